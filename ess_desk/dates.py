@@ -1,0 +1,57 @@
+"""Dates as offices write them: day-first (dd/mm/yyyy) or ISO, stored as ISO strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil import parser
+
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+
+
+def parse_date(value: str | dt.date | None, *, field: str | None = None) -> dt.date | None:
+    """Read a date typed by a person; empty gives None, nonsense raises UserError naming the field."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        # ISO first: dateutil's day-first parsing would read 2026-01-02 as 1 February.
+        return parser.isoparse(text).date()
+    except ValueError:
+        pass
+    try:
+        default = dt.datetime(2000, 1, 1)
+        parsed = parser.parse(text, dayfirst=True, default=default)
+    except (ValueError, OverflowError) as exc:
+        raise UserError(
+            _("« {value} » n'est pas une date (attendu : jj/mm/aaaa).").format(value=text),
+            field=field,
+        ) from exc
+    return parsed.date()
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def display(value: str | dt.date | None) -> str:
+    """A date as French readers expect it: 05/03/2026."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    return value.strftime("%d/%m/%Y")
+
+
+def add_years(start: dt.date, years: int) -> dt.date:
+    """The day before the same date `years` later: a 3-year mandate from 1/1/2026 ends 31/12/2028."""
+    from dateutil.relativedelta import relativedelta
+
+    return start + relativedelta(years=years) - dt.timedelta(days=1)

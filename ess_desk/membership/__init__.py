@@ -1,0 +1,1 @@
+"""Membership: organisations, people, bodies and colleges, mandates, and who sits where."""

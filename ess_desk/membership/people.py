@@ -1,0 +1,153 @@
+"""People: the members, substitutes, guests and staff of the council, with their consents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk import service
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+from ess_desk.membership import validation
+from ess_desk.membership.vocabulary import CIVILITIES
+from ess_desk.store import Store
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    first_name: str
+    last_name: str
+    civility: str = ""
+    email: str = ""
+    phone: str = ""
+    organisation_id: int | None = None
+    position: str = ""
+    consent_publish: int = 0
+    consent_contact: int = 0
+    notes: str = ""
+    archived: int = 0
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Person:
+        return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+EDITABLE = (
+    "civility",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "organisation_id",
+    "position",
+    "consent_publish",
+    "consent_contact",
+    "notes",
+)
+
+_CIVILITY_ALIASES = {
+    "madame": "Mme",
+    "mme": "Mme",
+    "mme.": "Mme",
+    "mrs": "Mme",
+    "ms": "Mme",
+    "monsieur": "M.",
+    "m": "M.",
+    "m.": "M.",
+    "mr": "M.",
+    "mr.": "M.",
+    "mx": "Mx",
+}
+
+
+def normalise_civility(value: object) -> str:
+    text = validation.clean_text(value)
+    if not text:
+        return ""
+    found = _CIVILITY_ALIASES.get(text.lower())
+    if found is None or found not in CIVILITIES:
+        raise UserError(
+            _("Civilité inconnue : « {value} » (Mme, M. ou Mx).").format(value=text), field="civility"
+        )
+    return found
+
+
+def clean(db: Database, values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "civility": normalise_civility(values.get("civility")),
+        "first_name": validation.required(values.get("first_name"), "first_name", _("Prénom")),
+        "last_name": validation.required(values.get("last_name"), "last_name", _("Nom")),
+        "email": validation.email(values.get("email")),
+        "phone": validation.clean_text(values.get("phone")),
+        "position": validation.clean_text(values.get("position")),
+        "consent_publish": 1 if values.get("consent_publish") else 0,
+        "consent_contact": 1 if values.get("consent_contact") else 0,
+        "notes": str(values.get("notes") or "").strip(),
+    }
+    org_id = values.get("organisation_id")
+    if org_id in ("", 0):
+        org_id = None
+    if org_id is not None:
+        service.require(db, "organisations", int(org_id), _("La structure"))
+        org_id = int(org_id)
+    out["organisation_id"] = org_id
+    return out
+
+
+def create(store: Store, **values: Any) -> int:
+    with store.write() as db:
+        return service.insert(db, "people", "person", clean(db, values))
+
+
+def update(store: Store, person_id: int, **values: Any) -> None:
+    with store.write() as db:
+        current = service.require(db, "people", person_id, _("La personne"))
+        data = clean(db, {**{k: current[k] for k in EDITABLE}, **values})
+        service.update(db, "people", "person", person_id, data)
+
+
+def has_history(db: Database, person_id: int) -> bool:
+    return db.execute("SELECT 1 FROM mandates WHERE person_id = ? LIMIT 1", [person_id]).fetchone() is not None
+
+
+def archive(store: Store, person_id: int, archived: bool = True) -> None:
+    with store.write() as db:
+        service.require(db, "people", person_id, _("La personne"))
+        service.update(db, "people", "person", person_id, {"archived": 1 if archived else 0})
+
+
+def delete(store: Store, person_id: int) -> None:
+    """Only someone with no history may be deleted; the others are archived."""
+    with store.write() as db:
+        service.require(db, "people", person_id, _("La personne"))
+        if has_history(db, person_id):
+            raise UserError(
+                _("Cette personne a exercé des mandats : archivez-la plutôt que de la supprimer.")
+            )
+        service.delete(db, "people", "person", person_id)
+
+
+def get(db: Database, person_id: int) -> Person:
+    return Person.from_row(service.require(db, "people", person_id, _("La personne")))
+
+
+def find(db: Database, first_name: str, last_name: str, email: str = "") -> int | None:
+    """The person an import row names: same e-mail, else same first and last name."""
+    if email:
+        row = db.execute(
+            "SELECT id FROM people WHERE email = ? COLLATE NOCASE AND email != ''", [email]
+        ).fetchone()
+        if row:
+            return row[0]
+    row = db.execute(
+        "SELECT id FROM people WHERE first_name = ? COLLATE NOCASE AND last_name = ? COLLATE NOCASE",
+        [validation.clean_text(first_name), validation.clean_text(last_name)],
+    ).fetchone()
+    return row[0] if row else None

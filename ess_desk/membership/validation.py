@@ -1,0 +1,50 @@
+"""Checks of single values: SIRET, e-mail, required text; each raises UserError naming its field."""
+
+from __future__ import annotations
+
+from email_validator import EmailNotValidError, validate_email
+from stdnum.fr import siret as stdnum_siret
+
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+
+
+def clean_text(value: object) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def required(value: object, field: str, label: str) -> str:
+    text = clean_text(value)
+    if not text:
+        raise UserError(_("Le champ « {label} » est obligatoire.").format(label=label), field=field)
+    return text
+
+
+def siret(value: object, field: str = "siret") -> str | None:
+    """14 digits with a valid Luhn key, spaces allowed; empty gives None."""
+    text = "".join(clean_text(value).split())
+    if not text:
+        return None
+    if not text.isdigit() or len(text) != 14:
+        raise UserError(
+            _("Le SIRET « {value} » doit compter 14 chiffres.").format(value=text), field=field
+        )
+    if not stdnum_siret.is_valid(text):
+        raise UserError(
+            _("Le SIRET « {value} » n'est pas valide (clé de contrôle incorrecte).").format(value=text),
+            field=field,
+        )
+    return text
+
+
+def email(value: object, field: str = "email") -> str:
+    """A syntactically valid address (no network look-up: we run offline); empty is allowed."""
+    text = clean_text(value)
+    if not text:
+        return ""
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise UserError(
+            _("L'adresse électronique « {value} » n'est pas valide.").format(value=text), field=field
+        ) from exc

@@ -1,0 +1,50 @@
+"""The council's words: organisation kinds, body kinds, mandate roles, with their French labels."""
+
+from __future__ import annotations
+
+from ess_desk.i18n import _
+
+ORGANISATION_KINDS: dict[str, str] = {
+    "association": "Association",
+    "scic": "SCIC",
+    "scop": "SCOP",
+    "mutuelle": "Mutuelle",
+    "fondation": "Fondation",
+    "esus": "Entreprise ESUS",
+    "collectivite": "Collectivité",
+    "reseau": "Réseau / tête de réseau",
+    "universite": "Université / recherche",
+    "autre": "Autre",
+}
+
+BODY_KINDS: dict[str, str] = {
+    "plenary": "Conseil plénier",
+    "bureau": "Bureau",
+    "commission": "Commission",
+    "working_group": "Groupe de travail",
+}
+
+ROLES: dict[str, str] = {
+    "president": "Président(e)",
+    "co_president": "Co-président(e)",
+    "vice_president": "Vice-président(e)",
+    "member": "Membre titulaire",
+    "substitute": "Suppléant(e)",
+    "permanent_guest": "Invité(e) permanent(e)",
+    "secretariat": "Secrétariat",
+}
+
+# Roles that occupy a seat of their college; substitutes, guests and the secretariat do not.
+SEAT_ROLES = frozenset({"president", "co_president", "vice_president", "member"})
+
+HOLIDAY_CALENDARS: dict[str, str] = {
+    "FR": "France",
+    "FR-57": "Alsace-Moselle (Vendredi saint, 26 décembre)",
+}
+
+CIVILITIES = ("", "Mme", "M.", "Mx")
+
+
+def label(table: dict[str, str], code: str) -> str:
+    """The label of a code in the current language (the code itself if unknown)."""
+    return _(table[code]) if code in table else code

@@ -1,0 +1,61 @@
+"""Writes with their audit entry: the shared mechanics of every service function."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk import audit
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+
+
+def fetch(db: Database, table: str, row_id: int) -> dict[str, Any] | None:
+    cursor = db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+def require(db: Database, table: str, row_id: int, what: str) -> dict[str, Any]:
+    row = fetch(db, table, row_id)
+    if row is None:
+        raise UserError(_("{what} n°{id} n'existe pas.").format(what=what, id=row_id))
+    return row
+
+
+def insert(db: Database, table: str, entity: str, values: dict[str, Any]) -> int:
+    """Insert a row and audit it; the caller holds the transaction."""
+    cols = list(values)
+    cursor = db.execute(
+        f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+        f"VALUES ({', '.join('?' for _c in cols)})",
+        [values[c] for c in cols],
+    )
+    row_id = int(cursor.lastrowid)
+    audit.record(db, entity, row_id, "create", None, fetch(db, table, row_id))
+    return row_id
+
+
+def update(db: Database, table: str, entity: str, row_id: int, values: dict[str, Any]) -> bool:
+    """Update a row and audit the change; returns False when nothing changed."""
+    before = fetch(db, table, row_id)
+    if before is None:
+        raise UserError(_("L'enregistrement n°{id} n'existe plus.").format(id=row_id))
+    changed = {k: v for k, v in values.items() if before.get(k) != v}
+    if not changed:
+        return False
+    db.execute(
+        f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in changed)} WHERE id = ?",
+        [*changed.values(), row_id],
+    )
+    audit.record(db, entity, row_id, "update", before, fetch(db, table, row_id))
+    return True
+
+
+def delete(db: Database, table: str, entity: str, row_id: int) -> None:
+    before = fetch(db, table, row_id)
+    db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+    audit.record(db, entity, row_id, "delete", before, None)

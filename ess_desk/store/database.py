@@ -1,0 +1,242 @@
+"""Opening the council's SQLite file: recognise it, lock it, migrate it, refuse what we cannot use."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from ess_desk import APP_NAME
+from ess_desk.errors import StoreError
+from ess_desk.i18n import _
+from ess_desk.store import lock as lockmod
+from ess_desk.store.schema import APPLICATION_ID, MIGRATION_SET, known_migration_names, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+ENV_DB = "ESS_DESK_DB"
+
+
+def default_db_path() -> Path:
+    """The database used when neither --db nor ESS_DESK_DB says otherwise."""
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "ess-desk.sqlite"
+
+
+@dataclass
+class Store:
+    """An open database file. `read_only` is True when another instance holds the lock."""
+
+    path: Path
+    db: Database
+    read_only: bool = False
+    holder: lockmod.LockInfo | None = None
+    _lock: lockmod.LockInfo | None = field(default=None, repr=False)
+    last_backup: Path | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def read_only_message(self) -> str:
+        if self.holder is not None:
+            return _(
+                "Base ouverte en lecture seule : {user} l'utilise sur le poste {host} depuis le {since}."
+            ).format(user=self.holder.user, host=self.holder.host, since=self.holder.since_display())
+        return _("Base ouverte en lecture seule : le fichier ne peut pas être modifié.")
+
+    def ensure_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(self.read_only_message())
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction for a service function's writes and their audit entries."""
+        self.ensure_writable()
+        with self.db.atomic():
+            yield self.db
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        if self._lock is not None:
+            lockmod.release(self.path, self._lock)
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _describe(path: Path) -> str:
+    return str(path)
+
+
+def inspect_file(path: Path) -> None:
+    """Refuse, with one clear sentence, a file that is not a usable ESS Desk database."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(16)
+    except OSError as exc:
+        raise StoreError(
+            _("Impossible de lire le fichier {path} : {reason}.").format(
+                path=_describe(path), reason=exc.strerror or exc
+            )
+        ) from exc
+    if header and header != SQLITE_HEADER:
+        raise StoreError(
+            _("Le fichier {path} n'est pas une base de données ESS Desk.").format(
+                path=_describe(path)
+            )
+        )
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    if not read_only:
+        # A rollback journal, not WAL: the file may sit on a network drive.
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def schema_state(db: Database) -> tuple[list[str], list[str]]:
+    """(pending, unknown) migration names: unknown ones were written by a newer version."""
+    applied = [m.name for m in migrations.applied(db)]
+    known = known_migration_names()
+    unknown = [name for name in applied if name not in known]
+    pending = [name for name in known if name not in applied]
+    return pending, unknown
+
+
+def _verify_identity(db: Database, path: Path) -> bool:
+    """True for an empty file (a new database); raise for a file that is not ours."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = db.table_names()
+    if not tables and app_id == 0:
+        return True
+    if app_id != APPLICATION_ID or "_sqlite_migrations" not in tables:
+        raise StoreError(
+            _("Le fichier {path} n'est pas une base de données ESS Desk.").format(
+                path=_describe(path)
+            )
+        )
+    return False
+
+
+def _too_new(path: Path) -> StoreError:
+    return StoreError(
+        _(
+            "Le fichier {path} a été écrit par une version plus récente d'ESS Desk : "
+            "mettez le logiciel à jour pour l'ouvrir."
+        ).format(path=_describe(path))
+    )
+
+
+def _damaged(path: Path, exc: Exception) -> StoreError:
+    return StoreError(
+        _("Le fichier {path} est endommagé et ne peut pas être ouvert ({reason}).").format(
+            path=_describe(path), reason=exc
+        )
+    )
+
+
+def open_store(
+    path: Path | str | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    auto_backup: bool = True,
+) -> Store:
+    """Open (or create) the database file, taking the lock or falling back to read-only."""
+    from ess_desk.store import backup as backupmod
+
+    path = Path(path) if path is not None else default_db_path()
+    exists = path.exists() and path.stat().st_size > 0
+    if path.exists() and path.is_dir():
+        raise StoreError(
+            _("{path} est un dossier, pas une base de données ESS Desk.").format(path=path)
+        )
+    if exists:
+        inspect_file(path)
+    elif not create:
+        raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
+    elif read_only:
+        raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                _("Impossible de créer le dossier {path} : {reason}.").format(
+                    path=path.parent, reason=exc.strerror or exc
+                )
+            ) from exc
+
+    mine: lockmod.LockInfo | None = None
+    holder: lockmod.LockInfo | None = None
+    if not read_only:
+        mine, holder = lockmod.acquire(path)
+        if mine is None:
+            if not exists:
+                raise StoreError(
+                    _("Impossible de créer {path} : le dossier n'est pas accessible en écriture.").format(
+                        path=path
+                    )
+                )
+            read_only = True
+    conn = None
+    try:
+        conn = _connect(path, read_only)
+        db = Database(conn, execute_plugins=False)
+        try:
+            is_new = _verify_identity(db, path)
+            pending, unknown = ([], []) if is_new else schema_state(db)
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(path, exc) from exc
+        if unknown:
+            raise _too_new(path)
+        store = Store(path=path, db=db, read_only=read_only, holder=holder, _lock=mine)
+        if is_new or pending:
+            if read_only:
+                raise StoreError(
+                    _(
+                        "Le fichier {path} doit être mis à jour, mais il est ouvert en lecture seule."
+                    ).format(path=_describe(path))
+                )
+            if not is_new:
+                # A copy of the file as it was, before any migration touches it.
+                backupmod.backup_before(store, "avant-mise-a-jour")
+            migrations.apply(db)
+        elif auto_backup and not read_only:
+            store.last_backup = backupmod.daily_backup(store)
+        if store.last_backup is None:
+            store.last_backup = backupmod.latest_backup(path)
+        return store
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        if mine is not None:
+            lockmod.release(path, mine)
+        raise
+
+
+__all__ = ["Store", "open_store", "default_db_path", "schema_state", "MIGRATION_SET"]

@@ -1,0 +1,37 @@
+"""Shared fixtures: every test gets its own temporary database and data folders."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_folders(tmp_path_factory, monkeypatch):
+    """Point the user data folder and settings at a temporary place, never the real ones."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("ESS_DESK_DB", raising=False)
+    from ess_desk import i18n
+
+    i18n.set_language("fr")
+    yield home
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "conseil.sqlite"
+
+
+@pytest.fixture
+def store(db_path):
+    from ess_desk.store import open_store
+
+    s = open_store(db_path)
+    yield s
+    s.close()
