@@ -41,8 +41,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     with _open(args, write=True) as store:
         kept = restore(store, Path(args.file))
-    print(_("Base restaurée depuis {source}. L'ancienne version est gardée dans {kept}.").format(
-        source=args.file, kept=kept))
+    print(
+        _("Base restaurée depuis {source}. L'ancienne version est gardée dans {kept}.").format(
+            source=args.file, kept=kept
+        )
+    )
     return 0
 
 
@@ -52,7 +55,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     with _open(args, write=False) as store:
         problems = check_store(store)
     if problems:
-        print(_("{count} problème(s) trouvé(s) dans {path} :").format(count=len(problems), path=args.db))
+        print(
+            _("{count} problème(s) trouvé(s) dans {path} :").format(
+                count=len(problems), path=args.db
+            )
+        )
         for problem in problems:
             print(f"- {problem}")
         return 1
@@ -88,7 +95,9 @@ def cmd_export_members(args: argparse.Namespace) -> int:
 
     at = parse_date(args.at, field="--at") if args.at else dt.date.today()
     with _open(args, write=False) as store:
-        count = members_export.export_roster_file(store.db, Path(args.file), body_name=args.body, at=at)
+        count = members_export.export_roster_file(
+            store.db, Path(args.file), body_name=args.body, at=at
+        )
     print(_("{count} mandat(s) exporté(s) dans {path}.").format(count=count, path=args.file))
     return 0
 
@@ -146,15 +155,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import-members", cmd_import_members, _("importe des membres depuis un CSV ou un XLSX"))
     p.add_argument("file", metavar="FILE", help=_("fichier CSV ou XLSX"))
     p.add_argument("--body", metavar="NAME", help=_("instance des lignes sans colonne Instance"))
-    p.add_argument("--dry-run", action="store_true", help=_("montre ce qui serait créé, sans écrire"))
+    p.add_argument(
+        "--dry-run", action="store_true", help=_("montre ce qui serait créé, sans écrire")
+    )
 
-    p = add("export-members", cmd_export_members, _("exporte la composition d'une instance (CSV ou XLSX)"))
+    p = add(
+        "export-members",
+        cmd_export_members,
+        _("exporte la composition d'une instance (CSV ou XLSX)"),
+    )
     p.add_argument("file", metavar="FILE", help=_("fichier .csv ou .xlsx à écrire"))
     p.add_argument("--body", metavar="NAME", help=_("instance (défaut : le conseil plénier)"))
     p.add_argument("--at", metavar="DATE", help=_("date de la composition (défaut : aujourd'hui)"))
 
     p = add("demo", cmd_demo, _("remplit la base avec un conseil de démonstration"))
-    p.add_argument("--size", choices=["small", "large"], default="small", help=_("taille du conseil"))
+    p.add_argument(
+        "--size", choices=["small", "large"], default="small", help=_("taille du conseil")
+    )
     p.add_argument("--seed", type=int, default=2026, help=_("graine (même graine, même conseil)"))
     return parser
 

@@ -91,7 +91,9 @@ def clean_body(db: Database, values: dict[str, Any], own_id: int | None) -> dict
     out: dict[str, Any] = {"name": validation.required(values.get("name"), "name", _("Nom"))}
     kind = validation.clean_text(values.get("kind")) or "commission"
     if kind not in BODY_KINDS:
-        raise UserError(_("Type d'instance inconnu : « {value} ».").format(value=kind), field="kind")
+        raise UserError(
+            _("Type d'instance inconnu : « {value} ».").format(value=kind), field="kind"
+        )
     out["kind"] = kind
     parent = values.get("parent_id") or None
     if parent is not None:
@@ -113,7 +115,9 @@ def clean_body(db: Database, values: dict[str, Any], own_id: int | None) -> dict
             _("Le quorum ne peut pas dépasser la totalité des membres."), field="quorum_numerator"
         )
     out["quorum_counts_represented"] = 1 if values.get("quorum_counts_represented", 1) else 0
-    out["proxies_per_holder"] = _int(values, "proxies_per_holder", _("Pouvoirs par mandataire"), 0, 1)
+    out["proxies_per_holder"] = _int(
+        values, "proxies_per_holder", _("Pouvoirs par mandataire"), 0, 1
+    )
     out["notice_clear_days"] = _int(values, "notice_clear_days", _("Délai de convocation"), 0, 5)
     out["mandate_years"] = _int(values, "mandate_years", _("Durée du mandat"), 1, 3)
     calendar = validation.clean_text(values.get("holiday_calendar")) or "FR"
@@ -156,7 +160,9 @@ def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 
 
 def list_bodies(db: Database, include_archived: bool = False) -> list[Body]:
-    order = "CASE kind WHEN 'plenary' THEN 0 WHEN 'bureau' THEN 1 WHEN 'commission' THEN 2 ELSE 3 END"
+    order = (
+        "CASE kind WHEN 'plenary' THEN 0 WHEN 'bureau' THEN 1 WHEN 'commission' THEN 2 ELSE 3 END"
+    )
     rows = _rows(
         db,
         f"SELECT * FROM bodies WHERE archived = 0 OR ? ORDER BY {order}, name COLLATE NOCASE",
@@ -186,25 +192,29 @@ def _seats(value: Any) -> int | None:
     try:
         seats = int(value)
     except (TypeError, ValueError) as exc:
-        raise UserError(_("Le nombre de sièges doit être un nombre entier."), field="seats") from exc
+        raise UserError(
+            _("Le nombre de sièges doit être un nombre entier."), field="seats"
+        ) from exc
     if seats < 0:
         raise UserError(_("Le nombre de sièges ne peut pas être négatif."), field="seats")
     return seats
 
 
-def seat_periods(db: Database, college_id: int, exclude_mandate: int | None = None) -> list[rules.Period]:
+def seat_periods(
+    db: Database, college_id: int, exclude_mandate: int | None = None
+) -> list[rules.Period]:
     placeholders = ", ".join("?" for _r in SEAT_ROLES)
     rows = db.execute(
         f"SELECT start_date, end_date FROM mandates WHERE college_id = ? AND id IS NOT ? "
         f"AND role IN ({placeholders})",
         [college_id, exclude_mandate, *sorted(SEAT_ROLES)],
     ).fetchall()
-    return [
-        (dt.date.fromisoformat(s), dt.date.fromisoformat(e) if e else None) for s, e in rows
-    ]
+    return [(dt.date.fromisoformat(s), dt.date.fromisoformat(e) if e else None) for s, e in rows]
 
 
-def clean_college(db: Database, body_id: int, values: dict[str, Any], own_id: int | None) -> dict[str, Any]:
+def clean_college(
+    db: Database, body_id: int, values: dict[str, Any], own_id: int | None
+) -> dict[str, Any]:
     service.require(db, "bodies", body_id, _("L'instance"))
     name = validation.required(values.get("name"), "name", _("Nom du collège"))
     row = db.execute(
@@ -269,7 +279,10 @@ def overflow_message(college_name: str, seats: int, overflow: rules.Overflow) ->
             "Le collège « {college} » compte {seats} siège(s) : ce mandat porterait le nombre de "
             "titulaires à {holders} à partir du {start}."
         ).format(
-            college=college_name, seats=seats, holders=overflow.holders, start=display(overflow.start)
+            college=college_name,
+            seats=seats,
+            holders=overflow.holders,
+            start=display(overflow.start),
         )
     return _(
         "Le collège « {college} » compte {seats} siège(s) : ce mandat porterait le nombre de "

@@ -209,9 +209,7 @@ def delete(store: Store, mandate_id: int) -> None:
         if db.execute(
             "SELECT 1 FROM mandates WHERE substitute_for_id = ? LIMIT 1", [mandate_id]
         ).fetchone():
-            raise UserError(
-                _("Ce mandat a un(e) suppléant(e) rattaché(e) : détachez-le d'abord.")
-            )
+            raise UserError(_("Ce mandat a un(e) suppléant(e) rattaché(e) : détachez-le d'abord."))
         service.delete(db, "mandates", "mandate", mandate_id)
 
 

@@ -43,7 +43,9 @@ def clean(values: dict[str, Any]) -> dict[str, Any]:
     out["name"] = validation.required(values.get("name"), "name", _("Nom"))
     kind = validation.clean_text(values.get("kind")) or "autre"
     if kind not in ORGANISATION_KINDS:
-        raise UserError(_("Type de structure inconnu : « {value} ».").format(value=kind), field="kind")
+        raise UserError(
+            _("Type de structure inconnu : « {value} ».").format(value=kind), field="kind"
+        )
     out["kind"] = kind
     out["siret"] = validation.siret(values.get("siret"))
     for key in ("address", "postcode", "city", "website", "phone"):

@@ -74,7 +74,8 @@ def normalise_civility(value: object) -> str:
     found = _CIVILITY_ALIASES.get(text.lower())
     if found is None or found not in CIVILITIES:
         raise UserError(
-            _("Civilité inconnue : « {value} » (Mme, M. ou Mx).").format(value=text), field="civility"
+            _("Civilité inconnue : « {value} » (Mme, M. ou Mx).").format(value=text),
+            field="civility",
         )
     return found
 
@@ -114,7 +115,10 @@ def update(store: Store, person_id: int, **values: Any) -> None:
 
 
 def has_history(db: Database, person_id: int) -> bool:
-    return db.execute("SELECT 1 FROM mandates WHERE person_id = ? LIMIT 1", [person_id]).fetchone() is not None
+    return (
+        db.execute("SELECT 1 FROM mandates WHERE person_id = ? LIMIT 1", [person_id]).fetchone()
+        is not None
+    )
 
 
 def archive(store: Store, person_id: int, archived: bool = True) -> None:

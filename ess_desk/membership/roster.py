@@ -145,7 +145,11 @@ def mandates_ending(db: Database, within_days: int, today: dt.date) -> list[Endi
         WHERE m.end_date IS NOT NULL AND m.end_date >= ? AND m.end_date <= ? AND m.start_date <= ?
         ORDER BY m.end_date, p.last_name
         """,
-        [today.isoformat(), (today + dt.timedelta(days=within_days)).isoformat(), today.isoformat()],
+        [
+            today.isoformat(),
+            (today + dt.timedelta(days=within_days)).isoformat(),
+            today.isoformat(),
+        ],
     ).fetchall()
     return [EndingMandate(*r) for r in rows]
 

@@ -31,7 +31,9 @@ def siret(value: object, field: str = "siret") -> str | None:
         )
     if not stdnum_siret.is_valid(text):
         raise UserError(
-            _("Le SIRET « {value} » n'est pas valide (clé de contrôle incorrecte).").format(value=text),
+            _("Le SIRET « {value} » n'est pas valide (clé de contrôle incorrecte).").format(
+                value=text
+            ),
             field=field,
         )
     return text
@@ -46,5 +48,6 @@ def email(value: object, field: str = "email") -> str:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as exc:
         raise UserError(
-            _("L'adresse électronique « {value} » n'est pas valide.").format(value=text), field=field
+            _("L'adresse électronique « {value} » n'est pas valide.").format(value=text),
+            field=field,
         ) from exc

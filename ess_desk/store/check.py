@@ -24,10 +24,14 @@ def check_store(store: Store) -> list[str]:
             )
         pending, unknown = schema_state(store.db)
         for name in pending:
-            problems.append(_("Schéma : la mise à jour {name} n'est pas appliquée.").format(name=name))
+            problems.append(
+                _("Schéma : la mise à jour {name} n'est pas appliquée.").format(name=name)
+            )
         for name in unknown:
             problems.append(
-                _("Schéma : la mise à jour {name} vient d'une version plus récente.").format(name=name)
+                _("Schéma : la mise à jour {name} vient d'une version plus récente.").format(
+                    name=name
+                )
             )
     except sqlite3.DatabaseError as exc:
         problems.append(_("Le fichier est endommagé : {reason}").format(reason=exc))

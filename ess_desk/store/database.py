@@ -49,7 +49,9 @@ class Store:
         if self.holder is not None:
             return _(
                 "Base ouverte en lecture seule : {user} l'utilise sur le poste {host} depuis le {since}."
-            ).format(user=self.holder.user, host=self.holder.host, since=self.holder.since_display())
+            ).format(
+                user=self.holder.user, host=self.holder.host, since=self.holder.since_display()
+            )
         return _("Base ouverte en lecture seule : le fichier ne peut pas être modifié.")
 
     def ensure_writable(self) -> None:
@@ -106,7 +108,9 @@ def inspect_file(path: Path) -> None:
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -177,9 +181,7 @@ def open_store(
         )
     if exists:
         inspect_file(path)
-    elif not create:
-        raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
-    elif read_only:
+    elif not create or read_only:
         raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
     else:
         try:
@@ -198,9 +200,9 @@ def open_store(
         if mine is None:
             if not exists:
                 raise StoreError(
-                    _("Impossible de créer {path} : le dossier n'est pas accessible en écriture.").format(
-                        path=path
-                    )
+                    _(
+                        "Impossible de créer {path} : le dossier n'est pas accessible en écriture."
+                    ).format(path=path)
                 )
             read_only = True
     conn = None

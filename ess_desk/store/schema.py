@@ -101,7 +101,7 @@ def m0001_membership(db: Database) -> None:
         CREATE INDEX mandates_body ON mandates(body_id, start_date);
         CREATE INDEX mandates_college ON mandates(college_id);
         CREATE INDEX mandates_substitute_for ON mandates(substitute_for_id);
-        """
+        """,
     )
 
 

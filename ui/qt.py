@@ -1,0 +1,49 @@
+"""Every Qt import of the application goes through here, so that the binding is named once."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QDate,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+    Signal,
+    Slot,
+)
+
+__all__ = [
+    "QtCore",
+    "QtGui",
+    "QtWidgets",
+    "QAbstractTableModel",
+    "QByteArray",
+    "QDate",
+    "QEvent",
+    "QLibraryInfo",
+    "QLocale",
+    "QModelIndex",
+    "QObject",
+    "QPersistentModelIndex",
+    "QRunnable",
+    "QSettings",
+    "QSortFilterProxyModel",
+    "Qt",
+    "QThreadPool",
+    "QTimer",
+    "QTranslator",
+    "Signal",
+    "Slot",
+]
