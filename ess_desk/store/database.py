@@ -207,11 +207,17 @@ def open_store(
             read_only = True
     conn = None
     try:
-        conn = _connect(path, read_only)
-        db = Database(conn, execute_plugins=False)
         try:
+            conn = _connect(path, read_only)
+            db = Database(conn, execute_plugins=False)
             is_new = _verify_identity(db, path)
             pending, unknown = ([], []) if is_new else schema_state(db)
+        except sqlite3.OperationalError as exc:
+            if "unable to open" in str(exc):
+                raise StoreError(
+                    _("Impossible d'ouvrir le fichier {path}.").format(path=_describe(path))
+                ) from exc
+            raise _damaged(path, exc) from exc
         except sqlite3.DatabaseError as exc:
             raise _damaged(path, exc) from exc
         if unknown:

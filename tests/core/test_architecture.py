@@ -1,0 +1,51 @@
+"""The core stays Qt-free: every module under ess_desk imports with PySide6 made unimportable."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import ess_desk
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BLOCKER = """
+import importlib.abc, sys, pkgutil, importlib
+
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" or name.startswith("PySide6.") or name == "ui" or name.startswith("ui."):
+            raise ImportError("blocked for the test: " + name)
+        return None
+
+sys.meta_path.insert(0, Block())
+import ess_desk
+# __main__ runs the program when imported: it is a script, not a module of the core.
+names = [m.name for m in pkgutil.walk_packages(ess_desk.__path__, "ess_desk.") if m.name != "ess_desk.__main__"]
+for name in names:
+    importlib.import_module(name)
+assert not any(n.startswith("PySide6") for n in sys.modules)
+print(len(names))
+"""
+
+
+def test_core_imports_without_qt():
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCKER], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    expected = len(list(pkgutil.walk_packages(ess_desk.__path__, "ess_desk."))) - 1
+    assert int(result.stdout.strip()) == expected > 10
+
+
+def test_cli_subcommands_do_not_import_qt(tmp_path):
+    code = (
+        "import sys; from ess_desk.cli import main; "
+        f"rc = main(['--db', r'{tmp_path / 'c.sqlite'}', 'check']); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; "
+        "sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
