@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -23,8 +24,8 @@ def council(store):
     actors = bodies.create_college(store, body, name="Acteurs de l'ESS", seats=None)
     org = organisations.create(store, name="Coopérative Les Tisserands", kind="scop")
     ids = [
-        people.create(store, first_name=f, last_name=l, organisation_id=org)
-        for f, l in [
+        people.create(store, first_name=first, last_name=last, organisation_id=org)
+        for first, last in [
             ("Hélène", "Martin"),
             ("François", "Durand"),
             ("Zoé", "Petit"),
@@ -387,7 +388,7 @@ def test_roster_never_exceeds_seats(tmp_path_factory, attempts, seats):
         college = bodies.create_college(store, body, name="Élus", seats=seats)
         for i, (start, end) in enumerate(attempts):
             pid = people.create(store, first_name=f"P{i}", last_name="Test")
-            try:
+            with contextlib.suppress(UserError):
                 mandates.create(
                     store,
                     person_id=pid,
@@ -397,8 +398,6 @@ def test_roster_never_exceeds_seats(tmp_path_factory, attempts, seats):
                     start_date=start,
                     end_date=end,
                 )
-            except UserError:
-                pass
         checkpoints = {s for s, _e in attempts} | {e for _s, e in attempts if e}
         for day in checkpoints:
             filled = roster.vacant_seats(store.db, body, day)[0].filled
