@@ -1,0 +1,1 @@
+"""Meetings: the yearly schedule, agendas, notices, attendance, proxies, quorum and votes."""
