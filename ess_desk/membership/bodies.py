@@ -14,7 +14,12 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership import rules, validation
-from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, SEAT_ROLES
+from ess_desk.membership.vocabulary import (
+    BODY_KINDS,
+    HOLIDAY_CALENDARS,
+    MAJORITY_RULES,
+    SEAT_ROLES,
+)
 from ess_desk.store import Store
 
 
@@ -32,6 +37,8 @@ class Body:
     mandate_years: int = 3
     holiday_calendar: str = "FR"
     archived: int = 0
+    majority_rule: str = "simple"
+    chair_casting_vote: int = 0
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Body:
@@ -66,6 +73,8 @@ BODY_EDITABLE = (
     "notice_clear_days",
     "mandate_years",
     "holiday_calendar",
+    "majority_rule",
+    "chair_casting_vote",
 )
 
 
@@ -127,6 +136,14 @@ def clean_body(db: Database, values: dict[str, Any], own_id: int | None) -> dict
             field="holiday_calendar",
         )
     out["holiday_calendar"] = calendar
+    majority = validation.clean_text(values.get("majority_rule")) or "simple"
+    if majority not in MAJORITY_RULES:
+        raise UserError(
+            _("Règle de majorité inconnue : « {value} ».").format(value=majority),
+            field="majority_rule",
+        )
+    out["majority_rule"] = majority
+    out["chair_casting_vote"] = 1 if values.get("chair_casting_vote") else 0
     row = db.execute(
         "SELECT id FROM bodies WHERE name = ? COLLATE NOCASE AND id IS NOT ?", [out["name"], own_id]
     ).fetchone()

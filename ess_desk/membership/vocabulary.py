@@ -42,6 +42,12 @@ HOLIDAY_CALENDARS: dict[str, str] = {
     "FR-57": "Alsace-Moselle (Vendredi saint, 26 décembre)",
 }
 
+MAJORITY_RULES: dict[str, str] = {
+    "simple": "Majorité simple des suffrages exprimés",
+    "absolute": "Majorité absolue des votants",
+    "two_thirds": "Majorité des deux tiers des suffrages exprimés",
+}
+
 CIVILITIES = ("", "Mme", "M.", "Mx")
 
 

@@ -114,3 +114,94 @@ def _run_script(db: Database, script: str) -> None:
 
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="0002_meetings")
+def m0002_meetings(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            body_id INTEGER NOT NULL REFERENCES bodies(id),
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            starts_at TEXT NOT NULL,
+            ends_at TEXT,
+            place TEXT NOT NULL DEFAULT '',
+            video_link TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned',
+            replaced_by_id INTEGER REFERENCES meetings(id),
+            notice_sent_on TEXT,
+            notice_warning TEXT NOT NULL DEFAULT '',
+            opening_time TEXT,
+            opening_quorum TEXT
+        );
+        CREATE INDEX meetings_body_start ON meetings(body_id, starts_at);
+        CREATE INDEX meetings_start ON meetings(starts_at);
+        CREATE TABLE agenda_items (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'information',
+            presenter_person_id INTEGER REFERENCES people(id),
+            presenter_text TEXT NOT NULL DEFAULT '',
+            duration_minutes INTEGER NOT NULL DEFAULT 15,
+            description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+        CREATE TABLE annexes (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            item_id INTEGER REFERENCES agenda_items(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL
+        );
+        CREATE INDEX annexes_meeting ON annexes(meeting_id);
+        CREATE TABLE attendance (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            mandate_id INTEGER NOT NULL REFERENCES mandates(id),
+            status TEXT NOT NULL DEFAULT 'absent',
+            proxy_to_mandate_id INTEGER REFERENCES mandates(id),
+            replaced_by_mandate_id INTEGER REFERENCES mandates(id),
+            arrival TEXT,
+            departure TEXT
+        );
+        CREATE UNIQUE INDEX attendance_meeting_mandate ON attendance(meeting_id, mandate_id);
+        CREATE TABLE guests (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            organisation TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX guests_meeting ON guests(meeting_id);
+        CREATE TABLE votes (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            taken_at TEXT,
+            votes_for INTEGER NOT NULL DEFAULT 0,
+            votes_against INTEGER NOT NULL DEFAULT 0,
+            abstentions INTEGER NOT NULL DEFAULT 0,
+            not_voting INTEGER NOT NULL DEFAULT 0,
+            by_college TEXT,
+            casting_vote TEXT,
+            outcome TEXT NOT NULL,
+            quorum_reached INTEGER NOT NULL,
+            quorum TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX votes_item ON votes(item_id);
+        ALTER TABLE bodies ADD COLUMN majority_rule TEXT NOT NULL DEFAULT 'simple';
+        ALTER TABLE bodies ADD COLUMN chair_casting_vote INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE closed_days (
+            day TEXT PRIMARY KEY,
+            reason TEXT NOT NULL DEFAULT ''
+        );
+        """,
+    )

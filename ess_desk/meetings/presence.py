@@ -1,0 +1,288 @@
+"""Attendance at a meeting: the expected list from mandates in force, presences, guests, quorum."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sqlite_utils import Database
+
+from ess_desk import service
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+from ess_desk.meetings import attendance as att
+from ess_desk.meetings import meetings
+from ess_desk.membership import bodies, roster, validation
+
+EXPECTED_ROLES = (
+    "president",
+    "co_president",
+    "vice_president",
+    "member",
+    "substitute",
+    "permanent_guest",
+)
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One row of the expected list, with what the sign-in sheet and the window show."""
+
+    expected: att.Expected
+    person_id: int
+    name: str
+    organisation: str
+    college: str
+    role: str
+    substitute_for_name: str
+    consent_publish: bool
+
+    @property
+    def mandate_id(self) -> int:
+        return self.expected.mandate_id
+
+
+def expected_attendees(db: Database, meeting_id: int) -> list[Attendee]:
+    """Members, their substitutes and permanent guests whose mandates are in force that day."""
+    meeting = meetings.get(db, meeting_id)
+    out = []
+    for entry in roster.roster(db, meeting.body_id, meeting.day):
+        if entry.role not in EXPECTED_ROLES:
+            continue
+        out.append(
+            Attendee(
+                expected=att.Expected(
+                    mandate_id=entry.mandate_id,
+                    name=entry.full_name,
+                    voting=entry.voting,
+                    role=entry.role,
+                    substitute_for=entry.substitute_for_id,
+                    college_id=entry.college_id,
+                ),
+                person_id=entry.person_id,
+                name=entry.full_name,
+                organisation=entry.organisation,
+                college=entry.college,
+                role=entry.role,
+                substitute_for_name=entry.substitute_for_name,
+                consent_publish=entry.consent_publish,
+            )
+        )
+    return out
+
+
+def _time(value: object, field: str) -> dt.time | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    text = str(value).strip().lower().replace("h", ":")
+    if text.endswith(":"):
+        text += "00"
+    try:
+        return dt.time.fromisoformat(text if len(text) > 2 else f"{text}:00")
+    except ValueError as exc:
+        raise UserError(
+            _("« {value} » n'est pas une heure (attendu : hh:mm).").format(value=value), field=field
+        ) from exc
+
+
+def presences(db: Database, meeting_id: int) -> list[att.Presence]:
+    rows = db.execute(
+        "SELECT mandate_id, status, proxy_to_mandate_id, replaced_by_mandate_id, arrival, "
+        "departure FROM attendance WHERE meeting_id = ?",
+        [meeting_id],
+    ).fetchall()
+    return [
+        att.Presence(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            dt.time.fromisoformat(r[4]) if r[4] else None,
+            dt.time.fromisoformat(r[5]) if r[5] else None,
+        )
+        for r in rows
+    ]
+
+
+def record(
+    store,
+    meeting_id: int,
+    mandate_id: int,
+    status: str,
+    *,
+    proxy_to: int | None = None,
+    replaced_by: int | None = None,
+    arrival: object = None,
+    departure: object = None,
+) -> None:
+    """Record one expected person's attendance; the checks that do not depend on the hour are
+    made here (the holder's presence at each moment is checked when counting)."""
+    if status not in att.STATUSES:
+        raise UserError(_("Statut de présence inconnu : « {value} ».").format(value=status))
+    arrival_t = _time(arrival, "arrival")
+    departure_t = _time(departure, "departure")
+    if arrival_t and departure_t and departure_t <= arrival_t:
+        raise UserError(_("Le départ doit suivre l'arrivée."), field="departure")
+    with store.write() as db:
+        meeting = meetings.get(db, meeting_id)
+        meetings.ensure_open(meeting)
+        expected = {a.mandate_id: a for a in expected_attendees(db, meeting_id)}
+        person = expected.get(mandate_id)
+        if person is None:
+            raise UserError(_("Cette personne n'est pas attendue à cette séance."))
+        if status == "represented":
+            holder = expected.get(proxy_to) if proxy_to else None
+            if holder is None:
+                raise UserError(
+                    _("Choisissez à qui {name} donne pouvoir, parmi les membres convoqués.").format(
+                        name=person.name
+                    ),
+                    field="proxy_to",
+                )
+            if holder.mandate_id == mandate_id:
+                raise UserError(_("On ne peut pas se donner pouvoir à soi-même."), field="proxy_to")
+            if not holder.expected.voting:
+                raise UserError(
+                    _(
+                        "{holder} n'a pas de mandat avec voix délibérative dans cette instance."
+                    ).format(holder=holder.name),
+                    field="proxy_to",
+                )
+            if not person.expected.voting:
+                raise UserError(
+                    _(
+                        "{name} n'a pas de voix délibérative : il n'y a pas de pouvoir à donner."
+                    ).format(name=person.name),
+                    field="status",
+                )
+            limit = bodies.get_body(db, meeting.body_id).proxies_per_holder
+            carried = db.execute(
+                "SELECT COUNT(*) FROM attendance WHERE meeting_id = ? AND status = 'represented' "
+                "AND proxy_to_mandate_id = ? AND mandate_id != ?",
+                [meeting_id, holder.mandate_id, mandate_id],
+            ).fetchone()[0]
+            if carried >= limit:
+                raise UserError(
+                    _("{holder} porte déjà {limit} pouvoir(s), le maximum permis.").format(
+                        holder=holder.name, limit=limit
+                    ),
+                    field="proxy_to",
+                )
+        else:
+            proxy_to = None
+        if status == "replaced":
+            sub = expected.get(replaced_by) if replaced_by else None
+            if sub is None or sub.role != "substitute":
+                raise UserError(
+                    _("Choisissez le/la suppléant(e) qui remplace {name}.").format(
+                        name=person.name
+                    ),
+                    field="replaced_by",
+                )
+            if sub.expected.substitute_for not in (None, mandate_id):
+                raise UserError(
+                    _("{sub} est le/la suppléant(e) d'un autre membre.").format(sub=sub.name),
+                    field="replaced_by",
+                )
+        else:
+            replaced_by = None
+        values = {
+            "meeting_id": meeting_id,
+            "mandate_id": mandate_id,
+            "status": status,
+            "proxy_to_mandate_id": proxy_to,
+            "replaced_by_mandate_id": replaced_by,
+            "arrival": arrival_t.isoformat(timespec="minutes") if arrival_t else None,
+            "departure": departure_t.isoformat(timespec="minutes") if departure_t else None,
+        }
+        row = db.execute(
+            "SELECT id FROM attendance WHERE meeting_id = ? AND mandate_id = ?",
+            [meeting_id, mandate_id],
+        ).fetchone()
+        if row:
+            service.update(db, "attendance", "attendance", row[0], values)
+        else:
+            service.insert(db, "attendance", "attendance", values)
+
+
+def rules_for(db: Database, body_id: int) -> att.Rules:
+    body = bodies.get_body(db, body_id)
+    return att.Rules(
+        quorum=Fraction(body.quorum_numerator, body.quorum_denominator),
+        counts_represented=bool(body.quorum_counts_represented),
+        proxies_per_holder=body.proxies_per_holder,
+    )
+
+
+def quorum(db: Database, meeting_id: int, moment: dt.time | None = None) -> att.Count:
+    """The count at `moment` (None: everyone recorded present, as at the opening)."""
+    meeting = meetings.get(db, meeting_id)
+    expected = [a.expected for a in expected_attendees(db, meeting_id)]
+    return att.count(expected, presences(db, meeting_id), rules_for(db, meeting.body_id), moment)
+
+
+def count_as_json(count: att.Count) -> str:
+    data = dataclasses.asdict(count)
+    data["voters"] = {str(k): v for k, v in count.voters.items()}
+    data["counted"] = count.counted
+    data["reached"] = count.reached
+    return json.dumps(data, ensure_ascii=False)
+
+
+def record_opening(store, meeting_id: int, opening: object) -> att.Count:
+    """The quorum at the opening of the meeting, recorded with the meeting."""
+    at = _time(opening, "opening_time")
+    if at is None:
+        raise UserError(_("Indiquez l'heure d'ouverture de la séance."), field="opening_time")
+    with store.write() as db:
+        meetings.ensure_open(meetings.get(db, meeting_id))
+        result = quorum(db, meeting_id, at)
+        service.update(
+            db,
+            "meetings",
+            "meeting",
+            meeting_id,
+            {
+                "opening_time": at.isoformat(timespec="minutes"),
+                "opening_quorum": count_as_json(result),
+            },
+        )
+        return result
+
+
+def add_guest(store, meeting_id: int, name: str, organisation: str = "") -> int:
+    """An external guest: recorded apart, never counted."""
+    with store.write() as db:
+        meetings.ensure_open(meetings.get(db, meeting_id))
+        return service.insert(
+            db,
+            "guests",
+            "guest",
+            {
+                "meeting_id": meeting_id,
+                "name": validation.required(name, "name", _("Nom de l'invité(e)")),
+                "organisation": validation.clean_text(organisation),
+            },
+        )
+
+
+def remove_guest(store, guest_id: int) -> None:
+    with store.write() as db:
+        row = service.require(db, "guests", guest_id, _("L'invité(e)"))
+        meetings.ensure_open(meetings.get(db, row["meeting_id"]))
+        service.delete(db, "guests", "guest", guest_id)
+
+
+def guests(db: Database, meeting_id: int) -> list[tuple[int, str, str]]:
+    return [
+        (r[0], r[1], r[2])
+        for r in db.execute(
+            "SELECT id, name, organisation FROM guests WHERE meeting_id = ? ORDER BY id",
+            [meeting_id],
+        )
+    ]
