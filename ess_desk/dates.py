@@ -55,3 +55,21 @@ def add_years(start: dt.date, years: int) -> dt.date:
     from dateutil.relativedelta import relativedelta
 
     return start + relativedelta(years=years) - dt.timedelta(days=1)
+
+
+def long_date(value: dt.date) -> str:
+    """« jeudi 10 décembre 2026 » in the current language."""
+    from babel.dates import format_date
+
+    from ess_desk.i18n import language
+
+    return format_date(value, format="full", locale="fr_FR" if language() == "fr" else "en_GB")
+
+
+def long_datetime(value: dt.datetime) -> str:
+    """« jeudi 10 décembre 2026 à 18 h 00 » (or its English form)."""
+    from ess_desk.i18n import _
+
+    return _("{day} à {hour} h {minute:02d}").format(
+        day=long_date(value.date()), hour=value.hour, minute=value.minute
+    )

@@ -1,0 +1,89 @@
+"""The council itself: its name and letterhead, kept as settings of the database."""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from ess_desk import audit
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+from ess_desk.membership import validation
+
+_KEYS = ("council_name", "council_address", "signatory", "signatory_title", "council_email")
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    council_name: str = ""
+    council_address: str = ""
+    signatory: str = ""
+    signatory_title: str = ""
+    council_email: str = ""
+    logo: bytes | None = None
+
+    @property
+    def name(self) -> str:
+        return self.council_name or _("Conseil de l'économie sociale et solidaire")
+
+
+def get_setting(db: Database, key: str, default: str = "") -> str:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    """Inside the caller's transaction, with its audit entry."""
+    before = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if before is not None and before[0] == value:
+        return
+    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+    audit.record(
+        db,
+        "setting",
+        None,
+        "update",
+        {key: before[0]} if before else None,
+        {key: value if key != "letterhead_logo" else f"<{len(value)} caractères>"},
+    )
+
+
+def get_letterhead(db: Database) -> Letterhead:
+    logo = get_setting(db, "letterhead_logo")
+    return Letterhead(
+        **{key: get_setting(db, key) for key in _KEYS},
+        logo=base64.b64decode(logo) if logo else None,
+    )
+
+
+def check_logo(data: bytes) -> None:
+    """A logo must be an image reportlab can draw (PNG or JPEG)."""
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        width, height = ImageReader(io.BytesIO(data)).getSize()
+    except Exception as exc:  # ImageReader raises many kinds of errors for a non-image
+        raise UserError(
+            _("Le logo doit être une image PNG ou JPEG lisible."), field="logo"
+        ) from exc
+    if width <= 0 or height <= 0:
+        raise UserError(_("Le logo doit être une image PNG ou JPEG lisible."), field="logo")
+
+
+def set_letterhead(store, **values: object) -> None:
+    """Update the letterhead; `logo` is image bytes, or b"" to remove it."""
+    with store.write() as db:
+        for key in _KEYS:
+            if key in values:
+                text = str(values[key] or "").strip()
+                if key == "council_email":
+                    text = validation.email(text, field=key)
+                set_setting(db, key, text)
+        if "logo" in values:
+            logo = values["logo"] or b""
+            if logo:
+                check_logo(bytes(logo))  # type: ignore[arg-type]
+            set_setting(db, "letterhead_logo", base64.b64encode(bytes(logo)).decode("ascii"))  # type: ignore[arg-type]

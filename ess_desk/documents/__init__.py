@@ -1,0 +1,1 @@
+"""Printed documents (reportlab): one style module, one builder per document."""
