@@ -74,7 +74,7 @@ def expected_attendees(db: Database, meeting_id: int) -> list[Attendee]:
     return out
 
 
-def _time(value: object, field: str) -> dt.time | None:
+def parse_time(value: object, field: str) -> dt.time | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.time):
@@ -124,8 +124,8 @@ def record(
     made here (the holder's presence at each moment is checked when counting)."""
     if status not in att.STATUSES:
         raise UserError(_("Statut de présence inconnu : « {value} ».").format(value=status))
-    arrival_t = _time(arrival, "arrival")
-    departure_t = _time(departure, "departure")
+    arrival_t = parse_time(arrival, "arrival")
+    departure_t = parse_time(departure, "departure")
     if arrival_t and departure_t and departure_t <= arrival_t:
         raise UserError(_("Le départ doit suivre l'arrivée."), field="departure")
     with store.write() as db:
@@ -236,7 +236,7 @@ def count_as_json(count: att.Count) -> str:
 
 def record_opening(store, meeting_id: int, opening: object) -> att.Count:
     """The quorum at the opening of the meeting, recorded with the meeting."""
-    at = _time(opening, "opening_time")
+    at = parse_time(opening, "opening_time")
     if at is None:
         raise UserError(_("Indiquez l'heure d'ouverture de la séance."), field="opening_time")
     with store.write() as db:

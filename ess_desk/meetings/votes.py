@@ -88,7 +88,7 @@ def record_vote(
         "abstentions": _count(abstentions, "abstentions"),
         "not_voting": _count(not_voting, "not_voting"),
     }
-    moment = presence._time(taken_at, "taken_at")
+    moment = presence.parse_time(taken_at, "taken_at")
     with store.write() as db:
         item = service.require(db, "agenda_items", item_id, _("Le point"))
         if item["kind"] not in VOTED_KINDS:

@@ -50,7 +50,7 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
     rows = db.execute(
         f"""
         SELECT m.id, p.id, p.civility, p.first_name, p.last_name, p.email, p.phone,
-               COALESCE(o.name, ''), p.position, c.id, COALESCE(c.name, ''), COALESCE(c.voting, 0),
+               COALESCE(o.name, ''), p.position, c.id, COALESCE(c.name, ''), COALESCE(c.voting, 1),
                m.role, m.start_date, m.end_date, m.substitute_for_id,
                COALESCE(tp.first_name || ' ' || tp.last_name, ''), p.consent_publish
         FROM mandates m

@@ -45,7 +45,8 @@ def email(value: object, field: str = "email") -> str:
     if not text:
         return ""
     try:
-        return validate_email(text, check_deliverability=False).normalized
+        # Addresses with accents in the local part are refused: most mail servers still reject them.
+        return validate_email(text, check_deliverability=False, allow_smtputf8=False).normalized
     except EmailNotValidError as exc:
         raise UserError(
             _("L'adresse électronique « {value} » n'est pas valide.").format(value=text),
