@@ -15,9 +15,14 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
 Handler = Callable[[argparse.Namespace], int]
+AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+# Modules that add their own subcommands: each has `register(add: AddCommand) -> None`.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
-def _open(args: argparse.Namespace, *, write: bool):
+def open_for_command(args: argparse.Namespace, *, write: bool):
+    """The store a subcommand works on; a command that writes refuses a read-only file."""
     from ess_desk.store import open_store
 
     store = open_store(args.db, auto_backup=write)
@@ -31,7 +36,7 @@ def _open(args: argparse.Namespace, *, write: bool):
 def cmd_backup(args: argparse.Namespace) -> int:
     from ess_desk.store.backup import backup_to
 
-    with _open(args, write=False) as store:
+    with open_for_command(args, write=False) as store:
         dest = backup_to(store, Path(args.output))
     print(_("Sauvegarde écrite : {path}").format(path=dest))
     return 0
@@ -40,7 +45,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from ess_desk.store.backup import restore
 
-    with _open(args, write=True) as store:
+    with open_for_command(args, write=True) as store:
         kept = restore(store, Path(args.file))
     print(
         _("Base restaurée depuis {source}. L'ancienne version est gardée dans {kept}.").format(
@@ -53,7 +58,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from ess_desk.store.check import check_store
 
-    with _open(args, write=False) as store:
+    with open_for_command(args, write=False) as store:
         problems = check_store(store)
     if problems:
         print(
@@ -71,7 +76,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_import_members(args: argparse.Namespace) -> int:
     from ess_desk.exchange import members_import
 
-    with _open(args, write=not args.dry_run) as store:
+    with open_for_command(args, write=not args.dry_run) as store:
         plan = members_import.plan_import(store.db, Path(args.file), body_name=args.body)
         if plan.problems:
             print(
@@ -95,7 +100,7 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     from ess_desk.exchange import members_export
 
     at = parse_date(args.at, field="--at") if args.at else dt.date.today()
-    with _open(args, write=False) as store:
+    with open_for_command(args, write=False) as store:
         count = members_export.export_roster_file(
             store.db, Path(args.file), body_name=args.body, at=at
         )
@@ -106,13 +111,13 @@ def cmd_export_members(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from ess_desk.demo import fill_demo
 
-    with _open(args, write=True) as store:
+    with open_for_command(args, write=True) as store:
         summary = fill_demo(store, size=args.size, seed=args.seed)
     print(summary)
     return 0
 
 
-def _body_id(db, name: str | None) -> int | None:
+def body_id_by_name(db, name: str | None) -> int | None:
     from ess_desk.membership import bodies
 
     if name is None:
@@ -128,9 +133,9 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     from ess_desk.meetings.vocabulary import MEETING_STATUSES
     from ess_desk.membership.vocabulary import label
 
-    with _open(args, write=False) as store:
+    with open_for_command(args, write=False) as store:
         rows = meetings.list_meetings(
-            store.db, body_id=_body_id(store.db, args.body), year=args.year
+            store.db, body_id=body_id_by_name(store.db, args.body), year=args.year
         )
     if args.json:
         data = [
@@ -159,7 +164,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 def cmd_quorum(args: argparse.Namespace) -> int:
     from ess_desk.meetings import meetings, presence
 
-    with _open(args, write=False) as store:
+    with open_for_command(args, write=False) as store:
         meeting = meetings.get(store.db, args.meeting)
         moment = presence.parse_time(args.at, "--at") if args.at else None
         count = presence.quorum(store.db, meeting.id, moment)
@@ -184,7 +189,7 @@ def cmd_quorum(args: argparse.Namespace) -> int:
 def cmd_attendance_sheet(args: argparse.Namespace) -> int:
     from ess_desk.documents import attendance_sheet
 
-    with _open(args, write=False) as store:
+    with open_for_command(args, write=False) as store:
         path = attendance_sheet.build(store.db, args.meeting, Path(args.output))
     print(_("Feuille d'émargement écrite : {path}").format(path=path))
     return 0
@@ -207,8 +212,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         raise UserError(
             _("« {value} » n'est pas une heure (attendu : hh:mm).").format(value=args.time)
         ) from exc
-    with _open(args, write=not args.dry_run) as store:
-        body_id = _body_id(store.db, args.body)
+    with open_for_command(args, write=not args.dry_run) as store:
+        body_id = body_id_by_name(store.db, args.body)
         body = bodies.get_body(store.db, body_id)
         dates = schedule(
             args.rule,
@@ -250,7 +255,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 def cmd_convocations(args: argparse.Namespace) -> int:
     from ess_desk.exchange import convocations
 
-    with _open(args, write=False) as store:
+    with open_for_command(args, write=False) as store:
         result = convocations.write_all(store.db, args.meeting, Path(args.output))
     print(result.summary())
     return 0
@@ -352,6 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
     p.add_argument("-o", "--output", required=True, metavar="DIR", help=_("dossier à remplir"))
+
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(add)
 
     p = add("demo", cmd_demo, _("remplit la base avec un conseil de démonstration"))
     p.add_argument(
