@@ -18,7 +18,7 @@ Handler = Callable[[argparse.Namespace], int]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Modules that add their own subcommands: each has `register(add: AddCommand) -> None`.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("ess_desk.actions.commands", "ess_desk.minutes.commands")
 
 
 def open_for_command(args: argparse.Namespace, *, write: bool):
@@ -389,6 +389,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The output was piped into a command that stopped reading (`| head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

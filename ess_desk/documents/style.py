@@ -121,7 +121,7 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
-def _numbered_canvas(footer_left: str, watermark: str | None):
+def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[float, float] = A4):
     class NumberedCanvas(pdfcanvas.Canvas):
         """Holds the pages back until the end so that each footer can say "Page n / N"."""
 
@@ -142,12 +142,12 @@ def _numbered_canvas(footer_left: str, watermark: str | None):
             super().save()
 
         def _decorate(self, total: int) -> None:
-            width, _height = A4
+            width, height = pagesize
             if watermark:
                 self.saveState()
                 self.setFont(FONT_BOLD, 96)
                 self.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.12))
-                self.translate(width / 2, A4[1] / 2)
+                self.translate(width / 2, height / 2)
                 self.rotate(45)
                 self.drawCentredString(0, -30, watermark)
                 self.restoreState()
@@ -176,14 +176,20 @@ class Metadata:
     watermark: str | None = None  # "PROJET" on anything not yet approved
 
 
-def build_pdf(path: Path | str, story: Sequence[Flowable], meta: Metadata) -> Path:
-    """Lay out `story` on A4 pages and write it atomically to `path`."""
+def build_pdf(
+    path: Path | str,
+    story: Sequence[Flowable],
+    meta: Metadata,
+    pagesize: tuple[float, float] = A4,
+) -> Path:
+    """Lay out `story` on A4 pages (or `pagesize`, e.g. landscape(A4)) and write it atomically
+    to `path`."""
     register_fonts()
     path = Path(path)
     with atomic_path(path) as tmp:
         doc = BaseDocTemplate(
             str(tmp),
-            pagesize=A4,
+            pagesize=pagesize,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN,
@@ -196,7 +202,7 @@ def build_pdf(path: Path | str, story: Sequence[Flowable], meta: Metadata) -> Pa
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark))
+        doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
     return path
 
 

@@ -16,7 +16,14 @@ from ess_desk import APP_NAME
 from ess_desk.errors import StoreError
 from ess_desk.i18n import _
 from ess_desk.store import lock as lockmod
-from ess_desk.store.schema import APPLICATION_ID, MIGRATION_SET, known_migration_names, migrations
+from ess_desk.store.schema import (
+    APPLICATION_ID,
+    FROZEN_ERRATUM_MESSAGE,
+    FROZEN_MINUTES_MESSAGE,
+    MIGRATION_SET,
+    known_migration_names,
+    migrations,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ENV_DB = "ESS_DESK_DB"
@@ -62,8 +69,16 @@ class Store:
     def write(self) -> Iterator[Database]:
         """One transaction for a service function's writes and their audit entries."""
         self.ensure_writable()
-        with self.db.atomic():
-            yield self.db
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.IntegrityError as exc:
+            # The schema's triggers guard the frozen record (approved minutes): their refusal
+            # reaches every write path, and becomes a message here, after the rollback.
+            refusal = frozen_refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
@@ -81,6 +96,21 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def frozen_refusal(exc: sqlite3.IntegrityError) -> StoreError | None:
+    """The user's message for a write refused by a frozen-record trigger, else None."""
+    text = str(exc)
+    if text == FROZEN_ERRATUM_MESSAGE:
+        return StoreError(_("Un erratum enregistré ne peut être ni modifié ni supprimé."))
+    if text == FROZEN_MINUTES_MESSAGE:
+        return StoreError(
+            _(
+                "Le procès-verbal de cette séance est approuvé : il ne peut plus être modifié "
+                "(ajoutez un erratum)."
+            )
+        )
+    return None
 
 
 def _describe(path: Path) -> str:

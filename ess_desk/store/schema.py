@@ -205,3 +205,206 @@ def m0002_meetings(db: Database) -> None:
         );
         """,
     )
+
+
+@migrations(name="0003_minutes")
+def m0003_minutes(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE minutes (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            status TEXT NOT NULL DEFAULT 'draft',
+            secretary TEXT NOT NULL DEFAULT '',
+            closing_time TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            submitted_on TEXT,
+            approval_item_id INTEGER REFERENCES agenda_items(id),
+            approved_by_meeting_id INTEGER REFERENCES meetings(id),
+            approved_on TEXT,
+            approved_text TEXT,
+            approved_sha256 TEXT
+        );
+        CREATE UNIQUE INDEX minutes_meeting ON minutes(meeting_id);
+        CREATE INDEX minutes_approval_item ON minutes(approval_item_id);
+        CREATE INDEX minutes_status ON minutes(status);
+        CREATE TABLE minutes_sections (
+            id INTEGER PRIMARY KEY,
+            minutes_id INTEGER NOT NULL REFERENCES minutes(id),
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            summary TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX minutes_sections_item ON minutes_sections(minutes_id, item_id);
+        CREATE INDEX minutes_sections_agenda_item ON minutes_sections(item_id);
+        CREATE TABLE minutes_errata (
+            id INTEGER PRIMARY KEY,
+            minutes_id INTEGER NOT NULL REFERENCES minutes(id),
+            recorded_on TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX minutes_errata_minutes ON minutes_errata(minutes_id);
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id),
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'adopted'
+        );
+        CREATE UNIQUE INDEX decisions_number ON decisions(year, number);
+        CREATE INDEX decisions_meeting ON decisions(meeting_id);
+        CREATE INDEX decisions_item ON decisions(item_id)
+        """,
+    )
+    # Trigger bodies hold semicolons: one execute per trigger, not _run_script.
+    for statement in _frozen_triggers():
+        db.execute(statement)
+
+
+# The ten recommendations commonly made to local authorities for their ESS policy.
+DEFAULT_ACTION_THEMES = (
+    "Formation et sensibilisation des élus et des services",
+    "Interconnaissance des acteurs",
+    "Commande publique responsable",
+    "Structuration de filières",
+    "Réseaux d'acteurs et cartographie",
+    "Co-construction avec les acteurs et les citoyens",
+    "Gouvernance entre niveaux territoriaux",
+    "Soutien aux PTCE et aux coopérations",
+    "Financements européens",
+    "Passerelles avec l'économie conventionnelle",
+)
+
+
+@migrations(name="0004_actions")
+def m0004_actions(db: Database) -> None:
+    # decision_id has no foreign key yet: the decisions table arrives in its own migration.
+    # search_text is title and description folded (lower case, no accents) for the free-text
+    # filter, kept by the actions service.
+    _run_script(
+        db,
+        """
+        CREATE TABLE action_themes (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            archived INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX action_themes_name ON action_themes(name COLLATE NOCASE);
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            body_id INTEGER NOT NULL REFERENCES bodies(id),
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            owner_person_id INTEGER REFERENCES people(id),
+            owner_organisation_id INTEGER REFERENCES organisations(id),
+            due_date TEXT,
+            priority TEXT NOT NULL DEFAULT 'normal',
+            status TEXT NOT NULL DEFAULT 'todo',
+            progress INTEGER NOT NULL DEFAULT 0,
+            theme_id INTEGER REFERENCES action_themes(id),
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+            decision_id INTEGER,
+            created_on TEXT NOT NULL,
+            closed_on TEXT,
+            search_text TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX actions_body_status_due ON actions(body_id, status, due_date);
+        CREATE INDEX actions_status_due ON actions(status, due_date);
+        CREATE INDEX actions_owner_person ON actions(owner_person_id);
+        CREATE INDEX actions_owner_organisation ON actions(owner_organisation_id);
+        CREATE INDEX actions_theme ON actions(theme_id);
+        CREATE INDEX actions_meeting ON actions(meeting_id);
+        CREATE INDEX actions_item ON actions(item_id);
+        CREATE INDEX actions_decision ON actions(decision_id);
+        CREATE TABLE action_updates (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+            on_date TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            progress INTEGER NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            author_person_id INTEGER REFERENCES people(id),
+            os_user TEXT NOT NULL DEFAULT '',
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            no_change INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX action_updates_latest ON action_updates(action_id, on_date, id);
+        CREATE INDEX action_updates_meeting ON action_updates(meeting_id);
+        CREATE INDEX action_updates_author ON action_updates(author_person_id)
+        """,
+    )
+    db.conn.executemany(
+        "INSERT INTO action_themes (name, position) VALUES (?, ?)",
+        [(name, n) for n, name in enumerate(DEFAULT_ACTION_THEMES, start=1)],
+    )
+
+
+# Messages of the triggers that keep approved minutes frozen (the services translate them).
+FROZEN_MINUTES_MESSAGE = (
+    "Le procès-verbal de cette séance est approuvé : il ne peut plus être modifié "
+    "(ajoutez un erratum)."
+)
+FROZEN_ERRATUM_MESSAGE = "Un erratum enregistré ne peut être ni modifié ni supprimé."
+
+
+def _frozen_triggers() -> list[str]:
+    """Triggers that refuse any change to approved minutes and to what they record, so that a
+    direct SQL statement is refused as surely as a service function."""
+    minutes_msg = FROZEN_MINUTES_MESSAGE.replace("'", "''")
+    erratum_msg = FROZEN_ERRATUM_MESSAGE.replace("'", "''")
+    abort = f"BEGIN SELECT RAISE(ABORT, '{minutes_msg}'); END"
+
+    def approved_meeting(ref: str) -> str:
+        return f"(SELECT status FROM minutes WHERE meeting_id = {ref}) = 'approved'"
+
+    def approved_minutes(ref: str) -> str:
+        return f"(SELECT status FROM minutes WHERE id = {ref}) = 'approved'"
+
+    statements = [
+        f"CREATE TRIGGER minutes_frozen_update BEFORE UPDATE ON minutes "
+        f"WHEN OLD.status = 'approved' {abort}",
+        f"CREATE TRIGGER minutes_frozen_delete BEFORE DELETE ON minutes "
+        f"WHEN OLD.status = 'approved' {abort}",
+        f"CREATE TRIGGER minutes_sections_frozen_insert BEFORE INSERT ON minutes_sections "
+        f"WHEN {approved_minutes('NEW.minutes_id')} {abort}",
+        f"CREATE TRIGGER minutes_sections_frozen_update BEFORE UPDATE ON minutes_sections "
+        f"WHEN {approved_minutes('OLD.minutes_id')} OR {approved_minutes('NEW.minutes_id')} "
+        f"{abort}",
+        f"CREATE TRIGGER minutes_sections_frozen_delete BEFORE DELETE ON minutes_sections "
+        f"WHEN {approved_minutes('OLD.minutes_id')} {abort}",
+        f"CREATE TRIGGER minutes_errata_frozen_update BEFORE UPDATE ON minutes_errata "
+        f"BEGIN SELECT RAISE(ABORT, '{erratum_msg}'); END",
+        f"CREATE TRIGGER minutes_errata_frozen_delete BEFORE DELETE ON minutes_errata "
+        f"BEGIN SELECT RAISE(ABORT, '{erratum_msg}'); END",
+        f"CREATE TRIGGER decisions_frozen_insert BEFORE INSERT ON decisions "
+        f"WHEN {approved_meeting('NEW.meeting_id')} {abort}",
+        # The follow-up status of a decision may still move; its words and number may not.
+        f"CREATE TRIGGER decisions_frozen_update BEFORE UPDATE OF year, number, meeting_id, "
+        f"item_id, kind, text ON decisions WHEN {approved_meeting('OLD.meeting_id')} "
+        f"OR {approved_meeting('NEW.meeting_id')} {abort}",
+        f"CREATE TRIGGER decisions_frozen_delete BEFORE DELETE ON decisions "
+        f"WHEN {approved_meeting('OLD.meeting_id')} {abort}",
+        f"CREATE TRIGGER meetings_frozen_update BEFORE UPDATE OF body_id, title, starts_at, "
+        f"place ON meetings WHEN {approved_meeting('OLD.id')} {abort}",
+    ]
+    # What the approved minutes record of the meeting: its agenda, votes, attendance, guests.
+    for table in ("agenda_items", "votes", "attendance", "guests"):
+        statements += [
+            f"CREATE TRIGGER {table}_frozen_insert BEFORE INSERT ON {table} "
+            f"WHEN {approved_meeting('NEW.meeting_id')} {abort}",
+            f"CREATE TRIGGER {table}_frozen_update BEFORE UPDATE ON {table} "
+            f"WHEN {approved_meeting('OLD.meeting_id')} OR {approved_meeting('NEW.meeting_id')} "
+            f"{abort}",
+            f"CREATE TRIGGER {table}_frozen_delete BEFORE DELETE ON {table} "
+            f"WHEN {approved_meeting('OLD.meeting_id')} {abort}",
+        ]
+    return statements

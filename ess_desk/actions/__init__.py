@@ -1,0 +1,1 @@
+"""Action follow-up (suivi des actions): actions, themes, updates, meeting review, queries."""

@@ -1,0 +1,133 @@
+"""The actions commands: `actions` (text or JSON), `export-actions`, `action-reminders`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ess_desk.actions import rules
+from ess_desk.actions.queries import ActionFilter
+from ess_desk.dates import display
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+
+
+def add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--body", metavar="NAME", help=_("seulement cette instance"))
+    p.add_argument("--owner", metavar="TEXT", help=_("porteur (mots du nom ou de la structure)"))
+    p.add_argument(
+        "--status",
+        metavar="S",
+        action="append",
+        help=_(
+            "statut : à faire, en cours, fait, abandonné, reporté, ou « ouvert » (option répétable)"
+        ),
+    )
+    p.add_argument("--theme", metavar="NAME", help=_("seulement ce thème"))
+    p.add_argument("--overdue", action="store_true", help=_("seulement les actions en retard"))
+    p.add_argument(
+        "--due-within", type=int, metavar="N", help=_("ouvertes, à échéance dans les N jours")
+    )
+    p.add_argument("--search", metavar="TEXT", help=_("texte libre"))
+
+
+def _statuses(values: list[str] | None) -> frozenset[str]:
+    found: set[str] = set()
+    for value in values or []:
+        if rules.fold(value).strip() in ("open", "ouvert", "ouverte", "ouverts", "ouvertes"):
+            found |= rules.OPEN_STATUSES
+        else:
+            found.add(rules.parse_status(value, field="--status"))
+    return frozenset(found)
+
+
+def filter_from_args(db, args: argparse.Namespace) -> ActionFilter:
+    from ess_desk.actions import themes
+    from ess_desk.cli import body_id_by_name
+
+    theme_id = None
+    if args.theme:
+        theme_id = themes.find(db, args.theme)
+        if theme_id is None:
+            raise UserError(_("Aucun thème ne s'appelle « {name} ».").format(name=args.theme))
+    if args.due_within is not None and args.due_within < 0:
+        raise UserError(_("--due-within attend un nombre de jours positif."))
+    return ActionFilter(
+        body_id=body_id_by_name(db, args.body),
+        owner=args.owner or "",
+        statuses=_statuses(args.status),
+        theme_id=theme_id,
+        overdue=args.overdue,
+        due_within_days=args.due_within,
+        text=args.search or "",
+    )
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    from ess_desk.actions import queries
+    from ess_desk.cli import open_for_command
+
+    with open_for_command(args, write=False) as store:
+        rows = queries.query_actions(store.db, filter_from_args(store.db, args))
+    if args.json:
+        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        due = display(r.due_date) if r.due_date else "—"
+        late = "  " + _("EN RETARD") if r.overdue else ""
+        print(
+            f"{r.id:>6}  {due:<10}  {r.status_label:<10} {r.progress:>3} %  "
+            f"{r.owner} — {r.title} [{r.body}]{late}"
+        )
+    if not rows:
+        print(_("Aucune action."))
+    return 0
+
+
+def cmd_export_actions(args: argparse.Namespace) -> int:
+    from ess_desk.cli import open_for_command
+    from ess_desk.exchange import actions_export
+
+    with open_for_command(args, write=False) as store:
+        count = actions_export.export_file(
+            store.db, Path(args.output), filter_from_args(store.db, args)
+        )
+    print(_("{count} action(s) exportée(s) dans {path}.").format(count=count, path=args.output))
+    return 0
+
+
+def cmd_action_reminders(args: argparse.Namespace) -> int:
+    from ess_desk.cli import open_for_command
+    from ess_desk.exchange import action_reminders
+
+    with open_for_command(args, write=False) as store:
+        result = action_reminders.write_all(
+            store.db, Path(args.output), filter_from_args(store.db, args)
+        )
+    print(result.summary())
+    return 0
+
+
+def register(add) -> None:
+    p = add("actions", cmd_actions, _("liste les actions à suivre (filtres, texte ou JSON)"))
+    add_filter_arguments(p)
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
+
+    p = add(
+        "export-actions",
+        cmd_export_actions,
+        _("exporte le tableau de suivi des actions (XLSX, CSV ou PDF)"),
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=_("fichier .xlsx, .csv ou .pdf")
+    )
+    add_filter_arguments(p)
+
+    p = add(
+        "action-reminders",
+        cmd_action_reminders,
+        _("écrit pour chaque porteur sa liste d'actions ouvertes (PDF) et un brouillon .eml"),
+    )
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help=_("dossier à remplir"))
+    add_filter_arguments(p)

@@ -1,0 +1,514 @@
+"""What the Actions page and the reports read: actions across bodies with their last update,
+filters, sorting, grouping by owner, counts by status and theme; links to meetings and items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk.actions import rules
+from ess_desk.actions.rules import fold
+from ess_desk.dates import display
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+from ess_desk.membership.vocabulary import label
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """What the Actions page (or the command line) asks for; empty fields filter nothing."""
+
+    body_id: int | None = None
+    owner: str = ""  # words found in the owner's name or organisation
+    owner_person_id: int | None = None
+    owner_organisation_id: int | None = None
+    statuses: frozenset[str] = frozenset()  # e.g. rules.OPEN_STATUSES
+    theme_id: int | None = None
+    overdue: bool = False
+    due_within_days: int | None = None  # open actions due from today to today + N days
+    text: str = ""  # words found in title, description, owner, theme or last comment
+    meeting_id: int | None = None  # the meeting the action came from
+    item_id: int | None = None
+    decision_id: int | None = None
+    created_until: str | None = None  # ISO date: actions that existed by then
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: int
+    body_id: int
+    body: str
+    title: str
+    description: str
+    owner_person_id: int | None
+    owner_organisation_id: int | None
+    owner: str
+    owner_email: str
+    due_date: str | None
+    priority: str
+    status: str
+    progress: int
+    theme_id: int | None
+    theme: str
+    meeting_id: int | None
+    meeting_title: str
+    meeting_starts_at: str | None
+    item_id: int | None
+    item_position: int | None
+    item_title: str
+    decision_id: int | None
+    decision_ref: str  # the register's number, « 2026-014 », when the decisions table has it
+    created_on: str
+    closed_on: str | None
+    last_update_id: int | None
+    last_update_on: str | None
+    last_update_comment: str
+    last_update_author: str
+    last_update_meeting_id: int | None
+    last_update_no_change: bool
+    overdue: bool
+    days_late: int
+
+    @property
+    def status_label(self) -> str:
+        return label(rules.STATUSES, self.status)
+
+    @property
+    def priority_label(self) -> str:
+        return label(rules.PRIORITIES, self.priority)
+
+    @property
+    def is_open(self) -> bool:
+        return rules.is_open(self.status)
+
+    @property
+    def owner_key(self) -> tuple[str, int]:
+        """Whom reminders go to: the person when there is one, else the organisation."""
+        if self.owner_person_id is not None:
+            return ("person", self.owner_person_id)
+        return ("organisation", self.owner_organisation_id or 0)
+
+    @property
+    def origin(self) -> str:
+        """Where the action comes from, in words: « Bureau du 10/12/2026 — 3. Budget »."""
+        parts = []
+        if self.meeting_id is not None and self.meeting_starts_at:
+            day = display(self.meeting_starts_at)
+            parts.append(
+                self.meeting_title
+                if day in self.meeting_title
+                else _("{title} du {day}").format(title=self.meeting_title, day=day)
+            )
+            if self.item_title:
+                parts.append(f"{self.item_position}. {self.item_title}")
+        if self.decision_id is not None:
+            parts.append(_("décision n°{id}").format(id=self.decision_ref or self.decision_id))
+        return " — ".join(parts)
+
+    @property
+    def last_update_text(self) -> str:
+        """« 12/03/2026 : relance faite » for tables and exports."""
+        if self.last_update_on is None:
+            return ""
+        comment = self.last_update_comment or (
+            _("pas de changement") if self.last_update_no_change else self.status_label.lower()
+        )
+        return f"{display(self.last_update_on)} : {comment}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "body": self.body,
+            "owner": self.owner,
+            "owner_person_id": self.owner_person_id,
+            "owner_organisation_id": self.owner_organisation_id,
+            "due_date": self.due_date,
+            "priority": self.priority,
+            "status": self.status,
+            "status_label": self.status_label,
+            "progress": self.progress,
+            "overdue": self.overdue,
+            "theme": self.theme or None,
+            "origin": self.origin or None,
+            "origin_meeting": self.meeting_id,
+            "origin_meeting_date": self.meeting_starts_at[:10] if self.meeting_starts_at else None,
+            "origin_item": self.item_id,
+            "decision_id": self.decision_id,
+            "decision": self.decision_ref or None,
+            "created_on": self.created_on,
+            "closed_on": self.closed_on,
+            "last_update": (
+                {
+                    "date": self.last_update_on,
+                    "comment": self.last_update_comment,
+                    "author": self.last_update_author,
+                    "meeting": self.last_update_meeting_id,
+                }
+                if self.last_update_id is not None
+                else None
+            ),
+        }
+
+
+# The owner as people read it: « Zoé Martin (La Ruche) », « La Ruche », « Zoé Martin ».
+_OWNER = (
+    "CASE WHEN p.id IS NOT NULL AND o.id IS NOT NULL "
+    "THEN p.first_name || ' ' || p.last_name || ' (' || o.name || ')' "
+    "WHEN p.id IS NOT NULL THEN p.first_name || ' ' || p.last_name "
+    "ELSE COALESCE(o.name, '') END"
+)
+_OWNER_EMAIL = "COALESCE(NULLIF(p.email, ''), o.email, '')"
+
+# Joins by alias, in the order they may appear; a query takes only those it needs.
+_JOINS: dict[str, str] = {
+    "b": "JOIN bodies b ON b.id = a.body_id",
+    "p": "LEFT JOIN people p ON p.id = a.owner_person_id",
+    "o": "LEFT JOIN organisations o ON o.id = a.owner_organisation_id",
+    "t": "LEFT JOIN action_themes t ON t.id = a.theme_id",
+    # The latest entry by the day it speaks of: one index seek per action
+    # (index action_updates_latest).
+    "u": "LEFT JOIN action_updates u ON u.id = (SELECT id FROM action_updates "
+    "WHERE action_id = a.id ORDER BY on_date DESC, id DESC LIMIT 1)",
+    "up": "LEFT JOIN people up ON up.id = u.author_person_id",
+    "m": "LEFT JOIN meetings m ON m.id = a.meeting_id",
+    "i": "LEFT JOIN agenda_items i ON i.id = a.item_id",
+}
+
+
+def _from(aliases: set[str]) -> str:
+    return " ".join(["FROM actions a", *(sql for k, sql in _JOINS.items() if k in aliases)])
+
+
+_COLUMNS = (
+    "a.id, a.body_id, b.name, a.title, a.description, a.owner_person_id, "
+    f"a.owner_organisation_id, {_OWNER}, {_OWNER_EMAIL}, a.due_date, a.priority, a.status, "
+    "a.progress, a.theme_id, COALESCE(t.name, ''), a.meeting_id, COALESCE(m.title, ''), "
+    "m.starts_at, a.item_id, i.position, COALESCE(i.title, ''), a.decision_id, {decision_ref}, "
+    "a.created_on, "
+    "a.closed_on, u.id, u.on_date, COALESCE(u.comment, ''), "
+    "COALESCE(up.first_name || ' ' || up.last_name, u.os_user, ''), u.meeting_id, "
+    "COALESCE(u.no_change, 0)"
+)
+
+_OPEN_SQL = "('" + "', '".join(sorted(rules.OPEN_STATUSES)) + "')"
+_STATUS_RANK = (
+    "CASE a.status "
+    + " ".join(f"WHEN '{code}' THEN {n}" for n, code in enumerate(rules.STATUSES))
+    + " END"
+)
+_PRIORITY_RANK = (
+    "CASE a.priority "
+    + " ".join(f"WHEN '{code}' THEN {n}" for code, n in rules.PRIORITY_RANK.items())
+    + " END"
+)
+
+# Each sort key is a list of SQL terms (and the joins they need); descending reverses each
+# term; the id breaks ties.
+SORTS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "due_date": (("a.due_date IS NULL", "a.due_date"), frozenset()),
+    "overdue_first": (
+        (
+            f"NOT (a.status IN {_OPEN_SQL} AND COALESCE(a.due_date < :today, 0))",
+            "a.due_date IS NULL",
+            "a.due_date",
+        ),
+        frozenset(),
+    ),
+    "id": (("a.id",), frozenset()),
+    "title": (("a.title COLLATE NOCASE",), frozenset()),
+    "owner": ((f"{_OWNER} COLLATE NOCASE",), frozenset({"p", "o"})),
+    "status": ((_STATUS_RANK,), frozenset()),
+    "progress": (("a.progress",), frozenset()),
+    "priority": ((_PRIORITY_RANK,), frozenset()),
+    "body": (("b.name COLLATE NOCASE",), frozenset({"b"})),
+    "theme": (("t.position IS NULL", "t.position"), frozenset({"t"})),
+    "origin": (("m.starts_at IS NULL", "m.starts_at", "i.position"), frozenset({"m", "i"})),
+    "last_update": (("u.on_date IS NULL", "u.on_date"), frozenset({"u"})),
+    "created_on": (("a.created_on",), frozenset()),
+}
+
+
+def _ids_sql(ids: set[int]) -> str:
+    return "(" + ", ".join(str(int(i)) for i in sorted(ids)) + ")"
+
+
+class _Names:
+    """People, organisations and themes matched by a word, found once per query in Python
+    (a few hundred names) so that SQLite filters the actions by id through its indexes."""
+
+    def __init__(self, db: Database):
+        self.people = [
+            (pid, fold(f"{first} {last}"))
+            for pid, first, last in db.execute("SELECT id, first_name, last_name FROM people")
+        ]
+        self.organisations = [
+            (oid, fold(name)) for oid, name in db.execute("SELECT id, name FROM organisations")
+        ]
+        self.themes = [
+            (tid, fold(name)) for tid, name in db.execute("SELECT id, name FROM action_themes")
+        ]
+
+    def owner_clause(self, word: str) -> str:
+        people = {i for i, name in self.people if word in name}
+        organisations = {i for i, name in self.organisations if word in name}
+        terms = []
+        if people:
+            terms.append(f"a.owner_person_id IN {_ids_sql(people)}")
+        if organisations:
+            terms.append(f"a.owner_organisation_id IN {_ids_sql(organisations)}")
+        return " OR ".join(terms) or "0"
+
+    def theme_clause(self, word: str) -> str:
+        themes = {i for i, name in self.themes if word in name}
+        return f"a.theme_id IN {_ids_sql(themes)}" if themes else "0"
+
+
+def _where(db: Database, filt: ActionFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {"today": today.isoformat()}
+    if filt.body_id is not None:
+        where.append("a.body_id = :body_id")
+        params["body_id"] = filt.body_id
+    if filt.statuses:
+        unknown = set(filt.statuses) - set(rules.STATUSES)
+        if unknown:
+            raise UserError(
+                _("Statut d'action inconnu : « {value} ».").format(value=", ".join(sorted(unknown)))
+            )
+        where.append("a.status IN (" + ", ".join(f"'{s}'" for s in sorted(filt.statuses)) + ")")
+    if filt.owner_person_id is not None:
+        where.append("a.owner_person_id = :owner_person_id")
+        params["owner_person_id"] = filt.owner_person_id
+    if filt.owner_organisation_id is not None:
+        where.append("a.owner_organisation_id = :owner_organisation_id")
+        params["owner_organisation_id"] = filt.owner_organisation_id
+    owner_words, text_words = fold(filt.owner).split(), fold(filt.text).split()
+    names = _Names(db) if owner_words or text_words else None
+    for word in owner_words:
+        assert names is not None
+        where.append(f"({names.owner_clause(word)})")
+    for n, word in enumerate(text_words):
+        assert names is not None
+        where.append(
+            f"(a.search_text LIKE :text{n} ESCAPE '\\' "
+            f"OR {names.owner_clause(word)} OR {names.theme_clause(word)})"
+        )
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"text{n}"] = f"%{escaped}%"
+    if filt.theme_id is not None:
+        where.append("a.theme_id = :theme_id")
+        params["theme_id"] = filt.theme_id
+    if filt.overdue:
+        where.append(f"a.status IN {_OPEN_SQL} AND a.due_date < :today")
+    if filt.due_within_days is not None:
+        if filt.due_within_days < 0:
+            raise UserError(_("Le nombre de jours doit être positif."), field="due_within_days")
+        where.append(f"a.status IN {_OPEN_SQL} AND a.due_date BETWEEN :today AND :horizon")
+        params["horizon"] = (today + dt.timedelta(days=filt.due_within_days)).isoformat()
+    for key in ("meeting_id", "item_id", "decision_id"):
+        value = getattr(filt, key)
+        if value is not None:
+            where.append(f"a.{key} = :{key}")
+            params[key] = value
+    if filt.created_until is not None:
+        where.append("a.created_on <= :created_until")
+        params["created_until"] = filt.created_until
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _order(sort: str, descending: bool) -> tuple[str, frozenset[str]]:
+    if sort not in SORTS:
+        raise UserError(_("Tri inconnu : « {value} ».").format(value=sort))
+    terms, joins = SORTS[sort]
+    direction = " DESC" if descending else ""
+    return " ORDER BY " + ", ".join(f"{t}{direction}" for t in (*terms, "a.id")), joins
+
+
+def query_ids(
+    db: Database,
+    filt: ActionFilter | None = None,
+    *,
+    sort: str = "due_date",
+    descending: bool = False,
+    today: dt.date | None = None,
+) -> list[int]:
+    """The ids of the actions that pass the filter, sorted: what the Actions page's model holds
+    (rows are then read for the lines on screen with `fetch_rows`)."""
+    today = today or dt.date.today()
+    where, params = _where(db, filt or ActionFilter(), today)
+    order, joins = _order(sort, descending)
+    return [r[0] for r in db.execute(f"SELECT a.id {_from(set(joins))}{where}{order}", params)]
+
+
+def fetch_rows(db: Database, ids: list[int], today: dt.date | None = None) -> list[ActionRow]:
+    """Full rows (owner, origin, last update, overdue) for these ids, in the order given;
+    ids that no longer exist are left out."""
+    today = today or dt.date.today()
+    found: dict[int, ActionRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = {int(i) for i in ids[start : start + 500]}
+        sql = f"SELECT {{columns}} {_from(set(_JOINS))} WHERE a.id IN {_ids_sql(chunk)}"
+        found |= {row.id: row for row in _fetch(db, sql, {}, today)}
+    return [found[i] for i in ids if i in found]
+
+
+def query_actions(
+    db: Database,
+    filt: ActionFilter | None = None,
+    *,
+    sort: str = "due_date",
+    descending: bool = False,
+    today: dt.date | None = None,
+    limit: int | None = None,
+) -> list[ActionRow]:
+    """The actions that pass the filter, each with its last update, in one query (exports,
+    reports, review lists; the page itself holds ids, see `query_ids`)."""
+    today = today or dt.date.today()
+    where, params = _where(db, filt or ActionFilter(), today)
+    order, _joins = _order(sort, descending)
+    sql = f"SELECT {{columns}} {_from(set(_JOINS))}{where}{order}"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return _fetch(db, sql, params, today)
+
+
+def get_row(db: Database, action_id: int, today: dt.date | None = None) -> ActionRow:
+    """One action as the lists show it (owner, origin, last update)."""
+    from ess_desk.actions import actions
+
+    actions.get(db, action_id)  # a clear message when it does not exist
+    today = today or dt.date.today()
+    sql = f"SELECT {{columns}} {_from(set(_JOINS))} WHERE a.id = :id"
+    return _fetch(db, sql, {"id": action_id}, today)[0]
+
+
+def _columns(db: Database) -> str:
+    # decision_id has no foreign key (the decisions table came in a parallel migration): read
+    # the register's number only when the table is there.
+    has_decisions = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'"
+    ).fetchone()
+    ref = (
+        "COALESCE((SELECT d.year || '-' || printf('%03d', d.number) FROM decisions d "
+        "WHERE d.id = a.decision_id), '')"
+        if has_decisions
+        else "''"
+    )
+    return _COLUMNS.format(decision_ref=ref)
+
+
+def _fetch(db: Database, sql: str, params: dict[str, Any], today: dt.date) -> list[ActionRow]:
+    # Overdue is worked out here, on the day asked for: it is never stored.
+    sql = sql.replace("{columns}", _columns(db))
+    today_iso = today.isoformat()
+    out = []
+    for r in db.execute(sql, params).fetchall():
+        due, status = r[9], r[11]
+        late = bool(due) and status in rules.OPEN_STATUSES and due < today_iso
+        days = (today - dt.date.fromisoformat(due)).days if late else 0
+        out.append(ActionRow(*r[:30], bool(r[30]), late, days))
+    return out
+
+
+@dataclass
+class OwnerGroup:
+    key: tuple[str, int]
+    owner: str
+    email: str
+    rows: list[ActionRow] = field(default_factory=list)
+
+
+def group_by_owner(rows: list[ActionRow]) -> list[OwnerGroup]:
+    """Rows under their owner (the person when there is one, else the organisation), owners by
+    name, each owner's rows in the order given."""
+    groups: dict[tuple[str, int], OwnerGroup] = {}
+    for row in rows:
+        key = row.owner_key
+        if key not in groups:
+            name = row.owner
+            if key[0] == "person" and row.owner_organisation_id is not None:
+                name = name.split(" (", 1)[0]  # the person, whatever organisation they act for
+            groups[key] = OwnerGroup(key, name, row.owner_email)
+        groups[key].rows.append(row)
+    return sorted(groups.values(), key=lambda g: (fold(g.owner), g.key))
+
+
+@dataclass(frozen=True)
+class Counts:
+    total: int
+    overdue: int
+    by_status: dict[str, int]  # every status, zeros included, in vocabulary order
+    by_theme: list[tuple[int | None, str, int]]  # (theme id, name, count); no theme last
+
+
+def counts(db: Database, filt: ActionFilter | None = None, today: dt.date | None = None) -> Counts:
+    """How many actions pass the filter, by status and by theme, and how many are overdue."""
+    filt = filt or ActionFilter()
+    today = today or dt.date.today()
+    where, params = _where(db, filt, today)
+    by_status = dict.fromkeys(rules.STATUSES, 0)
+    overdue = 0
+    for status, n, late in db.execute(
+        f"SELECT a.status, COUNT(*), SUM(a.status IN {_OPEN_SQL} AND a.due_date < :today) "
+        f"FROM actions a{where} GROUP BY a.status",
+        params,
+    ).fetchall():
+        by_status[status] = n
+        overdue += late or 0
+    by_theme = [
+        (r[0], r[1] or _("Sans thème"), r[2])
+        for r in db.execute(
+            f"SELECT a.theme_id, t.name, COUNT(*) {_from({'t'})}{where} GROUP BY a.theme_id "
+            "ORDER BY t.position IS NULL, t.position",
+            params,
+        ).fetchall()
+    ]
+    return Counts(sum(by_status.values()), overdue, by_status, by_theme)
+
+
+def actions_of_item(db: Database, item_id: int, today: dt.date | None = None) -> list[ActionRow]:
+    """The actions decided on an agenda item (the item's side of the link)."""
+    return query_actions(db, ActionFilter(item_id=item_id), sort="id", today=today)
+
+
+def actions_of_meeting(
+    db: Database, meeting_id: int, today: dt.date | None = None
+) -> list[ActionRow]:
+    """The actions that came out of a meeting, by agenda item."""
+    return query_actions(db, ActionFilter(meeting_id=meeting_id), sort="origin", today=today)
+
+
+def actions_of_decision(
+    db: Database, decision_id: int, today: dt.date | None = None
+) -> list[ActionRow]:
+    return query_actions(db, ActionFilter(decision_id=decision_id), sort="id", today=today)
+
+
+@dataclass(frozen=True)
+class Origin:
+    meeting_id: int | None
+    meeting_title: str
+    meeting_day: str | None
+    item_id: int | None
+    item_title: str
+    decision_id: int | None
+    text: str
+
+
+def origin(db: Database, action_id: int) -> Origin:
+    """Where an action comes from (the action's side of the link)."""
+    row = get_row(db, action_id)
+    return Origin(
+        row.meeting_id,
+        row.meeting_title,
+        row.meeting_starts_at[:10] if row.meeting_starts_at else None,
+        row.item_id,
+        row.item_title,
+        row.decision_id,
+        row.origin,
+    )

@@ -1,0 +1,109 @@
+"""« Suivi des actions » at a meeting: the open actions of its body, overdue first, each with its
+last update; record an update (or « pas de changement ») for each, during or after the meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk.actions import queries, rules, updates
+from ess_desk.actions.queries import ActionFilter, ActionRow
+from ess_desk.meetings import meetings
+from ess_desk.store import Store
+
+
+def review_list(
+    db: Database,
+    meeting_id: int,
+    today: dt.date | None = None,
+    include_closed_here: bool = False,
+) -> list[ActionRow]:
+    """The open actions of the meeting's body that existed by the meeting's day, overdue ones
+    first, then by due date; each row carries its last update.
+
+    A closed action leaves the list. With `include_closed_here`, the actions closed by an entry
+    recorded at this very meeting stay in it (for the minutes: « fait » at this meeting).
+    """
+    meeting = meetings.get(db, meeting_id)
+    base = ActionFilter(body_id=meeting.body_id, created_until=meeting.day.isoformat())
+    rows = queries.query_actions(
+        db,
+        replace(base, statuses=rules.OPEN_STATUSES),
+        sort="overdue_first",
+        today=today,
+    )
+    if include_closed_here:
+        closed = [
+            r
+            for r in queries.query_actions(
+                db,
+                replace(base, statuses=rules.CLOSED_STATUSES),
+                sort="due_date",
+                today=today,
+            )
+            if r.last_update_meeting_id == meeting_id
+        ]
+        rows += closed
+    return rows
+
+
+def reviewed_here(row: ActionRow, meeting_id: int) -> bool:
+    """Whether the row's last update was recorded at this meeting (the pass is done for it)."""
+    return row.last_update_meeting_id == meeting_id
+
+
+@dataclass(frozen=True)
+class ReviewProgress:
+    reviewed: int
+    total: int
+
+    @property
+    def done(self) -> bool:
+        return self.reviewed == self.total
+
+
+def review_progress(db: Database, meeting_id: int, today: dt.date | None = None) -> ReviewProgress:
+    """How far the secretary has gone through the meeting's list."""
+    rows = review_list(db, meeting_id, today, include_closed_here=True)
+    return ReviewProgress(sum(reviewed_here(r, meeting_id) for r in rows), len(rows))
+
+
+def record_review(
+    store: Store,
+    meeting_id: int,
+    action_id: int,
+    *,
+    status: Any = None,
+    progress: Any = None,
+    comment: str = "",
+    author_person_id: int | None = None,
+    today: dt.date | None = None,
+) -> int:
+    """The update given to an action at a meeting; dated the meeting's day."""
+    return updates.record(
+        store,
+        action_id,
+        status=status,
+        progress=progress,
+        comment=comment,
+        meeting_id=meeting_id,
+        author_person_id=author_person_id,
+        today=today,
+    )
+
+
+def record_no_change(
+    store: Store,
+    meeting_id: int,
+    action_ids: list[int],
+    *,
+    author_person_id: int | None = None,
+    today: dt.date | None = None,
+) -> list[int]:
+    """« Pas de changement » for these actions at this meeting, in one transaction."""
+    return updates.record_no_change(
+        store, action_ids, meeting_id=meeting_id, author_person_id=author_person_id, today=today
+    )

@@ -1,0 +1,358 @@
+"""Action follow-up documents: the tableau de suivi (landscape), the per-owner reminder lists, and
+the follow-up section of a meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from itertools import groupby
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from sqlite_utils import Database
+
+from ess_desk.actions import queries, review
+from ess_desk.actions.queries import ActionFilter, ActionRow
+from ess_desk.council import get_letterhead
+from ess_desk.dates import display, long_date
+from ess_desk.documents.style import (
+    ACCENT,
+    FONT,
+    LIGHT,
+    Bookmark,
+    Metadata,
+    build_pdf,
+    escape,
+    heading,
+    styles,
+)
+from ess_desk.i18n import _
+from ess_desk.meetings import meetings
+from ess_desk.membership import bodies
+
+LATE = colors.HexColor("#b3261e")
+GRID = colors.HexColor("#9aa5a8")
+
+
+def _late_style() -> ParagraphStyle:
+    return ParagraphStyle("late", parent=styles().cell, textColor=LATE)
+
+
+def _due_cell(row: ActionRow) -> Paragraph | str:
+    if row.overdue:
+        text = _("<b>{day}</b><br/>retard : {days} j").format(
+            day=escape(display(row.due_date)), days=row.days_late
+        )
+        return Paragraph(text, _late_style())
+    # Short cells are plain strings: a long table lays out several times faster.
+    return display(row.due_date) or "—"
+
+
+def _action_cell(row: ActionRow) -> Paragraph:
+    text = f"<b>{escape(row.title)}</b>"
+    if row.theme:
+        text += f"<br/><font color='#5f6b6d'>{escape(row.theme)}</font>"
+    return Paragraph(text, styles().cell)
+
+
+def _table(header: list[str], rows: list[list], widths: list[float], late: list[int]) -> Table:
+    st = styles()
+    data = [[Paragraph(escape(h), st.cell_bold) for h in header], *rows]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+        ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 1), (-1, -1), FONT, 8.5, 10.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9f8")]),
+    ]
+    # Overdue rows stand out with a red rule on their left edge.
+    commands += [("LINEBEFORE", (0, n), (0, n), 3, LATE) for n in late]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+# reportlab splits a long table again for each page it fills (quadratic in its rows): long
+# lists go out as consecutive tables of this many rows.
+CHUNK = 60
+
+
+def _tables(
+    header: list[str],
+    rows: list[ActionRow],
+    cells: Callable[[ActionRow], list],
+    widths: list[float],
+) -> list[Flowable]:
+    out: list[Flowable] = []
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        late = [n for n, r in enumerate(chunk, start=1) if r.overdue]
+        out.append(_table(header, [cells(r) for r in chunk], widths, late))
+    return out
+
+
+def _filter_words(db: Database, filt: ActionFilter) -> str:
+    from ess_desk.actions import rules, themes
+    from ess_desk.membership.vocabulary import label
+
+    words = []
+    if filt.statuses == rules.OPEN_STATUSES:
+        words.append(_("actions ouvertes"))
+    elif filt.statuses:
+        words.append(", ".join(label(rules.STATUSES, s).lower() for s in sorted(filt.statuses)))
+    if filt.overdue:
+        words.append(_("en retard"))
+    if filt.due_within_days is not None:
+        words.append(_("échéance sous {days} jours").format(days=filt.due_within_days))
+    if filt.owner:
+        words.append(_("porteur : {text}").format(text=filt.owner))
+    if filt.theme_id is not None:
+        words.append(_("thème : {name}").format(name=themes.get(db, filt.theme_id).name))
+    if filt.text:
+        words.append(_("texte : « {text} »").format(text=filt.text))
+    return " — ".join(words)
+
+
+def tableau_story(
+    db: Database, rows: list[ActionRow], width: float, *, level: int = 0
+) -> list[Flowable]:
+    """The tableau de suivi for these rows, a section per body (with its bookmark)."""
+    st = styles()
+    header = [
+        _("N°"),
+        _("Action"),
+        _("Origine"),
+        _("Porteur"),
+        _("Échéance"),
+        _("Statut"),
+        _("Avancement"),
+        _("Dernier point"),
+    ]
+    fixed = [12 * mm, 0, 40 * mm, 36 * mm, 25 * mm, 19 * mm, 27 * mm, 43 * mm]
+    widths = [w or width - sum(fixed) for w in fixed]
+
+    def cells(r: ActionRow) -> list:
+        return [
+            str(r.id),
+            _action_cell(r),
+            Paragraph(escape(r.origin) or "—", st.cell),
+            Paragraph(escape(r.owner), st.cell),
+            _due_cell(r),
+            r.status_label,
+            f"{r.progress} %",
+            Paragraph(escape(r.last_update_text), st.cell),
+        ]
+
+    story: list[Flowable] = []
+    by_body = sorted(rows, key=lambda r: r.body.casefold())
+    for body, group in groupby(by_body, key=lambda r: r.body):
+        story += heading(body, level)
+        story += _tables(header, list(group), cells, widths)
+        story.append(Spacer(1, 5 * mm))
+    return story
+
+
+def build_tableau(
+    db: Database,
+    path: Path | str,
+    filt: ActionFilter | None = None,
+    *,
+    sort: str = "due_date",
+    today: dt.date | None = None,
+) -> Path:
+    """The tableau de suivi of the actions that pass the filter, on landscape A4 pages."""
+    st = styles()
+    today = today or dt.date.today()
+    filt = filt or ActionFilter()
+    rows = queries.query_actions(db, filt, sort=sort, today=today)
+    letterhead = get_letterhead(db)
+    title = _("Tableau de suivi des actions")
+    late = sum(r.overdue for r in rows)
+    summary = _("Au {day} : {count} action(s), dont {late} en retard.").format(
+        day=long_date(today), count=len(rows), late=late
+    )
+    story: list[Flowable] = [
+        Paragraph(escape(letterhead.name), st.small),
+        Paragraph(escape(title), st.title),
+        Paragraph(escape(summary), st.body),
+    ]
+    words = _filter_words(db, filt)
+    if words:
+        story.append(Paragraph(escape(_("Sélection : {words}").format(words=words)), st.small))
+    story.append(Spacer(1, 3 * mm))
+    page = landscape(A4)
+    if rows:
+        story += tableau_story(db, rows, page[0] - 36 * mm)
+    else:
+        story.append(
+            Paragraph(escape(_("Aucune action ne correspond à cette sélection.")), st.body)
+        )
+    return build_pdf(
+        path,
+        story,
+        Metadata(
+            title=title,
+            author=letterhead.name,
+            subject=summary,
+            footer=f"{title} — {display(today)}",
+        ),
+        pagesize=page,
+    )
+
+
+def _reminder_story(
+    group: queries.OwnerGroup, letterhead_name: str, today: dt.date
+) -> list[Flowable]:
+    st = styles()
+    late = sum(r.overdue for r in group.rows)
+    story: list[Flowable] = [
+        Bookmark(group.owner),
+        Paragraph(escape(letterhead_name), st.small),
+        Paragraph(escape(_("Vos actions en cours")), st.title),
+        Paragraph(f"<b>{escape(group.owner)}</b>", st.body),
+        Paragraph(
+            escape(
+                _("Au {day} : {count} action(s) ouverte(s), dont {late} en retard.").format(
+                    day=long_date(today), count=len(group.rows), late=late
+                )
+            ),
+            st.body,
+        ),
+        Spacer(1, 3 * mm),
+    ]
+    header = [_("N°"), _("Action"), _("Instance et origine"), _("Échéance"), _("Statut")]
+    widths = [12 * mm, 70 * mm, 47 * mm, 25 * mm, 20 * mm]
+
+    def cells(r: ActionRow) -> list:
+        where = r.body + (f" — {r.origin}" if r.origin else "")
+        state = f"{r.status_label}<br/>{r.progress} %"
+        return [
+            str(r.id),
+            _action_cell(r),
+            Paragraph(escape(where), st.cell),
+            _due_cell(r),
+            Paragraph(state, st.cell),
+        ]
+
+    story += _tables(header, group.rows, cells, widths)
+    return story
+
+
+def reminder_groups(
+    db: Database, filt: ActionFilter | None = None, today: dt.date | None = None
+) -> list[queries.OwnerGroup]:
+    """The open actions that pass the filter, by owner, overdue ones first for each."""
+    from dataclasses import replace
+
+    from ess_desk.actions import rules
+
+    filt = replace(filt or ActionFilter(), statuses=rules.OPEN_STATUSES)
+    rows = queries.query_actions(db, filt, sort="overdue_first", today=today)
+    return queries.group_by_owner(rows)
+
+
+def build_reminders(
+    db: Database,
+    path: Path | str,
+    groups: list[queries.OwnerGroup],
+    *,
+    today: dt.date | None = None,
+) -> Path:
+    """The reminder list of each owner (a new page for each), in one PDF."""
+    today = today or dt.date.today()
+    letterhead = get_letterhead(db)
+    story: list[Flowable] = []
+    for n, group in enumerate(groups):
+        if n:
+            story.append(PageBreak())
+        story += _reminder_story(group, letterhead.name, today)
+    if not story:
+        story.append(Paragraph(escape(_("Aucune action ouverte.")), styles().body))
+    title = _("Relance des actions en cours")
+    owners = (
+        groups[0].owner if len(groups) == 1 else _("{count} porteurs").format(count=len(groups))
+    )
+    return build_pdf(
+        path,
+        story,
+        Metadata(
+            title=f"{title} — {owners}",
+            author=letterhead.name,
+            subject=_("Actions ouvertes au {day}").format(day=display(today)),
+            footer=f"{letterhead.name} — {display(today)}",
+        ),
+    )
+
+
+def meeting_follow_up_story(
+    db: Database, meeting_id: int, today: dt.date | None = None
+) -> list[Flowable]:
+    """The « Suivi des actions » section of a meeting (for the meeting pack): the open actions
+    of its body, overdue first, with their last update."""
+    st = styles()
+    meeting = meetings.get(db, meeting_id)
+    # In a pack printed ahead, lateness is judged on the meeting's day.
+    today = today or max(dt.date.today(), meeting.day)
+    rows = review.review_list(db, meeting_id, today)
+    story: list[Flowable] = heading(_("Suivi des actions"))
+    if not rows:
+        story.append(Paragraph(escape(_("Aucune action ouverte pour cette instance.")), st.body))
+        return story
+    late = sum(r.overdue for r in rows)
+    story.append(
+        Paragraph(
+            escape(
+                _("{count} action(s) ouverte(s) au {day}, dont {late} en retard.").format(
+                    count=len(rows), day=display(today), late=late
+                )
+            ),
+            st.body,
+        )
+    )
+    header = [_("N°"), _("Action"), _("Porteur"), _("Échéance"), _("État"), _("Dernier point")]
+    widths = [11 * mm, 51 * mm, 31 * mm, 25 * mm, 20 * mm, 36 * mm]
+
+    def cells(r: ActionRow) -> list:
+        return [
+            str(r.id),
+            _action_cell(r),
+            Paragraph(escape(r.owner), st.cell),
+            _due_cell(r),
+            Paragraph(f"{escape(r.status_label)}<br/>{r.progress} %", st.cell),
+            Paragraph(escape(r.last_update_text), st.cell),
+        ]
+
+    story += _tables(header, rows, cells, widths)
+    return story
+
+
+def build_meeting_follow_up(
+    db: Database, meeting_id: int, path: Path | str, today: dt.date | None = None
+) -> Path:
+    """The follow-up section of a meeting alone, as an A4 PDF."""
+    meeting = meetings.get(db, meeting_id)
+    body = bodies.get_body(db, meeting.body_id)
+    letterhead = get_letterhead(db)
+    st = styles()
+    story: list[Flowable] = [
+        Paragraph(escape(letterhead.name), st.small),
+        Paragraph(f"<b>{escape(body.name)}</b> — {escape(meeting.title)}", st.body),
+        *meeting_follow_up_story(db, meeting_id, today),
+    ]
+    return build_pdf(
+        path,
+        story,
+        Metadata(
+            title=_("Suivi des actions — {title}").format(title=meeting.title),
+            author=letterhead.name,
+            subject=_("Actions ouvertes de {body}").format(body=body.name),
+            footer=f"{body.name} — {display(meeting.day)}",
+        ),
+    )

@@ -1,0 +1,271 @@
+"""The minutes as PDF: full procès-verbal or relevé de décisions, « PROJET » until approved, then
+the approval line and the digest, the errata at the end; a public variant without names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from sqlite_utils import Database
+
+from ess_desk.dates import display
+from ess_desk.documents.style import (
+    ACCENT,
+    LIGHT,
+    Bookmark,
+    Metadata,
+    build_pdf,
+    escape,
+    heading,
+    styles,
+)
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+from ess_desk.minutes import minutes as mn
+from ess_desk.minutes import richtext, wording
+from ess_desk.minutes.record import Section
+from ess_desk.minutes.vocabulary import FORMS
+
+WIDTH = 174 * mm  # A4 less the margins of style.build_pdf
+GRID = colors.HexColor("#9aa5a8")
+
+
+def _table(rows: list[list[str]], widths: list[float], header: bool = True) -> Table:
+    st = styles()
+    data = [
+        [Paragraph(escape(cell), st.cell_bold if header and n == 0 else st.cell) for cell in row]
+        for n, row in enumerate(rows)
+    ]
+    table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), LIGHT), ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT)]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def summary_flowables(text: str) -> list:
+    """Paragraphs, bullet lists and bold of a summary."""
+    st = styles()
+    out: list = []
+    for block in richtext.parse(text):
+        if block.kind == "bullets":
+            out.append(
+                ListFlowable(
+                    [
+                        ListItem(Paragraph(richtext.to_reportlab(line), st.body), leftIndent=12)
+                        for line in block.lines
+                    ],
+                    bulletType="bullet",
+                    start="•",
+                    leftIndent=12,
+                    bulletFontName=st.body.fontName,
+                )
+            )
+        else:
+            out.append(
+                Paragraph(
+                    "<br/>".join(richtext.to_reportlab(line) for line in block.lines), st.body
+                )
+            )
+    return out
+
+
+def _attendance(view: mn.MinutesView) -> list:
+    st = styles()
+    rows = [[_("Catégorie"), _("Personnes")]]
+    rows += [
+        [category, "; ".join(names) if names else "—"]
+        for category, names in wording.attendance_rows(view.record)
+    ]
+    return [
+        *heading(_("Présences")),
+        _table(rows, [42 * mm, WIDTH - 42 * mm]),
+        Spacer(1, 2 * mm),
+        Paragraph(escape(wording.quorum_line(view.record)), st.body),
+    ]
+
+
+def _decisions(section: Section) -> list:
+    st = styles()
+    out: list = []
+    for d in section.decisions:
+        box = Table(
+            [
+                [
+                    Paragraph(
+                        f"<b>{escape(wording.decision_heading(d.reference, d.kind))}</b>", st.cell
+                    )
+                ],
+                [Paragraph(escape(d.text).replace("\n", "<br/>"), st.cell)],
+            ],
+            colWidths=[WIDTH - 6 * mm],
+            hAlign="RIGHT",
+        )
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f3f7f5")),
+                    ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT),
+                ]
+            )
+        )
+        out += [box, Spacer(1, 2 * mm)]
+    return out
+
+
+def _actions(section: Section) -> list:
+    st = styles()
+    if not section.actions:
+        return []
+    lines = [
+        wording.action_line(a.title, wording.person(a.owner, False) or a.owner_text, a.due_date)
+        for a in section.actions
+    ]
+    return [
+        Paragraph(f"<b>{escape(_('Actions décidées'))}</b>", st.body),
+        ListFlowable(
+            [ListItem(Paragraph(escape(line), st.body), leftIndent=12) for line in lines],
+            bulletType="bullet",
+            start="•",
+            leftIndent=12,
+        ),
+    ]
+
+
+def _vote(section: Section) -> list:
+    st = styles()
+    if section.vote is None:
+        return []
+    rows = [wording.vote_header(), *wording.vote_rows(section.vote)]
+    widths = [46 * mm, 16 * mm, 18 * mm, 26 * mm, 30 * mm, 38 * mm]
+    out: list = [
+        KeepTogether([Paragraph(f"<b>{escape(_('Vote'))}</b>", st.body), _table(rows, widths)])
+    ]
+    note = wording.vote_note(section.vote)
+    if note:
+        out.append(Paragraph(f"<i>{escape(note)}</i>", st.body))
+    out.append(Spacer(1, 2 * mm))
+    return out
+
+
+def _section(section: Section, form: str) -> list:
+    st = styles()
+    out: list = heading(wording.section_title(section), level=1)
+    if form == "pv":
+        who = wording.presenter(section)
+        if who:
+            out.append(Paragraph(f"<i>{escape(who)}</i>", st.small))
+        out += summary_flowables(section.summary)
+    out += _vote(section)
+    out += _decisions(section)
+    out += _actions(section)
+    return out
+
+
+def story(view: mn.MinutesView, form: str = "pv") -> list:
+    """The flowables of the minutes (also used by the meeting pack for the draft to approve)."""
+    if form not in FORMS:
+        raise UserError(_("Forme inconnue : « {value} » (pv ou releve).").format(value=form))
+    st = styles()
+    r = view.record
+    out: list = [
+        Bookmark(wording.title(form)),
+        Paragraph(escape(r.council), st.small),
+        Paragraph(escape(wording.title(form)), st.title),
+        Paragraph(f"<b>{escape(r.body)}</b> — {escape(r.meeting_title)}", st.body),
+        Paragraph(escape(wording.when(r)), st.body),
+    ]
+    if r.place:
+        out.append(Paragraph(escape(_("Lieu : {place}").format(place=r.place)), st.body))
+    out.append(Paragraph(escape(_("Présidence : {name}").format(name=wording.chair(r))), st.body))
+    out.append(
+        Paragraph(
+            escape(_("Secrétaire de séance : {name}").format(name=r.secretary or "…")), st.body
+        )
+    )
+    if view.approved:
+        out.append(Paragraph(f"<b>{escape(view.approval_line())}</b>", st.body))
+    else:
+        out.append(Paragraph(f"<b>{escape(wording.draft_line())}</b>", st.body))
+    if view.public:
+        out.append(Paragraph(f"<i>{escape(wording.public_note())}</i>", st.small))
+    out.append(Spacer(1, 3 * mm))
+    if form == "pv":
+        out += _attendance(view)
+        opening = wording.opening_line(r)
+        if opening:
+            out.append(Paragraph(escape(opening), st.body))
+    else:
+        out.append(Paragraph(escape(wording.quorum_line(r)), st.body))
+    sections = [
+        s for s in r.sections if form == "pv" or s.decisions or s.actions or s.vote is not None
+    ]
+    out += heading(_("Ordre du jour") if form == "pv" else _("Décisions"))
+    if not sections:
+        out.append(Paragraph(escape(_("Aucune décision.")), st.body))
+    for section in sections:
+        out += _section(section, form)
+    if form == "pv":
+        out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
+    if view.approved and view.digest:
+        out += [
+            Spacer(1, 2 * mm),
+            KeepTogether(
+                [
+                    Paragraph(f"<b>{escape(view.approval_line())}</b>", st.body),
+                    Paragraph(escape(wording.digest_line(view.digest)), st.small),
+                ]
+            ),
+        ]
+    if view.errata:
+        out += heading(_("Errata"))
+        for e in view.errata:
+            out += [
+                Paragraph(f"<b>{escape(wording.erratum_heading(e.recorded_on))}</b>", st.body),
+                Paragraph(escape(wording.erratum_reason(e.reason)), st.small),
+                *summary_flowables(e.text),
+            ]
+    return out
+
+
+def footer(view: mn.MinutesView) -> str:
+    r = view.record
+    if view.approved and view.digest:
+        # The full digest on every page, so that anyone can check a printed copy against the
+        # record; the approval line itself is printed under the title (both do not fit here).
+        return _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
+    return f"{r.body} — {display(r.starts_at)} — {_('projet')}"
+
+
+def build(
+    db: Database, meeting_id: int, path: Path | str, *, public: bool = False, form: str = "pv"
+) -> Path:
+    """Write the minutes of a meeting as an A4 PDF."""
+    view = mn.view(db, meeting_id, public=public)
+    r = view.record
+    title = f"{wording.title(form)} — {r.body} — {display(r.starts_at)}"
+    return build_pdf(
+        path,
+        story(view, form),
+        Metadata(
+            title=title,
+            author=r.council,
+            subject=_("Procès-verbal de la séance du {day}").format(day=display(r.starts_at)),
+            footer=footer(view),
+            watermark=None if view.approved else _("PROJET"),
+        ),
+    )

@@ -1,0 +1,1269 @@
+"""Member import from CSV/XLSX: map the columns, check every row against the membership rules, then
+write people, organisations, colleges and mandates in one audited transaction — or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk.dates import add_years, display, parse_date
+from ess_desk.errors import UserError
+from ess_desk.exchange.tabular import SourceTable, fold, read_table, restore_neutralised
+from ess_desk.i18n import _
+from ess_desk.membership import bodies, people, rules, validation
+from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
+from ess_desk.store import Store
+
+__all__ = [
+    "FIELDS",
+    "REQUIRED",
+    "ImportPlan",
+    "ImportResult",
+    "PlannedMandate",
+    "Problem",
+    "SourceTable",
+    "apply_import",
+    "guess_mapping",
+    "plan_import",
+    "read_table",
+]
+
+# Field key -> French label, in display order; the labels are also the export's headers.
+FIELDS: dict[str, str] = {
+    "last_name": "Nom",
+    "first_name": "Prénom",
+    "civility": "Civilité",
+    "email": "Courriel",
+    "phone": "Téléphone",
+    "organisation": "Structure",
+    "position": "Fonction",
+    "body": "Instance",
+    "college": "Collège",
+    "role": "Rôle",
+    "substitute_for": "Suppléant de",
+    "start_date": "Début de mandat",
+    "end_date": "Fin de mandat",
+}
+
+# Without these columns no row can be read.
+REQUIRED = ("last_name", "first_name", "start_date")
+
+# What an end-of-mandate cell says when the mandate has no end (the export writes the first one).
+NO_END = "sans fin"
+
+_SMALL_WORDS = frozenset({"de", "du", "des", "d", "l", "la", "le", "les", "of", "the"})
+_GENDER_MARKS = re.compile(r"\((?:e|ne|le|s|es)\)|[·.](?:e|ne)\b")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def header_key(text: str) -> str:
+    """A header as compared: no case, accents, punctuation, gender marks or small words."""
+    words = _NOT_ALNUM.split(_GENDER_MARKS.sub("", fold(text)))
+    return "".join(w for w in words if w and w not in _SMALL_WORDS)
+
+
+def value_key(text: str) -> str:
+    """A cell value as compared (roles, markers): no case, accents, punctuation or gender marks."""
+    return _NOT_ALNUM.sub("", _GENDER_MARKS.sub("", fold(text)))
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """A name as compared: no case or accents, hyphens and apostrophes as spaces."""
+    return " ".join(w for w in _NOT_ALNUM.split(fold(text)) if w)
+
+
+_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "last_name": (
+        "nom",
+        "noms",
+        "nomfamille",
+        "nomusage",
+        "nomnaissance",
+        "lastname",
+        "surname",
+        "familyname",
+    ),
+    "first_name": ("prenom", "prenoms", "firstname", "givenname", "forename"),
+    "civility": ("civilite", "civ", "title", "salutation"),
+    "email": (
+        "courriel",
+        "email",
+        "mail",
+        "mel",
+        "adressecourriel",
+        "adresseemail",
+        "adressemail",
+        "adressemel",
+        "adresseelectronique",
+        "courrielelectronique",
+        "emailaddress",
+    ),
+    "phone": (
+        "telephone",
+        "tel",
+        "phone",
+        "numerotelephone",
+        "telephonenumber",
+        "phonenumber",
+        "portable",
+        "mobile",
+        "telephoneportable",
+    ),
+    "organisation": (
+        "structure",
+        "organisme",
+        "organisation",
+        "organization",
+        "nomstructure",
+        "nomorganisme",
+        "structurerepresentee",
+        "organismerepresente",
+        "raisonsociale",
+        "company",
+        "employer",
+    ),
+    "position": ("fonction", "qualite", "position", "poste", "jobtitle"),
+    "body": ("instance", "nominstance", "body", "organe", "committee"),
+    "college": ("college", "nomcollege"),
+    "role": ("role", "titulairesuppleant", "typemandat", "mandat", "statut", "qualitemandat"),
+    "substitute_for": (
+        "suppleant",
+        "suppleantde",
+        "substitutefor",
+        "alternatefor",
+        "remplace",
+        "titulaireremplace",
+    ),
+    "start_date": (
+        "debutmandat",
+        "datedebutmandat",
+        "debut",
+        "datedebut",
+        "depuis",
+        "dateentree",
+        "mandatestart",
+        "mandatestartdate",
+        "startdate",
+        "start",
+    ),
+    "end_date": (
+        "finmandat",
+        "datefinmandat",
+        "fin",
+        "datefin",
+        "echeance",
+        "echeancemandat",
+        "jusqua",
+        "mandateend",
+        "mandateenddate",
+        "enddate",
+        "end",
+    ),
+}
+HEADER_ALIASES: dict[str, str] = {
+    alias: key for key, aliases in _HEADER_ALIASES.items() for alias in aliases
+} | {header_key(label): key for key, label in FIELDS.items()}
+
+_ROLE_ALIASES: dict[str, tuple[str, ...]] = {
+    "member": (
+        "titulaire",
+        "membretitulaire",
+        "membre",
+        "tit",
+        "t",
+        "member",
+        "fullmember",
+        "votingmember",
+    ),
+    "substitute": (
+        "suppleant",
+        "suppleante",
+        "membresuppleant",
+        "membresuppleante",
+        "sup",
+        "suppl",
+        "s",
+        "substitute",
+        "alternate",
+    ),
+    "president": (
+        "president",
+        "presidente",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+    ),
+    "co_president": ("copresident", "copresidente", "cochair", "cochairman", "cochairwoman"),
+    "vice_president": ("vicepresident", "vicepresidente", "vicechair", "vicechairman"),
+    "permanent_guest": (
+        "invitepermanent",
+        "invitepermanente",
+        "inviteepermanente",
+        "invite",
+        "invitee",
+        "permanentguest",
+        "guest",
+    ),
+    "secretariat": ("secretariat", "secretary", "secretariattechnique"),
+}
+ROLE_ALIASES: dict[str, str] = (
+    {alias: code for code, aliases in _ROLE_ALIASES.items() for alias in aliases}
+    | {value_key(code): code for code in ROLES}
+    | {value_key(label): code for code, label in ROLES.items()}
+)
+_NO_END_KEYS = frozenset(
+    {"sansfin", "aucune", "illimite", "illimitee", "indetermine", "indeterminee", "noend", "none"}
+)
+_MISS_ALIASES = {"mlle": "Mme", "melle": "Mme", "mademoiselle": "Mme", "miss": "Mme"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the file: where (line as in the file, column header) and why."""
+
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.line is not None and self.column is not None:
+            return _("Ligne {line}, colonne « {column} » : {message}").format(
+                line=self.line, column=self.column, message=self.message
+            )
+        if self.line is not None:
+            return _("Ligne {line} : {message}").format(line=self.line, message=self.message)
+        if self.column is not None:
+            return _("Colonne « {column} » : {message}").format(
+                column=self.column, message=self.message
+            )
+        return self.message
+
+
+def guess_mapping(headers: list[str]) -> dict[int, str | None]:
+    """Column index -> field key (None for a column we do not know); a field is taken once."""
+    mapping: dict[int, str | None] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        key = HEADER_ALIASES.get(header_key(header))
+        if key is not None and key in taken:
+            key = None
+        if key is not None:
+            taken.add(key)
+        mapping[index] = key
+    return mapping
+
+
+# What the plan holds -------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class PlannedOrganisation:
+    name: str
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class PlannedCollege:
+    body_id: int
+    name: str
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class PlannedPerson:
+    line: int
+    civility: str
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    organisation: int | PlannedOrganisation | None
+    position: str
+    id: int | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(eq=False)
+class PlannedMandate:
+    """One row of the file once read: who, where, as what, when."""
+
+    line: int
+    person: int | PlannedPerson
+    body_id: int
+    college: int | PlannedCollege | None
+    role: str
+    start: dt.date
+    end: dt.date | None
+    substitute_for_text: str = ""
+    substitute_for: int | PlannedMandate | None = None
+    id: int | None = None
+
+    @property
+    def period(self) -> rules.Period:
+        return (self.start, self.end)
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do, found without writing anything; `problems` empty means it can."""
+
+    source: SourceTable
+    mapping: dict[int, str | None]
+    problems: list[Problem]
+    new_people: int = 0
+    new_organisations: int = 0
+    new_colleges: int = 0
+    new_mandates: int = 0
+    known_people: int = 0
+    body_name: str | None = None
+    organisations: list[PlannedOrganisation] = field(default_factory=list, repr=False)
+    colleges: list[PlannedCollege] = field(default_factory=list, repr=False)
+    people: list[PlannedPerson] = field(default_factory=list, repr=False)
+    mandates: list[PlannedMandate] = field(default_factory=list, repr=False)
+    fingerprint: tuple[Any, ...] = field(default=(), repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        text = _("{people}, {organisations}, {colleges} et {mandates} seront créés.").format(
+            people=_count(self.new_people, "person"),
+            organisations=_count(self.new_organisations, "organisation"),
+            colleges=_count(self.new_colleges, "college"),
+            mandates=_count(self.new_mandates, "mandate"),
+        )
+        if self.known_people == 1:
+            text += " " + _("1 personne déjà enregistrée reçoit un mandat.")
+        elif self.known_people > 1:
+            text += " " + _("{count} personnes déjà enregistrées reçoivent un mandat.").format(
+                count=self.known_people
+            )
+        return text
+
+
+def _count(n: int, what: str) -> str:
+    if what == "person":
+        forms = (_("aucune personne"), _("1 personne"), _("{n} personnes"))
+    elif what == "organisation":
+        forms = (_("aucune structure"), _("1 structure"), _("{n} structures"))
+    elif what == "college":
+        forms = (_("aucun collège"), _("1 collège"), _("{n} collèges"))
+    else:
+        forms = (_("aucun mandat"), _("1 mandat"), _("{n} mandats"))
+    return forms[min(n, 2)].format(n=n)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    people: int
+    organisations: int
+    colleges: int
+    mandates: int
+    mandate_ids: tuple[int, ...] = ()
+
+    def summary(self) -> str:
+        return _(
+            "Import terminé : {people}, {organisations}, {colleges} et {mandates} créés."
+        ).format(
+            people=_count(self.people, "person"),
+            organisations=_count(self.organisations, "organisation"),
+            colleges=_count(self.colleges, "college"),
+            mandates=_count(self.mandates, "mandate"),
+        )
+
+
+# Reading one cell ----------------------------------------------------------------------------
+
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def read_date(text: str) -> dt.date | None:
+    """Day-first or ISO, as ess_desk.dates.parse_date reads them (the usual shapes without it)."""
+    match = _DMY.fullmatch(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        match = _ISO.fullmatch(text)
+        if not match:
+            return parse_date(text)
+        year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return parse_date(text)  # raises the usual message
+
+
+_LOCAL_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_EMAIL = re.compile(rf"({_LOCAL_ATOM}(?:\.{_LOCAL_ATOM})*)@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})")
+_SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
+
+
+def read_email(text: str) -> str:
+    """validation.email, with its result computed directly for plain ASCII addresses (fast)."""
+    match = _PLAIN_EMAIL.fullmatch(text)
+    if (
+        match
+        and len(match.group(1)) <= 64
+        and len(text) <= 254
+        and "--" not in match.group(2)
+        and match.group(2).rsplit(".", 1)[-1].lower() not in _SPECIAL_USE
+    ):
+        return f"{match.group(1)}@{match.group(2).lower()}"
+    return validation.email(text)
+
+
+def _cell(text: str) -> str:
+    if text.startswith("'"):
+        text = restore_neutralised(text)
+    return " ".join(text.split())
+
+
+def read_civility(text: str) -> str:
+    return people.normalise_civility(_MISS_ALIASES.get(value_key(text), text))
+
+
+# Planning ------------------------------------------------------------------------------------
+
+
+def fingerprint(db: Database) -> tuple[Any, ...]:
+    """Changes whenever the rows an import depends on change (every service write is audited)."""
+    parts: list[Any] = []
+    for table in ("audit_log", "bodies", "colleges", "organisations", "people", "mandates"):
+        parts.extend(db.execute(f"SELECT COALESCE(MAX(id), 0), COUNT(*) FROM [{table}]").fetchone())
+    return tuple(parts)
+
+
+@dataclass
+class _Existing:
+    """What the database already holds, in dicts: one query per table for the whole file."""
+
+    db: Database
+    bodies: dict[int, tuple[str, int]]  # id -> (name, mandate_years)
+    body_by_key: dict[str, int]
+    college_by_key: dict[tuple[int, str], int]
+    college_info: dict[int, tuple[str, int | None]]  # id -> (name, seats)
+    colleges_of_body: dict[int, int]  # body id -> count
+    org_by_key: dict[str, int]
+    person_by_email: dict[str, int]
+    person_by_name: dict[tuple[str, str], int]
+    person_name: dict[int, tuple[str, str]]
+    mandates_by_body: dict[int, list[tuple[Any, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, db: Database) -> _Existing:
+        body_rows = db.execute("SELECT id, name, mandate_years FROM bodies").fetchall()
+        college_rows = db.execute("SELECT id, body_id, name, seats FROM colleges").fetchall()
+        colleges_of_body: dict[int, int] = {}
+        for _id, body_id, _name, _seats in college_rows:
+            colleges_of_body[body_id] = colleges_of_body.get(body_id, 0) + 1
+        person_by_email: dict[str, int] = {}
+        person_by_name: dict[tuple[str, str], int] = {}
+        person_name: dict[int, tuple[str, str]] = {}
+        for pid, first, last, email in db.execute(
+            "SELECT id, first_name, last_name, email FROM people ORDER BY id"
+        ):
+            if email:
+                person_by_email.setdefault(email.lower(), pid)
+            person_by_name.setdefault((name_key(first), name_key(last)), pid)
+            person_name[pid] = (first, last)
+        org_by_key: dict[str, int] = {}
+        for oid, name in db.execute("SELECT id, name FROM organisations ORDER BY id"):
+            org_by_key.setdefault(name_key(name), oid)
+        return cls(
+            db=db,
+            bodies={r[0]: (r[1], r[2]) for r in body_rows},
+            body_by_key={name_key(r[1]): r[0] for r in body_rows},
+            college_by_key={(r[1], name_key(r[2])): r[0] for r in college_rows},
+            college_info={r[0]: (r[2], r[3]) for r in college_rows},
+            colleges_of_body=colleges_of_body,
+            org_by_key=org_by_key,
+            person_by_email=person_by_email,
+            person_by_name=person_by_name,
+            person_name=person_name,
+        )
+
+    def mandates_of(self, body_id: int) -> list[tuple[Any, ...]]:
+        """(id, person_id, college_id, role, start, end, substitute_for_id) of a body's mandates."""
+        found = self.mandates_by_body.get(body_id)
+        if found is None:
+            found = [
+                (
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    dt.date.fromisoformat(r[4]),
+                    dt.date.fromisoformat(r[5]) if r[5] else None,
+                    r[6],
+                )
+                for r in self.db.execute(
+                    "SELECT id, person_id, college_id, role, start_date, end_date, "
+                    "substitute_for_id FROM mandates WHERE body_id = ?",
+                    [body_id],
+                )
+            ]
+            self.mandates_by_body[body_id] = found
+        return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _default_end(start: dt.date, years: int) -> dt.date:
+    # The same rule as mandates.default_end, with the body's length already known.
+    return add_years(start, years)
+
+
+class _Planner:
+    def __init__(self, db: Database, table: SourceTable, mapping: dict[int, str | None]):
+        self.db = db
+        self.table = table
+        self.mapping = mapping
+        self.problems: list[Problem] = []
+        self.existing = _Existing.load(db)
+        self.columns: dict[str, int] = {}
+        self.organisations: list[PlannedOrganisation] = []
+        self.org_by_key: dict[str, int | PlannedOrganisation] = dict(self.existing.org_by_key)
+        self.colleges: list[PlannedCollege] = []
+        self.college_by_key: dict[tuple[int, str], int | PlannedCollege] = dict(
+            self.existing.college_by_key
+        )
+        self.people: list[PlannedPerson] = []
+        self.person_by_email: dict[str, int | PlannedPerson] = dict(self.existing.person_by_email)
+        self.person_by_name: dict[tuple[str, str], int | PlannedPerson] = dict(
+            self.existing.person_by_name
+        )
+        self.known_people: set[int] = set()
+        self.mandates: list[PlannedMandate] = []
+        self.default_body: int | None = None
+
+    # Columns and bodies -------------------------------------------------------------------
+
+    def header(self, key: str) -> str:
+        index = self.columns[key]
+        text = self.table.headers[index] if index < len(self.table.headers) else ""
+        return text or _("n° {n}").format(n=index + 1)
+
+    def check_columns(self) -> bool:
+        width = len(self.table.headers)
+        for index, key in sorted(self.mapping.items()):
+            if key is None:
+                continue
+            if key not in FIELDS:
+                self.problems.append(
+                    Problem(None, None, _("Champ inconnu : « {key} ».").format(key=key))
+                )
+                continue
+            if index >= width:
+                continue
+            if key in self.columns:
+                self.problems.append(
+                    Problem(
+                        None,
+                        self.table.headers[index] or None,
+                        _(
+                            "Deux colonnes sont associées au champ « {field} » : « {first} » "
+                            "et celle-ci."
+                        ).format(field=_(FIELDS[key]), first=self.header(key)),
+                    )
+                )
+                continue
+            self.columns[key] = index
+        for key in REQUIRED:
+            if key not in self.columns:
+                self.problems.append(
+                    Problem(
+                        None,
+                        None,
+                        _(
+                            "Colonne obligatoire absente : « {label} ». Les en-têtes lus sont : "
+                            "{headers}."
+                        ).format(
+                            label=_(FIELDS[key]),
+                            headers=", ".join(f"« {h} »" for h in self.table.headers if h),
+                        ),
+                    )
+                )
+        return not self.problems
+
+    def choose_default_body(self, body_name: str | None) -> bool:
+        if body_name:
+            body_id = self.find_body(body_name)
+            if body_id is None:
+                self.problems.append(
+                    Problem(
+                        None,
+                        None,
+                        _(
+                            "Aucune instance ne s'appelle « {name} » : un import ne crée pas "
+                            "d'instance, créez-la d'abord."
+                        ).format(name=body_name),
+                    )
+                )
+                return False
+            self.default_body = body_id
+            return True
+        self.default_body = bodies.plenary_body(self.db)
+        if self.default_body is None and "body" not in self.columns:
+            self.problems.append(
+                Problem(
+                    None,
+                    None,
+                    _(
+                        "Aucune instance où importer ces membres : la base n'a pas de conseil "
+                        "plénier et le fichier n'a pas de colonne « Instance ». Créez "
+                        "l'instance d'abord, ou précisez-la (option --body)."
+                    ),
+                )
+            )
+            return False
+        return True
+
+    def find_body(self, name: str) -> int | None:
+        return self.existing.body_by_key.get(name_key(name))
+
+    # Rows ---------------------------------------------------------------------------------
+
+    def read_rows(self) -> None:
+        cols = self.columns
+        width = len(self.table.headers)
+        for line, cells in self.table.rows:
+            if len(cells) > width and any(cells[width:]):
+                self.problems.append(
+                    Problem(
+                        line,
+                        None,
+                        _(
+                            "Cette ligne a {cells} cellules pour {columns} colonnes : une valeur "
+                            "contient-elle le séparateur ?"
+                        ).format(cells=len(cells), columns=width),
+                    )
+                )
+                continue
+            values = {key: _cell(cells[index]) for key, index in cols.items()}
+            self.read_row(line, values)
+
+    def read_row(self, line: int, v: dict[str, str]) -> None:
+        problems: list[Problem] = []
+
+        def problem(key: str | None, message: str) -> None:
+            problems.append(Problem(line, self.header(key) if key else None, message))
+
+        last_name, first_name = v["last_name"], v["first_name"]
+        if not last_name:
+            problem("last_name", _("Le nom est obligatoire."))
+        if not first_name:
+            problem("first_name", _("Le prénom est obligatoire."))
+        civility = email = ""
+        try:
+            civility = read_civility(v.get("civility", ""))
+        except UserError as exc:
+            problem("civility", exc.message)
+        if v.get("email"):
+            try:
+                email = read_email(v["email"])
+            except UserError as exc:
+                problem("email", exc.message)
+
+        body_id = self.default_body
+        body_text = v.get("body", "")
+        if body_text:
+            body_id = self.find_body(body_text)
+            if body_id is None:
+                problem(
+                    "body",
+                    _(
+                        "Aucune instance ne s'appelle « {name} » (un import ne crée pas "
+                        "d'instance)."
+                    ).format(name=body_text),
+                )
+        elif body_id is None:
+            problem(
+                "body",
+                _("Instance non indiquée, et la base n'a pas de conseil plénier où la mettre."),
+            )
+
+        role_text = v.get("role", "")
+        substitute_for_text = v.get("substitute_for", "")
+        if role_text:
+            role = ROLE_ALIASES.get(value_key(role_text))
+            if role is None:
+                problem(
+                    "role",
+                    _(
+                        "Rôle inconnu : « {value} » (attendu : Titulaire, Suppléant(e), "
+                        "Président(e), Co-président(e), Vice-président(e), Invité(e) "
+                        "permanent(e) ou Secrétariat)."
+                    ).format(value=role_text),
+                )
+            elif substitute_for_text and role != "substitute":
+                problem(
+                    "substitute_for",
+                    _(
+                        "Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire : le rôle "
+                        "de cette ligne est « {role} »."
+                    ).format(role=_(ROLES[role])),
+                )
+        else:
+            role = "substitute" if substitute_for_text else "member"
+
+        start = end = None
+        start_text = v.get("start_date", "")
+        if not start_text:
+            problem("start_date", _("La date de début du mandat est obligatoire."))
+        else:
+            try:
+                start = read_date(start_text)
+            except UserError as exc:
+                problem("start_date", exc.message)
+        end_text = v.get("end_date", "")
+        open_ended = bool(end_text) and value_key(end_text) in _NO_END_KEYS
+        if end_text and not open_ended:
+            try:
+                end = read_date(end_text)
+            except UserError as exc:
+                problem("end_date", exc.message)
+        if start is not None and end is not None and end < start:
+            problem(
+                "end_date",
+                _("La fin du mandat ({end}) précède son début ({start}).").format(
+                    end=display(end), start=display(start)
+                ),
+            )
+        if problems or start is None or body_id is None or role is None:
+            self.problems.extend(problems)
+            return
+        if end is None and not open_ended:
+            end = _default_end(start, self.existing.bodies[body_id][1])
+
+        college: int | PlannedCollege | None = None
+        college_text = v.get("college", "")
+        if college_text:
+            key = (body_id, name_key(college_text))
+            college = self.college_by_key.get(key)
+            if college is None:
+                college = PlannedCollege(body_id=body_id, name=college_text)
+                self.colleges.append(college)
+                self.college_by_key[key] = college
+
+        person = self.person_for(
+            line,
+            civility,
+            first_name,
+            last_name,
+            email,
+            v.get("phone", ""),
+            v.get("organisation", ""),
+            v.get("position", ""),
+        )
+        self.mandates.append(
+            PlannedMandate(
+                line=line,
+                person=person,
+                body_id=body_id,
+                college=college,
+                role=role,
+                start=start,
+                end=end,
+                substitute_for_text=substitute_for_text,
+            )
+        )
+
+    def person_for(
+        self,
+        line: int,
+        civility: str,
+        first_name: str,
+        last_name: str,
+        email: str,
+        phone: str,
+        organisation: str,
+        position: str,
+    ) -> int | PlannedPerson:
+        """The person a row names: same e-mail, else same first and last name (as people.find)."""
+        email_key = email.lower()
+        name = (name_key(first_name), name_key(last_name))
+        found = self.person_by_email.get(email_key) if email_key else None
+        if found is None:
+            found = self.person_by_name.get(name)
+        if found is not None:
+            if isinstance(found, int):
+                self.known_people.add(found)
+            return found
+        org: int | PlannedOrganisation | None = None
+        if organisation:
+            org_key = name_key(organisation)
+            org = self.org_by_key.get(org_key)
+            if org is None:
+                org = PlannedOrganisation(name=organisation)
+                self.organisations.append(org)
+                self.org_by_key[org_key] = org
+        person = PlannedPerson(
+            line=line,
+            civility=civility,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            phone=phone,
+            organisation=org,
+            position=position,
+        )
+        self.people.append(person)
+        if email_key:
+            self.person_by_email[email_key] = person
+        self.person_by_name.setdefault(name, person)
+        return person
+
+    # Mandate rules, in memory -------------------------------------------------------------
+
+    def person_names(self, person: int | PlannedPerson) -> tuple[str, str]:
+        if isinstance(person, PlannedPerson):
+            return (person.first_name, person.last_name)
+        return self.existing.person_name.get(person, ("", ""))
+
+    def person_name(self, person: int | PlannedPerson) -> str:
+        return " ".join(self.person_names(person)).strip()
+
+    def college_name(self, college: int | PlannedCollege | None) -> str:
+        if college is None:
+            return ""
+        if isinstance(college, PlannedCollege):
+            return college.name
+        return self.existing.college_info[college][0]
+
+    def check_rules(self) -> None:
+        existing = self.existing
+        # Per body and name: who holds a seat (for pairing); per body and person: periods (for
+        # overlaps); per college: seat periods (for seat limits); per member mandate: the periods
+        # of its substitutes. The database's rows first, then the file's as they are accepted.
+        holders: dict[tuple[int, str], list[int | PlannedMandate]] = {}
+        holder_info: dict[int, tuple[int, int | None, rules.Period]] = {}
+        periods: dict[tuple[int, int | PlannedPerson], list[tuple[rules.Period, int | None]]] = {}
+        seats: dict[int, list[rules.Period]] = {}
+        substitutes: dict[int | PlannedMandate, list[rules.Period]] = {}
+        bodies_with_colleges = {b for b, n in existing.colleges_of_body.items() if n}
+        bodies_with_colleges |= {c.body_id for c in self.colleges}
+
+        pairing = any(m.substitute_for_text for m in self.mandates)
+
+        def add_holder(body_id: int, first: str, last: str, ref: int | PlannedMandate) -> None:
+            if not pairing:
+                return
+            first, last = name_key(first), name_key(last)
+            for key in {f"{first} {last}".strip(), f"{last} {first}".strip()}:
+                holders.setdefault((body_id, key), []).append(ref)
+
+        for body_id in {m.body_id for m in self.mandates}:
+            for mid, pid, cid, role, start, end, sub_for in existing.mandates_of(body_id):
+                periods.setdefault((body_id, pid), []).append(((start, end), None))
+                if role in SEAT_ROLES:
+                    holder_info[mid] = (pid, cid, (start, end))
+                    add_holder(body_id, *existing.person_name.get(pid, ("", "")), mid)
+                    if cid is not None:
+                        seats.setdefault(cid, []).append((start, end))
+                if sub_for is not None:
+                    substitutes.setdefault(sub_for, []).append((start, end))
+        for m in self.mandates:
+            if m.role in SEAT_ROLES:
+                first, last = self.person_names(m.person)
+                add_holder(m.body_id, first, last, m)
+
+        def holder_of(ref: int | PlannedMandate) -> tuple[Any, Any, rules.Period]:
+            if isinstance(ref, PlannedMandate):
+                return (ref.person, ref.college, ref.period)
+            return holder_info[ref]
+
+        for m in self.mandates:
+            problems: list[Problem] = []
+
+            def problem(
+                key: str | None,
+                message: str,
+                m: PlannedMandate = m,
+                problems: list[Problem] = problems,
+            ) -> None:
+                column = self.header(key) if key and key in self.columns else None
+                problems.append(Problem(m.line, column, message))
+
+            body_name = existing.bodies[m.body_id][0]
+            if m.substitute_for_text:
+                refs = holders.get((m.body_id, name_key(m.substitute_for_text)), [])
+                # Planned people compare by identity (eq=False), database people by id.
+                persons = {holder_of(r)[0] for r in refs}
+                if not refs:
+                    problem(
+                        "substitute_for",
+                        _(
+                            "« {name} » ne siège pas comme titulaire dans « {body} » (ni dans "
+                            "le fichier, ni dans la base)."
+                        ).format(name=m.substitute_for_text, body=body_name),
+                    )
+                elif len(persons) > 1:
+                    problem(
+                        "substitute_for",
+                        _(
+                            "Plusieurs titulaires de « {body} » s'appellent « {name} » : "
+                            "rattachez ce suppléant à la main après l'import."
+                        ).format(name=m.substitute_for_text, body=body_name),
+                    )
+                else:
+                    overlapping = [r for r in refs if rules.overlaps(holder_of(r)[2], m.period)]
+                    current = [r for r in overlapping if rules.in_force(holder_of(r)[2], m.start)]
+                    chosen = (current or overlapping or [None])[0]
+                    if chosen is None:
+                        problem(
+                            "substitute_for",
+                            _(
+                                "« {name} » n'est pas titulaire dans « {body} » pendant ce mandat."
+                            ).format(name=m.substitute_for_text, body=body_name),
+                        )
+                    else:
+                        paired_person, paired_college, _p = holder_of(chosen)
+                        if paired_person == m.person:
+                            problem(
+                                "substitute_for",
+                                _("Une personne ne peut pas être sa propre suppléante."),
+                            )
+                        elif any(rules.overlaps(p, m.period) for p in substitutes.get(chosen, [])):
+                            problem(
+                                "substitute_for",
+                                _("« {name} » a déjà un(e) suppléant(e) sur cette période.").format(
+                                    name=m.substitute_for_text
+                                ),
+                            )
+                        elif m.college is None:
+                            m.college = paired_college
+                        elif paired_college is not None and paired_college != m.college:
+                            problem(
+                                "college",
+                                _(
+                                    "Le suppléant siège dans le collège du titulaire qu'il "
+                                    "remplace (« {college} »)."
+                                ).format(college=self.college_name(paired_college)),
+                            )
+                        m.substitute_for = chosen
+            if (
+                m.college is None
+                and not problems  # a substitute whose pairing failed has no college to take
+                and (m.role in SEAT_ROLES or m.role == "substitute")
+                and m.body_id in bodies_with_colleges
+            ):
+                problem(
+                    "college",
+                    _("Indiquez le collège de ce mandat : l'instance « {body} » en a.").format(
+                        body=body_name
+                    ),
+                )
+            for other, other_line in periods.get((m.body_id, m.person), []):
+                if rules.overlaps(other, m.period):
+                    if other_line is None:
+                        template = _(
+                            "{name} a déjà un mandat dans « {body} » qui chevauche cette période "
+                            "({start} – {end})."
+                        )
+                    else:
+                        template = _(
+                            "{name} a déjà, ligne {line}, un mandat dans « {body} » qui chevauche "
+                            "cette période ({start} – {end})."
+                        )
+                    problem(
+                        "start_date",
+                        template.format(
+                            name=self.person_name(m.person),
+                            body=body_name,
+                            start=display(other[0]),
+                            end=display(other[1]) if other[1] else _("sans fin"),
+                            line=other_line,
+                        ),
+                    )
+                    break
+            if m.role in SEAT_ROLES and isinstance(m.college, int):
+                name, limit = existing.college_info[m.college]
+                if limit is not None:
+                    overflow = rules.seat_overflow(seats.get(m.college, []), m.period, limit)
+                    if overflow is not None:
+                        problem("college", bodies.overflow_message(name, limit, overflow))
+            if problems:
+                self.problems.extend(problems)
+                continue
+            periods.setdefault((m.body_id, m.person), []).append((m.period, m.line))
+            if m.role in SEAT_ROLES and isinstance(m.college, int):
+                seats.setdefault(m.college, []).append(m.period)
+            if m.substitute_for is not None:
+                substitutes.setdefault(m.substitute_for, []).append(m.period)
+
+
+def plan_import(
+    db: Database,
+    source: Path | SourceTable,
+    body_name: str | None = None,
+    mapping: dict[int, str | None] | None = None,
+) -> ImportPlan:
+    """Read and check a member file against the database; writes nothing."""
+    table = source if isinstance(source, SourceTable) else read_table(source)
+    mapping = dict(mapping) if mapping is not None else guess_mapping(table.headers)
+    planner = _Planner(db, table, mapping)
+    plan = ImportPlan(
+        source=table,
+        mapping=mapping,
+        problems=planner.problems,
+        body_name=body_name,
+        fingerprint=fingerprint(db),
+    )
+    columns_ok = planner.check_columns()
+    if not planner.choose_default_body(body_name) or not columns_ok:
+        return plan
+    planner.read_rows()
+    planner.check_rules()
+    planner.problems.sort(key=lambda p: p.line or 0)
+    plan.organisations = planner.organisations
+    plan.colleges = planner.colleges
+    plan.people = planner.people
+    plan.mandates = planner.mandates
+    plan.new_people = len(planner.people)
+    plan.new_organisations = len(planner.organisations)
+    plan.new_colleges = len(planner.colleges)
+    plan.new_mandates = len(planner.mandates)
+    plan.known_people = len(planner.known_people)
+    return plan
+
+
+# Writing -------------------------------------------------------------------------------------
+
+_ORG_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "siret",
+    "address",
+    "postcode",
+    "city",
+    "website",
+    "email",
+    "phone",
+    "archived",
+)
+_COLLEGE_COLUMNS = ("id", "body_id", "name", "seats", "voting")
+_PERSON_COLUMNS = (
+    "id",
+    "civility",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "organisation_id",
+    "position",
+    "consent_publish",
+    "consent_contact",
+    "notes",
+    "archived",
+)
+_MANDATE_COLUMNS = (
+    "id",
+    "person_id",
+    "body_id",
+    "college_id",
+    "role",
+    "start_date",
+    "end_date",
+    "substitute_for_id",
+    "notes",
+)
+_CHUNK = 1000
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _ref_id(ref: Any) -> int | None:
+    if ref is None or isinstance(ref, int):
+        return ref
+    return ref.id
+
+
+def apply_import(
+    store: Store, plan: ImportPlan, progress: Callable[[int, int], None] | None = None
+) -> ImportResult:
+    """Write what the plan found, all or nothing, in one audited transaction."""
+    if plan.problems:
+        raise UserError(
+            _("{count} problème(s) : rien n'a été importé.").format(count=len(plan.problems)),
+            problems=plan.problems,
+        )
+    import sqlite3
+
+    try:
+        with store.write() as db:
+            if fingerprint(db) != plan.fingerprint:
+                # The database changed since the preview: check again against what it holds now.
+                plan = plan_import(db, plan.source, plan.body_name, plan.mapping)
+                if plan.problems:
+                    raise UserError(
+                        _(
+                            "La base a changé depuis la vérification du fichier : {count} "
+                            "problème(s), rien n'a été importé."
+                        ).format(count=len(plan.problems)),
+                        problems=plan.problems,
+                    )
+            return _write(db, plan, progress)
+    except sqlite3.Error as exc:
+        raise UserError(
+            _("L'import a échoué ({reason}) : rien n'a été importé.").format(reason=exc)
+        ) from exc
+
+
+def _write(
+    db: Database, plan: ImportPlan, progress: Callable[[int, int], None] | None
+) -> ImportResult:
+    from ess_desk.store.lock import current_user
+
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    user = current_user()
+    total = len(plan.organisations) + len(plan.colleges) + len(plan.people) + len(plan.mandates)
+    done = 0
+    if progress:
+        progress(0, total)
+
+    def next_id(table: str) -> int:
+        return int(db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{table}]").fetchone()[0])
+
+    def insert(table: str, entity: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        nonlocal done
+        sql = (
+            f"INSERT INTO [{table}] ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _c in columns)})"
+        )
+        audit_sql = (
+            "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
+            "VALUES (?, ?, ?, ?, 'create', NULL, ?)"
+        )
+        for i in range(0, len(rows), _CHUNK):
+            chunk = rows[i : i + _CHUNK]
+            db.conn.executemany(sql, chunk)
+            db.conn.executemany(
+                audit_sql,
+                (
+                    (
+                        now,
+                        user,
+                        entity,
+                        row[0],
+                        _JSON(dict(zip(columns, row, strict=True))),
+                    )
+                    for row in chunk
+                ),
+            )
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+
+    first = next_id("organisations")
+    for i, org in enumerate(plan.organisations):
+        org.id = first + i
+    insert(
+        "organisations",
+        "organisation",
+        _ORG_COLUMNS,
+        [(o.id, o.name, "autre", None, "", "", "", "", "", "", 0) for o in plan.organisations],
+    )
+    first = next_id("colleges")
+    for i, college in enumerate(plan.colleges):
+        college.id = first + i
+    insert(
+        "colleges",
+        "college",
+        _COLLEGE_COLUMNS,
+        [(c.id, c.body_id, c.name, None, 1) for c in plan.colleges],
+    )
+    first = next_id("people")
+    for i, person in enumerate(plan.people):
+        person.id = first + i
+    insert(
+        "people",
+        "person",
+        _PERSON_COLUMNS,
+        [
+            (
+                p.id,
+                p.civility,
+                p.first_name,
+                p.last_name,
+                p.email,
+                p.phone,
+                _ref_id(p.organisation),
+                p.position,
+                0,
+                0,
+                "",
+                0,
+            )
+            for p in plan.people
+        ],
+    )
+    first = next_id("mandates")
+    for i, mandate in enumerate(plan.mandates):
+        mandate.id = first + i
+
+    def mandate_row(m: PlannedMandate) -> tuple:
+        return (
+            m.id,
+            _ref_id(m.person),
+            m.body_id,
+            _ref_id(m.college),
+            m.role,
+            m.start.isoformat(),
+            m.end.isoformat() if m.end else None,
+            _ref_id(m.substitute_for),
+            "",
+        )
+
+    # Members before the substitutes that point at them (foreign keys are checked row by row).
+    insert(
+        "mandates",
+        "mandate",
+        _MANDATE_COLUMNS,
+        [mandate_row(m) for m in plan.mandates if m.substitute_for is None],
+    )
+    insert(
+        "mandates",
+        "mandate",
+        _MANDATE_COLUMNS,
+        [mandate_row(m) for m in plan.mandates if m.substitute_for is not None],
+    )
+    db.conn.execute(
+        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
+        "VALUES (?, ?, 'import', NULL, 'import', NULL, ?)",
+        [
+            now,
+            user,
+            json.dumps(
+                {
+                    "file": str(plan.source.path),
+                    "people": len(plan.people),
+                    "organisations": len(plan.organisations),
+                    "colleges": len(plan.colleges),
+                    "mandates": len(plan.mandates),
+                },
+                ensure_ascii=False,
+            ),
+        ],
+    )
+    return ImportResult(
+        people=len(plan.people),
+        organisations=len(plan.organisations),
+        colleges=len(plan.colleges),
+        mandates=len(plan.mandates),
+        mandate_ids=tuple(m.id for m in plan.mandates if m.id is not None),
+    )

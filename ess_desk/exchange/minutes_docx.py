@@ -1,0 +1,159 @@
+"""The minutes as a Word document (python-docx): real headings, tables for attendance and votes,
+so that Word and LibreOffice open a document staff can edit for publication."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.shared import Pt, RGBColor
+from sqlite_utils import Database
+
+from ess_desk.dates import display
+from ess_desk.errors import UserError
+from ess_desk.fileio import atomic_path
+from ess_desk.i18n import _
+from ess_desk.minutes import minutes as mn
+from ess_desk.minutes import richtext, wording
+from ess_desk.minutes.record import Section
+from ess_desk.minutes.vocabulary import FORMS
+
+
+def _runs(paragraph, line: tuple[richtext.Run, ...]) -> None:
+    for run in line:
+        paragraph.add_run(run.text).bold = run.bold
+
+
+def _summary(doc: DocxDocument, text: str) -> None:
+    for block in richtext.parse(text):
+        if block.kind == "bullets":
+            for line in block.lines:
+                _runs(doc.add_paragraph(style="List Bullet"), line)
+        else:
+            paragraph = doc.add_paragraph()
+            for n, line in enumerate(block.lines):
+                if n:
+                    paragraph.add_run().add_break()
+                _runs(paragraph, line)
+
+
+def _table(doc: DocxDocument, rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cell = table.cell(r, c)
+            cell.text = value
+            if r == 0:
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+
+
+def _bold_line(doc: DocxDocument, text: str) -> None:
+    doc.add_paragraph().add_run(text).bold = True
+
+
+def _section(doc: DocxDocument, section: Section, form: str) -> None:
+    doc.add_heading(wording.section_title(section), level=2)
+    if form == "pv":
+        who = wording.presenter(section)
+        if who:
+            doc.add_paragraph().add_run(who).italic = True
+        _summary(doc, section.summary)
+    if section.vote is not None:
+        _bold_line(doc, _("Vote"))
+        _table(doc, [wording.vote_header(), *wording.vote_rows(section.vote)])
+        note = wording.vote_note(section.vote)
+        if note:
+            doc.add_paragraph().add_run(note).italic = True
+    for d in section.decisions:
+        _bold_line(doc, wording.decision_heading(d.reference, d.kind))
+        doc.add_paragraph(d.text)
+    if section.actions:
+        _bold_line(doc, _("Actions décidées"))
+        for a in section.actions:
+            owner = wording.person(a.owner, False) or a.owner_text
+            doc.add_paragraph(wording.action_line(a.title, owner, a.due_date), style="List Bullet")
+
+
+def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
+    if form not in FORMS:
+        raise UserError(_("Forme inconnue : « {value} » (pv ou releve).").format(value=form))
+    r = view.record
+    doc = Document()
+    doc.core_properties.title = f"{wording.title(form)} — {r.body} — {display(r.starts_at)}"
+    doc.core_properties.author = r.council
+    doc.core_properties.language = "fr-FR"
+    normal = doc.styles["Normal"]
+    normal.font.name = "DejaVu Sans"
+    normal.font.size = Pt(10)
+    section = doc.sections[0]
+    if not view.approved:
+        # The Word equivalent of the « PROJET » watermark: a header on every page.
+        header = section.header.paragraphs[0]
+        run = header.add_run(_("PROJET") + " — " + wording.draft_line())
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xB0, 0x1A, 0x1A)
+    footer = section.footer.paragraphs[0]
+    if view.approved and view.digest:
+        footer.text = view.approval_line() + " " + wording.digest_line(view.digest)
+    else:
+        footer.text = f"{r.body} — {display(r.starts_at)} — {_('projet')}"
+
+    doc.add_paragraph(r.council)
+    doc.add_heading(wording.title(form), level=0)
+    _bold_line(doc, f"{r.body} — {r.meeting_title}")
+    doc.add_paragraph(wording.when(r))
+    if r.place:
+        doc.add_paragraph(_("Lieu : {place}").format(place=r.place))
+    doc.add_paragraph(_("Présidence : {name}").format(name=wording.chair(r)))
+    doc.add_paragraph(_("Secrétaire de séance : {name}").format(name=r.secretary or "…"))
+    _bold_line(doc, view.approval_line() if view.approved else wording.draft_line())
+    if view.public:
+        doc.add_paragraph().add_run(wording.public_note()).italic = True
+    if form == "pv":
+        doc.add_heading(_("Présences"), level=1)
+        rows = [[_("Catégorie"), _("Personnes")]]
+        rows += [
+            [category, "; ".join(names) if names else "—"]
+            for category, names in wording.attendance_rows(r)
+        ]
+        _table(doc, rows)
+        doc.add_paragraph(wording.quorum_line(r))
+        opening = wording.opening_line(r)
+        if opening:
+            doc.add_paragraph(opening)
+    else:
+        doc.add_paragraph(wording.quorum_line(r))
+    sections = [
+        s for s in r.sections if form == "pv" or s.decisions or s.actions or s.vote is not None
+    ]
+    doc.add_heading(_("Ordre du jour") if form == "pv" else _("Décisions"), level=1)
+    if not sections:
+        doc.add_paragraph(_("Aucune décision."))
+    for s in sections:
+        _section(doc, s, form)
+    if form == "pv":
+        doc.add_paragraph(wording.closing_line(r))
+    if view.approved and view.digest:
+        _bold_line(doc, view.approval_line())
+        doc.add_paragraph(wording.digest_line(view.digest))
+    if view.errata:
+        doc.add_heading(_("Errata"), level=1)
+        for e in view.errata:
+            _bold_line(doc, wording.erratum_heading(e.recorded_on))
+            doc.add_paragraph(wording.erratum_reason(e.reason))
+            _summary(doc, e.text)
+    return doc
+
+
+def write(
+    db: Database, meeting_id: int, path: Path | str, *, public: bool = False, form: str = "pv"
+) -> Path:
+    """Write the minutes of a meeting as a .docx file (atomically)."""
+    doc = document(mn.view(db, meeting_id, public=public), form)
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        doc.save(str(tmp))
+    return path

@@ -1,0 +1,304 @@
+"""The decision register: every decision or opinion adopted, numbered per year (2026-014)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk import service
+from ess_desk.dates import display
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+from ess_desk.meetings import meetings
+from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
+from ess_desk.store import Store
+
+ENTITY = "decision"
+
+
+def reference(year: int, number: int) -> str:
+    return f"{year}-{number:03d}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    year: int
+    number: int
+    meeting_id: int
+    item_id: int
+    kind: str
+    text: str
+    status: str
+
+    @property
+    def reference(self) -> str:
+        return reference(self.year, self.number)
+
+
+_COLUMNS = "id, year, number, meeting_id, item_id, kind, text, status"
+
+
+def get(db: Database, decision_id: int) -> Decision:
+    row = db.execute(f"SELECT {_COLUMNS} FROM decisions WHERE id = ?", [decision_id]).fetchone()
+    if row is None:
+        raise UserError(_("La décision n°{id} n'existe pas.").format(id=decision_id))
+    return Decision(*row)
+
+
+def decisions_of_meeting(db: Database, meeting_id: int) -> list[Decision]:
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM decisions WHERE meeting_id = ? ORDER BY year, number",
+        [meeting_id],
+    ).fetchall()
+    return [Decision(*r) for r in rows]
+
+
+def decisions_of_item(db: Database, item_id: int) -> list[Decision]:
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM decisions WHERE item_id = ? ORDER BY year, number", [item_id]
+    ).fetchall()
+    return [Decision(*r) for r in rows]
+
+
+def _minutes_status(db: Database, meeting_id: int) -> str | None:
+    row = db.execute("SELECT status FROM minutes WHERE meeting_id = ?", [meeting_id]).fetchone()
+    return row[0] if row else None
+
+
+def _ensure_editable(db: Database, meeting_id: int) -> meetings.Meeting:
+    meeting = meetings.get(db, meeting_id)
+    if meeting.status in ("cancelled", "postponed"):
+        meetings.ensure_open(meeting)
+    state = _minutes_status(db, meeting_id)
+    if state == "approved":
+        raise UserError(
+            _(
+                "Le procès-verbal de la séance du {day} est approuvé : ses décisions ne peuvent "
+                "plus être modifiées."
+            ).format(day=display(meeting.day))
+        )
+    if state == "submitted":
+        raise UserError(
+            _(
+                "Le procès-verbal de la séance du {day} a été soumis : remettez-le en brouillon "
+                "pour modifier ses décisions."
+            ).format(day=display(meeting.day))
+        )
+    return meeting
+
+
+def _clean(kind: Any, text: Any) -> tuple[str, str]:
+    kind = str(kind or "")
+    if kind not in DECISION_KINDS:
+        raise UserError(
+            _(
+                "Nature de décision inconnue : « {value} » (avis, recommandation ou décision)."
+            ).format(value=kind),
+            field="kind",
+        )
+    words = str(text or "").strip()
+    if not words:
+        raise UserError(_("Le texte de la décision est obligatoire."), field="text")
+    return kind, words
+
+
+def add(db: Database, item_id: int, kind: str, text: str) -> int:
+    """Record a decision adopted on an agenda item, inside the caller's transaction; it takes
+    the next number of the year of its meeting."""
+    kind, words = _clean(kind, text)
+    item = service.require(db, "agenda_items", item_id, _("Le point"))
+    if item["kind"] == "minutes_approval":
+        raise UserError(
+            _("L'approbation d'un procès-verbal n'est pas une décision du registre."),
+            field="item_id",
+        )
+    meeting = _ensure_editable(db, item["meeting_id"])
+    year = meeting.day.year
+    number = db.execute(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE year = ?", [year]
+    ).fetchone()[0]
+    values = {
+        "year": year,
+        "number": number,
+        "meeting_id": meeting.id,
+        "item_id": item_id,
+        "kind": kind,
+        "text": words,
+        "status": "adopted",
+    }
+    return service.insert(db, "decisions", ENTITY, values)
+
+
+def add_decision(store: Store, item_id: int, kind: str, text: str) -> int:
+    with store.write() as db:
+        return add(db, item_id, kind, text)
+
+
+def update_decision(store: Store, decision_id: int, *, kind: Any = None, text: Any = None) -> None:
+    """Correct the kind or words of a decision while its minutes are a draft."""
+    with store.write() as db:
+        current = get(db, decision_id)
+        _ensure_editable(db, current.meeting_id)
+        new_kind, words = _clean(kind or current.kind, current.text if text is None else text)
+        service.update(db, "decisions", ENTITY, decision_id, {"kind": new_kind, "text": words})
+
+
+def set_status(store: Store, decision_id: int, status: str) -> None:
+    """The follow-up status moves on even after approval: the words of the decision do not."""
+    if status not in DECISION_STATUSES:
+        raise UserError(_("Statut de décision inconnu : « {value} ».").format(value=status))
+    with store.write() as db:
+        get(db, decision_id)
+        service.update(db, "decisions", ENTITY, decision_id, {"status": status})
+
+
+def delete_decision(store: Store, decision_id: int) -> None:
+    """Remove a decision recorded by mistake. Only the last number of its year can go, so that
+    the register has no gap; another one is marked « Retirée » instead."""
+    with store.write() as db:
+        current = get(db, decision_id)
+        _ensure_editable(db, current.meeting_id)
+        last = db.execute(
+            "SELECT MAX(number) FROM decisions WHERE year = ?", [current.year]
+        ).fetchone()[0]
+        if current.number != last:
+            raise UserError(
+                _(
+                    "La décision {ref} est suivie d'autres numéros : pour ne pas laisser de trou "
+                    "dans le registre, marquez-la « Retirée » au lieu de la supprimer."
+                ).format(ref=current.reference)
+            )
+        service.delete(db, "decisions", ENTITY, decision_id)
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One line of the Décisions page and of the exports."""
+
+    id: int
+    reference: str
+    year: int
+    number: int
+    body_id: int
+    body: str
+    meeting_id: int
+    meeting_title: str
+    meeting_date: str  # ISO date
+    item_id: int
+    item_title: str
+    kind: str
+    text: str
+    status: str
+    outcome: str | None  # the vote on the item: adopted / rejected, None without a vote
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+    minutes_status: str | None
+
+    @property
+    def kind_label(self) -> str:
+        from ess_desk.membership.vocabulary import label
+
+        return label(DECISION_KINDS, self.kind)
+
+    @property
+    def status_label(self) -> str:
+        from ess_desk.membership.vocabulary import label
+
+        return label(DECISION_STATUSES, self.status)
+
+    @property
+    def outcome_label(self) -> str:
+        from ess_desk.meetings.vocabulary import OUTCOMES
+        from ess_desk.membership.vocabulary import label
+
+        if self.outcome is None:
+            return _("Sans vote")
+        counts = _("{votes_for} pour, {votes_against} contre, {abstentions} abstention(s)").format(
+            votes_for=self.votes_for, votes_against=self.votes_against, abstentions=self.abstentions
+        )
+        return f"{label(OUTCOMES, self.outcome)} ({counts})"
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: « realise » finds « réalisé »."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search(
+    db: Database,
+    text: str | None = None,
+    body_id: int | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+) -> list[DecisionRow]:
+    """The register, newest first, filtered by words (text, item, body; accents ignored),
+    body, year, kind and status."""
+    where, params = ["1 = 1"], []
+    if body_id is not None:
+        where.append("m.body_id = ?")
+        params.append(body_id)
+    if year is not None:
+        where.append("d.year = ?")
+        params.append(year)
+    if kind is not None:
+        where.append("d.kind = ?")
+        params.append(kind)
+    if status is not None:
+        where.append("d.status = ?")
+        params.append(status)
+    rows = db.execute(
+        "SELECT d.id, d.year, d.number, m.body_id, b.name, m.id, m.title, substr(m.starts_at, 1, 10), "
+        "d.item_id, i.title, d.kind, d.text, d.status, v.outcome, v.votes_for, v.votes_against, "
+        "v.abstentions, mi.status "
+        "FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
+        "JOIN agenda_items i ON i.id = d.item_id LEFT JOIN votes v ON v.item_id = d.item_id "
+        "LEFT JOIN minutes mi ON mi.meeting_id = d.meeting_id "
+        f"WHERE {' AND '.join(where)} ORDER BY d.year DESC, d.number DESC",
+        params,
+    ).fetchall()
+    out = [
+        DecisionRow(
+            r[0],
+            reference(r[1], r[2]),
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
+            r[15],
+            r[16],
+            r[17],
+        )
+        for r in rows
+    ]
+    words = _fold(text or "").split()
+    if words:
+        out = [
+            row
+            for row in out
+            if all(
+                w in _fold(f"{row.reference} {row.text} {row.item_title} {row.body}") for w in words
+            )
+        ]
+    return out
+
+
+def years(db: Database) -> list[int]:
+    """The years that have decisions, newest first (for the year filter)."""
+    return [r[0] for r in db.execute("SELECT DISTINCT year FROM decisions ORDER BY year DESC")]

@@ -1,0 +1,126 @@
+"""A meeting's history for the secretariat's own checks: who changed what, when, from the audit
+log (minutes, sections, errata, decisions, and the agenda, attendance and votes they record)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk.i18n import _
+
+# Entities of the audit log that belong to a meeting, and how to find that meeting in a row.
+_BY_MEETING_ID = ("agenda_item", "attendance", "guest", "vote", "decision")
+
+
+def _entity_label(entity: str) -> str:
+    return {
+        "meeting": _("Séance"),
+        "agenda_item": _("Point de l'ordre du jour"),
+        "agenda": _("Ordre du jour"),
+        "attendance": _("Présence"),
+        "guest": _("Invité(e)"),
+        "vote": _("Vote"),
+        "decision": _("Décision"),
+        "minutes": _("Procès-verbal"),
+        "minutes_section": _("Texte d'un point du procès-verbal"),
+        "minutes_erratum": _("Erratum"),
+    }.get(entity, entity)
+
+
+def _action_label(action: str) -> str:
+    return {
+        "create": _("création"),
+        "update": _("modification"),
+        "delete": _("suppression"),
+        "reorder": _("nouvel ordre"),
+    }.get(action, action)
+
+
+# Long values (the approved snapshot, summaries) are shortened in the history list.
+_MAX = 80
+_HIDDEN = frozenset({"id", "updated_at", "created_at"})
+
+
+def _short(value: Any) -> str:
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX else text[: _MAX - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: str  # ISO date and time
+    user: str
+    entity: str
+    entity_id: int | None
+    action: str
+    what: str  # « Décision — modification »
+    changes: tuple[Change, ...]
+
+    def describe(self) -> str:
+        details = "; ".join(f"{c.field} : {c.before} → {c.after}" for c in self.changes)
+        return f"{self.what} ({details})" if details else self.what
+
+
+def _changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> tuple[Change, ...]:
+    before, after = before or {}, after or {}
+    out = []
+    for key in sorted(before.keys() | after.keys()):
+        if key in _HIDDEN or before.get(key) == after.get(key):
+            continue
+        out.append(Change(key, _short(before.get(key)), _short(after.get(key))))
+    return tuple(out)
+
+
+def meeting_history(db: Database, meeting_id: int) -> list[HistoryEntry]:
+    """Every audited change concerning a meeting and its minutes, oldest first."""
+    minutes_ids = [
+        r[0] for r in db.execute("SELECT id FROM minutes WHERE meeting_id = ?", [meeting_id])
+    ]
+    placeholders = ", ".join("?" for _e in _BY_MEETING_ID)
+    conditions = [
+        "(entity = 'meeting' AND entity_id = ?)",
+        "(entity = 'agenda' AND entity_id = ?)",
+        f"(entity IN ({placeholders}) AND "
+        "json_extract(COALESCE(after, before), '$.meeting_id') = ?)",
+    ]
+    params: list[Any] = [meeting_id, meeting_id, *_BY_MEETING_ID, meeting_id]
+    if minutes_ids:
+        marks = ", ".join("?" for _m in minutes_ids)
+        conditions.append(f"(entity = 'minutes' AND entity_id IN ({marks}))")
+        conditions.append(
+            f"(entity IN ('minutes_section', 'minutes_erratum') AND "
+            f"json_extract(COALESCE(after, before), '$.minutes_id') IN ({marks}))"
+        )
+        params += minutes_ids + minutes_ids
+    rows = db.execute(
+        "SELECT at, os_user, entity, entity_id, action, before, after FROM audit_log "
+        f"WHERE {' OR '.join(conditions)} ORDER BY id",
+        params,
+    ).fetchall()
+    out = []
+    for at, user, entity, entity_id, action, before, after in rows:
+        out.append(
+            HistoryEntry(
+                at=at,
+                user=user,
+                entity=entity,
+                entity_id=entity_id,
+                action=action,
+                what=f"{_entity_label(entity)} — {_action_label(action)}",
+                changes=_changes(
+                    json.loads(before) if before else None, json.loads(after) if after else None
+                ),
+            )
+        )
+    return out

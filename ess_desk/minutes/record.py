@@ -1,0 +1,559 @@
+"""What the minutes say, as plain values: composed from the meeting's record, kept as the approved
+snapshot (canonical JSON with its SHA-256), and rewritten without names for publication."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk.council import get_letterhead
+from ess_desk.i18n import _
+from ess_desk.meetings import agenda, meetings, presence, votes
+from ess_desk.membership import bodies, roster
+
+SNAPSHOT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """Someone named in the minutes, with what the public version needs to leave the name out."""
+
+    name: str
+    person_id: int | None = None
+    college: str = ""
+    organisation: str = ""
+    guest: bool = False  # permanent guest or external guest
+    member: bool = False  # holds a mandate on the body
+    consent: bool = False  # consented to publication (read again at export time)
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    person: PersonRef
+    other: PersonRef | None = None  # proxy holder (représenté) or member replaced (suppléant)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    present: tuple[AttendanceLine, ...] = ()
+    represented: tuple[AttendanceLine, ...] = ()
+    excused: tuple[AttendanceLine, ...] = ()
+    absent: tuple[AttendanceLine, ...] = ()
+    substitutes: tuple[AttendanceLine, ...] = ()
+    guests: tuple[AttendanceLine, ...] = ()
+    in_office: int = 0
+    present_count: int = 0
+    represented_count: int = 0
+    required: int = 0
+    reached: bool = False
+
+
+@dataclass(frozen=True)
+class CollegeVote:
+    college: str
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    not_voting: int
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    not_voting: int
+    outcome: str
+    quorum_reached: bool
+    casting_vote: str | None = None
+    taken_at: str | None = None
+    by_college: tuple[CollegeVote, ...] = ()
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    reference: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    title: str
+    owner: PersonRef | None = None
+    owner_text: str = ""  # an organisation, when no person carries the action
+    due_date: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    item_id: int
+    position: int
+    title: str
+    kind: str
+    presenter: PersonRef | None = None
+    presenter_text: str = ""
+    summary: str = ""
+    vote: VoteRecord | None = None
+    decisions: tuple[DecisionRecord, ...] = ()
+    actions: tuple[ActionRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class MinutesRecord:
+    council: str
+    body: str
+    body_id: int
+    meeting_id: int
+    meeting_title: str
+    meeting_kind: str
+    starts_at: str
+    place: str
+    chair: tuple[PersonRef, ...]
+    secretary: str
+    opening_time: str | None
+    closing_time: str | None
+    attendance: Attendance
+    sections: tuple[Section, ...] = field(default=())
+    version: int = SNAPSHOT_VERSION
+
+    @property
+    def start(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.starts_at)
+
+
+# --- composing from the record ------------------------------------------------------------
+
+
+def _ref(attendee: presence.Attendee) -> PersonRef:
+    return PersonRef(
+        name=attendee.name,
+        person_id=attendee.person_id,
+        college=attendee.college,
+        organisation=attendee.organisation,
+        guest=attendee.role == "permanent_guest",
+        member=attendee.role != "permanent_guest",
+        consent=attendee.consent_publish,
+    )
+
+
+def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
+    attendees = presence.expected_attendees(db, meeting.id)
+    by_mandate = {a.mandate_id: a for a in attendees}
+    recorded = {p.mandate_id: p for p in presence.presences(db, meeting.id)}
+    lists: dict[str, list[AttendanceLine]] = {
+        k: [] for k in ("present", "represented", "excused", "absent", "substitutes", "guests")
+    }
+    sitting_substitutes: set[int] = set()
+    for a in attendees:
+        p = recorded.get(a.mandate_id)
+        status = p.status if p else "absent"
+        ref = _ref(a)
+        if a.role == "permanent_guest":
+            if status == "present":
+                lists["guests"].append(AttendanceLine(ref))
+            continue
+        if a.role == "substitute":
+            continue  # listed below when they sit or attend
+        if status == "present":
+            lists["present"].append(AttendanceLine(ref))
+        elif status == "represented":
+            holder = by_mandate.get(p.proxy_to) if p and p.proxy_to else None
+            lists["represented"].append(AttendanceLine(ref, _ref(holder) if holder else None))
+        elif status == "replaced":
+            sub = by_mandate.get(p.replaced_by) if p and p.replaced_by else None
+            lists["excused"].append(AttendanceLine(ref, _ref(sub) if sub else None))
+            if sub is not None:
+                sitting_substitutes.add(sub.mandate_id)
+                lists["substitutes"].append(AttendanceLine(_ref(sub), ref))
+        elif status == "excused":
+            lists["excused"].append(AttendanceLine(ref))
+        else:
+            lists["absent"].append(AttendanceLine(ref))
+    for a in attendees:
+        p = recorded.get(a.mandate_id)
+        # A substitute who attends without replacing anyone.
+        attends_alone = a.role == "substitute" and a.mandate_id not in sitting_substitutes
+        if attends_alone and p and p.status == "present":
+            member = by_mandate.get(a.expected.substitute_for or -1)
+            lists["substitutes"].append(AttendanceLine(_ref(a), _ref(member) if member else None))
+    for _id, name, organisation in presence.guests(db, meeting.id):
+        lists["guests"].append(
+            AttendanceLine(PersonRef(name, organisation=organisation, guest=True))
+        )
+
+    if meeting.opening_quorum:
+        # The count recorded at the opening is the one the minutes state.
+        data = json.loads(meeting.opening_quorum)
+        counts = (data["in_office"], data["present"], data["represented"], data["required"])
+        reached = bool(data.get("reached", data["present"] >= data["required"]))
+    else:
+        count = presence.quorum(db, meeting.id)
+        counts = (count.in_office, count.present, count.represented, count.required)
+        reached = count.reached
+    return Attendance(
+        **{k: tuple(v) for k, v in lists.items()},
+        in_office=counts[0],
+        present_count=counts[1],
+        represented_count=counts[2],
+        required=counts[3],
+        reached=reached,
+    )
+
+
+def _chair(db: Database, meeting: meetings.Meeting) -> tuple[PersonRef, ...]:
+    """The body's president or co-presidents in office on the day of the meeting."""
+    out = []
+    for entry in roster.roster(db, meeting.body_id, meeting.day):
+        if entry.role in ("president", "co_president"):
+            out.append(
+                PersonRef(
+                    name=entry.full_name,
+                    person_id=entry.person_id,
+                    college=entry.college,
+                    organisation=entry.organisation,
+                    member=True,
+                    consent=entry.consent_publish,
+                )
+            )
+    return tuple(out)
+
+
+def _person(db: Database, person_id: int, attendees: dict[int, PersonRef]) -> PersonRef | None:
+    if person_id in attendees:
+        return attendees[person_id]
+    row = db.execute(
+        "SELECT first_name || ' ' || last_name, consent_publish FROM people WHERE id = ?",
+        [person_id],
+    ).fetchone()
+    return PersonRef(name=row[0], person_id=person_id, consent=bool(row[1])) if row else None
+
+
+def _vote(db: Database, item_id: int) -> VoteRecord | None:
+    vote = votes.vote_for_item(db, item_id)
+    if vote is None:
+        return None
+    return VoteRecord(
+        votes_for=vote.votes_for,
+        votes_against=vote.votes_against,
+        abstentions=vote.abstentions,
+        not_voting=vote.not_voting,
+        outcome=vote.outcome,
+        quorum_reached=vote.quorum_reached,
+        casting_vote=vote.casting_vote,
+        taken_at=vote.taken_at,
+        by_college=tuple(
+            CollegeVote(
+                college,
+                c.get("votes_for", 0),
+                c.get("votes_against", 0),
+                c.get("abstentions", 0),
+                c.get("not_voting", 0),
+            )
+            for college, c in (vote.by_college or {}).items()
+        ),
+    )
+
+
+def _actions(
+    db: Database, meeting_id: int, attendees: dict[int, PersonRef]
+) -> dict[int, list[ActionRecord]]:
+    """Actions decided at the meeting, by agenda item (the follow-up table may be absent)."""
+    if "actions" not in db.table_names():
+        return {}
+    rows = db.execute(
+        "SELECT a.item_id, a.title, a.owner_person_id, COALESCE(o.name, ''), a.due_date "
+        "FROM actions a LEFT JOIN organisations o ON o.id = a.owner_organisation_id "
+        "WHERE a.meeting_id = ? AND a.item_id IS NOT NULL ORDER BY a.id",
+        [meeting_id],
+    ).fetchall()
+    out: dict[int, list[ActionRecord]] = {}
+    for item_id, title, owner_id, organisation, due in rows:
+        owner = _person(db, owner_id, attendees) if owner_id else None
+        out.setdefault(item_id, []).append(ActionRecord(title, owner, organisation, due))
+    return out
+
+
+def compose(
+    db: Database, meeting_id: int, secretary: str = "", closing: str | None = None
+) -> MinutesRecord:
+    """The minutes as the record says them today (drafts, and the text frozen at approval)."""
+    from ess_desk.minutes import decisions as decisions_mod
+
+    meeting = meetings.get(db, meeting_id)
+    body = bodies.get_body(db, meeting.body_id)
+    attendance = _attendance(db, meeting)
+    by_person = {}
+    for group in (
+        attendance.present,
+        attendance.represented,
+        attendance.excused,
+        attendance.absent,
+        attendance.substitutes,
+        attendance.guests,
+    ):
+        for line in group:
+            if line.person.person_id is not None:
+                by_person[line.person.person_id] = line.person
+    summaries = dict(
+        db.execute(
+            "SELECT s.item_id, s.summary FROM minutes_sections s JOIN minutes m "
+            "ON m.id = s.minutes_id WHERE m.meeting_id = ?",
+            [meeting_id],
+        ).fetchall()
+    )
+    decided: dict[int, list[DecisionRecord]] = {}
+    for d in decisions_mod.decisions_of_meeting(db, meeting_id):
+        decided.setdefault(d.item_id, []).append(DecisionRecord(d.reference, d.kind, d.text))
+    actions = _actions(db, meeting_id, by_person)
+    sections = []
+    for position, item in enumerate(agenda.items(db, meeting_id), start=1):
+        presenter = (
+            _person(db, item.presenter_person_id, by_person) if item.presenter_person_id else None
+        )
+        sections.append(
+            Section(
+                item_id=item.id,
+                position=position,
+                title=item.title,
+                kind=item.kind,
+                presenter=presenter,
+                presenter_text=item.presenter_text,
+                summary=summaries.get(item.id, ""),
+                vote=_vote(db, item.id),
+                decisions=tuple(decided.get(item.id, ())),
+                actions=tuple(actions.get(item.id, ())),
+            )
+        )
+    return MinutesRecord(
+        council=get_letterhead(db).name,
+        body=body.name,
+        body_id=body.id,
+        meeting_id=meeting.id,
+        meeting_title=meeting.title,
+        meeting_kind=meeting.kind,
+        starts_at=meeting.starts_at,
+        place=meeting.place,
+        chair=_chair(db, meeting),
+        secretary=secretary,
+        opening_time=meeting.opening_time,
+        closing_time=closing,
+        attendance=attendance,
+        sections=tuple(sections),
+    )
+
+
+# --- the approved snapshot ----------------------------------------------------------------
+
+
+def to_json(record: MinutesRecord) -> str:
+    """Canonical JSON: the same record always gives the same text, hence the same digest."""
+    return json.dumps(dataclasses.asdict(record), ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _person_from(data: dict[str, Any] | None) -> PersonRef | None:
+    return PersonRef(**data) if data else None
+
+
+def _line_from(data: dict[str, Any]) -> AttendanceLine:
+    return AttendanceLine(_person_from(data["person"]), _person_from(data.get("other")))  # type: ignore[arg-type]
+
+
+def from_json(text: str) -> MinutesRecord:
+    """Read an approved snapshot back (raises ValueError/KeyError/TypeError when damaged)."""
+    data = json.loads(text)
+    att = data["attendance"]
+    groups = ("present", "represented", "excused", "absent", "substitutes", "guests")
+    attendance = Attendance(
+        **{g: tuple(_line_from(x) for x in att[g]) for g in groups},
+        **{k: att[k] for k in ("in_office", "present_count", "represented_count", "required")},
+        reached=bool(att["reached"]),
+    )
+    sections = []
+    for s in data["sections"]:
+        vote = None
+        if s["vote"]:
+            v = dict(s["vote"])
+            v["by_college"] = tuple(CollegeVote(**c) for c in v["by_college"])
+            vote = VoteRecord(**v)
+        sections.append(
+            Section(
+                item_id=s["item_id"],
+                position=s["position"],
+                title=s["title"],
+                kind=s["kind"],
+                presenter=_person_from(s["presenter"]),
+                presenter_text=s["presenter_text"],
+                summary=s["summary"],
+                vote=vote,
+                decisions=tuple(DecisionRecord(**d) for d in s["decisions"]),
+                actions=tuple(
+                    ActionRecord(
+                        a["title"], _person_from(a["owner"]), a["owner_text"], a["due_date"]
+                    )
+                    for a in s["actions"]
+                ),
+            )
+        )
+    scalars = {
+        k: data[k]
+        for k in (
+            "council",
+            "body",
+            "body_id",
+            "meeting_id",
+            "meeting_title",
+            "meeting_kind",
+            "starts_at",
+            "place",
+            "secretary",
+            "opening_time",
+            "closing_time",
+            "version",
+        )
+    }
+    return MinutesRecord(
+        **scalars,
+        chair=tuple(PersonRef(**c) for c in data["chair"]),
+        attendance=attendance,
+        sections=tuple(sections),
+    )
+
+
+# --- the public version -------------------------------------------------------------------
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*(?:[-*•]\s+)?)$")
+
+
+def public_label(person: PersonRef) -> str:
+    """How someone who did not consent to publication appears in the public version."""
+    if person.guest:
+        return _("un(e) invité(e)")
+    if person.college:
+        return _("un membre du collège {college}").format(college=person.college)
+    if person.member:
+        return _("un membre de l'instance")
+    return _("une personne")
+
+
+class Publication:
+    """Rewrites a record for publication: names of people without consent become a description,
+    in the lists and in every free text (summaries, decisions, errata)."""
+
+    def __init__(self, db: Database, record: MinutesRecord):
+        # Consent is read today: a person may have withdrawn it since the minutes were approved.
+        self.consent = {
+            r[0]: bool(r[1]) for r in db.execute("SELECT id, consent_publish FROM people")
+        }
+        replacements: dict[str, str] = {}
+        for first, last, consent in db.execute(
+            "SELECT first_name, last_name, consent_publish FROM people"
+        ):
+            if not consent and f"{first}{last}".strip():
+                for name in (f"{first} {last}", f"{last} {first}"):
+                    replacements.setdefault(name.strip().casefold(), _("une personne"))
+        # People named in the record get their more precise description.
+        for person in _people_of(record):
+            if not self.allowed(person):
+                replacements[person.name.strip().casefold()] = public_label(person)
+        self._names = sorted((n for n in replacements if n), key=len, reverse=True)
+        self._labels = replacements
+        self._pattern = (
+            re.compile(
+                r"(?<!\w)(" + "|".join(re.escape(n) for n in self._names) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if self._names
+            else None
+        )
+
+    def allowed(self, person: PersonRef) -> bool:
+        if person.person_id is None:
+            return False  # an external guest never gave consent
+        return self.consent.get(person.person_id, False)
+
+    def text(self, value: str) -> str:
+        if not value or self._pattern is None:
+            return value
+
+        def replace(match: re.Match[str]) -> str:
+            words = self._labels[match.group(1).casefold()]
+            # « Zoé Secrète présente… » → « Un membre du collège … présente… »
+            if _SENTENCE_START.search(value[: match.start()]):
+                words = words[:1].upper() + words[1:]
+            return words
+
+        return self._pattern.sub(replace, value)
+
+    def person(self, person: PersonRef | None) -> PersonRef | None:
+        if person is None or self.allowed(person):
+            return person
+        return dataclasses.replace(person, name=public_label(person), organisation="")
+
+    def line(self, line: AttendanceLine) -> AttendanceLine:
+        return AttendanceLine(self.person(line.person), self.person(line.other))  # type: ignore[arg-type]
+
+    def record(self, record: MinutesRecord) -> MinutesRecord:
+        att = record.attendance
+        groups = ("present", "represented", "excused", "absent", "substitutes", "guests")
+        attendance = dataclasses.replace(
+            att, **{g: tuple(self.line(x) for x in getattr(att, g)) for g in groups}
+        )
+        sections = tuple(
+            dataclasses.replace(
+                s,
+                title=self.text(s.title),
+                presenter=self.person(s.presenter),
+                presenter_text=self.text(s.presenter_text),
+                summary=self.text(s.summary),
+                decisions=tuple(
+                    dataclasses.replace(d, text=self.text(d.text)) for d in s.decisions
+                ),
+                actions=tuple(
+                    dataclasses.replace(a, title=self.text(a.title), owner=self.person(a.owner))
+                    for a in s.actions
+                ),
+            )
+            for s in record.sections
+        )
+        return dataclasses.replace(
+            record,
+            chair=tuple(self.person(c) for c in record.chair),  # type: ignore[misc]
+            secretary=self.text(record.secretary),
+            attendance=attendance,
+            sections=sections,
+        )
+
+
+def _people_of(record: MinutesRecord) -> list[PersonRef]:
+    out = list(record.chair)
+    att = record.attendance
+    for group in (
+        att.present,
+        att.represented,
+        att.excused,
+        att.absent,
+        att.substitutes,
+        att.guests,
+    ):
+        for line in group:
+            out.append(line.person)
+            if line.other is not None:
+                out.append(line.other)
+    for s in record.sections:
+        if s.presenter is not None:
+            out.append(s.presenter)
+        out += [a.owner for a in s.actions if a.owner is not None]
+    return out

@@ -1,0 +1,896 @@
+"""Member import: reading office files, mapping headers, checking every row, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ess_desk.cli import main
+from ess_desk.errors import UserError
+from ess_desk.exchange import members_import as mi
+from ess_desk.exchange.tabular import read_table
+from ess_desk.membership import bodies, mandates, organisations, people, roster, validation
+from ess_desk.service import fetch
+from ess_desk.store import open_store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+D = dt.date
+
+HEADER = "Nom;Prénom;Courriel;Structure;Collège;Rôle;Suppléant de;Début de mandat;Fin de mandat"
+
+
+@pytest.fixture
+def council(store):
+    """A plenary council with two colleges, one limited to 2 seats, and a commission."""
+    body = bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
+    elected = bodies.create_college(store, body, name="Élus", seats=2)
+    actors = bodies.create_college(store, body, name="Structures de l'ESS", seats=None)
+    commission = bodies.create_body(store, name="Commission Emploi", kind="commission")
+    return {
+        "store": store,
+        "body": body,
+        "elected": elected,
+        "actors": actors,
+        "commission": commission,
+    }
+
+
+def write(tmp_path: Path, text: str, name: str = "membres.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def dump(db_path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table: what "the database is unchanged" means."""
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall() for t in tables}
+    finally:
+        conn.close()
+
+
+def import_file(store, path: Path, body_name: str | None = None) -> mi.ImportResult:
+    plan = mi.plan_import(store.db, path, body_name=body_name)
+    assert plan.problems == []
+    return mi.apply_import(store, plan)
+
+
+def person_named(db, first: str, last: str) -> people.Person:
+    person_id = people.find(db, first, last)
+    assert person_id is not None, f"{first} {last} not imported"
+    return people.get(db, person_id)
+
+
+def mandates_of(db, person_id: int) -> list[mandates.Mandate]:
+    ids = [r[0] for r in db.execute("SELECT id FROM mandates WHERE person_id = ?", [person_id])]
+    return [mandates.get(db, i) for i in ids]
+
+
+# Headers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Nom", "last_name"),
+        ("NOM", "last_name"),
+        ("Nom de famille", "last_name"),
+        ("Last name", "last_name"),
+        ("Prénom", "first_name"),
+        ("PRENOM", "first_name"),
+        ("First Name", "first_name"),
+        ("Civilité", "civility"),
+        ("Courriel", "email"),
+        ("E-mail", "email"),
+        ("Adresse e-mail", "email"),
+        ("Téléphone", "phone"),
+        ("Tél.", "phone"),
+        ("Phone", "phone"),
+        ("Structure", "organisation"),
+        ("Organisme", "organisation"),
+        ("Organisation", "organisation"),
+        ("Fonction", "position"),
+        ("Qualité", "position"),
+        ("Position", "position"),
+        ("Instance", "body"),
+        ("Body", "body"),
+        ("Collège", "college"),
+        ("college", "college"),
+        ("Rôle", "role"),
+        ("Titulaire/Suppléant", "role"),
+        ("Titulaire / suppléant", "role"),
+        ("Role", "role"),
+        ("Suppléant de", "substitute_for"),
+        ("Suppléant(e) de", "substitute_for"),
+        ("Substitute for", "substitute_for"),
+        ("Début de mandat", "start_date"),
+        ("Date de début du mandat", "start_date"),
+        ("Mandate start", "start_date"),
+        ("Fin de mandat", "end_date"),
+        ("Fin du mandat", "end_date"),
+        ("Mandate end", "end_date"),
+        ("Remarques", None),
+        ("", None),
+    ],
+)
+def test_headers_are_matched_ignoring_case_accents_punctuation_and_small_words(header, key):
+    assert mi.guess_mapping([header]) == {0: key}
+
+
+def test_fields_are_in_display_order_and_a_field_is_mapped_once():
+    assert list(mi.FIELDS) == [
+        "last_name",
+        "first_name",
+        "civility",
+        "email",
+        "phone",
+        "organisation",
+        "position",
+        "body",
+        "college",
+        "role",
+        "substitute_for",
+        "start_date",
+        "end_date",
+    ]
+    assert mi.guess_mapping(["Nom", "Courriel", "E-mail"]) == {
+        0: "last_name",
+        1: "email",
+        2: None,
+    }
+
+
+# Reading files ---------------------------------------------------------------------------
+
+ROWS = [
+    ["Lefèvre", "Hélène", "helene@tisserands.coop", "Œuvre d'Été", "Élus", "Titulaire", ""],
+    ["Garçon", "François", "", "Coopérative Les Tisserands", "Élus", "Suppléant", ""],
+]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+def test_every_encoding_and_delimiter_reads_the_same(tmp_path, encoding, delimiter):
+    header = ["Nom", "Prénom", "Courriel", "Structure", "Collège", "Rôle", "Début de mandat"]
+    lines = [header] + [[*r[:6], "01/02/2024"] for r in ROWS]
+    text = "\r\n".join(delimiter.join(cells) for cells in lines) + "\r\n"
+    table = read_table(write(tmp_path, text, encoding=encoding))
+    assert table.headers == header
+    assert table.rows == [(2, [*ROWS[0][:6], "01/02/2024"]), (3, [*ROWS[1][:6], "01/02/2024"])]
+
+
+def test_windows_1252_fixture_with_accents_imports(council):
+    store = council["store"]
+    result = import_file(store, FIXTURES / "membres_windows1252.csv")
+    assert (result.people, result.organisations, result.mandates) == (3, 3, 3)
+    helene = person_named(store.db, "Hélène", "Lefèvre")
+    assert organisations.get(store.db, helene.organisation_id).name == "Coopérative Les Tisserands"
+    assert helene.position == "Gérante" and helene.phone == "03 88 12 34 56"
+    zoe = person_named(store.db, "Zoé", "Müller")
+    assert zoe.civility == "Mme"
+    (chair,) = mandates_of(store.db, zoe.id)
+    assert chair.role == "president" and chair.college_id == council["elected"]
+    francois = person_named(store.db, "François", "Garçon")
+    (sub,) = mandates_of(store.db, francois.id)
+    (member,) = mandates_of(store.db, helene.id)
+    assert sub.role == "substitute" and sub.substitute_for_id == member.id
+    # An empty end: the body's default length (3 years).
+    assert (sub.start_date, sub.end_date) == ("2024-01-01", "2026-12-31")
+    assert organisations.find_by_name(store.db, "Œuvre des Jardins d'Été") is not None
+
+
+def test_english_headers_iso_dates_quoted_commas_and_bom(council):
+    store = council["store"]
+    import_file(store, FIXTURES / "members_english_utf8_bom.csv")
+    helene = person_named(store.db, "Hélène", "Lefèvre")
+    org = organisations.get(store.db, helene.organisation_id)
+    assert org.name == "Coopérative Les Tisserands, SCOP"
+    (member,) = mandates_of(store.db, helene.id)
+    assert (member.start_date, member.end_date, member.role) == (
+        "2024-01-01",
+        "2026-12-31",
+        "member",
+    )
+    francois = person_named(store.db, "François", "Garçon")
+    (sub,) = mandates_of(store.db, francois.id)
+    # "Lefèvre Hélène": the paired member named last name first.
+    assert sub.substitute_for_id == member.id and sub.college_id == council["actors"]
+
+
+def test_tab_file_keeps_line_numbers_across_blank_lines(council, tmp_path):
+    table = read_table(FIXTURES / "membres_tabulations.txt")
+    assert [line for line, _cells in table.rows] == [2, 4]
+    store = council["store"]
+    import_file(store, FIXTURES / "membres_tabulations.txt")
+    zoe = person_named(store.db, "Zoé", "Müller")
+    (guest,) = mandates_of(store.db, zoe.id)
+    assert guest.role == "permanent_guest" and guest.start_date == "2024-03-15"
+
+
+def test_xlsx_with_real_dates_numbers_and_blank_rows(council):
+    store = council["store"]
+    table = read_table(FIXTURES / "membres.xlsx")
+    assert [line for line, _cells in table.rows] == [2, 4]
+    assert table.rows[0][1][4] == "388123456" and table.rows[0][1][9] == "2024-01-01"
+    import_file(store, FIXTURES / "membres.xlsx")
+    helene = person_named(store.db, "Hélène", "Lefèvre")
+    (member,) = mandates_of(store.db, helene.id)
+    assert (member.start_date, member.end_date) == ("2024-01-01", "2026-12-31")
+    francois = person_named(store.db, "François", "Garçon")
+    (co_chair,) = mandates_of(store.db, francois.id)
+    assert co_chair.role == "co_president" and co_chair.start_date == "2024-02-01"
+
+
+def test_excel_sep_hint_utf16_and_multiline_cells(tmp_path):
+    hinted = write(tmp_path, "sep=,\nNom,Prénom\nDurand,Luc\n", "hint.csv")
+    table = read_table(hinted)
+    assert table.headers == ["Nom", "Prénom"] and table.rows == [(3, ["Durand", "Luc"])]
+    utf16 = write(tmp_path, "Nom\tPrénom\r\nLefèvre\tHélène\r\n", "unicode.txt", "utf-16")
+    assert read_table(utf16).rows == [(2, ["Lefèvre", "Hélène"])]
+    multiline = write(tmp_path, 'Nom;Fonction\nA;"deux\nlignes"\nB;x\n', "multi.csv")
+    assert read_table(multiline).rows == [(2, ["A", "deux\nlignes"]), (4, ["B", "x"])]
+
+
+def test_semicolon_file_with_commas_in_values_is_not_mistaken(tmp_path):
+    path = write(tmp_path, "Nom;Prénom;Structure\nDurand;Luc;Coop, SCIC, et réseau\n")
+    assert read_table(path).rows == [(2, ["Durand", "Luc", "Coop, SCIC, et réseau"])]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("vide.csv", b"", "est vide"),
+        ("blanc.csv", b"  \r\n\r\n", "est vide"),
+        ("entete.csv", "Nom;Prénom\n".encode(), "que la ligne d'en-tête"),
+        ("image.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "pas un fichier texte"),
+        ("liste.pdf", b"%PDF-1.4", "ni un CSV ni un classeur XLSX"),
+        ("ancien.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Excel 97-2003"),
+        ("casse.xlsx", b"PK\x03\x04 not really a workbook", "pas un classeur XLSX lisible"),
+        ("texte.xlsx", b"Nom;Prenom\nA;B\n", "pas un classeur XLSX lisible"),
+    ],
+)
+def test_unreadable_files_raise_a_user_error_naming_the_file(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UserError, match=reason) as info:
+        read_table(path)
+    assert str(path) in info.value.message
+
+
+def test_missing_file_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="Impossible de lire le fichier .*absent.csv"):
+        read_table(tmp_path / "absent.csv")
+
+
+# Values ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("05/03/2024", "04/03/2027", (D(2024, 3, 5), D(2027, 3, 4))),
+        ("2024-03-05", "2027-03-04", (D(2024, 3, 5), D(2027, 3, 4))),
+        ("5/3/2024", "", (D(2024, 3, 5), D(2027, 3, 4))),
+        ("05.03.2024", "sans fin", (D(2024, 3, 5), None)),
+    ],
+)
+def test_dates_day_first_or_iso_and_default_or_open_end(council, tmp_path, start, end, expected):
+    store = council["store"]
+    path = write(tmp_path, f"{HEADER}\nDurand;Luc;;;Élus;;;{start};{end}\n")
+    import_file(store, path)
+    (mandate,) = mandates_of(store.db, person_named(store.db, "Luc", "Durand").id)
+    assert mandate.period == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Titulaire", "member"),
+        ("Membre titulaire", "member"),
+        ("member", "member"),
+        ("Suppléant", "substitute"),
+        ("Suppléante", "substitute"),
+        ("Suppléant(e)", "substitute"),
+        ("substitute", "substitute"),
+        ("Président(e)", "president"),
+        ("Présidente", "president"),
+        ("Co-président(e)", "co_president"),
+        ("co_president", "co_president"),
+        ("Vice-présidente", "vice_president"),
+        ("Invité(e) permanent(e)", "permanent_guest"),
+        ("Invitée permanente", "permanent_guest"),
+        ("Secrétariat", "secretariat"),
+        ("", "member"),
+    ],
+)
+def test_role_labels_and_codes_in_french_or_english(council, tmp_path, text, role):
+    store = council["store"]
+    path = write(tmp_path, f"{HEADER}\nDurand;Luc;;;Structures de l'ESS;{text};;01/01/2024;\n")
+    import_file(store, path)
+    (mandate,) = mandates_of(store.db, person_named(store.db, "Luc", "Durand").id)
+    assert mandate.role == role
+
+
+def test_fast_email_reading_agrees_with_the_validator():
+    for address in ["Anne.Martin@Exemple.FR", "a+b@sub.domaine.org", "x@y.test", "é@x.fr"]:
+        try:
+            expected = validation.email(address)
+        except UserError:
+            with pytest.raises(UserError):
+                mi.read_email(address)
+        else:
+            assert mi.read_email(address) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"[A-Za-z0-9._+'-]{1,12}@[A-Za-z0-9.-]{1,12}\.[A-Za-z]{2,4}", fullmatch=True))
+def test_fast_email_reading_property(address):
+    try:
+        expected = validation.email(address)
+    except UserError:
+        with pytest.raises(UserError):
+            mi.read_email(address)
+    else:
+        assert mi.read_email(address) == expected
+
+
+# Matching --------------------------------------------------------------------------------
+
+
+def test_organisations_colleges_and_people_are_matched_or_created(council, tmp_path):
+    store = council["store"]
+    org = organisations.create(store, name="Coopérative Les Tisserands", kind="scop")
+    known = people.create(store, first_name="Anne", last_name="Martin", email="anne@ville.fr")
+    by_name = people.create(store, first_name="Hélène", last_name="Lefèvre")
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Martin;Anne;ANNE@ville.fr;;ÉLUS;;;01/01/2024;\n"
+        "LEFEVRE;helene;;;elus;;;01/01/2024;\n"
+        "Durand;Luc;;COOPERATIVE LES TISSERANDS;Réseaux;;;01/01/2024;\n"
+        "Roux;Léa;;Nouvelle Asso;réseaux;;;01/01/2024;\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    assert plan.problems == []
+    assert (plan.new_people, plan.new_organisations, plan.new_colleges, plan.new_mandates) == (
+        2,
+        1,
+        1,
+        4,
+    )
+    assert plan.known_people == 2
+    assert plan.summary() == (
+        "2 personnes, 1 structure, 1 collège et 4 mandats seront créés. "
+        "2 personnes déjà enregistrées reçoivent un mandat."
+    )
+    mi.apply_import(store, plan)
+    assert [m.college_id for m in mandates_of(store.db, known)] == [council["elected"]]
+    assert len(mandates_of(store.db, by_name)) == 1
+    assert person_named(store.db, "Luc", "Durand").organisation_id == org
+    new_college = bodies.find_college(store.db, council["body"], "Réseaux")
+    assert bodies.get_college(store.db, new_college).seats is None
+    assert roster.vacant_seats(store.db, council["body"], D(2024, 6, 1))[-1].seats is None
+
+
+def test_instance_column_routes_rows_and_body_option_sets_the_default(council, tmp_path):
+    store = council["store"]
+    path = write(
+        tmp_path,
+        "Nom;Prénom;Instance;Début de mandat\n"
+        "Durand;Luc;commission emploi;01/01/2024\n"
+        "Roux;Léa;;01/01/2024\n",
+    )
+    plan = mi.plan_import(store.db, path, body_name="Commission Emploi")
+    assert plan.problems == []
+    mi.apply_import(store, plan)
+    rows = store.db.execute("SELECT DISTINCT body_id FROM mandates").fetchall()
+    assert rows == [(council["commission"],)]
+
+
+def test_without_instance_column_rows_go_to_the_plenary_council(council, tmp_path):
+    store = council["store"]
+    path = write(tmp_path, "Nom;Prénom;Début de mandat\nDurand;Luc;01/01/2024\n")
+    # The plenary council has colleges: a member must name one.
+    plan = mi.plan_import(store.db, path)
+    assert [p.message for p in plan.problems] == [
+        "Indiquez le collège de ce mandat : l'instance « Conseil de l'ESS » en a."
+    ]
+    import_file(store, path, body_name="Commission Emploi")
+    (mandate,) = mandates_of(store.db, person_named(store.db, "Luc", "Durand").id)
+    assert mandate.body_id == council["commission"]
+
+
+def test_no_body_at_all_is_said_clearly(store, tmp_path):
+    path = write(tmp_path, "Nom;Prénom;Début de mandat\nDurand;Luc;01/01/2024\n")
+    plan = mi.plan_import(store.db, path)
+    assert len(plan.problems) == 1
+    assert "pas de conseil plénier" in plan.problems[0].message
+    plan = mi.plan_import(store.db, path, body_name="Bureau")
+    assert [str(p) for p in plan.problems] == [
+        "Aucune instance ne s'appelle « Bureau » : un import ne crée pas d'instance, "
+        "créez-la d'abord."
+    ]
+
+
+# Problems --------------------------------------------------------------------------------
+
+
+def test_every_problem_is_listed_with_line_column_and_reason(council, db_path):
+    store = council["store"]
+    before = dump(db_path)
+    plan = mi.plan_import(store.db, FIXTURES / "membres_erreurs.csv")
+    assert [(p.line, p.column) for p in plan.problems] == [
+        (2, "Courriel"),
+        (3, "Instance"),
+        (4, "Rôle"),
+        (4, "Début de mandat"),
+        (5, "Fin de mandat"),
+    ]
+    messages = [str(p) for p in plan.problems]
+    assert messages[0] == (
+        "Ligne 2, colonne « Courriel » : L'adresse électronique « helene@@tisserands » "
+        "n'est pas valide."
+    )
+    assert "Commission fantôme" in messages[1]
+    assert "Trésorière" in messages[2] and "32/01/2024" in messages[3]
+    assert "précède son début" in messages[4]
+    with pytest.raises(UserError) as info:
+        mi.apply_import(store, plan)
+    assert info.value.problems == plan.problems
+    assert dump(db_path) == before
+
+
+def test_missing_required_column_is_one_clear_problem(council, tmp_path):
+    path = write(tmp_path, "Nom;Courriel;Début de mandat\nDurand;a@b.fr;01/01/2024\n")
+    plan = mi.plan_import(council["store"].db, path)
+    assert len(plan.problems) == 1
+    assert str(plan.problems[0]).startswith("Colonne obligatoire absente : « Prénom ».")
+    assert "« Courriel »" in plan.problems[0].message
+
+
+def test_civility_required_cells_and_extra_cells(council, tmp_path):
+    path = write(
+        tmp_path,
+        "Civilité;Nom;Prénom;Collège;Début de mandat\n"
+        "Docteur;Durand;Luc;Élus;01/01/2024\n"
+        ";;Léa;Élus;01/01/2024\n"
+        "Mme;Roux;Léa;Élus;;\n"
+        "Mme;Petit;Zoé;Élus;01/01/2024;en trop\n",
+    )
+    plan = mi.plan_import(council["store"].db, path)
+    assert [(p.line, p.column) for p in plan.problems] == [
+        (2, "Civilité"),
+        (3, "Nom"),
+        (4, "Début de mandat"),
+        (5, None),
+    ]
+    assert "séparateur" in plan.problems[-1].message
+
+
+def test_seat_limit_of_a_limited_college_is_checked(council, tmp_path, db_path):
+    store = council["store"]
+    sitting = people.create(store, first_name="Anne", last_name="Martin")
+    mandates.create(
+        store,
+        person_id=sitting,
+        body_id=council["body"],
+        college_id=council["elected"],
+        role="member",
+        start_date="2023-01-01",
+        end_date="2025-12-31",
+    )
+    before = dump(db_path)
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Durand;Luc;;;Élus;Titulaire;;01/01/2024;31/12/2026\n"
+        "Roux;Léa;;;Élus;Président(e);;01/06/2024;31/12/2026\n"
+        "Petit;Zoé;;;Élus;Suppléant;;01/06/2024;31/12/2026\n"
+        "Blanc;Paul;;;Élus;Titulaire;;01/01/2026;31/12/2026\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    assert [(p.line, p.column) for p in plan.problems] == [(3, "Collège")]
+    assert "« Élus » compte 2 siège(s)" in plan.problems[0].message
+    assert "01/06/2024" in plan.problems[0].message
+    assert dump(db_path) == before
+
+
+def test_overlapping_mandates_in_the_file_or_the_database(council, tmp_path):
+    store = council["store"]
+    anne = people.create(store, first_name="Anne", last_name="Martin")
+    mandates.create(
+        store,
+        person_id=anne,
+        body_id=council["body"],
+        college_id=council["actors"],
+        role="member",
+        start_date="2023-01-01",
+        end_date="2025-12-31",
+    )
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Martin;Anne;;;Structures de l'ESS;;;01/01/2025;\n"
+        "Durand;Luc;;;Structures de l'ESS;;;01/01/2024;31/12/2024\n"
+        "Durand;Luc;;;Structures de l'ESS;;;01/06/2024;\n"
+        "Durand;Luc;;;Structures de l'ESS;;;01/01/2025;\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    assert [(p.line, p.column) for p in plan.problems] == [
+        (2, "Début de mandat"),
+        (4, "Début de mandat"),
+    ]
+    assert "Anne Martin a déjà un mandat" in plan.problems[0].message
+    assert "Luc Durand a déjà, ligne 3, un mandat" in plan.problems[1].message
+
+
+def test_substitute_pairing_rules(council, tmp_path):
+    store = council["store"]
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Roux;Léa;;;;Suppléante;Luc Durand;01/01/2024;\n"
+        "Durand;Luc;;;Structures de l'ESS;Titulaire;;01/01/2024;\n"
+        "Petit;Zoé;;;;Suppléante;Durand Luc;01/06/2024;\n"
+        "Blanc;Paul;;;;;Jeanne Inconnue;01/01/2024;\n"
+        "Noir;Max;;;Élus;;Luc Durand;01/01/2030;\n"
+        "Vert;Ève;;;;Titulaire;Luc Durand;01/01/2024;\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    found = [(p.line, p.column, p.message) for p in plan.problems]
+    assert [(line, column) for line, column, _m in found] == [
+        (4, "Suppléant de"),
+        (5, "Suppléant de"),
+        (6, "Suppléant de"),
+        (7, "Suppléant de"),
+    ]
+    assert "déjà un(e) suppléant(e)" in found[0][2]
+    assert "« Jeanne Inconnue » ne siège pas comme titulaire" in found[1][2]
+    assert "pendant ce mandat" in found[2][2]
+    assert "Seul un(e) suppléant(e)" in found[3][2]
+
+
+def test_substitute_listed_before_their_member_is_paired_and_takes_the_college(council, tmp_path):
+    store = council["store"]
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Roux;Léa;;;;;Luc Durand;01/01/2024;\n"
+        "Durand;Luc;;;Structures de l'ESS;Titulaire;;01/01/2024;\n",
+    )
+    import_file(store, path)
+    (member,) = mandates_of(store.db, person_named(store.db, "Luc", "Durand").id)
+    (sub,) = mandates_of(store.db, person_named(store.db, "Léa", "Roux").id)
+    assert sub.role == "substitute" and sub.substitute_for_id == member.id
+    assert sub.college_id == member.college_id == council["actors"]
+    (entry,) = [
+        e for e in roster.roster(store.db, council["body"], D(2024, 2, 1)) if e.role == "member"
+    ]
+    assert entry.substitutes == ("Léa Roux",)
+
+
+def test_substitute_of_a_member_already_in_the_database(council, tmp_path):
+    store = council["store"]
+    luc = people.create(store, first_name="Luc", last_name="Durand")
+    member = mandates.create(
+        store,
+        person_id=luc,
+        body_id=council["body"],
+        college_id=council["elected"],
+        role="member",
+        start_date="2024-01-01",
+    )
+    path = write(tmp_path, f"{HEADER}\nRoux;Léa;;;Structures de l'ESS;;Luc Durand;01/01/2024;\n")
+    plan = mi.plan_import(store.db, path)
+    assert [p.column for p in plan.problems] == ["Collège"]
+    assert "« Élus »" in plan.problems[0].message
+    path = write(tmp_path, f"{HEADER}\nRoux;Léa;;;;;Luc Durand;01/01/2024;\n")
+    import_file(store, path)
+    (sub,) = mandates_of(store.db, person_named(store.db, "Léa", "Roux").id)
+    assert sub.substitute_for_id == member and sub.college_id == council["elected"]
+
+
+def test_a_person_cannot_be_their_own_substitute(council, tmp_path):
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Durand;Luc;;;Élus;Titulaire;;01/01/2024;31/12/2024\n"
+        "Durand;Luc;;;;;Luc Durand;01/06/2024;31/12/2024\n",
+    )
+    plan = mi.plan_import(council["store"].db, path)
+    assert any("sa propre suppléante" in p.message for p in plan.problems)
+
+
+# Writing ---------------------------------------------------------------------------------
+
+
+def test_apply_is_audited_and_reports_progress(council, tmp_path):
+    store = council["store"]
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Durand;Luc;luc@asso.fr;Asso A;Réseaux;;;01/01/2024;\n"
+        "Roux;Léa;;Asso A;Réseaux;;Luc Durand;01/01/2024;\n",
+    )
+    before = store.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+    steps: list[tuple[int, int]] = []
+    plan = mi.plan_import(store.db, path)
+    result = mi.apply_import(store, plan, progress=lambda done, total: steps.append((done, total)))
+    assert (result.people, result.organisations, result.colleges, result.mandates) == (2, 1, 1, 2)
+    assert steps[0] == (0, 6) and steps[-1] == (6, 6)
+    entries = store.db.execute(
+        "SELECT entity, entity_id, action, after FROM audit_log WHERE id > ? ORDER BY id", [before]
+    ).fetchall()
+    assert [e[0] for e in entries] == [
+        "organisation",
+        "college",
+        "person",
+        "person",
+        "mandate",
+        "mandate",
+        "import",
+    ]
+    luc = person_named(store.db, "Luc", "Durand")
+    logged = next(json.loads(e[3]) for e in entries if e[0] == "person" and e[1] == luc.id)
+    assert logged == fetch(store.db, "people", luc.id)
+    assert logged["email"] == "luc@asso.fr"
+    assert "Import terminé" in result.summary()
+
+
+def test_a_stale_plan_is_checked_again_before_writing(council, tmp_path, db_path):
+    store = council["store"]
+    path = write(
+        tmp_path, f"{HEADER}\nDurand;Luc;;;Élus;;;01/01/2024;\nRoux;Léa;;;Élus;;;01/01/2024;\n"
+    )
+    plan = mi.plan_import(store.db, path)
+    assert plan.problems == []
+    # Meanwhile the secretariat fills the two seats of « Élus ».
+    for first in ("Anne", "Paul"):
+        pid = people.create(store, first_name=first, last_name="Martin")
+        mandates.create(
+            store,
+            person_id=pid,
+            body_id=council["body"],
+            college_id=council["elected"],
+            role="member",
+            start_date="2020-01-01",
+        )
+    before = dump(db_path)
+    with pytest.raises(UserError, match="La base a changé") as info:
+        mi.apply_import(store, plan)
+    assert len(info.value.problems) == 2
+    assert dump(db_path) == before
+
+
+def test_a_stale_plan_that_still_holds_is_written_with_fresh_ids(council, tmp_path):
+    store = council["store"]
+    path = write(tmp_path, f"{HEADER}\nDurand;Luc;;Asso B;Réseaux;;;01/01/2024;\n")
+    plan = mi.plan_import(store.db, path)
+    people.create(store, first_name="Anne", last_name="Martin")
+    organisations.create(store, name="Asso A")
+    mi.apply_import(store, plan)
+    luc = person_named(store.db, "Luc", "Durand")
+    assert organisations.get(store.db, luc.organisation_id).name == "Asso B"
+    (mandate,) = mandates_of(store.db, luc.id)
+    assert bodies.get_college(store.db, mandate.college_id).name == "Réseaux"
+
+
+def test_read_only_store_refuses_to_import(council, tmp_path, db_path):
+    path = write(tmp_path, f"{HEADER}\nDurand;Luc;;;Élus;;;01/01/2024;\n")
+    other = open_store(db_path)
+    assert other.read_only
+    plan = mi.plan_import(other.db, path)
+    with pytest.raises(UserError, match="lecture seule"):
+        mi.apply_import(other, plan)
+    other.close()
+
+
+def test_hand_mapping_from_the_preview(council, tmp_path):
+    store = council["store"]
+    path = write(tmp_path, "Colonne A;Colonne B;Depuis le;Groupe\nDurand;Luc;01/01/2024;Élus\n")
+    plan = mi.plan_import(store.db, path)
+    assert len(plan.problems) == 2  # Nom and Prénom are missing
+    mapping = {0: "last_name", 1: "first_name", 2: "start_date", 3: "college"}
+    plan = mi.plan_import(store.db, plan.source, mapping=mapping)
+    assert plan.problems == []
+    twice = mi.plan_import(store.db, plan.source, mapping={**mapping, 3: "last_name"})
+    assert any("Deux colonnes" in p.message for p in twice.problems)
+
+
+def test_problem_text_forms():
+    assert str(mi.Problem(4, "Courriel", "x")) == "Ligne 4, colonne « Courriel » : x"
+    assert str(mi.Problem(4, None, "x")) == "Ligne 4 : x"
+    assert str(mi.Problem(None, "Nom", "x")) == "Colonne « Nom » : x"
+    assert str(mi.Problem(None, None, "x")) == "x"
+
+
+# Command line ----------------------------------------------------------------------------
+
+
+def test_cli_import_dry_run_and_real(council, tmp_path, db_path, capsys):
+    council["store"].close()
+    path = FIXTURES / "membres_windows1252.csv"
+    before = dump(db_path)
+    assert main(["--db", str(db_path), "import-members", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "3 personnes, 3 structures, aucun collège et 3 mandats seront créés." in out
+    assert "Simulation" in out
+    assert dump(db_path) == before
+    assert main(["--db", str(db_path), "import-members", str(path)]) == 0
+    assert "Import terminé." in capsys.readouterr().out
+    with open_store(db_path) as s:
+        assert s.db.execute("SELECT COUNT(*) FROM mandates").fetchone()[0] == 3
+
+
+def test_cli_import_lists_problems_and_exits_1(council, db_path, capsys):
+    council["store"].close()
+    before = dump(db_path)
+    code = main(["--db", str(db_path), "import-members", str(FIXTURES / "membres_erreurs.csv")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "5 problème(s) : rien n'a été importé." in err
+    assert (
+        "- Ligne 2, colonne « Courriel »" in err and "- Ligne 5, colonne « Fin de mandat »" in err
+    )
+    assert "Traceback" not in err
+    after = dump(db_path)
+    assert {t: v for t, v in after.items() if t != "audit_log"} == {
+        t: v for t, v in before.items() if t != "audit_log"
+    }
+    assert after["audit_log"] == before["audit_log"]
+
+
+def test_cli_import_unreadable_file_and_unknown_body(council, tmp_path, db_path, capsys):
+    council["store"].close()
+    bad = tmp_path / "liste.pdf"
+    bad.write_bytes(b"%PDF")
+    assert main(["--db", str(db_path), "import-members", str(bad)]) == 1
+    assert str(bad) in capsys.readouterr().err
+    good = FIXTURES / "membres_tabulations.txt"
+    assert main(["--db", str(db_path), "import-members", str(good), "--body", "Bureau"]) == 1
+    assert "Aucune instance ne s'appelle « Bureau »" in capsys.readouterr().err
+
+
+# Properties ------------------------------------------------------------------------------
+
+GOOD_ROW = st.tuples(
+    st.sampled_from(["Élus", "Structures de l'ESS", "Réseaux", "Partenaires"]),
+    st.sampled_from(["Titulaire", "Suppléant", "Invité permanent", "Secrétariat", ""]),
+    st.dates(min_value=D(2015, 1, 1), max_value=D(2030, 12, 31)),
+    st.integers(min_value=0, max_value=2000),
+)
+BAD_CELLS = st.sampled_from(
+    [
+        (2, "pas-une-adresse"),
+        (5, "Grand manitou"),
+        (7, "31/02/2024"),
+        (8, "hier"),
+        (4, "Collège qui ne sert pas"),  # Valid on its own: the row stays good.
+    ]
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    rows=st.lists(GOOD_ROW, min_size=1, max_size=25),
+    bad=st.none() | st.tuples(st.integers(min_value=0, max_value=24), BAD_CELLS),
+    style=st.sampled_from([(";", "utf-8"), (",", "cp1252"), ("\t", "utf-8-sig")]),
+)
+def test_an_import_writes_all_its_rows_or_none(tmp_path_factory, rows, bad, style):
+    folder = tmp_path_factory.mktemp("prop")
+    db_path = folder / "conseil.sqlite"
+    store = open_store(db_path, auto_backup=False)
+    try:
+        body = bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
+        bodies.create_college(store, body, name="Élus", seats=None)
+        delimiter, encoding = style
+        lines = []
+        for i, (college, role, start, days) in enumerate(rows):
+            end = start + dt.timedelta(days=days)
+            cells = [
+                f"Nom{i}",
+                "Prénom",
+                f"p{i}@exemple.fr",
+                f"Structure {i % 3}",
+                college,
+                role,
+                "",
+                start.strftime("%d/%m/%Y"),
+                end.isoformat(),
+            ]
+            lines.append(cells)
+        bad_line = None
+        if bad is not None:
+            index, (column, value) = bad
+            index %= len(lines)
+            lines[index][column] = value
+            bad_line = index + 2 if column != 4 else None
+        text = "\n".join(delimiter.join(c) for c in [HEADER.split(";"), *lines]) + "\n"
+        path = folder / "membres.csv"
+        path.write_bytes(text.encode(encoding))
+        before = dump(db_path)
+        plan = mi.plan_import(store.db, path)
+        if plan.problems:
+            assert bad_line is not None
+            assert [p.line for p in plan.problems] == [bad_line]
+            with pytest.raises(UserError):
+                mi.apply_import(store, plan)
+            assert dump(db_path) == before
+        else:
+            assert bad_line is None
+            mi.apply_import(store, plan)
+            count = store.db.execute("SELECT COUNT(*) FROM mandates").fetchone()[0]
+            assert count == len(rows)
+    finally:
+        store.close()
+
+
+def test_substitute_in_another_college_and_homonym_members(council, tmp_path):
+    store = council["store"]
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Durand;Luc;luc1@asso.fr;;Élus;Titulaire;;01/01/2024;\n"
+        "Roux;Léa;;;Structures de l'ESS;;Luc Durand;01/01/2024;\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    assert [(p.line, p.column) for p in plan.problems] == [(3, "Collège")]
+    assert "collège du titulaire qu'il remplace (« Élus »)" in plan.problems[0].message
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Durand;Luc;luc1@asso.fr;;Élus;Titulaire;;01/01/2024;\n"
+        "Durand;Luc;luc2@asso.fr;;Élus;Titulaire;;01/01/2024;\n"
+        "Roux;Léa;;;;;Luc Durand;01/01/2024;\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    # Same name, different e-mail: people.find matches by name, so this is one person twice.
+    assert [(p.line, p.column) for p in plan.problems] == [(3, "Début de mandat")]
+    homonym = people.create(store, first_name="Luc", last_name="Durand", email="autre@asso.fr")
+    mandates.create(
+        store,
+        person_id=homonym,
+        body_id=council["body"],
+        college_id=council["actors"],
+        role="member",
+        start_date="2024-01-01",
+    )
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Durand;Luc;luc1@asso.fr;;Élus;Titulaire;;01/01/2024;\n"
+        "Roux;Léa;;;;;Luc Durand;01/01/2024;\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    # The file's Luc Durand is the one already in the database (same name): an overlap.
+    assert (2, "Début de mandat") in [(p.line, p.column) for p in plan.problems]
+
+
+def test_a_substitute_naming_two_sitting_homonyms_is_refused(council, tmp_path):
+    store = council["store"]
+    for email, college in (("a@asso.fr", council["actors"]), ("b@asso.fr", council["elected"])):
+        pid = people.create(store, first_name="Luc", last_name="Durand", email=email)
+        mandates.create(
+            store,
+            person_id=pid,
+            body_id=council["body"],
+            college_id=college,
+            role="member",
+            start_date="2024-01-01",
+        )
+    path = write(tmp_path, f"{HEADER}\nRoux;Léa;;;;;Luc Durand;01/01/2024;\n")
+    plan = mi.plan_import(store.db, path)
+    assert [(p.line, p.column) for p in plan.problems] == [(2, "Suppléant de")]
+    assert "Plusieurs titulaires" in plan.problems[0].message
