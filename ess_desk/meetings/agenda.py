@@ -149,6 +149,10 @@ def delete_item(store: Store, item_id: int) -> None:
             raise UserError(
                 _("Un vote a été enregistré sur ce point : il ne peut pas être retiré.")
             )
+        if db.execute("SELECT 1 FROM decisions WHERE item_id = ?", [item_id]).fetchone():
+            raise UserError(
+                _("Une décision du registre vient de ce point : il ne peut pas être retiré.")
+            )
         service.delete(db, "agenda_items", "agenda_item", item_id)
         _renumber(db, current["meeting_id"], [i.id for i in items(db, current["meeting_id"])])
 

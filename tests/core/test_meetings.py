@@ -261,3 +261,13 @@ def test_yearly_schedule_creates_meetings(store, body):
     rows = meetings.list_meetings(store.db, body_id=body["id"], year=2027)
     assert [r.id for r in rows] == ids and len(ids) == len(chosen)
     assert rows[0].ends_at == "2027-01-12T19:30"
+
+
+def test_item_with_a_registered_decision_cannot_be_removed(store, meeting):
+    from ess_desk.minutes import decisions
+
+    item = agenda.create_item(store, meeting, title="Avis sur le schéma ESS", kind="vote")
+    decisions.add_decision(store, item, "opinion", "Avis favorable au schéma.")
+    with pytest.raises(UserError, match="registre"):
+        agenda.delete_item(store, item)
+    assert [i.id for i in agenda.items(store.db, meeting)] == [item]
