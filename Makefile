@@ -31,10 +31,17 @@ lint: $(STAMP)
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
+SMOKE_ENV = HOME=$(CURDIR)/build/smoke XDG_CONFIG_HOME=$(CURDIR)/build/smoke/config XDG_DATA_HOME=$(CURDIR)/build/smoke/data
+
 installer: $(STAMP) translations
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[installer]'
 	$(VENV)/bin/pyinstaller --noconfirm --clean build_installer.spec
 	QT_QPA_PLATFORM=offscreen dist/ess-desk/ess-desk --version
+	@# The bundle also runs the core (demo, check) and paints its window, in a scratch home.
+	rm -rf build/smoke && mkdir -p build/smoke
+	env $(SMOKE_ENV) dist/ess-desk/ess-desk --db build/smoke/demo.sqlite demo
+	env $(SMOKE_ENV) dist/ess-desk/ess-desk --db build/smoke/demo.sqlite check
+	env $(SMOKE_ENV) QT_QPA_PLATFORM=offscreen dist/ess-desk/ess-desk --db build/smoke/demo.sqlite --quit-after-start
 
 clean:
 	rm -rf build dist .pytest_cache

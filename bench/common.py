@@ -1,0 +1,125 @@
+"""What the benchmarks share: the cache folder, the large demo database, timing, the table."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(__file__).resolve().parent / ".cache"
+PYTHON = sys.executable
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One line of the table: our figure, its baseline, and the goal it must meet."""
+
+    name: str
+    ours: float | None  # None when the measure could not be taken (see `error`)
+    baseline: float | None
+    unit: str
+    goal: str
+    max_ratio: float | None = None  # goal as ours / baseline
+    max_value: float | None = None  # goal as an absolute value of ours
+    error: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.ours is None or not self.baseline:
+            return None
+        return self.ours / self.baseline
+
+    @property
+    def passed(self) -> bool:
+        if self.ours is None:
+            return False
+        if self.max_ratio is not None and (self.ratio is None or self.ratio > self.max_ratio):
+            return False
+        return self.max_value is None or self.ours < self.max_value
+
+
+def env() -> dict[str, str]:
+    """The environment of every measured subprocess: offscreen Qt, no user's database."""
+    out = dict(os.environ)
+    out.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out.pop("ESS_DESK_DB", None)
+    # The window remembers its last database and geometry: keep that out of the user's settings.
+    home = CACHE / "home"
+    out["XDG_CONFIG_HOME"] = str(home / "config")
+    out["XDG_DATA_HOME"] = str(home / "data")
+    return out
+
+
+def timed_run(args: list[str], cwd: Path = ROOT) -> float:
+    """Wall-clock seconds of one subprocess; raises with its error output when it fails."""
+    start = time.perf_counter()
+    proc = subprocess.run(args, cwd=cwd, env=env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).strip().splitlines()
+        raise RuntimeError(detail[-1] if detail else f"code {proc.returncode}")
+    return elapsed
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _demo_fingerprint() -> str:
+    """The large demo is rebuilt when its generator or the schema changes."""
+    digest = hashlib.sha256()
+    for part in ("ess_desk/demo.py", "ess_desk/demo_data.py", "ess_desk/store/schema.py"):
+        digest.update((ROOT / part).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def large_demo_db() -> Path:
+    """The large demo database, generated once into bench/.cache by `ess-desk demo`."""
+    folder = CACHE / f"large-demo-{_demo_fingerprint()}"
+    path = folder / "large.sqlite"
+    if not path.exists():
+        for stale in CACHE.glob("large-demo-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"Génération de la base de démonstration « large » dans {path}…", flush=True)
+        subprocess.run(
+            [PYTHON, "-m", "ess_desk", "--db", str(path), "demo", "--size", "large"],
+            cwd=ROOT,
+            env=env(),
+            check=True,
+            capture_output=True,
+        )
+    return path
+
+
+def format_table(figures: list[Figure]) -> str:
+    head = ("Mesure", "ESS Desk", "Témoin", "Rapport", "Objectif", "Résultat")
+    rows = [head]
+    for f in figures:
+        rows.append(
+            (
+                f.name,
+                f"{f.ours:.1f} {f.unit}" if f.ours is not None else "—",
+                f"{f.baseline:.1f} {f.unit}" if f.baseline is not None else "—",
+                f"{f.ratio:.2f}×" if f.ratio is not None else "—",
+                f.goal,
+                "PASS" if f.passed else "FAIL",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    lines = []
+    for n, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    for f in figures:
+        if f.error:
+            lines.append(f"! {f.name} : {f.error}")
+    return "\n".join(lines)
