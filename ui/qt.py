@@ -47,3 +47,8 @@ __all__ = [
     "Signal",
     "Slot",
 ]
+
+# Added for the application shell (ui/app.py, ui/dialogs/common.py).
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+
+__all__ += ["QCoreApplication"]

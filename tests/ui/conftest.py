@@ -1,0 +1,92 @@
+"""UI test set-up: settings in a temporary folder, a small council built with the core services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ui.qt import QCoreApplication, QSettings
+from ui.settings import APPLICATION, ORGANISATION
+
+
+@pytest.fixture(autouse=True)
+def _temporary_qsettings(qapp, tmp_path_factory):
+    """QSettings written to a fresh temporary folder for every test, never the user's."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return dt.date.today()
+
+
+@pytest.fixture
+def council(store, today):
+    """A small council: a plenary with two colleges, five people (accents, an archived one,
+    a mandate ending within 90 days). Returns the ids by first name."""
+    from ess_desk.membership import bodies, mandates, organisations, people
+
+    plenary = bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
+    structures = bodies.create_college(store, plenary, name="Structures de l'ESS", seats=10)
+    elus = bodies.create_college(store, plenary, name="Élus", seats=5)
+    scop = organisations.create(store, name="Coopérative Les Tisserands", kind="scop")
+    asso = organisations.create(store, name="Association Solidarités Nord", kind="association")
+    ids = {
+        "Hélène": people.create(
+            store,
+            civility="Mme",
+            first_name="Hélène",
+            last_name="Dupré",
+            email="helene.dupre@tisserands.fr",
+            organisation_id=scop,
+            position="Gérante",
+            consent_publish=True,
+        ),
+        "Marc": people.create(
+            store, civility="M.", first_name="Marc", last_name="Lefèvre", organisation_id=asso
+        ),
+        "Zoé": people.create(
+            store, civility="Mme", first_name="Zoé", last_name="Martin", email="zoe@ville.fr"
+        ),
+        "Karim": people.create(
+            store, civility="M.", first_name="Karim", last_name="Benali", organisation_id=asso
+        ),
+        "Odile": people.create(store, civility="Mme", first_name="Odile", last_name="Ancienne"),
+    }
+    start = today - dt.timedelta(days=400)
+    mandates.create(
+        store,
+        person_id=ids["Hélène"],
+        body_id=plenary,
+        college_id=structures,
+        role="president",
+        start_date=start,
+        end_date=today + dt.timedelta(days=30),
+    )
+    mandates.create(
+        store,
+        person_id=ids["Marc"],
+        body_id=plenary,
+        college_id=structures,
+        role="member",
+        start_date=start,
+        end_date=today + dt.timedelta(days=700),
+    )
+    mandates.create(
+        store,
+        person_id=ids["Zoé"],
+        body_id=plenary,
+        college_id=elus,
+        role="member",
+        start_date=start,
+        end_date=today + dt.timedelta(days=500),
+    )
+    people.archive(store, ids["Odile"])
+    ids.update(plenary=plenary, structures=structures, elus=elus, scop=scop, asso=asso)
+    return ids

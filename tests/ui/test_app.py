@@ -1,0 +1,214 @@
+"""The application shell: start-up, the main window, read-only second instance, refused files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ess_desk import i18n
+from ess_desk.store import open_store
+from ess_desk.store.backup import keep_count
+from ess_desk.store.lock import lock_path
+from ui.app import install_translators, run_app
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.main_window import MainWindow
+from ui.qt import QtWidgets
+from ui.settings import AppSettings
+
+
+def make_window(qtbot, store) -> MainWindow:
+    window = MainWindow(store, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_window_opens_on_a_fresh_database(qtbot, store):
+    window = make_window(qtbot, store)
+    assert window.current_page_key() == "members"
+    members = window.page("members")
+    assert members is not None and members.proxy.rowCount() == 0
+    assert members.count_label.text() == "Aucune personne"
+    # the other pages are built the first time they are shown, not at start
+    assert all(window.page(key) is None for key in window.page_keys() if key != "members")
+    assert window.db_label.text() == f"Base : {store.path.name}"
+    assert window.banner.isHidden()
+    assert not window.state_label.text().startswith("Lecture seule")
+    assert window.action_new_person.isEnabled()
+    assert window.action_import.isEnabled() and window.action_restore.isEnabled()
+    assert not window.action_edit_person.isEnabled()  # nobody selected
+    assert window.action_new_database.shortcut().toString() == "Ctrl+N"
+    assert window.action_open.shortcut().toString() == "Ctrl+O"
+    assert window.action_import.shortcut().toString() == "Ctrl+I"
+    assert window.action_export.shortcut().toString() == "Ctrl+E"
+    assert window.action_quit.shortcut().toString() == "Ctrl+Q"
+    assert window.action_new_person.shortcut().toString() == "Ctrl+Shift+N"
+    assert [a.shortcut().toString() for a in window.page_actions][:1] == ["Ctrl+1"]
+
+
+def test_pages_are_built_lazily_and_the_edit_menu_follows_the_selection(qtbot, store, council):
+    window = make_window(qtbot, store)
+    members = window.page("members")
+    assert members.proxy.rowCount() == 4
+    members.select_person(council["Hélène"])
+    assert window.action_edit_person.isEnabled() and window.action_archive_person.isEnabled()
+    assert window.action_archive_person.text() == "Archiver"
+    for key in window.page_keys():
+        assert window.show_page(key) is not None
+        assert window.current_page_key() == key
+    assert window.show_page("members") is members  # built once
+
+
+def test_window_opens_on_the_small_demo(qtbot, store):
+    from ess_desk.demo import fill_demo
+
+    fill_demo(store, "small")
+    window = make_window(qtbot, store)
+    members = window.page("members")
+    assert members.proxy.rowCount() >= 50
+    assert members.count_label.text().endswith("personnes")
+    first = members.proxy.index(0, 0)
+    members.table.selectRow(0)
+    assert members.panel.title.text().endswith(first.data())
+    for key in window.page_keys():
+        window.show_page(key)
+
+
+def test_second_instance_opens_read_only(qtbot, db_path):
+    first = open_store(db_path)
+    try:
+        second = open_store(db_path)
+        assert second.read_only
+        window = make_window(qtbot, second)
+        assert window.banner.isVisible()
+        assert "lecture seule" in window.banner.text()
+        assert window.state_label.text() == "Lecture seule — " + second.read_only_message()
+        for action in (
+            window.action_new_person,
+            window.action_edit_person,
+            window.action_archive_person,
+            window.action_import,
+            window.action_restore,
+        ):
+            assert not action.isEnabled(), action.text()
+        members = window.page("members")
+        assert not members.new_button.isEnabled()
+        assert not members.edit_button.isEnabled()
+        window.close()
+        assert lock_path(db_path).exists()  # the read-only window never touches the lock
+    finally:
+        first.close()
+    assert not lock_path(db_path).exists()
+
+
+def test_run_app_quits_after_the_first_paint(qtbot, db_path):
+    assert run_app(str(db_path), quit_after_start=True, db_given=True) == 0
+    assert db_path.exists()
+    assert not lock_path(db_path).exists()  # the store was closed
+    assert AppSettings().last_database() == db_path.resolve()
+
+
+def test_run_app_reopens_the_last_database(qtbot, tmp_path, db_path):
+    AppSettings().set_last_database(db_path)
+    open_store(db_path).close()
+    default = tmp_path / "defaut.sqlite"
+    assert run_app(str(default), quit_after_start=True, db_given=False) == 0
+    assert not default.exists()
+
+
+def test_refused_file_is_one_clear_sentence(qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "membres.sqlite"
+    bad.write_text("Nom;Prénom\nDupré;Hélène\n", encoding="utf-8")
+    shown: list[str] = []
+
+    def fake_exec(box):
+        shown.append(box.text())
+        return 0  # closed without choosing: no other file, the application stops
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "exec", fake_exec)
+    assert run_app(str(bad), db_given=True) == 1
+    assert shown == [f"Le fichier {bad} n'est pas une base de données ESS Desk."]
+
+
+def test_refused_file_with_quit_after_start_goes_to_stderr(qtbot, tmp_path, capsys):
+    bad = tmp_path / "notes.sqlite"
+    bad.write_bytes(b"not a database at all")
+    assert run_app(str(bad), quit_after_start=True, db_given=True) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"Erreur : Le fichier {bad} n'est pas une base de données ESS Desk."
+    assert "Traceback" not in err
+
+
+def test_switching_database_releases_the_old_lock(qtbot, store, council, tmp_path):
+    window = make_window(qtbot, store)
+    old_members = window.page("members")
+    other = tmp_path / "autre.sqlite"
+    assert window.switch_database(other)
+    assert not lock_path(store.path).exists()
+    assert lock_path(other).exists()
+    assert window.store.path == other
+    assert window.db_label.text() == "Base : autre.sqlite"
+    members = window.page("members")
+    assert members is not old_members and members.proxy.rowCount() == 0
+    assert AppSettings().last_database() == other.resolve()
+    window.close()
+    assert not lock_path(other).exists()
+
+
+def test_opening_a_refused_file_keeps_the_current_database(qtbot, store, tmp_path, monkeypatch):
+    bad = tmp_path / "faux.sqlite"
+    bad.write_text("bonjour", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "exec", lambda box: shown.append(box.text()))
+    window = make_window(qtbot, store)
+    assert not window.switch_database(bad)
+    assert shown == [f"Le fichier {bad} n'est pas une base de données ESS Desk."]
+    assert window.store is store and lock_path(store.path).exists()
+
+
+def test_window_state_and_last_page_are_remembered(qtbot, store):
+    window = make_window(qtbot, store)
+    last = window.page_keys()[-1]
+    window.show_page(last)
+    # (the offscreen screen is 800×800: restoreGeometry keeps a window's width within it)
+    window.resize(window.width(), 690)
+    window.close()
+    again = make_window(qtbot, open_store(store.path))
+    assert again.current_page_key() == last
+    assert again.size().height() == 690
+    assert again.page("members") is None
+    again.close()
+
+
+def test_preferences_write_backups_keep_into_the_database(qtbot, store):
+    settings = AppSettings()
+    dialog = SettingsDialog(settings, store)
+    qtbot.addWidget(dialog)
+    dialog.backups_spin.setValue(4)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    dialog.accept()
+    assert keep_count(store) == 4
+    assert settings.backups_keep() == 4
+    assert settings.language() == "en" and dialog.language_changed
+    row = store.conn.execute(
+        "SELECT after FROM audit_log WHERE entity = 'setting' ORDER BY id DESC"
+    ).fetchone()
+    assert "backups_keep" in row[0]
+
+
+def test_translators_follow_the_language(qapp):
+    installed = install_translators(qapp, "en")
+    try:
+        assert i18n.language() == "en"
+        assert installed  # Qt's own dialogs (qtbase_en) at least
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        i18n.set_language("fr")
+    french = install_translators(qapp, "fr")
+    try:
+        assert i18n.language() == "fr"
+        assert any(Path(t.filePath()).name == "qtbase_fr.qm" for t in french)
+    finally:
+        for translator in french:
+            qapp.removeTranslator(translator)

@@ -1,0 +1,212 @@
+"""The import preview: mapping, problems beside their cells, the import itself; the export dialog."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ess_desk.errors import UserError
+from ess_desk.exchange.members_import import read_table
+from ess_desk.membership import bodies
+from ess_desk.store import open_store
+from ui.dialogs.export_roster import ExportRosterDialog, default_file_name
+from ui.dialogs.import_preview import (
+    ImportPreviewDialog,
+    PreviewTableModel,
+    ProblemsTableModel,
+)
+from ui.dialogs.mandate import to_qdate
+from ui.qt import Qt, QtWidgets
+
+HEADER = "Civilité;Nom;Prénom;Courriel;Structure;Collège;Rôle;Début de mandat;Fin de mandat\n"
+GOOD_ROWS = [
+    "Mme;Dupré;Hélène;helene.dupre@tisserands.fr;Coopérative Les Tisserands;Structures de l'ESS;"
+    "Titulaire;01/01/2025;31/12/2027",
+    "M.;Lefèvre;Marc;marc.lefevre@solidarites.org;Association Solidarités Nord;Structures de l'ESS;"
+    "Suppléant;01/01/2025;31/12/2027",
+    "Mme;Martin;Zoé;zoe.martin@ville.fr;Ville de Lille;Élus;Titulaire;15/03/2025;",
+    "M.;Benali;Karim;;Réseau Alliances;Réseaux;Titulaire;2025-01-01;31/12/2027",
+]
+
+
+def _write(path: Path, rows: list[str], header: str = HEADER) -> Path:
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def _count(store, table: str) -> int:
+    return store.db.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0]
+
+
+@pytest.fixture
+def plenary(store):
+    return bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
+
+
+@pytest.fixture
+def bad_file(tmp_path) -> Path:
+    rows = list(GOOD_ROWS)
+    rows[1] = rows[1].replace("marc.lefevre@solidarites.org", "marc.lefevre@@solidarites")
+    rows[3] = rows[3].replace("2025-01-01", "le 1er janvier")
+    return _write(tmp_path / "membres à vérifier.csv", rows)
+
+
+@pytest.fixture
+def good_file(tmp_path) -> Path:
+    return _write(tmp_path / "membres.csv", GOOD_ROWS)
+
+
+def _open(store, path: Path, qtbot) -> ImportPreviewDialog:
+    dialog = ImportPreviewDialog(store, path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy)
+    return dialog
+
+
+def _problems(dialog: ImportPreviewDialog) -> list[tuple[str, str, str]]:
+    model = dialog.problems_model
+    return [
+        tuple(model.index(r, c).data() for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
+
+
+def test_bad_file_lists_every_problem_with_line_and_column(store, plenary, bad_file, qtbot):
+    dialog = _open(store, bad_file, qtbot)
+    problems = _problems(dialog)
+    assert [(line, column) for line, column, _m in problems] == [
+        ("3", "Courriel"),
+        ("5", "Début de mandat"),
+    ]
+    assert "marc.lefevre@@solidarites" in problems[0][2]
+    assert "le 1er janvier" in problems[1][2]
+    assert not dialog.import_button.isEnabled()
+    assert "2 problème(s)" in dialog.status.text()
+    # The same cells are highlighted in the preview (rows are file lines 2, 3, 4, 5).
+    preview = dialog.preview_model
+    assert preview.shown_lines == [2, 3, 4, 5]
+    email, start = 3, 7
+    background = preview.index(1, email).data(Qt.ItemDataRole.BackgroundRole)
+    assert background == PreviewTableModel.PROBLEM_BACKGROUND
+    assert preview.index(0, email).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "marc.lefevre@@solidarites" in preview.index(1, email).data(Qt.ItemDataRole.ToolTipRole)
+    assert preview.is_marked(3, email) and preview.is_marked(5, start)
+    assert not preview.is_marked(2, email) and not preview.is_marked(3, start)
+    assert preview.headerData(1, Qt.Orientation.Vertical) == "Ligne 3"
+    dialog.start_import()  # refused while problems remain
+    assert _count(store, "people") == 0
+
+
+def test_good_file_imports_on_accept(store, plenary, good_file, qtbot):
+    dialog = _open(store, good_file, qtbot)
+    assert _problems(dialog) == []
+    assert dialog.import_button.isEnabled()
+    assert "4 personnes" in dialog.summary.text()
+    assert dialog.body_name() == "Conseil de l'ESS"
+    assert _count(store, "people") == 0  # the preview writes nothing
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.import_button.click()
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    assert _count(store, "people") == 4
+    assert _count(store, "mandates") == 4
+    assert dialog.import_result.mandates == 4
+
+
+def test_mapping_an_unknown_column_by_hand_replans(store, plenary, tmp_path, qtbot):
+    header = HEADER.replace("Courriel", "Adresse de contact perso")
+    rows = [GOOD_ROWS[0].replace("helene.dupre@tisserands.fr", "pas-une-adresse")]
+    dialog = _open(store, _write(tmp_path / "contacts.csv", rows, header), qtbot)
+    combo = dialog.header.combos[3]
+    assert combo.currentData() is None and combo.currentText() == "— ignorer —"
+    assert dialog.import_button.isEnabled()  # the column is ignored, so nothing is wrong
+    dialog.set_mapping(3, "email")
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
+    assert dialog.plan.mapping[3] == "email"
+    assert [(line, column) for line, column, _m in _problems(dialog)] == [
+        ("2", "Adresse de contact perso")
+    ]
+    assert not dialog.import_button.isEnabled()
+
+
+def test_unreadable_file_is_said_once_and_the_dialog_is_not_opened(
+    store, plenary, tmp_path, qtbot, monkeypatch
+):
+    path = tmp_path / "membres.csv"
+    path.write_bytes(b"")
+    said: list[str] = []
+    monkeypatch.setattr(
+        QtWidgets.QMessageBox,
+        "warning",
+        lambda _parent, _title, text, *a, **k: said.append(text),
+    )
+    dialog = ImportPreviewDialog(store, path)
+    qtbot.addWidget(dialog)
+    assert dialog.exec() == QtWidgets.QDialog.DialogCode.Rejected
+    assert len(said) == 1 and "membres.csv" in said[0]
+    assert not dialog.isVisible()
+    with pytest.raises(UserError, match="membres.csv"):
+        ImportPreviewDialog.open_file(store, path)
+
+
+def test_read_only_store_never_enables_importer(store, plenary, good_file, qtbot, db_path):
+    second = open_store(db_path, read_only=True)
+    try:
+        dialog = _open(second, good_file, qtbot)
+        assert _problems(dialog) == []
+        assert not dialog.import_button.isEnabled()
+    finally:
+        second.close()
+
+
+def test_preview_and_problem_models(store, plenary, bad_file, qtbot, qtmodeltester):
+    dialog = _open(store, bad_file, qtbot)
+    qtmodeltester.check(dialog.preview_model)
+    qtmodeltester.check(dialog.problems_model)
+    standalone = PreviewTableModel(read_table(bad_file))
+    qtmodeltester.check(standalone)
+    assert ProblemsTableModel().headers() == ["Ligne", "Colonne", "Problème"]
+
+
+# Export ----------------------------------------------------------------------------------------
+
+
+def test_export_dialog_writes_the_roster_and_says_where(store, plenary, good_file, qtbot, tmp_path):
+    dialog = _open(store, good_file, qtbot)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.import_button.click()
+    export = ExportRosterDialog(store)
+    qtbot.addWidget(export)
+    assert export.body.currentData() == "Conseil de l'ESS"
+    export.date.setDate(to_qdate(dt.date(2025, 6, 1)))
+    target = tmp_path / "composition.csv"
+    export.set_path(target)
+    assert export.format.currentData() == ".csv"
+    export.export_button.click()
+    qtbot.waitUntil(lambda: export.written is not None, timeout=10000)
+    assert export.written == (target, 4)
+    assert str(target) in export.result_label.text()
+    assert "4 ligne(s)" in export.result_label.text()
+    with target.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert len(rows) == 5 and rows[0][0] == "Nom"
+    # Choosing XLSX changes the file's extension.
+    export.format.setCurrentIndex(export.format.findData(".xlsx"))
+    assert export.path() == tmp_path / "composition.xlsx"
+
+
+def test_export_dialog_refuses_a_missing_folder(store, plenary, qtbot, tmp_path):
+    export = ExportRosterDialog(store)
+    qtbot.addWidget(export)
+    export.set_path(tmp_path / "absent" / "x.csv")
+    export.export_button.click()
+    assert "n'existe pas" in export.errors.message("file")
+    assert export.written is None
+
+
+def test_default_file_name_is_plain():
+    assert default_file_name("Conseil de l'ESS", dt.date(2026, 3, 5), ".csv") == (
+        "composition-conseil-de-l-ess-2026-03-05.csv"
+    )

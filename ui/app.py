@@ -1,0 +1,159 @@
+"""Start the window: the QApplication, its translators, the database to open, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ess_desk import APP_NAME, __version__, i18n
+from ess_desk.errors import StoreError
+from ess_desk.resources import resource
+from ess_desk.store import Store, default_db_path, open_store
+from ui.qt import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, QtWidgets
+from ui.settings import APPLICATION, ORGANISATION, AppSettings
+
+
+def _tr(text: str) -> str:
+    from ui.qt import QCoreApplication
+
+    return QCoreApplication.translate("Application", text)
+
+
+def install_translators(app: QtWidgets.QApplication, language: str) -> list[QTranslator]:
+    """Our catalogue (French is the source: none needed) and Qt's own, for its dialogs."""
+    language = "en" if language == "en" else "fr"
+    i18n.set_language(language)
+    QLocale.setDefault(QLocale("en_GB" if language == "en" else "fr_FR"))
+    installed: list[QTranslator] = []
+    candidates = [
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"ess_desk_{language}", str(resource("translations"))),
+    ]
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder) and app.installTranslator(translator):
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed
+
+
+class _FirstPaint(QObject):
+    """Quits the event loop with 0 once the main window has really been painted."""
+
+    def __init__(self, app: QtWidgets.QApplication):
+        super().__init__()
+        self._app = app
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            QTimer.singleShot(0, lambda: self._app.exit(0))
+        return False
+
+
+def _ask_recovery(message: str) -> str:
+    """After a refused file: "open" another, create a "new" one, or "quit"."""
+    box = QtWidgets.QMessageBox()
+    box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+    box.setWindowTitle(APP_NAME)
+    box.setText(message)
+    box.setInformativeText(_tr("Vous pouvez ouvrir un autre fichier ou créer une nouvelle base."))
+    open_button = box.addButton(
+        _tr("Ouvrir un autre fichier…"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
+    )
+    new_button = box.addButton(
+        _tr("Créer une nouvelle base…"), QtWidgets.QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(_tr("Quitter"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_button:
+        return "open"
+    if clicked is new_button:
+        return "new"
+    return "quit"
+
+
+def _db_filter() -> str:
+    return _tr("Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)")
+
+
+def open_initial_store(path: Path, quit_after_start: bool = False) -> Store | None:
+    """Open `path`; a refused file is explained in one sentence and another can be chosen."""
+    while True:
+        try:
+            return open_store(path)
+        except StoreError as exc:
+            if quit_after_start:
+                print(_tr("Erreur : {message}").format(message=exc.message), file=sys.stderr)
+                return None
+            choice = _ask_recovery(exc.message)
+        if choice == "open":
+            name, _filter = QtWidgets.QFileDialog.getOpenFileName(
+                None, _tr("Ouvrir une base"), str(path.parent), _db_filter()
+            )
+        elif choice == "new":
+            name, _filter = QtWidgets.QFileDialog.getSaveFileName(
+                None,
+                _tr("Nouvelle base"),
+                str(path.with_name("nouvelle-base.sqlite")),
+                _db_filter(),
+                options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
+            )
+        else:
+            return None
+        if name:
+            # An existing file chosen as "new" is opened by open_store, never overwritten.
+            path = Path(name)
+            if choice == "new" and not path.suffix:
+                path = path.with_suffix(".sqlite")
+
+
+def choose_database(db: str | None, db_given: bool, settings: AppSettings) -> Path:
+    """The file given (--db / ESS_DESK_DB), else the last one used if still there, else the
+    default one."""
+    if db_given and db:
+        return Path(db).expanduser()
+    last = settings.last_database()
+    if last is not None and last.is_file():
+        return last
+    return Path(db).expanduser() if db else default_db_path()
+
+
+def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = False) -> int:
+    """The window, from `ess-desk` without a subcommand. Returns the process exit code."""
+    from ui.qt import QCoreApplication
+
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    assert isinstance(app, QtWidgets.QApplication)
+    settings = AppSettings()
+    translators = install_translators(app, settings.language())
+    try:
+        store = open_initial_store(choose_database(db, db_given, settings), quit_after_start)
+        if store is None:
+            return 1
+        from ui.main_window import MainWindow
+
+        settings.set_last_database(store.path)
+        window = MainWindow(store, settings)
+        watcher: _FirstPaint | None = None
+        if quit_after_start:
+            watcher = _FirstPaint(app)
+            window.installEventFilter(watcher)
+            window.centralWidget().installEventFilter(watcher)
+        window.show()
+        code = app.exec()
+        if window.isVisible():
+            window.close()  # saves the window state and releases the database lock
+        window.store.close()
+        window.deleteLater()
+        return code
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -1,0 +1,172 @@
+"""Create or edit a body (instance) and its rules: quorum, proxies, notice, mandate length."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ess_desk.errors import UserError
+from ess_desk.membership import bodies
+from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, MAJORITY_RULES, label
+from ess_desk.store import Store
+from ui.dialogs.field_errors import FieldErrorDisplay
+from ui.qt import QtWidgets
+
+
+def _spin(minimum: int, maximum: int, suffix: str = "") -> QtWidgets.QSpinBox:
+    spin = QtWidgets.QSpinBox()
+    spin.setRange(minimum, maximum)
+    if suffix:
+        spin.setSuffix(suffix)
+    return spin
+
+
+class BodyDialog(QtWidgets.QDialog):
+    """`BodyDialog(store, body_id=None, parent_body_id=None, parent=None)`; `body_id` once saved."""
+
+    def __init__(
+        self,
+        store: Store,
+        body_id: int | None = None,
+        parent_body_id: int | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._store = store
+        self.body_id = body_id
+        self.setWindowTitle(
+            self.tr("Nouvelle instance") if body_id is None else self.tr("Modifier l'instance")
+        )
+        self.errors = FieldErrorDisplay()
+
+        self.name = QtWidgets.QLineEdit()
+        self.name.setMinimumWidth(320)
+        self.kind = QtWidgets.QComboBox()
+        for code in BODY_KINDS:
+            self.kind.addItem(label(BODY_KINDS, code), code)
+        self.parent_body = QtWidgets.QComboBox()
+        self.parent_body.addItem(self.tr("— aucune —"), None)
+        for body in bodies.list_bodies(store.db):
+            if body.id != body_id:
+                self.parent_body.addItem(body.name, body.id)
+
+        self.quorum_numerator = _spin(0, 99)
+        self.quorum_denominator = _spin(1, 99)
+        quorum = QtWidgets.QWidget()
+        row = QtWidgets.QHBoxLayout(quorum)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.quorum_numerator)
+        row.addWidget(QtWidgets.QLabel("/"))
+        row.addWidget(self.quorum_denominator)
+        row.addWidget(QtWidgets.QLabel(self.tr("des membres votants en exercice")))
+        row.addStretch(1)
+        self.counts_represented = QtWidgets.QCheckBox(
+            self.tr("Les membres représentés (pouvoir) comptent pour le quorum")
+        )
+        self.proxies = _spin(0, 20)
+        self.notice = _spin(0, 90, self.tr(" jours francs"))
+        self.mandate_years = _spin(1, 20, self.tr(" an(s)"))
+        self.calendar = QtWidgets.QComboBox()
+        for code in HOLIDAY_CALENDARS:
+            self.calendar.addItem(label(HOLIDAY_CALENDARS, code), code)
+        self.majority = QtWidgets.QComboBox()
+        for code in MAJORITY_RULES:
+            self.majority.addItem(label(MAJORITY_RULES, code), code)
+        self.casting_vote = QtWidgets.QCheckBox(
+            self.tr("Voix prépondérante de la présidence en cas d'égalité")
+        )
+
+        form = QtWidgets.QFormLayout()
+        form.addRow(self.tr("Nom"), self.errors.wrap("name", self.name))
+        form.addRow(self.tr("Type"), self.errors.wrap("kind", self.kind))
+        form.addRow(self.tr("Instance parente"), self.errors.wrap("parent_id", self.parent_body))
+        form.addRow(self.tr("Quorum"), self.errors.wrap("quorum_numerator", quorum))
+        form.addRow("", self.errors.wrap("quorum_counts_represented", self.counts_represented))
+        form.addRow(
+            self.tr("Pouvoirs par mandataire"), self.errors.wrap("proxies_per_holder", self.proxies)
+        )
+        form.addRow(
+            self.tr("Délai de convocation"), self.errors.wrap("notice_clear_days", self.notice)
+        )
+        form.addRow(
+            self.tr("Durée du mandat"), self.errors.wrap("mandate_years", self.mandate_years)
+        )
+        form.addRow(self.tr("Jours fériés"), self.errors.wrap("holiday_calendar", self.calendar))
+        form.addRow(self.tr("Majorité"), self.errors.wrap("majority_rule", self.majority))
+        form.addRow("", self.errors.wrap("chair_casting_vote", self.casting_vote))
+
+        self.buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Save
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setText(
+            self.tr("Enregistrer")
+        )
+        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Annuler")
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        if store.read_only:
+            notice = QtWidgets.QLabel(store.read_only_message())
+            notice.setWordWrap(True)
+            layout.addWidget(notice)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+
+        self._fill(parent_body_id)
+        if store.read_only:
+            self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setEnabled(False)
+
+    def _fill(self, parent_body_id: int | None) -> None:
+        body = bodies.get_body(self._store.db, self.body_id) if self.body_id is not None else None
+        if body is None:
+            kind = "commission" if parent_body_id is not None else "plenary"
+            if bodies.plenary_body(self._store.db) is not None and parent_body_id is None:
+                kind = "commission"
+            body = bodies.Body(id=0, name="", kind=kind, parent_id=parent_body_id)
+        self.name.setText(body.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(body.kind)))
+        self.parent_body.setCurrentIndex(max(0, self.parent_body.findData(body.parent_id)))
+        self.quorum_numerator.setValue(body.quorum_numerator)
+        self.quorum_denominator.setValue(body.quorum_denominator)
+        self.counts_represented.setChecked(bool(body.quorum_counts_represented))
+        self.proxies.setValue(body.proxies_per_holder)
+        self.notice.setValue(body.notice_clear_days)
+        self.mandate_years.setValue(body.mandate_years)
+        self.calendar.setCurrentIndex(max(0, self.calendar.findData(body.holiday_calendar)))
+        self.majority.setCurrentIndex(max(0, self.majority.findData(body.majority_rule)))
+        self.casting_vote.setChecked(bool(body.chair_casting_vote))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "kind": self.kind.currentData(),
+            "parent_id": self.parent_body.currentData(),
+            "quorum_numerator": self.quorum_numerator.value(),
+            "quorum_denominator": self.quorum_denominator.value(),
+            "quorum_counts_represented": self.counts_represented.isChecked(),
+            "proxies_per_holder": self.proxies.value(),
+            "notice_clear_days": self.notice.value(),
+            "mandate_years": self.mandate_years.value(),
+            "holiday_calendar": self.calendar.currentData(),
+            "majority_rule": self.majority.currentData(),
+            "chair_casting_vote": self.casting_vote.isChecked(),
+        }
+
+    def save(self) -> None:
+        """Write through the core; a refusal stays in the dialog, beside its field."""
+        self.errors.clear()
+        try:
+            if self.body_id is None:
+                self.body_id = bodies.create_body(self._store, **self.values())
+            else:
+                bodies.update_body(self._store, self.body_id, **self.values())
+        except UserError as error:
+            if error.field == "quorum_denominator":  # both numbers share the quorum row
+                error = UserError(error.message, field="quorum_numerator")
+            self.errors.show(error)
+            return
+        self.accept()

@@ -1,0 +1,114 @@
+"""Shared dialog helpers: red messages beside fields, message boxes for user errors, confirmations."""
+
+from __future__ import annotations
+
+from ess_desk.errors import UserError
+from ui.qt import QCoreApplication, QtWidgets
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def error_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
+    """A red label placed under a field, hidden while it has nothing to say."""
+    label = QtWidgets.QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+class FieldErrors:
+    """Maps the field names the core uses (`UserError.field`) to a widget and its error label.
+
+    `show(error)` writes the message under the field concerned (or in the general label when the
+    error names no known field) and moves the focus there.
+    """
+
+    def __init__(self, general: QtWidgets.QLabel):
+        self._general = general
+        self._fields: dict[str, tuple[QtWidgets.QWidget, QtWidgets.QLabel]] = {}
+
+    def add(self, field: str, widget: QtWidgets.QWidget) -> QtWidgets.QLabel:
+        label = error_label(widget.parentWidget())
+        label.setObjectName(f"error_{field}")
+        self._fields[field] = (widget, label)
+        return label
+
+    def label(self, field: str) -> QtWidgets.QLabel:
+        return self._fields[field][1]
+
+    def general(self) -> QtWidgets.QLabel:
+        return self._general
+
+    def clear(self) -> None:
+        for _widget, label in self._fields.values():
+            label.clear()
+            label.setVisible(False)
+        self._general.clear()
+        self._general.setVisible(False)
+
+    def show(self, error: UserError) -> None:
+        self.clear()
+        target = self._fields.get(error.field or "")
+        if target is None:
+            self._general.setText(error.message)
+            self._general.setVisible(True)
+            return
+        widget, label = target
+        label.setText(error.message)
+        label.setVisible(True)
+        widget.setFocus()
+        if isinstance(widget, QtWidgets.QLineEdit):
+            widget.selectAll()
+
+    def show_message(self, field: str, message: str) -> None:
+        self.show(UserError(message, field=field))
+
+
+def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: str = "") -> None:
+    """A message box for a refused action: the core's sentence, and its list of problems if any."""
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or _tr("ESS Desk"))
+    box.setText(error.message)
+    if error.problems:
+        box.setInformativeText("\n".join(f"• {p}" for p in error.problems[:20]))
+    box.addButton(_tr("Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_unexpected_error(parent: QtWidgets.QWidget | None, exc: BaseException, what: str) -> None:
+    """An error that is not the user's: one sentence, the technical detail kept out of sight."""
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
+    box.setWindowTitle(_tr("ESS Desk"))
+    box.setText(_tr("L'opération « {what} » n'a pas abouti.").format(what=what))
+    box.setInformativeText(_tr("Rien n'a été modifié. Détail : {detail}").format(detail=exc))
+    box.addButton(_tr("Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, yes_text: str) -> bool:
+    """Ask before an action; the buttons name the action rather than "Oui / Non"."""
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes = box.addButton(yes_text, QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_tr("Annuler"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def inform(parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.addButton(_tr("Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.exec()

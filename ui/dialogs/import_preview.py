@@ -1,0 +1,566 @@
+"""The import preview: the file's columns mapped to fields, its problems, then the import itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ess_desk.errors import UserError
+from ess_desk.exchange import members_import
+from ess_desk.membership import bodies
+from ess_desk.store import Store
+from ui.qt import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QtGui,
+    QtWidgets,
+)
+from ui.workers import Operation
+
+_Index = QModelIndex | QPersistentModelIndex
+
+FIRST_ROWS = 100  # the preview shows the first rows, then every row that has a problem
+MAX_PREVIEW_ROWS = 600
+
+
+def _fold(text: str | None) -> str:
+    return (text or "").strip().casefold()
+
+
+class PreviewTableModel(QAbstractTableModel):
+    """Some rows of the source file, as read, with the cells that have a problem highlighted."""
+
+    PROBLEM_BACKGROUND = QtGui.QColor("#f8d0d0")
+    PROBLEM_FOREGROUND = QtGui.QColor("#7a0010")
+
+    def __init__(self, source: members_import.SourceTable, parent: QObject | None = None):
+        super().__init__(parent)
+        self._source = source
+        self._rows: list[tuple[int, list[str]]] = list(source.rows[:FIRST_ROWS])
+        self._marks: dict[tuple[int, int], list[str]] = {}
+        self._row_marks: dict[int, list[str]] = {}
+
+    @property
+    def shown_lines(self) -> list[int]:
+        return [line for line, _values in self._rows]
+
+    def set_problems(
+        self, problems: list[members_import.Problem], mapping: dict[int, str | None]
+    ) -> None:
+        """Mark the cells a problem names (by the file's header or the field's label)."""
+        self.beginResetModel()
+        headers = self._source.headers
+        names: dict[str, list[int]] = {}
+        for index, header in enumerate(headers):
+            names.setdefault(_fold(header), []).append(index)
+            key = mapping.get(index)
+            if key:
+                names.setdefault(_fold(key), []).append(index)
+                names.setdefault(_fold(members_import.FIELDS.get(key, key)), []).append(index)
+        self._marks, self._row_marks = {}, {}
+        lines_with_problems: set[int] = set()
+        for problem in problems:
+            if problem.line is None:
+                continue
+            lines_with_problems.add(problem.line)
+            columns = names.get(_fold(problem.column), []) if problem.column else []
+            if columns:
+                for column in dict.fromkeys(columns):
+                    self._marks.setdefault((problem.line, column), []).append(problem.message)
+            else:
+                self._row_marks.setdefault(problem.line, []).append(problem.message)
+        rows = list(self._source.rows[:FIRST_ROWS])
+        shown = {line for line, _v in rows}
+        for line, values in self._source.rows[FIRST_ROWS:]:
+            if len(rows) >= MAX_PREVIEW_ROWS:
+                break
+            if line in lines_with_problems and line not in shown:
+                rows.append((line, values))
+        self._rows = rows
+        self.endResetModel()
+
+    def is_marked(self, line: int, column: int) -> bool:
+        return (line, column) in self._marks or line in self._row_marks
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._source.headers)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        line, values = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return values[column] if column < len(values) else ""
+        messages = self._marks.get((line, column)) or self._row_marks.get(line)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(messages) if messages else None
+        if messages and role == Qt.ItemDataRole.BackgroundRole:
+            return self.PROBLEM_BACKGROUND
+        if messages and role == Qt.ItemDataRole.ForegroundRole:
+            return self.PROBLEM_FOREGROUND
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._source.headers):
+                return self._source.headers[section] or self.tr("(colonne {n})").format(
+                    n=section + 1
+                )
+            return None
+        if 0 <= section < len(self._rows):
+            return self.tr("Ligne {n}").format(n=self._rows[section][0])
+        return None
+
+
+class ProblemsTableModel(QAbstractTableModel):
+    """The problems of a planned import: line, column, reason."""
+
+    LINE, COLUMN, MESSAGE = range(3)
+    COLUMN_COUNT = 3
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._problems: list[members_import.Problem] = []
+
+    def set_problems(self, problems: list[members_import.Problem]) -> None:
+        self.beginResetModel()
+        self._problems = list(problems)
+        self.endResetModel()
+
+    def problem(self, row: int) -> members_import.Problem:
+        return self._problems[row]
+
+    def headers(self) -> list[str]:
+        return [self.tr("Ligne"), self.tr("Colonne"), self.tr("Problème")]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+            return None
+        problem = self._problems[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == self.LINE:
+                return "" if problem.line is None else str(problem.line)
+            if index.column() == self.COLUMN:
+                return problem.column or ""
+            if index.column() == self.MESSAGE:
+                return problem.message
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.LINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.COLUMN_COUNT
+        ):
+            return self.headers()[section]
+        return None
+
+
+class MappingHeader(QtWidgets.QHeaderView):
+    """A horizontal header with, under each column's title, a combo box choosing its field."""
+
+    COMBO_MARGIN = 3
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.combos: list[QtWidgets.QComboBox] = []
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setSectionsClickable(False)
+        self.setHighlightSections(False)
+        self.sectionResized.connect(lambda *_a: self.place_combos())
+
+    def set_combos(self, combos: list[QtWidgets.QComboBox]) -> None:
+        for combo in self.combos:
+            combo.deleteLater()
+        self.combos = combos
+        for combo in combos:
+            combo.setParent(self)
+            combo.show()
+        self.updateGeometry()
+        self.place_combos()
+
+    def _combo_height(self) -> int:
+        return max((c.sizeHint().height() for c in self.combos), default=0)
+
+    def sizeHint(self):  # noqa: ANN201 - QSize
+        hint = super().sizeHint()
+        text_height = self.fontMetrics().height() + 8
+        hint.setHeight(text_height + self._combo_height() + 2 * self.COMBO_MARGIN)
+        return hint
+
+    def sectionSizeFromContents(self, logical_index: int):  # noqa: ANN201 - QSize
+        size = super().sectionSizeFromContents(logical_index)
+        if 0 <= logical_index < len(self.combos):
+            size.setWidth(max(size.width(), self.combos[logical_index].sizeHint().width() + 8))
+        return size
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self.place_combos()
+
+    def place_combos(self) -> None:
+        height = self._combo_height()
+        top = self.height() - height - self.COMBO_MARGIN
+        for index, combo in enumerate(self.combos):
+            x = self.sectionViewportPosition(index)
+            width = self.sectionSize(index)
+            combo.setGeometry(x + 2, top, max(0, width - 4), height)
+
+
+class ImportPreviewDialog(QtWidgets.QDialog):
+    """`ImportPreviewDialog(store, path, parent=None)`: `exec()` returns Accepted once imported.
+
+    A file that cannot be read is said in one message naming it, and `exec()` then returns
+    Rejected without showing the preview. `ImportPreviewDialog.open_file` raises the UserError
+    instead, for callers that prefer to show it themselves.
+    """
+
+    def __init__(self, store: Store, path: Path, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self.path = Path(path)
+        self.plan: members_import.ImportPlan | None = None
+        self.import_result: Any = None
+        self.load_error: UserError | None = None
+        self._planning = False
+        self._replan_wanted = False
+        self._importing = False
+        self.setWindowTitle(self.tr("Importer des membres — {name}").format(name=self.path.name))
+        self.resize(1100, 720)
+        try:
+            self.source = members_import.read_table(self.path)
+        except UserError as error:
+            self.load_error = error
+            self.source = None
+            return
+        self._build()
+        self.replan()
+
+    @classmethod
+    def open_file(
+        cls, store: Store, path: Path, parent: QtWidgets.QWidget | None = None
+    ) -> ImportPreviewDialog:
+        dialog = cls(store, path, parent)
+        if dialog.load_error is not None:
+            error = dialog.load_error
+            dialog.deleteLater()
+            raise error
+        return dialog
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        assert self.source is not None
+        file_label = QtWidgets.QLabel(
+            self.tr(
+                "<b>Fichier :</b> {name} — {rows} ligne(s) de données, {cols} colonne(s)"
+            ).format(name=self.path.name, rows=len(self.source.rows), cols=len(self.source.headers))
+        )
+        file_label.setToolTip(str(self.path))
+        explain = QtWidgets.QLabel(
+            self.tr(
+                "Vérifiez à quel champ correspond chaque colonne du fichier (liste sous chaque "
+                "titre). Rien n'est écrit tant que vous n'avez pas cliqué sur « Importer »."
+            )
+        )
+        explain.setWordWrap(True)
+
+        self.body = QtWidgets.QComboBox()
+        self.body.addItem(self.tr("— choisir —"), None)
+        for body in bodies.list_bodies(self._store.db):
+            self.body.addItem(body.name, body.name)
+        plenary = bodies.plenary_body(self._store.db)
+        if plenary is not None:
+            self.body.setCurrentIndex(
+                max(0, self.body.findData(bodies.get_body(self._store.db, plenary).name))
+            )
+        self.body.currentIndexChanged.connect(lambda _i: self.replan())
+        body_row = QtWidgets.QHBoxLayout()
+        body_row.addWidget(QtWidgets.QLabel(self.tr("Instance des lignes sans colonne Instance :")))
+        body_row.addWidget(self.body)
+        body_row.addStretch(1)
+
+        self.preview_model = PreviewTableModel(self.source, self)
+        self.preview = QtWidgets.QTableView()
+        self.header = MappingHeader(self.preview)
+        self.preview.setHorizontalHeader(self.header)
+        self.preview.setModel(self.preview_model)
+        self.preview.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.setWordWrap(False)
+        self.preview.verticalHeader().setDefaultSectionSize(24)
+        self.preview.horizontalScrollBar().valueChanged.connect(
+            lambda _v: self.header.place_combos()
+        )
+        guessed = members_import.guess_mapping(self.source.headers)
+        combos = []
+        for index in range(len(self.source.headers)):
+            combo = QtWidgets.QComboBox()
+            combo.addItem(self.tr("— ignorer —"), None)
+            for key, text in members_import.FIELDS.items():
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(0, combo.findData(guessed.get(index))))
+            combo.setToolTip(
+                self.tr("Champ d'ESS Desk pour la colonne « {header} »").format(
+                    header=self.source.headers[index]
+                )
+            )
+            combo.currentIndexChanged.connect(lambda _i: self.replan())
+            combos.append(combo)
+        self.header.set_combos(combos)
+        self.preview.resizeColumnsToContents()
+        for index in range(len(combos)):
+            width = self.preview.columnWidth(index)
+            self.preview.setColumnWidth(index, min(max(width, 150), 320))
+
+        self.problems_model = ProblemsTableModel(self)
+        self.problems = QtWidgets.QTableView()
+        self.problems.setModel(self.problems_model)
+        self.problems.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.verticalHeader().setVisible(False)
+        self.problems.verticalHeader().setDefaultSectionSize(22)
+        self.problems.setColumnWidth(ProblemsTableModel.LINE, 60)
+        self.problems.setColumnWidth(ProblemsTableModel.COLUMN, 170)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.problems.clicked.connect(self._show_problem)
+
+        self.status = QtWidgets.QLabel()
+        self.status.setObjectName("import_status")
+        self.status.setWordWrap(True)
+        self.summary = QtWidgets.QLabel()
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            self.tr("Importer"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+
+        lower = QtWidgets.QWidget()
+        lower_layout = QtWidgets.QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.status)
+        lower_layout.addWidget(self.problems, 1)
+        lower_layout.addWidget(self.summary)
+        splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.preview)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(file_label)
+        layout.addWidget(explain)
+        layout.addLayout(body_row)
+        layout.addWidget(splitter, 1)
+        if self._store.read_only:
+            notice = QtWidgets.QLabel(self._store.read_only_message())
+            notice.setWordWrap(True)
+            notice.setStyleSheet("color: #b00020;")
+            layout.addWidget(notice)
+        layout.addWidget(self.buttons)
+
+    # -- state -------------------------------------------------------------------------------
+    def mapping(self) -> dict[int, str | None]:
+        return {i: combo.currentData() for i, combo in enumerate(self.header.combos)}
+
+    def set_mapping(self, column: int, field: str | None) -> None:
+        """Map a file column to a field by hand (what choosing in its combo box does)."""
+        combo = self.header.combos[column]
+        combo.setCurrentIndex(max(0, combo.findData(field)))
+
+    def body_name(self) -> str | None:
+        return self.body.currentData()
+
+    @property
+    def busy(self) -> bool:
+        return self._planning or self._importing
+
+    def exec(self) -> int:
+        if self.load_error is not None:
+            self._say_unreadable()
+            return int(QtWidgets.QDialog.DialogCode.Rejected)
+        return super().exec()
+
+    def _say_unreadable(self) -> None:
+        assert self.load_error is not None
+        QtWidgets.QMessageBox.warning(
+            self.parentWidget(),
+            self.tr("Import impossible"),
+            self.tr("Le fichier {name} ne peut pas être lu.\n\n{reason}").format(
+                name=self.path.name, reason=self.load_error.message
+            ),
+        )
+
+    def _set_busy_controls(self) -> None:
+        busy = self.busy
+        for combo in self.header.combos:
+            combo.setEnabled(not busy)
+        self.body.setEnabled(not busy)
+        can_import = (
+            not busy
+            and self.plan is not None
+            and not self.plan.problems
+            and not self._store.read_only
+        )
+        self.import_button.setEnabled(can_import)
+        self.cancel_button.setEnabled(not self._importing)
+
+    # -- planning (off the GUI thread) -------------------------------------------------------
+    def replan(self) -> None:
+        """Check the whole file again with the current mapping; nothing is written."""
+        if self._planning:
+            self._replan_wanted = True
+            return
+        self._planning = True
+        self._replan_wanted = False
+        self.plan = None
+        self.status.setText(self.tr("Vérification du fichier en cours…"))
+        self._set_busy_controls()
+        db, source = self._store.db, self.source
+        mapping, body_name = self.mapping(), self.body_name()
+
+        def work(_progress: Any) -> members_import.ImportPlan:
+            return members_import.plan_import(db, source, body_name=body_name, mapping=mapping)
+
+        Operation(self, work).success(self._planned).failure(self._plan_failed).run_with_progress(
+            self.tr("Vérification de {name}…").format(name=self.path.name)
+        )
+
+    def _planned(self, plan: members_import.ImportPlan) -> None:
+        self._planning = False
+        if self._replan_wanted:
+            self.replan()
+            return
+        self.plan = plan
+        self._show_plan(plan)
+        self._set_busy_controls()
+
+    def _plan_failed(self, error: Exception) -> None:
+        self._planning = False
+        if self._replan_wanted:
+            self.replan()
+            return
+        self.plan = None
+        problems = getattr(error, "problems", None) or []
+        message = error.message if isinstance(error, UserError) else str(error)
+        self.problems_model.set_problems(problems)
+        self.status.setText(
+            self.tr("Le fichier ne peut pas être vérifié : {reason}").format(reason=message)
+        )
+        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.summary.clear()
+        self._set_busy_controls()
+
+    def _show_plan(self, plan: members_import.ImportPlan) -> None:
+        self.problems_model.set_problems(plan.problems)
+        self.preview_model.set_problems(plan.problems, self.mapping())
+        self.problems.resizeColumnToContents(ProblemsTableModel.COLUMN)
+        if plan.problems:
+            self.status.setText(
+                self.tr(
+                    "{count} problème(s) à corriger dans le fichier (ou dans la correspondance "
+                    "des colonnes) : rien ne sera importé tant qu'il en reste."
+                ).format(count=len(plan.problems))
+            )
+            self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.summary.setText(self.tr("Si ces problèmes étaient corrigés : ") + plan.summary())
+        else:
+            self.status.setText(self.tr("Aucun problème : le fichier peut être importé."))
+            self.status.setStyleSheet("color: #1b6e20; font-weight: bold;")
+            self.summary.setText(plan.summary())
+        self.problems.setVisible(bool(plan.problems))
+
+    def _show_problem(self, index: QModelIndex) -> None:
+        problem = self.problems_model.problem(index.row())
+        if problem.line is None or problem.line not in self.preview_model.shown_lines:
+            return
+        row = self.preview_model.shown_lines.index(problem.line)
+        column = 0
+        for c in range(self.preview_model.columnCount()):
+            if self.preview_model.is_marked(problem.line, c):
+                column = c
+                break
+        target = self.preview_model.index(row, column)
+        self.preview.scrollTo(target)
+        self.preview.setCurrentIndex(target)
+
+    # -- importing (off the GUI thread) ------------------------------------------------------
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None or plan.problems or self._store.read_only or self.busy:
+            return
+        self._importing = True
+        self._set_busy_controls()
+        self.status.setText(self.tr("Import en cours…"))
+        store = self._store
+
+        def work(progress: Any) -> Any:
+            return members_import.apply_import(store, plan, progress=progress)
+
+        Operation(self, work).success(self._imported).failure(
+            self._import_failed
+        ).run_with_progress(self.tr("Import de {name}…").format(name=self.path.name))
+
+    def _imported(self, result: Any) -> None:
+        self._importing = False
+        self.import_result = result
+        self.accept()
+
+    def _import_failed(self, error: Exception) -> None:
+        self._importing = False
+        if not isinstance(error, UserError):
+            error = UserError(
+                self.tr("L'import a échoué, rien n'a été écrit : {reason}").format(reason=error)
+            )
+        problems = list(error.problems)
+        self.status.setText(error.message)
+        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+        if problems:
+            self.problems_model.set_problems(problems)
+            self.preview_model.set_problems(problems, self.mapping())
+            self.problems.setVisible(True)
+        self.plan = None
+        self._set_busy_controls()
+        self.import_button.setEnabled(False)
+
+    def reject(self) -> None:
+        if self._importing:
+            return  # the transaction must finish (or roll back) before the dialog goes
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self._importing and result != int(QtWidgets.QDialog.DialogCode.Accepted):
+            return
+        super().done(result)

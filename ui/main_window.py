@@ -1,0 +1,669 @@
+"""The main window: navigation between pages, menus, the status bar and the read-only banner.
+
+Pages get the store, never the window. Only the visible page is built at start; the others are
+built the first time they are shown. Switching database closes the old store and rebuilds pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ess_desk import __version__
+from ess_desk.errors import StoreError, UserError
+from ess_desk.store import Store, open_store
+from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
+from ui.qt import QCoreApplication, Qt, QtGui, QtWidgets
+from ui.settings import AppSettings
+
+
+def _db_filter() -> str:
+    return QCoreApplication.translate(
+        "MainWindow", "Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)"
+    )
+
+
+def _members_filter() -> str:
+    return QCoreApplication.translate(
+        "MainWindow", "Fichiers de membres (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)"
+    )
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the navigation: its key (for QSettings), title, and where its class lives."""
+
+    key: str
+    title: str
+    module: str
+    class_name: str
+
+    def available(self) -> bool:
+        try:
+            return importlib.util.find_spec(self.module) is not None
+        except ImportError:
+            return False
+
+
+def page_specs() -> list[PageSpec]:
+    """Every page of the window, in navigation order; only those whose module exists are shown."""
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    specs = [
+        PageSpec("members", t("Membres"), "ui.pages.members", "MembersPage"),
+        PageSpec("bodies", t("Instances"), "ui.pages.bodies", "BodiesPage"),
+    ]
+    return [spec for spec in specs if spec.available()]
+
+
+class _UnavailablePage(QtWidgets.QLabel):
+    """Shown instead of a page whose module failed to import: the window keeps working."""
+
+    def __init__(self, title: str, reason: str):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setText(
+            self.tr("La page « {title} » n'a pas pu être chargée : {reason}").format(
+                title=title, reason=reason
+            )
+        )
+
+
+class RestoreDialog(QtWidgets.QDialog):
+    """Choose a backup of this database (newest first) or any other ESS Desk file."""
+
+    def __init__(self, db_path: Path, parent: QtWidgets.QWidget | None = None):
+        from ess_desk.store.backup import backup_date, list_backups
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restaurer une sauvegarde"))
+        self.setMinimumSize(520, 360)
+        self.chosen: Path | None = None
+        intro = QtWidgets.QLabel(
+            self.tr(
+                "Choisissez la sauvegarde à remettre en place. Le contenu actuel de la base "
+                "sera d'abord gardé dans une copie."
+            )
+        )
+        intro.setWordWrap(True)
+        self.list = QtWidgets.QListWidget()
+        self.list.setObjectName("backups")
+        for path in list_backups(db_path):
+            when = backup_date(path)
+            text = when.strftime("%d/%m/%Y à %H:%M") if when else path.name
+            if "avant-" in path.stem:
+                reason = path.stem.split("avant-", 1)[1].replace("-", " ")
+                text += "  " + self.tr("(copie avant {reason})").format(reason=reason)
+            item = QtWidgets.QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.list.addItem(item)
+        if self.list.count() == 0:
+            self.list.addItem(self.tr("Aucune sauvegarde automatique pour cette base."))
+            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        else:
+            self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+
+        other = QtWidgets.QPushButton(self.tr("Autre fichier…"))
+        other.clicked.connect(self._choose_other)
+        buttons = QtWidgets.QDialogButtonBox()
+        self.restore_button = buttons.addButton(
+            self.tr("Restaurer…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(other)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+
+    def _choose_other(self) -> None:
+        name, _filter = QtWidgets.QFileDialog.getOpenFileName(
+            self, self.tr("Restaurer depuis un fichier"), "", _db_filter()
+        )
+        if name:
+            self.chosen = Path(name)
+            super().accept()
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not value:
+            return
+        self.chosen = Path(value)
+        super().accept()
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, store: Store, settings: AppSettings | None = None):
+        super().__init__()
+        self.store = store
+        self.settings = settings or AppSettings()
+        self.specs = page_specs()
+        self._pages: dict[str, QtWidgets.QWidget] = {}
+        self._stale: set[str] = set()
+        self._operation = None
+        self.setWindowTitle("ESS Desk")
+
+        self.banner = QtWidgets.QLabel()
+        self.banner.setObjectName("read_only_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#read_only_banner { background: #fff3b0; color: #4d3b00;"
+            " border-bottom: 1px solid #e0c84a; padding: 6px 10px; }"
+        )
+        self.navigation = QtWidgets.QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { background: palette(window); font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 8px 12px; }"
+        )
+        self.stack = QtWidgets.QStackedWidget()
+        self.stack.setObjectName("pages")
+        for spec in self.specs:
+            self.navigation.addItem(spec.title)
+            self.stack.addWidget(QtWidgets.QWidget())  # placeholder until first shown
+        self.navigation.setFixedWidth(
+            max(
+                130,
+                max((self.fontMetrics().horizontalAdvance(s.title) for s in self.specs), default=0)
+                + 48,
+            )
+        )
+
+        body = QtWidgets.QWidget()
+        body_layout = QtWidgets.QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.navigation)
+        line = QtWidgets.QFrame()
+        line.setFrameShape(QtWidgets.QFrame.Shape.VLine)
+        line.setFrameShadow(QtWidgets.QFrame.Shadow.Sunken)
+        body_layout.addWidget(line)
+        page_area = QtWidgets.QWidget()
+        page_layout = QtWidgets.QVBoxLayout(page_area)
+        page_layout.setContentsMargins(10, 10, 10, 4)
+        page_layout.addWidget(self.stack)
+        body_layout.addWidget(page_area, 1)
+
+        central = QtWidgets.QWidget()
+        central.setObjectName("central")
+        central_layout = QtWidgets.QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QtWidgets.QLabel()
+        self.db_label.setObjectName("status_database")
+        self.state_label = QtWidgets.QLabel()
+        self.state_label.setObjectName("status_state")
+        self.state_label.setContentsMargins(16, 0, 0, 0)
+        self.backup_label = QtWidgets.QLabel()
+        self.backup_label.setObjectName("status_backup")
+        self.statusBar().addWidget(self.db_label)
+        self.statusBar().addWidget(self.state_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+
+        self._build_menus()
+        self.navigation.currentRowChanged.connect(self._show_row)
+        self._restore_window()
+        self._apply_store_state()
+        self.show_page(self._initial_page())
+
+    # -- menus -------------------------------------------------------------------------------
+    def _action(
+        self,
+        menu: QtWidgets.QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QtGui.QKeySequence | str | None = None,
+    ) -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Fichier"))
+        self.action_new_database = self._action(
+            file_menu, self.tr("Nouvelle base…"), self.new_database, "Ctrl+N"
+        )
+        self.action_open = self._action(file_menu, self.tr("Ouvrir…"), self.open_database, "Ctrl+O")
+        file_menu.addSeparator()
+        self.action_backup = self._action(
+            file_menu, self.tr("Sauvegarder une copie…"), self.backup_copy, "Ctrl+Shift+S"
+        )
+        self.action_restore = self._action(
+            file_menu, self.tr("Restaurer une sauvegarde…"), self.restore_backup
+        )
+        file_menu.addSeparator()
+        self.action_import = self._action(
+            file_menu, self.tr("Importer des membres…"), self.import_members, "Ctrl+I"
+        )
+        self.action_export = self._action(
+            file_menu, self.tr("Exporter la composition…"), self.export_roster, "Ctrl+E"
+        )
+        file_menu.addSeparator()
+        self.action_preferences = self._action(
+            file_menu, self.tr("Préférences…"), self.preferences, "Ctrl+,"
+        )
+        self.action_preferences.setMenuRole(QtGui.QAction.MenuRole.PreferencesRole)
+        file_menu.addSeparator()
+        self.action_quit = self._action(file_menu, self.tr("Quitter"), self.close, "Ctrl+Q")
+        self.action_quit.setMenuRole(QtGui.QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu(self.tr("É&dition"))
+        self.action_new_person = self._action(
+            edit_menu,
+            self.tr("Nouvelle personne…"),
+            lambda: self._members_do("new_person"),
+            "Ctrl+Shift+N",
+        )
+        self.action_edit_person = self._action(
+            edit_menu, self.tr("Modifier…"), lambda: self._members_do("edit_selected"), "Ctrl+M"
+        )
+        self.action_archive_person = self._action(
+            edit_menu, self.tr("Archiver"), lambda: self._members_do("toggle_archive_selected")
+        )
+        edit_menu.addSeparator()
+        self.action_find = self._action(
+            edit_menu, self.tr("Rechercher"), lambda: self._members_do("focus_search"), "Ctrl+F"
+        )
+        self.edit_actions = [
+            self.action_new_person,
+            self.action_edit_person,
+            self.action_archive_person,
+        ]
+
+        view_menu = bar.addMenu(self.tr("&Affichage"))
+        self.page_actions: list[QtGui.QAction] = []
+        group = QtGui.QActionGroup(self)
+        for i, spec in enumerate(self.specs):
+            action = self._action(
+                view_menu, spec.title, lambda i=i: self.navigation.setCurrentRow(i), f"Ctrl+{i + 1}"
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = bar.addMenu(self.tr("Aid&e"))
+        self.action_about = self._action(help_menu, self.tr("À propos d'ESS Desk"), self.about)
+        self.action_about.setMenuRole(QtGui.QAction.MenuRole.AboutRole)
+
+    # -- pages -------------------------------------------------------------------------------
+    def _initial_page(self) -> str:
+        remembered = self.settings.last_page()
+        keys = [spec.key for spec in self.specs]
+        return remembered if remembered in keys else (keys[0] if keys else "")
+
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self.specs]
+
+    def current_page_key(self) -> str:
+        row = self.navigation.currentRow()
+        return self.specs[row].key if 0 <= row < len(self.specs) else ""
+
+    def page(self, key: str) -> QtWidgets.QWidget | None:
+        """The page already built for `key` (None until it was first shown)."""
+        return self._pages.get(key)
+
+    def show_page(self, key: str) -> QtWidgets.QWidget | None:
+        keys = self.page_keys()
+        if key not in keys:
+            return None
+        row = keys.index(key)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)  # calls _show_row
+        else:
+            self._show_row(row)
+        return self._pages.get(key)
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.specs):
+            return
+        spec = self.specs[row]
+        page = self._pages.get(spec.key)
+        if page is None:
+            page = self._build_page(spec)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        elif spec.key in self._stale and hasattr(page, "reload"):
+            page.reload()
+        self._stale.discard(spec.key)
+        self.stack.setCurrentIndex(row)
+        self.page_actions[row].setChecked(True)
+        self._update_edit_actions()
+
+    def _build_page(self, spec: PageSpec) -> QtWidgets.QWidget:
+        try:
+            module = importlib.import_module(spec.module)
+            page = getattr(module, spec.class_name)(self.store)
+        except (ImportError, AttributeError) as exc:
+            page = _UnavailablePage(spec.title, str(exc))
+        self._pages[spec.key] = page
+        for splitter in page.findChildren(QtWidgets.QSplitter):
+            name = splitter.objectName()
+            state = self.settings.splitter_state(f"{spec.key}/{name}") if name else None
+            if state is not None:
+                splitter.restoreState(state)
+        if hasattr(page, "selection_changed"):
+            page.selection_changed.connect(self._update_edit_actions)
+        if hasattr(page, "people_changed"):
+            page.people_changed.connect(lambda key=spec.key: self._data_changed(key))
+        return page
+
+    def _data_changed(self, source_key: str) -> None:
+        self._stale.update(k for k in self._pages if k != source_key)
+
+    def _members_do(self, method: str) -> None:
+        page = self.show_page("members")
+        if page is not None and hasattr(page, method):
+            getattr(page, method)()
+
+    def reload_pages(self) -> None:
+        current = self.current_page_key()
+        for key, page in self._pages.items():
+            if key == current and hasattr(page, "reload"):
+                page.reload()
+            else:
+                self._stale.add(key)
+
+    def _rebuild_pages(self) -> None:
+        """After switching database: every page is built again over the new store."""
+        self._save_splitters()
+        for row, spec in enumerate(self.specs):
+            old = self._pages.pop(spec.key, None)
+            if old is not None:
+                placeholder = QtWidgets.QWidget()
+                self.stack.insertWidget(row, placeholder)
+                self.stack.removeWidget(old)
+                old.deleteLater()
+        self._stale.clear()
+        self._show_row(self.navigation.currentRow())
+
+    # -- state shown to the user -------------------------------------------------------------
+    def _apply_store_state(self) -> None:
+        from ess_desk.store.backup import backup_date
+
+        store = self.store
+        self.setWindowTitle(f"{store.path.name} — ESS Desk")
+        self.db_label.setText(self.tr("Base : {name}").format(name=store.path.name))
+        self.db_label.setToolTip(str(store.path))
+        if store.read_only:
+            message = store.read_only_message()
+            self.state_label.setText(self.tr("Lecture seule — {message}").format(message=message))
+            self.banner.setText(
+                self.tr(
+                    "{message} Vous pouvez consulter les données mais pas les modifier."
+                ).format(message=message)
+            )
+            self.banner.setVisible(True)
+        else:
+            self.state_label.setText(self.tr("Modifications enregistrées au fur et à mesure"))
+            self.banner.setVisible(False)
+        when = backup_date(store.last_backup) if store.last_backup else None
+        if when is not None:
+            self.backup_label.setText(
+                self.tr("Dernière sauvegarde : {date}").format(
+                    date=when.strftime("%d/%m/%Y à %H:%M")
+                )
+            )
+            self.backup_label.setToolTip(str(store.last_backup))
+        else:
+            self.backup_label.setText(self.tr("Aucune sauvegarde automatique"))
+            self.backup_label.setToolTip("")
+        writable = not store.read_only
+        for action in (self.action_restore, self.action_import):
+            action.setEnabled(writable)
+        self._update_edit_actions()
+
+    def _update_edit_actions(self) -> None:
+        writable = not self.store.read_only
+        members = self._pages.get("members")
+        has_members = members is not None and hasattr(members, "edit_state")
+        selected, archived = members.edit_state() if has_members else (False, False)
+        self.action_new_person.setEnabled(writable and "members" in self.page_keys())
+        self.action_edit_person.setEnabled(writable and selected)
+        self.action_archive_person.setEnabled(writable and selected)
+        self.action_archive_person.setText(
+            self.tr("Réactiver") if archived else self.tr("Archiver")
+        )
+        self.action_find.setEnabled("members" in self.page_keys())
+
+    # -- databases ---------------------------------------------------------------------------
+    def switch_database(self, path: Path) -> bool:
+        """Open `path` (creating it when it does not exist) in place of the current database."""
+        path = Path(path)
+        if path.exists() and path.resolve() == self.store.path.resolve():
+            return True
+        try:
+            new_store = open_store(path)
+        except StoreError as exc:
+            show_user_error(self, exc, self.tr("Ouvrir une base"))
+            return False
+        old = self.store
+        self.store = new_store
+        old.close()  # releases its lock
+        self.settings.set_last_database(new_store.path)
+        self._apply_store_state()
+        self._rebuild_pages()
+        return True
+
+    def new_database(self) -> None:
+        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
+            self,
+            self.tr("Nouvelle base"),
+            str(self.store.path.with_name("nouvelle-base.sqlite")),
+            _db_filter(),
+            options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".sqlite")
+        if path.exists() and path.stat().st_size > 0:
+            inform(
+                self,
+                self.tr("Nouvelle base"),
+                self.tr(
+                    "Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le "
+                    "avec Fichier › Ouvrir…"
+                ).format(path=path),
+            )
+            return
+        self.switch_database(path)
+
+    def open_database(self) -> None:
+        name, _filter = QtWidgets.QFileDialog.getOpenFileName(
+            self, self.tr("Ouvrir une base"), str(self.store.path.parent), _db_filter()
+        )
+        if name:
+            self.switch_database(Path(name))
+
+    def backup_copy(self) -> None:
+        from ess_desk.store.backup import backup_to
+        from ui.workers import Operation
+
+        suggested = self.store.path.with_name(
+            f"{self.store.path.stem}-copie-{dt.date.today():%Y-%m-%d}.sqlite"
+        )
+        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
+            self, self.tr("Sauvegarder une copie"), str(suggested), _db_filter()
+        )
+        if not name:
+            return
+        store = self.store
+        self._operation = (
+            Operation(self, lambda _progress: backup_to(store, Path(name)))
+            .success(
+                lambda dest: self.statusBar().showMessage(
+                    self.tr("Copie enregistrée : {path}").format(path=dest), 8000
+                )
+            )
+            .failure(lambda exc: self._operation_failed(exc, self.tr("Sauvegarder une copie")))
+            .run_with_progress(self.tr("Copie de la base en cours…"))
+        )
+
+    def restore_backup(self) -> None:
+        if self.store.read_only:
+            return
+        from ess_desk.store.backup import backup_date, restore
+        from ui.workers import Operation
+
+        dialog = RestoreDialog(self.store.path, self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        source = dialog.chosen
+        when = backup_date(source)
+        label = when.strftime("%d/%m/%Y à %H:%M") if when else source.name
+        if not confirm(
+            self,
+            self.tr("Restaurer une sauvegarde"),
+            self.tr(
+                "Remplacer tout le contenu de la base par la sauvegarde du {date} ? "
+                "Le contenu actuel sera d'abord gardé dans une copie."
+            ).format(date=label),
+            self.tr("Restaurer"),
+        ):
+            return
+        store = self.store
+
+        def done(kept: Path) -> None:
+            self.reload_pages()
+            self._apply_store_state()
+            inform(
+                self,
+                self.tr("Restaurer une sauvegarde"),
+                self.tr(
+                    "La base a été restaurée. L'ancienne version est gardée dans {path}."
+                ).format(path=kept),
+            )
+
+        self._operation = (
+            Operation(self, lambda _progress: restore(store, source))
+            .success(done)
+            .failure(lambda exc: self._operation_failed(exc, self.tr("Restaurer une sauvegarde")))
+            .run_with_progress(self.tr("Restauration en cours…"))
+        )
+
+    def _operation_failed(self, exc: Exception, what: str) -> None:
+        if isinstance(exc, UserError):
+            show_user_error(self, exc, what)
+        else:
+            show_unexpected_error(self, exc, what)
+
+    # -- exchanges ---------------------------------------------------------------------------
+    def import_members(self) -> None:
+        if self.store.read_only:
+            return
+        try:
+            from ui.dialogs.import_preview import ImportPreviewDialog
+        except ImportError as exc:
+            self._missing_feature(self.tr("Importer des membres"), exc)
+            return
+        name, _filter = QtWidgets.QFileDialog.getOpenFileName(
+            self, self.tr("Importer des membres"), "", _members_filter()
+        )
+        if not name:
+            return
+        dialog = ImportPreviewDialog(self.store, Path(name), self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.reload_pages()
+
+    def export_roster(self) -> None:
+        try:
+            from ui.dialogs.export_roster import ExportRosterDialog
+        except ImportError as exc:
+            self._missing_feature(self.tr("Exporter la composition"), exc)
+            return
+        ExportRosterDialog(self.store, self).exec()
+
+    def _missing_feature(self, what: str, exc: Exception) -> None:
+        inform(
+            self,
+            what,
+            self.tr("Cette fonction n'est pas disponible dans cette version ({reason}).").format(
+                reason=exc
+            ),
+        )
+
+    # -- other dialogs -----------------------------------------------------------------------
+    def preferences(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.store, self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.language_changed:
+            inform(
+                self,
+                self.tr("Préférences"),
+                self.tr("La nouvelle langue s'appliquera au prochain démarrage d'ESS Desk."),
+            )
+
+    def about(self) -> None:
+        QtWidgets.QMessageBox.about(
+            self,
+            self.tr("À propos d'ESS Desk"),
+            self.tr(
+                "<h3>ESS Desk {version}</h3>"
+                "<p>Le secrétariat d'un conseil local de l'économie sociale et solidaire : "
+                "membres, instances, séances, décisions et suivi des actions, hors ligne, "
+                "dans un seul fichier.</p>"
+                "<p>Base ouverte : {path}</p>"
+            ).format(version=__version__, path=self.store.path),
+        )
+
+    # -- window state ------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QtGui.QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen is not None else None
+            if available is not None and available.width() >= 1500:
+                self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
+            else:
+                self.resize(1280, 780)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def _save_splitters(self) -> None:
+        for key, page in self._pages.items():
+            for splitter in page.findChildren(QtWidgets.QSplitter):
+                if splitter.objectName():
+                    self.settings.set_splitter_state(
+                        f"{key}/{splitter.objectName()}", splitter.saveState()
+                    )
+
+    def save_state(self) -> None:
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_last_page(self.current_page_key())
+        self._save_splitters()
+        self.settings.sync()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self.save_state()
+        self.store.close()
+        super().closeEvent(event)

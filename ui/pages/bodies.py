@@ -1,0 +1,405 @@
+"""The Instances page: the bodies as a tree, a body's rules, its colleges and its roster at a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ess_desk.membership import bodies
+from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, MAJORITY_RULES, label
+from ess_desk.store import Store
+from ui.dialogs.body import BodyDialog
+from ui.dialogs.college import CollegeDialog
+from ui.dialogs.mandate import EndMandateDialog, MandateDialog, date_edit, from_qdate, to_qdate
+from ui.models_bodies import BODY_ID_ROLE, CollegesTableModel, RosterTableModel, bodies_tree
+from ui.qt import Qt, QtWidgets
+
+
+def _table(model, stretch: int | None = None) -> QtWidgets.QTableView:
+    view = QtWidgets.QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class BodiesPage(QtWidgets.QWidget):
+    """`BodiesPage(store, parent=None)`; `reload()` after anything changed the database."""
+
+    def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        writable = not store.read_only
+
+        # Left: the bodies tree.
+        self.tree = QtWidgets.QTreeView()
+        self.tree.setHeaderHidden(True)
+        self.tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setMinimumWidth(240)
+        self.new_body_button = QtWidgets.QPushButton(self.tr("Nouvelle instance"))
+        self.edit_body_button = QtWidgets.QPushButton(self.tr("Modifier"))
+        self.new_body_button.clicked.connect(self.new_body)
+        self.edit_body_button.clicked.connect(self.edit_body)
+        left = QtWidgets.QWidget()
+        left_layout = QtWidgets.QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        title = QtWidgets.QLabel(self.tr("Instances"))
+        title.setStyleSheet("font-weight: bold;")
+        left_layout.addWidget(title)
+        left_layout.addWidget(self.tree, 1)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.new_body_button)
+        buttons.addWidget(self.edit_body_button)
+        left_layout.addLayout(buttons)
+
+        # Right: the selected body.
+        self.body_title = QtWidgets.QLabel()
+        self.body_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.body_kind = QtWidgets.QLabel()
+        self.body_kind.setStyleSheet("color: #555;")
+
+        self.rules_group = QtWidgets.QGroupBox(self.tr("Règles de fonctionnement"))
+        self.rules_form = QtWidgets.QFormLayout()
+        self.rules_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.rule_labels: dict[str, QtWidgets.QLabel] = {}
+        for key, text in [
+            ("quorum", self.tr("Quorum")),
+            ("proxies", self.tr("Pouvoirs")),
+            ("notice", self.tr("Convocation")),
+            ("mandate", self.tr("Durée des mandats")),
+            ("calendar", self.tr("Jours fériés")),
+            ("majority", self.tr("Majorité")),
+        ]:
+            value = QtWidgets.QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.rule_labels[key] = value
+            self.rules_form.addRow(text, value)
+        self.edit_rules_button = QtWidgets.QPushButton(self.tr("Modifier les règles…"))
+        self.edit_rules_button.clicked.connect(self.edit_body)
+        rules_layout = QtWidgets.QVBoxLayout(self.rules_group)
+        rules_layout.addLayout(self.rules_form)
+        rules_buttons = QtWidgets.QHBoxLayout()
+        rules_buttons.addStretch(1)
+        rules_buttons.addWidget(self.edit_rules_button)
+        rules_layout.addLayout(rules_buttons)
+
+        self.colleges_model = CollegesTableModel(store.db, self)
+        self.colleges_view = _table(self.colleges_model, stretch=CollegesTableModel.NAME)
+        for column, width in [(1, 90), (2, 110), (3, 80), (4, 80)]:
+            self.colleges_view.setColumnWidth(column, width)
+        self.colleges_view.doubleClicked.connect(lambda _i: self.edit_college())
+        self.add_college_button = QtWidgets.QPushButton(self.tr("Ajouter un collège"))
+        self.edit_college_button = QtWidgets.QPushButton(self.tr("Modifier le collège"))
+        self.add_college_button.clicked.connect(self.add_college)
+        self.edit_college_button.clicked.connect(self.edit_college)
+        self.colleges_group = QtWidgets.QGroupBox(self.tr("Collèges"))
+        colleges_layout = QtWidgets.QVBoxLayout(self.colleges_group)
+        colleges_layout.addWidget(self.colleges_view)
+        colleges_buttons = QtWidgets.QHBoxLayout()
+        colleges_buttons.addStretch(1)
+        colleges_buttons.addWidget(self.add_college_button)
+        colleges_buttons.addWidget(self.edit_college_button)
+        colleges_layout.addLayout(colleges_buttons)
+
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.rules_group, 2)
+        top.addWidget(self.colleges_group, 3)
+
+        self.date = date_edit(dt.date.today())
+        self.date.dateChanged.connect(lambda _d: self._load_body())
+        self.today_button = QtWidgets.QPushButton(self.tr("Aujourd'hui"))
+        self.today_button.clicked.connect(lambda: self.date.setDate(to_qdate(dt.date.today())))
+        self.seats_summary = QtWidgets.QLabel()
+        self.seats_summary.setObjectName("seats_summary")
+        self.seats_summary.setWordWrap(True)
+        self.seats_summary.setTextFormat(Qt.TextFormat.RichText)
+
+        # Not sortable: each paired substitute stays right under the member they replace.
+        self.roster_model = RosterTableModel(store.db, self)
+        self.roster_view = _table(self.roster_model, stretch=RosterTableModel.PAIRING)
+        self.roster_view.doubleClicked.connect(lambda _i: self.edit_mandate())
+        self.roster_view.selectionModel().selectionChanged.connect(
+            lambda *_a: self._update_buttons()
+        )
+        self.new_mandate_button = QtWidgets.QPushButton(self.tr("Nouveau mandat"))
+        self.edit_mandate_button = QtWidgets.QPushButton(self.tr("Modifier le mandat"))
+        self.end_mandate_button = QtWidgets.QPushButton(self.tr("Terminer le mandat"))
+        self.new_mandate_button.clicked.connect(self.new_mandate)
+        self.edit_mandate_button.clicked.connect(self.edit_mandate)
+        self.end_mandate_button.clicked.connect(self.end_mandate)
+
+        self.roster_group = QtWidgets.QGroupBox(self.tr("Composition"))
+        roster_layout = QtWidgets.QVBoxLayout(self.roster_group)
+        date_row = QtWidgets.QHBoxLayout()
+        date_row.addWidget(QtWidgets.QLabel(self.tr("Composition au")))
+        date_row.addWidget(self.date)
+        date_row.addWidget(self.today_button)
+        date_row.addStretch(1)
+        date_row.addWidget(self.new_mandate_button)
+        date_row.addWidget(self.edit_mandate_button)
+        date_row.addWidget(self.end_mandate_button)
+        roster_layout.addLayout(date_row)
+        roster_layout.addWidget(self.seats_summary)
+        roster_layout.addWidget(self.roster_view, 1)
+
+        right = QtWidgets.QWidget()
+        right_layout = QtWidgets.QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QtWidgets.QHBoxLayout()
+        heading.addWidget(self.body_title)
+        heading.addWidget(self.body_kind)
+        heading.addStretch(1)
+        right_layout.addLayout(heading)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.roster_group, 1)
+
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("bodies_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([290, 1000])
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        for button in (
+            self.new_body_button,
+            self.edit_body_button,
+            self.edit_rules_button,
+            self.add_college_button,
+            self.edit_college_button,
+            self.new_mandate_button,
+            self.edit_mandate_button,
+            self.end_mandate_button,
+        ):
+            button.setProperty("edits", True)
+            if not writable:
+                button.setToolTip(store.read_only_message())
+
+        self.tree_model = None
+        self.reload()
+
+    # -- state -------------------------------------------------------------------------------
+    @property
+    def at(self) -> dt.date:
+        return from_qdate(self.date.date())
+
+    def set_date(self, day: dt.date) -> None:
+        self.date.setDate(to_qdate(day))
+
+    def current_body_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        return index.data(BODY_ID_ROLE) if index.isValid() else None
+
+    def select_body(self, body_id: int) -> None:
+        if self.tree_model is None:
+            return
+        found = self.tree_model.match(
+            self.tree_model.index(0, 0),
+            BODY_ID_ROLE,
+            body_id,
+            1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
+        if found:
+            self.tree.setCurrentIndex(found[0])
+
+    def current_mandate_id(self) -> int | None:
+        rows = self.roster_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return rows[0].data(RosterTableModel.MANDATE_ID_ROLE)
+
+    def current_college_id(self) -> int | None:
+        rows = self.colleges_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return rows[0].data(CollegesTableModel.COLLEGE_ID_ROLE)
+
+    def reload(self) -> None:
+        """Read everything again, keeping the selected body when it still exists."""
+        keep = self.current_body_id()
+        old = self.tree_model
+        self.tree_model = bodies_tree(self._store.db, self)
+        self.tree.setModel(self.tree_model)
+        if old is not None:
+            old.deleteLater()
+        self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._load_body())
+        self.tree.expandAll()
+        if keep is not None:
+            self.select_body(keep)
+        if not self.tree.currentIndex().isValid() and self.tree_model.rowCount() > 0:
+            self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        self._load_body()
+
+    def _load_body(self) -> None:
+        body_id = self.current_body_id()
+        at = self.at
+        self.roster_model.load(body_id, at)
+        self.colleges_model.load(body_id, at)
+        if body_id is None:
+            self.body_title.setText(self.tr("Aucune instance"))
+            self.body_kind.setText(self.tr("Créez le conseil plénier avec « Nouvelle instance »."))
+            for value in self.rule_labels.values():
+                value.clear()
+            self.seats_summary.clear()
+            self._update_buttons()
+            return
+        body = bodies.get_body(self._store.db, body_id)
+        self.body_title.setText(body.name)
+        self.body_kind.setText(label(BODY_KINDS, body.kind))
+        self._show_rules(body)
+        self._fit_roster_columns()
+        self.roster_group.setTitle(
+            self.tr("Composition : {count} mandat(s) en cours").format(
+                count=self.roster_model.rowCount()
+            )
+        )
+        lines = [self.colleges_model.summary_line(c) for c in self.colleges_model.colleges()]
+        vacant = sum(c.vacant or 0 for c in self.colleges_model.colleges())
+        if not lines:
+            self.seats_summary.setText(self.tr("Cette instance n'a pas de collège."))
+        else:
+            items = "".join(
+                f"<li style='color:#8a4b00'>{line}</li>"
+                if (c.vacant or 0) > 0
+                else f"<li>{line}</li>"
+                for line, c in zip(lines, self.colleges_model.colleges(), strict=True)
+            )
+            heading = (
+                self.tr("{count} siège(s) vacant(s) à cette date").format(count=vacant)
+                if vacant
+                else self.tr("Tous les sièges sont pourvus à cette date")
+            )
+            self.seats_summary.setText(
+                f"<b>{heading}</b><ul style='margin-top:2px; margin-bottom:0'>{items}</ul>"
+            )
+        self._update_buttons()
+
+    def _fit_roster_columns(self) -> None:
+        """Columns as wide as their content (within reason); the pairing column takes the rest."""
+        caps = {
+            RosterTableModel.COLLEGE: 200,
+            RosterTableModel.ROLE: 140,
+            RosterTableModel.NAME: 180,
+            RosterTableModel.ORGANISATION: 190,
+            RosterTableModel.START: 90,
+            RosterTableModel.END: 90,
+        }
+        for column, cap in caps.items():
+            self.roster_view.resizeColumnToContents(column)
+            width = self.roster_view.columnWidth(column)
+            self.roster_view.setColumnWidth(column, min(max(width + 8, 70), cap))
+
+    def _show_rules(self, body: bodies.Body) -> None:
+        represented = (
+            self.tr("présents ou représentés")
+            if body.quorum_counts_represented
+            else self.tr("présents (les pouvoirs ne comptent pas)")
+        )
+        self.rule_labels["quorum"].setText(
+            self.tr("{num}/{den} des membres votants en exercice, {represented}").format(
+                num=body.quorum_numerator, den=body.quorum_denominator, represented=represented
+            )
+        )
+        self.rule_labels["proxies"].setText(
+            self.tr("{n} pouvoir(s) au plus par mandataire").format(n=body.proxies_per_holder)
+        )
+        self.rule_labels["notice"].setText(
+            self.tr("{n} jours francs avant la séance").format(n=body.notice_clear_days)
+        )
+        self.rule_labels["mandate"].setText(self.tr("{n} an(s)").format(n=body.mandate_years))
+        self.rule_labels["calendar"].setText(label(HOLIDAY_CALENDARS, body.holiday_calendar))
+        self.rule_labels["majority"].setText(label(MAJORITY_RULES, body.majority_rule))
+
+    def _update_buttons(self) -> None:
+        writable = not self._store.read_only
+        has_body = self.current_body_id() is not None
+        has_mandate = self.current_mandate_id() is not None
+        self.new_body_button.setEnabled(writable)
+        self.edit_body_button.setEnabled(writable and has_body)
+        self.edit_rules_button.setEnabled(writable and has_body)
+        self.add_college_button.setEnabled(writable and has_body)
+        self.edit_college_button.setEnabled(writable and has_body)
+        self.new_mandate_button.setEnabled(writable and has_body)
+        self.edit_mandate_button.setEnabled(writable and has_mandate)
+        self.end_mandate_button.setEnabled(writable and has_mandate)
+
+    # -- actions -----------------------------------------------------------------------------
+    def new_body(self) -> None:
+        dialog = BodyDialog(self._store, parent_body_id=self.current_body_id(), parent=self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.reload()
+            if dialog.body_id is not None:
+                self.select_body(dialog.body_id)
+
+    def edit_body(self) -> None:
+        body_id = self.current_body_id()
+        if body_id is None:
+            return
+        if (
+            BodyDialog(self._store, body_id, parent=self).exec()
+            == QtWidgets.QDialog.DialogCode.Accepted
+        ):
+            self.reload()
+
+    def add_college(self) -> None:
+        body_id = self.current_body_id()
+        if body_id is None:
+            return
+        if (
+            CollegeDialog(self._store, body_id, parent=self).exec()
+            == QtWidgets.QDialog.DialogCode.Accepted
+        ):
+            self._load_body()
+
+    def edit_college(self) -> None:
+        body_id, college_id = self.current_body_id(), self.current_college_id()
+        if body_id is None or college_id is None or self._store.read_only:
+            return
+        dialog = CollegeDialog(self._store, body_id, college_id, parent=self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self._load_body()
+
+    def new_mandate(self) -> None:
+        body_id = self.current_body_id()
+        if body_id is None:
+            return
+        dialog = MandateDialog(self._store, body_id=body_id, start=self.at, parent=self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self._load_body()
+
+    def edit_mandate(self) -> None:
+        mandate_id = self.current_mandate_id()
+        if mandate_id is None or self._store.read_only:
+            return
+        dialog = MandateDialog(self._store, mandate_id=mandate_id, parent=self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self._load_body()
+
+    def end_mandate(self) -> None:
+        mandate_id = self.current_mandate_id()
+        if mandate_id is None:
+            return
+        dialog = EndMandateDialog(self._store, mandate_id, self.at, parent=self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self._load_body()
+
+    def select_mandate(self, mandate_id: int) -> bool:
+        """Select a mandate's row in the roster; False when it is not in force at the date."""
+        row = self.roster_model.row_of(mandate_id)
+        if row is None:
+            return False
+        self.roster_view.selectRow(row)
+        return True
