@@ -267,7 +267,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_app(db=args.db, quit_after_start=args.quit_after_start, db_given=args.db_given)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ess-desk",
         description=_(
@@ -360,7 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     import importlib
 
-    for module in COMMAND_MODULES:
+    for module in COMMAND_MODULES if with_modules else ():
         importlib.import_module(module).register(add)
 
     p = add("demo", cmd_demo, _("remplit la base avec un conseil de démonstration"))
@@ -371,8 +371,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _opens_window(argv: Sequence[str]) -> bool:
+    """True when no subcommand (and no help) is asked for: the window opens."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--db":
+            skip = True
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The window's start-up does not pay for importing every command module.
+    parser = build_parser(with_modules=not _opens_window(argv))
     args = parser.parse_args(argv)
     args.db_given = bool(args.db or os.environ.get("ESS_DESK_DB"))
     if args.db is None:
