@@ -1,5 +1,1244 @@
-"""English renderings of the core's French messages, keyed by the French source string."""
+"""English renderings of the core's French messages, keyed by the French source string.
+
+One section per module, in the order of the package; each string sits in the section of the
+first module that uses it (a label table's values under the table's module). Placeholders,
+names and format specs alike, are those of the French string.
+"""
 
 from __future__ import annotations
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    # ess_desk/actions/actions.py
+    "action n°{n} du lot": "action no. {n} in the batch",
+    "Choisissez l'instance qui suit l'action.": "Choose the body that follows up the action.",
+    "Indiquez le porteur de l'action : une personne, une structure, ou les deux.": (
+        "Give the action's owner: a person, an organisation, or both."
+    ),
+    "Intitulé": "Title",
+    "intitulé vide": "empty title",
+    "L'action": "The action",
+    "L'échéance ({due}) précède la séance d'où vient l'action ({day}).": (
+        "The due date ({due}) is before the meeting the action comes from ({day})."
+    ),
+    "L'échéance du {day} n'est pas plausible : vérifiez l'année.": (
+        "The due date {day} is not plausible: check the year."
+    ),
+    "L'instance": "The body",
+    "La décision": "The decision",
+    "La personne": "The person",
+    "La séance": "The meeting",
+    "La structure": "The organisation",
+    "Le point choisi n'appartient pas à la séance d'origine.": (
+        "The chosen item does not belong to the originating meeting."
+    ),
+    "Le point de l'ordre du jour": "The agenda item",
+    "Le thème": "The theme",
+    "Lot d'actions refusé ({where}) : {reason}.": "Batch of actions rejected ({where}): {reason}.",
+    "pas de porteur": "no owner",
+    "un point de suivi précède la création de l'action": (
+        "a progress update predates the action's creation"
+    ),
+    "Une action ne peut pas être créée à une date future ({day}).": (
+        "An action cannot be created with a future date ({day})."
+    ),
+    "« {value} » n'est pas un numéro valable.": "“{value}” is not a valid number.",
+    # ess_desk/actions/commands.py
+    "--due-within attend un nombre de jours positif.": (
+        "--due-within expects a positive number of days."
+    ),
+    "Aucun thème ne s'appelle « {name} ».": "No theme is called “{name}”.",
+    "Aucune action.": "No actions.",
+    "dossier à remplir": "folder to write to",
+    "écrit pour chaque porteur sa liste d'actions ouvertes (PDF) et un brouillon .eml": (
+        "write each owner's list of open actions (PDF) and a draft .eml"
+    ),
+    "EN RETARD": "OVERDUE",
+    "exporte le tableau de suivi des actions (XLSX, CSV ou PDF)": (
+        "export the action tracker (XLSX, CSV or PDF)"
+    ),
+    "fichier .xlsx, .csv ou .pdf": ".xlsx, .csv or .pdf file",
+    "liste les actions à suivre (filtres, texte ou JSON)": (
+        "list the actions to follow up (filters, text or JSON)"
+    ),
+    "ouvertes, à échéance dans les N jours": "open, due within N days",
+    "porteur (mots du nom ou de la structure)": "owner (words from the name or organisation)",
+    "seulement ce thème": "only this theme",
+    "seulement cette instance": "only this body",
+    "seulement les actions en retard": "only overdue actions",
+    "sortie JSON": "JSON output",
+    "statut : à faire, en cours, fait, abandonné, reporté, ou « ouvert » (option répétable)": (
+        "status: to do, in progress, done, abandoned, postponed, or “open” (repeatable option)"
+    ),
+    "texte libre": "free text",
+    "{count} action(s) exportée(s) dans {path}.": "{count} action(s) exported to {path}.",
+    # ess_desk/actions/queries.py
+    "décision n°{id}": "decision no. {id}",
+    "Le nombre de jours doit être positif.": "The number of days must be positive.",
+    "pas de changement": "no change",
+    "Sans thème": "No theme",
+    "Statut d'action inconnu : « {value} ».": "Unknown action status: “{value}”.",
+    "Tri inconnu : « {value} ».": "Unknown sort order: “{value}”.",
+    "{title} du {day}": "{title} of {day}",
+    # ess_desk/actions/rules.py
+    "À faire": "To do",
+    "Abandonné": "Abandoned",
+    "Basse": "Low",
+    "En cours": "In progress",
+    "Fait": "Done",
+    "Haute": "High",
+    "L'avancement doit être un pourcentage de 0 à 100.": (
+        "Progress must be a percentage from 0 to 100."
+    ),
+    "L'avancement « {value} » n'est pas un pourcentage de 0 à 100.": (
+        "Progress “{value}” is not a percentage from 0 to 100."
+    ),
+    "Normale": "Normal",
+    "Priorité inconnue : « {value} » (attendu : haute, normale ou basse).": (
+        "Unknown priority: “{value}” (expected: high, normal or low)."
+    ),
+    "Reporté": "Postponed",
+    "Statut d'action inconnu : « {value} » (attendu : {choices}).": (
+        "Unknown action status: “{value}” (expected: {choices})."
+    ),
+    # ess_desk/actions/themes.py
+    "Le nouvel ordre doit citer chaque thème une fois.": (
+        "The new order must list each theme exactly once."
+    ),
+    "Le thème « {name} » classe {count} action(s) : archivez-le plutôt que de le supprimer.": (
+        "The theme “{name}” is used by {count} action(s): archive it rather than delete it."
+    ),
+    "Le thème « {name} » existe déjà.": "The theme “{name}” already exists.",
+    "Thème": "Theme",
+    # ess_desk/actions/updates.py
+    "Action créée : {title}": "Action created: {title}",
+    "Avancement : {progress} %": "Progress: {progress}%",
+    "L'action rouverte ne peut pas rester à 100 % : indiquez son avancement.": (
+        "A reopened action cannot stay at 100%: give its progress."
+    ),
+    "La séance du {day} n'a pas encore eu lieu.": "The meeting of {day} has not taken place yet.",
+    "La séance du {day} n'a pas eu lieu : on n'y fait pas le point.": (
+        "The meeting of {day} did not take place: no progress review can be recorded for it."
+    ),
+    "Le point de suivi ({day}) précède la création de l'action ({created}).": (
+        "The progress update ({day}) predates the action's creation ({created})."
+    ),
+    "Pas de changement": "No change",
+    "Un point de suivi ne peut pas être daté du futur ({day}).": (
+        "A progress update cannot be dated in the future ({day})."
+    ),
+    "{status}, {progress} %": "{status}, {progress}%",
+    # ess_desk/cli.py
+    "  ← jour férié : {name}": "  ← public holiday: {name}",
+    "  ← secrétariat fermé": "  ← secretariat closed",
+    "à cette heure (départs et arrivées compris)": (
+        "at this time (arrivals and departures included)"
+    ),
+    "atteint": "reached",
+    "Aucun problème : la base {path} est intègre.": "No problems: the database {path} is sound.",
+    "Aucune instance ne s'appelle « {name} ».": "No body is called “{name}”.",
+    "Aucune séance.": "No meetings.",
+    "Base restaurée depuis {source}. L'ancienne version est gardée dans {kept}.": (
+        "Database restored from {source}. The previous version is kept in {kept}."
+    ),
+    "Calendrier écrit : {path}": "Calendar written: {path}",
+    "copie cohérente de la base dans un fichier": "consistent copy of the database to a file",
+    "crée aussi les dates tombant un jour férié ou de fermeture": (
+        "also create dates falling on a public holiday or closure day"
+    ),
+    "crée le calendrier des séances d'une instance": "create a body's meeting calendar",
+    "date de la composition (défaut : aujourd'hui)": "membership date (default: today)",
+    "Dates signalées non créées : déplacez-les, ou relancez avec --keep-flagged.": (
+        "Flagged dates not created: move them, or run again with --keep-flagged."
+    ),
+    "dernier jour": "last day",
+    "durée en minutes": "duration in minutes",
+    "écrit aussi le calendrier .ics": "also write the .ics calendar",
+    "écrit les convocations (PDF et .eml) d'une séance": (
+        "write the notices of a meeting (PDF and .eml)"
+    ),
+    "Erreur : {message}": "Error: {message}",
+    "ESS Desk : le secrétariat d'un conseil local de l'ESS. Sans sous-commande, ouvre la fenêtre.": (
+        "ESS Desk: the secretariat of a local social and solidarity economy (ESS) council. "
+        "Without a subcommand, opens the window."
+    ),
+    "exporte la composition d'une instance (CSV ou XLSX)": (
+        "export a body's membership (CSV or XLSX)"
+    ),
+    "feuille d'émargement d'une séance (PDF)": "a meeting's sign-in sheet (PDF)",
+    "Feuille d'émargement écrite : {path}": "Sign-in sheet written: {path}",
+    "fichier .csv ou .xlsx à écrire": ".csv or .xlsx file to write",
+    "fichier à écrire": "file to write",
+    "fichier CSV ou XLSX": "CSV or XLSX file",
+    "fichier de la base (défaut : $ESS_DESK_DB, sinon le dossier de données)": (
+        "database file (default: $ESS_DESK_DB, otherwise the data folder)"
+    ),
+    "fichier PDF à écrire": "PDF file to write",
+    "graine (même graine, même conseil)": "seed (same seed, same council)",
+    "heure des séances": "meeting time",
+    "Import terminé.": "Import complete.",
+    "importe des membres depuis un CSV ou un XLSX": "import members from a CSV or XLSX file",
+    "Indiquez une période valable avec --from et --until.": (
+        "Give a valid period with --from and --until."
+    ),
+    "instance": "body",
+    "instance (défaut : le conseil plénier)": "body (default: the plenary council)",
+    "instance des lignes sans colonne Instance": "body for rows without a Body column",
+    "La règle ne donne aucune date sur cette période.": "The rule gives no dates in this period.",
+    "lieu": "venue",
+    "liste les séances": "list the meetings",
+    "montre ce qui serait créé, sans écrire": "show what would be created, without writing",
+    "montre les dates sans rien créer": "show the dates without creating anything",
+    "non atteint": "not reached",
+    "numéro de la séance": "meeting number",
+    "ouvre la fenêtre, attend qu'elle soit affichée, puis quitte (mesures)": (
+        "open the window, wait until it is shown, then quit (timing)"
+    ),
+    "premier jour": "first day",
+    "présents, représentés et quorum d'une séance": "present, represented and quorum for a meeting",
+    "règle RFC 5545, ex. FREQ=MONTHLY;BYDAY=2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11,12": (
+        "RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11,12"
+    ),
+    "remplit la base avec un conseil de démonstration": "fill the database with a demo council",
+    "restaure une sauvegarde (la base actuelle est gardée)": (
+        "restore a backup (the current database is kept)"
+    ),
+    "sauvegarde à restaurer": "backup to restore",
+    "Sauvegarde écrite : {path}": "Backup written: {path}",
+    "seulement cette année": "only this year",
+    "Simulation : aucune séance créée.": "Dry run: no meetings created.",
+    "Simulation : rien n'a été écrit.": "Dry run: nothing was written.",
+    "taille du conseil": "council size",
+    "vérifie l'intégrité, les références et le schéma de la base": (
+        "check the database's integrity, references and schema"
+    ),
+    "{count} mandat(s) exporté(s) dans {path}.": "{count} mandate(s) exported to {path}.",
+    "{count} problème(s) : rien n'a été importé.": "{count} problem(s): nothing was imported.",
+    "{count} problème(s) trouvé(s) dans {path} :": "{count} problem(s) found in {path}:",
+    "{count} séance(s) créée(s).": "{count} meeting(s) created.",
+    (
+        "{title} : {in_office} membres en exercice, {present} présents, {represented} "
+        "représentés ; quorum requis {required} — {state}."
+    ): (
+        "{title}: {in_office} members in office, {present} present, {represented} represented; "
+        "quorum required {required} — {state}."
+    ),
+    "« {value} » n'est pas une heure (attendu : hh:mm).": (
+        "“{value}” is not a time (expected: hh:mm)."
+    ),
+    # ess_desk/council.py
+    "Conseil de l'économie sociale et solidaire": "Social and Solidarity Economy Council",
+    "Le logo doit être une image PNG ou JPEG lisible.": (
+        "The logo must be a readable PNG or JPEG image."
+    ),
+    # ess_desk/dates.py
+    "{day} à {hour} h {minute:02d}": "{day} at {hour}:{minute:02d}",
+    "« {value} » n'est pas une date (attendu : jj/mm/aaaa).": (
+        "“{value}” is not a date (expected: dd/mm/yyyy)."
+    ),
+    # ess_desk/demo.py
+    (
+        "Démonstration créée : {council}, {people} personnes, {orgs} structures, {bodies} "
+        "instances, {mandates} mandats (graine {seed})."
+    ): (
+        "Demo created: {council}, {people} people, {orgs} organisations, {bodies} bodies, "
+        "{mandates} mandates (seed {seed})."
+    ),
+    (
+        "La base {path} contient déjà des structures ou des instances : la démonstration ne "
+        "remplit qu'une base vide. Choisissez un nouveau fichier (--db)."
+    ): (
+        "The database {path} already holds organisations or bodies: the demo only fills an empty "
+        "database. Choose a new file (--db)."
+    ),
+    (
+        "La base {path} contient déjà {count} personne(s) : la démonstration ne remplit qu'une "
+        "base vide. Choisissez un nouveau fichier (--db)."
+    ): (
+        "The database {path} already holds {count} person(s): the demo only fills an empty "
+        "database. Choose a new file (--db)."
+    ),
+    "Taille de démonstration inconnue : « {size} » (small ou large).": (
+        "Unknown demo size: “{size}” (small or large)."
+    ),
+    # ess_desk/documents/actions_pdf.py
+    "<b>{day}</b><br/>retard : {days} j": "<b>{day}</b><br/>late: {days} d",
+    "Action": "Action",
+    "actions ouvertes": "open actions",
+    "Actions ouvertes au {day}": "Open actions as at {day}",
+    "Actions ouvertes de {body}": "Open actions of {body}",
+    "Au {day} : {count} action(s) ouverte(s), dont {late} en retard.": (
+        "As at {day}: {count} open action(s), {late} of them overdue."
+    ),
+    "Au {day} : {count} action(s), dont {late} en retard.": (
+        "As at {day}: {count} action(s), {late} of them overdue."
+    ),
+    "Aucune action ne correspond à cette sélection.": "No action matches this selection.",
+    "Aucune action ouverte pour cette instance.": "No open actions for this body.",
+    "Aucune action ouverte.": "No open actions.",
+    "Avancement": "Progress",
+    "Dernier point": "Last update",
+    "Échéance": "Due date",
+    "échéance sous {days} jours": "due within {days} days",
+    "en retard": "overdue",
+    "État": "Status",
+    "Instance et origine": "Body and origin",
+    "N°": "No.",
+    "Origine": "Origin",
+    "Porteur": "Owner",
+    "porteur : {text}": "owner: {text}",
+    "Relance des actions en cours": "Reminder of open actions",
+    "Sélection : {words}": "Selection: {words}",
+    "Statut": "Status",
+    "Suivi des actions": "Action follow-up",
+    "Suivi des actions — {title}": "Action follow-up — {title}",
+    "Tableau de suivi des actions": "Action tracker",
+    "texte : « {text} »": "text: “{text}”",
+    "thème : {name}": "theme: {name}",
+    "Vos actions en cours": "Your open actions",
+    "{count} action(s) ouverte(s) au {day}, dont {late} en retard.": (
+        "{count} open action(s) as at {day}, {late} of them overdue."
+    ),
+    "{count} porteurs": "{count} owners",
+    # ess_desk/documents/attendance_sheet.py
+    "Collège": "College",
+    "Feuille d'émargement": "Sign-in sheet",
+    "Feuille d'émargement de la séance du {day}": "Sign-in sheet for the meeting of {day}",
+    "Invités": "Guests",
+    "Lieu : {place}": "Venue: {place}",
+    "Membres": "Members",
+    (
+        "Membres en exercice avec voix délibérative : {in_office} — présents : {present} — "
+        "représentés : {represented} — quorum requis : {required}."
+    ): (
+        "Voting members in office: {in_office} — present: {present} — represented: {represented} "
+        "— quorum required: {required}."
+    ),
+    "Nom": "Name",
+    "Pouvoir donné à": "Proxy given to",
+    "Qualité": "Capacity",
+    "Signature": "Signature",
+    "Structure": "Organisation",
+    "Suppléant(e) de {name}": "Substitute for {name}",
+    "Titulaire": "Member",
+    # ess_desk/documents/convocation.py
+    "Convocation": "Notice of meeting",
+    "Convocation — {body}, séance du {day}": "Notice of meeting — {body}, meeting of {day}",
+    "Documents joints": "Attached documents",
+    "donne pouvoir à {line}": "give my proxy to {line}",
+    (
+        "En cas d'empêchement, merci de prévenir le secrétariat : vous pouvez vous faire "
+        "remplacer par votre suppléant(e) ou donner pouvoir à un autre membre au moyen du "
+        "formulaire joint."
+    ): (
+        "If you are unable to attend, please let the secretariat know: your substitute can take "
+        "your place, or you can give a proxy to another member using the enclosed form."
+    ),
+    "en visioconférence": "by video conference",
+    "Fait à {place}, le {date}": "Signed at {place} on {date}",
+    "Heure": "Time",
+    (
+        "J'ai l'honneur de vous convier à la séance de l'instance « {body} » (« {title} »), qui "
+        "se tiendra le {when}, {where}."
+    ): (
+        "You are invited to the meeting of the body “{body}” (“{title}”), to be held on {when}, "
+        "{where}."
+    ),
+    "Je soussigné(e) {line}": "I, the undersigned, {line}",
+    "Je vous prie d'agréer, {polite}, l'expression de mes salutations distinguées.": (
+        "I remain, {polite}, yours faithfully."
+    ),
+    (
+        "Le mandataire doit être un membre de l'instance avec voix délibérative, présent à la "
+        "séance. Un membre ne peut porter plus de {limit} pouvoir(s). Remettez ce pouvoir au "
+        "secrétariat avant l'ouverture de la séance."
+    ): (
+        "The proxy holder must be a voting member of the body who is present at the meeting. The "
+        "maximum number of proxies a member may hold is {limit}. Hand this proxy to the "
+        "secretariat before the meeting opens."
+    ),
+    "Le {day}": "{day}",
+    "Madame": "Madam",
+    "Madame, Monsieur": "Sir or Madam",
+    "membre de l'instance « {body} » au titre du collège {line}": (
+        "member of the body “{body}” for the college {line}"
+    ),
+    "Monsieur": "Sir",
+    "Objet : convocation — {body}, séance du {day}": (
+        "Subject: notice of meeting — {body}, meeting of {day}"
+    ),
+    "Ordre du jour": "Agenda",
+    "Point": "Item",
+    "pour me représenter et prendre part aux votes en mon nom lors de la séance du {day}.": (
+        "to represent me and vote on my behalf at the meeting of {day}."
+    ),
+    "Pouvoir": "Proxy",
+    "Présenté par {name}": "Presented by {name}",
+    "Signature, précédée de la mention manuscrite « Bon pour pouvoir » :": (
+        "Signature, preceded by the handwritten words “Valid as proxy”:"
+    ),
+    "Type": "Type",
+    "Vous pourrez aussi y participer à distance : {link}": "You may also attend remotely: {link}",
+    "{body} — séance du {when}": "{body} — meeting of {when}",
+    "{name} ({pages} p.)": "{name} ({pages} p.)",
+    # ess_desk/documents/decisions_pdf.py
+    "Aucune décision.": "No decisions.",
+    "Nature": "Type",
+    "Numéro": "Number",
+    "Registre des décisions": "Register of decisions",
+    "Séance": "Meeting",
+    "Texte": "Text",
+    "Vote": "Vote",
+    "{count} décision(s).": "{count} decision(s).",
+    # ess_desk/documents/minutes_pdf.py
+    "Actions décidées": "Actions agreed",
+    "Catégorie": "Category",
+    "Décisions": "Decisions",
+    "Errata": "Errata",
+    "Forme inconnue : « {value} » (pv ou releve).": "Unknown form: “{value}” (pv or releve).",
+    "Personnes": "People",
+    "Présences": "Attendance",
+    "Présidence : {name}": "Chair: {name}",
+    "Procès-verbal de la séance du {day}": "Minutes of the meeting of {day}",
+    "PROJET": "DRAFT",
+    "projet": "draft",
+    "PV approuvé — SHA-256 {digest}": "Minutes approved — SHA-256 {digest}",
+    "Secrétaire de séance : {name}": "Meeting secretary: {name}",
+    # ess_desk/documents/style.py
+    "Page {page} / {total}": "Page {page} of {total}",
+    # ess_desk/exchange/action_reminders.py
+    "(en retard de {days} jours)": "({days} days overdue)",
+    "- n°{id} {title} — échéance : {due} — {status}, {progress} %": (
+        "- no. {id} {title} — due: {due} — {status}, {progress}%"
+    ),
+    "Aucune action ouverte : personne à relancer.": "No open actions: nobody to remind.",
+    (
+        "Bonjour,\n\nVoici les actions dont vous êtes porteur ou porteuse et qui restent "
+        "ouvertes au {day} :\n\n{lines}\n\nMerci de nous indiquer où elles en sont avant la "
+        "prochaine séance, en répondant à ce message.\n\nBien cordialement,\n\n{sign}"
+    ): (
+        "Hello,\n\nHere are the actions you own that are still open as at {day}:\n\n{lines}\n\n"
+        "Please let us know how they stand before the next meeting by replying to this "
+        "message.\n\nKind regards,\n\n{sign}"
+    ),
+    "Impossible de créer le dossier {path} : {reason}.": (
+        "Cannot create the folder {path}: {reason}."
+    ),
+    "Relance : vos actions en cours au {day}": "Reminder: your open actions as at {day}",
+    "Sans adresse électronique ({count}) : {names}": "No email address ({count}): {names}",
+    "sans échéance": "no due date",
+    "{pdfs} liste(s) de relance et {drafts} brouillon(s) de courriel écrits.": (
+        "{pdfs} reminder list(s) and {drafts} draft email(s) written."
+    ),
+    # ess_desk/exchange/actions_export.py
+    "Actions": "Actions",
+    "Avancement (%)": "Progress (%)",
+    "Close le": "Closed on",
+    "Courriel du porteur": "Owner's email",
+    "Créée le": "Created on",
+    "Dernier commentaire": "Last comment",
+    "Dernier point le": "Last update on",
+    "Description": "Description",
+    "En retard (jours)": "Days overdue",
+    "Impossible d'écrire {path} : {reason}.": "Cannot write {path}: {reason}.",
+    "Instance": "Body",
+    "Priorité": "Priority",
+    "« {name} » : choisissez un fichier .xlsx, .csv ou .pdf.": (
+        "“{name}”: choose an .xlsx, .csv or .pdf file."
+    ),
+    # ess_desk/exchange/convocations.py
+    "À envoyer par courrier ({count}) : {path}": "To send by post ({count}): {path}",
+    "On ne convoque pas à une séance annulée, reportée ou close.": (
+        "No notice can be sent for a cancelled, postponed or closed meeting."
+    ),
+    "Personne n'est attendu à cette séance : aucun mandat en cours.": (
+        "Nobody is expected at this meeting: no mandates in force."
+    ),
+    "{letters} convocation(s) et {drafts} brouillon(s) de courriel écrits.": (
+        "{letters} notice(s) of meeting and {drafts} draft email(s) written."
+    ),
+    (
+        "{polite},\n\nVous trouverez ci-joint votre convocation à la séance « {title} » de "
+        "{body}, le {when}, avec l'ordre du jour et un formulaire de pouvoir, ainsi qu'une "
+        "invitation à ajouter à votre agenda.\n\nBien cordialement,\n\n{sign}\n{org}"
+    ): (
+        "Dear {polite},\n\nPlease find attached your notice of the meeting “{title}” of {body} "
+        "on {when}, with the agenda and a proxy form, together with an invitation to add to your "
+        "calendar.\n\nKind regards,\n\n{sign}\n{org}"
+    ),
+    # ess_desk/exchange/decisions_export.py
+    "Date": "Date",
+    "Format inconnu pour {path} : choisissez un fichier .xlsx, .csv ou .pdf.": (
+        "Unknown format for {path}: choose an .xlsx, .csv or .pdf file."
+    ),
+    # ess_desk/exchange/members_export.py
+    "Impossible d'exporter vers {path} : choisissez un fichier .csv ou .xlsx.": (
+        "Cannot export to {path}: choose a .csv or .xlsx file."
+    ),
+    "La base n'a pas de conseil plénier : précisez l'instance à exporter (--body).": (
+        "The database has no plenary council: specify the body to export (--body)."
+    ),
+    "{body} au {date}": "{body} as at {date}",
+    # ess_desk/exchange/members_import.py
+    "1 collège": "1 college",
+    "1 mandat": "1 mandate",
+    "1 personne": "1 person",
+    "1 personne déjà enregistrée reçoit un mandat.": (
+        "1 person already on record receives a mandate."
+    ),
+    "1 structure": "1 organisation",
+    "aucun collège": "no colleges",
+    "aucun mandat": "no mandates",
+    "Aucune instance ne s'appelle « {name} » (un import ne crée pas d'instance).": (
+        "No body is called “{name}” (an import does not create bodies)."
+    ),
+    (
+        "Aucune instance ne s'appelle « {name} » : un import ne crée pas d'instance, créez-la "
+        "d'abord."
+    ): ("No body is called “{name}”: an import does not create bodies, so create it first."),
+    (
+        "Aucune instance où importer ces membres : la base n'a pas de conseil plénier et le "
+        "fichier n'a pas de colonne « Instance ». Créez l'instance d'abord, ou précisez-la "
+        "(option --body)."
+    ): (
+        "No body to import these members into: the database has no plenary council and the file "
+        "has no “Body” column. Create the body first, or specify it (--body option)."
+    ),
+    "aucune personne": "no people",
+    "aucune structure": "no organisations",
+    (
+        "Cette ligne a {cells} cellules pour {columns} colonnes : une valeur contient-elle le "
+        "séparateur ?"
+    ): ("This row has {cells} cells for {columns} columns: does a value contain the separator?"),
+    "Champ inconnu : « {key} ».": "Unknown field: “{key}”.",
+    "Civilité": "Title",
+    "Colonne obligatoire absente : « {label} ». Les en-têtes lus sont : {headers}.": (
+        "Required column missing: “{label}”. The headers found are: {headers}."
+    ),
+    "Colonne « {column} » : {message}": "Column “{column}”: {message}",
+    "Courriel": "Email",
+    "Début de mandat": "Mandate start",
+    "Deux colonnes sont associées au champ « {field} » : « {first} » et celle-ci.": (
+        "Two columns are mapped to the field “{field}”: “{first}” and this one."
+    ),
+    "Fin de mandat": "Mandate end",
+    "Fonction": "Position",
+    "Import terminé : {people}, {organisations}, {colleges} et {mandates} créés.": (
+        "Import complete: {people}, {organisations}, {colleges} and {mandates} created."
+    ),
+    "Indiquez le collège de ce mandat : l'instance « {body} » en a.": (
+        "Give the college of this mandate: the body “{body}” has colleges."
+    ),
+    "Instance non indiquée, et la base n'a pas de conseil plénier où la mettre.": (
+        "No body given, and the database has no plenary council to put it in."
+    ),
+    "L'import a échoué ({reason}) : rien n'a été importé.": (
+        "The import failed ({reason}): nothing was imported."
+    ),
+    (
+        "La base a changé depuis la vérification du fichier : {count} problème(s), rien n'a été "
+        "importé."
+    ): (
+        "The database changed after the file was checked: {count} problem(s), nothing was imported."
+    ),
+    "La date de début du mandat est obligatoire.": "The mandate start date is required.",
+    "La fin du mandat ({end}) précède son début ({start}).": (
+        "The mandate end ({end}) is before its start ({start})."
+    ),
+    "Le nom est obligatoire.": "The last name is required.",
+    "Le prénom est obligatoire.": "The first name is required.",
+    "Le suppléant siège dans le collège du titulaire qu'il remplace (« {college} »).": (
+        "A substitute sits in the college of the member they replace (“{college}”)."
+    ),
+    "Ligne {line} : {message}": "Row {line}: {message}",
+    "Ligne {line}, colonne « {column} » : {message}": "Row {line}, column “{column}”: {message}",
+    "n° {n}": "no. {n}",
+    (
+        "Plusieurs titulaires de « {body} » s'appellent « {name} » : rattachez ce suppléant à la "
+        "main après l'import."
+    ): (
+        "Several members of “{body}” are called “{name}”: link this substitute by hand after the "
+        "import."
+    ),
+    "Prénom": "First name",
+    "Rôle": "Role",
+    (
+        "Rôle inconnu : « {value} » (attendu : Titulaire, Suppléant(e), Président(e), "
+        "Co-président(e), Vice-président(e), Invité(e) permanent(e) ou Secrétariat)."
+    ): (
+        "Unknown role: “{value}” (expected: Member, Substitute, Chair, Co-chair, Vice-chair, "
+        "Permanent guest or Secretariat)."
+    ),
+    "sans fin": "no end",
+    (
+        "Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire : le rôle de cette ligne "
+        "est « {role} »."
+    ): ("Only a substitute can be linked to a member: the role on this row is “{role}”."),
+    "Suppléant de": "Substitute for",
+    "Téléphone": "Phone",
+    "Une personne ne peut pas être sa propre suppléante.": (
+        "A person cannot be their own substitute."
+    ),
+    "{count} personnes déjà enregistrées reçoivent un mandat.": (
+        "{count} people already on record receive a mandate."
+    ),
+    "{name} a déjà un mandat dans « {body} » qui chevauche cette période ({start} – {end}).": (
+        "{name} already has a mandate in “{body}” that overlaps this period ({start} – {end})."
+    ),
+    (
+        "{name} a déjà, ligne {line}, un mandat dans « {body} » qui chevauche cette période "
+        "({start} – {end})."
+    ): (
+        "{name} already has, on row {line}, a mandate in “{body}” that overlaps this period "
+        "({start} – {end})."
+    ),
+    "{n} collèges": "{n} colleges",
+    "{n} mandats": "{n} mandates",
+    "{n} personnes": "{n} people",
+    "{n} structures": "{n} organisations",
+    "{people}, {organisations}, {colleges} et {mandates} seront créés.": (
+        "{people}, {organisations}, {colleges} and {mandates} will be created."
+    ),
+    "« {name} » a déjà un(e) suppléant(e) sur cette période.": (
+        "“{name}” already has a substitute over this period."
+    ),
+    "« {name} » n'est pas titulaire dans « {body} » pendant ce mandat.": (
+        "“{name}” is not a member of “{body}” during this mandate."
+    ),
+    (
+        "« {name} » ne siège pas comme titulaire dans « {body} » (ni dans le fichier, ni dans la "
+        "base)."
+    ): ("“{name}” does not sit as a member of “{body}” (neither in the file nor in the database)."),
+    # ess_desk/exchange/tabular.py
+    "Composition": "Membership",
+    "Impossible de lire le fichier {path} : {reason}.": "Cannot read the file {path}: {reason}.",
+    (
+        "Le fichier {path} est au format Excel 97-2003 (.xls) : enregistrez-le au format .xlsx "
+        "ou .csv depuis votre tableur."
+    ): (
+        "The file {path} is in Excel 97-2003 format (.xls): save it as .xlsx or .csv from your "
+        "spreadsheet program."
+    ),
+    "Le fichier {path} est mal formé à la ligne {line} : {reason}.": (
+        "The file {path} is malformed at line {line}: {reason}."
+    ),
+    (
+        "Le fichier {path} est un ancien classeur Excel (.xls) : enregistrez-le au format .xlsx "
+        "ou .csv depuis votre tableur."
+    ): (
+        "The file {path} is an old Excel workbook (.xls): save it as .xlsx or .csv from your "
+        "spreadsheet program."
+    ),
+    "Le fichier {path} est vide.": "The file {path} is empty.",
+    "Le fichier {path} n'est ni un CSV ni un classeur XLSX : choisissez un fichier .csv ou .xlsx.": (
+        "The file {path} is neither a CSV file nor an XLSX workbook: choose a .csv or .xlsx file."
+    ),
+    "Le fichier {path} n'est pas un classeur XLSX lisible.": (
+        "The file {path} is not a readable XLSX workbook."
+    ),
+    (
+        "Le fichier {path} n'est pas un fichier texte lisible : attendu un CSV (séparateur « ; "
+        "», « , » ou tabulation) ou un classeur .xlsx."
+    ): (
+        "The file {path} is not a readable text file: expected a CSV file (separator “;”, “,” or "
+        "tab) or an .xlsx workbook."
+    ),
+    "Le fichier {path} ne contient que la ligne d'en-tête, aucun membre.": (
+        "The file {path} contains only the header row, no members."
+    ),
+    "non": "no",
+    "oui": "yes",
+    # ess_desk/meetings/agenda.py
+    "L'ordre du jour a changé entre-temps : rechargez la séance.": (
+        "The agenda has changed in the meantime: reload the meeting."
+    ),
+    "La durée doit être comprise entre 0 et 1 440 minutes.": (
+        "The duration must be between 0 and 1,440 minutes."
+    ),
+    "La durée doit être un nombre de minutes.": "The duration must be a number of minutes.",
+    "Le point": "The item",
+    "Le point n°{id} n'existe pas.": "Item no. {id} does not exist.",
+    "Type de point inconnu : « {value} ».": "Unknown item type: “{value}”.",
+    "Un vote a été enregistré sur ce point : il ne peut pas être retiré.": (
+        "A vote has been recorded on this item: it cannot be removed."
+    ),
+    "Une décision du registre vient de ce point : il ne peut pas être retiré.": (
+        "A decision in the register comes from this item: it cannot be removed."
+    ),
+    # ess_desk/meetings/annexes.py
+    "Ce point appartient à une autre séance.": "This item belongs to another meeting.",
+    "Impossible de lire « {name} » : {reason}.": "Cannot read “{name}”: {reason}.",
+    "L'annexe n°{id} n'existe pas.": "Annex no. {id} does not exist.",
+    "Le fichier « {name} » dépasse 100 Mo.": "The file “{name}” is larger than 100 MB.",
+    "Le fichier « {name} » est protégé par un mot de passe.": (
+        "The file “{name}” is password-protected."
+    ),
+    "Le fichier « {name} » n'est pas un PDF lisible ({reason}).": (
+        "The file “{name}” is not a readable PDF ({reason})."
+    ),
+    "Le fichier « {name} » n'est pas un PDF.": "The file “{name}” is not a PDF.",
+    "Le fichier « {name} » ne contient aucune page.": "The file “{name}” has no pages.",
+    # ess_desk/meetings/attendance.py
+    "Absent(e)": "Absent",
+    "Excusé(e)": "Excused",
+    "le mandataire n'est pas désigné ou n'est pas convoqué à cette séance": (
+        "the proxy holder is not named or not called to this meeting"
+    ),
+    "Le pouvoir de {name} n'est pas valable : {reason}.": (
+        "The proxy of {name} is not valid: {reason}."
+    ),
+    "on ne peut pas se donner pouvoir à soi-même": "nobody can give a proxy to themselves",
+    "Présent(e)": "Present",
+    "Remplacé(e) par son suppléant": "Replaced by their substitute",
+    "Représenté(e)": "Represented",
+    "{holder} n'a pas de mandat avec voix délibérative": "{holder} has no voting mandate",
+    "{holder} n'est pas présent(e)": "{holder} is not present",
+    "{holder} porte déjà {limit} pouvoir(s), le maximum": (
+        "{holder} already holds the maximum number of proxies ({limit})"
+    ),
+    "{name} est noté(e) remplacé(e), mais sans suppléant(e) désigné(e).": (
+        "{name} is marked as replaced, but no substitute is named."
+    ),
+    "{sub} est le/la suppléant(e) d'un autre membre que {name}.": (
+        "{sub} is the substitute of a member other than {name}."
+    ),
+    "{sub} ne peut remplacer qu'un seul membre.": "{sub} can replace only one member.",
+    # ess_desk/meetings/calendar.py
+    "Calendrier de jours fériés inconnu : « {value} ».": (
+        "Unknown public holiday calendar: “{value}”."
+    ),
+    "La règle de calendrier « {rule} » n'est pas valide : {reason}.": (
+        "The calendar rule “{rule}” is not valid: {reason}."
+    ),
+    "La règle produit plus de {limit} séances : vérifiez-la.": (
+        "The rule produces more than {limit} meetings: check it."
+    ),
+    "Le délai de convocation ne peut pas être négatif.": "The notice period cannot be negative.",
+    # ess_desk/meetings/meetings.py
+    "Aucune date à créer.": "No dates to create.",
+    "Choisissez l'instance qui se réunit.": "Choose the body that is meeting.",
+    "Indiquez la date de la nouvelle séance.": "Give the date of the new meeting.",
+    "La date et l'heure de début sont obligatoires.": "The start date and time are required.",
+    "La durée d'une séance doit être positive.": "A meeting's duration must be positive.",
+    "La fin prévue ({end}) doit suivre le début ({start}).": (
+        "The planned end ({end}) must be after the start ({start})."
+    ),
+    "La séance du {day} est close : présences et votes ne peuvent plus changer.": (
+        "The meeting of {day} is closed: attendance and votes can no longer change."
+    ),
+    "La séance du {day} est {status}.": "The meeting of {day} is {status}.",
+    "La séance est {status} : elle ne peut plus être modifiée.": (
+        "The meeting is {status}: it can no longer be changed."
+    ),
+    "Le lien de visioconférence doit commencer par https://.": (
+        "The video conference link must start with https://."
+    ),
+    "Pour reporter une séance, indiquez la date de la nouvelle séance.": (
+        "To postpone a meeting, give the date of the new meeting."
+    ),
+    "Statut inconnu : « {value} ».": "Unknown status: “{value}”.",
+    "Type de séance inconnu : « {value} ».": "Unknown meeting type: “{value}”.",
+    "Une séance « {old} » ne peut pas être reportée.": (
+        "A meeting that is “{old}” cannot be postponed."
+    ),
+    "Une séance « {old} » ne peut pas passer à « {new} ».": (
+        "A meeting that is “{old}” cannot become “{new}”."
+    ),
+    "{kind} du {day}": "{kind} of {day}",
+    "« {value} » n'est pas une date et une heure (attendu : jj/mm/aaaa hh:mm).": (
+        "“{value}” is not a date and time (expected: dd/mm/yyyy hh:mm)."
+    ),
+    # ess_desk/meetings/notice.py
+    (
+        "Convocation envoyée le {sent}, après la date limite du {limit} : {given} jour(s) "
+        "franc(s) au lieu de {required}."
+    ): (
+        "Notice of meeting sent on {sent}, after the deadline of {limit}: {given} clear day(s) "
+        "instead of {required}."
+    ),
+    "Indiquez la date d'envoi de la convocation.": "Give the date the notice of meeting was sent.",
+    "La convocation ne peut pas être envoyée après la séance.": (
+        "The notice of meeting cannot be sent after the meeting."
+    ),
+    "La convocation ne peut plus être enregistrée pour cette séance.": (
+        "The notice of meeting can no longer be recorded for this meeting."
+    ),
+    # ess_desk/meetings/presence.py
+    "Cette personne n'est pas attendue à cette séance.": (
+        "This person is not expected at this meeting."
+    ),
+    "Choisissez à qui {name} donne pouvoir, parmi les membres convoqués.": (
+        "Choose who {name} gives a proxy to, from the members called to the meeting."
+    ),
+    "Choisissez le/la suppléant(e) qui remplace {name}.": "Choose the substitute replacing {name}.",
+    "Indiquez l'heure d'ouverture de la séance.": "Give the time the meeting opened.",
+    "L'invité(e)": "The guest",
+    "Le départ doit suivre l'arrivée.": "Departure must be after arrival.",
+    "Nom de l'invité(e)": "Guest's name",
+    "On ne peut pas se donner pouvoir à soi-même.": "Nobody can give a proxy to themselves.",
+    "Statut de présence inconnu : « {value} ».": "Unknown attendance status: “{value}”.",
+    "{holder} n'a pas de mandat avec voix délibérative dans cette instance.": (
+        "{holder} has no voting mandate in this body."
+    ),
+    "{holder} porte déjà {limit} pouvoir(s), le maximum permis.": (
+        "{holder} already holds the maximum number of proxies allowed ({limit})."
+    ),
+    "{name} n'a pas de voix délibérative : il n'y a pas de pouvoir à donner.": (
+        "{name} has no vote: there is no proxy to give."
+    ),
+    "{sub} est le/la suppléant(e) d'un autre membre.": "{sub} is the substitute of another member.",
+    # ess_desk/meetings/vocabulary.py
+    "Adopté": "Adopted",
+    "Annulée": "Cancelled",
+    "Approbation du procès-verbal": "Approval of the minutes",
+    "Atelier": "Workshop",
+    "Avis / vote": "Opinion / vote",
+    "Bureau": "Bureau",
+    "Close": "Closed",
+    "Commission": "Committee",
+    "Consultation publique": "Public consultation",
+    "Convoquée": "Convened",
+    "Débat": "Discussion",
+    "Information": "Information",
+    "Prévue": "Planned",
+    "Questions diverses": "Any other business",
+    "Rejeté": "Rejected",
+    "Reportée": "Postponed",
+    "Séance plénière": "Plenary meeting",
+    "Tenue": "Held",
+    # ess_desk/meetings/votes.py
+    "Ce point n'appelle pas de vote (il n'est pas de type avis / vote).": (
+        "This item does not call for a vote (it is not of the opinion / vote type)."
+    ),
+    "Le règlement de « {body} » ne donne pas de voix prépondérante à la présidence.": (
+        "The rules of “{body}” do not give the chair a casting vote."
+    ),
+    "Le vote n°{id} n'existe pas.": "Vote no. {id} does not exist.",
+    "Les voix par collège ne correspondent pas aux totaux.": (
+        "The votes by college do not match the totals."
+    ),
+    "Les voix se comptent en nombres entiers.": "Votes are counted in whole numbers.",
+    "Un nombre de voix ne peut pas être négatif.": "A number of votes cannot be negative.",
+    "Voix prépondérante inconnue.": "Unknown casting vote.",
+    (
+        "{total} voix déclarées, mais seules {available} personnes votent à ce moment (présentes "
+        "ou représentées)."
+    ): (
+        "{total} votes recorded, but only {available} people can vote at this time (present or "
+        "represented)."
+    ),
+    # ess_desk/membership/bodies.py
+    "Cette instance a déjà un collège « {name} ».": "This body already has a college “{name}”.",
+    "Délai de convocation": "Notice period",
+    "Durée du mandat": "Mandate length",
+    "L'instance parente": "The parent body",
+    "Le collège": "The college",
+    (
+        "Le collège « {college} » compte {seats} siège(s) : ce mandat porterait le nombre de "
+        "titulaires à {holders} à partir du {start}."
+    ): (
+        "The college “{college}” has {seats} seat(s): this mandate would bring the number of "
+        "members to {holders} from {start}."
+    ),
+    (
+        "Le collège « {college} » compte {seats} siège(s) : ce mandat porterait le nombre de "
+        "titulaires à {holders} du {start} au {end}."
+    ): (
+        "The college “{college}” has {seats} seat(s): this mandate would bring the number of "
+        "members to {holders} from {start} to {end}."
+    ),
+    (
+        "Le collège « {name} » compte déjà {held} titulaires en même temps : il ne peut pas "
+        "passer à {seats} sièges."
+    ): (
+        "The college “{name}” already has {held} members at the same time: it cannot go down to "
+        "{seats} seats."
+    ),
+    "Le nombre de sièges doit être un nombre entier.": (
+        "The number of seats must be a whole number."
+    ),
+    "Le nombre de sièges ne peut pas être négatif.": "The number of seats cannot be negative.",
+    "Le quorum ne peut pas dépasser la totalité des membres.": (
+        "The quorum cannot exceed the full membership."
+    ),
+    "Nom du collège": "College name",
+    "Pouvoirs par mandataire": "Proxies per holder",
+    "Quorum (dénominateur)": "Quorum (denominator)",
+    "Quorum (numérateur)": "Quorum (numerator)",
+    "Règle de majorité inconnue : « {value} ».": "Unknown majority rule: “{value}”.",
+    "Type d'instance inconnu : « {value} ».": "Unknown body type: “{value}”.",
+    "Une instance ne peut pas dépendre d'elle-même.": "A body cannot report to itself.",
+    "Une instance nommée « {name} » existe déjà.": "A body called “{name}” already exists.",
+    "« {label} » doit être au moins {minimum}.": "“{label}” must be at least {minimum}.",
+    "« {label} » doit être un nombre entier.": "“{label}” must be a whole number.",
+    # ess_desk/membership/mandates.py
+    "Ce mandat a un(e) suppléant(e) rattaché(e) : détachez-le d'abord.": (
+        "This mandate has a linked substitute: unlink them first."
+    ),
+    "Ce titulaire a déjà un(e) suppléant(e) sur cette période.": (
+        "This member already has a substitute over this period."
+    ),
+    "Choisissez l'instance de ce mandat.": "Choose the body for this mandate.",
+    "Choisissez la personne qui exerce ce mandat.": "Choose the person who holds this mandate.",
+    "Choisissez le collège de ce mandat.": "Choose the college for this mandate.",
+    "Le collège « {college} » n'appartient pas à l'instance « {body} ».": (
+        "The college “{college}” does not belong to the body “{body}”."
+    ),
+    "Le mandat": "The mandate",
+    "Le mandat du titulaire": "The member's mandate",
+    "Le suppléant siège dans le collège du titulaire qu'il remplace.": (
+        "A substitute sits in the college of the member they replace."
+    ),
+    "Le titulaire remplacé doit siéger comme titulaire dans la même instance.": (
+        "The member being replaced must sit as a member of the same body."
+    ),
+    "Rôle inconnu : « {value} ».": "Unknown role: “{value}”.",
+    "Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire.": (
+        "Only a substitute can be linked to a member."
+    ),
+    # ess_desk/membership/organisations.py
+    "Type de structure inconnu : « {value} ».": "Unknown organisation type: “{value}”.",
+    "Une structure nommée « {name} » existe déjà.": (
+        "An organisation called “{name}” already exists."
+    ),
+    # ess_desk/membership/people.py
+    "Cette personne a exercé des mandats : archivez-la plutôt que de la supprimer.": (
+        "This person has held mandates: archive them rather than delete them."
+    ),
+    "Civilité inconnue : « {value} » (Mme, M. ou Mx).": "Unknown title: “{value}” (Ms, Mr or Mx).",
+    # ess_desk/membership/validation.py
+    "L'adresse électronique « {value} » n'est pas valide.": (
+        "The email address “{value}” is not valid."
+    ),
+    "Le champ « {label} » est obligatoire.": "The “{label}” field is required.",
+    "Le SIRET « {value} » doit compter 14 chiffres.": (
+        "The SIRET number “{value}” must have 14 digits."
+    ),
+    "Le SIRET « {value} » n'est pas valide (clé de contrôle incorrecte).": (
+        "The SIRET number “{value}” is not valid (wrong check digit)."
+    ),
+    # ess_desk/membership/vocabulary.py
+    "Alsace-Moselle (Vendredi saint, 26 décembre)": "Alsace-Moselle (Good Friday, 26 December)",
+    "Association": "Association",
+    "Autre": "Other",
+    "Co-président(e)": "Co-chair",
+    "Collectivité": "Local authority",
+    "Conseil plénier": "Plenary council",
+    "Entreprise ESUS": "ESUS-certified social enterprise",
+    "Fondation": "Foundation",
+    "France": "France",
+    "Groupe de travail": "Working group",
+    "Invité(e) permanent(e)": "Permanent guest",
+    "Majorité absolue des votants": "Absolute majority of those voting",
+    "Majorité des deux tiers des suffrages exprimés": "Two-thirds majority of votes cast",
+    "Majorité simple des suffrages exprimés": "Simple majority of votes cast",
+    "Membre titulaire": "Member",
+    "Mutuelle": "Mutual society",
+    "Président(e)": "Chair",
+    "Réseau / tête de réseau": "Network / umbrella body",
+    "SCIC": "SCIC",
+    "SCOP": "SCOP",
+    "Secrétariat": "Secretariat",
+    "Suppléant(e)": "Substitute",
+    "Université / recherche": "University / research",
+    "Vice-président(e)": "Vice-chair",
+    # ess_desk/minutes/commands.py
+    "exporte le procès-verbal d'une séance (PDF ou DOCX)": (
+        "export the minutes of a meeting (PDF or DOCX)"
+    ),
+    "exporte le registre des décisions (XLSX, CSV ou PDF)": (
+        "export the register of decisions (XLSX, CSV or PDF)"
+    ),
+    "fichier .pdf ou .docx à écrire": ".pdf or .docx file to write",
+    "Format inconnu pour {path} : choisissez un fichier .pdf ou .docx.": (
+        "Unknown format for {path}: choose a .pdf or .docx file."
+    ),
+    "liste le registre des décisions": "list the register of decisions",
+    "mots à chercher (accents ignorés)": "words to search for (accents ignored)",
+    "procès-verbal complet (pv) ou relevé de décisions (releve)": (
+        "full minutes (pv) or decision summary (releve)"
+    ),
+    "Procès-verbal écrit : {path}": "Minutes written: {path}",
+    "Registre des décisions — {council}": "Register of decisions — {council}",
+    "seulement cette nature": "only this type",
+    "version publique : sans le nom des personnes qui n'y ont pas consenti": (
+        "public version: without the names of people who have not consented"
+    ),
+    "{count} décision(s) exportée(s) dans {path}.": "{count} decision(s) exported to {path}.",
+    # ess_desk/minutes/decisions.py
+    "L'approbation d'un procès-verbal n'est pas une décision du registre.": (
+        "Approving minutes is not a decision for the register."
+    ),
+    "La décision n°{id} n'existe pas.": "Decision no. {id} does not exist.",
+    (
+        "La décision {ref} est suivie d'autres numéros : pour ne pas laisser de trou dans le "
+        "registre, marquez-la « Retirée » au lieu de la supprimer."
+    ): (
+        "Decision {ref} is followed by later numbers: to leave no gap in the register, mark it "
+        "“Withdrawn” instead of deleting it."
+    ),
+    (
+        "Le procès-verbal de la séance du {day} a été soumis : remettez-le en brouillon pour "
+        "modifier ses décisions."
+    ): (
+        "The minutes of the meeting of {day} have been submitted: return them to draft to change "
+        "their decisions."
+    ),
+    (
+        "Le procès-verbal de la séance du {day} est approuvé : ses décisions ne peuvent plus "
+        "être modifiées."
+    ): (
+        "The minutes of the meeting of {day} are approved: their decisions can no longer be "
+        "changed."
+    ),
+    "Le texte de la décision est obligatoire.": "The text of the decision is required.",
+    "Nature de décision inconnue : « {value} » (avis, recommandation ou décision).": (
+        "Unknown decision type: “{value}” (opinion, recommendation or decision)."
+    ),
+    "Sans vote": "No vote",
+    "Statut de décision inconnu : « {value} ».": "Unknown decision status: “{value}”.",
+    "{votes_for} pour, {votes_against} contre, {abstentions} abstention(s)": (
+        "{votes_for} for, {votes_against} against, {abstentions} abstention(s)"
+    ),
+    # ess_desk/minutes/history.py
+    "création": "creation",
+    "Décision": "Decision",
+    "Erratum": "Erratum",
+    "Invité(e)": "Guest",
+    "modification": "change",
+    "nouvel ordre": "reordering",
+    "Point de l'ordre du jour": "Agenda item",
+    "Présence": "Attendance",
+    "Procès-verbal": "Minutes",
+    "suppression": "deletion",
+    "Texte d'un point du procès-verbal": "Minutes text for an item",
+    # ess_desk/minutes/minutes.py
+    "Approbation du procès-verbal de la séance du {day}": (
+        "Approval of the minutes of the meeting of {day}"
+    ),
+    "Approuvé lors de la séance du {day}.": "Approved at the meeting of {day}.",
+    "Aucun procès-verbal n'est soumis à l'approbation sur ce point.": (
+        "No minutes are submitted for approval under this item."
+    ),
+    (
+        "Aucune séance de « {body} » n'est prévue après le {day} : créez la prochaine séance, où "
+        "le procès-verbal sera approuvé, puis soumettez-le."
+    ): (
+        "No meeting of “{body}” is planned after {day}: create the next meeting, at which the "
+        "minutes will be approved, then submit them."
+    ),
+    "Ce point n'est pas à l'ordre du jour de cette séance.": (
+        "This item is not on the agenda of this meeting."
+    ),
+    "Ce point n'est pas une approbation de procès-verbal.": (
+        "This item is not an approval of minutes."
+    ),
+    "Ce procès-verbal a déjà été approuvé le {day}.": (
+        "These minutes were already approved on {day}."
+    ),
+    "Champ inconnu : {names}.": "Unknown field(s): {names}.",
+    "Indiquez l'heure de levée de la séance avant de soumettre le procès-verbal.": (
+        "Give the time the meeting closed before submitting the minutes."
+    ),
+    "Indiquez le/la secrétaire de séance avant de soumettre le procès-verbal.": (
+        "Name the meeting secretary before submitting the minutes."
+    ),
+    (
+        "La séance du {day} n'est pas marquée comme tenue : le procès-verbal ne peut y être "
+        "approuvé qu'une fois la séance tenue."
+    ): (
+        "The meeting of {day} is not marked as held: the minutes can only be approved at it once "
+        "it has been held."
+    ),
+    (
+        "La séance du {day} n'est pas marquée comme tenue : son procès-verbal ne peut pas encore "
+        "être soumis."
+    ): ("The meeting of {day} is not marked as held: its minutes cannot be submitted yet."),
+    "Le procès-verbal": "The minutes",
+    (
+        "Le procès-verbal de la séance du {day} a été soumis : remettez-le en brouillon pour le "
+        "modifier."
+    ): (
+        "The minutes of the meeting of {day} have been submitted: return them to draft to change "
+        "them."
+    ),
+    (
+        "Le procès-verbal de la séance du {day} est approuvé : il ne peut plus être modifié. "
+        "Ajoutez un erratum."
+    ): (
+        "The minutes of the meeting of {day} are approved: they can no longer be changed. Add an "
+        "erratum."
+    ),
+    "Le procès-verbal est redevenu un brouillon : soumettez-le avant de l'approuver.": (
+        "The minutes are back in draft: submit them before approving them."
+    ),
+    (
+        "Le texte approuvé du procès-verbal de la séance du {day} est illisible : lancez « "
+        "ess-desk check » et restaurez une sauvegarde."
+    ): (
+        "The approved text of the minutes of the meeting of {day} is unreadable: run “ess-desk "
+        "check” and restore a backup."
+    ),
+    "Le vote sur ce point a rejeté le procès-verbal : il ne peut pas être approuvé.": (
+        "The vote on this item rejected the minutes: they cannot be approved."
+    ),
+    "Motif": "Reason",
+    "Procès-verbal de la séance du {day} ({body})": "Minutes of the meeting of {day} ({body})",
+    "Texte de l'erratum": "Erratum text",
+    "Un erratum ne peut pas être daté d'avant l'approbation ({day}).": (
+        "An erratum cannot be dated before the approval ({day})."
+    ),
+    (
+        "Un erratum ne s'ajoute qu'à un procès-verbal approuvé : tant qu'il ne l'est pas, "
+        "corrigez directement le texte."
+    ): (
+        "An erratum can only be added to approved minutes: until they are approved, correct the "
+        "text directly."
+    ),
+    "{where} : approuvé sans texte ni empreinte.": "{where}: approved without text or hash.",
+    "{where} : le texte approuvé est illisible.": "{where}: the approved text is unreadable.",
+    (
+        "{where} : le texte approuvé ne correspond plus à son empreinte SHA-256 ; il a été "
+        "modifié en dehors de l'application."
+    ): (
+        "{where}: the approved text no longer matches its SHA-256 hash; it was changed outside "
+        "the application."
+    ),
+    (
+        "{where} : les textes enregistrés ne correspondent plus au texte approuvé ; ils ont été "
+        "modifiés en dehors de l'application."
+    ): (
+        "{where}: the stored texts no longer match the approved text; they were changed outside "
+        "the application."
+    ),
+    # ess_desk/minutes/record.py
+    "un membre de l'instance": "a member of the body",
+    "un membre du collège {college}": "a member of the college {college}",
+    "un(e) invité(e)": "a guest",
+    "une personne": "a person",
+    # ess_desk/minutes/vocabulary.py
+    "Adoptée": "Adopted",
+    "Approuvé": "Approved",
+    "Avis": "Opinion",
+    "Brouillon": "Draft",
+    "En cours de mise en œuvre": "Being implemented",
+    "Mise en œuvre": "Implemented",
+    "Recommandation": "Recommendation",
+    "Relevé de décisions": "Decision summary",
+    "Retirée": "Withdrawn",
+    "Soumis": "Submitted",
+    # ess_desk/minutes/wording.py
+    "(voix prépondérante de la présidence)": "(chair's casting vote)",
+    "Absents": "Absent",
+    "Abstentions": "Abstentions",
+    "Contre": "Against",
+    "échéance : {day}": "due: {day}",
+    "Empreinte SHA-256 du texte approuvé : {digest}": "SHA-256 hash of the approved text: {digest}",
+    "Erratum du {day}": "Erratum of {day}",
+    "Excusés": "Excused",
+    "L'ordre du jour étant épuisé, la séance est levée à {time}.": (
+        "There being no further business, the meeting closed at {time}."
+    ),
+    "La séance est ouverte à {time} sous la présidence de {chair}.": (
+        "The meeting opened at {time}, chaired by {chair}."
+    ),
+    "Le quorum n'était pas atteint au moment du vote.": (
+        "The quorum was not reached at the time of the vote."
+    ),
+    (
+        "Membres en exercice : {in_office} — présents : {present} — représentés : {represented} "
+        "— quorum requis : {required} — {state}."
+    ): (
+        "Members in office: {in_office} — present: {present} — represented: {represented} — "
+        "quorum required: {required} — {state}."
+    ),
+    "Motif : {reason}": "Reason: {reason}",
+    "Ne prennent pas part": "Not voting",
+    "non désigné": "not designated",
+    "non désignée": "not designated",
+    "porteur : {owner}": "owner: {owner}",
+    "Pour": "For",
+    "Présents": "Present",
+    "Projet : le procès-verbal de cette séance n'est pas encore approuvé.": (
+        "Draft: the minutes of this meeting have not yet been approved."
+    ),
+    "quorum atteint": "quorum reached",
+    "quorum non atteint": "quorum not reached",
+    "Représentés": "Represented",
+    "Résultat": "Result",
+    "Suppléants présents": "Substitutes present",
+    "Total": "Total",
+    (
+        "Version publique : les personnes qui n'ont pas consenti à la publication de leur nom "
+        "sont désignées par leur qualité."
+    ): (
+        "Public version: people who have not consented to the publication of their name are "
+        "referred to by their capacity."
+    ),
+    "{hour} h {minute:02d}": "{hour}:{minute:02d}",
+    "{kind} n° {ref}": "{kind} no. {ref}",
+    "{name}, pouvoir à {holder}": "{name}, proxy to {holder}",
+    "{name}, remplacé(e) par {substitute}": "{name}, replaced by {substitute}",
+    "{name}, suppléant(e) de {member}": "{name}, substitute for {member}",
+    # ess_desk/service.py
+    "L'enregistrement n°{id} n'existe plus.": "Record no. {id} no longer exists.",
+    "{what} n°{id} n'existe pas.": "{what} (no. {id}) does not exist.",
+    # ess_desk/store/backup.py
+    "Impossible d'écrire la sauvegarde {path} : {reason}.": (
+        "Cannot write the backup {path}: {reason}."
+    ),
+    "La sauvegarde ne peut pas remplacer la base ouverte elle-même.": (
+        "The backup cannot overwrite the open database itself."
+    ),
+    "Le fichier {path} n'est pas une base de données ESS Desk.": (
+        "The file {path} is not an ESS Desk database."
+    ),
+    "Le fichier {path} n'existe pas.": "The file {path} does not exist.",
+    # ess_desk/store/check.py
+    "Intégrité : {detail}": "Integrity: {detail}",
+    "Le fichier est endommagé : {reason}": "The file is damaged: {reason}",
+    "Référence brisée : {table} ligne {rowid} renvoie à {parent} inexistant.": (
+        "Broken reference: {table} row {rowid} points to a missing {parent}."
+    ),
+    "Schéma : la mise à jour {name} n'est pas appliquée.": (
+        "Schema: update {name} has not been applied."
+    ),
+    "Schéma : la mise à jour {name} vient d'une version plus récente.": (
+        "Schema: update {name} comes from a newer version."
+    ),
+    # ess_desk/store/database.py
+    "Base ouverte en lecture seule : le fichier ne peut pas être modifié.": (
+        "Database opened read-only: the file cannot be modified."
+    ),
+    "Base ouverte en lecture seule : {user} l'utilise sur le poste {host} depuis le {since}.": (
+        "Database opened read-only: {user} has been using it on computer {host} since {since}."
+    ),
+    "Impossible d'ouvrir le fichier {path}.": "Cannot open the file {path}.",
+    "Impossible de créer {path} : le dossier n'est pas accessible en écriture.": (
+        "Cannot create {path}: the folder is not writable."
+    ),
+    (
+        "Le fichier {path} a été écrit par une version plus récente d'ESS Desk : mettez le "
+        "logiciel à jour pour l'ouvrir."
+    ): (
+        "The file {path} was written by a newer version of ESS Desk: update the software to open "
+        "it."
+    ),
+    "Le fichier {path} doit être mis à jour, mais il est ouvert en lecture seule.": (
+        "The file {path} needs updating, but it is open read-only."
+    ),
+    "Le fichier {path} est endommagé et ne peut pas être ouvert ({reason}).": (
+        "The file {path} is damaged and cannot be opened ({reason})."
+    ),
+    (
+        "Le procès-verbal de cette séance est approuvé : il ne peut plus être modifié (ajoutez "
+        "un erratum)."
+    ): (
+        "The minutes of this meeting are approved: they can no longer be changed (add an erratum)."
+    ),
+    "Un erratum enregistré ne peut être ni modifié ni supprimé.": (
+        "A recorded erratum can be neither changed nor deleted."
+    ),
+    "{path} est un dossier, pas une base de données ESS Desk.": (
+        "{path} is a folder, not an ESS Desk database."
+    ),
+}

@@ -83,7 +83,7 @@ def parse_status(value: object, field: str = "status") -> str:
             return code
     raise UserError(
         _("Statut d'action inconnu : « {value} » (attendu : {choices}).").format(
-            value=value, choices=", ".join(f.lower() for f in STATUSES.values())
+            value=value, choices=", ".join(_(f).lower() for f in STATUSES.values())
         ),
         field=field,
     )
