@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench installer translations clean
+.PHONY: run test lint bench installer translations ts clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
+
+# Refresh the .ts sources from the code (French source strings; translations are kept).
+ts: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) -locations none \
+		-source-language fr_FR -target-language en_GB -ts resources/translations/ess_desk_en.ts
 
 run: $(STAMP) translations
 	$(VENV)/bin/ess-desk
