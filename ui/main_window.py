@@ -58,6 +58,9 @@ def page_specs() -> list[PageSpec]:
     specs = [
         PageSpec("members", t("Membres"), "ui.pages.members", "MembersPage"),
         PageSpec("bodies", t("Instances"), "ui.pages.bodies", "BodiesPage"),
+        PageSpec("meetings", t("Séances"), "ui.pages.meetings", "MeetingsPage"),
+        PageSpec("decisions", t("Décisions"), "ui.pages.decisions", "DecisionsPage"),
+        PageSpec("actions", t("Actions"), "ui.pages.actions", "ActionsPage"),
     ]
     return [spec for spec in specs if spec.available()]
 

@@ -1,0 +1,94 @@
+"""Add an erratum to approved minutes: a dated correction with its reason, never a rewrite."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ess_desk.dates import display
+from ess_desk.errors import UserError
+from ess_desk.minutes import minutes as mn
+from ess_desk.store import Store
+from ui.dialogs.common import FieldErrors, error_label
+from ui.qt import QDate, QtWidgets
+
+
+class ErratumDialog(QtWidgets.QDialog):
+    """`ErratumDialog(store, minutes_id, parent=None)`; `erratum_id` once saved
+    (through `minutes.add_erratum`)."""
+
+    def __init__(self, store: Store, minutes_id: int, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self.minutes_id = minutes_id
+        self.erratum_id: int | None = None
+        self.setWindowTitle(self.tr("Ajouter un erratum"))
+        self.setMinimumWidth(540)
+        minutes = mn.get(store.db, minutes_id)
+
+        intro = QtWidgets.QLabel(
+            self.tr(
+                "Le procès-verbal approuvé le {day} ne peut plus être réécrit. L'erratum est "
+                "daté, garde son motif, et sera imprimé à la suite du procès-verbal."
+            ).format(day=display(minutes.approved_on))
+        )
+        intro.setWordWrap(True)
+
+        self.recorded_on = QtWidgets.QDateEdit()
+        self.recorded_on.setObjectName("erratum_date")
+        self.recorded_on.setCalendarPopup(True)
+        self.recorded_on.setDisplayFormat("dd/MM/yyyy")
+        # Never before the approval (a meeting dated ahead of the computer's clock, for example).
+        day = dt.date.today()
+        if minutes.approved_on and minutes.approved_on > day.isoformat():
+            day = dt.date.fromisoformat(minutes.approved_on)
+        self.recorded_on.setDate(QDate(day.year, day.month, day.day))
+        self.reason = QtWidgets.QLineEdit()
+        self.reason.setObjectName("erratum_reason")
+        self.reason.setPlaceholderText(self.tr("Par exemple : erreur sur le nom d'un présent"))
+        self.text = QtWidgets.QPlainTextEdit()
+        self.text.setObjectName("erratum_text")
+        self.text.setTabChangesFocus(True)
+        self.text.setPlaceholderText(
+            self.tr("Par exemple : Au point 2, lire « Mme Martin » au lieu de « Mme Martine ».")
+        )
+        self.text.setMinimumHeight(120)
+
+        self.general = error_label()
+        self.errors = FieldErrors(self.general)
+        form = QtWidgets.QFormLayout()
+        form.addRow(self.tr("Date"), self.recorded_on)
+        form.addRow("", self.errors.add("recorded_on", self.recorded_on))
+        form.addRow(self.tr("Motif"), self.reason)
+        form.addRow("", self.errors.add("reason", self.reason))
+        form.addRow(self.tr("Correction"), self.text)
+        form.addRow("", self.errors.add("text", self.text))
+
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("Ajouter l'erratum"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setEnabled(not store.read_only)
+        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        self.errors.clear()
+        try:
+            self.erratum_id = mn.add_erratum(
+                self._store,
+                self.minutes_id,
+                self.reason.text(),
+                self.text.toPlainText(),
+                recorded_on=self.recorded_on.date().toPython(),
+            )
+        except UserError as error:
+            self.errors.show(error)
+            return
+        self.accept()

@@ -1,0 +1,218 @@
+"""Create or edit a meeting (séance), and postpone one to a new date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ess_desk.errors import UserError
+from ess_desk.meetings import meetings
+from ess_desk.meetings.vocabulary import BODY_MEETING_KIND, MEETING_KINDS
+from ess_desk.membership import bodies
+from ess_desk.membership.vocabulary import label
+from ess_desk.store import Store
+from ui.dialogs.common import FieldErrors, error_label
+from ui.qt import QtCore, QtWidgets
+
+
+def to_qdatetime(value: dt.datetime) -> QtCore.QDateTime:
+    return QtCore.QDateTime(
+        QtCore.QDate(value.year, value.month, value.day), QtCore.QTime(value.hour, value.minute)
+    )
+
+
+def from_qdatetime(value: QtCore.QDateTime) -> dt.datetime:
+    d, t = value.date(), value.time()
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def datetime_edit(value: dt.datetime) -> QtWidgets.QDateTimeEdit:
+    """A French date and time field: dd/MM/yyyy HH:mm with a calendar popup."""
+    edit = QtWidgets.QDateTimeEdit(to_qdatetime(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+    edit.setMinimumWidth(150)
+    return edit
+
+
+def _next_evening() -> dt.datetime:
+    day = dt.date.today() + dt.timedelta(days=14)
+    return dt.datetime.combine(day, dt.time(18, 0))
+
+
+class MeetingDialog(QtWidgets.QDialog):
+    """`MeetingDialog(store, meeting_id=None, body_id=None)`: `meeting_id` is set once saved."""
+
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int | None = None,
+        body_id: int | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._store = store
+        self.meeting_id = meeting_id
+        current = meetings.get(store.db, meeting_id) if meeting_id is not None else None
+        self.setWindowTitle(
+            self.tr("Modifier la séance") if current else self.tr("Nouvelle séance")
+        )
+        self.setMinimumWidth(560)
+
+        self.body = QtWidgets.QComboBox()
+        for b in bodies.list_bodies(store.db):
+            self.body.addItem(b.name, b.id)
+        chosen = current.body_id if current else body_id
+        if chosen is not None and self.body.findData(chosen) >= 0:
+            self.body.setCurrentIndex(self.body.findData(chosen))
+        self.kind = QtWidgets.QComboBox()
+        for key in MEETING_KINDS:
+            self.kind.addItem(label(MEETING_KINDS, key), key)
+        self.title = QtWidgets.QLineEdit(current.title if current else "")
+        self.title.setPlaceholderText(self.tr("Par défaut : « Bureau du 10/12/2026 »"))
+        start = current.start if current else _next_evening()
+        end = (current.end if current else None) or start + dt.timedelta(hours=2)
+        self.starts_at = datetime_edit(start)
+        self.ends_at = datetime_edit(end)
+        self.place = QtWidgets.QLineEdit(current.place if current else "")
+        self.place.setPlaceholderText(self.tr("Hôtel de ville, salle du conseil"))
+        self.video_link = QtWidgets.QLineEdit(current.video_link if current else "")
+        self.video_link.setPlaceholderText("https://")
+        self.notes = QtWidgets.QPlainTextEdit(current.notes if current else "")
+        self.notes.setFixedHeight(70)
+        if current is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(current.kind)))
+        else:
+            self._default_kind()
+        self.body.currentIndexChanged.connect(self._default_kind)
+        self.starts_at.dateTimeChanged.connect(self._keep_duration)
+        self._duration = self.starts_at.dateTime().secsTo(self.ends_at.dateTime())
+        self.ends_at.dateTimeChanged.connect(
+            lambda: setattr(
+                self, "_duration", self.starts_at.dateTime().secsTo(self.ends_at.dateTime())
+            )
+        )
+
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QtWidgets.QFormLayout()
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        def add(text: str, field: str, widget: QtWidgets.QWidget) -> None:
+            holder = QtWidgets.QWidget()
+            column = QtWidgets.QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(self.errors.add(field, widget))
+            form.addRow(text, holder)
+
+        add(self.tr("Instance"), "body_id", self.body)
+        add(self.tr("Type de séance"), "kind", self.kind)
+        add(self.tr("Titre"), "title", self.title)
+        add(self.tr("Début"), "starts_at", self.starts_at)
+        add(self.tr("Fin prévue"), "ends_at", self.ends_at)
+        add(self.tr("Lieu"), "place", self.place)
+        add(self.tr("Lien de visioconférence"), "video_link", self.video_link)
+        add(self.tr("Notes"), "notes", self.notes)
+
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("Enregistrer"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button.setEnabled(not store.read_only)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def _default_kind(self) -> None:
+        body_id = self.body.currentData()
+        if body_id is None:
+            return
+        kind = BODY_MEETING_KIND.get(bodies.get_body(self._store.db, body_id).kind, "commission")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+
+    def _keep_duration(self) -> None:
+        """Moving the start moves the planned end with it, keeping the duration."""
+        self.ends_at.blockSignals(True)
+        self.ends_at.setDateTime(self.starts_at.dateTime().addSecs(self._duration))
+        self.ends_at.blockSignals(False)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "body_id": self.body.currentData(),
+            "kind": self.kind.currentData(),
+            "title": self.title.text(),
+            "starts_at": from_qdatetime(self.starts_at.dateTime()),
+            "ends_at": from_qdatetime(self.ends_at.dateTime()),
+            "place": self.place.text(),
+            "video_link": self.video_link.text(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def accept(self) -> None:
+        if self._store.read_only:
+            return
+        try:
+            if self.meeting_id is None:
+                self.meeting_id = meetings.create(self._store, **self.values())
+            else:
+                meetings.update(self._store, self.meeting_id, **self.values())
+        except UserError as error:
+            self.errors.show(error)
+            return
+        super().accept()
+
+
+class PostponeDialog(QtWidgets.QDialog):
+    """Postpone a meeting: a new meeting takes its place with the same agenda (`new_meeting_id`)."""
+
+    def __init__(self, store: Store, meeting_id: int, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self.meeting_id = meeting_id
+        self.new_meeting_id: int | None = None
+        meeting = meetings.get(store.db, meeting_id)
+        self.setWindowTitle(self.tr("Reporter la séance"))
+        self.setMinimumWidth(460)
+        intro = QtWidgets.QLabel(
+            self.tr(
+                "La séance « {title} » sera marquée reportée. Une nouvelle séance est créée à la "
+                "date choisie, avec le même ordre du jour."
+            ).format(title=meeting.title)
+        )
+        intro.setWordWrap(True)
+        self.starts_at = datetime_edit(meeting.start + dt.timedelta(days=7))
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QtWidgets.QFormLayout()
+        form.addRow(self.tr("Nouvelle date"), self.starts_at)
+        form.addRow("", self.errors.add("starts_at", self.starts_at))
+        self.buttons = QtWidgets.QDialogButtonBox()
+        self.postpone_button = self.buttons.addButton(
+            self.tr("Reporter"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.postpone_button.setEnabled(not store.read_only)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        if self._store.read_only:
+            return
+        try:
+            self.new_meeting_id = meetings.postpone(
+                self._store, self.meeting_id, from_qdatetime(self.starts_at.dateTime())
+            )
+        except UserError as error:
+            self.errors.show(error)
+            return
+        super().accept()

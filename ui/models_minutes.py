@@ -1,0 +1,185 @@
+"""Qt models over the minutes core: the decision register and a meeting's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ess_desk.dates import display
+from ess_desk.minutes.decisions import DecisionRow
+from ess_desk.minutes.history import HistoryEntry
+from ui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+_Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
+def _one_line(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class DecisionsTableModel(QAbstractTableModel):
+    """The rows of the decision register as `decisions.search` returns them (newest first)."""
+
+    REFERENCE, DATE, BODY, MEETING, ITEM, KIND, TEXT, OUTCOME, STATUS = range(9)
+    COLUMN_COUNT = 9
+
+    DECISION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[DecisionRow] = []
+
+    def set_rows(self, rows: list[DecisionRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[DecisionRow]:
+        return list(self._rows)
+
+    def decision(self, row: int) -> DecisionRow:
+        return self._rows[row]
+
+    def row_of(self, decision_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == decision_id:
+                return i
+        return None
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Numéro"),
+            self.tr("Date"),
+            self.tr("Instance"),
+            self.tr("Séance"),
+            self.tr("Point"),
+            self.tr("Type"),
+            self.tr("Texte"),
+            self.tr("Résultat du vote"),
+            self.tr("Statut"),
+        ]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == _DISPLAY
+            and 0 <= section < self.COLUMN_COUNT
+        ):
+            return self.headers()[section]
+        return None
+
+    def _cell(self, r: DecisionRow, column: int) -> str:
+        if column == self.REFERENCE:
+            return r.reference
+        if column == self.DATE:
+            return display(r.meeting_date)
+        if column == self.BODY:
+            return r.body
+        if column == self.MEETING:
+            return r.meeting_title
+        if column == self.ITEM:
+            return r.item_title
+        if column == self.KIND:
+            return r.kind_label
+        if column == self.TEXT:
+            return _one_line(r.text)
+        if column == self.OUTCOME:
+            return r.outcome_label
+        return r.status_label
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < self.COLUMN_COUNT):
+            return None
+        r = self._rows[row]
+        if role == _DISPLAY:
+            return self._cell(r, column)
+        if role == _TOOLTIP:
+            return r.text if column == self.TEXT else None
+        if role == self.DECISION_ID_ROLE:
+            return r.id
+        if role == self.SORT_ROLE:
+            if column == self.REFERENCE:
+                return f"{r.year:04d}-{r.number:06d}"
+            if column == self.DATE:
+                return r.meeting_date
+            return self._cell(r, column).casefold()
+        return None
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """A meeting's audited changes, newest first: when, who, what."""
+
+    WHEN, WHO, WHAT = range(3)
+    COLUMN_COUNT = 3
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._entries: list[HistoryEntry] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(reversed(entries))
+        self.endResetModel()
+
+    def entry(self, row: int) -> HistoryEntry:
+        return self._entries[row]
+
+    def headers(self) -> list[str]:
+        return [self.tr("Quand"), self.tr("Qui"), self.tr("Changement")]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == _DISPLAY
+            and 0 <= section < self.COLUMN_COUNT
+        ):
+            return self.headers()[section]
+        return None
+
+    @staticmethod
+    def details(entry: HistoryEntry) -> str:
+        """Every field changed, one per line (« champ : avant → après »)."""
+        return "\n".join(f"{c.field} : {c.before or '∅'} → {c.after or '∅'}" for c in entry.changes)
+
+    @staticmethod
+    def when(entry: HistoryEntry) -> str:
+        try:
+            return dt.datetime.fromisoformat(entry.at).strftime("%d/%m/%Y %H:%M")
+        except (TypeError, ValueError):
+            return str(entry.at)
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._entries) and 0 <= column < self.COLUMN_COUNT):
+            return None
+        entry = self._entries[row]
+        if role == _DISPLAY:
+            if column == self.WHEN:
+                return self.when(entry)
+            if column == self.WHO:
+                return entry.user
+            return entry.what
+        if role == _TOOLTIP and column == self.WHAT:
+            return "\n".join(filter(None, [entry.what, self.details(entry)]))
+        return None

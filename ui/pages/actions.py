@@ -1,0 +1,595 @@
+"""The Actions page: every action across bodies, filtered, sorted or grouped by owner, with counts,
+the selected action's details and timeline, exports and reminders to owners."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ess_desk.actions import queries, rules, themes, updates
+from ess_desk.actions.queries import ActionFilter, ActionRow
+from ess_desk.dates import display
+from ess_desk.errors import UserError
+from ess_desk.membership import bodies
+from ess_desk.membership.vocabulary import label
+from ess_desk.store import Store
+from ui.dialogs.common import inform, show_unexpected_error, show_user_error
+from ui.models_actions import ActionsTableModel, CountsTableModel
+from ui.qt import QModelIndex, Qt, QTimer, QtWidgets, Signal
+
+OPEN = "__open__"  # the status filter « Ouvertes » (à faire, en cours, reporté)
+DEBOUNCE_MS = 150
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[Database]:
+    """A read-only connection of its own, for work on a pool thread: the page keeps using the
+    store's connection meanwhile (rows are read lazily as the table is painted)."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        yield Database(conn)
+    finally:
+        conn.close()
+
+
+def timeline_html(db: Database, row: ActionRow, tr: Callable[[str], str]) -> str:
+    """The selected action as the detail panel shows it: its fields, origin, then its history
+    as a dated timeline (latest at the bottom)."""
+    e = html.escape
+    late = ""
+    if row.overdue:
+        late = (
+            "<p style='color:#b3261e;font-weight:bold'>"
+            + e(tr("En retard de {days} jour(s)").format(days=row.days_late))
+            + "</p>"
+        )
+    fields = [
+        (tr("Instance"), row.body),
+        (tr("Porteur"), row.owner + (f" — {row.owner_email}" if row.owner_email else "")),
+        (tr("Échéance"), display(row.due_date) if row.due_date else tr("sans échéance")),
+        (tr("Statut"), f"{row.status_label}, {row.progress} %"),
+        (tr("Priorité"), row.priority_label),
+        (tr("Thème"), row.theme or tr("sans thème")),
+        (tr("Origine"), row.origin or tr("aucune (action ouverte hors séance)")),
+        (tr("Créée le"), display(row.created_on)),
+    ]
+    if row.closed_on:
+        fields.append((tr("Close le"), display(row.closed_on)))
+    table = "".join(
+        f"<tr><td style='color:#5f6b6d;padding-right:10px'>{e(k)}</td><td>{e(v)}</td></tr>"
+        for k, v in fields
+    )
+    description = (
+        f"<p style='white-space:pre-wrap'>{e(row.description)}</p>" if row.description else ""
+    )
+    entries = []
+    for entry in updates.timeline(db, row.id):
+        meta = [x for x in (entry.author, entry.meeting_title) if x]
+        where = f"<br/><span style='color:#5f6b6d'>{e(' · '.join(meta))}</span>" if meta else ""
+        colour = "#1f5c4a" if entry.kind == "created" else "#2f3b3d"
+        entries.append(
+            "<tr>"
+            f"<td style='white-space:nowrap;vertical-align:top;padding-right:8px;color:{colour}'>"
+            f"<b>{e(display(entry.day))}</b></td>"
+            "<td style='vertical-align:top;color:#9aa5a8'>●</td>"
+            f"<td style='vertical-align:top;padding-left:6px;padding-bottom:6px'>"
+            f"{e(entry.text)}{where}</td></tr>"
+        )
+    return (
+        f"<h3 style='margin-bottom:2px'>n°{row.id} — {e(row.title)}</h3>{late}"
+        f"<table cellspacing='2'>{table}</table>{description}"
+        f"<h4 style='margin-top:12px'>{e(tr('Historique'))}</h4>"
+        f"<table cellspacing='0'>{''.join(entries)}</table>"
+    )
+
+
+class ActionsPage(QtWidgets.QWidget):
+    """`ActionsPage(store, parent=None)`; `reload()` after anything changed the database.
+
+    The table model holds only the ids that pass the filter; each filter change re-queries them
+    (`queries.query_ids`) and the counts (`queries.counts`); text fields wait 150 ms after the
+    last keystroke.
+    """
+
+    selection_changed = Signal()
+
+    def __init__(
+        self, store: Store, parent: QtWidgets.QWidget | None = None, today: dt.date | None = None
+    ):
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self._operation = None
+        writable = not store.read_only
+
+        # -- filters --
+        self.body_filter = QtWidgets.QComboBox()
+        self.body_filter.setMinimumWidth(180)
+        self.status_filter = QtWidgets.QComboBox()
+        self.status_filter.addItem(self.tr("Tous les statuts"), None)
+        self.status_filter.addItem(self.tr("Ouvertes"), OPEN)
+        for code in rules.STATUSES:
+            self.status_filter.addItem(label(rules.STATUSES, code), code)
+        self.theme_filter = QtWidgets.QComboBox()
+        self.theme_filter.setMinimumWidth(200)
+        self.theme_filter.setMaximumWidth(320)
+        self.owner_filter = QtWidgets.QLineEdit()
+        self.owner_filter.setPlaceholderText(self.tr("Porteur…"))
+        self.owner_filter.setClearButtonEnabled(True)
+        self.owner_filter.setMaximumWidth(200)
+        self.overdue_filter = QtWidgets.QCheckBox(self.tr("En retard"))
+        self.due_filter = QtWidgets.QCheckBox(self.tr("Échéance sous"))
+        self.due_days = QtWidgets.QSpinBox()
+        self.due_days.setRange(0, 3650)
+        self.due_days.setValue(30)
+        self.due_days.setSuffix(self.tr(" jours"))
+        self.due_days.setEnabled(False)
+        self.search = QtWidgets.QLineEdit()
+        self.search.setPlaceholderText(self.tr("Rechercher (intitulé, porteur, thème…)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.group_toggle = QtWidgets.QCheckBox(self.tr("Regrouper par porteur"))
+        self.clear_button = QtWidgets.QPushButton(self.tr("Effacer les filtres"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self._fill_filter_lists()
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        for combo in (self.body_filter, self.status_filter, self.theme_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        for check in (self.overdue_filter, self.due_filter):
+            check.toggled.connect(lambda _on: self.apply_filter())
+        self.due_filter.toggled.connect(self.due_days.setEnabled)
+        self.due_days.valueChanged.connect(lambda _v: self._debounce.start())
+        self.owner_filter.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.group_toggle.toggled.connect(self._set_grouped)
+
+        filters = QtWidgets.QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.body_filter, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.theme_filter, 1)
+        filters.addWidget(self.owner_filter, 1)
+        filters.addWidget(self.overdue_filter)
+        filters.addWidget(self.due_filter)
+        filters.addWidget(self.due_days)
+        filters.addWidget(self.clear_button)
+
+        # -- buttons --
+        self.new_button = QtWidgets.QPushButton(self.tr("Nouvelle action"))
+        self.edit_button = QtWidgets.QPushButton(self.tr("Modifier"))
+        self.update_button = QtWidgets.QPushButton(self.tr("Nouvelle mise à jour"))
+        self.themes_button = QtWidgets.QPushButton(self.tr("Thèmes…"))
+        self.export_button = QtWidgets.QPushButton(self.tr("Exporter…"))
+        self.reminders_button = QtWidgets.QPushButton(self.tr("Rappels aux porteurs…"))
+        self.new_button.clicked.connect(self.new_action)
+        self.edit_button.clicked.connect(self.edit_action)
+        self.update_button.clicked.connect(self.new_update)
+        self.themes_button.clicked.connect(self.edit_themes)
+        self.export_button.clicked.connect(self.export)
+        self.reminders_button.clicked.connect(self.write_reminders)
+        self.export_button.setToolTip(
+            self.tr("Les actions affichées, vers Excel (.xlsx), CSV ou le tableau de suivi PDF")
+        )
+        self.reminders_button.setToolTip(
+            self.tr(
+                "Pour chaque porteur : sa liste d'actions ouvertes en PDF et un brouillon de courriel"
+            )
+        )
+        for button in (self.new_button, self.edit_button, self.update_button):
+            button.setProperty("edits", True)
+            if not writable:
+                button.setToolTip(store.read_only_message())
+        buttons = QtWidgets.QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.update_button):
+            buttons.addWidget(button)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.group_toggle)
+        buttons.addStretch(1)
+        for button in (self.themes_button, self.export_button, self.reminders_button):
+            buttons.addWidget(button)
+
+        # -- table --
+        self.model = ActionsTableModel(store.db, self, today=today)
+        self.view = QtWidgets.QTableView()
+        self.view.setObjectName("actions_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        # Fixed row heights: the view never measures 30,000 rows.
+        self.view.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(ActionsTableModel.DUE, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        header.setStretchLastSection(True)
+        m = ActionsTableModel
+        for column, width in (
+            (m.ID, 60),
+            (m.TITLE, 330),
+            (m.OWNER, 210),
+            (m.BODY, 170),
+            (m.THEME, 190),
+            (m.DUE, 200),
+            (m.STATUS, 90),
+            (m.PROGRESS, 90),
+            (m.PRIORITY, 80),
+            (m.ORIGIN, 260),
+        ):
+            self.view.setColumnWidth(column, width)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selection_moved())
+        self.view.doubleClicked.connect(lambda _i: self.edit_action())
+        self.model.modelReset.connect(self._after_reset)
+        self.summary = QtWidgets.QLabel()
+        self.summary.setObjectName("actions_summary")
+
+        # -- side panel: detail and counts --
+        self.detail = QtWidgets.QTextBrowser()
+        self.detail.setObjectName("action_detail")
+        self.detail.setOpenLinks(False)
+        self.counts_model = CountsTableModel(self)
+        self.counts_view = QtWidgets.QTableView()
+        self.counts_view.setModel(self.counts_model)
+        self.counts_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self.counts_view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.counts_view.verticalHeader().setVisible(False)
+        self.counts_view.verticalHeader().setDefaultSectionSize(20)
+        self.counts_view.setShowGrid(False)
+        self.counts_view.horizontalHeader().setSectionResizeMode(
+            0, QtWidgets.QHeaderView.ResizeMode.Stretch
+        )
+        self.counts_view.horizontalHeader().setSectionResizeMode(
+            1, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+        )
+        side = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("actions_side_splitter")
+        detail_box = QtWidgets.QGroupBox(self.tr("Action sélectionnée"))
+        QtWidgets.QVBoxLayout(detail_box).addWidget(self.detail)
+        counts_box = QtWidgets.QGroupBox(self.tr("Répartition des actions affichées"))
+        QtWidgets.QVBoxLayout(counts_box).addWidget(self.counts_view)
+        side.addWidget(detail_box)
+        side.addWidget(counts_box)
+        side.setSizes([430, 340])
+
+        left = QtWidgets.QWidget()
+        left_layout = QtWidgets.QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.summary)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("actions_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([1000, 400])
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+
+        self.apply_filter()
+
+    # -- filter ------------------------------------------------------------------------------
+    def _fill_filter_lists(self) -> None:
+        db = self._store.db
+        for combo in (self.body_filter, self.theme_filter):
+            combo.blockSignals(True)
+        keep_body, keep_theme = self.body_filter.currentData(), self.theme_filter.currentData()
+        self.body_filter.clear()
+        self.body_filter.addItem(self.tr("Toutes les instances"), None)
+        for body in bodies.list_bodies(db, include_archived=True):
+            self.body_filter.addItem(body.name, body.id)
+        self.theme_filter.clear()
+        self.theme_filter.addItem(self.tr("Tous les thèmes"), None)
+        for theme in themes.list_themes(db, include_archived=True):
+            self.theme_filter.addItem(theme.name, theme.id)
+            self.theme_filter.setItemData(
+                self.theme_filter.count() - 1, theme.name, Qt.ItemDataRole.ToolTipRole
+            )
+        self.body_filter.setCurrentIndex(max(0, self.body_filter.findData(keep_body)))
+        self.theme_filter.setCurrentIndex(max(0, self.theme_filter.findData(keep_theme)))
+        for combo in (self.body_filter, self.theme_filter):
+            combo.blockSignals(False)
+
+    def current_filter(self) -> ActionFilter:
+        status = self.status_filter.currentData()
+        statuses: frozenset[str] = frozenset()
+        if status == OPEN:
+            statuses = rules.OPEN_STATUSES
+        elif status is not None:
+            statuses = frozenset({status})
+        return ActionFilter(
+            body_id=self.body_filter.currentData(),
+            owner=self.owner_filter.text(),
+            statuses=statuses,
+            theme_id=self.theme_filter.currentData(),
+            overdue=self.overdue_filter.isChecked(),
+            due_within_days=self.due_days.value() if self.due_filter.isChecked() else None,
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        """Query the ids and counts for the filter now shown (what each change ends in)."""
+        self._debounce.stop()
+        keep = self.selected_id()
+        filt = self.current_filter()
+        try:
+            self.model.set_filter(filt)
+            counts = queries.counts(self._store.db, filt, today=self.model.today)
+        except UserError as exc:
+            self.summary.setText(exc.message)
+            return
+        self.counts_model.set_counts(counts)
+        shown = self.model.action_count()
+        text = (
+            self.tr("{count} action(s) affichée(s)").format(count=f"{shown:n}")
+            if shown
+            else self.tr("Aucune action ne correspond à ces critères.")
+        )
+        if counts.overdue:
+            text += " — " + self.tr("{count} en retard").format(count=counts.overdue)
+        self.summary.setText(text)
+        if keep is not None:
+            self.select_action(keep)
+
+    def clear_filters(self) -> None:
+        """Every filter back to « tout », queried once."""
+        widgets = (
+            self.search,
+            self.owner_filter,
+            self.body_filter,
+            self.status_filter,
+            self.theme_filter,
+            self.overdue_filter,
+            self.due_filter,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        self.owner_filter.clear()
+        for combo in (self.body_filter, self.status_filter, self.theme_filter):
+            combo.setCurrentIndex(0)
+        self.overdue_filter.setChecked(False)
+        self.due_filter.setChecked(False)
+        self.due_days.setEnabled(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self.group_toggle.isChecked():
+            return
+        self.model.sort(column, order)
+
+    def _set_grouped(self, grouped: bool) -> None:
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)
+        if grouped:
+            header.setSortIndicator(ActionsTableModel.OWNER, Qt.SortOrder.AscendingOrder)
+        else:
+            key, descending = self.model.sort_key
+            column = next(
+                (c for c, k in ActionsTableModel.SORT_KEYS.items() if k == key),
+                ActionsTableModel.DUE,
+            )
+            header.setSortIndicator(
+                column,
+                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+            )
+        header.blockSignals(False)
+        keep = self.selected_id()
+        self.model.set_grouped(grouped)
+        if keep is not None:
+            self.select_action(keep)
+
+    def _after_reset(self) -> None:
+        self.view.clearSpans()
+        for row in self.model.group_rows():
+            self.view.setSpan(row, 0, 1, ActionsTableModel.COLUMN_COUNT)
+        self._show_detail()
+        self.selection_changed.emit()
+        self._update_buttons()
+
+    # -- selection ---------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.action_id(index.row())
+
+    def select_action(self, action_id: int) -> bool:
+        row = self.model.row_of(action_id)
+        if row is None:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_detail()
+        self._selection_moved()
+
+    def _selection_moved(self) -> None:
+        self._update_buttons()
+        self.selection_changed.emit()
+
+    def _show_detail(self) -> None:
+        index = self.view.currentIndex()
+        row = self.model.action_row(index.row()) if index.isValid() else None
+        if row is None:
+            self.detail.setHtml(
+                "<p style='color:#5f6b6d'>"
+                + html.escape(
+                    self.tr("Choisissez une action pour voir son détail et son historique.")
+                )
+                + "</p>"
+            )
+            return
+        self.detail.setHtml(timeline_html(self._store.db, row, self.tr))
+
+    def _update_buttons(self) -> None:
+        writable = not self._store.read_only
+        selected = self.selected_id() is not None
+        self.new_button.setEnabled(writable)
+        self.edit_button.setEnabled(writable and selected)
+        self.update_button.setEnabled(writable and selected)
+
+    def edit_state(self) -> tuple[bool, bool]:
+        return self.selected_id() is not None, False
+
+    # -- reload ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        keep = self.selected_id()
+        self._fill_filter_lists()
+        self.model.reload()
+        self.apply_filter()
+        if keep is not None:
+            self.select_action(keep)
+
+    # -- edits -------------------------------------------------------------------------------
+    def new_action(self) -> None:
+        if self._store.read_only:
+            return
+        from ui.dialogs.action import ActionDialog
+
+        dialog = ActionDialog(
+            self._store, body_id=self.body_filter.currentData(), parent=self, today=self._today
+        )
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.saved_id:
+            self.reload()
+            self.select_action(dialog.saved_id)
+
+    def edit_action(self) -> None:
+        action_id = self.selected_id()
+        if action_id is None or self._store.read_only:
+            return
+        from ui.dialogs.action import ActionDialog
+
+        dialog = ActionDialog(self._store, action_id=action_id, parent=self, today=self._today)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.reload()
+            self.select_action(action_id)
+
+    def new_update(self) -> None:
+        action_id = self.selected_id()
+        if action_id is None or self._store.read_only:
+            return
+        from ui.dialogs.action_update import ActionUpdateDialog
+
+        dialog = ActionUpdateDialog(self._store, action_id, parent=self, today=self._today)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.reload()
+            self.select_action(action_id)
+
+    def edit_themes(self) -> None:
+        from ui.dialogs.themes import ThemesDialog
+
+        dialog = ThemesDialog(self._store, self)
+        dialog.exec()
+        if dialog.changed:
+            self.reload()
+
+    # -- exports -----------------------------------------------------------------------------
+    def export(self) -> None:
+        name, chosen = QtWidgets.QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exporter les actions"),
+            str(Path.home() / f"actions-{(self.model.today):%Y-%m-%d}.xlsx"),
+            self.tr("Excel (*.xlsx);;CSV pour Excel (*.csv);;Tableau de suivi PDF (*.pdf)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv", ".pdf"):
+            suffix = ".pdf" if "pdf" in chosen else ".csv" if "csv" in chosen else ".xlsx"
+            path = path.with_suffix(suffix)
+        self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        """Write the actions shown to `path` off the GUI thread (through a connection of its
+        own), then say how many were written."""
+        from ess_desk.exchange import actions_export
+        from ui.workers import Operation
+
+        filt, (sort, _descending) = self.current_filter(), self.model.sort_key
+        db_path, today = self._store.path, self.model.today
+
+        def work(_progress: Any) -> int:
+            with reading(db_path) as db:
+                return actions_export.export_file(db, path, filt, sort=sort, today=today)
+
+        self._operation = (
+            Operation(self, work)
+            .success(
+                lambda count: self._done(
+                    self.tr("Exporter les actions"),
+                    self.tr("{count} action(s) exportée(s) dans {path}").format(
+                        count=count, path=path
+                    ),
+                )
+            )
+            .failure(lambda exc: self._failed(exc, self.tr("Exporter les actions")))
+            .run_with_progress(self.tr("Export des actions…"))
+        )
+
+    def write_reminders(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
+            self, self.tr("Dossier où écrire les rappels"), str(Path.home())
+        )
+        if folder:
+            self.write_reminders_to(Path(folder))
+
+    def write_reminders_to(self, folder: Path) -> None:
+        """For each owner of a shown open action: a PDF list and an .eml draft, off the GUI
+        thread."""
+        from ess_desk.exchange import action_reminders
+        from ui.workers import Operation
+
+        filt, db_path, today = self.current_filter(), self._store.path, self.model.today
+
+        def work(progress: Callable[[int, int], None]) -> Any:
+            with reading(db_path) as db:
+                return action_reminders.write_all(db, folder, filt, today=today, progress=progress)
+
+        self._operation = (
+            Operation(self, work)
+            .success(
+                lambda result: self._done(
+                    self.tr("Rappels aux porteurs"),
+                    result.summary() + "\n" + self.tr("Dossier : {path}").format(path=folder),
+                )
+            )
+            .failure(lambda exc: self._failed(exc, self.tr("Rappels aux porteurs")))
+            .run_with_progress(self.tr("Rappels aux porteurs…"))
+        )
+
+    def _done(self, title: str, text: str) -> None:
+        self.last_result = text
+        inform(self, title, text)
+
+    def _failed(self, exc: Exception, what: str) -> None:
+        if isinstance(exc, UserError):
+            show_user_error(self, exc, what)
+        else:
+            show_unexpected_error(self, exc, what)

@@ -1,0 +1,390 @@
+"""The Décisions page: the register of decisions and opinions, searched and filtered as you type,
+the full text of the selected one, its follow-up status, and exports (Excel, CSV, PDF)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+from typing import Any
+
+from ess_desk.dates import display
+from ess_desk.errors import UserError
+from ess_desk.membership import bodies
+from ess_desk.membership.vocabulary import label
+from ess_desk.minutes import decisions
+from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
+from ess_desk.store import Store
+from ui.dialogs.common import confirm, show_unexpected_error, show_user_error
+from ui.models_minutes import DecisionsTableModel
+from ui.qt import QLocale, QSortFilterProxyModel, Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.workers import Operation
+
+D = DecisionsTableModel
+
+
+class DecisionsPage(QtWidgets.QWidget):
+    """`DecisionsPage(store)`: the register, newest first. Signals `selection_changed` and
+    `exported(Path)`."""
+
+    selection_changed = Signal()
+    exported = Signal(object)
+
+    def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.last_export: Path | None = None
+        self._exporting = False
+
+        self.search = QtWidgets.QLineEdit()
+        self.search.setObjectName("decisions_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Rechercher : numéro, mots du texte, point, instance…")
+        )
+        self.search.textChanged.connect(self.apply_filters)
+        self.body = QtWidgets.QComboBox()
+        self.body.setObjectName("decisions_body")
+        self.year = QtWidgets.QComboBox()
+        self.year.setObjectName("decisions_year")
+        self.kind = QtWidgets.QComboBox()
+        self.kind.setObjectName("decisions_kind")
+        self.kind.addItem(self.tr("Tous les types"), None)
+        for code in DECISION_KINDS:
+            self.kind.addItem(label(DECISION_KINDS, code), code)
+        self.status = QtWidgets.QComboBox()
+        self.status.setObjectName("decisions_status")
+        self.status.addItem(self.tr("Tous les statuts"), None)
+        for code in DECISION_STATUSES:
+            self.status.addItem(label(DECISION_STATUSES, code), code)
+        for combo in (self.body, self.year, self.kind, self.status):
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.count_label = QtWidgets.QLabel()
+        self.count_label.setObjectName("decisions_count")
+
+        self.export_button = QtWidgets.QToolButton()
+        self.export_button.setObjectName("export_decisions")
+        self.export_button.setText(self.tr("Exporter"))
+        self.export_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QtWidgets.QMenu(self.export_button)
+        for text, suffix in (
+            (self.tr("Classeur Excel (.xlsx)…"), ".xlsx"),
+            (self.tr("CSV pour Excel (.csv)…"), ".csv"),
+            (self.tr("Registre en PDF…"), ".pdf"),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, s=suffix: self.choose_export(s))
+        self.export_button.setMenu(menu)
+
+        filters = QtWidgets.QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.body, 1)
+        filters.addWidget(self.year)
+        filters.addWidget(self.kind)
+        filters.addWidget(self.status)
+        filters.addWidget(self.export_button)
+
+        self.model = DecisionsTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(D.SORT_ROLE)
+        self.table = QtWidgets.QTableView()
+        self.table.setObjectName("decisions_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(D.REFERENCE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in (
+            (D.REFERENCE, 72),
+            (D.DATE, 84),
+            (D.BODY, 160),
+            (D.MEETING, 170),
+            (D.ITEM, 180),
+            (D.KIND, 110),
+            (D.TEXT, 260),
+            (D.OUTCOME, 130),
+            (D.STATUS, 120),
+        ):
+            self.table.setColumnWidth(column, width)
+        # The meeting is in the detail panel; its column is there for a wider window.
+        self.table.setColumnHidden(D.MEETING, True)
+        header.setSectionResizeMode(D.TEXT, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+
+        # The detail panel.
+        self.detail_title = QtWidgets.QLabel()
+        self.detail_title.setObjectName("decision_title")
+        font = self.detail_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.detail_title.setFont(font)
+        self.detail_title.setWordWrap(True)
+        self.details = QtWidgets.QLabel()
+        self.details.setObjectName("decision_details")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.full_text = QtWidgets.QPlainTextEdit()
+        self.full_text.setObjectName("decision_text")
+        self.full_text.setReadOnly(True)
+        self.status_choice = QtWidgets.QComboBox()
+        self.status_choice.setObjectName("decision_status_choice")
+        for code in DECISION_STATUSES:
+            self.status_choice.addItem(label(DECISION_STATUSES, code), code)
+        self.status_button = QtWidgets.QPushButton(self.tr("Changer le statut"))
+        self.status_button.setObjectName("decision_status_button")
+        self.status_button.clicked.connect(self.change_status)
+        status_row = QtWidgets.QHBoxLayout()
+        status_row.addWidget(QtWidgets.QLabel(self.tr("Suivi :")))
+        status_row.addWidget(self.status_choice, 1)
+        status_row.addWidget(self.status_button)
+        self.status_note = QtWidgets.QLabel(
+            self.tr(
+                "Le texte d'une décision ne se modifie que dans le procès-verbal de sa séance, "
+                "tant qu'il est en brouillon ; son statut de suivi évolue à tout moment."
+            )
+        )
+        self.status_note.setWordWrap(True)
+        self.status_note.setStyleSheet("color: #666;")
+
+        panel = QtWidgets.QWidget()
+        panel.setMinimumWidth(300)
+        side = QtWidgets.QVBoxLayout(panel)
+        side.setContentsMargins(8, 0, 0, 0)
+        side.addWidget(self.detail_title)
+        side.addWidget(self.details)
+        side.addWidget(QtWidgets.QLabel(self.tr("Texte adopté")))
+        side.addWidget(self.full_text, 1)
+        side.addLayout(status_row)
+        side.addWidget(self.status_note)
+
+        splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([1000, 380])
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+
+        self._fill_choices()
+        self.apply_filters()
+
+    # -- filters -----------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        db = self.store.db
+        chosen_body, chosen_year = self.body.currentData(), self.year.currentData()
+        for combo in (self.body, self.year):
+            combo.blockSignals(True)
+            combo.clear()
+        self.body.addItem(self.tr("Toutes les instances"), None)
+        for body in bodies.list_bodies(db, include_archived=True):
+            self.body.addItem(body.name, body.id)
+        self.year.addItem(self.tr("Toutes les années"), None)
+        for year in decisions.years(db):
+            self.year.addItem(str(year), year)
+        for combo, chosen in ((self.body, chosen_body), (self.year, chosen_year)):
+            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+            combo.blockSignals(False)
+
+    def set_year(self, year: int | None) -> None:
+        self.year.setCurrentIndex(max(self.year.findData(year), 0) if year is not None else 0)
+
+    def set_kind(self, kind: str | None) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0) if kind is not None else 0)
+
+    def set_body(self, body_id: int | None) -> None:
+        self.body.setCurrentIndex(max(self.body.findData(body_id), 0) if body_id else 0)
+
+    def apply_filters(self) -> None:
+        """Run the register's search again with the words and filters shown (as you type)."""
+        selected = self.selected_id()
+        rows = decisions.search(
+            self.store.db,
+            text=self.search.text(),
+            body_id=self.body.currentData(),
+            year=self.year.currentData(),
+            kind=self.kind.currentData(),
+            status=self.status.currentData(),
+        )
+        self.model.set_rows(rows)
+        self._update_count()
+        if selected is not None:
+            self.select_decision(selected)
+        if self.selected_id() is None:
+            self._show(None)
+
+    def _update_count(self) -> None:
+        count = self.model.rowCount()
+        if count == 0:
+            text = self.tr("Aucune décision ne correspond à la recherche.")
+        elif count == 1:
+            text = self.tr("1 décision")
+        else:
+            text = self.tr("{count} décisions").format(count=QLocale().toString(count))
+        self.count_label.setText(text)
+
+    def reload(self) -> None:
+        self._fill_choices()
+        self.apply_filters()
+
+    # -- selection ---------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(D.DECISION_ID_ROLE)
+
+    def select_decision(self, decision_id: int) -> None:
+        row = self.model.row_of(decision_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def _selected(self, current: Any, _previous: Any = None) -> None:
+        if current.isValid():
+            source = self.proxy.mapToSource(current)
+            self._show(self.model.decision(source.row()))
+        else:
+            self._show(None)
+        self.selection_changed.emit()
+
+    def _show(self, row: decisions.DecisionRow | None) -> None:
+        writable = not self.store.read_only
+        self.status_choice.setEnabled(row is not None and writable)
+        self.status_button.setEnabled(row is not None and writable)
+        if row is None:
+            self.detail_title.setText(self.tr("Aucune décision sélectionnée"))
+            self.details.setText(
+                html.escape(self.tr("Choisissez une décision pour lire son texte entier."))
+            )
+            self.full_text.setPlainText("")
+            return
+        self.detail_title.setText(
+            self.tr("{kind} {reference}").format(kind=row.kind_label, reference=row.reference)
+        )
+
+        def line(name: str, value: str) -> str:
+            return (
+                f"<tr><td style='color:#555; padding-right:8px'>{html.escape(name)}</td>"
+                f"<td>{html.escape(value)}</td></tr>"
+            )
+
+        minutes_state = (
+            label(MINUTES_STATUSES, row.minutes_status)
+            if row.minutes_status
+            else self.tr("non commencé")
+        )
+        self.details.setText(
+            "<table>"
+            + line(self.tr("Instance"), row.body)
+            + line(self.tr("Séance"), f"{row.meeting_title} ({display(row.meeting_date)})")
+            + line(self.tr("Point"), row.item_title)
+            + line(self.tr("Vote"), row.outcome_label)
+            + line(self.tr("Statut"), row.status_label)
+            + line(self.tr("Procès-verbal"), minutes_state)
+            + "</table>"
+        )
+        self.full_text.setPlainText(row.text)
+        self.status_choice.setCurrentIndex(max(self.status_choice.findData(row.status), 0))
+
+    def change_status(self) -> None:
+        decision_id = self.selected_id()
+        if decision_id is None or self.store.read_only:
+            return
+        try:
+            decisions.set_status(self.store, decision_id, self.status_choice.currentData())
+        except UserError as error:
+            show_user_error(self, error, self.tr("Statut de la décision"))
+            return
+        self.apply_filters()
+        self.select_decision(decision_id)
+
+    # -- exports -----------------------------------------------------------------------------
+    def _default_path(self, suffix: str) -> Path:
+        year = self.year.currentData()
+        name = self.tr("Registre des décisions")
+        if year:
+            name += f" {year}"
+        else:
+            name += f" {dt.date.today().isoformat()}"
+        documents = Path.home() / "Documents"
+        return (documents if documents.is_dir() else Path.home()) / (name + suffix)
+
+    def choose_export(self, suffix: str) -> None:
+        filters = {
+            ".xlsx": self.tr("Classeur Excel (*.xlsx)"),
+            ".csv": self.tr("CSV pour Excel (*.csv)"),
+            ".pdf": self.tr("Document PDF (*.pdf)"),
+        }[suffix]
+        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exporter le registre des décisions"),
+            str(self._default_path(suffix)),
+            filters,
+        )
+        if name:
+            path = Path(name)
+            if path.suffix.lower() != suffix:
+                path = path.with_name(path.name + suffix)
+            self.export_to(path)
+
+    def export_title(self) -> str:
+        parts = [self.tr("Registre des décisions")]
+        for combo in (self.body, self.year, self.kind, self.status):
+            if combo.currentData() is not None:
+                parts.append(combo.currentText())
+        return " — ".join(parts)
+
+    def export_to(self, path: Path) -> Operation:
+        """Write the rows shown (filters applied) to `path`; the format follows its suffix."""
+        from ess_desk.exchange import decisions_export
+
+        # The worker gets plain values: the GUI may keep searching the database meanwhile.
+        rows = self.model.rows()
+        title = self.export_title()
+        self._exporting = True
+        self.export_button.setEnabled(False)
+        return (
+            Operation(self, lambda _progress: decisions_export.export(rows, path, title=title))
+            .success(self._exported)
+            .failure(self._export_failed)
+            .run_with_progress(self.tr("Export du registre des décisions…"))
+        )
+
+    def _exported(self, path: Path) -> None:
+        self._exporting = False
+        self.export_button.setEnabled(True)
+        self.last_export = path
+        self.exported.emit(path)
+        if confirm(
+            self,
+            self.tr("Export terminé"),
+            self.tr("{count} décision(s) enregistrée(s) dans {path}.").format(
+                count=self.model.rowCount(), path=path
+            ),
+            self.tr("Ouvrir le fichier"),
+        ):
+            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+
+    def _export_failed(self, error: Exception) -> None:
+        self._exporting = False
+        self.export_button.setEnabled(True)
+        if isinstance(error, UserError):
+            show_user_error(self, error, self.tr("Exporter le registre"))
+        else:
+            show_unexpected_error(self, error, self.tr("Exporter le registre"))
