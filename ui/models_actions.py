@@ -90,6 +90,7 @@ class ActionsTableModel(QAbstractTableModel):
         self._descending = False
         self._grouped = False
         self._ids: list[int] = []  # the actions in order
+        self.counts = Counts(0, 0, {}, [])  # by status and theme, from the same query as the ids
         # What each visible row shows: an index into _ids (>= 0), or -(group number + 1).
         self._rows: list[int] = []
         self._groups: list[tuple[int, int]] = []  # (first position in _ids, size)
@@ -150,7 +151,7 @@ class ActionsTableModel(QAbstractTableModel):
         self.beginResetModel()
         sort = "owner" if self._grouped else self._sort
         descending = False if self._grouped else self._descending
-        self._ids = queries.query_ids(
+        self._ids, self.counts = queries.query_ids_and_counts(
             self._db, self._filter, sort=sort, descending=descending, today=self.today
         )
         self._groups = []

@@ -448,27 +448,48 @@ class Counts:
 
 def counts(db: Database, filt: ActionFilter | None = None, today: dt.date | None = None) -> Counts:
     """How many actions pass the filter, by status and by theme, and how many are overdue."""
-    filt = filt or ActionFilter()
+    return query_ids_and_counts(db, filt, sort=None, today=today)[1]
+
+
+def query_ids_and_counts(
+    db: Database,
+    filt: ActionFilter | None = None,
+    *,
+    sort: str | None = "due_date",
+    descending: bool = False,
+    today: dt.date | None = None,
+) -> tuple[list[int], Counts]:
+    """`query_ids` and `counts` from one pass over the matching actions (what a filter change on
+    the Actions page needs: scanning 30,000 actions once rather than three times)."""
     today = today or dt.date.today()
-    where, params = _where(db, filt, today)
-    by_status = dict.fromkeys(rules.STATUSES, 0)
-    overdue = 0
-    for status, n, late in db.execute(
-        f"SELECT a.status, COUNT(*), SUM(a.status IN {_OPEN_SQL} AND a.due_date < :today) "
-        f"FROM actions a{where} GROUP BY a.status",
+    where, params = _where(db, filt or ActionFilter(), today)
+    order, joins = _order(sort, descending) if sort is not None else ("", frozenset())
+    rows = db.execute(
+        f"SELECT a.id, a.status, a.theme_id, a.status IN {_OPEN_SQL} AND a.due_date < :today "
+        f"{_from(set(joins))}{where}{order}",
         params,
-    ).fetchall():
-        by_status[status] = n
+    ).fetchall()
+    by_status = dict.fromkeys(rules.STATUSES, 0)
+    per_theme: dict[int | None, int] = {}
+    overdue = 0
+    for _id, status, theme_id, late in rows:
+        by_status[status] += 1
+        per_theme[theme_id] = per_theme.get(theme_id, 0) + 1
         overdue += late or 0
+    themes = {
+        r[0]: (r[1], r[2])
+        for r in db.execute("SELECT id, name, position FROM action_themes").fetchall()
+    }
+
+    def theme_order(theme_id: int | None) -> tuple[bool, int]:
+        known = themes.get(theme_id) if theme_id is not None else None
+        return (known is None, known[1] if known else 0)
+
     by_theme = [
-        (r[0], r[1] or _("Sans thème"), r[2])
-        for r in db.execute(
-            f"SELECT a.theme_id, t.name, COUNT(*) {_from({'t'})}{where} GROUP BY a.theme_id "
-            "ORDER BY t.position IS NULL, t.position",
-            params,
-        ).fetchall()
+        (theme_id, themes[theme_id][0] if theme_id in themes else _("Sans thème"), n)
+        for theme_id, n in sorted(per_theme.items(), key=lambda item: theme_order(item[0]))
     ]
-    return Counts(sum(by_status.values()), overdue, by_status, by_theme)
+    return [r[0] for r in rows], Counts(len(rows), overdue, by_status, by_theme)
 
 
 def actions_of_item(db: Database, item_id: int, today: dt.date | None = None) -> list[ActionRow]:

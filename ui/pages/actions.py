@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ess_desk.actions import queries, rules, themes, updates
+from ess_desk.actions import rules, themes, updates
 from ess_desk.actions.queries import ActionFilter, ActionRow
 from ess_desk.dates import display
 from ess_desk.errors import UserError
@@ -336,7 +336,7 @@ class ActionsPage(QtWidgets.QWidget):
         filt = self.current_filter()
         try:
             self.model.set_filter(filt)
-            counts = queries.counts(self._store.db, filt, today=self.model.today)
+            counts = self.model.counts
         except UserError as exc:
             self.summary.setText(exc.message)
             return
