@@ -108,11 +108,17 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_line(done: int, total: int) -> None:
+    """Progress of a long command, on one line of the terminal (stderr keeps stdout clean)."""
+    if sys.stderr.isatty():
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from ess_desk.demo import fill_demo
 
     with open_for_command(args, write=True) as store:
-        summary = fill_demo(store, size=args.size, seed=args.seed)
+        summary = fill_demo(store, size=args.size, seed=args.seed, progress=_progress_line)
     print(summary)
     return 0
 

@@ -4,8 +4,10 @@
 their bureau and commissions, working groups, guests and secretariat, contacts, archives) and
 writes through a sink: the small demo goes through the service functions one by one, the large
 one is written in bulk (executemany, with its audit rows) after the same rules were kept while
-planning. Later parts (meetings, actions) are new `_add_*` functions called from `fill_demo`.
-History is anchored to fixed dates, never to today's.
+planning. Then a year (small) or ten years (large) of meetings of every body with agendas,
+notices, attendance, proxies and votes; minutes for every meeting held, most approved at the
+next one; and the actions decided, reviewed at later meetings. History is anchored to fixed
+dates, never to today's.
 """
 
 from __future__ import annotations
@@ -23,10 +25,15 @@ from stdnum.fr import siret as stdnum_siret
 
 from ess_desk import demo_data as data
 from ess_desk import service
-from ess_desk.dates import add_years
+from ess_desk.actions import actions, review
+from ess_desk.dates import add_years, display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+from ess_desk.meetings import agenda, meetings, notice, presence, votes
+from ess_desk.meetings import attendance as att
+from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_working_day
 from ess_desk.membership import bodies, mandates, organisations, people, rules
+from ess_desk.minutes import decisions, minutes
 from ess_desk.store import Store
 from ess_desk.store.lock import current_user
 
@@ -71,6 +78,10 @@ class Profile:
     people: int  # total wanted: contacts without a mandate fill what mandates leave
     archive_ratio: float  # share of long-gone people who are archived
     bulk: bool  # write with executemany rather than one service call per row
+    meetings_from: dt.date  # meetings are scheduled from this day…
+    meetings_until: dt.date  # …to the day before this one (past the anchor: upcoming meetings)
+    actions: int  # actions decided over the period, about
+    updates_per_action: int  # follow-up entries per action, about
 
 
 SMALL = Profile(
@@ -111,6 +122,10 @@ SMALL = Profile(
     people=0,
     archive_ratio=0.0,
     bulk=False,
+    meetings_from=dt.date(2026, 2, 1),
+    meetings_until=dt.date(2027, 2, 1),
+    actions=80,
+    updates_per_action=3,
 )
 
 LARGE = Profile(
@@ -151,6 +166,10 @@ LARGE = Profile(
     people=2000,
     archive_ratio=0.6,
     bulk=True,
+    meetings_from=dt.date(2017, 2, 1),
+    meetings_until=dt.date(2027, 2, 1),
+    actions=30_000,
+    updates_per_action=4,
 )
 
 PROFILES = {"small": SMALL, "large": LARGE}
@@ -346,6 +365,8 @@ class _Demo:
     previous_slots: dict[str, list[_Slot]] = field(default_factory=dict)
     previous_substitutes: dict[tuple[str, int], int] = field(default_factory=dict)
     previous_experts: dict[tuple[int, int], int] = field(default_factory=dict)
+    meetings: list[_MeetingPlan] = field(default_factory=list)
+    approved: int = 0
 
 
 # --------------------------------------------------------------------------- public entry
@@ -385,25 +406,38 @@ def fill_profile(
         _add_guests_and_secretariat,
         _add_contacts,
         _archive_leavers,
+        _write_membership,
+        _add_meetings,
+        _add_minutes,
+        _add_actions,
+        _approve_minutes,
     ]
-    total = len(parts) + 1
-    with store.write():
+    total = len(parts)
+    with store.write() as db:
         for done, part in enumerate(parts):
             part(demo)
             if progress is not None:
                 progress(done + 1, total)
-        demo.sink.finish()
-    if progress is not None:
-        progress(total, total)
+        counts = db.execute(
+            "SELECT (SELECT COUNT(*) FROM meetings), (SELECT COUNT(*) FROM decisions), "
+            "(SELECT COUNT(*) FROM actions), (SELECT COUNT(*) FROM action_updates)"
+        ).fetchone()
     return _(
         "Démonstration créée : {council}, {people} personnes, {orgs} structures, "
-        "{bodies} instances, {mandates} mandats (graine {seed})."
+        "{bodies} instances, {mandates} mandats, {meetings} séances, {approved} procès-verbaux "
+        "approuvés, {decisions} décisions, {actions} actions et {updates} points de suivi "
+        "(graine {seed})."
     ).format(
         council=profile.plenary_name.format(city=demo.city.name),
         people=len(demo.people),
         orgs=len(demo.orgs),
         bodies=demo.body_count,
         mandates=demo.mandate_count,
+        meetings=counts[0],
+        approved=demo.approved,
+        decisions=counts[1],
+        actions=counts[2],
+        updates=counts[3],
         seed=seed,
     )
 
@@ -1034,3 +1068,735 @@ def _archive_leavers(demo: _Demo) -> None:
         chosen = [gone[0]]
     for pid in chosen:
         demo.sink.archive_person(pid)
+
+
+# --------------------------------------------------------------------------- meetings
+#
+# Meetings are written through the meeting services (create, agenda, notice, status, postpone,
+# guests), and the minutes through the minutes services, for both profiles. Attendance, the
+# quorum at the opening and votes go through presence.record / record_opening / record_vote
+# for the small demo; the large one plans them with the same pure counting rules
+# (meetings.attendance.count) and writes them in bulk with their audit rows, since the services
+# re-read the whole roster at each call.
+
+
+@dataclass
+class _ItemPlan:
+    id: int
+    kind: str
+    topic: data.AgendaTopic | None  # None for the fixed items (follow-up, questions diverses)
+    title: str
+    minutes: int
+
+
+@dataclass
+class _MeetingPlan:
+    id: int
+    body_id: int
+    body_kind: str
+    start: dt.datetime
+    end: dt.datetime
+    items: list[_ItemPlan] = field(default_factory=list)
+    expected: list[presence.Attendee] = field(default_factory=list)
+    status: str = "planned"
+    minutes_id: int = 0
+
+    @property
+    def day(self) -> dt.date:
+        return self.start.date()
+
+
+def _write_membership(demo: _Demo) -> None:
+    """The bulk sink's rows go in now: meetings need the mandates in the database."""
+    demo.sink.finish()
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+@dataclass(frozen=True)
+class _Rhythm:
+    months: tuple[int, ...]
+    weekday: int
+    nth: int
+    at: dt.time
+    minutes: int
+
+
+def _rhythm(body_kind: str, number: int) -> _Rhythm:
+    """When each kind of body meets: the plenary quarterly, the bureau monthly except August,
+    commissions every two months, working groups monthly outside the summer."""
+    if body_kind == "plenary":
+        return _Rhythm((3, 6, 10, 12), 3, 2, dt.time(18, 0), 150)
+    if body_kind == "bureau":
+        return _Rhythm((1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12), 1, 1, dt.time(12, 30), 90)
+    if body_kind == "commission":
+        months = (1, 3, 5, 7, 9, 11) if number % 2 == 0 else (2, 4, 6, 9, 10, 12)
+        at = dt.time(9, 30) if number % 2 == 0 else dt.time(14, 0)
+        return _Rhythm(months, number % 4, 3, at, 150)
+    return _Rhythm((1, 2, 3, 4, 5, 6, 9, 10, 11, 12), 2, 4, dt.time(17, 30), 120)
+
+
+def _meeting_days(demo: _Demo, body_id: int, rhythm: _Rhythm) -> list[dt.datetime]:
+    """The body's meeting dates within the profile's period while it has members, moved a
+    week later when they fall on a public holiday."""
+    p = demo.profile
+    first, last = demo.store.db.execute(
+        "SELECT MIN(start_date), MAX(COALESCE(end_date, '9999-12-31')) FROM mandates "
+        "WHERE body_id = ?",
+        [body_id],
+    ).fetchone()
+    if first is None:
+        return []
+    opens = max(p.meetings_from, dt.date.fromisoformat(first) + dt.timedelta(days=14))
+    closes = min(p.meetings_until, dt.date.fromisoformat(last))
+    calendar_code = demo.city.holiday_calendar
+    out = []
+    for year in range(opens.year, closes.year + 1):
+        for month in rhythm.months:
+            day = _nth_weekday(year, month, rhythm.weekday, rhythm.nth)
+            while holiday_name(day, calendar_code) is not None:
+                day += dt.timedelta(days=7)
+            if opens <= day < closes:
+                out.append(dt.datetime.combine(day, rhythm.at))
+    return out
+
+
+def _add_meetings(demo: _Demo) -> None:
+    """Every body's meetings over the period, with agendas, notices, attendance and votes."""
+    db, p = demo.store.db, demo.profile
+    rows = db.execute("SELECT id, kind, name FROM bodies ORDER BY id").fetchall()
+    planned: list[tuple[dt.datetime, int, str, _Rhythm]] = []
+    number = 0
+    for body_id, kind, _name in rows:
+        rhythm = _rhythm(kind, number)
+        number += kind == "commission"
+        planned += [
+            (start, body_id, kind, rhythm) for start in _meeting_days(demo, body_id, rhythm)
+        ]
+    planned.sort(key=lambda entry: (entry[0], entry[1]))
+    for start, body_id, kind, rhythm in planned:
+        demo.meetings.append(_create_meeting(demo, body_id, kind, start, rhythm.minutes))
+    past = [m for m in demo.meetings if m.day < p.anchor]
+    _cancel_and_postpone(demo, past)
+    going = [m for m in demo.meetings if m.status not in ("cancelled", "postponed")]
+    held = [m for m in going if m.day < p.anchor]
+    late = {m.id for m in demo.rng.sample(held, max(1, len(held) // 20))}
+    for plan in going:
+        _record_notice(demo, plan, plan.id in late)
+        if plan.day < p.anchor:
+            _hold(demo, plan)
+    demo.meetings.sort(key=lambda m: (m.start, m.body_id))
+
+
+def _create_meeting(
+    demo: _Demo, body_id: int, body_kind: str, start: dt.datetime, length: int
+) -> _MeetingPlan:
+    rng, city = demo.rng, demo.city
+    end = start + dt.timedelta(minutes=length)
+    place = data.MEETING_PLACES[body_kind].format(city=city.name, place=_place(demo))
+    link = ""
+    if body_kind != "plenary" and rng.random() < 0.4:
+        link = f"https://visio.{_slug(city.name)}.fr/{_slug(body_kind)}-{start:%Y%m%d}"
+    meeting_id = meetings.create(
+        demo.store,
+        body_id=body_id,
+        title=data.MEETING_TITLES[body_kind].format(day=display(start.date())),
+        starts_at=start,
+        ends_at=end,
+        place=place,
+        video_link=link,
+    )
+    plan = _MeetingPlan(meeting_id, body_id, body_kind, start, end)
+    plan.expected = presence.expected_attendees(demo.store.db, meeting_id)
+    _add_agenda(demo, plan)
+    return plan
+
+
+def _add_agenda(demo: _Demo, plan: _MeetingPlan) -> None:
+    """Topics of the council (a vote in most plenaries and commissions), the follow-up of
+    actions, and questions diverses; presenters are members or the services."""
+    rng = demo.rng
+    how_many = {"plenary": (3, 4), "bureau": (2, 3), "commission": (2, 3)}.get(
+        plan.body_kind, (1, 2)
+    )
+    topics = rng.sample(data.AGENDA_TOPICS, rng.randint(*how_many))
+    votes_here = plan.body_kind in ("plenary", "commission")
+    if votes_here and not any(t.kind == "vote" for t in topics) and rng.random() < 0.8:
+        topics[-1] = rng.choice([t for t in data.AGENDA_TOPICS if t.kind == "vote"])
+        topics = list(dict.fromkeys(topics))
+    members = [a for a in plan.expected if a.expected.voting]
+    entries: list[tuple[str, str, data.AgendaTopic | None, int, str]] = []
+    if plan.body_kind != "plenary":
+        entries.append(
+            ("information", data.ACTIONS_REVIEW_TITLE, None, 15, data.ACTIONS_REVIEW_SUMMARY)
+        )
+    for topic in topics:
+        kind = topic.kind if topic.kind != "vote" or votes_here or rng.random() < 0.3 else "debate"
+        entries.append((kind, topic.title, topic, topic.minutes, topic.description))
+    entries.append(("other_business", data.OTHER_BUSINESS_TITLE, None, 10, ""))
+    for kind, title, topic, length, description in entries:
+        presenter_id, presenter_text = None, ""
+        if topic is not None:
+            if members and rng.random() < 0.6:
+                presenter_id = rng.choice(members).person_id
+            else:
+                presenter_text = rng.choice(list(data.PRESENTER_TEXTS)).format(
+                    region=demo.city.region
+                )
+        item_id = agenda.create_item(
+            demo.store,
+            plan.id,
+            title=title,
+            kind=kind,
+            presenter_person_id=presenter_id,
+            presenter_text=presenter_text,
+            duration_minutes=length,
+            description=description,
+        )
+        plan.items.append(_ItemPlan(item_id, kind, topic, title, length))
+
+
+def _cancel_and_postpone(demo: _Demo, past: list[_MeetingPlan]) -> None:
+    """A bureau cancelled and a commission postponed two weeks (about 1 % each when large)."""
+    rng = demo.rng
+    count = max(1, len(past) // 100)
+    bureau = [m for m in past[1:-1] if m.body_kind == "bureau"]
+    for plan in rng.sample(bureau, min(count, len(bureau))):
+        meetings.update(demo.store, plan.id, notes=data.MEETING_NOTES_CANCELLED)
+        meetings.set_status(demo.store, plan.id, "cancelled")
+        plan.status = "cancelled"
+    commissions = [m for m in past[1:-1] if m.body_kind == "commission"]
+    for plan in rng.sample(commissions, min(count, len(commissions))):
+        meetings.update(demo.store, plan.id, notes=data.MEETING_NOTES_POSTPONED)
+        new_start = plan.start + dt.timedelta(days=14)
+        while holiday_name(new_start.date(), demo.city.holiday_calendar) is not None:
+            new_start += dt.timedelta(days=7)
+        new_id = meetings.postpone(demo.store, plan.id, new_start)
+        title = data.MEETING_TITLES[plan.body_kind].format(day=display(new_start.date()))
+        meetings.update(demo.store, new_id, title=title, notes="")
+        plan.status = "postponed"
+        moved = _MeetingPlan(
+            new_id, plan.body_id, plan.body_kind, new_start, new_start + (plan.end - plan.start)
+        )
+        moved.expected = presence.expected_attendees(demo.store.db, new_id)
+        copies = agenda.items(demo.store.db, new_id)
+        moved.items = [
+            _ItemPlan(c.id, i.kind, i.topic, i.title, i.minutes)
+            for c, i in zip(copies, plan.items, strict=True)
+        ]
+        demo.meetings.append(moved)
+
+
+def _working_day_before(day: dt.date, calendar_code: str) -> dt.date:
+    while not is_working_day(day, calendar_code):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def _record_notice(demo: _Demo, plan: _MeetingPlan, late: bool) -> None:
+    """Notices go out a few days before the deadline, or late; future meetings are convened
+    only when their deadline has come by the anchor."""
+    rng, anchor = demo.rng, demo.profile.anchor
+    limit = notice.deadline(demo.store.db, plan.id)
+    calendar_code = demo.city.holiday_calendar
+    sent = _working_day_before(limit - dt.timedelta(days=rng.randint(0, 6)), calendar_code)
+    if late:
+        # Late: working days after the deadline that leave fewer clear days than the rule.
+        required = bodies.get_body(demo.store.db, plan.body_id).notice_clear_days
+        days = [
+            limit + dt.timedelta(days=n)
+            for n in range(1, (plan.day - limit).days)
+            if is_working_day(limit + dt.timedelta(days=n), calendar_code)
+            and clear_days_between(limit + dt.timedelta(days=n), plan.day) < required
+        ]
+        if days:
+            sent = rng.choice(days[:2])
+    if sent > anchor:
+        return
+    notice.record_sent(demo.store, plan.id, sent)
+    plan.status = "convened"
+
+
+# --------------------------------------------------------------------------- attendance, votes
+
+
+def _plan_presences(demo: _Demo, plan: _MeetingPlan, limit: int) -> list[att.Presence]:
+    """Who came: mostly present, some excused or absent, members replaced by their paired
+    substitute, proxies to members present (never more than `limit` each), a few late
+    arrivals and early departures among those who carry no proxy."""
+    rng = demo.rng
+    start, end = plan.start, plan.end
+    by_mandate = {a.mandate_id: a for a in plan.expected}
+    substitute_of = {
+        a.expected.substitute_for: a.mandate_id
+        for a in plan.expected
+        if a.role == "substitute" and a.expected.substitute_for is not None
+    }
+    status: dict[int, str] = {}
+    proxy_to: dict[int, int] = {}
+    replaced_by: dict[int, int] = {}
+    wants_proxy: list[int] = []
+    for a in plan.expected:
+        if a.role == "substitute":
+            continue
+        draw = rng.random()
+        if a.role == "permanent_guest":
+            status[a.mandate_id] = "present" if draw < 0.5 else "excused"
+        elif not a.expected.voting:
+            status[a.mandate_id] = "present" if draw < 0.7 else "excused"
+        elif draw < 0.72:
+            status[a.mandate_id] = "present"
+        else:
+            sub = substitute_of.get(a.mandate_id)
+            if sub is not None and rng.random() < 0.5:
+                status[a.mandate_id] = "replaced"
+                replaced_by[a.mandate_id] = sub
+                status[sub] = "present"
+            elif limit and draw < 0.84:
+                wants_proxy.append(a.mandate_id)
+            else:
+                status[a.mandate_id] = "excused" if draw < 0.95 else "absent"
+    for a in plan.expected:
+        if a.role == "substitute" and a.mandate_id not in status:
+            draw = rng.random()
+            status[a.mandate_id] = (
+                "present" if draw < 0.1 else "excused" if draw < 0.4 else "absent"
+            )
+    holders = [
+        a.mandate_id
+        for a in plan.expected
+        if a.expected.voting and status.get(a.mandate_id) == "present"
+    ]
+    carried: dict[int, int] = {}
+    for giver in wants_proxy:
+        free = [h for h in holders if carried.get(h, 0) < limit]
+        if not free:
+            status[giver] = "excused"
+            continue
+        holder = rng.choice(free)
+        carried[holder] = carried.get(holder, 0) + 1
+        status[giver] = "represented"
+        proxy_to[giver] = holder
+    sitting_subs = set(replaced_by.values())
+    out = []
+    for a in plan.expected:
+        mandate_id = a.mandate_id
+        arrival = departure = None
+        movable = (
+            status[mandate_id] == "present"
+            and mandate_id not in carried
+            and mandate_id not in sitting_subs
+        )
+        if movable and rng.random() < 0.08:
+            arrival = (start + dt.timedelta(minutes=rng.randint(10, 35))).time()
+        elif movable and rng.random() < 0.06:
+            departure = (end - dt.timedelta(minutes=rng.randint(15, 40))).time()
+        out.append(
+            att.Presence(
+                mandate_id,
+                status[mandate_id],
+                proxy_to.get(mandate_id),
+                replaced_by.get(mandate_id),
+                arrival,
+                departure,
+            )
+        )
+    assert set(by_mandate) == {p.mandate_id for p in out}
+    return out
+
+
+def _item_times(plan: _MeetingPlan, has_approval: bool) -> dict[int, dt.time]:
+    """When each item's vote is taken: near the end of the item, after the approval of the
+    previous minutes (five minutes) that the minutes step puts first on the agenda."""
+    clock = plan.start + dt.timedelta(minutes=5 if has_approval else 0)
+    out = {}
+    for item in plan.items:
+        clock += dt.timedelta(minutes=item.minutes)
+        out[item.id] = (clock - dt.timedelta(minutes=2)).time()
+    return out
+
+
+def _vote_counts(demo: _Demo, available: int) -> dict[str, int]:
+    """Mostly adopted with a few against and abstaining; now and then rejected."""
+    rng = demo.rng
+    not_voting = 1 if available > 6 and rng.random() < 0.1 else 0
+    voting = available - not_voting
+    if rng.random() < 0.05:
+        against = voting // 2 + 1
+        abstentions = rng.randint(0, voting - against)
+    else:
+        against = rng.randint(0, max(0, voting // 8))
+        abstentions = rng.randint(0, max(0, voting // 6))
+    votes_for = voting - against - abstentions
+    if votes_for == against and against:
+        against -= 1
+        abstentions += 1
+    return {
+        "votes_for": votes_for,
+        "votes_against": against,
+        "abstentions": abstentions,
+        "not_voting": not_voting,
+    }
+
+
+def _hold(demo: _Demo, plan: _MeetingPlan) -> None:
+    """A past meeting: attendance, guests, the opening quorum, votes, then « tenue »."""
+    db, rng = demo.store.db, demo.rng
+    rules_ = presence.rules_for(db, plan.body_id)
+    presences = _plan_presences(demo, plan, rules_.proxies_per_holder)
+    expected = [a.expected for a in plan.expected]
+    opening = att.count(expected, presences, rules_, plan.start.time())
+    if opening.problems:
+        raise RuntimeError(f"demo planning error: {opening.problems}")
+    previous = [
+        m
+        for m in demo.meetings
+        if m.body_id == plan.body_id and m.start < plan.start and m.status == "held"
+    ]
+    times = _item_times(plan, bool(previous))
+    ballots = []
+    for item in plan.items:
+        if item.kind == "vote":
+            moment = times[item.id]
+            counted = att.count(expected, presences, rules_, moment)
+            ballots.append((item, moment, counted, _vote_counts(demo, counted.votes_available)))
+    if demo.profile.bulk:
+        _write_attendance_bulk(demo, plan, presences, opening, ballots)
+    else:
+        for p in sorted(presences, key=lambda p: p.status == "represented"):
+            presence.record(
+                demo.store, plan.id, p.mandate_id, p.status,
+                proxy_to=p.proxy_to, replaced_by=p.replaced_by,
+                arrival=p.arrival, departure=p.departure,
+            )  # fmt: skip
+        presence.record_opening(demo.store, plan.id, plan.start.time())
+        for item, moment, _counted, counts in ballots:
+            votes.record_vote(demo.store, item.id, taken_at=moment, **counts)
+    if plan.body_kind == "plenary" and rng.random() < 0.5:
+        position, organisation = rng.choice(data.GUEST_VISITORS)
+        female = rng.random() < 0.5
+        first = rng.choice(data.FEMALE_FIRST_NAMES if female else data.MALE_FIRST_NAMES)
+        presence.add_guest(
+            demo.store,
+            plan.id,
+            f"{first} {rng.choice(data.LAST_NAMES)}",
+            f"{position}, {organisation.format(region=demo.city.region, city=demo.city.name)}",
+        )
+    meetings.set_status(demo.store, plan.id, "held")
+    plan.status = "held"
+
+
+def _write_attendance_bulk(
+    demo: _Demo,
+    plan: _MeetingPlan,
+    presences: list[att.Presence],
+    opening: att.Count,
+    ballots: list[tuple[_ItemPlan, dt.time, att.Count, dict[str, int]]],
+) -> None:
+    db = demo.store.db
+    body = bodies.get_body(db, plan.body_id)
+
+    def hhmm(value: dt.time | None) -> str | None:
+        return value.isoformat(timespec="minutes") if value else None
+
+    _bulk_rows(
+        db,
+        "attendance",
+        "attendance",
+        [
+            {
+                "meeting_id": plan.id,
+                "mandate_id": p.mandate_id,
+                "status": p.status,
+                "proxy_to_mandate_id": p.proxy_to,
+                "replaced_by_mandate_id": p.replaced_by,
+                "arrival": hhmm(p.arrival),
+                "departure": hhmm(p.departure),
+            }
+            for p in presences
+        ],
+    )
+    service.update(
+        db,
+        "meetings",
+        "meeting",
+        plan.id,
+        {
+            "opening_time": hhmm(plan.start.time()),
+            "opening_quorum": presence.count_as_json(opening),
+        },
+    )
+    _bulk_rows(
+        db,
+        "votes",
+        "vote",
+        [
+            counts
+            | {
+                "meeting_id": plan.id,
+                "item_id": item.id,
+                "taken_at": hhmm(moment),
+                "by_college": None,
+                "casting_vote": None,
+                "outcome": votes.outcome(
+                    counts["votes_for"],
+                    counts["votes_against"],
+                    counts["abstentions"],
+                    body.majority_rule,
+                ),
+                "quorum_reached": 1 if counted.reached else 0,
+                "quorum": presence.count_as_json(counted),
+            }
+            for item, moment, counted, counts in ballots
+        ],
+    )
+
+
+def _bulk_rows(db: Any, table: str, entity: str, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows with executemany and audit each one as stored, as service.insert does."""
+    if not rows:
+        return []
+    first = db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{table}]").fetchone()[0]
+    cols = list(rows[0])
+    db.conn.executemany(
+        f"INSERT INTO [{table}] (id, {', '.join(f'[{c}]' for c in cols)}) "
+        f"VALUES (?, {', '.join('?' for _c in cols)})",
+        [[first + n, *(r[c] for c in cols)] for n, r in enumerate(rows)],
+    )
+    cursor = db.execute(f"SELECT * FROM [{table}] WHERE id >= ? ORDER BY id", [first])
+    names = [c[0] for c in cursor.description]
+    at, user = dt.datetime.now().isoformat(timespec="seconds"), current_user()
+    db.conn.executemany(
+        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
+        "VALUES (?, ?, ?, ?, 'create', NULL, ?)",
+        [
+            (
+                at,
+                user,
+                entity,
+                r[0],
+                json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False),
+            )
+            for r in cursor.fetchall()
+        ],
+    )
+    return list(range(first, first + len(rows)))
+
+
+# --------------------------------------------------------------------------- minutes
+
+
+def _secretary(db: Any, body_id: int, day: dt.date, plenary_id: int) -> str:
+    """The staff member serving the body that day (the plenary's staff serve the commissions)."""
+    row = db.execute(
+        "SELECT p.first_name || ' ' || p.last_name FROM mandates m JOIN people p "
+        "ON p.id = m.person_id WHERE m.role = 'secretariat' AND m.body_id IN (?, ?) "
+        "AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?) "
+        "ORDER BY m.body_id != ?, m.id LIMIT 1",
+        [body_id, plenary_id, day.isoformat(), day.isoformat(), body_id],
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def _section_text(demo: _Demo, item: agenda.AgendaItem, topic: data.AgendaTopic | None) -> str:
+    rng, db = demo.rng, demo.store.db
+    if item.kind == "minutes_approval":
+        return data.APPROVAL_SUMMARY
+    if item.kind == "other_business":
+        return rng.choice(data.OTHER_BUSINESS_SUMMARIES)
+    if topic is None:
+        return data.ACTIONS_REVIEW_SUMMARY
+    if item.presenter_person_id:
+        presenter = db.execute(
+            "SELECT first_name || ' ' || last_name FROM people WHERE id = ?",
+            [item.presenter_person_id],
+        ).fetchone()[0]
+    else:
+        region = demo.city.region
+        subjects = {
+            k.format(region=region): v.format(region=region)
+            for k, v in data.PRESENTER_TEXTS.items()
+        }
+        presenter = subjects.get(item.presenter_text, item.presenter_text)
+    text = rng.choice(topic.summaries).format(presenter=presenter)
+    vote = votes.vote_for_item(db, item.id)
+    if vote is not None:
+        outcome = "adopté" if vote.outcome == "adopted" else "rejeté"
+        text += "\n\n" + data.VOTE_SENTENCE.format(outcome=outcome)
+    return text
+
+
+def _add_minutes(demo: _Demo) -> None:
+    """Minutes for every meeting held: a section per item, the decisions of adopted votes
+    (numbered per year by the register), submitted to the next meeting of the body except the
+    most recent ones, still drafts at the anchor."""
+    db, anchor = demo.store.db, demo.profile.anchor
+    held = [m for m in demo.meetings if m.status == "held"]
+    for plan in held:
+        minutes_id = minutes.start(demo.store, plan.id)
+        plan.minutes_id = minutes_id
+        items = agenda.items(db, plan.id)
+        closing = agenda.timetable(items, plan.start, plan.end).ends_at
+        closing += dt.timedelta(minutes=demo.rng.randint(-10, 15))
+        minutes.update(
+            demo.store,
+            minutes_id,
+            secretary=_secretary(db, plan.body_id, plan.day, demo.plenary_id),
+            closing_time=closing.time(),
+        )
+        topics = {i.id: i.topic for i in plan.items}
+        for item in items:
+            topic = topics.get(item.id)
+            minutes.save_section(demo.store, minutes_id, item.id, _section_text(demo, item, topic))
+            vote = votes.vote_for_item(db, item.id)
+            if topic is not None and topic.decision and vote and vote.outcome == "adopted":
+                decisions.add_decision(demo.store, item.id, topic.decision_kind, topic.decision)
+        following = meetings.next_meeting_of_body(db, plan.id)
+        sent = plan.day + dt.timedelta(days=demo.rng.randint(7, 14))
+        # The minutes of the last three weeks before the anchor are still being drafted.
+        drafting = plan.day + dt.timedelta(days=21) >= anchor
+        if following is not None and not drafting and sent < following.day:
+            minutes.submit(demo.store, minutes_id, today=sent)
+
+
+def _approve_minutes(demo: _Demo) -> None:
+    """Submitted minutes are approved at the next meeting when it has been held; that meeting
+    then closes the earlier one."""
+    db = demo.store.db
+    rows = db.execute(
+        "SELECT mi.approval_item_id, mi.meeting_id FROM minutes mi "
+        "JOIN agenda_items i ON i.id = mi.approval_item_id "
+        "JOIN meetings m ON m.id = i.meeting_id "
+        "WHERE mi.status = 'submitted' AND m.status = 'held' ORDER BY m.starts_at, mi.id"
+    ).fetchall()
+    for item_id, meeting_id in rows:
+        minutes.approve(demo.store, item_id)
+        meetings.set_status(demo.store, meeting_id, "closed")
+        demo.approved += 1
+
+
+# --------------------------------------------------------------------------- actions
+
+
+def _add_actions(demo: _Demo) -> None:
+    """Actions decided at the meetings held (from a decision, an agenda item, now and then
+    from nothing in particular), each reviewed at some later meetings of its body until done,
+    abandoned or still open at the anchor. Small: one by one through the services; large: the
+    follow-up's bulk insert."""
+    db, rng, p = demo.store.db, demo.rng, demo.profile
+    held = [m for m in demo.meetings if m.status == "held"]
+    if not held:
+        return
+    theme_ids = dict(db.execute("SELECT name, id FROM action_themes").fetchall())
+    later: dict[int, list[_MeetingPlan]] = {}
+    for plan in held:
+        later.setdefault(plan.body_id, []).append(plan)
+    per_meeting = p.actions / len(held)
+    batch: list[dict[str, Any]] = []
+    for plan in held:
+        count = int(per_meeting) + (rng.random() < per_meeting - int(per_meeting))
+        sources = [i for i in plan.items if i.topic is not None]
+        owners = [a for a in plan.expected if a.role != "substitute"]
+        if not sources or not owners:
+            continue
+        decided = {
+            d.item_id: d.id for d in decisions.decisions_of_meeting(db, plan.id)
+        }  # one decision per item in the demo
+        following = [m for m in later[plan.body_id] if m.start > plan.start]
+        for _n in range(count):
+            item = rng.choice(sources)
+            topic = item.topic
+            assert topic is not None
+            title = rng.choice(topic.actions)
+            if p.bulk:
+                title += rng.choice(data.ACTION_PLACES_SUFFIX)
+            owner = rng.choice(owners)
+            org_id = demo.people[owner.person_id].org_id if owner.person_id in demo.people else None
+            draw = rng.random()
+            person_id = owner.person_id if draw < 0.85 or org_id is None else None
+            values: dict[str, Any] = {
+                "body_id": plan.body_id,
+                "title": title,
+                "description": topic.description,
+                "owner_person_id": person_id,
+                "owner_organisation_id": org_id if draw > 0.6 else None,
+                "due_date": (plan.day + dt.timedelta(days=rng.randint(30, 270))).isoformat(),
+                "priority": rng.choices(("high", "normal", "low"), (2, 6, 2))[0],
+                "theme_id": theme_ids.get(topic.theme),
+                "created_on": plan.day.isoformat(),
+            }
+            origin = rng.random()
+            if item.id in decided and origin < 0.7:
+                values |= {
+                    "decision_id": decided[item.id],
+                    "meeting_id": plan.id,
+                    "item_id": item.id,
+                }
+            elif origin < 0.95:
+                values |= {"meeting_id": plan.id, "item_id": item.id}
+            values["updates"] = _plan_updates(demo, plan, following, person_id)
+            if p.bulk:
+                batch.append(values)
+            else:
+                _create_action(demo, values)
+    if batch:
+        actions.bulk_insert(db, batch)
+
+
+def _plan_updates(
+    demo: _Demo, plan: _MeetingPlan, following: list[_MeetingPlan], author: int | None
+) -> list[dict[str, Any]]:
+    """The action's reviews at the next meetings of its body: progress that grows, now and then
+    « pas de changement », and at the end done, abandoned, postponed or still in progress."""
+    rng = demo.rng
+    wanted = rng.randint(0, 2 * demo.profile.updates_per_action)
+    reviews = following[: min(len(following), wanted + rng.randint(0, 2))]
+    reviews = [m for m in reviews if rng.random() < 0.85][:wanted]
+    out: list[dict[str, Any]] = []
+    status, progress = "todo", 0
+    for n, meeting in enumerate(reviews):
+        last = n == len(reviews) - 1
+        entry: dict[str, Any] = {
+            "on_date": meeting.day.isoformat(),
+            "recorded_at": meeting.end.isoformat(timespec="seconds"),
+            "meeting_id": meeting.id,
+            "author_person_id": author if rng.random() < 0.5 else None,
+        }
+        if n and rng.random() < 0.2:
+            out.append(entry | {"status": status, "progress": progress, "comment": ""})
+            out[-1]["comment"] = data.ACTION_NO_CHANGE
+            continue
+        draw = rng.random()
+        if last and draw < 0.55:
+            status, progress = "done", 100
+        elif last and draw < 0.65:
+            status = "abandoned"
+        elif last and draw < 0.75:
+            status = "postponed"
+        else:
+            status, progress = "in_progress", min(90, progress + rng.randint(1, 4) * 10)
+        comment = rng.choice([c for s, c in data.ACTION_COMMENTS if s == status])
+        out.append(entry | {"status": status, "progress": progress, "comment": comment})
+    return out
+
+
+def _create_action(demo: _Demo, values: dict[str, Any]) -> None:
+    """One action and its reviews through the services (the small demo)."""
+    anchor = demo.profile.anchor
+    entries = values.pop("updates")
+    action_id = actions.create(demo.store, today=anchor, **values)
+    for entry in entries:
+        same = entry["comment"] == data.ACTION_NO_CHANGE
+        review.record_review(
+            demo.store,
+            entry["meeting_id"],
+            action_id,
+            status=None if same else entry["status"],
+            progress=None if same else entry["progress"],
+            comment=entry["comment"],
+            author_person_id=entry["author_person_id"],
+            today=anchor,
+        )

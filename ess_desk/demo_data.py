@@ -684,3 +684,412 @@ ENDING_NOTES = (
     "Fin de la désignation annuelle : renouvellement à prévoir.",
     "Démission annoncée au bureau.",
 )
+
+# --------------------------------------------------------------------------- meetings
+
+
+@dataclass(frozen=True)
+class AgendaTopic:
+    """An agenda item the demo council discusses, with what the minutes and follow-up say of it.
+
+    `summaries` are the debate as the minutes record it ({presenter} is replaced); a vote item
+    adopted gives `decision` (kind: opinion, recommendation or decision); `actions` are what
+    the council asks someone to do afterwards, under `theme` (one of the default themes).
+    """
+
+    title: str
+    kind: str  # information, debate or vote
+    minutes: int
+    description: str
+    summaries: tuple[str, ...]
+    theme: str
+    actions: tuple[str, ...]
+    decision: str = ""
+    decision_kind: str = "opinion"
+
+
+AGENDA_TOPICS = (
+    AgendaTopic(
+        "Commande publique responsable : bilan des clauses sociales",
+        "information",
+        25,
+        "Bilan annuel des marchés passés avec une clause d'insertion ou réservés aux structures "
+        "de l'ESS.",
+        (
+            "{presenter} présente le bilan : le nombre d'heures d'insertion réalisées dans les "
+            "marchés de la collectivité progresse, mais reste concentré sur le bâtiment.\n\n"
+            "Les membres relèvent que les **marchés réservés** restent rares et que les petites "
+            "structures répondent difficilement aux appels d'offres.",
+            "{presenter} rappelle les objectifs du schéma des achats responsables.\n\n"
+            "- les clauses sociales concernent désormais les marchés de nettoyage et d'espaces "
+            "verts ;\n- le sourcing auprès des entreprises d'insertion reste à développer ;\n"
+            "- un guide à destination des acheteurs est en préparation.",
+        ),
+        "Commande publique responsable",
+        (
+            "Organiser une rencontre entre acheteurs publics et structures d'insertion",
+            "Recenser les marchés réservables aux entreprises adaptées et d'insertion",
+            "Diffuser le guide des clauses sociales aux services acheteurs",
+        ),
+    ),
+    AgendaTopic(
+        "Avis sur le budget ESS de la collectivité",
+        "vote",
+        30,
+        "Le conseil est saisi pour avis sur les crédits consacrés à l'ESS au budget primitif.",
+        (
+            "{presenter} présente les crédits proposés au budget primitif : fonds d'amorçage, "
+            "subventions aux réseaux, soutien au Mois de l'ESS.\n\n"
+            "Plusieurs membres regrettent la baisse des crédits de fonctionnement des réseaux et "
+            "demandent une programmation pluriannuelle.",
+            "Le débat porte sur l'équilibre entre appels à projets et subventions de "
+            "fonctionnement. {presenter} indique que la collectivité maintient son effort global.",
+        ),
+        "Gouvernance entre niveaux territoriaux",
+        (
+            "Transmettre l'avis du conseil à la commission des finances",
+            "Préparer une proposition de conventions pluriannuelles d'objectifs",
+        ),
+        "Le conseil émet un avis favorable sur les crédits ESS du budget primitif, assorti d'une "
+        "demande de conventions pluriannuelles avec les réseaux.",
+        "opinion",
+    ),
+    AgendaTopic(
+        "Pôle territorial de coopération économique (PTCE) : candidature à l'appel à projets",
+        "vote",
+        25,
+        "Soutien du conseil à la candidature du PTCE du territoire à l'appel à projets national.",
+        (
+            "{presenter} présente le projet de PTCE, qui réunit une dizaine de structures autour "
+            "du réemploi et de la logistique urbaine.\n\n"
+            "Les membres saluent la dynamique de coopération et demandent que les petites "
+            "associations soient associées à la gouvernance.",
+        ),
+        "Soutien aux PTCE et aux coopérations",
+        (
+            "Rédiger la lettre de soutien du conseil à la candidature du PTCE",
+            "Associer le PTCE au prochain Mois de l'ESS",
+            "Faire le point avec le PTCE sur sa gouvernance",
+        ),
+        "Le conseil soutient la candidature du pôle territorial de coopération économique à "
+        "l'appel à projets et recommande d'ouvrir sa gouvernance aux petites associations.",
+        "recommendation",
+    ),
+    AgendaTopic(
+        "Financements européens : mobiliser le FSE+ et le FEDER",
+        "debate",
+        30,
+        "Présentation des programmes opérationnels et des appels à projets ouverts aux acteurs de "
+        "l'ESS.",
+        (
+            "{presenter} présente les appels à projets FSE+ ouverts et les conditions de "
+            "cofinancement.\n\nLes membres soulignent la lourdeur administrative et l'avance de "
+            "trésorerie qu'exigent les fonds européens ; un accompagnement mutualisé est évoqué.",
+        ),
+        "Financements européens",
+        (
+            "Organiser un atelier d'information sur les appels à projets FSE+",
+            "Étudier un fonds d'avance de trésorerie pour les porteurs de projets européens",
+        ),
+    ),
+    AgendaTopic(
+        "Cartographie des acteurs de l'ESS : mise à jour",
+        "information",
+        20,
+        "Présentation de la nouvelle version de la cartographie en ligne des structures.",
+        (
+            "{presenter} présente la cartographie mise à jour : les structures sont désormais "
+            "classées par filière et par quartier.\n\nLes membres demandent que les données "
+            "soient publiées en données ouvertes.",
+        ),
+        "Réseaux d'acteurs et cartographie",
+        (
+            "Publier la cartographie des acteurs en données ouvertes",
+            "Compléter la cartographie avec les structures des quartiers prioritaires",
+        ),
+    ),
+    AgendaTopic(
+        "Mois de l'ESS : programme de novembre",
+        "debate",
+        20,
+        "Programme des manifestations et répartition des rôles.",
+        (
+            "{presenter} présente le programme : forum des initiatives, visites d'entreprises, "
+            "soirée de remise des trophées.\n\nLes membres proposent une journée dédiée aux "
+            "lycéens et aux étudiants.",
+        ),
+        "Interconnaissance des acteurs",
+        (
+            "Boucler le programme du Mois de l'ESS",
+            "Organiser une journée de découverte de l'ESS pour les lycéens",
+        ),
+    ),
+    AgendaTopic(
+        "Formation des élus et des agents à l'ESS",
+        "vote",
+        20,
+        "Proposition d'un cycle de formation pour les élus et les services.",
+        (
+            "{presenter} propose un cycle de trois demi-journées consacré aux statuts de l'ESS, à "
+            "la commande publique et aux coopérations.\n\nLes membres insistent pour que des "
+            "acteurs de terrain interviennent.",
+        ),
+        "Formation et sensibilisation des élus et des services",
+        (
+            "Construire le cycle de formation des élus avec la CRESS",
+            "Inscrire la formation ESS au plan de formation des agents",
+        ),
+        "Le conseil recommande la mise en place d'un cycle de formation à l'ESS ouvert aux élus "
+        "et aux agents, avec l'intervention d'acteurs de terrain.",
+        "recommendation",
+    ),
+    AgendaTopic(
+        "Structuration de la filière réemploi et économie circulaire",
+        "debate",
+        30,
+        "Échanges sur les besoins de la filière : foncier, logistique, débouchés.",
+        (
+            "{presenter} présente l'étude sur la filière du réemploi.\n\nLe débat fait ressortir "
+            "le manque de locaux de stockage et l'intérêt d'une plateforme logistique partagée.",
+        ),
+        "Structuration de filières",
+        (
+            "Recenser les locaux vacants adaptés au stockage du réemploi",
+            "Réunir les ressourceries autour d'une plateforme logistique partagée",
+        ),
+    ),
+    AgendaTopic(
+        "Schéma des achats socialement et écologiquement responsables (SPASER)",
+        "vote",
+        25,
+        "Avis du conseil sur le projet de schéma avant son adoption.",
+        (
+            "{presenter} présente le projet de schéma et ses objectifs chiffrés.\n\nLes membres "
+            "demandent un objectif de part des achats auprès des structures de l'ESS et un bilan "
+            "annuel présenté au conseil.",
+        ),
+        "Commande publique responsable",
+        (
+            "Transmettre les propositions du conseil sur le SPASER",
+            "Programmer le bilan annuel du SPASER en séance",
+        ),
+        "Le conseil émet un avis favorable au projet de schéma des achats responsables et "
+        "demande qu'un bilan annuel lui soit présenté.",
+        "opinion",
+    ),
+    AgendaTopic(
+        "Tiers-lieux : appel à manifestation d'intérêt",
+        "vote",
+        25,
+        "Lancement d'un appel à manifestation d'intérêt pour des tiers-lieux de l'ESS.",
+        (
+            "{presenter} présente le cahier des charges de l'appel à manifestation d'intérêt.\n\n"
+            "Les membres demandent que les critères valorisent la gouvernance partagée et "
+            "l'implantation dans les quartiers prioritaires.",
+        ),
+        "Co-construction avec les acteurs et les citoyens",
+        (
+            "Publier l'appel à manifestation d'intérêt tiers-lieux",
+            "Constituer le jury de l'appel à manifestation d'intérêt",
+        ),
+        "Le conseil décide de lancer l'appel à manifestation d'intérêt pour des tiers-lieux de "
+        "l'ESS et désigne deux de ses membres pour siéger au jury.",
+        "decision",
+    ),
+    AgendaTopic(
+        "Passerelles avec l'économie conventionnelle : club RSE",
+        "debate",
+        20,
+        "Projet de club réunissant entreprises classiques et structures de l'ESS.",
+        (
+            "{presenter} présente le projet de club RSE.\n\nLes membres y voient un levier pour "
+            "les achats des entreprises auprès des structures d'insertion, à condition d'éviter "
+            "l'affichage sans contenu.",
+        ),
+        "Passerelles avec l'économie conventionnelle",
+        (
+            "Contacter les clubs d'entreprises du territoire",
+            "Organiser une première rencontre entre entreprises et structures de l'ESS",
+        ),
+    ),
+    AgendaTopic(
+        "Stratégie régionale de l'ESS : articulation avec la Région",
+        "information",
+        20,
+        "Point sur la stratégie régionale et les conférences régionales de l'ESS.",
+        (
+            "{presenter} présente les orientations de la stratégie régionale.\n\nLes membres "
+            "souhaitent une meilleure articulation des dispositifs de soutien et un calendrier "
+            "commun des appels à projets.",
+        ),
+        "Gouvernance entre niveaux territoriaux",
+        (
+            "Proposer à la Région un calendrier commun des appels à projets",
+            "Préparer la contribution du conseil à la conférence régionale de l'ESS",
+        ),
+    ),
+    AgendaTopic(
+        "Fonds d'amorçage ESS : règlement d'intervention",
+        "vote",
+        25,
+        "Avis sur le projet de règlement d'intervention du fonds d'amorçage.",
+        (
+            "{presenter} présente le projet de règlement : plafonds, critères d'éligibilité, "
+            "comité d'engagement.\n\nLes membres demandent que les coopératives en création soient "
+            "éligibles et que le comité comprenne des représentants du conseil.",
+        ),
+        "Financements européens",
+        (
+            "Intégrer les remarques du conseil au règlement du fonds d'amorçage",
+            "Désigner les représentants du conseil au comité d'engagement",
+        ),
+        "Le conseil émet un avis favorable au règlement d'intervention du fonds d'amorçage, sous "
+        "réserve d'ouvrir l'éligibilité aux coopératives en création.",
+        "opinion",
+    ),
+    AgendaTopic(
+        "Territoires zéro chômeur de longue durée : candidature",
+        "vote",
+        20,
+        "Soutien du conseil à la candidature d'un quartier à l'expérimentation.",
+        (
+            "{presenter} présente le projet d'entreprise à but d'emploi et le comité local pour "
+            "l'emploi.\n\nLes membres apportent leur soutien et proposent des activités utiles "
+            "au territoire : réparation, conciergerie, maraîchage.",
+        ),
+        "Structuration de filières",
+        (
+            "Transmettre la lettre de soutien du conseil au comité local pour l'emploi",
+            "Identifier les activités utiles au territoire avec les habitants",
+        ),
+        "Le conseil soutient la candidature du territoire à l'expérimentation Territoires zéro "
+        "chômeur de longue durée.",
+        "decision",
+    ),
+    AgendaTopic(
+        "Foncier solidaire : organisme de foncier solidaire",
+        "debate",
+        25,
+        "Échanges sur la création d'un organisme de foncier solidaire et le bail réel solidaire.",
+        (
+            "{presenter} présente le montage d'un organisme de foncier solidaire.\n\nLes membres "
+            "interrogent la place des coopératives d'habitants et des bailleurs sociaux.",
+        ),
+        "Co-construction avec les acteurs et les citoyens",
+        (
+            "Réunir les coopératives d'habitants sur le bail réel solidaire",
+            "Étudier la faisabilité d'un organisme de foncier solidaire",
+        ),
+    ),
+    AgendaTopic(
+        "Projet alimentaire territorial : volet ESS",
+        "debate",
+        25,
+        "Place des structures de l'ESS dans le projet alimentaire territorial.",
+        (
+            "{presenter} présente le projet alimentaire territorial.\n\nLes membres proposent de "
+            "soutenir les épiceries solidaires et les légumeries d'insertion.",
+        ),
+        "Structuration de filières",
+        (
+            "Recenser les épiceries solidaires et les légumeries d'insertion",
+            "Proposer un volet ESS au comité de pilotage du projet alimentaire territorial",
+        ),
+    ),
+    AgendaTopic(
+        "Désignation des représentants du conseil au comité de pilotage",
+        "vote",
+        10,
+        "Désignation de deux représentants au comité de pilotage de la stratégie ESS.",
+        (
+            "Deux candidatures sont présentées. {presenter} rappelle le rôle du comité de "
+            "pilotage et la durée de la désignation.",
+        ),
+        "Gouvernance entre niveaux territoriaux",
+        ("Informer le comité de pilotage des représentants désignés",),
+        "Le conseil désigne deux représentants au comité de pilotage de la stratégie ESS pour "
+        "la durée de la mandature.",
+        "decision",
+    ),
+    AgendaTopic(
+        "Feuille de route du conseil : point d'étape",
+        "information",
+        20,
+        "Avancement des chantiers de la feuille de route adoptée en début de mandature.",
+        (
+            "{presenter} fait le point sur les chantiers de la feuille de route.\n\n- commande "
+            "publique : en cours ;\n- cartographie : réalisée ;\n- formation des élus : à "
+            "engager.",
+        ),
+        "Interconnaissance des acteurs",
+        ("Mettre à jour le tableau de bord de la feuille de route",),
+    ),
+)
+
+# Items that open or close every agenda, with their fixed wording.
+ACTIONS_REVIEW_TITLE = "Suivi des actions"
+ACTIONS_REVIEW_SUMMARY = (
+    "Le secrétariat présente le tableau de suivi des actions. Les actions en retard sont "
+    "examinées une à une ; les porteurs présents indiquent leur avancement."
+)
+OTHER_BUSINESS_TITLE = "Questions diverses"
+OTHER_BUSINESS_SUMMARIES = (
+    "Aucune question diverse n'est soulevée.",
+    "Un membre annonce l'assemblée générale de son réseau ; le secrétariat diffusera l'invitation.",
+    "La date de la prochaine séance est confirmée.",
+    "Un membre signale un appel à projets de la Banque des Territoires ; l'information sera "
+    "relayée.",
+)
+APPROVAL_SUMMARY = (
+    "Le procès-verbal de la séance précédente est approuvé à l'unanimité des membres présents "
+    "et représentés."
+)
+VOTE_SENTENCE = "Mis aux voix, le point est {outcome}."
+
+# Services that present an item, with how the minutes name them as the subject of a sentence.
+PRESENTER_TEXTS = {
+    "Service ESS de la collectivité": "Le service ESS de la collectivité",
+    "Direction de l'économie et de l'emploi": "La direction de l'économie et de l'emploi",
+    "CRESS {region}": "La CRESS {region}",
+    "Direction de la commande publique": "La direction de la commande publique",
+    "Mission Europe de la collectivité": "La mission Europe de la collectivité",
+}
+
+MEETING_NOTES_CANCELLED = "Séance annulée : l'ordre du jour est reporté à la séance suivante."
+MEETING_NOTES_POSTPONED = "Séance reportée à la demande de la présidence (salle indisponible)."
+
+GUEST_VISITORS = (
+    ("Chargée de mission ESS", "Conseil régional {region}"),
+    ("Délégué territorial", "Banque des Territoires {region}"),
+    ("Chargé d'études", "Observatoire régional de l'ESS"),
+    ("Responsable de l'incubateur", "Incubateur ESS {city}"),
+)
+
+ACTION_COMMENTS = (
+    ("in_progress", "Premier contact pris avec les partenaires."),
+    ("in_progress", "Réunion de cadrage tenue ; calendrier arrêté."),
+    ("in_progress", "Document de travail diffusé aux membres."),
+    ("in_progress", "En attente des éléments du service concerné."),
+    ("postponed", "Reporté : en attente du vote du budget."),
+    ("postponed", "Reporté après les élections ; à reprendre à la rentrée."),
+    ("done", "Réalisé ; compte rendu diffusé aux membres."),
+    ("done", "Action terminée, présentée en séance."),
+    ("abandoned", "Abandonné : le dispositif national a été supprimé."),
+    ("abandoned", "Abandonné : repris par la Région dans sa stratégie."),
+)
+ACTION_NO_CHANGE = "Pas de changement depuis la dernière séance."
+ACTION_PLACES_SUFFIX = ("", "", " (phase 2)", " – bilan", " – quartiers prioritaires")
+
+MEETING_TITLES = {
+    "plenary": "Séance plénière du {day}",
+    "bureau": "Réunion du bureau du {day}",
+    "commission": "Réunion de la commission du {day}",
+    "working_group": "Atelier du groupe de travail du {day}",
+}
+
+MEETING_PLACES = {
+    "plenary": "Hôtel de ville de {city}, salle du conseil",
+    "bureau": "Maison de l'ESS, salle Charles-Gide",
+    "commission": "Maison de l'ESS, salle Marie-Curie",
+    "working_group": "Tiers-lieu {place}",
+}

@@ -123,6 +123,19 @@ def choose_database(db: str | None, db_given: bool, settings: AppSettings) -> Pa
     return Path(db).expanduser() if db else default_db_path()
 
 
+def _warm_up() -> None:
+    """Once the window shows, import in the background what later pages need and is slow to
+    load (the holiday calendars: about 0.3 s), so that opening them feels instant."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        for name in ("holidays.countries", "ess_desk.meetings.calendar", "reportlab.platypus"):
+            importlib.import_module(name)
+
+    threading.Thread(target=load, name="warm-up", daemon=True).start()
+
+
 def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = False) -> int:
     """The window, from `ess-desk` without a subcommand. Returns the process exit code."""
     from ui.qt import QCoreApplication
@@ -148,6 +161,8 @@ def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = Fal
             window.installEventFilter(watcher)
             window.centralWidget().installEventFilter(watcher)
         window.show()
+        if not quit_after_start:
+            QTimer.singleShot(500, _warm_up)
         code = app.exec()
         if window.isVisible():
             window.close()  # saves the window state and releases the database lock

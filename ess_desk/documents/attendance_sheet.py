@@ -94,7 +94,7 @@ def build(db: Database, meeting_id: int, path: Path | str) -> Path:
         p = recorded.get(a.mandate_id)
         proxy = names.get(p.proxy_to, "") if p and p.status == "represented" and p.proxy_to else ""
         rows.append([a.name, a.organisation, a.college, _quality(a), proxy, signature_box()])
-    widths = [37 * mm, 35 * mm, 24 * mm, 23 * mm, 23 * mm, 32 * mm]
+    widths = [34 * mm, 31 * mm, 22 * mm, 32 * mm, 24 * mm, 31 * mm]
     story.append(Bookmark(_("Membres"), 1))
     story.append(
         _table(

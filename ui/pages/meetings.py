@@ -140,7 +140,6 @@ class MeetingsPage(QtWidgets.QWidget):
         )
         self.proxy.sort(-1)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self._update()
 
     def set_filters(
         self, body_id: int | None = None, status: str | None = None, year: int | None = None
@@ -160,11 +159,11 @@ class MeetingsPage(QtWidgets.QWidget):
         self.count_label.setText(
             self.tr("{n} séance").format(n=n) if n <= 1 else self.tr("{n} séances").format(n=n)
         )
-        for column, cap in ((M.DATE, 100), (M.TIME, 120), (M.BODY, 240), (M.STATUS, 120)):
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 14, cap))
-        self.table.setColumnWidth(M.PLACE, 230)
-        self.table.resizeColumnToContents(M.DEADLINE)
+        # Fixed widths from the font, not from the contents: measuring every row would compute
+        # the notice deadline of hundreds of meetings before the page can show.
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        for column, ems in ((M.DATE, 7), (M.TIME, 8), (M.BODY, 16), (M.STATUS, 8), (M.PLACE, 16)):
+            self.table.setColumnWidth(column, ems * em)
         self._selection()
 
     def _selection(self) -> None:
