@@ -7,9 +7,11 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.actions_page import measure_actions_page  # noqa: E402
 from bench.common import Figure, format_table  # noqa: E402
 from bench.filtering import measure_filtering  # noqa: E402
 from bench.import_members import measure_import  # noqa: E402
+from bench.meetings_bench import measure_meetings_page, measure_sign_in_sheet  # noqa: E402
 from bench.startup import measure_startup  # noqa: E402
 
 
@@ -21,6 +23,12 @@ def main() -> int:
     figures.append(measure_import())
     print("3/3 Filtre de la page Membres…", flush=True)
     figures.extend(measure_filtering())
+    print("Page Actions (30 000 actions)…", flush=True)
+    figures.extend(measure_actions_page())
+    print("Page Séances (démo large)…", flush=True)
+    figures.append(measure_meetings_page())
+    print("Feuille d'émargement (200 personnes)…", flush=True)
+    figures.append(measure_sign_in_sheet())
     print()
     print(format_table(figures))
     # Missed goals show as FAIL in the table; the exit code only says a measure could not be taken.

@@ -13,19 +13,53 @@ from stdnum.fr import siret
 from ess_desk import demo, service
 from ess_desk.cli import main
 from ess_desk.errors import UserError
+from ess_desk.meetings import meetings, presence, votes
 from ess_desk.membership import mandates, people, roster
+from ess_desk.minutes import minutes, record
 from ess_desk.store import open_store
 from ess_desk.store.check import check_store
 
 DATA_TABLES = ("organisations", "people", "bodies", "colleges", "mandates")
+MEETING_TABLES = (
+    "meetings",
+    "agenda_items",
+    "attendance",
+    "guests",
+    "votes",
+    "minutes",
+    "minutes_sections",
+    "decisions",
+    "actions",
+    "action_updates",
+)
+# When a row was typed, not what it says: the services stamp these with the wall clock.
+WALL_CLOCK = {"created_at", "updated_at", "recorded_at"}
+
+
+def rows_of(db, table: str) -> list[tuple]:
+    cursor = db.execute(f"SELECT * FROM [{table}] ORDER BY id")
+    keep = [n for n, c in enumerate(cursor.description) if c[0] not in WALL_CLOCK]
+    return [tuple(r[n] for n in keep) for r in cursor.fetchall()]
+
+
+def without_clock(text: str | None):
+    if text is None:
+        return None
+    value = json.loads(text)
+    if isinstance(value, dict):
+        value = {k: v for k, v in value.items() if k not in WALL_CLOCK}
+    return value
 
 
 def dump(db) -> dict[str, list]:
-    """Every data row, and the audit log without its wall-clock time and OS user."""
-    out = {t: db.execute(f"SELECT * FROM [{t}] ORDER BY id").fetchall() for t in DATA_TABLES}
-    out["audit_log"] = db.execute(
-        "SELECT entity, entity_id, action, before, after FROM audit_log ORDER BY id"
-    ).fetchall()
+    """Every data row, and the audit log, without wall-clock times and OS user."""
+    out = {t: rows_of(db, t) for t in DATA_TABLES + MEETING_TABLES}
+    out["audit_log"] = [
+        (entity, entity_id, action, without_clock(before), without_clock(after))
+        for entity, entity_id, action, before, after in db.execute(
+            "SELECT entity, entity_id, action, before, after FROM audit_log ORDER BY id"
+        )
+    ]
     return out
 
 
@@ -119,7 +153,10 @@ def test_small_demo_has_history_and_renewals_to_prepare(store):
     assert {"association", "scic", "scop", "mutuelle", "fondation", "esus"} <= kinds
     assert {"collectivite", "reseau", "universite"} <= kinds
     # Everything written through the services is in the audit log.
-    audited = db.execute("SELECT COUNT(DISTINCT entity || entity_id) FROM audit_log").fetchone()[0]
+    audited = db.execute(
+        "SELECT COUNT(DISTINCT entity || entity_id) FROM audit_log "
+        "WHERE entity IN ('organisation', 'person', 'body', 'college', 'mandate')"
+    ).fetchone()[0]
     rows = sum(db.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in DATA_TABLES)
     assert audited == rows
 
@@ -196,12 +233,31 @@ def test_reduced_large_profile_is_written_in_bulk_and_keeps_the_rules(store):
         demo.LARGE,
         organisations=tuple((kind, max(3, n // 8)) for kind, n in demo.LARGE.organisations),
         people=400,
+        meetings_from=dt.date(2025, 9, 1),
+        actions=1500,
+        updates_per_action=3,
     )
     demo.fill_profile(store, profile, seed=5)
     db = store.db
     assert db.execute("SELECT COUNT(*) FROM people").fetchone()[0] >= 400
     assert check_store(store) == []
     assert_every_rule_kept(db)
+    # Meetings of every body over the shortened period, attendance and votes written in bulk.
+    assert 70 <= count(db, "SELECT COUNT(*) FROM meetings") <= 110
+    assert count(db, "SELECT COUNT(DISTINCT body_id) FROM meetings") >= 8
+    assert_meetings_keep_the_rules(db)
+    assert_minutes_and_actions_hang_together(db)
+    assert 1300 <= count(db, "SELECT COUNT(*) FROM actions") <= 1700
+    per_action = count(db, "SELECT COUNT(*) FROM action_updates") / 1500
+    assert 1.5 <= per_action <= 4
+    assert count(db, "SELECT COUNT(*) FROM minutes WHERE status = 'approved'") >= 50
+    attendance = db.execute("SELECT * FROM attendance ORDER BY id DESC LIMIT 1")
+    names = [c[0] for c in attendance.description]
+    row = dict(zip(names, attendance.fetchone(), strict=True))
+    after = db.execute(
+        "SELECT after FROM audit_log WHERE entity = 'attendance' AND entity_id = ?", [row["id"]]
+    ).fetchone()[0]
+    assert json.loads(after) == row
     # Bulk rows are audited like service writes, values as stored.
     person = db.execute("SELECT * FROM people ORDER BY id LIMIT 1")
     names = [c[0] for c in person.description]
@@ -236,6 +292,13 @@ def test_large_demo(tmp_path):
         ).fetchone()[0]
         mandate_count = db.execute("SELECT COUNT(*) FROM mandates").fetchone()[0]
         assert audited >= 2000 + 800 + mandate_count
+        assert 540 <= count(db, "SELECT COUNT(*) FROM meetings") <= 660
+        assert count(db, "SELECT MIN(starts_at) FROM meetings") < "2017-03-01"
+        assert 28_000 <= count(db, "SELECT COUNT(*) FROM actions") <= 32_000
+        assert 90_000 <= count(db, "SELECT COUNT(*) FROM action_updates") <= 110_000
+        assert count(db, "SELECT COUNT(*) FROM minutes WHERE status = 'approved'") >= 500
+        assert_meetings_keep_the_rules(db)
+        assert_minutes_and_actions_hang_together(db)
 
 
 def test_demo_database_file_is_plain_sqlite(tmp_path):
@@ -245,3 +308,248 @@ def test_demo_database_file_is_plain_sqlite(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+# --------------------------------------------------------------------------- meetings, minutes
+
+
+def count(db, sql: str, params=()) -> int:
+    return db.execute(sql, params).fetchone()[0]
+
+
+def assert_meetings_keep_the_rules(db) -> None:
+    """Every meeting held: no proxy or substitute problem at the opening nor at any vote, proxies
+    within the body's limit, and no vote counts more voices than there were voters."""
+    held = db.execute(
+        "SELECT m.id, b.proxies_per_holder FROM meetings m JOIN bodies b ON b.id = m.body_id "
+        "WHERE m.status IN ('held', 'closed')"
+    ).fetchall()
+    assert held
+    for meeting_id, limit in held:
+        opening = presence.quorum(db, meeting_id)
+        assert opening.problems == [], (meeting_id, opening.problems)
+        recorded = presence.quorum(
+            db,
+            meeting_id,
+            dt.time.fromisoformat(meetings.get(db, meeting_id).opening_time),
+        )
+        assert recorded.problems == []
+        carried = db.execute(
+            "SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM attendance WHERE meeting_id = ? "
+            "AND status = 'represented' GROUP BY proxy_to_mandate_id)",
+            [meeting_id],
+        ).fetchone()[0]
+        assert (carried or 0) <= limit
+        for vote in votes.votes_of_meeting(db, meeting_id):
+            at = presence.quorum(db, meeting_id, dt.time.fromisoformat(vote.taken_at))
+            assert at.problems == []
+            cast = vote.votes_for + vote.votes_against + vote.abstentions + vote.not_voting
+            assert 0 < cast <= at.votes_available
+            assert vote.outcome == votes.outcome(
+                vote.votes_for, vote.votes_against, vote.abstentions
+            )
+
+
+def assert_minutes_and_actions_hang_together(db) -> None:
+    # Every meeting held has minutes, with a section for every item of its agenda.
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id "
+            "WHERE m.status IN ('held', 'closed') AND mi.id IS NULL",
+        )
+        == 0
+    )
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM agenda_items i JOIN minutes mi ON mi.meeting_id = i.meeting_id "
+            "LEFT JOIN minutes_sections s ON s.item_id = i.id WHERE s.id IS NULL OR s.summary = ''",
+        )
+        == 0
+    )
+    # Approved minutes were approved at a later meeting of the same body, which was held.
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id "
+            "JOIN meetings a ON a.id = mi.approved_by_meeting_id WHERE mi.status = 'approved' "
+            "AND (a.body_id != m.body_id OR a.starts_at <= m.starts_at "
+            "OR a.status NOT IN ('held', 'closed') OR m.status != 'closed')",
+        )
+        == 0
+    )
+    # Decisions are numbered 1, 2, 3… within each year, from adopted votes only.
+    for year, first, last, n in db.execute(
+        "SELECT year, MIN(number), MAX(number), COUNT(*) FROM decisions GROUP BY year"
+    ):
+        assert (first, last) == (1, n), year
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM decisions d LEFT JOIN votes v ON v.item_id = d.item_id "
+            "WHERE v.outcome IS NOT 'adopted'",
+        )
+        == 0
+    )
+    # Actions come from meetings held, their reviews from later meetings of the same body.
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+            "WHERE m.status NOT IN ('held', 'closed') OR a.created_on != substr(m.starts_at, 1, 10) "
+            "OR a.body_id != m.body_id",
+        )
+        == 0
+    )
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM action_updates u JOIN actions a ON a.id = u.action_id "
+            "JOIN meetings m ON m.id = u.meeting_id WHERE m.body_id != a.body_id "
+            "OR u.on_date <= a.created_on",
+        )
+        == 0
+    )
+    # The action's state is that of its latest update; done is 100 %.
+    assert count(db, "SELECT COUNT(*) FROM actions WHERE status = 'done' AND progress != 100") == 0
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM actions a JOIN action_updates u ON u.id = (SELECT id FROM "
+            "action_updates WHERE action_id = a.id ORDER BY on_date DESC, id DESC LIMIT 1) "
+            "WHERE (u.status, u.progress) != (a.status, a.progress)",
+        )
+        == 0
+    )
+
+
+def test_small_demo_has_a_year_of_meetings(store):
+    demo.fill_demo(store, "small")
+    db = store.db
+    per_body = dict(
+        db.execute(
+            "SELECT b.kind || ':' || b.id, COUNT(*) FROM meetings m JOIN bodies b "
+            "ON b.id = m.body_id WHERE m.status != 'postponed' GROUP BY b.id"
+        ).fetchall()
+    )
+    plenary = [n for k, n in per_body.items() if k.startswith("plenary")]
+    bureau = [n for k, n in per_body.items() if k.startswith("bureau")]
+    commissions = [n for k, n in per_body.items() if k.startswith("commission")]
+    assert plenary == [4] and bureau == [11] and commissions == [6, 6, 6]
+    assert count(db, "SELECT COUNT(*) FROM meetings WHERE substr(starts_at, 6, 2) = '08'") == 0
+    anchor = demo.SMALL.anchor.isoformat()
+    statuses = dict(db.execute("SELECT status, COUNT(*) FROM meetings GROUP BY status").fetchall())
+    assert statuses["cancelled"] == 1 and statuses["postponed"] == 1
+    assert statuses["closed"] >= 15 and statuses.get("held", 0) >= 1
+    assert statuses["planned"] + statuses.get("convened", 0) >= 5
+    # Past meetings were held (or cancelled, postponed); upcoming ones are not.
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM meetings WHERE starts_at < ? AND status IN ('planned', 'convened')",
+            [anchor],
+        )
+        == 0
+    )
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM meetings WHERE starts_at >= ? AND status NOT IN "
+            "('planned', 'convened')",
+            [anchor],
+        )
+        == 0
+    )
+    postponed = db.execute(
+        "SELECT m.starts_at, r.starts_at, r.status FROM meetings m JOIN meetings r "
+        "ON r.id = m.replaced_by_id WHERE m.status = 'postponed'"
+    ).fetchone()
+    assert postponed[1] > postponed[0] and postponed[2] == "closed"
+    # Agendas: French ESS items with durations and presenters, questions diverses last.
+    titles = " | ".join(r[0] for r in db.execute("SELECT title FROM agenda_items"))
+    for words in ("Approbation du procès-verbal", "Commande publique", "PTCE", "Questions"):
+        assert words in titles, words
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM agenda_items WHERE kind NOT IN ('minutes_approval', "
+            "'other_business') AND presenter_person_id IS NULL AND presenter_text = '' "
+            "AND title != 'Suivi des actions'",
+        )
+        == 0
+    )
+    assert count(db, "SELECT COUNT(*) FROM agenda_items WHERE duration_minutes <= 0") == 0
+    # Notices: every meeting held was convened, a few late with their warning.
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM meetings WHERE status IN ('held', 'closed') "
+            "AND notice_sent_on IS NULL",
+        )
+        == 0
+    )
+    assert 1 <= count(db, "SELECT COUNT(*) FROM meetings WHERE notice_warning != ''") <= 5
+    # Attendance: mostly present, some excused, absent, represented, replaced.
+    kinds = dict(db.execute("SELECT status, COUNT(*) FROM attendance GROUP BY status").fetchall())
+    assert set(kinds) == {"present", "excused", "absent", "represented", "replaced"}
+    assert kinds["present"] > sum(kinds.values()) / 2
+    assert count(db, "SELECT COUNT(*) FROM guests") >= 1
+    assert count(db, "SELECT COUNT(*) FROM votes") >= 10
+    assert_meetings_keep_the_rules(db)
+
+
+def test_small_demo_minutes_decisions_and_actions(store):
+    demo.fill_demo(store, "small")
+    db = store.db
+    states = dict(db.execute("SELECT status, COUNT(*) FROM minutes GROUP BY status").fetchall())
+    held = count(db, "SELECT COUNT(*) FROM meetings WHERE status IN ('held', 'closed')")
+    assert sum(states.values()) == held
+    assert states["approved"] > held / 2 and states.get("draft", 0) >= 1
+    assert count(db, "SELECT COUNT(*) FROM decisions") >= 5
+    assert 60 <= count(db, "SELECT COUNT(*) FROM actions") <= 100
+    assert count(db, "SELECT COUNT(*) FROM action_updates WHERE meeting_id IS NOT NULL") >= 40
+    statuses = {r[0] for r in db.execute("SELECT DISTINCT status FROM actions")}
+    assert {"todo", "in_progress", "done"} <= statuses
+    assert count(db, "SELECT COUNT(*) FROM actions WHERE decision_id IS NOT NULL") >= 1
+    # Overdue open actions exist on the anchor day: the follow-up has something to chase.
+    assert (
+        count(
+            db,
+            "SELECT COUNT(*) FROM actions WHERE status IN ('todo', 'in_progress', 'postponed') "
+            "AND due_date < ?",
+            [demo.SMALL.anchor.isoformat()],
+        )
+        >= 1
+    )
+    assert_minutes_and_actions_hang_together(db)
+    # The approved text is the record as composed at approval, and its digest matches.
+    minutes_id = db.execute("SELECT id FROM minutes WHERE status = 'approved' LIMIT 1").fetchone()
+    approved = minutes.get(db, minutes_id[0])
+    assert record.digest(approved.approved_text) == approved.approved_sha256
+    assert minutes.check_digests(db) == []
+    # Everything went through the services: every row of the meeting tables is audited.
+    for table, entity in (
+        ("meetings", "meeting"),
+        ("attendance", "attendance"),
+        ("votes", "vote"),
+        ("minutes", "minutes"),
+        ("decisions", "decision"),
+        ("actions", "action"),
+    ):
+        audited = count(
+            db,
+            "SELECT COUNT(DISTINCT entity_id) FROM audit_log WHERE entity = ? "
+            "AND action = 'create'",
+            [entity],
+        )
+        assert audited == count(db, f"SELECT COUNT(*) FROM [{table}]"), table
+
+
+def test_a_change_behind_the_back_of_the_demo_is_caught(store):
+    demo.fill_demo(store, "small")
+    db = store.db
+    minutes_id = db.execute("SELECT id FROM minutes WHERE status = 'approved' LIMIT 1").fetchone()
+    db.execute("DROP TRIGGER minutes_frozen_update")
+    db.execute("UPDATE minutes SET approved_text = approved_text || ' ' WHERE id = ?", minutes_id)
+    assert any("empreinte" in p for p in check_store(store))
