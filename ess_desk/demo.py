@@ -26,6 +26,7 @@ from stdnum.fr import siret as stdnum_siret
 from ess_desk import demo_data as data
 from ess_desk import service
 from ess_desk.actions import actions, review
+from ess_desk.council import set_letterhead
 from ess_desk.dates import add_years, display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
@@ -757,6 +758,15 @@ def _mandate(
 def _add_bodies(demo: _Demo) -> None:
     p, sink = demo.profile, demo.sink
     plenary = p.plenary_name.format(city=demo.city.name)
+    # The letterhead every document carries (inside the demo's transaction).
+    set_letterhead(
+        demo.store,
+        council_name=plenary,
+        council_address=f"Hôtel de ville\n{demo.city.postcode} {demo.city.name}",
+        signatory="La présidence du conseil",
+        signatory_title=plenary,
+        council_email="conseil.ess@exemple.fr",
+    )
     demo.plenary_id = sink.body(
         {
             "name": plenary,

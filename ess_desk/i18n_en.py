@@ -1145,11 +1145,11 @@ EN: dict[str, str] = {
         "The quorum was not reached at the time of the vote."
     ),
     (
-        "Membres en exercice : {in_office} — présents : {present} — représentés : {represented} "
-        "— quorum requis : {required} — {state}."
+        "Membres votants en exercice : {in_office} — présents ou suppléés : {present} — "
+        "représentés : {represented} — quorum requis : {required} — {state}."
     ): (
-        "Members in office: {in_office} — present: {present} — represented: {represented} — "
-        "quorum required: {required} — {state}."
+        "Voting members in office: {in_office} — present or substituted: {present} — "
+        "represented: {represented} — quorum required: {required} — {state}."
     ),
     "Motif : {reason}": "Reason: {reason}",
     "Ne prennent pas part": "Not voting",

@@ -83,8 +83,8 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
 def quorum_line(record: MinutesRecord) -> str:
     a = record.attendance
     return _(
-        "Membres en exercice : {in_office} — présents : {present} — représentés : {represented} "
-        "— quorum requis : {required} — {state}."
+        "Membres votants en exercice : {in_office} — présents ou suppléés : {present} — "
+        "représentés : {represented} — quorum requis : {required} — {state}."
     ).format(
         in_office=a.in_office,
         present=a.present_count,

@@ -24,7 +24,8 @@ def council(store):
 
 
 def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    # Line breaks fall where the layout puts them: compare text with single spaces.
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
 
 def docx_text(path) -> str:
