@@ -238,10 +238,12 @@ EN: dict[str, str] = {
     # ess_desk/demo.py
     (
         "Démonstration créée : {council}, {people} personnes, {orgs} structures, {bodies} "
-        "instances, {mandates} mandats (graine {seed})."
+        "instances, {mandates} mandats, {meetings} séances, {approved} procès-verbaux approuvés, "
+        "{decisions} décisions, {actions} actions et {updates} points de suivi (graine {seed})."
     ): (
         "Demo created: {council}, {people} people, {orgs} organisations, {bodies} bodies, "
-        "{mandates} mandates (seed {seed})."
+        "{mandates} mandates, {meetings} meetings, {approved} approved minutes, {decisions} "
+        "decisions, {actions} actions and {updates} follow-up updates (seed {seed})."
     ),
     (
         "La base {path} contient déjà des structures ou des instances : la démonstration ne "
