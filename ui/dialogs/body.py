@@ -8,7 +8,7 @@ from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, MAJORITY_RULES, label
 from ess_desk.store import Store
-from ui.dialogs.field_errors import FieldErrorDisplay
+from ui.dialogs.common import FieldErrors
 from ui.qt import QtWidgets
 
 
@@ -36,7 +36,7 @@ class BodyDialog(QtWidgets.QDialog):
         self.setWindowTitle(
             self.tr("Nouvelle instance") if body_id is None else self.tr("Modifier l'instance")
         )
-        self.errors = FieldErrorDisplay()
+        self.errors = FieldErrors()
 
         self.name = QtWidgets.QLineEdit()
         self.name.setMinimumWidth(320)

@@ -7,7 +7,7 @@ from typing import Any
 from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui.dialogs.field_errors import FieldErrorDisplay
+from ui.dialogs.common import FieldErrors
 from ui.qt import QtWidgets
 
 
@@ -31,7 +31,7 @@ class CollegeDialog(QtWidgets.QDialog):
             if college_id is None
             else self.tr("Modifier le collège — {body}").format(body=body.name)
         )
-        self.errors = FieldErrorDisplay()
+        self.errors = FieldErrors()
 
         self.name = QtWidgets.QLineEdit()
         self.name.setMinimumWidth(300)

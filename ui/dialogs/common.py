@@ -28,8 +28,11 @@ class FieldErrors:
     error names no known field) and moves the focus there.
     """
 
-    def __init__(self, general: QtWidgets.QLabel):
-        self._general = general
+    def __init__(self, general: QtWidgets.QLabel | None = None):
+        if general is None:
+            general = error_label()
+            general.setObjectName("error_general")
+        self.general = general
         self._fields: dict[str, tuple[QtWidgets.QWidget, QtWidgets.QLabel]] = {}
 
     def add(self, field: str, widget: QtWidgets.QWidget) -> QtWidgets.QLabel:
@@ -41,22 +44,37 @@ class FieldErrors:
     def label(self, field: str) -> QtWidgets.QLabel:
         return self._fields[field][1]
 
-    def general(self) -> QtWidgets.QLabel:
-        return self._general
+    def wrap(self, field: str, widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        """The widget with its (hidden) error label under it, to place in a form."""
+        box = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        label = error_label()
+        label.setObjectName(f"error_{field}")
+        layout.addWidget(label)
+        self._fields[field] = (widget, label)
+        return box
+
+    def message(self, field: str) -> str:
+        """The message shown under a field ('' when none): what the tests and the eye read."""
+        label = self._fields[field][1]
+        return label.text() if not label.isHidden() else ""
 
     def clear(self) -> None:
         for _widget, label in self._fields.values():
             label.clear()
             label.setVisible(False)
-        self._general.clear()
-        self._general.setVisible(False)
+        self.general.clear()
+        self.general.setVisible(False)
 
     def show(self, error: UserError) -> None:
         self.clear()
         target = self._fields.get(error.field or "")
         if target is None:
-            self._general.setText(error.message)
-            self._general.setVisible(True)
+            self.general.setText(error.message)
+            self.general.setVisible(True)
             return
         widget, label = target
         label.setText(error.message)

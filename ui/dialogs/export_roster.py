@@ -12,7 +12,7 @@ from ess_desk.errors import UserError
 from ess_desk.exchange import members_export
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui.dialogs.field_errors import FieldErrorDisplay
+from ui.dialogs.common import FieldErrors
 from ui.dialogs.mandate import date_edit, from_qdate
 from ui.qt import QtWidgets
 from ui.workers import Operation
@@ -37,7 +37,7 @@ class ExportRosterDialog(QtWidgets.QDialog):
         self._path_chosen = False
         self.written: tuple[Path, int] | None = None
         self.setWindowTitle(self.tr("Exporter la composition d'une instance"))
-        self.errors = FieldErrorDisplay()
+        self.errors = FieldErrors()
 
         self.body = QtWidgets.QComboBox()
         for body in bodies.list_bodies(store.db):

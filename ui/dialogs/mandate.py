@@ -11,7 +11,7 @@ from ess_desk.membership import bodies, mandates
 from ess_desk.membership import roster as roster_core
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES, label
 from ess_desk.store import Store
-from ui.dialogs.field_errors import FieldErrorDisplay
+from ui.dialogs.common import FieldErrors
 from ui.qt import QDate, Qt, QtWidgets
 
 
@@ -72,7 +72,7 @@ class MandateDialog(QtWidgets.QDialog):
         self.setWindowTitle(
             self.tr("Nouveau mandat") if current is None else self.tr("Modifier le mandat")
         )
-        self.errors = FieldErrorDisplay()
+        self.errors = FieldErrors()
 
         self.person = QtWidgets.QComboBox()
         self.person.setEditable(True)
@@ -290,7 +290,7 @@ class EndMandateDialog(QtWidgets.QDialog):
             "SELECT first_name || ' ' || last_name FROM people WHERE id = ?", [mandate.person_id]
         ).fetchone()[0]
         self.setWindowTitle(self.tr("Terminer le mandat"))
-        self.errors = FieldErrorDisplay()
+        self.errors = FieldErrors()
         intro = QtWidgets.QLabel(
             self.tr("Mandat de {person} ({role}), commencé le {start}.").format(
                 person=person, role=label(ROLES, mandate.role), start=display(mandate.start_date)
