@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +10,7 @@ from sqlite_utils import Database
 
 from ess_desk.dates import display
 from ess_desk.membership.roster import MemberRow, member_rows
+from ess_desk.text import fold
 from ui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -22,18 +22,9 @@ from ui.qt import (
 )
 
 ENDING_SOON_DAYS = 90
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def fold(text: str) -> str:
-    """Lower-case text without accents: "Hélène" and "HELENE" both give "helene"."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class MembersTableModel(QAbstractTableModel):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+from ess_desk.text import fold  # noqa: F401 - rules.fold folds the actions' search text
 
 STATUSES: dict[str, str] = {
     "todo": "À faire",
@@ -120,11 +120,3 @@ def days_late(status: str, due_date: dt.date | str | None, today: dt.date) -> in
         due_date = dt.date.fromisoformat(due_date[:10])
     assert due_date is not None
     return (today - due_date).days
-
-
-def fold(text: str | None) -> str:
-    """Lower case without accents, so that « ecole » finds « École »."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

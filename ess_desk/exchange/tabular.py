@@ -8,7 +8,6 @@ import csv
 import datetime as dt
 import io
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
+from ess_desk.text import fold  # noqa: F401 - the importers compare folded headers
 
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -26,7 +26,6 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls) and other old Office files
 
 # Accents and other marks left apart by NFKD decomposition.
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 Cell = str | dt.date | int | float | None
 
@@ -39,14 +38,6 @@ class SourceTable:
     path: Path
     headers: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
-
-
-def fold(text: str) -> str:
-    """Text compared ignoring case and accents: « Élus » and « elus » fold alike."""
-    if text.isascii():
-        return text.lower()
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def neutralise(value: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
 from ess_desk.store import Store
+from ess_desk.text import fold
 
 ENTITY = "decision"
 
@@ -224,12 +224,6 @@ class DecisionRow:
         return f"{label(OUTCOMES, self.outcome)} ({counts})"
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents: « realise » finds « réalisé »."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def search(
     db: Database,
     text: str | None = None,
@@ -287,13 +281,13 @@ def search(
         )
         for r in rows
     ]
-    words = _fold(text or "").split()
+    words = fold(text or "").split()
     if words:
         out = [
             row
             for row in out
             if all(
-                w in _fold(f"{row.reference} {row.text} {row.item_title} {row.body}") for w in words
+                w in fold(f"{row.reference} {row.text} {row.item_title} {row.body}") for w in words
             )
         ]
     return out
