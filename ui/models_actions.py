@@ -15,13 +15,13 @@ from ess_desk.actions.themes import Theme
 from ess_desk.dates import display
 from ess_desk.membership.vocabulary import label
 from ui.qt import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     QtGui,
 )
+from ui.widgets import HeaderedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +48,7 @@ def _bold() -> QtGui.QFont:
     return font
 
 
-class ActionsTableModel(QAbstractTableModel):
+class ActionsTableModel(HeaderedTableModel):
     """All actions that pass a filter, holding only their ids (`queries.query_ids`); the rows on
     screen are read in blocks with `queries.fetch_rows` and cached (as Anki's browser does).
 
@@ -263,20 +263,6 @@ class ActionsTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's names)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
-        return None
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -364,10 +350,11 @@ class ActionsTableModel(QAbstractTableModel):
         return ""
 
 
-class CountsTableModel(QAbstractTableModel):
+class CountsTableModel(HeaderedTableModel):
     """How many actions pass the filter: a heading, then each status, then each theme."""
 
     LABEL, COUNT = range(2)
+    COLUMN_COUNT = 2
     KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "heading", "total", "status" or "theme"
 
     def __init__(self, parent: QObject | None = None):
@@ -404,20 +391,6 @@ class CountsTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._lines)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 2
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 2
-        ):
-            return self.headers()[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
             return None
@@ -437,7 +410,7 @@ class CountsTableModel(QAbstractTableModel):
         return None
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(HeaderedTableModel):
     """A meeting's « Suivi des actions »: its body's open actions, overdue first, each with its
     last update; rows reviewed at this meeting are marked ✓. The order is kept for the whole
     pass, so that an action closed on the way does not jump to the end under the cursor."""
@@ -505,20 +478,6 @@ class ReviewTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -574,10 +533,11 @@ class ReviewTableModel(QAbstractTableModel):
         return ""
 
 
-class ThemesTableModel(QAbstractTableModel):
+class ThemesTableModel(HeaderedTableModel):
     """The themes list, archived ones included and marked."""
 
     NAME, STATE = range(2)
+    COLUMN_COUNT = 2
     THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, db: Database, parent: QObject | None = None):
@@ -608,20 +568,6 @@ class ThemesTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._themes)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 2
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 2
-        ):
-            return self.headers()[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         theme = self.theme(index.row()) if index.isValid() else None

@@ -13,13 +13,13 @@ from ess_desk.membership import roster as roster_core
 from ess_desk.membership.roster import CollegeSeats, RosterEntry
 from ess_desk.membership.vocabulary import BODY_KINDS, ROLES, SEAT_ROLES, label
 from ui.qt import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     QtGui,
 )
+from ui.widgets import HeaderedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -46,7 +46,7 @@ def paired_order(entries: list[RosterEntry]) -> list[tuple[RosterEntry, bool]]:
     return out
 
 
-class RosterTableModel(QAbstractTableModel):
+class RosterTableModel(HeaderedTableModel):
     """The mandates of a body in force at a date, member/substitute pairs side by side."""
 
     COLLEGE, ROLE, NAME, ORGANISATION, START, END, PAIRING = range(7)
@@ -129,9 +129,6 @@ class RosterTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -153,19 +150,8 @@ class RosterTableModel(QAbstractTableModel):
             return self.SUBSTITUTE_FOREGROUND
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
-        return None
 
-
-class CollegesTableModel(QAbstractTableModel):
+class CollegesTableModel(HeaderedTableModel):
     """A body's colleges with their seats, filled and vacant at a date."""
 
     NAME, SEATS, VOTING, FILLED, VACANT = range(5)
@@ -248,9 +234,6 @@ class CollegesTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -266,17 +249,6 @@ class CollegesTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == self.VACANT and seats.vacant:
             return self.VACANT_BACKGROUND
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
         return None
 
 

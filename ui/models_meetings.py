@@ -19,7 +19,6 @@ from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
 from ui.qt import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from ui.qt import (
     QtGui,
     Signal,
 )
+from ui.widgets import HeaderedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _Display = Qt.ItemDataRole.DisplayRole
@@ -37,28 +37,11 @@ def _tr(text: str) -> str:
     return QtCore.QCoreApplication.translate("MeetingModels", text)
 
 
-class _TableModel(QAbstractTableModel):
+class _TableModel(HeaderedTableModel):
     """Shared plumbing: named columns, translatable headers, no children."""
-
-    COLUMN_COUNT = 0
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)  # type: ignore[attr-defined]
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _Display) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
-        return None
 
     def _valid(self, index: _Index) -> bool:
         return index.isValid() and 0 <= index.row() < len(self._rows)  # type: ignore[attr-defined]

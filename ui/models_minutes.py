@@ -8,7 +8,8 @@ from typing import Any
 from ess_desk.dates import display
 from ess_desk.minutes.decisions import DecisionRow
 from ess_desk.minutes.history import HistoryEntry
-from ui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from ui.qt import QModelIndex, QObject, QPersistentModelIndex, Qt
+from ui.widgets import HeaderedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -20,7 +21,7 @@ def _one_line(text: str, limit: int = 120) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-class DecisionsTableModel(QAbstractTableModel):
+class DecisionsTableModel(HeaderedTableModel):
     """The rows of the decision register as `decisions.search` returns them (newest first)."""
 
     REFERENCE, DATE, BODY, MEETING, ITEM, KIND, TEXT, OUTCOME, STATUS = range(9)
@@ -66,18 +67,6 @@ class DecisionsTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _DISPLAY
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
-        return None
-
     def _cell(self, r: DecisionRow, column: int) -> str:
         if column == self.REFERENCE:
             return r.reference
@@ -119,7 +108,7 @@ class DecisionsTableModel(QAbstractTableModel):
         return None
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(HeaderedTableModel):
     """A meeting's audited changes, newest first: when, who, what."""
 
     WHEN, WHO, WHAT = range(3)
@@ -142,18 +131,6 @@ class HistoryTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _DISPLAY
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
-        return None
 
     @staticmethod
     def details(entry: HistoryEntry) -> str:

@@ -428,7 +428,7 @@ def test_action_dialog_edit_records_a_change_of_state(qtbot, store, follow_up):
 
 
 def test_update_dialog(qtbot, store, follow_up, today):
-    from ui.dialogs.action import to_qdate
+    from ui.widgets import to_qdate
 
     dialog = ActionUpdateDialog(store, follow_up["carte"])
     qtbot.addWidget(dialog)

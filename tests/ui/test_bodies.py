@@ -10,10 +10,11 @@ from ess_desk.membership import bodies, mandates, people
 from ess_desk.store import open_store
 from ui.dialogs.body import BodyDialog
 from ui.dialogs.college import CollegeDialog
-from ui.dialogs.mandate import EndMandateDialog, MandateDialog, to_qdate
+from ui.dialogs.mandate import EndMandateDialog, MandateDialog
 from ui.models_bodies import CollegesTableModel, RosterTableModel, paired_order
 from ui.pages.bodies import BodiesPage
 from ui.qt import Qt
+from ui.widgets import to_qdate
 
 TODAY = dt.date.today()
 

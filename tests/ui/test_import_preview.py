@@ -18,8 +18,8 @@ from ui.dialogs.import_preview import (
     PreviewTableModel,
     ProblemsTableModel,
 )
-from ui.dialogs.mandate import to_qdate
 from ui.qt import Qt, QtWidgets
+from ui.widgets import to_qdate
 
 HEADER = "Civilité;Nom;Prénom;Courriel;Structure;Collège;Rôle;Début de mandat;Fin de mandat\n"
 GOOD_ROWS = [

@@ -14,25 +14,8 @@ from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
 from ui.dialogs.common import FieldErrors, error_label
-from ui.qt import QDate, Qt, QtWidgets
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_field(day: dt.date) -> QtWidgets.QDateEdit:
-    """A French date field: dd/MM/yyyy with a calendar popup."""
-    edit = QtWidgets.QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumWidth(120)
-    edit.setMaximumWidth(160)
-    return edit
+from ui.qt import Qt, QtWidgets
+from ui.widgets import date_edit, from_qdate, to_qdate
 
 
 def searchable_combo(placeholder: str) -> QtWidgets.QComboBox:
@@ -136,7 +119,7 @@ class ActionDialog(QtWidgets.QDialog):
         for org_id, name in self._organisations(current.owner_organisation_id if current else None):
             self.organisation.addItem(name, org_id)
 
-        self.due = date_field(self._today + dt.timedelta(days=30))
+        self.due = date_edit(self._today + dt.timedelta(days=30))
         self.no_due = QtWidgets.QCheckBox(self.tr("Sans échéance"))
         self.no_due.toggled.connect(lambda on: self.due.setEnabled(not on))
         due_row = QtWidgets.QWidget()

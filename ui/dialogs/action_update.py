@@ -10,9 +10,10 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.meetings import meetings
 from ess_desk.store import Store
-from ui.dialogs.action import date_field, from_qdate, progress_spin, status_combo, to_qdate
+from ui.dialogs.action import progress_spin, status_combo
 from ui.dialogs.common import FieldErrors, error_label
 from ui.qt import QtWidgets
+from ui.widgets import date_edit, from_qdate, to_qdate
 
 
 class ActionUpdateDialog(QtWidgets.QDialog):
@@ -41,7 +42,7 @@ class ActionUpdateDialog(QtWidgets.QDialog):
             self.tr("<b>{title}</b><br/>n°{id}").format(title=action.title, id=action.id)
         )
         heading.setWordWrap(True)
-        self.on_date = date_field(self._today)
+        self.on_date = date_edit(self._today)
         self.status = status_combo()
         self.status.setCurrentIndex(self.status.findData(action.status))
         self.progress = progress_spin()

@@ -13,8 +13,8 @@ from ess_desk.exchange import members_export
 from ess_desk.membership import bodies
 from ess_desk.store import Store
 from ui.dialogs.common import FieldErrors
-from ui.dialogs.mandate import date_edit, from_qdate
 from ui.qt import QtWidgets
+from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
 
 FORMATS = (".csv", ".xlsx")

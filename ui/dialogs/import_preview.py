@@ -18,6 +18,7 @@ from ui.qt import (
     QtGui,
     QtWidgets,
 )
+from ui.widgets import HeaderedTableModel
 from ui.workers import Operation
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -123,7 +124,7 @@ class PreviewTableModel(QAbstractTableModel):
         return None
 
 
-class ProblemsTableModel(QAbstractTableModel):
+class ProblemsTableModel(HeaderedTableModel):
     """The problems of a planned import: line, column, reason."""
 
     LINE, COLUMN, MESSAGE = range(3)
@@ -147,9 +148,6 @@ class ProblemsTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._problems)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._problems):
             return None
@@ -163,17 +161,6 @@ class ProblemsTableModel(QAbstractTableModel):
                 return problem.message
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.LINE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
         return None
 
 

@@ -12,25 +12,8 @@ from ess_desk.membership import roster as roster_core
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES, label
 from ess_desk.store import Store
 from ui.dialogs.common import FieldErrors
-from ui.qt import QDate, Qt, QtWidgets
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(day: dt.date) -> QtWidgets.QDateEdit:
-    """A French date field: dd/MM/yyyy with a calendar popup."""
-    edit = QtWidgets.QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumWidth(120)
-    edit.setMaximumWidth(160)
-    return edit
+from ui.qt import Qt, QtWidgets
+from ui.widgets import date_edit, from_qdate, to_qdate
 
 
 def _save_buttons(dialog: QtWidgets.QDialog, writable: bool) -> QtWidgets.QDialogButtonBox:

@@ -11,9 +11,9 @@ from ess_desk.meetings import calendar, meetings
 from ess_desk.membership import bodies
 from ess_desk.store import Store
 from ui.dialogs.common import error_label, inform, show_user_error
-from ui.dialogs.mandate import date_edit, from_qdate
 from ui.models_meetings import ProposedDate, ScheduleTableModel
 from ui.qt import Qt, QtCore, QtWidgets
+from ui.widgets import date_edit, from_qdate
 
 FREQ_MONTHLY, FREQ_QUARTERLY = "monthly", "quarterly"
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -9,9 +9,10 @@ from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, MAJORI
 from ess_desk.store import Store
 from ui.dialogs.body import BodyDialog
 from ui.dialogs.college import CollegeDialog
-from ui.dialogs.mandate import EndMandateDialog, MandateDialog, date_edit, from_qdate, to_qdate
+from ui.dialogs.mandate import EndMandateDialog, MandateDialog
 from ui.models_bodies import BODY_ID_ROLE, CollegesTableModel, RosterTableModel, bodies_tree
 from ui.qt import Qt, QtWidgets
+from ui.widgets import date_edit, from_qdate, to_qdate
 
 
 def _table(model, stretch: int | None = None) -> QtWidgets.QTableView:

@@ -21,7 +21,6 @@ from ess_desk.membership.vocabulary import MAJORITY_RULES, label
 from ess_desk.store import Store
 from ui.dialogs.agenda_item import AgendaItemDialog
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
-from ui.dialogs.mandate import date_edit, from_qdate
 from ui.dialogs.meeting import MeetingDialog, PostponeDialog
 from ui.dialogs.vote import VoteDialog
 from ui.models_meetings import (
@@ -33,6 +32,7 @@ from ui.models_meetings import (
     VotesTableModel,
 )
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
 
 # Tabs that other modules add to a meeting: (module, class, title). Each class is built as
