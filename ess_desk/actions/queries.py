@@ -4,17 +4,18 @@ filters, sorting, grouping by owner, counts by status and theme; links to meetin
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
 from ess_desk.actions import rules
-from ess_desk.actions.rules import fold
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
+from ess_desk.text import fold
 
 
 @dataclass(frozen=True)
@@ -451,6 +452,28 @@ def counts(db: Database, filt: ActionFilter | None = None, today: dt.date | None
     return query_ids_and_counts(db, filt, sort=None, today=today)[1]
 
 
+def _owner_sort_key(db: Database) -> Callable[[tuple], tuple[str, int]]:
+    """The sort key of an action row (id, …, person id, organisation id) by owner's name, with
+    the same name as `_OWNER` builds, compared ignoring case and accents."""
+    people = {
+        r[0]: f"{r[1]} {r[2]}"
+        for r in db.execute("SELECT id, first_name, last_name FROM people").fetchall()
+    }
+    orgs = dict(db.execute("SELECT id, name FROM organisations").fetchall())
+    cache: dict[tuple[int | None, int | None], str] = {}
+
+    def key(row: tuple) -> tuple[str, int]:
+        owner = (row[-2], row[-1])
+        name = cache.get(owner)
+        if name is None:
+            person, org = people.get(owner[0]), orgs.get(owner[1])
+            text = f"{person} ({org})" if person and org else person or org or ""
+            name = cache[owner] = fold(text)
+        return (name, row[0])
+
+    return key
+
+
 def query_ids_and_counts(
     db: Database,
     filt: ActionFilter | None = None,
@@ -463,16 +486,21 @@ def query_ids_and_counts(
     the Actions page needs: scanning 30,000 actions once rather than three times)."""
     today = today or dt.date.today()
     where, params = _where(db, filt or ActionFilter(), today)
-    order, joins = _order(sort, descending) if sort is not None else ("", frozenset())
+    # By owner, sorting in SQL means joining and building a name for every action: sorting
+    # here on names read once per person and organisation is several times faster.
+    by_owner = sort == "owner"
+    order, joins = _order(sort, descending) if sort and not by_owner else ("", frozenset())
     rows = db.execute(
-        f"SELECT a.id, a.status, a.theme_id, a.status IN {_OPEN_SQL} AND a.due_date < :today "
-        f"{_from(set(joins))}{where}{order}",
+        f"SELECT a.id, a.status, a.theme_id, a.status IN {_OPEN_SQL} AND a.due_date < :today, "
+        f"a.owner_person_id, a.owner_organisation_id {_from(set(joins))}{where}{order}",
         params,
     ).fetchall()
+    if by_owner:
+        rows.sort(key=_owner_sort_key(db), reverse=descending)
     by_status = dict.fromkeys(rules.STATUSES, 0)
     per_theme: dict[int | None, int] = {}
     overdue = 0
-    for _id, status, theme_id, late in rows:
+    for _id, status, theme_id, late, _person, _org in rows:
         by_status[status] += 1
         per_theme[theme_id] = per_theme.get(theme_id, 0) + 1
         overdue += late or 0
