@@ -161,8 +161,11 @@ class MeetingsPage(QtWidgets.QWidget):
         )
         # Fixed widths from the font, not from the contents: measuring every row would compute
         # the notice deadline of hundreds of meetings before the page can show.
-        em = self.table.fontMetrics().horizontalAdvance("M")
-        for column, ems in ((M.DATE, 7), (M.TIME, 8), (M.BODY, 16), (M.STATUS, 8), (M.PLACE, 16)):
+        metrics = self.table.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        for column, sample in ((M.DATE, "00/00/0000"), (M.TIME, "00:00 – 00:00")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + em * 2)
+        for column, ems in ((M.BODY, 16), (M.STATUS, 8), (M.PLACE, 16)):
             self.table.setColumnWidth(column, ems * em)
         self._selection()
 
