@@ -20,7 +20,7 @@ translations: $(QM)
 
 # Refresh the .ts sources from the code (French source strings; translations are kept).
 ts: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) -locations none \
+	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) -locations none -no-obsolete \
 		-source-language fr_FR -target-language en_GB -ts resources/translations/ess_desk_en.ts
 
 run: $(STAMP) translations

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,41 +41,41 @@ class PageSpec:
     module: str
     class_name: str
 
-    def available(self) -> bool:
-        try:
-            return importlib.util.find_spec(self.module) is not None
-        except ImportError:
-            return False
-
 
 def page_specs() -> list[PageSpec]:
-    """Every page of the window, in navigation order; only those whose module exists are shown."""
-
-    def t(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
-
-    specs = [
-        PageSpec("members", t("Membres"), "ui.pages.members", "MembersPage"),
-        PageSpec("bodies", t("Instances"), "ui.pages.bodies", "BodiesPage"),
-        PageSpec("meetings", t("Séances"), "ui.pages.meetings", "MeetingsPage"),
-        PageSpec("decisions", t("Décisions"), "ui.pages.decisions", "DecisionsPage"),
-        PageSpec("actions", t("Actions"), "ui.pages.actions", "ActionsPage"),
+    """Every page of the window, in navigation order."""
+    return [
+        PageSpec(
+            "members",
+            QCoreApplication.translate("MainWindow", "Membres"),
+            "ui.pages.members",
+            "MembersPage",
+        ),
+        PageSpec(
+            "bodies",
+            QCoreApplication.translate("MainWindow", "Instances"),
+            "ui.pages.bodies",
+            "BodiesPage",
+        ),
+        PageSpec(
+            "meetings",
+            QCoreApplication.translate("MainWindow", "Séances"),
+            "ui.pages.meetings",
+            "MeetingsPage",
+        ),
+        PageSpec(
+            "decisions",
+            QCoreApplication.translate("MainWindow", "Décisions"),
+            "ui.pages.decisions",
+            "DecisionsPage",
+        ),
+        PageSpec(
+            "actions",
+            QCoreApplication.translate("MainWindow", "Actions"),
+            "ui.pages.actions",
+            "ActionsPage",
+        ),
     ]
-    return [spec for spec in specs if spec.available()]
-
-
-class _UnavailablePage(QtWidgets.QLabel):
-    """Shown instead of a page whose module failed to import: the window keeps working."""
-
-    def __init__(self, title: str, reason: str):
-        super().__init__()
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText(
-            self.tr("La page « {title} » n'a pas pu être chargée : {reason}").format(
-                title=title, reason=reason
-            )
-        )
 
 
 class RestoreDialog(QtWidgets.QDialog):
@@ -359,11 +358,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_edit_actions()
 
     def _build_page(self, spec: PageSpec) -> QtWidgets.QWidget:
-        try:
-            module = importlib.import_module(spec.module)
-            page = getattr(module, spec.class_name)(self.store)
-        except (ImportError, AttributeError) as exc:
-            page = _UnavailablePage(spec.title, str(exc))
+        page = getattr(importlib.import_module(spec.module), spec.class_name)(self.store)
         self._pages[spec.key] = page
         for splitter in page.findChildren(QtWidgets.QSplitter):
             name = splitter.objectName()
@@ -581,11 +576,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def import_members(self) -> None:
         if self.store.read_only:
             return
-        try:
-            from ui.dialogs.import_preview import ImportPreviewDialog
-        except ImportError as exc:
-            self._missing_feature(self.tr("Importer des membres"), exc)
-            return
+        from ui.dialogs.import_preview import ImportPreviewDialog
+
         name, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, self.tr("Importer des membres"), "", _members_filter()
         )
@@ -596,23 +588,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.reload_pages()
 
     def export_roster(self) -> None:
-        try:
-            from ui.dialogs.export_roster import ExportRosterDialog
-        except ImportError as exc:
-            self._missing_feature(self.tr("Exporter la composition"), exc)
-            return
+        from ui.dialogs.export_roster import ExportRosterDialog
+
         ExportRosterDialog(self.store, self).exec()
 
-    def _missing_feature(self, what: str, exc: Exception) -> None:
-        inform(
-            self,
-            what,
-            self.tr("Cette fonction n'est pas disponible dans cette version ({reason}).").format(
-                reason=exc
-            ),
-        )
-
-    # -- other dialogs -----------------------------------------------------------------------
     def preferences(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
 

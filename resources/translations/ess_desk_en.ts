@@ -1,0 +1,3571 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name></name>
+    <message>
+        <source>En retard de {days} jour(s)</source>
+        <translation>{days} day(s) overdue</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>sans échéance</source>
+        <translation>no due date</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>sans thème</source>
+        <translation>no theme</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>aucune (action ouverte hors séance)</source>
+        <translation>none (action opened outside a meeting)</translation>
+    </message>
+    <message>
+        <source>Créée le</source>
+        <translation>Created on</translation>
+    </message>
+    <message>
+        <source>Close le</source>
+        <translation>Closed on</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Nouvelle action</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;action</source>
+        <translation>Edit action</translation>
+    </message>
+    <message>
+        <source>Ce qu&apos;il faut faire, en une ligne</source>
+        <translation>What needs doing, in one line</translation>
+    </message>
+    <message>
+        <source>Tapez un nom pour chercher…</source>
+        <translation>Type a name to search…</translation>
+    </message>
+    <message>
+        <source>Tapez le nom d&apos;une structure…</source>
+        <translation>Type an organisation&apos;s name…</translation>
+    </message>
+    <message>
+        <source>Sans échéance</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Facultatif : noté dans l&apos;historique si l&apos;état change</source>
+        <translation>Optional: noted in the history if the status changes</translation>
+    </message>
+    <message>
+        <source>— sans thème —</source>
+        <translation>— no theme —</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Porteur (personne)</source>
+        <translation>Owner (person)</translation>
+    </message>
+    <message>
+        <source>Porteur (structure)</source>
+        <translation>Owner (organisation)</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Séance</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Point de l&apos;ordre du jour</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>— aucune —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>— aucun —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>décision n°{id}</source>
+        <translation>decision no. {id}</translation>
+    </message>
+    <message>
+        <source>décision n°{ref} — {text}</source>
+        <translation>decision no. {ref} — {text}</translation>
+    </message>
+    <message>
+        <source>Personne inconnue : choisissez-la</source>
+        <translation>Unknown person: choose one from the list</translation>
+    </message>
+    <message>
+        <source>Structure inconnue</source>
+        <translation>Unknown organisation</translation>
+    </message>
+</context>
+<context>
+    <name>ActionUpdateDialog</name>
+    <message>
+        <source>Nouveau point de suivi</source>
+        <translation>New progress update</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br/&gt;n°{id}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br/&gt;no. {id}</translation>
+    </message>
+    <message>
+        <source>Où en est l&apos;action ? Ce qui a été fait, ce qui bloque…</source>
+        <translation>Where does the action stand? What has been done, what is holding it up…</translation>
+    </message>
+    <message>
+        <source>— hors séance —</source>
+        <translation>— outside a meeting —</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Revue en séance</source>
+        <translation>Reviewed at meeting</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPage</name>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Ouvertes</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Porteur…</source>
+        <translation>Owner…</translation>
+    </message>
+    <message>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Échéance sous</source>
+        <translation>Due within</translation>
+    </message>
+    <message>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Rechercher (intitulé, porteur, thème…)</source>
+        <translation>Search (title, owner, theme…)</translation>
+    </message>
+    <message>
+        <source>Regrouper par porteur</source>
+        <translation>Group by owner</translation>
+    </message>
+    <message>
+        <source>Effacer les filtres</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Nouvelle action</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Nouvelle mise à jour</source>
+        <translation>New progress update</translation>
+    </message>
+    <message>
+        <source>Thèmes…</source>
+        <translation>Themes…</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Rappels aux porteurs…</source>
+        <translation>Reminders to owners…</translation>
+    </message>
+    <message>
+        <source>Les actions affichées, vers Excel (.xlsx), CSV ou le tableau de suivi PDF</source>
+        <translation>The actions shown, to Excel (.xlsx), CSV or the PDF action tracker</translation>
+    </message>
+    <message>
+        <source>Pour chaque porteur : sa liste d&apos;actions ouvertes en PDF et un brouillon de courriel</source>
+        <translation>For each owner: their list of open actions as a PDF and a draft email</translation>
+    </message>
+    <message>
+        <source>Action sélectionnée</source>
+        <translation>Selected action</translation>
+    </message>
+    <message>
+        <source>Répartition des actions affichées</source>
+        <translation>Breakdown of the actions shown</translation>
+    </message>
+    <message>
+        <source>Toutes les instances</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>Tous les thèmes</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>{count} action(s) affichée(s)</source>
+        <translation>{count} action(s) shown</translation>
+    </message>
+    <message>
+        <source>Aucune action ne correspond à ces critères.</source>
+        <translation>No actions match these criteria.</translation>
+    </message>
+    <message>
+        <source>{count} en retard</source>
+        <translation>{count} overdue</translation>
+    </message>
+    <message>
+        <source>Choisissez une action pour voir son détail et son historique.</source>
+        <translation>Choose an action to see its details and history.</translation>
+    </message>
+    <message>
+        <source>Exporter les actions</source>
+        <translation>Export actions</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV pour Excel (*.csv);;Tableau de suivi PDF (*.pdf)</source>
+        <translation>Excel (*.xlsx);;CSV for Excel (*.csv);;PDF action tracker (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{count} action(s) exportée(s) dans {path}</source>
+        <translation>{count} action(s) exported to {path}</translation>
+    </message>
+    <message>
+        <source>Export des actions…</source>
+        <translation>Exporting actions…</translation>
+    </message>
+    <message>
+        <source>Dossier où écrire les rappels</source>
+        <translation>Folder to write the reminders to</translation>
+    </message>
+    <message>
+        <source>Rappels aux porteurs</source>
+        <translation>Reminders to owners</translation>
+    </message>
+    <message>
+        <source>Dossier : {path}</source>
+        <translation>Folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsReviewTab</name>
+    <message>
+        <source>Suivi des actions — {meeting}</source>
+        <translation>Action follow-up — {meeting}</translation>
+    </message>
+    <message>
+        <source>Les actions ouvertes de l&apos;instance, les plus en retard d&apos;abord. ↑ ↓ pour choisir, Tab pour aller au statut, à l&apos;avancement et au commentaire ; Entrée enregistre et passe à la suivante ; Ctrl+Espace : sans changement.</source>
+        <translation>The body&apos;s open actions, most overdue first. ↑ ↓ to choose, Tab to move to the status, progress and comment; Enter saves and moves on to the next one; Ctrl+Space: no change.</translation>
+    </message>
+    <message>
+        <source>Ce qui a été dit en séance (facultatif)</source>
+        <translation>What was said at the meeting (optional)</translation>
+    </message>
+    <message>
+        <source>Enregistrer (Entrée)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Sans changement (Ctrl+Espace)</source>
+        <translation>&amp;No change (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Nouvelle action depuis un point…</source>
+        <translation>New action from an item…</translation>
+    </message>
+    <message>
+        <source>{done} / {total} revues</source>
+        <translation>{done} / {total} reviewed</translation>
+    </message>
+    <message>
+        <source>Aucune action ouverte pour cette instance à la date de la séance.</source>
+        <translation>No open actions for this body on the date of the meeting.</translation>
+    </message>
+    <message>
+        <source>Action {n} sur {total}</source>
+        <translation>Action {n} of {total}</translation>
+    </message>
+    <message>
+        <source> — en retard de {days} jour(s)</source>
+        <translation> — {days} day(s) overdue</translation>
+    </message>
+    <message>
+        <source>Dernier point : {text}</source>
+        <translation>Last update: {text}</translation>
+    </message>
+    <message>
+        <source>Pas encore de point de suivi.</source>
+        <translation>No progress update yet.</translation>
+    </message>
+    <message>
+        <source>Toutes les actions ont été revues à cette séance.</source>
+        <translation>All actions have been reviewed at this meeting.</translation>
+    </message>
+    <message>
+        <source>Nouvelle action</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>L&apos;ordre du jour de cette séance n&apos;a pas encore de point.</source>
+        <translation>This meeting&apos;s agenda has no items yet.</translation>
+    </message>
+    <message>
+        <source>Nouvelle action depuis un point</source>
+        <translation>New action from an item</translation>
+    </message>
+    <message>
+        <source>Point de l&apos;ordre du jour du {day} :</source>
+        <translation>Agenda item of {day}:</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTableModel</name>
+    <message>
+        <source>1 action</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{count} actions</source>
+        <translation>{count} actions</translation>
+    </message>
+    <message>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Dernier point</source>
+        <translation>Last update</translation>
+    </message>
+    <message>
+        <source>En retard de {days} jour(s)</source>
+        <translation>{days} day(s) overdue</translation>
+    </message>
+    <message>
+        <source>{day} (retard : {days} j)</source>
+        <translation>{day} ({days} d overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaItemDialog</name>
+    <message>
+        <source>Modifier le point</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>Nouveau point</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>(personne de la base : aucune)</source>
+        <translation>(person on record: none)</translation>
+    </message>
+    <message>
+        <source>ou en clair : « Service développement économique »</source>
+        <translation>or as free text: “Economic development department”</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Présenté par</source>
+        <translation>Presented by</translation>
+    </message>
+    <message>
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTab</name>
+    <message>
+        <source>Ordre du jour</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Glisser-déposer ou Ctrl+Haut / Ctrl+Bas pour changer l&apos;ordre des points.</source>
+        <translation>Drag and drop, or use Ctrl+Up / Ctrl+Down, to reorder the items.</translation>
+    </message>
+    <message>
+        <source>Ajouter un point…</source>
+        <translation>Add an item…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Ctrl+Haut</source>
+        <translation>Ctrl+Up</translation>
+    </message>
+    <message>
+        <source>Ctrl+Bas</source>
+        <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <source>Joindre à la séance…</source>
+        <translation>Attach to the meeting…</translation>
+    </message>
+    <message>
+        <source>Joindre au point choisi…</source>
+        <translation>Attach to the selected item…</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;annexe</source>
+        <translation>Remove annex</translation>
+    </message>
+    <message>
+        <source>Annexes (PDF)</source>
+        <translation>Annexes (PDF)</translation>
+    </message>
+    <message>
+        <source>L&apos;ordre du jour est vide.</source>
+        <translation>The agenda is empty.</translation>
+    </message>
+    <message>
+        <source>L&apos;ordre du jour dépasse la fin prévue de {n} min (fin à {end}).</source>
+        <translation>The agenda runs {n} min past the planned end (ends at {end}).</translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;ordre du jour à {end} (fin prévue : {planned}).</source>
+        <translation>The agenda ends at {end} (planned end: {planned}).</translation>
+    </message>
+    <message>
+        <source>non fixée</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Retirer un point</source>
+        <translation>Remove an item</translation>
+    </message>
+    <message>
+        <source>Retirer le point « {title} » de l&apos;ordre du jour ?</source>
+        <translation>Remove the item “{title}” from the agenda?</translation>
+    </message>
+    <message>
+        <source>Joindre une annexe</source>
+        <translation>Attach an annex</translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf);;Tous (*)</source>
+        <translation>PDF documents (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;annexe</source>
+        <translation>Open annex</translation>
+    </message>
+    <message>
+        <source>Retirer une annexe</source>
+        <translation>Remove an annex</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;annexe « {name} » ?</source>
+        <translation>Remove the annex “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTableModel</name>
+    <message>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Horaire</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Présenté par</source>
+        <translation>Presented by</translation>
+    </message>
+    <message>
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Annexes</source>
+        <translation>Annexes</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+</context>
+<context>
+    <name>AnnexesTableModel</name>
+    <message>
+        <source>Annexe</source>
+        <translation>Annex</translation>
+    </message>
+    <message>
+        <source>Jointe à</source>
+        <translation>Attached to</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>La séance</source>
+        <translation>The meeting</translation>
+    </message>
+    <message>
+        <source>Point {n} : {title}</source>
+        <translation>Item {n}: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <source>Double-cliquez (ou F2) sur la présence, le pouvoir ou les heures.</source>
+        <translation>Double-click (or press F2) on the attendance, proxy or times to change them.</translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;invité(e)</source>
+        <translation>Guest&apos;s name</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Invités extérieurs (ne comptent pas)</source>
+        <translation>External guests (not counted)</translation>
+    </message>
+    <message>
+        <source>Ouverture de la séance</source>
+        <translation>Opening of the meeting</translation>
+    </message>
+    <message>
+        <source>Ouverture enregistrée à {time}.</source>
+        <translation>Opening recorded at {time}.</translation>
+    </message>
+    <message>
+        <source>Enregistrer l&apos;ouverture à {time}</source>
+        <translation>Record the opening at {time}</translation>
+    </message>
+    <message>
+        <source>Présences</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Invités</source>
+        <translation>Guests</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Collège</source>
+        <translation>College</translation>
+    </message>
+    <message>
+        <source>Qualité</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Présence</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Pouvoir à / remplacé par</source>
+        <translation>Proxy to / replaced by</translation>
+    </message>
+    <message>
+        <source>Arrivée</source>
+        <translation>Arrival</translation>
+    </message>
+    <message>
+        <source>Départ</source>
+        <translation>Departure</translation>
+    </message>
+    <message>
+        <source>Non renseigné</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Choisir le mandataire…</source>
+        <translation>Choose the proxy holder…</translation>
+    </message>
+    <message>
+        <source>Choisir le/la suppléant(e)…</source>
+        <translation>Choose the substitute…</translation>
+    </message>
+    <message>
+        <source>Non renseigné : compté(e) absent(e)</source>
+        <translation>Not recorded: counted as absent</translation>
+    </message>
+</context>
+<context>
+    <name>BodiesPage</name>
+    <message>
+        <source>Nouvelle instance</source>
+        <translation>New body</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Bodies</translation>
+    </message>
+    <message>
+        <source>Règles de fonctionnement</source>
+        <translation>Rules of procedure</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>Pouvoirs</source>
+        <translation>Proxies</translation>
+    </message>
+    <message>
+        <source>Convocation</source>
+        <translation>Notice of meeting</translation>
+    </message>
+    <message>
+        <source>Durée des mandats</source>
+        <translation>Mandate length</translation>
+    </message>
+    <message>
+        <source>Jours fériés</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>Majorité</source>
+        <translation>Majority</translation>
+    </message>
+    <message>
+        <source>Modifier les règles…</source>
+        <translation>Edit the rules…</translation>
+    </message>
+    <message>
+        <source>Ajouter un collège</source>
+        <translation>Add a college</translation>
+    </message>
+    <message>
+        <source>Modifier le collège</source>
+        <translation>Edit college</translation>
+    </message>
+    <message>
+        <source>Collèges</source>
+        <translation>Colleges</translation>
+    </message>
+    <message>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Nouveau mandat</source>
+        <translation>New mandate</translation>
+    </message>
+    <message>
+        <source>Modifier le mandat</source>
+        <translation>Edit mandate</translation>
+    </message>
+    <message>
+        <source>Terminer le mandat</source>
+        <translation>End mandate</translation>
+    </message>
+    <message>
+        <source>Composition</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <source>Composition au</source>
+        <translation>Membership as at</translation>
+    </message>
+    <message>
+        <source>Aucune instance</source>
+        <translation>No bodies</translation>
+    </message>
+    <message>
+        <source>Créez le conseil plénier avec « Nouvelle instance ».</source>
+        <translation>Create the plenary council with “New body”.</translation>
+    </message>
+    <message>
+        <source>Composition : {count} mandat(s) en cours</source>
+        <translation>Membership: {count} current mandate(s)</translation>
+    </message>
+    <message>
+        <source>Cette instance n&apos;a pas de collège.</source>
+        <translation>This body has no colleges.</translation>
+    </message>
+    <message>
+        <source>{count} siège(s) vacant(s) à cette date</source>
+        <translation>{count} vacant seat(s) on this date</translation>
+    </message>
+    <message>
+        <source>Tous les sièges sont pourvus à cette date</source>
+        <translation>All seats are filled on this date</translation>
+    </message>
+    <message>
+        <source>présents ou représentés</source>
+        <translation>present or represented</translation>
+    </message>
+    <message>
+        <source>présents (les pouvoirs ne comptent pas)</source>
+        <translation>present (proxies do not count)</translation>
+    </message>
+    <message>
+        <source>{num}/{den} des membres votants en exercice, {represented}</source>
+        <translation>{num}/{den} of the voting members in office, {represented}</translation>
+    </message>
+    <message>
+        <source>{n} pouvoir(s) au plus par mandataire</source>
+        <translation>at most {n} per proxy holder</translation>
+    </message>
+    <message>
+        <source>{n} jours francs avant la séance</source>
+        <translation>{n} clear days before the meeting</translation>
+    </message>
+    <message>
+        <source>{n} an(s)</source>
+        <translation>{n} year(s)</translation>
+    </message>
+</context>
+<context>
+    <name>BodyDialog</name>
+    <message>
+        <source>Nouvelle instance</source>
+        <translation>New body</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;instance</source>
+        <translation>Edit body</translation>
+    </message>
+    <message>
+        <source>— aucune —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>des membres votants en exercice</source>
+        <translation>of the voting members in office</translation>
+    </message>
+    <message>
+        <source>Les membres représentés (pouvoir) comptent pour le quorum</source>
+        <translation>Represented members (by proxy) count towards the quorum</translation>
+    </message>
+    <message>
+        <source> jours francs</source>
+        <translation> clear days</translation>
+    </message>
+    <message>
+        <source> an(s)</source>
+        <translation> year(s)</translation>
+    </message>
+    <message>
+        <source>Voix prépondérante de la présidence en cas d&apos;égalité</source>
+        <translation>Casting vote for the chair in the event of a tie</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Instance parente</source>
+        <translation>Parent body</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>Pouvoirs par mandataire</source>
+        <translation>Proxies per holder</translation>
+    </message>
+    <message>
+        <source>Délai de convocation</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <source>Durée du mandat</source>
+        <translation>Mandate length</translation>
+    </message>
+    <message>
+        <source>Jours fériés</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>Majorité</source>
+        <translation>Majority</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CollegeDialog</name>
+    <message>
+        <source>Nouveau collège — {body}</source>
+        <translation>New college — {body}</translation>
+    </message>
+    <message>
+        <source>Modifier le collège — {body}</source>
+        <translation>Edit college — {body}</translation>
+    </message>
+    <message>
+        <source>Nombre de sièges limité à</source>
+        <translation>Number of seats limited to</translation>
+    </message>
+    <message>
+        <source>Délibérative : ses membres votent</source>
+        <translation>Voting: its members vote</translation>
+    </message>
+    <message>
+        <source>Consultative : sans droit de vote</source>
+        <translation>Advisory: no voting rights</translation>
+    </message>
+    <message>
+        <source>Nom du collège</source>
+        <translation>College name</translation>
+    </message>
+    <message>
+        <source>Sièges</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <source>Voix</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CollegesTableModel</name>
+    <message>
+        <source>Collège</source>
+        <translation>College</translation>
+    </message>
+    <message>
+        <source>Sièges</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <source>Voix</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Occupés</source>
+        <translation>Filled</translation>
+    </message>
+    <message>
+        <source>Vacants</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>{n} occupé</source>
+        <translation>{n} filled</translation>
+    </message>
+    <message>
+        <source>{n} occupés</source>
+        <translation>{n} filled</translation>
+    </message>
+    <message>
+        <source>{college} : sans limite de sièges, {filled}</source>
+        <translation>{college}: unlimited seats, {filled}</translation>
+    </message>
+    <message>
+        <source>{n} siège</source>
+        <translation>{n} seat</translation>
+    </message>
+    <message>
+        <source>{n} sièges</source>
+        <translation>{n} seats</translation>
+    </message>
+    <message>
+        <source>{n} vacant</source>
+        <translation>{n} vacant</translation>
+    </message>
+    <message>
+        <source>{n} vacants</source>
+        <translation>{n} vacant</translation>
+    </message>
+    <message>
+        <source>{college} : {total}, {filled}, {vacant}</source>
+        <translation>{college}: {total}, {filled}, {vacant}</translation>
+    </message>
+    <message>
+        <source>sans limite</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Délibérative</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <source>Consultative</source>
+        <translation>Advisory</translation>
+    </message>
+</context>
+<context>
+    <name>CountsTableModel</name>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>dont en retard</source>
+        <translation>of which overdue</translation>
+    </message>
+    <message>
+        <source>Par statut</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>Par thème</source>
+        <translation>By theme</translation>
+    </message>
+    <message>
+        <source>Répartition</source>
+        <translation>Breakdown</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Nouvelle décision</source>
+        <translation>New decision</translation>
+    </message>
+    <message>
+        <source>Décision {reference}</source>
+        <translation>Decision {reference}</translation>
+    </message>
+    <message>
+        <source>Point : {title}</source>
+        <translation>Item: {title}</translation>
+    </message>
+    <message>
+        <source>Par exemple : Le bureau émet un avis favorable au projet…</source>
+        <translation>For example: The bureau gives a favourable opinion on the project…</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Texte adopté</source>
+        <translation>Adopted text</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>Rechercher : numéro, mots du texte, point, instance…</source>
+        <translation>Search: number, words in the text, item, body…</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (.xlsx)…</source>
+        <translation>Excel workbook (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel (.csv)…</source>
+        <translation>CSV for Excel (.csv)…</translation>
+    </message>
+    <message>
+        <source>Registre en PDF…</source>
+        <translation>Register as PDF…</translation>
+    </message>
+    <message>
+        <source>Changer le statut</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Suivi :</source>
+        <translation>Follow-up:</translation>
+    </message>
+    <message>
+        <source>Le texte d&apos;une décision ne se modifie que dans le procès-verbal de sa séance, tant qu&apos;il est en brouillon ; son statut de suivi évolue à tout moment.</source>
+        <translation>A decision&apos;s text can only be changed in the minutes of its meeting, while they are still a draft; its follow-up status can change at any time.</translation>
+    </message>
+    <message>
+        <source>Texte adopté</source>
+        <translation>Adopted text</translation>
+    </message>
+    <message>
+        <source>Toutes les instances</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>Toutes les années</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Aucune décision ne correspond à la recherche.</source>
+        <translation>No decisions match the search.</translation>
+    </message>
+    <message>
+        <source>1 décision</source>
+        <translation>1 decision</translation>
+    </message>
+    <message>
+        <source>{count} décisions</source>
+        <translation>{count} decisions</translation>
+    </message>
+    <message>
+        <source>Aucune décision sélectionnée</source>
+        <translation>No decision selected</translation>
+    </message>
+    <message>
+        <source>Choisissez une décision pour lire son texte entier.</source>
+        <translation>Choose a decision to read its full text.</translation>
+    </message>
+    <message>
+        <source>{kind} {reference}</source>
+        <translation>{kind} {reference}</translation>
+    </message>
+    <message>
+        <source>non commencé</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Séance</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Statut de la décision</source>
+        <translation>Decision status</translation>
+    </message>
+    <message>
+        <source>Registre des décisions</source>
+        <translation>Register of decisions</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporter le registre des décisions</source>
+        <translation>Export the register of decisions</translation>
+    </message>
+    <message>
+        <source>Export du registre des décisions…</source>
+        <translation>Exporting the register of decisions…</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>{count} décision(s) enregistrée(s) dans {path}.</source>
+        <translation>{count} decision(s) saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Ouvrir le fichier</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Exporter le registre</source>
+        <translation>Export the register</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsTableModel</name>
+    <message>
+        <source>Numéro</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Séance</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Résultat du vote</source>
+        <translation>Vote result</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>EndMandateDialog</name>
+    <message>
+        <source>Terminer le mandat</source>
+        <translation>End mandate</translation>
+    </message>
+    <message>
+        <source>Mandat de {person} ({role}), commencé le {start}.</source>
+        <translation>Mandate of {person} ({role}), started on {start}.</translation>
+    </message>
+    <message>
+        <source>Dernier jour du mandat</source>
+        <translation>Last day of the mandate</translation>
+    </message>
+</context>
+<context>
+    <name>ErratumDialog</name>
+    <message>
+        <source>Ajouter un erratum</source>
+        <translation>Add an erratum</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal approuvé le {day} ne peut plus être réécrit. L&apos;erratum est daté, garde son motif, et sera imprimé à la suite du procès-verbal.</source>
+        <translation>The minutes approved on {day} can no longer be rewritten. The erratum is dated, keeps its reason, and will be printed after the minutes.</translation>
+    </message>
+    <message>
+        <source>Par exemple : erreur sur le nom d&apos;un présent</source>
+        <translation>For example: wrong name for someone present</translation>
+    </message>
+    <message>
+        <source>Par exemple : Au point 2, lire « Mme Martin » au lieu de « Mme Martine ».</source>
+        <translation>For example: In item 2, read “Ms Martin” instead of “Ms Martine”.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Ajouter l&apos;erratum</source>
+        <translation>Add the erratum</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRosterDialog</name>
+    <message>
+        <source>Exporter la composition d&apos;une instance</source>
+        <translation>Export a body&apos;s membership</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel (.csv, point-virgule, UTF-8)</source>
+        <translation>CSV for Excel (.csv, semicolon, UTF-8)</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Composition au</source>
+        <translation>Membership as at</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Enregistrer la composition sous</source>
+        <translation>Save the membership as</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)</source>
+        <translation>CSV for Excel (*.csv);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choisissez le fichier à écrire.</source>
+        <translation>Choose the file to write.</translation>
+    </message>
+    <message>
+        <source>Le dossier {folder} n&apos;existe pas.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <source>Export de la composition…</source>
+        <translation>Exporting the membership…</translation>
+    </message>
+    <message>
+        <source>{count} ligne(s) écrite(s) dans {path}</source>
+        <translation>{count} row(s) written to {path}</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
+        <translation>The file {path} could not be written: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>GuestsTableModel</name>
+    <message>
+        <source>Invité(e) extérieur(e)</source>
+        <translation>External guest</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Changement</source>
+        <translation>Change</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Importer des membres — {name}</source>
+        <translation>Import members — {name}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fichier :&lt;/b&gt; {name} — {rows} ligne(s) de données, {cols} colonne(s)</source>
+        <translation>&lt;b&gt;File:&lt;/b&gt; {name} — {rows} data row(s), {cols} column(s)</translation>
+    </message>
+    <message>
+        <source>Vérifiez à quel champ correspond chaque colonne du fichier (liste sous chaque titre). Rien n&apos;est écrit tant que vous n&apos;avez pas cliqué sur « Importer ».</source>
+        <translation>Check which field each column of the file matches (the list under each heading). Nothing is written until you click “Import”.</translation>
+    </message>
+    <message>
+        <source>— choisir —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Instance des lignes sans colonne Instance :</source>
+        <translation>Body for rows without a Body column:</translation>
+    </message>
+    <message>
+        <source>— ignorer —</source>
+        <translation>— ignore —</translation>
+    </message>
+    <message>
+        <source>Champ d&apos;ESS Desk pour la colonne « {header} »</source>
+        <translation>ESS Desk field for the column “{header}”</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation>Import not possible</translation>
+    </message>
+    <message>
+        <source>Le fichier {name} ne peut pas être lu.
+
+{reason}</source>
+        <translation>The file {name} cannot be read.
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Vérification du fichier en cours…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Vérification de {name}…</source>
+        <translation>Checking {name}…</translation>
+    </message>
+    <message>
+        <source>Le fichier ne peut pas être vérifié : {reason}</source>
+        <translation>The file cannot be checked: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} problème(s) à corriger dans le fichier (ou dans la correspondance des colonnes) : rien ne sera importé tant qu&apos;il en reste.</source>
+        <translation>{count} problem(s) to fix in the file (or in the column mapping): nothing will be imported while any remain.</translation>
+    </message>
+    <message>
+        <source>Si ces problèmes étaient corrigés : </source>
+        <translation>If these problems were fixed: </translation>
+    </message>
+    <message>
+        <source>Aucun problème : le fichier peut être importé.</source>
+        <translation>No problems: the file can be imported.</translation>
+    </message>
+    <message>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Import de {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>L&apos;import a échoué, rien n&apos;a été écrit : {reason}</source>
+        <translation>The import failed; nothing was written: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
+        <translation>ESS Desk database (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Fichiers de membres (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>Member files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Membres</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Bodies</translation>
+    </message>
+    <message>
+        <source>Séances</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Décisions</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Nouvelle base…</source>
+        <translation>New database…</translation>
+    </message>
+    <message>
+        <source>Ouvrir…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Sauvegarder une copie…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Importer des membres…</source>
+        <translation>Import members…</translation>
+    </message>
+    <message>
+        <source>Exporter la composition…</source>
+        <translation>Export membership…</translation>
+    </message>
+    <message>
+        <source>Préférences…</source>
+        <translation>Preferences…</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Nouvelle personne…</source>
+        <translation>New person…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Archiver</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Aid&amp;e</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>À propos d&apos;ESS Desk</source>
+        <translation>About ESS Desk</translation>
+    </message>
+    <message>
+        <source>Base : {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Lecture seule — {message}</source>
+        <translation>Read-only — {message}</translation>
+    </message>
+    <message>
+        <source>{message} Vous pouvez consulter les données mais pas les modifier.</source>
+        <translation>{message} You can view the data but not change it.</translation>
+    </message>
+    <message>
+        <source>Modifications enregistrées au fur et à mesure</source>
+        <translation>Changes are saved as you go</translation>
+    </message>
+    <message>
+        <source>Dernière sauvegarde : {date}</source>
+        <translation>Last backup: {date}</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde automatique</source>
+        <translation>No automatic backups</translation>
+    </message>
+    <message>
+        <source>Réactiver</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base</source>
+        <translation>Open a database</translation>
+    </message>
+    <message>
+        <source>Nouvelle base</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le avec Fichier › Ouvrir…</source>
+        <translation>The file {path} already exists. Choose another name, or open it with File › Open…</translation>
+    </message>
+    <message>
+        <source>Sauvegarder une copie</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <source>Copie enregistrée : {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <source>Copie de la base en cours…</source>
+        <translation>Copying the database…</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Remplacer tout le contenu de la base par la sauvegarde du {date} ? Le contenu actuel sera d&apos;abord gardé dans une copie.</source>
+        <translation>Replace the entire contents of the database with the backup of {date}? The current contents will first be kept in a copy.</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>La base a été restaurée. L&apos;ancienne version est gardée dans {path}.</source>
+        <translation>The database has been restored. The previous version is kept in {path}.</translation>
+    </message>
+    <message>
+        <source>Restauration en cours…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>Importer des membres</source>
+        <translation>Import members</translation>
+    </message>
+    <message>
+        <source>Préférences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>La nouvelle langue s&apos;appliquera au prochain démarrage d&apos;ESS Desk.</source>
+        <translation>The new language will apply the next time ESS Desk starts.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ESS Desk {version}&lt;/h3&gt;&lt;p&gt;Le secrétariat d&apos;un conseil local de l&apos;économie sociale et solidaire : membres, instances, séances, décisions et suivi des actions, hors ligne, dans un seul fichier.&lt;/p&gt;&lt;p&gt;Base ouverte : {path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ESS Desk {version}&lt;/h3&gt;&lt;p&gt;The secretariat of a local social and solidarity economy council: members, bodies, meetings, decisions and action follow-up, offline, in a single file.&lt;/p&gt;&lt;p&gt;Open database: {path}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MandateDialog</name>
+    <message>
+        <source>Nouveau mandat</source>
+        <translation>New mandate</translation>
+    </message>
+    <message>
+        <source>Modifier le mandat</source>
+        <translation>Edit mandate</translation>
+    </message>
+    <message>
+        <source>Tapez un nom pour chercher…</source>
+        <translation>Type a name to search…</translation>
+    </message>
+    <message>
+        <source>Sans date de fin</source>
+        <translation>No end date</translation>
+    </message>
+    <message>
+        <source>Suppléant(e) de</source>
+        <translation>Substitute for</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Collège</source>
+        <translation>College</translation>
+    </message>
+    <message>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>— sans collège —</source>
+        <translation>— no college —</translation>
+    </message>
+    <message>
+        <source>sans limite</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>{n} sièges</source>
+        <translation>{n} seats</translation>
+    </message>
+    <message>
+        <source>— personne : suppléant(e) du collège —</source>
+        <translation>— nobody: substitute for the whole college —</translation>
+    </message>
+    <message>
+        <source>Mandat n°{id} (du {start})</source>
+        <translation>Mandate no. {id} (from {start})</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Modifier la séance</source>
+        <translation>Edit meeting</translation>
+    </message>
+    <message>
+        <source>Nouvelle séance</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>Par défaut : « Bureau du 10/12/2026 »</source>
+        <translation>Default: “Bureau of 10/12/2026”</translation>
+    </message>
+    <message>
+        <source>Hôtel de ville, salle du conseil</source>
+        <translation>Town hall, council chamber</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Type de séance</source>
+        <translation>Meeting type</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Fin prévue</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Lien de visioconférence</source>
+        <translation>Video conference link</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <source>← Séances</source>
+        <translation>← Meetings</translation>
+    </message>
+    <message>
+        <source>Retour à la liste des séances (Alt+Gauche)</source>
+        <translation>Back to the list of meetings (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Convoquer</source>
+        <translation>Convene</translation>
+    </message>
+    <message>
+        <source>Marquer tenue</source>
+        <translation>Mark as held</translation>
+    </message>
+    <message>
+        <source>Clore la séance</source>
+        <translation>Close the meeting</translation>
+    </message>
+    <message>
+        <source>Annuler la séance</source>
+        <translation>Cancel the meeting</translation>
+    </message>
+    <message>
+        <source>Reporter…</source>
+        <translation>Postpone…</translation>
+    </message>
+    <message>
+        <source>Marque la séance convoquée (l&apos;onglet Convocation enregistre la date d&apos;envoi).</source>
+        <translation>Marks the meeting as convened (the Notice of meeting tab records the date sent).</translation>
+    </message>
+    <message>
+        <source>Ordre du jour</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Convocation</source>
+        <translation>Notice of meeting</translation>
+    </message>
+    <message>
+        <source>Présences</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Cet onglet n&apos;a pas pu être chargé : {reason}</source>
+        <translation>This tab could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>{body} · {kind} · {when}{end}</source>
+        <translation>{body} · {kind} · {when}{end}</translation>
+    </message>
+    <message>
+        <source>Lieu : {place}</source>
+        <translation>Venue: {place}</translation>
+    </message>
+    <message>
+        <source>Visioconférence : {link}</source>
+        <translation>Video conference: {link}</translation>
+    </message>
+    <message>
+        <source>Lieu à préciser</source>
+        <translation>Venue to be confirmed</translation>
+    </message>
+    <message>
+        <source>Reportée : &lt;a href=&apos;meeting:{id}&apos;&gt;voir la nouvelle séance&lt;/a&gt;</source>
+        <translation>Postponed: &lt;a href=&apos;meeting:{id}&apos;&gt;see the new meeting&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Une fois la séance close, présences et votes ne peuvent plus changer.</source>
+        <translation>Once the meeting is closed, attendance and votes can no longer change.</translation>
+    </message>
+    <message>
+        <source>Clore</source>
+        <translation>Close meeting</translation>
+    </message>
+    <message>
+        <source>Annuler cette séance ? Elle restera dans la liste, marquée annulée.</source>
+        <translation>Cancel this meeting? It will stay in the list, marked as cancelled.</translation>
+    </message>
+    <message>
+        <source>Statut de la séance</source>
+        <translation>Meeting status</translation>
+    </message>
+    <message>
+        <source>Reporter la séance</source>
+        <translation>Postpone the meeting</translation>
+    </message>
+    <message>
+        <source>La séance est reportée ; la nouvelle séance reprend son ordre du jour.</source>
+        <translation>The meeting is postponed; the new meeting takes over its agenda.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>À venir d&apos;abord</source>
+        <translation>Upcoming first</translation>
+    </message>
+    <message>
+        <source>Du plus ancien au plus récent</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <source>Du plus récent au plus ancien</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Ordre</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Nouvelle séance</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>Calendrier annuel…</source>
+        <translation>Annual calendar…</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Séances</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Toutes les instances</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>Toutes les années</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>{n} séance</source>
+        <translation>{n} meeting</translation>
+    </message>
+    <message>
+        <source>{n} séances</source>
+        <translation>{n} meetings</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Convoquer avant le</source>
+        <translation>Send notice by</translation>
+    </message>
+    <message>
+        <source>Convocation à envoyer au plus tard le {day}</source>
+        <translation>Notice of meeting to be sent by {day} at the latest</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Rechercher un nom, une structure, une instance, un courriel…</source>
+        <translation>Search for a name, organisation, body, email…</translation>
+    </message>
+    <message>
+        <source>Afficher les personnes archivées</source>
+        <translation>Show archived people</translation>
+    </message>
+    <message>
+        <source>Nouvelle personne…</source>
+        <translation>New person…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Archiver</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Surligné : mandat se terminant dans les 90 jours</source>
+        <translation>Highlighted: mandate ending within 90 days</translation>
+    </message>
+    <message>
+        <source>Réactiver</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Réactiver la fiche de {name} ?</source>
+        <translation>Reactivate {name}&apos;s record?</translation>
+    </message>
+    <message>
+        <source>Archiver la fiche de {name} ? Elle n&apos;apparaîtra plus dans la liste (cochez « Afficher les personnes archivées » pour la retrouver) ; ses mandats et son historique sont conservés.</source>
+        <translation>Archive {name}&apos;s record? It will no longer appear in the list (tick “Show archived people” to find it again); their mandates and history are kept.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Instance(s)</source>
+        <translation>Bodies</translation>
+    </message>
+    <message>
+        <source>Collège(s)</source>
+        <translation>Colleges</translation>
+    </message>
+    <message>
+        <source>Rôle(s)</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Fin de mandat</source>
+        <translation>Mandate end</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Fin du premier mandat en cours à se terminer ; surlignée quand elle tombe dans les {days} jours.</source>
+        <translation>End of the first current mandate to expire; highlighted when it falls within {days} days.</translation>
+    </message>
+    <message>
+        <source>Personne archivée</source>
+        <translation>Archived person</translation>
+    </message>
+    <message>
+        <source>Mandat se terminant aujourd&apos;hui ({date})</source>
+        <translation>Mandate ending today ({date})</translation>
+    </message>
+    <message>
+        <source>Mandat se terminant demain ({date})</source>
+        <translation>Mandate ending tomorrow ({date})</translation>
+    </message>
+    <message>
+        <source>Mandat se terminant dans {days} jours, le {date}</source>
+        <translation>Mandate ending in {days} days, on {date}</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesTab</name>
+    <message>
+        <source>Procès-verbaux à approuver lors de cette séance</source>
+        <translation>Minutes to approve at this meeting</translation>
+    </message>
+    <message>
+        <source>Commencer le procès-verbal</source>
+        <translation>Start the minutes</translation>
+    </message>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <source>Secrétaire de séance</source>
+        <translation>Meeting secretary</translation>
+    </message>
+    <message>
+        <source>Séance levée à</source>
+        <translation>Meeting closed at</translation>
+    </message>
+    <message>
+        <source>Soumettre aux membres…</source>
+        <translation>Submit to members…</translation>
+    </message>
+    <message>
+        <source>Inscrit l&apos;approbation du procès-verbal à l&apos;ordre du jour de la prochaine séance de l&apos;instance.</source>
+        <translation>Puts the approval of the minutes on the agenda of the body&apos;s next meeting.</translation>
+    </message>
+    <message>
+        <source>Revenir au brouillon</source>
+        <translation>Return to draft</translation>
+    </message>
+    <message>
+        <source>Ajouter un erratum…</source>
+        <translation>Add an erratum…</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Procès-verbal (PDF)…</source>
+        <translation>Minutes (PDF)…</translation>
+    </message>
+    <message>
+        <source>Procès-verbal public (PDF)…</source>
+        <translation>Public minutes (PDF)…</translation>
+    </message>
+    <message>
+        <source>Relevé de décisions (PDF)…</source>
+        <translation>Decision summary (PDF)…</translation>
+    </message>
+    <message>
+        <source>Relevé de décisions public (PDF)…</source>
+        <translation>Public decision summary (PDF)…</translation>
+    </message>
+    <message>
+        <source>Procès-verbal (Word)…</source>
+        <translation>Minutes (Word)…</translation>
+    </message>
+    <message>
+        <source>Procès-verbal public (Word)…</source>
+        <translation>Public minutes (Word)…</translation>
+    </message>
+    <message>
+        <source>Relevé de décisions (Word)…</source>
+        <translation>Decision summary (Word)…</translation>
+    </message>
+    <message>
+        <source>Gras</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Mettre la sélection en gras (Ctrl+B)</source>
+        <translation>Make the selection bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Faire des lignes sélectionnées une liste à puces</source>
+        <translation>Turn the selected lines into a bulleted list</translation>
+    </message>
+    <message>
+        <source>Annuler la frappe</source>
+        <translation>Undo typing</translation>
+    </message>
+    <message>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Rétablir (Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>**gras** · « - » en début de ligne : liste · ligne vide : paragraphe</source>
+        <translation>**bold** · “-” at the start of a line: list · blank line: paragraph</translation>
+    </message>
+    <message>
+        <source>Cette séance n&apos;a pas encore d&apos;ordre du jour : le procès-verbal se rédige point par point, ajoutez d&apos;abord les points de l&apos;ordre du jour.</source>
+        <translation>This meeting has no agenda yet: the minutes are written item by item, so add the agenda items first.</translation>
+    </message>
+    <message>
+        <source>Décisions et avis adoptés sur ce point</source>
+        <translation>Decisions and opinions adopted on this item</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Errata</source>
+        <translation>Errata</translation>
+    </message>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Procès-verbal — {title}</source>
+        <translation>Minutes — {title}</translation>
+    </message>
+    <message>
+        <source>Cette séance n&apos;a pas eu lieu : elle n&apos;a pas de procès-verbal.</source>
+        <translation>This meeting did not take place: it has no minutes.</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal de cette séance n&apos;est pas encore commencé. Il se rédige d&apos;ordinaire pendant ou après la séance.</source>
+        <translation>The minutes of this meeting have not been started yet. They are usually written during or after the meeting.</translation>
+    </message>
+    <message>
+        <source>Présidence : {names}</source>
+        <translation>Chair: {names}</translation>
+    </message>
+    <message>
+        <source>Lieu : {place}</source>
+        <translation>Venue: {place}</translation>
+    </message>
+    <message>
+        <source>Ouverture : {time}</source>
+        <translation>Opened: {time}</translation>
+    </message>
+    <message>
+        <source>Membres en exercice : {in_office} · présents : {present} · représentés : {represented}</source>
+        <translation>Members in office: {in_office} · present: {present} · represented: {represented}</translation>
+    </message>
+    <message>
+        <source>quorum ({required}) atteint</source>
+        <translation>quorum ({required}) reached</translation>
+    </message>
+    <message>
+        <source>quorum ({required}) non atteint</source>
+        <translation>quorum ({required}) not reached</translation>
+    </message>
+    <message>
+        <source>L&apos;en-tête et la liste des présents viennent de la séance : ils ne se retapent pas ici.</source>
+        <translation>The header and the list of those present come from the meeting: no need to retype them here.</translation>
+    </message>
+    <message>
+        <source>Aucun procès-verbal n&apos;est soumis à l&apos;approbation de cette séance.</source>
+        <translation>No minutes are submitted for approval at this meeting.</translation>
+    </message>
+    <message>
+        <source>approuvé le {day}</source>
+        <translation>approved on {day}</translation>
+    </message>
+    <message>
+        <source>soumis aux membres le {day}</source>
+        <translation>submitted to members on {day}</translation>
+    </message>
+    <message>
+        <source>revenu au brouillon</source>
+        <translation>returned to draft</translation>
+    </message>
+    <message>
+        <source>Procès-verbal de la séance « {title} » — {state}</source>
+        <translation>Minutes of the meeting “{title}” — {state}</translation>
+    </message>
+    <message>
+        <source>Procès-verbal approuvé lors de la séance du {day}. Il est figé : une correction s&apos;ajoute comme erratum, daté et motivé, imprimé à la suite du procès-verbal.</source>
+        <translation>Minutes approved at the meeting of {day}. They are now frozen: a correction is added as an erratum, dated and with a reason, and printed after the minutes.</translation>
+    </message>
+    <message>
+        <source>Approuver…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>L&apos;approbation se fait une fois la séance marquée comme tenue.</source>
+        <translation>Approval is possible once the meeting is marked as held.</translation>
+    </message>
+    <message>
+        <source>Ce procès-verbal est revenu au brouillon.</source>
+        <translation>These minutes have been returned to draft.</translation>
+    </message>
+    <message>
+        <source>Erratum du {day} — {reason}
+{text}</source>
+        <translation>Erratum of {day} — {reason}
+{text}</translation>
+    </message>
+    <message>
+        <source>Aucun erratum.</source>
+        <translation>No errata.</translation>
+    </message>
+    <message>
+        <source>Errata ({count})</source>
+        <translation>Errata ({count})</translation>
+    </message>
+    <message>
+        <source>Choisissez une ligne pour voir le détail du changement.</source>
+        <translation>Choose a row to see the details of the change.</translation>
+    </message>
+    <message>
+        <source>Soumis aux membres le {day} ; il sera approuvé lors de la séance du {next}. Pour le modifier encore, revenez au brouillon.</source>
+        <translation>Submitted to members on {day}; the minutes will be approved at the meeting of {next}. To change them again, return them to draft.</translation>
+    </message>
+    <message>
+        <source>Base ouverte en lecture seule : {message}</source>
+        <translation>Database opened read-only: {message}</translation>
+    </message>
+    <message>
+        <source>présenté par {name}</source>
+        <translation>presented by {name}</translation>
+    </message>
+    <message>
+        <source>Pas de vote enregistré sur ce point.</source>
+        <translation>No vote recorded on this item.</translation>
+    </message>
+    <message>
+        <source>{votes_for} pour, {votes_against} contre, {abstentions} abstention(s)</source>
+        <translation>{votes_for} for, {votes_against} against, {abstentions} abstention(s)</translation>
+    </message>
+    <message>
+        <source>{count} ne prenant pas part au vote</source>
+        <translation>{count} not voting</translation>
+    </message>
+    <message>
+        <source>voix prépondérante de la présidence</source>
+        <translation>chair&apos;s casting vote</translation>
+    </message>
+    <message>
+        <source>quorum non atteint</source>
+        <translation>quorum not reached</translation>
+    </message>
+    <message>
+        <source>saisi dans l&apos;onglet des votes</source>
+        <translation>entered in the Votes tab</translation>
+    </message>
+    <message>
+        <source>Modifications en cours…</source>
+        <translation>Unsaved changes…</translation>
+    </message>
+    <message>
+        <source>Non enregistré : {message}</source>
+        <translation>Not saved: {message}</translation>
+    </message>
+    <message>
+        <source>Enregistré à {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+    <message>
+        <source>Soumettre le procès-verbal</source>
+        <translation>Submit the minutes</translation>
+    </message>
+    <message>
+        <source>Soumettre le procès-verbal aux membres ? Son approbation sera inscrite à l&apos;ordre du jour de la prochaine séance de l&apos;instance ; pour le modifier ensuite, il faudra revenir au brouillon.</source>
+        <translation>Submit the minutes to members? Their approval will be put on the agenda of the body&apos;s next meeting; to change them afterwards, you will have to return them to draft.</translation>
+    </message>
+    <message>
+        <source>Soumettre</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Approuver le procès-verbal</source>
+        <translation>Approve the minutes</translation>
+    </message>
+    <message>
+        <source>Approuver le procès-verbal de la séance du {day} ? Son texte sera figé et ne pourra plus être corrigé que par un erratum.</source>
+        <translation>Approve the minutes of the meeting of {day}? Their text will be frozen and can then only be corrected by an erratum.</translation>
+    </message>
+    <message>
+        <source>Approuver</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>(public)</source>
+        <translation>(public)</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Document Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exporter le procès-verbal</source>
+        <translation>Export the minutes</translation>
+    </message>
+    <message>
+        <source>Export du procès-verbal…</source>
+        <translation>Exporting the minutes…</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal a été enregistré dans {path}.</source>
+        <translation>The minutes have been saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Ouvrir le fichier</source>
+        <translation>Open the file</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTab</name>
+    <message>
+        <source>Enregistrer l&apos;envoi</source>
+        <translation>Record the sending</translation>
+    </message>
+    <message>
+        <source>Envoyée le</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Envoi de la convocation</source>
+        <translation>Sending the notice of meeting</translation>
+    </message>
+    <message>
+        <source>Écrire les convocations…</source>
+        <translation>Write the notices of meeting…</translation>
+    </message>
+    <message>
+        <source>Feuille d&apos;émargement (PDF)…</source>
+        <translation>Sign-in sheet (PDF)…</translation>
+    </message>
+    <message>
+        <source>Séance au format .ics…</source>
+        <translation>Meeting as .ics…</translation>
+    </message>
+    <message>
+        <source>Une lettre PDF par personne attendue (ordre du jour, lieu, formulaire de pouvoir), un brouillon de courriel .eml avec la lettre et l&apos;invitation, et un PDF unique des lettres à envoyer par courrier.</source>
+        <translation>A PDF letter for each person expected (agenda, venue, proxy form), a draft .eml email with the letter and the invitation, and a single PDF of the letters to send by post.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>À envoyer au plus tard le &lt;b&gt;{day}&lt;/b&gt; ({n} jours francs avant la séance).</source>
+        <translation>To be sent by &lt;b&gt;{day}&lt;/b&gt; at the latest ({n} clear days before the meeting).</translation>
+    </message>
+    <message>
+        <source>Convocation envoyée le {day}.</source>
+        <translation>Notice of meeting sent on {day}.</translation>
+    </message>
+    <message>
+        <source>Aucun envoi enregistré.</source>
+        <translation>No sending recorded.</translation>
+    </message>
+    <message>
+        <source>Convocation</source>
+        <translation>Notice of meeting</translation>
+    </message>
+    <message>
+        <source>Dossier des convocations</source>
+        <translation>Folder for the notices of meeting</translation>
+    </message>
+    <message>
+        <source>Convocations écrites dans {folder}. {summary}</source>
+        <translation>Notices of meeting written to {folder}. {summary}</translation>
+    </message>
+    <message>
+        <source>Écrire les convocations</source>
+        <translation>Write the notices of meeting</translation>
+    </message>
+    <message>
+        <source>Écriture des convocations…</source>
+        <translation>Writing the notices of meeting…</translation>
+    </message>
+    <message>
+        <source>Feuille d&apos;émargement</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Feuille d&apos;émargement enregistrée : {path}</source>
+        <translation>Sign-in sheet saved: {path}</translation>
+    </message>
+    <message>
+        <source>Préparation de la feuille d&apos;émargement…</source>
+        <translation>Preparing the sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>Séance au format .ics</source>
+        <translation>Meeting as .ics</translation>
+    </message>
+    <message>
+        <source>Calendrier iCalendar (*.ics)</source>
+        <translation>iCalendar file (*.ics)</translation>
+    </message>
+    <message>
+        <source>Invitation de calendrier enregistrée : {path}</source>
+        <translation>Calendar invitation saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <source>Nouvelle structure</source>
+        <translation>New organisation</translation>
+    </message>
+    <message>
+        <source>14 chiffres, facultatif</source>
+        <translation>14 digits, optional</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Type :</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>SIRET :</source>
+        <translation>SIRET:</translation>
+    </message>
+    <message>
+        <source>Créer la structure</source>
+        <translation>Create the organisation</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Nouvelle personne</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Modifier la personne</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>prenom.nom@exemple.fr</source>
+        <translation>first.last@example.org</translation>
+    </message>
+    <message>
+        <source>Tapez quelques lettres du nom de la structure</source>
+        <translation>Type a few letters of the organisation&apos;s name</translation>
+    </message>
+    <message>
+        <source>Nouvelle structure…</source>
+        <translation>New organisation…</translation>
+    </message>
+    <message>
+        <source>ex. directrice, trésorier, chargée de mission</source>
+        <translation>e.g. director, treasurer, project officer</translation>
+    </message>
+    <message>
+        <source>Accepte que son nom soit publié (comptes rendus, site)</source>
+        <translation>Agrees to their name being published (reports, website)</translation>
+    </message>
+    <message>
+        <source>Accepte d&apos;être contacté(e) par le secrétariat</source>
+        <translation>Agrees to be contacted by the secretariat</translation>
+    </message>
+    <message>
+        <source>Civilité :</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Prénom :</source>
+        <translation>First name:</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Last name:</translation>
+    </message>
+    <message>
+        <source>Courriel :</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Téléphone :</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Structure :</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Fonction :</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Consentements :</source>
+        <translation>Consent:</translation>
+    </message>
+    <message>
+        <source>Notes :</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Aucune structure ne s&apos;appelle « {name} » : choisissez-la dans la liste ou créez-la avec « Nouvelle structure… ».</source>
+        <translation>No organisation is called “{name}”: choose it from the list or create it with “New organisation…”.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <source>Mandats</source>
+        <translation>Mandates</translation>
+    </message>
+    <message>
+        <source>Historique de la fiche</source>
+        <translation>Record history</translation>
+    </message>
+    <message>
+        <source>Aucune personne sélectionnée</source>
+        <translation>No person selected</translation>
+    </message>
+    <message>
+        <source>Choisissez une personne dans la liste pour voir sa fiche.</source>
+        <translation>Choose a person in the list to see their record.</translation>
+    </message>
+    <message>
+        <source>(archivée)</source>
+        <translation>(archived)</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Nom publiable</source>
+        <translation>Name may be published</translation>
+    </message>
+    <message>
+        <source>Accord de contact</source>
+        <translation>Agrees to be contacted</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>{role} de {name}</source>
+        <translation>{role} for {name}</translation>
+    </message>
+    <message>
+        <source>du {start} au {end}</source>
+        <translation>from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>depuis le {start}</source>
+        <translation>since {start}</translation>
+    </message>
+    <message>
+        <source>Mandat terminé</source>
+        <translation>Mandate ended</translation>
+    </message>
+    <message>
+        <source>Aucun mandat</source>
+        <translation>No mandates</translation>
+    </message>
+</context>
+<context>
+    <name>PostponeDialog</name>
+    <message>
+        <source>Reporter la séance</source>
+        <translation>Postpone the meeting</translation>
+    </message>
+    <message>
+        <source>La séance « {title} » sera marquée reportée. Une nouvelle séance est créée à la date choisie, avec le même ordre du jour.</source>
+        <translation>The meeting “{title}” will be marked as postponed. A new meeting is created on the chosen date, with the same agenda.</translation>
+    </message>
+    <message>
+        <source>Nouvelle date</source>
+        <translation>New date</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Postpone</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTableModel</name>
+    <message>
+        <source>(colonne {n})</source>
+        <translation>(column {n})</translation>
+    </message>
+    <message>
+        <source>Ligne {n}</source>
+        <translation>Row {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTableModel</name>
+    <message>
+        <source>Ligne</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Choisissez la sauvegarde à remettre en place. Le contenu actuel de la base sera d&apos;abord gardé dans une copie.</source>
+        <translation>Choose the backup to put back. The current contents of the database will first be kept in a copy.</translation>
+    </message>
+    <message>
+        <source>(copie avant {reason})</source>
+        <translation>(copy before {reason})</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde automatique pour cette base.</source>
+        <translation>No automatic backups for this database.</translation>
+    </message>
+    <message>
+        <source>Autre fichier…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <source>Restaurer…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restaurer depuis un fichier</source>
+        <translation>Restore from a file</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>Revue</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Dernier point</source>
+        <translation>Last update</translation>
+    </message>
+    <message>
+        <source>En retard de {days} jour(s)</source>
+        <translation>{days} day(s) overdue</translation>
+    </message>
+    <message>
+        <source>Revue à cette séance</source>
+        <translation>Reviewed at this meeting</translation>
+    </message>
+    <message>
+        <source>{day} (retard : {days} j)</source>
+        <translation>{day} ({days} d overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTableModel</name>
+    <message>
+        <source>Collège</source>
+        <translation>College</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Suppléant(e) de / Suppléant(e)s</source>
+        <translation>Substitute for / Substitutes</translation>
+    </message>
+    <message>
+        <source>(sans collège)</source>
+        <translation>(no college)</translation>
+    </message>
+    <message>
+        <source>sans fin</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <source>(tout le collège)</source>
+        <translation>(whole college)</translation>
+    </message>
+    <message>
+        <source>Suppléant(e) de {name}</source>
+        <translation>Substitute for {name}</translation>
+    </message>
+    <message>
+        <source>Suppléant(e)s : {names}</source>
+        <translation>Substitutes: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Calendrier annuel des séances</source>
+        <translation>Annual meeting calendar</translation>
+    </message>
+    <message>
+        <source>Chaque mois</source>
+        <translation>Every month</translation>
+    </message>
+    <message>
+        <source>Chaque trimestre</source>
+        <translation>Every quarter</translation>
+    </message>
+    <message>
+        <source>le 1er</source>
+        <translation>on the 1st</translation>
+    </message>
+    <message>
+        <source>le 2e</source>
+        <translation>on the 2nd</translation>
+    </message>
+    <message>
+        <source>le 3e</source>
+        <translation>on the 3rd</translation>
+    </message>
+    <message>
+        <source>le 4e</source>
+        <translation>on the 4th</translation>
+    </message>
+    <message>
+        <source>le dernier</source>
+        <translation>on the last</translation>
+    </message>
+    <message>
+        <source>lundi</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>mardi</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>mercredi</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>jeudi</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vendredi</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>janv.</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>févr.</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>mars</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>avr.</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>juin</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>juil.</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>août</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>sept.</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>oct.</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>nov.</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>déc.</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>Règle iCalendar (RRULE) : modifiable à la main pour les cas particuliers.</source>
+        <translation>iCalendar rule (RRULE): can be edited by hand for special cases.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Hôtel de ville, salle du conseil</source>
+        <translation>Town hall, council chamber</translation>
+    </message>
+    <message>
+        <source>Règle</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Sauf en :</source>
+        <translation>Except in:</translation>
+    </message>
+    <message>
+        <source>RRULE :</source>
+        <translation>RRULE:</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur une date pour la déplacer. Les dates signalées (jour férié, fermeture du secrétariat) ne sont pas cochées tant qu&apos;elles ne sont pas déplacées.</source>
+        <translation>Double-click a date to move it. Flagged dates (public holiday, secretariat closed) stay unticked until they are moved.</translation>
+    </message>
+    <message>
+        <source>Créer les séances</source>
+        <translation>Create the meetings</translation>
+    </message>
+    <message>
+        <source>Exporter en .ics…</source>
+        <translation>Export as .ics…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Créez d&apos;abord les séances.</source>
+        <translation>Create the meetings first.</translation>
+    </message>
+    <message>
+        <source>Aucune date ne correspond à cette règle.</source>
+        <translation>No dates match this rule.</translation>
+    </message>
+    <message>
+        <source>{total} date(s) proposée(s), dont {flagged} signalée(s) ; {chosen} séance(s) seront créées.</source>
+        <translation>{total} date(s) proposed, {flagged} of them flagged; {chosen} meeting(s) will be created.</translation>
+    </message>
+    <message>
+        <source>{total} date(s) proposée(s) ; {chosen} séance(s) seront créées.</source>
+        <translation>{total} date(s) proposed; {chosen} meeting(s) will be created.</translation>
+    </message>
+    <message>
+        <source>Calendrier annuel</source>
+        <translation>Annual calendar</translation>
+    </message>
+    <message>
+        <source>{n} séance(s) créée(s) pour « {body} ».</source>
+        <translation>{n} meeting(s) created for “{body}”.</translation>
+    </message>
+    <message>
+        <source>Exporter le calendrier</source>
+        <translation>Export the calendar</translation>
+    </message>
+    <message>
+        <source>Calendrier iCalendar (*.ics)</source>
+        <translation>iCalendar file (*.ics)</translation>
+    </message>
+    <message>
+        <source>Le calendrier a été enregistré dans {path}.</source>
+        <translation>The calendar has been saved to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTableModel</name>
+    <message>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Remarque</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Jour férié : {name}</source>
+        <translation>Public holiday: {name}</translation>
+    </message>
+    <message>
+        <source>Secrétariat fermé ce jour-là</source>
+        <translation>Secretariat closed that day</translation>
+    </message>
+    <message>
+        <source>Date déplacée</source>
+        <translation>Date moved</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Préférences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>La nouvelle langue s&apos;applique au prochain démarrage d&apos;ESS Desk.</source>
+        <translation>The new language applies the next time ESS Desk starts.</translation>
+    </message>
+    <message>
+        <source> sauvegardes</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source>Une copie automatique de la base est faite à l&apos;ouverture, au plus une par jour ; les plus anciennes au-delà de ce nombre sont effacées.</source>
+        <translation>An automatic copy of the database is made when it is opened, at most one a day; the oldest ones beyond this number are deleted.</translation>
+    </message>
+    <message>
+        <source>Langue :</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Sauvegardes à garder :</source>
+        <translation>Backups to keep:</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryEditor</name>
+    <message>
+        <source>Résumé des échanges sur ce point. Laissez une ligne vide entre deux paragraphes ; commencez une ligne par « - » pour une liste ; **gras**.</source>
+        <translation>Summary of the discussion on this item. Leave a blank line between paragraphs; start a line with “-” for a list; **bold**.</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesDialog</name>
+    <message>
+        <source>Thèmes des actions</source>
+        <translation>Action themes</translation>
+    </message>
+    <message>
+        <source>Les thèmes classent les actions. Un thème archivé n&apos;est plus proposé, mais les actions qu&apos;il classe le gardent.</source>
+        <translation>Themes classify actions. An archived theme is no longer offered, but the actions it classifies keep it.</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Renommer…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Archiver</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Réactiver</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Nom du thème :</source>
+        <translation>Theme name:</translation>
+    </message>
+    <message>
+        <source>Nouveau thème</source>
+        <translation>New theme</translation>
+    </message>
+    <message>
+        <source>Renommer le thème</source>
+        <translation>Rename theme</translation>
+    </message>
+    <message>
+        <source>Supprimer le thème</source>
+        <translation>Delete theme</translation>
+    </message>
+    <message>
+        <source>Supprimer le thème « {name} » ?</source>
+        <translation>Delete the theme “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesTableModel</name>
+    <message>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>archivé</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <source>proposé</source>
+        <translation>active</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <source>Vote sur le point « {title} »</source>
+        <translation>Vote on the item “{title}”</translation>
+    </message>
+    <message>
+        <source>Aucune</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Pour</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Contre</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <source>Le règlement de cette instance ne prévoit pas de voix prépondérante.</source>
+        <translation>This body&apos;s rules do not provide for a casting vote.</translation>
+    </message>
+    <message>
+        <source>Heure du vote</source>
+        <translation>Time of the vote</translation>
+    </message>
+    <message>
+        <source>Abstention</source>
+        <translation>Abstentions</translation>
+    </message>
+    <message>
+        <source>Ne prend pas part au vote</source>
+        <translation>Not voting</translation>
+    </message>
+    <message>
+        <source>Voix prépondérante</source>
+        <translation>Casting vote</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Enregistrer le vote</source>
+        <translation>Record the vote</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>quorum atteint</source>
+        <translation>quorum reached</translation>
+    </message>
+    <message>
+        <source>sans quorum ({counted} / {required} requis)</source>
+        <translation>no quorum ({counted} / {required} required)</translation>
+    </message>
+    <message>
+        <source>À {time} : {n} voix présentes ou représentées, {quorum}.</source>
+        <translation>At {time}: {n} votes present or represented, {quorum}.</translation>
+    </message>
+</context>
+<context>
+    <name>VotesTab</name>
+    <message>
+        <source>Enregistrer le vote…</source>
+        <translation>Record the vote…</translation>
+    </message>
+    <message>
+        <source>Aucun point de type « Avis / vote » ou « Approbation du procès-verbal » à l&apos;ordre du jour.</source>
+        <translation>No item of type “Opinion / vote” or “Approval of the minutes” on the agenda.</translation>
+    </message>
+    <message>
+        <source>la présidence a voix prépondérante en cas d&apos;égalité</source>
+        <translation>the chair has a casting vote in the event of a tie</translation>
+    </message>
+    <message>
+        <source>pas de voix prépondérante</source>
+        <translation>no casting vote</translation>
+    </message>
+    <message>
+        <source>Règle de majorité : {rule} ; {casting}.</source>
+        <translation>Majority rule: {rule}; {casting}.</translation>
+    </message>
+    <message>
+        <source>quorum atteint ({counted} / {required})</source>
+        <translation>quorum reached ({counted} / {required})</translation>
+    </message>
+    <message>
+        <source>vote sans quorum ({counted} / {required} requis)</source>
+        <translation>vote without quorum ({counted} / {required} required)</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, {abst} abstention(s), {nppp} ne prennent pas part ; {flag}.</source>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} for, {contre} against, {abst} abstention(s), {nppp} not voting; {flag}.</translation>
+    </message>
+</context>
+<context>
+    <name>VotesTableModel</name>
+    <message>
+        <source>Point</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Pour</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Contre</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <source>Abstention</source>
+        <translation>Abstentions</translation>
+    </message>
+    <message>
+        <source>Ne prend pas part</source>
+        <translation>Not voting</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Voix prépondérante</source>
+        <translation>Casting vote</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>Non voté</source>
+        <translation>Not voted</translation>
+    </message>
+    <message>
+        <source>Atteint</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Sans quorum</source>
+        <translation>No quorum</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,125 @@
+"""The English catalogue: every message translated with its placeholders kept, and the compiled
+.qm really turning the window's French into English."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from ess_desk import i18n
+from ui.main_window import MainWindow
+from ui.qt import QTranslator
+from ui.settings import AppSettings
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "ess_desk_en.ts"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
+ACCELERATOR = re.compile(r"&(?!&)")
+
+
+def messages() -> list[tuple[str, str, ET.Element]]:
+    """(context, source, <translation>) of every live message (lupdate keeps the ones gone from
+    the code as "vanished" or "obsolete": lrelease leaves them out)."""
+    found = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None, (name, message.findtext("source"))
+            if translation.get("type") in ("vanished", "obsolete"):
+                continue
+            found.append((name, message.findtext("source") or "", translation))
+    return found
+
+
+def test_every_message_is_translated():
+    found = messages()
+    assert len(found) > 800
+    missing = [
+        (context, source)
+        for context, source, translation in found
+        if translation.get("type") == "unfinished" or not (translation.text or "").strip()
+    ]
+    assert missing == []
+
+
+def test_translations_keep_placeholders_and_accelerators():
+    wrong = [
+        (context, source, translation.text)
+        for context, source, translation in messages()
+        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text))
+        or len(ACCELERATOR.findall(source.replace("&&", "")))
+        != len(ACCELERATOR.findall((translation.text or "").replace("&&", "")))
+    ]
+    assert wrong == []
+
+
+def lrelease() -> Path:
+    """pyside6-lrelease of the running environment (next to its python)."""
+    folder = Path(sys.executable).parent
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+        if (folder / name).exists():
+            return folder / name
+    pytest.fail(f"pyside6-lrelease not found in {folder}")
+
+
+@pytest.fixture(scope="module")
+def qm_file(tmp_path_factory) -> Path:
+    """The catalogue compiled afresh (not the one `make translations` wrote)."""
+    qm = tmp_path_factory.mktemp("qm") / "ess_desk_en.qm"
+    subprocess.run(
+        [str(lrelease()), "-silent", str(TS), "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert qm.stat().st_size > 0
+    return qm
+
+
+@pytest.fixture
+def english(qapp, qm_file):
+    """The English catalogue installed on the application, as ui.app does for "en"."""
+    translator = QTranslator()
+    assert translator.load(str(qm_file))
+    assert qapp.installTranslator(translator)
+    i18n.set_language("en")
+    yield translator
+    qapp.removeTranslator(translator)
+    i18n.set_language("fr")
+
+
+def test_compiled_catalogue_translates(english):
+    assert english.translate("MainWindow", "&Fichier") == "&File"
+    assert english.translate("MembersTableModel", "Prénom") == "First name"
+    assert english.translate("MainWindow", "Base : {name}") == "Database: {name}"
+
+
+def make_window(qtbot, store) -> MainWindow:
+    window = MainWindow(store, AppSettings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_main_window_speaks_english(qtbot, store, english):
+    window = make_window(qtbot, store)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert window.action_new_person.text() == "New person…"
+    assert window.db_label.text() == f"Database: {store.path.name}"
+    members = window.page("members")
+    assert members.search.placeholderText().startswith("Search for a name")
+    assert members.new_button.text() == "New person…"
+
+
+def test_navigation_speaks_english(qtbot, store, english):
+    window = make_window(qtbot, store)
+    titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert titles[0] == "Members"
+    assert "Membres" not in titles
