@@ -1,6 +1,6 @@
 """The start-up baseline: a bare PySide6 main window, shown, painted once, then the process exits.
 
-Run the same way as `python -m ess_desk --quit-after-start`: a fresh interpreter, the same
+Run the same way as `python -m ui --quit-after-start`: a fresh interpreter, the same
 QT_QPA_PLATFORM, exit code 0 once the first paint event reached the window.
 """
 

@@ -17,7 +17,7 @@ def measure_startup(runs: int = RUNS) -> Figure:
         # A copy, so that the window's lock, backups and settings never touch the cache.
         db = Path(tmp) / "large.sqlite"
         shutil.copy2(source, db)
-        ours_cmd = [PYTHON, "-m", "ess_desk", "--db", str(db), "--quit-after-start"]
+        ours_cmd = [PYTHON, "-m", "ui", "--db", str(db), "--quit-after-start"]
         bare_cmd = [PYTHON, str(ROOT / "bench" / "bare_window.py")]
         ours: list[float] = []
         bare: list[float] = []

@@ -1,4 +1,5 @@
-"""`python -m ess_desk`: the same as the `ess-desk` command."""
+"""`python -m ess_desk`: the subcommands without a screen (`ess-desk` or `python -m ui` also open
+the window)."""
 
 import sys
 

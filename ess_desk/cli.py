@@ -267,12 +267,6 @@ def cmd_convocations(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_app
-
-    return run_app(db=args.db, quit_after_start=args.quit_after_start, db_given=args.db_given)
-
-
 def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ess-desk",
@@ -390,7 +384,12 @@ def _opens_window(argv: Sequence[str]) -> bool:
     return True
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+# What opens the window: given by the launcher (ui.launcher), since the core never imports Qt.
+OpenWindow = Callable[..., int]
+
+
+def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """Run a subcommand, or open the window through `open_window` when none is given."""
     argv = list(sys.argv[1:] if argv is None else argv)
     # The window's start-up does not pay for importing every command module.
     parser = build_parser(with_modules=not _opens_window(argv))
@@ -400,7 +399,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ess_desk.store.database import default_db_path
 
         args.db = str(default_db_path())
-    handler: Handler = getattr(args, "handler", cmd_gui)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        if open_window is None:
+            parser.print_help()
+            return 2
+        return open_window(
+            db=args.db, quit_after_start=args.quit_after_start, db_given=args.db_given
+        )
     try:
         return handler(args)
     except UserError as exc:

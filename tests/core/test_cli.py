@@ -93,3 +93,17 @@ def test_db_from_environment(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("ESS_DESK_DB", str(target))
     assert main(["check"]) == 0
     assert target.exists()
+
+
+def test_without_a_subcommand_the_window_opener_is_called(db_path, capsys):
+    calls = []
+
+    def open_window(**options):
+        calls.append(options)
+        return 0
+
+    assert main(["--db", str(db_path), "--quit-after-start"], open_window=open_window) == 0
+    assert calls == [{"db": str(db_path), "quit_after_start": True, "db_given": True}]
+    # The core alone has no window to open: it shows its help instead.
+    assert main(["--db", str(db_path)]) == 2
+    assert "SOUS-COMMANDE" in capsys.readouterr().out

@@ -212,3 +212,9 @@ def test_translators_follow_the_language(qapp):
     finally:
         for translator in french:
             qapp.removeTranslator(translator)
+
+
+def test_the_ess_desk_program_opens_the_window(qtbot, db_path):
+    from ui.launcher import main as launcher_main
+
+    assert launcher_main(["--db", str(db_path), "--quit-after-start"]) == 0
