@@ -4,6 +4,7 @@ filters, sorting, grouping by owner, counts by status and theme; links to meetin
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -497,13 +498,10 @@ def query_ids_and_counts(
     ).fetchall()
     if by_owner:
         rows.sort(key=_owner_sort_key(db), reverse=descending)
-    by_status = dict.fromkeys(rules.STATUSES, 0)
-    per_theme: dict[int | None, int] = {}
-    overdue = 0
-    for _id, status, theme_id, late, _person, _org in rows:
-        by_status[status] += 1
-        per_theme[theme_id] = per_theme.get(theme_id, 0) + 1
-        overdue += late or 0
+    # Counted column by column: several times faster in Python than one loop over the rows.
+    by_status = dict.fromkeys(rules.STATUSES, 0) | Counter(r[1] for r in rows)
+    per_theme = Counter(r[2] for r in rows)
+    overdue = sum(1 for r in rows if r[3])
     themes = {
         r[0]: (r[1], r[2])
         for r in db.execute("SELECT id, name, position FROM action_themes").fetchall()

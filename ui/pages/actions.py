@@ -329,6 +329,11 @@ class ActionsPage(QtWidgets.QWidget):
             text=self.search.text(),
         )
 
+    def flush_filter(self) -> None:
+        """Apply now a filter still waiting for its typing pause (the debounce), if any."""
+        if self._debounce.isActive():
+            self.apply_filter()
+
     def apply_filter(self) -> None:
         """Query the ids and counts for the filter now shown (what each change ends in)."""
         self._debounce.stop()
