@@ -1243,4 +1243,19 @@ EN: dict[str, str] = {
     "{path} est un dossier, pas une base de données ESS Desk.": (
         "{path} is a folder, not an ESS Desk database."
     ),
+    # ess_desk/minutes/history.py (field labels)
+    "Secrétaire de séance": "Meeting secretary",
+    "Séance levée à": "Meeting closed at",
+    "Rang": "Position",
+    "Durée (min)": "Duration (min)",
+    "Présenté par": "Presented by",
+    "Heure du vote": "Time of the vote",
+    "Arrivée": "Arrival",
+    "Départ": "Departure",
+    "Lieu": "Place",
+    "Début": "Start",
+    "Fin prévue": "Planned end",
+    "Convocation envoyée le": "Notice sent on",
+    "Approuvé le": "Approved on",
+    "Année": "Year",
 }

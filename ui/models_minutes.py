@@ -135,7 +135,9 @@ class HistoryTableModel(HeaderedTableModel):
     @staticmethod
     def details(entry: HistoryEntry) -> str:
         """Every field changed, one per line (« champ : avant → après »)."""
-        return "\n".join(f"{c.field} : {c.before or '∅'} → {c.after or '∅'}" for c in entry.changes)
+        return "\n".join(
+            "{} : {} → {}".format(c.label, *c.shown()) for c in entry.changes if c.visible
+        )
 
     @staticmethod
     def when(entry: HistoryEntry) -> str:

@@ -50,11 +50,83 @@ def _short(value: Any) -> str:
     return text if len(text) <= _MAX else text[: _MAX - 1] + "…"
 
 
+# How the secretariat names the fields that change; links between records (…_id) are not shown.
+FIELD_LABELS = {
+    "status": "Statut",
+    "summary": "Texte",
+    "text": "Texte",
+    "secretary": "Secrétaire de séance",
+    "closing_time": "Séance levée à",
+    "reason": "Motif",
+    "recorded_on": "Date",
+    "kind": "Type",
+    "title": "Intitulé",
+    "position": "Rang",
+    "duration_minutes": "Durée (min)",
+    "description": "Description",
+    "presenter_text": "Présenté par",
+    "votes_for": "Pour",
+    "votes_against": "Contre",
+    "abstentions": "Abstentions",
+    "not_voting": "Ne prennent pas part",
+    "outcome": "Résultat",
+    "taken_at": "Heure du vote",
+    "arrival": "Arrivée",
+    "departure": "Départ",
+    "name": "Nom",
+    "organisation": "Structure",
+    "place": "Lieu",
+    "starts_at": "Début",
+    "ends_at": "Fin prévue",
+    "notice_sent_on": "Convocation envoyée le",
+    "approved_on": "Approuvé le",
+    "number": "Numéro",
+    "year": "Année",
+}
+
+
+def _value_labels() -> dict[str, str]:
+    """Codes stored in the record (statuses, outcomes…) and the words shown for them."""
+    from ess_desk.meetings.attendance import STATUSES as ATTENDANCE
+    from ess_desk.meetings.vocabulary import ITEM_KINDS, MEETING_STATUSES, OUTCOMES
+    from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
+
+    table: dict[str, str] = {}
+    for labels in (
+        ATTENDANCE,
+        ITEM_KINDS,
+        MEETING_STATUSES,
+        OUTCOMES,
+        DECISION_KINDS,
+        DECISION_STATUSES,
+        MINUTES_STATUSES,
+    ):
+        table.update({code: _(text) for code, text in labels.items()})
+    return table
+
+
 @dataclass(frozen=True)
 class Change:
+    """One field changed, as stored (codes); `label` and `shown()` are what people read."""
+
     field: str
     before: str
     after: str
+
+    @property
+    def label(self) -> str:
+        return _(FIELD_LABELS[self.field]) if self.field in FIELD_LABELS else self.field
+
+    @property
+    def visible(self) -> bool:
+        return not self.field.endswith("_id")
+
+    def shown(self) -> tuple[str, str]:
+        words = _value_labels()
+        return (
+            words.get(self.before, self.before or "∅"),
+            words.get(self.after, self.after or "∅"),
+        )
 
 
 @dataclass(frozen=True)
@@ -68,7 +140,9 @@ class HistoryEntry:
     changes: tuple[Change, ...]
 
     def describe(self) -> str:
-        details = "; ".join(f"{c.field} : {c.before} → {c.after}" for c in self.changes)
+        details = "; ".join(
+            "{} : {} → {}".format(c.label, *c.shown()) for c in self.changes if c.visible
+        )
         return f"{self.what} ({details})" if details else self.what
 
 

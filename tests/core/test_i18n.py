@@ -44,6 +44,7 @@ def label_tables() -> dict[str, dict[str, str]]:
     from ess_desk.meetings import attendance
     from ess_desk.meetings import vocabulary as meetings
     from ess_desk.membership import vocabulary as membership
+    from ess_desk.minutes import history
     from ess_desk.minutes import vocabulary as minutes
 
     return {
@@ -64,6 +65,7 @@ def label_tables() -> dict[str, dict[str, str]]:
         "minutes.vocabulary.DECISION_KINDS": minutes.DECISION_KINDS,
         "minutes.vocabulary.DECISION_STATUSES": minutes.DECISION_STATUSES,
         "minutes.vocabulary.FORMS": minutes.FORMS,
+        "minutes.history.FIELD_LABELS": history.FIELD_LABELS,
     }
 
 
