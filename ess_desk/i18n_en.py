@@ -1258,4 +1258,7 @@ EN: dict[str, str] = {
     "Convocation envoyée le": "Notice sent on",
     "Approuvé le": "Approved on",
     "Année": "Year",
+    "Soumis le": "Submitted on",
+    "Empreinte SHA-256": "SHA-256 hash",
+    "Texte approuvé": "Approved text",
 }

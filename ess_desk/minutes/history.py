@@ -80,6 +80,9 @@ FIELD_LABELS = {
     "ends_at": "Fin prévue",
     "notice_sent_on": "Convocation envoyée le",
     "approved_on": "Approuvé le",
+    "submitted_on": "Soumis le",
+    "approved_sha256": "Empreinte SHA-256",
+    "approved_text": "Texte approuvé",
     "number": "Numéro",
     "year": "Année",
 }
