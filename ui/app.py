@@ -9,14 +9,17 @@ from ess_desk import APP_NAME, __version__, i18n
 from ess_desk.errors import StoreError
 from ess_desk.resources import resource
 from ess_desk.store import Store, default_db_path, open_store
-from ui.qt import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, QtWidgets
+from ui.qt import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+    QtWidgets,
+)
 from ui.settings import APPLICATION, ORGANISATION, AppSettings
-
-
-def _tr(text: str) -> str:
-    from ui.qt import QCoreApplication
-
-    return QCoreApplication.translate("Application", text)
 
 
 def install_translators(app: QtWidgets.QApplication, language: str) -> list[QTranslator]:
@@ -59,14 +62,23 @@ def _ask_recovery(message: str) -> str:
     box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
     box.setText(message)
-    box.setInformativeText(_tr("Vous pouvez ouvrir un autre fichier ou créer une nouvelle base."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Application", "Vous pouvez ouvrir un autre fichier ou créer une nouvelle base."
+        )
+    )
     open_button = box.addButton(
-        _tr("Ouvrir un autre fichier…"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("Application", "Ouvrir un autre fichier…"),
+        QtWidgets.QMessageBox.ButtonRole.AcceptRole,
     )
     new_button = box.addButton(
-        _tr("Créer une nouvelle base…"), QtWidgets.QMessageBox.ButtonRole.ActionRole
+        QCoreApplication.translate("Application", "Créer une nouvelle base…"),
+        QtWidgets.QMessageBox.ButtonRole.ActionRole,
     )
-    box.addButton(_tr("Quitter"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
+    box.addButton(
+        QCoreApplication.translate("Application", "Quitter"),
+        QtWidgets.QMessageBox.ButtonRole.RejectRole,
+    )
     box.setDefaultButton(open_button)
     box.exec()
     clicked = box.clickedButton()
@@ -78,7 +90,9 @@ def _ask_recovery(message: str) -> str:
 
 
 def _db_filter() -> str:
-    return _tr("Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)")
+    return QCoreApplication.translate(
+        "Application", "Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)"
+    )
 
 
 def open_initial_store(path: Path, quit_after_start: bool = False) -> Store | None:
@@ -88,17 +102,25 @@ def open_initial_store(path: Path, quit_after_start: bool = False) -> Store | No
             return open_store(path)
         except StoreError as exc:
             if quit_after_start:
-                print(_tr("Erreur : {message}").format(message=exc.message), file=sys.stderr)
+                print(
+                    QCoreApplication.translate("Application", "Erreur : {message}").format(
+                        message=exc.message
+                    ),
+                    file=sys.stderr,
+                )
                 return None
             choice = _ask_recovery(exc.message)
         if choice == "open":
             name, _filter = QtWidgets.QFileDialog.getOpenFileName(
-                None, _tr("Ouvrir une base"), str(path.parent), _db_filter()
+                None,
+                QCoreApplication.translate("Application", "Ouvrir une base"),
+                str(path.parent),
+                _db_filter(),
             )
         elif choice == "new":
             name, _filter = QtWidgets.QFileDialog.getSaveFileName(
                 None,
-                _tr("Nouvelle base"),
+                QCoreApplication.translate("Application", "Nouvelle base"),
                 str(path.with_name("nouvelle-base.sqlite")),
                 _db_filter(),
                 options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,

@@ -13,6 +13,7 @@ from ess_desk.membership import roster as roster_core
 from ess_desk.membership.roster import CollegeSeats, RosterEntry
 from ess_desk.membership.vocabulary import BODY_KINDS, ROLES, SEAT_ROLES, label
 from ui.qt import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -258,7 +259,7 @@ def bodies_tree(db: Database, parent: QObject | None = None) -> QtGui.QStandardI
     A council has a few dozen bodies at most, so a standard item model built at once is enough.
     """
     model = QtGui.QStandardItemModel(parent)
-    model.setHorizontalHeaderLabels([_tr("Instance")])
+    model.setHorizontalHeaderLabels([QCoreApplication.translate("BodiesTree", "Instance")])
     all_bodies = bodies_core.list_bodies(db)
     known = {b.id for b in all_bodies}
     items: dict[int, QtGui.QStandardItem] = {}

@@ -19,6 +19,7 @@ from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
 from ui.qt import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,10 +32,6 @@ from ui.widgets import HeaderedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _Display = Qt.ItemDataRole.DisplayRole
-
-
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("MeetingModels", text)
 
 
 class _TableModel(HeaderedTableModel):
@@ -415,10 +412,12 @@ NEEDS_TARGET = ("represented", "replaced")
 def quality(attendee: presence.Attendee) -> str:
     if attendee.role == "substitute":
         if attendee.substitute_for_name:
-            return _tr("Suppléant(e) de {name}").format(name=attendee.substitute_for_name)
-        return _tr("Suppléant(e) du collège")
+            return QCoreApplication.translate("MeetingModels", "Suppléant(e) de {name}").format(
+                name=attendee.substitute_for_name
+            )
+        return QCoreApplication.translate("MeetingModels", "Suppléant(e) du collège")
     if attendee.role == "member":
-        return _tr("Titulaire")
+        return QCoreApplication.translate("MeetingModels", "Titulaire")
     return label(ROLES, attendee.role)
 
 
@@ -829,8 +828,12 @@ class VotesTableModel(_TableModel):
 
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
-        return _tr("{n} Ko").format(n=max(1, round(size / 1024)))
-    return _tr("{n} Mo").format(n=f"{size / (1024 * 1024):.1f}".replace(".", ","))
+        return QCoreApplication.translate("MeetingModels", "{n} Ko").format(
+            n=max(1, round(size / 1024))
+        )
+    return QCoreApplication.translate("MeetingModels", "{n} Mo").format(
+        n=f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    )
 
 
 class AnnexesTableModel(_TableModel):

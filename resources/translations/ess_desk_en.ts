@@ -724,6 +724,41 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <source>Vous pouvez ouvrir un autre fichier ou créer une nouvelle base.</source>
+        <translation>You can open another file or create a new database.</translation>
+    </message>
+    <message>
+        <source>Ouvrir un autre fichier…</source>
+        <translation>Open another file…</translation>
+    </message>
+    <message>
+        <source>Créer une nouvelle base…</source>
+        <translation>Create a new database…</translation>
+    </message>
+    <message>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
+        <translation>ESS Desk database (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Erreur : {message}</source>
+        <translation>Error: {message}</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base</source>
+        <translation>Open a database</translation>
+    </message>
+    <message>
+        <source>Nouvelle base</source>
+        <translation>New database</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceTab</name>
     <message>
         <source>Double-cliquez (ou F2) sur la présence, le pouvoir ou les heures.</source>
@@ -950,6 +985,13 @@
     <message>
         <source>{n} an(s)</source>
         <translation>{n} year(s)</translation>
+    </message>
+</context>
+<context>
+    <name>BodiesTree</name>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1433,29 @@
     <message>
         <source>Statut</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>ESS Desk</source>
+        <translation>ESS Desk</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>L&apos;opération « {what} » n&apos;a pas abouti.</source>
+        <translation>The operation “{what}” did not complete.</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été modifié. Détail : {detail}</source>
+        <translation>Nothing was changed. Detail: {detail}</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1949,7 +2014,62 @@
     </message>
 </context>
 <context>
+    <name>MeetingModels</name>
+    <message>
+        <source>Suppléant(e) de {name}</source>
+        <translation>Substitute for {name}</translation>
+    </message>
+    <message>
+        <source>Suppléant(e) du collège</source>
+        <translation>College substitute</translation>
+    </message>
+    <message>
+        <source>Titulaire</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>{n} Ko</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} Mo</source>
+        <translation>{n} MB</translation>
+    </message>
+</context>
+<context>
     <name>MeetingView</name>
+    <message>
+        <source>{n} présent</source>
+        <translation>{n} present</translation>
+    </message>
+    <message>
+        <source>{n} présents</source>
+        <translation>{n} present</translation>
+    </message>
+    <message>
+        <source>{n} représenté</source>
+        <translation>{n} represented</translation>
+    </message>
+    <message>
+        <source>{n} représentés</source>
+        <translation>{n} represented</translation>
+    </message>
+    <message>
+        <source>Quorum atteint</source>
+        <translation>Quorum reached</translation>
+    </message>
+    <message>
+        <source>Quorum non atteint</source>
+        <translation>Quorum not reached</translation>
+    </message>
+    <message>
+        <source>{head} : {present} + {represented} = {counted} / {required} requis</source>
+        <translation>{head}: {present} + {represented} = {counted} / {required} required</translation>
+    </message>
+    <message>
+        <source>{head} : {present} = {counted} / {required} requis (les pouvoirs ne comptent pas)</source>
+        <translation>{head}: {present} = {counted} / {required} required (proxies do not count)</translation>
+    </message>
     <message>
         <source>← Séances</source>
         <translation>← Meetings</translation>
@@ -2787,6 +2907,101 @@
     <message>
         <source>Aucune structure ne s&apos;appelle « {name} » : choisissez-la dans la liste ou créez-la avec « Nouvelle structure… ».</source>
         <translation>No organisation is called “{name}”: choose it from the list or create it with “New organisation…”.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonHistory</name>
+    <message>
+        <source>civilité</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>prénom</source>
+        <translation>first name</translation>
+    </message>
+    <message>
+        <source>nom</source>
+        <translation>last name</translation>
+    </message>
+    <message>
+        <source>courriel</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>téléphone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>structure</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>fonction</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>accord de publication</source>
+        <translation>consent to publication</translation>
+    </message>
+    <message>
+        <source>accord pour être contacté(e)</source>
+        <translation>consent to be contacted</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>vide</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>fiche créée</source>
+        <translation>record created</translation>
+    </message>
+    <message>
+        <source>fiche supprimée</source>
+        <translation>record deleted</translation>
+    </message>
+    <message>
+        <source>fiche archivée</source>
+        <translation>record archived</translation>
+    </message>
+    <message>
+        <source>fiche réactivée</source>
+        <translation>record restored</translation>
+    </message>
+    <message>
+        <source>{field} modifié ({old} → {new})</source>
+        <translation>{field} changed ({old} → {new})</translation>
+    </message>
+    <message>
+        <source>fiche enregistrée sans changement</source>
+        <translation>record saved without change</translation>
+    </message>
+    <message>
+        <source>Aucune personne</source>
+        <translation>No one</translation>
+    </message>
+    <message>
+        <source>1 personne</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <source>{count} personnes</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <source>{shown} sur {total} personnes</source>
+        <translation>{shown} of {total} people</translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,6 @@ from ui.qt import QCoreApplication, QtWidgets
 ERROR_STYLE = "color: #b00020;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def error_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
     """A red label placed under a field, hidden while it has nothing to say."""
     label = QtWidgets.QLabel(parent)
@@ -91,11 +87,13 @@ def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: s
     """A message box for a refused action: the core's sentence, and its list of problems if any."""
     box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _tr("ESS Desk"))
+    box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "ESS Desk"))
     box.setText(error.message)
     if error.problems:
         box.setInformativeText("\n".join(f"• {p}" for p in error.problems[:20]))
-    box.addButton(_tr("Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(
+        QCoreApplication.translate("Dialogs", "Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
+    )
     box.exec()
 
 
@@ -103,10 +101,20 @@ def show_unexpected_error(parent: QtWidgets.QWidget | None, exc: BaseException, 
     """An error that is not the user's: one sentence, the technical detail kept out of sight."""
     box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("ESS Desk"))
-    box.setText(_tr("L'opération « {what} » n'a pas abouti.").format(what=what))
-    box.setInformativeText(_tr("Rien n'a été modifié. Détail : {detail}").format(detail=exc))
-    box.addButton(_tr("Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "ESS Desk"))
+    box.setText(
+        QCoreApplication.translate("Dialogs", "L'opération « {what} » n'a pas abouti.").format(
+            what=what
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("Dialogs", "Rien n'a été modifié. Détail : {detail}").format(
+            detail=exc
+        )
+    )
+    box.addButton(
+        QCoreApplication.translate("Dialogs", "Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
+    )
     box.exec()
 
 
@@ -117,7 +125,10 @@ def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, yes_text: s
     box.setWindowTitle(title)
     box.setText(text)
     yes = box.addButton(yes_text, QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(_tr("Annuler"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("Dialogs", "Annuler"),
+        QtWidgets.QMessageBox.ButtonRole.RejectRole,
+    )
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is yes
@@ -128,5 +139,7 @@ def inform(parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
     box.setIcon(QtWidgets.QMessageBox.Icon.Information)
     box.setWindowTitle(title)
     box.setText(text)
-    box.addButton(_tr("Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(
+        QCoreApplication.translate("Dialogs", "Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
+    )
     box.exec()

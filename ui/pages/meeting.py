@@ -48,10 +48,6 @@ BAD_STYLE = "background: #fbe3e3; color: #8a1010; border: 1px solid #e0a0a0;"
 WARNING_STYLE = "color: #8a4b00;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeetingView", text)
-
-
 def make_table(
     model: QtCore.QAbstractItemModel, stretch: int | None = None
 ) -> QtWidgets.QTableView:
@@ -110,26 +106,35 @@ class KeyActions(QtCore.QObject):
 def quorum_text(count: Count) -> str:
     """« Quorum atteint : 12 présents + 3 représentés = 15 / 14 requis »."""
     present = (
-        _tr("{n} présent").format(n=count.present)
+        QCoreApplication.translate("MeetingView", "{n} présent").format(n=count.present)
         if count.present <= 1
-        else _tr("{n} présents").format(n=count.present)
+        else QCoreApplication.translate("MeetingView", "{n} présents").format(n=count.present)
     )
     represented = (
-        _tr("{n} représenté").format(n=count.represented)
+        QCoreApplication.translate("MeetingView", "{n} représenté").format(n=count.represented)
         if count.represented <= 1
-        else _tr("{n} représentés").format(n=count.represented)
+        else QCoreApplication.translate("MeetingView", "{n} représentés").format(
+            n=count.represented
+        )
     )
-    head = _tr("Quorum atteint") if count.reached else _tr("Quorum non atteint")
+    head = (
+        QCoreApplication.translate("MeetingView", "Quorum atteint")
+        if count.reached
+        else QCoreApplication.translate("MeetingView", "Quorum non atteint")
+    )
     if count.counts_represented:
-        return _tr("{head} : {present} + {represented} = {counted} / {required} requis").format(
+        return QCoreApplication.translate(
+            "MeetingView", "{head} : {present} + {represented} = {counted} / {required} requis"
+        ).format(
             head=head,
             present=present,
             represented=represented,
             counted=count.counted,
             required=count.required,
         )
-    return _tr(
-        "{head} : {present} = {counted} / {required} requis (les pouvoirs ne comptent pas)"
+    return QCoreApplication.translate(
+        "MeetingView",
+        "{head} : {present} = {counted} / {required} requis (les pouvoirs ne comptent pas)",
     ).format(head=head, present=present, counted=count.counted, required=count.required)
 
 

@@ -20,30 +20,32 @@ from ui.qt import QCoreApplication, QLocale, QModelIndex, Qt, QtGui, QtWidgets, 
 _HISTORY_CONTEXT = "PersonHistory"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_HISTORY_CONTEXT, text)
-
-
 def _field_names() -> dict[str, str]:
     return {
-        "civility": _t("civilité"),
-        "first_name": _t("prénom"),
-        "last_name": _t("nom"),
-        "email": _t("courriel"),
-        "phone": _t("téléphone"),
-        "organisation_id": _t("structure"),
-        "position": _t("fonction"),
-        "consent_publish": _t("accord de publication"),
-        "consent_contact": _t("accord pour être contacté(e)"),
-        "notes": _t("notes"),
+        "civility": QCoreApplication.translate("PersonHistory", "civilité"),
+        "first_name": QCoreApplication.translate("PersonHistory", "prénom"),
+        "last_name": QCoreApplication.translate("PersonHistory", "nom"),
+        "email": QCoreApplication.translate("PersonHistory", "courriel"),
+        "phone": QCoreApplication.translate("PersonHistory", "téléphone"),
+        "organisation_id": QCoreApplication.translate("PersonHistory", "structure"),
+        "position": QCoreApplication.translate("PersonHistory", "fonction"),
+        "consent_publish": QCoreApplication.translate("PersonHistory", "accord de publication"),
+        "consent_contact": QCoreApplication.translate(
+            "PersonHistory", "accord pour être contacté(e)"
+        ),
+        "notes": QCoreApplication.translate("PersonHistory", "notes"),
     }
 
 
 def _value_text(field: str, value: Any, organisation_name: Callable[[int], str]) -> str:
     if value is None or value == "":
-        return _t("vide")
+        return QCoreApplication.translate("PersonHistory", "vide")
     if field in ("consent_publish", "consent_contact"):
-        return _t("oui") if value else _t("non")
+        return (
+            QCoreApplication.translate("PersonHistory", "oui")
+            if value
+            else QCoreApplication.translate("PersonHistory", "non")
+        )
     if field == "organisation_id":
         return organisation_name(int(value))
     text = " ".join(str(value).split())
@@ -61,36 +63,48 @@ def describe_change(entry: dict[str, Any], organisation_name: Callable[[int], st
     action = entry.get("action")
     before, after = entry.get("before") or {}, entry.get("after") or {}
     if action == "create":
-        what = _t("fiche créée")
+        what = QCoreApplication.translate("PersonHistory", "fiche créée")
     elif action == "delete":
-        what = _t("fiche supprimée")
+        what = QCoreApplication.translate("PersonHistory", "fiche supprimée")
     else:
         parts: list[str] = []
         if before.get("archived") != after.get("archived") and "archived" in after:
-            parts.append(_t("fiche archivée") if after["archived"] else _t("fiche réactivée"))
+            parts.append(
+                QCoreApplication.translate("PersonHistory", "fiche archivée")
+                if after["archived"]
+                else QCoreApplication.translate("PersonHistory", "fiche réactivée")
+            )
         names = _field_names()
         for field, name in names.items():
             if field in after and before.get(field) != after.get(field):
                 parts.append(
-                    _t("{field} modifié ({old} → {new})").format(
+                    QCoreApplication.translate(
+                        "PersonHistory", "{field} modifié ({old} → {new})"
+                    ).format(
                         field=name,
                         old=_value_text(field, before.get(field), organisation_name),
                         new=_value_text(field, after.get(field), organisation_name),
                     )
                 )
-        what = " ; ".join(parts) if parts else _t("fiche enregistrée sans changement")
+        what = (
+            " ; ".join(parts)
+            if parts
+            else QCoreApplication.translate("PersonHistory", "fiche enregistrée sans changement")
+        )
     return f"{when} — {who} : {what}"
 
 
 def format_count(shown: int, total: int) -> str:
     locale = QLocale()
     if total == 0:
-        return _t("Aucune personne")
+        return QCoreApplication.translate("PersonHistory", "Aucune personne")
     if shown == total:
         if total == 1:
-            return _t("1 personne")
-        return _t("{count} personnes").format(count=locale.toString(total))
-    return _t("{shown} sur {total} personnes").format(
+            return QCoreApplication.translate("PersonHistory", "1 personne")
+        return QCoreApplication.translate("PersonHistory", "{count} personnes").format(
+            count=locale.toString(total)
+        )
+    return QCoreApplication.translate("PersonHistory", "{shown} sur {total} personnes").format(
         shown=locale.toString(shown), total=locale.toString(total)
     )
 
