@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QDate,
@@ -41,6 +42,7 @@ __all__ = [
     "QSettings",
     "QSortFilterProxyModel",
     "Qt",
+    "QT_TRANSLATE_NOOP",
     "QThreadPool",
     "QTimer",
     "QTranslator",

@@ -1457,6 +1457,10 @@
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
 </context>
 <context>
     <name>EndMandateDialog</name>
@@ -2038,6 +2042,14 @@
 </context>
 <context>
     <name>MeetingView</name>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Suivi des actions</source>
+        <translation>Action follow-up</translation>
+    </message>
     <message>
         <source>{n} présent</source>
         <translation>{n} present</translation>
@@ -3770,17 +3782,6 @@
     <message>
         <source>Sans quorum</source>
         <translation>No quorum</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Enregistrer</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

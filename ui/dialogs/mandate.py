@@ -12,7 +12,7 @@ from ess_desk.membership import roster as roster_core
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES, label
 from ess_desk.store import Store
 from ui.dialogs.common import FieldErrors
-from ui.qt import Qt, QtWidgets
+from ui.qt import QCoreApplication, Qt, QtWidgets
 from ui.widgets import date_edit, from_qdate, to_qdate
 
 
@@ -22,9 +22,11 @@ def _save_buttons(dialog: QtWidgets.QDialog, writable: bool) -> QtWidgets.QDialo
         | QtWidgets.QDialogButtonBox.StandardButton.Cancel
     )
     save = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save)
-    save.setText(dialog.tr("Enregistrer"))
+    save.setText(QCoreApplication.translate("Dialogs", "Enregistrer"))
     save.setEnabled(writable)
-    buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuler"))
+    buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Dialogs", "Annuler")
+    )
     buttons.rejected.connect(dialog.reject)
     return buttons
 

@@ -7,7 +7,7 @@ from ess_desk.membership import organisations, people
 from ess_desk.membership.vocabulary import CIVILITIES, ORGANISATION_KINDS, label
 from ess_desk.store import Store
 from ui.dialogs.common import FieldErrors, error_label
-from ui.qt import Qt, QtWidgets
+from ui.qt import QCoreApplication, Qt, QtWidgets
 
 
 def _field_box(widget: QtWidgets.QWidget, errors: FieldErrors, field: str) -> QtWidgets.QWidget:
@@ -28,7 +28,9 @@ def _buttons(dialog: QtWidgets.QDialog, ok_text: str) -> QtWidgets.QDialogButton
         | QtWidgets.QDialogButtonBox.StandardButton.Cancel
     )
     buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuler"))
+    buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Dialogs", "Annuler")
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

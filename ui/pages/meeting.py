@@ -31,15 +31,19 @@ from ui.models_meetings import (
     GuestsTableModel,
     VotesTableModel,
 )
-from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
 
 # Tabs that other modules add to a meeting: (module, class, title). Each class is built as
 # `Class(store, meeting_id)` the first time its tab is shown.
 EXTRA_TABS = [
-    ("ui.pages.meeting_minutes", "MinutesTab", "Procès-verbal"),
-    ("ui.pages.meeting_actions", "ActionsReviewTab", "Suivi des actions"),
+    ("ui.pages.meeting_minutes", "MinutesTab", QT_TRANSLATE_NOOP("MeetingView", "Procès-verbal")),
+    (
+        "ui.pages.meeting_actions",
+        "ActionsReviewTab",
+        QT_TRANSLATE_NOOP("MeetingView", "Suivi des actions"),
+    ),
 ]
 
 CLOSED_STATUSES = ("closed", "cancelled", "postponed")
