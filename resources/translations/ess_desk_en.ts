@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>En retard de {days} jour(s)</source>
-        <translation>{days} day(s) overdue</translation>
-    </message>
-    <message>
-        <source>Instance</source>
-        <translation>Body</translation>
-    </message>
-    <message>
-        <source>Porteur</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>Échéance</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <source>sans échéance</source>
-        <translation>no due date</translation>
-    </message>
-    <message>
-        <source>Statut</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Priorité</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <source>Thème</source>
-        <translation>Theme</translation>
-    </message>
-    <message>
-        <source>sans thème</source>
-        <translation>no theme</translation>
-    </message>
-    <message>
-        <source>Origine</source>
-        <translation>Origin</translation>
-    </message>
-    <message>
-        <source>aucune (action ouverte hors séance)</source>
-        <translation>none (action opened outside a meeting)</translation>
-    </message>
-    <message>
-        <source>Créée le</source>
-        <translation>Created on</translation>
-    </message>
-    <message>
-        <source>Close le</source>
-        <translation>Closed on</translation>
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
         <source>Nouvelle action</source>
@@ -232,6 +177,62 @@
 </context>
 <context>
     <name>ActionsPage</name>
+    <message>
+        <source>En retard de {days} jour(s)</source>
+        <translation>{days} day(s) overdue</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>sans échéance</source>
+        <translation>no due date</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>sans thème</source>
+        <translation>no theme</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>aucune (action ouverte hors séance)</source>
+        <translation>none (action opened outside a meeting)</translation>
+    </message>
+    <message>
+        <source>Créée le</source>
+        <translation>Created on</translation>
+    </message>
+    <message>
+        <source>Close le</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
     <message>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>

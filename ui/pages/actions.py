@@ -22,7 +22,7 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
 from ui.dialogs.common import inform, show_unexpected_error, show_user_error
 from ui.models_actions import ActionsTableModel, CountsTableModel
-from ui.qt import QModelIndex, Qt, QTimer, QtWidgets, Signal
+from ui.qt import QCoreApplication, QModelIndex, Qt, QTimer, QtWidgets, Signal
 
 OPEN = "__open__"  # the status filter « Ouvertes » (à faire, en cours, reporté)
 DEBOUNCE_MS = 150
@@ -40,7 +40,7 @@ def reading(path: Path) -> Iterator[Database]:
         conn.close()
 
 
-def timeline_html(db: Database, row: ActionRow, tr: Callable[[str], str]) -> str:
+def timeline_html(db: Database, row: ActionRow) -> str:
     """The selected action as the detail panel shows it: its fields, origin, then its history
     as a dated timeline (latest at the bottom)."""
     e = html.escape
@@ -48,21 +48,45 @@ def timeline_html(db: Database, row: ActionRow, tr: Callable[[str], str]) -> str
     if row.overdue:
         late = (
             "<p style='color:#b3261e;font-weight:bold'>"
-            + e(tr("En retard de {days} jour(s)").format(days=row.days_late))
+            + e(
+                QCoreApplication.translate("ActionsPage", "En retard de {days} jour(s)").format(
+                    days=row.days_late
+                )
+            )
             + "</p>"
         )
     fields = [
-        (tr("Instance"), row.body),
-        (tr("Porteur"), row.owner + (f" — {row.owner_email}" if row.owner_email else "")),
-        (tr("Échéance"), display(row.due_date) if row.due_date else tr("sans échéance")),
-        (tr("Statut"), f"{row.status_label}, {row.progress} %"),
-        (tr("Priorité"), row.priority_label),
-        (tr("Thème"), row.theme or tr("sans thème")),
-        (tr("Origine"), row.origin or tr("aucune (action ouverte hors séance)")),
-        (tr("Créée le"), display(row.created_on)),
+        (QCoreApplication.translate("ActionsPage", "Instance"), row.body),
+        (
+            QCoreApplication.translate("ActionsPage", "Porteur"),
+            row.owner + (f" — {row.owner_email}" if row.owner_email else ""),
+        ),
+        (
+            QCoreApplication.translate("ActionsPage", "Échéance"),
+            display(row.due_date)
+            if row.due_date
+            else QCoreApplication.translate("ActionsPage", "sans échéance"),
+        ),
+        (
+            QCoreApplication.translate("ActionsPage", "Statut"),
+            f"{row.status_label}, {row.progress} %",
+        ),
+        (QCoreApplication.translate("ActionsPage", "Priorité"), row.priority_label),
+        (
+            QCoreApplication.translate("ActionsPage", "Thème"),
+            row.theme or QCoreApplication.translate("ActionsPage", "sans thème"),
+        ),
+        (
+            QCoreApplication.translate("ActionsPage", "Origine"),
+            row.origin
+            or QCoreApplication.translate("ActionsPage", "aucune (action ouverte hors séance)"),
+        ),
+        (QCoreApplication.translate("ActionsPage", "Créée le"), display(row.created_on)),
     ]
     if row.closed_on:
-        fields.append((tr("Close le"), display(row.closed_on)))
+        fields.append(
+            (QCoreApplication.translate("ActionsPage", "Close le"), display(row.closed_on))
+        )
     table = "".join(
         f"<tr><td style='color:#5f6b6d;padding-right:10px'>{e(k)}</td><td>{e(v)}</td></tr>"
         for k, v in fields
@@ -83,10 +107,11 @@ def timeline_html(db: Database, row: ActionRow, tr: Callable[[str], str]) -> str
             f"<td style='vertical-align:top;padding-left:6px;padding-bottom:6px'>"
             f"{e(entry.text)}{where}</td></tr>"
         )
+    history_title = QCoreApplication.translate("ActionsPage", "Historique")
     return (
         f"<h3 style='margin-bottom:2px'>n°{row.id} — {e(row.title)}</h3>{late}"
         f"<table cellspacing='2'>{table}</table>{description}"
-        f"<h4 style='margin-top:12px'>{e(tr('Historique'))}</h4>"
+        f"<h4 style='margin-top:12px'>{e(history_title)}</h4>"
         f"<table cellspacing='0'>{''.join(entries)}</table>"
     )
 
@@ -451,7 +476,7 @@ class ActionsPage(QtWidgets.QWidget):
                 + "</p>"
             )
             return
-        self.detail.setHtml(timeline_html(self._store.db, row, self.tr))
+        self.detail.setHtml(timeline_html(self._store.db, row))
 
     def _update_buttons(self) -> None:
         writable = not self._store.read_only
