@@ -554,10 +554,6 @@
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>AgendaTab</name>
@@ -1241,10 +1237,6 @@
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>DecisionsPage</name>
@@ -1511,10 +1503,6 @@
     <message>
         <source>Ajouter l&apos;erratum</source>
         <translation>Add the erratum</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2012,10 +2000,6 @@
     <message>
         <source>Enregistrer</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3114,10 +3098,6 @@
         <source>Reporter</source>
         <translation>Postpone</translation>
     </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>PreviewTableModel</name>
@@ -3681,10 +3661,6 @@
     <message>
         <source>Enregistrer le vote</source>
         <translation>Record the vote</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>quorum atteint</source>

@@ -73,13 +73,7 @@ class ActionUpdateDialog(QtWidgets.QDialog):
             (self.tr("Avancement"), "progress", self.progress),
             (self.tr("Commentaire"), "comment", self.comment),
         ):
-            box = QtWidgets.QWidget()
-            layout = QtWidgets.QVBoxLayout(box)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(2)
-            layout.addWidget(widget)
-            layout.addWidget(self.errors.add(field, widget))
-            form.addRow(text, box)
+            form.addRow(text, self.errors.wrap(field, widget))
 
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save

@@ -7,7 +7,7 @@ from ess_desk.meetings import agenda
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label
+from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
 from ui.qt import QtWidgets
 
 
@@ -68,13 +68,7 @@ class AgendaItemDialog(QtWidgets.QDialog):
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         def add(text: str, field: str, widget: QtWidgets.QWidget) -> None:
-            holder = QtWidgets.QWidget()
-            column = QtWidgets.QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(self.errors.add(field, widget))
-            form.addRow(text, holder)
+            form.addRow(text, self.errors.wrap(field, widget))
 
         add(self.tr("Intitulé"), "title", self.title)
         add(self.tr("Type"), "kind", self.kind)
@@ -83,14 +77,9 @@ class AgendaItemDialog(QtWidgets.QDialog):
         add(self.tr("Durée"), "duration_minutes", self.duration)
         add(self.tr("Description"), "description", self.description)
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Enregistrer"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.save_button = save_cancel_buttons(
+            self, self.tr("Enregistrer"), self.accept, writable=not store.read_only
         )
-        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button.setEnabled(not store.read_only)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ess_desk.errors import UserError
 from ui.qt import QCoreApplication, QtWidgets
 
@@ -143,3 +145,17 @@ def inform(parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
         QCoreApplication.translate("Dialogs", "Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
     )
     box.exec()
+
+
+def save_cancel_buttons(
+    dialog: QtWidgets.QDialog, save_text: str, on_save: Callable[[], None], *, writable: bool
+) -> tuple[QtWidgets.QDialogButtonBox, QtWidgets.QPushButton]:
+    """The dialog's save and cancel buttons; saving is disabled on a read-only database."""
+    buttons = QtWidgets.QDialogButtonBox()
+    save = buttons.addButton(save_text, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+    save.setEnabled(writable)
+    cancel = QCoreApplication.translate("Dialogs", "Annuler")
+    buttons.addButton(cancel, QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save

@@ -8,7 +8,7 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label
+from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
 from ui.qt import QtWidgets
 
 
@@ -67,14 +67,9 @@ class DecisionDialog(QtWidgets.QDialog):
         else:
             self.kind.setCurrentIndex(max(self.kind.findData("opinion"), 0))
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Enregistrer"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.save_button = save_cancel_buttons(
+            self, self.tr("Enregistrer"), self.save, writable=not store.read_only
         )
-        self.save_button.setEnabled(not store.read_only)
-        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)

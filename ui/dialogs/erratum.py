@@ -8,7 +8,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.minutes import minutes as mn
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label
+from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
 from ui.qt import QDate, QtWidgets
 
 
@@ -63,14 +63,9 @@ class ErratumDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Correction"), self.text)
         form.addRow("", self.errors.add("text", self.text))
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Ajouter l'erratum"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.save_button = save_cancel_buttons(
+            self, self.tr("Ajouter l'erratum"), self.save, writable=not store.read_only
         )
-        self.save_button.setEnabled(not store.read_only)
-        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)

@@ -10,7 +10,7 @@ from ess_desk.meetings.vocabulary import BODY_MEETING_KIND, MEETING_KINDS
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label
+from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
 from ui.qt import QtCore, QtWidgets
 
 
@@ -98,13 +98,7 @@ class MeetingDialog(QtWidgets.QDialog):
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         def add(text: str, field: str, widget: QtWidgets.QWidget) -> None:
-            holder = QtWidgets.QWidget()
-            column = QtWidgets.QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(self.errors.add(field, widget))
-            form.addRow(text, holder)
+            form.addRow(text, self.errors.wrap(field, widget))
 
         add(self.tr("Instance"), "body_id", self.body)
         add(self.tr("Type de séance"), "kind", self.kind)
@@ -115,14 +109,9 @@ class MeetingDialog(QtWidgets.QDialog):
         add(self.tr("Lien de visioconférence"), "video_link", self.video_link)
         add(self.tr("Notes"), "notes", self.notes)
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Enregistrer"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.save_button = save_cancel_buttons(
+            self, self.tr("Enregistrer"), self.accept, writable=not store.read_only
         )
-        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button.setEnabled(not store.read_only)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -191,14 +180,9 @@ class PostponeDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("Nouvelle date"), self.starts_at)
         form.addRow("", self.errors.add("starts_at", self.starts_at))
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.postpone_button = self.buttons.addButton(
-            self.tr("Reporter"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.postpone_button = save_cancel_buttons(
+            self, self.tr("Reporter"), self.accept, writable=not store.read_only
         )
-        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.postpone_button.setEnabled(not store.read_only)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -10,18 +10,6 @@ from ui.dialogs.common import FieldErrors, error_label
 from ui.qt import QCoreApplication, Qt, QtWidgets
 
 
-def _field_box(widget: QtWidgets.QWidget, errors: FieldErrors, field: str) -> QtWidgets.QWidget:
-    """The field with its (hidden) error label right under it."""
-    box = QtWidgets.QWidget()
-    layout = QtWidgets.QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(widget)
-    widget.setParent(box)
-    layout.addWidget(errors.add(field, widget))
-    return box
-
-
 def _buttons(dialog: QtWidgets.QDialog, ok_text: str) -> QtWidgets.QDialogButtonBox:
     buttons = QtWidgets.QDialogButtonBox(
         QtWidgets.QDialogButtonBox.StandardButton.Ok
@@ -57,9 +45,9 @@ class OrganisationDialog(QtWidgets.QDialog):
         self.siret_edit.setPlaceholderText(self.tr("14 chiffres, facultatif"))
 
         form = QtWidgets.QFormLayout()
-        form.addRow(self.tr("Nom :"), _field_box(self.name_edit, self.errors, "name"))
-        form.addRow(self.tr("Type :"), _field_box(self.kind_combo, self.errors, "kind"))
-        form.addRow(self.tr("SIRET :"), _field_box(self.siret_edit, self.errors, "siret"))
+        form.addRow(self.tr("Nom :"), self.errors.wrap("name", self.name_edit))
+        form.addRow(self.tr("Type :"), self.errors.wrap("kind", self.kind_combo))
+        form.addRow(self.tr("SIRET :"), self.errors.wrap("siret", self.siret_edit))
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.general_error)
         layout.addLayout(form)
@@ -152,17 +140,15 @@ class PersonDialog(QtWidgets.QDialog):
 
         form = QtWidgets.QFormLayout()
         form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow(self.tr("Civilité :"), _field_box(self.civility_combo, self.errors, "civility"))
-        form.addRow(
-            self.tr("Prénom :"), _field_box(self.first_name_edit, self.errors, "first_name")
-        )
-        form.addRow(self.tr("Nom :"), _field_box(self.last_name_edit, self.errors, "last_name"))
-        form.addRow(self.tr("Courriel :"), _field_box(self.email_edit, self.errors, "email"))
-        form.addRow(self.tr("Téléphone :"), _field_box(self.phone_edit, self.errors, "phone"))
+        form.addRow(self.tr("Civilité :"), self.errors.wrap("civility", self.civility_combo))
+        form.addRow(self.tr("Prénom :"), self.errors.wrap("first_name", self.first_name_edit))
+        form.addRow(self.tr("Nom :"), self.errors.wrap("last_name", self.last_name_edit))
+        form.addRow(self.tr("Courriel :"), self.errors.wrap("email", self.email_edit))
+        form.addRow(self.tr("Téléphone :"), self.errors.wrap("phone", self.phone_edit))
         form.addRow(self.tr("Structure :"), org_box)
-        form.addRow(self.tr("Fonction :"), _field_box(self.position_edit, self.errors, "position"))
+        form.addRow(self.tr("Fonction :"), self.errors.wrap("position", self.position_edit))
         form.addRow(self.tr("Consentements :"), consents)
-        form.addRow(self.tr("Notes :"), _field_box(self.notes_edit, self.errors, "notes"))
+        form.addRow(self.tr("Notes :"), self.errors.wrap("notes", self.notes_edit))
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.general_error)

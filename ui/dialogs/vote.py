@@ -10,7 +10,7 @@ from ess_desk.meetings.vocabulary import OUTCOMES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label
+from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
 from ui.qt import QtCore, QtWidgets
 
 
@@ -72,13 +72,7 @@ class VoteDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout()
 
         def add(text: str, field: str, widget: QtWidgets.QWidget) -> None:
-            holder = QtWidgets.QWidget()
-            column = QtWidgets.QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(self.errors.add(field, widget))
-            form.addRow(text, holder)
+            form.addRow(text, self.errors.wrap(field, widget))
 
         add(self.tr("Heure du vote"), "taken_at", self.taken_at)
         form.addRow("", self.available)
@@ -89,14 +83,9 @@ class VoteDialog(QtWidgets.QDialog):
         add(self.tr("Voix prépondérante"), "casting_vote", self.casting_vote)
         form.addRow(self.tr("Résultat"), self.preview)
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Enregistrer le vote"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.save_button = save_cancel_buttons(
+            self, self.tr("Enregistrer le vote"), self.accept, writable=not store.read_only
         )
-        self.buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button.setEnabled(not store.read_only)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
