@@ -42,3 +42,17 @@ def atomic_path(final: Path | str) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def ensure_folder(folder: Path | str) -> Path:
+    """Create a folder (and its parents) for files to be written, or say why it cannot be."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            _("Impossible de créer le dossier {path} : {reason}.").format(
+                path=folder, reason=exc.strerror or exc
+            )
+        ) from exc
+    return folder

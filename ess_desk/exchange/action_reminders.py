@@ -17,6 +17,7 @@ from ess_desk.documents import actions_pdf
 from ess_desk.errors import UserError
 from ess_desk.exchange import eml
 from ess_desk.exchange.convocations import slug
+from ess_desk.fileio import ensure_folder
 from ess_desk.i18n import _
 
 
@@ -70,14 +71,7 @@ def write_all(
     groups = actions_pdf.reminder_groups(db, filt, today)
     if not groups:
         raise UserError(_("Aucune action ouverte : personne à relancer."))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(
-            _("Impossible de créer le dossier {path} : {reason}.").format(
-                path=out_dir, reason=exc.strerror or exc
-            )
-        ) from exc
+    ensure_folder(out_dir)
     letterhead = get_letterhead(db)
     result = ReminderFiles()
     subject = _("Relance : vos actions en cours au {day}").format(day=display(today))

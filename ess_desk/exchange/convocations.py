@@ -17,6 +17,7 @@ from ess_desk.dates import display, long_datetime
 from ess_desk.documents import convocation
 from ess_desk.errors import UserError
 from ess_desk.exchange import eml, ics
+from ess_desk.fileio import ensure_folder
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import bodies, people
@@ -61,14 +62,7 @@ def write_all(
     attendees = presence.expected_attendees(db, meeting_id)
     if not attendees:
         raise UserError(_("Personne n'est attendu à cette séance : aucun mandat en cours."))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(
-            _("Impossible de créer le dossier {path} : {reason}.").format(
-                path=out_dir, reason=exc.strerror or exc
-            )
-        ) from exc
+    ensure_folder(out_dir)
     today = today or dt.date.today()
     result = ConvocationFiles()
     postal: list[presence.Attendee] = []
