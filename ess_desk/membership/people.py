@@ -155,3 +155,24 @@ def find(db: Database, first_name: str, last_name: str, email: str = "") -> int 
         [validation.clean_text(first_name), validation.clean_text(last_name)],
     ).fetchone()
     return row[0] if row else None
+
+
+def choices(
+    db: Database, keep: int | None = None, *, with_organisation: bool = True
+) -> list[tuple[int, str]]:
+    """People to pick from in a form, « NOM Prénom — Structure », by name: those not archived,
+    plus `keep` (the one a record already names, even if archived since)."""
+    rows = db.execute(
+        """
+        SELECT p.id, p.last_name, p.first_name, COALESCE(o.name, '')
+        FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
+        WHERE p.archived = 0 OR p.id IS ?
+        ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE
+        """,
+        [keep],
+    ).fetchall()
+    out = []
+    for person_id, last, first, org in rows:
+        text = f"{last.upper()} {first}".strip()
+        out.append((person_id, f"{text} — {org}" if org and with_organisation else text))
+    return out

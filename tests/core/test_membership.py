@@ -404,3 +404,12 @@ def test_roster_never_exceeds_seats(tmp_path_factory, attempts, seats):
             assert filled <= seats
     finally:
         store.close()
+
+
+def test_people_choices_for_forms(council):
+    store, (a, *_rest) = council["store"], council["people"]
+    names = dict(people.choices(store.db))
+    assert names[a] == "MARTIN Hélène — Coopérative Les Tisserands"
+    people.archive(store, a)
+    assert a not in dict(people.choices(store.db))
+    assert dict(people.choices(store.db, keep=a, with_organisation=False))[a] == "MARTIN Hélène"

@@ -10,7 +10,7 @@ from ess_desk.actions import actions, rules, themes
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.meetings import agenda, meetings
-from ess_desk.membership import bodies
+from ess_desk.membership import bodies, people
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
 from ui.dialogs.common import FieldErrors, error_label
@@ -112,7 +112,9 @@ class ActionDialog(QtWidgets.QDialog):
             self.body.addItem(body.name, body.id)
         self.person = searchable_combo(self.tr("Tapez un nom pour chercher…"))
         self.person.addItem("", None)
-        for person_id, text in self._people(current.owner_person_id if current else None):
+        for person_id, text in people.choices(
+            self._store.db, current.owner_person_id if current else None
+        ):
             self.person.addItem(text, person_id)
         self.organisation = searchable_combo(self.tr("Tapez le nom d'une structure…"))
         self.organisation.addItem("", None)
@@ -252,22 +254,6 @@ class ActionDialog(QtWidgets.QDialog):
         self.title.setFocus()
 
     # -- lists -------------------------------------------------------------------------------
-    def _people(self, keep: int | None) -> list[tuple[int, str]]:
-        rows = self._store.db.execute(
-            """
-            SELECT p.id, p.last_name, p.first_name, COALESCE(o.name, '')
-            FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
-            WHERE p.archived = 0 OR p.id IS ?
-            ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE
-            """,
-            [keep],
-        ).fetchall()
-        out = []
-        for person_id, last, first, org in rows:
-            text = f"{last.upper()} {first}"
-            out.append((person_id, f"{text} — {org}" if org else text))
-        return out
-
     def _organisations(self, keep: int | None) -> list[tuple[int, str]]:
         rows = self._store.db.execute(
             "SELECT id, name FROM organisations WHERE archived = 0 OR id IS ? "

@@ -5,19 +5,11 @@ from __future__ import annotations
 from ess_desk.errors import UserError
 from ess_desk.meetings import agenda
 from ess_desk.meetings.vocabulary import ITEM_KINDS
+from ess_desk.membership import people
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
 from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
 from ui.qt import QtWidgets
-
-
-def people_choices(store: Store) -> list[tuple[int, str]]:
-    """Everyone not archived, « NOM Prénom », for the presenter list."""
-    rows = store.conn.execute(
-        "SELECT id, first_name, last_name FROM people WHERE archived = 0 "
-        "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE"
-    ).fetchall()
-    return [(r[0], f"{r[2].upper()} {r[1]}".strip()) for r in rows]
 
 
 class AgendaItemDialog(QtWidgets.QDialog):
@@ -44,7 +36,7 @@ class AgendaItemDialog(QtWidgets.QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind if item else "information")))
         self.presenter = QtWidgets.QComboBox()
         self.presenter.addItem(self.tr("(personne de la base : aucune)"), None)
-        for person_id, name in people_choices(store):
+        for person_id, name in people.choices(store.db, with_organisation=False):
             self.presenter.addItem(name, person_id)
         if item and item.presenter_person_id:
             self.presenter.setCurrentIndex(

@@ -7,7 +7,7 @@ from typing import Any
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.membership import bodies, mandates
+from ess_desk.membership import bodies, mandates, people
 from ess_desk.membership import roster as roster_core
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES, label
 from ess_desk.store import Store
@@ -64,7 +64,9 @@ class MandateDialog(QtWidgets.QDialog):
         self.person.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
         self.person.setMinimumWidth(360)
         self.person.lineEdit().setPlaceholderText(self.tr("Tapez un nom pour chercher…"))
-        for person_id, text in self._people(current.person_id if current else None):
+        for person_id, text in people.choices(
+            self._store.db, current.person_id if current else None
+        ):
             self.person.addItem(text, person_id)
         completer = self.person.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -135,22 +137,6 @@ class MandateDialog(QtWidgets.QDialog):
         self.no_end.toggled.connect(self._no_end_toggled)
 
     # -- choices -----------------------------------------------------------------------------
-    def _people(self, keep: int | None) -> list[tuple[int, str]]:
-        rows = self._store.db.execute(
-            """
-            SELECT p.id, p.last_name, p.first_name, COALESCE(o.name, '')
-            FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
-            WHERE p.archived = 0 OR p.id IS ?
-            ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE
-            """,
-            [keep],
-        ).fetchall()
-        out = []
-        for person_id, last, first, org in rows:
-            text = f"{last.upper()} {first}"
-            out.append((person_id, f"{text} — {org}" if org else text))
-        return out
-
     def _fill_colleges(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else self.college.currentData()
         self.college.clear()
