@@ -265,6 +265,9 @@ class MainWindow(QtWidgets.QMainWindow):
             file_menu, self.tr("Exporter la composition…"), self.export_roster, "Ctrl+E"
         )
         file_menu.addSeparator()
+        self.action_letterhead = self._action(
+            file_menu, self.tr("En-tête du conseil…"), self.edit_letterhead
+        )
         self.action_preferences = self._action(
             file_menu, self.tr("Préférences…"), self.preferences, "Ctrl+,"
         )
@@ -591,6 +594,11 @@ class MainWindow(QtWidgets.QMainWindow):
         from ui.dialogs.export_roster import ExportRosterDialog
 
         ExportRosterDialog(self.store, self).exec()
+
+    def edit_letterhead(self) -> None:
+        from ui.dialogs.letterhead import LetterheadDialog
+
+        LetterheadDialog(self.store, self).exec()
 
     def preferences(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
