@@ -527,3 +527,53 @@ def test_read_only_store_disables_edits(qtbot, store, bureau, meeting, db_path):
         assert not votes_tab.record_button.isEnabled()
     finally:
         second.close()
+
+
+def test_record_a_vote_by_college_through_the_dialog(qtbot, store, bureau, meeting):
+    m = bureau["mandates"]
+    bodies.create_college(store, bureau["id"], name="Salariés", seats=2)
+    bodies.create_college(store, bureau["id"], name="Observateurs", voting=False)
+    item = agenda.create_item(store, meeting, title="Avis sur le budget", kind="vote")
+    for first in ("Hélène", "François", "Zoé", "Inès"):
+        presence.record(store, meeting, m[first], "present")
+    dialog = VoteDialog(store, agenda.items(store.db, meeting)[0])
+    qtbot.addWidget(dialog)
+    dialog.taken_at.setTime(QtCore.QTime(18, 30))
+    assert list(dialog.college_spins) == ["Membres", "Salariés"]  # voting colleges only
+    assert dialog.college_grid.isHidden() and not dialog.votes_for.isReadOnly()
+
+    dialog.by_college.setChecked(True)
+    assert not dialog.college_grid.isHidden() and dialog.votes_for.isReadOnly()
+    dialog.college_spins["Membres"]["votes_for"].setValue(2)
+    dialog.college_spins["Membres"]["abstentions"].setValue(1)
+    dialog.college_spins["Salariés"]["votes_against"].setValue(1)
+    assert (dialog.votes_for.value(), dialog.votes_against.value()) == (2, 1)
+    assert dialog.abstentions.value() == 1 and dialog.preview.text() == "Adopté"
+
+    # More voices than present: refused beside the totals, nothing recorded.
+    dialog.college_spins["Salariés"]["not_voting"].setValue(2)
+    dialog.accept()
+    assert "seules 4 personnes" in dialog.errors.message("votes_for")
+    assert votes.vote_for_item(store.db, item) is None
+    dialog.college_spins["Salariés"]["not_voting"].setValue(0)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+    vote = votes.vote_for_item(store.db, item)
+    assert vote.by_college == {
+        "Membres": {"votes_for": 2, "votes_against": 0, "abstentions": 1, "not_voting": 0},
+        "Salariés": {"votes_for": 0, "votes_against": 1, "abstentions": 0, "not_voting": 0},
+    }
+    assert (vote.votes_for, vote.votes_against, vote.abstentions, vote.not_voting) == (2, 1, 1, 0)
+
+    # Reopened: the grid is checked and filled; unchecking records totals only.
+    dialog = VoteDialog(store, agenda.items(store.db, meeting)[0])
+    qtbot.addWidget(dialog)
+    assert dialog.by_college.isChecked() and not dialog.college_grid.isHidden()
+    assert dialog.college_spins["Salariés"]["votes_against"].value() == 1
+    assert dialog.votes_for.value() == 2 and dialog.votes_for.isReadOnly()
+    dialog.by_college.setChecked(False)
+    assert not dialog.votes_for.isReadOnly() and dialog.college_counts() is None
+    dialog.accept()
+    vote = votes.vote_for_item(store.db, item)
+    assert vote.by_college is None and vote.votes_for == 2

@@ -13,6 +13,8 @@ from ess_desk.store import Store
 from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
 from ui.qt import QtCore, QtWidgets
 
+COUNT_FIELDS = ("votes_for", "votes_against", "abstentions", "not_voting")
+
 
 class VoteDialog(QtWidgets.QDialog):
     """`VoteDialog(store, item)`: `vote` holds the recorded vote once saved."""
@@ -62,6 +64,7 @@ class VoteDialog(QtWidgets.QDialog):
             self.casting_vote.setToolTip(
                 self.tr("Le règlement de cette instance ne prévoit pas de voix prépondérante.")
             )
+        self._build_college_section(current)
         self.available = QtWidgets.QLabel()
         self.available.setWordWrap(True)
         self.preview = QtWidgets.QLabel()
@@ -80,6 +83,7 @@ class VoteDialog(QtWidgets.QDialog):
         add(self.tr("Contre"), "votes_against", self.votes_against)
         add(self.tr("Abstention"), "abstentions", self.abstentions)
         add(self.tr("Ne prend pas part au vote"), "not_voting", self.not_voting)
+        form.addRow(self.errors.wrap("by_college", self.college_section))
         add(self.tr("Voix prépondérante"), "casting_vote", self.casting_vote)
         form.addRow(self.tr("Résultat"), self.preview)
 
@@ -91,6 +95,90 @@ class VoteDialog(QtWidgets.QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self._update_available()
+        self.by_college.setChecked(bool(current and current.by_college))
+        self._set_detailed(self.by_college.isChecked())
+        self.by_college.toggled.connect(self._set_detailed)
+
+    def _build_college_section(self, current: votes.Vote | None) -> None:
+        """« Voix par collège »: one row of four counts per voting college of the body (plus any
+        college named in the recorded vote that no longer votes or exists, so nothing is lost)."""
+        names = [c.name for c in bodies.list_colleges(self._store.db, self._body.id) if c.voting]
+        recorded = (current.by_college if current else None) or {}
+        names += [name for name in recorded if name not in names]
+        self.college_section = QtWidgets.QGroupBox(self.tr("Voix par collège"))
+        self.by_college = QtWidgets.QCheckBox(self.tr("Détailler par collège"))
+        if not names:
+            self.by_college.setEnabled(False)
+            self.by_college.setToolTip(self.tr("Cette instance n'a pas de collège votant."))
+        self.college_grid = QtWidgets.QWidget()
+        grid = QtWidgets.QGridLayout(self.college_grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        headers = [
+            self.tr("Collège"),
+            self.tr("Pour"),
+            self.tr("Contre"),
+            self.tr("Abstention"),
+            self.tr("Ne prend pas part"),
+        ]
+        for column, text in enumerate(headers):
+            grid.addWidget(QtWidgets.QLabel(text), 0, column)
+        self.college_spins: dict[str, dict[str, QtWidgets.QSpinBox]] = {}
+        for row, name in enumerate(names, start=1):
+            grid.addWidget(QtWidgets.QLabel(name), row, 0)
+            counts = recorded.get(name, {})
+            boxes = {}
+            for column, field in enumerate(COUNT_FIELDS, start=1):
+                box = QtWidgets.QSpinBox()
+                box.setRange(0, 9999)
+                box.setValue(int(counts.get(field, 0) or 0))
+                box.setAccessibleName(f"{name} — {headers[column]}")
+                box.valueChanged.connect(self._sum_colleges)
+                grid.addWidget(box, row, column)
+                boxes[field] = box
+            self.college_spins[name] = boxes
+        section = QtWidgets.QVBoxLayout(self.college_section)
+        section.addWidget(self.by_college)
+        section.addWidget(self.college_grid)
+
+    def _totals(self) -> dict[str, QtWidgets.QSpinBox]:
+        return {
+            "votes_for": self.votes_for,
+            "votes_against": self.votes_against,
+            "abstentions": self.abstentions,
+            "not_voting": self.not_voting,
+        }
+
+    def _set_detailed(self, detailed: bool) -> None:
+        """Checked: the totals follow the grid and cannot be typed; unchecked: typed freely."""
+        if detailed and len(self.college_spins) == 1:
+            (boxes,) = self.college_spins.values()
+            if not any(box.value() for box in boxes.values()):
+                for field, total in self._totals().items():
+                    boxes[field].setValue(total.value())
+        self.college_grid.setVisible(detailed)
+        for total in self._totals().values():
+            total.setReadOnly(detailed)
+            total.setButtonSymbols(
+                QtWidgets.QAbstractSpinBox.ButtonSymbols.NoButtons
+                if detailed
+                else QtWidgets.QAbstractSpinBox.ButtonSymbols.UpDownArrows
+            )
+        self._sum_colleges()
+
+    def _sum_colleges(self) -> None:
+        if not self.by_college.isChecked():
+            return
+        for field, total in self._totals().items():
+            total.setValue(sum(boxes[field].value() for boxes in self.college_spins.values()))
+
+    def college_counts(self) -> dict[str, dict[str, int]] | None:
+        """The counts by college to record, or None when the vote is not detailed."""
+        if not self.by_college.isChecked():
+            return None
+        return {
+            name: {field: box.value() for field, box in boxes.items()}
+            for name, boxes in self.college_spins.items()
+        }
 
     def moment(self) -> str:
         return self.taken_at.time().toString("HH:mm")
@@ -140,6 +228,7 @@ class VoteDialog(QtWidgets.QDialog):
                 abstentions=self.abstentions.value(),
                 not_voting=self.not_voting.value(),
                 taken_at=self.moment(),
+                by_college=self.college_counts(),
                 casting_vote=self.casting_vote.currentData(),
             )
         except UserError as error:
