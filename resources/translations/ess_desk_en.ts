@@ -1690,6 +1690,69 @@
     </message>
 </context>
 <context>
+    <name>LetterheadDialog</name>
+    <message>
+        <source>En-tête du conseil</source>
+        <translation>Council letterhead</translation>
+    </message>
+    <message>
+        <source>Conseil de l&apos;ESS de …</source>
+        <translation>SSE council of …</translation>
+    </message>
+    <message>
+        <source>Choisir une image…</source>
+        <translation>Choose an image…</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Nom du conseil</source>
+        <translation>Council name</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Signataire</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <source>Qualité</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Aucun logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>Logo du conseil</source>
+        <translation>Council logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Impossible de lire « {name} » : {reason}.</source>
+        <translation>Cannot read “{name}”: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
@@ -1746,6 +1809,10 @@
     <message>
         <source>Exporter la composition…</source>
         <translation>Export membership…</translation>
+    </message>
+    <message>
+        <source>En-tête du conseil…</source>
+        <translation>Council letterhead…</translation>
     </message>
     <message>
         <source>Préférences…</source>
@@ -3661,6 +3728,26 @@
     <message>
         <source>Enregistrer le vote</source>
         <translation>Record the vote</translation>
+    </message>
+    <message>
+        <source>Voix par collège</source>
+        <translation>Votes by college</translation>
+    </message>
+    <message>
+        <source>Détailler par collège</source>
+        <translation>Break down by college</translation>
+    </message>
+    <message>
+        <source>Cette instance n&apos;a pas de collège votant.</source>
+        <translation>This body has no voting college.</translation>
+    </message>
+    <message>
+        <source>Collège</source>
+        <translation>College</translation>
+    </message>
+    <message>
+        <source>Ne prend pas part</source>
+        <translation>Not voting</translation>
     </message>
     <message>
         <source>quorum atteint</source>
