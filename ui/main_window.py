@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ess_desk import __version__
+from ess_desk import __version__, records
 from ess_desk.errors import StoreError, UserError
 from ess_desk.store import Store, open_store
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
@@ -341,6 +341,54 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self._show_row(row)
         return self._pages.get(key)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Show one record where it lives: "person", "organisation", "body", "mandate", "meeting",
+        "agenda_item", "minutes" (a meeting's id), "decision" or "action". False when it is gone."""
+        target = records.locate(self.store.db, kind, record_id)
+        if target is None:
+            return False
+        if target.page == "members":
+            page = self.show_page("members")
+            if target.text:  # an organisation: its people, by the organisation's name
+                page.search.setText(target.text)
+                page.select_first()
+                return True
+            if not page.select_person(record_id):
+                page.search.clear()
+                return page.select_person(record_id)
+            return True
+        if target.page == "bodies":
+            page = self.show_page("bodies")
+            page.select_body(target.body_id)
+            if kind == "mandate":
+                page.select_mandate(record_id)
+            return True
+        if target.page == "meetings":
+            page = self.show_page("meetings")
+            page.select_meeting(target.meeting_id)
+            view = page.open_meeting(target.meeting_id)
+            if kind == "agenda_item":
+                view.show_tab("agenda").select_item(record_id)
+            elif kind == "minutes":
+                view.show_tab("ui.pages.meeting_minutes")
+            return True
+        if target.page == "decisions":
+            page = self.show_page("decisions")
+            page.set_year(None)
+            page.set_kind(None)
+            page.set_body(None)
+            page.apply_filters()
+            page.select_decision(record_id)
+            return True
+        if target.page == "actions":
+            page = self.show_page("actions")
+            if not page.select_action(record_id):
+                page.clear_filters()
+                page.flush_filter()
+                return page.select_action(record_id)
+            return True
+        return False
 
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(self.specs):

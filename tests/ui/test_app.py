@@ -218,3 +218,48 @@ def test_the_ess_desk_program_opens_the_window(qtbot, db_path):
     from ui.launcher import main as launcher_main
 
     assert launcher_main(["--db", str(db_path), "--quit-after-start"]) == 0
+
+
+def test_open_record_shows_each_kind_where_it_lives(qtbot, store):
+    from ess_desk.demo import fill_demo
+
+    fill_demo(store, "small")
+    window = make_window(qtbot, store)
+    db = store.db
+
+    def first(sql: str) -> int:
+        return db.execute(sql).fetchone()[0]
+
+    person = first("SELECT id FROM people WHERE archived = 0 ORDER BY id DESC LIMIT 1")
+    assert window.open_record("person", person)
+    assert window.page("members").selected_person_id() == person
+
+    organisation = first("SELECT organisation_id FROM people WHERE organisation_id IS NOT NULL")
+    assert window.open_record("organisation", organisation)
+    name = first(f"SELECT name FROM organisations WHERE id = {organisation}")
+    assert window.page("members").search.text() == name
+
+    mandate, body = db.execute("SELECT id, body_id FROM mandates LIMIT 1").fetchone()
+    assert window.open_record("body", body)
+    assert window.page("bodies").current_body_id() == body
+
+    item, meeting = db.execute("SELECT id, meeting_id FROM agenda_items LIMIT 1").fetchone()
+    assert window.open_record("agenda_item", item)
+    view = window.page("meetings").view_widget
+    assert view.meeting_id == meeting
+    assert view.tab("agenda").selected_item_id() == item
+    assert window.open_record("minutes", meeting)
+    assert window.page("meetings").view_widget.tabs.currentIndex() == (
+        window.page("meetings").view_widget.tab_keys().index("ui.pages.meeting_minutes")
+    )
+
+    decision = first("SELECT id FROM decisions ORDER BY id DESC LIMIT 1")
+    assert window.open_record("decision", decision)
+    assert window.page("decisions").selected_id() == decision
+
+    action = first("SELECT id FROM actions WHERE status = 'done' LIMIT 1")
+    assert window.open_record("action", action)
+    assert window.page("actions").selected_id() == action
+
+    assert not window.open_record("person", 999_999)
+    assert not window.open_record("nonsense", 1)
