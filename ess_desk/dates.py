@@ -50,6 +50,24 @@ def display(value: str | dt.date | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def display_datetime(value: str | dt.datetime | None) -> str:
+    """A moment as the status bar and lists show it: « 05/03/2026 à 18:30 » (or « at »)."""
+    from ess_desk.i18n import _
+
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return _("{day} à {time}").format(day=value.strftime("%d/%m/%Y"), time=value.strftime("%H:%M"))
+
+
+def clock(value: dt.time | dt.datetime) -> str:
+    """« 18 h 00 » (or « 18:00 » in English)."""
+    from ess_desk.i18n import _
+
+    return _("{hour} h {minute:02d}").format(hour=value.hour, minute=value.minute)
+
+
 def add_years(start: dt.date, years: int) -> dt.date:
     """The day before the same date `years` later: a 3-year mandate from 1/1/2026 ends 31/12/2028."""
     from dateutil.relativedelta import relativedelta

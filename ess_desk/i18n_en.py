@@ -232,6 +232,7 @@ EN: dict[str, str] = {
     ),
     # ess_desk/dates.py
     "{day} à {hour} h {minute:02d}": "{day} at {hour}:{minute:02d}",
+    "{day} à {time}": "{day} at {time}",
     "« {value} » n'est pas une date (attendu : jj/mm/aaaa).": (
         "“{value}” is not a date (expected: dd/mm/yyyy)."
     ),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ess_desk import __version__, records
+from ess_desk.dates import display_datetime
 from ess_desk.errors import StoreError, UserError
 from ess_desk.store import Store, open_store
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
@@ -99,7 +100,7 @@ class RestoreDialog(QtWidgets.QDialog):
         self.list.setObjectName("backups")
         for path in list_backups(db_path):
             when = backup_date(path)
-            text = when.strftime("%d/%m/%Y à %H:%M") if when else path.name
+            text = display_datetime(when) if when else path.name
             if "avant-" in path.stem:
                 reason = path.stem.split("avant-", 1)[1].replace("-", " ")
                 text += "  " + self.tr("(copie avant {reason})").format(reason=reason)
@@ -474,9 +475,7 @@ class MainWindow(QtWidgets.QMainWindow):
         when = backup_date(store.last_backup) if store.last_backup else None
         if when is not None:
             self.backup_label.setText(
-                self.tr("Dernière sauvegarde : {date}").format(
-                    date=when.strftime("%d/%m/%Y à %H:%M")
-                )
+                self.tr("Dernière sauvegarde : {date}").format(date=display_datetime(when))
             )
             self.backup_label.setToolTip(str(store.last_backup))
         else:
@@ -586,7 +585,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         source = dialog.chosen
         when = backup_date(source)
-        label = when.strftime("%d/%m/%Y à %H:%M") if when else source.name
+        label = display_datetime(when) if when else source.name
         if not confirm(
             self,
             self.tr("Restaurer une sauvegarde"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ess_desk.dates import display, long_datetime
+from ess_desk.dates import clock, display, long_datetime
 from ess_desk.i18n import _
 from ess_desk.meetings.vocabulary import OUTCOMES
 from ess_desk.membership.vocabulary import label
@@ -28,8 +28,7 @@ def hour(value: str | None) -> str:
     """« 20 h 15 » from "20:15"."""
     if not value:
         return "…"
-    moment = dt.time.fromisoformat(value)
-    return _("{hour} h {minute:02d}").format(hour=moment.hour, minute=moment.minute)
+    return clock(dt.time.fromisoformat(value))
 
 
 def when(record: MinutesRecord) -> str:

@@ -22,8 +22,10 @@ class LockInfo:
     token: str
 
     def since_display(self) -> str:
+        from ess_desk.dates import display_datetime
+
         try:
-            return dt.datetime.fromisoformat(self.since).strftime("%d/%m/%Y à %H:%M")
+            return display_datetime(self.since)
         except ValueError:
             return self.since
 

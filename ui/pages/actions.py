@@ -108,8 +108,9 @@ def timeline_html(db: Database, row: ActionRow) -> str:
             f"{e(entry.text)}{where}</td></tr>"
         )
     history_title = QCoreApplication.translate("ActionsPage", "Historique")
+    number = QCoreApplication.translate("ActionsPage", "n°{n}").format(n=row.id)
     return (
-        f"<h3 style='margin-bottom:2px'>n°{row.id} — {e(row.title)}</h3>{late}"
+        f"<h3 style='margin-bottom:2px'>{e(number)} — {e(row.title)}</h3>{late}"
         f"<table cellspacing='2'>{table}</table>{description}"
         f"<h4 style='margin-top:12px'>{e(history_title)}</h4>"
         f"<table cellspacing='0'>{''.join(entries)}</table>"

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ess_desk.dates import display, long_date, long_datetime
+from ess_desk.dates import clock, display, long_date, long_datetime
 from ess_desk.documents import attendance_sheet
 from ess_desk.errors import UserError
 from ess_desk.exchange import convocations, ics
@@ -1183,13 +1183,13 @@ class MeetingView(QtWidgets.QWidget):
             f"color: white; background: {colour.name() if colour else '#555'};"
             " border-radius: 4px; padding: 3px 10px; font-weight: bold;"
         )
-        end = f" – {meeting.end.strftime('%H:%M')}" if meeting.end else ""
+        end = f" – {clock(meeting.end)}" if meeting.end else ""
         self.when_label.setText(
             self.tr("{body} · {kind} · {when}{end}").format(
                 body=body.name,
                 kind=label(MEETING_KINDS, meeting.kind),
                 when=long_datetime(meeting.start),
-                end=end.replace(":", " h ") if end else "",
+                end=end,
             )
         )
         parts = []

@@ -224,7 +224,8 @@ class ActionsReviewTab(QtWidgets.QWidget):
             if row.overdue
             else ""
         )
-        self.current_title.setText(f"n°{row.id} — {row.title} ({row.owner}){late}")
+        number = self.tr("n°{n}").format(n=row.id)
+        self.current_title.setText(f"{number} — {row.title} ({row.owner}){late}")
         self.current_title.setStyleSheet(
             "font-weight: bold;" + (" color: #b3261e;" if row.overdue else "")
         )

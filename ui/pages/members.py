@@ -228,7 +228,7 @@ class PersonPanel(QtWidgets.QWidget):
                 found = db.execute(
                     "SELECT name FROM organisations WHERE id = ?", [org_id]
                 ).fetchone()
-                names[org_id] = found[0] if found else f"n°{org_id}"
+                names[org_id] = found[0] if found else self.tr("n°{n}").format(n=org_id)
             return names[org_id]
 
         for entry in reversed(audit.history(db, "person", person_id)):
