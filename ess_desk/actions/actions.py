@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit, service
 from ess_desk.actions import rules
@@ -17,6 +15,9 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership import validation
 from ess_desk.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Due dates outside these years are typing mistakes (« 2062 » for « 2026 »).
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -325,15 +326,10 @@ def bulk_insert(db: Database, actions: Iterable[dict[str, Any]]) -> tuple[int, i
 
     os_user = current_user()
     now = dt.datetime.now().isoformat(timespec="seconds")
-    action_sql = (
-        f"INSERT INTO actions ({', '.join(ACTION_COLUMNS)}) "
-        f"VALUES ({', '.join('?' for _c in ACTION_COLUMNS)})"
-    )
-    update_sql = (
-        f"INSERT INTO action_updates ({', '.join(UPDATE_COLUMNS)}) "
-        f"VALUES ({', '.join('?' for _c in UPDATE_COLUMNS)})"
-    )
     n_actions = n_updates = 0
+    # Ids given here so that the rows go in batches (see store.bulk: the search index's triggers).
+    next_id = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM actions").fetchone()[0]
+    pending_actions: list[tuple] = []
     pending_updates: list[tuple] = []
     for n, values in enumerate(actions, start=1):
         where = _("action n°{n} du lot").format(n=n)
@@ -370,19 +366,28 @@ def bulk_insert(db: Database, actions: Iterable[dict[str, Any]]) -> tuple[int, i
             raise UserError(
                 _("Lot d'actions refusé ({where}) : {reason}.").format(where=where, reason=exc)
             ) from exc
-        action_id = int(db.execute(action_sql, [row[c] for c in ACTION_COLUMNS]).lastrowid)
+        action_id, next_id = next_id, next_id + 1
+        pending_actions.append((action_id, *(row[c] for c in ACTION_COLUMNS)))
         pending_updates.extend((action_id, *u) for u in update_rows)
         n_actions += 1
         n_updates += len(update_rows)
         if len(pending_updates) >= 10_000:
-            db.conn.executemany(update_sql, pending_updates)
-            pending_updates.clear()
-    if pending_updates:
-        db.conn.executemany(update_sql, pending_updates)
+            _write_batch(db, pending_actions, pending_updates)
+    _write_batch(db, pending_actions, pending_updates)
     audit.record(
         db, "action", None, "bulk_create", None, {"actions": n_actions, "updates": n_updates}
     )
     return n_actions, n_updates
+
+
+def _write_batch(db: Database, actions: list[tuple], updates: list[tuple]) -> None:
+    """The actions then their updates (which refer to them), and the lists emptied."""
+    from ess_desk.store.bulk import insert_many
+
+    insert_many(db, "actions", ("id", *ACTION_COLUMNS), actions)
+    insert_many(db, "action_updates", UPDATE_COLUMNS, updates)
+    actions.clear()
+    updates.clear()
 
 
 def _bulk_action_row(values: dict[str, Any]) -> dict[str, Any]:

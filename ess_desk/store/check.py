@@ -36,6 +36,9 @@ def check_store(store: Store) -> list[str]:
         from ess_desk.minutes.minutes import check_digests  # the store does not import domains
 
         problems += check_digests(store.db)
+        from ess_desk.search.index import check_index
+
+        problems += check_index(store.db)
     except sqlite3.DatabaseError as exc:
         problems.append(_("Le fichier est endommagé : {reason}").format(reason=exc))
     return problems

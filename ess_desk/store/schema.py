@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "ess_desk"
-# Written into the file header (PRAGMA application_id) so that we recognise our own files.
-APPLICATION_ID = 0x45535344  # "ESSD"
+from ess_desk.store.versions import APPLICATION_ID, MIGRATION_SET
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -419,3 +422,195 @@ def m0005_actions_listing(db: Database) -> None:
         "CREATE INDEX actions_listing ON actions(due_date IS NULL, due_date, id, status, "
         "theme_id, body_id, owner_person_id, owner_organisation_id)"
     )
+
+
+# --------------------------------------------------------------------------- 0006: search index
+# One FTS5 table per kind of record, kept by triggers in the same transaction as every write
+# (services, the bulk demo, a plain SQL statement alike). The triggers only ever write their FTS
+# table, so the frozen-minutes triggers above keep the last word. Tokens are folded like the
+# rest of the application: case and accents ignored (« economie » finds « Économie »).
+SEARCH_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    """A source table indexed by an FTS5 table that keeps its own copy of the text it indexes:
+    `values` are SQL expressions (over `{r}` = NEW., OLD. or the table) computed from a row."""
+
+    fts: str
+    source: str
+    rowid: str
+    values: dict[str, str]
+    watched: tuple[str, ...]
+
+
+def _joined(*exprs: str) -> str:
+    """SQL joining the non-empty values with « — » (concat_ws arrives only with SQLite 3.44)."""
+    pieces = " || ".join(f"iif(coalesce({e}, '') <> '', ' — ' || {e}, '')" for e in exprs)
+    return f"substr({pieces}, 4)"
+
+
+def _search_sources() -> list[_Indexed]:
+    phone_digits = "replace(replace(replace({r}phone, ' ', ''), '.', ''), '-', '')"
+    minutes_meeting = "(SELECT meeting_id FROM minutes WHERE id = {r}minutes_id)"
+    return [
+        _Indexed(
+            "search_people",
+            "people",
+            "{r}id",
+            {
+                "title": "trim({r}first_name || ' ' || {r}last_name)",
+                "body": _joined("{r}position", "{r}email", phone_digits, "{r}notes"),
+            },
+            ("first_name", "last_name", "position", "email", "phone", "notes"),
+        ),
+        _Indexed(
+            "search_organisations",
+            "organisations",
+            "{r}id",
+            {
+                "title": "{r}name",
+                # The kind's code (scop, association, collectivite…) is a word people search by.
+                "body": _joined(
+                    "iif({r}kind <> 'autre', {r}kind, '')",
+                    "{r}city",
+                    "{r}postcode",
+                    "{r}address",
+                    "{r}email",
+                    "{r}website",
+                    "{r}siret",
+                ),
+            },
+            ("name", "kind", "city", "postcode", "address", "email", "website", "siret"),
+        ),
+        _Indexed("search_bodies", "bodies", "{r}id", {"title": "{r}name"}, ("name",)),
+        _Indexed(
+            "search_meetings",
+            "meetings",
+            "{r}id",
+            {"title": "{r}title", "body": _joined("{r}place", "{r}notes")},
+            ("title", "place", "notes"),
+        ),
+        _Indexed(
+            "search_agenda_items",
+            "agenda_items",
+            "{r}id",
+            {"title": "{r}title", "body": _joined("{r}presenter_text", "{r}description")},
+            ("title", "presenter_text", "description"),
+        ),
+        # Minutes are found by their sections' summaries and their errata, both under the
+        # meeting they record: even rowids for sections, odd ones for errata.
+        _Indexed(
+            "search_minutes",
+            "minutes_sections",
+            "{r}id * 2",
+            {"body": "{r}summary", "meeting_id": minutes_meeting},
+            ("summary", "minutes_id"),
+        ),
+        _Indexed(
+            "search_minutes",
+            "minutes_errata",
+            "{r}id * 2 + 1",
+            {"body": _joined("{r}reason", "{r}text"), "meeting_id": minutes_meeting},
+            ("reason", "text", "minutes_id"),
+        ),
+        _Indexed(
+            "search_decisions",
+            "decisions",
+            "{r}id",
+            {"title": "printf('%d-%03d', {r}year, {r}number)", "body": "{r}text"},
+            ("year", "number", "text"),
+        ),
+    ]
+
+
+# The two big tables (30,000 actions and 100,000 follow-up comments in a large council) are
+# indexed straight from their columns (FTS5 external content): no second copy of their text.
+_SEARCH_EXTERNAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("search_actions", "actions", ("title", "description")),
+    ("search_action_updates", "action_updates", ("comment",)),
+)
+_SEARCH_UNINDEXED = frozenset({"meeting_id"})
+
+
+def _search_statements() -> list[str]:
+    """The FTS5 tables, their triggers, and the statements that fill them from existing rows."""
+    tokenize = f"tokenize = '{SEARCH_TOKENIZER}'"
+    sources = _search_sources()
+    statements: list[str] = []
+    declared: set[str] = set()
+    for s in sources:
+        if s.fts in declared:
+            continue
+        declared.add(s.fts)
+        columns = ", ".join(f"{c} UNINDEXED" if c in _SEARCH_UNINDEXED else c for c in s.values)
+        statements.append(f"CREATE VIRTUAL TABLE {s.fts} USING fts5({columns}, {tokenize})")
+    for s in sources:
+        names = ", ".join(s.values)
+
+        def row(prefix: str, s: _Indexed = s) -> str:
+            return ", ".join(e.format(r=prefix) for e in [s.rowid, *s.values.values()])
+
+        new_id, old_id = s.rowid.format(r="NEW."), s.rowid.format(r="OLD.")
+        insert = f"INSERT INTO {s.fts}(rowid, {names}) VALUES ({row('NEW.')})"
+        changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in s.watched)
+        statements += [
+            # The DELETE first: an INSERT OR REPLACE deletes the old row without its trigger.
+            f"CREATE TRIGGER search_{s.source}_insert AFTER INSERT ON {s.source} BEGIN "
+            f"DELETE FROM {s.fts} WHERE rowid = {new_id}; {insert}; END",
+            f"CREATE TRIGGER search_{s.source}_update AFTER UPDATE OF {', '.join(s.watched)} "
+            f"ON {s.source} WHEN {changed} BEGIN "
+            f"DELETE FROM {s.fts} WHERE rowid = {old_id}; {insert}; END",
+            f"CREATE TRIGGER search_{s.source}_delete AFTER DELETE ON {s.source} BEGIN "
+            f"DELETE FROM {s.fts} WHERE rowid = {old_id}; END",
+        ]
+    for fts, source, cols in _SEARCH_EXTERNAL:
+        names = ", ".join(cols)
+        new = ", ".join(f"NEW.{c}" for c in cols)
+        old = ", ".join(f"OLD.{c}" for c in cols)
+        insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (NEW.id, {new})"
+        # External content: removing a row from the index takes the very values it indexed.
+        remove = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', OLD.id, {old})"
+        changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ("id", *cols))
+        statements += [
+            f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content = '{source}', "
+            f"content_rowid = 'id', {tokenize})",
+            f"CREATE TRIGGER search_{source}_insert AFTER INSERT ON {source} BEGIN {insert}; END",
+            f"CREATE TRIGGER search_{source}_update AFTER UPDATE OF id, {names} ON {source} "
+            f"WHEN {changed} BEGIN {remove}; {insert}; END",
+            f"CREATE TRIGGER search_{source}_delete AFTER DELETE ON {source} BEGIN {remove}; END",
+        ]
+    return statements
+
+
+def search_tables() -> list[str]:
+    """The FTS5 tables of the search index."""
+    names = [s.fts for s in _search_sources()] + [fts for fts, _s, _c in _SEARCH_EXTERNAL]
+    return list(dict.fromkeys(names))
+
+
+def search_external_tables() -> frozenset[str]:
+    """The FTS5 tables of the index that read their text from another table."""
+    return frozenset(fts for fts, _s, _c in _SEARCH_EXTERNAL)
+
+
+def search_fill_statements() -> list[str]:
+    """The statements that fill the (empty) search index from the rows of the database: run by
+    the migration, and by `ess-desk search --rebuild` after emptying it. A later migration that
+    changes what the index holds changes them too."""
+    statements = []
+    for s in _search_sources():
+        names = ", ".join(s.values)
+        values = ", ".join(e.format(r=f"{s.source}.") for e in [s.rowid, *s.values.values()])
+        statements.append(f"INSERT INTO {s.fts}(rowid, {names}) SELECT {values} FROM {s.source}")
+    statements += [
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')" for fts, _s, _c in _SEARCH_EXTERNAL
+    ]
+    return statements
+
+
+@migrations(name="0006_search")
+def m0006_search(db: Database) -> None:
+    # Trigger bodies hold semicolons: one execute per statement.
+    for statement in _search_statements() + search_fill_statements():
+        db.execute(statement)
