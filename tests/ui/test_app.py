@@ -25,12 +25,12 @@ def make_window(qtbot, store) -> MainWindow:
 
 def test_window_opens_on_a_fresh_database(qtbot, store):
     window = make_window(qtbot, store)
-    assert window.current_page_key() == "members"
-    members = window.page("members")
+    assert window.current_page_key() == "dashboard"  # the Tableau de bord comes first
+    # the other pages are built the first time they are shown, not at start
+    assert all(window.page(key) is None for key in window.page_keys() if key != "dashboard")
+    members = window.show_page("members")
     assert members is not None and members.proxy.rowCount() == 0
     assert members.count_label.text() == "Aucune personne"
-    # the other pages are built the first time they are shown, not at start
-    assert all(window.page(key) is None for key in window.page_keys() if key != "members")
     assert window.db_label.text() == f"Base : {store.path.name}"
     assert window.banner.isHidden()
     assert not window.state_label.text().startswith("Lecture seule")
@@ -48,7 +48,7 @@ def test_window_opens_on_a_fresh_database(qtbot, store):
 
 def test_pages_are_built_lazily_and_the_edit_menu_follows_the_selection(qtbot, store, council):
     window = make_window(qtbot, store)
-    members = window.page("members")
+    members = window.show_page("members")
     assert members.proxy.rowCount() == 4
     members.select_person(council["Hélène"])
     assert window.action_edit_person.isEnabled() and window.action_archive_person.isEnabled()
@@ -64,7 +64,7 @@ def test_window_opens_on_the_small_demo(qtbot, store):
 
     fill_demo(store, "small")
     window = make_window(qtbot, store)
-    members = window.page("members")
+    members = window.show_page("members")
     assert members.proxy.rowCount() >= 50
     assert members.count_label.text().endswith("personnes")
     first = members.proxy.index(0, 0)
@@ -91,7 +91,7 @@ def test_second_instance_opens_read_only(qtbot, db_path):
             window.action_restore,
         ):
             assert not action.isEnabled(), action.text()
-        members = window.page("members")
+        members = window.show_page("members")
         assert not members.new_button.isEnabled()
         assert not members.edit_button.isEnabled()
         window.close()
@@ -141,7 +141,7 @@ def test_refused_file_with_quit_after_start_goes_to_stderr(qtbot, tmp_path, caps
 
 def test_switching_database_releases_the_old_lock(qtbot, store, council, tmp_path):
     window = make_window(qtbot, store)
-    old_members = window.page("members")
+    old_members = window.show_page("members")
     other = tmp_path / "autre.sqlite"
     assert window.switch_database(other)
     assert not lock_path(store.path).exists()

@@ -1,0 +1,384 @@
+"""What needs doing, at a glance: next meetings and their notices, minutes waiting, actions late
+or due soon, mandates ending, vacant seats and the age of the last backup.
+
+Every query is bounded (a date range on an index, a LIMIT, or a table of a few dozen rows), so
+that the whole overview reads in a few milliseconds on ten years of records: the window paints
+it first at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from ess_desk.actions import queries, rules
+from ess_desk.actions.queries import ActionRow
+from ess_desk.membership.vocabulary import SEAT_ROLES
+from ess_desk.store.backup import backup_date, latest_backup
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+T = TypeVar("T")
+
+UPCOMING_DAYS = 60  # meetings shown: from today to this many days ahead
+DUE_SOON_DAYS = 14  # open actions due from today to this many days ahead
+ENDING_DAYS = 90  # mandates in force ending within this many days
+BACKUP_STALE_DAYS = 7  # an automatic backup older than this is worth a warning
+LINES = 6  # lines shown per section; the header gives the full count
+
+_OPEN = "(" + ", ".join(f"'{s}'" for s in sorted(rules.OPEN_STATUSES)) + ")"
+_SEATS = "(" + ", ".join(f"'{r}'" for r in sorted(SEAT_ROLES)) + ")"
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """The first lines of a section and how many there are in all."""
+
+    total: int
+    items: tuple[T, ...]
+
+    @property
+    def more(self) -> int:
+        """Lines not shown."""
+        return self.total - len(self.items)
+
+
+# Notice states of an upcoming meeting.
+NOTICE_SENT = "sent"
+NOTICE_SENT_LATE = "sent_late"  # sent after the deadline (the meeting keeps a warning)
+NOTICE_TO_SEND = "to_send"  # not sent, deadline still ahead (or today)
+NOTICE_LATE = "late"  # not sent and the deadline has passed
+NOTICE_UNSENT = "unsent"  # not sent, deadline not worked out (asked without deadlines)
+
+
+@dataclass(frozen=True)
+class UpcomingMeeting:
+    meeting_id: int
+    body_id: int
+    body: str
+    title: str
+    starts_at: str
+    status: str
+    notice_deadline: dt.date | None  # None only when asked without deadlines
+    notice_sent_on: str | None
+    notice_warning: str
+    notice: str  # one of the NOTICE_* states, on the day asked for
+
+    @property
+    def late(self) -> bool:
+        return self.notice == NOTICE_LATE
+
+
+def upcoming_meetings(
+    db: Database,
+    today: dt.date,
+    days: int = UPCOMING_DAYS,
+    limit: int = LINES,
+    with_deadlines: bool = True,
+) -> Listing[UpcomingMeeting]:
+    """Planned and convened meetings from today to `days` ahead, soonest first, with the last
+    day their notice may be sent (clear days, the body's holiday calendar).
+
+    Without deadlines, an unsent notice is NOTICE_UNSENT: the holiday calendars take a tenth of
+    a second to load the first time, which the window's first paint need not wait for."""
+    rows = db.execute(
+        """
+        SELECT m.id, m.body_id, b.name, m.title, m.starts_at, m.status, m.notice_sent_on,
+               m.notice_warning, b.notice_clear_days, b.holiday_calendar
+        FROM meetings m JOIN bodies b ON b.id = m.body_id
+        WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status IN ('planned', 'convened')
+        ORDER BY m.starts_at, m.id
+        """,
+        [today.isoformat(), (today + dt.timedelta(days=days + 1)).isoformat()],
+    ).fetchall()
+    if with_deadlines:
+        from ess_desk.meetings.calendar import notice_deadline
+    items = []
+    for r in rows[:limit]:
+        deadline = (
+            notice_deadline(dt.date.fromisoformat(r[4][:10]), r[8], r[9])
+            if with_deadlines
+            else None
+        )
+        if r[6]:
+            state = NOTICE_SENT_LATE if r[7] else NOTICE_SENT
+        elif deadline is None:
+            state = NOTICE_UNSENT
+        else:
+            state = NOTICE_LATE if deadline < today else NOTICE_TO_SEND
+        items.append(UpcomingMeeting(*r[:6], deadline, r[6], r[7] or "", state))
+    return Listing(len(rows), tuple(items))
+
+
+# Minutes states of a held meeting.
+MINUTES_NOT_STARTED = "not_started"
+MINUTES_DRAFT = "draft"
+MINUTES_SUBMITTED = "submitted"
+
+
+@dataclass(frozen=True)
+class PendingMinutes:
+    meeting_id: int
+    body_id: int
+    body: str
+    title: str
+    starts_at: str
+    state: str  # MINUTES_NOT_STARTED, MINUTES_DRAFT (to submit) or MINUTES_SUBMITTED (to approve)
+    submitted_on: str | None
+    next_meeting_at: str | None  # the body's next meeting, where submitted minutes are approved
+
+    @property
+    def to_approve(self) -> bool:
+        return self.state == MINUTES_SUBMITTED
+
+
+@dataclass(frozen=True)
+class MinutesListing(Listing[PendingMinutes]):
+    to_submit: int = 0  # not started or draft
+    to_approve: int = 0  # submitted
+
+
+def pending_minutes(db: Database, today: dt.date, limit: int = LINES) -> MinutesListing:
+    """Meetings held whose minutes are not approved yet, the longest waiting first."""
+    waiting = "m.status IN ('held', 'closed') AND (mi.id IS NULL OR mi.status != 'approved')"
+    to_approve, total = db.execute(
+        "SELECT COALESCE(SUM(mi.status = 'submitted'), 0), COUNT(*) "
+        f"FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id WHERE {waiting}"
+    ).fetchone()
+    rows = db.execute(
+        f"""
+        SELECT m.id, m.body_id, b.name, m.title, m.starts_at, COALESCE(mi.status, ?),
+               mi.submitted_on,
+               (SELECT n.starts_at FROM meetings n WHERE n.body_id = m.body_id
+                  AND n.starts_at >= ? AND n.status IN ('planned', 'convened')
+                ORDER BY n.starts_at LIMIT 1)
+        FROM meetings m JOIN bodies b ON b.id = m.body_id
+        LEFT JOIN minutes mi ON mi.meeting_id = m.id
+        WHERE {waiting}
+        ORDER BY m.starts_at, m.id LIMIT ?
+        """,
+        [MINUTES_NOT_STARTED, today.isoformat(), limit],
+    ).fetchall()
+    return MinutesListing(
+        total,
+        tuple(PendingMinutes(*r) for r in rows),
+        to_submit=total - to_approve,
+        to_approve=to_approve,
+    )
+
+
+def _actions(
+    db: Database, where: str, params: Sequence[object], order: str, limit: int, today: dt.date
+) -> Listing[ActionRow]:
+    total = db.execute(f"SELECT COUNT(*) FROM actions a WHERE {where}", params).fetchone()[0]
+    ids = [
+        r[0]
+        for r in db.execute(
+            f"SELECT a.id FROM actions a WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
+        )
+    ]
+    # The rows as the Actions page shows them (owner, body, days late) for these few ids.
+    return Listing(total, tuple(queries.fetch_rows(db, ids, today)))
+
+
+def overdue_actions(db: Database, today: dt.date, limit: int = LINES) -> Listing[ActionRow]:
+    """Open actions whose due date has passed, the most recently due first (those that have
+    just slipped are the ones a reminder still saves)."""
+    return _actions(
+        db,
+        f"a.status IN {_OPEN} AND a.due_date < ?",
+        [today.isoformat()],
+        "a.due_date DESC, a.id DESC",
+        limit,
+        today,
+    )
+
+
+def actions_due_soon(
+    db: Database, today: dt.date, days: int = DUE_SOON_DAYS, limit: int = LINES
+) -> Listing[ActionRow]:
+    """Open actions due from today to `days` ahead, soonest first."""
+    return _actions(
+        db,
+        f"a.status IN {_OPEN} AND a.due_date >= ? AND a.due_date <= ?",
+        [today.isoformat(), (today + dt.timedelta(days=days)).isoformat()],
+        "a.due_date, a.id",
+        limit,
+        today,
+    )
+
+
+@dataclass(frozen=True)
+class EndingMandate:
+    mandate_id: int
+    person_id: int
+    person_name: str
+    body_id: int
+    body: str
+    college: str
+    role: str
+    end_date: str
+
+
+def mandates_ending(
+    db: Database, today: dt.date, days: int = ENDING_DAYS, limit: int = LINES
+) -> Listing[EndingMandate]:
+    """Mandates in force today that end within `days` days and that no later mandate of the same
+    person in the same body takes over (a renewal already recorded needs nothing more)."""
+    ending = """
+        m.end_date IS NOT NULL AND m.end_date >= :today AND m.end_date <= :until
+        AND m.start_date <= :today
+        AND NOT EXISTS (SELECT 1 FROM mandates n WHERE n.person_id = m.person_id
+                          AND n.body_id = m.body_id AND n.id != m.id
+                          AND n.start_date > m.start_date
+                          AND (n.end_date IS NULL OR n.end_date > m.end_date))
+    """
+    params = {
+        "today": today.isoformat(),
+        "until": (today + dt.timedelta(days=days)).isoformat(),
+        "limit": limit,
+    }
+    total = db.execute(f"SELECT COUNT(*) FROM mandates m WHERE {ending}", params).fetchone()[0]
+    rows = db.execute(
+        f"""
+        SELECT m.id, p.id, p.first_name || ' ' || p.last_name, b.id, b.name,
+               COALESCE(c.name, ''), m.role, m.end_date
+        FROM mandates m JOIN people p ON p.id = m.person_id JOIN bodies b ON b.id = m.body_id
+        LEFT JOIN colleges c ON c.id = m.college_id
+        WHERE {ending}
+        ORDER BY m.end_date, p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, m.id
+        LIMIT :limit
+        """,
+        params,
+    ).fetchall()
+    return Listing(total, tuple(EndingMandate(*r) for r in rows))
+
+
+@dataclass(frozen=True)
+class VacantSeats:
+    body_id: int
+    body: str
+    college_id: int
+    college: str
+    seats: int
+    filled: int
+
+    @property
+    def vacant(self) -> int:
+        return self.seats - self.filled
+
+
+@dataclass(frozen=True)
+class VacancyListing(Listing[VacantSeats]):
+    seats: int = 0  # vacant seats in all, every college counted
+
+
+def vacancies(db: Database, today: dt.date) -> VacancyListing:
+    """Colleges of the bodies in activity with fewer members in office than seats, by body."""
+    day = today.isoformat()
+    rows = db.execute(
+        f"""
+        SELECT * FROM (
+            SELECT b.id, b.name, c.id, c.name, c.seats,
+                   (SELECT COUNT(*) FROM mandates m WHERE m.college_id = c.id
+                      AND m.role IN {_SEATS} AND m.start_date <= :day
+                      AND (m.end_date IS NULL OR m.end_date >= :day)) AS filled
+            FROM colleges c JOIN bodies b ON b.id = c.body_id
+            WHERE b.archived = 0 AND c.seats IS NOT NULL
+        ) WHERE filled < seats
+        ORDER BY 1, 3
+        """,
+        {"day": day},
+    ).fetchall()
+    items = tuple(VacantSeats(*r) for r in rows)
+    return VacancyListing(len(items), items, seats=sum(v.vacant for v in items))
+
+
+@dataclass(frozen=True)
+class BackupState:
+    path: Path | None
+    taken_at: dt.datetime | None
+    age: dt.timedelta | None  # from the moment asked for
+
+    @property
+    def stale(self) -> bool:
+        """No automatic backup, or none for more than BACKUP_STALE_DAYS days."""
+        return self.age is None or self.age > dt.timedelta(days=BACKUP_STALE_DAYS)
+
+
+def last_backup(db_path: Path, now: dt.datetime) -> BackupState:
+    """The newest automatic (or pre-migration) backup of the database beside it."""
+    path = latest_backup(Path(db_path))
+    when = backup_date(path) if path is not None else None
+    if when is None:
+        return BackupState(path, None, None)
+    return BackupState(path, when, max(dt.timedelta(0), now - when))
+
+
+@dataclass(frozen=True)
+class Overview:
+    today: dt.date
+    council: str
+    meetings: Listing[UpcomingMeeting]
+    late_notices: int | None  # None when asked without deadlines
+    minutes: MinutesListing
+    overdue: Listing[ActionRow]
+    due_soon: Listing[ActionRow]
+    ending: Listing[EndingMandate]
+    vacancies: VacancyListing
+    backup: BackupState
+
+    @property
+    def with_deadlines(self) -> bool:
+        return self.late_notices is not None
+
+
+def council_name(db: Database) -> str:
+    """The council's name as its letterhead gives it, else its plenary body's name."""
+    # Read here rather than through ess_desk.council, whose import (e-mail validation) would
+    # weigh on the window's start-up for one setting.
+    found = db.execute("SELECT value FROM settings WHERE key = 'council_name'").fetchone()
+    if found and found[0]:
+        return found[0]
+    row = db.execute(
+        "SELECT name FROM bodies WHERE kind = 'plenary' AND archived = 0 ORDER BY id LIMIT 1"
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def overview(
+    db: Database,
+    db_path: Path,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+    limit: int = LINES,
+    with_deadlines: bool = True,
+) -> Overview:
+    """Every section of the dashboard, on `today` (default: the real day); see
+    `upcoming_meetings` for `with_deadlines`."""
+    now = now or dt.datetime.now()
+    today = today or now.date()
+    meetings = upcoming_meetings(db, today, limit=limit, with_deadlines=with_deadlines)
+    late: int | None = None
+    if with_deadlines:
+        # Late notices are counted over every upcoming meeting, not only the lines shown.
+        every = meetings
+        if meetings.more:
+            every = upcoming_meetings(db, today, limit=meetings.total)
+        late = sum(1 for m in every.items if m.late)
+    return Overview(
+        today=today,
+        council=council_name(db),
+        meetings=meetings,
+        late_notices=late,
+        minutes=pending_minutes(db, today, limit=limit),
+        overdue=overdue_actions(db, today, limit=limit),
+        due_soon=actions_due_soon(db, today, limit=limit),
+        ending=mandates_ending(db, today, limit=limit),
+        vacancies=vacancies(db, today),
+        backup=last_backup(db_path, now),
+    )

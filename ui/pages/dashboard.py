@@ -1,0 +1,752 @@
+"""The Tableau de bord: the first page of the window. What needs doing at a glance (next meetings
+and their notices, minutes waiting, actions late or due soon, mandates ending, vacant seats, the
+last backup), each line opening its record; and the participation figures in a second tab."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+
+from ess_desk.actions.queries import ActionRow
+from ess_desk.dashboard import overview as ov
+from ess_desk.dates import display, display_datetime
+from ess_desk.i18n import language
+from ess_desk.membership.vocabulary import ROLES, label
+from ess_desk.store import Store
+from ui.models_dashboard import (
+    LATE,
+    LATE_LINE,
+    MUTED,
+    NORMAL,
+    SECOND_LINE,
+    WARNING,
+    Line,
+    LinesModel,
+)
+from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
+
+ACCENT = "#1f5c4a"
+# After the first paint, the time given to the event loop (the window's first frame, its other
+# pending events) before the notice deadlines are worked out on the GUI thread.
+DEADLINES_DELAY_MS = 20
+CARD_STYLE = """
+QFrame#card { background: palette(base); border: 1px solid #d5dedb; border-radius: 8px; }
+QLabel#card_title { font-size: 11.5pt; font-weight: 600; color: #1f3b34; }
+QLabel#card_subtitle { color: #5f6b6d; }
+QLabel#card_empty { color: #2e6b4f; padding: 6px 2px; }
+QLabel#card_more { color: #5f6b6d; }
+QLabel[pill="count"] { background: #e8efec; color: #1f5c4a; border-radius: 9px;
+                       padding: 1px 8px; font-weight: 600; }
+QLabel[pill="zero"] { background: #eef1f0; color: #7b8785; border-radius: 9px;
+                      padding: 1px 8px; font-weight: 600; }
+QLabel[pill="alert"] { background: #fbe3e3; color: #8a1010; border-radius: 9px;
+                       padding: 1px 8px; font-weight: 600; }
+QTreeView#card_lines { border: none; background: transparent; }
+QTreeView#card_lines::item { padding: 3px 6px; }
+"""
+
+
+class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
+    """Paints a cell of one or two lines: the first in the text colour, the second muted; the
+    tone of the line (LinesModel.TONE_ROLE) colours the cell's last line, or every line."""
+
+    PADDING = 6
+
+    def paint(
+        self,
+        painter: QtGui.QPainter,
+        option: QtWidgets.QStyleOptionViewItem,
+        index: QtCore.QModelIndex,
+    ) -> None:
+        opt = QtWidgets.QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        # Not opt.text: the delegate turns "\n" into a line separator there.
+        text = str(index.data() or "")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QtWidgets.QApplication.style()
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        lines = text.split("\n")
+        tone = index.data(LinesModel.TONE_ROLE)
+        all_toned = bool(index.data(LinesModel.ALL_TONED_ROLE))
+        selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(self.PADDING, 2, -self.PADDING, -2)
+        metrics = QtGui.QFontMetrics(opt.font)
+        line_height = metrics.height()
+        top = rect.top() + (rect.height() - line_height * len(lines)) // 2
+        align = opt.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask
+        painter.save()
+        for n, line in enumerate(lines):
+            last = n == len(lines) - 1
+            font = QtGui.QFont(opt.font)
+            if selected:
+                colour = opt.palette.color(QtGui.QPalette.ColorRole.HighlightedText)
+            elif tone is not None and (last or all_toned):
+                colour = tone[0]
+                font.setBold(last and tone[1])
+            elif n > 0:
+                colour = SECOND_LINE
+            else:
+                colour = opt.palette.color(QtGui.QPalette.ColorRole.Text)
+            painter.setFont(font)
+            painter.setPen(colour)
+            elided = QtGui.QFontMetrics(font).elidedText(
+                line, Qt.TextElideMode.ElideRight, rect.width()
+            )
+            painter.drawText(
+                QtCore.QRect(rect.left(), top + n * line_height, rect.width(), line_height),
+                int(align | Qt.AlignmentFlag.AlignVCenter),
+                elided,
+            )
+        painter.restore()
+
+    def sizeHint(
+        self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex
+    ) -> QtCore.QSize:
+        lines = str(index.data() or "").split("\n")
+        metrics = QtGui.QFontMetrics(option.font)
+        bold = QtGui.QFont(option.font)
+        bold.setBold(True)
+        widest = max(QtGui.QFontMetrics(bold).horizontalAdvance(line) for line in lines)
+        return QtCore.QSize(
+            widest + 2 * self.PADDING + 2, metrics.height() * max(1, len(lines)) + 10
+        )
+
+
+class LinesView(QtWidgets.QTreeView):
+    """A section's lines: no header, no scroll bars (the page scrolls), as tall as its rows.
+    Double-click, Enter or Return asks to open the current line's record."""
+
+    open_requested = Signal(str, int)
+
+    def __init__(self, model: LinesModel, stretch_column: int):
+        super().__init__()
+        self.setObjectName("card_lines")
+        self.setModel(model)
+        self.setItemDelegate(TwoLineDelegate(self))
+        self.setRootIsDecorated(False)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(20)
+        for column in range(model.columnCount()):
+            mode = (
+                QtWidgets.QHeaderView.ResizeMode.Stretch
+                if column == stretch_column
+                else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
+        self.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        model.modelReset.connect(self._fit_height)
+
+    def open_row(self, row: int) -> None:
+        model = self.model()
+        if 0 <= row < model.rowCount():
+            line = model.line(row)
+            self.open_requested.emit(line.kind, line.record_id)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_row(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        # Only the section being read shows a selected line.
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.clearSelection()
+        super().focusOutEvent(event)
+
+    def _fit_height(self) -> None:
+        rows = self.model().rowCount()
+        self.setFixedHeight(rows * self.sizeHintForRow(0) + 4 if rows else 0)
+
+
+class SectionCard(QtWidgets.QFrame):
+    """One section of the overview: its title with a count, a muted subtitle, its lines (or a
+    short reassuring sentence when there are none), and how many more there are."""
+
+    open_requested = Signal(str, int)
+    link_activated = Signal()
+
+    def __init__(self, key: str, title: str, columns: int, stretch_column: int, empty: str):
+        super().__init__()
+        self.setObjectName("card")
+        self.key = key
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.title = QtWidgets.QLabel(title)
+        self.title.setObjectName("card_title")
+        self.count = QtWidgets.QLabel("0")
+        self.count.setObjectName("card_count")
+        self.count.setProperty("pill", "zero")
+        self.alert = QtWidgets.QLabel()
+        self.alert.setObjectName("card_alert")
+        self.alert.setProperty("pill", "alert")
+        self.alert.hide()
+        head = QtWidgets.QHBoxLayout()
+        head.setSpacing(8)
+        head.addWidget(self.title)
+        head.addWidget(self.count)
+        head.addWidget(self.alert)
+        head.addStretch(1)
+        self.subtitle = QtWidgets.QLabel()
+        self.subtitle.setObjectName("card_subtitle")
+        self.subtitle.setWordWrap(True)
+        self.model = LinesModel(columns, self, right_aligned=columns - 1)
+        self.view = LinesView(self.model, stretch_column)
+        self.view.open_requested.connect(self.open_requested)
+        self._empty_text = "✓  " + empty
+        self.empty = QtWidgets.QLabel(self._empty_text)
+        self.empty.setObjectName("card_empty")
+        self.more = QtWidgets.QLabel()
+        self.more.setObjectName("card_more")
+        self.link = QtWidgets.QLabel()
+        self.link.setObjectName("card_link")
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.link.linkActivated.connect(lambda _href: self.link_activated.emit())
+        self.link.hide()
+        foot = QtWidgets.QHBoxLayout()
+        foot.addWidget(self.more)
+        foot.addStretch(1)
+        foot.addWidget(self.link)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 10)
+        layout.setSpacing(6)
+        layout.addLayout(head)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.view)
+        layout.addWidget(self.empty)
+        layout.addLayout(foot)
+        layout.addStretch(1)
+
+    def set_content(
+        self,
+        lines: Sequence[Line],
+        total: int,
+        *,
+        count: int | None = None,
+        subtitle: str = "",
+        alert: str = "",
+        more: str = "",
+        link: str = "",
+    ) -> None:
+        """`total` lines in all, `lines` shown; `count` (default: total) goes in the header."""
+        count = total if count is None else count
+        self.count.setText(number(count))
+        self.count.setProperty("pill", "count" if count else "zero")
+        self.count.style().unpolish(self.count)
+        self.count.style().polish(self.count)
+        self.alert.setText(alert)
+        self.alert.setVisible(bool(alert))
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+        self.model.set_lines(lines)
+        self.view.setVisible(bool(lines))
+        self.empty.setVisible(not lines)
+        self.more.setText(more)
+        self.more.setVisible(bool(more))
+        self.link.setText(f"<a href='#' style='color:{ACCENT}'>{link}</a>" if link else "")
+        self.link.setVisible(bool(link))
+
+    def line_count(self) -> int:
+        return self.model.rowCount()
+
+    def line(self, row: int) -> Line:
+        return self.model.line(row)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardPage", text)
+
+
+def _days(n: int) -> str:
+    if n == 0:
+        return _tr("aujourd'hui")
+    if n == 1:
+        return _tr("demain")
+    return _tr("dans {n} j").format(n=n)
+
+
+def _ago(n: int) -> str:
+    if n == 0:
+        return _tr("aujourd'hui")
+    if n == 1:
+        return _tr("hier")
+    if n < 60:
+        return _tr("il y a {n} j").format(n=n)
+    if n < 730:
+        return _tr("il y a {n} mois").format(n=n // 30)
+    return _tr("il y a {n} ans").format(n=n // 365)
+
+
+def number(n: int) -> str:
+    """« 15 281 » in French (narrow no-break space), « 15,281 » in English."""
+    text = f"{n:,}"
+    return text.replace(",", "\u202f") if language() == "fr" else text
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value[:10])
+
+
+def meeting_lines(items: Sequence[ov.UpcomingMeeting], today: dt.date) -> list[Line]:
+    """Date and hour | body, then the notice's state | how soon."""
+    out = []
+    for m in items:
+        deadline = display(m.notice_deadline) if m.notice_deadline else ""
+        if m.notice == ov.NOTICE_SENT:
+            state = _tr("Convocation envoyée le {date}").format(date=display(m.notice_sent_on))
+            tone = MUTED
+        elif m.notice == ov.NOTICE_SENT_LATE:
+            state = _tr("Convocation envoyée en retard, le {date}").format(
+                date=display(m.notice_sent_on)
+            )
+            tone = WARNING
+        elif m.notice == ov.NOTICE_LATE:
+            state = _tr("Convocation en retard (limite : {date})").format(date=deadline)
+            tone = LATE_LINE
+        elif m.notice == ov.NOTICE_UNSENT or m.notice_deadline is None:
+            state, tone = _tr("Convocation non envoyée"), NORMAL
+        else:
+            left = (m.notice_deadline - today).days
+            state = _tr("À convoquer au plus tard le {date}").format(date=deadline)
+            tone = WARNING if left <= 3 else NORMAL
+        tooltip = m.title
+        if deadline:
+            tooltip += "\n" + _tr("Date limite de convocation : {date}").format(date=deadline)
+        if m.notice_warning:
+            tooltip += "\n" + m.notice_warning
+        out.append(
+            Line(
+                "meeting",
+                m.meeting_id,
+                (
+                    f"{display(m.starts_at)}\n{m.starts_at[11:16]}",
+                    f"{m.body}\n{state}",
+                    _days((_day(m.starts_at) - today).days),
+                ),
+                tone,
+                tooltip,
+                toned=1,
+            )
+        )
+    return out
+
+
+def minutes_lines(items: Sequence[ov.PendingMinutes], today: dt.date) -> list[Line]:
+    """Meeting date | body, then where the minutes stand | how long ago the meeting was."""
+    out = []
+    for p in items:
+        age = (today - _day(p.starts_at)).days
+        if p.state == ov.MINUTES_SUBMITTED:
+            if p.next_meeting_at:
+                state = _tr("Soumis, à approuver à la séance du {date}").format(
+                    date=display(p.next_meeting_at)
+                )
+            else:
+                state = _tr("Soumis, à approuver (aucune séance prévue)")
+            tone = MUTED
+        else:
+            state = (
+                _tr("À rédiger, puis soumettre")
+                if p.state == ov.MINUTES_NOT_STARTED
+                else _tr("Brouillon à soumettre")
+            )
+            tone = WARNING if age > 30 else NORMAL
+        tooltip = p.title
+        if p.submitted_on:
+            tooltip += "\n" + _tr("Soumis le {date}").format(date=display(p.submitted_on))
+        out.append(
+            Line(
+                "minutes",
+                p.meeting_id,
+                (display(p.starts_at), f"{p.body}\n{state}", _ago(age)),
+                tone,
+                tooltip,
+                toned=1,
+            )
+        )
+    return out
+
+
+def action_lines(items: Sequence[ActionRow], today: dt.date, overdue: bool) -> list[Line]:
+    """Due date | title, then owner and body | days late or left."""
+    out = []
+    for a in items:
+        if overdue:
+            state, tone = _tr("{n} j de retard").format(n=a.days_late), LATE
+        else:
+            left = (_day(a.due_date) - today).days if a.due_date else 0
+            state, tone = _days(left), WARNING if left <= 2 else NORMAL
+        who = " · ".join(x for x in (a.owner, a.body) if x)
+        tooltip = _tr("Action n°{id} — {status}, {progress} %").format(
+            id=a.id, status=a.status_label, progress=a.progress
+        )
+        out.append(
+            Line("action", a.id, (display(a.due_date), f"{a.title}\n{who}", state), tone, tooltip)
+        )
+    return out
+
+
+def mandate_lines(items: Sequence[ov.EndingMandate], today: dt.date) -> list[Line]:
+    """End date | person, then body, college and role | how soon."""
+    out = []
+    for m in items:
+        left = (_day(m.end_date) - today).days
+        where = " · ".join(x for x in (m.body, m.college, label(ROLES, m.role)) if x)
+        out.append(
+            Line(
+                "mandate",
+                m.mandate_id,
+                (display(m.end_date), f"{m.person_name}\n{where}", _days(left)),
+                WARNING if left <= 30 else NORMAL,
+                where,
+            )
+        )
+    return out
+
+
+def vacancy_lines(items: Sequence[ov.VacantSeats]) -> list[Line]:
+    """College, then its body | seats vacant."""
+    return [
+        Line(
+            "body",
+            v.body_id,
+            (
+                f"{v.college}\n{v.body}",
+                _tr("{vacant} siège(s) vacant(s) sur {seats}").format(
+                    vacant=v.vacant, seats=v.seats
+                ),
+            ),
+            NORMAL,
+        )
+        for v in items
+    ]
+
+
+def long_day(day: dt.date) -> str:
+    """« samedi 28 novembre 2026 » from Qt's own locale data (babel, which the documents use,
+    would add a noticeable delay to the window's start-up for this one date)."""
+    locale = (
+        QtCore.QLocale(QtCore.QLocale.Language.French, QtCore.QLocale.Country.France)
+        if language() == "fr"
+        else QtCore.QLocale(QtCore.QLocale.Language.English, QtCore.QLocale.Country.UnitedKingdom)
+    )
+    return locale.toString(
+        QtCore.QDate(day.year, day.month, day.day), QtCore.QLocale.FormatType.LongFormat
+    )
+
+
+def backup_text(state: ov.BackupState) -> tuple[str, str]:
+    """(sentence, colour) for the backup chip."""
+    if state.taken_at is None or state.age is None:
+        return _tr("Aucune sauvegarde automatique de cette base"), "#b3261e"
+    minutes = int(state.age.total_seconds() // 60)
+    if minutes < 1:
+        age = _tr("à l'instant")
+    elif minutes < 60:
+        age = _tr("il y a {n} min").format(n=minutes)
+    elif minutes < 24 * 60:
+        age = _tr("il y a {n} h").format(n=minutes // 60)
+    else:
+        age = _tr("il y a {n} jour(s)").format(n=state.age.days)
+    text = _tr("Dernière sauvegarde : {when} ({age})").format(
+        when=display_datetime(state.taken_at), age=age
+    )
+    return text, ("#8a4b00" if state.stale else "#1e6b2e")
+
+
+class DashboardPage(QtWidgets.QWidget):
+    """`DashboardPage(store, parent=None, today=None)`; `reload()` reads everything again (it is
+    also done each time the page comes back into view: the queries take milliseconds)."""
+
+    open_requested = Signal(str, int)  # a record to show: MainWindow.open_record(kind, id)
+    actions_requested = Signal(str)  # "overdue" or "due_soon": the Actions page so filtered
+
+    def __init__(
+        self, store: Store, parent: QtWidgets.QWidget | None = None, today: dt.date | None = None
+    ):
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self._shown_once = False
+        self.participation = None  # built the first time its tab is shown
+        self.setStyleSheet(CARD_STYLE)
+
+        title = QtWidgets.QLabel(self.tr("Tableau de bord"))
+        title.setObjectName("dashboard_title")
+        title.setStyleSheet(f"font-size: 16pt; font-weight: 600; color: {ACCENT};")
+        self.council_label = QtWidgets.QLabel()
+        self.council_label.setObjectName("dashboard_council")
+        self.council_label.setStyleSheet("color: #5f6b6d;")
+        self.backup_label = QtWidgets.QLabel()
+        self.backup_label.setObjectName("dashboard_backup")
+        self.refresh_button = QtWidgets.QPushButton(self.tr("Actualiser"))
+        self.refresh_button.setToolTip(self.tr("Relire la base (F5)"))
+        self.refresh_button.clicked.connect(lambda: self.reload())
+        QtGui.QShortcut(
+            QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Refresh),
+            self,
+            lambda: self.reload(),
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        heading = QtWidgets.QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addWidget(title)
+        heading.addWidget(self.council_label)
+        top = QtWidgets.QHBoxLayout()
+        top.addLayout(heading)
+        top.addStretch(1)
+        top.addWidget(self.backup_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addSpacing(12)
+        top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.cards: dict[str, SectionCard] = {
+            "meetings": SectionCard(
+                "meetings",
+                self.tr("Prochaines séances"),
+                3,
+                1,
+                self.tr("Aucune séance prévue d'ici {days} jours").format(days=ov.UPCOMING_DAYS),
+            ),
+            "overdue": SectionCard(
+                "overdue", self.tr("Actions en retard"), 3, 1, self.tr("Aucune action en retard")
+            ),
+            "minutes": SectionCard(
+                "minutes",
+                self.tr("Procès-verbaux en attente"),
+                3,
+                1,
+                self.tr("Tous les procès-verbaux sont approuvés"),
+            ),
+            "due_soon": SectionCard(
+                "due_soon",
+                self.tr("Échéances proches"),
+                3,
+                1,
+                self.tr("Aucune échéance dans les {days} prochains jours").format(
+                    days=ov.DUE_SOON_DAYS
+                ),
+            ),
+            "ending": SectionCard(
+                "ending",
+                self.tr("Mandats qui se terminent"),
+                3,
+                1,
+                self.tr("Aucun mandat ne se termine d'ici {days} jours").format(
+                    days=ov.ENDING_DAYS
+                ),
+            ),
+            "vacancies": SectionCard(
+                "vacancies",
+                self.tr("Sièges vacants"),
+                2,
+                0,
+                self.tr("Tous les sièges sont pourvus"),
+            ),
+        }
+        grid = QtWidgets.QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(14)
+        for n, key in enumerate(
+            ("meetings", "overdue", "minutes", "due_soon", "ending", "vacancies")
+        ):
+            card = self.cards[key]
+            card.open_requested.connect(self.open_requested)
+            grid.addWidget(card, n // 2, n % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.cards["overdue"].link_activated.connect(lambda: self.actions_requested.emit("overdue"))
+        self.cards["due_soon"].link_activated.connect(
+            lambda: self.actions_requested.emit("due_soon")
+        )
+
+        content = QtWidgets.QWidget()
+        content.setObjectName("dashboard_content")
+        content_layout = QtWidgets.QVBoxLayout(content)
+        content_layout.setContentsMargins(2, 4, 6, 8)
+        content_layout.addLayout(grid)
+        content_layout.addStretch(1)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setObjectName("dashboard_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        self.scroll.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("dashboard_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.scroll, self.tr("Vue d'ensemble"))
+        self._participation_holder = QtWidgets.QWidget()
+        QtWidgets.QVBoxLayout(self._participation_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._participation_holder, self.tr("Participation"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 0)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.overview: ov.Overview | None = None
+        # The first time, the page paints without waiting for the holiday calendars (a tenth of
+        # a second to load, needed for the notice deadlines only); the deadlines follow at once
+        # after that first paint.
+        self._deadlines_pending = "ess_desk.meetings.calendar" not in sys.modules
+        if self._deadlines_pending:
+            self.installEventFilter(self)
+            self.scroll.viewport().installEventFilter(self)
+        self.reload(with_deadlines=not self._deadlines_pending)
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # -- data --------------------------------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        """Every section shown, the notice deadlines included."""
+        return self.overview is not None and self.overview.with_deadlines
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if self._deadlines_pending and event.type() == QtCore.QEvent.Type.Paint:
+            self._deadlines_pending = False
+            QtCore.QTimer.singleShot(DEADLINES_DELAY_MS, self, self._complete_deadlines)
+        return super().eventFilter(watched, event)
+
+    def _complete_deadlines(self) -> None:
+        # The window may have switched database or closed it in the meantime.
+        if not self._store.closed:
+            self.reload()
+
+    def reload(self, with_deadlines: bool = True) -> None:
+        """Read every section again and show it."""
+        data = ov.overview(
+            self._store.db, self._store.path, self.today, with_deadlines=with_deadlines
+        )
+        self.overview = data
+        today = data.today
+        council = data.council
+        day = long_day(today)
+        self.council_label.setText(f"{council} — {day}" if council else day)
+        text, colour = backup_text(data.backup)
+        self.backup_label.setText(f"<span style='color:{colour}'>●</span> {text}")
+        self.backup_label.setToolTip(str(data.backup.path) if data.backup.path else "")
+
+        c = self.cards
+        late = data.late_notices
+        c["meetings"].set_content(
+            meeting_lines(data.meetings.items, today),
+            data.meetings.total,
+            subtitle=self.tr(
+                "D'ici {days} jours, avec la date limite de convocation (jours francs)"
+            ).format(days=ov.UPCOMING_DAYS),
+            alert=self.tr("{n} convocation(s) en retard").format(n=late) if late else "",
+            more=self._more(data.meetings.more),
+        )
+        minutes = data.minutes
+        c["minutes"].set_content(
+            minutes_lines(minutes.items, today),
+            minutes.total,
+            subtitle=(
+                self.tr("{submit} à rédiger ou soumettre · {approve} à approuver").format(
+                    submit=minutes.to_submit, approve=minutes.to_approve
+                )
+                if minutes.total
+                else ""
+            ),
+            more=self._more(minutes.more),
+        )
+        overdue = data.overdue
+        c["overdue"].set_content(
+            action_lines(overdue.items, today, overdue=True),
+            overdue.total,
+            subtitle=self.tr(
+                "Actions ouvertes dont l'échéance est passée, les plus récentes d'abord"
+            )
+            if overdue.total
+            else "",
+            more=self._more(overdue.more),
+            link=self.tr("Les voir toutes") if overdue.total else "",
+        )
+        soon = data.due_soon
+        c["due_soon"].set_content(
+            action_lines(soon.items, today, overdue=False),
+            soon.total,
+            subtitle=self.tr("Actions ouvertes à échéance d'ici {days} jours").format(
+                days=ov.DUE_SOON_DAYS
+            ),
+            more=self._more(soon.more),
+            link=self.tr("Les voir toutes") if soon.total else "",
+        )
+        ending = data.ending
+        c["ending"].set_content(
+            mandate_lines(ending.items, today),
+            ending.total,
+            subtitle=self.tr("D'ici {days} jours, sans renouvellement enregistré").format(
+                days=ov.ENDING_DAYS
+            ),
+            more=self._more(ending.more),
+        )
+        vacancies = data.vacancies
+        c["vacancies"].set_content(
+            vacancy_lines(vacancies.items),
+            vacancies.total,
+            count=vacancies.seats,
+            subtitle=(
+                self.tr("{seats} siège(s) à pourvoir dans {colleges} collège(s)").format(
+                    seats=vacancies.seats, colleges=vacancies.total
+                )
+                if vacancies.total
+                else ""
+            ),
+        )
+        if self.participation is not None:
+            self.participation.reload()
+
+    def _more(self, count: int) -> str:
+        return self.tr("… et {n} autre(s)").format(n=number(count)) if count > 0 else ""
+
+    # -- participation -----------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self._ensure_participation()
+
+    def _ensure_participation(self):
+        if self.participation is None:
+            from ui.pages.participation import ParticipationView
+
+            self.participation = ParticipationView(self._store, today=self.today)
+            self.participation.open_requested.connect(self.open_requested)
+            self._participation_holder.layout().addWidget(self.participation)
+        return self.participation
+
+    def show_participation(self):
+        """Switch to the participation tab (built on first use) and return its view."""
+        view = self._ensure_participation()
+        self.tabs.setCurrentIndex(1)
+        return view
+
+    # -- view --------------------------------------------------------------------------------
+    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        # Coming back to the page shows what changed elsewhere meanwhile.
+        if self._shown_once and not event.spontaneous():
+            self.reload()
+        self._shown_once = True
+        super().showEvent(event)
+
+    def first_view(self) -> QtWidgets.QWidget | None:
+        """The first section that has lines, for the keyboard."""
+        for card in self.cards.values():
+            if card.line_count():
+                return card.view
+        return None
