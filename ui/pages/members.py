@@ -66,6 +66,8 @@ def describe_change(entry: dict[str, Any], organisation_name: Callable[[int], st
         what = QCoreApplication.translate("PersonHistory", "fiche créée")
     elif action == "delete":
         what = QCoreApplication.translate("PersonHistory", "fiche supprimée")
+    elif action == "anonymise":
+        what = QCoreApplication.translate("PersonHistory", "fiche anonymisée (RGPD)")
     else:
         parts: list[str] = []
         if before.get("archived") != after.get("archived") and "archived" in after:
@@ -264,6 +266,18 @@ class MembersPage(QtWidgets.QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archive_selected)
+        # Personal data (RGPD): the access request's file and anonymisation of the selected person.
+        self.privacy_button = QtWidgets.QPushButton(self.tr("Données personnelles"))
+        self.privacy_button.setObjectName("members_privacy")
+        privacy_menu = QtWidgets.QMenu(self.privacy_button)
+        self.export_file_action = privacy_menu.addAction(self.tr("Exporter la fiche (RGPD)…"))
+        self.export_file_action.triggered.connect(
+            lambda _checked=False: self.export_selected_file()
+        )
+        self.anonymise_action = privacy_menu.addAction(self.tr("Anonymiser…"))
+        self.anonymise_action.triggered.connect(lambda _checked=False: self.anonymise_selected())
+        self.privacy_button.setMenu(privacy_menu)
+        self._privacy_operation = None
 
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("members_table")
@@ -309,6 +323,7 @@ class MembersPage(QtWidgets.QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.archive_button)
+        top.addWidget(self.privacy_button)
 
         left = QtWidgets.QWidget()
         left_layout = QtWidgets.QVBoxLayout(left)
@@ -411,6 +426,9 @@ class MembersPage(QtWidgets.QWidget):
         self.archive_button.setText(
             self.tr("Réactiver") if self.selected_is_archived() else self.tr("Archiver")
         )
+        self.privacy_button.setEnabled(has_selection)
+        self.export_file_action.setEnabled(has_selection)
+        self.anonymise_action.setEnabled(writable and has_selection and not self._anonymised())
 
     def _selection_changed(self, *_args: object) -> None:
         self.panel.show_person(self.selected_person_id())
@@ -476,6 +494,38 @@ class MembersPage(QtWidgets.QWidget):
             return
         self.reload()
         self.people_changed.emit()
+
+    def _anonymised(self) -> bool:
+        from ess_desk.privacy.person_file import is_anonymised
+
+        person_id = self.selected_person_id()
+        return person_id is not None and is_anonymised(self.store.db, person_id)
+
+    def export_selected_file(self, path=None):
+        """Write the selected person's whole file (RGPD access request), PDF or JSON."""
+        person_id = self.selected_person_id()
+        if person_id is None:
+            return None
+        from ui.dialogs.privacy import export_person_file
+
+        self._privacy_operation = export_person_file(self, self.store, person_id, path)
+        return self._privacy_operation
+
+    def anonymise_selected(self):
+        """Anonymise the selected person after a confirmation that says it is irreversible."""
+        person_id = self.selected_person_id()
+        if person_id is None or self.store.read_only:
+            return None
+        from ess_desk.membership import people
+        from ui.dialogs.privacy import anonymise_people
+
+        def done(_results: object) -> None:
+            self.reload()
+            self.people_changed.emit()
+
+        name = people.get(self.store.db, person_id).full_name
+        self._privacy_operation = anonymise_people(self, self.store, [person_id], [name], done)
+        return self._privacy_operation
 
     def edit_state(self) -> tuple[bool, bool]:
         """(a person is selected, that person is archived): what the window's Édition menu needs."""

@@ -1,0 +1,1 @@
+"""Personal data (RGPD): a person's whole file, the retention review, anonymisation."""

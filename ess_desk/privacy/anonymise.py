@@ -1,0 +1,329 @@
+"""Anonymisation: a person's identity and contact details replaced everywhere the record may
+change — their card, free texts of open records, the audit log's copies — in one transaction.
+Approved minutes and what they record stay as approved: they are public archives."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ess_desk import audit, service
+from ess_desk.actions.actions import search_text
+from ess_desk.dates import display
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+from ess_desk.privacy.matching import Identity, Matcher
+from ess_desk.privacy.person_file import annexes_naming, is_anonymised
+from ess_desk.privacy.texts import free_texts
+from ess_desk.store import Store
+from ess_desk.store.schema import search_tables
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+ACTION = "anonymise"
+# The identity and contact fields of a person's card (and of its copies in the audit log).
+IDENTITY_FIELDS = ("civility", "first_name", "last_name", "email", "phone", "position", "notes")
+
+
+def anonymised_label(person_id: int) -> str:
+    return _("Personne anonymisée n°{id}").format(id=person_id)
+
+
+@dataclass
+class Anonymisation:
+    """What was done (or, in a dry run, what would be done) for one person."""
+
+    person_id: int
+    former_name: str
+    label: str
+    dry_run: bool = False
+    texts: Counter[str] = field(default_factory=Counter)  # "table.column" → rows rewritten
+    contacts_cleared: int = 0  # a structure's e-mail or phone that was the person's
+    audit_entries: int = 0
+    kept_minutes: int = 0  # approved minutes that keep the name (public archives)
+    kept_texts: int = 0  # texts of those frozen records that name the person
+    annexes: list[str] = field(default_factory=list)  # PDF annexes naming them: check by hand
+    homonyms: int = 0  # other cards with the same name
+
+    def summary(self) -> list[str]:
+        """What the command line prints and the window shows, one line per kind of change."""
+        lines = [
+            (
+                _("Simulation : {name} (n°{id}) serait anonymisé(e) en « {label} ».")
+                if self.dry_run
+                else _("{name} (n°{id}) est anonymisé(e) : « {label} ».")
+            ).format(name=self.former_name, id=self.person_id, label=self.label),
+            _(
+                "Fiche : nom, civilité, courriel, téléphone, fonction et notes effacés ; "
+                "accords de publication et de contact retirés ; fiche archivée."
+            ),
+        ]
+        rewritten = sum(self.texts.values())
+        if rewritten:
+            lines.append(
+                _("{count} texte(s) ouvert(s) où le nom figurait, réécrit(s) ({fields}).").format(
+                    count=rewritten, fields=", ".join(sorted(self.texts))
+                )
+            )
+        if self.contacts_cleared:
+            lines.append(
+                _("{count} coordonnée(s) de structure qui étaient les siennes, effacée(s).").format(
+                    count=self.contacts_cleared
+                )
+            )
+        lines.append(
+            _("{count} entrée(s) du journal d'audit expurgée(s).").format(count=self.audit_entries)
+        )
+        if self.kept_minutes:
+            lines.append(
+                _(
+                    "{count} procès-verbal(aux) approuvé(s) garde(nt) le nom tel qu'approuvé "
+                    "(archives publiques, non modifiables)."
+                ).format(count=self.kept_minutes)
+            )
+        if self.homonyms:
+            lines.append(
+                _(
+                    "{count} autre(s) fiche(s) porte(nt) le même nom : les mentions de ce nom dans "
+                    "les textes, qui ne peuvent pas être départagées, ont toutes été remplacées."
+                ).format(count=self.homonyms)
+            )
+        if self.annexes:
+            lines.append(
+                _("Annexes PDF qui la nomment, à vérifier à la main : {names}.").format(
+                    names=", ".join(self.annexes)
+                )
+            )
+        if not self.dry_run:
+            lines.append(
+                _(
+                    "Les sauvegardes faites avant ce jour contiennent encore l'identité : "
+                    "elles s'effacent au fil de leur rotation."
+                )
+            )
+        return lines
+
+
+def running_mandates(db: Database, person_id: int, today: dt.date) -> list[tuple[str, str, str]]:
+    """(body, start, end or '') of the mandates in force or to come."""
+    return [
+        (r[0], r[1], r[2] or "")
+        for r in db.execute(
+            "SELECT b.name, m.start_date, m.end_date FROM mandates m "
+            "JOIN bodies b ON b.id = m.body_id WHERE m.person_id = ? "
+            "AND (m.end_date IS NULL OR m.end_date >= ?) ORDER BY m.start_date",
+            [person_id, today.isoformat()],
+        )
+    ]
+
+
+def _refuse_if_sitting(db: Database, person_id: int, name: str, today: dt.date) -> None:
+    running = running_mandates(db, person_id, today)
+    if not running:
+        return
+    body, start, end = running[0]
+    if end:
+        period = _("du {start} au {end}").format(start=display(start), end=display(end))
+    else:
+        period = _("depuis le {start}").format(start=display(start))
+    raise UserError(
+        _(
+            "{name} a un mandat en cours ou à venir ({body}, {period}) : seule une personne "
+            "dont tous les mandats sont terminés peut être anonymisée."
+        ).format(name=name, body=body, period=period)
+    )
+
+
+def _scrub(value: Any, matcher: Matcher, label: str) -> Any:
+    if isinstance(value, str):
+        return matcher.replace(value, label)
+    if isinstance(value, dict):
+        return {k: _scrub(v, matcher, label) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v, matcher, label) for v in value]
+    return value
+
+
+def _scrub_json(
+    text: str | None, matcher: Matcher, label: str, fields: dict[str, str] | None
+) -> str | None:
+    if not text:
+        return text
+    data = json.loads(text)
+    if fields and isinstance(data, dict):
+        data = {k: fields.get(k, v) for k, v in data.items()}
+    data = _scrub(data, matcher, label)
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def _scrub_audit(
+    db: Database, person_id: int, mandate_ids: set[int], matcher: Matcher, label: str
+) -> int:
+    """Rewrite every audit entry that copies the person's identity: their card's entries field
+    by field, their mandates' notes, and any copy of their name, e-mail or phone elsewhere."""
+    card = {f: "" for f in IDENTITY_FIELDS} | {"last_name": label}
+    changed = 0
+    rows = db.execute("SELECT id, entity, entity_id, before, after FROM audit_log").fetchall()
+    for entry_id, entity, entity_id, before, after in rows:
+        fields = None
+        if entity == "person" and entity_id == person_id:
+            fields = card
+        elif entity == "mandate" and entity_id in mandate_ids:
+            fields = {"notes": ""}
+        elif not (matcher.search(before) or matcher.search(after)):
+            continue
+        new_before = _scrub_json(before, matcher, label, fields)
+        new_after = _scrub_json(after, matcher, label, fields)
+        if (new_before, new_after) != (before, after):
+            db.execute(
+                "UPDATE audit_log SET before = ?, after = ? WHERE id = ?",
+                [new_before, new_after, entry_id],
+            )
+            changed += 1
+    return changed
+
+
+def _approved_minutes_naming(db: Database, person_id: int, matcher: Matcher) -> int:
+    person_ref = re.compile(rf'"person_id": {person_id}(?!\d)')
+    return sum(
+        1
+        for (text,) in db.execute(
+            "SELECT approved_text FROM minutes WHERE status = 'approved' AND approved_text != ''"
+        )
+        if person_ref.search(text) or matcher.search(text)
+    )
+
+
+def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> Anonymisation:
+    """The whole work inside the caller's transaction."""
+    service.require(db, "people", person_id, _("La personne"))
+    identity = Identity.of(db, person_id)
+    assert identity is not None
+    name = identity.full_name or _("La personne n°{id}").format(id=person_id)
+    if is_anonymised(db, person_id):
+        raise UserError(_("La personne n°{id} a déjà été anonymisée.").format(id=person_id))
+    _refuse_if_sitting(db, person_id, name, today)
+    matcher = Matcher(identity)
+    label = anonymised_label(person_id)
+    result = Anonymisation(person_id, name, label, dry_run=dry_run)
+    result.homonyms = identity.homonyms(db)
+
+    # Free texts first, while the card still holds the name the matcher looks for.
+    actions_changed: set[int] = set()
+    frozen_places: set[str] = set()
+    for text in list(free_texts(db, matcher.search)):
+        if text.table == "people" and text.row_key == person_id:
+            continue  # the card itself is emptied below
+        if not text.writable:
+            result.kept_texts += 1
+            frozen_places.add(text.where)
+            continue
+        new = "" if text.clear else matcher.replace(text.text, label)
+        if new == text.text:
+            continue
+        key = "key" if text.table == "settings" else "id"
+        db.execute(
+            f"UPDATE [{text.table}] SET [{text.column}] = ? WHERE [{key}] = ?",
+            [new, text.row_key],
+        )
+        if text.clear:
+            result.contacts_cleared += 1
+        else:
+            result.texts[text.field] += 1
+        if text.table == "actions":
+            actions_changed.add(int(text.row_key))  # type: ignore[arg-type]
+    for action_id in sorted(actions_changed):
+        title, description = db.execute(
+            "SELECT title, description FROM actions WHERE id = ?", [action_id]
+        ).fetchone()
+        db.execute(
+            "UPDATE actions SET search_text = ? WHERE id = ?",
+            [search_text(title, description), action_id],
+        )
+
+    db.execute(
+        "UPDATE people SET civility = '', first_name = '', last_name = ?, email = '', phone = '', "
+        "position = '', notes = '', consent_publish = 0, consent_contact = 0, archived = 1 "
+        "WHERE id = ?",
+        [label, person_id],
+    )
+    mandate_ids = {
+        r[0] for r in db.execute("SELECT id FROM mandates WHERE person_id = ?", [person_id])
+    }
+    db.execute("UPDATE mandates SET notes = '' WHERE person_id = ?", [person_id])
+    result.audit_entries = _scrub_audit(db, person_id, mandate_ids, matcher, label)
+    result.kept_minutes = _approved_minutes_naming(db, person_id, matcher)
+    result.annexes = [a["name"] for a in annexes_naming(db, matcher)]
+    # The entry that says it was done: counts only, no trace of who the person was.
+    audit.record(
+        db,
+        "person",
+        person_id,
+        ACTION,
+        None,
+        {
+            "label": label,
+            "texts": dict(result.texts),
+            "contacts_cleared": result.contacts_cleared,
+            "audit_entries": result.audit_entries,
+            "kept_minutes": result.kept_minutes,
+            "annexes": len(result.annexes),
+        },
+    )
+    return result
+
+
+class _DryRun(Exception):
+    def __init__(self, results: list[Anonymisation]):
+        super().__init__("dry run")
+        self.results = results
+
+
+@contextlib.contextmanager
+def _secure_delete(store: Store) -> Iterator[None]:
+    """Overwritten text is zeroed in the file rather than left in its free pages."""
+    (previous,) = store.conn.execute("PRAGMA secure_delete").fetchone()
+    store.conn.execute("PRAGMA secure_delete = ON")
+    try:
+        yield
+    finally:
+        store.conn.execute(f"PRAGMA secure_delete = {int(previous)}")
+
+
+def anonymise_many(
+    store: Store,
+    person_ids: Iterable[int],
+    today: dt.date | None = None,
+    dry_run: bool = False,
+) -> list[Anonymisation]:
+    """Anonymise several people in one transaction: all of them, or nobody (the first refusal
+    stops everything). A dry run does all the work and rolls it back."""
+    today = today or dt.date.today()
+    ids = list(dict.fromkeys(int(i) for i in person_ids))
+    if not ids:
+        return []
+    try:
+        with _secure_delete(store), store.write() as db:
+            results = [_anonymise(db, pid, today, dry_run) for pid in ids]
+            if dry_run:
+                raise _DryRun(results)
+            # The search index keeps replaced words in its segments until they are merged:
+            # merging them now leaves the former identity nowhere in the file.
+            for table in search_tables():
+                db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+    except _DryRun as done:
+        return done.results
+    return results
+
+
+def anonymise(
+    store: Store, person_id: int, today: dt.date | None = None, dry_run: bool = False
+) -> Anonymisation:
+    return anonymise_many(store, [person_id], today, dry_run)[0]

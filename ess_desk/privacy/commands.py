@@ -1,0 +1,137 @@
+"""`ess-desk privacy`: the retention review, a person's file for an access request, anonymisation."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ess_desk.errors import UserError
+from ess_desk.i18n import _
+
+
+def _review(args: argparse.Namespace) -> int:
+    from ess_desk.cli import open_for_command
+    from ess_desk.privacy import retention
+
+    with open_for_command(args, write=False) as store:
+        years = retention.retention_years(store.db) if args.years is None else args.years
+        rows = retention.due_for_review(store.db, years=years)
+    if args.json:
+        data = [
+            {
+                "id": r.person_id,
+                "name": r.name,
+                "organisation": r.organisation,
+                "last_mandate_end": r.last_mandate_end,
+                "last_activity": r.last_activity,
+                "last_seen": r.last_seen,
+                "archived": r.archived,
+            }
+            for r in rows
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(_("Personne à revoir : aucune trace de plus de {years} an(s).").format(years=years))
+        return 0
+    print(
+        _("{count} personne(s) sans lien avec le conseil depuis plus de {years} an(s) :").format(
+            count=len(rows), years=years
+        )
+    )
+    for r in rows:
+        org = f" — {r.organisation}" if r.organisation else ""
+        print(f"{r.person_id:>6}  {r.name}{org} ({r.reason()})")
+    print(_("Anonymiser : ess-desk privacy --anonymise NUMÉRO"))
+    return 0
+
+
+def _anonymise(args: argparse.Namespace) -> int:
+    from ess_desk.cli import open_for_command
+    from ess_desk.privacy import anonymise
+
+    with open_for_command(args, write=True) as store:
+        result = anonymise.anonymise(store, args.anonymise, dry_run=args.dry_run)
+    for line in result.summary():
+        print(line)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ess_desk.cli import open_for_command
+    from ess_desk.privacy import person_file
+
+    if not args.output:
+        raise UserError(_("Indiquez le fichier à écrire avec -o FICHIER.json ou FICHIER.pdf."))
+    with open_for_command(args, write=False) as store:
+        path = person_file.export(store.db, args.export, Path(args.output))
+    print(_("Fiche personnelle écrite : {path}").format(path=path))
+    return 0
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    if args.output and args.export is None:
+        print(_("-o ne sert qu'avec --export : ignoré."), file=sys.stderr)
+    if args.dry_run and args.anonymise is None:
+        raise UserError(_("--dry-run ne sert qu'avec --anonymise."))
+    if args.years is not None and not args.review:
+        raise UserError(_("--years ne sert qu'avec --review."))
+    if args.review:
+        return _review(args)
+    if args.anonymise is not None:
+        return _anonymise(args)
+    return _export(args)
+
+
+def _years(value: str) -> int:
+    from ess_desk.privacy.retention import check_years
+
+    try:
+        return check_years(value)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
+
+
+def register(add) -> None:
+    p = add(
+        "privacy",
+        cmd_privacy,
+        _(
+            "données personnelles (RGPD) : revue de conservation, fiche d'une personne, anonymisation"
+        ),
+    )
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--review",
+        action="store_true",
+        help=_("liste les personnes à revoir (dernier mandat terminé depuis plus de N ans)"),
+    )
+    what.add_argument(
+        "--anonymise",
+        type=int,
+        metavar="PERSON",
+        help=_("anonymise la personne de ce numéro (irréversible ; dit ce qui a été fait)"),
+    )
+    what.add_argument(
+        "--export",
+        type=int,
+        metavar="PERSON",
+        help=_("écrit tout ce que la base contient sur cette personne (droit d'accès)"),
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help=_("fichier .json ou .pdf (avec --export)")
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_("avec --anonymise : montre ce qui serait fait, sans rien écrire"),
+    )
+    p.add_argument(
+        "--years",
+        type=_years,
+        metavar="N",
+        help=_("avec --review : durée de conservation en années (défaut : le réglage, sinon 5)"),
+    )
+    p.add_argument("--json", action="store_true", help=_("avec --review : sortie JSON"))

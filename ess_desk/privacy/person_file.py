@@ -1,0 +1,554 @@
+"""A person's whole file for an access request (droit d'accès, RGPD art. 15): everything the
+database holds about them, collected as plain data that JSON and the PDF both render."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ess_desk import service
+from ess_desk.actions import rules as action_rules
+from ess_desk.council import get_letterhead
+from ess_desk.errors import UserError
+from ess_desk.fileio import atomic_path
+from ess_desk.i18n import _
+from ess_desk.meetings import attendance as attendance_rules
+from ess_desk.meetings.vocabulary import ITEM_KINDS
+from ess_desk.membership.vocabulary import ORGANISATION_KINDS, ROLES, label
+from ess_desk.minutes.vocabulary import MINUTES_STATUSES
+from ess_desk.privacy.matching import Identity, Matcher
+from ess_desk.privacy.texts import free_texts
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+FORMAT = "ess-desk-person-file"
+VERSION = 1
+
+# The list sections of a file, in the order the PDF prints them.
+LIST_SECTIONS = (
+    "mandates",
+    "attendance",
+    "proxies_given",
+    "proxies_held",
+    "replacements",
+    "guest_entries",
+    "agenda_items",
+    "minutes",
+    "actions",
+    "action_updates",
+    "votes",
+    "mentions",
+    "annexes",
+    "audit_log",
+)
+
+
+def section_titles() -> dict[str, str]:
+    """Every section of a file with its title, in order (the PDF's bookmarks)."""
+    return {
+        "person": _("Identité et coordonnées"),
+        "consents": _("Consentements"),
+        "organisation": _("Structure"),
+        "mandates": _("Mandats"),
+        "attendance": _("Présences aux séances"),
+        "proxies_given": _("Pouvoirs donnés"),
+        "proxies_held": _("Pouvoirs reçus"),
+        "replacements": _("Remplacements assurés comme suppléant(e)"),
+        "guest_entries": _("Présences comme invité(e) extérieur(e)"),
+        "agenda_items": _("Points présentés à l'ordre du jour"),
+        "minutes": _("Procès-verbaux"),
+        "actions": _("Actions portées"),
+        "action_updates": _("Points de suivi rédigés"),
+        "votes": _("Votes"),
+        "mentions": _("Mentions dans les textes"),
+        "annexes": _("Annexes PDF qui la nomment"),
+        "audit_log": _("Journal des modifications"),
+    }
+
+
+@dataclass
+class PersonFile:
+    """Plain data only (str, int, bool, None, lists and dicts): it is its own JSON."""
+
+    person_id: int
+    generated_at: str
+    council: str
+    person: dict[str, Any]
+    consents: dict[str, bool]
+    organisation: dict[str, Any] | None
+    mandates: list[dict[str, Any]] = field(default_factory=list)
+    attendance: list[dict[str, Any]] = field(default_factory=list)
+    proxies_given: list[dict[str, Any]] = field(default_factory=list)
+    proxies_held: list[dict[str, Any]] = field(default_factory=list)
+    replacements: list[dict[str, Any]] = field(default_factory=list)
+    guest_entries: list[dict[str, Any]] = field(default_factory=list)
+    agenda_items: list[dict[str, Any]] = field(default_factory=list)
+    minutes: list[dict[str, Any]] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+    action_updates: list[dict[str, Any]] = field(default_factory=list)
+    votes: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    annexes: list[dict[str, Any]] = field(default_factory=list)
+    audit_log: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader should know about the file
+
+    @property
+    def name(self) -> str:
+        p = self.person
+        return " ".join(x for x in (p["civility"], p["first_name"], p["last_name"]) if x)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": VERSION, **dataclasses.asdict(self)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PersonFile:
+        if data.get("format") != FORMAT:
+            raise UserError(_("Ce fichier n'est pas une fiche personnelle d'ESS Desk."))
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def _day(value: str | None) -> str | None:
+    return value[:10] if value else None
+
+
+def _anonymised_on(db: Database, person_id: int) -> str | None:
+    row = db.execute(
+        "SELECT MIN(at) FROM audit_log WHERE entity = 'person' AND entity_id = ? "
+        "AND action = 'anonymise'",
+        [person_id],
+    ).fetchone()
+    return _day(row[0]) if row and row[0] else None
+
+
+def is_anonymised(db: Database, person_id: int) -> bool:
+    return _anonymised_on(db, person_id) is not None
+
+
+def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def _mandates(db: Database, person_id: int) -> list[dict[str, Any]]:
+    rows = _rows(
+        db,
+        """
+        SELECT m.id, b.name AS body, COALESCE(c.name, '') AS college, m.role,
+               m.start_date, m.end_date,
+               COALESCE(tp.first_name || ' ' || tp.last_name, '') AS substitute_for, m.notes
+        FROM mandates m JOIN bodies b ON b.id = m.body_id
+        LEFT JOIN colleges c ON c.id = m.college_id
+        LEFT JOIN mandates tm ON tm.id = m.substitute_for_id
+        LEFT JOIN people tp ON tp.id = tm.person_id
+        WHERE m.person_id = ? ORDER BY m.start_date, m.id
+        """,
+        [person_id],
+    )
+    for row in rows:
+        row["role_label"] = label(ROLES, row["role"])
+        row["substitutes"] = [
+            r[0]
+            for r in db.execute(
+                "SELECT p.first_name || ' ' || p.last_name FROM mandates s "
+                "JOIN people p ON p.id = s.person_id WHERE s.substitute_for_id = ? "
+                "ORDER BY s.start_date",
+                [row["id"]],
+            )
+        ]
+    return rows
+
+
+_MEETING_COLUMNS = (
+    "m.id AS meeting_id, substr(m.starts_at, 1, 10) AS date, b.name AS body, m.title AS meeting"
+)
+_MEETING_JOIN = "JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id"
+
+
+def _attendance(db: Database, person_id: int) -> list[dict[str, Any]]:
+    rows = _rows(
+        db,
+        f"""
+        SELECT {_MEETING_COLUMNS}, md.role, a.status, a.arrival, a.departure,
+               COALESCE(pp.first_name || ' ' || pp.last_name, '') AS proxy_to,
+               COALESCE(rp.first_name || ' ' || rp.last_name, '') AS replaced_by
+        FROM attendance a JOIN mandates md ON md.id = a.mandate_id {_MEETING_JOIN}
+        LEFT JOIN mandates pm ON pm.id = a.proxy_to_mandate_id
+        LEFT JOIN people pp ON pp.id = pm.person_id
+        LEFT JOIN mandates rm ON rm.id = a.replaced_by_mandate_id
+        LEFT JOIN people rp ON rp.id = rm.person_id
+        WHERE md.person_id = ? ORDER BY m.starts_at, m.id
+        """,
+        [person_id],
+    )
+    for row in rows:
+        row["status_label"] = label(attendance_rules.STATUSES, row["status"])
+        row["role_label"] = label(ROLES, row["role"])
+    return rows
+
+
+def _received(db: Database, person_id: int, column: str, as_name: str) -> list[dict[str, Any]]:
+    """Attendance rows of others that point at one of the person's mandates."""
+    return _rows(
+        db,
+        f"""
+        SELECT {_MEETING_COLUMNS}, p.first_name || ' ' || p.last_name AS {as_name}
+        FROM attendance a {_MEETING_JOIN}
+        JOIN mandates own ON own.id = a.{column}
+        JOIN mandates giver ON giver.id = a.mandate_id JOIN people p ON p.id = giver.person_id
+        WHERE own.person_id = ? ORDER BY m.starts_at, m.id
+        """,
+        [person_id],
+    )
+
+
+def _agenda_items(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, Any]]:
+    rows = _rows(
+        db,
+        """
+        SELECT m.id AS meeting_id, substr(m.starts_at, 1, 10) AS date, b.name AS body,
+               m.title AS meeting, i.id AS item_id, i.title, i.kind, i.presenter_person_id,
+               i.presenter_text
+        FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+        JOIN bodies b ON b.id = m.body_id
+        WHERE i.presenter_person_id = ? OR i.presenter_text != ''
+        ORDER BY m.starts_at, i.position
+        """,
+        [person_id],
+    )
+    out = []
+    for row in rows:
+        if row["presenter_person_id"] == person_id or matcher.search(row["presenter_text"]):
+            row["kind_label"] = label(ITEM_KINDS, row["kind"])
+            del row["presenter_person_id"]
+            out.append(row)
+    return out
+
+
+def _guest_entries(db: Database, matcher: Matcher) -> list[dict[str, Any]]:
+    rows = _rows(
+        db,
+        """
+        SELECT m.id AS meeting_id, substr(m.starts_at, 1, 10) AS date, b.name AS body,
+               m.title AS meeting, g.id AS guest_id, g.name, g.organisation
+        FROM guests g JOIN meetings m ON m.id = g.meeting_id JOIN bodies b ON b.id = m.body_id
+        ORDER BY m.starts_at, g.id
+        """,
+        [],
+    )
+    return [r for r in rows if matcher.search(r["name"])]
+
+
+def _snapshot_roles(text: str, person_id: int, matcher: Matcher) -> list[str]:
+    """How approved minutes name the person, read from their frozen snapshot."""
+    from ess_desk.minutes import record as rec
+
+    try:
+        snapshot = rec.from_json(text)
+    except (ValueError, KeyError, TypeError):
+        return [_("nommé(e) dans le texte")] if matcher.search(text) else []
+
+    def me(ref: rec.PersonRef | None) -> bool:
+        return ref is not None and (
+            ref.person_id == person_id or (ref.person_id is None and matcher.search(ref.name))
+        )
+
+    roles: list[str] = []
+    if any(me(c) for c in snapshot.chair):
+        roles.append(_("présidence"))
+    if matcher.search(snapshot.secretary):
+        roles.append(_("secrétaire de séance"))
+    att = snapshot.attendance
+    groups = (
+        (att.present, _("présent(e)")),
+        (att.represented, _("représenté(e)")),
+        (att.excused, _("excusé(e)")),
+        (att.absent, _("absent(e)")),
+        (att.substitutes, _("suppléant(e)")),
+        (att.guests, _("invité(e)")),
+    )
+    for lines, words in groups:
+        if any(me(line.person) for line in lines):
+            roles.append(words)
+    if any(me(line.other) for lines, _w in groups for line in lines):
+        roles.append(_("pouvoir ou remplacement"))
+    if any(me(s.presenter) or matcher.search(s.presenter_text) for s in snapshot.sections):
+        roles.append(_("présente un point"))
+    if any(me(a.owner) for s in snapshot.sections for a in s.actions):
+        roles.append(_("porte une action"))
+    texts = [s.summary for s in snapshot.sections]
+    texts += [d.text for s in snapshot.sections for d in s.decisions]
+    texts += [s.title for s in snapshot.sections]
+    if any(matcher.search(t) for t in texts):
+        roles.append(_("nommé(e) dans le texte"))
+    return roles
+
+
+def _minutes(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, Any]]:
+    """Minutes the person appears in: frozen ones from their approved snapshot, drafts from what
+    is typed in them (the attendance of drafts is in its own section)."""
+    out = []
+    person_ref = re.compile(rf'"person_id": {person_id}(?!\d)')
+    rows = db.execute(
+        "SELECT mi.id, mi.meeting_id, substr(m.starts_at, 1, 10), b.name, m.title, mi.status, "
+        "mi.secretary, mi.approved_text FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id "
+        "JOIN bodies b ON b.id = m.body_id ORDER BY m.starts_at"
+    ).fetchall()
+    for minutes_id, meeting_id, day, body, title, status, secretary, approved_text in rows:
+        roles: list[str] = []
+        if status == "approved" and approved_text:
+            if person_ref.search(approved_text) or matcher.search(approved_text):
+                roles = _snapshot_roles(approved_text, person_id, matcher)
+        else:
+            if matcher.search(secretary):
+                roles.append(_("secrétaire de séance"))
+            summaries = db.execute(
+                "SELECT summary FROM minutes_sections WHERE minutes_id = ?", [minutes_id]
+            ).fetchall()
+            if any(matcher.search(s[0]) for s in summaries):
+                roles.append(_("nommé(e) dans le texte"))
+        if roles:
+            out.append(
+                {
+                    "meeting_id": meeting_id,
+                    "date": day,
+                    "body": body,
+                    "meeting": title,
+                    "status": status,
+                    "status_label": label(MINUTES_STATUSES, status),
+                    "roles": roles,
+                }
+            )
+    return out
+
+
+def _actions(db: Database, person_id: int) -> list[dict[str, Any]]:
+    rows = _rows(
+        db,
+        """
+        SELECT a.id, a.title, b.name AS body, a.status, a.progress, a.due_date, a.created_on,
+               a.closed_on, COALESCE(t.name, '') AS theme
+        FROM actions a JOIN bodies b ON b.id = a.body_id
+        LEFT JOIN action_themes t ON t.id = a.theme_id
+        WHERE a.owner_person_id = ? ORDER BY a.created_on, a.id
+        """,
+        [person_id],
+    )
+    for row in rows:
+        row["status_label"] = label(action_rules.STATUSES, row["status"])
+    return rows
+
+
+def _action_updates(db: Database, person_id: int) -> list[dict[str, Any]]:
+    rows = _rows(
+        db,
+        """
+        SELECT u.id, u.action_id, a.title AS action, u.on_date, u.status, u.progress, u.comment
+        FROM action_updates u JOIN actions a ON a.id = u.action_id
+        WHERE u.author_person_id = ? ORDER BY u.on_date, u.id
+        """,
+        [person_id],
+    )
+    for row in rows:
+        row["status_label"] = label(action_rules.STATUSES, row["status"])
+    return rows
+
+
+def _mentions(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, Any]]:
+    out = []
+    for text in free_texts(db, matcher.search):
+        if text.table == "people" and text.row_key == person_id:
+            continue  # the person's own notes are printed with their identity
+        out.append(
+            {
+                "where": text.where,
+                "field": text.field,
+                "excerpt": matcher.excerpt(text.text),
+                "archived": not text.writable,
+            }
+        )
+    return out
+
+
+def annexes_naming(db: Database, matcher: Matcher) -> list[dict[str, Any]]:
+    """Annexes whose file name or text names the person (PDF text read with pypdf)."""
+    from pypdf import PdfReader
+
+    out = []
+    rows = db.execute(
+        "SELECT x.id, x.name, substr(m.starts_at, 1, 10), b.name FROM annexes x "
+        "JOIN meetings m ON m.id = x.meeting_id JOIN bodies b ON b.id = m.body_id "
+        "ORDER BY m.starts_at, x.id"
+    ).fetchall()
+    for annex_id, name, day, body in rows:
+        found = []
+        if matcher.search(name):
+            found.append(_("nom du fichier"))
+        (content,) = db.execute("SELECT content FROM annexes WHERE id = ?", [annex_id]).fetchone()
+        try:
+            reader = PdfReader(io.BytesIO(content))
+            if any(matcher.search(page.extract_text() or "") for page in reader.pages):
+                found.append(_("texte du document"))
+        except Exception:  # a PDF pypdf cannot read: say so rather than pass it over
+            found.append(_("texte illisible : à vérifier à la main"))
+        if found:
+            out.append(
+                {"annex_id": annex_id, "name": name, "date": day, "body": body, "found_in": found}
+            )
+    return out
+
+
+def _audit_log(
+    db: Database, person_id: int, mandate_ids: list[int], matcher: Matcher
+) -> list[dict[str, Any]]:
+    """Entries about the person's record or mandates, and every entry whose copies name them."""
+    own = {("person", person_id)} | {("mandate", m) for m in mandate_ids}
+    out = []
+    for entry_id, at, os_user, entity, entity_id, action, before, after in db.execute(
+        "SELECT id, at, os_user, entity, entity_id, action, before, after FROM audit_log "
+        "ORDER BY id"
+    ):
+        if (entity, entity_id) in own or matcher.search(before) or matcher.search(after):
+            out.append(
+                {
+                    "id": entry_id,
+                    "at": at,
+                    "os_user": os_user,
+                    "entity": entity,
+                    "entity_id": entity_id,
+                    "action": action,
+                    "before": json.loads(before) if before else None,
+                    "after": json.loads(after) if after else None,
+                }
+            )
+    return out
+
+
+def collect(
+    db: Database, person_id: int, progress: Callable[[int, int], None] | None = None
+) -> PersonFile:
+    """Everything the database holds about the person, as plain data."""
+    row = service.require(db, "people", person_id, _("La personne"))
+    identity = Identity.of(db, person_id)
+    assert identity is not None
+    matcher = Matcher(identity)
+    steps = 6
+
+    def step(n: int) -> None:
+        if progress is not None:
+            progress(n, steps)
+
+    step(0)
+    organisation = None
+    if row["organisation_id"] is not None:
+        org = service.fetch(db, "organisations", row["organisation_id"])
+        if org is not None:
+            organisation = {
+                "id": org["id"],
+                "name": org["name"],
+                "kind": org["kind"],
+                "kind_label": label(ORGANISATION_KINDS, org["kind"]),
+                "city": org["city"],
+            }
+    mandates = _mandates(db, person_id)
+    pf = PersonFile(
+        person_id=person_id,
+        generated_at=dt.datetime.now().isoformat(timespec="seconds"),
+        council=get_letterhead(db).name,
+        person={
+            "id": person_id,
+            "civility": row["civility"],
+            "first_name": row["first_name"],
+            "last_name": row["last_name"],
+            "email": row["email"],
+            "phone": row["phone"],
+            "position": row["position"],
+            "notes": row["notes"],
+            "archived": bool(row["archived"]),
+            "anonymised_on": _anonymised_on(db, person_id),
+        },
+        consents={
+            "publish": bool(row["consent_publish"]),
+            "contact": bool(row["consent_contact"]),
+        },
+        organisation=organisation,
+        mandates=mandates,
+    )
+    pf.attendance = _attendance(db, person_id)
+    pf.proxies_given = [
+        {k: a[k] for k in ("meeting_id", "date", "body", "meeting", "proxy_to")}
+        for a in pf.attendance
+        if a["status"] == "represented"
+    ]
+    pf.proxies_held = _received(db, person_id, "proxy_to_mandate_id", "given_by")
+    pf.replacements = _received(db, person_id, "replaced_by_mandate_id", "member_replaced")
+    step(1)
+    pf.guest_entries = _guest_entries(db, matcher)
+    pf.agenda_items = _agenda_items(db, person_id, matcher)
+    pf.minutes = _minutes(db, person_id, matcher)
+    step(2)
+    pf.actions = _actions(db, person_id)
+    pf.action_updates = _action_updates(db, person_id)
+    step(3)
+    pf.mentions = _mentions(db, person_id, matcher)
+    step(4)
+    pf.annexes = annexes_naming(db, matcher)
+    step(5)
+    pf.audit_log = _audit_log(db, person_id, [m["id"] for m in mandates], matcher)
+    pf.notes = [
+        _(
+            "Les votes sont enregistrés en nombre de voix (pour, contre, abstentions), sans le "
+            "nom des votants : la base ne conserve aucun vote individuel."
+        )
+    ]
+    if pf.person["anonymised_on"]:
+        pf.notes.append(
+            _(
+                "Cette fiche a été anonymisée le {day} : les procès-verbaux approuvés, archives "
+                "publiques, gardent le nom tel qu'il a été approuvé."
+            ).format(day=pf.person["anonymised_on"])
+        )
+    step(steps)
+    return pf
+
+
+def write_json(pf: PersonFile, path: Path | str) -> Path:
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(
+            json.dumps(pf.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    return path
+
+
+def export(
+    db: Database,
+    person_id: int,
+    path: Path | str,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Write the person's file as JSON or PDF, by the extension of `path`."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".pdf"):
+        raise UserError(
+            _("Format inconnu pour {path} : choisissez un fichier .json ou .pdf.").format(
+                path=path.name
+            ),
+            field="output",
+        )
+    pf = collect(db, person_id, progress)
+    if suffix == ".json":
+        return write_json(pf, path)
+    from ess_desk.documents import person_file_pdf
+
+    return person_file_pdf.build(pf, path)

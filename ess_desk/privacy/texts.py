@@ -1,0 +1,217 @@
+"""Every free-text column that may name a person, with where it sits in the council's record and
+whether anonymisation may rewrite it (approved minutes and what they record are public archives,
+frozen by the schema's triggers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ess_desk.dates import display
+from ess_desk.i18n import _
+from ess_desk.minutes.decisions import reference
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class FreeText:
+    """One text value of one row; `where` says in words where it sits (built only when asked:
+    most texts are looked at and dropped)."""
+
+    table: str
+    column: str
+    row_key: object  # the row's id (or the setting's key)
+    text: str
+    writable: bool  # False: part of an approved (frozen) record
+    context: tuple = ()
+    clear: bool = False  # a contact field: emptied rather than rewritten
+
+    @property
+    def field(self) -> str:
+        return f"{self.table}.{self.column}"
+
+    @property
+    def where(self) -> str:
+        return _WHERE[self.table](*self.context)
+
+
+# Meetings whose minutes are approved: their agenda, guests, decisions and minutes are frozen.
+_APPROVED = "SELECT meeting_id FROM minutes WHERE status = 'approved'"
+
+_WHERE: dict[str, Callable[..., str]] = {
+    "minutes": lambda day, body: _("Procès-verbal de la séance du {day} ({body})").format(
+        day=display(day), body=body
+    ),
+    "minutes_sections": lambda day, body, title: _(
+        "Procès-verbal de la séance du {day} ({body}), point « {title} »"
+    ).format(day=display(day), body=body, title=title),
+    "minutes_errata": lambda day, body: _(
+        "Erratum au procès-verbal de la séance du {day} ({body})"
+    ).format(day=display(day), body=body),
+    "decisions": lambda year, number, day, body: _(
+        "Décision n° {reference} du {day} ({body})"
+    ).format(reference=reference(year, number), day=display(day), body=body),
+    "agenda_items": lambda day, body, title: _(
+        "Ordre du jour de la séance du {day} ({body}), point « {title} »"
+    ).format(day=display(day), body=body, title=title),
+    "guests": lambda day, body: _("Invité(e)s de la séance du {day} ({body})").format(
+        day=display(day), body=body
+    ),
+    "meetings": lambda day, body: _("Séance du {day} ({body})").format(day=display(day), body=body),
+    "actions": lambda action_id, title: _("Action n°{id} « {title} »").format(
+        id=action_id, title=title
+    ),
+    "action_updates": lambda day, action_id: _("Point de suivi du {day} de l'action n°{id}").format(
+        day=display(day), id=action_id
+    ),
+    "mandates": lambda mandate_id, body: _("Mandat n°{id} ({body})").format(
+        id=mandate_id, body=body
+    ),
+    "people": lambda person_id: _("Notes de la fiche personne n°{id}").format(id=person_id),
+    "organisations": lambda name: _("Structure « {name} »").format(name=name),
+    "settings": lambda key: _("Réglage « {key} »").format(key=key),
+}
+
+
+def _minutes(db: Database) -> Iterator[tuple]:
+    for minutes_id, secretary, status, day, body in db.execute(
+        "SELECT mi.id, mi.secretary, mi.status, m.starts_at, b.name FROM minutes mi "
+        "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id"
+    ):
+        yield ("minutes", "secretary", minutes_id, secretary, status != "approved", (day, body))
+
+
+def _sections(db: Database) -> Iterator[tuple]:
+    for section_id, summary, status, day, body, title in db.execute(
+        "SELECT s.id, s.summary, mi.status, m.starts_at, b.name, i.title FROM minutes_sections s "
+        "JOIN minutes mi ON mi.id = s.minutes_id JOIN meetings m ON m.id = mi.meeting_id "
+        "JOIN bodies b ON b.id = m.body_id JOIN agenda_items i ON i.id = s.item_id"
+    ):
+        yield (
+            "minutes_sections",
+            "summary",
+            section_id,
+            summary,
+            status != "approved",
+            (day, body, title),
+        )
+
+
+def _errata(db: Database) -> Iterator[tuple]:
+    for erratum_id, reason, text, day, body in db.execute(
+        "SELECT e.id, e.reason, e.text, m.starts_at, b.name FROM minutes_errata e "
+        "JOIN minutes mi ON mi.id = e.minutes_id JOIN meetings m ON m.id = mi.meeting_id "
+        "JOIN bodies b ON b.id = m.body_id"
+    ):
+        yield ("minutes_errata", "reason", erratum_id, reason, False, (day, body))
+        yield ("minutes_errata", "text", erratum_id, text, False, (day, body))
+
+
+def _decisions(db: Database) -> Iterator[tuple]:
+    for decision_id, year, number, text, day, body, frozen in db.execute(
+        f"SELECT d.id, d.year, d.number, d.text, m.starts_at, b.name, d.meeting_id IN ({_APPROVED}) "
+        "FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id"
+    ):
+        yield ("decisions", "text", decision_id, text, not frozen, (year, number, day, body))
+
+
+def _agenda_items(db: Database) -> Iterator[tuple]:
+    for item_id, title, description, presenter, day, body, frozen in db.execute(
+        "SELECT i.id, i.title, i.description, i.presenter_text, m.starts_at, b.name, "
+        f"i.meeting_id IN ({_APPROVED}) FROM agenda_items i "
+        "JOIN meetings m ON m.id = i.meeting_id JOIN bodies b ON b.id = m.body_id"
+    ):
+        for column, text in (
+            ("title", title),
+            ("description", description),
+            ("presenter_text", presenter),
+        ):
+            yield ("agenda_items", column, item_id, text, not frozen, (day, body, title))
+
+
+def _guests(db: Database) -> Iterator[tuple]:
+    for guest_id, name, day, body, frozen in db.execute(
+        f"SELECT g.id, g.name, m.starts_at, b.name, g.meeting_id IN ({_APPROVED}) FROM guests g "
+        "JOIN meetings m ON m.id = g.meeting_id JOIN bodies b ON b.id = m.body_id"
+    ):
+        yield ("guests", "name", guest_id, name, not frozen, (day, body))
+
+
+def _meetings(db: Database) -> Iterator[tuple]:
+    for meeting_id, title, notes, day, body, frozen in db.execute(
+        f"SELECT m.id, m.title, m.notes, m.starts_at, b.name, m.id IN ({_APPROVED}) "
+        "FROM meetings m JOIN bodies b ON b.id = m.body_id"
+    ):
+        # The schema freezes an approved meeting's title, not its internal notes.
+        yield ("meetings", "title", meeting_id, title, not frozen, (day, body))
+        yield ("meetings", "notes", meeting_id, notes, True, (day, body))
+
+
+def _actions(db: Database) -> Iterator[tuple]:
+    for action_id, title, description in db.execute("SELECT id, title, description FROM actions"):
+        yield ("actions", "title", action_id, title, True, (action_id, title))
+        yield ("actions", "description", action_id, description, True, (action_id, title))
+
+
+def _action_updates(db: Database) -> Iterator[tuple]:
+    for update_id, action_id, day, comment in db.execute(
+        "SELECT id, action_id, on_date, comment FROM action_updates WHERE comment != ''"
+    ):
+        yield ("action_updates", "comment", update_id, comment, True, (day, action_id))
+
+
+def _mandates(db: Database) -> Iterator[tuple]:
+    for mandate_id, notes, body in db.execute(
+        "SELECT m.id, m.notes, b.name FROM mandates m JOIN bodies b ON b.id = m.body_id "
+        "WHERE m.notes != ''"
+    ):
+        yield ("mandates", "notes", mandate_id, notes, True, (mandate_id, body))
+
+
+def _people(db: Database) -> Iterator[tuple]:
+    for person_id, notes in db.execute("SELECT id, notes FROM people WHERE notes != ''"):
+        yield ("people", "notes", person_id, notes, True, (person_id,))
+
+
+def _organisations(db: Database) -> Iterator[tuple]:
+    for org_id, name, email, phone in db.execute(
+        "SELECT id, name, email, phone FROM organisations"
+    ):
+        # A personal address or number given as the structure's own contact: emptied.
+        yield ("organisations", "email", org_id, email, True, (name,), True)
+        yield ("organisations", "phone", org_id, phone, True, (name,), True)
+
+
+def _settings(db: Database) -> Iterator[tuple]:
+    for key, value in db.execute("SELECT key, value FROM settings WHERE key != 'letterhead_logo'"):
+        yield ("settings", "value", key, value, True, (key,))
+
+
+SOURCES: tuple[Callable[[Database], Iterator[tuple]], ...] = (
+    _minutes,
+    _sections,
+    _errata,
+    _decisions,
+    _agenda_items,
+    _guests,
+    _meetings,
+    _actions,
+    _action_updates,
+    _mandates,
+    _people,
+    _organisations,
+    _settings,
+)
+
+
+def free_texts(db: Database, keep: Callable[[str], bool] | None = None) -> Iterator[FreeText]:
+    """Every non-empty free text of the record, table by table; with `keep`, only the texts it
+    accepts (a large record holds hundreds of thousands of texts, a person is in a few)."""
+    for source in SOURCES:
+        for row in source(db):
+            text = row[3]
+            if text and (keep is None or keep(text)):
+                yield FreeText(*row)

@@ -1,0 +1,566 @@
+"""Personal data (RGPD): a person's whole file (JSON and PDF), the retention review and its
+boundaries, anonymisation (identity gone everywhere but approved minutes, audit log copies
+scrubbed, all or nothing, refused while a mandate runs) and the `privacy` command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+import pytest
+from pypdf import PdfReader
+
+from ess_desk import audit
+from ess_desk.actions import actions, queries, updates
+from ess_desk.cli import main
+from ess_desk.errors import UserError
+from ess_desk.meetings import agenda, meetings, presence
+from ess_desk.membership import bodies, mandates, organisations, people
+from ess_desk.minutes import minutes as mn
+from ess_desk.minutes import record as rec
+from ess_desk.privacy import anonymise as anon
+from ess_desk.privacy import person_file, retention
+from ess_desk.privacy.matching import Identity, Matcher
+from ess_desk.store.check import check_store
+from ess_desk.text import fold
+from tests.core.test_minutes import approved, build_council
+from tests.core.test_minutes_documents import docx_text, pdf_text
+
+TODAY = dt.date(2027, 2, 1)  # after both meetings of the test council
+
+
+@pytest.fixture
+def council(store):
+    """The minutes test council, approved, with Zoé Secrète (no consent) also: an external guest
+    at the second meeting, named in its draft minutes, owner of an action named after her with
+    a follow-up she wrote, and her mandate ended on 31/01/2027."""
+    c = build_council(store)
+    p = c["people"]
+    zoe = p["Zoé"]
+    presence.add_guest(store, c["second"], "Zoé SECRETE", "Coopérative Alpha")
+    approved(store, c)
+    second_minutes = mn.start(store, c["second"])
+    approval_item = agenda.items(store.db, c["second"])[0].id
+    mn.save_section(
+        store, second_minutes, approval_item, "Zoé Secrète (zoe.perso@exemple.org) est remerciée."
+    )
+    mn.update(store, second_minutes, secretary="Zoé Secrète")
+    other = agenda.create_item(
+        store, c["second"], title="Retour de Zoé Secrète", presenter_text="Mme Zoé Secrète"
+    )
+    action = actions.create(
+        store,
+        today=dt.date(2026, 12, 10),
+        body_id=c["body"],
+        title="Note budgétaire de Zoé Secrète",
+        description="Écrire à zoe.perso@exemple.org",
+        owner_person_id=zoe,
+        due_date="2027-03-01",
+        meeting_id=c["first"],
+        item_id=c["budget"],
+    )
+    updates.record(
+        store,
+        action,
+        status="in_progress",
+        progress=30,
+        comment="Relu avec Zoé Secrète",
+        author_person_id=zoe,
+        on_date="2027-01-14",
+        today=TODAY,
+    )
+    people.update(
+        store, zoe, civility="Mme", email="zoe.perso@exemple.org", notes="Allergique aux arachides"
+    )
+    mandates.end(store, c["mandates"]["Zoé"], "2027-01-31")
+    c.update(zoe=zoe, action=action, other_item=other, second_minutes=second_minutes)
+    return c
+
+
+# --------------------------------------------------------------------------- the person's file
+
+
+def test_file_holds_every_section(store, council):
+    pf = person_file.collect(store.db, council["zoe"])
+    data = pf.to_json()
+    assert set(person_file.section_titles()) - {"person", "consents", "organisation"} == set(
+        person_file.LIST_SECTIONS
+    )
+    for key in ("person", "consents", "organisation", *person_file.LIST_SECTIONS):
+        assert key in data, key
+    assert data["format"] == "ess-desk-person-file"
+    assert pf.person["email"] == "zoe.perso@exemple.org"
+    assert pf.person["notes"] == "Allergique aux arachides"
+    assert pf.consents == {"publish": False, "contact": False}
+    assert pf.organisation["name"] == "Coopérative Alpha"
+    assert [(m["body"], m["role"], m["end_date"]) for m in pf.mandates] == [
+        ("Bureau", "member", "2027-01-31")
+    ]
+    assert [(a["status"], a["proxy_to"]) for a in pf.attendance] == [
+        ("represented", "Hélène Martin")
+    ]
+    assert [p["proxy_to"] for p in pf.proxies_given] == ["Hélène Martin"]
+    assert [(g["name"], g["meeting_id"]) for g in pf.guest_entries] == [
+        ("Zoé SECRETE", council["second"])
+    ]
+    assert {i["title"] for i in pf.agenda_items} == {"Budget 2027", "Retour de Zoé Secrète"}
+    by_meeting = {m["meeting_id"]: m for m in pf.minutes}
+    assert by_meeting[council["first"]]["status"] == "approved"
+    assert set(by_meeting[council["first"]]["roles"]) >= {
+        "représenté(e)",
+        "présente un point",
+        "nommé(e) dans le texte",
+    }
+    assert set(by_meeting[council["second"]]["roles"]) == {
+        "secrétaire de séance",
+        "nommé(e) dans le texte",
+    }
+    assert [a["title"] for a in pf.actions] == ["Note budgétaire de Zoé Secrète"]
+    assert [u["comment"] for u in pf.action_updates] == ["Relu avec Zoé Secrète"]
+    assert pf.votes == [] and "aucun vote individuel" in pf.notes[0]
+    fields = {m["field"] for m in pf.mentions}
+    assert {"decisions.text", "minutes_sections.summary", "actions.title"} <= fields
+    decision = next(m for m in pf.mentions if m["field"] == "decisions.text")
+    assert decision["archived"] and "Zoé Secrète" in decision["excerpt"]
+    assert any(e["entity"] == "person" and e["action"] == "create" for e in pf.audit_log)
+    # Someone else's file: the proxy she gave is one Hélène held.
+    helene = person_file.collect(store.db, council["people"]["Hélène"])
+    assert [p["given_by"] for p in helene.proxies_held] == ["Zoé Secrète"]
+    sacha = person_file.collect(store.db, council["people"]["Sacha"])
+    assert [r["member_replaced"] for r in sacha.replacements] == ["Luc Lefèvre"]
+
+
+def test_json_file_round_trips(store, council, tmp_path):
+    path = person_file.export(store.db, council["zoe"], tmp_path / "zoe.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    back = person_file.PersonFile.from_json(data)
+    again = person_file.collect(store.db, council["zoe"])
+    again.generated_at = back.generated_at
+    assert back == again
+    assert json.loads(json.dumps(back.to_json())) == data
+    with pytest.raises(UserError, match="n'est pas une fiche"):
+        person_file.PersonFile.from_json({"format": "autre"})
+
+
+def test_pdf_file_has_every_section_bookmarked(store, council, tmp_path):
+    path = person_file.export(store.db, council["zoe"], tmp_path / "zoe.pdf")
+    reader = PdfReader(path)
+    text = pdf_text(path)
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    for title in person_file.section_titles().values():
+        assert title in outline, title
+    assert "Fiche personnelle — droit d'accès" in text
+    assert "Mme Zoé Secrète" in text and "zoe.perso@exemple.org" in text
+    assert "Allergique aux arachides" in text
+    assert "Pouvoir donné à" in text and "Hélène Martin" in text
+    assert f"Page 1 / {len(reader.pages)}" in text
+    meta = reader.metadata
+    assert meta.title == "Fiche personnelle — Mme Zoé Secrète"
+    assert "RGPD" in meta.subject
+    fonts = {
+        str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()
+    }
+    assert any("DejaVuSans" in f for f in fonts)
+
+
+def test_export_refuses_unknown_person_and_format(store, council, tmp_path):
+    with pytest.raises(UserError, match="n'existe pas"):
+        person_file.export(store.db, 999, tmp_path / "x.json")
+    with pytest.raises(UserError, match=r"\.json ou \.pdf"):
+        person_file.export(store.db, council["zoe"], tmp_path / "x.txt")
+    assert not (tmp_path / "x.txt").exists()
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def test_matcher_finds_names_as_people_type_them():
+    m = Matcher(Identity(1, "Mme", "Zoé", "Secrète", "zoe@ville.fr", "06 12 34 56 78"))
+    for text in (
+        "ZOE SECRETE",
+        "Secrète Zoé",
+        "Mme Secrète",
+        "Zoé  Secrète",
+        "zoe@ville.fr",
+        "+33 6 12 34 56 78",
+        "06.12.34.56.78",
+    ):
+        assert m.search(text), text
+    for text in ("Zoé Secrètement", "Zoé", "Secrète", "0612345679", "xzoe@ville.fr"):
+        assert not m.search(text), text
+    assert m.replace("Merci à Zoé Secrète !", "X") == "Merci à X !"
+    hyphen = Matcher(Identity(2, "", "Jean-Pierre", "N'Diaye", "", ""))
+    assert hyphen.search("jean pierre n’diaye")
+
+
+def test_contact_details_shared_with_another_card_do_not_identify(store, council):
+    # Every member of the test council has the same phone number: it is nobody's own.
+    assert Identity.of(store.db, council["zoe"]).phone == ""
+    assert Identity.of(store.db, council["zoe"]).email == "zoe.perso@exemple.org"
+
+
+# --------------------------------------------------------------------------- retention
+
+
+def _person(store, first: str, last: str = "Test") -> int:
+    return people.create(store, first_name=first, last_name=last)
+
+
+def test_retention_setting(store):
+    assert retention.retention_years(store.db) == 5
+    assert retention.set_retention_years(store, "8") == 8
+    assert retention.retention_years(store.db) == 8
+    for bad in ("0", "51", "cinq", ""):
+        with pytest.raises(UserError) as err:
+            retention.set_retention_years(store, bad)
+        assert err.value.field == retention.SETTING
+    assert retention.retention_years(store.db) == 8
+    row = store.db.execute(
+        "SELECT after FROM audit_log WHERE entity = 'setting' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert json.loads(row[0]) == {"privacy_retention_years": "8"}
+
+
+def test_review_lists_people_gone_more_than_n_years(store):
+    today = dt.date(2026, 11, 28)
+    body = bodies.create_body(store, name="Conseil", kind="plenary")
+    ids: dict[str, int] = {}
+
+    def with_mandate(name: str, start: str, end: str | None) -> int:
+        ids[name] = _person(store, name)
+        mandates.create(store, person_id=ids[name], body_id=body, start_date=start, end_date=end)
+        return ids[name]
+
+    with_mandate("Limite", "2015-01-01", "2021-11-28")  # exactly 5 years ago: not yet
+    with_mandate("Veille", "2015-01-01", "2021-11-27")  # one day more: due
+    with_mandate("Ouvert", "2010-01-01", None)  # mandate without end: sitting
+    with_mandate("Futur", "2027-01-01", "2029-12-31")  # to come
+    two = with_mandate("Deux", "2010-01-01", "2012-12-31")
+    mandates.create(store, person_id=two, body_id=body, start_date="2019-01-01", end_date=None)
+    porteur = with_mandate("Porteur", "2010-01-01", "2015-12-31")
+    actions.create(
+        store, today=today, body_id=body, title="Toujours ouverte", owner_person_id=porteur
+    )
+    orateur = with_mandate("Orateur", "2010-01-01", "2015-12-31")
+    meeting = meetings.create(store, body_id=body, starts_at="10/03/2024 18:00")
+    agenda.create_item(store, meeting, title="Témoignage", presenter_person_id=orateur)
+    ids["Récent"] = _person(store, "Récent")  # no mandate, recorded today
+    ids["Ancien"] = _person(store, "Ancien")  # no mandate, recorded long ago
+    store.conn.execute(
+        "UPDATE audit_log SET at = '2019-05-02T10:00:00' WHERE entity = 'person' "
+        "AND entity_id = ? AND action = 'create'",
+        [ids["Ancien"]],
+    )
+    store.conn.commit()
+
+    rows = retention.due_for_review(store.db, today=today)
+    assert [r.name for r in rows] == ["Ancien Test", "Veille Test"]
+    ancien, veille = rows
+    assert ancien.last_mandate_end is None and ancien.last_seen == "2019-05-02"
+    assert "Aucun mandat" in ancien.reason()
+    assert veille.last_mandate_end == "2021-11-27"
+    assert veille.reason() == "Dernier mandat terminé le 27/11/2021"
+    # A longer retention period lists fewer people; a shorter one, more.
+    assert retention.due_for_review(store.db, today=today, years=10) == []
+    shorter = {r.name for r in retention.due_for_review(store.db, today=today, years=1)}
+    assert {"Limite Test", "Veille Test", "Ancien Test", "Orateur Test"} <= shorter
+    assert not {"Ouvert Test", "Futur Test", "Deux Test", "Porteur Test"} & shorter
+    # Anonymised people leave the list.
+    anon.anonymise(store, ids["Veille"], today=today)
+    assert [r.name for r in retention.due_for_review(store.db, today=today)] == ["Ancien Test"]
+
+
+def test_cutoff_of_29_february():
+    assert retention.cutoff(dt.date(2028, 2, 29), 5) == dt.date(2023, 2, 28)
+
+
+# --------------------------------------------------------------------------- anonymisation
+
+
+def _locations(db, needles: list[str]) -> set[tuple[str, str, object]]:
+    """(table, column, rowid) of every text value holding one of `needles` (folded), FTS shadow
+    tables left out (the search index is checked through its own queries)."""
+    fts = {
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%VIRTUAL%fts5%'"
+        )
+    }
+    shadow = tuple(f"{t}_" for t in fts)
+    found = set()
+    tables = [
+        r[0]
+        for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if r[0] not in fts and not r[0].startswith(shadow) and not r[0].startswith("sqlite_")
+    ]
+    for table in tables:
+        cursor = db.execute(f"SELECT rowid, * FROM [{table}]")
+        names = [c[0] for c in cursor.description]
+        for row in cursor:
+            for name, value in zip(names[1:], row[1:], strict=True):
+                if isinstance(value, str) and any(n in fold(value) for n in needles):
+                    found.add((table, name, row[0]))
+    return found
+
+
+def _frozen_locations(db, council) -> set[tuple[str, str, object]]:
+    """Where the approved minutes of the first meeting may keep the name: their frozen text,
+    sections and decision (the test council names her in the text, a section and the decision)."""
+    first = council["first"]
+    minutes_id = mn.get_minutes(db, first).id
+    out = {("minutes", "approved_text", minutes_id)}
+    out |= {
+        ("minutes_sections", "summary", r[0])
+        for r in db.execute("SELECT id FROM minutes_sections WHERE minutes_id = ?", [minutes_id])
+    }
+    out |= {("decisions", "text", council["decision"])}
+    return out
+
+
+def test_anonymise_replaces_identity_everywhere_but_approved_minutes(store, council):
+    db = store.db
+    zoe = council["zoe"]
+    frozen = mn.get_minutes(db, council["first"])
+    needles = ["secrete", "zoe.perso@exemple.org", "arachides"]
+    frozen_places = _frozen_locations(db, council)
+    before = _locations(db, needles)
+    kept = before & frozen_places
+    assert len(kept) == 3
+    assert len(before - frozen_places) > 10
+
+    result = anon.anonymise(store, zoe, today=TODAY)
+
+    label = f"Personne anonymisée n°{zoe}"
+    assert result.label == label and result.former_name == "Zoé Secrète"
+    assert result.kept_minutes == 1
+    assert result.texts["guests.name"] == 1 and result.texts["actions.title"] == 1
+    # Nothing is left but the approved minutes, which are public archives.
+    assert _locations(db, needles) == kept
+    card = people.get(db, zoe)
+    assert (card.first_name, card.last_name, card.civility) == ("", label, "")
+    assert (card.email, card.phone, card.position, card.notes) == ("", "", "", "")
+    assert (card.consent_publish, card.consent_contact, card.archived) == (0, 0, 1)
+    assert card.organisation_id is not None  # the structure's seat is not personal data
+    # Open records now carry the replaced identity.
+    guest = presence.guests(db, council["second"])
+    assert guest[0][1] == label
+    second = mn.get_minutes(db, council["second"])
+    assert second.secretary == label
+    assert label in next(iter(mn.section_texts(db, second.id).values()))
+    item = next(i for i in agenda.items(db, council["second"]) if i.id == council["other_item"])
+    assert item.title == f"Retour de {label}" and item.presenter_text == label
+    action = actions.get(db, council["action"])
+    assert action.title == f"Note budgétaire de {label}"
+    assert action.description == f"Écrire à {label}"
+    assert queries.query_actions(db, queries.ActionFilter(text="secrete")) == []
+    assert [r.id for r in queries.query_actions(db, queries.ActionFilter(text="anonymisee"))] == [
+        council["action"]
+    ]
+    # The approved minutes are untouched and still verify.
+    after = mn.get_minutes(db, council["first"])
+    assert (after.approved_text, after.approved_sha256) == (
+        frozen.approved_text,
+        frozen.approved_sha256,
+    )
+    assert check_store(store) == []
+    assert "Zoé Secrète" in rec.to_json(mn.view(db, council["first"]).record)
+    # The audit log's copies are scrubbed, the anonymisation itself is recorded without a name.
+    log = " ".join(
+        f"{b} {a}" for b, a in db.execute("SELECT before, after FROM audit_log").fetchall()
+    )
+    assert "Secrète" not in log and "SECRETE" not in log and "zoe.perso" not in log
+    assert "arachides" not in log
+    history = audit.history(db, "person", zoe)
+    assert history[-1]["action"] == "anonymise" and history[-1]["before"] is None
+    assert history[0]["after"]["last_name"] == label
+    assert person_file.is_anonymised(db, zoe)
+    # Other people's records are left alone, their shared phone number included.
+    helene = audit.history(db, "person", council["people"]["Hélène"])
+    assert helene[0]["after"]["phone"] == "06 12 34 56 78"
+    assert people.get(db, council["people"]["Hélène"]).full_name == "Hélène Martin"
+
+
+def test_anonymised_person_stays_hidden_in_public_minutes(store, council, tmp_path):
+    from ess_desk.documents import minutes_pdf
+    from ess_desk.exchange import minutes_docx
+
+    anon.anonymise(store, council["zoe"], today=TODAY)
+    for meeting in (council["first"], council["second"]):
+        pdf = minutes_pdf.build(store.db, meeting, tmp_path / f"{meeting}.pdf", public=True)
+        docx = minutes_docx.write(store.db, meeting, tmp_path / f"{meeting}.docx", public=True)
+        for text in (pdf_text(pdf), docx_text(docx)):
+            assert "Secrète" not in text and "SECRETE" not in text
+
+
+def test_search_index_forgets_the_name(store, council):
+    db = store.db
+    fts = [
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%VIRTUAL%fts5%'"
+        )
+    ]
+    if not fts:
+        pytest.skip("pas d'index de recherche dans ce schéma")
+
+    def hits() -> dict[str, int]:
+        found = {}
+        for table in fts:
+            count = db.execute(
+                f"SELECT COUNT(*) FROM [{table}] WHERE [{table}] MATCH ?", ['"secrete"']
+            ).fetchone()[0]
+            if count:
+                found[table] = count
+        return found
+
+    assert len(hits()) >= 3
+    anon.anonymise(store, council["zoe"], today=TODAY)
+    # Only the approved minutes' sections and decision may still be found by her name.
+    assert set(hits()) <= {"search_minutes", "search_decisions"}
+    # Nor do the people index's stored segments keep her name: they are merged, not just
+    # marked deleted.
+    blocks = b"".join(r[0] for r in db.execute("SELECT block FROM search_people_data") if r[0])
+    assert b"secrete" not in blocks
+
+
+def test_anonymise_refused_while_a_mandate_runs_or_is_to_come(store, council):
+    zoe = council["zoe"]
+    with pytest.raises(UserError, match="mandat en cours ou à venir"):
+        anon.anonymise(store, zoe, today=dt.date(2027, 1, 31))  # her last day
+    with pytest.raises(UserError, match=r"Bureau, depuis le 01/01/2026"):
+        anon.anonymise(store, council["people"]["Hélène"], today=TODAY)
+    mandates.create(
+        store,
+        person_id=zoe,
+        body_id=council["body"],
+        college_id=council["college"],
+        start_date="2027-06-01",
+        end_date=None,
+    )
+    with pytest.raises(UserError, match="à venir"):
+        anon.anonymise(store, zoe, today=TODAY)
+    assert people.get(store.db, zoe).last_name == "Secrète"
+    assert not person_file.is_anonymised(store.db, zoe)
+
+
+def test_anonymise_twice_and_unknown_person(store, council):
+    anon.anonymise(store, council["zoe"], today=TODAY)
+    with pytest.raises(UserError, match="déjà été anonymisée"):
+        anon.anonymise(store, council["zoe"], today=TODAY)
+    with pytest.raises(UserError, match="n'existe pas"):
+        anon.anonymise(store, 999, today=TODAY)
+
+
+def _snapshot(db) -> dict[str, list]:
+    return {
+        t: db.execute(f"SELECT * FROM [{t}] ORDER BY rowid").fetchall()
+        for t in ("people", "guests", "actions", "action_updates", "minutes", "audit_log")
+    }
+
+
+def test_anonymise_is_all_or_nothing(store, council, monkeypatch):
+    db = store.db
+    before = _snapshot(db)
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("disque plein")
+
+    monkeypatch.setattr(anon, "_scrub_audit", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        anon.anonymise(store, council["zoe"], today=TODAY)
+    assert _snapshot(db) == before
+    monkeypatch.undo()
+    # A batch stops at the first refusal, and nobody is anonymised.
+    inès = council["people"]["Inès"]
+    mandates.end(store, council["mandates"]["Inès"], "2027-01-31")
+    with pytest.raises(UserError, match="Hélène Martin"):
+        anon.anonymise_many(store, [council["zoe"], council["people"]["Hélène"], inès], TODAY)
+    assert _snapshot(db) == {**before, "audit_log": _snapshot(db)["audit_log"]}
+    assert not person_file.is_anonymised(db, council["zoe"])
+    assert people.get(db, inès).last_name == "Discrète"
+    done = anon.anonymise_many(store, [council["zoe"], inès], TODAY)
+    assert [d.person_id for d in done] == [council["zoe"], inès]
+
+
+def test_dry_run_changes_nothing_and_says_what_would_be_done(store, council):
+    before = _snapshot(store.db)
+    result = anon.anonymise(store, council["zoe"], today=TODAY, dry_run=True)
+    assert _snapshot(store.db) == before
+    lines = result.summary()
+    assert lines[0].startswith("Simulation : Zoé Secrète (n°")
+    assert any("journal d'audit" in line for line in lines)
+    assert any("procès-verbal(aux) approuvé(s)" in line for line in lines)
+    real = anon.anonymise(store, council["zoe"], today=TODAY)
+    assert real.texts == result.texts and real.audit_entries == result.audit_entries
+
+
+def test_file_of_an_anonymised_person(store, council):
+    anon.anonymise(store, council["zoe"], today=TODAY)
+    pf = person_file.collect(store.db, council["zoe"])
+    assert pf.person["anonymised_on"] == dt.date.today().isoformat()
+    assert pf.person["email"] == "" and pf.name == f"Personne anonymisée n°{council['zoe']}"
+    assert any("anonymisée" in n for n in pf.notes)
+    assert pf.mandates and pf.attendance  # the record of what a seat did stays
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_cli_review_export_anonymise(store, council, db_path, tmp_path, capsys):
+    zoe = council["zoe"]
+    old = organisations.create(store, name="Ancienne structure")
+    gone = people.create(store, first_name="Ancien", last_name="Membre", organisation_id=old)
+    mandates.create(
+        store,
+        person_id=gone,
+        body_id=council["body"],
+        college_id=council["college"],
+        start_date="2012-01-01",
+        end_date="2018-12-31",
+    )
+    store.close()
+    db = ["--db", str(db_path)]
+
+    assert main([*db, "privacy", "--review"]) == 0
+    out = capsys.readouterr().out
+    assert "Ancien Membre — Ancienne structure (Dernier mandat terminé le 31/12/2018)" in out
+    assert "Zoé" not in out
+    assert main([*db, "privacy", "--review", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["last_mandate_end"]) for r in data] == [(gone, "2018-12-31")]
+    assert main([*db, "privacy", "--review", "--years", "20"]) == 0
+    assert "aucune trace de plus de 20 an(s)" in capsys.readouterr().out
+
+    out_json = tmp_path / "fiche.json"
+    assert main([*db, "privacy", "--export", str(zoe), "-o", str(out_json)]) == 0
+    assert json.loads(out_json.read_text(encoding="utf-8"))["person"]["last_name"] == "Secrète"
+    out_pdf = tmp_path / "fiche.pdf"
+    assert main([*db, "privacy", "--export", str(zoe), "-o", str(out_pdf)]) == 0
+    assert "Zoé Secrète" in pdf_text(out_pdf)
+    capsys.readouterr()
+
+    assert main([*db, "privacy", "--anonymise", str(gone), "--dry-run"]) == 0
+    assert "Simulation" in capsys.readouterr().out
+    assert main([*db, "privacy", "--anonymise", str(gone)]) == 0
+    out = capsys.readouterr().out
+    assert f"Ancien Membre (n°{gone}) est anonymisé(e)" in out and "journal d'audit" in out
+    assert main([*db, "check"]) == 0
+    capsys.readouterr()
+
+    # Errors: one sentence, exit code 1, never a traceback.
+    assert main([*db, "privacy", "--anonymise", str(council["people"]["Hélène"])]) == 1
+    assert "mandat en cours" in capsys.readouterr().err
+    assert main([*db, "privacy", "--anonymise", str(gone)]) == 1
+    assert "déjà été anonymisée" in capsys.readouterr().err
+    assert main([*db, "privacy", "--export", "999", "-o", str(out_json)]) == 1
+    assert "n'existe pas" in capsys.readouterr().err
+    assert main([*db, "privacy", "--export", str(zoe), "-o", str(tmp_path / "x.doc")]) == 1
+    assert ".json ou .pdf" in capsys.readouterr().err
+    assert main([*db, "privacy", "--export", str(zoe)]) == 1
+    assert "-o" in capsys.readouterr().err
+    assert main([*db, "privacy", "--review", "--dry-run"]) == 1
+    with pytest.raises(SystemExit):
+        main([*db, "privacy"])
+    with pytest.raises(SystemExit):
+        main([*db, "privacy", "--review", "--years", "0"])
