@@ -5,26 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
-from sqlite_utils import Database
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ess_desk.actions import queries, review
 from ess_desk.actions.queries import ActionFilter, ActionRow
 from ess_desk.council import get_letterhead
 from ess_desk.dates import display, long_date
 from ess_desk.documents.style import (
-    ACCENT,
-    FONT,
-    LIGHT,
+    GREY,
     Bookmark,
+    GridTable,
     Metadata,
+    TextCell,
     build_pdf,
     escape,
     heading,
@@ -34,54 +35,42 @@ from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 LATE = colors.HexColor("#b3261e")
 GRID = colors.HexColor("#9aa5a8")
 
 
+@cache
 def _late_style() -> ParagraphStyle:
     return ParagraphStyle("late", parent=styles().cell, textColor=LATE)
 
 
-def _due_cell(row: ActionRow) -> Paragraph | str:
+@cache
+def _late_bold_style() -> ParagraphStyle:
+    return ParagraphStyle("late_bold", parent=_late_style(), fontName=styles().cell_bold.fontName)
+
+
+@cache
+def _theme_style() -> ParagraphStyle:
+    return ParagraphStyle("theme", parent=styles().cell, textColor=GREY)
+
+
+def _due_cell(row: ActionRow) -> TextCell | str:
     if row.overdue:
-        text = _("<b>{day}</b><br/>retard : {days} j").format(
-            day=escape(display(row.due_date)), days=row.days_late
+        return TextCell(
+            (display(row.due_date), _late_bold_style()),
+            (_("retard : {days} j").format(days=row.days_late), _late_style()),
         )
-        return Paragraph(text, _late_style())
-    # Short cells are plain strings: a long table lays out several times faster.
     return display(row.due_date) or "—"
 
 
-def _action_cell(row: ActionRow) -> Paragraph:
-    text = f"<b>{escape(row.title)}</b>"
+def _action_cell(row: ActionRow) -> TextCell:
+    parts: list[tuple[str, ParagraphStyle]] = [(row.title, styles().cell_bold)]
     if row.theme:
-        text += f"<br/><font color='#5f6b6d'>{escape(row.theme)}</font>"
-    return Paragraph(text, styles().cell)
-
-
-def _table(header: list[str], rows: list[list], widths: list[float], late: list[int]) -> Table:
-    st = styles()
-    data = [[Paragraph(escape(h), st.cell_bold) for h in header], *rows]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    commands = [
-        ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
-        ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 1), (-1, -1), FONT, 8.5, 10.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9f8")]),
-    ]
-    # Overdue rows stand out with a red rule on their left edge.
-    commands += [("LINEBEFORE", (0, n), (0, n), 3, LATE) for n in late]
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-# reportlab splits a long table again for each page it fills (quadratic in its rows): long
-# lists go out as consecutive tables of this many rows.
-CHUNK = 60
+        parts.append((row.theme, _theme_style()))
+    return TextCell(*parts)
 
 
 def _tables(
@@ -90,12 +79,9 @@ def _tables(
     cells: Callable[[ActionRow], list],
     widths: list[float],
 ) -> list[Flowable]:
-    out: list[Flowable] = []
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        late = [n for n, r in enumerate(chunk, start=1) if r.overdue]
-        out.append(_table(header, [cells(r) for r in chunk], widths, late))
-    return out
+    # Overdue rows stand out with a red rule on their left edge.
+    late = {n for n, r in enumerate(rows) if r.overdue}
+    return [GridTable(header, [cells(r) for r in rows], widths, marked=late)]
 
 
 def _filter_words(db: Database, filt: ActionFilter) -> str:
@@ -124,7 +110,6 @@ def tableau_story(
     db: Database, rows: list[ActionRow], width: float, *, level: int = 0
 ) -> list[Flowable]:
     """The tableau de suivi for these rows, a section per body (with its bookmark)."""
-    st = styles()
     header = [
         _("N°"),
         _("Action"),
@@ -142,12 +127,12 @@ def tableau_story(
         return [
             str(r.id),
             _action_cell(r),
-            Paragraph(escape(r.origin) or "—", st.cell),
-            Paragraph(escape(r.owner), st.cell),
+            TextCell(r.origin or "—"),
+            TextCell(r.owner),
             _due_cell(r),
             r.status_label,
             f"{r.progress} %",
-            Paragraph(escape(r.last_update_text), st.cell),
+            TextCell(r.last_update_text),
         ]
 
     story: list[Flowable] = []
@@ -232,13 +217,12 @@ def _reminder_story(
 
     def cells(r: ActionRow) -> list:
         where = r.body + (f" — {r.origin}" if r.origin else "")
-        state = f"{r.status_label}<br/>{r.progress} %"
         return [
             str(r.id),
             _action_cell(r),
-            Paragraph(escape(where), st.cell),
+            TextCell(where),
             _due_cell(r),
-            Paragraph(state, st.cell),
+            TextCell(r.status_label, f"{r.progress} %"),
         ]
 
     story += _tables(header, group.rows, cells, widths)
@@ -291,16 +275,23 @@ def build_reminders(
     )
 
 
+def follow_up_day(db: Database, meeting_id: int, today: dt.date | None = None) -> dt.date:
+    """The day lateness is judged on: in a pack printed ahead, the meeting's day."""
+    return today or max(dt.date.today(), meetings.get(db, meeting_id).day)
+
+
 def meeting_follow_up_story(
-    db: Database, meeting_id: int, today: dt.date | None = None
+    db: Database,
+    meeting_id: int,
+    today: dt.date | None = None,
+    rows: list[ActionRow] | None = None,
 ) -> list[Flowable]:
     """The « Suivi des actions » section of a meeting (for the meeting pack): the open actions
-    of its body, overdue first, with their last update."""
+    of its body, overdue first, with their last update (`rows`, when the caller has them)."""
     st = styles()
-    meeting = meetings.get(db, meeting_id)
-    # In a pack printed ahead, lateness is judged on the meeting's day.
-    today = today or max(dt.date.today(), meeting.day)
-    rows = review.review_list(db, meeting_id, today)
+    today = follow_up_day(db, meeting_id, today)
+    if rows is None:
+        rows = review.review_list(db, meeting_id, today)
     story: list[Flowable] = heading(_("Suivi des actions"))
     if not rows:
         story.append(Paragraph(escape(_("Aucune action ouverte pour cette instance.")), st.body))
@@ -323,10 +314,10 @@ def meeting_follow_up_story(
         return [
             str(r.id),
             _action_cell(r),
-            Paragraph(escape(r.owner), st.cell),
+            TextCell(r.owner),
             _due_cell(r),
-            Paragraph(f"{escape(r.status_label)}<br/>{r.progress} %", st.cell),
-            Paragraph(escape(r.last_update_text), st.cell),
+            TextCell(r.status_label, f"{r.progress} %"),
+            TextCell(r.last_update_text),
         ]
 
     story += _tables(header, rows, cells, widths)

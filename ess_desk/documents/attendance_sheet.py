@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-from sqlite_utils import Database
+from reportlab.platypus import Paragraph, Spacer
 
 from ess_desk.council import get_letterhead
 from ess_desk.dates import long_datetime
 from ess_desk.documents.style import (
-    ACCENT,
-    LIGHT,
     Bookmark,
+    GridTable,
     Metadata,
     build_pdf,
     escape,
@@ -24,6 +22,9 @@ from ess_desk.i18n import _
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import ROLES, label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EMPTY_GUEST_ROWS = 4
 
@@ -42,36 +43,40 @@ def signature_box() -> Spacer:
     return Spacer(1, 9 * mm)
 
 
-def _table(header: list[str], rows: list[list], widths: list[float]) -> Table:
-    st = styles()
-    data = [[Paragraph(escape(h), st.cell_bold) for h in header]]
-    data += [
-        [c if not isinstance(c, str) else Paragraph(escape(c), st.cell) for c in r] for r in rows
-    ]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
-                ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa5a8")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 1), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 1), (-1, -1), 3),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9f8")]),
-            ]
-        )
-    )
-    return table
+def _table(header: list[str], rows: list[list], widths: list[float]) -> GridTable:
+    return GridTable(header, rows, widths, valign="middle")
 
 
 def build(db: Database, meeting_id: int, path: Path | str) -> Path:
     """Write the sign-in sheet of a meeting as an A4 PDF."""
+    meeting = meetings.get(db, meeting_id)
+    body = bodies.get_body(db, meeting.body_id)
+    letterhead = get_letterhead(db)
+    title = _("Feuille d'émargement")
+    return build_pdf(
+        path,
+        sheet_story(db, meeting_id),
+        Metadata(
+            title=f"{title} — {meeting.title}",
+            author=letterhead.name,
+            subject=_("Feuille d'émargement de la séance du {day}").format(
+                day=meeting.day.strftime("%d/%m/%Y")
+            ),
+            footer=f"{body.name} — {meeting.day.strftime('%d/%m/%Y')}",
+        ),
+    )
+
+
+def sheet_story(
+    db: Database, meeting_id: int, attendees: list[presence.Attendee] | None = None
+) -> list:
+    """The flowables of the sign-in sheet (also used by the meeting pack)."""
     st = styles()
     meeting = meetings.get(db, meeting_id)
     body = bodies.get_body(db, meeting.body_id)
     letterhead = get_letterhead(db)
-    attendees = presence.expected_attendees(db, meeting_id)
+    if attendees is None:
+        attendees = presence.expected_attendees(db, meeting_id)
     recorded = {p.mandate_id: p for p in presence.presences(db, meeting_id)}
     names = {a.mandate_id: a.name for a in attendees}
     count = presence.quorum(db, meeting_id)
@@ -131,15 +136,4 @@ def build(db: Database, meeting_id: int, path: Path | str) -> Path:
         required=count.required,
     )
     story.append(Paragraph(escape(summary), st.body))
-    return build_pdf(
-        path,
-        story,
-        Metadata(
-            title=f"{title} — {meeting.title}",
-            author=letterhead.name,
-            subject=_("Feuille d'émargement de la séance du {day}").format(
-                day=meeting.day.strftime("%d/%m/%Y")
-            ),
-            footer=f"{body.name} — {meeting.day.strftime('%d/%m/%Y')}",
-        ),
-    )
+    return story

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -18,7 +19,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from sqlite_utils import Database
 
 from ess_desk.council import Letterhead, get_letterhead
 from ess_desk.dates import display, long_date, long_datetime
@@ -37,6 +37,9 @@ from ess_desk.meetings import agenda, annexes, meetings, presence
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership import bodies, people
 from ess_desk.membership.vocabulary import label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def salutation(civility: str) -> str:
@@ -139,34 +142,7 @@ def letter_story(
         Spacer(1, 4 * mm),
         Paragraph(escape(f"{polite},"), st.body),
     ]
-    where = meeting.place or _("en visioconférence")
-    story.append(
-        Paragraph(
-            escape(
-                _(
-                    "J'ai l'honneur de vous convier à la séance de l'instance « {body} » "
-                    "(« {title} »), qui se tiendra le {when}, {where}."
-                ).format(
-                    title=meeting.title,
-                    body=body.name,
-                    when=long_datetime(meeting.start),
-                    where=where,
-                )
-            ),
-            st.body,
-        )
-    )
-    if meeting.video_link:
-        story.append(
-            Paragraph(
-                escape(
-                    _("Vous pourrez aussi y participer à distance : {link}").format(
-                        link=meeting.video_link
-                    )
-                ),
-                st.body,
-            )
-        )
+    story += invitation(meeting, body.name)
     table = _agenda_table(db, meeting_id)
     if table is not None:
         story += [Spacer(1, 3 * mm), Paragraph(escape(_("Ordre du jour")), st.h2), table]
@@ -181,18 +157,64 @@ def letter_story(
                     st.body,
                 )
             )
-    story += [
-        Spacer(1, 3 * mm),
+    story += [Spacer(1, 3 * mm), *closing(letterhead, polite), PageBreak()]
+    story += proxy_form(body.name, meeting, body.proxies_per_holder)
+    return story
+
+
+def invitation(meeting: meetings.Meeting, body_name: str, *, video_link: bool = True) -> list:
+    """The sentences that invite to the meeting: when, where, and the video link."""
+    st = styles()
+    where = meeting.place or _("en visioconférence")
+    out: list = [
         Paragraph(
             escape(
                 _(
-                    "En cas d'empêchement, merci de prévenir le secrétariat : vous pouvez vous faire "
-                    "remplacer par votre suppléant(e) ou donner pouvoir à un autre membre au moyen "
-                    "du formulaire joint."
+                    "J'ai l'honneur de vous convier à la séance de l'instance « {body} » "
+                    "(« {title} »), qui se tiendra le {when}, {where}."
+                ).format(
+                    title=meeting.title,
+                    body=body_name,
+                    when=long_datetime(meeting.start),
+                    where=where,
                 )
             ),
             st.body,
-        ),
+        )
+    ]
+    if meeting.video_link and video_link:
+        out.append(
+            Paragraph(
+                escape(
+                    _("Vous pourrez aussi y participer à distance : {link}").format(
+                        link=meeting.video_link
+                    )
+                ),
+                st.body,
+            )
+        )
+    return out
+
+
+def closing(letterhead: Letterhead, polite: str, *, proxy: bool = True) -> list:
+    """The end of the letter: whom to warn when unable to come (and the proxy form when the
+    letter comes with one), the closing formula and the signature."""
+    st = styles()
+    out: list = []
+    if proxy:
+        out.append(
+            Paragraph(
+                escape(
+                    _(
+                        "En cas d'empêchement, merci de prévenir le secrétariat : vous pouvez vous "
+                        "faire remplacer par votre suppléant(e) ou donner pouvoir à un autre membre "
+                        "au moyen du formulaire joint."
+                    )
+                ),
+                st.body,
+            )
+        )
+    out += [
         Paragraph(
             escape(
                 _(
@@ -205,10 +227,8 @@ def letter_story(
         Spacer(1, 6 * mm),
         Paragraph(f"<b>{escape(letterhead.signatory)}</b>", st.right),
         Paragraph(escape(letterhead.signatory_title), st.right),
-        PageBreak(),
     ]
-    story += proxy_form(body.name, meeting, body.proxies_per_holder)
-    return story
+    return out
 
 
 def proxy_form(body_name: str, meeting: meetings.Meeting, limit: int) -> list:

@@ -4,6 +4,7 @@ the approval line and the digest, the errata at the end; a public variant withou
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -16,7 +17,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from sqlite_utils import Database
 
 from ess_desk.dates import display
 from ess_desk.documents.style import (
@@ -24,6 +24,7 @@ from ess_desk.documents.style import (
     LIGHT,
     Bookmark,
     Metadata,
+    TextParagraph,
     build_pdf,
     escape,
     heading,
@@ -35,6 +36,9 @@ from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import richtext, wording
 from ess_desk.minutes.record import Section
 from ess_desk.minutes.vocabulary import FORMS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 WIDTH = 174 * mm  # A4 less the margins of style.build_pdf
 GRID = colors.HexColor("#9aa5a8")
@@ -75,10 +79,16 @@ def summary_flowables(text: str) -> list:
                     bulletFontName=st.body.fontName,
                 )
             )
-        else:
+        elif any(run.bold for line in block.lines for run in line):
             out.append(
                 Paragraph(
                     "<br/>".join(richtext.to_reportlab(line) for line in block.lines), st.body
+                )
+            )
+        else:  # plain text, the common case: no markup to parse
+            out.append(
+                TextParagraph(
+                    "\n".join("".join(r.text for r in line) for line in block.lines), st.body
                 )
             )
     return out

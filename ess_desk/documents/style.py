@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -104,6 +105,303 @@ def centered(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(style.name + "_c", parent=style, alignment=TA_CENTER)
 
 
+@lru_cache(maxsize=65536)
+def _word_width(word: str, font: str) -> float:
+    """A word's width at 1 point: words come back again and again in a document."""
+    return stringWidth(word, font, 1)
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of at most `width` points, broken at spaces; a word longer than a line is cut."""
+    lines: list[str] = []
+    space = _word_width(" ", font) * size
+    line: list[str] = []
+    used = 0.0
+    for word in text.split():
+        w = _word_width(word, font) * size
+        if line and used + space + w <= width:
+            line.append(word)
+            used += space + w
+            continue
+        if line:
+            lines.append(" ".join(line))
+        while w > width and len(word) > 1:  # a word wider than the line: cut it
+            cut = max(1, int(len(word) * width / w))
+            while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+            w = stringWidth(word, font, size)
+        line, used = [word], w
+    if line:
+        lines.append(" ".join(line))
+    return lines
+
+
+class TextCell(Flowable):
+    """Plain text for a table cell: one or more parts, each starting on a new line in its own
+    style (font, size, leading, colour), wrapped to the column. No markup to parse and lines
+    measured once per width: long tables lay out several times faster than with Paragraphs,
+    which a table wraps again when it splits and when it draws."""
+
+    def __init__(
+        self, *parts: str | tuple[str, ParagraphStyle], style: ParagraphStyle | None = None
+    ):
+        super().__init__()
+        base = style or styles().cell
+        self.parts = [(p, base) if isinstance(p, str) else p for p in parts]
+        self._lines: list[tuple[str, ParagraphStyle]] | None = None
+        self._for_width: float | None = None
+        self._height = 0.0
+
+    def _layout(self, width: float) -> list[tuple[str, ParagraphStyle]]:
+        if self._lines is None or self._for_width != width:
+            lines = []
+            for text, st in self.parts:
+                for block in (text or "").split("\n"):
+                    lines += [
+                        (line, st) for line in wrap_text(block, st.fontName, st.fontSize, width)
+                    ]
+            self._lines, self._for_width = lines, width
+            self._height = sum(st.leading for _text, st in lines)
+        return self._lines
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._layout(available_width)
+        self.width, self.height = available_width, self._height
+        return (self.width, self.height)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lines = self._layout(available_width)
+        used, n = 0.0, 0
+        while n < len(lines) and used + lines[n][1].leading <= available_height:
+            used += lines[n][1].leading
+            n += 1
+        if n == 0 or n == len(lines):
+            return []
+        return [TextCell(*lines[:n]), TextCell(*lines[n:])]
+
+    def draw(self) -> None:
+        text = self.canv.beginText()
+        self.write_into(text, 0, self.height, self.width)
+        self.canv.drawText(text)
+
+    def write_into(self, text, x: float, top: float, width: float) -> None:
+        """Add the lines, from `top` down, to a text object that may hold other cells too (one
+        text object per table is much cheaper than one per cell)."""
+        lines = self._layout(width)
+        if not lines:
+            return
+        y = top - lines[0][1].fontSize
+        previous = getattr(text, "_cell_line", None)  # where the last line drawn would go on
+        if previous is None:
+            text.setTextOrigin(x, y)
+        else:  # a relative move: two numbers to write instead of six
+            text.moveCursor(x - previous[0], previous[1] - y)
+        for line, st in lines:
+            if getattr(text, "_cell_style", None) is not st:
+                text.setFont(st.fontName, st.fontSize, st.leading)
+                text.setFillColor(st.textColor)
+                text._cell_style = st
+            text.textLine(line)
+            y -= st.leading
+        text._cell_line = (x, y)
+
+
+class TextParagraph(TextCell):
+    """A paragraph of plain text (no markup) in one style: its left indent, its space before
+    and after. Most of the minutes are such paragraphs; they lay out several times faster than
+    a Paragraph, which parses its text as markup first."""
+
+    def __init__(self, text: str, style: ParagraphStyle):
+        super().__init__(text, style=style)
+        self.style = style  # read by the frame for the space before and after
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _width, height = super().wrap(available_width - self.style.leftIndent, available_height)
+        self.width = available_width
+        return (available_width, height)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = super().split(available_width - self.style.leftIndent, available_height)
+        if not parts:
+            return []
+        first, rest = (TextParagraph("", self.style) for _part in parts)
+        first.parts, rest.parts = parts[0].parts, parts[1].parts
+        first.spaceAfter = 0
+        rest.spaceBefore = 0
+        return [first, rest]
+
+    def draw(self) -> None:
+        indent = self.style.leftIndent
+        text = self.canv.beginText()
+        self.write_into(text, indent, self.height, self.width - indent)
+        self.canv.drawText(text)
+
+
+@dataclass
+class _GridRow:
+    cells: list[Flowable]
+    shaded: bool
+    marked: bool
+    height: float = 0.0
+
+
+ZEBRA = colors.HexColor("#f7f9f8")
+GRID_SIDE_PADDING = 4.0
+RULE = colors.HexColor("#9aa5a8")
+MARK = colors.HexColor("#b3261e")
+
+
+@cache
+def _header_style() -> ParagraphStyle:
+    return ParagraphStyle("grid_header", parent=styles().cell_bold, textColor=ACCENT)
+
+
+class GridTable(Flowable):
+    """A table of text drawn straight on the canvas: a header repeated on every page, striped
+    rows, a grid, and a red rule before the `marked` rows (indexes in `rows`). Cells are strings,
+    TextCells or any flowable. The table splits between rows; a row taller than
+    `max_row_height` (more than a page could hold) goes on from one page to the next. For long
+    lists it lays out several times faster than platypus' Table, which wraps every cell again at
+    each page."""
+
+    def __init__(
+        self,
+        header: list,
+        rows: list[list],
+        widths: list[float],
+        *,
+        marked: set[int] | frozenset[int] = frozenset(),
+        valign: str = "top",
+        padding: float = 3.0,
+        max_row_height: float = 420.0,
+    ):
+        super().__init__()
+        self.widths = list(widths)
+        self.header = [self._cell(c, _header_style()) for c in header]
+        self.rows = [
+            _GridRow([self._cell(c) for c in cells], bool(n % 2), n in marked)
+            for n, cells in enumerate(rows)
+        ]
+        self.valign = valign
+        self.padding = padding
+        self.max_row_height = max_row_height
+        self._header_height: float | None = None
+
+    @staticmethod
+    def _cell(value, style: ParagraphStyle | None = None) -> Flowable:
+        return TextCell(value, style=style) if isinstance(value, str) else value
+
+    def _cell_height(self, cell: Flowable, width: float) -> float:
+        return cell.wrap(width - 2 * GRID_SIDE_PADDING, 1e6)[1]
+
+    def _row_height(self, cells: list[Flowable]) -> float:
+        heights = [self._cell_height(c, w) for c, w in zip(cells, self.widths, strict=False)]
+        return max(heights, default=0.0) + 2 * self.padding
+
+    def _measure(self) -> None:
+        if self._header_height is not None:
+            return
+        self._header_height = self._row_height(self.header)
+        for row in self.rows:
+            row.height = self._row_height(row.cells)
+
+    def _cut(self, row: _GridRow, room: float) -> tuple[_GridRow, _GridRow] | None:
+        """A row split so that its first part fits `room`; None when its cells cannot be."""
+        inner = room - 2 * self.padding
+        first: list[Flowable] = []
+        rest: list[Flowable] = []
+        for cell, width in zip(row.cells, self.widths, strict=False):
+            if self._cell_height(cell, width) <= inner:
+                first.append(cell)
+                rest.append(TextCell(""))
+                continue
+            parts = cell.split(width - 2 * GRID_SIDE_PADDING, inner)
+            if len(parts) != 2:
+                return None
+            first.append(parts[0])
+            rest.append(parts[1])
+        head = _GridRow(first, row.shaded, row.marked, self._row_height(first))
+        tail = _GridRow(rest, row.shaded, row.marked, self._row_height(rest))
+        return head, tail
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._measure()
+        self.width = sum(self.widths)
+        self.height = (self._header_height or 0) + sum(r.height for r in self.rows)
+        return (self.width, self.height)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self._measure()
+        room = available_height - (self._header_height or 0)
+        used, n = 0.0, 0
+        while n < len(self.rows) and used + self.rows[n].height <= room:
+            used += self.rows[n].height
+            n += 1
+        if n == len(self.rows):
+            return []
+        # A row taller than `max_row_height` could not fit on any page: it goes on over the
+        # next one, from here (a shorter row moves to the next page whole).
+        if self.rows[n].height > self.max_row_height and room - used >= 40:
+            cut = self._cut(self.rows[n], room - used)
+            if cut is not None:
+                head, tail = cut
+                return [self._part([*self.rows[:n], head]), self._part([tail, *self.rows[n + 1 :]])]
+        if n == 0:
+            return []
+        return [self._part(self.rows[:n]), self._part(self.rows[n:])]
+
+    def _part(self, rows: list[_GridRow]) -> GridTable:
+        part = GridTable.__new__(GridTable)
+        Flowable.__init__(part)
+        part.widths, part.header, part.rows = self.widths, self.header, rows
+        part.valign, part.padding = self.valign, self.padding
+        part.max_row_height, part._header_height = self.max_row_height, self._header_height
+        return part
+
+    def draw(self) -> None:
+        canv = self.canv
+        width, pad = self.width, self.padding
+        edges = [0.0]
+        for w in self.widths:
+            edges.append(edges[-1] + w)
+        tops = [self.height, self.height - (self._header_height or 0)]
+        for row in self.rows:
+            tops.append(tops[-1] - row.height)
+        canv.saveState()
+        canv.setFillColor(LIGHT)
+        canv.rect(0, tops[1], width, tops[0] - tops[1], stroke=0, fill=1)
+        canv.setFillColor(ZEBRA)
+        for n, row in enumerate(self.rows, start=1):
+            if row.shaded:
+                canv.rect(0, tops[n + 1], width, row.height, stroke=0, fill=1)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.lines([(0, y, width, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in edges])
+        marked = [n for n, row in enumerate(self.rows, start=1) if row.marked]
+        if marked:
+            canv.setStrokeColor(MARK)
+            canv.setLineWidth(3)
+            canv.lines([(0, tops[n], 0, tops[n + 1]) for n in marked])
+        canv.restoreState()
+        text = canv.beginText()
+        for n, cells in enumerate([self.header] + [r.cells for r in self.rows]):
+            top, height = tops[n], tops[n] - tops[n + 1]
+            for cell, x, w in zip(cells, edges, self.widths, strict=False):
+                inner = w - 2 * GRID_SIDE_PADDING
+                y = top - pad
+                if self.valign == "middle" or not isinstance(cell, TextCell):
+                    cell_height = self._cell_height(cell, w)
+                    if self.valign == "middle":
+                        y = top - (height - cell_height) / 2
+                if isinstance(cell, TextCell):
+                    cell.write_into(text, x + GRID_SIDE_PADDING, y, inner)
+                else:
+                    cell.drawOn(canv, x + GRID_SIDE_PADDING, y - cell_height)
+        canv.drawText(text)
+
+
 class Bookmark(Flowable):
     """An invisible mark that adds an outline entry (a PDF bookmark) where it lands."""
 
@@ -131,10 +429,14 @@ def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[fl
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._saved.append(dict(self.__dict__))
+            # Bookmarks and links name their page by the document's page counter: it must move
+            # on with each held page, or every bookmark would point to page 1.
+            self._doc.pageCounter += 1
             self._startPage()
 
         def save(self) -> None:
             total = len(self._saved)
+            self._doc.pageCounter -= total  # the pages are now added for real, from the first
             for state in self._saved:
                 self.__dict__.update(state)
                 self._decorate(total)
@@ -142,7 +444,7 @@ def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[fl
             super().save()
 
         def _decorate(self, total: int) -> None:
-            width, height = pagesize
+            width, height = self._pagesize or pagesize
             if watermark:
                 self.saveState()
                 self.setFont(FONT_BOLD, 96)

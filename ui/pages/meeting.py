@@ -1058,6 +1058,17 @@ class MeetingView(QtWidgets.QWidget):
         self.close_button.clicked.connect(lambda: self.move_to("closed"))
         self.cancel_button.clicked.connect(lambda: self.move_to("cancelled"))
         self.postpone_button.clicked.connect(self.postpone)
+        self.pack_button = QtWidgets.QPushButton(self.tr("Dossier de séance…"))
+        self.pack_button.setObjectName("pack_button")
+        self.pack_button.setToolTip(
+            self.tr(
+                "Un seul PDF : couverture, sommaire, convocation, ordre du jour, PV à approuver, "
+                "suivi des actions, composition, émargement et annexes."
+            )
+        )
+        self.pack_button.clicked.connect(self.make_pack)
+        self.last_pack = None  # the PackResult of the last pack written from this view
+        self._pack_operation: Operation | None = None
 
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.back_button)
@@ -1080,6 +1091,7 @@ class MeetingView(QtWidgets.QWidget):
         ):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.pack_button)
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("meeting_tabs")
@@ -1281,3 +1293,71 @@ class MeetingView(QtWidgets.QWidget):
             self.tr("La séance est reportée ; la nouvelle séance reprend son ordre du jour."),
         )
         self.open_requested.emit(dialog.new_meeting_id)
+
+    # -- meeting pack --------------------------------------------------------------------------
+    @staticmethod
+    def open_document(path: Path) -> None:
+        """Show a written file in the system's viewer (tests replace this)."""
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+
+    def make_pack(self) -> None:
+        from ui.dialogs.pack import PackDialog
+
+        documents = QtCore.QStandardPaths.writableLocation(
+            QtCore.QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        folder = Path(documents) if documents and Path(documents).is_dir() else None
+        dialog = PackDialog(self.meeting(), folder, parent=self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.write_pack(dialog.path(), dialog.variant())
+
+    def write_pack(self, path: Path, variant: str, skip_broken_annexes: bool = False) -> Operation:
+        """Build the meeting pack off the GUI thread (through a connection of its own), then
+        open it; a broken annex makes the window offer to build it without."""
+        from ess_desk.documents import pack
+        from ui.pages.actions import reading
+
+        db_path, meeting_id = self._store.path, self.meeting_id
+
+        def work(progress: Callable[[int, int], None]) -> pack.PackResult:
+            with reading(db_path) as db:
+                return pack.build(
+                    db,
+                    meeting_id,
+                    path,
+                    variant=variant,
+                    skip_broken_annexes=skip_broken_annexes,
+                    progress=progress,
+                )
+
+        self.pack_button.setEnabled(False)
+        self._pack_operation = (
+            Operation(self, work)
+            .success(self._pack_written)
+            .failure(lambda exc: self._pack_failed(exc, path, variant))
+            .run_with_progress(self.tr("Préparation du dossier de séance…"))
+        )
+        return self._pack_operation
+
+    def _pack_written(self, result) -> None:
+        self.pack_button.setEnabled(True)
+        self.last_pack = result
+        self.open_document(result.path)
+
+    def _pack_failed(self, exc: Exception, path: Path, variant: str) -> None:
+        from ess_desk.documents.pack import BrokenAnnexesError
+
+        self.pack_button.setEnabled(True)
+        title = self.tr("Dossier de séance")
+        if isinstance(exc, BrokenAnnexesError):
+            details = "".join(f"\n• {problem}" for problem in exc.problems)
+            question = self.tr(
+                "{message}{details}\n\nFaire le dossier sans ces annexes ? Sa couverture "
+                "indiquera lesquelles n'y sont pas."
+            ).format(message=exc.message, details=details)
+            if confirm(self, title, question, self.tr("Faire le dossier sans elles")):
+                self.write_pack(path, variant, skip_broken_annexes=True)
+        elif isinstance(exc, UserError):
+            show_user_error(self, exc, title)
+        else:
+            show_unexpected_error(self, exc, title)

@@ -1,0 +1,116 @@
+"""The « Dossier de séance… » button of a meeting: the dialog (variant, file), the pack built off
+the GUI thread and opened, and the offer to leave out a broken annex."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from ess_desk.documents import pack
+from tests.core.test_pack import page_texts, prepare, put_annex
+from ui.dialogs.pack import PackDialog
+from ui.pages.meeting import MeetingView
+from ui.qt import QtWidgets
+
+
+@pytest.fixture
+def bureau(store, tmp_path):
+    return prepare(store, tmp_path)
+
+
+@pytest.fixture
+def view(qtbot, store, bureau, monkeypatch):
+    widget = MeetingView(store, bureau["second"])
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    opened: list = []
+    monkeypatch.setattr(widget, "open_document", opened.append)
+    widget.opened = opened
+    return widget
+
+
+def test_the_header_offers_the_pack(view):
+    assert view.pack_button.text() == "Dossier de séance…"
+    assert view.pack_button.isEnabled()
+
+
+def test_dialog_chooses_variant_and_file(qtbot, store, bureau, tmp_path):
+    from ess_desk.meetings import meetings
+
+    dialog = PackDialog(meetings.get(store.db, bureau["second"]), folder=tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.variant() == "membre"
+    assert dialog.path() == tmp_path / "dossier-seance-2027-01-14.pdf"
+    dialog.set_variant("public")
+    assert dialog.path() == tmp_path / "dossier-seance-2027-01-14-public.pdf"
+    dialog.file_edit.setText("")
+    dialog.accept_if_valid()
+    assert dialog.errors.message("path") == "Indiquez le fichier à écrire."
+    assert dialog.result() != QtWidgets.QDialog.DialogCode.Accepted
+    dialog.file_edit.setText(str(tmp_path / "absent" / "x.pdf"))
+    dialog.accept_if_valid()
+    assert "n'existe pas" in dialog.errors.message("path")
+    dialog.set_path(tmp_path / "mon dossier")
+    assert dialog.path() == tmp_path / "mon dossier.pdf"  # .pdf added
+    dialog.accept_if_valid()
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    assert dialog.variant() == "public"  # a chosen file no longer follows the variant
+
+
+def test_pack_is_built_with_progress_and_opened(qtbot, view, tmp_path):
+    target = tmp_path / "dossier.pdf"
+    operation = view.write_pack(target, "animation")
+    assert not view.pack_button.isEnabled()  # one pack at a time
+    with qtbot.waitSignal(operation.finished, timeout=30000):
+        pass
+    assert view.opened == [target]
+    assert view.pack_button.isEnabled()
+    assert isinstance(view.last_pack, pack.PackResult) and view.last_pack.variant == "animation"
+    text = " ".join(page_texts(PdfReader(target)))
+    assert "Conducteur de séance" in text and "Contrôle du quorum" in text
+
+
+def test_button_opens_the_dialog_then_builds(qtbot, view, tmp_path, monkeypatch):
+    target = tmp_path / "depuis-le-bouton.pdf"
+
+    def fake_exec(dialog):
+        dialog.set_variant("public")
+        dialog.set_path(target)
+        return QtWidgets.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PackDialog, "exec", fake_exec)
+    view.pack_button.click()
+    qtbot.waitUntil(lambda: view.opened == [target], timeout=30000)
+    assert view.last_pack.variant == "public"
+
+
+def test_broken_annex_offers_to_leave_it_out(qtbot, view, store, bureau, tmp_path, monkeypatch):
+    put_annex(store, bureau["second"], "Note abîmée.pdf", b"ce n'est pas un PDF")
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, _yes):
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr("ui.pages.meeting.confirm", answer)
+    target = tmp_path / "dossier.pdf"
+    view.write_pack(target, "membre")
+    qtbot.waitUntil(lambda: view.opened == [target], timeout=30000)
+    assert len(asked) == 1 and "« Note abîmée.pdf »" in asked[0]
+    assert view.last_pack.left_out == ("Note abîmée.pdf",)
+    cover = page_texts(PdfReader(target))[0]
+    assert "Annexes non jointes à ce dossier" in cover and "Note abîmée.pdf" in cover
+
+
+def test_broken_annex_refused_writes_nothing(qtbot, view, store, bureau, tmp_path, monkeypatch):
+    put_annex(store, bureau["second"], "Note abîmée.pdf", b"ce n'est pas un PDF")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "ui.pages.meeting.confirm", lambda _p, _t, text, _y: asked.append(text) or False
+    )
+    target = tmp_path / "dossier.pdf"
+    operation = view.write_pack(target, "membre")
+    with qtbot.waitSignal(operation.finished, timeout=30000):
+        pass
+    assert asked and not target.exists() and view.opened == []
+    assert view.pack_button.isEnabled()
