@@ -57,10 +57,12 @@ def env() -> dict[str, str]:
     return out
 
 
-def timed_run(args: list[str], cwd: Path = ROOT) -> float:
+def timed_run(
+    args: list[str], cwd: Path = ROOT, environment: dict[str, str] | None = None
+) -> float:
     """Wall-clock seconds of one subprocess; raises with its error output when it fails."""
     start = time.perf_counter()
-    proc = subprocess.run(args, cwd=cwd, env=env(), capture_output=True, text=True)
+    proc = subprocess.run(args, cwd=cwd, env=environment or env(), capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         detail = (proc.stderr or proc.stdout).strip().splitlines()

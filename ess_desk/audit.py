@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.store.lock import current_user
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def record(

@@ -18,7 +18,14 @@ Handler = Callable[[argparse.Namespace], int]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Modules that add their own subcommands: each has `register(add: AddCommand) -> None`.
-COMMAND_MODULES: tuple[str, ...] = ("ess_desk.actions.commands", "ess_desk.minutes.commands")
+COMMAND_MODULES: tuple[str, ...] = (
+    "ess_desk.actions.commands",
+    "ess_desk.minutes.commands",
+    "ess_desk.documents.commands",
+    "ess_desk.privacy.commands",
+    "ess_desk.search.commands",
+    "ess_desk.report.commands",
+)
 
 
 def open_for_command(args: argparse.Namespace, *, write: bool):

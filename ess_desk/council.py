@@ -5,13 +5,15 @@ from __future__ import annotations
 import base64
 import io
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ess_desk import audit
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership import validation
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _KEYS = ("council_name", "council_address", "signatory", "signatory_title", "council_email")
 

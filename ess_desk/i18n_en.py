@@ -230,6 +230,13 @@ EN: dict[str, str] = {
     "Le logo doit être une image PNG ou JPEG lisible.": (
         "The logo must be a readable PNG or JPEG image."
     ),
+    # ess_desk/dashboard/participation.py
+    "Sans structure": "No organisation",
+    "Hors collège": "No college",
+    "Le début de la période ({start}) doit précéder sa fin ({end}).": (
+        "The start of the period ({start}) must come before its end ({end})."
+    ),
+    "Regroupement inconnu : « {value} ».": "Unknown grouping: “{value}”.",
     # ess_desk/dates.py
     "{day} à {hour} h {minute:02d}": "{day} at {hour}:{minute:02d}",
     "{day} à {time}": "{day} at {time}",
@@ -264,7 +271,7 @@ EN: dict[str, str] = {
         "Unknown demo size: “{size}” (small or large)."
     ),
     # ess_desk/documents/actions_pdf.py
-    "<b>{day}</b><br/>retard : {days} j": "<b>{day}</b><br/>late: {days} d",
+    "retard : {days} j": "late: {days} d",
     "Action": "Action",
     "actions ouvertes": "open actions",
     "Actions ouvertes au {day}": "Open actions as at {day}",
@@ -611,6 +618,47 @@ EN: dict[str, str] = {
         "« {name} » ne siège pas comme titulaire dans « {body} » (ni dans le fichier, ni dans la "
         "base)."
     ): ("“{name}” does not sit as a member of “{body}” (neither in the file nor in the database)."),
+    # ess_desk/exchange/participation_export.py
+    "Méthode": "Method",
+    "Séances comptées : les séances tenues (tenues ou closes) de la période dont les "
+    "présences ont été saisies.": (
+        "Meetings counted: the meetings held (held or closed) in the period whose attendance "
+        "was recorded."
+    ),
+    "Attendu(e)s : les titulaires d'un siège de l'instance le jour de la séance (membres "
+    "titulaires, présidence, vice-présidence) ; les suppléants et les invités permanents ne "
+    "sont pas comptés.": (
+        "Expected: the holders of a seat of the body on the day of the meeting (full members, "
+        "chair, vice-chair); substitutes and permanent guests are not counted."
+    ),
+    "Ont participé : présent(e), représenté(e) par un pouvoir, ou remplacé(e) par son "
+    "suppléant.": "Took part: present, represented by a proxy, or replaced by their substitute.",
+    "Taux de participation = ont participé ÷ attendu(e)s.": (
+        "Participation rate = took part ÷ expected."
+    ),
+    "Attendu(e)s": "Expected",
+    "Présent(e)s": "Present",
+    "Représenté(e)s (pouvoir)": "Represented (proxy)",
+    "Remplacé(e)s (suppléant)": "Replaced (substitute)",
+    "Excusé(e)s": "Excused",
+    "Absent(e)s": "Absent",
+    "Ont participé": "Took part",
+    "Taux de participation": "Participation rate",
+    "Par membre": "By member",
+    "Par structure": "By organisation",
+    "Par collège": "By college",
+    "du {start} au {end}": "from {start} to {end}",
+    "Participation aux séances": "Attendance at meetings",
+    "Période": "Period",
+    "Séances comptées": "Meetings counted",
+    "Taux d'ensemble": "Overall rate",
+    "Membre": "Member",
+    "Séances tenues sans présences saisies (non comptées)": (
+        "Meetings held without recorded attendance (not counted)"
+    ),
+    "Ensemble": "All",
+    "Le fichier {path} doit porter l'extension .xlsx.": "The file {path} must end in .xlsx.",
+    "Toutes les instances": "All bodies",
     # ess_desk/exchange/tabular.py
     "Composition": "Membership",
     "Impossible de lire le fichier {path} : {reason}.": "Cannot read the file {path}: {reason}.",
@@ -1244,6 +1292,228 @@ EN: dict[str, str] = {
     "{path} est un dossier, pas une base de données ESS Desk.": (
         "{path} is a folder, not an ESS Desk database."
     ),
+    # ess_desk/report/figures.py
+    "Indiquez soit une année, soit une période (du … au …), pas les deux.": (
+        "Give either a year or a period (from … to …), not both."
+    ),
+    "Indiquez le premier jour de la période.": "Give the first day of the period.",
+    "Sans collège": "No college",
+    "« {value} » n'est pas une année (attendu : aaaa).": "“{value}” is not a year (expected: yyyy).",
+    "L'année {year} est hors de la plage possible ({first} à {last}).": (
+        "The year {year} is out of the possible range ({first} to {last})."
+    ),
+    "La période commence le {start}, après sa fin le {end}.": (
+        "The period starts on {start}, after its end on {end}."
+    ),
+    "La période commence après aujourd'hui ({today}) : il n'y a rien à rapporter.": (
+        "The period starts after today ({today}): there is nothing to report yet."
+    ),
+    # ess_desk/report/commands.py
+    "Aucun conseil plénier n'est enregistré : indiquez l'instance avec --body.": (
+        "No plenary council is recorded: name the body with --body."
+    ),
+    "Le rapport s'écrit dans un fichier .pdf : « {name} » n'en est pas un.": (
+        "The report is written to a .pdf file: “{name}” is not one."
+    ),
+    "{title} ({body}) écrit dans {path}.": "{title} ({body}) written to {path}.",
+    "rapport d'activité d'une instance sur une année ou une période (PDF)": (
+        "activity report of a body over a year or a period (PDF)"
+    ),
+    "année civile (défaut : la dernière année complète)": (
+        "calendar year (default: the last full year)"
+    ),
+    "premier jour de la période": "first day of the period",
+    "dernier jour de la période (défaut : aujourd'hui)": "last day of the period (default: today)",
+    # ess_desk/documents/activity_report.py
+    "non constaté": "not recorded",
+    "Séances": "Meetings",
+    "Taux de présence par séance": "Attendance rate by meeting",
+    "Taux de présence par mois": "Attendance rate by month",
+    "Taux de présence par année": "Attendance rate by year",
+    "Quorum": "Quorum",
+    "Participation": "Attendance",
+    "Répartition des présences": "Attendance breakdown",
+    "Taux de présence par collège": "Attendance rate by college",
+    "Avis et décisions": "Opinions and decisions",
+    "Actions par thème": "Actions by theme",
+    "Mouvements de la période": "Changes over the period",
+    "{value} %": "{value}%",
+    "Rapport d'activité {year}": "Activity report {year}",
+    "Rapport d'activité du {start} au {end}": "Activity report from {start} to {end}",
+    "Rapport d'activité de {body} du {start} au {end}": (
+        "Activity report of {body} from {start} to {end}"
+    ),
+    "RAPPORT D'ACTIVITÉ": "ACTIVITY REPORT",
+    "Du {start} au {end}": "From {start} to {end}",
+    "Période en cours : situation au {day}.": "Period not over: situation on {day}.",
+    "séance(s) tenue(s)": "meeting(s) held",
+    "{cancelled} annulée(s), {postponed} reportée(s)": (
+        "{cancelled} cancelled, {postponed} postponed"
+    ),
+    "taux de présence": "attendance rate",
+    "{rate} avec les pouvoirs": "{rate} with proxies",
+    "séance(s) avec quorum": "meeting(s) with a quorum",
+    "quorum constaté à l'ouverture": "quorum counted at the opening",
+    "avis et décision(s)": "opinion(s) and decision(s)",
+    "{adopted} vote(s) adopté(s), {rejected} rejeté(s)": (
+        "{adopted} vote(s) carried, {rejected} rejected"
+    ),
+    "actions ouvertes / closes": "actions opened / closed",
+    "{overdue} en retard sur {open} en cours": "{overdue} overdue of {open} open",
+    "siège(s) vacant(s)": "vacant seat(s)",
+    "sur {seats} siège(s)": "out of {seats} seat(s)",
+    "Ce rapport est public : les {count} personne(s) qui n'ont pas consenti à la publication de "
+    "leur nom y sont désignées par leur qualité.": (
+        "This report is public: the {count} person(s) who did not consent to the publication of "
+        "their name are referred to by their capacity."
+    ),
+    "Établi le {day} par le secrétariat du conseil.": (
+        "Drawn up on {day} by the council's secretariat."
+    ),
+    "Tenues": "Held",
+    "Annulées": "Cancelled",
+    "Reportées": "Postponed",
+    "Prévues ou à venir": "Planned or upcoming",
+    "Présents / attendus": "Present / expected",
+    "Taux": "Rate",
+    "Reportée au {day}": "Postponed to {day}",
+    "Présents : membres titulaires d'un siège présents en personne ou remplacés par leur "
+    "suppléant(e) ; attendus : titulaires en fonction le jour de la séance.": (
+        "Present: members holding a seat, present in person or replaced by their substitute; "
+        "expected: seat holders in office on the day of the meeting."
+    ),
+    "« — » : présences non enregistrées pour cette séance.": (
+        "“—”: attendance not recorded for this meeting."
+    ),
+    "Aucune séance sur la période.": "No meeting over the period.",
+    "Aucune séance tenue sur la période.": "No meeting held over the period.",
+    "Quorum atteint à {reached} séance(s), non atteint à {missed} séance(s), non constaté à "
+    "{unknown} séance(s).": (
+        "Quorum reached at {reached} meeting(s), not reached at {missed} meeting(s), not "
+        "recorded at {unknown} meeting(s)."
+    ),
+    "En exercice": "In office",
+    "Requis": "Required",
+    "Comptés": "Counted",
+    "En exercice : membres à voix délibérative ; comptés : présents, et représentés quand le "
+    "règlement de l'instance compte les pouvoirs ; quorum constaté à l'ouverture de la séance "
+    "(recalculé sur les présences s'il n'a pas été noté).": (
+        "In office: voting members; counted: present, and represented when the body's rules "
+        "count proxies; quorum counted at the opening of the meeting (worked out from the "
+        "attendance when it was not recorded)."
+    ),
+    "Aucune présence enregistrée sur la période.": "No attendance recorded over the period.",
+    "Sur {expected} sièges attendus aux séances tenues, {sitting} ont été occupés ({rate}) et "
+    "{represented} représentés par un pouvoir ; participation avec les pouvoirs : "
+    "{participation}.": (
+        "Of {expected} seats expected at the meetings held, {sitting} were filled ({rate}) and "
+        "{represented} represented by a proxy; attendance including proxies: {participation}."
+    ),
+    "Remplacés par leur suppléant(e)": "Replaced by their substitute",
+    "Représentés (pouvoir)": "Represented (proxy)",
+    "{label} : {count} ({share})": "{label}: {count} ({share})",
+    "Attendus": "Expected",
+    "Suppléés": "Substituted",
+    "{college} (consultatif)": "{college} (advisory)",
+    "Taux de présence": "Attendance rate",
+    "L'assiduité de chaque membre figure en annexe.": (
+        "Each member's attendance is given in the annex."
+    ),
+    "Aucun avis ni décision adopté sur la période.": (
+        "No opinion or decision adopted over the period."
+    ),
+    "Nombre": "Number",
+    "Points soumis au vote : {adopted} adopté(s), {rejected} rejeté(s).": (
+        "Items put to the vote: {adopted} carried, {rejected} rejected."
+    ),
+    "Registre de la période": "Register of the period",
+    "Référence": "Reference",
+    "Suivi": "Follow-up",
+    "Aucune action suivie sur la période.": "No action followed over the period.",
+    "Ouvertes : actions créées pendant la période ; faites et abandonnées : closes pendant la "
+    "période ; en cours et en retard : au {day}.": (
+        "Opened: actions created during the period; done and abandoned: closed during the "
+        "period; open and overdue: on {day}."
+    ),
+    "Ouvertes": "Opened",
+    "Faites": "Done",
+    "Abandonnées": "Abandoned",
+    "En retard": "Overdue",
+    "Closes": "Closed",
+    "En retard à la fin": "Overdue at the end",
+    "L'instance n'a pas de collège.": "The body has no college.",
+    "Sièges": "Seats",
+    "Au {day}": "On {day}",
+    "Arrivées": "Arrivals",
+    "Départs": "Departures",
+    "Vacants": "Vacant",
+    "Sièges occupés par les membres titulaires (président(e) et vice-président(e)s compris) ; "
+    "les suppléant(e)s et les invité(e)s n'occupent pas de siège.": (
+        "Seats held by full members (chair and vice-chairs included); substitutes and guests "
+        "hold no seat."
+    ),
+    "Sièges occupés et vacants au {day}": "Seats filled and vacant on {day}",
+    "Occupés": "Filled",
+    "Aucun mandat n'a commencé ni pris fin sur la période.": (
+        "No mandate started or ended over the period."
+    ),
+    "Mouvement": "Change",
+    "Personne": "Person",
+    "Pour une fin de mandat, la date est le dernier jour en fonction.": (
+        "For a mandate end, the date is the last day in office."
+    ),
+    "{college} ({count})": "{college} ({count})",
+    "Composition au {day}": "Composition on {day}",
+    "Aucun mandat en cours.": "No mandate in force.",
+    "Fin": "End",
+    "Les personnes qui n'ont pas consenti à la publication de leur nom sont désignées par leur "
+    "qualité, sans leur structure.": (
+        "People who did not consent to the publication of their name are referred to by their "
+        "capacity, without their organisation."
+    ),
+    "Assiduité des membres": "Attendance of the members",
+    "Suppléé(e)": "Substituted",
+    "Séances : séances tenues où la personne occupait un siège et dont les présences sont "
+    "enregistrées ; taux : présent(e) ou remplacé(e) par son suppléant(e).": (
+        "Meetings: meetings held where the person held a seat and whose attendance is recorded; "
+        "rate: present or replaced by their substitute."
+    ),
+    # ess_desk/search/index.py
+    "Structures": "Organisations",
+    "Instances": "Bodies",
+    "Points de l'ordre du jour": "Agenda items",
+    "Procès-verbaux": "Minutes",
+    "Décisions et avis": "Decisions and opinions",
+    "archivée": "archived",
+    "Erratum : {text}": "Erratum: {text}",
+    "{kind} n° {reference}": "{kind} no. {reference}",
+    "Suivi du {date} : {comment}": "Follow-up of {date}: {comment}",
+    "échéance {date}": "due {date}",
+    # ess_desk/search/commands.py
+    "--limit attend un nombre entre 1 et {max}.": "--limit expects a number from 1 to {max}.",
+    "Rien à chercher dans « {text} » : tapez au moins deux lettres ou chiffres.": (
+        "Nothing to look for in “{text}”: type at least two letters or digits."
+    ),
+    "Aucun résultat pour « {text} ».": "No results for “{text}”.",
+    "… et d'autres (--kind {kind} --limit N pour les voir)": (
+        "… and more (--kind {kind} --limit N to see them)"
+    ),
+    "cherche dans les personnes, structures, séances, PV, décisions et actions": (
+        "searches people, organisations, meetings, minutes, decisions and actions"
+    ),
+    "mots ou « expression exacte »": 'words or "exact phrase"',
+    "seulement ce genre de fiche ({kinds}) ; option répétable": (
+        "only this kind of record ({kinds}); may be repeated"
+    ),
+    "au plus N résultats par genre (défaut : 10)": "at most N results of each kind (default: 10)",
+    "Index de recherche reconstruit : {count} entrées.": "Search index rebuilt: {count} entries.",
+    "Indiquez les mots à chercher, ou --rebuild.": "Give the words to look for, or --rebuild.",
+    "reconstruit l'index de recherche (si « ess-desk check » le signale)": (
+        "rebuilds the search index (when “ess-desk check” reports it)"
+    ),
+    "Index de recherche ({table}) : {reason} ; « ess-desk search --rebuild » le reconstruit.": (
+        "Search index ({table}): {reason}; “ess-desk search --rebuild” rebuilds it."
+    ),
     # ess_desk/minutes/history.py (field labels)
     "Secrétaire de séance": "Meeting secretary",
     "Séance levée à": "Meeting closed at",
@@ -1262,4 +1532,353 @@ EN: dict[str, str] = {
     "Soumis le": "Submitted on",
     "Empreinte SHA-256": "SHA-256 hash",
     "Texte approuvé": "Approved text",
+    # ess_desk/documents/pack.py
+    "Dossier des membres": "Members' pack",
+    "Dossier d'animation": "Facilitators' pack",
+    "Version publique": "Public version",
+    "Sommaire": "Contents",
+    "Couverture": "Cover",
+    "Conducteur de séance": "Run sheet",
+    "Composition de l'instance": "Membership of the body",
+    "Contrôle du quorum": "Quorum check",
+    "Liste des orateurs": "List of speakers",
+    "Annexes": "Annexes",
+    "Annexe": "Annex",
+    "Pages": "Pages",
+    "Coordonnées": "Contact details",
+    "Membre votant": "Voting member",
+    "Suppléé(e) par": "Replaced by substitute",
+    "Pouvoir à": "Proxy to",
+    "ce n'est pas un fichier PDF": "it is not a PDF file",
+    "le fichier ne contient aucune page": "the file has no page",
+    "le fichier est protégé par un mot de passe": "the file is protected by a password",
+    "le fichier est endommagé ({detail})": "the file is damaged ({detail})",
+    (
+        "L'annexe « {name} » ne peut pas être jointe au dossier : {reason}. Le dossier n'a pas "
+        "été créé."
+    ): "The annex “{name}” cannot be added to the pack: {reason}. The pack was not created.",
+    (
+        "{count} annexes ne peuvent pas être jointes au dossier : {names}. Le dossier n'a pas "
+        "été créé."
+    ): "{count} annexes cannot be added to the pack: {names}. The pack was not created.",
+    "Variante inconnue : « {value} » (membre, animation ou public).": (
+        "Unknown variant: “{value}” (membre, animation or public)."
+    ),
+    "{minutes} min": "{minutes} min",
+    "{hours} h {minutes:02d}": "{hours} h {minutes:02d}",
+    "Dossier de séance — {body}, séance du {day}": "Meeting pack — {body}, meeting of {day}",
+    "Dossier de séance": "Meeting pack",
+    "Dossier de séance — animation": "Meeting pack — facilitators",
+    "Dossier de séance — version publique": "Meeting pack — public version",
+    "{start}, fin prévue à {end}": "{start}, planned end at {end}",
+    "à préciser": "to be confirmed",
+    "Visioconférence : {link}": "Video conference: {link}",
+    (
+        "Ordre du jour provisoire : la séance n'est pas encore convoquée, ce dossier peut encore "
+        "changer."
+    ): "Provisional agenda: the meeting is not convened yet, this pack may still change.",
+    "Annexes non jointes à ce dossier": "Annexes left out of this pack",
+    (
+        "Ces fichiers sont illisibles (endommagés, protégés ou d'un autre format) ; demandez-les "
+        "au secrétariat :"
+    ): "These files cannot be read (damaged, protected or of another format); ask the "
+    "secretariat for them:",
+    "Dossier établi le {day}.": "Pack prepared on {day}.",
+    (
+        "L'ordre du jour, les documents à examiner et, le cas échéant, le procès-verbal à "
+        "approuver figurent dans ce dossier."
+    ): "The agenda, the documents to examine and, where there are some, the minutes to approve "
+    "are in this pack.",
+    "Début à {start} ; l'ordre du jour mène à {end}": "Starts at {start}; the agenda runs to {end}",
+    "(fin prévue à {end})": "(planned end at {end})",
+    "L'ordre du jour dépasse de {minutes} la fin prévue.": (
+        "The agenda runs {minutes} past the planned end."
+    ),
+    "présenté par {name}": "presented by {name}",
+    "Annexe {number} : {name} ({pages} p.)": "Annex {number}: {name} ({pages} p.)",
+    "Annexe {number} : {name}": "Annex {number}: {name}",
+    "Documents joints à la séance": "Documents for the meeting",
+    "{duration} · cumul {elapsed}": "{duration} · total {elapsed}",
+    "Notes pour l'animation :": "Notes for the facilitator:",
+    "Heure réelle : début ____ h ____ — fin ____ h ____ — ☐ traité": (
+        "Actual time: start ____ : ____ — end ____ : ____ — ☐ done"
+    ),
+    "Procès-verbal de la séance du {day}, à approuver": "Minutes of the meeting of {day}, to approve",
+    (
+        "{body}, au {day} : {members} membre(s) titulaire(s) et {substitutes} suppléant(e)(s)."
+    ): "{body}, on {day}: {members} full member(s) and {substitutes} substitute(s).",
+    (
+        "Version publique : sans coordonnées ; les personnes qui n'ont pas consenti à la "
+        "publication de leur nom sont désignées par leur qualité."
+    ): "Public version: no contact details; people who did not consent to the publication of "
+    "their name are shown by their role.",
+    "voix délibérative": "voting",
+    "voix consultative": "advisory",
+    "{filled} siège(s) pourvu(s) sur {seats}": "{filled} of {seats} seat(s) filled",
+    "présents ou représentés": "present or represented",
+    "présents en personne": "present in person",
+    (
+        "Membres votants en exercice : {in_office}. Quorum requis : {required} "
+        "({numerator}/{denominator} des membres en exercice, {rule})."
+    ): "Voting members in office: {in_office}. Quorum required: {required} "
+    "({numerator}/{denominator} of the members in office, {rule}).",
+    (
+        "Un membre présent peut porter au plus {limit} pouvoir(s) ; un(e) suppléant(e) ne vote "
+        "qu'en l'absence du membre qu'il ou elle remplace."
+    ): "A member present may hold at most {limit} proxy(ies); a substitute votes only when the "
+    "member they replace is absent.",
+    (
+        "Les pouvoirs ne sont pas admis dans cette instance ; un(e) suppléant(e) ne vote qu'en "
+        "l'absence du membre qu'il ou elle remplace."
+    ): "Proxies are not allowed in this body; a substitute votes only when the member they "
+    "replace is absent.",
+    "Présents : ______ + représentés : ______ = ______ / {required} requis": (
+        "Present: ______ + represented: ______ = ______ / {required} required"
+    ),
+    "Présents : ______ / {required} requis": "Present: ______ / {required} required",
+    "{box} Quorum atteint à ____ h ____": "{box} Quorum reached at ____ : ____",
+    "{box} Quorum non atteint : la séance ne peut pas délibérer": (
+        "{box} Quorum not reached: the meeting cannot deliberate"
+    ),
+    "Inscrivez les demandes de parole dans l'ordre où elles arrivent.": (
+        "Write down the requests to speak in the order they come."
+    ),
+    (
+        "Les annexes suivent, dans l'ordre de l'ordre du jour ; leurs pages sont numérotées avec "
+        "celles du dossier."
+    ): "The annexes follow, in the order of the agenda; their pages are numbered with those of "
+    "the pack.",
+    "Non jointes (fichiers illisibles) : {names}.": "Left out (unreadable files): {names}.",
+    # ess_desk/documents/commands.py
+    "dossier de séance en un PDF (convocation, ordre du jour, PV, suivi, annexes…)": (
+        "the meeting pack as one PDF (notice, agenda, minutes, follow-up, annexes…)"
+    ),
+    (
+        "membre (défaut) ; animation : conducteur, quorum, orateurs ; public : sans coordonnées "
+        "ni nom des personnes qui n'y ont pas consenti"
+    ): "membre (default); animation: run sheet, quorum, speakers; public: without contact "
+    "details nor the names of people who did not consent",
+    "laisse de côté les annexes illisibles (la couverture les nomme)": (
+        "leaves out the unreadable annexes (the cover names them)"
+    ),
+    "Dossier de séance écrit : {path} ({pages} pages).": "Meeting pack written: {path} ({pages} pages).",
+    "Annexe laissée de côté (illisible) : {name}": "Annex left out (unreadable): {name}",
+    # ess_desk/privacy/retention.py
+    "« {value} » n'est pas un nombre d'années.": "“{value}” is not a number of years.",
+    "La durée de conservation doit être comprise entre 1 et {max} ans.": (
+        "The retention period must be between 1 and {max} years."
+    ),
+    "Dernier mandat terminé le {day}": "Last mandate ended on {day}",
+    " ; dernière activité le {day}": "; last activity on {day}",
+    "Aucun mandat, aucune activité connue": "No mandate, no known activity",
+    "Aucun mandat ; dernière trace le {day}": "No mandate; last trace on {day}",
+    # ess_desk/privacy/texts.py
+    "Procès-verbal de la séance du {day} ({body}), point « {title} »": (
+        "Minutes of the meeting of {day} ({body}), item “{title}”"
+    ),
+    "Erratum au procès-verbal de la séance du {day} ({body})": (
+        "Erratum to the minutes of the meeting of {day} ({body})"
+    ),
+    "Décision n° {reference} du {day} ({body})": "Decision no. {reference} of {day} ({body})",
+    "Ordre du jour de la séance du {day} ({body}), point « {title} »": (
+        "Agenda of the meeting of {day} ({body}), item “{title}”"
+    ),
+    "Invité(e)s de la séance du {day} ({body})": "Guests of the meeting of {day} ({body})",
+    "Séance du {day} ({body})": "Meeting of {day} ({body})",
+    "Action n°{id} « {title} »": "Action no. {id} “{title}”",
+    "Point de suivi du {day} de l'action n°{id}": "Follow-up of {day} on action no. {id}",
+    "Mandat n°{id} ({body})": "Mandate no. {id} ({body})",
+    "Notes de la fiche personne n°{id}": "Notes of the record of person no. {id}",
+    "Structure « {name} »": "Organisation “{name}”",
+    "Réglage « {key} »": "Setting “{key}”",
+    # ess_desk/privacy/person_file.py
+    "Identité et coordonnées": "Identity and contact details",
+    "Consentements": "Consents",
+    "Mandats": "Mandates",
+    "Présences aux séances": "Attendance at meetings",
+    "Pouvoirs donnés": "Proxies given",
+    "Pouvoirs reçus": "Proxies held",
+    "Remplacements assurés comme suppléant(e)": "Replacements made as a substitute",
+    "Présences comme invité(e) extérieur(e)": "Attendance as an external guest",
+    "Points présentés à l'ordre du jour": "Agenda items presented",
+    "Actions portées": "Actions owned",
+    "Points de suivi rédigés": "Follow-ups written",
+    "Votes": "Votes",
+    "Mentions dans les textes": "Mentions in texts",
+    "Annexes PDF qui la nomment": "PDF annexes naming them",
+    "Journal des modifications": "Change log",
+    "Ce fichier n'est pas une fiche personnelle d'ESS Desk.": (
+        "This file is not an ESS Desk personal file."
+    ),
+    "présidence": "chair",
+    "secrétaire de séance": "meeting secretary",
+    "présent(e)": "present",
+    "représenté(e)": "represented",
+    "excusé(e)": "excused",
+    "absent(e)": "absent",
+    "suppléant(e)": "substitute",
+    "invité(e)": "guest",
+    "pouvoir ou remplacement": "proxy or replacement",
+    "présente un point": "presents an item",
+    "porte une action": "owns an action",
+    "nommé(e) dans le texte": "named in the text",
+    "nom du fichier": "file name",
+    "texte du document": "text of the document",
+    "texte illisible : à vérifier à la main": "unreadable text: check by hand",
+    "Les votes sont enregistrés en nombre de voix (pour, contre, abstentions), sans le nom des "
+    "votants : la base ne conserve aucun vote individuel.": (
+        "Votes are recorded as numbers (for, against, abstentions), without the voters' names: "
+        "the database keeps no individual vote."
+    ),
+    "Cette fiche a été anonymisée le {day} : les procès-verbaux approuvés, archives publiques, "
+    "gardent le nom tel qu'il a été approuvé.": (
+        "This record was anonymised on {day}: approved minutes, which are public archives, keep "
+        "the name as it was approved."
+    ),
+    "Format inconnu pour {path} : choisissez un fichier .json ou .pdf.": (
+        "Unknown format for {path}: choose a .json or .pdf file."
+    ),
+    # ess_desk/privacy/anonymise.py
+    "Personne anonymisée n°{id}": "Anonymised person no. {id}",
+    "Simulation : {name} (n°{id}) serait anonymisé(e) en « {label} ».": (
+        "Dry run: {name} (no. {id}) would be anonymised as “{label}”."
+    ),
+    "{name} (n°{id}) est anonymisé(e) : « {label} ».": "{name} (no. {id}) is anonymised: “{label}”.",
+    "Fiche : nom, civilité, courriel, téléphone, fonction et notes effacés ; accords de "
+    "publication et de contact retirés ; fiche archivée.": (
+        "Record: name, title, e-mail, phone, position and notes erased; consents to publication "
+        "and contact withdrawn; record archived."
+    ),
+    "{count} texte(s) ouvert(s) où le nom figurait, réécrit(s) ({fields}).": (
+        "{count} open text(s) naming them rewritten ({fields})."
+    ),
+    "{count} coordonnée(s) de structure qui étaient les siennes, effacée(s).": (
+        "{count} organisation contact detail(s) that were theirs erased."
+    ),
+    "{count} entrée(s) du journal d'audit expurgée(s).": "{count} audit log entry(ies) scrubbed.",
+    "{count} procès-verbal(aux) approuvé(s) garde(nt) le nom tel qu'approuvé (archives "
+    "publiques, non modifiables).": (
+        "{count} approved minutes keep the name as approved (public archives, which cannot change)."
+    ),
+    "{count} autre(s) fiche(s) porte(nt) le même nom : les mentions de ce nom dans les textes, "
+    "qui ne peuvent pas être départagées, ont toutes été remplacées.": (
+        "{count} other record(s) bear the same name: the mentions of that name in texts, which "
+        "cannot be told apart, were all replaced."
+    ),
+    "Annexes PDF qui la nomment, à vérifier à la main : {names}.": (
+        "PDF annexes naming them, to check by hand: {names}."
+    ),
+    "Les sauvegardes faites avant ce jour contiennent encore l'identité : elles s'effacent au "
+    "fil de leur rotation.": (
+        "Backups made before today still hold the identity: they are deleted as they rotate."
+    ),
+    "{name} a un mandat en cours ou à venir ({body}, {period}) : seule une personne dont tous "
+    "les mandats sont terminés peut être anonymisée.": (
+        "{name} has a current or future mandate ({body}, {period}): only a person whose mandates "
+        "have all ended can be anonymised."
+    ),
+    "La personne n°{id}": "Person no. {id}",
+    "La personne n°{id} a déjà été anonymisée.": "Person no. {id} has already been anonymised.",
+    # ess_desk/privacy/commands.py
+    "Personne à revoir : aucune trace de plus de {years} an(s).": (
+        "Nobody to review: no trace older than {years} year(s)."
+    ),
+    "{count} personne(s) sans lien avec le conseil depuis plus de {years} an(s) :": (
+        "{count} person(s) with no link to the council for more than {years} year(s):"
+    ),
+    "Anonymiser : ess-desk privacy --anonymise NUMÉRO": (
+        "To anonymise: ess-desk privacy --anonymise NUMBER"
+    ),
+    "Indiquez le fichier à écrire avec -o FICHIER.json ou FICHIER.pdf.": (
+        "Give the file to write with -o FILE.json or FILE.pdf."
+    ),
+    "Fiche personnelle écrite : {path}": "Personal file written: {path}",
+    "-o ne sert qu'avec --export : ignoré.": "-o only goes with --export: ignored.",
+    "--dry-run ne sert qu'avec --anonymise.": "--dry-run only goes with --anonymise.",
+    "--years ne sert qu'avec --review.": "--years only goes with --review.",
+    "données personnelles (RGPD) : revue de conservation, fiche d'une personne, anonymisation": (
+        "personal data (GDPR): retention review, a person's file, anonymisation"
+    ),
+    "liste les personnes à revoir (dernier mandat terminé depuis plus de N ans)": (
+        "lists the people to review (last mandate ended more than N years ago)"
+    ),
+    "anonymise la personne de ce numéro (irréversible ; dit ce qui a été fait)": (
+        "anonymises the person with this number (irreversible; says what was done)"
+    ),
+    "écrit tout ce que la base contient sur cette personne (droit d'accès)": (
+        "writes everything the database holds about this person (right of access)"
+    ),
+    "fichier .json ou .pdf (avec --export)": ".json or .pdf file (with --export)",
+    "avec --anonymise : montre ce qui serait fait, sans rien écrire": (
+        "with --anonymise: shows what would be done, without writing anything"
+    ),
+    "avec --review : durée de conservation en années (défaut : le réglage, sinon 5)": (
+        "with --review: retention period in years (default: the setting, else 5)"
+    ),
+    "avec --review : sortie JSON": "with --review: JSON output",
+    # ess_desk/documents/person_file_pdf.py
+    "fiche personne": "person record",
+    "structure": "organisation",
+    "mandat": "mandate",
+    "collège": "college",
+    "séance": "meeting",
+    "ordre du jour": "agenda",
+    "point": "item",
+    "annexe": "annex",
+    "présence": "attendance",
+    "vote": "vote",
+    "procès-verbal": "minutes",
+    "texte de procès-verbal": "minutes text",
+    "erratum": "erratum",
+    "décision": "decision",
+    "action": "action",
+    "point de suivi": "follow-up",
+    "réglage": "setting",
+    "anonymisation": "anonymisation",
+    "pouvoir à {name}": "proxy to {name}",
+    "remplacé(e) par {name}": "replaced by {name}",
+    "arrivée {time}": "arrived {time}",
+    "départ {time}": "left {time}",
+    "suppléant(e) de {name}": "substitute for {name}",
+    "Suppléant(e)s, notes": "Substitutes, notes",
+    "Pouvoir reçu de": "Proxy received from",
+    "Membre remplacé(e)": "Member replaced",
+    "Nom inscrit": "Name written",
+    "Y figure comme": "Appears as",
+    "Dates": "Dates",
+    "créée le {day}": "created on {day}",
+    "échéance {day}": "due {day}",
+    "close le {day}": "closed on {day}",
+    "Commentaire": "Comment",
+    "Où": "Where",
+    "(archive approuvée, non modifiable)": "(approved archive, cannot change)",
+    "Extrait": "Excerpt",
+    "Trouvé dans": "Found in",
+    "Par": "By",
+    "Objet": "Subject",
+    "Valeurs enregistrées": "Recorded values",
+    "{count} élément(s).": "{count} item(s).",
+    "Aucune donnée.": "No data.",
+    "Fiche personnelle": "Personal file",
+    "Fiche personnelle — droit d'accès": "Personal file — right of access",
+    "Ce document rassemble tout ce que la base d'ESS Desk du {council} contient sur cette "
+    "personne au {day} (article 15 du RGPD). Les mêmes données, complètes, existent au format "
+    "JSON.": (
+        "This document gathers everything the ESS Desk database of the {council} holds about "
+        "this person on {day} (article 15 of the GDPR). The same data, complete, exist as JSON."
+    ),
+    "Notes": "Notes",
+    "Fiche archivée": "Record archived",
+    "Anonymisée le": "Anonymised on",
+    "Publication du nom": "Publication of the name",
+    "Être contacté(e)": "Being contacted",
+    "Ville": "City",
+    "À savoir": "Good to know",
+    "Fiche personnelle — {name}": "Personal file — {name}",
+    "Droit d'accès aux données personnelles (RGPD)": "Right of access to personal data (GDPR)",
+    "Précisions": "Details",
+    "depuis le {start}": "since {start}",
+    "(données de {count} caractères, complètes dans la version JSON)": (
+        "({count} characters of data, complete in the JSON version)"
+    ),
 }

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def fetch(db: Database, table: str, row_id: int) -> dict[str, Any] | None:

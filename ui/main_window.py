@@ -47,6 +47,12 @@ def page_specs() -> list[PageSpec]:
     """Every page of the window, in navigation order."""
     return [
         PageSpec(
+            "dashboard",
+            QCoreApplication.translate("MainWindow", "Tableau de bord"),
+            "ui.pages.dashboard",
+            "DashboardPage",
+        ),
+        PageSpec(
             "members",
             QCoreApplication.translate("MainWindow", "Membres"),
             "ui.pages.members",
@@ -180,11 +186,15 @@ class MainWindow(QtWidgets.QMainWindow):
         for spec in self.specs:
             self.navigation.addItem(spec.title)
             self.stack.addWidget(QtWidgets.QWidget())  # placeholder until first shown
+        # Measured in the navigation's own (larger, style-sheet) font: « Tableau de bord » must
+        # fit without a scroll bar.
+        self.navigation.ensurePolished()
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = self.navigation.fontMetrics()
         self.navigation.setFixedWidth(
             max(
                 130,
-                max((self.fontMetrics().horizontalAdvance(s.title) for s in self.specs), default=0)
-                + 48,
+                max((metrics.horizontalAdvance(s.title) for s in self.specs), default=0) + 48,
             )
         )
 
@@ -223,7 +233,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addWidget(self.state_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
 
+        from ui.search import GlobalSearch, corner_widget
+
+        self.search = GlobalSearch(self, lambda: self.store, self.open_record)
         self._build_menus()
+        self.menuBar().setCornerWidget(
+            corner_widget(self.search, self.menuBar()), Qt.Corner.TopRightCorner
+        )
         self.navigation.currentRowChanged.connect(self._show_row)
         self._restore_window()
         self._apply_store_state()
@@ -265,6 +281,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action_export = self._action(
             file_menu, self.tr("Exporter la composition…"), self.export_roster, "Ctrl+E"
         )
+        self.action_retention = self._action(
+            file_menu, self.tr("Revue de conservation (RGPD)…"), self.retention_review
+        )
+        self.action_activity_report = self._action(
+            file_menu, self.tr("Rapport d'activité…"), self.activity_report
+        )
         file_menu.addSeparator()
         self.action_letterhead = self._action(
             file_menu, self.tr("En-tête du conseil…"), self.edit_letterhead
@@ -291,8 +313,17 @@ class MainWindow(QtWidgets.QMainWindow):
             edit_menu, self.tr("Archiver"), lambda: self._members_do("toggle_archive_selected")
         )
         edit_menu.addSeparator()
+        # Ctrl+F searches everything (the field of the menu bar); the page's own filter keeps
+        # Ctrl+Shift+F.
+        self.action_search = self._action(
+            edit_menu,
+            self.tr("Rechercher partout…"),
+            self.search.activate,
+            QtGui.QKeySequence.StandardKey.Find,
+        )
+        self.action_search.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action_find = self._action(
-            edit_menu, self.tr("Rechercher"), lambda: self._members_do("focus_search"), "Ctrl+F"
+            edit_menu, self.tr("Filtrer la liste"), self._focus_page_filter, "Ctrl+Shift+F"
         )
         self.edit_actions = [
             self.action_new_person,
@@ -421,10 +452,40 @@ class MainWindow(QtWidgets.QMainWindow):
             page.selection_changed.connect(self._update_edit_actions)
         if hasattr(page, "people_changed"):
             page.people_changed.connect(lambda key=spec.key: self._data_changed(key))
+        if hasattr(page, "open_requested"):
+            page.open_requested.connect(self.open_record)
+        if hasattr(page, "actions_requested"):
+            page.actions_requested.connect(self.show_actions)
         return page
+
+    def show_actions(self, which: str) -> None:
+        """The Actions page filtered as a dashboard section asks: "overdue" or "due_soon" (the
+        dashboard's horizon, in days)."""
+        from ess_desk.dashboard.overview import DUE_SOON_DAYS
+
+        page = self.show_page("actions")
+        if page is None:
+            return
+        page.clear_filters()
+        if which == "overdue":
+            page.overdue_filter.setChecked(True)
+        elif which == "due_soon":
+            page.due_days.setValue(DUE_SOON_DAYS)
+            page.due_filter.setChecked(True)
+        page.flush_filter()
 
     def _data_changed(self, source_key: str) -> None:
         self._stale.update(k for k in self._pages if k != source_key)
+
+    def _focus_page_filter(self) -> None:
+        """The filter field of the page shown (the Membres page's when it has none)."""
+        page = self._pages.get(self.current_page_key())
+        field = getattr(page, "search", None)
+        if isinstance(field, QtWidgets.QLineEdit) and field.isVisible():
+            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            field.selectAll()
+        else:
+            self._members_do("focus_search")
 
     def _members_do(self, method: str) -> None:
         page = self.show_page("members")
@@ -641,6 +702,18 @@ class MainWindow(QtWidgets.QMainWindow):
         from ui.dialogs.export_roster import ExportRosterDialog
 
         ExportRosterDialog(self.store, self).exec()
+
+    def retention_review(self) -> None:
+        from ui.dialogs.privacy import RetentionDialog
+
+        dialog = RetentionDialog(self.store, self)
+        dialog.people_changed.connect(self.reload_pages)
+        dialog.exec()
+
+    def activity_report(self) -> None:
+        from ui.dialogs.activity_report import ActivityReportDialog
+
+        ActivityReportDialog(self.store, self).exec()
 
     def edit_letterhead(self) -> None:
         from ui.dialogs.letterhead import LetterheadDialog

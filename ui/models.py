@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display
 from ess_desk.membership.roster import MemberRow, member_rows
@@ -20,6 +18,9 @@ from ui.qt import (
     Qt,
     QtGui,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ENDING_SOON_DAYS = 90
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")

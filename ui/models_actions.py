@@ -4,9 +4,7 @@ list, the themes list."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions import queries, review
 from ess_desk.actions import themes as themes_core
@@ -22,6 +20,9 @@ from ui.qt import (
     QtGui,
 )
 from ui.widgets import HeaderedTableModel
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _Index = QModelIndex | QPersistentModelIndex
 

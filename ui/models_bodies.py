@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display
 from ess_desk.membership import bodies as bodies_core
@@ -21,6 +19,9 @@ from ui.qt import (
     QtGui,
 )
 from ui.widgets import HeaderedTableModel
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _Index = QModelIndex | QPersistentModelIndex
 

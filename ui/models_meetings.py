@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display, long_date
 from ess_desk.errors import UserError
@@ -29,6 +27,9 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets import HeaderedTableModel
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _Index = QModelIndex | QPersistentModelIndex
 _Display = Qt.ItemDataRole.DisplayRole

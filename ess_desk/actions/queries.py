@@ -7,9 +7,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions import rules
 from ess_desk.dates import display
@@ -17,6 +15,9 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
 from ess_desk.text import fold
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions import queries, rules, updates
 from ess_desk.actions.queries import ActionFilter, ActionRow
 from ess_desk.meetings import meetings
 from ess_desk.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def review_list(

@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import service
 from ess_desk.actions import actions, rules
@@ -18,6 +16,9 @@ from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
 from ess_desk.store.lock import current_user
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

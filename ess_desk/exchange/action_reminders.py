@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ess_desk.actions.queries import ActionFilter, OwnerGroup
 from ess_desk.council import get_letterhead
@@ -19,6 +18,9 @@ from ess_desk.exchange import eml
 from ess_desk.exchange.convocations import slug
 from ess_desk.fileio import ensure_folder
 from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

@@ -7,15 +7,16 @@ import csv
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions import queries
 from ess_desk.actions.queries import ActionFilter, ActionRow
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

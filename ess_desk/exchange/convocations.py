@@ -9,8 +9,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ess_desk.council import get_letterhead
 from ess_desk.dates import display, long_datetime
@@ -21,6 +20,9 @@ from ess_desk.fileio import ensure_folder
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import bodies, people
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

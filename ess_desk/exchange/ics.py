@@ -6,15 +6,18 @@ import datetime as dt
 import socket
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
-from sqlite_utils import Database
 
 from ess_desk import __version__
 from ess_desk.fileio import atomic_path
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Councils sit in France: times are Paris wall-clock times.
 TZ = ZoneInfo("Europe/Paris")

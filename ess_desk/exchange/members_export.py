@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
@@ -15,6 +14,9 @@ from ess_desk.exchange.members_import import FIELDS, NO_END, name_key
 from ess_desk.i18n import _
 from ess_desk.membership import bodies, roster
 from ess_desk.membership.vocabulary import ROLES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SUFFIXES = (".csv", ".xlsx")
 

@@ -10,9 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import add_years, display, parse_date
 from ess_desk.errors import UserError
@@ -21,6 +19,9 @@ from ess_desk.i18n import _
 from ess_desk.membership import bodies, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = [
     "FIELDS",

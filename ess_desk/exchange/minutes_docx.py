@@ -4,11 +4,11 @@ so that Word and LibreOffice open a document staff can edit for publication."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.shared import Pt, RGBColor
-from sqlite_utils import Database
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
@@ -18,6 +18,9 @@ from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import richtext, wording
 from ess_desk.minutes.record import Section
 from ess_desk.minutes.vocabulary import FORMS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _runs(paragraph, line: tuple[richtext.Run, ...]) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit, service
 from ess_desk.errors import UserError
@@ -15,6 +13,9 @@ from ess_desk.meetings import meetings
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership import validation
 from ess_desk.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,19 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
-from sqlite_utils import Database
 
 from ess_desk import audit, service
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_SIZE = 100 * 1024 * 1024
 

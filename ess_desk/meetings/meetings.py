@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit, service
 from ess_desk.dates import display
@@ -21,6 +19,9 @@ from ess_desk.meetings.vocabulary import (
 from ess_desk.membership import bodies, validation
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

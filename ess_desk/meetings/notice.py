@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ess_desk import service
 from ess_desk.dates import display, parse_date
@@ -13,6 +12,9 @@ from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.meetings.calendar import clear_days_between, notice_deadline
 from ess_desk.membership import bodies
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def deadline(db: Database, meeting_id: int) -> dt.date:

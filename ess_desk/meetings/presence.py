@@ -7,8 +7,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from fractions import Fraction
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ess_desk import service
 from ess_desk.errors import UserError
@@ -16,6 +15,9 @@ from ess_desk.i18n import _
 from ess_desk.meetings import attendance as att
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies, roster, validation
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EXPECTED_ROLES = (
     "president",

@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import service
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import bodies
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 VOTED_KINDS = ("vote", "minutes_approval")
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import service
 from ess_desk.dates import add_years, display, iso, parse_date
@@ -15,6 +13,9 @@ from ess_desk.i18n import _
 from ess_desk.membership import bodies, rules
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

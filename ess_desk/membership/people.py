@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import service
 from ess_desk.errors import UserError
@@ -13,6 +11,9 @@ from ess_desk.i18n import _
 from ess_desk.membership import validation
 from ess_desk.membership.vocabulary import CIVILITIES
 from ess_desk.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit
 from ess_desk.membership.vocabulary import SEAT_ROLES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ROLE_ORDER = (
     "CASE m.role WHEN 'president' THEN 0 WHEN 'co_president' THEN 1 WHEN 'vice_president' THEN 2 "

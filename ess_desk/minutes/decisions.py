@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import service
 from ess_desk.dates import display
@@ -15,6 +13,9 @@ from ess_desk.meetings import meetings
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
 from ess_desk.store import Store
 from ess_desk.text import fold
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ENTITY = "decision"
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Entities of the audit log that belong to a meeting, and how to find that meeting in a row.
 _BY_MEETING_ID = ("agenda_item", "attendance", "guest", "vote", "decision")

@@ -7,9 +7,7 @@ import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass, fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit, service
 from ess_desk.dates import display, parse_date
@@ -21,6 +19,9 @@ from ess_desk.minutes import decisions as decisions_mod
 from ess_desk.minutes import record as rec
 from ess_desk.store import Store
 from ess_desk.store.lock import current_user
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ENTITY = "minutes"
 SECTION_ENTITY = "minutes_section"

@@ -9,14 +9,15 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.council import get_letterhead
 from ess_desk.i18n import _
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, roster
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SNAPSHOT_VERSION = 1
 

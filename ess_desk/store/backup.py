@@ -9,11 +9,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ess_desk.errors import StoreError
 from ess_desk.i18n import _
-from ess_desk.store.schema import migrations
 
 DEFAULT_KEEP = 10
 KEEP_SETTING = "backups_keep"
@@ -124,14 +121,21 @@ def rotate(db_path: Path, keep: int) -> None:
 
 def verify_backup_file(path: Path) -> None:
     """Check a file before restoring it: ours, intact, not from a newer version."""
-    from ess_desk.store.database import _damaged, _too_new, _verify_identity, inspect_file
+    from ess_desk.store.database import (
+        LazyDatabase,
+        _damaged,
+        _too_new,
+        _verify_identity,
+        inspect_file,
+        schema_state,
+    )
 
     if not path.is_file():
         raise StoreError(_("Le fichier {path} n'existe pas.").format(path=path))
     inspect_file(path)
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        db = Database(conn, execute_plugins=False)
+        db = LazyDatabase(conn)
         try:
             if _verify_identity(db, path):
                 raise StoreError(
@@ -140,8 +144,8 @@ def verify_backup_file(path: Path) -> None:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             if result != [("ok",)]:
                 raise _damaged(path, Exception(result[0][0]))
-            known = {m.name for m in migrations._migrations}
-            if any(m.name not in known for m in migrations.applied(db)):
+            _pending, unknown = schema_state(db)
+            if unknown:
                 raise _too_new(path)
         except sqlite3.DatabaseError as exc:
             raise _damaged(path, exc) from exc
@@ -160,5 +164,7 @@ def restore(store, source: Path | str) -> Path:
         src.backup(store.conn)
     finally:
         src.close()
-    migrations.apply(store.db)
+    from ess_desk.store.schema import migrations
+
+    migrations.apply(store.db.database if hasattr(store.db, "database") else store.db)
     return kept

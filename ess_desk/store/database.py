@@ -8,25 +8,65 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlite_utils import Database
 
 from ess_desk import APP_NAME
 from ess_desk.errors import StoreError
 from ess_desk.i18n import _
 from ess_desk.store import lock as lockmod
-from ess_desk.store.schema import (
-    APPLICATION_ID,
-    FROZEN_ERRATUM_MESSAGE,
-    FROZEN_MINUTES_MESSAGE,
-    MIGRATION_SET,
-    known_migration_names,
-    migrations,
-)
+from ess_desk.store.versions import APPLICATION_ID, MIGRATION_NAMES, MIGRATION_SET
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ENV_DB = "ESS_DESK_DB"
+
+
+_READS = ("SELECT", "PRAGMA")
+
+
+class LazyDatabase:
+    """The store's sqlite-utils `Database`, brought in the first time more than a read is asked.
+
+    Reading needs nothing but sqlite3, and importing sqlite-utils costs a fifth of the window's
+    start: the queries that fill the first page run on the connection itself, and the first
+    write, transaction or table call creates the real `Database` (over the same connection), to
+    which everything is then handed."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            from sqlite_utils import Database
+
+            self._database = Database(self.conn, execute_plugins=False)
+        return self._database
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        if self._database is None and sql.lstrip()[:6].upper().startswith(_READS):
+            return (
+                self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+            )
+        return self.database.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getitem__(self, name: str) -> Any:
+        return self.database[name]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.database, name)
+
+
+def known_migration_names() -> list[str]:
+    return list(MIGRATION_NAMES)
 
 
 def default_db_path() -> Path:
@@ -47,6 +87,7 @@ class Store:
     holder: lockmod.LockInfo | None = None
     _lock: lockmod.LockInfo | None = field(default=None, repr=False)
     last_backup: Path | None = None
+    closed: bool = False
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -85,6 +126,7 @@ class Store:
         return row[0] if row else default
 
     def close(self) -> None:
+        self.closed = True
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
         if self._lock is not None:
@@ -100,6 +142,8 @@ class Store:
 
 def frozen_refusal(exc: sqlite3.IntegrityError) -> StoreError | None:
     """The user's message for a write refused by a frozen-record trigger, else None."""
+    from ess_desk.store.schema import FROZEN_ERRATUM_MESSAGE, FROZEN_MINUTES_MESSAGE
+
     text = str(exc)
     if text == FROZEN_ERRATUM_MESSAGE:
         return StoreError(_("Un erratum enregistré ne peut être ni modifié ni supprimé."))
@@ -154,7 +198,20 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 
 def schema_state(db: Database) -> tuple[list[str], list[str]]:
     """(pending, unknown) migration names: unknown ones were written by a newer version."""
-    applied = [m.name for m in migrations.applied(db)]
+    found = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    applied = (
+        [
+            row[0]
+            for row in db.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                [MIGRATION_SET],
+            )
+        ]
+        if found
+        else []
+    )
     known = known_migration_names()
     unknown = [name for name in applied if name not in known]
     pending = [name for name in known if name not in applied]
@@ -164,7 +221,7 @@ def schema_state(db: Database) -> tuple[list[str], list[str]]:
 def _verify_identity(db: Database, path: Path) -> bool:
     """True for an empty file (a new database); raise for a file that is not ours."""
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = db.table_names()
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     if not tables and app_id == 0:
         return True
     if app_id != APPLICATION_ID or "_sqlite_migrations" not in tables:
@@ -239,7 +296,7 @@ def open_store(
     try:
         try:
             conn = _connect(path, read_only)
-            db = Database(conn, execute_plugins=False)
+            db = LazyDatabase(conn)
             is_new = _verify_identity(db, path)
             pending, unknown = ([], []) if is_new else schema_state(db)
         except sqlite3.OperationalError as exc:
@@ -263,7 +320,9 @@ def open_store(
             if not is_new:
                 # A copy of the file as it was, before any migration touches it.
                 backupmod.backup_before(store, "avant-mise-a-jour")
-            migrations.apply(db)
+            from ess_desk.store.schema import migrations
+
+            migrations.apply(db.database)
         elif auto_backup and not read_only:
             store.last_backup = backupmod.daily_backup(store)
         if store.last_backup is None:

@@ -40,15 +40,18 @@ def test_every_core_message_has_an_english_translation():
 def label_tables() -> dict[str, dict[str, str]]:
     """The tables of French labels that code translates through a variable (`label()`, `_(t[k])`)."""
     from ess_desk.actions import rules
+    from ess_desk.documents import pack
     from ess_desk.exchange import members_import
     from ess_desk.meetings import attendance
     from ess_desk.meetings import vocabulary as meetings
     from ess_desk.membership import vocabulary as membership
     from ess_desk.minutes import history
     from ess_desk.minutes import vocabulary as minutes
+    from ess_desk.search import index as search_index
 
     return {
         "actions.rules.STATUSES": rules.STATUSES,
+        "documents.pack.VARIANTS": pack.VARIANTS,
         "actions.rules.PRIORITIES": rules.PRIORITIES,
         "exchange.members_import.FIELDS": members_import.FIELDS,
         "meetings.attendance.STATUSES": attendance.STATUSES,
@@ -66,6 +69,7 @@ def label_tables() -> dict[str, dict[str, str]]:
         "minutes.vocabulary.DECISION_STATUSES": minutes.DECISION_STATUSES,
         "minutes.vocabulary.FORMS": minutes.FORMS,
         "minutes.history.FIELD_LABELS": history.FIELD_LABELS,
+        "search.index.KIND_LABELS": search_index.KIND_LABELS,
     }
 
 

@@ -213,7 +213,6 @@ def test_migration_takes_a_backup_first(db_path, monkeypatch):
         db.execute("ALTER TABLE people ADD COLUMN test_column TEXT")
 
     monkeypatch.setattr(schema, "migrations", extra)
-    monkeypatch.setattr("ess_desk.store.database.migrations", extra)
     monkeypatch.setattr(
         "ess_desk.store.database.known_migration_names", lambda: [m.name for m in extra._migrations]
     )
@@ -262,3 +261,31 @@ def test_failed_write_leaves_no_audit_entry(store):
         people.create(store, first_name="Anne", last_name="Martin", email="pas-un-courriel")
     assert store.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == 0
     assert store.conn.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 0
+
+
+def test_the_light_list_of_migrations_is_the_schema_s():
+    from ess_desk.store.versions import MIGRATION_NAMES
+
+    assert list(MIGRATION_NAMES) == known_migration_names()
+
+
+def test_opening_and_reading_leave_sqlite_utils_unloaded(tmp_path):
+    """The window's start reads through sqlite3 alone (sqlite-utils costs a fifth of it)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "conseil.sqlite"
+    open_store(path).close()
+    code = (
+        "import sys\n"
+        "from ess_desk.store import open_store\n"
+        f"store = open_store({str(path)!r})\n"
+        "store.db.execute('SELECT COUNT(*) FROM people').fetchone()\n"
+        "assert 'sqlite_utils' not in sys.modules, 'chargé à la lecture'\n"
+        "with store.write() as db:\n"
+        "    db['settings'].insert({'key': 'k', 'value': 'v'})\n"
+        "assert 'sqlite_utils' in sys.modules\n"
+        "assert store.setting('k') == 'v'\n"
+        "store.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

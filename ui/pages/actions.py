@@ -9,9 +9,7 @@ import html
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions import rules, themes, updates
 from ess_desk.actions.queries import ActionFilter, ActionRow
@@ -24,6 +22,9 @@ from ui.dialogs.common import inform, show_unexpected_error, show_user_error
 from ui.models_actions import ActionsTableModel, CountsTableModel
 from ui.qt import QCoreApplication, QModelIndex, Qt, QTimer, QtWidgets, Signal
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 OPEN = "__open__"  # the status filter « Ouvertes » (à faire, en cours, reporté)
 DEBOUNCE_MS = 150
 
@@ -35,6 +36,8 @@ def reading(path: Path) -> Iterator[Database]:
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
+        from sqlite_utils import Database
+
         yield Database(conn)
     finally:
         conn.close()

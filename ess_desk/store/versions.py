@@ -1,0 +1,17 @@
+"""What identifies an ESS Desk file, without loading the migrations (nor sqlite-utils): the
+application id, the migration set, and the names of the migrations this version knows, in order.
+A test checks that MIGRATION_NAMES is exactly the list of migrations in `schema.py`."""
+
+from __future__ import annotations
+
+MIGRATION_SET = "ess_desk"
+# Written into the file header (PRAGMA application_id) so that we recognise our own files.
+APPLICATION_ID = 0x45535344  # "ESSD"
+MIGRATION_NAMES: tuple[str, ...] = (
+    "0001_membership",
+    "0002_meetings",
+    "0003_minutes",
+    "0004_actions",
+    "0005_actions_listing",
+    "0006_search",
+)
