@@ -56,8 +56,8 @@ from ess_desk.report.figures import Period, Presences, ReportFigures, report_fig
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# A4 less the margins of style.build_pdf and the 6 pt paddings of its frame.
-WIDTH = 174 * mm - 12
+# A4 less the margins of style.build_pdf (its frame has no inner padding).
+WIDTH = 174 * mm
 GRID = colors.HexColor("#9aa5a8")
 # Attendance statuses, in the order of the charts and tables, with their colours.
 PRESENT = colors.HexColor("#1f5c4a")

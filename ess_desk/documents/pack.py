@@ -1449,7 +1449,17 @@ def _lay_out(
         creator=f"ESS Desk {__version__}",
         lang="fr-FR",
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     # Streams compressed but not also ASCII85-encoded (a 7-bit transport of another age): the
     # file is a fifth smaller and written faster. rl_config is read when the file is written.

@@ -502,7 +502,18 @@ def build_pdf(
             creator=f"ESS Desk {__version__}",
             lang="fr-FR",
         )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        # No inner padding: the builders' tables are as wide as A4 less the margins (174 mm).
+        frame = Frame(
+            doc.leftMargin,
+            doc.bottomMargin,
+            doc.width,
+            doc.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
     return path

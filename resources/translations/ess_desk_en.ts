@@ -234,6 +234,10 @@
         <translation>History</translation>
     </message>
     <message>
+        <source>n°{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
@@ -417,6 +421,10 @@
         <translation> — {days} day(s) overdue</translation>
     </message>
     <message>
+        <source>n°{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dernier point : {text}</source>
         <translation>Last update: {text}</translation>
     </message>
@@ -506,6 +514,85 @@
     <message>
         <source>{day} (retard : {days} j)</source>
         <translation>{day} ({days} d overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityReportDialog</name>
+    <message>
+        <source>Rapport d&apos;activité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Année civile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Du</source>
+        <translation type="unfinished">From</translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation type="unfinished">to</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation type="unfinished">Browse…</translation>
+    </message>
+    <message>
+        <source>Ouvrir le rapport une fois créé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation type="unfinished">Body</translation>
+    </message>
+    <message>
+        <source>Période couverte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <source>Le rapport est public : les personnes qui n&apos;ont pas consenti à la publication de leur nom y sont désignées par leur qualité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Créer le rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Aucune instance : créez d&apos;abord le conseil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer le rapport sous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez le fichier à écrire.</source>
+        <translation type="unfinished">Choose the file to write.</translation>
+    </message>
+    <message>
+        <source>Rapport d&apos;activité en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport écrit : {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
+        <translation type="unfinished">The file {path} could not be written: {reason}</translation>
     </message>
 </context>
 <context>
@@ -851,6 +938,17 @@
     <message>
         <source>Non renseigné : compté(e) absent(e)</source>
         <translation>Not recorded: counted as absent</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Aucune présence attendue sur cette période</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ensemble : {rate}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1303,113 @@
     <message>
         <source>Nombre</source>
         <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Tableau de bord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relire la base (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prochaines séances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune séance prévue d&apos;ici {days} jours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions en retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune action en retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procès-verbaux en attente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tous les procès-verbaux sont approuvés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Échéances proches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune échéance dans les {days} prochains jours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mandats qui se terminent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun mandat ne se termine d&apos;ici {days} jours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sièges vacants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tous les sièges sont pourvus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vue d&apos;ensemble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&apos;ici {days} jours, avec la date limite de convocation (jours francs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} convocation(s) en retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{submit} à rédiger ou soumettre · {approve} à approuver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions ouvertes dont l&apos;échéance est passée, les plus récentes d&apos;abord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les voir toutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions ouvertes à échéance d&apos;ici {days} jours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&apos;ici {days} jours, sans renouvellement enregistré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seats} siège(s) à pourvoir dans {colleges} collège(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… et {n} autre(s)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1782,21 @@
     </message>
 </context>
 <context>
+    <name>GlobalSearch</name>
+    <message>
+        <source>Rechercher partout (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personnes, structures, instances, séances, points, procès-verbaux, décisions et actions. Sans accents ni majuscules ; « entre guillemets » pour une expression exacte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette fiche n&apos;existe plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuestsTableModel</name>
     <message>
         <source>Invité(e) extérieur(e)</source>
@@ -1763,6 +1983,10 @@
         <translation>Member files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>Tableau de bord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Membres</source>
         <translation>Members</translation>
     </message>
@@ -1811,6 +2035,14 @@
         <translation>Export membership…</translation>
     </message>
     <message>
+        <source>Revue de conservation (RGPD)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport d&apos;activité…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>En-tête du conseil…</source>
         <translation>Council letterhead…</translation>
     </message>
@@ -1839,8 +2071,12 @@
         <translation>Archive</translation>
     </message>
     <message>
-        <source>Rechercher</source>
-        <translation>Find</translation>
+        <source>Rechercher partout…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrer la liste</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Affichage</source>
@@ -2171,6 +2407,14 @@
         <translation>Marks the meeting as convened (the Notice of meeting tab records the date sent).</translation>
     </message>
     <message>
+        <source>Dossier de séance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un seul PDF : couverture, sommaire, convocation, ordre du jour, PV à approuver, suivi des actions, composition, émargement et annexes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ordre du jour</source>
         <translation>Agenda</translation>
     </message>
@@ -2233,6 +2477,24 @@
     <message>
         <source>La séance est reportée ; la nouvelle séance reprend son ordre du jour.</source>
         <translation>The meeting is postponed; the new meeting takes over its agenda.</translation>
+    </message>
+    <message>
+        <source>Préparation du dossier de séance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier de séance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message}{details}
+
+Faire le dossier sans ces annexes ? Sa couverture indiquera lesquelles n&apos;y sont pas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faire le dossier sans elles</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2620,18 @@
     <message>
         <source>Archiver</source>
         <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Données personnelles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter la fiche (RGPD)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymiser…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Surligné : mandat se terminant dans les 90 jours</source>
@@ -2891,6 +3165,211 @@
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <source>Membres</source>
+        <translation type="unfinished">Members</translation>
+    </message>
+    <message>
+        <source>Le dossier complet : convocation, ordre du jour, PV à approuver, suivi des actions, composition avec coordonnées, feuille d&apos;émargement, pouvoir et annexes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour la présidence et l&apos;animation : conducteur minuté avec les notes de chaque point, contrôle du quorum à cocher et liste des orateurs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À publier : sans coordonnées, sans le nom des personnes qui n&apos;y ont pas consenti, sans feuille d&apos;émargement ni pouvoir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier de séance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un seul PDF, numéroté de bout en bout, annexes comprises : {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <source>Créer le dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indiquez le fichier à écrire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier {folder} n&apos;existe pas.</source>
+        <translation type="unfinished">The folder {folder} does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationModel</name>
+    <message>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Présents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Représentés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remplacés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excusés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Présences attendues : une par séance tenue et par siège</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Représenté(e) par un pouvoir donné à un autre membre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remplacé(e) par son suppléant, présent à sa place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(présents + représentés + remplacés) ÷ attendus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationView</name>
+    <message>
+        <source>12 derniers mois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Année {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Période choisie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par collège</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par membre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter en Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>du</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation type="unfinished">to</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation type="unfinished">Body</translation>
+    </message>
+    <message>
+        <source>Regrouper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taux de participation = (présents + représentés par un pouvoir + remplacés par leur suppléant) ÷ présences attendues, sur les séances tenues de la période dont les présences sont saisies. Sont attendus les titulaires d&apos;un siège (membres, présidence, vice-présidence) ; pas les suppléants ni les invités permanents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toutes les instances</source>
+        <translation type="unfinished">All bodies</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{rate}&lt;/b&gt; de participation sur {meetings} séance(s) tenue(s) — {took_part} présence(s) sur {expected} attendue(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune séance tenue avec des présences saisies sur cette période.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#8a4b00&apos;&gt;({n} séance(s) tenue(s) sans présences saisies, non comptée(s))&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter la participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participation exportée dans {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export de la participation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Nouvelle personne</source>
@@ -3036,6 +3515,10 @@
         <translation>record deleted</translation>
     </message>
     <message>
+        <source>fiche anonymisée (RGPD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>fiche archivée</source>
         <translation>record archived</translation>
     </message>
@@ -3146,6 +3629,10 @@
         <source>Aucun mandat</source>
         <translation>No mandates</translation>
     </message>
+    <message>
+        <source>n°{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PostponeDialog</name>
@@ -3175,6 +3662,141 @@
     <message>
         <source>Ligne {n}</source>
         <translation>Row {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter la fiche (RGPD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiche personnelle écrite : {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparation de la fiche personnelle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymiser {name} ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymiser ces {count} personnes ? ({names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leur nom, civilité, courriel, téléphone, fonction et notes seront effacés et remplacés par « Personne anonymisée n°… » dans la fiche, les textes des séances non approuvées, les actions et le journal d&apos;audit ; les accords seront retirés. Les procès-verbaux approuvés, archives publiques, ne changent pas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&apos;est irréversible : exportez d&apos;abord la fiche si elle doit être gardée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymiser définitivement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymisation en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation type="unfinished">Person</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <source>Fin du dernier mandat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernière trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depuis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aucun mandat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 an</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} ans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiche archivée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revue de conservation (RGPD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les personnes ci-dessous n&apos;ont plus de mandat en cours ni à venir, et leur dernier lien avec le conseil (fin de mandat, point présenté, action portée) remonte à plus que la durée de conservation. Anonymisez celles dont les données n&apos;ont plus lieu d&apos;être gardées : leur identité est remplacée partout, sauf dans les procès-verbaux approuvés (archives publiques).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réglage de la base : s&apos;applique à tous ses utilisateurs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Durée de conservation après le dernier lien :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout sélectionner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter la fiche…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymiser la sélection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>{count} personnes à revoir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 personne à revoir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personne à revoir : aucune trace de plus de {years} an(s).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3557,6 +4179,24 @@
     <message>
         <source>Date déplacée</source>
         <translation>Date moved</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>↑ ↓ pour choisir · Entrée pour ouvrir · Échap pour fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Plus de résultats : {kind}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun résultat pour « {text} »</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
