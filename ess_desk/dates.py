@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil import parser
-
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
@@ -21,6 +19,8 @@ def parse_date(value: str | dt.date | None, *, field: str | None = None) -> dt.d
     text = str(value).strip()
     if not text:
         return None
+    from dateutil import parser  # here, not at start-up: the window starts without it
+
     try:
         # ISO first: dateutil's day-first parsing would read 2026-01-02 as 1 February.
         return parser.isoparse(text).date()

@@ -189,6 +189,7 @@ def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = Fal
         if window.isVisible():
             window.close()  # saves the window state and releases the database lock
         window.store.close()
+        window.settings.sync()
         window.deleteLater()
         return code
     finally:

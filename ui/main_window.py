@@ -17,7 +17,7 @@ from ess_desk.dates import display_datetime
 from ess_desk.errors import StoreError, UserError
 from ess_desk.store import Store, open_store
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
-from ui.qt import QCoreApplication, Qt, QtGui, QtWidgets
+from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
 
 
@@ -170,21 +170,35 @@ class MainWindow(QtWidgets.QMainWindow):
         self.banner = QtWidgets.QLabel()
         self.banner.setObjectName("read_only_banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel#read_only_banner { background: #fff3b0; color: #4d3b00;"
-            " border-bottom: 1px solid #e0c84a; padding: 6px 10px; }"
-        )
+        # Palettes and fonts rather than style sheets: a style sheet puts every widget under it
+        # through Qt's style-sheet engine, a noticeable part of the window's start.
+        self.banner.setAutoFillBackground(True)
+        self.banner.setMargin(8)
+        banner_palette = self.banner.palette()
+        banner_palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor("#fff3b0"))
+        banner_palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor("#4d3b00"))
+        self.banner.setPalette(banner_palette)
         self.navigation = QtWidgets.QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.navigation.setStyleSheet(
-            "QListWidget#navigation { background: palette(window); font-size: 11pt; }"
-            "QListWidget#navigation::item { padding: 8px 12px; }"
+        navigation_font = self.navigation.font()
+        navigation_font.setPointSizeF(11)
+        self.navigation.setFont(navigation_font)
+        navigation_palette = self.navigation.palette()
+        navigation_palette.setColor(
+            QtGui.QPalette.ColorRole.Base,
+            navigation_palette.color(QtGui.QPalette.ColorRole.Window),
         )
+        self.navigation.setPalette(navigation_palette)
+        self.navigation.setSpacing(4)
+        self.navigation.setContentsMargins(6, 4, 6, 4)
         self.stack = QtWidgets.QStackedWidget()
         self.stack.setObjectName("pages")
+        row_height = self.navigation.fontMetrics().height() + 14
         for spec in self.specs:
-            self.navigation.addItem(spec.title)
+            item = QtWidgets.QListWidgetItem(spec.title)
+            item.setSizeHint(QtCore.QSize(0, row_height))
+            self.navigation.addItem(item)
             self.stack.addWidget(QtWidgets.QWidget())  # placeholder until first shown
         # Measured in the navigation's own (larger, style-sheet) font: « Tableau de bord » must
         # fit without a scroll bar.

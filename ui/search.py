@@ -10,13 +10,35 @@ even on ten years of records: it runs on the GUI thread once the typing pauses).
 from __future__ import annotations
 
 import html
+import importlib.util
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from ess_desk.search import index
 from ess_desk.store import Store
 from ui.qt import QEvent, QModelIndex, QObject, Qt, QtCore, QtGui, QTimer, QtWidgets
+
+if TYPE_CHECKING:
+    from ess_desk.search.index import Hit
+
+
+def _loaded_on_first_use(name: str) -> ModuleType:
+    """The module, executed the first time one of its names is read: the search field is built
+    with the window, the search itself is only needed once someone types."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+index = _loaded_on_first_use("ess_desk.search.index")
 
 DEBOUNCE_MS = 120
 EXPANDED_LIMIT = 50  # hits of the kind whose « more results » row was chosen
@@ -30,7 +52,7 @@ class ResultRow:
     role: str  # "header", "hit", "more" or "empty"
     kind: str = ""
     text: str = ""
-    hit: index.Hit | None = None
+    hit: Hit | None = None  # not « index.Hit »: dataclasses would load the module to read it
 
     @property
     def selectable(self) -> bool:

@@ -34,16 +34,26 @@ def latest_backup(db_path: Path) -> Path | None:
     return found[0] if found else None
 
 
+def _stamp(day: str, time: str) -> dt.datetime | None:
+    """The moment of a `_STAMP` ("20261128-101500"), read without strptime (slow to load)."""
+    if len(day) != 8 or len(time) != 6 or not (day + time).isdigit():
+        return None
+    try:
+        return dt.datetime(
+            int(day[:4]), int(day[4:6]), int(day[6:]), int(time[:2]), int(time[2:4]), int(time[4:])
+        )
+    except ValueError:
+        return None
+
+
 def backup_date(backup: Path) -> dt.datetime | None:
     parts = backup.stem.split("-")
-    try:
-        return dt.datetime.strptime("-".join(parts[-2:]), _STAMP)
-    except ValueError:
-        # pre-migration copies carry a suffix after the stamp
-        for i in range(len(parts) - 1):
-            with contextlib.suppress(ValueError):
-                return dt.datetime.strptime(f"{parts[i]}-{parts[i + 1]}", _STAMP)
-        return None
+    # pre-migration copies carry a suffix after the stamp: the last stamp-shaped pair wins
+    for i in range(len(parts) - 2, -1, -1):
+        found = _stamp(parts[i], parts[i + 1])
+        if found is not None:
+            return found
+    return None
 
 
 def copy_database(conn: sqlite3.Connection, dest: Path) -> Path:

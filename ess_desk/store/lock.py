@@ -8,7 +8,6 @@ import getpass
 import json
 import os
 import socket
-import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -85,7 +84,7 @@ def acquire(db_path: Path) -> tuple[LockInfo | None, LockInfo | None]:
             host=socket.gethostname(),
             pid=os.getpid(),
             since=dt.datetime.now().isoformat(timespec="seconds"),
-            token=uuid.uuid4().hex,
+            token=os.urandom(16).hex(),
         )
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

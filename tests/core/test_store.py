@@ -9,6 +9,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -289,3 +290,12 @@ def test_opening_and_reading_leave_sqlite_utils_unloaded(tmp_path):
         "store.close()\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_backup_date_reads_the_stamp_of_every_kind_of_copy():
+    when = dt.datetime(2026, 11, 28, 10, 15, 0)
+    assert backup.backup_date(Path("conseil-20261128-101500.sqlite")) == when
+    assert backup.backup_date(Path("conseil-20261128-101500-avant-mise-a-jour.sqlite")) == when
+    assert backup.backup_date(Path("mon-conseil-2026-20261128-101500.sqlite")) == when
+    assert backup.backup_date(Path("conseil-20261399-101500.sqlite")) is None
+    assert backup.backup_date(Path("conseil.sqlite")) is None

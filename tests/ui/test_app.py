@@ -263,3 +263,34 @@ def test_open_record_shows_each_kind_where_it_lives(qtbot, store):
 
     assert not window.open_record("person", 999_999)
     assert not window.open_record("nonsense", 1)
+
+
+def test_the_program_ends_at_once_with_its_settings_written(tmp_path, db_path):
+    """`python -m ui` (the installed program) skips the interpreter's teardown after the window
+    closed: the settings must be on disk all the same, and the database lock released."""
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "config"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config))
+    done = subprocess.run(
+        [sys.executable, "-m", "ui", "--db", str(db_path), "--quit-after-start"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    written = "".join(p.read_text(errors="replace") for p in config.rglob("*.conf"))
+    assert str(db_path) in written
+    assert not db_path.with_name(db_path.name + ".lock").exists()
+    # A subcommand still ends the ordinary way, with its exit code.
+    failed = subprocess.run(
+        [sys.executable, "-m", "ui", "--db", str(tmp_path / "none.sqlite"), "restore", "x"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert failed.returncode == 1
