@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>n°{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>no. {n}</translation>
     </message>
     <message>
         <source>Tous les statuts</source>
@@ -422,7 +422,7 @@
     </message>
     <message>
         <source>n°{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>no. {n}</translation>
     </message>
     <message>
         <source>Dernier point : {text}</source>
@@ -520,79 +520,79 @@
     <name>ActivityReportDialog</name>
     <message>
         <source>Rapport d&apos;activité</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity report</translation>
     </message>
     <message>
         <source>Année civile</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendar year</translation>
     </message>
     <message>
         <source>Du</source>
-        <translation type="unfinished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>au</source>
-        <translation type="unfinished">to</translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>Parcourir…</source>
-        <translation type="unfinished">Browse…</translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <source>Ouvrir le rapport une fois créé</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the report once created</translation>
     </message>
     <message>
         <source>Instance</source>
-        <translation type="unfinished">Body</translation>
+        <translation>Body</translation>
     </message>
     <message>
         <source>Période couverte</source>
-        <translation type="unfinished"></translation>
+        <translation>Period covered</translation>
     </message>
     <message>
         <source>Fichier</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Le rapport est public : les personnes qui n&apos;ont pas consenti à la publication de leur nom y sont désignées par leur qualité.</source>
-        <translation type="unfinished"></translation>
+        <translation>The report is public: people who have not consented to the publication of their name are referred to by their role.</translation>
     </message>
     <message>
         <source>Créer le rapport</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the report</translation>
     </message>
     <message>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Aucune instance : créez d&apos;abord le conseil.</source>
-        <translation type="unfinished"></translation>
+        <translation>No bodies: create the council first.</translation>
     </message>
     <message>
         <source>Enregistrer le rapport sous</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the report as</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Choisissez le fichier à écrire.</source>
-        <translation type="unfinished">Choose the file to write.</translation>
+        <translation>Choose the file to write.</translation>
     </message>
     <message>
         <source>Rapport d&apos;activité en cours…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the activity report…</translation>
     </message>
     <message>
         <source>Rapport écrit : {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Report written: {path}</translation>
     </message>
     <message>
         <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
-        <translation type="unfinished">The file {path} could not be written: {reason}</translation>
+        <translation>The file {path} could not be written: {reason}</translation>
     </message>
 </context>
 <context>
@@ -944,11 +944,11 @@
     <name>BarChart</name>
     <message>
         <source>Aucune présence attendue sur cette période</source>
-        <translation type="unfinished"></translation>
+        <translation>No attendance expected in this period</translation>
     </message>
     <message>
         <source>ensemble : {rate}</source>
-        <translation type="unfinished"></translation>
+        <translation>overall: {rate}</translation>
     </message>
 </context>
 <context>
@@ -1309,107 +1309,107 @@
     <name>DashboardPage</name>
     <message>
         <source>Tableau de bord</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Actualiser</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Relire la base (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload the database (F5)</translation>
     </message>
     <message>
         <source>Prochaines séances</source>
-        <translation type="unfinished"></translation>
+        <translation>Upcoming meetings</translation>
     </message>
     <message>
         <source>Aucune séance prévue d&apos;ici {days} jours</source>
-        <translation type="unfinished"></translation>
+        <translation>No meetings scheduled in the next {days} days</translation>
     </message>
     <message>
         <source>Actions en retard</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue actions</translation>
     </message>
     <message>
         <source>Aucune action en retard</source>
-        <translation type="unfinished"></translation>
+        <translation>No overdue actions</translation>
     </message>
     <message>
         <source>Procès-verbaux en attente</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes pending</translation>
     </message>
     <message>
         <source>Tous les procès-verbaux sont approuvés</source>
-        <translation type="unfinished"></translation>
+        <translation>All minutes are approved</translation>
     </message>
     <message>
         <source>Échéances proches</source>
-        <translation type="unfinished"></translation>
+        <translation>Upcoming due dates</translation>
     </message>
     <message>
         <source>Aucune échéance dans les {days} prochains jours</source>
-        <translation type="unfinished"></translation>
+        <translation>No due dates in the next {days} days</translation>
     </message>
     <message>
         <source>Mandats qui se terminent</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandates ending</translation>
     </message>
     <message>
         <source>Aucun mandat ne se termine d&apos;ici {days} jours</source>
-        <translation type="unfinished"></translation>
+        <translation>No mandates ending in the next {days} days</translation>
     </message>
     <message>
         <source>Sièges vacants</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacant seats</translation>
     </message>
     <message>
         <source>Tous les sièges sont pourvus</source>
-        <translation type="unfinished"></translation>
+        <translation>All seats are filled</translation>
     </message>
     <message>
         <source>Vue d&apos;ensemble</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>Participation</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance</translation>
     </message>
     <message>
         <source>D&apos;ici {days} jours, avec la date limite de convocation (jours francs)</source>
-        <translation type="unfinished"></translation>
+        <translation>In the next {days} days, with the deadline for the notice of meeting (clear days)</translation>
     </message>
     <message>
         <source>{n} convocation(s) en retard</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} notice(s) of meeting overdue</translation>
     </message>
     <message>
         <source>{submit} à rédiger ou soumettre · {approve} à approuver</source>
-        <translation type="unfinished"></translation>
+        <translation>{submit} to draft or submit · {approve} to approve</translation>
     </message>
     <message>
         <source>Actions ouvertes dont l&apos;échéance est passée, les plus récentes d&apos;abord</source>
-        <translation type="unfinished"></translation>
+        <translation>Open actions past their due date, most recent first</translation>
     </message>
     <message>
         <source>Les voir toutes</source>
-        <translation type="unfinished"></translation>
+        <translation>See them all</translation>
     </message>
     <message>
         <source>Actions ouvertes à échéance d&apos;ici {days} jours</source>
-        <translation type="unfinished"></translation>
+        <translation>Open actions due in the next {days} days</translation>
     </message>
     <message>
         <source>D&apos;ici {days} jours, sans renouvellement enregistré</source>
-        <translation type="unfinished"></translation>
+        <translation>In the next {days} days, with no renewal recorded</translation>
     </message>
     <message>
         <source>{seats} siège(s) à pourvoir dans {colleges} collège(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{seats} seat(s) to fill in {colleges} college(s)</translation>
     </message>
     <message>
         <source>… et {n} autre(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>… and {n} more</translation>
     </message>
 </context>
 <context>
@@ -1785,15 +1785,15 @@
     <name>GlobalSearch</name>
     <message>
         <source>Rechercher partout (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search everything (Ctrl+F)</translation>
     </message>
     <message>
         <source>Personnes, structures, instances, séances, points, procès-verbaux, décisions et actions. Sans accents ni majuscules ; « entre guillemets » pour une expression exacte.</source>
-        <translation type="unfinished"></translation>
+        <translation>People, organisations, bodies, meetings, agenda items, minutes, decisions and actions. Accents and capitals are ignored; “in quotation marks” for an exact phrase.</translation>
     </message>
     <message>
         <source>Cette fiche n&apos;existe plus.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record no longer exists.</translation>
     </message>
 </context>
 <context>
@@ -1984,7 +1984,7 @@
     </message>
     <message>
         <source>Tableau de bord</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Membres</source>
@@ -2036,11 +2036,11 @@
     </message>
     <message>
         <source>Revue de conservation (RGPD)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention review (GDPR)…</translation>
     </message>
     <message>
         <source>Rapport d&apos;activité…</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity report…</translation>
     </message>
     <message>
         <source>En-tête du conseil…</source>
@@ -2072,11 +2072,11 @@
     </message>
     <message>
         <source>Rechercher partout…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search everything…</translation>
     </message>
     <message>
         <source>Filtrer la liste</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter the list</translation>
     </message>
     <message>
         <source>&amp;Affichage</source>
@@ -2408,11 +2408,11 @@
     </message>
     <message>
         <source>Dossier de séance…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting pack…</translation>
     </message>
     <message>
         <source>Un seul PDF : couverture, sommaire, convocation, ordre du jour, PV à approuver, suivi des actions, composition, émargement et annexes.</source>
-        <translation type="unfinished"></translation>
+        <translation>A single PDF: cover, contents, notice of meeting, agenda, minutes to approve, action follow-up, membership, sign-in sheet and annexes.</translation>
     </message>
     <message>
         <source>Ordre du jour</source>
@@ -2480,21 +2480,23 @@
     </message>
     <message>
         <source>Préparation du dossier de séance…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the meeting pack…</translation>
     </message>
     <message>
         <source>Dossier de séance</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting pack</translation>
     </message>
     <message>
         <source>{message}{details}
 
 Faire le dossier sans ces annexes ? Sa couverture indiquera lesquelles n&apos;y sont pas.</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}{details}
+
+Make the pack without these annexes? Its cover will state which ones are missing.</translation>
     </message>
     <message>
         <source>Faire le dossier sans elles</source>
-        <translation type="unfinished"></translation>
+        <translation>Make it without them</translation>
     </message>
 </context>
 <context>
@@ -2623,15 +2625,15 @@ Faire le dossier sans ces annexes ? Sa couverture indiquera lesquelles n&apos;y 
     </message>
     <message>
         <source>Données personnelles</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data</translation>
     </message>
     <message>
         <source>Exporter la fiche (RGPD)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the record (GDPR)…</translation>
     </message>
     <message>
         <source>Anonymiser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise…</translation>
     </message>
     <message>
         <source>Surligné : mandat se terminant dans les 90 jours</source>
@@ -3168,205 +3170,205 @@ Faire le dossier sans ces annexes ? Sa couverture indiquera lesquelles n&apos;y 
     <name>PackDialog</name>
     <message>
         <source>Membres</source>
-        <translation type="unfinished">Members</translation>
+        <translation>Members</translation>
     </message>
     <message>
         <source>Le dossier complet : convocation, ordre du jour, PV à approuver, suivi des actions, composition avec coordonnées, feuille d&apos;émargement, pouvoir et annexes.</source>
-        <translation type="unfinished"></translation>
+        <translation>The full pack: notice of meeting, agenda, minutes to approve, action follow-up, membership with contact details, sign-in sheet, proxy form and annexes.</translation>
     </message>
     <message>
         <source>Animation</source>
-        <translation type="unfinished"></translation>
+        <translation>Facilitators</translation>
     </message>
     <message>
         <source>Pour la présidence et l&apos;animation : conducteur minuté avec les notes de chaque point, contrôle du quorum à cocher et liste des orateurs.</source>
-        <translation type="unfinished"></translation>
+        <translation>For the chair and facilitators: timed running order with the notes for each agenda item, quorum checklist and list of speakers.</translation>
     </message>
     <message>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Public</translation>
     </message>
     <message>
         <source>À publier : sans coordonnées, sans le nom des personnes qui n&apos;y ont pas consenti, sans feuille d&apos;émargement ni pouvoir.</source>
-        <translation type="unfinished"></translation>
+        <translation>For publication: no contact details, no names of people who have not consented, no sign-in sheet or proxy form.</translation>
     </message>
     <message>
         <source>Dossier de séance</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting pack</translation>
     </message>
     <message>
         <source>Un seul PDF, numéroté de bout en bout, annexes comprises : {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>A single PDF, numbered throughout, annexes included: {title}.</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Choisir…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>Fichier</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Créer le dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the pack</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Indiquez le fichier à écrire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Specify the file to write.</translation>
     </message>
     <message>
         <source>Le dossier {folder} n&apos;existe pas.</source>
-        <translation type="unfinished">The folder {folder} does not exist.</translation>
+        <translation>The folder {folder} does not exist.</translation>
     </message>
 </context>
 <context>
     <name>ParticipationModel</name>
     <message>
         <source>Nom</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Attendus</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
         <source>Présents</source>
-        <translation type="unfinished"></translation>
+        <translation>Present</translation>
     </message>
     <message>
         <source>Représentés</source>
-        <translation type="unfinished"></translation>
+        <translation>Represented</translation>
     </message>
     <message>
         <source>Remplacés</source>
-        <translation type="unfinished"></translation>
+        <translation>Replaced</translation>
     </message>
     <message>
         <source>Excusés</source>
-        <translation type="unfinished"></translation>
+        <translation>Excused</translation>
     </message>
     <message>
         <source>Absents</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent</translation>
     </message>
     <message>
         <source>Taux</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>Présences attendues : une par séance tenue et par siège</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected attendances: one per meeting held and per seat</translation>
     </message>
     <message>
         <source>Représenté(e) par un pouvoir donné à un autre membre</source>
-        <translation type="unfinished"></translation>
+        <translation>Represented by a proxy given to another member</translation>
     </message>
     <message>
         <source>Remplacé(e) par son suppléant, présent à sa place</source>
-        <translation type="unfinished"></translation>
+        <translation>Replaced by their substitute, present in their place</translation>
     </message>
     <message>
         <source>(présents + représentés + remplacés) ÷ attendus</source>
-        <translation type="unfinished"></translation>
+        <translation>(present + represented + replaced) ÷ expected</translation>
     </message>
 </context>
 <context>
     <name>ParticipationView</name>
     <message>
         <source>12 derniers mois</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 12 months</translation>
     </message>
     <message>
         <source>Année {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Year {year}</translation>
     </message>
     <message>
         <source>Période choisie</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom period</translation>
     </message>
     <message>
         <source>Par collège</source>
-        <translation type="unfinished"></translation>
+        <translation>By college</translation>
     </message>
     <message>
         <source>Par structure</source>
-        <translation type="unfinished"></translation>
+        <translation>By organisation</translation>
     </message>
     <message>
         <source>Par membre</source>
-        <translation type="unfinished"></translation>
+        <translation>By member</translation>
     </message>
     <message>
         <source>Exporter en Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
         <source>Période</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>du</source>
-        <translation type="unfinished"></translation>
+        <translation>from</translation>
     </message>
     <message>
         <source>au</source>
-        <translation type="unfinished">to</translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>Instance</source>
-        <translation type="unfinished">Body</translation>
+        <translation>Body</translation>
     </message>
     <message>
         <source>Regrouper</source>
-        <translation type="unfinished"></translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Taux de participation = (présents + représentés par un pouvoir + remplacés par leur suppléant) ÷ présences attendues, sur les séances tenues de la période dont les présences sont saisies. Sont attendus les titulaires d&apos;un siège (membres, présidence, vice-présidence) ; pas les suppléants ni les invités permanents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance rate = (present + represented by a proxy + replaced by their substitute) ÷ expected attendances, over the meetings held in the period whose attendance has been recorded. Those expected are the holders of a seat (members, chair, vice-chair); not substitutes or permanent guests.</translation>
     </message>
     <message>
         <source>Toutes les instances</source>
-        <translation type="unfinished">All bodies</translation>
+        <translation>All bodies</translation>
     </message>
     <message>
         <source>Structure</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>&lt;b&gt;{rate}&lt;/b&gt; de participation sur {meetings} séance(s) tenue(s) — {took_part} présence(s) sur {expected} attendue(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{rate}&lt;/b&gt; attendance over {meetings} meeting(s) held — {took_part} of {expected} expected attendance(s)</translation>
     </message>
     <message>
         <source>Aucune séance tenue avec des présences saisies sur cette période.</source>
-        <translation type="unfinished"></translation>
+        <translation>No meetings held with attendance recorded in this period.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#8a4b00&apos;&gt;({n} séance(s) tenue(s) sans présences saisies, non comptée(s))&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#8a4b00&apos;&gt;({n} meeting(s) held with no attendance recorded, not counted)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Exporter la participation</source>
-        <translation type="unfinished"></translation>
+        <translation>Export attendance</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Participation exportée dans {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance exported to {path}</translation>
     </message>
     <message>
         <source>Export de la participation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting attendance…</translation>
     </message>
 </context>
 <context>
@@ -3516,7 +3518,7 @@ Faire le dossier sans ces annexes ? Sa couverture indiquera lesquelles n&apos;y 
     </message>
     <message>
         <source>fiche anonymisée (RGPD)</source>
-        <translation type="unfinished"></translation>
+        <translation>record anonymised (GDPR)</translation>
     </message>
     <message>
         <source>fiche archivée</source>
@@ -3631,7 +3633,7 @@ Faire le dossier sans ces annexes ? Sa couverture indiquera lesquelles n&apos;y 
     </message>
     <message>
         <source>n°{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>no. {n}</translation>
     </message>
 </context>
 <context>
@@ -3668,135 +3670,135 @@ Faire le dossier sans ces annexes ? Sa couverture indiquera lesquelles n&apos;y 
     <name>Privacy</name>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Exporter la fiche (RGPD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the record (GDPR)</translation>
     </message>
     <message>
         <source>Fiche personnelle écrite : {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal record written: {path}</translation>
     </message>
     <message>
         <source>Préparation de la fiche personnelle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the personal record…</translation>
     </message>
     <message>
         <source>Anonymiser {name} ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise {name}?</translation>
     </message>
     <message>
         <source>Anonymiser ces {count} personnes ? ({names})</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise these {count} people? ({names})</translation>
     </message>
     <message>
         <source>Leur nom, civilité, courriel, téléphone, fonction et notes seront effacés et remplacés par « Personne anonymisée n°… » dans la fiche, les textes des séances non approuvées, les actions et le journal d&apos;audit ; les accords seront retirés. Les procès-verbaux approuvés, archives publiques, ne changent pas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Their name, title, email, telephone, position and notes will be erased and replaced by “Anonymised person no. …” in the record, the texts of meetings not yet approved, the actions and the audit log; their consents will be withdrawn. Approved minutes, which are public archives, do not change.</translation>
     </message>
     <message>
         <source>C&apos;est irréversible : exportez d&apos;abord la fiche si elle doit être gardée.</source>
-        <translation type="unfinished"></translation>
+        <translation>This cannot be undone: export the record first if it needs to be kept.</translation>
     </message>
     <message>
         <source>Anonymiser</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise</translation>
     </message>
     <message>
         <source>Anonymiser définitivement</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise permanently</translation>
     </message>
     <message>
         <source>Anonymisation en cours…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymising…</translation>
     </message>
     <message>
         <source>Personne</source>
-        <translation type="unfinished">Person</translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>Structure</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Fin du dernier mandat</source>
-        <translation type="unfinished"></translation>
+        <translation>End of last mandate</translation>
     </message>
     <message>
         <source>Dernière trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Last activity</translation>
     </message>
     <message>
         <source>Depuis</source>
-        <translation type="unfinished"></translation>
+        <translation>Time since</translation>
     </message>
     <message>
         <source>aucun mandat</source>
-        <translation type="unfinished"></translation>
+        <translation>no mandate</translation>
     </message>
     <message>
         <source>1 an</source>
-        <translation type="unfinished"></translation>
+        <translation>1 year</translation>
     </message>
     <message>
         <source>{count} ans</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} years</translation>
     </message>
     <message>
         <source>Fiche archivée</source>
-        <translation type="unfinished"></translation>
+        <translation>Record archived</translation>
     </message>
     <message>
         <source>Revue de conservation (RGPD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention review (GDPR)</translation>
     </message>
     <message>
         <source>Les personnes ci-dessous n&apos;ont plus de mandat en cours ni à venir, et leur dernier lien avec le conseil (fin de mandat, point présenté, action portée) remonte à plus que la durée de conservation. Anonymisez celles dont les données n&apos;ont plus lieu d&apos;être gardées : leur identité est remplacée partout, sauf dans les procès-verbaux approuvés (archives publiques).</source>
-        <translation type="unfinished"></translation>
+        <translation>The people below have no current or upcoming mandate, and their last link with the council (end of a mandate, agenda item presented, action owned) goes back further than the retention period. Anonymise those whose data no longer needs to be kept: their identity is replaced everywhere except in approved minutes (public archives).</translation>
     </message>
     <message>
         <source> ans</source>
-        <translation type="unfinished"></translation>
+        <translation> years</translation>
     </message>
     <message>
         <source>Réglage de la base : s&apos;applique à tous ses utilisateurs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Database setting: applies to all its users.</translation>
     </message>
     <message>
         <source>Durée de conservation après le dernier lien :</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention period after the last link:</translation>
     </message>
     <message>
         <source>Tout sélectionner</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all</translation>
     </message>
     <message>
         <source>Exporter la fiche…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the record…</translation>
     </message>
     <message>
         <source>Anonymiser la sélection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise the selection…</translation>
     </message>
     <message>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>{count} personnes à revoir</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} people to review</translation>
     </message>
     <message>
         <source>1 personne à revoir</source>
-        <translation type="unfinished"></translation>
+        <translation>1 person to review</translation>
     </message>
     <message>
         <source>Personne à revoir : aucune trace de plus de {years} an(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Person to review: no activity for more than {years} year(s).</translation>
     </message>
 </context>
 <context>
@@ -4185,18 +4187,18 @@ Faire le dossier sans ces annexes ? Sa couverture indiquera lesquelles n&apos;y 
     <name>SearchPanel</name>
     <message>
         <source>↑ ↓ pour choisir · Entrée pour ouvrir · Échap pour fermer</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ ↓ to choose · Enter to open · Esc to close</translation>
     </message>
 </context>
 <context>
     <name>SearchResultsModel</name>
     <message>
         <source>Plus de résultats : {kind}…</source>
-        <translation type="unfinished"></translation>
+        <translation>More results: {kind}…</translation>
     </message>
     <message>
         <source>Aucun résultat pour « {text} »</source>
-        <translation type="unfinished"></translation>
+        <translation>No results for “{text}”</translation>
     </message>
 </context>
 <context>
