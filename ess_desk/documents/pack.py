@@ -35,20 +35,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     Image,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from ess_desk import __version__
 from ess_desk.actions import review
 from ess_desk.actions.queries import ActionRow
 from ess_desk.council import get_letterhead
@@ -63,10 +59,12 @@ from ess_desk.documents.style import (
     MARGIN,
     Bookmark,
     GridTable,
+    Metadata,
     TextCell,
     TextParagraph,
     _numbered_canvas,
     centered,
+    document,
     escape,
     register_fonts,
     styles,
@@ -1437,30 +1435,10 @@ def _lay_out(
         story.append(_SectionStart(layout, section.key, section.title, section.watermark))
         story += section.flowables
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = document(
         buffer,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=18 * mm,
-        title=pack.title(),
-        author=pack.letterhead.name,
-        subject=pack.meeting.title,
-        creator=f"ESS Desk {__version__}",
-        lang="fr-FR",
+        Metadata(title=pack.title(), author=pack.letterhead.name, subject=pack.meeting.title),
     )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     # Streams compressed but not also ASCII85-encoded (a 7-bit transport of another age): the
     # file is a fifth smaller and written faster. rl_config is read when the file is written.
     a85, rl_config.useA85 = rl_config.useA85, 0

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -489,34 +490,42 @@ def build_pdf(
     register_fonts()
     path = Path(path)
     with atomic_path(path) as tmp:
-        doc = BaseDocTemplate(
-            str(tmp),
-            pagesize=pagesize,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=18 * mm,
-            title=meta.title,
-            author=meta.author,
-            subject=meta.subject,
-            creator=f"ESS Desk {__version__}",
-            lang="fr-FR",
-        )
-        # No inner padding: the builders' tables are as wide as A4 less the margins (174 mm).
-        frame = Frame(
-            doc.leftMargin,
-            doc.bottomMargin,
-            doc.width,
-            doc.height,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc = document(str(tmp), meta, pagesize)
         doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
     return path
+
+
+def document(
+    target: str | BinaryIO, meta: Metadata, pagesize: tuple[float, float] = A4
+) -> BaseDocTemplate:
+    """The page layout every document shares: margins, one body frame, the PDF's metadata."""
+    doc = BaseDocTemplate(
+        target,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=18 * mm,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator=f"ESS Desk {__version__}",
+        lang="fr-FR",
+    )
+    # No inner padding: the builders' tables are as wide as A4 less the margins (174 mm).
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
 
 
 def heading(text: str, level: int = 0) -> list[Flowable]:
