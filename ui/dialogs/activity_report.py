@@ -13,7 +13,7 @@ from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.report.figures import MIN_YEAR, Period, resolve_period
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors
+from ui.dialogs.common import FieldErrors, write_footer
 from ui.qt import QtCore, QtGui, QtWidgets, Signal
 from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
@@ -102,20 +102,9 @@ class ActivityReportDialog(QtWidgets.QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6b6d;")
 
-        self.result_label = QtWidgets.QLabel()
-        self.result_label.setObjectName("report_result")
-        self.result_label.setWordWrap(True)
-        self.result_label.setVisible(False)
-
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.create_button = self.buttons.addButton(
-            self.tr("Créer le rapport"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.close_button = self.buttons.addButton(
-            self.tr("Fermer"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.buttons.accepted.connect(self.create)
-        self.buttons.rejected.connect(self.reject)
+        footer = write_footer(self, self.tr("Créer le rapport"), self.create, "report_result")
+        self.result_label, self.buttons = footer.result, footer.buttons
+        self.create_button, self.close_button = footer.action, footer.close
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ess_desk.errors import UserError
 from ui.qt import QCoreApplication, QtWidgets
@@ -159,3 +160,32 @@ def save_cancel_buttons(
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
     return buttons, save
+
+
+@dataclass
+class WriteFooter:
+    """The foot of a dialog that writes a file: the line saying what was written, and the
+    action and close buttons."""
+
+    result: QtWidgets.QLabel
+    buttons: QtWidgets.QDialogButtonBox
+    action: QtWidgets.QPushButton
+    close: QtWidgets.QPushButton
+
+
+def write_footer(
+    dialog: QtWidgets.QDialog, action_text: str, on_action: Callable[[], None], result_name: str
+) -> WriteFooter:
+    result = QtWidgets.QLabel()
+    result.setObjectName(result_name)
+    result.setWordWrap(True)
+    result.setVisible(False)
+    buttons = QtWidgets.QDialogButtonBox()
+    action = buttons.addButton(action_text, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+    close = buttons.addButton(
+        QCoreApplication.translate("Dialogs", "Fermer"),
+        QtWidgets.QDialogButtonBox.ButtonRole.RejectRole,
+    )
+    buttons.accepted.connect(on_action)
+    buttons.rejected.connect(dialog.reject)
+    return WriteFooter(result, buttons, action, close)

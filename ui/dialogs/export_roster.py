@@ -12,7 +12,7 @@ from ess_desk.errors import UserError
 from ess_desk.exchange import members_export
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors
+from ui.dialogs.common import FieldErrors, write_footer
 from ui.qt import QtWidgets
 from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
@@ -67,20 +67,9 @@ class ExportRosterDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Format"), self.errors.wrap("format", self.format))
         form.addRow(self.tr("Fichier"), self.errors.wrap("file", file_row))
 
-        self.result_label = QtWidgets.QLabel()
-        self.result_label.setObjectName("export_result")
-        self.result_label.setWordWrap(True)
-        self.result_label.setVisible(False)
-
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.export_button = self.buttons.addButton(
-            self.tr("Exporter"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.close_button = self.buttons.addButton(
-            self.tr("Fermer"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.buttons.accepted.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
+        footer = write_footer(self, self.tr("Exporter"), self.export, "export_result")
+        self.result_label, self.buttons = footer.result, footer.buttons
+        self.export_button, self.close_button = footer.action, footer.close
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
