@@ -563,10 +563,6 @@
         <translation>Create the report</translation>
     </message>
     <message>
-        <source>Fermer</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>Aucune instance : créez d&apos;abord le conseil.</source>
         <translation>No bodies: create the council first.</translation>
     </message>
@@ -1747,10 +1743,6 @@
     <message>
         <source>Exporter</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>Fermer</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>Enregistrer la composition sous</source>
