@@ -586,10 +586,6 @@
         <source>Rapport écrit : {path}</source>
         <translation>Report written: {path}</translation>
     </message>
-    <message>
-        <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
-        <translation>The file {path} could not be written: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>AgendaItemDialog</name>
@@ -1632,6 +1628,10 @@
 <context>
     <name>Dialogs</name>
     <message>
+        <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
+        <translation>The file {path} could not be written: {reason}</translation>
+    </message>
+    <message>
         <source>ESS Desk</source>
         <translation>ESS Desk</translation>
     </message>
@@ -1767,10 +1767,6 @@
     <message>
         <source>{count} ligne(s) écrite(s) dans {path}</source>
         <translation>{count} row(s) written to {path}</translation>
-    </message>
-    <message>
-        <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
-        <translation>The file {path} could not be written: {reason}</translation>
     </message>
 </context>
 <context>

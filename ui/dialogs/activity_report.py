@@ -248,19 +248,7 @@ class ActivityReportDialog(QtWidgets.QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_working(False)
-        if isinstance(error, UserError):
-            self.errors.show(error if error.field else UserError(error.message, field="file"))
-        elif isinstance(error, OSError):
-            self.errors.show(
-                UserError(
-                    self.tr("Le fichier {path} n'a pas pu être écrit : {reason}").format(
-                        path=self.path(), reason=error.strerror or error
-                    ),
-                    field="file",
-                )
-            )
-        else:
-            raise error
+        self.errors.show_write_failure(error, self.path())
 
     def reject(self) -> None:
         if not self._working:

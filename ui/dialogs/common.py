@@ -85,6 +85,18 @@ class FieldErrors:
     def show_message(self, field: str, message: str) -> None:
         self.show(UserError(message, field=field))
 
+    def show_write_failure(self, error: Exception, path: object, field: str = "file") -> None:
+        """Why a file could not be written, under its field; anything else is a bug: raised."""
+        if isinstance(error, UserError):
+            self.show(error if error.field else UserError(error.message, field=field))
+        elif isinstance(error, OSError):
+            message = QCoreApplication.translate(
+                "Dialogs", "Le fichier {path} n'a pas pu être écrit : {reason}"
+            ).format(path=path, reason=error.strerror or error)
+            self.show(UserError(message, field=field))
+        else:
+            raise error
+
 
 def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: str = "") -> None:
     """A message box for a refused action: the core's sentence, and its list of problems if any."""

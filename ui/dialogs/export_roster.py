@@ -182,19 +182,7 @@ class ExportRosterDialog(QtWidgets.QDialog):
         self._exporting = False
         self.export_button.setEnabled(True)
         self.close_button.setEnabled(True)
-        if isinstance(error, UserError):
-            self.errors.show(error if error.field else UserError(error.message, field="file"))
-        elif isinstance(error, OSError):
-            self.errors.show(
-                UserError(
-                    self.tr("Le fichier {path} n'a pas pu être écrit : {reason}").format(
-                        path=self.path(), reason=error.strerror or error
-                    ),
-                    field="file",
-                )
-            )
-        else:
-            raise error
+        self.errors.show_write_failure(error, self.path())
 
     def reject(self) -> None:
         if not self._exporting:
