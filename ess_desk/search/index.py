@@ -294,6 +294,16 @@ def _ranked(
     return [r[0] for r in rows]
 
 
+def _best(
+    db: Database, table: str, weights: Sequence[float], sql: str, query: Query, limit: int
+) -> tuple[list[tuple], bool]:
+    """The rows `sql` reads (over the rowids put in its {ids}) of the best `limit` matches of
+    `table`, in rank order, and whether there are more matches."""
+    ids = _ranked(db, table, weights, query.match, limit + 1)
+    rows = _rows_by_id(db, sql, ids)
+    return [rows[i] for i in ids[:limit] if i in rows], len(ids) > limit
+
+
 def _marks(ids: Sequence[int]) -> str:
     return ", ".join("?" for _i in ids)
 
@@ -329,13 +339,15 @@ def _archived(flag: int) -> str:
 
 
 def _people(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    ids = _ranked(db, "search_people", (_TITLE_WEIGHT, 1.0), query.match, limit + 1)
-    rows = _rows_by_id(
+    found, more = _best(
         db,
+        "search_people",
+        (_TITLE_WEIGHT, 1.0),
         "SELECT s.rowid, s.title, s.body, p.position, o.name, p.archived "
         "FROM search_people s JOIN people p ON p.id = s.rowid "
         "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE s.rowid IN ({ids})",
-        ids,
+        query,
+        limit,
     )
     hits = [
         Hit(
@@ -345,22 +357,24 @@ def _people(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
             snippet(_matched_parts(r[2], query), query),
             _context(r[3], r[4], _archived(r[5])),
         )
-        for r in (rows[i] for i in ids[:limit] if i in rows)
+        for r in found
     ]
-    return hits, len(ids) > limit
+    return hits, more
 
 
 def _organisations(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    ids = _ranked(db, "search_organisations", (_TITLE_WEIGHT, 1.0), query.match, limit + 1)
-    rows = _rows_by_id(
+    found, more = _best(
         db,
+        "search_organisations",
+        (_TITLE_WEIGHT, 1.0),
         "SELECT s.rowid, s.title, s.body, o.kind, o.city, o.archived "
         "FROM search_organisations s JOIN organisations o ON o.id = s.rowid "
         "WHERE s.rowid IN ({ids})",
-        ids,
+        query,
+        limit,
     )
     hits = []
-    for r in (rows[i] for i in ids[:limit] if i in rows):
+    for r in found:
         # The kind's code is indexed for searching; the extract shows the rest of the address.
         body = r[2].removeprefix(r[3]).removeprefix(" — ") if r[3] != "autre" else r[2]
         hits.append(
@@ -372,16 +386,18 @@ def _organisations(db: Database, query: Query, limit: int) -> tuple[list[Hit], b
                 _context(label(ORGANISATION_KINDS, r[3]), r[4], _archived(r[5])),
             )
         )
-    return hits, len(ids) > limit
+    return hits, more
 
 
 def _bodies(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    ids = _ranked(db, "search_bodies", (1.0,), query.match, limit + 1)
-    rows = _rows_by_id(
+    found, more = _best(
         db,
+        "search_bodies",
+        (1.0,),
         "SELECT b.id, b.name, b.kind, b.archived, p.name FROM bodies b "
         "LEFT JOIN bodies p ON p.id = b.parent_id WHERE b.id IN ({ids})",
-        ids,
+        query,
+        limit,
     )
     hits = [
         Hit(
@@ -392,19 +408,21 @@ def _bodies(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
             _context(label(BODY_KINDS, r[2]), r[4], _archived(r[3])),
             body=r[1],
         )
-        for r in (rows[i] for i in ids[:limit] if i in rows)
+        for r in found
     ]
-    return hits, len(ids) > limit
+    return hits, more
 
 
 def _meetings(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    ids = _ranked(db, "search_meetings", (_TITLE_WEIGHT, 1.0), query.match, limit + 1)
-    rows = _rows_by_id(
+    found, more = _best(
         db,
+        "search_meetings",
+        (_TITLE_WEIGHT, 1.0),
         "SELECT s.rowid, s.title, s.body, b.name, substr(m.starts_at, 1, 10), m.status "
         "FROM search_meetings s JOIN meetings m ON m.id = s.rowid "
         "JOIN bodies b ON b.id = m.body_id WHERE s.rowid IN ({ids})",
-        ids,
+        query,
+        limit,
     )
     hits = [
         Hit(
@@ -416,20 +434,22 @@ def _meetings(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
             date=r[4],
             body=r[3],
         )
-        for r in (rows[i] for i in ids[:limit] if i in rows)
+        for r in found
     ]
-    return hits, len(ids) > limit
+    return hits, more
 
 
 def _agenda_items(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    ids = _ranked(db, "search_agenda_items", (_TITLE_WEIGHT, 1.0), query.match, limit + 1)
-    rows = _rows_by_id(
+    found, more = _best(
         db,
+        "search_agenda_items",
+        (_TITLE_WEIGHT, 1.0),
         "SELECT s.rowid, s.title, s.body, m.title, b.name, substr(m.starts_at, 1, 10) "
         "FROM search_agenda_items s JOIN agenda_items i ON i.id = s.rowid "
         "JOIN meetings m ON m.id = i.meeting_id JOIN bodies b ON b.id = m.body_id "
         "WHERE s.rowid IN ({ids})",
-        ids,
+        query,
+        limit,
     )
     hits = [
         Hit(
@@ -441,9 +461,9 @@ def _agenda_items(db: Database, query: Query, limit: int) -> tuple[list[Hit], bo
             date=r[5],
             body=r[4],
         )
-        for r in (rows[i] for i in ids[:limit] if i in rows)
+        for r in found
     ]
-    return hits, len(ids) > limit
+    return hits, more
 
 
 def _minutes(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
@@ -489,14 +509,16 @@ def _minutes(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
 
 
 def _decisions(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    ids = _ranked(db, "search_decisions", (_TITLE_WEIGHT, 1.0), query.match, limit + 1)
-    rows = _rows_by_id(
+    found, more = _best(
         db,
+        "search_decisions",
+        (_TITLE_WEIGHT, 1.0),
         "SELECT d.id, s.title, s.body, d.kind, b.name, substr(m.starts_at, 1, 10), d.status "
         "FROM search_decisions s JOIN decisions d ON d.id = s.rowid "
         "JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
         "WHERE s.rowid IN ({ids})",
-        ids,
+        query,
+        limit,
     )
     hits = [
         Hit(
@@ -511,9 +533,9 @@ def _decisions(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]
             date=r[5],
             body=r[4],
         )
-        for r in (rows[i] for i in ids[:limit] if i in rows)
+        for r in found
     ]
-    return hits, len(ids) > limit
+    return hits, more
 
 
 def _actions(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
