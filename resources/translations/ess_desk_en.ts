@@ -1300,6 +1300,114 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>aujourd&apos;hui</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>demain</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <source>dans {n} j</source>
+        <translation>in {n} d</translation>
+    </message>
+    <message>
+        <source>hier</source>
+        <translation>yesterday</translation>
+    </message>
+    <message>
+        <source>il y a {n} j</source>
+        <translation>{n} d ago</translation>
+    </message>
+    <message>
+        <source>il y a {n} mois</source>
+        <translation>{n} months ago</translation>
+    </message>
+    <message>
+        <source>il y a {n} ans</source>
+        <translation>{n} years ago</translation>
+    </message>
+    <message>
+        <source>Convocation envoyée le {date}</source>
+        <translation>Notice sent on {date}</translation>
+    </message>
+    <message>
+        <source>Convocation envoyée en retard, le {date}</source>
+        <translation>Notice sent late, on {date}</translation>
+    </message>
+    <message>
+        <source>Convocation en retard (limite : {date})</source>
+        <translation>Notice late (deadline: {date})</translation>
+    </message>
+    <message>
+        <source>Convocation non envoyée</source>
+        <translation>Notice not sent</translation>
+    </message>
+    <message>
+        <source>À convoquer au plus tard le {date}</source>
+        <translation>Notice to send by {date}</translation>
+    </message>
+    <message>
+        <source>Date limite de convocation : {date}</source>
+        <translation>Notice deadline: {date}</translation>
+    </message>
+    <message>
+        <source>Soumis, à approuver à la séance du {date}</source>
+        <translation>Submitted, for approval at the meeting of {date}</translation>
+    </message>
+    <message>
+        <source>Soumis, à approuver (aucune séance prévue)</source>
+        <translation>Submitted, for approval (no meeting planned)</translation>
+    </message>
+    <message>
+        <source>À rédiger, puis soumettre</source>
+        <translation>To draft, then submit</translation>
+    </message>
+    <message>
+        <source>Brouillon à soumettre</source>
+        <translation>Draft to submit</translation>
+    </message>
+    <message>
+        <source>Soumis le {date}</source>
+        <translation>Submitted on {date}</translation>
+    </message>
+    <message>
+        <source>{n} j de retard</source>
+        <translation>{n} d overdue</translation>
+    </message>
+    <message>
+        <source>Action n°{id} — {status}, {progress} %</source>
+        <translation>Action no. {id} — {status}, {progress}%</translation>
+    </message>
+    <message>
+        <source>{vacant} siège(s) vacant(s) sur {seats}</source>
+        <translation>{vacant} vacant seat(s) of {seats}</translation>
+    </message>
+    <message>
+        <source>Aucune sauvegarde automatique de cette base</source>
+        <translation>No automatic backup of this database</translation>
+    </message>
+    <message>
+        <source>à l&apos;instant</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>il y a {n} min</source>
+        <translation>{n} min ago</translation>
+    </message>
+    <message>
+        <source>il y a {n} h</source>
+        <translation>{n} h ago</translation>
+    </message>
+    <message>
+        <source>il y a {n} jour(s)</source>
+        <translation>{n} day(s) ago</translation>
+    </message>
+    <message>
+        <source>Dernière sauvegarde : {when} ({age})</source>
+        <translation>Last backup: {when} ({age})</translation>
+    </message>
+    <message>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>

@@ -123,3 +123,36 @@ def test_navigation_speaks_english(qtbot, store, english):
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
     assert titles[1] == "Members"  # after the Tableau de bord
     assert "Membres" not in titles
+
+
+def test_every_window_string_is_where_lupdate_finds_it():
+    """lupdate reads `tr("…")` and `translate("Context", "…")` only: a literal passed through a
+    wrapper of our own (`_tr("…")`) never reaches the .ts file and stays French in English."""
+    import ast
+
+    import ui
+
+    hidden = []
+    for path in Path(ui.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = {
+            node.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef) and node.name not in ("tr", "translate")
+            for call in ast.walk(node)
+            if isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "translate"
+            and any(isinstance(a, ast.Name) for a in call.args[1:2])
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in wrappers
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                hidden.append(f"{path.name}:{node.lineno} {node.args[0].value}")
+    assert not hidden, "Chaînes invisibles pour lupdate :\n" + "\n".join(hidden)

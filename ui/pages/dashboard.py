@@ -314,28 +314,24 @@ class SectionCard(QtWidgets.QFrame):
         return self.model.line(row)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardPage", text)
-
-
 def _days(n: int) -> str:
     if n == 0:
-        return _tr("aujourd'hui")
+        return QCoreApplication.translate("DashboardPage", "aujourd'hui")
     if n == 1:
-        return _tr("demain")
-    return _tr("dans {n} j").format(n=n)
+        return QCoreApplication.translate("DashboardPage", "demain")
+    return QCoreApplication.translate("DashboardPage", "dans {n} j").format(n=n)
 
 
 def _ago(n: int) -> str:
     if n == 0:
-        return _tr("aujourd'hui")
+        return QCoreApplication.translate("DashboardPage", "aujourd'hui")
     if n == 1:
-        return _tr("hier")
+        return QCoreApplication.translate("DashboardPage", "hier")
     if n < 60:
-        return _tr("il y a {n} j").format(n=n)
+        return QCoreApplication.translate("DashboardPage", "il y a {n} j").format(n=n)
     if n < 730:
-        return _tr("il y a {n} mois").format(n=n // 30)
-    return _tr("il y a {n} ans").format(n=n // 365)
+        return QCoreApplication.translate("DashboardPage", "il y a {n} mois").format(n=n // 30)
+    return QCoreApplication.translate("DashboardPage", "il y a {n} ans").format(n=n // 365)
 
 
 def number(n: int) -> str:
@@ -354,25 +350,36 @@ def meeting_lines(items: Sequence[ov.UpcomingMeeting], today: dt.date) -> list[L
     for m in items:
         deadline = display(m.notice_deadline) if m.notice_deadline else ""
         if m.notice == ov.NOTICE_SENT:
-            state = _tr("Convocation envoyée le {date}").format(date=display(m.notice_sent_on))
+            state = QCoreApplication.translate(
+                "DashboardPage", "Convocation envoyée le {date}"
+            ).format(date=display(m.notice_sent_on))
             tone = MUTED
         elif m.notice == ov.NOTICE_SENT_LATE:
-            state = _tr("Convocation envoyée en retard, le {date}").format(
-                date=display(m.notice_sent_on)
-            )
+            state = QCoreApplication.translate(
+                "DashboardPage", "Convocation envoyée en retard, le {date}"
+            ).format(date=display(m.notice_sent_on))
             tone = WARNING
         elif m.notice == ov.NOTICE_LATE:
-            state = _tr("Convocation en retard (limite : {date})").format(date=deadline)
+            state = QCoreApplication.translate(
+                "DashboardPage", "Convocation en retard (limite : {date})"
+            ).format(date=deadline)
             tone = LATE_LINE
         elif m.notice == ov.NOTICE_UNSENT or m.notice_deadline is None:
-            state, tone = _tr("Convocation non envoyée"), NORMAL
+            state, tone = (
+                QCoreApplication.translate("DashboardPage", "Convocation non envoyée"),
+                NORMAL,
+            )
         else:
             left = (m.notice_deadline - today).days
-            state = _tr("À convoquer au plus tard le {date}").format(date=deadline)
+            state = QCoreApplication.translate(
+                "DashboardPage", "À convoquer au plus tard le {date}"
+            ).format(date=deadline)
             tone = WARNING if left <= 3 else NORMAL
         tooltip = m.title
         if deadline:
-            tooltip += "\n" + _tr("Date limite de convocation : {date}").format(date=deadline)
+            tooltip += "\n" + QCoreApplication.translate(
+                "DashboardPage", "Date limite de convocation : {date}"
+            ).format(date=deadline)
         if m.notice_warning:
             tooltip += "\n" + m.notice_warning
         out.append(
@@ -399,22 +406,26 @@ def minutes_lines(items: Sequence[ov.PendingMinutes], today: dt.date) -> list[Li
         age = (today - _day(p.starts_at)).days
         if p.state == ov.MINUTES_SUBMITTED:
             if p.next_meeting_at:
-                state = _tr("Soumis, à approuver à la séance du {date}").format(
-                    date=display(p.next_meeting_at)
-                )
+                state = QCoreApplication.translate(
+                    "DashboardPage", "Soumis, à approuver à la séance du {date}"
+                ).format(date=display(p.next_meeting_at))
             else:
-                state = _tr("Soumis, à approuver (aucune séance prévue)")
+                state = QCoreApplication.translate(
+                    "DashboardPage", "Soumis, à approuver (aucune séance prévue)"
+                )
             tone = MUTED
         else:
             state = (
-                _tr("À rédiger, puis soumettre")
+                QCoreApplication.translate("DashboardPage", "À rédiger, puis soumettre")
                 if p.state == ov.MINUTES_NOT_STARTED
-                else _tr("Brouillon à soumettre")
+                else QCoreApplication.translate("DashboardPage", "Brouillon à soumettre")
             )
             tone = WARNING if age > 30 else NORMAL
         tooltip = p.title
         if p.submitted_on:
-            tooltip += "\n" + _tr("Soumis le {date}").format(date=display(p.submitted_on))
+            tooltip += "\n" + QCoreApplication.translate(
+                "DashboardPage", "Soumis le {date}"
+            ).format(date=display(p.submitted_on))
         out.append(
             Line(
                 "minutes",
@@ -433,14 +444,19 @@ def action_lines(items: Sequence[ActionRow], today: dt.date, overdue: bool) -> l
     out = []
     for a in items:
         if overdue:
-            state, tone = _tr("{n} j de retard").format(n=a.days_late), LATE
+            state, tone = (
+                QCoreApplication.translate("DashboardPage", "{n} j de retard").format(
+                    n=a.days_late
+                ),
+                LATE,
+            )
         else:
             left = (_day(a.due_date) - today).days if a.due_date else 0
             state, tone = _days(left), WARNING if left <= 2 else NORMAL
         who = " · ".join(x for x in (a.owner, a.body) if x)
-        tooltip = _tr("Action n°{id} — {status}, {progress} %").format(
-            id=a.id, status=a.status_label, progress=a.progress
-        )
+        tooltip = QCoreApplication.translate(
+            "DashboardPage", "Action n°{id} — {status}, {progress} %"
+        ).format(id=a.id, status=a.status_label, progress=a.progress)
         out.append(
             Line("action", a.id, (display(a.due_date), f"{a.title}\n{who}", state), tone, tooltip)
         )
@@ -473,9 +489,9 @@ def vacancy_lines(items: Sequence[ov.VacantSeats]) -> list[Line]:
             v.body_id,
             (
                 f"{v.college}\n{v.body}",
-                _tr("{vacant} siège(s) vacant(s) sur {seats}").format(
-                    vacant=v.vacant, seats=v.seats
-                ),
+                QCoreApplication.translate(
+                    "DashboardPage", "{vacant} siège(s) vacant(s) sur {seats}"
+                ).format(vacant=v.vacant, seats=v.seats),
             ),
             NORMAL,
         )
@@ -499,19 +515,23 @@ def long_day(day: dt.date) -> str:
 def backup_text(state: ov.BackupState) -> tuple[str, str]:
     """(sentence, colour) for the backup chip."""
     if state.taken_at is None or state.age is None:
-        return _tr("Aucune sauvegarde automatique de cette base"), "#b3261e"
+        return QCoreApplication.translate(
+            "DashboardPage", "Aucune sauvegarde automatique de cette base"
+        ), "#b3261e"
     minutes = int(state.age.total_seconds() // 60)
     if minutes < 1:
-        age = _tr("à l'instant")
+        age = QCoreApplication.translate("DashboardPage", "à l'instant")
     elif minutes < 60:
-        age = _tr("il y a {n} min").format(n=minutes)
+        age = QCoreApplication.translate("DashboardPage", "il y a {n} min").format(n=minutes)
     elif minutes < 24 * 60:
-        age = _tr("il y a {n} h").format(n=minutes // 60)
+        age = QCoreApplication.translate("DashboardPage", "il y a {n} h").format(n=minutes // 60)
     else:
-        age = _tr("il y a {n} jour(s)").format(n=state.age.days)
-    text = _tr("Dernière sauvegarde : {when} ({age})").format(
-        when=display_datetime(state.taken_at), age=age
-    )
+        age = QCoreApplication.translate("DashboardPage", "il y a {n} jour(s)").format(
+            n=state.age.days
+        )
+    text = QCoreApplication.translate(
+        "DashboardPage", "Dernière sauvegarde : {when} ({age})"
+    ).format(when=display_datetime(state.taken_at), age=age)
     return text, ("#8a4b00" if state.stale else "#1e6b2e")
 
 
