@@ -331,10 +331,19 @@ class Overview:
     ending: Listing[EndingMandate]
     vacancies: VacancyListing
     backup: BackupState
+    empty: bool = False  # no body and nobody yet: a new council file
 
     @property
     def with_deadlines(self) -> bool:
         return self.late_notices is not None
+
+
+def is_empty(db: Database) -> bool:
+    """True for a new council file: no body and nobody in it yet."""
+    return (
+        db.execute("SELECT 1 FROM bodies LIMIT 1").fetchone() is None
+        and db.execute("SELECT 1 FROM people LIMIT 1").fetchone() is None
+    )
 
 
 def council_name(db: Database) -> str:
@@ -381,4 +390,5 @@ def overview(
         ending=mandates_ending(db, today, limit=limit),
         vacancies=vacancies(db, today),
         backup=last_backup(db_path, now),
+        empty=is_empty(db),
     )

@@ -1468,6 +1468,10 @@
         <translation>All seats are filled</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Bienvenue dans ESS Desk.&lt;/b&gt; Ce fichier est vide ; pour commencer :&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;Fichier › En-tête du conseil… : le nom, l&apos;adresse et le logo du conseil ;&lt;/li&gt;&lt;li&gt;Instances › Nouvelle instance : le conseil plénier, ses collèges et ses règles (quorum, pouvoirs, délai de convocation) ;&lt;/li&gt;&lt;li&gt;Fichier › Importer des membres… : la liste des membres depuis Excel ou CSV, avec un aperçu avant tout enregistrement.&lt;/li&gt;&lt;/ol&gt;Pour découvrir le logiciel avec un conseil fictif : &lt;code&gt;ess-desk --db demo.sqlite demo&lt;/code&gt;.</source>
+        <translation>&lt;b&gt;Welcome to ESS Desk.&lt;/b&gt; This file is empty; to begin:&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;File › Council letterhead…: the council&apos;s name, address and logo;&lt;/li&gt;&lt;li&gt;Bodies › New body: the plenary council, its colleges and its rules (quorum, proxies, notice period);&lt;/li&gt;&lt;li&gt;File › Import members…: the list of members from Excel or CSV, with a preview before anything is saved.&lt;/li&gt;&lt;/ol&gt;To discover the software with a fictitious council: &lt;code&gt;ess-desk --db demo.sqlite demo&lt;/code&gt;.</translation>
+    </message>
+    <message>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>

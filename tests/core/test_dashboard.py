@@ -508,3 +508,12 @@ def test_paths_are_accepted_as_strings(demo, tmp_path):
     figures = pa.participation(demo.db, days(-365), TODAY)
     written = participation_export.write_xlsx(figures, str(tmp_path / "p.xlsx"))
     assert Path(written).exists()
+
+
+def test_a_new_file_is_empty_until_a_body_or_a_person_is_in_it(store):
+    from ess_desk.dashboard.overview import is_empty
+    from ess_desk.membership import people
+
+    assert is_empty(store.db)
+    people.create(store, first_name="Anne", last_name="Martin")
+    assert not is_empty(store.db)

@@ -314,3 +314,17 @@ def test_a_participation_line_opens_its_person_or_body(qtbot, demo):
     view.open_row(0)
     assert window.current_page_key() == "bodies"
     assert window.page("bodies").current_body_id() == body
+
+
+def test_a_new_council_file_shows_the_first_steps(qtbot, store):
+    from ui.pages.dashboard import DashboardPage
+
+    page = DashboardPage(store)
+    qtbot.addWidget(page)
+    assert page.overview.empty and not page.welcome.isHidden()
+    assert "Importer des membres" in page.welcome.text()
+    from ess_desk.membership import bodies
+
+    bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
+    page.reload()
+    assert page.welcome.isHidden()

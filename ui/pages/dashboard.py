@@ -644,6 +644,29 @@ class DashboardPage(QtWidgets.QWidget):
         content.setObjectName("dashboard_content")
         content_layout = QtWidgets.QVBoxLayout(content)
         content_layout.setContentsMargins(2, 4, 6, 8)
+        self.welcome = QtWidgets.QLabel(
+            self.tr(
+                "<b>Bienvenue dans ESS Desk.</b> Ce fichier est vide ; pour commencer :"
+                "<ol style='margin-left: 12px'>"
+                "<li>Fichier › En-tête du conseil… : le nom, l'adresse et le logo du conseil ;</li>"
+                "<li>Instances › Nouvelle instance : le conseil plénier, ses collèges et ses "
+                "règles (quorum, pouvoirs, délai de convocation) ;</li>"
+                "<li>Fichier › Importer des membres… : la liste des membres depuis Excel ou "
+                "CSV, avec un aperçu avant tout enregistrement.</li></ol>"
+                "Pour découvrir le logiciel avec un conseil fictif : "
+                "<code>ess-desk --db demo.sqlite demo</code>."
+            )
+        )
+        self.welcome.setObjectName("dashboard_welcome")
+        self.welcome.setWordWrap(True)
+        self.welcome.setTextFormat(Qt.TextFormat.RichText)
+        self.welcome.setContentsMargins(14, 10, 14, 10)
+        self.welcome.setAutoFillBackground(True)
+        welcome_palette = self.welcome.palette()
+        welcome_palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor("#e8efec"))
+        self.welcome.setPalette(welcome_palette)
+        self.welcome.hide()
+        content_layout.addWidget(self.welcome)
         content_layout.addLayout(grid)
         content_layout.addStretch(1)
         self.scroll = QtWidgets.QScrollArea()
@@ -705,6 +728,7 @@ class DashboardPage(QtWidgets.QWidget):
             self._store.db, self._store.path, self.today, with_deadlines=with_deadlines
         )
         self.overview = data
+        self.welcome.setVisible(data.empty)
         today = data.today
         council = data.council
         day = long_day(today)
