@@ -788,6 +788,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        # Work still running off the GUI thread (an import, an export, a pack) finishes before
+        # the database closes: it is never cut halfway.
+        QtCore.QThreadPool.globalInstance().waitForDone()
         self.save_state()
         self.store.close()
         super().closeEvent(event)

@@ -294,3 +294,21 @@ def test_the_program_ends_at_once_with_its_settings_written(tmp_path, db_path):
         timeout=120,
     )
     assert failed.returncode == 1
+
+
+def test_closing_the_window_lets_running_work_finish_first(qtbot, store):
+    import threading
+
+    from ui.workers import Operation
+
+    window = make_window(qtbot, store)
+    seen: list[bool] = []
+
+    def work() -> None:
+        threading.Event().wait(0.2)  # work still running when the window is asked to close
+        seen.append(store.closed)
+
+    Operation(window, work).run()
+    window.close()
+    assert seen == [False]
+    assert store.closed
