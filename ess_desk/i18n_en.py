@@ -1604,6 +1604,7 @@ EN: dict[str, str] = {
         "Actual time: start ____ : ____ — end ____ : ____ — ☐ done"
     ),
     "Procès-verbal de la séance du {day}, à approuver": "Minutes of the meeting of {day}, to approve",
+    "Projet de procès-verbal de la séance du {day}": "Draft minutes of the meeting of {day}",
     (
         "{body}, au {day} : {members} membre(s) titulaire(s) et {substitutes} suppléant(e)(s)."
     ): "{body}, on {day}: {members} full member(s) and {substitutes} substitute(s).",

@@ -1096,12 +1096,32 @@ class _Pack:
             out.append(Spacer(1, 3 * mm))
         return _Section("run_sheet", title, out)
 
+    def _previous_draft(self) -> int | None:
+        """The meeting before this one of the same body, when its minutes are written but not
+        yet put on an agenda for approval (nor approved): the pack carries them as a draft."""
+        row = self.db.execute(
+            "SELECT s.id, m.status, m.approval_item_id FROM meetings s "
+            "LEFT JOIN minutes m ON m.meeting_id = s.id "
+            "WHERE s.body_id = ? AND s.starts_at < ? AND s.status IN ('held', 'closed') "
+            "ORDER BY s.starts_at DESC LIMIT 1",
+            [self.body.id, self.meeting.starts_at],
+        ).fetchone()
+        if row is None or row[1] is None or row[1] == "approved" or row[2] is not None:
+            return None
+        return row[0]
+
     def minutes(self) -> list[_Section]:
+        chosen = [
+            (m.meeting_id, _("Procès-verbal de la séance du {day}, à approuver"))
+            for m in mn.to_approve_at(self.db, self.meeting.id)
+        ]
+        previous = self._previous_draft() if not chosen else None
+        if previous is not None:
+            chosen.append((previous, _("Projet de procès-verbal de la séance du {day}")))
         out = []
-        for n, to_approve in enumerate(mn.to_approve_at(self.db, self.meeting.id)):
-            view = mn.view(self.db, to_approve.meeting_id, public=self.public)
-            day = display(view.record.starts_at)
-            title = _("Procès-verbal de la séance du {day}, à approuver").format(day=day)
+        for n, (meeting_id, heading) in enumerate(chosen):
+            view = mn.view(self.db, meeting_id, public=self.public)
+            title = heading.format(day=display(view.record.starts_at))
             out.append(
                 _Section(
                     f"minutes-{n}",

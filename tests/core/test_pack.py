@@ -536,3 +536,21 @@ def test_annex_found_broken_only_while_merging_is_left_out_too(
     titles = [t for t, _level, _p in outline(PdfReader(result.path))]
     assert "Annexe 1 : Budget détaillé.pdf" in titles
     assert "Carte paysage.pdf" in page_texts(PdfReader(result.path))[0]
+
+
+def test_draft_minutes_of_the_previous_meeting_come_even_before_they_are_submitted(store, tmp_path):
+    c = build_council(store)
+    draft(store, c)  # written, not yet put on the next agenda for approval
+    result = pack.build(store.db, c["second"], tmp_path / "d.pdf", today=TODAY)
+    reader = PdfReader(result.path)
+    titles = [t for t, _level, _p in outline(reader)]
+    drafts = [t for t in titles if t.startswith("Projet de procès-verbal de la séance du")]
+    assert len(drafts) == 1
+    start = {t: p for t, _level, p in outline(reader)}[drafts[0]]
+    assert "PROJET" in page_texts(reader)[start - 1]
+    # Once submitted, they come as the minutes to approve at this meeting, and only so.
+    mn.submit(store, mn.get_minutes(store.db, c["first"]).id, today=TODAY)
+    result = pack.build(store.db, c["second"], tmp_path / "d.pdf", today=TODAY)
+    titles = [t for t, _level, _p in outline(PdfReader(result.path))]
+    assert not any(t.startswith("Projet de procès-verbal") for t in titles)
+    assert any(t.endswith(", à approuver") for t in titles)
