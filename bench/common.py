@@ -9,6 +9,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +100,37 @@ def large_demo_db() -> Path:
             capture_output=True,
         )
     return path
+
+
+def alternate(
+    ours: Callable[[], float], baseline: Callable[[], float], runs: int
+) -> tuple[list[float], list[float]]:
+    """Each measure `runs` times, one after the other, so that machine noise hits both alike;
+    one untimed run of each first (imports, fonts, the file cache)."""
+    ours()
+    baseline()
+    mine: list[float] = []
+    theirs: list[float] = []
+    for _i in range(runs):
+        theirs.append(baseline())
+        mine.append(ours())
+    return mine, theirs
+
+
+def open_page(app, make: Callable[[], object]) -> float:
+    """Milliseconds from construction to the first paint of a page shown at 1200 × 800; the
+    page is then closed and deleted (untimed)."""
+    start = time.perf_counter()
+    page = make()
+    page.resize(1200, 800)
+    page.show()
+    page.repaint()  # paints now, synchronously: the first paint is inside the measure
+    app.processEvents()
+    elapsed = (time.perf_counter() - start) * 1000
+    page.close()
+    page.deleteLater()
+    app.processEvents()
+    return elapsed
 
 
 def format_table(figures: list[Figure]) -> str:

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import PYTHON, ROOT, Figure, env, large_demo_db
+from bench.common import PYTHON, ROOT, Figure, env, large_demo_db, open_page
 
 RUNS = 7
 START_RUNS = 5
@@ -53,21 +53,6 @@ def measure_data(path: Path, runs: int = RUNS) -> tuple[float, float, float]:
     return first, statistics.median(warm), statistics.median(figures)
 
 
-def _open_page(app, make: Callable[[], object]) -> float:
-    """Milliseconds from construction to the first paint of a page shown at 1200 × 800."""
-    start = time.perf_counter()
-    page = make()
-    page.resize(1200, 800)
-    page.show()
-    page.repaint()  # paints now, synchronously: the first paint is inside the measure
-    app.processEvents()
-    elapsed = (time.perf_counter() - start) * 1000
-    page.close()
-    page.deleteLater()
-    app.processEvents()
-    return elapsed
-
-
 def measure_page(path: Path, runs: int = RUNS) -> tuple[float, float]:
     """(dashboard page median ms, Membres page median ms), alternated after a warm-up."""
     from bench.filtering import _app
@@ -79,10 +64,10 @@ def measure_page(path: Path, runs: int = RUNS) -> tuple[float, float]:
         from ui.pages.members import MembersPage
 
         def ours() -> float:
-            return _open_page(app, lambda: DashboardPage(store))
+            return open_page(app, lambda: DashboardPage(store))
 
         def members() -> float:
-            return _open_page(app, lambda: MembersPage(store))
+            return open_page(app, lambda: MembersPage(store))
 
         ours()
         members()

@@ -12,43 +12,15 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import Figure, large_demo_db
+from bench.common import Figure, alternate, large_demo_db, open_page
 
 RUNS = 5
 SHEET_PEOPLE = 200
 
 
-def _alternate(ours: Callable[[], float], baseline: Callable[[], float], runs: int):
-    ours()  # warm-up: imports, fonts, the file cache
-    baseline()
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _i in range(runs):
-        theirs.append(baseline())
-        mine.append(ours())
-    return mine, theirs
-
-
 # --------------------------------------------------------------------------- (a) Séances page
-
-
-def _open_page(app, make: Callable[[], object]) -> float:
-    """Milliseconds from construction to the first paint of the page, shown offscreen at
-    1200 × 800; the page is then closed and deleted (untimed)."""
-    start = time.perf_counter()
-    page = make()
-    page.resize(1200, 800)
-    page.show()
-    page.repaint()  # paints now, synchronously: the first paint is inside the measure
-    app.processEvents()
-    elapsed = (time.perf_counter() - start) * 1000
-    page.close()
-    page.deleteLater()
-    app.processEvents()
-    return elapsed
 
 
 def measure_meetings_page(runs: int = RUNS) -> Figure:
@@ -69,7 +41,7 @@ def measure_meetings_page(runs: int = RUNS) -> Figure:
             from ui.pages.members import MembersPage
 
             def members() -> float:
-                return _open_page(app, lambda: MembersPage(store))
+                return open_page(app, lambda: MembersPage(store))
 
             try:
                 from ui.pages.meetings import MeetingsPage
@@ -86,9 +58,9 @@ def measure_meetings_page(runs: int = RUNS) -> Figure:
                 )
 
             def meetings_page() -> float:
-                return _open_page(app, lambda: MeetingsPage(store))
+                return open_page(app, lambda: MeetingsPage(store))
 
-            ours, baseline = _alternate(meetings_page, members, runs)
+            ours, baseline = alternate(meetings_page, members, runs)
     return Figure(
         name=name,
         ours=statistics.median(ours),
@@ -220,7 +192,7 @@ def measure_sign_in_sheet(runs: int = RUNS) -> Figure:
                 plain_table(folder / "plain.pdf", rows)
                 return (time.perf_counter() - start) * 1000
 
-            mine, theirs = _alternate(ours, plain, runs)
+            mine, theirs = alternate(ours, plain, runs)
     return Figure(
         name=f"Feuille d'émargement, instance de {SHEET_PEOPLE} personnes (médiane de {runs})",
         ours=statistics.median(mine),

@@ -15,10 +15,9 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import Figure, large_demo_db
+from bench.common import Figure, alternate, large_demo_db
 
 RUNS = 15  # alternated with the baseline: a steady median on a busy machine
 MEMBERS = 48  # titulaires; with their 12 substitutes, 60 people sit on the body
@@ -203,17 +202,6 @@ def plain_pack(path: Path, pages: int, annex_paths: list[Path]) -> int:
     return len(writer.pages)
 
 
-def _alternate(ours: Callable[[], float], baseline: Callable[[], float], runs: int):
-    ours()  # warm-up: imports, fonts, the file cache
-    baseline()
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _i in range(runs):
-        theirs.append(baseline())
-        mine.append(ours())
-    return mine, theirs
-
-
 def measure_pack(runs: int = RUNS, source: Path | None = None) -> list[Figure]:
     """`source`: the large demo database to copy (default: the benchmarks' cached one)."""
     from ess_desk.documents import pack
@@ -242,7 +230,7 @@ def measure_pack(runs: int = RUNS, source: Path | None = None) -> list[Figure]:
             written = plain_pack(folder / "temoin.pdf", laid_out, annex_paths)
             if written != result.pages:
                 raise RuntimeError(f"témoin de {written} pages au lieu de {result.pages}")
-            mine, theirs = _alternate(ours, baseline, runs)
+            mine, theirs = alternate(ours, baseline, runs)
     return [
         Figure(
             name=(

@@ -22,24 +22,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import Figure, large_demo_db
+from bench.common import Figure, alternate, large_demo_db
 
 RUNS = 5
 YEAR = 2025  # the last full year of the demo, whose history stops at the end of 2026
 TODAY = dt.date(2026, 11, 28)
-
-
-def _alternate(
-    ours: Callable[[], float], baseline: Callable[[], float], runs: int
-) -> tuple[list[float], list[float]]:
-    ours()  # warm-up: imports, fonts, the file cache
-    baseline()
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _i in range(runs):
-        theirs.append(baseline())
-        mine.append(ours())
-    return mine, theirs
 
 
 def _ms(fn: Callable[[], object]) -> float:
@@ -142,7 +129,7 @@ def measure_report(runs: int = RUNS, db_path: Path | None = None) -> list[Figure
             def plain() -> float:
                 return _ms(lambda: plain_document(plain_pdf, tables))
 
-            mine, theirs = _alternate(whole_report, plain, runs)
+            mine, theirs = alternate(whole_report, plain, runs)
             pages = len(PdfReader(ours_pdf).pages)
             plain_pages = len(PdfReader(plain_pdf).pages)
 
@@ -167,7 +154,7 @@ def measure_report(runs: int = RUNS, db_path: Path | None = None) -> list[Figure
 
                 return _ms(fetch)
 
-            mine_fig, theirs_fig = _alternate(figures_only, raw_rows, runs)
+            mine_fig, theirs_fig = alternate(figures_only, raw_rows, runs)
     where = f"{counts[0]} séances, {counts[1]} actions"
     return [
         Figure(
