@@ -39,6 +39,7 @@ from ess_desk.documents.style import (
     FONT_BOLD,
     GREY,
     LIGHT,
+    WIDTH,
     Bookmark,
     Metadata,
     build_pdf,
@@ -56,8 +57,6 @@ from ess_desk.report.figures import Period, Presences, ReportFigures, report_fig
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# A4 less the margins of style.build_pdf (its frame has no inner padding).
-WIDTH = 174 * mm
 GRID = colors.HexColor("#9aa5a8")
 # Attendance statuses, in the order of the charts and tables, with their colours.
 PRESENT = colors.HexColor("#1f5c4a")

@@ -22,6 +22,7 @@ from ess_desk.dates import display
 from ess_desk.documents.style import (
     ACCENT,
     LIGHT,
+    WIDTH,
     Bookmark,
     Metadata,
     TextParagraph,
@@ -40,7 +41,6 @@ from ess_desk.minutes.vocabulary import FORMS
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-WIDTH = 174 * mm  # A4 less the margins of style.build_pdf
 GRID = colors.HexColor("#9aa5a8")
 
 

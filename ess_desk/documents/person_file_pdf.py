@@ -24,6 +24,7 @@ from ess_desk.dates import display, long_date
 from ess_desk.documents.style import (
     ACCENT,
     LIGHT,
+    WIDTH,
     Bookmark,
     Metadata,
     build_pdf,
@@ -35,7 +36,6 @@ from ess_desk.i18n import _
 from ess_desk.privacy.person_file import LIST_SECTIONS, PersonFile, section_titles
 
 GRID = colors.HexColor("#9aa5a8")
-WIDTH = 174 * mm  # A4 less the margins
 # Long values (an approved text kept in the audit log) are cut in the PDF; the JSON has them whole.
 MAX_VALUE = 160
 

@@ -29,6 +29,7 @@ FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
 FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
 MARGIN = 18 * mm
+WIDTH = A4[0] - 2 * MARGIN  # what a portrait page holds between its margins (174 mm)
 ACCENT = colors.HexColor("#1f5c4a")  # a sober green, the colour of the ESS
 GREY = colors.HexColor("#5f6b6d")
 LIGHT = colors.HexColor("#e8efec")

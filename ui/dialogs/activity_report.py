@@ -13,7 +13,7 @@ from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.report.figures import MIN_YEAR, Period, resolve_period
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, write_footer
+from ui.dialogs.common import FieldErrors, documents_folder, write_footer
 from ui.qt import QtCore, QtGui, QtWidgets, Signal
 from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
@@ -160,11 +160,7 @@ class ActivityReportDialog(QtWidgets.QDialog):
             raise UserError(error.message, field="start") from error
 
     def _folder(self) -> Path:
-        current = self.file.text().strip()
-        if current:
-            return Path(current).expanduser().parent
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
+        return documents_folder(self.file.text())
 
     def _suggest_path(self) -> None:
         if self._path_chosen or self.body.count() == 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ess_desk.errors import UserError
 from ui.qt import QCoreApplication, QtWidgets
@@ -201,3 +202,13 @@ def write_footer(
     buttons.accepted.connect(on_action)
     buttons.rejected.connect(dialog.reject)
     return WriteFooter(result, buttons, action, close)
+
+
+def documents_folder(current: str = "") -> Path:
+    """Where a file to write is suggested: beside the one already typed, else the user's
+    Documents folder, else their home."""
+    current = current.strip()
+    if current:
+        return Path(current).expanduser().parent
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()

@@ -12,7 +12,7 @@ from ess_desk.errors import UserError
 from ess_desk.exchange import members_export
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, write_footer
+from ui.dialogs.common import FieldErrors, documents_folder, write_footer
 from ui.qt import QtWidgets
 from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
@@ -86,11 +86,7 @@ class ExportRosterDialog(QtWidgets.QDialog):
 
     # -- the file ----------------------------------------------------------------------------
     def _folder(self) -> Path:
-        current = self.file.text().strip()
-        if current:
-            return Path(current).expanduser().parent
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
+        return documents_folder(self.file.text())
 
     def _suggest_path(self) -> None:
         if self._path_chosen or self.body.count() == 0:

@@ -15,7 +15,12 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
 from ess_desk.store import Store
-from ui.dialogs.common import confirm, show_unexpected_error, show_user_error
+from ui.dialogs.common import (
+    confirm,
+    documents_folder,
+    show_unexpected_error,
+    show_user_error,
+)
 from ui.models_minutes import DecisionsTableModel
 from ui.qt import QLocale, QSortFilterProxyModel, Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.workers import Operation
@@ -322,8 +327,7 @@ class DecisionsPage(QtWidgets.QWidget):
             name += f" {year}"
         else:
             name += f" {dt.date.today().isoformat()}"
-        documents = Path.home() / "Documents"
-        return (documents if documents.is_dir() else Path.home()) / (name + suffix)
+        return documents_folder() / (name + suffix)
 
     def choose_export(self, suffix: str) -> None:
         filters = {

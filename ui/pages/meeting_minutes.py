@@ -22,6 +22,7 @@ from ess_desk.store import Store
 from ui.dialogs.common import (
     FieldErrors,
     confirm,
+    documents_folder,
     error_label,
     show_unexpected_error,
     show_user_error,
@@ -1136,9 +1137,7 @@ class MinutesTab(QtWidgets.QWidget):
         if public:
             name += " " + self.tr("(public)")
         name = re.sub(r'[\\/:*?"<>|]', "-", name)
-        documents = Path.home() / "Documents"
-        folder = documents if documents.is_dir() else Path.home()
-        return str(folder / (name + suffix))
+        return str(documents_folder() / (name + suffix))
 
     def choose_export(self, suffix: str, form: str, public: bool) -> None:
         if suffix == ".pdf":
