@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import ess_desk
 
@@ -50,3 +53,21 @@ def test_cli_subcommands_do_not_import_qt(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("ci", "derandomised"), [("true", True), ("1", True), ("", False)])
+def test_hypothesis_profile_follows_the_ci_variable(ci, derandomised):
+    """Under CI every run tries the same examples; at a desk, new ones each time."""
+    code = (
+        "import tests.conftest; from hypothesis import settings; "
+        "print(settings.default.derandomize, settings.default.deadline, settings.default.database)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CI"} | ({"CI": ci} if ci else {})
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    derandomize, deadline, database = result.stdout.split(maxsplit=2)
+    assert derandomize == str(derandomised)
+    if derandomised:
+        assert (deadline, database.strip()) == ("None", "None")
