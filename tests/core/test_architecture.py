@@ -71,3 +71,19 @@ def test_hypothesis_profile_follows_the_ci_variable(ci, derandomised):
     assert derandomize == str(derandomised)
     if derandomised:
         assert (deadline, database.strip()) == ("None", "None")
+
+
+def test_opening_the_window_imports_no_command_module(tmp_path):
+    """The window's start-up path parses the global options only: no command module, nothing a
+    command needs (reportlab, openpyxl, the domains) is imported for it."""
+    code = (
+        "import sys; from ess_desk.cli import main, COMMAND_MODULES; "
+        f"rc = main(['--db', r'{tmp_path / 'c.sqlite'}', '--quit-after-start'], "
+        "open_window=lambda **options: 0); "
+        "loaded = sorted(m for m in sys.modules if m.startswith('ess_desk.cli.') "
+        "or m.startswith(('ess_desk.membership', 'ess_desk.meetings', 'reportlab', 'openpyxl'))); "
+        "assert not loaded, loaded; "
+        "sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
