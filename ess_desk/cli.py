@@ -34,9 +34,9 @@ def open_for_command(args: argparse.Namespace, *, write: bool):
 
     store = open_store(args.db, auto_backup=write)
     if write and store.read_only:
-        message = store.read_only_message()
+        refusal = store.write_refusal()
         store.close()
-        raise UserError(message)
+        raise refusal
     return store
 
 
@@ -414,13 +414,11 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         return open_window(
             db=args.db, quit_after_start=args.quit_after_start, db_given=args.db_given
         )
+    from ess_desk import logs
+
+    logs.setup()
     try:
         return handler(args)
-    except UserError as exc:
-        print(_("Erreur : {message}").format(message=exc.message), file=sys.stderr)
-        for problem in exc.problems:
-            print(f"- {problem}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -428,6 +426,20 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        # The one boundary: a full disk, a read-only file, a bug… is one sentence, never a
+        # traceback (an unexpected error's traceback goes to the log).
+        from ess_desk.failures import command_failure
+
+        report_error(command_failure(exc, args.db, " ".join(["ess-desk", *argv])))
+        return 1
+
+
+def report_error(error: UserError) -> None:
+    """Print a refusal on stderr: the sentence, then its list of problems."""
+    print(_("Erreur : {message}").format(message=error.message), file=sys.stderr)
+    for problem in error.problems:
+        print(f"- {problem}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ess_desk.errors import UserError
+from ess_desk.failures import from_os_error
 from ess_desk.i18n import _
 
 
@@ -21,11 +22,7 @@ def atomic_path(final: Path | str) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{final.stem}-", suffix=final.suffix, dir=final.parent)
         os.close(fd)
     except OSError as exc:
-        raise UserError(
-            _("Impossible d'écrire {path} : {reason}.").format(
-                path=final, reason=exc.strerror or exc
-            )
-        ) from exc
+        raise from_os_error(exc, final) from exc
     tmp = Path(name)
     try:
         yield tmp
@@ -33,11 +30,7 @@ def atomic_path(final: Path | str) -> Iterator[Path]:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise UserError(
-            _("Impossible d'écrire {path} : {reason}.").format(
-                path=final, reason=exc.strerror or exc
-            )
-        ) from exc
+        raise from_os_error(exc, final) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

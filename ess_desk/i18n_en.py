@@ -1882,4 +1882,128 @@ EN: dict[str, str] = {
     "(données de {count} caractères, complètes dans la version JSON)": (
         "({count} characters of data, complete in the JSON version)"
     ),
+    # ess_desk/failures.py
+    "Accès refusé à {path} : votre compte n'a pas le droit de l'ouvrir ou de le modifier. Rien "
+    "n'a été modifié. Demandez l'accès à la personne qui gère ce poste ou ce partage, ou "
+    "choisissez un autre emplacement, puis recommencez.": (
+        "Access to {path} denied: your account may not open or change it. Nothing was changed. "
+        "Ask whoever manages this computer or share for access, or choose another place, then "
+        "try again."
+    ),
+    "ESS Desk s'est arrêté sur une erreur inattendue ({detail}). Une écriture en cours est "
+    "annulée en entier : la base reste telle qu'avant. Le détail technique est dans le journal "
+    "{log} : joignez-le à votre demande d'aide.": (
+        "ESS Desk stopped on an unexpected error ({detail}). A write in progress is undone "
+        "entirely: the database stays as it was. The technical detail is in the log {log}: "
+        "attach it to your request for help."
+    ),
+    "ESS Desk s'est arrêté sur une erreur inattendue ({detail}). Une écriture en cours est "
+    "annulée en entier : la base reste telle qu'avant. Signalez-la à la personne qui vous aide, "
+    "avec la commande lancée.": (
+        "ESS Desk stopped on an unexpected error ({detail}). A write in progress is undone "
+        "entirely: the database stays as it was. Report it to whoever helps you, with the "
+        "command you ran."
+    ),
+    "Impossible d'accéder à {path} : {reason}. Rien n'a été modifié. Vérifiez le fichier et son "
+    "dossier, puis recommencez.": (
+        "Cannot access {path}: {reason}. Nothing was changed. Check the file and its folder, "
+        "then try again."
+    ),
+    "La base {path} est occupée par un autre programme en ce moment. Rien n'a été modifié. "
+    "Attendez un instant puis recommencez ; si cela dure, fermez les autres programmes ou postes "
+    "qui l'ont ouverte.": (
+        "The database {path} is busy with another program right now. Nothing was changed. Wait "
+        "a moment and try again; if it lasts, close the other programs or computers that have "
+        "it open."
+    ),
+    "La mémoire de l'ordinateur ne suffit pas pour ce travail. Rien n'a été modifié. Fermez "
+    "d'autres programmes, puis recommencez.": (
+        "The computer does not have enough memory for this work. Nothing was changed. Close "
+        "other programs, then try again."
+    ),
+    "Le disque est plein : {path} n'a pas pu être écrit. Rien n'a été modifié. Libérez de la "
+    "place sur ce disque (corbeille, gros fichiers inutiles) ou choisissez un autre emplacement, "
+    "puis recommencez.": (
+        "The disk is full: {path} could not be written. Nothing was changed. Free some space on "
+        "this disk (recycle bin, large unneeded files) or choose another place, then try again."
+    ),
+    "Le disque est plein. Rien n'a été modifié. Libérez de la place sur ce disque (corbeille, "
+    "gros fichiers inutiles), puis recommencez.": (
+        "The disk is full. Nothing was changed. Free some space on this disk (recycle bin, "
+        "large unneeded files), then try again."
+    ),
+    "Le disque n'a pas pu lire ou écrire {path} (erreur d'entrée-sortie). Rien n'a été modifié. "
+    "Vérifiez que le disque, la clé USB ou le lecteur réseau est bien branché, puis recommencez "
+    "; si l'erreur revient, faites vérifier le disque.": (
+        "The disk could not read or write {path} (input/output error). Nothing was changed. "
+        "Check that the disk, USB stick or network drive is properly connected, then try "
+        "again; if the error comes back, have the disk checked."
+    ),
+    "Le fichier {path} est endommagé : SQLite n'a pas pu le lire. Rien n'a été modifié. "
+    "Restaurez la dernière sauvegarde qui passe la vérification.": (
+        "The file {path} is damaged: SQLite could not read it. Nothing was changed. Restore the "
+        "latest backup that passes the check."
+    ),
+    "Le système a refusé l'opération : {reason}. Rien n'a été modifié. Vérifiez le fichier et "
+    "son dossier, puis recommencez.": (
+        "The system refused the operation: {reason}. Nothing was changed. Check the file and "
+        "its folder, then try again."
+    ),
+    "{path} est introuvable (le fichier ou l'un de ses dossiers n'existe pas). Rien n'a été "
+    "modifié. Vérifiez le nom et le dossier, puis recommencez.": (
+        "{path} cannot be found (the file or one of its folders does not exist). Nothing was "
+        "changed. Check the name and the folder, then try again."
+    ),
+    "{path} est occupé par un autre programme ou un autre poste en ce moment. Rien n'a été "
+    "modifié. Fermez le programme qui s'en sert (Excel, un outil de synchronisation…) ou "
+    "attendez un instant, puis recommencez.": (
+        "{path} is in use by another program or computer right now. Nothing was changed. Close "
+        "the program using it (Excel, a synchronisation tool…) or wait a moment, then try again."
+    ),
+    "{path} est un dossier, pas un fichier. Rien n'a été modifié. Indiquez le nom d'un fichier "
+    "(dans ce dossier ou ailleurs), puis recommencez.": (
+        "{path} is a folder, not a file. Nothing was changed. Give the name of a file (in this "
+        "folder or elsewhere), then try again."
+    ),
+    "{path} ne peut pas être modifié : le disque qui le porte est protégé en écriture (clé USB "
+    "verrouillée, CD, partage en lecture seule). Rien n'a été modifié. Copiez le fichier sur un "
+    "disque où vous pouvez écrire, ou retirez la protection, puis recommencez.": (
+        "{path} cannot be changed: its disk is write-protected (locked USB stick, CD, read-only "
+        "share). Nothing was changed. Copy the file to a disk you can write to, or remove the "
+        "protection, then try again."
+    ),
+    "{path} ne peut pas être modifié : le fichier est en lecture seule. Rien n'a été modifié. "
+    "Retirez la lecture seule dans les propriétés du fichier (ou demandez-le à la personne qui "
+    "gère ce poste), puis recommencez.": (
+        "{path} cannot be changed: the file is read-only. Nothing was changed. Clear read-only "
+        "in the file's properties (or ask whoever manages this computer), then try again."
+    ),
+    "{path} ne peut pas être modifié : son dossier {folder} est en lecture seule. Rien n'a été "
+    "modifié. Choisissez un dossier où vous pouvez écrire, ou demandez l'accès à la personne qui "
+    "gère ce poste, puis recommencez.": (
+        "{path} cannot be changed: its folder {folder} is read-only. Nothing was changed. "
+        "Choose a folder you can write to, or ask whoever manages this computer for access, "
+        "then try again."
+    ),
+    # ess_desk/store/database.py (why a database is read-only)
+    "Base ouverte en lecture seule : le disque est plein.": (
+        "Database opened read-only: the disk is full."
+    ),
+    "Base ouverte en lecture seule : le disque qui porte le fichier est protégé en écriture.": (
+        "Database opened read-only: the disk holding the file is write-protected."
+    ),
+    "Base ouverte en lecture seule : le fichier est en lecture seule.": (
+        "Database opened read-only: the file is read-only."
+    ),
+    "Base ouverte en lecture seule : son dossier {folder} est en lecture seule.": (
+        "Database opened read-only: its folder {folder} is read-only."
+    ),
+    "Base ouverte en lecture seule : votre compte n'a pas le droit de la modifier.": (
+        "Database opened read-only: your account may not change it."
+    ),
+    "{user} a la base ouverte sur le poste {host} depuis le {since} : pour vous, elle est en "
+    "lecture seule. Rien n'a été modifié. Recommencez quand elle aura été fermée sur ce poste.": (
+        "{user} has the database open on the computer {host} since {since}: for you it is "
+        "read-only. Nothing was changed. Try again once it has been closed on that computer."
+    ),
 }

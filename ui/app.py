@@ -152,6 +152,10 @@ def _warm_up() -> None:
     import threading
 
     def load() -> None:
+        from ess_desk import logs
+
+        logs.setup()
+        logs.log.info("ESS Desk %s : fenêtre ouverte", __version__)
         for name in ("holidays.countries", "ess_desk.meetings.calendar", "reportlab.platypus"):
             importlib.import_module(name)
 
@@ -167,6 +171,10 @@ def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = Fal
     QCoreApplication.setApplicationVersion(__version__)
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     assert isinstance(app, QtWidgets.QApplication)
+    from ui.failures import install_window_hooks
+
+    # Every error nobody caught, in a slot or a thread, is logged then shown: never lost.
+    install_window_hooks()
     settings = AppSettings()
     translators = install_translators(app, settings.language())
     try:

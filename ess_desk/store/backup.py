@@ -83,12 +83,10 @@ def backup_to(store, dest: Path | str) -> Path:
         raise StoreError(_("La sauvegarde ne peut pas remplacer la base ouverte elle-même."))
     try:
         return copy_database(store.conn, dest)
-    except OSError as exc:
-        raise StoreError(
-            _("Impossible d'écrire la sauvegarde {path} : {reason}.").format(
-                path=dest, reason=exc.strerror or exc
-            )
-        ) from exc
+    except (OSError, sqlite3.Error) as exc:
+        from ess_desk.failures import write_failure
+
+        raise write_failure(exc, dest) from exc
 
 
 def backup_before(store, reason: str) -> Path:

@@ -100,11 +100,53 @@ class Store:
             ).format(
                 user=self.holder.user, host=self.holder.host, since=self.holder.since_display()
             )
+        from ess_desk import failures
+
+        reason = failures.why_not_writable(self.path)
+        if reason == failures.READ_ONLY_DISK:
+            return _(
+                "Base ouverte en lecture seule : le disque qui porte le fichier est protégé en "
+                "écriture."
+            )
+        if reason == failures.READ_ONLY_FILE:
+            return _("Base ouverte en lecture seule : le fichier est en lecture seule.")
+        if reason == failures.READ_ONLY_FOLDER:
+            return _(
+                "Base ouverte en lecture seule : son dossier {folder} est en lecture seule."
+            ).format(folder=self.path.parent)
+        if reason == failures.NO_RIGHT:
+            return _(
+                "Base ouverte en lecture seule : votre compte n'a pas le droit de la modifier."
+            )
+        if reason == failures.FULL_DISK:
+            return _("Base ouverte en lecture seule : le disque est plein.")
         return _("Base ouverte en lecture seule : le fichier ne peut pas être modifié.")
+
+    def write_refusal(self) -> StoreError:
+        """Why this read-only store refuses a change: who holds it, or what stops the writing,
+        with what to do."""
+        from ess_desk import failures
+
+        if self.holder is not None:
+            return StoreError(
+                _(
+                    "{user} a la base ouverte sur le poste {host} depuis le {since} : pour vous, "
+                    "elle est en lecture seule. Rien n'a été modifié. Recommencez quand elle aura "
+                    "été fermée sur ce poste."
+                ).format(
+                    user=self.holder.user,
+                    host=self.holder.host,
+                    since=self.holder.since_display(),
+                )
+            )
+        reason = failures.why_not_writable(self.path)
+        if reason is None:
+            return StoreError(self.read_only_message())
+        return failures.read_only_failure(self.path, reason)
 
     def ensure_writable(self) -> None:
         if self.read_only:
-            raise StoreError(self.read_only_message())
+            raise self.write_refusal()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
@@ -120,6 +162,19 @@ class Store:
             if refusal is None:
                 raise
             raise refusal from exc
+        except sqlite3.DatabaseError as exc:
+            # BUSY, FULL, IOERR, READONLY, CORRUPT: a sentence, once the transaction is undone.
+            failure = self.failure(exc)
+            if failure is exc:
+                raise
+            raise failure from exc
+
+    def failure(self, exc: sqlite3.Error) -> Exception:
+        """What to raise for a SQLite error on this file: the user's sentence for the disk, the
+        file system or a damaged file, else the error itself (a bug)."""
+        from ess_desk.failures import from_sqlite_error
+
+        return from_sqlite_error(exc, self.path) or exc
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
@@ -167,11 +222,9 @@ def inspect_file(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as exc:
-        raise StoreError(
-            _("Impossible de lire le fichier {path} : {reason}.").format(
-                path=_describe(path), reason=exc.strerror or exc
-            )
-        ) from exc
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, path) from exc
     if header and header != SQLITE_HEADER:
         raise StoreError(
             _("Le fichier {path} n'est pas une base de données ESS Desk.").format(
