@@ -28,11 +28,17 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def open_for_command(args: argparse.Namespace, *, write: bool):
-    """The store a subcommand works on; a command that writes refuses a read-only file."""
-    from ess_desk.store import open_store
+def open_for_command(args: argparse.Namespace, *, write: bool, create: bool = False):
+    """The store a subcommand works on; a command that writes refuses a read-only file.
 
-    store = open_store(args.db, auto_backup=write)
+    Only `ess-desk new` and `ess-desk demo` create a database: any other command given a path
+    that names no file (a mistyped `--db`) says so instead of starting an empty council there."""
+    from ess_desk.store import open_store
+    from ess_desk.store.database import missing_database
+
+    if not create and not Path(args.db).exists():
+        raise missing_database(Path(args.db))
+    store = open_store(args.db, auto_backup=write, create=create)
     if write and store.read_only:
         refusal = store.write_refusal()
         store.close()
@@ -59,6 +65,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
             source=args.file, kept=kept
         )
     )
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from ess_desk.store.database import open_store
+
+    path = Path(args.file)
+    if path.exists():
+        raise UserError(
+            _("Le fichier {path} existe déjà : ESS Desk ne l'écrase pas.").format(path=path)
+        )
+    with open_store(path, create=True):
+        pass
+    print(_("Nouvelle base créée : {path}").format(path=path))
     return 0
 
 
@@ -105,7 +125,9 @@ def cmd_import_members(args: argparse.Namespace) -> int:
 def cmd_export_members(args: argparse.Namespace) -> int:
     from ess_desk.dates import parse_date
     from ess_desk.exchange import members_export
+    from ess_desk.fileio import check_output
 
+    check_output(args.file)
     at = parse_date(args.at, field="--at") if args.at else dt.date.today()
     with open_for_command(args, write=False) as store:
         count = members_export.export_roster_file(
@@ -124,7 +146,7 @@ def _progress_line(done: int, total: int) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from ess_desk.demo import fill_demo
 
-    with open_for_command(args, write=True) as store:
+    with open_for_command(args, write=True, create=True) as store:
         summary = fill_demo(store, size=args.size, seed=args.seed, progress=_progress_line)
     print(summary)
     return 0
@@ -307,6 +329,9 @@ def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
     p = add("restore", cmd_restore, _("restaure une sauvegarde (la base actuelle est gardée)"))
     p.add_argument("file", metavar="FILE", help=_("sauvegarde à restaurer"))
 
+    p = add("new", cmd_new, _("crée une base vide (un nouveau conseil)"))
+    p.add_argument("file", metavar="FILE", help=_("fichier de la base à créer"))
+
     add("check", cmd_check, _("vérifie l'intégrité, les références et le schéma de la base"))
 
     p = add("import-members", cmd_import_members, _("importe des membres depuis un CSV ou un XLSX"))
@@ -391,6 +416,21 @@ def _opens_window(argv: Sequence[str]) -> bool:
     return True
 
 
+# The options that name a file or folder a command writes.
+OUTPUT_OPTIONS = ("output", "ics")
+
+
+def _refuse_outputs_over_the_database(args: argparse.Namespace) -> None:
+    """Before a command does anything: none of its outputs may be the database or part of it."""
+    from ess_desk.fileio import check_output, protect_database
+
+    protect_database(args.db)
+    for name in OUTPUT_OPTIONS:
+        value = getattr(args, name, None)
+        if value:
+            check_output(value)
+
+
 # What opens the window: given by the launcher (ui.launcher), since the core never imports Qt.
 OpenWindow = Callable[..., int]
 
@@ -418,6 +458,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
 
     logs.setup()
     try:
+        _refuse_outputs_over_the_database(args)
         return handler(args)
     except KeyboardInterrupt:
         return 130

@@ -43,6 +43,7 @@ def test_core_imports_without_qt():
 def test_cli_subcommands_do_not_import_qt(tmp_path):
     code = (
         "import sys; from ess_desk.cli import main; "
+        f"main(['new', r'{tmp_path / 'c.sqlite'}']); "
         f"rc = main(['--db', r'{tmp_path / 'c.sqlite'}', 'check']); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; "
         "sys.exit(rc)"
