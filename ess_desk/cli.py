@@ -57,8 +57,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from ess_desk.store.backup import restore
+    from ess_desk.store.recovery import DamagedDatabase, restore_over
 
-    with open_for_command(args, write=True) as store:
+    try:
+        store = open_for_command(args, write=True)
+    except DamagedDatabase:
+        # An empty, truncated or damaged database: kept aside, the backup put in its place.
+        kept = restore_over(Path(args.db), Path(args.file))
+        print(
+            _(
+                "Base remise en place depuis {source}. Le fichier inutilisable est gardé dans "
+                "{kept}."
+            ).format(source=args.file, kept=kept)
+        )
+        return 0
+    with store:
         kept = restore(store, Path(args.file))
     print(
         _("Base restaurée depuis {source}. L'ancienne version est gardée dans {kept}.").format(
@@ -83,10 +96,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ess_desk.store.check import check_store
+    from ess_desk.store.check import check_store, is_damage
+    from ess_desk.store.health import warnings
 
     with open_for_command(args, write=False) as store:
         problems = check_store(store)
+    notes = warnings(Path(args.db))
     if problems:
         print(
             _("{count} problème(s) trouvé(s) dans {path} :").format(
@@ -95,9 +110,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         for problem in problems:
             print(f"- {problem}")
-        return 1
-    print(_("Aucun problème : la base {path} est intègre.").format(path=args.db))
-    return 0
+        if any(is_damage(problem) for problem in problems):
+            from ess_desk.store.recovery import offer_lines
+
+            for line in offer_lines(Path(args.db)):
+                print(line)
+    else:
+        print(_("Aucun problème : la base {path} est intègre.").format(path=args.db))
+    for note in notes:
+        print(_("Attention : {warning}").format(warning=note))
+    return 1 if problems else 0
 
 
 def cmd_import_members(args: argparse.Namespace) -> int:
@@ -477,10 +499,14 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
 
 
 def report_error(error: UserError) -> None:
-    """Print a refusal on stderr: the sentence, then its list of problems."""
+    """Print a refusal on stderr: the sentence, then its list of problems, then the command that
+    puts a backup back when the database is unusable."""
     print(_("Erreur : {message}").format(message=error.message), file=sys.stderr)
     for problem in error.problems:
         print(f"- {problem}", file=sys.stderr)
+    hint = getattr(error, "restore_hint", None)
+    if callable(hint) and hint():
+        print(hint(), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -229,15 +229,21 @@ def missing_failure(path: Path) -> StorageFailure:
     )
 
 
+def damaged_what(path: Path) -> str:
+    """The first sentence of the refusal of a damaged database (`store.recovery` adds the rest:
+    that nothing was changed, and the backup to put back)."""
+    return _("Le fichier {path} est endommagé : SQLite n'a pas pu le lire.").format(path=path)
+
+
 def damaged_failure(path: Path) -> StorageFailure:
-    return StorageFailure(
-        _(
-            "Le fichier {path} est endommagé : SQLite n'a pas pu le lire. Rien n'a été modifié. "
-            "Restaurez la dernière sauvegarde qui passe la vérification."
-        ).format(path=path),
-        kind=DAMAGED,
-        path=path,
+    message = " ".join(
+        (
+            damaged_what(path),
+            _("Rien n'a été modifié."),
+            _("Restaurez la dernière sauvegarde qui passe la vérification."),
+        )
     )
+    return StorageFailure(message, kind=DAMAGED, path=path)
 
 
 def from_os_error(exc: OSError, path: Path | str | None = None) -> StorageFailure:
@@ -377,6 +383,17 @@ def command_failure(exc: BaseException, path: Path | str | None, where: str) -> 
     from ess_desk import logs
 
     error = user_error_for(exc, path)
+    if (
+        isinstance(error, StorageFailure)
+        and error.kind == DAMAGED
+        and path is not None
+        and error.path == Path(path)
+        and getattr(error, "offer", None) is None
+    ):
+        # Damage met in the middle of a command: the same offer as at opening.
+        from ess_desk.store.recovery import refuse_damaged
+
+        return refuse_damaged(Path(path), damaged_what(Path(path)))
     if error is not None:
         return error
     return unexpected_failure(exc, logs.log_unexpected(exc, where))

@@ -178,11 +178,9 @@ def ensure_folder(folder: Path | str) -> Path:
             )
         ) from exc
     except OSError as exc:
-        raise UserError(
-            _("Impossible de créer le dossier {path} : {reason}.").format(
-                path=folder, reason=exc.strerror or exc
-            )
-        ) from exc
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, folder) from exc
     return folder
 
 

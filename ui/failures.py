@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ess_desk import logs
 from ess_desk.errors import UserError
-from ess_desk.failures import user_error_for
+from ess_desk.failures import DAMAGED, StorageFailure, damaged_what, user_error_for
 from ui.qt import QCoreApplication, QObject, Qt, QtGui, QtWidgets, Signal
 
 
@@ -135,8 +135,43 @@ def _database_of(parent: QtWidgets.QWidget | None) -> Path | None:
 
 
 def user_sentence(parent: QtWidgets.QWidget | None, exc: BaseException) -> UserError | None:
-    """The sentence for a refusal or a failure of the disk or the file, None for a bug."""
-    return user_error_for(exc, _database_of(parent))
+    """The sentence for a refusal or a failure of the disk or the file, None for a bug. Damage
+    found in the window's own database comes with the newest backup that passes the check."""
+    database = _database_of(parent)
+    error = user_error_for(exc, database)
+    if (
+        isinstance(error, StorageFailure)
+        and error.kind == DAMAGED
+        and database is not None
+        and error.path == database
+        and getattr(error, "offer", None) is None
+    ):
+        from ess_desk.store.recovery import refuse_damaged
+
+        return refuse_damaged(database, damaged_what(database))
+    return error
+
+
+def replace_damaged_database(window: QtWidgets.QWidget, error: UserError) -> None:
+    """In the running window: close the damaged database, put the offered backup in its place
+    (the damaged file is kept aside), and open it again."""
+    from ess_desk.store import open_store
+    from ui.app import ask_restore, restore_offered
+
+    if not ask_restore(window, error.message):
+        return
+    path = window.store.path  # type: ignore[attr-defined]
+    window.store.close()  # type: ignore[attr-defined]
+    restore_offered(window, error)
+    try:
+        window.store = open_store(path)  # type: ignore[attr-defined]
+    except Exception as exc:
+        report_failure(None, exc, QCoreApplication.translate("Failures", "Rouvrir la base"))
+        QtWidgets.QApplication.quit()
+        return
+    window.settings.set_last_database(path)  # type: ignore[attr-defined]
+    window._apply_store_state()  # type: ignore[attr-defined]
+    window._rebuild_pages()  # type: ignore[attr-defined]
 
 
 def report_failure(
@@ -147,6 +182,10 @@ def report_failure(
     from ui.dialogs.common import user_error_box
 
     error = user_sentence(parent, exc)
+    window = parent.window() if parent is not None else None
+    if getattr(error, "offer", None) is not None and hasattr(window, "store"):
+        replace_damaged_database(window, error)  # type: ignore[arg-type]
+        return QtWidgets.QDialog()
     if error is not None:
         dialog: QtWidgets.QDialog = user_error_box(parent, error, what)
     else:

@@ -102,6 +102,8 @@ class Store:
             )
         from ess_desk import failures
 
+        if lockmod.lock_path(self.path).is_dir():
+            return _("Base ouverte en lecture seule : un dossier porte le nom de son verrou.")
         reason = failures.why_not_writable(self.path)
         if reason == failures.READ_ONLY_DISK:
             return _(
@@ -138,6 +140,17 @@ class Store:
                     host=self.holder.host,
                     since=self.holder.since_display(),
                 )
+            )
+        lock = lockmod.lock_path(self.path)
+        if lock.is_dir():
+            return failures.StorageFailure(
+                _(
+                    "La base {path} ne peut pas être modifiée : un dossier porte le nom de son "
+                    "verrou ({lock}). Rien n'a été modifié. Déplacez ou renommez ce dossier (il "
+                    "n'a pas été créé par ESS Desk), puis recommencez."
+                ).format(path=self.path, lock=lock),
+                kind=failures.IS_FOLDER,
+                path=lock,
             )
         reason = failures.why_not_writable(self.path)
         if reason is None:
@@ -303,6 +316,24 @@ def _damaged(path: Path, exc: Exception) -> StoreError:
     )
 
 
+def _unusable(
+    path: Path, exc: sqlite3.DatabaseError, holder: lockmod.LockInfo | None
+) -> StoreError:
+    """Why a file that looked like a database could not be opened: a crash recovery waiting for
+    write access (not damage), a disk or file system refusal, or damage (with the backup)."""
+    from ess_desk.failures import DAMAGED, SQLITE_PENDING_RECOVERY, from_sqlite_error, sqlite_code
+    from ess_desk.store import recovery
+
+    journal = recovery.hot_journal(path)
+    code = sqlite_code(exc) or 0
+    if journal is not None and (code in SQLITE_PENDING_RECOVERY or code & 0xFF in (5, 8, 14)):
+        return recovery.pending_recovery(path, journal, holder)
+    failure = from_sqlite_error(exc, path)
+    if failure is not None and failure.kind != DAMAGED:
+        return failure
+    return recovery.refuse_damaged(path, _damaged(path, exc).message)
+
+
 def missing_database(path: Path) -> StoreError:
     """The sentence for a database path that names no file: never create one by mistake."""
     return StoreError(
@@ -340,13 +371,20 @@ def open_store(
     from ess_desk.store import backup as backupmod
 
     path = Path(path) if path is not None else default_db_path()
-    exists = path.exists() and path.stat().st_size > 0
-    if path.exists() and path.is_dir():
+    exists = path.exists()
+    if exists and path.is_dir():
         raise StoreError(
             _("{path} est un dossier, pas une base de données ESS Desk.").format(path=path)
         )
+    from ess_desk.store import recovery
+
     if exists:
         inspect_file(path)
+        # An empty or truncated file is an accident (a copy cut short, a full disk), never a
+        # new council: refused, with the newest backup that passes the check.
+        cut = recovery.truncation(path)
+        if cut is not None:
+            raise recovery.refuse_damaged(path, cut)
     elif not create or read_only:
         raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
     else:
@@ -355,11 +393,9 @@ def open_store(
                 path.parent.parent.mkdir(parents=True, exist_ok=True)
                 path.parent.mkdir(mode=0o700, exist_ok=True)
         except OSError as exc:
-            raise StoreError(
-                _("Impossible de créer le dossier {path} : {reason}.").format(
-                    path=path.parent, reason=exc.strerror or exc
-                )
-            ) from exc
+            from ess_desk.failures import from_os_error
+
+            raise from_os_error(exc, path.parent) from exc
     from ess_desk.fileio import protect_database
 
     # From here on, no export of this process may write over this file or its companions.
@@ -386,14 +422,8 @@ def open_store(
             db = LazyDatabase(conn)
             is_new = _verify_identity(db, path)
             pending, unknown = ([], []) if is_new else schema_state(db)
-        except sqlite3.OperationalError as exc:
-            if "unable to open" in str(exc):
-                raise StoreError(
-                    _("Impossible d'ouvrir le fichier {path}.").format(path=_describe(path))
-                ) from exc
-            raise _damaged(path, exc) from exc
         except sqlite3.DatabaseError as exc:
-            raise _damaged(path, exc) from exc
+            raise _unusable(path, exc, holder) from exc
         if unknown:
             raise _too_new(path)
         store = Store(path=path, db=db, read_only=read_only, holder=holder, _lock=mine)

@@ -802,8 +802,16 @@
 <context>
     <name>Application</name>
     <message>
+        <source>Vous pouvez remettre en place cette sauvegarde (le fichier actuel est gardé à part), ouvrir un autre fichier ou créer une nouvelle base.</source>
+        <translation>You can put this backup back (the current file is kept aside), open another file or create a new database.</translation>
+    </message>
+    <message>
         <source>Vous pouvez ouvrir un autre fichier ou créer une nouvelle base.</source>
         <translation>You can open another file or create a new database.</translation>
+    </message>
+    <message>
+        <source>Restaurer cette sauvegarde</source>
+        <translation>Restore this backup</translation>
     </message>
     <message>
         <source>Ouvrir un autre fichier…</source>
@@ -816,6 +824,26 @@
     <message>
         <source>Quitter</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Vous pouvez remettre en place cette sauvegarde (le fichier actuel est gardé à part).</source>
+        <translation>You can put this backup back (the current file is kept aside).</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Sauvegarde remise en place</source>
+        <translation>Backup put back</translation>
+    </message>
+    <message>
+        <source>La sauvegarde {backup} est remise en place dans {path}. Le fichier inutilisable est gardé à part : {kept}.</source>
+        <translation>The backup {backup} is put back in {path}. The unusable file is kept aside: {kept}.</translation>
     </message>
     <message>
         <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
@@ -1915,6 +1943,10 @@
         <source>Copié</source>
         <translation>Copied</translation>
     </message>
+    <message>
+        <source>Rouvrir la base</source>
+        <translation>Open the database again</translation>
+    </message>
 </context>
 <context>
     <name>GlobalSearch</name>
@@ -2101,10 +2133,6 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Impossible de lire « {name} » : {reason}.</source>
-        <translation>Cannot read “{name}”: {reason}.</translation>
     </message>
 </context>
 <context>
