@@ -377,28 +377,6 @@ def unexpected_failure(exc: BaseException, log_path: Path | None) -> UserError:
     return UserError(message)
 
 
-def command_failure(exc: BaseException, path: Path | str | None, where: str) -> UserError:
-    """The one boundary of the command line: any exception becomes the sentence to print (an
-    unexpected one is first written to the log with its traceback)."""
-    from ess_desk import logs
-
-    error = user_error_for(exc, path)
-    if (
-        isinstance(error, StorageFailure)
-        and error.kind == DAMAGED
-        and path is not None
-        and error.path == Path(path)
-        and getattr(error, "offer", None) is None
-    ):
-        # Damage met in the middle of a command: the same offer as at opening.
-        from ess_desk.store.recovery import refuse_damaged
-
-        return refuse_damaged(Path(path), damaged_what(Path(path)))
-    if error is not None:
-        return error
-    return unexpected_failure(exc, logs.log_unexpected(exc, where))
-
-
 def write_failure(exc: OSError | sqlite3.Error, path: Path | str) -> StorageFailure:
     """Why the file at `path` could not be written, whoever refused (the system or SQLite)."""
     if isinstance(exc, sqlite3.Error):

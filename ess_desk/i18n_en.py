@@ -513,6 +513,11 @@ EN: dict[str, str] = {
         "1 person already on record receives a mandate."
     ),
     "1 structure": "1 organisation",
+    "Structures regroupées (noms qui ne diffèrent que par les majuscules, les accents, les "
+    "espaces ou la ponctuation) : {pairs}.": (
+        "Organisations merged (names that differ only by case, accents, spaces or "
+        "punctuation): {pairs}."
+    ),
     "aucun collège": "no colleges",
     "aucun mandat": "no mandates",
     "Aucune instance ne s'appelle « {name} » (un import ne crée pas d'instance).": (
@@ -965,6 +970,11 @@ EN: dict[str, str] = {
     "Type de structure inconnu : « {value} ».": "Unknown organisation type: “{value}”.",
     "Une structure nommée « {name} » existe déjà.": (
         "An organisation called “{name}” already exists."
+    ),
+    "La structure « {existing} » existe déjà : « {name} » n'en diffère que par les "
+    "majuscules, les accents, les espaces ou la ponctuation, et désigne la même.": (
+        "The organisation “{existing}” already exists: “{name}” differs from it only by case, "
+        "accents, spaces or punctuation, and designates the same one."
     ),
     # ess_desk/membership/people.py
     "Cette personne a exercé des mandats : archivez-la plutôt que de la supprimer.": (
