@@ -67,6 +67,11 @@ class StorageFailure(StoreError):
         self.path = path
 
 
+def _about(path: Path, kind: str, message: str) -> StorageFailure:
+    """A failure about the file at `path`: its sentence (with `{path}`) and its kind."""
+    return StorageFailure(message.format(path=path), kind=kind, path=path)
+
+
 def _mode_denies_writing(path: Path) -> bool:
     try:
         return not os.stat(path).st_mode & 0o222
@@ -157,14 +162,14 @@ def read_only_failure(path: Path, reason: str | None = None) -> StorageFailure:
 
 
 def permission_failure(path: Path) -> StorageFailure:
-    return StorageFailure(
+    return _about(
+        path,
+        PERMISSION,
         _(
             "Accès refusé à {path} : votre compte n'a pas le droit de l'ouvrir ou de le modifier. "
             "Rien n'a été modifié. Demandez l'accès à la personne qui gère ce poste ou ce partage, "
             "ou choisissez un autre emplacement, puis recommencez."
-        ).format(path=path),
-        kind=PERMISSION,
-        path=path,
+        ),
     )
 
 
@@ -184,48 +189,48 @@ def disk_full_failure(path: Path | None) -> StorageFailure:
 
 
 def folder_failure(path: Path) -> StorageFailure:
-    return StorageFailure(
+    return _about(
+        path,
+        IS_FOLDER,
         _(
             "{path} est un dossier, pas un fichier. Rien n'a été modifié. Indiquez le nom d'un "
             "fichier (dans ce dossier ou ailleurs), puis recommencez."
-        ).format(path=path),
-        kind=IS_FOLDER,
-        path=path,
+        ),
     )
 
 
 def busy_failure(path: Path) -> StorageFailure:
-    return StorageFailure(
+    return _about(
+        path,
+        BUSY,
         _(
             "{path} est occupé par un autre programme ou un autre poste en ce moment. Rien n'a été "
             "modifié. Fermez le programme qui s'en sert (Excel, un outil de synchronisation…) ou "
             "attendez un instant, puis recommencez."
-        ).format(path=path),
-        kind=BUSY,
-        path=path,
+        ),
     )
 
 
 def io_failure(path: Path) -> StorageFailure:
-    return StorageFailure(
+    return _about(
+        path,
+        IO,
         _(
             "Le disque n'a pas pu lire ou écrire {path} (erreur d'entrée-sortie). Rien n'a été "
             "modifié. Vérifiez que le disque, la clé USB ou le lecteur réseau est bien branché, "
             "puis recommencez ; si l'erreur revient, faites vérifier le disque."
-        ).format(path=path),
-        kind=IO,
-        path=path,
+        ),
     )
 
 
 def missing_failure(path: Path) -> StorageFailure:
-    return StorageFailure(
+    return _about(
+        path,
+        MISSING,
         _(
             "{path} est introuvable (le fichier ou l'un de ses dossiers n'existe pas). Rien n'a "
             "été modifié. Vérifiez le nom et le dossier, puis recommencez."
-        ).format(path=path),
-        kind=MISSING,
-        path=path,
+        ),
     )
 
 
@@ -325,14 +330,14 @@ def from_sqlite_error(exc: sqlite3.Error, path: Path | str | None = None) -> Sto
 
 
 def database_busy_failure(path: Path) -> StorageFailure:
-    return StorageFailure(
+    return _about(
+        path,
+        BUSY,
         _(
             "La base {path} est occupée par un autre programme en ce moment. Rien n'a été "
             "modifié. Attendez un instant puis recommencez ; si cela dure, fermez les autres "
             "programmes ou postes qui l'ont ouverte."
-        ).format(path=path),
-        kind=BUSY,
-        path=path,
+        ),
     )
 
 

@@ -117,3 +117,22 @@ def assert_one_sentence(stderr: str, *fragments: str) -> None:
     assert lines and lines[0].startswith("Erreur : "), stderr
     for fragment in fragments:
         assert fragment in stderr, f"{fragment!r} absent de : {stderr}"
+
+
+def small_council(path: Path) -> int:
+    """A small council in a new database at `path`: a plenary with a college, a member with a
+    mandate and a former member (to anonymise). Returns the former member's id."""
+    import datetime as dt
+
+    from ess_desk.membership import bodies, mandates, people
+    from ess_desk.store import open_store
+
+    with open_store(path) as s:
+        plenary = bodies.create_body(s, name="Conseil de l'ESS", kind="plenary")
+        college = bodies.create_college(s, plenary, name="Structures", seats=5)
+        member = people.create(s, first_name="Hélène", last_name="Dupré", email="h@example.org")
+        mandates.create(
+            s, person_id=member, body_id=plenary, college_id=college, role="member",
+            start_date=dt.date(2024, 1, 1), end_date=dt.date(2030, 1, 1),
+        )  # fmt: skip
+        return people.create(s, first_name="Odile", last_name="Ancienne")

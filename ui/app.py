@@ -56,13 +56,18 @@ class _FirstPaint(QObject):
         return False
 
 
-def _ask_recovery(message: str, can_restore: bool = False) -> str:
-    """After a refused file: "restore" the backup the message offers (an empty, truncated or
-    damaged file), "open" another, create a "new" one, or "quit"."""
-    box = QtWidgets.QMessageBox()
+def _warning_box(parent: QtWidgets.QWidget | None, message: str) -> QtWidgets.QMessageBox:
+    box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
     box.setText(message)
+    return box
+
+
+def _ask_recovery(message: str, can_restore: bool = False) -> str:
+    """After a refused file: "restore" the backup the message offers (an empty, truncated or
+    damaged file), "open" another, create a "new" one, or "quit"."""
+    box = _warning_box(None, message)
     if can_restore:
         box.setInformativeText(
             QCoreApplication.translate(
@@ -109,10 +114,7 @@ def _ask_recovery(message: str, can_restore: bool = False) -> str:
 
 def ask_restore(parent: QtWidgets.QWidget | None, message: str) -> bool:
     """A refused file with a backup to offer: True when the user chooses to put it back."""
-    box = QtWidgets.QMessageBox(parent)
-    box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
-    box.setWindowTitle(APP_NAME)
-    box.setText(message)
+    box = _warning_box(parent, message)
     box.setInformativeText(
         QCoreApplication.translate(
             "Application",

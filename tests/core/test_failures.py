@@ -24,6 +24,7 @@ from tests.faults import (
     fill,
     remount,
     run_cli,
+    small_council,
     small_file_system,
     sqlite_error,
 )
@@ -227,22 +228,8 @@ def small_disk(tmp_path):
 
 
 def _council_on(folder):
-    """A small council on `folder`: a plenary, a member, a former member (to anonymise)."""
-    import datetime as dt
-
-    from ess_desk.membership import bodies, mandates
-
     path = folder / "conseil.sqlite"
-    with open_store(path) as s:
-        plenary = bodies.create_body(s, name="Conseil de l'ESS", kind="plenary")
-        college = bodies.create_college(s, plenary, name="Structures", seats=5)
-        member = people.create(s, first_name="Hélène", last_name="Dupré", email="h@example.org")
-        mandates.create(
-            s, person_id=member, body_id=plenary, college_id=college, role="member",
-            start_date=dt.date(2024, 1, 1), end_date=dt.date(2030, 1, 1),
-        )  # fmt: skip
-        former = people.create(s, first_name="Odile", last_name="Ancienne")
-    return path, former
+    return path, small_council(path)
 
 
 def test_a_full_disk_with_a_little_space_left(small_disk, tmp_path, capsys):

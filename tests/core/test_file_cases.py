@@ -11,24 +11,21 @@ import json
 import pytest
 
 from ess_desk.cli import main
-from ess_desk.membership import bodies, mandates, people
 from ess_desk.store import backup as backupmod
 from ess_desk.store import health, network, open_store, recovery
 from ess_desk.store.lock import lock_path
-from tests.faults import assert_one_sentence, fill, remount, run_cli, small_file_system
+from tests.faults import (
+    assert_one_sentence,
+    fill,
+    remount,
+    run_cli,
+    small_council,
+    small_file_system,
+)
 
 
 def _council(path):
-    """A council with a plenary, a member and a former member; returns the former's id."""
-    with open_store(path) as s:
-        plenary = bodies.create_body(s, name="Conseil de l'ESS", kind="plenary")
-        college = bodies.create_college(s, plenary, name="Structures", seats=5)
-        member = people.create(s, first_name="Hélène", last_name="Dupré", email="h@example.org")
-        mandates.create(
-            s, person_id=member, body_id=plenary, college_id=college, role="member",
-            start_date=dt.date(2024, 1, 1), end_date=dt.date(2030, 1, 1),
-        )  # fmt: skip
-        return people.create(s, first_name="Odile", last_name="Ancienne")
+    return small_council(path)
 
 
 def _backup(path, when="20261201-090000"):
