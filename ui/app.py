@@ -232,7 +232,7 @@ def _warm_up() -> None:
 
         logs.setup()
         logs.log.info("ESS Desk %s : fenêtre ouverte", __version__)
-        for name in ("holidays.countries", "ess_desk.meetings.calendar", "reportlab.platypus"):
+        for name in ("ess_desk.meetings.calendar", "reportlab.platypus"):
             importlib.import_module(name)
 
     threading.Thread(target=load, name="warm-up", daemon=True).start()
