@@ -428,11 +428,10 @@ def test_action_dialog_edit_records_a_change_of_state(qtbot, store, follow_up):
 
 
 def test_update_dialog(qtbot, store, follow_up, today):
-    from ui.widgets import to_qdate
 
     dialog = ActionUpdateDialog(store, follow_up["carte"])
     qtbot.addWidget(dialog)
-    dialog.on_date.setDate(to_qdate(today + dt.timedelta(days=3)))
+    dialog.on_date.enter(today + dt.timedelta(days=3))
     dialog.save()
     assert "futur" in dialog.errors.label("on_date").text()
     dialog.meeting.setCurrentIndex(dialog.meeting.findData(follow_up["review"]))

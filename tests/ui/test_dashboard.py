@@ -10,6 +10,7 @@ import pytest
 from ess_desk.actions import actions
 from ess_desk.dashboard import overview as ov
 from ess_desk.dashboard import participation as pa
+from tests.ui.helpers import export_message
 from ui.main_window import MainWindow
 from ui.qt import Qt
 from ui.settings import AppSettings
@@ -272,7 +273,8 @@ def test_typed_dates_are_applied_after_a_pause(qtbot, demo):
     window = make_window(qtbot, demo)
     view = window.page("dashboard").show_participation()
     before = view.figures
-    view.start_edit.setDate(view.start_edit.date().addYears(-5))
+    earlier = view.start_edit.value()
+    view.start_edit.enter(earlier.replace(year=earlier.year - 5))
     assert view.period.currentData() == "custom"
     qtbot.waitUntil(lambda: view.figures is not before)
     assert view.figures.start == before.start.replace(year=before.start.year - 5)
@@ -281,15 +283,13 @@ def test_typed_dates_are_applied_after_a_pause(qtbot, demo):
 def test_participation_exports_to_excel(qtbot, demo, tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
-    shown: list[str] = []
-    monkeypatch.setattr("ui.pages.participation.inform", lambda _p, _t, text: shown.append(text))
     window = make_window(qtbot, demo)
     view = window.page("dashboard").show_participation()
     view.set_grouping(pa.BY_ORGANISATION)
     target = tmp_path / "participation.xlsx"
     view.export_to(target)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert shown == [f"Participation exportée dans {target}"]
+    qtbot.waitUntil(lambda: view.last_result == str(target), timeout=10_000)
+    assert export_message(view).path == target
     book = load_workbook(target)
     assert book.sheetnames == ["Méthode", "Par membre", "Par structure", "Par collège"]
     sheet = list(book["Par structure"].iter_rows(values_only=True))

@@ -286,7 +286,7 @@ def test_notice_deadline_and_late_warning_kept(view, store, meeting, errors):
     tab = view.show_tab("notice")
     # Tuesday 10 December 2030, 5 clear days: by Wednesday 4 December.
     assert "mercredi 4 décembre 2030" in tab.deadline_label.text()
-    tab.sent_on.setDate(QtCore.QDate(2030, 12, 6))
+    tab.sent_on.enter(dt.date(2030, 12, 6))
     tab.record_sent()
     assert errors == []
     assert tab.sent_label.text() == "Convocation envoyée le 06/12/2030."
@@ -369,7 +369,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     assert tab.guests_model.rowCount() == 1
     assert tab.banner.text().startswith("Quorum non atteint : 2 présents")  # guests never count
 
-    tab.opening_time.setTime(QtCore.QTime(18, 10))
+    tab.opening_time.enter(dt.time(18, 10))
     assert tab.opening_button.text() == "Enregistrer l'ouverture à 18:10"
     tab.record_opening()
     assert tab.opening_label.text().startswith("Ouverture enregistrée à 18:10.")
@@ -388,7 +388,7 @@ def test_record_a_vote_and_see_the_outcome(qtbot, view, store, bureau, meeting, 
 
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0], tab)
     qtbot.addWidget(dialog)
-    dialog.taken_at.setTime(QtCore.QTime(18, 30))
+    dialog.taken_at.enter(dt.time(18, 30))
     assert "3 voix présentes ou représentées, quorum atteint" in dialog.available.text()
     dialog.votes_for.setValue(2)
     dialog.votes_against.setValue(1)
@@ -404,7 +404,7 @@ def test_record_a_vote_and_see_the_outcome(qtbot, view, store, bureau, meeting, 
     # After Hélène leaves, a tie decided by the chair's casting vote, without quorum.
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0], tab)
     qtbot.addWidget(dialog)
-    dialog.taken_at.setTime(QtCore.QTime(19, 30))
+    dialog.taken_at.enter(dt.time(19, 30))
     assert "sans quorum (2 / 3 requis)" in dialog.available.text()
     dialog.votes_for.setValue(3)
     dialog.votes_against.setValue(0)
@@ -444,8 +444,9 @@ def test_schedule_dialog_flags_14_july_and_creates_meetings(qtbot, store, bureau
     meetings.set_closed_day(store, dt.date(2026, 12, 8), "Fermeture de fin d'année")
     dialog = ScheduleDialog(store, bureau["id"])
     qtbot.addWidget(dialog)
-    dialog.from_date.setDate(QtCore.QDate(2026, 1, 1))
-    dialog.until_date.setDate(QtCore.QDate(2026, 12, 31))
+    for field, typed in ((dialog.from_date, "01/01/2026"), (dialog.until_date, "31/12/2026")):
+        field.setText(typed)
+        assert field.check()
     assert dialog.rule.text() == "FREQ=MONTHLY;BYDAY=2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11,12"
     model = dialog.model
     assert model.rowCount() == 11
@@ -538,7 +539,7 @@ def test_record_a_vote_by_college_through_the_dialog(qtbot, store, bureau, meeti
         presence.record(store, meeting, m[first], "present")
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0])
     qtbot.addWidget(dialog)
-    dialog.taken_at.setTime(QtCore.QTime(18, 30))
+    dialog.taken_at.enter(dt.time(18, 30))
     assert list(dialog.college_spins) == ["Membres", "Salariés"]  # voting colleges only
     assert dialog.college_grid.isHidden() and not dialog.votes_for.isReadOnly()
 
