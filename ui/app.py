@@ -168,6 +168,9 @@ def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = Fal
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     assert isinstance(app, QtWidgets.QApplication)
     settings = AppSettings()
+    from ui import palette
+
+    palette.apply(app)  # a readable selection, unless the system's high contrast rules
     translators = install_translators(app, settings.language())
     try:
         store = open_initial_store(choose_database(db, db_given, settings), quit_after_start)
