@@ -289,6 +289,8 @@ class ActionBar(QtWidgets.QWidget):
         self.more.hide()
         self._layout = QtWidgets.QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        # The bar, not its layout, says how narrow it may be: the « … » menu takes the rest.
+        self._layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetNoConstraint)
         self._layout.addWidget(self.more)
         policy = QtWidgets.QSizePolicy(
             QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed
@@ -297,7 +299,11 @@ class ActionBar(QtWidgets.QWidget):
 
     def add(self, button: QtWidgets.QAbstractButton) -> QtWidgets.QAbstractButton:
         self._buttons.append(button)
-        self._wanted[id(button)] = not button.isHidden()
+        explicitly_hidden = (
+            button.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+            and button.isHidden()
+        )
+        self._wanted[id(button)] = not explicitly_hidden
         self._layout.insertWidget(self._layout.count() - 1, button)
         button.installEventFilter(self)
         self._arrange_soon()

@@ -57,6 +57,7 @@ WARNING = Ink("#8a4b00")  # due soon, flagged, to check
 ACCENT = Ink("#1a5fb4")  # list bullets, links drawn by hand
 HEADING = Ink("#1f5c4a")  # section titles of the dashboard, group rows
 SECONDARY = Ink("#44546a")  # substitutes, planned meetings
+TITLE = Ink("#1f3b34")  # the dashboard's card titles
 
 # -- fills: row backgrounds (black text and every ink above stay readable on them) -------------
 FILL_WARNING = Fill("#fde7c2")  # a deadline passed, a mandate ending, a vacant seat
@@ -75,6 +76,11 @@ INFO = Panel("#123f80", "#e8f0fc", "#a9c4ee")
 NEUTRAL = Panel("#333333", "#f2f2f2", "#cfcfcf")
 DRAFT = Panel("#6b4500", "#fff1d6", "#e8c98a")
 APPROVED = Panel("#1b5e20", "#e6f4e6", "#a5d6a7")
+SUBMITTED = Panel("#123f80", "#dde9fb")
+COUNT_PILL = Panel("#1f5c4a", "#e8efec")  # a count on the dashboard
+ZERO_PILL = Panel("#555555", "#eef1f0")  # nothing to count
+ALERT_PILL = Panel("#8a1010", "#fbe3e3")  # something late
+WELCOME = Panel("#000000", "#e8efec")  # the first steps of a new file
 # White text on a coloured pill (a meeting's status).
 PILLS = {
     "planned": Panel("#ffffff", "#44546a"),
@@ -86,6 +92,10 @@ PILLS = {
 }
 # Chart series (graphics, not text): 3:1 against the white plot area.
 CHART = ("#1f5c4a", "#3d8b6e", "#a3620a", "#5f6b6d", "#1a5fb4")
+CHART_BAR, CHART_LOW, CHART_AVERAGE = "#3d8b6e", "#a3620a", "#1f5c4a"
+# Lines that only separate (a card's border, a chart's grid): no contrast asked of them.
+CARD_BORDER = "#d5dedb"
+CHART_GRID = "#e1e7e5"
 
 
 def inks() -> dict[str, Ink]:
@@ -173,11 +183,19 @@ def apply(app: QtWidgets.QApplication) -> None:
 
 
 # -- what pages, dialogs and models ask -------------------------------------------------------
+_colours: dict[str, QtGui.QColor] = {}
+
+
 def color(ink: Ink | Fill | str) -> QtGui.QColor | None:
-    """The QColor for a model's ForegroundRole/BackgroundRole, or None under system colours."""
+    """The QColor for a model's ForegroundRole/BackgroundRole, or None under system colours
+    (one QColor per colour, made once: models and delegates ask at every paint)."""
     if system_colours():
         return None
-    return QtGui.QColor(ink if isinstance(ink, str) else ink.hex)
+    key = ink if isinstance(ink, str) else ink.hex
+    found = _colours.get(key)
+    if found is None:
+        found = _colours[key] = QtGui.QColor(key)
+    return found
 
 
 def fill(value: Fill) -> QtGui.QColor | None:

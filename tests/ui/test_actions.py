@@ -12,6 +12,7 @@ from ess_desk.actions import actions, queries, themes, updates
 from ess_desk.meetings import agenda, meetings
 from ess_desk.membership import bodies
 from ess_desk.store import open_store
+from ui import palette
 from ui.dialogs.action import ActionDialog
 from ui.dialogs.action_update import ActionUpdateDialog
 from ui.dialogs.themes import ThemesDialog
@@ -134,7 +135,9 @@ def test_table_model_holds_ids_and_reads_rows_lazily(store, follow_up, today):
     assert model.index(row, A.OWNER).data() == "Hélène Dupré"
     due = today - dt.timedelta(days=10)
     assert model.index(row, A.DUE).data() == f"{due:%d/%m/%Y} (retard : 10 j)"
-    assert model.index(row, A.TITLE).data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
+    assert (
+        model.index(row, A.TITLE).data(Qt.ItemDataRole.ForegroundRole).name() == palette.ERROR.hex
+    )
     assert model.index(row, A.DUE).data(Qt.ItemDataRole.ToolTipRole) == "En retard de 10 jour(s)"
     assert model.index(row, A.TITLE).data(A.OVERDUE_ROLE) is True
     assert model.index(row, A.ORIGIN).data().endswith("1. Commande publique responsable")

@@ -11,6 +11,7 @@ from ess_desk.actions import actions
 from ess_desk.dashboard import overview as ov
 from ess_desk.dashboard import participation as pa
 from tests.ui.helpers import export_message
+from ui import palette
 from ui.main_window import MainWindow
 from ui.qt import Qt
 from ui.settings import AppSettings
@@ -95,7 +96,7 @@ def test_a_late_notice_is_in_red_and_counted_in_the_header(qtbot, demo):
     text = card.model.index(row, 1).data()
     assert "Convocation en retard (limite : " in text
     colour, _bold = card.model.index(row, 0).data(LinesModel.TONE_ROLE)
-    assert colour.name() == "#b3261e"  # the whole line in red
+    assert colour.name() == palette.ERROR.hex  # the whole line in red
     assert card.alert.isVisible() and card.alert.text() == "1 convocation(s) en retard"
 
 

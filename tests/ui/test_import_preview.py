@@ -13,6 +13,7 @@ from ess_desk.exchange.members_import import read_table
 from ess_desk.membership import bodies
 from ess_desk.store import open_store
 from tests.ui.helpers import export_message
+from ui import palette
 from ui.dialogs.export_roster import ExportRosterDialog, default_file_name
 from ui.dialogs.import_preview import (
     ImportPreviewDialog,
@@ -90,7 +91,7 @@ def test_bad_file_lists_every_problem_with_line_and_column(store, plenary, bad_f
     assert preview.shown_lines == [2, 3, 4, 5]
     email, start = 3, 7
     background = preview.index(1, email).data(Qt.ItemDataRole.BackgroundRole)
-    assert background == PreviewTableModel.PROBLEM_BACKGROUND
+    assert background == palette.color(PreviewTableModel.PROBLEM_BACKGROUND)
     assert preview.index(0, email).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "marc.lefevre@@solidarites" in preview.index(1, email).data(Qt.ItemDataRole.ToolTipRole)
     assert preview.is_marked(3, email) and preview.is_marked(5, start)

@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.store import open_store
+from ui import palette
 from ui.dialogs.schedule import ScheduleDialog, build_rule
 from ui.dialogs.vote import VoteDialog
 from ui.models_meetings import (
@@ -315,7 +316,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     model = tab.model
     assert model.rowCount() == 7
     assert tab.banner.text() == "Quorum non atteint : 0 présent + 0 représenté = 0 / 3 requis"
-    assert "#fbe3e3" in tab.banner.styleSheet()
+    assert palette.BAD.bg in tab.banner.styleSheet()
 
     assert model.set_status(model.row_of(m["Hélène"]), "present")
     assert model.set_status(model.row_of(m["François"]), "present")
@@ -333,7 +334,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     assert model.index(zoe, A.STATUS).data() == "Représenté(e)"
     assert model.index(zoe, A.TARGET).data() == "Hélène Dupré"
     assert tab.banner.text() == "Quorum atteint : 2 présents + 1 représenté = 3 / 3 requis"
-    assert "#e3f1e3" in tab.banner.styleSheet() and tab.reached
+    assert palette.GOOD.bg in tab.banner.styleSheet() and tab.reached
 
     # A second proxy to the same holder is refused: the message shows, the row is unchanged.
     ines = model.row_of(m["Inès"])
@@ -458,7 +459,9 @@ def test_schedule_dialog_flags_14_july_and_creates_meetings(qtbot, store, bureau
     july = flagged[0]
     assert model.index(july, ScheduleTableModel.NOTE).data() == "Jour férié : Fête nationale"
     assert model.index(july, ScheduleTableModel.DAY).data() == "mardi 14 juillet 2026"
-    assert model.index(july, 0).data(Qt.ItemDataRole.BackgroundRole) == model.FLAGGED_BACKGROUND
+    assert model.index(july, 0).data(Qt.ItemDataRole.BackgroundRole) == palette.color(
+        model.FLAGGED_BACKGROUND
+    )
     assert model.index(july, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert model.index(flagged[1], ScheduleTableModel.NOTE).data() == "Secrétariat fermé ce jour-là"
     assert "2 signalée(s) ; 9 séance(s) seront créées" in dialog.summary.text()

@@ -24,27 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ui.a11y import FIELD_TYPES
 from ui.qt import QtCore, QtGui, QtWidgets
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 IMPORT_FILE = FIXTURES / "import" / "membres_erreurs.csv"
 
 # Widgets that hold a value and take a label: a label's buddy must be one of these.
-FIELDS = (
-    QtWidgets.QLineEdit,
-    QtWidgets.QAbstractSpinBox,
-    QtWidgets.QComboBox,
-    QtWidgets.QTextEdit,
-    QtWidgets.QPlainTextEdit,
-    QtWidgets.QCheckBox,
-    QtWidgets.QRadioButton,
-    QtWidgets.QAbstractItemView,
-    QtWidgets.QAbstractSlider,
-    QtWidgets.QCalendarWidget,
-    QtWidgets.QKeySequenceEdit,
-    QtWidgets.QPushButton,
-    QtWidgets.QToolButton,
-)
+FIELDS = FIELD_TYPES
 # Their accessible interface gives their value, not a name: they need a name of their own.
 VALUE_NAMED = (QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox)
 

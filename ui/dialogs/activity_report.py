@@ -15,7 +15,7 @@ from ess_desk.report.figures import MIN_YEAR, Period, default_year, resolve_peri
 from ess_desk.store import Store
 from ui import a11y, exporting, palette
 from ui.datefields import DateField, check_fields
-from ui.dialogs.common import FieldErrors, finish_dialog
+from ui.dialogs.common import FieldErrors, action_close_buttons, finish_dialog, show_failure
 from ui.qt import QtWidgets, Signal
 from ui.workers import Operation
 
@@ -98,15 +98,9 @@ class ActivityReportDialog(QtWidgets.QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(palette.text_css(palette.MUTED))
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.create_button = self.buttons.addButton(
-            self.tr("Créer le rapport…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.create_button, self.close_button = action_close_buttons(
+            self, self.tr("Créer le rapport…"), self.create
         )
-        self.close_button = self.buttons.addButton(
-            self.tr("Fermer"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.buttons.accepted.connect(lambda: self.create())
-        self.buttons.rejected.connect(self.reject)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
@@ -206,10 +200,7 @@ class ActivityReportDialog(QtWidgets.QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_working(False)
-        if isinstance(error, UserError) and error.field not in (None, "file"):
-            self.errors.show(error)
-        else:
-            exporting.write_failed(self, error, self.tr("Rapport d'activité"))
+        show_failure(self, self.errors, error, self.tr("Rapport d'activité"))
 
     def reject(self) -> None:
         if not self._working:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ess_desk.errors import UserError
@@ -190,33 +189,33 @@ def save_cancel_buttons(
     return buttons, save
 
 
-@dataclass
-class WriteFooter:
-    """The foot of a dialog that writes a file: the line saying what was written, and the
-    action and close buttons."""
-
-    result: QtWidgets.QLabel
-    buttons: QtWidgets.QDialogButtonBox
-    action: QtWidgets.QPushButton
-    close: QtWidgets.QPushButton
-
-
-def write_footer(
-    dialog: QtWidgets.QDialog, action_text: str, on_action: Callable[[], None], result_name: str
-) -> WriteFooter:
-    result = QtWidgets.QLabel()
-    result.setObjectName(result_name)
-    result.setWordWrap(True)
-    result.setVisible(False)
+def action_close_buttons(
+    dialog: QtWidgets.QDialog, action_text: str, on_action: Callable[[], object]
+) -> tuple[QtWidgets.QDialogButtonBox, QtWidgets.QPushButton, QtWidgets.QPushButton]:
+    """The foot of a dialog that makes something (a report, an export): its action button
+    (« Créer le rapport… ») and « Fermer »."""
     buttons = QtWidgets.QDialogButtonBox()
     action = buttons.addButton(action_text, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
     close = buttons.addButton(
         QCoreApplication.translate("Dialogs", "Fermer"),
         QtWidgets.QDialogButtonBox.ButtonRole.RejectRole,
     )
-    buttons.accepted.connect(on_action)
+    buttons.accepted.connect(lambda: on_action())
     buttons.rejected.connect(dialog.reject)
-    return WriteFooter(result, buttons, action, close)
+    return buttons, action, close
+
+
+def show_failure(
+    dialog: QtWidgets.QWidget, errors: FieldErrors, error: Exception, title: str
+) -> None:
+    """A refusal that names one of the dialog's fields goes beside it; anything else (a file
+    that could not be written) in a message (ui.exporting.write_failed)."""
+    from ui import exporting
+
+    if isinstance(error, UserError) and error.field not in (None, "file"):
+        errors.show(error)
+    else:
+        exporting.write_failed(dialog, error, title)
 
 
 def documents_folder(current: str = "") -> Path:

@@ -8,13 +8,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ess_desk.errors import UserError
 from ess_desk.exchange import members_export
 from ess_desk.membership import bodies
 from ess_desk.store import Store
 from ui import a11y, exporting
 from ui.datefields import DateField, check_fields
-from ui.dialogs.common import FieldErrors, finish_dialog
+from ui.dialogs.common import FieldErrors, action_close_buttons, finish_dialog, show_failure
 from ui.qt import QtWidgets
 from ui.workers import Operation
 
@@ -60,15 +59,9 @@ class ExportRosterDialog(QtWidgets.QDialog):
         self.errors.attach("at", self.date, self.date.error_label)
         form.addRow(self.tr("&Format"), self.errors.wrap("format", self.format))
 
-        self.buttons = QtWidgets.QDialogButtonBox()
-        self.export_button = self.buttons.addButton(
-            self.tr("Exporter…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.export_button, self.close_button = action_close_buttons(
+            self, self.tr("Exporter…"), self.export
         )
-        self.close_button = self.buttons.addButton(
-            self.tr("Fermer"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.buttons.accepted.connect(lambda: self.export())
-        self.buttons.rejected.connect(self.reject)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
@@ -130,10 +123,7 @@ class ExportRosterDialog(QtWidgets.QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_exporting(False)
-        if isinstance(error, UserError) and error.field not in (None, "file"):
-            self.errors.show(error)
-        else:
-            exporting.write_failed(self, error, self.tr("Exporter la composition"))
+        show_failure(self, self.errors, error, self.tr("Exporter la composition"))
 
     def reject(self) -> None:
         if not self._exporting:

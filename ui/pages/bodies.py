@@ -7,7 +7,7 @@ import datetime as dt
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, MAJORITY_RULES, label
 from ess_desk.store import Store
-from ui import a11y
+from ui import a11y, palette
 from ui.datefields import DateField
 from ui.dialogs.body import BodyDialog
 from ui.dialogs.college import CollegeDialog
@@ -68,7 +68,7 @@ class BodiesPage(QtWidgets.QWidget):
         self.body_title = QtWidgets.QLabel()
         self.body_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.body_kind = QtWidgets.QLabel()
-        self.body_kind.setStyleSheet("color: #555;")
+        self.body_kind.setStyleSheet(palette.text_css(palette.MUTED))
 
         self.rules_group = QtWidgets.QGroupBox(self.tr("Règles de fonctionnement"))
         self.rules_form = QtWidgets.QFormLayout()
@@ -275,7 +275,7 @@ class BodiesPage(QtWidgets.QWidget):
             self.seats_summary.setText(self.tr("Cette instance n'a pas de collège."))
         else:
             items = "".join(
-                f"<li style='color:#8a4b00'>{line}</li>"
+                f"<li style='{palette.text_css(palette.WARNING)}'>{line}</li>"
                 if (c.vacant or 0) > 0
                 else f"<li>{line}</li>"
                 for line, c in zip(lines, self.colleges_model.colleges(), strict=True)

@@ -21,14 +21,13 @@ from ess_desk.meetings.vocabulary import MEETING_KINDS, MEETING_STATUSES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import MAJORITY_RULES, label
 from ess_desk.store import Store
-from ui import a11y, exporting
+from ui import a11y, exporting, palette
 from ui.datefields import DateField, TimeField, check_fields
 from ui.dialogs.agenda_item import AgendaItemDialog
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
 from ui.dialogs.meeting import MeetingDialog, PostponeDialog
 from ui.dialogs.vote import VoteDialog
 from ui.models_meetings import (
-    STATUS_COLOURS,
     AgendaTableModel,
     AnnexesTableModel,
     AttendanceTableModel,
@@ -50,9 +49,6 @@ EXTRA_TABS = [
 ]
 
 CLOSED_STATUSES = ("closed", "cancelled", "postponed")
-GOOD_STYLE = "background: #e3f1e3; color: #1e5c1e; border: 1px solid #9cc89c;"
-BAD_STYLE = "background: #fbe3e3; color: #8a1010; border: 1px solid #e0a0a0;"
-WARNING_STYLE = "color: #8a4b00;"
 
 
 def make_table(
@@ -311,14 +307,14 @@ class AgendaTab(_Tab):
         meeting = self.meeting()
         if table is None or not table.items:
             self.timing.setText(self.tr("L'ordre du jour est vide."))
-            self.timing.setStyleSheet("color: #555;")
+            self.timing.setStyleSheet(palette.text_css(palette.MUTED))
         elif table.overrun_minutes:
             self.timing.setText(
                 self.tr("L'ordre du jour dépasse la fin prévue de {n} min (fin à {end}).").format(
                     n=table.overrun_minutes, end=table.ends_at.strftime("%H:%M")
                 )
             )
-            self.timing.setStyleSheet("color: #a01818; font-weight: bold;")
+            self.timing.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
         else:
             planned = meeting.end.strftime("%H:%M") if meeting.end else ""
             self.timing.setText(
@@ -326,7 +322,7 @@ class AgendaTab(_Tab):
                     end=table.ends_at.strftime("%H:%M"), planned=planned or self.tr("non fixée")
                 )
             )
-            self.timing.setStyleSheet("color: #1e5c1e;")
+            self.timing.setStyleSheet(palette.text_css(palette.SUCCESS))
 
     def _update_buttons(self) -> None:
         editable = self.editable()
@@ -497,9 +493,7 @@ class NoticeTab(_Tab):
         self.warning_label = QtWidgets.QLabel()
         self.warning_label.setObjectName("notice_warning")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(
-            "background: #fff3b0; color: #4d3b00; border: 1px solid #e0c84a; padding: 6px;"
-        )
+        self.warning_label.setStyleSheet(palette.panel_css(palette.NOTICE, "padding: 6px;"))
         sent_row = QtWidgets.QHBoxLayout()
         sent_row.addWidget(a11y.labelled(self.tr("Envoyée le"), self.sent_on))
         sent_row.addWidget(self.sent_on)
@@ -526,7 +520,7 @@ class NoticeTab(_Tab):
             )
         )
         explain.setWordWrap(True)
-        explain.setStyleSheet("color: #555;")
+        explain.setStyleSheet(palette.text_css(palette.MUTED))
         self.result_label = QtWidgets.QLabel()
         self.result_label.setObjectName("documents_result")
         self.result_label.setWordWrap(True)
@@ -691,7 +685,7 @@ class AttendanceTab(_Tab):
         super().__init__(store, meeting_id, parent)
         self.banner = QtWidgets.QLabel()
         self.banner.setObjectName("quorum_banner")
-        self.banner.setStyleSheet(GOOD_STYLE)
+        self.banner.setStyleSheet(palette.panel_css(palette.GOOD))
         self.banner.setMargin(8)
         font = self.banner.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -700,7 +694,7 @@ class AttendanceTab(_Tab):
         self.problems = QtWidgets.QLabel()
         self.problems.setObjectName("quorum_problems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #8a1010;")
+        self.problems.setStyleSheet(palette.text_css(palette.ERROR))
         self.reached = False
 
         self.model = AttendanceTableModel(store, meeting_id, self)
@@ -815,7 +809,7 @@ class AttendanceTab(_Tab):
         count = presence.quorum(self._store.db, self.meeting_id)
         self.reached = count.reached
         self.banner.setText(quorum_text(count))
-        self.banner.setStyleSheet(GOOD_STYLE if count.reached else BAD_STYLE)
+        self.banner.setStyleSheet(palette.panel_css(palette.GOOD if count.reached else palette.BAD))
         self.problems.setText("\n".join(f"• {p}" for p in count.problems))
         self.problems.setVisible(bool(count.problems))
 
@@ -911,7 +905,7 @@ class VotesTab(_Tab):
         super().__init__(store, meeting_id, parent)
         self.rule_label = QtWidgets.QLabel()
         self.rule_label.setWordWrap(True)
-        self.rule_label.setStyleSheet("color: #555;")
+        self.rule_label.setStyleSheet(palette.text_css(palette.MUTED))
         self.model = VotesTableModel(store.db, meeting_id, self)
         self.view = make_table(self.model, VotesTableModel.ITEM)
         self.view.setObjectName("votes")
@@ -928,7 +922,7 @@ class VotesTab(_Tab):
                 "à l'ordre du jour."
             )
         )
-        self.empty.setStyleSheet("color: #555;")
+        self.empty.setStyleSheet(palette.text_css(palette.MUTED))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.record_button)
         row.addStretch(1)
@@ -979,7 +973,9 @@ class VotesTab(_Tab):
             if vote.quorum_reached
             else self.tr("vote sans quorum ({counted} / {required} requis)")
         ).format(counted=quorum.get("counted", 0), required=quorum.get("required", 0))
-        colour = "#1e6b2e" if vote.outcome == "adopted" else "#a01818"
+        colour = palette.html_colour(
+            palette.SUCCESS if vote.outcome == "adopted" else palette.ERROR
+        )
         self.detail.setText(
             self.tr(
                 "<b style='color:{colour}'>{outcome}</b> — {pour} pour, {contre} contre, "
@@ -1192,11 +1188,10 @@ class MeetingView(QtWidgets.QWidget):
         meeting = self.meeting()
         body = bodies.get_body(self._store.db, meeting.body_id)
         self.title_label.setText(meeting.title)
-        colour = STATUS_COLOURS.get(meeting.status)
+        pill = palette.PILLS.get(meeting.status, palette.PILLS["closed"])
         self.status_label.setText(label(MEETING_STATUSES, meeting.status))
         self.status_label.setStyleSheet(
-            f"color: white; background: {colour.name() if colour else '#555'};"
-            " border-radius: 4px; padding: 3px 10px; font-weight: bold;"
+            palette.panel_css(pill, "border-radius: 4px; padding: 3px 10px; font-weight: bold;")
         )
         end = f" – {clock(meeting.end)}" if meeting.end else ""
         self.when_label.setText(

@@ -19,12 +19,10 @@ from ui.qt import QSortFilterProxyModel, Qt, QtCore, QtGui, QTimer, QtWidgets, S
 
 P = ParticipationModel
 DEBOUNCE_MS = 150
-BAR = QtGui.QColor("#3d8b6e")
-BAR_LOW = QtGui.QColor("#c9822b")  # under half: worth a look
-GRID = QtGui.QColor("#e1e7e5")
-TEXT = QtGui.QColor("#2f3b3d")
-MUTED = QtGui.QColor("#5f6b6d")
-AVERAGE = QtGui.QColor("#1f5c4a")
+BAR = QtGui.QColor(palette.CHART_BAR)
+BAR_LOW = QtGui.QColor(palette.CHART_LOW)  # under half: worth a look
+GRID = QtGui.QColor(palette.CHART_GRID)
+AVERAGE = QtGui.QColor(palette.CHART_AVERAGE)
 
 # Period presets of the combo: key -> (start, end) from today.
 PRESETS = ("last_12_months", "this_year", "last_year", "custom")
@@ -89,12 +87,14 @@ class BarChart(QtWidgets.QWidget):
         x0, width = self._geometry()
         height = self.TOP + len(self.bars) * self.ROW
         metrics = painter.fontMetrics()
+        text_colour = self.palette().color(QtGui.QPalette.ColorRole.WindowText)
+        muted = palette.color(palette.MUTED) or text_colour
         # The scale: 0, 25, 50, 75, 100 %.
         painter.setPen(GRID)
         for step in range(5):
             x = x0 + width * step // 4
             painter.drawLine(x, self.TOP - 6, x, max(height, self.TOP + self.ROW))
-        painter.setPen(MUTED)
+        painter.setPen(muted)
         for step in range(5):
             x = x0 + width * step // 4
             text = format_rate(step / 4).replace(",0", "")
@@ -130,14 +130,14 @@ class BarChart(QtWidgets.QWidget):
         for row in range(first, last + 1):
             name, rate = self.bars[row]
             y = self.TOP + row * self.ROW
-            painter.setPen(TEXT)
+            painter.setPen(text_colour)
             painter.drawText(
                 QtCore.QRect(4, y, label_width - 4, self.ROW),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_width - 4),
             )
             if rate is None:
-                painter.setPen(MUTED)
+                painter.setPen(muted)
                 painter.drawText(
                     QtCore.QRect(x0 + 4, y, 60, self.ROW),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -148,7 +148,7 @@ class BarChart(QtWidgets.QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAR if rate >= 0.5 else BAR_LOW)
             painter.drawRoundedRect(QtCore.QRectF(x0, y + 4, bar_width, self.ROW - 8), 3, 3)
-            painter.setPen(TEXT)
+            painter.setPen(text_colour)
             painter.drawText(
                 QtCore.QRect(x0 + bar_width + 6, y, 60, self.ROW),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -407,9 +407,9 @@ class ParticipationView(QtWidgets.QWidget):
             text = self.tr("Aucune séance tenue avec des présences saisies sur cette période.")
         if figures.unrecorded:
             text += " " + self.tr(
-                "<span style='color:#8a4b00'>({n} séance(s) tenue(s) sans présences saisies, "
+                "<span style='color:{colour}'>({n} séance(s) tenue(s) sans présences saisies, "
                 "non comptée(s))</span>"
-            ).format(n=figures.unrecorded)
+            ).format(n=figures.unrecorded, colour=palette.html_colour(palette.WARNING))
         self.summary.setText(text)
 
     def _update_chart(self) -> None:
