@@ -103,7 +103,7 @@ class ExportRosterDialog(QtWidgets.QDialog):
             work,
             progress=self.tr("Export de la composition…"),
             path=path,
-            detail=lambda count: self.tr("{count} ligne(s) écrite(s).").format(count=count),
+            detail=lambda count: self.tr("Lignes écrites : {count}.").format(count=count),
             on_done=self._exported,
             on_failed=self._failed,
         )
