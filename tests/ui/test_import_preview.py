@@ -208,7 +208,9 @@ def test_export_dialog_writes_the_roster_and_says_where(
     qtbot.waitUntil(lambda: export.written is not None, timeout=10000)
     assert export.written == (tmp_path / "composition.csv", 4)  # the suffix of the format
     message = export_message(window)
-    assert "composition.csv" in message.text() and "Lignes écrites : 4." in message.informativeText()
+    assert (
+        "composition.csv" in message.text() and "Lignes écrites : 4." in message.informativeText()
+    )
     with (tmp_path / "composition.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     assert len(rows) == 5 and rows[0][0] == "Nom"
