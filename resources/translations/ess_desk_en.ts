@@ -804,8 +804,16 @@
 <context>
     <name>Application</name>
     <message>
+        <source>Vous pouvez remettre en place cette sauvegarde (le fichier actuel est gardé à part), ouvrir un autre fichier ou créer une nouvelle base.</source>
+        <translation>You can put this backup back (the current file is kept aside), open another file or create a new database.</translation>
+    </message>
+    <message>
         <source>Vous pouvez ouvrir un autre fichier ou créer une nouvelle base.</source>
         <translation>You can open another file or create a new database.</translation>
+    </message>
+    <message>
+        <source>Restaurer cette sauvegarde</source>
+        <translation>Restore this backup</translation>
     </message>
     <message>
         <source>Ouvrir un autre fichier…</source>
@@ -818,6 +826,26 @@
     <message>
         <source>Quitter</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Vous pouvez remettre en place cette sauvegarde (le fichier actuel est gardé à part).</source>
+        <translation>You can put this backup back (the current file is kept aside).</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Sauvegarde remise en place</source>
+        <translation>Backup put back</translation>
+    </message>
+    <message>
+        <source>La sauvegarde {backup} est remise en place dans {path}. Le fichier inutilisable est gardé à part : {kept}.</source>
+        <translation>The backup {backup} is put back in {path}. The unusable file is kept aside: {kept}.</translation>
     </message>
     <message>
         <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
@@ -1773,24 +1801,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
-        <translation>The file {path} could not be written: {reason}</translation>
-    </message>
-    <message>
         <source>ESS Desk</source>
         <translation>ESS Desk</translation>
     </message>
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <source>L&apos;opération « {what} » n&apos;a pas abouti.</source>
-        <translation>The operation “{what}” did not complete.</translation>
-    </message>
-    <message>
-        <source>Rien n&apos;a été modifié. Détail : {detail}</source>
-        <translation>Nothing was changed. Detail: {detail}</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -1935,6 +1951,57 @@
     <message>
         <source>Export de la composition…</source>
         <translation>Exporting the membership…</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>ESS Desk — erreur inattendue</source>
+        <translation>ESS Desk — unexpected error</translation>
+    </message>
+    <message>
+        <source>L&apos;opération « {what} » n&apos;a pas abouti : une erreur inattendue.</source>
+        <translation>The operation “{what}” did not complete: an unexpected error.</translation>
+    </message>
+    <message>
+        <source>Une erreur inattendue s&apos;est produite.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <source>Une écriture en cours est annulée en entier : la base reste telle qu&apos;avant. Vous pouvez continuer à travailler ; si l&apos;erreur revient, copiez les détails et envoyez-les à la personne qui vous aide.</source>
+        <translation>A write in progress is undone entirely: the database stays as it was. You can go on working; if the error comes back, copy the details and send them to whoever helps you.</translation>
+    </message>
+    <message>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Journal : {path}</source>
+        <translation>Log: {path}</translation>
+    </message>
+    <message>
+        <source>Journal : aucun (le dossier des journaux est inaccessible)</source>
+        <translation>Log: none (the log folder cannot be reached)</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copie les détails dans le presse-papiers</source>
+        <translation>Copies the details to the clipboard</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Copié</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Rouvrir la base</source>
+        <translation>Open the database again</translation>
     </message>
 </context>
 <context>
@@ -2122,10 +2189,6 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Impossible de lire « {name} » : {reason}.</source>
-        <translation>Cannot read “{name}”: {reason}.</translation>
     </message>
 </context>
 <context>

@@ -105,16 +105,19 @@ class FieldErrors:
         if isinstance(error, UserError):
             self.show(error if error.field else UserError(error.message, field=field))
         elif isinstance(error, OSError):
-            message = QCoreApplication.translate(
-                "Dialogs", "Le fichier {path} n'a pas pu être écrit : {reason}"
-            ).format(path=path, reason=error.strerror or error)
-            self.show(UserError(message, field=field))
+            from ess_desk.failures import from_os_error
+
+            sentence = from_os_error(error, Path(str(path)) if path else None)
+            self.show(UserError(sentence.message, field=field))
         else:
             raise error
 
 
-def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: str = "") -> None:
-    """A message box for a refused action: the core's sentence, and its list of problems if any."""
+def user_error_box(
+    parent: QtWidgets.QWidget | None, error: UserError, title: str = ""
+) -> QtWidgets.QMessageBox:
+    """The message box of a refused action (not yet shown): the core's sentence, and its list
+    of problems if any."""
     box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "ESS Desk"))
@@ -124,28 +127,20 @@ def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: s
     box.addButton(
         QCoreApplication.translate("Dialogs", "Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
     )
-    box.exec()
+    return box
+
+
+def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: str = "") -> None:
+    """A message box for a refused action: the core's sentence, and its list of problems if any."""
+    user_error_box(parent, error, title).exec()
 
 
 def show_unexpected_error(parent: QtWidgets.QWidget | None, exc: BaseException, what: str) -> None:
-    """An error that is not the user's: one sentence, the technical detail kept out of sight."""
-    box = QtWidgets.QMessageBox(parent)
-    box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
-    box.setWindowTitle(QCoreApplication.translate("Dialogs", "ESS Desk"))
-    box.setText(
-        QCoreApplication.translate("Dialogs", "L'opération « {what} » n'a pas abouti.").format(
-            what=what
-        )
-    )
-    box.setInformativeText(
-        QCoreApplication.translate("Dialogs", "Rien n'a été modifié. Détail : {detail}").format(
-            detail=exc
-        )
-    )
-    box.addButton(
-        QCoreApplication.translate("Dialogs", "Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
-    )
-    box.exec()
+    """Work that failed for another reason than the user's input: a full disk, a read-only
+    file… is one sentence; a bug is logged and shown with its details (ui.failures)."""
+    from ui.failures import report_failure
+
+    report_failure(parent, exc, what)
 
 
 def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, yes_text: str) -> bool:
