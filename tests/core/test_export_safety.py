@@ -21,7 +21,6 @@ from ess_desk.exchange.eml import draft
 from ess_desk.meetings import agenda, meetings
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.minutes import decisions
-from ess_desk.store import open_store
 from ess_desk.text import control_characters, printable
 
 BELL, ESCAPE = "\x07", "\x1b"
@@ -52,7 +51,7 @@ def council(store):
     person = people.create(
         store,
         first_name=f"Hé{BELL}lène",
-        last_name="\n=HYPERLINK(\"http://x\")",
+        last_name='\n=HYPERLINK("http://x")',
         email="helene@example.org",
     )
     mandates.create(
