@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import roster
+from tests.documents import plain
 from tests.ui.test_app import make_window
 from ui.dialogs.activity_report import ActivityReportDialog, default_file_name
 from ui.qt import QtGui
@@ -15,7 +16,7 @@ from ui.widgets import to_qdate
 
 
 def pdf_text(path) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+    return plain(" ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split()))
 
 
 def hold_a_meeting(store, council, day: dt.date) -> int:
