@@ -128,6 +128,27 @@ EN: dict[str, str] = {
     ),
     "{status}, {progress} %": "{status}, {progress}%",
     # ess_desk/cli.py
+    "Le fichier {path} existe déjà : ESS Desk ne l'écrase pas.": (
+        "The file {path} already exists: ESS Desk does not overwrite it."
+    ),
+    "Nouvelle base créée : {path}": "New database created: {path}",
+    "crée une base vide (un nouveau conseil)": "creates an empty database (a new council)",
+    "fichier de la base à créer": "database file to create",
+    "Impossible de créer le dossier {path} : un fichier porte déjà ce nom.": (
+        "Cannot create the folder {path}: a file already has that name."
+    ),
+    "{path} est dans le dossier des sauvegardes de la base ({folder}) : ESS Desk n'y écrit que ses propres sauvegardes. Choisissez un autre dossier.": (
+        "{path} is in the database's backups folder ({folder}): ESS Desk writes only its own "
+        "backups there. Choose another folder."
+    ),
+    "{path} est le fichier de la base du conseil : ESS Desk n'écrit jamais par-dessus. Choisissez un autre nom de fichier.": (
+        "{path} is the council's database file: ESS Desk never writes over it. Choose another "
+        "file name."
+    ),
+    "{path} est un fichier de travail de la base du conseil (journal ou verrou) : ESS Desk n'écrit jamais par-dessus. Choisissez un autre nom de fichier.": (
+        "{path} is a working file of the council's database (journal or lock): ESS Desk never "
+        "writes over it. Choose another file name."
+    ),
     "  ← jour férié : {name}": "  ← public holiday: {name}",
     "  ← secrétariat fermé": "  ← secretariat closed",
     "à cette heure (départs et arrivées compris)": (
@@ -496,6 +517,11 @@ EN: dict[str, str] = {
         "1 person already on record receives a mandate."
     ),
     "1 structure": "1 organisation",
+    "Structures regroupées (noms qui ne diffèrent que par les majuscules, les accents, les "
+    "espaces ou la ponctuation) : {pairs}.": (
+        "Organisations merged (names that differ only by case, accents, spaces or "
+        "punctuation): {pairs}."
+    ),
     "aucun collège": "no colleges",
     "aucun mandat": "no mandates",
     "Aucune instance ne s'appelle « {name} » (un import ne crée pas d'instance).": (
@@ -951,6 +977,11 @@ EN: dict[str, str] = {
     "Une structure nommée « {name} » existe déjà.": (
         "An organisation called “{name}” already exists."
     ),
+    "La structure « {existing} » existe déjà : « {name} » n'en diffère que par les "
+    "majuscules, les accents, les espaces ou la ponctuation, et désigne la même.": (
+        "The organisation “{existing}” already exists: “{name}” differs from it only by case, "
+        "accents, spaces or punctuation, and designates the same one."
+    ),
     # ess_desk/membership/people.py
     "Cette personne a exercé des mandats : archivez-la plutôt que de la supprimer.": (
         "This person has held mandates: archive them rather than delete them."
@@ -1234,6 +1265,9 @@ EN: dict[str, str] = {
     "L'enregistrement n°{id} n'existe plus.": "Record no. {id} no longer exists.",
     "{what} n°{id} n'existe pas.": "{what} (no. {id}) does not exist.",
     # ess_desk/store/backup.py
+    "{path} est la base ouverte elle-même : choisissez une sauvegarde à restaurer (dans {folder}).": (
+        "{path} is the open database itself: choose a backup to restore (in {folder})."
+    ),
     "Impossible d'écrire la sauvegarde {path} : {reason}.": (
         "Cannot write the backup {path}: {reason}."
     ),
@@ -1257,6 +1291,10 @@ EN: dict[str, str] = {
         "Schema: update {name} comes from a newer version."
     ),
     # ess_desk/store/database.py
+    "Le fichier {path} n'existe pas : vérifiez le chemin donné à --db. Pour créer une nouvelle base : ess-desk new {path}": (
+        "The file {path} does not exist: check the path given to --db. To create a new "
+        "database: ess-desk new {path}"
+    ),
     "Base ouverte en lecture seule : le fichier ne peut pas être modifié.": (
         "Database opened read-only: the file cannot be modified."
     ),

@@ -19,6 +19,7 @@ from ess_desk.i18n import _
 from ess_desk.membership import bodies, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
+from ess_desk.text import name_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -74,12 +75,6 @@ def header_key(text: str) -> str:
 def value_key(text: str) -> str:
     """A cell value as compared (roles, markers): no case, accents, punctuation or gender marks."""
     return _NOT_ALNUM.sub("", _GENDER_MARKS.sub("", fold(text)))
-
-
-@functools.lru_cache(maxsize=65536)
-def name_key(text: str) -> str:
-    """A name as compared: no case or accents, hyphens and apostrophes as spaces."""
-    return " ".join(w for w in _NOT_ALNUM.split(fold(text)) if w)
 
 
 _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -329,6 +324,9 @@ class ImportPlan:
     new_colleges: int = 0
     new_mandates: int = 0
     known_people: int = 0
+    # Organisation names of the file written otherwise than the one they designate (same name
+    # but for case, accents or spaces: ess_desk.text.name_key): typed -> kept, in file order.
+    merged_organisations: dict[str, str] = field(default_factory=dict)
     body_name: str | None = None
     organisations: list[PlannedOrganisation] = field(default_factory=list, repr=False)
     colleges: list[PlannedCollege] = field(default_factory=list, repr=False)
@@ -352,6 +350,15 @@ class ImportPlan:
         elif self.known_people > 1:
             text += " " + _("{count} personnes déjà enregistrées reçoivent un mandat.").format(
                 count=self.known_people
+            )
+        if self.merged_organisations:
+            text += "\n" + _(
+                "Structures regroupées (noms qui ne diffèrent que par les majuscules, les "
+                "accents, les espaces ou la ponctuation) : {pairs}."
+            ).format(
+                pairs=" ; ".join(
+                    f"« {typed} » → « {kept} »" for typed, kept in self.merged_organisations.items()
+                )
             )
         return text
 
@@ -461,6 +468,7 @@ class _Existing:
     college_info: dict[int, tuple[str, int | None]]  # id -> (name, seats)
     colleges_of_body: dict[int, int]  # body id -> count
     org_by_key: dict[str, int]
+    org_name: dict[int, str]
     person_by_email: dict[str, int]
     person_by_name: dict[tuple[str, str], int]
     person_name: dict[int, tuple[str, str]]
@@ -484,8 +492,10 @@ class _Existing:
             person_by_name.setdefault((name_key(first), name_key(last)), pid)
             person_name[pid] = (first, last)
         org_by_key: dict[str, int] = {}
+        org_name: dict[int, str] = {}
         for oid, name in db.execute("SELECT id, name FROM organisations ORDER BY id"):
             org_by_key.setdefault(name_key(name), oid)
+            org_name[oid] = name
         return cls(
             db=db,
             bodies={r[0]: (r[1], r[2]) for r in body_rows},
@@ -494,6 +504,7 @@ class _Existing:
             college_info={r[0]: (r[2], r[3]) for r in college_rows},
             colleges_of_body=colleges_of_body,
             org_by_key=org_by_key,
+            org_name=org_name,
             person_by_email=person_by_email,
             person_by_name=person_by_name,
             person_name=person_name,
@@ -539,6 +550,7 @@ class _Planner:
         self.columns: dict[str, int] = {}
         self.organisations: list[PlannedOrganisation] = []
         self.org_by_key: dict[str, int | PlannedOrganisation] = dict(self.existing.org_by_key)
+        self.merged_organisations: dict[str, str] = {}
         self.colleges: list[PlannedCollege] = []
         self.college_by_key: dict[tuple[int, str], int | PlannedCollege] = dict(
             self.existing.college_by_key
@@ -813,6 +825,8 @@ class _Planner:
                 org = PlannedOrganisation(name=organisation)
                 self.organisations.append(org)
                 self.org_by_key[org_key] = org
+            else:
+                self.note_merged(organisation, org)
         person = PlannedPerson(
             line=line,
             civility=civility,
@@ -828,6 +842,12 @@ class _Planner:
             self.person_by_email[email_key] = person
         self.person_by_name.setdefault(name, person)
         return person
+
+    def note_merged(self, typed: str, org: int | PlannedOrganisation) -> None:
+        """Remember a name written otherwise than the organisation it designates, to show it."""
+        kept = org.name if isinstance(org, PlannedOrganisation) else self.existing.org_name[org]
+        if typed != kept:
+            self.merged_organisations.setdefault(typed, kept)
 
     # Mandate rules, in memory -------------------------------------------------------------
 
@@ -1040,6 +1060,7 @@ def plan_import(
     plan.new_colleges = len(planner.colleges)
     plan.new_mandates = len(planner.mandates)
     plan.known_people = len(planner.known_people)
+    plan.merged_organisations = planner.merged_organisations
     return plan
 
 

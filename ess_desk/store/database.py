@@ -250,6 +250,32 @@ def _damaged(path: Path, exc: Exception) -> StoreError:
     )
 
 
+def missing_database(path: Path) -> StoreError:
+    """The sentence for a database path that names no file: never create one by mistake."""
+    return StoreError(
+        _(
+            "Le fichier {path} n'existe pas : vérifiez le chemin donné à --db. "
+            "Pour créer une nouvelle base : ess-desk new {path}"
+        ).format(path=path)
+    )
+
+
+def _make_private(path: Path) -> None:
+    """A new database is readable by its owner only; SQLite gives its journal the same mode."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+
+
+def _sweep(path: Path) -> None:
+    """Remove what programs killed mid-way left beside the database and in its backups folder."""
+    from ess_desk.fileio import sweep_temporary_files
+    from ess_desk.store.backup import backup_dir
+
+    sweep_temporary_files(path.parent)
+    sweep_temporary_files(backup_dir(path))
+
+
 def open_store(
     path: Path | str | None = None,
     *,
@@ -272,13 +298,19 @@ def open_store(
         raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.is_dir():
+                path.parent.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(mode=0o700, exist_ok=True)
         except OSError as exc:
             raise StoreError(
                 _("Impossible de créer le dossier {path} : {reason}.").format(
                     path=path.parent, reason=exc.strerror or exc
                 )
             ) from exc
+    from ess_desk.fileio import protect_database
+
+    # From here on, no export of this process may write over this file or its companions.
+    protect_database(path)
 
     mine: lockmod.LockInfo | None = None
     holder: lockmod.LockInfo | None = None
@@ -296,6 +328,8 @@ def open_store(
     try:
         try:
             conn = _connect(path, read_only)
+            if not exists:
+                _make_private(path)
             db = LazyDatabase(conn)
             is_new = _verify_identity(db, path)
             pending, unknown = ([], []) if is_new else schema_state(db)
@@ -310,6 +344,8 @@ def open_store(
         if unknown:
             raise _too_new(path)
         store = Store(path=path, db=db, read_only=read_only, holder=holder, _lock=mine)
+        if mine is not None:
+            _sweep(path)
         if is_new or pending:
             if read_only:
                 raise StoreError(

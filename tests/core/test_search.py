@@ -413,7 +413,7 @@ def test_cli_text_and_json(db_path, capsys):
 
 
 def test_check_finds_a_damaged_index_and_rebuild_mends_it(db_path, capsys):
-    from ess_desk.store.check import check_store
+    from ess_desk.integrity import check_council
 
     store = open_store(db_path)
     try:
@@ -424,7 +424,7 @@ def test_check_finds_a_damaged_index_and_rebuild_mends_it(db_path, capsys):
             title="Cartographier les tiers-lieux",
             owner_person_id=council["people"]["Hélène"],
         )
-        assert check_store(store) == []
+        assert check_council(store) == []
         assert not store.conn.in_transaction  # the check leaves no transaction open
         # The index loses the action while its row stays (as a damaged file would).
         store.conn.execute(
@@ -433,7 +433,7 @@ def test_check_finds_a_damaged_index_and_rebuild_mends_it(db_path, capsys):
             [action],
         )
         store.conn.commit()
-        problems = check_store(store)
+        problems = check_council(store)
         assert len(problems) == 1 and "search_actions" in problems[0]
         assert "ess-desk search --rebuild" in problems[0]
     finally:

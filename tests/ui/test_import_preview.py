@@ -115,6 +115,21 @@ def test_good_file_imports_on_accept(store, plenary, good_file, qtbot):
     assert dialog.import_result.mandates == 4
 
 
+def test_the_preview_says_which_organisation_names_it_folds(store, plenary, tmp_path, qtbot):
+    rows = [
+        *GOOD_ROWS,
+        GOOD_ROWS[3]
+        .replace("Benali;Karim", "Roux;Léa")
+        .replace("Réseau Alliances", "RESEAU  alliances"),
+    ]
+    dialog = _open(store, _write(tmp_path / "membres.csv", rows), qtbot)
+    assert _problems(dialog) == []
+    text = dialog.summary.text()
+    assert "5 personnes, 4 structures" in text
+    assert "« RESEAU alliances » → « Réseau Alliances »" in text.splitlines()[-1]
+    dialog.reject()
+
+
 def test_mapping_an_unknown_column_by_hand_replans(store, plenary, tmp_path, qtbot):
     header = HEADER.replace("Courriel", "Adresse de contact perso")
     rows = [GOOD_ROWS[0].replace("helene.dupre@tisserands.fr", "pas-une-adresse")]

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
+from ess_desk.exchange import person_file as person_file_export
 from ess_desk.privacy import anonymise as anon
-from ess_desk.privacy import person_file, retention
+from ess_desk.privacy import retention
 from ess_desk.privacy.retention import ReviewRow
 from ess_desk.store import Store
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
@@ -93,7 +94,9 @@ def export_person_file(
             )
 
     return (
-        Operation(parent, lambda progress: person_file.export(store.db, person_id, path, progress))
+        Operation(
+            parent, lambda progress: person_file_export.export(store.db, person_id, path, progress)
+        )
         .success(done)
         .failure(lambda exc: _failed(parent, exc, what))
         .run_with_progress(

@@ -4,7 +4,9 @@ votes, and the tabs other modules add through `EXTRA_TABS`)."""
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import importlib
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -433,10 +435,15 @@ class AgendaTab(_Tab):
 
     def annex_file(self, annex: annexes.Annex) -> Path:
         """The annex written to a temporary folder, for the system's PDF viewer."""
-        folder = Path(tempfile.gettempdir()) / "ess-desk-annexes" / str(annex.id)
-        folder.mkdir(parents=True, exist_ok=True)
+        from ess_desk.fileio import atomic_path, ensure_private_folder
+
+        # Annexes may hold personal data: a folder of this user's only (0700), files 0600.
+        user = getpass.getuser() if hasattr(os, "getuid") else ""
+        base = ensure_private_folder(Path(tempfile.gettempdir()) / f"ess-desk-annexes-{user}")
+        folder = ensure_private_folder(base / str(annex.id))
         path = folder / annex.name
-        path.write_bytes(annexes.content(self._store.db, annex.id))
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(annexes.content(self._store.db, annex.id))
         return path
 
     def open_annex(self) -> None:
