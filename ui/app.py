@@ -152,7 +152,7 @@ def _warm_up() -> None:
     import threading
 
     def load() -> None:
-        for name in ("holidays.countries", "ess_desk.meetings.calendar", "reportlab.platypus"):
+        for name in ("ess_desk.meetings.calendar", "reportlab.platypus"):
             importlib.import_module(name)
 
     threading.Thread(target=load, name="warm-up", daemon=True).start()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ess_desk.dashboard.participation import ParticipationRow
 from ess_desk.i18n import language
 from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QtGui
 from ui.widgets import HeaderedTableModel
+
+if TYPE_CHECKING:  # the participation figures load with their tab, not at start
+    from ess_desk.dashboard.participation import ParticipationRow
 
 _Index = QModelIndex | QPersistentModelIndex
 

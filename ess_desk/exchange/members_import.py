@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,6 +71,7 @@ def header_key(text: str) -> str:
     return "".join(w for w in words if w and w not in _SMALL_WORDS)
 
 
+@functools.lru_cache(maxsize=4096)  # roles, colleges, civilities: a few values, many rows
 def value_key(text: str) -> str:
     """A cell value as compared (roles, markers): no case, accents, punctuation or gender marks."""
     return _NOT_ALNUM.sub("", _GENDER_MARKS.sub("", fold(text)))
@@ -400,6 +400,7 @@ _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+@functools.lru_cache(maxsize=8192)  # mandates of a file share their dates
 def read_date(text: str) -> dt.date | None:
     """Day-first or ISO, as ess_desk.dates.parse_date reads them (the usual shapes without it)."""
     match = _DMY.fullmatch(text)
@@ -442,6 +443,7 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=256)
 def read_civility(text: str) -> str:
     return people.normalise_civility(_MISS_ALIASES.get(value_key(text), text))
 
@@ -1106,7 +1108,6 @@ _MANDATE_COLUMNS = (
     "notes",
 )
 _CHUNK = 1000
-_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _ref_id(ref: Any) -> int | None:
@@ -1149,10 +1150,8 @@ def apply_import(
 def _write(
     db: Database, plan: ImportPlan, progress: Callable[[int, int], None] | None
 ) -> ImportResult:
-    from ess_desk.store.lock import current_user
+    from ess_desk import audit
 
-    now = dt.datetime.now().isoformat(timespec="seconds")
-    user = current_user()
     total = len(plan.organisations) + len(plan.colleges) + len(plan.people) + len(plan.mandates)
     done = 0
     if progress:
@@ -1167,30 +1166,49 @@ def _write(
             f"INSERT INTO [{table}] ({', '.join(columns)}) "
             f"VALUES ({', '.join('?' for _c in columns)})"
         )
-        audit_sql = (
-            "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-            "VALUES (?, ?, ?, ?, 'create', NULL, ?)"
-        )
         for i in range(0, len(rows), _CHUNK):
             chunk = rows[i : i + _CHUNK]
             db.conn.executemany(sql, chunk)
-            db.conn.executemany(
-                audit_sql,
-                (
-                    (
-                        now,
-                        user,
-                        entity,
-                        row[0],
-                        _JSON(dict(zip(columns, row, strict=True))),
-                    )
-                    for row in chunk
-                ),
-            )
+            audit.record_many(db, entity, "create", audit.created_rows(columns, chunk))
             done += len(chunk)
             if progress:
                 progress(done, total)
 
+    from ess_desk.search.bulk import indexed_in_bulk
+
+    # One pass per table through a prepared statement; the search index of the new people and
+    # organisations is written at the end in one statement per table, in the same transaction.
+    with indexed_in_bulk(db, "organisations", "people"):
+        _insert_all(plan, insert, next_id)
+    audit.record(
+        db,
+        "import",
+        None,
+        "import",
+        None,
+        {
+            "file": str(plan.source.path),
+            "people": len(plan.people),
+            "organisations": len(plan.organisations),
+            "colleges": len(plan.colleges),
+            "mandates": len(plan.mandates),
+        },
+    )
+    return ImportResult(
+        people=len(plan.people),
+        organisations=len(plan.organisations),
+        colleges=len(plan.colleges),
+        mandates=len(plan.mandates),
+        mandate_ids=tuple(m.id for m in plan.mandates if m.id is not None),
+    )
+
+
+def _insert_all(
+    plan: ImportPlan,
+    insert: Callable[[str, str, tuple[str, ...], list[tuple]], None],
+    next_id: Callable[[str], int],
+) -> None:
+    """The plan's rows, table after table, each given its id first."""
     first = next_id("organisations")
     for i, org in enumerate(plan.organisations):
         org.id = first + i
@@ -1263,29 +1281,4 @@ def _write(
         "mandate",
         _MANDATE_COLUMNS,
         [mandate_row(m) for m in plan.mandates if m.substitute_for is not None],
-    )
-    db.conn.execute(
-        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-        "VALUES (?, ?, 'import', NULL, 'import', NULL, ?)",
-        [
-            now,
-            user,
-            json.dumps(
-                {
-                    "file": str(plan.source.path),
-                    "people": len(plan.people),
-                    "organisations": len(plan.organisations),
-                    "colleges": len(plan.colleges),
-                    "mandates": len(plan.mandates),
-                },
-                ensure_ascii=False,
-            ),
-        ],
-    )
-    return ImportResult(
-        people=len(plan.people),
-        organisations=len(plan.organisations),
-        colleges=len(plan.colleges),
-        mandates=len(plan.mandates),
-        mandate_ids=tuple(m.id for m in plan.mandates if m.id is not None),
     )

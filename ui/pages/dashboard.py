@@ -5,7 +5,6 @@ last backup), each line opening its record; and the participation figures in a s
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Sequence
 
 from ess_desk.actions.queries import ActionRow
@@ -27,9 +26,6 @@ from ui.models_dashboard import (
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
 
 ACCENT = "#1f5c4a"
-# After the first paint, the time given to the event loop (the window's first frame, its other
-# pending events) before the notice deadlines are worked out on the GUI thread.
-DEADLINES_DELAY_MS = 20
 # The look is set with fonts, palettes and a little painting rather than a style sheet: a style
 # sheet sends every widget of the page through Qt's style-sheet engine, a tenth of the window's
 # start on an office PC.
@@ -88,11 +84,27 @@ class Pill(QtWidgets.QLabel):
         super().paintEvent(event)
 
 
+# Qt's enumerations as plain values, taken once: a Python enum combined or compared in each cell's
+# paint (`state & State_Selected`) builds new enum members, a noticeable part of the first paint.
+_SELECTED = QtWidgets.QStyle.StateFlag.State_Selected.value
+_HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
+_VCENTER = Qt.AlignmentFlag.AlignVCenter.value
+_ITEM = QtWidgets.QStyle.ControlElement.CE_ItemViewItem
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_HIGHLIGHTED_TEXT = QtGui.QPalette.ColorRole.HighlightedText
+_TEXT = QtGui.QPalette.ColorRole.Text
+
+
 class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
     """Paints a cell of one or two lines: the first in the text colour, the second muted; the
     tone of the line (LinesModel.TONE_ROLE) colours the cell's last line, or every line."""
 
     PADDING = 6
+
+    def __init__(self, parent: QtCore.QObject | None = None):
+        super().__init__(parent)
+        # The size of a cell's text in a font, measured once: the view asks again and again.
+        self._sizes: dict[tuple[str, str], QtCore.QSize] = {}
 
     def paint(
         self,
@@ -106,52 +118,60 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
         text = str(index.data() or "")
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else QtWidgets.QApplication.style()
-        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        style.drawControl(_ITEM, opt, painter, opt.widget)
         lines = text.split("\n")
         tone = index.data(LinesModel.TONE_ROLE)
         all_toned = bool(index.data(LinesModel.ALL_TONED_ROLE))
-        selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+        selected = bool(opt.state.value & _SELECTED)
         rect = opt.rect.adjusted(self.PADDING, 2, -self.PADDING, -2)
-        metrics = QtGui.QFontMetrics(opt.font)
-        line_height = metrics.height()
+        plain = opt.font
+        line_height = QtGui.QFontMetrics(plain).height()
         top = rect.top() + (rect.height() - line_height * len(lines)) // 2
-        align = opt.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask
+        flags = (opt.displayAlignment.value & _HORIZONTAL) | _VCENTER
+        width = rect.width()
         painter.save()
         for n, line in enumerate(lines):
             last = n == len(lines) - 1
-            font = QtGui.QFont(opt.font)
+            font = plain
             if selected:
-                colour = opt.palette.color(QtGui.QPalette.ColorRole.HighlightedText)
+                colour = opt.palette.color(_HIGHLIGHTED_TEXT)
             elif tone is not None and (last or all_toned):
                 colour = tone[0]
-                font.setBold(last and tone[1])
+                if last and tone[1]:
+                    font = QtGui.QFont(plain)
+                    font.setBold(True)
             elif n > 0:
                 colour = SECOND_LINE
             else:
-                colour = opt.palette.color(QtGui.QPalette.ColorRole.Text)
+                colour = opt.palette.color(_TEXT)
             painter.setFont(font)
             painter.setPen(colour)
-            elided = QtGui.QFontMetrics(font).elidedText(
-                line, Qt.TextElideMode.ElideRight, rect.width()
-            )
+            elided = QtGui.QFontMetrics(font).elidedText(line, _ELIDE_RIGHT, width)
             painter.drawText(
-                QtCore.QRect(rect.left(), top + n * line_height, rect.width(), line_height),
-                int(align | Qt.AlignmentFlag.AlignVCenter),
-                elided,
+                QtCore.QRect(rect.left(), top + n * line_height, width, line_height), flags, elided
             )
         painter.restore()
 
     def sizeHint(
         self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex
     ) -> QtCore.QSize:
-        lines = str(index.data() or "").split("\n")
-        metrics = QtGui.QFontMetrics(option.font)
-        bold = QtGui.QFont(option.font)
-        bold.setBold(True)
-        widest = max(QtGui.QFontMetrics(bold).horizontalAdvance(line) for line in lines)
-        return QtCore.QSize(
-            widest + 2 * self.PADDING + 2, metrics.height() * max(1, len(lines)) + 10
-        )
+        text = str(index.data() or "")
+        key = (text, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            lines = text.split("\n")
+            metrics = QtGui.QFontMetrics(option.font)
+            bold = QtGui.QFont(option.font)
+            bold.setBold(True)
+            bold_metrics = QtGui.QFontMetrics(bold)
+            widest = max(bold_metrics.horizontalAdvance(line) for line in lines)
+            size = QtCore.QSize(
+                widest + 2 * self.PADDING + 2, metrics.height() * max(1, len(lines)) + 10
+            )
+            if len(self._sizes) > 2000:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return QtCore.QSize(size)
 
 
 class LinesView(QtWidgets.QTreeView):
@@ -692,14 +712,7 @@ class DashboardPage(QtWidgets.QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.overview: ov.Overview | None = None
-        # The first time, the page paints without waiting for the holiday calendars (a tenth of
-        # a second to load, needed for the notice deadlines only); the deadlines follow at once
-        # after that first paint.
-        self._deadlines_pending = "ess_desk.meetings.calendar" not in sys.modules
-        if self._deadlines_pending:
-            self.installEventFilter(self)
-            self.scroll.viewport().installEventFilter(self)
-        self.reload(with_deadlines=not self._deadlines_pending)
+        self.reload()
 
     @property
     def today(self) -> dt.date:
@@ -711,22 +724,9 @@ class DashboardPage(QtWidgets.QWidget):
         """Every section shown, the notice deadlines included."""
         return self.overview is not None and self.overview.with_deadlines
 
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
-        if self._deadlines_pending and event.type() == QtCore.QEvent.Type.Paint:
-            self._deadlines_pending = False
-            QtCore.QTimer.singleShot(DEADLINES_DELAY_MS, self, self._complete_deadlines)
-        return super().eventFilter(watched, event)
-
-    def _complete_deadlines(self) -> None:
-        # The window may have switched database or closed it in the meantime.
-        if not self._store.closed:
-            self.reload()
-
-    def reload(self, with_deadlines: bool = True) -> None:
+    def reload(self) -> None:
         """Read every section again and show it."""
-        data = ov.overview(
-            self._store.db, self._store.path, self.today, with_deadlines=with_deadlines
-        )
+        data = ov.overview(self._store.db, self._store.path, self.today)
         self.overview = data
         self.welcome.setVisible(data.empty)
         today = data.today
