@@ -522,6 +522,7 @@ EN: dict[str, str] = {
         "Organisations merged (names that differ only by case, accents, spaces or "
         "punctuation): {pairs}."
     ),
+    "« {typed} » → « {kept} »": "“{typed}” → “{kept}”",
     "aucun collège": "no colleges",
     "aucun mandat": "no mandates",
     "Aucune instance ne s'appelle « {name} » (un import ne crée pas d'instance).": (

@@ -356,8 +356,9 @@ class ImportPlan:
                 "Structures regroupées (noms qui ne diffèrent que par les majuscules, les "
                 "accents, les espaces ou la ponctuation) : {pairs}."
             ).format(
-                pairs=" ; ".join(
-                    f"« {typed} » → « {kept} »" for typed, kept in self.merged_organisations.items()
+                pairs=", ".join(
+                    _("« {typed} » → « {kept} »").format(typed=typed, kept=kept)
+                    for typed, kept in self.merged_organisations.items()
                 )
             )
         return text
