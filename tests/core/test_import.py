@@ -269,7 +269,7 @@ def test_unreadable_files_raise_a_user_error_naming_the_file(tmp_path, name, con
 
 
 def test_missing_file_is_a_user_error(tmp_path):
-    with pytest.raises(UserError, match="Impossible de lire le fichier .*absent.csv"):
+    with pytest.raises(UserError, match="absent.csv est introuvable"):
         read_table(tmp_path / "absent.csv")
 
 
