@@ -459,8 +459,10 @@ def test_schedule_dialog_flags_14_july_and_creates_meetings(qtbot, store, bureau
     ]
     july = flagged[0]
     assert model.index(july, ScheduleTableModel.NOTE).data() == "Jour férié : Fête nationale"
-    assert "mercredi 4 décembre 2030" in plain(tab.deadline_label.text())
-    tab.sent_on.enter(dt.date(2030, 12, 6))
+    assert plain(model.index(july, ScheduleTableModel.DAY).data()) == "mardi 14 juillet 2026"
+    assert model.index(july, 0).data(Qt.ItemDataRole.BackgroundRole) == palette.color(
+        model.FLAGGED_BACKGROUND
+    )
     assert model.index(july, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert model.index(flagged[1], ScheduleTableModel.NOTE).data() == "Secrétariat fermé ce jour-là"
     assert "2 signalée(s) ; 9 séance(s) seront créées" in dialog.summary.text()
