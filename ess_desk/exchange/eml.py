@@ -7,6 +7,7 @@ from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
 from ess_desk.fileio import atomic_path
+from ess_desk.text import printable
 from ess_desk.typography import typeset
 
 
@@ -21,6 +22,9 @@ def draft(
     attachments: list[tuple[str, bytes, str]] = (),  # (file name, content, MIME type)
 ) -> EmailMessage:
     """A message set in French typography (its subject and text), unsent."""
+    # Control characters (pasted from another system) never reach a header or the text.
+    to_name, from_name = printable(to_name), printable(from_name)
+    subject, body = " ".join(printable(subject).split()), printable(body)
     message = EmailMessage()
     message["To"] = formataddr((to_name, to_email))
     if from_email:
