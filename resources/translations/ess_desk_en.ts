@@ -272,8 +272,16 @@
         <translation>Due within</translation>
     </message>
     <message>
+        <source>Échéance sous combien de jours</source>
+        <translation>Due within how many days</translation>
+    </message>
+    <message>
         <source> jours</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <source>Rechercher dans les actions</source>
+        <translation>Search the actions</translation>
     </message>
     <message>
         <source>Rechercher (intitulé, porteur, thème…)</source>
@@ -318,6 +326,10 @@
     <message>
         <source>Pour chaque porteur : sa liste d&apos;actions ouvertes en PDF et un brouillon de courriel</source>
         <translation>For each owner: their list of open actions as a PDF and a draft email</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>Action sélectionnée</source>
@@ -405,6 +417,10 @@
     <message>
         <source>Statut</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Actions à passer en revue</source>
+        <translation>Actions to review</translation>
     </message>
     <message>
         <source>Avancement</source>
@@ -604,6 +620,10 @@
         <translation>(person on record: none)</translation>
     </message>
     <message>
+        <source>Intervenant en clair</source>
+        <translation>Presenter as text</translation>
+    </message>
+    <message>
         <source>ou en clair : « Service développement économique »</source>
         <translation>or as free text: “Economic development department”</translation>
     </message>
@@ -673,6 +693,10 @@
     <message>
         <source>Ctrl+Bas</source>
         <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <source>Annexes</source>
+        <translation>Annexes</translation>
     </message>
     <message>
         <source>Joindre à la séance…</source>
@@ -871,12 +895,20 @@
         <translation>Double-click (or press F2) on the attendance, proxy or times to change them.</translation>
     </message>
     <message>
+        <source>Invités extérieurs</source>
+        <translation>External guests</translation>
+    </message>
+    <message>
         <source>Nom de l&apos;invité(e)</source>
         <translation>Guest&apos;s name</translation>
     </message>
     <message>
         <source>Structure</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Structure de l&apos;invité(e)</source>
+        <translation>Guest&apos;s organisation</translation>
     </message>
     <message>
         <source>Ajouter</source>
@@ -1126,6 +1158,14 @@
         <translation>— none —</translation>
     </message>
     <message>
+        <source>Quorum : numérateur</source>
+        <translation>Quorum: numerator</translation>
+    </message>
+    <message>
+        <source>Quorum : dénominateur</source>
+        <translation>Quorum: denominator</translation>
+    </message>
+    <message>
         <source>des membres votants en exercice</source>
         <translation>of the voting members in office</translation>
     </message>
@@ -1203,6 +1243,10 @@
     <message>
         <source>Nombre de sièges limité à</source>
         <translation>Number of seats limited to</translation>
+    </message>
+    <message>
+        <source>Nombre de sièges</source>
+        <translation>Number of seats</translation>
     </message>
     <message>
         <source>Délibérative : ses membres votent</source>
@@ -1298,6 +1342,21 @@
     <message>
         <source>Consultative</source>
         <translation>Advisory</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Toujours affichée</source>
+        <translation>Always shown</translation>
+    </message>
+    <message>
+        <source>{title} (masquée faute de place)</source>
+        <translation>{title} (hidden for lack of room)</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1674,14 @@
         <translation>Search: number, words in the text, item, body…</translation>
     </message>
     <message>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Type de décision</source>
+        <translation>Kind of decision</translation>
+    </message>
+    <message>
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
@@ -1637,6 +1704,14 @@
     <message>
         <source>Registre en PDF…</source>
         <translation>Register as PDF…</translation>
+    </message>
+    <message>
+        <source>Texte de la décision</source>
+        <translation>Text of the decision</translation>
+    </message>
+    <message>
+        <source>Nouveau statut de la décision</source>
+        <translation>New status of the decision</translation>
     </message>
     <message>
         <source>Changer le statut</source>
@@ -1721,6 +1796,10 @@
     <message>
         <source>Registre des décisions</source>
         <translation>Register of decisions</translation>
+    </message>
+    <message>
+        <source>Rechercher dans les décisions</source>
+        <translation>Search the decisions</translation>
     </message>
     <message>
         <source>Classeur Excel (*.xlsx)</source>
@@ -2011,6 +2090,10 @@
         <translation>Search everything (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Rechercher partout</source>
+        <translation>Search everywhere</translation>
+    </message>
+    <message>
         <source>Personnes, structures, instances, séances, points, procès-verbaux, décisions et actions. Sans accents ni majuscules ; « entre guillemets » pour une expression exacte.</source>
         <translation>People, organisations, bodies, meetings, agenda items, minutes, decisions and actions. Accents and capitals are ignored; “in quotation marks” for an exact phrase.</translation>
     </message>
@@ -2064,8 +2147,12 @@
         <translation>— choose —</translation>
     </message>
     <message>
-        <source>Instance des lignes sans colonne Instance :</source>
-        <translation>Body for rows without a Body column:</translation>
+        <source>&amp;Instance des lignes sans colonne Instance :</source>
+        <translation>&amp;Body of the rows without a Body column:</translation>
+    </message>
+    <message>
+        <source>Aperçu du fichier</source>
+        <translation>Preview of the file</translation>
     </message>
     <message>
         <source>— ignorer —</source>
@@ -2074,6 +2161,10 @@
     <message>
         <source>Champ d&apos;ESS Desk pour la colonne « {header} »</source>
         <translation>ESS Desk field for the column “{header}”</translation>
+    </message>
+    <message>
+        <source>Problèmes trouvés</source>
+        <translation>Problems found</translation>
     </message>
     <message>
         <source>Importer</source>
@@ -2224,6 +2315,10 @@
     <message>
         <source>Actions</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>&amp;Fichier</source>
@@ -2634,6 +2729,10 @@
         <translation>A single PDF: cover, contents, notice of meeting, agenda, minutes to approve, action follow-up, membership, sign-in sheet and annexes.</translation>
     </message>
     <message>
+        <source>Onglets de la séance</source>
+        <translation>Tabs of the meeting</translation>
+    </message>
+    <message>
         <source>Ordre du jour</source>
         <translation>Agenda</translation>
     </message>
@@ -2831,6 +2930,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
 <context>
     <name>MembersPage</name>
     <message>
+        <source>Filtrer les membres</source>
+        <translation>Filter the members</translation>
+    </message>
+    <message>
         <source>Rechercher un nom, une structure, une instance, un courriel…</source>
         <translation>Search for a name, organisation, body, email…</translation>
     </message>
@@ -2861,6 +2964,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Anonymiser…</source>
         <translation>Anonymise…</translation>
+    </message>
+    <message>
+        <source>Membres</source>
+        <translation>Members</translation>
     </message>
     <message>
         <source>Surligné : mandat se terminant dans les 90 jours</source>
@@ -3139,6 +3246,18 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Approuver…</source>
         <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Points de l&apos;ordre du jour</source>
+        <translation>Agenda items</translation>
+    </message>
+    <message>
+        <source>Historique du procès-verbal</source>
+        <translation>History of the minutes</translation>
+    </message>
+    <message>
+        <source>Texte du point {number}. {title}</source>
+        <translation>Text of item {number}. {title}</translation>
     </message>
     <message>
         <source>L&apos;approbation se fait une fois la séance marquée comme tenue.</source>
@@ -3538,6 +3657,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Attendance rate = (present + represented by a proxy + replaced by their substitute) ÷ expected attendances, over the meetings held in the period whose attendance has been recorded. Those expected are the holders of a seat (members, chair, vice-chair); not substitutes or permanent guests.</translation>
     </message>
     <message>
+        <source>Participation</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Graphique de participation</source>
+        <translation>Participation chart</translation>
+    </message>
+    <message>
         <source>Toutes les instances</source>
         <translation>All bodies</translation>
     </message>
@@ -3755,6 +3882,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
 <context>
     <name>PersonPanel</name>
     <message>
+        <source>Mandats de la personne</source>
+        <translation>The person&apos;s mandates</translation>
+    </message>
+    <message>
+        <source>Historique de la personne</source>
+        <translation>The person&apos;s history</translation>
+    </message>
+    <message>
         <source>Mandats</source>
         <translation>Mandates</translation>
     </message>
@@ -3968,8 +4103,12 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Database setting: applies to all its users.</translation>
     </message>
     <message>
-        <source>Durée de conservation après le dernier lien :</source>
-        <translation>Retention period after the last link:</translation>
+        <source>&amp;Durée de conservation après le dernier lien :</source>
+        <translation>&amp;Retention after the last link:</translation>
+    </message>
+    <message>
+        <source>Personnes sans lien depuis la durée choisie</source>
+        <translation>People without a link for the period chosen</translation>
     </message>
     <message>
         <source>Tout sélectionner</source>
@@ -4024,6 +4163,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Choisissez la sauvegarde à remettre en place. Le contenu actuel de la base sera d&apos;abord gardé dans une copie.</source>
         <translation>Choose the backup to put back. The current contents of the database will first be kept in a copy.</translation>
+    </message>
+    <message>
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>(copie avant {reason})</source>
@@ -4473,6 +4616,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Themes classify actions. An archived theme is no longer offered, but the actions it classifies keep it.</translation>
     </message>
     <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
         <source>Ajouter…</source>
         <translation>Add…</translation>
     </message>
@@ -4625,6 +4772,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
 </context>
 <context>
     <name>VotesTab</name>
+    <message>
+        <source>Points soumis au vote</source>
+        <translation>Items put to the vote</translation>
+    </message>
     <message>
         <source>Enregistrer le vote…</source>
         <translation>Record the vote…</translation>

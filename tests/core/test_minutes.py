@@ -217,8 +217,10 @@ def test_submit_without_next_meeting_or_fields_is_refused(store, council):
     with pytest.raises(UserError, match="Aucune séance de « Bureau » n'est prévue après le"):
         mn.submit(store, minutes_id)
     assert mn.get(store.db, minutes_id).status == "draft"
-    with pytest.raises(UserError, match="hh:mm"):
+    with pytest.raises(UserError, match="n'est pas une heure"):
         mn.update(store, minutes_id, closing_time="tard")
+    mn.update(store, minutes_id, closing_time="20 h 15")  # as offices type it
+    assert mn.get(store.db, minutes_id).closing_time == "20:15"
 
 
 def test_rejected_approval_vote_blocks_approval(store, council):

@@ -161,7 +161,7 @@ def test_header_fields_are_saved_and_checked(qtbot, store, bureau):
     tab.closing_time.setText("tard")
     tab.closing_time.editingFinished.emit()
     error = tab.field_errors.label("closing_time")
-    assert error.isVisibleTo(tab) and "hh:mm" in error.text()
+    assert error.isVisibleTo(tab) and "n'est pas une heure" in error.text()
     assert mn.get(store.db, tab.minutes.id).closing_time == "20:15"
 
 

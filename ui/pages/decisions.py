@@ -15,7 +15,7 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, palette
 from ui.dialogs.common import (
     confirm,
     documents_folder,
@@ -43,6 +43,7 @@ class DecisionsPage(QtWidgets.QWidget):
         self._exporting = False
 
         self.search = QtWidgets.QLineEdit()
+        a11y.name(self.search, self.tr("Rechercher dans les décisions"))
         self.search.setObjectName("decisions_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
@@ -50,15 +51,19 @@ class DecisionsPage(QtWidgets.QWidget):
         )
         self.search.textChanged.connect(self.apply_filters)
         self.body = QtWidgets.QComboBox()
+        a11y.name(self.body, self.tr("Instance"))
         self.body.setObjectName("decisions_body")
         self.year = QtWidgets.QComboBox()
+        a11y.name(self.year, self.tr("Année"))
         self.year.setObjectName("decisions_year")
         self.kind = QtWidgets.QComboBox()
+        a11y.name(self.kind, self.tr("Type de décision"))
         self.kind.setObjectName("decisions_kind")
         self.kind.addItem(self.tr("Tous les types"), None)
         for code in DECISION_KINDS:
             self.kind.addItem(label(DECISION_KINDS, code), code)
         self.status = QtWidgets.QComboBox()
+        a11y.name(self.status, self.tr("Statut"))
         self.status.setObjectName("decisions_status")
         self.status.addItem(self.tr("Tous les statuts"), None)
         for code in DECISION_STATUSES:
@@ -96,6 +101,7 @@ class DecisionsPage(QtWidgets.QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(D.SORT_ROLE)
         self.table = QtWidgets.QTableView()
+        a11y.name(self.table, self.tr("Registre des décisions"))
         self.table.setObjectName("decisions_table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -139,9 +145,11 @@ class DecisionsPage(QtWidgets.QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.full_text = QtWidgets.QPlainTextEdit()
+        a11y.name(self.full_text, self.tr("Texte de la décision"))
         self.full_text.setObjectName("decision_text")
         self.full_text.setReadOnly(True)
         self.status_choice = QtWidgets.QComboBox()
+        a11y.name(self.status_choice, self.tr("Nouveau statut de la décision"))
         self.status_choice.setObjectName("decision_status_choice")
         for code in DECISION_STATUSES:
             self.status_choice.addItem(label(DECISION_STATUSES, code), code)

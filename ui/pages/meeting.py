@@ -179,6 +179,7 @@ class AgendaTab(_Tab):
         self.model.reordered.connect(self._after_change)
         self.view = make_table(self.model, AgendaTableModel.TITLE)
         self.view.setObjectName("agenda")
+        a11y.name(self.view, self.tr("Ordre du jour"))
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
@@ -228,6 +229,7 @@ class AgendaTab(_Tab):
         self.annexes_model = AnnexesTableModel(store.db, meeting_id, self)
         self.annexes_view = make_table(self.annexes_model, AnnexesTableModel.ATTACHED_TO)
         self.annexes_view.setObjectName("annexes")
+        a11y.name(self.annexes_view, self.tr("Annexes"))
         self.annexes_view.doubleClicked.connect(lambda _index: self.open_annex())
         self.annexes_view.setMinimumHeight(90)
         self.attach_meeting_button = QtWidgets.QPushButton(self.tr("Joindre à la séance…"))
@@ -703,6 +705,7 @@ class AttendanceTab(_Tab):
         self.model.target_needed.connect(self._choose_target)
         self.view = make_table(self.model, AttendanceTableModel.ORGANISATION)
         self.view.setObjectName("attendance")
+        a11y.name(self.view, self.tr("Présences"))
         self.view.setEditTriggers(
             QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
             | QtWidgets.QAbstractItemView.EditTrigger.SelectedClicked
@@ -721,10 +724,13 @@ class AttendanceTab(_Tab):
         self.guests_model = GuestsTableModel(store.db, meeting_id, self)
         self.guests_view = make_table(self.guests_model, GuestsTableModel.ORGANISATION)
         self.guests_view.setObjectName("guests")
+        a11y.name(self.guests_view, self.tr("Invités extérieurs"))
         self.guest_name = QtWidgets.QLineEdit()
         self.guest_name.setPlaceholderText(self.tr("Nom de l'invité(e)"))
+        a11y.name(self.guest_name, self.tr("Nom de l'invité(e)"))
         self.guest_organisation = QtWidgets.QLineEdit()
         self.guest_organisation.setPlaceholderText(self.tr("Structure"))
+        a11y.name(self.guest_organisation, self.tr("Structure de l'invité(e)"))
         self.add_guest_button = QtWidgets.QPushButton(self.tr("Ajouter"))
         self.remove_guest_button = QtWidgets.QPushButton(self.tr("Retirer"))
         self.add_guest_button.clicked.connect(self.add_guest)
@@ -909,6 +915,7 @@ class VotesTab(_Tab):
         self.model = VotesTableModel(store.db, meeting_id, self)
         self.view = make_table(self.model, VotesTableModel.ITEM)
         self.view.setObjectName("votes")
+        a11y.name(self.view, self.tr("Points soumis au vote"))
         self.view.doubleClicked.connect(lambda _index: self.record_vote())
         self._keys = KeyActions(self.view, {"Return": self.record_vote, "Enter": self.record_vote})
         self.record_button = QtWidgets.QPushButton(self.tr("Enregistrer le vote…"))
@@ -1094,6 +1101,7 @@ class MeetingView(QtWidgets.QWidget):
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("meeting_tabs")
+        a11y.name(self.tabs, self.tr("Onglets de la séance"))
         self._factories: list[tuple[str, Callable[[], QtWidgets.QWidget]]] = [
             ("agenda", lambda: AgendaTab(store, meeting_id)),
             ("notice", lambda: NoticeTab(store, meeting_id)),
@@ -1147,6 +1155,7 @@ class MeetingView(QtWidgets.QWidget):
         index = self.tab_keys().index(key)
         if key not in self._built:
             widget = self._factories[index][1]()
+            a11y.finish(widget, mnemonics=False)
             self._built[key] = widget
             current = self.tabs.currentIndex()
             self.tabs.blockSignals(True)

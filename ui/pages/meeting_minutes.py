@@ -19,7 +19,7 @@ from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import record as rec
 from ess_desk.minutes.vocabulary import DECISION_KINDS, FORMS, MINUTES_STATUSES
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, palette
 from ui.dialogs.common import (
     FieldErrors,
     confirm,
@@ -288,9 +288,9 @@ class MinutesTab(QtWidgets.QWidget):
         self.header_general = error_label()
         self.field_errors = FieldErrors(self.header_general)
         fields = QtWidgets.QGridLayout()
-        fields.addWidget(QtWidgets.QLabel(self.tr("Secrétaire de séance")), 0, 0)
+        fields.addWidget(a11y.labelled(self.tr("Secrétaire de séance"), self.secretary), 0, 0)
         fields.addWidget(self.secretary, 0, 1)
-        fields.addWidget(QtWidgets.QLabel(self.tr("Séance levée à")), 0, 2)
+        fields.addWidget(a11y.labelled(self.tr("Séance levée à"), self.closing_time), 0, 2)
         fields.addWidget(self.closing_time, 0, 3)
         fields.addWidget(self.field_errors.add("secretary", self.secretary), 1, 1)
         fields.addWidget(self.field_errors.add("closing_time", self.closing_time), 1, 2, 1, 3)
@@ -347,8 +347,9 @@ class MinutesTab(QtWidgets.QWidget):
         # Left: the agenda items.
         self.item_list = QtWidgets.QListWidget()
         self.item_list.setObjectName("minutes_items")
+        a11y.name(self.item_list, self.tr("Points de l'ordre du jour"))
         self.item_list.setWordWrap(True)
-        self.item_list.setMinimumWidth(190)
+        self.item_list.setMinimumWidth(150)
         self.item_list.currentRowChanged.connect(self._item_selected)
 
         # Middle: the editor of the selected item, its vote and decisions.
@@ -384,11 +385,11 @@ class MinutesTab(QtWidgets.QWidget):
             self.tr("**gras** · « - » en début de ligne : liste · ligne vide : paragraphe")
         )
         self.format_hint.setStyleSheet(palette.text_css(palette.MUTED))
+        self.format_hint.setWordWrap(True)
         tools = QtWidgets.QHBoxLayout()
         for button in (self.bold_button, self.list_button, self.undo_button, self.redo_button):
             tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.format_hint)
+        tools.addWidget(self.format_hint, 1)
 
         self.editor_stack = QtWidgets.QStackedWidget()
         self.no_items = QtWidgets.QLabel(
@@ -410,6 +411,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.decision_box = QtWidgets.QGroupBox(self.tr("Décisions et avis adoptés sur ce point"))
         self.decision_list = QtWidgets.QListWidget()
         self.decision_list.setObjectName("minutes_decisions")
+        a11y.name(self.decision_list, self.tr("Décisions et avis adoptés sur ce point"))
         self.decision_list.setWordWrap(True)
         self.decision_list.setMaximumHeight(120)
         self.decision_list.itemDoubleClicked.connect(lambda _item: self.edit_decision())
@@ -442,6 +444,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.history_model = HistoryTableModel(self)
         self.history_view = QtWidgets.QTableView()
         self.history_view.setObjectName("minutes_history")
+        a11y.name(self.history_view, self.tr("Historique du procès-verbal"))
         self.history_view.setModel(self.history_model)
         self.history_view.setWordWrap(False)
         self.history_view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -474,13 +477,14 @@ class MinutesTab(QtWidgets.QWidget):
         history_layout.addWidget(self.history_details)
         self.errata_list = QtWidgets.QListWidget()
         self.errata_list.setObjectName("minutes_errata")
+        a11y.name(self.errata_list, self.tr("Errata"))
         self.errata_list.setWordWrap(True)
         self.errata_list.setAlternatingRowColors(True)
         self.side = QtWidgets.QTabWidget()
         self.side.setObjectName("minutes_side")
         self.side.addTab(history_panel, self.tr("Historique"))
         self.side.addTab(self.errata_list, self.tr("Errata"))
-        self.side.setMinimumWidth(340)
+        self.side.setMinimumWidth(240)
 
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.item_list)
@@ -491,6 +495,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([210, 600, 380])
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(2, True)  # the history and errata fold away when narrow
 
         layout = QtWidgets.QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -643,6 +648,12 @@ class MinutesTab(QtWidgets.QWidget):
                 if editor is None:
                     editor = SummaryEditor()
                     editor.setObjectName(f"summary_{item.id}")
+                    a11y.name(
+                        editor,
+                        self.tr("Texte du point {number}. {title}").format(
+                            number=item.position, title=item.title
+                        ),
+                    )
                     editor.textChanged.connect(lambda i=item.id: self._text_changed(i))
                     editor.focus_lost.connect(self.save_pending)
                     editor.undoAvailable.connect(lambda _a: self._apply_tool_state())
