@@ -2085,4 +2085,7 @@ EN: dict[str, str] = {
     "{size} octet": "{size} byte",
     "{size} octets": "{size} bytes",
     "{user} a la base ouverte sur le poste {host} depuis le {since} : elle ne peut pas être remplacée maintenant. Rien n'a été modifié.": "{user} has the database open on the computer {host} since {since}: it cannot be replaced now. Nothing was changed.",
+    # ess_desk/exchange/members_import.py, ess_desk/dates.py (control characters, complete dates)
+    "Caractère de contrôle invisible ({codes}) dans cette cellule : retirez-le du fichier (il vient souvent d'un copier-coller).": "Invisible control character ({codes}) in this cell: remove it from the file (it often comes from a copy and paste).",
+    "« {value} » n'est pas une date complète : indiquez le jour, le mois et l'année sur quatre chiffres, par exemple 21/01/2027.": "“{value}” is not a complete date: give the day, the month and the year in four digits, for example 21/01/2027.",
 }
