@@ -308,7 +308,7 @@ EN: dict[str, str] = {
     "Action": "Action",
     "actions ouvertes": "open actions",
     "Actions ouvertes au {day}": "Open actions as at {day}",
-    "Actions ouvertes de {body}": "Open actions of {body}",
+    "Actions ouvertes {of_body}": "Open actions of {of_body}",
     "Au {day} : {count} action(s) ouverte(s), dont {late} en retard.": (
         "As at {day}: {count} open action(s), {late} of them overdue."
     ),
@@ -1381,8 +1381,8 @@ EN: dict[str, str] = {
     "{value} %": "{value}%",
     "Rapport d'activité {year}": "Activity report {year}",
     "Rapport d'activité du {start} au {end}": "Activity report from {start} to {end}",
-    "Rapport d'activité de {body} du {start} au {end}": (
-        "Activity report of {body} from {start} to {end}"
+    "Rapport d'activité {of_body} du {start} au {end}": (
+        "Activity report of {of_body} from {start} to {end}"
     ),
     "RAPPORT D'ACTIVITÉ": "ACTIVITY REPORT",
     "Du {start} au {end}": "From {start} to {end}",
@@ -1607,6 +1607,7 @@ EN: dict[str, str] = {
     ),
     "{minutes} min": "{minutes} min",
     "{hours} h {minutes:02d}": "{hours} h {minutes:02d}",
+    "{hours} h": "{hours} h",
     "Dossier de séance — {body}, séance du {day}": "Meeting pack — {body}, meeting of {day}",
     "Dossier de séance": "Meeting pack",
     "Dossier de séance — animation": "Meeting pack — facilitators",
