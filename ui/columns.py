@@ -27,6 +27,7 @@ class ColumnChooser(QObject):
         *,
         stretch: int | None = None,
         minimum: int = 60,
+        stretch_minimum: int = 220,
     ):
         super().__init__(view)
         self.view = view
@@ -34,6 +35,7 @@ class ColumnChooser(QObject):
         self.priorities = dict(priorities)
         self.stretch = stretch
         self.minimum = minimum
+        self.stretch_minimum = stretch_minimum
         self.auto_hidden: set[int] = set()
         self.user_hidden: set[int] = set()
         self._widths: dict[int, int] = {}  # the widths the user chose
@@ -109,7 +111,7 @@ class ColumnChooser(QObject):
     # -- the columns shown -------------------------------------------------------------------
     def width_of(self, column: int) -> int:
         if column == self.stretch:
-            return max(self.minimum * 3, self._widths.get(column, 0))
+            return self.stretch_minimum  # the column that takes what is left keeps this much
         width = (
             self.view.columnWidth(column)
             or self._widths.get(column, 0)

@@ -473,8 +473,9 @@ class MainWindow(QtWidgets.QMainWindow):
                 splitter.restoreState(state)
         if hasattr(page, "selection_changed"):
             page.selection_changed.connect(self._update_edit_actions)
-        if hasattr(page, "people_changed"):
-            page.people_changed.connect(lambda key=spec.key: self._data_changed(key))
+        for signal in ("people_changed", "actions_changed"):
+            if hasattr(page, signal):
+                getattr(page, signal).connect(lambda key=spec.key: self._data_changed(key))
         if hasattr(page, "open_requested"):
             page.open_requested.connect(self.open_record)
         if hasattr(page, "actions_requested"):

@@ -1722,6 +1722,14 @@
         <translation>Follow-up:</translation>
     </message>
     <message>
+        <source>Nouvelle action…</source>
+        <translation>New action…</translation>
+    </message>
+    <message>
+        <source>Une action de suivi de cette décision (son point et sa séance d&apos;origine).</source>
+        <translation>An action following up this decision (its item and meeting of origin).</translation>
+    </message>
+    <message>
         <source>Le texte d&apos;une décision ne se modifie que dans le procès-verbal de sa séance, tant qu&apos;il est en brouillon ; son statut de suivi évolue à tout moment.</source>
         <translation>A decision&apos;s text can only be changed in the minutes of its meeting, while they are still a draft; its follow-up status can change at any time.</translation>
     </message>
@@ -1748,6 +1756,10 @@
     <message>
         <source>{count} décisions</source>
         <translation>{count} decisions</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une décision.</source>
+        <translation>Choose a decision first.</translation>
     </message>
     <message>
         <source>Aucune décision sélectionnée</source>
@@ -2718,6 +2730,10 @@
         <translation>Postpone…</translation>
     </message>
     <message>
+        <source>Annuler la séance…</source>
+        <translation>Cancel the meeting…</translation>
+    </message>
+    <message>
         <source>Marque la séance convoquée (l&apos;onglet Convocation enregistre la date d&apos;envoi).</source>
         <translation>Marks the meeting as convened (the Notice of meeting tab records the date sent).</translation>
     </message>
@@ -2774,6 +2790,58 @@
         <translation>Postponed: &lt;a href=&apos;meeting:{id}&apos;&gt;see the new meeting&lt;/a&gt;</translation>
     </message>
     <message>
+        <source>Base ouverte en lecture seule : {message}</source>
+        <translation>Database open read-only: {message}</translation>
+    </message>
+    <message>
+        <source>La séance a eu lieu : le procès-verbal peut être soumis, et les procès-verbaux inscrits à son ordre du jour approuvés.</source>
+        <translation>The meeting took place: its minutes can be submitted, and the minutes on its agenda approved.</translation>
+    </message>
+    <message>
+        <source>Une fois la séance close, présences et votes ne changent plus.</source>
+        <translation>Once the meeting is closed, attendance and votes no longer change.</translation>
+    </message>
+    <message>
+        <source>La séance reste dans la liste, marquée annulée.</source>
+        <translation>The meeting stays in the list, marked cancelled.</translation>
+    </message>
+    <message>
+        <source>Une nouvelle séance est créée avec le même ordre du jour.</source>
+        <translation>A new meeting is created with the same agenda.</translation>
+    </message>
+    <message>
+        <source>La séance est close : plus rien ne change.</source>
+        <translation>The meeting is closed: nothing changes any more.</translation>
+    </message>
+    <message>
+        <source>La séance est annulée.</source>
+        <translation>The meeting is cancelled.</translation>
+    </message>
+    <message>
+        <source>La séance est reportée : voyez la nouvelle séance.</source>
+        <translation>The meeting is postponed: see the new meeting.</translation>
+    </message>
+    <message>
+        <source>Marquez d&apos;abord la séance tenue.</source>
+        <translation>Mark the meeting held first.</translation>
+    </message>
+    <message>
+        <source>La séance est déjà convoquée.</source>
+        <translation>The meeting is already convened.</translation>
+    </message>
+    <message>
+        <source>La séance a déjà eu lieu.</source>
+        <translation>The meeting has already taken place.</translation>
+    </message>
+    <message>
+        <source>La séance est déjà marquée tenue.</source>
+        <translation>The meeting is already marked held.</translation>
+    </message>
+    <message>
+        <source>La séance a eu lieu : elle ne peut plus être annulée ni reportée.</source>
+        <translation>The meeting took place: it can no longer be cancelled or postponed.</translation>
+    </message>
+    <message>
         <source>Une fois la séance close, présences et votes ne peuvent plus changer.</source>
         <translation>Once the meeting is closed, attendance and votes can no longer change.</translation>
     </message>
@@ -2782,8 +2850,16 @@
         <translation>Close meeting</translation>
     </message>
     <message>
+        <source>Ne pas clore</source>
+        <translation>Do not close</translation>
+    </message>
+    <message>
         <source>Annuler cette séance ? Elle restera dans la liste, marquée annulée.</source>
         <translation>Cancel this meeting? It will stay in the list, marked as cancelled.</translation>
+    </message>
+    <message>
+        <source>Garder la séance</source>
+        <translation>Keep the meeting</translation>
     </message>
     <message>
         <source>Statut de la séance</source>
@@ -3170,6 +3246,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Edit…</translation>
     </message>
     <message>
+        <source>Nouvelle action…</source>
+        <translation>New action…</translation>
+    </message>
+    <message>
         <source>Historique</source>
         <translation>History</translation>
     </message>
@@ -3296,6 +3376,26 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Database opened read-only: {message}</translation>
     </message>
     <message>
+        <source>Base ouverte en lecture seule.</source>
+        <translation>Database open read-only.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une décision dans la liste.</source>
+        <translation>Choose a decision in the list first.</translation>
+    </message>
+    <message>
+        <source>Une action de suivi de la décision choisie.</source>
+        <translation>An action following up the chosen decision.</translation>
+    </message>
+    <message>
+        <source>Seul un brouillon se soumet.</source>
+        <translation>Only a draft can be submitted.</translation>
+    </message>
+    <message>
+        <source>Avant de soumettre : {list}</source>
+        <translation>Before submitting: {list}</translation>
+    </message>
+    <message>
         <source>présenté par {name}</source>
         <translation>presented by {name}</translation>
     </message>
@@ -3334,18 +3434,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Enregistré à {time}</source>
         <translation>Saved at {time}</translation>
-    </message>
-    <message>
-        <source>Soumettre le procès-verbal</source>
-        <translation>Submit the minutes</translation>
-    </message>
-    <message>
-        <source>Soumettre le procès-verbal aux membres ? Son approbation sera inscrite à l&apos;ordre du jour de la prochaine séance de l&apos;instance ; pour le modifier ensuite, il faudra revenir au brouillon.</source>
-        <translation>Submit the minutes to members? Their approval will be put on the agenda of the body&apos;s next meeting; to change them afterwards, you will have to return them to draft.</translation>
-    </message>
-    <message>
-        <source>Soumettre</source>
-        <translation>Submit</translation>
     </message>
     <message>
         <source>Approuver le procès-verbal</source>
@@ -4598,6 +4686,69 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitMinutesDialog</name>
+    <message>
+        <source>Soumettre le procès-verbal</source>
+        <translation>Submit the minutes</translation>
+    </message>
+    <message>
+        <source>Une fois soumis, le procès-verbal part aux membres : son approbation est inscrite à l&apos;ordre du jour de la prochaine séance de l&apos;instance ; pour le modifier ensuite, il faudra revenir au brouillon.</source>
+        <translation>Once submitted, the minutes go to the members: their approval is put on the agenda of the body&apos;s next meeting; to change them afterwards, return them to draft.</translation>
+    </message>
+    <message>
+        <source>Soumettre</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Avant de soumettre, il reste à faire :</source>
+        <translation>Before submitting, still to do:</translation>
+    </message>
+    <message>
+        <source>Avant de soumettre, il reste une chose à faire :</source>
+        <translation>Before submitting, one thing is left to do:</translation>
+    </message>
+    <message>
+        <source>Tout est prêt : le procès-verbal peut être soumis.</source>
+        <translation>All is ready: the minutes can be submitted.</translation>
+    </message>
+    <message>
+        <source>Faites d&apos;abord ce qui est listé ci-dessus.</source>
+        <translation>First do what is listed above.</translation>
+    </message>
+    <message>
+        <source>Marquer la séance tenue</source>
+        <translation>Mark the meeting held</translation>
+    </message>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <source>Secrétaire de séance</source>
+        <translation>Secretary of the meeting</translation>
+    </message>
+    <message>
+        <source>Enregistrer le/la secrétaire</source>
+        <translation>Save the secretary</translation>
+    </message>
+    <message>
+        <source>Séance levée à</source>
+        <translation>Meeting closed at</translation>
+    </message>
+    <message>
+        <source>Enregistrer l&apos;heure</source>
+        <translation>Save the time</translation>
+    </message>
+    <message>
+        <source>Créer la prochaine séance…</source>
+        <translation>Create the next meeting…</translation>
     </message>
 </context>
 <context>

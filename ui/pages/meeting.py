@@ -21,7 +21,7 @@ from ess_desk.meetings.vocabulary import MEETING_KINDS, MEETING_STATUSES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import MAJORITY_RULES, label
 from ess_desk.store import Store
-from ui import a11y, exporting, palette
+from ui import a11y, exporting, fitting, palette
 from ui.datefields import DateField, TimeField, check_fields
 from ui.dialogs.agenda_item import AgendaItemDialog
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
@@ -1053,7 +1053,7 @@ class MeetingView(QtWidgets.QWidget):
         self.convene_button = QtWidgets.QPushButton(self.tr("Convoquer"))
         self.held_button = QtWidgets.QPushButton(self.tr("Marquer tenue"))
         self.close_button = QtWidgets.QPushButton(self.tr("Clore la séance"))
-        self.cancel_button = QtWidgets.QPushButton(self.tr("Annuler la séance"))
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Annuler la séance…"))
         self.postpone_button = QtWidgets.QPushButton(self.tr("Reporter…"))
         self.convene_button.setToolTip(
             self.tr("Marque la séance convoquée (l'onglet Convocation enregistre la date d'envoi).")
@@ -1086,18 +1086,20 @@ class MeetingView(QtWidgets.QWidget):
         info.addWidget(self.when_label)
         info.addWidget(self.place_label)
         info.addWidget(self.replaced_label)
-        actions = QtWidgets.QHBoxLayout()
+        # The buttons of the meeting's steps; at a narrow width the last ones go into « … ».
+        actions = fitting.ActionBar()
+        actions.setObjectName("meeting_actions_bar")
         for b in (
             self.edit_button,
             self.convene_button,
             self.held_button,
             self.close_button,
+            self.pack_button,
             self.postpone_button,
             self.cancel_button,
         ):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        actions.addWidget(self.pack_button)
+            actions.add(b)
+        self.actions_bar = actions
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("meeting_tabs")
@@ -1126,7 +1128,7 @@ class MeetingView(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(info)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.tabs, 1)
         self.refresh_header()
         self._show_tab(0)
@@ -1230,24 +1232,75 @@ class MeetingView(QtWidgets.QWidget):
         self._update_buttons(meeting)
 
     def _update_buttons(self, meeting: meetings.Meeting) -> None:
+        """Each step's button is enabled when the meeting's state allows it, and says why not
+        in its tooltip when it does not."""
         from ess_desk.meetings.vocabulary import TRANSITIONS
 
-        writable = not self._store.read_only
-        moves = TRANSITIONS[meeting.status] if writable else frozenset()
-        self.edit_button.setEnabled(writable and meeting.status not in CLOSED_STATUSES)
-        self.convene_button.setVisible("convened" in moves)
-        self.held_button.setVisible("held" in moves)
-        self.close_button.setVisible("closed" in moves)
-        self.cancel_button.setVisible("cancelled" in moves)
-        self.postpone_button.setVisible("postponed" in moves)
-        for b in (
-            self.convene_button,
-            self.held_button,
-            self.close_button,
-            self.cancel_button,
-            self.postpone_button,
+        read_only = self._store.read_only
+        moves = TRANSITIONS[meeting.status]
+        for button, target in (
+            (self.convene_button, "convened"),
+            (self.held_button, "held"),
+            (self.close_button, "closed"),
+            (self.cancel_button, "cancelled"),
+            (self.postpone_button, "postponed"),
         ):
-            b.setEnabled(writable)
+            allowed = target in moves and not read_only
+            button.setEnabled(allowed)
+            why = self._read_only_reason() if read_only else self._why_not(target, meeting.status)
+            button.setToolTip(self._step_help(target) if allowed else why)
+            # What can never happen again (a closed meeting convened) is not offered at all;
+            # « Clore » shows, disabled, until the meeting is held: the next step to come.
+            waiting = target == "closed" and meeting.status in ("planned", "convened")
+            self.actions_bar.set_shown(button, target in moves or waiting)
+        editable = not read_only and meeting.status not in CLOSED_STATUSES
+        self.edit_button.setEnabled(editable)
+        self.edit_button.setToolTip(
+            ""
+            if editable
+            else (self._read_only_reason() if read_only else self._why_not("edit", meeting.status))
+        )
+
+    def _read_only_reason(self) -> str:
+        return self.tr("Base ouverte en lecture seule : {message}").format(
+            message=self._store.read_only_message()
+        )
+
+    def _step_help(self, target: str) -> str:
+        return {
+            "convened": self.tr(
+                "Marque la séance convoquée (l'onglet Convocation enregistre la date d'envoi)."
+            ),
+            "held": self.tr(
+                "La séance a eu lieu : le procès-verbal peut être soumis, et les "
+                "procès-verbaux inscrits à son ordre du jour approuvés."
+            ),
+            "closed": self.tr("Une fois la séance close, présences et votes ne changent plus."),
+            "cancelled": self.tr("La séance reste dans la liste, marquée annulée."),
+            "postponed": self.tr("Une nouvelle séance est créée avec le même ordre du jour."),
+        }[target]
+
+    def _why_not(self, target: str, status: str) -> str:
+        """Why a step cannot be taken from `status`."""
+        if status == "closed":
+            return self.tr("La séance est close : plus rien ne change.")
+        if status == "cancelled":
+            return self.tr("La séance est annulée.")
+        if status == "postponed":
+            return self.tr("La séance est reportée : voyez la nouvelle séance.")
+        if target == "closed":
+            return self.tr("Marquez d'abord la séance tenue.")
+        if target == "convened":
+            return (
+                self.tr("La séance est déjà convoquée.")
+                if status == "convened"
+                else self.tr("La séance a déjà eu lieu.")
+            )
+        if target == "held":
+            return self.tr("La séance est déjà marquée tenue.")
+        if target in ("cancelled", "postponed"):
+            return self.tr("La séance a eu lieu : elle ne peut plus être annulée ni reportée.")
+        return ""
 
     def _reload_tabs(self) -> None:
         for widget in self._built.values():
@@ -1268,11 +1321,13 @@ class MeetingView(QtWidgets.QWidget):
                 self.tr("Clore la séance"),
                 self.tr("Une fois la séance close, présences et votes ne peuvent plus changer."),
                 self.tr("Clore"),
+                self.tr("Ne pas clore"),
             ),
             "cancelled": (
                 self.tr("Annuler la séance"),
                 self.tr("Annuler cette séance ? Elle restera dans la liste, marquée annulée."),
                 self.tr("Annuler la séance"),
+                self.tr("Garder la séance"),
             ),
         }
         if ask and status in questions and not confirm(self, *questions[status]):
