@@ -2089,4 +2089,46 @@ EN: dict[str, str] = {
     # ess_desk/exchange/members_import.py, ess_desk/dates.py (control characters, complete dates)
     "Caractère de contrôle invisible ({codes}) dans cette cellule : retirez-le du fichier (il vient souvent d'un copier-coller).": "Invisible control character ({codes}) in this cell: remove it from the file (it often comes from a copy and paste).",
     "« {value} » n'est pas une date complète : indiquez le jour, le mois et l'année sur quatre chiffres, par exemple 21/01/2027.": "“{value}” is not a complete date: give the day, the month and the year in four digits, for example 21/01/2027.",
+    # -- documents (issue 13): annexes
+    "Annexes non publiées dans cette version ; elles peuvent être demandées au secrétariat :": (
+        "Annexes not published in this version; they may be requested from the secretariat:"
+    ),
+    "Le fichier « {name} » ne peut pas être joint : {reason}.": (
+        "The file “{name}” cannot be attached: {reason}."
+    ),
+    "il est chiffré d'une façon que ESS Desk ne sait pas lire ({detail})": (
+        "it is encrypted in a way ESS Desk cannot read ({detail})"
+    ),
+    "il est chiffré et le module de déchiffrement manque ({detail})": (
+        "it is encrypted and the decryption module is missing ({detail})"
+    ),
+    "il faut un mot de passe pour l'ouvrir ; ouvrez-le avec son mot de passe, enregistrez-en une "
+    "copie sans mot de passe et joignez cette copie": (
+        "it needs a password to open; open it with its password, save a copy without a password "
+        "and attach that copy"
+    ),
+    "{name} (annexe non publiée)": "{name} (annex not published)",
+    # -- documents (issue 13): `ess-desk annexes`
+    "Annexe jointe : {name}": "Annex attached: {name}",
+    "Aucune annexe.": "No annex.",
+    "La séance n'a pas de point n°{position} (elle en a {count}).": (
+        "The meeting has no item {position} (it has {count})."
+    ),
+    "La séance n°{meeting} n'a pas d'annexe n°{id}.": "Meeting {meeting} has no annex {id}.",
+    "annexes PDF d'une séance : les lister, en joindre, dire lesquelles sont publiques": (
+        "a meeting's PDF annexes: list them, attach some, say which are public"
+    ),
+    "cette annexe ira dans le dossier public (répétable)": (
+        "this annex goes into the public pack (repeatable)"
+    ),
+    "cette annexe n'ira pas dans le dossier public, qui la cite par son titre": (
+        "this annex stays out of the public pack, which names it by its title"
+    ),
+    "joint au point n°N de l'ordre du jour": "attach to item N of the agenda",
+    "joint ce PDF (répétable) ; un PDF qu'il faut un mot de passe pour ouvrir est refusé": (
+        "attach this PDF (repeatable); a PDF that needs a password to open is refused"
+    ),
+    "les annexes jointes iront dans le dossier public": "the annexes attached go into the public pack",
+    "non publique": "not public",
+    "publique": "public",
 }
