@@ -3768,7 +3768,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Participation</source>
-        <translation>Participation</translation>
+        <translation>Attendance</translation>
     </message>
     <message>
         <source>Graphique de participation</source>
@@ -4752,7 +4752,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Secrétaire de séance</source>
-        <translation>Secretary of the meeting</translation>
+        <translation>Meeting secretary</translation>
     </message>
     <message>
         <source>Enregistrer le/la secrétaire</source>
