@@ -629,3 +629,11 @@ def m0006_search(db: Database) -> None:
     # Trigger bodies hold semicolons: one execute per statement.
     for statement in _search_statements() + search_fill_statements():
         db.execute(statement)
+
+
+@migrations(name="0010_documents")
+def m0010_documents(db: Database) -> None:
+    # Whether an annex may go into the public pack: not until the secretariat says so (an annex
+    # attached before this version was printed in every pack; the public one now lists it by
+    # title only until it is marked public).
+    db.execute("ALTER TABLE annexes ADD COLUMN public INTEGER NOT NULL DEFAULT 0")
