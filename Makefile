@@ -29,10 +29,15 @@ ess_desk/locale/%.mo: ess_desk/locale/%.po $(STAMP)
 
 translations: $(QM) $(MO)
 
-# Refresh the .ts sources from the code (French source strings; translations are kept).
+# Refresh the .ts sources from the code (French source strings; translations are kept). A count
+# is written `self.tr("%n pouvoirs", "", n)`: its English forms go in ess_desk_en.ts, its French
+# forms (singular for 0 and 1) in ess_desk_fr.ts, which holds the plural messages only.
 ts: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) -locations none -no-obsolete \
 		-source-language fr_FR -target-language en_GB -ts resources/translations/ess_desk_en.ts
+	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) -locations none -no-obsolete \
+		-pluralonly -source-language fr_FR -target-language fr_FR \
+		-ts resources/translations/ess_desk_fr.ts
 
 # Refresh the core's catalogue from the code: each new French string of `_()`, `ngettext()`,
 # `pgettext()` or `N_()` lands in the .po with an empty msgstr (fill in the English); strings gone

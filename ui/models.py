@@ -148,9 +148,9 @@ class MembersTableModel(QAbstractTableModel):
             self.tr("Nom", "last name"),
             self.tr("Prénom"),
             self.tr("Structure"),
-            self.tr("Instance(s)"),
-            self.tr("Collège(s)"),
-            self.tr("Rôle(s)"),
+            self.tr("Instances"),
+            self.tr("Collèges"),
+            self.tr("Rôles"),
             self.tr("Fin de mandat"),
             self.tr("Courriel"),
         ]

@@ -243,7 +243,7 @@ class ActionsTableModel(HeaderedTableModel):
             name = row.owner
             if row.owner_person_id is not None and row.owner_organisation_id is not None:
                 name = name.split(" (", 1)[0]
-        count = self.tr("1 action") if size == 1 else self.tr("{count} actions").format(count=size)
+        count = self.tr("%Ln actions", "", size)
         return f"{name or self.tr('(sans porteur)')} — {count}"
 
     # -- Qt ----------------------------------------------------------------------------------
@@ -299,7 +299,7 @@ class ActionsTableModel(HeaderedTableModel):
             return None if row.is_open else palette.color(CLOSED_FOREGROUND)
         if role == TOOLTIP:
             if row.overdue:
-                return self.tr("En retard de {days} jour(s)").format(days=row.days_late)
+                return self.tr("En retard de %n jours", "", row.days_late)
             if column in (self.TITLE, self.ORIGIN, self.LAST_UPDATE):
                 return self._text(row, column) or None
             return None
@@ -498,7 +498,7 @@ class ReviewTableModel(HeaderedTableModel):
             return palette.color(REVIEWED_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.overdue:
-                return self.tr("En retard de {days} jour(s)").format(days=row.days_late)
+                return self.tr("En retard de %n jours", "", row.days_late)
             if column == self.DONE and done:
                 return self.tr("Revue à cette séance")
             if column in (self.TITLE, self.LAST_UPDATE):

@@ -192,10 +192,6 @@
 <context>
     <name>ActionsPage</name>
     <message>
-        <source>En retard de {days} jour(s)</source>
-        <translation>{days} day(s) overdue</translation>
-    </message>
-    <message>
         <source>Instance</source>
         <translation>Body</translation>
     </message>
@@ -275,9 +271,12 @@
         <source>Échéance sous combien de jours</source>
         <translation>Due within how many days</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source> jours</source>
-        <translation> days</translation>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rechercher dans les actions</source>
@@ -335,6 +334,20 @@
         <source>Action sélectionnée</source>
         <translation>Selected action</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln actions affichées</source>
+        <translation>
+            <numerusform>%Ln action shown</numerusform>
+            <numerusform>%Ln actions shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions exportées dans {path}</source>
+        <translation>
+            <numerusform>%n action exported to {path}</numerusform>
+            <numerusform>%n actions exported to {path}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Répartition des actions affichées</source>
         <translation>Breakdown of the actions shown</translation>
@@ -346,10 +359,6 @@
     <message>
         <source>Tous les thèmes</source>
         <translation>All themes</translation>
-    </message>
-    <message>
-        <source>{count} action(s) affichée(s)</source>
-        <translation>{count} action(s) shown</translation>
     </message>
     <message>
         <source>Aucune action ne correspond à ces critères.</source>
@@ -370,10 +379,6 @@
     <message>
         <source>Excel (*.xlsx);;CSV pour Excel (*.csv);;Tableau de suivi PDF (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV for Excel (*.csv);;PDF action tracker (*.pdf)</translation>
-    </message>
-    <message>
-        <source>{count} action(s) exportée(s) dans {path}</source>
-        <translation>{count} action(s) exported to {path}</translation>
     </message>
     <message>
         <source>Export des actions…</source>
@@ -446,9 +451,12 @@
         <source>Action {n} sur {total}</source>
         <translation>Action {n} of {total}</translation>
     </message>
-    <message>
-        <source> — en retard de {days} jour(s)</source>
-        <translation> — {days} day(s) overdue</translation>
+    <message numerus="yes">
+        <source> — en retard de %n jours</source>
+        <translation>
+            <numerusform> — %n day overdue</numerusform>
+            <numerusform> — %n days overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>n°{n}</source>
@@ -485,13 +493,12 @@
 </context>
 <context>
     <name>ActionsTableModel</name>
-    <message>
-        <source>1 action</source>
-        <translation>1 action</translation>
-    </message>
-    <message>
-        <source>{count} actions</source>
-        <translation>{count} actions</translation>
+    <message numerus="yes">
+        <source>%Ln actions</source>
+        <translation>
+            <numerusform>%Ln action</numerusform>
+            <numerusform>%Ln actions</numerusform>
+        </translation>
     </message>
     <message>
         <source>N°</source>
@@ -537,9 +544,12 @@
         <source>Dernier point</source>
         <translation>Last update</translation>
     </message>
-    <message>
-        <source>En retard de {days} jour(s)</source>
-        <translation>{days} day(s) overdue</translation>
+    <message numerus="yes">
+        <source>En retard de %n jours</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>{day} (retard : {days} j)</source>
@@ -1079,6 +1089,41 @@
         <source>Modifier le collège</source>
         <translation>Edit college</translation>
     </message>
+    <message numerus="yes">
+        <source>Composition : %n mandats en cours</source>
+        <translation>
+            <numerusform>Membership: %n current mandate</numerusform>
+            <numerusform>Membership: %n current mandates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sièges vacants à cette date</source>
+        <translation>
+            <numerusform>%n vacant seat on this date</numerusform>
+            <numerusform>%n vacant seats on this date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pouvoirs au plus par mandataire</source>
+        <translation>
+            <numerusform>at most %n proxy per holder</numerusform>
+            <numerusform>at most %n proxies per holder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jours francs avant la séance</source>
+        <translation>
+            <numerusform>%n clear day before the meeting</numerusform>
+            <numerusform>%n clear days before the meeting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ans</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Collèges</source>
         <translation>Colleges</translation>
@@ -1116,16 +1161,8 @@
         <translation>Create the plenary council with “New body”.</translation>
     </message>
     <message>
-        <source>Composition : {count} mandat(s) en cours</source>
-        <translation>Membership: {count} current mandate(s)</translation>
-    </message>
-    <message>
         <source>Cette instance n&apos;a pas de collège.</source>
         <translation>This body has no colleges.</translation>
-    </message>
-    <message>
-        <source>{count} siège(s) vacant(s) à cette date</source>
-        <translation>{count} vacant seat(s) on this date</translation>
     </message>
     <message>
         <source>Tous les sièges sont pourvus à cette date</source>
@@ -1142,18 +1179,6 @@
     <message>
         <source>{num}/{den} des membres votants en exercice, {represented}</source>
         <translation>{num}/{den} of the voting members in office, {represented}</translation>
-    </message>
-    <message>
-        <source>{n} pouvoir(s) au plus par mandataire</source>
-        <translation>at most {n} per proxy holder</translation>
-    </message>
-    <message>
-        <source>{n} jours francs avant la séance</source>
-        <translation>{n} clear days before the meeting</translation>
-    </message>
-    <message>
-        <source>{n} an(s)</source>
-        <translation>{n} year(s)</translation>
     </message>
 </context>
 <context>
@@ -1193,13 +1218,19 @@
         <source>Les membres représentés (pouvoir) comptent pour le quorum</source>
         <translation>Represented members (by proxy) count towards the quorum</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source> jours francs</source>
-        <translation> clear days</translation>
+        <translation>
+            <numerusform> clear day</numerusform>
+            <numerusform> clear days</numerusform>
+        </translation>
     </message>
-    <message>
-        <source> an(s)</source>
-        <translation> year(s)</translation>
+    <message numerus="yes">
+        <source> ans</source>
+        <translation>
+            <numerusform> year</numerusform>
+            <numerusform> years</numerusform>
+        </translation>
     </message>
     <message>
         <source>Voix prépondérante de la présidence en cas d&apos;égalité</source>
@@ -1488,9 +1519,37 @@
         <source>Action n°{id} — {status}, {progress} %</source>
         <translation>Action no. {id} — {status}, {progress}%</translation>
     </message>
+    <message numerus="yes">
+        <source>%n convocations en retard</source>
+        <translation>
+            <numerusform>%n notice of meeting overdue</numerusform>
+            <numerusform>%n notices of meeting overdue</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{vacant} siège(s) vacant(s) sur {seats}</source>
-        <translation>{vacant} vacant seat(s) of {seats}</translation>
+        <source>{seats} à pourvoir dans {colleges}</source>
+        <translation>{seats} to fill in {colleges}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sièges</source>
+        <translation>
+            <numerusform>%n seat</numerusform>
+            <numerusform>%n seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n collèges</source>
+        <translation>
+            <numerusform>%n college</numerusform>
+            <numerusform>%n colleges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… et %Ln autres</source>
+        <translation>
+            <numerusform>… and %Ln other</numerusform>
+            <numerusform>… and %Ln others</numerusform>
+        </translation>
     </message>
     <message>
         <source>Aucune sauvegarde automatique de cette base</source>
@@ -1507,10 +1566,6 @@
     <message>
         <source>il y a {n} h</source>
         <translation>{n} h ago</translation>
-    </message>
-    <message>
-        <source>il y a {n} jour(s)</source>
-        <translation>{n} day(s) ago</translation>
     </message>
     <message>
         <source>Dernière sauvegarde : {when} ({age})</source>
@@ -1593,10 +1648,6 @@
         <translation>In the next {days} days, with the deadline for the notice of meeting (clear days)</translation>
     </message>
     <message>
-        <source>{n} convocation(s) en retard</source>
-        <translation>{n} notice(s) of meeting overdue</translation>
-    </message>
-    <message>
         <source>{submit} à rédiger ou soumettre · {approve} à approuver</source>
         <translation>{submit} to draft or submit · {approve} to approve</translation>
     </message>
@@ -1615,14 +1666,6 @@
     <message>
         <source>D&apos;ici {days} jours, sans renouvellement enregistré</source>
         <translation>In the next {days} days, with no renewal recorded</translation>
-    </message>
-    <message>
-        <source>{seats} siège(s) à pourvoir dans {colleges} collège(s)</source>
-        <translation>{seats} seat(s) to fill in {colleges} college(s)</translation>
-    </message>
-    <message>
-        <source>… et {n} autre(s)</source>
-        <translation>… and {n} more</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1840,13 @@
         <source>non commencé</source>
         <translation>not started</translation>
     </message>
+    <message numerus="yes">
+        <source>%n décisions enregistrées dans {path}.</source>
+        <translation>
+            <numerusform>%n decision saved to {path}.</numerusform>
+            <numerusform>%n decisions saved to {path}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Instance</source>
         <translation>Body</translation>
@@ -1856,10 +1906,6 @@
     <message>
         <source>Export terminé</source>
         <translation>Export complete</translation>
-    </message>
-    <message>
-        <source>{count} décision(s) enregistrée(s) dans {path}.</source>
-        <translation>{count} decision(s) saved to {path}.</translation>
     </message>
     <message>
         <source>Ouvrir le fichier</source>
@@ -2167,8 +2213,22 @@
         <translation>Import members — {name}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Fichier :&lt;/b&gt; {name} — {rows} ligne(s) de données, {cols} colonne(s)</source>
-        <translation>&lt;b&gt;File:&lt;/b&gt; {name} — {rows} data row(s), {cols} column(s)</translation>
+        <source>&lt;b&gt;Fichier :&lt;/b&gt; {name} — {rows}, {cols}</source>
+        <translation>&lt;b&gt;File:&lt;/b&gt; {name} — {rows}, {cols}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lignes de données</source>
+        <translation>
+            <numerusform>%n data row</numerusform>
+            <numerusform>%n data rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colonnes</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
+        </translation>
     </message>
     <message>
         <source>Vérifiez à quel champ correspond chaque colonne du fichier (liste sous chaque titre). Rien n&apos;est écrit tant que vous n&apos;avez pas cliqué sur « Importer ».</source>
@@ -2230,9 +2290,12 @@
         <source>Le fichier ne peut pas être vérifié : {reason}</source>
         <translation>The file cannot be checked: {reason}</translation>
     </message>
-    <message>
-        <source>{count} problème(s) à corriger dans le fichier (ou dans la correspondance des colonnes) : rien ne sera importé tant qu&apos;il en reste.</source>
-        <translation>{count} problem(s) to fix in the file (or in the column mapping): nothing will be imported while any remain.</translation>
+    <message numerus="yes">
+        <source>%n problèmes à corriger dans le fichier (ou dans la correspondance des colonnes) : rien ne sera importé tant qu&apos;il en reste.</source>
+        <translation>
+            <numerusform>%n problem to fix in the file (or in the column mapping): nothing will be imported while it remains.</numerusform>
+            <numerusform>%n problems to fix in the file (or in the column mapping): nothing will be imported while any remain.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Si ces problèmes étaient corrigés : </source>
@@ -2968,6 +3031,13 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln séances</source>
+        <translation>
+            <numerusform>%Ln meeting</numerusform>
+            <numerusform>%Ln meetings</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Séances</source>
         <translation>Meetings</translation>
@@ -2979,14 +3049,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Toutes les années</source>
         <translation>All years</translation>
-    </message>
-    <message>
-        <source>{n} séance</source>
-        <translation>{n} meeting</translation>
-    </message>
-    <message>
-        <source>{n} séances</source>
-        <translation>{n} meetings</translation>
     </message>
 </context>
 <context>
@@ -3099,15 +3161,15 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Organisation</translation>
     </message>
     <message>
-        <source>Instance(s)</source>
+        <source>Instances</source>
         <translation>Bodies</translation>
     </message>
     <message>
-        <source>Collège(s)</source>
+        <source>Collèges</source>
         <translation>Colleges</translation>
     </message>
     <message>
-        <source>Rôle(s)</source>
+        <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
@@ -3273,6 +3335,13 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>Historique</source>
         <translation>History</translation>
     </message>
+    <message numerus="yes">
+        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
+        <translation>
+            <numerusform>{votes_for} for, {votes_against} against, %n abstention</numerusform>
+            <numerusform>{votes_for} for, {votes_against} against, %n abstentions</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Errata</source>
         <translation>Errata</translation>
@@ -3424,10 +3493,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>No vote recorded on this item.</translation>
     </message>
     <message>
-        <source>{votes_for} pour, {votes_against} contre, {abstentions} abstention(s)</source>
-        <translation>{votes_for} for, {votes_against} against, {abstentions} abstention(s)</translation>
-    </message>
-    <message>
         <source>{count} ne prenant pas part au vote</source>
         <translation>{count} not voting</translation>
     </message>
@@ -3535,10 +3600,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Documents</translation>
     </message>
     <message>
-        <source>À envoyer au plus tard le &lt;b&gt;{day}&lt;/b&gt; ({n} jours francs avant la séance).</source>
-        <translation>To be sent by &lt;b&gt;{day}&lt;/b&gt; at the latest ({n} clear days before the meeting).</translation>
-    </message>
-    <message>
         <source>Convocation envoyée le {day}.</source>
         <translation>Notice of meeting sent on {day}.</translation>
     </message>
@@ -3561,6 +3622,13 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Écriture des convocations…</source>
         <translation>Writing the notices of meeting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>À envoyer au plus tard le &lt;b&gt;{day}&lt;/b&gt; (%n jours francs avant la séance).</source>
+        <translation>
+            <numerusform>To be sent by &lt;b&gt;{day}&lt;/b&gt; at the latest (%n clear day before the meeting).</numerusform>
+            <numerusform>To be sent by &lt;b&gt;{day}&lt;/b&gt; at the latest (%n clear days before the meeting).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Feuille d&apos;émargement</source>
@@ -3783,16 +3851,40 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Organisation</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{rate}&lt;/b&gt; de participation sur {meetings} séance(s) tenue(s) — {took_part} présence(s) sur {expected} attendue(s)</source>
-        <translation>&lt;b&gt;{rate}&lt;/b&gt; attendance over {meetings} meeting(s) held — {took_part} of {expected} expected attendance(s)</translation>
+        <source>&lt;b&gt;{rate}&lt;/b&gt; de participation sur {meetings} — {took_part} sur {expected}</source>
+        <translation>&lt;b&gt;{rate}&lt;/b&gt; attendance over {meetings} — {took_part} of {expected}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n séances tenues</source>
+        <translation>
+            <numerusform>%n meeting held</numerusform>
+            <numerusform>%n meetings held</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n présences</source>
+        <translation>
+            <numerusform>%n attendance</numerusform>
+            <numerusform>%n attendances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendues</source>
+        <translation>
+            <numerusform>%n expected</numerusform>
+            <numerusform>%n expected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;(%n séances tenues sans présences saisies, non comptées)&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:{colour}&apos;&gt;(%n meeting held with no attendance recorded, not counted)&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:{colour}&apos;&gt;(%n meetings held with no attendance recorded, not counted)&lt;/span&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <source>Aucune séance tenue avec des présences saisies sur cette période.</source>
         <translation>No meetings held with attendance recorded in this period.</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:{colour}&apos;&gt;({n} séance(s) tenue(s) sans présences saisies, non comptée(s))&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;({n} meeting(s) held without attendance recorded, not counted)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Exporter la participation</source>
@@ -4244,10 +4336,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>1 personne à revoir</source>
         <translation>1 person to review</translation>
     </message>
-    <message>
-        <source>Personne à revoir : aucune trace de plus de {years} an(s).</source>
-        <translation>Nobody to review: no record older than {years} year(s).</translation>
-    </message>
 </context>
 <context>
     <name>ProblemsTableModel</name>
@@ -4337,9 +4425,12 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>Dernier point</source>
         <translation>Last update</translation>
     </message>
-    <message>
-        <source>En retard de {days} jour(s)</source>
-        <translation>{days} day(s) overdue</translation>
+    <message numerus="yes">
+        <source>En retard de %n jours</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>Revue à cette séance</source>
@@ -4600,20 +4691,44 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>No dates match this rule.</translation>
     </message>
     <message>
-        <source>{total} date(s) proposée(s), dont {flagged} signalée(s) ; {chosen} séance(s) seront créées.</source>
-        <translation>{total} date(s) proposed, {flagged} of them flagged; {chosen} meeting(s) will be created.</translation>
+        <source>{proposed}, dont {flagged} ; {created}.</source>
+        <translation>{proposed}, {flagged}; {created}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dates proposées</source>
+        <translation>
+            <numerusform>%n date proposed</numerusform>
+            <numerusform>%n dates proposed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signalées</source>
+        <translation>
+            <numerusform>%n flagged</numerusform>
+            <numerusform>%n flagged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n séances seront créées</source>
+        <translation>
+            <numerusform>%n meeting will be created</numerusform>
+            <numerusform>%n meetings will be created</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{total} date(s) proposée(s) ; {chosen} séance(s) seront créées.</source>
-        <translation>{total} date(s) proposed; {chosen} meeting(s) will be created.</translation>
+        <source>{proposed} ; {created}.</source>
+        <translation>{proposed}; {created}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n séances créées pour « {body} ».</source>
+        <translation>
+            <numerusform>%n meeting created for “{body}”.</numerusform>
+            <numerusform>%n meetings created for “{body}”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Calendrier annuel</source>
         <translation>Annual calendar</translation>
-    </message>
-    <message>
-        <source>{n} séance(s) créée(s) pour « {body} ».</source>
-        <translation>{n} meeting(s) created for “{body}”.</translation>
     </message>
     <message>
         <source>Exporter le calendrier</source>
@@ -4977,9 +5092,12 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>vote sans quorum ({counted} / {required} requis)</source>
         <translation>vote without quorum ({counted} / {required} required)</translation>
     </message>
-    <message>
-        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, {abst} abstention(s), {nppp} ne prennent pas part ; {flag}.</source>
-        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} for, {contre} against, {abst} abstention(s), {nppp} not voting; {flag}.</translation>
+    <message numerus="yes">
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, %n abstentions, {nppp} ne prennent pas part ; {flag}.</source>
+        <translation>
+            <numerusform>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} for, {contre} against, %n abstention, {nppp} not voting; {flag}.</numerusform>
+            <numerusform>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} for, {contre} against, %n abstentions, {nppp} not voting; {flag}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

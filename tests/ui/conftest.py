@@ -3,11 +3,53 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from ui.qt import QCoreApplication, QSettings
 from ui.settings import APPLICATION, ORGANISATION
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def compiled_catalogue(ts: Path, folder: Path) -> Path:
+    """A .ts compiled afresh by the environment's lrelease (not the .qm `make translations` wrote)."""
+    bin_folder = Path(sys.executable).parent
+    lrelease = next(
+        (
+            bin_folder / n
+            for n in ("pyside6-lrelease", "pyside6-lrelease.exe")
+            if (bin_folder / n).exists()
+        ),
+        None,
+    )
+    if lrelease is None:
+        pytest.fail(f"pyside6-lrelease not found in {bin_folder}")
+    qm = folder / ts.with_suffix(".qm").name
+    subprocess.run(
+        [str(lrelease), "-silent", str(ts), "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return qm
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _french_plural_forms(qapp, tmp_path_factory):
+    """The window in French reads its counted words from ess_desk_fr.qm (« 1 jour », « 2 jours »),
+    as ui.app installs it: without it Qt would show the plural source text for every number."""
+    from ui.qt import QTranslator
+
+    translator = QTranslator()
+    qm = compiled_catalogue(TRANSLATIONS / "ess_desk_fr.ts", tmp_path_factory.mktemp("fr_qm"))
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture(autouse=True)

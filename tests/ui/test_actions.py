@@ -138,7 +138,7 @@ def test_table_model_holds_ids_and_reads_rows_lazily(store, follow_up, today):
     assert (
         model.index(row, A.TITLE).data(Qt.ItemDataRole.ForegroundRole).name() == palette.ERROR.hex
     )
-    assert model.index(row, A.DUE).data(Qt.ItemDataRole.ToolTipRole) == "En retard de 10 jour(s)"
+    assert model.index(row, A.DUE).data(Qt.ItemDataRole.ToolTipRole) == "En retard de 10 jours"
     assert model.index(row, A.TITLE).data(A.OVERDUE_ROLE) is True
     assert model.index(row, A.ORIGIN).data().endswith("1. Commande publique responsable")
     done = model.row_of(follow_up["bilan"])
@@ -181,7 +181,7 @@ def test_page_filters_rows_and_counts(page, qtbot, follow_up, council):
         "Rédiger la charte de l'économie sociale",
         "Étudier la filière réemploi",
     }
-    assert "2 action(s) affichée(s)" in page.summary.text()
+    assert "2 actions affichées" in page.summary.text()
 
     page.body_filter.setCurrentIndex(page.body_filter.findData(follow_up["plenary"]))
     assert titles(page.model) == ["Rédiger la charte de l'économie sociale"]
@@ -266,7 +266,7 @@ def test_detail_panel_shows_fields_origin_and_timeline(page, store, follow_up, t
 
     page.select_action(follow_up["charte"])
     text = page.detail.toPlainText()
-    assert "En retard de 10 jour(s)" in text
+    assert "En retard de 10 jours" in text
     assert "Commande publique responsable" in text  # its origin: the agenda item
 
 
@@ -277,7 +277,7 @@ def test_export_runs_off_the_gui_thread(page, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "suivi.csv"
     page.export_to(target)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert "2 action(s) exportée(s)" in shown[0]
+    assert "2 actions exportées" in shown[0]
     with target.open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     assert len(rows) == 3 and rows[0][0] == "N°"

@@ -165,14 +165,14 @@ def test_page_shows_roster_at_a_date_with_pairs_and_vacant_seats(assembly, qtbot
     assert top.text() == "Conseil de l'ESS"
     assert top.child(0).text() == "Commission Emploi"
     assert page.rule_labels["quorum"].text().startswith("1/2 des membres votants")
-    assert page.rule_labels["mandate"].text() == "3 an(s)"
+    assert page.rule_labels["mandate"].text() == "3 ans"
 
     names = [r[RosterTableModel.NAME] for r in _rows(page.roster_model)]
     assert names == ["MOREAU Bernard", "LAMBERT Anne", "    ↳ NGUYEN Claire"]
     summary = page.seats_summary.text()
     assert "Collège des élus : 3 sièges, 2 occupés, 1 vacant" in summary
     assert "Acteurs de l'ESS : sans limite de sièges, 0 occupé" in summary
-    assert "1 siège(s) vacant(s)" in summary
+    assert "1 siège vacant" in summary
 
 
 def test_changing_the_date_changes_the_roster(assembly, qtbot):

@@ -63,7 +63,9 @@ def test_window_opens_on_the_dashboard_with_every_section_filled(qtbot, demo):
     assert overdue.line(0).record_id == first.id
     assert card_texts(overdue)[0].startswith(first.title)
     assert overdue.model.index(0, 2).data() == f"{first.days_late} j de retard"
-    assert overdue.more.text() == f"… et {data.overdue.more} autre(s)"
+    assert overdue.more.text() == "… et {} autre{}".format(
+        data.overdue.more, "s" if data.overdue.more > 1 else ""
+    )
     assert page.council_label.text().startswith(data.council)
     meetings_card = cards["meetings"]
     upcoming = data.meetings.items[0]
@@ -97,7 +99,7 @@ def test_a_late_notice_is_in_red_and_counted_in_the_header(qtbot, demo):
     assert "Convocation en retard (limite : " in text
     colour, _bold = card.model.index(row, 0).data(LinesModel.TONE_ROLE)
     assert colour.name() == palette.ERROR.hex  # the whole line in red
-    assert card.alert.isVisible() and card.alert.text() == "1 convocation(s) en retard"
+    assert card.alert.isVisible() and card.alert.text() == "1 convocation en retard"
 
 
 def test_first_paint_has_the_notice_deadlines_without_the_holidays_library(qtbot, demo):

@@ -85,7 +85,7 @@ def test_bad_file_lists_every_problem_with_line_and_column(store, plenary, bad_f
     assert "marc.lefevre@@solidarites" in problems[0][2]
     assert "le 1er janvier" in problems[1][2]
     assert not dialog.import_button.isEnabled()
-    assert "2 problème(s)" in dialog.status.text()
+    assert "2 problèmes" in dialog.status.text()
     # The same cells are highlighted in the preview (rows are file lines 2, 3, 4, 5).
     preview = dialog.preview_model
     assert preview.shown_lines == [2, 3, 4, 5]

@@ -488,14 +488,14 @@ def test_schedule_dialog_flags_14_july_and_creates_meetings(qtbot, store, bureau
     )
     assert model.index(july, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert model.index(flagged[1], ScheduleTableModel.NOTE).data() == "Secrétariat fermé ce jour-là"
-    assert "2 signalée(s) ; 9 séance(s) seront créées" in dialog.summary.text()
+    assert "2 signalées ; 9 séances seront créées" in dialog.summary.text()
 
     # Move 14 July to the 16th: no longer flagged, ticked again.
     moved = QtCore.QDateTime(QtCore.QDate(2026, 7, 16), QtCore.QTime(18, 0))
     assert model.setData(model.index(july, ScheduleTableModel.DAY), moved)
     assert not model.date(july).flagged
     assert model.index(july, ScheduleTableModel.NOTE).data() == "Date déplacée"
-    assert "10 séance(s) seront créées" in dialog.summary.text()
+    assert "10 séances seront créées" in dialog.summary.text()
 
     # A typed rule is used as is.
     dialog.rule.setText("FREQ=MONTHLY;INTERVAL=3;BYDAY=1TH")

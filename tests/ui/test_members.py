@@ -48,9 +48,9 @@ def test_model_columns_dates_and_highlights(store, council, today):
         "Nom",
         "Prénom",
         "Structure",
-        "Instance(s)",
-        "Collège(s)",
-        "Rôle(s)",
+        "Instances",
+        "Collèges",
+        "Rôles",
         "Fin de mandat",
         "Courriel",
     ]

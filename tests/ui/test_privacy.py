@@ -156,7 +156,7 @@ def test_review_dialog_lists_sets_years_and_anonymises(qtbot, store, council, go
     # A longer retention: nobody is due yet; the setting is saved once the spin box rests.
     dialog.years.setValue(12)
     assert dialog.model.rowCount() == 0
-    assert "aucune trace de plus de 12 an(s)" in dialog.count_label.text()
+    assert "aucune trace de plus de 12 ans" in dialog.count_label.text()
     qtbot.waitUntil(lambda: retention.retention_years(store.db) == 12, timeout=5000)
     dialog.years.setValue(5)
     dialog.table.selectRow(0)

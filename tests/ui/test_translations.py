@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from ess_desk import i18n
+from tests.ui.conftest import compiled_catalogue
 from ui.main_window import MainWindow
 from ui.qt import QTranslator
 from ui.settings import AppSettings
@@ -36,47 +35,40 @@ def messages() -> list[tuple[str, str, ET.Element]]:
     return found
 
 
+def texts(translation: ET.Element) -> list[str]:
+    """The translation's text, or each of its plural forms (`%n` messages)."""
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return forms or [translation.text or ""]
+
+
 def test_every_message_is_translated():
     found = messages()
     assert len(found) > 800
     missing = [
         (context, source)
         for context, source, translation in found
-        if translation.get("type") == "unfinished" or not (translation.text or "").strip()
+        if translation.get("type") == "unfinished"
+        or not all(text.strip() for text in texts(translation))
     ]
     assert missing == []
 
 
 def test_translations_keep_placeholders_and_accelerators():
     wrong = [
-        (context, source, translation.text)
+        (context, source, text)
         for context, source, translation in messages()
-        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text))
+        for text in texts(translation)
+        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text))
         or len(ACCELERATOR.findall(source.replace("&&", "")))
-        != len(ACCELERATOR.findall((translation.text or "").replace("&&", "")))
+        != len(ACCELERATOR.findall(text.replace("&&", "")))
     ]
     assert wrong == []
-
-
-def lrelease() -> Path:
-    """pyside6-lrelease of the running environment (next to its python)."""
-    folder = Path(sys.executable).parent
-    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
-        if (folder / name).exists():
-            return folder / name
-    pytest.fail(f"pyside6-lrelease not found in {folder}")
 
 
 @pytest.fixture(scope="module")
 def qm_file(tmp_path_factory) -> Path:
     """The catalogue compiled afresh (not the one `make translations` wrote)."""
-    qm = tmp_path_factory.mktemp("qm") / "ess_desk_en.qm"
-    subprocess.run(
-        [str(lrelease()), "-silent", str(TS), "-qm", str(qm)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    qm = compiled_catalogue(TS, tmp_path_factory.mktemp("qm"))
     assert qm.stat().st_size > 0
     return qm
 

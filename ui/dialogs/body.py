@@ -66,8 +66,17 @@ class BodyDialog(QtWidgets.QDialog):
             self.tr("Les membres représentés (pouvoir) comptent pour le quorum")
         )
         self.proxies = _spin(0, 20)
-        self.notice = _spin(0, 90, self.tr(" jours francs"))
-        self.mandate_years = _spin(1, 20, self.tr(" an(s)"))
+        self.notice = _spin(0, 90)
+        self.mandate_years = _spin(1, 20)
+        # The unit after the number agrees with it: « 1 jour franc », « 3 ans ».
+        self.notice.valueChanged.connect(
+            lambda n: self.notice.setSuffix(self.tr(" jours francs", "", n))
+        )
+        self.mandate_years.valueChanged.connect(
+            lambda n: self.mandate_years.setSuffix(self.tr(" ans", "", n))
+        )
+        self.notice.setSuffix(self.tr(" jours francs", "", 0))
+        self.mandate_years.setSuffix(self.tr(" ans", "", 1))
         self.calendar = QtWidgets.QComboBox()
         for code in HOLIDAY_CALENDARS:
             self.calendar.addItem(label(HOLIDAY_CALENDARS, code), code)

@@ -260,9 +260,11 @@ class ImportPreviewDialog(QtWidgets.QDialog):
     def _build(self) -> None:
         assert self.source is not None
         file_label = QtWidgets.QLabel(
-            self.tr(
-                "<b>Fichier :</b> {name} — {rows} ligne(s) de données, {cols} colonne(s)"
-            ).format(name=self.path.name, rows=len(self.source.rows), cols=len(self.source.headers))
+            self.tr("<b>Fichier :</b> {name} — {rows}, {cols}").format(
+                name=self.path.name,
+                rows=self.tr("%n lignes de données", "", len(self.source.rows)),
+                cols=self.tr("%n colonnes", "", len(self.source.headers)),
+            )
         )
         file_label.setToolTip(str(self.path))
         explain = QtWidgets.QLabel(
@@ -484,9 +486,11 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         if plan.problems:
             self.status.setText(
                 self.tr(
-                    "{count} problème(s) à corriger dans le fichier (ou dans la correspondance "
-                    "des colonnes) : rien ne sera importé tant qu'il en reste."
-                ).format(count=len(plan.problems))
+                    "%n problèmes à corriger dans le fichier (ou dans la correspondance "
+                    "des colonnes) : rien ne sera importé tant qu'il en reste.",
+                    "",
+                    len(plan.problems),
+                )
             )
             self.status.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
             self.summary.setText(self.tr("Si ces problèmes étaient corrigés : ") + plan.summary())

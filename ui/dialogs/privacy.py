@@ -418,8 +418,11 @@ class RetentionDialog(QtWidgets.QDialog):
         else:
             self.count_label.setText(
                 QCoreApplication.translate(
-                    "Privacy", "Personne à revoir : aucune trace de plus de {years} an(s)."
-                ).format(years=self.years.value())
+                    "Privacy",
+                    "Personne à revoir : aucune trace de plus de %n ans.",
+                    "",
+                    self.years.value(),
+                )
             )
         self._update_buttons()
 

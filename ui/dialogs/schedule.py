@@ -308,15 +308,17 @@ class ScheduleDialog(QtWidgets.QDialog):
             self.summary.setText(self.tr("Aucune date ne correspond à cette règle."))
         elif flagged:
             self.summary.setText(
-                self.tr(
-                    "{total} date(s) proposée(s), dont {flagged} signalée(s) ; "
-                    "{chosen} séance(s) seront créées."
-                ).format(total=total, flagged=flagged, chosen=chosen)
+                self.tr("{proposed}, dont {flagged} ; {created}.").format(
+                    proposed=self.tr("%n dates proposées", "", total),
+                    flagged=self.tr("%n signalées", "", flagged),
+                    created=self.tr("%n séances seront créées", "", chosen),
+                )
             )
         else:
             self.summary.setText(
-                self.tr("{total} date(s) proposée(s) ; {chosen} séance(s) seront créées.").format(
-                    total=total, chosen=chosen
+                self.tr("{proposed} ; {created}.").format(
+                    proposed=self.tr("%n dates proposées", "", total),
+                    created=self.tr("%n séances seront créées", "", chosen),
                 )
             )
         self.create_button.setEnabled(
@@ -339,8 +341,8 @@ class ScheduleDialog(QtWidgets.QDialog):
             show_user_error(self, error, self.tr("Calendrier annuel"))
             return False
         self.summary.setText(
-            self.tr("{n} séance(s) créée(s) pour « {body} ».").format(
-                n=len(self.created_ids), body=self.body.currentText()
+            self.tr("%n séances créées pour « {body} ».", "", len(self.created_ids)).format(
+                body=self.body.currentText()
             )
         )
         self.summary.setStyleSheet(palette.text_css(palette.SUCCESS, bold=True))

@@ -55,8 +55,8 @@ def timeline_html(db: Database, row: ActionRow) -> str:
         late = (
             f"<p style='{palette.text_css(palette.ERROR, bold=True)}'>"
             + e(
-                QCoreApplication.translate("ActionsPage", "En retard de {days} jour(s)").format(
-                    days=row.days_late
+                QCoreApplication.translate(
+                    "ActionsPage", "En retard de %n jours", "", row.days_late
                 )
             )
             + "</p>"
@@ -166,8 +166,11 @@ class ActionsPage(QtWidgets.QWidget):
         self.due_days = QtWidgets.QSpinBox()
         a11y.name(self.due_days, self.tr("Échéance sous combien de jours"))
         self.due_days.setRange(0, 3650)
+        # The unit agrees with the number: « 1 jour », « 30 jours ».
+        self.due_days.valueChanged.connect(
+            lambda n: self.due_days.setSuffix(self.tr(" jours", "", n))
+        )
         self.due_days.setValue(30)
-        self.due_days.setSuffix(self.tr(" jours"))
         self.due_days.setEnabled(False)
         self.search = QtWidgets.QLineEdit()
         a11y.name(self.search, self.tr("Rechercher dans les actions"))
@@ -417,7 +420,7 @@ class ActionsPage(QtWidgets.QWidget):
         self.counts_model.set_counts(counts)
         shown = self.model.action_count()
         text = (
-            self.tr("{count} action(s) affichée(s)").format(count=f"{shown:n}")
+            self.tr("%Ln actions affichées", "", shown)
             if shown
             else self.tr("Aucune action ne correspond à ces critères.")
         )
@@ -618,9 +621,7 @@ class ActionsPage(QtWidgets.QWidget):
             .success(
                 lambda count: self._done(
                     self.tr("Exporter les actions"),
-                    self.tr("{count} action(s) exportée(s) dans {path}").format(
-                        count=count, path=path
-                    ),
+                    self.tr("%n actions exportées dans {path}", "", count).format(path=path),
                 )
             )
             .failure(lambda exc: self._failed(exc, self.tr("Exporter les actions")))

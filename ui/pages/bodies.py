@@ -268,9 +268,7 @@ class BodiesPage(QtWidgets.QWidget):
         self._show_rules(body)
         self._fit_roster_columns()
         self.roster_group.setTitle(
-            self.tr("Composition : {count} mandat(s) en cours").format(
-                count=self.roster_model.rowCount()
-            )
+            self.tr("Composition : %n mandats en cours", "", self.roster_model.rowCount())
         )
         lines = [self.colleges_model.summary_line(c) for c in self.colleges_model.colleges()]
         vacant = sum(c.vacant or 0 for c in self.colleges_model.colleges())
@@ -284,7 +282,7 @@ class BodiesPage(QtWidgets.QWidget):
                 for line, c in zip(lines, self.colleges_model.colleges(), strict=True)
             )
             heading = (
-                self.tr("{count} siège(s) vacant(s) à cette date").format(count=vacant)
+                self.tr("%n sièges vacants à cette date", "", vacant)
                 if vacant
                 else self.tr("Tous les sièges sont pourvus à cette date")
             )
@@ -320,12 +318,12 @@ class BodiesPage(QtWidgets.QWidget):
             )
         )
         self.rule_labels["proxies"].setText(
-            self.tr("{n} pouvoir(s) au plus par mandataire").format(n=body.proxies_per_holder)
+            self.tr("%n pouvoirs au plus par mandataire", "", body.proxies_per_holder)
         )
         self.rule_labels["notice"].setText(
-            self.tr("{n} jours francs avant la séance").format(n=body.notice_clear_days)
+            self.tr("%n jours francs avant la séance", "", body.notice_clear_days)
         )
-        self.rule_labels["mandate"].setText(self.tr("{n} an(s)").format(n=body.mandate_years))
+        self.rule_labels["mandate"].setText(self.tr("%n ans", "", body.mandate_years))
         self.rule_labels["calendar"].setText(label(HOLIDAY_CALENDARS, body.holiday_calendar))
         self.rule_labels["majority"].setText(label(MAJORITY_RULES, body.majority_rule))
 

@@ -544,8 +544,8 @@ def vacancy_lines(items: Sequence[ov.VacantSeats]) -> list[Line]:
             (
                 f"{v.college}\n{v.body}",
                 QCoreApplication.translate(
-                    "DashboardPage", "{vacant} siège(s) vacant(s) sur {seats}"
-                ).format(vacant=v.vacant, seats=v.seats),
+                    "DashboardPage", "%n sièges vacants sur {seats}", "", v.vacant
+                ).format(seats=v.seats),
             ),
             NORMAL,
         )
@@ -580,9 +580,7 @@ def backup_text(state: ov.BackupState) -> tuple[str, palette.Ink]:
     elif minutes < 24 * 60:
         age = QCoreApplication.translate("DashboardPage", "il y a {n} h").format(n=minutes // 60)
     else:
-        age = QCoreApplication.translate("DashboardPage", "il y a {n} jour(s)").format(
-            n=state.age.days
-        )
+        age = QCoreApplication.translate("DashboardPage", "il y a %n jours", "", state.age.days)
     text = QCoreApplication.translate(
         "DashboardPage", "Dernière sauvegarde : {when} ({age})"
     ).format(when=display_datetime(state.taken_at), age=age)
@@ -778,7 +776,7 @@ class DashboardPage(QtWidgets.QWidget):
             subtitle=self.tr(
                 "D'ici {days} jours, avec la date limite de convocation (jours francs)"
             ).format(days=ov.UPCOMING_DAYS),
-            alert=self.tr("{n} convocation(s) en retard").format(n=late) if late else "",
+            alert=self.tr("%n convocations en retard", "", late) if late else "",
             more=self._more(data.meetings.more),
         )
         minutes = data.minutes
@@ -831,8 +829,9 @@ class DashboardPage(QtWidgets.QWidget):
             vacancies.total,
             count=vacancies.seats,
             subtitle=(
-                self.tr("{seats} siège(s) à pourvoir dans {colleges} collège(s)").format(
-                    seats=vacancies.seats, colleges=vacancies.total
+                self.tr("{seats} à pourvoir dans {colleges}").format(
+                    seats=self.tr("%n sièges", "", vacancies.seats),
+                    colleges=self.tr("%n collèges", "", vacancies.total),
                 )
                 if vacancies.total
                 else ""
@@ -842,7 +841,7 @@ class DashboardPage(QtWidgets.QWidget):
             self.participation.reload()
 
     def _more(self, count: int) -> str:
-        return self.tr("… et {n} autre(s)").format(n=number(count)) if count > 0 else ""
+        return self.tr("… et %Ln autres", "", count) if count > 0 else ""
 
     # -- participation -----------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:

@@ -441,8 +441,8 @@ class DecisionsPage(QtWidgets.QWidget):
         if confirm(
             self,
             self.tr("Export terminé"),
-            self.tr("{count} décision(s) enregistrée(s) dans {path}.").format(
-                count=self.model.rowCount(), path=path
+            self.tr("%n décisions enregistrées dans {path}.", "", self.model.rowCount()).format(
+                path=path
             ),
             self.tr("Ouvrir le fichier"),
         ):

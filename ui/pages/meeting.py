@@ -560,8 +560,10 @@ class NoticeTab(_Tab):
         deadline = notice.deadline(self._store.db, self.meeting_id)
         self.deadline_label.setText(
             self.tr(
-                "À envoyer au plus tard le <b>{day}</b> ({n} jours francs avant la séance)."
-            ).format(day=long_date(deadline), n=body.notice_clear_days)
+                "À envoyer au plus tard le <b>{day}</b> (%n jours francs avant la séance).",
+                "",
+                body.notice_clear_days,
+            ).format(day=long_date(deadline))
         )
         if meeting.notice_sent_on:
             self.sent_label.setText(
@@ -997,13 +999,14 @@ class VotesTab(_Tab):
         self.detail.setText(
             self.tr(
                 "<b style='color:{colour}'>{outcome}</b> — {pour} pour, {contre} contre, "
-                "{abst} abstention(s), {nppp} ne prennent pas part ; {flag}."
+                "%n abstentions, {nppp} ne prennent pas part ; {flag}.",
+                "",
+                vote.abstentions,
             ).format(
                 colour=colour,
                 outcome=self.model.outcome_text(vote),
                 pour=vote.votes_for,
                 contre=vote.votes_against,
-                abst=vote.abstentions,
                 nppp=vote.not_voting,
                 flag=flag,
             )

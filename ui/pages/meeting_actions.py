@@ -224,11 +224,7 @@ class ActionsReviewTab(QtWidgets.QWidget):
                 n=current.row() + 1, total=self.model.rowCount()
             )
         )
-        late = (
-            self.tr(" — en retard de {days} jour(s)").format(days=row.days_late)
-            if row.overdue
-            else ""
-        )
+        late = self.tr(" — en retard de %n jours", "", row.days_late) if row.overdue else ""
         number = self.tr("n°{n}").format(n=row.id)
         self.current_title.setText(f"{number} — {row.title} ({row.owner}){late}")
         self.current_title.setStyleSheet(

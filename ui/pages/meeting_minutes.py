@@ -962,10 +962,8 @@ class MinutesTab(QtWidgets.QWidget):
             )
             return
         counts = self.tr(
-            "{votes_for} pour, {votes_against} contre, {abstentions} abstention(s)"
-        ).format(
-            votes_for=vote.votes_for, votes_against=vote.votes_against, abstentions=vote.abstentions
-        )
+            "{votes_for} pour, {votes_against} contre, %n abstentions", "", vote.abstentions
+        ).format(votes_for=vote.votes_for, votes_against=vote.votes_against)
         extra = []
         if vote.not_voting:
             extra.append(

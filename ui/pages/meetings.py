@@ -158,9 +158,7 @@ class MeetingsPage(QtWidgets.QWidget):
 
     def _update(self) -> None:
         n = self.proxy.rowCount()
-        self.count_label.setText(
-            self.tr("{n} séance").format(n=n) if n <= 1 else self.tr("{n} séances").format(n=n)
-        )
+        self.count_label.setText(self.tr("%Ln séances", "", n))
         # Fixed widths from the font, not from the contents: measuring every row would compute
         # the notice deadline of hundreds of meetings before the page can show.
         metrics = self.table.fontMetrics()

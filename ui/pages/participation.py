@@ -397,21 +397,22 @@ class ParticipationView(QtWidgets.QWidget):
         overall = figures.overall
         if figures.meetings:
             text = self.tr(
-                "<b>{rate}</b> de participation sur {meetings} séance(s) tenue(s) — "
-                "{took_part} présence(s) sur {expected} attendue(s)"
+                "<b>{rate}</b> de participation sur {meetings} — {took_part} sur {expected}"
             ).format(
                 rate=format_rate(overall.rate),
-                meetings=figures.meetings,
-                took_part=overall.took_part,
-                expected=overall.expected,
+                meetings=self.tr("%n séances tenues", "", figures.meetings),
+                took_part=self.tr("%n présences", "", overall.took_part),
+                expected=self.tr("%n attendues", "", overall.expected),
             )
         else:
             text = self.tr("Aucune séance tenue avec des présences saisies sur cette période.")
         if figures.unrecorded:
             text += " " + self.tr(
-                "<span style='color:{colour}'>({n} séance(s) tenue(s) sans présences saisies, "
-                "non comptée(s))</span>"
-            ).format(n=figures.unrecorded, colour=palette.html_colour(palette.WARNING))
+                "<span style='color:{colour}'>(%n séances tenues sans présences saisies, "
+                "non comptées)</span>",
+                "",
+                figures.unrecorded,
+            ).format(colour=palette.html_colour(palette.WARNING))
         self.summary.setText(text)
 
     def _update_chart(self) -> None:
