@@ -55,13 +55,16 @@ def cmd_quorum(args: argparse.Namespace) -> int:
         count = presence.quorum(store.db, meeting.id, moment)
     print(
         _(
-            "{title} : {in_office} membres en exercice, {present} présents, {represented} "
-            "représentés ; quorum requis {required} — {state}."
+            "{title} : {in_office}, {present}, {represented} ; quorum requis {required} — {state}."
         ).format(
             title=meeting.title,
-            in_office=count.in_office,
-            present=count.present,
-            represented=count.represented,
+            in_office=ngettext(
+                "{n} membre en exercice", "{n} membres en exercice", count.in_office
+            ).format(n=count.in_office),
+            present=ngettext("{n} présent", "{n} présents", count.present).format(n=count.present),
+            represented=ngettext("{n} représenté", "{n} représentés", count.represented).format(
+                n=count.represented
+            ),
             required=count.required,
             state=_("atteint") if count.reached else _("non atteint"),
         )

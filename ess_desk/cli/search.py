@@ -7,7 +7,7 @@ import json
 
 from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.search import index
 
 
@@ -16,7 +16,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.rebuild:
         with open_for_command(args, write=True) as store:
             count = index.rebuild(store)
-        print(_("Index de recherche reconstruit : {count} entrées.").format(count=count))
+        print(
+            ngettext(
+                "Index de recherche reconstruit : {count} entrée.",
+                "Index de recherche reconstruit : {count} entrées.",
+                count,
+            ).format(count=count)
+        )
         return 0
     if not args.text:
         raise UserError(_("Indiquez les mots à chercher, ou --rebuild."))

@@ -98,7 +98,11 @@ def _filter_words(db: Database, filt: ActionFilter) -> str:
     if filt.overdue:
         words.append(_("en retard"))
     if filt.due_within_days is not None:
-        words.append(_("échéance sous {days} jours").format(days=filt.due_within_days))
+        words.append(
+            ngettext(
+                "échéance sous {days} jour", "échéance sous {days} jours", filt.due_within_days
+            ).format(days=filt.due_within_days)
+        )
     if filt.owner:
         words.append(_("porteur : {text}").format(text=filt.owner))
     if filt.theme_id is not None:

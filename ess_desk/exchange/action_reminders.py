@@ -50,7 +50,9 @@ def _line(row) -> str:
         id=row.id, title=row.title, due=due, status=row.status_label.lower(), progress=row.progress
     )
     if row.overdue:
-        line += " " + _("(en retard de {days} jours)").format(days=row.days_late)
+        line += " " + ngettext(
+            "(en retard de {days} jour)", "(en retard de {days} jours)", row.days_late
+        ).format(days=row.days_late)
     return line
 
 

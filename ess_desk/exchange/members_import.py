@@ -665,9 +665,12 @@ class _Planner:
                     Problem(
                         line,
                         None,
-                        _(
+                        ngettext(
+                            "Cette ligne a {cells} cellules pour {columns} colonne : une valeur "
+                            "contient-elle le séparateur ?",
                             "Cette ligne a {cells} cellules pour {columns} colonnes : une valeur "
-                            "contient-elle le séparateur ?"
+                            "contient-elle le séparateur ?",
+                            width,
                         ).format(cells=len(cells), columns=width),
                     )
                 )

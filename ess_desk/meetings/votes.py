@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ess_desk import service
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import bodies
 
@@ -101,9 +101,12 @@ def record_vote(
         total = sum(counts.values())
         if total > count.votes_available:
             raise UserError(
-                _(
+                ngettext(
+                    "{total} voix déclarées, mais {available} personne seulement vote à ce moment "
+                    "(présente ou représentée).",
                     "{total} voix déclarées, mais seules {available} personnes votent à ce moment "
-                    "(présentes ou représentées)."
+                    "(présentes ou représentées).",
+                    count.votes_available,
                 ).format(total=total, available=count.votes_available),
                 field="votes_for",
             )

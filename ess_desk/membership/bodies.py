@@ -265,9 +265,12 @@ def update_college(store: Store, college_id: int, **values: Any) -> None:
             held = rules.max_holders(seat_periods(db, college_id))
             if held > data["seats"]:
                 raise UserError(
-                    _(
+                    ngettext(
                         "Le collège « {name} » compte déjà {held} titulaires en même temps : "
-                        "il ne peut pas passer à {seats} sièges."
+                        "il ne peut pas passer à {seats} siège.",
+                        "Le collège « {name} » compte déjà {held} titulaires en même temps : "
+                        "il ne peut pas passer à {seats} sièges.",
+                        data["seats"],
                     ).format(name=data["name"], held=held, seats=data["seats"]),
                     field="seats",
                 )
