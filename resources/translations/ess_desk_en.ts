@@ -1547,8 +1547,8 @@
     <message numerus="yes">
         <source>… et %Ln autres</source>
         <translation>
-            <numerusform>… and %Ln other</numerusform>
-            <numerusform>… and %Ln others</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
         </translation>
     </message>
     <message>
