@@ -1810,10 +1810,6 @@ EN: dict[str, str] = {
     "Annexes PDF qui la nomment, à vérifier à la main : {names}.": (
         "PDF annexes naming them, to check by hand: {names}."
     ),
-    "Les sauvegardes faites avant ce jour contiennent encore l'identité : elles s'effacent au "
-    "fil de leur rotation.": (
-        "Backups made before today still hold the identity: they are deleted as they rotate."
-    ),
     "{name} a un mandat en cours ou à venir ({body}, {period}) : seule une personne dont tous "
     "les mandats sont terminés peut être anonymisée.": (
         "{name} has a current or future mandate ({body}, {period}): only a person whose mandates "
@@ -2088,4 +2084,30 @@ EN: dict[str, str] = {
     # ess_desk/exchange/members_import.py, ess_desk/dates.py (control characters, complete dates)
     "Caractère de contrôle invisible ({codes}) dans cette cellule : retirez-le du fichier (il vient souvent d'un copier-coller).": "Invisible control character ({codes}) in this cell: remove it from the file (it often comes from a copy and paste).",
     "« {value} » n'est pas une date complète : indiquez le jour, le mois et l'année sur quatre chiffres, par exemple 21/01/2027.": "“{value}” is not a complete date: give the day, the month and the year in four digits, for example 21/01/2027.",
+    # ess_desk/integrity.py, ess_desk/minutes/wording.py (the audit chain)
+    "Journal des modifications : l'empreinte de l'entrée {entry} a été recalculée hors d'ESS Desk.": "Change log: the hash of entry {entry} was recomputed outside ESS Desk.",
+    "Journal des modifications : l'entrée {entry} de la sauvegarde du {when} ({backup}) a été retirée du fichier depuis, hors d'ESS Desk.": "Change log: entry {entry} of the backup of {when} ({backup}) has since been removed from the file, outside ESS Desk.",
+    "Journal des modifications : l'entrée {entry} diffère de la sauvegarde du {when} ({backup}) : le journal a été réécrit depuis, hors d'ESS Desk.": "Change log: entry {entry} differs from the backup of {when} ({backup}): the log has since been rewritten, outside ESS Desk.",
+    "Journal des modifications : l'entrée {entry} est marquée anonymisée sans qu'aucune anonymisation l'ait faite.": "Change log: entry {entry} is marked anonymised although no anonymisation did it.",
+    "Journal des modifications : le contenu de l'entrée {entry} a été modifié hors d'ESS Desk (il ne correspond plus à son empreinte).": "Change log: the content of entry {entry} was changed outside ESS Desk (it no longer matches its hash).",
+    "Journal des modifications : une entrée a été retirée ou insérée hors d'ESS Desk juste avant l'entrée {entry} (la chaîne des empreintes est rompue à cet endroit).": "Change log: an entry was removed or inserted outside ESS Desk just before entry {entry} (the chain of hashes is broken there).",
+    "Le procès-verbal approuvé de la séance du {day} diffère de la sauvegarde du {when} ({backup}) : il a été réécrit depuis, hors d'ESS Desk.": "The approved minutes of the meeting of {day} differ from the backup of {when} ({backup}): they have since been rewritten, outside ESS Desk.",
+    "n° {id} du {when} ({user} : {action} {entity} n° {entity_id})": "no. {id} of {when} ({user}: {action} {entity} no. {entity_id})",
+    "Journal des modifications : approbation inscrite à l'entrée n° {id}, empreinte de la chaîne {hash}": "Change log: approval recorded in entry no. {id}, chain hash {hash}",
+    "Journal : entrée n° {id} · {hash}": "Log: entry no. {id} · {hash}",
+    # ess_desk/privacy/backups.py, ess_desk/cli/privacy.py (backups purged after an anonymisation)
+    "1 sauvegarde de {folder} est anonymisée elle aussi.": "1 backup in {folder} is anonymised too.",
+    "1 sauvegarde plus ancienne ne contenait pas la personne.": "1 older backup did not hold the person.",
+    "Aucune sauvegarde dans {folder}.": "No backup in {folder}.",
+    "Fichiers endommagés gardés à part dans {folder} (illisibles par ESS Desk, non anonymisés) : {names}. Supprimez-les s'ils ne servent plus.": "Damaged files kept aside in {folder} (unreadable by ESS Desk, not anonymised): {names}. Delete them if they are of no more use.",
+    "La personne n°{id} n'est pas anonymisée dans la base : anonymisez-la d'abord (ess-desk privacy --anonymise {id}).": "Person no. {id} is not anonymised in the database: anonymise them first (ess-desk privacy --anonymise {id}).",
+    "La sauvegarde du {when} ({path}) n'a pas pu être anonymisée ({reason}) : elle contient encore l'identité ; supprimez-la si elle ne sert plus.": "The backup of {when} ({path}) could not be anonymised ({reason}): it still holds the identity; delete it if it is of no more use.",
+    "Les sauvegardes faites avant ce jour contiennent encore l'identité, tant qu'elles ne sont pas anonymisées à leur tour.": "Backups made before today still hold the identity, until they are anonymised in turn.",
+    "Pour l'anonymiser aussi dans les sauvegardes ({count}) : {command}": "To anonymise them in the backups too ({count}): {command}",
+    "Restent hors d'atteinte d'ESS Desk : les copies faites à la main (exports, courriels, clés USB, autres dossiers) et, dans la base, les procès-verbaux approuvés et les annexes PDF signalés plus haut.": "Out of ESS Desk's reach remain: copies made by hand (exports, e-mails, USB sticks, other folders) and, in the database, the approved minutes and the PDF annexes reported above.",
+    "anonymise aussi dans chaque sauvegarde la personne déjà anonymisée dans la base, et dit ce qui reste où": "anonymise in every backup too a person already anonymised in the database, and say what remains where",
+    "copie écrite par une version plus récente": "copy written by a newer version",
+    "la copie est ouverte ailleurs": "the copy is open elsewhere",
+    "{count} sauvegardes de {folder} sont anonymisées elles aussi.": "{count} backups in {folder} are anonymised too.",
+    "{count} sauvegardes plus anciennes ne contenaient pas la personne.": "{count} older backups did not hold the person.",
 }

@@ -238,6 +238,11 @@ def story(view: mn.MinutesView, form: str = "pv") -> list:
                 [
                     Paragraph(f"<b>{escape(view.approval_line())}</b>", st.body),
                     Paragraph(escape(wording.digest_line(view.digest)), st.small),
+                    *(
+                        [Paragraph(escape(wording.seal_line(*view.seal)), st.small)]
+                        if view.seal
+                        else []
+                    ),
                 ]
             ),
         ]
@@ -257,7 +262,9 @@ def footer(view: mn.MinutesView) -> str:
     if view.approved and view.digest:
         # The full digest on every page, so that anyone can check a printed copy against the
         # record; the approval line itself is printed under the title (both do not fit here).
-        return _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
+        line = _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
+        # The head of the audit chain at approval, on a second line of every page's foot.
+        return line + "\n" + wording.seal_footer(*view.seal) if view.seal else line
     return f"{r.body} — {display(r.starts_at)} — {_('projet')}"
 
 

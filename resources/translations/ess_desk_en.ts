@@ -3916,6 +3916,18 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Anonymising…</translation>
     </message>
     <message>
+        <source>Anonymiser les sauvegardes</source>
+        <translation>Anonymise the backups</translation>
+    </message>
+    <message>
+        <source>Les sauvegardes de {folder} ({count}) contiennent encore l&apos;identité. Les anonymiser elles aussi, de la même façon ? Chaque copie est réécrite sur place.</source>
+        <translation>The backups in {folder} ({count}) still hold the identity. Anonymise them too, the same way? Each copy is rewritten in place.</translation>
+    </message>
+    <message>
+        <source>Anonymisation des sauvegardes en cours…</source>
+        <translation>Anonymising the backups…</translation>
+    </message>
+    <message>
         <source>Personne</source>
         <translation>Person</translation>
     </message>
