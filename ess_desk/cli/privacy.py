@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -60,7 +60,11 @@ def _anonymise(args: argparse.Namespace) -> int:
     if copies and not args.dry_run:
         # The offer: the same anonymisation in every backup, by a command of its own.
         print(
-            _("Pour l'anonymiser aussi dans les sauvegardes ({count}) : {command}").format(
+            ngettext(
+                "Pour l'anonymiser aussi dans {count} sauvegarde : {command}",
+                "Pour l'anonymiser aussi dans les {count} sauvegardes : {command}",
+                len(copies),
+            ).format(
                 count=len(copies),
                 command=f"ess-desk --db {args.db} privacy --purge-backups {args.anonymise}",
             )

@@ -106,7 +106,7 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
             footer.add_run().add_break()
             footer.add_run(wording.seal_footer(*view.seal))
     else:
-        footer.text = f"{r.body} — {display(r.starts_at)} — {_('projet')}"
+        footer.text = " — ".join((r.body, display(r.starts_at), _("projet")))
 
     doc.add_paragraph(r.council)
     doc.add_heading(wording.title(form), level=0)

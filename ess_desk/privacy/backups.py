@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ess_desk.dates import display_datetime
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.privacy import anonymise
 from ess_desk.privacy.person_file import is_anonymised
 from ess_desk.store import backup as backupmod
@@ -102,21 +102,21 @@ def purge_summary(db_path: Path, results: list[BackupPurge]) -> list[str]:
     lines = []
     if not results:
         lines.append(_("Aucune sauvegarde dans {folder}.").format(folder=folder))
-    elif done == 1:
-        lines.append(_("1 sauvegarde de {folder} est anonymisée elle aussi.").format(folder=folder))
     elif done:
         lines.append(
-            _("{count} sauvegardes de {folder} sont anonymisées elles aussi.").format(
-                count=done, folder=folder
-            )
+            ngettext(
+                "{count} sauvegarde de {folder} est anonymisée elle aussi.",
+                "{count} sauvegardes de {folder} sont anonymisées elles aussi.",
+                done,
+            ).format(count=done, folder=folder)
         )
     if absent:
         lines.append(
-            _("{count} sauvegardes plus anciennes ne contenaient pas la personne.").format(
-                count=absent
-            )
-            if absent > 1
-            else _("1 sauvegarde plus ancienne ne contenait pas la personne.")
+            ngettext(
+                "{count} sauvegarde plus ancienne ne contenait pas la personne.",
+                "{count} sauvegardes plus anciennes ne contenaient pas la personne.",
+                absent,
+            ).format(count=absent)
         )
     for r in results:
         if r.outcome == REFUSED:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ess_desk.errors import StoreError
 from ess_desk.failures import DAMAGED, StorageFailure
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -30,10 +30,8 @@ JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 
 def human_size(size: int) -> str:
     """A file's size as a secretary reads it: « 0 octet », « 512 octets », « 48 Ko », « 1,9 Mo »."""
-    if size < 2:
-        return _("{size} octet").format(size=size)
     if size < 1024:
-        return _("{size} octets").format(size=size)
+        return ngettext("{size} octet", "{size} octets", size).format(size=size)
     if size < 1024 * 1024:
         return _("{size} Ko").format(size=round(size / 1024))
     value = f"{size / (1024 * 1024):.1f}"
@@ -64,14 +62,9 @@ class BackupOffer:
     last_change: dt.datetime | None
 
     def contents(self) -> str:
-        # (French: 0 and 1 take the singular.)
-        people = (_("{n} personne") if self.people <= 1 else _("{n} personnes")).format(
-            n=self.people
-        )
-        meetings = (_("{n} séance") if self.meetings <= 1 else _("{n} séances")).format(
-            n=self.meetings
-        )
-        decisions = (_("{n} décision") if self.decisions <= 1 else _("{n} décisions")).format(
+        people = ngettext("{n} personne", "{n} personnes", self.people).format(n=self.people)
+        meetings = ngettext("{n} séance", "{n} séances", self.meetings).format(n=self.meetings)
+        decisions = ngettext("{n} décision", "{n} décisions", self.decisions).format(
             n=self.decisions
         )
         return _("{people}, {meetings}, {decisions}").format(
