@@ -17,14 +17,24 @@ from ess_desk.store.schema import known_migration_names
 SCHEMAS = sorted((Path(__file__).parents[1] / "fixtures" / "schemas").glob("*.sqlite"))
 
 
+# Migrations of the version being written: the newest schema's file is added when it is
+# released (by the lead, at the end of the session), not by each branch that adds a step.
+UNRELEASED = {
+    "0007_audit_chain",
+    "0008_meeting_law",
+    "0009_mail",
+    "0010_documents",
+    "0011_publication",
+}
+
+
 def test_schema_files_are_named_after_known_steps():
-    # Each released schema leaves a real file behind it, named after its last migration, so that
-    # every later migration is tested against a real file (test_every_schema_file_opens_clean
-    # runs them all on each file). The file of the schema being worked on is added when it is
-    # released, not by each branch that adds a migration to it.
+    # Each released schema leaves a real file behind it, named after its last migration; the
+    # newest released schema has one, so that the next migration is tested against a real file.
     names = [p.stem for p in SCHEMAS]
-    assert names and set(names) <= set(known_migration_names())
-    assert "0006_search" in names  # the last released schema
+    assert set(names) <= set(known_migration_names())
+    released = [n for n in known_migration_names() if n not in UNRELEASED]
+    assert released[-1] in names
 
 
 @pytest.mark.parametrize("fixture", SCHEMAS, ids=lambda p: p.stem)
