@@ -631,7 +631,6 @@ def m0006_search(db: Database) -> None:
         db.execute(statement)
 
 
-<<<<<<< HEAD
 @migrations(name="0007_audit_chain")
 def m0007_audit_chain(db: Database) -> None:
     """The audit log becomes a hash chain (ess_desk.store.chain): the entries already there are
@@ -643,11 +642,11 @@ def m0007_audit_chain(db: Database) -> None:
     db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
     db.execute("ALTER TABLE audit_log ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0")
     chain.rechain(db.conn)
-=======
+
+
 @migrations(name="0010_documents")
 def m0010_documents(db: Database) -> None:
     # Whether an annex may go into the public pack: not until the secretariat says so (an annex
     # attached before this version was printed in every pack; the public one now lists it by
     # title only until it is marked public).
     db.execute("ALTER TABLE annexes ADD COLUMN public INTEGER NOT NULL DEFAULT 0")
->>>>>>> main
