@@ -51,7 +51,9 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = True) -> T
         [Paragraph(escape(cell), st.cell_bold if header and n == 0 else st.cell) for cell in row]
         for n, row in enumerate(rows)
     ]
-    table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    table = Table(
+        data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1
+    )
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
