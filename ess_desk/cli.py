@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ess_desk.privacy.commands",
     "ess_desk.search.commands",
     "ess_desk.report.commands",
+    "ess_desk.mail.commands",
 )
 
 
@@ -265,15 +266,6 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_convocations(args: argparse.Namespace) -> int:
-    from ess_desk.exchange import convocations
-
-    with open_for_command(args, write=False) as store:
-        result = convocations.write_all(store.db, args.meeting, Path(args.output))
-    print(result.summary())
-    return 0
-
-
 def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ess-desk",
@@ -358,12 +350,6 @@ def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
     )
     p.add_argument("--ics", metavar="FILE", help=_("écrit aussi le calendrier .ics"))
     p.add_argument("--dry-run", action="store_true", help=_("montre les dates sans rien créer"))
-
-    p = add(
-        "convocations", cmd_convocations, _("écrit les convocations (PDF et .eml) d'une séance")
-    )
-    p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help=_("dossier à remplir"))
 
     import importlib
 

@@ -1072,6 +1072,9 @@ _PERSON_COLUMNS = (
     "consent_contact",
     "notes",
     "archived",
+    "address",
+    "postcode",
+    "city",
 )
 _MANDATE_COLUMNS = (
     "id",
@@ -1209,6 +1212,9 @@ def _write(
                 0,
                 "",
                 0,
+                "",
+                "",
+                "",
             )
             for p in plan.people
         ],
