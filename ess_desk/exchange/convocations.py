@@ -107,6 +107,13 @@ class Plan:
     def purpose(self) -> str:
         return "cancellation" if self.cancelled else "convocation"
 
+    def only_post(self) -> Plan:
+        """The same plan for the letters to post only (their PDF, no e-mail drafts)."""
+        import dataclasses
+
+        conv = dataclasses.replace(self.conv, addressees=tuple(self.post))
+        return dataclasses.replace(self, conv=conv)
+
     def key(self, who: convening.Addressee) -> str:
         m = self.conv.meeting
         if self.cancelled:

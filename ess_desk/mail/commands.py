@@ -106,25 +106,13 @@ def cmd_convocations(args: argparse.Namespace) -> int:
             )
         )
         if plan.post:
-            posted = convocations.write_files(store.db, _only_post(plan), folder, progress=None)
+            posted = convocations.write_files(store.db, plan.only_post(), folder)
             if posted.by_post is not None:
                 print(_("Lettres à poster : {path}").format(path=posted.by_post))
             _print_post(plan, folder)
         report = send_outbox(store, meeting_id=args.meeting, progress=_progress_line)
     print(report.summary())
     return report.exit_code
-
-
-def _only_post(plan):
-    """The same plan, for the letters to post only (their PDF, no e-mail drafts)."""
-    import dataclasses
-
-    from ess_desk.meetings import convening
-
-    conv = dataclasses.replace(
-        plan.conv, addressees=tuple(a for a in plan.conv.addressees if a.channel == convening.POST)
-    )
-    return dataclasses.replace(plan, conv=conv)
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:

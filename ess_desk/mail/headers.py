@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from email.errors import MessageDefect
 from email.headerregistry import Address
 from email.utils import formataddr
 
@@ -55,7 +56,7 @@ def check_address(addr: object, who: object = "") -> str:
     text = header_text(addr)
     try:
         parsed = Address(addr_spec=text)
-    except (ValueError, IndexError) as exc:
+    except (ValueError, IndexError, MessageDefect) as exc:
         raise UserError(
             _("L'adresse électronique « {value} » de {who} n'est pas valide.").format(
                 value=text, who=header_text(who) or "?"

@@ -132,6 +132,7 @@ class Queued:
 
     added: list[int] = field(default_factory=list)
     already: list[int] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)  # why a message could not be queued
 
     @property
     def ids(self) -> list[int]:
@@ -163,7 +164,11 @@ def queue(
         for item in items:
             if item.purpose not in PURPOSES:
                 raise ValueError(item.purpose)
-            check_address(item.to_addr, item.to_name)
+            try:
+                check_address(item.to_addr, item.to_name)
+            except UserError as error:  # one wrong address never holds the others back
+                result.invalid.append(error.message)
+                continue
             found = db.execute(
                 "SELECT id FROM outbox WHERE idempotency_key = ?", [item.key]
             ).fetchone()

@@ -259,3 +259,11 @@ def test_anonymisation_takes_the_person_out_of_their_messages(store, tmp_path):
         ).fetchone()[0]
         == 0
     )
+
+
+def test_an_address_no_server_takes_is_reported_and_holds_nobody_back(store, tmp_path):
+    meeting = make_meeting(store, tmp_path)
+    store.db.execute("UPDATE people SET email = 'élodie@exemple.fr' WHERE first_name = 'Alice'")
+    store.conn.commit()
+    queued = queue_convocations(store, meeting)
+    assert len(queued.added) == 4 and "élodie@exemple.fr" in queued.invalid[0]

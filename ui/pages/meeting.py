@@ -12,7 +12,7 @@ from pathlib import Path
 from ess_desk.dates import clock, display, long_date, long_datetime
 from ess_desk.documents import attendance_sheet
 from ess_desk.errors import UserError
-from ess_desk.exchange import convocations, ics
+from ess_desk.exchange import ics
 from ess_desk.meetings import agenda, annexes, meetings, notice, presence
 from ess_desk.meetings.attendance import Count
 from ess_desk.meetings.vocabulary import MEETING_KINDS, MEETING_STATUSES
@@ -504,17 +504,19 @@ class NoticeTab(_Tab):
         sent_layout.addWidget(self.sent_label)
         sent_layout.addWidget(self.warning_label)
 
-        self.convocations_button = QtWidgets.QPushButton(self.tr("Écrire les convocations…"))
+        self.convocations_button = QtWidgets.QPushButton(self.tr("Envoyer les convocations…"))
+        self.convocations_button.setObjectName("send_convocations")
         self.sheet_button = QtWidgets.QPushButton(self.tr("Feuille d'émargement (PDF)…"))
         self.ics_button = QtWidgets.QPushButton(self.tr("Séance au format .ics…"))
-        self.convocations_button.clicked.connect(self.choose_convocations_folder)
+        self.convocations_button.clicked.connect(self.send_convocations)
         self.sheet_button.clicked.connect(self.choose_sheet_file)
         self.ics_button.clicked.connect(self.choose_ics_file)
         explain = QtWidgets.QLabel(
             self.tr(
-                "Une lettre PDF par personne attendue (ordre du jour, lieu, formulaire de "
-                "pouvoir), un brouillon de courriel .eml avec la lettre et l'invitation, et un PDF "
-                "unique des lettres à envoyer par courrier."
+                "Pour chaque personne convoquée : la lettre (avec le formulaire de pouvoir pour les "
+                "membres votants d'une instance qui l'admet), l'ordre du jour, les annexes "
+                "destinées aux membres et l'invitation d'agenda, par courriel ; les lettres à "
+                "poster en un PDF, l'adresse placée pour une enveloppe à fenêtre."
             )
         )
         explain.setWordWrap(True)
@@ -562,7 +564,13 @@ class NoticeTab(_Tab):
         can_record = not self._store.read_only and meeting.status in ("planned", "convened")
         self.record_button.setEnabled(can_record)
         self.sent_on.setEnabled(can_record)
-        self.convocations_button.setEnabled(meeting.status not in CLOSED_STATUSES)
+        # A cancelled meeting's button tells those convened that it is cancelled.
+        self.convocations_button.setText(
+            self.tr("Prévenir de l'annulation…")
+            if meeting.status == "cancelled"
+            else self.tr("Envoyer les convocations…")
+        )
+        self.convocations_button.setEnabled(meeting.status in ("planned", "convened", "cancelled"))
 
     def record_sent(self) -> None:
         try:
@@ -574,33 +582,18 @@ class NoticeTab(_Tab):
         self.changed.emit()
 
     # -- documents, written off the GUI thread -------------------------------------------------
-    def choose_convocations_folder(self) -> None:
-        folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self, self.tr("Dossier des convocations")
-        )
-        if folder:
-            self.write_convocations(Path(folder))
+    def send_convocations(self) -> QtWidgets.QDialog | None:
+        from ui.mail.convocations_dialog import ConvocationsDialog
+        from ui.mail.session import session_for
 
-    def write_convocations(self, folder: Path) -> Operation:
-        db, meeting_id = self._store.db, self.meeting_id
-
-        def done(files: convocations.ConvocationFiles) -> None:
-            self.result_label.setText(
-                self.tr("Convocations écrites dans {folder}. {summary}").format(
-                    folder=folder, summary=files.summary()
-                )
-            )
-
-        self._operation = (
-            Operation(
-                self,
-                lambda progress: convocations.write_all(db, meeting_id, folder, progress=progress),
-            )
-            .success(done)
-            .failure(lambda exc: self._failed(exc, self.tr("Écrire les convocations")))
-            .run_with_progress(self.tr("Écriture des convocations…"))
-        )
-        return self._operation
+        try:
+            dialog = ConvocationsDialog(session_for(self, self._store), self.meeting_id, self)
+        except UserError as error:
+            show_user_error(self, error, self.tr("Envoyer les convocations"))
+            return None
+        dialog.finished.connect(lambda _code: (self.reload(), self.changed.emit()))
+        dialog.open()
+        return dialog
 
     def choose_sheet_file(self) -> None:
         meeting = self.meeting()
