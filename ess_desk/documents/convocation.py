@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from ess_desk.council import Letterhead
-from ess_desk.dates import display, long_date, long_datetime
+from ess_desk.dates import clock, display, long_date, long_datetime
 from ess_desk.documents.style import (
     ACCENT,
     GREY,
@@ -29,6 +29,7 @@ from ess_desk.documents.style import (
     Bookmark,
     Metadata,
     escape,
+    footer_line,
     pdf_bytes,
     styles,
 )
@@ -36,6 +37,7 @@ from ess_desk.i18n import _
 from ess_desk.meetings import annexes, convening, meetings
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership.vocabulary import label
+from ess_desk.typography import with_article
 
 
 def salutation(civility: str) -> str:
@@ -72,12 +74,12 @@ def _agenda_table(conv: convening.Convening) -> Table | None:
             presenter = conv.presenters.get(item.presenter_person_id, "")
         text = f"<b>{n}. {escape(item.title)}</b>"
         if presenter:
-            text += "<br/>" + escape(_("Présenté par {name}").format(name=presenter))
+            text += "<br/>" + escape(_("Présenté par {name}").format(name=with_article(presenter)))
         if item.description:
             text += "<br/>" + escape(item.description).replace("\n", "<br/>")
         rows.append(
             [
-                Paragraph(timed.starts_at.strftime("%H:%M"), st.cell),
+                Paragraph(escape(clock(timed.starts_at)), st.cell),
                 Paragraph(text, st.cell),
                 Paragraph(escape(label(ITEM_KINDS, item.kind)), st.cell),
             ]
@@ -478,7 +480,7 @@ def _meta(conv: convening.Convening, what: str, who: str | None) -> Metadata:
         title=title if who is None else f"{title} — {who}",
         author=conv.letterhead.name,
         subject=what,
-        footer=f"{conv.letterhead.name} — {conv.body.name}",
+        footer=footer_line(conv.letterhead.name, conv.body.name),
     )
 
 

@@ -24,6 +24,7 @@ from ess_desk.fileio import atomic_path
 from ess_desk.mail.headers import header_text, quoted_parameter
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
+from ess_desk.text import printable_copy
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -39,7 +40,8 @@ def uid(db: Database, meeting_id: int) -> str:
 
 
 def meeting_event(db: Database, meeting: meetings.Meeting) -> Event:
-    body = bodies.get_body(db, meeting.body_id)
+    meeting = printable_copy(meeting)  # no control character in a calendar file
+    body = printable_copy(bodies.get_body(db, meeting.body_id))
     event = Event()
     event.add("uid", uid(db, meeting.id))
     event.add("dtstamp", dt.datetime.now(dt.UTC))

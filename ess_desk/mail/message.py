@@ -19,6 +19,7 @@ from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime
 
 from ess_desk.mail.headers import body_text, check_address, file_name, header_text
+from ess_desk.typography import typeset
 
 # Lines end in CRLF on the wire and in .eml files alike (every mail client reads those).
 WIRE = policy.SMTP.clone(max_line_length=78)
@@ -124,7 +125,9 @@ def _ending(data: bytes) -> bytes:
 
 def _text_part(text: str) -> bytes:
     part = MIMEPart(policy=WIRE)
-    part.set_content(body_text(text), subtype="plain", charset="utf-8", cte="quoted-printable")
+    part.set_content(
+        typeset(body_text(text)), subtype="plain", charset="utf-8", cte="quoted-printable"
+    )
     return _ending(part.as_bytes(policy=WIRE))
 
 
@@ -149,7 +152,7 @@ def compose(
     )
     if envelope.reply_to:
         head["Reply-To"] = Address(addr_spec=check_address(envelope.reply_to, "Reply-To"))
-    head["Subject"] = header_text(envelope.subject)
+    head["Subject"] = typeset(header_text(envelope.subject))
     head["Date"] = format_datetime(envelope.date or dt.datetime.now().astimezone())
     head["Message-ID"] = envelope.message_id or new_message_id(envelope.from_addr)
     if draft:

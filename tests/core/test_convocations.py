@@ -18,6 +18,7 @@ from ess_desk.errors import UserError
 from ess_desk.exchange import convocations, ics
 from ess_desk.meetings import agenda, annexes, convening, meetings, notice
 from ess_desk.membership import bodies, mandates, organisations, people
+from tests.documents import plain
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -102,8 +103,11 @@ def parse(path) -> email.message.EmailMessage:
 
 
 def text_of(data: bytes) -> str:
-    return " ".join(
-        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages
+    """The text of a PDF, typographic spaces and apostrophes back to keyboard ones."""
+    return plain(
+        " ".join(
+            " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages
+        )
     )
 
 
@@ -122,11 +126,11 @@ def test_email_carries_letter_agenda_annexes_and_invitation(store, meeting, tmp_
         "invitation.ics",
     ]  # the annex not marked for the members stays out
     letter = text_of(parts["convocation-2026-12-10-zoe-lefevre.pdf"].get_content())
-    assert "Le samedi 28 novembre 2026" in letter and "jeudi 10 décembre 2026 à 18 h 00" in letter
+    assert "Le samedi 28 novembre 2026" in letter and "jeudi 10 décembre 2026 à 18 h" in letter
     assert "Note-budget-2027.pdf (3 p.)" in letter and "Hélène Muller" in letter
     assert "Pouvoir" in letter and "plus de 2 pouvoirs" in letter and "(s)" not in letter
     agenda_text = text_of(parts["ordre-du-jour-2026-12-10.pdf"].get_content())
-    assert "18:00 1. Avis sur le PTCE « Cœur d'Alsace »" in agenda_text and "18:40" in agenda_text
+    assert "18 h 1. Avis sur le PTCE « Cœur d'Alsace »" in agenda_text and "18 h 40" in agenda_text
     assert parts["Note-budget-2027.pdf"].get_content() == pdf_bytes(3)
     calendar_part = parts["invitation.ics"]
     assert calendar_part.get_content_type() == "text/calendar"

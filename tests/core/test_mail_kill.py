@@ -18,14 +18,14 @@ from tests.smtp_server import SmtpServer
 ROOT = Path(__file__).parents[2]
 
 
-def start_sending(db_path: Path) -> subprocess.Popen:
+def start_sending(db_path: Path, output: int = subprocess.PIPE) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.Popen(
         [sys.executable, "-m", "ess_desk", "--db", str(db_path), "outbox", "--send"],
         env=env,
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=output,
+        stderr=output,
     )
 
 
@@ -72,7 +72,7 @@ def test_killed_while_sending_loses_nothing_and_sends_nothing_twice(db_path, tmp
         server.on_data = killer(box, 3)
     with server:
         prepared(db_path, tmp_path, server)
-        box["proc"] = start_sending(db_path)
+        box["proc"] = start_sending(db_path, subprocess.DEVNULL)
         box["proc"].wait(timeout=120)
         assert box["proc"].returncode < 0  # killed, not finished
         server.on_mail = server.on_data = None

@@ -12,6 +12,7 @@ from ess_desk.minutes import minutes as mn
 from tests.core.test_actions_exports import TODAY, fill
 from tests.core.test_mail_sending import configure
 from tests.core.test_minutes import build_council, draft
+from tests.documents import plain
 from tests.smtp_server import SmtpServer
 
 
@@ -34,7 +35,7 @@ def test_reminders_are_sent_once_a_day_and_refusals_listed(store):
     assert later.queued.added == [] and later.refused == ["Zoé Martin"]
     assert [r.recipients for r in server.received] == [["zoe@ex.fr"]]
     message = server.received[0].message
-    assert "(en retard de 32 jours)" in message.get_body(("plain",)).get_content()
+    assert "(en retard de 32 jours)" in plain(message.get_body(("plain",)).get_content())
     [attachment] = list(message.iter_attachments())
     assert (
         attachment.get_filename().startswith("relance-") and attachment.get_content()[:4] == b"%PDF"

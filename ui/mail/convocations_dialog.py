@@ -15,14 +15,12 @@ from ess_desk.exchange import convocations
 from ess_desk.mail import outbox, proof, sending
 from ess_desk.mail import settings as mail_settings
 from ess_desk.meetings import convening
-from ui.dialogs.common import confirm, show_user_error
+from ui import exporting, palette
+from ui.datefields import DateField, check_fields
+from ui.dialogs.common import confirm, finish_dialog, show_user_error
 from ui.mail.session import MailSession
-from ui.qt import QModelIndex, QObject, QRunnable, Qt, QtCore, QtGui, QThreadPool, QtWidgets, Signal
-from ui.widgets import HeaderedTableModel, date_edit, from_qdate
-
-
-def open_folder(folder: Path) -> None:
-    QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
+from ui.qt import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QtWidgets, Signal
+from ui.widgets import HeaderedTableModel
 
 
 class RecipientsModel(HeaderedTableModel):
@@ -63,7 +61,7 @@ class RecipientsModel(HeaderedTableModel):
                 address = self.tr("SANS ADRESSE POSTALE")
             return [who.name, self.capacity(who), self.channel(who), address][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and who.channel == convening.POST:
-            return QtGui.QColor("#8a3b00") if not who.postal else None
+            return palette.color(palette.WARNING) if not who.postal else None
         return None
 
 
@@ -116,7 +114,7 @@ class ConvocationsDialog(QtWidgets.QDialog):
         self.late = QtWidgets.QLabel(conv.late_warning())
         self.late.setObjectName("convocations_late")
         self.late.setWordWrap(True)
-        self.late.setStyleSheet("background: #fff3b0; color: #4d3b00; padding: 6px;")
+        self.late.setStyleSheet(palette.panel_css(palette.NOTICE, "padding: 6px;"))
         self.late.setVisible(conv.late and not self.plan.cancelled)
         self.model = RecipientsModel(list(conv.addressees), self)
         self.table = QtWidgets.QTableView()
@@ -150,7 +148,7 @@ class ConvocationsDialog(QtWidgets.QDialog):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.posted_on = date_edit(self.today)
+        self.posted_on = DateField(self.today)
         self.posted_button = QtWidgets.QPushButton(self.tr("Enregistrer"))
         self.posted_button.clicked.connect(self.record_posted)
         posted_row = QtWidgets.QHBoxLayout()
@@ -173,7 +171,7 @@ class ConvocationsDialog(QtWidgets.QDialog):
         close = QtWidgets.QPushButton(self.tr("Fermer"))
         self.send_button.clicked.connect(self.send)
         self.files_button.clicked.connect(self.write_files)
-        self.folder_button.clicked.connect(lambda: self.folder and open_folder(self.folder))
+        self.folder_button.clicked.connect(self.open_folder)
         self.proof_button.clicked.connect(self.write_proof)
         close.clicked.connect(self.accept)
         writable = not self.store.read_only
@@ -196,6 +194,11 @@ class ConvocationsDialog(QtWidgets.QDialog):
         layout.addWidget(self.result)
         layout.addLayout(buttons)
         self._describe()
+        finish_dialog(self)
+
+    def open_folder(self) -> None:
+        if self.folder is not None:
+            exporting.open_path(self, self.folder)
 
     @property
     def store(self):
@@ -352,10 +355,10 @@ class ConvocationsDialog(QtWidgets.QDialog):
         self.result.setText("\n".join(lines))
 
     def record_posted(self) -> None:
+        if not check_fields(self.posted_on):
+            return
         try:
-            count = proof.record_posted(
-                self.store, self.meeting_id, from_qdate(self.posted_on.date())
-            )
+            count = proof.record_posted(self.store, self.meeting_id, self.posted_on.value())
         except UserError as error:
             show_user_error(self, error, self.windowTitle())
             return
@@ -376,4 +379,4 @@ class ConvocationsDialog(QtWidgets.QDialog):
         self.folder = folder
         self.folder_button.setEnabled(True)
         self.result.setText(self.tr("Preuve d'envoi écrite : {path}").format(path=path))
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+        exporting.open_path(self, path)

@@ -10,7 +10,7 @@ from ess_desk.dates import display_datetime
 from ess_desk.errors import UserError
 from ess_desk.mail import outbox, sending
 from ess_desk.mail import settings as mail_settings
-from ui.dialogs.common import show_user_error
+from ui.dialogs.common import finish_dialog, show_user_error
 from ui.mail.session import MailSession
 from ui.qt import QModelIndex, Qt, QtWidgets
 from ui.widgets import HeaderedTableModel
@@ -155,6 +155,7 @@ class OutboxDialog(QtWidgets.QDialog):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         session.changed.connect(self.reload)
         self.reload()
+        finish_dialog(self)
 
     def reload(self) -> None:
         statuses = (

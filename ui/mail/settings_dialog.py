@@ -7,7 +7,7 @@ from __future__ import annotations
 from ess_desk.errors import UserError
 from ess_desk.mail import settings as mail_settings
 from ess_desk.mail.transport import Transport
-from ui.dialogs.common import FieldErrors, save_cancel_buttons
+from ui.dialogs.common import FieldErrors, finish_dialog, save_cancel_buttons
 from ui.mail.session import MailSession
 from ui.qt import QtWidgets
 
@@ -89,6 +89,7 @@ class MailSettingsDialog(QtWidgets.QDialog):
         row.addWidget(self.test_result, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
+        finish_dialog(self)
 
     def _default_port(self) -> None:
         if self.port.value() in mail_settings.DEFAULT_PORTS.values():

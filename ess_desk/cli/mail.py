@@ -1,6 +1,6 @@
-"""The mail commands: `convocations` (files, or sent for real with --send), `outbox` (what waits,
-what went, --send to retry) and `mail-settings` (the server; the password in the credential
-store or ESS_DESK_SMTP_PASSWORD)."""
+"""The mail commands: `outbox` (what waits, what went, --send to retry) and `mail-settings` (the
+server; the password in the credential store or ESS_DESK_SMTP_PASSWORD); `send_outbox` serves
+`convocations --send` and `action-reminders --send` too."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ import argparse
 import getpass
 import json
 import sys
-from pathlib import Path
 
+from ess_desk.cli.common import AddCommand, open_for_command, progress_line
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
-
-ANNEX_CHOICES = ("attach", "merge", "link")
 
 
 def _password(settings) -> str | None:
@@ -38,85 +36,7 @@ def send_outbox(store, *, meeting_id: int | None = None, ids=None, progress=None
     )
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
-
-
-def _plan(store, args: argparse.Namespace):
-    from ess_desk.exchange import convocations
-
-    plan = convocations.prepare(
-        store.db,
-        args.meeting,
-        mode=args.annexes or convocations.ATTACH,
-        location=args.annex_location or "",
-    )
-    if plan.conv.late and not plan.cancelled:
-        print(_("Attention : {warning}").format(warning=plan.conv.late_warning()), file=sys.stderr)
-    if args.send and plan.over_limit and args.annexes is None and plan.email:
-        raise UserError(
-            _(
-                "Chaque courriel pèserait {size} Mo, au-delà de la limite de {limit} Mo. Relancez "
-                "avec --annexes merge (les annexes en un seul PDF), --annexes link (les plus "
-                "grosses laissées de côté, la lettre dit où les trouver) ou --annexes attach "
-                "(tout joindre quand même)."
-            ).format(size=_mb(plan.message_size), limit=_mb(plan.size_limit))
-        )
-    for problem in plan.conv.problems:
-        print(f"- {problem}", file=sys.stderr)
-    return plan
-
-
-def _print_post(plan, folder: Path | None) -> None:
-    from ess_desk.meetings import convening
-
-    for who in plan.post:
-        why = (
-            _("refus d'être contacté par courriel")
-            if who.why_post == convening.REFUSED
-            else _("sans adresse électronique")
-        )
-        where = "" if who.postal else " — " + _("SANS ADRESSE POSTALE")
-        print(_("Par courrier : {name} ({why}){where}").format(name=who.name, why=why, where=where))
-
-
-def cmd_convocations(args: argparse.Namespace) -> int:
-    from ess_desk.cli import _progress_line, open_for_command
-    from ess_desk.exchange import convocations
-    from ess_desk.mail import outbox
-
-    with open_for_command(args, write=bool(args.send)) as store:
-        plan = _plan(store, args)
-        folder = Path(args.output) if args.output else convocations.meeting_folder(plan.conv)
-        if args.proof:
-            from ess_desk.documents import sending_proof
-
-            path = sending_proof.build(store.db, args.meeting, Path(args.proof))
-            print(_("Preuve d'envoi écrite : {path}").format(path=path))
-            return 0
-        if not args.send:
-            result = convocations.write_files(store.db, plan, folder, progress=_progress_line)
-            print(result.summary())
-            return 0
-        outbox.recover(store)
-        queued = convocations.queue(store, plan, progress=_progress_line)
-        print(
-            _("Boîte d'envoi : messages ajoutés {added}, déjà présents {already}.").format(
-                added=len(queued.added), already=len(queued.already)
-            )
-        )
-        if plan.post:
-            posted = convocations.write_files(store.db, plan.only_post(), folder)
-            if posted.by_post is not None:
-                print(_("Lettres à poster : {path}").format(path=posted.by_post))
-            _print_post(plan, folder)
-        report = send_outbox(store, meeting_id=args.meeting, progress=_progress_line)
-    print(report.summary())
-    return report.exit_code
-
-
 def cmd_outbox(args: argparse.Namespace) -> int:
-    from ess_desk.cli import _progress_line, open_for_command
     from ess_desk.mail import outbox
 
     writes = bool(args.send or args.resend)
@@ -132,7 +52,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
             )
         if args.send:
             outbox.recover(store)
-            report = send_outbox(store, meeting_id=args.meeting, progress=_progress_line)
+            report = send_outbox(store, meeting_id=args.meeting, progress=progress_line)
             print(report.summary())
             return report.exit_code
         statuses = (
@@ -155,7 +75,6 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 
 def cmd_mail_settings(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.mail import settings as mail_settings
 
     values = {
@@ -201,38 +120,7 @@ def cmd_mail_settings(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(add) -> None:
-    p = add(
-        "convocations",
-        cmd_convocations,
-        _(
-            "les convocations d'une séance : lettres, ordre du jour, annexes et invitation ; "
-            "écrites dans un dossier, ou envoyées (--send)"
-        ),
-    )
-    p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
-    p.add_argument(
-        "-o",
-        "--output",
-        metavar="DIR",
-        help=_("dossier à remplir (défaut : un dossier au nom de la séance dans Documents)"),
-    )
-    p.add_argument(
-        "--send",
-        action="store_true",
-        help=_("envoie les courriels (code 0 : tous acceptés, 2 : certains attendent, 1 : erreur)"),
-    )
-    p.add_argument(
-        "--annexes",
-        choices=list(ANNEX_CHOICES),
-        help=_(
-            "attach : jointes (défaut sous la limite de taille) ; merge : en un seul PDF ; "
-            "link : les plus grosses laissées de côté, la lettre dit où les trouver"
-        ),
-    )
-    p.add_argument("--annex-location", metavar="TEXT", help=_("où trouver les annexes non jointes"))
-    p.add_argument("--proof", metavar="FILE", help=_("écrit la preuve d'envoi (PDF)"))
-
+def register(add: AddCommand) -> None:
     p = add("outbox", cmd_outbox, _("la boîte d'envoi : messages en attente, envoyés, en échec"))
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.add_argument("--meeting", type=int, metavar="ID", help=_("seulement cette séance"))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ess_desk.actions import rules
 from ess_desk.actions.queries import ActionFilter
+from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command, progress_line
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
@@ -44,7 +47,6 @@ def _statuses(values: list[str] | None) -> frozenset[str]:
 
 def filter_from_args(db, args: argparse.Namespace) -> ActionFilter:
     from ess_desk.actions import themes
-    from ess_desk.cli import body_id_by_name
 
     theme_id = None
     if args.theme:
@@ -66,13 +68,16 @@ def filter_from_args(db, args: argparse.Namespace) -> ActionFilter:
 
 def cmd_actions(args: argparse.Namespace) -> int:
     from ess_desk.actions import queries
-    from ess_desk.cli import open_for_command
 
     with open_for_command(args, write=False) as store:
+        if args.json:
+            # Streamed: one action read, written and forgotten at a time, whatever their number.
+            write_json_list(
+                r.to_json()
+                for r in queries.iter_actions(store.db, filter_from_args(store.db, args))
+            )
+            return 0
         rows = queries.query_actions(store.db, filter_from_args(store.db, args))
-    if args.json:
-        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
-        return 0
     for r in rows:
         due = display(r.due_date) if r.due_date else "—"
         late = "  " + _("EN RETARD") if r.overdue else ""
@@ -86,7 +91,6 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
 
 def cmd_export_actions(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.exchange import actions_export
 
     with open_for_command(args, write=False) as store:
@@ -98,7 +102,6 @@ def cmd_export_actions(args: argparse.Namespace) -> int:
 
 
 def cmd_action_reminders(args: argparse.Namespace) -> int:
-    from ess_desk.cli import _progress_line, open_for_command
     from ess_desk.exchange import action_reminders
 
     if not args.send and not args.output:
@@ -109,11 +112,11 @@ def cmd_action_reminders(args: argparse.Namespace) -> int:
             result = action_reminders.write_all(store.db, Path(args.output), filt)
             print(result.summary())
             return 0
+        from ess_desk.cli.mail import send_outbox
         from ess_desk.mail import outbox
-        from ess_desk.mail.commands import send_outbox
 
         outbox.recover(store)
-        queued = action_reminders.queue_all(store, filt, progress=_progress_line)
+        queued = action_reminders.queue_all(store, filt, progress=progress_line)
         ids = queued.queued.added
         for name in queued.without_email:
             print(
@@ -125,7 +128,7 @@ def cmd_action_reminders(args: argparse.Namespace) -> int:
                     name=name
                 )
             )
-        report = send_outbox(store, ids=ids, progress=_progress_line) if ids else None
+        report = send_outbox(store, ids=ids, progress=progress_line) if ids else None
     if report is None:
         print(_("Aucune nouvelle relance à envoyer aujourd'hui."))
         return 0
@@ -133,7 +136,19 @@ def cmd_action_reminders(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def register(add) -> None:
+def write_json_list(items: Iterable[object]) -> None:
+    """Print a JSON list item by item, exactly as `json.dumps(list, indent=2)` would."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+    out.flush()
+
+
+def register(add: AddCommand) -> None:
     p = add("actions", cmd_actions, _("liste les actions à suivre (filtres, texte ou JSON)"))
     add_filter_arguments(p)
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
