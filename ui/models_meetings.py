@@ -835,8 +835,8 @@ def size_text(size: int) -> str:
 class AnnexesTableModel(_TableModel):
     """The PDF annexes of a meeting and of its items."""
 
-    NAME, ATTACHED_TO, PAGES, SIZE = range(4)
-    COLUMN_COUNT = 4
+    NAME, ATTACHED_TO, PAGES, SIZE, FOR_MEMBERS = range(5)
+    COLUMN_COUNT = 5
     ANNEX_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, db: Database, meeting_id: int, parent: QObject | None = None):
@@ -860,7 +860,13 @@ class AnnexesTableModel(_TableModel):
         return self._rows[row]
 
     def headers(self) -> list[str]:
-        return [self.tr("Annexe"), self.tr("Jointe à"), self.tr("Pages"), self.tr("Taille")]
+        return [
+            self.tr("Annexe"),
+            self.tr("Jointe à"),
+            self.tr("Pages"),
+            self.tr("Taille"),
+            self.tr("Aux membres"),
+        ]
 
     def _text(self, annex: annexes.Annex, column: int) -> str:
         if column == self.NAME:
@@ -874,6 +880,8 @@ class AnnexesTableModel(_TableModel):
             return str(annex.pages)
         if column == self.SIZE:
             return size_text(annex.size)
+        if column == self.FOR_MEMBERS:
+            return self.tr("oui") if annex.for_members else self.tr("non")
         return ""
 
     def data(self, index: _Index, role: int = _Display) -> Any:

@@ -312,6 +312,14 @@
         <translation>Reminders to owners…</translation>
     </message>
     <message>
+        <source>Envoyer les rappels…</source>
+        <translation>Send the reminders…</translation>
+    </message>
+    <message>
+        <source>Un courriel à chaque porteur d&apos;actions ouvertes, par la boîte d&apos;envoi</source>
+        <translation>An e-mail to each owner of open actions, through the outbox</translation>
+    </message>
+    <message>
         <source>Les actions affichées, vers Excel (.xlsx), CSV ou le tableau de suivi PDF</source>
         <translation>The actions shown, to Excel (.xlsx), CSV or the PDF action tracker</translation>
     </message>
@@ -691,6 +699,10 @@
         <translation>Remove annex</translation>
     </message>
     <message>
+        <source>Envoyée aux membres</source>
+        <translation>Sent to the members</translation>
+    </message>
+    <message>
         <source>Annexes (PDF)</source>
         <translation>Annexes (PDF)</translation>
     </message>
@@ -793,12 +805,24 @@
         <translation>Size</translation>
     </message>
     <message>
+        <source>Aux membres</source>
+        <translation>To members</translation>
+    </message>
+    <message>
         <source>La séance</source>
         <translation>The meeting</translation>
     </message>
     <message>
         <source>Point {n} : {title}</source>
         <translation>Item {n}: {title}</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2304,49 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>MailOffers</name>
+    <message>
+        <source>Les messages attendent dans la boîte d&apos;envoi.</source>
+        <translation>The messages wait in the outbox.</translation>
+    </message>
+    <message>
+        <source>Configurez d&apos;abord l&apos;envoi des courriels : Fichier › Envoi des courriels…</source>
+        <translation>First set up e-mail sending: File › E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Envoyer le projet de procès-verbal</source>
+        <translation>Send the draft minutes</translation>
+    </message>
+    <message>
+        <source>Envoyer le projet de procès-verbal aux membres par courriel ? Ceux qui n&apos;ont pas d&apos;adresse ou ont refusé d&apos;être contactés sont listés pour un courrier.</source>
+        <translation>Send the draft minutes to the members by e-mail? Those without an address or who refused to be contacted are listed for a letter.</translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Par courrier : {names}</source>
+        <translation>By post: {names}</translation>
+    </message>
+    <message>
+        <source>Envoyer les rappels</source>
+        <translation>Send the reminders</translation>
+    </message>
+    <message>
+        <source>Sans adresse électronique : {names}</source>
+        <translation>No e-mail address: {names}</translation>
+    </message>
+    <message>
+        <source>Refus d&apos;être contacté par courriel : {names}</source>
+        <translation>Refused e-mail contact: {names}</translation>
+    </message>
+    <message>
+        <source>Aucune nouvelle relance à envoyer aujourd&apos;hui.</source>
+        <translation>No new reminder to send today.</translation>
     </message>
 </context>
 <context>
@@ -3903,6 +3970,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>e.g. director, treasurer, project officer</translation>
     </message>
     <message>
+        <source>numéro et rue (si autre que la structure)</source>
+        <translation>number and street (if not the organisation&apos;s)</translation>
+    </message>
+    <message>
         <source>Accepte que son nom soit publié (comptes rendus, site)</source>
         <translation>Agrees to their name being published (reports, website)</translation>
     </message>
@@ -3937,6 +4008,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Fonction :</source>
         <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Adresse postale :</source>
+        <translation>Postal address:</translation>
+    </message>
+    <message>
+        <source>Code postal et ville :</source>
+        <translation>Postcode and town:</translation>
     </message>
     <message>
         <source>Consentements :</source>

@@ -234,6 +234,11 @@ class AgendaTab(_Tab):
         self.attach_item_button = QtWidgets.QPushButton(self.tr("Joindre au point choisi…"))
         self.open_annex_button = QtWidgets.QPushButton(self.tr("Ouvrir"))
         self.remove_annex_button = QtWidgets.QPushButton(self.tr("Retirer l'annexe"))
+        # Working documents of the secretariat stay out of the convocation's e-mail and letters.
+        self.for_members_button = QtWidgets.QPushButton(self.tr("Envoyée aux membres"))
+        self.for_members_button.setCheckable(True)
+        self.for_members_button.setObjectName("annex_for_members")
+        self.for_members_button.clicked.connect(self.toggle_for_members)
         self.attach_meeting_button.clicked.connect(lambda: self.choose_annex(item=False))
         self.attach_item_button.clicked.connect(lambda: self.choose_annex(item=True))
         self.open_annex_button.clicked.connect(self.open_annex)
@@ -244,6 +249,7 @@ class AgendaTab(_Tab):
             self.attach_item_button,
             self.open_annex_button,
             self.remove_annex_button,
+            self.for_members_button,
         ):
             annex_buttons.addWidget(b)
         annex_buttons.addStretch(1)
@@ -338,6 +344,9 @@ class AgendaTab(_Tab):
         self.attach_item_button.setEnabled(editable and has_item)
         self.open_annex_button.setEnabled(has_annex)
         self.remove_annex_button.setEnabled(editable and has_annex)
+        annex = self.selected_annex()
+        self.for_members_button.setEnabled(editable and annex is not None)
+        self.for_members_button.setChecked(annex is not None and annex.for_members)
 
     def selected_item_id(self) -> int | None:
         row = selected_row(self.view)
@@ -453,6 +462,20 @@ class AgendaTab(_Tab):
             self._failed(exc, self.tr("Ouvrir l'annexe"))
             return
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+
+    def toggle_for_members(self) -> None:
+        annex = self.selected_annex()
+        if annex is None or not self.editable():
+            return
+        row = selected_row(self.annexes_view)
+        try:
+            annexes.set_for_members(self._store, annex.id, not annex.for_members)
+        except UserError as error:
+            show_user_error(self, error, self.tr("Envoyée aux membres"))
+        self.annexes_model.reload()
+        if row is not None:
+            self.annexes_view.selectRow(row)
+        self._update_buttons()
 
     def remove_annex(self) -> None:
         annex = self.selected_annex()
