@@ -51,7 +51,8 @@ def _refused(code: int, text: bytes | str, what: str) -> MailError:
 
 def _wire(data: bytes) -> bytes:
     """The message as DATA carries it: CRLF line ends, a dot doubled at the start of a line."""
-    data = re.sub(rb"\r?\n", b"\r\n", data)
+    if data.count(b"\n") != data.count(b"\r\n"):  # a bare line feed (composed messages have none)
+        data = re.sub(rb"\r?\n", b"\r\n", data)
     if not data.endswith(b"\r\n"):
         data += b"\r\n"
     if data.startswith(b"."):
