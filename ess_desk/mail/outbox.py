@@ -218,20 +218,16 @@ def rows(
     ids: Iterable[int] | None = None,
 ) -> list[OutboxRow]:
     where, params = ["1 = 1"], []
-    if meeting_id is not None:
-        where.append("meeting_id = ?")
-        params.append(meeting_id)
-    if statuses is not None:
-        wanted = list(statuses)
-        where.append(f"status IN ({','.join('?' * len(wanted))})")
-        params += wanted
-    if purpose is not None:
-        where.append("purpose = ?")
-        params.append(purpose)
-    if ids is not None:
-        wanted_ids = list(ids)
-        where.append(f"id IN ({','.join('?' * len(wanted_ids))})")
-        params += wanted_ids
+    for column, wanted in (
+        ("meeting_id", None if meeting_id is None else [meeting_id]),
+        ("status", statuses),
+        ("purpose", None if purpose is None else [purpose]),
+        ("id", ids),
+    ):
+        if wanted is not None:
+            values = list(wanted)
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            params += values
     found = db.execute(
         f"SELECT {_COLUMNS} FROM outbox WHERE {' AND '.join(where)} ORDER BY id", params
     ).fetchall()

@@ -48,6 +48,15 @@ def _configured(parent: QtWidgets.QWidget, store: Store, title: str) -> bool:
     return False
 
 
+def _queued(parent: QtWidgets.QWidget, title: str, queue):  # type: ignore[no-untyped-def]
+    """What `queue()` put in the outbox, or None after showing why it could not."""
+    try:
+        return queue()
+    except UserError as error:
+        show_user_error(parent, error, title)
+        return None
+
+
 def offer_draft_minutes(parent: QtWidgets.QWidget, store: Store, minutes_id: int) -> bool:
     """After submission: send the draft minutes to the members (asked first)."""
     from ess_desk.exchange import minutes_submission
@@ -66,10 +75,8 @@ def offer_draft_minutes(parent: QtWidgets.QWidget, store: Store, minutes_id: int
         QCoreApplication.translate("MailOffers", "Envoyer"),
     ):
         return False
-    try:
-        queued = minutes_submission.queue_draft(store, minutes_id)
-    except UserError as error:
-        show_user_error(parent, error, title)
+    queued = _queued(parent, title, lambda: minutes_submission.queue_draft(store, minutes_id))
+    if queued is None:
         return False
     notes = queued.queued.invalid[:]
     if queued.by_post:
@@ -89,10 +96,8 @@ def send_reminders(parent: QtWidgets.QWidget, store: Store, filt, today: dt.date
     title = QCoreApplication.translate("MailOffers", "Envoyer les rappels")
     if not _configured(parent, store, title):
         return False
-    try:
-        queued = action_reminders.queue_all(store, filt, today=today)
-    except UserError as error:
-        show_user_error(parent, error, title)
+    queued = _queued(parent, title, lambda: action_reminders.queue_all(store, filt, today=today))
+    if queued is None:
         return False
     notes = queued.queued.invalid[:]
     if queued.without_email:
