@@ -256,7 +256,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._apply_store_state()
         self.show_page(self._initial_page())
         # The outbox comes once the window is up: start-up pays nothing for the mail machinery.
-        QtCore.QTimer.singleShot(300, self._start_mail)
+        QtCore.QTimer.singleShot(300, self, self._start_mail)
 
     # -- menus -------------------------------------------------------------------------------
     def _action(
@@ -763,6 +763,8 @@ class MainWindow(QtWidgets.QMainWindow):
         from ui.mail.outbox_view import OutboxButton
         from ui.mail.session import MailSession
 
+        if self.store.closed:  # the window closed before its outbox came
+            return
         if getattr(self, "mail_session", None) is None:
             self.mail_session = MailSession(lambda: self.store, self)
             self.outbox_button = OutboxButton(self.mail_session, self)

@@ -36,6 +36,8 @@ class OutboxButton(QtWidgets.QPushButton):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.session.store.closed:
+            return
         if self.session.busy and self.sending:
             self.setText(
                 self.tr("Envoi des courriels… {done} / {total}").format(
