@@ -2275,7 +2275,7 @@
     </message>
     <message>
         <source>Courriel</source>
-        <translation>E-mail</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Signataire</source>
@@ -2283,6 +2283,7 @@
     </message>
     <message>
         <source>Qualité</source>
+        <comment>signatory&apos;s position</comment>
         <translation>Title</translation>
     </message>
     <message>
@@ -3147,6 +3148,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <name>MembersTableModel</name>
     <message>
         <source>Nom</source>
+        <comment>last name</comment>
         <translation>Last name</translation>
     </message>
     <message>
@@ -3731,7 +3733,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>État</source>
-        <translation>State</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Envoyé le</source>
@@ -4050,7 +4052,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>courriel</source>
-        <translation>e-mail</translation>
+        <translation>email</translation>
     </message>
     <message>
         <source>téléphone</source>
@@ -4262,11 +4264,11 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Fiche personnelle écrite : {path}</source>
-        <translation>Personal record written: {path}</translation>
+        <translation>Personal file written: {path}</translation>
     </message>
     <message>
         <source>Préparation de la fiche personnelle…</source>
-        <translation>Preparing the personal record…</translation>
+        <translation>Preparing the personal file…</translation>
     </message>
     <message>
         <source>Anonymiser {name} ?</source>
@@ -4318,7 +4320,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>aucun mandat</source>
-        <translation>no mandate</translation>
+        <translation>no mandates</translation>
     </message>
     <message>
         <source>1 an</source>
@@ -4378,7 +4380,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Personne à revoir : aucune trace de plus de {years} an(s).</source>
-        <translation>Person to review: no activity for more than {years} year(s).</translation>
+        <translation>Nobody to review: no record older than {years} year(s).</translation>
     </message>
 </context>
 <context>
@@ -4408,7 +4410,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Envoi</source>
-        <translation>Sent by</translation>
+        <translation>Sending</translation>
     </message>
     <message>
         <source>Adresse</source>
@@ -4432,11 +4434,11 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>courriel</source>
-        <translation>e-mail</translation>
+        <translation>email</translation>
     </message>
     <message>
         <source>courrier (refus d&apos;être contacté par courriel)</source>
-        <translation>post (refused e-mail contact)</translation>
+        <translation>post (refused email contact)</translation>
     </message>
     <message>
         <source>courrier</source>
