@@ -70,10 +70,10 @@ class OutboxModel(HeaderedTableModel):
     def headers(self) -> list[str]:
         return [
             self.tr("Mis en file"),
-            self.tr("Destinataire"),
-            self.tr("Objet"),
             self.tr("État"),
             self.tr("Envoyé le"),
+            self.tr("Destinataire"),
+            self.tr("Objet"),
             self.tr("Réponse du serveur ou erreur"),
         ]
 
@@ -105,10 +105,10 @@ class OutboxModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return [
                 display_datetime(row.queued_at[:19]),
-                f"{row.to_name} <{row.to_addr}>",
-                row.subject,
                 self.status_label(row) + (f" ({row.attempts})" if row.attempts > 1 else ""),
                 display_datetime(row.sent_at[:19]) if row.sent_at else "",
+                f"{row.to_name} <{row.to_addr}>",
+                row.subject,
                 self._reply(row),
             ][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
