@@ -4,9 +4,10 @@ and recipient): queuing the same convocation twice is a no-op, and a resend is a
 that records itself (`resend`). Nothing is lost when the program stops: a message waits until it
 is accepted.
 
-Statuses: waiting → sending → delivering → sent; failed when the server refused it for good, or
-when the program stopped after the end of its data was written but before the server's answer
-was recorded (the server may have it: the secretariat checks, then resends if need be).
+Statuses: waiting → delivering (the end of its data is being written) → sent; failed when the
+server refused it for good, or when the program stopped after the end of its data was written
+but before the server's answer was recorded (the server may have it: the secretariat checks,
+then resends if need be).
 """
 
 from __future__ import annotations
@@ -317,12 +318,15 @@ def _set(store: Store, outbox_id: int, **values: Any) -> None:
         db.execute(f"UPDATE outbox SET {names} WHERE id = ?", [*values.values(), outbox_id])
 
 
-def mark_sending(store: Store, row: OutboxRow) -> None:
-    _set(store, row.id, status=SENDING, attempts=row.attempts + 1, last_attempt_at=_now())
-
-
-def mark_delivering(store: Store, outbox_id: int) -> None:
-    _set(store, outbox_id, status=DELIVERING)
+def mark_delivering(store: Store, row: OutboxRow) -> None:
+    """The end of the message's data is about to be written: from now on the server may have
+    it (one attempt more)."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE outbox SET status = ?, attempts = attempts + 1, last_attempt_at = ? "
+            "WHERE id = ?",
+            [DELIVERING, _now(), row.id],
+        )
 
 
 def mark_sent(store: Store, outbox_id: int, reply: str) -> None:
@@ -342,7 +346,15 @@ def mark_waiting(store: Store, outbox_id: int, error: str, *, attempted: bool = 
     _set(store, outbox_id, status=WAITING, last_error=error)
 
 
-def mark_failed(store: Store, outbox_id: int, error: str, reply: str = "") -> None:
+def mark_failed(
+    store: Store, outbox_id: int, error: str, reply: str = "", *, attempted: bool = False
+) -> None:
+    if attempted:
+        with store.write() as db:
+            db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE id = ?",
+                [_now(), outbox_id],
+            )
     _set(store, outbox_id, status=FAILED, last_error=error, server_reply=reply)
 
 

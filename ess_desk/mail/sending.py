@@ -140,23 +140,24 @@ def _send_one(
         outbox.mark_failed(store, row.id, exc.message)
         report.failed.append(row.id)
         return True
-    outbox.mark_sending(store, row)
+    # One commit before the end of the data (from then on the server may have the message) and
+    # one after its answer: a stop before the first leaves the message waiting, to be sent again.
     try:
         reply = transport.send(
             settings.sender,
             row.to_addr,
             data,
-            before_end=lambda: outbox.mark_delivering(store, row.id),
+            before_end=lambda: outbox.mark_delivering(store, row),
         )
     except MailError as exc:
         if exc.after_end:
             outbox.mark_failed(store, row.id, outbox.interrupted_message())
             report.failed.append(row.id)
         elif not exc.temporary:
-            outbox.mark_failed(store, row.id, exc.message, exc.reply)
+            outbox.mark_failed(store, row.id, exc.message, exc.reply, attempted=True)
             report.failed.append(row.id)
         else:
-            outbox.mark_waiting(store, row.id, exc.message)
+            outbox.mark_waiting(store, row.id, exc.message, attempted=True)
             report.waiting.append(row.id)
         if transport.smtp is None:  # the connection is gone: try once more, else stop
             try:
