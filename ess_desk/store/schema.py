@@ -706,3 +706,11 @@ def m0009_mail(db: Database) -> None:
     db.execute(
         "INSERT OR IGNORE INTO settings (key, value) VALUES ('council_uid', ?)", [str(uuid.uuid4())]
     )
+
+
+@migrations(name="0010_documents")
+def m0010_documents(db: Database) -> None:
+    # Whether an annex may go into the public pack: not until the secretariat says so (an annex
+    # attached before this version was printed in every pack; the public one now lists it by
+    # title only until it is marked public).
+    db.execute("ALTER TABLE annexes ADD COLUMN public INTEGER NOT NULL DEFAULT 0")

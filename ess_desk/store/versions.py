@@ -15,4 +15,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0005_actions_listing",
     "0006_search",
     "0009_mail",
+    "0010_documents",
 )

@@ -699,10 +699,6 @@
         <translation>Remove annex</translation>
     </message>
     <message>
-        <source>Envoyée aux membres</source>
-        <translation>Sent to the members</translation>
-    </message>
-    <message>
         <source>Annexes (PDF)</source>
         <translation>Annexes (PDF)</translation>
     </message>
@@ -737,6 +733,14 @@
     <message>
         <source>Documents PDF (*.pdf);;Tous (*)</source>
         <translation>PDF documents (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Annexe envoyée aux membres</source>
+        <translation>Annex sent to the members</translation>
+    </message>
+    <message>
+        <source>Annexe publique</source>
+        <translation>Public annex</translation>
     </message>
     <message>
         <source>Ouvrir l&apos;annexe</source>
@@ -805,6 +809,10 @@
         <translation>Size</translation>
     </message>
     <message>
+        <source>Publique</source>
+        <translation>Public</translation>
+    </message>
+    <message>
         <source>Aux membres</source>
         <translation>To members</translation>
     </message>
@@ -823,6 +831,14 @@
     <message>
         <source>non</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>Cochée, l&apos;annexe va dans le dossier public ; sinon il la cite par son titre.</source>
+        <translation>Ticked, the annex goes into the public pack; otherwise the pack names it by its title.</translation>
+    </message>
+    <message>
+        <source>Cochée, l&apos;annexe part avec la convocation (courriel et courrier) ; sinon elle reste un document du secrétariat.</source>
+        <translation>Ticked, the annex goes with the notice (e-mail and post); otherwise it stays a document of the secretariat.</translation>
     </message>
 </context>
 <context>
@@ -3724,20 +3740,20 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Queued</translation>
     </message>
     <message>
-        <source>Destinataire</source>
-        <translation>Recipient</translation>
-    </message>
-    <message>
-        <source>Objet</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
         <source>Envoyé le</source>
         <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Destinataire</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
     </message>
     <message>
         <source>Réponse du serveur ou erreur</source>

@@ -225,7 +225,13 @@ class AgendaTab(_Tab):
         buttons.addStretch(1)
 
         # Annexes of the meeting and of its items.
-        self.annexes_model = AnnexesTableModel(store.db, meeting_id, self)
+        self.annexes_model = AnnexesTableModel(
+            store.db,
+            meeting_id,
+            self,
+            set_public=self.set_annex_public,
+            set_for_members=self.set_annex_for_members,
+        )
         self.annexes_view = make_table(self.annexes_model, AnnexesTableModel.ATTACHED_TO)
         self.annexes_view.setObjectName("annexes")
         self.annexes_view.doubleClicked.connect(lambda _index: self.open_annex())
@@ -234,11 +240,6 @@ class AgendaTab(_Tab):
         self.attach_item_button = QtWidgets.QPushButton(self.tr("Joindre au point choisi…"))
         self.open_annex_button = QtWidgets.QPushButton(self.tr("Ouvrir"))
         self.remove_annex_button = QtWidgets.QPushButton(self.tr("Retirer l'annexe"))
-        # Working documents of the secretariat stay out of the convocation's e-mail and letters.
-        self.for_members_button = QtWidgets.QPushButton(self.tr("Envoyée aux membres"))
-        self.for_members_button.setCheckable(True)
-        self.for_members_button.setObjectName("annex_for_members")
-        self.for_members_button.clicked.connect(self.toggle_for_members)
         self.attach_meeting_button.clicked.connect(lambda: self.choose_annex(item=False))
         self.attach_item_button.clicked.connect(lambda: self.choose_annex(item=True))
         self.open_annex_button.clicked.connect(self.open_annex)
@@ -249,7 +250,6 @@ class AgendaTab(_Tab):
             self.attach_item_button,
             self.open_annex_button,
             self.remove_annex_button,
-            self.for_members_button,
         ):
             annex_buttons.addWidget(b)
         annex_buttons.addStretch(1)
@@ -344,9 +344,6 @@ class AgendaTab(_Tab):
         self.attach_item_button.setEnabled(editable and has_item)
         self.open_annex_button.setEnabled(has_annex)
         self.remove_annex_button.setEnabled(editable and has_annex)
-        annex = self.selected_annex()
-        self.for_members_button.setEnabled(editable and annex is not None)
-        self.for_members_button.setChecked(annex is not None and annex.for_members)
 
     def selected_item_id(self) -> int | None:
         row = selected_row(self.view)
@@ -435,6 +432,25 @@ class AgendaTab(_Tab):
         self._update_buttons()
         return True
 
+    def set_annex_for_members(self, annex_id: int, for_members: bool) -> bool:
+        """Tick « Aux membres »: the annex goes with the convocation (a working document of the
+        secretariat does not)."""
+        try:
+            annexes.set_for_members(self._store, annex_id, for_members)
+        except UserError as error:
+            show_user_error(self, error, self.tr("Annexe envoyée aux membres"))
+            return False
+        return True
+
+    def set_annex_public(self, annex_id: int, public: bool) -> bool:
+        """Tick « Publique »: the annex goes into the public pack (else it is named there)."""
+        try:
+            annexes.set_public(self._store, annex_id, public)
+        except UserError as error:
+            show_user_error(self, error, self.tr("Annexe publique"))
+            return False
+        return True
+
     def selected_annex(self) -> annexes.Annex | None:
         row = selected_row(self.annexes_view)
         return self.annexes_model.annex(row) if row is not None else None
@@ -462,20 +478,6 @@ class AgendaTab(_Tab):
             self._failed(exc, self.tr("Ouvrir l'annexe"))
             return
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
-
-    def toggle_for_members(self) -> None:
-        annex = self.selected_annex()
-        if annex is None or not self.editable():
-            return
-        row = selected_row(self.annexes_view)
-        try:
-            annexes.set_for_members(self._store, annex.id, not annex.for_members)
-        except UserError as error:
-            show_user_error(self, error, self.tr("Envoyée aux membres"))
-        self.annexes_model.reload()
-        if row is not None:
-            self.annexes_view.selectRow(row)
-        self._update_buttons()
 
     def remove_annex(self) -> None:
         annex = self.selected_annex()
