@@ -16,7 +16,7 @@ from ess_desk.documents import actions_pdf
 from ess_desk.errors import UserError
 from ess_desk.exchange.convocations import slug
 from ess_desk.fileio import atomic_path, ensure_folder
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.mail import message as msg
 from ess_desk.mail import outbox
 
@@ -34,8 +34,12 @@ class ReminderFiles:
     refused: list[str] = field(default_factory=list)  # asked not to be contacted by e-mail
 
     def summary(self) -> str:
-        text = _("{pdfs} liste(s) de relance et {drafts} brouillon(s) de courriel écrits.").format(
-            pdfs=len(self.pdfs), drafts=len(self.drafts)
+        pdfs, drafts = len(self.pdfs), len(self.drafts)
+        text = _("Écrits : {pdfs} et {drafts}.").format(
+            pdfs=ngettext("{n} liste de relance", "{n} listes de relance", pdfs).format(n=pdfs),
+            drafts=ngettext(
+                "{n} brouillon de courriel", "{n} brouillons de courriel", drafts
+            ).format(n=drafts),
         )
         if self.without_email:
             text += "\n" + _("Sans adresse électronique ({count}) : {names}").format(
