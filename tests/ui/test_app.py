@@ -322,9 +322,11 @@ def test_save_now_from_the_dashboard_of_a_new_file(qtbot, store):
     with qtbot.waitSignal(page.command_requested) as asked:
         page.backup_button.click()
     assert asked.args == ["backup_now"]
-    qtbot.waitUntil(lambda: window.store.last_backup is not None, timeout=10_000)
+    # Once written (off the GUI thread), the status bar says it.
+    qtbot.waitUntil(
+        lambda: window.backup_label.text().startswith("Dernière sauvegarde"), timeout=10_000
+    )
     assert window.store.last_backup.exists()
-    assert window.backup_label.text().startswith("Dernière sauvegarde")
 
 
 def test_a_demonstration_opens_in_a_file_of_its_own(qtbot, store, tmp_path):
