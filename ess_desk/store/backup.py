@@ -292,6 +292,15 @@ def daily_backup(store, now: dt.datetime | None = None) -> Path | None:
     return made
 
 
+def backup_now(store, now: dt.datetime | None = None) -> Path:
+    """« Sauvegarder maintenant »: a copy taken at once into the backups folder, as the
+    automatic ones are (and rotated with them), whatever was already taken today."""
+    made = _own_backup(store, AUTOMATIC, now)
+    rotate(store.path, keep_count(store))
+    store.last_backup = made
+    return made
+
+
 def rotate(db_path: Path, keep: int) -> None:
     """Keep the `keep` newest automatic copies; copies of other kinds are never removed here."""
     automatic = [b for b in backups(db_path) if b.kind == AUTOMATIC]
