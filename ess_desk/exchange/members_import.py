@@ -1124,6 +1124,9 @@ _PERSON_COLUMNS = (
     "consent_contact",
     "notes",
     "archived",
+    "address",
+    "postcode",
+    "city",
 )
 _MANDATE_COLUMNS = (
     "id",
@@ -1284,6 +1287,9 @@ def _insert_all(
                 0,
                 "",
                 0,
+                "",
+                "",
+                "",
             )
             for p in plan.people
         ],
