@@ -12,8 +12,8 @@ dates, never to today's.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
 import random
 import unicodedata
 from collections.abc import Callable
@@ -23,8 +23,8 @@ from typing import Any
 from stdnum import luhn
 from stdnum.fr import siret as stdnum_siret
 
+from ess_desk import audit, service
 from ess_desk import demo_data as data
-from ess_desk import service
 from ess_desk.actions import actions, review
 from ess_desk.council import set_letterhead
 from ess_desk.dates import add_years, display
@@ -36,7 +36,6 @@ from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_work
 from ess_desk.membership import bodies, mandates, organisations, people, rules
 from ess_desk.minutes import decisions, minutes
 from ess_desk.store import Store
-from ess_desk.store.lock import current_user
 from ess_desk.text import name_key
 
 Progress = Callable[[int, int], None]
@@ -174,7 +173,19 @@ LARGE = Profile(
     updates_per_action=4,
 )
 
-PROFILES = {"small": SMALL, "large": LARGE}
+# Ten times the large council, for the benchmarks' growth table: ten times the people,
+# structures, meetings (fourteen commissions and ten working groups per theme: about 6,000
+# meetings) and actions.
+HUGE = dataclasses.replace(
+    LARGE,
+    commissions=data.COMMISSIONS_HUGE,
+    working_groups=data.WORKING_GROUPS_HUGE,
+    organisations=tuple((kind, count * 10) for kind, count in LARGE.organisations),
+    people=20_000,
+    actions=300_000,
+)
+
+PROFILES = {"small": SMALL, "large": LARGE, "huge": HUGE}
 
 # --------------------------------------------------------------------------- sinks
 
@@ -250,8 +261,6 @@ class _BulkSink(_ServiceSink):
 
     def finish(self) -> None:
         db = self.store.db
-        at = dt.datetime.now().isoformat(timespec="seconds")
-        user = current_user()
         for table, entity in self.TABLES:
             rows = self.rows[table]
             if not rows:
@@ -267,20 +276,7 @@ class _BulkSink(_ServiceSink):
                 f"SELECT * FROM [{table}] WHERE id >= ? ORDER BY id", [rows[0]["id"]]
             )
             names = [c[0] for c in cursor.description]
-            db.conn.executemany(
-                "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-                "VALUES (?, ?, ?, ?, 'create', NULL, ?)",
-                [
-                    (
-                        at,
-                        user,
-                        entity,
-                        r[0],
-                        json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False),
-                    )
-                    for r in cursor.fetchall()
-                ],
-            )
+            audit.record_many(db, entity, "create", audit.created_rows(names, cursor.fetchall()))
 
 
 # --------------------------------------------------------------------------- planning state
@@ -381,7 +377,9 @@ def fill_demo(
     profile = PROFILES.get(size)
     if profile is None:
         raise UserError(
-            _("Taille de démonstration inconnue : « {size} » (small ou large).").format(size=size)
+            _("Taille de démonstration inconnue : « {size} » (small, large ou huge).").format(
+                size=size
+            )
         )
     return fill_profile(store, profile, seed=seed, progress=progress)
 
@@ -415,7 +413,29 @@ def fill_profile(
         _approve_minutes,
     ]
     total = len(parts)
-    with store.write() as db:
+    # The whole council is written in one transaction: a page cache large enough to hold it
+    # keeps SQLite from spilling pages to the journal again and again (the huge demo writes a
+    # gigabyte). Given back at the end.
+    (cache_size,) = store.conn.execute("PRAGMA cache_size").fetchone()
+    store.conn.execute("PRAGMA cache_size = -1048576")
+    try:
+        return _fill(store, demo, parts, total, progress, profile, seed)
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+def _fill(
+    store: Store,
+    demo: _Demo,
+    parts: list[Callable[[_Demo], None]],
+    total: int,
+    progress: Progress | None,
+    profile: Profile,
+    seed: int,
+) -> str:
+    from ess_desk.store.bulk import indexes_rebuilt_after
+
+    with store.write() as db, indexes_rebuilt_after(db):
         for done, part in enumerate(parts):
             part(demo)
             if progress is not None:
@@ -1579,21 +1599,7 @@ def _bulk_rows(db: Any, table: str, entity: str, rows: list[dict[str, Any]]) -> 
     )
     cursor = db.execute(f"SELECT * FROM [{table}] WHERE id >= ? ORDER BY id", [first])
     names = [c[0] for c in cursor.description]
-    at, user = dt.datetime.now().isoformat(timespec="seconds"), current_user()
-    db.conn.executemany(
-        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-        "VALUES (?, ?, ?, ?, 'create', NULL, ?)",
-        [
-            (
-                at,
-                user,
-                entity,
-                r[0],
-                json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False),
-            )
-            for r in cursor.fetchall()
-        ],
-    )
+    audit.record_many(db, entity, "create", audit.created_rows(names, cursor.fetchall()))
     return list(range(first, first + len(rows)))
 
 

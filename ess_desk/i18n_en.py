@@ -288,8 +288,8 @@ EN: dict[str, str] = {
         "The database {path} already holds {count} person(s): the demo only fills an empty "
         "database. Choose a new file (--db)."
     ),
-    "Taille de démonstration inconnue : « {size} » (small ou large).": (
-        "Unknown demo size: “{size}” (small or large)."
+    "Taille de démonstration inconnue : « {size} » (small, large ou huge).": (
+        "Unknown demo size: “{size}” (small, large or huge)."
     ),
     # ess_desk/documents/actions_pdf.py
     "retard : {days} j": "late: {days} d",

@@ -1174,7 +1174,7 @@ def _write(
             if progress:
                 progress(done, total)
 
-    from ess_desk.search.bulk import indexed_in_bulk
+    from ess_desk.store.bulk import indexed_in_bulk
 
     # One pass per table through a prepared statement; the search index of the new people and
     # organisations is written at the end in one statement per table, in the same transaction.

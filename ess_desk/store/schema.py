@@ -613,7 +613,7 @@ def search_fill_statements(source: str | None = None, since_id: int | None = Non
     changes what the index holds changes them too.
 
     With `source` and `since_id`: only that table's rows from that id on (rows just written in
-    bulk, see ess_desk.search.bulk); `since_id` is a number, written into the statement."""
+    bulk, see ess_desk.store.bulk); `since_id` is a number, written into the statement."""
     return _fill_statements(_externals(), source, since_id)
 
 
