@@ -691,10 +691,16 @@ def _new_person(
     position: tuple[str, str] | None = None,
 ) -> int:
     rng = demo.rng
+    attempts = 0
     while True:
         female = rng.random() < 0.52
         first = rng.choice(data.FEMALE_FIRST_NAMES if female else data.MALE_FIRST_NAMES)
         last = rng.choice(data.LAST_NAMES)
+        attempts += 1
+        if attempts > 20:
+            # The huge demo has more people than first and last names make pairs (20,000
+            # against 19,800): a double-barrelled name then, as many families have.
+            last = f"{last}-{rng.choice(data.LAST_NAMES)}"
         if f"{first} {last}" not in demo.names:
             break
     demo.names.add(f"{first} {last}")

@@ -138,9 +138,9 @@ def sweep_temporary_files(folder: Path, *, older_than: float = 0.0) -> list[Path
 
 
 def _cannot_write(final: Path, exc: OSError) -> UserError:
-    return UserError(
-        _("Impossible d'écrire {path} : {reason}.").format(path=final, reason=exc.strerror or exc)
-    )
+    from ess_desk.failures import from_os_error
+
+    return from_os_error(exc, final)
 
 
 @contextlib.contextmanager
@@ -178,11 +178,9 @@ def ensure_folder(folder: Path | str) -> Path:
             )
         ) from exc
     except OSError as exc:
-        raise UserError(
-            _("Impossible de créer le dossier {path} : {reason}.").format(
-                path=folder, reason=exc.strerror or exc
-            )
-        ) from exc
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, folder) from exc
     return folder
 
 

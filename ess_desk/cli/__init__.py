@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ess_desk import __version__
-from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
 Handler = Callable[[argparse.Namespace], int]
@@ -125,14 +124,12 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         return open_window(
             db=args.db, quit_after_start=args.quit_after_start, db_given=args.db_given
         )
+    from ess_desk import logs
+
+    logs.setup()
     try:
         _refuse_outputs_over_the_database(args)
         return handler(args)
-    except UserError as exc:
-        print(_("Erreur : {message}").format(message=exc.message), file=sys.stderr)
-        for problem in exc.problems:
-            print(f"- {problem}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -140,6 +137,13 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        # The one boundary: a full disk, a read-only file, a bug… is one sentence, never a
+        # traceback (an unexpected error's traceback goes to the log).
+        from ess_desk.cli.common import command_failure, report_error
+
+        report_error(command_failure(exc, args.db, " ".join(["ess-desk", *argv])))
+        return 1
 
 
 if __name__ == "__main__":

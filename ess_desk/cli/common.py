@@ -34,10 +34,43 @@ def open_for_command(args: argparse.Namespace, *, write: bool, create: bool = Fa
         raise missing_database(Path(args.db))
     store = open_store(args.db, auto_backup=write, create=create)
     if write and store.read_only:
-        message = store.read_only_message()
+        refusal = store.write_refusal()
         store.close()
-        raise UserError(message)
+        raise refusal
     return store
+
+
+def command_failure(exc: BaseException, db: Path | str | None, command: str) -> UserError:
+    """The command line's one boundary: any exception becomes the sentence to print. Damage met
+    in the database comes with the newest backup that passes the check; a bug is written to the
+    log with its traceback first."""
+    from ess_desk import failures, logs
+
+    error = failures.user_error_for(exc, db)
+    if (
+        isinstance(error, failures.StorageFailure)
+        and error.kind == failures.DAMAGED
+        and db is not None
+        and error.path == Path(db)
+        and getattr(error, "offer", None) is None
+    ):
+        from ess_desk.store.recovery import refuse_damaged
+
+        return refuse_damaged(Path(db), failures.damaged_what(Path(db)))
+    if error is not None:
+        return error
+    return failures.unexpected_failure(exc, logs.log_unexpected(exc, command))
+
+
+def report_error(error: UserError) -> None:
+    """Print a refusal on stderr: the sentence, then its list of problems, then the command that
+    puts a backup back when the database is unusable."""
+    print(_("Erreur : {message}").format(message=error.message), file=sys.stderr)
+    for problem in error.problems:
+        print(f"- {problem}", file=sys.stderr)
+    hint = getattr(error, "restore_hint", None)
+    if callable(hint) and hint():
+        print(hint(), file=sys.stderr)
 
 
 def body_id_by_name(db: Database, name: str | None) -> int | None:

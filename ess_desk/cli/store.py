@@ -21,8 +21,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from ess_desk.store.backup import restore
+    from ess_desk.store.recovery import DamagedDatabase, restore_over
 
-    with open_for_command(args, write=True) as store:
+    try:
+        store = open_for_command(args, write=True)
+    except DamagedDatabase:
+        # An empty, truncated or damaged database: kept aside, the backup put in its place.
+        kept = restore_over(Path(args.db), Path(args.file))
+        print(
+            _(
+                "Base remise en place depuis {source}. Le fichier inutilisable est gardé dans "
+                "{kept}."
+            ).format(source=args.file, kept=kept)
+        )
+        return 0
+    with store:
         kept = restore(store, Path(args.file))
     print(
         _("Base restaurée depuis {source}. L'ancienne version est gardée dans {kept}.").format(
@@ -48,9 +61,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ess_desk.integrity import check_council
+    from ess_desk.store.check import is_damage
+    from ess_desk.store.health import warnings
 
     with open_for_command(args, write=False) as store:
         problems = check_council(store)
+    notes = warnings(Path(args.db))
     if problems:
         print(
             _("{count} problème(s) trouvé(s) dans {path} :").format(
@@ -59,9 +75,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         for problem in problems:
             print(f"- {problem}")
-        return 1
-    print(_("Aucun problème : la base {path} est intègre.").format(path=args.db))
-    return 0
+        if any(is_damage(problem) for problem in problems):
+            from ess_desk.store.recovery import offer_lines
+
+            for line in offer_lines(Path(args.db)):
+                print(line)
+    else:
+        print(_("Aucun problème : la base {path} est intègre.").format(path=args.db))
+    for note in notes:
+        print(_("Attention : {warning}").format(warning=note))
+    return 1 if problems else 0
 
 
 def register(add: AddCommand) -> None:

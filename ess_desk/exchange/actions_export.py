@@ -18,16 +18,13 @@ from ess_desk.i18n import _
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def neutralise(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; other values
-    pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text is written as `tabular.neutralise` writes it (no control character, an apostrophe
+    before what a spreadsheet would run as a formula); other values pass unchanged."""
+    from ess_desk.exchange.tabular import neutralise as neutralise_text
+
+    return neutralise_text(value) if isinstance(value, str) else value
 
 
 def headers() -> list[str]:
@@ -173,8 +170,6 @@ def _writable(path: Path, write: Callable[[], Path]) -> None:
     try:
         write()
     except OSError as exc:
-        raise UserError(
-            _("Impossible d'écrire {path} : {reason}.").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from exc
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, path) from exc

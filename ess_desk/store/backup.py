@@ -41,6 +41,12 @@ class BackupInfo:
 
 
 def backup_dir(db_path: Path) -> Path:
+    """The backups folder: beside the database, or, for a database on a network drive, in the
+    user's data folder on this computer (the copies stay on the local disk)."""
+    from ess_desk.store.network import local_backup_dir, network_drive
+
+    if network_drive(db_path) is not None:
+        return local_backup_dir(db_path)
     return db_path.with_name(db_path.stem + "-sauvegardes")
 
 
@@ -194,11 +200,10 @@ def copy_database(
     return dest
 
 
-def _write_failure(dest: Path, exc: Exception) -> StoreError:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-    return StoreError(
-        _("Impossible d'écrire la sauvegarde {path} : {reason}.").format(path=dest, reason=reason)
-    )
+def _write_failure(dest: Path, exc: OSError | sqlite3.Error) -> StoreError:
+    from ess_desk.failures import write_failure
+
+    return write_failure(exc, dest)
 
 
 def backup_to(store, dest: Path | str) -> Path:

@@ -51,3 +51,12 @@ def check_store(store: Store, extra_checks: Iterable[Check] = ()) -> list[str]:
     except sqlite3.DatabaseError as exc:
         problems.append(_("Le fichier est endommagé : {reason}").format(reason=exc))
     return problems
+
+
+def is_damage(problem: str) -> bool:
+    """True for a problem that says the file itself is damaged (a backup is then offered)."""
+    prefixes = (
+        _("Intégrité : {detail}").format(detail=""),
+        _("Le fichier est endommagé : {reason}").format(reason=""),
+    )
+    return problem.startswith(prefixes)
