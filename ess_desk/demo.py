@@ -174,8 +174,8 @@ LARGE = Profile(
 )
 
 # Ten times the large council, for the benchmarks' growth table: ten times the people,
-# structures, meetings (fourteen commissions and ten working groups per theme: about 6,000
-# meetings) and actions.
+# structures, meetings (seventeen commissions and fourteen working groups per theme: about
+# 6,000 meetings) and actions.
 HUGE = dataclasses.replace(
     LARGE,
     commissions=data.COMMISSIONS_HUGE,
@@ -351,6 +351,8 @@ class _Demo:
     people: dict[int, _Person] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     org_names: set[str] = field(default_factory=set)
+    # _least_staffed's memory, by source: (organisations per kind, lowest count, those at it).
+    least_staffed: dict[str, tuple[tuple[int, ...], int, list[int]]] = field(default_factory=dict)
     emails: set[str] = field(default_factory=set)
     sirets: set[str] = field(default_factory=set)
     plenary_id: int = 0
@@ -679,9 +681,28 @@ def _pick_org(demo: _Demo, source: str) -> int | None:
         return ids[0] if source == "staff" or rng.random() < 0.5 else rng.choice(ids[:4])
     if source in ("qualified", "expert") and rng.random() < 0.35:
         return None
-    candidates = [i for k in SOURCE_KINDS[source] for i in demo.orgs_by_kind.get(k, [])]
-    fewest = min(demo.orgs[i].members for i in candidates)
-    return rng.choice([i for i in candidates if demo.orgs[i].members == fewest])
+    return rng.choice(_least_staffed(demo, source))
+
+
+def _least_staffed(demo: _Demo, source: str) -> list[int]:
+    """The organisations of `source`'s kinds that have the fewest people so far, in their
+    order: as `[i for i in candidates if members == min(members)]`, but kept from one call to
+    the next (counts only grow: the orgs still at the lowest count are among those that were),
+    so that 20,000 people do not each scan 8,000 organisations."""
+    kinds = SOURCE_KINDS[source]
+    signature = tuple(len(demo.orgs_by_kind.get(k, ())) for k in kinds)
+    cached = demo.least_staffed.get(source)
+    if cached is not None and cached[0] == signature:
+        level, pool = cached[1], cached[2]
+        pool = [i for i in pool if demo.orgs[i].members == level]
+        if pool:
+            demo.least_staffed[source] = (signature, level, pool)
+            return pool
+    candidates = [i for k in kinds for i in demo.orgs_by_kind.get(k, [])]
+    level = min(demo.orgs[i].members for i in candidates)
+    pool = [i for i in candidates if demo.orgs[i].members == level]
+    demo.least_staffed[source] = (signature, level, pool)
+    return pool
 
 
 def _new_person(

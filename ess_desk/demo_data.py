@@ -674,10 +674,13 @@ SECTORS = (
     "Ouest nord",
     "Portes du Sud",
     "Val d'Yzeron",
+    "Confluence",
+    "Part-Dieu",
+    "Croix-Rousse",
 )
 COMMISSIONS_HUGE = tuple(f"{name} – {sector}" for name in COMMISSIONS_LARGE for sector in SECTORS)
 WORKING_GROUPS_HUGE = tuple(
-    f"{name} – {sector}" for name in WORKING_GROUPS_LARGE for sector in SECTORS[:10]
+    f"{name} – {sector}" for name in WORKING_GROUPS_LARGE for sector in SECTORS[:14]
 )
 
 GUEST_POSITIONS = (
