@@ -130,7 +130,10 @@ def _contents(path: Path) -> str:
         ).fetchone()
     finally:
         conn.close()
-    return f"{people:,} pers., {meetings:,} séances, {actions:,} actions".replace(",", "\u202f")
+    def number(n: int) -> str:
+        return f"{n:,}".replace(",", "\u202f")
+
+    return f"{number(people)} pers., {number(meetings)} séances, {number(actions)} actions"
 
 
 def measure_growth(sizes: tuple[str, ...] = SIZES) -> Growth:
