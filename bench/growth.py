@@ -130,6 +130,7 @@ def _contents(path: Path) -> str:
         ).fetchone()
     finally:
         conn.close()
+
     def number(n: int) -> str:
         return f"{n:,}".replace(",", "\u202f")
 
