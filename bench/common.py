@@ -179,6 +179,17 @@ def open_page(app, make: Callable[[], object]) -> float:
     return elapsed
 
 
+def aligned(rows: list) -> list[str]:
+    """Rows of cells as aligned columns, the first row as a heading underlined."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return lines
+
+
 def format_table(figures: list[Figure]) -> str:
     head = ("Mesure", "ESS Desk", "Témoin", "Rapport", "Objectif", "Résultat")
     rows = [head]
@@ -193,12 +204,7 @@ def format_table(figures: list[Figure]) -> str:
                 "PASS" if f.passed else "FAIL",
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines = []
-    for n, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = aligned(rows)
     for f in figures:
         if f.error:
             lines.append(f"! {f.name} : {f.error}")

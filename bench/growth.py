@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.common import PYTHON, ROOT, demo_db, env, open_page
+from bench.common import PYTHON, ROOT, aligned, demo_db, env, open_page
 
 SIZES = ("small", "large", "huge")
 RUNS = 5
@@ -187,12 +187,7 @@ def format_growth(growth: Growth) -> str:
                 ok = ratio <= GROWTH_LIMIT and v["huge"] < INTERACTIVE_LIMIT_MS
             row += [f"{ratio:.2f}×", goal, "PASS" if ok else "FAIL"]
         rows.append(row)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines = []
-    for n, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = aligned(rows)
     lines.append(
         "Démos : "
         + " ; ".join(f"{s} = {growth.sizes[s]}" for s in sizes)

@@ -180,6 +180,17 @@ SPACES = [*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2
 _PHONE_DROP = bytes(sorted({b for c in SPACES for b in chr(c).encode("utf-8")} | set(b".-")))
 
 
+def _found(core: re.Pattern[str], before: re.Pattern[str], text: str) -> bool:
+    """Whether `core` matches somewhere in `text` where the character before is not `before`."""
+    found = core.search(text)
+    while found is not None:
+        start = found.start()
+        if start == 0 or before.match(text, start - 1) is None:
+            return True
+        found = core.search(text, start + 1)
+    return False
+
+
 class Matcher:
     """Finds and replaces a person's name, e-mail and phone in any text."""
 
@@ -276,14 +287,7 @@ class Matcher:
         packed = text.encode("utf-8").translate(None, _PHONE_DROP)
         if self._phone_tail not in packed:
             return False
-        core, before = self._phone
-        found = core.search(text)
-        while found is not None:
-            start = found.start()
-            if start == 0 or before.match(text, start - 1) is None:
-                return True
-            found = core.search(text, start + 1)
-        return False
+        return _found(*self._phone, text)
 
     def candidates(self) -> Candidates:
         """Where SQLite should look for the texts `search` may find (see Candidates)."""
@@ -320,14 +324,7 @@ class Matcher:
         if not text or self._pattern is None or not self._maybe(text):
             return False
         # As `self._pattern.search(text)`: a piece matching where its look-behind holds.
-        for core, before in self._pieces:
-            found = core.search(text)
-            while found is not None:
-                start = found.start()
-                if start == 0 or before.match(text, start - 1) is None:
-                    return True
-                found = core.search(text, start + 1)
-        return False
+        return any(_found(core, before, text) for core, before in self._pieces)
 
     def replace(self, text: str, label: str) -> str:
         if not text or self._pattern is None or not self._maybe(text):

@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 from reportlab.pdfgen import canvas
 
-from ess_desk.meetings import agenda, meetings, presence, votes
+from ess_desk.meetings import agenda, annexes, meetings, presence, votes
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.store import open_store
 from tests.documents import plain
@@ -212,14 +212,19 @@ def test_extra_tabs_are_registered_and_built_lazily(view):
 
 def test_header_status_moves(view, store, meeting, errors):
     assert view.status_label.text() == "Prévue"
-    assert view.convene_button.isVisibleTo(view) and not view.close_button.isVisibleTo(view)
+    assert view.convene_button.isEnabled()
+    # The next step to come shows, disabled, saying why.
+    assert view.close_button in view.actions_bar.wanted() and not view.close_button.isEnabled()
+    assert view.close_button.toolTip() == "Marquez d'abord la séance tenue."
     assert view.move_to("convened")
     assert view.status_label.text() == "Convoquée"
+    assert view.convene_button not in view.actions_bar.wanted()
     assert view.move_to("held")
-    assert view.close_button.isVisibleTo(view) and not view.cancel_button.isVisibleTo(view)
+    assert view.close_button.isEnabled() and view.cancel_button not in view.actions_bar.wanted()
     assert view.move_to("closed")
     assert meetings.get(store.db, meeting).status == "closed"
     assert not view.edit_button.isEnabled()
+    assert view.edit_button.toolTip() == "La séance est close : plus rien ne change."
     agenda_tab = view.tab("agenda")
     assert not agenda_tab.add_button.isEnabled()
 
@@ -270,7 +275,9 @@ def test_annexes_refuse_a_non_pdf_naming_it(view, store, meeting, errors, tmp_pa
     text = tmp_path / "notes.txt"
     text.write_text("pas un PDF")
     assert not tab.attach_file(text)
-    assert errors == ["Le fichier « notes.txt » n'est pas un PDF."]
+    assert errors == [
+        "Le fichier « notes.txt » ne peut pas être joint : ce n'est pas un fichier PDF."
+    ]
     assert tab.attach_file(pdf_file(tmp_path / "budget 2031.pdf", pages=3), item)
     assert tab.annexes_model.rowCount() == 1
     index = tab.annexes_model.index(0, AnnexesTableModel.ATTACHED_TO)
@@ -282,6 +289,22 @@ def test_annexes_refuse_a_non_pdf_naming_it(view, store, meeting, errors, tmp_pa
     tab.annexes_view.selectRow(0)
     tab.remove_annex()
     assert tab.annexes_model.rowCount() == 0
+
+
+def test_annex_public_box_decides_the_public_pack(view, store, meeting, errors, tmp_path):
+    tab = view.tab("agenda")
+    assert tab.attach_file(pdf_file(tmp_path / "étude.pdf", pages=1))
+    index = tab.annexes_model.index(0, AnnexesTableModel.PUBLIC)
+    assert index.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert tab.annexes_model.setData(
+        index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert annexes.list_annexes(store.db, meeting)[0].public
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert index.data() == "oui" and errors == []
+    tab.annexes_model.reload()
+    assert tab.annexes_model.index(0, AnnexesTableModel.PUBLIC).data() == "oui"
 
 
 def test_notice_deadline_and_late_warning_kept(view, store, meeting, errors):
@@ -511,9 +534,8 @@ def test_read_only_store_disables_edits(qtbot, store, bureau, meeting, db_path):
         assert page.open_button.isEnabled()
         view = page.open_meeting(meeting)
         assert not view.edit_button.isEnabled()
-        assert not any(
-            b.isVisibleTo(view) for b in (view.convene_button, view.held_button, view.cancel_button)
-        )
+        for button in (view.convene_button, view.held_button, view.cancel_button):
+            assert not button.isEnabled() and "lecture seule" in button.toolTip()
         agenda_tab = view.tab("agenda")
         agenda_tab.view.selectRow(0)
         assert not agenda_tab.add_button.isEnabled() and not agenda_tab.up_button.isEnabled()
