@@ -55,6 +55,7 @@ def earlier_figures() -> list[Figure]:
     from bench.actions_page import measure_actions_page
     from bench.dashboard import measure_dashboard
     from bench.filtering import measure_filtering
+    from bench.mail import measure_mail
     from bench.meetings_bench import measure_meetings_page, measure_sign_in_sheet
     from bench.report import measure_report
     from bench.search import measure_search
@@ -74,6 +75,8 @@ def earlier_figures() -> list[Figure]:
     figures.extend(measure_dashboard())
     print("Rapport d'activité du conseil plénier (démo large)…", flush=True)
     figures.extend(measure_report())
+    print("Envoi des convocations (150 membres, 20 Mo d'annexes)…", flush=True)
+    figures.extend(measure_mail())
     return figures
 
 

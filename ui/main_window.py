@@ -264,6 +264,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._restore_window()
         self._apply_store_state()
         self.show_page(self._initial_page())
+        # The outbox comes once the window is up: start-up pays nothing for the mail machinery.
+        QtCore.QTimer.singleShot(300, self, self._start_mail)
 
     # -- menus -------------------------------------------------------------------------------
     def _action(
@@ -311,6 +313,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action_letterhead = self._action(
             file_menu, self.tr("En-tête du conseil…"), self.edit_letterhead
         )
+        self.action_mail_settings = self._action(
+            file_menu, self.tr("Envoi des courriels…"), self.mail_settings
+        )
+        self.action_outbox = self._action(file_menu, self.tr("Boîte d'envoi…"), self.open_outbox)
         self.action_preferences = self._action(
             file_menu, self.tr("Préférences…"), self.preferences, "Ctrl+,"
         )
@@ -624,6 +630,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.set_last_database(new_store.path)
         self._apply_store_state()
         self._rebuild_pages()
+        if getattr(self, "mail_session", None) is not None:
+            self.mail_session.send_at_start()
         return True
 
     def new_database(self) -> None:
@@ -761,6 +769,32 @@ class MainWindow(QtWidgets.QMainWindow):
         from ui.dialogs.activity_report import ActivityReportDialog
 
         ActivityReportDialog(self.store, self).exec()
+
+    # -- mail --------------------------------------------------------------------------------
+    def _start_mail(self) -> None:
+        """The sending session, the outbox in the status bar, and what waits sent at start."""
+        from ui.mail.outbox_view import OutboxButton
+        from ui.mail.session import MailSession
+
+        if self.store.closed:  # the window closed before its outbox came
+            return
+        if getattr(self, "mail_session", None) is None:
+            self.mail_session = MailSession(lambda: self.store, self)
+            self.outbox_button = OutboxButton(self.mail_session, self)
+            self.statusBar().addPermanentWidget(self.outbox_button)
+        self.mail_session.send_at_start()
+
+    def mail_settings(self) -> None:
+        from ui.mail.session import session_for
+        from ui.mail.settings_dialog import MailSettingsDialog
+
+        MailSettingsDialog(session_for(self, self.store), self).exec()
+
+    def open_outbox(self) -> None:
+        from ui.mail.outbox_view import OutboxDialog
+        from ui.mail.session import session_for
+
+        OutboxDialog(session_for(self, self.store), self).exec()
 
     def edit_letterhead(self) -> None:
         from ui.dialogs.letterhead import LetterheadDialog

@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = tuple(
         "privacy",
         "search",
         "report",
+        "mail",
         "demo",
     )
 )

@@ -664,3 +664,16 @@ def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Paragraph
         for p in (text or "").split("\n\n")
         if p.strip()
     ]
+
+
+def pdf_bytes(
+    story: Sequence[Flowable], meta: Metadata, pagesize: tuple[float, float] = A4
+) -> bytes:
+    """The same layout as `build_pdf`, in memory (a letter attached to a message)."""
+    import io
+
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = document(buffer, meta, pagesize)
+    doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
+    return buffer.getvalue()

@@ -30,6 +30,9 @@ class Person:
     consent_contact: int = 0
     notes: str = ""
     archived: int = 0
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Person:
@@ -51,6 +54,9 @@ EDITABLE = (
     "consent_publish",
     "consent_contact",
     "notes",
+    "address",
+    "postcode",
+    "city",
 )
 
 _CIVILITY_ALIASES = {
@@ -94,6 +100,10 @@ def clean(db: Database, values: dict[str, Any]) -> dict[str, Any]:
         "consent_publish": 1 if values.get("consent_publish") else 0,
         "consent_contact": 1 if values.get("consent_contact") else 0,
         "notes": str(values.get("notes") or "").strip(),
+        # The postal address, for letters sent by post (street lines, then postcode and city).
+        "address": validation.address_lines(values.get("address")),
+        "postcode": validation.clean_text(values.get("postcode")),
+        "city": validation.clean_text(values.get("city")),
     }
     org_id = values.get("organisation_id")
     if org_id in ("", 0):

@@ -18,6 +18,7 @@ from ess_desk.actions.actions import search_text
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
+from ess_desk.mail import outbox
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.person_file import annexes_naming, is_anonymised
 from ess_desk.privacy.texts import free_texts
@@ -29,7 +30,18 @@ if TYPE_CHECKING:
 
 ACTION = "anonymise"
 # The identity and contact fields of a person's card (and of its copies in the audit log).
-IDENTITY_FIELDS = ("civility", "first_name", "last_name", "email", "phone", "position", "notes")
+IDENTITY_FIELDS = (
+    "civility",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "position",
+    "notes",
+    "address",
+    "postcode",
+    "city",
+)
 
 
 def anonymised_label(person_id: int) -> str:
@@ -268,10 +280,13 @@ def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> A
 
     db.execute(
         "UPDATE people SET civility = '', first_name = '', last_name = ?, email = '', phone = '', "
-        "position = '', notes = '', consent_publish = 0, consent_contact = 0, archived = 1 "
+        "position = '', notes = '', address = '', postcode = '', city = '', consent_publish = 0, "
+        "consent_contact = 0, archived = 1 "
         "WHERE id = ?",
         [label, person_id],
     )
+    # Their messages keep their subject and proof, not their name, address or letters.
+    outbox.forget_person(db, person_id, label)
     mandate_ids = {
         r[0] for r in db.execute("SELECT id FROM mandates WHERE person_id = ?", [person_id])
     }

@@ -320,6 +320,14 @@
         <translation>Reminders to owners…</translation>
     </message>
     <message>
+        <source>Envoyer les rappels…</source>
+        <translation>Send the reminders…</translation>
+    </message>
+    <message>
+        <source>Un courriel à chaque porteur d&apos;actions ouvertes, par la boîte d&apos;envoi</source>
+        <translation>An e-mail to each owner of open actions, through the outbox</translation>
+    </message>
+    <message>
         <source>Les actions affichées, vers Excel (.xlsx), CSV ou le tableau de suivi PDF</source>
         <translation>The actions shown, to Excel (.xlsx), CSV or the PDF action tracker</translation>
     </message>
@@ -751,6 +759,10 @@
         <translation>PDF documents (*.pdf);;All files (*)</translation>
     </message>
     <message>
+        <source>Annexe envoyée aux membres</source>
+        <translation>Annex sent to the members</translation>
+    </message>
+    <message>
         <source>Annexe publique</source>
         <translation>Public annex</translation>
     </message>
@@ -825,6 +837,10 @@
         <translation>Public</translation>
     </message>
     <message>
+        <source>Aux membres</source>
+        <translation>To members</translation>
+    </message>
+    <message>
         <source>La séance</source>
         <translation>The meeting</translation>
     </message>
@@ -843,6 +859,10 @@
     <message>
         <source>Cochée, l&apos;annexe va dans le dossier public ; sinon il la cite par son titre.</source>
         <translation>Ticked, the annex goes into the public pack; otherwise the pack names it by its title.</translation>
+    </message>
+    <message>
+        <source>Cochée, l&apos;annexe part avec la convocation (courriel et courrier) ; sinon elle reste un document du secrétariat.</source>
+        <translation>Ticked, the annex goes with the notice (e-mail and post); otherwise it stays a document of the secretariat.</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1397,97 @@
     <message>
         <source>{title} (masquée faute de place)</source>
         <translation>{title} (hidden for lack of room)</translation>
+    </message>
+</context>
+<context>
+    <name>ConvocationsDialog</name>
+    <message>
+        <source>Envoyer les convocations</source>
+        <translation>Send the notices</translation>
+    </message>
+    <message>
+        <source>Courriel trop lourd : que faire des annexes ?</source>
+        <translation>E-mail too large: what to do with the annexes?</translation>
+    </message>
+    <message>
+        <source>Les joindre en un seul PDF</source>
+        <translation>Attach them as one PDF</translation>
+    </message>
+    <message>
+        <source>Laisser les plus grosses de côté ; la lettre dit où les trouver :</source>
+        <translation>Leave the largest out; the letter says where to find them:</translation>
+    </message>
+    <message>
+        <source>Tout joindre quand même</source>
+        <translation>Attach everything anyway</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Lettres postées le</source>
+        <translation>Letters posted on</translation>
+    </message>
+    <message>
+        <source>Envoyer l&apos;annulation</source>
+        <translation>Send the cancellation</translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Écrire les fichiers seulement</source>
+        <translation>Write the files only</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Preuve d&apos;envoi (PDF)</source>
+        <translation>Proof of sending (PDF)</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{body} — {title}&lt;/b&gt;&lt;br/&gt;Lettres datées du {day} ; date limite d&apos;envoi : {deadline}.&lt;br/&gt;Par courriel : {email} ; par courrier : {post} (dont {refused} refus d&apos;être contacté par courriel).</source>
+        <translation>&lt;b&gt;{body} — {title}&lt;/b&gt;&lt;br/&gt;Letters dated {day}; sending deadline: {deadline}.&lt;br/&gt;By e-mail: {email}; by post: {post} (of whom {refused} refused e-mail contact).</translation>
+    </message>
+    <message>
+        <source>Chaque courriel : {size} Mo (limite : {limit} Mo).</source>
+        <translation>Each e-mail: {size} MB (limit: {limit} MB).</translation>
+    </message>
+    <message>
+        <source>Lettres sans adresse postale : {names}.</source>
+        <translation>Letters without a postal address: {names}.</translation>
+    </message>
+    <message>
+        <source>Convocations hors délai</source>
+        <translation>Notices after the deadline</translation>
+    </message>
+    <message>
+        <source>Produire les convocations quand même ?</source>
+        <translation>Produce the notices anyway?</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Configurez d&apos;abord l&apos;envoi des courriels : Fichier › Envoi des courriels…</source>
+        <translation>First set up e-mail sending: File › E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Lettres enregistrées comme postées : {n}.</source>
+        <translation>Letters recorded as posted: {n}.</translation>
+    </message>
+    <message>
+        <source>Preuve d&apos;envoi écrite : {path}</source>
+        <translation>Proof of sending written: {path}</translation>
     </message>
 </context>
 <context>
@@ -2316,6 +2427,147 @@
     </message>
 </context>
 <context>
+    <name>MailOffers</name>
+    <message>
+        <source>Les messages attendent dans la boîte d&apos;envoi.</source>
+        <translation>The messages wait in the outbox.</translation>
+    </message>
+    <message>
+        <source>Configurez d&apos;abord l&apos;envoi des courriels : Fichier › Envoi des courriels…</source>
+        <translation>First set up e-mail sending: File › E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Envoyer le projet de procès-verbal</source>
+        <translation>Send the draft minutes</translation>
+    </message>
+    <message>
+        <source>Envoyer le projet de procès-verbal aux membres par courriel ? Ceux qui n&apos;ont pas d&apos;adresse ou ont refusé d&apos;être contactés sont listés pour un courrier.</source>
+        <translation>Send the draft minutes to the members by e-mail? Those without an address or who refused to be contacted are listed for a letter.</translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Par courrier : {names}</source>
+        <translation>By post: {names}</translation>
+    </message>
+    <message>
+        <source>Envoyer les rappels</source>
+        <translation>Send the reminders</translation>
+    </message>
+    <message>
+        <source>Sans adresse électronique : {names}</source>
+        <translation>No e-mail address: {names}</translation>
+    </message>
+    <message>
+        <source>Refus d&apos;être contacté par courriel : {names}</source>
+        <translation>Refused e-mail contact: {names}</translation>
+    </message>
+    <message>
+        <source>Aucune nouvelle relance à envoyer aujourd&apos;hui.</source>
+        <translation>No new reminder to send today.</translation>
+    </message>
+</context>
+<context>
+    <name>MailSession</name>
+    <message>
+        <source>Mot de passe du serveur de courriel</source>
+        <translation>Mail server password</translation>
+    </message>
+    <message>
+        <source>Mot de passe de {user} sur {host} (gardé jusqu&apos;à la fermeture de la fenêtre) :</source>
+        <translation>Password of {user} on {host} (kept until the window closes):</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>Envoi des courriels</source>
+        <translation>E-mail sending</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587, recommandé)</source>
+        <translation>STARTTLS (port 587, recommended)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (port 465)</translation>
+    </message>
+    <message>
+        <source>Aucun chiffrement (port 25)</source>
+        <translation>No encryption (port 25)</translation>
+    </message>
+    <message>
+        <source>Garder le mot de passe dans le trousseau du système</source>
+        <translation>Keep the password in the system&apos;s password store</translation>
+    </message>
+    <message>
+        <source>Le mot de passe n&apos;est jamais enregistré dans la base du conseil.</source>
+        <translation>The password is never saved in the council&apos;s database.</translation>
+    </message>
+    <message>
+        <source>Aucun trousseau de mots de passe sur ce poste : le mot de passe sera demandé une fois à chaque ouverture d&apos;ESS Desk.</source>
+        <translation>No password store on this computer: the password will be asked once each time ESS Desk opens.</translation>
+    </message>
+    <message>
+        <source>(facultatif) certificat d&apos;une autorité interne</source>
+        <translation>(optional) certificate of an internal authority</translation>
+    </message>
+    <message>
+        <source>Tester la connexion</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Sécurité</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Adresse d&apos;expédition</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;expéditeur</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <source>Réponses à</source>
+        <translation>Replies to</translation>
+    </message>
+    <message>
+        <source>Taille maximale d&apos;un courriel</source>
+        <translation>Largest size of an e-mail</translation>
+    </message>
+    <message>
+        <source>Certificat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Connexion réussie.</source>
+        <translation>Connected.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
@@ -2392,6 +2644,14 @@
     <message>
         <source>En-tête du conseil…</source>
         <translation>Council letterhead…</translation>
+    </message>
+    <message>
+        <source>Envoi des courriels…</source>
+        <translation>E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Boîte d&apos;envoi…</source>
+        <translation>Outbox…</translation>
     </message>
     <message>
         <source>Préférences…</source>
@@ -3515,20 +3775,12 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Sending the notice of meeting</translation>
     </message>
     <message>
-        <source>Écrire les convocations…</source>
-        <translation>Write the notices of meeting…</translation>
-    </message>
-    <message>
         <source>Feuille d&apos;émargement (PDF)…</source>
         <translation>Sign-in sheet (PDF)…</translation>
     </message>
     <message>
         <source>Séance au format .ics…</source>
         <translation>Meeting as .ics…</translation>
-    </message>
-    <message>
-        <source>Une lettre PDF par personne attendue (ordre du jour, lieu, formulaire de pouvoir), un brouillon de courriel .eml avec la lettre et l&apos;invitation, et un PDF unique des lettres à envoyer par courrier.</source>
-        <translation>A PDF letter for each person expected (agenda, venue, proxy form), a draft .eml email with the letter and the invitation, and a single PDF of the letters to send by post.</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -3551,18 +3803,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Notice of meeting</translation>
     </message>
     <message>
-        <source>Dossier des convocations</source>
-        <translation>Folder for the notices of meeting</translation>
-    </message>
-    <message>
-        <source>Convocations écrites dans {folder}. {summary}</source>
-        <translation>Notices of meeting written to {folder}. {summary}</translation>
-    </message>
-    <message>
-        <source>Écriture des convocations…</source>
-        <translation>Writing the notices of meeting…</translation>
-    </message>
-    <message>
         <source>Feuille d&apos;émargement</source>
         <translation>Sign-in sheet</translation>
     </message>
@@ -3577,6 +3817,22 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Préparation de la feuille d&apos;émargement…</source>
         <translation>Preparing the sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>Envoyer les convocations…</source>
+        <translation>Send the notices…</translation>
+    </message>
+    <message>
+        <source>Pour chaque personne convoquée : la lettre (avec le formulaire de pouvoir pour les membres votants d&apos;une instance qui l&apos;admet), l&apos;ordre du jour, les annexes destinées aux membres et l&apos;invitation d&apos;agenda, par courriel ; les lettres à poster en un PDF, l&apos;adresse placée pour une enveloppe à fenêtre.</source>
+        <translation>For each person convened: the letter (with the proxy form for voting members of a body that allows proxies), the agenda, the annexes meant for the members and the calendar invitation, by e-mail; the letters to post in one PDF, the address placed for a window envelope.</translation>
+    </message>
+    <message>
+        <source>Prévenir de l&apos;annulation…</source>
+        <translation>Announce the cancellation…</translation>
+    </message>
+    <message>
+        <source>Envoyer les convocations</source>
+        <translation>Send the notices</translation>
     </message>
     <message>
         <source>Séance au format .ics</source>
@@ -3616,6 +3872,115 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Créer la structure</source>
         <translation>Create the organisation</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxButton</name>
+    <message>
+        <source>Envoi des courriels… {done} / {total}</source>
+        <translation>Sending e-mails… {done} / {total}</translation>
+    </message>
+    <message>
+        <source>{n} en attente</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <source>{n} en échec</source>
+        <translation>{n} failed</translation>
+    </message>
+    <message>
+        <source>Boîte d&apos;envoi : {state}</source>
+        <translation>Outbox: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Boîte d&apos;envoi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Afficher aussi les messages envoyés</source>
+        <translation>Show sent messages too</translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Take out</translation>
+    </message>
+    <message>
+        <source>Noter un retour…</source>
+        <translation>Record a bounce…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Configurez d&apos;abord l&apos;envoi : Fichier › Envoi des courriels…</source>
+        <translation>First set up sending: File › E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Envoi en cours…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Noter un retour</source>
+        <translation>Record a bounce</translation>
+    </message>
+    <message>
+        <source>Message de non-distribution reçu pour {to} (vide pour l&apos;effacer) :</source>
+        <translation>Non-delivery report received for {to} (empty to clear it):</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Mis en file</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Envoyé le</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Destinataire</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Réponse du serveur ou erreur</source>
+        <translation>Server reply or error</translation>
+    </message>
+    <message>
+        <source>en attente</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>envoyé</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>en échec</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>{reply} — retour : {bounce}</source>
+        <translation>{reply} — bounce: {bounce}</translation>
     </message>
 </context>
 <context>
@@ -3838,6 +4203,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>e.g. director, treasurer, project officer</translation>
     </message>
     <message>
+        <source>numéro et rue (si autre que la structure)</source>
+        <translation>number and street (if not the organisation&apos;s)</translation>
+    </message>
+    <message>
         <source>Accepte que son nom soit publié (comptes rendus, site)</source>
         <translation>Agrees to their name being published (reports, website)</translation>
     </message>
@@ -3872,6 +4241,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Fonction :</source>
         <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Adresse postale :</source>
+        <translation>Postal address:</translation>
+    </message>
+    <message>
+        <source>Code postal et ville :</source>
+        <translation>Postcode and town:</translation>
     </message>
     <message>
         <source>Consentements :</source>
@@ -4262,6 +4639,57 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Problème</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Qualité</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Envoi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>membre</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <source>voix consultative</source>
+        <translation>advisory</translation>
+    </message>
+    <message>
+        <source>suppléant(e)</source>
+        <translation>substitute</translation>
+    </message>
+    <message>
+        <source>invité(e)</source>
+        <translation>guest</translation>
+    </message>
+    <message>
+        <source>courriel</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>courrier (refus d&apos;être contacté par courriel)</source>
+        <translation>post (refused email contact)</translation>
+    </message>
+    <message>
+        <source>courrier</source>
+        <translation>post</translation>
+    </message>
+    <message>
+        <source>SANS ADRESSE POSTALE</source>
+        <translation>NO POSTAL ADDRESS</translation>
     </message>
 </context>
 <context>
