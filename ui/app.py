@@ -23,7 +23,8 @@ from ui.settings import APPLICATION, ORGANISATION, AppSettings
 
 
 def install_translators(app: QtWidgets.QApplication, language: str) -> list[QTranslator]:
-    """Our catalogue (French is the source: none needed) and Qt's own, for its dialogs."""
+    """Our catalogue and Qt's own, for its dialogs. French is the source language: its catalogue
+    (ess_desk_fr.qm) holds only the plural forms of counted words (« 1 jour », « 2 jours »)."""
     language = "en" if language == "en" else "fr"
     i18n.set_language(language)
     QLocale.setDefault(QLocale("en_GB" if language == "en" else "fr_FR"))
