@@ -54,6 +54,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check ess_desk ui tests bench
 	$(VENV)/bin/ruff format --check ess_desk ui tests bench
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

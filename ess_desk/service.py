@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk import audit
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+from ess_desk.store.database import inserted_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,7 +36,7 @@ def insert(db: Database, table: str, entity: str, values: dict[str, Any]) -> int
         f"VALUES ({', '.join('?' for _c in cols)})",
         [values[c] for c in cols],
     )
-    row_id = int(cursor.lastrowid)
+    row_id = inserted_id(cursor)
     audit.record(db, entity, row_id, "create", None, fetch(db, table, row_id))
     return row_id
 

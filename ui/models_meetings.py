@@ -632,11 +632,11 @@ class AttendanceTableModel(_TableModel):
                 self.target_needed.emit(index.row())
                 return True
         elif column == self.TARGET:
-            status = self.status_of(mandate_id)
-            if status not in NEEDS_TARGET or value in (None, ""):
+            waiting = self.status_of(mandate_id)
+            if waiting not in NEEDS_TARGET or value in (None, ""):
                 return False
-            values["status"] = status
-            values["proxy_to" if status == "represented" else "replaced_by"] = int(value)
+            values["status"] = waiting
+            values["proxy_to" if waiting == "represented" else "replaced_by"] = int(value)
         elif column == self.ARRIVAL:
             values["arrival"] = str(value or "").strip() or None
         elif column == self.DEPARTURE:
@@ -914,7 +914,10 @@ class AnnexesTableModel(_TableModel):
         ticked = Qt.CheckState(value) == Qt.CheckState.Checked
         if not setter(self._rows[index.row()].id, ticked):
             return False
-        self._rows[index.row()] = replace(self._rows[index.row()], **{field: ticked})
+        row = self._rows[index.row()]
+        self._rows[index.row()] = (
+            replace(row, public=ticked) if field == "public" else replace(row, for_members=ticked)
+        )
         self.dataChanged.emit(index, index)
         return True
 

@@ -14,6 +14,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
+from ess_desk.store import each_row
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -187,15 +188,17 @@ def _from(aliases: set[str]) -> str:
     return " ".join(["FROM actions a", *(sql for k, sql in _JOINS.items() if k in aliases)])
 
 
+# Each column named after its ActionRow field (overdue and days_late are worked out in _rows).
 _COLUMNS = (
-    "a.id, a.body_id, b.name, a.title, a.description, a.owner_person_id, "
-    f"a.owner_organisation_id, {_OWNER}, {_OWNER_EMAIL}, a.due_date, a.priority, a.status, "
-    "a.progress, a.theme_id, COALESCE(t.name, ''), a.meeting_id, COALESCE(m.title, ''), "
-    "m.starts_at, a.item_id, i.position, COALESCE(i.title, ''), a.decision_id, {decision_ref}, "
-    "a.created_on, "
-    "a.closed_on, u.id, u.on_date, COALESCE(u.comment, ''), "
-    "COALESCE(up.first_name || ' ' || up.last_name, u.os_user, ''), u.meeting_id, "
-    "COALESCE(u.no_change, 0)"
+    "a.id, a.body_id, b.name AS body, a.title, a.description, a.owner_person_id, "
+    f"a.owner_organisation_id, {_OWNER} AS owner, {_OWNER_EMAIL} AS owner_email, a.due_date, "
+    "a.priority, a.status, a.progress, a.theme_id, COALESCE(t.name, '') AS theme, a.meeting_id, "
+    "COALESCE(m.title, '') AS meeting_title, m.starts_at AS meeting_starts_at, a.item_id, "
+    "i.position AS item_position, COALESCE(i.title, '') AS item_title, a.decision_id, "
+    "{decision_ref} AS decision_ref, a.created_on, a.closed_on, u.id AS last_update_id, "
+    "u.on_date AS last_update_on, COALESCE(u.comment, '') AS last_update_comment, "
+    "COALESCE(up.first_name || ' ' || up.last_name, u.os_user, '') AS last_update_author, "
+    "u.meeting_id AS last_update_meeting_id, COALESCE(u.no_change, 0) AS last_update_no_change"
 )
 
 _OPEN_SQL = "('" + "', '".join(sorted(rules.OPEN_STATUSES)) + "')"
@@ -413,11 +416,14 @@ def _rows(db: Database, sql: str, params: dict[str, Any], today: dt.date) -> Ite
     # Overdue is worked out here, on the day asked for: it is never stored.
     sql = sql.replace("{columns}", _columns(db))
     today_iso = today.isoformat()
-    for r in db.execute(sql, params):
-        due, status = r[9], r[11]
-        late = bool(due) and status in rules.OPEN_STATUSES and due < today_iso
-        days = (today - dt.date.fromisoformat(due)).days if late else 0
-        yield ActionRow(*r[:30], bool(r[30]), late, days)
+    for r in each_row(db, sql, params):
+        values = dict(r)
+        due = values["due_date"]
+        late = bool(due) and values["status"] in rules.OPEN_STATUSES and due < today_iso
+        values["last_update_no_change"] = bool(values["last_update_no_change"])
+        values["overdue"] = late
+        values["days_late"] = (today - dt.date.fromisoformat(due)).days if late else 0
+        yield ActionRow(**values)
 
 
 def iter_actions(

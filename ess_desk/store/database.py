@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ess_desk import APP_NAME
 from ess_desk.errors import StoreError
@@ -18,6 +18,9 @@ from ess_desk.store.versions import APPLICATION_ID, MIGRATION_NAMES, MIGRATION_S
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+Row = sqlite3.Row  # a row read by column name: see `rows`
+T = TypeVar("T")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ENV_DB = "ESS_DESK_DB"
@@ -262,6 +265,93 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
+def read_only_connection(path: Path, *, threads: bool = False) -> sqlite3.Connection:
+    """A connection of its own that can only read the SQLite file at `path` (a backup being
+    checked, or the council's file read off the GUI thread while the window keeps its own), and
+    waits for a writer instead of failing at once. `threads`: usable from another thread."""
+    conn = sqlite3.connect(
+        f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not threads
+    )
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[Database]:
+    """The file at `path` through a read-only connection of its own, closed at the end: for
+    work on a pool thread while the window goes on using the store's connection."""
+    conn = read_only_connection(path)
+    try:
+        yield as_database(LazyDatabase(conn))
+    finally:
+        conn.close()
+
+
+def as_database(db: LazyDatabase) -> Database:
+    """The lazy database seen as the sqlite-utils `Database` it stands in for (it hands every
+    call it does not answer itself to the real one)."""
+    return cast("Database", db)
+
+
+def own_connection(store: Store) -> Store:
+    """The same file through a connection of its own, for writing from another thread while the
+    window keeps working on its own: SQLite's file locks (and the busy timeout) keep their writes
+    apart, and the instance lock stays with `store` (closing this one leaves it)."""
+    return Store(path=store.path, db=as_database(LazyDatabase(_connect(store.path, False))))
+
+
+def rows(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
+    """The rows a query reads, each read by column name (`r["due_date"]`), never by position:
+    a column added to the SELECT leaves every reader right."""
+    return list(each_row(db, sql, parameters))
+
+
+def each_row(
+    db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()
+) -> Iterator[Row]:
+    """`rows` one at a time, read from SQLite as they are used (a list of any size)."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    yield from cursor.execute(sql, parameters)
+
+
+def row(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> Row | None:
+    """The first row a query reads (by column name, like `rows`), or None."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    found: Row | None = cursor.execute(sql, parameters).fetchone()
+    return found
+
+
+def records(
+    db: Database,
+    make: Callable[..., T],
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> list[T]:
+    """Each row a query reads made into `make(**row)`: columns are handed to the dataclass's
+    fields by name (`SELECT a.title AS item_title`), whatever their order."""
+    return [make(**dict(r)) for r in rows(db, sql, parameters)]
+
+
+def record(
+    db: Database,
+    make: Callable[..., T],
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> T | None:
+    """The first row of a query made into `make(**row)` (see `records`), or None."""
+    found = row(db, sql, parameters)
+    return None if found is None else make(**dict(found))
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row the INSERT run by `cursor` has just made."""
+    if cursor.lastrowid is None:  # only before any INSERT: a caller's bug
+        raise RuntimeError("inserted_id() after a statement that inserted nothing")
+    return cursor.lastrowid
+
+
 def schema_state(db: Database) -> tuple[list[str], list[str]]:
     """(pending, unknown) migration names: unknown ones were written by a newer version."""
     found = db.execute(
@@ -419,7 +509,8 @@ def open_store(
             conn = _connect(path, read_only)
             if not exists:
                 _make_private(path)
-            db = LazyDatabase(conn)
+            lazy = LazyDatabase(conn)
+            db = as_database(lazy)
             is_new = _verify_identity(db, path)
             pending, unknown = ([], []) if is_new else schema_state(db)
         except sqlite3.DatabaseError as exc:
@@ -441,7 +532,7 @@ def open_store(
                 backupmod.backup_before(store, "avant-mise-a-jour")
             from ess_desk.store.schema import migrations
 
-            migrations.apply(db.database)
+            migrations.apply(lazy.database)
         elif auto_backup and not read_only:
             store.last_backup = backupmod.daily_backup(store)
         if store.last_backup is None:

@@ -207,7 +207,9 @@ class ActionDialog(QtWidgets.QDialog):
         add(self.tr("Commentaire"), "comment", self.comment)
         # A new action's story starts with its creation: a comment belongs to later changes.
         self.comment.setVisible(current is not None)
-        form.labelForField(self.comment.parentWidget()).setVisible(current is not None)
+        holder = self.comment.parentWidget()  # the wrapper that shows the field's error
+        if holder is not None:
+            form.labelForField(holder).setVisible(current is not None)
         add(self.tr("Thème"), "theme_id", self.theme)
 
         origin = QtWidgets.QGroupBox(self.tr("Origine"))

@@ -3,11 +3,9 @@ the selected action's details and timeline, exports and reminders to owners."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import html
-import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +15,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import Store
+from ess_desk.store import Store, reading
 from ui import a11y, fitting, palette
 from ui.columns import ColumnChooser
 from ui.dialogs.common import inform, show_unexpected_error, show_user_error
@@ -29,20 +27,6 @@ if TYPE_CHECKING:
 
 OPEN = "__open__"  # the status filter « Ouvertes » (à faire, en cours, reporté)
 DEBOUNCE_MS = 150
-
-
-@contextlib.contextmanager
-def reading(path: Path) -> Iterator[Database]:
-    """A read-only connection of its own, for work on a pool thread: the page keeps using the
-    store's connection meanwhile (rows are read lazily as the table is painted)."""
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        conn.execute("PRAGMA busy_timeout = 5000")
-        from sqlite_utils import Database
-
-        yield Database(conn)
-    finally:
-        conn.close()
 
 
 def timeline_html(db: Database, row: ActionRow) -> str:
