@@ -628,6 +628,11 @@ class AttendanceTableModel(_TableModel):
                 values["arrival"] = values["departure"] = None
             if status in NEEDS_TARGET:
                 self._pending[mandate_id] = status
+                choices = self.target_choices(attendee)
+                if status == "replaced" and len(choices) == 1:
+                    # One substitute only (the member's own): replaced in one step.
+                    values["replaced_by"] = choices[0][0]
+                    return self._record(index.row(), mandate_id, values)
                 self._changed_row(index.row())
                 self.target_needed.emit(index.row())
                 return True

@@ -84,7 +84,7 @@ def _agenda_table(conv: convening.Convening) -> Table | None:
                 Paragraph(escape(label(ITEM_KINDS, item.kind)), st.cell),
             ]
         )
-    out = Table(rows, colWidths=[18 * mm, 118 * mm, 38 * mm], repeatRows=1)
+    out = Table(rows, colWidths=[18 * mm, 118 * mm, 38 * mm], repeatRows=1, splitInRow=1)
     out.setStyle(
         TableStyle(
             [

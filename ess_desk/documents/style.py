@@ -560,8 +560,12 @@ def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[fl
             self.setFont(FONT, 8)
             self.setFillColor(GREY)
             self.setStrokeColor(LIGHT)
-            self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
-            self.drawString(MARGIN, 8 * mm, typeset(footer_left))
+            # A footer of two lines (approved minutes: digest, then the audit chain) rises.
+            lines = footer_left.split("\n")
+            rise = 3.5 * mm * (len(lines) - 1)
+            self.line(MARGIN, 12 * mm + rise, width - MARGIN, 12 * mm + rise)
+            for n, text in enumerate(lines):
+                self.drawString(MARGIN, 8 * mm + rise - 3.5 * mm * n, typeset(text))
             self.drawRightString(
                 width - MARGIN,
                 8 * mm,

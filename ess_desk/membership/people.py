@@ -11,6 +11,7 @@ from ess_desk.i18n import _, pgettext
 from ess_desk.membership import validation
 from ess_desk.membership.vocabulary import CIVILITIES
 from ess_desk.store import Store
+from ess_desk.text import fold
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -180,10 +181,12 @@ def choices(
         SELECT p.id, p.last_name, p.first_name, COALESCE(o.name, '')
         FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
         WHERE p.archived = 0 OR p.id IS ?
-        ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE
         """,
         [keep],
     ).fetchall()
+    # In the order French readers expect: accents and case ignored (GÉRARD before GUÉRIN),
+    # which SQLite's NOCASE does not do.
+    rows.sort(key=lambda r: (fold(r[1]), fold(r[2]), r[0]))
     out = []
     for person_id, last, first, org in rows:
         text = f"{last.upper()} {first}".strip()

@@ -631,6 +631,19 @@ def m0006_search(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0007_audit_chain")
+def m0007_audit_chain(db: Database) -> None:
+    """The audit log becomes a hash chain (ess_desk.store.chain): the entries already there are
+    chained as they stand."""
+    from ess_desk.store import chain
+
+    db.execute("ALTER TABLE audit_log ADD COLUMN content_digest TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN prev_hash TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0")
+    chain.rechain(db.conn)
+
+
 # --------------------------------------------------------------------------- 0009: mail
 # The outbox keeps every message sent or to send, with its proof (accepted at, Message-ID, the
 # server's reply); `idempotency_key` (one per purpose, meeting and recipient) is what makes a

@@ -979,6 +979,14 @@
         <translation>Attendance</translation>
     </message>
     <message>
+        <source>Choisissez le mandataire de {name} dans la colonne « Pouvoir à / remplacé par ».</source>
+        <translation>Choose who holds the proxy of {name} in the column “Proxy to / replaced by”.</translation>
+    </message>
+    <message>
+        <source>Choisissez le/la suppléant(e) qui remplace {name} dans la colonne « Pouvoir à / remplacé par ».</source>
+        <translation>Choose the substitute replacing {name} in the column “Proxy to / replaced by”.</translation>
+    </message>
+    <message>
         <source>Invités</source>
         <translation>Guests</translation>
     </message>
@@ -1632,6 +1640,14 @@
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Une copie de la base, tout de suite, dans le dossier des sauvegardes (Ctrl+S)</source>
+        <translation>A copy of the database, right now, in the backups folder (Ctrl+S)</translation>
+    </message>
+    <message>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
@@ -1688,8 +1704,24 @@
         <translation>All seats are filled</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Bienvenue dans ESS Desk.&lt;/b&gt; Ce fichier est vide ; pour commencer :&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;Fichier › En-tête du conseil… : le nom, l&apos;adresse et le logo du conseil ;&lt;/li&gt;&lt;li&gt;Instances › Nouvelle instance : le conseil plénier, ses collèges et ses règles (quorum, pouvoirs, délai de convocation) ;&lt;/li&gt;&lt;li&gt;Fichier › Importer des membres… : la liste des membres depuis Excel ou CSV, avec un aperçu avant tout enregistrement.&lt;/li&gt;&lt;/ol&gt;Pour découvrir le logiciel avec un conseil fictif : &lt;code&gt;ess-desk --db demo.sqlite demo&lt;/code&gt;.</source>
-        <translation>&lt;b&gt;Welcome to ESS Desk.&lt;/b&gt; This file is empty; to begin:&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;File › Council letterhead…: the council&apos;s name, address and logo;&lt;/li&gt;&lt;li&gt;Bodies › New body: the plenary council, its colleges and its rules (quorum, proxies, notice period);&lt;/li&gt;&lt;li&gt;File › Import members…: the list of members from Excel or CSV, with a preview before anything is saved.&lt;/li&gt;&lt;/ol&gt;To discover the software with a fictitious council: &lt;code&gt;ess-desk --db demo.sqlite demo&lt;/code&gt;.</translation>
+        <source>&lt;b&gt;Bienvenue dans ESS Desk.&lt;/b&gt; Ce fichier est vide ; pour commencer :&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;Fichier › En-tête du conseil… : le nom, l&apos;adresse et le logo du conseil ;&lt;/li&gt;&lt;li&gt;Instances › Nouvelle instance : le conseil plénier, ses collèges et ses règles (quorum, pouvoirs, délai de convocation) ;&lt;/li&gt;&lt;li&gt;Fichier › Importer des membres… : la liste des membres depuis Excel ou CSV, avec un aperçu avant tout enregistrement.&lt;/li&gt;&lt;/ol&gt;Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de démonstration, fictif, dans un fichier à part.</source>
+        <translation>&lt;b&gt;Welcome to ESS Desk.&lt;/b&gt; This file is empty; to begin:&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;File › Council letterhead…: the council&apos;s name, address and logo;&lt;/li&gt;&lt;li&gt;Bodies › New body: the plenary council, its colleges and its rules (quorum, proxies, notice period);&lt;/li&gt;&lt;li&gt;File › Import members…: the list of members from Excel or CSV, with a preview before anything is saved.&lt;/li&gt;&lt;/ol&gt;To discover the program without touching this file, open a fictitious demonstration council in a separate file.</translation>
+    </message>
+    <message>
+        <source>En-tête du conseil…</source>
+        <translation>Council letterhead…</translation>
+    </message>
+    <message>
+        <source>Nouvelle instance…</source>
+        <translation>New body…</translation>
+    </message>
+    <message>
+        <source>Importer des membres…</source>
+        <translation>Import members…</translation>
+    </message>
+    <message>
+        <source>Ouvrir une démonstration…</source>
+        <translation>Open a demonstration…</translation>
     </message>
     <message>
         <source>Vue d&apos;ensemble</source>
@@ -2282,8 +2314,8 @@
         <translation>&lt;b&gt;File:&lt;/b&gt; {name} — {rows} data row(s), {cols} column(s)</translation>
     </message>
     <message>
-        <source>Vérifiez à quel champ correspond chaque colonne du fichier (liste sous chaque titre). Rien n&apos;est écrit tant que vous n&apos;avez pas cliqué sur « Importer ».</source>
-        <translation>Check which field each column of the file matches (the list under each heading). Nothing is written until you click “Import”.</translation>
+        <source>Vérifiez à quel champ correspond chaque colonne du fichier (liste sous chaque titre). Une cellule se corrige ici (double-clic, F2 ou en tapant), une ligne se laisse de côté (Suppr) ; tout est vérifié de nouveau aussitôt. Rien n&apos;est écrit tant que vous n&apos;avez pas cliqué sur « Importer », et le fichier reste tel quel.</source>
+        <translation>Check which field each column of the file goes to (list under each title). A cell can be corrected here (double-click, F2 or typing), a row left out (Del); everything is checked again at once. Nothing is written until you click “Import”, and the file stays as it is.</translation>
     </message>
     <message>
         <source>— choisir —</source>
@@ -2310,6 +2342,14 @@
         <translation>Problems found</translation>
     </message>
     <message>
+        <source>Laisser la ligne de côté</source>
+        <translation>Leave the row out</translation>
+    </message>
+    <message>
+        <source>La ligne choisie ne sera pas importée (Suppr) ; un second clic la reprend.</source>
+        <translation>The chosen row will not be imported (Del); a second click takes it back.</translation>
+    </message>
+    <message>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
@@ -2328,6 +2368,10 @@
         <translation>The file {name} cannot be read.
 
 {reason}</translation>
+    </message>
+    <message>
+        <source>Reprendre la ligne</source>
+        <translation>Take the row back</translation>
     </message>
     <message>
         <source>Vérification du fichier en cours…</source>
@@ -2352,6 +2396,14 @@
     <message>
         <source>Aucun problème : le fichier peut être importé.</source>
         <translation>No problems: the file can be imported.</translation>
+    </message>
+    <message>
+        <source>Cellules corrigées ici : {n}</source>
+        <translation>Cells corrected here: {n}</translation>
+    </message>
+    <message>
+        <source>Lignes laissées de côté : {lines}</source>
+        <translation>Rows left out: {lines}</translation>
     </message>
     <message>
         <source>Import en cours…</source>
@@ -2618,6 +2670,10 @@
         <translation>Open…</translation>
     </message>
     <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
         <source>Sauvegarder une copie…</source>
         <translation>Save a copy…</translation>
     </message>
@@ -2736,6 +2792,30 @@
     <message>
         <source>Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le avec Fichier › Ouvrir…</source>
         <translation>The file {path} already exists. Choose another name, or open it with File › Open…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde faite : {path}</source>
+        <translation>Backup made: {path}</translation>
+    </message>
+    <message>
+        <source>Sauvegarde en cours…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Ouvrir une démonstration</source>
+        <translation>Open a demonstration</translation>
+    </message>
+    <message>
+        <source>demonstration-conseil-ess.sqlite</source>
+        <translation>demonstration-ess-council.sqlite</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} existe déjà : choisissez un autre nom pour la démonstration.</source>
+        <translation>The file {path} already exists: choose another name for the demonstration.</translation>
+    </message>
+    <message>
+        <source>Création du conseil de démonstration…</source>
+        <translation>Creating the demonstration council…</translation>
     </message>
     <message>
         <source>Sauvegarder une copie</source>
@@ -4479,8 +4559,20 @@ Make the pack without these annexes? Its cover will state which ones are missing
 <context>
     <name>PreviewTableModel</name>
     <message>
+        <source>Ligne laissée de côté : elle ne sera pas importée.</source>
+        <translation>Row left out: it will not be imported.</translation>
+    </message>
+    <message>
+        <source>Corrigé ici (dans le fichier : « {value} »)</source>
+        <translation>Corrected here (in the file: “{value}”)</translation>
+    </message>
+    <message>
         <source>(colonne {n})</source>
         <translation>(column {n})</translation>
+    </message>
+    <message>
+        <source>Ligne {n} (de côté)</source>
+        <translation>Row {n} (left out)</translation>
     </message>
     <message>
         <source>Ligne {n}</source>
@@ -4536,6 +4628,18 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Anonymisation en cours…</source>
         <translation>Anonymising…</translation>
+    </message>
+    <message>
+        <source>Anonymiser les sauvegardes</source>
+        <translation>Anonymise the backups</translation>
+    </message>
+    <message>
+        <source>Les sauvegardes de {folder} ({count}) contiennent encore l&apos;identité. Les anonymiser elles aussi, de la même façon ? Chaque copie est réécrite sur place.</source>
+        <translation>The backups in {folder} ({count}) still hold the identity. Anonymise them too, the same way? Each copy is rewritten in place.</translation>
+    </message>
+    <message>
+        <source>Anonymisation des sauvegardes en cours…</source>
+        <translation>Anonymising the backups…</translation>
     </message>
     <message>
         <source>Personne</source>

@@ -834,7 +834,15 @@ class AttendanceTab(_Tab):
     def _update_banner(self) -> None:
         count = presence.quorum(self._store.db, self.meeting_id)
         self.reached = count.reached
-        self.banner.setText(quorum_text(count))
+        text = quorum_text(count)
+        changed = bool(self.banner.text()) and text != self.banner.text()
+        self.banner.setText(text)
+        if changed:
+            # Said aloud by screen readers as it changes (a live region), assertively when the
+            # quorum is lost.
+            a11y.announce(self.banner, text, assertive=not count.reached)
+        else:
+            self.banner.setAccessibleName(text)
         self.banner.setStyleSheet(palette.panel_css(palette.GOOD if count.reached else palette.BAD))
         self.problems.setText("\n".join(f"• {p}" for p in count.problems))
         self.problems.setVisible(bool(count.problems))
@@ -865,6 +873,22 @@ class AttendanceTab(_Tab):
         show_user_error(self, error, self.tr("Présences"))
 
     def _choose_target(self, row: int) -> None:
+        """The second step of « représenté » or « remplacé », said and opened at once."""
+        attendee = self.model.attendee(row)
+        pending = self.model.pending().get(attendee.mandate_id)
+        text = (
+            self.tr(
+                "Choisissez le mandataire de {name} dans la colonne « Pouvoir à / remplacé par »."
+            )
+            if pending == "represented"
+            else self.tr(
+                "Choisissez le/la suppléant(e) qui remplace {name} dans la colonne "
+                "« Pouvoir à / remplacé par »."
+            )
+        ).format(name=attendee.name)
+        self.problems.setText(text)
+        self.problems.setVisible(True)
+        a11y.announce(self.problems, text)
         index = self.model.index(row, AttendanceTableModel.TARGET)
         QtCore.QTimer.singleShot(0, lambda: self._edit(index))
 
