@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit
@@ -11,6 +12,21 @@ from ess_desk.store.database import inserted_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+def field_names(fields: Any) -> tuple[str, ...]:
+    """The fields a service takes, in order: the keys of its `…Fields` TypedDict."""
+    return tuple(fields.__annotations__)
+
+
+def check_fields(values: Mapping[str, object], fields: Any, function: str) -> None:
+    """Refuse a keyword a service does not take, as Python refuses a misspelt argument:
+    `people.create(store, emial="anne@x.fr")` must fail, not save a person without an e-mail.
+    `fields` is the service's TypedDict (`people.PersonFields`), which mypy checks the calls
+    against; this is the same check when the call is not type-checked (a test, a script)."""
+    unknown = sorted(set(values) - set(fields.__annotations__))
+    if unknown:
+        raise TypeError(f"{function}() got an unexpected keyword argument '{unknown[0]}'")
 
 
 def fetch(db: Database, table: str, row_id: int) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.actions import actions, rules
@@ -178,9 +178,22 @@ def add(
     return update_id
 
 
-def record(store: Store, action_id: int, **values: Any) -> int:
+class UpdateFields(TypedDict, total=False):
+    """What `record` takes: the keywords of `add`."""
+
+    status: Any
+    progress: Any
+    comment: str
+    on_date: Any
+    meeting_id: int | None
+    author_person_id: int | None
+    today: dt.date | None
+
+
+def record(store: Store, action_id: int, **values: Unpack[UpdateFields]) -> int:
     """Record a follow-up entry (status, progress, comment, on_date, meeting_id,
     author_person_id, today) in its own transaction."""
+    service.check_fields(values, UpdateFields, "record")
     with store.write() as db:
         return add(db, action_id, **values)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.dates import add_years, display, iso, parse_date
@@ -42,23 +43,27 @@ class Mandate:
         )
 
 
-EDITABLE = (
-    "person_id",
-    "body_id",
-    "college_id",
-    "role",
-    "start_date",
-    "end_date",
-    "substitute_for_id",
-    "notes",
-)
+class MandateFields(TypedDict, total=False):
+    """What `create` and `update` take (as typed in a form; `clean` checks and converts)."""
+
+    person_id: int | None
+    body_id: int | None
+    college_id: int | None
+    role: str
+    start_date: str | dt.date | None
+    end_date: str | dt.date | None
+    substitute_for_id: int | None
+    notes: str
+
+
+EDITABLE = service.field_names(MandateFields)
 
 
 def _period(row: tuple[str, str | None]) -> rules.Period:
     return (dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1]) if row[1] else None)
 
 
-def clean(db: Database, values: dict[str, Any], own_id: int | None) -> dict[str, Any]:
+def clean(db: Database, values: Mapping[str, Any], own_id: int | None) -> dict[str, Any]:
     """Validate a mandate against every rule; raises UserError naming the field at fault."""
     person_id = values.get("person_id")
     if not person_id:
@@ -183,17 +188,19 @@ def default_end(db: Database, body_id: int, start: dt.date) -> dt.date:
     return add_years(start, bodies.get_body(db, body_id).mandate_years)
 
 
-def add(db: Database, values: dict[str, Any]) -> int:
+def add(db: Database, values: Mapping[str, Any]) -> int:
     """Validate and insert inside the caller's transaction (used by imports)."""
     return service.insert(db, "mandates", "mandate", clean(db, values, None))
 
 
-def create(store: Store, **values: Any) -> int:
+def create(store: Store, **values: Unpack[MandateFields]) -> int:
+    service.check_fields(values, MandateFields, "create")
     with store.write() as db:
         return add(db, values)
 
 
-def update(store: Store, mandate_id: int, **values: Any) -> None:
+def update(store: Store, mandate_id: int, **values: Unpack[MandateFields]) -> None:
+    service.check_fields(values, MandateFields, "update")
     with store.write() as db:
         current = service.require(db, "mandates", mandate_id, _("Le mandat"))
         data = clean(db, {**{k: current[k] for k in EDITABLE}, **values}, mandate_id)

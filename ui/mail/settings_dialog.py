@@ -95,11 +95,11 @@ class MailSettingsDialog(QtWidgets.QDialog):
         if self.port.value() in mail_settings.DEFAULT_PORTS.values():
             self.port.setValue(mail_settings.DEFAULT_PORTS[self.security.currentData()])
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> mail_settings.MailFields:
         return {
             "host": self.host.text(),
             "port": self.port.value(),
-            "security": self.security.currentData(),
+            "security": str(self.security.currentData()),
             "user": self.user.text(),
             "sender": self.sender_field.text(),
             "sender_name": self.sender_name.text(),
