@@ -551,6 +551,17 @@ class AttendanceTableModel(_TableModel):
             return hhmm(stored.departure) if stored else ""
         return ""
 
+    def _edit_value(self, attendee: Any, column: int) -> Any:
+        """What an editor starts from: the status, the person represented or replaced by."""
+        if column == self.STATUS:
+            return self.status_of(attendee.mandate_id)
+        if column == self.TARGET:
+            stored = self._presences.get(attendee.mandate_id)
+            if stored is None or attendee.mandate_id in self._pending:
+                return None
+            return stored.proxy_to if stored.status == "represented" else stored.replaced_by
+        return self._text(attendee, column)
+
     def data(self, index: _Index, role: int = _Display) -> Any:
         if not self._valid(index):
             return None
@@ -563,13 +574,7 @@ class AttendanceTableModel(_TableModel):
                 return self.tr("Non renseigné : compté(e) absent(e)")
             return text
         if role == Qt.ItemDataRole.EditRole:
-            if column == self.STATUS:
-                return self.status_of(attendee.mandate_id)
-            if column == self.TARGET:
-                if stored is None or attendee.mandate_id in self._pending:
-                    return None
-                return stored.proxy_to if stored.status == "represented" else stored.replaced_by
-            return self._text(attendee, column)
+            return self._edit_value(attendee, column)
         if role == self.CHOICES_ROLE:
             if column == self.STATUS:
                 return list(ATTENDANCE_STATUSES.items())

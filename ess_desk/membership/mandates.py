@@ -76,7 +76,36 @@ def clean(db: Database, values: Mapping[str, Any], own_id: int | None) -> dict[s
     role = values.get("role") or "member"
     if role not in ROLES:
         raise UserError(_("Rôle inconnu : « {value} ».").format(value=role), field="role")
+    start, end = _dates(values)
+    substitute_for = values.get("substitute_for_id") or None
+    college_id = values.get("college_id") or None
+    if substitute_for is not None:
+        substitute_for, college_id = _pairing(
+            db, int(substitute_for), college_id, role, body, person["id"], (start, end), own_id
+        )
+    college = _college(db, college_id, body, role)
+    _check_no_overlap(db, person, body, (start, end), own_id)
+    if college is not None and role in SEAT_ROLES and college.seats is not None:
+        overflow = rules.seat_overflow(
+            bodies.seat_periods(db, college.id, exclude_mandate=own_id), (start, end), college.seats
+        )
+        if overflow is not None:
+            raise UserError(
+                bodies.overflow_message(college.name, college.seats, overflow), field="college_id"
+            )
+    return {
+        "person_id": person["id"],
+        "body_id": body.id,
+        "college_id": college.id if college is not None else None,
+        "role": role,
+        "start_date": iso(start),
+        "end_date": iso(end),
+        "substitute_for_id": substitute_for,
+        "notes": str(values.get("notes") or "").strip(),
+    }
 
+
+def _dates(values: Mapping[str, Any]) -> rules.Period:
     start = parse_date(values.get("start_date"), field="start_date")
     if start is None:
         raise UserError(_("La date de début du mandat est obligatoire."), field="start_date")
@@ -88,44 +117,58 @@ def clean(db: Database, values: Mapping[str, Any], own_id: int | None) -> dict[s
             ),
             field="end_date",
         )
+    return start, end
 
-    substitute_for = values.get("substitute_for_id") or None
-    college_id = values.get("college_id") or None
-    if substitute_for is not None:
-        if role != "substitute":
-            raise UserError(
-                _("Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire."),
-                field="substitute_for_id",
-            )
-        paired = service.require(db, "mandates", int(substitute_for), _("Le mandat du titulaire"))
-        if paired["body_id"] != body.id or paired["role"] not in SEAT_ROLES:
-            raise UserError(
-                _("Le titulaire remplacé doit siéger comme titulaire dans la même instance."),
-                field="substitute_for_id",
-            )
-        if paired["person_id"] == person["id"]:
-            raise UserError(
-                _("Une personne ne peut pas être sa propre suppléante."), field="substitute_for_id"
-            )
-        if college_id is None:
-            college_id = paired["college_id"]
-        elif paired["college_id"] is not None and int(college_id) != paired["college_id"]:
-            raise UserError(
-                _("Le suppléant siège dans le collège du titulaire qu'il remplace."),
-                field="college_id",
-            )
-        others = db.execute(
-            "SELECT start_date, end_date FROM mandates WHERE substitute_for_id = ? AND id IS NOT ?",
-            [int(substitute_for), own_id],
-        ).fetchall()
-        if any(rules.overlaps(_period(o), (start, end)) for o in others):
-            raise UserError(
-                _("Ce titulaire a déjà un(e) suppléant(e) sur cette période."),
-                field="substitute_for_id",
-            )
-        substitute_for = int(substitute_for)
 
-    college = None
+def _pairing(
+    db: Database,
+    substitute_for: int,
+    college_id: Any,
+    role: str,
+    body: bodies.Body,
+    person_id: int,
+    period: rules.Period,
+    own_id: int | None,
+) -> tuple[int, Any]:
+    """A substitute's holder checked (a seat holder of the same body, another person, without
+    another substitute over the period); returns it with the college the substitute sits in."""
+    if role != "substitute":
+        raise UserError(
+            _("Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire."),
+            field="substitute_for_id",
+        )
+    paired = service.require(db, "mandates", substitute_for, _("Le mandat du titulaire"))
+    if paired["body_id"] != body.id or paired["role"] not in SEAT_ROLES:
+        raise UserError(
+            _("Le titulaire remplacé doit siéger comme titulaire dans la même instance."),
+            field="substitute_for_id",
+        )
+    if paired["person_id"] == person_id:
+        raise UserError(
+            _("Une personne ne peut pas être sa propre suppléante."), field="substitute_for_id"
+        )
+    if college_id is None:
+        college_id = paired["college_id"]
+    elif paired["college_id"] is not None and int(college_id) != paired["college_id"]:
+        raise UserError(
+            _("Le suppléant siège dans le collège du titulaire qu'il remplace."),
+            field="college_id",
+        )
+    others = db.execute(
+        "SELECT start_date, end_date FROM mandates WHERE substitute_for_id = ? AND id IS NOT ?",
+        [substitute_for, own_id],
+    ).fetchall()
+    if any(rules.overlaps(_period(o), period) for o in others):
+        raise UserError(
+            _("Ce titulaire a déjà un(e) suppléant(e) sur cette période."),
+            field="substitute_for_id",
+        )
+    return substitute_for, college_id
+
+
+def _college(db: Database, college_id: Any, body: bodies.Body, role: str) -> bodies.College | None:
+    """The mandate's college, of its body; required for a seat or a substitute when the body
+    has colleges."""
     if college_id is not None:
         college = bodies.get_college(db, int(college_id))
         if college.body_id != body.id:
@@ -135,20 +178,31 @@ def clean(db: Database, values: Mapping[str, Any], own_id: int | None) -> dict[s
                 ),
                 field="college_id",
             )
-    elif role in SEAT_ROLES or role == "substitute":
+        return college
+    if role in SEAT_ROLES or role == "substitute":
         has_colleges = db.execute(
             "SELECT 1 FROM colleges WHERE body_id = ? LIMIT 1", [body.id]
         ).fetchone()
         if has_colleges:
             raise UserError(_("Choisissez le collège de ce mandat."), field="college_id")
+    return None
 
+
+def _check_no_overlap(
+    db: Database,
+    person: Mapping[str, Any],
+    body: bodies.Body,
+    period: rules.Period,
+    own_id: int | None,
+) -> None:
+    """One person holds one mandate at a time in a body."""
     clash = db.execute(
         "SELECT start_date, end_date FROM mandates WHERE person_id = ? AND body_id = ? AND id IS NOT ?",
         [person["id"], body.id, own_id],
     ).fetchall()
     for other in clash:
         other_period = _period(other)
-        if rules.overlaps(other_period, (start, end)):
+        if rules.overlaps(other_period, period):
             raise UserError(
                 _(
                     "{name} a déjà un mandat dans « {body} » qui chevauche cette période "
@@ -161,26 +215,6 @@ def clean(db: Database, values: Mapping[str, Any], own_id: int | None) -> dict[s
                 ),
                 field="start_date",
             )
-
-    if college is not None and role in SEAT_ROLES and college.seats is not None:
-        overflow = rules.seat_overflow(
-            bodies.seat_periods(db, college.id, exclude_mandate=own_id), (start, end), college.seats
-        )
-        if overflow is not None:
-            raise UserError(
-                bodies.overflow_message(college.name, college.seats, overflow), field="college_id"
-            )
-
-    return {
-        "person_id": person["id"],
-        "body_id": body.id,
-        "college_id": college.id if college is not None else None,
-        "role": role,
-        "start_date": iso(start),
-        "end_date": iso(end),
-        "substitute_for_id": substitute_for,
-        "notes": str(values.get("notes") or "").strip(),
-    }
 
 
 def default_end(db: Database, body_id: int, start: dt.date) -> dt.date:

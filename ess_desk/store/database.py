@@ -458,34 +458,8 @@ def open_store(
     auto_backup: bool = True,
 ) -> Store:
     """Open (or create) the database file, taking the lock or falling back to read-only."""
-    from ess_desk.store import backup as backupmod
-
     path = Path(path) if path is not None else default_db_path()
-    exists = path.exists()
-    if exists and path.is_dir():
-        raise StoreError(
-            _("{path} est un dossier, pas une base de données ESS Desk.").format(path=path)
-        )
-    from ess_desk.store import recovery
-
-    if exists:
-        inspect_file(path)
-        # An empty or truncated file is an accident (a copy cut short, a full disk), never a
-        # new council: refused, with the newest backup that passes the check.
-        cut = recovery.truncation(path)
-        if cut is not None:
-            raise recovery.refuse_damaged(path, cut)
-    elif not create or read_only:
-        raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
-    else:
-        try:
-            if not path.parent.is_dir():
-                path.parent.parent.mkdir(parents=True, exist_ok=True)
-                path.parent.mkdir(mode=0o700, exist_ok=True)
-        except OSError as exc:
-            from ess_desk.failures import from_os_error
-
-            raise from_os_error(exc, path.parent) from exc
+    exists = _check_place(path, create=create, read_only=read_only)
     from ess_desk.fileio import protect_database
 
     # From here on, no export of this process may write over this file or its companions.
@@ -520,23 +494,7 @@ def open_store(
         store = Store(path=path, db=db, read_only=read_only, holder=holder, _lock=mine)
         if mine is not None:
             _sweep(path)
-        if is_new or pending:
-            if read_only:
-                raise StoreError(
-                    _(
-                        "Le fichier {path} doit être mis à jour, mais il est ouvert en lecture seule."
-                    ).format(path=_describe(path))
-                )
-            if not is_new:
-                # A copy of the file as it was, before any migration touches it.
-                backupmod.backup_before(store, "avant-mise-a-jour")
-            from ess_desk.store.schema import migrations
-
-            migrations.apply(lazy.database)
-        elif auto_backup and not read_only:
-            store.last_backup = backupmod.daily_backup(store)
-        if store.last_backup is None:
-            store.last_backup = backupmod.latest_backup(path)
+        _bring_up_to_date(store, lazy, is_new, bool(pending), auto_backup=auto_backup)
         return store
     except BaseException:
         if conn is not None:
@@ -544,6 +502,63 @@ def open_store(
         if mine is not None:
             lockmod.release(path, mine)
         raise
+
+
+def _check_place(path: Path, *, create: bool, read_only: bool) -> bool:
+    """Whether the file exists, once its place is checked: an existing file must be a whole
+    SQLite file, a new one needs its folder (made private) and leave to be created."""
+    exists = path.exists()
+    if exists and path.is_dir():
+        raise StoreError(
+            _("{path} est un dossier, pas une base de données ESS Desk.").format(path=path)
+        )
+    from ess_desk.store import recovery
+
+    if exists:
+        inspect_file(path)
+        # An empty or truncated file is an accident (a copy cut short, a full disk), never a
+        # new council: refused, with the newest backup that passes the check.
+        cut = recovery.truncation(path)
+        if cut is not None:
+            raise recovery.refuse_damaged(path, cut)
+    elif not create or read_only:
+        raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
+    else:
+        try:
+            if not path.parent.is_dir():
+                path.parent.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(mode=0o700, exist_ok=True)
+        except OSError as exc:
+            from ess_desk.failures import from_os_error
+
+            raise from_os_error(exc, path.parent) from exc
+    return exists
+
+
+def _bring_up_to_date(
+    store: Store, lazy: LazyDatabase, is_new: bool, pending: bool, *, auto_backup: bool
+) -> None:
+    """Migrate a new or older file (a copy of an older one first), else take the day's backup;
+    `store.last_backup` says the newest copy either way."""
+    from ess_desk.store import backup as backupmod
+
+    if is_new or pending:
+        if store.read_only:
+            raise StoreError(
+                _(
+                    "Le fichier {path} doit être mis à jour, mais il est ouvert en lecture seule."
+                ).format(path=_describe(store.path))
+            )
+        if not is_new:
+            # A copy of the file as it was, before any migration touches it.
+            backupmod.backup_before(store, "avant-mise-a-jour")
+        from ess_desk.store.schema import migrations
+
+        migrations.apply(lazy.database)
+    elif auto_backup and not store.read_only:
+        store.last_backup = backupmod.daily_backup(store)
+    if store.last_backup is None:
+        store.last_backup = backupmod.latest_backup(store.path)
 
 
 __all__ = ["Store", "open_store", "default_db_path", "schema_state", "MIGRATION_SET"]
