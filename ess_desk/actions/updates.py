@@ -14,7 +14,7 @@ from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import Store
+from ess_desk.store import Store, first_record, records
 from ess_desk.store.lock import current_user
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ LATEST_ORDER = "ORDER BY on_date DESC, id DESC"
 _SELECT = (
     "SELECT u.id, u.action_id, u.on_date, u.recorded_at, u.status, u.progress, u.comment, "
     "u.author_person_id, u.os_user, u.meeting_id, u.no_change, "
-    "COALESCE(p.first_name || ' ' || p.last_name, u.os_user), COALESCE(m.title, '') "
+    "COALESCE(p.first_name || ' ' || p.last_name, u.os_user) AS author, "
+    "COALESCE(m.title, '') AS meeting_title "
     "FROM action_updates u LEFT JOIN people p ON p.id = u.author_person_id "
     "LEFT JOIN meetings m ON m.id = u.meeting_id "
 )
@@ -56,17 +57,18 @@ _SELECT = (
 
 def history(db: Database, action_id: int) -> list[Update]:
     """An action's entries, oldest first."""
-    rows = db.execute(
-        _SELECT + "WHERE u.action_id = ? ORDER BY u.on_date, u.id", [action_id]
-    ).fetchall()
-    return [Update(*r) for r in rows]
+    return records(
+        db, Update, _SELECT + "WHERE u.action_id = ? ORDER BY u.on_date, u.id", [action_id]
+    )
 
 
 def last_update(db: Database, action_id: int) -> Update | None:
-    row = db.execute(
-        _SELECT + "WHERE u.action_id = ? ORDER BY u.on_date DESC, u.id DESC LIMIT 1", [action_id]
-    ).fetchone()
-    return Update(*row) if row else None
+    return first_record(
+        db,
+        Update,
+        _SELECT + "WHERE u.action_id = ? ORDER BY u.on_date DESC, u.id DESC LIMIT 1",
+        [action_id],
+    )
 
 
 def _sync(db: Database, action_id: int) -> None:

@@ -11,7 +11,7 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
-from ess_desk.store import Store, record, records, rows
+from ess_desk.store import Store, first_record, records, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -44,7 +44,9 @@ _COLUMNS = "id, year, number, meeting_id, item_id, kind, text, status"
 
 
 def get(db: Database, decision_id: int) -> Decision:
-    found = record(db, Decision, f"SELECT {_COLUMNS} FROM decisions WHERE id = ?", [decision_id])
+    found = first_record(
+        db, Decision, f"SELECT {_COLUMNS} FROM decisions WHERE id = ?", [decision_id]
+    )
     if found is None:
         raise UserError(_("La décision n°{id} n'existe pas.").format(id=decision_id))
     return found

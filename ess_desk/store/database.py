@@ -334,7 +334,7 @@ def records(
     return [make(**dict(r)) for r in rows(db, sql, parameters)]
 
 
-def record(
+def first_record(
     db: Database,
     make: Callable[..., T],
     sql: str,
