@@ -295,4 +295,5 @@ def _initial_state(db: Database, action: actions.Action, has_updates: bool) -> t
     ).fetchone()
     if row is None or row[0] is None:
         return "todo", 0
-    return str(row[0]), int(row[1] or 0)
+    status, progress = row
+    return str(status), int(progress or 0)
