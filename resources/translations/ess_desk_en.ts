@@ -143,6 +143,26 @@
     </message>
 </context>
 <context>
+    <name>ActionFilterBar</name>
+    <message numerus="yes">
+        <source> jours</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActionOutputs</name>
+    <message numerus="yes">
+        <source>%n actions exportées dans {path}</source>
+        <translation>
+            <numerusform>%n action exported to {path}</numerusform>
+            <numerusform>%n actions exported to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ActionUpdateDialog</name>
     <message>
         <source>Nouveau point de suivi</source>
@@ -271,13 +291,6 @@
         <source>Échéance sous combien de jours</source>
         <translation>Due within how many days</translation>
     </message>
-    <message numerus="yes">
-        <source> jours</source>
-        <translation>
-            <numerusform> day</numerusform>
-            <numerusform> days</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Rechercher dans les actions</source>
         <translation>Search the actions</translation>
@@ -347,13 +360,6 @@
         <translation>
             <numerusform>%Ln action shown</numerusform>
             <numerusform>%Ln actions shown</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n actions exportées dans {path}</source>
-        <translation>
-            <numerusform>%n action exported to {path}</numerusform>
-            <numerusform>%n actions exported to {path}</numerusform>
         </translation>
     </message>
     <message>
@@ -4396,7 +4402,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Ville</source>
-        <translation>Town</translation>
+        <translation>City</translation>
     </message>
     <message>
         <source>Accepte que son nom soit publié (comptes rendus, site)</source>
@@ -5701,6 +5707,16 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Sans quorum</source>
         <translation>No quorum</translation>
+    </message>
+</context>
+<context>
+    <name>_Counts</name>
+    <message numerus="yes">
+        <source>il y a %n jours</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

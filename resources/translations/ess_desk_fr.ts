@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
 <context>
-    <name>ActionsPage</name>
+    <name>ActionFilterBar</name>
     <message numerus="yes">
         <source> jours</source>
         <translation>
@@ -10,18 +10,24 @@
             <numerusform> jours</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln actions affichées</source>
-        <translation>
-            <numerusform>%Ln action affichée</numerusform>
-            <numerusform>%Ln actions affichées</numerusform>
-        </translation>
-    </message>
+</context>
+<context>
+    <name>ActionOutputs</name>
     <message numerus="yes">
         <source>%n actions exportées dans {path}</source>
         <translation>
             <numerusform>%n action exportée dans {path}</numerusform>
             <numerusform>%n actions exportées dans {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPage</name>
+    <message numerus="yes">
+        <source>%Ln actions affichées</source>
+        <translation>
+            <numerusform>%Ln action affichée</numerusform>
+            <numerusform>%Ln actions affichées</numerusform>
         </translation>
     </message>
 </context>
@@ -281,6 +287,16 @@
         <translation>
             <numerusform>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, %n abstention, {nppp} ne prennent pas part ; {flag}.</numerusform>
             <numerusform>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, %n abstentions, {nppp} ne prennent pas part ; {flag}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Counts</name>
+    <message numerus="yes">
+        <source>il y a %n jours</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
         </translation>
     </message>
 </context>

@@ -60,6 +60,20 @@ def test_every_plural_of_the_window_has_its_french_and_english_forms():
         assert plural == key[1] and singular != plural, key
 
 
+def test_every_count_in_the_window_is_a_plural_message():
+    """A `%n` outside a plural message is shown with its number but without its forms (« il y a
+    1 jours »): lupdate reads the forms of `self.tr(text, "", n)` only, so a count written with
+    QCoreApplication.translate (or a call lupdate could not follow) is caught here."""
+    root = ET.parse(FOLDER / "ess_desk_en.ts").getroot()
+    single = [
+        f"{context.findtext('name')}: {message.findtext('source')}"
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if message.get("numerus") != "yes" and re.search(r"%L?n", message.findtext("source") or "")
+    ]
+    assert single == []
+
+
 @pytest.fixture(scope="module")
 def catalogues(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("plural_qm")

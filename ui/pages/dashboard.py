@@ -566,6 +566,14 @@ def long_day(day: dt.date) -> str:
     )
 
 
+class _Counts(QtCore.QObject):
+    """Sentences with a count, for the functions outside a widget: lupdate finds the plural
+    forms of `self.tr(text, "", n)` only (not of QCoreApplication.translate)."""
+
+    def days_ago(self, days: int) -> str:
+        return self.tr("il y a %n jours", "", days)
+
+
 def backup_text(state: ov.BackupState) -> tuple[str, palette.Ink]:
     """(sentence, ink) for the backup chip."""
     if state.taken_at is None or state.age is None:
@@ -580,7 +588,7 @@ def backup_text(state: ov.BackupState) -> tuple[str, palette.Ink]:
     elif minutes < 24 * 60:
         age = QCoreApplication.translate("DashboardPage", "il y a {n} h").format(n=minutes // 60)
     else:
-        age = QCoreApplication.translate("DashboardPage", "il y a %n jours", "", state.age.days)
+        age = _Counts().days_ago(state.age.days)
     text = QCoreApplication.translate(
         "DashboardPage", "Dernière sauvegarde : {when} ({age})"
     ).format(when=display_datetime(state.taken_at), age=age)
