@@ -16,7 +16,7 @@ from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
 from ess_desk.store import Store
 from ui import a11y, fitting, palette
-from ui.columns import ColumnChooser
+from ui.columns import choose_columns
 from ui.dialogs.common import (
     confirm,
     documents_folder,
@@ -25,6 +25,7 @@ from ui.dialogs.common import (
 )
 from ui.models_minutes import DecisionsTableModel
 from ui.qt import QLocale, QSortFilterProxyModel, Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.widgets import make_table
 from ui.workers import Operation
 
 D = DecisionsTableModel
@@ -106,44 +107,24 @@ class DecisionsPage(QtWidgets.QWidget):
         self.table = QtWidgets.QTableView()
         a11y.name(self.table, self.tr("Registre des décisions"))
         self.table.setObjectName("decisions_table")
-        self.table.setModel(self.proxy)
+        make_table(self.proxy, row_height=None, view=self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(D.REFERENCE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, width in (
-            (D.REFERENCE, 72),
-            (D.DATE, 84),
-            (D.BODY, 160),
-            (D.MEETING, 170),
-            (D.ITEM, 180),
-            (D.KIND, 110),
-            (D.TEXT, 260),
-            (D.OUTCOME, 130),
-            (D.STATUS, 120),
-        ):
-            self.table.setColumnWidth(column, width)
         # The text takes what is left; the columns of least use go first when the width shrinks
         # (all are in the detail panel), or by hand from the header's menu.
-        self.columns = ColumnChooser(
+        self.columns = choose_columns(
             self.table,
             "decisions",
             {
-                D.REFERENCE: 1,
-                D.TEXT: 1,
-                D.DATE: 2,
-                D.KIND: 2,
-                D.OUTCOME: 3,
-                D.BODY: 3,
-                D.STATUS: 4,
-                D.ITEM: 4,
-                D.MEETING: 6,
+                D.REFERENCE: (1, 72),
+                D.TEXT: (1, 260),
+                D.DATE: (2, 84),
+                D.KIND: (2, 110),
+                D.OUTCOME: (3, 130),
+                D.BODY: (3, 160),
+                D.STATUS: (4, 120),
+                D.ITEM: (4, 180),
+                D.MEETING: (6, 170),
             },
             stretch=D.TEXT,
             stretch_minimum=260,
