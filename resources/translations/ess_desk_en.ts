@@ -1839,43 +1839,7 @@
     </message>
 </context>
 <context>
-    <name>DecisionsPage</name>
-    <message>
-        <source>Rechercher : numéro, mots du texte, point, instance…</source>
-        <translation>Search: number, words in the text, item, body…</translation>
-    </message>
-    <message>
-        <source>Année</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Type de décision</source>
-        <translation>Kind of decision</translation>
-    </message>
-    <message>
-        <source>Tous les types</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <source>Tous les statuts</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>Exporter</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Classeur Excel (.xlsx)…</source>
-        <translation>Excel workbook (.xlsx)…</translation>
-    </message>
-    <message>
-        <source>CSV pour Excel (.csv)…</source>
-        <translation>CSV for Excel (.csv)…</translation>
-    </message>
-    <message>
-        <source>Registre en PDF…</source>
-        <translation>Register as PDF…</translation>
-    </message>
+    <name>DecisionPanel</name>
     <message>
         <source>Texte de la décision</source>
         <translation>Text of the decision</translation>
@@ -1907,26 +1871,6 @@
     <message>
         <source>Texte adopté</source>
         <translation>Adopted text</translation>
-    </message>
-    <message>
-        <source>Toutes les instances</source>
-        <translation>All bodies</translation>
-    </message>
-    <message>
-        <source>Toutes les années</source>
-        <translation>All years</translation>
-    </message>
-    <message>
-        <source>Aucune décision ne correspond à la recherche.</source>
-        <translation>No decisions match the search.</translation>
-    </message>
-    <message>
-        <source>1 décision</source>
-        <translation>1 decision</translation>
-    </message>
-    <message>
-        <source>{count} décisions</source>
-        <translation>{count} decisions</translation>
     </message>
     <message>
         <source>Choisissez d&apos;abord une décision.</source>
@@ -1971,6 +1915,73 @@
     <message>
         <source>Procès-verbal</source>
         <translation>Minutes</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>Rechercher : numéro, mots du texte, point, instance…</source>
+        <translation>Search: number, words in the text, item, body…</translation>
+    </message>
+    <message>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Type de décision</source>
+        <translation>Kind of decision</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (.xlsx)…</source>
+        <translation>Excel workbook (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel (.csv)…</source>
+        <translation>CSV for Excel (.csv)…</translation>
+    </message>
+    <message>
+        <source>Registre en PDF…</source>
+        <translation>Register as PDF…</translation>
+    </message>
+    <message>
+        <source>Toutes les instances</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>Toutes les années</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Aucune décision ne correspond à la recherche.</source>
+        <translation>No decisions match the search.</translation>
+    </message>
+    <message>
+        <source>1 décision</source>
+        <translation>1 decision</translation>
+    </message>
+    <message>
+        <source>{count} décisions</source>
+        <translation>{count} decisions</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Statut de la décision</source>
