@@ -7,6 +7,7 @@ built the first time they are shown. Switching database closes the old store and
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,7 +108,7 @@ class MainWindow(CouncilFiles):
         menu: QtWidgets.QMenu,
         text: str,
         slot: Callable[[], object],
-        shortcut: QtGui.QKeySequence | str | None = None,
+        shortcut: QtGui.QKeySequence | QtGui.QKeySequence.StandardKey | str | None = None,
     ) -> QtGui.QAction:
         action = QtGui.QAction(text, self)
         if shortcut is not None:
@@ -199,7 +200,7 @@ class MainWindow(CouncilFiles):
         group = QtGui.QActionGroup(self)
         for i, spec in enumerate(self.specs):
             action = self._action(
-                view_menu, spec.title, lambda i=i: self.navigation.setCurrentRow(i), f"Ctrl+{i + 1}"
+                view_menu, spec.title, partial(self.navigation.setCurrentRow, i), f"Ctrl+{i + 1}"
             )
             action.setCheckable(True)
             group.addAction(action)

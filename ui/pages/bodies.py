@@ -13,7 +13,7 @@ from ui.dialogs.body import BodyDialog
 from ui.dialogs.college import CollegeDialog
 from ui.dialogs.mandate import EndMandateDialog, MandateDialog
 from ui.models_bodies import BODY_ID_ROLE, CollegesTableModel, RosterTableModel, bodies_tree
-from ui.qt import Qt, QtWidgets
+from ui.qt import Qt, QtGui, QtWidgets
 from ui.widgets import make_table
 
 
@@ -179,7 +179,7 @@ class BodiesPage(QtWidgets.QWidget):
             if not writable:
                 button.setToolTip(store.read_only_message())
 
-        self.tree_model = None
+        self.tree_model: QtGui.QStandardItemModel | None = None
         self.reload()
 
     # -- state -------------------------------------------------------------------------------
