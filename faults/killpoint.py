@@ -4,11 +4,15 @@ instead of after a delay that a loaded machine stretches.
 
 A step is one SQL statement on any connection the program opens (trigger statements included)
 or one rename, replace or link of a file. STEP 0 runs the command to its end and writes the
-number of steps it took to the file named by `$ESS_DESK_KILLPOINT_COUNT` (when set).
+number of steps it took to the file named by `$ESS_DESK_KILLPOINT_COUNT` (when set), as JSON:
+`{"steps": N, "writing": [[first, last], …]}` — the runs of steps before which the write that
+`$ESS_DESK_KILLPOINT_WATCH` names (`[marker, database, output]`, see `faults.kill.MARKERS`) was
+in flight, so that a campaign can kill inside that write and nowhere else.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -17,17 +21,25 @@ from collections.abc import Callable
 from typing import Any
 
 COUNT_FILE = "ESS_DESK_KILLPOINT_COUNT"
+WATCH = "ESS_DESK_KILLPOINT_WATCH"
 
 
 class _Steps:
-    def __init__(self, kill_at: int):
+    def __init__(self, kill_at: int, writing: Callable[[], bool] | None = None):
         self.kill_at = kill_at
         self.done = 0
+        self.writing = writing
+        self.runs: list[list[int]] = []  # [first, last] steps seen inside the watched write
 
     def step(self, _what: object = None) -> None:
         self.done += 1
         if self.done == self.kill_at:
             os.kill(os.getpid(), signal.SIGKILL)
+        if self.writing is not None and self.writing():
+            if self.runs and self.runs[-1][1] == self.done - 1:
+                self.runs[-1][1] = self.done
+            else:
+                self.runs.append([self.done, self.done])
 
 
 def _counted(steps: _Steps, call: Callable[..., Any]) -> Callable[..., Any]:
@@ -38,9 +50,23 @@ def _counted(steps: _Steps, call: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def install(kill_at: int) -> _Steps:
+def _watched() -> Callable[[], bool] | None:
+    spec = os.environ.get(WATCH)
+    if not spec:
+        return None
+    from pathlib import Path
+
+    from faults.kill import MARKERS
+
+    marker, db, out = json.loads(spec)
+    test = MARKERS[marker]
+    database, output = Path(db), Path(out) if out else None
+    return lambda: test(database, output)
+
+
+def install(kill_at: int, writing: Callable[[], bool] | None = None) -> _Steps:
     """Count (and kill at) every step of this process from now on."""
-    steps = _Steps(kill_at)
+    steps = _Steps(kill_at, writing)
     connect = sqlite3.connect
 
     def traced_connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
@@ -55,7 +81,7 @@ def install(kill_at: int) -> _Steps:
 
 
 def main(argv: list[str]) -> int:
-    steps = install(int(argv[0]))
+    steps = install(int(argv[0]), _watched())
     from ess_desk.cli import main as ess_desk_main
 
     try:
@@ -64,7 +90,7 @@ def main(argv: list[str]) -> int:
         count = os.environ.get(COUNT_FILE)
         if count:
             with open(count, "w", encoding="utf-8") as f:
-                f.write(str(steps.done))
+                json.dump({"steps": steps.done, "writing": steps.runs}, f)
     return code
 
 
