@@ -1,0 +1,195 @@
+"""Text on a PDF page is text its embedded font can draw, in the order its reader reads it.
+
+- Arabic letters take their joined forms (arabic-reshaper: reportlab draws one glyph per
+  character and would print each letter alone);
+- a right-to-left run (Hebrew, Arabic, in a name or a decision) is put in visual order line by
+  line, after the line breaking, by the Unicode bidirectional algorithm (UAX #9, python-bidi):
+  the words of « שלום עולם » are read from the right, as on the screen;
+- a character the font lacks (Chinese, most emoji, a private sign) becomes one visible mark,
+  U+FFFD « � » (the replacement character), never an empty box and never an error; an emoji
+  made of several characters (skin tone, ZWJ family, flag) becomes one mark. Invisible format
+  characters the font lacks are left out.
+
+`drawable(text, font)` runs before a text is measured (Paragraph fragments, TextCell parts,
+footers); `visual(line)` when a line is drawn. `install()` puts both where reportlab measures
+and writes text, so that no path of the builders can miss them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextvars import ContextVar
+from functools import cache
+
+MARK = "\ufffd"
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+# Characters of the strong right-to-left classes (R, AL) and the controls that open an RTL run.
+_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufefc"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_KEEP = "\t\n\r"  # white space the layout handles itself
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ZWJ = "\u200d"
+
+
+@cache
+def covered(font_name: str) -> frozenset[str]:
+    """The characters `font_name` (a registered TrueType font) has a glyph for."""
+    from reportlab.pdfbase import pdfmetrics
+
+    font = pdfmetrics.getFont(font_name)
+    face = getattr(font, "face", None)
+    if face is None or not hasattr(face, "charToGlyph"):  # a standard font: Latin-1 only
+        return frozenset(map(chr, range(32, 256)))
+    return frozenset(chr(code) for code, glyph in face.charToGlyph.items() if glyph)
+
+
+def _continues_cluster(char: str) -> bool:
+    """A character that belongs to the cluster before it (an accent, a joiner, a selector, a
+    skin tone, a tag): it follows a mark into nothing rather than make a second one."""
+    code = ord(char)
+    return (
+        char == _ZWJ
+        or unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+        or 0xE0020 <= code <= 0xE007F
+        or 0x1F3FB <= code <= 0x1F3FF
+    )
+
+
+def _regional(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
+
+
+def _replace(text: str, missing: set[str]) -> str:
+    out: list[str] = []
+    in_mark = False  # the last thing written is a mark whose cluster may go on
+    after_joiner = False
+    flag_half = False
+    for char in text:
+        if in_mark and (_continues_cluster(char) or after_joiner or (flag_half and _regional(char))):
+            after_joiner = char == _ZWJ
+            flag_half = False
+            continue
+        in_mark = after_joiner = flag_half = False
+        if char not in missing or char in _KEEP or char in _BIDI_CONTROLS:
+            out.append(char)
+            continue
+        category = unicodedata.category(char)
+        if category == "Zs":
+            out.append(" ")  # a space the font lacks is still a space
+        elif category in ("Cc", "Cf") or _continues_cluster(char):
+            continue  # invisible: a control or format character, a lone selector
+        else:
+            out.append(MARK)
+            in_mark = True
+            flag_half = _regional(char)
+    return "".join(out)
+
+
+def drawable(text: str, font_name: str) -> str:
+    """`text` as `font_name` can draw it: Arabic joined, characters it lacks marked (see the
+    module's docstring). Applying it twice changes nothing more."""
+    if not text:
+        return text
+    if _ARABIC.search(text):
+        import arabic_reshaper
+
+        text = arabic_reshaper.reshape(text)
+    missing = set(text).difference(covered(font_name))
+    return _replace(text, missing) if missing else text
+
+
+# The direction of the paragraph whose lines are being drawn ("L", "R"), or None: each line
+# then takes its own (a canvas string, a footer).
+_direction: ContextVar[str | None] = ContextVar("paragraph_direction", default=None)
+
+
+def right_to_left(text: str) -> bool:
+    """A paragraph whose first strong character is right-to-left (UAX #9, rules P2-P3)."""
+    if not _RTL.search(text):
+        return False
+    from bidi import get_base_level
+
+    return get_base_level(text) == 1
+
+
+@contextlib.contextmanager
+def paragraph_direction(rtl: bool) -> Iterator[None]:
+    """Draw the lines of the block in a paragraph of that direction (each line alone would
+    take the direction of its own first word)."""
+    token = _direction.set("R" if rtl else "L")
+    try:
+        yield
+    finally:
+        _direction.reset(token)
+
+
+def visual(line: str) -> str:
+    """One line in the order it is drawn, from left to right: right-to-left runs reversed (and
+    their brackets mirrored), in the direction of its paragraph when one is being drawn."""
+    if not _RTL.search(line):
+        return line
+    from bidi import get_display
+
+    direction = _direction.get()
+    return get_display(line, base_dir=direction) if direction else get_display(line)
+
+
+def install() -> None:
+    """Measure and draw every text through `drawable` and `visual`: a Paragraph's fragments
+    when it is parsed, and every string reportlab writes on a page (lines of Paragraphs and
+    TextCells, canvas strings), whatever builder made it."""
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.ttfonts import ShapedStr
+    from reportlab.pdfgen.textobject import PDFTextObject
+    from reportlab.platypus.paragraph import Paragraph
+
+    if getattr(Paragraph._setup, "_ess_desk", False):
+        return
+    setup = Paragraph._setup
+    draw = Paragraph.draw
+    split = Paragraph.split
+    format_text = PDFTextObject._formatText
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
+        setup(self, text, style, bulletText, frags, cleaner)
+        if frags is not None:
+            return  # the fragments of a Paragraph already set up (a split)
+        plain = "".join(getattr(f, "text", "") or "" for f in self.frags)
+        self._rtl = right_to_left(plain)
+        if self._rtl and self.style.alignment == TA_LEFT:
+            # An Arabic or Hebrew paragraph is set against the right margin.
+            self.style = ParagraphStyle(f"{self.style.name}_rtl", self.style, alignment=TA_RIGHT)
+        for frag in self.frags:
+            if getattr(frag, "text", None):
+                frag.text = drawable(frag.text, frag.fontName)
+        if isinstance(self.bulletText, str):
+            self.bulletText = drawable(self.bulletText, style.bulletFontName)
+
+    def _draw(self):
+        with paragraph_direction(getattr(self, "_rtl", False)):
+            draw(self)
+
+    def _split(self, available_width, available_height):
+        parts = split(self, available_width, available_height)
+        for part in parts:  # the pages of a paragraph keep its direction
+            part._rtl = getattr(self, "_rtl", False)
+        return parts
+
+    def _formatText(self, text):  # noqa: N802 - reportlab's name
+        if text and not isinstance(text, ShapedStr):
+            text = visual(drawable(text, self._fontname))
+        return format_text(self, text)
+
+    _setup._ess_desk = True  # type: ignore[attr-defined]
+    Paragraph._setup = _setup
+    Paragraph.draw = _draw
+    Paragraph.split = _split
+    PDFTextObject._formatText = _formatText
