@@ -946,6 +946,7 @@ class _Pack:
                     ]
                 ],
                 colWidths=[140 * mm],
+                splitInRow=1,
             )
             box.setStyle(
                 TableStyle(

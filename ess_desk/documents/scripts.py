@@ -26,14 +26,22 @@ from functools import cache
 
 MARK = "\ufffd"
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+# A run of Arabic words: reshaped alone, so that the reshaper never touches what surrounds it
+# (it drops the joiners of an emoji family).
+_ARABIC_RUN = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+(?:[ \u00a0]+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+)*"
+)
 # Characters of the strong right-to-left classes (R, AL) and the controls that open an RTL run.
 _RTL = re.compile(
     "[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufefc"
     "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 _KEEP = "\t\n\r"  # white space the layout handles itself
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _ZWJ = "\u200d"
+_CONTROL_RUN = re.compile(f"[{''.join(sorted(_BIDI_CONTROLS))}]+")
 
 
 @cache
@@ -72,7 +80,9 @@ def _replace(text: str, missing: set[str]) -> str:
     after_joiner = False
     flag_half = False
     for char in text:
-        if in_mark and (_continues_cluster(char) or after_joiner or (flag_half and _regional(char))):
+        if in_mark and (
+            _continues_cluster(char) or after_joiner or (flag_half and _regional(char))
+        ):
             after_joiner = char == _ZWJ
             flag_half = False
             continue
@@ -98,11 +108,15 @@ def drawable(text: str, font_name: str) -> str:
     if not text:
         return text
     if _ARABIC.search(text):
-        import arabic_reshaper
-
-        text = arabic_reshaper.reshape(text)
+        text = _ARABIC_RUN.sub(_reshaped, text)
     missing = set(text).difference(covered(font_name))
     return _replace(text, missing) if missing else text
+
+
+def _reshaped(run: re.Match[str]) -> str:
+    import arabic_reshaper
+
+    return arabic_reshaper.reshape(run.group())
 
 
 # The direction of the paragraph whose lines are being drawn ("L", "R"), or None: each line
@@ -131,14 +145,70 @@ def paragraph_direction(rtl: bool) -> Iterator[None]:
 
 
 def visual(line: str) -> str:
-    """One line in the order it is drawn, from left to right: right-to-left runs reversed (and
-    their brackets mirrored), in the direction of its paragraph when one is being drawn."""
+    """One line in the order it is drawn, from left to right (UAX #9, rules L1-L4): right-to-left
+    runs reversed and their brackets mirrored (« (חבר) » keeps its parentheses the right way
+    round), in the direction of its paragraph when one is being drawn; the invisible direction
+    controls left out."""
     if not _RTL.search(line):
-        return line
-    from bidi import get_display
+        return _CONTROL_RUN.sub("", line) if _CONTROL_RUN.search(line) else line
+    from bidi import get_base_level, get_display
 
     direction = _direction.get()
-    return get_display(line, base_dir=direction) if direction else get_display(line)
+    levels = _levels(line, direction)
+    if levels is None:  # a library that no longer describes its levels: reversed, not mirrored
+        return get_display(line, base_dir=direction)
+    base = {"L": 0, "R": 1}.get(direction or "")
+    return _reordered(line, levels, get_base_level(line) if base is None else base)
+
+
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+def _levels(line: str, direction: str | None) -> list[int] | None:
+    """The embedding level of each character of `line` as the bidirectional algorithm resolves
+    it (rules up to I2: the reordering library's description, which gives one per UTF-8 byte)."""
+    from bidi import get_display
+
+    described = get_display(line, base_dir=direction, debug=True)
+    block = described.partition("levels:")[2].partition("]")[0]
+    per_byte = [int(level) for level in _LEVEL.findall(block)]
+    if len(per_byte) != len(line.encode()):
+        return None
+    levels: list[int] = []
+    position = 0
+    for char in line:
+        levels.append(per_byte[position])
+        position += len(char.encode())
+    return levels
+
+
+def _reordered(line: str, levels: list[int], base: int) -> str:
+    from bidi.mirror import MIRRORED
+
+    levels = list(levels)
+    for n in range(len(line) - 1, -1, -1):  # L1: white space at the end of the line
+        if not line[n].isspace() and line[n] not in _BIDI_CONTROLS:
+            break
+        levels[n] = base
+    items = list(zip(line, levels, strict=True))
+    odd = [level for level in levels if level % 2]
+    if odd:
+        for level in range(max(levels), min(odd) - 1, -1):  # L2: reverse the runs, highest first
+            n = 0
+            while n < len(items):
+                if items[n][1] < level:
+                    n += 1
+                    continue
+                end = n
+                while end < len(items) and items[end][1] >= level:
+                    end += 1
+                items[n:end] = reversed(items[n:end])
+                n = end
+    return "".join(  # L4: mirrored in a right-to-left run; the controls are not drawn (X9)
+        MIRRORED.get(char, char) if level % 2 else char
+        for char, level in items
+        if char not in _BIDI_CONTROLS
+    )
 
 
 def install() -> None:

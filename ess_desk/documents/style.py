@@ -22,11 +22,11 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from ess_desk import __version__
+from ess_desk.documents import scripts
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _, language
-from ess_desk.documents import scripts
 from ess_desk.resources import resource
-from ess_desk.typography import breakable_words, cut_word, force_cut, typeset
+from ess_desk.typography import Cut, breakable_words, cut_word, force_cut, typeset
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -52,7 +52,42 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
     _keep_no_break_spaces()
     _no_unembedded_defaults()
+    _list_items_split_when_taller_than_a_page()
     scripts.install()
+
+
+def _list_items_split_when_taller_than_a_page() -> None:
+    """A bullet item is never split so as to leave a single line on the next page: reportlab's
+    list then refuses to split it at all, and an item a little taller than a page could go on
+    no page (LayoutError). Such an item is split one line higher instead: two lines go over."""
+    from reportlab.platypus.flowables import LIIndenter
+
+    split = LIIndenter.split
+    if getattr(split, "_ess_desk", False):
+        return
+
+    def _split(self, available_width, available_height):
+        parts = split(self, available_width, available_height)
+        inner = self._flowable
+        leading = getattr(getattr(inner, "style", None), "leading", 0)
+        if parts or not hasattr(inner, "blPara") or available_height <= 2 * leading:
+            return parts
+        width = available_width - self._leftIndent - self._rightIndent
+        pieces = inner.split(width, available_height - leading)
+        if len(pieces) < 2:
+            return []
+        return [
+            LIIndenter(
+                piece,
+                leftIndent=self._leftIndent,
+                rightIndent=self._rightIndent,
+                bullet=self._bullet if piece is pieces[0] else None,
+            )
+            for piece in pieces
+        ]
+
+    _split._ess_desk = True  # type: ignore[attr-defined]
+    LIIndenter.split = _split
 
 
 def printed(text: str | None, font: str = FONT) -> str:
@@ -103,13 +138,41 @@ def _keep_no_break_spaces() -> None:
     paragraph._splitWord = _split_long_word
 
 
+# A word with no hyphenation point that fits is kept whole when it is less than twice as wide
+# as its line (narrowed in a table cell, over the margin in a paragraph: « Rhône-Alpes » in a
+# narrow column); a longer one (a reference, an address, « xxxx… ») is cut between two
+# characters: narrowed, it would be too small to read, and over the margin, lost.
+FORCED_CUT = 2
+
+
+def _cut(
+    word: str, font: str, size: float, room: float, alone: bool, forcing: bool = False
+) -> tuple[Cut | None, bool]:
+    """Where `word`, too wide for `room` points, is cut, and whether that cut is forced: at its
+    last break point that fits (a hyphenation point or its own hyphen); when it is alone on its
+    line and none fits, at its last break point within `FORCED_CUT` times the room (that piece
+    is narrowed or runs over); else, wider than that, or the rest of a word already cut so
+    (`forcing`), between two characters."""
+
+    def fits(head: str, room: float = room) -> bool:
+        return stringWidth(head, font, size) <= room
+
+    cut = cut_word(word, fits)
+    if cut is not None or not alone:
+        return cut, False
+    cut = cut_word(word, lambda head: fits(head, FORCED_CUT * room))
+    if cut is None and (forcing or stringWidth(word, font, size) > FORCED_CUT * room):
+        return force_cut(word, fits), True
+    return cut, False
+
+
 def _split_long_word(
     word, line_width, max_widths, lineno, font_name, font_size, encoding="utf8"
 ) -> list[str]:
     """reportlab's cutting of a word wider than a line (splitLongWords), which cuts anywhere,
     replaced by cuts at the word's hyphenation points or after its own hyphens; a word with no
     such point that fits goes to a line of its own, and is cut there between two characters
-    (`force_cut`) rather than run over the margin."""
+    (`force_cut`) when it is more than `FORCED_CUT` times as wide as the line."""
     from reportlab.platypus.paragraph import _SplitWord, _SplitWordEnd, _SplitWordH, _SplitWordHY
 
     if isinstance(word, bytes):
@@ -118,14 +181,10 @@ def _split_long_word(
     room = max_widths[min(last, lineno)] - line_width
     pieces: list[str] = []
     rest = word
+    forcing = False
     while stringWidth(rest, font_name, font_size) > room:
-
-        def fits(head: str, room: float = room) -> bool:
-            return stringWidth(head, font_name, font_size) <= room
-
-        cut = cut_word(rest, fits)
-        if cut is None and (pieces or line_width <= 0):
-            cut = force_cut(rest, fits)  # alone on its line, with no hyphenation point
+        alone = bool(pieces) or line_width <= 0
+        cut, forcing = _cut(rest, font_name, font_size, room, alone, forcing)
         if cut is not None:
             rest = cut.rest
             pieces.append((_SplitWordHY if cut.hyphen_added else _SplitWordH)(cut.head))
@@ -218,13 +277,15 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Lines of at most `width` points, broken at ordinary spaces (never at no-break ones). A
     word that does not fit an empty line is cut at its last hyphenation point that fits (a
     hyphen added) or after a hyphen it has; a word without one that fits is cut between two
-    characters (`force_cut`). Only a single character wider than the column stays whole, and
-    `write_into` narrows that line to the width."""
+    characters (`force_cut`) when it is more than `FORCED_CUT` times as wide as the column.
+    What stays whole and too wide (a shorter word, a single character), `TextCell` narrows to
+    the width."""
     lines: list[str] = []
     space = _word_width(" ", font) * size
     line: list[str] = []
     used = 0.0
     words = breakable_words(text)
+    forcing = False  # the word is the rest of one cut between two characters
     while words:
         word = words.pop(0)
         w = _word_width(word, font) * size
@@ -236,16 +297,12 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
             lines.append(" ".join(line))
             line, used = [], 0.0
         if w > width:  # wider than a whole line: cut it at a hyphenation point, or forced
-
-            def fits(head: str) -> bool:
-                return stringWidth(head, font, size) <= width
-
-            cut = cut_word(word, fits) or force_cut(word, fits)
+            cut, forcing = _cut(word, font, size, width, True, forcing)
             if cut is not None:
                 lines.append(cut[0])
                 words.insert(0, cut[1])
                 continue
-        line, used = [word], w
+        line, used, forcing = [word], w, False
     if line:
         lines.append(" ".join(line))
     return lines
