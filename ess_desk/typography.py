@@ -285,7 +285,7 @@ def _joins_previous(char: str) -> bool:
     )
 
 
-def force_cut(word: str, fits) -> Cut | None:
+def force_cut(word: str, fits: Callable[[str], bool]) -> Cut | None:
     """The longest start of `word` that `fits`, cut between two characters (never inside an
     accented letter or an emoji), without a hyphen: for a word with no break point that fits
     (a reference, an address, « xxxxxxxx… ») which would otherwise run over the margin. None

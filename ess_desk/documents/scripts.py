@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
+from typing import Any
 
 MARK = "\ufffd"
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
@@ -221,14 +222,20 @@ def install() -> None:
     from reportlab.pdfgen.textobject import PDFTextObject
     from reportlab.platypus.paragraph import Paragraph
 
-    if getattr(Paragraph._setup, "_ess_desk", False):
+    # reportlab's own methods, wrapped: its stubs know neither these private names nor that
+    # a class's methods may be replaced.
+    paragraph_class: Any = Paragraph
+    text_class: Any = PDFTextObject
+    if getattr(paragraph_class._setup, "_ess_desk", False):
         return
-    setup = Paragraph._setup
-    draw = Paragraph.draw
-    split = Paragraph.split
-    format_text = PDFTextObject._formatText
+    setup = paragraph_class._setup
+    draw = paragraph_class.draw
+    split = paragraph_class.split
+    format_text = text_class._formatText
 
-    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
+    def _setup(  # noqa: N803 - reportlab's names
+        self: Any, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any
+    ) -> None:
         setup(self, text, style, bulletText, frags, cleaner)
         if frags is not None:
             return  # the fragments of a Paragraph already set up (a split)
@@ -243,23 +250,23 @@ def install() -> None:
         if isinstance(self.bulletText, str):
             self.bulletText = drawable(self.bulletText, style.bulletFontName)
 
-    def _draw(self):
+    def _draw(self: Any) -> None:
         with paragraph_direction(getattr(self, "_rtl", False)):
             draw(self)
 
-    def _split(self, available_width, available_height):
+    def _split(self: Any, available_width: float, available_height: float) -> list[Any]:
         parts = split(self, available_width, available_height)
         for part in parts:  # the pages of a paragraph keep its direction
             part._rtl = getattr(self, "_rtl", False)
         return parts
 
-    def _formatText(self, text):  # noqa: N802 - reportlab's name
+    def _formatText(self: Any, text: Any) -> Any:  # noqa: N802 - reportlab's name
         if text and not isinstance(text, ShapedStr):
             text = visual(drawable(text, self._fontname))
         return format_text(self, text)
 
-    _setup._ess_desk = True  # type: ignore[attr-defined]
-    Paragraph._setup = _setup
-    Paragraph.draw = _draw
-    Paragraph.split = _split
-    PDFTextObject._formatText = _formatText
+    setattr(_setup, "_ess_desk", True)  # noqa: B010 - a mark on a function
+    paragraph_class._setup = _setup
+    paragraph_class.draw = _draw
+    paragraph_class.split = _split
+    text_class._formatText = _formatText
