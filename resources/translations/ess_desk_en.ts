@@ -267,6 +267,13 @@
         <source>n°{n}</source>
         <translation>no. {n}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln actions affichées</source>
+        <translation>
+            <numerusform>%Ln action shown</numerusform>
+            <numerusform>%Ln actions shown</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
@@ -354,13 +361,6 @@
     <message>
         <source>Action sélectionnée</source>
         <translation>Selected action</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln actions affichées</source>
-        <translation>
-            <numerusform>%Ln action shown</numerusform>
-            <numerusform>%Ln actions shown</numerusform>
-        </translation>
     </message>
     <message>
         <source>Répartition des actions affichées</source>
@@ -926,10 +926,6 @@
     <message>
         <source>La sauvegarde {backup} est remise en place dans {path}. Le fichier inutilisable est gardé à part : {kept}.</source>
         <translation>The backup {backup} is put back in {path}. The unusable file is kept aside: {kept}.</translation>
-    </message>
-    <message>
-        <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
-        <translation>ESS Desk database (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
         <source>Erreur : {message}</source>
@@ -1544,6 +1540,81 @@
     </message>
 </context>
 <context>
+    <name>CouncilFiles</name>
+    <message>
+        <source>Ouvrir une base</source>
+        <translation>Open a database</translation>
+    </message>
+    <message>
+        <source>Nouvelle base</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le avec Fichier › Ouvrir…</source>
+        <translation>The file {path} already exists. Choose another name, or open it with File › Open…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde faite : {path}</source>
+        <translation>Backup made: {path}</translation>
+    </message>
+    <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Sauvegarde en cours…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Ouvrir une démonstration</source>
+        <translation>Open a demonstration</translation>
+    </message>
+    <message>
+        <source>demonstration-conseil-ess.sqlite</source>
+        <translation>demonstration-ess-council.sqlite</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} existe déjà : choisissez un autre nom pour la démonstration.</source>
+        <translation>The file {path} already exists: choose another name for the demonstration.</translation>
+    </message>
+    <message>
+        <source>Création du conseil de démonstration…</source>
+        <translation>Creating the demonstration council…</translation>
+    </message>
+    <message>
+        <source>Sauvegarder une copie</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <source>Copie enregistrée : {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <source>Copie de la base en cours…</source>
+        <translation>Copying the database…</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Remplacer tout le contenu de la base par la sauvegarde du {date} ? Le contenu actuel sera d&apos;abord gardé dans une copie.</source>
+        <translation>Replace the entire contents of the database with the backup of {date}? The current contents will first be kept in a copy.</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>La base a été restaurée. L&apos;ancienne version est gardée dans {path}.</source>
+        <translation>The database has been restored. The previous version is kept in {path}.</translation>
+    </message>
+    <message>
+        <source>Restauration en cours…</source>
+        <translation>Restoring…</translation>
+    </message>
+</context>
+<context>
     <name>CountsTableModel</name>
     <message>
         <source>Actions</source>
@@ -1888,6 +1959,85 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Texte de la décision</source>
+        <translation>Text of the decision</translation>
+    </message>
+    <message>
+        <source>Nouveau statut de la décision</source>
+        <translation>New status of the decision</translation>
+    </message>
+    <message>
+        <source>Changer le statut</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Suivi :</source>
+        <translation>Follow-up:</translation>
+    </message>
+    <message>
+        <source>Nouvelle action…</source>
+        <translation>New action…</translation>
+    </message>
+    <message>
+        <source>Une action de suivi de cette décision (son point et sa séance d&apos;origine).</source>
+        <translation>An action following up this decision (its item and meeting of origin).</translation>
+    </message>
+    <message>
+        <source>Le texte d&apos;une décision ne se modifie que dans le procès-verbal de sa séance, tant qu&apos;il est en brouillon ; son statut de suivi évolue à tout moment.</source>
+        <translation>A decision&apos;s text can only be changed in the minutes of its meeting, while they are still a draft; its follow-up status can change at any time.</translation>
+    </message>
+    <message>
+        <source>Texte adopté</source>
+        <translation>Adopted text</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une décision.</source>
+        <translation>Choose a decision first.</translation>
+    </message>
+    <message>
+        <source>Aucune décision sélectionnée</source>
+        <translation>No decision selected</translation>
+    </message>
+    <message>
+        <source>Choisissez une décision pour lire son texte entier.</source>
+        <translation>Choose a decision to read its full text.</translation>
+    </message>
+    <message>
+        <source>{kind} {reference}</source>
+        <translation>{kind} {reference}</translation>
+    </message>
+    <message>
+        <source>non commencé</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Séance</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
+    </message>
+</context>
+<context>
     <name>DecisionsPage</name>
     <message>
         <source>Rechercher : numéro, mots du texte, point, instance…</source>
@@ -1926,38 +2076,6 @@
         <translation>Register as PDF…</translation>
     </message>
     <message>
-        <source>Texte de la décision</source>
-        <translation>Text of the decision</translation>
-    </message>
-    <message>
-        <source>Nouveau statut de la décision</source>
-        <translation>New status of the decision</translation>
-    </message>
-    <message>
-        <source>Changer le statut</source>
-        <translation>Change status</translation>
-    </message>
-    <message>
-        <source>Suivi :</source>
-        <translation>Follow-up:</translation>
-    </message>
-    <message>
-        <source>Nouvelle action…</source>
-        <translation>New action…</translation>
-    </message>
-    <message>
-        <source>Une action de suivi de cette décision (son point et sa séance d&apos;origine).</source>
-        <translation>An action following up this decision (its item and meeting of origin).</translation>
-    </message>
-    <message>
-        <source>Le texte d&apos;une décision ne se modifie que dans le procès-verbal de sa séance, tant qu&apos;il est en brouillon ; son statut de suivi évolue à tout moment.</source>
-        <translation>A decision&apos;s text can only be changed in the minutes of its meeting, while they are still a draft; its follow-up status can change at any time.</translation>
-    </message>
-    <message>
-        <source>Texte adopté</source>
-        <translation>Adopted text</translation>
-    </message>
-    <message>
         <source>Toutes les instances</source>
         <translation>All bodies</translation>
     </message>
@@ -1977,26 +2095,6 @@
         <source>{count} décisions</source>
         <translation>{count} decisions</translation>
     </message>
-    <message>
-        <source>Choisissez d&apos;abord une décision.</source>
-        <translation>Choose a decision first.</translation>
-    </message>
-    <message>
-        <source>Aucune décision sélectionnée</source>
-        <translation>No decision selected</translation>
-    </message>
-    <message>
-        <source>Choisissez une décision pour lire son texte entier.</source>
-        <translation>Choose a decision to read its full text.</translation>
-    </message>
-    <message>
-        <source>{kind} {reference}</source>
-        <translation>{kind} {reference}</translation>
-    </message>
-    <message>
-        <source>non commencé</source>
-        <translation>not started</translation>
-    </message>
     <message numerus="yes">
         <source>%n décisions enregistrées dans {path}.</source>
         <translation>
@@ -2009,24 +2107,8 @@
         <translation>Body</translation>
     </message>
     <message>
-        <source>Séance</source>
-        <translation>Meeting</translation>
-    </message>
-    <message>
-        <source>Point</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>Vote</source>
-        <translation>Vote</translation>
-    </message>
-    <message>
         <source>Statut</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>Procès-verbal</source>
-        <translation>Minutes</translation>
     </message>
     <message>
         <source>Statut de la décision</source>
@@ -2731,10 +2813,6 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <source>Pages</source>
-        <translation>Pages</translation>
-    </message>
-    <message>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -2857,74 +2935,6 @@
     <message>
         <source>Réactiver</source>
         <translation>Reactivate</translation>
-    </message>
-    <message>
-        <source>Ouvrir une base</source>
-        <translation>Open a database</translation>
-    </message>
-    <message>
-        <source>Nouvelle base</source>
-        <translation>New database</translation>
-    </message>
-    <message>
-        <source>Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le avec Fichier › Ouvrir…</source>
-        <translation>The file {path} already exists. Choose another name, or open it with File › Open…</translation>
-    </message>
-    <message>
-        <source>Sauvegarde faite : {path}</source>
-        <translation>Backup made: {path}</translation>
-    </message>
-    <message>
-        <source>Sauvegarde en cours…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
-        <source>Ouvrir une démonstration</source>
-        <translation>Open a demonstration</translation>
-    </message>
-    <message>
-        <source>demonstration-conseil-ess.sqlite</source>
-        <translation>demonstration-ess-council.sqlite</translation>
-    </message>
-    <message>
-        <source>Le fichier {path} existe déjà : choisissez un autre nom pour la démonstration.</source>
-        <translation>The file {path} already exists: choose another name for the demonstration.</translation>
-    </message>
-    <message>
-        <source>Création du conseil de démonstration…</source>
-        <translation>Creating the demonstration council…</translation>
-    </message>
-    <message>
-        <source>Sauvegarder une copie</source>
-        <translation>Save a copy</translation>
-    </message>
-    <message>
-        <source>Copie enregistrée : {path}</source>
-        <translation>Copy saved: {path}</translation>
-    </message>
-    <message>
-        <source>Copie de la base en cours…</source>
-        <translation>Copying the database…</translation>
-    </message>
-    <message>
-        <source>Restaurer une sauvegarde</source>
-        <translation>Restore a backup</translation>
-    </message>
-    <message>
-        <source>Remplacer tout le contenu de la base par la sauvegarde du {date} ? Le contenu actuel sera d&apos;abord gardé dans une copie.</source>
-        <translation>Replace the entire contents of the database with the backup of {date}? The current contents will first be kept in a copy.</translation>
-    </message>
-    <message>
-        <source>Restaurer</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <source>La base a été restaurée. L&apos;ancienne version est gardée dans {path}.</source>
-        <translation>The database has been restored. The previous version is kept in {path}.</translation>
-    </message>
-    <message>
-        <source>Restauration en cours…</source>
-        <translation>Restoring…</translation>
     </message>
     <message>
         <source>Importer des membres</source>
@@ -5707,6 +5717,13 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Sans quorum</source>
         <translation>No quorum</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPages</name>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
 </context>
 <context>

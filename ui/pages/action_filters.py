@@ -58,9 +58,7 @@ class ActionFilterBar(QtWidgets.QWidget):
         self.due_days.setRange(0, 3650)
         # The unit agrees with the number: « 1 jour », « 30 jours ».
         self.due_days.valueChanged.connect(
-            lambda n: self.due_days.setSuffix(
-                self.tr(" jours", "", n)
-            )
+            lambda n: self.due_days.setSuffix(self.tr(" jours", "", n))
         )
         self.due_days.setValue(30)
         self.due_days.setEnabled(False)
