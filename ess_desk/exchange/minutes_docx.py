@@ -133,7 +133,7 @@ def _page_setup(doc: DocxDocument, view: mn.MinutesView, form: str) -> None:
     if view.approved and view.digest:
         footer = _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
     else:
-        footer = f"{r.body} — {display(r.starts_at)} — {_('projet')}"
+        footer = " — ".join((r.body, display(r.starts_at), _("projet")))
     office_docx.page_footer(doc, footer)
 
 
