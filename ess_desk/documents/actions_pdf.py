@@ -153,8 +153,9 @@ def build_tableau(
     *,
     sort: str = "due_date",
     today: dt.date | None = None,
-) -> Path:
-    """The tableau de suivi of the actions that pass the filter, on landscape A4 pages."""
+) -> int:
+    """The tableau de suivi of the actions that pass the filter, on landscape A4 pages;
+    returns how many actions it lists."""
     st = styles()
     today = today or dt.date.today()
     filt = filt or ActionFilter()
@@ -181,7 +182,7 @@ def build_tableau(
         story.append(
             Paragraph(escape(_("Aucune action ne correspond à cette sélection.")), st.body)
         )
-    return build_pdf(
+    build_pdf(
         path,
         story,
         Metadata(
@@ -192,6 +193,7 @@ def build_tableau(
         ),
         pagesize=page,
     )
+    return len(rows)
 
 
 def _reminder_story(

@@ -115,7 +115,11 @@ def test_xlsx_has_bold_frozen_header_widths_dates_and_no_formula(council, tmp_pa
     assert helene[11] == dt.datetime(2024, 1, 1) and helene[12] == dt.datetime(2026, 12, 31)
     formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == []
-    assert "'=cmd|' /C calc'!A0" in [r[0] for r in values]
+    # Text as text, no apostrophe showing (the CSV keeps it, tested below).
+    assert "=cmd|' /C calc'!A0" in [r[0] for r in values]
+    cell = next(r[0] for r in sheet.iter_rows(min_row=2) if r[0].value.startswith("=cmd"))
+    assert cell.data_type == "s" and cell.quotePrefix
+    assert sheet.auto_filter.ref == "A1:M4" and sheet["L2"].number_format == "DD/MM/YYYY"
     assert [p.name for p in path.parent.iterdir()] == ["composition.xlsx"]
 
 
