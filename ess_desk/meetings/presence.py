@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ess_desk import service
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import attendance as att
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies, roster, validation
@@ -166,9 +166,11 @@ def record(
             ).fetchone()[0]
             if carried >= limit:
                 raise UserError(
-                    _("{holder} porte déjà {limit} pouvoir(s), le maximum permis.").format(
-                        holder=holder.name, limit=limit
-                    ),
+                    ngettext(
+                        "{holder} porte déjà {limit} pouvoir, le maximum permis.",
+                        "{holder} porte déjà {limit} pouvoirs, le maximum permis.",
+                        limit,
+                    ).format(holder=holder.name, limit=limit),
                     field="proxy_to",
                 )
         else:

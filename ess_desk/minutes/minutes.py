@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk import audit, service
 from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, validation
 from ess_desk.minutes import decisions as decisions_mod
@@ -126,7 +126,11 @@ def update(store: Store, minutes_id: int, **values: Any) -> None:
     """Change the secretary of the meeting or the closing time of a draft."""
     unknown = set(values) - {"secretary", "closing_time"}
     if unknown:
-        raise UserError(_("Champ inconnu : {names}.").format(names=", ".join(sorted(unknown))))
+        raise UserError(
+            ngettext("Champ inconnu : {names}.", "Champs inconnus : {names}.", len(unknown)).format(
+                names=", ".join(sorted(unknown))
+            )
+        )
     with store.write() as db:
         current = get(db, minutes_id)
         _ensure_draft(current, db)

@@ -364,7 +364,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     ines = model.row_of(m["Inès"])
     model.set_status(ines, "represented")
     assert not model.setData(model.index(ines, A.TARGET), m["Hélène"])
-    assert errors == ["Hélène Dupré porte déjà 1 pouvoir(s), le maximum permis."]
+    assert errors == ["Hélène Dupré porte déjà 1 pouvoir, le maximum permis."]
     assert model.index(ines, A.STATUS).data() == "Non renseigné"
     assert model.index(ines, A.TARGET).data() == ""
 
