@@ -12,6 +12,7 @@ from bench.common import Figure, format_table  # noqa: E402
 from bench.dashboard import measure_dashboard  # noqa: E402
 from bench.filtering import measure_filtering  # noqa: E402
 from bench.import_members import measure_import  # noqa: E402
+from bench.mail import measure_mail  # noqa: E402
 from bench.meetings_bench import measure_meetings_page, measure_sign_in_sheet  # noqa: E402
 from bench.pack import measure_pack  # noqa: E402
 from bench.privacy import measure_privacy  # noqa: E402
@@ -52,6 +53,8 @@ def main() -> int:
     figures.extend(measure_report())
     print("Données personnelles (démo large)…", flush=True)
     figures.extend(measure_privacy())
+    print("Envoi des convocations (150 membres, 20 Mo d'annexes)…", flush=True)
+    figures.extend(measure_mail())
     print()
     print(format_table(figures))
     # Missed goals show as FAIL in the table; the exit code only says a measure could not be taken.

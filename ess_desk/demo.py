@@ -13,7 +13,6 @@ dates, never to today's.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 import unicodedata
 from collections.abc import Callable
@@ -23,8 +22,8 @@ from typing import Any
 from stdnum import luhn
 from stdnum.fr import siret as stdnum_siret
 
+from ess_desk import audit, service
 from ess_desk import demo_data as data
-from ess_desk import service
 from ess_desk.actions import actions, review
 from ess_desk.council import set_letterhead
 from ess_desk.dates import add_years, display
@@ -36,7 +35,6 @@ from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_work
 from ess_desk.membership import bodies, mandates, organisations, people, rules
 from ess_desk.minutes import decisions, minutes
 from ess_desk.store import Store
-from ess_desk.store.lock import current_user
 from ess_desk.text import name_key
 
 Progress = Callable[[int, int], None]
@@ -250,8 +248,6 @@ class _BulkSink(_ServiceSink):
 
     def finish(self) -> None:
         db = self.store.db
-        at = dt.datetime.now().isoformat(timespec="seconds")
-        user = current_user()
         for table, entity in self.TABLES:
             rows = self.rows[table]
             if not rows:
@@ -267,20 +263,7 @@ class _BulkSink(_ServiceSink):
                 f"SELECT * FROM [{table}] WHERE id >= ? ORDER BY id", [rows[0]["id"]]
             )
             names = [c[0] for c in cursor.description]
-            db.conn.executemany(
-                "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-                "VALUES (?, ?, ?, ?, 'create', NULL, ?)",
-                [
-                    (
-                        at,
-                        user,
-                        entity,
-                        r[0],
-                        json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False),
-                    )
-                    for r in cursor.fetchall()
-                ],
-            )
+            audit.record_many(db, entity, "create", audit.created_rows(names, cursor.fetchall()))
 
 
 # --------------------------------------------------------------------------- planning state
@@ -1582,21 +1565,7 @@ def _bulk_rows(db: Any, table: str, entity: str, rows: list[dict[str, Any]]) -> 
     )
     cursor = db.execute(f"SELECT * FROM [{table}] WHERE id >= ? ORDER BY id", [first])
     names = [c[0] for c in cursor.description]
-    at, user = dt.datetime.now().isoformat(timespec="seconds"), current_user()
-    db.conn.executemany(
-        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-        "VALUES (?, ?, ?, ?, 'create', NULL, ?)",
-        [
-            (
-                at,
-                user,
-                entity,
-                r[0],
-                json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False),
-            )
-            for r in cursor.fetchall()
-        ],
-    )
+    audit.record_many(db, entity, "create", audit.created_rows(names, cursor.fetchall()))
     return list(range(first, first + len(rows)))
 
 

@@ -268,7 +268,7 @@ def _table(columns: list[Column], rows: list[dict[str, Any]]) -> Table:
     st = styles()
     data: list[list[Any]] = [[Paragraph(escape(c[0]), st.cell_bold) for c in columns]]
     data += [[_cell(fn(row) or "—") for _title, fn, _w in columns] for row in rows]
-    table = Table(data, colWidths=[w * mm for _t, _f, w in columns], repeatRows=1)
+    table = Table(data, colWidths=[w * mm for _t, _f, w in columns], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

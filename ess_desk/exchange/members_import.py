@@ -1121,6 +1121,9 @@ _PERSON_COLUMNS = (
     "consent_contact",
     "notes",
     "archived",
+    "address",
+    "postcode",
+    "city",
 )
 _MANDATE_COLUMNS = (
     "id",
@@ -1281,6 +1284,9 @@ def _insert_all(
                 0,
                 "",
                 0,
+                "",
+                "",
+                "",
             )
             for p in plan.people
         ],

@@ -130,11 +130,13 @@ def _page_setup(doc: DocxDocument, view: mn.MinutesView, form: str) -> None:
         run = header.add_run(_set(_("PROJET") + " — " + wording.draft_line()))
         run.bold = True
         run.font.color.rgb = RGBColor(0xB0, 0x1A, 0x1A)
+    second = None
     if view.approved and view.digest:
         footer = _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
+        second = wording.seal_footer(*view.seal) if view.seal else None
     else:
         footer = " — ".join((r.body, display(r.starts_at), _("projet")))
-    office_docx.page_footer(doc, footer)
+    office_docx.page_footer(doc, footer, second)
 
 
 def _opening(doc: DocxDocument, view: mn.MinutesView, form: str) -> None:
@@ -186,6 +188,8 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     if view.approved and view.digest:
         _bold_line(doc, view.approval_line())
         _paragraph(doc, wording.digest_line(view.digest))
+        if view.seal:
+            _paragraph(doc, wording.seal_line(*view.seal))
     if view.errata:
         _heading(doc, _("Errata"), 1)
         for e in view.errata:

@@ -185,8 +185,9 @@ def _field(paragraph, instruction: str, shown: str) -> None:
             run._r.append(char)
 
 
-def page_footer(doc: DocxDocument, left: str) -> None:
-    """« left » on the left of every footer, « Page n / N » on the right."""
+def page_footer(doc: DocxDocument, left: str, second: str | None = None) -> None:
+    """« left » on the left of every footer, « Page n / N » on the right; `second`: a line
+    under them (the audit journal's seal of approved minutes)."""
     section = doc.sections[0]
     paragraph = section.footer.paragraphs[0]
     paragraph.text = ""
@@ -201,6 +202,9 @@ def page_footer(doc: DocxDocument, left: str) -> None:
             _field(paragraph, "NUMPAGES", "1")
         elif piece:
             paragraph.add_run(piece)
+    if second:
+        paragraph.add_run().add_break()
+        paragraph.add_run(printable(typeset(second)))
     for run in paragraph.runs:
         run.font.size = Pt(8)
 

@@ -631,6 +631,96 @@ def m0006_search(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0007_audit_chain")
+def m0007_audit_chain(db: Database) -> None:
+    """The audit log becomes a hash chain (ess_desk.store.chain): the entries already there are
+    chained as they stand."""
+    from ess_desk.store import chain
+
+    db.execute("ALTER TABLE audit_log ADD COLUMN content_digest TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN prev_hash TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0")
+    chain.rechain(db.conn)
+
+
+# --------------------------------------------------------------------------- 0009: mail
+# The outbox keeps every message sent or to send, with its proof (accepted at, Message-ID, the
+# server's reply); `idempotency_key` (one per purpose, meeting and recipient) is what makes a
+# second sending of the same convocation a no-op. Its parts (letters, invitations) are kept once by
+# digest in `mail_parts`; annexes stay in `annexes` and are referenced by digest. Letters to post
+# are recorded in `posted_letters` (with the address they carry and the day they were posted).
+# These tables hold copies of texts searched elsewhere (subjects, names): no search index.
+@migrations(name="0009_mail")
+def m0009_mail(db: Database) -> None:
+    import uuid
+
+    _run_script(
+        db,
+        """
+        ALTER TABLE meetings ADD COLUMN ics_sequence INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE annexes ADD COLUMN for_members INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE people ADD COLUMN address TEXT NOT NULL DEFAULT '';
+        ALTER TABLE people ADD COLUMN postcode TEXT NOT NULL DEFAULT '';
+        ALTER TABLE people ADD COLUMN city TEXT NOT NULL DEFAULT '';
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            idempotency_key TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            to_name TEXT NOT NULL,
+            to_addr TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            size INTEGER NOT NULL DEFAULT 0,
+            message_id TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'waiting',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            queued_at TEXT NOT NULL,
+            last_attempt_at TEXT,
+            last_error TEXT NOT NULL DEFAULT '',
+            sent_at TEXT,
+            server_reply TEXT NOT NULL DEFAULT '',
+            resend_of INTEGER REFERENCES outbox(id),
+            bounce TEXT NOT NULL DEFAULT '',
+            bounce_on TEXT
+        );
+        CREATE UNIQUE INDEX outbox_key ON outbox(idempotency_key);
+        CREATE UNIQUE INDEX outbox_message_id ON outbox(message_id);
+        CREATE INDEX outbox_meeting ON outbox(meeting_id, purpose);
+        CREATE INDEX outbox_status ON outbox(status);
+        CREATE INDEX outbox_person ON outbox(person_id);
+        CREATE TABLE mail_parts (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL
+        );
+        CREATE TABLE posted_letters (
+            id INTEGER PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            name TEXT NOT NULL,
+            address TEXT NOT NULL DEFAULT '',
+            sequence INTEGER NOT NULL DEFAULT 0,
+            documents TEXT NOT NULL DEFAULT '[]',
+            prepared_at TEXT NOT NULL,
+            posted_on TEXT
+        );
+        CREATE UNIQUE INDEX posted_letters_key
+            ON posted_letters(purpose, meeting_id, person_id, sequence);
+        CREATE INDEX posted_letters_person ON posted_letters(person_id)
+        """,
+    )
+    # The council's own identifier: calendar invitations carry it in their UID, so that an
+    # invitation stays the same event whichever computer sends it.
+    db.execute(
+        "INSERT OR IGNORE INTO settings (key, value) VALUES ('council_uid', ?)", [str(uuid.uuid4())]
+    )
+
+
 @migrations(name="0010_documents")
 def m0010_documents(db: Database) -> None:
     # Whether an annex may go into the public pack: not until the secretariat says so (an annex
