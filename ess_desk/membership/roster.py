@@ -39,6 +39,7 @@ class RosterEntry:
     substitute_for_name: str
     consent_publish: bool
     substitutes: tuple[str, ...] = field(default=())
+    consent_contact: bool = False  # accepts to be contacted: e-mail and phone shown to others
 
     @property
     def full_name(self) -> str:
@@ -53,7 +54,8 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
         SELECT m.id, p.id, p.civility, p.first_name, p.last_name, p.email, p.phone,
                COALESCE(o.name, ''), p.position, c.id, COALESCE(c.name, ''), COALESCE(c.voting, 1),
                m.role, m.start_date, m.end_date, m.substitute_for_id,
-               COALESCE(tp.first_name || ' ' || tp.last_name, ''), p.consent_publish
+               COALESCE(tp.first_name || ' ' || tp.last_name, ''), p.consent_publish,
+               p.consent_contact
         FROM mandates m
         JOIN people p ON p.id = m.person_id
         LEFT JOIN organisations o ON o.id = p.organisation_id
@@ -90,6 +92,7 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
             substitute_for_name=r[16],
             consent_publish=bool(r[17]),
             substitutes=tuple(substitutes.get(r[0], ())),
+            consent_contact=bool(r[18]),
         )
         for r in rows
     ]

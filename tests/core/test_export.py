@@ -303,3 +303,18 @@ def test_read_table_of_an_export_returns_plain_text(council, tmp_path):
     table = read_table(Path(path))
     assert table.headers == list(mi.FIELDS.values())
     assert len(table.rows) == 3
+
+
+def test_a_list_for_the_members_keeps_the_contact_details_of_the_consenting_only(council, tmp_path):
+    db = council["store"].db
+    own = tmp_path / "secretariat.csv"
+    for_members = tmp_path / "membres.csv"
+    me.export_roster_file(db, own, at=AT)
+    me.export_roster_file(db, for_members, at=AT, for_members=True)
+    assert "helene@oeuvre.coop" in own.read_text("utf-8-sig")  # the secretariat's own file
+    text = for_members.read_text("utf-8-sig")
+    assert "helene@oeuvre.coop" not in text and "88 12 34 56" not in text and "Lefèvre" in text
+    with council["store"].write() as write:
+        write.execute("UPDATE people SET consent_contact = 1 WHERE last_name = 'Lefèvre'")
+    me.export_roster_file(db, for_members, at=AT, for_members=True)
+    assert "helene@oeuvre.coop" in for_members.read_text("utf-8-sig")
