@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench.actions_page import measure_actions_page  # noqa: E402
 from bench.common import Figure, format_table  # noqa: E402
 from bench.dashboard import measure_dashboard  # noqa: E402
+from bench.documents import measure_documents  # noqa: E402
 from bench.filtering import measure_filtering  # noqa: E402
 from bench.import_members import measure_import  # noqa: E402
 from bench.mail import measure_mail  # noqa: E402
@@ -55,6 +56,8 @@ def main() -> int:
     figures.extend(measure_privacy())
     print("Envoi des convocations (150 membres, 20 Mo d'annexes)…", flush=True)
     figures.extend(measure_mail())
+    print("Exports longs : PDF des actions et relances (démo large)…", flush=True)
+    figures.extend(measure_documents())
     print()
     print(format_table(figures))
     # Missed goals show as FAIL in the table; the exit code only says a measure could not be taken.
