@@ -19,7 +19,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.mail import outbox
-from ess_desk.privacy.matching import Identity, Matcher
+from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.person_file import annexes_naming, is_anonymised
 from ess_desk.privacy.texts import free_texts
 from ess_desk.store import Store
@@ -197,14 +197,15 @@ def _scrub_audit(
     Returns the ids of the entries rewritten (redacted: they keep their place in the chain)."""
     card = {f: "" for f in IDENTITY_FIELDS} | {"last_name": label}
     changed: list[int] = []
-    rows = db.execute("SELECT id, entity, entity_id, before, after FROM audit_log").fetchall()
-    for entry_id, entity, entity_id, before, after in rows:
+    columns = "id, entity, entity_id"
+    for row, found in list(audit_entries(db, person_id, mandate_ids, matcher, columns)):
+        entry_id, entity, entity_id, before, after = row
         fields = None
         if entity == "person" and entity_id == person_id:
             fields = card
         elif entity == "mandate" and entity_id in mandate_ids:
             fields = {"notes": ""}
-        elif not (matcher.search(before) or matcher.search(after)):
+        elif not found:
             continue
         new_before = _scrub_json(before, matcher, label, fields)
         new_after = _scrub_json(after, matcher, label, fields)
@@ -216,12 +217,15 @@ def _scrub_audit(
 
 def _approved_minutes_naming(db: Database, person_id: int, matcher: Matcher) -> int:
     person_ref = re.compile(rf'"person_id": {person_id}(?!\d)')
+    snapshots = snapshot_filter(person_id, matcher, "id")
     return sum(
         1
-        for (text,) in db.execute(
-            "SELECT approved_text FROM minutes WHERE status = 'approved' AND approved_text != ''"
+        for text, named in db.execute(
+            f"SELECT approved_text, {snapshots.named} FROM minutes WHERE status = 'approved' "
+            f"AND approved_text != '' AND {snapshots.condition}",
+            [*snapshots.named_params, *snapshots.params],
         )
-        if person_ref.search(text) or matcher.search(text)
+        if person_ref.search(text) or (matcher.search if named else matcher.search_phone)(text)
     )
 
 
@@ -242,7 +246,7 @@ def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> A
     # Free texts first, while the card still holds the name the matcher looks for.
     actions_changed: set[int] = set()
     frozen_places: set[str] = set()
-    for text in list(free_texts(db, matcher.search)):
+    for text in list(free_texts(db, matcher.search, matcher.candidates())):
         if text.table == "people" and text.row_key == person_id:
             continue  # the card itself is emptied below
         if not text.writable:

@@ -17,4 +17,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0007_audit_chain",
     "0009_mail",
     "0010_documents",
+    "0012_personal_data_index",
 )
