@@ -4308,7 +4308,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Ville</source>
-        <translation>Town</translation>
+        <translation>City</translation>
     </message>
     <message>
         <source>Accepte que son nom soit publié (comptes rendus, site)</source>
