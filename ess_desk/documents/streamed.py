@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import Any, cast
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -51,7 +52,8 @@ class _CompressingCanvas(Canvas):
         super().showPage()
         from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 
-        page = self._doc.Pages.pages[-1]
+        doc: Any = self._doc  # type: ignore[attr-defined]  # reportlab's document, untyped
+        page = doc.Pages.pages[-1]
         if page.stream and not page.Contents:
             stream = PDFStream(content=PDFZCompress.encode(page.stream))
             stream.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
@@ -63,14 +65,14 @@ class StreamedDocument:
     paragraphs (moved to the next page whole when they do not fit), `table(rows)` for a long
     table (split between rows, its header repeated), `new_page()`, then `close()`."""
 
-    def __init__(self, target, meta: Metadata, pagesize: tuple[float, float] = A4):
+    def __init__(self, target: str, meta: Metadata, pagesize: tuple[float, float] = A4):
         register_fonts()
         self.meta = meta
         self.width, self.height = pagesize
         self.canvas = _CompressingCanvas(
             target,
             pagesize=pagesize,
-            initialFontName=FONT,
+            initialFontName=FONT,  # type: ignore[arg-type]  # a font name (stubs say a size)
             pageCompression=1,
             lang="fr-FR" if language() == "fr" else "en-GB",
         )
@@ -189,12 +191,13 @@ class StreamedDocument:
                     return None
                 self.new_page()
                 continue
-            head, table = parts
+            head, rest = parts
+            table = cast(GridTable, rest)  # a GridTable splits into GridTables
             _w, head_height = head.wrapOn(self.canvas, self.frame_width, self.room)
             self._draw(head, head_height)
             self.new_page()
 
-    def _draw(self, table: GridTable, height: float) -> None:
+    def _draw(self, table: Flowable, height: float) -> None:
         self.y -= height
         table.drawOn(self.canvas, MARGIN, self.y)
         self._fresh = False
