@@ -54,6 +54,7 @@ def issue_table() -> list[Figure]:
 def earlier_figures() -> list[Figure]:
     from bench.actions_page import measure_actions_page
     from bench.dashboard import measure_dashboard
+    from bench.documents import measure_documents
     from bench.filtering import measure_filtering
     from bench.mail import measure_mail
     from bench.meetings_bench import measure_meetings_page, measure_sign_in_sheet
@@ -77,6 +78,8 @@ def earlier_figures() -> list[Figure]:
     figures.extend(measure_report())
     print("Envoi des convocations (150 membres, 20 Mo d'annexes)…", flush=True)
     figures.extend(measure_mail())
+    print("Exports longs : PDF des actions et relances (démo large)…", flush=True)
+    figures.extend(measure_documents())
     return figures
 
 

@@ -80,17 +80,17 @@ def typeset(text: str | None, lang: str | None = None) -> str:
     they are. Applying it twice changes nothing more."""
     if not text:
         return text or ""
+    if text.isdigit() or (_NOTHING_TO_DO.fullmatch(text) and "M" not in text):
+        return text  # most table cells (numbers, names, statuses): nothing to do, nothing kept
     return _typeset(text, (lang or language()) == "fr")
 
 
-# What no rule applies to: most table cells (names, statuses) are returned at once.
+# What no rule applies to.
 _NOTHING_TO_DO = re.compile(r"[^'«»;:!?.\d]*")
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def _typeset(text: str, french: bool) -> str:
-    if _NOTHING_TO_DO.fullmatch(text) and "M" not in text:
-        return text
     if "://" in text or "@" in text or "www." in text:
         # Addresses keep every character; the words around them are set as usual.
         parts = _URL.split(text)

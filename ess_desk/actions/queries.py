@@ -351,6 +351,19 @@ def query_ids(
     return [r[0] for r in db.execute(f"SELECT a.id {_from(set(joins))}{where}{order}", params)]
 
 
+def body_counts(
+    db: Database, filt: ActionFilter | None = None, *, today: dt.date | None = None
+) -> list[tuple[int, str, int]]:
+    """(body id, name, how many) of the bodies holding actions that pass the filter, by name:
+    the sections of the tableau de suivi."""
+    today = today or dt.date.today()
+    where, params = _where(db, filt or ActionFilter(), today)
+    rows = db.execute(
+        f"SELECT a.body_id, b.name, COUNT(*) {_from({'b'})}{where} GROUP BY a.body_id", params
+    ).fetchall()
+    return sorted(((r[0], r[1], r[2]) for r in rows), key=lambda r: (fold(r[1]), r[0]))
+
+
 def fetch_rows(db: Database, ids: list[int], today: dt.date | None = None) -> list[ActionRow]:
     """Full rows (owner, origin, last update, overdue) for these ids, in the order given;
     ids that no longer exist are left out."""

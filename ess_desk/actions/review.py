@@ -108,3 +108,34 @@ def record_no_change(
     return updates.record_no_change(
         store, action_ids, meeting_id=meeting_id, author_person_id=author_person_id, today=today
     )
+
+
+@dataclass(frozen=True)
+class PackFollowUp:
+    """What the meeting pack lists of the body's open actions: those overdue or due by `until`
+    (the body's next meeting, or 90 days on when none is planned), and how many others."""
+
+    rows: list[ActionRow]
+    others: int
+    until: dt.date
+    next_meeting: bool
+
+
+PACK_HORIZON = dt.timedelta(days=90)
+
+
+def for_the_pack(db: Database, meeting_id: int, rows: list[ActionRow]) -> PackFollowUp:
+    """Of `rows` (the open actions of the meeting's body), those the pack lists."""
+    meeting = meetings.get(db, meeting_id)
+    following = db.execute(
+        "SELECT starts_at FROM meetings WHERE body_id = ? AND starts_at > ? "
+        "AND status NOT IN ('cancelled', 'postponed') ORDER BY starts_at LIMIT 1",
+        [meeting.body_id, meeting.starts_at],
+    ).fetchone()
+    if following is not None:
+        until, next_meeting = dt.date.fromisoformat(following[0][:10]), True
+    else:
+        until, next_meeting = meeting.day + PACK_HORIZON, False
+    limit = until.isoformat()
+    shown = [r for r in rows if r.overdue or (r.due_date is not None and r.due_date[:10] <= limit)]
+    return PackFollowUp(shown, len(rows) - len(shown), until, next_meeting)

@@ -46,7 +46,7 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     at = parse_date(args.at, field="--at") or dt.date.today()
     with open_for_command(args, write=False) as store:
         count = members_export.export_roster_file(
-            store.db, Path(args.file), body_name=args.body, at=at
+            store.db, Path(args.file), body_name=args.body, at=at, for_members=args.for_members
         )
     print(
         ngettext(
@@ -72,3 +72,11 @@ def register(add: AddCommand) -> None:
     p.add_argument("file", metavar="FILE", help=_("fichier .csv ou .xlsx à écrire"))
     p.add_argument("--body", metavar="NAME", help=_("instance (défaut : le conseil plénier)"))
     p.add_argument("--at", metavar="DATE", help=_("date de la composition (défaut : aujourd'hui)"))
+    p.add_argument(
+        "--for-members",
+        action="store_true",
+        help=_(
+            "liste à remettre aux membres : courriel et téléphone des seules personnes qui "
+            "acceptent d'être contactées"
+        ),
+    )

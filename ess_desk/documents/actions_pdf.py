@@ -3,10 +3,10 @@ the follow-up section of a meeting."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from functools import cache
-from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ess_desk.actions import queries, review
 from ess_desk.actions.queries import ActionFilter, ActionRow
@@ -112,10 +112,9 @@ def _filter_words(db: Database, filt: ActionFilter) -> str:
     return " — ".join(words)
 
 
-def tableau_story(
-    db: Database, rows: list[ActionRow], width: float, *, level: int = 0
-) -> list[Flowable]:
-    """The tableau de suivi for these rows, a section per body (with its bookmark)."""
+def _tableau_columns(width: float) -> tuple[list[str], list[float], Callable[[ActionRow], list]]:
+    """The tableau de suivi's header, column widths (the action's column takes what is left of
+    `width`) and cells of a row."""
     header = [
         _("N°"),
         _("Action"),
@@ -136,18 +135,12 @@ def tableau_story(
             TextCell(r.origin or "—"),
             TextCell(r.owner),
             _due_cell(r),
-            r.status_label,
+            TextCell(r.status_label),
             f"{r.progress} %",
             TextCell(r.last_update_text),
         ]
 
-    story: list[Flowable] = []
-    by_body = sorted(rows, key=lambda r: r.body.casefold())
-    for body, group in groupby(by_body, key=lambda r: r.body):
-        story += heading(body, level)
-        story += _tables(header, list(group), cells, widths)
-        story.append(Spacer(1, 5 * mm))
-    return story
+    return header, widths, cells
 
 
 def build_tableau(
@@ -157,55 +150,63 @@ def build_tableau(
     *,
     sort: str = "due_date",
     today: dt.date | None = None,
-) -> Path:
-    """The tableau de suivi of the actions that pass the filter, on landscape A4 pages."""
+) -> int:
+    """The tableau de suivi of the actions that pass the filter, on landscape A4 pages, a
+    section per body; written as the rows are read (tens of thousands in bounded memory).
+    Returns how many actions it lists."""
+    from ess_desk.documents import streamed
+
     st = styles()
     today = today or dt.date.today()
     filt = filt or ActionFilter()
-    rows = queries.query_actions(db, filt, sort=sort, today=today)
+    counts = queries.counts(db, filt, today=today)
     letterhead = get_letterhead(db)
     title = _("Tableau de suivi des actions")
-    late = sum(r.overdue for r in rows)
     summary = ngettext(
         "Au {day} : {count} action, dont {late} en retard.",
         "Au {day} : {count} actions, dont {late} en retard.",
-        len(rows),
-    ).format(day=long_date(today), count=len(rows), late=late)
-    story: list[Flowable] = [
-        Paragraph(escape(letterhead.name), st.small),
-        Paragraph(escape(title), st.title),
-        Paragraph(escape(summary), st.body),
-    ]
-    words = _filter_words(db, filt)
-    if words:
-        story.append(Paragraph(escape(_("Sélection : {words}").format(words=words)), st.small))
-    story.append(Spacer(1, 3 * mm))
+        counts.total,
+    ).format(day=long_date(today), count=counts.total, late=counts.overdue)
     page = landscape(A4)
-    if rows:
-        story += tableau_story(db, rows, page[0] - 36 * mm)
-    else:
-        story.append(
-            Paragraph(escape(_("Aucune action ne correspond à cette sélection.")), st.body)
-        )
-    return build_pdf(
+    header, widths, cells = _tableau_columns(page[0] - 36 * mm)
+
+    def fill(doc: streamed.StreamedDocument) -> None:
+        doc.add(Paragraph(escape(letterhead.name), st.small))
+        doc.add(Paragraph(escape(title), st.title))
+        doc.add(Paragraph(escape(summary), st.body))
+        words = _filter_words(db, filt)
+        if words:
+            doc.add(Paragraph(escape(_("Sélection : {words}").format(words=words)), st.small))
+        doc.add(Spacer(1, 3 * mm))
+        if not counts.total:
+            doc.add(Paragraph(escape(_("Aucune action ne correspond à cette sélection.")), st.body))
+        for body_id, body, _count in queries.body_counts(db, filt, today=today):
+            rows = queries.iter_actions(
+                db, dataclasses.replace(filt, body_id=body_id), sort=sort, today=today
+            )
+            doc.add(Bookmark(body))
+            doc.add(Paragraph(escape(body), st.h1), keep_with=40 * mm)
+            doc.table(streamed.TableRows(header, widths, ((cells(r), r.overdue) for r in rows)))
+            doc.add(Spacer(1, 5 * mm))
+
+    streamed.write(
         path,
-        story,
         Metadata(
             title=title,
             author=letterhead.name,
             subject=summary,
             footer=footer_line(title, display(today)),
         ),
-        pagesize=page,
+        page,
+        fill,
     )
+    return counts.total
 
 
-def _reminder_story(
-    group: queries.OwnerGroup, letterhead_name: str, today: dt.date
-) -> list[Flowable]:
+def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.date) -> list:
     st = styles()
     late = sum(r.overdue for r in group.rows)
-    story: list[Flowable] = [
+    return [
         Bookmark(group.owner),
         Paragraph(escape(letterhead_name), st.small),
         Paragraph(escape(_("Vos actions en cours")), st.title),
@@ -222,6 +223,12 @@ def _reminder_story(
         ),
         Spacer(1, 3 * mm),
     ]
+
+
+def _reminder_rows(group: queries.OwnerGroup):
+    """The table of an owner's reminder list, for the streamed document."""
+    from ess_desk.documents import streamed
+
     header = [_("N°"), _("Action"), _("Instance et origine"), _("Échéance"), _("Statut")]
     widths = [12 * mm, 70 * mm, 47 * mm, 25 * mm, 20 * mm]
 
@@ -235,8 +242,7 @@ def _reminder_story(
             TextCell(r.status_label, f"{r.progress} %"),
         ]
 
-    story += _tables(header, group.rows, cells, widths)
-    return story
+    return streamed.TableRows(header, widths, ((cells(r), r.overdue) for r in group.rows))
 
 
 def reminder_groups(
@@ -259,31 +265,39 @@ def build_reminders(
     *,
     today: dt.date | None = None,
 ) -> Path:
-    """The reminder list of each owner (a new page for each), in one PDF."""
+    """The reminder list of each owner (a new page for each), in one PDF (written page by page:
+    a reminder to each of a thousand owners costs little)."""
+    from ess_desk.documents import streamed
+
     today = today or dt.date.today()
     letterhead = get_letterhead(db)
-    story: list[Flowable] = []
-    for n, group in enumerate(groups):
-        if n:
-            story.append(PageBreak())
-        story += _reminder_story(group, letterhead.name, today)
-    if not story:
-        story.append(Paragraph(escape(_("Aucune action ouverte.")), styles().body))
     title = _("Relance des actions en cours")
     owners = (
         groups[0].owner
         if len(groups) == 1
         else ngettext("{count} porteur", "{count} porteurs", len(groups)).format(count=len(groups))
     )
-    return build_pdf(
+
+    def fill(doc: streamed.StreamedDocument) -> None:
+        if not groups:
+            doc.add(Paragraph(escape(_("Aucune action ouverte.")), styles().body))
+        for n, group in enumerate(groups):
+            if n:
+                doc.new_page()
+            for flowable in _reminder_head(group, letterhead.name, today):
+                doc.add(flowable)
+            doc.table(_reminder_rows(group))
+
+    return streamed.write(
         path,
-        story,
         Metadata(
             title=f"{title} — {owners}",
             author=letterhead.name,
             subject=_("Actions ouvertes au {day}").format(day=display(today)),
             footer=footer_line(letterhead.name, display(today)),
         ),
+        A4,
+        fill,
     )
 
 
@@ -297,14 +311,23 @@ def meeting_follow_up_story(
     meeting_id: int,
     today: dt.date | None = None,
     rows: list[ActionRow] | None = None,
+    selection: review.PackFollowUp | None = None,
 ) -> list[Flowable]:
-    """The « Suivi des actions » section of a meeting (for the meeting pack): the open actions
-    of its body, overdue first, with their last update (`rows`, when the caller has them)."""
+    """The « Suivi des actions » section of a meeting: the open actions of its body, overdue
+    first, with their last update (`rows`, when the caller has them); with `selection` (the
+    meeting pack), those it holds and a line counting the others."""
     st = styles()
     today = follow_up_day(db, meeting_id, today)
+    if selection is not None:
+        rows = selection.rows
     if rows is None:
         rows = review.review_list(db, meeting_id, today)
     story: list[Flowable] = heading(_("Suivi des actions"))
+    if selection is not None:
+        story += _selection_lines(selection, len(rows), today)
+        if rows:
+            story += _follow_up_table(rows)
+        return story
     if not rows:
         story.append(Paragraph(escape(_("Aucune action ouverte pour cette instance.")), st.body))
         return story
@@ -321,6 +344,51 @@ def meeting_follow_up_story(
             st.body,
         )
     )
+    return story + _follow_up_table(rows)
+
+
+def _selection_lines(selection: review.PackFollowUp, shown: int, today: dt.date) -> list:
+    """What the pack's follow-up lists, and the line counting the others."""
+    st = styles()
+    late = sum(r.overdue for r in selection.rows)
+    if selection.next_meeting:
+        text = ngettext(
+            "{count} action en retard ou à échéance d'ici la prochaine séance ({until}), "
+            "dont {late} en retard.",
+            "{count} actions en retard ou à échéance d'ici la prochaine séance ({until}), "
+            "dont {late} en retard.",
+            shown,
+        )
+    else:
+        text = ngettext(
+            "{count} action en retard ou à échéance d'ici le {until}, dont {late} en retard.",
+            "{count} actions en retard ou à échéance d'ici le {until}, dont {late} en retard.",
+            shown,
+        )
+    out: list = [
+        Paragraph(
+            escape(text.format(count=shown, until=display(selection.until), late=late)), st.body
+        )
+    ]
+    if selection.others:
+        out.append(
+            Paragraph(
+                escape(
+                    ngettext(
+                        "{count} autre action ouverte de l'instance, à échéance plus lointaine "
+                        "ou sans échéance, figure au tableau de suivi des actions.",
+                        "{count} autres actions ouvertes de l'instance, à échéance plus "
+                        "lointaine ou sans échéance, figurent au tableau de suivi des actions.",
+                        selection.others,
+                    ).format(count=selection.others)
+                ),
+                st.small,
+            )
+        )
+    return out
+
+
+def _follow_up_table(rows: list[ActionRow]) -> list[Flowable]:
     header = [_("N°"), _("Action"), _("Porteur"), _("Échéance"), _("État"), _("Dernier point")]
     widths = [11 * mm, 51 * mm, 31 * mm, 25 * mm, 20 * mm, 36 * mm]
 
@@ -334,8 +402,7 @@ def meeting_follow_up_story(
             TextCell(r.last_update_text),
         ]
 
-    story += _tables(header, rows, cells, widths)
-    return story
+    return _tables(header, rows, cells, widths)
 
 
 def build_meeting_follow_up(

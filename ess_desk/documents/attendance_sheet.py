@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
 from ess_desk.council import get_letterhead
 from ess_desk.dates import display, long_datetime
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 EMPTY_GUEST_ROWS = 4
+SIGNATURE_WIDTH = 50 * mm  # room for a signature (5 cm), whatever the other columns need
+ROW_HEIGHT = 10 * mm  # the least height of a row: room to sign in
+PADDING = 3.0
 
 
 def _quality(attendee: presence.Attendee) -> str:
@@ -40,12 +43,13 @@ def _quality(attendee: presence.Attendee) -> str:
 
 
 def signature_box() -> Spacer:
-    """Keeps every row tall enough to sign in, however short its text."""
-    return Spacer(1, 9 * mm)
+    """Keeps every row at least 1 cm tall (room to sign in), however short its text."""
+    return Spacer(1, ROW_HEIGHT - 2 * PADDING)
 
 
 def _table(header: list[str], rows: list[list], widths: list[float]) -> GridTable:
-    return GridTable(header, rows, widths, valign="middle")
+    # Split between pages with two rows at least on each side (GridTable's min_rows).
+    return GridTable(header, rows, widths, valign="middle", padding=PADDING, min_rows=2)
 
 
 def build(db: Database, meeting_id: int, path: Path | str) -> Path:
@@ -93,6 +97,17 @@ def sheet_story(
     where = " — ".join(x for x in (meeting.place, meeting.video_link) if x)
     if where:
         story.append(Paragraph(escape(_("Lieu : {place}").format(place=where)), st.body))
+    # The count, under the title: it never stands alone on a last page.
+    summary = _(
+        "Membres en exercice avec voix délibérative : {in_office} — présents : {present} — "
+        "représentés : {represented} — quorum requis : {required}."
+    ).format(
+        in_office=count.in_office,
+        present=count.present,
+        represented=count.represented,
+        required=count.required,
+    )
+    story.append(Paragraph(escape(summary), st.body))
     story.append(Spacer(1, 4 * mm))
 
     rows = []
@@ -100,7 +115,7 @@ def sheet_story(
         p = recorded.get(a.mandate_id)
         proxy = names.get(p.proxy_to, "") if p and p.status == "represented" and p.proxy_to else ""
         rows.append([a.name, a.organisation, a.college, _quality(a), proxy, signature_box()])
-    widths = [34 * mm, 31 * mm, 22 * mm, 32 * mm, 24 * mm, 31 * mm]
+    widths = [32 * mm, 28 * mm, 20 * mm, 24 * mm, 20 * mm, SIGNATURE_WIDTH]
     story.append(Bookmark(_("Membres"), 1))
     story.append(
         _table(
@@ -117,6 +132,8 @@ def sheet_story(
         )
     )
     story.append(Spacer(1, 6 * mm))
+    # The guests' heading never ends a page: its table's header and two rows come with it.
+    story.append(CondPageBreak(3 * ROW_HEIGHT + 15 * mm))
     story.append(Bookmark(_("Invités"), 1))
     story.append(Paragraph(escape(_("Invités")), st.h2))
     guest_rows = [
@@ -124,17 +141,10 @@ def sheet_story(
     ]
     guest_rows += [["", "", signature_box()] for _i in range(EMPTY_GUEST_ROWS)]
     story.append(
-        _table([_("Nom"), _("Structure"), _("Signature")], guest_rows, [60 * mm, 74 * mm, 40 * mm])
+        _table(
+            [_("Nom"), _("Structure"), _("Signature")],
+            guest_rows,
+            [55 * mm, 69 * mm, SIGNATURE_WIDTH],
+        )
     )
-    story.append(Spacer(1, 6 * mm))
-    summary = _(
-        "Membres en exercice avec voix délibérative : {in_office} — présents : {present} — "
-        "représentés : {represented} — quorum requis : {required}."
-    ).format(
-        in_office=count.in_office,
-        present=count.present,
-        represented=count.represented,
-        required=count.required,
-    )
-    story.append(Paragraph(escape(summary), st.body))
     return story

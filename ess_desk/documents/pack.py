@@ -1214,9 +1214,15 @@ class _Pack:
         rows = review.review_list(self.db, self.meeting.id, day)
         if not rows:
             return _Section("actions", title, [])
+        # Those overdue or due by the next meeting; a line counts the others.
+        selection = review.for_the_pack(self.db, self.meeting.id, rows)
         if self.public:
-            rows = [self._public_row(r) for r in rows]
-        story = actions_pdf.meeting_follow_up_story(self.db, self.meeting.id, day, rows)
+            selection = dataclasses.replace(
+                selection, rows=[self._public_row(r) for r in selection.rows]
+            )
+        story = actions_pdf.meeting_follow_up_story(
+            self.db, self.meeting.id, day, selection=selection
+        )
         return _Section("actions", title, _nested(story))
 
     def _quality(self, entry: roster.RosterEntry) -> str:
@@ -1227,6 +1233,14 @@ class _Pack:
             )
             return _("Suppléant(e) de {name}").format(name=name)
         return label(ROLES, entry.role)
+
+    @staticmethod
+    def _contact(entry: roster.RosterEntry) -> str:
+        """A member's e-mail and phone for the other members, when they accept to be
+        contacted (RGPD: consent_contact); « — » otherwise."""
+        if not entry.consent_contact:
+            return "—"
+        return "\n".join(x for x in (entry.email, entry.phone) if x)
 
     def members(self) -> _Section:
         st = styles()
@@ -1262,6 +1276,12 @@ class _Pack:
                 "la publication de leur nom sont désignées par leur qualité."
             )
             out.append(Paragraph(f"<i>{escape(note)}</i>", st.small))
+        else:
+            note = _(
+                "Les coordonnées ne figurent que pour les personnes qui ont accepté d'être "
+                "contactées par les autres membres."
+            )
+            out.append(Paragraph(f"<i>{escape(note)}</i>", st.small))
         groups: dict[int | None, list[roster.RosterEntry]] = {}
         for entry in self.roster:
             groups.setdefault(entry.college_id, []).append(entry)
@@ -1282,7 +1302,7 @@ class _Pack:
                     "" if shown else e.organisation,
                 ]
                 if not self.public:
-                    row.append("\n".join(x for x in (e.email, e.phone) if x))
+                    row.append(self._contact(e))
                 rows.append(row)
             note = []
             if info is not None:

@@ -33,7 +33,9 @@ from ess_desk.documents.style import (
     styles,
 )
 from ess_desk.i18n import _, ngettext, pgettext
+from ess_desk.privacy.information import field_label, value_label
 from ess_desk.privacy.person_file import LIST_SECTIONS, PersonFile, section_titles
+from ess_desk.typography import of
 
 GRID = colors.HexColor("#9aa5a8")
 # Long values (an approved text kept in the audit log) are cut in the PDF; the JSON has them whole.
@@ -132,15 +134,30 @@ def _subject(entry: dict[str, Any]) -> str:
     return f"{what}\n{_action(entry['action'])}"
 
 
+_YES_NO_FIELDS = frozenset({"consent_publish", "consent_contact", "archived", "no_change"})
+
+
+def _value(entity: str, field: str, value: object) -> str:
+    if field in _YES_NO_FIELDS and value in (0, 1, True, False):
+        return _yes_no(value)
+    return _text(value_label(entity, field, value))
+
+
 def _changes(entry: dict[str, Any]) -> str:
+    """What was recorded, each field by its name in words (never its code name)."""
     before, after = entry.get("before"), entry.get("after")
+    entity = entry.get("entity", "")
     if not isinstance(before, dict) or not isinstance(after, dict):
         data = after if after is not None else before
         if isinstance(data, dict):
-            return "\n".join(f"{k} : {_text(v)}" for k, v in data.items() if v not in ("", None))
+            return "\n".join(
+                f"{field_label(k)} : {_value(entity, k, v)}"
+                for k, v in data.items()
+                if v not in ("", None) and k != "search_text"
+            )
         return _text(data)
     return "\n".join(
-        f"{k} : {_text(before.get(k))} → {_text(after.get(k))}"
+        f"{field_label(k)} : {_value(entity, k, before.get(k))} → {_value(entity, k, after.get(k))}"
         for k in after
         if before.get(k) != after.get(k)
     )
@@ -315,10 +332,11 @@ def story(pf: PersonFile) -> list[Flowable]:
         Paragraph(
             escape(
                 _(
-                    "Ce document rassemble tout ce que la base d'ESS Desk du {council} contient "
-                    "sur cette personne au {day} (article 15 du RGPD). Les mêmes données, "
-                    "complètes, existent au format JSON."
-                ).format(council=pf.council, day=long_date(generated.date()))
+                    "Ce document rassemble tout ce que la base d'ESS Desk {of_council} "
+                    "contient sur cette personne au {day}, et ce que l'article 15 du RGPD "
+                    "impose de lui dire de ce traitement. Les mêmes données, complètes, "
+                    "existent au format JSON."
+                ).format(of_council=of(pf.council), day=long_date(generated.date()))
             ),
             st.body,
         ),
@@ -337,6 +355,7 @@ def story(pf: PersonFile) -> list[Flowable]:
     ]
     if person["anonymised_on"]:
         identity.append((_("Anonymisée le"), display(person["anonymised_on"])))
+    out += [*heading(_("Vos données et vos droits")), _pairs(pf.information_pairs())]
     out += [*heading(titles["person"]), _pairs(identity)]
     out += [
         *heading(titles["consents"]),

@@ -7,12 +7,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -267,7 +269,7 @@ def centered(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(style.name + "_c", parent=style, alignment=TA_CENTER)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _word_width(word: str, font: str) -> float:
     """A word's width at 1 point: words come back again and again in a document."""
     return stringWidth(word, font, 1)
@@ -308,6 +310,19 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=4096)
+def _short_lines(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    return tuple(wrap_text(text, font, size, width))
+
+
+def lines_of(text: str, font: str, size: float, width: float) -> list[str] | tuple[str, ...]:
+    """`wrap_text`, remembered for short texts (names, dates, statuses come back by thousands
+    in a long table)."""
+    if len(text) <= 40:
+        return _short_lines(text, font, size, width)
+    return wrap_text(text, font, size, width)
+
+
 class TextCell(Flowable):
     """Plain text for a table cell: one or more parts, each starting on a new line in its own
     style (font, size, leading, colour), wrapped to the column. No markup to parse and lines
@@ -333,7 +348,7 @@ class TextCell(Flowable):
             for text, st in self.parts:
                 for block in (text or "").split("\n"):
                     lines += [
-                        (line, st) for line in wrap_text(block, st.fontName, st.fontSize, width)
+                        (line, st) for line in lines_of(block, st.fontName, st.fontSize, width)
                     ]
             self._lines, self._for_width = lines, width
             self._height = sum(st.leading for _text, st in lines)
@@ -385,10 +400,13 @@ class TextCell(Flowable):
         text._cell_line = (x, y)
 
     def _draw_line(self, text, line: str, st: ParagraphStyle, width: float) -> None:
-        if " " in line and not self.rtl:
-            text.textLine(line)  # (measured only when it may matter: most lines)
+        # A line drawn as it reads (no right-to-left run, no direction control: most lines) goes
+        # through the fast writer; the others through reportlab's textLine, which reorders them.
+        as_read = not self.rtl and scripts.visual(line) == line
+        if " " in line and as_read:
+            _text_line(text, line)  # (measured only when it may matter: most lines)
             return
-        natural = stringWidth(line, st.fontName, st.fontSize)
+        natural = _word_width(line, st.fontName) * st.fontSize
         if natural > width and " " not in line:  # one character wider than the column
             text.setHorizScale(100 * width / natural)
             text.textLine(line)
@@ -397,8 +415,69 @@ class TextCell(Flowable):
             text.moveCursor(width - natural, 0)
             text.textLine(line)
             text.moveCursor(natural - width, 0)
+        elif as_read:
+            _text_line(text, line)
         else:
             text.textLine(line)
+
+
+def _subset_chunks(font, doc, line: str) -> list[tuple[int, bytes]]:
+    """`font.splitString(line, doc)` (the line in the codes of the embedded subsets), without
+    its per-character loop when every character already has its code in this document."""
+    state = font.state.get(doc)
+    if state is None:
+        return font.splitString(line, doc)
+    assignments = state.assignments
+    try:
+        codes = [assignments[c] for c in map(ord, line.replace("\xa0", " "))]
+    except KeyError:  # a character seen for the first time: reportlab gives it its code
+        return font.splitString(line, doc)
+    if max(codes, default=0) < 256:
+        return [(0, bytes(codes))]
+    return [
+        (subset, bytes(c & 0xFF for c in group))
+        for subset, group in groupby(codes, lambda c: c >> 8)
+    ]
+
+
+_LINE_CACHE_LENGTH = 24  # dates, statuses, numbers, names: short lines come back again and again
+
+
+def _text_line(text, line: str) -> None:
+    """`text.textLine(line)` for an embedded TrueType font, several times faster: the line's
+    codes are looked up at once (short lines cached per document), and the PDF operators are
+    the ones reportlab writes."""
+    canv = text._canvas
+    font = pdfmetrics.getFont(text._fontname)
+    if not getattr(font, "_dynamicFont", False):
+        text.textLine(line)
+        return
+    doc = canv._doc
+    cache = getattr(canv, "_ess_lines", None)
+    if cache is None:
+        cache = canv._ess_lines = {}
+    key = (text._fontname, line)
+    chunks = cache.get(key) if len(line) <= _LINE_CACHE_LENGTH else None
+    if chunks is None:
+        chunks = [
+            (subset, f"({canv._escape(data)}) Tj")
+            for subset, data in _subset_chunks(font, doc, line)
+        ]
+        if len(line) <= _LINE_CACHE_LENGTH:
+            if len(cache) > 4096:  # bounded: a long table's memory stays flat
+                cache.clear()
+            cache[key] = chunks
+    parts = []
+    for subset, shown in chunks:
+        if subset != text._curSubset:
+            name = font.getSubsetInternalName(subset, doc)
+            parts.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+            text._curSubset = subset
+        parts.append(shown)
+    text._x = text._x0
+    text._y = text._y - text._leading
+    text._y0 = text._y
+    text._code.append(" ".join(parts) + " T*")
 
 
 class TextParagraph(TextCell):
@@ -456,9 +535,11 @@ class GridTable(Flowable):
     """A table of text drawn straight on the canvas: a header repeated on every page, striped
     rows, a grid, and a red rule before the `marked` rows (indexes in `rows`). Cells are strings,
     TextCells or any flowable. The table splits between rows; a row taller than
-    `max_row_height` (more than a page could hold) goes on from one page to the next. For long
-    lists it lays out several times faster than platypus' Table, which wraps every cell again at
-    each page."""
+    `max_row_height` (more than a page could hold) goes on from one page to the next. A page
+    never holds fewer than `min_rows` rows of a table that has more (no row left alone at the
+    foot or at the top of a page). For long lists it lays out several times faster than
+    platypus' Table, which wraps every cell again at each page; `first_index` numbers the rows
+    of a table that continues another (its stripes go on), `joined` puts two together."""
 
     def __init__(
         self,
@@ -470,17 +551,20 @@ class GridTable(Flowable):
         valign: str = "top",
         padding: float = 3.0,
         max_row_height: float = 420.0,
+        min_rows: int = 2,
+        first_index: int = 0,
     ):
         super().__init__()
         self.widths = list(widths)
         self.header = [self._cell(c, _header_style()) for c in header]
         self.rows = [
-            _GridRow([self._cell(c) for c in cells], bool(n % 2), n in marked)
+            _GridRow([self._cell(c) for c in cells], bool((n + first_index) % 2), n in marked)
             for n, cells in enumerate(rows)
         ]
         self.valign = valign
         self.padding = padding
         self.max_row_height = max_row_height
+        self.min_rows = min_rows
         self._header_height: float | None = None
 
     @staticmethod
@@ -542,9 +626,21 @@ class GridTable(Flowable):
             if cut is not None:
                 head, tail = cut
                 return [self._part([*self.rows[:n], head]), self._part([tail, *self.rows[n + 1 :]])]
+        n = self._keep_together(n)
         if n == 0:
             return []
         return [self._part(self.rows[:n]), self._part(self.rows[n:])]
+
+    def _keep_together(self, n: int) -> int:
+        """Where to split before row `n` so that neither page holds fewer than `min_rows` rows:
+        0 (the table starts on the next page) when too few fit here."""
+        keep = self.min_rows
+        if len(self.rows) >= 2 * keep and len(self.rows) - n < keep:
+            n = len(self.rows) - keep  # at least `keep` rows go on to the next page
+        if (n < keep or len(self.rows) < 2 * keep) and not getattr(self, "_moved", False):
+            self._moved = True  # once: a page where even so few rows do not fit takes them
+            return 0
+        return n
 
     def _part(self, rows: list[_GridRow]) -> GridTable:
         part = GridTable.__new__(GridTable)
@@ -552,7 +648,15 @@ class GridTable(Flowable):
         part.widths, part.header, part.rows = self.widths, self.header, rows
         part.valign, part.padding = self.valign, self.padding
         part.max_row_height, part._header_height = self.max_row_height, self._header_height
+        part.min_rows = self.min_rows
         return part
+
+    def joined(self, other: GridTable) -> GridTable:
+        """This table's rows followed by `other`'s (the same columns): rows already measured
+        keep their height."""
+        self._measure()
+        other._measure()
+        return self._part([*self.rows, *other.rows])
 
     def draw(self) -> None:
         canv = self.canv

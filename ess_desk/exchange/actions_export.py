@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,61 +76,44 @@ def _day_first(value: str | None) -> str:
     return f"{value[8:10]}/{value[5:7]}/{value[:4]}" if value else ""
 
 
-def write_csv(rows: list[ActionRow], path: Path | str) -> Path:
-    """UTF-8 with BOM and `;` separators, dates as dd/mm/yyyy: what Excel opens in France."""
+def write_csv(rows: Iterable[ActionRow], path: Path | str) -> int:
+    """UTF-8 with BOM and `;` separators, dates as dd/mm/yyyy: what Excel opens in France; a
+    text a spreadsheet would run as a formula gets its apostrophe (CSV has no cell types).
+    Rows are written as they come (any number in bounded memory); returns how many."""
     path = Path(path)
+    count = 0
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(headers())
         for row in rows:
             writer.writerow(["" if v is None else neutralise(v) for v in _values(row, _day_first)])
-    return path
+            count += 1
+    return count
 
 
-DATE_COLUMNS = (10, 14, 15, 16)  # 1-based: due, created, closed, last update
+DUE_COLUMN = 9  # from 0: the due date, red when overdue
 WIDTHS = (7, 45, 40, 22, 34, 28, 26, 30, 10, 12, 12, 10, 10, 12, 12, 12, 40)
 
 
-def write_xlsx(rows: list[ActionRow], path: Path | str) -> Path:
-    """A sheet with real dates and numbers, a frozen header row and a filter on each column
-    (streamed: a write-only workbook keeps tens of thousands of rows fast)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+def _as_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
 
-    path = Path(path)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Actions"))
-    for col, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(WIDTHS))}{len(rows) + 1}"
-    bold, fill = Font(bold=True, color="1F5C4A"), PatternFill("solid", fgColor="E8EFEC")
-    late_font = Font(color="B3261E", bold=True)
-    header_cells = []
-    for text in headers():
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font, cell.fill = bold, fill
-        header_cells.append(cell)
-    sheet.append(header_cells)
 
-    def as_date(value: str | None) -> dt.date | None:
-        return dt.date.fromisoformat(value[:10]) if value else None
+def write_xlsx(rows: Iterable[ActionRow], path: Path | str) -> int:
+    """A sheet with real dates and numbers, text as text (no apostrophe shows), a frozen header
+    row and a filter on each column, the due date red when overdue; streamed (a write-only
+    workbook: any number of rows in bounded memory). Returns how many rows."""
+    from ess_desk.exchange import sheets
 
-    for row in rows:
-        values: list[Any] = [neutralise(v) for v in _values(row, as_date)]
-        for col in DATE_COLUMNS:
-            if values[col - 1] is not None:
-                cell = WriteOnlyCell(sheet, value=values[col - 1])
-                cell.number_format = "DD/MM/YYYY"
-                if col == DATE_COLUMNS[0] and row.overdue:
-                    cell.font = late_font
-                values[col - 1] = cell
-        sheet.append(values)
-    with atomic_path(path) as tmp:
-        workbook.save(tmp)
-    return path
+    late = frozenset({DUE_COLUMN})
+    return sheets.write_xlsx(
+        path,
+        _("Actions"),
+        headers(),
+        (sheets.Row(_values(row, _as_date), late if row.overdue else frozenset()) for row in rows),
+        widths=WIDTHS,
+        frozen_columns=2,
+    )
 
 
 def export_file(
@@ -155,20 +138,18 @@ def export_file(
     if suffix == ".pdf":
         from ess_desk.documents import actions_pdf
 
-        rows = queries.query_ids(db, filt, sort=sort, today=today)
-        _writable(path, lambda: actions_pdf.build_tableau(db, path, filt, sort=sort, today=today))
-        return len(rows)
-    rows = queries.query_actions(db, filt, sort=sort, today=today)
+        return _writable(
+            path, lambda: actions_pdf.build_tableau(db, path, filt, sort=sort, today=today)
+        )
+    rows = queries.iter_actions(db, filt, sort=sort, today=today)  # read as they are written
     if suffix == ".csv":
-        _writable(path, lambda: write_csv(rows, path))
-    else:
-        _writable(path, lambda: write_xlsx(rows, path))
-    return len(rows)
+        return _writable(path, lambda: write_csv(rows, path))
+    return _writable(path, lambda: write_xlsx(rows, path))
 
 
-def _writable(path: Path, write: Callable[[], Path]) -> None:
+def _writable(path: Path, write: Callable[[], int]) -> int:
     try:
-        write()
+        return write()
     except OSError as exc:
         from ess_desk.failures import from_os_error
 

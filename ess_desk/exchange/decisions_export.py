@@ -1,5 +1,5 @@
-"""The decision register exported for spreadsheets: XLSX, or CSV for Excel (UTF-8 with BOM, « ; »),
-with formula injection neutralised."""
+"""The decision register exported for spreadsheets: XLSX (dates as dates, text as text), or CSV
+for Excel (UTF-8 with BOM, « ; », formula injection neutralised by an apostrophe)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from ess_desk.exchange.tabular import neutralise
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
 from ess_desk.minutes.decisions import DecisionRow
-from ess_desk.text import printable
 
 
 def header() -> list[str]:
@@ -55,30 +54,29 @@ def write_csv(rows: Sequence[DecisionRow], path: Path | str) -> Path:
 
 
 def write_xlsx(rows: Sequence[DecisionRow], path: Path | str) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    """The register as a sheet: the meeting's date a real date, every text as text (no
+    apostrophe shows: a text cell is not a formula), wrapped, a frozen header with filters."""
+    import datetime as dt
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Décisions")
-    sheet.append(header())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([printable(v) for v in row_values(row)])
-        for cell in sheet[sheet.max_row]:
-            # openpyxl would store "=…" as a formula: every cell here is text.
-            cell.data_type = "s"
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for n, width in enumerate((10, 11, 22, 24, 30, 15, 60, 30, 16), start=1):
-        sheet.column_dimensions[get_column_letter(n)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    path = Path(path)
-    with atomic_path(path) as tmp:
-        book.save(str(tmp))
-    return path
+    from ess_desk.exchange import sheets
+
+    values = (
+        [
+            v if n != 1 else dt.date.fromisoformat(row.meeting_date[:10])
+            for n, v in enumerate(row_values(row))
+        ]
+        for row in rows
+    )
+    sheets.write_xlsx(
+        path,
+        _("Décisions"),
+        header(),
+        values,
+        widths=(10, 11, 22, 24, 30, 15, 60, 30, 16),
+        frozen_columns=1,
+        wrap=True,
+    )
+    return Path(path)
 
 
 def export(rows: Sequence[DecisionRow], path: Path | str, title: str = "") -> Path:

@@ -22,17 +22,23 @@ if TYPE_CHECKING:
 SUFFIXES = (".csv", ".xlsx")
 
 
-def _records(db: Database, body_id: int, at: dt.date) -> list[dict[str, str | dt.date]]:
+def _records(
+    db: Database, body_id: int, at: dt.date, *, for_members: bool = False
+) -> list[dict[str, str | dt.date]]:
+    """The roster as the import's fields. `for_members`: a list the members receive, where
+    only those who accept to be contacted keep their e-mail and phone (the secretariat's own
+    export keeps them all)."""
     body = bodies.get_body(db, body_id)
     out: list[dict[str, str | dt.date]] = []
     for entry in roster.roster(db, body_id, at):
+        shown = entry.consent_contact or not for_members
         out.append(
             {
                 "last_name": entry.last_name,
                 "first_name": entry.first_name,
                 "civility": entry.civility,
-                "email": entry.email,
-                "phone": entry.phone,
+                "email": entry.email if shown else "",
+                "phone": entry.phone if shown else "",
                 "organisation": entry.organisation,
                 "position": entry.position,
                 "body": body.name,
@@ -78,9 +84,15 @@ def resolve_body(db: Database, body_name: str | None) -> int:
 
 
 def export_roster_file(
-    db: Database, path: Path, body_name: str | None = None, *, at: dt.date
+    db: Database,
+    path: Path,
+    body_name: str | None = None,
+    *,
+    at: dt.date,
+    for_members: bool = False,
 ) -> int:
-    """Write the roster of a body at `at` to .csv or .xlsx (from the extension); rows written."""
+    """Write the roster of a body at `at` to .csv or .xlsx (from the extension); rows written.
+    `for_members`: to hand to the members (contact details of the consenting only)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -91,7 +103,7 @@ def export_roster_file(
         )
     body_id = resolve_body(db, body_name)
     headers = list(FIELDS.values())
-    records = _records(db, body_id, at)
+    records = _records(db, body_id, at, for_members=for_members)
     rows = [[r[key] for key in FIELDS] for r in records]
     if suffix == ".csv":
         tabular.write_csv(path, headers, rows)

@@ -1,32 +1,47 @@
-"""The minutes as a Word document (python-docx): real headings, tables for attendance and votes,
-so that Word and LibreOffice open a document staff can edit for publication."""
+"""The minutes as a Word document (python-docx): real headings (« Titre 1 », « Titre 2 » in a
+French Word), tables for attendance and votes, A4 paper, French proofing, « Page n / N » in the
+footer, the council as author: a document staff can edit and publish."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docx import Document
 from docx.document import Document as DocxDocument
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, RGBColor
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
+from ess_desk.exchange import office_docx
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
 from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import richtext, wording
 from ess_desk.minutes.record import Section
 from ess_desk.minutes.vocabulary import FORMS
-from ess_desk.text import printable_copy
+from ess_desk.text import printable, printable_copy
+from ess_desk.typography import typeset
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+def _set(text: str) -> str:
+    """Text for the document: set in French typography, control characters left out."""
+    return printable(typeset(text))
+
+
+def _paragraph(doc: DocxDocument, text: str = "", style: str | None = None):
+    return doc.add_paragraph(_set(text), style=style)
+
+
+def _heading(doc: DocxDocument, text: str, level: int) -> None:
+    doc.add_heading(_set(text), level=level)
+
+
 def _runs(paragraph, line: tuple[richtext.Run, ...]) -> None:
     for run in line:
-        paragraph.add_run(run.text).bold = run.bold
+        paragraph.add_run(_set(run.text)).bold = run.bold
 
 
 def _summary(doc: DocxDocument, text: str) -> None:
@@ -42,117 +57,144 @@ def _summary(doc: DocxDocument, text: str) -> None:
                 _runs(paragraph, line)
 
 
-def _table(doc: DocxDocument, rows: list[list[str]]) -> None:
+def _table(doc: DocxDocument, rows: list[list[str]], widths_mm: list[float]) -> None:
+    """A grid whose columns share the text width as `widths_mm` do (in proportion)."""
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
+    table.autofit = False
+    scale = office_docx.TEXT_WIDTH / Mm(sum(widths_mm))
+    widths = [int(Mm(w) * scale) for w in widths_mm]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
-            cell.text = value
+            cell.width = widths[c]
+            cell.text = _set(value)
             if r == 0:
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
+    office_docx.repeat_header_row(table)
 
 
 def _bold_line(doc: DocxDocument, text: str) -> None:
-    doc.add_paragraph().add_run(text).bold = True
+    doc.add_paragraph().add_run(_set(text)).bold = True
+
+
+def _italic_line(doc: DocxDocument, text: str) -> None:
+    doc.add_paragraph().add_run(_set(text)).italic = True
 
 
 def _section(doc: DocxDocument, section: Section, form: str) -> None:
-    doc.add_heading(wording.section_title(section), level=2)
+    _heading(doc, wording.section_title(section), 2)
     if form == "pv":
         who = wording.presenter(section)
         if who:
-            doc.add_paragraph().add_run(who).italic = True
+            _italic_line(doc, who)
         _summary(doc, section.summary)
     if section.vote is not None:
         _bold_line(doc, _("Vote"))
-        _table(doc, [wording.vote_header(), *wording.vote_rows(section.vote)])
+        _table(
+            doc, [wording.vote_header(), *wording.vote_rows(section.vote)], [46, 16, 18, 26, 30, 38]
+        )
         note = wording.vote_note(section.vote)
         if note:
-            doc.add_paragraph().add_run(note).italic = True
+            _italic_line(doc, note)
     for d in section.decisions:
         _bold_line(doc, wording.decision_heading(d.reference, d.kind))
-        doc.add_paragraph(d.text)
+        _paragraph(doc, d.text)
     if section.actions:
         _bold_line(doc, _("Actions décidées"))
         for a in section.actions:
             owner = wording.person(a.owner, False) or a.owner_text
-            doc.add_paragraph(wording.action_line(a.title, owner, a.due_date), style="List Bullet")
+            _paragraph(doc, wording.action_line(a.title, owner, a.due_date), "List Bullet")
+
+
+def _title(view: mn.MinutesView, form: str) -> str:
+    """The meeting as the document's title: « Procès-verbal — Séance plénière du 12/03/2026 »."""
+    return f"{wording.title(form)} — {view.record.meeting_title}"
+
+
+def _page_setup(doc: DocxDocument, view: mn.MinutesView, form: str) -> None:
+    r = view.record
+    office_docx.set_properties(
+        doc,
+        title=_title(view, form),
+        author=r.council,
+        subject=f"{r.body} — "
+        + _("Procès-verbal de la séance du {day}").format(day=display(r.starts_at)),
+    )
+    if not view.approved:
+        # The Word equivalent of the « PROJET » watermark: a header on every page.
+        header = doc.sections[0].header.paragraphs[0]
+        run = header.add_run(_set(_("PROJET") + " — " + wording.draft_line()))
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xB0, 0x1A, 0x1A)
+    second = None
+    if view.approved and view.digest:
+        footer = _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
+        second = wording.seal_footer(*view.seal) if view.seal else None
+    else:
+        footer = " — ".join((r.body, display(r.starts_at), _("projet")))
+    office_docx.page_footer(doc, footer, second)
+
+
+def _opening(doc: DocxDocument, view: mn.MinutesView, form: str) -> None:
+    r = view.record
+    _paragraph(doc, r.council)
+    _heading(doc, wording.title(form), 0)
+    _bold_line(doc, f"{r.body} — {r.meeting_title}")
+    _paragraph(doc, wording.when(r))
+    if r.place:
+        _paragraph(doc, _("Lieu : {place}").format(place=r.place))
+    _paragraph(doc, _("Présidence : {name}").format(name=wording.chair(r)))
+    _paragraph(doc, _("Secrétaire de séance : {name}").format(name=r.secretary or "…"))
+    _bold_line(doc, view.approval_line() if view.approved else wording.draft_line())
+    if view.public:
+        _italic_line(doc, wording.public_note())
+    if form == "pv":
+        _heading(doc, _("Présences"), 1)
+        rows = [[_("Catégorie"), _("Personnes")]]
+        rows += [
+            [category, "; ".join(names) if names else "—"]
+            for category, names in wording.attendance_rows(r)
+        ]
+        _table(doc, rows, [40, 130])
+        _paragraph(doc, wording.quorum_line(r))
+        opening = wording.opening_line(r)
+        if opening:
+            _paragraph(doc, opening)
+    else:
+        _paragraph(doc, wording.quorum_line(r))
 
 
 def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     if form not in FORMS:
         raise UserError(_("Forme inconnue : « {value} » (pv ou releve).").format(value=form))
     r = view.record
-    doc = Document()
-    doc.core_properties.title = f"{wording.title(form)} — {r.body} — {display(r.starts_at)}"
-    doc.core_properties.author = r.council
-    doc.core_properties.language = "fr-FR"
-    normal = doc.styles["Normal"]
-    normal.font.name = "DejaVu Sans"
-    normal.font.size = Pt(10)
-    section = doc.sections[0]
-    if not view.approved:
-        # The Word equivalent of the « PROJET » watermark: a header on every page.
-        header = section.header.paragraphs[0]
-        run = header.add_run(_("PROJET") + " — " + wording.draft_line())
-        run.bold = True
-        run.font.color.rgb = RGBColor(0xB0, 0x1A, 0x1A)
-    footer = section.footer.paragraphs[0]
-    if view.approved and view.digest:
-        footer.text = view.approval_line() + " " + wording.digest_line(view.digest)
-        if view.seal:
-            footer.add_run().add_break()
-            footer.add_run(wording.seal_footer(*view.seal))
-    else:
-        footer.text = " — ".join((r.body, display(r.starts_at), _("projet")))
-
-    doc.add_paragraph(r.council)
-    doc.add_heading(wording.title(form), level=0)
-    _bold_line(doc, f"{r.body} — {r.meeting_title}")
-    doc.add_paragraph(wording.when(r))
-    if r.place:
-        doc.add_paragraph(_("Lieu : {place}").format(place=r.place))
-    doc.add_paragraph(_("Présidence : {name}").format(name=wording.chair(r)))
-    doc.add_paragraph(_("Secrétaire de séance : {name}").format(name=r.secretary or "…"))
-    _bold_line(doc, view.approval_line() if view.approved else wording.draft_line())
-    if view.public:
-        doc.add_paragraph().add_run(wording.public_note()).italic = True
-    if form == "pv":
-        doc.add_heading(_("Présences"), level=1)
-        rows = [[_("Catégorie"), _("Personnes")]]
-        rows += [
-            [category, "; ".join(names) if names else "—"]
-            for category, names in wording.attendance_rows(r)
-        ]
-        _table(doc, rows)
-        doc.add_paragraph(wording.quorum_line(r))
-        opening = wording.opening_line(r)
-        if opening:
-            doc.add_paragraph(opening)
-    else:
-        doc.add_paragraph(wording.quorum_line(r))
+    doc = office_docx.new_document()
+    _page_setup(doc, view, form)
+    _opening(doc, view, form)
     sections = [
         s for s in r.sections if form == "pv" or s.decisions or s.actions or s.vote is not None
     ]
-    doc.add_heading(_("Ordre du jour") if form == "pv" else _("Décisions"), level=1)
+    _heading(doc, _("Ordre du jour") if form == "pv" else _("Décisions"), 1)
     if not sections:
-        doc.add_paragraph(_("Aucune décision."))
+        _paragraph(doc, _("Aucune décision."))
     for s in sections:
         _section(doc, s, form)
     if form == "pv":
-        doc.add_paragraph(wording.closing_line(r))
+        _paragraph(doc, wording.closing_line(r))
     if view.approved and view.digest:
         _bold_line(doc, view.approval_line())
-        doc.add_paragraph(wording.digest_line(view.digest))
+        _paragraph(doc, wording.digest_line(view.digest))
         if view.seal:
-            doc.add_paragraph(wording.seal_line(*view.seal))
+            _paragraph(doc, wording.seal_line(*view.seal))
     if view.errata:
-        doc.add_heading(_("Errata"), level=1)
+        _heading(doc, _("Errata"), 1)
         for e in view.errata:
             _bold_line(doc, wording.erratum_heading(e.recorded_on))
-            doc.add_paragraph(wording.erratum_reason(e.reason))
+            _paragraph(doc, wording.erratum_reason(e.reason))
             _summary(doc, e.text)
     return doc
 

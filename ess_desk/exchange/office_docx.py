@@ -55,9 +55,8 @@ def new_document() -> DocxDocument:
     if language() == "fr":
         _rename_styles(doc, FRENCH_STYLE_IDS)
     _proofing_language(doc, language_tag())
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(10)
+    _one_font(doc, FONT)
+    doc.styles["Normal"].font.size = Pt(10)
     _drop_template_leftovers(doc)
     return doc
 
@@ -75,6 +74,25 @@ def _rename_styles(doc: DocxDocument, ids: dict[str, str]) -> None:
             value = ref.get(qn("w:val"))
             if value in ids:
                 ref.set(qn("w:val"), ids[value])
+
+
+def _one_font(doc: DocxDocument, name: str) -> None:
+    """One font for every style: the template's theme fonts (Calibri, Cambria) are replaced,
+    headings included."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for rpr in [defaults, *styles.iter(qn("w:rPr"))]:
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            if rpr is not defaults:
+                continue
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        for attribute in list(fonts.attrib):
+            if attribute.endswith("Theme"):
+                del fonts.attrib[attribute]
+        for kind in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(kind), name)
 
 
 def _lang_element(tag: str) -> OxmlElement:
@@ -167,8 +185,9 @@ def _field(paragraph, instruction: str, shown: str) -> None:
             run._r.append(char)
 
 
-def page_footer(doc: DocxDocument, left: str) -> None:
-    """« left » on the left of every footer, « Page n / N » on the right."""
+def page_footer(doc: DocxDocument, left: str, second: str | None = None) -> None:
+    """« left » on the left of every footer, « Page n / N » on the right; `second`: a line
+    under them (the audit journal's seal of approved minutes)."""
     section = doc.sections[0]
     paragraph = section.footer.paragraphs[0]
     paragraph.text = ""
@@ -183,6 +202,9 @@ def page_footer(doc: DocxDocument, left: str) -> None:
             _field(paragraph, "NUMPAGES", "1")
         elif piece:
             paragraph.add_run(piece)
+    if second:
+        paragraph.add_run().add_break()
+        paragraph.add_run(printable(typeset(second)))
     for run in paragraph.runs:
         run.font.size = Pt(8)
 

@@ -16,7 +16,7 @@ from ess_desk.dashboard.participation import (
 )
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.exchange.tabular import neutralise
+from ess_desk.exchange.sheets import keep_text
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
 
@@ -105,7 +105,8 @@ def write_xlsx(figures: Participation, path: Path | str, body_name: str = "") ->
     about.append([_("Participation aux séances")])
     about["A1"].font = Font(bold=True, size=14, color="1F5C4A")
     about.append([_("Période"), period])
-    about.append([_("Instance"), neutralise(body_name or _("Toutes les instances"))])
+    about.append([_("Instance"), body_name or _("Toutes les instances")])
+    keep_text(about[about.max_row])
     about.append([_("Séances comptées"), figures.meetings])
     if figures.unrecorded:
         about.append(
@@ -133,9 +134,8 @@ def write_xlsx(figures: Participation, path: Path | str, body_name: str = "") ->
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         rows = figures.rows(grouping)
         for row in rows:
-            sheet.append(
-                [neutralise(v) for v in _leading(row, len(leading))] + tally_values(row.tally)
-            )
+            sheet.append([*_leading(row, len(leading)), *tally_values(row.tally)])
+            keep_text(sheet[sheet.max_row])
         sheet.append([_("Ensemble"), *[""] * (len(leading) - 1), *tally_values(figures.overall)])
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)

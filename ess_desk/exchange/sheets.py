@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from itertools import chain, islice
 from pathlib import Path
+from typing import NamedTuple
 
 from ess_desk.exchange.tabular import is_formula_like
 from ess_desk.fileio import atomic_path
@@ -25,6 +26,13 @@ MAX_WIDTH = 60
 
 class Percent(float):
     """A rate from 0 to 1, shown « 42 % »."""
+
+
+class Row(NamedTuple):
+    """A row whose cells at `alert` indexes stand out (red, bold: an overdue date)."""
+
+    values: Sequence[object]
+    alert: frozenset[int] = frozenset()
 
 
 def _shown_width(value: object) -> int:
@@ -68,10 +76,11 @@ class SheetWriter:
 
         sheet = self.workbook.create_sheet(sheet_title(title))
         rows = iter(rows)
-        first = [list(r) for r in islice(rows, MEASURED_ROWS)]
+        first = list(islice(rows, MEASURED_ROWS))
+        first_values = [r.values if isinstance(r, Row) else r for r in first]
         if widths is None:
             widths = [
-                max([len(h), *(_shown_width(r[i]) for r in first if i < len(r))])
+                max([len(h), *(_shown_width(r[i]) for r in first_values if i < len(r))])
                 for i, h in enumerate(headers)
             ]
         for n, width in enumerate(widths, start=1):
@@ -79,7 +88,10 @@ class SheetWriter:
         sheet.freeze_panes = sheet_cell(frozen_columns + 1, 2)
         header_font = Font(bold=True, color=HEADER_COLOUR)
         header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-        self._styles = {"wrap": Alignment(wrap_text=True, vertical="top") if wrap else None}
+        self._styles = {
+            "wrap": Alignment(wrap_text=True, vertical="top") if wrap else None,
+            "alert": Font(bold=True, color="B3261E"),
+        }
         cells = []
         for text in headers:
             cell = self._text_cell(sheet, text)
@@ -87,8 +99,14 @@ class SheetWriter:
             cells.append(cell)
         sheet.append(cells)
         count = 0
-        for values in chain(first, rows):
-            sheet.append([self._cell(sheet, v) for v in values])
+        for row in chain(first, rows):
+            if isinstance(row, Row):
+                cells = [self._cell(sheet, v) for v in row.values]
+                for n in row.alert:
+                    cells[n].font = self._styles["alert"]
+            else:
+                cells = [self._cell(sheet, v) for v in row]
+            sheet.append(cells)
             count += 1
         if headers:
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
@@ -158,3 +176,14 @@ def write_xlsx(
     count = writer.add_sheet(title, headers, rows, **options)
     writer.save(path)
     return count
+
+
+def keep_text(cells) -> None:
+    """Cells of an ordinary (not write-only) sheet: a text that looks like a formula stays text,
+    without a visible apostrophe (openpyxl would otherwise store « =… » as a formula)."""
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.value = printable(cell.value)
+            cell.data_type = "s"
+            if is_formula_like(cell.value):
+                cell.quotePrefix = True

@@ -287,42 +287,8 @@ def _csv_cell(value: Cell) -> str:
 def write_xlsx(
     path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: str = ""
 ) -> None:
-    """A workbook with a bold, frozen header row, fitted column widths and real dates."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    """A workbook with a bold, frozen header row, filters, fitted column widths, real dates and
+    text as text (ess_desk.exchange.sheets)."""
+    from ess_desk.exchange import sheets
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _sheet_title(title or _("Composition"))
-    sheet.append([neutralise(h) for h in headers])
-    bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
-    widths = [len(h) for h in headers]
-    for row in rows:
-        values: list[object] = []
-        for i, value in enumerate(row):
-            if isinstance(value, str):
-                value = neutralise(value)
-            values.append(value)
-            if i < len(widths):
-                shown = 10 if isinstance(value, dt.date) else len(str(value or ""))
-                widths[i] = max(widths[i], shown)
-        sheet.append(values)
-    for column in sheet.iter_cols(min_row=2):
-        for cell in column:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "DD/MM/YYYY"
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
-    sheet.freeze_panes = "A2"
-    if headers:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 1)}"
-    with atomic_path(path) as tmp:
-        workbook.save(tmp)
-
-
-def _sheet_title(title: str) -> str:
-    cleaned = re.sub(r"[\\/*?:\[\]]", " ", title).strip() or "Feuille"
-    return cleaned[:31]
+    sheets.write_xlsx(path, title or _("Composition"), headers, rows)

@@ -40,6 +40,7 @@ class RosterEntry:
     substitute_for_name: str
     consent_publish: bool
     substitutes: tuple[str, ...] = field(default=())
+    consent_contact: bool = False  # accepts to be contacted: e-mail and phone shown to others
 
     @property
     def full_name(self) -> str:
@@ -58,7 +59,7 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
                COALESCE(c.voting, 1) AS college_votes, m.role, m.start_date, m.end_date,
                m.substitute_for_id,
                COALESCE(tp.first_name || ' ' || tp.last_name, '') AS substitute_for_name,
-               p.consent_publish
+               p.consent_publish, p.consent_contact
         FROM mandates m
         JOIN people p ON p.id = m.person_id
         LEFT JOIN organisations o ON o.id = p.organisation_id
@@ -82,6 +83,7 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
         college_votes = values.pop("college_votes")
         values["voting"] = bool(college_votes) and r["role"] in SEAT_ROLES
         values["consent_publish"] = bool(r["consent_publish"])
+        values["consent_contact"] = bool(r["consent_contact"])
         values["substitutes"] = tuple(substitutes.get(r["mandate_id"], ()))
         entries.append(RosterEntry(**values))
     return entries

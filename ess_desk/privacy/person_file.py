@@ -24,6 +24,7 @@ from ess_desk.meetings import attendance as attendance_rules
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership.vocabulary import ORGANISATION_KINDS, ROLES, label
 from ess_desk.minutes.vocabulary import MINUTES_STATUSES
+from ess_desk.privacy.information import article_15
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.texts import free_texts
 
@@ -100,6 +101,11 @@ class PersonFile:
     annexes: list[dict[str, Any]] = field(default_factory=list)
     audit_log: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader should know about the file
+    # What article 15 requires besides the data (purposes, recipients, retention, rights…).
+    information: list[dict[str, str]] = field(default_factory=list)
+
+    def information_pairs(self) -> list[tuple[str, str]]:
+        return [(i["label"], i["text"]) for i in self.information]
 
     @property
     def name(self) -> str:
@@ -474,6 +480,7 @@ def collect(
         person_id=person_id,
         generated_at=dt.datetime.now().isoformat(timespec="seconds"),
         council=get_letterhead(db).name,
+        information=[{"label": k, "text": v} for k, v in article_15(db)],
         person={
             "id": person_id,
             "civility": row["civility"],

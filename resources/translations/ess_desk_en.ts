@@ -2325,6 +2325,10 @@
         <translation>&amp;Format</translation>
     </message>
     <message>
+        <source>Liste à remettre aux membres : coordonnées des seules personnes qui acceptent d&apos;être contactées</source>
+        <translation>List to hand to the members: contact details of only the people who accept to be contacted</translation>
+    </message>
+    <message>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>

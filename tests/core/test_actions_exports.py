@@ -105,13 +105,17 @@ def test_xlsx_export_reads_back(store, filled, tmp_path):
     )
     assert count == 2
     sheet = openpyxl.load_workbook(path).active
-    assert sheet.freeze_panes == "A2"
+    assert sheet.freeze_panes == "C2"  # the header row, and the number and title of each action
+    assert sheet.auto_filter.ref == "A1:Q3"
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][9] == "Échéance"
     first = values[1]
-    assert first[0] == filled["late"] and first[1] == '\'=HYPERLINK("http://x")'
+    # Text as text: no apostrophe shows, and it is not a formula either.
+    assert first[0] == filled["late"] and first[1] == '=HYPERLINK("http://x")'
+    assert sheet.cell(2, 2).data_type == "s" and sheet.cell(2, 2).quotePrefix
     assert first[9] == dt.datetime(2025, 4, 30) and first[11] == 40 and first[12] == 32
-    assert sheet.cell(2, 10).number_format == "DD/MM/YYYY"
+    assert sheet.cell(2, 10).number_format == "DD/MM/YYYY" and sheet.cell(2, 10).is_date
+    assert sheet.cell(2, 10).font.color.rgb.endswith("B3261E")  # overdue
     assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row)
 
 

@@ -86,3 +86,43 @@ def test_sheet_is_written_atomically(store, big_meeting, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         attendance_sheet.build(store.db, big_meeting, target)
     assert [p for p in tmp_path.iterdir() if "emargement" in p.name] == []
+
+
+def test_room_to_sign_and_no_row_left_alone(store, big_meeting):
+    """A signature column of 5 cm at least, rows of 1 cm at least, and neither the members' nor
+    the guests' table split with fewer than two rows on a page."""
+    from reportlab.lib.units import mm
+
+    from ess_desk.documents.style import GridTable
+
+    tables = [
+        f for f in attendance_sheet.sheet_story(store.db, big_meeting) if isinstance(f, GridTable)
+    ]
+    assert len(tables) == 2
+    for table in tables:
+        table.wrap(174 * mm, 1e6)
+        assert table.widths[-1] >= 50 * mm
+        assert all(row.height >= 10 * mm - 0.01 for row in table.rows)
+    guests = tables[1]
+    assert len(guests.rows) == 5  # Jeanne and four empty lines
+    one_row = guests._header_height + guests.rows[0].height + 1
+    assert guests.split(174 * mm, one_row) == []  # the whole table goes to the next page
+    three = guests._header_height + sum(r.height for r in guests.rows[:4]) + 1
+    first, rest = guests.split(174 * mm, three)
+    assert len(first.rows) == 3 and len(rest.rows) == 2  # never 4 + 1
+
+
+def test_a_grid_table_never_leaves_one_row_alone():
+    from ess_desk.documents.style import GridTable, register_fonts
+
+    register_fonts()
+    for count in range(1, 12):
+        table = GridTable(["A"], [[f"ligne {n}"] for n in range(count)], [100])
+        table.wrap(100, 1e6)
+        row = table.rows[0].height
+        for fits in range(0, count + 1):
+            fresh = GridTable(["A"], [[f"ligne {n}"] for n in range(count)], [100])
+            fresh.wrap(100, 1e6)
+            parts = fresh.split(100, fresh._header_height + fits * row + 0.5)
+            if parts:
+                assert min(len(parts[0].rows), len(parts[1].rows)) >= 2, (count, fits)

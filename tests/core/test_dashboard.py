@@ -362,8 +362,10 @@ def test_participation_export_neutralises_formulas(store, tmp_path):
     figures = pa.participation(store.db, days(-10), TODAY)
     path = participation_export.write_xlsx(figures, tmp_path / "p.xlsx")
     book = load_workbook(path)
-    assert book["Par membre"]["A2"].value == "'=1+1 @Test"
-    assert book["Par collège"]["A2"].value == "'=HYPERLINK(1)"
+    # Text as text: no formula, no apostrophe showing.
+    for sheet, value in (("Par membre", "=1+1 @Test"), ("Par collège", "=HYPERLINK(1)")):
+        cell = book[sheet]["A2"]
+        assert cell.value == value and cell.data_type == "s" and cell.quotePrefix
 
 
 # -- the small demo, counted independently -----------------------------------------------------

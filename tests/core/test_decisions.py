@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
 import pytest
@@ -107,7 +108,11 @@ def test_exports_read_back_with_formulas_neutralised(store, council, tmp_path):
     values = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
     cell = values["2027-001"][6]
     assert cell.value == '=HYPERLINK("http://x","clic")' and cell.data_type == "s"
-    assert values["2026-001"][5].value == "Avis" and values["2026-001"][1].value == "10/12/2026"
+    assert values["2026-001"][5].value == "Avis"
+    date = values["2026-001"][1]
+    assert date.is_date and date.value == dt.datetime(2026, 12, 10)
+    assert date.number_format == "DD/MM/YYYY"
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:I")
 
     reader = PdfReader(decisions_export.export(rows, tmp_path / "registre.pdf", title="Registre"))
     text = "\n".join(p.extract_text() for p in reader.pages)

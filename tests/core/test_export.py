@@ -115,7 +115,11 @@ def test_xlsx_has_bold_frozen_header_widths_dates_and_no_formula(council, tmp_pa
     assert helene[11] == dt.datetime(2024, 1, 1) and helene[12] == dt.datetime(2026, 12, 31)
     formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == []
-    assert "'=cmd|' /C calc'!A0" in [r[0] for r in values]
+    # Text as text, no apostrophe showing (the CSV keeps it, tested below).
+    assert "=cmd|' /C calc'!A0" in [r[0] for r in values]
+    cell = next(r[0] for r in sheet.iter_rows(min_row=2) if r[0].value.startswith("=cmd"))
+    assert cell.data_type == "s" and cell.quotePrefix
+    assert sheet.auto_filter.ref == "A1:M4" and sheet["L2"].number_format == "DD/MM/YYYY"
     assert [p.name for p in path.parent.iterdir()] == ["composition.xlsx"]
 
 
@@ -299,3 +303,18 @@ def test_read_table_of_an_export_returns_plain_text(council, tmp_path):
     table = read_table(Path(path))
     assert table.headers == list(mi.FIELDS.values())
     assert len(table.rows) == 3
+
+
+def test_a_list_for_the_members_keeps_the_contact_details_of_the_consenting_only(council, tmp_path):
+    db = council["store"].db
+    own = tmp_path / "secretariat.csv"
+    for_members = tmp_path / "membres.csv"
+    me.export_roster_file(db, own, at=AT)
+    me.export_roster_file(db, for_members, at=AT, for_members=True)
+    assert "helene@oeuvre.coop" in own.read_text("utf-8-sig")  # the secretariat's own file
+    text = for_members.read_text("utf-8-sig")
+    assert "helene@oeuvre.coop" not in text and "88 12 34 56" not in text and "Lefèvre" in text
+    with council["store"].write() as write:
+        write.execute("UPDATE people SET consent_contact = 1 WHERE last_name = 'Lefèvre'")
+    me.export_roster_file(db, for_members, at=AT, for_members=True)
+    assert "helene@oeuvre.coop" in for_members.read_text("utf-8-sig")

@@ -177,6 +177,7 @@ def label_tables() -> dict[str, dict[str, str]]:
     from ess_desk.membership import vocabulary as membership
     from ess_desk.minutes import history
     from ess_desk.minutes import vocabulary as minutes
+    from ess_desk.privacy import information
     from ess_desk.search import index as search_index
 
     return {
@@ -198,6 +199,7 @@ def label_tables() -> dict[str, dict[str, str]]:
         "minutes.vocabulary.DECISION_KINDS": minutes.DECISION_KINDS,
         "minutes.vocabulary.DECISION_STATUSES": minutes.DECISION_STATUSES,
         "minutes.vocabulary.FORMS": minutes.FORMS,
+        "privacy.information.FIELD_LABELS": information.FIELD_LABELS,
         "minutes.history.FIELD_LABELS": history.FIELD_LABELS,
         "search.index.KIND_LABELS": search_index.KIND_LABELS,
     }

@@ -264,6 +264,8 @@ def test_font_is_embedded_and_metadata_set(store, council, tmp_path):
 
 
 def test_member_pack_holds_everything(store, council, tmp_path):
+    with store.write() as db:  # Zoé accepts to be contacted by the other members, Inès not
+        db.execute("UPDATE people SET consent_contact = 1 WHERE last_name = 'Secrète'")
     _reader, texts = build(store, council, tmp_path)
     text = " ".join(texts)
     cover = texts[0]
@@ -287,6 +289,9 @@ def test_member_pack_holds_everything(store, council, tmp_path):
     ):
         assert expected in text, expected
     assert "Conducteur de séance" not in text and "Liste des orateurs" not in text
+    # Consent to be contacted decides whose e-mail and phone the members read.
+    assert "discrete@exemple.fr" not in text and "martin@exemple.fr" not in text
+    assert "coordonnées ne figurent que pour les personnes qui ont accepté" in text
 
 
 def test_animation_pack_has_run_sheet_quorum_and_speakers(store, council, tmp_path):

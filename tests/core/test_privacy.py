@@ -167,6 +167,42 @@ def test_pdf_file_has_every_section_bookmarked(store, council, tmp_path):
     assert any("DejaVuSans" in f for f in fonts)
 
 
+def test_the_file_says_what_article_15_requires_in_plain_words(store, council, tmp_path):
+    import re
+
+    from ess_desk import council as letterhead
+    from ess_desk.privacy import information
+
+    letterhead.set_letterhead(store, council_email="rgpd@conseil-ess.fr")
+    path = person_file_export.export(store.db, council["zoe"], tmp_path / "zoe.pdf")
+    text = pdf_text(path)
+    for words in (
+        "Vos données et vos droits",
+        "Responsable du traitement",
+        "rgpd@conseil-ess.fr",
+        "(finalités)",
+        "(catégories)",
+        "(destinataires)",
+        "puis 5 ans après votre dernier lien",  # the council's retention setting
+        "rectifiées (article 16 du RGPD) ou effacées (article 17)",
+        "limité (article 18), vous y opposer (article 21)",
+        "Commission nationale de l'informatique et des libertés (CNIL), 3 place de Fontenoy",
+        "(source)",
+        "(article 22 du RGPD)",
+    ):
+        assert words in text, words
+    # The journal shows fields by their names in words, and codes as the window says them.
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", text.replace("ess_desk", "")), re.findall(
+        r"\b[a-z]+_[a-z_]+\b", text
+    )
+    assert information.field_label("approved_sha256") == "Empreinte SHA-256"
+    assert information.value_label("minutes", "status", "approved") == "Approuvé"
+    data = json.loads(
+        (person_file_export.export(store.db, council["zoe"], tmp_path / "z.json")).read_text()
+    )
+    assert [i["label"] for i in data["information"]][0] == "Responsable du traitement"
+
+
 def test_export_refuses_unknown_person_and_format(store, council, tmp_path):
     with pytest.raises(UserError, match="n'existe pas"):
         person_file_export.export(store.db, 999, tmp_path / "x.json")

@@ -58,6 +58,13 @@ class ExportRosterDialog(QtWidgets.QDialog):
         a11y.add_row(form, self.tr("&Composition au"), self.date, beside=self.date.error_label)
         self.errors.attach("at", self.date, self.date.error_label)
         form.addRow(self.tr("&Format"), self.errors.wrap("format", self.format))
+        self.for_members = QtWidgets.QCheckBox(
+            self.tr(
+                "Liste à remettre aux membres : coordonnées des seules personnes qui acceptent "
+                "d'être contactées"
+            )
+        )
+        form.addRow("", self.for_members)
 
         self.buttons, self.export_button, self.close_button = action_close_buttons(
             self, self.tr("Exporter…"), self.export
@@ -84,6 +91,7 @@ class ExportRosterDialog(QtWidgets.QDialog):
         if path is not None and path.suffix.lower() not in FORMATS:
             path = path.with_name(path.name + suffix)
         body_name, at, db = self.body.currentData(), self.date.value(), self._store.db
+        for_members = self.for_members.isChecked()
         filters = (
             self.tr("CSV pour Excel (*.csv)")
             if suffix == ".csv"
@@ -91,7 +99,9 @@ class ExportRosterDialog(QtWidgets.QDialog):
         )
 
         def work(target: Path, _progress: Any) -> int:
-            return members_export.export_roster_file(db, target, body_name=body_name, at=at)
+            return members_export.export_roster_file(
+                db, target, body_name=body_name, at=at, for_members=for_members
+            )
 
         self._set_exporting(True)
         self._operation = exporting.run_export(

@@ -1,0 +1,84 @@
+"""Long documents written page by page: rows read as pages fill (never all at once), the
+header repeated, « Page n / N » on every page though N is known only at the end, fonts
+embedded; the actions' tableau de suivi and the reminders are written so."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
+
+from ess_desk.actions import actions
+from ess_desk.documents import actions_pdf, streamed
+from ess_desk.documents.style import Metadata, escape, styles
+from ess_desk.membership import bodies, organisations
+from tests.documents import plain, unembedded_fonts
+
+TODAY = dt.date(2026, 11, 28)
+
+
+def test_rows_are_read_as_the_pages_fill(tmp_path):
+    read: list[int] = []
+    pages_when: list[tuple[int, int]] = []
+
+    def rows():
+        for n in range(600):
+            read.append(n)
+            yield ([str(n), f"Ligne n° {n} : une action à suivre", "Échéance"], n % 7 == 0)
+
+    class Watched(streamed.StreamedDocument):
+        def new_page(self) -> None:
+            pages_when.append((self.page, len(read)))
+            super().new_page()
+
+    path = tmp_path / "long.pdf"
+    meta = Metadata(title="Essai", author="Conseil", subject="Essai", footer="Conseil — essai")
+    doc = Watched(str(path), meta, landscape(A4))
+    doc.add(Paragraph(escape("Tableau d'essai"), styles().title))
+    count = doc.table(
+        streamed.TableRows(["N°", "Action", "Échéance"], [20 * mm, 150 * mm, 40 * mm], rows())
+    )
+    doc.close()
+    assert count == 600
+    first_page, read_then = pages_when[0]
+    assert first_page == 1 and read_then < 200  # the first page was done long before the end
+    reader = PdfReader(path)
+    total = len(reader.pages)
+    assert total == len(pages_when) + 1 > 10
+    texts = [plain(page.extract_text()) for page in reader.pages]
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} / {total}" in text
+        assert "Action" in text  # the header on every page
+    everything = " ".join(texts)
+    assert all(f"Ligne n° {n} :" in everything for n in (0, 299, 599))
+    assert not unembedded_fonts(path)
+
+
+def test_the_tableau_has_a_section_per_body_and_every_action(store, tmp_path):
+    bureau = bodies.create_body(store, name="Bureau", kind="bureau")
+    commission = bodies.create_body(store, name="Commission Emploi", kind="commission")
+    owner = organisations.create(store, name="Coopérative Alpha", kind="scic")
+    with store.write():
+        for n in range(120):
+            actions.create(
+                store,
+                today=TODAY,
+                body_id=bureau if n % 3 else commission,
+                title=f"Action n° {n}",
+                owner_organisation_id=owner,
+                due_date="2026-10-01" if n % 5 == 0 else "2027-03-01",
+            )
+    path = tmp_path / "suivi.pdf"
+    assert actions_pdf.build_tableau(store.db, path, today=TODAY) == 120
+    reader = PdfReader(path)
+    assert [o.title for o in reader.outline if not isinstance(o, list)] == [
+        "Bureau",
+        "Commission Emploi",
+    ]
+    text = plain(" ".join(page.extract_text() for page in reader.pages))
+    assert all(f"Action n° {n}" in text for n in range(120))
+    assert "120 actions, dont 24 en retard" in text
+    assert f"Page {len(reader.pages)} / {len(reader.pages)}" in text
