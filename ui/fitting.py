@@ -8,6 +8,8 @@
 - `ActionBar`: a row of buttons whose last ones go into a « … » menu when the row is too narrow
   (each button keeps its place, its state and its shortcut in the menu).
 - `available_size(widget)`: the screen's available size, in logical pixels.
+- `restore_window(window, geometry, state)`, `fit_to_screen(window)`: the main window where it
+  was last time, but never beyond the screen it opens on.
 """
 
 from __future__ import annotations
@@ -104,25 +106,72 @@ class _Fitter(QtCore.QObject):
             self._dialog.resize(wanted.expandedTo(size).boundedTo(cap))
 
 
+def restore_window(
+    window: QtWidgets.QMainWindow,
+    geometry: QtCore.QByteArray | None,
+    state: QtCore.QByteArray | None,
+) -> None:
+    """The size and place of last time, never more than the screen has (a window saved
+    on a larger screen, or at another scale, comes back within this one)."""
+    screen = QtGui.QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else None
+    restored = geometry is not None and window.restoreGeometry(geometry)
+    if not restored:
+        if available is not None and available.width() >= 1500:
+            window.resize(int(available.width() * 0.85), int(available.height() * 0.85))
+        elif available is not None:  # an office laptop: all of the screen
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+            window.resize(available.size() - QtCore.QSize(16, 40))
+        else:
+            window.resize(1280, 720)
+    if available is not None:
+        fit_to_screen(window, available)
+    if state is not None:
+        window.restoreState(state)
+
+
+def fit_to_screen(window: QtWidgets.QWidget, available: QtCore.QRect | None = None) -> None:
+    """`window` within the screen: smaller if wider or taller, moved back if off its edges."""
+    if available is None:
+        screen = window.screen() or QtGui.QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra = frame.size() - window.geometry().size()
+    most = available.size() - extra
+    size = window.size().boundedTo(most)
+    if size != window.size():
+        window.resize(size)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
+    y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
 def fit_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QScrollArea:
     """Move the dialog's content into a scroll area (a trailing button box stays at the foot,
     always visible) and keep the dialog within its screen. Call it once the layout is built."""
     layout = dialog.layout()
-    if layout is None:
-        raise ValueError("fit_dialog: the dialog has no layout yet")
+    if not isinstance(layout, QtWidgets.QBoxLayout):
+        raise ValueError("fit_dialog: the dialog has no box layout yet")
     existing = dialog.findChild(_FittedScroll)
     if existing is not None:
         return existing
     items: list[tuple[QtWidgets.QLayoutItem, int]] = []
     while layout.count():
-        stretch = layout.stretch(0) if isinstance(layout, QtWidgets.QBoxLayout) else 0
-        items.append((layout.takeAt(0), stretch))
+        stretch = layout.stretch(0)
+        item = layout.takeAt(0)
+        if item is not None:
+            items.append((item, stretch))
     footer: list[QtWidgets.QLayoutItem] = []
     while items:
         last = items[-1][0]
         widget = last.widget()
+        inner_layout = last.layout()
         is_footer = isinstance(widget, QtWidgets.QDialogButtonBox) or (
-            last.layout() is not None and _holds_button_box(last.layout())
+            inner_layout is not None and _holds_button_box(inner_layout)
         )
         if not is_footer:
             break

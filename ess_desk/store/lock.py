@@ -17,6 +17,7 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -136,7 +137,10 @@ def _write_private(path: Path, text: str) -> None:
 
 def _publish(path: Path, info: LockInfo) -> None:
     """Put a complete lock file at `path`; FileExistsError when a lock is already there."""
-    tmp = path.with_name(f".{path.name}.{info.pid}.{info.token[:8]}.tmp")
+    from ess_desk.fileio import temp_prefix
+
+    # A temporary name the sweep recognises: a program killed here leaves nothing for good.
+    tmp = path.with_name(f"{temp_prefix('verrou-')}{info.token[:8]}.tmp")
     _write_private(tmp, json.dumps(asdict(info)))
     try:
         try:
@@ -159,7 +163,7 @@ def _publish(path: Path, info: LockInfo) -> None:
 
 
 @contextlib.contextmanager
-def _takeover(db_path: Path):
+def _takeover(db_path: Path) -> Iterator[bool]:
     """A short exclusive section for removing a stale lock; yields False when another has it."""
     path = takeover_path(db_path)
     try:
