@@ -7,6 +7,8 @@ dialogs are answered for the test (they are the system's, not the window's)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 from PySide6.QtTest import QTest
@@ -166,11 +168,26 @@ def window(qtbot, store, monkeypatch, tmp_path):
     return w
 
 
-def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
-    db = store.db
+@dataclass
+class Year:
+    """What the steps pass on to the next ones."""
+
+    window: MainWindow
+    db: Any
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def step_council(qtbot, y: Year) -> None:
+    # -- the council: its letterhead, then its plenary body, from the first steps ------------
+    db, window = y.db, y.window
     dashboard = window.page("dashboard")
 
-    # -- the council: its letterhead, then its plenary body, from the first steps ------------
     def letterhead(dialog):
         assert dialog.name.hasFocus(), focused()
         type_text(qtbot, "Conseil de l'ESS de Lyon")
@@ -198,8 +215,13 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     press(qtbot, Qt.Key.Key_Space)
     plenary = bodies.plenary_body(db)
     assert plenary is not None
+    y.values.update(plenary=plenary)
 
+
+def step_members(qtbot, y: Year) -> None:
     # -- the members, one bad e-mail corrected in the preview --------------------------------
+    db = y.db
+
     def preview(dialog):
         wait_idle(qtbot, dialog)
         assert not dialog.import_button.isEnabled()
@@ -224,7 +246,11 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
         "marc.lefevre@solidarites.org",
     )
 
+
+def step_meeting(qtbot, y: Year) -> None:
     # -- a meeting scheduled by typing its date ----------------------------------------------
+    db, window = y.db, y.window
+    plenary = y.plenary
     press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.page("meetings")
     assert window.current_page_key() == "meetings"
@@ -243,8 +269,13 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     view = page.view_widget
     meeting = meetings.get(db, view.meeting_id)
     assert meeting.start.isoformat() == "2027-01-21T18:00:00" and meeting.body_id == plenary
+    y.values.update(page=page, view=view, meeting=meeting)
 
+
+def step_agenda(qtbot, y: Year) -> None:
     # -- the agenda ---------------------------------------------------------------------------
+    db = y.db
+    view, meeting = y.view, y.meeting
     agenda_tab = view.tab("agenda")
 
     def agenda_item(dialog):
@@ -260,8 +291,13 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     press(qtbot, Qt.Key.Key_Insert)
     items = agenda.items(db, meeting.id)
     assert [(i.title, i.kind) for i in items] == [("Budget 2027", "vote")]
+    y.values.update(items=items)
 
+
+def step_attendance(qtbot, y: Year) -> None:
     # -- attendance, typed in the grid ---------------------------------------------------------
+    db = y.db
+    view, meeting = y.view, y.meeting
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Convocation
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Présences
     attendance_tab = view.tab("attendance")
@@ -279,7 +315,11 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     assert presence.quorum(db, meeting.id).reached
     assert attendance_tab.reached
 
+
+def step_vote(qtbot, y: Year) -> None:
     # -- a vote ---------------------------------------------------------------------------------
+    db = y.db
+    view, items = y.view, y.items
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Votes
     votes_tab = view.tab("votes")
     tab_to(qtbot, votes_tab.view)
@@ -295,7 +335,11 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     recorded = votes.vote_for_item(db, items[0].id)
     assert recorded is not None and recorded.votes_for == 3 and recorded.outcome == "adopted"
 
+
+def step_minutes(qtbot, y: Year) -> None:
     # -- held, then the minutes ----------------------------------------------------------------
+    db = y.db
+    view, meeting, items = y.view, y.meeting, y.items
     tab_to(qtbot, view.held_button)
     press(qtbot, Qt.Key.Key_Space)
     assert meetings.get(db, meeting.id).status == "held"
@@ -323,8 +367,13 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     press(qtbot, Qt.Key.Key_Space)
     adopted = decisions.decisions_of_item(db, items[0].id)
     assert len(adopted) == 1
+    y.values.update(minutes_tab=minutes_tab, adopted=adopted)
 
+
+def step_submit(qtbot, y: Year) -> None:
     # -- submitted, with the next meeting created from the list of what is missing ----------
+    db = y.db
+    minutes_tab, meeting = y.minutes_tab, y.meeting
     tab_to(qtbot, minutes_tab.submit_button)
     press(qtbot, Qt.Key.Key_Space)
     submit = minutes_tab.submit_dialog
@@ -346,8 +395,13 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     assert record.status == "submitted"
     following = meetings.next_meeting_of_body(db, meeting.id)
     assert following.start.isoformat() == "2027-02-18T18:00:00"
+    y.values.update(record=record, following=following)
 
+
+def step_pack(qtbot, y: Year) -> None:
     # -- the pack of the meeting ---------------------------------------------------------------
+    window = y.window
+    view = y.view
     tab_to(qtbot, view.pack_button)
     answer(qtbot, QtWidgets.QDialog, lambda dialog: press(qtbot, Qt.Key.Key_Return))
     press(qtbot, Qt.Key.Key_Space)
@@ -355,7 +409,11 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     assert window.pack_path.read_bytes().startswith(b"%PDF")
     export_message(view).close()
 
+
+def step_approval(qtbot, y: Year) -> None:
     # -- approved at the next meeting ------------------------------------------------------------
+    db = y.db
+    page, following, record, meeting = y.page, y.following, y.record, y.meeting
     press(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # back to the list
     assert page.view_widget is None and page.table.hasFocus()
     while page.current_meeting_id() != following.id:
@@ -384,7 +442,11 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     press(qtbot, Qt.Key.Key_Space)
     assert mn.get_minutes(db, meeting.id).status == "approved"
 
+
+def step_action(qtbot, y: Year) -> None:
     # -- an action that follows the decision -----------------------------------------------------
+    db, window = y.db, y.window
+    adopted, meeting = y.adopted, y.meeting
     press(qtbot, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     register = window.page("decisions")
     tab_to(qtbot, register.table)
@@ -407,3 +469,21 @@ def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
     action = actions.get(db, made[0][0])
     assert action.decision_id == adopted[0].id and action.meeting_id == meeting.id
     QCoreApplication.processEvents()
+
+
+def test_a_year_of_the_secretary_by_keyboard_only(qtbot, store, window):
+    y = Year(window, store.db)
+    for step in (
+        step_council,
+        step_members,
+        step_meeting,
+        step_agenda,
+        step_attendance,
+        step_vote,
+        step_minutes,
+        step_submit,
+        step_pack,
+        step_approval,
+        step_action,
+    ):
+        step(qtbot, y)
