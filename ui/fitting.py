@@ -79,7 +79,9 @@ class _Fitter(QtCore.QObject):
 
     @property
     def _dialog(self) -> QtWidgets.QWidget:
-        return self.parent()
+        dialog = self.parent()
+        assert isinstance(dialog, QtWidgets.QWidget)
+        return dialog
 
     def cap(self) -> QtCore.QSize:
         size = available_size(self._dialog) - FRAME_ALLOWANCE
@@ -207,10 +209,11 @@ def fit_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QScrollArea:
     return scroll
 
 
-def _widgets_of(item: QtWidgets.QLayoutItem) -> list[QtWidgets.QWidget]:
-    if item.widget() is not None:
-        return [item.widget()]
-    child = item.layout()
+def _widgets_of(item: QtWidgets.QLayoutItem | None) -> list[QtWidgets.QWidget]:
+    widget = item.widget() if item is not None else None
+    if widget is not None:
+        return [widget]
+    child = item.layout() if item is not None else None
     if child is None:
         return []
     return [w for i in range(child.count()) for w in _widgets_of(child.itemAt(i))]
