@@ -6,7 +6,8 @@ on a council of any size (migration 0013):
   name_key = « fold(last name) \\n fold(first name) » (ordered as the pair is: « \\n » comes
   before every letter), `organisation_keys(organisation_id, name_key)`;
 - the actions' counts by body, status and theme (`action_counts`) and by status and due date
-  (`action_due_counts`), which the dashboard reads instead of counting 300,000 rows.
+  (`action_due_counts`), which the dashboard and the Actions page read instead of counting
+  300,000 rows (`actions.queries.kept_counts`).
 
 A key is a cache: triggers delete it whenever what it folds changes, whoever writes (a service,
 an import, plain SQL), `refresh_keys` writes the missing ones (the services after each write,
