@@ -194,3 +194,30 @@ def test_an_action_from_an_item_proposes_its_only_decision(qtbot, store, registe
     only = decisions.decisions_of_item(store.db, first_item)
     assert len(only) == 1 and dialog.decision.currentData() == only[0].id
     assert budget is None or budget.item_id == first_item
+
+
+def test_the_page_sorts_as_a_sorting_proxy_did_and_keeps_the_selection(qtbot, store, register):
+    """The model sorts itself on one key per row: every column, both ways, gives the order a
+    stable sorting proxy gave; the selected decision stays selected; a new search keeps the
+    order; the export takes the rows in the order shown."""
+    page = make_page(qtbot, store)
+    rows = decisions.search(store.db)
+    reference_model = DecisionsTableModel()
+    reference_model.set_rows(rows)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(reference_model)
+    proxy.setSortRole(D.SORT_ROLE)
+    page.select_decision(register["guide"])
+    for column in range(D.COLUMN_COUNT):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            page.table.sortByColumn(column, order)
+            proxy.sort(column, order)
+            expected = [proxy.index(r, 0).data(D.DECISION_ID_ROLE) for r in range(len(rows))]
+            shown = [page.proxy.index(r, 0).data(D.DECISION_ID_ROLE) for r in range(len(rows))]
+            assert shown == expected, (column, order)
+            assert page.selected_id() == register["guide"]
+    page.table.sortByColumn(D.TEXT, Qt.SortOrder.AscendingOrder)
+    page.search.setText("bureau")
+    texts = [page.proxy.index(r, D.TEXT).data() for r in range(page.proxy.rowCount())]
+    assert len(texts) == 3 and texts == sorted(texts, key=str.casefold)
+    assert [r.text for r in page.model.rows()] == texts

@@ -24,7 +24,7 @@ from ui.dialogs.common import (
     show_user_error,
 )
 from ui.models_minutes import DecisionsTableModel
-from ui.qt import QLocale, QSortFilterProxyModel, Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.qt import QLocale, Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.workers import Operation
 
 D = DecisionsTableModel
@@ -100,9 +100,10 @@ class DecisionsPage(QtWidgets.QWidget):
         )
 
         self.model = DecisionsTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        # The model sorts itself (a header click reaches it through the proxy): the proxy only
+        # passes the rows on.
+        self.proxy = QtCore.QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(D.SORT_ROLE)
         self.table = QtWidgets.QTableView()
         a11y.name(self.table, self.tr("Registre des décisions"))
         self.table.setObjectName("decisions_table")
