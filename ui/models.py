@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ess_desk.dates import display
 from ess_desk.membership.listing import NO_END
 from ess_desk.membership.roster import MemberRow
 from ess_desk.text import fold
@@ -254,17 +253,7 @@ class _Member:
 
     def __init__(self, r: MemberRow, at: dt.date):
         self.row = r
-        end = display(r.next_end) if r.next_end else ""
-        self.cells = (
-            r.last_name,
-            r.first_name,
-            r.organisation,
-            r.bodies,
-            r.colleges,
-            r.roles,
-            end,
-            r.email,
-        )
+        self.cells = r.cells()
         self.days_left: int | None = None
         if r.next_end and not r.archived:
             left = (dt.date.fromisoformat(r.next_end) - at).days

@@ -163,7 +163,7 @@ class ActionsTableModel(HeaderedTableModel):
         )
         if counts is not None:
             self.counts = counts
-            self._ids = queries.query_id_window(
+            self._ids = queries.query_ids(
                 self._db,
                 self._filter,
                 sort=sort,

@@ -339,13 +339,23 @@ def query_ids(
     sort: str = "due_date",
     descending: bool = False,
     today: dt.date | None = None,
+    limit: int | None = None,
 ) -> list[int]:
     """The ids of the actions that pass the filter, sorted: what the Actions page's model holds
-    (rows are then read for the lines on screen with `fetch_rows`)."""
-    today = today or dt.date.today()
-    where, params = _where(db, filt or ActionFilter(), today)
+    (rows are then read for the lines on screen with `fetch_rows`); the first `limit` only when
+    given (what the table shows before it is scrolled)."""
+    sql, params = _ids_query(db, filt, sort, descending, today)
+    if limit is not None:
+        sql, params = f"{sql} LIMIT :limit", {**params, "limit": int(limit)}
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def _ids_query(
+    db: Database, filt: ActionFilter | None, sort: str, descending: bool, today: dt.date | None
+) -> tuple[str, dict[str, Any]]:
+    where, params = _where(db, filt or ActionFilter(), today or dt.date.today())
     order, joins = _order(sort, descending)
-    return [r[0] for r in db.execute(f"SELECT a.id {_from(set(joins))}{where}{order}", params)]
+    return f"SELECT a.id {_from(set(joins))}{where}{order}", params
 
 
 def fetch_rows(db: Database, ids: list[int], today: dt.date | None = None) -> list[ActionRow]:
@@ -569,15 +579,18 @@ def kept_counts(
     )
 
 
-def _kept_where(filt: ActionFilter) -> tuple[str, dict[str, Any]]:
+def _kept_where(filt: ActionFilter, theme: str = "theme_key") -> tuple[str, dict[str, Any]]:
+    """The filter's body, theme and statuses as a WHERE on the counts (or on the actions, whose
+    theme column is `theme_id`)."""
     where: list[str] = []
     params: dict[str, Any] = {}
-    if filt.body_id is not None:
-        where.append("body_id = :body_id")
-        params["body_id"] = filt.body_id
-    if filt.theme_id is not None:
-        where.append("theme_key = :theme_id")
-        params["theme_id"] = filt.theme_id
+    for column, key, value in (
+        ("body_id", "body_id", filt.body_id),
+        (theme, "theme_id", filt.theme_id),
+    ):
+        if value is not None:
+            where.append(f"{column} = :{key}")
+            params[key] = value
     if filt.statuses:
         where.append("status IN (" + ", ".join(f"'{s}'" for s in sorted(filt.statuses)) + ")")
     return (" WHERE " + " AND ".join(where)) if where else "", params
@@ -594,28 +607,12 @@ def _kept_overdue(db: Database, filt: ActionFilter, today: dt.date) -> int:
             f"WHERE status IN {statuses} AND due_key != '' AND due_key < :today"
         )
     else:  # by the actions' own indexes (body, status, due date; theme)
-        where, _params = _kept_where(ActionFilter(body_id=filt.body_id, theme_id=filt.theme_id))
-        where = where.replace("theme_key", "theme_id")
+        where, _params = _kept_where(
+            ActionFilter(body_id=filt.body_id, theme_id=filt.theme_id), theme="theme_id"
+        )
         sql = f"SELECT COUNT(*) FROM actions{where} AND status IN {statuses} AND due_date < :today"
     params = {"today": today.isoformat(), "body_id": filt.body_id, "theme_id": filt.theme_id}
     return int(db.execute(sql, params).fetchone()[0])
-
-
-def query_id_window(
-    db: Database,
-    filt: ActionFilter | None = None,
-    *,
-    sort: str = "due_date",
-    descending: bool = False,
-    today: dt.date | None = None,
-    limit: int,
-) -> list[int]:
-    """The first `limit` ids of `query_ids` (what a table shows before it is scrolled)."""
-    today = today or dt.date.today()
-    where, params = _where(db, filt or ActionFilter(), today)
-    order, joins = _order(sort, descending)
-    sql = f"SELECT a.id {_from(set(joins))}{where}{order} LIMIT :limit"
-    return [r[0] for r in db.execute(sql, {**params, "limit": int(limit)})]
 
 
 def actions_of_item(db: Database, item_id: int, today: dt.date | None = None) -> list[ActionRow]:

@@ -234,9 +234,7 @@ def test_the_actions_page_s_counts_read_from_the_kept_counts_are_the_counted_one
     for filt in filters:
         assert queries.kept_counts(db, filt, today) == queries.counts(db, filt, today), filt
         ids = queries.query_ids(db, filt, sort="title", descending=True, today=today)
-        window = queries.query_id_window(
-            db, filt, sort="title", descending=True, today=today, limit=7
-        )
+        window = queries.query_ids(db, filt, sort="title", descending=True, today=today, limit=7)
         assert window == ids[:7]
     # Overdue ones both ways: from the counts by due date, and by the body's index.
     assert queries.kept_counts(db, filters[1], today).overdue > 0

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from ess_desk.dates import display
 from ess_desk.membership import organisations, people
 from ess_desk.membership.listing import NO_END, SORTS, MemberListing
 from ess_desk.membership.roster import member_rows
@@ -42,16 +41,7 @@ def reference(db, words, include_archived, column, descending):
     rows = member_rows(db, AT, include_archived=True)
     kept = []
     for r in rows:
-        cells = [
-            r.last_name,
-            r.first_name,
-            r.organisation,
-            r.bodies,
-            r.colleges,
-            r.roles,
-            display(r.next_end) if r.next_end else "",
-            r.email,
-        ]
+        cells = r.cells()
         folded = [fold(c) for c in cells]
         if not include_archived and r.archived:
             continue
