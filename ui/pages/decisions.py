@@ -15,6 +15,7 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
 from ess_desk.store import Store
+from ess_desk.text import fold
 from ui import a11y, fitting, palette
 from ui.columns import ColumnChooser
 from ui.dialogs.common import (
@@ -28,6 +29,7 @@ from ui.qt import QLocale, Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.workers import Operation
 
 D = DecisionsTableModel
+WINDOW = 300  # decisions read before the table is scrolled
 
 
 class DecisionsPage(QtWidgets.QWidget):
@@ -255,15 +257,20 @@ class DecisionsPage(QtWidgets.QWidget):
     def apply_filters(self) -> None:
         """Run the register's search again with the words and filters shown (as you type)."""
         selected = self.selected_id()
-        rows = decisions.search(
-            self.store.db,
-            text=self.search.text(),
-            body_id=self.body.currentData(),
-            year=self.year.currentData(),
-            kind=self.kind.currentData(),
-            status=self.status.currentData(),
-        )
-        self.model.set_rows(rows)
+        db = self.store.db
+        filters = {
+            "body_id": self.body.currentData(),
+            "year": self.year.currentData(),
+            "kind": self.kind.currentData(),
+            "status": self.status.currentData(),
+        }
+        text = self.search.text()
+        if fold(text).split():  # words: looked for in every decision of the other filters
+            self.model.set_rows(decisions.search(db, text=text, **filters))
+        else:  # the newest first, the rest when the table is scrolled to them
+            rows = decisions.search(db, limit=WINDOW, **filters)
+            total = decisions.count(db, **filters) if len(rows) >= WINDOW else len(rows)
+            self.model.set_rows(rows, total, lambda: decisions.search(db, **filters))
         self._update_count()
         if selected is not None:
             self.select_decision(selected)
@@ -271,7 +278,7 @@ class DecisionsPage(QtWidgets.QWidget):
             self._show(None)
 
     def _update_count(self) -> None:
-        count = self.model.rowCount()
+        count = self.model.count()
         if count == 0:
             text = self.tr("Aucune décision ne correspond à la recherche.")
         elif count == 1:
@@ -443,7 +450,7 @@ class DecisionsPage(QtWidgets.QWidget):
             self,
             self.tr("Export terminé"),
             self.tr("{count} décision(s) enregistrée(s) dans {path}.").format(
-                count=self.model.rowCount(), path=path
+                count=self.model.count(), path=path
             ),
             self.tr("Ouvrir le fichier"),
         ):
