@@ -3,12 +3,15 @@ the approval line and the digest, the errata at the end; a public variant withou
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -29,6 +32,7 @@ from ess_desk.documents.style import (
     build_pdf,
     escape,
     heading,
+    render_pdf,
     styles,
 )
 from ess_desk.errors import UserError
@@ -42,6 +46,46 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 GRID = colors.HexColor("#9aa5a8")
+SIGNATURE_HEIGHT = 32 * mm
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where a signature box landed: its page (0-based) and its rectangle in PDF points."""
+
+    page: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+class SignatureBox(Flowable):
+    """The empty box a signatory signs in, by hand on paper or with an electronic signature's
+    visible stamp: it records where it lands so that the signature field can be put over it."""
+
+    def __init__(self, role: str, width: float, height: float, boxes: dict[str, Box] | None):
+        super().__init__()
+        self.role = role
+        self.width = width
+        self.height = height
+        self.boxes = boxes
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(GRID)
+        canv.setDash(2, 2)
+        canv.rect(0, 0, self.width, self.height)
+        canv.restoreState()
+        if self.boxes is not None:
+            x, y = canv.absolutePosition(0, 0)
+            self.boxes[self.role] = Box(
+                canv.getPageNumber() - 1, x, y, x + self.width, y + self.height
+            )
 
 
 def _table(rows: list[list[str]], widths: list[float], header: bool = True) -> Table:
@@ -165,11 +209,32 @@ def _vote(section: Section) -> list:
     out: list = [
         KeepTogether([Paragraph(f"<b>{escape(_('Vote'))}</b>", st.body), _table(rows, widths)])
     ]
-    note = wording.vote_note(section.vote)
-    if note:
-        out.append(Paragraph(f"<i>{escape(note)}</i>", st.body))
+    for note in (wording.vote_kind(section.vote), wording.vote_note(section.vote)):
+        if note:
+            out.append(Paragraph(f"<i>{escape(note)}</i>", st.body))
     out.append(Spacer(1, 2 * mm))
     return out
+
+
+def signature_block(view: mn.MinutesView, boxes: dict[str, Box] | None = None) -> list:
+    """The chair's and the secretary's signatures (CGCT L. 2121-15): role, name, place and date,
+    and the box to sign in by hand or with a visible electronic signature."""
+    st = styles()
+    column = (WIDTH - 6 * mm) / 2
+    cells = []
+    for role, title, name in wording.signature_roles(view.record):
+        cells.append(
+            [
+                Paragraph(f"<b>{escape(title)}</b>", st.body),
+                Paragraph(escape(name or "…"), st.body),
+                Paragraph(escape(wording.signature_place_line()), st.small),
+                Paragraph(f"<i>{escape(wording.signature_hint())}</i>", st.small),
+                SignatureBox(role, column - 4 * mm, SIGNATURE_HEIGHT, boxes),
+            ]
+        )
+    table = Table([cells], colWidths=[column + 3 * mm, column + 3 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [KeepTogether([*heading(_("Signatures")), table])]
 
 
 def _section(section: Section, form: str) -> list:
@@ -179,15 +244,28 @@ def _section(section: Section, form: str) -> list:
         who = wording.presenter(section)
         if who:
             out.append(Paragraph(f"<i>{escape(who)}</i>", st.small))
+        withdrawn = wording.withdrawals(section)
+        if withdrawn:
+            out.append(Paragraph(f"<i>{escape(withdrawn)}</i>", st.body))
         out += summary_flowables(section.summary)
+        missing = wording.no_vote(section)
+        if missing:
+            out.append(Paragraph(f"<i>{escape(missing)}</i>", st.body))
     out += _vote(section)
     out += _decisions(section)
     out += _actions(section)
     return out
 
 
-def story(view: mn.MinutesView, form: str = "pv") -> list:
-    """The flowables of the minutes (also used by the meeting pack for the draft to approve)."""
+def story(
+    view: mn.MinutesView,
+    form: str = "pv",
+    boxes: dict[str, Box] | None = None,
+    *,
+    signatures: bool = False,
+) -> list:
+    """The flowables of the minutes (also used by the meeting pack for the draft to approve);
+    `signatures`: the signature block after the closing (the minutes as they are signed)."""
     if form not in FORMS:
         raise UserError(_("Forme inconnue : « {value} » (pv ou releve).").format(value=form))
     st = styles()
@@ -201,7 +279,12 @@ def story(view: mn.MinutesView, form: str = "pv") -> list:
     ]
     if r.place:
         out.append(Paragraph(escape(_("Lieu : {place}").format(place=r.place)), st.body))
+    notice = wording.notice_line(r)
+    if notice:
+        out.append(Paragraph(escape(notice), st.body))
     out.append(Paragraph(escape(_("Présidence : {name}").format(name=wording.chair(r))), st.body))
+    for change in wording.chair_changes(r):
+        out.append(Paragraph(escape(change), st.body))
     out.append(
         Paragraph(
             escape(_("Secrétaire de séance : {name}").format(name=r.secretary or "…")), st.body
@@ -231,6 +314,8 @@ def story(view: mn.MinutesView, form: str = "pv") -> list:
         out += _section(section, form)
     if form == "pv":
         out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
+        if signatures:
+            out += signature_block(view, boxes)
     if view.approved and view.digest:
         out += [
             Spacer(1, 2 * mm),
@@ -261,21 +346,37 @@ def footer(view: mn.MinutesView) -> str:
     return f"{r.body} — {display(r.starts_at)} — {_('projet')}"
 
 
-def build(
-    db: Database, meeting_id: int, path: Path | str, *, public: bool = False, form: str = "pv"
-) -> Path:
-    """Write the minutes of a meeting as an A4 PDF."""
-    view = mn.view(db, meeting_id, public=public)
+def metadata(view: mn.MinutesView, form: str = "pv") -> Metadata:
     r = view.record
-    title = f"{wording.title(form)} — {r.body} — {display(r.starts_at)}"
-    return build_pdf(
-        path,
-        story(view, form),
-        Metadata(
-            title=title,
-            author=r.council,
-            subject=_("Procès-verbal de la séance du {day}").format(day=display(r.starts_at)),
-            footer=footer(view),
-            watermark=None if view.approved else _("PROJET"),
-        ),
+    return Metadata(
+        title=f"{wording.title(form)} — {r.body} — {display(r.starts_at)}",
+        author=r.council,
+        subject=_("Procès-verbal de la séance du {day}").format(day=display(r.starts_at)),
+        footer=footer(view),
+        watermark=None if view.approved else _("PROJET"),
     )
+
+
+def build(
+    db: Database,
+    meeting_id: int,
+    path: Path | str,
+    *,
+    public: bool = False,
+    form: str = "pv",
+    invariant: bool = False,
+) -> Path:
+    """Write the minutes of a meeting as an A4 PDF (`invariant`: the same bytes each time)."""
+    view = mn.view(db, meeting_id, public=public)
+    return build_pdf(
+        path, story(view, form, signatures=True), metadata(view, form), invariant=invariant
+    )
+
+
+def render(view: mn.MinutesView) -> tuple[bytes, dict[str, Box]]:
+    """The full minutes as PDF bytes (the same each time) with where their signature boxes
+    landed: what the signatories sign."""
+    boxes: dict[str, Box] = {}
+    buffer = io.BytesIO()
+    render_pdf(buffer, story(view, "pv", boxes, signatures=True), metadata(view), invariant=True)
+    return buffer.getvalue(), boxes
