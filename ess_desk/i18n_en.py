@@ -264,6 +264,18 @@ EN: dict[str, str] = {
     "« {value} » n'est pas une date (attendu : jj/mm/aaaa).": (
         "“{value}” is not a date (expected: dd/mm/yyyy)."
     ),
+    "« {value} » n'est pas une date : tapez-la jour/mois/année, par exemple 21/01/2027.": (
+        "“{value}” is not a date: type it day/month/year, for example 21/01/2027."
+    ),
+    "Le {value} n'existe pas : vérifiez le jour et le mois.": (
+        "{value} does not exist: check the day and the month."
+    ),
+    "« {value} » n'est pas une heure : tapez par exemple 18:00, 18h ou 18 h 30.": (
+        "“{value}” is not a time: type for example 18:00, 18h or 18 h 30."
+    ),
+    "Indiquez aussi l'heure, par exemple {value} 18:00.": (
+        "Give the time as well, for example {value} 18:00."
+    ),
     # ess_desk/demo.py
     (
         "Démonstration créée : {council}, {people} personnes, {orgs} structures, {bodies} "

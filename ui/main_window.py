@@ -16,6 +16,7 @@ from ess_desk import __version__, records
 from ess_desk.dates import display_datetime
 from ess_desk.errors import StoreError, UserError
 from ess_desk.store import Store, open_store
+from ui import palette
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
@@ -172,12 +173,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.banner.setWordWrap(True)
         # Palettes and fonts rather than style sheets: a style sheet puts every widget under it
         # through Qt's style-sheet engine, a noticeable part of the window's start.
-        self.banner.setAutoFillBackground(True)
         self.banner.setMargin(8)
-        banner_palette = self.banner.palette()
-        banner_palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor("#fff3b0"))
-        banner_palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor("#4d3b00"))
-        self.banner.setPalette(banner_palette)
+        palette.set_panel_palette(self.banner, palette.NOTICE)
         self.navigation = QtWidgets.QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)

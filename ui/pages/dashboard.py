@@ -13,6 +13,7 @@ from ess_desk.dates import display, display_datetime
 from ess_desk.i18n import language
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
+from ui import palette
 from ui.models_dashboard import (
     LATE,
     LATE_LINE,
@@ -25,27 +26,25 @@ from ui.models_dashboard import (
 )
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
 
-ACCENT = "#1f5c4a"
+ACCENT = palette.HEADING
 # The look is set with fonts, palettes and a little painting rather than a style sheet: a style
 # sheet sends every widget of the page through Qt's style-sheet engine, a tenth of the window's
 # start on an office PC.
-CARD_BORDER = "#d5dedb"
-TITLE_COLOUR = "#1f3b34"
-GREY_TEXT = "#5f6b6d"
-EMPTY_COLOUR = "#2e6b4f"
-PILLS = {  # background, text
-    "count": ("#e8efec", "#1f5c4a"),
-    "zero": ("#eef1f0", "#7b8785"),
-    "alert": ("#fbe3e3", "#8a1010"),
-}
+TITLE_COLOUR = palette.TITLE
+GREY_TEXT = palette.MUTED
+EMPTY_COLOUR = palette.SUCCESS
+PILLS = {"count": palette.COUNT_PILL, "zero": palette.ZERO_PILL, "alert": palette.ALERT_PILL}
 
 
-def tinted(widget: QtWidgets.QWidget, colour: str) -> None:
-    """The widget's text in `colour`."""
-    palette = widget.palette()
-    palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor(colour))
-    palette.setColor(QtGui.QPalette.ColorRole.Text, QtGui.QColor(colour))
-    widget.setPalette(palette)
+def tinted(widget: QtWidgets.QWidget, ink: palette.Ink) -> None:
+    """The widget's text in `ink` (left alone under the system's colours)."""
+    colour = palette.color(ink)
+    if colour is None:
+        return
+    colours = widget.palette()
+    colours.setColor(QtGui.QPalette.ColorRole.WindowText, colour)
+    colours.setColor(QtGui.QPalette.ColorRole.Text, colour)
+    widget.setPalette(colours)
 
 
 def sized(widget: QtWidgets.QWidget, points: float | None = None, bold: bool = False) -> None:
@@ -70,14 +69,18 @@ class Pill(QtWidgets.QLabel):
 
     def set_tone(self, tone: str) -> None:
         self.tone = tone
-        tinted(self, PILLS[tone][1])
+        tinted(self, palette.Ink(PILLS[tone].fg))
         self.update()
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QtGui.QPainter(self)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QtGui.QColor(PILLS[self.tone][0]))
+        fill = palette.color(PILLS[self.tone].bg)
+        if fill is None:  # the system's colours: an outline in the text colour
+            painter.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
+        else:
+            painter.setBrush(fill)
         rect = QtCore.QRectF(self.rect())
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.end()
@@ -136,12 +139,12 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
             if selected:
                 colour = opt.palette.color(_HIGHLIGHTED_TEXT)
             elif tone is not None and (last or all_toned):
-                colour = tone[0]
+                colour = tone[0] or opt.palette.color(_TEXT)
                 if last and tone[1]:
                     font = QtGui.QFont(plain)
                     font.setBold(True)
             elif n > 0:
-                colour = SECOND_LINE
+                colour = palette.color(SECOND_LINE) or opt.palette.color(_TEXT)
             else:
                 colour = opt.palette.color(_TEXT)
             painter.setFont(font)
@@ -295,7 +298,13 @@ class SectionCard(QtWidgets.QFrame):
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QtGui.QPainter(self)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        painter.setPen(QtGui.QPen(QtGui.QColor(CARD_BORDER), 1))
+        painter.setPen(
+            QtGui.QPen(
+                palette.color(palette.CARD_BORDER)
+                or self.palette().color(QtGui.QPalette.ColorRole.WindowText),
+                1,
+            )
+        )
         painter.setBrush(self.palette().color(QtGui.QPalette.ColorRole.Base))
         painter.drawRoundedRect(QtCore.QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
         painter.end()
@@ -324,7 +333,9 @@ class SectionCard(QtWidgets.QFrame):
         self.empty.setVisible(not lines)
         self.more.setText(more)
         self.more.setVisible(bool(more))
-        self.link.setText(f"<a href='#' style='color:{ACCENT}'>{link}</a>" if link else "")
+        self.link.setText(
+            f"<a href='#' style='{palette.text_css(ACCENT)}'>{link}</a>" if link else ""
+        )
         self.link.setVisible(bool(link))
 
     def line_count(self) -> int:
@@ -532,12 +543,12 @@ def long_day(day: dt.date) -> str:
     )
 
 
-def backup_text(state: ov.BackupState) -> tuple[str, str]:
-    """(sentence, colour) for the backup chip."""
+def backup_text(state: ov.BackupState) -> tuple[str, palette.Ink]:
+    """(sentence, ink) for the backup chip."""
     if state.taken_at is None or state.age is None:
         return QCoreApplication.translate(
             "DashboardPage", "Aucune sauvegarde automatique de cette base"
-        ), "#b3261e"
+        ), palette.ERROR
     minutes = int(state.age.total_seconds() // 60)
     if minutes < 1:
         age = QCoreApplication.translate("DashboardPage", "à l'instant")
@@ -552,7 +563,7 @@ def backup_text(state: ov.BackupState) -> tuple[str, str]:
     text = QCoreApplication.translate(
         "DashboardPage", "Dernière sauvegarde : {when} ({age})"
     ).format(when=display_datetime(state.taken_at), age=age)
-    return text, ("#8a4b00" if state.stale else "#1e6b2e")
+    return text, (palette.WARNING if state.stale else palette.SUCCESS)
 
 
 class DashboardPage(QtWidgets.QWidget):
@@ -682,9 +693,7 @@ class DashboardPage(QtWidgets.QWidget):
         self.welcome.setTextFormat(Qt.TextFormat.RichText)
         self.welcome.setContentsMargins(14, 10, 14, 10)
         self.welcome.setAutoFillBackground(True)
-        welcome_palette = self.welcome.palette()
-        welcome_palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor("#e8efec"))
-        self.welcome.setPalette(welcome_palette)
+        palette.set_panel_palette(self.welcome, palette.WELCOME)
         self.welcome.hide()
         content_layout.addWidget(self.welcome)
         content_layout.addLayout(grid)
@@ -734,7 +743,7 @@ class DashboardPage(QtWidgets.QWidget):
         day = long_day(today)
         self.council_label.setText(f"{council} — {day}" if council else day)
         text, colour = backup_text(data.backup)
-        self.backup_label.setText(f"<span style='color:{colour}'>●</span> {text}")
+        self.backup_label.setText(f"{palette.span(colour, '●')} {text}")
         self.backup_label.setToolTip(str(data.backup.path) if data.backup.path else "")
 
         c = self.cards
