@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from ess_desk.minutes.minutes import check_digests
 from ess_desk.search.index import check_index
+from ess_desk.signing.signed import check as check_signed_files
 from ess_desk.store import Store
 from ess_desk.store.check import Check, check_store
 
 # The domains' checks, run after the store's own, in this order.
-CHECKS: tuple[Check, ...] = (check_digests, check_index)
+CHECKS: tuple[Check, ...] = (check_digests, check_signed_files, check_index)
 
 
 def check_council(store: Store) -> list[str]:

@@ -263,6 +263,7 @@ def story(
     boxes: dict[str, Box] | None = None,
     *,
     signatures: bool = False,
+    note: str = "",
 ) -> list:
     """The flowables of the minutes (also used by the meeting pack for the draft to approve);
     `signatures`: the signature block after the closing (the minutes as they are signed)."""
@@ -296,6 +297,8 @@ def story(
         out.append(Paragraph(f"<b>{escape(wording.draft_line())}</b>", st.body))
     if view.public:
         out.append(Paragraph(f"<i>{escape(wording.public_note())}</i>", st.small))
+    if note:
+        out.append(Paragraph(f"<i>{escape(note)}</i>", st.small))
     out.append(Spacer(1, 3 * mm))
     if form == "pv":
         out += _attendance(view)
@@ -373,10 +376,56 @@ def build(
     )
 
 
+def public_bytes(view: mn.MinutesView, note: str) -> bytes:
+    """The public version of signed minutes for the publication folder, with `note` saying which
+    signed file it comes from; the same bytes each time."""
+    buffer = io.BytesIO()
+    render_pdf(
+        buffer, story(view, "pv", signatures=True, note=note), metadata(view), invariant=True
+    )
+    return buffer.getvalue()
+
+
 def render(view: mn.MinutesView) -> tuple[bytes, dict[str, Box]]:
     """The full minutes as PDF bytes (the same each time) with where their signature boxes
     landed: what the signatories sign."""
     boxes: dict[str, Box] = {}
     buffer = io.BytesIO()
     render_pdf(buffer, story(view, "pv", boxes, signatures=True), metadata(view), invariant=True)
+    return buffer.getvalue(), boxes
+
+
+def render_erratum(view: mn.MinutesView, erratum_id: int) -> tuple[bytes, dict[str, Box]]:
+    """The sheet of an erratum recorded after the minutes were signed, to be signed in its turn
+    by the chair and the secretary: the signed minutes are never signed again."""
+    erratum = next((e for e in view.errata if e.id == erratum_id), None)
+    if erratum is None:
+        raise UserError(_("L'erratum n°{id} n'existe pas.").format(id=erratum_id))
+    st = styles()
+    r = view.record
+    title = _("Erratum au procès-verbal de la séance du {day}").format(day=display(r.starts_at))
+    flowables: list = [
+        Bookmark(title),
+        Paragraph(escape(r.council), st.small),
+        Paragraph(escape(title), st.title),
+        Paragraph(f"<b>{escape(r.body)}</b> — {escape(r.meeting_title)}", st.body),
+        Paragraph(escape(view.approval_line()), st.body),
+        Paragraph(escape(wording.digest_line(view.digest or "")), st.small),
+        Spacer(1, 3 * mm),
+        Paragraph(f"<b>{escape(wording.erratum_heading(erratum.recorded_on))}</b>", st.body),
+        Paragraph(escape(wording.erratum_reason(erratum.reason)), st.small),
+        *summary_flowables(erratum.text),
+        Spacer(1, 4 * mm),
+        *signature_block(view, boxes := {}),
+    ]
+    meta = Metadata(
+        title=title,
+        author=r.council,
+        subject=title,
+        footer=_("Erratum du {day} — SHA-256 du texte approuvé {digest}").format(
+            day=display(erratum.recorded_on), digest=view.digest
+        ),
+    )
+    buffer = io.BytesIO()
+    render_pdf(buffer, flowables, meta, invariant=True)
     return buffer.getvalue(), boxes

@@ -1,0 +1,153 @@
+"""What the signatures of a PDF say (`ess-desk verify FILE.pdf`, the minutes tab): for each, who
+signed, when (timestamped by a server or the signatory's clock), whether the signed bytes are
+intact, and whether the document was modified after it beyond what a later signature adds."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ess_desk.errors import UserError
+from ess_desk.failures import from_os_error
+from ess_desk.i18n import _
+from ess_desk.signing.certificates import holder_of
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    field: str
+    signer: str
+    organisation: str
+    issuer: str
+    signed_at: str  # ISO, as the signature states it
+    timestamped: bool  # a timestamp token (RFC 3161) vouches for the time
+    timestamp_at: str
+    intact: bool  # the signed bytes have not changed
+    valid: bool  # … and the signature over them is the signer's
+    trusted: bool  # the certificate chains to a trusted root given to the verification
+    modified_after: bool  # changed after signing other than by later signatures
+    whole_file: bool  # the signature covers the whole file
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and not self.modified_after
+
+
+def _roots(paths: tuple[Path, ...]) -> list:
+    from asn1crypto import pem, x509
+
+    roots = []
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise from_os_error(exc, Path(path)) from exc
+        if pem.detect(data):
+            for _kind, _headers, der in pem.unarmor(data, multiple=True):
+                roots.append(x509.Certificate.load(der))
+        else:
+            roots.append(x509.Certificate.load(data))
+    return roots
+
+
+def verify_bytes(data: bytes, trust: tuple[Path, ...] = ()) -> list[SignatureReport]:
+    """The signatures of a PDF, in the order they were applied; a file that is not a PDF is
+    refused with a sentence."""
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise UserError(_("Ce fichier n'est pas un PDF lisible.")) from exc
+    roots = _roots(trust)
+    reports = []
+    for sig in embedded:
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        try:
+            status = validate_pdf_signature(sig, context)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UserError(
+                _("La signature « {field} » est illisible.").format(field=sig.field_name)
+            ) from exc
+        holder = holder_of(status.signing_cert)
+        stamp = status.timestamp_validity
+        level = status.modification_level
+        allowed = (
+            ModificationLevel.NONE,
+            ModificationLevel.LTA_UPDATES,
+            ModificationLevel.FORM_FILLING,
+        )
+        signed_at = status.signer_reported_dt
+        reports.append(
+            SignatureReport(
+                field=sig.field_name,
+                signer=holder.name,
+                organisation=holder.organisation,
+                issuer=holder.issuer,
+                signed_at=signed_at.isoformat(timespec="seconds") if signed_at else "",
+                timestamped=stamp is not None,
+                timestamp_at=stamp.timestamp.isoformat(timespec="seconds") if stamp else "",
+                intact=bool(status.intact),
+                valid=bool(status.valid),
+                trusted=bool(status.trusted),
+                modified_after=level is None or level not in allowed or status.docmdp_ok is False,
+                whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+            )
+        )
+    return reports
+
+
+def verify_file(path: Path | str, trust: tuple[Path, ...] = ()) -> list[SignatureReport]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    return verify_bytes(data, trust)
+
+
+def describe(report: SignatureReport) -> list[str]:
+    """The lines a person reads for one signature."""
+    lines = [
+        _("Signataire : {name}").format(
+            name=f"{report.signer} ({report.organisation})"
+            if report.organisation
+            else report.signer
+        ),
+        _("Certificat délivré par : {issuer}").format(issuer=report.issuer),
+    ]
+    if report.timestamped:
+        lines.append(
+            _("Horodatage RFC 3161 : {when}").format(when=report.timestamp_at.replace("T", " "))
+        )
+    else:
+        lines.append(
+            _("Signé le {when} (heure de l'ordinateur du signataire, sans horodatage)").format(
+                when=report.signed_at.replace("T", " ")
+            )
+        )
+    if report.intact and report.valid:
+        lines.append(_("Signature intacte : le contenu signé n'a pas changé."))
+    else:
+        lines.append(_("Signature NON valable : le contenu signé a été altéré."))
+    if report.modified_after:
+        lines.append(_("Le document a été modifié après cette signature."))
+    elif not report.whole_file:
+        lines.append(_("Seules des signatures ont été ajoutées après celle-ci."))
+    else:
+        lines.append(_("Le document n'a pas été modifié après cette signature."))
+    if not report.trusted:
+        lines.append(
+            _(
+                "Le certificat n'est rattaché à aucune autorité de confiance donnée à la "
+                "vérification (option --trust)."
+            )
+        )
+    return lines
