@@ -308,7 +308,7 @@ EN: dict[str, str] = {
     "Action": "Action",
     "actions ouvertes": "open actions",
     "Actions ouvertes au {day}": "Open actions as at {day}",
-    "Actions ouvertes de {body}": "Open actions of {body}",
+    "Actions ouvertes {of_body}": "Open actions of {of_body}",
     "Au {day} : {count} action(s) ouverte(s), dont {late} en retard.": (
         "As at {day}: {count} open action(s), {late} of them overdue."
     ),
@@ -1400,8 +1400,8 @@ EN: dict[str, str] = {
     "{value} %": "{value}%",
     "Rapport d'activité {year}": "Activity report {year}",
     "Rapport d'activité du {start} au {end}": "Activity report from {start} to {end}",
-    "Rapport d'activité de {body} du {start} au {end}": (
-        "Activity report of {body} from {start} to {end}"
+    "Rapport d'activité {of_body} du {start} au {end}": (
+        "Activity report of {of_body} from {start} to {end}"
     ),
     "RAPPORT D'ACTIVITÉ": "ACTIVITY REPORT",
     "Du {start} au {end}": "From {start} to {end}",
@@ -1626,6 +1626,7 @@ EN: dict[str, str] = {
     ),
     "{minutes} min": "{minutes} min",
     "{hours} h {minutes:02d}": "{hours} h {minutes:02d}",
+    "{hours} h": "{hours} h",
     "Dossier de séance — {body}, séance du {day}": "Meeting pack — {body}, meeting of {day}",
     "Dossier de séance": "Meeting pack",
     "Dossier de séance — animation": "Meeting pack — facilitators",
@@ -2222,4 +2223,7 @@ EN: dict[str, str] = {
     "« {value} » n'est pas une adresse web (https://…).": "“{value}” is not a web address (https://…).",
     "à faire au plus tard le {day}": "due by {day}",
     "écrit la liste des délibérations / avis d'une séance (PDF à afficher et mettre en ligne)": "writes the list of decisions / opinions of a meeting (PDF to post and put online)",
+    # ess_desk/exchange/members_import.py, ess_desk/dates.py (control characters, complete dates)
+    "Caractère de contrôle invisible ({codes}) dans cette cellule : retirez-le du fichier (il vient souvent d'un copier-coller).": "Invisible control character ({codes}) in this cell: remove it from the file (it often comes from a copy and paste).",
+    "« {value} » n'est pas une date complète : indiquez le jour, le mois et l'année sur quatre chiffres, par exemple 21/01/2027.": "“{value}” is not a complete date: give the day, the month and the year in four digits, for example 21/01/2027.",
 }

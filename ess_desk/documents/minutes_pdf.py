@@ -31,6 +31,7 @@ from ess_desk.documents.style import (
     TextParagraph,
     build_pdf,
     escape,
+    footer_line,
     heading,
     render_pdf,
     styles,
@@ -346,7 +347,7 @@ def footer(view: mn.MinutesView) -> str:
         # The full digest on every page, so that anyone can check a printed copy against the
         # record; the approval line itself is printed under the title (both do not fit here).
         return _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
-    return f"{r.body} — {display(r.starts_at)} — {_('projet')}"
+    return footer_line(r.body, display(r.starts_at), _("projet"))
 
 
 def metadata(view: mn.MinutesView, form: str = "pv") -> Metadata:
