@@ -2110,6 +2110,9 @@ EN: dict[str, str] = {
     "Seul un membre de l'instance attendu à cette séance peut la présider.": "Only a member of the body expected at this meeting can chair it.",
     "Un changement de présidence se situe après l'ouverture de la séance ({opening}) : laissez l'heure vide pour la présidence à l'ouverture.": "A change of chair comes after the opening of the meeting ({opening}): leave the time empty for the chair at the opening.",
     # ess_desk/publication and ess_desk/signing
+    "Le procès-verbal sera publié ici une fois approuvé à la séance suivante et signé.": "The minutes will be published here once approved at the next meeting and signed.",
+    "{body} : publications {period}": "{body}: publications {period}",
+    "%d/%m/%Y à %H h %M (UTC%z)": "%d/%m/%Y at %H:%M (UTC%z)",
     "Aucun certificat nommé « {label} » sur la carte ou le jeton.": "No certificate named “{label}” on the card or token.",
     "Aucune délibération ni aucun avis.": "No decision and no opinion.",
     "Ce PDF ne porte aucune signature électronique.": "This PDF carries no electronic signature.",

@@ -66,6 +66,14 @@ def meetings_of(db: Database, body_id: int, start: dt.date, end: dt.date) -> lis
     return [meetings.get(db, r[0]) for r in rows]
 
 
+def _meeting_heading(meeting: meetings.Meeting) -> str:
+    """The meeting's title, with its date when the title does not say it."""
+    day = display(meeting.day)
+    if day in meeting.title:
+        return meeting.title
+    return _("Séance du {day} — {title}").format(day=day, title=meeting.title)
+
+
 def _folder_name(meeting: meetings.Meeting) -> str:
     return f"{meeting.day.isoformat()}-seance-{meeting.id}"
 
@@ -174,15 +182,16 @@ def build(
         built.published.append((meeting.id, dl.DECISIONS_LIST, hashlib.sha256(pdf).hexdigest()))
         url = letterhead.publication_base_url + list_path if letterhead.publication_base_url else ""
         published.append(scdl.Published(data, url))
-        links += _minutes_files(db, meeting, folder, built)
-        built.sections.append(
-            index_html.Section(
-                _("Séance du {day} — {title}").format(
-                    day=display(meeting.day), title=meeting.title
-                ),
-                "",
-                tuple(links),
+        minutes_links = _minutes_files(db, meeting, folder, built)
+        note = (
+            ""
+            if minutes_links
+            else _(
+                "Le procès-verbal sera publié ici une fois approuvé à la séance suivante et signé."
             )
+        )
+        built.sections.append(
+            index_html.Section(_meeting_heading(meeting), note, tuple(links + minutes_links))
         )
         if progress:
             progress(n, len(found))
@@ -201,8 +210,12 @@ def build(
             built.add(CSV_NAME, csv, _("Délibérations et avis en données ouvertes (SCDL)"), "CSV"),
         ),
     )
-    title = _("{council} — {body} : publications {period}").format(
-        council=letterhead.name, body=body.name, period=period
+    title = (
+        _("{body} : publications {period}").format(body=body.name, period=period)
+        if body.name == letterhead.name
+        else _("{council} — {body} : publications {period}").format(
+            council=letterhead.name, body=body.name, period=period
+        )
     )
     intro = [
         _(

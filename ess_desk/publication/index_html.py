@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ess_desk.i18n import _
+from ess_desk.typography import typeset
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ def size_text(size: int) -> str:
 
 
 def _text(value: str) -> str:
-    return escape(value, quote=False)
+    """Escaped for HTML and set as a French proofreader expects (no-break spaces before « : »,
+    inside « », in « 18 h 30 »…)."""
+    return escape(typeset(value), quote=False)
 
 
 def _link(link: Link) -> str:

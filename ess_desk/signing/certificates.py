@@ -111,15 +111,23 @@ def from_pkcs11(
             ).format(reason=type(exc).__name__)
         ) from exc
     try:
-        signer = hanko_pkcs11.PKCS11Signer(session, key_label=key_label, cert_label=key_label)
+        probe = hanko_pkcs11.PKCS11Signer(session, key_label=key_label, cert_label=key_label)
         try:
-            signer.signing_cert  # noqa: B018 - reads the certificate from the card now
+            cert = probe.signing_cert  # read from the card now: a wrong label is said here
         except (PKCS11Error, ValueError, KeyError) as exc:
             raise UserError(
                 _("Aucun certificat nommé « {label} » sur la carte ou le jeton.").format(
                     label=key_label or ""
                 )
             ) from exc
-        yield signer
+        # Many cards sign an ECDSA digest computed on the computer, not the whole data (pyHanko's
+        # raw mechanism); RSA cards sign the data with their own hash-then-sign mechanism.
+        yield hanko_pkcs11.PKCS11Signer(
+            session,
+            key_label=key_label,
+            cert_label=key_label,
+            signing_cert=cert,
+            use_raw_mechanism=cert.public_key.algorithm == "ec",
+        )
     finally:
         session.close()

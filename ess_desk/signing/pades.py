@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.resources import resource
+from ess_desk.typography import typeset
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import Signer
     from pyhanko.sign.timestamps import TimeStamper
 
 FIELD_PREFIX = "Signature_"
+STAMP_FONT_SIZE = 8  # the font engine and the text box must agree, or glyphs spread out
 TIMESTAMP_TIMEOUT = 10  # seconds: a server that does not answer leaves the local time
 
 
@@ -51,11 +53,31 @@ def _font():
     file and never closes it: this one reads it from memory)."""
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 
+    class Scaled(GlyphAccumulator):
+        """pyHanko writes a TrueType glyph's width in font units into the PDF's /W array, which
+        counts in thousandths of an em: DejaVu's 2048 units per em spread the letters apart."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            # Everything in thousandths of an em: the widths, HarfBuzz's advances, the layout.
+            self._to_thousandths = 1000 / self.units_per_em
+            self.units_per_em = 1000
+            self.hb_font.scale = (1000, 1000)
+
+        def _get_cid_and_width(self, glyph_id: int) -> tuple[int, int]:
+            known = self._glyphs.get(glyph_id)
+            if known is not None:
+                return known
+            cid, width = super()._get_cid_and_width(glyph_id)
+            # The cache also gives the /W array its widths: kept in thousandths.
+            self._glyphs[glyph_id] = result = cid, round(width * self._to_thousandths)
+            return result
+
     class InMemory(GlyphAccumulatorFactory):
         def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
             if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
                 obj_stream = writer.prepare_object_stream()
-            return GlyphAccumulator(
+            return Scaled(
                 writer=writer,
                 font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
                 font_size=self.font_size,
@@ -64,7 +86,7 @@ def _font():
 
     # fontTools logs every glyph it keeps at INFO: not the program's log's business.
     logging.getLogger("fontTools").setLevel(logging.WARNING)
-    return InMemory(str(resource("fonts", "DejaVuSans.ttf")), font_size=7)
+    return InMemory(str(resource("fonts", "DejaVuSans.ttf")), font_size=STAMP_FONT_SIZE)
 
 
 def _stamp_style(role_text: str, clock_note: str):
@@ -79,9 +101,11 @@ def _stamp_style(role_text: str, clock_note: str):
         clock_note,
     ]
     return TextStampStyle(
-        stamp_text="\n".join(line.replace("%", "%%").replace("%%(", "%(") for line in lines),
-        text_box_style=TextBoxStyle(font=font),
-        timestamp_format="%d/%m/%Y %H:%M:%S (UTC%z)",
+        stamp_text="\n".join(
+            typeset(line).replace("%", "%%").replace("%%(", "%(") for line in lines
+        ),
+        text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE),
+        timestamp_format=typeset(_("%d/%m/%Y à %H h %M (UTC%z)")),
         border_width=1,
     )
 

@@ -113,6 +113,18 @@ def verify_file(path: Path | str, trust: tuple[Path, ...] = ()) -> list[Signatur
     return verify_bytes(data, trust)
 
 
+def moment(value: str) -> str:
+    """« 04/12/2026 à 15 h 03 (UTC+01:00) » from an ISO moment."""
+    import datetime as dt
+
+    from ess_desk.dates import clock, display
+
+    when = dt.datetime.fromisoformat(value)
+    offset = when.strftime("%z")
+    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
+    return _("{day} à {time}").format(day=display(when.date()), time=clock(when)) + zone
+
+
 def describe(report: SignatureReport) -> list[str]:
     """The lines a person reads for one signature."""
     lines = [
@@ -124,13 +136,11 @@ def describe(report: SignatureReport) -> list[str]:
         _("Certificat délivré par : {issuer}").format(issuer=report.issuer),
     ]
     if report.timestamped:
-        lines.append(
-            _("Horodatage RFC 3161 : {when}").format(when=report.timestamp_at.replace("T", " "))
-        )
+        lines.append(_("Horodatage RFC 3161 : {when}").format(when=moment(report.timestamp_at)))
     else:
         lines.append(
             _("Signé le {when} (heure de l'ordinateur du signataire, sans horodatage)").format(
-                when=report.signed_at.replace("T", " ")
+                when=moment(report.signed_at)
             )
         )
     if report.intact and report.valid:

@@ -1,0 +1,96 @@
+"""The minutes tab's « Signatures… »: sign as chair then secretary with certificate files, read
+what the signatures say, save the signed PDF, verify another PDF; the publication dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ess_desk import council as council_mod
+from ess_desk.minutes import minutes as mn
+from ess_desk.signing import verify
+from tests.core.test_minutes import approved, build_council
+from tests.signing_support import PASSWORD, make_authority
+from tests.ui.test_minutes import make_tab
+from ui.dialogs.signing import SigningDialog
+
+
+@pytest.fixture(scope="module")
+def authority(tmp_path_factory):
+    return make_authority(tmp_path_factory.mktemp("ca"))
+
+
+@pytest.fixture
+def council(store):
+    data = build_council(store)
+    approved(store, data)
+    return data
+
+
+def test_sign_twice_from_the_minutes_tab_and_save(
+    qtbot, store, council, authority, tmp_path, export_to
+):
+    tab = make_tab(qtbot, store, council["first"])
+    assert tab.signing_button.isVisible()
+    dialog = tab.open_signatures()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, SigningDialog)
+    assert "Pas encore signé" in dialog.state.text()
+    assert dialog.role.currentData() == "president" and not dialog.save_button.isEnabled()
+    dialog.cert_path.setText(str(authority.chair_p12))
+    dialog.secret.setText("faux")
+    assert not dialog.sign()
+    assert "mot de passe" in dialog.errors.message("certificate") + dialog.errors.general.text()
+    dialog.secret.setText(PASSWORD)
+    assert dialog.sign()
+    assert dialog.secret.text() == ""  # never kept
+    assert dialog.role.currentData() == "secretaire"
+    assert "Reste à signer : Secrétaire de séance" in dialog.state.text()
+    dialog.cert_path.setText(str(authority.secretary_p12))
+    dialog.secret.setText(PASSWORD)
+    assert dialog.sign()
+    report = dialog.report.toPlainText()
+    assert report.count("Signature intacte") == 2 and "Marie Secrétariat" in report
+    assert not dialog.sign_button.isEnabled()
+    out = tmp_path / "signe.pdf"
+    dialog.save_signed(out)
+    qtbot.waitUntil(out.exists, timeout=10000)
+    assert [r.signer for r in verify.verify_file(out)] == ["Hélène Martin", "Marie Secrétariat"]
+    # Another PDF checked from the same dialog: an unsigned one says so.
+    plain = tmp_path / "autre.pdf"
+    plain.write_bytes(
+        __import__("ess_desk.documents.minutes_pdf", fromlist=["render"]).render(
+            mn.view(store.db, council["first"])
+        )[0]
+    )
+    dialog.verify_file(plain)
+    assert "aucune signature électronique" in dialog.report.toPlainText()
+
+
+def test_dialog_of_minutes_not_approved_signs_nothing(qtbot, store):
+    data = build_council(store)
+    dialog = SigningDialog(store, data["first"])
+    qtbot.addWidget(dialog)
+    assert "pas encore approuvé" in dialog.state.text()
+    assert not dialog.sign_button.isEnabled() and not dialog.save_button.isEnabled()
+
+
+def test_publication_dialog_makes_the_folder(qtbot, store, council, authority, tmp_path):
+    from ui.dialogs.publication import PublicationDialog
+
+    council_mod.set_letterhead(store, council_siret="73282932000074")
+    dialog = PublicationDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.body.currentData() == council["body"]
+    dialog.start.set_value(dt.date(2026, 1, 1))
+    dialog.end.set_value(dt.date(2026, 12, 31))
+    operation = dialog.publish_to(tmp_path / "pub")
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    assert (tmp_path / "pub" / "index.html").exists()
+    assert (tmp_path / "pub" / "deliberations.csv").exists()
+    # Without the SIRET, the dialog says where to give it.
+    council_mod.set_letterhead(store, council_siret="")
+    dialog.publish_to(tmp_path / "pub2")
+    qtbot.waitUntil(lambda: "SIRET" in dialog.errors.general.text(), timeout=20000)
