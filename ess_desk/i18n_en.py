@@ -2110,6 +2110,7 @@ EN: dict[str, str] = {
     "Seul un membre de l'instance attendu à cette séance peut la présider.": "Only a member of the body expected at this meeting can chair it.",
     "Un changement de présidence se situe après l'ouverture de la séance ({opening}) : laissez l'heure vide pour la présidence à l'ouverture.": "A change of chair comes after the opening of the meeting ({opening}): leave the time empty for the chair at the opening.",
     # ess_desk/publication and ess_desk/signing
+    "Attention : le certificat est au nom de {signer}, mais le procès-verbal désigne {name} comme {role}.": "Warning: the certificate is in the name of {signer}, but the minutes name {name} as {role}.",
     "Le procès-verbal sera publié ici une fois approuvé à la séance suivante et signé.": "The minutes will be published here once approved at the next meeting and signed.",
     "{body} : publications {period}": "{body}: publications {period}",
     "%d/%m/%Y à %H h %M (UTC%z)": "%d/%m/%Y at %H:%M (UTC%z)",

@@ -64,6 +64,7 @@ def cmd_sign_minutes(args: argparse.Namespace) -> int:
         document, data = signed.sign(
             store, args.meeting, signer, render, role=args.role, erratum_id=args.erratum
         )
+        warning = signed.signatory_warning(store.db, args.meeting, document)
     path = Path(args.output)
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
@@ -73,6 +74,8 @@ def cmd_sign_minutes(args: argparse.Namespace) -> int:
             name=last.signer, role=signed.role_text(last.role), path=path
         )
     )
+    if warning:
+        print(warning)
     if not last.timestamped:
         print(_("Heure de l'ordinateur, sans horodatage (aucun serveur d'horodatage joignable)."))
     waiting = signed.next_role(document)

@@ -77,7 +77,7 @@ def story(data: decisions_list.DecisionsList) -> list:
         ]
         for e in data.entries
     ]
-    widths = [20 * mm, 40 * mm, WIDTH - 20 * mm - 40 * mm - 40 * mm - 20 * mm, 40 * mm, 20 * mm]
+    widths = [20 * mm, 38 * mm, WIDTH - 20 * mm - 38 * mm - 30 * mm - 18 * mm, 30 * mm, 18 * mm]
     out.append(GridTable(header, rows, widths))
     return out
 

@@ -602,7 +602,6 @@ def build_pdf(
     """Lay out `story` on A4 pages (or `pagesize`, e.g. landscape(A4)) and write it atomically
     to `path`. `invariant`: no creation date nor random identifier in the file, so that the same
     content gives the same bytes (a publication folder made twice)."""
-    register_fonts()
     path = Path(path)
     with atomic_path(path) as tmp:
         render_pdf(str(tmp), story, meta, pagesize, invariant=invariant)

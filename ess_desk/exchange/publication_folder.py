@@ -28,6 +28,7 @@ from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
 from ess_desk.minutes import minutes as mn
+from ess_desk.minutes import record as rec
 from ess_desk.publication import deadlines as dl
 from ess_desk.publication import decisions_list, index_html, public, scdl
 from ess_desk.signing import signed
@@ -94,6 +95,10 @@ def _minutes_files(db: Database, meeting: meetings.Meeting, folder: str, built: 
             )
         )
     else:
+        # The signatories' names come from their certificates: said only with consent too.
+        when = public.without_contacts(
+            rec.Publication(db, mn.view(db, meeting.id).record).text(when)
+        )
         view = mn.view(db, meeting.id, public=True)
         view = _without_contacts(db, view)
         note = _(
@@ -127,8 +132,6 @@ def _minutes_files(db: Database, meeting: meetings.Meeting, folder: str, built: 
 
 
 def _names_hidden(db: Database, meeting_id: int, text: str) -> bool:
-    from ess_desk.minutes import record as rec
-
     return rec.Publication(db, mn.view(db, meeting_id).record).text(text) != text
 
 

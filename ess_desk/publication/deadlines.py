@@ -15,16 +15,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ess_desk import service
 from ess_desk.dates import display
 from ess_desk.i18n import _
-from ess_desk.publication import rules
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from ess_desk.store import Store
 
+DEFAULT_DAYS = 7
 DECISIONS_LIST, MINUTES, SIGNATURE = "decisions_list", "minutes", "signature"
 DUE, LATE, DONE = "due", "late", "done"
 # How far back the dashboard looks for what is still to do.
@@ -67,6 +66,18 @@ class Deadline:
         return _("à faire au plus tard le {day}").format(day=display(self.due_on))
 
 
+def body_days(db: Database, body_id: int) -> tuple[int, int]:
+    """(days for the list of decisions, days for the minutes) of a body: the latter is the
+    body's `minutes_publish_days` where the meeting law's migration added it, else a week. Read
+    with plain SELECTs: the dashboard asks at start-up."""
+    columns = {r[0] for r in db.execute("SELECT name FROM pragma_table_info('bodies')")}
+    minutes = "minutes_publish_days" if "minutes_publish_days" in columns else str(DEFAULT_DAYS)
+    row = db.execute(
+        f"SELECT decisions_list_days, {minutes} FROM bodies WHERE id = ?", [body_id]
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (DEFAULT_DAYS, DEFAULT_DAYS)
+
+
 def _state(due: dt.date, done: str | None, today: dt.date) -> str:
     if done:
         return DONE
@@ -84,6 +95,8 @@ def published_on(db: Database, meeting_id: int, what: str) -> str | None:
 def record_published(store: Store, items: list[tuple[int, str, str]], day: dt.date) -> None:
     """Record the day each (meeting, what, sha256) went into a publication folder; a later
     publication of the same document keeps the first day."""
+    from ess_desk import service
+
     with store.write() as db:
         for meeting_id, what, digest in items:
             if published_on(db, meeting_id, what) is None:
@@ -111,6 +124,8 @@ def _mark_minutes_published(db: Database, meeting_id: int, day: dt.date) -> None
         "SELECT id, published_on FROM minutes WHERE meeting_id = ?", [meeting_id]
     ).fetchone()
     if row and not row[1]:
+        from ess_desk import service
+
         service.update(db, "minutes", "minutes", row[0], {"published_on": day.isoformat()})
 
 
@@ -142,9 +157,9 @@ def of_meeting(db: Database, meeting_id: int, today: dt.date | None = None) -> l
     if row is None or row[4] not in ("held", "closed"):
         return []
     _id, body_id, body, day, _status = row
-    body_rules = rules.rules_of(db, body_id)
+    list_days, minutes_days = body_days(db, body_id)
     out = []
-    due = dt.date.fromisoformat(day) + dt.timedelta(days=body_rules.decisions_list_days)
+    due = dt.date.fromisoformat(day) + dt.timedelta(days=list_days)
     done = published_on(db, meeting_id, DECISIONS_LIST)
     out.append(
         Deadline(
@@ -156,7 +171,7 @@ def of_meeting(db: Database, meeting_id: int, today: dt.date | None = None) -> l
         [meeting_id],
     ).fetchone()
     if minutes is not None and minutes[1]:
-        due = dt.date.fromisoformat(minutes[1]) + dt.timedelta(days=body_rules.minutes_days)
+        due = dt.date.fromisoformat(minutes[1]) + dt.timedelta(days=minutes_days)
         signed_on = _signed_on(db, minutes[0])
         out.append(
             Deadline(
@@ -182,7 +197,11 @@ def pending(db: Database, today: dt.date | None = None) -> list[Deadline]:
     """What is due or late, the latest first due first, for the dashboard: meetings held in the
     last six months (older ones are the archive's business)."""
     today = today or dt.date.today()
-    if "publications" not in db.table_names():
+    # Read on the connection itself (not sqlite-utils): the dashboard calls this at start-up.
+    known = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'publications'"
+    ).fetchone()
+    if known is None:
         return []
     since = (today - LOOK_BACK).isoformat()
     rows = db.execute(

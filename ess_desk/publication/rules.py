@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 from ess_desk import service
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
-from ess_desk.publication import actes
+from ess_desk.publication import actes, deadlines
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from ess_desk.store import Store
 
-DEFAULT_DAYS = 7
+DEFAULT_DAYS = deadlines.DEFAULT_DAYS
 
 
 @dataclass(frozen=True)
@@ -28,20 +28,14 @@ class PublicationRules:
     minutes_days: int = DEFAULT_DAYS
 
 
-def _columns(db: Database, table: str) -> set[str]:
-    return {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
-
-
 def rules_of(db: Database, body_id: int) -> PublicationRules:
     """The body's rules; the minutes' delay is the body's `minutes_publish_days` where the meeting
     law's migration added it, else a week."""
-    minutes = "minutes_publish_days" if "minutes_publish_days" in _columns(db, "bodies") else "7"
-    row = db.execute(
-        f"SELECT actes_code, decisions_list_days, {minutes} FROM bodies WHERE id = ?", [body_id]
-    ).fetchone()
+    row = db.execute("SELECT actes_code FROM bodies WHERE id = ?", [body_id]).fetchone()
     if row is None:
         raise UserError(_("L'instance n°{id} n'existe pas.").format(id=body_id))
-    return PublicationRules(row[0] or actes.DEFAULT_CODE, int(row[1]), int(row[2]))
+    list_days, minutes_days = deadlines.body_days(db, body_id)
+    return PublicationRules(row[0] or actes.DEFAULT_CODE, list_days, minutes_days)
 
 
 def _days(value: Any, field: str) -> int:

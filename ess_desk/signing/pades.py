@@ -176,32 +176,29 @@ def sign(
     name = holder_of(signer.signing_cert).name
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     stamper = _timestamper(timestamp_url)
-    try:
-        if stamper is not None:
-            try:
-                signed = _sign_once(
-                    data,
-                    field_name(role),
-                    signer,
-                    role_text=role_text,
-                    location=location,
-                    new_fields=new_fields,
-                    timestamper=stamper,
-                    clock_note=_("Horodatage RFC 3161 : {server}").format(server=timestamp_url),
-                )
-                return Signed(signed, now, True, timestamp_url, name)
-            except (TimestampRequestError, OSError):
-                pass  # the server did not answer: the local time, stated as such
-        signed = _sign_once(
+
+    def attempt(timestamper: TimeStamper | None, note: str) -> bytes:
+        return _sign_once(
             data,
             field_name(role),
             signer,
             role_text=role_text,
             location=location,
             new_fields=new_fields,
-            timestamper=None,
-            clock_note=_("Heure de l'ordinateur du signataire, sans horodatage"),
+            timestamper=timestamper,
+            clock_note=note,
         )
+
+    try:
+        if stamper is not None:
+            try:
+                signed = attempt(
+                    stamper, _("Horodatage RFC 3161 : {server}").format(server=timestamp_url)
+                )
+                return Signed(signed, now, True, timestamp_url, name)
+            except (TimestampRequestError, OSError):
+                pass  # the server did not answer: the local time, stated as such
+        signed = attempt(None, _("Heure de l'ordinateur du signataire, sans horodatage"))
         return Signed(signed, now, False, "", name)
     except SigningError as exc:
         raise UserError(

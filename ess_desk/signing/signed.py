@@ -336,6 +336,26 @@ def check(db: Database) -> list[str]:
     return problems
 
 
+def signatory_warning(db: Database, meeting_id: int, document: SignedDocument) -> str | None:
+    """A sentence when the last certificate names someone else than the chair or the secretary
+    the minutes name for that role (the signature stands: a name may be written otherwise)."""
+    from ess_desk.minutes import wording
+    from ess_desk.text import name_key
+
+    last = document.signatures[-1]
+    names = dict((r, n) for r, _title, n in wording.signature_roles(mn.view(db, meeting_id).record))
+    expected = names.get(last.role, "")
+    if not expected:
+        return None
+    words = set(name_key(last.signer).split())
+    if any(words <= set(name_key(part).split()) for part in expected.split(",")):
+        return None
+    return _(
+        "Attention : le certificat est au nom de {signer}, mais le procès-verbal désigne {name} "
+        "comme {role}."
+    ).format(signer=last.signer, name=expected, role=role_text(last.role).lower())
+
+
 def signature_line(document: SignedDocument) -> str:
     """« Signé par X (président de séance) le …, puis par Y (…) le … »."""
     parts = [

@@ -52,6 +52,7 @@ def test_chair_then_secretary_two_visible_signatures_validated(store, council, a
     assert [(r.field, r.signer) for r in reports] == [("Signature_president", "Hélène Martin")]
     assert reports[0].ok and reports[0].trusted and reports[0].whole_file
     document, data = _sign(store, council, authority.secretary_p12)
+    assert signed.signatory_warning(store.db, council["first"], document) is None
     assert document.complete and [s.role for s in document.signatures] == [
         "president",
         "secretaire",
@@ -155,7 +156,9 @@ def test_timestamp_from_a_local_server_or_local_time_stated(store, council, auth
 
 
 def test_untrusted_certificate_is_said(store, council, authority):
-    _doc, data = _sign(store, council, authority.other_p12)
+    document, data = _sign(store, council, authority.other_p12)
+    warning = signed.signatory_warning(store.db, council["first"], document)
+    assert "au nom de Inconnu" in warning and "Hélène Martin" in warning
     report = verify.verify_bytes(data, (authority.root_pem,))[0]
     assert report.intact and report.valid and not report.trusted
     assert "autorité de confiance" in verify.describe(report)[-1]

@@ -265,6 +265,10 @@ class SigningDialog(QtWidgets.QDialog):
             self.secret.clear()  # a password or a PIN is never kept
         self.last_signed = data
         self.refresh()
+        warning = signed.signatory_warning(self.store.db, self.meeting_id, _document)
+        if warning:
+            self.errors.general.setText(warning)
+            self.errors.general.setVisible(True)
         return True
 
     def save_signed(self, path: Path | None = None) -> None:
