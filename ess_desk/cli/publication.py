@@ -9,7 +9,7 @@ from pathlib import Path
 from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command, progress_line
 from ess_desk.dates import parse_date
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 
 def cmd_decisions_list(args: argparse.Namespace) -> int:
@@ -42,10 +42,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
         built = publication_folder.publish(
             store, body_id, start, end, Path(args.output), progress=progress_line
         )
+    count = len(built.files)
     print(
-        _("Dossier de publication écrit : {path} ({count} fichiers).").format(
-            path=args.output, count=len(built.files)
-        )
+        ngettext(
+            "Dossier de publication écrit : {path} ({count} fichier).",
+            "Dossier de publication écrit : {path} ({count} fichiers).",
+            count,
+        ).format(path=args.output, count=count)
     )
     return 0
 

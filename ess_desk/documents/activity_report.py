@@ -47,7 +47,7 @@ from ess_desk.documents.style import (
     register_fonts,
     styles,
 )
-from ess_desk.i18n import _, language
+from ess_desk.i18n import _, language, pgettext
 from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
@@ -858,7 +858,14 @@ def actions_section(fig: ReportFigures) -> list[Flowable]:
         )
     )
     rows: list[list[object]] = [
-        [_("Thème"), _("Ouvertes"), _("Faites"), _("Abandonnées"), _("En cours"), _("En retard")]
+        [
+            _("Thème"),
+            pgettext("actions created in the period", "Ouvertes"),
+            _("Faites"),
+            _("Abandonnées"),
+            _("En cours"),
+            _("En retard"),
+        ]
     ]
     colours = {}
     for n, t in enumerate([*fig.themes, fig.actions], start=1):
@@ -886,7 +893,11 @@ def actions_section(fig: ReportFigures) -> list[Flowable]:
                 [t.overdue_at_end for t in fig.themes],
             ],
             [OPENED, PRESENT, ABSENT],
-            [_("Ouvertes"), _("Closes"), _("En retard à la fin")],
+            [
+                pgettext("actions created in the period", "Ouvertes"),
+                _("Closes"),
+                _("En retard à la fin"),
+            ],
         ),
     )
     return out

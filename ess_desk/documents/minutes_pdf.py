@@ -191,7 +191,7 @@ def _actions(section: Section) -> list:
         for a in section.actions
     ]
     return [
-        Paragraph(f"<b>{escape(_('Actions décidées'))}</b>", st.body),
+        Paragraph("<b>" + escape(_("Actions décidées")) + "</b>", st.body),
         ListFlowable(
             [ListItem(Paragraph(escape(line), st.body), leftIndent=12) for line in lines],
             bulletType="bullet",
@@ -208,7 +208,7 @@ def _vote(section: Section) -> list:
     rows = [wording.vote_header(), *wording.vote_rows(section.vote)]
     widths = [46 * mm, 16 * mm, 18 * mm, 26 * mm, 30 * mm, 38 * mm]
     out: list = [
-        KeepTogether([Paragraph(f"<b>{escape(_('Vote'))}</b>", st.body), _table(rows, widths)])
+        KeepTogether([Paragraph("<b>" + escape(_("Vote")) + "</b>", st.body), _table(rows, widths)])
     ]
     for note in (wording.vote_kind(section.vote), wording.vote_note(section.vote)):
         if note:

@@ -72,7 +72,7 @@ from ess_desk.documents.style import (
 )
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 from ess_desk.meetings import agenda, annexes, meetings, presence
 from ess_desk.meetings.vocabulary import ITEM_KINDS, MEETING_STATUSES
 from ess_desk.membership import bodies, people, roster
@@ -85,9 +85,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 VARIANTS: dict[str, str] = {
-    "membre": "Dossier des membres",
-    "animation": "Dossier d'animation",
-    "public": "Version publique",
+    "membre": N_("Dossier des membres"),
+    "animation": N_("Dossier d'animation"),
+    "public": N_("Version publique"),
 }
 
 DRAFT_RED = colors.HexColor("#b3261e")
@@ -885,7 +885,9 @@ class _Pack:
                 [
                     [
                         Paragraph(
-                            f"<b>{escape(_('Annexes non jointes à ce dossier'))}</b><br/>"
+                            "<b>"
+                            + escape(_("Annexes non jointes à ce dossier"))
+                            + "</b><br/>"
                             + escape(
                                 _(
                                     "Ces fichiers sont illisibles (endommagés, protégés ou "

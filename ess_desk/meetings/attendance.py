@@ -8,14 +8,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 
 STATUSES = {
-    "present": "Présent(e)",
-    "excused": "Excusé(e)",
-    "absent": "Absent(e)",
-    "represented": "Représenté(e)",
-    "replaced": "Remplacé(e) par son suppléant",
+    "present": N_("Présent(e)"),
+    "excused": N_("Excusé(e)"),
+    "absent": N_("Absent(e)"),
+    "represented": N_("Représenté(e)"),
+    "replaced": N_("Remplacé(e) par son suppléant"),
 }
 
 

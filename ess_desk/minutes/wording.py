@@ -249,7 +249,7 @@ def vote_kind(vote: VoteRecord) -> str | None:
     choices = {
         "for": _("Pour"),
         "against": _("Contre"),
-        "abstention": _("Abstention"),
+        "abstention": _("Abstentions"),
         "not_voting": _("Ne prennent pas part au vote"),
     }
     parts = []

@@ -2192,7 +2192,7 @@
     </message>
     <message>
         <source>Courriel</source>
-        <translation>E-mail</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Signataire</source>
@@ -2200,6 +2200,7 @@
     </message>
     <message>
         <source>Qualité</source>
+        <comment>signatory&apos;s position</comment>
         <translation>Title</translation>
     </message>
     <message>
@@ -2927,6 +2928,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <name>MembersTableModel</name>
     <message>
         <source>Nom</source>
+        <comment>last name</comment>
         <translation>Last name</translation>
     </message>
     <message>
@@ -3721,7 +3723,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>courriel</source>
-        <translation>e-mail</translation>
+        <translation>email</translation>
     </message>
     <message>
         <source>téléphone</source>
@@ -3933,11 +3935,11 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Fiche personnelle écrite : {path}</source>
-        <translation>Personal record written: {path}</translation>
+        <translation>Personal file written: {path}</translation>
     </message>
     <message>
         <source>Préparation de la fiche personnelle…</source>
-        <translation>Preparing the personal record…</translation>
+        <translation>Preparing the personal file…</translation>
     </message>
     <message>
         <source>Anonymiser {name} ?</source>
@@ -3989,7 +3991,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>aucun mandat</source>
-        <translation>no mandate</translation>
+        <translation>no mandates</translation>
     </message>
     <message>
         <source>1 an</source>
@@ -4049,7 +4051,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Personne à revoir : aucune trace de plus de {years} an(s).</source>
-        <translation>Person to review: no activity for more than {years} year(s).</translation>
+        <translation>Nobody to review: no record older than {years} year(s).</translation>
     </message>
 </context>
 <context>
