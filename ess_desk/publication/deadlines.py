@@ -213,7 +213,8 @@ def pending(db: Database, today: dt.date | None = None) -> list[Deadline]:
     out = [
         d for (meeting_id,) in rows for d in of_meeting(db, meeting_id, today) if d.state != DONE
     ]
-    return sorted(out, key=lambda d: (d.due_on, d.meeting_id, d.what))
+    rank = {DECISIONS_LIST: 0, SIGNATURE: 1, MINUTES: 2}
+    return sorted(out, key=lambda d: (d.due_on, d.meeting_id, rank[d.what]))
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,7 @@ def moment(value: str) -> str:
     return _("{day} à {time}").format(day=display(when.date()), time=clock(when)) + zone
 
 
-def describe(report: SignatureReport) -> list[str]:
+def describe(report: SignatureReport, *, command_line: bool = True) -> list[str]:
     """The lines a person reads for one signature."""
     lines = [
         _("Signataire : {name}").format(
@@ -158,6 +158,11 @@ def describe(report: SignatureReport) -> list[str]:
             _(
                 "Le certificat n'est rattaché à aucune autorité de confiance donnée à la "
                 "vérification (option --trust)."
+            )
+            if command_line
+            else _(
+                "Le certificat n'a pas été rapproché d'une autorité de confiance : vérifiez "
+                "l'identité du signataire avec « ess-desk verify --trust »."
             )
         )
     return lines

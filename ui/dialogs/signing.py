@@ -185,7 +185,7 @@ class SigningDialog(QtWidgets.QDialog):
             data = signed.content(self.store.db, document.id)
             for n, report in enumerate(verify.verify_bytes(data), start=1):
                 lines.append(self.tr("Signature {n}").format(n=n))
-                lines += [f"  {line}" for line in verify.describe(report)]
+                lines += [f"  {line}" for line in verify.describe(report, command_line=False)]
             lines.append(
                 self.tr("SHA-256 du fichier signé : {digest}").format(digest=document.sha256)
             )
@@ -322,5 +322,5 @@ class SigningDialog(QtWidgets.QDialog):
             lines.append(self.tr("Ce PDF ne porte aucune signature électronique."))
         for n, report in enumerate(reports, start=1):
             lines.append(self.tr("Signature {n}").format(n=n))
-            lines += [f"  {line}" for line in verify.describe(report)]
+            lines += [f"  {line}" for line in verify.describe(report, command_line=False)]
         self.report.setPlainText("\n".join(lines))
