@@ -631,6 +631,14 @@ def m0006_search(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0010_documents")
+def m0010_documents(db: Database) -> None:
+    # Whether an annex may go into the public pack: not until the secretariat says so (an annex
+    # attached before this version was printed in every pack; the public one now lists it by
+    # title only until it is marked public).
+    db.execute("ALTER TABLE annexes ADD COLUMN public INTEGER NOT NULL DEFAULT 0")
+
+
 # --------------------------------------------------------------------------- 0011: publication
 @migrations(name="0011_publication")
 def m0011_publication(db: Database) -> None:

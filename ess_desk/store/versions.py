@@ -14,5 +14,6 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0004_actions",
     "0005_actions_listing",
     "0006_search",
+    "0010_documents",
     "0011_publication",
 )
