@@ -4,7 +4,10 @@ intact, and whether the document was modified after it beyond what a later signa
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,10 +59,6 @@ def verify_bytes(data: bytes, trust: tuple[Path, ...] = ()) -> list[SignatureRep
     refused with a sentence."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
 
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
@@ -67,41 +66,59 @@ def verify_bytes(data: bytes, trust: tuple[Path, ...] = ()) -> list[SignatureRep
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise UserError(_("Ce fichier n'est pas un PDF lisible.")) from exc
     roots = _roots(trust)
-    reports = []
-    for sig in embedded:
-        context = ValidationContext(trust_roots=roots, allow_fetching=False)
-        try:
-            status = validate_pdf_signature(sig, context)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise UserError(
-                _("La signature « {field} » est illisible.").format(field=sig.field_name)
-            ) from exc
-        holder = holder_of(status.signing_cert)
-        stamp = status.timestamp_validity
-        level = status.modification_level
-        allowed = (
-            ModificationLevel.NONE,
-            ModificationLevel.LTA_UPDATES,
-            ModificationLevel.FORM_FILLING,
-        )
-        signed_at = status.signer_reported_dt
-        reports.append(
-            SignatureReport(
-                field=sig.field_name,
-                signer=holder.name,
-                organisation=holder.organisation,
-                issuer=holder.issuer,
-                signed_at=signed_at.isoformat(timespec="seconds") if signed_at else "",
-                timestamped=stamp is not None,
-                timestamp_at=stamp.timestamp.isoformat(timespec="seconds") if stamp else "",
-                intact=bool(status.intact),
-                valid=bool(status.valid),
-                trusted=bool(status.trusted),
-                modified_after=level is None or level not in allowed or status.docmdp_ok is False,
-                whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-            )
-        )
-    return reports
+    # Without trust roots no path to a root is ever found: pyHanko logs it with a traceback for
+    # each signature, while the report says it in one sentence.
+    with contextlib.nullcontext() if roots else _quiet_validation():
+        return [_report(sig, roots) for sig in embedded]
+
+
+@contextlib.contextmanager
+def _quiet_validation() -> Iterator[None]:
+    logger = logging.getLogger("pyhanko.sign.validation")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _report(sig, roots: list) -> SignatureReport:
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    try:
+        status = validate_pdf_signature(sig, context)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UserError(
+            _("La signature « {field} » est illisible.").format(field=sig.field_name)
+        ) from exc
+    holder = holder_of(status.signing_cert)
+    stamp = status.timestamp_validity
+    level = status.modification_level
+    allowed = (
+        ModificationLevel.NONE,
+        ModificationLevel.LTA_UPDATES,
+        ModificationLevel.FORM_FILLING,
+    )
+    signed_at = status.signer_reported_dt
+    return SignatureReport(
+        field=sig.field_name,
+        signer=holder.name,
+        organisation=holder.organisation,
+        issuer=holder.issuer,
+        signed_at=signed_at.isoformat(timespec="seconds") if signed_at else "",
+        timestamped=stamp is not None,
+        timestamp_at=stamp.timestamp.isoformat(timespec="seconds") if stamp else "",
+        intact=bool(status.intact),
+        valid=bool(status.valid),
+        trusted=bool(status.trusted),
+        modified_after=level is None or level not in allowed or status.docmdp_ok is False,
+        whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+    )
 
 
 def verify_file(path: Path | str, trust: tuple[Path, ...] = ()) -> list[SignatureReport]:
