@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ess_desk.i18n import N_, _
+from ess_desk.i18n import N_, _, ngettext
 
 STATUSES = {
     "present": N_("Présent(e)"),
@@ -159,9 +159,11 @@ def count(
         elif sitting_for.get(holder.mandate_id) != holder.mandate_id:
             reason = _("{holder} n'est pas présent(e)").format(holder=holder.name)
         elif carried.get(holder.mandate_id, 0) >= rules.proxies_per_holder:
-            reason = _("{holder} porte déjà {limit} pouvoir(s), le maximum").format(
-                holder=holder.name, limit=rules.proxies_per_holder
-            )
+            reason = ngettext(
+                "{holder} porte déjà {limit} pouvoir, le maximum",
+                "{holder} porte déjà {limit} pouvoirs, le maximum",
+                rules.proxies_per_holder,
+            ).format(holder=holder.name, limit=rules.proxies_per_holder)
         if reason is not None:
             result.problems.append(
                 _("Le pouvoir de {name} n'est pas valable : {reason}.").format(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ess_desk import service
 from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.meetings.calendar import clear_days_between, notice_deadline
 from ess_desk.membership import bodies
@@ -44,13 +44,17 @@ def record_sent(store, meeting_id: int, sent_on: object) -> str:
         limit = notice_deadline(meeting.day, body.notice_clear_days, body.holiday_calendar)
         warning = ""
         if day > limit:
-            warning = _(
+            given = clear_days_between(day, meeting.day)
+            warning = ngettext(
                 "Convocation envoyée le {sent}, après la date limite du {limit} : "
-                "{given} jour(s) franc(s) au lieu de {required}."
+                "{given} jour franc au lieu de {required}.",
+                "Convocation envoyée le {sent}, après la date limite du {limit} : "
+                "{given} jours francs au lieu de {required}.",
+                given,
             ).format(
                 sent=display(day),
                 limit=display(limit),
-                given=clear_days_between(day, meeting.day),
+                given=given,
                 required=body.notice_clear_days,
             )
         service.update(

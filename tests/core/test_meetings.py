@@ -168,7 +168,9 @@ def test_notice_deadline_and_late_warning(store, body, meeting):
     assert notice.record_sent(store, meeting, "03/12/2026") == ""
     assert meetings.get(store.db, meeting).status == "convened"
     warning = notice.record_sent(store, meeting, "07/12/2026")
-    assert "après la date limite du 04/12/2026" in warning and "2 jour(s)" in warning
+    assert (
+        "après la date limite du 04/12/2026" in warning and "2 jours francs au lieu de" in warning
+    )
     assert meetings.get(store.db, meeting).notice_warning == warning
 
 

@@ -8,7 +8,8 @@ from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, MAJORITY_RULES, label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors
+from ui import a11y
+from ui.dialogs.common import FieldErrors, finish_dialog
 from ui.qt import QtWidgets
 
 
@@ -57,6 +58,8 @@ class BodyDialog(QtWidgets.QDialog):
         row.addWidget(self.quorum_numerator)
         row.addWidget(QtWidgets.QLabel("/"))
         row.addWidget(self.quorum_denominator)
+        a11y.name(self.quorum_numerator, self.tr("Quorum : numérateur"))
+        a11y.name(self.quorum_denominator, self.tr("Quorum : dénominateur"))
         row.addWidget(QtWidgets.QLabel(self.tr("des membres votants en exercice")))
         row.addStretch(1)
         self.counts_represented = QtWidgets.QCheckBox(
@@ -119,6 +122,7 @@ class BodyDialog(QtWidgets.QDialog):
         self._fill(parent_body_id)
         if store.read_only:
             self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        finish_dialog(self)
 
     def _fill(self, parent_body_id: int | None) -> None:
         body = bodies.get_body(self._store.db, self.body_id) if self.body_id is not None else None
