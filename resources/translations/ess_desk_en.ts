@@ -1251,6 +1251,57 @@
     </message>
 </context>
 <context>
+    <name>ChairsDialog</name>
+    <message>
+        <source>Présidence de la séance</source>
+        <translation>Chair of the meeting</translation>
+    </message>
+    <message>
+        <source>Sans indication, le procès-verbal nomme le président ou les co-présidents présents à l&apos;ouverture. Indiquez qui a présidé s&apos;il en va autrement, et qui a pris la présidence en cours de séance (heure laissée vide : dès l&apos;ouverture).</source>
+        <translation>Unless told otherwise, the minutes name the chair or co-chairs present at the opening. Say who chaired if it was otherwise, and who took the chair during the meeting (time left empty: from the opening).</translation>
+    </message>
+    <message>
+        <source>Présidences enregistrées</source>
+        <translation>Chairs recorded</translation>
+    </message>
+    <message>
+        <source>par exemple : départ du président</source>
+        <translation>for example: the chair left</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>À partir de</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Enregistrer la présidence</source>
+        <translation>Record the chair</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>dès l&apos;ouverture</source>
+        <translation>from the opening</translation>
+    </message>
+    <message>
+        <source>à partir de {time}</source>
+        <translation>from {time}</translation>
+    </message>
+</context>
+<context>
     <name>CollegeDialog</name>
     <message>
         <source>Nouveau collège — {body}</source>
@@ -3392,6 +3443,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Approuver…</source>
         <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Présidence…</source>
+        <translation>Chair…</translation>
+    </message>
+    <message>
+        <source>Qui a présidé la séance, et qui a pris la présidence en cours de séance</source>
+        <translation>Who chaired the meeting, and who took the chair during the meeting</translation>
     </message>
     <message>
         <source>Signatures…</source>

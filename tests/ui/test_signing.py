@@ -94,3 +94,29 @@ def test_publication_dialog_makes_the_folder(qtbot, store, council, authority, t
     council_mod.set_letterhead(store, council_siret="")
     dialog.publish_to(tmp_path / "pub2")
     qtbot.waitUntil(lambda: "SIRET" in dialog.errors.general.text(), timeout=20000)
+
+
+def test_chair_turns_from_the_minutes_tab(qtbot, store):
+    from ess_desk.meetings import chairs
+    from ess_desk.minutes import minutes as mn
+    from ui.dialogs.chairs import ChairsDialog
+
+    data = build_council(store)
+    mn.start(store, data["first"])
+    tab = make_tab(qtbot, store, data["first"])
+    assert tab.chairs_button.isVisible() and tab.chairs_button.isEnabled()
+    dialog = tab.open_chairs()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, ChairsDialog) and dialog.turns.count() == 0
+    dialog.person.setCurrentIndex(dialog.person.findText("François Durand"))
+    dialog.from_time.setText("17:00")
+    assert not dialog.add_turn()  # before the opening (18:05)
+    assert "après l'ouverture" in dialog.errors.message("from_time")
+    dialog.from_time.setText("19:40")
+    dialog.reason.setText("départ de la présidente")
+    assert dialog.add_turn()
+    assert [t.name for t in chairs.turns(store.db, data["first"])] == ["François Durand"]
+    assert "19:40" in dialog.turns.item(0).text()
+    dialog.turns.setCurrentRow(0)
+    dialog.remove_turn()
+    assert chairs.turns(store.db, data["first"]) == []
