@@ -41,6 +41,9 @@ class Meeting:
     notice_warning: str = ""
     opening_time: str | None = None
     opening_quorum: str | None = None
+    # Raised each time the meeting moves or is cancelled: calendars then take the new invitation
+    # as an update of the one they hold (RFC 5545 SEQUENCE).
+    ics_sequence: int = 0
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Meeting:
@@ -58,6 +61,9 @@ class Meeting:
     def day(self) -> dt.date:
         return self.start.date()
 
+
+# What a calendar shows of a meeting: a change of one of them is an update of the invitation.
+CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "video_link")
 
 EDITABLE = ("body_id", "title", "kind", "starts_at", "ends_at", "place", "video_link", "notes")
 
@@ -151,7 +157,10 @@ def update(store: Store, meeting_id: int, **values: Any) -> None:
                 )
             )
         merged = {k: getattr(current, k) for k in EDITABLE} | values
-        service.update(db, "meetings", "meeting", meeting_id, clean(db, merged))
+        data = clean(db, merged)
+        if any(data[k] != getattr(current, k) for k in CALENDAR_FIELDS):
+            data["ics_sequence"] = current.ics_sequence + 1
+        service.update(db, "meetings", "meeting", meeting_id, data)
 
 
 def set_status(store: Store, meeting_id: int, status: str) -> None:
@@ -170,7 +179,10 @@ def set_status(store: Store, meeting_id: int, status: str) -> None:
                 ),
                 field="status",
             )
-        service.update(db, "meetings", "meeting", meeting_id, {"status": status})
+        values: dict[str, Any] = {"status": status}
+        if status == "cancelled":
+            values["ics_sequence"] = current.ics_sequence + 1
+        service.update(db, "meetings", "meeting", meeting_id, values)
 
 
 def postpone(store: Store, meeting_id: int, new_start: Any, new_end: Any = None) -> int:
