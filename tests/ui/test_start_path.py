@@ -48,7 +48,9 @@ HEAVY_STDLIB += ("xml", "zoneinfo", "csv", "sqlite3.dump", "tkinter", "unittest"
 
 # ESS Desk's own modules on the start path: 38 when this test was written. Room is left for a few
 # small ones; past it, move what the first page does not need off the start path.
-OWN_MODULES_CEILING = 48
+# 50 since the dashboard shows what is due to post, sign or publish (ess_desk.publication and its
+# deadlines: two small modules, plain SELECTs, no library).
+OWN_MODULES_CEILING = 50
 
 SCRIPT = textwrap.dedent(
     """
