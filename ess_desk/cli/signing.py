@@ -85,10 +85,23 @@ def cmd_sign_minutes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _council_roots(args: argparse.Namespace) -> tuple:
+    """The authorities the council trusts (window: « Réglages de la signature… ») when a
+    database is named (--db or $ESS_DESK_DB): a PDF is checked against them too."""
+    from ess_desk.signing import settings
+
+    if not args.db_given or not Path(args.db).exists():
+        return ()
+    with open_for_command(args, write=False) as store:
+        return tuple(settings.root_certificates(store.db))
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from ess_desk.signing import verify
 
-    reports = verify.verify_file(args.file, tuple(Path(p) for p in args.trust or ()))
+    reports = verify.verify_file(
+        args.file, tuple(Path(p) for p in args.trust or ()), _council_roots(args)
+    )
     if not reports:
         print(_("Ce PDF ne porte aucune signature électronique."))
         return 1
@@ -137,5 +150,8 @@ def register(add: AddCommand) -> None:
         "--trust",
         action="append",
         metavar="CA.pem",
-        help=_("certificat d'autorité de confiance (répétable)"),
+        help=_(
+            "certificat d'autorité de confiance (répétable), en plus de celles enregistrées "
+            "dans la base (--db)"
+        ),
     )

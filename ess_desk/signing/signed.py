@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit, service
-from ess_desk.council import get_setting
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.minutes import minutes as mn
 from ess_desk.signing import pades
+from ess_desk.signing.settings import timestamp_url
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import Signer
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 ENTITY = "signed_document"
 ROLES = ("president", "secretaire")
-TIMESTAMP_SETTING = "timestamp_url"
 
 
 # What draws the PDF to sign: the approved minutes (or an erratum sheet) as bytes, and where
@@ -101,10 +100,6 @@ def content(db: Database, document_id: int) -> bytes:
     if row is None:
         raise UserError(_("Le fichier signé n°{id} n'existe pas.").format(id=document_id))
     return bytes(row[0])
-
-
-def timestamp_url(db: Database) -> str:
-    return get_setting(db, TIMESTAMP_SETTING)
 
 
 def role_text(role: str) -> str:

@@ -54,9 +54,12 @@ def _roots(paths: tuple[Path, ...]) -> list:
     return roots
 
 
-def verify_bytes(data: bytes, trust: tuple[Path, ...] = ()) -> list[SignatureReport]:
+def verify_bytes(
+    data: bytes, trust: tuple[Path, ...] = (), roots: tuple = ()
+) -> list[SignatureReport]:
     """The signatures of a PDF, in the order they were applied; a file that is not a PDF is
-    refused with a sentence."""
+    refused with a sentence. Trusted: the certificates of the files `trust` and `roots`
+    (asn1crypto certificates, the council's `settings.root_certificates`)."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -65,7 +68,7 @@ def verify_bytes(data: bytes, trust: tuple[Path, ...] = ()) -> list[SignatureRep
         embedded = list(reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise UserError(_("Ce fichier n'est pas un PDF lisible.")) from exc
-    roots = _roots(trust)
+    roots = [*_roots(trust), *roots]
     # Without trust roots no path to a root is ever found: pyHanko logs it with a traceback for
     # each signature, while the report says it in one sentence.
     with contextlib.nullcontext() if roots else _quiet_validation():
@@ -121,13 +124,15 @@ def _report(sig, roots: list) -> SignatureReport:
     )
 
 
-def verify_file(path: Path | str, trust: tuple[Path, ...] = ()) -> list[SignatureReport]:
+def verify_file(
+    path: Path | str, trust: tuple[Path, ...] = (), roots: tuple = ()
+) -> list[SignatureReport]:
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise from_os_error(exc, path) from exc
-    return verify_bytes(data, trust)
+    return verify_bytes(data, trust, roots)
 
 
 def moment(value: str) -> str:
@@ -170,7 +175,9 @@ def describe(report: SignatureReport, *, command_line: bool = True) -> list[str]
         lines.append(_("Seules des signatures ont été ajoutées après celle-ci."))
     else:
         lines.append(_("Le document n'a pas été modifié après cette signature."))
-    if not report.trusted:
+    if report.trusted:
+        lines.append(_("Certificat rattaché à une autorité de confiance."))
+    else:
         lines.append(
             _(
                 "Le certificat n'est rattaché à aucune autorité de confiance donnée à la "
@@ -178,8 +185,8 @@ def describe(report: SignatureReport, *, command_line: bool = True) -> list[str]
             )
             if command_line
             else _(
-                "Le certificat n'a pas été rapproché d'une autorité de confiance : vérifiez "
-                "l'identité du signataire avec « ess-desk verify --trust »."
+                "Le certificat n'est rattaché à aucune autorité de confiance enregistrée : "
+                "ajoutez le certificat de l'autorité dans « Réglages de la signature… »."
             )
         )
     return lines

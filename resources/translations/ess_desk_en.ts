@@ -5481,6 +5481,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Verify a PDF…</translation>
     </message>
     <message>
+        <source>Réglages de la signature…</source>
+        <translation>Signing settings…</translation>
+    </message>
+    <message>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -5567,6 +5571,73 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Ce PDF ne porte aucune signature électronique.</source>
         <translation>This PDF carries no electronic signature.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningSettingsDialog</name>
+    <message>
+        <source>Réglages de la signature</source>
+        <translation>Signing settings</translation>
+    </message>
+    <message>
+        <source>Essayer le serveur</source>
+        <translation>Try the server</translation>
+    </message>
+    <message>
+        <source>Avec un serveur d&apos;horodatage (RFC 3161, fourni par votre prestataire de certificats), chaque signature porte l&apos;heure certifiée par ce serveur. Sans serveur, ou s&apos;il ne répond pas, la signature porte l&apos;heure de l&apos;ordinateur, indiquée comme telle.</source>
+        <translation>With a timestamp server (RFC 3161, provided by your certificate provider), each signature carries the time certified by that server. Without a server, or when it does not answer, the signature carries the computer's time, stated as such.</translation>
+    </message>
+    <message>
+        <source>Autorités de confiance</source>
+        <translation>Trusted authorities</translation>
+    </message>
+    <message>
+        <source>Ajouter un certificat…</source>
+        <translation>Add a certificate…</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Les signatures sont vérifiées avec ces autorités : ajoutez le certificat de l&apos;autorité qui a délivré les certificats du président et du secrétaire (fichier .pem, .crt, .cer ou .der, fourni par le prestataire). Sans autorité, la vérification dit que l&apos;identité du signataire n&apos;a pas été rapprochée.</source>
+        <translation>Signatures are verified against these authorities: add the certificate of the authority that issued the chair's and the secretary's certificates (a .pem, .crt, .cer or .der file, from the provider). Without an authority, the verification says that the signatory's identity was not checked.</translation>
+    </message>
+    <message>
+        <source>Serveur d&apos;horodatage</source>
+        <translation>Timestamp server</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{who} — valable jusqu&apos;au {day} — SHA-256 {digest}…</source>
+        <translation>{who} — valid until {day} — SHA-256 {digest}…</translation>
+    </message>
+    <message>
+        <source>Aucune autorité enregistrée.</source>
+        <translation>No authority recorded.</translation>
+    </message>
+    <message>
+        <source>Certificat d&apos;une autorité de confiance</source>
+        <translation>Certificate of a trusted authority</translation>
+    </message>
+    <message>
+        <source>Certificats (*.pem *.crt *.cer *.der);;Tous les fichiers (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ces certificats sont déjà dans la liste.</source>
+        <translation>These certificates are already in the list.</translation>
+    </message>
+    <message>
+        <source>Demande d&apos;un horodatage d&apos;essai…</source>
+        <translation>Asking for a test timestamp…</translation>
     </message>
 </context>
 <context>

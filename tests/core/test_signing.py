@@ -11,13 +11,13 @@ import os
 import pytest
 from pypdf import PdfReader
 
-from ess_desk import council as council_mod
 from ess_desk.cli import main
 from ess_desk.documents import minutes_pdf
 from ess_desk.errors import UserError
 from ess_desk.integrity import check_council
 from ess_desk.minutes import minutes as mn
 from ess_desk.signing import certificates, signed, verify
+from ess_desk.signing import settings as signing_settings
 from tests.core.test_minutes import approved, build_council
 from tests.documents import plain
 from tests.signing_support import PASSWORD, make_authority, timestamp_server
@@ -94,6 +94,59 @@ def test_chair_then_secretary_two_visible_signatures_validated(store, council, a
     assert check_council(store) == []
 
 
+def test_the_approval_seal_is_printed_in_the_signed_minutes(store, council, authority):
+    """The audit chain's entry of the approval is part of the approved text's story: the signed
+    PV says it under the approval line (whole hash) and at the foot of every page."""
+    entry, chain_hash = mn.approval_seal(store.db, council["minutes"])
+    _sign(store, council, authority.chair_p12)
+    _doc, data = _sign(store, council, authority.secretary_p12)
+    pages = [plain(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+    text = " ".join(" ".join(pages).split())
+    assert f"approbation inscrite à l'entrée n° {entry}" in text
+    assert chain_hash in text.replace(" ", "")
+    footer = f"Journal : entrée n° {entry} · {chain_hash[:32]}"
+    assert all(footer in " ".join(page.split()) for page in pages)
+
+
+def test_trusted_authorities_and_timestamp_server_are_council_settings(
+    store, council, authority, tmp_path, db_path, capsys
+):
+    _doc, data = _sign(store, council, authority.chair_p12)
+    assert not verify.verify_bytes(data, roots=())[0].trusted
+    (root,) = signing_settings.certificates_of_file(authority.root_pem)
+    assert root.name and root.not_after and len(root.sha256) == 64
+    signing_settings.save(store, timestamp_url="", roots=[root, root])  # kept once
+    assert [r.sha256 for r in signing_settings.trusted_roots(store.db)] == [root.sha256]
+    roots = tuple(signing_settings.root_certificates(store.db))
+    report = verify.verify_bytes(data, roots=roots)[0]
+    assert report.trusted
+    assert "Certificat rattaché à une autorité de confiance." in verify.describe(report)
+    # The command line checks against the council's authorities when a database is named.
+    out = tmp_path / "pv.pdf"
+    out.write_bytes(data)
+    assert main(["--db", str(db_path), "verify", str(out)]) == 0
+    assert "Certificat rattaché à une autorité de confiance." in capsys.readouterr().out
+    signing_settings.save(store, timestamp_url="", roots=[])
+    assert signing_settings.trusted_roots(store.db) == []
+    assert not verify.verify_bytes(data, roots=tuple(signing_settings.root_certificates(store.db)))[
+        0
+    ].trusted
+    not_a_certificate = tmp_path / "racine.pem"
+    not_a_certificate.write_text("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+    with pytest.raises(UserError, match="« racine.pem » n'est pas un certificat"):
+        signing_settings.certificates_of_file(not_a_certificate)
+    # The timestamp server: an http(s) address or nothing; tried before it is relied on.
+    with pytest.raises(UserError, match="serveur d'horodatage"):
+        signing_settings.save(store, timestamp_url="ftp://horodatage.example", roots=[root])
+    assert signing_settings.trusted_roots(store.db) == []  # nothing half-written
+    with timestamp_server(authority) as url:
+        assert "a répondu" in signing_settings.try_timestamp_server(url)
+        signing_settings.save(store, timestamp_url=f"  {url} ", roots=[root])
+    assert signed.timestamp_url(store.db) == url
+    with pytest.raises(UserError, match="n'a pas répondu"):
+        signing_settings.try_timestamp_server(url)
+
+
 def test_a_byte_changed_after_signing_is_caught(store, council, authority):
     _sign(store, council, authority.chair_p12)
     _doc, data = _sign(store, council, authority.secretary_p12)
@@ -141,8 +194,7 @@ def test_order_roles_and_unapproved_minutes_are_refused(store, council, authorit
 
 def test_timestamp_from_a_local_server_or_local_time_stated(store, council, authority):
     with timestamp_server(authority) as url:
-        with store.write() as db:
-            council_mod.set_setting(db, signed.TIMESTAMP_SETTING, url)
+        signing_settings.save(store, timestamp_url=url, roots=[])
         _doc, data = _sign(store, council, authority.chair_p12)
     report = verify.verify_bytes(data, (authority.root_pem,))[0]
     assert report.timestamped and report.timestamp_at and report.ok

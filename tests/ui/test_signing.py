@@ -68,6 +68,50 @@ def test_sign_twice_from_the_minutes_tab_and_save(
     assert "aucune signature électronique" in dialog.report.toPlainText()
 
 
+def test_signing_settings_set_the_authorities_and_the_timestamp_server(
+    qtbot, store, council, authority, tmp_path
+):
+    from ess_desk.signing import settings
+    from tests.signing_support import timestamp_server
+    from ui.dialogs.signing_settings import SigningSettingsDialog
+
+    signing = SigningDialog(store, council["first"])
+    qtbot.addWidget(signing)
+    signing.cert_path.setText(str(authority.chair_p12))
+    signing.secret.setText(PASSWORD)
+    assert signing.sign()
+    assert "aucune autorité de confiance enregistrée" in signing.report.toPlainText()
+    dialog = signing.open_settings()
+    assert isinstance(dialog, SigningSettingsDialog)
+    assert not dialog.remove_button.isEnabled()
+    junk = tmp_path / "note.txt"
+    junk.write_text("pas un certificat")
+    assert dialog.add_certificates(junk) == 0
+    assert "n'est pas un certificat" in dialog.errors.message("trust_roots")
+    assert dialog.add_certificates(authority.root_pem) == 1
+    assert dialog.add_certificates(authority.root_pem) == 0  # already listed
+    assert settings.trusted_roots(store.db) == []  # nothing written before « Enregistrer »
+    with timestamp_server(authority) as url:
+        dialog.url.setText(url)
+        dialog.try_server()
+        qtbot.waitUntil(lambda: "a répondu" in dialog.try_result.text(), timeout=10000)
+    dialog.url.setText("horodatage.example")
+    assert not dialog.save()
+    assert "serveur d'horodatage" in dialog.errors.message("timestamp_url")
+    dialog.url.setText(url)
+    assert dialog.save()
+    assert settings.timestamp_url(store.db) == url
+    assert len(settings.trusted_roots(store.db)) == 1
+    # The signing dialog reads its report again with the council's authority.
+    assert "Certificat rattaché à une autorité de confiance." in signing.report.toPlainText()
+    again = SigningSettingsDialog(store)
+    qtbot.addWidget(again)
+    again.list.setCurrentRow(0)
+    assert again.remove_button.isEnabled()
+    again.remove_selected()
+    assert again.save() and settings.trusted_roots(store.db) == []
+
+
 def test_dialog_of_minutes_not_approved_signs_nothing(qtbot, store):
     data = build_council(store)
     dialog = SigningDialog(store, data["first"])

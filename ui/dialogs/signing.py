@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.errors import UserError
 from ess_desk.minutes import minutes as mn
@@ -13,6 +14,9 @@ from ess_desk.store import Store
 from ui import a11y
 from ui.dialogs.common import FieldErrors, finish_dialog, show_unexpected_error
 from ui.qt import QtWidgets
+
+if TYPE_CHECKING:
+    from ui.dialogs.signing_settings import SigningSettingsDialog
 
 
 class SigningDialog(QtWidgets.QDialog):
@@ -95,11 +99,15 @@ class SigningDialog(QtWidgets.QDialog):
         self.verify_button = QtWidgets.QPushButton(self.tr("Vérifier un PDF…"))
         self.verify_button.setObjectName("verify_pdf")
         self.verify_button.clicked.connect(self.choose_and_verify)
+        self.settings_button = QtWidgets.QPushButton(self.tr("Réglages de la signature…"))
+        self.settings_button.setObjectName("signing_settings")
+        self.settings_button.clicked.connect(self.open_settings)
         close = QtWidgets.QPushButton(self.tr("Fermer"))
         close.clicked.connect(self.reject)
         buttons = QtWidgets.QHBoxLayout()
         for button in (self.sign_button, self.save_button, self.verify_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
 
@@ -183,7 +191,8 @@ class SigningDialog(QtWidgets.QDialog):
             )
             self.state.setText(f"{signed.signature_line(document)}. {waiting}")
             data = signed.content(self.store.db, document.id)
-            for n, report in enumerate(verify.verify_bytes(data), start=1):
+            reports = verify.verify_bytes(data, roots=self._roots())
+            for n, report in enumerate(reports, start=1):
                 lines.append(self.tr("Signature {n}").format(n=n))
                 lines += [f"  {line}" for line in verify.describe(report, command_line=False)]
             lines.append(
@@ -192,6 +201,20 @@ class SigningDialog(QtWidgets.QDialog):
         self.report.setPlainText("\n".join(lines))
         self.save_button.setEnabled(document is not None)
         self.sign_button.setEnabled(role is not None and not self.store.read_only)
+
+    def _roots(self) -> tuple:
+        from ess_desk.signing import settings
+
+        return tuple(settings.root_certificates(self.store.db))
+
+    def open_settings(self) -> SigningSettingsDialog:
+        """The timestamp server and the trusted authorities; the report is read again after."""
+        from ui.dialogs.signing_settings import SigningSettingsDialog
+
+        dialog = SigningSettingsDialog(self.store, self)
+        dialog.accepted.connect(self.refresh_report)
+        dialog.open()
+        return dialog
 
     def _source_changed(self) -> None:
         card = self.source.currentData() == "pkcs11"
@@ -313,7 +336,7 @@ class SigningDialog(QtWidgets.QDialog):
         from ess_desk.signing import verify
 
         try:
-            reports = verify.verify_file(path)
+            reports = verify.verify_file(path, roots=self._roots())
         except UserError as error:
             self.errors.show(error)
             return
