@@ -1465,6 +1465,10 @@
         <translation>Send the notices</translation>
     </message>
     <message>
+        <source>Destinataires de la convocation</source>
+        <translation>Recipients of the notice</translation>
+    </message>
+    <message>
         <source>Courriel trop lourd : que faire des annexes ?</source>
         <translation>E-mail too large: what to do with the annexes?</translation>
     </message>
@@ -1481,12 +1485,16 @@
         <translation>Attach everything anyway</translation>
     </message>
     <message>
+        <source>Où trouver les annexes laissées de côté</source>
+        <translation>Where to find the annexes left out</translation>
+    </message>
+    <message>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <source>Lettres postées le</source>
-        <translation>Letters posted on</translation>
+        <source>&amp;Lettres postées le</source>
+        <translation>&amp;Letters posted on</translation>
     </message>
     <message>
         <source>Envoyer l&apos;annulation</source>
@@ -4091,6 +4099,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Outbox</translation>
     </message>
     <message>
+        <source>Messages de la boîte d&apos;envoi</source>
+        <translation>Messages in the outbox</translation>
+    </message>
+    <message>
         <source>Afficher aussi les messages envoyés</source>
         <translation>Show sent messages too</translation>
     </message>
@@ -4396,6 +4408,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>numéro et rue (si autre que la structure)</source>
         <translation>number and street (if not the organisation&apos;s)</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>City</translation>
     </message>
     <message>
         <source>Accepte que son nom soit publié (comptes rendus, site)</source>
@@ -5585,7 +5605,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Avec un serveur d&apos;horodatage (RFC 3161, fourni par votre prestataire de certificats), chaque signature porte l&apos;heure certifiée par ce serveur. Sans serveur, ou s&apos;il ne répond pas, la signature porte l&apos;heure de l&apos;ordinateur, indiquée comme telle.</source>
-        <translation>With a timestamp server (RFC 3161, provided by your certificate provider), each signature carries the time certified by that server. Without a server, or when it does not answer, the signature carries the computer's time, stated as such.</translation>
+        <translation>With a timestamp server (RFC 3161, provided by your certificate provider), each signature carries the time certified by that server. Without a server, or when it does not answer, the signature carries the computer&apos;s time, stated as such.</translation>
     </message>
     <message>
         <source>Autorités de confiance</source>
@@ -5601,7 +5621,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Les signatures sont vérifiées avec ces autorités : ajoutez le certificat de l&apos;autorité qui a délivré les certificats du président et du secrétaire (fichier .pem, .crt, .cer ou .der, fourni par le prestataire). Sans autorité, la vérification dit que l&apos;identité du signataire n&apos;a pas été rapprochée.</source>
-        <translation>Signatures are verified against these authorities: add the certificate of the authority that issued the chair's and the secretary's certificates (a .pem, .crt, .cer or .der file, from the provider). Without an authority, the verification says that the signatory's identity was not checked.</translation>
+        <translation>Signatures are verified against these authorities: add the certificate of the authority that issued the chair&apos;s and the secretary&apos;s certificates (a .pem, .crt, .cer or .der file, from the provider). Without an authority, the verification says that the signatory&apos;s identity was not checked.</translation>
     </message>
     <message>
         <source>Serveur d&apos;horodatage</source>
