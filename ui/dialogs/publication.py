@@ -118,7 +118,7 @@ class PublicationDialog(QtWidgets.QDialog):
 
         def work(target: Path, _progress: Any):
             from ess_desk.exchange import publication_folder
-            from ui.pages.actions import reading
+            from ess_desk.store import reading
 
             with reading(db_path) as db:
                 built = publication_folder.build(db, body_id, start, end)
