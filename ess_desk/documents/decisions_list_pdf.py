@@ -71,7 +71,7 @@ def story(data: decisions_list.DecisionsList) -> list:
         [
             e.reference or "—",
             f"{e.item_position}. {e.subject}",
-            f"{e.kind} : {e.text}" if e.text else e.kind,
+            _("{kind} : {text}").format(kind=e.kind, text=e.text) if e.text else e.kind,
             _votes(e),
             e.outcome,
         ]
@@ -118,7 +118,12 @@ def register_bytes(
         Spacer(1, 4 * mm),
     ]
     rows = [
-        [e.reference, display(data.starts_at), f"{e.subject} — {e.kind} : {e.text}", e.outcome]
+        [
+            e.reference,
+            display(data.starts_at),
+            _("{subject} — {kind} : {text}").format(subject=e.subject, kind=e.kind, text=e.text),
+            e.outcome,
+        ]
         for data in lists
         for e in data.entries
         if e.reference

@@ -58,6 +58,17 @@ class Deadline:
         }
         return texts[self.what].format(day=day, body=self.body)
 
+    def short(self) -> str:
+        """What is to do, in a few words (the dashboard's line)."""
+        return {
+            DECISIONS_LIST: _("Liste des délibérations"),
+            SIGNATURE: _("Procès-verbal à signer"),
+            MINUTES: _("Procès-verbal à publier"),
+        }[self.what]
+
+    def meeting_text(self) -> str:
+        return _("séance du {day} · {body}").format(day=display(self.meeting_day), body=self.body)
+
     def status_text(self) -> str:
         if self.state == DONE:
             return _("fait le {day}").format(day=display(self.done_on))
@@ -230,6 +241,10 @@ def compliance(db: Database, meeting_id: int, today: dt.date | None = None) -> l
     """The publication checks of a meeting, for its compliance check (the meeting law's check
     adds these to its own)."""
     return [
-        Finding(d.state != LATE, f"{d.describe()} : {d.status_text()}", d.source)
+        Finding(
+            d.state != LATE,
+            _("{what} : {state}").format(what=d.describe(), state=d.status_text()),
+            d.source,
+        )
         for d in of_meeting(db, meeting_id, today)
     ]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 FIELD_PREFIX = "Signature_"
 STAMP_FONT_SIZE = 8  # the font engine and the text box must agree, or glyphs spread out
+STAMP_LEADING = 11  # points between lines: the font size alone made the lines touch
 TIMESTAMP_TIMEOUT = 10  # seconds: a server that does not answer leaves the local time
 
 
@@ -104,7 +105,7 @@ def _stamp_style(role_text: str, clock_note: str):
         stamp_text="\n".join(
             typeset(line).replace("%", "%%").replace("%%(", "%(") for line in lines
         ),
-        text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE),
+        text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE, leading=STAMP_LEADING),
         timestamp_format=typeset(_("%d/%m/%Y à %H h %M (UTC%z)")),
         border_width=1,
     )

@@ -164,3 +164,26 @@ def test_chair_turns_from_the_minutes_tab(qtbot, store):
     dialog.turns.setCurrentRow(0)
     dialog.remove_turn()
     assert chairs.turns(store.db, data["first"]) == []
+
+
+def test_dashboard_card_says_what_is_due_for_which_meeting(qtbot, store):
+    """At 150 % the card's text column holds about 24 characters: what is to do comes first,
+    then the meeting; the whole sentence and its legal source are in the tooltip."""
+    from ess_desk.dashboard import overview as ov
+    from ess_desk.dates import display
+    from ess_desk.demo import fill_demo
+    from tests.ui.test_dashboard import make_window
+
+    fill_demo(store, "small")
+    window = make_window(qtbot, store)
+    qtbot.waitUntil(lambda: window.page("dashboard").complete)
+    card = window.page("dashboard").cards["publications"]
+    data = ov.overview(store.db, store.path, dt.date.today()).publications
+    assert data.total > 0 and card.count.text() == str(data.total)
+    for row, item in enumerate(data.items):
+        line = card.line(row)
+        assert line.record_id == item.meeting_id
+        what, meeting = card.model.index(row, 1).data().split("\n")
+        assert what == item.short() and len(what) <= 24
+        assert meeting.startswith(f"séance du {display(item.meeting_day)}")
+        assert item.describe() in line.tooltip and item.source in line.tooltip

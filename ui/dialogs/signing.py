@@ -200,7 +200,17 @@ class SigningDialog(QtWidgets.QDialog):
             )
         self.report.setPlainText("\n".join(lines))
         self.save_button.setEnabled(document is not None)
-        self.sign_button.setEnabled(role is not None and not self.store.read_only)
+        can_sign = role is not None and not self.store.read_only
+        for widget in (
+            self.sign_button,
+            self.role,
+            self.source,
+            self.cert_path,
+            self.secret,
+            self.token,
+            self.key_label,
+        ):
+            widget.setEnabled(can_sign)
 
     def _roots(self) -> tuple:
         from ess_desk.signing import settings

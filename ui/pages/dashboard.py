@@ -509,9 +509,9 @@ def publication_lines(items: Sequence, today: dt.date) -> list[Line]:
             Line(
                 "meeting",
                 d.meeting_id,
-                (display(d.due_on), f"{d.describe()}\n{d.source}", when),
+                (display(d.due_on), f"{d.short()}\n{d.meeting_text()}", when),
                 LATE_LINE if late else NORMAL,
-                d.status_text(),
+                f"{d.describe()} — {d.status_text()} ({d.source})",
                 toned=2,
             )
         )
