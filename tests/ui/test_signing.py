@@ -53,6 +53,8 @@ def test_sign_twice_from_the_minutes_tab_and_save(
     report = dialog.report.toPlainText()
     assert report.count("Signature intacte") == 2 and "Marie Secrétariat" in report
     assert not dialog.sign_button.isEnabled()
+    # Nothing left to sign: the certificate fields wait too.
+    assert not any(w.isEnabled() for w in (dialog.cert_path, dialog.browse, dialog.secret))
     out = tmp_path / "signe.pdf"
     dialog.save_signed(out)
     qtbot.waitUntil(out.exists, timeout=10000)

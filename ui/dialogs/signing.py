@@ -62,13 +62,13 @@ class SigningDialog(QtWidgets.QDialog):
         self.source.currentIndexChanged.connect(self._source_changed)
         self.cert_path = QtWidgets.QLineEdit()
         self.cert_path.setObjectName("signing_certificate")
-        browse = QtWidgets.QPushButton(self.tr("Parcourir…"))
-        browse.clicked.connect(self._browse)
+        self.browse = QtWidgets.QPushButton(self.tr("Parcourir…"))
+        self.browse.clicked.connect(self._browse)
         cert_row = QtWidgets.QWidget()
         row = QtWidgets.QHBoxLayout(cert_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.cert_path, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse)
         self.secret = QtWidgets.QLineEdit()
         self.secret.setObjectName("signing_secret")
         self.secret.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
@@ -206,6 +206,7 @@ class SigningDialog(QtWidgets.QDialog):
             self.role,
             self.source,
             self.cert_path,
+            self.browse,
             self.secret,
             self.token,
             self.key_label,
