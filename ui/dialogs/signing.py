@@ -12,7 +12,12 @@ from ess_desk.errors import UserError
 from ess_desk.minutes import minutes as mn
 from ess_desk.store import Store
 from ui import a11y
-from ui.dialogs.common import FieldErrors, finish_dialog, show_unexpected_error
+from ui.dialogs.common import (
+    FieldErrors,
+    field_with_button,
+    finish_dialog,
+    show_unexpected_error,
+)
 from ui.qt import QtWidgets
 
 if TYPE_CHECKING:
@@ -64,11 +69,7 @@ class SigningDialog(QtWidgets.QDialog):
         self.cert_path.setObjectName("signing_certificate")
         self.browse = QtWidgets.QPushButton(self.tr("Parcourir…"))
         self.browse.clicked.connect(self._browse)
-        cert_row = QtWidgets.QWidget()
-        row = QtWidgets.QHBoxLayout(cert_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.cert_path, 1)
-        row.addWidget(self.browse)
+        cert_row = field_with_button(self.cert_path, self.browse)
         self.secret = QtWidgets.QLineEdit()
         self.secret.setObjectName("signing_secret")
         self.secret.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)

@@ -9,7 +9,12 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.store import Store
 from ui import a11y, palette
-from ui.dialogs.common import FieldErrors, finish_dialog, show_unexpected_error
+from ui.dialogs.common import (
+    FieldErrors,
+    field_with_button,
+    finish_dialog,
+    show_unexpected_error,
+)
 from ui.qt import QtCore, QtWidgets
 from ui.workers import Operation
 
@@ -34,11 +39,7 @@ class SigningSettingsDialog(QtWidgets.QDialog):
         self.try_button = QtWidgets.QPushButton(self.tr("Essayer le serveur"))
         self.try_button.setObjectName("try_timestamp")
         self.try_button.clicked.connect(self.try_server)
-        url_row = QtWidgets.QWidget()
-        row = QtWidgets.QHBoxLayout(url_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.url, 1)
-        row.addWidget(self.try_button)
+        url_row = field_with_button(self.url, self.try_button)
         self.try_result = QtWidgets.QLabel()
         self.try_result.setObjectName("timestamp_result")
         self.try_result.setWordWrap(True)
