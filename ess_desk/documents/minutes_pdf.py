@@ -63,14 +63,23 @@ class Box:
 
 class SignatureBox(Flowable):
     """The empty box a signatory signs in, by hand on paper or with an electronic signature's
-    visible stamp: it records where it lands so that the signature field can be put over it."""
+    visible stamp: it records where it lands so that the signature field can be put over it.
+    `stamp`: what the public version says in place of the signature (who signed, when)."""
 
-    def __init__(self, role: str, width: float, height: float, boxes: dict[str, Box] | None):
+    def __init__(
+        self,
+        role: str,
+        width: float,
+        height: float,
+        boxes: dict[str, Box] | None,
+        stamp: str = "",
+    ):
         super().__init__()
         self.role = role
         self.width = width
         self.height = height
         self.boxes = boxes
+        self.stamp = stamp
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return (self.width, self.height)
@@ -82,6 +91,10 @@ class SignatureBox(Flowable):
         canv.setDash(2, 2)
         canv.rect(0, 0, self.width, self.height)
         canv.restoreState()
+        if self.stamp:
+            text = Paragraph(f"<i>{escape(self.stamp)}</i>", styles().small)
+            _w, h = text.wrap(self.width - 6 * mm, self.height)
+            text.drawOn(canv, 3 * mm, max((self.height - h) / 2, 0))
         if self.boxes is not None:
             x, y = canv.absolutePosition(0, 0)
             self.boxes[self.role] = Box(
@@ -219,9 +232,14 @@ def _vote(section: Section) -> list:
     return out
 
 
-def signature_block(view: mn.MinutesView, boxes: dict[str, Box] | None = None) -> list:
+def signature_block(
+    view: mn.MinutesView,
+    boxes: dict[str, Box] | None = None,
+    stamps: dict[str, str] | None = None,
+) -> list:
     """The chair's and the secretary's signatures (CGCT L. 2121-15): role, name, place and date,
-    and the box to sign in by hand or with a visible electronic signature."""
+    and the box to sign in by hand or with a visible electronic signature (`stamps`: the public
+    version's words in the boxes)."""
     st = styles()
     column = (WIDTH - 6 * mm) / 2
     cells = []
@@ -232,7 +250,9 @@ def signature_block(view: mn.MinutesView, boxes: dict[str, Box] | None = None) -
                 Paragraph(escape(name or "…"), st.body),
                 Paragraph(escape(wording.signature_place_line()), st.small),
                 Paragraph(f"<i>{escape(wording.signature_hint())}</i>", st.small),
-                SignatureBox(role, column - 4 * mm, SIGNATURE_HEIGHT, boxes),
+                SignatureBox(
+                    role, column - 4 * mm, SIGNATURE_HEIGHT, boxes, (stamps or {}).get(role, "")
+                ),
             ]
         )
     table = Table([cells], colWidths=[column + 3 * mm, column + 3 * mm], hAlign="LEFT")
@@ -267,6 +287,7 @@ def story(
     *,
     signatures: bool = False,
     note: str = "",
+    stamps: dict[str, str] | None = None,
 ) -> list:
     """The flowables of the minutes (also used by the meeting pack for the draft to approve);
     `signatures`: the signature block after the closing (the minutes as they are signed)."""
@@ -321,7 +342,7 @@ def story(
     if form == "pv":
         out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
         if signatures:
-            out += signature_block(view, boxes)
+            out += signature_block(view, boxes, stamps)
     if view.approved and view.digest:
         out += [
             Spacer(1, 2 * mm),
@@ -386,12 +407,16 @@ def build(
     )
 
 
-def public_bytes(view: mn.MinutesView, note: str) -> bytes:
+def public_bytes(view: mn.MinutesView, note: str, stamps: dict[str, str] | None = None) -> bytes:
     """The public version of signed minutes for the publication folder, with `note` saying which
-    signed file it comes from; the same bytes each time."""
+    signed file it comes from and `stamps` what each signature box says; the same bytes each
+    time."""
     buffer = io.BytesIO()
     render_pdf(
-        buffer, story(view, "pv", signatures=True, note=note), metadata(view), invariant=True
+        buffer,
+        story(view, "pv", signatures=True, note=note, stamps=stamps),
+        metadata(view),
+        invariant=True,
     )
     return buffer.getvalue()
 

@@ -96,9 +96,18 @@ def _minutes_files(db: Database, meeting: meetings.Meeting, folder: str, built: 
         )
     else:
         # The signatories' names come from their certificates: said only with consent too.
-        when = public.without_contacts(
-            rec.Publication(db, mn.view(db, meeting.id).record).text(when)
-        )
+        consent = rec.Publication(db, mn.view(db, meeting.id).record)
+        when = public.without_contacts(consent.text(when))
+        stamps = {
+            s.role: public.without_contacts(
+                consent.text(
+                    _("Signé électroniquement par {name} le {day} : voir l'original signé.").format(
+                        name=s.signer, day=display(s.signed_at)
+                    )
+                )
+            )
+            for s in document.signatures
+        }
         view = mn.view(db, meeting.id, public=True)
         view = _without_contacts(db, view)
         note = _(
@@ -106,7 +115,7 @@ def _minutes_files(db: Database, meeting: meetings.Meeting, folder: str, built: 
             "SHA-256 du fichier signé : {digest}. L'original signé est tenu à la disposition "
             "du public au secrétariat."
         ).format(signatures=when, digest=document.sha256)
-        data = minutes_pdf.public_bytes(view, note)
+        data = minutes_pdf.public_bytes(view, note, stamps)
         links.append(
             built.add(
                 f"{folder}/proces-verbal-version-publique.pdf",

@@ -27,6 +27,7 @@ from ess_desk.publication import actes, deadlines, decisions_list, rules
 from ess_desk.signing import certificates, signed
 from tests.core.test_minutes import approved, build_council
 from tests.core.test_minutes_documents import CONTACTS, HIDDEN
+from tests.documents import plain
 from tests.signing_support import PASSWORD, make_authority
 
 SCHEMA = json.loads(
@@ -167,6 +168,10 @@ def test_folder_is_byte_identical_valid_and_consenting(store, council, tmp_path)
     )
     document = signed.signed_document(store.db, council["minutes"])
     assert document.sha256 in " ".join(public.split())
+    # Each signature box of the public version says who signed and when (names with consent).
+    stamps = plain(" ".join(public.split())).count("Signé électroniquement par")
+    assert stamps == len(document.signatures) == 2
+    assert "voir l'original signé" in plain(" ".join(public.split()))
     # Publishing recorded the days: nothing is due any more for the list and the minutes.
     states = {
         d.what: d.state
