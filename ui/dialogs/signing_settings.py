@@ -86,6 +86,8 @@ class SigningSettingsDialog(QtWidgets.QDialog):
             self.errors.add("timestamp_url", self.url),
         ).setBuddy(self.url)
         form.addRow("", self.try_result)
+        self._form = form
+        self._say("")  # the row shows once the server has been tried
         form.addRow("", stamp_note)
         trust_box = QtWidgets.QWidget()
         trust_layout = QtWidgets.QVBoxLayout(trust_box)
@@ -141,6 +143,10 @@ class SigningSettingsDialog(QtWidgets.QDialog):
             self.list.addItem(item)
         self._selection_changed()
 
+    def _say(self, text: str) -> None:
+        self.try_result.setText(text)
+        self._form.setRowVisible(self.try_result, bool(text))
+
     def _selection_changed(self) -> None:
         item = self.list.currentItem()
         chosen = item is not None and item.data(QtCore.Qt.ItemDataRole.UserRole) is not None
@@ -193,7 +199,7 @@ class SigningSettingsDialog(QtWidgets.QDialog):
         self.errors.clear()
         url = self.url.text()
         self.try_button.setEnabled(False)
-        self.try_result.setText(self.tr("Demande d'un horodatage d'essai…"))
+        self._say(self.tr("Demande d'un horodatage d'essai…"))
         operation = Operation(self, lambda: settings.try_timestamp_server(url))
         operation.success(self._tried).failure(self._not_tried)
         self.trying = operation.run()
@@ -201,12 +207,12 @@ class SigningSettingsDialog(QtWidgets.QDialog):
 
     def _tried(self, answer: str) -> None:
         self.try_button.setEnabled(True)
-        self.try_result.setText(answer)
+        self._say(answer)
         a11y.announce(self.try_result, answer)
 
     def _not_tried(self, error: Exception) -> None:
         self.try_button.setEnabled(True)
-        self.try_result.setText("")
+        self._say("")
         if isinstance(error, UserError):
             self.errors.show(error)
         else:
