@@ -256,7 +256,10 @@ def signature_block(
                 ),
             ]
         )
-    table = Table([cells], colWidths=[column + 3 * mm, column + 3 * mm], hAlign="LEFT")
+    # A name typed longer than a page (the secretary's is free text) splits the row.
+    table = Table(
+        [cells], colWidths=[column + 3 * mm, column + 3 * mm], hAlign="LEFT", splitInRow=1
+    )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [KeepTogether([*heading(_("Signatures")), table])]
 
