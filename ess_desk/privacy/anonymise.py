@@ -22,7 +22,7 @@ from ess_desk.mail import outbox
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.person_file import annexes_naming, is_anonymised
 from ess_desk.privacy.texts import free_texts
-from ess_desk.store import Store
+from ess_desk.store import Store, derived
 from ess_desk.store.schema import search_tables
 
 if TYPE_CHECKING:
@@ -283,6 +283,7 @@ def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> A
         "WHERE id = ?",
         [label, person_id],
     )
+    derived.refresh_keys(db, people=[person_id])  # the old name's folded key went with it
     # Their messages keep their subject and proof, not their name, address or letters.
     outbox.forget_person(db, person_id, label)
     mandate_ids = {

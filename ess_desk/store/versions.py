@@ -19,4 +19,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0010_documents",
     "0011_publication",
     "0012_personal_data_index",
+    "0013_folded_keys",
 )
