@@ -18,6 +18,7 @@ from ess_desk.search.index import check_index
 from ess_desk.signing.signed import check as check_signed_files
 from ess_desk.store import Store, chain
 from ess_desk.store.check import Check, check_store
+from ess_desk.store.database import read_only_connection
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -135,7 +136,7 @@ def _compare(conn: sqlite3.Connection, copy: Path, *, with_minutes: bool) -> lis
     taken = backupmod.backup_date(copy)
     when = display_datetime(taken) if taken else copy.name
     try:
-        other = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        other = read_only_connection(copy)
     except sqlite3.Error:
         return []
     try:

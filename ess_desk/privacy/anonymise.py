@@ -266,7 +266,7 @@ def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> A
         else:
             result.texts[text.field] += 1
         if text.table == "actions":
-            actions_changed.add(int(text.row_key))  # type: ignore[arg-type]
+            actions_changed.add(int(str(text.row_key)))
     for action_id in sorted(actions_changed):
         title, description = db.execute(
             "SELECT title, description FROM actions WHERE id = ?", [action_id]
