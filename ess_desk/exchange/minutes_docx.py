@@ -5,7 +5,7 @@ footer, the council as author: a document staff can edit and publish."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.document import Document as DocxDocument
 from docx.shared import Mm, RGBColor
@@ -91,15 +91,21 @@ def _section(doc: DocxDocument, section: Section, form: str) -> None:
         who = wording.presenter(section)
         if who:
             _italic_line(doc, who)
+        withdrawn = wording.withdrawals(section)
+        if withdrawn:
+            _italic_line(doc, withdrawn)
         _summary(doc, section.summary)
+        missing = wording.no_vote(section)
+        if missing:
+            _italic_line(doc, missing)
     if section.vote is not None:
         _bold_line(doc, _("Vote"))
         _table(
             doc, [wording.vote_header(), *wording.vote_rows(section.vote)], [46, 16, 18, 26, 30, 38]
         )
-        note = wording.vote_note(section.vote)
-        if note:
-            _italic_line(doc, note)
+        for note in (wording.vote_kind(section.vote), wording.vote_note(section.vote)):
+            if note:
+                _italic_line(doc, note)
     for d in section.decisions:
         _bold_line(doc, wording.decision_heading(d.reference, d.kind))
         _paragraph(doc, d.text)
@@ -147,7 +153,12 @@ def _opening(doc: DocxDocument, view: mn.MinutesView, form: str) -> None:
     _paragraph(doc, wording.when(r))
     if r.place:
         _paragraph(doc, _("Lieu : {place}").format(place=r.place))
+    notice = wording.notice_line(r)
+    if notice:
+        _paragraph(doc, notice)
     _paragraph(doc, _("Présidence : {name}").format(name=wording.chair(r)))
+    for change in wording.chair_changes(r):
+        _paragraph(doc, change)
     _paragraph(doc, _("Secrétaire de séance : {name}").format(name=r.secretary or "…"))
     _bold_line(doc, view.approval_line() if view.approved else wording.draft_line())
     if view.public:
@@ -168,6 +179,21 @@ def _opening(doc: DocxDocument, view: mn.MinutesView, form: str) -> None:
         _paragraph(doc, wording.quorum_line(r))
 
 
+def _signatures(doc: DocxDocument, record: Any) -> None:
+    """The chair's and the secretary's signature block (CGCT L. 2121-15), side by side."""
+    _heading(doc, _("Signatures"), 1)
+    roles = wording.signature_roles(record)
+    table = doc.add_table(rows=1, cols=len(roles))
+    table.style = "Table Grid"  # a box for each signature, as in the PDF
+    for cell, (_role, title, name) in zip(table.rows[0].cells, roles, strict=True):
+        cell.paragraphs[0].add_run(_set(title)).bold = True
+        cell.add_paragraph(_set(name or "…"))
+        cell.add_paragraph(_set(wording.signature_place_line()))
+        cell.add_paragraph().add_run(_set(wording.signature_hint())).italic = True
+        for _n in range(4):  # room to sign
+            cell.add_paragraph("")
+
+
 def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     if form not in FORMS:
         raise UserError(_("Forme inconnue : « {value} » (pv ou releve).").format(value=form))
@@ -185,6 +211,7 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
         _section(doc, s, form)
     if form == "pv":
         _paragraph(doc, wording.closing_line(r))
+        _signatures(doc, r)
     if view.approved and view.digest:
         _bold_line(doc, view.approval_line())
         _paragraph(doc, wording.digest_line(view.digest))
