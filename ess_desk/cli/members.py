@@ -16,6 +16,17 @@ def cmd_import_members(args: argparse.Namespace) -> int:
 
     with open_for_command(args, write=not args.dry_run) as store:
         plan = members_import.plan_import(store.db, Path(args.file), body_name=args.body)
+        if plan.warnings:
+            print(
+                ngettext(
+                    "{count} point à vérifier (il n'empêche pas l'import) :",
+                    "{count} points à vérifier (ils n'empêchent pas l'import) :",
+                    len(plan.warnings),
+                ).format(count=len(plan.warnings)),
+                file=sys.stderr,
+            )
+            for warning in plan.warnings:
+                print(f"- {warning}", file=sys.stderr)
         if plan.problems:
             print(
                 ngettext(
