@@ -56,8 +56,9 @@ def _no_delay(smtp: smtplib.SMTP) -> None:
     the answer; and the end of a message (« . ») follows megabytes of data: held back until the
     server acknowledges what came before (Nagle), which servers delay, each message waited
     for tens of milliseconds (measured: 30 ms a message on the local bench)."""
-    with contextlib.suppress(OSError, AttributeError):
-        smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    if smtp.sock is not None:
+        with contextlib.suppress(OSError):
+            smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 def _batched(chunks: Sequence[bytes]) -> Iterator[bytes]:
