@@ -9,6 +9,7 @@ from typing import Any
 from ess_desk.errors import UserError
 from ess_desk.exchange import members_import
 from ess_desk.exchange.tabular import amended
+from ess_desk.i18n import _
 from ess_desk.membership import bodies
 from ess_desk.store import Store
 from ui import a11y, palette
@@ -429,7 +430,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             combo = QtWidgets.QComboBox()
             combo.addItem(self.tr("— ignorer —"), None)
             for key, text in members_import.FIELDS.items():
-                combo.addItem(text, key)
+                combo.addItem(_(text), key)  # the field's name in the window's language
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(index))))
             combo.setToolTip(
                 self.tr("Champ d'ESS Desk pour la colonne « {header} »").format(
