@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from ess_desk.actions import queries, rules
 from ess_desk.actions.queries import ActionRow
 from ess_desk.membership.vocabulary import SEAT_ROLES
+from ess_desk.publication.deadlines import Deadline, pending
 from ess_desk.store.backup import backup_date, latest_backup
 
 if TYPE_CHECKING:
@@ -144,7 +145,14 @@ class MinutesListing(Listing[PendingMinutes]):
 
 def pending_minutes(db: Database, today: dt.date, limit: int = LINES) -> MinutesListing:
     """Meetings held whose minutes are not approved yet, the longest waiting first."""
-    waiting = "m.status IN ('held', 'closed') AND (mi.id IS NULL OR mi.status != 'approved')"
+    # Held meetings without minutes (the minutes' meeting index alone answers) or whose minutes
+    # are not approved (the few found through the status index, as two ranges: « != » would read
+    # every minutes row, each on a page of its own with its approved text).
+    waiting = (
+        "m.status IN ('held', 'closed') AND (NOT EXISTS (SELECT 1 FROM minutes x "
+        "WHERE x.meeting_id = m.id) OR m.id IN (SELECT x.meeting_id FROM minutes x "
+        "WHERE x.status < 'approved' OR x.status > 'approved'))"
+    )
     to_approve, total = db.execute(
         "SELECT COALESCE(SUM(mi.status = 'submitted'), 0), COUNT(*) "
         f"FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id WHERE {waiting}"
@@ -172,9 +180,20 @@ def pending_minutes(db: Database, today: dt.date, limit: int = LINES) -> Minutes
 
 
 def _actions(
-    db: Database, where: str, params: Sequence[object], order: str, limit: int, today: dt.date
+    db: Database,
+    where: str,
+    params: Sequence[object],
+    order: str,
+    limit: int,
+    today: dt.date,
+    due: str,
 ) -> Listing[ActionRow]:
-    total = db.execute(f"SELECT COUNT(*) FROM actions a WHERE {where}", params).fetchone()[0]
+    # The total from the counts kept by status and due date (ess_desk.store.derived): a few
+    # hundred rows instead of every open action of a large council. `due` is `where` on them.
+    total = db.execute(
+        f"SELECT COALESCE(SUM(n), 0) FROM action_due_counts WHERE status IN {_OPEN} AND {due}",
+        params,
+    ).fetchone()[0]
     ids = [
         r[0]
         for r in db.execute(
@@ -195,6 +214,7 @@ def overdue_actions(db: Database, today: dt.date, limit: int = LINES) -> Listing
         "a.due_date DESC, a.id DESC",
         limit,
         today,
+        due="due_key != '' AND due_key < ?",
     )
 
 
@@ -209,6 +229,7 @@ def actions_due_soon(
         "a.due_date, a.id",
         limit,
         today,
+        due="due_key >= ? AND due_key <= ?",
     )
 
 
@@ -332,6 +353,8 @@ class Overview:
     vacancies: VacancyListing
     backup: BackupState
     empty: bool = False  # no body and nobody yet: a new council file
+    # Lists of decisions to post, minutes to sign or publish (CGCT L. 2121-25, L. 2121-15).
+    publications: Listing[Deadline] = Listing(0, ())
 
     @property
     def with_deadlines(self) -> bool:
@@ -391,4 +414,12 @@ def overview(
         vacancies=vacancies(db, today),
         backup=last_backup(db_path, now),
         empty=is_empty(db),
+        publications=publications(db, today, limit),
     )
+
+
+def publications(db: Database, today: dt.date, limit: int = LINES) -> Listing[Deadline]:
+    """The lists of decisions, signatures and publications of minutes due or late, the ones due
+    first first."""
+    found = pending(db, today)
+    return Listing(len(found), tuple(found[:limit]))

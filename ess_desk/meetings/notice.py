@@ -16,6 +16,8 @@ from ess_desk.membership import bodies
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from ess_desk.store import Store
+
 
 def deadline(db: Database, meeting_id: int) -> dt.date:
     """« À envoyer au plus tard le … », from the body's notice rule and holiday calendar."""
@@ -24,7 +26,7 @@ def deadline(db: Database, meeting_id: int) -> dt.date:
     return notice_deadline(meeting.day, body.notice_clear_days, body.holiday_calendar)
 
 
-def record_sent(store, meeting_id: int, sent_on: object) -> str:
+def record_sent(store: Store, meeting_id: int, sent_on: str | dt.date | None) -> str:
     """Record the day the notice went out; a late notice is accepted with a warning kept with the
     meeting (the secretariat may have good reasons, the minutes will mention it). Returns the
     warning, empty when the notice was on time."""

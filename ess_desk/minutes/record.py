@@ -19,7 +19,9 @@ from ess_desk.membership import bodies, roster
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SNAPSHOT_VERSION = 1
+# 2: the notice date, who presided when, remote members, arrival and departure times, withdrawals,
+# ballots of roll-call and secret votes (CGCT L. 2121-15). Version 1 snapshots read with defaults.
+SNAPSHOT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,33 @@ class PersonRef:
 class AttendanceLine:
     person: PersonRef
     other: PersonRef | None = None  # proxy holder (représenté) or member replaced (suppléant)
+    arrival: str | None = None  # "18:33" when recorded
+    departure: str | None = None
+
+
+@dataclass(frozen=True)
+class ChairTurn:
+    """Who presided from when (`from_time` None: from the opening) and why the chair changed."""
+
+    person: PersonRef
+    from_time: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """A member out of one item (déport): neither in the debate nor in the vote."""
+
+    person: PersonRef
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One voter's choice in a roll-call vote (scrutin public: names and votes are recorded)."""
+
+    person: PersonRef
+    choice: str
 
 
 @dataclass(frozen=True)
@@ -49,6 +78,7 @@ class Attendance:
     absent: tuple[AttendanceLine, ...] = ()
     substitutes: tuple[AttendanceLine, ...] = ()
     guests: tuple[AttendanceLine, ...] = ()
+    remote: tuple[AttendanceLine, ...] = ()
     in_office: int = 0
     present_count: int = 0
     represented_count: int = 0
@@ -76,6 +106,10 @@ class VoteRecord:
     casting_vote: str | None = None
     taken_at: str | None = None
     by_college: tuple[CollegeVote, ...] = ()
+    kind: str = "open"  # open, roll_call, secret
+    blank: int = 0
+    spoilt: int = 0
+    ballots: tuple[Ballot, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +139,7 @@ class Section:
     vote: VoteRecord | None = None
     decisions: tuple[DecisionRecord, ...] = ()
     actions: tuple[ActionRecord, ...] = ()
+    withdrawals: tuple[Withdrawal, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +159,8 @@ class MinutesRecord:
     attendance: Attendance
     sections: tuple[Section, ...] = field(default=())
     version: int = SNAPSHOT_VERSION
+    notice_sent_on: str | None = None
+    presiding: tuple[ChairTurn, ...] = ()
 
     @property
     def start(self) -> dt.datetime:
@@ -149,22 +186,27 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
     attendees = presence.expected_attendees(db, meeting.id)
     by_mandate = {a.mandate_id: a for a in attendees}
     recorded = {p.mandate_id: p for p in presence.presences(db, meeting.id)}
-    lists: dict[str, list[AttendanceLine]] = {
-        k: [] for k in ("present", "represented", "excused", "absent", "substitutes", "guests")
-    }
+    lists: dict[str, list[AttendanceLine]] = {k: [] for k in GROUPS}
+
+    def timed(ref: PersonRef, mandate_id: int, other: PersonRef | None = None) -> AttendanceLine:
+        p = recorded.get(mandate_id)
+        return AttendanceLine(ref, other, *_times(p))
+
     sitting_substitutes: set[int] = set()
     for a in attendees:
         p = recorded.get(a.mandate_id)
         status = p.status if p else "absent"
         ref = _ref(a)
         if a.role == "permanent_guest":
-            if status == "present":
-                lists["guests"].append(AttendanceLine(ref))
+            if status in ("present", "remote"):
+                lists["guests"].append(timed(ref, a.mandate_id))
             continue
         if a.role == "substitute":
             continue  # listed below when they sit or attend
         if status == "present":
-            lists["present"].append(AttendanceLine(ref))
+            lists["present"].append(timed(ref, a.mandate_id))
+        elif status == "remote":
+            lists["remote"].append(timed(ref, a.mandate_id))
         elif status == "represented":
             holder = by_mandate.get(p.proxy_to) if p and p.proxy_to else None
             lists["represented"].append(AttendanceLine(ref, _ref(holder) if holder else None))
@@ -173,7 +215,7 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
             lists["excused"].append(AttendanceLine(ref, _ref(sub) if sub else None))
             if sub is not None:
                 sitting_substitutes.add(sub.mandate_id)
-                lists["substitutes"].append(AttendanceLine(_ref(sub), ref))
+                lists["substitutes"].append(timed(_ref(sub), sub.mandate_id, ref))
         elif status == "excused":
             lists["excused"].append(AttendanceLine(ref))
         else:
@@ -182,9 +224,11 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
         p = recorded.get(a.mandate_id)
         # A substitute who attends without replacing anyone.
         attends_alone = a.role == "substitute" and a.mandate_id not in sitting_substitutes
-        if attends_alone and p and p.status == "present":
+        if attends_alone and p and p.status in ("present", "remote"):
             member = by_mandate.get(a.expected.substitute_for or -1)
-            lists["substitutes"].append(AttendanceLine(_ref(a), _ref(member) if member else None))
+            lists["substitutes"].append(
+                timed(_ref(a), a.mandate_id, _ref(member) if member else None)
+            )
     for _id, name, organisation in presence.guests(db, meeting.id):
         lists["guests"].append(
             AttendanceLine(PersonRef(name, organisation=organisation, guest=True))
@@ -207,6 +251,79 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
         required=counts[3],
         reached=reached,
     )
+
+
+GROUPS = ("present", "remote", "represented", "excused", "absent", "substitutes", "guests")
+
+
+def _times(p: Any) -> tuple[str | None, str | None]:
+    """The arrival and departure recorded for someone (the wording says them only where they
+    differ from the meeting's opening and closing)."""
+    if p is None:
+        return None, None
+    return (
+        p.arrival.isoformat(timespec="minutes") if p.arrival else None,
+        p.departure.isoformat(timespec="minutes") if p.departure else None,
+    )
+
+
+def notice_sent_on(db: Database, meeting: meetings.Meeting) -> str | None:
+    """The day the notice of the meeting went out: the last convocation the mail server accepted
+    or the last letter posted (the outbox, where it exists), else the day recorded by hand."""
+    tables = set(db.table_names())
+    days = [meeting.notice_sent_on[:10]] if meeting.notice_sent_on else []
+    found = []
+    if "outbox" in tables:
+        found.append(
+            db.execute(
+                "SELECT MAX(sent_at) FROM outbox WHERE meeting_id = ? AND purpose = 'convocation' "
+                "AND status = 'sent'",
+                [meeting.id],
+            ).fetchone()[0]
+        )
+    if "posted_letters" in tables:
+        found.append(
+            db.execute(
+                "SELECT MAX(posted_on) FROM posted_letters WHERE meeting_id = ? "
+                "AND purpose = 'convocation'",
+                [meeting.id],
+            ).fetchone()[0]
+        )
+    found = [f[:10] for f in found if f]
+    if found:
+        return max(found)
+    return days[0] if days else None
+
+
+def _presiding(
+    db: Database,
+    meeting: meetings.Meeting,
+    chair: tuple[PersonRef, ...],
+    lines: list,
+    known: dict[int, PersonRef],
+) -> tuple[ChairTurn, ...]:
+    """Who presided: the turns recorded for the meeting (`meeting_chairs`), else the body's
+    president(s) who were there at the opening — a co-chair who arrived later did not open it."""
+    rows = db.execute(
+        "SELECT person_id, from_time, reason FROM meeting_chairs WHERE meeting_id = ? "
+        "ORDER BY from_time IS NOT NULL, from_time, id",
+        [meeting.id],
+    ).fetchall()
+    known = {**known, **{c.person_id: c for c in chair if c.person_id is not None}}
+    turns = []
+    for person_id, from_time, reason in rows:
+        person = _person(db, person_id, known)
+        if person is not None:
+            turns.append(ChairTurn(person, from_time, reason))
+    if any(t.from_time is None for t in turns):
+        return tuple(turns)
+    opening = meeting.opening_time or meeting.start.time().isoformat(timespec="minutes")
+    there = {
+        line.person.person_id: line
+        for line in lines
+        if line.person.person_id is not None and (line.arrival is None or line.arrival <= opening)
+    }
+    return tuple([ChairTurn(c) for c in chair if c.person_id in there] + turns)
 
 
 def _chair(db: Database, meeting: meetings.Meeting) -> tuple[PersonRef, ...]:
@@ -237,11 +354,52 @@ def _person(db: Database, person_id: int, attendees: dict[int, PersonRef]) -> Pe
     return PersonRef(name=row[0], person_id=person_id, consent=bool(row[1])) if row else None
 
 
-def _vote(db: Database, item_id: int) -> VoteRecord | None:
+def _ballots(db: Database, vote_id: int, known: dict[int, PersonRef]) -> tuple[Ballot, ...]:
+    """The names and choices of a roll-call vote (the ballots table comes with the meeting law's
+    migration; without it there are none)."""
+    if "vote_ballots" not in db.table_names():
+        return ()
+    rows = db.execute(
+        "SELECT p.id, b.choice FROM vote_ballots b JOIN mandates m ON m.id = b.mandate_id "
+        "JOIN people p ON p.id = m.person_id WHERE b.vote_id = ? "
+        "ORDER BY p.last_name, p.first_name, p.id",
+        [vote_id],
+    ).fetchall()
+    out = []
+    for person_id, choice in rows:
+        person = _person(db, person_id, known)
+        if person is not None:
+            out.append(Ballot(person, choice))
+    return tuple(out)
+
+
+def _withdrawals(db: Database, item_id: int, known: dict[int, PersonRef]) -> tuple[Withdrawal, ...]:
+    """Members who withdrew from an item (déport, from the meeting law's table where it exists)."""
+    if "withdrawals" not in db.table_names():
+        return ()
+    rows = db.execute(
+        "SELECT m.person_id, w.reason FROM withdrawals w JOIN mandates m ON m.id = w.mandate_id "
+        "WHERE w.item_id = ? ORDER BY w.id",
+        [item_id],
+    ).fetchall()
+    out = []
+    for person_id, reason in rows:
+        person = _person(db, person_id, known)
+        if person is not None:
+            out.append(Withdrawal(person, reason or ""))
+    return tuple(out)
+
+
+def _vote(db: Database, item_id: int, known: dict[int, PersonRef]) -> VoteRecord | None:
     vote = votes.vote_for_item(db, item_id)
     if vote is None:
         return None
+    kind = getattr(vote, "kind", "open") or "open"
     return VoteRecord(
+        kind=kind,
+        blank=getattr(vote, "blank", 0) or 0,
+        spoilt=getattr(vote, "spoilt", 0) or 0,
+        ballots=_ballots(db, vote.id, known) if kind == "roll_call" else (),
         votes_for=vote.votes_for,
         votes_against=vote.votes_against,
         abstentions=vote.abstentions,
@@ -292,15 +450,8 @@ def compose(
     body = bodies.get_body(db, meeting.body_id)
     attendance = _attendance(db, meeting)
     by_person = {}
-    for group in (
-        attendance.present,
-        attendance.represented,
-        attendance.excused,
-        attendance.absent,
-        attendance.substitutes,
-        attendance.guests,
-    ):
-        for line in group:
+    for group in GROUPS:
+        for line in getattr(attendance, group):
             if line.person.person_id is not None:
                 by_person[line.person.person_id] = line.person
     summaries = dict(
@@ -328,12 +479,17 @@ def compose(
                 presenter=presenter,
                 presenter_text=item.presenter_text,
                 summary=summaries.get(item.id, ""),
-                vote=_vote(db, item.id),
+                vote=_vote(db, item.id, by_person),
                 decisions=tuple(decided.get(item.id, ())),
                 actions=tuple(actions.get(item.id, ())),
+                withdrawals=_withdrawals(db, item.id, by_person),
             )
         )
+    chair = _chair(db, meeting)
+    sitting = [*attendance.present, *attendance.remote]
     return MinutesRecord(
+        notice_sent_on=notice_sent_on(db, meeting),
+        presiding=_presiding(db, meeting, chair, sitting, by_person),
         council=get_letterhead(db).name,
         body=body.name,
         body_id=body.id,
@@ -342,7 +498,7 @@ def compose(
         meeting_kind=meeting.kind,
         starts_at=meeting.starts_at,
         place=meeting.place,
-        chair=_chair(db, meeting),
+        chair=chair,
         secretary=secretary,
         opening_time=meeting.opening_time,
         closing_time=closing,
@@ -411,26 +567,38 @@ def _person_from(data: dict[str, Any] | None) -> PersonRef | None:
 
 
 def _line_from(data: dict[str, Any]) -> AttendanceLine:
-    return AttendanceLine(_person_from(data["person"]), _person_from(data.get("other")))  # type: ignore[arg-type]
+    return AttendanceLine(
+        _person_from(data["person"]),  # type: ignore[arg-type]
+        _person_from(data.get("other")),
+        data.get("arrival"),
+        data.get("departure"),
+    )
+
+
+def _vote_from(data: dict[str, Any] | None) -> VoteRecord | None:
+    if not data:
+        return None
+    v = dict(data)
+    v["by_college"] = tuple(CollegeVote(**c) for c in v["by_college"])
+    v["ballots"] = tuple(
+        Ballot(_person_from(b["person"]), b["choice"])  # type: ignore[arg-type]
+        for b in v.get("ballots", ())
+    )
+    return VoteRecord(**v)
 
 
 def from_json(text: str) -> MinutesRecord:
     """Read an approved snapshot back (raises ValueError/KeyError/TypeError when damaged)."""
     data = json.loads(text)
     att = data["attendance"]
-    groups = ("present", "represented", "excused", "absent", "substitutes", "guests")
     attendance = Attendance(
-        **{g: tuple(_line_from(x) for x in att[g]) for g in groups},
+        **{g: tuple(_line_from(x) for x in att.get(g, ())) for g in GROUPS},
         **{k: att[k] for k in ("in_office", "present_count", "represented_count", "required")},
         reached=bool(att["reached"]),
     )
     sections = []
     for s in data["sections"]:
-        vote = None
-        if s["vote"]:
-            v = dict(s["vote"])
-            v["by_college"] = tuple(CollegeVote(**c) for c in v["by_college"])
-            vote = VoteRecord(**v)
+        vote = _vote_from(s["vote"])
         sections.append(
             Section(
                 item_id=s["item_id"],
@@ -447,6 +615,10 @@ def from_json(text: str) -> MinutesRecord:
                         a["title"], _person_from(a["owner"]), a["owner_text"], a["due_date"]
                     )
                     for a in s["actions"]
+                ),
+                withdrawals=tuple(
+                    Withdrawal(_person_from(w["person"]), w["reason"])  # type: ignore[arg-type]
+                    for w in s.get("withdrawals", ())
                 ),
             )
         )
@@ -469,6 +641,11 @@ def from_json(text: str) -> MinutesRecord:
     }
     return MinutesRecord(
         **scalars,
+        notice_sent_on=data.get("notice_sent_on"),
+        presiding=tuple(
+            ChairTurn(PersonRef(**t["person"]), t["from_time"], t["reason"])
+            for t in data.get("presiding", ())
+        ),
         chair=tuple(PersonRef(**c) for c in data["chair"]),
         attendance=attendance,
         sections=tuple(sections),
@@ -547,13 +724,26 @@ class Publication:
         return dataclasses.replace(person, name=public_label(person), organisation="")
 
     def line(self, line: AttendanceLine) -> AttendanceLine:
-        return AttendanceLine(self.person(line.person), self.person(line.other))  # type: ignore[arg-type]
+        return dataclasses.replace(
+            line,
+            person=self.person(line.person),
+            other=self.person(line.other),
+        )
+
+    def vote(self, vote: VoteRecord | None) -> VoteRecord | None:
+        if vote is None or not vote.ballots:
+            return vote
+        return dataclasses.replace(
+            vote,
+            ballots=tuple(
+                dataclasses.replace(b, person=self.person(b.person)) for b in vote.ballots
+            ),
+        )
 
     def record(self, record: MinutesRecord) -> MinutesRecord:
         att = record.attendance
-        groups = ("present", "represented", "excused", "absent", "substitutes", "guests")
         attendance = dataclasses.replace(
-            att, **{g: tuple(self.line(x) for x in getattr(att, g)) for g in groups}
+            att, **{g: tuple(self.line(x) for x in getattr(att, g)) for g in GROUPS}
         )
         sections = tuple(
             dataclasses.replace(
@@ -569,12 +759,21 @@ class Publication:
                     dataclasses.replace(a, title=self.text(a.title), owner=self.person(a.owner))
                     for a in s.actions
                 ),
+                vote=self.vote(s.vote),
+                withdrawals=tuple(
+                    Withdrawal(self.person(w.person), self.text(w.reason))  # type: ignore[arg-type]
+                    for w in s.withdrawals
+                ),
             )
             for s in record.sections
         )
         return dataclasses.replace(
             record,
             chair=tuple(self.person(c) for c in record.chair),  # type: ignore[misc]
+            presiding=tuple(
+                dataclasses.replace(t, person=self.person(t.person), reason=self.text(t.reason))
+                for t in record.presiding
+            ),
             secretary=self.text(record.secretary),
             attendance=attendance,
             sections=sections,
@@ -582,17 +781,10 @@ class Publication:
 
 
 def _people_of(record: MinutesRecord) -> list[PersonRef]:
-    out = list(record.chair)
+    out = list(record.chair) + [t.person for t in record.presiding]
     att = record.attendance
-    for group in (
-        att.present,
-        att.represented,
-        att.excused,
-        att.absent,
-        att.substitutes,
-        att.guests,
-    ):
-        for line in group:
+    for group in GROUPS:
+        for line in getattr(att, group):
             out.append(line.person)
             if line.other is not None:
                 out.append(line.other)
@@ -600,4 +792,7 @@ def _people_of(record: MinutesRecord) -> list[PersonRef]:
         if s.presenter is not None:
             out.append(s.presenter)
         out += [a.owner for a in s.actions if a.owner is not None]
+        out += [w.person for w in s.withdrawals]
+        if s.vote is not None:
+            out += [b.person for b in s.vote.ballots]
     return out

@@ -17,5 +17,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0007_audit_chain",
     "0009_mail",
     "0010_documents",
+    "0011_publication",
     "0012_personal_data_index",
+    "0013_folded_keys",
 )
