@@ -26,8 +26,8 @@ def _records(
     db: Database, body_id: int, at: dt.date, *, for_members: bool = False
 ) -> list[dict[str, str | dt.date]]:
     """The roster as the import's fields. `for_members`: a list the members receive, where
-    only those who accept to be contacted keep their e-mail and phone (the secretariat's own
-    export keeps them all)."""
+    only those who accept to be contacted keep their e-mail, phone and postal address (the
+    secretariat's own export keeps them all)."""
     body = bodies.get_body(db, body_id)
     out: list[dict[str, str | dt.date]] = []
     for entry in roster.roster(db, body_id, at):
@@ -37,8 +37,12 @@ def _records(
                 "last_name": entry.last_name,
                 "first_name": entry.first_name,
                 "civility": entry.civility,
+                # Refused to be contacted: neither e-mail, phone nor postal address for the members.
                 "email": entry.email if shown else "",
                 "phone": entry.phone if shown else "",
+                "address": entry.address if shown else "",
+                "postcode": entry.postcode if shown else "",
+                "city": entry.city if shown else "",
                 "organisation": entry.organisation,
                 "position": entry.position,
                 "body": body.name,

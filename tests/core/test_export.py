@@ -119,7 +119,7 @@ def test_xlsx_has_bold_frozen_header_widths_dates_and_no_formula(council, tmp_pa
     assert "=cmd|' /C calc'!A0" in [r[0] for r in values]
     cell = next(r[0] for r in sheet.iter_rows(min_row=2) if r[0].value.startswith("=cmd"))
     assert cell.data_type == "s" and cell.quotePrefix
-    assert sheet.auto_filter.ref == "A1:M4" and sheet["L2"].number_format == "DD/MM/YYYY"
+    assert sheet.auto_filter.ref == "A1:P4" and sheet["L2"].number_format == "DD/MM/YYYY"
     assert [p.name for p in path.parent.iterdir()] == ["composition.xlsx"]
 
 
@@ -197,6 +197,17 @@ MANDATE = st.tuples(
     st.none() | st.integers(min_value=0, max_value=3000),
     st.sampled_from(["", "Mme", "M."]),
     st.sampled_from(["", "+33 6 12", "=1+2", "Chargée de mission", "-"]),
+    # Postal addresses: none, several lines, a leading zero a spreadsheet would drop, a street
+    # that looks like a formula, an incomplete one (a warning, imported as it is).
+    st.sampled_from(
+        [
+            ("", "", ""),
+            ("Résidence Les Pins\n12 rue des Lilas", "69003", "Lyon"),
+            ("3 place Carnot", "01000", "Bourg-en-Bresse"),
+            ("=1+2 chemin Vert", "97400", "Saint-Denis"),
+            ("", "", "Annecy"),
+        ]
+    ),
 )
 
 
@@ -210,6 +221,9 @@ def roster_key(db, body_id: int) -> list[tuple]:
             e.phone,
             e.organisation,
             e.position,
+            e.address,
+            e.postcode,
+            e.city,
             e.college,
             e.role,
             e.start_date,
@@ -242,7 +256,7 @@ def test_export_then_import_gives_back_the_same_roster(
     try:
         body = bodies.create_body(source, name="Conseil de l'ESS", kind="plenary", mandate_years=4)
         colleges: dict[str, int] = {}
-        for i, (college, role, start, days, civility, position) in enumerate(entries):
+        for i, (college, role, start, days, civility, position, address) in enumerate(entries):
             if college not in colleges:
                 colleges[college] = bodies.create_college(source, body, name=college)
             end = start + dt.timedelta(days=days) if days is not None else None
@@ -258,6 +272,9 @@ def test_export_then_import_gives_back_the_same_roster(
                 phone=position if position.startswith("+") else "",
                 position=position,
                 organisation_id=org,
+                address=address[0],
+                postcode=address[1],
+                city=address[2],
             )
             mandate = mandates.create(
                 source,
@@ -307,14 +324,22 @@ def test_read_table_of_an_export_returns_plain_text(council, tmp_path):
 
 def test_a_list_for_the_members_keeps_the_contact_details_of_the_consenting_only(council, tmp_path):
     db = council["store"].db
+    with council["store"].write() as write:
+        write.execute(
+            "UPDATE people SET address = '12 rue des Tanneurs', postcode = '69001', city = 'Lyon' "
+            "WHERE last_name = 'Lefèvre'"
+        )
     own = tmp_path / "secretariat.csv"
     for_members = tmp_path / "membres.csv"
     me.export_roster_file(db, own, at=AT)
     me.export_roster_file(db, for_members, at=AT, for_members=True)
-    assert "helene@oeuvre.coop" in own.read_text("utf-8-sig")  # the secretariat's own file
+    own_text = own.read_text("utf-8-sig")  # the secretariat's own file keeps everything
+    assert "helene@oeuvre.coop" in own_text and "12 rue des Tanneurs" in own_text
     text = for_members.read_text("utf-8-sig")
     assert "helene@oeuvre.coop" not in text and "88 12 34 56" not in text and "Lefèvre" in text
+    assert "12 rue des Tanneurs" not in text and "69001" not in text
     with council["store"].write() as write:
         write.execute("UPDATE people SET consent_contact = 1 WHERE last_name = 'Lefèvre'")
     me.export_roster_file(db, for_members, at=AT, for_members=True)
-    assert "helene@oeuvre.coop" in for_members.read_text("utf-8-sig")
+    text = for_members.read_text("utf-8-sig")
+    assert "helene@oeuvre.coop" in text and "12 rue des Tanneurs" in text
