@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display, long_date
 from ess_desk.errors import UserError
-from ess_desk.meetings import agenda, annexes, meetings, presence, votes
+from ess_desk.meetings import agenda, annexes, listing, meetings, presence, votes
 from ess_desk.meetings.attendance import STATUSES as ATTENDANCE_STATUSES
 from ess_desk.meetings.attendance import Presence
 from ess_desk.meetings.calendar import holiday_name, notice_deadline
@@ -23,6 +24,7 @@ from ui.qt import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
     QtCore,
     QtGui,
@@ -58,8 +60,22 @@ ORDER_UPCOMING_FIRST, ORDER_CHRONOLOGICAL, ORDER_NEWEST_FIRST = range(3)
 STATUS_COLOURS = {status: palette.Ink(pill.bg) for status, pill in palette.PILLS.items()}
 
 
+_ORDERS = {
+    ORDER_UPCOMING_FIRST: listing.UPCOMING_FIRST,
+    ORDER_CHRONOLOGICAL: listing.CHRONOLOGICAL,
+    ORDER_NEWEST_FIRST: listing.NEWEST_FIRST,
+}
+
+
+def _meeting_id(row: meetings.MeetingRow) -> int:
+    return row.id
+
+
 class MeetingsTableModel(_TableModel):
-    """Meetings with filters by body, status and year; upcoming first by default."""
+    """Meetings with filters by body, status and year; upcoming first by default. A council's
+    ten years of meetings are not all read when the page opens: the first WINDOW, and `count()`."""
+
+    WINDOW = 300
 
     DATE, TIME, BODY, TITLE, PLACE, STATUS, DEADLINE = range(7)
     COLUMN_COUNT = 7
@@ -74,6 +90,8 @@ class MeetingsTableModel(_TableModel):
         self._db = db
         self._now = now
         self._rows: list[meetings.MeetingRow] = []
+        self._rest: Callable[[], list[meetings.MeetingRow]] | None = None  # all, when not read
+        self._total = 0
         self._bodies: dict[int, bodies.Body] = {}
         self._deadlines: dict[int, dt.date | None] = {}
         self.body_id: int | None = None
@@ -91,31 +109,59 @@ class MeetingsTableModel(_TableModel):
         year: int | None = None,
         order: int = ORDER_UPCOMING_FIRST,
     ) -> None:
+        """The meetings that pass the filters, in that order: the first WINDOW of them, the rest
+        when the table is scrolled to them (fetchMore), sorted on a column or looked for."""
         self.beginResetModel()
         self.body_id, self.status, self.year, self.order = body_id, status, year, order
         self._bodies = {b.id: b for b in bodies.list_bodies(self._db, include_archived=True)}
         self._deadlines = {}
-        rows = meetings.list_meetings(self._db, body_id=body_id, status=status, year=year)
-        if order == ORDER_UPCOMING_FIRST:
-            now = self.now().isoformat(timespec="minutes")
-            upcoming = [r for r in rows if r.starts_at >= now]
-            past = [r for r in rows if r.starts_at < now]
-            rows = upcoming + past[::-1]
-        elif order == ORDER_NEWEST_FIRST:
-            rows = rows[::-1]
-        self._rows = rows
+        filters = listing.MeetingFilter(body_id, status, year)
+        read = partial(
+            listing.listed,
+            self._db,
+            filters,
+            order=_ORDERS[order],
+            now=self.now().isoformat(timespec="minutes"),
+        )
+        self._rows = read(limit=self.WINDOW)
+        self._total = len(self._rows)
+        self._rest = None
+        if self._total >= self.WINDOW:
+            self._total = listing.count(self._db, filters)
+            self._rest = read if self._total > len(self._rows) else None
         self.endResetModel()
 
     def reload(self) -> None:
         self.load(self.body_id, self.status, self.year, self.order)
 
+    def count(self) -> int:
+        """How many meetings pass the filters (those not read yet included)."""
+        return self._total
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._rest is not None
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self._rest is None:
+            return
+        every, self._rest = self._rest(), None
+        self._extend_rows(self._rows, every, _meeting_id, self._set_rows)
+        self._total = len(self._rows)
+
+    def _set_rows(self, rows: list[meetings.MeetingRow]) -> None:
+        self._rows = rows
+
     def meeting(self, row: int) -> meetings.MeetingRow:
         return self._rows[row]
 
     def row_of(self, meeting_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == meeting_id:
-                return i
+        for _attempt in range(2):
+            for i, r in enumerate(self._rows):
+                if r.id == meeting_id:
+                    return i
+            if self._rest is None:
+                break
+            self.fetchMore()  # perhaps further down, not read yet
         return None
 
     def headers(self) -> list[str]:
@@ -195,6 +241,17 @@ class MeetingsTableModel(_TableModel):
             if deadline is not None and deadline < self.now().date():
                 return palette.color(self.LATE_BACKGROUND)
         return None
+
+
+class MeetingsProxy(QSortFilterProxyModel):
+    """The meetings sorted by a column's SORT_ROLE, or in the list's own order (column -1). A
+    sort by a column reads every meeting first: those not read yet belong among the first rows."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if column >= 0 and source is not None and source.canFetchMore(QModelIndex()):
+            source.fetchMore(QModelIndex())
+        super().sort(column, order)
 
 
 # -- agenda -----------------------------------------------------------------------------------

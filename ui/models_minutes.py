@@ -22,6 +22,10 @@ def _one_line(text: str, limit: int = 120) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _decision_id(row: DecisionRow) -> int:
+    return row.id
+
+
 class DecisionsTableModel(HeaderedTableModel):
     """The rows of the decision register as `decisions.search` returns them (newest first),
     in the order asked for with `sort`: the model sorts itself on one key per row (a sorting
@@ -71,16 +75,11 @@ class DecisionsTableModel(HeaderedTableModel):
         if parent.isValid() or self._rest is None:
             return
         every, self._rest = self._sorted(self._rest()), None
-        shown = len(self._rows)
-        if [r.id for r in every[:shown]] != [r.id for r in self._rows]:
-            self.beginResetModel()  # the register changed meanwhile: listed afresh
-            self._rows = every
-            self.endResetModel()
-        elif len(every) > shown:
-            self.beginInsertRows(QModelIndex(), shown, len(every) - 1)
-            self._rows = every
-            self.endInsertRows()
+        self._extend_rows(self._rows, every, _decision_id, self._set_rows)
         self._total = len(self._rows)
+
+    def _set_rows(self, rows: list[DecisionRow]) -> None:
+        self._rows = rows
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column's SORT_ROLE value; equal rows keep the register's order (as a

@@ -5,7 +5,8 @@ ui.datefields."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from ui.qt import (
     QAbstractTableModel,
@@ -18,6 +19,7 @@ from ui.qt import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -79,3 +81,23 @@ class HeaderedTableModel(QAbstractTableModel):
         ):
             return self.headers()[section]
         return None
+
+    def _extend_rows(
+        self,
+        shown: Sequence[T],
+        every: list[T],
+        key: Callable[[T], object],
+        assign: Callable[[list[T]], None],
+    ) -> None:
+        """A window's rows (`shown`) followed by every row, read in the same order: those after
+        the window are inserted when `every` begins with `shown`, else the model is reset (the
+        records changed meanwhile). `assign(every)` makes them the model's rows, inside."""
+        count = len(shown)
+        if [key(r) for r in every[:count]] != [key(r) for r in shown]:
+            self.beginResetModel()
+            assign(every)
+            self.endResetModel()
+        elif len(every) > count:
+            self.beginInsertRows(QModelIndex(), count, len(every) - 1)
+            assign(every)
+            self.endInsertRows()
