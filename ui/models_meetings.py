@@ -30,7 +30,7 @@ from ui.qt import (
     QtGui,
     Signal,
 )
-from ui.widgets import HeaderedTableModel
+from ui.widgets import HeaderedTableModel, WindowedTableModel
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -67,11 +67,7 @@ _ORDERS = {
 }
 
 
-def _meeting_id(row: meetings.MeetingRow) -> int:
-    return row.id
-
-
-class MeetingsTableModel(_TableModel):
+class MeetingsTableModel(_TableModel, WindowedTableModel):
     """Meetings with filters by body, status and year; upcoming first by default. A council's
     ten years of meetings are not all read when the page opens: the first WINDOW, and `count()`."""
 
@@ -89,9 +85,6 @@ class MeetingsTableModel(_TableModel):
         super().__init__(parent)
         self._db = db
         self._now = now
-        self._rows: list[meetings.MeetingRow] = []
-        self._rest: Callable[[], list[meetings.MeetingRow]] | None = None  # all, when not read
-        self._total = 0
         self._bodies: dict[int, bodies.Body] = {}
         self._deadlines: dict[int, dt.date | None] = {}
         self.body_id: int | None = None
@@ -123,46 +116,19 @@ class MeetingsTableModel(_TableModel):
             order=_ORDERS[order],
             now=self.now().isoformat(timespec="minutes"),
         )
-        self._rows = read(limit=self.WINDOW)
-        self._total = len(self._rows)
-        self._rest = None
-        if self._total >= self.WINDOW:
-            self._total = listing.count(self._db, filters)
-            self._rest = read if self._total > len(self._rows) else None
+        first = read(limit=self.WINDOW)
+        total = listing.count(self._db, filters) if len(first) >= self.WINDOW else len(first)
+        self._show(first, total, read)
         self.endResetModel()
 
     def reload(self) -> None:
         self.load(self.body_id, self.status, self.year, self.order)
 
-    def count(self) -> int:
-        """How many meetings pass the filters (those not read yet included)."""
-        return self._total
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._rest is not None
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self._rest is None:
-            return
-        every, self._rest = self._rest(), None
-        self._extend_rows(self._rows, every, _meeting_id, self._set_rows)
-        self._total = len(self._rows)
-
-    def _set_rows(self, rows: list[meetings.MeetingRow]) -> None:
-        self._rows = rows
-
     def meeting(self, row: int) -> meetings.MeetingRow:
         return self._rows[row]
 
     def row_of(self, meeting_id: int) -> int | None:
-        for _attempt in range(2):
-            for i, r in enumerate(self._rows):
-                if r.id == meeting_id:
-                    return i
-            if self._rest is None:
-                break
-            self.fetchMore()  # perhaps further down, not read yet
-        return None
+        return self._row_of_id(meeting_id)
 
     def headers(self) -> list[str]:
         return [
