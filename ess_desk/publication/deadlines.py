@@ -269,7 +269,9 @@ def pending_page(
     if known is None:
         return 0, []
     sql = _pending_sql(db) + ("" if limit is None else f" LIMIT {int(limit)}")
-    found = db.execute(sql, {"since": (today - LOOK_BACK).isoformat()}).fetchall()
+    # A statement that begins with WITH is not taken for a read by the store's lazy database
+    # (it would bring in sqlite-utils at start-up): the connection itself runs it.
+    found = db.conn.execute(sql, {"since": (today - LOOK_BACK).isoformat()}).fetchall()
     deadlines = [
         Deadline(what, meeting_id, body, day, due, None, LATE if today.isoformat() > due else DUE)
         for what, meeting_id, body, day, due, _total in found
