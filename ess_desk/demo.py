@@ -1473,6 +1473,9 @@ def _hold(demo: _Demo, plan: _MeetingPlan) -> None:
             moment = times[item.id]
             counted = att.count(expected, presences, rules_, moment)
             ballots.append((item, moment, counted, _vote_counts(demo, counted.votes_available)))
+    # Held as it opened (the demo's clock is its anchor): then its votes can be recorded.
+    meetings.set_status(demo.store, plan.id, "held", now=_demo_now(demo))
+    plan.status = "held"
     if demo.profile.bulk:
         _write_attendance_bulk(demo, plan, presences, opening, ballots)
     else:
@@ -1495,8 +1498,11 @@ def _hold(demo: _Demo, plan: _MeetingPlan) -> None:
             f"{first} {rng.choice(data.LAST_NAMES)}",
             f"{position}, {organisation.format(region=demo.city.region, city=demo.city.name)}",
         )
-    meetings.set_status(demo.store, plan.id, "held")
-    plan.status = "held"
+
+
+def _demo_now(demo: _Demo) -> dt.datetime:
+    """The demo's clock: the start of its anchor day (history is never tied to today)."""
+    return dt.datetime.combine(demo.profile.anchor, dt.time(0, 0))
 
 
 def _write_attendance_bulk(
@@ -1683,6 +1689,13 @@ def _approve_minutes(demo: _Demo) -> None:
         "WHERE mi.status = 'submitted' AND m.status = 'held' ORDER BY m.starts_at, mi.id"
     ).fetchall()
     for item_id, meeting_id in rows:
+        approving = meetings.get(
+            db,
+            db.execute("SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]).fetchone()[0],
+        )
+        moment = presence.parse_time(approving.opening_time, "opening_time")
+        if not presence.quorum(db, approving.id, moment, item_id=item_id).reached:
+            continue  # a meeting without quorum approves nothing: the minutes wait
         minutes.approve(demo.store, item_id)
         meetings.set_status(demo.store, meeting_id, "closed")
         demo.approved += 1

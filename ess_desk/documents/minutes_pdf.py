@@ -265,6 +265,7 @@ def build(
     db: Database, meeting_id: int, path: Path | str, *, public: bool = False, form: str = "pv"
 ) -> Path:
     """Write the minutes of a meeting as an A4 PDF."""
+    mn.ensure_exportable(db, meeting_id)
     view = mn.view(db, meeting_id, public=public)
     r = view.record
     title = f"{wording.title(form)} — {r.body} — {display(r.starts_at)}"

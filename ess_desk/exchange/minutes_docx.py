@@ -155,6 +155,7 @@ def write(
     db: Database, meeting_id: int, path: Path | str, *, public: bool = False, form: str = "pv"
 ) -> Path:
     """Write the minutes of a meeting as a .docx file (atomically)."""
+    mn.ensure_exportable(db, meeting_id)
     doc = document(mn.view(db, meeting_id, public=public), form)
     path = Path(path)
     with atomic_path(path) as tmp:

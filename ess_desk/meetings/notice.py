@@ -10,18 +10,48 @@ from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings
-from ess_desk.meetings.calendar import clear_days_between, notice_deadline
+from ess_desk.meetings.calendar import clear_days_between, last_working_day, notice_deadline
 from ess_desk.membership import bodies
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+def required_clear_days(body: bodies.Body, meeting: meetings.Meeting) -> int:
+    """The notice the meeting needs: the body's, or the reconvening rule's for a meeting called
+    again after a failed quorum (CGCT L. 2121-17: « à trois jours au moins d'intervalle »)."""
+    return body.reconvene_notice_days if meeting.reconvenes_meeting_id else body.notice_clear_days
+
+
 def deadline(db: Database, meeting_id: int) -> dt.date:
-    """« À envoyer au plus tard le … », from the body's notice rule and holiday calendar."""
+    """« À envoyer au plus tard le … »: the legal date M − n − 1, weekends and holidays
+    included (lateness is judged by this date alone)."""
     meeting = meetings.get(db, meeting_id)
     body = bodies.get_body(db, meeting.body_id)
-    return notice_deadline(meeting.day, body.notice_clear_days, body.holiday_calendar)
+    return notice_deadline(meeting.day, required_clear_days(body, meeting))
+
+
+def advised_day(db: Database, meeting_id: int) -> dt.date | None:
+    """Advice only: the last working day before the legal deadline when the deadline falls on
+    a weekend or a public holiday of the body's calendar (None when it is a working day)."""
+    meeting = meetings.get(db, meeting_id)
+    body = bodies.get_body(db, meeting.body_id)
+    legal = notice_deadline(meeting.day, required_clear_days(body, meeting))
+    working = last_working_day(legal, body.holiday_calendar)
+    return working if working != legal else None
+
+
+def late_message(sent: dt.date, limit: dt.date, meeting_day: dt.date, required: int) -> str:
+    """What a late notice is told: the legal deadline and the clear days it actually gave."""
+    return _(
+        "Convocation envoyée le {sent}, après la date limite légale du {limit} : elle laisse "
+        "{given} jours francs avant la séance, le règlement en demande {required}."
+    ).format(
+        sent=display(sent),
+        limit=display(limit),
+        given=clear_days_between(sent, meeting_day),
+        required=required,
+    )
 
 
 def record_sent(store, meeting_id: int, sent_on: object) -> str:
@@ -41,18 +71,10 @@ def record_sent(store, meeting_id: int, sent_on: object) -> str:
                 field="notice_sent_on",
             )
         body = bodies.get_body(db, meeting.body_id)
-        limit = notice_deadline(meeting.day, body.notice_clear_days, body.holiday_calendar)
-        warning = ""
-        if day > limit:
-            warning = _(
-                "Convocation envoyée le {sent}, après la date limite du {limit} : "
-                "{given} jour(s) franc(s) au lieu de {required}."
-            ).format(
-                sent=display(day),
-                limit=display(limit),
-                given=clear_days_between(day, meeting.day),
-                required=body.notice_clear_days,
-            )
+        required = required_clear_days(body, meeting)
+        limit = notice_deadline(meeting.day, required)
+        # Lateness by the legal rule alone: sent on the deadline itself is on time.
+        warning = late_message(day, limit, meeting.day, required) if day > limit else ""
         service.update(
             db,
             "meetings",

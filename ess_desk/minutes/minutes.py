@@ -108,6 +108,7 @@ def start(store: Store, meeting_id: int) -> int:
         meeting = meetings.get(db, meeting_id)
         if meeting.status in ("cancelled", "postponed"):
             meetings.ensure_open(meeting)
+        meetings.ensure_held(meeting, _("Un procès-verbal"))
         now = _now()
         return service.insert(
             db,
@@ -340,6 +341,7 @@ def approve(store: Store, item_id: int) -> Minutes:
             raise UserError(
                 _("Le vote sur ce point a rejeté le procès-verbal : il ne peut pas être approuvé.")
             )
+        _ensure_approving_quorum(db, approving, item_id, vote)
         snapshot = rec.to_json(
             rec.compose(db, minutes.meeting_id, minutes.secretary, minutes.closing_time)
         )
@@ -358,6 +360,34 @@ def approve(store: Store, item_id: int) -> Minutes:
             },
         )
         return get(db, minutes.id)
+
+
+def _ensure_approving_quorum(
+    db: Database, approving: meetings.Meeting, item_id: int, vote: votes.Vote | None
+) -> None:
+    """Minutes are approved by a meeting that can deliberate: its quorum at the vote on the
+    approval item, or at the opening when no vote was counted (a reconvened meeting, on the items
+    it takes up, needs none)."""
+    if vote is not None:
+        reached = vote.quorum_reached
+        count_text = f"{vote.quorum.get('counted', 0)} / {vote.quorum.get('required', 0)}"
+    else:
+        moment = presence.parse_time(approving.opening_time, "opening_time")
+        count = presence.quorum(db, approving.id, moment, item_id=item_id)
+        reached = count.reached
+        count_text = f"{count.counted} / {count.required}"
+    if not reached:
+        raise UserError(
+            _(
+                "Le quorum n'est pas atteint à la séance du {day} ({count}) : elle ne peut pas "
+                "approuver le procès-verbal."
+            ).format(day=display(approving.day), count=count_text)
+        )
+
+
+def ensure_exportable(db: Database, meeting_id: int) -> None:
+    """No minutes for a meeting that has not taken place."""
+    meetings.ensure_held(meetings.get(db, meeting_id), _("Un procès-verbal"))
 
 
 def add_erratum(

@@ -14,4 +14,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0004_actions",
     "0005_actions_listing",
     "0006_search",
+    "0008_meeting_law",
 )

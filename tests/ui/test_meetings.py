@@ -28,6 +28,9 @@ from ui.pages.meeting import EXTRA_TABS, MeetingView
 from ui.pages.meetings import MeetingsPage
 from ui.qt import QModelIndex, Qt, QtCore
 
+# The clock for marking meetings held (they may lie ahead of today's date).
+LATER = dt.datetime(2099, 1, 1)
+
 A = AttendanceTableModel
 
 
@@ -154,7 +157,7 @@ def test_page_lists_upcoming_first_and_filters(qtbot, store, bureau):
     past = meetings.create(store, body_id=bureau["id"], starts_at="2020-03-02T18:00")
     later = meetings.create(store, body_id=bureau["id"], starts_at="2031-05-02T18:00")
     soon = meetings.create(store, body_id=plenary, starts_at="2030-02-02T18:00")
-    meetings.set_status(store, past, "held")
+    meetings.set_status(store, past, "held", now=LATER)
     page = MeetingsPage(store)
     qtbot.addWidget(page)
     assert page.count_label.text() == "3 séances"

@@ -3,6 +3,8 @@ submission, approval at the next meeting, the frozen read-only state, errata, ex
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from ess_desk.meetings import meetings
@@ -15,6 +17,9 @@ from ui.dialogs.erratum import ErratumDialog
 from ui.models_minutes import HistoryTableModel
 from ui.pages.meeting_minutes import AUTOSAVE_MS, MinutesTab
 from ui.qt import QEvent, Qt, QtGui, QtWidgets
+
+# The clock for marking meetings held (they may lie ahead of today's date).
+LATER = dt.datetime(2099, 1, 1)
 
 PAGE = "ui.pages.meeting_minutes"
 
@@ -56,7 +61,7 @@ def fill_header(tab: MinutesTab) -> None:
 
 def held(store, meeting_id) -> None:
     meetings.set_status(store, meeting_id, "convened")
-    meetings.set_status(store, meeting_id, "held")
+    meetings.set_status(store, meeting_id, "held", now=LATER)
 
 
 def test_opening_the_tab_starts_the_minutes_of_a_held_meeting(qtbot, store, bureau):
