@@ -19,6 +19,7 @@ AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Modules that add their own subcommands: each has `register(add: AddCommand) -> None`.
 COMMAND_MODULES: tuple[str, ...] = (
+    "ess_desk.meetings.commands",
     "ess_desk.actions.commands",
     "ess_desk.minutes.commands",
     "ess_desk.documents.commands",
@@ -174,31 +175,6 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_quorum(args: argparse.Namespace) -> int:
-    from ess_desk.meetings import meetings, presence
-
-    with open_for_command(args, write=False) as store:
-        meeting = meetings.get(store.db, args.meeting)
-        moment = presence.parse_time(args.at, "--at") if args.at else None
-        count = presence.quorum(store.db, meeting.id, moment)
-    print(
-        _(
-            "{title} : {in_office} membres en exercice, {present} présents, {represented} "
-            "représentés ; quorum requis {required} — {state}."
-        ).format(
-            title=meeting.title,
-            in_office=count.in_office,
-            present=count.present,
-            represented=count.represented,
-            required=count.required,
-            state=_("atteint") if count.reached else _("non atteint"),
-        )
-    )
-    for problem in count.problems:
-        print(f"- {problem}")
-    return 0 if count.reached else 1
-
-
 def cmd_attendance_sheet(args: argparse.Namespace) -> int:
     from ess_desk.documents import attendance_sheet
 
@@ -235,18 +211,25 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             calendar=body.holiday_calendar,
             closed_days=meetings.closed_days(store.db),
         )
-        for d in dates:
-            flag = ""
-            if d.holiday:
-                flag = _("  ← jour férié : {name}").format(name=d.holiday)
-            elif d.closed:
-                flag = _("  ← secrétariat fermé")
-            print(d.starts_at.strftime("%d/%m/%Y %H:%M") + flag)
+        if args.json:
+            print(json.dumps(schedule_as_json(dates, body), ensure_ascii=False, indent=2))
+        else:
+            for d in dates:
+                flag = ""
+                if d.holiday:
+                    flag = _("  ← jour férié : {name}").format(name=d.holiday)
+                elif d.closed:
+                    flag = _("  ← secrétariat fermé")
+                print(d.starts_at.strftime("%d/%m/%Y %H:%M") + flag)
         if not dates:
-            print(_("La règle ne donne aucune date sur cette période."))
+            print(
+                _("La règle ne donne aucune date sur cette période."),
+                file=sys.stderr if args.json else sys.stdout,
+            )
             return 1
         if args.dry_run:
-            print(_("Simulation : aucune séance créée."))
+            if not args.json:
+                print(_("Simulation : aucune séance créée."))
             return 0
         kept = [d.starts_at for d in dates if not d.flagged or args.keep_flagged]
         ids = (
@@ -263,6 +246,28 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             ics.write_schedule(store.db, ids, Path(args.ics))
             print(_("Calendrier écrit : {path}").format(path=args.ics))
     return 0
+
+
+def schedule_as_json(dates, body) -> list[dict]:
+    """Each planned date with its legal notice deadline (ISO), the advice when that deadline is
+    not a working day, and its holiday or closed-office flag."""
+    from ess_desk.meetings.calendar import last_working_day, notice_deadline
+
+    out = []
+    for d in dates:
+        deadline = notice_deadline(d.starts_at.date(), body.notice_clear_days)
+        advised = last_working_day(deadline, body.holiday_calendar)
+        out.append(
+            {
+                "starts_at": d.starts_at.isoformat(timespec="minutes"),
+                "notice_deadline": deadline.isoformat(),
+                "notice_advised": advised.isoformat() if advised != deadline else None,
+                "holiday": d.holiday,
+                "closed": d.closed,
+                "flagged": d.flagged,
+            }
+        )
+    return out
 
 
 def cmd_convocations(args: argparse.Namespace) -> int:
@@ -330,10 +335,6 @@ def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, metavar="YYYY", help=_("seulement cette année"))
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
 
-    p = add("quorum", cmd_quorum, _("présents, représentés et quorum d'une séance"))
-    p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
-    p.add_argument("--at", metavar="HH:MM", help=_("à cette heure (départs et arrivées compris)"))
-
     p = add("attendance-sheet", cmd_attendance_sheet, _("feuille d'émargement d'une séance (PDF)"))
     p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
     p.add_argument("-o", "--output", required=True, metavar="FILE", help=_("fichier PDF à écrire"))
@@ -358,6 +359,11 @@ def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
     )
     p.add_argument("--ics", metavar="FILE", help=_("écrit aussi le calendrier .ics"))
     p.add_argument("--dry-run", action="store_true", help=_("montre les dates sans rien créer"))
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=_("sortie JSON : date, date limite de convocation (ISO), jour férié"),
+    )
 
     p = add(
         "convocations", cmd_convocations, _("écrit les convocations (PDF et .eml) d'une séance")

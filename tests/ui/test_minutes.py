@@ -11,7 +11,7 @@ from ess_desk.meetings import meetings
 from ess_desk.minutes import decisions, history
 from ess_desk.minutes import minutes as mn
 from ess_desk.store import open_store
-from tests.core.test_minutes import build_council
+from tests.core.test_minutes import build_council, hold_second
 from ui.dialogs.decision import DecisionDialog
 from ui.dialogs.erratum import ErratumDialog
 from ui.models_minutes import HistoryTableModel
@@ -83,6 +83,10 @@ def test_a_future_meeting_waits_for_the_start_button(qtbot, store, bureau):
     tab = make_tab(qtbot, store, later)
     assert mn.get_minutes(store.db, later) is None
     assert tab.pages.currentWidget() is tab.placeholder
+    assert not tab.start_button.isEnabled() and "marquée tenue" in tab.placeholder_label.text()
+    meetings.set_status(store, later, "held", now=dt.datetime(2100, 1, 1))
+    tab.refresh()
+    assert tab.start_button.isEnabled()
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     assert mn.get_minutes(store.db, later) is not None
     assert tab.pages.currentWidget() is tab.content
@@ -249,7 +253,8 @@ def test_submit_approve_at_next_meeting_then_frozen_with_erratum(
     assert following.approval_box.isVisibleTo(following)
     button = following.approve_buttons[minutes.id]
     assert not button.isEnabled()
-    held(store, bureau["second"])
+    meetings.set_status(store, bureau["second"], "convened")
+    hold_second(store, bureau)
     following.refresh()
     button = following.approve_buttons[minutes.id]
     assert button.isEnabled()
@@ -300,7 +305,8 @@ def test_erratum_dialog_requires_a_reason(qtbot, store, bureau, answers):
     minutes_id = mn.start(store, bureau["first"])
     mn.update(store, minutes_id, secretary="Marie", closing_time="20:00")
     item = mn.submit(store, minutes_id)
-    held(store, bureau["second"])
+    meetings.set_status(store, bureau["second"], "convened")
+    hold_second(store, bureau)
     mn.approve(store, item)
     dialog = ErratumDialog(store, minutes_id)
     qtbot.addWidget(dialog)

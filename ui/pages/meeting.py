@@ -1248,6 +1248,11 @@ class MeetingView(QtWidgets.QWidget):
                 widget.reload()
 
     # -- actions -------------------------------------------------------------------------------
+    @staticmethod
+    def clock() -> dt.datetime:
+        """Now, for the guard on marking a meeting held (tests give their own)."""
+        return dt.datetime.now()
+
     def edit(self) -> None:
         dialog = MeetingDialog(self._store, self.meeting_id, parent=self)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
@@ -1271,7 +1276,14 @@ class MeetingView(QtWidgets.QWidget):
         if ask and status in questions and not confirm(self, *questions[status]):
             return False
         try:
-            meetings.set_status(self._store, self.meeting_id, status)
+            try:
+                meetings.set_status(self._store, self.meeting_id, status, now=self.clock())
+            except meetings.ConfirmationNeeded as question:
+                if not confirm(self, self.tr("Marquer tenue"), question.message, self.tr("Tenue")):
+                    return False
+                meetings.set_status(
+                    self._store, self.meeting_id, status, now=self.clock(), confirmed=True
+                )
         except UserError as error:
             show_user_error(self, error, self.tr("Statut de la séance"))
             return False
