@@ -32,6 +32,7 @@ test: $(STAMP) translations
 lint: $(STAMP)
 	$(VENV)/bin/ruff check ess_desk ui tests bench
 	$(VENV)/bin/ruff format --check ess_desk ui tests bench
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

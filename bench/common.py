@@ -71,6 +71,33 @@ def timed_run(
     return elapsed
 
 
+def measured_run(
+    args: list[str], cwd: Path = ROOT, environment: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """(wall-clock seconds from exec to exit, peak resident memory in MiB) of one subprocess;
+    raises with its error output when it fails. The peak is the kernel's own count for that
+    process alone (wait4's ru_maxrss), so nothing has to watch it while it runs."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        args,
+        cwd=cwd,
+        env=environment or env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    error = proc.stderr.read() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode != 0:
+        detail = error.strip().splitlines()
+        raise RuntimeError(detail[-1] if detail else f"code {proc.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

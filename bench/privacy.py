@@ -39,7 +39,8 @@ def _without_quick_look():
 
 
 def measure_privacy(source: Path | None = None) -> list[Figure]:
-    from ess_desk.privacy import anonymise, person_file, retention
+    from ess_desk.exchange import person_file
+    from ess_desk.privacy import anonymise, retention
     from ess_desk.store import open_store
 
     folder = Path(tempfile.mkdtemp(prefix="ess-desk-bench-privacy-"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.store.lock import current_user
@@ -34,6 +35,51 @@ def record(
             json.dumps(after, ensure_ascii=False, default=str) if after is not None else None,
         ],
     )
+
+
+# (entity_id, before, after): the two states as JSON text already (see as_json, created_rows).
+Entry = tuple[int | None, str | None, str | None]
+
+
+def as_json(values: dict[str, Any] | None) -> str | None:
+    """A state as the log keeps it (what `record` writes)."""
+    if values is None:
+        return None
+    return json.dumps(values, ensure_ascii=False, default=str)
+
+
+def record_many(db: Database, entity: str, action: str, entries: Iterable[Entry]) -> int:
+    """Append many entries of one kind at once (a bulk import, the demo), with one time and one
+    user, through one prepared statement; call inside the transaction that made the changes.
+    Returns how many were written. Every bulk write of the log goes through here."""
+    at = dt.datetime.now().isoformat(timespec="seconds")
+    user = current_user()
+    cursor = db.conn.executemany(
+        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((at, user, entity, row_id, action, before, after) for row_id, before, after in entries),
+    )
+    return cursor.rowcount
+
+
+def created_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[Entry]:
+    """The "create" entries of new rows given as tuples in `columns` order (the first is the
+    id): the same JSON text as `as_json(dict(zip(columns, row)))`, written from a template made
+    once for the columns, about three times faster for thousands of rows."""
+    template = "{" + ", ".join(f"{json.dumps(c, ensure_ascii=False)}: %s" for c in columns) + "}"
+    for row in rows:
+        yield row[0], None, template % tuple(map(_json_value, row))
+
+
+_ENCODE_STRING = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
+_BY_TYPE = {str: _ENCODE_STRING, int: int.__repr__, type(None): lambda _v: "null"}
+
+
+def _json_value(value: Any) -> str:
+    encode = _BY_TYPE.get(type(value))
+    if encode is not None:
+        return encode(value)
+    return json.dumps(value, ensure_ascii=False, default=str)  # bool, float, anything else
 
 
 def history(db: Database, entity: str, entity_id: int) -> list[dict[str, Any]]:

@@ -37,6 +37,7 @@ from ess_desk.membership import bodies, mandates, organisations, people, rules
 from ess_desk.minutes import decisions, minutes
 from ess_desk.store import Store
 from ess_desk.store.lock import current_user
+from ess_desk.text import name_key
 
 Progress = Callable[[int, int], None]
 
@@ -563,12 +564,12 @@ def _org_name(demo: _Demo, kind: str) -> str:
 def _new_org(demo: _Demo, kind: str, name: str | None = None) -> int:
     rng, city = demo.rng, demo.city
     attempt = 0
-    while name is None or name.lower() in demo.org_names:
+    while name is None or name_key(name) in demo.org_names:
         name = _org_name(demo, kind)
         if attempt > 50:
             name = f"{name} {attempt}"
         attempt += 1
-    demo.org_names.add(name.lower())
+    demo.org_names.add(name_key(name))
     tld = "coop" if kind in ("scic", "scop") and rng.random() < 0.5 else rng.choice(("fr", "org"))
     domain = f"{_slug(name)}.{tld}"
     town, postcode = (city.name, city.postcode) if rng.random() < 0.6 else rng.choice(city.towns)

@@ -1,43 +1,165 @@
-"""Writing files so that no half-written file ever carries the final name."""
+"""Writing files: never over the council's database, never half-written, never readable by others.
+
+Every file the program writes goes through `atomic_path`: it is written to a private temporary
+file beside its final name (prefix `TEMP_PREFIX`, so that a program killed mid-way leaves nothing
+that `sweep_temporary_files` cannot recognise), then renamed. Before anything is written, the
+final name is checked against every database this process has opened: the database itself, its
+journal, its lock and its backups folder are refused with a sentence.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import tempfile
+import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
+# Every temporary file of ESS Desk starts with this, then the machine, then the process id.
+TEMP_PREFIX = ".ess-desk-tmp-"
+# SQLite's own files beside a database, by suffix of the database's name.
+_SQLITE_COMPANIONS = ("-journal", "-wal", "-shm")
+_protected: set[Path] = set()
+
+
+def _real(path: Path | str) -> Path:
+    """The path with links resolved and, where the file system ignores case, case folded."""
+    return Path(os.path.normcase(os.path.realpath(path)))
+
+
+def protect_database(db_path: Path | str) -> None:
+    """Remember an opened database: no export of this process may ever write over it."""
+    _protected.add(_real(db_path))
+
+
+def protected_databases() -> frozenset[Path]:
+    return frozenset(_protected)
+
+
+def _protected_reason(target: Path) -> str | None:
+    """Why writing `target` would destroy part of an opened database, or None."""
+    from ess_desk.store.backup import backup_dir
+    from ess_desk.store.lock import lock_path, takeover_path
+
+    real = _real(target)
+    for db in _protected:
+        if real == db or (target.exists() and db.exists() and _same_file(target, db)):
+            return _(
+                "{path} est le fichier de la base du conseil : ESS Desk n'écrit jamais par-dessus. "
+                "Choisissez un autre nom de fichier."
+            ).format(path=target)
+        companions = [Path(str(db) + suffix) for suffix in _SQLITE_COMPANIONS]
+        companions += [lock_path(db), takeover_path(db)]
+        if real in {_real(c) for c in companions}:
+            return _(
+                "{path} est un fichier de travail de la base du conseil (journal ou verrou) : "
+                "ESS Desk n'écrit jamais par-dessus. Choisissez un autre nom de fichier."
+            ).format(path=target)
+        backups = _real(backup_dir(db))
+        if real == backups or backups in real.parents:
+            return _(
+                "{path} est dans le dossier des sauvegardes de la base ({folder}) : ESS Desk n'y "
+                "écrit que ses propres sauvegardes. Choisissez un autre dossier."
+            ).format(path=target, folder=backup_dir(db))
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(target: Path | str) -> Path:
+    """Refuse, with a sentence, an output path that is a database of ours or part of one."""
+    target = Path(target)
+    reason = _protected_reason(target)
+    if reason is not None:
+        raise UserError(reason)
+    return target
+
+
+def _host_tag() -> str:
+    return f"{zlib.crc32(socket.gethostname().encode()):08x}"
+
+
+def temp_prefix(name: str = "") -> str:
+    """The start of a temporary file's name: recognisable, with its machine and process."""
+    return f"{TEMP_PREFIX}{_host_tag()}-{os.getpid()}-{name}"
+
+
+def private_temp(folder: Path, name: str = "", suffix: str = "") -> Path:
+    """Create an empty private (0600) temporary file in `folder` and return its path."""
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=suffix, dir=folder)
+    os.close(fd)
+    return Path(tmp)
+
+
+def _pid_alive(pid: int) -> bool:
+    from ess_desk.store.lock import _pid_alive as alive
+
+    return alive(pid)
+
+
+def sweep_temporary_files(folder: Path, *, older_than: float = 0.0) -> list[Path]:
+    """Remove what killed programs left in `folder`: temporary files of processes of this machine
+    that no longer run, and those of other machines older than a day. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(TEMP_PREFIX + "*"))
+    except OSError:
+        return removed
+    host = _host_tag()
+    now = time.time()
+    for path in candidates:
+        rest = path.name[len(TEMP_PREFIX) :].split("-", 2)
+        try:
+            age = now - path.stat().st_mtime
+        except OSError:
+            continue
+        if age < older_than:
+            continue
+        if len(rest) >= 2 and rest[0] == host and rest[1].isdigit():
+            stale = not _pid_alive(int(rest[1]))
+        else:
+            stale = age > 24 * 3600
+        if stale and path.is_file():
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _cannot_write(final: Path, exc: OSError) -> UserError:
+    from ess_desk.failures import from_os_error
+
+    return from_os_error(exc, final)
+
 
 @contextlib.contextmanager
 def atomic_path(final: Path | str) -> Iterator[Path]:
-    """Yield a temporary path beside `final`; on success it is renamed to `final`."""
-    final = Path(final)
+    """Yield a private temporary path beside `final`; on success it is renamed to `final`."""
+    final = check_output(final)
     try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{final.stem}-", suffix=final.suffix, dir=final.parent)
-        os.close(fd)
+        ensure_folder(final.parent)
+        tmp = private_temp(final.parent, suffix=final.suffix)
     except OSError as exc:
-        raise UserError(
-            _("Impossible d'écrire {path} : {reason}.").format(
-                path=final, reason=exc.strerror or exc
-            )
-        ) from exc
-    tmp = Path(name)
+        raise _cannot_write(final, exc) from exc
     try:
         yield tmp
+        check_output(final)  # a database opened meanwhile under that name is still refused
         os.replace(tmp, final)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise UserError(
-            _("Impossible d'écrire {path} : {reason}.").format(
-                path=final, reason=exc.strerror or exc
-            )
-        ) from exc
+        raise _cannot_write(final, exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -46,13 +168,29 @@ def atomic_path(final: Path | str) -> Iterator[Path]:
 
 def ensure_folder(folder: Path | str) -> Path:
     """Create a folder (and its parents) for files to be written, or say why it cannot be."""
-    folder = Path(folder)
+    folder = check_output(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except FileExistsError as exc:
         raise UserError(
-            _("Impossible de créer le dossier {path} : {reason}.").format(
-                path=folder, reason=exc.strerror or exc
+            _("Impossible de créer le dossier {path} : un fichier porte déjà ce nom.").format(
+                path=folder
             )
         ) from exc
+    except OSError as exc:
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, folder) from exc
+    return folder
+
+
+def ensure_private_folder(folder: Path | str) -> Path:
+    """Like `ensure_folder`, the last folder created readable by its owner only (0700)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        ensure_folder(folder.parent)
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError:
+            ensure_folder(folder)  # says why
     return folder

@@ -128,6 +128,27 @@ EN: dict[str, str] = {
     ),
     "{status}, {progress} %": "{status}, {progress}%",
     # ess_desk/cli.py
+    "Le fichier {path} existe déjà : ESS Desk ne l'écrase pas.": (
+        "The file {path} already exists: ESS Desk does not overwrite it."
+    ),
+    "Nouvelle base créée : {path}": "New database created: {path}",
+    "crée une base vide (un nouveau conseil)": "creates an empty database (a new council)",
+    "fichier de la base à créer": "database file to create",
+    "Impossible de créer le dossier {path} : un fichier porte déjà ce nom.": (
+        "Cannot create the folder {path}: a file already has that name."
+    ),
+    "{path} est dans le dossier des sauvegardes de la base ({folder}) : ESS Desk n'y écrit que ses propres sauvegardes. Choisissez un autre dossier.": (
+        "{path} is in the database's backups folder ({folder}): ESS Desk writes only its own "
+        "backups there. Choose another folder."
+    ),
+    "{path} est le fichier de la base du conseil : ESS Desk n'écrit jamais par-dessus. Choisissez un autre nom de fichier.": (
+        "{path} is the council's database file: ESS Desk never writes over it. Choose another "
+        "file name."
+    ),
+    "{path} est un fichier de travail de la base du conseil (journal ou verrou) : ESS Desk n'écrit jamais par-dessus. Choisissez un autre nom de fichier.": (
+        "{path} is a working file of the council's database (journal or lock): ESS Desk never "
+        "writes over it. Choose another file name."
+    ),
     "  ← jour férié : {name}": "  ← public holiday: {name}",
     "  ← secrétariat fermé": "  ← secretariat closed",
     "à cette heure (départs et arrivées compris)": (
@@ -242,6 +263,18 @@ EN: dict[str, str] = {
     "{day} à {time}": "{day} at {time}",
     "« {value} » n'est pas une date (attendu : jj/mm/aaaa).": (
         "“{value}” is not a date (expected: dd/mm/yyyy)."
+    ),
+    "« {value} » n'est pas une date : tapez-la jour/mois/année, par exemple 21/01/2027.": (
+        "“{value}” is not a date: type it day/month/year, for example 21/01/2027."
+    ),
+    "Le {value} n'existe pas : vérifiez le jour et le mois.": (
+        "{value} does not exist: check the day and the month."
+    ),
+    "« {value} » n'est pas une heure : tapez par exemple 18:00, 18h ou 18 h 30.": (
+        "“{value}” is not a time: type for example 18:00, 18h or 18 h 30."
+    ),
+    "Indiquez aussi l'heure, par exemple {value} 18:00.": (
+        "Give the time as well, for example {value} 18:00."
     ),
     # ess_desk/demo.py
     (
@@ -430,9 +463,6 @@ EN: dict[str, str] = {
         "Please let us know how they stand before the next meeting by replying to this "
         "message.\n\nKind regards,\n\n{sign}"
     ),
-    "Impossible de créer le dossier {path} : {reason}.": (
-        "Cannot create the folder {path}: {reason}."
-    ),
     "Relance : vos actions en cours au {day}": "Reminder: your open actions as at {day}",
     "Sans adresse électronique ({count}) : {names}": "No email address ({count}): {names}",
     "sans échéance": "no due date",
@@ -449,7 +479,6 @@ EN: dict[str, str] = {
     "Dernier point le": "Last update on",
     "Description": "Description",
     "En retard (jours)": "Days overdue",
-    "Impossible d'écrire {path} : {reason}.": "Cannot write {path}: {reason}.",
     "Instance": "Body",
     "Priorité": "Priority",
     "« {name} » : choisissez un fichier .xlsx, .csv ou .pdf.": (
@@ -496,6 +525,12 @@ EN: dict[str, str] = {
         "1 person already on record receives a mandate."
     ),
     "1 structure": "1 organisation",
+    "Structures regroupées (noms qui ne diffèrent que par les majuscules, les accents, les "
+    "espaces ou la ponctuation) : {pairs}.": (
+        "Organisations merged (names that differ only by case, accents, spaces or "
+        "punctuation): {pairs}."
+    ),
+    "« {typed} » → « {kept} »": "“{typed}” → “{kept}”",
     "aucun collège": "no colleges",
     "aucun mandat": "no mandates",
     "Aucune instance ne s'appelle « {name} » (un import ne crée pas d'instance).": (
@@ -661,7 +696,6 @@ EN: dict[str, str] = {
     "Toutes les instances": "All bodies",
     # ess_desk/exchange/tabular.py
     "Composition": "Membership",
-    "Impossible de lire le fichier {path} : {reason}.": "Cannot read the file {path}: {reason}.",
     (
         "Le fichier {path} est au format Excel 97-2003 (.xls) : enregistrez-le au format .xlsx "
         "ou .csv depuis votre tableur."
@@ -717,7 +751,6 @@ EN: dict[str, str] = {
     ),
     # ess_desk/meetings/annexes.py
     "Ce point appartient à une autre séance.": "This item belongs to another meeting.",
-    "Impossible de lire « {name} » : {reason}.": "Cannot read “{name}”: {reason}.",
     "L'annexe n°{id} n'existe pas.": "Annex no. {id} does not exist.",
     "Le fichier « {name} » dépasse 100 Mo.": "The file “{name}” is larger than 100 MB.",
     "Le fichier « {name} » est protégé par un mot de passe.": (
@@ -950,6 +983,11 @@ EN: dict[str, str] = {
     "Type de structure inconnu : « {value} ».": "Unknown organisation type: “{value}”.",
     "Une structure nommée « {name} » existe déjà.": (
         "An organisation called “{name}” already exists."
+    ),
+    "La structure « {existing} » existe déjà : « {name} » n'en diffère que par les "
+    "majuscules, les accents, les espaces ou la ponctuation, et désigne la même.": (
+        "The organisation “{existing}” already exists: “{name}” differs from it only by case, "
+        "accents, spaces or punctuation, and designates the same one."
     ),
     # ess_desk/membership/people.py
     "Cette personne a exercé des mandats : archivez-la plutôt que de la supprimer.": (
@@ -1234,8 +1272,8 @@ EN: dict[str, str] = {
     "L'enregistrement n°{id} n'existe plus.": "Record no. {id} no longer exists.",
     "{what} n°{id} n'existe pas.": "{what} (no. {id}) does not exist.",
     # ess_desk/store/backup.py
-    "Impossible d'écrire la sauvegarde {path} : {reason}.": (
-        "Cannot write the backup {path}: {reason}."
+    "{path} est la base ouverte elle-même : choisissez une sauvegarde à restaurer (dans {folder}).": (
+        "{path} is the open database itself: choose a backup to restore (in {folder})."
     ),
     "La sauvegarde ne peut pas remplacer la base ouverte elle-même.": (
         "The backup cannot overwrite the open database itself."
@@ -1257,13 +1295,16 @@ EN: dict[str, str] = {
         "Schema: update {name} comes from a newer version."
     ),
     # ess_desk/store/database.py
+    "Le fichier {path} n'existe pas : vérifiez le chemin donné à --db. Pour créer une nouvelle base : ess-desk new {path}": (
+        "The file {path} does not exist: check the path given to --db. To create a new "
+        "database: ess-desk new {path}"
+    ),
     "Base ouverte en lecture seule : le fichier ne peut pas être modifié.": (
         "Database opened read-only: the file cannot be modified."
     ),
     "Base ouverte en lecture seule : {user} l'utilise sur le poste {host} depuis le {since}.": (
         "Database opened read-only: {user} has been using it on computer {host} since {since}."
     ),
-    "Impossible d'ouvrir le fichier {path}.": "Cannot open the file {path}.",
     "Impossible de créer {path} : le dossier n'est pas accessible en écriture.": (
         "Cannot create {path}: the folder is not writable."
     ),
@@ -1882,6 +1923,168 @@ EN: dict[str, str] = {
     "(données de {count} caractères, complètes dans la version JSON)": (
         "({count} characters of data, complete in the JSON version)"
     ),
+    # ess_desk/failures.py
+    "Accès refusé à {path} : votre compte n'a pas le droit de l'ouvrir ou de le modifier. Rien "
+    "n'a été modifié. Demandez l'accès à la personne qui gère ce poste ou ce partage, ou "
+    "choisissez un autre emplacement, puis recommencez.": (
+        "Access to {path} denied: your account may not open or change it. Nothing was changed. "
+        "Ask whoever manages this computer or share for access, or choose another place, then "
+        "try again."
+    ),
+    "ESS Desk s'est arrêté sur une erreur inattendue ({detail}). Une écriture en cours est "
+    "annulée en entier : la base reste telle qu'avant. Le détail technique est dans le journal "
+    "{log} : joignez-le à votre demande d'aide.": (
+        "ESS Desk stopped on an unexpected error ({detail}). A write in progress is undone "
+        "entirely: the database stays as it was. The technical detail is in the log {log}: "
+        "attach it to your request for help."
+    ),
+    "ESS Desk s'est arrêté sur une erreur inattendue ({detail}). Une écriture en cours est "
+    "annulée en entier : la base reste telle qu'avant. Signalez-la à la personne qui vous aide, "
+    "avec la commande lancée.": (
+        "ESS Desk stopped on an unexpected error ({detail}). A write in progress is undone "
+        "entirely: the database stays as it was. Report it to whoever helps you, with the "
+        "command you ran."
+    ),
+    "Impossible d'accéder à {path} : {reason}. Rien n'a été modifié. Vérifiez le fichier et son "
+    "dossier, puis recommencez.": (
+        "Cannot access {path}: {reason}. Nothing was changed. Check the file and its folder, "
+        "then try again."
+    ),
+    "La base {path} est occupée par un autre programme en ce moment. Rien n'a été modifié. "
+    "Attendez un instant puis recommencez ; si cela dure, fermez les autres programmes ou postes "
+    "qui l'ont ouverte.": (
+        "The database {path} is busy with another program right now. Nothing was changed. Wait "
+        "a moment and try again; if it lasts, close the other programs or computers that have "
+        "it open."
+    ),
+    "La mémoire de l'ordinateur ne suffit pas pour ce travail. Rien n'a été modifié. Fermez "
+    "d'autres programmes, puis recommencez.": (
+        "The computer does not have enough memory for this work. Nothing was changed. Close "
+        "other programs, then try again."
+    ),
+    "Le disque est plein : {path} n'a pas pu être écrit. Rien n'a été modifié. Libérez de la "
+    "place sur ce disque (corbeille, gros fichiers inutiles) ou choisissez un autre emplacement, "
+    "puis recommencez.": (
+        "The disk is full: {path} could not be written. Nothing was changed. Free some space on "
+        "this disk (recycle bin, large unneeded files) or choose another place, then try again."
+    ),
+    "Le disque est plein. Rien n'a été modifié. Libérez de la place sur ce disque (corbeille, "
+    "gros fichiers inutiles), puis recommencez.": (
+        "The disk is full. Nothing was changed. Free some space on this disk (recycle bin, "
+        "large unneeded files), then try again."
+    ),
+    "Le disque n'a pas pu lire ou écrire {path} (erreur d'entrée-sortie). Rien n'a été modifié. "
+    "Vérifiez que le disque, la clé USB ou le lecteur réseau est bien branché, puis recommencez "
+    "; si l'erreur revient, faites vérifier le disque.": (
+        "The disk could not read or write {path} (input/output error). Nothing was changed. "
+        "Check that the disk, USB stick or network drive is properly connected, then try "
+        "again; if the error comes back, have the disk checked."
+    ),
+    "Le fichier {path} est endommagé : SQLite n'a pas pu le lire. Rien n'a été modifié. "
+    "Restaurez la dernière sauvegarde qui passe la vérification.": (
+        "The file {path} is damaged: SQLite could not read it. Nothing was changed. Restore the "
+        "latest backup that passes the check."
+    ),
+    "Le système a refusé l'opération : {reason}. Rien n'a été modifié. Vérifiez le fichier et "
+    "son dossier, puis recommencez.": (
+        "The system refused the operation: {reason}. Nothing was changed. Check the file and "
+        "its folder, then try again."
+    ),
+    "{path} est introuvable (le fichier ou l'un de ses dossiers n'existe pas). Rien n'a été "
+    "modifié. Vérifiez le nom et le dossier, puis recommencez.": (
+        "{path} cannot be found (the file or one of its folders does not exist). Nothing was "
+        "changed. Check the name and the folder, then try again."
+    ),
+    "{path} est occupé par un autre programme ou un autre poste en ce moment. Rien n'a été "
+    "modifié. Fermez le programme qui s'en sert (Excel, un outil de synchronisation…) ou "
+    "attendez un instant, puis recommencez.": (
+        "{path} is in use by another program or computer right now. Nothing was changed. Close "
+        "the program using it (Excel, a synchronisation tool…) or wait a moment, then try again."
+    ),
+    "{path} est un dossier, pas un fichier. Rien n'a été modifié. Indiquez le nom d'un fichier "
+    "(dans ce dossier ou ailleurs), puis recommencez.": (
+        "{path} is a folder, not a file. Nothing was changed. Give the name of a file (in this "
+        "folder or elsewhere), then try again."
+    ),
+    "{path} ne peut pas être modifié : le disque qui le porte est protégé en écriture (clé USB "
+    "verrouillée, CD, partage en lecture seule). Rien n'a été modifié. Copiez le fichier sur un "
+    "disque où vous pouvez écrire, ou retirez la protection, puis recommencez.": (
+        "{path} cannot be changed: its disk is write-protected (locked USB stick, CD, read-only "
+        "share). Nothing was changed. Copy the file to a disk you can write to, or remove the "
+        "protection, then try again."
+    ),
+    "{path} ne peut pas être modifié : le fichier est en lecture seule. Rien n'a été modifié. "
+    "Retirez la lecture seule dans les propriétés du fichier (ou demandez-le à la personne qui "
+    "gère ce poste), puis recommencez.": (
+        "{path} cannot be changed: the file is read-only. Nothing was changed. Clear read-only "
+        "in the file's properties (or ask whoever manages this computer), then try again."
+    ),
+    "{path} ne peut pas être modifié : son dossier {folder} est en lecture seule. Rien n'a été "
+    "modifié. Choisissez un dossier où vous pouvez écrire, ou demandez l'accès à la personne qui "
+    "gère ce poste, puis recommencez.": (
+        "{path} cannot be changed: its folder {folder} is read-only. Nothing was changed. "
+        "Choose a folder you can write to, or ask whoever manages this computer for access, "
+        "then try again."
+    ),
+    # ess_desk/store/database.py (why a database is read-only)
+    "Base ouverte en lecture seule : le disque est plein.": (
+        "Database opened read-only: the disk is full."
+    ),
+    "Base ouverte en lecture seule : le disque qui porte le fichier est protégé en écriture.": (
+        "Database opened read-only: the disk holding the file is write-protected."
+    ),
+    "Base ouverte en lecture seule : le fichier est en lecture seule.": (
+        "Database opened read-only: the file is read-only."
+    ),
+    "Base ouverte en lecture seule : son dossier {folder} est en lecture seule.": (
+        "Database opened read-only: its folder {folder} is read-only."
+    ),
+    "Base ouverte en lecture seule : votre compte n'a pas le droit de la modifier.": (
+        "Database opened read-only: your account may not change it."
+    ),
+    "{user} a la base ouverte sur le poste {host} depuis le {since} : pour vous, elle est en "
+    "lecture seule. Rien n'a été modifié. Recommencez quand elle aura été fermée sur ce poste.": (
+        "{user} has the database open on the computer {host} since {since}: for you it is "
+        "read-only. Nothing was changed. Try again once it has been closed on that computer."
+    ),
+    # ess_desk/store/recovery.py, health.py, network.py (and the messages they complete)
+    "Attention : {warning}": "Warning: {warning}",
+    "Aucune sauvegarde de cette base qui passe la vérification n'a été trouvée dans {folder} : cherchez une copie ailleurs (clé USB, messagerie, autre poste).": "No backup of this database that passes the check was found in {folder}: look for a copy elsewhere (USB stick, e-mail, another computer).",
+    "Base ouverte en lecture seule : un dossier porte le nom de son verrou.": "Database opened read-only: a folder bears the name of its lock.",
+    "Base remise en place depuis {source}. Le fichier inutilisable est gardé dans {kept}.": "Database put back from {source}. The unusable file is kept in {kept}.",
+    "La base {path} est sur un lecteur réseau ({kind}, {mount}). Une seule personne à la fois peut la modifier (le verrou y veille) : les autres l'ouvrent en lecture seule. Les sauvegardes sont gardées sur le disque de ce poste : {backups}.": "The database {path} is on a network drive ({kind}, {mount}). Only one person at a time can change it (the lock sees to it): the others open it read-only. Backups are kept on this computer's disk: {backups}.",
+    "La base {path} n'est pas endommagée : un travail a été interrompu (arrêt brutal du programme ou de l'ordinateur) et a laissé un journal de reprise ({journal}) ; pour remettre la base dans son dernier état enregistré, ESS Desk doit pouvoir écrire dans le fichier.": "The database {path} is not damaged: some work was interrupted (the program or the computer stopped abruptly) and left a recovery journal ({journal}); to bring the database back to its last saved state, ESS Desk must be able to write to the file.",
+    "La base {path} ne peut pas être modifiée : un dossier porte le nom de son verrou ({lock}). Rien n'a été modifié. Déplacez ou renommez ce dossier (il n'a pas été créé par ESS Desk), puis recommencez.": "The database {path} cannot be changed: a folder bears the name of its lock ({lock}). Nothing was changed. Move or rename that folder (ESS Desk did not create it), then try again.",
+    "La sauvegarde la plus récente qui passe la vérification est celle du {when} ({size} : {contents} ; dernière modification le {changed}) : {path}.": "The newest backup that passes the check is the one of {when} ({size}: {contents}; last change on {changed}): {path}.",
+    "La sauvegarde la plus récente qui passe la vérification est celle du {when} ({size} : {contents}) : {path}.": "The newest backup that passes the check is the one of {when} ({size}: {contents}): {path}.",
+    "Le disque de {path} est plein : la base ne peut plus être modifiée ni sauvegardée. Libérez de la place sur ce disque.": "The disk of {path} is full: the database can no longer be changed or backed up. Free some space on this disk.",
+    "Le fichier {path} est endommagé : SQLite n'a pas pu le lire.": "The file {path} is damaged: SQLite could not read it.",
+    "Le fichier {path} est lisible par les autres comptes de cet ordinateur ({mode}) : les coordonnées des membres n'y sont pas protégées. Pour le réserver à votre compte : chmod 600 {quoted}": "The file {path} can be read by the other accounts of this computer ({mode}): the members' contact details in it are not protected. To keep it to your account: chmod 600 {quoted}",
+    "Le fichier {path} est tronqué : il fait {size} alors que son en-tête en annonce {expected} (copie interrompue, disque plein, outil de synchronisation).": "The file {path} is truncated: it is {size} while its header announces {expected} (interrupted copy, full disk, synchronisation tool).",
+    "Le fichier {path} est tronqué : {size} seulement, pas même l'en-tête entier d'une base (copie interrompue, disque plein, outil de synchronisation).": "The file {path} is truncated: only {size}, not even a database's whole header (interrupted copy, full disk, synchronisation tool).",
+    "Le fichier {path} est vide (0 octet) : ce n'est plus la base du conseil, mais un fichier vidé ou une copie interrompue (disque plein, outil de synchronisation). ESS Desk ne l'ouvre pas comme une nouvelle base.": "The file {path} is empty (0 bytes): it is no longer the council's database but an emptied file or an interrupted copy (full disk, synchronisation tool). ESS Desk does not open it as a new database.",
+    "Les sauvegardes de {folder} (le dossier ou des copies qu'il contient) sont lisibles par les autres comptes de cet ordinateur. Pour les réserver à votre compte : chmod 700 {quoted} && chmod 600 {quoted}/*": "The backups in {folder} (the folder or copies in it) can be read by the other accounts of this computer. To keep them to your account: chmod 700 {quoted} && chmod 600 {quoted}/*",
+    "Or ESS Desk n'a pas pu prendre la main sur le fichier. Rien n'a été modifié. Fermez les autres programmes qui l'ont ouvert, puis rouvrez la base.": "But ESS Desk could not take hold of the file. Nothing was changed. Close the other programs that have it open, then open the database again.",
+    "Or le disque est plein. Rien n'a été modifié. Libérez de la place sur ce disque, puis rouvrez la base.": "But the disk is full. Nothing was changed. Free some space on this disk, then open the database again.",
+    "Or le disque qui porte le fichier est protégé en écriture. Rien n'a été modifié. Copiez le fichier et son journal ensemble sur un disque où vous pouvez écrire, puis ouvrez la copie.": "But the disk holding the file is write-protected. Nothing was changed. Copy the file and its journal together to a disk you can write to, then open the copy.",
+    "Or le fichier est en lecture seule. Rien n'a été modifié. Retirez la lecture seule dans ses propriétés, puis rouvrez la base.": "But the file is read-only. Nothing was changed. Clear read-only in its properties, then open the database again.",
+    "Or son dossier est en lecture seule. Rien n'a été modifié. Demandez l'accès en écriture à ce dossier, puis rouvrez la base.": "But its folder is read-only. Nothing was changed. Ask for write access to that folder, then open the database again.",
+    "Or votre compte n'a pas le droit de modifier ce fichier. Rien n'a été modifié. Demandez ce droit à la personne qui gère ce poste, puis rouvrez la base.": "But your account may not change this file. Nothing was changed. Ask whoever manages this computer for that right, then open the database again.",
+    "Or {user} a la base ouverte sur le poste {host} depuis le {since}. Rien n'a été modifié. Demandez-lui de fermer ESS Desk : la reprise se fera d'elle-même à l'ouverture suivante.": "But {user} has the database open on the computer {host} since {since}. Nothing was changed. Ask them to close ESS Desk: the recovery will happen by itself at the next opening.",
+    "Pour remettre cette sauvegarde en place : {command}": "To put this backup back: {command}",
+    "Restaurez la dernière sauvegarde qui passe la vérification.": "Restore the latest backup that passes the check.",
+    "Rien n'a été modifié.": "Nothing was changed.",
+    "{n} décision": "{n} decision",
+    "{n} décisions": "{n} decisions",
+    "{n} personne": "{n} person",
+    "{n} séance": "{n} meeting",
+    "{n} séances": "{n} meetings",
+    "{people}, {meetings}, {decisions}": "{people}, {meetings}, {decisions}",
+    "{size} Ko": "{size} KB",
+    "{size} Mo": "{size} MB",
+    "{size} octet": "{size} byte",
+    "{size} octets": "{size} bytes",
+    "{user} a la base ouverte sur le poste {host} depuis le {since} : elle ne peut pas être remplacée maintenant. Rien n'a été modifié.": "{user} has the database open on the computer {host} since {since}: it cannot be replaced now. Nothing was changed.",
     # ess_desk/meetings (law: rule sets, remote, withdrawals, votes, reconvening)
     "Au scrutin secret, une abstention est un bulletin blanc.": "In a secret ballot, an abstention is a blank paper.",
     "Cette séance a déjà été reconvoquée après un quorum non atteint : elle délibère sans condition de quorum.": "This meeting was already called again after a failed quorum: it deliberates without a quorum.",

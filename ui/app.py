@@ -56,17 +56,38 @@ class _FirstPaint(QObject):
         return False
 
 
-def _ask_recovery(message: str) -> str:
-    """After a refused file: "open" another, create a "new" one, or "quit"."""
-    box = QtWidgets.QMessageBox()
+def _warning_box(parent: QtWidgets.QWidget | None, message: str) -> QtWidgets.QMessageBox:
+    box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
     box.setText(message)
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "Application", "Vous pouvez ouvrir un autre fichier ou créer une nouvelle base."
+    return box
+
+
+def _ask_recovery(message: str, can_restore: bool = False) -> str:
+    """After a refused file: "restore" the backup the message offers (an empty, truncated or
+    damaged file), "open" another, create a "new" one, or "quit"."""
+    box = _warning_box(None, message)
+    if can_restore:
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Application",
+                "Vous pouvez remettre en place cette sauvegarde (le fichier actuel est gardé à "
+                "part), ouvrir un autre fichier ou créer une nouvelle base.",
+            )
         )
-    )
+    else:
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Application", "Vous pouvez ouvrir un autre fichier ou créer une nouvelle base."
+            )
+        )
+    restore_button = None
+    if can_restore:
+        restore_button = box.addButton(
+            QCoreApplication.translate("Application", "Restaurer cette sauvegarde"),
+            QtWidgets.QMessageBox.ButtonRole.AcceptRole,
+        )
     open_button = box.addButton(
         QCoreApplication.translate("Application", "Ouvrir un autre fichier…"),
         QtWidgets.QMessageBox.ButtonRole.AcceptRole,
@@ -79,14 +100,66 @@ def _ask_recovery(message: str) -> str:
         QCoreApplication.translate("Application", "Quitter"),
         QtWidgets.QMessageBox.ButtonRole.RejectRole,
     )
-    box.setDefaultButton(open_button)
+    box.setDefaultButton(restore_button or open_button)
     box.exec()
     clicked = box.clickedButton()
+    if restore_button is not None and clicked is restore_button:
+        return "restore"
     if clicked is open_button:
         return "open"
     if clicked is new_button:
         return "new"
     return "quit"
+
+
+def ask_restore(parent: QtWidgets.QWidget | None, message: str) -> bool:
+    """A refused file with a backup to offer: True when the user chooses to put it back."""
+    box = _warning_box(parent, message)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Application",
+            "Vous pouvez remettre en place cette sauvegarde (le fichier actuel est gardé à part).",
+        )
+    )
+    restore_button = box.addButton(
+        QCoreApplication.translate("Application", "Restaurer cette sauvegarde"),
+        QtWidgets.QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("Application", "Annuler"),
+        QtWidgets.QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(restore_button)
+    box.exec()
+    return box.clickedButton() is restore_button
+
+
+def restore_offered(parent: QtWidgets.QWidget | None, error: StoreError) -> bool:
+    """Put back the backup a refusal offers (the unusable file is kept aside), and say where the
+    old file went. False when it could not be done (the reason is shown)."""
+    from ess_desk.store.recovery import restore_over
+    from ui.dialogs.common import inform
+    from ui.failures import report_failure
+
+    offer = getattr(error, "offer", None)
+    path = getattr(error, "path", None)
+    if offer is None or path is None:
+        return False
+    try:
+        kept = restore_over(path, offer.path)
+    except Exception as exc:  # the boundary: a sentence, or the details of a bug
+        report_failure(parent, exc, QCoreApplication.translate("Application", "Restaurer"))
+        return False
+    inform(
+        parent,
+        QCoreApplication.translate("Application", "Sauvegarde remise en place"),
+        QCoreApplication.translate(
+            "Application",
+            "La sauvegarde {backup} est remise en place dans {path}. Le fichier inutilisable est "
+            "gardé à part : {kept}.",
+        ).format(backup=offer.path.name, path=path, kept=kept),
+    )
+    return True
 
 
 def _db_filter() -> str:
@@ -109,7 +182,10 @@ def open_initial_store(path: Path, quit_after_start: bool = False) -> Store | No
                     file=sys.stderr,
                 )
                 return None
-            choice = _ask_recovery(exc.message)
+            choice = _ask_recovery(exc.message, getattr(exc, "offer", None) is not None)
+            if choice == "restore":
+                restore_offered(None, exc)
+                continue
         if choice == "open":
             name, _filter = QtWidgets.QFileDialog.getOpenFileName(
                 None,
@@ -152,7 +228,11 @@ def _warm_up() -> None:
     import threading
 
     def load() -> None:
-        for name in ("holidays.countries", "ess_desk.meetings.calendar", "reportlab.platypus"):
+        from ess_desk import logs
+
+        logs.setup()
+        logs.log.info("ESS Desk %s : fenêtre ouverte", __version__)
+        for name in ("ess_desk.meetings.calendar", "reportlab.platypus"):
             importlib.import_module(name)
 
     threading.Thread(target=load, name="warm-up", daemon=True).start()
@@ -167,7 +247,14 @@ def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = Fal
     QCoreApplication.setApplicationVersion(__version__)
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     assert isinstance(app, QtWidgets.QApplication)
+    from ui.failures import install_window_hooks
+
+    # Every error nobody caught, in a slot or a thread, is logged then shown: never lost.
+    install_window_hooks()
     settings = AppSettings()
+    from ui import palette
+
+    palette.apply(app)  # a readable selection, unless the system's high contrast rules
     translators = install_translators(app, settings.language())
     try:
         store = open_initial_store(choose_database(db, db_given, settings), quit_after_start)

@@ -18,7 +18,38 @@ def open_window(**options: object) -> int:
     return run_app(**options)  # type: ignore[arg-type]
 
 
+def window_options(argv: Sequence[str]) -> dict[str, object] | None:
+    """The window's options when `argv` asks for the window alone (`--db PATH`,
+    `--quit-after-start`); None for anything else (a subcommand, --help, --version, an unknown or
+    incomplete option), which the command line then reads and checks. The window's start thus
+    does not pay for the command line's parser and its translated help (about 10 ms)."""
+    db: str | None = None
+    quit_after_start = False
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--quit-after-start":
+            quit_after_start = True
+        elif token == "--db":
+            db = next(tokens, None)
+            if not db:
+                return None
+        elif token.startswith("--db=") and len(token) > len("--db="):
+            db = token[len("--db=") :]
+        else:
+            return None
+    db_given = bool(db or os.environ.get("ESS_DESK_DB"))
+    if db is None:
+        from ess_desk.store.database import default_db_path
+
+        db = str(default_db_path())
+    return {"db": db, "quit_after_start": quit_after_start, "db_given": db_given}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    options = window_options(argv)
+    if options is not None:
+        return open_window(**options)
     from ess_desk.cli import main as cli_main
 
     return cli_main(argv, open_window=open_window)

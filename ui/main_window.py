@@ -16,6 +16,7 @@ from ess_desk import __version__, records
 from ess_desk.dates import display_datetime
 from ess_desk.errors import StoreError, UserError
 from ess_desk.store import Store, open_store
+from ui import palette
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
@@ -172,12 +173,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.banner.setWordWrap(True)
         # Palettes and fonts rather than style sheets: a style sheet puts every widget under it
         # through Qt's style-sheet engine, a noticeable part of the window's start.
-        self.banner.setAutoFillBackground(True)
         self.banner.setMargin(8)
-        banner_palette = self.banner.palette()
-        banner_palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor("#fff3b0"))
-        banner_palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor("#4d3b00"))
-        self.banner.setPalette(banner_palette)
+        palette.set_panel_palette(self.banner, palette.NOTICE)
         self.navigation = QtWidgets.QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
@@ -547,6 +544,9 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self.state_label.setText(self.tr("Modifications enregistrées au fur et à mesure"))
             self.banner.setVisible(False)
+        # Where the file is kept (network drive, full disk, readable by others): said once the
+        # window shows, off the start-up path.
+        QtCore.QTimer.singleShot(0, self, self.show_storage_warnings)
         when = backup_date(store.last_backup) if store.last_backup else None
         if when is not None:
             self.backup_label.setText(
@@ -560,6 +560,19 @@ class MainWindow(QtWidgets.QMainWindow):
         for action in (self.action_restore, self.action_import):
             action.setEnabled(writable)
         self._update_edit_actions()
+
+    def show_storage_warnings(self) -> None:
+        """Add to the banner what `ess-desk check` warns about where the file is kept."""
+        from ess_desk.store.health import warnings
+
+        if self.store.closed:
+            return
+        found = warnings(self.store.path)
+        if not found:
+            return
+        lines = [self.banner.text()] if self.banner.isVisible() else []
+        self.banner.setText("\n".join(lines + found))
+        self.banner.setVisible(True)
 
     def _update_edit_actions(self) -> None:
         writable = not self.store.read_only
@@ -583,6 +596,13 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             new_store = open_store(path)
         except StoreError as exc:
+            if getattr(exc, "offer", None) is not None:
+                # An empty, truncated or damaged file: its newest good backup can be put back.
+                from ui.app import ask_restore, restore_offered
+
+                if ask_restore(self, exc.message) and restore_offered(self, exc):
+                    return self.switch_database(path)
+                return False
             show_user_error(self, exc, self.tr("Ouvrir une base"))
             return False
         old = self.store

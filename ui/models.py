@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk.dates import display
 from ess_desk.membership.roster import MemberRow, member_rows
 from ess_desk.text import fold
+from ui import palette
 from ui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -39,9 +40,9 @@ class MembersTableModel(QAbstractTableModel):
     ENDING_SOON_ROLE = Qt.ItemDataRole.UserRole + 3
     ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 4
 
-    ENDING_BACKGROUND = QtGui.QColor("#fde7c2")
-    ENDING_FOREGROUND = QtGui.QColor("#7a4100")
-    ARCHIVED_FOREGROUND = QtGui.QColor("#8c8c8c")
+    ENDING_BACKGROUND = palette.FILL_WARNING
+    ENDING_FOREGROUND = palette.WARNING
+    ARCHIVED_FOREGROUND = palette.MUTED
 
     def __init__(self, db: Database, at: dt.date | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -187,11 +188,11 @@ class MembersTableModel(QAbstractTableModel):
         archived = self._archived[row]
         ending = self._days_left[row] is not None
         if role == _BACKGROUND:
-            return self.ENDING_BACKGROUND if ending else None
+            return palette.color(self.ENDING_BACKGROUND) if ending else None
         if role == _FOREGROUND:
             if archived:
-                return self.ARCHIVED_FOREGROUND
-            return self.ENDING_FOREGROUND if ending else None
+                return palette.color(self.ARCHIVED_FOREGROUND)
+            return palette.color(self.ENDING_FOREGROUND) if ending else None
         if role == _FONT:
             return self._italic if archived else None
         if role == _SORT:

@@ -12,6 +12,7 @@ from ess_desk.actions.queries import ActionFilter, ActionRow, Counts
 from ess_desk.actions.themes import Theme
 from ess_desk.dates import display
 from ess_desk.membership.vocabulary import label
+from ui import palette
 from ui.qt import (
     QModelIndex,
     QObject,
@@ -26,11 +27,11 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 
-LATE_FOREGROUND = QtGui.QColor("#b3261e")
-CLOSED_FOREGROUND = QtGui.QColor("#5f6b6d")
-GROUP_BACKGROUND = QtGui.QColor("#e8efec")
-GROUP_FOREGROUND = QtGui.QColor("#1f5c4a")
-REVIEWED_BACKGROUND = QtGui.QColor("#eef6ee")
+LATE_FOREGROUND = palette.ERROR
+CLOSED_FOREGROUND = palette.MUTED
+GROUP_BACKGROUND = palette.FILL_GROUP
+GROUP_FOREGROUND = palette.HEADING
+REVIEWED_BACKGROUND = palette.FILL_DONE
 
 
 # Combined alignment flags built once: combining Qt flags in Python creates enum members each
@@ -294,8 +295,8 @@ class ActionsTableModel(HeaderedTableModel):
             return self._text(row, column)
         if role == FOREGROUND:
             if row.overdue:
-                return LATE_FOREGROUND
-            return None if row.is_open else CLOSED_FOREGROUND
+                return palette.color(LATE_FOREGROUND)
+            return None if row.is_open else palette.color(CLOSED_FOREGROUND)
         if role == TOOLTIP:
             if row.overdue:
                 return self.tr("En retard de {days} jour(s)").format(days=row.days_late)
@@ -314,9 +315,9 @@ class ActionsTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
-            return GROUP_BACKGROUND
+            return palette.color(GROUP_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return GROUP_FOREGROUND
+            return palette.color(GROUP_FOREGROUND)
         return None
 
     def _text(self, row: ActionRow, column: int) -> str:
@@ -405,7 +406,7 @@ class CountsTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.FontRole and kind in ("heading", "total"):
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and kind == "overdue" and n:
-            return LATE_FOREGROUND
+            return palette.color(LATE_FOREGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COUNT:
             return RIGHT
         return None
@@ -492,9 +493,9 @@ class ReviewTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column, done)
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
-            return LATE_FOREGROUND
+            return palette.color(LATE_FOREGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and done:
-            return REVIEWED_BACKGROUND
+            return palette.color(REVIEWED_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.overdue:
                 return self.tr("En retard de {days} jour(s)").format(days=row.days_late)
@@ -581,5 +582,5 @@ class ThemesTableModel(HeaderedTableModel):
         if role == self.THEME_ID_ROLE:
             return theme.id
         if role == Qt.ItemDataRole.ForegroundRole and theme.archived:
-            return CLOSED_FOREGROUND
+            return palette.color(CLOSED_FOREGROUND)
         return None

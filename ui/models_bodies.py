@@ -10,6 +10,7 @@ from ess_desk.membership import bodies as bodies_core
 from ess_desk.membership import roster as roster_core
 from ess_desk.membership.roster import CollegeSeats, RosterEntry
 from ess_desk.membership.vocabulary import BODY_KINDS, ROLES, SEAT_ROLES, label
+from ui import palette
 from ui.qt import (
     QCoreApplication,
     QModelIndex,
@@ -56,7 +57,7 @@ class RosterTableModel(HeaderedTableModel):
 
     MANDATE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    SUBSTITUTE_FOREGROUND = QtGui.QColor("#44546a")
+    SUBSTITUTE_FOREGROUND = palette.SECONDARY
 
     def __init__(self, db: Database, parent: QObject | None = None):
         super().__init__(parent)
@@ -149,7 +150,7 @@ class RosterTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.FontRole and entry.role not in SEAT_ROLES:
             return self._italic
         if role == Qt.ItemDataRole.ForegroundRole and entry.role not in SEAT_ROLES:
-            return self.SUBSTITUTE_FOREGROUND
+            return palette.color(self.SUBSTITUTE_FOREGROUND)
         return None
 
 
@@ -160,8 +161,8 @@ class CollegesTableModel(HeaderedTableModel):
     COLUMN_COUNT = 5
 
     COLLEGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    FULL_BACKGROUND = QtGui.QColor("#e3f1e3")
-    VACANT_BACKGROUND = QtGui.QColor("#fde7c2")
+    FULL_BACKGROUND = palette.FILL_SUCCESS
+    VACANT_BACKGROUND = palette.FILL_WARNING
 
     def __init__(self, db: Database, parent: QObject | None = None):
         super().__init__(parent)
@@ -250,7 +251,7 @@ class CollegesTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == self.VACANT and seats.vacant:
-            return self.VACANT_BACKGROUND
+            return palette.color(self.VACANT_BACKGROUND)
         return None
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ess_desk.dashboard.participation import ParticipationRow
 from ess_desk.i18n import language
-from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QtGui
+from ui import palette
+from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from ui.widgets import HeaderedTableModel
+
+if TYPE_CHECKING:  # the participation figures load with their tab, not at start
+    from ess_desk.dashboard.participation import ParticipationRow
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -20,12 +23,12 @@ MUTED = "muted"  # grey: fine, for the record
 NORMAL = ""
 
 TONES = {
-    LATE: QtGui.QColor("#b3261e"),
-    LATE_LINE: QtGui.QColor("#b3261e"),
-    WARNING: QtGui.QColor("#8a4b00"),
-    MUTED: QtGui.QColor("#5f6b6d"),
+    LATE: palette.ERROR,
+    LATE_LINE: palette.ERROR,
+    WARNING: palette.WARNING,
+    MUTED: palette.MUTED,
 }
-SECOND_LINE = QtGui.QColor("#5f6b6d")  # the detail under a cell's first line
+SECOND_LINE = palette.MUTED  # the detail under a cell's first line
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,8 @@ class LinesModel(QAbstractTableModel):
         if role == self.TONE_ROLE:  # (colour, bold) of the cell's last line, or None
             toned = line.toned % self._columns
             if line.tone == LATE_LINE or (column == toned and line.tone in TONES):
-                return TONES[line.tone], column == toned and line.tone in (LATE, LATE_LINE)
+                colour = palette.color(TONES[line.tone])  # None: the system's text colour
+                return colour, column == toned and line.tone in (LATE, LATE_LINE)
             return None
         if role == self.ALL_TONED_ROLE:
             return line.tone == LATE_LINE

@@ -16,6 +16,7 @@ from ess_desk.meetings.vocabulary import ITEM_KINDS, MEETING_STATUSES, OUTCOMES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
+from ui import palette
 from ui.qt import (
     QCoreApplication,
     QModelIndex,
@@ -53,14 +54,7 @@ def hhmm(value: dt.datetime | dt.time | None) -> str:
 
 ORDER_UPCOMING_FIRST, ORDER_CHRONOLOGICAL, ORDER_NEWEST_FIRST = range(3)
 
-STATUS_COLOURS = {
-    "planned": QtGui.QColor("#44546a"),
-    "convened": QtGui.QColor("#1f5fa8"),
-    "held": QtGui.QColor("#1e6b2e"),
-    "closed": QtGui.QColor("#555555"),
-    "cancelled": QtGui.QColor("#a01818"),
-    "postponed": QtGui.QColor("#8a4b00"),
-}
+STATUS_COLOURS = {status: palette.Ink(pill.bg) for status, pill in palette.PILLS.items()}
 
 
 class MeetingsTableModel(_TableModel):
@@ -71,8 +65,8 @@ class MeetingsTableModel(_TableModel):
 
     MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
     SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-    PAST_FOREGROUND = QtGui.QColor("#6b6b6b")
-    LATE_BACKGROUND = QtGui.QColor("#fde7c2")
+    PAST_FOREGROUND = palette.MUTED
+    LATE_BACKGROUND = palette.FILL_WARNING
 
     def __init__(self, db: Database, parent: QObject | None = None, now: dt.datetime | None = None):
         super().__init__(parent)
@@ -191,13 +185,14 @@ class MeetingsTableModel(_TableModel):
             return self._text(row, column).casefold()
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.STATUS:
-                return STATUS_COLOURS.get(row.status)
+                ink = STATUS_COLOURS.get(row.status)
+                return palette.color(ink) if ink else None
             if self._past(row):
-                return self.PAST_FOREGROUND
+                return palette.color(self.PAST_FOREGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and column == self.DEADLINE:
             deadline = self.deadline(row)
             if deadline is not None and deadline < self.now().date():
-                return self.LATE_BACKGROUND
+                return palette.color(self.LATE_BACKGROUND)
         return None
 
 
@@ -320,7 +315,7 @@ class AgendaTableModel(_TableModel):
             and self.planned_end is not None
             and timed.ends_at > self.planned_end
         ):
-            return QtGui.QColor("#a01818")
+            return palette.color(palette.ERROR)
         return None
 
     # -- drag and drop -------------------------------------------------------------------------
@@ -435,8 +430,8 @@ class AttendanceTableModel(_TableModel):
     MANDATE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
     CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
 
-    PENDING_BACKGROUND = QtGui.QColor("#fde7c2")
-    UNSET_FOREGROUND = QtGui.QColor("#8a8a8a")
+    PENDING_BACKGROUND = palette.FILL_WARNING
+    UNSET_FOREGROUND = palette.MUTED
 
     refused = Signal(object)  # a UserError from the core
     attendance_changed = Signal()
@@ -584,15 +579,15 @@ class AttendanceTableModel(_TableModel):
             return attendee.mandate_id
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.STATUS and self.status_of(attendee.mandate_id) is None:
-                return self.UNSET_FOREGROUND
+                return palette.color(self.UNSET_FOREGROUND)
             if attendee.role == "substitute" or not attendee.expected.voting:
-                return QtGui.QColor("#44546a")
+                return palette.color(palette.SECONDARY)
         if (
             role == Qt.ItemDataRole.BackgroundRole
             and column == self.TARGET
             and attendee.mandate_id in self._pending
         ):
-            return self.PENDING_BACKGROUND
+            return palette.color(self.PENDING_BACKGROUND)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -721,9 +716,9 @@ class VotesTableModel(_TableModel):
     COLUMN_COUNT = 9
 
     ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    ADOPTED = QtGui.QColor("#1e6b2e")
-    REJECTED = QtGui.QColor("#a01818")
-    NO_QUORUM_BACKGROUND = QtGui.QColor("#fbe3e3")
+    ADOPTED = palette.SUCCESS
+    REJECTED = palette.ERROR
+    NO_QUORUM_BACKGROUND = palette.FILL_ERROR
 
     def __init__(self, db: Database, meeting_id: int, parent: QObject | None = None):
         super().__init__(parent)
@@ -807,9 +802,9 @@ class VotesTableModel(_TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.ITEM:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and vote is not None and column == self.OUTCOME:
-            return self.ADOPTED if vote.outcome == "adopted" else self.REJECTED
+            return palette.color(self.ADOPTED if vote.outcome == "adopted" else self.REJECTED)
         if role == Qt.ItemDataRole.ForegroundRole and vote is None and column == self.OUTCOME:
-            return QtGui.QColor("#8a8a8a")
+            return palette.color(palette.MUTED)
         if role == Qt.ItemDataRole.FontRole and vote is not None and column == self.OUTCOME:
             font = QtGui.QFont()
             font.setBold(True)
@@ -820,7 +815,7 @@ class VotesTableModel(_TableModel):
             and not vote.quorum_reached
             and column == self.QUORUM
         ):
-            return self.NO_QUORUM_BACKGROUND
+            return palette.color(self.NO_QUORUM_BACKGROUND)
         return None
 
 
@@ -916,8 +911,8 @@ class ScheduleTableModel(_TableModel):
     INCLUDE, DAY, TIME, NOTE = range(4)
     COLUMN_COUNT = 4
 
-    FLAGGED_BACKGROUND = QtGui.QColor("#fdd9a8")
-    FLAGGED_FOREGROUND = QtGui.QColor("#8a4b00")
+    FLAGGED_BACKGROUND = palette.FILL_FLAGGED
+    FLAGGED_FOREGROUND = palette.WARNING
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -980,9 +975,9 @@ class ScheduleTableModel(_TableModel):
                 QtCore.QTime(d.starts_at.hour, d.starts_at.minute),
             )
         if role == Qt.ItemDataRole.BackgroundRole and d.flagged:
-            return self.FLAGGED_BACKGROUND
+            return palette.color(self.FLAGGED_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and d.flagged and column == self.NOTE:
-            return self.FLAGGED_FOREGROUND
+            return palette.color(self.FLAGGED_FOREGROUND)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -54,3 +56,23 @@ __all__ = [
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 __all__ += ["QCoreApplication"]
+
+
+def _skip_feature_scan() -> None:
+    """PySide6 replaces `__import__` and, for every module imported after it, reads the module's
+    whole source (`inspect.getsource`, kept in `linecache`) to find whether it mentions PySide6,
+    for its optional `from __feature__ import snake_case, true_property` switches. ESS Desk never
+    uses those switches, and the scan cost a fifth of the window's start-up and several MiB
+    (the source lines of ~400 modules held in memory). Every module is therefore taken as not
+    using them; if a PySide6 release moves this private hook, nothing breaks (the scan only
+    comes back, and the start-up bench shows it)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = _uses_no_feature
+
+
+def _uses_no_feature(module: object) -> bool:
+    return False
+
+
+_skip_feature_scan()

@@ -9,7 +9,6 @@ even on ten years of records: it runs on the GUI thread once the typing pauses).
 
 from __future__ import annotations
 
-import html
 import importlib.util
 import sys
 from collections.abc import Callable
@@ -134,6 +133,8 @@ class SearchResultsModel(QtCore.QAbstractListModel):
 
 def to_html(marked: str) -> str:
     """A marked title or snippet as HTML: escaped, the matched words in bold."""
+    import html  # at the first search: `html` brings its entity table (a millisecond at start)
+
     return (
         html.escape(marked, quote=False)
         .replace(index.MARK_OPEN, "<b>")

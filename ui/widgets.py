@@ -1,12 +1,12 @@
-"""Small pieces shared by the pages and dialogs: date conversions, the French date field, and
-the base of the table models with named columns."""
+"""Small pieces shared by the pages and dialogs: date conversions and the base of the table
+models with named columns. Date and time fields: ui.datefields."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from ui.qt import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QtWidgets
+from ui.qt import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -17,16 +17,6 @@ def to_qdate(day: dt.date) -> QDate:
 
 def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(day: dt.date) -> QtWidgets.QDateEdit:
-    """A French date field: dd/MM/yyyy with a calendar popup."""
-    edit = QtWidgets.QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumWidth(120)
-    edit.setMaximumWidth(160)
-    return edit
 
 
 class HeaderedTableModel(QAbstractTableModel):

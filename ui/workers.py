@@ -100,8 +100,10 @@ class Operation(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._close_dialog()
-        if self._on_failure is not None:
-            self._on_failure(exc)
-        else:
-            raise exc
-        self.finished.emit()
+        try:
+            if self._on_failure is not None:
+                self._on_failure(exc)
+            else:
+                raise exc  # to sys.excepthook: logged, then shown (ui.failures)
+        finally:
+            self.finished.emit()

@@ -173,8 +173,6 @@ def _writable(path: Path, write: Callable[[], Path]) -> None:
     try:
         write()
     except OSError as exc:
-        raise UserError(
-            _("Impossible d'écrire {path} : {reason}.").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from exc
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, path) from exc

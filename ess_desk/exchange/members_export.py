@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.exchange import tabular
-from ess_desk.exchange.members_import import FIELDS, NO_END, name_key
+from ess_desk.exchange.members_import import FIELDS, NO_END
 from ess_desk.i18n import _
 from ess_desk.membership import bodies, roster
 from ess_desk.membership.vocabulary import ROLES
+from ess_desk.text import name_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

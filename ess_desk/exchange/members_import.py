@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from ess_desk.i18n import _
 from ess_desk.membership import bodies, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
+from ess_desk.text import name_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -81,15 +81,10 @@ def header_key(text: str) -> str:
     return "".join(w for w in words if w and w not in _SMALL_WORDS)
 
 
+@functools.lru_cache(maxsize=4096)  # roles, colleges, civilities: a few values, many rows
 def value_key(text: str) -> str:
     """A cell value as compared (roles, markers): no case, accents, punctuation or gender marks."""
     return _NOT_ALNUM.sub("", _GENDER_MARKS.sub("", fold(text)))
-
-
-@functools.lru_cache(maxsize=65536)
-def name_key(text: str) -> str:
-    """A name as compared: no case or accents, hyphens and apostrophes as spaces."""
-    return " ".join(w for w in _NOT_ALNUM.split(fold(text)) if w)
 
 
 _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -339,6 +334,9 @@ class ImportPlan:
     new_colleges: int = 0
     new_mandates: int = 0
     known_people: int = 0
+    # Organisation names of the file written otherwise than the one they designate (same name
+    # but for case, accents or spaces: ess_desk.text.name_key): typed -> kept, in file order.
+    merged_organisations: dict[str, str] = field(default_factory=dict)
     body_name: str | None = None
     organisations: list[PlannedOrganisation] = field(default_factory=list, repr=False)
     colleges: list[PlannedCollege] = field(default_factory=list, repr=False)
@@ -362,6 +360,16 @@ class ImportPlan:
         elif self.known_people > 1:
             text += " " + _("{count} personnes déjà enregistrées reçoivent un mandat.").format(
                 count=self.known_people
+            )
+        if self.merged_organisations:
+            text += "\n" + _(
+                "Structures regroupées (noms qui ne diffèrent que par les majuscules, les "
+                "accents, les espaces ou la ponctuation) : {pairs}."
+            ).format(
+                pairs=", ".join(
+                    _("« {typed} » → « {kept} »").format(typed=typed, kept=kept)
+                    for typed, kept in self.merged_organisations.items()
+                )
             )
         return text
 
@@ -403,6 +411,7 @@ _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+@functools.lru_cache(maxsize=8192)  # mandates of a file share their dates
 def read_date(text: str) -> dt.date | None:
     """Day-first or ISO, as ess_desk.dates.parse_date reads them (the usual shapes without it)."""
     match = _DMY.fullmatch(text)
@@ -445,6 +454,7 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=256)
 def read_civility(text: str) -> str:
     return people.normalise_civility(_MISS_ALIASES.get(value_key(text), text))
 
@@ -471,6 +481,7 @@ class _Existing:
     college_info: dict[int, tuple[str, int | None]]  # id -> (name, seats)
     colleges_of_body: dict[int, int]  # body id -> count
     org_by_key: dict[str, int]
+    org_name: dict[int, str]
     person_by_email: dict[str, int]
     person_by_name: dict[tuple[str, str], int]
     person_name: dict[int, tuple[str, str]]
@@ -494,8 +505,10 @@ class _Existing:
             person_by_name.setdefault((name_key(first), name_key(last)), pid)
             person_name[pid] = (first, last)
         org_by_key: dict[str, int] = {}
+        org_name: dict[int, str] = {}
         for oid, name in db.execute("SELECT id, name FROM organisations ORDER BY id"):
             org_by_key.setdefault(name_key(name), oid)
+            org_name[oid] = name
         return cls(
             db=db,
             bodies={r[0]: (r[1], r[2]) for r in body_rows},
@@ -504,6 +517,7 @@ class _Existing:
             college_info={r[0]: (r[2], r[3]) for r in college_rows},
             colleges_of_body=colleges_of_body,
             org_by_key=org_by_key,
+            org_name=org_name,
             person_by_email=person_by_email,
             person_by_name=person_by_name,
             person_name=person_name,
@@ -549,6 +563,7 @@ class _Planner:
         self.columns: dict[str, int] = {}
         self.organisations: list[PlannedOrganisation] = []
         self.org_by_key: dict[str, int | PlannedOrganisation] = dict(self.existing.org_by_key)
+        self.merged_organisations: dict[str, str] = {}
         self.colleges: list[PlannedCollege] = []
         self.college_by_key: dict[tuple[int, str], int | PlannedCollege] = dict(
             self.existing.college_by_key
@@ -827,6 +842,8 @@ class _Planner:
                 org = PlannedOrganisation(name=organisation)
                 self.organisations.append(org)
                 self.org_by_key[org_key] = org
+            else:
+                self.note_merged(organisation, org)
         person = PlannedPerson(
             line=line,
             civility=civility,
@@ -842,6 +859,12 @@ class _Planner:
             self.person_by_email[email_key] = person
         self.person_by_name.setdefault(name, person)
         return person
+
+    def note_merged(self, typed: str, org: int | PlannedOrganisation) -> None:
+        """Remember a name written otherwise than the organisation it designates, to show it."""
+        kept = org.name if isinstance(org, PlannedOrganisation) else self.existing.org_name[org]
+        if typed != kept:
+            self.merged_organisations.setdefault(typed, kept)
 
     # Mandate rules, in memory -------------------------------------------------------------
 
@@ -1054,6 +1077,7 @@ def plan_import(
     plan.new_colleges = len(planner.colleges)
     plan.new_mandates = len(planner.mandates)
     plan.known_people = len(planner.known_people)
+    plan.merged_organisations = planner.merged_organisations
     return plan
 
 
@@ -1099,7 +1123,6 @@ _MANDATE_COLUMNS = (
     "notes",
 )
 _CHUNK = 1000
-_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _ref_id(ref: Any) -> int | None:
@@ -1142,10 +1165,8 @@ def apply_import(
 def _write(
     db: Database, plan: ImportPlan, progress: Callable[[int, int], None] | None
 ) -> ImportResult:
-    from ess_desk.store.lock import current_user
+    from ess_desk import audit
 
-    now = dt.datetime.now().isoformat(timespec="seconds")
-    user = current_user()
     total = len(plan.organisations) + len(plan.colleges) + len(plan.people) + len(plan.mandates)
     done = 0
     if progress:
@@ -1160,30 +1181,49 @@ def _write(
             f"INSERT INTO [{table}] ({', '.join(columns)}) "
             f"VALUES ({', '.join('?' for _c in columns)})"
         )
-        audit_sql = (
-            "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-            "VALUES (?, ?, ?, ?, 'create', NULL, ?)"
-        )
         for i in range(0, len(rows), _CHUNK):
             chunk = rows[i : i + _CHUNK]
             db.conn.executemany(sql, chunk)
-            db.conn.executemany(
-                audit_sql,
-                (
-                    (
-                        now,
-                        user,
-                        entity,
-                        row[0],
-                        _JSON(dict(zip(columns, row, strict=True))),
-                    )
-                    for row in chunk
-                ),
-            )
+            audit.record_many(db, entity, "create", audit.created_rows(columns, chunk))
             done += len(chunk)
             if progress:
                 progress(done, total)
 
+    from ess_desk.search.bulk import indexed_in_bulk
+
+    # One pass per table through a prepared statement; the search index of the new people and
+    # organisations is written at the end in one statement per table, in the same transaction.
+    with indexed_in_bulk(db, "organisations", "people"):
+        _insert_all(plan, insert, next_id)
+    audit.record(
+        db,
+        "import",
+        None,
+        "import",
+        None,
+        {
+            "file": str(plan.source.path),
+            "people": len(plan.people),
+            "organisations": len(plan.organisations),
+            "colleges": len(plan.colleges),
+            "mandates": len(plan.mandates),
+        },
+    )
+    return ImportResult(
+        people=len(plan.people),
+        organisations=len(plan.organisations),
+        colleges=len(plan.colleges),
+        mandates=len(plan.mandates),
+        mandate_ids=tuple(m.id for m in plan.mandates if m.id is not None),
+    )
+
+
+def _insert_all(
+    plan: ImportPlan,
+    insert: Callable[[str, str, tuple[str, ...], list[tuple]], None],
+    next_id: Callable[[str], int],
+) -> None:
+    """The plan's rows, table after table, each given its id first."""
     first = next_id("organisations")
     for i, org in enumerate(plan.organisations):
         org.id = first + i
@@ -1256,29 +1296,4 @@ def _write(
         "mandate",
         _MANDATE_COLUMNS,
         [mandate_row(m) for m in plan.mandates if m.substitute_for is not None],
-    )
-    db.conn.execute(
-        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-        "VALUES (?, ?, 'import', NULL, 'import', NULL, ?)",
-        [
-            now,
-            user,
-            json.dumps(
-                {
-                    "file": str(plan.source.path),
-                    "people": len(plan.people),
-                    "organisations": len(plan.organisations),
-                    "colleges": len(plan.colleges),
-                    "mandates": len(plan.mandates),
-                },
-                ensure_ascii=False,
-            ),
-        ],
-    )
-    return ImportResult(
-        people=len(plan.people),
-        organisations=len(plan.organisations),
-        colleges=len(plan.colleges),
-        mandates=len(plan.mandates),
-        mandate_ids=tuple(m.id for m in plan.mandates if m.id is not None),
     )

@@ -78,11 +78,9 @@ def read_table(path: Path | str) -> SourceTable:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UserError(
-            _("Impossible de lire le fichier {path} : {reason}.").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from exc
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, path) from exc
     if not raw.strip():
         raise UserError(_("Le fichier {path} est vide.").format(path=path))
     # An Excel workbook saved under a .csv name is read as what it is.

@@ -63,11 +63,9 @@ def attach(store: Store, meeting_id: int, path: Path | str, item_id: int | None 
     try:
         content = path.read_bytes()
     except OSError as exc:
-        raise UserError(
-            _("Impossible de lire « {name} » : {reason}.").format(
-                name=path.name, reason=exc.strerror or exc
-            )
-        ) from exc
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, path) from exc
     if len(content) > MAX_SIZE:
         raise UserError(_("Le fichier « {name} » dépasse 100 Mo.").format(name=path.name))
     pages = count_pages(content, path.name)

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
-
-import holidays
-from dateutil import rrule
 
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+from ess_desk.meetings.public_holidays import holidays_of_year
 
-# The body's holiday calendar setting -> the `holidays` subdivision (57 = Moselle: Alsace-Moselle
-# has Good Friday and 26 December besides the national days).
-_SUBDIVISIONS = {"FR": None, "FR-57": "57"}
+# The body's holiday calendar setting -> whether it is Alsace-Moselle's (Good Friday and
+# 26 December besides the national days).
+_ALSACE_MOSELLE = {"FR": False, "FR-57": True}
 
 
-@lru_cache(maxsize=64)
-def _calendar(code: str, year: int) -> holidays.HolidayBase:
-    if code not in _SUBDIVISIONS:
+def _calendar(code: str, year: int) -> dict[dt.date, str]:
+    if code not in _ALSACE_MOSELLE:
         raise UserError(_("Calendrier de jours fériés inconnu : « {value} ».").format(value=code))
-    return holidays.France(years=year, subdiv=_SUBDIVISIONS[code], language="fr")
+    return holidays_of_year(year, _ALSACE_MOSELLE[code])
 
 
 def holiday_name(day: dt.date, calendar: str = "FR") -> str | None:
@@ -86,6 +82,8 @@ def schedule(
     if text.upper().startswith("RRULE:"):
         text = text[6:]
     try:
+        from dateutil import rrule  # only schedules need it: kept off the dashboard's start
+
         parsed = rrule.rrulestr(text, dtstart=start, ignoretz=True)
     except (ValueError, TypeError) as exc:
         raise UserError(

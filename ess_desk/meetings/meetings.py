@@ -63,6 +63,11 @@ class Meeting:
 EDITABLE = ("body_id", "title", "kind", "starts_at", "ends_at", "place", "video_link", "notes")
 
 
+def default_title(kind: str, day: dt.date) -> str:
+    """The title of a meeting saved without one: « Bureau du 10/12/2026 »."""
+    return _("{kind} du {day}").format(kind=label(MEETING_KINDS, kind), day=display(day))
+
+
 def parse_datetime(value: Any, field: str) -> dt.datetime | None:
     """A date and time typed by a person: "10/12/2026 18:00" or ISO."""
     if value is None or value == "":
@@ -106,9 +111,7 @@ def clean(db: Database, values: dict[str, Any]) -> dict[str, Any]:
             ),
             field="ends_at",
         )
-    title = validation.clean_text(values.get("title")) or _("{kind} du {day}").format(
-        kind=label(MEETING_KINDS, kind), day=display(start.date())
-    )
+    title = validation.clean_text(values.get("title")) or default_title(kind, start.date())
     link = validation.clean_text(values.get("video_link"))
     if link and not link.lower().startswith(("http://", "https://")):
         raise UserError(

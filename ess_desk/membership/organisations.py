@@ -11,6 +11,7 @@ from ess_desk.i18n import _
 from ess_desk.membership import validation
 from ess_desk.membership.vocabulary import ORGANISATION_KINDS
 from ess_desk.store import Store
+from ess_desk.text import name_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -55,14 +56,32 @@ def clean(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def same_name(db: Database, name: str, own_id: int | None = None) -> tuple[int, str] | None:
+    """The organisation (id, name) that `name` designates already, other than `own_id`: names
+    that differ only by case, accents, spaces or punctuation between words are one organisation
+    (ess_desk.text.name_key), for this service as for the member import."""
+    key = name_key(name)
+    for other_id, other in db.execute(
+        "SELECT id, name FROM organisations WHERE id IS NOT ? ORDER BY id", [own_id]
+    ):
+        if name_key(other) == key:
+            return other_id, other
+    return None
+
+
 def _check_unique(db: Database, name: str, own_id: int | None) -> None:
-    row = db.execute(
-        "SELECT id FROM organisations WHERE name = ? COLLATE NOCASE AND id IS NOT ?", [name, own_id]
-    ).fetchone()
-    if row:
-        raise UserError(
-            _("Une structure nommée « {name} » existe déjà.").format(name=name), field="name"
-        )
+    found = same_name(db, name, own_id)
+    if found is None:
+        return
+    existing = found[1]
+    if existing.casefold() == name.casefold():
+        message = _("Une structure nommée « {name} » existe déjà.").format(name=existing)
+    else:
+        message = _(
+            "La structure « {existing} » existe déjà : « {name} » n'en diffère que par les "
+            "majuscules, les accents, les espaces ou la ponctuation, et désigne la même."
+        ).format(existing=existing, name=name)
+    raise UserError(message, field="name")
 
 
 def create(store: Store, **values: Any) -> int:
@@ -76,7 +95,10 @@ def update(store: Store, org_id: int, **values: Any) -> None:
     with store.write() as db:
         current = service.require(db, "organisations", org_id, _("La structure"))
         data = clean({**{k: current[k] for k in EDITABLE}, **values})
-        _check_unique(db, data["name"], org_id)
+        # A name kept as it was is not checked again: two organisations recorded before the rule
+        # (« Ae » and « AÉ ») can still be edited; a new or changed name must be unique.
+        if name_key(data["name"]) != name_key(current["name"]):
+            _check_unique(db, data["name"], org_id)
         service.update(db, "organisations", "organisation", org_id, data)
 
 
@@ -85,10 +107,9 @@ def get(db: Database, org_id: int) -> Organisation:
 
 
 def find_by_name(db: Database, name: str) -> int | None:
-    row = db.execute(
-        "SELECT id FROM organisations WHERE name = ? COLLATE NOCASE", [validation.clean_text(name)]
-    ).fetchone()
-    return row[0] if row else None
+    """The organisation `name` designates (same rule as `same_name`), or None."""
+    found = same_name(db, validation.clean_text(name))
+    return found[0] if found else None
 
 
 def list_all(db: Database, include_archived: bool = False) -> list[Organisation]:

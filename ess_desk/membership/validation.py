@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from email_validator import EmailNotValidError, validate_email
-from stdnum.fr import siret as stdnum_siret
-
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
@@ -29,6 +26,8 @@ def siret(value: object, field: str = "siret") -> str | None:
         raise UserError(
             _("Le SIRET « {value} » doit compter 14 chiffres.").format(value=text), field=field
         )
+    from stdnum.fr import siret as stdnum_siret  # at the first SIRET: kept off every start
+
     if not stdnum_siret.is_valid(text):
         raise UserError(
             _("Le SIRET « {value} » n'est pas valide (clé de contrôle incorrecte).").format(
@@ -44,6 +43,9 @@ def email(value: object, field: str = "email") -> str:
     text = clean_text(value)
     if not text:
         return ""
+    # Loaded at the first address to check (a tenth of a second with its DNS and IDNA parts).
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         # Addresses with accents in the local part are refused: most mail servers still reject them.
         return validate_email(text, check_deliverability=False, allow_smtputf8=False).normalized

@@ -1,5 +1,6 @@
 """A person's whole file for an access request (droit d'accès, RGPD art. 15): everything the
-database holds about them, collected as plain data that JSON and the PDF both render."""
+database holds about them, collected as plain data (`PersonFile`) that the JSON here and the PDF
+(ess_desk.documents.person_file_pdf) both render; ess_desk.exchange.person_file writes either."""
 
 from __future__ import annotations
 
@@ -528,27 +529,3 @@ def write_json(pf: PersonFile, path: Path | str) -> Path:
             json.dumps(pf.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
     return path
-
-
-def export(
-    db: Database,
-    person_id: int,
-    path: Path | str,
-    progress: Callable[[int, int], None] | None = None,
-) -> Path:
-    """Write the person's file as JSON or PDF, by the extension of `path`."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".json", ".pdf"):
-        raise UserError(
-            _("Format inconnu pour {path} : choisissez un fichier .json ou .pdf.").format(
-                path=path.name
-            ),
-            field="output",
-        )
-    pf = collect(db, person_id, progress)
-    if suffix == ".json":
-        return write_json(pf, path)
-    from ess_desk.documents import person_file_pdf
-
-    return person_file_pdf.build(pf, path)

@@ -126,6 +126,30 @@ def resolve_period(
     return Period(first, last)
 
 
+def default_year(db: Database, body_id: int | None, today: dt.date | None = None) -> int:
+    """The year a report is first offered for: the last full year, except late in the year
+    (November, December: the year is nearly over and its report is being prepared) or when the
+    body held no meeting last year but has held some this year."""
+    today = today or dt.date.today()
+    if today.month >= 11:
+        return today.year
+
+    def held_in(year: int) -> bool:
+        sql = (
+            "SELECT 1 FROM meetings WHERE status IN ('held', 'closed') "
+            "AND starts_at >= ? AND starts_at < ?"
+        )
+        params: list[object] = [f"{year}-01-01", f"{year + 1}-01-01"]
+        if body_id is not None:
+            sql += " AND body_id = ?"
+            params.append(body_id)
+        return db.execute(sql + " LIMIT 1", params).fetchone() is not None
+
+    if not held_in(today.year - 1) and held_in(today.year):
+        return today.year
+    return today.year - 1
+
+
 # --------------------------------------------------------------------------- the figures
 
 

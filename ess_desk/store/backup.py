@@ -1,12 +1,19 @@
-"""Backups through SQLite's online backup API: rotating daily copies, on-demand copies, restore."""
+"""Backups through SQLite's online backup API: rotating daily copies, on-demand copies, restore.
+
+Each copy records what it is inside itself (table `_ess_desk_backup`: kind, moment, source,
+version), so that rotation goes by the recorded kind and date, never by the shape of a file name
+(a database named `ess-desk.sqlite` already has a hyphen). Copies made by older versions carry no
+record: their kind and moment are read from their name, anchored on the database's own name.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ess_desk.errors import StoreError
@@ -15,23 +22,32 @@ from ess_desk.i18n import _
 DEFAULT_KEEP = 10
 KEEP_SETTING = "backups_keep"
 _STAMP = "%Y%m%d-%H%M%S"
+INFO_TABLE = "_ess_desk_backup"
+
+# Kinds of copies, as recorded (and as the suffix of their file name).
+AUTOMATIC = "automatique"
+BEFORE_MIGRATION = "avant-mise-a-jour"
+BEFORE_RESTORE = "avant-restauration"
+MANUAL = "manuelle"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A copy of the database: where it is, what kind of copy, and when it was taken."""
+
+    path: Path
+    kind: str
+    taken_at: dt.datetime | None
 
 
 def backup_dir(db_path: Path) -> Path:
+    """The backups folder: beside the database, or, for a database on a network drive, in the
+    user's data folder on this computer (the copies stay on the local disk)."""
+    from ess_desk.store.network import local_backup_dir, network_drive
+
+    if network_drive(db_path) is not None:
+        return local_backup_dir(db_path)
     return db_path.with_name(db_path.stem + "-sauvegardes")
-
-
-def list_backups(db_path: Path) -> list[Path]:
-    """Automatic and pre-migration backups of this database, newest first."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"{db_path.stem}-*.sqlite"), reverse=True)
-
-
-def latest_backup(db_path: Path) -> Path | None:
-    found = list_backups(db_path)
-    return found[0] if found else None
 
 
 def _stamp(day: str, time: str) -> dt.datetime | None:
@@ -46,7 +62,7 @@ def _stamp(day: str, time: str) -> dt.datetime | None:
         return None
 
 
-def backup_date(backup: Path) -> dt.datetime | None:
+def _name_date(backup: Path) -> dt.datetime | None:
     parts = backup.stem.split("-")
     # pre-migration copies carry a suffix after the stamp: the last stamp-shaped pair wins
     for i in range(len(parts) - 2, -1, -1):
@@ -56,16 +72,124 @@ def backup_date(backup: Path) -> dt.datetime | None:
     return None
 
 
-def copy_database(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy a live database into `dest`, written to a temporary file first then renamed."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".ess-desk-", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+def _legacy_info(path: Path, db_stem: str | None) -> BackupInfo | None:
+    """A copy made before copies recorded their kind: `<stem>-<stamp>[-<kind>].sqlite`."""
+    if db_stem is None:
+        when = _name_date(path)
+        return BackupInfo(path, AUTOMATIC, when) if when else None
+    match = re.fullmatch(re.escape(db_stem) + r"-(\d{8})-(\d{6})(?:-(.+))?", path.stem)
+    if match is None:
+        return None
+    when = _stamp(match.group(1), match.group(2))
+    if when is None:
+        return None
+    return BackupInfo(path, match.group(3) or AUTOMATIC, when)
+
+
+_info_cache: dict[tuple[str, int, int], BackupInfo | None] = {}
+
+
+def _recorded_info(path: Path) -> tuple[bool, BackupInfo | None]:
+    """(has a record, the record). A file that is not SQLite has no record."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return False, None
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key in _info_cache:
+        info = _info_cache[key]
+        return info is not None, info
+    info = None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(f"SELECT kind, taken_at FROM {INFO_TABLE} LIMIT 1").fetchone()
+        finally:
+            conn.close()
+        if row is not None:
+            with contextlib.suppress(TypeError, ValueError):
+                info = BackupInfo(path, str(row[0]), dt.datetime.fromisoformat(row[1]))
+    except sqlite3.Error:
+        info = None
+    _info_cache[key] = info
+    return info is not None, info
+
+
+def read_backup_info(path: Path, db_path: Path | None = None) -> BackupInfo | None:
+    """What a copy records about itself, else what its name says; None for a foreign file."""
+    recorded, info = _recorded_info(path)
+    if recorded:
+        return info
+    return _legacy_info(path, db_path.stem if db_path is not None else None)
+
+
+def backups(db_path: Path) -> list[BackupInfo]:
+    """The copies of this database in its backups folder, newest first."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.sqlite"):
+        if path.name.startswith("."):
+            continue
+        info = read_backup_info(path, db_path)
+        if info is not None:
+            found.append(info)
+    found.sort(key=lambda b: (b.taken_at or dt.datetime.min, b.path.name), reverse=True)
+    return found
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Automatic and pre-migration backups of this database, newest first."""
+    return [b.path for b in backups(db_path)]
+
+
+def latest_backup(db_path: Path) -> Path | None:
+    found = list_backups(db_path)
+    return found[0] if found else None
+
+
+def backup_date(backup: Path) -> dt.datetime | None:
+    """When a copy was taken: as recorded inside it, else as its name says."""
+    recorded, info = _recorded_info(backup)
+    if recorded and info is not None:
+        return info.taken_at
+    return _name_date(backup)
+
+
+def _record(target: sqlite3.Connection, kind: str, taken_at: dt.datetime, source: Path) -> None:
+    from ess_desk import __version__
+
+    target.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
+    target.execute(
+        f"CREATE TABLE {INFO_TABLE} (kind TEXT NOT NULL, taken_at TEXT NOT NULL, "
+        "source TEXT NOT NULL, version TEXT NOT NULL)"
+    )
+    target.execute(
+        f"INSERT INTO {INFO_TABLE} VALUES (?, ?, ?, ?)",
+        [kind, taken_at.isoformat(timespec="seconds"), str(source), __version__],
+    )
+    target.commit()
+
+
+def copy_database(
+    conn: sqlite3.Connection,
+    dest: Path,
+    *,
+    kind: str = MANUAL,
+    source: Path | None = None,
+    taken_at: dt.datetime | None = None,
+) -> Path:
+    """Copy a live database into `dest` (private), through a temporary file renamed when whole."""
+    from ess_desk.fileio import ensure_private_folder, private_temp
+
+    ensure_private_folder(dest.parent)
+    tmp = private_temp(dest.parent, "sauvegarde-", suffix=".tmp")
     try:
         target = sqlite3.connect(tmp)
         try:
             conn.backup(target)
+            _record(target, kind, taken_at or dt.datetime.now(), source or Path(""))
         finally:
             target.close()
         os.replace(tmp, dest)
@@ -76,25 +200,41 @@ def copy_database(conn: sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
+def _write_failure(dest: Path, exc: OSError | sqlite3.Error) -> StoreError:
+    from ess_desk.failures import write_failure
+
+    return write_failure(exc, dest)
+
+
 def backup_to(store, dest: Path | str) -> Path:
-    """`ess-desk backup -o FILE`: a consistent copy of the open database."""
+    """`ess-desk backup -o FILE`: a consistent copy of the open database, never over it."""
+    from ess_desk.errors import UserError
+    from ess_desk.fileio import check_output
+
     dest = Path(dest)
-    if dest.resolve() == store.path.resolve():
-        raise StoreError(_("La sauvegarde ne peut pas remplacer la base ouverte elle-même."))
     try:
-        return copy_database(store.conn, dest)
-    except OSError as exc:
-        raise StoreError(
-            _("Impossible d'écrire la sauvegarde {path} : {reason}.").format(
-                path=dest, reason=exc.strerror or exc
-            )
-        ) from exc
+        check_output(dest)
+    except UserError as exc:
+        raise StoreError(exc.message) from exc
+    try:
+        return copy_database(store.conn, dest, kind=MANUAL, source=store.path)
+    except (OSError, sqlite3.Error) as exc:
+        raise _write_failure(dest, exc) from exc
+
+
+def _own_backup(store, kind: str, now: dt.datetime | None = None) -> Path:
+    """A copy of the kind given into the database's backups folder."""
+    now = now or dt.datetime.now()
+    suffix = "" if kind == AUTOMATIC else f"-{kind}"
+    dest = backup_dir(store.path) / f"{store.path.stem}-{now.strftime(_STAMP)}{suffix}.sqlite"
+    try:
+        return copy_database(store.conn, dest, kind=kind, source=store.path, taken_at=now)
+    except (OSError, sqlite3.Error) as exc:
+        raise _write_failure(dest, exc) from exc
 
 
 def backup_before(store, reason: str) -> Path:
-    stamp = dt.datetime.now().strftime(_STAMP)
-    dest = backup_dir(store.path) / f"{store.path.stem}-{stamp}-{reason}.sqlite"
-    return backup_to(store, dest)
+    return _own_backup(store, reason)
 
 
 def keep_count(store) -> int:
@@ -107,26 +247,25 @@ def keep_count(store) -> int:
 def daily_backup(store, now: dt.datetime | None = None) -> Path | None:
     """On opening: at most one automatic backup a day, keeping the last N."""
     now = now or dt.datetime.now()
-    existing = list_backups(store.path)
+    existing = backups(store.path)
     for backup in existing:
-        when = backup_date(backup)
-        if when is not None and when.date() == now.date():
-            return backup
-    dest = backup_dir(store.path) / f"{store.path.stem}-{now.strftime(_STAMP)}.sqlite"
+        if backup.kind == AUTOMATIC and backup.taken_at and backup.taken_at.date() == now.date():
+            return backup.path
     try:
-        made = copy_database(store.conn, dest)
-    except (OSError, sqlite3.Error):
+        made = _own_backup(store, AUTOMATIC, now)
+    except StoreError:
         # A failed automatic backup must not stop the secretary from working.
-        return existing[0] if existing else None
+        return existing[0].path if existing else None
     rotate(store.path, keep_count(store))
     return made
 
 
 def rotate(db_path: Path, keep: int) -> None:
-    automatic = [b for b in list_backups(db_path) if b.stem.count("-") == 2]
+    """Keep the `keep` newest automatic copies; copies of other kinds are never removed here."""
+    automatic = [b for b in backups(db_path) if b.kind == AUTOMATIC]
     for old in automatic[keep:]:
         with contextlib.suppress(OSError):
-            old.unlink()
+            old.path.unlink()
 
 
 def verify_backup_file(path: Path) -> None:
@@ -163,17 +302,33 @@ def verify_backup_file(path: Path) -> None:
         conn.close()
 
 
+def _is_open_database(store, source: Path) -> bool:
+    from ess_desk.fileio import _real, _same_file
+
+    return _real(source) == _real(store.path) or _same_file(source, store.path)
+
+
 def restore(store, source: Path | str) -> Path:
     """Replace the open database's content with a checked backup; the current one is kept first."""
     source = Path(source)
     store.ensure_writable()
+    if _is_open_database(store, source):
+        raise StoreError(
+            _(
+                "{path} est la base ouverte elle-même : choisissez une sauvegarde à restaurer "
+                "(dans {folder})."
+            ).format(path=source, folder=backup_dir(store.path))
+        )
     verify_backup_file(source)
-    kept = backup_before(store, "avant-restauration")
+    kept = backup_before(store, BEFORE_RESTORE)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         src.backup(store.conn)
     finally:
         src.close()
+    # The copy's record of itself is not part of the council's data.
+    store.conn.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
+    store.conn.commit()
     from ess_desk.store.schema import migrations
 
     migrations.apply(store.db.database if hasattr(store.db, "database") else store.db)

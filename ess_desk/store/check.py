@@ -1,15 +1,28 @@
-"""`ess-desk check`: integrity, foreign keys and schema state, as a list of problems."""
+"""`ess-desk check`: integrity, foreign keys and schema state, as a list of problems.
+
+The store knows nothing of the domains: the checks that read their tables (the digests of
+approved minutes, the search index) are handed in by the caller (`ess_desk.integrity`)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ess_desk.i18n import _
 from ess_desk.store.database import Store, schema_state
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def check_store(store: Store) -> list[str]:
-    """Every problem found, in words a secretary can pass on; an empty list means all is well."""
+# A check of some part of the file: the problems it finds, in words; an empty list when all is well.
+Check = Callable[["Database"], list[str]]
+
+
+def check_store(store: Store, extra_checks: Iterable[Check] = ()) -> list[str]:
+    """Every problem found, in words a secretary can pass on; an empty list means all is well.
+    The `extra_checks` run after the store's own, and a file too damaged to read is one problem
+    whichever check meets it."""
     problems: list[str] = []
     conn = store.conn
     try:
@@ -33,12 +46,17 @@ def check_store(store: Store) -> list[str]:
                     name=name
                 )
             )
-        from ess_desk.minutes.minutes import check_digests  # the store does not import domains
-
-        problems += check_digests(store.db)
-        from ess_desk.search.index import check_index
-
-        problems += check_index(store.db)
+        for check in extra_checks:
+            problems += check(store.db)
     except sqlite3.DatabaseError as exc:
         problems.append(_("Le fichier est endommagé : {reason}").format(reason=exc))
     return problems
+
+
+def is_damage(problem: str) -> bool:
+    """True for a problem that says the file itself is damaged (a backup is then offered)."""
+    prefixes = (
+        _("Intégrité : {detail}").format(detail=""),
+        _("Le fichier est endommagé : {reason}").format(reason=""),
+    )
+    return problem.startswith(prefixes)

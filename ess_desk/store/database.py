@@ -100,11 +100,66 @@ class Store:
             ).format(
                 user=self.holder.user, host=self.holder.host, since=self.holder.since_display()
             )
+        from ess_desk import failures
+
+        if lockmod.lock_path(self.path).is_dir():
+            return _("Base ouverte en lecture seule : un dossier porte le nom de son verrou.")
+        reason = failures.why_not_writable(self.path)
+        if reason == failures.READ_ONLY_DISK:
+            return _(
+                "Base ouverte en lecture seule : le disque qui porte le fichier est protégé en "
+                "écriture."
+            )
+        if reason == failures.READ_ONLY_FILE:
+            return _("Base ouverte en lecture seule : le fichier est en lecture seule.")
+        if reason == failures.READ_ONLY_FOLDER:
+            return _(
+                "Base ouverte en lecture seule : son dossier {folder} est en lecture seule."
+            ).format(folder=self.path.parent)
+        if reason == failures.NO_RIGHT:
+            return _(
+                "Base ouverte en lecture seule : votre compte n'a pas le droit de la modifier."
+            )
+        if reason == failures.FULL_DISK:
+            return _("Base ouverte en lecture seule : le disque est plein.")
         return _("Base ouverte en lecture seule : le fichier ne peut pas être modifié.")
+
+    def write_refusal(self) -> StoreError:
+        """Why this read-only store refuses a change: who holds it, or what stops the writing,
+        with what to do."""
+        from ess_desk import failures
+
+        if self.holder is not None:
+            return StoreError(
+                _(
+                    "{user} a la base ouverte sur le poste {host} depuis le {since} : pour vous, "
+                    "elle est en lecture seule. Rien n'a été modifié. Recommencez quand elle aura "
+                    "été fermée sur ce poste."
+                ).format(
+                    user=self.holder.user,
+                    host=self.holder.host,
+                    since=self.holder.since_display(),
+                )
+            )
+        lock = lockmod.lock_path(self.path)
+        if lock.is_dir():
+            return failures.StorageFailure(
+                _(
+                    "La base {path} ne peut pas être modifiée : un dossier porte le nom de son "
+                    "verrou ({lock}). Rien n'a été modifié. Déplacez ou renommez ce dossier (il "
+                    "n'a pas été créé par ESS Desk), puis recommencez."
+                ).format(path=self.path, lock=lock),
+                kind=failures.IS_FOLDER,
+                path=lock,
+            )
+        reason = failures.why_not_writable(self.path)
+        if reason is None:
+            return StoreError(self.read_only_message())
+        return failures.read_only_failure(self.path, reason)
 
     def ensure_writable(self) -> None:
         if self.read_only:
-            raise StoreError(self.read_only_message())
+            raise self.write_refusal()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
@@ -120,6 +175,19 @@ class Store:
             if refusal is None:
                 raise
             raise refusal from exc
+        except sqlite3.DatabaseError as exc:
+            # BUSY, FULL, IOERR, READONLY, CORRUPT: a sentence, once the transaction is undone.
+            failure = self.failure(exc)
+            if failure is exc:
+                raise
+            raise failure from exc
+
+    def failure(self, exc: sqlite3.Error) -> Exception:
+        """What to raise for a SQLite error on this file: the user's sentence for the disk, the
+        file system or a damaged file, else the error itself (a bug)."""
+        from ess_desk.failures import from_sqlite_error
+
+        return from_sqlite_error(exc, self.path) or exc
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
@@ -167,11 +235,9 @@ def inspect_file(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as exc:
-        raise StoreError(
-            _("Impossible de lire le fichier {path} : {reason}.").format(
-                path=_describe(path), reason=exc.strerror or exc
-            )
-        ) from exc
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, path) from exc
     if header and header != SQLITE_HEADER:
         raise StoreError(
             _("Le fichier {path} n'est pas une base de données ESS Desk.").format(
@@ -250,6 +316,50 @@ def _damaged(path: Path, exc: Exception) -> StoreError:
     )
 
 
+def _unusable(
+    path: Path, exc: sqlite3.DatabaseError, holder: lockmod.LockInfo | None
+) -> StoreError:
+    """Why a file that looked like a database could not be opened: a crash recovery waiting for
+    write access (not damage), a disk or file system refusal, or damage (with the backup)."""
+    from ess_desk.failures import DAMAGED, SQLITE_PENDING_RECOVERY, from_sqlite_error, sqlite_code
+    from ess_desk.store import recovery
+
+    journal = recovery.hot_journal(path)
+    code = sqlite_code(exc) or 0
+    if journal is not None and (code in SQLITE_PENDING_RECOVERY or code & 0xFF in (5, 8, 14)):
+        return recovery.pending_recovery(path, journal, holder)
+    failure = from_sqlite_error(exc, path)
+    if failure is not None and failure.kind != DAMAGED:
+        return failure
+    return recovery.refuse_damaged(path, _damaged(path, exc).message)
+
+
+def missing_database(path: Path) -> StoreError:
+    """The sentence for a database path that names no file: never create one by mistake."""
+    return StoreError(
+        _(
+            "Le fichier {path} n'existe pas : vérifiez le chemin donné à --db. "
+            "Pour créer une nouvelle base : ess-desk new {path}"
+        ).format(path=path)
+    )
+
+
+def _make_private(path: Path) -> None:
+    """A new database is readable by its owner only; SQLite gives its journal the same mode."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+
+
+def _sweep(path: Path) -> None:
+    """Remove what programs killed mid-way left beside the database and in its backups folder."""
+    from ess_desk.fileio import sweep_temporary_files
+    from ess_desk.store.backup import backup_dir
+
+    sweep_temporary_files(path.parent)
+    sweep_temporary_files(backup_dir(path))
+
+
 def open_store(
     path: Path | str | None = None,
     *,
@@ -261,24 +371,35 @@ def open_store(
     from ess_desk.store import backup as backupmod
 
     path = Path(path) if path is not None else default_db_path()
-    exists = path.exists() and path.stat().st_size > 0
-    if path.exists() and path.is_dir():
+    exists = path.exists()
+    if exists and path.is_dir():
         raise StoreError(
             _("{path} est un dossier, pas une base de données ESS Desk.").format(path=path)
         )
+    from ess_desk.store import recovery
+
     if exists:
         inspect_file(path)
+        # An empty or truncated file is an accident (a copy cut short, a full disk), never a
+        # new council: refused, with the newest backup that passes the check.
+        cut = recovery.truncation(path)
+        if cut is not None:
+            raise recovery.refuse_damaged(path, cut)
     elif not create or read_only:
         raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.is_dir():
+                path.parent.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(mode=0o700, exist_ok=True)
         except OSError as exc:
-            raise StoreError(
-                _("Impossible de créer le dossier {path} : {reason}.").format(
-                    path=path.parent, reason=exc.strerror or exc
-                )
-            ) from exc
+            from ess_desk.failures import from_os_error
+
+            raise from_os_error(exc, path.parent) from exc
+    from ess_desk.fileio import protect_database
+
+    # From here on, no export of this process may write over this file or its companions.
+    protect_database(path)
 
     mine: lockmod.LockInfo | None = None
     holder: lockmod.LockInfo | None = None
@@ -296,20 +417,18 @@ def open_store(
     try:
         try:
             conn = _connect(path, read_only)
+            if not exists:
+                _make_private(path)
             db = LazyDatabase(conn)
             is_new = _verify_identity(db, path)
             pending, unknown = ([], []) if is_new else schema_state(db)
-        except sqlite3.OperationalError as exc:
-            if "unable to open" in str(exc):
-                raise StoreError(
-                    _("Impossible d'ouvrir le fichier {path}.").format(path=_describe(path))
-                ) from exc
-            raise _damaged(path, exc) from exc
         except sqlite3.DatabaseError as exc:
-            raise _damaged(path, exc) from exc
+            raise _unusable(path, exc, holder) from exc
         if unknown:
             raise _too_new(path)
         store = Store(path=path, db=db, read_only=read_only, holder=holder, _lock=mine)
+        if mine is not None:
+            _sweep(path)
         if is_new or pending:
             if read_only:
                 raise StoreError(

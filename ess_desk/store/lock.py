@@ -1,15 +1,32 @@
-"""The lock file beside the database: who holds it (user, machine, since when)."""
+"""The lock file beside the database: who holds it (user, machine, since when).
+
+The lock is exclusive and never seen half-written: its content is written whole to a private
+temporary file, which is then *linked* to the lock's name — a link fails when the name exists, so
+of several programs opening the file at once exactly one gets it. A lock left by a program that no
+longer runs is taken over under a short "takeover" lock, re-read first, so that two programs never
+both remove a lock and both think they hold the next one.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import os
 import socket
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+# A lock younger than this that cannot be read is being written by an older version (which wrote
+# it in place): it is waited for, not taken over.
+FRESH_SECONDS = 5.0
+# A takeover lock older than this was left by a program killed in the middle of a takeover.
+TAKEOVER_STALE_SECONDS = 10.0
+_ATTEMPTS = 50
+_WAIT = 0.02
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,10 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
+def takeover_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock.takeover")
+
+
 def current_user() -> str:
     try:
         return getpass.getuser()
@@ -52,10 +73,9 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def read_lock(db_path: Path) -> LockInfo | None:
-    path = lock_path(db_path)
+def _parse(text: str) -> LockInfo | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(text)
         return LockInfo(
             user=str(data["user"]),
             host=str(data["host"]),
@@ -63,11 +83,17 @@ def read_lock(db_path: Path) -> LockInfo | None:
             since=str(data["since"]),
             token=str(data.get("token", "")),
         )
-    except FileNotFoundError:
+    except (ValueError, KeyError, TypeError):
         return None
-    except (OSError, ValueError, KeyError, TypeError):
-        # An unreadable lock names nobody; it is treated as stale and taken over.
+
+
+def read_lock(db_path: Path) -> LockInfo | None:
+    """Who holds the lock, or None when there is no lock or it cannot be read."""
+    try:
+        text = lock_path(db_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
+    return _parse(text)
 
 
 def is_stale(info: LockInfo) -> bool:
@@ -75,33 +101,123 @@ def is_stale(info: LockInfo) -> bool:
     return info.host == socket.gethostname() and not _pid_alive(info.pid)
 
 
-def acquire(db_path: Path) -> tuple[LockInfo | None, LockInfo | None]:
-    """Try to take the lock. Returns (ours, holder): ours when taken, else who holds it."""
-    path = lock_path(db_path)
-    for _attempt in range(3):
-        mine = LockInfo(
-            user=current_user(),
-            host=socket.gethostname(),
-            pid=os.getpid(),
-            since=dt.datetime.now().isoformat(timespec="seconds"),
-            token=os.urandom(16).hex(),
-        )
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _new_info() -> LockInfo:
+    return LockInfo(
+        user=current_user(),
+        host=socket.gethostname(),
+        pid=os.getpid(),
+        since=dt.datetime.now().isoformat(timespec="seconds"),
+        token=os.urandom(16).hex(),
+    )
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Create `path` (which must not exist), readable by its owner only, with `text` in it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        with contextlib.suppress(OSError):
+            os.fsync(f.fileno())
+
+
+def _publish(path: Path, info: LockInfo) -> None:
+    """Put a complete lock file at `path`; FileExistsError when a lock is already there."""
+    tmp = path.with_name(f".{path.name}.{info.pid}.{info.token[:8]}.tmp")
+    _write_private(tmp, json.dumps(asdict(info)))
+    try:
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            os.link(tmp, path)
         except FileExistsError:
-            holder = read_lock(db_path)
-            if holder is None or is_stale(holder):
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
-                continue
-            return None, holder
+            raise
+        except OSError as exc:
+            # File systems without hard links (FAT, some network shares). On Windows a rename
+            # onto an existing name fails, which is just as atomic; elsewhere fall back to an
+            # exclusive create (readers wait for a young unreadable lock, see acquire()).
+            if exc.errno in (errno.EACCES, errno.EROFS, errno.ENOSPC, errno.EDQUOT):
+                raise
+            if os.name == "nt":
+                os.rename(tmp, path)
+                return
+            _write_private(path, json.dumps(asdict(info)))
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+@contextlib.contextmanager
+def _takeover(db_path: Path):
+    """A short exclusive section for removing a stale lock; yields False when another has it."""
+    path = takeover_path(db_path)
+    try:
+        _write_private(path, str(os.getpid()))
+    except FileExistsError:
+        if _age(path) > TAKEOVER_STALE_SECONDS:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _remove_if_still(db_path: Path, token: str | None) -> None:
+    """Remove the lock if it is still the stale one we judged (same token, or still unreadable)."""
+    with _takeover(db_path) as ours:
+        if not ours:
+            return
+        path = lock_path(db_path)
+        now = read_lock(db_path)
+        if token is None:
+            if now is not None or _age(path) < FRESH_SECONDS:
+                return
+        elif now is None or now.token != token or not is_stale(now):
+            return
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def acquire(db_path: Path) -> tuple[LockInfo | None, LockInfo | None]:
+    """Try to take the lock. Returns (ours, holder): ours when taken, else who holds it.
+
+    (None, None) means the lock cannot be written at all (a read-only folder, a full disk, a
+    folder in the lock's place): nobody can write the database from here."""
+    path = lock_path(db_path)
+    holder: LockInfo | None = None
+    for _attempt in range(_ATTEMPTS):
+        mine = _new_info()
+        try:
+            _publish(path, mine)
+            return mine, None
+        except FileExistsError:
+            pass
         except OSError:
-            # A folder where we cannot write: nobody can hold a lock there; open read-only.
             return None, None
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(asdict(mine), f)
-        return mine, None
-    return None, read_lock(db_path)
+        if path.is_dir():
+            return None, None
+        holder = read_lock(db_path)
+        if holder is None:
+            if _age(path) < FRESH_SECONDS:
+                time.sleep(_WAIT)  # being written in place by an older version: wait for it
+                continue
+            _remove_if_still(db_path, None)
+            continue
+        if is_stale(holder):
+            _remove_if_still(db_path, holder.token)
+            time.sleep(_WAIT / 4)
+            continue
+        return None, holder
+    return None, holder if holder is not None else read_lock(db_path)
 
 
 def release(db_path: Path, mine: LockInfo) -> None:

@@ -599,18 +599,33 @@ def search_external_tables() -> frozenset[str]:
     return frozenset(fts for fts, _s, _c in _SEARCH_EXTERNAL)
 
 
-def search_fill_statements() -> list[str]:
+def search_fill_statements(source: str | None = None, since_id: int | None = None) -> list[str]:
     """The statements that fill the (empty) search index from the rows of the database: run by
     the migration, and by `ess-desk search --rebuild` after emptying it. A later migration that
-    changes what the index holds changes them too."""
+    changes what the index holds changes them too.
+
+    With `source` and `since_id`: only that table's rows from that id on (rows just written in
+    bulk, see ess_desk.search.bulk); `since_id` is a number, written into the statement."""
     statements = []
+    where = f" WHERE id >= {int(since_id)}" if since_id is not None else ""
     for s in _search_sources():
+        if source is not None and s.source != source:
+            continue
         names = ", ".join(s.values)
         values = ", ".join(e.format(r=f"{s.source}.") for e in [s.rowid, *s.values.values()])
-        statements.append(f"INSERT INTO {s.fts}(rowid, {names}) SELECT {values} FROM {s.source}")
-    statements += [
-        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')" for fts, _s, _c in _SEARCH_EXTERNAL
-    ]
+        statements.append(
+            f"INSERT INTO {s.fts}(rowid, {names}) SELECT {values} FROM {s.source}{where}"
+        )
+    for fts, table, cols in _SEARCH_EXTERNAL:
+        if source is not None and table != source:
+            continue
+        if since_id is None:
+            statements.append(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+        else:
+            names = ", ".join(cols)
+            statements.append(
+                f"INSERT INTO {fts}(rowid, {names}) SELECT id, {names} FROM {table}{where}"
+            )
     return statements
 
 

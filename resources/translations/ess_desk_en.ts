@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Tab passe au champ suivant ; Ctrl+Tab insère une tabulation.</source>
+        <translation>Tab moves to the next field; Ctrl+Tab inserts a tab.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionBar</name>
+    <message>
+        <source>Autres actions</source>
+        <translation>More actions</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>Nouvelle action</source>
@@ -10,6 +24,10 @@
     <message>
         <source>Modifier l&apos;action</source>
         <translation>Edit action</translation>
+    </message>
+    <message>
+        <source>Nouvelle action — suite à la décision {ref}</source>
+        <translation>New action — following decision {ref}</translation>
     </message>
     <message>
         <source>Ce qu&apos;il faut faire, en une ligne</source>
@@ -28,8 +46,8 @@
         <translation>No due date</translation>
     </message>
     <message>
-        <source>Avancement</source>
-        <translation>Progress</translation>
+        <source>A&amp;vancement</source>
+        <translation>Pro&amp;gress</translation>
     </message>
     <message>
         <source>Facultatif : noté dans l&apos;historique si l&apos;état change</source>
@@ -112,12 +130,8 @@
         <translation>— none —</translation>
     </message>
     <message>
-        <source>décision n°{id}</source>
-        <translation>decision no. {id}</translation>
-    </message>
-    <message>
-        <source>décision n°{ref} — {text}</source>
-        <translation>decision no. {ref} — {text}</translation>
+        <source>{ref} — {text}</source>
+        <translation>{ref} — {text}</translation>
     </message>
     <message>
         <source>Personne inconnue : choisissez-la</source>
@@ -147,24 +161,24 @@
         <translation>— outside a meeting —</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Date</translation>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
     </message>
     <message>
-        <source>Revue en séance</source>
-        <translation>Reviewed at meeting</translation>
+        <source>&amp;Revue en séance</source>
+        <translation>&amp;Reviewed at meeting</translation>
     </message>
     <message>
-        <source>Statut</source>
-        <translation>Status</translation>
+        <source>&amp;Statut</source>
+        <translation>&amp;Status</translation>
     </message>
     <message>
-        <source>Avancement</source>
-        <translation>Progress</translation>
+        <source>&amp;Avancement</source>
+        <translation>Pro&amp;gress</translation>
     </message>
     <message>
-        <source>Commentaire</source>
-        <translation>Comment</translation>
+        <source>&amp;Commentaire</source>
+        <translation>&amp;Comment</translation>
     </message>
     <message>
         <source>Enregistrer</source>
@@ -523,68 +537,56 @@
         <translation>Activity report</translation>
     </message>
     <message>
-        <source>Année civile</source>
-        <translation>Calendar year</translation>
+        <source>Année &amp;civile</source>
+        <translation>&amp;Calendar year</translation>
     </message>
     <message>
-        <source>Du</source>
-        <translation>From</translation>
+        <source>&amp;Période du</source>
+        <translation>&amp;Period from</translation>
+    </message>
+    <message>
+        <source>Année du rapport</source>
+        <translation>Year of the report</translation>
+    </message>
+    <message>
+        <source>Premier jour de la période</source>
+        <translation>First day of the period</translation>
+    </message>
+    <message>
+        <source>Dernier jour de la période</source>
+        <translation>Last day of the period</translation>
+    </message>
+    <message>
+        <source>&amp;Instance</source>
+        <translation>&amp;Body</translation>
+    </message>
+    <message>
+        <source>Créer le rapport…</source>
+        <translation>Create the report…</translation>
     </message>
     <message>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <source>Parcourir…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <source>Ouvrir le rapport une fois créé</source>
-        <translation>Open the report once created</translation>
-    </message>
-    <message>
-        <source>Instance</source>
-        <translation>Body</translation>
-    </message>
-    <message>
         <source>Période couverte</source>
         <translation>Period covered</translation>
-    </message>
-    <message>
-        <source>Fichier</source>
-        <translation>File</translation>
     </message>
     <message>
         <source>Le rapport est public : les personnes qui n&apos;ont pas consenti à la publication de leur nom y sont désignées par leur qualité.</source>
         <translation>The report is public: people who have not consented to the publication of their name are referred to by their role.</translation>
     </message>
     <message>
-        <source>Créer le rapport</source>
-        <translation>Create the report</translation>
-    </message>
-    <message>
         <source>Aucune instance : créez d&apos;abord le conseil.</source>
         <translation>No bodies: create the council first.</translation>
-    </message>
-    <message>
-        <source>Enregistrer le rapport sous</source>
-        <translation>Save the report as</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Choisissez le fichier à écrire.</source>
-        <translation>Choose the file to write.</translation>
-    </message>
-    <message>
         <source>Rapport d&apos;activité en cours…</source>
         <translation>Creating the activity report…</translation>
-    </message>
-    <message>
-        <source>Rapport écrit : {path}</source>
-        <translation>Report written: {path}</translation>
     </message>
 </context>
 <context>
@@ -802,8 +804,16 @@
 <context>
     <name>Application</name>
     <message>
+        <source>Vous pouvez remettre en place cette sauvegarde (le fichier actuel est gardé à part), ouvrir un autre fichier ou créer une nouvelle base.</source>
+        <translation>You can put this backup back (the current file is kept aside), open another file or create a new database.</translation>
+    </message>
+    <message>
         <source>Vous pouvez ouvrir un autre fichier ou créer une nouvelle base.</source>
         <translation>You can open another file or create a new database.</translation>
+    </message>
+    <message>
+        <source>Restaurer cette sauvegarde</source>
+        <translation>Restore this backup</translation>
     </message>
     <message>
         <source>Ouvrir un autre fichier…</source>
@@ -816,6 +826,26 @@
     <message>
         <source>Quitter</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Vous pouvez remettre en place cette sauvegarde (le fichier actuel est gardé à part).</source>
+        <translation>You can put this backup back (the current file is kept aside).</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Sauvegarde remise en place</source>
+        <translation>Backup put back</translation>
+    </message>
+    <message>
+        <source>La sauvegarde {backup} est remise en place dans {path}. Le fichier inutilisable est gardé à part : {kept}.</source>
+        <translation>The backup {backup} is put back in {path}. The unusable file is kept aside: {kept}.</translation>
     </message>
     <message>
         <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
@@ -1517,6 +1547,37 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Calendrier</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Ce champ est à remplir.</source>
+        <translation>This field must be filled in.</translation>
+    </message>
+    <message>
+        <source>jj/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Choisir dans le calendrier</source>
+        <translation>Choose in the calendar</translation>
+    </message>
+    <message>
+        <source>Choisir dans le calendrier (Alt+Bas ou F4)</source>
+        <translation>Choose in the calendar (Alt+Down or F4)</translation>
+    </message>
+    <message>
+        <source>jj/mm/aaaa hh:mm</source>
+        <translation>dd/mm/yyyy hh:mm</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Nouvelle décision</source>
@@ -1740,24 +1801,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
-        <translation>The file {path} could not be written: {reason}</translation>
-    </message>
-    <message>
         <source>ESS Desk</source>
         <translation>ESS Desk</translation>
     </message>
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <source>L&apos;opération « {what} » n&apos;a pas abouti.</source>
-        <translation>The operation “{what}” did not complete.</translation>
-    </message>
-    <message>
-        <source>Rien n&apos;a été modifié. Détail : {detail}</source>
-        <translation>Nothing was changed. Detail: {detail}</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -1802,20 +1851,55 @@
         <translation>For example: In item 2, read “Ms Martin” instead of “Ms Martine”.</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Date</translation>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
     </message>
     <message>
-        <source>Motif</source>
-        <translation>Reason</translation>
+        <source>&amp;Motif</source>
+        <translation>&amp;Reason</translation>
     </message>
     <message>
-        <source>Correction</source>
-        <translation>Correction</translation>
+        <source>&amp;Correction</source>
+        <translation>&amp;Correction</translation>
     </message>
     <message>
         <source>Ajouter l&apos;erratum</source>
         <translation>Add the erratum</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Aucun programme n&apos;a pu ouvrir « {name} ». Le fichier est enregistré dans {folder}.</source>
+        <translation>No program could open “{name}”. The file is saved in {folder}.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Les fichiers sont enregistrés dans {folder}.</source>
+        <translation>The files are saved in {folder}.</translation>
+    </message>
+    <message>
+        <source>« {name} » est enregistré dans {folder}.</source>
+        <translation>“{name}” is saved in {folder}.</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Ouvrir le &amp;dossier</source>
+        <translation>Open the &amp;folder</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n&apos;a pas pu être écrit : {reason}</source>
+        <translation>The file {path} could not be written: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1833,52 +1917,91 @@
         <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <source>Parcourir…</source>
-        <translation>Browse…</translation>
+        <source>&amp;Instance</source>
+        <translation>&amp;Body</translation>
     </message>
     <message>
-        <source>Instance</source>
-        <translation>Body</translation>
+        <source>&amp;Composition au</source>
+        <translation>&amp;Composition on</translation>
     </message>
     <message>
-        <source>Composition au</source>
-        <translation>Membership as at</translation>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>Format</translation>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
     </message>
     <message>
-        <source>Fichier</source>
-        <translation>File</translation>
+        <source>CSV pour Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <source>Exporter</source>
-        <translation>Export</translation>
+        <source>Classeur Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <source>Enregistrer la composition sous</source>
-        <translation>Save the membership as</translation>
+        <source>Exporter la composition</source>
+        <translation>Export the composition</translation>
     </message>
     <message>
-        <source>CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)</source>
-        <translation>CSV for Excel (*.csv);;Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Choisissez le fichier à écrire.</source>
-        <translation>Choose the file to write.</translation>
-    </message>
-    <message>
-        <source>Le dossier {folder} n&apos;existe pas.</source>
-        <translation>The folder {folder} does not exist.</translation>
+        <source>Lignes écrites : {count}.</source>
+        <translation>Rows written: {count}.</translation>
     </message>
     <message>
         <source>Export de la composition…</source>
         <translation>Exporting the membership…</translation>
     </message>
+</context>
+<context>
+    <name>Failures</name>
     <message>
-        <source>{count} ligne(s) écrite(s) dans {path}</source>
-        <translation>{count} row(s) written to {path}</translation>
+        <source>ESS Desk — erreur inattendue</source>
+        <translation>ESS Desk — unexpected error</translation>
+    </message>
+    <message>
+        <source>L&apos;opération « {what} » n&apos;a pas abouti : une erreur inattendue.</source>
+        <translation>The operation “{what}” did not complete: an unexpected error.</translation>
+    </message>
+    <message>
+        <source>Une erreur inattendue s&apos;est produite.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <source>Une écriture en cours est annulée en entier : la base reste telle qu&apos;avant. Vous pouvez continuer à travailler ; si l&apos;erreur revient, copiez les détails et envoyez-les à la personne qui vous aide.</source>
+        <translation>A write in progress is undone entirely: the database stays as it was. You can go on working; if the error comes back, copy the details and send them to whoever helps you.</translation>
+    </message>
+    <message>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Journal : {path}</source>
+        <translation>Log: {path}</translation>
+    </message>
+    <message>
+        <source>Journal : aucun (le dossier des journaux est inaccessible)</source>
+        <translation>Log: none (the log folder cannot be reached)</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copie les détails dans le presse-papiers</source>
+        <translation>Copies the details to the clipboard</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Copié</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Rouvrir la base</source>
+        <translation>Open the database again</translation>
     </message>
 </context>
 <context>
@@ -2066,10 +2189,6 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Impossible de lire « {name} » : {reason}.</source>
-        <translation>Cannot read “{name}”: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -2298,8 +2417,8 @@
         <translation>No end date</translation>
     </message>
     <message>
-        <source>Suppléant(e) de</source>
-        <translation>Substitute for</translation>
+        <source>&amp;Suppléant(e) de</source>
+        <translation>&amp;Substitute for</translation>
     </message>
     <message>
         <source>Personne</source>
@@ -2361,44 +2480,44 @@
         <translation>New meeting</translation>
     </message>
     <message>
-        <source>Par défaut : « Bureau du 10/12/2026 »</source>
-        <translation>Default: “Bureau of 10/12/2026”</translation>
+        <source>&amp;Instance</source>
+        <translation>&amp;Body</translation>
+    </message>
+    <message>
+        <source>&amp;Type de séance</source>
+        <translation>&amp;Type of meeting</translation>
+    </message>
+    <message>
+        <source>Ti&amp;tre</source>
+        <translation>Ti&amp;tle</translation>
+    </message>
+    <message>
+        <source>&amp;Début</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;Fin prévue</source>
+        <translation>Planned &amp;end</translation>
+    </message>
+    <message>
+        <source>&amp;Lieu</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <source>Lien de &amp;visioconférence</source>
+        <translation>&amp;Video conference link</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Par défaut : « {title} »</source>
+        <translation>By default: “{title}”</translation>
     </message>
     <message>
         <source>Hôtel de ville, salle du conseil</source>
         <translation>Town hall, council chamber</translation>
-    </message>
-    <message>
-        <source>Instance</source>
-        <translation>Body</translation>
-    </message>
-    <message>
-        <source>Type de séance</source>
-        <translation>Meeting type</translation>
-    </message>
-    <message>
-        <source>Titre</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Début</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Fin prévue</source>
-        <translation>Planned end</translation>
-    </message>
-    <message>
-        <source>Lieu</source>
-        <translation>Venue</translation>
-    </message>
-    <message>
-        <source>Lien de visioconférence</source>
-        <translation>Video conference link</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
     </message>
     <message>
         <source>Enregistrer</source>
@@ -2579,12 +2698,20 @@
         <translation>The meeting is postponed; the new meeting takes over its agenda.</translation>
     </message>
     <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Préparation du dossier de séance…</source>
         <translation>Preparing the meeting pack…</translation>
     </message>
     <message>
         <source>Dossier de séance</source>
         <translation>Meeting pack</translation>
+    </message>
+    <message>
+        <source>Annexes non jointes : {names}.</source>
+        <translation>Annexes left out: {names}.</translation>
     </message>
     <message>
         <source>{message}{details}
@@ -3203,10 +3330,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Notices of meeting written to {folder}. {summary}</translation>
     </message>
     <message>
-        <source>Écrire les convocations</source>
-        <translation>Write the notices of meeting</translation>
-    </message>
-    <message>
         <source>Écriture des convocations…</source>
         <translation>Writing the notices of meeting…</translation>
     </message>
@@ -3305,28 +3428,8 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Version</translation>
     </message>
     <message>
-        <source>Choisir…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <source>Fichier</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Créer le dossier</source>
-        <translation>Create the pack</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Indiquez le fichier à écrire.</source>
-        <translation>Specify the file to write.</translation>
-    </message>
-    <message>
-        <source>Le dossier {folder} n&apos;existe pas.</source>
-        <translation>The folder {folder} does not exist.</translation>
+        <source>Créer le dossier…</source>
+        <translation>Create the pack…</translation>
     </message>
 </context>
 <context>
@@ -3451,8 +3554,8 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>No meetings held with attendance recorded in this period.</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#8a4b00&apos;&gt;({n} séance(s) tenue(s) sans présences saisies, non comptée(s))&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#8a4b00&apos;&gt;({n} meeting(s) held with no attendance recorded, not counted)&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;({n} séance(s) tenue(s) sans présences saisies, non comptée(s))&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;({n} meeting(s) held without attendance recorded, not counted)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Exporter la participation</source>
@@ -3461,10 +3564,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Participation exportée dans {path}</source>
-        <translation>Attendance exported to {path}</translation>
     </message>
     <message>
         <source>Export de la participation…</source>
@@ -3747,8 +3846,8 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>The meeting “{title}” will be marked as postponed. A new meeting is created on the chosen date, with the same agenda.</translation>
     </message>
     <message>
-        <source>Nouvelle date</source>
-        <translation>New date</translation>
+        <source>&amp;Nouvelle date</source>
+        <translation>&amp;New date</translation>
     </message>
     <message>
         <source>Reporter</source>
@@ -4052,6 +4151,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
 <context>
     <name>ScheduleDialog</name>
     <message>
+        <source>Date et heure de la séance</source>
+        <translation>Date and time of the meeting</translation>
+    </message>
+    <message>
         <source>Calendrier annuel des séances</source>
         <translation>Annual meeting calendar</translation>
     </message>
@@ -4168,36 +4271,52 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Rule</translation>
     </message>
     <message>
+        <source>Fréquence</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Quel jour du mois</source>
+        <translation>Which day of the month</translation>
+    </message>
+    <message>
+        <source>Jour de la semaine</source>
+        <translation>Day of the week</translation>
+    </message>
+    <message>
         <source>Sauf en :</source>
         <translation>Except in:</translation>
     </message>
     <message>
-        <source>RRULE :</source>
-        <translation>RRULE:</translation>
+        <source>RR&amp;ULE :</source>
+        <translation>RR&amp;ULE:</translation>
     </message>
     <message>
-        <source>Instance</source>
-        <translation>Body</translation>
+        <source>&amp;Instance</source>
+        <translation>&amp;Body</translation>
     </message>
     <message>
-        <source>Du</source>
-        <translation>From</translation>
+        <source>D&amp;u</source>
+        <translation>&amp;From</translation>
     </message>
     <message>
-        <source>au</source>
-        <translation>to</translation>
+        <source>&amp;au</source>
+        <translation>&amp;to</translation>
     </message>
     <message>
-        <source>Heure</source>
-        <translation>Time</translation>
+        <source>&amp;Heure</source>
+        <translation>&amp;Time</translation>
     </message>
     <message>
-        <source>Durée</source>
-        <translation>Duration</translation>
+        <source>Du&amp;rée</source>
+        <translation>Du&amp;ration</translation>
     </message>
     <message>
-        <source>Lieu</source>
-        <translation>Venue</translation>
+        <source>&amp;Lieu</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <source>Dates proposées</source>
+        <translation>Proposed dates</translation>
     </message>
     <message>
         <source>Double-cliquez sur une date pour la déplacer. Les dates signalées (jour férié, fermeture du secrétariat) ne sont pas cochées tant qu&apos;elles ne sont pas déplacées.</source>
@@ -4218,6 +4337,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Créez d&apos;abord les séances.</source>
         <translation>Create the meetings first.</translation>
+    </message>
+    <message>
+        <source>Indiquez la période et l&apos;heure des séances.</source>
+        <translation>Give the period and the time of the meetings.</translation>
     </message>
     <message>
         <source>Aucune date ne correspond à cette règle.</source>
@@ -4246,10 +4369,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Calendrier iCalendar (*.ics)</source>
         <translation>iCalendar file (*.ics)</translation>
-    </message>
-    <message>
-        <source>Le calendrier a été enregistré dans {path}.</source>
-        <translation>The calendar has been saved to {path}.</translation>
     </message>
 </context>
 <context>

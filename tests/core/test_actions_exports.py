@@ -82,7 +82,8 @@ def test_csv_export_reads_back(store, filled, tmp_path):
     assert actions_export.export_file(store.db, path, today=TODAY) == 3
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(path.open(encoding="utf-8-sig", newline=""), delimiter=";"))
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
     assert rows[0][:2] == ["N°", "Action"] and len(rows) == 4
     by_id = {int(r[0]): r for r in rows[1:]}
     late = by_id[filled["late"]]
@@ -229,7 +230,8 @@ def test_cli_export_and_reminders(council_db, capsys, tmp_path):
         main(["--db", str(db), "export-actions", "-o", str(tmp_path / "b.csv"), "--overdue"]) == 0
     )
     # The command judges lateness on the real day: every row exported is late, the done one is not.
-    lines = list(csv.reader((tmp_path / "b.csv").open(encoding="utf-8-sig"), delimiter=";"))
+    with (tmp_path / "b.csv").open(encoding="utf-8-sig", newline="") as f:
+        lines = list(csv.reader(f, delimiter=";"))
     assert len(lines) >= 2 and all(int(line[12]) > 0 for line in lines[1:])
     assert "Charte" not in [line[1] for line in lines]
     assert main(["--db", str(db), "action-reminders", "-o", str(tmp_path / "r")]) == 0

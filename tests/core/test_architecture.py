@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import ess_desk
 
@@ -43,8 +46,43 @@ def test_core_imports_without_qt():
 def test_cli_subcommands_do_not_import_qt(tmp_path):
     code = (
         "import sys; from ess_desk.cli import main; "
+        f"main(['new', r'{tmp_path / 'c.sqlite'}']); "
         f"rc = main(['--db', r'{tmp_path / 'c.sqlite'}', 'check']); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; "
+        "sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("ci", "derandomised"), [("true", True), ("1", True), ("", False)])
+def test_hypothesis_profile_follows_the_ci_variable(ci, derandomised):
+    """Under CI every run tries the same examples; at a desk, new ones each time."""
+    code = (
+        "import tests.conftest; from hypothesis import settings; "
+        "print(settings.default.derandomize, settings.default.deadline, settings.default.database)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CI"} | ({"CI": ci} if ci else {})
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    derandomize, deadline, database = result.stdout.split(maxsplit=2)
+    assert derandomize == str(derandomised)
+    if derandomised:
+        assert (deadline, database.strip()) == ("None", "None")
+
+
+def test_opening_the_window_imports_no_command_module(tmp_path):
+    """The window's start-up path parses the global options only: no command module, nothing a
+    command needs (reportlab, openpyxl, the domains) is imported for it."""
+    code = (
+        "import sys; from ess_desk.cli import main, COMMAND_MODULES; "
+        f"rc = main(['--db', r'{tmp_path / 'c.sqlite'}', '--quit-after-start'], "
+        "open_window=lambda **options: 0); "
+        "loaded = sorted(m for m in sys.modules if m.startswith('ess_desk.cli.') "
+        "or m.startswith(('ess_desk.membership', 'ess_desk.meetings', 'reportlab', 'openpyxl'))); "
+        "assert not loaded, loaded; "
         "sys.exit(rc)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

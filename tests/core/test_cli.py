@@ -91,6 +91,7 @@ def test_cli_refuses_to_write_when_another_instance_holds_the_file(db_path, caps
 def test_db_from_environment(monkeypatch, tmp_path, capsys):
     target = tmp_path / "env.sqlite"
     monkeypatch.setenv("ESS_DESK_DB", str(target))
+    assert main(["new", str(target)]) == 0
     assert main(["check"]) == 0
     assert target.exists()
 

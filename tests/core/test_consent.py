@@ -11,9 +11,10 @@ import pytest
 
 from ess_desk.actions import actions, updates
 from ess_desk.cli import main
-from ess_desk.documents import minutes_pdf
+from ess_desk.documents import activity_report, minutes_pdf, pack
 from ess_desk.exchange import minutes_docx
 from ess_desk.minutes import minutes as mn
+from ess_desk.report import figures
 from tests.core.test_minutes import approved, build_council, draft
 from tests.core.test_minutes_documents import docx_text, pdf_text
 
@@ -101,7 +102,6 @@ def test_consent_withdrawn_after_approval_is_honoured(store, council, tmp_path):
 
 
 def test_public_meeting_pack(store, council, tmp_path):
-    pack = pytest.importorskip("ess_desk.documents.pack")
     for meeting in (council["first"], council["second"]):
         path = tmp_path / f"pack-{meeting}.pdf"
         pack.build(store.db, meeting, path, variant="public", today=TODAY)
@@ -114,11 +114,11 @@ def test_public_meeting_pack(store, council, tmp_path):
 
 
 def test_annual_activity_report(store, council, tmp_path):
-    report = pytest.importorskip("ess_desk.documents.activity_report")
-    figures = pytest.importorskip("ess_desk.report.figures")
     for year in (2026, 2027):
         period = figures.resolve_period(year=year, today=TODAY)
-        path = report.build(store.db, council["body"], period, tmp_path / f"r{year}.pdf", TODAY)
+        path = activity_report.build(
+            store.db, council["body"], period, tmp_path / f"r{year}.pdf", TODAY
+        )
         text = pdf_text(path)
         for hidden in HIDDEN + CONTACTS:
             assert hidden not in text, (year, hidden)

@@ -13,11 +13,11 @@ from stdnum.fr import siret
 from ess_desk import demo, service
 from ess_desk.cli import main
 from ess_desk.errors import UserError
+from ess_desk.integrity import check_council
 from ess_desk.meetings import meetings, presence, votes
 from ess_desk.membership import mandates, people, roster
 from ess_desk.minutes import minutes, record
 from ess_desk.store import open_store
-from ess_desk.store.check import check_store
 
 DATA_TABLES = ("organisations", "people", "bodies", "colleges", "mandates")
 MEETING_TABLES = (
@@ -163,7 +163,7 @@ def test_small_demo_has_history_and_renewals_to_prepare(store):
 
 def test_small_demo_keeps_every_rule_and_passes_check(store):
     demo.fill_demo(store, "small")
-    assert check_store(store) == []
+    assert check_council(store) == []
     assert_every_rule_kept(store.db)
     assert_no_college_over_its_seats(
         store.db, sample_dates(demo.SMALL.first_start, dt.date(2027, 3, 1), 14)
@@ -240,7 +240,7 @@ def test_reduced_large_profile_is_written_in_bulk_and_keeps_the_rules(store):
     demo.fill_profile(store, profile, seed=5)
     db = store.db
     assert db.execute("SELECT COUNT(*) FROM people").fetchone()[0] >= 400
-    assert check_store(store) == []
+    assert check_council(store) == []
     assert_every_rule_kept(db)
     # Meetings of every body over the shortened period, attendance and votes written in bulk.
     assert 70 <= count(db, "SELECT COUNT(*) FROM meetings") <= 110
@@ -282,7 +282,7 @@ def test_large_demo(tmp_path):
         starts = {r[0] for r in db.execute("SELECT DISTINCT start_date FROM mandates")}
         for renewal in ("2017-01-01", "2020-01-01", "2023-01-01", "2026-01-01"):
             assert renewal in starts
-        assert check_store(s) == []
+        assert check_council(s) == []
         assert_every_rule_kept(db)
         assert_no_college_over_its_seats(
             db, sample_dates(dt.date(2017, 1, 1), dt.date(2026, 12, 31), 61)
@@ -552,4 +552,4 @@ def test_a_change_behind_the_back_of_the_demo_is_caught(store):
     minutes_id = db.execute("SELECT id FROM minutes WHERE status = 'approved' LIMIT 1").fetchone()
     db.execute("DROP TRIGGER minutes_frozen_update")
     db.execute("UPDATE minutes SET approved_text = approved_text || ' ' WHERE id = ?", minutes_id)
-    assert any("empreinte" in p for p in check_store(store))
+    assert any("empreinte" in p for p in check_council(store))

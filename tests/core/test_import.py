@@ -269,7 +269,7 @@ def test_unreadable_files_raise_a_user_error_naming_the_file(tmp_path, name, con
 
 
 def test_missing_file_is_a_user_error(tmp_path):
-    with pytest.raises(UserError, match="Impossible de lire le fichier .*absent.csv"):
+    with pytest.raises(UserError, match="absent.csv est introuvable"):
         read_table(tmp_path / "absent.csv")
 
 
@@ -372,7 +372,10 @@ def test_organisations_colleges_and_people_are_matched_or_created(council, tmp_p
     assert plan.known_people == 2
     assert plan.summary() == (
         "2 personnes, 1 structure, 1 collège et 4 mandats seront créés. "
-        "2 personnes déjà enregistrées reçoivent un mandat."
+        "2 personnes déjà enregistrées reçoivent un mandat.\n"
+        "Structures regroupées (noms qui ne diffèrent que par les majuscules, les accents, les "
+        "espaces ou la ponctuation) : « COOPERATIVE LES TISSERANDS » → « Coopérative Les "
+        "Tisserands »."
     )
     mi.apply_import(store, plan)
     assert [m.college_id for m in mandates_of(store.db, known)] == [council["elected"]]
@@ -381,6 +384,130 @@ def test_organisations_colleges_and_people_are_matched_or_created(council, tmp_p
     new_college = bodies.find_college(store.db, council["body"], "Réseaux")
     assert bodies.get_college(store.db, new_college).seats is None
     assert roster.vacant_seats(store.db, council["body"], D(2024, 6, 1))[-1].seats is None
+
+
+# One organisation per name, however it is typed -------------------------------------------
+#
+# The rule: names that differ only by case, accents, spaces or punctuation between words
+# (ess_desk.text.name_key) are one organisation. Secretaries type « Coopérative du Nord »,
+# « COOPERATIVE DU NORD » and « Coopérative  du-Nord » for the same structure; two structures
+# told apart only by an accent do not occur. The import folds them and says so; the
+# organisations service refuses to create the second.
+
+SAME_ORGANISATION = [
+    ("Structure Ae", "Structure AÉ"),
+    ("Structure Ae", "structure ae"),
+    ("Coopérative du Nord", "COOPERATIVE DU NORD"),
+    ("Coopérative du Nord", "Coopérative  du-Nord"),
+    ("L'Atelier", "L Atelier"),
+    ("Œuvre commune", "oeuvre commune"),
+]
+OTHER_ORGANISATION = [
+    ("Structure Ae", "Structure Aé B"),
+    ("Structure Ae", "Structure Ea"),
+    ("ABC", "A.B.C."),
+    ("Coopérative du Nord", "Coopérative du Nord 2"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), SAME_ORGANISATION)
+def test_the_service_refuses_a_name_that_designates_an_existing_organisation(store, first, second):
+    kept = organisations.create(store, name=first)
+    with pytest.raises(UserError) as info:
+        organisations.create(store, name=second)
+    assert info.value.field == "name" and f"« {first} »" in info.value.message
+    assert organisations.find_by_name(store.db, second) == kept
+    other = organisations.create(store, name="Autre structure")
+    with pytest.raises(UserError):
+        organisations.update(store, other, name=second)
+    organisations.update(store, kept, name=second)  # its own name, written otherwise
+    assert organisations.get(store.db, kept).name == validation.clean_text(second)
+
+
+@pytest.mark.parametrize(("first", "second"), OTHER_ORGANISATION)
+def test_names_that_differ_otherwise_are_two_organisations(store, council, tmp_path, first, second):
+    organisations.create(store, name=first)
+    organisations.create(store, name=second)
+    path = write(
+        tmp_path,
+        f"{HEADER}\nDurand;Luc;;{first};Structures de l'ESS;;;01/01/2024;\nRoux;Léa;;{second};Structures de l'ESS;;;01/01/2024;\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    assert plan.problems == [] and plan.new_organisations == 0
+    assert plan.merged_organisations == {}
+
+
+def test_the_import_folds_names_of_one_organisation_and_says_which(council, tmp_path, db_path):
+    store = council["store"]
+    nord = organisations.create(store, name="Coopérative du Nord")
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Durand;Luc;;Structure Ae;Structures de l'ESS;;;01/01/2024;\n"
+        "Roux;Léa;;Structure AÉ;Structures de l'ESS;;;01/01/2024;\n"
+        "Petit;Jean;;structure-ae;Structures de l'ESS;;;01/01/2024;\n"
+        "Blanc;Rose;;Structure Ae;Structures de l'ESS;;;01/01/2024;\n"
+        "Noir;Paul;;COOPERATIVE DU NORD;Structures de l'ESS;;;01/01/2024;\n",
+    )
+    plan = mi.plan_import(store.db, path)
+    assert plan.problems == [] and plan.new_organisations == 1
+    # Each other spelling once, in the order of the file, with the name that is kept.
+    assert plan.merged_organisations == {
+        "Structure AÉ": "Structure Ae",
+        "structure-ae": "Structure Ae",
+        "COOPERATIVE DU NORD": "Coopérative du Nord",
+    }
+    assert plan.summary().splitlines()[1] == (
+        "Structures regroupées (noms qui ne diffèrent que par les majuscules, les accents, les "
+        "espaces ou la ponctuation) : « Structure AÉ » → « Structure Ae », « structure-ae » → "
+        "« Structure Ae », « COOPERATIVE DU NORD » → « Coopérative du Nord »."
+    )
+    mi.apply_import(store, plan)
+    structure = organisations.find_by_name(store.db, "STRUCTURE AE")
+    assert person_named(store.db, "Léa", "Roux").organisation_id == structure
+    assert person_named(store.db, "Jean", "Petit").organisation_id == structure
+    assert person_named(store.db, "Paul", "Noir").organisation_id == nord
+    assert organisations.get(store.db, structure).name == "Structure Ae"
+
+
+def test_the_dry_run_lists_the_folded_names(council, tmp_path, db_path, capsys):
+    council["store"].close()
+    path = write(
+        tmp_path,
+        f"{HEADER}\nDurand;Luc;;Structure Ae;Structures de l'ESS;;;01/01/2024;\nRoux;Léa;;Structure AÉ;Structures de l'ESS;;;01/01/2024;\n",
+    )
+    assert main(["--db", str(db_path), "import-members", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "2 personnes, 1 structure, aucun collège et 2 mandats seront créés." in out
+    assert "« Structure AÉ » → « Structure Ae »" in out
+
+
+ORGANISATION_NAME = st.text(alphabet="aeAEéÉèç -'", min_size=1, max_size=6).map(
+    lambda s: "Structure " + s
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=ORGANISATION_NAME, second=ORGANISATION_NAME)
+def test_the_import_and_the_service_reach_the_same_verdict(tmp_path_factory, first, second):
+    folder = tmp_path_factory.mktemp("orgs")
+    with open_store(folder / "c.sqlite", auto_backup=False) as s:
+        bodies.create_body(s, name="Conseil de l'ESS", kind="plenary")
+        path = write(
+            folder,
+            f"{HEADER}\nDurand;Luc;;{first};;;;01/01/2024;\nRoux;Léa;;{second};;;;01/01/2024;\n",
+        )
+        plan = mi.plan_import(s.db, path)
+        assert plan.problems == []
+        organisations.create(s, name=first)
+        try:
+            organisations.create(s, name=second)
+            refused = False
+        except UserError:
+            refused = True
+        assert refused == (plan.new_organisations == 1)
+        written_otherwise = validation.clean_text(first) != validation.clean_text(second)
+        assert bool(plan.merged_organisations) == (refused and written_otherwise)
 
 
 def test_instance_column_routes_rows_and_body_option_sets_the_default(council, tmp_path):

@@ -9,13 +9,13 @@ import sqlite3
 import pytest
 
 from ess_desk.errors import UserError
+from ess_desk.integrity import check_council
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, mandates, organisations, people
 from ess_desk.minutes import decisions, history
 from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import record as rec
 from ess_desk.service import update as service_update
-from ess_desk.store.check import check_store
 
 # The clock for marking meetings held (they may lie ahead of today's date).
 LATER = dt.datetime(2099, 1, 1)
@@ -298,7 +298,7 @@ def test_frozen_minutes_refuse_direct_sql(store, council, statement):
     refused = pytest.raises(UserError, match="approuvé : il ne peut plus être modifié")
     with refused, store.write() as db:
         service_update(db, "minutes", "minutes", minutes_id, {"secretary": "Y"})
-    assert check_store(store) == []
+    assert check_council(store) == []
 
 
 def test_erratum_is_dated_printed_and_itself_immutable(store, council):
@@ -348,7 +348,7 @@ def test_digest_check_finds_changes_behind_the_application(store, council):
     problems = mn.check_digests(store.db)
     assert len(problems) == 1 and "10/12/2026 (Bureau)" in problems[0]
     assert "ne correspondent plus" in problems[0]
-    assert problems[0] in check_store(store)
+    assert problems[0] in check_council(store)
 
 
 def test_digest_check_finds_a_rewritten_approved_text(store, council):

@@ -14,8 +14,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
 
 from ess_desk.actions import actions
+from ess_desk.cli import documents as pack_command
 from ess_desk.cli import main
-from ess_desk.documents import commands, pack
+from ess_desk.documents import pack
 from ess_desk.documents.style import FONT, FONT_BOLD, Metadata, build_pdf, heading
 from ess_desk.meetings import agenda, annexes, meetings
 from ess_desk.membership import bodies, mandates, people
@@ -461,7 +462,7 @@ def test_bookmarks_of_every_document_point_to_their_pages(tmp_path):
 def test_unknown_variant_is_refused(store, council, tmp_path):
     with pytest.raises(pack.UserError, match="Variante inconnue"):
         pack.build(store.db, council["second"], tmp_path / "x.pdf", variant="presse")
-    assert tuple(pack.VARIANTS) == commands.VARIANTS
+    assert tuple(pack.VARIANTS) == pack_command.VARIANTS
 
 
 def test_cli_export_pack(store, council, db_path, tmp_path, capsys):

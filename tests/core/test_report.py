@@ -656,3 +656,21 @@ def test_attendance_chart_by_meeting_then_month_then_year(figures):
     )
     assert caption == "Taux de présence par année"
     assert labels == [str(y) for y in range(2015, 2025)]
+
+
+def test_default_year_is_the_last_full_one_unless_this_one_is_nearly_over(store):
+    from ess_desk.report.figures import default_year
+
+    body = bodies.create_body(store, name="Conseil", kind="plenary")
+    db = store.db
+    assert default_year(db, body, dt.date(2027, 3, 1)) == 2026  # the usual: last year
+    assert default_year(db, body, dt.date(2026, 12, 10)) == 2026  # December: this year
+    assert default_year(db, body, dt.date(2026, 11, 1)) == 2026
+    # A body that met this year but not last year: this year, whatever the month.
+    meeting = meetings.create(
+        store, body_id=body, kind="plenary", starts_at=dt.datetime(2027, 2, 3, 18, 0)
+    )
+    assert default_year(db, body, dt.date(2027, 3, 1)) == 2026  # not held yet
+    meetings.set_status(store, meeting, "held")
+    assert default_year(db, body, dt.date(2027, 3, 1)) == 2027
+    assert default_year(db, None, dt.date(2027, 3, 1)) == 2027

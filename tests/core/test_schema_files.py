@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from ess_desk.integrity import check_council
 from ess_desk.membership import roster
 from ess_desk.store import open_store
-from ess_desk.store.check import check_store
 from ess_desk.store.database import schema_state
 from ess_desk.store.schema import known_migration_names
 
@@ -36,7 +36,7 @@ def test_every_schema_file_opens_clean(fixture, tmp_path):
     store = open_store(path)
     try:
         assert schema_state(store.db) == ([], [])
-        assert check_store(store) == []
+        assert check_council(store) == []
         assert store.conn.execute("SELECT COUNT(*) FROM people").fetchone()[0] > 0
     finally:
         store.close()
@@ -50,7 +50,7 @@ def test_first_schema_migrates_and_keeps_its_roster(tmp_path):
     store = open_store(path)
     try:
         assert schema_state(store.db) == ([], [])
-        assert check_store(store) == []
+        assert check_council(store) == []
         body = store.conn.execute("SELECT id FROM bodies WHERE kind = 'plenary'").fetchone()[0]
         entries = roster.roster(store.db, body, dt.date(2025, 6, 1))
         assert [(e.first_name, e.role) for e in entries] == [

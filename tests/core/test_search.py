@@ -263,6 +263,49 @@ def test_every_writer_keeps_the_index(store, council):
     assert_index_sound(store.db)
 
 
+def _triggers(db) -> list[tuple[str, str]]:
+    return db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ).fetchall()
+
+
+def test_rows_written_in_bulk_are_indexed_in_one_go(store, council):
+    from ess_desk.search.bulk import indexed_in_bulk
+
+    before = _triggers(store.db)
+    with store.write() as db, indexed_in_bulk(db, "people", "organisations", "colleges"):
+        db.conn.executemany(
+            "INSERT INTO people (first_name, last_name, position) VALUES (?, ?, ?)",
+            [(f"Prénom{n}", "Groupé", "Trésorière") for n in range(50)],
+        )
+        db.conn.execute("INSERT INTO organisations (name, kind) VALUES ('Coopérative Lot', 'scop')")
+        # Inside the block the row trigger is set aside: the index is written at the end.
+        assert found(store, "groupé", "person") == []
+    assert _triggers(store.db) == before
+    assert len(found(store, "groupe tresoriere", "person", limit=100)) == 50
+    assert len(found(store, "prénom49", "person")) == 1
+    assert [k for k, _i in found(store, "cooperative lot")] == ["organisation"]
+    assert_index_sound(store.db)
+    # The triggers work again for what follows.
+    store.conn.execute("INSERT INTO people (first_name, last_name) VALUES ('Ulysse', 'Après')")
+    store.conn.commit()
+    assert len(found(store, "ulysse", "person")) == 1
+
+
+def test_a_failed_bulk_write_leaves_rows_index_and_triggers_as_they_were(store, council):
+    from ess_desk.search.bulk import indexed_in_bulk
+
+    before = _triggers(store.db)
+    people = store.db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+    with pytest.raises(RuntimeError), store.write() as db, indexed_in_bulk(db, "people"):
+        db.conn.execute("INSERT INTO people (first_name, last_name) VALUES ('Perdu', 'Annulé')")
+        raise RuntimeError("interrompu")
+    assert _triggers(store.db) == before
+    assert store.db.execute("SELECT COUNT(*) FROM people").fetchone()[0] == people
+    assert found(store, "annulé") == []
+    assert_index_sound(store.db)
+
+
 WEIRD = [
     '"',
     '""',
@@ -413,7 +456,7 @@ def test_cli_text_and_json(db_path, capsys):
 
 
 def test_check_finds_a_damaged_index_and_rebuild_mends_it(db_path, capsys):
-    from ess_desk.store.check import check_store
+    from ess_desk.integrity import check_council
 
     store = open_store(db_path)
     try:
@@ -424,7 +467,7 @@ def test_check_finds_a_damaged_index_and_rebuild_mends_it(db_path, capsys):
             title="Cartographier les tiers-lieux",
             owner_person_id=council["people"]["Hélène"],
         )
-        assert check_store(store) == []
+        assert check_council(store) == []
         assert not store.conn.in_transaction  # the check leaves no transaction open
         # The index loses the action while its row stays (as a damaged file would).
         store.conn.execute(
@@ -433,7 +476,7 @@ def test_check_finds_a_damaged_index_and_rebuild_mends_it(db_path, capsys):
             [action],
         )
         store.conn.commit()
-        problems = check_store(store)
+        problems = check_council(store)
         assert len(problems) == 1 and "search_actions" in problems[0]
         assert "ess-desk search --rebuild" in problems[0]
     finally:

@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 
 from ess_desk.errors import StoreError
+from ess_desk.integrity import CHECKS, check_council
 from ess_desk.membership import people
+from ess_desk.minutes.minutes import check_digests
+from ess_desk.search.index import check_index
 from ess_desk.store import backup, open_store
 from ess_desk.store import lock as lockmod
 from ess_desk.store.check import check_store
@@ -230,14 +233,36 @@ def test_migration_takes_a_backup_first(db_path, monkeypatch):
 
 
 def test_check_finds_broken_references(store):
-    assert check_store(store) == []
+    assert check_council(store) == []
     store.conn.execute("PRAGMA foreign_keys = OFF")
     store.conn.execute(
         "INSERT INTO people (first_name, last_name, organisation_id) VALUES ('A', 'B', 999)"
     )
     store.conn.commit()
-    problems = check_store(store)
+    problems = check_council(store)
     assert len(problems) == 1 and "organisations" in problems[0]
+
+
+def test_the_store_check_runs_the_checks_its_caller_hands_in(store):
+    """The store knows no domain: what else to check comes from the caller, in order, and a file
+    too damaged to read is one sentence whichever check meets it."""
+    seen = []
+
+    def first(db):
+        seen.append(db)
+        return ["premier"]
+
+    def broken(db):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    assert check_store(store) == []
+    assert check_store(store, [first, lambda db: ["second"]]) == ["premier", "second"]
+    assert seen == [store.db]
+    assert check_store(store, [first, broken]) == [
+        "premier",
+        "Le fichier est endommagé : database disk image is malformed",
+    ]
+    assert (check_digests, check_index) == CHECKS
 
 
 def test_audit_log_records_every_change(store):

@@ -21,6 +21,39 @@ def _temporary_qsettings(qapp, tmp_path_factory):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def opened(monkeypatch) -> list[str]:
+    """What the window hands to the system (files, folders, links): recorded, never opened."""
+    from ui.qt import QtGui
+
+    urls: list[str] = []
+
+    def record(url) -> bool:
+        urls.append(url.toLocalFile() or url.toString())
+        return True
+
+    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", record)
+    return urls
+
+
+@pytest.fixture
+def export_to(monkeypatch):
+    """Answer the next save dialogs with these paths (and folder dialogs with folders)."""
+    from ui.qt import QtWidgets
+
+    answers: list[object] = []
+
+    def save(*_args, **_kwargs):
+        return (str(answers.pop(0)), "") if answers else ("", "")
+
+    def folder(*_args, **_kwargs):
+        return str(answers.pop(0)) if answers else ""
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", save)
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getExistingDirectory", folder)
+    return answers
+
+
 @pytest.fixture
 def today() -> dt.date:
     return dt.date.today()

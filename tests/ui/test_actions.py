@@ -12,6 +12,7 @@ from ess_desk.actions import actions, queries, themes, updates
 from ess_desk.meetings import agenda, meetings
 from ess_desk.membership import bodies
 from ess_desk.store import open_store
+from ui import palette
 from ui.dialogs.action import ActionDialog
 from ui.dialogs.action_update import ActionUpdateDialog
 from ui.dialogs.themes import ThemesDialog
@@ -134,7 +135,9 @@ def test_table_model_holds_ids_and_reads_rows_lazily(store, follow_up, today):
     assert model.index(row, A.OWNER).data() == "Hélène Dupré"
     due = today - dt.timedelta(days=10)
     assert model.index(row, A.DUE).data() == f"{due:%d/%m/%Y} (retard : 10 j)"
-    assert model.index(row, A.TITLE).data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
+    assert (
+        model.index(row, A.TITLE).data(Qt.ItemDataRole.ForegroundRole).name() == palette.ERROR.hex
+    )
     assert model.index(row, A.DUE).data(Qt.ItemDataRole.ToolTipRole) == "En retard de 10 jour(s)"
     assert model.index(row, A.TITLE).data(A.OVERDUE_ROLE) is True
     assert model.index(row, A.ORIGIN).data().endswith("1. Commande publique responsable")
@@ -428,11 +431,10 @@ def test_action_dialog_edit_records_a_change_of_state(qtbot, store, follow_up):
 
 
 def test_update_dialog(qtbot, store, follow_up, today):
-    from ui.widgets import to_qdate
 
     dialog = ActionUpdateDialog(store, follow_up["carte"])
     qtbot.addWidget(dialog)
-    dialog.on_date.setDate(to_qdate(today + dt.timedelta(days=3)))
+    dialog.on_date.enter(today + dt.timedelta(days=3))
     dialog.save()
     assert "futur" in dialog.errors.label("on_date").text()
     dialog.meeting.setCurrentIndex(dialog.meeting.findData(follow_up["review"]))

@@ -14,7 +14,6 @@ from ui.dialogs.mandate import EndMandateDialog, MandateDialog
 from ui.models_bodies import CollegesTableModel, RosterTableModel, paired_order
 from ui.pages.bodies import BodiesPage
 from ui.qt import Qt
-from ui.widgets import to_qdate
 
 TODAY = dt.date.today()
 
@@ -180,7 +179,7 @@ def test_changing_the_date_changes_the_roster(assembly, qtbot):
     page = BodiesPage(assembly["store"])
     qtbot.addWidget(page)
     assert page.roster_model.row_of(assembly["denis"]) is None
-    page.date.setDate(to_qdate(TODAY + dt.timedelta(days=150)))
+    page.date.enter(TODAY + dt.timedelta(days=150))
     assert page.roster_model.row_of(assembly["denis"]) is not None
     assert "Collège des élus : 3 sièges, 3 occupés, 0 vacant" in page.seats_summary.text()
     assert "Tous les sièges sont pourvus" in page.seats_summary.text()
@@ -264,9 +263,9 @@ def test_new_mandate_gets_the_default_end_and_is_written(assembly, qtbot):
     store = assembly["store"]
     dialog = MandateDialog(store, body_id=assembly["plenary"], start=dt.date(2026, 1, 1))
     qtbot.addWidget(dialog)
-    assert dialog.end.date() == to_qdate(dt.date(2028, 12, 31))
-    dialog.start.setDate(to_qdate(dt.date(2027, 3, 1)))
-    assert dialog.end.date() == to_qdate(dt.date(2030, 2, 28))
+    assert dialog.end.value() == dt.date(2028, 12, 31)
+    dialog.start.enter(dt.date(2027, 3, 1))
+    assert dialog.end.value() == dt.date(2030, 2, 28)
     _choose_person(dialog, assembly["people"]["Émilie"])
     dialog.college.setCurrentIndex(dialog.college.findData(assembly["actors"]))
     dialog.no_end.setChecked(True)
@@ -288,7 +287,7 @@ def test_substitute_choices_are_the_seat_holders_at_the_start_date(assembly, qtb
     assert not dialog._substitute_box.isHidden()
     choices = [dialog.substitute_for.itemData(i) for i in range(dialog.substitute_for.count())]
     assert choices == [None, assembly["bernard"], assembly["anne"]]
-    dialog.start.setDate(to_qdate(TODAY + dt.timedelta(days=150)))
+    dialog.start.enter(TODAY + dt.timedelta(days=150))
     choices = [dialog.substitute_for.itemData(i) for i in range(dialog.substitute_for.count())]
     assert assembly["denis"] in choices
 
@@ -314,7 +313,7 @@ def test_end_mandate_dialog(assembly, qtbot):
         mandates.get(store.db, assembly["anne"]).end_date
         == (TODAY + dt.timedelta(days=600)).isoformat()
     )
-    dialog.end.setDate(to_qdate(TODAY))
+    dialog.end.enter(TODAY)
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert mandates.get(store.db, assembly["anne"]).end_date == TODAY.isoformat()

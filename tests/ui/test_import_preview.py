@@ -12,6 +12,8 @@ from ess_desk.errors import UserError
 from ess_desk.exchange.members_import import read_table
 from ess_desk.membership import bodies
 from ess_desk.store import open_store
+from tests.ui.helpers import export_message
+from ui import palette
 from ui.dialogs.export_roster import ExportRosterDialog, default_file_name
 from ui.dialogs.import_preview import (
     ImportPreviewDialog,
@@ -19,7 +21,6 @@ from ui.dialogs.import_preview import (
     ProblemsTableModel,
 )
 from ui.qt import Qt, QtWidgets
-from ui.widgets import to_qdate
 
 HEADER = "Civilité;Nom;Prénom;Courriel;Structure;Collège;Rôle;Début de mandat;Fin de mandat\n"
 GOOD_ROWS = [
@@ -90,7 +91,7 @@ def test_bad_file_lists_every_problem_with_line_and_column(store, plenary, bad_f
     assert preview.shown_lines == [2, 3, 4, 5]
     email, start = 3, 7
     background = preview.index(1, email).data(Qt.ItemDataRole.BackgroundRole)
-    assert background == PreviewTableModel.PROBLEM_BACKGROUND
+    assert background == palette.color(PreviewTableModel.PROBLEM_BACKGROUND)
     assert preview.index(0, email).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "marc.lefevre@@solidarites" in preview.index(1, email).data(Qt.ItemDataRole.ToolTipRole)
     assert preview.is_marked(3, email) and preview.is_marked(5, start)
@@ -113,6 +114,21 @@ def test_good_file_imports_on_accept(store, plenary, good_file, qtbot):
     assert _count(store, "people") == 4
     assert _count(store, "mandates") == 4
     assert dialog.import_result.mandates == 4
+
+
+def test_the_preview_says_which_organisation_names_it_folds(store, plenary, tmp_path, qtbot):
+    rows = [
+        *GOOD_ROWS,
+        GOOD_ROWS[3]
+        .replace("Benali;Karim", "Roux;Léa")
+        .replace("Réseau Alliances", "RESEAU  alliances"),
+    ]
+    dialog = _open(store, _write(tmp_path / "membres.csv", rows), qtbot)
+    assert _problems(dialog) == []
+    text = dialog.summary.text()
+    assert "5 personnes, 4 structures" in text
+    assert "« RESEAU alliances » → « Réseau Alliances »" in text.splitlines()[-1]
+    dialog.reject()
 
 
 def test_mapping_an_unknown_column_by_hand_replans(store, plenary, tmp_path, qtbot):
@@ -173,37 +189,45 @@ def test_preview_and_problem_models(store, plenary, bad_file, qtbot, qtmodeltest
 # Export ----------------------------------------------------------------------------------------
 
 
-def test_export_dialog_writes_the_roster_and_says_where(store, plenary, good_file, qtbot, tmp_path):
+def test_export_dialog_writes_the_roster_and_says_where(
+    store, plenary, good_file, qtbot, tmp_path, export_to
+):
     dialog = _open(store, good_file, qtbot)
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         dialog.import_button.click()
-    export = ExportRosterDialog(store)
-    qtbot.addWidget(export)
+    window = QtWidgets.QWidget()
+    qtbot.addWidget(window)
+    export = ExportRosterDialog(store, window)
     assert export.body.currentData() == "Conseil de l'ESS"
-    export.date.setDate(to_qdate(dt.date(2025, 6, 1)))
-    target = tmp_path / "composition.csv"
-    export.set_path(target)
+    export.date.set_value(dt.date(2025, 6, 1))
     assert export.format.currentData() == ".csv"
+    assert export.file_name() == "composition-conseil-de-l-ess-2025-06-01.csv"
+    target = tmp_path / "composition"
+    export_to.append(target)
     export.export_button.click()
     qtbot.waitUntil(lambda: export.written is not None, timeout=10000)
-    assert export.written == (target, 4)
-    assert str(target) in export.result_label.text()
-    assert "4 ligne(s)" in export.result_label.text()
-    with target.open(encoding="utf-8-sig") as handle:
+    assert export.written == (tmp_path / "composition.csv", 4)  # the suffix of the format
+    message = export_message(window)
+    assert (
+        "composition.csv" in message.text() and "Lignes écrites : 4." in message.informativeText()
+    )
+    with (tmp_path / "composition.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     assert len(rows) == 5 and rows[0][0] == "Nom"
-    # Choosing XLSX changes the file's extension.
-    export.format.setCurrentIndex(export.format.findData(".xlsx"))
-    assert export.path() == tmp_path / "composition.xlsx"
 
 
-def test_export_dialog_refuses_a_missing_folder(store, plenary, qtbot, tmp_path):
+def test_export_dialog_says_what_could_not_be_written(store, plenary, qtbot, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.dialogs.common.show_user_error", lambda _p, error, _t="": shown.append(error.message)
+    )
     export = ExportRosterDialog(store)
     qtbot.addWidget(export)
-    export.set_path(tmp_path / "absent" / "x.csv")
-    export.export_button.click()
-    assert "n'existe pas" in export.errors.message("file")
-    assert export.written is None
+    (tmp_path / "x.csv").mkdir()  # a folder where the file should go
+    operation = export.export(tmp_path / "x.csv")
+    with qtbot.waitSignal(operation.finished, timeout=10000):
+        pass
+    assert export.written is None and len(shown) == 1 and "x.csv" in shown[0]
 
 
 def test_default_file_name_is_plain():

@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.store import open_store
+from ui import palette
 from ui.dialogs.schedule import ScheduleDialog, build_rule
 from ui.dialogs.vote import VoteDialog
 from ui.models_meetings import (
@@ -302,7 +303,7 @@ def test_notice_deadline_and_late_warning_kept(view, store, meeting, errors):
     tab = view.show_tab("notice")
     # Tuesday 10 December 2030, 5 clear days: by Wednesday 4 December.
     assert "mercredi 4 décembre 2030" in tab.deadline_label.text()
-    tab.sent_on.setDate(QtCore.QDate(2030, 12, 6))
+    tab.sent_on.enter(dt.date(2030, 12, 6))
     tab.record_sent()
     assert errors == []
     assert tab.sent_label.text() == "Convocation envoyée le 06/12/2030."
@@ -332,7 +333,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     model = tab.model
     assert model.rowCount() == 7
     assert tab.banner.text() == "Quorum non atteint : 0 présent + 0 représenté = 0 / 3 requis"
-    assert "#fbe3e3" in tab.banner.styleSheet()
+    assert palette.BAD.bg in tab.banner.styleSheet()
 
     assert model.set_status(model.row_of(m["Hélène"]), "present")
     assert model.set_status(model.row_of(m["François"]), "present")
@@ -350,7 +351,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     assert model.index(zoe, A.STATUS).data() == "Représenté(e)"
     assert model.index(zoe, A.TARGET).data() == "Hélène Dupré"
     assert tab.banner.text() == "Quorum atteint : 2 présents + 1 représenté = 3 / 3 requis"
-    assert "#e3f1e3" in tab.banner.styleSheet() and tab.reached
+    assert palette.GOOD.bg in tab.banner.styleSheet() and tab.reached
 
     # A second proxy to the same holder is refused: the message shows, the row is unchanged.
     ines = model.row_of(m["Inès"])
@@ -386,7 +387,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     assert tab.guests_model.rowCount() == 1
     assert tab.banner.text().startswith("Quorum non atteint : 2 présents")  # guests never count
 
-    tab.opening_time.setTime(QtCore.QTime(18, 10))
+    tab.opening_time.enter(dt.time(18, 10))
     assert tab.opening_button.text() == "Enregistrer l'ouverture à 18:10"
     tab.record_opening()
     assert tab.opening_label.text().startswith("Ouverture enregistrée à 18:10.")
@@ -406,7 +407,7 @@ def test_record_a_vote_and_see_the_outcome(qtbot, view, store, bureau, meeting, 
 
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0], tab)
     qtbot.addWidget(dialog)
-    dialog.taken_at.setTime(QtCore.QTime(18, 30))
+    dialog.taken_at.enter(dt.time(18, 30))
     assert "3 voix présentes ou représentées, quorum atteint" in dialog.available.text()
     dialog.votes_for.setValue(2)
     dialog.votes_against.setValue(1)
@@ -422,7 +423,7 @@ def test_record_a_vote_and_see_the_outcome(qtbot, view, store, bureau, meeting, 
     # After Hélène leaves, a tie decided by the chair's casting vote, without quorum.
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0], tab)
     qtbot.addWidget(dialog)
-    dialog.taken_at.setTime(QtCore.QTime(19, 30))
+    dialog.taken_at.enter(dt.time(19, 30))
     assert "sans quorum (2 / 3 requis)" in dialog.available.text()
     dialog.votes_for.setValue(3)
     dialog.votes_against.setValue(0)
@@ -462,8 +463,9 @@ def test_schedule_dialog_flags_14_july_and_creates_meetings(qtbot, store, bureau
     meetings.set_closed_day(store, dt.date(2026, 12, 8), "Fermeture de fin d'année")
     dialog = ScheduleDialog(store, bureau["id"])
     qtbot.addWidget(dialog)
-    dialog.from_date.setDate(QtCore.QDate(2026, 1, 1))
-    dialog.until_date.setDate(QtCore.QDate(2026, 12, 31))
+    for field, typed in ((dialog.from_date, "01/01/2026"), (dialog.until_date, "31/12/2026")):
+        field.setText(typed)
+        assert field.check()
     assert dialog.rule.text() == "FREQ=MONTHLY;BYDAY=2TU;BYMONTH=1,2,3,4,5,6,7,9,10,11,12"
     model = dialog.model
     assert model.rowCount() == 11
@@ -475,7 +477,9 @@ def test_schedule_dialog_flags_14_july_and_creates_meetings(qtbot, store, bureau
     july = flagged[0]
     assert model.index(july, ScheduleTableModel.NOTE).data() == "Jour férié : Fête nationale"
     assert model.index(july, ScheduleTableModel.DAY).data() == "mardi 14 juillet 2026"
-    assert model.index(july, 0).data(Qt.ItemDataRole.BackgroundRole) == model.FLAGGED_BACKGROUND
+    assert model.index(july, 0).data(Qt.ItemDataRole.BackgroundRole) == palette.color(
+        model.FLAGGED_BACKGROUND
+    )
     assert model.index(july, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert model.index(flagged[1], ScheduleTableModel.NOTE).data() == "Secrétariat fermé ce jour-là"
     assert "2 signalée(s) ; 9 séance(s) seront créées" in dialog.summary.text()
@@ -557,7 +561,7 @@ def test_record_a_vote_by_college_through_the_dialog(qtbot, store, bureau, meeti
     meetings.set_status(store, meeting, "held", now=LATER)
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0])
     qtbot.addWidget(dialog)
-    dialog.taken_at.setTime(QtCore.QTime(18, 30))
+    dialog.taken_at.enter(dt.time(18, 30))
     assert list(dialog.college_spins) == ["Membres", "Salariés"]  # voting colleges only
     assert dialog.college_grid.isHidden() and not dialog.votes_for.isReadOnly()
 

@@ -8,6 +8,7 @@ import pytest
 
 from ess_desk import audit
 from ess_desk.membership import people
+from ui import palette
 from ui.dialogs.person import OrganisationDialog, PersonDialog
 from ui.models import MembersFilterProxy, MembersTableModel, fold
 from ui.pages.members import MembersPage, describe_change
@@ -61,7 +62,9 @@ def test_model_columns_dates_and_highlights(store, council, today):
     assert model.index(row, M.ORGANISATION).data() == "Coopérative Les Tisserands"
     assert model.index(row, M.ROLES).data() == "Président(e)"
     assert model.index(row, M.NAME).data(M.ENDING_SOON_ROLE) is True
-    assert model.index(row, M.NAME).data(Qt.ItemDataRole.BackgroundRole) == M.ENDING_BACKGROUND
+    assert model.index(row, M.NAME).data(Qt.ItemDataRole.BackgroundRole) == palette.color(
+        M.ENDING_BACKGROUND
+    )
     assert "30 jours" in model.index(row, M.MANDATE_END).data(Qt.ItemDataRole.ToolTipRole)
 
     marc = model.row_of(council["Marc"])
@@ -70,7 +73,9 @@ def test_model_columns_dates_and_highlights(store, council, today):
 
     odile = model.row_of(council["Odile"])
     assert model.index(odile, M.NAME).data(M.ARCHIVED_ROLE) is True
-    assert model.index(odile, M.NAME).data(Qt.ItemDataRole.ForegroundRole) == M.ARCHIVED_FOREGROUND
+    assert model.index(odile, M.NAME).data(Qt.ItemDataRole.ForegroundRole) == palette.color(
+        M.ARCHIVED_FOREGROUND
+    )
     assert model.index(odile, M.NAME).data(Qt.ItemDataRole.ToolTipRole) == "Personne archivée"
 
 

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from ess_desk.documents import pack
 from tests.core.test_pack import page_texts, prepare, put_annex
+from tests.ui.helpers import export_message
 from ui.dialogs.pack import PackDialog
 from ui.pages.meeting import MeetingView
 from ui.qt import QtWidgets
@@ -19,14 +20,17 @@ def bureau(store, tmp_path):
 
 
 @pytest.fixture
-def view(qtbot, store, bureau, monkeypatch):
+def view(qtbot, store, bureau):
     widget = MeetingView(store, bureau["second"])
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
-    opened: list = []
-    monkeypatch.setattr(widget, "open_document", opened.append)
-    widget.opened = opened
     return widget
+
+
+def said(view) -> list[str]:
+    """The files the « fichier enregistré » message names (shown beside the view)."""
+    message = export_message(view)
+    return [str(message.path)] if message is not None else []
 
 
 def test_the_header_offers_the_pack(view):
@@ -34,27 +38,16 @@ def test_the_header_offers_the_pack(view):
     assert view.pack_button.isEnabled()
 
 
-def test_dialog_chooses_variant_and_file(qtbot, store, bureau, tmp_path):
+def test_dialog_chooses_the_variant_and_its_file_name(qtbot, store, bureau):
     from ess_desk.meetings import meetings
 
-    dialog = PackDialog(meetings.get(store.db, bureau["second"]), folder=tmp_path)
+    dialog = PackDialog(meetings.get(store.db, bureau["second"]))
     qtbot.addWidget(dialog)
     assert dialog.variant() == "membre"
-    assert dialog.path() == tmp_path / "dossier-seance-2027-01-14.pdf"
+    assert dialog.file_name() == "dossier-seance-2027-01-14.pdf"
     dialog.set_variant("public")
-    assert dialog.path() == tmp_path / "dossier-seance-2027-01-14-public.pdf"
-    dialog.file_edit.setText("")
-    dialog.accept_if_valid()
-    assert dialog.errors.message("path") == "Indiquez le fichier à écrire."
-    assert dialog.result() != QtWidgets.QDialog.DialogCode.Accepted
-    dialog.file_edit.setText(str(tmp_path / "absent" / "x.pdf"))
-    dialog.accept_if_valid()
-    assert "n'existe pas" in dialog.errors.message("path")
-    dialog.set_path(tmp_path / "mon dossier")
-    assert dialog.path() == tmp_path / "mon dossier.pdf"  # .pdf added
-    dialog.accept_if_valid()
-    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
-    assert dialog.variant() == "public"  # a chosen file no longer follows the variant
+    assert dialog.file_name() == "dossier-seance-2027-01-14-public.pdf"
+    assert dialog.create_button.text() == "Créer le dossier…"  # it asks where next
 
 
 def test_pack_is_built_with_progress_and_opened(qtbot, view, tmp_path):
@@ -63,25 +56,29 @@ def test_pack_is_built_with_progress_and_opened(qtbot, view, tmp_path):
     assert not view.pack_button.isEnabled()  # one pack at a time
     with qtbot.waitSignal(operation.finished, timeout=30000):
         pass
-    assert view.opened == [target]
+    assert said(view) == [str(target)]
     assert view.pack_button.isEnabled()
     assert isinstance(view.last_pack, pack.PackResult) and view.last_pack.variant == "animation"
     text = " ".join(page_texts(PdfReader(target)))
     assert "Conducteur de séance" in text and "Contrôle du quorum" in text
 
 
-def test_button_opens_the_dialog_then_builds(qtbot, view, tmp_path, monkeypatch):
+def test_button_opens_the_dialog_then_asks_where(
+    qtbot, view, tmp_path, monkeypatch, export_to, opened
+):
     target = tmp_path / "depuis-le-bouton.pdf"
+    export_to.append(target)
 
     def fake_exec(dialog):
         dialog.set_variant("public")
-        dialog.set_path(target)
         return QtWidgets.QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PackDialog, "exec", fake_exec)
     view.pack_button.click()
-    qtbot.waitUntil(lambda: view.opened == [target], timeout=30000)
+    qtbot.waitUntil(lambda: said(view) == [str(target)], timeout=30000)
     assert view.last_pack.variant == "public"
+    export_message(view).open_button.click()
+    assert opened == [str(target)]
 
 
 def test_broken_annex_offers_to_leave_it_out(qtbot, view, store, bureau, tmp_path, monkeypatch):
@@ -95,7 +92,8 @@ def test_broken_annex_offers_to_leave_it_out(qtbot, view, store, bureau, tmp_pat
     monkeypatch.setattr("ui.pages.meeting.confirm", answer)
     target = tmp_path / "dossier.pdf"
     view.write_pack(target, "membre")
-    qtbot.waitUntil(lambda: view.opened == [target], timeout=30000)
+    qtbot.waitUntil(lambda: said(view) == [str(target)], timeout=30000)
+    assert "Note abîmée.pdf" in export_message(view).informativeText()
     assert len(asked) == 1 and "« Note abîmée.pdf »" in asked[0]
     assert view.last_pack.left_out == ("Note abîmée.pdf",)
     cover = page_texts(PdfReader(target))[0]
@@ -112,5 +110,5 @@ def test_broken_annex_refused_writes_nothing(qtbot, view, store, bureau, tmp_pat
     operation = view.write_pack(target, "membre")
     with qtbot.waitSignal(operation.finished, timeout=30000):
         pass
-    assert asked and not target.exists() and view.opened == []
+    assert asked and not target.exists() and said(view) == []
     assert view.pack_button.isEnabled()

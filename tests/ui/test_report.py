@@ -8,10 +8,11 @@ from pypdf import PdfReader
 
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import roster
+from ess_desk.report.figures import default_year
+from tests.ui.helpers import export_message
 from tests.ui.test_app import make_window
 from ui.dialogs.activity_report import ActivityReportDialog, default_file_name
-from ui.qt import QtGui
-from ui.widgets import to_qdate
+from ui.qt import QtWidgets
 
 # The clock for marking meetings held (they may lie ahead of today's date).
 LATER = dt.datetime(2099, 1, 1)
@@ -33,30 +34,31 @@ def hold_a_meeting(store, council, day: dt.date) -> int:
     return meeting
 
 
-def test_dialog_writes_the_report_and_opens_it(qtbot, store, council, today, tmp_path, monkeypatch):
+def test_dialog_writes_the_report_where_asked_and_offers_to_open_it(
+    qtbot, store, council, today, tmp_path, export_to, opened
+):
     hold_a_meeting(store, council, today - dt.timedelta(days=30))
-    opened: list[str] = []
-    monkeypatch.setattr(
-        QtGui.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
-    )
-    dialog = ActivityReportDialog(store, today=today)
-    qtbot.addWidget(dialog)
-    # By default: the plenary council, the last full year, a file named after both.
+    window = QtWidgets.QWidget()
+    qtbot.addWidget(window)
+    dialog = ActivityReportDialog(store, parent=window, today=today)
+    # By default: the plenary council, its year to report (ess_desk.report.figures.default_year).
     assert dialog.body.currentText() == "Conseil de l'ESS"
-    assert dialog.by_year.isChecked() and dialog.year.value() == today.year - 1
+    assert dialog.by_year.isChecked()
+    assert dialog.year.value() == default_year(store.db, council["plenary"], today)
     assert not dialog.start.isEnabled()
-    assert dialog.file.text().endswith(f"rapport-activite-{today.year - 1}-conseil-de-l-ess.pdf")
     dialog.by_period.setChecked(True)
     assert dialog.start.isEnabled() and not dialog.year.isEnabled()
-    dialog.start.setDate(to_qdate(today - dt.timedelta(days=365)))
-    dialog.end.setDate(to_qdate(today))
+    dialog.start.set_value(today - dt.timedelta(days=365))
+    dialog.end.set_value(today)
     path = tmp_path / "rapport.pdf"
-    dialog.set_path(path)
+    export_to.append(path)
     with qtbot.waitSignal(dialog.created, timeout=30_000):
         dialog.create_button.click()
-    assert dialog.written == path and opened == [str(path)]
-    assert not dialog.result_label.isHidden() and str(path) in dialog.result_label.text()
-    assert dialog.create_button.isEnabled()
+    assert dialog.written == path and not dialog.isVisible()
+    message = export_message(window)
+    assert message is not None and "rapport.pdf" in message.text()
+    message.open_button.click()
+    assert opened == [str(path)]
     text = pdf_text(path)
     assert "Rapport d'activité du" in text and "Conseil de l'ESS" in text
     assert "Hélène Dupré" in text  # consented to publication
@@ -65,27 +67,25 @@ def test_dialog_writes_the_report_and_opens_it(qtbot, store, council, today, tmp
 
 
 def test_wrong_period_is_said_under_it_and_writes_nothing(
-    qtbot, store, council, today, tmp_path, monkeypatch
+    qtbot, store, council, today, tmp_path, export_to
 ):
-    opened: list[object] = []
-    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", lambda url: opened.append(url))
     dialog = ActivityReportDialog(store, today=today)
     qtbot.addWidget(dialog)
     dialog.by_period.setChecked(True)
-    dialog.start.setDate(to_qdate(today - dt.timedelta(days=10)))
-    dialog.end.setDate(to_qdate(today - dt.timedelta(days=20)))
-    dialog.set_path(tmp_path / "rapport.pdf")
+    dialog.start.set_value(today - dt.timedelta(days=10))
+    dialog.end.set_value(today - dt.timedelta(days=20))
+    export_to.append(tmp_path / "rapport.pdf")
     dialog.create_button.click()
     assert "après sa fin" in dialog.errors.message("start")
-    assert not (tmp_path / "rapport.pdf").exists() and not opened
-    # Without a file name, the file field says so.
-    dialog.by_year.setChecked(True)
-    dialog.file.setText("")
+    assert export_to  # not even asked where
+    assert not (tmp_path / "rapport.pdf").exists()
+    # A day that cannot be read is said beside its field.
+    dialog.end.setText("31/02/2026")
     dialog.create_button.click()
-    assert dialog.errors.message("file") == "Choisissez le fichier à écrire."
+    assert "n'existe pas" in dialog.end.error_label.text()
 
 
-def test_file_name_and_no_opening_when_unticked(qtbot, store, council, today, tmp_path):
+def test_file_name_and_suffix_added(qtbot, store, council, today, tmp_path):
     from ess_desk.report.figures import Period
 
     assert (
@@ -94,13 +94,9 @@ def test_file_name_and_no_opening_when_unticked(qtbot, store, council, today, tm
     )
     dialog = ActivityReportDialog(store, today=today)
     qtbot.addWidget(dialog)
-    dialog.open_after.setChecked(False)
-    opened: list[object] = []
-    dialog.open_file = opened.append  # type: ignore[method-assign]
-    dialog.set_path(tmp_path / "sans-extension")
     with qtbot.waitSignal(dialog.created, timeout=30_000):
-        dialog.create_button.click()
-    assert dialog.written == tmp_path / "sans-extension.pdf" and not opened
+        dialog.create(tmp_path / "sans-extension")
+    assert dialog.written == tmp_path / "sans-extension.pdf"
     assert "Aucune séance sur la période." in pdf_text(dialog.written)
 
 

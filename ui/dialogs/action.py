@@ -13,9 +13,10 @@ from ess_desk.meetings import agenda, meetings
 from ess_desk.membership import bodies, people
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label
+from ui import a11y
+from ui.datefields import DateField, check_fields
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog
 from ui.qt import Qt, QtWidgets
-from ui.widgets import date_edit, from_qdate, to_qdate
 
 
 def searchable_combo(placeholder: str) -> QtWidgets.QComboBox:
@@ -90,6 +91,9 @@ class ActionDialog(QtWidgets.QDialog):
         if current is not None:
             body_id, meeting_id = current.body_id, current.meeting_id
             item_id, decision_id = current.item_id, current.decision_id
+        decision = self._decision(decision_id)
+        if decision is not None and item_id is None:
+            item_id = decision.item_id  # an action that follows a decision: its item, its meeting
         if item_id is not None:
             item = db.execute(
                 "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
@@ -97,10 +101,16 @@ class ActionDialog(QtWidgets.QDialog):
             meeting_id = item[0] if item else meeting_id
         if meeting_id is not None and body_id is None:
             body_id = meetings.get(db, meeting_id).body_id
-        self._decision_id = decision_id
-        self.setWindowTitle(
-            self.tr("Nouvelle action") if current is None else self.tr("Modifier l'action")
-        )
+        if current is not None:
+            self.setWindowTitle(self.tr("Modifier l'action"))
+        elif decision is not None:
+            self.setWindowTitle(
+                self.tr("Nouvelle action — suite à la décision {ref}").format(
+                    ref=decision.reference
+                )
+            )
+        else:
+            self.setWindowTitle(self.tr("Nouvelle action"))
         self.setMinimumWidth(620)
 
         self.title = QtWidgets.QLineEdit()
@@ -121,7 +131,7 @@ class ActionDialog(QtWidgets.QDialog):
         for org_id, name in self._organisations(current.owner_organisation_id if current else None):
             self.organisation.addItem(name, org_id)
 
-        self.due = date_edit(self._today + dt.timedelta(days=30))
+        self.due = DateField(self._today + dt.timedelta(days=30))
         self.no_due = QtWidgets.QCheckBox(self.tr("Sans échéance"))
         self.no_due.toggled.connect(lambda on: self.due.setEnabled(not on))
         due_row = QtWidgets.QWidget()
@@ -129,7 +139,7 @@ class ActionDialog(QtWidgets.QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.due)
         row.addWidget(self.no_due)
-        row.addStretch(1)
+        row.addWidget(self.due.error_label, 1)
 
         self.priority = QtWidgets.QComboBox()
         for code in rules.PRIORITIES:
@@ -140,7 +150,7 @@ class ActionDialog(QtWidgets.QDialog):
         row = QtWidgets.QHBoxLayout(state_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.status)
-        row.addWidget(QtWidgets.QLabel(self.tr("Avancement")))
+        row.addWidget(a11y.labelled(self.tr("A&vancement"), self.progress))
         row.addWidget(self.progress)
         row.addStretch(1)
         self.comment = QtWidgets.QLineEdit()
@@ -157,8 +167,12 @@ class ActionDialog(QtWidgets.QDialog):
 
         self.meeting = QtWidgets.QComboBox()
         self.item = QtWidgets.QComboBox()
-        self.decision_label = QtWidgets.QLabel()
-        self.decision_label.setWordWrap(True)
+        self.decision = QtWidgets.QComboBox()
+        self.decision.setObjectName("action_decision")
+        self.decision.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.decision.setMinimumContentsLength(30)
 
         self.general = error_label()
         self.errors = FieldErrors(self.general)
@@ -206,7 +220,7 @@ class ActionDialog(QtWidgets.QDialog):
         layout.addWidget(self.errors.add("item_id", self.item))
         origin_form.addRow(self.tr("Séance"), meeting_box)
         origin_form.addRow(self.tr("Point de l'ordre du jour"), item_box)
-        origin_form.addRow(self.tr("Décision"), self.decision_label)
+        origin_form.addRow(self.tr("Décision"), self.decision)
 
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save
@@ -232,16 +246,19 @@ class ActionDialog(QtWidgets.QDialog):
             self.body.setCurrentIndex(max(0, self.body.findData(body_id)))
         self._fill_meetings(meeting_id)
         self._fill_items(item_id)
+        self._fill_decisions(decision_id, propose=current is None)
         self.body.currentIndexChanged.connect(lambda _i: self._fill_meetings(None))
         self.meeting.currentIndexChanged.connect(lambda _i: self._fill_items(None))
-        self._show_decision()
+        self.item.currentIndexChanged.connect(
+            lambda _i: self._fill_decisions(None, propose=self.action_id is None)
+        )
         if current is not None:
             self.title.setText(current.title)
             self.description.setPlainText(current.description)
             self._select(self.person, current.owner_person_id)
             self._select(self.organisation, current.owner_organisation_id)
             if current.due_date:
-                self.due.setDate(to_qdate(dt.date.fromisoformat(current.due_date)))
+                self.due.set_value(dt.date.fromisoformat(current.due_date))
             self.no_due.setChecked(not current.due_date)
             self.priority.setCurrentIndex(self.priority.findData(current.priority))
             self.status.setCurrentIndex(self.status.findData(current.status))
@@ -251,6 +268,8 @@ class ActionDialog(QtWidgets.QDialog):
             self.priority.setCurrentIndex(self.priority.findData("normal"))
             self.person.setCurrentIndex(0)
             self.organisation.setCurrentIndex(0)
+        self.due.setEnabled(not self.no_due.isChecked())
+        finish_dialog(self)
         self.title.setFocus()
 
     # -- lists -------------------------------------------------------------------------------
@@ -289,23 +308,48 @@ class ActionDialog(QtWidgets.QDialog):
         self.item.setCurrentIndex(max(0, self.item.findData(keep)))
         self.item.setEnabled(meeting_id is not None)
 
-    def _show_decision(self) -> None:
-        if self._decision_id is None:
-            self.decision_label.setText(self.tr("— aucune —"))
-            return
-        text = self.tr("décision n°{id}").format(id=self._decision_id)
-        if actions.decisions_table_exists(self._store.db):
+    def _decision(self, decision_id: int | None) -> Any:
+        if decision_id is None or not actions.decisions_table_exists(self._store.db):
+            return None
+        from ess_desk.minutes import decisions
+
+        try:
+            return decisions.get(self._store.db, decision_id)
+        except UserError:
+            return None
+
+    def _fill_decisions(self, keep: int | None, *, propose: bool) -> None:
+        """The decisions of the chosen item; a new action proposes the item's only decision."""
+        self.decision.clear()
+        self.decision.addItem(self.tr("— aucune —"), None)
+        item_id = self.item.currentData()
+        found = []
+        if item_id is not None and actions.decisions_table_exists(self._store.db):
             from ess_desk.minutes import decisions
 
-            try:
-                decision = decisions.get(self._store.db, self._decision_id)
-            except UserError:
-                pass
-            else:
-                text = self.tr("décision n°{ref} — {text}").format(
-                    ref=decision.reference, text=decision.text[:120]
+            found = decisions.decisions_of_item(self._store.db, item_id)
+            for d in found:
+                text = d.text if len(d.text) <= 90 else d.text[:89] + "…"
+                self.decision.addItem(
+                    self.tr("{ref} — {text}").format(ref=d.reference, text=text), d.id
                 )
-        self.decision_label.setText(text)
+                self.decision.setItemData(
+                    self.decision.count() - 1, d.text, Qt.ItemDataRole.ToolTipRole
+                )
+        if keep is None and propose and len(found) == 1:
+            keep = found[0].id
+        index = self.decision.findData(keep) if keep is not None else 0
+        if keep is not None and index < 0:  # a decision of another item: kept as it was
+            decision = self._decision(keep)
+            if decision is not None:
+                self.decision.addItem(decision.reference, decision.id)
+                index = self.decision.count() - 1
+        self.decision.setCurrentIndex(max(0, index))
+        self.decision.setEnabled(self.decision.count() > 1)
+
+    @property
+    def _decision_id(self) -> int | None:
+        return self.decision.currentData()
 
     # -- saving ------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -315,7 +359,7 @@ class ActionDialog(QtWidgets.QDialog):
             "body_id": self.body.currentData(),
             "owner_person_id": combo_id(self.person),
             "owner_organisation_id": combo_id(self.organisation),
-            "due_date": None if self.no_due.isChecked() else from_qdate(self.due.date()),
+            "due_date": None if self.no_due.isChecked() else self.due.value(),
             "priority": self.priority.currentData(),
             "theme_id": self.theme.currentData(),
             "meeting_id": self.meeting.currentData(),
@@ -329,6 +373,8 @@ class ActionDialog(QtWidgets.QDialog):
         if self._store.read_only:
             return
         self.errors.clear()
+        if not self.no_due.isChecked() and not check_fields(self.due):
+            return
         values = self.values()
         for field, combo, what in (
             ("owner_person_id", self.person, self.tr("Personne inconnue : choisissez-la")),

@@ -10,10 +10,10 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.meetings import meetings
 from ess_desk.store import Store
+from ui.datefields import DateField, check_fields
 from ui.dialogs.action import progress_spin, status_combo
-from ui.dialogs.common import FieldErrors, error_label
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog
 from ui.qt import QtWidgets
-from ui.widgets import date_edit, from_qdate, to_qdate
 
 
 class ActionUpdateDialog(QtWidgets.QDialog):
@@ -42,7 +42,7 @@ class ActionUpdateDialog(QtWidgets.QDialog):
             self.tr("<b>{title}</b><br/>n°{id}").format(title=action.title, id=action.id)
         )
         heading.setWordWrap(True)
-        self.on_date = date_edit(self._today)
+        self.on_date = DateField(self._today)
         self.status = status_combo()
         self.status.setCurrentIndex(self.status.findData(action.status))
         self.progress = progress_spin()
@@ -67,11 +67,11 @@ class ActionUpdateDialog(QtWidgets.QDialog):
         self.errors = FieldErrors(self.general)
         form = QtWidgets.QFormLayout()
         for text, field, widget in (
-            (self.tr("Date"), "on_date", self.on_date),
-            (self.tr("Revue en séance"), "meeting_id", self.meeting),
-            (self.tr("Statut"), "status", self.status),
-            (self.tr("Avancement"), "progress", self.progress),
-            (self.tr("Commentaire"), "comment", self.comment),
+            (self.tr("&Date"), "on_date", self.on_date),
+            (self.tr("&Revue en séance"), "meeting_id", self.meeting),
+            (self.tr("&Statut"), "status", self.status),
+            (self.tr("&Avancement"), "progress", self.progress),
+            (self.tr("&Commentaire"), "comment", self.comment),
         ):
             form.addRow(text, self.errors.wrap(field, widget))
 
@@ -91,19 +91,22 @@ class ActionUpdateDialog(QtWidgets.QDialog):
         main.addWidget(self.general)
         main.addWidget(buttons)
         self._meeting_chosen()
+        finish_dialog(self)
 
     def _meeting_chosen(self) -> None:
         # An entry reviewed at a meeting is dated the meeting's day.
         meeting_id = self.meeting.currentData()
         if meeting_id is not None:
             day = meetings.get(self._store.db, meeting_id).day
-            self.on_date.setDate(to_qdate(day))
+            self.on_date.set_value(day)
         self.on_date.setEnabled(meeting_id is None)
 
     def save(self) -> None:
         if self._store.read_only:
             return
         self.errors.clear()
+        if not check_fields(self.on_date):
+            return
         try:
             self.saved_id = updates.record(
                 self._store,
@@ -111,7 +114,7 @@ class ActionUpdateDialog(QtWidgets.QDialog):
                 status=self.status.currentData(),
                 progress=self.progress.value(),
                 comment=self.comment.toPlainText(),
-                on_date=from_qdate(self.on_date.date()),
+                on_date=self.on_date.value(),
                 meeting_id=self.meeting.currentData(),
                 today=self._today,
             )

@@ -1,5 +1,5 @@
 """The activity report of a body over a year or a period: chosen here, written off the GUI thread
-as a PDF, then opened in the system's viewer."""
+as a PDF where the user says, then offered to open."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from typing import Any
 
 from ess_desk.errors import UserError
 from ess_desk.membership import bodies
-from ess_desk.report.figures import MIN_YEAR, Period, resolve_period
+from ess_desk.report.figures import MIN_YEAR, Period, default_year, resolve_period
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, documents_folder, write_footer
-from ui.qt import QtCore, QtGui, QtWidgets, Signal
-from ui.widgets import date_edit, from_qdate
+from ui import a11y, exporting, palette
+from ui.datefields import DateField, check_fields
+from ui.dialogs.common import FieldErrors, action_close_buttons, finish_dialog, show_failure
+from ui.qt import QtWidgets, Signal
 from ui.workers import Operation
 
 
@@ -32,8 +33,9 @@ def default_file_name(body_name: str, period: Period) -> str:
 
 
 class ActivityReportDialog(QtWidgets.QDialog):
-    """`ActivityReportDialog(store, parent=None, today=None)`: body, calendar year or period,
-    file; « Créer le rapport » writes the PDF off the GUI thread and opens it."""
+    """`ActivityReportDialog(store, parent=None, today=None)`: body, calendar year or period;
+    « Créer le rapport… » asks where to save it (ui.exporting), writes the PDF off the GUI
+    thread, closes and says where it is, with « Ouvrir » and « Ouvrir le dossier »."""
 
     created = Signal(object)  # the Path written
 
@@ -47,7 +49,7 @@ class ActivityReportDialog(QtWidgets.QDialog):
         self._store = store
         self._today = today or dt.date.today()
         self._working = False
-        self._path_chosen = False
+        self._operation: Operation | None = None
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Rapport d'activité"))
         self.errors = FieldErrors()
@@ -59,8 +61,8 @@ class ActivityReportDialog(QtWidgets.QDialog):
         if plenary is not None:
             self.body.setCurrentIndex(max(0, self.body.findData(plenary)))
 
-        self.by_year = QtWidgets.QRadioButton(self.tr("Année civile"))
-        self.by_period = QtWidgets.QRadioButton(self.tr("Du"))
+        self.by_year = QtWidgets.QRadioButton(self.tr("Année &civile"))
+        self.by_period = QtWidgets.QRadioButton(self.tr("&Période du"))
         # The two choices sit on two rows (two parents): a group keeps them exclusive.
         self.mode = QtWidgets.QButtonGroup(self)
         self.mode.addButton(self.by_year)
@@ -68,31 +70,25 @@ class ActivityReportDialog(QtWidgets.QDialog):
         self.by_year.setChecked(True)
         self.year = QtWidgets.QSpinBox()
         self.year.setRange(MIN_YEAR, self._today.year)
-        self.year.setValue(self._today.year - 1)  # the last full year
-        self.start = date_edit(dt.date(self._today.year, 1, 1))
-        self.end = date_edit(self._today)
+        self.year.setValue(default_year(store.db, self.body.currentData(), self._today))
+        a11y.name(self.year, self.tr("Année du rapport"))
+        self.start = DateField(dt.date(self._today.year, 1, 1))
+        self.end = DateField(self._today)
+        a11y.name(self.start, self.tr("Premier jour de la période"))
+        a11y.name(self.end, self.tr("Dernier jour de la période"))
         year_row = self._row(self.by_year, self.year)
         period_row = self._row(
-            self.by_period,
-            self.start,
-            QtWidgets.QLabel(self.tr("au")),
-            self.end,
+            self.by_period, self.start, QtWidgets.QLabel(self.tr("au")), self.end
         )
 
-        self.file = QtWidgets.QLineEdit()
-        self.file.setMinimumWidth(380)
-        self.browse = QtWidgets.QPushButton(self.tr("Parcourir…"))
-        self.browse.clicked.connect(self.choose_file)
-        file_row = self._row(self.file, self.browse)
-        self.open_after = QtWidgets.QCheckBox(self.tr("Ouvrir le rapport une fois créé"))
-        self.open_after.setChecked(True)
-
         form = QtWidgets.QFormLayout()
-        form.addRow(self.tr("Instance"), self.errors.wrap("body", self.body))
+        form.addRow(self.tr("&Instance"), self.errors.wrap("body", self.body))
         form.addRow(self.tr("Période couverte"), self.errors.wrap("year", year_row))
         form.addRow("", self.errors.wrap("start", period_row))
-        form.addRow(self.tr("Fichier"), self.errors.wrap("file", file_row))
-        form.addRow("", self.open_after)
+        errors = QtWidgets.QVBoxLayout()
+        errors.addWidget(self.start.error_label)
+        errors.addWidget(self.end.error_label)
+        form.addRow("", errors)
         note = QtWidgets.QLabel(
             self.tr(
                 "Le rapport est public : les personnes qui n'ont pas consenti à la publication "
@@ -100,32 +96,27 @@ class ActivityReportDialog(QtWidgets.QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #5f6b6d;")
+        note.setStyleSheet(palette.text_css(palette.MUTED))
 
-        footer = write_footer(self, self.tr("Créer le rapport"), self.create, "report_result")
-        self.result_label, self.buttons = footer.result, footer.buttons
-        self.create_button, self.close_button = footer.action, footer.close
+        self.buttons, self.create_button, self.close_button = action_close_buttons(
+            self, self.tr("Créer le rapport…"), self.create
+        )
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.errors.general)
-        layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
 
         for radio in (self.by_year, self.by_period):
             radio.toggled.connect(lambda _on: self._mode_changed())
-        self.body.currentIndexChanged.connect(lambda _i: self._suggest_path())
-        self.year.valueChanged.connect(lambda _v: self._suggest_path())
-        self.start.dateChanged.connect(lambda _d: self._suggest_path())
-        self.end.dateChanged.connect(lambda _d: self._suggest_path())
-        self.file.textEdited.connect(lambda text: setattr(self, "_path_chosen", bool(text)))
         self._mode_changed()
         self.create_button.setEnabled(self.body.count() > 0)
         if self.body.count() == 0:
             self.errors.show(
                 UserError(self.tr("Aucune instance : créez d'abord le conseil."), field="body")
             )
+        finish_dialog(self)
 
     @staticmethod
     def _row(*widgets: QtWidgets.QWidget) -> QtWidgets.QWidget:
@@ -142,86 +133,59 @@ class ActivityReportDialog(QtWidgets.QDialog):
         self.year.setEnabled(yearly)
         self.start.setEnabled(not yearly)
         self.end.setEnabled(not yearly)
-        self._suggest_path()
 
-    # -- the period and the file -------------------------------------------------------------
+    # -- the period ---------------------------------------------------------------------------
     def period(self) -> Period:
         """The period chosen; a UserError names the field at fault."""
         if self.by_year.isChecked():
             return resolve_period(year=self.year.value(), today=self._today)
+        if not check_fields(self.start, self.end):
+            raise UserError(self.start.error() or self.end.error(), field="start")
         try:
-            return resolve_period(
-                start=from_qdate(self.start.date()),
-                end=from_qdate(self.end.date()),
-                today=self._today,
-            )
+            return resolve_period(start=self.start.value(), end=self.end.value(), today=self._today)
         except UserError as error:
             # Both days sit on one row: its message goes under it.
             raise UserError(error.message, field="start") from error
 
-    def _folder(self) -> Path:
-        return documents_folder(self.file.text())
-
-    def _suggest_path(self) -> None:
-        if self._path_chosen or self.body.count() == 0:
-            return
-        try:
-            period = self.period()
-        except UserError:
-            return  # said when the report is asked for
-        name = default_file_name(self.body.currentText(), period)
-        self.file.setText(str(self._folder() / name))
-
-    def choose_file(self) -> None:
-        chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self, self.tr("Enregistrer le rapport sous"), self.file.text(), self.tr("PDF (*.pdf)")
-        )
-        if chosen:
-            self.set_path(Path(chosen))
-
-    def set_path(self, path: Path) -> None:
-        self.file.setText(str(path))
-        self._path_chosen = True
-
-    def path(self) -> Path | None:
-        text = self.file.text().strip()
-        if not text:
-            return None
-        path = Path(text).expanduser()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
     # -- the report (off the GUI thread) -----------------------------------------------------
-    def create(self) -> None:
+    def create(self, path: Path | None = None) -> Operation | None:
+        """Ask where (unless `path` is given), then write the report off the GUI thread."""
         if self._working or self.body.count() == 0:
-            return
+            return None
         self.errors.clear()
-        self.result_label.setVisible(False)
         try:
             period = self.period()
         except UserError as error:
             self.errors.show(error)
-            return
-        path = self.path()
-        if path is None:
-            self.errors.show(UserError(self.tr("Choisissez le fichier à écrire."), field="file"))
-            return
+            return None
         body_id, db_path, today = self.body.currentData(), self._store.path, self._today
-        self._set_working(True)
+        if path is not None and path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
 
-        def work(_progress: Any) -> Path:
+        def work(target: Path, _progress: Any) -> Path:
             from ess_desk.documents import activity_report
             from ui.pages.actions import reading
 
             # A connection of its own: the window keeps reading through the store's meanwhile.
             with reading(db_path) as db:
-                return activity_report.build(db, body_id, period, path, today=today)
+                return activity_report.build(db, body_id, period, target, today=today)
 
-        self._operation = (
-            Operation(self, work)
-            .success(self._created)
-            .failure(self._failed)
-            .run_with_progress(self.tr("Rapport d'activité en cours…"))
+        self._set_working(True)
+        self._operation = exporting.run_export(
+            self.parentWidget() or self,
+            "report",
+            self.tr("Rapport d'activité"),
+            default_file_name(self.body.currentText(), period),
+            self.tr("PDF (*.pdf)"),
+            work,
+            progress=self.tr("Rapport d'activité en cours…"),
+            path=path,
+            on_done=lambda written, _result: self._created(written),
+            on_failed=self._failed,
         )
+        if self._operation is None:
+            self._set_working(False)
+        return self._operation
 
     def _set_working(self, working: bool) -> None:
         self._working = working
@@ -231,20 +195,12 @@ class ActivityReportDialog(QtWidgets.QDialog):
     def _created(self, path: Path) -> None:
         self._set_working(False)
         self.written = path
-        self.result_label.setText(self.tr("Rapport écrit : {path}").format(path=path))
-        self.result_label.setStyleSheet("color: #1b6e20; font-weight: bold;")
-        self.result_label.setVisible(True)
         self.created.emit(path)
-        if self.open_after.isChecked():
-            self.open_file(path)
-
-    def open_file(self, path: Path) -> None:
-        """Show the PDF in the system's viewer."""
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+        self.accept()
 
     def _failed(self, error: Exception) -> None:
         self._set_working(False)
-        self.errors.show_write_failure(error, self.path())
+        show_failure(self, self.errors, error, self.tr("Rapport d'activité"))
 
     def reject(self) -> None:
         if not self._working:

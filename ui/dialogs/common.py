@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ess_desk.errors import UserError
 from ui.qt import QCoreApplication, QtWidgets
 
-ERROR_STYLE = "color: #b00020;"
-
 
 def error_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
     """A red label placed under a field, hidden while it has nothing to say."""
+    from ui import palette
+
     label = QtWidgets.QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(palette.text_css(palette.ERROR))
     label.setWordWrap(True)
     label.setVisible(False)
     return label
@@ -41,12 +40,27 @@ class FieldErrors:
         self._fields[field] = (widget, label)
         return label
 
+    def attach(self, field: str, widget: QtWidgets.QWidget, label: QtWidgets.QLabel) -> None:
+        """A field that shows its errors in a label of its own (a date field's)."""
+        label.setObjectName(f"error_{field}")
+        self._fields[field] = (widget, label)
+
     def label(self, field: str) -> QtWidgets.QLabel:
         return self._fields[field][1]
 
     def wrap(self, field: str, widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
-        """The widget with its (hidden) error label under it, to place in a form."""
+        """The widget with its (hidden) error label under it, to place in a form; a date or
+        time field (ui.datefields) keeps its own error label, beside it. A form label given
+        this box is tied to the field inside by ui.a11y.finish (finish_dialog)."""
         box = QtWidgets.QWidget()
+        own = getattr(widget, "error_label", None)
+        if isinstance(own, QtWidgets.QLabel):
+            row = QtWidgets.QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(widget)
+            row.addWidget(own, 1)
+            self.attach(field, widget, own)
+            return box
         layout = QtWidgets.QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -91,16 +105,19 @@ class FieldErrors:
         if isinstance(error, UserError):
             self.show(error if error.field else UserError(error.message, field=field))
         elif isinstance(error, OSError):
-            message = QCoreApplication.translate(
-                "Dialogs", "Le fichier {path} n'a pas pu être écrit : {reason}"
-            ).format(path=path, reason=error.strerror or error)
-            self.show(UserError(message, field=field))
+            from ess_desk.failures import from_os_error
+
+            sentence = from_os_error(error, Path(str(path)) if path else None)
+            self.show(UserError(sentence.message, field=field))
         else:
             raise error
 
 
-def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: str = "") -> None:
-    """A message box for a refused action: the core's sentence, and its list of problems if any."""
+def user_error_box(
+    parent: QtWidgets.QWidget | None, error: UserError, title: str = ""
+) -> QtWidgets.QMessageBox:
+    """The message box of a refused action (not yet shown): the core's sentence, and its list
+    of problems if any."""
     box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "ESS Desk"))
@@ -110,28 +127,20 @@ def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: s
     box.addButton(
         QCoreApplication.translate("Dialogs", "Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
     )
-    box.exec()
+    return box
+
+
+def show_user_error(parent: QtWidgets.QWidget | None, error: UserError, title: str = "") -> None:
+    """A message box for a refused action: the core's sentence, and its list of problems if any."""
+    user_error_box(parent, error, title).exec()
 
 
 def show_unexpected_error(parent: QtWidgets.QWidget | None, exc: BaseException, what: str) -> None:
-    """An error that is not the user's: one sentence, the technical detail kept out of sight."""
-    box = QtWidgets.QMessageBox(parent)
-    box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
-    box.setWindowTitle(QCoreApplication.translate("Dialogs", "ESS Desk"))
-    box.setText(
-        QCoreApplication.translate("Dialogs", "L'opération « {what} » n'a pas abouti.").format(
-            what=what
-        )
-    )
-    box.setInformativeText(
-        QCoreApplication.translate("Dialogs", "Rien n'a été modifié. Détail : {detail}").format(
-            detail=exc
-        )
-    )
-    box.addButton(
-        QCoreApplication.translate("Dialogs", "Fermer"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
-    )
-    box.exec()
+    """Work that failed for another reason than the user's input: a full disk, a read-only
+    file… is one sentence; a bug is logged and shown with its details (ui.failures)."""
+    from ui.failures import report_failure
+
+    report_failure(parent, exc, what)
 
 
 def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, yes_text: str) -> bool:
@@ -175,33 +184,33 @@ def save_cancel_buttons(
     return buttons, save
 
 
-@dataclass
-class WriteFooter:
-    """The foot of a dialog that writes a file: the line saying what was written, and the
-    action and close buttons."""
-
-    result: QtWidgets.QLabel
-    buttons: QtWidgets.QDialogButtonBox
-    action: QtWidgets.QPushButton
-    close: QtWidgets.QPushButton
-
-
-def write_footer(
-    dialog: QtWidgets.QDialog, action_text: str, on_action: Callable[[], None], result_name: str
-) -> WriteFooter:
-    result = QtWidgets.QLabel()
-    result.setObjectName(result_name)
-    result.setWordWrap(True)
-    result.setVisible(False)
+def action_close_buttons(
+    dialog: QtWidgets.QDialog, action_text: str, on_action: Callable[[], object]
+) -> tuple[QtWidgets.QDialogButtonBox, QtWidgets.QPushButton, QtWidgets.QPushButton]:
+    """The foot of a dialog that makes something (a report, an export): its action button
+    (« Créer le rapport… ») and « Fermer »."""
     buttons = QtWidgets.QDialogButtonBox()
     action = buttons.addButton(action_text, QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
     close = buttons.addButton(
         QCoreApplication.translate("Dialogs", "Fermer"),
         QtWidgets.QDialogButtonBox.ButtonRole.RejectRole,
     )
-    buttons.accepted.connect(on_action)
+    buttons.accepted.connect(lambda: on_action())
     buttons.rejected.connect(dialog.reject)
-    return WriteFooter(result, buttons, action, close)
+    return buttons, action, close
+
+
+def show_failure(
+    dialog: QtWidgets.QWidget, errors: FieldErrors, error: Exception, title: str
+) -> None:
+    """A refusal that names one of the dialog's fields goes beside it; anything else (a file
+    that could not be written) in a message (ui.exporting.write_failed)."""
+    from ui import exporting
+
+    if isinstance(error, UserError) and error.field not in (None, "file"):
+        errors.show(error)
+    else:
+        exporting.write_failed(dialog, error, title)
 
 
 def documents_folder(current: str = "") -> Path:
@@ -212,3 +221,14 @@ def documents_folder(current: str = "") -> Path:
         return Path(current).expanduser().parent
     documents = Path.home() / "Documents"
     return documents if documents.is_dir() else Path.home()
+
+
+def finish_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QDialog:
+    """The last line of every dialog's constructor: labels tied to their fields with a
+    mnemonic each, fields named, Tab leaving multi-line fields (ui.a11y.finish), and the
+    content in a scroll area within the screen, the buttons always visible (ui.fitting)."""
+    from ui import a11y, fitting
+
+    a11y.finish(dialog)
+    fitting.fit_dialog(dialog)
+    return dialog

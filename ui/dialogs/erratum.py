@@ -8,8 +8,9 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.minutes import minutes as mn
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
-from ui.qt import QDate, QtWidgets
+from ui.datefields import DateField, check_fields
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog, save_cancel_buttons
+from ui.qt import QtWidgets
 
 
 class ErratumDialog(QtWidgets.QDialog):
@@ -33,15 +34,12 @@ class ErratumDialog(QtWidgets.QDialog):
         )
         intro.setWordWrap(True)
 
-        self.recorded_on = QtWidgets.QDateEdit()
-        self.recorded_on.setObjectName("erratum_date")
-        self.recorded_on.setCalendarPopup(True)
-        self.recorded_on.setDisplayFormat("dd/MM/yyyy")
         # Never before the approval (a meeting dated ahead of the computer's clock, for example).
         day = dt.date.today()
         if minutes.approved_on and minutes.approved_on > day.isoformat():
             day = dt.date.fromisoformat(minutes.approved_on)
-        self.recorded_on.setDate(QDate(day.year, day.month, day.day))
+        self.recorded_on = DateField(day)
+        self.recorded_on.setObjectName("erratum_date")
         self.reason = QtWidgets.QLineEdit()
         self.reason.setObjectName("erratum_reason")
         self.reason.setPlaceholderText(self.tr("Par exemple : erreur sur le nom d'un présent"))
@@ -56,11 +54,10 @@ class ErratumDialog(QtWidgets.QDialog):
         self.general = error_label()
         self.errors = FieldErrors(self.general)
         form = QtWidgets.QFormLayout()
-        form.addRow(self.tr("Date"), self.recorded_on)
-        form.addRow("", self.errors.add("recorded_on", self.recorded_on))
-        form.addRow(self.tr("Motif"), self.reason)
+        form.addRow(self.tr("&Date"), self.errors.wrap("recorded_on", self.recorded_on))
+        form.addRow(self.tr("&Motif"), self.reason)
         form.addRow("", self.errors.add("reason", self.reason))
-        form.addRow(self.tr("Correction"), self.text)
+        form.addRow(self.tr("&Correction"), self.text)
         form.addRow("", self.errors.add("text", self.text))
 
         self.buttons, self.save_button = save_cancel_buttons(
@@ -72,16 +69,19 @@ class ErratumDialog(QtWidgets.QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
+        finish_dialog(self)
 
     def save(self) -> None:
         self.errors.clear()
+        if not check_fields(self.recorded_on):
+            return
         try:
             self.erratum_id = mn.add_erratum(
                 self._store,
                 self.minutes_id,
                 self.reason.text(),
                 self.text.toPlainText(),
-                recorded_on=self.recorded_on.date().toPython(),
+                recorded_on=self.recorded_on.value(),
             )
         except UserError as error:
             self.errors.show(error)

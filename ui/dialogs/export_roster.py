@@ -8,13 +8,13 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ess_desk.errors import UserError
 from ess_desk.exchange import members_export
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, documents_folder, write_footer
+from ui import a11y, exporting
+from ui.datefields import DateField, check_fields
+from ui.dialogs.common import FieldErrors, action_close_buttons, finish_dialog, show_failure
 from ui.qt import QtWidgets
-from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
 
 FORMATS = (".csv", ".xlsx")
@@ -28,13 +28,14 @@ def default_file_name(body_name: str, at: dt.date, suffix: str) -> str:
 
 
 class ExportRosterDialog(QtWidgets.QDialog):
-    """`ExportRosterDialog(store, parent=None)`: body, date, format, file; writes off the GUI."""
+    """`ExportRosterDialog(store, parent=None)`: body, date, format; « Exporter… » asks where
+    (ui.exporting), writes off the GUI thread, closes and says where the file is."""
 
     def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
         self._store = store
         self._exporting = False
-        self._path_chosen = False
+        self._operation: Operation | None = None
         self.written: tuple[Path, int] | None = None
         self.setWindowTitle(self.tr("Exporter la composition d'une instance"))
         self.errors = FieldErrors()
@@ -47,138 +48,82 @@ class ExportRosterDialog(QtWidgets.QDialog):
             self.body.setCurrentIndex(
                 max(0, self.body.findData(bodies.get_body(store.db, plenary).name))
             )
-        self.date = date_edit(dt.date.today())
+        self.date = DateField(dt.date.today())
         self.format = QtWidgets.QComboBox()
         self.format.addItem(self.tr("CSV pour Excel (.csv, point-virgule, UTF-8)"), ".csv")
         self.format.addItem(self.tr("Classeur Excel (.xlsx)"), ".xlsx")
-        self.file = QtWidgets.QLineEdit()
-        self.file.setMinimumWidth(380)
-        self.browse = QtWidgets.QPushButton(self.tr("Parcourir…"))
-        self.browse.clicked.connect(self.choose_file)
-        file_row = QtWidgets.QWidget()
-        row = QtWidgets.QHBoxLayout(file_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.file, 1)
-        row.addWidget(self.browse)
 
         form = QtWidgets.QFormLayout()
-        form.addRow(self.tr("Instance"), self.errors.wrap("body", self.body))
-        form.addRow(self.tr("Composition au"), self.errors.wrap("at", self.date))
-        form.addRow(self.tr("Format"), self.errors.wrap("format", self.format))
-        form.addRow(self.tr("Fichier"), self.errors.wrap("file", file_row))
+        form.addRow(self.tr("&Instance"), self.errors.wrap("body", self.body))
+        a11y.add_row(form, self.tr("&Composition au"), self.date, beside=self.date.error_label)
+        self.errors.attach("at", self.date, self.date.error_label)
+        form.addRow(self.tr("&Format"), self.errors.wrap("format", self.format))
 
-        footer = write_footer(self, self.tr("Exporter"), self.export, "export_result")
-        self.result_label, self.buttons = footer.result, footer.buttons
-        self.export_button, self.close_button = footer.action, footer.close
+        self.buttons, self.export_button, self.close_button = action_close_buttons(
+            self, self.tr("Exporter…"), self.export
+        )
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
-        layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
-
-        self.body.currentIndexChanged.connect(lambda _i: self._suggest_path())
-        self.date.dateChanged.connect(lambda _d: self._suggest_path())
-        self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
-        self.file.textEdited.connect(self._file_edited)
-        self._suggest_path()
         self.export_button.setEnabled(self.body.count() > 0)
+        finish_dialog(self)
 
-    # -- the file ----------------------------------------------------------------------------
-    def _folder(self) -> Path:
-        return documents_folder(self.file.text())
-
-    def _suggest_path(self) -> None:
-        if self._path_chosen or self.body.count() == 0:
-            return
-        name = default_file_name(
-            self.body.currentText(), from_qdate(self.date.date()), self.format.currentData()
-        )
-        self.file.setText(str(self._folder() / name))
-
-    def _format_changed(self) -> None:
-        text = self.file.text().strip()
-        if text:
-            self.file.setText(str(Path(text).with_suffix(self.format.currentData())))
-
-    def _file_edited(self, text: str) -> None:
-        self._path_chosen = bool(text.strip())
-        suffix = Path(text.strip()).suffix.lower()
-        if suffix in FORMATS:
-            self.format.blockSignals(True)
-            self.format.setCurrentIndex(self.format.findData(suffix))
-            self.format.blockSignals(False)
-
-    def choose_file(self) -> None:
-        chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self,
-            self.tr("Enregistrer la composition sous"),
-            self.file.text(),
-            self.tr("CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)"),
-        )
-        if chosen:
-            self.set_path(Path(chosen))
-
-    def set_path(self, path: Path) -> None:
-        """Choose the output file (its extension, when known, sets the format)."""
-        self.file.setText(str(path))
-        self._file_edited(str(path))
-
-    def path(self) -> Path | None:
-        text = self.file.text().strip()
-        if not text:
-            return None
-        path = Path(text).expanduser()
-        if path.suffix.lower() not in FORMATS:
-            path = path.with_name(path.name + self.format.currentData())
-        return path
+    def file_name(self) -> str:
+        at = self.date.value() or dt.date.today()
+        return default_file_name(self.body.currentText(), at, self.format.currentData())
 
     # -- export (off the GUI thread) ---------------------------------------------------------
-    def export(self) -> None:
-        if self._exporting:
-            return
+    def export(self, path: Path | None = None) -> Operation | None:
+        """Ask where (unless `path` is given), then write the roster off the GUI thread."""
+        if self._exporting or not check_fields(self.date):
+            return None
         self.errors.clear()
-        self.result_label.setVisible(False)
-        path = self.path()
-        if path is None:
-            self.errors.show(UserError(self.tr("Choisissez le fichier à écrire."), field="file"))
-            return
-        if not path.parent.is_dir():
-            self.errors.show(
-                UserError(
-                    self.tr("Le dossier {folder} n'existe pas.").format(folder=path.parent),
-                    field="file",
-                )
-            )
-            return
-        body_name, at, db = self.body.currentData(), from_qdate(self.date.date()), self._store.db
-        self._exporting = True
-        self.export_button.setEnabled(False)
-        self.close_button.setEnabled(False)
+        suffix = self.format.currentData()
+        if path is not None and path.suffix.lower() not in FORMATS:
+            path = path.with_name(path.name + suffix)
+        body_name, at, db = self.body.currentData(), self.date.value(), self._store.db
+        filters = (
+            self.tr("CSV pour Excel (*.csv)")
+            if suffix == ".csv"
+            else self.tr("Classeur Excel (*.xlsx)")
+        )
 
-        def work(_progress: Any) -> int:
-            return members_export.export_roster_file(db, path, body_name=body_name, at=at)
+        def work(target: Path, _progress: Any) -> int:
+            return members_export.export_roster_file(db, target, body_name=body_name, at=at)
 
-        Operation(self, work).success(lambda count: self._exported(path, count)).failure(
-            self._failed
-        ).run_with_progress(self.tr("Export de la composition…"))
+        self._set_exporting(True)
+        self._operation = exporting.run_export(
+            self.parentWidget() or self,
+            "roster",
+            self.tr("Exporter la composition"),
+            self.file_name(),
+            filters,
+            work,
+            progress=self.tr("Export de la composition…"),
+            path=path,
+            detail=lambda count: self.tr("Lignes écrites : {count}.").format(count=count),
+            on_done=self._exported,
+            on_failed=self._failed,
+        )
+        if self._operation is None:
+            self._set_exporting(False)
+        return self._operation
+
+    def _set_exporting(self, exporting_now: bool) -> None:
+        self._exporting = exporting_now
+        self.export_button.setEnabled(not exporting_now)
+        self.close_button.setEnabled(not exporting_now)
 
     def _exported(self, path: Path, count: int) -> None:
-        self._exporting = False
+        self._set_exporting(False)
         self.written = (path, count)
-        self.export_button.setEnabled(True)
-        self.close_button.setEnabled(True)
-        self.result_label.setText(
-            self.tr("{count} ligne(s) écrite(s) dans {path}").format(count=count, path=path)
-        )
-        self.result_label.setStyleSheet("color: #1b6e20; font-weight: bold;")
-        self.result_label.setVisible(True)
+        self.accept()
 
     def _failed(self, error: Exception) -> None:
-        self._exporting = False
-        self.export_button.setEnabled(True)
-        self.close_button.setEnabled(True)
-        self.errors.show_write_failure(error, self.path())
+        self._set_exporting(False)
+        show_failure(self, self.errors, error, self.tr("Exporter la composition"))
 
     def reject(self) -> None:
         if not self._exporting:

@@ -9,13 +9,13 @@ from ess_desk.errors import UserError
 from ess_desk.exchange import members_import
 from ess_desk.membership import bodies
 from ess_desk.store import Store
+from ui import palette
 from ui.qt import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QtGui,
     QtWidgets,
 )
 from ui.widgets import HeaderedTableModel
@@ -34,8 +34,8 @@ def _fold(text: str | None) -> str:
 class PreviewTableModel(QAbstractTableModel):
     """Some rows of the source file, as read, with the cells that have a problem highlighted."""
 
-    PROBLEM_BACKGROUND = QtGui.QColor("#f8d0d0")
-    PROBLEM_FOREGROUND = QtGui.QColor("#7a0010")
+    PROBLEM_BACKGROUND = palette.FILL_ERROR
+    PROBLEM_FOREGROUND = palette.ERROR
 
     def __init__(self, source: members_import.SourceTable, parent: QObject | None = None):
         super().__init__(parent)
@@ -103,9 +103,9 @@ class PreviewTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(messages) if messages else None
         if messages and role == Qt.ItemDataRole.BackgroundRole:
-            return self.PROBLEM_BACKGROUND
+            return palette.color(self.PROBLEM_BACKGROUND)
         if messages and role == Qt.ItemDataRole.ForegroundRole:
-            return self.PROBLEM_FOREGROUND
+            return palette.color(self.PROBLEM_FOREGROUND)
         return None
 
     def headerData(
@@ -374,7 +374,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         if self._store.read_only:
             notice = QtWidgets.QLabel(self._store.read_only_message())
             notice.setWordWrap(True)
-            notice.setStyleSheet("color: #b00020;")
+            notice.setStyleSheet(palette.text_css(palette.ERROR))
             layout.addWidget(notice)
         layout.addWidget(self.buttons)
 
@@ -466,7 +466,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self.status.setText(
             self.tr("Le fichier ne peut pas être vérifié : {reason}").format(reason=message)
         )
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.status.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
         self.summary.clear()
         self._set_busy_controls()
 
@@ -481,11 +481,11 @@ class ImportPreviewDialog(QtWidgets.QDialog):
                     "des colonnes) : rien ne sera importé tant qu'il en reste."
                 ).format(count=len(plan.problems))
             )
-            self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.status.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
             self.summary.setText(self.tr("Si ces problèmes étaient corrigés : ") + plan.summary())
         else:
             self.status.setText(self.tr("Aucun problème : le fichier peut être importé."))
-            self.status.setStyleSheet("color: #1b6e20; font-weight: bold;")
+            self.status.setStyleSheet(palette.text_css(palette.SUCCESS, bold=True))
             self.summary.setText(plan.summary())
         self.problems.setVisible(bool(plan.problems))
 
@@ -533,7 +533,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             )
         problems = list(error.problems)
         self.status.setText(error.message)
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.status.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
         if problems:
             self.problems_model.set_problems(problems)
             self.preview_model.set_problems(problems, self.mapping())

@@ -87,14 +87,9 @@ class LetterheadDialog(QtWidgets.QDialog):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.errors.show(
-                UserError(
-                    self.tr("Impossible de lire « {name} » : {reason}.").format(
-                        name=path.name, reason=exc.strerror or exc
-                    ),
-                    field="logo",
-                )
-            )
+            from ess_desk.failures import from_os_error
+
+            self.errors.show(UserError(from_os_error(exc, path).message, field="logo"))
             return
         self.set_logo(data)
 

@@ -11,9 +11,9 @@ from ess_desk.membership import bodies, mandates, people
 from ess_desk.membership import roster as roster_core
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES, label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors
+from ui.datefields import DateField, check_fields
+from ui.dialogs.common import FieldErrors, finish_dialog
 from ui.qt import QCoreApplication, Qt, QtWidgets
-from ui.widgets import date_edit, from_qdate, to_qdate
 
 
 def _save_buttons(dialog: QtWidgets.QDialog, writable: bool) -> QtWidgets.QDialogButtonBox:
@@ -80,8 +80,8 @@ class MandateDialog(QtWidgets.QDialog):
         self.role = QtWidgets.QComboBox()
         for code in ROLES:
             self.role.addItem(label(ROLES, code), code)
-        self.start = date_edit(start or dt.date.today())
-        self.end = date_edit(start or dt.date.today())
+        self.start = DateField(start or dt.date.today())
+        self.end = DateField(start or dt.date.today())
         self.no_end = QtWidgets.QCheckBox(self.tr("Sans date de fin"))
         end_row = QtWidgets.QWidget()
         row = QtWidgets.QHBoxLayout(end_row)
@@ -90,7 +90,7 @@ class MandateDialog(QtWidgets.QDialog):
         row.addWidget(self.no_end)
         row.addStretch(1)
         self.substitute_for = QtWidgets.QComboBox()
-        self.substitute_for_label = QtWidgets.QLabel(self.tr("Suppléant(e) de"))
+        self.substitute_for_label = QtWidgets.QLabel(self.tr("&Suppléant(e) de"))
         self.notes = QtWidgets.QLineEdit()
 
         form = QtWidgets.QFormLayout()
@@ -116,9 +116,9 @@ class MandateDialog(QtWidgets.QDialog):
         if current is not None:
             self.person.setCurrentIndex(max(0, self.person.findData(current.person_id)))
             self.role.setCurrentIndex(max(0, self.role.findData(current.role)))
-            self.start.setDate(to_qdate(dt.date.fromisoformat(current.start_date)))
+            self.start.set_value(dt.date.fromisoformat(current.start_date))
             if current.end_date:
-                self.end.setDate(to_qdate(dt.date.fromisoformat(current.end_date)))
+                self.end.set_value(dt.date.fromisoformat(current.end_date))
             self.no_end.setChecked(current.end_date is None)
             self.notes.setText(current.notes)
         else:
@@ -132,9 +132,10 @@ class MandateDialog(QtWidgets.QDialog):
 
         self.body.currentIndexChanged.connect(self._body_changed)
         self.role.currentIndexChanged.connect(lambda _i: self._fill_substitutes())
-        self.start.dateChanged.connect(self._start_changed)
-        self.end.dateChanged.connect(self._end_edited)
+        self.start.value_changed.connect(self._start_changed)
+        self.end.value_changed.connect(self._end_edited)
         self.no_end.toggled.connect(self._no_end_toggled)
+        finish_dialog(self)
 
     # -- choices -----------------------------------------------------------------------------
     def _fill_colleges(self, keep: int | None = None) -> None:
@@ -166,7 +167,7 @@ class MandateDialog(QtWidgets.QDialog):
         body_id = self.body.currentData()
         if not is_substitute or body_id is None:
             return
-        at = from_qdate(self.start.date())
+        at = self.start.value() or dt.date.today()
         for entry in roster_core.roster(self._store.db, body_id, at):
             if entry.role in SEAT_ROLES and entry.mandate_id != self.mandate_id:
                 college = f" ({entry.college})" if entry.college else ""
@@ -189,11 +190,11 @@ class MandateDialog(QtWidgets.QDialog):
         self._fill_substitutes()
         self._update_default_end()
 
-    def _start_changed(self) -> None:
+    def _start_changed(self, *_args: object) -> None:
         self._fill_substitutes()
         self._update_default_end()
 
-    def _end_edited(self) -> None:
+    def _end_edited(self, *_args: object) -> None:
         if not self._filling:
             self._end_touched = True
 
@@ -203,12 +204,12 @@ class MandateDialog(QtWidgets.QDialog):
 
     def _update_default_end(self) -> None:
         """A new mandate ends after the body's default length, until the user sets the end."""
-        body_id = self.body.currentData()
-        if self._end_touched or body_id is None:
+        body_id, start = self.body.currentData(), self.start.value()
+        if self._end_touched or body_id is None or start is None:
             return
-        end = mandates.default_end(self._store.db, body_id, from_qdate(self.start.date()))
+        end = mandates.default_end(self._store.db, body_id, start)
         self._filling = True
-        self.end.setDate(to_qdate(end))
+        self.end.set_value(end)
         self._filling = False
 
     # -- saving ------------------------------------------------------------------------------
@@ -224,14 +225,17 @@ class MandateDialog(QtWidgets.QDialog):
             "body_id": self.body.currentData(),
             "college_id": self.college.currentData(),
             "role": self.role.currentData(),
-            "start_date": from_qdate(self.start.date()),
-            "end_date": None if self.no_end.isChecked() else from_qdate(self.end.date()),
+            "start_date": self.start.value(),
+            "end_date": None if self.no_end.isChecked() else self.end.value(),
             "substitute_for_id": self.substitute_for.currentData() if is_substitute else None,
             "notes": self.notes.text(),
         }
 
     def save(self) -> None:
         self.errors.clear()
+        fields = [self.start] if self.no_end.isChecked() else [self.start, self.end]
+        if not check_fields(*fields):
+            return
         try:
             if self.mandate_id is None:
                 self.mandate_id = mandates.create(self._store, **self.values())
@@ -268,7 +272,7 @@ class EndMandateDialog(QtWidgets.QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.end = date_edit(day or dt.date.today())
+        self.end = DateField(day or dt.date.today())
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("Dernier jour du mandat"), self.errors.wrap("end_date", self.end))
         self.buttons = _save_buttons(self, not store.read_only)
@@ -281,11 +285,14 @@ class EndMandateDialog(QtWidgets.QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
+        finish_dialog(self)
 
     def save(self) -> None:
         self.errors.clear()
+        if not check_fields(self.end):
+            return
         try:
-            mandates.end(self._store, self.mandate_id, from_qdate(self.end.date()))
+            mandates.end(self._store, self.mandate_id, self.end.value())
         except UserError as error:
             if error.field not in ("end_date",):
                 error = UserError(error.message, field="end_date")

@@ -10,28 +10,10 @@ from ess_desk.meetings.vocabulary import BODY_MEETING_KIND, MEETING_KINDS
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
-from ui.qt import QtCore, QtWidgets
-
-
-def to_qdatetime(value: dt.datetime) -> QtCore.QDateTime:
-    return QtCore.QDateTime(
-        QtCore.QDate(value.year, value.month, value.day), QtCore.QTime(value.hour, value.minute)
-    )
-
-
-def from_qdatetime(value: QtCore.QDateTime) -> dt.datetime:
-    d, t = value.date(), value.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
-
-
-def datetime_edit(value: dt.datetime) -> QtWidgets.QDateTimeEdit:
-    """A French date and time field: dd/MM/yyyy HH:mm with a calendar popup."""
-    edit = QtWidgets.QDateTimeEdit(to_qdatetime(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-    edit.setMinimumWidth(150)
-    return edit
+from ui import a11y
+from ui.datefields import DateTimeField, check_fields
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog, save_cancel_buttons
+from ui.qt import QtWidgets
 
 
 def _next_evening() -> dt.datetime:
@@ -68,11 +50,10 @@ class MeetingDialog(QtWidgets.QDialog):
         for key in MEETING_KINDS:
             self.kind.addItem(label(MEETING_KINDS, key), key)
         self.title = QtWidgets.QLineEdit(current.title if current else "")
-        self.title.setPlaceholderText(self.tr("Par défaut : « Bureau du 10/12/2026 »"))
         start = current.start if current else _next_evening()
         end = (current.end if current else None) or start + dt.timedelta(hours=2)
-        self.starts_at = datetime_edit(start)
-        self.ends_at = datetime_edit(end)
+        self.starts_at = DateTimeField(start)
+        self.ends_at = DateTimeField(end)
         self.place = QtWidgets.QLineEdit(current.place if current else "")
         self.place.setPlaceholderText(self.tr("Hôtel de ville, salle du conseil"))
         self.video_link = QtWidgets.QLineEdit(current.video_link if current else "")
@@ -84,13 +65,13 @@ class MeetingDialog(QtWidgets.QDialog):
         else:
             self._default_kind()
         self.body.currentIndexChanged.connect(self._default_kind)
-        self.starts_at.dateTimeChanged.connect(self._keep_duration)
-        self._duration = self.starts_at.dateTime().secsTo(self.ends_at.dateTime())
-        self.ends_at.dateTimeChanged.connect(
-            lambda: setattr(
-                self, "_duration", self.starts_at.dateTime().secsTo(self.ends_at.dateTime())
-            )
-        )
+        self.body.currentIndexChanged.connect(self._title_hint)
+        self.kind.currentIndexChanged.connect(self._title_hint)
+        self.starts_at.value_changed.connect(self._keep_duration)
+        self.starts_at.value_changed.connect(self._title_hint)
+        self._duration = end - start
+        self.ends_at.value_changed.connect(self._duration_changed)
+        self._title_hint()
 
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
@@ -100,14 +81,16 @@ class MeetingDialog(QtWidgets.QDialog):
         def add(text: str, field: str, widget: QtWidgets.QWidget) -> None:
             form.addRow(text, self.errors.wrap(field, widget))
 
-        add(self.tr("Instance"), "body_id", self.body)
-        add(self.tr("Type de séance"), "kind", self.kind)
-        add(self.tr("Titre"), "title", self.title)
-        add(self.tr("Début"), "starts_at", self.starts_at)
-        add(self.tr("Fin prévue"), "ends_at", self.ends_at)
-        add(self.tr("Lieu"), "place", self.place)
-        add(self.tr("Lien de visioconférence"), "video_link", self.video_link)
-        add(self.tr("Notes"), "notes", self.notes)
+        add(self.tr("&Instance"), "body_id", self.body)
+        add(self.tr("&Type de séance"), "kind", self.kind)
+        add(self.tr("Ti&tre"), "title", self.title)
+        a11y.add_row(form, self.tr("&Début"), self.starts_at, beside=self.starts_at.error_label)
+        a11y.add_row(form, self.tr("&Fin prévue"), self.ends_at, beside=self.ends_at.error_label)
+        self.errors.attach("starts_at", self.starts_at, self.starts_at.error_label)
+        self.errors.attach("ends_at", self.ends_at, self.ends_at.error_label)
+        add(self.tr("&Lieu"), "place", self.place)
+        add(self.tr("Lien de &visioconférence"), "video_link", self.video_link)
+        add(self.tr("&Notes"), "notes", self.notes)
 
         self.buttons, self.save_button = save_cancel_buttons(
             self, self.tr("Enregistrer"), self.accept, writable=not store.read_only
@@ -116,6 +99,21 @@ class MeetingDialog(QtWidgets.QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        finish_dialog(self)
+
+    def _title_hint(self) -> None:
+        """The title given when none is typed, as the core will write it."""
+        start = self.starts_at.value()
+        kind = self.kind.currentData()
+        if start is None or kind is None:
+            return
+        title = meetings.default_title(kind, start.date())
+        self.title.setPlaceholderText(self.tr("Par défaut : « {title} »").format(title=title))
+
+    def _duration_changed(self, end: dt.datetime | None) -> None:
+        start = self.starts_at.value()
+        if start is not None and end is not None:
+            self._duration = end - start
 
     def _default_kind(self) -> None:
         body_id = self.body.currentData()
@@ -124,26 +122,25 @@ class MeetingDialog(QtWidgets.QDialog):
         kind = BODY_MEETING_KIND.get(bodies.get_body(self._store.db, body_id).kind, "commission")
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
 
-    def _keep_duration(self) -> None:
+    def _keep_duration(self, start: dt.datetime | None) -> None:
         """Moving the start moves the planned end with it, keeping the duration."""
-        self.ends_at.blockSignals(True)
-        self.ends_at.setDateTime(self.starts_at.dateTime().addSecs(self._duration))
-        self.ends_at.blockSignals(False)
+        if start is not None:
+            self.ends_at.set_value(start + self._duration)
 
     def values(self) -> dict[str, object]:
         return {
             "body_id": self.body.currentData(),
             "kind": self.kind.currentData(),
             "title": self.title.text(),
-            "starts_at": from_qdatetime(self.starts_at.dateTime()),
-            "ends_at": from_qdatetime(self.ends_at.dateTime()),
+            "starts_at": self.starts_at.value(),
+            "ends_at": self.ends_at.value(),
             "place": self.place.text(),
             "video_link": self.video_link.text(),
             "notes": self.notes.toPlainText(),
         }
 
     def accept(self) -> None:
-        if self._store.read_only:
+        if self._store.read_only or not check_fields(self.starts_at, self.ends_at):
             return
         try:
             if self.meeting_id is None:
@@ -174,12 +171,14 @@ class PostponeDialog(QtWidgets.QDialog):
             ).format(title=meeting.title)
         )
         intro.setWordWrap(True)
-        self.starts_at = datetime_edit(meeting.start + dt.timedelta(days=7))
+        self.starts_at = DateTimeField(meeting.start + dt.timedelta(days=7))
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
         form = QtWidgets.QFormLayout()
-        form.addRow(self.tr("Nouvelle date"), self.starts_at)
-        form.addRow("", self.errors.add("starts_at", self.starts_at))
+        a11y.add_row(
+            form, self.tr("&Nouvelle date"), self.starts_at, beside=self.starts_at.error_label
+        )
+        self.errors.attach("starts_at", self.starts_at, self.starts_at.error_label)
         self.buttons, self.postpone_button = save_cancel_buttons(
             self, self.tr("Reporter"), self.accept, writable=not store.read_only
         )
@@ -188,13 +187,14 @@ class PostponeDialog(QtWidgets.QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        finish_dialog(self)
 
     def accept(self) -> None:
-        if self._store.read_only:
+        if self._store.read_only or not check_fields(self.starts_at):
             return
         try:
             self.new_meeting_id = meetings.postpone(
-                self._store, self.meeting_id, from_qdatetime(self.starts_at.dateTime())
+                self._store, self.meeting_id, self.starts_at.value()
             )
         except UserError as error:
             self.errors.show(error)

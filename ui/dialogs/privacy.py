@@ -9,10 +9,12 @@ from pathlib import Path
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
+from ess_desk.exchange import person_file as person_file_export
 from ess_desk.privacy import anonymise as anon
-from ess_desk.privacy import person_file, retention
+from ess_desk.privacy import retention
 from ess_desk.privacy.retention import ReviewRow
 from ess_desk.store import Store
+from ui import palette
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
 from ui.qt import (
     QAbstractTableModel,
@@ -22,7 +24,6 @@ from ui.qt import (
     QSortFilterProxyModel,
     Qt,
     QtCore,
-    QtGui,
     QTimer,
     QtWidgets,
     Signal,
@@ -93,7 +94,9 @@ def export_person_file(
             )
 
     return (
-        Operation(parent, lambda progress: person_file.export(store.db, person_id, path, progress))
+        Operation(
+            parent, lambda progress: person_file_export.export(store.db, person_id, path, progress)
+        )
         .success(done)
         .failure(lambda exc: _failed(parent, exc, what))
         .run_with_progress(
@@ -164,7 +167,7 @@ class ReviewTableModel(QAbstractTableModel):
     """The people due for review, oldest trace first."""
 
     NAME, ORGANISATION, MANDATE_END, LAST_SEEN, ELAPSED = range(5)
-    ARCHIVED_FOREGROUND = QtGui.QColor("#8c8c8c")
+    ARCHIVED_FOREGROUND = palette.MUTED
     PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
     SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -256,10 +259,10 @@ class ReviewTableModel(QAbstractTableModel):
                 else tip
             )
         if role == Qt.ItemDataRole.ForegroundRole and r.archived and column == self.NAME:
-            return self.ARCHIVED_FOREGROUND
+            return palette.color(self.ARCHIVED_FOREGROUND)
         no_mandate = column == self.MANDATE_END and r.last_mandate_end is None
         if role == Qt.ItemDataRole.ForegroundRole and no_mandate:
-            return QtGui.QColor("#5f6b6d")
+            return palette.color(palette.MUTED)
         return None
 
 

@@ -10,10 +10,12 @@ from ess_desk.exchange import ics
 from ess_desk.meetings import calendar, meetings
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui.dialogs.common import error_label, inform, show_user_error
+from ui import a11y, exporting, palette
+from ui.datefields import DateField, DateTimeField, TimeField
+from ui.dialogs.common import error_label, finish_dialog, show_user_error
+from ui.fitting import FlowLayout
 from ui.models_meetings import ProposedDate, ScheduleTableModel
 from ui.qt import Qt, QtCore, QtWidgets
-from ui.widgets import date_edit, from_qdate
 
 FREQ_MONTHLY, FREQ_QUARTERLY = "monthly", "quarterly"
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -39,16 +41,20 @@ class _DateTimeDelegate(QtWidgets.QStyledItemDelegate):
     """Edit a proposed date in place with a French date-time field."""
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
-        editor = QtWidgets.QDateTimeEdit(parent)
-        editor.setDisplayFormat("dd/MM/yyyy HH:mm")
-        editor.setCalendarPopup(True)
+        editor = DateTimeField(parent=parent)
+        editor.setMaximumWidth(16_777_215)
+        editor.setAccessibleName(
+            QtCore.QCoreApplication.translate("ScheduleDialog", "Date et heure de la séance")
+        )
         return editor
 
     def setEditorData(self, editor, index):  # noqa: N802
-        editor.setDateTime(index.data(Qt.ItemDataRole.EditRole))
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.set_value(value.toPython() if isinstance(value, QtCore.QDateTime) else value)
 
     def setModelData(self, editor, model, index):  # noqa: N802
-        model.setData(index, editor.dateTime(), Qt.ItemDataRole.EditRole)
+        if editor.check():
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
 class ScheduleDialog(QtWidgets.QDialog):
@@ -108,15 +114,14 @@ class ScheduleDialog(QtWidgets.QDialog):
             self.tr("déc."),
         ]
         self.skip_boxes: dict[int, QtWidgets.QCheckBox] = {}
-        skip_row = QtWidgets.QHBoxLayout()
-        skip_row.setSpacing(6)
+        skip_holder = QtWidgets.QWidget()
+        skip_row = FlowLayout(skip_holder)
         for month, text in enumerate(months, start=1):
             box = QtWidgets.QCheckBox(text)
             box.setChecked(month == 8)
             box.toggled.connect(self._rule_from_builder)
             self.skip_boxes[month] = box
             skip_row.addWidget(box)
-        skip_row.addStretch(1)
         self.rule = QtWidgets.QLineEdit()
         self.rule.setObjectName("rule")
         self.rule.setToolTip(
@@ -125,10 +130,9 @@ class ScheduleDialog(QtWidgets.QDialog):
         self.rule_error = error_label()
 
         today = dt.date.today()
-        self.from_date = date_edit(dt.date(year, 1, 1) if today.month > 9 else today)
-        self.until_date = date_edit(dt.date(self.from_date.date().year(), 12, 31))
-        self.time = QtWidgets.QTimeEdit(QtCore.QTime(18, 0))
-        self.time.setDisplayFormat("HH:mm")
+        self.from_date = DateField(dt.date(year, 1, 1) if today.month > 9 else today)
+        self.until_date = DateField(dt.date(self.from_date.value().year, 12, 31))
+        self.time = TimeField(dt.time(18, 0))
         self.duration = QtWidgets.QSpinBox()
         self.duration.setRange(15, 12 * 60)
         self.duration.setSingleStep(15)
@@ -139,6 +143,9 @@ class ScheduleDialog(QtWidgets.QDialog):
 
         rule_box = QtWidgets.QGroupBox(self.tr("Règle"))
         rule_grid = QtWidgets.QGridLayout(rule_box)
+        a11y.name(self.frequency, self.tr("Fréquence"))
+        a11y.name(self.ordinal, self.tr("Quel jour du mois"))
+        a11y.name(self.weekday, self.tr("Jour de la semaine"))
         builder = QtWidgets.QHBoxLayout()
         builder.addWidget(self.frequency)
         builder.addWidget(self.ordinal)
@@ -146,29 +153,35 @@ class ScheduleDialog(QtWidgets.QDialog):
         builder.addStretch(1)
         rule_grid.addLayout(builder, 0, 0, 1, 2)
         rule_grid.addWidget(QtWidgets.QLabel(self.tr("Sauf en :")), 1, 0)
-        rule_grid.addLayout(skip_row, 1, 1)
-        rule_grid.addWidget(QtWidgets.QLabel(self.tr("RRULE :")), 2, 0)
+        rule_grid.addWidget(skip_holder, 1, 1)
+        rule_grid.addWidget(a11y.labelled(self.tr("RR&ULE :"), self.rule), 2, 0)
         rule_grid.addWidget(self.rule, 2, 1)
         rule_grid.addWidget(self.rule_error, 3, 1)
+        rule_grid.setColumnStretch(1, 1)
 
         form = QtWidgets.QGridLayout()
-        form.addWidget(QtWidgets.QLabel(self.tr("Instance")), 0, 0)
+        form.addWidget(a11y.labelled(self.tr("&Instance"), self.body), 0, 0)
         form.addWidget(self.body, 0, 1, 1, 3)
-        form.addWidget(QtWidgets.QLabel(self.tr("Du")), 1, 0)
+        form.addWidget(a11y.labelled(self.tr("D&u"), self.from_date), 1, 0)
         form.addWidget(self.from_date, 1, 1)
-        form.addWidget(QtWidgets.QLabel(self.tr("au")), 1, 2)
+        form.addWidget(a11y.labelled(self.tr("&au"), self.until_date), 1, 2)
         form.addWidget(self.until_date, 1, 3)
-        form.addWidget(QtWidgets.QLabel(self.tr("Heure")), 2, 0)
+        form.addWidget(a11y.labelled(self.tr("&Heure"), self.time), 2, 0)
         form.addWidget(self.time, 2, 1)
-        form.addWidget(QtWidgets.QLabel(self.tr("Durée")), 2, 2)
+        form.addWidget(a11y.labelled(self.tr("Du&rée"), self.duration), 2, 2)
         form.addWidget(self.duration, 2, 3)
-        form.addWidget(QtWidgets.QLabel(self.tr("Lieu")), 3, 0)
+        form.addWidget(a11y.labelled(self.tr("&Lieu"), self.place), 3, 0)
         form.addWidget(self.place, 3, 1, 1, 3)
+        errors = QtWidgets.QVBoxLayout()
+        for field in (self.from_date, self.until_date, self.time):
+            errors.addWidget(field.error_label)
+        form.addLayout(errors, 4, 1, 1, 4)
         form.setColumnStretch(4, 1)
 
         self.model = ScheduleTableModel(self)
         self.preview = QtWidgets.QTableView()
         self.preview.setObjectName("schedule_preview")
+        a11y.name(self.preview, self.tr("Dates proposées"))
         self.preview.setModel(self.model)
         self.preview.setItemDelegateForColumn(ScheduleTableModel.DAY, _DateTimeDelegate(self))
         self.preview.setItemDelegateForColumn(ScheduleTableModel.TIME, _DateTimeDelegate(self))
@@ -197,7 +210,7 @@ class ScheduleDialog(QtWidgets.QDialog):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.text_css(palette.MUTED))
 
         self.buttons = QtWidgets.QDialogButtonBox()
         self.create_button = self.buttons.addButton(
@@ -229,16 +242,17 @@ class ScheduleDialog(QtWidgets.QDialog):
             self.weekday.currentIndexChanged,
         ):
             signal.connect(self._rule_from_builder)
-        self.from_date.dateChanged.connect(self._from_changed)
+        self.from_date.value_changed.connect(self._from_changed)
         self.rule.textEdited.connect(lambda _text: self.refresh())
         for signal in (
-            self.until_date.dateChanged,
-            self.time.timeChanged,
+            self.until_date.value_changed,
+            self.time.value_changed,
             self.body.currentIndexChanged,
         ):
             signal.connect(lambda *_args: self.refresh())
         self.model.dataChanged.connect(lambda *_args: self._update_summary())
         self._rule_from_builder()
+        finish_dialog(self)
 
     # -- rule and preview ----------------------------------------------------------------------
     def _from_changed(self) -> None:
@@ -255,14 +269,14 @@ class ScheduleDialog(QtWidgets.QDialog):
                 self.ordinal.currentData(),
                 self.weekday.currentData(),
                 skipped,
-                self.from_date.date().month(),
+                (self.from_date.value() or dt.date.today()).month,
             )
         )
         self.refresh()
 
-    def start(self) -> dt.datetime:
-        t = self.time.time()
-        return dt.datetime.combine(from_qdate(self.from_date.date()), dt.time(t.hour(), t.minute()))
+    def start(self) -> dt.datetime | None:
+        day, hour = self.from_date.value(), self.time.value()
+        return dt.datetime.combine(day, hour) if day is not None and hour is not None else None
 
     def refresh(self) -> None:
         """Recompute the dates of the rule, flagged against the body's holidays and closed days."""
@@ -270,13 +284,12 @@ class ScheduleDialog(QtWidgets.QDialog):
         code = bodies.get_body(self._store.db, body_id).holiday_calendar if body_id else "FR"
         closed = meetings.closed_days(self._store.db)
         self.rule_error.setVisible(False)
+        start, until = self.start(), self.until_date.value()
         try:
+            if start is None or until is None:
+                raise UserError(self.tr("Indiquez la période et l'heure des séances."))
             dates = calendar.schedule(
-                self.rule.text(),
-                self.start(),
-                from_qdate(self.until_date.date()),
-                calendar=code,
-                closed_days=closed,
+                self.rule.text(), start, until, calendar=code, closed_days=closed
             )
         except UserError as error:
             self.rule_error.setText(error.message)
@@ -330,7 +343,7 @@ class ScheduleDialog(QtWidgets.QDialog):
                 n=len(self.created_ids), body=self.body.currentText()
             )
         )
-        self.summary.setStyleSheet("color: #1e6b2e; font-weight: bold;")
+        self.summary.setStyleSheet(palette.text_css(palette.SUCCESS, bold=True))
         self.create_button.setEnabled(False)
         self.export_button.setEnabled(True)
         self.export_button.setToolTip("")
@@ -342,24 +355,23 @@ class ScheduleDialog(QtWidgets.QDialog):
     def choose_ics(self) -> None:
         if not self.created_ids:
             return
-        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
+        chosen = exporting.ask_save_path(
             self,
+            "calendar",
             self.tr("Exporter le calendrier"),
             f"calendrier-{self.body.currentText()}.ics",
             self.tr("Calendrier iCalendar (*.ics)"),
         )
-        if not name:
+        if chosen is None:
             return
         try:
-            path = self.export_ics(Path(name))
-        except UserError as error:
+            path = self.export_ics(chosen)
+        except (UserError, OSError) as error:
+            if isinstance(error, OSError):
+                error = UserError(str(error))
             show_user_error(self, error, self.tr("Exporter le calendrier"))
             return
-        inform(
-            self,
-            self.tr("Exporter le calendrier"),
-            self.tr("Le calendrier a été enregistré dans {path}.").format(path=path),
-        )
+        exporting.export_done(self, self.tr("Exporter le calendrier"), path)
 
     def _close(self) -> None:
         if self.created_ids:

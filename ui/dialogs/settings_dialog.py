@@ -6,6 +6,7 @@ from ess_desk import council
 from ess_desk.errors import UserError
 from ess_desk.store import Store
 from ess_desk.store.backup import KEEP_SETTING, keep_count
+from ui import palette
 from ui.dialogs.common import FieldErrors, error_label
 from ui.qt import QtWidgets
 from ui.settings import AppSettings
@@ -42,7 +43,7 @@ class SettingsDialog(QtWidgets.QDialog):
             self.tr("La nouvelle langue s'applique au prochain démarrage d'ESS Desk.")
         )
         language_note.setWordWrap(True)
-        language_note.setStyleSheet("color: #555;")
+        language_note.setStyleSheet(palette.text_css(palette.MUTED))
 
         self.backups_spin = QtWidgets.QSpinBox()
         self.backups_spin.setRange(1, 365)
@@ -56,7 +57,7 @@ class SettingsDialog(QtWidgets.QDialog):
             )
         )
         backups_note.setWordWrap(True)
-        backups_note.setStyleSheet("color: #555;")
+        backups_note.setStyleSheet(palette.text_css(palette.MUTED))
 
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("Langue :"), self.language_combo)

@@ -10,8 +10,10 @@ from ess_desk.meetings.vocabulary import OUTCOMES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
-from ui.qt import QtCore, QtWidgets
+from ui import palette
+from ui.datefields import TimeField, check_fields
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog, save_cancel_buttons
+from ui.qt import QtWidgets
 
 COUNT_FIELDS = ("votes_for", "votes_against", "abstentions", "not_voting")
 
@@ -44,14 +46,12 @@ class VoteDialog(QtWidgets.QDialog):
         self.votes_against = spin(current.votes_against if current else 0)
         self.abstentions = spin(current.abstentions if current else 0)
         self.not_voting = spin(current.not_voting if current else 0)
-        self.taken_at = QtWidgets.QTimeEdit()
-        self.taken_at.setDisplayFormat("HH:mm")
         if current and current.taken_at:
             hour, minute = (int(x) for x in current.taken_at.split(":"))
         else:
             hour, minute = meeting.start.hour, meeting.start.minute
-        self.taken_at.setTime(QtCore.QTime(hour, minute))
-        self.taken_at.timeChanged.connect(self._update_available)
+        self.taken_at = TimeField(dt.time(hour, minute))
+        self.taken_at.value_changed.connect(lambda _t: self._update_available())
         self.casting_vote = QtWidgets.QComboBox()
         self.casting_vote.addItem(self.tr("Aucune"), None)
         self.casting_vote.addItem(self.tr("Pour"), "for")
@@ -98,6 +98,7 @@ class VoteDialog(QtWidgets.QDialog):
         self.by_college.setChecked(bool(current and current.by_college))
         self._set_detailed(self.by_college.isChecked())
         self.by_college.toggled.connect(self._set_detailed)
+        finish_dialog(self)
 
     def _build_college_section(self, current: votes.Vote | None) -> None:
         """« Voix par collège »: one row of four counts per voting college of the body (plus any
@@ -181,7 +182,7 @@ class VoteDialog(QtWidgets.QDialog):
         }
 
     def moment(self) -> str:
-        return self.taken_at.time().toString("HH:mm")
+        return self._time().strftime("%H:%M")
 
     def _update_available(self) -> None:
         count = presence.quorum(self._store.db, self._meeting_id, self._time())
@@ -197,12 +198,12 @@ class VoteDialog(QtWidgets.QDialog):
                 time=self.moment(), n=count.votes_available, quorum=quorum
             )
         )
-        self.available.setStyleSheet("" if count.reached else "color: #a01818;")
+        self.available.setStyleSheet("" if count.reached else palette.text_css(palette.ERROR))
         self._update_preview()
 
     def _time(self) -> dt.time:
-        t = self.taken_at.time()
-        return dt.time(t.hour(), t.minute())
+        """The hour typed (the last one read while the field holds something unreadable)."""
+        return self.taken_at.value() or self.taken_at.last_read() or dt.time(0, 0)
 
     def _update_preview(self) -> None:
         result = votes.outcome(
@@ -212,12 +213,12 @@ class VoteDialog(QtWidgets.QDialog):
             self._body.majority_rule,
             self.casting_vote.currentData(),
         )
-        colour = "#1e6b2e" if result == "adopted" else "#a01818"
+        ink = palette.SUCCESS if result == "adopted" else palette.ERROR
         self.preview.setText(label(OUTCOMES, result))
-        self.preview.setStyleSheet(f"font-weight: bold; color: {colour};")
+        self.preview.setStyleSheet(palette.text_css(ink, bold=True))
 
     def accept(self) -> None:
-        if self._store.read_only:
+        if self._store.read_only or not check_fields(self.taken_at):
             return
         try:
             self.vote = votes.record_vote(

@@ -18,6 +18,7 @@ from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
+from ui import palette
 from ui.dialogs.common import inform, show_unexpected_error, show_user_error
 from ui.models_actions import ActionsTableModel, CountsTableModel
 from ui.qt import QCoreApplication, QModelIndex, Qt, QTimer, QtWidgets, Signal
@@ -47,10 +48,11 @@ def timeline_html(db: Database, row: ActionRow) -> str:
     """The selected action as the detail panel shows it: its fields, origin, then its history
     as a dated timeline (latest at the bottom)."""
     e = html.escape
+    muted = palette.text_css(palette.MUTED)
     late = ""
     if row.overdue:
         late = (
-            "<p style='color:#b3261e;font-weight:bold'>"
+            f"<p style='{palette.text_css(palette.ERROR, bold=True)}'>"
             + e(
                 QCoreApplication.translate("ActionsPage", "En retard de {days} jour(s)").format(
                     days=row.days_late
@@ -91,7 +93,7 @@ def timeline_html(db: Database, row: ActionRow) -> str:
             (QCoreApplication.translate("ActionsPage", "Close le"), display(row.closed_on))
         )
     table = "".join(
-        f"<tr><td style='color:#5f6b6d;padding-right:10px'>{e(k)}</td><td>{e(v)}</td></tr>"
+        f"<tr><td style='{muted} padding-right:10px'>{e(k)}</td><td>{e(v)}</td></tr>"
         for k, v in fields
     )
     description = (
@@ -100,13 +102,13 @@ def timeline_html(db: Database, row: ActionRow) -> str:
     entries = []
     for entry in updates.timeline(db, row.id):
         meta = [x for x in (entry.author, entry.meeting_title) if x]
-        where = f"<br/><span style='color:#5f6b6d'>{e(' · '.join(meta))}</span>" if meta else ""
-        colour = "#1f5c4a" if entry.kind == "created" else "#2f3b3d"
+        where = f"<br/><span style='{muted}'>{e(' · '.join(meta))}</span>" if meta else ""
+        colour = palette.text_css(palette.HEADING) if entry.kind == "created" else ""
         entries.append(
             "<tr>"
-            f"<td style='white-space:nowrap;vertical-align:top;padding-right:8px;color:{colour}'>"
+            f"<td style='white-space:nowrap;vertical-align:top;padding-right:8px;{colour}'>"
             f"<b>{e(display(entry.day))}</b></td>"
-            "<td style='vertical-align:top;color:#9aa5a8'>●</td>"
+            f"<td style='vertical-align:top;{muted}'>●</td>"
             f"<td style='vertical-align:top;padding-left:6px;padding-bottom:6px'>"
             f"{e(entry.text)}{where}</td></tr>"
         )
@@ -473,7 +475,7 @@ class ActionsPage(QtWidgets.QWidget):
         row = self.model.action_row(index.row()) if index.isValid() else None
         if row is None:
             self.detail.setHtml(
-                "<p style='color:#5f6b6d'>"
+                f"<p style='{palette.text_css(palette.MUTED)}'>"
                 + html.escape(
                     self.tr("Choisissez une action pour voir son détail et son historique.")
                 )

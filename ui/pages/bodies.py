@@ -7,12 +7,13 @@ import datetime as dt
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, MAJORITY_RULES, label
 from ess_desk.store import Store
+from ui import a11y, palette
+from ui.datefields import DateField
 from ui.dialogs.body import BodyDialog
 from ui.dialogs.college import CollegeDialog
 from ui.dialogs.mandate import EndMandateDialog, MandateDialog
 from ui.models_bodies import BODY_ID_ROLE, CollegesTableModel, RosterTableModel, bodies_tree
 from ui.qt import Qt, QtWidgets
-from ui.widgets import date_edit, from_qdate, to_qdate
 
 
 def _table(model, stretch: int | None = None) -> QtWidgets.QTableView:
@@ -67,7 +68,7 @@ class BodiesPage(QtWidgets.QWidget):
         self.body_title = QtWidgets.QLabel()
         self.body_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.body_kind = QtWidgets.QLabel()
-        self.body_kind.setStyleSheet("color: #555;")
+        self.body_kind.setStyleSheet(palette.text_css(palette.MUTED))
 
         self.rules_group = QtWidgets.QGroupBox(self.tr("Règles de fonctionnement"))
         self.rules_form = QtWidgets.QFormLayout()
@@ -117,10 +118,10 @@ class BodiesPage(QtWidgets.QWidget):
         top.addWidget(self.rules_group, 2)
         top.addWidget(self.colleges_group, 3)
 
-        self.date = date_edit(dt.date.today())
-        self.date.dateChanged.connect(lambda _d: self._load_body())
+        self.date = DateField(dt.date.today())
+        self.date.value_changed.connect(lambda _d: self._load_body())
         self.today_button = QtWidgets.QPushButton(self.tr("Aujourd'hui"))
-        self.today_button.clicked.connect(lambda: self.date.setDate(to_qdate(dt.date.today())))
+        self.today_button.clicked.connect(lambda: self.date.enter(dt.date.today()))
         self.seats_summary = QtWidgets.QLabel()
         self.seats_summary.setObjectName("seats_summary")
         self.seats_summary.setWordWrap(True)
@@ -143,9 +144,10 @@ class BodiesPage(QtWidgets.QWidget):
         self.roster_group = QtWidgets.QGroupBox(self.tr("Composition"))
         roster_layout = QtWidgets.QVBoxLayout(self.roster_group)
         date_row = QtWidgets.QHBoxLayout()
-        date_row.addWidget(QtWidgets.QLabel(self.tr("Composition au")))
+        date_row.addWidget(a11y.labelled(self.tr("Composition au"), self.date))
         date_row.addWidget(self.date)
         date_row.addWidget(self.today_button)
+        date_row.addWidget(self.date.error_label)
         date_row.addStretch(1)
         date_row.addWidget(self.new_mandate_button)
         date_row.addWidget(self.edit_mandate_button)
@@ -194,10 +196,10 @@ class BodiesPage(QtWidgets.QWidget):
     # -- state -------------------------------------------------------------------------------
     @property
     def at(self) -> dt.date:
-        return from_qdate(self.date.date())
+        return self.date.value() or dt.date.today()
 
     def set_date(self, day: dt.date) -> None:
-        self.date.setDate(to_qdate(day))
+        self.date.enter(day)
 
     def current_body_id(self) -> int | None:
         index = self.tree.currentIndex()
@@ -273,7 +275,7 @@ class BodiesPage(QtWidgets.QWidget):
             self.seats_summary.setText(self.tr("Cette instance n'a pas de collège."))
         else:
             items = "".join(
-                f"<li style='color:#8a4b00'>{line}</li>"
+                f"<li style='{palette.text_css(palette.WARNING)}'>{line}</li>"
                 if (c.vacant or 0) > 0
                 else f"<li>{line}</li>"
                 for line, c in zip(lines, self.colleges_model.colleges(), strict=True)

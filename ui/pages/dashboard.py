@@ -5,7 +5,6 @@ last backup), each line opening its record; and the participation figures in a s
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Sequence
 
 from ess_desk.actions.queries import ActionRow
@@ -14,6 +13,7 @@ from ess_desk.dates import display, display_datetime
 from ess_desk.i18n import language
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
+from ui import palette
 from ui.models_dashboard import (
     LATE,
     LATE_LINE,
@@ -26,30 +26,25 @@ from ui.models_dashboard import (
 )
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
 
-ACCENT = "#1f5c4a"
-# After the first paint, the time given to the event loop (the window's first frame, its other
-# pending events) before the notice deadlines are worked out on the GUI thread.
-DEADLINES_DELAY_MS = 20
+ACCENT = palette.HEADING
 # The look is set with fonts, palettes and a little painting rather than a style sheet: a style
 # sheet sends every widget of the page through Qt's style-sheet engine, a tenth of the window's
 # start on an office PC.
-CARD_BORDER = "#d5dedb"
-TITLE_COLOUR = "#1f3b34"
-GREY_TEXT = "#5f6b6d"
-EMPTY_COLOUR = "#2e6b4f"
-PILLS = {  # background, text
-    "count": ("#e8efec", "#1f5c4a"),
-    "zero": ("#eef1f0", "#7b8785"),
-    "alert": ("#fbe3e3", "#8a1010"),
-}
+TITLE_COLOUR = palette.TITLE
+GREY_TEXT = palette.MUTED
+EMPTY_COLOUR = palette.SUCCESS
+PILLS = {"count": palette.COUNT_PILL, "zero": palette.ZERO_PILL, "alert": palette.ALERT_PILL}
 
 
-def tinted(widget: QtWidgets.QWidget, colour: str) -> None:
-    """The widget's text in `colour`."""
-    palette = widget.palette()
-    palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor(colour))
-    palette.setColor(QtGui.QPalette.ColorRole.Text, QtGui.QColor(colour))
-    widget.setPalette(palette)
+def tinted(widget: QtWidgets.QWidget, ink: palette.Ink) -> None:
+    """The widget's text in `ink` (left alone under the system's colours)."""
+    colour = palette.color(ink)
+    if colour is None:
+        return
+    colours = widget.palette()
+    colours.setColor(QtGui.QPalette.ColorRole.WindowText, colour)
+    colours.setColor(QtGui.QPalette.ColorRole.Text, colour)
+    widget.setPalette(colours)
 
 
 def sized(widget: QtWidgets.QWidget, points: float | None = None, bold: bool = False) -> None:
@@ -74,18 +69,33 @@ class Pill(QtWidgets.QLabel):
 
     def set_tone(self, tone: str) -> None:
         self.tone = tone
-        tinted(self, PILLS[tone][1])
+        tinted(self, palette.Ink(PILLS[tone].fg))
         self.update()
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QtGui.QPainter(self)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QtGui.QColor(PILLS[self.tone][0]))
+        fill = palette.color(PILLS[self.tone].bg)
+        if fill is None:  # the system's colours: an outline in the text colour
+            painter.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
+        else:
+            painter.setBrush(fill)
         rect = QtCore.QRectF(self.rect())
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.end()
         super().paintEvent(event)
+
+
+# Qt's enumerations as plain values, taken once: a Python enum combined or compared in each cell's
+# paint (`state & State_Selected`) builds new enum members, a noticeable part of the first paint.
+_SELECTED = QtWidgets.QStyle.StateFlag.State_Selected.value
+_HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
+_VCENTER = Qt.AlignmentFlag.AlignVCenter.value
+_ITEM = QtWidgets.QStyle.ControlElement.CE_ItemViewItem
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_HIGHLIGHTED_TEXT = QtGui.QPalette.ColorRole.HighlightedText
+_TEXT = QtGui.QPalette.ColorRole.Text
 
 
 class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
@@ -93,6 +103,11 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
     tone of the line (LinesModel.TONE_ROLE) colours the cell's last line, or every line."""
 
     PADDING = 6
+
+    def __init__(self, parent: QtCore.QObject | None = None):
+        super().__init__(parent)
+        # The size of a cell's text in a font, measured once: the view asks again and again.
+        self._sizes: dict[tuple[str, str], QtCore.QSize] = {}
 
     def paint(
         self,
@@ -106,52 +121,60 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
         text = str(index.data() or "")
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else QtWidgets.QApplication.style()
-        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        style.drawControl(_ITEM, opt, painter, opt.widget)
         lines = text.split("\n")
         tone = index.data(LinesModel.TONE_ROLE)
         all_toned = bool(index.data(LinesModel.ALL_TONED_ROLE))
-        selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+        selected = bool(opt.state.value & _SELECTED)
         rect = opt.rect.adjusted(self.PADDING, 2, -self.PADDING, -2)
-        metrics = QtGui.QFontMetrics(opt.font)
-        line_height = metrics.height()
+        plain = opt.font
+        line_height = QtGui.QFontMetrics(plain).height()
         top = rect.top() + (rect.height() - line_height * len(lines)) // 2
-        align = opt.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask
+        flags = (opt.displayAlignment.value & _HORIZONTAL) | _VCENTER
+        width = rect.width()
         painter.save()
         for n, line in enumerate(lines):
             last = n == len(lines) - 1
-            font = QtGui.QFont(opt.font)
+            font = plain
             if selected:
-                colour = opt.palette.color(QtGui.QPalette.ColorRole.HighlightedText)
+                colour = opt.palette.color(_HIGHLIGHTED_TEXT)
             elif tone is not None and (last or all_toned):
-                colour = tone[0]
-                font.setBold(last and tone[1])
+                colour = tone[0] or opt.palette.color(_TEXT)
+                if last and tone[1]:
+                    font = QtGui.QFont(plain)
+                    font.setBold(True)
             elif n > 0:
-                colour = SECOND_LINE
+                colour = palette.color(SECOND_LINE) or opt.palette.color(_TEXT)
             else:
-                colour = opt.palette.color(QtGui.QPalette.ColorRole.Text)
+                colour = opt.palette.color(_TEXT)
             painter.setFont(font)
             painter.setPen(colour)
-            elided = QtGui.QFontMetrics(font).elidedText(
-                line, Qt.TextElideMode.ElideRight, rect.width()
-            )
+            elided = QtGui.QFontMetrics(font).elidedText(line, _ELIDE_RIGHT, width)
             painter.drawText(
-                QtCore.QRect(rect.left(), top + n * line_height, rect.width(), line_height),
-                int(align | Qt.AlignmentFlag.AlignVCenter),
-                elided,
+                QtCore.QRect(rect.left(), top + n * line_height, width, line_height), flags, elided
             )
         painter.restore()
 
     def sizeHint(
         self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex
     ) -> QtCore.QSize:
-        lines = str(index.data() or "").split("\n")
-        metrics = QtGui.QFontMetrics(option.font)
-        bold = QtGui.QFont(option.font)
-        bold.setBold(True)
-        widest = max(QtGui.QFontMetrics(bold).horizontalAdvance(line) for line in lines)
-        return QtCore.QSize(
-            widest + 2 * self.PADDING + 2, metrics.height() * max(1, len(lines)) + 10
-        )
+        text = str(index.data() or "")
+        key = (text, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            lines = text.split("\n")
+            metrics = QtGui.QFontMetrics(option.font)
+            bold = QtGui.QFont(option.font)
+            bold.setBold(True)
+            bold_metrics = QtGui.QFontMetrics(bold)
+            widest = max(bold_metrics.horizontalAdvance(line) for line in lines)
+            size = QtCore.QSize(
+                widest + 2 * self.PADDING + 2, metrics.height() * max(1, len(lines)) + 10
+            )
+            if len(self._sizes) > 2000:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return QtCore.QSize(size)
 
 
 class LinesView(QtWidgets.QTreeView):
@@ -275,7 +298,13 @@ class SectionCard(QtWidgets.QFrame):
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QtGui.QPainter(self)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        painter.setPen(QtGui.QPen(QtGui.QColor(CARD_BORDER), 1))
+        painter.setPen(
+            QtGui.QPen(
+                palette.color(palette.CARD_BORDER)
+                or self.palette().color(QtGui.QPalette.ColorRole.WindowText),
+                1,
+            )
+        )
         painter.setBrush(self.palette().color(QtGui.QPalette.ColorRole.Base))
         painter.drawRoundedRect(QtCore.QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
         painter.end()
@@ -304,7 +333,9 @@ class SectionCard(QtWidgets.QFrame):
         self.empty.setVisible(not lines)
         self.more.setText(more)
         self.more.setVisible(bool(more))
-        self.link.setText(f"<a href='#' style='color:{ACCENT}'>{link}</a>" if link else "")
+        self.link.setText(
+            f"<a href='#' style='{palette.text_css(ACCENT)}'>{link}</a>" if link else ""
+        )
         self.link.setVisible(bool(link))
 
     def line_count(self) -> int:
@@ -512,12 +543,12 @@ def long_day(day: dt.date) -> str:
     )
 
 
-def backup_text(state: ov.BackupState) -> tuple[str, str]:
-    """(sentence, colour) for the backup chip."""
+def backup_text(state: ov.BackupState) -> tuple[str, palette.Ink]:
+    """(sentence, ink) for the backup chip."""
     if state.taken_at is None or state.age is None:
         return QCoreApplication.translate(
             "DashboardPage", "Aucune sauvegarde automatique de cette base"
-        ), "#b3261e"
+        ), palette.ERROR
     minutes = int(state.age.total_seconds() // 60)
     if minutes < 1:
         age = QCoreApplication.translate("DashboardPage", "à l'instant")
@@ -532,7 +563,7 @@ def backup_text(state: ov.BackupState) -> tuple[str, str]:
     text = QCoreApplication.translate(
         "DashboardPage", "Dernière sauvegarde : {when} ({age})"
     ).format(when=display_datetime(state.taken_at), age=age)
-    return text, ("#8a4b00" if state.stale else "#1e6b2e")
+    return text, (palette.WARNING if state.stale else palette.SUCCESS)
 
 
 class DashboardPage(QtWidgets.QWidget):
@@ -662,9 +693,7 @@ class DashboardPage(QtWidgets.QWidget):
         self.welcome.setTextFormat(Qt.TextFormat.RichText)
         self.welcome.setContentsMargins(14, 10, 14, 10)
         self.welcome.setAutoFillBackground(True)
-        welcome_palette = self.welcome.palette()
-        welcome_palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor("#e8efec"))
-        self.welcome.setPalette(welcome_palette)
+        palette.set_panel_palette(self.welcome, palette.WELCOME)
         self.welcome.hide()
         content_layout.addWidget(self.welcome)
         content_layout.addLayout(grid)
@@ -692,14 +721,7 @@ class DashboardPage(QtWidgets.QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.overview: ov.Overview | None = None
-        # The first time, the page paints without waiting for the holiday calendars (a tenth of
-        # a second to load, needed for the notice deadlines only); the deadlines follow at once
-        # after that first paint.
-        self._deadlines_pending = "ess_desk.meetings.calendar" not in sys.modules
-        if self._deadlines_pending:
-            self.installEventFilter(self)
-            self.scroll.viewport().installEventFilter(self)
-        self.reload(with_deadlines=not self._deadlines_pending)
+        self.reload()
 
     @property
     def today(self) -> dt.date:
@@ -711,22 +733,9 @@ class DashboardPage(QtWidgets.QWidget):
         """Every section shown, the notice deadlines included."""
         return self.overview is not None and self.overview.with_deadlines
 
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
-        if self._deadlines_pending and event.type() == QtCore.QEvent.Type.Paint:
-            self._deadlines_pending = False
-            QtCore.QTimer.singleShot(DEADLINES_DELAY_MS, self, self._complete_deadlines)
-        return super().eventFilter(watched, event)
-
-    def _complete_deadlines(self) -> None:
-        # The window may have switched database or closed it in the meantime.
-        if not self._store.closed:
-            self.reload()
-
-    def reload(self, with_deadlines: bool = True) -> None:
+    def reload(self) -> None:
         """Read every section again and show it."""
-        data = ov.overview(
-            self._store.db, self._store.path, self.today, with_deadlines=with_deadlines
-        )
+        data = ov.overview(self._store.db, self._store.path, self.today)
         self.overview = data
         self.welcome.setVisible(data.empty)
         today = data.today
@@ -734,7 +743,7 @@ class DashboardPage(QtWidgets.QWidget):
         day = long_day(today)
         self.council_label.setText(f"{council} — {day}" if council else day)
         text, colour = backup_text(data.backup)
-        self.backup_label.setText(f"<span style='color:{colour}'>●</span> {text}")
+        self.backup_label.setText(f"{palette.span(colour, '●')} {text}")
         self.backup_label.setToolTip(str(data.backup.path) if data.backup.path else "")
 
         c = self.cards

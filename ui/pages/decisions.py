@@ -15,6 +15,7 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
 from ess_desk.store import Store
+from ui import palette
 from ui.dialogs.common import (
     confirm,
     documents_folder,
@@ -158,7 +159,7 @@ class DecisionsPage(QtWidgets.QWidget):
             )
         )
         self.status_note.setWordWrap(True)
-        self.status_note.setStyleSheet("color: #666;")
+        self.status_note.setStyleSheet(palette.text_css(palette.MUTED))
 
         panel = QtWidgets.QWidget()
         panel.setMinimumWidth(300)
@@ -285,7 +286,8 @@ class DecisionsPage(QtWidgets.QWidget):
 
         def line(name: str, value: str) -> str:
             return (
-                f"<tr><td style='color:#555; padding-right:8px'>{html.escape(name)}</td>"
+                f"<tr><td style='{palette.text_css(palette.MUTED)} padding-right:8px'>"
+                f"{html.escape(name)}</td>"
                 f"<td>{html.escape(value)}</td></tr>"
             )
 

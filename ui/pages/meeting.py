@@ -4,7 +4,9 @@ votes, and the tabs other modules add through `EXTRA_TABS`)."""
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import importlib
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,12 +21,13 @@ from ess_desk.meetings.vocabulary import MEETING_KINDS, MEETING_STATUSES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import MAJORITY_RULES, label
 from ess_desk.store import Store
+from ui import a11y, exporting, palette
+from ui.datefields import DateField, TimeField, check_fields
 from ui.dialogs.agenda_item import AgendaItemDialog
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
 from ui.dialogs.meeting import MeetingDialog, PostponeDialog
 from ui.dialogs.vote import VoteDialog
 from ui.models_meetings import (
-    STATUS_COLOURS,
     AgendaTableModel,
     AnnexesTableModel,
     AttendanceTableModel,
@@ -32,7 +35,6 @@ from ui.models_meetings import (
     VotesTableModel,
 )
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
-from ui.widgets import date_edit, from_qdate
 from ui.workers import Operation
 
 # Tabs that other modules add to a meeting: (module, class, title). Each class is built as
@@ -47,9 +49,6 @@ EXTRA_TABS = [
 ]
 
 CLOSED_STATUSES = ("closed", "cancelled", "postponed")
-GOOD_STYLE = "background: #e3f1e3; color: #1e5c1e; border: 1px solid #9cc89c;"
-BAD_STYLE = "background: #fbe3e3; color: #8a1010; border: 1px solid #e0a0a0;"
-WARNING_STYLE = "color: #8a4b00;"
 
 
 def make_table(
@@ -308,14 +307,14 @@ class AgendaTab(_Tab):
         meeting = self.meeting()
         if table is None or not table.items:
             self.timing.setText(self.tr("L'ordre du jour est vide."))
-            self.timing.setStyleSheet("color: #555;")
+            self.timing.setStyleSheet(palette.text_css(palette.MUTED))
         elif table.overrun_minutes:
             self.timing.setText(
                 self.tr("L'ordre du jour dépasse la fin prévue de {n} min (fin à {end}).").format(
                     n=table.overrun_minutes, end=table.ends_at.strftime("%H:%M")
                 )
             )
-            self.timing.setStyleSheet("color: #a01818; font-weight: bold;")
+            self.timing.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
         else:
             planned = meeting.end.strftime("%H:%M") if meeting.end else ""
             self.timing.setText(
@@ -323,7 +322,7 @@ class AgendaTab(_Tab):
                     end=table.ends_at.strftime("%H:%M"), planned=planned or self.tr("non fixée")
                 )
             )
-            self.timing.setStyleSheet("color: #1e5c1e;")
+            self.timing.setStyleSheet(palette.text_css(palette.SUCCESS))
 
     def _update_buttons(self) -> None:
         editable = self.editable()
@@ -433,10 +432,15 @@ class AgendaTab(_Tab):
 
     def annex_file(self, annex: annexes.Annex) -> Path:
         """The annex written to a temporary folder, for the system's PDF viewer."""
-        folder = Path(tempfile.gettempdir()) / "ess-desk-annexes" / str(annex.id)
-        folder.mkdir(parents=True, exist_ok=True)
+        from ess_desk.fileio import atomic_path, ensure_private_folder
+
+        # Annexes may hold personal data: a folder of this user's only (0700), files 0600.
+        user = getpass.getuser() if hasattr(os, "getuid") else ""
+        base = ensure_private_folder(Path(tempfile.gettempdir()) / f"ess-desk-annexes-{user}")
+        folder = ensure_private_folder(base / str(annex.id))
         path = folder / annex.name
-        path.write_bytes(annexes.content(self._store.db, annex.id))
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(annexes.content(self._store.db, annex.id))
         return path
 
     def open_annex(self) -> None:
@@ -481,7 +485,7 @@ class NoticeTab(_Tab):
         self.deadline_label.setObjectName("notice_deadline")
         self.deadline_label.setStyleSheet("font-size: 11pt;")
         self.deadline_label.setWordWrap(True)
-        self.sent_on = date_edit(dt.date.today())
+        self.sent_on = DateField(dt.date.today())
         self.record_button = QtWidgets.QPushButton(self.tr("Enregistrer l'envoi"))
         self.record_button.clicked.connect(self.record_sent)
         self.sent_label = QtWidgets.QLabel()
@@ -489,14 +493,12 @@ class NoticeTab(_Tab):
         self.warning_label = QtWidgets.QLabel()
         self.warning_label.setObjectName("notice_warning")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(
-            "background: #fff3b0; color: #4d3b00; border: 1px solid #e0c84a; padding: 6px;"
-        )
+        self.warning_label.setStyleSheet(palette.panel_css(palette.NOTICE, "padding: 6px;"))
         sent_row = QtWidgets.QHBoxLayout()
-        sent_row.addWidget(QtWidgets.QLabel(self.tr("Envoyée le")))
+        sent_row.addWidget(a11y.labelled(self.tr("Envoyée le"), self.sent_on))
         sent_row.addWidget(self.sent_on)
         sent_row.addWidget(self.record_button)
-        sent_row.addStretch(1)
+        sent_row.addWidget(self.sent_on.error_label, 1)
         sent_box = QtWidgets.QGroupBox(self.tr("Envoi de la convocation"))
         sent_layout = QtWidgets.QVBoxLayout(sent_box)
         sent_layout.addWidget(self.deadline_label)
@@ -518,7 +520,7 @@ class NoticeTab(_Tab):
             )
         )
         explain.setWordWrap(True)
-        explain.setStyleSheet("color: #555;")
+        explain.setStyleSheet(palette.text_css(palette.MUTED))
         self.result_label = QtWidgets.QLabel()
         self.result_label.setObjectName("documents_result")
         self.result_label.setWordWrap(True)
@@ -552,9 +554,7 @@ class NoticeTab(_Tab):
             self.sent_label.setText(
                 self.tr("Convocation envoyée le {day}.").format(day=display(meeting.notice_sent_on))
             )
-            self.sent_on.setDate(
-                QtCore.QDate.fromString(meeting.notice_sent_on, Qt.DateFormat.ISODate)
-            )
+            self.sent_on.set_value(dt.date.fromisoformat(meeting.notice_sent_on))
         else:
             self.sent_label.setText(self.tr("Aucun envoi enregistré."))
         self.warning_label.setText(meeting.notice_warning)
@@ -565,8 +565,10 @@ class NoticeTab(_Tab):
         self.convocations_button.setEnabled(meeting.status not in CLOSED_STATUSES)
 
     def record_sent(self) -> None:
+        if not check_fields(self.sent_on):
+            return
         try:
-            notice.record_sent(self._store, self.meeting_id, from_qdate(self.sent_on.date()))
+            notice.record_sent(self._store, self.meeting_id, self.sent_on.value())
         except UserError as error:
             show_user_error(self, error, self.tr("Convocation"))
             return
@@ -575,78 +577,73 @@ class NoticeTab(_Tab):
 
     # -- documents, written off the GUI thread -------------------------------------------------
     def choose_convocations_folder(self) -> None:
-        folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self, self.tr("Dossier des convocations")
-        )
-        if folder:
-            self.write_convocations(Path(folder))
+        self.write_convocations()
 
-    def write_convocations(self, folder: Path) -> Operation:
+    def write_convocations(self, folder: Path | None = None) -> Operation | None:
         db, meeting_id = self._store.db, self.meeting_id
-
-        def done(files: convocations.ConvocationFiles) -> None:
-            self.result_label.setText(
+        self._operation = exporting.run_export(
+            self,
+            "convocations",
+            self.tr("Dossier des convocations"),
+            "",
+            "",
+            lambda target, progress: convocations.write_all(
+                db, meeting_id, target, progress=progress
+            ),
+            progress=self.tr("Écriture des convocations…"),
+            path=folder,
+            folder=True,
+            detail=lambda files: files.summary(),
+            on_done=lambda target, files: self._written(
                 self.tr("Convocations écrites dans {folder}. {summary}").format(
-                    folder=folder, summary=files.summary()
+                    folder=target, summary=files.summary()
                 )
-            )
-
-        self._operation = (
-            Operation(
-                self,
-                lambda progress: convocations.write_all(db, meeting_id, folder, progress=progress),
-            )
-            .success(done)
-            .failure(lambda exc: self._failed(exc, self.tr("Écrire les convocations")))
-            .run_with_progress(self.tr("Écriture des convocations…"))
+            ),
         )
         return self._operation
 
-    def choose_sheet_file(self) -> None:
-        meeting = self.meeting()
-        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self,
-            self.tr("Feuille d'émargement"),
-            f"emargement-{meeting.day.isoformat()}.pdf",
-            self.tr("Document PDF (*.pdf)"),
-        )
-        if name:
-            self.write_attendance_sheet(Path(name))
+    def _written(self, text: str) -> None:
+        self.result_label.setText(text)
 
-    def write_attendance_sheet(self, path: Path) -> Operation:
+    def choose_sheet_file(self) -> None:
+        self.write_attendance_sheet()
+
+    def write_attendance_sheet(self, path: Path | None = None) -> Operation | None:
         db, meeting_id = self._store.db, self.meeting_id
-        self._operation = (
-            Operation(self, lambda _progress: attendance_sheet.build(db, meeting_id, path))
-            .success(
-                lambda written: self.result_label.setText(
-                    self.tr("Feuille d'émargement enregistrée : {path}").format(path=written)
-                )
-            )
-            .failure(lambda exc: self._failed(exc, self.tr("Feuille d'émargement")))
-            .run_with_progress(self.tr("Préparation de la feuille d'émargement…"))
+        self._operation = exporting.run_export(
+            self,
+            "attendance_sheet",
+            self.tr("Feuille d'émargement"),
+            f"emargement-{self.meeting().day.isoformat()}.pdf",
+            self.tr("Document PDF (*.pdf)"),
+            lambda target, _progress: attendance_sheet.build(db, meeting_id, target),
+            progress=self.tr("Préparation de la feuille d'émargement…"),
+            path=path,
+            on_done=lambda written, _r: self._written(
+                self.tr("Feuille d'émargement enregistrée : {path}").format(path=written)
+            ),
         )
         return self._operation
 
     def choose_ics_file(self) -> None:
-        meeting = self.meeting()
-        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
+        path = exporting.ask_save_path(
             self,
+            "ics",
             self.tr("Séance au format .ics"),
-            f"seance-{meeting.day.isoformat()}.ics",
+            f"seance-{self.meeting().day.isoformat()}.ics",
             self.tr("Calendrier iCalendar (*.ics)"),
         )
-        if name:
-            self.write_ics(Path(name))
+        if path is not None:
+            self.write_ics(path)
 
     def write_ics(self, path: Path) -> None:
         try:
             written = ics.write_schedule(self._store.db, [self.meeting_id], path)
         except (UserError, OSError) as exc:
-            self._failed(exc, self.tr("Séance au format .ics"))
+            exporting.write_failed(self, exc, self.tr("Séance au format .ics"))
             return
-        self.result_label.setText(
-            self.tr("Invitation de calendrier enregistrée : {path}").format(path=written)
-        )
+        self._written(self.tr("Invitation de calendrier enregistrée : {path}").format(path=written))
+        exporting.export_done(self, self.tr("Séance au format .ics"), written)
 
 
 # -- Présences -------------------------------------------------------------------------------
@@ -688,7 +685,7 @@ class AttendanceTab(_Tab):
         super().__init__(store, meeting_id, parent)
         self.banner = QtWidgets.QLabel()
         self.banner.setObjectName("quorum_banner")
-        self.banner.setStyleSheet(GOOD_STYLE)
+        self.banner.setStyleSheet(palette.panel_css(palette.GOOD))
         self.banner.setMargin(8)
         font = self.banner.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -697,7 +694,7 @@ class AttendanceTab(_Tab):
         self.problems = QtWidgets.QLabel()
         self.problems.setObjectName("quorum_problems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #8a1010;")
+        self.problems.setStyleSheet(palette.text_css(palette.ERROR))
         self.reached = False
 
         self.model = AttendanceTableModel(store, meeting_id, self)
@@ -744,18 +741,18 @@ class AttendanceTab(_Tab):
         guests_layout.addLayout(guest_row)
 
         # The opening of the meeting.
-        self.opening_time = QtWidgets.QTimeEdit()
-        self.opening_time.setDisplayFormat("HH:mm")
+        self.opening_time = TimeField()
         self.opening_button = QtWidgets.QPushButton()
         self.opening_button.clicked.connect(self.record_opening)
-        self.opening_time.timeChanged.connect(self._update_opening_button)
+        self.opening_time.value_changed.connect(lambda _t: self._update_opening_button())
         self.opening_label = QtWidgets.QLabel()
         self.opening_label.setObjectName("opening")
         self.opening_label.setWordWrap(True)
         opening_row = QtWidgets.QHBoxLayout()
-        opening_row.addWidget(QtWidgets.QLabel(self.tr("Ouverture de la séance")))
+        opening_row.addWidget(a11y.labelled(self.tr("Ouverture de la séance"), self.opening_time))
         opening_row.addWidget(self.opening_time)
         opening_row.addWidget(self.opening_button)
+        opening_row.addWidget(self.opening_time.error_label)
         opening_row.addWidget(self.opening_label, 1)
 
         splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical)
@@ -773,7 +770,7 @@ class AttendanceTab(_Tab):
             lambda *_a: self._update_buttons()
         )
         start = self.meeting().start
-        self.opening_time.setTime(QtCore.QTime(start.hour, start.minute))
+        self.opening_time.set_value(dt.time(start.hour, start.minute))
         self.reload()
 
     def _fit(self) -> None:
@@ -812,7 +809,7 @@ class AttendanceTab(_Tab):
         count = presence.quorum(self._store.db, self.meeting_id)
         self.reached = count.reached
         self.banner.setText(quorum_text(count))
-        self.banner.setStyleSheet(GOOD_STYLE if count.reached else BAD_STYLE)
+        self.banner.setStyleSheet(palette.panel_css(palette.GOOD if count.reached else palette.BAD))
         self.problems.setText("\n".join(f"• {p}" for p in count.problems))
         self.problems.setVisible(bool(count.problems))
 
@@ -827,9 +824,10 @@ class AttendanceTab(_Tab):
         self._update_opening_button()
 
     def _update_opening_button(self) -> None:
+        hour = self.opening_time.value() or self.opening_time.last_read()
         self.opening_button.setText(
             self.tr("Enregistrer l'ouverture à {time}").format(
-                time=self.opening_time.time().toString("HH:mm")
+                time=hour.strftime("%H:%M") if hour else "…"
             )
         )
 
@@ -855,11 +853,10 @@ class AttendanceTab(_Tab):
             self.view.edit(index)
 
     def record_opening(self) -> None:
-        t = self.opening_time.time()
+        if not check_fields(self.opening_time):
+            return
         try:
-            count = presence.record_opening(
-                self._store, self.meeting_id, dt.time(t.hour(), t.minute())
-            )
+            count = presence.record_opening(self._store, self.meeting_id, self.opening_time.value())
         except UserError as error:
             show_user_error(self, error, self.tr("Ouverture de la séance"))
             return
@@ -908,7 +905,7 @@ class VotesTab(_Tab):
         super().__init__(store, meeting_id, parent)
         self.rule_label = QtWidgets.QLabel()
         self.rule_label.setWordWrap(True)
-        self.rule_label.setStyleSheet("color: #555;")
+        self.rule_label.setStyleSheet(palette.text_css(palette.MUTED))
         self.model = VotesTableModel(store.db, meeting_id, self)
         self.view = make_table(self.model, VotesTableModel.ITEM)
         self.view.setObjectName("votes")
@@ -925,7 +922,7 @@ class VotesTab(_Tab):
                 "à l'ordre du jour."
             )
         )
-        self.empty.setStyleSheet("color: #555;")
+        self.empty.setStyleSheet(palette.text_css(palette.MUTED))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.record_button)
         row.addStretch(1)
@@ -976,7 +973,9 @@ class VotesTab(_Tab):
             if vote.quorum_reached
             else self.tr("vote sans quorum ({counted} / {required} requis)")
         ).format(counted=quorum.get("counted", 0), required=quorum.get("required", 0))
-        colour = "#1e6b2e" if vote.outcome == "adopted" else "#a01818"
+        colour = palette.html_colour(
+            palette.SUCCESS if vote.outcome == "adopted" else palette.ERROR
+        )
         self.detail.setText(
             self.tr(
                 "<b style='color:{colour}'>{outcome}</b> — {pour} pour, {contre} contre, "
@@ -1189,11 +1188,10 @@ class MeetingView(QtWidgets.QWidget):
         meeting = self.meeting()
         body = bodies.get_body(self._store.db, meeting.body_id)
         self.title_label.setText(meeting.title)
-        colour = STATUS_COLOURS.get(meeting.status)
+        pill = palette.PILLS.get(meeting.status, palette.PILLS["closed"])
         self.status_label.setText(label(MEETING_STATUSES, meeting.status))
         self.status_label.setStyleSheet(
-            f"color: white; background: {colour.name() if colour else '#555'};"
-            " border-radius: 4px; padding: 3px 10px; font-weight: bold;"
+            palette.panel_css(pill, "border-radius: 4px; padding: 3px 10px; font-weight: bold;")
         )
         end = f" – {clock(meeting.end)}" if meeting.end else ""
         self.when_label.setText(
@@ -1307,54 +1305,69 @@ class MeetingView(QtWidgets.QWidget):
         self.open_requested.emit(dialog.new_meeting_id)
 
     # -- meeting pack --------------------------------------------------------------------------
-    @staticmethod
-    def open_document(path: Path) -> None:
-        """Show a written file in the system's viewer (tests replace this)."""
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
-
     def make_pack(self) -> None:
         from ui.dialogs.pack import PackDialog
 
-        documents = QtCore.QStandardPaths.writableLocation(
-            QtCore.QStandardPaths.StandardLocation.DocumentsLocation
+        dialog = PackDialog(self.meeting(), parent=self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        path = exporting.ask_save_path(
+            self,
+            "pack",
+            self.tr("Dossier de séance"),
+            dialog.file_name(),
+            self.tr("PDF (*.pdf)"),
         )
-        folder = Path(documents) if documents and Path(documents).is_dir() else None
-        dialog = PackDialog(self.meeting(), folder, parent=self)
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
-            self.write_pack(dialog.path(), dialog.variant())
+        if path is not None:
+            self.write_pack(path, dialog.variant())
 
     def write_pack(self, path: Path, variant: str, skip_broken_annexes: bool = False) -> Operation:
         """Build the meeting pack off the GUI thread (through a connection of its own), then
-        open it; a broken annex makes the window offer to build it without."""
+        say where it is; a broken annex makes the window offer to build it without."""
         from ess_desk.documents import pack
         from ui.pages.actions import reading
 
         db_path, meeting_id = self._store.path, self.meeting_id
 
-        def work(progress: Callable[[int, int], None]) -> pack.PackResult:
+        def work(target: Path, progress: Callable[[int, int], None]) -> pack.PackResult:
             with reading(db_path) as db:
                 return pack.build(
                     db,
                     meeting_id,
-                    path,
+                    target,
                     variant=variant,
                     skip_broken_annexes=skip_broken_annexes,
                     progress=progress,
                 )
 
         self.pack_button.setEnabled(False)
-        self._pack_operation = (
-            Operation(self, work)
-            .success(self._pack_written)
-            .failure(lambda exc: self._pack_failed(exc, path, variant))
-            .run_with_progress(self.tr("Préparation du dossier de séance…"))
+        operation = exporting.run_export(
+            self,
+            "pack",
+            self.tr("Dossier de séance"),
+            path.name,
+            "",
+            work,
+            progress=self.tr("Préparation du dossier de séance…"),
+            path=path,
+            detail=self._pack_detail,
+            on_done=lambda _path, result: self._pack_written(result),
+            on_failed=lambda exc: self._pack_failed(exc, path, variant),
         )
-        return self._pack_operation
+        assert operation is not None  # a path was given: nothing to cancel
+        self._pack_operation = operation
+        return operation
+
+    def _pack_detail(self, result) -> str:
+        if result.left_out:
+            return self.tr("Annexes non jointes : {names}.").format(
+                names=", ".join(result.left_out)
+            )
+        return ""
 
     def _pack_written(self, result) -> None:
         self.pack_button.setEnabled(True)
         self.last_pack = result
-        self.open_document(result.path)
 
     def _pack_failed(self, exc: Exception, path: Path, variant: str) -> None:
         from ess_desk.documents.pack import BrokenAnnexesError
@@ -1369,7 +1382,5 @@ class MeetingView(QtWidgets.QWidget):
             ).format(message=exc.message, details=details)
             if confirm(self, title, question, self.tr("Faire le dossier sans elles")):
                 self.write_pack(path, variant, skip_broken_annexes=True)
-        elif isinstance(exc, UserError):
-            show_user_error(self, exc, title)
         else:
-            show_unexpected_error(self, exc, title)
+            exporting.write_failed(self, exc, title)

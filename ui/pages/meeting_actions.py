@@ -10,6 +10,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.meetings import agenda, meetings
 from ess_desk.store import Store
+from ui import palette
 from ui.dialogs.action import progress_spin, status_combo
 from ui.dialogs.common import error_label, inform
 from ui.models_actions import ReviewTableModel
@@ -66,7 +67,7 @@ class ActionsReviewTab(QtWidgets.QWidget):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5f6b6d;")
+        hint.setStyleSheet(palette.text_css(palette.MUTED))
 
         self.model = ReviewTableModel(store.db, meeting_id, self, today=today)
         self.view = QtWidgets.QTableView()
@@ -104,7 +105,7 @@ class ActionsReviewTab(QtWidgets.QWidget):
         self.current_title.setStyleSheet("font-weight: bold;")
         self.last_update = QtWidgets.QLabel()
         self.last_update.setWordWrap(True)
-        self.last_update.setStyleSheet("color: #5f6b6d;")
+        self.last_update.setStyleSheet(palette.text_css(palette.MUTED))
         self.status = status_combo()
         self.progress = progress_spin()
         self.comment = QtWidgets.QLineEdit()
@@ -227,7 +228,7 @@ class ActionsReviewTab(QtWidgets.QWidget):
         number = self.tr("n°{n}").format(n=row.id)
         self.current_title.setText(f"{number} — {row.title} ({row.owner}){late}")
         self.current_title.setStyleSheet(
-            "font-weight: bold;" + (" color: #b3261e;" if row.overdue else "")
+            palette.text_css(palette.ERROR if row.overdue else None, bold=True)
         )
         self.last_update.setText(
             self.tr("Dernier point : {text}").format(text=row.last_update_text)

@@ -19,6 +19,7 @@ from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import record as rec
 from ess_desk.minutes.vocabulary import DECISION_KINDS, FORMS, MINUTES_STATUSES
 from ess_desk.store import Store
+from ui import palette
 from ui.dialogs.common import (
     FieldErrors,
     confirm,
@@ -36,16 +37,16 @@ from ui.workers import Operation
 # A changed section is saved this long after the last keystroke (and at once on focus change).
 AUTOSAVE_MS = 2000
 
-_STATE_STYLES = {
-    "draft": "background: #fff1d6; color: #6b4500;",
-    "submitted": "background: #dde9fb; color: #123f80;",
-    "approved": "background: #dcf0dc; color: #1b5e20;",
+_STATE_PANELS = {
+    "draft": palette.Panel(palette.DRAFT.fg, palette.DRAFT.bg),
+    "submitted": palette.SUBMITTED,
+    "approved": palette.Panel(palette.APPROVED.fg, palette.APPROVED.bg),
 }
-_BANNER_STYLES = {
-    "approved": "background: #e6f4e6; color: #1b5e20; border: 1px solid #a5d6a7;",
-    "submitted": "background: #e8f0fc; color: #123f80; border: 1px solid #a9c4ee;",
-    "read_only": "background: #fff3b0; color: #4d3b00; border: 1px solid #e0c84a;",
-    "info": "background: #f2f2f2; color: #333; border: 1px solid #cfcfcf;",
+_BANNER_PANELS = {
+    "approved": palette.APPROVED,
+    "submitted": palette.INFO,
+    "read_only": palette.NOTICE,
+    "info": palette.NEUTRAL,
 }
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -67,9 +68,13 @@ class SummaryHighlighter(QtGui.QSyntaxHighlighter):
         self._bold = QtGui.QTextCharFormat()
         self._bold.setFontWeight(QtGui.QFont.Weight.Bold)
         self._marker = QtGui.QTextCharFormat()
-        self._marker.setForeground(QtGui.QColor("#9a9a9a"))
+        marker = palette.color(palette.MUTED)
+        if marker is not None:
+            self._marker.setForeground(marker)
         self._bullet = QtGui.QTextCharFormat()
-        self._bullet.setForeground(QtGui.QColor("#1a5fb4"))
+        bullet = palette.color(palette.ACCENT)
+        if bullet is not None:
+            self._bullet.setForeground(bullet)
         self._bullet.setFontWeight(QtGui.QFont.Weight.Bold)
 
     def highlightBlock(self, text: str) -> None:
@@ -219,7 +224,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.state_label.setObjectName("minutes_state")
         self.saved_label = QtWidgets.QLabel()
         self.saved_label.setObjectName("minutes_saved")
-        self.saved_label.setStyleSheet("color: #555;")
+        self.saved_label.setStyleSheet(palette.text_css(palette.MUTED))
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.saved_label)
@@ -352,7 +357,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.item_title.setFont(_bold_font(self.item_title, 1.1))
         self.item_title.setWordWrap(True)
         self.item_info = QtWidgets.QLabel()
-        self.item_info.setStyleSheet("color: #555;")
+        self.item_info.setStyleSheet(palette.text_css(palette.MUTED))
         self.item_info.setWordWrap(True)
         self.bold_button = QtWidgets.QToolButton()
         self.bold_button.setObjectName("bold_button")
@@ -378,7 +383,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.format_hint = QtWidgets.QLabel(
             self.tr("**gras** · « - » en début de ligne : liste · ligne vide : paragraphe")
         )
-        self.format_hint.setStyleSheet("color: #777;")
+        self.format_hint.setStyleSheet(palette.text_css(palette.MUTED))
         tools = QtWidgets.QHBoxLayout()
         for button in (self.bold_button, self.list_button, self.undo_button, self.redo_button):
             tools.addWidget(button)
@@ -459,7 +464,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.history_details.setObjectName("minutes_history_details")
         self.history_details.setWordWrap(True)
         self.history_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history_details.setStyleSheet("color: #444;")
+        self.history_details.setStyleSheet(palette.text_css(palette.MUTED))
         self.history_details.setMinimumHeight(60)
         self.history_details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         history_panel = QtWidgets.QWidget()
@@ -566,8 +571,10 @@ class MinutesTab(QtWidgets.QWidget):
         status = minutes.status
         self.state_label.setText(label(MINUTES_STATUSES, status))
         self.state_label.setStyleSheet(
-            _STATE_STYLES.get(status, "") + " padding: 3px 10px; border-radius: 9px;"
-            " font-weight: bold;"
+            palette.panel_css(
+                _STATE_PANELS.get(status, palette.NEUTRAL),
+                "padding: 3px 10px; border-radius: 9px; font-weight: bold;",
+            )
         )
         self._set_field(self.secretary, minutes.secretary or "")
         self._set_field(self.closing_time, minutes.closing_time or "")
@@ -603,10 +610,8 @@ class MinutesTab(QtWidgets.QWidget):
                 else self.tr("quorum ({required}) non atteint").format(required=a.required)
             )
         self.record_line.setText(
-            "<span style='color:#444'>"
-            + " · ".join(parts)
-            + "</span>"
-            + "<br><span style='color:#777'>"
+            " · ".join(parts)
+            + f"<br><span style='{palette.text_css(palette.MUTED)}'>"
             + html.escape(
                 self.tr(
                     "L'en-tête et la liste des présents viennent de la séance : ils ne se "
@@ -681,7 +686,8 @@ class MinutesTab(QtWidgets.QWidget):
             font = entry.font()
             font.setItalic(empty)
             entry.setFont(font)
-            entry.setForeground(QtGui.QBrush(QtGui.QColor("#888" if empty else "#000")))
+            grey = palette.color(palette.MUTED) if empty else None
+            entry.setData(Qt.ItemDataRole.ForegroundRole, grey)
 
     def _refresh_approvals(self) -> None:
         """The approval of earlier minutes on this meeting's agenda."""
@@ -814,7 +820,9 @@ class MinutesTab(QtWidgets.QWidget):
         self.banner.setText(text)
         if style:
             self.banner.setStyleSheet(
-                "QLabel#minutes_banner { " + _BANNER_STYLES[style] + " border-radius: 4px; }"
+                "QLabel#minutes_banner { "
+                + palette.panel_css(_BANNER_PANELS[style], "border-radius: 4px;")
+                + " }"
             )
 
     def _apply_state(self) -> None:
@@ -823,7 +831,12 @@ class MinutesTab(QtWidgets.QWidget):
         status = self.minutes.status if self.minutes else None
         for editor in self.editors.values():
             editor.setReadOnly(not editable)
-            editor.setStyleSheet("" if editable else "QPlainTextEdit { background: #f6f6f2; }")
+            read_only = palette.color(palette.FILL_READ_ONLY)
+            editor.setStyleSheet(
+                ""
+                if editable or read_only is None
+                else f"QPlainTextEdit {{ background: {read_only.name()}; }}"
+            )
         if not editable and not self._dirty:
             self.saved_label.setText("")
         self.secretary.setReadOnly(not editable)
@@ -903,7 +916,7 @@ class MinutesTab(QtWidgets.QWidget):
         vote = votes.vote_for_item(self.store.db, item.id)
         if vote is None:
             self.vote_label.setText(
-                "<span style='color:#666'>"
+                f"<span style='{palette.text_css(palette.MUTED)}'>"
                 + html.escape(self.tr("Pas de vote enregistré sur ce point."))
                 + "</span>"
             )
@@ -922,16 +935,16 @@ class MinutesTab(QtWidgets.QWidget):
             extra.append(self.tr("voix prépondérante de la présidence"))
         if not vote.quorum_reached:
             extra.append(self.tr("quorum non atteint"))
-        colour = "#1b5e20" if vote.outcome == "adopted" else "#b00020"
+        ink = palette.SUCCESS if vote.outcome == "adopted" else palette.ERROR
         text = (
             f"<b>{html.escape(self.tr('Vote'))}</b> : "
-            f"<span style='color:{colour}; font-weight:bold'>"
-            f"{html.escape(label(OUTCOMES, vote.outcome))}</span> — {html.escape(counts)}"
+            + palette.span(ink, html.escape(label(OUTCOMES, vote.outcome)), bold=True)
+            + f" — {html.escape(counts)}"
         )
         if extra:
             text += " — " + html.escape(", ".join(extra))
         text += (
-            " <span style='color:#777'>("
+            f" <span style='{palette.text_css(palette.MUTED)}'>("
             + html.escape(self.tr("saisi dans l'onglet des votes"))
             + ")</span>"
         )
@@ -953,7 +966,7 @@ class MinutesTab(QtWidgets.QWidget):
             return
         self._dirty.add(item_id)
         self.saved_label.setText(self.tr("Modifications en cours…"))
-        self.saved_label.setStyleSheet("color: #555;")
+        self.saved_label.setStyleSheet(palette.text_css(palette.MUTED))
         self._autosave.start()
 
     def has_unsaved_changes(self) -> bool:
@@ -980,13 +993,13 @@ class MinutesTab(QtWidgets.QWidget):
                 self.saved_label.setText(
                     self.tr("Non enregistré : {message}").format(message=error.message)
                 )
-                self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+                self.saved_label.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
                 return False
             self._dirty.discard(item_id)
         self.last_save_error = None
         when = dt.datetime.now().strftime("%H:%M:%S")
         self.saved_label.setText(self.tr("Enregistré à {time}").format(time=when))
-        self.saved_label.setStyleSheet("color: #1b6e20;")
+        self.saved_label.setStyleSheet(palette.text_css(palette.SUCCESS))
         self._mark_written()
         self.refresh_history()
         self.saved.emit(when)
@@ -1021,7 +1034,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.saved_label.setText(
             self.tr("Enregistré à {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
         )
-        self.saved_label.setStyleSheet("color: #1b6e20;")
+        self.saved_label.setStyleSheet(palette.text_css(palette.SUCCESS))
         self.refresh_history()
 
     def _save_secretary(self) -> None:

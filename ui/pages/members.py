@@ -13,9 +13,10 @@ from ess_desk.errors import UserError
 from ess_desk.membership.roster import person_mandates
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
+from ui import palette
 from ui.dialogs.common import confirm, show_user_error
 from ui.models import MembersFilterProxy, MembersTableModel
-from ui.qt import QCoreApplication, QLocale, QModelIndex, Qt, QtGui, QtWidgets, Signal
+from ui.qt import QCoreApplication, QLocale, QModelIndex, Qt, QtWidgets, Signal
 
 _HISTORY_CONTEXT = "PersonHistory"
 
@@ -184,7 +185,8 @@ class PersonPanel(QtWidgets.QWidget):
                 html.escape(value) if value else f"<i>{html.escape(self.tr('non renseigné'))}</i>"
             )
             return (
-                f"<tr><td style='color:#555; padding-right:8px'>{html.escape(name)}</td>"
+                f"<tr><td style='{palette.text_css(palette.MUTED)} padding-right:8px'>"
+                f"{html.escape(name)}</td>"
                 f"<td>{shown}</td></tr>"
             )
 
@@ -202,7 +204,7 @@ class PersonPanel(QtWidgets.QWidget):
         self.details.setText("<table>" + "".join(rows) + "</table>")
 
         today = dt.date.today().isoformat()
-        grey = QtGui.QBrush(MembersTableModel.ARCHIVED_FOREGROUND)
+        grey = palette.color(MembersTableModel.ARCHIVED_FOREGROUND)
         for m in person_mandates(db, person_id):
             role = label(ROLES, m.role)
             if m.substitute_for_name:
@@ -217,7 +219,8 @@ class PersonPanel(QtWidgets.QWidget):
             second = f"{m.college} · {period}" if m.college else period
             item = QtWidgets.QListWidgetItem(f"{first}\n{second}")
             if m.end_date and m.end_date < today:
-                item.setForeground(grey)
+                if grey is not None:
+                    item.setForeground(grey)
                 item.setToolTip(self.tr("Mandat terminé"))
             self.mandates.addItem(item)
         if self.mandates.count() == 0:
@@ -303,8 +306,12 @@ class MembersPage(QtWidgets.QWidget):
         self.count_label.setObjectName("members_count")
         self.legend = QtWidgets.QLabel(self.tr("Surligné : mandat se terminant dans les 90 jours"))
         self.legend.setStyleSheet(
-            f"background: {MembersTableModel.ENDING_BACKGROUND.name()};"
-            f" color: {MembersTableModel.ENDING_FOREGROUND.name()}; padding: 1px 6px;"
+            palette.panel_css(
+                palette.Panel(
+                    MembersTableModel.ENDING_FOREGROUND.hex, MembersTableModel.ENDING_BACKGROUND.hex
+                ),
+                "padding: 1px 6px;",
+            )
         )
         for signal in (
             self.proxy.modelReset,

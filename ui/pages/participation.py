@@ -11,19 +11,18 @@ from ess_desk.dashboard import participation as pa
 from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui.dialogs.common import error_label, inform, show_unexpected_error, show_user_error
+from ui import a11y, exporting, palette
+from ui.datefields import DateField
+from ui.dialogs.common import error_label
 from ui.models_dashboard import ParticipationModel, format_rate
 from ui.qt import QSortFilterProxyModel, Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
-from ui.widgets import date_edit, from_qdate, to_qdate
 
 P = ParticipationModel
 DEBOUNCE_MS = 150
-BAR = QtGui.QColor("#3d8b6e")
-BAR_LOW = QtGui.QColor("#c9822b")  # under half: worth a look
-GRID = QtGui.QColor("#e1e7e5")
-TEXT = QtGui.QColor("#2f3b3d")
-MUTED = QtGui.QColor("#5f6b6d")
-AVERAGE = QtGui.QColor("#1f5c4a")
+BAR = QtGui.QColor(palette.CHART_BAR)
+BAR_LOW = QtGui.QColor(palette.CHART_LOW)  # under half: worth a look
+GRID = QtGui.QColor(palette.CHART_GRID)
+AVERAGE = QtGui.QColor(palette.CHART_AVERAGE)
 
 # Period presets of the combo: key -> (start, end) from today.
 PRESETS = ("last_12_months", "this_year", "last_year", "custom")
@@ -88,12 +87,14 @@ class BarChart(QtWidgets.QWidget):
         x0, width = self._geometry()
         height = self.TOP + len(self.bars) * self.ROW
         metrics = painter.fontMetrics()
+        text_colour = self.palette().color(QtGui.QPalette.ColorRole.WindowText)
+        muted = palette.color(palette.MUTED) or text_colour
         # The scale: 0, 25, 50, 75, 100 %.
         painter.setPen(GRID)
         for step in range(5):
             x = x0 + width * step // 4
             painter.drawLine(x, self.TOP - 6, x, max(height, self.TOP + self.ROW))
-        painter.setPen(MUTED)
+        painter.setPen(muted)
         for step in range(5):
             x = x0 + width * step // 4
             text = format_rate(step / 4).replace(",0", "")
@@ -129,14 +130,14 @@ class BarChart(QtWidgets.QWidget):
         for row in range(first, last + 1):
             name, rate = self.bars[row]
             y = self.TOP + row * self.ROW
-            painter.setPen(TEXT)
+            painter.setPen(text_colour)
             painter.drawText(
                 QtCore.QRect(4, y, label_width - 4, self.ROW),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_width - 4),
             )
             if rate is None:
-                painter.setPen(MUTED)
+                painter.setPen(muted)
                 painter.drawText(
                     QtCore.QRect(x0 + 4, y, 60, self.ROW),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -147,7 +148,7 @@ class BarChart(QtWidgets.QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAR if rate >= 0.5 else BAR_LOW)
             painter.drawRoundedRect(QtCore.QRectF(x0, y + 4, bar_width, self.ROW - 8), 3, 3)
-            painter.setPen(TEXT)
+            painter.setPen(text_colour)
             painter.drawText(
                 QtCore.QRect(x0 + bar_width + 6, y, 60, self.ROW),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -185,9 +186,9 @@ class ParticipationView(QtWidgets.QWidget):
             strict=True,
         ):
             self.period.addItem(text, key)
-        self.start_edit = date_edit(start)
+        self.start_edit = DateField(start)
         self.start_edit.setObjectName("participation_start")
-        self.end_edit = date_edit(end)
+        self.end_edit = DateField(end)
         self.end_edit.setObjectName("participation_end")
         self.body_filter = QtWidgets.QComboBox()
         self.body_filter.setObjectName("participation_body")
@@ -211,9 +212,7 @@ class ParticipationView(QtWidgets.QWidget):
             (self.tr("Instance"), self.body_filter, 1),
             (self.tr("Regrouper"), self.grouping, 0),
         ):
-            text = QtWidgets.QLabel(caption)
-            text.setBuddy(widget)
-            filters.addWidget(text)
+            filters.addWidget(a11y.labelled(caption, widget))
             filters.addWidget(widget, stretch)
             filters.addSpacing(8)
 
@@ -232,7 +231,7 @@ class ParticipationView(QtWidgets.QWidget):
         )
         self.note.setObjectName("participation_note")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #5f6b6d;")
+        self.note.setStyleSheet(palette.text_css(palette.MUTED))
         self.setToolTip(self.note.text())
 
         self.model = ParticipationModel(self)
@@ -293,7 +292,7 @@ class ParticipationView(QtWidgets.QWidget):
         self._setting_period = False
         self.period.currentIndexChanged.connect(self._preset_chosen)
         for edit in (self.start_edit, self.end_edit):
-            edit.dateChanged.connect(self._dates_edited)
+            edit.value_changed.connect(self._dates_edited)
         self.body_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.grouping.currentIndexChanged.connect(lambda _i: self.show_rows())
         self.proxy.layoutChanged.connect(self._update_chart)
@@ -322,8 +321,8 @@ class ParticipationView(QtWidgets.QWidget):
         if period is None:
             return
         self._setting_period = True
-        self.start_edit.setDate(to_qdate(period[0]))
-        self.end_edit.setDate(to_qdate(period[1]))
+        self.start_edit.set_value(period[0])
+        self.end_edit.set_value(period[1])
         self._setting_period = False
         self.refresh()
 
@@ -340,8 +339,8 @@ class ParticipationView(QtWidgets.QWidget):
     def set_period(self, start: dt.date, end: dt.date) -> None:
         """Choose a period (as typing the two dates would), computed at once."""
         self._setting_period = True
-        self.start_edit.setDate(to_qdate(start))
-        self.end_edit.setDate(to_qdate(end))
+        self.start_edit.set_value(start)
+        self.end_edit.set_value(end)
         self._setting_period = False
         self.period.blockSignals(True)
         self.period.setCurrentIndex(self.period.findData("custom"))
@@ -363,7 +362,10 @@ class ParticipationView(QtWidgets.QWidget):
     # -- figures -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Compute the figures for the filters shown."""
-        start, end = from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())
+        start, end = self.start_edit.value(), self.end_edit.value()
+        if start is None or end is None:
+            self.export_button.setEnabled(False)
+            return
         try:
             self.figures = pa.participation(
                 self._store.db, start, end, self.body_filter.currentData()
@@ -405,9 +407,9 @@ class ParticipationView(QtWidgets.QWidget):
             text = self.tr("Aucune séance tenue avec des présences saisies sur cette période.")
         if figures.unrecorded:
             text += " " + self.tr(
-                "<span style='color:#8a4b00'>({n} séance(s) tenue(s) sans présences saisies, "
+                "<span style='color:{colour}'>({n} séance(s) tenue(s) sans présences saisies, "
                 "non comptée(s))</span>"
-            ).format(n=figures.unrecorded)
+            ).format(n=figures.unrecorded, colour=palette.html_colour(palette.WARNING))
         self.summary.setText(text)
 
     def _update_chart(self) -> None:
@@ -459,53 +461,34 @@ class ParticipationView(QtWidgets.QWidget):
         return super().eventFilter(watched, event)
 
     # -- export ------------------------------------------------------------------------------
-    def export(self) -> None:
-        figures = self.figures
-        if figures is None:
-            return
-        suggested = (
-            Path.home() / f"participation-{figures.start:%Y-%m-%d}-{figures.end:%Y-%m-%d}.xlsx"
-        )
-        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self, self.tr("Exporter la participation"), str(suggested), self.tr("Excel (*.xlsx)")
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        self.export_to(path)
-
-    def export_to(self, path: Path) -> None:
-        """Write the figures shown to an Excel workbook off the GUI thread (they are already in
-        memory: the worker touches no database connection)."""
+    def export(self, path: Path | None = None) -> None:
+        """Ask where (unless `path` is given), then write the figures shown to an Excel
+        workbook off the GUI thread (they are already in memory: no database connection)."""
         from ess_desk.exchange import participation_export
-        from ui.workers import Operation
 
         figures = self.figures
         if figures is None:
             return
         body_name = self.body_filter.currentText() if figures.body_id is not None else ""
-        self._operation = (
-            Operation(
-                self, lambda _progress: participation_export.write_xlsx(figures, path, body_name)
-            )
-            .success(
-                lambda written: self._done(
-                    self.tr("Participation exportée dans {path}").format(path=written)
-                )
-            )
-            .failure(self._failed)
-            .run_with_progress(self.tr("Export de la participation…"))
+        self._operation = exporting.run_export(
+            self,
+            "participation",
+            self.tr("Exporter la participation"),
+            f"participation-{figures.start:%Y-%m-%d}-{figures.end:%Y-%m-%d}.xlsx",
+            self.tr("Excel (*.xlsx)"),
+            lambda target, _progress: participation_export.write_xlsx(figures, target, body_name),
+            progress=self.tr("Export de la participation…"),
+            path=path,
+            on_done=lambda written, _r: self._done(str(written)),
+            on_failed=self._failed,
         )
+
+    def export_to(self, path: Path) -> None:
+        self.export(path)
 
     def _done(self, text: str) -> None:
         self.last_result = text
-        inform(self, self.tr("Exporter la participation"), text)
 
     def _failed(self, exc: Exception) -> None:
         self.last_result = str(exc)
-        if isinstance(exc, UserError):
-            show_user_error(self, exc, self.tr("Exporter la participation"))
-        else:
-            show_unexpected_error(self, exc, self.tr("Exporter la participation"))
+        exporting.write_failed(self, exc, self.tr("Exporter la participation"))

@@ -6,13 +6,13 @@ import argparse
 import json
 from pathlib import Path
 
+from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.minutes.vocabulary import DECISION_KINDS
 
 
 def cmd_export_minutes(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
 
     path = Path(args.output)
     suffix = path.suffix.lower()
@@ -36,7 +36,6 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
 
 
 def _rows(args: argparse.Namespace, db):
-    from ess_desk.cli import body_id_by_name
     from ess_desk.minutes import decisions
 
     return decisions.search(
@@ -49,7 +48,6 @@ def _rows(args: argparse.Namespace, db):
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
 
     with open_for_command(args, write=False) as store:
         rows = _rows(args, store.db)
@@ -82,7 +80,6 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 
 
 def cmd_export_decisions(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.council import get_letterhead
     from ess_desk.exchange import decisions_export
 
@@ -103,7 +100,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", metavar="TEXT", help=_("mots à chercher (accents ignorés)"))
 
 
-def register(add) -> None:
+def register(add: AddCommand) -> None:
     p = add(
         "export-minutes",
         cmd_export_minutes,

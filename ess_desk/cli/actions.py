@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ess_desk.actions import rules
 from ess_desk.actions.queries import ActionFilter
+from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
@@ -44,7 +45,6 @@ def _statuses(values: list[str] | None) -> frozenset[str]:
 
 def filter_from_args(db, args: argparse.Namespace) -> ActionFilter:
     from ess_desk.actions import themes
-    from ess_desk.cli import body_id_by_name
 
     theme_id = None
     if args.theme:
@@ -66,7 +66,6 @@ def filter_from_args(db, args: argparse.Namespace) -> ActionFilter:
 
 def cmd_actions(args: argparse.Namespace) -> int:
     from ess_desk.actions import queries
-    from ess_desk.cli import open_for_command
 
     with open_for_command(args, write=False) as store:
         rows = queries.query_actions(store.db, filter_from_args(store.db, args))
@@ -86,7 +85,6 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
 
 def cmd_export_actions(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.exchange import actions_export
 
     with open_for_command(args, write=False) as store:
@@ -98,7 +96,6 @@ def cmd_export_actions(args: argparse.Namespace) -> int:
 
 
 def cmd_action_reminders(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.exchange import action_reminders
 
     with open_for_command(args, write=False) as store:
@@ -109,7 +106,7 @@ def cmd_action_reminders(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(add) -> None:
+def register(add: AddCommand) -> None:
     p = add("actions", cmd_actions, _("liste les actions à suivre (filtres, texte ou JSON)"))
     add_filter_arguments(p)
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))

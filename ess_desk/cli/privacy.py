@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
+from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
 
 def _review(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.privacy import retention
 
     with open_for_command(args, write=False) as store:
@@ -49,7 +49,6 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _anonymise(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.privacy import anonymise
 
     with open_for_command(args, write=True) as store:
@@ -60,8 +59,7 @@ def _anonymise(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
-    from ess_desk.privacy import person_file
+    from ess_desk.exchange import person_file
 
     if not args.output:
         raise UserError(_("Indiquez le fichier à écrire avec -o FICHIER.json ou FICHIER.pdf."))
@@ -94,7 +92,7 @@ def _years(value: str) -> int:
         raise argparse.ArgumentTypeError(exc.message) from exc
 
 
-def register(add) -> None:
+def register(add: AddCommand) -> None:
     p = add(
         "privacy",
         cmd_privacy,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
+from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.search import index
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
 
     if args.rebuild:
         with open_for_command(args, write=True) as store:
@@ -55,7 +55,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(add) -> None:
+def register(add: AddCommand) -> None:
     p = add(
         "search",
         cmd_search,

@@ -1,6 +1,5 @@
-"""`ess-desk body …`, `ess-desk college …`, `ess-desk quorum`, `ess-desk compliance`: setting up a
-council's bodies and checking a meeting without the window (an IT department preparing several
-councils, a legal officer checking a meeting)."""
+"""`ess-desk body …` and `ess-desk college …`: a council's bodies, their rules and colleges set up
+without the window (an IT department preparing several councils)."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ from dataclasses import asdict
 from fractions import Fraction
 from typing import Any
 
+from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
@@ -117,7 +117,6 @@ def _show(db, body) -> None:
 
 
 def cmd_body(args: argparse.Namespace) -> int:
-    from ess_desk.cli import body_id_by_name, open_for_command
     from ess_desk.membership import bodies
 
     action = args.action
@@ -164,7 +163,6 @@ def cmd_body(args: argparse.Namespace) -> int:
 
 
 def cmd_college(args: argparse.Namespace) -> int:
-    from ess_desk.cli import body_id_by_name, open_for_command
     from ess_desk.membership import bodies
 
     values: dict[str, Any] = {}
@@ -192,65 +190,6 @@ def cmd_college(args: argparse.Namespace) -> int:
         bodies.update_college(store, college_id, **values)
     print(_("Collège « {name} » modifié.").format(name=args.rename or args.name))
     return 0
-
-
-def quorum_as_dict(count, meeting_id: int, item_id: int | None, moment: str | None) -> dict:
-    return {
-        "meeting": meeting_id,
-        "item": item_id,
-        "at": moment,
-        "in_office": count.in_office,
-        "present": count.present,
-        "remote": count.remote,
-        "represented": count.represented,
-        "withdrawn": count.withdrawn,
-        "counted": count.counted,
-        "required": count.required,
-        "waived": count.waived,
-        "reached": count.reached,
-        "votes_available": count.votes_available,
-        "problems": list(count.problems),
-    }
-
-
-def cmd_quorum(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
-    from ess_desk.meetings import meetings, presence
-
-    with open_for_command(args, write=False) as store:
-        meeting = meetings.get(store.db, args.meeting)
-        if args.item is not None:
-            from ess_desk import service
-
-            item = service.require(store.db, "agenda_items", args.item, _("Le point"))
-            if item["meeting_id"] != meeting.id:
-                raise UserError(_("Ce point n'est pas à l'ordre du jour de cette séance."))
-        moment = presence.parse_time(args.at, "--at") if args.at else None
-        count = presence.quorum(store.db, meeting.id, moment, item_id=args.item)
-    if args.json:
-        data = quorum_as_dict(count, meeting.id, args.item, args.at)
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0 if count.reached else 1
-    print(
-        _(
-            "{title} : {in_office} membres en exercice, {present} présents, {remote} à distance, "
-            "{represented} représentés, {withdrawn} déportés ; quorum requis {required} — {state}."
-        ).format(
-            title=meeting.title,
-            in_office=count.in_office,
-            present=count.present,
-            remote=count.remote,
-            represented=count.represented,
-            withdrawn=count.withdrawn,
-            required=count.required,
-            state=(_("sans condition de quorum") if count.waived else _("atteint"))
-            if count.reached
-            else _("non atteint"),
-        )
-    )
-    for problem in count.problems:
-        print(f"- {problem}")
-    return 0 if count.reached else 1
 
 
 def _add_body_rule_options(p: argparse.ArgumentParser) -> None:
@@ -287,15 +226,7 @@ def _add_body_rule_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
 
 
-def register(add) -> None:
-    p = add("quorum", cmd_quorum, _("présents, à distance, représentés, déportés et quorum"))
-    p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
-    p.add_argument("--at", metavar="HH:MM", help=_("à cette heure (départs et arrivées compris)"))
-    p.add_argument(
-        "--item", type=int, metavar="ITEM", help=_("pour ce point (les déportés sont déduits)")
-    )
-    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
-
+def register(add: AddCommand) -> None:
     p = add(
         "body",
         cmd_body,

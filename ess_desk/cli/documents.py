@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.i18n import _
 
 
 def cmd_export_pack(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.documents import pack
 
     with open_for_command(args, write=False) as store:
@@ -34,7 +34,7 @@ def cmd_export_pack(args: argparse.Namespace) -> int:
 VARIANTS = ("membre", "animation", "public")
 
 
-def register(add) -> None:
+def register(add: AddCommand) -> None:
     p = add(
         "export-pack",
         cmd_export_pack,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
 
 def report_body(db, name: str | None) -> int:
     """The body named, or the plenary council when none is."""
-    from ess_desk.cli import body_id_by_name
     from ess_desk.membership import bodies
 
     if name:
@@ -27,7 +27,6 @@ def report_body(db, name: str | None) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ess_desk.cli import open_for_command
     from ess_desk.documents import activity_report
     from ess_desk.membership import bodies
     from ess_desk.report.figures import resolve_period
@@ -52,7 +51,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(add) -> None:
+def register(add: AddCommand) -> None:
     p = add(
         "report",
         cmd_report,

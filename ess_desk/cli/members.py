@@ -1,0 +1,66 @@
+"""The members' commands: `import-members` (with its dry run) and `export-members`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ess_desk.cli.common import AddCommand, open_for_command
+from ess_desk.i18n import _
+
+
+def cmd_import_members(args: argparse.Namespace) -> int:
+    from ess_desk.exchange import members_import
+
+    with open_for_command(args, write=not args.dry_run) as store:
+        plan = members_import.plan_import(store.db, Path(args.file), body_name=args.body)
+        if plan.problems:
+            print(
+                _("{count} problème(s) : rien n'a été importé.").format(count=len(plan.problems)),
+                file=sys.stderr,
+            )
+            for problem in plan.problems:
+                print(f"- {problem}", file=sys.stderr)
+            return 1
+        print(plan.summary())
+        if args.dry_run:
+            print(_("Simulation : rien n'a été écrit."))
+            return 0
+        members_import.apply_import(store, plan)
+        print(_("Import terminé."))
+    return 0
+
+
+def cmd_export_members(args: argparse.Namespace) -> int:
+    from ess_desk.dates import parse_date
+    from ess_desk.exchange import members_export
+    from ess_desk.fileio import check_output
+
+    check_output(args.file)
+    at = parse_date(args.at, field="--at") if args.at else dt.date.today()
+    with open_for_command(args, write=False) as store:
+        count = members_export.export_roster_file(
+            store.db, Path(args.file), body_name=args.body, at=at
+        )
+    print(_("{count} mandat(s) exporté(s) dans {path}.").format(count=count, path=args.file))
+    return 0
+
+
+def register(add: AddCommand) -> None:
+    p = add("import-members", cmd_import_members, _("importe des membres depuis un CSV ou un XLSX"))
+    p.add_argument("file", metavar="FILE", help=_("fichier CSV ou XLSX"))
+    p.add_argument("--body", metavar="NAME", help=_("instance des lignes sans colonne Instance"))
+    p.add_argument(
+        "--dry-run", action="store_true", help=_("montre ce qui serait créé, sans écrire")
+    )
+
+    p = add(
+        "export-members",
+        cmd_export_members,
+        _("exporte la composition d'une instance (CSV ou XLSX)"),
+    )
+    p.add_argument("file", metavar="FILE", help=_("fichier .csv ou .xlsx à écrire"))
+    p.add_argument("--body", metavar="NAME", help=_("instance (défaut : le conseil plénier)"))
+    p.add_argument("--at", metavar="DATE", help=_("date de la composition (défaut : aujourd'hui)"))

@@ -1,0 +1,161 @@
+"""The log a secretariat sends to whoever helps it: a private, rotating file in the user's log
+folder, and the hooks that write there every error nobody caught.
+
+The file (`ess-desk.log`, at most five of 1 MB) lives in the platform's user log folder
+(Linux `~/.local/state/ESS Desk/log`, Windows `%LOCALAPPDATA%\\ESS Desk\\Logs`, macOS
+`~/Library/Logs/ESS Desk`), or in `$ESS_DESK_LOG_DIR`. The folder is created readable by its
+owner only (0700) and every log file 0600: a log may name the council's files and members.
+Logging never stops the program: a full disk or a folder that cannot be created only loses
+the log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import logging.handlers
+import os
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from ess_desk import APP_NAME, __version__
+
+LOG_ENV = "ESS_DESK_LOG_DIR"
+LOG_NAME = "ess-desk.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 4
+FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+log = logging.getLogger("ess_desk")
+
+
+def log_folder() -> Path:
+    env = os.environ.get(LOG_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    return log_folder() / LOG_NAME
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating file handler whose files are created 0600 and whose failures stay silent."""
+
+    def _open(self):  # type: ignore[override]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        # A full disk, a removed folder: the log is lost, the program goes on without a word.
+        return
+
+
+_handler: PrivateRotatingFileHandler | None = None
+_setup_lock = threading.Lock()
+
+
+def _private_folder(folder: Path) -> None:
+    """Create the folder, and those of its parents that are missing, readable by us only."""
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
+    for part in reversed([p for p in missing if not p.exists()]):
+        part.mkdir(mode=0o700, exist_ok=True)
+    if not folder.is_dir():
+        raise NotADirectoryError(str(folder))
+    with contextlib.suppress(OSError):
+        if folder.stat().st_mode & 0o077:
+            os.chmod(folder, 0o700)
+
+
+def setup(level: int = logging.INFO) -> Path | None:
+    """Send the program's log records to the private file; returns its path, or None when the
+    folder cannot be made (the program then runs without a log). Safe to call again."""
+    global _handler
+    with _setup_lock:
+        path = log_file()
+        if _handler is not None and Path(_handler.baseFilename) == path.absolute():
+            return path
+        try:
+            _private_folder(path.parent)
+            handler = PrivateRotatingFileHandler(
+                path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+            )
+        except OSError:
+            return None
+        handler.setFormatter(logging.Formatter(FORMAT))
+        handler.setLevel(level)
+        root = logging.getLogger()
+        if _handler is not None:
+            root.removeHandler(_handler)
+            _handler.close()
+        root.addHandler(handler)
+        if root.level == logging.NOTSET or root.level > level:
+            root.setLevel(level)
+        _handler = handler
+        return path
+
+
+def current_log_file() -> Path | None:
+    """The file the log goes to (set up on demand), or None when there is none."""
+    return setup()
+
+
+def describe_exception(exc: BaseException) -> str:
+    """The whole traceback of an exception, as text (for the log and the window's details)."""
+    text = getattr(exc, "__traceback_text__", None)
+    if text:
+        return str(text)
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+def log_unexpected(exc: BaseException, where: str) -> Path | None:
+    """Write an error nobody expected, with its traceback; returns the log's path."""
+    path = setup()
+    log.error(
+        "Erreur inattendue (%s), ESS Desk %s, Python %s :\n%s",
+        where,
+        __version__,
+        sys.version.split()[0],
+        describe_exception(exc).rstrip(),
+    )
+    return path
+
+
+# What the window does with an uncaught error once it is logged (shows the dialog); the command
+# line has none: its boundary reports the errors of its commands itself.
+Reporter = Callable[[BaseException, str], None]
+
+
+def install_hooks(report: Reporter | None = None) -> None:
+    """`sys.excepthook` and `threading.excepthook`: log every uncaught error, then `report` it."""
+
+    def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        log_unexpected(exc, "fil principal")
+        if report is not None:
+            report(exc, "main")
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        exc = args.exc_value
+        name = args.thread.name if args.thread is not None else "?"
+        log_unexpected(exc, f"fil {name}")
+        if report is not None:
+            report(exc, name)
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_hook

@@ -1,0 +1,429 @@
+"""Walk every page, every tab and every dialog of the window, and check each against the rules of
+issue 15 (fit on office screens, accessibility). Pages come from `page_specs()`, the meeting's
+tabs from `MeetingView.tab_keys()` (so `EXTRA_TABS` others add), inner tabs and stacks from the
+widgets themselves, and dialogs from every `QDialog` subclass defined under `ui/`: a dialog added
+later is walked without anyone listing it. A dialog whose constructor asks for a parameter the
+walker cannot provide fails with the parameter's name: add it to `PROVIDERS`.
+
+Run alone (the fit test does, once per screen): `python -m tests.ui.walk --out report.json`
+under `QT_QPA_PLATFORM=offscreen:configfile=…` and `QT_SCALE_FACTOR`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import inspect
+import json
+import pkgutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ui.a11y import FIELD_TYPES
+from ui.qt import QtCore, QtGui, QtWidgets
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+IMPORT_FILE = FIXTURES / "import" / "membres_erreurs.csv"
+
+# Widgets that hold a value and take a label: a label's buddy must be one of these.
+FIELDS = FIELD_TYPES
+# Their accessible interface gives their value, not a name: they need a name of their own.
+VALUE_NAMED = (QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox)
+
+
+@dataclass
+class Report:
+    """Problems found, by rule; each a sentence naming the view and the widget."""
+
+    fit: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    buddies: list[str] = field(default_factory=list)
+    multiline: list[str] = field(default_factory=list)
+    mnemonics: list[str] = field(default_factory=list)
+    views: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return dict(self.__dict__)
+
+
+# -- describing a widget ----------------------------------------------------------------------
+def describe(widget: QtWidgets.QWidget) -> str:
+    parts = [type(widget).__name__]
+    if widget.objectName():
+        parts[0] += f"#{widget.objectName()}"
+    for getter in ("text", "placeholderText", "title", "windowTitle"):
+        value = getattr(widget, getter, None)
+        if callable(value):
+            try:
+                text = value()
+            except TypeError:
+                continue
+            if isinstance(text, str) and text.strip():
+                parts.append(f"« {text.strip()[:40]} »")
+                break
+    owner = widget.parentWidget()
+    chain = []
+    while owner is not None and len(chain) < 3:
+        if owner.objectName() and not owner.objectName().startswith("qt_"):
+            chain.append(owner.objectName())
+        elif type(owner).__module__.startswith("ui."):
+            chain.append(type(owner).__name__)
+        owner = owner.parentWidget()
+    where = f" in {' › '.join(reversed(chain))}" if chain else ""
+    return " ".join(parts) + where
+
+
+def shown(widget: QtWidgets.QWidget, top: QtWidgets.QWidget) -> bool:
+    return widget.isVisibleTo(top) and widget.window() is top
+
+
+def focusable(widget: QtWidgets.QWidget) -> bool:
+    if widget.focusProxy() is not None or isinstance(widget, QtWidgets.QScrollBar):
+        return False
+    return bool(widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus)
+
+
+# -- the rules --------------------------------------------------------------------------------
+def check_names(top: QtWidgets.QWidget, where: str) -> list[str]:
+    from ui.a11y import accessible_name
+
+    buddies = {
+        id(label.buddy())
+        for label in top.findChildren(QtWidgets.QLabel)
+        if label.buddy() is not None and label.text().strip()
+    }
+    problems = []
+    for widget in top.findChildren(QtWidgets.QWidget):
+        if not shown(widget, top) or not focusable(widget):
+            continue
+        if isinstance(widget, VALUE_NAMED):
+            named = bool(widget.accessibleName().strip()) or id(widget) in buddies
+        else:
+            named = bool(accessible_name(widget))
+        if not named:
+            problems.append(f"{where}: {describe(widget)} has no accessible name")
+    return problems
+
+
+def check_buddies(top: QtWidgets.QWidget, where: str) -> list[str]:
+    problems = []
+    for label in top.findChildren(QtWidgets.QLabel):
+        buddy = label.buddy()
+        if buddy is not None and not isinstance(buddy, FIELDS):
+            problems.append(
+                f"{where}: the label « {label.text()} » has for buddy {describe(buddy)}, "
+                "not a field"
+            )
+    return problems
+
+
+def check_multiline(top: QtWidgets.QWidget, where: str) -> list[str]:
+    problems = []
+    for edit in top.findChildren(QtWidgets.QPlainTextEdit) + top.findChildren(QtWidgets.QTextEdit):
+        if isinstance(edit, QtWidgets.QTextBrowser) or edit.isReadOnly():
+            continue
+        if not edit.tabChangesFocus():
+            problems.append(f"{where}: Tab does not leave {describe(edit)} (a11y.multiline)")
+    return problems
+
+
+def form_labels(top: QtWidgets.QWidget) -> Iterator[QtWidgets.QLabel]:
+    for form in top.findChildren(QtWidgets.QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QtWidgets.QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QtWidgets.QLabel) and widget.text().strip():
+                yield widget
+
+
+def check_mnemonics(top: QtWidgets.QDialog, where: str) -> list[str]:
+    """In a dialog, each field's label has a mnemonic (Alt+letter) and the field for buddy."""
+    from ui.a11y import strip_mnemonic
+
+    problems = []
+    for label in form_labels(top):
+        if not shown(label, top):
+            continue
+        text = label.text()
+        if strip_mnemonic(text) == text:
+            problems.append(f"{where}: the label « {text} » has no mnemonic (&)")
+        if label.buddy() is None:
+            problems.append(f"{where}: the label « {text} » has no buddy")
+    return problems
+
+
+def _inside_scroll_area(widget: QtWidgets.QWidget, top: QtWidgets.QWidget) -> bool:
+    owner = widget.parentWidget()
+    while owner is not None and owner is not top:
+        if isinstance(owner, QtWidgets.QAbstractScrollArea):
+            return True
+        owner = owner.parentWidget()
+    return False
+
+
+def check_fit(top: QtWidgets.QWidget, where: str) -> list[str]:
+    screen = (top.screen() or QtGui.QGuiApplication.primaryScreen()).availableGeometry()
+    problems = []
+    frame = top.frameGeometry()
+    if frame.width() > screen.width() or frame.height() > screen.height():
+        problems.append(
+            f"{where}: {frame.width()}×{frame.height()} does not fit the screen's "
+            f"{screen.width()}×{screen.height()}"
+        )
+    minimum = top.minimumSizeHint().expandedTo(top.minimumSize())
+    if minimum.width() > screen.width() or minimum.height() > screen.height():
+        problems.append(
+            f"{where}: needs at least {minimum.width()}×{minimum.height()} on a "
+            f"{screen.width()}×{screen.height()} screen"
+        )
+    inner = top.rect()
+    for button in top.findChildren(QtWidgets.QAbstractButton):
+        if not shown(button, top) or _inside_scroll_area(button, top):
+            continue
+        rect = QtCore.QRect(button.mapTo(top, QtCore.QPoint(0, 0)), button.size())
+        if not inner.contains(rect):
+            problems.append(
+                f"{where}: {describe(button)} lies outside the window "
+                f"({rect.x()},{rect.y()} {rect.width()}×{rect.height()} in {inner.width()}×"
+                f"{inner.height()})"
+            )
+    return problems
+
+
+def check_all(top: QtWidgets.QWidget, where: str, report: Report, *, dialog: bool) -> None:
+    QtWidgets.QApplication.processEvents()
+    report.fit += check_fit(top, where)
+    report.names += check_names(top, where)
+    report.buddies += check_buddies(top, where)
+    report.multiline += check_multiline(top, where)
+    if dialog:
+        report.mnemonics += check_mnemonics(top, where)
+
+
+# -- the council walked -----------------------------------------------------------------------
+@dataclass
+class Council:
+    """The demo council, and one record of each kind the dialogs need."""
+
+    store: Any
+    meeting_id: int
+    body_id: int
+    item: Any
+    values: dict[str, Any]
+
+
+def demo_council(path: Path) -> Council:
+    from ess_desk.demo import fill_demo
+    from ess_desk.meetings import agenda
+    from ess_desk.store import open_store
+
+    store = open_store(path)
+    fill_demo(store, "small")
+    db = store.db
+    held = db.execute(
+        "SELECT m.id, m.body_id FROM meetings m JOIN minutes n ON n.meeting_id = m.id "
+        "WHERE m.status IN ('held', 'closed') ORDER BY n.status = 'draft' DESC, m.starts_at DESC"
+    ).fetchone()
+    meeting_id, body_id = held
+    items = agenda.items(db, meeting_id)
+    vote_item = next((i for i in items if i.kind in ("vote", "approval")), items[0])
+
+    def first(sql: str) -> Any:
+        row = db.execute(sql).fetchone()
+        return row[0] if row else None
+
+    from ess_desk.meetings import meetings
+    from ui.settings import AppSettings
+
+    values: dict[str, Any] = {
+        "store": store,
+        "meeting_id": meeting_id,
+        "body_id": body_id,
+        "parent_body_id": None,
+        "item": vote_item,
+        "item_id": vote_item.id,
+        "item_title": vote_item.title,
+        "meeting": meetings.get(db, meeting_id),
+        "action_id": first("SELECT id FROM actions ORDER BY id"),
+        "decision_id": first("SELECT id FROM decisions ORDER BY id"),
+        "person_id": first("SELECT id FROM people ORDER BY id"),
+        "mandate_id": first("SELECT id FROM mandates ORDER BY id"),
+        "college_id": first(f"SELECT id FROM colleges WHERE body_id = {int(body_id)}"),
+        "minutes_id": first("SELECT id FROM minutes WHERE status = 'approved' ORDER BY id"),
+        "settings": AppSettings(),
+        "db_path": store.path,
+        "path": IMPORT_FILE,
+        "title": "ESS Desk",
+        "name": "",
+        "start": None,
+        "day": None,
+        "folder": None,
+        "detail": "",
+        "today": None,
+    }
+    return Council(store, meeting_id, body_id, vote_item, values)
+
+
+# Parameters a dialog may ask for beyond those above: name → how to get it from the council.
+PROVIDERS: dict[str, Callable[[Council], Any]] = {}
+
+
+def dialog_classes() -> list[type[QtWidgets.QDialog]]:
+    """Every QDialog subclass defined in a module under ui/ (message boxes excepted: Qt's)."""
+    import ui
+
+    found: dict[str, type[QtWidgets.QDialog]] = {}
+    for module_info in pkgutil.walk_packages(ui.__path__, "ui."):
+        if module_info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(module_info.name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, QtWidgets.QDialog) and cls.__module__ == module.__name__:
+                found[f"{cls.__module__}.{name}"] = cls
+    return [found[key] for key in sorted(found)]
+
+
+def dialog_arguments(cls: type, council: Council, *, full: bool) -> dict[str, Any]:
+    """The constructor's arguments: the required ones always, the optional ones (an id to edit
+    rather than create) when `full`. Raises LookupError naming a parameter nobody provides."""
+    arguments: dict[str, Any] = {}
+    for name, parameter in inspect.signature(cls.__init__).parameters.items():
+        if name in ("self", "parent") or parameter.kind in (
+            parameter.VAR_POSITIONAL,
+            parameter.VAR_KEYWORD,
+        ):
+            continue
+        required = parameter.default is inspect.Parameter.empty
+        if not required and not full:
+            continue
+        if name in PROVIDERS:
+            value = PROVIDERS[name](council)
+        elif name in council.values:
+            value = council.values[name]
+        elif required:
+            raise LookupError(
+                f"{cls.__name__}: the walker cannot provide the parameter « {name} »; add it "
+                "to PROVIDERS in tests/ui/walk.py"
+            )
+        else:
+            continue
+        if required or value is not None:
+            arguments[name] = value
+    return arguments
+
+
+def walk_dialogs(window: QtWidgets.QWidget, council: Council, report: Report) -> None:
+    for cls in dialog_classes():
+        variants: dict[tuple[str, ...], tuple[str, dict[str, Any]]] = {}
+        for full, label in ((False, "new"), (True, "edit")):
+            try:
+                arguments = dialog_arguments(cls, council, full=full)
+            except LookupError as exc:
+                report.dialogs.append(str(exc))
+                break
+            variants[tuple(sorted(arguments))] = (label, arguments)
+        for label, arguments in variants.values():
+            where = f"dialog {cls.__name__}" + (f" ({label})" if len(variants) > 1 else "")
+            dialog = cls(**arguments, parent=window)
+            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.show()
+            QtWidgets.QApplication.processEvents()
+            report.views.append(where)
+            check_all(dialog, where, report, dialog=True)
+            dialog.reject()
+            dialog.close()
+            QtWidgets.QApplication.processEvents()
+
+
+def _tab_states(top: QtWidgets.QWidget, done: set[int]) -> Iterator[str]:
+    """Show each tab of each tab widget (and each page of each stack) not yet walked."""
+    for tabs in top.findChildren(QtWidgets.QTabWidget):
+        if id(tabs) in done or not tabs.isVisibleTo(top.window()):
+            continue
+        done.add(id(tabs))
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            QtWidgets.QApplication.processEvents()
+            yield f"tab « {tabs.tabText(index)} »"
+            yield from _tab_states(tabs.widget(index), done)
+
+
+def walk_window(window: Any, council: Council, report: Report) -> None:
+    for key in window.page_keys():
+        page = window.show_page(key)
+        QtWidgets.QApplication.processEvents()
+        where = f"page {key}"
+        report.views.append(where)
+        check_all(window, where, report, dialog=False)
+        for state in _tab_states(page, set()):
+            report.views.append(f"{where}, {state}")
+            check_all(window, f"{where}, {state}", report, dialog=False)
+    meetings = window.show_page("meetings")
+    view = meetings.open_meeting(council.meeting_id)
+    for key in view.tab_keys():
+        view.show_tab(key)
+        QtWidgets.QApplication.processEvents()
+        where = f"meeting tab {key}"
+        report.views.append(where)
+        check_all(window, where, report, dialog=False)
+        for state in _tab_states(view.tab(key), set()):
+            report.views.append(f"{where}, {state}")
+            check_all(window, f"{where}, {state}", report, dialog=False)
+    meetings.show_list()
+
+
+def run_walk(folder: Path) -> Report:
+    """The whole walk over a fresh demo council in `folder`."""
+    from ui.main_window import MainWindow
+
+    council = demo_council(folder / "walk.sqlite")
+    report = Report()
+    window = MainWindow(council.store, council.values["settings"])
+    screen = QtGui.QGuiApplication.primaryScreen().availableGeometry()
+    window.setGeometry(screen)
+    window.show()
+    QtWidgets.QApplication.processEvents()
+    try:
+        walk_window(window, council, report)
+        walk_dialogs(window, council, report)
+    finally:
+        window.close()
+        window.deleteLater()
+        QtWidgets.QApplication.processEvents()
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", required=True, type=Path)
+    args = parser.parse_args(argv)
+    from ui.qt import QCoreApplication, QSettings
+    from ui.settings import APPLICATION, ORGANISATION
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as scratch:
+        QCoreApplication.setOrganizationName(ORGANISATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+        from ui import palette
+
+        palette.apply(app)
+        report = run_walk(Path(scratch))
+    screen = QtGui.QGuiApplication.primaryScreen()
+    data = report.as_dict()
+    data["screen"] = [screen.availableGeometry().width(), screen.availableGeometry().height()]
+    data["ratio"] = screen.devicePixelRatio()
+    data["when"] = dt.datetime.now().isoformat(timespec="seconds")
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,245 @@
+"""Accessibility helpers (RGAA 4.1 / WCAG 2.1 AA): names for what a screen reader meets, labels
+tied to their field, multi-line fields that Tab leaves, and status changes announced.
+
+- `labelled(text, field)`: a QLabel (with its « & » mnemonic) whose buddy is the field itself,
+  and the field named after it; `add_row(form, text, field, beside=None)` does it in a
+  QFormLayout, with an optional widget (an error label) beside the field.
+- `name(widget, text, description="")`: a name for a control that has no label (a table, a
+  search field with only a placeholder, an editor).
+- `multiline(edit)`: Tab and Shift+Tab leave a QPlainTextEdit/QTextEdit; Ctrl+Tab types a tab.
+- `announce(widget, text)`: say a status change aloud (the quorum banner) through
+  QAccessibleAnnouncementEvent; `announcer().announced` lets tests follow it.
+
+`tests/ui/test_accessibility.py` walks every page and dialog and holds them to these rules.
+"""
+
+from __future__ import annotations
+
+from ui.qt import QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+
+
+def strip_mnemonic(text: str) -> str:
+    """« &Titre » → « Titre » (« && » stays one « & »)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def name(widget: QtWidgets.QWidget, text: str, description: str = "") -> QtWidgets.QWidget:
+    widget.setAccessibleName(strip_mnemonic(text))
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def labelled(
+    text: str, field: QtWidgets.QWidget, parent: QtWidgets.QWidget | None = None
+) -> QtWidgets.QLabel:
+    """A label for `field`: its buddy is the field (Alt+letter goes there) and the field takes
+    its name, whatever widget ends up holding the field."""
+    label = QtWidgets.QLabel(text, parent)
+    label.setBuddy(field)
+    if not field.accessibleName():
+        field.setAccessibleName(strip_mnemonic(text).rstrip(" :"))
+    return label
+
+
+def add_row(
+    form: QtWidgets.QFormLayout,
+    text: str,
+    field: QtWidgets.QWidget,
+    beside: QtWidgets.QWidget | None = None,
+) -> QtWidgets.QLabel:
+    """One row of a form: the label (buddy: the field), the field and what stands beside it
+    (its error label)."""
+    label = labelled(text, field)
+    if beside is None:
+        form.addRow(label, field)
+        return label
+    box = QtWidgets.QWidget()
+    row = QtWidgets.QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field)
+    row.addWidget(beside, 1)
+    form.addRow(label, box)
+    return label
+
+
+class _CtrlTabTypesTab(QObject):
+    """In a multi-line field whose Tab moves the focus, Ctrl+Tab still types a tab."""
+
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() in (QtCore.QEvent.Type.KeyPress, QtCore.QEvent.Type.ShortcutOverride)
+            and isinstance(event, QtGui.QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            if event.type() == QtCore.QEvent.Type.ShortcutOverride:
+                event.accept()  # ours, not the tab widget's « next tab »
+                return True
+            editor = watched
+            if isinstance(editor, QtWidgets.QPlainTextEdit | QtWidgets.QTextEdit):
+                if not editor.isReadOnly():
+                    editor.insertPlainText("\t")
+                return True
+        return False
+
+
+def multiline(
+    edit: QtWidgets.QPlainTextEdit | QtWidgets.QTextEdit,
+) -> QtWidgets.QPlainTextEdit | QtWidgets.QTextEdit:
+    """Tab leaves the field (Shift+Tab goes back); Ctrl+Tab types a tab character."""
+    edit.setTabChangesFocus(True)
+    if edit.property("ctrl_tab_types_tab") is None:
+        edit.installEventFilter(_CtrlTabTypesTab(edit))
+        edit.setProperty("ctrl_tab_types_tab", True)
+        hint = QtCore.QCoreApplication.translate(
+            "Accessibility", "Tab passe au champ suivant ; Ctrl+Tab insère une tabulation."
+        )
+        if not edit.accessibleDescription():
+            edit.setAccessibleDescription(hint)
+    return edit
+
+
+class Announcer(QObject):
+    """Emits `announced(widget, text)` for each announcement (tests and logs follow it)."""
+
+    announced = Signal(object, str)
+
+
+_announcer: Announcer | None = None
+
+
+def announcer() -> Announcer:
+    global _announcer
+    if _announcer is None:
+        _announcer = Announcer()
+    return _announcer
+
+
+def announce(widget: QtWidgets.QWidget, text: str, *, assertive: bool = False) -> None:
+    """Tell assistive technologies that `widget` now says `text` (a live region): its
+    accessible name follows, and the text is announced (politely unless `assertive`)."""
+    if widget.accessibleName() != text:
+        widget.setAccessibleName(text)
+    event = QtGui.QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(
+        QtGui.QAccessible.AnnouncementPoliteness.Assertive
+        if assertive
+        else QtGui.QAccessible.AnnouncementPoliteness.Polite
+    )
+    QtGui.QAccessible.updateAccessibility(event)
+    announcer().announced.emit(widget, text)
+
+
+def accessible_name(widget: QtWidgets.QWidget) -> str:
+    """What a screen reader reads as the widget's name (Qt's own accessibility interface)."""
+    interface = QtGui.QAccessible.queryAccessibleInterface(widget)
+    if interface is None or not interface.isValid():
+        return ""
+    return interface.text(QtGui.QAccessible.Text.Name).strip()
+
+
+# -- a dialog or page made whole ------------------------------------------------------------
+FIELD_TYPES = (
+    QtWidgets.QLineEdit,
+    QtWidgets.QAbstractSpinBox,
+    QtWidgets.QComboBox,
+    QtWidgets.QTextEdit,
+    QtWidgets.QPlainTextEdit,
+    QtWidgets.QCheckBox,
+    QtWidgets.QRadioButton,
+    QtWidgets.QAbstractItemView,
+    QtWidgets.QAbstractSlider,
+    QtWidgets.QCalendarWidget,
+    QtWidgets.QKeySequenceEdit,
+    QtWidgets.QPushButton,
+    QtWidgets.QToolButton,
+)
+
+
+def _first_field(container: QtWidgets.QWidget) -> QtWidgets.QWidget | None:
+    for child in container.findChildren(QtWidgets.QWidget):
+        if (
+            isinstance(child, FIELD_TYPES)
+            and child.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and child.focusProxy() is None
+        ):
+            return child
+    return None
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single « & » (lower case), if any."""
+    index = 0
+    while True:
+        index = text.find("&", index)
+        if index < 0 or index + 1 >= len(text):
+            return None
+        if text[index + 1] == "&":
+            index += 2
+            continue
+        return text[index + 1].lower()
+
+
+def _with_mnemonic(text: str, used: set[str]) -> str:
+    """`text` with a « & » before the first letter not taken yet, a word's first letter if
+    possible; unchanged when every letter is taken."""
+    starts = [
+        i for i, ch in enumerate(text) if ch.isalpha() and (i == 0 or not text[i - 1].isalpha())
+    ]
+    others = [i for i, ch in enumerate(text) if ch.isalpha() and i not in starts]
+    for index in starts + others:
+        letter = text[index].lower()
+        if letter.isascii() and letter not in used:
+            used.add(letter)
+            return text[:index] + "&" + text[index:]
+    return text
+
+
+def _texts_with_mnemonics(top: QtWidgets.QWidget) -> set[str]:
+    used: set[str] = set()
+    for widget in top.findChildren(QtWidgets.QWidget):
+        for getter in ("text", "title"):
+            value = getattr(widget, getter, None)
+            if callable(value) and not isinstance(widget, QtWidgets.QLineEdit):
+                try:
+                    text = value()
+                except TypeError:
+                    continue
+                if isinstance(text, str):
+                    letter = _mnemonic(text)
+                    if letter:
+                        used.add(letter)
+    return used
+
+
+def finish(top: QtWidgets.QWidget, *, mnemonics: bool = True) -> None:
+    """What every dialog (and page) needs once built: each label's buddy is the field itself
+    (not the box holding it and its error), the field is named after its label, multi-line
+    fields are left with Tab, and (`mnemonics`) each label of a field gets a letter of its
+    own for Alt+letter. Explicit choices (a name, an « & ») are kept."""
+    labels = [label for label in top.findChildren(QtWidgets.QLabel) if label.buddy() is not None]
+    for label in labels:
+        buddy = label.buddy()
+        if not isinstance(buddy, FIELD_TYPES):
+            field = _first_field(buddy)
+            if field is not None:
+                label.setBuddy(field)
+                buddy = field
+        text = label.text()
+        if (
+            text.strip()
+            and not buddy.accessibleName()
+            and label.textFormat() != Qt.TextFormat.RichText
+        ):
+            buddy.setAccessibleName(strip_mnemonic(text).strip().rstrip(" :"))
+    for edit in top.findChildren(QtWidgets.QPlainTextEdit) + top.findChildren(QtWidgets.QTextEdit):
+        if not isinstance(edit, QtWidgets.QTextBrowser):
+            multiline(edit)
+    if not mnemonics:
+        return
+    used = _texts_with_mnemonics(top)
+    for label in labels:
+        text = label.text()
+        if text.strip() and _mnemonic(text) is None and "<" not in text:
+            label.setText(_with_mnemonic(text, used))

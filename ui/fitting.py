@@ -1,0 +1,398 @@
+"""Layouts that fit office screens (1366×768, or 1920×1080 at 150 %: 1280×720 logical pixels):
+
+- `fit_dialog(dialog)`: at the end of a dialog's constructor. Its content (everything but a
+  trailing QDialogButtonBox) moves into a scroll area, and the dialog never asks more than the
+  screen's available size; error messages that appear make it grow, up to the screen.
+- `FlowLayout`: a row of widgets (filters, buttons) that wraps onto the next line instead of
+  widening the window.
+- `ActionBar`: a row of buttons whose last ones go into a « … » menu when the row is too narrow
+  (each button keeps its place, its state and its shortcut in the menu).
+- `available_size(widget)`: the screen's available size, in logical pixels.
+"""
+
+from __future__ import annotations
+
+from ui.qt import Qt, QtCore, QtGui, QtWidgets
+
+# A dialog leaves this much of the screen to the window frame and title bar.
+FRAME_ALLOWANCE = QtCore.QSize(16, 48)
+
+
+def available_size(widget: QtWidgets.QWidget | None = None) -> QtCore.QSize:
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QtGui.QGuiApplication.primaryScreen()
+    if screen is None:
+        return QtCore.QSize(1280, 720)
+    return screen.availableGeometry().size()
+
+
+class _FittedScroll(QtWidgets.QScrollArea):
+    """A scroll area that asks for its content's whole size (QScrollArea caps itself at
+    36×24 lines), the dialog caps the rest."""
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        hint = content.sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QtCore.QSize(hint.width() + bar + 2, hint.height() + 2)
+
+    def minimumSizeHint(self) -> QtCore.QSize:  # noqa: N802
+        content = self.widget()
+        if content is None:
+            return super().minimumSizeHint()
+        # As narrow as the content allows, as short as a few lines.
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QtCore.QSize(width + 2, min(content.minimumSizeHint().height(), 160))
+
+
+class _Fitter(QtCore.QObject):
+    """Caps the dialog to its screen whenever it is shown or its content grows."""
+
+    def __init__(self, dialog: QtWidgets.QDialog, scroll: _FittedScroll):
+        super().__init__(dialog)
+        self._dialog = dialog
+        self._scroll = scroll
+        dialog.installEventFilter(self)
+        content = scroll.widget()
+        if content is not None:
+            content.installEventFilter(self)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if watched is self._dialog and kind == QtCore.QEvent.Type.Show:
+            self.fit()
+        elif watched is not self._dialog and kind == QtCore.QEvent.Type.LayoutRequest:
+            QtCore.QTimer.singleShot(0, self.grow)
+        return False
+
+    def cap(self) -> QtCore.QSize:
+        size = available_size(self._dialog) - FRAME_ALLOWANCE
+        return QtCore.QSize(max(size.width(), 200), max(size.height(), 200))
+
+    def fit(self) -> None:
+        cap = self.cap()
+        self._dialog.setMaximumSize(cap)
+        minimum = self._dialog.minimumSize()
+        if minimum.width() > cap.width() or minimum.height() > cap.height():
+            self._dialog.setMinimumSize(minimum.boundedTo(cap))
+        wanted = self._dialog.sizeHint().expandedTo(self._dialog.size()).boundedTo(cap)
+        if wanted != self._dialog.size():
+            self._dialog.resize(wanted)
+
+    def grow(self) -> None:
+        """New content (an error message) shows in full when the screen has room for it."""
+        if not self._dialog.isVisible():
+            return
+        cap = self.cap()
+        wanted = self._dialog.sizeHint().boundedTo(cap)
+        size = self._dialog.size()
+        if wanted.height() > size.height() or wanted.width() > size.width():
+            self._dialog.resize(wanted.expandedTo(size).boundedTo(cap))
+
+
+def fit_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QScrollArea:
+    """Move the dialog's content into a scroll area (a trailing button box stays at the foot,
+    always visible) and keep the dialog within its screen. Call it once the layout is built."""
+    layout = dialog.layout()
+    if layout is None:
+        raise ValueError("fit_dialog: the dialog has no layout yet")
+    existing = dialog.findChild(_FittedScroll)
+    if existing is not None:
+        return existing
+    items: list[tuple[QtWidgets.QLayoutItem, int]] = []
+    while layout.count():
+        stretch = layout.stretch(0) if isinstance(layout, QtWidgets.QBoxLayout) else 0
+        items.append((layout.takeAt(0), stretch))
+    footer: list[QtWidgets.QLayoutItem] = []
+    while items:
+        last = items[-1][0]
+        widget = last.widget()
+        is_footer = isinstance(widget, QtWidgets.QDialogButtonBox) or (
+            last.layout() is not None and _holds_button_box(last.layout())
+        )
+        if not is_footer:
+            break
+        footer.insert(0, items.pop()[0])
+    content = QtWidgets.QWidget()
+    content.setObjectName("dialog_content")
+    inner = QtWidgets.QVBoxLayout(content)
+    margins = layout.contentsMargins()
+    inner.setContentsMargins(margins)
+    inner.setSpacing(layout.spacing())
+    for item, stretch in items:
+        _move(item, inner, stretch)
+    scroll = _FittedScroll()
+    scroll.setObjectName("dialog_scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(content)
+    layout.setContentsMargins(0, 0, 0, margins.bottom())
+    layout.addWidget(scroll, 1)
+    for item in footer:
+        holder = QtWidgets.QHBoxLayout()
+        holder.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        _move(item, holder, 0)
+        layout.addLayout(holder)
+    _Fitter(dialog, scroll)
+    return scroll
+
+
+def _holds_button_box(layout: QtWidgets.QLayout) -> bool:
+    return any(
+        isinstance(layout.itemAt(i).widget(), QtWidgets.QDialogButtonBox)
+        for i in range(layout.count())
+    )
+
+
+def _move(item: QtWidgets.QLayoutItem, into: QtWidgets.QBoxLayout, stretch: int) -> None:
+    widget, child = item.widget(), item.layout()
+    if widget is not None:
+        into.addWidget(widget, stretch, item.alignment())
+    elif child is not None:
+        child.setParent(None)
+        into.addLayout(child, stretch)
+    elif item.spacerItem() is not None:
+        spacer = item.spacerItem()
+        if spacer.expandingDirections() & Qt.Orientation.Vertical:
+            into.addStretch(max(stretch, 1))
+        else:
+            into.addSpacing(spacer.sizeHint().height())
+
+
+class FlowLayout(QtWidgets.QLayout):
+    """Widgets left to right, wrapping onto the next line when the width runs out."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None, spacing: int = 6):
+        super().__init__(parent)
+        self._items: list[QtWidgets.QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QtWidgets.QLayoutItem) -> None:  # noqa: N802
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QtWidgets.QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QtWidgets.QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QtCore.QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QtCore.QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802
+        width = sum(i.sizeHint().width() + self._spacing for i in self._visible())
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        return QtCore.QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QtCore.QSize:  # noqa: N802
+        size = QtCore.QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QtCore.QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QtWidgets.QLayoutItem]:
+        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+
+    def _arrange(self, rect: QtCore.QRect, *, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        line: list[tuple[QtWidgets.QLayoutItem, QtCore.QPoint, QtCore.QSize]] = []
+        placed: list[list[tuple[QtWidgets.QLayoutItem, QtCore.QPoint, QtCore.QSize]]] = [line]
+        for item in self._visible():
+            hint = item.sizeHint().boundedTo(QtCore.QSize(area.width(), 10_000))
+            hint = hint.expandedTo(item.minimumSize().boundedTo(QtCore.QSize(area.width(), 10_000)))
+            if line and x + hint.width() > area.right() + 1:
+                x, y = area.x(), y + line_height + self._spacing
+                line_height = 0
+                line = []
+                placed.append(line)
+            line.append((item, QtCore.QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line_height = max(line_height, hint.height())
+        if move:
+            for row in placed:
+                tallest = max((h.height() for _i, _p, h in row), default=0)
+                for item, point, hint in row:
+                    offset = (tallest - hint.height()) // 2
+                    item.setGeometry(QtCore.QRect(point + QtCore.QPoint(0, offset), hint))
+        return y + line_height - rect.y() + m.bottom()
+
+
+def flow_row(*widgets: QtWidgets.QWidget, spacing: int = 6) -> QtWidgets.QWidget:
+    """A widget holding `widgets` in a FlowLayout (a label and its field stay together when
+    given as one small widget, see `pair`)."""
+    holder = QtWidgets.QWidget()
+    flow = FlowLayout(holder, spacing)
+    for widget in widgets:
+        flow.addWidget(widget)
+    policy = holder.sizePolicy()
+    policy.setHeightForWidth(True)
+    holder.setSizePolicy(policy)
+    return holder
+
+
+def pair(label: QtWidgets.QWidget, field: QtWidgets.QWidget) -> QtWidgets.QWidget:
+    """A label and its field side by side, wrapped as one."""
+    box = QtWidgets.QWidget()
+    row = QtWidgets.QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(label)
+    row.addWidget(field)
+    return box
+
+
+class ActionBar(QtWidgets.QWidget):
+    """Buttons in a row; those that do not fit go, in order, into the « … » menu at the end.
+
+    `add(button)` appends a button (add the most used first: the last ones overflow first);
+    `add_stretch()` pushes the buttons added after it to the right. To show or hide a button
+    of the bar, call `set_shown(button, on)` (a plain `setVisible` works too, except on a
+    button the bar has moved into its menu)."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self._buttons: list[QtWidgets.QAbstractButton] = []
+        self._wanted: dict[int, bool] = {}
+        self._arranging = False
+        self.more = QtWidgets.QToolButton(self)
+        self.more.setObjectName("more_actions")
+        self.more.setText("…")
+        self.more.setToolTip(QtCore.QCoreApplication.translate("ActionBar", "Autres actions"))
+        self.more.setAccessibleName(
+            QtCore.QCoreApplication.translate("ActionBar", "Autres actions")
+        )
+        self.more.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setMenu(QtWidgets.QMenu(self.more))
+        self.more.menu().aboutToShow.connect(self._fill_menu)
+        self.more.hide()
+        self._layout = QtWidgets.QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        # The bar, not its layout, says how narrow it may be: the « … » menu takes the rest.
+        self._layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetNoConstraint)
+        self._layout.addWidget(self.more)
+        policy = QtWidgets.QSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed
+        )
+        self.setSizePolicy(policy)
+
+    def add(self, button: QtWidgets.QAbstractButton) -> QtWidgets.QAbstractButton:
+        self._buttons.append(button)
+        explicitly_hidden = (
+            button.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+            and button.isHidden()
+        )
+        self._wanted[id(button)] = not explicitly_hidden
+        self._layout.insertWidget(self._layout.count() - 1, button)
+        button.installEventFilter(self)
+        self._arrange_soon()
+        return button
+
+    def add_stretch(self) -> None:
+        self._layout.insertStretch(self._layout.count() - 1, 1)
+
+    def add_widget(self, widget: QtWidgets.QWidget) -> None:
+        """A widget that is not a button (a label): never moved to the menu."""
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+
+    def set_shown(self, button: QtWidgets.QAbstractButton, shown: bool) -> None:
+        self._wanted[id(button)] = shown
+        self._arrange()
+
+    def buttons(self) -> list[QtWidgets.QAbstractButton]:
+        return list(self._buttons)
+
+    def wanted(self) -> list[QtWidgets.QAbstractButton]:
+        """The buttons their owner shows, in the row or in the menu."""
+        return [b for b in self._buttons if self._wanted.get(id(b), True)]
+
+    def overflowed(self) -> list[QtWidgets.QAbstractButton]:
+        return [b for b in self.wanted() if b.isHidden()]
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802
+        width = sum(b.sizeHint().width() + 6 for b in self.wanted())
+        height = max((b.sizeHint().height() for b in self._buttons), default=24)
+        return QtCore.QSize(width, height)
+
+    def minimumSizeHint(self) -> QtCore.QSize:  # noqa: N802
+        more = self.more.sizeHint()
+        first = next(iter(self.wanted()), None)
+        width = more.width() + (first.sizeHint().width() + 6 if first is not None else 0)
+        return QtCore.QSize(width, max(more.height(), self.sizeHint().height()))
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if not self._arranging and kind in (
+            QtCore.QEvent.Type.ShowToParent,
+            QtCore.QEvent.Type.HideToParent,
+        ):
+            self._wanted[id(watched)] = kind == QtCore.QEvent.Type.ShowToParent
+            self._arrange_soon()
+        return False
+
+    def _arrange_soon(self) -> None:
+        QtCore.QTimer.singleShot(0, self._arrange)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        if self._arranging:
+            return
+        self._arranging = True
+        try:
+            wanted = self.wanted()
+            spacing = max(self._layout.spacing(), 0)
+            room = self.width()
+            keep = list(wanted)
+            if sum(b.sizeHint().width() + spacing for b in wanted) > room:
+                room -= self.more.sizeHint().width() + spacing
+                used, keep = 0, []
+                for button in wanted:
+                    used += button.sizeHint().width() + spacing
+                    if used > room:
+                        break
+                    keep.append(button)
+            for button in self._buttons:
+                button.setVisible(button in keep)
+            self.more.setVisible(len(keep) < len(wanted))
+        finally:
+            self._arranging = False
+
+    def _fill_menu(self) -> None:
+        menu = self.more.menu()
+        menu.clear()
+        menu.setToolTipsVisible(True)
+        for button in self.overflowed():
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled())
+            action.setToolTip(button.toolTip())
+            own_menu = button.menu() if isinstance(button, QtWidgets.QToolButton) else None
+            if own_menu is None and isinstance(button, QtWidgets.QPushButton):
+                own_menu = button.menu()
+            if own_menu is not None:
+                action.setMenu(own_menu)
+            else:
+                action.triggered.connect(lambda _c=False, b=button: b.click())
