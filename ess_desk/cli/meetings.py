@@ -105,6 +105,30 @@ def cmd_quorum(args: argparse.Namespace) -> int:
     return 0 if count.reached else 1
 
 
+def cmd_compliance(args: argparse.Namespace) -> int:
+    from ess_desk.meetings import compliance, meetings
+
+    with open_for_command(args, write=False) as store:
+        meeting = meetings.get(store.db, args.meeting)
+        checks = compliance.check_meeting(store.db, meeting.id)
+    failed = compliance.failing(checks)
+    if args.json:
+        print(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    marks = {compliance.OK: "✓", compliance.FAIL: "✗", compliance.NA: "–"}
+    print(_("Contrôle de régularité — {title}").format(title=meeting.title))
+    for c in checks:
+        print(f"{marks[c.status]} {c.title} : {c.detail}")
+        if c.source:
+            print(f"    {_('Source')} : {c.source}")
+    print(
+        _("Vérifications en échec : {n}.").format(n=len(failed))
+        if failed
+        else _("Aucune vérification en échec.")
+    )
+    return 1 if failed else 0
+
+
 def cmd_attendance_sheet(args: argparse.Namespace) -> int:
     from ess_desk.documents import attendance_sheet
 
@@ -221,6 +245,14 @@ def register(add: AddCommand) -> None:
     p.add_argument(
         "--item", type=int, metavar="ITEM", help=_("pour ce point (les déportés sont déduits)")
     )
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
+
+    p = add(
+        "compliance",
+        cmd_compliance,
+        _("contrôle de régularité d'une séance (code 1 si une vérification échoue)"),
+    )
+    p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
 
     p = add("attendance-sheet", cmd_attendance_sheet, _("feuille d'émargement d'une séance (PDF)"))

@@ -57,6 +57,18 @@ class Body:
     def quorum_fraction(self) -> Fraction:
         return Fraction(self.quorum_numerator, self.quorum_denominator)
 
+    def quorum_rule(self, in_office: int | None = None) -> str:
+        """The quorum rule in words: « plus de la moitié des 8 membres en exercice »."""
+        half = (self.quorum_numerator, self.quorum_denominator) == (1, 2)
+        fraction = f"{self.quorum_numerator}/{self.quorum_denominator}"
+        if self.quorum_formula == "more_than":
+            rule = _("plus de la moitié") if half else _("plus de {f}").format(f=fraction)
+        else:
+            rule = _("la moitié au moins") if half else _("au moins {f}").format(f=fraction)
+        if in_office is None:
+            return _("{rule} des membres en exercice").format(rule=rule)
+        return _("{rule} des {n} membres en exercice").format(rule=rule, n=in_office)
+
     def source(self, rule: str) -> str:
         """The text this body's `rule` follows (« CGCT, art. L. 2121-17 »…)."""
         return rulesets.source(self.rule_set, rule)

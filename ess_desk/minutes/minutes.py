@@ -390,6 +390,36 @@ def ensure_exportable(db: Database, meeting_id: int) -> None:
     meetings.ensure_held(meetings.get(db, meeting_id), _("Un procès-verbal"))
 
 
+def record_publication(
+    store: Store, minutes_id: int, signed_on: Any = None, published_on: Any = None
+) -> None:
+    """The days approved minutes were signed and published (the compliance check holds them
+    against the body's rule: CGCT L. 2121-15, within the week)."""
+    signed = parse_date(signed_on, field="signed_on") if signed_on else None
+    published = parse_date(published_on, field="published_on") if published_on else None
+    with store.write() as db:
+        minutes = get(db, minutes_id)
+        if minutes.status != "approved":
+            raise UserError(
+                _("Un procès-verbal se signe et se publie une fois approuvé."), field="signed_on"
+            )
+        for day, field in ((signed, "signed_on"), (published, "published_on")):
+            if day is not None and minutes.approved_on and day.isoformat() < minutes.approved_on:
+                raise UserError(
+                    _("Cette date précède l'approbation du procès-verbal ({day}).").format(
+                        day=display(minutes.approved_on)
+                    ),
+                    field=field,
+                )
+        values = {}
+        if signed is not None:
+            values["signed_on"] = signed.isoformat()
+        if published is not None:
+            values["published_on"] = published.isoformat()
+        if values:
+            service.update(db, "minutes", ENTITY, minutes_id, values)
+
+
 def add_erratum(
     store: Store, minutes_id: int, reason: str, text: str, recorded_on: Any = None
 ) -> int:

@@ -463,3 +463,122 @@ def test_reconvening_after_a_failed_quorum(store, council):
     vote = votes.record_vote(store, items[0].id, votes_for=2, votes_against=0)
     assert vote.quorum_reached and vote.outcome == "adopted"
     assert mn.start(store, second)
+
+
+# -- the compliance check ------------------------------------------------------------------------
+
+
+END_OF_YEAR = D(2026, 12, 31)
+
+
+def statuses(store, meeting, today=END_OF_YEAR) -> dict[str, str]:
+    from ess_desk.meetings import compliance
+
+    return {c.code: c.status for c in compliance.check_meeting(store.db, meeting, today)}
+
+
+def test_compliance_turns_green_then_catches_what_goes_wrong(store, council, db_path, capsys):
+    from ess_desk.cli import main
+    from ess_desk.meetings import compliance
+    from ess_desk.minutes import decisions
+
+    m, meeting = council["m"], council["meeting"]
+    # Before the deadline, nothing sent: not yet applicable; after it: failing.
+    assert statuses(store, meeting, D(2026, 12, 1))["notice_on_time"] == "na"
+    assert statuses(store, meeting, D(2026, 12, 5))["notice_on_time"] == "fail"
+    notice.record_sent(store, meeting, "04/12/2026")  # the legal date itself
+    seat(store, council, ["Hélène", "François", "Zoé", "Luc", "Inès", "Paul"])
+    presence.record(store, meeting, m["Rose"], "represented", proxy_to=m["François"])
+    presence.record_opening(store, meeting, "18:00")
+    meetings.set_status(store, meeting, "held", now=LATER)
+    presence.withdraw(store, council["item"], m["Zoé"], "administratrice de la coopérative")
+    votes.record_vote(store, council["item"], votes_for=4, votes_against=1, abstentions=1)
+    votes.record_vote(store, council["other"], votes_for=3, votes_against=3, chair_vote="for")
+    decisions.add_decision(store, council["item"], "opinion", "Avis favorable à la subvention.")
+    checks = {c.code: c for c in compliance.check_meeting(store.db, meeting, D(2026, 12, 31))}
+    assert {k: c.status for k, c in checks.items()} == {
+        "notice_on_time": "ok",
+        "notice_documents": "na",  # no proof of sending per recipient yet
+        "quorum_opening": "ok",
+        "quorum_votes": "ok",
+        "withdrawals": "ok",
+        "proxies": "ok",
+        "casting_vote": "ok",
+        "minutes_approved": "na",  # the next meeting has not met
+        "minutes_published": "na",
+        "decisions_numbered": "ok",
+    }
+    assert checks["quorum_opening"].source == "CGCT, art. L. 2121-17"
+    assert "plus de la moitié des 8 membres en exercice" in checks["quorum_opening"].detail
+    assert checks["casting_vote"].source == "CGCT, art. L. 2121-20"
+    # The command line says the same, as JSON, exit 0.
+    store.close()
+    assert main(["--db", str(db_path), "compliance", str(meeting), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["code"] for d in data] == list(compliance.CHECKS)
+    assert {d["status"] for d in data} <= {"ok", "na"}
+    assert set(data[0]) == {"code", "status", "detail", "source"}
+
+
+def test_compliance_failures_and_the_exit_code(store, council, db_path, capsys):
+    from ess_desk.cli import main
+
+    m, meeting = council["m"], council["meeting"]
+    notice.record_sent(store, meeting, "05/12/2026")  # a day late: 4 clear days of 5
+    seat(store, council, ["Hélène", "François", "Zoé", "Luc", "Inès"])
+    meetings.set_status(store, meeting, "held", now=LATER)
+    presence.withdraw(store, council["item"], m["Zoé"])
+    votes.record_vote(store, council["item"], votes_for=3, votes_against=1)  # 4 of 5 needed
+    # A vote counting a withdrawn member, written behind the application's back.
+    vote = votes.vote_for_item(store.db, council["item"])
+    tampered = dict(vote.quorum, cast_by={str(m["Zoé"]): m["Zoé"]})
+    store.db.execute("UPDATE votes SET quorum = ? WHERE id = ?", [json.dumps(tampered), vote.id])
+    store.conn.commit()
+    found = statuses(store, meeting)
+    assert (found["notice_on_time"], found["quorum_votes"], found["withdrawals"]) == (
+        "fail",
+        "fail",
+        "fail",
+    )
+    store.close()
+    assert main(["--db", str(db_path), "compliance", str(meeting)]) == 1
+    out = capsys.readouterr().out
+    assert "✗ Convocation envoyée dans le délai" in out and "4 jours francs" in out
+    assert "Source : CGCT, art. L. 2121-11 et L. 2121-12" in out
+
+
+def test_reconvened_meeting_is_regular_without_quorum(store, council):
+    from ess_desk.minutes import minutes as mn
+
+    first = council["meeting"]
+    notice.record_sent(store, first, "01/12/2026")
+    seat(store, council, ["Hélène", "François"])
+    presence.record_opening(store, first, "18:15")
+    second = meetings.reconvene(store, first, "15/12/2026 18:00")
+    assert statuses(store, first)["quorum_opening"] == "ok"  # did not deliberate, called again
+    notice.record_sent(store, second, "11/12/2026")  # 3 clear days: 12, 13, 14
+    presence.record(store, second, council["m"]["Luc"], "present")
+    presence.record_opening(store, second, "18:00")
+    meetings.set_status(store, second, "held", now=LATER)
+    item = agenda.items(store.db, second)[0]
+    votes.record_vote(store, item.id, votes_for=1, votes_against=0)
+    found = statuses(store, second)
+    assert (found["notice_on_time"], found["quorum_opening"], found["quorum_votes"]) == (
+        "ok",
+        "ok",
+        "ok",
+    )
+    # Minutes of the reconvened meeting, approved later and published within the week.
+    third = meetings.create(store, body_id=council["body"], starts_at="20/01/2027 18:00")
+    minutes_id = mn.start(store, second)
+    mn.update(store, minutes_id, secretary="Marie", closing_time="19:00")
+    approval = mn.submit(store, minutes_id, today=D(2026, 12, 20))
+    for name in ("Hélène", "François", "Zoé", "Luc", "Inès"):
+        presence.record(store, third, council["m"][name], "present")
+    meetings.set_status(store, third, "held", now=LATER)
+    mn.approve(store, approval)
+    assert statuses(store, second, D(2027, 1, 22))["minutes_published"] == "na"
+    assert statuses(store, second, D(2027, 1, 28))["minutes_published"] == "fail"
+    mn.record_publication(store, minutes_id, "22/01/2027", "25/01/2027")
+    assert statuses(store, second, D(2027, 2, 28))["minutes_approved"] == "ok"
+    assert statuses(store, second, D(2027, 2, 28))["minutes_published"] == "ok"

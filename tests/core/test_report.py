@@ -671,6 +671,6 @@ def test_default_year_is_the_last_full_one_unless_this_one_is_nearly_over(store)
         store, body_id=body, kind="plenary", starts_at=dt.datetime(2027, 2, 3, 18, 0)
     )
     assert default_year(db, body, dt.date(2027, 3, 1)) == 2026  # not held yet
-    meetings.set_status(store, meeting, "held")
+    meetings.set_status(store, meeting, "held", now=LATER)
     assert default_year(db, body, dt.date(2027, 3, 1)) == 2027
     assert default_year(db, None, dt.date(2027, 3, 1)) == 2027
