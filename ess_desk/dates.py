@@ -187,6 +187,26 @@ def read_date(text: str, *, today: dt.date | None = None, field: str | None = No
         ) from exc
 
 
+def read_full_date(text: str, *, field: str | None = None) -> dt.date:
+    """A date that must be complete, day, month and year (a mandate's start or end): read as
+    `read_date` reads it, but « 21/01 » or « 60 » is refused instead of completed."""
+    import re
+
+    # Read from two moments far apart: a date that changes was missing its year; a year of two
+    # digits (« 01/01/98 ») would be guessed into the wrong century.
+    first = read_date(text, today=dt.date(2000, 7, 1), field=field)
+    four_digits = re.search(r"(?<!\d)\d{4}(?!\d)", text) or re.fullmatch(r"\s*\d{8}\s*", text)
+    if read_date(text, today=dt.date(1980, 7, 1), field=field) != first or not four_digits:
+        raise UserError(
+            _(
+                "« {value} » n'est pas une date complète : indiquez le jour, le mois et l'année "
+                "sur quatre chiffres, par exemple 21/01/2027."
+            ).format(value=text.strip()),
+            field=field,
+        )
+    return first
+
+
 def read_time(text: str, *, field: str | None = None) -> dt.time:
     """An hour typed as offices type it: « 18:00 », « 18h », « 18 h 30 », « 18h30 », « 18.30 »,
     « 18 » or « 1830 »; anything else raises UserError."""

@@ -31,3 +31,47 @@ def name_key(text: str) -> str:
     « Structure  Ae » are one organisation, as secretaries type the same name differently from
     one list to the next. The member import and the organisations service both follow it."""
     return " ".join(w for w in _NOT_ALNUM.split(fold(text)) if w)
+
+
+# Characters no document or spreadsheet may carry: the C0 controls but tab, line feed and
+# carriage return, DEL and the C1 controls, lone surrogates and the two non-characters XML
+# refuses. A bell (U+0007) pasted from an old system crashes an XLSX or DOCX writer, and shows
+# as nothing anywhere else.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters found in `text`, each once, as « U+0007 »."""
+    found = dict.fromkeys(_CONTROL.findall(text))
+    return [f"U+{ord(c):04X}" for c in found]
+
+
+def printable(text: str) -> str:
+    """`text` without its control characters (see `_CONTROL`): what every export writes."""
+    if text.isprintable() or not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub("", text)
+
+
+def printable_copy(value):  # type: ignore[no-untyped-def]
+    """A copy of `value` (a string, or a dataclass, tuple, list or dict holding strings) with
+    every string made `printable`: the record a document is built from, cleaned once."""
+    import dataclasses
+
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, list | tuple):
+        cleaned = [printable_copy(v) for v in value]
+        if isinstance(value, list):
+            return cleaned
+        return type(value)(*cleaned) if hasattr(value, "_fields") else tuple(cleaned)
+    if isinstance(value, dict):
+        return {k: printable_copy(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: printable_copy(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -406,16 +406,34 @@ def _columns(db: Database) -> str:
 
 
 def _fetch(db: Database, sql: str, params: dict[str, Any], today: dt.date) -> list[ActionRow]:
+    return list(_rows(db, sql, params, today))
+
+
+def _rows(db: Database, sql: str, params: dict[str, Any], today: dt.date) -> Iterator[ActionRow]:
     # Overdue is worked out here, on the day asked for: it is never stored.
     sql = sql.replace("{columns}", _columns(db))
     today_iso = today.isoformat()
-    out = []
-    for r in db.execute(sql, params).fetchall():
+    for r in db.execute(sql, params):
         due, status = r[9], r[11]
         late = bool(due) and status in rules.OPEN_STATUSES and due < today_iso
         days = (today - dt.date.fromisoformat(due)).days if late else 0
-        out.append(ActionRow(*r[:30], bool(r[30]), late, days))
-    return out
+        yield ActionRow(*r[:30], bool(r[30]), late, days)
+
+
+def iter_actions(
+    db: Database,
+    filt: ActionFilter | None = None,
+    *,
+    sort: str = "due_date",
+    descending: bool = False,
+    today: dt.date | None = None,
+) -> Iterator[ActionRow]:
+    """`query_actions` one row at a time, read from SQLite as they are used: a list of any size
+    in bounded memory (`ess-desk actions --json`)."""
+    today = today or dt.date.today()
+    where, params = _where(db, filt or ActionFilter(), today)
+    order, _joins = _order(sort, descending)
+    return _rows(db, f"SELECT {{columns}} {_from(set(_JOINS))}{where}{order}", params, today)
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ess_desk.actions import rules
@@ -68,10 +70,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from ess_desk.actions import queries
 
     with open_for_command(args, write=False) as store:
+        if args.json:
+            # Streamed: one action read, written and forgotten at a time, whatever their number.
+            write_json_list(
+                r.to_json()
+                for r in queries.iter_actions(store.db, filter_from_args(store.db, args))
+            )
+            return 0
         rows = queries.query_actions(store.db, filter_from_args(store.db, args))
-    if args.json:
-        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
-        return 0
     for r in rows:
         due = display(r.due_date) if r.due_date else "—"
         late = "  " + _("EN RETARD") if r.overdue else ""
@@ -104,6 +110,18 @@ def cmd_action_reminders(args: argparse.Namespace) -> int:
         )
     print(result.summary())
     return 0
+
+
+def write_json_list(items: Iterable[object]) -> None:
+    """Print a JSON list item by item, exactly as `json.dumps(list, indent=2)` would."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+    out.flush()
 
 
 def register(add: AddCommand) -> None:

@@ -18,16 +18,13 @@ from ess_desk.i18n import _
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def neutralise(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; other values
-    pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text is written as `tabular.neutralise` writes it (no control character, an apostrophe
+    before what a spreadsheet would run as a formula); other values pass unchanged."""
+    from ess_desk.exchange.tabular import neutralise as neutralise_text
+
+    return neutralise_text(value) if isinstance(value, str) else value
 
 
 def headers() -> list[str]:

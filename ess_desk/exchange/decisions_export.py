@@ -9,12 +9,11 @@ from pathlib import Path
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
+from ess_desk.exchange.tabular import neutralise
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
 from ess_desk.minutes.decisions import DecisionRow
-
-# A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from ess_desk.text import printable
 
 
 def header() -> list[str]:
@@ -45,11 +44,6 @@ def row_values(row: DecisionRow) -> list[str]:
     ]
 
 
-def neutralise(value: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula: a leading apostrophe."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def write_csv(rows: Sequence[DecisionRow], path: Path | str) -> Path:
     path = Path(path)
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
@@ -72,7 +66,7 @@ def write_xlsx(rows: Sequence[DecisionRow], path: Path | str) -> Path:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row_values(row))
+        sheet.append([printable(v) for v in row_values(row)])
         for cell in sheet[sheet.max_row]:
             # openpyxl would store "=…" as a formula: every cell here is text.
             cell.data_type = "s"

@@ -7,6 +7,7 @@ from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
 from ess_desk.fileio import atomic_path
+from ess_desk.text import printable
 
 
 def draft(
@@ -19,6 +20,9 @@ def draft(
     from_email: str = "",
     attachments: list[tuple[str, bytes, str]] = (),  # (file name, content, MIME type)
 ) -> EmailMessage:
+    # Control characters (pasted from another system) never reach a header or the text.
+    to_name, from_name = printable(to_name), printable(from_name)
+    subject, body = " ".join(printable(subject).split()), printable(body)
     message = EmailMessage()
     message["To"] = formataddr((to_name, to_email))
     if from_email:

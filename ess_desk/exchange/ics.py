@@ -15,6 +15,7 @@ from ess_desk import __version__
 from ess_desk.fileio import atomic_path
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
+from ess_desk.text import printable_copy
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -28,7 +29,8 @@ def _uid(meeting_id: int) -> str:
 
 
 def meeting_event(db: Database, meeting: meetings.Meeting) -> Event:
-    body = bodies.get_body(db, meeting.body_id)
+    meeting = printable_copy(meeting)  # no control character in a calendar file
+    body = printable_copy(bodies.get_body(db, meeting.body_id))
     event = Event()
     event.add("uid", _uid(meeting.id))
     event.add("dtstamp", dt.datetime.now(dt.UTC))

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ess_desk.dates import add_years, display, parse_date
+from ess_desk.dates import add_years, display, read_full_date
 from ess_desk.errors import UserError
 from ess_desk.exchange.tabular import SourceTable, fold, read_table, restore_neutralised
 from ess_desk.i18n import _
 from ess_desk.membership import bodies, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
-from ess_desk.text import name_key
+from ess_desk.text import control_characters, name_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -413,19 +413,21 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 @functools.lru_cache(maxsize=8192)  # mandates of a file share their dates
 def read_date(text: str) -> dt.date | None:
-    """Day-first or ISO, as ess_desk.dates.parse_date reads them (the usual shapes without it)."""
+    """A mandate's date: complete (day, month and year), day-first or ISO; « 60 » or « 21/01 »
+    are refused rather than guessed (the usual shapes read here, fast; the rest by
+    ess_desk.dates.read_full_date)."""
     match = _DMY.fullmatch(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
     else:
         match = _ISO.fullmatch(text)
         if not match:
-            return parse_date(text)
+            return read_full_date(text)
         year, month, day = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        return parse_date(text)  # raises the usual message
+        return read_full_date(text)  # raises the usual message
 
 
 _LOCAL_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -684,8 +686,31 @@ class _Planner:
                     )
                 )
                 continue
+            if self.refuse_control_characters(line, cells):
+                continue
             values = {key: _cell(cells[index]) for key, index in cols.items()}
             self.read_row(line, values)
+
+    def refuse_control_characters(self, line: int, cells: list[str]) -> bool:
+        """A cell holding an invisible control character (a bell, an escape… pasted from an
+        old system) is refused: it would be saved unseen and break the exports."""
+        found = False
+        for index, cell in enumerate(cells):
+            codes = control_characters(cell)
+            if codes:
+                found = True
+                column = self.table.headers[index] if index < len(self.table.headers) else None
+                self.problems.append(
+                    Problem(
+                        line,
+                        column,
+                        _(
+                            "Caractère de contrôle invisible ({codes}) dans cette cellule : "
+                            "retirez-le du fichier (il vient souvent d'un copier-coller)."
+                        ).format(codes=", ".join(codes)),
+                    )
+                )
+        return found
 
     def read_row(self, line: int, v: dict[str, str]) -> None:
         problems: list[Problem] = []

@@ -18,6 +18,7 @@ from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import richtext, wording
 from ess_desk.minutes.record import Section
 from ess_desk.minutes.vocabulary import FORMS
+from ess_desk.text import printable_copy
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -156,7 +157,8 @@ def write(
 ) -> Path:
     """Write the minutes of a meeting as a .docx file (atomically)."""
     mn.ensure_exportable(db, meeting_id)
-    doc = document(mn.view(db, meeting_id, public=public), form)
+    # A control character pasted into a text would make Word's XML unreadable: none is written.
+    doc = document(printable_copy(mn.view(db, meeting_id, public=public)), form)
     path = Path(path)
     with atomic_path(path) as tmp:
         doc.save(str(tmp))

@@ -15,7 +15,10 @@ from pathlib import Path
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
-from ess_desk.text import fold  # noqa: F401 - the importers compare folded headers
+from ess_desk.text import (
+    fold,  # noqa: F401 - the importers compare folded headers
+    printable,
+)
 
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -40,16 +43,29 @@ class SourceTable:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
+def is_formula_like(value: str) -> bool:
+    """True when a spreadsheet could run `value` as a formula: it starts with = + - @, tab or
+    carriage return, or with any whitespace (a line feed, spaces) before = + - @ — Excel and
+    LibreOffice skip leading whitespace when they decide a cell is a formula."""
+    if not value:
+        return False
+    if value.startswith(FORMULA_STARTS):
+        return True
+    return value[0].isspace() and value.lstrip()[:1] in ("=", "+", "-", "@")
+
+
 def neutralise(value: str) -> str:
-    """Prefix a cell that a spreadsheet would run as a formula with an apostrophe (OWASP)."""
-    if value and value.startswith(FORMULA_STARTS):
+    """A text cell as exported: its control characters removed, and an apostrophe before it
+    when a spreadsheet would run it as a formula (OWASP, CSV injection)."""
+    value = printable(value)
+    if is_formula_like(value):
         return "'" + value
     return value
 
 
 def restore_neutralised(value: str) -> str:
-    """Undo `neutralise` on a cell read back (an apostrophe before a formula character)."""
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+    """Undo `neutralise` on a cell read back (an apostrophe before a formula-like text)."""
+    if len(value) > 1 and value[0] == "'" and is_formula_like(value[1:]):
         return value[1:]
     return value
 
