@@ -2242,4 +2242,6 @@ EN: dict[str, str] = {
     "Procès-verbal approuvé": "Minutes approved",
     "Procès-verbal signé et publié dans le délai": "Minutes signed and published in time",
     "Décisions numérotées": "Decisions numbered",
+    # ess_desk/meetings/meetings.py (law)
+    "{title} — nouvelle convocation du {day}": "{title} — reconvened on {day}",
 }

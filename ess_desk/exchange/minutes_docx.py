@@ -58,19 +58,39 @@ def _bold_line(doc: DocxDocument, text: str) -> None:
     doc.add_paragraph().add_run(text).bold = True
 
 
-def _section(doc: DocxDocument, section: Section, form: str) -> None:
+def _law_lines(doc: DocxDocument, record) -> None:
+    for line in (wording.quorum_rule_line(record), wording.reconvening_line(record)):
+        if line:
+            doc.add_paragraph(line)
+
+
+def _vote(doc: DocxDocument, vote, record) -> None:
+    _bold_line(doc, _("Vote"))
+    kind = wording.vote_kind_line(vote)
+    if kind:
+        doc.add_paragraph(kind)
+    _table(doc, [wording.vote_header(), *wording.vote_rows(vote)])
+    if vote.ballots:
+        rows = [[_("Vote"), _("Votants")]]
+        rows += [[choice, "; ".join(names)] for choice, names in wording.roll_call_rows(vote)]
+        _table(doc, rows)
+    for line in (wording.casting_line(vote, record), wording.vote_note(vote)):
+        if line:
+            doc.add_paragraph().add_run(line).italic = True
+
+
+def _section(doc: DocxDocument, section: Section, form: str, record=None) -> None:
     doc.add_heading(wording.section_title(section), level=2)
     if form == "pv":
         who = wording.presenter(section)
         if who:
             doc.add_paragraph().add_run(who).italic = True
+    for withdrawal in section.withdrawn:
+        doc.add_paragraph(wording.withdrawal_line(withdrawal))
+    if form == "pv":
         _summary(doc, section.summary)
     if section.vote is not None:
-        _bold_line(doc, _("Vote"))
-        _table(doc, [wording.vote_header(), *wording.vote_rows(section.vote)])
-        note = wording.vote_note(section.vote)
-        if note:
-            doc.add_paragraph().add_run(note).italic = True
+        _vote(doc, section.vote, record)
     for d in section.decisions:
         _bold_line(doc, wording.decision_heading(d.reference, d.kind))
         doc.add_paragraph(d.text)
@@ -125,11 +145,13 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
         ]
         _table(doc, rows)
         doc.add_paragraph(wording.quorum_line(r))
+        _law_lines(doc, r)
         opening = wording.opening_line(r)
         if opening:
             doc.add_paragraph(opening)
     else:
         doc.add_paragraph(wording.quorum_line(r))
+        _law_lines(doc, r)
     sections = [
         s for s in r.sections if form == "pv" or s.decisions or s.actions or s.vote is not None
     ]
@@ -137,7 +159,7 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     if not sections:
         doc.add_paragraph(_("Aucune décision."))
     for s in sections:
-        _section(doc, s, form)
+        _section(doc, s, form, r)
     if form == "pv":
         doc.add_paragraph(wording.closing_line(r))
     if view.approved and view.digest:

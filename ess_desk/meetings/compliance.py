@@ -391,12 +391,12 @@ def _minutes_approved(c: _Context) -> Check:
             else _("Approuvé le {day}.").format(day=display(row[1]))
         )
         return Check("minutes_approved", OK, detail, source)
-    following = meetings.next_meeting_of_body(c.db, c.meeting.id)
-    if following is not None and following.status in ("held", "closed"):
+    able = _next_deliberating_meeting(c)
+    if able is not None:
         return Check(
             "minutes_approved",
             FAIL,
-            _("Non approuvé à la séance suivante du {day}.").format(day=display(following.day)),
+            _("Non approuvé à la séance suivante du {day}.").format(day=display(able.day)),
             source,
         )
     return Check(
@@ -405,6 +405,21 @@ def _minutes_approved(c: _Context) -> Check:
         _("À approuver à la prochaine séance de l'instance."),
         source,
     )
+
+
+def _next_deliberating_meeting(c: _Context) -> meetings.Meeting | None:
+    """The first later meeting of the body that was held with its quorum (a reconvened meeting
+    deliberates without one only on the items it takes up: not on these minutes)."""
+    current = c.meeting
+    while True:
+        following = meetings.next_meeting_of_body(c.db, current.id)
+        if following is None or following.status not in ("held", "closed"):
+            return None
+        if not following.reconvenes_meeting_id:
+            moment = presence.parse_time(following.opening_time, "opening_time")
+            if presence.quorum(c.db, following.id, moment).reached:
+                return following
+        current = following
 
 
 def _minutes_published(c: _Context) -> Check:

@@ -287,7 +287,9 @@ def reconvene(store: Store, meeting_id: int, new_start: Any, new_end: Any = None
         end = parse_datetime(new_end, "ends_at")
         if end is None and current.end is not None:
             end = start + (current.end - current.start)
-        title = _("{title} (nouvelle convocation)").format(title=current.title)
+        title = _("{title} — nouvelle convocation du {day}").format(
+            title=current.title, day=display(start.date())
+        )
         values = {k: getattr(current, k) for k in EDITABLE} | {
             "starts_at": start,
             "ends_at": end,

@@ -174,7 +174,7 @@ def _roll_call_counts(
     return totals
 
 
-def _chair_mandates(db: Database, meeting: meetings.Meeting) -> list[int]:
+def chair_mandates(db: Database, meeting: meetings.Meeting) -> list[int]:
     """The mandates of the body's president or co-presidents in office on the meeting's day."""
     return [
         r[0]
@@ -242,7 +242,7 @@ def record_vote(
         names = {a.mandate_id: a.name for a in presence.expected_attendees(db, meeting.id)}
         if kind == "roll_call":
             counts = _roll_call_counts(ballots or {}, count, out_of_item, names)
-            chairs = [m for m in _chair_mandates(db, meeting) if m in (ballots or {})]
+            chairs = [m for m in chair_mandates(db, meeting) if m in (ballots or {})]
             if chairs and chair_vote is None and casting_vote is None:
                 chair_vote = (ballots or {})[chairs[0]]
         total = sum(counts.values()) + sum(papers.values())

@@ -19,7 +19,9 @@ from ess_desk.membership import bodies, roster
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SNAPSHOT_VERSION = 1
+# 2: remote attendance, withdrawals, roll-call and secret votes, reconvening (version 1
+# snapshots read back with those empty).
+SNAPSHOT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,20 @@ class Attendance:
     represented_count: int = 0
     required: int = 0
     reached: bool = False
+    remote: tuple[AttendanceLine, ...] = ()  # taking part by video or audio
+    remote_count: int = 0
+    waived: bool = False  # a reconvened meeting deliberating without quorum
+
+
+ATTENDANCE_GROUPS = (
+    "present",
+    "remote",
+    "represented",
+    "excused",
+    "absent",
+    "substitutes",
+    "guests",
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +79,16 @@ class CollegeVote:
     votes_against: int
     abstentions: int
     not_voting: int
+
+
+@dataclass(frozen=True)
+class BallotLine:
+    """One member's vote in a roll call, cast by themselves, their substitute or their proxy."""
+
+    member: PersonRef
+    choice: str
+    cast_by: PersonRef | None = None  # None: the member voted in person
+    by_proxy: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +102,21 @@ class VoteRecord:
     casting_vote: str | None = None
     taken_at: str | None = None
     by_college: tuple[CollegeVote, ...] = ()
+    kind: str = "open"
+    blank: int = 0
+    spoilt: int = 0
+    chair_vote: str | None = None
+    ballots: tuple[BallotLine, ...] = ()
+    quorum_waived: bool = False
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """A member who left the meeting for one item (déport), with their civility for the sentence."""
+
+    person: PersonRef
+    civility: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +146,20 @@ class Section:
     vote: VoteRecord | None = None
     decisions: tuple[DecisionRecord, ...] = ()
     actions: tuple[ActionRecord, ...] = ()
+    withdrawn: tuple[Withdrawal, ...] = ()
+
+
+@dataclass(frozen=True)
+class LawNotes:
+    """What the minutes cite of the body's rules, and the reconvening of a failed quorum."""
+
+    quorum_rule: str = ""  # « plus de la moitié des 8 membres en exercice »
+    quorum_source: str = ""
+    casting_source: str = ""
+    withdrawal_source: str = ""
+    reconvene_source: str = ""
+    reconvenes_day: str | None = None  # this meeting was called again after that one's quorum
+    reconvened_at: str | None = None  # this meeting's quorum failed; called again at that time
 
 
 @dataclass(frozen=True)
@@ -124,6 +179,7 @@ class MinutesRecord:
     attendance: Attendance
     sections: tuple[Section, ...] = field(default=())
     version: int = SNAPSHOT_VERSION
+    law: LawNotes = field(default_factory=LawNotes)
 
     @property
     def start(self) -> dt.datetime:
@@ -149,9 +205,7 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
     attendees = presence.expected_attendees(db, meeting.id)
     by_mandate = {a.mandate_id: a for a in attendees}
     recorded = {p.mandate_id: p for p in presence.presences(db, meeting.id)}
-    lists: dict[str, list[AttendanceLine]] = {
-        k: [] for k in ("present", "represented", "excused", "absent", "substitutes", "guests")
-    }
+    lists: dict[str, list[AttendanceLine]] = {k: [] for k in ATTENDANCE_GROUPS}
     sitting_substitutes: set[int] = set()
     for a in attendees:
         p = recorded.get(a.mandate_id)
@@ -165,6 +219,8 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
             continue  # listed below when they sit or attend
         if status == "present":
             lists["present"].append(AttendanceLine(ref))
+        elif status == "remote":
+            lists["remote"].append(AttendanceLine(ref))
         elif status == "represented":
             holder = by_mandate.get(p.proxy_to) if p and p.proxy_to else None
             lists["represented"].append(AttendanceLine(ref, _ref(holder) if holder else None))
@@ -193,19 +249,17 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
     if meeting.opening_quorum:
         # The count recorded at the opening is the one the minutes state.
         data = json.loads(meeting.opening_quorum)
-        counts = (data["in_office"], data["present"], data["represented"], data["required"])
-        reached = bool(data.get("reached", data["present"] >= data["required"]))
     else:
-        count = presence.quorum(db, meeting.id)
-        counts = (count.in_office, count.present, count.represented, count.required)
-        reached = count.reached
+        data = json.loads(presence.count_as_json(presence.quorum(db, meeting.id)))
     return Attendance(
         **{k: tuple(v) for k, v in lists.items()},
-        in_office=counts[0],
-        present_count=counts[1],
-        represented_count=counts[2],
-        required=counts[3],
-        reached=reached,
+        in_office=data["in_office"],
+        present_count=data["present"],
+        represented_count=data["represented"],
+        required=data["required"],
+        reached=bool(data.get("reached", data["present"] >= data["required"])),
+        remote_count=data.get("remote", 0),
+        waived=bool(data.get("waived", False)),
     )
 
 
@@ -237,7 +291,28 @@ def _person(db: Database, person_id: int, attendees: dict[int, PersonRef]) -> Pe
     return PersonRef(name=row[0], person_id=person_id, consent=bool(row[1])) if row else None
 
 
-def _vote(db: Database, item_id: int) -> VoteRecord | None:
+def _ballots(db: Database, vote: votes.Vote, refs: dict[int, PersonRef]) -> tuple[BallotLine, ...]:
+    """The roll call: each member and their vote, by whom it was cast when not in person."""
+    represented = {
+        r[0]
+        for r in db.execute(
+            "SELECT mandate_id FROM attendance WHERE meeting_id = ? AND status = 'represented'",
+            [vote.meeting_id],
+        )
+    }
+    out = []
+    for b in votes.ballots_of(db, vote.id):
+        member = refs.get(b.mandate_id) or PersonRef(name=b.name, member=True)
+        by = None
+        if b.cast_by_mandate_id != b.mandate_id:
+            by = refs.get(b.cast_by_mandate_id) or PersonRef(name=b.cast_by_name, member=True)
+        out.append(BallotLine(member, b.choice, by, by_proxy=b.mandate_id in represented))
+    return tuple(out)
+
+
+def _vote(
+    db: Database, item_id: int, refs: dict[int, PersonRef] | None = None
+) -> VoteRecord | None:
     vote = votes.vote_for_item(db, item_id)
     if vote is None:
         return None
@@ -260,6 +335,12 @@ def _vote(db: Database, item_id: int) -> VoteRecord | None:
             )
             for college, c in (vote.by_college or {}).items()
         ),
+        kind=vote.kind,
+        blank=vote.blank,
+        spoilt=vote.spoilt,
+        chair_vote=vote.chair_vote,
+        ballots=_ballots(db, vote, refs or {}) if vote.kind == "roll_call" else (),
+        quorum_waived=bool(vote.quorum.get("waived", False)),
     )
 
 
@@ -282,6 +363,34 @@ def _actions(
     return out
 
 
+def _withdrawal(
+    db: Database, refs: dict[int, PersonRef], mandate_id: int, reason: str
+) -> Withdrawal:
+    row = db.execute(
+        "SELECT p.civility, p.first_name || ' ' || p.last_name FROM mandates m "
+        "JOIN people p ON p.id = m.person_id WHERE m.id = ?",
+        [mandate_id],
+    ).fetchone()
+    person = refs.get(mandate_id) or PersonRef(name=row[1] if row else "?", member=True)
+    return Withdrawal(person, row[0] if row else "", reason)
+
+
+def _law(db: Database, meeting: meetings.Meeting, body: bodies.Body, in_office: int) -> LawNotes:
+    first = (
+        meetings.get(db, meeting.reconvenes_meeting_id) if meeting.reconvenes_meeting_id else None
+    )
+    again = meetings.reconvened_by(db, meeting.id)
+    return LawNotes(
+        quorum_rule=body.quorum_rule(in_office),
+        quorum_source=body.source("quorum"),
+        casting_source=body.source("chair_casting_vote"),
+        withdrawal_source=body.source("withdrawal"),
+        reconvene_source=body.source("reconvene"),
+        reconvenes_day=first.day.isoformat() if first else None,
+        reconvened_at=again.starts_at if again else None,
+    )
+
+
 def compose(
     db: Database, meeting_id: int, secretary: str = "", closing: str | None = None
 ) -> MinutesRecord:
@@ -292,14 +401,7 @@ def compose(
     body = bodies.get_body(db, meeting.body_id)
     attendance = _attendance(db, meeting)
     by_person = {}
-    for group in (
-        attendance.present,
-        attendance.represented,
-        attendance.excused,
-        attendance.absent,
-        attendance.substitutes,
-        attendance.guests,
-    ):
+    for group in (getattr(attendance, g) for g in ATTENDANCE_GROUPS):
         for line in group:
             if line.person.person_id is not None:
                 by_person[line.person.person_id] = line.person
@@ -314,6 +416,13 @@ def compose(
     for d in decisions_mod.decisions_of_meeting(db, meeting_id):
         decided.setdefault(d.item_id, []).append(DecisionRecord(d.reference, d.kind, d.text))
     actions = _actions(db, meeting_id, by_person)
+    by_mandate = {a.mandate_id: _ref(a) for a in presence.expected_attendees(db, meeting_id)}
+    withdrawals: dict[int, list[tuple[int, str]]] = {}
+    for item_id, mandate_id, reason in db.execute(
+        "SELECT item_id, mandate_id, reason FROM withdrawals WHERE meeting_id = ? ORDER BY id",
+        [meeting_id],
+    ):
+        withdrawals.setdefault(item_id, []).append((mandate_id, reason))
     sections = []
     for position, item in enumerate(agenda.items(db, meeting_id), start=1):
         presenter = (
@@ -328,7 +437,11 @@ def compose(
                 presenter=presenter,
                 presenter_text=item.presenter_text,
                 summary=summaries.get(item.id, ""),
-                vote=_vote(db, item.id),
+                vote=_vote(db, item.id, by_mandate),
+                withdrawn=tuple(
+                    _withdrawal(db, by_mandate, mandate_id, reason)
+                    for mandate_id, reason in withdrawals.get(item.id, [])
+                ),
                 decisions=tuple(decided.get(item.id, ())),
                 actions=tuple(actions.get(item.id, ())),
             )
@@ -348,6 +461,7 @@ def compose(
         closing_time=closing,
         attendance=attendance,
         sections=tuple(sections),
+        law=_law(db, meeting, body, attendance.in_office),
     )
 
 
@@ -375,11 +489,12 @@ def from_json(text: str) -> MinutesRecord:
     """Read an approved snapshot back (raises ValueError/KeyError/TypeError when damaged)."""
     data = json.loads(text)
     att = data["attendance"]
-    groups = ("present", "represented", "excused", "absent", "substitutes", "guests")
     attendance = Attendance(
-        **{g: tuple(_line_from(x) for x in att[g]) for g in groups},
+        **{g: tuple(_line_from(x) for x in att.get(g, ())) for g in ATTENDANCE_GROUPS},
         **{k: att[k] for k in ("in_office", "present_count", "represented_count", "required")},
         reached=bool(att["reached"]),
+        remote_count=att.get("remote_count", 0),
+        waived=bool(att.get("waived", False)),
     )
     sections = []
     for s in data["sections"]:
@@ -387,6 +502,15 @@ def from_json(text: str) -> MinutesRecord:
         if s["vote"]:
             v = dict(s["vote"])
             v["by_college"] = tuple(CollegeVote(**c) for c in v["by_college"])
+            v["ballots"] = tuple(
+                BallotLine(
+                    _person_from(b["member"]),  # type: ignore[arg-type]
+                    b["choice"],
+                    _person_from(b.get("cast_by")),
+                    bool(b.get("by_proxy")),
+                )
+                for b in v.get("ballots", ())
+            )
             vote = VoteRecord(**v)
         sections.append(
             Section(
@@ -404,6 +528,12 @@ def from_json(text: str) -> MinutesRecord:
                         a["title"], _person_from(a["owner"]), a["owner_text"], a["due_date"]
                     )
                     for a in s["actions"]
+                ),
+                withdrawn=tuple(
+                    Withdrawal(
+                        _person_from(w["person"]), w.get("civility", ""), w.get("reason", "")
+                    )  # type: ignore[arg-type]
+                    for w in s.get("withdrawn", ())
                 ),
             )
         )
@@ -429,6 +559,7 @@ def from_json(text: str) -> MinutesRecord:
         chair=tuple(PersonRef(**c) for c in data["chair"]),
         attendance=attendance,
         sections=tuple(sections),
+        law=LawNotes(**data.get("law", {})),
     )
 
 
@@ -506,11 +637,21 @@ class Publication:
     def line(self, line: AttendanceLine) -> AttendanceLine:
         return AttendanceLine(self.person(line.person), self.person(line.other))  # type: ignore[arg-type]
 
+    def vote(self, vote: VoteRecord | None) -> VoteRecord | None:
+        if vote is None or not vote.ballots:
+            return vote
+        return dataclasses.replace(
+            vote,
+            ballots=tuple(
+                dataclasses.replace(b, member=self.person(b.member), cast_by=self.person(b.cast_by))
+                for b in vote.ballots
+            ),
+        )
+
     def record(self, record: MinutesRecord) -> MinutesRecord:
         att = record.attendance
-        groups = ("present", "represented", "excused", "absent", "substitutes", "guests")
         attendance = dataclasses.replace(
-            att, **{g: tuple(self.line(x) for x in getattr(att, g)) for g in groups}
+            att, **{g: tuple(self.line(x) for x in getattr(att, g)) for g in ATTENDANCE_GROUPS}
         )
         sections = tuple(
             dataclasses.replace(
@@ -525,6 +666,11 @@ class Publication:
                 actions=tuple(
                     dataclasses.replace(a, title=self.text(a.title), owner=self.person(a.owner))
                     for a in s.actions
+                ),
+                vote=self.vote(s.vote),
+                withdrawn=tuple(
+                    dataclasses.replace(w, person=self.person(w.person), reason="")
+                    for w in s.withdrawn
                 ),
             )
             for s in record.sections
@@ -541,14 +687,7 @@ class Publication:
 def _people_of(record: MinutesRecord) -> list[PersonRef]:
     out = list(record.chair)
     att = record.attendance
-    for group in (
-        att.present,
-        att.represented,
-        att.excused,
-        att.absent,
-        att.substitutes,
-        att.guests,
-    ):
+    for group in (getattr(att, g) for g in ATTENDANCE_GROUPS):
         for line in group:
             out.append(line.person)
             if line.other is not None:
@@ -557,4 +696,7 @@ def _people_of(record: MinutesRecord) -> list[PersonRef]:
         if s.presenter is not None:
             out.append(s.presenter)
         out += [a.owner for a in s.actions if a.owner is not None]
+        out += [w.person for w in s.withdrawn]
+        if s.vote is not None:
+            out += [b.member for b in s.vote.ballots]
     return out

@@ -8,7 +8,14 @@ from ess_desk.dates import clock, display, long_datetime
 from ess_desk.i18n import _
 from ess_desk.meetings.vocabulary import OUTCOMES
 from ess_desk.membership.vocabulary import label
-from ess_desk.minutes.record import AttendanceLine, MinutesRecord, PersonRef, Section, VoteRecord
+from ess_desk.minutes.record import (
+    AttendanceLine,
+    MinutesRecord,
+    PersonRef,
+    Section,
+    VoteRecord,
+    Withdrawal,
+)
 from ess_desk.minutes.vocabulary import DECISION_KINDS, FORMS
 
 
@@ -70,6 +77,7 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
     ]
     rows = [
         (_("Présents"), plain(a.present)),
+        (_("À distance (visio ou audio)"), plain(a.remote)),
         (_("Représentés"), represented),
         (_("Excusés"), excused),
         (_("Absents"), plain(a.absent)),
@@ -81,16 +89,51 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
 
 def quorum_line(record: MinutesRecord) -> str:
     a = record.attendance
+    if a.waived:
+        state = _("séance reconvoquée : sans condition de quorum")
+    else:
+        state = _("quorum atteint") if a.reached else _("quorum non atteint")
     return _(
         "Membres votants en exercice : {in_office} — présents ou suppléés : {present} — "
-        "représentés : {represented} — quorum requis : {required} — {state}."
+        "à distance : {remote} — représentés : {represented} — quorum requis : {required} — "
+        "{state}."
     ).format(
         in_office=a.in_office,
         present=a.present_count,
+        remote=a.remote_count,
         represented=a.represented_count,
         required=a.required,
-        state=_("quorum atteint") if a.reached else _("quorum non atteint"),
+        state=state,
     )
+
+
+def quorum_rule_line(record: MinutesRecord) -> str | None:
+    """« Règle : plus de la moitié des 8 membres en exercice (CGCT, art. L. 2121-17). »"""
+    law = record.law
+    if not law.quorum_rule:
+        return None
+    return _("Règle du quorum : {rule} ({source}).").format(
+        rule=law.quorum_rule, source=law.quorum_source
+    )
+
+
+def reconvening_line(record: MinutesRecord) -> str | None:
+    """The reconvened meeting cites the first; the failed one says it could not deliberate."""
+    law = record.law
+    if law.reconvenes_day:
+        return _(
+            "Le quorum n'ayant pas été atteint lors de la séance du {day}, l'instance a été "
+            "convoquée à nouveau sur le même ordre du jour ; elle délibère valablement sans "
+            "condition de quorum ({source})."
+        ).format(day=display(law.reconvenes_day), source=law.reconvene_source)
+    if law.reconvened_at:
+        start = dt.datetime.fromisoformat(law.reconvened_at)
+        return _(
+            "Le quorum n'étant pas atteint, la séance n'a pu délibérer. L'instance est convoquée "
+            "à nouveau le {when} sur le même ordre du jour ; elle délibérera alors sans "
+            "condition de quorum ({source})."
+        ).format(when=long_datetime(start), source=law.reconvene_source)
+    return None
 
 
 def opening_line(record: MinutesRecord) -> str | None:
@@ -102,8 +145,88 @@ def opening_line(record: MinutesRecord) -> str | None:
 
 
 def closing_line(record: MinutesRecord) -> str:
+    if record.law.reconvened_at and not any(s.vote for s in record.sections):
+        return _("La séance est levée à {time}, sans délibération.").format(
+            time=hour(record.closing_time)
+        )
     return _("L'ordre du jour étant épuisé, la séance est levée à {time}.").format(
         time=hour(record.closing_time)
+    )
+
+
+def interested(civility: str) -> str:
+    if civility == "Mme":
+        return _("intéressée")
+    if civility == "M.":
+        return _("intéressé")
+    return _("intéressé(e)")
+
+
+def withdrawal_line(withdrawal: Withdrawal) -> str:
+    """« Mme Zoé Test, intéressée, a quitté la séance et n'a pas pris part au vote. »"""
+    name = person(withdrawal.person, False)
+    if withdrawal.civility in ("Mme", "M."):
+        name = f"{withdrawal.civility} {name}"
+    return _("{name}, {interested}, a quitté la séance et n'a pas pris part au vote.").format(
+        name=name, interested=interested(withdrawal.civility)
+    )
+
+
+def vote_kind_line(vote: VoteRecord) -> str | None:
+    if vote.kind == "roll_call":
+        return _("Scrutin public, par appel nominal.")
+    if vote.kind == "secret":
+        voting = vote.votes_for + vote.votes_against + vote.blank + vote.spoilt
+        return _(
+            "Scrutin secret — votants : {voting} ; bulletins blancs : {blank} ; bulletins nuls : "
+            "{spoilt} ; suffrages exprimés : {cast}."
+        ).format(
+            voting=voting,
+            blank=vote.blank,
+            spoilt=vote.spoilt,
+            cast=vote.votes_for + vote.votes_against,
+        )
+    return None
+
+
+def ballot_name(ballot) -> str:
+    """« Rose Test (par pouvoir, vote de François Test) »: whose vote, and who cast it."""
+    name = person(ballot.member, False)
+    if ballot.cast_by is None:
+        return name
+    if ballot.by_proxy:
+        return _("{holder}, par pouvoir de {member}").format(
+            holder=person(ballot.cast_by, False), member=name
+        )
+    return _("{substitute}, suppléant(e) de {member}").format(
+        substitute=person(ballot.cast_by, False), member=name
+    )
+
+
+def roll_call_rows(vote: VoteRecord) -> list[tuple[str, list[str]]]:
+    """(choice with its count, names) for each choice of a roll call."""
+    from ess_desk.meetings.votes import CHOICES
+
+    rows = []
+    for choice in CHOICES:
+        names = [ballot_name(b) for b in vote.ballots if b.choice == choice]
+        if names:
+            rows.append((f"{label(CHOICES, choice)} ({len(names)})", names))
+    return rows
+
+
+def casting_line(vote: VoteRecord, record: MinutesRecord) -> str | None:
+    """The tie settled by the chair's casting vote, said in the minutes with its source."""
+    if not vote.casting_vote:
+        return None
+    side = _("pour") if vote.casting_vote == "for" else _("contre")
+    return _(
+        "Les voix étant également partagées, la voix de la présidence, qui a voté {side}, est "
+        "prépondérante ({source}) : le point est {outcome}."
+    ).format(
+        side=side,
+        source=record.law.casting_source or _("règlement de l'instance"),
+        outcome=label(OUTCOMES, vote.outcome).lower(),
     )
 
 
@@ -161,7 +284,7 @@ def vote_rows(vote: VoteRecord) -> list[list[str]]:
 
 
 def vote_note(vote: VoteRecord) -> str | None:
-    if vote.quorum_reached:
+    if vote.quorum_reached or vote.quorum_waived:
         return None
     return _("Le quorum n'était pas atteint au moment du vote.")
 

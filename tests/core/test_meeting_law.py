@@ -445,7 +445,8 @@ def test_reconvening_after_a_failed_quorum(store, council):
     assert earliest == dt.datetime(2026, 12, 15, 18, 0)
     second = meetings.reconvene(store, first, earliest)
     again = meetings.get(store.db, second)
-    assert again.reconvenes_meeting_id == first and "nouvelle convocation" in again.title
+    assert again.reconvenes_meeting_id == first
+    assert again.title == "Commission du 10/12/2026 — nouvelle convocation du 15/12/2026"
     assert meetings.get(store.db, first).status == "held"
     assert notice.deadline(store.db, second) == D(2026, 12, 11)  # 15 − 3 − 1
     with pytest.raises(UserError, match="déjà été convoquée"):

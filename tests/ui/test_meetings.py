@@ -408,7 +408,9 @@ def test_record_a_vote_and_see_the_outcome(qtbot, view, store, bureau, meeting, 
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0], tab)
     qtbot.addWidget(dialog)
     dialog.taken_at.enter(dt.time(18, 30))
-    assert "3 voix présentes ou représentées, quorum atteint" in dialog.available.text()
+    assert "3 voix présentes ou représentées (déports déduits), quorum atteint" in (
+        dialog.available.text()
+    )
     dialog.votes_for.setValue(2)
     dialog.votes_against.setValue(1)
     assert dialog.preview.text() == "Adopté"

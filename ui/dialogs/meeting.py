@@ -200,3 +200,76 @@ class PostponeDialog(QtWidgets.QDialog):
             self.errors.show(error)
             return
         super().accept()
+
+
+class ReconveneDialog(QtWidgets.QDialog):
+    """After a failed quorum: a new meeting on the same agenda, at the earliest legal date by
+    default (the reconvening rule's clear days after today); `new_meeting_id` once created."""
+
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int,
+        today: dt.date,
+        parent: QtWidgets.QWidget | None = None,
+    ):
+        super().__init__(parent)
+        from ess_desk.membership import bodies
+
+        self._store = store
+        self.meeting_id = meeting_id
+        self.new_meeting_id: int | None = None
+        meeting = meetings.get(store.db, meeting_id)
+        body = bodies.get_body(store.db, meeting.body_id)
+        self.setWindowTitle(self.tr("Reconvoquer l'instance"))
+        self.setMinimumWidth(520)
+        earliest = meetings.earliest_reconvening(store.db, meeting_id, today)
+        without = (
+            self.tr("elle délibérera sans condition de quorum sur les points repris")
+            if body.reconvene_without_quorum
+            else self.tr("le quorum restera exigé (règlement de l'instance)")
+        )
+        intro = QtWidgets.QLabel(
+            self.tr(
+                "Le quorum n'est pas atteint à la séance « {title} ». Une nouvelle séance est "
+                "convoquée sur le même ordre du jour ; {without} ({source}). Convocation à "
+                "envoyer au moins {days} jours francs avant : au plus tôt le {day} si elle part "
+                "aujourd'hui."
+            ).format(
+                title=meeting.title,
+                without=without,
+                source=body.source("reconvene"),
+                days=body.reconvene_notice_days,
+                day=earliest.strftime("%d/%m/%Y"),
+            )
+        )
+        intro.setWordWrap(True)
+        self.starts_at = DateTimeField(earliest)
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QtWidgets.QFormLayout()
+        a11y.add_row(
+            form, self.tr("&Nouvelle séance le"), self.starts_at, beside=self.starts_at.error_label
+        )
+        self.errors.attach("starts_at", self.starts_at, self.starts_at.error_label)
+        self.buttons, self.reconvene_button = save_cancel_buttons(
+            self, self.tr("Reconvoquer"), self.accept, writable=not store.read_only
+        )
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        finish_dialog(self)
+
+    def accept(self) -> None:
+        if self._store.read_only or not check_fields(self.starts_at):
+            return
+        try:
+            self.new_meeting_id = meetings.reconvene(
+                self._store, self.meeting_id, self.starts_at.value()
+            )
+        except UserError as error:
+            self.errors.show(error)
+            return
+        super().accept()
