@@ -463,7 +463,14 @@ def test_participation_on_the_small_demo_matches_a_count_meeting_by_meeting(demo
     db = demo.db
     start, end = days(-365), TODAY
     by_person: dict[int, list[int]] = defaultdict(lambda: [0] * 6)
-    columns = {"present": 1, "represented": 2, "replaced": 3, "excused": 4, "absent": 5}
+    columns = {
+        "present": 1,
+        "remote": 1,
+        "represented": 2,
+        "replaced": 3,
+        "excused": 4,
+        "absent": 5,
+    }
     counted = 0
     for meeting in meetings.list_meetings(db):
         day = dt.date.fromisoformat(meeting.starts_at[:10])

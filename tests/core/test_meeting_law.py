@@ -583,3 +583,21 @@ def test_reconvened_meeting_is_regular_without_quorum(store, council):
     mn.record_publication(store, minutes_id, "22/01/2027", "25/01/2027")
     assert statuses(store, second, D(2027, 2, 28))["minutes_approved"] == "ok"
     assert statuses(store, second, D(2027, 2, 28))["minutes_published"] == "ok"
+
+
+def test_dashboard_list_and_pack_checklist(store, council, tmp_path):
+    from pypdf import PdfReader
+
+    from ess_desk.documents import pack
+    from ess_desk.meetings import compliance
+
+    # The notice deadline (4 December) has passed without a notice: the meeting fails a check.
+    found = compliance.meetings_with_failures(store.db, D(2026, 12, 8))
+    assert [m.meeting_id for m in found] == [council["meeting"]]
+    assert [c.code for c in found[0].failures] == ["notice_on_time"]
+    notice.record_sent(store, council["meeting"], "04/12/2026")
+    assert compliance.meetings_with_failures(store.db, D(2026, 12, 8)) == []
+    result = pack.build(store.db, council["meeting"], tmp_path / "pack.pdf", variant="animation")
+    with open(result.path, "rb") as handle:
+        text = "\n".join(page.extract_text() for page in PdfReader(handle).pages)
+    assert "Contrôle de régularité" in text and "CGCT, art. L. 2121-11" in text

@@ -494,6 +494,24 @@ def action_lines(items: Sequence[ActionRow], today: dt.date, overdue: bool) -> l
     return out
 
 
+def compliance_lines(items) -> list[Line]:
+    """Meeting date | body and title, then its failing checks."""
+    out = []
+    for m in items:
+        failed = "; ".join(c.title for c in m.failures)
+        out.append(
+            Line(
+                "meeting",
+                m.meeting_id,
+                (display(m.starts_at), f"{m.body}\n{failed}"),
+                WARNING,
+                "\n".join(f"✗ {c.title} : {c.detail}" for c in m.failures),
+                toned=1,
+            )
+        )
+    return out
+
+
 def mandate_lines(items: Sequence[ov.EndingMandate], today: dt.date) -> list[Line]:
     """End date | person, then body, college and role | how soon."""
     out = []
@@ -654,6 +672,13 @@ class DashboardPage(QtWidgets.QWidget):
                 0,
                 self.tr("Tous les sièges sont pourvus"),
             ),
+            "compliance": SectionCard(
+                "compliance",
+                self.tr("Séances à vérifier (contrôle de régularité)"),
+                2,
+                1,
+                self.tr("Aucune vérification en échec sur les séances récentes"),
+            ),
         }
         grid = QtWidgets.QGridLayout()
         grid.setHorizontalSpacing(14)
@@ -664,6 +689,8 @@ class DashboardPage(QtWidgets.QWidget):
             card = self.cards[key]
             card.open_requested.connect(self.open_requested)
             grid.addWidget(card, n // 2, n % 2)
+        self.cards["compliance"].open_requested.connect(self.open_requested)
+        grid.addWidget(self.cards["compliance"], 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.cards["overdue"].link_activated.connect(lambda: self.actions_requested.emit("overdue"))
@@ -814,8 +841,27 @@ class DashboardPage(QtWidgets.QWidget):
                 else ""
             ),
         )
+        self._show_compliance()
         if self.participation is not None:
             self.participation.reload()
+
+    def _show_compliance(self) -> None:
+        """Recent meetings (the last four months and the next month) with a failing check."""
+        from ess_desk.meetings import compliance
+
+        found = compliance.meetings_with_failures(self._store.db, self.today, limit=ov.LINES + 1)
+        shown = found[: ov.LINES]
+        self.cards["compliance"].set_content(
+            compliance_lines(shown),
+            len(found),
+            subtitle=self.tr(
+                "Convocation, quorum, déports, pouvoirs, voix prépondérante, procès-verbal, "
+                "décisions : le détail est dans l'onglet « Régularité » de la séance"
+            )
+            if found
+            else "",
+            more=self._more(len(found) - len(shown)),
+        )
 
     def _more(self, count: int) -> str:
         return self.tr("… et {n} autre(s)").format(n=number(count)) if count > 0 else ""
