@@ -5,8 +5,16 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
+# The core's gettext catalogue: the template (.pot) and one .po per language, compiled to .mo.
+POT := ess_desk/locale/ess_desk.pot
+PO := $(wildcard ess_desk/locale/*/LC_MESSAGES/ess_desk.po)
+MO := $(PO:.po=.mo)
+# What marks a message in the core (ess_desk/i18n.py): 1c = the context, 1,2 = singular, plural.
+BABEL_KEYWORDS := --no-default-keywords -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
+	-k npgettext:1c,2,3
+PO_HEADER := \# The core's messages: French source strings (ess_desk/), \`make po\` refreshes this file.
 
-.PHONY: run test lint bench installer translations ts clean
+.PHONY: run test lint bench installer translations ts po clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,12 +24,25 @@ $(STAMP): pyproject.toml
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
-translations: $(QM)
+ess_desk/locale/%.mo: ess_desk/locale/%.po $(STAMP)
+	$(VENV)/bin/pybabel -q compile --domain ess_desk -i $< -o $@
+
+translations: $(QM) $(MO)
 
 # Refresh the .ts sources from the code (French source strings; translations are kept).
 ts: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) -locations none -no-obsolete \
 		-source-language fr_FR -target-language en_GB -ts resources/translations/ess_desk_en.ts
+
+# Refresh the core's catalogue from the code: each new French string of `_()`, `ngettext()`,
+# `pgettext()` or `N_()` lands in the .po with an empty msgstr (fill in the English); strings gone
+# from the code are dropped. Sorted, without line numbers or dates, so that branches merge.
+po: $(STAMP)
+	$(VENV)/bin/pybabel -q extract $(BABEL_KEYWORDS) --no-location --sort-output --no-wrap \
+		--project "ESS Desk" --header-comment "$(PO_HEADER)" -o $(POT) ess_desk
+	$(VENV)/bin/pybabel -q update -i $(POT) -d ess_desk/locale -D ess_desk \
+		--no-fuzzy-matching --ignore-obsolete --no-wrap
+	$(PY) -c 'import re, sys, pathlib; [p.write_text(re.sub(r"^\"(POT-Creation-Date|PO-Revision-Date|Generated-By|Report-Msgid-Bugs-To): .*\n", "", p.read_text("utf-8"), flags=re.M), "utf-8") for p in map(pathlib.Path, sys.argv[1:])]' $(POT) $(PO)
 
 run: $(STAMP) translations
 	$(VENV)/bin/ess-desk

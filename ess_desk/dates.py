@@ -62,10 +62,11 @@ def display_datetime(value: str | dt.datetime | None) -> str:
 
 
 def clock(value: dt.time | dt.datetime) -> str:
-    """« 18 h 00 » (or « 18:00 » in English)."""
-    from ess_desk.i18n import _
+    """« 18 h 30 », « 18 h » (or « 18:30 » in English), no-break spaces inside: one way to
+    write a time of day in every document."""
+    from ess_desk.typography import time_of_day
 
-    return _("{hour} h {minute:02d}").format(hour=value.hour, minute=value.minute)
+    return time_of_day(value)
 
 
 def add_years(start: dt.date, years: int) -> dt.date:
@@ -76,21 +77,25 @@ def add_years(start: dt.date, years: int) -> dt.date:
 
 
 def long_date(value: dt.date) -> str:
-    """« jeudi 10 décembre 2026 » in the current language."""
+    """« jeudi 10 décembre 2026 », « mardi 1er décembre 2026 » (the first of a month as an
+    ordinal, a no-break space between the day and its month) in the current language."""
     from babel.dates import format_date
 
     from ess_desk.i18n import language
+    from ess_desk.typography import NBSP, day_of_month
 
-    return format_date(value, format="full", locale="fr_FR" if language() == "fr" else "en_GB")
+    if language() != "fr":
+        return format_date(value, format="full", locale="en_GB")
+    weekday = format_date(value, "EEEE", locale="fr_FR")
+    month = format_date(value, "MMMM", locale="fr_FR")
+    return f"{weekday} {day_of_month(value.day)}{NBSP}{month} {value.year}"
 
 
 def long_datetime(value: dt.datetime) -> str:
-    """« jeudi 10 décembre 2026 à 18 h 00 » (or its English form)."""
+    """« jeudi 10 décembre 2026 à 18 h 30 » (or its English form)."""
     from ess_desk.i18n import _
 
-    return _("{day} à {hour} h {minute:02d}").format(
-        day=long_date(value.date()), hour=value.hour, minute=value.minute
-    )
+    return _("{day} à {time}").format(day=long_date(value.date()), time=clock(value))
 
 
 # -- dates and times as French offices type them ---------------------------------------------

@@ -23,6 +23,25 @@ def running_under_ci() -> bool:
 settings.load_profile("ci" if running_under_ci() else "dev")
 
 
+def pytest_sessionstart(session):
+    """The core's compiled catalogue as `make translations` builds it, rebuilt here when its .po is
+    newer (a test run straight through pytest after editing the .po, or after a merge)."""
+    from pathlib import Path
+
+    import ess_desk
+
+    for po in (Path(ess_desk.__file__).parent / "locale").glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po
+
+            with po.open("rb") as source:
+                catalog = read_po(source)
+            with mo.open("wb") as target:
+                write_mo(target, catalog)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_folders(tmp_path_factory, monkeypatch):
     """Point the user data folder and settings at a temporary place, never the real ones."""

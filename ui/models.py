@@ -145,7 +145,7 @@ class MembersTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Nom"),
+            self.tr("Nom", "last name"),
             self.tr("Prénom"),
             self.tr("Structure"),
             self.tr("Instance(s)"),

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 from ess_desk.text import fold  # noqa: F401 - rules.fold folds the actions' search text
 
 STATUSES: dict[str, str] = {
-    "todo": "À faire",
-    "in_progress": "En cours",
-    "done": "Fait",
-    "abandoned": "Abandonné",
-    "postponed": "Reporté",
+    "todo": N_("À faire"),
+    "in_progress": N_("En cours"),
+    "done": N_("Fait"),
+    "abandoned": N_("Abandonné"),
+    "postponed": N_("Reporté"),
 }
 
 # A postponed action is not closed: it keeps coming back at every meeting until done or abandoned.
@@ -21,9 +21,9 @@ OPEN_STATUSES: frozenset[str] = frozenset({"todo", "in_progress", "postponed"})
 CLOSED_STATUSES: frozenset[str] = frozenset({"done", "abandoned"})
 
 PRIORITIES: dict[str, str] = {
-    "high": "Haute",
-    "normal": "Normale",
-    "low": "Basse",
+    "high": N_("Haute"),
+    "normal": N_("Normale"),
+    "low": N_("Basse"),
 }
 PRIORITY_RANK = {"high": 0, "normal": 1, "low": 2}
 

@@ -120,7 +120,7 @@ def cmd_compliance(args: argparse.Namespace) -> int:
     for c in checks:
         print(f"{marks[c.status]} {c.title} : {c.detail}")
         if c.source:
-            print(f"    {_('Source')} : {c.source}")
+            print("    " + _("Source : {source}").format(source=c.source))
     print(
         _("Vérifications en échec : {n}.").format(n=len(failed))
         if failed

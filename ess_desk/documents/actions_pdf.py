@@ -28,12 +28,14 @@ from ess_desk.documents.style import (
     TextCell,
     build_pdf,
     escape,
+    footer_line,
     heading,
     styles,
 )
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
+from ess_desk.typography import of
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -186,7 +188,7 @@ def build_tableau(
             title=title,
             author=letterhead.name,
             subject=summary,
-            footer=f"{title} — {display(today)}",
+            footer=footer_line(title, display(today)),
         ),
         pagesize=page,
     )
@@ -270,7 +272,7 @@ def build_reminders(
             title=f"{title} — {owners}",
             author=letterhead.name,
             subject=_("Actions ouvertes au {day}").format(day=display(today)),
-            footer=f"{letterhead.name} — {display(today)}",
+            footer=footer_line(letterhead.name, display(today)),
         ),
     )
 
@@ -343,7 +345,7 @@ def build_meeting_follow_up(
         Metadata(
             title=_("Suivi des actions — {title}").format(title=meeting.title),
             author=letterhead.name,
-            subject=_("Actions ouvertes de {body}").format(body=body.name),
-            footer=f"{body.name} — {display(meeting.day)}",
+            subject=_("Actions ouvertes {of_body}").format(of_body=of(body.name)),
+            footer=footer_line(body.name, display(meeting.day)),
         ),
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,11 +47,12 @@ from ess_desk.documents.style import (
     register_fonts,
     styles,
 )
-from ess_desk.i18n import _, language
+from ess_desk.i18n import _, language, pgettext
 from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
 from ess_desk.report.figures import Period, Presences, ReportFigures, report_figures
+from ess_desk.typography import of, typeset, wrap_chars
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -182,7 +182,7 @@ def table(
     for n, row in enumerate(rows):
         if n in groups:
             r = len(data)
-            data.append([groups[n]] + [""] * (len(widths) - 1))
+            data.append([typeset(groups[n])] + [""] * (len(widths) - 1))
             commands += [
                 ("SPAN", (0, r), (-1, r)),
                 ("FONTNAME", (0, r), (-1, r), FONT_BOLD),
@@ -197,7 +197,7 @@ def table(
             ]
         line: list[object] = []
         for c, value in enumerate(row):
-            text = str(value)
+            text = typeset(str(value))
             numeric = numeric_from is not None and c >= numeric_from
             if (c, n) in colours:
                 commands.append(("TEXTCOLOR", (c, r), (c, r), colours[(c, n)]))
@@ -262,7 +262,7 @@ def _legend(pairs: list[tuple[colors.Color, str]], x: float, y: float, columns: 
     legend.fontName = FONT
     legend.fontSize = 7.5
     legend.alignment = "right"
-    legend.colorNamePairs = pairs
+    legend.colorNamePairs = [(colour, typeset(name)) for colour, name in pairs]
     legend.boxAnchor = "nw"
     legend.dx = legend.dy = 7
     legend.deltay = 10
@@ -310,19 +310,19 @@ def meeting_chart(fig: ReportFigures) -> Drawing | None:
     chart.width, chart.height = min(WIDTH - 44, max(len(values), 3) * 58), height - 44
     chart.data = [values]
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
-    chart.valueAxis.labelTextFormat = lambda v: _("{value} %").format(value=int(v))
+    chart.valueAxis.labelTextFormat = lambda v: typeset(_("{value} %").format(value=int(v)))
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = LIGHT
     _axis_font(chart.valueAxis)
     _axis_font(chart.categoryAxis, 7 if len(values) <= 12 else 6)
-    chart.categoryAxis.categoryNames = labels
+    chart.categoryAxis.categoryNames = [typeset(label) for label in labels]
     if len(values) > 12:
         chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
     chart.categoryAxis.labels.dy = -3
     chart.bars[0].fillColor = PRESENT
     chart.bars[0].strokeColor = None
-    chart.barLabelFormat = lambda v: _("{value} %").format(value=int(v))
+    chart.barLabelFormat = lambda v: typeset(_("{value} %").format(value=int(v)))
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 7 if len(values) <= 16 else 5.5
     chart.barLabels.nudge = 6
@@ -346,7 +346,7 @@ def pie_chart(
     pie.width = pie.height = size
     pie.data = [p[1] for p in parts]
     # Labels inside the slices, only where there is room for them.
-    pie.labels = [percent(p[1] / total) if p[1] / total >= 0.06 else "" for p in parts]
+    pie.labels = [typeset(percent(p[1] / total)) if p[1] / total >= 0.06 else "" for p in parts]
     pie.slices.fontName = FONT_BOLD
     pie.slices.fontSize = 8
     pie.slices.fontColor = colors.white
@@ -383,7 +383,7 @@ def horizontal_chart(
     `percentages`: values are rates from 0 to 100."""
     if not names or not any(any(s) for s in series):
         return None
-    wrapped = ["\n".join(textwrap.wrap(n, label_chars)[:3]) or " " for n in names]
+    wrapped = ["\n".join(wrap_chars(typeset(n), label_chars)[:3]) or " " for n in names]
     lines = max(w.count("\n") + 1 for w in wrapped)
     bars = 1 if stacked else len(series)
     per_category = max(bars * 7 + 8, lines * 8.5 + 6)
@@ -410,7 +410,7 @@ def horizontal_chart(
     top = max(sum(col) for col in zip(*series, strict=True)) if stacked else max(map(max, series))
     if percentages:
         chart.valueAxis.valueMax, chart.valueAxis.valueStep = 100, 20
-        chart.valueAxis.labelTextFormat = lambda v: _("{value} %").format(value=int(v))
+        chart.valueAxis.labelTextFormat = lambda v: typeset(_("{value} %").format(value=int(v)))
     else:
         chart.valueAxis.valueMax = _nice_max(top)
         chart.valueAxis.valueStep = _nice_step(chart.valueAxis.valueMax)
@@ -427,7 +427,7 @@ def horizontal_chart(
     # A figure needs about 12 points of bar to be read: narrower segments go without.
     smallest = chart.valueAxis.valueMax * 12 / chart.width if stacked else 1
     if percentages:
-        chart.barLabelFormat = lambda v: _("{value} %").format(value=int(v))
+        chart.barLabelFormat = lambda v: typeset(_("{value} %").format(value=int(v)))
     else:
         chart.barLabelFormat = lambda v: str(int(v)) if v and v >= smallest else ""
     chart.barLabels.fontName = FONT
@@ -858,7 +858,14 @@ def actions_section(fig: ReportFigures) -> list[Flowable]:
         )
     )
     rows: list[list[object]] = [
-        [_("Thème"), _("Ouvertes"), _("Faites"), _("Abandonnées"), _("En cours"), _("En retard")]
+        [
+            _("Thème"),
+            pgettext("actions created in the period", "Ouvertes"),
+            _("Faites"),
+            _("Abandonnées"),
+            _("En cours"),
+            _("En retard"),
+        ]
     ]
     colours = {}
     for n, t in enumerate([*fig.themes, fig.actions], start=1):
@@ -886,7 +893,11 @@ def actions_section(fig: ReportFigures) -> list[Flowable]:
                 [t.overdue_at_end for t in fig.themes],
             ],
             [OPENED, PRESENT, ABSENT],
-            [_("Ouvertes"), _("Closes"), _("En retard à la fin")],
+            [
+                pgettext("actions created in the period", "Ouvertes"),
+                _("Closes"),
+                _("En retard à la fin"),
+            ],
         ),
     )
     return out
@@ -1115,8 +1126,8 @@ def write(
         Metadata(
             title=f"{name} — {fig.body}",
             author=letterhead.name,
-            subject=_("Rapport d'activité de {body} du {start} au {end}").format(
-                body=fig.body, start=display(fig.period.start), end=display(fig.period.end)
+            subject=_("Rapport d'activité {of_body} du {start} au {end}").format(
+                of_body=of(fig.body), start=display(fig.period.start), end=display(fig.period.end)
             ),
             footer=footer_text(fig.body, name),
         ),

@@ -9,13 +9,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from ess_desk.council import get_letterhead
-from ess_desk.dates import long_datetime
+from ess_desk.dates import display, long_datetime
 from ess_desk.documents.style import (
     Bookmark,
     GridTable,
     Metadata,
     build_pdf,
     escape,
+    footer_line,
     styles,
 )
 from ess_desk.i18n import _
@@ -60,9 +61,9 @@ def build(db: Database, meeting_id: int, path: Path | str) -> Path:
             title=f"{title} — {meeting.title}",
             author=letterhead.name,
             subject=_("Feuille d'émargement de la séance du {day}").format(
-                day=meeting.day.strftime("%d/%m/%Y")
+                day=display(meeting.day)
             ),
-            footer=f"{body.name} — {meeting.day.strftime('%d/%m/%Y')}",
+            footer=footer_line(body.name, display(meeting.day)),
         ),
     )
 

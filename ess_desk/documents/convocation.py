@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from ess_desk.council import Letterhead, get_letterhead
-from ess_desk.dates import display, long_date, long_datetime
+from ess_desk.dates import clock, display, long_date, long_datetime
 from ess_desk.documents.style import (
     ACCENT,
     GREY,
@@ -30,6 +30,7 @@ from ess_desk.documents.style import (
     Metadata,
     build_pdf,
     escape,
+    footer_line,
     styles,
 )
 from ess_desk.i18n import _
@@ -37,6 +38,7 @@ from ess_desk.meetings import agenda, annexes, meetings, presence
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership import bodies, people
 from ess_desk.membership.vocabulary import label
+from ess_desk.typography import with_article
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -80,12 +82,12 @@ def _agenda_table(db: Database, meeting_id: int) -> Table | None:
             presenter = names[item.presenter_person_id]
         text = f"<b>{n}. {escape(item.title)}</b>"
         if presenter:
-            text += "<br/>" + escape(_("Présenté par {name}").format(name=presenter))
+            text += "<br/>" + escape(_("Présenté par {name}").format(name=with_article(presenter)))
         if item.description:
             text += "<br/>" + escape(item.description).replace("\n", "<br/>")
         rows.append(
             [
-                Paragraph(timed.starts_at.strftime("%H:%M"), st.cell),
+                Paragraph(escape(clock(timed.starts_at)), st.cell),
                 Paragraph(text, st.cell),
                 Paragraph(escape(label(ITEM_KINDS, item.kind)), st.cell),
             ]
@@ -308,7 +310,7 @@ def _meta(db: Database, meeting_id: int, who: str | None) -> Metadata:
         title=title if who is None else f"{title} — {who}",
         author=letterhead.name,
         subject=_("Convocation"),
-        footer=f"{letterhead.name} — {body.name}",
+        footer=footer_line(letterhead.name, body.name),
     )
 
 

@@ -28,6 +28,7 @@ from ess_desk.documents.style import (
     TextParagraph,
     build_pdf,
     escape,
+    footer_line,
     heading,
     styles,
 )
@@ -157,7 +158,7 @@ def _actions(section: Section) -> list:
         for a in section.actions
     ]
     return [
-        Paragraph(f"<b>{escape(_('Actions décidées'))}</b>", st.body),
+        Paragraph("<b>" + escape(_("Actions décidées")) + "</b>", st.body),
         ListFlowable(
             [ListItem(Paragraph(escape(line), st.body), leftIndent=12) for line in lines],
             bulletType="bullet",
@@ -174,7 +175,7 @@ def _vote(section: Section, record) -> list:
         return []
     rows = [wording.vote_header(), *wording.vote_rows(vote)]
     widths = [46 * mm, 16 * mm, 18 * mm, 26 * mm, 30 * mm, 38 * mm]
-    head: list = [Paragraph(f"<b>{escape(_('Vote'))}</b>", st.body)]
+    head: list = [Paragraph("<b>" + escape(_("Vote")) + "</b>", st.body)]
     kind = wording.vote_kind_line(vote)
     if kind:
         head.append(Paragraph(escape(kind), st.body))
@@ -285,7 +286,7 @@ def footer(view: mn.MinutesView) -> str:
         # The full digest on every page, so that anyone can check a printed copy against the
         # record; the approval line itself is printed under the title (both do not fit here).
         return _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
-    return f"{r.body} — {display(r.starts_at)} — {_('projet')}"
+    return footer_line(r.body, display(r.starts_at), _("projet"))
 
 
 def build(

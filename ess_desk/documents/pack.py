@@ -48,7 +48,7 @@ from reportlab.platypus import (
 from ess_desk.actions import review
 from ess_desk.actions.queries import ActionRow
 from ess_desk.council import get_letterhead
-from ess_desk.dates import display, long_date, long_datetime
+from ess_desk.dates import clock, display, long_date, long_datetime
 from ess_desk.documents import actions_pdf, attendance_sheet, convocation, minutes_pdf
 from ess_desk.documents.style import (
     ACCENT,
@@ -66,26 +66,28 @@ from ess_desk.documents.style import (
     centered,
     document,
     escape,
+    footer_line,
     register_fonts,
     styles,
 )
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 from ess_desk.meetings import agenda, annexes, meetings, presence
 from ess_desk.meetings.vocabulary import ITEM_KINDS, MEETING_STATUSES
 from ess_desk.membership import bodies, people, roster
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import record as rec
+from ess_desk.typography import typeset, with_article
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 VARIANTS: dict[str, str] = {
-    "membre": "Dossier des membres",
-    "animation": "Dossier d'animation",
-    "public": "Version publique",
+    "membre": N_("Dossier des membres"),
+    "animation": N_("Dossier d'animation"),
+    "public": N_("Version publique"),
 }
 
 DRAFT_RED = colors.HexColor("#b3261e")
@@ -415,7 +417,7 @@ def _canvas_class(layout: _Layout, footer: str):
             self.setStrokeColor(LIGHT)
             self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
             room = width - 2 * MARGIN - stringWidth(number, FONT, 8) - 8 * mm
-            self.drawString(MARGIN, 8 * mm, _fit(footer, FONT, 8, round(room)))
+            self.drawString(MARGIN, 8 * mm, _fit(typeset(footer), FONT, 8, round(room)))
             self.drawRightString(width - MARGIN, 8 * mm, number)
             self.restoreState()
 
@@ -427,7 +429,7 @@ def _canvas_class(layout: _Layout, footer: str):
             self.setFillColor(GREY)
             margin = min(MARGIN, width / 10)
             room = width - 2 * margin - stringWidth(number, FONT, 8) - 8 * mm
-            self.drawString(margin, 3.5 * mm, _fit(layout.annex_titles[n], FONT, 8, room))
+            self.drawString(margin, 3.5 * mm, _fit(typeset(layout.annex_titles[n]), FONT, 8, room))
             self.drawRightString(width - margin, 3.5 * mm, number)
             self.restoreState()
 
@@ -638,8 +640,11 @@ def _plain_paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
 
 
 def _duration(minutes: int) -> str:
+    """« 45 min », « 1 h 30 », « 2 h » (no-break spaces inside)."""
     if minutes < 60:
         return _("{minutes} min").format(minutes=minutes)
+    if minutes % 60 == 0:
+        return _("{hours} h").format(hours=minutes // 60)
     return _("{hours} h {minutes:02d}").format(hours=minutes // 60, minutes=minutes % 60)
 
 
@@ -786,7 +791,7 @@ class _Pack:
             parts.append(label(VARIANTS, self.variant))
         if self.meeting.status == "planned":
             parts.append(_("projet"))
-        return " — ".join(parts)
+        return footer_line(*parts)
 
     def title(self) -> str:
         text = _("Dossier de séance — {body}, séance du {day}").format(
@@ -831,7 +836,7 @@ class _Pack:
         ]
         when = long_datetime(m.start)
         if m.end is not None:
-            when = _("{start}, fin prévue à {end}").format(start=when, end=m.end.strftime("%H:%M"))
+            when = _("{start}, fin prévue à {end}").format(start=when, end=clock(m.end))
         out.append(Paragraph(escape(when), centered(st.h2)))
         out.append(
             Paragraph(
@@ -880,7 +885,9 @@ class _Pack:
                 [
                     [
                         Paragraph(
-                            f"<b>{escape(_('Annexes non jointes à ce dossier'))}</b><br/>"
+                            "<b>"
+                            + escape(_("Annexes non jointes à ce dossier"))
+                            + "</b><br/>"
                             + escape(
                                 _(
                                     "Ces fichiers sont illisibles (endommagés, protégés ou "
@@ -999,10 +1006,10 @@ class _Pack:
         t = self.timetable
         end = self.meeting.end
         line = _("Début à {start} ; l'ordre du jour mène à {end}").format(
-            start=self.meeting.start.strftime("%H:%M"), end=t.ends_at.strftime("%H:%M")
+            start=clock(self.meeting.start), end=clock(t.ends_at)
         )
         if end is not None:
-            line += " " + _("(fin prévue à {end})").format(end=end.strftime("%H:%M"))
+            line += " " + _("(fin prévue à {end})").format(end=clock(end))
         out = [Paragraph(escape(line + "."), st.body)]
         if t.overrun_minutes:
             out.append(
@@ -1032,7 +1039,7 @@ class _Pack:
             item = timed.item
             band = self._band(
                 [
-                    timed.starts_at.strftime("%H:%M"),
+                    clock(timed.starts_at),
                     f"{n}. {self.text(item.title)}",
                     _duration(item.duration_minutes),
                 ],
@@ -1041,7 +1048,7 @@ class _Pack:
             meta = [label(ITEM_KINDS, item.kind)]
             presenter = self._presenter(item)
             if presenter:
-                meta.append(_("présenté par {name}").format(name=presenter))
+                meta.append(_("présenté par {name}").format(name=with_article(presenter)))
             block: list = [band, Paragraph(escape(" — ".join(meta)), indent)]
             out.append(KeepTogether(block))
             out += _plain_paragraphs(self.text(item.description), indent)
@@ -1069,7 +1076,7 @@ class _Pack:
             elapsed += item.duration_minutes
             band = self._band(
                 [
-                    f"{timed.starts_at.strftime('%H:%M')} → {timed.ends_at.strftime('%H:%M')}",
+                    f"{clock(timed.starts_at)} → {clock(timed.ends_at)}",
                     f"{n}. {item.title}",
                     _("{duration} · cumul {elapsed}").format(
                         duration=_duration(item.duration_minutes), elapsed=_duration(elapsed)
@@ -1080,7 +1087,7 @@ class _Pack:
             meta = [label(ITEM_KINDS, item.kind)]
             presenter = self._presenter(item)
             if presenter:
-                meta.append(_("présenté par {name}").format(name=presenter))
+                meta.append(_("présenté par {name}").format(name=with_article(presenter)))
             out.append(KeepTogether([band, Paragraph(escape(" — ".join(meta)), indent)]))
             if item.description.strip():
                 notes_title = _("Notes pour l'animation :")

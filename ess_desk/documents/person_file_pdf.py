@@ -32,7 +32,7 @@ from ess_desk.documents.style import (
     heading,
     styles,
 )
-from ess_desk.i18n import _
+from ess_desk.i18n import _, pgettext
 from ess_desk.privacy.person_file import LIST_SECTIONS, PersonFile, section_titles
 
 GRID = colors.HexColor("#9aa5a8")
@@ -336,7 +336,7 @@ def story(pf: PersonFile) -> list[Flowable]:
         (_("Numéro"), str(person["id"])),
         (_("Civilité"), person["civility"]),
         (_("Prénom"), person["first_name"]),
-        (_("Nom"), person["last_name"]),
+        (pgettext("last name", "Nom"), person["last_name"]),
         (_("Fonction"), person["position"]),
         (_("Courriel"), person["email"]),
         (_("Téléphone"), person["phone"]),

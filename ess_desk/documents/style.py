@@ -1,7 +1,9 @@
-"""The look of every document: embedded font, A4 page, "Page n / N", metadata, bookmarks, watermark."""
+"""The look of every document: embedded font, A4 page, "Page n / N", metadata, bookmarks, watermark,
+and the French typography of everything printed (`ess_desk.typography`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -21,8 +23,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from ess_desk import __version__
 from ess_desk.fileio import atomic_path
-from ess_desk.i18n import _
+from ess_desk.i18n import _, language
 from ess_desk.resources import resource
+from ess_desk.typography import breakable_words, cut_word, typeset
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -46,6 +49,82 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
+    _keep_no_break_spaces()
+    _no_unembedded_defaults()
+
+
+def _no_unembedded_defaults() -> None:
+    """reportlab names Helvetica, which it never embeds (and PDF/A checks reject), wherever a
+    font is not given: a new canvas, a table cell's own font, a list's bullets, a chart. Those defaults
+    become ours."""
+    from reportlab import rl_config
+    from reportlab.lib.styles import ListStyle
+    from reportlab.platypus import tables
+
+    rl_config.canvas_basefontname = FONT
+    rl_config.defaultGraphicsFontName = FONT  # charts' labels
+    tables.CellStyle.fontname = FONT
+    for defaults in (ParagraphStyle.defaults, ListStyle.defaults):
+        defaults["fontName"] = FONT
+        defaults["bulletFontName"] = FONT
+
+
+# Where a line may break: the white space of reportlab's list, less the no-break spaces U+00A0,
+# U+2007, U+202F (UAX #14 class GL).
+_BREAKING_SPACE = re.compile(
+    "[\t\n\x0b\x0c\r\x1c-\x1f \x85\u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000]+"
+)
+
+
+def _split_words(text: str | bytes, delim: str | None = None) -> list[str]:
+    if isinstance(text, bytes):
+        text = text.decode("utf8")
+    if delim is not None:
+        return text.split(delim)
+    return [word for word in _BREAKING_SPACE.split(text) if word]
+
+
+def _keep_no_break_spaces() -> None:
+    """reportlab's Paragraph breaks lines at the narrow no-break space (U+202F), which French
+    typography puts before « : ; ! ? » precisely so that they never start a line: its word
+    splitter is replaced by one that breaks only where Unicode allows (reportlab 4 and 5 look
+    the function up in its module at each call)."""
+    from reportlab.platypus import paragraph
+
+    paragraph.split = _split_words
+    paragraph._splitWord = _split_long_word
+
+
+def _split_long_word(
+    word, line_width, max_widths, lineno, font_name, font_size, encoding="utf8"
+) -> list[str]:
+    """reportlab's cutting of a word wider than a line (splitLongWords), which cuts anywhere,
+    replaced by cuts at the word's hyphenation points or after its own hyphens; what has no
+    such point left stays whole (it runs over the margin rather than be cut mid-syllable)."""
+    from reportlab.platypus.paragraph import _SplitWord, _SplitWordEnd, _SplitWordH, _SplitWordHY
+
+    if isinstance(word, bytes):
+        word = word.decode(encoding)
+    last = len(max_widths) - 1
+    room = max_widths[min(last, lineno)] - line_width
+    pieces: list[str] = []
+    rest = word
+    while stringWidth(rest, font_name, font_size) > room:
+        cut = cut_word(
+            rest, lambda head, room=room: stringWidth(head, font_name, font_size) <= room
+        )
+        if cut is not None:
+            rest = cut.rest
+            pieces.append((_SplitWordHY if cut.hyphen_added else _SplitWordH)(cut.head))
+        elif not pieces and line_width > 0:
+            pieces.append(_SplitWord(""))  # nothing fits after the line's words: a new line
+        else:
+            break
+        lineno += 1
+        room = max_widths[min(last, lineno)]
+        line_width = 0
+    pieces.append(_SplitWordEnd(rest))
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -63,7 +142,16 @@ class Styles:
 @cache
 def styles() -> Styles:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5, spaceAfter=4)
+    body = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=10,
+        leading=13.5,
+        spaceAfter=4,
+        # Lines break at spaces; a word wider than a whole line is cut only where it may be
+        # (_split_long_word).
+        bulletFontName=FONT,
+    )
     return Styles(
         title=ParagraphStyle(
             "title",
@@ -114,12 +202,17 @@ def _word_width(word: str, font: str) -> float:
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Lines of at most `width` points, broken at spaces; a word longer than a line is cut."""
+    """Lines of at most `width` points, broken at ordinary spaces (never at no-break ones). A
+    word that does not fit an empty line is cut at its last hyphenation point that fits (a
+    hyphen added) or after a hyphen it has; a word without one that fits stays whole, and
+    `draw` narrows that line to the width rather than cut the word anywhere."""
     lines: list[str] = []
     space = _word_width(" ", font) * size
     line: list[str] = []
     used = 0.0
-    for word in text.split():
+    words = breakable_words(text)
+    while words:
+        word = words.pop(0)
         w = _word_width(word, font) * size
         if line and used + space + w <= width:
             line.append(word)
@@ -127,13 +220,13 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
             continue
         if line:
             lines.append(" ".join(line))
-        while w > width and len(word) > 1:  # a word wider than the line: cut it
-            cut = max(1, int(len(word) * width / w))
-            while cut > 1 and stringWidth(word[:cut], font, size) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-            w = stringWidth(word, font, size)
+            line, used = [], 0.0
+        if w > width:  # wider than a whole line: cut it at a hyphenation point
+            cut = cut_word(word, lambda head: stringWidth(head, font, size) <= width)
+            if cut is not None:
+                lines.append(cut[0])
+                words.insert(0, cut[1])
+                continue
         line, used = [word], w
     if line:
         lines.append(" ".join(line))
@@ -151,7 +244,9 @@ class TextCell(Flowable):
     ):
         super().__init__()
         base = style or styles().cell
-        self.parts = [(p, base) if isinstance(p, str) else p for p in parts]
+        self.parts = [
+            (typeset(p), base) if isinstance(p, str) else (typeset(p[0]), p[1]) for p in parts
+        ]
         self._lines: list[tuple[str, ParagraphStyle]] | None = None
         self._for_width: float | None = None
         self._height = 0.0
@@ -205,7 +300,13 @@ class TextCell(Flowable):
                 text.setFont(st.fontName, st.fontSize, st.leading)
                 text.setFillColor(st.textColor)
                 text._cell_style = st
-            text.textLine(line)
+            natural = _word_width(line, st.fontName) * st.fontSize if " " not in line else 0
+            if natural > width:  # a word without any hyphenation point: narrowed, never cut
+                text.setHorizScale(100 * width / natural)
+                text.textLine(line)
+                text.setHorizScale(100)
+            else:
+                text.textLine(line)
             y -= st.leading
         text._cell_line = (x, y)
 
@@ -409,7 +510,7 @@ class Bookmark(Flowable):
 
     def __init__(self, title: str, level: int = 0):
         super().__init__()
-        self.title = title
+        self.title = typeset(title)
         self.level = level
         self.key = f"bm{id(self)}"
 
@@ -460,7 +561,7 @@ def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[fl
             self.setFillColor(GREY)
             self.setStrokeColor(LIGHT)
             self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
-            self.drawString(MARGIN, 8 * mm, footer_left)
+            self.drawString(MARGIN, 8 * mm, typeset(footer_left))
             self.drawRightString(
                 width - MARGIN,
                 8 * mm,
@@ -469,6 +570,16 @@ def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[fl
             self.restoreState()
 
     return NumberedCanvas
+
+
+def footer_line(*parts: str | None) -> str:
+    """The parts of a footer joined by « — », each said once: the plenary council often bears
+    the council's own name (« Conseil de l'ESS de Lyon », not twice)."""
+    seen: list[str] = []
+    for part in parts:
+        if part and part.strip() and part.strip().casefold() not in (s.casefold() for s in seen):
+            seen.append(part.strip())
+    return " — ".join(seen)
 
 
 @dataclass(frozen=True)
@@ -500,6 +611,7 @@ def document(
     target: str | BinaryIO, meta: Metadata, pagesize: tuple[float, float] = A4
 ) -> BaseDocTemplate:
     """The page layout every document shares: margins, one body frame, the PDF's metadata."""
+    register_fonts()
     doc = BaseDocTemplate(
         target,
         pagesize=pagesize,
@@ -507,11 +619,14 @@ def document(
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=18 * mm,
-        title=meta.title,
-        author=meta.author,
-        subject=meta.subject,
+        title=typeset(meta.title),
+        author=typeset(meta.author),
+        subject=typeset(meta.subject),
         creator=f"ESS Desk {__version__}",
-        lang="fr-FR",
+        lang="fr-FR" if language() == "fr" else "en-GB",
+        # reportlab starts every page in Helvetica, named but never embedded (which PDF/A
+        # checks reject): the pages start in the embedded font instead.
+        initialFontName=FONT,
     )
     # No inner padding: the builders' tables are as wide as A4 less the margins (174 mm).
     frame = Frame(
@@ -536,10 +651,10 @@ def heading(text: str, level: int = 0) -> list[Flowable]:
 
 
 def escape(text: str) -> str:
-    """Text for a reportlab Paragraph (which reads a little XML)."""
+    """Text for a reportlab Paragraph (which reads a little XML), set in French typography."""
     from xml.sax.saxutils import escape as xml_escape
 
-    return xml_escape(text or "")
+    return xml_escape(typeset(text or ""))
 
 
 def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Paragraph]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ess_desk.fileio import atomic_path
 from ess_desk.text import printable
+from ess_desk.typography import typeset
 
 
 def draft(
@@ -20,6 +21,7 @@ def draft(
     from_email: str = "",
     attachments: list[tuple[str, bytes, str]] = (),  # (file name, content, MIME type)
 ) -> EmailMessage:
+    """A message set in French typography (its subject and text), unsent."""
     # Control characters (pasted from another system) never reach a header or the text.
     to_name, from_name = printable(to_name), printable(from_name)
     subject, body = " ".join(printable(subject).split()), printable(body)
@@ -27,12 +29,12 @@ def draft(
     message["To"] = formataddr((to_name, to_email))
     if from_email:
         message["From"] = formataddr((from_name, from_email))
-    message["Subject"] = subject
+    message["Subject"] = typeset(subject)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="ess-desk.local")
     # Outlook opens a message carrying this header as a draft to send, not as a received mail.
     message["X-Unsent"] = "1"
-    message.set_content(body)
+    message.set_content(typeset(body))
     for name, content, mime in attachments:
         maintype, subtype = mime.split("/", 1)
         params = {}

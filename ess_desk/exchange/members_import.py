@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk.dates import add_years, display, read_full_date
 from ess_desk.errors import UserError
 from ess_desk.exchange.tabular import SourceTable, fold, read_table, restore_neutralised
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 from ess_desk.membership import bodies, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
@@ -39,19 +39,19 @@ __all__ = [
 
 # Field key -> French label, in display order; the labels are also the export's headers.
 FIELDS: dict[str, str] = {
-    "last_name": "Nom",
-    "first_name": "Prénom",
-    "civility": "Civilité",
-    "email": "Courriel",
-    "phone": "Téléphone",
-    "organisation": "Structure",
-    "position": "Fonction",
-    "body": "Instance",
-    "college": "Collège",
-    "role": "Rôle",
-    "substitute_for": "Suppléant de",
-    "start_date": "Début de mandat",
-    "end_date": "Fin de mandat",
+    "last_name": N_("Nom"),
+    "first_name": N_("Prénom"),
+    "civility": N_("Civilité"),
+    "email": N_("Courriel"),
+    "phone": N_("Téléphone"),
+    "organisation": N_("Structure"),
+    "position": N_("Fonction"),
+    "body": N_("Instance"),
+    "college": N_("Collège"),
+    "role": N_("Rôle"),
+    "substitute_for": N_("Suppléant de"),
+    "start_date": N_("Début de mandat"),
+    "end_date": N_("Fin de mandat"),
 }
 
 # Without these columns no row can be read.

@@ -123,7 +123,7 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     if view.approved and view.digest:
         footer.text = view.approval_line() + " " + wording.digest_line(view.digest)
     else:
-        footer.text = f"{r.body} — {display(r.starts_at)} — {_('projet')}"
+        footer.text = " — ".join((r.body, display(r.starts_at), _("projet")))
 
     doc.add_paragraph(r.council)
     doc.add_heading(wording.title(form), level=0)

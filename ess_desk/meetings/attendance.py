@@ -8,15 +8,15 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 
 STATUSES = {
-    "present": "Présent(e)",
-    "remote": "À distance (visio ou audio)",
-    "excused": "Excusé(e)",
-    "absent": "Absent(e)",
-    "represented": "Représenté(e)",
-    "replaced": "Remplacé(e) par son suppléant",
+    "present": N_("Présent(e)"),
+    "remote": N_("À distance (visio ou audio)"),
+    "excused": N_("Excusé(e)"),
+    "absent": N_("Absent(e)"),
+    "represented": N_("Représenté(e)"),
+    "replaced": N_("Remplacé(e) par son suppléant"),
 }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 from ess_desk.meetings import meetings, notice, presence, votes
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
@@ -27,16 +27,16 @@ OK, FAIL, NA = "ok", "fail", "na"
 
 # The checks in the order they are shown, with their French titles.
 CHECKS: dict[str, str] = {
-    "notice_on_time": "Convocation envoyée dans le délai à chaque membre",
-    "notice_documents": "Convocation accompagnée de ses documents",
-    "quorum_opening": "Quorum à l'ouverture",
-    "quorum_votes": "Quorum à chaque vote",
-    "withdrawals": "Aucun membre déporté compté",
-    "proxies": "Pouvoirs dans la limite, portés par des membres présents",
-    "casting_vote": "Voix prépondérante appliquée",
-    "minutes_approved": "Procès-verbal approuvé",
-    "minutes_published": "Procès-verbal signé et publié dans le délai",
-    "decisions_numbered": "Décisions numérotées",
+    "notice_on_time": N_("Convocation envoyée dans le délai à chaque membre"),
+    "notice_documents": N_("Convocation accompagnée de ses documents"),
+    "quorum_opening": N_("Quorum à l'ouverture"),
+    "quorum_votes": N_("Quorum à chaque vote"),
+    "withdrawals": N_("Aucun membre déporté compté"),
+    "proxies": N_("Pouvoirs dans la limite, portés par des membres présents"),
+    "casting_vote": N_("Voix prépondérante appliquée"),
+    "minutes_approved": N_("Procès-verbal approuvé"),
+    "minutes_published": N_("Procès-verbal signé et publié dans le délai"),
+    "decisions_numbered": N_("Décisions numérotées"),
 }
 
 

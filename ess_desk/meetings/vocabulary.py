@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from ess_desk.i18n import N_
+
 MEETING_KINDS: dict[str, str] = {
-    "plenary": "Séance plénière",
-    "bureau": "Bureau",
-    "commission": "Commission",
-    "workshop": "Atelier",
-    "public_consultation": "Consultation publique",
+    "plenary": N_("Séance plénière"),
+    "bureau": N_("Bureau"),
+    "commission": N_("Commission"),
+    "workshop": N_("Atelier"),
+    "public_consultation": N_("Consultation publique"),
 }
 
 MEETING_STATUSES: dict[str, str] = {
-    "planned": "Prévue",
-    "convened": "Convoquée",
-    "held": "Tenue",
-    "closed": "Close",
-    "cancelled": "Annulée",
-    "postponed": "Reportée",
+    "planned": N_("Prévue"),
+    "convened": N_("Convoquée"),
+    "held": N_("Tenue"),
+    "closed": N_("Close"),
+    "cancelled": N_("Annulée"),
+    "postponed": N_("Reportée"),
 }
 
 # planned → convened → held → closed, or cancelled, or postponed.
@@ -30,14 +32,14 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 ITEM_KINDS: dict[str, str] = {
-    "information": "Information",
-    "debate": "Débat",
-    "vote": "Avis / vote",
-    "minutes_approval": "Approbation du procès-verbal",
-    "other_business": "Questions diverses",
+    "information": N_("Information"),
+    "debate": N_("Débat"),
+    "vote": N_("Avis / vote"),
+    "minutes_approval": N_("Approbation du procès-verbal"),
+    "other_business": N_("Questions diverses"),
 }
 
-OUTCOMES: dict[str, str] = {"adopted": "Adopté", "rejected": "Rejeté"}
+OUTCOMES: dict[str, str] = {"adopted": N_("Adopté"), "rejected": N_("Rejeté")}
 
 # The kind of meeting a body holds by default.
 BODY_MEETING_KIND = {

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ess_desk import service
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import bodies
 
@@ -21,15 +21,15 @@ VOTED_KINDS = ("vote", "minutes_approval")
 # How a vote is taken: an open count (à main levée), a roll call (scrutin public: each voter and
 # what they voted, CGCT L. 2121-21) or a secret ballot (counts only, blank and spoilt papers).
 VOTE_KINDS: dict[str, str] = {
-    "open": "À main levée",
-    "roll_call": "Appel nominal (scrutin public)",
-    "secret": "Scrutin secret",
+    "open": N_("À main levée"),
+    "roll_call": N_("Appel nominal (scrutin public)"),
+    "secret": N_("Scrutin secret"),
 }
 CHOICES: dict[str, str] = {
-    "for": "Pour",
-    "against": "Contre",
-    "abstention": "Abstention",
-    "not_voting": "Ne prend pas part au vote",
+    "for": N_("Pour"),
+    "against": N_("Contre"),
+    "abstention": N_("Abstention"),
+    "not_voting": N_("Ne prend pas part au vote"),
 }
 
 

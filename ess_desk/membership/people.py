@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ess_desk import service
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, pgettext
 from ess_desk.membership import validation
 from ess_desk.membership.vocabulary import CIVILITIES
 from ess_desk.store import Store
@@ -85,7 +85,9 @@ def clean(db: Database, values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "civility": normalise_civility(values.get("civility")),
         "first_name": validation.required(values.get("first_name"), "first_name", _("Prénom")),
-        "last_name": validation.required(values.get("last_name"), "last_name", _("Nom")),
+        "last_name": validation.required(
+            values.get("last_name"), "last_name", pgettext("last name", "Nom")
+        ),
         "email": validation.email(values.get("email")),
         "phone": validation.clean_text(values.get("phone")),
         "position": validation.clean_text(values.get("position")),

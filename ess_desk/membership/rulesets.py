@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 from ess_desk.membership.vocabulary import label
 
 
@@ -41,7 +41,7 @@ class RuleSet:
 RULE_SETS: dict[str, RuleSet] = {
     "consultative": RuleSet(
         "consultative",
-        "Commission consultative (décret n° 2006-672 / CRPA R. 133-3 et suivants)",
+        N_("Commission consultative (décret n° 2006-672 / CRPA R. 133-3 et suivants)"),
         {
             "quorum_formula": "at_least",
             "quorum_numerator": 1,
@@ -60,7 +60,7 @@ RULE_SETS: dict[str, RuleSet] = {
     ),
     "deliberative": RuleSet(
         "deliberative",
-        "Organe délibérant (CGCT, L. 2121-10 et suivants)",
+        N_("Organe délibérant (CGCT, L. 2121-10 et suivants)"),
         {
             "quorum_formula": "more_than",
             "quorum_numerator": 1,
@@ -79,7 +79,7 @@ RULE_SETS: dict[str, RuleSet] = {
     ),
     "association": RuleSet(
         "association",
-        "Association (statuts et règlement intérieur)",
+        N_("Association (statuts et règlement intérieur)"),
         {
             "quorum_formula": "at_least",
             "quorum_numerator": 1,

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -53,39 +53,39 @@ def _short(value: Any) -> str:
 
 # How the secretariat names the fields that change; links between records (…_id) are not shown.
 FIELD_LABELS = {
-    "status": "Statut",
-    "summary": "Texte",
-    "text": "Texte",
-    "secretary": "Secrétaire de séance",
-    "closing_time": "Séance levée à",
-    "reason": "Motif",
-    "recorded_on": "Date",
-    "kind": "Type",
-    "title": "Intitulé",
-    "position": "Rang",
-    "duration_minutes": "Durée (min)",
-    "description": "Description",
-    "presenter_text": "Présenté par",
-    "votes_for": "Pour",
-    "votes_against": "Contre",
-    "abstentions": "Abstentions",
-    "not_voting": "Ne prennent pas part",
-    "outcome": "Résultat",
-    "taken_at": "Heure du vote",
-    "arrival": "Arrivée",
-    "departure": "Départ",
-    "name": "Nom",
-    "organisation": "Structure",
-    "place": "Lieu",
-    "starts_at": "Début",
-    "ends_at": "Fin prévue",
-    "notice_sent_on": "Convocation envoyée le",
-    "approved_on": "Approuvé le",
-    "submitted_on": "Soumis le",
-    "approved_sha256": "Empreinte SHA-256",
-    "approved_text": "Texte approuvé",
-    "number": "Numéro",
-    "year": "Année",
+    "status": N_("Statut"),
+    "summary": N_("Texte"),
+    "text": N_("Texte"),
+    "secretary": N_("Secrétaire de séance"),
+    "closing_time": N_("Séance levée à"),
+    "reason": N_("Motif"),
+    "recorded_on": N_("Date"),
+    "kind": N_("Type"),
+    "title": N_("Intitulé"),
+    "position": N_("Rang"),
+    "duration_minutes": N_("Durée (min)"),
+    "description": N_("Description"),
+    "presenter_text": N_("Présenté par"),
+    "votes_for": N_("Pour"),
+    "votes_against": N_("Contre"),
+    "abstentions": N_("Abstentions"),
+    "not_voting": N_("Ne prennent pas part"),
+    "outcome": N_("Résultat"),
+    "taken_at": N_("Heure du vote"),
+    "arrival": N_("Arrivée"),
+    "departure": N_("Départ"),
+    "name": N_("Nom"),
+    "organisation": N_("Structure"),
+    "place": N_("Lieu"),
+    "starts_at": N_("Début"),
+    "ends_at": N_("Fin prévue"),
+    "notice_sent_on": N_("Convocation envoyée le"),
+    "approved_on": N_("Approuvé le"),
+    "submitted_on": N_("Soumis le"),
+    "approved_sha256": N_("Empreinte SHA-256"),
+    "approved_text": N_("Texte approuvé"),
+    "number": N_("Numéro"),
+    "year": N_("Année"),
 }
 
 

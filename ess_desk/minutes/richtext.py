@@ -65,7 +65,11 @@ def plain(text: str) -> str:
 
 
 def to_reportlab(line: tuple[Run, ...]) -> str:
-    """A line as reportlab Paragraph markup (escaped, bold as <b>)."""
+    """A line as reportlab Paragraph markup (typeset, escaped, bold as <b>)."""
     from xml.sax.saxutils import escape
 
-    return "".join(f"<b>{escape(r.text)}</b>" if r.bold else escape(r.text) for r in line)
+    from ess_desk.typography import typeset
+
+    return "".join(
+        f"<b>{escape(typeset(r.text))}</b>" if r.bold else escape(typeset(r.text)) for r in line
+    )

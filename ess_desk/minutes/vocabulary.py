@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ess_desk.i18n import N_
+
 MINUTES_STATUSES: dict[str, str] = {
-    "draft": "Brouillon",
-    "submitted": "Soumis",
-    "approved": "Approuvé",
+    "draft": N_("Brouillon"),
+    "submitted": N_("Soumis"),
+    "approved": N_("Approuvé"),
 }
 
 # brouillon → soumis (sent to the members) → approuvé; a submitted draft may go back for changes.
@@ -16,19 +18,19 @@ MINUTES_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 DECISION_KINDS: dict[str, str] = {
-    "opinion": "Avis",
-    "recommendation": "Recommandation",
-    "decision": "Décision",
+    "opinion": N_("Avis"),
+    "recommendation": N_("Recommandation"),
+    "decision": N_("Décision"),
 }
 
 DECISION_STATUSES: dict[str, str] = {
-    "adopted": "Adoptée",
-    "in_progress": "En cours de mise en œuvre",
-    "implemented": "Mise en œuvre",
-    "withdrawn": "Retirée",
+    "adopted": N_("Adoptée"),
+    "in_progress": N_("En cours de mise en œuvre"),
+    "implemented": N_("Mise en œuvre"),
+    "withdrawn": N_("Retirée"),
 }
 
 FORMS: dict[str, str] = {
-    "pv": "Procès-verbal",
-    "releve": "Relevé de décisions",
+    "pv": N_("Procès-verbal"),
+    "releve": N_("Relevé de décisions"),
 }

@@ -17,6 +17,7 @@ from ess_desk.minutes.record import (
     Withdrawal,
 )
 from ess_desk.minutes.vocabulary import DECISION_KINDS, FORMS
+from ess_desk.typography import with_article
 
 
 def title(form: str) -> str:
@@ -236,7 +237,7 @@ def section_title(section: Section) -> str:
 
 def presenter(section: Section) -> str | None:
     who = person(section.presenter, False) if section.presenter else section.presenter_text
-    return _("Présenté par {name}").format(name=who) if who else None
+    return _("Présenté par {name}").format(name=with_article(who)) if who else None
 
 
 def vote_header() -> list[str]:

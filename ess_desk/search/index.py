@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ess_desk.actions import rules as action_rules
 from ess_desk.dates import display
-from ess_desk.i18n import _
+from ess_desk.i18n import N_, _
 from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership.vocabulary import BODY_KINDS, ORGANISATION_KINDS, label
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
@@ -47,14 +47,14 @@ KINDS: tuple[str, ...] = (
     "action",
 )
 KIND_LABELS: dict[str, str] = {
-    "person": "Personnes",
-    "organisation": "Structures",
-    "body": "Instances",
-    "meeting": "Séances",
-    "agenda_item": "Points de l'ordre du jour",
-    "minutes": "Procès-verbaux",
-    "decision": "Décisions et avis",
-    "action": "Actions",
+    "person": N_("Personnes"),
+    "organisation": N_("Structures"),
+    "body": N_("Instances"),
+    "meeting": N_("Séances"),
+    "agenda_item": N_("Points de l'ordre du jour"),
+    "minutes": N_("Procès-verbaux"),
+    "decision": N_("Décisions et avis"),
+    "action": N_("Actions"),
 }
 
 # Only the most recent matches of a very common word are ranked: a word found in 20,000 actions

@@ -2266,7 +2266,7 @@
     </message>
     <message>
         <source>Courriel</source>
-        <translation>E-mail</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Signataire</source>
@@ -2274,6 +2274,7 @@
     </message>
     <message>
         <source>Qualité</source>
+        <comment>signatory&apos;s position</comment>
         <translation>Title</translation>
     </message>
     <message>
@@ -3013,6 +3014,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <name>MembersTableModel</name>
     <message>
         <source>Nom</source>
+        <comment>last name</comment>
         <translation>Last name</translation>
     </message>
     <message>
@@ -3803,7 +3805,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>courriel</source>
-        <translation>e-mail</translation>
+        <translation>email</translation>
     </message>
     <message>
         <source>téléphone</source>
@@ -4015,11 +4017,11 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Fiche personnelle écrite : {path}</source>
-        <translation>Personal record written: {path}</translation>
+        <translation>Personal file written: {path}</translation>
     </message>
     <message>
         <source>Préparation de la fiche personnelle…</source>
-        <translation>Preparing the personal record…</translation>
+        <translation>Preparing the personal file…</translation>
     </message>
     <message>
         <source>Anonymiser {name} ?</source>
@@ -4071,7 +4073,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>aucun mandat</source>
-        <translation>no mandate</translation>
+        <translation>no mandates</translation>
     </message>
     <message>
         <source>1 an</source>
@@ -4131,7 +4133,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
     <message>
         <source>Personne à revoir : aucune trace de plus de {years} an(s).</source>
-        <translation>Person to review: no activity for more than {years} year(s).</translation>
+        <translation>Nobody to review: no record older than {years} year(s).</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from ess_desk.exchange import action_reminders, actions_export
 from ess_desk.meetings import agenda, meetings
 from ess_desk.membership import bodies, organisations, people
 from ess_desk.store import open_store
+from tests.documents import plain
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -159,7 +160,7 @@ def test_reminders_pdf_and_eml_per_owner(store, filled, tmp_path):
     message = email.message_from_bytes(result.drafts[0].read_bytes(), policy=policy.default)
     assert message["To"] == "Zoé Martin <zoe@ex.fr>"
     assert message["X-Unsent"] == "1"
-    body = message.get_body(("plain",)).get_content()
+    body = plain(message.get_body(("plain",)).get_content())
     assert "échéance : 30/04/2025" in body and "(en retard de 32 jours)" in body
     assert "Charte" not in body  # done: not reminded
     attachment = next(message.iter_attachments())

@@ -100,7 +100,7 @@ def test_quorum_and_sheet_and_convocations(council_db, capsys, tmp_path):
     assert "quorum requis 2 — non atteint" in capsys.readouterr().out
     sheet = tmp_path / "emargement.pdf"
     assert main(["--db", str(db), "attendance-sheet", str(m), "-o", str(sheet)]) == 0
-    assert "Feuille d'émargement" in PdfReader(sheet).pages[0].extract_text()
+    assert "Feuille d’émargement" in PdfReader(sheet).pages[0].extract_text()
     assert main(["--db", str(db), "convocations", str(m), "-o", str(tmp_path / "conv")]) == 0
     assert len(list((tmp_path / "conv").glob("*.eml"))) == 3
     assert main(["--db", str(db), "quorum", "999"]) == 1

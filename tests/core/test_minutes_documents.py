@@ -13,6 +13,7 @@ from ess_desk.errors import UserError
 from ess_desk.exchange import minutes_docx
 from ess_desk.minutes import minutes as mn
 from tests.core.test_minutes import approved, build_council, draft, hold_second
+from tests.documents import plain
 
 # Every name of a person without consent in the test council, and their contact details.
 HIDDEN = ["Zoé", "Secrète", "Inès", "Discrète", "Sacha", "Remplaçant", "Gaëlle", "Paul Extérieur"]
@@ -26,7 +27,7 @@ def council(store):
 
 def pdf_text(path) -> str:
     # Line breaks fall where the layout puts them: compare text with single spaces.
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    return plain(" ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split()))
 
 
 def docx_text(path) -> str:
@@ -35,7 +36,7 @@ def docx_text(path) -> str:
     parts += [cell.text for t in doc.tables for row in t.rows for cell in row.cells]
     for section in doc.sections:
         parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-    return "\n".join(parts)
+    return plain("\n".join(parts))
 
 
 def test_draft_pdf_has_sections_attendance_vote_and_watermark(store, council, tmp_path):

@@ -22,6 +22,7 @@ from ess_desk.meetings import agenda, annexes, meetings
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.minutes import minutes as mn
 from tests.core.test_minutes import build_council, draft
+from tests.documents import plain
 
 TODAY = dt.date(2026, 11, 28)
 HIDDEN = ["Zoé", "Secrète", "Inès", "Discrète", "Sacha", "Remplaçant", "Gaëlle", "Paul Extérieur"]
@@ -111,7 +112,7 @@ def council(store, tmp_path):
 
 
 def page_texts(reader: PdfReader) -> list[str]:
-    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    return [plain(" ".join((page.extract_text() or "").split())) for page in reader.pages]
 
 
 def outline(reader: PdfReader) -> list[tuple[str, int, int]]:
@@ -123,7 +124,7 @@ def outline(reader: PdfReader) -> list[tuple[str, int, int]]:
             if isinstance(item, list):
                 walk(item, level + 1)
             else:
-                out.append((item.title, level, reader.get_destination_page_number(item) + 1))
+                out.append((plain(item.title), level, reader.get_destination_page_number(item) + 1))
 
     walk(reader.outline, 0)
     return out
@@ -147,7 +148,7 @@ def contents_lines(reader: PdfReader, page_index: int = 1) -> list[str]:
             lines[-1][1].append((x, text))
         else:
             lines.append((y, [(x, text)]))
-    return [" ".join(t for _x, t in sorted(parts)) for _y, parts in lines]
+    return [plain(" ".join(t for _x, t in sorted(parts))) for _y, parts in lines]
 
 
 def contents_links(reader: PdfReader, page_index: int = 1) -> list[int]:
@@ -258,7 +259,7 @@ def test_font_is_embedded_and_metadata_set(store, council, tmp_path):
     assert used and all("DejaVuSans" in name for name in used)
     meta = reader.metadata
     assert meta.title == "Dossier de séance — Bureau, séance du 14/01/2027"
-    assert meta.author == "Conseil de l'économie sociale et solidaire"
+    assert meta.author == "Conseil de l’économie sociale et solidaire"
     assert meta.subject.startswith("Bureau du 14/01/2027")
 
 
@@ -267,11 +268,11 @@ def test_member_pack_holds_everything(store, council, tmp_path):
     text = " ".join(texts)
     cover = texts[0]
     assert "PROJET" in cover and "Bureau du 14/01/2027" in cover
-    assert "jeudi 14 janvier 2027 à 18 h 00" in cover and "Lieu : Salle 3" in cover
+    assert "jeudi 14 janvier 2027 à 18 h" in cover and "Lieu : Salle 3" in cover
     for expected in (
         "Objet : convocation — Bureau, séance du 14/01/2027",
-        "18:00 1. Approbation du procès-verbal de la séance du 10/12/2026 5 min",
-        "18:05 2. Budget rectificatif 30 min",
+        "18 h 1. Approbation du procès-verbal de la séance du 10/12/2026 5 min",
+        "18 h 05 2. Budget rectificatif 30 min",
         "présenté par Zoé Secrète",
         "Annexe 2 : Budget détaillé.pdf (3 p.)",
         "Documents joints à la séance",
@@ -295,9 +296,9 @@ def test_animation_pack_has_run_sheet_quorum_and_speakers(store, council, tmp_pa
     assert "Conducteur de séance" in titles and "Ordre du jour" not in titles
     assert {"Contrôle du quorum", "Liste des orateurs", "Feuille d'émargement"} <= set(titles)
     for expected in (
-        "18:00 → 18:05",
-        "18:05 → 18:35",
-        "18:35 → 18:50",
+        "18 h → 18 h 05",
+        "18 h 05 → 18 h 35",
+        "18 h 35 → 18 h 50",
         "30 min · cumul 35 min",
         "15 min · cumul 50 min",
         "Notes pour l'animation : Le budget est présenté par Zoé Secrète",

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import roster
 from ess_desk.report.figures import default_year
+from tests.documents import plain
 from tests.ui.helpers import export_message
 from tests.ui.test_app import make_window
 from ui.dialogs.activity_report import ActivityReportDialog, default_file_name
@@ -19,7 +20,7 @@ LATER = dt.datetime(2099, 1, 1)
 
 
 def pdf_text(path) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+    return plain(" ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split()))
 
 
 def hold_a_meeting(store, council, day: dt.date) -> int:

@@ -52,7 +52,10 @@ class LetterheadDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Adresse"), self.errors.wrap("council_address", self.address))
         form.addRow(self.tr("Courriel"), self.errors.wrap("council_email", self.email))
         form.addRow(self.tr("Signataire"), self.errors.wrap("signatory", self.signatory))
-        form.addRow(self.tr("Qualité"), self.errors.wrap("signatory_title", self.signatory_title))
+        form.addRow(
+            self.tr("Qualité", "signatory's position"),
+            self.errors.wrap("signatory_title", self.signatory_title),
+        )
         form.addRow(self.tr("Logo"), self.errors.wrap("logo", logo_box))
 
         self.buttons, self.save_button = save_cancel_buttons(

@@ -1,0 +1,234 @@
+"""French typography: the rules of `ess_desk.typography`, and line breaking that keeps them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from reportlab.platypus import Paragraph
+
+from ess_desk import i18n
+from ess_desk.dates import clock, long_date, long_datetime
+from ess_desk.documents.style import (
+    TextCell,
+    escape,
+    footer_line,
+    register_fonts,
+    styles,
+    wrap_text,
+)
+from ess_desk.exchange import eml
+from ess_desk.typography import (
+    NBSP,
+    NNBSP,
+    break_points,
+    of,
+    quote,
+    time_of_day,
+    typeset,
+    with_article,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fonts():
+    register_fonts()
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("Lieu : salle du conseil", f"Lieu{NNBSP}: salle du conseil"),
+        ("Objet: convocation", f"Objet{NNBSP}: convocation"),
+        ("présents ; représentés ; requis", f"présents{NNBSP}; représentés{NNBSP}; requis"),
+        ("Vraiment ? Oui !", f"Vraiment{NNBSP}? Oui{NNBSP}!"),
+        ("Quoi?!", f"Quoi{NNBSP}?!"),
+        ("(« Conseil »)", f"(«{NNBSP}Conseil{NNBSP}»)"),
+        ("«Conseil»", f"«{NNBSP}Conseil{NNBSP}»"),
+        ("à 18 h 30", f"à 18{NBSP}h{NBSP}30"),
+        ("à 18 h", f"à 18{NBSP}h"),
+        (
+            "10 %, 12 p., 5 min, 30 j, 2 ans",
+            f"10{NBSP}%, 12{NBSP}p., 5{NBSP}min, 30{NBSP}j, 2{NBSP}ans",
+        ),
+        ("M. Dupont et Mme Durand", f"M.{NBSP}Dupont et Mme{NBSP}Durand"),
+        ("n° 5 et art. 15", f"n°{NBSP}5 et art.{NBSP}15"),
+        ("30 000 actions", f"30{NNBSP}000 actions"),
+        ("le mardi 1 décembre", f"le mardi 1er{NBSP}décembre"),
+        ("le 11 décembre", f"le 11{NBSP}décembre"),
+        ("Conseil de l'ESS", "Conseil de l\u2019ESS"),
+        ("aujourd'hui", "aujourd\u2019hui"),
+        ("voir...", "voir…"),
+    ],
+)
+def test_french_rules(typed, printed):
+    assert typeset(typed) == printed
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "20:00",
+        "https://visio.exemple.fr/salle?code=12;x=1",
+        "écrire à contact@exemple.fr",
+        "+33 6 12 34 56 78",
+        "10/12/2026",
+        "Quorum atteint à ____ h ____",
+    ],
+)
+def test_what_is_left_alone(kept):
+    assert typeset(kept) == kept
+
+
+def test_addresses_keep_their_characters_and_the_words_around_are_set():
+    assert typeset("Lien : https://x.fr/a?b=1 ; merci") == (
+        f"Lien{NNBSP}: https://x.fr/a?b=1{NNBSP}; merci"
+    )
+
+
+def test_english_adds_no_space_but_keeps_typed_ones_unbreakable():
+    assert typeset("Council's place: here ; 18 h 30", "en") == (
+        f"Council\u2019s place: here{NNBSP}; 18{NBSP}h{NBSP}30"
+    )
+
+
+def _loose(text: str) -> str:
+    """The text without its spaces, with keyboard apostrophes and dots: what typesetting
+    must keep."""
+    return "".join(text.replace("…", "...").replace("1er", "1").translate({0x2019: "'"}).split())
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.text(alphabet="ab Ml'«»:;!?.0123456789h%\u00a0\u202f-/", max_size=40))
+@example("1 1 décembre")
+@example("M. M. 1 000 000")
+def test_typesetting_twice_changes_nothing_more_and_keeps_every_sign(text):
+    once = typeset(text)
+    assert typeset(once) == once
+    assert _loose(once) == _loose(text)
+
+
+def test_dates_and_times():
+    assert long_date(dt.date(2026, 12, 1)) == f"mardi 1er{NBSP}décembre 2026"
+    assert long_date(dt.date(2026, 12, 10)) == f"jeudi 10{NBSP}décembre 2026"
+    assert long_datetime(dt.datetime(2026, 12, 1, 18, 0)) == (
+        f"mardi 1er{NBSP}décembre 2026 à 18{NBSP}h"
+    )
+    assert clock(dt.time(9, 5)) == f"9{NBSP}h{NBSP}05"
+    assert time_of_day(dt.time(18, 30)) == f"18{NBSP}h{NBSP}30"
+    i18n.set_language("en")
+    assert long_date(dt.date(2026, 12, 1)) == "Tuesday, 1 December 2026"
+    assert clock(dt.time(18, 0)) == "18:00"
+    assert quote("ESS") == "\u201cESS\u201d"
+
+
+def test_footer_says_each_part_once():
+    assert footer_line("Conseil de l'ESS de Lyon", "Conseil de l'ESS de Lyon", "10/12/2026") == (
+        "Conseil de l'ESS de Lyon — 10/12/2026"
+    )
+    assert footer_line("Conseil", "", None, "Bureau") == "Conseil — Bureau"
+
+
+# --------------------------------------------------------------------------- line breaking
+
+
+def test_break_points_are_hyphenation_points_or_own_hyphens():
+    assert (4, True) in break_points("Abandonné")  # Aban-donné
+    assert all(n <= len("Abandonné") - 3 for n, _h in break_points("Abandonné"))
+    assert (6, False) in break_points("Rhône-Alpes")
+    assert break_points("f691701fa759") == ()
+
+
+def _check_cuts(lines: list[str], text: str) -> None:
+    """Read the lines back against the words: each cut is at one of its word's break points
+    (a hyphen added at a hyphenation point, or after the word's own hyphen), nothing lost."""
+    words, index, offset = text.split(), 0, 0
+    for line in lines:
+        for token in line.split(" "):
+            word = words[index]
+            rest = word[offset:]
+            if token == rest:
+                index, offset = index + 1, 0
+            elif rest.startswith(token) and token.endswith("-"):  # after its own hyphen
+                offset += len(token)
+                assert (offset, False) in break_points(word), (line, word)
+            else:
+                assert token.endswith("-") and rest.startswith(token[:-1]), (line, word)
+                offset += len(token) - 1
+                assert (offset, True) in break_points(word), (line, word)
+    assert index == len(words)
+
+
+@pytest.mark.parametrize("width", [30, 45, 60, 90, 200])
+def test_table_cells_cut_words_only_where_they_may(width):
+    text = "Abandonné Auvergne-Rhône-Alpes anticonstitutionnellement coopérative"
+    lines = wrap_text(text, "DejaVuSans", 8.5, width)
+    _check_cuts(lines, text)
+
+
+def test_paragraphs_cut_words_only_where_they_may():
+    text = "Abandonné Auvergne-Rhône-Alpes anticonstitutionnellement coopérative"
+    for width in (30, 45, 60, 90, 200):
+        paragraph = Paragraph(escape(text), styles().cell)
+        paragraph.wrap(width, 1000)
+        lines = [" ".join(str(w) for w in line[1]) for line in paragraph.blPara.lines]
+        _check_cuts(lines, text)
+
+
+def test_a_word_without_any_break_point_is_never_cut():
+    lines = wrap_text("sha f691701fa759bcec6ba8de088a539e3d fin", "DejaVuSans", 8.5, 40)
+    assert "f691701fa759bcec6ba8de088a539e3d" in lines
+
+
+def test_no_break_spaces_hold_in_paragraphs_and_cells():
+    text = "Membres votants en exercice : 35 — quorum requis : 18 — « Conseil de l'ESS »"
+    for width in range(60, 300, 7):
+        paragraph = Paragraph(escape(text), styles().body)
+        paragraph.wrap(width, 1000)
+        lines = [" ".join(str(w) for w in line[1]) for line in paragraph.blPara.lines]
+        cell_lines = wrap_text(typeset(text), "DejaVuSans", 8.5, width)
+        for line in lines + cell_lines:
+            assert not line.lstrip().startswith((":", ";", "!", "?", "»")), (width, line)
+            assert not line.rstrip().endswith("«"), (width, line)
+
+
+def test_text_cells_typeset_what_they_print():
+    cell = TextCell("Lieu : salle 3", ("M. Dupont", styles().cell_bold))
+    assert cell.parts[0][0] == f"Lieu{NNBSP}: salle 3"
+    assert cell.parts[1][0] == f"M.{NBSP}Dupont"
+
+
+@pytest.mark.parametrize(
+    ("name", "article", "after_de"),
+    [
+        ("Conseil de l'ESS de Lyon", "le Conseil de l'ESS de Lyon", "du Conseil de l'ESS de Lyon"),
+        ("Commission Emploi", "la Commission Emploi", "de la Commission Emploi"),
+        ("Assemblée plénière", "l\u2019Assemblée plénière", "de l\u2019Assemblée plénière"),
+        ("Service ESS de la ville", "le service ESS de la ville", "du service ESS de la ville"),
+        ("CRESS Occitanie", "la CRESS Occitanie", "de la CRESS Occitanie"),
+        ("Élodie Martinez", "Élodie Martinez", "d\u2019Élodie Martinez"),
+        ("Hugo Berger", "Hugo Berger", "de Hugo Berger"),
+        ("Les Amis du tournesol", "les Amis du tournesol", "des Amis du tournesol"),
+    ],
+)
+def test_names_take_the_article_french_requires(name, article, after_de):
+    assert with_article(name) == article
+    assert of(name) == after_de
+
+
+def test_names_in_english_are_left_as_they_are():
+    i18n.set_language("en")
+    assert with_article("Conseil de l'ESS") == "Conseil de l'ESS" == of("Conseil de l'ESS")
+
+
+def test_e_mail_drafts_are_typeset():
+    message = eml.draft(
+        to_name="Zoé",
+        to_email="zoe@exemple.fr",
+        subject="Relance : vos actions",
+        body="Bonjour ; à 18 h.",
+    )
+    assert message["Subject"] == f"Relance{NNBSP}: vos actions"
+    assert f"Bonjour{NNBSP}; à 18{NBSP}h." in message.get_content()
