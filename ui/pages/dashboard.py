@@ -598,6 +598,7 @@ class DashboardPage(QtWidgets.QWidget):
         self._store = store
         self._today = today
         self._shown_once = False
+        self._painted = False
         self.participation = None  # built the first time its tab is shown
 
         title = QtWidgets.QLabel(self.tr("Tableau de bord"))
@@ -841,12 +842,23 @@ class DashboardPage(QtWidgets.QWidget):
                 else ""
             ),
         )
-        self._show_compliance()
+        if self._painted:
+            self._show_compliance()
         if self.participation is not None:
             self.participation.reload()
 
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            # The compliance check reads much of the meeting record: the first paint does not
+            # wait for it (nor load its modules), the card follows a moment later.
+            self._painted = True
+            QtCore.QTimer.singleShot(300, self, self._show_compliance)
+
     def _show_compliance(self) -> None:
         """Recent meetings (the last four months and the next month) with a failing check."""
+        if self._store.closed:
+            return  # the window closed its file meanwhile
         from ess_desk.meetings import compliance
 
         found = compliance.meetings_with_failures(self._store.db, self.today, limit=ov.LINES + 1)
