@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display, long_date
@@ -833,16 +834,24 @@ def size_text(size: int) -> str:
 
 
 class AnnexesTableModel(_TableModel):
-    """The PDF annexes of a meeting and of its items."""
+    """The PDF annexes of a meeting and of its items; « Publique » is a box to tick when
+    `set_public(annex_id, public)` is given (the public pack holds only those ticked)."""
 
-    NAME, ATTACHED_TO, PAGES, SIZE = range(4)
-    COLUMN_COUNT = 4
+    NAME, ATTACHED_TO, PAGES, SIZE, PUBLIC = range(5)
+    COLUMN_COUNT = 5
     ANNEX_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, db: Database, meeting_id: int, parent: QObject | None = None):
+    def __init__(
+        self,
+        db: Database,
+        meeting_id: int,
+        parent: QObject | None = None,
+        set_public: Callable[[int, bool], bool] | None = None,
+    ):
         super().__init__(parent)
         self._db = db
         self.meeting_id = meeting_id
+        self._set_public = set_public
         self._rows: list[annexes.Annex] = []
         self._items: dict[int, tuple[int, str]] = {}
         self.reload()
@@ -860,7 +869,13 @@ class AnnexesTableModel(_TableModel):
         return self._rows[row]
 
     def headers(self) -> list[str]:
-        return [self.tr("Annexe"), self.tr("Jointe à"), self.tr("Pages"), self.tr("Taille")]
+        return [
+            self.tr("Annexe"),
+            self.tr("Jointe à"),
+            self.tr("Pages"),
+            self.tr("Taille"),
+            self.tr("Publique"),
+        ]
 
     def _text(self, annex: annexes.Annex, column: int) -> str:
         if column == self.NAME:
@@ -874,12 +889,41 @@ class AnnexesTableModel(_TableModel):
             return str(annex.pages)
         if column == self.SIZE:
             return size_text(annex.size)
+        if column == self.PUBLIC:
+            return self.tr("oui") if annex.public else self.tr("non")
         return ""
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self._set_public is not None and index.column() == self.PUBLIC:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if (
+            not self._valid(index)
+            or index.column() != self.PUBLIC
+            or role != Qt.ItemDataRole.CheckStateRole
+            or self._set_public is None
+        ):
+            return False
+        public = Qt.CheckState(value) == Qt.CheckState.Checked
+        if not self._set_public(self._rows[index.row()].id, public):
+            return False
+        self._rows[index.row()] = replace(self._rows[index.row()], public=public)
+        self.dataChanged.emit(index, index)
+        return True
 
     def data(self, index: _Index, role: int = _Display) -> Any:
         if not self._valid(index):
             return None
         annex = self._rows[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.PUBLIC:
+            return Qt.CheckState.Checked if annex.public else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.PUBLIC:
+            return self.tr(
+                "Cochée, l'annexe va dans le dossier public ; sinon il la cite par son titre."
+            )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(annex, index.column())
         if role == self.ANNEX_ID_ROLE:

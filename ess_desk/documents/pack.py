@@ -49,7 +49,13 @@ from ess_desk.actions import review
 from ess_desk.actions.queries import ActionRow
 from ess_desk.council import get_letterhead
 from ess_desk.dates import clock, display, long_date, long_datetime
-from ess_desk.documents import actions_pdf, attendance_sheet, convocation, minutes_pdf
+from ess_desk.documents import (
+    actions_pdf,
+    annex_marks,
+    attendance_sheet,
+    convocation,
+    minutes_pdf,
+)
 from ess_desk.documents.style import (
     ACCENT,
     FONT,
@@ -109,6 +115,7 @@ class AnnexPage:
     box: tuple[float, float, float, float]  # its visible area (crop box)
     rotation: int  # 0, 90, 180 or 270 (clockwise, as the viewer shows it)
     resources: object  # the page's /Resources, still in its own file
+    links: tuple[annex_marks.AnnexLink, ...] = ()  # kept as links of the pack's page
 
     @property
     def size(self) -> tuple[float, float]:
@@ -192,11 +199,7 @@ def _reach_everything(obj: object, seen: set[int]) -> None:
             seen.add(item.idnum)
             target = item.get_object()
             if target is None:
-                raise _Unusable(
-                    _("le fichier est endommagé ({detail})").format(
-                        detail=f"{item.idnum} {item.generation} R"
-                    )
-                )
+                raise _Unusable(annexes.damaged(f"{item.idnum} {item.generation} R"))
             stack.append(target)
         elif isinstance(item, DictionaryObject):
             stack.extend(dict.values(item))
@@ -204,53 +207,68 @@ def _reach_everything(obj: object, seen: set[int]) -> None:
             stack.extend(list.__iter__(item))
 
 
-def _prepare_annex(content: bytes) -> tuple[AnnexPage, ...]:
-    if b"%PDF" not in content[:1024]:
-        raise _Unusable(_("ce n'est pas un fichier PDF"))
+def _page_content(page) -> tuple[bytes, StreamObject | None]:
+    """A page's content decoded (a damaged stream is found now), and its stream when it has
+    just one (copied as it is, still compressed)."""
+    contents = page.get("/Contents")  # get() gives the reference: resolve it
+    contents = contents.get_object() if contents is not None else None
+    if isinstance(contents, StreamObject):
+        return contents.get_data(), contents
+    if isinstance(contents, ArrayObject):
+        return b"\n".join(part.get_object().get_data() for part in contents), None
+    return b"", None
+
+
+def _prepare_page(page, page_index: dict[int, int], reached: set[int]) -> AnnexPage:
+    _reach_everything(page.get("/Resources"), reached)
+    box = page.cropbox
+    decoded, single = _page_content(page)
+    resources = page.get("/Resources")
+    # Typed form values, ticked boxes and stamps are drawn into the page (flattened).
+    marks = annex_marks.marks(page)
+    if marks:
+        _reach_everything(ArrayObject(m.appearance for m in marks), reached)
+        decoded, single = annex_marks.content_with_marks(decoded, marks), None
+        resources = annex_marks.resources_with_marks(resources, marks)
+    return AnnexPage(
+        content=b"" if single is not None else decoded,
+        stream=single,
+        box=(float(box.left), float(box.bottom), float(box.right), float(box.top)),
+        rotation=int(page.rotation) % 360,
+        resources=resources,
+        links=tuple(annex_marks.links(page, page_index)),
+    )
+
+
+def _prepare_annex(content: bytes, name: str = "") -> tuple[AnnexPage, ...]:
     try:
-        reader = PdfReader(io.BytesIO(content))
-        if reader.is_encrypted:
-            raise _Unusable(_("le fichier est protégé par un mot de passe"))
-        pages = []
+        reader = annexes.open_pdf(content, name)  # decrypted when it opens without a password
+    except annexes.UnreadableAnnex as exc:
+        raise _Unusable(exc.reason) from exc
+    try:
+        page_index = {
+            p.indirect_reference.idnum: n
+            for n, p in enumerate(reader.pages)
+            if p.indirect_reference is not None
+        }
         reached: set[int] = set()
-        for page in reader.pages:
-            _reach_everything(page.get("/Resources"), reached)
-            box = page.cropbox
-            contents = page.get("/Contents")  # get() gives the reference: resolve it
-            contents = contents.get_object() if contents is not None else None
-            single = contents if isinstance(contents, StreamObject) else None
-            # Decoded here even when copied as it is: a damaged stream is found now.
-            if single is not None:
-                decoded = single.get_data()
-            elif isinstance(contents, ArrayObject):
-                decoded = b"\n".join(part.get_object().get_data() for part in contents)
-            else:
-                decoded = b""
-            pages.append(
-                AnnexPage(
-                    content=b"" if single is not None else decoded,
-                    stream=single,
-                    box=(float(box.left), float(box.bottom), float(box.right), float(box.top)),
-                    rotation=int(page.rotation) % 360,
-                    resources=page.get("/Resources"),
-                )
-            )
+        pages = [_prepare_page(page, page_index, reached) for page in reader.pages]
     except _Unusable:
         raise
     except Exception as exc:  # pypdf raises many kinds of errors on a damaged file
-        raise _Unusable(_("le fichier est endommagé ({detail})").format(detail=exc)) from exc
-    if not pages:
-        raise _Unusable(_("le fichier ne contient aucune page"))
+        raise _Unusable(annexes.damaged(exc)) from exc
     if any(p.rotation not in (0, 90, 180, 270) for p in pages):
-        raise _Unusable(_("le fichier est endommagé ({detail})").format(detail="/Rotate"))
+        raise _Unusable(annexes.damaged("/Rotate"))
     if any(min(p.size) < 1 for p in pages):
-        raise _Unusable(_("le fichier est endommagé ({detail})").format(detail="/MediaBox"))
+        raise _Unusable(annexes.damaged("/MediaBox"))
     return tuple(pages)
 
 
-def read_annexes(db: Database, meeting_id: int) -> tuple[list[PreparedAnnex], list[BrokenAnnex]]:
-    """The meeting's annexes in agenda order, read and checked; those that cannot be merged
-    are set apart with the reason."""
+def read_annexes(
+    db: Database, meeting_id: int, *, public_only: bool = False
+) -> tuple[list[PreparedAnnex], list[BrokenAnnex]]:
+    """The meeting's annexes in agenda order (`public_only`: those marked public), read and
+    checked; those that cannot be merged are set apart with the reason."""
     ready: list[PreparedAnnex] = []
     broken: list[BrokenAnnex] = []
     quiet = logging.getLogger("pypdf")
@@ -260,8 +278,10 @@ def read_annexes(db: Database, meeting_id: int) -> tuple[list[PreparedAnnex], li
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for annex in annexes.list_annexes(db, meeting_id):
+                if public_only and not annex.public:
+                    continue
                 try:
-                    pages = _prepare_annex(annexes.content(db, annex.id))
+                    pages = _prepare_annex(annexes.content(db, annex.id), annex.name)
                 except _Unusable as exc:
                     broken.append(BrokenAnnex(annex.name, str(exc)))
                 else:
@@ -559,17 +579,33 @@ def _annex_form(update: _Update, source: AnnexPage) -> IndirectObject:
     return update.add(form)
 
 
+def _keep_links(
+    update: _Update,
+    page: DictionaryObject,
+    source: AnnexPage,
+    pack_page: Callable[[int], IndirectObject],
+) -> None:
+    """The annex page's links, where the page is drawn: web addresses, and its annex's pages
+    (now pages of the pack)."""
+    found = [annex_marks.link_annotation(link, source.matrix(), pack_page) for link in source.links]
+    annots = [update.add(a) for a in found if a is not None]
+    if annots:
+        existing = page.get("/Annots")
+        kept = list(list.__iter__(existing.get_object())) if existing is not None else []
+        page[NameObject("/Annots")] = ArrayObject([*kept, *annots])
+
+
 def _merge_annexes(data: bytes, layout: _Layout) -> bytes:
     """Each annex page drawn into its numbered page of the pack, under the page number."""
     update = _Update(data)
     pages = update.page_refs()
+    where = {(n, index): page_number for page_number, n, index in layout.annex_pages}
     for page_number, n, index in layout.annex_pages:
         try:
             form = _annex_form(update, layout.annexes[n].pages[index])
         except Exception as exc:  # something the reading did not reach, found only now
             name = layout.annexes[n].annex.name
-            reason = _("le fichier est endommagé ({detail})").format(detail=exc)
-            raise _LateBroken(n, BrokenAnnex(name, reason)) from exc
+            raise _LateBroken(n, BrokenAnnex(name, annexes.damaged(exc))) from exc
         page = pages[page_number - 1].get_object()
         if page.get("/Type") != "/Page":  # a nested page tree after all: read it whole
             pages = update.all_page_refs()
@@ -589,6 +625,11 @@ def _merge_annexes(data: bytes, layout: _Layout) -> bytes:
         existing = contents.get_object()
         kept = list(list.__iter__(existing)) if isinstance(existing, ArrayObject) else [contents]
         replaced[NameObject("/Contents")] = ArrayObject([update.add(under), *kept])
+        source = layout.annexes[n].pages[index]
+        if source.links:
+            _keep_links(
+                update, replaced, source, lambda i, n=n, pages=pages: pages[where[(n, i)] - 1]
+            )
         update.objects[pages[page_number - 1].idnum] = replaced
     return update.bytes()
 
@@ -725,6 +766,10 @@ class _Pack:
         self.timetable = agenda.meeting_timetable(db, meeting_id)
         self.prepared = prepared
         self.left_out = left_out
+        # The public pack holds only the annexes marked public; the others are named there.
+        self.withheld = (
+            [a for a in annexes.list_annexes(db, meeting_id) if not a.public] if self.public else []
+        )
         self.roster = [
             e
             for e in roster.roster(db, self.body.id, self.meeting.day)
@@ -1053,6 +1098,14 @@ class _Pack:
             out.append(KeepTogether(block))
             out += _plain_paragraphs(self.text(item.description), indent)
             out += self._annex_lines(attached.get(item.id, []), indent)
+            out += [
+                Paragraph(
+                    "• " + escape(_("{name} (annexe non publiée)").format(name=self.text(a.name))),
+                    indent,
+                )
+                for a in self.withheld
+                if a.item_id == item.id
+            ]
             out.append(Spacer(1, 3 * mm))
         general = attached.get(None, [])
         if general:
@@ -1403,32 +1456,58 @@ class _Pack:
             for n, p in enumerate(self.prepared, start=1)
         ]
 
-    def annexes_divider(self) -> _Section:
-        st = styles()
-        title = _("Annexes")
-        if not self.prepared:
-            return _Section("annexes", title, [])
+    def _item_of(self, annex: annexes.Annex) -> str:
         items = {t.item.id: (n, t.item.title) for n, t in enumerate(self.timetable.items, 1)}
-        rows: list[list] = [[_("N°"), _("Annexe"), _("Point de l'ordre du jour"), _("Pages")]]
-        for n, p in enumerate(self.prepared, start=1):
-            where = ""
-            if p.annex.item_id in items:
-                position, item_title = items[p.annex.item_id]
-                where = f"{position}. {self.text(item_title)}"
-            rows.append([str(n), self.text(p.annex.name), where, str(len(p.pages))])
-        out: list = [
-            Paragraph(escape(title), st.h1),
+        if annex.item_id not in items:
+            return ""
+        position, item_title = items[annex.item_id]
+        return f"{position}. {self.text(item_title)}"
+
+    def _withheld_list(self) -> list:
+        st = styles()
+        if not self.withheld:
+            return []
+        rows: list[list] = [[_("Annexe"), _("Point de l'ordre du jour")]]
+        rows += [[self.text(a.name), self._item_of(a)] for a in self.withheld]
+        return [
+            Spacer(1, 3 * mm),
             Paragraph(
                 escape(
                     _(
-                        "Les annexes suivent, dans l'ordre de l'ordre du jour ; leurs pages sont "
-                        "numérotées avec celles du dossier."
+                        "Annexes non publiées dans cette version ; elles peuvent être demandées "
+                        "au secrétariat :"
                     )
                 ),
                 st.body,
             ),
-            _grid(rows, [12 * mm, 80 * mm, 66 * mm, 16 * mm]),
+            _grid(rows, [92 * mm, 82 * mm]),
         ]
+
+    def annexes_divider(self) -> _Section:
+        st = styles()
+        title = _("Annexes")
+        if not self.prepared and not self.withheld:
+            return _Section("annexes", title, [])
+        out: list = [Paragraph(escape(title), st.h1)]
+        if self.prepared:
+            rows: list[list] = [[_("N°"), _("Annexe"), _("Point de l'ordre du jour"), _("Pages")]]
+            rows += [
+                [str(n), self.text(p.annex.name), self._item_of(p.annex), str(len(p.pages))]
+                for n, p in enumerate(self.prepared, start=1)
+            ]
+            out += [
+                Paragraph(
+                    escape(
+                        _(
+                            "Les annexes suivent, dans l'ordre de l'ordre du jour ; leurs pages "
+                            "sont numérotées avec celles du dossier."
+                        )
+                    ),
+                    st.body,
+                ),
+                _grid(rows, [12 * mm, 80 * mm, 66 * mm, 16 * mm]),
+            ]
+        out += self._withheld_list()
         if self.left_out:
             out.append(Spacer(1, 3 * mm))
             out.append(
@@ -1521,7 +1600,7 @@ def build(
     steps = 4
     report(0, steps)
     meetings.get(db, meeting_id)  # an unknown meeting is refused before anything else
-    prepared, broken = read_annexes(db, meeting_id)
+    prepared, broken = read_annexes(db, meeting_id, public_only=variant == "public")
     if broken and not skip_broken_annexes:
         raise BrokenAnnexesError(broken)
     report(1, steps)

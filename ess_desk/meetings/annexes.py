@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from ess_desk import audit, service
 from ess_desk.errors import UserError
@@ -32,33 +32,98 @@ class Annex:
     size: int
     pages: int
     sha256: str
+    public: bool = False  # may go into the public pack
 
 
-def count_pages(content: bytes, name: str) -> int:
-    """The number of pages of a readable PDF; anything else is refused, naming the file."""
-    if not content.startswith(b"%PDF"):
-        raise UserError(_("Le fichier « {name} » n'est pas un PDF.").format(name=name))
+class UnreadableAnnex(UserError):
+    """A file that cannot be an annex: the message names it, `reason` says why in words (the
+    pack repeats it for an annex found unreadable later)."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(
+            _("Le fichier « {name} » ne peut pas être joint : {reason}.").format(
+                name=name, reason=reason
+            )
+        )
+        self.name = name
+        self.reason = reason
+
+
+def damaged(detail: object) -> str:
+    return _("le fichier est endommagé ({detail})").format(detail=detail)
+
+
+def open_pdf(content: bytes, name: str) -> PdfReader:
+    """A reader over an annex, decrypted when it opens without a password (a PDF that only
+    restricts printing or copying, AES-256 included); UnreadableAnnex otherwise, with the
+    reason in words: not a PDF, a password needed to open it, an encryption it cannot read, or
+    damaged (never « damaged » for an encrypted file)."""
+    if b"%PDF" not in content[:1024]:
+        raise UnreadableAnnex(name, _("ce n'est pas un fichier PDF"))
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted:
-            raise UserError(
-                _("Le fichier « {name} » est protégé par un mot de passe.").format(name=name)
-            )
-        pages = len(reader.pages)
-    except UserError:
+            _decrypt(reader, name)
+        if len(reader.pages) == 0:
+            raise UnreadableAnnex(name, _("le fichier ne contient aucune page"))
+    except UnreadableAnnex:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise UserError(
-            _("Le fichier « {name} » n'est pas un PDF lisible ({reason}).").format(
-                name=name, reason=exc
-            )
+    except FileNotDecryptedError as exc:
+        raise UnreadableAnnex(name, _needs_password()) from exc
+    except NotImplementedError as exc:  # a security handler pypdf does not know
+        if b"/Encrypt" not in content:
+            raise UnreadableAnnex(name, damaged(exc)) from exc
+        raise UnreadableAnnex(name, _unknown_encryption(exc)) from exc
+    except Exception as exc:  # pypdf raises many kinds of errors on a damaged file
+        raise UnreadableAnnex(name, damaged(exc)) from exc
+    return reader
+
+
+def _needs_password() -> str:
+    return _(
+        "il faut un mot de passe pour l'ouvrir ; ouvrez-le avec son mot de passe, "
+        "enregistrez-en une copie sans mot de passe et joignez cette copie"
+    )
+
+
+def _unknown_encryption(detail: object) -> str:
+    return _("il est chiffré d'une façon que ESS Desk ne sait pas lire ({detail})").format(
+        detail=detail
+    )
+
+
+def _decrypt(reader: PdfReader, name: str) -> None:
+    from pypdf import PasswordType
+
+    try:
+        opened = reader.decrypt("")
+    except NotImplementedError as exc:  # certificate security, an unknown handler
+        raise UnreadableAnnex(name, _unknown_encryption(exc)) from exc
+    except DependencyError as exc:  # cryptography is a dependency: a broken installation
+        raise UnreadableAnnex(
+            name,
+            _("il est chiffré et le module de déchiffrement manque ({detail})").format(detail=exc),
         ) from exc
-    if pages == 0:
-        raise UserError(_("Le fichier « {name} » ne contient aucune page.").format(name=name))
-    return pages
+    if opened == PasswordType.NOT_DECRYPTED:
+        raise UnreadableAnnex(name, _needs_password())
 
 
-def attach(store: Store, meeting_id: int, path: Path | str, item_id: int | None = None) -> int:
+def count_pages(content: bytes, name: str) -> int:
+    """The number of pages of a PDF that opens; anything else is refused, naming the file
+    and the reason."""
+    return len(open_pdf(content, name).pages)
+
+
+def attach(
+    store: Store,
+    meeting_id: int,
+    path: Path | str,
+    item_id: int | None = None,
+    *,
+    public: bool = False,
+) -> int:
+    """Keep the PDF at `path` as an annex of the meeting (or of one of its items), as it is;
+    `public`: it may go into the public pack."""
     path = Path(path)
     try:
         content = path.read_bytes()
@@ -78,8 +143,8 @@ def attach(store: Store, meeting_id: int, path: Path | str, item_id: int | None 
             if item["meeting_id"] != meeting_id:
                 raise UserError(_("Ce point appartient à une autre séance."))
         cursor = db.execute(
-            "INSERT INTO annexes (meeting_id, item_id, name, size, pages, sha256, content) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO annexes (meeting_id, item_id, name, size, pages, sha256, content, public) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 meeting_id,
                 item_id,
@@ -88,6 +153,7 @@ def attach(store: Store, meeting_id: int, path: Path | str, item_id: int | None 
                 pages,
                 hashlib.sha256(content).hexdigest(),
                 content,
+                int(public),
             ],
         )
         annex_id = int(cursor.lastrowid)
@@ -97,19 +163,26 @@ def attach(store: Store, meeting_id: int, path: Path | str, item_id: int | None 
             annex_id,
             "create",
             None,
-            {"meeting_id": meeting_id, "item_id": item_id, "name": path.name, "pages": pages},
+            {
+                "meeting_id": meeting_id,
+                "item_id": item_id,
+                "name": path.name,
+                "pages": pages,
+                "public": bool(public),
+            },
         )
         return annex_id
 
 
 def list_annexes(db: Database, meeting_id: int) -> list[Annex]:
     rows = db.execute(
-        "SELECT a.id, a.meeting_id, a.item_id, a.name, a.size, a.pages, a.sha256 FROM annexes a "
+        "SELECT a.id, a.meeting_id, a.item_id, a.name, a.size, a.pages, a.sha256, a.public "
+        "FROM annexes a "
         "LEFT JOIN agenda_items i ON i.id = a.item_id "
         "WHERE a.meeting_id = ? ORDER BY i.position IS NOT NULL, i.position, a.id",
         [meeting_id],
     ).fetchall()
-    return [Annex(*r) for r in rows]
+    return [Annex(*r[:7], public=bool(r[7])) for r in rows]
 
 
 def content(db: Database, annex_id: int) -> bytes:
@@ -127,3 +200,17 @@ def detach(store: Store, annex_id: int) -> None:
         meetings.ensure_open(meetings.get(db, row[0]))
         db.execute("DELETE FROM annexes WHERE id = ?", [annex_id])
         audit.record(db, "annex", annex_id, "delete", {"name": row[1]}, None)
+
+
+def set_public(store: Store, annex_id: int, public: bool) -> None:
+    """Whether the annex may go into the public pack (it is listed there by title otherwise)."""
+    with store.write() as db:
+        row = db.execute("SELECT public, name FROM annexes WHERE id = ?", [annex_id]).fetchone()
+        if row is None:
+            raise UserError(_("L'annexe n°{id} n'existe pas.").format(id=annex_id))
+        if bool(row[0]) == bool(public):
+            return
+        db.execute("UPDATE annexes SET public = ? WHERE id = ?", [int(public), annex_id])
+        audit.record(
+            db, "annex", annex_id, "update", {"public": bool(row[0])}, {"public": bool(public)}
+        )

@@ -701,3 +701,11 @@ def m0008_meeting_law(db: Database) -> None:
         "approved_by_meeting_id, approved_on, approved_text, approved_sha256 ON minutes "
         f"WHEN OLD.status = 'approved' BEGIN SELECT RAISE(ABORT, '{message}'); END"
     )
+
+
+@migrations(name="0010_documents")
+def m0010_documents(db: Database) -> None:
+    # Whether an annex may go into the public pack: not until the secretariat says so (an annex
+    # attached before this version was printed in every pack; the public one now lists it by
+    # title only until it is marked public).
+    db.execute("ALTER TABLE annexes ADD COLUMN public INTEGER NOT NULL DEFAULT 0")

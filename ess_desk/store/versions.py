@@ -15,4 +15,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0005_actions_listing",
     "0006_search",
     "0008_meeting_law",
+    "0010_documents",
 )

@@ -727,6 +727,10 @@
         <translation>PDF documents (*.pdf);;All files (*)</translation>
     </message>
     <message>
+        <source>Annexe publique</source>
+        <translation>Public annex</translation>
+    </message>
+    <message>
         <source>Ouvrir l&apos;annexe</source>
         <translation>Open annex</translation>
     </message>
@@ -793,12 +797,28 @@
         <translation>Size</translation>
     </message>
     <message>
+        <source>Publique</source>
+        <translation>Public</translation>
+    </message>
+    <message>
         <source>La séance</source>
         <translation>The meeting</translation>
     </message>
     <message>
         <source>Point {n} : {title}</source>
         <translation>Item {n}: {title}</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Cochée, l&apos;annexe va dans le dossier public ; sinon il la cite par son titre.</source>
+        <translation>Ticked, the annex goes into the public pack; otherwise the pack names it by its title.</translation>
     </message>
 </context>
 <context>

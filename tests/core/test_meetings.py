@@ -161,7 +161,7 @@ def test_annexes_are_checked_pdfs(store, meeting, tmp_path):
         annexes.attach(store, meeting, bad)
     word = tmp_path / "note.docx"
     word.write_bytes(b"PK\x03\x04")
-    with pytest.raises(UserError, match="n'est pas un PDF"):
+    with pytest.raises(UserError, match="ne peut pas être joint : ce n'est pas un fichier PDF"):
         annexes.attach(store, meeting, word)
     assert len(annexes.list_annexes(store.db, meeting)) == 1
 

@@ -341,7 +341,7 @@ def test_convened_meeting_cover_has_no_draft_mark(store, council, tmp_path):
     [
         (b"Ceci est un texte, pas un PDF.", "ce n'est pas un fichier PDF"),
         (b"%PDF-1.4\n garbage\n%%EOF", "le fichier est endommagé"),
-        (None, "le fichier est protégé par un mot de passe"),
+        (None, "il faut un mot de passe pour l'ouvrir"),
     ],
 )
 def test_broken_annex_stops_the_pack_unless_left_out(store, council, tmp_path, content, reason):
@@ -475,11 +475,14 @@ def test_cli_export_pack(store, council, db_path, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "« Illisible.pdf »" in err and "Traceback" not in err
     assert not out.exists()
-    assert main([*base, "--skip-broken-annexes", "--variant", "public"]) == 0
+    assert main([*base, "--skip-broken-annexes"]) == 0
     printed = capsys.readouterr().out
     assert "Dossier de séance écrit" in printed and "Illisible.pdf" in printed
+    # Not marked public: the public pack does not even read it, and names it by its title.
+    assert main([*base, "--variant", "public"]) == 0
     text = " ".join(page_texts(PdfReader(out)))
     assert "Version publique" in text and "Zoé" not in text
+    assert "Annexes non publiées dans cette version" in text and "Illisible.pdf" in text
     assert main(["--db", str(db_path), "export-pack", "999", "-o", str(out)]) == 1
     assert "n'existe pas" in capsys.readouterr().err
 

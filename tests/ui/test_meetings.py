@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 from reportlab.pdfgen import canvas
 
-from ess_desk.meetings import agenda, meetings, presence, votes
+from ess_desk.meetings import agenda, annexes, meetings, presence, votes
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.store import open_store
 from tests.documents import plain
@@ -286,7 +286,9 @@ def test_annexes_refuse_a_non_pdf_naming_it(view, store, meeting, errors, tmp_pa
     text = tmp_path / "notes.txt"
     text.write_text("pas un PDF")
     assert not tab.attach_file(text)
-    assert errors == ["Le fichier « notes.txt » n'est pas un PDF."]
+    assert errors == [
+        "Le fichier « notes.txt » ne peut pas être joint : ce n'est pas un fichier PDF."
+    ]
     assert tab.attach_file(pdf_file(tmp_path / "budget 2031.pdf", pages=3), item)
     assert tab.annexes_model.rowCount() == 1
     index = tab.annexes_model.index(0, AnnexesTableModel.ATTACHED_TO)
@@ -298,6 +300,22 @@ def test_annexes_refuse_a_non_pdf_naming_it(view, store, meeting, errors, tmp_pa
     tab.annexes_view.selectRow(0)
     tab.remove_annex()
     assert tab.annexes_model.rowCount() == 0
+
+
+def test_annex_public_box_decides_the_public_pack(view, store, meeting, errors, tmp_path):
+    tab = view.tab("agenda")
+    assert tab.attach_file(pdf_file(tmp_path / "étude.pdf", pages=1))
+    index = tab.annexes_model.index(0, AnnexesTableModel.PUBLIC)
+    assert index.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert tab.annexes_model.setData(
+        index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert annexes.list_annexes(store.db, meeting)[0].public
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert index.data() == "oui" and errors == []
+    tab.annexes_model.reload()
+    assert tab.annexes_model.index(0, AnnexesTableModel.PUBLIC).data() == "oui"
 
 
 def test_notice_deadline_and_late_warning_kept(view, store, meeting, errors):

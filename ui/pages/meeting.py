@@ -238,7 +238,9 @@ class AgendaTab(_Tab):
         buttons.addStretch(1)
 
         # Annexes of the meeting and of its items.
-        self.annexes_model = AnnexesTableModel(store.db, meeting_id, self)
+        self.annexes_model = AnnexesTableModel(
+            store.db, meeting_id, self, set_public=self.set_annex_public
+        )
         self.annexes_view = make_table(self.annexes_model, AnnexesTableModel.ATTACHED_TO)
         self.annexes_view.setObjectName("annexes")
         self.annexes_view.doubleClicked.connect(lambda _index: self.open_annex())
@@ -437,6 +439,15 @@ class AgendaTab(_Tab):
         if item_id is not None:
             self.select_item(item_id)
         self._update_buttons()
+        return True
+
+    def set_annex_public(self, annex_id: int, public: bool) -> bool:
+        """Tick « Publique »: the annex goes into the public pack (else it is named there)."""
+        try:
+            annexes.set_public(self._store, annex_id, public)
+        except UserError as error:
+            show_user_error(self, error, self.tr("Annexe publique"))
+            return False
         return True
 
     def selected_annex(self) -> annexes.Annex | None:

@@ -1,0 +1,160 @@
+"""XLSX sheets as a French office expects them, written in bounded memory: dates and times as
+real date cells with French formats, numbers as numbers, text as text (never a visible
+apostrophe: a text cell is not a formula, whatever it starts with), a bold frozen header row
+with a filter on every column, and columns fitted to what they hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from itertools import chain, islice
+from pathlib import Path
+
+from ess_desk.exchange.tabular import is_formula_like
+from ess_desk.fileio import atomic_path
+from ess_desk.text import printable
+
+DATE_FORMAT = "DD/MM/YYYY"  # shown « 05/03/2026 » (jj/mm/aaaa in a French Excel)
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+TIME_FORMAT = "HH:MM"
+PERCENT_FORMAT = "0 %"
+HEADER_COLOUR, HEADER_FILL = "1F5C4A", "E8EFEC"
+MEASURED_ROWS = 500  # widths are fitted to the header and the first rows (then streamed)
+MAX_WIDTH = 60
+
+
+class Percent(float):
+    """A rate from 0 to 1, shown « 42 % »."""
+
+
+def _shown_width(value: object) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, dt.datetime):
+        return 16
+    if isinstance(value, dt.date):
+        return 10
+    if isinstance(value, dt.time):
+        return 5
+    if isinstance(value, Percent):
+        return 6
+    text = str(value)
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+class SheetWriter:
+    """One sheet of a write-only workbook (its rows never all in memory at once). `write(rows)`
+    then `save(path)`; a workbook may hold several sheets (`add_sheet`)."""
+
+    def __init__(self) -> None:
+        from openpyxl import Workbook
+
+        self.workbook = Workbook(write_only=True)
+        self._styles: dict[str, object] = {}
+
+    def add_sheet(
+        self,
+        title: str,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[object]],
+        *,
+        widths: Sequence[int] | None = None,
+        frozen_columns: int = 0,
+        wrap: bool = False,
+    ) -> int:
+        """A sheet of `rows` under `headers`; returns how many rows were written."""
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        sheet = self.workbook.create_sheet(sheet_title(title))
+        rows = iter(rows)
+        first = [list(r) for r in islice(rows, MEASURED_ROWS)]
+        if widths is None:
+            widths = [
+                max([len(h), *(_shown_width(r[i]) for r in first if i < len(r))])
+                for i, h in enumerate(headers)
+            ]
+        for n, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 6), MAX_WIDTH)
+        sheet.freeze_panes = sheet_cell(frozen_columns + 1, 2)
+        header_font = Font(bold=True, color=HEADER_COLOUR)
+        header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+        self._styles = {"wrap": Alignment(wrap_text=True, vertical="top") if wrap else None}
+        cells = []
+        for text in headers:
+            cell = self._text_cell(sheet, text)
+            cell.font, cell.fill = header_font, header_fill
+            cells.append(cell)
+        sheet.append(cells)
+        count = 0
+        for values in chain(first, rows):
+            sheet.append([self._cell(sheet, v) for v in values])
+            count += 1
+        if headers:
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
+        return count
+
+    def _text_cell(self, sheet, text: str):
+        from openpyxl.cell import WriteOnlyCell
+
+        text = printable(text)
+        cell = WriteOnlyCell(sheet, value=text)
+        # Text is stored as text: a value starting with « = » is not a formula, and no
+        # apostrophe shows; quotePrefix keeps it text if someone edits the cell too.
+        cell.data_type = "s"
+        if is_formula_like(text):
+            cell.quotePrefix = True
+        wrap = self._styles.get("wrap")
+        if wrap is not None:
+            cell.alignment = wrap
+        return cell
+
+    def _cell(self, sheet, value: object):
+        from openpyxl.cell import WriteOnlyCell
+
+        if isinstance(value, str):
+            return self._text_cell(sheet, value)
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, dt.datetime):
+            cell.number_format = DATETIME_FORMAT
+        elif isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+        elif isinstance(value, dt.time):
+            cell.number_format = TIME_FORMAT
+        elif isinstance(value, Percent):
+            cell.number_format = PERCENT_FORMAT
+        return cell
+
+    def save(self, path: Path | str) -> Path:
+        path = Path(path)
+        with atomic_path(path) as tmp:
+            self.workbook.save(tmp)
+        return path
+
+
+def sheet_cell(column: int, row: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(column)}{row}"
+
+
+def sheet_title(title: str) -> str:
+    """A sheet name Excel accepts: no [ ] : * ? / \\, at most 31 characters."""
+    import re
+
+    cleaned = re.sub(r"[\\/*?:\[\]]", " ", printable(title)).strip() or "Feuille"
+    return cleaned[:31]
+
+
+def write_xlsx(
+    path: Path | str,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    **options,
+) -> int:
+    """One sheet to `path` (written then renamed); returns how many rows were written."""
+    writer = SheetWriter()
+    count = writer.add_sheet(title, headers, rows, **options)
+    writer.save(path)
+    return count
