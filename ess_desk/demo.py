@@ -29,7 +29,7 @@ from ess_desk.actions import actions, review
 from ess_desk.council import set_letterhead
 from ess_desk.dates import add_years, display
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import agenda, meetings, notice, presence, votes
 from ess_desk.meetings import attendance as att
 from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_working_day
@@ -449,9 +449,12 @@ def _refuse_non_empty(store: Store) -> None:
     people_count = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
     if people_count:
         raise UserError(
-            _(
-                "La base {path} contient déjà {count} personne(s) : la démonstration ne remplit "
-                "qu'une base vide. Choisissez un nouveau fichier (--db)."
+            ngettext(
+                "La base {path} contient déjà {count} personne : la démonstration ne remplit "
+                "qu'une base vide. Choisissez un nouveau fichier (--db).",
+                "La base {path} contient déjà {count} personnes : la démonstration ne remplit "
+                "qu'une base vide. Choisissez un nouveau fichier (--db).",
+                people_count,
             ).format(path=store.path, count=people_count)
         )
     others = db.execute(

@@ -181,16 +181,23 @@ def _mnemonic(text: str) -> str | None:
         return text[index + 1].lower()
 
 
+def _positions(text: str) -> list[int]:
+    """Where a mnemonic may go in `text`: a word's first letter first, then the others."""
+    letters = [i for i, ch in enumerate(text) if ch.isalpha() and ch.lower().isascii()]
+    starts = [i for i in letters if i == 0 or not text[i - 1].isalpha()]
+    return starts + [i for i in letters if i not in starts]
+
+
+def _letters(text: str) -> set[str]:
+    return {text[i].lower() for i in _positions(text)}
+
+
 def _with_mnemonic(text: str, used: set[str]) -> str:
     """`text` with a « & » before the first letter not taken yet, a word's first letter if
     possible; unchanged when every letter is taken."""
-    starts = [
-        i for i, ch in enumerate(text) if ch.isalpha() and (i == 0 or not text[i - 1].isalpha())
-    ]
-    others = [i for i, ch in enumerate(text) if ch.isalpha() and i not in starts]
-    for index in starts + others:
+    for index in _positions(text):
         letter = text[index].lower()
-        if letter.isascii() and letter not in used:
+        if letter not in used:
             used.add(letter)
             return text[:index] + "&" + text[index:]
     return text
@@ -223,9 +230,10 @@ def finish(top: QtWidgets.QWidget, *, mnemonics: bool = True) -> None:
         buddy = label.buddy()
         if not isinstance(buddy, FIELD_TYPES):
             field = _first_field(buddy)
-            if field is not None:
-                label.setBuddy(field)
-                buddy = field
+            label.setBuddy(field)  # None for a value shown, not typed: no buddy then
+            if field is None:
+                continue
+            buddy = field
         text = label.text()
         if (
             text.strip()
@@ -239,7 +247,15 @@ def finish(top: QtWidgets.QWidget, *, mnemonics: bool = True) -> None:
     if not mnemonics:
         return
     used = _texts_with_mnemonics(top)
-    for label in labels:
-        text = label.text()
-        if text.strip() and _mnemonic(text) is None and "<" not in text:
-            label.setText(_with_mnemonic(text, used))
+    wanting = [
+        label
+        for label in labels
+        if label.buddy() is not None
+        and label.text().strip()
+        and _mnemonic(label.text()) is None
+        and "<" not in label.text()
+    ]
+    # The labels with the fewest letters to choose from choose first.
+    wanting.sort(key=lambda label: len(_letters(label.text()) - used))
+    for label in wanting:
+        label.setText(_with_mnemonic(label.text(), used))

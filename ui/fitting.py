@@ -54,6 +54,10 @@ class _Fitter(QtCore.QObject):
         super().__init__(dialog)
         self._dialog = dialog
         self._scroll = scroll
+        self._grow_timer = QtCore.QTimer(self)
+        self._grow_timer.setSingleShot(True)
+        self._grow_timer.setInterval(0)
+        self._grow_timer.timeout.connect(self.grow)
         dialog.installEventFilter(self)
         content = scroll.widget()
         if content is not None:
@@ -64,7 +68,7 @@ class _Fitter(QtCore.QObject):
         if watched is self._dialog and kind == QtCore.QEvent.Type.Show:
             self.fit()
         elif watched is not self._dialog and kind == QtCore.QEvent.Type.LayoutRequest:
-            QtCore.QTimer.singleShot(0, self.grow)
+            self._grow_timer.start()
         return False
 
     def cap(self) -> QtCore.QSize:

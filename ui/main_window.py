@@ -17,7 +17,13 @@ from ess_desk.dates import display_datetime
 from ess_desk.errors import StoreError, UserError
 from ess_desk.store import Store, open_store
 from ui import palette
-from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
+from ui.dialogs.common import (
+    confirm,
+    finish_dialog,
+    inform,
+    show_unexpected_error,
+    show_user_error,
+)
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
 
@@ -105,6 +111,7 @@ class RestoreDialog(QtWidgets.QDialog):
         intro.setWordWrap(True)
         self.list = QtWidgets.QListWidget()
         self.list.setObjectName("backups")
+        self.list.setAccessibleName(self.tr("Sauvegardes"))
         for path in list_backups(db_path):
             when = backup_date(path)
             text = display_datetime(when) if when else path.name
@@ -139,6 +146,7 @@ class RestoreDialog(QtWidgets.QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
+        finish_dialog(self)
 
     def _choose_other(self) -> None:
         name, _filter = QtWidgets.QFileDialog.getOpenFileName(
@@ -177,6 +185,7 @@ class MainWindow(QtWidgets.QMainWindow):
         palette.set_panel_palette(self.banner, palette.NOTICE)
         self.navigation = QtWidgets.QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Pages"))
         self.navigation.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         navigation_font = self.navigation.font()
         navigation_font.setPointSizeF(11)
@@ -453,6 +462,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _build_page(self, spec: PageSpec) -> QtWidgets.QWidget:
         page = getattr(importlib.import_module(spec.module), spec.class_name)(self.store)
+        from ui import a11y
+
+        a11y.finish(page, mnemonics=False)
         self._pages[spec.key] = page
         for splitter in page.findChildren(QtWidgets.QSplitter):
             name = splitter.objectName()
@@ -461,8 +473,9 @@ class MainWindow(QtWidgets.QMainWindow):
                 splitter.restoreState(state)
         if hasattr(page, "selection_changed"):
             page.selection_changed.connect(self._update_edit_actions)
-        if hasattr(page, "people_changed"):
-            page.people_changed.connect(lambda key=spec.key: self._data_changed(key))
+        for signal in ("people_changed", "actions_changed"):
+            if hasattr(page, signal):
+                getattr(page, signal).connect(lambda key=spec.key: self._data_changed(key))
         if hasattr(page, "open_requested"):
             page.open_requested.connect(self.open_record)
         if hasattr(page, "actions_requested"):

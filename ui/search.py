@@ -406,6 +406,7 @@ class GlobalSearch(QtWidgets.QLineEdit):
         self._expanded: str | None = None
         self.last_search: str | None = None
         self.setPlaceholderText(self.tr("Rechercher partout (Ctrl+F)"))
+        self.setAccessibleName(self.tr("Rechercher partout"))
         self.setToolTip(
             self.tr(
                 "Personnes, structures, instances, séances, points, procès-verbaux, décisions "

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ess_desk import service
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.membership import validation
 from ess_desk.store import Store
 
@@ -88,9 +88,12 @@ def delete(store: Store, theme_id: int) -> None:
         used = db.execute("SELECT COUNT(*) FROM actions WHERE theme_id = ?", [theme_id]).fetchone()
         if used[0]:
             raise UserError(
-                _(
-                    "Le thème « {name} » classe {count} action(s) : archivez-le plutôt que de "
-                    "le supprimer."
+                ngettext(
+                    "Le thème « {name} » classe {count} action : archivez-le plutôt que de "
+                    "le supprimer.",
+                    "Le thème « {name} » classe {count} actions : archivez-le plutôt que de "
+                    "le supprimer.",
+                    used[0],
                 ).format(name=theme.name, count=used[0])
             )
         service.delete(db, "action_themes", "action_theme", theme_id)

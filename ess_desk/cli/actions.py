@@ -13,7 +13,7 @@ from ess_desk.actions.queries import ActionFilter
 from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
@@ -97,7 +97,11 @@ def cmd_export_actions(args: argparse.Namespace) -> int:
         count = actions_export.export_file(
             store.db, Path(args.output), filter_from_args(store.db, args)
         )
-    print(_("{count} action(s) exportée(s) dans {path}.").format(count=count, path=args.output))
+    print(
+        ngettext(
+            "{count} action exportée dans {path}.", "{count} actions exportées dans {path}.", count
+        ).format(count=count, path=args.output)
+    )
     return 0
 
 

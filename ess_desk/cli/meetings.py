@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
@@ -193,7 +193,11 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             if kept
             else []
         )
-        print(_("{count} séance(s) créée(s).").format(count=len(ids)))
+        print(
+            ngettext("{count} séance créée.", "{count} séances créées.", len(ids)).format(
+                count=len(ids)
+            )
+        )
         if len(kept) < len(dates):
             print(_("Dates signalées non créées : déplacez-les, ou relancez avec --keep-flagged."))
         if args.ics:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ess_desk.cli.common import AddCommand, open_for_command
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 
 def cmd_import_members(args: argparse.Namespace) -> int:
@@ -18,7 +18,11 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         plan = members_import.plan_import(store.db, Path(args.file), body_name=args.body)
         if plan.problems:
             print(
-                _("{count} problème(s) : rien n'a été importé.").format(count=len(plan.problems)),
+                ngettext(
+                    "{count} problème : rien n'a été importé.",
+                    "{count} problèmes : rien n'a été importé.",
+                    len(plan.problems),
+                ).format(count=len(plan.problems)),
                 file=sys.stderr,
             )
             for problem in plan.problems:
@@ -44,7 +48,11 @@ def cmd_export_members(args: argparse.Namespace) -> int:
         count = members_export.export_roster_file(
             store.db, Path(args.file), body_name=args.body, at=at
         )
-    print(_("{count} mandat(s) exporté(s) dans {path}.").format(count=count, path=args.file))
+    print(
+        ngettext(
+            "{count} mandat exporté dans {path}.", "{count} mandats exportés dans {path}.", count
+        ).format(count=count, path=args.file)
+    )
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.minutes.vocabulary import DECISION_KINDS
 
 
@@ -89,7 +89,13 @@ def cmd_export_decisions(args: argparse.Namespace) -> int:
             council=get_letterhead(store.db).name
         )
         path = decisions_export.export(rows, Path(args.output), title=title)
-    print(_("{count} décision(s) exportée(s) dans {path}.").format(count=len(rows), path=path))
+    print(
+        ngettext(
+            "{count} décision exportée dans {path}.",
+            "{count} décisions exportées dans {path}.",
+            len(rows),
+        ).format(count=len(rows), path=path)
+    )
     return 0
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -34,11 +34,18 @@ def _review(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print(_("Personne à revoir : aucune trace de plus de {years} an(s).").format(years=years))
+        print(
+            ngettext(
+                "Personne à revoir : aucune trace de plus de {years} an.",
+                "Personne à revoir : aucune trace de plus de {years} ans.",
+                years,
+            ).format(years=years)
+        )
         return 0
     print(
-        _("{count} personne(s) sans lien avec le conseil depuis plus de {years} an(s) :").format(
-            count=len(rows), years=years
+        _("{people} sans lien avec le conseil depuis plus de {years} :").format(
+            people=ngettext("{n} personne", "{n} personnes", len(rows)).format(n=len(rows)),
+            years=ngettext("{n} an", "{n} ans", years).format(n=years),
         )
     )
     for r in rows:

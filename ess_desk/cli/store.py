@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -69,9 +69,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     notes = warnings(Path(args.db))
     if problems:
         print(
-            _("{count} problème(s) trouvé(s) dans {path} :").format(
-                count=len(problems), path=args.db
-            )
+            ngettext(
+                "{count} problème trouvé dans {path} :",
+                "{count} problèmes trouvés dans {path} :",
+                len(problems),
+            ).format(count=len(problems), path=args.db)
         )
         for problem in problems:
             print(f"- {problem}")

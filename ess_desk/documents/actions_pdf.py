@@ -32,7 +32,7 @@ from ess_desk.documents.style import (
     heading,
     styles,
 )
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
 from ess_desk.typography import of
@@ -162,9 +162,11 @@ def build_tableau(
     letterhead = get_letterhead(db)
     title = _("Tableau de suivi des actions")
     late = sum(r.overdue for r in rows)
-    summary = _("Au {day} : {count} action(s), dont {late} en retard.").format(
-        day=long_date(today), count=len(rows), late=late
-    )
+    summary = ngettext(
+        "Au {day} : {count} action, dont {late} en retard.",
+        "Au {day} : {count} actions, dont {late} en retard.",
+        len(rows),
+    ).format(day=long_date(today), count=len(rows), late=late)
     story: list[Flowable] = [
         Paragraph(escape(letterhead.name), st.small),
         Paragraph(escape(title), st.title),
@@ -206,9 +208,11 @@ def _reminder_story(
         Paragraph(f"<b>{escape(group.owner)}</b>", st.body),
         Paragraph(
             escape(
-                _("Au {day} : {count} action(s) ouverte(s), dont {late} en retard.").format(
-                    day=long_date(today), count=len(group.rows), late=late
-                )
+                ngettext(
+                    "Au {day} : {count} action ouverte, dont {late} en retard.",
+                    "Au {day} : {count} actions ouvertes, dont {late} en retard.",
+                    len(group.rows),
+                ).format(day=long_date(today), count=len(group.rows), late=late)
             ),
             st.body,
         ),
@@ -263,7 +267,9 @@ def build_reminders(
         story.append(Paragraph(escape(_("Aucune action ouverte.")), styles().body))
     title = _("Relance des actions en cours")
     owners = (
-        groups[0].owner if len(groups) == 1 else _("{count} porteurs").format(count=len(groups))
+        groups[0].owner
+        if len(groups) == 1
+        else ngettext("{count} porteur", "{count} porteurs", len(groups)).format(count=len(groups))
     )
     return build_pdf(
         path,
@@ -302,9 +308,11 @@ def meeting_follow_up_story(
     story.append(
         Paragraph(
             escape(
-                _("{count} action(s) ouverte(s) au {day}, dont {late} en retard.").format(
-                    count=len(rows), day=display(today), late=late
-                )
+                ngettext(
+                    "{count} action ouverte au {day}, dont {late} en retard.",
+                    "{count} actions ouvertes au {day}, dont {late} en retard.",
+                    len(rows),
+                ).format(count=len(rows), day=display(today), late=late)
             ),
             st.body,
         )

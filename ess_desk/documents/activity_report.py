@@ -47,7 +47,7 @@ from ess_desk.documents.style import (
     register_fonts,
     styles,
 )
-from ess_desk.i18n import _, language, pgettext
+from ess_desk.i18n import _, language, ngettext, pgettext
 from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
@@ -508,9 +508,14 @@ def key_figures(fig: ReportFigures) -> Table:
     boxes = [
         (
             str(len(fig.held)),
-            _("séance(s) tenue(s)"),
-            _("{cancelled} annulée(s), {postponed} reportée(s)").format(
-                cancelled=len(fig.cancelled), postponed=len(fig.postponed)
+            ngettext("séance tenue", "séances tenues", len(fig.held)),
+            _("{cancelled}, {postponed}").format(
+                cancelled=ngettext("{n} annulée", "{n} annulées", len(fig.cancelled)).format(
+                    n=len(fig.cancelled)
+                ),
+                postponed=ngettext("{n} reportée", "{n} reportées", len(fig.postponed)).format(
+                    n=len(fig.postponed)
+                ),
             ),
         ),
         (
@@ -520,14 +525,19 @@ def key_figures(fig: ReportFigures) -> Table:
         ),
         (
             f"{fig.quorum_reached} / {quorum_known}" if quorum_known else "—",
-            _("séance(s) avec quorum"),
+            ngettext("séance avec quorum", "séances avec quorum", fig.quorum_reached),
             _("quorum constaté à l'ouverture"),
         ),
         (
             str(len(fig.decisions)),
-            _("avis et décision(s)"),
-            _("{adopted} vote(s) adopté(s), {rejected} rejeté(s)").format(
-                adopted=fig.votes_adopted, rejected=fig.votes_rejected
+            ngettext("avis ou décision", "avis et décisions", len(fig.decisions)),
+            _("{adopted}, {rejected}").format(
+                adopted=ngettext("{n} vote adopté", "{n} votes adoptés", fig.votes_adopted).format(
+                    n=fig.votes_adopted
+                ),
+                rejected=ngettext("{n} rejeté", "{n} rejetés", fig.votes_rejected).format(
+                    n=fig.votes_rejected
+                ),
             ),
         ),
         (
@@ -539,8 +549,10 @@ def key_figures(fig: ReportFigures) -> Table:
         ),
         (
             str(fig.vacant),
-            _("siège(s) vacant(s)"),
-            _("sur {seats} siège(s)").format(seats=fig.seats) if fig.seats else "",
+            ngettext("siège vacant", "sièges vacants", fig.vacant),
+            ngettext("sur {seats} siège", "sur {seats} sièges", fig.seats).format(seats=fig.seats)
+            if fig.seats
+            else "",
         ),
     ]
     cells = [
@@ -600,9 +612,12 @@ def cover(fig: ReportFigures, letterhead: Letterhead, today: dt.date) -> list[Fl
     if fig.unnamed:
         out.append(
             note(
-                _(
-                    "Ce rapport est public : les {count} personne(s) qui n'ont pas consenti à la "
-                    "publication de leur nom y sont désignées par leur qualité."
+                ngettext(
+                    "Ce rapport est public : {count} personne qui n'a pas consenti à la "
+                    "publication de son nom y est désignée par sa qualité.",
+                    "Ce rapport est public : les {count} personnes qui n'ont pas consenti à la "
+                    "publication de leur nom y sont désignées par leur qualité.",
+                    fig.unnamed,
                 ).format(count=fig.unnamed)
             )
         )
@@ -663,6 +678,11 @@ def meetings_section(fig: ReportFigures) -> list[Flowable]:
     return out
 
 
+def meetings_count(n: int) -> str:
+    """« 1 séance », « 3 séances »."""
+    return ngettext("{n} séance", "{n} séances", n).format(n=n)
+
+
 def quorum_section(fig: ReportFigures) -> list[Flowable]:
     out = subsection(_("Quorum"))
     held = fig.held
@@ -671,10 +691,11 @@ def quorum_section(fig: ReportFigures) -> list[Flowable]:
     out.append(
         body_text(
             _(
-                "Quorum atteint à {reached} séance(s), non atteint à {missed} séance(s), "
-                "non constaté à {unknown} séance(s)."
+                "Quorum atteint à {reached}, non atteint à {missed}, non constaté à {unknown}."
             ).format(
-                reached=fig.quorum_reached, missed=fig.quorum_missed, unknown=fig.quorum_unknown
+                reached=meetings_count(fig.quorum_reached),
+                missed=meetings_count(fig.quorum_missed),
+                unknown=meetings_count(fig.quorum_unknown),
             )
         )
     )
@@ -822,8 +843,13 @@ def decisions_section(fig: ReportFigures) -> list[Flowable]:
         out += [side, Spacer(1, 2 * mm)]
     out.append(
         body_text(
-            _("Points soumis au vote : {adopted} adopté(s), {rejected} rejeté(s).").format(
-                adopted=fig.votes_adopted, rejected=fig.votes_rejected
+            _("Points soumis au vote : {adopted}, {rejected}.").format(
+                adopted=ngettext("{n} adopté", "{n} adoptés", fig.votes_adopted).format(
+                    n=fig.votes_adopted
+                ),
+                rejected=ngettext("{n} rejeté", "{n} rejetés", fig.votes_rejected).format(
+                    n=fig.votes_rejected
+                ),
             )
         )
     )

@@ -33,7 +33,7 @@ from ess_desk.documents.style import (
     footer_line,
     styles,
 )
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import agenda, annexes, meetings, presence
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership import bodies, people
@@ -286,10 +286,14 @@ def proxy_form(body_name: str, meeting: meetings.Meeting, limit: int) -> list:
                 Spacer(1, 30 * mm),
                 Paragraph(
                     escape(
-                        _(
+                        ngettext(
                             "Le mandataire doit être un membre de l'instance avec voix délibérative, "
-                            "présent à la séance. Un membre ne peut porter plus de {limit} pouvoir(s). "
-                            "Remettez ce pouvoir au secrétariat avant l'ouverture de la séance."
+                            "présent à la séance. Un membre ne peut porter plus de {limit} pouvoir. "
+                            "Remettez ce pouvoir au secrétariat avant l'ouverture de la séance.",
+                            "Le mandataire doit être un membre de l'instance avec voix délibérative, "
+                            "présent à la séance. Un membre ne peut porter plus de {limit} pouvoirs. "
+                            "Remettez ce pouvoir au secrétariat avant l'ouverture de la séance.",
+                            limit,
                         ).format(limit=limit)
                     ),
                     st.small,

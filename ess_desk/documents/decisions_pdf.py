@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ess_desk.dates import display
 from ess_desk.documents.style import ACCENT, LIGHT, Bookmark, Metadata, build_pdf, escape, styles
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.minutes.decisions import DecisionRow
 
 
@@ -22,7 +22,16 @@ def build(
     st = styles()
     heading = title or _("Registre des décisions")
     story: list = [Bookmark(heading), Paragraph(escape(heading), st.title)]
-    story.append(Paragraph(escape(_("{count} décision(s).").format(count=len(rows))), st.small))
+    story.append(
+        Paragraph(
+            escape(
+                ngettext("{count} décision.", "{count} décisions.", len(rows)).format(
+                    count=len(rows)
+                )
+            ),
+            st.small,
+        )
+    )
     story.append(Spacer(1, 3 * mm))
     header = [_("Numéro"), _("Séance"), _("Nature"), _("Texte"), _("Vote"), _("Statut")]
     data = [[Paragraph(escape(h), st.cell_bold) for h in header]]

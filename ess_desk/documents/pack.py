@@ -78,7 +78,7 @@ from ess_desk.documents.style import (
 )
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
-from ess_desk.i18n import N_, _
+from ess_desk.i18n import N_, _, ngettext
 from ess_desk.meetings import agenda, annexes, meetings, presence
 from ess_desk.meetings.vocabulary import ITEM_KINDS, MEETING_STATUSES
 from ess_desk.membership import bodies, people, roster
@@ -1240,14 +1240,15 @@ class _Pack:
             Paragraph(escape(title), st.h1),
             Paragraph(
                 escape(
-                    _(
-                        "{body}, au {day} : {members} membre(s) titulaire(s) et {substitutes} "
-                        "suppléant(e)(s)."
-                    ).format(
+                    _("{body}, au {day} : {members} et {substitutes}.").format(
                         body=self.body.name,
                         day=display(self.meeting.day),
-                        members=members,
-                        substitutes=substitutes,
+                        members=ngettext(
+                            "{n} membre titulaire", "{n} membres titulaires", members
+                        ).format(n=members),
+                        substitutes=ngettext(
+                            "{n} suppléant(e)", "{n} suppléant(e)s", substitutes
+                        ).format(n=substitutes),
                     )
                 ),
                 st.body,
@@ -1286,9 +1287,11 @@ class _Pack:
                 note.append(_("voix délibérative") if info.voting else _("voix consultative"))
                 if info.seats is not None:
                     note.append(
-                        _("{filled} siège(s) pourvu(s) sur {seats}").format(
-                            filled=info.filled, seats=info.seats
-                        )
+                        ngettext(
+                            "{filled} siège pourvu sur {seats}",
+                            "{filled} sièges pourvus sur {seats}",
+                            info.filled,
+                        ).format(filled=info.filled, seats=info.seats)
                     )
             heading = f"{escape(name)}"
             if note:
@@ -1350,9 +1353,12 @@ class _Pack:
             ),
             Paragraph(
                 escape(
-                    _(
-                        "Un membre présent peut porter au plus {limit} pouvoir(s) ; un(e) "
-                        "suppléant(e) ne vote qu'en l'absence du membre qu'il ou elle remplace."
+                    ngettext(
+                        "Un membre présent peut porter au plus {limit} pouvoir ; un(e) "
+                        "suppléant(e) ne vote qu'en l'absence du membre qu'il ou elle remplace.",
+                        "Un membre présent peut porter au plus {limit} pouvoirs ; un(e) "
+                        "suppléant(e) ne vote qu'en l'absence du membre qu'il ou elle remplace.",
+                        self.body.proxies_per_holder,
                     ).format(limit=self.body.proxies_per_holder)
                     if self.proxies_allowed
                     else _(

@@ -32,7 +32,7 @@ from ess_desk.documents.style import (
     heading,
     styles,
 )
-from ess_desk.i18n import _, pgettext
+from ess_desk.i18n import _, ngettext, pgettext
 from ess_desk.privacy.person_file import LIST_SECTIONS, PersonFile, section_titles
 
 GRID = colors.HexColor("#9aa5a8")
@@ -304,7 +304,9 @@ def _pairs(rows: list[tuple[str, str]]) -> Table:
 
 
 def _count(n: int) -> Paragraph:
-    return Paragraph(escape(_("{count} élément(s).").format(count=n)), styles().small)
+    return Paragraph(
+        escape(ngettext("{count} élément.", "{count} éléments.", n).format(count=n)), styles().small
+    )
 
 
 def _none() -> Paragraph:

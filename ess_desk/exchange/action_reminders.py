@@ -17,7 +17,7 @@ from ess_desk.errors import UserError
 from ess_desk.exchange import eml
 from ess_desk.exchange.convocations import slug
 from ess_desk.fileio import ensure_folder
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -30,8 +30,12 @@ class ReminderFiles:
     without_email: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = _("{pdfs} liste(s) de relance et {drafts} brouillon(s) de courriel écrits.").format(
-            pdfs=len(self.pdfs), drafts=len(self.drafts)
+        pdfs, drafts = len(self.pdfs), len(self.drafts)
+        text = _("Écrits : {pdfs} et {drafts}.").format(
+            pdfs=ngettext("{n} liste de relance", "{n} listes de relance", pdfs).format(n=pdfs),
+            drafts=ngettext(
+                "{n} brouillon de courriel", "{n} brouillons de courriel", drafts
+            ).format(n=drafts),
         )
         if self.without_email:
             text += "\n" + _("Sans adresse électronique ({count}) : {names}").format(

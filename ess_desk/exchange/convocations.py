@@ -17,7 +17,7 @@ from ess_desk.documents import convocation
 from ess_desk.errors import UserError
 from ess_desk.exchange import eml, ics
 from ess_desk.fileio import ensure_folder
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import bodies, people
 
@@ -33,8 +33,12 @@ class ConvocationFiles:
     without_email: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = _("{letters} convocation(s) et {drafts} brouillon(s) de courriel écrits.").format(
-            letters=len(self.letters), drafts=len(self.drafts)
+        letters, drafts = len(self.letters), len(self.drafts)
+        text = _("Écrits : {letters} et {drafts}.").format(
+            letters=ngettext("{n} convocation", "{n} convocations", letters).format(n=letters),
+            drafts=ngettext(
+                "{n} brouillon de courriel", "{n} brouillons de courriel", drafts
+            ).format(n=drafts),
         )
         if self.by_post is not None:
             text += " " + _("À envoyer par courrier ({count}) : {path}").format(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk.dates import add_years, display, read_full_date
 from ess_desk.errors import UserError
 from ess_desk.exchange.tabular import SourceTable, fold, read_table, restore_neutralised
-from ess_desk.i18n import N_, _
+from ess_desk.i18n import N_, _, ngettext
 from ess_desk.membership import bodies, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
@@ -1162,7 +1162,11 @@ def apply_import(
     """Write what the plan found, all or nothing, in one audited transaction."""
     if plan.problems:
         raise UserError(
-            _("{count} problème(s) : rien n'a été importé.").format(count=len(plan.problems)),
+            ngettext(
+                "{count} problème : rien n'a été importé.",
+                "{count} problèmes : rien n'a été importé.",
+                len(plan.problems),
+            ).format(count=len(plan.problems)),
             problems=plan.problems,
         )
     import sqlite3
@@ -1174,9 +1178,12 @@ def apply_import(
                 plan = plan_import(db, plan.source, plan.body_name, plan.mapping)
                 if plan.problems:
                     raise UserError(
-                        _(
+                        ngettext(
                             "La base a changé depuis la vérification du fichier : {count} "
-                            "problème(s), rien n'a été importé."
+                            "problème, rien n'a été importé.",
+                            "La base a changé depuis la vérification du fichier : {count} "
+                            "problèmes, rien n'a été importé.",
+                            len(plan.problems),
                         ).format(count=len(plan.problems)),
                         problems=plan.problems,
                     )

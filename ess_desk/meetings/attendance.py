@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ess_desk.i18n import N_, _
+from ess_desk.i18n import N_, _, ngettext
 
 STATUSES = {
     "present": N_("Présent(e)"),
@@ -240,7 +240,9 @@ def _proxy_problem(
     if sitting_for.get(holder.mandate_id) != holder.mandate_id:
         return _("{holder} n'est pas présent(e)").format(holder=holder.name)
     if carried.get(holder.mandate_id, 0) >= rules.proxies_per_holder:
-        return _("{holder} porte déjà {limit} pouvoir(s), le maximum").format(
-            holder=holder.name, limit=rules.proxies_per_holder
-        )
+        return ngettext(
+            "{holder} porte déjà {limit} pouvoir, le maximum",
+            "{holder} porte déjà {limit} pouvoirs, le maximum",
+            rules.proxies_per_holder,
+        ).format(holder=holder.name, limit=rules.proxies_per_holder)
     return None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ess_desk import service
 from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.meetings.calendar import clear_days_between, last_working_day, notice_deadline
 from ess_desk.membership import bodies
@@ -43,13 +43,17 @@ def advised_day(db: Database, meeting_id: int) -> dt.date | None:
 
 def late_message(sent: dt.date, limit: dt.date, meeting_day: dt.date, required: int) -> str:
     """What a late notice is told: the legal deadline and the clear days it actually gave."""
-    return _(
+    given = clear_days_between(sent, meeting_day)
+    return ngettext(
         "Convocation envoyée le {sent}, après la date limite légale du {limit} : elle laisse "
-        "{given} jours francs avant la séance, le règlement en demande {required}."
+        "{given} jour franc avant la séance, le règlement en demande {required}.",
+        "Convocation envoyée le {sent}, après la date limite légale du {limit} : elle laisse "
+        "{given} jours francs avant la séance, le règlement en demande {required}.",
+        given,
     ).format(
         sent=display(sent),
         limit=display(limit),
-        given=clear_days_between(sent, meeting_day),
+        given=given,
         required=required,
     )
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ess_desk import service
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import attendance as att
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies, roster, validation
@@ -77,19 +77,15 @@ def expected_attendees(db: Database, meeting_id: int) -> list[Attendee]:
 
 
 def parse_time(value: object, field: str) -> dt.time | None:
+    """An hour as offices type it (« 18:30 », « 18h30 », « 18 h 30 », « 18h »): see
+    `dates.read_time`; empty gives None, anything else is refused naming the field."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.time):
         return value.replace(second=0, microsecond=0)
-    text = str(value).strip().lower().replace("h", ":")
-    if text.endswith(":"):
-        text += "00"
-    try:
-        return dt.time.fromisoformat(text if len(text) > 2 else f"{text}:00")
-    except ValueError as exc:
-        raise UserError(
-            _("« {value} » n'est pas une heure (attendu : hh:mm).").format(value=value), field=field
-        ) from exc
+    from ess_desk.dates import read_time
+
+    return read_time(str(value), field=field)
 
 
 def presences(db: Database, meeting_id: int) -> list[att.Presence]:
@@ -170,9 +166,11 @@ def record(
             ).fetchone()[0]
             if carried >= limit:
                 raise UserError(
-                    _("{holder} porte déjà {limit} pouvoir(s), le maximum permis.").format(
-                        holder=holder.name, limit=limit
-                    ),
+                    ngettext(
+                        "{holder} porte déjà {limit} pouvoir, le maximum permis.",
+                        "{holder} porte déjà {limit} pouvoirs, le maximum permis.",
+                        limit,
+                    ).format(holder=holder.name, limit=limit),
                     field="proxy_to",
                 )
         else:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk import service
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.membership import rules, rulesets, validation
 from ess_desk.membership.vocabulary import (
     BODY_KINDS,
@@ -391,18 +391,24 @@ def find_college(db: Database, body_id: int, name: str) -> int | None:
 
 def overflow_message(college_name: str, seats: int, overflow: rules.Overflow) -> str:
     if overflow.end is None:
-        return _(
-            "Le collège « {college} » compte {seats} siège(s) : ce mandat porterait le nombre de "
-            "titulaires à {holders} à partir du {start}."
+        return ngettext(
+            "Le collège « {college} » compte {seats} siège : ce mandat porterait le nombre de "
+            "titulaires à {holders} à partir du {start}.",
+            "Le collège « {college} » compte {seats} sièges : ce mandat porterait le nombre de "
+            "titulaires à {holders} à partir du {start}.",
+            seats,
         ).format(
             college=college_name,
             seats=seats,
             holders=overflow.holders,
             start=display(overflow.start),
         )
-    return _(
-        "Le collège « {college} » compte {seats} siège(s) : ce mandat porterait le nombre de "
-        "titulaires à {holders} du {start} au {end}."
+    return ngettext(
+        "Le collège « {college} » compte {seats} siège : ce mandat porterait le nombre de "
+        "titulaires à {holders} du {start} au {end}.",
+        "Le collège « {college} » compte {seats} sièges : ce mandat porterait le nombre de "
+        "titulaires à {holders} du {start} au {end}.",
+        seats,
     ).format(
         college=college_name,
         seats=seats,

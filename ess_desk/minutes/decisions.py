@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk import service
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
 from ess_desk.store import Store
@@ -219,7 +219,11 @@ class DecisionRow:
 
         if self.outcome is None:
             return _("Sans vote")
-        counts = _("{votes_for} pour, {votes_against} contre, {abstentions} abstention(s)").format(
+        counts = ngettext(
+            "{votes_for} pour, {votes_against} contre, {abstentions} abstention",
+            "{votes_for} pour, {votes_against} contre, {abstentions} abstentions",
+            self.abstentions or 0,
+        ).format(
             votes_for=self.votes_for, votes_against=self.votes_against, abstentions=self.abstentions
         )
         return f"{label(OUTCOMES, self.outcome)} ({counts})"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk import audit, service
 from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, validation
 from ess_desk.minutes import decisions as decisions_mod
@@ -127,7 +127,11 @@ def update(store: Store, minutes_id: int, **values: Any) -> None:
     """Change the secretary of the meeting or the closing time of a draft."""
     unknown = set(values) - {"secretary", "closing_time"}
     if unknown:
-        raise UserError(_("Champ inconnu : {names}.").format(names=", ".join(sorted(unknown))))
+        raise UserError(
+            ngettext("Champ inconnu : {names}.", "Champs inconnus : {names}.", len(unknown)).format(
+                names=", ".join(sorted(unknown))
+            )
+        )
     with store.write() as db:
         current = get(db, minutes_id)
         _ensure_draft(current, db)
@@ -212,39 +216,80 @@ def _approval_title(meeting: meetings.Meeting) -> str:
     return _("Approbation du procès-verbal de la séance du {day}").format(day=display(meeting.day))
 
 
+@dataclass(frozen=True)
+class Missing:
+    """One thing that keeps a draft from being submitted: `code` says which ("held",
+    "secretary", "closing_time", "next_meeting"), `message` says it to the secretary, `field`
+    names the minutes' field to fill when there is one."""
+
+    code: str
+    message: str
+    field: str | None = None
+
+
+def submission_missing(db: Database, minutes_id: int) -> list[Missing]:
+    """Everything missing before the draft can be submitted, all at once: the window lists them
+    with a way to fix each, instead of refusing one after the other."""
+    minutes = get(db, minutes_id)
+    meeting = meetings.get(db, minutes.meeting_id)
+    missing = []
+    if meeting.status not in ("held", "closed"):
+        missing.append(
+            Missing(
+                "held",
+                _(
+                    "La séance du {day} n'est pas marquée comme tenue : son procès-verbal ne peut "
+                    "pas encore être soumis."
+                ).format(day=display(meeting.day)),
+            )
+        )
+    if not minutes.secretary:
+        missing.append(
+            Missing(
+                "secretary",
+                _("Indiquez le/la secrétaire de séance avant de soumettre le procès-verbal."),
+                "secretary",
+            )
+        )
+    if not minutes.closing_time:
+        missing.append(
+            Missing(
+                "closing_time",
+                _("Indiquez l'heure de levée de la séance avant de soumettre le procès-verbal."),
+                "closing_time",
+            )
+        )
+    if meetings.next_meeting_of_body(db, meeting.id) is None:
+        body = bodies.get_body(db, meeting.body_id)
+        missing.append(
+            Missing(
+                "next_meeting",
+                _(
+                    "Aucune séance de « {body} » n'est prévue après le {day} : créez la prochaine "
+                    "séance, où le procès-verbal sera approuvé, puis soumettez-le."
+                ).format(body=body.name, day=display(meeting.day)),
+            )
+        )
+    return missing
+
+
 def submit(store: Store, minutes_id: int, today: dt.date | None = None) -> int:
     """Send the draft to the members: it goes on the agenda of the next meeting of the body, as
-    an item « Approbation du procès-verbal… ». Returns that item's id."""
+    an item « Approbation du procès-verbal… ». Returns that item's id. Refused while anything of
+    `submission_missing` is: the first named, all of them in `problems`."""
     with store.write() as db:
         minutes = get(db, minutes_id)
         _ensure_draft(minutes, db)
         meeting = meetings.get(db, minutes.meeting_id)
-        if meeting.status not in ("held", "closed"):
+        missing = submission_missing(db, minutes_id)
+        if missing:
             raise UserError(
-                _(
-                    "La séance du {day} n'est pas marquée comme tenue : son procès-verbal ne peut "
-                    "pas encore être soumis."
-                ).format(day=display(meeting.day))
-            )
-        if not minutes.secretary:
-            raise UserError(
-                _("Indiquez le/la secrétaire de séance avant de soumettre le procès-verbal."),
-                field="secretary",
-            )
-        if not minutes.closing_time:
-            raise UserError(
-                _("Indiquez l'heure de levée de la séance avant de soumettre le procès-verbal."),
-                field="closing_time",
+                missing[0].message,
+                field=missing[0].field,
+                problems=[m.message for m in missing] if len(missing) > 1 else [],
             )
         following = meetings.next_meeting_of_body(db, meeting.id)
-        if following is None:
-            body = bodies.get_body(db, meeting.body_id)
-            raise UserError(
-                _(
-                    "Aucune séance de « {body} » n'est prévue après le {day} : créez la prochaine "
-                    "séance, où le procès-verbal sera approuvé, puis soumettez-le."
-                ).format(body=body.name, day=display(meeting.day))
-            )
+        assert following is not None
         item_id = minutes.approval_item_id
         current_item = service.fetch(db, "agenda_items", item_id) if item_id else None
         if current_item is None or current_item["meeting_id"] != following.id:

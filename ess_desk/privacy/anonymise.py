@@ -17,7 +17,7 @@ from ess_desk import audit, service
 from ess_desk.actions.actions import search_text
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.privacy.matching import Identity, Matcher
 from ess_desk.privacy.person_file import annexes_naming, is_anonymised
 from ess_desk.privacy.texts import free_texts
@@ -68,31 +68,45 @@ class Anonymisation:
         rewritten = sum(self.texts.values())
         if rewritten:
             lines.append(
-                _("{count} texte(s) ouvert(s) où le nom figurait, réécrit(s) ({fields}).").format(
-                    count=rewritten, fields=", ".join(sorted(self.texts))
-                )
+                ngettext(
+                    "{count} texte ouvert où le nom figurait, réécrit ({fields}).",
+                    "{count} textes ouverts où le nom figurait, réécrits ({fields}).",
+                    rewritten,
+                ).format(count=rewritten, fields=", ".join(sorted(self.texts)))
             )
         if self.contacts_cleared:
             lines.append(
-                _("{count} coordonnée(s) de structure qui étaient les siennes, effacée(s).").format(
-                    count=self.contacts_cleared
-                )
+                ngettext(
+                    "{count} coordonnée de structure qui était la sienne, effacée.",
+                    "{count} coordonnées de structure qui étaient les siennes, effacées.",
+                    self.contacts_cleared,
+                ).format(count=self.contacts_cleared)
             )
         lines.append(
-            _("{count} entrée(s) du journal d'audit expurgée(s).").format(count=self.audit_entries)
+            ngettext(
+                "{count} entrée du journal d'audit expurgée.",
+                "{count} entrées du journal d'audit expurgées.",
+                self.audit_entries,
+            ).format(count=self.audit_entries)
         )
         if self.kept_minutes:
             lines.append(
-                _(
-                    "{count} procès-verbal(aux) approuvé(s) garde(nt) le nom tel qu'approuvé "
-                    "(archives publiques, non modifiables)."
+                ngettext(
+                    "{count} procès-verbal approuvé garde le nom tel qu'approuvé "
+                    "(archives publiques, non modifiables).",
+                    "{count} procès-verbaux approuvés gardent le nom tel qu'approuvé "
+                    "(archives publiques, non modifiables).",
+                    self.kept_minutes,
                 ).format(count=self.kept_minutes)
             )
         if self.homonyms:
             lines.append(
-                _(
-                    "{count} autre(s) fiche(s) porte(nt) le même nom : les mentions de ce nom dans "
-                    "les textes, qui ne peuvent pas être départagées, ont toutes été remplacées."
+                ngettext(
+                    "{count} autre fiche porte le même nom : les mentions de ce nom dans "
+                    "les textes, qui ne peuvent pas être départagées, ont toutes été remplacées.",
+                    "{count} autres fiches portent le même nom : les mentions de ce nom dans "
+                    "les textes, qui ne peuvent pas être départagées, ont toutes été remplacées.",
+                    self.homonyms,
                 ).format(count=self.homonyms)
             )
         if self.annexes:

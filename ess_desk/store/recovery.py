@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ess_desk.errors import StoreError
 from ess_desk.failures import DAMAGED, StorageFailure
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -64,14 +64,9 @@ class BackupOffer:
     last_change: dt.datetime | None
 
     def contents(self) -> str:
-        # (French: 0 and 1 take the singular.)
-        people = (_("{n} personne") if self.people <= 1 else _("{n} personnes")).format(
-            n=self.people
-        )
-        meetings = (_("{n} séance") if self.meetings <= 1 else _("{n} séances")).format(
-            n=self.meetings
-        )
-        decisions = (_("{n} décision") if self.decisions <= 1 else _("{n} décisions")).format(
+        people = ngettext("{n} personne", "{n} personnes", self.people).format(n=self.people)
+        meetings = ngettext("{n} séance", "{n} séances", self.meetings).format(n=self.meetings)
+        decisions = ngettext("{n} décision", "{n} décisions", self.decisions).format(
             n=self.decisions
         )
         return _("{people}, {meetings}, {decisions}").format(

@@ -272,8 +272,16 @@
         <translation>Due within</translation>
     </message>
     <message>
+        <source>Échéance sous combien de jours</source>
+        <translation>Due within how many days</translation>
+    </message>
+    <message>
         <source> jours</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <source>Rechercher dans les actions</source>
+        <translation>Search the actions</translation>
     </message>
     <message>
         <source>Rechercher (intitulé, porteur, thème…)</source>
@@ -318,6 +326,10 @@
     <message>
         <source>Pour chaque porteur : sa liste d&apos;actions ouvertes en PDF et un brouillon de courriel</source>
         <translation>For each owner: their list of open actions as a PDF and a draft email</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>Action sélectionnée</source>
@@ -405,6 +417,10 @@
     <message>
         <source>Statut</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Actions à passer en revue</source>
+        <translation>Actions to review</translation>
     </message>
     <message>
         <source>Avancement</source>
@@ -604,6 +620,10 @@
         <translation>(person on record: none)</translation>
     </message>
     <message>
+        <source>Intervenant en clair</source>
+        <translation>Presenter as text</translation>
+    </message>
+    <message>
         <source>ou en clair : « Service développement économique »</source>
         <translation>or as free text: “Economic development department”</translation>
     </message>
@@ -673,6 +693,10 @@
     <message>
         <source>Ctrl+Bas</source>
         <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <source>Annexes</source>
+        <translation>Annexes</translation>
     </message>
     <message>
         <source>Joindre à la séance…</source>
@@ -891,12 +915,20 @@
         <translation>Double-click (or press F2) on the attendance, proxy or times to change them.</translation>
     </message>
     <message>
+        <source>Invités extérieurs</source>
+        <translation>External guests</translation>
+    </message>
+    <message>
         <source>Nom de l&apos;invité(e)</source>
         <translation>Guest&apos;s name</translation>
     </message>
     <message>
         <source>Structure</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Structure de l&apos;invité(e)</source>
+        <translation>Guest&apos;s organisation</translation>
     </message>
     <message>
         <source>Ajouter</source>
@@ -1146,6 +1178,14 @@
         <translation>— none —</translation>
     </message>
     <message>
+        <source>Quorum : numérateur</source>
+        <translation>Quorum: numerator</translation>
+    </message>
+    <message>
+        <source>Quorum : dénominateur</source>
+        <translation>Quorum: denominator</translation>
+    </message>
+    <message>
         <source>des membres votants en exercice</source>
         <translation>of the voting members in office</translation>
     </message>
@@ -1269,6 +1309,10 @@
         <translation>Number of seats limited to</translation>
     </message>
     <message>
+        <source>Nombre de sièges</source>
+        <translation>Number of seats</translation>
+    </message>
+    <message>
         <source>Délibérative : ses membres votent</source>
         <translation>Voting: its members vote</translation>
     </message>
@@ -1362,6 +1406,21 @@
     <message>
         <source>Consultative</source>
         <translation>Advisory</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Toujours affichée</source>
+        <translation>Always shown</translation>
+    </message>
+    <message>
+        <source>{title} (masquée faute de place)</source>
+        <translation>{title} (hidden for lack of room)</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1800,14 @@
         <translation>Search: number, words in the text, item, body…</translation>
     </message>
     <message>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Type de décision</source>
+        <translation>Kind of decision</translation>
+    </message>
+    <message>
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
@@ -1765,12 +1832,28 @@
         <translation>Register as PDF…</translation>
     </message>
     <message>
+        <source>Texte de la décision</source>
+        <translation>Text of the decision</translation>
+    </message>
+    <message>
+        <source>Nouveau statut de la décision</source>
+        <translation>New status of the decision</translation>
+    </message>
+    <message>
         <source>Changer le statut</source>
         <translation>Change status</translation>
     </message>
     <message>
         <source>Suivi :</source>
         <translation>Follow-up:</translation>
+    </message>
+    <message>
+        <source>Nouvelle action…</source>
+        <translation>New action…</translation>
+    </message>
+    <message>
+        <source>Une action de suivi de cette décision (son point et sa séance d&apos;origine).</source>
+        <translation>An action following up this decision (its item and meeting of origin).</translation>
     </message>
     <message>
         <source>Le texte d&apos;une décision ne se modifie que dans le procès-verbal de sa séance, tant qu&apos;il est en brouillon ; son statut de suivi évolue à tout moment.</source>
@@ -1799,6 +1882,10 @@
     <message>
         <source>{count} décisions</source>
         <translation>{count} decisions</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une décision.</source>
+        <translation>Choose a decision first.</translation>
     </message>
     <message>
         <source>Aucune décision sélectionnée</source>
@@ -1847,6 +1934,10 @@
     <message>
         <source>Registre des décisions</source>
         <translation>Register of decisions</translation>
+    </message>
+    <message>
+        <source>Rechercher dans les décisions</source>
+        <translation>Search the decisions</translation>
     </message>
     <message>
         <source>Classeur Excel (*.xlsx)</source>
@@ -2137,6 +2228,10 @@
         <translation>Search everything (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Rechercher partout</source>
+        <translation>Search everywhere</translation>
+    </message>
+    <message>
         <source>Personnes, structures, instances, séances, points, procès-verbaux, décisions et actions. Sans accents ni majuscules ; « entre guillemets » pour une expression exacte.</source>
         <translation>People, organisations, bodies, meetings, agenda items, minutes, decisions and actions. Accents and capitals are ignored; “in quotation marks” for an exact phrase.</translation>
     </message>
@@ -2190,8 +2285,12 @@
         <translation>— choose —</translation>
     </message>
     <message>
-        <source>Instance des lignes sans colonne Instance :</source>
-        <translation>Body for rows without a Body column:</translation>
+        <source>&amp;Instance des lignes sans colonne Instance :</source>
+        <translation>&amp;Body of the rows without a Body column:</translation>
+    </message>
+    <message>
+        <source>Aperçu du fichier</source>
+        <translation>Preview of the file</translation>
     </message>
     <message>
         <source>— ignorer —</source>
@@ -2200,6 +2299,10 @@
     <message>
         <source>Champ d&apos;ESS Desk pour la colonne « {header} »</source>
         <translation>ESS Desk field for the column “{header}”</translation>
+    </message>
+    <message>
+        <source>Problèmes trouvés</source>
+        <translation>Problems found</translation>
     </message>
     <message>
         <source>Importer</source>
@@ -2351,6 +2454,10 @@
     <message>
         <source>Actions</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>&amp;Fichier</source>
@@ -2685,10 +2792,6 @@
         <translation>Action follow-up</translation>
     </message>
     <message>
-        <source>Régularité</source>
-        <translation>Compliance</translation>
-    </message>
-    <message>
         <source>{n} présent</source>
         <translation>{n} present</translation>
     </message>
@@ -2705,20 +2808,12 @@
         <translation>{n} represented</translation>
     </message>
     <message>
-        <source>{present} + {n} à distance</source>
-        <translation>{present} + {n} remote</translation>
-    </message>
-    <message>
         <source>Quorum atteint</source>
         <translation>Quorum reached</translation>
     </message>
     <message>
         <source>Quorum non atteint</source>
         <translation>Quorum not reached</translation>
-    </message>
-    <message>
-        <source>Séance reconvoquée, sans condition de quorum</source>
-        <translation>Reconvened meeting, without quorum</translation>
     </message>
     <message>
         <source>{head} : {present} + {represented} = {counted} / {required} requis</source>
@@ -2761,6 +2856,22 @@
         <translation>Postpone…</translation>
     </message>
     <message>
+        <source>Régularité</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>{present} + {n} à distance</source>
+        <translation>{present} + {n} remote</translation>
+    </message>
+    <message>
+        <source>Séance reconvoquée, sans condition de quorum</source>
+        <translation>Reconvened meeting, without quorum</translation>
+    </message>
+    <message>
+        <source>Annuler la séance…</source>
+        <translation>Cancel the meeting…</translation>
+    </message>
+    <message>
         <source>Reconvoquer…</source>
         <translation>Reconvene…</translation>
     </message>
@@ -2779,6 +2890,10 @@
     <message>
         <source>Un seul PDF : couverture, sommaire, convocation, ordre du jour, PV à approuver, suivi des actions, composition, émargement et annexes.</source>
         <translation>A single PDF: cover, contents, notice of meeting, agenda, minutes to approve, action follow-up, membership, sign-in sheet and annexes.</translation>
+    </message>
+    <message>
+        <source>Onglets de la séance</source>
+        <translation>Tabs of the meeting</translation>
     </message>
     <message>
         <source>Ordre du jour</source>
@@ -2821,6 +2936,58 @@
         <translation>Postponed: &lt;a href=&apos;meeting:{id}&apos;&gt;see the new meeting&lt;/a&gt;</translation>
     </message>
     <message>
+        <source>Base ouverte en lecture seule : {message}</source>
+        <translation>Database open read-only: {message}</translation>
+    </message>
+    <message>
+        <source>La séance a eu lieu : le procès-verbal peut être soumis, et les procès-verbaux inscrits à son ordre du jour approuvés.</source>
+        <translation>The meeting took place: its minutes can be submitted, and the minutes on its agenda approved.</translation>
+    </message>
+    <message>
+        <source>Une fois la séance close, présences et votes ne changent plus.</source>
+        <translation>Once the meeting is closed, attendance and votes no longer change.</translation>
+    </message>
+    <message>
+        <source>La séance reste dans la liste, marquée annulée.</source>
+        <translation>The meeting stays in the list, marked cancelled.</translation>
+    </message>
+    <message>
+        <source>Une nouvelle séance est créée avec le même ordre du jour.</source>
+        <translation>A new meeting is created with the same agenda.</translation>
+    </message>
+    <message>
+        <source>La séance est close : plus rien ne change.</source>
+        <translation>The meeting is closed: nothing changes any more.</translation>
+    </message>
+    <message>
+        <source>La séance est annulée.</source>
+        <translation>The meeting is cancelled.</translation>
+    </message>
+    <message>
+        <source>La séance est reportée : voyez la nouvelle séance.</source>
+        <translation>The meeting is postponed: see the new meeting.</translation>
+    </message>
+    <message>
+        <source>Marquez d&apos;abord la séance tenue.</source>
+        <translation>Mark the meeting held first.</translation>
+    </message>
+    <message>
+        <source>La séance est déjà convoquée.</source>
+        <translation>The meeting is already convened.</translation>
+    </message>
+    <message>
+        <source>La séance a déjà eu lieu.</source>
+        <translation>The meeting has already taken place.</translation>
+    </message>
+    <message>
+        <source>La séance est déjà marquée tenue.</source>
+        <translation>The meeting is already marked held.</translation>
+    </message>
+    <message>
+        <source>La séance a eu lieu : elle ne peut plus être annulée ni reportée.</source>
+        <translation>The meeting took place: it can no longer be cancelled or postponed.</translation>
+    </message>
+    <message>
         <source>Une fois la séance close, présences et votes ne peuvent plus changer.</source>
         <translation>Once the meeting is closed, attendance and votes can no longer change.</translation>
     </message>
@@ -2829,8 +2996,16 @@
         <translation>Close meeting</translation>
     </message>
     <message>
+        <source>Ne pas clore</source>
+        <translation>Do not close</translation>
+    </message>
+    <message>
         <source>Annuler cette séance ? Elle restera dans la liste, marquée annulée.</source>
         <translation>Cancel this meeting? It will stay in the list, marked as cancelled.</translation>
+    </message>
+    <message>
+        <source>Garder la séance</source>
+        <translation>Keep the meeting</translation>
     </message>
     <message>
         <source>Tenue</source>
@@ -2982,6 +3157,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
 <context>
     <name>MembersPage</name>
     <message>
+        <source>Filtrer les membres</source>
+        <translation>Filter the members</translation>
+    </message>
+    <message>
         <source>Rechercher un nom, une structure, une instance, un courriel…</source>
         <translation>Search for a name, organisation, body, email…</translation>
     </message>
@@ -3012,6 +3191,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Anonymiser…</source>
         <translation>Anonymise…</translation>
+    </message>
+    <message>
+        <source>Membres</source>
+        <translation>Members</translation>
     </message>
     <message>
         <source>Surligné : mandat se terminant dans les 90 jours</source>
@@ -3213,6 +3396,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Edit…</translation>
     </message>
     <message>
+        <source>Nouvelle action…</source>
+        <translation>New action…</translation>
+    </message>
+    <message>
         <source>Historique</source>
         <translation>History</translation>
     </message>
@@ -3231,10 +3418,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Cette séance n&apos;a pas eu lieu : elle n&apos;a pas de procès-verbal.</source>
         <translation>This meeting did not take place: it has no minutes.</translation>
-    </message>
-    <message>
-        <source>Le procès-verbal s&apos;ouvre une fois la séance marquée tenue (bouton « Marquer tenue » en haut de la page, à partir de son heure de début).</source>
-        <translation>The minutes open once the meeting is marked held (the “Mark held” button at the top of the page, from its start time).</translation>
     </message>
     <message>
         <source>Le procès-verbal de cette séance n&apos;est pas encore commencé. Il se rédige d&apos;ordinaire pendant ou après la séance.</source>
@@ -3297,6 +3480,22 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Approve…</translation>
     </message>
     <message>
+        <source>Points de l&apos;ordre du jour</source>
+        <translation>Agenda items</translation>
+    </message>
+    <message>
+        <source>Historique du procès-verbal</source>
+        <translation>History of the minutes</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal s&apos;ouvre une fois la séance marquée tenue (bouton « Marquer tenue » en haut de la page, à partir de son heure de début).</source>
+        <translation>The minutes open once the meeting is marked held (the “Mark held” button at the top of the page, from its start time).</translation>
+    </message>
+    <message>
+        <source>Texte du point {number}. {title}</source>
+        <translation>Text of item {number}. {title}</translation>
+    </message>
+    <message>
         <source>L&apos;approbation se fait une fois la séance marquée comme tenue.</source>
         <translation>Approval is possible once the meeting is marked as held.</translation>
     </message>
@@ -3329,6 +3528,26 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Base ouverte en lecture seule : {message}</source>
         <translation>Database opened read-only: {message}</translation>
+    </message>
+    <message>
+        <source>Base ouverte en lecture seule.</source>
+        <translation>Database open read-only.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une décision dans la liste.</source>
+        <translation>Choose a decision in the list first.</translation>
+    </message>
+    <message>
+        <source>Une action de suivi de la décision choisie.</source>
+        <translation>An action following up the chosen decision.</translation>
+    </message>
+    <message>
+        <source>Seul un brouillon se soumet.</source>
+        <translation>Only a draft can be submitted.</translation>
+    </message>
+    <message>
+        <source>Avant de soumettre : {list}</source>
+        <translation>Before submitting: {list}</translation>
     </message>
     <message>
         <source>présenté par {name}</source>
@@ -3369,18 +3588,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Enregistré à {time}</source>
         <translation>Saved at {time}</translation>
-    </message>
-    <message>
-        <source>Soumettre le procès-verbal</source>
-        <translation>Submit the minutes</translation>
-    </message>
-    <message>
-        <source>Soumettre le procès-verbal aux membres ? Son approbation sera inscrite à l&apos;ordre du jour de la prochaine séance de l&apos;instance ; pour le modifier ensuite, il faudra revenir au brouillon.</source>
-        <translation>Submit the minutes to members? Their approval will be put on the agenda of the body&apos;s next meeting; to change them afterwards, you will have to return them to draft.</translation>
-    </message>
-    <message>
-        <source>Soumettre</source>
-        <translation>Submit</translation>
     </message>
     <message>
         <source>Approuver le procès-verbal</source>
@@ -3694,6 +3901,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Attendance rate = (present + represented by a proxy + replaced by their substitute) ÷ expected attendances, over the meetings held in the period whose attendance has been recorded. Those expected are the holders of a seat (members, chair, vice-chair); not substitutes or permanent guests.</translation>
     </message>
     <message>
+        <source>Participation</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Graphique de participation</source>
+        <translation>Participation chart</translation>
+    </message>
+    <message>
         <source>Toutes les instances</source>
         <translation>All bodies</translation>
     </message>
@@ -3911,6 +4126,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
 <context>
     <name>PersonPanel</name>
     <message>
+        <source>Mandats de la personne</source>
+        <translation>The person&apos;s mandates</translation>
+    </message>
+    <message>
+        <source>Historique de la personne</source>
+        <translation>The person&apos;s history</translation>
+    </message>
+    <message>
         <source>Mandats</source>
         <translation>Mandates</translation>
     </message>
@@ -4124,8 +4347,12 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Database setting: applies to all its users.</translation>
     </message>
     <message>
-        <source>Durée de conservation après le dernier lien :</source>
-        <translation>Retention period after the last link:</translation>
+        <source>&amp;Durée de conservation après le dernier lien :</source>
+        <translation>&amp;Retention after the last link:</translation>
+    </message>
+    <message>
+        <source>Personnes sans lien depuis la durée choisie</source>
+        <translation>People without a link for the period chosen</translation>
     </message>
     <message>
         <source>Tout sélectionner</source>
@@ -4174,16 +4401,16 @@ Make the pack without these annexes? Its cover will state which ones are missing
 <context>
     <name>ReconveneDialog</name>
     <message>
-        <source>Reconvoquer l&apos;instance</source>
-        <translation>Reconvene the body</translation>
-    </message>
-    <message>
         <source>elle délibérera sans condition de quorum sur les points repris</source>
         <translation>it will deliberate without quorum on the items taken up</translation>
     </message>
     <message>
         <source>le quorum restera exigé (règlement de l&apos;instance)</source>
         <translation>the quorum will still be required (the body&apos;s rules)</translation>
+    </message>
+    <message>
+        <source>Reconvoquer l&apos;instance</source>
+        <translation>Reconvene the body</translation>
     </message>
     <message>
         <source>Le quorum n&apos;est pas atteint à la séance « {title} ». Une nouvelle séance est convoquée sur le même ordre du jour ; {without} ({source}). Convocation à envoyer au moins {days} jours francs avant : au plus tôt le {day} si elle part aujourd&apos;hui.</source>
@@ -4207,6 +4434,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Choisissez la sauvegarde à remettre en place. Le contenu actuel de la base sera d&apos;abord gardé dans une copie.</source>
         <translation>Choose the backup to put back. The current contents of the database will first be kept in a copy.</translation>
+    </message>
+    <message>
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>(copie avant {reason})</source>
@@ -4654,6 +4885,69 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
 </context>
 <context>
+    <name>SubmitMinutesDialog</name>
+    <message>
+        <source>Soumettre le procès-verbal</source>
+        <translation>Submit the minutes</translation>
+    </message>
+    <message>
+        <source>Une fois soumis, le procès-verbal part aux membres : son approbation est inscrite à l&apos;ordre du jour de la prochaine séance de l&apos;instance ; pour le modifier ensuite, il faudra revenir au brouillon.</source>
+        <translation>Once submitted, the minutes go to the members: their approval is put on the agenda of the body&apos;s next meeting; to change them afterwards, return them to draft.</translation>
+    </message>
+    <message>
+        <source>Soumettre</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Avant de soumettre, il reste à faire :</source>
+        <translation>Before submitting, still to do:</translation>
+    </message>
+    <message>
+        <source>Avant de soumettre, il reste une chose à faire :</source>
+        <translation>Before submitting, one thing is left to do:</translation>
+    </message>
+    <message>
+        <source>Tout est prêt : le procès-verbal peut être soumis.</source>
+        <translation>All is ready: the minutes can be submitted.</translation>
+    </message>
+    <message>
+        <source>Faites d&apos;abord ce qui est listé ci-dessus.</source>
+        <translation>First do what is listed above.</translation>
+    </message>
+    <message>
+        <source>Marquer la séance tenue</source>
+        <translation>Mark the meeting held</translation>
+    </message>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <source>Secrétaire de séance</source>
+        <translation>Meeting secretary</translation>
+    </message>
+    <message>
+        <source>Enregistrer le/la secrétaire</source>
+        <translation>Save the secretary</translation>
+    </message>
+    <message>
+        <source>Séance levée à</source>
+        <translation>Meeting closed at</translation>
+    </message>
+    <message>
+        <source>Enregistrer l&apos;heure</source>
+        <translation>Save the time</translation>
+    </message>
+    <message>
+        <source>Créer la prochaine séance…</source>
+        <translation>Create the next meeting…</translation>
+    </message>
+</context>
+<context>
     <name>SummaryEditor</name>
     <message>
         <source>Résumé des échanges sur ce point. Laissez une ligne vide entre deux paragraphes ; commencez une ligne par « - » pour une liste ; **gras**.</source>
@@ -4669,6 +4963,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Les thèmes classent les actions. Un thème archivé n&apos;est plus proposé, mais les actions qu&apos;il classe le gardent.</source>
         <translation>Themes classify actions. An archived theme is no longer offered, but the actions it classifies keep it.</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Themes</translation>
     </message>
     <message>
         <source>Ajouter…</source>
@@ -4835,6 +5133,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
 </context>
 <context>
     <name>VotesTab</name>
+    <message>
+        <source>Points soumis au vote</source>
+        <translation>Items put to the vote</translation>
+    </message>
     <message>
         <source>Enregistrer le vote…</source>
         <translation>Record the vote…</translation>

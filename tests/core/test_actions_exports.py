@@ -177,7 +177,7 @@ def test_meeting_follow_up_section(store, filled, tmp_path):
     )
     path = actions_pdf.build_meeting_follow_up(store.db, may, tmp_path / "suivi.pdf", today=TODAY)
     text = PdfReader(path).pages[0].extract_text()
-    assert "Suivi des actions" in text and "2 action(s) ouverte(s)" in text
+    assert "Suivi des actions" in text and "2 actions ouvertes" in text
     assert text.index("HYPERLINK") < text.index("Cartographie")  # overdue first
 
 
@@ -226,7 +226,7 @@ def test_cli_export_and_reminders(council_db, capsys, tmp_path):
     for name in ("a.xlsx", "a.csv", "a.pdf"):
         assert main(["--db", str(db), "export-actions", "-o", str(tmp_path / name)]) == 0
         assert (tmp_path / name).stat().st_size > 0
-    assert "3 action(s) exportée(s)" in capsys.readouterr().out
+    assert "3 actions exportées" in capsys.readouterr().out
     assert (
         main(["--db", str(db), "export-actions", "-o", str(tmp_path / "b.csv"), "--overdue"]) == 0
     )

@@ -55,7 +55,7 @@ def test_schedule_dry_run_then_create_with_ics(council_db, capsys, tmp_path):
     out = capsys.readouterr().out
     assert "13/07/2027 18:00" in out and "Simulation" in out
     assert main([*args, "--ics", str(tmp_path / "cal.ics")]) == 0
-    assert "11 séance(s) créée(s)" in capsys.readouterr().out
+    assert "11 séances créées" in capsys.readouterr().out
     assert (tmp_path / "cal.ics").read_bytes().count(b"BEGIN:VEVENT") == 11
 
 
@@ -80,7 +80,7 @@ def test_schedule_flags_holidays(council_db, capsys):
         == 0
     )
     out = capsys.readouterr().out
-    assert "jour férié : Fête nationale" in out and "0 séance(s) créée(s)" in out
+    assert "jour férié : Fête nationale" in out and "0 séance créée" in out
 
 
 def test_meetings_json(council_db, capsys):

@@ -73,7 +73,7 @@ def test_letters_drafts_and_postal_pdf(store, meeting, tmp_path):
     assert "18 h 1. Avis sur le PTCE « Cœur d'Alsace »" in first and "18 h 40" in first
     assert "https://visio.exemple.fr/bureau" in first and "Hélène Muller" in first
     second = plain(" ".join(reader.pages[1].extract_text().split()))
-    assert "Pouvoir" in second and "plus de 2 pouvoir(s)" in second
+    assert "Pouvoir" in second and "plus de 2 pouvoirs" in second
 
     message = email.message_from_bytes(result.drafts[0].read_bytes(), policy=policy.default)
     assert message["To"] == "Zoé Lefèvre <zoe@exemple.fr>"

@@ -80,7 +80,7 @@ def test_search_filters(store, council):
     assert decisions.search(store.db, body_id=other_body + 99) == []
     row = decisions.search(store.db, year=2026)[0]
     assert row.outcome == "adopted" and row.item_title == "Budget 2027" and row.body == "Bureau"
-    assert row.outcome_label == "Adopté (3 pour, 1 contre, 0 abstention(s))"
+    assert row.outcome_label == "Adopté (3 pour, 1 contre, 0 abstention)"
     assert decisions.search(store.db, year=2027)[0].outcome_label == "Sans vote"
 
 

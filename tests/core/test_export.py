@@ -168,7 +168,7 @@ def test_cli_export_then_import_elsewhere(council, tmp_path, db_path, capsys):
     out = tmp_path / "composition.xlsx"
     code = main(["--db", str(db_path), "export-members", str(out), "--at", "01/06/2025"])
     assert code == 0
-    assert "3 mandat(s) exporté(s)" in capsys.readouterr().out
+    assert "3 mandats exportés" in capsys.readouterr().out
     assert main(["--db", str(db_path), "export-members", str(tmp_path / "x.doc")]) == 1
     assert "x.doc" in capsys.readouterr().err
     assert main(["--db", str(db_path), "export-members", str(out), "--at", "demain"]) == 1

@@ -4,6 +4,7 @@ gettext catalogue that the code, the window's catalogue and Babel's checkers all
 from __future__ import annotations
 
 import ast
+import re
 import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -320,3 +321,20 @@ def test_plurals_follow_each_language():
         i18n.set_language("fr")
     assert i18n.pgettext("last name", "Nom") == "Nom"
     assert i18n.N_("Fait") == "Fait"
+
+
+# "(s)", "(es)", "(x)", "(aux)", "(nt)", "(ies)": a plural left to the reader. The gender-inclusive
+# "(e)" of "suppléant(e)" is a different matter and stays.
+PLURAL_MARK = re.compile(r"\((?:s|es|x|aux|nt|ies)\)")
+
+
+def test_no_parenthesised_plural_in_the_core_catalogue(catalogue):
+    """Counted words go through ngettext, in French and in English: never "1 pouvoir(s)"."""
+    found = [
+        text
+        for m in catalogue
+        if m.id
+        for text in ([*m.id, *m.string] if m.pluralizable else [m.id, m.string])
+        if PLURAL_MARK.search(text)
+    ]
+    assert found == []

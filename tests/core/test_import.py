@@ -631,7 +631,7 @@ def test_seat_limit_of_a_limited_college_is_checked(council, tmp_path, db_path):
     )
     plan = mi.plan_import(store.db, path)
     assert [(p.line, p.column) for p in plan.problems] == [(3, "Collège")]
-    assert "« Élus » compte 2 siège(s)" in plan.problems[0].message
+    assert "« Élus » compte 2 sièges" in plan.problems[0].message
     assert "01/06/2024" in plan.problems[0].message
     assert dump(db_path) == before
 
@@ -869,7 +869,7 @@ def test_cli_import_lists_problems_and_exits_1(council, db_path, capsys):
     code = main(["--db", str(db_path), "import-members", str(FIXTURES / "membres_erreurs.csv")])
     assert code == 1
     err = capsys.readouterr().err
-    assert "5 problème(s) : rien n'a été importé." in err
+    assert "5 problèmes : rien n'a été importé." in err
     assert (
         "- Ligne 2, colonne « Courriel »" in err and "- Ligne 5, colonne « Fin de mandat »" in err
     )

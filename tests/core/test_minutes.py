@@ -228,8 +228,35 @@ def test_submit_without_next_meeting_or_fields_is_refused(store, council):
     with pytest.raises(UserError, match="Aucune séance de « Bureau » n'est prévue après le"):
         mn.submit(store, minutes_id)
     assert mn.get(store.db, minutes_id).status == "draft"
-    with pytest.raises(UserError, match="hh:mm"):
+    with pytest.raises(UserError, match="n'est pas une heure"):
         mn.update(store, minutes_id, closing_time="tard")
+    mn.update(store, minutes_id, closing_time="20 h 15")  # as offices type it
+    assert mn.get(store.db, minutes_id).closing_time == "20:15"
+
+
+def test_everything_missing_before_submitting_is_listed_at_once(store, council):
+    minutes_id = mn.start(store, council["first"])
+    meetings.set_status(store, council["second"], "cancelled")
+    missing = mn.submission_missing(store.db, minutes_id)
+    assert [m.code for m in missing] == ["secretary", "closing_time", "next_meeting"]
+    assert [m.field for m in missing] == ["secretary", "closing_time", None]
+    with pytest.raises(UserError) as info:
+        mn.submit(store, minutes_id)
+    assert info.value.field == "secretary"
+    assert info.value.problems == [m.message for m in missing]  # all of them, in one refusal
+    mn.update(store, minutes_id, secretary="Marie", closing_time="20:00")
+    assert [m.code for m in mn.submission_missing(store.db, minutes_id)] == ["next_meeting"]
+
+
+def test_a_meeting_not_held_is_listed_first(store, council):
+    body = meetings.get(store.db, council["first"]).body_id
+    later = meetings.create(
+        store, body_id=body, kind="bureau", starts_at=dt.datetime(2031, 3, 1, 18, 0)
+    )
+    minutes_id = mn.start(store, later)
+    codes = [m.code for m in mn.submission_missing(store.db, minutes_id)]
+    assert codes[0] == "held" and "next_meeting" in codes
+    assert bodies.get_body(store.db, body).name == "Bureau"
 
 
 def test_rejected_approval_vote_blocks_approval(store, council):

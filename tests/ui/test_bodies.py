@@ -253,7 +253,7 @@ def test_mandate_overflowing_a_college_shows_the_message_beside_it(assembly, qtb
     dialog.save()
     message = dialog.errors.message("college_id")
     assert "Collège des élus" in message
-    assert "3 siège(s)" in message
+    assert "3 sièges" in message
     assert dialog.errors.message("person_id") == ""
     assert _count_mandates(store) == before
     assert dialog.result() != dialog.DialogCode.Accepted

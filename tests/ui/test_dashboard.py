@@ -183,13 +183,13 @@ def test_see_all_overdue_actions_filters_the_actions_page(qtbot, demo):
     window = make_window(qtbot, demo)
     page = window.page("dashboard")
     total = page.overview.overdue.total
-    page.cards["overdue"].link.linkActivated.emit("#")
+    page.cards["overdue"].link.click()
     actions_page = window.page("actions")
     assert window.current_page_key() == "actions"
     assert actions_page.overdue_filter.isChecked()
     assert actions_page.model.action_count() == total
     window.show_page("dashboard")
-    page.cards["due_soon"].link.linkActivated.emit("#")
+    page.cards["due_soon"].link.click()
     assert actions_page.due_filter.isChecked() and actions_page.due_days.value() == 14
     assert not actions_page.overdue_filter.isChecked()
     assert actions_page.model.action_count() == page.overview.due_soon.total

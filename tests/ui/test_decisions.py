@@ -152,3 +152,45 @@ def test_page_is_listed_in_the_window():
         "ui.pages.decisions",
         "DecisionsPage",
     )
+
+
+def test_an_action_is_created_from_a_decision_with_its_origin(qtbot, store, register, monkeypatch):
+    from ess_desk.actions import actions
+    from ui.dialogs.action import ActionDialog
+
+    page = make_page(qtbot, store)
+    assert not page.action_button.isEnabled()  # no decision chosen yet
+    assert "Choisissez d'abord" in page.action_button.toolTip()
+    page.select_decision(register["tiers"])
+    assert page.action_button.isEnabled()
+    seen: list[ActionDialog] = []
+
+    def fill_and_save(dialog):
+        seen.append(dialog)
+        dialog.title.setText("Lancer l'appel à projets tiers-lieux")
+        dialog.person.setCurrentIndex(1)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ActionDialog, "exec", fill_and_save)
+    with qtbot.waitSignal(page.actions_changed):
+        action_id = page.new_action()
+    dialog = seen[0]
+    assert "2027-001" in dialog.windowTitle()
+    assert dialog.decision.currentData() == register["tiers"]  # shown, not « — aucune — »
+    action = actions.get(store.db, action_id)
+    decision = decisions.get(store.db, register["tiers"])
+    assert action.decision_id == decision.id and action.item_id == decision.item_id
+    assert action.meeting_id == decision.meeting_id
+
+
+def test_an_action_from_an_item_proposes_its_only_decision(qtbot, store, register):
+    from ui.dialogs.action import ActionDialog
+
+    budget = decisions.get(store.db, register["decision"]) if "decision" in register else None
+    first_item = decisions.decisions_of_meeting(store.db, register["first"])[0].item_id
+    dialog = ActionDialog(store, item_id=first_item)
+    qtbot.addWidget(dialog)
+    only = decisions.decisions_of_item(store.db, first_item)
+    assert len(only) == 1 and dialog.decision.currentData() == only[0].id
+    assert budget is None or budget.item_id == first_item

@@ -228,14 +228,19 @@ def test_header_status_moves(view, store, meeting, errors, monkeypatch):
     assert meetings.get(store.db, meeting).status == "planned"
     monkeypatch.setattr("ui.pages.meeting.confirm", lambda *_a: True)
     view.clock = lambda: LATER
-    assert view.convene_button.isVisibleTo(view) and not view.close_button.isVisibleTo(view)
+    assert view.convene_button.isEnabled()
+    # The next step to come shows, disabled, saying why.
+    assert view.close_button in view.actions_bar.wanted() and not view.close_button.isEnabled()
+    assert view.close_button.toolTip() == "Marquez d'abord la séance tenue."
     assert view.move_to("convened")
     assert view.status_label.text() == "Convoquée"
+    assert view.convene_button not in view.actions_bar.wanted()
     assert view.move_to("held")
-    assert view.close_button.isVisibleTo(view) and not view.cancel_button.isVisibleTo(view)
+    assert view.close_button.isEnabled() and view.cancel_button not in view.actions_bar.wanted()
     assert view.move_to("closed")
     assert meetings.get(store.db, meeting).status == "closed"
     assert not view.edit_button.isEnabled()
+    assert view.edit_button.toolTip() == "La séance est close : plus rien ne change."
     agenda_tab = view.tab("agenda")
     assert not agenda_tab.add_button.isEnabled()
 
@@ -376,7 +381,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     ines = model.row_of(m["Inès"])
     model.set_status(ines, "represented")
     assert not model.setData(model.index(ines, A.TARGET), m["Hélène"])
-    assert errors == ["Hélène Dupré porte déjà 1 pouvoir(s), le maximum permis."]
+    assert errors == ["Hélène Dupré porte déjà 1 pouvoir, le maximum permis."]
     assert model.index(ines, A.STATUS).data() == "Non renseigné"
     assert model.index(ines, A.TARGET).data() == ""
 
@@ -549,9 +554,8 @@ def test_read_only_store_disables_edits(qtbot, store, bureau, meeting, db_path):
         assert page.open_button.isEnabled()
         view = page.open_meeting(meeting)
         assert not view.edit_button.isEnabled()
-        assert not any(
-            b.isVisibleTo(view) for b in (view.convene_button, view.held_button, view.cancel_button)
-        )
+        for button in (view.convene_button, view.held_button, view.cancel_button):
+            assert not button.isEnabled() and "lecture seule" in button.toolTip()
         agenda_tab = view.tab("agenda")
         agenda_tab.view.selectRow(0)
         assert not agenda_tab.add_button.isEnabled() and not agenda_tab.up_button.isEnabled()

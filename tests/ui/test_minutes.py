@@ -170,7 +170,7 @@ def test_header_fields_are_saved_and_checked(qtbot, store, bureau):
     tab.closing_time.setText("tard")
     tab.closing_time.editingFinished.emit()
     error = tab.field_errors.label("closing_time")
-    assert error.isVisibleTo(tab) and "hh:mm" in error.text()
+    assert error.isVisibleTo(tab) and "n'est pas une heure" in error.text()
     assert mn.get(store.db, tab.minutes.id).closing_time == "20:15"
 
 
@@ -213,16 +213,69 @@ def test_decision_dialog_shows_the_error_beside_the_text(qtbot, store, bureau):
     assert decisions.decisions_of_item(store.db, bureau["debate"]) == []
 
 
-def test_submit_refusals_are_shown_clearly(qtbot, store, bureau, answers):
+def submit(qtbot, tab: MinutesTab):
+    """Click « Soumettre aux membres… », then the dialog's « Soumettre »."""
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    dialog = tab.submit_dialog
+    assert dialog.isVisible() and dialog.submit_button.isEnabled(), dialog.summary.text()
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_submitting_lists_everything_missing_at_once_with_a_fix_for_each(qtbot, store, bureau):
     tab = make_tab(qtbot, store, bureau["first"])
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
-    assert "secrétaire de séance" in tab.field_errors.label("secretary").text()
-    assert tab.field_errors.label("secretary").isVisibleTo(tab)
-    fill_header(tab)
     meetings.set_status(store, bureau["second"], "cancelled")
+    assert "secrétaire de séance" in tab.submit_button.toolTip()  # why, before even clicking
     qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
-    assert len(answers) == 1 and "Aucune séance de « Bureau » n'est prévue" in answers[0]
-    assert mn.get(store.db, tab.minutes.id).status == "draft"
+    dialog = tab.submit_dialog
+    assert set(dialog.fix_buttons) == {"secretary", "closing_time", "next_meeting"}
+    assert not dialog.submit_button.isEnabled()
+    # Each thing is fixed right there, by keyboard.
+    dialog.secretary.setFocus()
+    qtbot.keyClicks(dialog.secretary, "Marie Dubois")
+    qtbot.keyClick(dialog.secretary, Qt.Key.Key_Return)
+    assert set(dialog.fix_buttons) == {"closing_time", "next_meeting"}
+    qtbot.waitUntil(dialog.closing_time.hasFocus)  # the next thing to do
+    qtbot.keyClicks(dialog.closing_time, "20 h 15")
+    qtbot.keyClick(dialog.closing_time, Qt.Key.Key_Return)
+    assert mn.get(store.db, tab.minutes.id).closing_time == "20:15"
+    assert tab.secretary.text() == "Marie Dubois"  # the tab follows
+
+    def create_meeting(meeting_dialog):
+        meeting_dialog.starts_at.enter(
+            meetings.get(store.db, bureau["first"]).start.replace(year=2030)
+        )
+        meeting_dialog.accept()
+        return QtWidgets.QDialog.DialogCode.Accepted
+
+    import ui.dialogs.meeting as meeting_dialogs
+
+    original = meeting_dialogs.MeetingDialog.exec
+    meeting_dialogs.MeetingDialog.exec = create_meeting
+    try:
+        dialog.fix_buttons["next_meeting"].click()
+    finally:
+        meeting_dialogs.MeetingDialog.exec = original
+    assert dialog.fix_buttons == {} and dialog.submit_button.isEnabled()
+    assert "Tout est prêt" in dialog.summary.text()
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert mn.get(store.db, tab.minutes.id).status == "submitted"
+    assert tab.state_label.text() == "Soumis"
+
+
+def test_a_meeting_not_held_is_marked_held_from_the_submission(qtbot, store, bureau):
+    later = meetings.create(store, body_id=bureau["body"], starts_at="10/06/2029 18:00")
+    meetings.create(store, body_id=bureau["body"], starts_at="10/07/2029 18:00")
+    tab = make_tab(qtbot, store, later)
+    tab.start_minutes()
+    fill_header(tab)
+    dialog = tab.submit()
+    assert list(dialog.fix_buttons) == ["held"]
+    dialog.fix_buttons["held"].click()
+    assert meetings.get(store.db, later).status == "held"
+    submit_button = dialog.submit_button
+    assert submit_button.isEnabled()
+    qtbot.waitUntil(submit_button.hasFocus)
 
 
 def test_submit_approve_at_next_meeting_then_frozen_with_erratum(
@@ -234,7 +287,7 @@ def test_submit_approve_at_next_meeting_then_frozen_with_erratum(
     tab.select_item(bureau["budget"])
     qtbot.keyClicks(editor, "Le budget est presente.")
     # Submitting saves what is typed first.
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    submit(qtbot, tab)
     minutes = mn.get(store.db, tab.minutes.id)
     assert minutes.status == "submitted" and answers == []
     assert mn.section_texts(store.db, minutes.id)[bureau["budget"]] == "Le budget est presente."
@@ -245,7 +298,7 @@ def test_submit_approve_at_next_meeting_then_frozen_with_erratum(
     # Back to draft and submitted again: the same approval item.
     qtbot.mouseClick(tab.draft_button, Qt.MouseButton.LeftButton)
     assert mn.get(store.db, minutes.id).status == "draft" and not editor.isReadOnly()
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    submit(qtbot, tab)
     assert mn.get(store.db, minutes.id).status == "submitted"
 
     # The next meeting's tab lists the minutes to approve; approval waits for it to be held.
@@ -366,3 +419,43 @@ def test_ctrl_b_and_ctrl_y_win_over_window_shortcuts(qtbot, store, bureau):
         QEvent.Type.ShortcutOverride, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier
     )
     assert editor.event(override) and override.isAccepted()
+
+
+def test_approve_is_offered_as_soon_as_the_meeting_is_marked_held(qtbot, store, bureau):
+    from tests.core.test_minutes import draft
+    from ui.pages.meeting import MeetingView
+
+    minutes_id = draft(store, bureau)
+    mn.submit(store, minutes_id)
+    view = MeetingView(store, bureau["second"])
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    tab = view.show_tab("ui.pages.meeting_minutes")
+    button = tab.approve_buttons[minutes_id]
+    assert not button.isEnabled() and "marquée comme tenue" in button.toolTip()
+    view.held_button.click()  # « Marquer tenue », in the meeting's header
+    button = tab.approve_buttons[minutes_id]
+    assert button.isEnabled()  # no need to close and reopen the meeting
+
+
+def test_an_action_is_created_from_the_minutes_decision(qtbot, store, bureau, monkeypatch):
+    from ess_desk.actions import actions
+    from ui.dialogs.action import ActionDialog
+
+    tab = make_tab(qtbot, store, bureau["first"])
+    tab.select_item(bureau["budget"])
+    assert not tab.decision_action_button.isEnabled()
+    tab.decision_list.setCurrentRow(0)
+    assert tab.decision_action_button.isEnabled()
+
+    def fill_and_save(dialog):
+        dialog.title.setText("Présenter le budget aux partenaires")
+        dialog.person.setCurrentIndex(1)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ActionDialog, "exec", fill_and_save)
+    action_id = tab.new_action_from_decision()
+    decision_id = tab.decision_list.item(0).data(Qt.ItemDataRole.UserRole)
+    action = actions.get(store.db, action_id)
+    assert action.decision_id == decision_id and action.item_id == bureau["budget"]

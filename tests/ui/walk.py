@@ -133,13 +133,34 @@ def check_multiline(top: QtWidgets.QWidget, where: str) -> list[str]:
     return problems
 
 
-def form_labels(top: QtWidgets.QWidget) -> Iterator[QtWidgets.QLabel]:
+def field_labels(top: QtWidgets.QWidget) -> Iterator[QtWidgets.QLabel]:
+    """The labels of a form's rows whose field side holds a field (not a value shown)."""
     for form in top.findChildren(QtWidgets.QFormLayout):
         for row in range(form.rowCount()):
             item = form.itemAt(row, QtWidgets.QFormLayout.ItemRole.LabelRole)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QtWidgets.QLabel) and widget.text().strip():
-                yield widget
+            label = item.widget() if item is not None else None
+            field_item = form.itemAt(row, QtWidgets.QFormLayout.ItemRole.FieldRole)
+            field = field_item.widget() if field_item is not None else None
+            if not isinstance(label, QtWidgets.QLabel) or not label.text().strip():
+                continue
+            if field is None and field_item is not None and field_item.layout() is not None:
+                inner = field_item.layout()
+                widgets = [inner.itemAt(i).widget() for i in range(inner.count())]
+                holds = any(
+                    w is not None and (isinstance(w, FIELDS) or _holds_field(w)) for w in widgets
+                )
+            else:
+                holds = field is not None and (isinstance(field, FIELDS) or _holds_field(field))
+            if holds:
+                yield label
+
+
+def _holds_field(widget: QtWidgets.QWidget) -> bool:
+    return any(
+        focusable(child)
+        for child in widget.findChildren(QtWidgets.QWidget)
+        if isinstance(child, FIELDS)
+    )
 
 
 def check_mnemonics(top: QtWidgets.QDialog, where: str) -> list[str]:
@@ -147,7 +168,7 @@ def check_mnemonics(top: QtWidgets.QDialog, where: str) -> list[str]:
     from ui.a11y import strip_mnemonic
 
     problems = []
-    for label in form_labels(top):
+    for label in field_labels(top):
         if not shown(label, top):
             continue
         text = label.text()
@@ -266,6 +287,9 @@ def demo_council(path: Path) -> Council:
         "folder": None,
         "detail": "",
         "today": None,
+        "exc": RuntimeError("erreur d'exemple pour la revue de l'interface"),
+        "what": "",
+        "log_path": None,
     }
     return Council(store, meeting_id, body_id, vote_item, values)
 
@@ -385,9 +409,7 @@ def run_walk(folder: Path) -> Report:
     council = demo_council(folder / "walk.sqlite")
     report = Report()
     window = MainWindow(council.store, council.values["settings"])
-    screen = QtGui.QGuiApplication.primaryScreen().availableGeometry()
-    window.setGeometry(screen)
-    window.show()
+    window.showMaximized()
     QtWidgets.QApplication.processEvents()
     try:
         walk_window(window, council, report)

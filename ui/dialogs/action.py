@@ -131,7 +131,11 @@ class ActionDialog(QtWidgets.QDialog):
         for org_id, name in self._organisations(current.owner_organisation_id if current else None):
             self.organisation.addItem(name, org_id)
 
-        self.due = DateField(self._today + dt.timedelta(days=30))
+        # A month after today, or after the meeting the action comes from when it is later.
+        start = self._today
+        if meeting_id is not None:
+            start = max(start, meetings.get(db, meeting_id).day)
+        self.due = DateField(start + dt.timedelta(days=30))
         self.no_due = QtWidgets.QCheckBox(self.tr("Sans échéance"))
         self.no_due.toggled.connect(lambda on: self.due.setEnabled(not on))
         due_row = QtWidgets.QWidget()

@@ -8,7 +8,8 @@ from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership import people
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
+from ui import a11y
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog, save_cancel_buttons
 from ui.qt import QtWidgets
 
 
@@ -43,6 +44,7 @@ class AgendaItemDialog(QtWidgets.QDialog):
                 max(0, self.presenter.findData(item.presenter_person_id))
             )
         self.presenter_text = QtWidgets.QLineEdit(item.presenter_text if item else "")
+        a11y.name(self.presenter_text, self.tr("Intervenant en clair"))
         self.presenter_text.setPlaceholderText(
             self.tr("ou en clair : « Service développement économique »")
         )
@@ -76,6 +78,7 @@ class AgendaItemDialog(QtWidgets.QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        finish_dialog(self)
 
     def values(self) -> dict[str, object]:
         return {

@@ -14,8 +14,8 @@ from ess_desk.membership.vocabulary import (
     label,
 )
 from ess_desk.store import Store
-from ui import palette
-from ui.dialogs.common import FieldErrors
+from ui import a11y, palette
+from ui.dialogs.common import FieldErrors, finish_dialog
 from ui.qt import QtWidgets
 
 
@@ -91,6 +91,8 @@ class BodyDialog(QtWidgets.QDialog):
         row.addWidget(self.quorum_numerator)
         row.addWidget(QtWidgets.QLabel("/"))
         row.addWidget(self.quorum_denominator)
+        a11y.name(self.quorum_numerator, self.tr("Quorum : numérateur"))
+        a11y.name(self.quorum_denominator, self.tr("Quorum : dénominateur"))
         row.addWidget(QtWidgets.QLabel(self.tr("des membres votants en exercice")))
         row.addStretch(1)
         self.counts_represented = QtWidgets.QCheckBox(
@@ -169,6 +171,7 @@ class BodyDialog(QtWidgets.QDialog):
         self._fill(parent_body_id)
         if store.read_only:
             self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        finish_dialog(self)
 
     def _fill(self, parent_body_id: int | None) -> None:
         body = bodies.get_body(self._store.db, self.body_id) if self.body_id is not None else None

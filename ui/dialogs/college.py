@@ -7,7 +7,8 @@ from typing import Any
 from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors
+from ui import a11y
+from ui.dialogs.common import FieldErrors, finish_dialog
 from ui.qt import QtWidgets
 
 
@@ -39,6 +40,7 @@ class CollegeDialog(QtWidgets.QDialog):
         self.seats = QtWidgets.QSpinBox()
         self.seats.setRange(0, 999)
         self.seats.setValue(1)
+        a11y.name(self.seats, self.tr("Nombre de sièges"))
         seats_row = QtWidgets.QWidget()
         row = QtWidgets.QHBoxLayout(seats_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -86,6 +88,7 @@ class CollegeDialog(QtWidgets.QDialog):
         if college is not None and college.seats is not None:
             self.seats.setValue(college.seats)
         (self.voting if college is None or college.voting else self.consultative).setChecked(True)
+        finish_dialog(self)
 
     def values(self) -> dict[str, Any]:
         return {

@@ -143,15 +143,18 @@ def show_unexpected_error(parent: QtWidgets.QWidget | None, exc: BaseException, 
     report_failure(parent, exc, what)
 
 
-def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, yes_text: str) -> bool:
-    """Ask before an action; the buttons name the action rather than "Oui / Non"."""
+def confirm(
+    parent: QtWidgets.QWidget | None, title: str, text: str, yes_text: str, no_text: str = ""
+) -> bool:
+    """Ask before an action; the buttons name the action rather than "Oui / Non" (`no_text`
+    when « Annuler » would be read as the action itself: « Annuler la séance »)."""
     box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
     yes = box.addButton(yes_text, QtWidgets.QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(
-        QCoreApplication.translate("Dialogs", "Annuler"),
+        no_text or QCoreApplication.translate("Dialogs", "Annuler"),
         QtWidgets.QMessageBox.ButtonRole.RejectRole,
     )
     box.setDefaultButton(cancel)

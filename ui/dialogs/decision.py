@@ -8,7 +8,7 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label, save_cancel_buttons
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog, save_cancel_buttons
 from ui.qt import QtWidgets
 
 
@@ -76,6 +76,7 @@ class DecisionDialog(QtWidgets.QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
+        finish_dialog(self)
 
     def save(self) -> None:
         self.errors.clear()

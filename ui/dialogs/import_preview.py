@@ -9,7 +9,8 @@ from ess_desk.errors import UserError
 from ess_desk.exchange import members_import
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, palette
+from ui.dialogs.common import finish_dialog
 from ui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -283,12 +284,15 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             )
         self.body.currentIndexChanged.connect(lambda _i: self.replan())
         body_row = QtWidgets.QHBoxLayout()
-        body_row.addWidget(QtWidgets.QLabel(self.tr("Instance des lignes sans colonne Instance :")))
+        body_row.addWidget(
+            a11y.labelled(self.tr("&Instance des lignes sans colonne Instance :"), self.body)
+        )
         body_row.addWidget(self.body)
         body_row.addStretch(1)
 
         self.preview_model = PreviewTableModel(self.source, self)
         self.preview = QtWidgets.QTableView()
+        a11y.name(self.preview, self.tr("Aperçu du fichier"))
         self.header = MappingHeader(self.preview)
         self.preview.setHorizontalHeader(self.header)
         self.preview.setModel(self.preview_model)
@@ -312,6 +316,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
                     header=self.source.headers[index]
                 )
             )
+            a11y.name(combo, combo.toolTip())
             combo.currentIndexChanged.connect(lambda _i: self.replan())
             combos.append(combo)
         self.header.set_combos(combos)
@@ -322,6 +327,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
 
         self.problems_model = ProblemsTableModel(self)
         self.problems = QtWidgets.QTableView()
+        a11y.name(self.problems, self.tr("Problèmes trouvés"))
         self.problems.setModel(self.problems_model)
         self.problems.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -377,6 +383,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             notice.setStyleSheet(palette.text_css(palette.ERROR))
             layout.addWidget(notice)
         layout.addWidget(self.buttons)
+        finish_dialog(self)
 
     # -- state -------------------------------------------------------------------------------
     def mapping(self) -> dict[int, str | None]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from ess_desk import council
 from ess_desk.errors import UserError
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, save_cancel_buttons
+from ui.dialogs.common import FieldErrors, finish_dialog, save_cancel_buttons
 from ui.qt import Qt, QtGui, QtWidgets
 
 LOGO_HEIGHT = 64
@@ -66,6 +66,7 @@ class LetterheadDialog(QtWidgets.QDialog):
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
         self.set_logo(self._logo)
+        finish_dialog(self)
 
     def set_logo(self, data: bytes | None) -> None:
         """Show (or clear) the logo that « Enregistrer » will keep."""

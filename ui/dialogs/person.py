@@ -6,7 +6,7 @@ from ess_desk.errors import UserError
 from ess_desk.membership import organisations, people
 from ess_desk.membership.vocabulary import CIVILITIES, ORGANISATION_KINDS, label
 from ess_desk.store import Store
-from ui.dialogs.common import FieldErrors, error_label
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog
 from ui.qt import QCoreApplication, Qt, QtWidgets
 
 
@@ -52,6 +52,7 @@ class OrganisationDialog(QtWidgets.QDialog):
         layout.addWidget(self.general_error)
         layout.addLayout(form)
         layout.addWidget(_buttons(self, self.tr("Créer la structure")))
+        finish_dialog(self)
 
     def values(self) -> dict[str, object]:
         return {
@@ -158,6 +159,7 @@ class PersonDialog(QtWidgets.QDialog):
         self._load_organisations()
         if person_id is not None:
             self._load_person(person_id)
+        finish_dialog(self)
         self.first_name_edit.setFocus()
 
     # -- loading -----------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from ess_desk.privacy import anonymise as anon
 from ess_desk.privacy import retention
 from ess_desk.privacy.retention import ReviewRow
 from ess_desk.store import Store
-from ui import palette
-from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
+from ui import a11y, palette
+from ui.dialogs.common import confirm, finish_dialog, inform, show_unexpected_error, show_user_error
 from ui.qt import (
     QAbstractTableModel,
     QCoreApplication,
@@ -313,10 +313,11 @@ class RetentionDialog(QtWidgets.QDialog):
         )
         years_row = QtWidgets.QHBoxLayout()
         years_row.addWidget(
-            QtWidgets.QLabel(
+            a11y.labelled(
                 QCoreApplication.translate(
-                    "Privacy", "Durée de conservation après le dernier lien :"
-                )
+                    "Privacy", "&Durée de conservation après le dernier lien :"
+                ),
+                self.years,
             )
         )
         years_row.addWidget(self.years)
@@ -328,6 +329,10 @@ class RetentionDialog(QtWidgets.QDialog):
         self.proxy.setSourceModel(self.model)
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("retention_table")
+        a11y.name(
+            self.table,
+            QCoreApplication.translate("Privacy", "Personnes sans lien depuis la durée choisie"),
+        )
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -396,6 +401,7 @@ class RetentionDialog(QtWidgets.QDialog):
         self._save_timer.timeout.connect(self.save_years)
         self.years.valueChanged.connect(self._years_changed)
         self.reload()
+        finish_dialog(self)
 
     # -- state -------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -7,7 +7,7 @@ from ess_desk.errors import UserError
 from ess_desk.store import Store
 from ess_desk.store.backup import KEEP_SETTING, keep_count
 from ui import palette
-from ui.dialogs.common import FieldErrors, error_label
+from ui.dialogs.common import FieldErrors, error_label, finish_dialog
 from ui.qt import QtWidgets
 from ui.settings import AppSettings
 
@@ -79,6 +79,7 @@ class SettingsDialog(QtWidgets.QDialog):
         layout.addWidget(self.general_error)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        finish_dialog(self)
 
     def accept(self) -> None:
         self.errors.clear()

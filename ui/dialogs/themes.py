@@ -5,7 +5,8 @@ from __future__ import annotations
 from ess_desk.actions import themes
 from ess_desk.errors import UserError
 from ess_desk.store import Store
-from ui.dialogs.common import confirm, show_user_error
+from ui import a11y
+from ui.dialogs.common import confirm, finish_dialog, show_user_error
 from ui.models_actions import ThemesTableModel
 from ui.qt import QtWidgets
 
@@ -28,6 +29,7 @@ class ThemesDialog(QtWidgets.QDialog):
         intro.setWordWrap(True)
         self.model = ThemesTableModel(store.db, self)
         self.view = QtWidgets.QTableView()
+        a11y.name(self.view, self.tr("Thèmes"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
@@ -75,6 +77,7 @@ class ThemesDialog(QtWidgets.QDialog):
         layout.addLayout(middle, 1)
         layout.addWidget(close)
         self._update_buttons()
+        finish_dialog(self)
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -18,7 +18,8 @@ from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, fitting, palette
+from ui.columns import ColumnChooser
 from ui.dialogs.common import inform, show_unexpected_error, show_user_error
 from ui.models_actions import ActionsTableModel, CountsTableModel
 from ui.qt import QCoreApplication, QModelIndex, Qt, QTimer, QtWidgets, Signal
@@ -143,27 +144,33 @@ class ActionsPage(QtWidgets.QWidget):
 
         # -- filters --
         self.body_filter = QtWidgets.QComboBox()
+        a11y.name(self.body_filter, self.tr("Instance"))
         self.body_filter.setMinimumWidth(180)
         self.status_filter = QtWidgets.QComboBox()
+        a11y.name(self.status_filter, self.tr("Statut"))
         self.status_filter.addItem(self.tr("Tous les statuts"), None)
         self.status_filter.addItem(self.tr("Ouvertes"), OPEN)
         for code in rules.STATUSES:
             self.status_filter.addItem(label(rules.STATUSES, code), code)
         self.theme_filter = QtWidgets.QComboBox()
+        a11y.name(self.theme_filter, self.tr("Thème"))
         self.theme_filter.setMinimumWidth(200)
         self.theme_filter.setMaximumWidth(320)
         self.owner_filter = QtWidgets.QLineEdit()
+        a11y.name(self.owner_filter, self.tr("Porteur"))
         self.owner_filter.setPlaceholderText(self.tr("Porteur…"))
         self.owner_filter.setClearButtonEnabled(True)
         self.owner_filter.setMaximumWidth(200)
         self.overdue_filter = QtWidgets.QCheckBox(self.tr("En retard"))
         self.due_filter = QtWidgets.QCheckBox(self.tr("Échéance sous"))
         self.due_days = QtWidgets.QSpinBox()
+        a11y.name(self.due_days, self.tr("Échéance sous combien de jours"))
         self.due_days.setRange(0, 3650)
         self.due_days.setValue(30)
         self.due_days.setSuffix(self.tr(" jours"))
         self.due_days.setEnabled(False)
         self.search = QtWidgets.QLineEdit()
+        a11y.name(self.search, self.tr("Rechercher dans les actions"))
         self.search.setPlaceholderText(self.tr("Rechercher (intitulé, porteur, thème…)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
@@ -186,16 +193,24 @@ class ActionsPage(QtWidgets.QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.group_toggle.toggled.connect(self._set_grouped)
 
-        filters = QtWidgets.QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.body_filter, 1)
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.theme_filter, 1)
-        filters.addWidget(self.owner_filter, 1)
-        filters.addWidget(self.overdue_filter)
-        filters.addWidget(self.due_filter)
-        filters.addWidget(self.due_days)
-        filters.addWidget(self.clear_button)
+        # The filters wrap onto a second line rather than widen the window.
+        for combo in (self.body_filter, self.theme_filter):
+            combo.setSizeAdjustPolicy(
+                QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
+        self.search.setMinimumWidth(260)
+        self.owner_filter.setMinimumWidth(150)
+        filters = fitting.flow_row(
+            self.search,
+            self.body_filter,
+            self.status_filter,
+            self.theme_filter,
+            self.owner_filter,
+            self.overdue_filter,
+            fitting.pair(self.due_filter, self.due_days),
+            self.clear_button,
+        )
 
         # -- buttons --
         self.new_button = QtWidgets.QPushButton(self.tr("Nouvelle action"))
@@ -222,18 +237,20 @@ class ActionsPage(QtWidgets.QWidget):
             button.setProperty("edits", True)
             if not writable:
                 button.setToolTip(store.read_only_message())
-        buttons = QtWidgets.QHBoxLayout()
+        buttons = fitting.ActionBar()
+        buttons.setObjectName("actions_buttons")
         for button in (self.new_button, self.edit_button, self.update_button):
-            buttons.addWidget(button)
-        buttons.addSpacing(16)
-        buttons.addWidget(self.group_toggle)
-        buttons.addStretch(1)
-        for button in (self.themes_button, self.export_button, self.reminders_button):
-            buttons.addWidget(button)
+            buttons.add(button)
+        buttons.add_widget(self.group_toggle)
+        buttons.add_stretch()
+        for button in (self.export_button, self.reminders_button, self.themes_button):
+            buttons.add(button)
+        self.buttons = buttons
 
         # -- table --
         self.model = ActionsTableModel(store.db, self, today=today)
         self.view = QtWidgets.QTableView()
+        a11y.name(self.view, self.tr("Actions"))
         self.view.setObjectName("actions_table")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -260,13 +277,33 @@ class ActionsPage(QtWidgets.QWidget):
             (m.OWNER, 210),
             (m.BODY, 170),
             (m.THEME, 190),
-            (m.DUE, 200),
+            (m.DUE, 170),
             (m.STATUS, 90),
             (m.PROGRESS, 90),
             (m.PRIORITY, 80),
             (m.ORIGIN, 260),
         ):
             self.view.setColumnWidth(column, width)
+        # The columns a secretary needs first stay; the others go as the width shrinks (all of
+        # them are in the detail pane), or by hand from the header's menu.
+        self.columns = ColumnChooser(
+            self.view,
+            "actions",
+            {
+                m.TITLE: 1,
+                m.DUE: 1,
+                m.STATUS: 1,
+                m.OWNER: 2,
+                m.PROGRESS: 2,
+                m.ID: 3,
+                m.BODY: 3,
+                m.PRIORITY: 4,
+                m.THEME: 4,
+                m.ORIGIN: 5,
+                m.LAST_UPDATE: 5,
+            },
+            stretch=m.TITLE,
+        )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selection_moved())
         self.view.doubleClicked.connect(lambda _i: self.edit_action())
@@ -280,6 +317,7 @@ class ActionsPage(QtWidgets.QWidget):
         self.detail.setOpenLinks(False)
         self.counts_model = CountsTableModel(self)
         self.counts_view = QtWidgets.QTableView()
+        a11y.name(self.counts_view, self.tr("Répartition des actions affichées"))
         self.counts_view.setModel(self.counts_model)
         self.counts_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         self.counts_view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -315,8 +353,8 @@ class ActionsPage(QtWidgets.QWidget):
         self.splitter.setSizes([1000, 400])
 
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(buttons)
+        layout.addWidget(filters)
+        layout.addWidget(buttons)
         layout.addWidget(self.splitter, 1)
 
         self.apply_filter()

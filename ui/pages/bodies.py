@@ -45,6 +45,7 @@ class BodiesPage(QtWidgets.QWidget):
 
         # Left: the bodies tree.
         self.tree = QtWidgets.QTreeView()
+        a11y.name(self.tree, self.tr("Instances"))
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setMinimumWidth(240)
@@ -98,6 +99,7 @@ class BodiesPage(QtWidgets.QWidget):
 
         self.colleges_model = CollegesTableModel(store.db, self)
         self.colleges_view = _table(self.colleges_model, stretch=CollegesTableModel.NAME)
+        a11y.name(self.colleges_view, self.tr("Collèges"))
         for column, width in [(1, 90), (2, 110), (3, 80), (4, 80)]:
             self.colleges_view.setColumnWidth(column, width)
         self.colleges_view.doubleClicked.connect(lambda _i: self.edit_college())
@@ -130,6 +132,7 @@ class BodiesPage(QtWidgets.QWidget):
         # Not sortable: each paired substitute stays right under the member they replace.
         self.roster_model = RosterTableModel(store.db, self)
         self.roster_view = _table(self.roster_model, stretch=RosterTableModel.PAIRING)
+        a11y.name(self.roster_view, self.tr("Composition"))
         self.roster_view.doubleClicked.connect(lambda _i: self.edit_mandate())
         self.roster_view.selectionModel().selectionChanged.connect(
             lambda *_a: self._update_buttons()

@@ -13,7 +13,7 @@ from ess_desk.dates import display, display_datetime
 from ess_desk.i18n import language
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, palette
 from ui.models_dashboard import (
     LATE,
     LATE_LINE,
@@ -223,6 +223,20 @@ class LinesView(QtWidgets.QTreeView):
             return
         super().keyPressEvent(event)
 
+    def focusInEvent(self, event: QtGui.QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        # Coming in by Tab, the line the keyboard is on shows at once (a visible focus).
+        super().focusInEvent(event)
+        model = self.model()
+        if model.rowCount() and not self.selectionModel().hasSelection():
+            current = self.currentIndex()
+            row = current.row() if current.isValid() else 0
+            self.setCurrentIndex(model.index(row, 0))
+            self.selectionModel().select(
+                model.index(row, 0),
+                QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QtCore.QItemSelectionModel.SelectionFlag.Rows,
+            )
+
     def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:  # noqa: N802 (Qt's name)
         # Only the section being read shows a selected line.
         if event.reason() != Qt.FocusReason.PopupFocusReason:
@@ -267,6 +281,7 @@ class SectionCard(QtWidgets.QFrame):
         tinted(self.subtitle, GREY_TEXT)
         self.model = LinesModel(columns, self, right_aligned=columns - 1)
         self.view = LinesView(self.model, stretch_column)
+        a11y.name(self.view, title)
         self.view.open_requested.connect(self.open_requested)
         self._empty_text = "✓  " + empty
         self.empty = QtWidgets.QLabel(self._empty_text)
@@ -276,10 +291,20 @@ class SectionCard(QtWidgets.QFrame):
         self.more = QtWidgets.QLabel()
         self.more.setObjectName("card_more")
         tinted(self.more, GREY_TEXT)
-        self.link = QtWidgets.QLabel()
+        # A link that Tab reaches and Space or Enter follows: a flat button drawn as a link.
+        self.link = QtWidgets.QPushButton()
         self.link.setObjectName("card_link")
-        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.link.linkActivated.connect(lambda _href: self.link_activated.emit())
+        self.link.setFlat(True)
+        self.link.setCursor(Qt.CursorShape.PointingHandCursor)
+        link_font = self.link.font()
+        link_font.setUnderline(True)
+        self.link.setFont(link_font)
+        tinted(self.link, ACCENT)
+        colours = self.link.palette()
+        if palette.color(ACCENT) is not None:
+            colours.setColor(QtGui.QPalette.ColorRole.ButtonText, palette.color(ACCENT))
+            self.link.setPalette(colours)
+        self.link.clicked.connect(self.link_activated.emit)
         self.link.hide()
         foot = QtWidgets.QHBoxLayout()
         foot.addWidget(self.more)
@@ -333,9 +358,7 @@ class SectionCard(QtWidgets.QFrame):
         self.empty.setVisible(not lines)
         self.more.setText(more)
         self.more.setVisible(bool(more))
-        self.link.setText(
-            f"<a href='#' style='{palette.text_css(ACCENT)}'>{link}</a>" if link else ""
-        )
+        self.link.setText(link)
         self.link.setVisible(bool(link))
 
     def line_count(self) -> int:
@@ -728,6 +751,7 @@ class DashboardPage(QtWidgets.QWidget):
         content_layout.addStretch(1)
         self.scroll = QtWidgets.QScrollArea()
         self.scroll.setObjectName("dashboard_scroll")
+        a11y.name(self.scroll, self.tr("Vue d'ensemble"))
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.scroll.setWidget(content)

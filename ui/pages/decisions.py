@@ -15,7 +15,8 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, fitting, palette
+from ui.columns import ColumnChooser
 from ui.dialogs.common import (
     confirm,
     documents_folder,
@@ -35,6 +36,7 @@ class DecisionsPage(QtWidgets.QWidget):
 
     selection_changed = Signal()
     exported = Signal(object)
+    actions_changed = Signal()  # an action was created from a decision
 
     def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
@@ -43,6 +45,7 @@ class DecisionsPage(QtWidgets.QWidget):
         self._exporting = False
 
         self.search = QtWidgets.QLineEdit()
+        a11y.name(self.search, self.tr("Rechercher dans les décisions"))
         self.search.setObjectName("decisions_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
@@ -50,15 +53,19 @@ class DecisionsPage(QtWidgets.QWidget):
         )
         self.search.textChanged.connect(self.apply_filters)
         self.body = QtWidgets.QComboBox()
+        a11y.name(self.body, self.tr("Instance"))
         self.body.setObjectName("decisions_body")
         self.year = QtWidgets.QComboBox()
+        a11y.name(self.year, self.tr("Année"))
         self.year.setObjectName("decisions_year")
         self.kind = QtWidgets.QComboBox()
+        a11y.name(self.kind, self.tr("Type de décision"))
         self.kind.setObjectName("decisions_kind")
         self.kind.addItem(self.tr("Tous les types"), None)
         for code in DECISION_KINDS:
             self.kind.addItem(label(DECISION_KINDS, code), code)
         self.status = QtWidgets.QComboBox()
+        a11y.name(self.status, self.tr("Statut"))
         self.status.setObjectName("decisions_status")
         self.status.addItem(self.tr("Tous les statuts"), None)
         for code in DECISION_STATUSES:
@@ -83,19 +90,21 @@ class DecisionsPage(QtWidgets.QWidget):
             action.triggered.connect(lambda _checked=False, s=suffix: self.choose_export(s))
         self.export_button.setMenu(menu)
 
-        filters = QtWidgets.QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.body, 1)
-        filters.addWidget(self.year)
-        filters.addWidget(self.kind)
-        filters.addWidget(self.status)
-        filters.addWidget(self.export_button)
+        self.search.setMinimumWidth(300)
+        self.body.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.body.setMinimumContentsLength(18)
+        filters = fitting.flow_row(
+            self.search, self.body, self.year, self.kind, self.status, self.export_button
+        )
 
         self.model = DecisionsTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(D.SORT_ROLE)
         self.table = QtWidgets.QTableView()
+        a11y.name(self.table, self.tr("Registre des décisions"))
         self.table.setObjectName("decisions_table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -120,9 +129,25 @@ class DecisionsPage(QtWidgets.QWidget):
             (D.STATUS, 120),
         ):
             self.table.setColumnWidth(column, width)
-        # The meeting is in the detail panel; its column is there for a wider window.
-        self.table.setColumnHidden(D.MEETING, True)
-        header.setSectionResizeMode(D.TEXT, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        # The text takes what is left; the columns of least use go first when the width shrinks
+        # (all are in the detail panel), or by hand from the header's menu.
+        self.columns = ColumnChooser(
+            self.table,
+            "decisions",
+            {
+                D.REFERENCE: 1,
+                D.TEXT: 1,
+                D.DATE: 2,
+                D.KIND: 2,
+                D.OUTCOME: 3,
+                D.BODY: 3,
+                D.STATUS: 4,
+                D.ITEM: 4,
+                D.MEETING: 6,
+            },
+            stretch=D.TEXT,
+            stretch_minimum=260,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
         # The detail panel.
@@ -139,9 +164,11 @@ class DecisionsPage(QtWidgets.QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.full_text = QtWidgets.QPlainTextEdit()
+        a11y.name(self.full_text, self.tr("Texte de la décision"))
         self.full_text.setObjectName("decision_text")
         self.full_text.setReadOnly(True)
         self.status_choice = QtWidgets.QComboBox()
+        a11y.name(self.status_choice, self.tr("Nouveau statut de la décision"))
         self.status_choice.setObjectName("decision_status_choice")
         for code in DECISION_STATUSES:
             self.status_choice.addItem(label(DECISION_STATUSES, code), code)
@@ -149,9 +176,18 @@ class DecisionsPage(QtWidgets.QWidget):
         self.status_button.setObjectName("decision_status_button")
         self.status_button.clicked.connect(self.change_status)
         status_row = QtWidgets.QHBoxLayout()
-        status_row.addWidget(QtWidgets.QLabel(self.tr("Suivi :")))
+        status_row.addWidget(a11y.labelled(self.tr("Suivi :"), self.status_choice))
         status_row.addWidget(self.status_choice, 1)
         status_row.addWidget(self.status_button)
+        self.action_button = QtWidgets.QPushButton(self.tr("Nouvelle action…"))
+        self.action_button.setObjectName("decision_action_button")
+        self.action_button.setToolTip(
+            self.tr("Une action de suivi de cette décision (son point et sa séance d'origine).")
+        )
+        self.action_button.clicked.connect(self.new_action)
+        action_row = QtWidgets.QHBoxLayout()
+        action_row.addWidget(self.action_button)
+        action_row.addStretch(1)
         self.status_note = QtWidgets.QLabel(
             self.tr(
                 "Le texte d'une décision ne se modifie que dans le procès-verbal de sa séance, "
@@ -167,10 +203,11 @@ class DecisionsPage(QtWidgets.QWidget):
         side.setContentsMargins(8, 0, 0, 0)
         side.addWidget(self.detail_title)
         side.addWidget(self.details)
-        side.addWidget(QtWidgets.QLabel(self.tr("Texte adopté")))
+        side.addWidget(a11y.labelled(self.tr("Texte adopté"), self.full_text))
         side.addWidget(self.full_text, 1)
         side.addLayout(status_row)
         side.addWidget(self.status_note)
+        side.addLayout(action_row)
 
         splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -181,7 +218,7 @@ class DecisionsPage(QtWidgets.QWidget):
         splitter.setSizes([1000, 380])
 
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
 
@@ -273,6 +310,16 @@ class DecisionsPage(QtWidgets.QWidget):
         writable = not self.store.read_only
         self.status_choice.setEnabled(row is not None and writable)
         self.status_button.setEnabled(row is not None and writable)
+        self.action_button.setEnabled(row is not None and writable)
+        self.action_button.setToolTip(
+            self.store.read_only_message()
+            if not writable
+            else self.tr("Choisissez d'abord une décision.")
+            if row is None
+            else self.tr(
+                "Une action de suivi de cette décision (son point et sa séance d'origine)."
+            )
+        )
         if row is None:
             self.detail_title.setText(self.tr("Aucune décision sélectionnée"))
             self.details.setText(
@@ -308,6 +355,20 @@ class DecisionsPage(QtWidgets.QWidget):
         )
         self.full_text.setPlainText(row.text)
         self.status_choice.setCurrentIndex(max(self.status_choice.findData(row.status), 0))
+
+    def new_action(self) -> int | None:
+        """An action that follows the selected decision (its item, meeting and body filled in);
+        `actions_changed` is emitted once it is saved. Returns the new action's id."""
+        from ui.dialogs.action import ActionDialog
+
+        decision_id = self.selected_id()
+        if decision_id is None or self.store.read_only:
+            return None
+        dialog = ActionDialog(self.store, decision_id=decision_id, parent=self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.saved_id:
+            return None
+        self.actions_changed.emit()
+        return dialog.saved_id
 
     def change_status(self) -> None:
         decision_id = self.selected_id()

@@ -21,7 +21,7 @@ from ess_desk.meetings.vocabulary import MEETING_KINDS, MEETING_STATUSES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import MAJORITY_RULES, label
 from ess_desk.store import Store
-from ui import a11y, exporting, palette
+from ui import a11y, exporting, fitting, palette
 from ui.datefields import DateField, TimeField, check_fields
 from ui.dialogs.agenda_item import AgendaItemDialog
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
@@ -192,6 +192,7 @@ class AgendaTab(_Tab):
         self.model.reordered.connect(self._after_change)
         self.view = make_table(self.model, AgendaTableModel.TITLE)
         self.view.setObjectName("agenda")
+        a11y.name(self.view, self.tr("Ordre du jour"))
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
@@ -243,6 +244,7 @@ class AgendaTab(_Tab):
         )
         self.annexes_view = make_table(self.annexes_model, AnnexesTableModel.ATTACHED_TO)
         self.annexes_view.setObjectName("annexes")
+        a11y.name(self.annexes_view, self.tr("Annexes"))
         self.annexes_view.doubleClicked.connect(lambda _index: self.open_annex())
         self.annexes_view.setMinimumHeight(90)
         self.attach_meeting_button = QtWidgets.QPushButton(self.tr("Joindre à la séance…"))
@@ -727,6 +729,7 @@ class AttendanceTab(_Tab):
         self.model.target_needed.connect(self._choose_target)
         self.view = make_table(self.model, AttendanceTableModel.ORGANISATION)
         self.view.setObjectName("attendance")
+        a11y.name(self.view, self.tr("Présences"))
         self.view.setEditTriggers(
             QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
             | QtWidgets.QAbstractItemView.EditTrigger.SelectedClicked
@@ -745,10 +748,13 @@ class AttendanceTab(_Tab):
         self.guests_model = GuestsTableModel(store.db, meeting_id, self)
         self.guests_view = make_table(self.guests_model, GuestsTableModel.ORGANISATION)
         self.guests_view.setObjectName("guests")
+        a11y.name(self.guests_view, self.tr("Invités extérieurs"))
         self.guest_name = QtWidgets.QLineEdit()
         self.guest_name.setPlaceholderText(self.tr("Nom de l'invité(e)"))
+        a11y.name(self.guest_name, self.tr("Nom de l'invité(e)"))
         self.guest_organisation = QtWidgets.QLineEdit()
         self.guest_organisation.setPlaceholderText(self.tr("Structure"))
+        a11y.name(self.guest_organisation, self.tr("Structure de l'invité(e)"))
         self.add_guest_button = QtWidgets.QPushButton(self.tr("Ajouter"))
         self.remove_guest_button = QtWidgets.QPushButton(self.tr("Retirer"))
         self.add_guest_button.clicked.connect(self.add_guest)
@@ -934,6 +940,7 @@ class VotesTab(_Tab):
         self.model = VotesTableModel(store.db, meeting_id, self)
         self.view = make_table(self.model, VotesTableModel.ITEM)
         self.view.setObjectName("votes")
+        a11y.name(self.view, self.tr("Points soumis au vote"))
         self.view.doubleClicked.connect(lambda _index: self.record_vote())
         self._keys = KeyActions(self.view, {"Return": self.record_vote, "Enter": self.record_vote})
         self.record_button = QtWidgets.QPushButton(self.tr("Enregistrer le vote…"))
@@ -1090,7 +1097,7 @@ class MeetingView(QtWidgets.QWidget):
         self.convene_button = QtWidgets.QPushButton(self.tr("Convoquer"))
         self.held_button = QtWidgets.QPushButton(self.tr("Marquer tenue"))
         self.close_button = QtWidgets.QPushButton(self.tr("Clore la séance"))
-        self.cancel_button = QtWidgets.QPushButton(self.tr("Annuler la séance"))
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Annuler la séance…"))
         self.postpone_button = QtWidgets.QPushButton(self.tr("Reporter…"))
         self.reconvene_button = QtWidgets.QPushButton(self.tr("Reconvoquer…"))
         self.reconvene_button.setObjectName("reconvene_button")
@@ -1132,22 +1139,25 @@ class MeetingView(QtWidgets.QWidget):
         info.addWidget(self.when_label)
         info.addWidget(self.place_label)
         info.addWidget(self.replaced_label)
-        actions = QtWidgets.QHBoxLayout()
+        # The buttons of the meeting's steps; at a narrow width the last ones go into « … ».
+        actions = fitting.ActionBar()
+        actions.setObjectName("meeting_actions_bar")
         for b in (
             self.edit_button,
             self.convene_button,
             self.held_button,
             self.close_button,
+            self.pack_button,
             self.postpone_button,
             self.reconvene_button,
             self.cancel_button,
         ):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        actions.addWidget(self.pack_button)
+            actions.add(b)
+        self.actions_bar = actions
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("meeting_tabs")
+        a11y.name(self.tabs, self.tr("Onglets de la séance"))
         self._factories: list[tuple[str, Callable[[], QtWidgets.QWidget]]] = [
             ("agenda", lambda: AgendaTab(store, meeting_id)),
             ("notice", lambda: NoticeTab(store, meeting_id)),
@@ -1172,7 +1182,7 @@ class MeetingView(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(info)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.tabs, 1)
         self.refresh_header()
         self._show_tab(0)
@@ -1201,6 +1211,7 @@ class MeetingView(QtWidgets.QWidget):
         index = self.tab_keys().index(key)
         if key not in self._built:
             widget = self._factories[index][1]()
+            a11y.finish(widget, mnemonics=False)
             self._built[key] = widget
             current = self.tabs.currentIndex()
             self.tabs.blockSignals(True)
@@ -1275,25 +1286,78 @@ class MeetingView(QtWidgets.QWidget):
         self._update_buttons(meeting)
 
     def _update_buttons(self, meeting: meetings.Meeting) -> None:
+        """Each step's button is enabled when the meeting's state allows it, and says why not
+        in its tooltip when it does not."""
         from ess_desk.meetings.vocabulary import TRANSITIONS
 
-        writable = not self._store.read_only
-        moves = TRANSITIONS[meeting.status] if writable else frozenset()
-        self.edit_button.setEnabled(writable and meeting.status not in CLOSED_STATUSES)
-        self.convene_button.setVisible("convened" in moves)
-        self.held_button.setVisible("held" in moves)
-        self.close_button.setVisible("closed" in moves)
-        self.cancel_button.setVisible("cancelled" in moves)
-        self.postpone_button.setVisible("postponed" in moves)
-        self.reconvene_button.setVisible(writable and self._may_reconvene(meeting))
-        for b in (
-            self.convene_button,
-            self.held_button,
-            self.close_button,
-            self.cancel_button,
-            self.postpone_button,
+        read_only = self._store.read_only
+        moves = TRANSITIONS[meeting.status]
+        for button, target in (
+            (self.convene_button, "convened"),
+            (self.held_button, "held"),
+            (self.close_button, "closed"),
+            (self.cancel_button, "cancelled"),
+            (self.postpone_button, "postponed"),
         ):
-            b.setEnabled(writable)
+            allowed = target in moves and not read_only
+            button.setEnabled(allowed)
+            why = self._read_only_reason() if read_only else self._why_not(target, meeting.status)
+            button.setToolTip(self._step_help(target) if allowed else why)
+            # What can never happen again (a closed meeting convened) is not offered at all;
+            # « Clore » shows, disabled, until the meeting is held: the next step to come.
+            waiting = target == "closed" and meeting.status in ("planned", "convened")
+            self.actions_bar.set_shown(button, target in moves or waiting)
+        self.actions_bar.set_shown(
+            self.reconvene_button, not read_only and self._may_reconvene(meeting)
+        )
+        editable = not read_only and meeting.status not in CLOSED_STATUSES
+        self.edit_button.setEnabled(editable)
+        self.edit_button.setToolTip(
+            ""
+            if editable
+            else (self._read_only_reason() if read_only else self._why_not("edit", meeting.status))
+        )
+
+    def _read_only_reason(self) -> str:
+        return self.tr("Base ouverte en lecture seule : {message}").format(
+            message=self._store.read_only_message()
+        )
+
+    def _step_help(self, target: str) -> str:
+        return {
+            "convened": self.tr(
+                "Marque la séance convoquée (l'onglet Convocation enregistre la date d'envoi)."
+            ),
+            "held": self.tr(
+                "La séance a eu lieu : le procès-verbal peut être soumis, et les "
+                "procès-verbaux inscrits à son ordre du jour approuvés."
+            ),
+            "closed": self.tr("Une fois la séance close, présences et votes ne changent plus."),
+            "cancelled": self.tr("La séance reste dans la liste, marquée annulée."),
+            "postponed": self.tr("Une nouvelle séance est créée avec le même ordre du jour."),
+        }[target]
+
+    def _why_not(self, target: str, status: str) -> str:
+        """Why a step cannot be taken from `status`."""
+        if status == "closed":
+            return self.tr("La séance est close : plus rien ne change.")
+        if status == "cancelled":
+            return self.tr("La séance est annulée.")
+        if status == "postponed":
+            return self.tr("La séance est reportée : voyez la nouvelle séance.")
+        if target == "closed":
+            return self.tr("Marquez d'abord la séance tenue.")
+        if target == "convened":
+            return (
+                self.tr("La séance est déjà convoquée.")
+                if status == "convened"
+                else self.tr("La séance a déjà eu lieu.")
+            )
+        if target == "held":
+            return self.tr("La séance est déjà marquée tenue.")
+        if target in ("cancelled", "postponed"):
+            return self.tr("La séance a eu lieu : elle ne peut plus être annulée ni reportée.")
+        return ""
 
     def _may_reconvene(self, meeting: meetings.Meeting) -> bool:
         """Offered once the opening was recorded without its quorum, and not yet done."""
@@ -1328,11 +1392,13 @@ class MeetingView(QtWidgets.QWidget):
                 self.tr("Clore la séance"),
                 self.tr("Une fois la séance close, présences et votes ne peuvent plus changer."),
                 self.tr("Clore"),
+                self.tr("Ne pas clore"),
             ),
             "cancelled": (
                 self.tr("Annuler la séance"),
                 self.tr("Annuler cette séance ? Elle restera dans la liste, marquée annulée."),
                 self.tr("Annuler la séance"),
+                self.tr("Garder la séance"),
             ),
         }
         if ask and status in questions and not confirm(self, *questions[status]):

@@ -10,7 +10,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.meetings import agenda, meetings
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, fitting, palette
 from ui.dialogs.action import progress_spin, status_combo
 from ui.dialogs.common import error_label, inform
 from ui.models_actions import ReviewTableModel
@@ -49,14 +49,14 @@ class ActionsReviewTab(QtWidgets.QWidget):
             self.tr("Suivi des actions — {meeting}").format(meeting=self._meeting.title)
         )
         title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        title.setWordWrap(True)
         self.progress_label = QtWidgets.QLabel()
         self.progress_label.setObjectName("review_progress")
         self.progress_bar = QtWidgets.QProgressBar()
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setTextVisible(False)
         heading = QtWidgets.QHBoxLayout()
-        heading.addWidget(title)
-        heading.addStretch(1)
+        heading.addWidget(title, 1)
         heading.addWidget(self.progress_label)
         heading.addWidget(self.progress_bar)
         hint = QtWidgets.QLabel(
@@ -71,6 +71,7 @@ class ActionsReviewTab(QtWidgets.QWidget):
 
         self.model = ReviewTableModel(store.db, meeting_id, self, today=today)
         self.view = QtWidgets.QTableView()
+        a11y.name(self.view, self.tr("Actions à passer en revue"))
         self.view.setObjectName("review_table")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -107,8 +108,11 @@ class ActionsReviewTab(QtWidgets.QWidget):
         self.last_update.setWordWrap(True)
         self.last_update.setStyleSheet(palette.text_css(palette.MUTED))
         self.status = status_combo()
+        a11y.name(self.status, self.tr("Statut"))
         self.progress = progress_spin()
+        a11y.name(self.progress, self.tr("Avancement"))
         self.comment = QtWidgets.QLineEdit()
+        a11y.name(self.comment, self.tr("Commentaire"))
         self.comment.setPlaceholderText(self.tr("Ce qui a été dit en séance (facultatif)"))
         self.record_button = QtWidgets.QPushButton(self.tr("Enregistrer (Entrée)"))
         self.no_change_button = QtWidgets.QPushButton(self.tr("&Sans changement (Ctrl+Espace)"))
@@ -118,19 +122,19 @@ class ActionsReviewTab(QtWidgets.QWidget):
         self.no_change_button.clicked.connect(self.record_no_change)
         self.error = error_label()
         self.error.setObjectName("review_error")
-        fields = QtWidgets.QHBoxLayout()
-        fields.addWidget(QtWidgets.QLabel(self.tr("Statut")))
-        fields.addWidget(self.status)
-        fields.addWidget(QtWidgets.QLabel(self.tr("Avancement")))
-        fields.addWidget(self.progress)
-        fields.addWidget(QtWidgets.QLabel(self.tr("Commentaire")))
-        fields.addWidget(self.comment, 1)
-        fields.addWidget(self.record_button)
-        fields.addWidget(self.no_change_button)
+        self.comment.setMinimumWidth(240)
+        # The fields wrap onto a second line when the window is narrow.
+        fields = fitting.flow_row(
+            fitting.pair(a11y.labelled(self.tr("Statut"), self.status), self.status),
+            fitting.pair(a11y.labelled(self.tr("Avancement"), self.progress), self.progress),
+            fitting.pair(a11y.labelled(self.tr("Commentaire"), self.comment), self.comment),
+            self.record_button,
+            self.no_change_button,
+        )
         editor_layout = QtWidgets.QVBoxLayout(self.editor)
         editor_layout.addWidget(self.current_title)
         editor_layout.addWidget(self.last_update)
-        editor_layout.addLayout(fields)
+        editor_layout.addWidget(fields)
         editor_layout.addWidget(self.error)
 
         self.from_item_button = QtWidgets.QPushButton(self.tr("Nouvelle action depuis un point…"))

@@ -7,7 +7,7 @@ import datetime as dt
 import html
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
@@ -19,7 +19,7 @@ from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import record as rec
 from ess_desk.minutes.vocabulary import DECISION_KINDS, FORMS, MINUTES_STATUSES
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, palette
 from ui.dialogs.common import (
     FieldErrors,
     confirm,
@@ -33,6 +33,9 @@ from ui.dialogs.erratum import ErratumDialog
 from ui.models_minutes import HistoryTableModel
 from ui.qt import Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
 from ui.workers import Operation
+
+if TYPE_CHECKING:
+    from ui.dialogs.submit_minutes import SubmitMinutesDialog
 
 # A changed section is saved this long after the last keystroke (and at once on focus change).
 AUTOSAVE_MS = 2000
@@ -288,9 +291,9 @@ class MinutesTab(QtWidgets.QWidget):
         self.header_general = error_label()
         self.field_errors = FieldErrors(self.header_general)
         fields = QtWidgets.QGridLayout()
-        fields.addWidget(QtWidgets.QLabel(self.tr("Secrétaire de séance")), 0, 0)
+        fields.addWidget(a11y.labelled(self.tr("Secrétaire de séance"), self.secretary), 0, 0)
         fields.addWidget(self.secretary, 0, 1)
-        fields.addWidget(QtWidgets.QLabel(self.tr("Séance levée à")), 0, 2)
+        fields.addWidget(a11y.labelled(self.tr("Séance levée à"), self.closing_time), 0, 2)
         fields.addWidget(self.closing_time, 0, 3)
         fields.addWidget(self.field_errors.add("secretary", self.secretary), 1, 1)
         fields.addWidget(self.field_errors.add("closing_time", self.closing_time), 1, 2, 1, 3)
@@ -347,8 +350,9 @@ class MinutesTab(QtWidgets.QWidget):
         # Left: the agenda items.
         self.item_list = QtWidgets.QListWidget()
         self.item_list.setObjectName("minutes_items")
+        a11y.name(self.item_list, self.tr("Points de l'ordre du jour"))
         self.item_list.setWordWrap(True)
-        self.item_list.setMinimumWidth(190)
+        self.item_list.setMinimumWidth(150)
         self.item_list.currentRowChanged.connect(self._item_selected)
 
         # Middle: the editor of the selected item, its vote and decisions.
@@ -384,11 +388,11 @@ class MinutesTab(QtWidgets.QWidget):
             self.tr("**gras** · « - » en début de ligne : liste · ligne vide : paragraphe")
         )
         self.format_hint.setStyleSheet(palette.text_css(palette.MUTED))
+        self.format_hint.setWordWrap(True)
         tools = QtWidgets.QHBoxLayout()
         for button in (self.bold_button, self.list_button, self.undo_button, self.redo_button):
             tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.format_hint)
+        tools.addWidget(self.format_hint, 1)
 
         self.editor_stack = QtWidgets.QStackedWidget()
         self.no_items = QtWidgets.QLabel(
@@ -410,6 +414,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.decision_box = QtWidgets.QGroupBox(self.tr("Décisions et avis adoptés sur ce point"))
         self.decision_list = QtWidgets.QListWidget()
         self.decision_list.setObjectName("minutes_decisions")
+        a11y.name(self.decision_list, self.tr("Décisions et avis adoptés sur ce point"))
         self.decision_list.setWordWrap(True)
         self.decision_list.setMaximumHeight(120)
         self.decision_list.itemDoubleClicked.connect(lambda _item: self.edit_decision())
@@ -420,9 +425,13 @@ class MinutesTab(QtWidgets.QWidget):
         self.edit_decision_button = QtWidgets.QPushButton(self.tr("Modifier…"))
         self.edit_decision_button.setObjectName("edit_decision")
         self.edit_decision_button.clicked.connect(self.edit_decision)
+        self.decision_action_button = QtWidgets.QPushButton(self.tr("Nouvelle action…"))
+        self.decision_action_button.setObjectName("decision_action")
+        self.decision_action_button.clicked.connect(self.new_action_from_decision)
         decision_buttons = QtWidgets.QVBoxLayout()
         decision_buttons.addWidget(self.add_decision_button)
         decision_buttons.addWidget(self.edit_decision_button)
+        decision_buttons.addWidget(self.decision_action_button)
         decision_buttons.addStretch(1)
         decision_row = QtWidgets.QHBoxLayout(self.decision_box)
         decision_row.addWidget(self.decision_list, 1)
@@ -442,6 +451,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.history_model = HistoryTableModel(self)
         self.history_view = QtWidgets.QTableView()
         self.history_view.setObjectName("minutes_history")
+        a11y.name(self.history_view, self.tr("Historique du procès-verbal"))
         self.history_view.setModel(self.history_model)
         self.history_view.setWordWrap(False)
         self.history_view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -474,13 +484,14 @@ class MinutesTab(QtWidgets.QWidget):
         history_layout.addWidget(self.history_details)
         self.errata_list = QtWidgets.QListWidget()
         self.errata_list.setObjectName("minutes_errata")
+        a11y.name(self.errata_list, self.tr("Errata"))
         self.errata_list.setWordWrap(True)
         self.errata_list.setAlternatingRowColors(True)
         self.side = QtWidgets.QTabWidget()
         self.side.setObjectName("minutes_side")
         self.side.addTab(history_panel, self.tr("Historique"))
         self.side.addTab(self.errata_list, self.tr("Errata"))
-        self.side.setMinimumWidth(340)
+        self.side.setMinimumWidth(240)
 
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.item_list)
@@ -491,6 +502,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([210, 600, 380])
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(2, True)  # the history and errata fold away when narrow
 
         layout = QtWidgets.QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -650,6 +662,12 @@ class MinutesTab(QtWidgets.QWidget):
                 if editor is None:
                     editor = SummaryEditor()
                     editor.setObjectName(f"summary_{item.id}")
+                    a11y.name(
+                        editor,
+                        self.tr("Texte du point {number}. {title}").format(
+                            number=item.position, title=item.title
+                        ),
+                    )
                     editor.textChanged.connect(lambda i=item.id: self._text_changed(i))
                     editor.focus_lost.connect(self.save_pending)
                     editor.undoAvailable.connect(lambda _a: self._apply_tool_state())
@@ -779,6 +797,11 @@ class MinutesTab(QtWidgets.QWidget):
             "\n".join(filter(None, [entry.what, HistoryTableModel.details(entry)]))
         )
 
+    def reload(self) -> None:
+        """What the meeting's other tabs and header call after a change (the meeting held:
+        « Approuver… » can be clicked at once)."""
+        self.refresh()
+
     # -- state -------------------------------------------------------------------------------
     def editable(self) -> bool:
         """Only a draft is written to, and never from a read-only window."""
@@ -842,6 +865,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.secretary.setReadOnly(not editable)
         self.closing_time.setReadOnly(not editable)
         self.submit_button.setEnabled(writable and status == "draft")
+        self.submit_button.setToolTip(self._submit_tooltip(status))
         self.draft_button.setEnabled(writable and status == "submitted")
         self.draft_button.setVisible(status != "approved")
         self.erratum_button.setEnabled(writable and status == "approved")
@@ -850,10 +874,33 @@ class MinutesTab(QtWidgets.QWidget):
         item = self.current_item()
         can_decide = editable and item is not None and item.kind != mn.APPROVAL_KIND
         self.add_decision_button.setEnabled(can_decide)
-        self.edit_decision_button.setEnabled(
-            can_decide and self.decision_list.currentItem() is not None
+        chosen = self.decision_list.currentItem() is not None
+        self.edit_decision_button.setEnabled(can_decide and chosen)
+        self.decision_action_button.setEnabled(chosen and not self.store.read_only)
+        self.decision_action_button.setToolTip(
+            self.tr("Base ouverte en lecture seule.")
+            if self.store.read_only
+            else self.tr("Choisissez d'abord une décision dans la liste.")
+            if not chosen
+            else self.tr("Une action de suivi de la décision choisie.")
         )
         self._apply_tool_state()
+
+    def _submit_tooltip(self, status: str | None) -> str:
+        """Why « Soumettre » waits, or what it will do."""
+        if self.store.read_only:
+            return self.tr("Base ouverte en lecture seule.")
+        if status != "draft" or self.minutes is None:
+            return self.tr("Seul un brouillon se soumet.")
+        missing = mn.submission_missing(self.store.db, self.minutes.id)
+        if missing:
+            return self.tr("Avant de soumettre : {list}").format(
+                list=" ".join(f"• {m.message}" for m in missing)
+            )
+        return self.tr(
+            "Inscrit l'approbation du procès-verbal à l'ordre du jour de la prochaine séance "
+            "de l'instance."
+        )
 
     def _apply_tool_state(self) -> None:
         editor = self.current_editor()
@@ -1048,31 +1095,25 @@ class MinutesTab(QtWidgets.QWidget):
         self._save_closing_time()
 
     # -- workflow ----------------------------------------------------------------------------
-    def submit(self) -> None:
+    def submit(self) -> SubmitMinutesDialog | None:
+        """Save what is typed, then the submission dialog: what is still missing, all at once,
+        each with its fix, and « Soumettre » once nothing is (it is also the confirmation)."""
+        from ui.dialogs.submit_minutes import SubmitMinutesDialog
+
         if self.minutes is None or not self.editable():
-            return
+            return None
         self.save_header()
         if not self.save_pending():
-            return
-        if not confirm(
-            self,
-            self.tr("Soumettre le procès-verbal"),
-            self.tr(
-                "Soumettre le procès-verbal aux membres ? Son approbation sera inscrite à "
-                "l'ordre du jour de la prochaine séance de l'instance ; pour le modifier ensuite, "
-                "il faudra revenir au brouillon."
-            ),
-            self.tr("Soumettre"),
-        ):
-            return
-        try:
-            mn.submit(self.store, self.minutes.id)
-        except UserError as error:
-            if error.field in ("secretary", "closing_time"):
-                self.field_errors.show(error)
-            else:
-                show_user_error(self, error, self.tr("Soumettre le procès-verbal"))
-            return
+            return None
+        dialog = SubmitMinutesDialog(self.store, self.minutes.id, self)
+        dialog.changed.connect(self._changed_elsewhere)
+        dialog.submitted.connect(lambda _item: self._changed_elsewhere())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.submit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _changed_elsewhere(self) -> None:
         self.field_errors.clear()
         self.refresh()
         self.changed.emit()
@@ -1141,6 +1182,21 @@ class MinutesTab(QtWidgets.QWidget):
         )
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self._decisions_changed(item)
+
+    def new_action_from_decision(self) -> int | None:
+        """An action that follows the decision chosen (its item and meeting filled in)."""
+        from ui.dialogs.action import ActionDialog
+
+        entry = self.decision_list.currentItem()
+        if entry is None or self.store.read_only:
+            return None
+        decision_id = entry.data(Qt.ItemDataRole.UserRole)
+        dialog = ActionDialog(self.store, decision_id=decision_id, parent=self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.saved_id:
+            return None
+        self.refresh_history()
+        self.changed.emit()
+        return dialog.saved_id
 
     def _decisions_changed(self, item: agenda.AgendaItem) -> None:
         self._show_decisions(item)

@@ -7,6 +7,7 @@ from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
+from ui import a11y
 from ui.dialogs.meeting import MeetingDialog
 from ui.dialogs.schedule import ScheduleDialog
 from ui.models_meetings import (
@@ -64,6 +65,7 @@ class MeetingsPage(QtWidgets.QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(M.SORT_ROLE)
         self.table = make_table(self.proxy, M.TITLE)
+        a11y.name(self.table, self.tr("Séances"))
         self.table.setObjectName("meetings")
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

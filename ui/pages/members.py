@@ -13,7 +13,7 @@ from ess_desk.errors import UserError
 from ess_desk.membership.roster import person_mandates
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
-from ui import palette
+from ui import a11y, palette
 from ui.dialogs.common import confirm, show_user_error
 from ui.models import MembersFilterProxy, MembersTableModel
 from ui.qt import QCoreApplication, QLocale, QModelIndex, Qt, QtWidgets, Signal
@@ -134,10 +134,12 @@ class PersonPanel(QtWidgets.QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.mandates = QtWidgets.QListWidget()
+        a11y.name(self.mandates, self.tr("Mandats de la personne"))
         self.mandates.setObjectName("person_mandates")
         self.mandates.setWordWrap(True)
         self.mandates.setAlternatingRowColors(True)
         self.history = QtWidgets.QListWidget()
+        a11y.name(self.history, self.tr("Historique de la personne"))
         self.history.setObjectName("person_history")
         self.history.setWordWrap(True)
         self.history.setAlternatingRowColors(True)
@@ -254,6 +256,7 @@ class MembersPage(QtWidgets.QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QtWidgets.QLineEdit()
+        a11y.name(self.search, self.tr("Filtrer les membres"))
         self.search.setObjectName("members_search")
         self.search.setPlaceholderText(
             self.tr("Rechercher un nom, une structure, une instance, un courriel…")
@@ -283,6 +286,7 @@ class MembersPage(QtWidgets.QWidget):
         self._privacy_operation = None
 
         self.table = QtWidgets.QTableView()
+        a11y.name(self.table, self.tr("Membres"))
         self.table.setObjectName("members_table")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
