@@ -108,7 +108,6 @@ def start(store: Store, meeting_id: int) -> int:
         meeting = meetings.get(db, meeting_id)
         if meeting.status in ("cancelled", "postponed"):
             meetings.ensure_open(meeting)
-        meetings.ensure_held(meeting, _("Un procès-verbal"))
         now = _now()
         return service.insert(
             db,
