@@ -14,7 +14,7 @@ BABEL_KEYWORDS := --no-default-keywords -k _ -k N_ -k ngettext:1,2 -k pgettext:1
 	-k npgettext:1c,2,3
 PO_HEADER := \# The core's messages: French source strings (ess_desk/), \`make po\` refreshes this file.
 
-.PHONY: run test lint bench installer translations ts po clean
+.PHONY: run test lint bench faults installer translations ts po clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,18 +45,25 @@ po: $(STAMP)
 	$(PY) -c 'import re, sys, pathlib; [p.write_text(re.sub(r"^\"(POT-Creation-Date|PO-Revision-Date|Generated-By|Report-Msgid-Bugs-To): .*\n", "", p.read_text("utf-8"), flags=re.M), "utf-8") for p in map(pathlib.Path, sys.argv[1:])]' $(POT) $(PO)
 
 run: $(STAMP) translations
+	@# The system libraries Qt's window needs on Linux, checked first (the packages are named).
+	@$(PY) -m ui.system_check
 	$(VENV)/bin/ess-desk
 
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check ess_desk ui tests bench
-	$(VENV)/bin/ruff format --check ess_desk ui tests bench
+	$(VENV)/bin/ruff check ess_desk ui tests bench faults
+	$(VENV)/bin/ruff format --check ess_desk ui tests bench faults
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# The fault campaign (issue 18): kill -9 on every write path, mutated imports, full and read-only
+# disks, simultaneous opens; a table of trials, held, failed (root for the disk cases).
+faults: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m faults
 
 SMOKE_ENV = HOME=$(CURDIR)/build/smoke XDG_CONFIG_HOME=$(CURDIR)/build/smoke/config XDG_DATA_HOME=$(CURDIR)/build/smoke/data
 

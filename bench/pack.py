@@ -243,8 +243,8 @@ def measure_pack(runs: int = RUNS, source: Path | None = None) -> list[Figure]:
             ours=statistics.median(mine),
             baseline=statistics.median(theirs),
             unit="ms",
-            goal="< 1 s et ≤ 1,5× le témoin",
-            max_ratio=1.5,
+            goal="≤ 1,25× le témoin (et < 1 s)",
+            max_ratio=1.25,
             max_value=1000,
         )
     ]

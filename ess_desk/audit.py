@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ess_desk.store import chain
 from ess_desk.store.lock import current_user
 
 if TYPE_CHECKING:
@@ -21,18 +22,19 @@ def record(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    """Append one entry; call inside the transaction that made the change."""
-    db.execute(
-        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    """Append one entry to the chain; call inside the transaction that made the change."""
+    chain.append(
+        db.conn,
         [
-            dt.datetime.now().isoformat(timespec="seconds"),
-            current_user(),
-            entity,
-            entity_id,
-            action,
-            json.dumps(before, ensure_ascii=False, default=str) if before is not None else None,
-            json.dumps(after, ensure_ascii=False, default=str) if after is not None else None,
+            (
+                dt.datetime.now().isoformat(timespec="seconds"),
+                current_user(),
+                entity,
+                entity_id,
+                action,
+                as_json(before),
+                as_json(after),
+            )
         ],
     )
 
@@ -54,12 +56,46 @@ def record_many(db: Database, entity: str, action: str, entries: Iterable[Entry]
     Returns how many were written. Every bulk write of the log goes through here."""
     at = dt.datetime.now().isoformat(timespec="seconds")
     user = current_user()
-    cursor = db.conn.executemany(
-        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    return chain.append(
+        db.conn,
         ((at, user, entity, row_id, action, before, after) for row_id, before, after in entries),
     )
-    return cursor.rowcount
+
+
+def head(db: Database) -> tuple[int, str] | None:
+    """The last entry of the log: (id, hash), what a backup and approved minutes record."""
+    return chain.head(db.conn)
+
+
+def amend_last(db: Database, entry_id: int, at: str, after: dict[str, Any] | None) -> None:
+    """Carry on the last entry (a typing session of the minutes continues its entry): its moment
+    and state after change, its digest and hash computed again. Only the last entry may change
+    this way, so that nothing after it depends on the old hash."""
+    row = db.execute(
+        "SELECT id, os_user, entity, entity_id, action, before, prev_hash FROM audit_log "
+        "ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None or row[0] != entry_id:
+        raise ValueError("only the last entry of the audit log can be carried on")
+    _id, user, entity, entity_id, action, before, prev = row
+    text = as_json(after)
+    digest = chain.content_digest(before, text)
+    value = chain.entry_hash(
+        prev or chain.GENESIS, entry_id, at, user, entity, entity_id, action, digest
+    )
+    db.execute(
+        "UPDATE audit_log SET at = ?, after = ?, content_digest = ?, hash = ? WHERE id = ?",
+        [at, text, digest, value, entry_id],
+    )
+
+
+def redact(db: Database, entry_id: int, before: str | None, after: str | None) -> None:
+    """Blank identities in an old entry (anonymisation): its place and hash in the chain stay;
+    the anonymisation's own entry lists it (`redacted_entries`)."""
+    db.execute(
+        "UPDATE audit_log SET before = ?, after = ?, redacted = 1 WHERE id = ?",
+        [before, after, entry_id],
+    )
 
 
 def created_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[Entry]:

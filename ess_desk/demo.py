@@ -12,8 +12,8 @@ dates, never to today's.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
 import random
 import unicodedata
 from collections.abc import Callable
@@ -23,8 +23,8 @@ from typing import Any
 from stdnum import luhn
 from stdnum.fr import siret as stdnum_siret
 
+from ess_desk import audit, service
 from ess_desk import demo_data as data
-from ess_desk import service
 from ess_desk.actions import actions, review
 from ess_desk.council import set_letterhead
 from ess_desk.dates import add_years, display
@@ -36,7 +36,6 @@ from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_work
 from ess_desk.membership import bodies, mandates, organisations, people, rules
 from ess_desk.minutes import decisions, minutes
 from ess_desk.store import Store
-from ess_desk.store.lock import current_user
 from ess_desk.text import name_key
 
 Progress = Callable[[int, int], None]
@@ -174,7 +173,19 @@ LARGE = Profile(
     updates_per_action=4,
 )
 
-PROFILES = {"small": SMALL, "large": LARGE}
+# Ten times the large council, for the benchmarks' growth table: ten times the people,
+# structures, meetings (seventeen commissions and fourteen working groups per theme: about
+# 6,000 meetings) and actions.
+HUGE = dataclasses.replace(
+    LARGE,
+    commissions=data.COMMISSIONS_HUGE,
+    working_groups=data.WORKING_GROUPS_HUGE,
+    organisations=tuple((kind, count * 10) for kind, count in LARGE.organisations),
+    people=20_000,
+    actions=300_000,
+)
+
+PROFILES = {"small": SMALL, "large": LARGE, "huge": HUGE}
 
 # --------------------------------------------------------------------------- sinks
 
@@ -250,8 +261,6 @@ class _BulkSink(_ServiceSink):
 
     def finish(self) -> None:
         db = self.store.db
-        at = dt.datetime.now().isoformat(timespec="seconds")
-        user = current_user()
         for table, entity in self.TABLES:
             rows = self.rows[table]
             if not rows:
@@ -267,20 +276,7 @@ class _BulkSink(_ServiceSink):
                 f"SELECT * FROM [{table}] WHERE id >= ? ORDER BY id", [rows[0]["id"]]
             )
             names = [c[0] for c in cursor.description]
-            db.conn.executemany(
-                "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-                "VALUES (?, ?, ?, ?, 'create', NULL, ?)",
-                [
-                    (
-                        at,
-                        user,
-                        entity,
-                        r[0],
-                        json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False),
-                    )
-                    for r in cursor.fetchall()
-                ],
-            )
+            audit.record_many(db, entity, "create", audit.created_rows(names, cursor.fetchall()))
 
 
 # --------------------------------------------------------------------------- planning state
@@ -355,6 +351,8 @@ class _Demo:
     people: dict[int, _Person] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     org_names: set[str] = field(default_factory=set)
+    # _least_staffed's memory, by source: (organisations per kind, lowest count, those at it).
+    least_staffed: dict[str, tuple[tuple[int, ...], int, list[int]]] = field(default_factory=dict)
     emails: set[str] = field(default_factory=set)
     sirets: set[str] = field(default_factory=set)
     plenary_id: int = 0
@@ -381,7 +379,9 @@ def fill_demo(
     profile = PROFILES.get(size)
     if profile is None:
         raise UserError(
-            _("Taille de démonstration inconnue : « {size} » (small ou large).").format(size=size)
+            _("Taille de démonstration inconnue : « {size} » (small, large ou huge).").format(
+                size=size
+            )
         )
     return fill_profile(store, profile, seed=seed, progress=progress)
 
@@ -415,7 +415,29 @@ def fill_profile(
         _approve_minutes,
     ]
     total = len(parts)
-    with store.write() as db:
+    # The whole council is written in one transaction: a page cache large enough to hold it
+    # keeps SQLite from spilling pages to the journal again and again (the huge demo writes a
+    # gigabyte). Given back at the end.
+    (cache_size,) = store.conn.execute("PRAGMA cache_size").fetchone()
+    store.conn.execute("PRAGMA cache_size = -1048576")
+    try:
+        return _fill(store, demo, parts, total, progress, profile, seed)
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+def _fill(
+    store: Store,
+    demo: _Demo,
+    parts: list[Callable[[_Demo], None]],
+    total: int,
+    progress: Progress | None,
+    profile: Profile,
+    seed: int,
+) -> str:
+    from ess_desk.store.bulk import indexes_rebuilt_after
+
+    with store.write() as db, indexes_rebuilt_after(db):
         for done, part in enumerate(parts):
             part(demo)
             if progress is not None:
@@ -662,9 +684,28 @@ def _pick_org(demo: _Demo, source: str) -> int | None:
         return ids[0] if source == "staff" or rng.random() < 0.5 else rng.choice(ids[:4])
     if source in ("qualified", "expert") and rng.random() < 0.35:
         return None
-    candidates = [i for k in SOURCE_KINDS[source] for i in demo.orgs_by_kind.get(k, [])]
-    fewest = min(demo.orgs[i].members for i in candidates)
-    return rng.choice([i for i in candidates if demo.orgs[i].members == fewest])
+    return rng.choice(_least_staffed(demo, source))
+
+
+def _least_staffed(demo: _Demo, source: str) -> list[int]:
+    """The organisations of `source`'s kinds that have the fewest people so far, in their
+    order: as `[i for i in candidates if members == min(members)]`, but kept from one call to
+    the next (counts only grow: the orgs still at the lowest count are among those that were),
+    so that 20,000 people do not each scan 8,000 organisations."""
+    kinds = SOURCE_KINDS[source]
+    signature = tuple(len(demo.orgs_by_kind.get(k, ())) for k in kinds)
+    cached = demo.least_staffed.get(source)
+    if cached is not None and cached[0] == signature:
+        level, pool = cached[1], cached[2]
+        pool = [i for i in pool if demo.orgs[i].members == level]
+        if pool:
+            demo.least_staffed[source] = (signature, level, pool)
+            return pool
+    candidates = [i for k in kinds for i in demo.orgs_by_kind.get(k, [])]
+    level = min(demo.orgs[i].members for i in candidates)
+    pool = [i for i in candidates if demo.orgs[i].members == level]
+    demo.least_staffed[source] = (signature, level, pool)
+    return pool
 
 
 def _new_person(
@@ -674,10 +715,16 @@ def _new_person(
     position: tuple[str, str] | None = None,
 ) -> int:
     rng = demo.rng
+    attempts = 0
     while True:
         female = rng.random() < 0.52
         first = rng.choice(data.FEMALE_FIRST_NAMES if female else data.MALE_FIRST_NAMES)
         last = rng.choice(data.LAST_NAMES)
+        attempts += 1
+        if attempts > 20:
+            # The huge demo has more people than first and last names make pairs (20,000
+            # against 19,800): a double-barrelled name then, as many families have.
+            last = f"{last}-{rng.choice(data.LAST_NAMES)}"
         if f"{first} {last}" not in demo.names:
             break
     demo.names.add(f"{first} {last}")
@@ -1754,21 +1801,7 @@ def _bulk_rows(db: Any, table: str, entity: str, rows: list[dict[str, Any]]) -> 
     )
     cursor = db.execute(f"SELECT * FROM [{table}] WHERE id >= ? ORDER BY id", [first])
     names = [c[0] for c in cursor.description]
-    at, user = dt.datetime.now().isoformat(timespec="seconds"), current_user()
-    db.conn.executemany(
-        "INSERT INTO audit_log (at, os_user, entity, entity_id, action, before, after) "
-        "VALUES (?, ?, ?, ?, 'create', NULL, ?)",
-        [
-            (
-                at,
-                user,
-                entity,
-                r[0],
-                json.dumps(dict(zip(names, r, strict=True)), ensure_ascii=False),
-            )
-            for r in cursor.fetchall()
-        ],
-    )
+    audit.record_many(db, entity, "create", audit.created_rows(names, cursor.fetchall()))
     return list(range(first, first + len(rows)))
 
 

@@ -657,6 +657,32 @@ WORKING_GROUPS_LARGE = (
     "Groupe de travail Égalité femmes-hommes",
 )
 
+# The huge demonstration's bodies: each theme's commission and working group for every part
+# of a large territory.
+SECTORS = (
+    "Nord",
+    "Sud",
+    "Est",
+    "Ouest",
+    "Centre",
+    "Rive gauche",
+    "Rive droite",
+    "Plateau",
+    "Vallée",
+    "Val de Saône",
+    "Porte des Alpes",
+    "Ouest nord",
+    "Portes du Sud",
+    "Val d'Yzeron",
+    "Confluence",
+    "Part-Dieu",
+    "Croix-Rousse",
+)
+COMMISSIONS_HUGE = tuple(f"{name} – {sector}" for name in COMMISSIONS_LARGE for sector in SECTORS)
+WORKING_GROUPS_HUGE = tuple(
+    f"{name} – {sector}" for name in WORKING_GROUPS_LARGE for sector in SECTORS[:14]
+)
+
 GUEST_POSITIONS = (
     ("DREETS {region}", "Cheffe du pôle ESS", "Chef du pôle ESS"),
     ("Banque des Territoires {region}", "Directrice territoriale", "Directeur territorial"),

@@ -159,3 +159,21 @@ def install_hooks(report: Reporter | None = None) -> None:
 
     sys.excepthook = excepthook
     threading.excepthook = thread_hook
+    quiet_unraisable()
+
+
+def quiet_unraisable() -> None:
+    """An error Python cannot raise (a file closed by the collector on a full disk, after the
+    failure was already told as a sentence) goes to the log, never to the terminal."""
+
+    def hook(unraisable) -> None:  # type: ignore[no-untyped-def]
+        exc = unraisable.exc_value
+        if exc is not None:
+            setup()
+            log.warning(
+                "Erreur ignorée (%s) : %s",
+                getattr(unraisable, "err_msg", None) or "",
+                describe_exception(exc).rstrip(),
+            )
+
+    sys.unraisablehook = hook

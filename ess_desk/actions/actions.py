@@ -326,8 +326,22 @@ def bulk_insert(db: Database, actions: Iterable[dict[str, Any]]) -> tuple[int, i
 
     os_user = current_user()
     now = dt.datetime.now().isoformat(timespec="seconds")
+    from ess_desk.store.bulk import indexed_in_bulk
+
+    with indexed_in_bulk(db, "actions", "action_updates"):
+        n_actions, n_updates = _insert_actions(db, actions, os_user, now)
+    audit.record(
+        db, "action", None, "bulk_create", None, {"actions": n_actions, "updates": n_updates}
+    )
+    return n_actions, n_updates
+
+
+def _insert_actions(
+    db: Database, actions: Iterable[dict[str, Any]], os_user: str, now: str
+) -> tuple[int, int]:
+    """The actions and their updates written in batches; (actions, updates) written."""
     n_actions = n_updates = 0
-    # Ids given here so that the rows go in batches (see store.bulk: the search index's triggers).
+    # Ids given here: the updates of a batch refer to its actions.
     next_id = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM actions").fetchone()[0]
     pending_actions: list[tuple] = []
     pending_updates: list[tuple] = []
@@ -374,18 +388,22 @@ def bulk_insert(db: Database, actions: Iterable[dict[str, Any]]) -> tuple[int, i
         if len(pending_updates) >= 10_000:
             _write_batch(db, pending_actions, pending_updates)
     _write_batch(db, pending_actions, pending_updates)
-    audit.record(
-        db, "action", None, "bulk_create", None, {"actions": n_actions, "updates": n_updates}
-    )
     return n_actions, n_updates
 
 
 def _write_batch(db: Database, actions: list[tuple], updates: list[tuple]) -> None:
-    """The actions then their updates (which refer to them), and the lists emptied."""
-    from ess_desk.store.bulk import insert_many
-
-    insert_many(db, "actions", ("id", *ACTION_COLUMNS), actions)
-    insert_many(db, "action_updates", UPDATE_COLUMNS, updates)
+    """The actions then their updates (which refer to them), and the lists emptied: one prepared
+    statement each (the search index follows at the end, see bulk_insert)."""
+    for table, columns, rows in (
+        ("actions", ("id", *ACTION_COLUMNS), actions),
+        ("action_updates", UPDATE_COLUMNS, updates),
+    ):
+        if rows:
+            db.conn.executemany(
+                f"INSERT INTO [{table}] ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _c in columns)})",
+                rows,
+            )
     actions.clear()
     updates.clear()
 

@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = tuple(
         "privacy",
         "search",
         "report",
+        "mail",
         "demo",
     )
 )
@@ -128,6 +129,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     from ess_desk import logs
 
     logs.setup()
+    logs.quiet_unraisable()
     try:
         _refuse_outputs_over_the_database(args)
         return handler(args)

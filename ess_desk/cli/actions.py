@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ess_desk.actions import rules
 from ess_desk.actions.queries import ActionFilter
-from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
+from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command, progress_line
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
@@ -108,12 +108,36 @@ def cmd_export_actions(args: argparse.Namespace) -> int:
 def cmd_action_reminders(args: argparse.Namespace) -> int:
     from ess_desk.exchange import action_reminders
 
-    with open_for_command(args, write=False) as store:
-        result = action_reminders.write_all(
-            store.db, Path(args.output), filter_from_args(store.db, args)
-        )
-    print(result.summary())
-    return 0
+    if not args.send and not args.output:
+        raise UserError(_("Indiquez le dossier à remplir (-o) ou envoyez les relances (--send)."))
+    with open_for_command(args, write=bool(args.send)) as store:
+        filt = filter_from_args(store.db, args)
+        if not args.send:
+            result = action_reminders.write_all(store.db, Path(args.output), filt)
+            print(result.summary())
+            return 0
+        from ess_desk.cli.mail import send_outbox
+        from ess_desk.mail import outbox
+
+        outbox.recover(store)
+        queued = action_reminders.queue_all(store, filt, progress=progress_line)
+        ids = queued.queued.added
+        for name in queued.without_email:
+            print(
+                _("Sans adresse électronique, à relancer par courrier : {name}").format(name=name)
+            )
+        for name in queued.refused:
+            print(
+                _("Refus d'être contacté par courriel, à relancer par courrier : {name}").format(
+                    name=name
+                )
+            )
+        report = send_outbox(store, ids=ids, progress=progress_line) if ids else None
+    if report is None:
+        print(_("Aucune nouvelle relance à envoyer aujourd'hui."))
+        return 0
+    print(report.summary())
+    return report.exit_code
 
 
 def write_json_list(items: Iterable[object]) -> None:
@@ -146,7 +170,17 @@ def register(add: AddCommand) -> None:
     p = add(
         "action-reminders",
         cmd_action_reminders,
-        _("écrit pour chaque porteur sa liste d'actions ouvertes (PDF) et un brouillon .eml"),
+        _(
+            "pour chaque porteur, sa liste d'actions ouvertes (PDF) et un brouillon .eml, ou le "
+            "courriel envoyé (--send)"
+        ),
     )
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help=_("dossier à remplir"))
+    p.add_argument("-o", "--output", metavar="DIR", help=_("dossier à remplir"))
+    p.add_argument(
+        "--send",
+        action="store_true",
+        help=_(
+            "envoie les relances (code 0 : toutes acceptées, 2 : certaines attendent, 1 : erreur)"
+        ),
+    )
     add_filter_arguments(p)

@@ -20,6 +20,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def register(add: AddCommand) -> None:
     p = add("demo", cmd_demo, _("remplit la base avec un conseil de démonstration"))
     p.add_argument(
-        "--size", choices=["small", "large"], default="small", help=_("taille du conseil")
+        "--size", choices=["small", "large", "huge"], default="small", help=_("taille du conseil")
     )
     p.add_argument("--seed", type=int, default=2026, help=_("graine (même graine, même conseil)"))

@@ -9,9 +9,11 @@ import json
 import sys
 from pathlib import Path
 
-from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
+from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command, progress_line
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
+
+ANNEX_CHOICES = ("attach", "merge", "link")
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
@@ -228,13 +230,82 @@ def schedule_as_json(dates, body) -> list[dict]:
     return out
 
 
-def cmd_convocations(args: argparse.Namespace) -> int:
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def _plan(store, args: argparse.Namespace):
     from ess_desk.exchange import convocations
 
-    with open_for_command(args, write=False) as store:
-        result = convocations.write_all(store.db, args.meeting, Path(args.output))
-    print(result.summary())
-    return 0
+    plan = convocations.prepare(
+        store.db,
+        args.meeting,
+        mode=args.annexes or convocations.ATTACH,
+        location=args.annex_location or "",
+    )
+    if plan.conv.late and not plan.cancelled:
+        print(_("Attention : {warning}").format(warning=plan.conv.late_warning()), file=sys.stderr)
+    if args.send and plan.over_limit and args.annexes is None and plan.email:
+        raise UserError(
+            _(
+                "Chaque courriel pèserait {size} Mo, au-delà de la limite de {limit} Mo. Relancez "
+                "avec --annexes merge (les annexes en un seul PDF), --annexes link (les plus "
+                "grosses laissées de côté, la lettre dit où les trouver) ou --annexes attach "
+                "(tout joindre quand même)."
+            ).format(size=_mb(plan.message_size), limit=_mb(plan.size_limit))
+        )
+    for problem in plan.conv.problems:
+        print(f"- {problem}", file=sys.stderr)
+    return plan
+
+
+def _print_post(plan, folder: Path | None) -> None:
+    from ess_desk.meetings import convening
+
+    for who in plan.post:
+        why = (
+            _("refus d'être contacté par courriel")
+            if who.why_post == convening.REFUSED
+            else _("sans adresse électronique")
+        )
+        where = "" if who.postal else " — " + _("SANS ADRESSE POSTALE")
+        print(_("Par courrier : {name} ({why}){where}").format(name=who.name, why=why, where=where))
+
+
+def cmd_convocations(args: argparse.Namespace) -> int:
+    from ess_desk.exchange import convocations
+    from ess_desk.mail import outbox
+
+    with open_for_command(args, write=bool(args.send)) as store:
+        plan = _plan(store, args)
+        folder = Path(args.output) if args.output else convocations.meeting_folder(plan.conv)
+        if args.proof:
+            from ess_desk.documents import sending_proof
+
+            path = sending_proof.build(store.db, args.meeting, Path(args.proof))
+            print(_("Preuve d'envoi écrite : {path}").format(path=path))
+            return 0
+        if not args.send:
+            result = convocations.write_files(store.db, plan, folder, progress=progress_line)
+            print(result.summary())
+            return 0
+        outbox.recover(store)
+        queued = convocations.queue(store, plan, progress=progress_line)
+        print(
+            _("Boîte d'envoi : messages ajoutés {added}, déjà présents {already}.").format(
+                added=len(queued.added), already=len(queued.already)
+            )
+        )
+        if plan.post:
+            posted = convocations.write_files(store.db, plan.only_post(), folder)
+            if posted.by_post is not None:
+                print(_("Lettres à poster : {path}").format(path=posted.by_post))
+            _print_post(plan, folder)
+        from ess_desk.cli.mail import send_outbox
+
+        report = send_outbox(store, meeting_id=args.meeting, progress=progress_line)
+    print(report.summary())
+    return report.exit_code
 
 
 def register(add: AddCommand) -> None:
@@ -290,7 +361,32 @@ def register(add: AddCommand) -> None:
     )
 
     p = add(
-        "convocations", cmd_convocations, _("écrit les convocations (PDF et .eml) d'une séance")
+        "convocations",
+        cmd_convocations,
+        _(
+            "les convocations d'une séance : lettres, ordre du jour, annexes et invitation ; "
+            "écrites dans un dossier, ou envoyées (--send)"
+        ),
     )
     p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help=_("dossier à remplir"))
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help=_("dossier à remplir (défaut : un dossier au nom de la séance dans Documents)"),
+    )
+    p.add_argument(
+        "--send",
+        action="store_true",
+        help=_("envoie les courriels (code 0 : tous acceptés, 2 : certains attendent, 1 : erreur)"),
+    )
+    p.add_argument(
+        "--annexes",
+        choices=list(ANNEX_CHOICES),
+        help=_(
+            "attach : jointes (défaut sous la limite de taille) ; merge : en un seul PDF ; "
+            "link : les plus grosses laissées de côté, la lettre dit où les trouver"
+        ),
+    )
+    p.add_argument("--annex-location", metavar="TEXT", help=_("où trouver les annexes non jointes"))
+    p.add_argument("--proof", metavar="FILE", help=_("écrit la preuve d'envoi (PDF)"))

@@ -57,12 +57,45 @@ def _review(args: argparse.Namespace) -> int:
 
 def _anonymise(args: argparse.Namespace) -> int:
     from ess_desk.privacy import anonymise
+    from ess_desk.privacy.backups import backups_holding
 
     with open_for_command(args, write=True) as store:
         result = anonymise.anonymise(store, args.anonymise, dry_run=args.dry_run)
+        copies = backups_holding(store.path)
     for line in result.summary():
         print(line)
+    if copies and not args.dry_run:
+        # The offer: the same anonymisation in every backup, by a command of its own.
+        print(
+            ngettext(
+                "Pour l'anonymiser aussi dans {count} sauvegarde : {command}",
+                "Pour l'anonymiser aussi dans les {count} sauvegardes : {command}",
+                len(copies),
+            ).format(
+                count=len(copies),
+                command=f"ess-desk --db {args.db} privacy --purge-backups {args.anonymise}",
+            )
+        )
     return 0
+
+
+def _purge_backups(args: argparse.Namespace) -> int:
+    from ess_desk.privacy import backups
+    from ess_desk.privacy.person_file import is_anonymised
+
+    with open_for_command(args, write=True) as store:
+        if not is_anonymised(store.db, args.purge_backups):
+            raise UserError(
+                _(
+                    "La personne n°{id} n'est pas anonymisée dans la base : anonymisez-la d'abord "
+                    "(ess-desk privacy --anonymise {id})."
+                ).format(id=args.purge_backups)
+            )
+        results = backups.purge_backups(store.path, [args.purge_backups])
+        lines = backups.purge_summary(store.path, results)
+    for line in lines:
+        print(line)
+    return 1 if any(r.outcome == backups.REFUSED for r in results) else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -87,6 +120,8 @@ def cmd_privacy(args: argparse.Namespace) -> int:
         return _review(args)
     if args.anonymise is not None:
         return _anonymise(args)
+    if args.purge_backups is not None:
+        return _purge_backups(args)
     return _export(args)
 
 
@@ -118,6 +153,15 @@ def register(add: AddCommand) -> None:
         type=int,
         metavar="PERSON",
         help=_("anonymise la personne de ce numéro (irréversible ; dit ce qui a été fait)"),
+    )
+    what.add_argument(
+        "--purge-backups",
+        type=int,
+        metavar="PERSON",
+        help=_(
+            "anonymise aussi dans chaque sauvegarde la personne déjà anonymisée dans la base, "
+            "et dit ce qui reste où"
+        ),
     )
     what.add_argument(
         "--export",

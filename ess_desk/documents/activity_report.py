@@ -215,7 +215,7 @@ def table(
                 style = ParagraphStyle(f"{kind}_{c}_{n}", parent=style, textColor=colours[(c, n)])
             line.append(Paragraph(escape(text), style))
         data.append(line)
-    t = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    t = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     t.setStyle(TableStyle(commands))
     return t
 

@@ -53,6 +53,7 @@ def build(
             data,
             colWidths=[21 * mm, 25 * mm, 24 * mm, 58 * mm, 26 * mm, 20 * mm],
             repeatRows=1,
+            splitInRow=1,  # a decision longer than a page goes on over the next one
         )
         table.setStyle(
             TableStyle(

@@ -51,7 +51,9 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = True) -> T
         [Paragraph(escape(cell), st.cell_bold if header and n == 0 else st.cell) for cell in row]
         for n, row in enumerate(rows)
     ]
-    table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    table = Table(
+        data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1
+    )
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -266,6 +268,11 @@ def story(view: mn.MinutesView, form: str = "pv") -> list:
                 [
                     Paragraph(f"<b>{escape(view.approval_line())}</b>", st.body),
                     Paragraph(escape(wording.digest_line(view.digest)), st.small),
+                    *(
+                        [Paragraph(escape(wording.seal_line(*view.seal)), st.small)]
+                        if view.seal
+                        else []
+                    ),
                 ]
             ),
         ]
@@ -285,7 +292,9 @@ def footer(view: mn.MinutesView) -> str:
     if view.approved and view.digest:
         # The full digest on every page, so that anyone can check a printed copy against the
         # record; the approval line itself is printed under the title (both do not fit here).
-        return _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
+        line = _("PV approuvé — SHA-256 {digest}").format(digest=view.digest)
+        # The head of the audit chain at approval, on a second line of every page's foot.
+        return line + "\n" + wording.seal_footer(*view.seal) if view.seal else line
     return footer_line(r.body, display(r.starts_at), _("projet"))
 
 

@@ -560,8 +560,12 @@ def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[fl
             self.setFont(FONT, 8)
             self.setFillColor(GREY)
             self.setStrokeColor(LIGHT)
-            self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
-            self.drawString(MARGIN, 8 * mm, typeset(footer_left))
+            # A footer of two lines (approved minutes: digest, then the audit chain) rises.
+            lines = footer_left.split("\n")
+            rise = 3.5 * mm * (len(lines) - 1)
+            self.line(MARGIN, 12 * mm + rise, width - MARGIN, 12 * mm + rise)
+            for n, text in enumerate(lines):
+                self.drawString(MARGIN, 8 * mm + rise - 3.5 * mm * n, typeset(text))
             self.drawRightString(
                 width - MARGIN,
                 8 * mm,
@@ -664,3 +668,16 @@ def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Paragraph
         for p in (text or "").split("\n\n")
         if p.strip()
     ]
+
+
+def pdf_bytes(
+    story: Sequence[Flowable], meta: Metadata, pagesize: tuple[float, float] = A4
+) -> bytes:
+    """The same layout as `build_pdf`, in memory (a letter attached to a message)."""
+    import io
+
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = document(buffer, meta, pagesize)
+    doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
+    return buffer.getvalue()

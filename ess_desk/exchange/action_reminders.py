@@ -14,13 +14,16 @@ from ess_desk.council import get_letterhead
 from ess_desk.dates import display
 from ess_desk.documents import actions_pdf
 from ess_desk.errors import UserError
-from ess_desk.exchange import eml
 from ess_desk.exchange.convocations import slug
-from ess_desk.fileio import ensure_folder
+from ess_desk.fileio import atomic_path, ensure_folder
 from ess_desk.i18n import _, ngettext
+from ess_desk.mail import message as msg
+from ess_desk.mail import outbox
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ess_desk.store import Store
 
 
 @dataclass
@@ -28,6 +31,7 @@ class ReminderFiles:
     pdfs: list[Path] = field(default_factory=list)
     drafts: list[Path] = field(default_factory=list)
     without_email: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # asked not to be contacted by e-mail
 
     def summary(self) -> str:
         pdfs, drafts = len(self.pdfs), len(self.drafts)
@@ -41,6 +45,10 @@ class ReminderFiles:
             text += "\n" + _("Sans adresse électronique ({count}) : {names}").format(
                 count=len(self.without_email), names=", ".join(self.without_email)
             )
+        if self.refused:
+            text += "\n" + _(
+                "Refus d'être contacté par courriel, à relancer par courrier ({count}) : {names}"
+            ).format(count=len(self.refused), names=", ".join(self.refused))
         return text
 
 
@@ -81,24 +89,118 @@ def write_all(
     letterhead = get_letterhead(db)
     result = ReminderFiles()
     subject = _("Relance : vos actions en cours au {day}").format(day=display(today))
+    refused = refused_contact(db, groups)
     for n, group in enumerate(groups, start=1):
         kind, key = group.key
         stem = f"relance-{today.isoformat()}-{slug(group.owner)}-{kind[0]}{key}"
         pdf_path = actions_pdf.build_reminders(db, out_dir / f"{stem}.pdf", [group], today=today)
         result.pdfs.append(pdf_path)
-        if group.email:
-            message = eml.draft(
+        if group.key in refused:
+            result.refused.append(group.owner)
+        elif group.email:
+            envelope = msg.Envelope(
                 to_name=group.owner,
-                to_email=group.email,
+                to_addr=group.email,
                 subject=subject,
-                body=message_text(group, letterhead.signatory, letterhead.name, today),
                 from_name=letterhead.name,
-                from_email=letterhead.council_email,
-                attachments=[(pdf_path.name, pdf_path.read_bytes(), "application/pdf")],
+                from_addr=letterhead.council_email,
             )
-            result.drafts.append(eml.write(message, out_dir / f"{stem}.eml"))
+            data = msg.compose(
+                envelope,
+                message_text(group, letterhead.signatory, letterhead.name, today),
+                [msg.Attachment.of(pdf_path.name, pdf_path.read_bytes(), "application/pdf")],
+                draft=True,
+            )
+            result.drafts.append(_write(out_dir / f"{stem}.eml", data))
         else:
             result.without_email.append(group.owner)
         if progress:
             progress(n, len(groups))
+    return result
+
+
+def _write(path: Path, data: bytes) -> Path:
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+    return path
+
+
+def refused_contact(db: Database, groups: list[OwnerGroup]) -> set[tuple[str, int]]:
+    """Owners who are people that refused to be contacted (an organisation has no such choice)."""
+    ids = [key for kind, key in (g.key for g in groups) if kind == "person"]
+    if not ids:
+        return set()
+    found = db.execute(
+        f"SELECT id FROM people WHERE consent_contact = 0 AND id IN ({','.join('?' * len(ids))})",
+        ids,
+    ).fetchall()
+    return {("person", r[0]) for r in found}
+
+
+def reminder_pdf(db: Database, group: OwnerGroup, today: dt.date) -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="ess-desk-relance-") as folder:
+        path = actions_pdf.build_reminders(db, Path(folder) / "relance.pdf", [group], today=today)
+        return path.read_bytes()
+
+
+@dataclass
+class QueuedReminders:
+    queued: outbox.Queued
+    without_email: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def queue_all(
+    store: Store,
+    filt: ActionFilter | None = None,
+    today: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> QueuedReminders:
+    """Each owner's reminder in the outbox: one per owner and per day (queuing again the same
+    day adds nothing); owners without address or who refused contact are listed for a letter."""
+    from ess_desk.mail import settings as mail_settings
+
+    db = store.db
+    today = today or dt.date.today()
+    groups = actions_pdf.reminder_groups(db, filt, today)
+    if not groups:
+        raise UserError(_("Aucune action ouverte : personne à relancer."))
+    letterhead = get_letterhead(db)
+    refused = refused_contact(db, groups)
+    subject = _("Relance : vos actions en cours au {day}").format(day=display(today))
+    items, result = [], QueuedReminders(outbox.Queued())
+    known = {
+        r[0]
+        for r in db.execute(
+            "SELECT idempotency_key FROM outbox WHERE idempotency_key LIKE ?",
+            [f"reminder:{today.isoformat()}:%"],
+        )
+    }
+    for n, group in enumerate(groups, start=1):
+        kind, key = group.key
+        if group.key in refused:
+            result.refused.append(group.owner)
+        elif not group.email:
+            result.without_email.append(group.owner)
+        elif (idem := f"reminder:{today.isoformat()}:{kind}:{key}") not in known:
+            name = f"relance-{today.isoformat()}-{slug(group.owner)}.pdf"
+            items.append(
+                outbox.Outgoing(
+                    key=idem,
+                    purpose="reminder",
+                    to_name=group.owner,
+                    to_addr=group.email,
+                    subject=subject,
+                    body=message_text(group, letterhead.signatory, letterhead.name, today),
+                    attachments=(
+                        msg.Attachment.of(name, reminder_pdf(db, group, today), "application/pdf"),
+                    ),
+                    person_id=key if kind == "person" else None,
+                )
+            )
+        if progress:
+            progress(n, len(groups))
+    result.queued = outbox.queue(store, items, sender=mail_settings.get(db).sender)
     return result

@@ -1135,6 +1135,9 @@ _PERSON_COLUMNS = (
     "consent_contact",
     "notes",
     "archived",
+    "address",
+    "postcode",
+    "city",
 )
 _MANDATE_COLUMNS = (
     "id",
@@ -1221,11 +1224,12 @@ def _write(
             if progress:
                 progress(done, total)
 
-    from ess_desk.search.bulk import indexed_in_bulk
+    from ess_desk.store.bulk import indexed_in_bulk
 
     # One pass per table through a prepared statement; the search index of the new people and
-    # organisations is written at the end in one statement per table, in the same transaction.
-    with indexed_in_bulk(db, "organisations", "people"):
+    # organisations, and the words index of their audit entries, are written at the end in one
+    # statement per table, in the same transaction.
+    with indexed_in_bulk(db, "organisations", "people", "audit_log"):
         _insert_all(plan, insert, next_id)
     audit.record(
         db,
@@ -1295,6 +1299,9 @@ def _insert_all(
                 0,
                 "",
                 0,
+                "",
+                "",
+                "",
             )
             for p in plan.people
         ],

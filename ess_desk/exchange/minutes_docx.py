@@ -122,6 +122,9 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     footer = section.footer.paragraphs[0]
     if view.approved and view.digest:
         footer.text = view.approval_line() + " " + wording.digest_line(view.digest)
+        if view.seal:
+            footer.add_run().add_break()
+            footer.add_run(wording.seal_footer(*view.seal))
     else:
         footer.text = " — ".join((r.body, display(r.starts_at), _("projet")))
 
@@ -165,6 +168,8 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     if view.approved and view.digest:
         _bold_line(doc, view.approval_line())
         doc.add_paragraph(wording.digest_line(view.digest))
+        if view.seal:
+            doc.add_paragraph(wording.seal_line(*view.seal))
     if view.errata:
         doc.add_heading(_("Errata"), level=1)
         for e in view.errata:

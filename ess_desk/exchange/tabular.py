@@ -8,7 +8,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +41,27 @@ class SourceTable:
     path: Path
     headers: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+def amended(
+    table: SourceTable,
+    corrections: Mapping[tuple[int, int], str] | None = None,
+    left_out: Collection[int] = (),
+) -> SourceTable:
+    """The table as the secretary corrected it before importing: cells replaced (by the file's
+    line and the column's index), whole lines left out. The file itself is never changed."""
+    corrections = corrections or {}
+    rows = []
+    for line, values in table.rows:
+        if line in left_out:
+            continue
+        fixed = list(values)
+        for (at, column), value in corrections.items():
+            if at == line and column >= 0:
+                fixed.extend([""] * (column + 1 - len(fixed)))
+                fixed[column] = printable(str(value)).strip()
+        rows.append((line, fixed))
+    return SourceTable(path=table.path, headers=list(table.headers), rows=rows)
 
 
 def is_formula_like(value: str) -> bool:

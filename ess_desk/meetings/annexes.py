@@ -33,6 +33,8 @@ class Annex:
     pages: int
     sha256: str
     public: bool = False  # may go into the public pack
+    # Sent to the members with the convocation (a working document for the secretariat is not).
+    for_members: bool = True
 
 
 class UnreadableAnnex(UserError):
@@ -176,13 +178,35 @@ def attach(
 
 def list_annexes(db: Database, meeting_id: int) -> list[Annex]:
     rows = db.execute(
-        "SELECT a.id, a.meeting_id, a.item_id, a.name, a.size, a.pages, a.sha256, a.public "
-        "FROM annexes a "
+        "SELECT a.id, a.meeting_id, a.item_id, a.name, a.size, a.pages, a.sha256, a.public, "
+        "a.for_members FROM annexes a "
         "LEFT JOIN agenda_items i ON i.id = a.item_id "
         "WHERE a.meeting_id = ? ORDER BY i.position IS NOT NULL, i.position, a.id",
         [meeting_id],
     ).fetchall()
-    return [Annex(*r[:7], public=bool(r[7])) for r in rows]
+    return [Annex(*r[:7], public=bool(r[7]), for_members=bool(r[8])) for r in rows]
+
+
+def set_for_members(store: Store, annex_id: int, for_members: bool) -> None:
+    """Whether the annex goes to the members with the convocation."""
+    with store.write() as db:
+        row = db.execute(
+            "SELECT meeting_id, for_members FROM annexes WHERE id = ?", [annex_id]
+        ).fetchone()
+        if row is None:
+            raise UserError(_("L'annexe n°{id} n'existe pas.").format(id=annex_id))
+        meetings.ensure_open(meetings.get(db, row[0]))
+        if bool(row[1]) == for_members:
+            return
+        db.execute("UPDATE annexes SET for_members = ? WHERE id = ?", [int(for_members), annex_id])
+        audit.record(
+            db,
+            "annex",
+            annex_id,
+            "update",
+            {"for_members": bool(row[1])},
+            {"for_members": for_members},
+        )
 
 
 def content(db: Database, annex_id: int) -> bytes:

@@ -42,6 +42,9 @@ class Meeting:
     opening_time: str | None = None
     opening_quorum: str | None = None
     reconvenes_meeting_id: int | None = None  # the meeting whose quorum failed
+    # Raised each time the meeting moves or is cancelled: calendars then take the new invitation
+    # as an update of the one they hold (RFC 5545 SEQUENCE).
+    ics_sequence: int = 0
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Meeting:
@@ -59,6 +62,9 @@ class Meeting:
     def day(self) -> dt.date:
         return self.start.date()
 
+
+# What a calendar shows of a meeting: a change of one of them is an update of the invitation.
+CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "video_link")
 
 EDITABLE = ("body_id", "title", "kind", "starts_at", "ends_at", "place", "video_link", "notes")
 
@@ -152,7 +158,10 @@ def update(store: Store, meeting_id: int, **values: Any) -> None:
                 )
             )
         merged = {k: getattr(current, k) for k in EDITABLE} | values
-        service.update(db, "meetings", "meeting", meeting_id, clean(db, merged))
+        data = clean(db, merged)
+        if any(data[k] != getattr(current, k) for k in CALENDAR_FIELDS):
+            data["ics_sequence"] = current.ics_sequence + 1
+        service.update(db, "meetings", "meeting", meeting_id, data)
 
 
 class ConfirmationNeeded(UserError):
@@ -205,7 +214,10 @@ def set_status(
             )
         if status == "held":
             _check_can_hold(current, now or dt.datetime.now(), confirmed)
-        service.update(db, "meetings", "meeting", meeting_id, {"status": status})
+        values: dict[str, Any] = {"status": status}
+        if status == "cancelled":
+            values["ics_sequence"] = current.ics_sequence + 1
+        service.update(db, "meetings", "meeting", meeting_id, values)
 
 
 def _copy_agenda(db: Database, from_id: int, to_id: int, taken_up: bool) -> None:

@@ -11,7 +11,7 @@ from ess_desk.i18n import _
 from ess_desk.membership import validation
 from ess_desk.membership.vocabulary import ORGANISATION_KINDS
 from ess_desk.store import Store
-from ess_desk.text import name_key
+from ess_desk.text import fold, name_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -118,4 +118,6 @@ def list_all(db: Database, include_archived: bool = False) -> list[Organisation]
         [include_archived],
     )
     names = [c[0] for c in cursor.description]
-    return [Organisation.from_row(dict(zip(names, r, strict=True))) for r in cursor]
+    found = [Organisation.from_row(dict(zip(names, r, strict=True))) for r in cursor]
+    # Accents and case ignored, as French readers expect (« Économie » among the E).
+    return sorted(found, key=lambda o: (fold(o.name), o.id))

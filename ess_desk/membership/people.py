@@ -11,6 +11,7 @@ from ess_desk.i18n import _, pgettext
 from ess_desk.membership import validation
 from ess_desk.membership.vocabulary import CIVILITIES
 from ess_desk.store import Store
+from ess_desk.text import fold
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -30,6 +31,9 @@ class Person:
     consent_contact: int = 0
     notes: str = ""
     archived: int = 0
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Person:
@@ -51,6 +55,9 @@ EDITABLE = (
     "consent_publish",
     "consent_contact",
     "notes",
+    "address",
+    "postcode",
+    "city",
 )
 
 _CIVILITY_ALIASES = {
@@ -94,6 +101,10 @@ def clean(db: Database, values: dict[str, Any]) -> dict[str, Any]:
         "consent_publish": 1 if values.get("consent_publish") else 0,
         "consent_contact": 1 if values.get("consent_contact") else 0,
         "notes": str(values.get("notes") or "").strip(),
+        # The postal address, for letters sent by post (street lines, then postcode and city).
+        "address": validation.address_lines(values.get("address")),
+        "postcode": validation.clean_text(values.get("postcode")),
+        "city": validation.clean_text(values.get("city")),
     }
     org_id = values.get("organisation_id")
     if org_id in ("", 0):
@@ -170,10 +181,12 @@ def choices(
         SELECT p.id, p.last_name, p.first_name, COALESCE(o.name, '')
         FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
         WHERE p.archived = 0 OR p.id IS ?
-        ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE
         """,
         [keep],
     ).fetchall()
+    # In the order French readers expect: accents and case ignored (GÉRARD before GUÉRIN),
+    # which SQLite's NOCASE does not do.
+    rows.sort(key=lambda r: (fold(r[1]), fold(r[2]), r[0]))
     out = []
     for person_id, last, first, org in rows:
         text = f"{last.upper()} {first}".strip()

@@ -10,6 +10,12 @@ def clean_text(value: object) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
+def address_lines(value: object) -> str:
+    """A street address on one or several lines: each line cleaned, empty lines dropped."""
+    text = "" if value is None else str(value)
+    return "\n".join(line for line in (clean_text(x) for x in text.splitlines()) if line)
+
+
 def required(value: object, field: str, label: str) -> str:
     text = clean_text(value)
     if not text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
+import sqlite3
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -203,11 +203,7 @@ def save_section(store: Store, minutes_id: int, item_id: int, summary: str) -> b
             "UPDATE minutes_sections SET summary = ?, updated_at = ? WHERE id = ?",
             [text, now, section_id],
         )
-        after = service.fetch(db, "minutes_sections", section_id)
-        db.execute(
-            "UPDATE audit_log SET at = ?, after = ? WHERE id = ?",
-            [now, json.dumps(after, ensure_ascii=False, default=str), last[0]],
-        )
+        audit.amend_last(db, last[0], now, service.fetch(db, "minutes_sections", section_id))
         return True
 
 
@@ -521,6 +517,9 @@ class MinutesView:
     digest: str | None = None
     errata: tuple[Erratum, ...] = ()
     public: bool = False
+    # The audit entry that recorded the approval, and its hash in the chain: printed on the
+    # approved minutes so that a paper copy can be checked against the file's log.
+    seal: tuple[int, str] | None = None
 
     @property
     def approved(self) -> bool:
@@ -581,7 +580,22 @@ def view(db: Database, meeting_id: int, public: bool = False) -> MinutesView:
         digest=minutes.approved_sha256 if minutes and minutes.frozen else None,
         errata=corrections,
         public=public,
+        seal=approval_seal(db, minutes.id) if minutes and minutes.frozen else None,
     )
+
+
+def approval_seal(db: Database, minutes_id: int) -> tuple[int, str] | None:
+    """(id, hash) of the audit entry that recorded the approval of these minutes."""
+    try:
+        row = db.execute(
+            "SELECT id, hash FROM audit_log WHERE entity = ? AND entity_id = ? "
+            "AND action = 'update' AND json_extract(after, '$.status') = 'approved' "
+            "ORDER BY id LIMIT 1",
+            [ENTITY, minutes_id],
+        ).fetchone()
+    except sqlite3.Error:  # a log written before the chain, read without its migration
+        return None
+    return (int(row[0]), str(row[1])) if row and row[1] else None
 
 
 def check_digests(db: Database) -> list[str]:

@@ -319,6 +319,19 @@ def digest_line(digest: str) -> str:
     return _("Empreinte SHA-256 du texte approuvé : {digest}").format(digest=digest)
 
 
+def seal_line(entry_id: int, chain_hash: str) -> str:
+    """The audit entry of the approval, as printed under the approval line."""
+    return _(
+        "Journal des modifications : approbation inscrite à l'entrée n° {id}, empreinte de la "
+        "chaîne {hash}"
+    ).format(id=entry_id, hash=chain_hash)
+
+
+def seal_footer(entry_id: int, chain_hash: str) -> str:
+    """The same, short enough for the foot of every page (the hash's first 32 characters)."""
+    return _("Journal : entrée n° {id} · {hash}").format(id=entry_id, hash=chain_hash[:32])
+
+
 def public_note() -> str:
     return _(
         "Version publique : les personnes qui n'ont pas consenti à la publication de leur nom "

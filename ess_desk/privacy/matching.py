@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -133,6 +134,13 @@ _PHONE_SEPARATORS = b" .-()/\t\r\n"
 
 
 def _phone_pattern(phone: str) -> str | None:
+    core = _phone_core(phone)
+    return None if core is None else r"(?<!\d)" + core
+
+
+def _phone_core(phone: str) -> str | None:
+    """The phone number as people write it, not followed by a digit (nor preceded by one:
+    `_phone_pattern` adds that)."""
     digits = re.sub(r"\D", "", phone)
     if len(digits) < 6:
         return None  # too short to be told apart from any other number
@@ -141,7 +149,7 @@ def _phone_pattern(phone: str) -> str | None:
     if len(digits) == 10 and digits.startswith("0"):
         # « 06 12 34 56 78 » is also written « +33 6 12 34 56 78 ».
         patterns.append(r"\+33" + between + r"\(?0?\)?" + between + between.join(digits[1:]))
-    return r"(?<!\d)(?:" + "|".join(patterns) + r")(?!\d)"
+    return "(?:" + "|".join(patterns) + r")(?!\d)"
 
 
 # How each civility is written before a name, short or long.
@@ -153,6 +161,34 @@ _TITLES = {
 _ANY_TITLE = (
     r"(?:Mmes?|Mlle|Madame|Mademoiselle|Mx|Monsieur|Messieurs)\.?[\s\u00a0]+|M\.[\s\u00a0]*"
 )
+
+
+# What may not stand just before a match: a letter or digit before a name, an address's own
+# characters before an e-mail, a digit before a phone number.
+_WORD = re.compile(r"\w")
+_EMAIL_CHAR = re.compile(r"[\w.+-]")
+_DIGIT = re.compile(r"\d")
+# Every byte of the UTF-8 form of every character `\s` takes, with the full stop and hyphen:
+# dropped, the digits of a phone number written with them follow one another.
+SPACES = [*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B)] + [
+    0x2028,
+    0x2029,
+    0x202F,
+    0x205F,
+    0x3000,
+]  # what str.isspace() and `\s` take (a test checks it against the whole of Unicode)
+_PHONE_DROP = bytes(sorted({b for c in SPACES for b in chr(c).encode("utf-8")} | set(b".-")))
+
+
+def _found(core: re.Pattern[str], before: re.Pattern[str], text: str) -> bool:
+    """Whether `core` matches somewhere in `text` where the character before is not `before`."""
+    found = core.search(text)
+    while found is not None:
+        start = found.start()
+        if start == 0 or before.match(text, start - 1) is None:
+            return True
+        found = core.search(text, start + 1)
+    return False
 
 
 class Matcher:
@@ -180,6 +216,28 @@ class Matcher:
         if phone:
             pieces.append(phone)
         self._pattern = re.compile("|".join(pieces), re.IGNORECASE) if pieces else None
+        # The same three pieces with their look-behind checked apart: a pattern that starts with
+        # letters lets Python's engine skip ahead to where they are, fifteen times faster over a
+        # long text (a minutes' snapshot copied in the audit log) than the whole pattern, whose
+        # look-behind makes it try every position.
+        self._pieces: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+        if full:
+            # A title before the whole name changes nothing to whether it is there: it ends with
+            # a space or a full stop, so the name alone is found where the titled one is.
+            core = "(?:" + "|".join(full) + r")(?!\w)"
+            self._pieces.append((re.compile(core, re.IGNORECASE), _WORD))
+        if own_titles and first and last:
+            core = f"(?:{own_titles})" + name_pattern(last) + r"(?!\w)"
+            self._pieces.append((re.compile(core, re.IGNORECASE), _WORD))
+        if email:
+            core = re.escape(email) + r"(?![\w-])"
+            self._pieces.append((re.compile(core, re.IGNORECASE), _EMAIL_CHAR))
+        self._phone: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        if phone:
+            self._phone = (re.compile(_phone_core(identity.phone), re.IGNORECASE), _DIGIT)
+            self._pieces.append(self._phone)
+        # Every written form of the number holds its digits but the first (« +33 6 12… »).
+        self._phone_tail = re.sub(r"\D", "", identity.phone)[1:].encode()
         self._quick = self._quick_needles(first, last, email, identity.phone)
 
     @staticmethod
@@ -219,10 +277,54 @@ class Matcher:
     def empty(self) -> bool:
         return self._pattern is None
 
+    def search_phone(self, text: str | None) -> bool:
+        """`search` for a text whose words, by the index, cannot hold the name nor the e-mail
+        (see Candidates.named): only the phone number may be there. Its digits, once every
+        byte of every space, full stop and hyphen is dropped, follow one another in the text
+        wherever it is written: a check at C speed before the pattern."""
+        if not text or self._phone is None:
+            return False
+        packed = text.encode("utf-8").translate(None, _PHONE_DROP)
+        if self._phone_tail not in packed:
+            return False
+        return _found(*self._phone, text)
+
+    def candidates(self) -> Candidates:
+        """Where SQLite should look for the texts `search` may find (see Candidates)."""
+        if self._pattern is None:
+            return Candidates(nothing=True)
+        identity = self.identity
+        first, last = identity.first_name.strip(), identity.last_name.strip()
+        email = identity.email.strip()
+        terms: list[str] = []
+        if first or last:
+            if not _tokens_tell(f"{first} {last}"):
+                return Candidates()  # the index cannot tell: every text is looked at
+            # Every way of naming them is one of these runs of words: the whole name either
+            # way round, or their own title then the last name (« Mme Secrète »).
+            if first and last:
+                runs = [f"{first} {last}", f"{last} {first}"]
+                runs += [f"{title} {last}" for title in _TITLE_WORDS.get(identity.civility, ())]
+            else:
+                runs = [first or last]
+            terms += [_fts_string(run) for run in runs]
+        if email:
+            if not email.isascii():
+                return Candidates()
+            terms.append(_fts_string(email))
+        phones: tuple[str, ...] = ()
+        if _phone_pattern(identity.phone):
+            digits = re.sub(r"\D", "", identity.phone)
+            phones = ("%" + "%".join(digits) + "%",)
+            if len(digits) == 10 and digits.startswith("0"):
+                phones += ("%+33%" + "%".join(digits[1:]) + "%",)
+        return Candidates(" OR ".join(terms) if terms else None, phones, nothing=not terms)
+
     def search(self, text: str | None) -> bool:
         if not text or self._pattern is None or not self._maybe(text):
             return False
-        return self._pattern.search(text) is not None
+        # As `self._pattern.search(text)`: a piece matching where its look-behind holds.
+        return any(_found(core, before, text) for core, before in self._pieces)
 
     def replace(self, text: str, label: str) -> str:
         if not text or self._pattern is None or not self._maybe(text):
@@ -239,3 +341,131 @@ class Matcher:
         start, end = max(0, found.start() - width), min(len(text), found.end() + width)
         piece = " ".join(text[start:end].split())
         return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
+
+
+# The words of each civility's own titles, as the index holds them (see _TITLES).
+_TITLE_WORDS = {"Mme": ("mme", "madame"), "M.": ("m", "monsieur"), "Mx": ("mx",)}
+
+
+def _fts_string(text: str) -> str:
+    """`text` as an FTS5 string: its words, one right after the other (the tokenizer splits at
+    spaces, hyphens, apostrophes and any other character that is not a letter or a digit)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _tokens_tell(name: str) -> bool:
+    """True when every way `name_pattern` may find the name in a text leaves the name's words
+    as whole words of the search index: the index's tokenizer splits at anything but letters
+    and digits and drops the accents of Latin letters, as the pattern takes them. Not so for a
+    name with a ligature (« œ » is also written « oe »), letters outside Latin-1 and Latin
+    Extended-A, or an apostrophe (the pattern also takes the modifier letter « ʼ », which the
+    tokenizer keeps inside a word): those names are looked for text by text."""
+    for char in name:
+        if char in _APOSTROPHES:
+            return False
+        if char.isascii() or char in _SEPARATORS:
+            continue
+        base = fold(char)
+        if len(base) != 1 or not base.isascii():
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Which rows SQLite should hand to `Matcher.search`, chosen through the indexes: the rows
+    whose words, in the search index (or the audit log's and approved minutes' own, 0012), hold
+    every word of the person's name or their e-mail, and — the index cannot see a phone number
+    typed in any grouping of its digits — the rows whose text has the number's digits in order
+    (a LIKE that SQLite runs on its side). The rows left out cannot be found by `search`, but
+    for one case: a dotless « ı » typed for an « i » (Python's case-insensitive matching takes
+    one for the other, the index does not).
+
+    `query` None with `nothing` False: the index cannot tell for this name, every row is
+    read. `nothing` True: the person has nothing to look for in words (only the phone, if any).
+    """
+
+    query: str | None = None
+    phones: tuple[str, ...] = ()
+    nothing: bool = False
+
+    def named(self, index: str, row_id: str) -> tuple[str, list[object]]:
+        """An SQL value, 1 for the rows whose words in `index` may hold the name or the e-mail:
+        for the others, only the phone number is to be looked for (`Matcher.search_phone`)."""
+        if self.query is None:
+            return ("0", []) if self.nothing else ("1", [])
+        return f"{row_id} IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)", [self.query]
+
+    def where(
+        self, index: str | None, row_id: str, columns: Sequence[str], ids: str = "rowid"
+    ) -> tuple[str, list[object]]:
+        """An SQL condition for rows whose id is `row_id`, indexed in `index` (None: not
+        indexed) under `ids` (an expression of the index's rowid), with their text in
+        `columns`; `(condition, parameters)`."""
+        parts: list[str] = []
+        params: list[object] = []
+        if self.query is None and not self.nothing:
+            return "1", []
+        if index is None:
+            if not self.nothing:
+                return "1", []  # a table without index: every row goes to `search`
+        elif self.query is not None:
+            parts.append(f"{row_id} IN (SELECT {ids} FROM {index} WHERE {index} MATCH ?)")
+            params.append(self.query)
+        for column in columns:
+            for like in self.phones:
+                parts.append(f"{column} LIKE ?")
+                params.append(like)
+        if not parts:
+            return "0", []
+        return "(" + " OR ".join(parts) + ")", params
+
+
+def audit_entries(
+    db: Database, person_id: int, mandate_ids: Iterable[int], matcher: Matcher, columns: str
+) -> Iterator[tuple[tuple, bool]]:
+    """The audit entries that may concern the person, with `columns`: those of their card and
+    mandates (through the log's entity index) and those whose copies may name them (through
+    its own words index, 0012); each with True when its copies are `found` (see `search`)."""
+    mandates = list(mandate_ids)
+    candidates = matcher.candidates()
+    where, params = candidates.where("privacy_audit", "id", ("before", "after"))
+    named, named_params = candidates.named("privacy_audit", "id")
+    own = "(entity = 'person' AND entity_id = ?)"
+    if mandates:
+        own += f" OR (entity = 'mandate' AND entity_id IN ({', '.join('?' for _m in mandates)}))"
+    rows = db.execute(
+        f"SELECT {columns}, before, after, {named} FROM audit_log WHERE {own} OR {where} "
+        "ORDER BY id",
+        [*named_params, person_id, *mandates, *params],
+    )
+    for *values, before, after, may_name in rows:
+        look = matcher.search if may_name else matcher.search_phone
+        yield (*values, before, after), look(before) or look(after)
+
+
+@dataclass(frozen=True)
+class SnapshotFilter:
+    """For approved minutes (their id: `row_id`): `condition` keeps those whose frozen snapshot
+    may refer to the person (`"person_id": N`) or name them, through the snapshots' words index
+    (0012); `named` is 1 where the name or e-mail may be there (see Candidates.named). Put the
+    parameters in that order: `named_params`, then `params`."""
+
+    condition: str
+    params: list[object]
+    named: str
+    named_params: list[object]
+
+
+def snapshot_filter(person_id: int, matcher: Matcher, row_id: str) -> SnapshotFilter:
+    candidates = matcher.candidates()
+    named, named_params = candidates.named("privacy_minutes", row_id)
+    if candidates.query is None and not candidates.nothing:
+        return SnapshotFilter("1", [], named, named_params)
+    reference = _fts_string(f"person_id {person_id}")
+    query = reference if candidates.query is None else f"{reference} OR {candidates.query}"
+    phones = " OR ".join("approved_text LIKE ?" for _p in candidates.phones)
+    condition = f"{row_id} IN (SELECT rowid FROM privacy_minutes WHERE privacy_minutes MATCH ?)"
+    if phones:
+        condition += f" OR {phones}"
+    return SnapshotFilter(f"({condition})", [query, *candidates.phones], named, named_params)

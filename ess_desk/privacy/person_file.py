@@ -24,7 +24,7 @@ from ess_desk.meetings import attendance as attendance_rules
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership.vocabulary import ORGANISATION_KINDS, ROLES, label
 from ess_desk.minutes.vocabulary import MINUTES_STATUSES
-from ess_desk.privacy.matching import Identity, Matcher
+from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.texts import free_texts
 
 if TYPE_CHECKING:
@@ -107,7 +107,10 @@ class PersonFile:
         return " ".join(x for x in (p["civility"], p["first_name"], p["last_name"]) if x)
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "version": VERSION, **dataclasses.asdict(self)}
+        # Its fields are plain data already: no deep copy of the thousands of values an audit
+        # log holds (dataclasses.asdict would copy them one by one).
+        fields = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return {"format": FORMAT, "version": VERSION, **fields}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PersonFile:
@@ -299,15 +302,22 @@ def _minutes(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, A
     is typed in them (the attendance of drafts is in its own section)."""
     out = []
     person_ref = re.compile(rf'"person_id": {person_id}(?!\d)')
+    # Through the snapshots' index, SQLite leaves out the approved minutes whose snapshot
+    # neither refers to the person nor may name them.
+    snapshots = snapshot_filter(person_id, matcher, "mi.id")
     rows = db.execute(
         "SELECT mi.id, mi.meeting_id, substr(m.starts_at, 1, 10), b.name, m.title, mi.status, "
-        "mi.secretary, mi.approved_text FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id "
-        "JOIN bodies b ON b.id = m.body_id ORDER BY m.starts_at"
+        f"mi.secretary, mi.approved_text, {snapshots.named} FROM minutes mi "
+        "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id "
+        "WHERE NOT (mi.status = 'approved' AND mi.approved_text != '') "
+        f"OR {snapshots.condition} ORDER BY m.starts_at",
+        [*snapshots.named_params, *snapshots.params],
     ).fetchall()
-    for minutes_id, meeting_id, day, body, title, status, secretary, approved_text in rows:
+    for minutes_id, meeting_id, day, body, title, status, secretary, approved_text, named in rows:
         roles: list[str] = []
         if status == "approved" and approved_text:
-            if person_ref.search(approved_text) or matcher.search(approved_text):
+            look = matcher.search if named else matcher.search_phone
+            if person_ref.search(approved_text) or look(approved_text):
                 roles = _snapshot_roles(approved_text, person_id, matcher)
         else:
             if matcher.search(secretary):
@@ -366,7 +376,7 @@ def _action_updates(db: Database, person_id: int) -> list[dict[str, Any]]:
 
 def _mentions(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, Any]]:
     out = []
-    for text in free_texts(db, matcher.search):
+    for text in free_texts(db, matcher.search, matcher.candidates()):
         if text.table == "people" and text.row_key == person_id:
             continue  # the person's own notes are printed with their identity
         out.append(
@@ -414,11 +424,10 @@ def _audit_log(
     """Entries about the person's record or mandates, and every entry whose copies name them."""
     own = {("person", person_id)} | {("mandate", m) for m in mandate_ids}
     out = []
-    for entry_id, at, os_user, entity, entity_id, action, before, after in db.execute(
-        "SELECT id, at, os_user, entity, entity_id, action, before, after FROM audit_log "
-        "ORDER BY id"
-    ):
-        if (entity, entity_id) in own or matcher.search(before) or matcher.search(after):
+    columns = "id, at, os_user, entity, entity_id, action"
+    for row, found in audit_entries(db, person_id, mandate_ids, matcher, columns):
+        entry_id, at, os_user, entity, entity_id, action, before, after = row
+        if (entity, entity_id) in own or found:
             out.append(
                 {
                     "id": entry_id,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ess_desk.dates import display
 from ess_desk.i18n import _
 from ess_desk.minutes.decisions import reference
+from ess_desk.privacy.matching import Candidates
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -36,6 +37,23 @@ class FreeText:
     @property
     def where(self) -> str:
         return _WHERE[self.table](*self.context)
+
+
+Filter = Candidates | None
+
+
+def _where(
+    match: Filter,
+    index: str | None,
+    row_id: str,
+    *columns: str,
+    joiner: str = "WHERE",
+) -> tuple[str, list]:
+    """` WHERE …` keeping the rows `match` points at (see Candidates.where), or nothing."""
+    if match is None:
+        return "", []
+    condition, params = match.where(index, row_id, columns)
+    return f" {joiner} {condition}", params
 
 
 # Meetings whose minutes are approved: their agenda, guests, decisions and minutes are frozen.
@@ -76,19 +94,23 @@ _WHERE: dict[str, Callable[..., str]] = {
 }
 
 
-def _minutes(db: Database) -> Iterator[tuple]:
+def _minutes(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, None, "mi.id", "mi.secretary")
     for minutes_id, secretary, status, day, body in db.execute(
         "SELECT mi.id, mi.secretary, mi.status, m.starts_at, b.name FROM minutes mi "
-        "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id"
+        "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id" + where,
+        params,
     ):
         yield ("minutes", "secretary", minutes_id, secretary, status != "approved", (day, body))
 
 
-def _sections(db: Database) -> Iterator[tuple]:
+def _sections(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, "search_minutes", "s.id * 2", "s.summary")
     for section_id, summary, status, day, body, title in db.execute(
         "SELECT s.id, s.summary, mi.status, m.starts_at, b.name, i.title FROM minutes_sections s "
         "JOIN minutes mi ON mi.id = s.minutes_id JOIN meetings m ON m.id = mi.meeting_id "
-        "JOIN bodies b ON b.id = m.body_id JOIN agenda_items i ON i.id = s.item_id"
+        "JOIN bodies b ON b.id = m.body_id JOIN agenda_items i ON i.id = s.item_id" + where,
+        params,
     ):
         yield (
             "minutes_sections",
@@ -100,29 +122,38 @@ def _sections(db: Database) -> Iterator[tuple]:
         )
 
 
-def _errata(db: Database) -> Iterator[tuple]:
+def _errata(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, "search_minutes", "e.id * 2 + 1", "e.reason", "e.text")
     for erratum_id, reason, text, day, body in db.execute(
         "SELECT e.id, e.reason, e.text, m.starts_at, b.name FROM minutes_errata e "
         "JOIN minutes mi ON mi.id = e.minutes_id JOIN meetings m ON m.id = mi.meeting_id "
-        "JOIN bodies b ON b.id = m.body_id"
+        "JOIN bodies b ON b.id = m.body_id" + where,
+        params,
     ):
         yield ("minutes_errata", "reason", erratum_id, reason, False, (day, body))
         yield ("minutes_errata", "text", erratum_id, text, False, (day, body))
 
 
-def _decisions(db: Database) -> Iterator[tuple]:
+def _decisions(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, "search_decisions", "d.id", "d.text")
     for decision_id, year, number, text, day, body, frozen in db.execute(
         f"SELECT d.id, d.year, d.number, d.text, m.starts_at, b.name, d.meeting_id IN ({_APPROVED}) "
         "FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id"
+        + where,
+        params,
     ):
         yield ("decisions", "text", decision_id, text, not frozen, (year, number, day, body))
 
 
-def _agenda_items(db: Database) -> Iterator[tuple]:
+def _agenda_items(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(
+        match, "search_agenda_items", "i.id", "i.title", "i.description", "i.presenter_text"
+    )
     for item_id, title, description, presenter, day, body, frozen in db.execute(
         "SELECT i.id, i.title, i.description, i.presenter_text, m.starts_at, b.name, "
         f"i.meeting_id IN ({_APPROVED}) FROM agenda_items i "
-        "JOIN meetings m ON m.id = i.meeting_id JOIN bodies b ON b.id = m.body_id"
+        "JOIN meetings m ON m.id = i.meeting_id JOIN bodies b ON b.id = m.body_id" + where,
+        params,
     ):
         for column, text in (
             ("title", title),
@@ -132,65 +163,83 @@ def _agenda_items(db: Database) -> Iterator[tuple]:
             yield ("agenda_items", column, item_id, text, not frozen, (day, body, title))
 
 
-def _guests(db: Database) -> Iterator[tuple]:
+def _guests(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, None, "g.id", "g.name")
     for guest_id, name, day, body, frozen in db.execute(
         f"SELECT g.id, g.name, m.starts_at, b.name, g.meeting_id IN ({_APPROVED}) FROM guests g "
-        "JOIN meetings m ON m.id = g.meeting_id JOIN bodies b ON b.id = m.body_id"
+        "JOIN meetings m ON m.id = g.meeting_id JOIN bodies b ON b.id = m.body_id" + where,
+        params,
     ):
         yield ("guests", "name", guest_id, name, not frozen, (day, body))
 
 
-def _meetings(db: Database) -> Iterator[tuple]:
+def _meetings(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, "search_meetings", "m.id", "m.title", "m.notes")
     for meeting_id, title, notes, day, body, frozen in db.execute(
         f"SELECT m.id, m.title, m.notes, m.starts_at, b.name, m.id IN ({_APPROVED}) "
-        "FROM meetings m JOIN bodies b ON b.id = m.body_id"
+        "FROM meetings m JOIN bodies b ON b.id = m.body_id" + where,
+        params,
     ):
         # The schema freezes an approved meeting's title, not its internal notes.
         yield ("meetings", "title", meeting_id, title, not frozen, (day, body))
         yield ("meetings", "notes", meeting_id, notes, True, (day, body))
 
 
-def _actions(db: Database) -> Iterator[tuple]:
-    for action_id, title, description in db.execute("SELECT id, title, description FROM actions"):
+def _actions(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, "search_actions", "id", "title", "description")
+    for action_id, title, description in db.execute(
+        "SELECT id, title, description FROM actions" + where, params
+    ):
         yield ("actions", "title", action_id, title, True, (action_id, title))
         yield ("actions", "description", action_id, description, True, (action_id, title))
 
 
-def _action_updates(db: Database) -> Iterator[tuple]:
+def _action_updates(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, "search_action_updates", "id", "comment", joiner="AND")
     for update_id, action_id, day, comment in db.execute(
-        "SELECT id, action_id, on_date, comment FROM action_updates WHERE comment != ''"
+        "SELECT id, action_id, on_date, comment FROM action_updates WHERE comment != ''" + where,
+        params,
     ):
         yield ("action_updates", "comment", update_id, comment, True, (day, action_id))
 
 
-def _mandates(db: Database) -> Iterator[tuple]:
+def _mandates(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, None, "m.id", "m.notes", joiner="AND")
     for mandate_id, notes, body in db.execute(
         "SELECT m.id, m.notes, b.name FROM mandates m JOIN bodies b ON b.id = m.body_id "
-        "WHERE m.notes != ''"
+        "WHERE m.notes != ''" + where,
+        params,
     ):
         yield ("mandates", "notes", mandate_id, notes, True, (mandate_id, body))
 
 
-def _people(db: Database) -> Iterator[tuple]:
-    for person_id, notes in db.execute("SELECT id, notes FROM people WHERE notes != ''"):
+def _people(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, "search_people", "id", "notes", joiner="AND")
+    for person_id, notes in db.execute(
+        "SELECT id, notes FROM people WHERE notes != ''" + where, params
+    ):
         yield ("people", "notes", person_id, notes, True, (person_id,))
 
 
-def _organisations(db: Database) -> Iterator[tuple]:
+def _organisations(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, None, "id", "email", "phone")
     for org_id, name, email, phone in db.execute(
-        "SELECT id, name, email, phone FROM organisations"
+        "SELECT id, name, email, phone FROM organisations" + where, params
     ):
         # A personal address or number given as the structure's own contact: emptied.
         yield ("organisations", "email", org_id, email, True, (name,), True)
         yield ("organisations", "phone", org_id, phone, True, (name,), True)
 
 
-def _settings(db: Database) -> Iterator[tuple]:
-    for key, value in db.execute("SELECT key, value FROM settings WHERE key != 'letterhead_logo'"):
+def _settings(db: Database, match: Filter) -> Iterator[tuple]:
+    where, params = _where(match, None, "key", "value", joiner="AND")
+    for key, value in db.execute(
+        "SELECT key, value FROM settings WHERE key != 'letterhead_logo'" + where, params
+    ):
         yield ("settings", "value", key, value, True, (key,))
 
 
-SOURCES: tuple[Callable[[Database], Iterator[tuple]], ...] = (
+SOURCES: tuple[Callable[[Database, Filter], Iterator[tuple]], ...] = (
     _minutes,
     _sections,
     _errata,
@@ -207,11 +256,15 @@ SOURCES: tuple[Callable[[Database], Iterator[tuple]], ...] = (
 )
 
 
-def free_texts(db: Database, keep: Callable[[str], bool] | None = None) -> Iterator[FreeText]:
+def free_texts(
+    db: Database, keep: Callable[[str], bool] | None = None, match: Filter = None
+) -> Iterator[FreeText]:
     """Every non-empty free text of the record, table by table; with `keep`, only the texts it
-    accepts (a large record holds hundreds of thousands of texts, a person is in a few)."""
+    accepts (a large record holds hundreds of thousands of texts, a person is in a few). With
+    `match` (the `Matcher.candidates()` of the `keep` given), SQLite reads through the indexes
+    only the rows that may hold a text `keep` accepts."""
     for source in SOURCES:
-        for row in source(db):
+        for row in source(db, match):
             text = row[3]
             if text and (keep is None or keep(text)):
                 yield FreeText(*row)

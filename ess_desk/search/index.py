@@ -664,21 +664,11 @@ def check_index(db: Database) -> list[str]:
 def rebuild(store: Store) -> int:
     """Empty the search index and fill it again from the records, in one transaction; returns
     how many entries it holds."""
-    from ess_desk.store.schema import (
-        search_external_tables,
-        search_fill_statements,
-        search_tables,
-    )
+    from ess_desk.store.bulk import rebuild_indexes
+    from ess_desk.store.schema import search_tables
 
     with store.write() as db:
-        for table in search_tables():
-            # « delete-all » is how an index over another table's rows is emptied.
-            if table in search_external_tables():
-                db.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
-            else:
-                db.execute(f"DELETE FROM {table}")
-        for statement in search_fill_statements():
-            db.execute(statement)
+        rebuild_indexes(db)
         return sum(
             db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in search_tables()
         )

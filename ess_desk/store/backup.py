@@ -159,17 +159,49 @@ def backup_date(backup: Path) -> dt.datetime | None:
 
 def _record(target: sqlite3.Connection, kind: str, taken_at: dt.datetime, source: Path) -> None:
     from ess_desk import __version__
+    from ess_desk.store import chain
 
+    # The head of the audit chain as it is in the copy: `check` compares the database with it.
+    head = chain.head(target) if _has_audit_log(target) else None
     target.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
     target.execute(
         f"CREATE TABLE {INFO_TABLE} (kind TEXT NOT NULL, taken_at TEXT NOT NULL, "
-        "source TEXT NOT NULL, version TEXT NOT NULL)"
+        "source TEXT NOT NULL, version TEXT NOT NULL, audit_id INTEGER, audit_hash TEXT)"
     )
     target.execute(
-        f"INSERT INTO {INFO_TABLE} VALUES (?, ?, ?, ?)",
-        [kind, taken_at.isoformat(timespec="seconds"), str(source), __version__],
+        f"INSERT INTO {INFO_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            kind,
+            taken_at.isoformat(timespec="seconds"),
+            str(source),
+            __version__,
+            head[0] if head else None,
+            head[1] if head else None,
+        ],
     )
     target.commit()
+
+
+def _has_audit_log(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"
+        ).fetchone()
+        is not None
+    )
+
+
+def recorded_head(path: Path) -> tuple[int, str] | None:
+    """The head of the audit chain a copy recorded when it was taken (None for older copies)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(f"SELECT audit_id, audit_hash FROM {INFO_TABLE} LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return (int(row[0]), str(row[1])) if row and row[0] is not None else None
 
 
 def copy_database(
@@ -257,6 +289,15 @@ def daily_backup(store, now: dt.datetime | None = None) -> Path | None:
         # A failed automatic backup must not stop the secretary from working.
         return existing[0].path if existing else None
     rotate(store.path, keep_count(store))
+    return made
+
+
+def backup_now(store, now: dt.datetime | None = None) -> Path:
+    """« Sauvegarder maintenant »: a copy taken at once into the backups folder, as the
+    automatic ones are (and rotated with them), whatever was already taken today."""
+    made = _own_backup(store, AUTOMATIC, now)
+    rotate(store.path, keep_count(store))
+    store.last_backup = made
     return made
 
 

@@ -121,11 +121,17 @@ def _new_info() -> LockInfo:
 def _write_private(path: Path, text: str) -> None:
     """Create `path` (which must not exist), readable by its owner only, with `text` in it."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            with contextlib.suppress(OSError):
+                os.fsync(f.fileno())
+    except BaseException:
+        # A full disk: the empty file made above must not stay (nor read as a lock).
         with contextlib.suppress(OSError):
-            os.fsync(f.fileno())
+            path.unlink()
+        raise
 
 
 def _publish(path: Path, info: LockInfo) -> None:

@@ -30,10 +30,8 @@ JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 
 def human_size(size: int) -> str:
     """A file's size as a secretary reads it: « 0 octet », « 512 octets », « 48 Ko », « 1,9 Mo »."""
-    if size < 2:
-        return _("{size} octet").format(size=size)
     if size < 1024:
-        return _("{size} octets").format(size=size)
+        return ngettext("{size} octet", "{size} octets", size).format(size=size)
     if size < 1024 * 1024:
         return _("{size} Ko").format(size=round(size / 1024))
     value = f"{size / (1024 * 1024):.1f}"

@@ -570,33 +570,46 @@ def _search_statements() -> list[str]:
             f"DELETE FROM {s.fts} WHERE rowid = {old_id}; END",
         ]
     for fts, source, cols in _SEARCH_EXTERNAL:
-        names = ", ".join(cols)
-        new = ", ".join(f"NEW.{c}" for c in cols)
-        old = ", ".join(f"OLD.{c}" for c in cols)
-        insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (NEW.id, {new})"
-        # External content: removing a row from the index takes the very values it indexed.
-        remove = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', OLD.id, {old})"
-        changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ("id", *cols))
-        statements += [
-            f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content = '{source}', "
-            f"content_rowid = 'id', {tokenize})",
-            f"CREATE TRIGGER search_{source}_insert AFTER INSERT ON {source} BEGIN {insert}; END",
-            f"CREATE TRIGGER search_{source}_update AFTER UPDATE OF id, {names} ON {source} "
-            f"WHEN {changed} BEGIN {remove}; {insert}; END",
-            f"CREATE TRIGGER search_{source}_delete AFTER DELETE ON {source} BEGIN {remove}; END",
-        ]
+        statements += _external_index(fts, source, cols)
     return statements
 
 
+def _external_index(fts: str, source: str, cols: tuple[str, ...]) -> list[str]:
+    """An FTS5 index over columns of `source` read from the table itself (external content),
+    and the triggers that keep it."""
+    tokenize = f"tokenize = '{SEARCH_TOKENIZER}'"
+    names = ", ".join(cols)
+    new = ", ".join(f"NEW.{c}" for c in cols)
+    old = ", ".join(f"OLD.{c}" for c in cols)
+    insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (NEW.id, {new})"
+    # External content: removing a row from the index takes the very values it indexed.
+    remove = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', OLD.id, {old})"
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ("id", *cols))
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content = '{source}', "
+        f"content_rowid = 'id', {tokenize})",
+        f"CREATE TRIGGER search_{source}_insert AFTER INSERT ON {source} BEGIN {insert}; END",
+        f"CREATE TRIGGER search_{source}_update AFTER UPDATE OF id, {names} ON {source} "
+        f"WHEN {changed} BEGIN {remove}; {insert}; END",
+        f"CREATE TRIGGER search_{source}_delete AFTER DELETE ON {source} BEGIN {remove}; END",
+    ]
+
+
+def _externals() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Every index over another table's text: the search's and the personal data's (0012)."""
+    return _SEARCH_EXTERNAL + _PRIVACY_EXTERNAL
+
+
 def search_tables() -> list[str]:
-    """The FTS5 tables of the search index."""
-    names = [s.fts for s in _search_sources()] + [fts for fts, _s, _c in _SEARCH_EXTERNAL]
+    """The FTS5 tables of the search index, the personal data's two included (0012): all are
+    checked, rebuilt and, after an anonymisation, merged alike."""
+    names = [s.fts for s in _search_sources()] + [fts for fts, _s, _c in _externals()]
     return list(dict.fromkeys(names))
 
 
 def search_external_tables() -> frozenset[str]:
     """The FTS5 tables of the index that read their text from another table."""
-    return frozenset(fts for fts, _s, _c in _SEARCH_EXTERNAL)
+    return frozenset(fts for fts, _s, _c in _externals())
 
 
 def search_fill_statements(source: str | None = None, since_id: int | None = None) -> list[str]:
@@ -605,7 +618,15 @@ def search_fill_statements(source: str | None = None, since_id: int | None = Non
     changes what the index holds changes them too.
 
     With `source` and `since_id`: only that table's rows from that id on (rows just written in
-    bulk, see ess_desk.search.bulk); `since_id` is a number, written into the statement."""
+    bulk, see ess_desk.store.bulk); `since_id` is a number, written into the statement."""
+    return _fill_statements(_externals(), source, since_id)
+
+
+def _fill_statements(
+    externals: tuple[tuple[str, str, tuple[str, ...]], ...],
+    source: str | None = None,
+    since_id: int | None = None,
+) -> list[str]:
     statements = []
     where = f" WHERE id >= {int(since_id)}" if since_id is not None else ""
     for s in _search_sources():
@@ -616,7 +637,7 @@ def search_fill_statements(source: str | None = None, since_id: int | None = Non
         statements.append(
             f"INSERT INTO {s.fts}(rowid, {names}) SELECT {values} FROM {s.source}{where}"
         )
-    for fts, table, cols in _SEARCH_EXTERNAL:
+    for fts, table, cols in externals:
         if source is not None and table != source:
             continue
         if since_id is None:
@@ -632,8 +653,21 @@ def search_fill_statements(source: str | None = None, since_id: int | None = Non
 @migrations(name="0006_search")
 def m0006_search(db: Database) -> None:
     # Trigger bodies hold semicolons: one execute per statement.
-    for statement in _search_statements() + search_fill_statements():
+    for statement in _search_statements() + _fill_statements(_SEARCH_EXTERNAL):
         db.execute(statement)
+
+
+@migrations(name="0007_audit_chain")
+def m0007_audit_chain(db: Database) -> None:
+    """The audit log becomes a hash chain (ess_desk.store.chain): the entries already there are
+    chained as they stand."""
+    from ess_desk.store import chain
+
+    db.execute("ALTER TABLE audit_log ADD COLUMN content_digest TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN prev_hash TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0")
+    chain.rechain(db.conn)
 
 
 # --------------------------------------------------------------------------- 0008: meeting law
@@ -703,9 +737,113 @@ def m0008_meeting_law(db: Database) -> None:
     )
 
 
+# --------------------------------------------------------------------------- 0009: mail
+# The outbox keeps every message sent or to send, with its proof (accepted at, Message-ID, the
+# server's reply); `idempotency_key` (one per purpose, meeting and recipient) is what makes a
+# second sending of the same convocation a no-op. Its parts (letters, invitations) are kept once by
+# digest in `mail_parts`; annexes stay in `annexes` and are referenced by digest. Letters to post
+# are recorded in `posted_letters` (with the address they carry and the day they were posted).
+# These tables hold copies of texts searched elsewhere (subjects, names): no search index.
+@migrations(name="0009_mail")
+def m0009_mail(db: Database) -> None:
+    import uuid
+
+    _run_script(
+        db,
+        """
+        ALTER TABLE meetings ADD COLUMN ics_sequence INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE annexes ADD COLUMN for_members INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE people ADD COLUMN address TEXT NOT NULL DEFAULT '';
+        ALTER TABLE people ADD COLUMN postcode TEXT NOT NULL DEFAULT '';
+        ALTER TABLE people ADD COLUMN city TEXT NOT NULL DEFAULT '';
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            idempotency_key TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            to_name TEXT NOT NULL,
+            to_addr TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            size INTEGER NOT NULL DEFAULT 0,
+            message_id TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'waiting',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            queued_at TEXT NOT NULL,
+            last_attempt_at TEXT,
+            last_error TEXT NOT NULL DEFAULT '',
+            sent_at TEXT,
+            server_reply TEXT NOT NULL DEFAULT '',
+            resend_of INTEGER REFERENCES outbox(id),
+            bounce TEXT NOT NULL DEFAULT '',
+            bounce_on TEXT
+        );
+        CREATE UNIQUE INDEX outbox_key ON outbox(idempotency_key);
+        CREATE UNIQUE INDEX outbox_message_id ON outbox(message_id);
+        CREATE INDEX outbox_meeting ON outbox(meeting_id, purpose);
+        CREATE INDEX outbox_status ON outbox(status);
+        CREATE INDEX outbox_person ON outbox(person_id);
+        CREATE TABLE mail_parts (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL
+        );
+        CREATE TABLE posted_letters (
+            id INTEGER PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            name TEXT NOT NULL,
+            address TEXT NOT NULL DEFAULT '',
+            sequence INTEGER NOT NULL DEFAULT 0,
+            documents TEXT NOT NULL DEFAULT '[]',
+            prepared_at TEXT NOT NULL,
+            posted_on TEXT
+        );
+        CREATE UNIQUE INDEX posted_letters_key
+            ON posted_letters(purpose, meeting_id, person_id, sequence);
+        CREATE INDEX posted_letters_person ON posted_letters(person_id)
+        """,
+    )
+    # The council's own identifier: calendar invitations carry it in their UID, so that an
+    # invitation stays the same event whichever computer sends it.
+    db.execute(
+        "INSERT OR IGNORE INTO settings (key, value) VALUES ('council_uid', ?)", [str(uuid.uuid4())]
+    )
+
+
 @migrations(name="0010_documents")
 def m0010_documents(db: Database) -> None:
     # Whether an annex may go into the public pack: not until the secretariat says so (an annex
     # attached before this version was printed in every pack; the public one now lists it by
     # title only until it is marked public).
     db.execute("ALTER TABLE annexes ADD COLUMN public INTEGER NOT NULL DEFAULT 0")
+
+
+# --------------------------------------------------------------------------- 0012: personal data
+# A person's file and their anonymisation walk what refers to them through indexes: their
+# mandates' attendance, proxies and replacements, the items they present, and two FTS5 indexes
+# (external content, no second copy of the text) over the texts that may name them and that the
+# search index does not hold: the audit log's copies and the approved minutes' snapshots (tens of
+# megabytes in a large council, which were read whole for every person).
+_PRIVACY_EXTERNAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("privacy_audit", "audit_log", ("before", "after")),
+    ("privacy_minutes", "minutes", ("approved_text",)),
+)
+
+
+@migrations(name="0012_personal_data_index")
+def m0012_personal_data_index(db: Database) -> None:
+    for statement in (
+        "CREATE INDEX attendance_mandate ON attendance(mandate_id)",
+        "CREATE INDEX attendance_proxy_to ON attendance(proxy_to_mandate_id)",
+        "CREATE INDEX attendance_replaced_by ON attendance(replaced_by_mandate_id)",
+        "CREATE INDEX agenda_items_presenter ON agenda_items(presenter_person_id)",
+    ):
+        db.execute(statement)
+    for fts, source, cols in _PRIVACY_EXTERNAL:
+        for statement in _external_index(fts, source, cols):
+            db.execute(statement)
+        db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")

@@ -14,6 +14,9 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0004_actions",
     "0005_actions_listing",
     "0006_search",
+    "0007_audit_chain",
     "0008_meeting_law",
+    "0009_mail",
     "0010_documents",
+    "0012_personal_data_index",
 )

@@ -320,6 +320,14 @@
         <translation>Reminders to owners…</translation>
     </message>
     <message>
+        <source>Envoyer les rappels…</source>
+        <translation>Send the reminders…</translation>
+    </message>
+    <message>
+        <source>Un courriel à chaque porteur d&apos;actions ouvertes, par la boîte d&apos;envoi</source>
+        <translation>An e-mail to each owner of open actions, through the outbox</translation>
+    </message>
+    <message>
         <source>Les actions affichées, vers Excel (.xlsx), CSV ou le tableau de suivi PDF</source>
         <translation>The actions shown, to Excel (.xlsx), CSV or the PDF action tracker</translation>
     </message>
@@ -751,6 +759,10 @@
         <translation>PDF documents (*.pdf);;All files (*)</translation>
     </message>
     <message>
+        <source>Annexe envoyée aux membres</source>
+        <translation>Annex sent to the members</translation>
+    </message>
+    <message>
         <source>Annexe publique</source>
         <translation>Public annex</translation>
     </message>
@@ -825,6 +837,10 @@
         <translation>Public</translation>
     </message>
     <message>
+        <source>Aux membres</source>
+        <translation>To members</translation>
+    </message>
+    <message>
         <source>La séance</source>
         <translation>The meeting</translation>
     </message>
@@ -843,6 +859,10 @@
     <message>
         <source>Cochée, l&apos;annexe va dans le dossier public ; sinon il la cite par son titre.</source>
         <translation>Ticked, the annex goes into the public pack; otherwise the pack names it by its title.</translation>
+    </message>
+    <message>
+        <source>Cochée, l&apos;annexe part avec la convocation (courriel et courrier) ; sinon elle reste un document du secrétariat.</source>
+        <translation>Ticked, the annex goes with the notice (e-mail and post); otherwise it stays a document of the secretariat.</translation>
     </message>
 </context>
 <context>
@@ -957,6 +977,14 @@
     <message>
         <source>Présences</source>
         <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Choisissez le mandataire de {name} dans la colonne « Pouvoir à / remplacé par ».</source>
+        <translation>Choose who holds the proxy of {name} in the column “Proxy to / replaced by”.</translation>
+    </message>
+    <message>
+        <source>Choisissez le/la suppléant(e) qui remplace {name} dans la colonne « Pouvoir à / remplacé par ».</source>
+        <translation>Choose the substitute replacing {name} in the column “Proxy to / replaced by”.</translation>
     </message>
     <message>
         <source>Invités</source>
@@ -1474,6 +1502,97 @@
     </message>
 </context>
 <context>
+    <name>ConvocationsDialog</name>
+    <message>
+        <source>Envoyer les convocations</source>
+        <translation>Send the notices</translation>
+    </message>
+    <message>
+        <source>Courriel trop lourd : que faire des annexes ?</source>
+        <translation>E-mail too large: what to do with the annexes?</translation>
+    </message>
+    <message>
+        <source>Les joindre en un seul PDF</source>
+        <translation>Attach them as one PDF</translation>
+    </message>
+    <message>
+        <source>Laisser les plus grosses de côté ; la lettre dit où les trouver :</source>
+        <translation>Leave the largest out; the letter says where to find them:</translation>
+    </message>
+    <message>
+        <source>Tout joindre quand même</source>
+        <translation>Attach everything anyway</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Lettres postées le</source>
+        <translation>Letters posted on</translation>
+    </message>
+    <message>
+        <source>Envoyer l&apos;annulation</source>
+        <translation>Send the cancellation</translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Écrire les fichiers seulement</source>
+        <translation>Write the files only</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Preuve d&apos;envoi (PDF)</source>
+        <translation>Proof of sending (PDF)</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{body} — {title}&lt;/b&gt;&lt;br/&gt;Lettres datées du {day} ; date limite d&apos;envoi : {deadline}.&lt;br/&gt;Par courriel : {email} ; par courrier : {post} (dont {refused} refus d&apos;être contacté par courriel).</source>
+        <translation>&lt;b&gt;{body} — {title}&lt;/b&gt;&lt;br/&gt;Letters dated {day}; sending deadline: {deadline}.&lt;br/&gt;By e-mail: {email}; by post: {post} (of whom {refused} refused e-mail contact).</translation>
+    </message>
+    <message>
+        <source>Chaque courriel : {size} Mo (limite : {limit} Mo).</source>
+        <translation>Each e-mail: {size} MB (limit: {limit} MB).</translation>
+    </message>
+    <message>
+        <source>Lettres sans adresse postale : {names}.</source>
+        <translation>Letters without a postal address: {names}.</translation>
+    </message>
+    <message>
+        <source>Convocations hors délai</source>
+        <translation>Notices after the deadline</translation>
+    </message>
+    <message>
+        <source>Produire les convocations quand même ?</source>
+        <translation>Produce the notices anyway?</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Configurez d&apos;abord l&apos;envoi des courriels : Fichier › Envoi des courriels…</source>
+        <translation>First set up e-mail sending: File › E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Lettres enregistrées comme postées : {n}.</source>
+        <translation>Letters recorded as posted: {n}.</translation>
+    </message>
+    <message>
+        <source>Preuve d&apos;envoi écrite : {path}</source>
+        <translation>Proof of sending written: {path}</translation>
+    </message>
+</context>
+<context>
     <name>CountsTableModel</name>
     <message>
         <source>Actions</source>
@@ -1615,6 +1734,14 @@
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Une copie de la base, tout de suite, dans le dossier des sauvegardes (Ctrl+S)</source>
+        <translation>A copy of the database, right now, in the backups folder (Ctrl+S)</translation>
+    </message>
+    <message>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
@@ -1679,8 +1806,24 @@
         <translation>No failing check on recent meetings</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Bienvenue dans ESS Desk.&lt;/b&gt; Ce fichier est vide ; pour commencer :&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;Fichier › En-tête du conseil… : le nom, l&apos;adresse et le logo du conseil ;&lt;/li&gt;&lt;li&gt;Instances › Nouvelle instance : le conseil plénier, ses collèges et ses règles (quorum, pouvoirs, délai de convocation) ;&lt;/li&gt;&lt;li&gt;Fichier › Importer des membres… : la liste des membres depuis Excel ou CSV, avec un aperçu avant tout enregistrement.&lt;/li&gt;&lt;/ol&gt;Pour découvrir le logiciel avec un conseil fictif : &lt;code&gt;ess-desk --db demo.sqlite demo&lt;/code&gt;.</source>
-        <translation>&lt;b&gt;Welcome to ESS Desk.&lt;/b&gt; This file is empty; to begin:&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;File › Council letterhead…: the council&apos;s name, address and logo;&lt;/li&gt;&lt;li&gt;Bodies › New body: the plenary council, its colleges and its rules (quorum, proxies, notice period);&lt;/li&gt;&lt;li&gt;File › Import members…: the list of members from Excel or CSV, with a preview before anything is saved.&lt;/li&gt;&lt;/ol&gt;To discover the software with a fictitious council: &lt;code&gt;ess-desk --db demo.sqlite demo&lt;/code&gt;.</translation>
+        <source>&lt;b&gt;Bienvenue dans ESS Desk.&lt;/b&gt; Ce fichier est vide ; pour commencer :&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;Fichier › En-tête du conseil… : le nom, l&apos;adresse et le logo du conseil ;&lt;/li&gt;&lt;li&gt;Instances › Nouvelle instance : le conseil plénier, ses collèges et ses règles (quorum, pouvoirs, délai de convocation) ;&lt;/li&gt;&lt;li&gt;Fichier › Importer des membres… : la liste des membres depuis Excel ou CSV, avec un aperçu avant tout enregistrement.&lt;/li&gt;&lt;/ol&gt;Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de démonstration, fictif, dans un fichier à part.</source>
+        <translation>&lt;b&gt;Welcome to ESS Desk.&lt;/b&gt; This file is empty; to begin:&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;File › Council letterhead…: the council&apos;s name, address and logo;&lt;/li&gt;&lt;li&gt;Bodies › New body: the plenary council, its colleges and its rules (quorum, proxies, notice period);&lt;/li&gt;&lt;li&gt;File › Import members…: the list of members from Excel or CSV, with a preview before anything is saved.&lt;/li&gt;&lt;/ol&gt;To discover the program without touching this file, open a fictitious demonstration council in a separate file.</translation>
+    </message>
+    <message>
+        <source>En-tête du conseil…</source>
+        <translation>Council letterhead…</translation>
+    </message>
+    <message>
+        <source>Nouvelle instance…</source>
+        <translation>New body…</translation>
+    </message>
+    <message>
+        <source>Importer des membres…</source>
+        <translation>Import members…</translation>
+    </message>
+    <message>
+        <source>Ouvrir une démonstration…</source>
+        <translation>Open a demonstration…</translation>
     </message>
     <message>
         <source>Vue d&apos;ensemble</source>
@@ -2277,8 +2420,8 @@
         <translation>&lt;b&gt;File:&lt;/b&gt; {name} — {rows} data row(s), {cols} column(s)</translation>
     </message>
     <message>
-        <source>Vérifiez à quel champ correspond chaque colonne du fichier (liste sous chaque titre). Rien n&apos;est écrit tant que vous n&apos;avez pas cliqué sur « Importer ».</source>
-        <translation>Check which field each column of the file matches (the list under each heading). Nothing is written until you click “Import”.</translation>
+        <source>Vérifiez à quel champ correspond chaque colonne du fichier (liste sous chaque titre). Une cellule se corrige ici (double-clic, F2 ou en tapant), une ligne se laisse de côté (Suppr) ; tout est vérifié de nouveau aussitôt. Rien n&apos;est écrit tant que vous n&apos;avez pas cliqué sur « Importer », et le fichier reste tel quel.</source>
+        <translation>Check which field each column of the file goes to (list under each title). A cell can be corrected here (double-click, F2 or typing), a row left out (Del); everything is checked again at once. Nothing is written until you click “Import”, and the file stays as it is.</translation>
     </message>
     <message>
         <source>— choisir —</source>
@@ -2305,6 +2448,14 @@
         <translation>Problems found</translation>
     </message>
     <message>
+        <source>Laisser la ligne de côté</source>
+        <translation>Leave the row out</translation>
+    </message>
+    <message>
+        <source>La ligne choisie ne sera pas importée (Suppr) ; un second clic la reprend.</source>
+        <translation>The chosen row will not be imported (Del); a second click takes it back.</translation>
+    </message>
+    <message>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
@@ -2323,6 +2474,10 @@
         <translation>The file {name} cannot be read.
 
 {reason}</translation>
+    </message>
+    <message>
+        <source>Reprendre la ligne</source>
+        <translation>Take the row back</translation>
     </message>
     <message>
         <source>Vérification du fichier en cours…</source>
@@ -2347,6 +2502,14 @@
     <message>
         <source>Aucun problème : le fichier peut être importé.</source>
         <translation>No problems: the file can be imported.</translation>
+    </message>
+    <message>
+        <source>Cellules corrigées ici : {n}</source>
+        <translation>Cells corrected here: {n}</translation>
+    </message>
+    <message>
+        <source>Lignes laissées de côté : {lines}</source>
+        <translation>Rows left out: {lines}</translation>
     </message>
     <message>
         <source>Import en cours…</source>
@@ -2422,6 +2585,147 @@
     </message>
 </context>
 <context>
+    <name>MailOffers</name>
+    <message>
+        <source>Les messages attendent dans la boîte d&apos;envoi.</source>
+        <translation>The messages wait in the outbox.</translation>
+    </message>
+    <message>
+        <source>Configurez d&apos;abord l&apos;envoi des courriels : Fichier › Envoi des courriels…</source>
+        <translation>First set up e-mail sending: File › E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Envoyer le projet de procès-verbal</source>
+        <translation>Send the draft minutes</translation>
+    </message>
+    <message>
+        <source>Envoyer le projet de procès-verbal aux membres par courriel ? Ceux qui n&apos;ont pas d&apos;adresse ou ont refusé d&apos;être contactés sont listés pour un courrier.</source>
+        <translation>Send the draft minutes to the members by e-mail? Those without an address or who refused to be contacted are listed for a letter.</translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Par courrier : {names}</source>
+        <translation>By post: {names}</translation>
+    </message>
+    <message>
+        <source>Envoyer les rappels</source>
+        <translation>Send the reminders</translation>
+    </message>
+    <message>
+        <source>Sans adresse électronique : {names}</source>
+        <translation>No e-mail address: {names}</translation>
+    </message>
+    <message>
+        <source>Refus d&apos;être contacté par courriel : {names}</source>
+        <translation>Refused e-mail contact: {names}</translation>
+    </message>
+    <message>
+        <source>Aucune nouvelle relance à envoyer aujourd&apos;hui.</source>
+        <translation>No new reminder to send today.</translation>
+    </message>
+</context>
+<context>
+    <name>MailSession</name>
+    <message>
+        <source>Mot de passe du serveur de courriel</source>
+        <translation>Mail server password</translation>
+    </message>
+    <message>
+        <source>Mot de passe de {user} sur {host} (gardé jusqu&apos;à la fermeture de la fenêtre) :</source>
+        <translation>Password of {user} on {host} (kept until the window closes):</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>Envoi des courriels</source>
+        <translation>E-mail sending</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587, recommandé)</source>
+        <translation>STARTTLS (port 587, recommended)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (port 465)</translation>
+    </message>
+    <message>
+        <source>Aucun chiffrement (port 25)</source>
+        <translation>No encryption (port 25)</translation>
+    </message>
+    <message>
+        <source>Garder le mot de passe dans le trousseau du système</source>
+        <translation>Keep the password in the system&apos;s password store</translation>
+    </message>
+    <message>
+        <source>Le mot de passe n&apos;est jamais enregistré dans la base du conseil.</source>
+        <translation>The password is never saved in the council&apos;s database.</translation>
+    </message>
+    <message>
+        <source>Aucun trousseau de mots de passe sur ce poste : le mot de passe sera demandé une fois à chaque ouverture d&apos;ESS Desk.</source>
+        <translation>No password store on this computer: the password will be asked once each time ESS Desk opens.</translation>
+    </message>
+    <message>
+        <source>(facultatif) certificat d&apos;une autorité interne</source>
+        <translation>(optional) certificate of an internal authority</translation>
+    </message>
+    <message>
+        <source>Tester la connexion</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Sécurité</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Adresse d&apos;expédition</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;expéditeur</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <source>Réponses à</source>
+        <translation>Replies to</translation>
+    </message>
+    <message>
+        <source>Taille maximale d&apos;un courriel</source>
+        <translation>Largest size of an e-mail</translation>
+    </message>
+    <message>
+        <source>Certificat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Connexion réussie.</source>
+        <translation>Connected.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
@@ -2472,6 +2776,10 @@
         <translation>Open…</translation>
     </message>
     <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
         <source>Sauvegarder une copie…</source>
         <translation>Save a copy…</translation>
     </message>
@@ -2498,6 +2806,14 @@
     <message>
         <source>En-tête du conseil…</source>
         <translation>Council letterhead…</translation>
+    </message>
+    <message>
+        <source>Envoi des courriels…</source>
+        <translation>E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Boîte d&apos;envoi…</source>
+        <translation>Outbox…</translation>
     </message>
     <message>
         <source>Préférences…</source>
@@ -2582,6 +2898,30 @@
     <message>
         <source>Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le avec Fichier › Ouvrir…</source>
         <translation>The file {path} already exists. Choose another name, or open it with File › Open…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde faite : {path}</source>
+        <translation>Backup made: {path}</translation>
+    </message>
+    <message>
+        <source>Sauvegarde en cours…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Ouvrir une démonstration</source>
+        <translation>Open a demonstration</translation>
+    </message>
+    <message>
+        <source>demonstration-conseil-ess.sqlite</source>
+        <translation>demonstration-ess-council.sqlite</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} existe déjà : choisissez un autre nom pour la démonstration.</source>
+        <translation>The file {path} already exists: choose another name for the demonstration.</translation>
+    </message>
+    <message>
+        <source>Création du conseil de démonstration…</source>
+        <translation>Creating the demonstration council…</translation>
     </message>
     <message>
         <source>Sauvegarder une copie</source>
@@ -3649,20 +3989,12 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Sending the notice of meeting</translation>
     </message>
     <message>
-        <source>Écrire les convocations…</source>
-        <translation>Write the notices of meeting…</translation>
-    </message>
-    <message>
         <source>Feuille d&apos;émargement (PDF)…</source>
         <translation>Sign-in sheet (PDF)…</translation>
     </message>
     <message>
         <source>Séance au format .ics…</source>
         <translation>Meeting as .ics…</translation>
-    </message>
-    <message>
-        <source>Une lettre PDF par personne attendue (ordre du jour, lieu, formulaire de pouvoir), un brouillon de courriel .eml avec la lettre et l&apos;invitation, et un PDF unique des lettres à envoyer par courrier.</source>
-        <translation>A PDF letter for each person expected (agenda, venue, proxy form), a draft .eml email with the letter and the invitation, and a single PDF of the letters to send by post.</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -3685,18 +4017,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Notice of meeting</translation>
     </message>
     <message>
-        <source>Dossier des convocations</source>
-        <translation>Folder for the notices of meeting</translation>
-    </message>
-    <message>
-        <source>Convocations écrites dans {folder}. {summary}</source>
-        <translation>Notices of meeting written to {folder}. {summary}</translation>
-    </message>
-    <message>
-        <source>Écriture des convocations…</source>
-        <translation>Writing the notices of meeting…</translation>
-    </message>
-    <message>
         <source>Feuille d&apos;émargement</source>
         <translation>Sign-in sheet</translation>
     </message>
@@ -3711,6 +4031,22 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Préparation de la feuille d&apos;émargement…</source>
         <translation>Preparing the sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>Envoyer les convocations…</source>
+        <translation>Send the notices…</translation>
+    </message>
+    <message>
+        <source>Pour chaque personne convoquée : la lettre (avec le formulaire de pouvoir pour les membres votants d&apos;une instance qui l&apos;admet), l&apos;ordre du jour, les annexes destinées aux membres et l&apos;invitation d&apos;agenda, par courriel ; les lettres à poster en un PDF, l&apos;adresse placée pour une enveloppe à fenêtre.</source>
+        <translation>For each person convened: the letter (with the proxy form for voting members of a body that allows proxies), the agenda, the annexes meant for the members and the calendar invitation, by e-mail; the letters to post in one PDF, the address placed for a window envelope.</translation>
+    </message>
+    <message>
+        <source>Prévenir de l&apos;annulation…</source>
+        <translation>Announce the cancellation…</translation>
+    </message>
+    <message>
+        <source>Envoyer les convocations</source>
+        <translation>Send the notices</translation>
     </message>
     <message>
         <source>Séance au format .ics</source>
@@ -3750,6 +4086,115 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Créer la structure</source>
         <translation>Create the organisation</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxButton</name>
+    <message>
+        <source>Envoi des courriels… {done} / {total}</source>
+        <translation>Sending e-mails… {done} / {total}</translation>
+    </message>
+    <message>
+        <source>{n} en attente</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <source>{n} en échec</source>
+        <translation>{n} failed</translation>
+    </message>
+    <message>
+        <source>Boîte d&apos;envoi : {state}</source>
+        <translation>Outbox: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Boîte d&apos;envoi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Afficher aussi les messages envoyés</source>
+        <translation>Show sent messages too</translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Take out</translation>
+    </message>
+    <message>
+        <source>Noter un retour…</source>
+        <translation>Record a bounce…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Configurez d&apos;abord l&apos;envoi : Fichier › Envoi des courriels…</source>
+        <translation>First set up sending: File › E-mail sending…</translation>
+    </message>
+    <message>
+        <source>Envoi en cours…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Noter un retour</source>
+        <translation>Record a bounce</translation>
+    </message>
+    <message>
+        <source>Message de non-distribution reçu pour {to} (vide pour l&apos;effacer) :</source>
+        <translation>Non-delivery report received for {to} (empty to clear it):</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Mis en file</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Envoyé le</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Destinataire</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Réponse du serveur ou erreur</source>
+        <translation>Server reply or error</translation>
+    </message>
+    <message>
+        <source>en attente</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>envoyé</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>en échec</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>{reply} — retour : {bounce}</source>
+        <translation>{reply} — bounce: {bounce}</translation>
     </message>
 </context>
 <context>
@@ -3972,6 +4417,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>e.g. director, treasurer, project officer</translation>
     </message>
     <message>
+        <source>numéro et rue (si autre que la structure)</source>
+        <translation>number and street (if not the organisation&apos;s)</translation>
+    </message>
+    <message>
         <source>Accepte que son nom soit publié (comptes rendus, site)</source>
         <translation>Agrees to their name being published (reports, website)</translation>
     </message>
@@ -4006,6 +4455,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Fonction :</source>
         <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Adresse postale :</source>
+        <translation>Postal address:</translation>
+    </message>
+    <message>
+        <source>Code postal et ville :</source>
+        <translation>Postcode and town:</translation>
     </message>
     <message>
         <source>Consentements :</source>
@@ -4236,8 +4693,20 @@ Make the pack without these annexes? Its cover will state which ones are missing
 <context>
     <name>PreviewTableModel</name>
     <message>
+        <source>Ligne laissée de côté : elle ne sera pas importée.</source>
+        <translation>Row left out: it will not be imported.</translation>
+    </message>
+    <message>
+        <source>Corrigé ici (dans le fichier : « {value} »)</source>
+        <translation>Corrected here (in the file: “{value}”)</translation>
+    </message>
+    <message>
         <source>(colonne {n})</source>
         <translation>(column {n})</translation>
+    </message>
+    <message>
+        <source>Ligne {n} (de côté)</source>
+        <translation>Row {n} (left out)</translation>
     </message>
     <message>
         <source>Ligne {n}</source>
@@ -4293,6 +4762,18 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Anonymisation en cours…</source>
         <translation>Anonymising…</translation>
+    </message>
+    <message>
+        <source>Anonymiser les sauvegardes</source>
+        <translation>Anonymise the backups</translation>
+    </message>
+    <message>
+        <source>Les sauvegardes de {folder} ({count}) contiennent encore l&apos;identité. Les anonymiser elles aussi, de la même façon ? Chaque copie est réécrite sur place.</source>
+        <translation>The backups in {folder} ({count}) still hold the identity. Anonymise them too, the same way? Each copy is rewritten in place.</translation>
+    </message>
+    <message>
+        <source>Anonymisation des sauvegardes en cours…</source>
+        <translation>Anonymising the backups…</translation>
     </message>
     <message>
         <source>Personne</source>
@@ -4396,6 +4877,57 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Problème</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Qualité</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Envoi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>membre</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <source>voix consultative</source>
+        <translation>advisory</translation>
+    </message>
+    <message>
+        <source>suppléant(e)</source>
+        <translation>substitute</translation>
+    </message>
+    <message>
+        <source>invité(e)</source>
+        <translation>guest</translation>
+    </message>
+    <message>
+        <source>courriel</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>courrier (refus d&apos;être contacté par courriel)</source>
+        <translation>post (refused email contact)</translation>
+    </message>
+    <message>
+        <source>courrier</source>
+        <translation>post</translation>
+    </message>
+    <message>
+        <source>SANS ADRESSE POSTALE</source>
+        <translation>NO POSTAL ADDRESS</translation>
     </message>
 </context>
 <context>

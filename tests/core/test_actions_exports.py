@@ -30,7 +30,9 @@ TODAY = dt.date(2025, 6, 1)
 def fill(s):
     body = bodies.create_body(s, name="Bureau", kind="bureau")
     ruche = organisations.create(s, name="La Ruche")  # no e-mail
-    zoe = people.create(s, first_name="Zoé", last_name="Martin", email="zoe@ex.fr")
+    zoe = people.create(
+        s, first_name="Zoé", last_name="Martin", email="zoe@ex.fr", consent_contact=1
+    )
     meeting = meetings.create(s, body_id=body, starts_at="2025-03-10 18:00")
     item = agenda.create_item(s, meeting, title="Achats responsables")
     late = actions.create_from_item(

@@ -25,6 +25,7 @@ def council_db(db_path):
             first_name=first,
             last_name="Martin",
             email=f"{first.lower()}@ex.fr".replace("é", "e").replace("è", "e"),
+            consent_contact=1,
         )
         ids.append(
             mandates.create(s, person_id=pid, body_id=body, role="member", start_date="2026-01-01")
@@ -103,5 +104,15 @@ def test_quorum_and_sheet_and_convocations(council_db, capsys, tmp_path):
     assert "Feuille d’émargement" in PdfReader(sheet).pages[0].extract_text()
     assert main(["--db", str(db), "convocations", str(m), "-o", str(tmp_path / "conv")]) == 0
     assert len(list((tmp_path / "conv").glob("*.eml"))) == 3
+    # A line break stored in a name (an old import) neither crashes the command nor reaches a
+    # header.
+    with open_store(db) as s:
+        s.db.execute("UPDATE people SET first_name = 'Zoé\nBcc: x@y.fr' WHERE first_name = 'Zoé'")
+        s.conn.commit()
+    capsys.readouterr()
+    assert main(["--db", str(db), "convocations", str(m), "-o", str(tmp_path / "again")]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    for eml in (tmp_path / "again").glob("*.eml"):
+        assert b"\nBcc:" not in eml.read_bytes().split(b"\r\n\r\n", 1)[0]
     assert main(["--db", str(db), "quorum", "999"]) == 1
     assert "n'existe pas" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from ess_desk.actions import actions, queries
 from ess_desk.cli import main
 from ess_desk.errors import UserError
 from ess_desk.exchange import members_import, minutes_docx, tabular
-from ess_desk.exchange.eml import draft
+from ess_desk.mail import message
 from ess_desk.meetings import agenda, meetings
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.minutes import decisions
@@ -114,15 +114,17 @@ def test_minutes_docx_ics_and_eml_carry_no_control_character(council, store, tmp
     assert "Séance de mars" in text and ESCAPE not in text
     calendar = ics.write_schedule(store.db, [council["meeting"]], tmp_path / "c.ics")
     assert ESCAPE not in calendar.read_text(encoding="utf-8")
-    message = draft(
+    envelope = message.Envelope(
         to_name=f"Hé{BELL}lène",
-        to_email="helene@example.org",
+        to_addr="helene@example.org",
         subject=f"Convocation{BELL}\n=x",
-        body=f"Bonjour{ESCAPE}",
+        from_name="Conseil",
+        from_addr="conseil@example.org",
     )
-    parsed = email.message_from_bytes(message.as_bytes(), policy=policy.default)
+    data = message.compose(envelope, f"Bonjour{ESCAPE}", draft=True)
+    parsed = email.message_from_bytes(data, policy=policy.default)
     assert parsed["Subject"] == "Convocation =x" and BELL not in str(parsed["To"])
-    assert ESCAPE not in parsed.get_content()
+    assert ESCAPE not in parsed.get_body(("plain",)).get_content()
 
 
 # -- the import --------------------------------------------------------------------------------

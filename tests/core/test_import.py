@@ -1027,3 +1027,35 @@ def test_a_substitute_naming_two_sitting_homonyms_is_refused(council, tmp_path):
     plan = mi.plan_import(store.db, path)
     assert [(p.line, p.column) for p in plan.problems] == [(2, "Suppléant de")]
     assert "Plusieurs titulaires" in plan.problems[0].message
+
+
+def test_a_cell_corrected_or_a_row_left_out_before_importing(council, tmp_path):
+    """One bad e-mail among good rows: corrected in the preview, or its row left out; the file
+    itself never changes and the good rows import either way."""
+    from ess_desk.exchange.tabular import amended
+
+    store = council["store"]
+    path = write(
+        tmp_path,
+        f"{HEADER}\n"
+        "Dupré;Hélène;helene@tisserands.fr;Les Tisserands;Structures de l'ESS;Titulaire;;01/01/2025;\n"
+        "Lefèvre;Marc;marc@@solidarites;Solidarités Nord;Structures de l'ESS;Titulaire;;01/01/2025;\n"
+        "Martin;Zoé;zoe@ville.fr;;Élus;Titulaire;;01/01/2025;\n",
+    )
+    table = read_table(path)
+    bad = mi.plan_import(store.db, table, body_name="Conseil de l'ESS")
+    assert [(p.line, p.column) for p in bad.problems] == [(3, "Courriel")]
+    email = table.headers.index("Courriel")
+    corrected = amended(table, {(3, email): " marc@solidarites.org "})
+    assert corrected.rows[1] == (
+        3,
+        [*table.rows[1][1][:email], "marc@solidarites.org", *table.rows[1][1][email + 1 :]],
+    )
+    assert mi.plan_import(store.db, corrected, body_name="Conseil de l'ESS").problems == []
+    assert table.rows[1][1][email] == "marc@@solidarites"  # the table read is unchanged
+    without = amended(table, left_out={3})
+    plan = mi.plan_import(store.db, without, body_name="Conseil de l'ESS")
+    assert plan.problems == [] and [line for line, _v in without.rows] == [2, 4]
+    mi.apply_import(store, plan)
+    assert people.find(store.db, "Marc", "Lefèvre") is None
+    assert people.find(store.db, "Zoé", "Martin") is not None

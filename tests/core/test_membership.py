@@ -413,3 +413,23 @@ def test_people_choices_for_forms(council):
     people.archive(store, a)
     assert a not in dict(people.choices(store.db))
     assert dict(people.choices(store.db, keep=a, with_organisation=False))[a] == "MARTIN Hélène"
+
+
+def test_pickers_sort_names_as_french_readers_do(store):
+    """GÉRARD before GUÉRIN, Émile among the E: accents and case ignored (SQLite's NOCASE
+    sorts É after every ASCII letter)."""
+    from ess_desk.membership import organisations as orgs
+    from ess_desk.membership import people as persons
+
+    for first, last in (
+        ("Anne", "GUÉRIN"),
+        ("Paul", "Gérard"),
+        ("Émile", "Zola"),
+        ("Luc", "édouard"),
+    ):
+        persons.create(store, first_name=first, last_name=last)
+    names = [text for _id, text in persons.choices(store.db)]
+    assert names == ["ÉDOUARD Luc", "GÉRARD Paul", "GUÉRIN Anne", "ZOLA Émile"]
+    for name in ("Union", "Économie solidaire", "atelier"):
+        orgs.create(store, name=name)
+    assert [o.name for o in orgs.list_all(store.db)] == ["atelier", "Économie solidaire", "Union"]

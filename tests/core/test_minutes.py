@@ -394,6 +394,22 @@ def test_snapshot_round_trips(store, council):
     assert rec.digest(rec.to_json(record)) == rec.digest(rec.to_json(record))
 
 
+def test_snapshot_text_is_json_dumps_to_the_byte(store, council):
+    # The approved text and its digest must never change with the writer: to_json writes what
+    # json.dumps(asdict(…), ensure_ascii=False, sort_keys=True, indent=1) writes.
+    import dataclasses
+    import json
+
+    approved(store, council)
+    record = rec.compose(store.db, council["second"], 'Zoé « Ô » "n°1"\n\\', "20:15")
+    odd = dataclasses.replace(record, place="Salle\t2\u00a0— 1,5 étage", sections=())
+    for value in (record, odd, mn.view(store.db, council["first"]).record):
+        expected = json.dumps(
+            dataclasses.asdict(value), ensure_ascii=False, sort_keys=True, indent=1
+        )
+        assert rec.to_json(value) == expected
+
+
 def test_public_version_leaves_out_names_without_consent(store, council):
     draft(store, council)
     view = mn.view(store.db, council["first"], public=True)

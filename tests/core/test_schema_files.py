@@ -15,8 +15,6 @@ from ess_desk.store.database import schema_state
 from ess_desk.store.schema import known_migration_names
 
 SCHEMAS = sorted((Path(__file__).parents[1] / "fixtures" / "schemas").glob("*.sqlite"))
-
-
 # Migrations of the version being written: the newest schema's file is added when it is
 # released (by the lead, at the end of the session), not by each branch that adds a step.
 UNRELEASED = {
@@ -25,6 +23,7 @@ UNRELEASED = {
     "0009_mail",
     "0010_documents",
     "0011_publication",
+    "0012_personal_data_index",
 }
 
 

@@ -270,7 +270,7 @@ def _triggers(db) -> list[tuple[str, str]]:
 
 
 def test_rows_written_in_bulk_are_indexed_in_one_go(store, council):
-    from ess_desk.search.bulk import indexed_in_bulk
+    from ess_desk.store.bulk import indexed_in_bulk
 
     before = _triggers(store.db)
     with store.write() as db, indexed_in_bulk(db, "people", "organisations", "colleges"):
@@ -293,7 +293,7 @@ def test_rows_written_in_bulk_are_indexed_in_one_go(store, council):
 
 
 def test_a_failed_bulk_write_leaves_rows_index_and_triggers_as_they_were(store, council):
-    from ess_desk.search.bulk import indexed_in_bulk
+    from ess_desk.store.bulk import indexed_in_bulk
 
     before = _triggers(store.db)
     people = store.db.execute("SELECT COUNT(*) FROM people").fetchone()[0]

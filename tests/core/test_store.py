@@ -173,6 +173,19 @@ def test_daily_backup_once_a_day_and_rotation(db_path):
     assert first in automatic  # the newest ones are kept
 
 
+def test_backup_now_takes_a_copy_whatever_today_holds(db_path):
+    open_store(db_path).close()
+    s = open_store(db_path)
+    try:
+        first = s.last_backup  # today's automatic copy
+        made = backup.backup_now(s, now=dt.datetime.now() + dt.timedelta(seconds=5))
+        assert made != first and made.exists() and s.last_backup == made
+        assert backup.read_backup_info(made).kind == backup.AUTOMATIC
+        assert set(backup.list_backups(db_path)) == {first, made}
+    finally:
+        s.close()
+
+
 def test_backup_keep_setting(store):
     with store.write() as db:
         db.execute("INSERT INTO settings (key, value) VALUES ('backups_keep', '3')")
@@ -262,7 +275,7 @@ def test_the_store_check_runs_the_checks_its_caller_hands_in(store):
         "premier",
         "Le fichier est endommagé : database disk image is malformed",
     ]
-    assert (check_digests, check_index) == CHECKS
+    assert (check_digests, check_index) == CHECKS[:2]  # then the audit chain and the backup
 
 
 def test_audit_log_records_every_change(store):

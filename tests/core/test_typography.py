@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
+from email import policy
 
 import pytest
 from hypothesis import example, given, settings
@@ -19,7 +21,7 @@ from ess_desk.documents.style import (
     styles,
     wrap_text,
 )
-from ess_desk.exchange import eml
+from ess_desk.mail import message
 from ess_desk.typography import (
     NBSP,
     NNBSP,
@@ -224,11 +226,15 @@ def test_names_in_english_are_left_as_they_are():
 
 
 def test_e_mail_drafts_are_typeset():
-    message = eml.draft(
+    envelope = message.Envelope(
         to_name="Zoé",
-        to_email="zoe@exemple.fr",
+        to_addr="zoe@exemple.fr",
         subject="Relance : vos actions",
-        body="Bonjour ; à 18 h.",
+        from_name="Conseil",
+        from_addr="conseil@exemple.fr",
     )
-    assert message["Subject"] == f"Relance{NNBSP}: vos actions"
-    assert f"Bonjour{NNBSP}; à 18{NBSP}h." in message.get_content()
+    data = message.compose(envelope, "Bonjour ; à 18 h. Écrivez à conseil@exemple.fr !", draft=True)
+    parsed = email.message_from_bytes(data, policy=policy.default)
+    assert parsed["Subject"] == f"Relance{NNBSP}: vos actions"
+    text = parsed.get_body(("plain",)).get_content()
+    assert f"Bonjour{NNBSP}; à 18{NBSP}h." in text and "conseil@exemple.fr" in text

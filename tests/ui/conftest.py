@@ -80,12 +80,18 @@ def council(store, today):
             organisation_id=scop,
             position="Gérante",
             consent_publish=True,
+            consent_contact=True,
         ),
         "Marc": people.create(
             store, civility="M.", first_name="Marc", last_name="Lefèvre", organisation_id=asso
         ),
         "Zoé": people.create(
-            store, civility="Mme", first_name="Zoé", last_name="Martin", email="zoe@ville.fr"
+            store,
+            civility="Mme",
+            first_name="Zoé",
+            last_name="Martin",
+            email="zoe@ville.fr",
+            consent_contact=True,
         ),
         "Karim": people.create(
             store, civility="M.", first_name="Karim", last_name="Benali", organisation_id=asso

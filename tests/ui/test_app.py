@@ -312,3 +312,33 @@ def test_closing_the_window_lets_running_work_finish_first(qtbot, store):
     window.close()
     assert seen == [False]
     assert store.closed
+
+
+def test_save_now_from_the_dashboard_of_a_new_file(qtbot, store):
+    window = make_window(qtbot, store)
+    page = window.page("dashboard")
+    assert window.backup_label.text() == "Aucune sauvegarde automatique"
+    assert window.action_backup_now.shortcut().toString() == "Ctrl+S"
+    with qtbot.waitSignal(page.command_requested) as asked:
+        page.backup_button.click()
+    assert asked.args == ["backup_now"]
+    # Once written (off the GUI thread), the status bar says it.
+    qtbot.waitUntil(
+        lambda: window.backup_label.text().startswith("Dernière sauvegarde"), timeout=10_000
+    )
+    assert window.store.last_backup.exists()
+
+
+def test_a_demonstration_opens_in_a_file_of_its_own(qtbot, store, tmp_path):
+    window = make_window(qtbot, store)
+    page = window.page("dashboard")
+    assert not page.welcome_box.isHidden()
+    assert "ess-desk" not in page.welcome.text()  # no command line for the secretary
+    demo = tmp_path / "demo.sqlite"
+    operation = window.open_demo(demo)
+    with qtbot.waitSignal(operation.finished, timeout=30_000):
+        pass
+    assert window.store.path == demo.resolve() or window.store.path == demo
+    members = window.show_page("members")
+    assert members.proxy.rowCount() >= 50
+    assert store.closed  # the council's own file was left as it was, and closed

@@ -324,10 +324,10 @@ def test_a_new_council_file_shows_the_first_steps(qtbot, store):
 
     page = DashboardPage(store)
     qtbot.addWidget(page)
-    assert page.overview.empty and not page.welcome.isHidden()
+    assert page.overview.empty and not page.welcome_box.isHidden()
     assert "Importer des membres" in page.welcome.text()
     from ess_desk.membership import bodies
 
     bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
     page.reload()
-    assert page.welcome.isHidden()
+    assert page.welcome_box.isHidden()

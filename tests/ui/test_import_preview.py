@@ -101,6 +101,49 @@ def test_bad_file_lists_every_problem_with_line_and_column(store, plenary, bad_f
     assert _count(store, "people") == 0
 
 
+def test_a_cell_is_corrected_and_a_row_left_out_in_the_preview(store, plenary, bad_file, qtbot):
+    """One bad e-mail no longer blocks the good rows: corrected where it is shown (by keyboard),
+    or its row left out (Suppr); each change is checked again at once."""
+    dialog = _open(store, bad_file, qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    email = 3
+    # From the problem to its cell, by keyboard, and typed over.
+    dialog.problems.setFocus()
+    qtbot.waitUntil(dialog.problems.hasFocus)
+    dialog.problems.setCurrentIndex(dialog.problems_model.index(0, 0))
+    qtbot.keyClick(dialog.problems, Qt.Key.Key_Return)
+    assert dialog.preview.hasFocus() and dialog.isVisible()
+    assert dialog.preview.currentIndex().column() == email
+    qtbot.keyClick(dialog.preview, Qt.Key.Key_F2)
+    editor = QtWidgets.QApplication.focusWidget()
+    assert isinstance(editor, QtWidgets.QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "marc.lefevre@solidarites.org")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.preview_model.corrections))  # committed (queued by Qt)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
+    assert [(line, column) for line, column, _m in _problems(dialog)] == [("5", "Début de mandat")]
+    corrected = dialog.preview_model.index(1, email)
+    assert corrected.data() == "marc.lefevre@solidarites.org"
+    assert "marc.lefevre@@solidarites" in corrected.data(Qt.ItemDataRole.ToolTipRole)
+    # The row whose date cannot be read is left out: nothing is left to fix.
+    dialog.preview.setCurrentIndex(dialog.preview_model.index(3, 0))
+    qtbot.keyClick(dialog.preview, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
+    assert _problems(dialog) == [] and dialog.import_button.isEnabled()
+    assert dialog.preview_model.headerData(3, Qt.Orientation.Vertical) == "Ligne 5 (de côté)"
+    assert dialog.leave_out_button.text() == "Reprendre la ligne"
+    assert "Lignes laissées de côté : 5" in dialog.summary.text()
+    assert bad_file.read_text(encoding="utf-8-sig").count("@@") == 1  # the file is unchanged
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.import_button.click()
+    assert _count(store, "people") == 3
+    marc = store.db.execute("SELECT email FROM people WHERE last_name = 'Lefèvre'").fetchone()
+    assert marc[0] == "marc.lefevre@solidarites.org"
+
+
 def test_good_file_imports_on_accept(store, plenary, good_file, qtbot):
     dialog = _open(store, good_file, qtbot)
     assert _problems(dialog) == []

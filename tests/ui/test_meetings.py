@@ -368,6 +368,7 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     with qtbot.waitSignal(model.target_needed):
         assert model.set_status(zoe, "represented")
     assert model.index(zoe, A.TARGET).data() == "Choisir le mandataire…"
+    assert "Choisissez le mandataire de" in tab.problems.text()  # the next step is said
     assert model.stored(m["Zoé"]) is None
     choices = dict(model.index(zoe, A.TARGET).data(A.CHOICES_ROLE))
     assert m["Hélène"] in choices and m["Zoé"] not in choices and m["Gaëlle"] not in choices
@@ -385,10 +386,10 @@ def test_attendance_with_a_proxy_changes_the_quorum_banner(qtbot, view, store, b
     assert model.index(ines, A.STATUS).data() == "Non renseigné"
     assert model.index(ines, A.TARGET).data() == ""
 
-    # Luc replaced by his substitute who is present.
+    # Luc replaced by his substitute, his only one: one step, nothing more to choose.
     luc = model.row_of(m["Luc"])
-    model.set_status(luc, "replaced")
-    assert model.setData(model.index(luc, A.TARGET), m["Sacha"])
+    assert model.set_status(luc, "replaced")
+    assert model.index(luc, A.TARGET).data() == model.index(model.row_of(m["Sacha"]), A.NAME).data()
     model.set_status(model.row_of(m["Sacha"]), "present")
     assert tab.banner.text() == "Quorum atteint : 3 présents + 1 représenté = 4 / 3 requis"
 
@@ -625,3 +626,23 @@ def test_record_a_vote_by_college_through_the_dialog(qtbot, store, bureau, meeti
     dialog.accept()
     vote = votes.vote_for_item(store.db, item)
     assert vote.by_college is None and vote.votes_for == 2
+
+
+def test_the_quorum_banner_is_announced_as_it_changes(qtbot, view, store, bureau, errors):
+    from ui import a11y
+
+    m = bureau["mandates"]
+    tab = view.show_tab("attendance")
+    heard: list[str] = []
+
+    def listen(widget, text):
+        if widget is tab.banner:
+            heard.append(text)
+
+    a11y.announcer().announced.connect(listen)
+    try:
+        tab.model.set_status(tab.model.row_of(m["Hélène"]), "present")
+    finally:
+        a11y.announcer().announced.disconnect(listen)
+    assert heard == ["Quorum non atteint : 1 présent + 0 représenté = 1 / 3 requis"]
+    assert a11y.accessible_name(tab.banner) == heard[-1]

@@ -408,7 +408,22 @@ def run_walk(folder: Path) -> Report:
 
     council = demo_council(folder / "walk.sqlite")
     report = Report()
-    window = MainWindow(council.store, council.values["settings"])
+    settings = council.values["settings"]
+    # A window last saved on a larger screen (or at another scale) comes back within this one.
+    larger = MainWindow(council.store, settings)
+    larger.setGeometry(QtCore.QRect(-200, -100, 3000, 2000))
+    settings.set_window_geometry(larger.saveGeometry())
+    larger.deleteLater()
+    window = MainWindow(council.store, settings)
+    window.show()
+    QtWidgets.QApplication.processEvents()
+    QtWidgets.QApplication.processEvents()
+    report.views.append("restored window")
+    screen = (window.screen() or QtGui.QGuiApplication.primaryScreen()).availableGeometry()
+    if not screen.contains(window.frameGeometry()):
+        report.fit.append(
+            f"restored window: {window.frameGeometry()} is not within the screen {screen}"
+        )
     window.showMaximized()
     QtWidgets.QApplication.processEvents()
     try:

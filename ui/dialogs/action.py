@@ -13,6 +13,7 @@ from ess_desk.meetings import agenda, meetings
 from ess_desk.membership import bodies, people
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
+from ess_desk.text import fold
 from ui import a11y
 from ui.datefields import DateField, check_fields
 from ui.dialogs.common import FieldErrors, error_label, finish_dialog
@@ -279,11 +280,9 @@ class ActionDialog(QtWidgets.QDialog):
     # -- lists -------------------------------------------------------------------------------
     def _organisations(self, keep: int | None) -> list[tuple[int, str]]:
         rows = self._store.db.execute(
-            "SELECT id, name FROM organisations WHERE archived = 0 OR id IS ? "
-            "ORDER BY name COLLATE NOCASE",
-            [keep],
+            "SELECT id, name FROM organisations WHERE archived = 0 OR id IS ?", [keep]
         ).fetchall()
-        return [(r[0], r[1]) for r in rows]
+        return sorted(((r[0], r[1]) for r in rows), key=lambda r: (fold(r[1]), r[0]))
 
     @staticmethod
     def _select(combo: QtWidgets.QComboBox, value: Any) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ess_desk.errors import UserError
 from ess_desk.exchange import members_import
+from ess_desk.exchange.tabular import amended
 from ess_desk.membership import bodies
 from ess_desk.store import Store
 from ui import a11y, palette
@@ -17,7 +18,10 @@ from ui.qt import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QtCore,
+    QtGui,
     QtWidgets,
+    Signal,
 )
 from ui.widgets import HeaderedTableModel
 from ui.workers import Operation
@@ -33,10 +37,15 @@ def _fold(text: str | None) -> str:
 
 
 class PreviewTableModel(QAbstractTableModel):
-    """Some rows of the source file, as read, with the cells that have a problem highlighted."""
+    """Some rows of the source file with the cells that have a problem highlighted. A cell can
+    be corrected here (typed over) and a whole row left out: `amended` follows each change and
+    `table()` gives the file as corrected (ess_desk.exchange.tabular.amended); the file itself
+    never changes."""
 
     PROBLEM_BACKGROUND = palette.FILL_ERROR
     PROBLEM_FOREGROUND = palette.ERROR
+    CORRECTED_BACKGROUND = palette.FILL_DONE
+    amended = Signal()
 
     def __init__(self, source: members_import.SourceTable, parent: QObject | None = None):
         super().__init__(parent)
@@ -44,10 +53,32 @@ class PreviewTableModel(QAbstractTableModel):
         self._rows: list[tuple[int, list[str]]] = list(source.rows[:FIRST_ROWS])
         self._marks: dict[tuple[int, int], list[str]] = {}
         self._row_marks: dict[int, list[str]] = {}
+        self.corrections: dict[tuple[int, int], str] = {}
+        self.left_out: set[int] = set()
 
     @property
     def shown_lines(self) -> list[int]:
         return [line for line, _values in self._rows]
+
+    def table(self) -> members_import.SourceTable:
+        """The file as the secretary corrected it: what is checked and imported."""
+        return amended(self._source, self.corrections, self.left_out)
+
+    def line(self, row: int) -> int:
+        return self._rows[row][0]
+
+    def set_left_out(self, lines: set[int], left_out: bool) -> None:
+        for line in lines:
+            if left_out:
+                self.left_out.add(line)
+            else:
+                self.left_out.discard(line)
+        if lines:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+            self.amended.emit()
 
     def set_problems(
         self, problems: list[members_import.Problem], mapping: dict[int, str | None]
@@ -63,11 +94,12 @@ class PreviewTableModel(QAbstractTableModel):
                 names.setdefault(_fold(key), []).append(index)
                 names.setdefault(_fold(members_import.FIELDS.get(key, key)), []).append(index)
         self._marks, self._row_marks = {}, {}
-        lines_with_problems: set[int] = set()
+        # Lines worked on stay in view (a row left out can be taken back).
+        wanted: set[int] = set(self.left_out) | {line for line, _c in self.corrections}
         for problem in problems:
             if problem.line is None:
                 continue
-            lines_with_problems.add(problem.line)
+            wanted.add(problem.line)
             columns = names.get(_fold(problem.column), []) if problem.column else []
             if columns:
                 for column in dict.fromkeys(columns):
@@ -79,7 +111,7 @@ class PreviewTableModel(QAbstractTableModel):
         for line, values in self._source.rows[FIRST_ROWS:]:
             if len(rows) >= MAX_PREVIEW_ROWS:
                 break
-            if line in lines_with_problems and line not in shown:
+            if line in wanted and line not in shown:
                 rows.append((line, values))
         self._rows = rows
         self.endResetModel()
@@ -93,21 +125,59 @@ class PreviewTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._source.headers)
 
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self.line(index.row()) not in self.left_out:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         line, values = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return values[column] if column < len(values) else ""
+        original = values[column] if column < len(values) else ""
+        corrected = self.corrections.get((line, column))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return original if corrected is None else corrected
+        if line in self.left_out:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return palette.color(palette.MUTED)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QtGui.QFont()
+                font.setStrikeOut(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Ligne laissée de côté : elle ne sera pas importée.")
+            return None
         messages = self._marks.get((line, column)) or self._row_marks.get(line)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if corrected is not None:
+                text = self.tr("Corrigé ici (dans le fichier : « {value} »)").format(value=original)
+                return "\n".join([text, *(messages or [])])
             return "\n".join(messages) if messages else None
         if messages and role == Qt.ItemDataRole.BackgroundRole:
             return palette.color(self.PROBLEM_BACKGROUND)
         if messages and role == Qt.ItemDataRole.ForegroundRole:
             return palette.color(self.PROBLEM_FOREGROUND)
+        if corrected is not None and role == Qt.ItemDataRole.BackgroundRole:
+            return palette.color(self.CORRECTED_BACKGROUND)
         return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            return False
+        line, values = self._rows[index.row()]
+        column = index.column()
+        text = str(value or "").strip()
+        original = values[column] if column < len(values) else ""
+        if text == original:
+            self.corrections.pop((line, column), None)
+        else:
+            self.corrections[(line, column)] = text
+        self.dataChanged.emit(index, index)
+        self.amended.emit()
+        return True
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -121,7 +191,10 @@ class PreviewTableModel(QAbstractTableModel):
                 )
             return None
         if 0 <= section < len(self._rows):
-            return self.tr("Ligne {n}").format(n=self._rows[section][0])
+            line = self._rows[section][0]
+            if line in self.left_out:
+                return self.tr("Ligne {n} (de côté)").format(n=line)
+            return self.tr("Ligne {n}").format(n=line)
         return None
 
 
@@ -268,7 +341,9 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         explain = QtWidgets.QLabel(
             self.tr(
                 "Vérifiez à quel champ correspond chaque colonne du fichier (liste sous chaque "
-                "titre). Rien n'est écrit tant que vous n'avez pas cliqué sur « Importer »."
+                "titre). Une cellule se corrige ici (double-clic, F2 ou en tapant), une ligne se "
+                "laisse de côté (Suppr) ; tout est vérifié de nouveau aussitôt. Rien n'est écrit "
+                "tant que vous n'avez pas cliqué sur « Importer », et le fichier reste tel quel."
             )
         )
         explain.setWordWrap(True)
@@ -296,7 +371,13 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self.header = MappingHeader(self.preview)
         self.preview.setHorizontalHeader(self.header)
         self.preview.setModel(self.preview_model)
-        self.preview.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setEditTriggers(
+            QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
+            | QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed
+            | QtWidgets.QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.preview_model.amended.connect(self.replan)
+        self.preview.installEventFilter(self)
         self.preview.setAlternatingRowColors(True)
         self.preview.setWordWrap(False)
         self.preview.verticalHeader().setDefaultSectionSize(24)
@@ -340,6 +421,18 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         self.problems.clicked.connect(self._show_problem)
+        self.problems.installEventFilter(self)  # Entrée: to the problem's cell
+
+        self.leave_out_button = QtWidgets.QPushButton(self.tr("Laisser la ligne de côté"))
+        self.leave_out_button.setObjectName("leave_out")
+        self.leave_out_button.setToolTip(
+            self.tr("La ligne choisie ne sera pas importée (Suppr) ; un second clic la reprend.")
+        )
+        self.leave_out_button.clicked.connect(self.toggle_left_out)
+        self.preview.selectionModel().currentChanged.connect(lambda *_a: self._update_row_button())
+        row_buttons = QtWidgets.QHBoxLayout()
+        row_buttons.addWidget(self.leave_out_button)
+        row_buttons.addStretch(1)
 
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("import_status")
@@ -366,8 +459,13 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         lower_layout.addWidget(self.status)
         lower_layout.addWidget(self.problems, 1)
         lower_layout.addWidget(self.summary)
+        upper = QtWidgets.QWidget()
+        upper_layout = QtWidgets.QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.preview, 1)
+        upper_layout.addLayout(row_buttons)
         splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(upper)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -431,6 +529,53 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self.import_button.setEnabled(can_import)
         self.cancel_button.setEnabled(not self._importing)
 
+    # -- corrections -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if (
+            watched is getattr(self, "problems", None)
+            and event.type() == QtCore.QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            # Entrée goes to the problem's cell (never to the dialog's buttons).
+            if self.problems.currentIndex().isValid():
+                self._show_problem(self.problems.currentIndex())
+            return True
+        if (
+            watched is getattr(self, "preview", None)
+            and event.type() == QtCore.QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+            and self.preview.state() != QtWidgets.QAbstractItemView.State.EditingState
+        ):
+            self.toggle_left_out()
+            return True
+        return super().eventFilter(watched, event)
+
+    def current_line(self) -> int | None:
+        index = self.preview.currentIndex()
+        return self.preview_model.line(index.row()) if index.isValid() else None
+
+    def toggle_left_out(self) -> None:
+        """Leave the current row out of the import, or take it back."""
+        line = self.current_line()
+        if line is None or self.busy:
+            return
+        self.preview_model.set_left_out({line}, line not in self.preview_model.left_out)
+        self._update_row_button()
+
+    def correct(self, line: int, column: int, value: str) -> None:
+        """Type `value` over a cell (what editing it in the table does)."""
+        row = self.preview_model.shown_lines.index(line)
+        self.preview_model.setData(self.preview_model.index(row, column), value)
+
+    def _update_row_button(self) -> None:
+        line = self.current_line()
+        self.leave_out_button.setEnabled(line is not None and not self.busy)
+        self.leave_out_button.setText(
+            self.tr("Reprendre la ligne")
+            if line is not None and line in self.preview_model.left_out
+            else self.tr("Laisser la ligne de côté")
+        )
+
     # -- planning (off the GUI thread) -------------------------------------------------------
     def replan(self) -> None:
         """Check the whole file again with the current mapping; nothing is written."""
@@ -442,7 +587,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self.plan = None
         self.status.setText(self.tr("Vérification du fichier en cours…"))
         self._set_busy_controls()
-        db, source = self._store.db, self.source
+        db, source = self._store.db, self.preview_model.table()
         mapping, body_name = self.mapping(), self.body_name()
 
         def work(_progress: Any) -> members_import.ImportPlan:
@@ -478,8 +623,14 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self._set_busy_controls()
 
     def _show_plan(self, plan: members_import.ImportPlan) -> None:
+        current = self.preview.currentIndex()
+        keep = (self.current_line(), current.column()) if current.isValid() else None
         self.problems_model.set_problems(plan.problems)
         self.preview_model.set_problems(plan.problems, self.mapping())
+        if keep is not None and keep[0] in self.preview_model.shown_lines:
+            row = self.preview_model.shown_lines.index(keep[0])
+            self.preview.setCurrentIndex(self.preview_model.index(row, keep[1]))
+        self._update_row_button()
         self.problems.resizeColumnToContents(ProblemsTableModel.COLUMN)
         if plan.problems:
             self.status.setText(
@@ -494,7 +645,25 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             self.status.setText(self.tr("Aucun problème : le fichier peut être importé."))
             self.status.setStyleSheet(palette.text_css(palette.SUCCESS, bold=True))
             self.summary.setText(plan.summary())
+        worked = self._amendments()
+        if worked:
+            self.summary.setText(self.summary.text() + "\n" + worked)
         self.problems.setVisible(bool(plan.problems))
+        a11y.announce(self.status, self.status.text())
+
+    def _amendments(self) -> str:
+        """« Corrigé ici : 1 cellule · laissé de côté : ligne 3 » (the file is unchanged)."""
+        parts = []
+        if self.preview_model.corrections:
+            parts.append(
+                self.tr("Cellules corrigées ici : {n}").format(
+                    n=len(self.preview_model.corrections)
+                )
+            )
+        if self.preview_model.left_out:
+            lines = ", ".join(str(n) for n in sorted(self.preview_model.left_out))
+            parts.append(self.tr("Lignes laissées de côté : {lines}").format(lines=lines))
+        return " · ".join(parts)
 
     def _show_problem(self, index: QModelIndex) -> None:
         problem = self.problems_model.problem(index.row())
@@ -509,6 +678,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         target = self.preview_model.index(row, column)
         self.preview.scrollTo(target)
         self.preview.setCurrentIndex(target)
+        self.preview.setFocus()  # F2 or typing corrects it, Suppr leaves the row out
 
     # -- importing (off the GUI thread) ------------------------------------------------------
     def start_import(self) -> None:

@@ -110,6 +110,14 @@ class PersonDialog(QtWidgets.QDialog):
         self.position_edit.setPlaceholderText(
             self.tr("ex. directrice, trésorier, chargée de mission")
         )
+        # The postal address, for letters sent by post (else the organisation's is used).
+        self.address_edit = QtWidgets.QPlainTextEdit()
+        self.address_edit.setTabChangesFocus(True)
+        self.address_edit.setFixedHeight(48)
+        self.address_edit.setPlaceholderText(self.tr("numéro et rue (si autre que la structure)"))
+        self.postcode_edit = QtWidgets.QLineEdit()
+        self.postcode_edit.setMaximumWidth(90)
+        self.city_edit = QtWidgets.QLineEdit()
         self.consent_publish_check = QtWidgets.QCheckBox(
             self.tr("Accepte que son nom soit publié (comptes rendus, site)")
         )
@@ -148,6 +156,13 @@ class PersonDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Téléphone :"), self.errors.wrap("phone", self.phone_edit))
         form.addRow(self.tr("Structure :"), org_box)
         form.addRow(self.tr("Fonction :"), self.errors.wrap("position", self.position_edit))
+        form.addRow(self.tr("Adresse postale :"), self.errors.wrap("address", self.address_edit))
+        town = QtWidgets.QWidget()
+        town_layout = QtWidgets.QHBoxLayout(town)
+        town_layout.setContentsMargins(0, 0, 0, 0)
+        town_layout.addWidget(self.postcode_edit)
+        town_layout.addWidget(self.city_edit, 1)
+        form.addRow(self.tr("Code postal et ville :"), town)
         form.addRow(self.tr("Consentements :"), consents)
         form.addRow(self.tr("Notes :"), self.errors.wrap("notes", self.notes_edit))
 
@@ -198,6 +213,9 @@ class PersonDialog(QtWidgets.QDialog):
         self.consent_publish_check.setChecked(bool(person.consent_publish))
         self.consent_contact_check.setChecked(bool(person.consent_contact))
         self.notes_edit.setPlainText(person.notes)
+        self.address_edit.setPlainText(person.address)
+        self.postcode_edit.setText(person.postcode)
+        self.city_edit.setText(person.city)
 
     # -- organisation ------------------------------------------------------------------------
     def organisation_id(self) -> int | None:
@@ -237,6 +255,9 @@ class PersonDialog(QtWidgets.QDialog):
             "consent_publish": self.consent_publish_check.isChecked(),
             "consent_contact": self.consent_contact_check.isChecked(),
             "notes": self.notes_edit.toPlainText(),
+            "address": self.address_edit.toPlainText(),
+            "postcode": self.postcode_edit.text(),
+            "city": self.city_edit.text(),
         }
 
     def accept(self) -> None:

@@ -154,12 +154,51 @@ def anonymise_people(
         if on_done is not None:
             on_done(results)
         inform(parent, what, "\n\n".join("\n".join(r.summary()) for r in results))
+        offer_backup_purge(parent, store, ids)
 
     return (
         Operation(parent, lambda _progress: anon.anonymise_many(store, ids))
         .success(done)
         .failure(lambda exc: _failed(parent, exc, what))
         .run_with_progress(QCoreApplication.translate("Privacy", "Anonymisation en cours…"))
+    )
+
+
+def offer_backup_purge(
+    parent: QtWidgets.QWidget, store: Store, person_ids: Sequence[int]
+) -> Operation | None:
+    """After an anonymisation: offer to anonymise the same people in every backup, then say
+    what was done and what remains where."""
+    from ess_desk.privacy import backups
+
+    copies = backups.backups_holding(store.path)
+    if not copies:
+        return None
+    what = QCoreApplication.translate("Privacy", "Anonymiser les sauvegardes")
+    if not confirm(
+        parent,
+        what,
+        QCoreApplication.translate(
+            "Privacy",
+            "Les sauvegardes de {folder} ({count}) contiennent encore l'identité. Les anonymiser "
+            "elles aussi, de la même façon ? Chaque copie est réécrite sur place.",
+        ).format(count=len(copies), folder=copies[0].parent),
+        QCoreApplication.translate("Privacy", "Anonymiser les sauvegardes"),
+    ):
+        return None
+    ids = list(person_ids)
+    path = store.path
+
+    def work(_progress: Callable[[int, int], None]) -> list[str]:
+        return backups.purge_summary(path, backups.purge_backups(path, ids))
+
+    return (
+        Operation(parent, work)
+        .success(lambda lines: inform(parent, what, "\n\n".join(lines)))
+        .failure(lambda exc: _failed(parent, exc, what))
+        .run_with_progress(
+            QCoreApplication.translate("Privacy", "Anonymisation des sauvegardes en cours…")
+        )
     )
 
 

@@ -219,6 +219,11 @@ class ActionsPage(QtWidgets.QWidget):
         self.themes_button = QtWidgets.QPushButton(self.tr("Thèmes…"))
         self.export_button = QtWidgets.QPushButton(self.tr("Exporter…"))
         self.reminders_button = QtWidgets.QPushButton(self.tr("Rappels aux porteurs…"))
+        self.send_reminders_button = QtWidgets.QPushButton(self.tr("Envoyer les rappels…"))
+        self.send_reminders_button.setToolTip(
+            self.tr("Un courriel à chaque porteur d'actions ouvertes, par la boîte d'envoi")
+        )
+        self.send_reminders_button.clicked.connect(self.send_reminders)
         self.new_button.clicked.connect(self.new_action)
         self.edit_button.clicked.connect(self.edit_action)
         self.update_button.clicked.connect(self.new_update)
@@ -243,7 +248,12 @@ class ActionsPage(QtWidgets.QWidget):
             buttons.add(button)
         buttons.add_widget(self.group_toggle)
         buttons.add_stretch()
-        for button in (self.export_button, self.reminders_button, self.themes_button):
+        for button in (
+            self.export_button,
+            self.reminders_button,
+            self.send_reminders_button,
+            self.themes_button,
+        ):
             buttons.add(button)
         self.buttons = buttons
 
@@ -626,6 +636,11 @@ class ActionsPage(QtWidgets.QWidget):
             .failure(lambda exc: self._failed(exc, self.tr("Exporter les actions")))
             .run_with_progress(self.tr("Export des actions…"))
         )
+
+    def send_reminders(self) -> None:
+        from ui.mail.offers import send_reminders
+
+        send_reminders(self, self._store, self.current_filter(), self.model.today)
 
     def write_reminders(self) -> None:
         folder = QtWidgets.QFileDialog.getExistingDirectory(

@@ -13,7 +13,7 @@ from ess_desk.dates import display, display_datetime
 from ess_desk.i18n import language
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
-from ui import a11y, palette
+from ui import a11y, fitting, palette
 from ui.models_dashboard import (
     LATE,
     LATE_LINE,
@@ -613,6 +613,9 @@ class DashboardPage(QtWidgets.QWidget):
 
     open_requested = Signal(str, int)  # a record to show: MainWindow.open_record(kind, id)
     actions_requested = Signal(str)  # "overdue" or "due_soon": the Actions page so filtered
+    # What the window does for the page: "letterhead", "new_body", "import", "demo",
+    # "backup_now" (MainWindow.run_command).
+    command_requested = Signal(str)
 
     def __init__(
         self, store: Store, parent: QtWidgets.QWidget | None = None, today: dt.date | None = None
@@ -633,6 +636,12 @@ class DashboardPage(QtWidgets.QWidget):
         tinted(self.council_label, GREY_TEXT)
         self.backup_label = QtWidgets.QLabel()
         self.backup_label.setObjectName("dashboard_backup")
+        self.backup_button = QtWidgets.QPushButton(self.tr("Sauvegarder maintenant"))
+        self.backup_button.setObjectName("backup_now")
+        self.backup_button.setToolTip(
+            self.tr("Une copie de la base, tout de suite, dans le dossier des sauvegardes (Ctrl+S)")
+        )
+        self.backup_button.clicked.connect(lambda: self.command_requested.emit("backup_now"))
         self.refresh_button = QtWidgets.QPushButton(self.tr("Actualiser"))
         self.refresh_button.setToolTip(self.tr("Relire la base (F5)"))
         self.refresh_button.clicked.connect(lambda: self.reload())
@@ -650,6 +659,7 @@ class DashboardPage(QtWidgets.QWidget):
         top.addLayout(heading)
         top.addStretch(1)
         top.addWidget(self.backup_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addSpacing(12)
         top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignBottom)
 
@@ -735,18 +745,41 @@ class DashboardPage(QtWidgets.QWidget):
                 "règles (quorum, pouvoirs, délai de convocation) ;</li>"
                 "<li>Fichier › Importer des membres… : la liste des membres depuis Excel ou "
                 "CSV, avec un aperçu avant tout enregistrement.</li></ol>"
-                "Pour découvrir le logiciel avec un conseil fictif : "
-                "<code>ess-desk --db demo.sqlite demo</code>."
+                "Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de "
+                "démonstration, fictif, dans un fichier à part."
             )
         )
         self.welcome.setObjectName("dashboard_welcome")
         self.welcome.setWordWrap(True)
         self.welcome.setTextFormat(Qt.TextFormat.RichText)
-        self.welcome.setContentsMargins(14, 10, 14, 10)
-        self.welcome.setAutoFillBackground(True)
-        palette.set_panel_palette(self.welcome, palette.WELCOME)
-        self.welcome.hide()
-        content_layout.addWidget(self.welcome)
+        self.welcome.setContentsMargins(14, 10, 14, 4)
+        # Each first step is also a button (Tab reaches them; no menu to hunt for).
+        steps = fitting.ActionBar()
+        steps.setObjectName("welcome_steps")
+        for key, text in (
+            ("letterhead", self.tr("En-tête du conseil…")),
+            ("new_body", self.tr("Nouvelle instance…")),
+            ("import", self.tr("Importer des membres…")),
+            ("demo", self.tr("Ouvrir une démonstration…")),
+        ):
+            button = QtWidgets.QPushButton(text)
+            button.setObjectName(f"welcome_{key}")
+            button.clicked.connect(lambda _c=False, k=key: self.command_requested.emit(k))
+            steps.add(button)
+        steps.add_stretch()
+        self.welcome_steps = steps
+        self.welcome_box = QtWidgets.QFrame()
+        self.welcome_box.setObjectName("dashboard_welcome_box")
+        box_layout = QtWidgets.QVBoxLayout(self.welcome_box)
+        box_layout.setContentsMargins(0, 0, 14, 10)
+        box_layout.addWidget(self.welcome)
+        steps_row = QtWidgets.QHBoxLayout()
+        steps_row.setContentsMargins(14, 0, 0, 0)
+        steps_row.addWidget(steps)
+        box_layout.addLayout(steps_row)
+        palette.set_panel_palette(self.welcome_box, palette.WELCOME)
+        self.welcome_box.hide()
+        content_layout.addWidget(self.welcome_box)
         content_layout.addLayout(grid)
         content_layout.addStretch(1)
         self.scroll = QtWidgets.QScrollArea()
@@ -789,7 +822,7 @@ class DashboardPage(QtWidgets.QWidget):
         """Read every section again and show it."""
         data = ov.overview(self._store.db, self._store.path, self.today)
         self.overview = data
-        self.welcome.setVisible(data.empty)
+        self.welcome_box.setVisible(data.empty)
         today = data.today
         council = data.council
         day = long_day(today)

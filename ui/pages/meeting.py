@@ -14,7 +14,7 @@ from pathlib import Path
 from ess_desk.dates import clock, display, long_date, long_datetime
 from ess_desk.documents import attendance_sheet
 from ess_desk.errors import UserError
-from ess_desk.exchange import convocations, ics
+from ess_desk.exchange import ics
 from ess_desk.meetings import agenda, annexes, meetings, notice, presence
 from ess_desk.meetings.attendance import Count
 from ess_desk.meetings.vocabulary import MEETING_KINDS, MEETING_STATUSES
@@ -240,7 +240,11 @@ class AgendaTab(_Tab):
 
         # Annexes of the meeting and of its items.
         self.annexes_model = AnnexesTableModel(
-            store.db, meeting_id, self, set_public=self.set_annex_public
+            store.db,
+            meeting_id,
+            self,
+            set_public=self.set_annex_public,
+            set_for_members=self.set_annex_for_members,
         )
         self.annexes_view = make_table(self.annexes_model, AnnexesTableModel.ATTACHED_TO)
         self.annexes_view.setObjectName("annexes")
@@ -443,6 +447,16 @@ class AgendaTab(_Tab):
         self._update_buttons()
         return True
 
+    def set_annex_for_members(self, annex_id: int, for_members: bool) -> bool:
+        """Tick « Aux membres »: the annex goes with the convocation (a working document of the
+        secretariat does not)."""
+        try:
+            annexes.set_for_members(self._store, annex_id, for_members)
+        except UserError as error:
+            show_user_error(self, error, self.tr("Annexe envoyée aux membres"))
+            return False
+        return True
+
     def set_annex_public(self, annex_id: int, public: bool) -> bool:
         """Tick « Publique »: the annex goes into the public pack (else it is named there)."""
         try:
@@ -532,17 +546,19 @@ class NoticeTab(_Tab):
         sent_layout.addWidget(self.sent_label)
         sent_layout.addWidget(self.warning_label)
 
-        self.convocations_button = QtWidgets.QPushButton(self.tr("Écrire les convocations…"))
+        self.convocations_button = QtWidgets.QPushButton(self.tr("Envoyer les convocations…"))
+        self.convocations_button.setObjectName("send_convocations")
         self.sheet_button = QtWidgets.QPushButton(self.tr("Feuille d'émargement (PDF)…"))
         self.ics_button = QtWidgets.QPushButton(self.tr("Séance au format .ics…"))
-        self.convocations_button.clicked.connect(self.choose_convocations_folder)
+        self.convocations_button.clicked.connect(self.send_convocations)
         self.sheet_button.clicked.connect(self.choose_sheet_file)
         self.ics_button.clicked.connect(self.choose_ics_file)
         explain = QtWidgets.QLabel(
             self.tr(
-                "Une lettre PDF par personne attendue (ordre du jour, lieu, formulaire de "
-                "pouvoir), un brouillon de courriel .eml avec la lettre et l'invitation, et un PDF "
-                "unique des lettres à envoyer par courrier."
+                "Pour chaque personne convoquée : la lettre (avec le formulaire de pouvoir pour les "
+                "membres votants d'une instance qui l'admet), l'ordre du jour, les annexes "
+                "destinées aux membres et l'invitation d'agenda, par courriel ; les lettres à "
+                "poster en un PDF, l'adresse placée pour une enveloppe à fenêtre."
             )
         )
         explain.setWordWrap(True)
@@ -588,7 +604,13 @@ class NoticeTab(_Tab):
         can_record = not self._store.read_only and meeting.status in ("planned", "convened")
         self.record_button.setEnabled(can_record)
         self.sent_on.setEnabled(can_record)
-        self.convocations_button.setEnabled(meeting.status not in CLOSED_STATUSES)
+        # A cancelled meeting's button tells those convened that it is cancelled.
+        self.convocations_button.setText(
+            self.tr("Prévenir de l'annulation…")
+            if meeting.status == "cancelled"
+            else self.tr("Envoyer les convocations…")
+        )
+        self.convocations_button.setEnabled(meeting.status in ("planned", "convened", "cancelled"))
 
     def record_sent(self) -> None:
         if not check_fields(self.sent_on):
@@ -602,31 +624,18 @@ class NoticeTab(_Tab):
         self.changed.emit()
 
     # -- documents, written off the GUI thread -------------------------------------------------
-    def choose_convocations_folder(self) -> None:
-        self.write_convocations()
+    def send_convocations(self) -> QtWidgets.QDialog | None:
+        from ui.mail.convocations_dialog import ConvocationsDialog
+        from ui.mail.session import session_for
 
-    def write_convocations(self, folder: Path | None = None) -> Operation | None:
-        db, meeting_id = self._store.db, self.meeting_id
-        self._operation = exporting.run_export(
-            self,
-            "convocations",
-            self.tr("Dossier des convocations"),
-            "",
-            "",
-            lambda target, progress: convocations.write_all(
-                db, meeting_id, target, progress=progress
-            ),
-            progress=self.tr("Écriture des convocations…"),
-            path=folder,
-            folder=True,
-            detail=lambda files: files.summary(),
-            on_done=lambda target, files: self._written(
-                self.tr("Convocations écrites dans {folder}. {summary}").format(
-                    folder=target, summary=files.summary()
-                )
-            ),
-        )
-        return self._operation
+        try:
+            dialog = ConvocationsDialog(session_for(self, self._store), self.meeting_id, self)
+        except UserError as error:
+            show_user_error(self, error, self.tr("Envoyer les convocations"))
+            return None
+        dialog.finished.connect(lambda _code: (self.reload(), self.changed.emit()))
+        dialog.open()
+        return dialog
 
     def _written(self, text: str) -> None:
         self.result_label.setText(text)
@@ -838,7 +847,15 @@ class AttendanceTab(_Tab):
     def _update_banner(self) -> None:
         count = presence.quorum(self._store.db, self.meeting_id)
         self.reached = count.reached
-        self.banner.setText(quorum_text(count))
+        text = quorum_text(count)
+        changed = bool(self.banner.text()) and text != self.banner.text()
+        self.banner.setText(text)
+        if changed:
+            # Said aloud by screen readers as it changes (a live region), assertively when the
+            # quorum is lost.
+            a11y.announce(self.banner, text, assertive=not count.reached)
+        else:
+            self.banner.setAccessibleName(text)
         self.banner.setStyleSheet(palette.panel_css(palette.GOOD if count.reached else palette.BAD))
         self.problems.setText("\n".join(f"• {p}" for p in count.problems))
         self.problems.setVisible(bool(count.problems))
@@ -869,6 +886,22 @@ class AttendanceTab(_Tab):
         show_user_error(self, error, self.tr("Présences"))
 
     def _choose_target(self, row: int) -> None:
+        """The second step of « représenté » or « remplacé », said and opened at once."""
+        attendee = self.model.attendee(row)
+        pending = self.model.pending().get(attendee.mandate_id)
+        text = (
+            self.tr(
+                "Choisissez le mandataire de {name} dans la colonne « Pouvoir à / remplacé par »."
+            )
+            if pending == "represented"
+            else self.tr(
+                "Choisissez le/la suppléant(e) qui remplace {name} dans la colonne "
+                "« Pouvoir à / remplacé par »."
+            )
+        ).format(name=attendee.name)
+        self.problems.setText(text)
+        self.problems.setVisible(True)
+        a11y.announce(self.problems, text)
         index = self.model.index(row, AttendanceTableModel.TARGET)
         QtCore.QTimer.singleShot(0, lambda: self._edit(index))
 

@@ -1117,6 +1117,9 @@ class MinutesTab(QtWidgets.QWidget):
         self.field_errors.clear()
         self.refresh()
         self.changed.emit()
+        from ui.mail.offers import offer_draft_minutes
+
+        offer_draft_minutes(self, self.store, self.minutes.id)
 
     def return_to_draft(self) -> None:
         if self.minutes is None or self.store.read_only:

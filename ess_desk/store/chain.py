@@ -1,0 +1,136 @@
+"""The audit log as a hash chain: each entry carries the digest of the one before it, so that an
+entry changed, removed or slipped in behind the program's back breaks the chain from there on.
+
+An entry's `hash` covers the previous entry's hash, its own id, moment, user, entity, action and
+the digest of its content (`content_digest`, over the states before and after). The content is
+kept out of the chain itself so that an anonymisation can blank a person's identity in old
+entries (`redacted`) without breaking it: those entries keep their place and their hash, and
+the anonymisation's own entry lists them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+GENESIS = ""  # the "previous hash" of the first entry
+COLUMNS = ("content_digest", "prev_hash", "hash", "redacted")
+
+
+def _frame(parts: Iterable[Any]) -> bytes:
+    """Unambiguous bytes for a sequence of values: each string with its length, None as "-"."""
+    out = []
+    for part in parts:
+        if part is None:
+            out.append("-")
+        else:
+            text = str(part)
+            out.append(f"{len(text)}:{text}")
+    return "".join(out).encode("utf-8", "surrogatepass")
+
+
+def content_digest(before: str | None, after: str | None) -> str:
+    return hashlib.sha256(_frame((before, after))).hexdigest()
+
+
+def entry_hash(
+    prev_hash: str,
+    entry_id: int,
+    at: str,
+    os_user: str,
+    entity: str,
+    entity_id: int | None,
+    action: str,
+    digest: str,
+) -> str:
+    return hashlib.sha256(
+        _frame((prev_hash, entry_id, at, os_user, entity, entity_id, action, digest))
+    ).hexdigest()
+
+
+def has_chain(conn: Any) -> bool:
+    """True when the audit log of this connection's file carries the chain (migration 0007)."""
+    names = {r[1] for r in conn.execute("PRAGMA table_info(audit_log)")}
+    return "hash" in names
+
+
+def head(conn: Any) -> tuple[int, str] | None:
+    """The last entry of the chain: (id, hash), or None for an empty log (or one without chain)."""
+    if not has_chain(conn):
+        return None
+    row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1] or "")) if row else None
+
+
+# One entry as written: (at, os_user, entity, entity_id, action, before, after).
+Entry = tuple[str, str, str, int | None, str, str | None, str | None]
+
+
+def chained(entries: Iterable[Entry], last_id: int, prev: str) -> Iterator[tuple[Any, ...]]:
+    """The rows to insert for `entries` after the entry (`last_id`, `prev`): each with its id,
+    content digest, previous hash and hash."""
+    for offset, (at, user, entity, entity_id, action, before, after) in enumerate(entries, 1):
+        entry_id = last_id + offset
+        digest = content_digest(before, after)
+        value = entry_hash(prev, entry_id, at, user, entity, entity_id, action, digest)
+        yield (entry_id, at, user, entity, entity_id, action, before, after, digest, prev, value)
+        prev = value
+
+
+INSERT = (
+    "INSERT INTO audit_log (id, at, os_user, entity, entity_id, action, before, after, "
+    "content_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def append(conn: Any, entries: Iterable[Entry]) -> int:
+    """Append entries at the end of the chain (inside the caller's transaction); returns how
+    many were written."""
+    last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    last_id, prev = (int(last[0]), str(last[1] or GENESIS)) if last else (0, GENESIS)
+    cursor = conn.executemany(INSERT, chained(entries, last_id, prev))
+    return max(cursor.rowcount, 0)
+
+
+def rechain(conn: Any) -> int:
+    """Compute the chain over the whole log as it stands (the migration that brings the chain,
+    on the entries written before it). Returns the number of entries."""
+    prev = GENESIS
+    count = 0
+    rows = conn.execute(
+        "SELECT id, at, os_user, entity, entity_id, action, before, after FROM audit_log "
+        "ORDER BY id"
+    ).fetchall()
+    updates = []
+    for entry_id, at, user, entity, entity_id, action, before, after in rows:
+        digest = content_digest(before, after)
+        value = entry_hash(prev, entry_id, at, user, entity, entity_id, action, digest)
+        updates.append((digest, prev, value, entry_id))
+        prev = value
+        count += 1
+    conn.executemany(
+        "UPDATE audit_log SET content_digest = ?, prev_hash = ?, hash = ? WHERE id = ?", updates
+    )
+    return count
+
+
+def first_break(conn: Any) -> tuple[int, str] | None:
+    """The first entry where the chain does not hold, with why ("content", "link", "hash"), or
+    None when every entry is in place. Redacted entries are not checked against their content."""
+    prev = GENESIS
+    cursor = conn.execute(
+        "SELECT id, at, os_user, entity, entity_id, action, before, after, content_digest, "
+        "prev_hash, hash, redacted FROM audit_log ORDER BY id"
+    )
+    for row in cursor:
+        entry_id, at, user, entity, entity_id, action, before, after = row[:8]
+        digest, stored_prev, stored, redacted = row[8:]
+        if stored_prev != prev:
+            return entry_id, "link"
+        if not redacted and digest != content_digest(before, after):
+            return entry_id, "content"
+        if stored != entry_hash(prev, entry_id, at, user, entity, entity_id, action, digest or ""):
+            return entry_id, "hash"
+        prev = stored
+    return None

@@ -1,0 +1,1 @@
+"""The fault campaign of issue 18: `python -m faults` (`make faults`)."""

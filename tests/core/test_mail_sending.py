@@ -1,0 +1,269 @@
+"""Sending for real, to an SMTP server the test starts (aiosmtpd on a free local port): every
+recipient gets one message with the right attachments, the proof is recorded, the server down
+leaves messages waiting, restarted they go out once; STARTTLS, TLS and authentication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfWriter
+
+from ess_desk import council
+from ess_desk.exchange import convocations
+from ess_desk.mail import outbox, proof, sending
+from ess_desk.mail import settings as mail_settings
+from ess_desk.meetings import agenda, annexes, meetings
+from ess_desk.membership import bodies, mandates, people
+from tests.smtp_server import SmtpServer, make_certificate, tls_context
+
+MEMBERS = ("Alice", "Bruno", "Chloé", "David", "Emma")
+
+
+def pdf(pages: int) -> bytes:
+    writer = PdfWriter()
+    for _n in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def make_meeting(store, tmp_path, *, starts: str | None = None) -> int:
+    council.set_letterhead(
+        store,
+        council_name="Conseil de l'ESS de Lille",
+        signatory="Anne Roux",
+        council_email="conseil@exemple.fr",
+    )
+    body = bodies.create_body(store, name="Conseil plénier", kind="plenary")
+    for first in MEMBERS:
+        pid = people.create(
+            store,
+            first_name=first,
+            last_name="Martin",
+            email=f"{first.lower().replace('é', 'e')}@exemple.fr",
+            consent_contact=1,
+        )
+        mandates.create(store, person_id=pid, body_id=body, role="member", start_date="2026-01-01")
+    refused = people.create(
+        store, first_name="Rémi", last_name="Refus", email="remi@exemple.fr", consent_contact=0
+    )
+    mandates.create(store, person_id=refused, body_id=body, role="member", start_date="2026-01-01")
+    start = starts or (dt.date.today() + dt.timedelta(days=20)).strftime("%d/%m/%Y 18:00")
+    m = meetings.create(store, body_id=body, starts_at=start, place="Hôtel de ville")
+    agenda.create_item(store, m, title="Budget", kind="vote")
+    annex = tmp_path / "Budget.pdf"
+    annex.write_bytes(pdf(2))
+    annexes.attach(store, m, annex)
+    return m
+
+
+def configure(store, server: SmtpServer, **values) -> mail_settings.MailSettings:
+    return mail_settings.save(
+        store,
+        host="127.0.0.1",
+        port=server.port,
+        security=values.pop("security", "none"),
+        sender="conseil@exemple.fr",
+        **values,
+    )
+
+
+def send(store, password=None, **kwargs) -> sending.SendReport:
+    return sending.send_waiting(store, mail_settings.get(store.db), password, timeout=10, **kwargs)
+
+
+def queue_convocations(store, meeting) -> outbox.Queued:
+    return convocations.queue(store, convocations.prepare(store.db, meeting))
+
+
+def recipients(server: SmtpServer) -> list[str]:
+    return sorted(r for received in server.received for r in received.recipients)
+
+
+def test_every_member_gets_one_message_and_the_proof_is_recorded(store, tmp_path):
+    meeting = make_meeting(store, tmp_path)
+    with SmtpServer() as server:
+        configure(store, server)
+        queued = queue_convocations(store, meeting)
+        assert len(queued.added) == 5  # Rémi refused to be contacted: a letter instead
+        report = send(store)
+    assert report.exit_code == 0 and len(report.sent) == 5
+    assert recipients(server) == sorted(
+        f"{n.lower().replace('é', 'e')}@exemple.fr" for n in MEMBERS
+    )
+    rows = {r.to_addr: r for r in outbox.rows(store.db, meeting_id=meeting)}
+    for received in server.received:
+        message = received.message
+        row = rows[received.recipients[0]]
+        assert received.sender == "conseil@exemple.fr"
+        assert message["Message-ID"] == row.message_id and row.status == "sent"
+        assert row.server_reply.startswith("250 2.0.0 Ok: queued as TEST")
+        names = [p.get_filename() for p in message.iter_attachments()]
+        assert names[1:] == [
+            f"ordre-du-jour-{meetings.get(store.db, meeting).day}.pdf",
+            "Budget.pdf",
+            "invitation.ics",
+        ]
+        assert [a["name"] for a in row.attachments] == names
+        calendar = Calendar.from_ical(message.get_payload()[-1].get_content())
+        assert calendar.walk("VTIMEZONE") and str(calendar["METHOD"]) == "REQUEST"
+    # The notice waits for Rémi's letter to be posted; then its date is the last acceptance.
+    assert meetings.get(store.db, meeting).notice_sent_on is None
+    records = {r.name: r for r in proof.notice_records(store.db, meeting)}
+    assert records["Rémi Refus"].channel == "post" and records["Rémi Refus"].status == "waiting"
+    assert records["Alice Martin"].status == "sent" and records["Alice Martin"].documents
+    proof.record_posted(store, meeting, dt.date.today())
+    assert meetings.get(store.db, meeting).notice_sent_on == dt.date.today().isoformat()
+    assert meetings.get(store.db, meeting).status == "convened"
+
+
+def test_queueing_twice_sends_nothing_twice_and_a_resend_is_explicit(store, tmp_path):
+    meeting = make_meeting(store, tmp_path)
+    with SmtpServer() as server:
+        configure(store, server)
+        queue_convocations(store, meeting)
+        send(store)
+        again = queue_convocations(store, meeting)
+        assert again.added == [] and len(again.already) == 5
+        assert send(store).sent == [] and len(server.received) == 5
+        first = outbox.rows(store.db, meeting_id=meeting)[0]
+        new_id = outbox.resend(store, first.id, "conseil@exemple.fr")
+        report = send(store)
+    assert report.sent == [new_id] and len(server.messages_to(first.to_addr)) == 2
+    resent = outbox.get(store.db, new_id)
+    assert resent.resend_of == first.id and resent.message_id != first.message_id
+    assert (
+        store.db.execute(
+            "SELECT COUNT(*) FROM audit_log WHERE entity = 'outbox' AND action = 'resend'"
+        ).fetchone()[0]
+        == 1
+    )
+
+
+def test_server_down_messages_wait_then_go_out_once(store, tmp_path):
+    meeting = make_meeting(store, tmp_path)
+    server = SmtpServer()
+    configure(store, server)  # not started: nobody listens on the port
+    queue_convocations(store, meeting)
+    report = send(store)
+    assert report.exit_code == 2 and len(report.waiting) == 5 and "ne répond pas" in report.error
+    waiting = outbox.rows(store.db, meeting_id=meeting)
+    assert {r.public_status for r in waiting} == {"waiting"} and all(
+        r.attempts == 1 for r in waiting
+    )
+    with server:
+        assert send(store).exit_code == 0
+        assert send(store).sent == []  # nothing left
+    assert len(server.received) == 5 and len(set(recipients(server))) == 5
+
+
+def test_server_stopped_in_the_middle_the_rest_waits(store, tmp_path):
+    meeting = make_meeting(store, tmp_path)
+    server = SmtpServer()
+    count = {"n": 0}
+
+    def refuse_from_third(envelope):
+        count["n"] += 1
+        return "421 4.3.2 Service shutting down" if count["n"] >= 3 else None
+
+    server.on_data = refuse_from_third
+    with server:
+        configure(store, server)
+        queue_convocations(store, meeting)
+        report = send(store)
+    assert len(report.sent) == 2 and len(report.waiting) == 3 and report.exit_code == 2
+    server.on_data = None
+    with server:
+        assert send(store).exit_code == 0
+    assert len(server.received) == 5 and len(set(recipients(server))) == 5
+
+
+def test_a_recipient_refused_for_good_is_failed_with_the_reply(store, tmp_path):
+    meeting = make_meeting(store, tmp_path)
+    server = SmtpServer()
+    server.on_data = lambda env: "550 5.1.1 User unknown" if "bruno" in env.rcpt_tos[0] else None
+    with server:
+        configure(store, server)
+        queue_convocations(store, meeting)
+        report = send(store)
+    assert report.exit_code == 1 and len(report.failed) == 1 and len(report.sent) == 4
+    failed = outbox.get(store.db, report.failed[0])
+    assert failed.status == "failed" and failed.server_reply == "550 5.1.1 User unknown"
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    return make_certificate(tmp_path_factory.mktemp("tls"))
+
+
+def test_starttls_and_login_with_the_password_in_the_credential_store(store, tmp_path, certificate):
+    cert, key = certificate
+    meeting = make_meeting(store, tmp_path)
+    with SmtpServer(
+        starttls=tls_context(cert, key), user="secretariat", password="s3cret"
+    ) as server:
+        settings = configure(
+            store, server, security="starttls", user="secretariat", ca_file=str(cert)
+        )
+        assert mail_settings.save_password(settings, "s3cret")
+        queue_convocations(store, meeting)
+        wrong = send(store, password="nope")
+        assert wrong.exit_code == 2 and "mot de passe" in wrong.error
+        report = send(store, password=mail_settings.saved_password(settings))
+    assert report.exit_code == 0 and len(server.received) == 5
+    # The password is nowhere in the database file.
+    assert b"s3cret" not in store.path.read_bytes()
+
+
+def test_implicit_tls(store, tmp_path, certificate):
+    cert, key = certificate
+    meeting = make_meeting(store, tmp_path)
+    with SmtpServer(tls=tls_context(cert, key)) as server:
+        configure(store, server, security="tls", ca_file=str(cert))
+        queue_convocations(store, meeting)
+        assert send(store).exit_code == 0
+    assert len(server.received) == 5
+
+
+def test_settings_are_checked_and_the_password_never_saved_in_the_file(store):
+    with pytest.raises(Exception, match="Sécurité inconnue"):
+        mail_settings.save(store, host="smtp.exemple.fr", security="ssl3", sender="a@b.fr")
+    with pytest.raises(Exception, match="mot de passe"):
+        mail_settings.save(store, host="smtp.exemple.fr", sender="a@b.fr", password="x")
+    saved = mail_settings.save(store, host="smtp.exemple.fr", security="tls", sender="a@b.fr")
+    assert saved.port == 465 and saved.size_limit_mb == 10
+
+
+def test_anonymisation_takes_the_person_out_of_their_messages(store, tmp_path):
+    meeting = make_meeting(store, tmp_path)
+    with SmtpServer() as server:
+        configure(store, server)
+        queue_convocations(store, meeting)
+        send(store)
+    row = outbox.rows(store.db, meeting_id=meeting)[0]
+    letter = next(
+        a for a in row.attachments if a["source"] == "part" and "convocation" in a["name"]
+    )
+    with store.write() as db:
+        outbox.forget_person(db, row.person_id, "Personne anonymisée n°1")
+    after = outbox.get(store.db, row.id)
+    assert after.to_name == "Personne anonymisée n°1" and after.to_addr == ""
+    assert after.message_id == row.message_id and after.status == "sent"  # the proof stays
+    assert (
+        store.db.execute(
+            "SELECT COUNT(*) FROM mail_parts WHERE sha256 = ?", [letter["sha256"]]
+        ).fetchone()[0]
+        == 0
+    )
+
+
+def test_an_address_no_server_takes_is_reported_and_holds_nobody_back(store, tmp_path):
+    meeting = make_meeting(store, tmp_path)
+    store.db.execute("UPDATE people SET email = 'élodie@exemple.fr' WHERE first_name = 'Alice'")
+    store.conn.commit()
+    queued = queue_convocations(store, meeting)
+    assert len(queued.added) == 4 and "élodie@exemple.fr" in queued.invalid[0]
