@@ -263,7 +263,7 @@ def test_submitting_lists_everything_missing_at_once_with_a_fix_for_each(qtbot, 
     assert tab.state_label.text() == "Soumis"
 
 
-def test_a_meeting_not_held_is_marked_held_from_the_submission(qtbot, store, bureau):
+def test_a_meeting_not_held_is_marked_held_from_the_submission(qtbot, store, bureau, monkeypatch):
     later = meetings.create(store, body_id=bureau["body"], starts_at="10/06/2029 18:00")
     meetings.create(store, body_id=bureau["body"], starts_at="10/07/2029 18:00")
     tab = make_tab(qtbot, store, later)
@@ -271,7 +271,20 @@ def test_a_meeting_not_held_is_marked_held_from_the_submission(qtbot, store, bur
     fill_header(tab)
     dialog = tab.submit()
     assert list(dialog.fix_buttons) == ["held"]
+    # Before its start time the meeting cannot be held: the dialog says why, nothing changes.
+    dialog.clock = lambda: dt.datetime(2029, 6, 10, 17, 0)
     dialog.fix_buttons["held"].click()
+    assert meetings.get(store.db, later).status == "planned"
+    assert "avant son heure de début" in dialog.error.text() and dialog.error.isVisibleTo(dialog)
+    # Once begun, the same day: a confirmation, then held.
+    questions: list[str] = []
+    monkeypatch.setattr(
+        "ui.dialogs.submit_minutes.confirm",
+        lambda parent, title, text, yes: questions.append(text) or True,
+    )
+    dialog.clock = lambda: dt.datetime(2029, 6, 10, 18, 30)
+    dialog.fix_buttons["held"].click()
+    assert len(questions) == 1 and "aujourd'hui à 18:00" in questions[0]
     assert meetings.get(store.db, later).status == "held"
     submit_button = dialog.submit_button
     assert submit_button.isEnabled()
@@ -433,6 +446,7 @@ def test_approve_is_offered_as_soon_as_the_meeting_is_marked_held(qtbot, store, 
     tab = view.show_tab("ui.pages.meeting_minutes")
     button = tab.approve_buttons[minutes_id]
     assert not button.isEnabled() and "marquée comme tenue" in button.toolTip()
+    view.clock = lambda: LATER  # the meeting has begun
     view.held_button.click()  # « Marquer tenue », in the meeting's header
     button = tab.approve_buttons[minutes_id]
     assert button.isEnabled()  # no need to close and reopen the meeting

@@ -233,11 +233,12 @@ class ReconveneDialog(_NewMeetingDialog):
         self,
         store: Store,
         meeting_id: int,
-        today: dt.date,
+        today: dt.date | None = None,
         parent: QtWidgets.QWidget | None = None,
     ):
         from ess_desk.membership import bodies
 
+        today = today or dt.date.today()
         meeting = meetings.get(store.db, meeting_id)
         body = bodies.get_body(store.db, meeting.body_id)
         earliest = meetings.earliest_reconvening(store.db, meeting_id, today)
