@@ -56,6 +56,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check ess_desk ui tests bench faults
 	$(VENV)/bin/ruff format --check ess_desk ui tests bench faults
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

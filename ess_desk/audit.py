@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.store import chain
+from ess_desk.store.database import rows
 from ess_desk.store.lock import current_user
 
 if TYPE_CHECKING:
@@ -119,19 +120,17 @@ def _json_value(value: Any) -> str:
 
 
 def history(db: Database, entity: str, entity_id: int) -> list[dict[str, Any]]:
-    rows = db.execute(
+    found = rows(
+        db,
         "SELECT id, at, os_user, action, before, after FROM audit_log "
         "WHERE entity = ? AND entity_id = ? ORDER BY id",
         [entity, entity_id],
-    ).fetchall()
+    )
     return [
         {
-            "id": r[0],
-            "at": r[1],
-            "os_user": r[2],
-            "action": r[3],
-            "before": json.loads(r[4]) if r[4] else None,
-            "after": json.loads(r[5]) if r[5] else None,
+            **dict(r),
+            "before": json.loads(r["before"]) if r["before"] else None,
+            "after": json.loads(r["after"]) if r["after"] else None,
         }
-        for r in rows
+        for r in found
     ]

@@ -15,6 +15,8 @@ from ess_desk.membership import validation
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from ess_desk.store import Store
+
 _KEYS = ("council_name", "council_address", "signatory", "signatory_title", "council_email")
 
 
@@ -51,6 +53,12 @@ def set_setting(db: Database, key: str, value: str) -> None:
         {key: before[0]} if before else None,
         {key: value if key != "letterhead_logo" else f"<{len(value)} caractères>"},
     )
+
+
+def save_setting(store: Store, key: str, value: str) -> None:
+    """One setting in its own transaction (a preference the window saves: the backups kept)."""
+    with store.write() as db:
+        set_setting(db, key, value)
 
 
 def get_letterhead(db: Database) -> Letterhead:

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+from ess_desk.store.database import inserted_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+def field_names(fields: Any) -> tuple[str, ...]:
+    """The fields a service takes, in order: the keys of its `…Fields` TypedDict."""
+    return tuple(fields.__annotations__)
+
+
+def check_fields(values: Mapping[str, object], fields: Any, function: str) -> None:
+    """Refuse a keyword a service does not take, as Python refuses a misspelt argument:
+    `people.create(store, emial="anne@x.fr")` must fail, not save a person without an e-mail.
+    `fields` is the service's TypedDict (`people.PersonFields`), which mypy checks the calls
+    against; this is the same check when the call is not type-checked (a test, a script)."""
+    unknown = sorted(set(values) - set(fields.__annotations__))
+    if unknown:
+        raise TypeError(f"{function}() got an unexpected keyword argument '{unknown[0]}'")
 
 
 def fetch(db: Database, table: str, row_id: int) -> dict[str, Any] | None:
@@ -35,7 +52,7 @@ def insert(db: Database, table: str, entity: str, values: dict[str, Any]) -> int
         f"VALUES ({', '.join('?' for _c in cols)})",
         [values[c] for c in cols],
     )
-    row_id = int(cursor.lastrowid)
+    row_id = inserted_id(cursor)
     audit.record(db, entity, row_id, "create", None, fetch(db, table, row_id))
     return row_id
 

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ess_desk.i18n import language
+
+if TYPE_CHECKING:
+    import pyphen
 
 NBSP = "\u00a0"  # no-break space: « 18 h 30 », « 10 % », « M. Dupont »
 NNBSP = "\u202f"  # narrow no-break space: before « : ; ! ? », inside « », thousands
@@ -222,7 +226,7 @@ def of(name: str) -> str:
 
 
 @cache
-def _hyphenator(lang: str):
+def _hyphenator(lang: str) -> pyphen.Pyphen:
     import pyphen
 
     # Two letters at least before the cut, three after: « Aban-donné », never « Abandon-né ».
@@ -255,7 +259,7 @@ class Cut(NamedTuple):
     hyphen_added: bool
 
 
-def cut_word(word: str, fits, lang: str | None = None) -> Cut | None:
+def cut_word(word: str, fits: Callable[[str], bool], lang: str | None = None) -> Cut | None:
     """The longest start of `word` that `fits` (a test on the printed text, hyphen included)
     when cut at one of its break points, and the rest; None when no cut fits."""
     for position, hyphen in break_points(word, lang):

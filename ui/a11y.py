@@ -230,7 +230,7 @@ def finish(top: QtWidgets.QWidget, *, mnemonics: bool = True) -> None:
         buddy = label.buddy()
         if not isinstance(buddy, FIELD_TYPES):
             field = _first_field(buddy)
-            label.setBuddy(field)  # None for a value shown, not typed: no buddy then
+            label.setBuddy(field)  # type: ignore[arg-type]  # None (Qt takes it): no buddy then
             if field is None:
                 continue
             buddy = field

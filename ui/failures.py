@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ess_desk import logs
-from ess_desk.errors import UserError
+from ess_desk.errors import StoreError, UserError
 from ess_desk.failures import DAMAGED, StorageFailure, damaged_what, user_error_for
 from ui.qt import QCoreApplication, QObject, Qt, QtGui, QtWidgets, Signal
 
@@ -152,7 +152,7 @@ def user_sentence(parent: QtWidgets.QWidget | None, exc: BaseException) -> UserE
     return error
 
 
-def replace_damaged_database(window: QtWidgets.QWidget, error: UserError) -> None:
+def replace_damaged_database(window: QtWidgets.QWidget, error: StoreError) -> None:
     """In the running window: close the damaged database, put the offered backup in its place
     (the damaged file is kept aside), and open it again."""
     from ess_desk.store import open_store
@@ -183,8 +183,9 @@ def report_failure(
 
     error = user_sentence(parent, exc)
     window = parent.window() if parent is not None else None
-    if getattr(error, "offer", None) is not None and hasattr(window, "store"):
-        replace_damaged_database(window, error)  # type: ignore[arg-type]
+    offered = getattr(error, "offer", None) is not None
+    if isinstance(error, StoreError) and offered and window and hasattr(window, "store"):
+        replace_damaged_database(window, error)
         return QtWidgets.QDialog()
     if error is not None:
         dialog: QtWidgets.QDialog = user_error_box(parent, error, what)

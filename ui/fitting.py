@@ -100,21 +100,24 @@ def fit_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QScrollArea:
     """Move the dialog's content into a scroll area (a trailing button box stays at the foot,
     always visible) and keep the dialog within its screen. Call it once the layout is built."""
     layout = dialog.layout()
-    if layout is None:
-        raise ValueError("fit_dialog: the dialog has no layout yet")
+    if not isinstance(layout, QtWidgets.QBoxLayout):
+        raise ValueError("fit_dialog: the dialog has no box layout yet")
     existing = dialog.findChild(_FittedScroll)
     if existing is not None:
         return existing
     items: list[tuple[QtWidgets.QLayoutItem, int]] = []
     while layout.count():
-        stretch = layout.stretch(0) if isinstance(layout, QtWidgets.QBoxLayout) else 0
-        items.append((layout.takeAt(0), stretch))
+        stretch = layout.stretch(0)
+        item = layout.takeAt(0)
+        if item is not None:
+            items.append((item, stretch))
     footer: list[QtWidgets.QLayoutItem] = []
     while items:
         last = items[-1][0]
         widget = last.widget()
+        inner_layout = last.layout()
         is_footer = isinstance(widget, QtWidgets.QDialogButtonBox) or (
-            last.layout() is not None and _holds_button_box(last.layout())
+            inner_layout is not None and _holds_button_box(inner_layout)
         )
         if not is_footer:
             break

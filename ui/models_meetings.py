@@ -551,6 +551,17 @@ class AttendanceTableModel(_TableModel):
             return hhmm(stored.departure) if stored else ""
         return ""
 
+    def _edit_value(self, attendee: Any, column: int) -> Any:
+        """What an editor starts from: the status, the person represented or replaced by."""
+        if column == self.STATUS:
+            return self.status_of(attendee.mandate_id)
+        if column == self.TARGET:
+            stored = self._presences.get(attendee.mandate_id)
+            if stored is None or attendee.mandate_id in self._pending:
+                return None
+            return stored.proxy_to if stored.status == "represented" else stored.replaced_by
+        return self._text(attendee, column)
+
     def data(self, index: _Index, role: int = _Display) -> Any:
         if not self._valid(index):
             return None
@@ -563,13 +574,7 @@ class AttendanceTableModel(_TableModel):
                 return self.tr("Non renseigné : compté(e) absent(e)")
             return text
         if role == Qt.ItemDataRole.EditRole:
-            if column == self.STATUS:
-                return self.status_of(attendee.mandate_id)
-            if column == self.TARGET:
-                if stored is None or attendee.mandate_id in self._pending:
-                    return None
-                return stored.proxy_to if stored.status == "represented" else stored.replaced_by
-            return self._text(attendee, column)
+            return self._edit_value(attendee, column)
         if role == self.CHOICES_ROLE:
             if column == self.STATUS:
                 return list(ATTENDANCE_STATUSES.items())
@@ -637,11 +642,11 @@ class AttendanceTableModel(_TableModel):
                 self.target_needed.emit(index.row())
                 return True
         elif column == self.TARGET:
-            status = self.status_of(mandate_id)
-            if status not in NEEDS_TARGET or value in (None, ""):
+            waiting = self.status_of(mandate_id)
+            if waiting not in NEEDS_TARGET or value in (None, ""):
                 return False
-            values["status"] = status
-            values["proxy_to" if status == "represented" else "replaced_by"] = int(value)
+            values["status"] = waiting
+            values["proxy_to" if waiting == "represented" else "replaced_by"] = int(value)
         elif column == self.ARRIVAL:
             values["arrival"] = str(value or "").strip() or None
         elif column == self.DEPARTURE:
@@ -919,7 +924,10 @@ class AnnexesTableModel(_TableModel):
         ticked = Qt.CheckState(value) == Qt.CheckState.Checked
         if not setter(self._rows[index.row()].id, ticked):
             return False
-        self._rows[index.row()] = replace(self._rows[index.row()], **{field: ticked})
+        row = self._rows[index.row()]
+        self._rows[index.row()] = (
+            replace(row, public=ticked) if field == "public" else replace(row, for_members=ticked)
+        )
         self.dataChanged.emit(index, index)
         return True
 

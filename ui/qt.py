@@ -68,7 +68,7 @@ def _skip_feature_scan() -> None:
     comes back, and the start-up bench shows it)."""
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = _uses_no_feature
+        feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]  # private hook
 
 
 def _uses_no_feature(module: object) -> bool:

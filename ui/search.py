@@ -20,7 +20,7 @@ from ess_desk.store import Store
 from ui.qt import QEvent, QModelIndex, QObject, Qt, QtCore, QtGui, QTimer, QtWidgets
 
 if TYPE_CHECKING:
-    from ess_desk.search.index import Hit
+    from ess_desk.search.index import Group, Hit
 
 
 def _loaded_on_first_use(name: str) -> ModuleType:
@@ -67,7 +67,7 @@ class SearchResultsModel(QtCore.QAbstractListModel):
         super().__init__(parent)
         self.rows: list[ResultRow] = []
 
-    def set_groups(self, groups: list[index.Group], text: str, expanded: str | None) -> None:
+    def set_groups(self, groups: list[Group], text: str, expanded: str | None) -> None:
         rows: list[ResultRow] = []
         for group in groups:
             rows.append(ResultRow("header", group.kind, group.label))
@@ -541,8 +541,9 @@ class GlobalSearch(QtWidgets.QLineEdit):
         idx = self.view.currentIndex()
         return idx.row() if idx.isValid() else None
 
-    def current_hit(self) -> index.Hit | None:
-        row = self.model.row(self.current_row() if self.current_row() is not None else -1)
+    def current_hit(self) -> Hit | None:
+        current = self.current_row()
+        row = self.model.row(current if current is not None else -1)
         return row.hit if row is not None else None
 
     def move(self, step: int) -> None:

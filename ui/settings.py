@@ -38,7 +38,7 @@ class AppSettings:
 
     def backups_keep(self) -> int:
         try:
-            return max(1, int(self._s.value("backups_keep", DEFAULT_BACKUPS_KEEP)))
+            return max(1, int(str(self._s.value("backups_keep", DEFAULT_BACKUPS_KEEP))))
         except (TypeError, ValueError):
             return DEFAULT_BACKUPS_KEEP
 

@@ -14,6 +14,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
+from ess_desk.store import each_row
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -187,15 +188,17 @@ def _from(aliases: set[str]) -> str:
     return " ".join(["FROM actions a", *(sql for k, sql in _JOINS.items() if k in aliases)])
 
 
+# Each column named after its ActionRow field (overdue and days_late are worked out in _rows).
 _COLUMNS = (
-    "a.id, a.body_id, b.name, a.title, a.description, a.owner_person_id, "
-    f"a.owner_organisation_id, {_OWNER}, {_OWNER_EMAIL}, a.due_date, a.priority, a.status, "
-    "a.progress, a.theme_id, COALESCE(t.name, ''), a.meeting_id, COALESCE(m.title, ''), "
-    "m.starts_at, a.item_id, i.position, COALESCE(i.title, ''), a.decision_id, {decision_ref}, "
-    "a.created_on, "
-    "a.closed_on, u.id, u.on_date, COALESCE(u.comment, ''), "
-    "COALESCE(up.first_name || ' ' || up.last_name, u.os_user, ''), u.meeting_id, "
-    "COALESCE(u.no_change, 0)"
+    "a.id, a.body_id, b.name AS body, a.title, a.description, a.owner_person_id, "
+    f"a.owner_organisation_id, {_OWNER} AS owner, {_OWNER_EMAIL} AS owner_email, a.due_date, "
+    "a.priority, a.status, a.progress, a.theme_id, COALESCE(t.name, '') AS theme, a.meeting_id, "
+    "COALESCE(m.title, '') AS meeting_title, m.starts_at AS meeting_starts_at, a.item_id, "
+    "i.position AS item_position, COALESCE(i.title, '') AS item_title, a.decision_id, "
+    "{decision_ref} AS decision_ref, a.created_on, a.closed_on, u.id AS last_update_id, "
+    "u.on_date AS last_update_on, COALESCE(u.comment, '') AS last_update_comment, "
+    "COALESCE(up.first_name || ' ' || up.last_name, u.os_user, '') AS last_update_author, "
+    "u.meeting_id AS last_update_meeting_id, COALESCE(u.no_change, 0) AS last_update_no_change"
 )
 
 _OPEN_SQL = "('" + "', '".join(sorted(rules.OPEN_STATUSES)) + "')"
@@ -413,11 +416,14 @@ def _rows(db: Database, sql: str, params: dict[str, Any], today: dt.date) -> Ite
     # Overdue is worked out here, on the day asked for: it is never stored.
     sql = sql.replace("{columns}", _columns(db))
     today_iso = today.isoformat()
-    for r in db.execute(sql, params):
-        due, status = r[9], r[11]
-        late = bool(due) and status in rules.OPEN_STATUSES and due < today_iso
-        days = (today - dt.date.fromisoformat(due)).days if late else 0
-        yield ActionRow(*r[:30], bool(r[30]), late, days)
+    for r in each_row(db, sql, params):
+        values = dict(r)
+        due = values["due_date"]
+        late = bool(due) and values["status"] in rules.OPEN_STATUSES and due < today_iso
+        values["last_update_no_change"] = bool(values["last_update_no_change"])
+        values["overdue"] = late
+        values["days_late"] = (today - dt.date.fromisoformat(due)).days if late else 0
+        yield ActionRow(**values)
 
 
 def iter_actions(
@@ -476,20 +482,21 @@ def _owner_sort_key(db: Database) -> Callable[[tuple], tuple[str, int]]:
     """The sort key of an action row (id, …, person id, organisation id) by owner's name, with
     the same name as `_OWNER` builds, compared ignoring case and accents."""
     people = {
-        r[0]: f"{r[1]} {r[2]}"
-        for r in db.execute("SELECT id, first_name, last_name FROM people").fetchall()
+        person_id: f"{first} {last}"
+        for person_id, first, last in db.execute("SELECT id, first_name, last_name FROM people")
     }
     orgs = dict(db.execute("SELECT id, name FROM organisations").fetchall())
     cache: dict[tuple[int | None, int | None], str] = {}
 
     def key(row: tuple) -> tuple[str, int]:
-        owner = (row[-2], row[-1])
+        action_id, *_columns, person_id, organisation_id = row
+        owner = (person_id, organisation_id)
         name = cache.get(owner)
         if name is None:
-            person, org = people.get(owner[0]), orgs.get(owner[1])
+            person, org = people.get(person_id), orgs.get(organisation_id)
             text = f"{person} ({org})" if person and org else person or org or ""
             name = cache[owner] = fold(text)
-        return (name, row[0])
+        return (name, action_id)
 
     return key
 
@@ -518,12 +525,14 @@ def query_ids_and_counts(
     if by_owner:
         rows.sort(key=_owner_sort_key(db), reverse=descending)
     # Counted column by column: several times faster in Python than one loop over the rows.
-    by_status = dict.fromkeys(rules.STATUSES, 0) | Counter(r[1] for r in rows)
-    per_theme = Counter(r[2] for r in rows)
-    overdue = sum(1 for r in rows if r[3])
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[]] * 6
+    ids, statuses, theme_ids, late, _people, _organisations = columns
+    by_status = dict.fromkeys(rules.STATUSES, 0) | Counter(statuses)
+    per_theme = Counter(theme_ids)
+    overdue = sum(1 for is_late in late if is_late)
     themes = {
-        r[0]: (r[1], r[2])
-        for r in db.execute("SELECT id, name, position FROM action_themes").fetchall()
+        theme_id: (name, position)
+        for theme_id, name, position in db.execute("SELECT id, name, position FROM action_themes")
     }
 
     def theme_order(theme_id: int | None) -> tuple[bool, int]:
@@ -534,7 +543,7 @@ def query_ids_and_counts(
         (theme_id, themes[theme_id][0] if theme_id in themes else _("Sans thème"), n)
         for theme_id, n in sorted(per_theme.items(), key=lambda item: theme_order(item[0]))
     ]
-    return [r[0] for r in rows], Counts(len(rows), overdue, by_status, by_theme)
+    return ids, Counts(len(rows), overdue, by_status, by_theme)
 
 
 def actions_of_item(db: Database, item_id: int, today: dt.date | None = None) -> list[ActionRow]:

@@ -9,7 +9,7 @@ from ess_desk import service
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.membership import validation
-from ess_desk.store import Store
+from ess_desk.store import Store, records
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -25,10 +25,11 @@ class Theme:
 
 def list_themes(db: Database, include_archived: bool = False) -> list[Theme]:
     where = "" if include_archived else "WHERE archived = 0"
-    rows = db.execute(
-        f"SELECT id, name, position, archived FROM action_themes {where} ORDER BY position, id"
-    ).fetchall()
-    return [Theme(*r) for r in rows]
+    return records(
+        db,
+        Theme,
+        f"SELECT id, name, position, archived FROM action_themes {where} ORDER BY position, id",
+    )
 
 
 def get(db: Database, theme_id: int) -> Theme:

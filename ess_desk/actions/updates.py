@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.actions import actions, rules
@@ -14,7 +14,7 @@ from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import Store
+from ess_desk.store import Store, first_record, records
 from ess_desk.store.lock import current_user
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ LATEST_ORDER = "ORDER BY on_date DESC, id DESC"
 _SELECT = (
     "SELECT u.id, u.action_id, u.on_date, u.recorded_at, u.status, u.progress, u.comment, "
     "u.author_person_id, u.os_user, u.meeting_id, u.no_change, "
-    "COALESCE(p.first_name || ' ' || p.last_name, u.os_user), COALESCE(m.title, '') "
+    "COALESCE(p.first_name || ' ' || p.last_name, u.os_user) AS author, "
+    "COALESCE(m.title, '') AS meeting_title "
     "FROM action_updates u LEFT JOIN people p ON p.id = u.author_person_id "
     "LEFT JOIN meetings m ON m.id = u.meeting_id "
 )
@@ -56,17 +57,18 @@ _SELECT = (
 
 def history(db: Database, action_id: int) -> list[Update]:
     """An action's entries, oldest first."""
-    rows = db.execute(
-        _SELECT + "WHERE u.action_id = ? ORDER BY u.on_date, u.id", [action_id]
-    ).fetchall()
-    return [Update(*r) for r in rows]
+    return records(
+        db, Update, _SELECT + "WHERE u.action_id = ? ORDER BY u.on_date, u.id", [action_id]
+    )
 
 
 def last_update(db: Database, action_id: int) -> Update | None:
-    row = db.execute(
-        _SELECT + "WHERE u.action_id = ? ORDER BY u.on_date DESC, u.id DESC LIMIT 1", [action_id]
-    ).fetchone()
-    return Update(*row) if row else None
+    return first_record(
+        db,
+        Update,
+        _SELECT + "WHERE u.action_id = ? ORDER BY u.on_date DESC, u.id DESC LIMIT 1",
+        [action_id],
+    )
 
 
 def _sync(db: Database, action_id: int) -> None:
@@ -178,9 +180,22 @@ def add(
     return update_id
 
 
-def record(store: Store, action_id: int, **values: Any) -> int:
+class UpdateFields(TypedDict, total=False):
+    """What `record` takes: the keywords of `add`."""
+
+    status: Any
+    progress: Any
+    comment: str
+    on_date: Any
+    meeting_id: int | None
+    author_person_id: int | None
+    today: dt.date | None
+
+
+def record(store: Store, action_id: int, **values: Unpack[UpdateFields]) -> int:
     """Record a follow-up entry (status, progress, comment, on_date, meeting_id,
     author_person_id, today) in its own transaction."""
+    service.check_fields(values, UpdateFields, "record")
     with store.write() as db:
         return add(db, action_id, **values)
 
@@ -280,4 +295,5 @@ def _initial_state(db: Database, action: actions.Action, has_updates: bool) -> t
     ).fetchone()
     if row is None or row[0] is None:
         return "todo", 0
-    return str(row[0]), int(row[1] or 0)
+    status, progress = row
+    return str(status), int(progress or 0)

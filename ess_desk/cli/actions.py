@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.actions import rules
 from ess_desk.actions.queries import ActionFilter
@@ -14,6 +15,10 @@ from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command, p
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
+from ess_desk.text import fold
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
@@ -38,14 +43,14 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 def _statuses(values: list[str] | None) -> frozenset[str]:
     found: set[str] = set()
     for value in values or []:
-        if rules.fold(value).strip() in ("open", "ouvert", "ouverte", "ouverts", "ouvertes"):
+        if fold(value).strip() in ("open", "ouvert", "ouverte", "ouverts", "ouvertes"):
             found |= rules.OPEN_STATUSES
         else:
             found.add(rules.parse_status(value, field="--status"))
     return frozenset(found)
 
 
-def filter_from_args(db, args: argparse.Namespace) -> ActionFilter:
+def filter_from_args(db: Database, args: argparse.Namespace) -> ActionFilter:
     from ess_desk.actions import themes
 
     theme_id = None

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ess_desk.meetings.annexes import Annex
 
 
 def cmd_export_pack(args: argparse.Namespace) -> int:
@@ -32,7 +38,7 @@ def cmd_export_pack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _item_id(db, meeting_id: int, position: int | None) -> int | None:
+def _item_id(db: Database, meeting_id: int, position: int | None) -> int | None:
     from ess_desk.meetings import agenda
 
     if position is None:
@@ -79,7 +85,7 @@ def _read(path: Path) -> bytes:
         raise from_os_error(exc, path) from exc
 
 
-def _owned(db, meeting_id: int, annex_id: int) -> None:
+def _owned(db: Database, meeting_id: int, annex_id: int) -> None:
     from ess_desk.meetings import annexes
 
     if annex_id not in {a.id for a in annexes.list_annexes(db, meeting_id)}:
@@ -90,7 +96,7 @@ def _owned(db, meeting_id: int, annex_id: int) -> None:
         )
 
 
-def _print_annexes(listed, as_json: bool) -> None:
+def _print_annexes(listed: list[Annex], as_json: bool) -> None:
     if as_json:
         import json
 

@@ -8,13 +8,20 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ess_desk.cli.common import AddCommand, open_for_command, progress_line
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
+if TYPE_CHECKING:
+    from ess_desk.mail.sending import Progress, SendReport
+    from ess_desk.mail.settings import MailSettings
+    from ess_desk.store import Store
 
-def _password(settings) -> str | None:
+
+def _password(settings: MailSettings) -> str | None:
     from ess_desk.mail import settings as mail_settings
 
     password = mail_settings.command_line_password(settings)
@@ -25,7 +32,13 @@ def _password(settings) -> str | None:
     return password
 
 
-def send_outbox(store, *, meeting_id: int | None = None, ids=None, progress=None):
+def send_outbox(
+    store: Store,
+    *,
+    meeting_id: int | None = None,
+    ids: Iterable[int] | None = None,
+    progress: Progress | None = None,
+) -> SendReport:
     """Send what waits (of one meeting, those given, or all) with the saved settings."""
     from ess_desk.mail import sending
     from ess_desk.mail import settings as mail_settings

@@ -43,7 +43,7 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     from ess_desk.fileio import check_output
 
     check_output(args.file)
-    at = parse_date(args.at, field="--at") if args.at else dt.date.today()
+    at = parse_date(args.at, field="--at") or dt.date.today()
     with open_for_command(args, write=False) as store:
         count = members_export.export_roster_file(
             store.db, Path(args.file), body_name=args.body, at=at

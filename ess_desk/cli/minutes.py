@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.minutes.vocabulary import DECISION_KINDS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ess_desk.minutes.decisions import DecisionRow
 
 
 def cmd_export_minutes(args: argparse.Namespace) -> int:
@@ -35,7 +41,7 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(args: argparse.Namespace, db):
+def _rows(args: argparse.Namespace, db: Database) -> list[DecisionRow]:
     from ess_desk.minutes import decisions
 
     return decisions.search(

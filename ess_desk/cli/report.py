@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def report_body(db, name: str | None) -> int:
+
+def report_body(db: Database, name: str | None) -> int:
     """The body named, or the plenary council when none is."""
     from ess_desk.membership import bodies
 

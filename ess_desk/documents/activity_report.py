@@ -8,7 +8,7 @@ import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -51,7 +51,7 @@ from ess_desk.i18n import _, language, ngettext, pgettext
 from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
-from ess_desk.report.figures import Period, Presences, ReportFigures, report_figures
+from ess_desk.report.figures import MeetingLine, Period, Presences, ReportFigures, report_figures
 from ess_desk.typography import of, typeset, wrap_chars
 
 if TYPE_CHECKING:
@@ -109,13 +109,13 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _status(line) -> str:
+def _status(line: MeetingLine) -> str:
     if line.status == "postponed" and line.replaced_by:
         return _("Reportée au {day}").format(day=display(line.replaced_by))
     return label(MEETING_STATUSES, line.status)
 
 
-def _quorum(line) -> str:
+def _quorum(line: MeetingLine) -> str:
     q = line.quorum
     if q is None:
         return _("non constaté")
@@ -182,7 +182,7 @@ def table(
     for n, row in enumerate(rows):
         if n in groups:
             r = len(data)
-            data.append([typeset(groups[n])] + [""] * (len(widths) - 1))
+            data.append([typeset(groups[n]), *[""] * (len(widths) - 1)])
             commands += [
                 ("SPAN", (0, r), (-1, r)),
                 ("FONTNAME", (0, r), (-1, r), FONT_BOLD),
@@ -249,7 +249,7 @@ def subsection(text: str) -> list[Flowable]:
 # --------------------------------------------------------------------------- charts
 
 
-def _axis_font(axis, size: float = 7) -> None:
+def _axis_font(axis: Any, size: float = 7) -> None:  # a chart's value or category axis
     axis.labels.fontName = FONT
     axis.labels.fontSize = size
     axis.labels.fillColor = colors.HexColor("#333333")
@@ -258,7 +258,7 @@ def _axis_font(axis, size: float = 7) -> None:
 
 def _legend(pairs: list[tuple[colors.Color, str]], x: float, y: float, columns: int = 0) -> Legend:
     legend = Legend()
-    legend.x, legend.y = x, y
+    legend.x, legend.y = x, y  # type: ignore[assignment]  # float points; the stubs say int
     legend.fontName = FONT
     legend.fontSize = 7.5
     legend.alignment = "right"
@@ -307,7 +307,7 @@ def meeting_chart(fig: ReportFigures) -> Drawing | None:
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 28
     # A few meetings make a few bars, not a wall: about 2 cm per bar at most.
-    chart.width, chart.height = min(WIDTH - 44, max(len(values), 3) * 58), height - 44
+    chart.width, chart.height = min(WIDTH - 44, max(len(values), 3) * 58), height - 44  # type: ignore[assignment]  # float points; the stubs say int
     chart.data = [values]
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
     chart.valueAxis.labelTextFormat = lambda v: typeset(_("{value} %").format(value=int(v)))
@@ -342,8 +342,8 @@ def pie_chart(
     height = size + 8 * mm
     d = Drawing(width, height)
     pie = Pie()
-    pie.x, pie.y = 14 * mm, 4 * mm
-    pie.width = pie.height = size
+    pie.x, pie.y = 14 * mm, 4 * mm  # type: ignore[assignment]  # float points; the stubs say int
+    pie.width = pie.height = size  # type: ignore[assignment]  # float points; the stubs say int
     pie.data = [p[1] for p in parts]
     # Labels inside the slices, only where there is room for them.
     pie.labels = [typeset(percent(p[1] / total)) if p[1] / total >= 0.06 else "" for p in parts]
@@ -393,8 +393,8 @@ def horizontal_chart(
     label_width = min(70 * mm, label_chars * 4.2 + 8)
     d = Drawing(WIDTH, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 18
-    chart.width, chart.height = WIDTH - label_width - 20, plot_height
+    chart.x, chart.y = label_width, 18  # type: ignore[assignment]  # float points; the stubs say int
+    chart.width, chart.height = WIDTH - label_width - 20, plot_height  # type: ignore[assignment]  # float points; the stubs say int
     # reportlab draws the first category at the bottom, and the first series of a group at its
     # bottom: give both upside down so that the page reads from the top.
     order = list(range(len(series))) if stacked else list(reversed(range(len(series))))
@@ -635,7 +635,7 @@ def meetings_section(fig: ReportFigures) -> list[Flowable]:
     out = section(_("Séances"))
     if not fig.meetings:
         return [*out, body_text(_("Aucune séance sur la période."))]
-    counts = [
+    counts: list[list[object]] = [
         [_("Tenues"), _("Annulées"), _("Reportées"), _("Prévues ou à venir"), _("Total")],
         [
             len(fig.held),
@@ -1078,10 +1078,10 @@ def annexes(fig: ReportFigures) -> list[Flowable]:
             _("Taux"),
         ]
     ]
-    for m in fig.members:
-        p = m.presences
+    for attendance in fig.members:
+        p = attendance.presences
         rows.append(
-            [cap(m.name), p.expected, p.present, p.replaced]
+            [cap(attendance.name), p.expected, p.present, p.replaced]
             + [p.represented, p.excused, p.absent, percent(p.rate)]
         )
     groups = _by_college(fig.members, lambda m: m.college)  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pypdf.generic import (
     ArrayObject,
@@ -45,11 +46,13 @@ class AnnexLink:
     page_index: int | None = None  # or a page of the annex (from 0)
 
 
-def _number(value: object) -> float:
-    return float(value.get_object() if isinstance(value, IndirectObject) else value)
+def _number(value: Any) -> float:  # whatever the PDF holds there: float() checks it
+    if isinstance(value, IndirectObject):
+        value = value.get_object()
+    return float(value)
 
 
-def _rect(value: object) -> tuple[float, float, float, float] | None:
+def _rect(value: Any) -> tuple[float, float, float, float] | None:
     try:
         x0, y0, x1, y1 = (_number(v) for v in value.get_object())
     except (TypeError, ValueError, AttributeError):
@@ -125,7 +128,8 @@ def marks(page: DictionaryObject) -> list[Mark]:
         appearance = _normal_appearance(annot)
         if rect is None or appearance is None:
             continue
-        matrix = _placement(appearance.get_object(), rect)
+        stream = appearance.get_object()
+        matrix = _placement(stream, rect) if isinstance(stream, StreamObject) else None
         if matrix is not None:
             out.append(Mark(appearance, matrix))
     return out
@@ -143,14 +147,20 @@ def content_with_marks(content: bytes, found: Sequence[Mark]) -> bytes:
 def resources_with_marks(resources: PdfObject | None, found: Sequence[Mark]) -> DictionaryObject:
     """The page's resources (still those of the annex's file) with the marks' appearances as
     form XObjects named /EssMark0, /EssMark1…"""
-    base = resources.get_object() if resources is not None else DictionaryObject()
+    base = _dictionary(resources)
     out = DictionaryObject(dict.items(base))
-    existing = base.get("/XObject")
-    xobjects = DictionaryObject(dict.items(existing.get_object()) if existing is not None else ())
+    xobjects = DictionaryObject(dict.items(_dictionary(base.get("/XObject"))))
     for n, mark in enumerate(found):
         xobjects[NameObject(f"{MARK_PREFIX}{n}")] = mark.appearance
     out[NameObject("/XObject")] = xobjects
     return out
+
+
+def _dictionary(value: PdfObject | None) -> DictionaryObject:
+    """The dictionary `value` is or points to; an empty one when it is none (missing or not a
+    dictionary: a damaged file)."""
+    found = value.get_object() if value is not None else None
+    return found if isinstance(found, DictionaryObject) else DictionaryObject()
 
 
 def _target_page(destination: object, page_index: dict[int, int]) -> int | None:

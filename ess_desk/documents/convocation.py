@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -36,6 +37,9 @@ from ess_desk.documents.style import (
 from ess_desk.i18n import _
 from ess_desk.meetings import annexes, convening, meetings
 from ess_desk.meetings.vocabulary import ITEM_KINDS
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 from ess_desk.membership.vocabulary import label
 from ess_desk.typography import with_article
 
@@ -113,10 +117,10 @@ class WindowAddress(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return (0, 0)
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         from ess_desk.documents.style import FONT
 
-        page_height = canvas._pagesize[1]
+        page_height = canvas._pagesize[1]  # type: ignore[attr-defined]  # reportlab keeps it private
         canvas.saveState()
         text = canvas.beginText(self.LEFT, page_height - self.TOP - 11)
         text.setFont(FONT, 10, 12)

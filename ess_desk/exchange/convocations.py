@@ -27,6 +27,7 @@ from ess_desk.fileio import atomic_path, ensure_folder
 from ess_desk.i18n import _
 from ess_desk.mail import message as msg
 from ess_desk.mail import outbox, proof
+from ess_desk.mail.headers import file_name
 from ess_desk.mail.settings import MailSettings
 from ess_desk.meetings import annexes, convening
 
@@ -123,7 +124,7 @@ class Plan:
 
 def _annex_attachment(db: Database, annex: annexes.Annex) -> msg.Attachment:
     return msg.Attachment(
-        name=msg.file_name(annex.name),
+        name=file_name(annex.name),
         mime="application/pdf",
         sha256=annex.sha256,
         size=annex.size,

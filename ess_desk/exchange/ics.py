@@ -111,7 +111,7 @@ def invitation(
     cal = calendar(db, [meeting_id], method="CANCEL" if cancelled else "REQUEST")
     event = cal.walk("VEVENT")[0]
     if organizer is not None and organizer.email:
-        event.add("organizer", _address(organizer.email, organizer.name), encode=0)
+        event.add("organizer", _address(organizer.email, organizer.name), encode=False)
     if attendee is not None and attendee.email:
         address = _address(attendee.email, attendee.name)
         address.params["ROLE"] = vText(
@@ -120,7 +120,7 @@ def invitation(
         address.params["PARTSTAT"] = vText("NEEDS-ACTION")
         if not cancelled:
             address.params["RSVP"] = vText("TRUE")
-        event.add("attendee", address, encode=0)
+        event.add("attendee", address, encode=False)
     return cal.to_ical()
 
 

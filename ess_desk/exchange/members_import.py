@@ -15,7 +15,7 @@ from ess_desk.dates import add_years, display, read_full_date
 from ess_desk.errors import UserError
 from ess_desk.exchange.tabular import SourceTable, fold, read_table, restore_neutralised
 from ess_desk.i18n import N_, _, ngettext
-from ess_desk.membership import bodies, people, rules, validation
+from ess_desk.membership import bodies, checker, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
 from ess_desk.text import control_characters, name_key
@@ -909,18 +909,14 @@ class _Planner:
         return self.existing.college_info[college][0]
 
     def check_rules(self) -> None:
+        """Each mandate of the file against the database's and the file's lines accepted before
+        it, by the one mandate checker (`membership.checker`) the service uses too."""
         existing = self.existing
-        # Per body and name: who holds a seat (for pairing); per body and person: periods (for
-        # overlaps); per college: seat periods (for seat limits); per member mandate: the periods
-        # of its substitutes. The database's rows first, then the file's as they are accepted.
+        ledger = checker.Ledger()
+        # Per body and name: who holds a seat (a substitute names its holder in the file).
         holders: dict[tuple[int, str], list[int | PlannedMandate]] = {}
-        holder_info: dict[int, tuple[int, int | None, rules.Period]] = {}
-        periods: dict[tuple[int, int | PlannedPerson], list[tuple[rules.Period, int | None]]] = {}
-        seats: dict[int, list[rules.Period]] = {}
-        substitutes: dict[int | PlannedMandate, list[rules.Period]] = {}
         bodies_with_colleges = {b for b, n in existing.colleges_of_body.items() if n}
         bodies_with_colleges |= {c.body_id for c in self.colleges}
-
         pairing = any(m.substitute_for_text for m in self.mandates)
 
         def add_holder(body_id: int, first: str, last: str, ref: int | PlannedMandate) -> None:
@@ -932,142 +928,120 @@ class _Planner:
 
         for body_id in {m.body_id for m in self.mandates}:
             for mid, pid, cid, role, start, end, sub_for in existing.mandates_of(body_id):
-                periods.setdefault((body_id, pid), []).append(((start, end), None))
+                ledger.book(body_id, pid, role, (start, end), college=cid, holder=sub_for)
                 if role in SEAT_ROLES:
-                    holder_info[mid] = (pid, cid, (start, end))
+                    ledger.holders[mid] = checker.Holder(
+                        pid, cid, self.college_name(cid), (start, end)
+                    )
                     add_holder(body_id, *existing.person_name.get(pid, ("", "")), mid)
-                    if cid is not None:
-                        seats.setdefault(cid, []).append((start, end))
-                if sub_for is not None:
-                    substitutes.setdefault(sub_for, []).append((start, end))
         for m in self.mandates:
             if m.role in SEAT_ROLES:
-                first, last = self.person_names(m.person)
-                add_holder(m.body_id, first, last, m)
-
-        def holder_of(ref: int | PlannedMandate) -> tuple[Any, Any, rules.Period]:
-            if isinstance(ref, PlannedMandate):
-                return (ref.person, ref.college, ref.period)
-            return holder_info[ref]
-
-        for m in self.mandates:
-            problems: list[Problem] = []
-
-            def problem(
-                key: str | None,
-                message: str,
-                m: PlannedMandate = m,
-                problems: list[Problem] = problems,
-            ) -> None:
-                column = self.header(key) if key and key in self.columns else None
-                problems.append(Problem(m.line, column, message))
-
-            body_name = existing.bodies[m.body_id][0]
-            if m.substitute_for_text:
-                refs = holders.get((m.body_id, name_key(m.substitute_for_text)), [])
-                # Planned people compare by identity (eq=False), database people by id.
-                persons = {holder_of(r)[0] for r in refs}
-                if not refs:
-                    problem(
-                        "substitute_for",
-                        _(
-                            "« {name} » ne siège pas comme titulaire dans « {body} » (ni dans "
-                            "le fichier, ni dans la base)."
-                        ).format(name=m.substitute_for_text, body=body_name),
-                    )
-                elif len(persons) > 1:
-                    problem(
-                        "substitute_for",
-                        _(
-                            "Plusieurs titulaires de « {body} » s'appellent « {name} » : "
-                            "rattachez ce suppléant à la main après l'import."
-                        ).format(name=m.substitute_for_text, body=body_name),
-                    )
-                else:
-                    overlapping = [r for r in refs if rules.overlaps(holder_of(r)[2], m.period)]
-                    current = [r for r in overlapping if rules.in_force(holder_of(r)[2], m.start)]
-                    chosen = (current or overlapping or [None])[0]
-                    if chosen is None:
-                        problem(
-                            "substitute_for",
-                            _(
-                                "« {name} » n'est pas titulaire dans « {body} » pendant ce mandat."
-                            ).format(name=m.substitute_for_text, body=body_name),
-                        )
-                    else:
-                        paired_person, paired_college, _p = holder_of(chosen)
-                        if paired_person == m.person:
-                            problem(
-                                "substitute_for",
-                                _("Une personne ne peut pas être sa propre suppléante."),
-                            )
-                        elif any(rules.overlaps(p, m.period) for p in substitutes.get(chosen, [])):
-                            problem(
-                                "substitute_for",
-                                _("« {name} » a déjà un(e) suppléant(e) sur cette période.").format(
-                                    name=m.substitute_for_text
-                                ),
-                            )
-                        elif m.college is None:
-                            m.college = paired_college
-                        elif paired_college is not None and paired_college != m.college:
-                            problem(
-                                "college",
-                                _(
-                                    "Le suppléant siège dans le collège du titulaire qu'il "
-                                    "remplace (« {college} »)."
-                                ).format(college=self.college_name(paired_college)),
-                            )
-                        m.substitute_for = chosen
-            if (
-                m.college is None
-                and not problems  # a substitute whose pairing failed has no college to take
-                and (m.role in SEAT_ROLES or m.role == "substitute")
-                and m.body_id in bodies_with_colleges
-            ):
-                problem(
-                    "college",
-                    _("Indiquez le collège de ce mandat : l'instance « {body} » en a.").format(
-                        body=body_name
-                    ),
+                ledger.holders[m] = checker.Holder(
+                    m.person, m.college, self.college_name(m.college), m.period
                 )
-            for other, other_line in periods.get((m.body_id, m.person), []):
-                if rules.overlaps(other, m.period):
-                    if other_line is None:
-                        template = _(
-                            "{name} a déjà un mandat dans « {body} » qui chevauche cette période "
-                            "({start} – {end})."
-                        )
-                    else:
-                        template = _(
-                            "{name} a déjà, ligne {line}, un mandat dans « {body} » qui chevauche "
-                            "cette période ({start} – {end})."
-                        )
-                    problem(
-                        "start_date",
-                        template.format(
-                            name=self.person_name(m.person),
-                            body=body_name,
-                            start=display(other[0]),
-                            end=display(other[1]) if other[1] else _("sans fin"),
-                            line=other_line,
-                        ),
-                    )
-                    break
-            if m.role in SEAT_ROLES and isinstance(m.college, int):
-                name, limit = existing.college_info[m.college]
-                if limit is not None:
-                    overflow = rules.seat_overflow(seats.get(m.college, []), m.period, limit)
-                    if overflow is not None:
-                        problem("college", bodies.overflow_message(name, limit, overflow))
-            if problems:
-                self.problems.extend(problems)
-                continue
-            periods.setdefault((m.body_id, m.person), []).append((m.period, m.line))
-            if m.role in SEAT_ROLES and isinstance(m.college, int):
-                seats.setdefault(m.college, []).append(m.period)
-            if m.substitute_for is not None:
-                substitutes.setdefault(m.substitute_for, []).append(m.period)
+                add_holder(m.body_id, *self.person_names(m.person), m)
+        for m in self.mandates:
+            self._check_mandate(m, ledger, holders, m.body_id in bodies_with_colleges)
+
+    def _check_mandate(
+        self,
+        m: PlannedMandate,
+        ledger: checker.Ledger,
+        holders: dict[tuple[int, str], list[int | PlannedMandate]],
+        body_has_colleges: bool,
+    ) -> None:
+        problems: list[Problem] = []
+
+        def problem(key: str | None, message: str) -> None:
+            column = self.header(key) if key and key in self.columns else None
+            problems.append(Problem(m.line, column, message))
+
+        body_name = self.existing.bodies[m.body_id][0]
+        chosen = (
+            self._holder(m, ledger, holders, body_name, problem) if m.substitute_for_text else None
+        )
+        college = m.college
+        verdict = ledger.problems(
+            checker.Candidate(
+                person=m.person,
+                person_name=self.person_name(m.person),
+                body=m.body_id,
+                body_name=body_name,
+                role=m.role,
+                period=m.period,
+                college=college,
+                college_name=self.college_name(college),
+                seats=self.existing.college_info[college][1] if isinstance(college, int) else None,
+                # A substitute whose holder was not found has no college to take: not asked.
+                body_has_colleges=body_has_colleges and not problems,
+                holder=chosen,
+                holder_name=m.substitute_for_text,
+            )
+        )
+        m.college = verdict.college
+        if chosen is not None:
+            m.substitute_for = chosen
+        for found in verdict.problems:
+            problem(_IMPORT_COLUMN.get(found.field, found.field), found.message)
+        if problems:
+            self.problems.extend(problems)
+            return
+        ledger.book(
+            m.body_id,
+            m.person,
+            m.role,
+            m.period,
+            college=m.college if isinstance(m.college, int) else None,
+            holder=m.substitute_for,
+            line=m.line,
+        )
+
+    def _holder(
+        self,
+        m: PlannedMandate,
+        ledger: checker.Ledger,
+        holders: dict[tuple[int, str], list[int | PlannedMandate]],
+        body_name: str,
+        problem: Callable[[str | None, str], None],
+    ) -> int | PlannedMandate | None:
+        """The seat a substitute stands in for, found by the name typed in the file: the one in
+        force when the substitute starts, else one that overlaps; None (and why) when none is."""
+        refs = holders.get((m.body_id, name_key(m.substitute_for_text)), [])
+        # Planned people compare by identity (eq=False), database people by id.
+        persons = {ledger.holders[r].person for r in refs}
+        if not refs:
+            problem(
+                "substitute_for",
+                _(
+                    "« {name} » ne siège pas comme titulaire dans « {body} » (ni dans "
+                    "le fichier, ni dans la base)."
+                ).format(name=m.substitute_for_text, body=body_name),
+            )
+            return None
+        if len(persons) > 1:
+            problem(
+                "substitute_for",
+                _(
+                    "Plusieurs titulaires de « {body} » s'appellent « {name} » : "
+                    "rattachez ce suppléant à la main après l'import."
+                ).format(name=m.substitute_for_text, body=body_name),
+            )
+            return None
+        overlapping = [r for r in refs if rules.overlaps(ledger.holders[r].period, m.period)]
+        current = [r for r in overlapping if rules.in_force(ledger.holders[r].period, m.start)]
+        chosen = (current or overlapping or [None])[0]
+        if chosen is None:
+            problem(
+                "substitute_for",
+                _("« {name} » n'est pas titulaire dans « {body} » pendant ce mandat.").format(
+                    name=m.substitute_for_text, body=body_name
+                ),
+            )
+        return chosen
+
+
+# The checker names the service's fields; the import's columns are named after what they hold.
+_IMPORT_COLUMN = {"substitute_for_id": "substitute_for", "college_id": "college"}
 
 
 def plan_import(

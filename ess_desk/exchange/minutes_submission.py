@@ -20,6 +20,8 @@ from ess_desk.membership import bodies
 from ess_desk.minutes import minutes as mn
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from ess_desk.store import Store
 
 
@@ -29,7 +31,7 @@ class QueuedDraft:
     by_post: list[str] = field(default_factory=list)
 
 
-def draft_pdf(db, meeting_id: int) -> bytes:
+def draft_pdf(db: Database, meeting_id: int) -> bytes:
     from ess_desk.documents import minutes_pdf
 
     with tempfile.TemporaryDirectory(prefix="ess-desk-pv-") as folder:

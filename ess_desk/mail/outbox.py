@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,8 @@ from ess_desk.i18n import _
 from ess_desk.mail import message as msg
 from ess_desk.mail.headers import check_address, header_text
 from ess_desk.mail.settings import MailSettings
+from ess_desk.store.database import Row, inserted_id
+from ess_desk.store.database import rows as named_rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -113,14 +115,16 @@ class OutboxRow:
 
 
 _COLUMNS = (
-    "id, idempotency_key, purpose, meeting_id, person_id, to_name, to_addr, subject, status, "
+    "id, idempotency_key AS key, purpose, meeting_id, person_id, to_name, to_addr, subject, status, "
     "attempts, queued_at, last_attempt_at, last_error, sent_at, message_id, server_reply, "
     "resend_of, bounce, bounce_on, size, attachments"
 )
 
 
-def _row(r: Sequence[Any]) -> OutboxRow:
-    return OutboxRow(*r[:-1], attachments=tuple(json.loads(r[-1] or "[]")))
+def _row(r: Row) -> OutboxRow:
+    values = dict(r)
+    values["attachments"] = tuple(json.loads(r["attachments"] or "[]"))
+    return OutboxRow(**values)
 
 
 def _now() -> str:
@@ -197,7 +201,7 @@ def queue(
                     resend_of,
                 ],
             )
-            result.added.append(int(cursor.lastrowid))
+            result.added.append(inserted_id(cursor))
         if result.added:
             audit.record(
                 db,
@@ -229,9 +233,9 @@ def rows(
             values = list(wanted)
             where.append(f"{column} IN ({','.join('?' * len(values))})")
             params += values
-    found = db.execute(
-        f"SELECT {_COLUMNS} FROM outbox WHERE {' AND '.join(where)} ORDER BY id", params
-    ).fetchall()
+    found = named_rows(
+        db, f"SELECT {_COLUMNS} FROM outbox WHERE {' AND '.join(where)} ORDER BY id", params
+    )
     return [_row(r) for r in found]
 
 
@@ -421,7 +425,7 @@ def resend(store: Store, outbox_id: int, sender: str = "") -> int:
                 row.id,
             ],
         )
-        new_id = int(cursor.lastrowid)
+        new_id = inserted_id(cursor)
         audit.record(
             db, "outbox", new_id, "resend", {"id": row.id, "status": row.status}, {"id": new_id}
         )

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.errors import UserError
 from ess_desk.meetings import convening, meetings, notice
-from ess_desk.store import Store
+from ess_desk.store import Row, Store, rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -72,24 +72,26 @@ class NoticeRecord:
         }
 
 
-def _email_rows(db: Database, meeting_id: int, sequence: int) -> dict[int, list[tuple]]:
-    out: dict[int, list[tuple]] = {}
-    for r in db.execute(
+def _email_rows(db: Database, meeting_id: int, sequence: int) -> dict[int, list[Row]]:
+    out: dict[int, list[Row]] = {}
+    for r in rows(
+        db,
         "SELECT person_id, status, sent_at, message_id, server_reply, bounce, attachments, id, "
         "idempotency_key FROM outbox WHERE purpose = 'convocation' AND meeting_id = ? "
         "AND person_id IS NOT NULL ORDER BY id",
         [meeting_id],
     ):
-        base = r[8].split("#", 1)[0]
+        base = r["idempotency_key"].split("#", 1)[0]
         if base.rsplit(":", 1)[-1] == str(sequence):
-            out.setdefault(r[0], []).append(r)
+            out.setdefault(r["person_id"], []).append(r)
     return out
 
 
-def _posted_rows(db: Database, meeting_id: int, sequence: int) -> dict[int, tuple]:
+def _posted_rows(db: Database, meeting_id: int, sequence: int) -> dict[int, Row]:
     return {
-        r[0]: r[1:]
-        for r in db.execute(
+        r["person_id"]: r
+        for r in rows(
+            db,
             "SELECT person_id, posted_on, documents FROM posted_letters WHERE purpose = "
             "'convocation' AND meeting_id = ? AND sequence = ? AND person_id IS NOT NULL",
             [meeting_id, sequence],
@@ -103,53 +105,46 @@ def _docs(text: str) -> tuple[dict[str, Any], ...]:
     )
 
 
-def _record(who: convening.Addressee, emails: list[tuple], posted: tuple | None) -> NoticeRecord:
-    base = {"person_id": who.person_id, "name": who.name, "capacity": who.capacity}
-    accepted = sorted((r for r in emails if r[1] == "sent"), key=lambda r: r[2])
+def _record(who: convening.Addressee, emails: list[Row], posted: Row | None) -> NoticeRecord:
+    record = NoticeRecord(
+        who.person_id, who.name, who.capacity, who.channel, NONE, accepted_at=None, documents=()
+    )
+    accepted = sorted((r for r in emails if r["status"] == "sent"), key=lambda r: r["sent_at"])
     if accepted:
-        r = accepted[0]
-        return NoticeRecord(
-            **base,
-            channel=convening.EMAIL,
-            status=SENT,
-            accepted_at=r[2],
-            documents=_docs(r[6]),
-            message_id=r[3],
-            server_reply=r[4],
-            bounce=r[5],
-            outbox_id=r[7],
-        )
-    if posted is not None and posted[0]:
-        return NoticeRecord(
-            **base,
-            channel=convening.POST,
-            status=SENT,
-            accepted_at=posted[0],
-            documents=_docs(posted[1]),
-        )
+        return _by_email(record, accepted[0], SENT, accepted[0]["sent_at"])
+    if posted is not None and posted["posted_on"]:
+        return _by_post(record, posted, SENT)
     if emails:
-        r = emails[-1]
-        status = FAILED if r[1] == "failed" else WAITING
-        return NoticeRecord(
-            **base,
-            channel=convening.EMAIL,
-            status=status,
-            accepted_at=None,
-            documents=_docs(r[6]),
-            message_id=r[3],
-            server_reply=r[4],
-            bounce=r[5],
-            outbox_id=r[7],
-        )
+        last = emails[-1]
+        return _by_email(record, last, FAILED if last["status"] == "failed" else WAITING, None)
     if posted is not None:
-        return NoticeRecord(
-            **base,
-            channel=convening.POST,
-            status=WAITING,
-            accepted_at=None,
-            documents=_docs(posted[1]),
-        )
-    return NoticeRecord(**base, channel=who.channel, status=NONE, accepted_at=None, documents=())
+        return _by_post(record, posted, WAITING)
+    return record
+
+
+def _by_post(record: NoticeRecord, posted: Row, status: str) -> NoticeRecord:
+    accepted_at = posted["posted_on"] if status == SENT else None
+    return replace(
+        record,
+        channel=convening.POST,
+        status=status,
+        accepted_at=accepted_at,
+        documents=_docs(posted["documents"]),
+    )
+
+
+def _by_email(record: NoticeRecord, r: Row, status: str, accepted_at: str | None) -> NoticeRecord:
+    return replace(
+        record,
+        channel=convening.EMAIL,
+        status=status,
+        accepted_at=accepted_at,
+        documents=_docs(r["attachments"]),
+        message_id=r["message_id"],
+        server_reply=r["server_reply"],
+        bounce=r["bounce"],
+        outbox_id=r["id"],
+    )
 
 
 def notice_records(db: Database, meeting_id: int) -> list[NoticeRecord]:
@@ -191,7 +186,7 @@ def refresh_notice_date(store: Store, meeting_id: int) -> dt.date | None:
     return day
 
 
-def record_posted(store: Store, meeting_id: int, day: object) -> int:
+def record_posted(store: Store, meeting_id: int, day: str | dt.date | None) -> int:
     """The letters prepared for posting were posted that day. Returns how many."""
     from ess_desk.dates import parse_date
     from ess_desk.i18n import _

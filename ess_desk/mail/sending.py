@@ -56,16 +56,6 @@ class SendReport:
         return "\n".join(lines)
 
 
-def own_connection(store: Store) -> Store:
-    """A connection of its own to the same file, for sending from another thread while the
-    window keeps working on its own: SQLite's file locks (and the busy timeout) keep their
-    writes apart, and the instance lock stays with `store` (closing this one leaves it)."""
-    from ess_desk.store.database import LazyDatabase, _connect
-    from ess_desk.store.database import Store as StoreClass
-
-    return StoreClass(path=store.path, db=LazyDatabase(_connect(store.path, read_only=False)))
-
-
 def _stop_all(
     store: Store,
     rows: Iterable[outbox.OutboxRow],

@@ -6,16 +6,20 @@ the password once per session; the command line also reads ESS_DESK_SMTP_PASSWOR
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from ess_desk.council import get_setting, set_setting
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.mail.headers import check_address, header_text
+from ess_desk.service import check_fields
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ess_desk.store import Store
 
 SECURITIES = ("none", "starttls", "tls")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
@@ -109,7 +113,7 @@ def _int(value: object, field: str, low: int, high: int, what: str) -> int:
     return number
 
 
-def clean(values: dict[str, object], current: MailSettings) -> MailSettings:
+def clean(values: Mapping[str, object], current: MailSettings) -> MailSettings:
     """Checked settings from what a person typed; a wrong value names its field."""
     merged = {name: getattr(current, name) for name in _KEYS} | {
         k: v for k, v in values.items() if k in _KEYS and v is not None
@@ -156,10 +160,26 @@ def clean(values: dict[str, object], current: MailSettings) -> MailSettings:
     )
 
 
-def save(store, **values: object) -> MailSettings:
+class MailFields(TypedDict, total=False):
+    """What `save` takes: the fields of MailSettings, as typed (a port may come as text)."""
+
+    host: str
+    port: int | str | None
+    security: str
+    user: str
+    sender: str
+    sender_name: str
+    reply_to: str
+    size_limit_mb: int | str | None
+    ca_file: str
+    annex_location: str
+
+
+def save(store: Store, **values: Unpack[MailFields]) -> MailSettings:
     """Save the settings (every change in the audit log); never the password."""
     if "password" in values:
         raise UserError(_("Le mot de passe ne s'enregistre pas dans la base."))
+    check_fields(values, MailFields, "save")
     with store.write() as db:
         settings = clean(values, get(db))
         for name, key in _KEYS.items():
@@ -176,7 +196,7 @@ def get_letterhead_name(db: Database) -> str:
     return get_letterhead(db).name
 
 
-def save_annex_location(store, location: str) -> None:
+def save_annex_location(store: Store, location: str) -> None:
     with store.write() as db:
         set_setting(db, _KEYS["annex_location"], header_text(location))
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import audit, service
 from ess_desk.errors import UserError
@@ -65,14 +66,18 @@ def timetable(
     return Timetable(timed, clock, overrun)
 
 
-EDITABLE = (
-    "title",
-    "kind",
-    "presenter_person_id",
-    "presenter_text",
-    "duration_minutes",
-    "description",
-)
+class ItemFields(TypedDict, total=False):
+    """What `create_item` and `update_item` take (`clean` checks and converts)."""
+
+    title: str
+    kind: str
+    presenter_person_id: int | None
+    presenter_text: str
+    duration_minutes: int | str | None
+    description: str
+
+
+EDITABLE = service.field_names(ItemFields)
 
 
 def _editable_meeting(db: Database, meeting_id: int) -> meetings.Meeting:
@@ -82,7 +87,7 @@ def _editable_meeting(db: Database, meeting_id: int) -> meetings.Meeting:
     return meeting
 
 
-def clean(db: Database, values: dict[str, Any]) -> dict[str, Any]:
+def clean(db: Database, values: Mapping[str, Any]) -> dict[str, Any]:
     kind = values.get("kind") or "information"
     if kind not in ITEM_KINDS:
         raise UserError(_("Type de point inconnu : « {value} ».").format(value=kind), field="kind")
@@ -118,7 +123,7 @@ def items(db: Database, meeting_id: int) -> list[AgendaItem]:
     return [AgendaItem.from_row(dict(zip(names, r, strict=True))) for r in cursor]
 
 
-def add_item(db: Database, meeting_id: int, values: dict[str, Any]) -> int:
+def add_item(db: Database, meeting_id: int, values: Mapping[str, Any]) -> int:
     """Append an item inside the caller's transaction."""
     _editable_meeting(db, meeting_id)
     position = db.execute(
@@ -129,12 +134,14 @@ def add_item(db: Database, meeting_id: int, values: dict[str, Any]) -> int:
     return service.insert(db, "agenda_items", "agenda_item", data)
 
 
-def create_item(store: Store, meeting_id: int, **values: Any) -> int:
+def create_item(store: Store, meeting_id: int, **values: Unpack[ItemFields]) -> int:
+    service.check_fields(values, ItemFields, "create_item")
     with store.write() as db:
         return add_item(db, meeting_id, values)
 
 
-def update_item(store: Store, item_id: int, **values: Any) -> None:
+def update_item(store: Store, item_id: int, **values: Unpack[ItemFields]) -> None:
+    service.check_fields(values, ItemFields, "update_item")
     with store.write() as db:
         current = service.require(db, "agenda_items", item_id, _("Le point"))
         _editable_meeting(db, current["meeting_id"])

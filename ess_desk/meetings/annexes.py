@@ -15,7 +15,7 @@ from ess_desk import audit, service
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings
-from ess_desk.store import Store
+from ess_desk.store import Row, Store, inserted_id, row, rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -158,7 +158,7 @@ def attach(
                 int(public),
             ],
         )
-        annex_id = int(cursor.lastrowid)
+        annex_id = inserted_id(cursor)
         audit.record(
             db,
             "annex",
@@ -177,26 +177,46 @@ def attach(
 
 
 def list_annexes(db: Database, meeting_id: int) -> list[Annex]:
-    rows = db.execute(
+    found = rows(
+        db,
         "SELECT a.id, a.meeting_id, a.item_id, a.name, a.size, a.pages, a.sha256, a.public, "
         "a.for_members FROM annexes a "
         "LEFT JOIN agenda_items i ON i.id = a.item_id "
         "WHERE a.meeting_id = ? ORDER BY i.position IS NOT NULL, i.position, a.id",
         [meeting_id],
-    ).fetchall()
-    return [Annex(*r[:7], public=bool(r[7]), for_members=bool(r[8])) for r in rows]
+    )
+    return [
+        Annex(
+            id=r["id"],
+            meeting_id=r["meeting_id"],
+            item_id=r["item_id"],
+            name=r["name"],
+            size=r["size"],
+            pages=r["pages"],
+            sha256=r["sha256"],
+            public=bool(r["public"]),
+            for_members=bool(r["for_members"]),
+        )
+        for r in found
+    ]
+
+
+def _stored(db: Database, annex_id: int) -> Row:
+    """The annex's meeting, name and flags; a clear message when there is no such annex."""
+    found = row(
+        db, "SELECT meeting_id, name, public, for_members FROM annexes WHERE id = ?", [annex_id]
+    )
+    if found is None:
+        raise UserError(_("L'annexe n°{id} n'existe pas.").format(id=annex_id))
+    return found
 
 
 def set_for_members(store: Store, annex_id: int, for_members: bool) -> None:
     """Whether the annex goes to the members with the convocation."""
     with store.write() as db:
-        row = db.execute(
-            "SELECT meeting_id, for_members FROM annexes WHERE id = ?", [annex_id]
-        ).fetchone()
-        if row is None:
-            raise UserError(_("L'annexe n°{id} n'existe pas.").format(id=annex_id))
-        meetings.ensure_open(meetings.get(db, row[0]))
-        if bool(row[1]) == for_members:
+        stored = _stored(db, annex_id)
+        meetings.ensure_open(meetings.get(db, stored["meeting_id"]))
+        if bool(stored["for_members"]) == for_members:
             return
         db.execute("UPDATE annexes SET for_members = ? WHERE id = ?", [int(for_members), annex_id])
         audit.record(
@@ -204,37 +224,33 @@ def set_for_members(store: Store, annex_id: int, for_members: bool) -> None:
             "annex",
             annex_id,
             "update",
-            {"for_members": bool(row[1])},
+            {"for_members": bool(stored["for_members"])},
             {"for_members": for_members},
         )
 
 
 def content(db: Database, annex_id: int) -> bytes:
-    row = db.execute("SELECT content FROM annexes WHERE id = ?", [annex_id]).fetchone()
-    if row is None:
+    found = db.execute("SELECT content FROM annexes WHERE id = ?", [annex_id]).fetchone()
+    if found is None:
         raise UserError(_("L'annexe n°{id} n'existe pas.").format(id=annex_id))
-    return bytes(row[0])
+    return bytes(found[0])
 
 
 def detach(store: Store, annex_id: int) -> None:
     with store.write() as db:
-        row = db.execute("SELECT meeting_id, name FROM annexes WHERE id = ?", [annex_id]).fetchone()
-        if row is None:
-            raise UserError(_("L'annexe n°{id} n'existe pas.").format(id=annex_id))
-        meetings.ensure_open(meetings.get(db, row[0]))
+        stored = _stored(db, annex_id)
+        meetings.ensure_open(meetings.get(db, stored["meeting_id"]))
         db.execute("DELETE FROM annexes WHERE id = ?", [annex_id])
-        audit.record(db, "annex", annex_id, "delete", {"name": row[1]}, None)
+        audit.record(db, "annex", annex_id, "delete", {"name": stored["name"]}, None)
 
 
 def set_public(store: Store, annex_id: int, public: bool) -> None:
     """Whether the annex may go into the public pack (it is listed there by title otherwise)."""
     with store.write() as db:
-        row = db.execute("SELECT public, name FROM annexes WHERE id = ?", [annex_id]).fetchone()
-        if row is None:
-            raise UserError(_("L'annexe n°{id} n'existe pas.").format(id=annex_id))
-        if bool(row[0]) == bool(public):
+        was_public = bool(_stored(db, annex_id)["public"])
+        if was_public == bool(public):
             return
         db.execute("UPDATE annexes SET public = ? WHERE id = ?", [int(public), annex_id])
         audit.record(
-            db, "annex", annex_id, "update", {"public": bool(row[0])}, {"public": bool(public)}
+            db, "annex", annex_id, "update", {"public": was_public}, {"public": bool(public)}
         )

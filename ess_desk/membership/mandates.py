@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.dates import add_years, display, iso, parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
-from ess_desk.membership import bodies, rules
+from ess_desk.membership import bodies, checker, rules
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
 
@@ -42,24 +43,29 @@ class Mandate:
         )
 
 
-EDITABLE = (
-    "person_id",
-    "body_id",
-    "college_id",
-    "role",
-    "start_date",
-    "end_date",
-    "substitute_for_id",
-    "notes",
-)
+class MandateFields(TypedDict, total=False):
+    """What `create` and `update` take (as typed in a form; `clean` checks and converts)."""
+
+    person_id: int | None
+    body_id: int | None
+    college_id: int | None
+    role: str
+    start_date: str | dt.date | None
+    end_date: str | dt.date | None
+    substitute_for_id: int | None
+    notes: str
+
+
+EDITABLE = service.field_names(MandateFields)
 
 
 def _period(row: tuple[str, str | None]) -> rules.Period:
     return (dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1]) if row[1] else None)
 
 
-def clean(db: Database, values: dict[str, Any], own_id: int | None) -> dict[str, Any]:
-    """Validate a mandate against every rule; raises UserError naming the field at fault."""
+def clean(db: Database, values: Mapping[str, Any], own_id: int | None) -> dict[str, Any]:
+    """Validate a mandate against every rule; raises UserError naming the field at fault.
+    The rules between mandates are those of `checker` (the import's too)."""
     person_id = values.get("person_id")
     if not person_id:
         raise UserError(_("Choisissez la personne qui exerce ce mandat."), field="person_id")
@@ -71,7 +77,47 @@ def clean(db: Database, values: dict[str, Any], own_id: int | None) -> dict[str,
     role = values.get("role") or "member"
     if role not in ROLES:
         raise UserError(_("Rôle inconnu : « {value} ».").format(value=role), field="role")
+    start, end = _dates(values)
+    substitute_for = values.get("substitute_for_id") or None
+    college = _college(db, values.get("college_id") or None, body)
+    ledger = _ledger(db, person["id"], body.id, own_id)
+    holder_name = ""
+    if substitute_for is not None:
+        substitute_for = int(substitute_for)
+        holder_name = _holder(db, ledger, substitute_for, role, body, own_id)
+    if college is not None and role in SEAT_ROLES:
+        ledger.seats[college.id] = bodies.seat_periods(db, college.id, exclude_mandate=own_id)
+    verdict = ledger.problems(
+        checker.Candidate(
+            person=person["id"],
+            person_name=f"{person['first_name']} {person['last_name']}",
+            body=body.id,
+            body_name=body.name,
+            role=role,
+            period=(start, end),
+            college=college.id if college is not None else None,
+            college_name=college.name if college is not None else "",
+            seats=college.seats if college is not None else None,
+            body_has_colleges=_has_colleges(db, body.id),
+            holder=substitute_for,
+            holder_name=holder_name,
+        )
+    )
+    if not verdict.accepted:
+        raise UserError(verdict.problems[0].message, field=verdict.problems[0].field)
+    return {
+        "person_id": person["id"],
+        "body_id": body.id,
+        "college_id": verdict.college,
+        "role": role,
+        "start_date": iso(start),
+        "end_date": iso(end),
+        "substitute_for_id": substitute_for,
+        "notes": str(values.get("notes") or "").strip(),
+    }
 
+
+def _dates(values: Mapping[str, Any]) -> rules.Period:
     start = parse_date(values.get("start_date"), field="start_date")
     if start is None:
         raise UserError(_("La date de début du mandat est obligatoire."), field="start_date")
@@ -83,99 +129,79 @@ def clean(db: Database, values: dict[str, Any], own_id: int | None) -> dict[str,
             ),
             field="end_date",
         )
+    return start, end
 
-    substitute_for = values.get("substitute_for_id") or None
-    college_id = values.get("college_id") or None
-    if substitute_for is not None:
-        if role != "substitute":
-            raise UserError(
-                _("Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire."),
-                field="substitute_for_id",
-            )
-        paired = service.require(db, "mandates", int(substitute_for), _("Le mandat du titulaire"))
-        if paired["body_id"] != body.id or paired["role"] not in SEAT_ROLES:
-            raise UserError(
-                _("Le titulaire remplacé doit siéger comme titulaire dans la même instance."),
-                field="substitute_for_id",
-            )
-        if paired["person_id"] == person["id"]:
-            raise UserError(
-                _("Une personne ne peut pas être sa propre suppléante."), field="substitute_for_id"
-            )
-        if college_id is None:
-            college_id = paired["college_id"]
-        elif paired["college_id"] is not None and int(college_id) != paired["college_id"]:
-            raise UserError(
-                _("Le suppléant siège dans le collège du titulaire qu'il remplace."),
-                field="college_id",
-            )
-        others = db.execute(
-            "SELECT start_date, end_date FROM mandates WHERE substitute_for_id = ? AND id IS NOT ?",
-            [int(substitute_for), own_id],
-        ).fetchall()
-        if any(rules.overlaps(_period(o), (start, end)) for o in others):
-            raise UserError(
-                _("Ce titulaire a déjà un(e) suppléant(e) sur cette période."),
-                field="substitute_for_id",
-            )
-        substitute_for = int(substitute_for)
 
-    college = None
-    if college_id is not None:
-        college = bodies.get_college(db, int(college_id))
-        if college.body_id != body.id:
-            raise UserError(
-                _("Le collège « {college} » n'appartient pas à l'instance « {body} ».").format(
-                    college=college.name, body=body.name
-                ),
-                field="college_id",
-            )
-    elif role in SEAT_ROLES or role == "substitute":
-        has_colleges = db.execute(
-            "SELECT 1 FROM colleges WHERE body_id = ? LIMIT 1", [body.id]
-        ).fetchone()
-        if has_colleges:
-            raise UserError(_("Choisissez le collège de ce mandat."), field="college_id")
-
-    clash = db.execute(
-        "SELECT start_date, end_date FROM mandates WHERE person_id = ? AND body_id = ? AND id IS NOT ?",
-        [person["id"], body.id, own_id],
-    ).fetchall()
-    for other in clash:
-        other_period = _period(other)
-        if rules.overlaps(other_period, (start, end)):
-            raise UserError(
-                _(
-                    "{name} a déjà un mandat dans « {body} » qui chevauche cette période "
-                    "({start} – {end})."
-                ).format(
-                    name=f"{person['first_name']} {person['last_name']}",
-                    body=body.name,
-                    start=display(other_period[0]),
-                    end=display(other_period[1]) if other_period[1] else _("sans fin"),
-                ),
-                field="start_date",
-            )
-
-    if college is not None and role in SEAT_ROLES and college.seats is not None:
-        overflow = rules.seat_overflow(
-            bodies.seat_periods(db, college.id, exclude_mandate=own_id), (start, end), college.seats
+def _college(db: Database, college_id: Any, body: bodies.Body) -> bodies.College | None:
+    """The college given, which must be one of the body's."""
+    if college_id is None:
+        return None
+    college = bodies.get_college(db, int(college_id))
+    if college.body_id != body.id:
+        raise UserError(
+            _("Le collège « {college} » n'appartient pas à l'instance « {body} ».").format(
+                college=college.name, body=body.name
+            ),
+            field="college_id",
         )
-        if overflow is not None:
-            raise UserError(
-                bodies.overflow_message(college.name, college.seats, overflow), field="college_id"
-            )
+    return college
 
-    return {
-        "person_id": person["id"],
-        "body_id": body.id,
-        "college_id": college.id if college is not None else None,
-        "role": role,
-        "start_date": iso(start),
-        "end_date": iso(end),
-        "substitute_for_id": substitute_for,
-        "notes": str(values.get("notes") or "").strip(),
-    }
+
+def _has_colleges(db: Database, body_id: int) -> bool:
+    found = db.execute("SELECT 1 FROM colleges WHERE body_id = ? LIMIT 1", [body_id]).fetchone()
+    return found is not None
+
+
+def _ledger(db: Database, person_id: int, body_id: int, own_id: int | None) -> checker.Ledger:
+    """The person's other mandates in the body, for the checker."""
+    ledger = checker.Ledger()
+    for other in db.execute(
+        "SELECT start_date, end_date FROM mandates WHERE person_id = ? AND body_id = ? "
+        "AND id IS NOT ?",
+        [person_id, body_id, own_id],
+    ).fetchall():
+        ledger.periods.setdefault((body_id, person_id), []).append((_period(other), None))
+    return ledger
+
+
+def _holder(
+    db: Database,
+    ledger: checker.Ledger,
+    substitute_for: int,
+    role: str,
+    body: bodies.Body,
+    own_id: int | None,
+) -> str:
+    """The seat mandate a substitute stands in for, put in the ledger with its other
+    substitutes; returns its holder's name. Only a substitute has one, and it must be a seat of
+    the same body."""
+    if role != "substitute":
+        raise UserError(
+            _("Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire."),
+            field="substitute_for_id",
+        )
+    paired = service.require(db, "mandates", substitute_for, _("Le mandat du titulaire"))
+    if paired["body_id"] != body.id or paired["role"] not in SEAT_ROLES:
+        raise UserError(
+            _("Le titulaire remplacé doit siéger comme titulaire dans la même instance."),
+            field="substitute_for_id",
+        )
+    college_id = paired["college_id"]
+    ledger.holders[substitute_for] = checker.Holder(
+        person=paired["person_id"],
+        college=college_id,
+        college_name=bodies.get_college(db, college_id).name if college_id is not None else "",
+        period=_period((paired["start_date"], paired["end_date"])),
+    )
+    ledger.substitutes[substitute_for] = [
+        _period(o)
+        for o in db.execute(
+            "SELECT start_date, end_date FROM mandates WHERE substitute_for_id = ? AND id IS NOT ?",
+            [substitute_for, own_id],
+        ).fetchall()
+    ]
+    holder = service.require(db, "people", paired["person_id"], _("La personne"))
+    return f"{holder['first_name']} {holder['last_name']}"
 
 
 def default_end(db: Database, body_id: int, start: dt.date) -> dt.date:
@@ -183,17 +209,19 @@ def default_end(db: Database, body_id: int, start: dt.date) -> dt.date:
     return add_years(start, bodies.get_body(db, body_id).mandate_years)
 
 
-def add(db: Database, values: dict[str, Any]) -> int:
+def add(db: Database, values: Mapping[str, Any]) -> int:
     """Validate and insert inside the caller's transaction (used by imports)."""
     return service.insert(db, "mandates", "mandate", clean(db, values, None))
 
 
-def create(store: Store, **values: Any) -> int:
+def create(store: Store, **values: Unpack[MandateFields]) -> int:
+    service.check_fields(values, MandateFields, "create")
     with store.write() as db:
         return add(db, values)
 
 
-def update(store: Store, mandate_id: int, **values: Any) -> None:
+def update(store: Store, mandate_id: int, **values: Unpack[MandateFields]) -> None:
+    service.check_fields(values, MandateFields, "update")
     with store.write() as db:
         current = service.require(db, "mandates", mandate_id, _("Le mandat"))
         data = clean(db, {**{k: current[k] for k in EDITABLE}, **values}, mandate_id)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.errors import UserError
@@ -36,10 +37,24 @@ class Organisation:
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
-EDITABLE = ("name", "kind", "siret", "address", "postcode", "city", "website", "email", "phone")
+class OrganisationFields(TypedDict, total=False):
+    """What `create` and `update` take (as typed in a form; `clean` checks and converts)."""
+
+    name: str
+    kind: str
+    siret: str | None
+    address: str
+    postcode: str
+    city: str
+    website: str
+    email: str
+    phone: str
 
 
-def clean(values: dict[str, Any]) -> dict[str, Any]:
+EDITABLE = service.field_names(OrganisationFields)
+
+
+def clean(values: Mapping[str, Any]) -> dict[str, Any]:
     """Validate an organisation's fields; raises UserError naming the first wrong field."""
     out: dict[str, Any] = {}
     out["name"] = validation.required(values.get("name"), "name", _("Nom"))
@@ -84,14 +99,16 @@ def _check_unique(db: Database, name: str, own_id: int | None) -> None:
     raise UserError(message, field="name")
 
 
-def create(store: Store, **values: Any) -> int:
+def create(store: Store, **values: Unpack[OrganisationFields]) -> int:
+    service.check_fields(values, OrganisationFields, "create")
     data = clean(values)
     with store.write() as db:
         _check_unique(db, data["name"], None)
         return service.insert(db, "organisations", "organisation", data)
 
 
-def update(store: Store, org_id: int, **values: Any) -> None:
+def update(store: Store, org_id: int, **values: Unpack[OrganisationFields]) -> None:
+    service.check_fields(values, OrganisationFields, "update")
     with store.write() as db:
         current = service.require(db, "organisations", org_id, _("La structure"))
         data = clean({**{k: current[k] for k in EDITABLE}, **values})

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.errors import UserError
@@ -44,21 +45,25 @@ class Person:
         return f"{self.first_name} {self.last_name}".strip()
 
 
-EDITABLE = (
-    "civility",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "organisation_id",
-    "position",
-    "consent_publish",
-    "consent_contact",
-    "notes",
-    "address",
-    "postcode",
-    "city",
-)
+class PersonFields(TypedDict, total=False):
+    """What `create` and `update` take (as typed in a form; `clean` checks and converts)."""
+
+    civility: str
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    organisation_id: int | str | None
+    position: str
+    consent_publish: bool | int
+    consent_contact: bool | int
+    notes: str
+    address: str
+    postcode: str
+    city: str
+
+
+EDITABLE = service.field_names(PersonFields)
 
 _CIVILITY_ALIASES = {
     "madame": "Mme",
@@ -88,7 +93,7 @@ def normalise_civility(value: object) -> str:
     return found
 
 
-def clean(db: Database, values: dict[str, Any]) -> dict[str, Any]:
+def clean(db: Database, values: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "civility": normalise_civility(values.get("civility")),
         "first_name": validation.required(values.get("first_name"), "first_name", _("Prénom")),
@@ -116,12 +121,14 @@ def clean(db: Database, values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def create(store: Store, **values: Any) -> int:
+def create(store: Store, **values: Unpack[PersonFields]) -> int:
+    service.check_fields(values, PersonFields, "create")
     with store.write() as db:
         return service.insert(db, "people", "person", clean(db, values))
 
 
-def update(store: Store, person_id: int, **values: Any) -> None:
+def update(store: Store, person_id: int, **values: Unpack[PersonFields]) -> None:
+    service.check_fields(values, PersonFields, "update")
     with store.write() as db:
         current = service.require(db, "people", person_id, _("La personne"))
         data = clean(db, {**{k: current[k] for k in EDITABLE}, **values})

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit
 from ess_desk.membership.vocabulary import SEAT_ROLES
+from ess_desk.store import Row, records, rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -48,12 +49,16 @@ class RosterEntry:
 def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
     """The mandates of a body in force on `at`, by college then role then name."""
     day = at.isoformat()
-    rows = db.execute(
+    found = rows(
+        db,
         f"""
-        SELECT m.id, p.id, p.civility, p.first_name, p.last_name, p.email, p.phone,
-               COALESCE(o.name, ''), p.position, c.id, COALESCE(c.name, ''), COALESCE(c.voting, 1),
-               m.role, m.start_date, m.end_date, m.substitute_for_id,
-               COALESCE(tp.first_name || ' ' || tp.last_name, ''), p.consent_publish
+        SELECT m.id AS mandate_id, p.id AS person_id, p.civility, p.first_name, p.last_name,
+               p.email, p.phone, COALESCE(o.name, '') AS organisation, p.position,
+               c.id AS college_id, COALESCE(c.name, '') AS college,
+               COALESCE(c.voting, 1) AS college_votes, m.role, m.start_date, m.end_date,
+               m.substitute_for_id,
+               COALESCE(tp.first_name || ' ' || tp.last_name, '') AS substitute_for_name,
+               p.consent_publish
         FROM mandates m
         JOIN people p ON p.id = m.person_id
         LEFT JOIN organisations o ON o.id = p.organisation_id
@@ -64,35 +69,22 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
         ORDER BY c.id IS NULL, c.id, {ROLE_ORDER}, p.last_name COLLATE NOCASE, p.first_name
         """,
         [body_id, day, day],
-    ).fetchall()
+    )
     substitutes: dict[int, list[str]] = {}
-    for r in rows:
-        if r[15] is not None:
-            substitutes.setdefault(r[15], []).append(f"{r[3]} {r[4]}")
-    return [
-        RosterEntry(
-            mandate_id=r[0],
-            person_id=r[1],
-            civility=r[2],
-            first_name=r[3],
-            last_name=r[4],
-            email=r[5],
-            phone=r[6],
-            organisation=r[7],
-            position=r[8],
-            college_id=r[9],
-            college=r[10],
-            voting=bool(r[11]) and r[12] in SEAT_ROLES,
-            role=r[12],
-            start_date=r[13],
-            end_date=r[14],
-            substitute_for_id=r[15],
-            substitute_for_name=r[16],
-            consent_publish=bool(r[17]),
-            substitutes=tuple(substitutes.get(r[0], ())),
-        )
-        for r in rows
-    ]
+    for r in found:
+        if r["substitute_for_id"] is not None:
+            substitutes.setdefault(r["substitute_for_id"], []).append(
+                f"{r['first_name']} {r['last_name']}"
+            )
+    entries = []
+    for r in found:
+        values = dict(r)
+        college_votes = values.pop("college_votes")
+        values["voting"] = bool(college_votes) and r["role"] in SEAT_ROLES
+        values["consent_publish"] = bool(r["consent_publish"])
+        values["substitutes"] = tuple(substitutes.get(r["mandate_id"], ()))
+        entries.append(RosterEntry(**values))
+    return entries
 
 
 @dataclass(frozen=True)
@@ -111,17 +103,18 @@ class CollegeSeats:
 def vacant_seats(db: Database, body_id: int, at: dt.date) -> list[CollegeSeats]:
     day = at.isoformat()
     placeholders = ", ".join("?" for _r in SEAT_ROLES)
-    rows = db.execute(
+    found = rows(
+        db,
         f"""
-        SELECT c.id, c.name, c.seats, c.voting,
+        SELECT c.id AS college_id, c.name, c.seats, c.voting,
                (SELECT COUNT(*) FROM mandates m WHERE m.college_id = c.id
                   AND m.role IN ({placeholders})
-                  AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?))
+                  AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?)) AS filled
         FROM colleges c WHERE c.body_id = ? ORDER BY c.id
         """,
         [*sorted(SEAT_ROLES), day, day, body_id],
-    ).fetchall()
-    return [CollegeSeats(r[0], r[1], r[2], bool(r[3]), r[4]) for r in rows]
+    )
+    return [CollegeSeats(**{**dict(r), "voting": bool(r["voting"])}) for r in found]
 
 
 @dataclass(frozen=True)
@@ -137,10 +130,13 @@ class EndingMandate:
 
 def mandates_ending(db: Database, within_days: int, today: dt.date) -> list[EndingMandate]:
     """Mandates in force today that end within `within_days` days, soonest first."""
-    rows = db.execute(
+    return records(
+        db,
+        EndingMandate,
         """
-        SELECT m.id, p.id, p.first_name || ' ' || p.last_name, b.name, COALESCE(c.name, ''),
-               m.role, m.end_date
+        SELECT m.id AS mandate_id, p.id AS person_id,
+               p.first_name || ' ' || p.last_name AS person_name, b.name AS body,
+               COALESCE(c.name, '') AS college, m.role, m.end_date
         FROM mandates m JOIN people p ON p.id = m.person_id JOIN bodies b ON b.id = m.body_id
         LEFT JOIN colleges c ON c.id = m.college_id
         WHERE m.end_date IS NOT NULL AND m.end_date >= ? AND m.end_date <= ? AND m.start_date <= ?
@@ -151,8 +147,7 @@ def mandates_ending(db: Database, within_days: int, today: dt.date) -> list[Endi
             (today + dt.timedelta(days=within_days)).isoformat(),
             today.isoformat(),
         ],
-    ).fetchall()
-    return [EndingMandate(*r) for r in rows]
+    )
 
 
 @dataclass(frozen=True)
@@ -167,10 +162,13 @@ class HistoryMandate:
 
 
 def person_mandates(db: Database, person_id: int) -> list[HistoryMandate]:
-    rows = db.execute(
+    return records(
+        db,
+        HistoryMandate,
         """
-        SELECT m.id, b.name, COALESCE(c.name, ''), m.role, m.start_date, m.end_date,
-               COALESCE(tp.first_name || ' ' || tp.last_name, '')
+        SELECT m.id AS mandate_id, b.name AS body, COALESCE(c.name, '') AS college, m.role,
+               m.start_date, m.end_date,
+               COALESCE(tp.first_name || ' ' || tp.last_name, '') AS substitute_for_name
         FROM mandates m JOIN bodies b ON b.id = m.body_id
         LEFT JOIN colleges c ON c.id = m.college_id
         LEFT JOIN mandates tm ON tm.id = m.substitute_for_id
@@ -178,8 +176,7 @@ def person_mandates(db: Database, person_id: int) -> list[HistoryMandate]:
         WHERE m.person_id = ? ORDER BY m.start_date DESC, b.name
         """,
         [person_id],
-    ).fetchall()
-    return [HistoryMandate(*r) for r in rows]
+    )
 
 
 def person_history(db: Database, person_id: int) -> dict[str, Any]:
@@ -211,10 +208,12 @@ def member_rows(db: Database, at: dt.date, include_archived: bool = False) -> li
     from ess_desk.membership.vocabulary import ROLES, label
 
     day = at.isoformat()
-    rows = db.execute(
+    found = rows(
+        db,
         """
-        SELECT p.id, p.last_name, p.first_name, p.email, COALESCE(o.name, ''), p.archived,
-               b.name, COALESCE(c.name, ''), m.role, m.end_date
+        SELECT p.id AS person_id, p.last_name, p.first_name, p.email,
+               COALESCE(o.name, '') AS organisation, p.archived, b.name AS body,
+               COALESCE(c.name, '') AS college, m.role, m.end_date
         FROM people p
         LEFT JOIN organisations o ON o.id = p.organisation_id
         LEFT JOIN mandates m ON m.person_id = p.id AND m.start_date <= ?
@@ -225,37 +224,35 @@ def member_rows(db: Database, at: dt.date, include_archived: bool = False) -> li
         ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id, b.id
         """,
         [day, day, include_archived],
-    ).fetchall()
+    )
     out: list[MemberRow] = []
-    current: list[Any] | None = None
+    mandates: list[Row] = []  # the person's mandates in force, in the order read
 
     def flush() -> None:
-        if current is not None:
-            pid, last, first, email, org, archived, bodies_, colleges_, roles_, ends = current
-            out.append(
-                MemberRow(
-                    pid,
-                    last,
-                    first,
-                    email,
-                    org,
-                    " ; ".join(bodies_),
-                    " ; ".join(dict.fromkeys(c for c in colleges_ if c)),
-                    " ; ".join(dict.fromkeys(roles_)),
-                    min(ends) if ends else None,
-                    bool(archived),
-                )
+        if not mandates:
+            return
+        person = mandates[0]
+        held = [m for m in mandates if m["body"] is not None]
+        ends = [m["end_date"] for m in held if m["end_date"]]
+        out.append(
+            MemberRow(
+                person_id=person["person_id"],
+                last_name=person["last_name"],
+                first_name=person["first_name"],
+                email=person["email"],
+                organisation=person["organisation"],
+                bodies=" ; ".join(m["body"] for m in held),
+                colleges=" ; ".join(dict.fromkeys(m["college"] for m in held if m["college"])),
+                roles=" ; ".join(dict.fromkeys(label(ROLES, m["role"]) for m in held)),
+                next_end=min(ends) if ends else None,
+                archived=bool(person["archived"]),
             )
+        )
+        mandates.clear()
 
-    for r in rows:
-        if current is None or current[0] != r[0]:
+    for r in found:
+        if mandates and mandates[0]["person_id"] != r["person_id"]:
             flush()
-            current = [r[0], r[1], r[2], r[3], r[4], r[5], [], [], [], []]
-        if r[6] is not None:
-            current[6].append(r[6])
-            current[7].append(r[7])
-            current[8].append(label(ROLES, r[8]))
-            if r[9]:
-                current[9].append(r[9])
+        mandates.append(r)
     flush()
     return out

@@ -11,7 +11,7 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
-from ess_desk.store import Store
+from ess_desk.store import Store, first_record, records, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -44,25 +44,30 @@ _COLUMNS = "id, year, number, meeting_id, item_id, kind, text, status"
 
 
 def get(db: Database, decision_id: int) -> Decision:
-    row = db.execute(f"SELECT {_COLUMNS} FROM decisions WHERE id = ?", [decision_id]).fetchone()
-    if row is None:
+    found = first_record(
+        db, Decision, f"SELECT {_COLUMNS} FROM decisions WHERE id = ?", [decision_id]
+    )
+    if found is None:
         raise UserError(_("La décision n°{id} n'existe pas.").format(id=decision_id))
-    return Decision(*row)
+    return found
 
 
 def decisions_of_meeting(db: Database, meeting_id: int) -> list[Decision]:
-    rows = db.execute(
+    return records(
+        db,
+        Decision,
         f"SELECT {_COLUMNS} FROM decisions WHERE meeting_id = ? ORDER BY year, number",
         [meeting_id],
-    ).fetchall()
-    return [Decision(*r) for r in rows]
+    )
 
 
 def decisions_of_item(db: Database, item_id: int) -> list[Decision]:
-    rows = db.execute(
-        f"SELECT {_COLUMNS} FROM decisions WHERE item_id = ? ORDER BY year, number", [item_id]
-    ).fetchall()
-    return [Decision(*r) for r in rows]
+    return records(
+        db,
+        Decision,
+        f"SELECT {_COLUMNS} FROM decisions WHERE item_id = ? ORDER BY year, number",
+        [item_id],
+    )
 
 
 def _minutes_status(db: Database, meeting_id: int) -> str | None:
@@ -239,53 +244,28 @@ def search(
 ) -> list[DecisionRow]:
     """The register, newest first, filtered by words (text, item, body; accents ignored),
     body, year, kind and status."""
-    where, params = ["1 = 1"], []
-    if body_id is not None:
-        where.append("m.body_id = ?")
-        params.append(body_id)
-    if year is not None:
-        where.append("d.year = ?")
-        params.append(year)
-    if kind is not None:
-        where.append("d.kind = ?")
-        params.append(kind)
+    where: list[str] = ["1 = 1"]
+    params: list[object] = []
+    for column, value in (("m.body_id", body_id), ("d.year", year), ("d.kind", kind)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
     if status is not None:
         where.append("d.status = ?")
         params.append(status)
-    rows = db.execute(
-        "SELECT d.id, d.year, d.number, m.body_id, b.name, m.id, m.title, substr(m.starts_at, 1, 10), "
-        "d.item_id, i.title, d.kind, d.text, d.status, v.outcome, v.votes_for, v.votes_against, "
-        "v.abstentions, mi.status "
+    found = rows(
+        db,
+        "SELECT d.id, d.year, d.number, m.body_id, b.name AS body, m.id AS meeting_id, "
+        "m.title AS meeting_title, substr(m.starts_at, 1, 10) AS meeting_date, d.item_id, "
+        "i.title AS item_title, d.kind, d.text, d.status, v.outcome, v.votes_for, "
+        "v.votes_against, v.abstentions, mi.status AS minutes_status "
         "FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
         "JOIN agenda_items i ON i.id = d.item_id LEFT JOIN votes v ON v.item_id = d.item_id "
         "LEFT JOIN minutes mi ON mi.meeting_id = d.meeting_id "
         f"WHERE {' AND '.join(where)} ORDER BY d.year DESC, d.number DESC",
         params,
-    ).fetchall()
-    out = [
-        DecisionRow(
-            r[0],
-            reference(r[1], r[2]),
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            r[6],
-            r[7],
-            r[8],
-            r[9],
-            r[10],
-            r[11],
-            r[12],
-            r[13],
-            r[14],
-            r[15],
-            r[16],
-            r[17],
-        )
-        for r in rows
-    ]
+    )
+    out = [DecisionRow(reference=reference(r["year"], r["number"]), **dict(r)) for r in found]
     words = fold(text or "").split()
     if words:
         out = [

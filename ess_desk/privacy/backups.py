@@ -13,6 +13,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.dates import display_datetime
 from ess_desk.errors import UserError
@@ -20,7 +21,10 @@ from ess_desk.i18n import _, ngettext
 from ess_desk.privacy import anonymise
 from ess_desk.privacy.person_file import is_anonymised
 from ess_desk.store import backup as backupmod
-from ess_desk.store.database import LazyDatabase, Store, schema_state
+from ess_desk.store.database import LazyDatabase, Store, as_database, schema_state
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PURGED = "purged"
 ABSENT = "absent"  # the copy does not hold the person (taken before the card was made)
@@ -46,7 +50,7 @@ def backups_holding(db_path: Path) -> list[Path]:
     return [b.path for b in backupmod.backups(db_path)]
 
 
-def _exists(db: LazyDatabase, person_id: int) -> bool:
+def _exists(db: Database, person_id: int) -> bool:
     return db.execute("SELECT 1 FROM people WHERE id = ?", [person_id]).fetchone() is not None
 
 
@@ -58,7 +62,8 @@ def _purge_one(path: Path, person_ids: list[int], taken_at: dt.datetime | None) 
         return BackupPurge(path, taken_at, REFUSED, _("la copie est ouverte ailleurs"))
     conn = sqlite3.connect(str(path))
     try:
-        store = Store(path=path, db=LazyDatabase(conn))
+        lazy = LazyDatabase(conn)
+        store = Store(path=path, db=as_database(lazy))
         pending, unknown = schema_state(store.db)
         if unknown:
             return BackupPurge(
@@ -67,7 +72,7 @@ def _purge_one(path: Path, person_ids: list[int], taken_at: dt.datetime | None) 
         if pending:
             from ess_desk.store.schema import migrations
 
-            migrations.apply(store.db.database)
+            migrations.apply(lazy.database)
         present = [p for p in person_ids if _exists(store.db, p)]
         to_do = [p for p in present if not is_anonymised(store.db, p)]
         if not present:

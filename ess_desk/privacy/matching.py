@@ -233,8 +233,9 @@ class Matcher:
             core = re.escape(email) + r"(?![\w-])"
             self._pieces.append((re.compile(core, re.IGNORECASE), _EMAIL_CHAR))
         self._phone: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-        if phone:
-            self._phone = (re.compile(_phone_core(identity.phone), re.IGNORECASE), _DIGIT)
+        phone_core = _phone_core(identity.phone)
+        if phone_core is not None:  # the same test as `phone` above
+            self._phone = (re.compile(phone_core, re.IGNORECASE), _DIGIT)
             self._pieces.append(self._phone)
         # Every written form of the number holds its digits but the first (« +33 6 12… »).
         self._phone_tail = re.sub(r"\D", "", identity.phone)[1:].encode()

@@ -24,7 +24,7 @@ from ess_desk.i18n import N_, _
 from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership.vocabulary import BODY_KINDS, ORGANISATION_KINDS, label
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
-from ess_desk.store import Store
+from ess_desk.store import Row, Store, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -285,33 +285,34 @@ def _ranked(
     """Rowids of the best matches (bm25, then the most recent), among the RANK_WINDOW most
     recent ones."""
     w = ", ".join(str(x) for x in weights)
-    rows = db.execute(
+    ranked = db.execute(
         f"SELECT rowid FROM (SELECT rowid, bm25({table}, {w}) AS score FROM {table} "
         f"WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW}) "
         "ORDER BY score, rowid DESC LIMIT ?",
         [match, count],
     ).fetchall()
-    return [r[0] for r in rows]
+    return [r[0] for r in ranked]
 
 
 def _best(
     db: Database, table: str, weights: Sequence[float], sql: str, query: Query, limit: int
-) -> tuple[list[tuple], bool]:
+) -> tuple[list[Row], bool]:
     """The rows `sql` reads (over the rowids put in its {ids}) of the best `limit` matches of
     `table`, in rank order, and whether there are more matches."""
     ids = _ranked(db, table, weights, query.match, limit + 1)
-    rows = _rows_by_id(db, sql, ids)
-    return [rows[i] for i in ids[:limit] if i in rows], len(ids) > limit
+    by_id = _rows_by_id(db, sql, ids)
+    return [by_id[i] for i in ids[:limit] if i in by_id], len(ids) > limit
 
 
 def _marks(ids: Sequence[int]) -> str:
     return ", ".join("?" for _i in ids)
 
 
-def _rows_by_id(db: Database, sql: str, ids: Sequence[int]) -> dict[int, tuple]:
+def _rows_by_id(db: Database, sql: str, ids: Sequence[int]) -> dict[int, Row]:
+    """The rows `sql` reads over the ids put in its {ids}, by their `id` column."""
     if not ids:
         return {}
-    return {r[0]: r for r in db.execute(sql.format(ids=_marks(ids)), list(ids)).fetchall()}
+    return {r["id"]: r for r in rows(db, sql.format(ids=_marks(ids)), list(ids))}
 
 
 def _context(*parts: str | None) -> str:
@@ -338,132 +339,132 @@ def _archived(flag: int) -> str:
     return _("archivée") if flag else ""
 
 
+def _found(
+    db: Database,
+    query: Query,
+    limit: int,
+    table: str,
+    sql: str,
+    make: Callable[[Row], Hit],
+    weights: Sequence[float] = (_TITLE_WEIGHT, 1.0),
+) -> tuple[list[Hit], bool]:
+    """The best matches of one index as hits (`make` turns a row of `sql` into one), and
+    whether there are more."""
+    found, more = _best(db, table, weights, sql, query, limit)
+    return [make(r) for r in found], more
+
+
 def _people(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    found, more = _best(
+    return _found(
         db,
-        "search_people",
-        (_TITLE_WEIGHT, 1.0),
-        "SELECT s.rowid, s.title, s.body, p.position, o.name, p.archived "
-        "FROM search_people s JOIN people p ON p.id = s.rowid "
-        "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE s.rowid IN ({ids})",
         query,
         limit,
-    )
-    hits = [
-        Hit(
+        "search_people",
+        "SELECT s.rowid AS id, s.title, s.body, p.position, o.name AS organisation, p.archived "
+        "FROM search_people s JOIN people p ON p.id = s.rowid "
+        "LEFT JOIN organisations o ON o.id = p.organisation_id WHERE s.rowid IN ({ids})",
+        lambda r: Hit(
             "person",
-            r[0],
-            highlight(r[1], query),
-            snippet(_matched_parts(r[2], query), query),
-            _context(r[3], r[4], _archived(r[5])),
-        )
-        for r in found
-    ]
-    return hits, more
+            r["id"],
+            highlight(r["title"], query),
+            snippet(_matched_parts(r["body"], query), query),
+            _context(r["position"], r["organisation"], _archived(r["archived"])),
+        ),
+    )
 
 
 def _organisations(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    found, more = _best(
+    def hit(r: Row) -> Hit:
+        # The kind's code is indexed for searching; the extract shows the rest of the address.
+        kind = r["kind"]
+        body = r["body"].removeprefix(kind).removeprefix(" — ") if kind != "autre" else r["body"]
+        return Hit(
+            "organisation",
+            r["id"],
+            highlight(r["title"], query),
+            snippet(_matched_parts(body, query), query),
+            _context(label(ORGANISATION_KINDS, kind), r["city"], _archived(r["archived"])),
+        )
+
+    return _found(
         db,
-        "search_organisations",
-        (_TITLE_WEIGHT, 1.0),
-        "SELECT s.rowid, s.title, s.body, o.kind, o.city, o.archived "
-        "FROM search_organisations s JOIN organisations o ON o.id = s.rowid "
-        "WHERE s.rowid IN ({ids})",
         query,
         limit,
+        "search_organisations",
+        "SELECT s.rowid AS id, s.title, s.body, o.kind, o.city, o.archived "
+        "FROM search_organisations s JOIN organisations o ON o.id = s.rowid "
+        "WHERE s.rowid IN ({ids})",
+        hit,
     )
-    hits = []
-    for r in found:
-        # The kind's code is indexed for searching; the extract shows the rest of the address.
-        body = r[2].removeprefix(r[3]).removeprefix(" — ") if r[3] != "autre" else r[2]
-        hits.append(
-            Hit(
-                "organisation",
-                r[0],
-                highlight(r[1], query),
-                snippet(_matched_parts(body, query), query),
-                _context(label(ORGANISATION_KINDS, r[3]), r[4], _archived(r[5])),
-            )
-        )
-    return hits, more
 
 
 def _bodies(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    found, more = _best(
+    return _found(
         db,
-        "search_bodies",
-        (1.0,),
-        "SELECT b.id, b.name, b.kind, b.archived, p.name FROM bodies b "
-        "LEFT JOIN bodies p ON p.id = b.parent_id WHERE b.id IN ({ids})",
         query,
         limit,
-    )
-    hits = [
-        Hit(
+        "search_bodies",
+        "SELECT b.id, b.name, b.kind, b.archived, p.name AS parent FROM bodies b "
+        "LEFT JOIN bodies p ON p.id = b.parent_id WHERE b.id IN ({ids})",
+        lambda r: Hit(
             "body",
-            r[0],
-            highlight(r[1], query),
+            r["id"],
+            highlight(r["name"], query),
             "",
-            _context(label(BODY_KINDS, r[2]), r[4], _archived(r[3])),
-            body=r[1],
-        )
-        for r in found
-    ]
-    return hits, more
+            _context(label(BODY_KINDS, r["kind"]), r["parent"], _archived(r["archived"])),
+            body=r["name"],
+        ),
+        weights=(1.0,),
+    )
 
 
 def _meetings(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    found, more = _best(
+    return _found(
         db,
-        "search_meetings",
-        (_TITLE_WEIGHT, 1.0),
-        "SELECT s.rowid, s.title, s.body, b.name, substr(m.starts_at, 1, 10), m.status "
-        "FROM search_meetings s JOIN meetings m ON m.id = s.rowid "
-        "JOIN bodies b ON b.id = m.body_id WHERE s.rowid IN ({ids})",
         query,
         limit,
-    )
-    hits = [
-        Hit(
+        "search_meetings",
+        "SELECT s.rowid AS id, s.title, s.body, b.name AS body_name, "
+        "substr(m.starts_at, 1, 10) AS day, m.status "
+        "FROM search_meetings s JOIN meetings m ON m.id = s.rowid "
+        "JOIN bodies b ON b.id = m.body_id WHERE s.rowid IN ({ids})",
+        lambda r: Hit(
             "meeting",
-            r[0],
-            highlight(r[1], query),
-            snippet(_matched_parts(r[2], query), query),
-            _context(r[3], _date_unless_in(r[4], r[1]), label(MEETING_STATUSES, r[5])),
-            date=r[4],
-            body=r[3],
-        )
-        for r in found
-    ]
-    return hits, more
+            r["id"],
+            highlight(r["title"], query),
+            snippet(_matched_parts(r["body"], query), query),
+            _context(
+                r["body_name"],
+                _date_unless_in(r["day"], r["title"]),
+                label(MEETING_STATUSES, r["status"]),
+            ),
+            date=r["day"],
+            body=r["body_name"],
+        ),
+    )
 
 
 def _agenda_items(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    found, more = _best(
+    return _found(
         db,
+        query,
+        limit,
         "search_agenda_items",
-        (_TITLE_WEIGHT, 1.0),
-        "SELECT s.rowid, s.title, s.body, m.title, b.name, substr(m.starts_at, 1, 10) "
+        "SELECT s.rowid AS id, s.title, s.body, m.title AS meeting, b.name AS body_name, "
+        "substr(m.starts_at, 1, 10) AS day "
         "FROM search_agenda_items s JOIN agenda_items i ON i.id = s.rowid "
         "JOIN meetings m ON m.id = i.meeting_id JOIN bodies b ON b.id = m.body_id "
         "WHERE s.rowid IN ({ids})",
-        query,
-        limit,
-    )
-    hits = [
-        Hit(
+        lambda r: Hit(
             "agenda_item",
-            r[0],
-            highlight(r[1], query),
-            snippet(_matched_parts(r[2], query), query),
-            _context(r[3], r[4], _date_unless_in(r[5], r[3])),
-            date=r[5],
-            body=r[4],
-        )
-        for r in found
-    ]
-    return hits, more
+            r["id"],
+            highlight(r["title"], query),
+            snippet(_matched_parts(r["body"], query), query),
+            _context(r["meeting"], r["body_name"], _date_unless_in(r["day"], r["meeting"])),
+            date=r["day"],
+            body=r["body_name"],
+        ),
+    )
 
 
 def _minutes(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
@@ -471,25 +472,27 @@ def _minutes(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
     # extract of their best match. Several matches may fall in the same minutes: take more.
     rowids = _ranked(db, "search_minutes", (1.0,), query.match, (limit + 1) * 4)
     found = _rows_by_id(
-        db, "SELECT rowid, body, meeting_id FROM search_minutes WHERE rowid IN ({ids})", rowids
+        db,
+        "SELECT rowid AS id, body, meeting_id FROM search_minutes WHERE rowid IN ({ids})",
+        rowids,
     )
     best: dict[int, tuple[int, str]] = {}  # meeting id → (rowid, text) of its best match
     for rowid in rowids:
-        if rowid in found and found[rowid][2] is not None:
-            best.setdefault(found[rowid][2], (rowid, found[rowid][1]))
+        if rowid in found and found[rowid]["meeting_id"] is not None:
+            best.setdefault(found[rowid]["meeting_id"], (rowid, found[rowid]["body"]))
     meeting_ids = list(best)[: limit + 1]
-    rows = _rows_by_id(
+    by_meeting = _rows_by_id(
         db,
-        "SELECT m.id, m.title, b.name, substr(m.starts_at, 1, 10), mi.status "
+        "SELECT m.id, m.title, b.name AS body_name, substr(m.starts_at, 1, 10) AS day, mi.status "
         "FROM meetings m JOIN bodies b ON b.id = m.body_id "
         "JOIN minutes mi ON mi.meeting_id = m.id WHERE m.id IN ({ids})",
         meeting_ids,
     )
     hits = []
     for meeting_id in meeting_ids[:limit]:
-        if meeting_id not in rows:
+        if meeting_id not in by_meeting:
             continue
-        r = rows[meeting_id]
+        r = by_meeting[meeting_id]
         rowid, text = best[meeting_id]
         extract = snippet(text, query, always=True)
         if rowid % 2:  # an erratum
@@ -498,44 +501,44 @@ def _minutes(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
             Hit(
                 "minutes",
                 meeting_id,
-                highlight(r[1], query),
+                highlight(r["title"], query),
                 extract,
-                _context(label(MINUTES_STATUSES, r[4]), r[2], _date_unless_in(r[3], r[1])),
-                date=r[3],
-                body=r[2],
+                _context(
+                    label(MINUTES_STATUSES, r["status"]),
+                    r["body_name"],
+                    _date_unless_in(r["day"], r["title"]),
+                ),
+                date=r["day"],
+                body=r["body_name"],
             )
         )
     return hits, len(best) > limit
 
 
 def _decisions(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
-    found, more = _best(
+    return _found(
         db,
+        query,
+        limit,
         "search_decisions",
-        (_TITLE_WEIGHT, 1.0),
-        "SELECT d.id, s.title, s.body, d.kind, b.name, substr(m.starts_at, 1, 10), d.status "
+        "SELECT d.id, s.title, s.body, d.kind, b.name AS body_name, "
+        "substr(m.starts_at, 1, 10) AS day, d.status "
         "FROM search_decisions s JOIN decisions d ON d.id = s.rowid "
         "JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
         "WHERE s.rowid IN ({ids})",
-        query,
-        limit,
-    )
-    hits = [
-        Hit(
+        lambda r: Hit(
             "decision",
-            r[0],
+            r["id"],
             _("{kind} n° {reference}").format(
-                kind=label(DECISION_KINDS, r[3]), reference=highlight(r[1], query)
+                kind=label(DECISION_KINDS, r["kind"]), reference=highlight(r["title"], query)
             ),
             # A decision is its text: always shown, its matched words marked.
-            snippet(r[2], query, words=30, always=True),
-            _context(r[4], display(r[5]), label(DECISION_STATUSES, r[6])),
-            date=r[5],
-            body=r[4],
-        )
-        for r in found
-    ]
-    return hits, more
+            snippet(r["body"], query, words=30, always=True),
+            _context(r["body_name"], display(r["day"]), label(DECISION_STATUSES, r["status"])),
+            date=r["day"],
+            body=r["body_name"],
+        ),
+    )
 
 
 def _actions(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
@@ -559,37 +562,38 @@ def _actions(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
         )
         for update_id in update_ids:
             u = updates.get(update_id)
-            if u is not None and u[1] not in direct:
-                by_comment.setdefault(u[1], (u[2], u[3]))
+            if u is not None and u["action_id"] not in direct:
+                by_comment.setdefault(u["action_id"], (u["on_date"], u["comment"]))
     order = [*direct, *by_comment][: limit + 1]
-    rows = _rows_by_id(
+    by_action = _rows_by_id(
         db,
-        "SELECT a.id, a.title, a.description, b.name, a.status, a.due_date "
+        "SELECT a.id, a.title, a.description, b.name AS body_name, a.status, a.due_date "
         "FROM actions a JOIN bodies b ON b.id = a.body_id WHERE a.id IN ({ids})",
         order,
     )
     hits = []
     for action_id in order[:limit]:
-        if action_id not in rows:
+        if action_id not in by_action:
             continue
-        r = rows[action_id]
+        r = by_action[action_id]
         if action_id in by_comment:
             on_date, comment = by_comment[action_id]
             extract = _("Suivi du {date} : {comment}").format(
                 date=display(on_date), comment=snippet(comment, query, always=True)
             )
         else:
-            extract = snippet(r[2], query)
-        due = _("échéance {date}").format(date=display(r[5])) if r[5] else ""
+            extract = snippet(r["description"], query)
+        due_date = r["due_date"]
+        due = _("échéance {date}").format(date=display(due_date)) if due_date else ""
         hits.append(
             Hit(
                 "action",
                 action_id,
-                highlight(r[1], query),
+                highlight(r["title"], query),
                 extract,
-                _context(label(action_rules.STATUSES, r[4]), due, r[3]),
-                date=r[5],
-                body=r[3],
+                _context(label(action_rules.STATUSES, r["status"]), due, r["body_name"]),
+                date=due_date,
+                body=r["body_name"],
             )
         )
     return hits, len(order) > limit

@@ -2,6 +2,32 @@
 
 from __future__ import annotations
 
-from ess_desk.store.database import Store, default_db_path, open_store
+from ess_desk.store.database import (
+    Row,
+    Store,
+    default_db_path,
+    each_row,
+    first_record,
+    inserted_id,
+    open_store,
+    own_connection,
+    reading,
+    records,
+    row,
+    rows,
+)
 
-__all__ = ["Store", "open_store", "default_db_path"]
+__all__ = [
+    "Store",
+    "open_store",
+    "default_db_path",
+    "inserted_id",
+    "own_connection",
+    "reading",
+    "row",
+    "rows",
+    "Row",
+    "first_record",
+    "records",
+    "each_row",
+]

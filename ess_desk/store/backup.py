@@ -15,9 +15,13 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.errors import StoreError
 from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from ess_desk.store.database import Store
 
 DEFAULT_KEEP = 10
 KEEP_SETTING = "backups_keep"
@@ -238,7 +242,7 @@ def _write_failure(dest: Path, exc: OSError | sqlite3.Error) -> StoreError:
     return write_failure(exc, dest)
 
 
-def backup_to(store, dest: Path | str) -> Path:
+def backup_to(store: Store, dest: Path | str) -> Path:
     """`ess-desk backup -o FILE`: a consistent copy of the open database, never over it."""
     from ess_desk.errors import UserError
     from ess_desk.fileio import check_output
@@ -254,7 +258,7 @@ def backup_to(store, dest: Path | str) -> Path:
         raise _write_failure(dest, exc) from exc
 
 
-def _own_backup(store, kind: str, now: dt.datetime | None = None) -> Path:
+def _own_backup(store: Store, kind: str, now: dt.datetime | None = None) -> Path:
     """A copy of the kind given into the database's backups folder."""
     now = now or dt.datetime.now()
     suffix = "" if kind == AUTOMATIC else f"-{kind}"
@@ -265,18 +269,18 @@ def _own_backup(store, kind: str, now: dt.datetime | None = None) -> Path:
         raise _write_failure(dest, exc) from exc
 
 
-def backup_before(store, reason: str) -> Path:
+def backup_before(store: Store, reason: str) -> Path:
     return _own_backup(store, reason)
 
 
-def keep_count(store) -> int:
+def keep_count(store: Store) -> int:
     try:
-        return max(1, int(store.setting(KEEP_SETTING, str(DEFAULT_KEEP))))
+        return max(1, int(store.setting(KEEP_SETTING) or DEFAULT_KEEP))
     except (TypeError, ValueError, sqlite3.Error):
         return DEFAULT_KEEP
 
 
-def daily_backup(store, now: dt.datetime | None = None) -> Path | None:
+def daily_backup(store: Store, now: dt.datetime | None = None) -> Path | None:
     """On opening: at most one automatic backup a day, keeping the last N."""
     now = now or dt.datetime.now()
     existing = backups(store.path)
@@ -292,7 +296,7 @@ def daily_backup(store, now: dt.datetime | None = None) -> Path | None:
     return made
 
 
-def backup_now(store, now: dt.datetime | None = None) -> Path:
+def backup_now(store: Store, now: dt.datetime | None = None) -> Path:
     """« Sauvegarder maintenant »: a copy taken at once into the backups folder, as the
     automatic ones are (and rotated with them), whatever was already taken today."""
     made = _own_backup(store, AUTOMATIC, now)
@@ -316,16 +320,18 @@ def verify_backup_file(path: Path) -> None:
         _damaged,
         _too_new,
         _verify_identity,
+        as_database,
         inspect_file,
+        read_only_connection,
         schema_state,
     )
 
     if not path.is_file():
         raise StoreError(_("Le fichier {path} n'existe pas.").format(path=path))
     inspect_file(path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = read_only_connection(path)
     try:
-        db = LazyDatabase(conn)
+        db = as_database(LazyDatabase(conn))
         try:
             if _verify_identity(db, path):
                 raise StoreError(
@@ -343,13 +349,13 @@ def verify_backup_file(path: Path) -> None:
         conn.close()
 
 
-def _is_open_database(store, source: Path) -> bool:
+def _is_open_database(store: Store, source: Path) -> bool:
     from ess_desk.fileio import _real, _same_file
 
     return _real(source) == _real(store.path) or _same_file(source, store.path)
 
 
-def restore(store, source: Path | str) -> Path:
+def restore(store: Store, source: Path | str) -> Path:
     """Replace the open database's content with a checked backup; the current one is kept first."""
     source = Path(source)
     store.ensure_writable()

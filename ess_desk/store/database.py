@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ess_desk import APP_NAME
 from ess_desk.errors import StoreError
@@ -18,6 +18,9 @@ from ess_desk.store.versions import APPLICATION_ID, MIGRATION_NAMES, MIGRATION_S
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+Row = sqlite3.Row  # a row read by column name: see `rows`
+T = TypeVar("T")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ENV_DB = "ESS_DESK_DB"
@@ -262,6 +265,93 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
+def read_only_connection(path: Path, *, threads: bool = False) -> sqlite3.Connection:
+    """A connection of its own that can only read the SQLite file at `path` (a backup being
+    checked, or the council's file read off the GUI thread while the window keeps its own), and
+    waits for a writer instead of failing at once. `threads`: usable from another thread."""
+    conn = sqlite3.connect(
+        f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=not threads
+    )
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[Database]:
+    """The file at `path` through a read-only connection of its own, closed at the end: for
+    work on a pool thread while the window goes on using the store's connection."""
+    conn = read_only_connection(path)
+    try:
+        yield as_database(LazyDatabase(conn))
+    finally:
+        conn.close()
+
+
+def as_database(db: LazyDatabase) -> Database:
+    """The lazy database seen as the sqlite-utils `Database` it stands in for (it hands every
+    call it does not answer itself to the real one)."""
+    return cast("Database", db)
+
+
+def own_connection(store: Store) -> Store:
+    """The same file through a connection of its own, for writing from another thread while the
+    window keeps working on its own: SQLite's file locks (and the busy timeout) keep their writes
+    apart, and the instance lock stays with `store` (closing this one leaves it)."""
+    return Store(path=store.path, db=as_database(LazyDatabase(_connect(store.path, False))))
+
+
+def rows(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
+    """The rows a query reads, each read by column name (`r["due_date"]`), never by position:
+    a column added to the SELECT leaves every reader right."""
+    return list(each_row(db, sql, parameters))
+
+
+def each_row(
+    db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()
+) -> Iterator[Row]:
+    """`rows` one at a time, read from SQLite as they are used (a list of any size)."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    yield from cursor.execute(sql, parameters)
+
+
+def row(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> Row | None:
+    """The first row a query reads (by column name, like `rows`), or None."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    found: Row | None = cursor.execute(sql, parameters).fetchone()
+    return found
+
+
+def records(
+    db: Database,
+    make: Callable[..., T],
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> list[T]:
+    """Each row a query reads made into `make(**row)`: columns are handed to the dataclass's
+    fields by name (`SELECT a.title AS item_title`), whatever their order."""
+    return [make(**dict(r)) for r in rows(db, sql, parameters)]
+
+
+def first_record(
+    db: Database,
+    make: Callable[..., T],
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> T | None:
+    """The first row of a query made into `make(**row)` (see `records`), or None."""
+    found = row(db, sql, parameters)
+    return None if found is None else make(**dict(found))
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row the INSERT run by `cursor` has just made."""
+    if cursor.lastrowid is None:  # only before any INSERT: a caller's bug
+        raise RuntimeError("inserted_id() after a statement that inserted nothing")
+    return cursor.lastrowid
+
+
 def schema_state(db: Database) -> tuple[list[str], list[str]]:
     """(pending, unknown) migration names: unknown ones were written by a newer version."""
     found = db.execute(
@@ -368,9 +458,55 @@ def open_store(
     auto_backup: bool = True,
 ) -> Store:
     """Open (or create) the database file, taking the lock or falling back to read-only."""
-    from ess_desk.store import backup as backupmod
-
     path = Path(path) if path is not None else default_db_path()
+    exists = _check_place(path, create=create, read_only=read_only)
+    from ess_desk.fileio import protect_database
+
+    # From here on, no export of this process may write over this file or its companions.
+    protect_database(path)
+
+    mine: lockmod.LockInfo | None = None
+    holder: lockmod.LockInfo | None = None
+    if not read_only:
+        mine, holder = lockmod.acquire(path)
+        if mine is None:
+            if not exists:
+                raise StoreError(
+                    _(
+                        "Impossible de créer {path} : le dossier n'est pas accessible en écriture."
+                    ).format(path=path)
+                )
+            read_only = True
+    conn = None
+    try:
+        try:
+            conn = _connect(path, read_only)
+            if not exists:
+                _make_private(path)
+            lazy = LazyDatabase(conn)
+            db = as_database(lazy)
+            is_new = _verify_identity(db, path)
+            pending, unknown = ([], []) if is_new else schema_state(db)
+        except sqlite3.DatabaseError as exc:
+            raise _unusable(path, exc, holder) from exc
+        if unknown:
+            raise _too_new(path)
+        store = Store(path=path, db=db, read_only=read_only, holder=holder, _lock=mine)
+        if mine is not None:
+            _sweep(path)
+        _bring_up_to_date(store, lazy, is_new, bool(pending), auto_backup=auto_backup)
+        return store
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        if mine is not None:
+            lockmod.release(path, mine)
+        raise
+
+
+def _check_place(path: Path, *, create: bool, read_only: bool) -> bool:
+    """Whether the file exists, once its place is checked: an existing file must be a whole
+    SQLite file, a new one needs its folder (made private) and leave to be created."""
     exists = path.exists()
     if exists and path.is_dir():
         raise StoreError(
@@ -396,63 +532,33 @@ def open_store(
             from ess_desk.failures import from_os_error
 
             raise from_os_error(exc, path.parent) from exc
-    from ess_desk.fileio import protect_database
+    return exists
 
-    # From here on, no export of this process may write over this file or its companions.
-    protect_database(path)
 
-    mine: lockmod.LockInfo | None = None
-    holder: lockmod.LockInfo | None = None
-    if not read_only:
-        mine, holder = lockmod.acquire(path)
-        if mine is None:
-            if not exists:
-                raise StoreError(
-                    _(
-                        "Impossible de créer {path} : le dossier n'est pas accessible en écriture."
-                    ).format(path=path)
-                )
-            read_only = True
-    conn = None
-    try:
-        try:
-            conn = _connect(path, read_only)
-            if not exists:
-                _make_private(path)
-            db = LazyDatabase(conn)
-            is_new = _verify_identity(db, path)
-            pending, unknown = ([], []) if is_new else schema_state(db)
-        except sqlite3.DatabaseError as exc:
-            raise _unusable(path, exc, holder) from exc
-        if unknown:
-            raise _too_new(path)
-        store = Store(path=path, db=db, read_only=read_only, holder=holder, _lock=mine)
-        if mine is not None:
-            _sweep(path)
-        if is_new or pending:
-            if read_only:
-                raise StoreError(
-                    _(
-                        "Le fichier {path} doit être mis à jour, mais il est ouvert en lecture seule."
-                    ).format(path=_describe(path))
-                )
-            if not is_new:
-                # A copy of the file as it was, before any migration touches it.
-                backupmod.backup_before(store, "avant-mise-a-jour")
-            from ess_desk.store.schema import migrations
+def _bring_up_to_date(
+    store: Store, lazy: LazyDatabase, is_new: bool, pending: bool, *, auto_backup: bool
+) -> None:
+    """Migrate a new or older file (a copy of an older one first), else take the day's backup;
+    `store.last_backup` says the newest copy either way."""
+    from ess_desk.store import backup as backupmod
 
-            migrations.apply(db.database)
-        elif auto_backup and not read_only:
-            store.last_backup = backupmod.daily_backup(store)
-        if store.last_backup is None:
-            store.last_backup = backupmod.latest_backup(path)
-        return store
-    except BaseException:
-        if conn is not None:
-            conn.close()
-        if mine is not None:
-            lockmod.release(path, mine)
-        raise
+    if is_new or pending:
+        if store.read_only:
+            raise StoreError(
+                _(
+                    "Le fichier {path} doit être mis à jour, mais il est ouvert en lecture seule."
+                ).format(path=_describe(store.path))
+            )
+        if not is_new:
+            # A copy of the file as it was, before any migration touches it.
+            backupmod.backup_before(store, "avant-mise-a-jour")
+        from ess_desk.store.schema import migrations
+
+        migrations.apply(lazy.database)
+    elif auto_backup and not store.read_only:
+        store.last_backup = backupmod.daily_backup(store)
+    if store.last_backup is None:
+        store.last_backup = backupmod.latest_backup(store.path)
 
 
 __all__ = ["Store", "open_store", "default_db_path", "schema_state", "MIGRATION_SET"]

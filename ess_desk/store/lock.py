@@ -17,6 +17,7 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -159,7 +160,7 @@ def _publish(path: Path, info: LockInfo) -> None:
 
 
 @contextlib.contextmanager
-def _takeover(db_path: Path):
+def _takeover(db_path: Path) -> Iterator[bool]:
     """A short exclusive section for removing a stale lock; yields False when another has it."""
     path = takeover_path(db_path)
     try:

@@ -106,11 +106,12 @@ def _mount_table() -> list[tuple[str, str]]:
                 return parse_mountinfo(f.read())
         except OSError:
             return []
-    try:
-        done = subprocess.run(["mount"], capture_output=True, text=True, timeout=5)
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return parse_bsd_mount(done.stdout)
+    else:
+        try:
+            done = subprocess.run(["mount"], capture_output=True, text=True, timeout=5)
+        except (OSError, subprocess.SubprocessError):
+            return []
+        return parse_bsd_mount(done.stdout)
 
 
 def network_mount(path: Path, mounts: list[tuple[str, str]]) -> NetworkDrive | None:

@@ -1508,6 +1508,10 @@
         <translation>Send the notices</translation>
     </message>
     <message>
+        <source>Destinataires de la convocation</source>
+        <translation>Recipients of the notice</translation>
+    </message>
+    <message>
         <source>Courriel trop lourd : que faire des annexes ?</source>
         <translation>E-mail too large: what to do with the annexes?</translation>
     </message>
@@ -1524,12 +1528,16 @@
         <translation>Attach everything anyway</translation>
     </message>
     <message>
+        <source>Où trouver les annexes laissées de côté</source>
+        <translation>Where to find the annexes left out</translation>
+    </message>
+    <message>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <source>Lettres postées le</source>
-        <translation>Letters posted on</translation>
+        <source>&amp;Lettres postées le</source>
+        <translation>&amp;Letters posted on</translation>
     </message>
     <message>
         <source>Envoyer l&apos;annulation</source>
@@ -4114,6 +4122,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Outbox</translation>
     </message>
     <message>
+        <source>Messages de la boîte d&apos;envoi</source>
+        <translation>Messages in the outbox</translation>
+    </message>
+    <message>
         <source>Afficher aussi les messages envoyés</source>
         <translation>Show sent messages too</translation>
     </message>
@@ -4419,6 +4431,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>numéro et rue (si autre que la structure)</source>
         <translation>number and street (if not the organisation&apos;s)</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>City</translation>
     </message>
     <message>
         <source>Accepte que son nom soit publié (comptes rendus, site)</source>

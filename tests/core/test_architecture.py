@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,39 @@ def test_opening_the_window_imports_no_command_module(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_window_reads_and_writes_through_the_core():
+    """No page or dialog opens a connection of its own or a write transaction: a read off the
+    GUI thread goes through `ess_desk.store.reading`, a write through a service function."""
+    found = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for pattern in (r"sqlite3\.connect\(", r"\.write\(\)\s+as\b", r"LazyDatabase\("):
+            if re.search(pattern, text):
+                found.append(f"{path.relative_to(ROOT)}: {pattern}")
+    assert found == []
+
+
+def test_rows_are_read_by_name_in_the_modules_already_moved_to_it():
+    """Modules whose queries read columns by name (`ess_desk.store.rows`/`records`) keep doing
+    so: no `r[3]` or `Dataclass(*row)` comes back into them."""
+    moved = [
+        "ess_desk/actions/queries.py",
+        "ess_desk/actions/themes.py",
+        "ess_desk/actions/updates.py",
+        "ess_desk/audit.py",
+        "ess_desk/mail/outbox.py",
+        "ess_desk/mail/proof.py",
+        "ess_desk/meetings/annexes.py",
+        "ess_desk/membership/roster.py",
+        "ess_desk/minutes/decisions.py",
+        "ess_desk/search/index.py",
+    ]
+    positional = re.compile(r"\b(r|row|u|found|current)\[[1-9]\d*\]|\w\(\*(r|row)\b")
+    found = []
+    for name in moved:
+        for n, line in enumerate((ROOT / name).read_text(encoding="utf-8").splitlines(), 1):
+            if positional.search(line):
+                found.append(f"{name}:{n}: {line.strip()}")
+    assert found == []

@@ -272,7 +272,9 @@ def test_detail_panel_shows_fields_origin_and_timeline(page, store, follow_up, t
 
 def test_export_runs_off_the_gui_thread(page, qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("ui.pages.actions.inform", lambda _p, title, text: shown.append(text))
+    monkeypatch.setattr(
+        "ui.pages.action_outputs.inform", lambda _p, title, text: shown.append(text)
+    )
     page.overdue_filter.setChecked(True)
     target = tmp_path / "suivi.csv"
     page.export_to(target)
@@ -285,7 +287,9 @@ def test_export_runs_off_the_gui_thread(page, qtbot, tmp_path, monkeypatch):
 
 def test_reminders_are_written_per_owner(page, qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("ui.pages.actions.inform", lambda _p, title, text: shown.append(text))
+    monkeypatch.setattr(
+        "ui.pages.action_outputs.inform", lambda _p, title, text: shown.append(text)
+    )
     page.write_reminders_to(tmp_path / "relances")
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     pdfs = sorted((tmp_path / "relances").glob("*.pdf"))

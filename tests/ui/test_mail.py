@@ -57,13 +57,15 @@ def test_send_convocations_from_the_meeting_page(qtbot, store, view, meeting, re
     assert channels["Zoé Martin"] == "courrier"
     assert "Par courriel : 4" in dialog.heading.text()
     dialog.send_button.click()
-    qtbot.waitUntil(lambda: "acceptés par le serveur : 4" in dialog.result.text(), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: "acceptés par le serveur : 4" in dialog.result_label.text(), timeout=30_000
+    )
     assert len(server.received) == 4
     assert dialog.folder_button.isEnabled() and dialog.folder is not None
     assert any(p.name.endswith("-courrier.pdf") for p in dialog.folder.iterdir())
     # Once the letters are posted, every convocation owed has gone: the notice date is set.
     dialog.record_posted()
-    assert "postées : 3" in dialog.result.text()
+    assert "postées : 3" in dialog.result_label.text()
     from ess_desk.meetings import meetings
 
     assert meetings.get(store.db, meeting).status == "convened"
@@ -103,7 +105,7 @@ def test_mail_settings_keep_the_password_out_of_the_database(qtbot, store, memor
     dialog.host.setText("smtp.exemple.fr")
     dialog.user.setText("secretariat")
     dialog.password.setText("Tr3s-secret")
-    dialog.sender.setText("conseil@exemple.fr")
+    dialog.sender_field.setText("conseil@exemple.fr")
     dialog.save()
     settings = mail_settings.get(store.db)
     assert settings.host == "smtp.exemple.fr" and settings.port == 587
@@ -111,6 +113,6 @@ def test_mail_settings_keep_the_password_out_of_the_database(qtbot, store, memor
     assert b"Tr3s-secret" not in store.path.read_bytes()
     dialog = MailSettingsDialog(session)
     qtbot.addWidget(dialog)
-    dialog.sender.setText("pas une adresse")
+    dialog.sender_field.setText("pas une adresse")
     dialog.save()
     assert dialog.result() != dialog.DialogCode.Accepted

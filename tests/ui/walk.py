@@ -295,7 +295,26 @@ def demo_council(path: Path) -> Council:
 
 
 # Parameters a dialog may ask for beyond those above: name → how to get it from the council.
-PROVIDERS: dict[str, Callable[[Council], Any]] = {}
+def _mail_session(council: Council) -> Any:
+    from ui.mail.session import MailSession
+
+    return MailSession(lambda: council.store)
+
+
+PROVIDERS: dict[str, Callable[[Council], Any]] = {"session": _mail_session}
+
+
+def _meeting_to_convene(council: Council) -> Any:
+    return council.store.db.execute(
+        "SELECT id FROM meetings WHERE status NOT IN ('postponed', 'closed', 'held') "
+        "ORDER BY starts_at LIMIT 1"
+    ).fetchone()[0]
+
+
+# A parameter one dialog needs other than the walk's usual record: class → name → provider.
+OVERRIDES: dict[str, dict[str, Callable[[Council], Any]]] = {
+    "ConvocationsDialog": {"meeting_id": _meeting_to_convene},  # a meeting still to convene
+}
 
 
 def dialog_classes() -> list[type[QtWidgets.QDialog]]:
@@ -329,7 +348,9 @@ def dialog_arguments(cls: type, council: Council, *, full: bool) -> dict[str, An
         required = parameter.default is inspect.Parameter.empty
         if not required and not full:
             continue
-        if name in PROVIDERS:
+        if name in OVERRIDES.get(cls.__name__, {}):
+            value = OVERRIDES[cls.__name__][name](council)
+        elif name in PROVIDERS:
             value = PROVIDERS[name](council)
         elif name in council.values:
             value = council.values[name]

@@ -4,7 +4,7 @@ status, progress, theme, and its origin (meeting, agenda item, decision)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions import actions, rules, themes
 from ess_desk.dates import display
@@ -18,6 +18,10 @@ from ui import a11y
 from ui.datefields import DateField, check_fields
 from ui.dialogs.common import FieldErrors, error_label, finish_dialog
 from ui.qt import Qt, QtWidgets
+
+if TYPE_CHECKING:
+    from ess_desk.actions.actions import Action
+    from ess_desk.minutes.decisions import Decision
 
 
 def searchable_combo(placeholder: str) -> QtWidgets.QComboBox:
@@ -93,15 +97,7 @@ class ActionDialog(QtWidgets.QDialog):
             body_id, meeting_id = current.body_id, current.meeting_id
             item_id, decision_id = current.item_id, current.decision_id
         decision = self._decision(decision_id)
-        if decision is not None and item_id is None:
-            item_id = decision.item_id  # an action that follows a decision: its item, its meeting
-        if item_id is not None:
-            item = db.execute(
-                "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
-            ).fetchone()
-            meeting_id = item[0] if item else meeting_id
-        if meeting_id is not None and body_id is None:
-            body_id = meetings.get(db, meeting_id).body_id
+        body_id, meeting_id, item_id = self._origin(body_id, meeting_id, item_id, decision)
         if current is not None:
             self.setWindowTitle(self.tr("Modifier l'action"))
         elif decision is not None:
@@ -121,16 +117,7 @@ class ActionDialog(QtWidgets.QDialog):
         self.body = QtWidgets.QComboBox()
         for body in bodies.list_bodies(db):
             self.body.addItem(body.name, body.id)
-        self.person = searchable_combo(self.tr("Tapez un nom pour chercher…"))
-        self.person.addItem("", None)
-        for person_id, text in people.choices(
-            self._store.db, current.owner_person_id if current else None
-        ):
-            self.person.addItem(text, person_id)
-        self.organisation = searchable_combo(self.tr("Tapez le nom d'une structure…"))
-        self.organisation.addItem("", None)
-        for org_id, name in self._organisations(current.owner_organisation_id if current else None):
-            self.organisation.addItem(name, org_id)
+        self.person, self.organisation = self._owner_combos(current)
 
         # A month after today, or after the meeting the action comes from when it is later.
         start = self._today
@@ -162,13 +149,7 @@ class ActionDialog(QtWidgets.QDialog):
         self.comment.setPlaceholderText(
             self.tr("Facultatif : noté dans l'historique si l'état change")
         )
-        self.theme = QtWidgets.QComboBox()
-        self.theme.addItem(self.tr("— sans thème —"), None)
-        keep_theme = current.theme_id if current else None
-        for theme in themes.list_themes(db, include_archived=True):
-            if not theme.archived or theme.id == keep_theme:
-                text = theme.name if not theme.archived else f"{theme.name} (archivé)"
-                self.theme.addItem(text, theme.id)
+        self.theme = self._theme_combo(current.theme_id if current else None)
 
         self.meeting = QtWidgets.QComboBox()
         self.item = QtWidgets.QComboBox()
@@ -208,7 +189,9 @@ class ActionDialog(QtWidgets.QDialog):
         add(self.tr("Commentaire"), "comment", self.comment)
         # A new action's story starts with its creation: a comment belongs to later changes.
         self.comment.setVisible(current is not None)
-        form.labelForField(self.comment.parentWidget()).setVisible(current is not None)
+        holder = self.comment.parentWidget()  # the wrapper that shows the field's error
+        if holder is not None:
+            form.labelForField(holder).setVisible(current is not None)
         add(self.tr("Thème"), "theme_id", self.theme)
 
         origin = QtWidgets.QGroupBox(self.tr("Origine"))
@@ -310,6 +293,54 @@ class ActionDialog(QtWidgets.QDialog):
                 self.item.addItem(f"{item.position}. {item.title}", item.id)
         self.item.setCurrentIndex(max(0, self.item.findData(keep)))
         self.item.setEnabled(meeting_id is not None)
+
+    def _owner_combos(
+        self, current: Action | None
+    ) -> tuple[QtWidgets.QComboBox, QtWidgets.QComboBox]:
+        """The owner's two fields: a person, or an organisation (those archived only when the
+        action already names them)."""
+        person = searchable_combo(self.tr("Tapez un nom pour chercher…"))
+        person.addItem("", None)
+        for person_id, text in people.choices(
+            self._store.db, current.owner_person_id if current else None
+        ):
+            person.addItem(text, person_id)
+        organisation = searchable_combo(self.tr("Tapez le nom d'une structure…"))
+        organisation.addItem("", None)
+        for org_id, name in self._organisations(current.owner_organisation_id if current else None):
+            organisation.addItem(name, org_id)
+        return person, organisation
+
+    def _theme_combo(self, keep_theme: int | None) -> QtWidgets.QComboBox:
+        """The themes in use, and the action's own even when it is archived."""
+        combo = QtWidgets.QComboBox()
+        combo.addItem(self.tr("— sans thème —"), None)
+        for theme in themes.list_themes(self._store.db, include_archived=True):
+            if not theme.archived or theme.id == keep_theme:
+                text = theme.name if not theme.archived else f"{theme.name} (archivé)"
+                combo.addItem(text, theme.id)
+        return combo
+
+    def _origin(
+        self,
+        body_id: int | None,
+        meeting_id: int | None,
+        item_id: int | None,
+        decision: Decision | None,
+    ) -> tuple[int | None, int | None, int | None]:
+        """Where the action comes from, completed upwards: a decision gives its item, an item
+        its meeting, a meeting its body."""
+        db = self._store.db
+        if decision is not None and item_id is None:
+            item_id = decision.item_id  # an action that follows a decision: its item, its meeting
+        if item_id is not None:
+            item = db.execute(
+                "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
+            ).fetchone()
+            meeting_id = item[0] if item else meeting_id
+        if meeting_id is not None and body_id is None:
+            body_id = meetings.get(db, meeting_id).body_id
+        return body_id, meeting_id, item_id
 
     def _decision(self, decision_id: int | None) -> Any:
         if decision_id is None or not actions.decisions_table_exists(self._store.db):

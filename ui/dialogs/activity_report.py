@@ -164,7 +164,7 @@ class ActivityReportDialog(QtWidgets.QDialog):
 
         def work(target: Path, _progress: Any) -> Path:
             from ess_desk.documents import activity_report
-            from ui.pages.actions import reading
+            from ess_desk.store import reading
 
             # A connection of its own: the window keeps reading through the store's meanwhile.
             with reading(db_path) as db:

@@ -80,10 +80,10 @@ class AgendaItemDialog(QtWidgets.QDialog):
         layout.addWidget(self.buttons)
         finish_dialog(self)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> agenda.ItemFields:
         return {
             "title": self.title.text(),
-            "kind": self.kind.currentData(),
+            "kind": str(self.kind.currentData()),
             "presenter_person_id": self.presenter.currentData(),
             "presenter_text": self.presenter_text.text(),
             "duration_minutes": self.duration.value(),

@@ -64,9 +64,9 @@ class PackDialog(QtWidgets.QDialog):
         variants = QtWidgets.QVBoxLayout()
         self._radios: dict[str, QtWidgets.QRadioButton] = {}
         for key, name, description in VARIANT_CHOICES:
-            radio = QtWidgets.QRadioButton(QCoreApplication.translate("PackDialog", name))
+            radio = QtWidgets.QRadioButton(QCoreApplication.translate("PackDialog", str(name)))
             radio.setObjectName(f"variant_{key}")
-            note = QtWidgets.QLabel(QCoreApplication.translate("PackDialog", description))
+            note = QtWidgets.QLabel(QCoreApplication.translate("PackDialog", str(description)))
             note.setWordWrap(True)
             note.setContentsMargins(22, 0, 0, 6)
             note.setStyleSheet(palette.text_css(palette.MUTED))

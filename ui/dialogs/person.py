@@ -118,6 +118,9 @@ class PersonDialog(QtWidgets.QDialog):
         self.postcode_edit = QtWidgets.QLineEdit()
         self.postcode_edit.setMaximumWidth(90)
         self.city_edit = QtWidgets.QLineEdit()
+        # One label for two fields: each says which one it is to a screen reader.
+        self.postcode_edit.setAccessibleName(self.tr("Code postal"))
+        self.city_edit.setAccessibleName(self.tr("Ville"))
         self.consent_publish_check = QtWidgets.QCheckBox(
             self.tr("Accepte que son nom soit publié (comptes rendus, site)")
         )

@@ -14,8 +14,7 @@ from ui.settings import AppSettings
 
 def save_backups_keep(store: Store, count: int) -> None:
     """Write the number of backups to keep into the database (audited), where the core reads it."""
-    with store.write() as db:
-        council.set_setting(db, KEEP_SETTING, str(int(count)))
+    council.save_setting(store, KEEP_SETTING, str(int(count)))
 
 
 class SettingsDialog(QtWidgets.QDialog):

@@ -96,7 +96,7 @@ class ThemesDialog(QtWidgets.QDialog):
         self.add_button.setEnabled(writable)
         for button in (self.rename_button, self.archive_button, self.delete_button):
             button.setEnabled(writable and selected)
-        row = self.model.row_of(theme_id) if selected else None
+        row = self.model.row_of(theme_id) if theme_id is not None else None
         self.up_button.setEnabled(writable and row is not None and row > 0)
         self.down_button.setEnabled(
             writable and row is not None and row < self.model.rowCount() - 1

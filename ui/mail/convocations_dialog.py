@@ -15,6 +15,7 @@ from ess_desk.exchange import convocations
 from ess_desk.mail import outbox, proof, sending
 from ess_desk.mail import settings as mail_settings
 from ess_desk.meetings import convening
+from ess_desk.store import own_connection
 from ui import exporting, palette
 from ui.datefields import DateField, check_fields
 from ui.dialogs.common import confirm, finish_dialog, show_user_error
@@ -78,7 +79,7 @@ class _Job(QRunnable):
         self.store, self.work, self.signals = store, work, signals
 
     def run(self) -> None:
-        own = sending.own_connection(self.store)
+        own = own_connection(self.store)
         try:
             result: object = self.work(own, lambda d, t: self.signals.progressed.emit(d, t))
         except UserError as error:
@@ -122,6 +123,7 @@ class ConvocationsDialog(QtWidgets.QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
+        self.table.setAccessibleName(self.tr("Destinataires de la convocation"))
         self.size_label = QtWidgets.QLabel()
         self.size_label.setObjectName("convocations_size")
         self.size_label.setWordWrap(True)
@@ -135,6 +137,7 @@ class ConvocationsDialog(QtWidgets.QDialog):
         self.mode_attach = QtWidgets.QRadioButton(self.tr("Tout joindre quand même"))
         self.mode_link.setChecked(True)
         self.location = QtWidgets.QLineEdit(self.plan.location)
+        self.location.setAccessibleName(self.tr("Où trouver les annexes laissées de côté"))
         mode_layout = QtWidgets.QVBoxLayout(self.mode_box)
         for widget in (self.mode_merge, self.mode_link, self.location, self.mode_attach):
             mode_layout.addWidget(widget)
@@ -143,16 +146,18 @@ class ConvocationsDialog(QtWidgets.QDialog):
         self.mode_box.setVisible(self.plan.over_limit and bool(self.plan.email))
         self.progress = QtWidgets.QProgressBar()
         self.progress.setVisible(False)
-        self.result = QtWidgets.QLabel()
-        self.result.setObjectName("convocations_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label = QtWidgets.QLabel()
+        self.result_label.setObjectName("convocations_result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.posted_on = DateField(self.today)
         self.posted_button = QtWidgets.QPushButton(self.tr("Enregistrer"))
         self.posted_button.clicked.connect(self.record_posted)
         posted_row = QtWidgets.QHBoxLayout()
-        posted_row.addWidget(QtWidgets.QLabel(self.tr("Lettres postées le")))
+        posted_label = QtWidgets.QLabel(self.tr("&Lettres postées le"))
+        posted_label.setBuddy(self.posted_on)
+        posted_row.addWidget(posted_label)
         posted_row.addWidget(self.posted_on)
         posted_row.addWidget(self.posted_button)
         posted_row.addStretch(1)
@@ -191,7 +196,7 @@ class ConvocationsDialog(QtWidgets.QDialog):
         layout.addWidget(self.mode_box)
         layout.addWidget(self.posted_widget)
         layout.addWidget(self.progress)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addLayout(buttons)
         self._describe()
         finish_dialog(self)
@@ -309,12 +314,12 @@ class ConvocationsDialog(QtWidgets.QDialog):
     def _files_written(self, files: convocations.ConvocationFiles) -> None:
         self.folder = files.folder
         self.folder_button.setEnabled(True)
-        self.result.setText(files.summary())
+        self.result_label.setText(files.summary())
 
     def send(self) -> None:
         settings = mail_settings.get(self.store.db)
         if self.plan.email and not settings.configured:
-            self.result.setText(
+            self.result_label.setText(
                 self.tr("Configurez d'abord l'envoi des courriels : Fichier › Envoi des courriels…")
             )
             return
@@ -352,7 +357,7 @@ class ConvocationsDialog(QtWidgets.QDialog):
             self.folder = files.folder
             self.folder_button.setEnabled(True)
             lines.append(files.summary())
-        self.result.setText("\n".join(lines))
+        self.result_label.setText("\n".join(lines))
 
     def record_posted(self) -> None:
         if not check_fields(self.posted_on):
@@ -362,7 +367,9 @@ class ConvocationsDialog(QtWidgets.QDialog):
         except UserError as error:
             show_user_error(self, error, self.windowTitle())
             return
-        self.result.setText(self.tr("Lettres enregistrées comme postées : {n}.").format(n=count))
+        self.result_label.setText(
+            self.tr("Lettres enregistrées comme postées : {n}.").format(n=count)
+        )
         self.session.changed.emit()
 
     def write_proof(self) -> None:
@@ -378,5 +385,5 @@ class ConvocationsDialog(QtWidgets.QDialog):
             return
         self.folder = folder
         self.folder_button.setEnabled(True)
-        self.result.setText(self.tr("Preuve d'envoi écrite : {path}").format(path=path))
+        self.result_label.setText(self.tr("Preuve d'envoi écrite : {path}").format(path=path))
         exporting.open_path(self, path)

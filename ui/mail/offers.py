@@ -48,7 +48,7 @@ def _configured(parent: QtWidgets.QWidget, store: Store, title: str) -> bool:
     return False
 
 
-def _queued(parent: QtWidgets.QWidget, title: str, queue):  # type: ignore[no-untyped-def]
+def _queued(parent: QtWidgets.QWidget, title: str, queue):
     """What `queue()` put in the outbox, or None after showing why it could not."""
     try:
         return queue()

@@ -129,6 +129,7 @@ class OutboxDialog(QtWidgets.QDialog):
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName(self.tr("Messages de la boîte d'envoi"))
         self.show_all = QtWidgets.QCheckBox(self.tr("Afficher aussi les messages envoyés"))
         self.show_all.toggled.connect(self.reload)
         self.state = QtWidgets.QLabel()

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ess_desk.mail import outbox, sending
 from ess_desk.mail import settings as mail_settings
-from ess_desk.store import Store
+from ess_desk.store import Store, own_connection
 from ui.qt import QObject, QRunnable, QThreadPool, QtWidgets, Signal
 
 
@@ -26,7 +26,7 @@ class _SendJob(QRunnable):
         self.filters = filters
 
     def run(self) -> None:
-        own = sending.own_connection(self.store)
+        own = own_connection(self.store)
         try:
             report = sending.send_waiting(
                 own,

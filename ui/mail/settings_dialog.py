@@ -50,7 +50,7 @@ class MailSettingsDialog(QtWidgets.QDialog):
             )
         )
         store_note.setWordWrap(True)
-        self.sender = QtWidgets.QLineEdit(current.sender)
+        self.sender_field = QtWidgets.QLineEdit(current.sender)
         self.sender_name = QtWidgets.QLineEdit(current.sender_name)
         self.reply_to = QtWidgets.QLineEdit(current.reply_to)
         self.size_limit = QtWidgets.QSpinBox()
@@ -73,7 +73,7 @@ class MailSettingsDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Mot de passe"), self.password)
         form.addRow("", self.keep)
         form.addRow("", store_note)
-        form.addRow(self.tr("Adresse d'expédition"), self.errors.wrap("sender", self.sender))
+        form.addRow(self.tr("Adresse d'expédition"), self.errors.wrap("sender", self.sender_field))
         form.addRow(self.tr("Nom de l'expéditeur"), self.sender_name)
         form.addRow(self.tr("Réponses à"), self.errors.wrap("reply_to", self.reply_to))
         form.addRow(self.tr("Taille maximale d'un courriel"), self.size_limit)
@@ -95,13 +95,13 @@ class MailSettingsDialog(QtWidgets.QDialog):
         if self.port.value() in mail_settings.DEFAULT_PORTS.values():
             self.port.setValue(mail_settings.DEFAULT_PORTS[self.security.currentData()])
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> mail_settings.MailFields:
         return {
             "host": self.host.text(),
             "port": self.port.value(),
-            "security": self.security.currentData(),
+            "security": str(self.security.currentData()),
             "user": self.user.text(),
-            "sender": self.sender.text(),
+            "sender": self.sender_field.text(),
             "sender_name": self.sender_name.text(),
             "reply_to": self.reply_to.text(),
             "size_limit_mb": self.size_limit.value(),

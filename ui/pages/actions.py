@@ -3,46 +3,24 @@ the selected action's details and timeline, exports and reminders to owners."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import html
-import sqlite3
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ess_desk.actions import rules, themes, updates
+from ess_desk.actions import updates
 from ess_desk.actions.queries import ActionFilter, ActionRow
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.membership import bodies
-from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
 from ui import a11y, fitting, palette
 from ui.columns import ColumnChooser
-from ui.dialogs.common import inform, show_unexpected_error, show_user_error
 from ui.models_actions import ActionsTableModel, CountsTableModel
-from ui.qt import QCoreApplication, QModelIndex, Qt, QTimer, QtWidgets, Signal
+from ui.pages.action_filters import ActionFilterBar
+from ui.pages.action_outputs import ActionOutputs
+from ui.qt import QCoreApplication, QModelIndex, Qt, QtWidgets, Signal
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-OPEN = "__open__"  # the status filter « Ouvertes » (à faire, en cours, reporté)
-DEBOUNCE_MS = 150
-
-
-@contextlib.contextmanager
-def reading(path: Path) -> Iterator[Database]:
-    """A read-only connection of its own, for work on a pool thread: the page keeps using the
-    store's connection meanwhile (rows are read lazily as the table is painted)."""
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        conn.execute("PRAGMA busy_timeout = 5000")
-        from sqlite_utils import Database
-
-        yield Database(conn)
-    finally:
-        conn.close()
 
 
 def timeline_html(db: Database, row: ActionRow) -> str:
@@ -123,7 +101,7 @@ def timeline_html(db: Database, row: ActionRow) -> str:
     )
 
 
-class ActionsPage(QtWidgets.QWidget):
+class ActionsPage(ActionOutputs):
     """`ActionsPage(store, parent=None)`; `reload()` after anything changed the database.
 
     The table model holds only the ids that pass the filter; each filter change re-queries them
@@ -143,74 +121,27 @@ class ActionsPage(QtWidgets.QWidget):
         writable = not store.read_only
 
         # -- filters --
-        self.body_filter = QtWidgets.QComboBox()
-        a11y.name(self.body_filter, self.tr("Instance"))
-        self.body_filter.setMinimumWidth(180)
-        self.status_filter = QtWidgets.QComboBox()
-        a11y.name(self.status_filter, self.tr("Statut"))
-        self.status_filter.addItem(self.tr("Tous les statuts"), None)
-        self.status_filter.addItem(self.tr("Ouvertes"), OPEN)
-        for code in rules.STATUSES:
-            self.status_filter.addItem(label(rules.STATUSES, code), code)
-        self.theme_filter = QtWidgets.QComboBox()
-        a11y.name(self.theme_filter, self.tr("Thème"))
-        self.theme_filter.setMinimumWidth(200)
-        self.theme_filter.setMaximumWidth(320)
-        self.owner_filter = QtWidgets.QLineEdit()
-        a11y.name(self.owner_filter, self.tr("Porteur"))
-        self.owner_filter.setPlaceholderText(self.tr("Porteur…"))
-        self.owner_filter.setClearButtonEnabled(True)
-        self.owner_filter.setMaximumWidth(200)
-        self.overdue_filter = QtWidgets.QCheckBox(self.tr("En retard"))
-        self.due_filter = QtWidgets.QCheckBox(self.tr("Échéance sous"))
-        self.due_days = QtWidgets.QSpinBox()
-        a11y.name(self.due_days, self.tr("Échéance sous combien de jours"))
-        self.due_days.setRange(0, 3650)
-        self.due_days.setValue(30)
-        self.due_days.setSuffix(self.tr(" jours"))
-        self.due_days.setEnabled(False)
-        self.search = QtWidgets.QLineEdit()
-        a11y.name(self.search, self.tr("Rechercher dans les actions"))
-        self.search.setPlaceholderText(self.tr("Rechercher (intitulé, porteur, thème…)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
-        self.group_toggle = QtWidgets.QCheckBox(self.tr("Regrouper par porteur"))
-        self.clear_button = QtWidgets.QPushButton(self.tr("Effacer les filtres"))
-        self.clear_button.clicked.connect(self.clear_filters)
-        self._fill_filter_lists()
-
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.apply_filter)
-        for combo in (self.body_filter, self.status_filter, self.theme_filter):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        for check in (self.overdue_filter, self.due_filter):
-            check.toggled.connect(lambda _on: self.apply_filter())
-        self.due_filter.toggled.connect(self.due_days.setEnabled)
-        self.due_days.valueChanged.connect(lambda _v: self._debounce.start())
-        self.owner_filter.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.group_toggle.toggled.connect(self._set_grouped)
-
-        # The filters wrap onto a second line rather than widen the window.
-        for combo in (self.body_filter, self.theme_filter):
-            combo.setSizeAdjustPolicy(
-                QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(16)
-        self.search.setMinimumWidth(260)
-        self.owner_filter.setMinimumWidth(150)
-        filters = fitting.flow_row(
-            self.search,
-            self.body_filter,
-            self.status_filter,
-            self.theme_filter,
-            self.owner_filter,
-            self.overdue_filter,
-            fitting.pair(self.due_filter, self.due_days),
-            self.clear_button,
+        self.filter_bar = ActionFilterBar(store, self)
+        self.filter_bar.changed.connect(self.apply_filter)
+        bar = self.filter_bar
+        self.body_filter, self.status_filter, self.theme_filter = (
+            bar.body_filter,
+            bar.status_filter,
+            bar.theme_filter,
         )
+        self.owner_filter, self.overdue_filter, self.search = (
+            bar.owner_filter,
+            bar.overdue_filter,
+            bar.search,
+        )
+        self.due_filter, self.due_days, self.clear_button = (
+            bar.due_filter,
+            bar.due_days,
+            bar.clear_button,
+        )
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.group_toggle = QtWidgets.QCheckBox(self.tr("Regrouper par porteur"))
+        self.group_toggle.toggled.connect(self._set_grouped)
 
         # -- buttons --
         self.new_button = QtWidgets.QPushButton(self.tr("Nouvelle action"))
@@ -363,59 +294,24 @@ class ActionsPage(QtWidgets.QWidget):
         self.splitter.setSizes([1000, 400])
 
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(filters)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(buttons)
         layout.addWidget(self.splitter, 1)
 
         self.apply_filter()
 
     # -- filter ------------------------------------------------------------------------------
-    def _fill_filter_lists(self) -> None:
-        db = self._store.db
-        for combo in (self.body_filter, self.theme_filter):
-            combo.blockSignals(True)
-        keep_body, keep_theme = self.body_filter.currentData(), self.theme_filter.currentData()
-        self.body_filter.clear()
-        self.body_filter.addItem(self.tr("Toutes les instances"), None)
-        for body in bodies.list_bodies(db, include_archived=True):
-            self.body_filter.addItem(body.name, body.id)
-        self.theme_filter.clear()
-        self.theme_filter.addItem(self.tr("Tous les thèmes"), None)
-        for theme in themes.list_themes(db, include_archived=True):
-            self.theme_filter.addItem(theme.name, theme.id)
-            self.theme_filter.setItemData(
-                self.theme_filter.count() - 1, theme.name, Qt.ItemDataRole.ToolTipRole
-            )
-        self.body_filter.setCurrentIndex(max(0, self.body_filter.findData(keep_body)))
-        self.theme_filter.setCurrentIndex(max(0, self.theme_filter.findData(keep_theme)))
-        for combo in (self.body_filter, self.theme_filter):
-            combo.blockSignals(False)
-
     def current_filter(self) -> ActionFilter:
-        status = self.status_filter.currentData()
-        statuses: frozenset[str] = frozenset()
-        if status == OPEN:
-            statuses = rules.OPEN_STATUSES
-        elif status is not None:
-            statuses = frozenset({status})
-        return ActionFilter(
-            body_id=self.body_filter.currentData(),
-            owner=self.owner_filter.text(),
-            statuses=statuses,
-            theme_id=self.theme_filter.currentData(),
-            overdue=self.overdue_filter.isChecked(),
-            due_within_days=self.due_days.value() if self.due_filter.isChecked() else None,
-            text=self.search.text(),
-        )
+        return self.filter_bar.current()
 
     def flush_filter(self) -> None:
         """Apply now a filter still waiting for its typing pause (the debounce), if any."""
-        if self._debounce.isActive():
+        if self.filter_bar.waiting():
             self.apply_filter()
 
     def apply_filter(self) -> None:
         """Query the ids and counts for the filter now shown (what each change ends in)."""
-        self._debounce.stop()
+        self.filter_bar.stop_waiting()
         keep = self.selected_id()
         filt = self.current_filter()
         try:
@@ -439,26 +335,7 @@ class ActionsPage(QtWidgets.QWidget):
 
     def clear_filters(self) -> None:
         """Every filter back to « tout », queried once."""
-        widgets = (
-            self.search,
-            self.owner_filter,
-            self.body_filter,
-            self.status_filter,
-            self.theme_filter,
-            self.overdue_filter,
-            self.due_filter,
-        )
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.search.clear()
-        self.owner_filter.clear()
-        for combo in (self.body_filter, self.status_filter, self.theme_filter):
-            combo.setCurrentIndex(0)
-        self.overdue_filter.setChecked(False)
-        self.due_filter.setChecked(False)
-        self.due_days.setEnabled(False)
-        for widget in widgets:
-            widget.blockSignals(False)
+        self.filter_bar.clear()
         self.apply_filter()
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
@@ -545,7 +422,7 @@ class ActionsPage(QtWidgets.QWidget):
     # -- reload ------------------------------------------------------------------------------
     def reload(self) -> None:
         keep = self.selected_id()
-        self._fill_filter_lists()
+        self.filter_bar.fill_lists()
         self.model.reload()
         self.apply_filter()
         if keep is not None:
@@ -593,92 +470,3 @@ class ActionsPage(QtWidgets.QWidget):
         dialog.exec()
         if dialog.changed:
             self.reload()
-
-    # -- exports -----------------------------------------------------------------------------
-    def export(self) -> None:
-        name, chosen = QtWidgets.QFileDialog.getSaveFileName(
-            self,
-            self.tr("Exporter les actions"),
-            str(Path.home() / f"actions-{(self.model.today):%Y-%m-%d}.xlsx"),
-            self.tr("Excel (*.xlsx);;CSV pour Excel (*.csv);;Tableau de suivi PDF (*.pdf)"),
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".csv", ".pdf"):
-            suffix = ".pdf" if "pdf" in chosen else ".csv" if "csv" in chosen else ".xlsx"
-            path = path.with_suffix(suffix)
-        self.export_to(path)
-
-    def export_to(self, path: Path) -> None:
-        """Write the actions shown to `path` off the GUI thread (through a connection of its
-        own), then say how many were written."""
-        from ess_desk.exchange import actions_export
-        from ui.workers import Operation
-
-        filt, (sort, _descending) = self.current_filter(), self.model.sort_key
-        db_path, today = self._store.path, self.model.today
-
-        def work(_progress: Any) -> int:
-            with reading(db_path) as db:
-                return actions_export.export_file(db, path, filt, sort=sort, today=today)
-
-        self._operation = (
-            Operation(self, work)
-            .success(
-                lambda count: self._done(
-                    self.tr("Exporter les actions"),
-                    self.tr("{count} action(s) exportée(s) dans {path}").format(
-                        count=count, path=path
-                    ),
-                )
-            )
-            .failure(lambda exc: self._failed(exc, self.tr("Exporter les actions")))
-            .run_with_progress(self.tr("Export des actions…"))
-        )
-
-    def send_reminders(self) -> None:
-        from ui.mail.offers import send_reminders
-
-        send_reminders(self, self._store, self.current_filter(), self.model.today)
-
-    def write_reminders(self) -> None:
-        folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self, self.tr("Dossier où écrire les rappels"), str(Path.home())
-        )
-        if folder:
-            self.write_reminders_to(Path(folder))
-
-    def write_reminders_to(self, folder: Path) -> None:
-        """For each owner of a shown open action: a PDF list and an .eml draft, off the GUI
-        thread."""
-        from ess_desk.exchange import action_reminders
-        from ui.workers import Operation
-
-        filt, db_path, today = self.current_filter(), self._store.path, self.model.today
-
-        def work(progress: Callable[[int, int], None]) -> Any:
-            with reading(db_path) as db:
-                return action_reminders.write_all(db, folder, filt, today=today, progress=progress)
-
-        self._operation = (
-            Operation(self, work)
-            .success(
-                lambda result: self._done(
-                    self.tr("Rappels aux porteurs"),
-                    result.summary() + "\n" + self.tr("Dossier : {path}").format(path=folder),
-                )
-            )
-            .failure(lambda exc: self._failed(exc, self.tr("Rappels aux porteurs")))
-            .run_with_progress(self.tr("Rappels aux porteurs…"))
-        )
-
-    def _done(self, title: str, text: str) -> None:
-        self.last_result = text
-        inform(self, title, text)
-
-    def _failed(self, exc: Exception, what: str) -> None:
-        if isinstance(exc, UserError):
-            show_user_error(self, exc, what)
-        else:
-            show_unexpected_error(self, exc, what)

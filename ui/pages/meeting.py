@@ -1499,7 +1499,7 @@ class MeetingView(QtWidgets.QWidget):
         """Build the meeting pack off the GUI thread (through a connection of its own), then
         say where it is; a broken annex makes the window offer to build it without."""
         from ess_desk.documents import pack
-        from ui.pages.actions import reading
+        from ess_desk.store import reading
 
         db_path, meeting_id = self._store.path, self.meeting_id
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit
 from ess_desk.dates import display
@@ -17,6 +17,9 @@ from ui import a11y, palette
 from ui.dialogs.common import confirm, show_user_error
 from ui.models import MembersFilterProxy, MembersTableModel
 from ui.qt import QCoreApplication, QLocale, QModelIndex, Qt, QtWidgets, Signal
+
+if TYPE_CHECKING:
+    from ui.workers import Operation
 
 _HISTORY_CONTEXT = "PersonHistory"
 
@@ -283,7 +286,7 @@ class MembersPage(QtWidgets.QWidget):
         self.anonymise_action = privacy_menu.addAction(self.tr("Anonymiser…"))
         self.anonymise_action.triggered.connect(lambda _checked=False: self.anonymise_selected())
         self.privacy_button.setMenu(privacy_menu)
-        self._privacy_operation = None
+        self._privacy_operation: Operation | None = None
 
         self.table = QtWidgets.QTableView()
         a11y.name(self.table, self.tr("Membres"))
