@@ -5498,6 +5498,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>Créer la prochaine séance…</source>
         <translation>Create the next meeting…</translation>
     </message>
+    <message>
+        <source>Marquer tenue</source>
+        <translation>Mark as held</translation>
+    </message>
+    <message>
+        <source>Tenue</source>
+        <translation>Held</translation>
+    </message>
 </context>
 <context>
     <name>SummaryEditor</name>
