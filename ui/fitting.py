@@ -64,10 +64,15 @@ class _Fitter(QtCore.QObject):
             content.installEventFilter(self)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        # A dialog whose Python side was collected is destroyed by Qt afterwards: its last events
+        # (hide, child removed) reach a bare wrapper of this filter, without its attributes.
+        dialog = getattr(self, "_dialog", None)
+        if dialog is None:
+            return False
         kind = event.type()
-        if watched is self._dialog and kind == QtCore.QEvent.Type.Show:
+        if watched is dialog and kind == QtCore.QEvent.Type.Show:
             self.fit()
-        elif watched is not self._dialog and kind == QtCore.QEvent.Type.LayoutRequest:
+        elif watched is not dialog and kind == QtCore.QEvent.Type.LayoutRequest:
             self._grow_timer.start()
         return False
 
