@@ -5,7 +5,8 @@ l'Imprimerie nationale; Unicode UAX #14 for what may break): a narrow no-break s
 before « : ; ! ? » and inside « », a no-break space (U+00A0) in « 18 h 30 », between a number
 and its unit, after « M. » or « Mme » and between a day and its month, « 1er » for the first
 day of a month, the typographic apostrophe, and where a word too long for its line may be cut
-(its hyphenation points, or after a hyphen it already has; nowhere else).
+(its hyphenation points, or after a hyphen it already has; a word with none that fits is cut
+between two characters, without a hyphen: `force_cut`).
 
 `typeset(text)` applies them in the current language (English text gets only the apostrophe);
 builders call it on every string they print, through `documents.style` for the PDFs.
@@ -267,6 +268,38 @@ def cut_word(word: str, fits: Callable[[str], bool], lang: str | None = None) ->
         if fits(head):
             return Cut(head, word[position:], hyphen)
     return None
+
+
+def _joins_previous(char: str) -> bool:
+    """A character drawn with the one before it (an accent, a joiner, a variation selector, a
+    skin tone): a line never breaks just before it."""
+    import unicodedata
+
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or char == "\u200d"
+        or 0xFE00 <= code <= 0xFE0F
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0xE0020 <= code <= 0xE01EF
+    )
+
+
+def force_cut(word: str, fits: Callable[[str], bool]) -> Cut | None:
+    """The longest start of `word` that `fits`, cut between two characters (never inside an
+    accented letter or an emoji), without a hyphen: for a word with no break point that fits
+    (a reference, an address, « xxxxxxxx… ») which would otherwise run over the margin. None
+    when not even its first character fits."""
+    best: int | None = None
+    for position in range(1, len(word)):
+        if _joins_previous(word[position]) or word[position - 1] == "\u200d":
+            continue
+        if not fits(word[:position]):
+            break
+        best = position
+    if best is None:
+        return None
+    return Cut(word[:best], word[best:], False)
 
 
 def breakable_words(text: str) -> list[str]:

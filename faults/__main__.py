@@ -22,6 +22,15 @@ def main() -> int:
     parser.add_argument("--imports", type=int, default=2000, help="fichiers d'import altérés")
     parser.add_argument("--rounds", type=int, default=100, help="tours d'ouvertures simultanées")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="CHEMIN",
+        help="seulement les chemins d'écriture dont le nom commence ainsi (répétable)",
+    )
+    parser.add_argument(
+        "--no-storage", action="store_true", help="sans les cas de disque plein et de droits"
+    )
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="ess-desk-faults-"))
     began = time.perf_counter()
@@ -32,6 +41,8 @@ def main() -> int:
             import_files=args.imports,
             writer_rounds=args.rounds,
             seed=args.seed,
+            paths=tuple(args.only) if args.only else None,
+            storage=not args.no_storage,
             progress=lambda text: print(text, flush=True),
         )
     finally:

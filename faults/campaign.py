@@ -17,318 +17,20 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import random
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
-import time
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SCHEMAS = ROOT / "tests" / "fixtures" / "schemas"
+from faults.common import ROOT, Row, cli, env, format_table, make_template
+from faults.kill import kill_campaign
 
-
-@dataclass
-class Row:
-    case: str
-    trials: int = 0
-    held: int = 0
-    failed: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    def add(self, ok: bool, note: str = "") -> None:
-        self.trials += 1
-        if ok:
-            self.held += 1
-        else:
-            self.failed += 1
-            if note and len(self.notes) < 5:
-                self.notes.append(note)
-
-
-def format_table(rows: list[Row]) -> str:
-    width = max(len(r.case) for r in rows)
-    lines = [f"{'cas':<{width}}  {'essais':>7}  {'tenus':>7}  {'échecs':>7}"]
-    lines.append("-" * len(lines[0]))
-    for r in rows:
-        lines.append(f"{r.case:<{width}}  {r.trials:>7}  {r.held:>7}  {r.failed:>7}")
-    total = Row("total", sum(r.trials for r in rows), sum(r.held for r in rows))
-    total.failed = sum(r.failed for r in rows)
-    lines.append("-" * len(lines[0]))
-    lines.append(f"{total.case:<{width}}  {total.trials:>7}  {total.held:>7}  {total.failed:>7}")
-    for r in rows:
-        lines += [f"  {r.case} : {n}" for n in r.notes]
-    return "\n".join(lines)
-
-
-# -- running the command line as a user does -------------------------------------------------
-
-
-def _env(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        HOME=str(home),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_STATE_HOME=str(home / "state"),
-        ESS_DESK_LOG_DIR=str(home / "log"),
-        PYTHONPATH=str(ROOT),
-        QT_QPA_PLATFORM="offscreen",
-    )
-    env.pop("ESS_DESK_DB", None)
-    return env
-
-
-def cli(home: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ess_desk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=_env(home),
-        cwd=str(ROOT),
-        timeout=timeout,
-    )
-
-
-def start(home: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "ess_desk", *map(str, args)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=_env(home),
-        cwd=str(ROOT),
-    )
-
-
-# -- kill -9 -----------------------------------------------------------------------------------
-
-
-@dataclass
-class WritePath:
-    """A command that writes, on a copy of a database made ready for it."""
-
-    name: str
-    prepare: Callable[[Path, Path], tuple[Path, list[str], Path | None]]
-    # (work folder, template) → (database, command arguments, output file or None)
-
-
-def _copy_template(work: Path, template: Path) -> Path:
-    db = work / "conseil.sqlite"
-    shutil.copy(template, db)
-    os.chmod(db, 0o600)
-    return db
-
-
-def _simple(name: str, *args: str, output: str | None = None) -> WritePath:
-    def prepare(work: Path, template: Path) -> tuple[Path, list[str], Path | None]:
-        db = _copy_template(work, template)
-        out = work / output if output else None
-        filled = [a.replace("{out}", str(out)) for a in args]
-        return db, ["--db", str(db), *filled], out
-
-    return WritePath(name, prepare)
-
-
-def _demo() -> WritePath:
-    def prepare(work: Path, _template: Path) -> tuple[Path, list[str], Path | None]:
-        db = work / "conseil.sqlite"
-        return db, ["--db", str(db), "demo", "--size", "small"], None
-
-    return WritePath("démo", prepare)
-
-
-def _import(suffix: str) -> WritePath:
-    def prepare(work: Path, template: Path) -> tuple[Path, list[str], Path | None]:
-        db = _copy_template(work, template)
-        source = work.parent / f"membres{suffix}"
-        return db, ["--db", str(db), "import-members", str(source)], None
-
-    return WritePath(f"import {suffix[1:].upper()}", prepare)
-
-
-def _restore() -> WritePath:
-    def prepare(work: Path, template: Path) -> tuple[Path, list[str], Path | None]:
-        db = _copy_template(work, template)
-        copy = work / "copie.sqlite"
-        shutil.copy(template, copy)
-        return db, ["--db", str(db), "restore", str(copy)], None
-
-    return WritePath("restauration", prepare)
-
-
-def _migration(fixture: str) -> WritePath:
-    def prepare(work: Path, _template: Path) -> tuple[Path, list[str], Path | None]:
-        db = work / "conseil.sqlite"
-        shutil.copy(SCHEMAS / f"{fixture}.sqlite", db)
-        return db, ["--db", str(db), "check"], None
-
-    return WritePath(f"migration depuis {fixture[:4]}", prepare)
-
-
-def write_paths(facts: dict[str, str]) -> list[WritePath]:
-    meeting, person, body = facts["meeting"], facts["person"], facts["body"]
-    return [
-        _demo(),
-        _import(".csv"),
-        _import(".xlsx"),
-        _restore(),
-        _simple("sauvegarde", "backup", "-o", "{out}", output="copie.sqlite"),
-        _simple(
-            "calendrier",
-            *("schedule", "--body", body, "--rule", "FREQ=WEEKLY;BYDAY=TU"),
-            *("--from", "2031-01-01", "--until", "2031-12-31", "--keep-flagged"),
-        ),
-        _simple("dossier de séance", "export-pack", meeting, "-o", "{out}", output="dossier.pdf"),
-        _simple("PV en PDF", "export-minutes", meeting, "-o", "{out}", output="pv.pdf"),
-        _simple("PV en DOCX", "export-minutes", meeting, "-o", "{out}", output="pv.docx"),
-        _simple("rapport d'activité", "report", "-o", "{out}", output="rapport.pdf"),
-        _simple("anonymisation", "privacy", "--anonymise", person),
-        _simple("index de recherche", "search", "--rebuild"),
-        _migration("0001_membership"),
-        _migration("0004_actions"),
-        _migration("0005_actions_listing"),
-        _migration("0006_search"),
-    ]
-
-
-def _whole(out: Path) -> bool:
-    """An output file is absent, or whole (never half-written under its final name)."""
-    if not out.exists():
-        return True
-    data = out.read_bytes()
-    if out.suffix == ".pdf":
-        return data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
-    if out.suffix == ".docx":
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                return z.testzip() is None
-        except zipfile.BadZipFile:
-            return False
-    if out.suffix == ".sqlite":
-        return data.startswith(b"SQLite format 3\x00")
-    return True
-
-
-def _leftovers(db: Path) -> list[str]:
-    folders = [db.parent, db.parent / f"{db.stem}-sauvegardes"]
-    return [p.name for f in folders if f.is_dir() for p in f.glob(".ess-desk-tmp-*")]
-
-
-def kill_trial(home: Path, path: WritePath, template: Path, delay: float, work: Path) -> str:
-    """One trial: the command killed after `delay` seconds, then the file checked. Returns ""
-    when the file held, else what went wrong."""
-    db, args, out = path.prepare(work, template)
-    process = start(home, *args)
-    try:
-        process.wait(timeout=delay)
-    except subprocess.TimeoutExpired:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-    if not db.exists():
-        return ""  # killed before the file was made: nothing to hold
-    checked = cli(home, "--db", db, "check")
-    if checked.returncode != 0 or "Traceback" in checked.stderr:
-        return f"check : {(checked.stdout + checked.stderr).strip()[:300]}"
-    left = _leftovers(db)
-    if left:
-        return f"fichiers temporaires restés : {left}"
-    if out is not None and not _whole(out):
-        return f"{out.name} à moitié écrit"
-    return ""
-
-
-def _duration(home: Path, path: WritePath, template: Path, root: Path) -> float:
-    work = Path(tempfile.mkdtemp(dir=root))
-    db, args, _out = path.prepare(work, template)
-    began = time.perf_counter()
-    cli(home, *args, timeout=300)
-    spent = time.perf_counter() - began
-    shutil.rmtree(work, ignore_errors=True)
-    return spent
-
-
-NEEDS_NO_TEMPLATE = ("démo", "migration depuis")
-
-
-def kill_campaign(
-    root: Path, trials: int, seed: int, names: tuple[str, ...] | None = None
-) -> list[Row]:
-    """`trials` kill -9 trials on each write path (those whose name starts with one of `names`
-    when given: the demo and the migrations need no demonstration council made first)."""
-    home = root / "home"
-    home.mkdir(exist_ok=True)
-    rng = random.Random(seed)
-    rows = []
-    if names is not None and all(n.startswith(NEEDS_NO_TEMPLATE) for n in names):
-        template, facts = root / "aucun.sqlite", {"meeting": "1", "body": "", "person": "1"}
-    else:
-        template, facts = make_template(root, home)
-    paths = [p for p in write_paths(facts) if names is None or p.name.startswith(names)]
-    for path in paths:
-        row = Row(f"kill -9 : {path.name}")
-        span = _duration(home, path, template, root)
-        for n in range(trials):
-            work = Path(tempfile.mkdtemp(dir=root))
-            # From just after the start (imports) to just after the end.
-            delay = rng.uniform(0.05, span * 1.05)
-            problem = kill_trial(home, path, template, delay, work)
-            row.add(not problem, f"essai {n} (graine {seed}, {delay:.2f} s) : {problem}")
-            shutil.rmtree(work, ignore_errors=True)
-        rows.append(row)
-    return rows
-
-
-def make_template(root: Path, home: Path) -> tuple[Path, dict[str, str]]:
-    """A small demonstration council, and what the commands need to know of it."""
-    template = root / "modele.sqlite"
-    if not template.exists():
-        cli(home, "--db", template, "demo", "--size", "small", "--seed", "7")
-    import sqlite3
-
-    conn = sqlite3.connect(template)
-    try:
-        meeting = conn.execute(
-            "SELECT meeting_id FROM minutes WHERE status = 'approved' ORDER BY id LIMIT 1"
-        ).fetchone()
-        body = conn.execute("SELECT name FROM bodies WHERE kind = 'plenary'").fetchone()[0]
-    finally:
-        conn.close()
-    review = cli(home, "--db", template, "privacy", "--review", "--years", "0", "--json")
-    people = json.loads(review.stdout or "[]")
-    facts = {
-        "meeting": str(meeting[0]) if meeting else "1",
-        "body": body,
-        "person": str(people[0]["id"]) if people else "1",
-    }
-    _member_files(root)
-    return template, facts
-
-
-def _member_files(root: Path) -> None:
-    from bench.gen_members import generate
-
-    csv_path = root / "membres.csv"
-    if not csv_path.exists():
-        generate(csv_path, rows=600, seed=3, organisations=80)
-    xlsx_path = root / "membres.xlsx"
-    if not xlsx_path.exists():
-        import csv
-
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        with csv_path.open(encoding="utf-8-sig", newline="") as f:
-            for row in csv.reader(f, delimiter=";"):
-                sheet.append(row)
-        book.save(xlsx_path)
-        book.close()
+__all__ = ["Row", "format_table", "kill_campaign", "import_campaign", "storage_campaign", "run"]
 
 
 # -- mutated import files ----------------------------------------------------------------------
@@ -459,74 +161,76 @@ def import_campaign(root: Path, files: int, seed: int, limit: float = 20.0) -> l
 # -- full disk, read-only, rights --------------------------------------------------------------
 
 
-def storage_campaign(root: Path) -> list[Row]:
-    """Every write command on a full disk and on a read-only file system (tmpfs, as root), and
-    on a read-only file without root's rights: exit 1, one sentence, the file unchanged."""
+# What each case's sentence must say: the refusal is the disk's or the file's, not another rule's.
+STORAGE_CASES = (
+    ("disque plein", "full", ("plein",)),
+    ("disque en lecture seule", "ro", ("protégé en écriture", "lecture seule")),
+)
+
+
+def storage_campaign(
+    root: Path,
+    template: tuple[Path, dict[str, str]] | None = None,
+    commands: int | None = None,
+) -> list[Row]:
+    """Every write command (the first `commands` of them when given) on a full disk and on a
+    read-only file system (tmpfs, as root), and on a read-only file without root's rights: exit
+    1, one sentence that names the disk or the file, the database unchanged."""
     if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("mount")):
         return [Row("disque plein, lecture seule (root requis)")]
     home = root / "home"
     home.mkdir(exist_ok=True)
+    council, facts = template or make_template(root, home)
     rows = []
-    for case, setup in (("disque plein", "full"), ("disque en lecture seule", "ro")):
+    for case, setup, words in STORAGE_CASES:
         row = Row(case)
         mount = root / f"disque-{setup}"
         mount.mkdir()
         subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], check=True)
         try:
             db = mount / "conseil.sqlite"
-            cli(home, "--db", db, "demo", "--size", "small", "--seed", "7")
-            facts = _facts(home, db)
+            shutil.copy(council, db)
+            shutil.copy(council, mount / "copie-a-restaurer.sqlite")
             if setup == "full":
                 _fill(mount)
             else:
                 subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
             before = db.read_bytes()
-            for args in _write_commands(mount, facts):
+            for args in _write_commands(mount, facts)[:commands]:
                 done = cli(home, "--db", db, *args)
-                first = (done.stderr.strip().splitlines() or [""])[0]
-                ok = (
-                    done.returncode == 1
-                    and "Traceback" not in done.stderr
-                    and first.startswith("Erreur : ")
-                    and db.read_bytes() == before
+                row.add(
+                    _refused(done, words) and db.read_bytes() == before,
+                    f"{' '.join(args[:2])} : {done.returncode} {done.stderr.strip()[:200]}",
                 )
-                row.add(ok, f"{' '.join(args[:2])} : {done.returncode} {done.stderr.strip()[:200]}")
         finally:
             subprocess.run(["umount", "-l", str(mount)], capture_output=True)
         rows.append(row)
-    rows.append(_rights_case(root, home))
+    rows.append(_rights_case(root, home, council, facts, commands))
     return rows
 
 
-def _facts(home: Path, db: Path) -> dict[str, str]:
-    import sqlite3
-
-    conn = sqlite3.connect(db)
-    try:
-        meeting = conn.execute("SELECT id FROM meetings ORDER BY id LIMIT 1").fetchone()[0]
-        body = conn.execute("SELECT name FROM bodies WHERE kind = 'plenary'").fetchone()[0]
-    finally:
-        conn.close()
-    review = cli(home, "--db", db, "privacy", "--review", "--years", "0", "--json")
-    people = json.loads(review.stdout or "[]")
-    return {
-        "meeting": str(meeting),
-        "body": body,
-        "person": str(people[0]["id"]) if people else "1",
-    }
+def _refused(done: subprocess.CompletedProcess[str], words: tuple[str, ...]) -> bool:
+    """Exit 1, one sentence beginning « Erreur : » that says one of `words`, no traceback."""
+    first = (done.stderr.strip().splitlines() or [""])[0]
+    return (
+        done.returncode == 1
+        and "Traceback" not in done.stderr
+        and first.startswith("Erreur : ")
+        and any(w in done.stderr for w in words)
+    )
 
 
 def _write_commands(folder: Path, facts: dict[str, str]) -> list[list[str]]:
     return [
-        ["search", "--rebuild"],
         ["privacy", "--anonymise", facts["person"]],
+        ["search", "--rebuild"],
         ["schedule", "--body", facts["body"], "--rule", "FREQ=WEEKLY;BYDAY=TU"]
         + ["--from", "2031-01-01", "--until", "2031-03-31", "--keep-flagged"],
+        ["restore", str(folder / "copie-a-restaurer.sqlite")],
         ["backup", "-o", str(folder / "copie.sqlite")],
         ["export-members", str(folder / "membres.xlsx")],
         ["export-pack", facts["meeting"], "-o", str(folder / "dossier.pdf")],
         ["attendance-sheet", facts["meeting"], "-o", str(folder / "emargement.pdf")],
-        ["restore", str(folder / "absente.sqlite")],
     ]
 
 
@@ -543,34 +247,34 @@ def _fill(folder: Path) -> None:
         os.close(fd)
 
 
-def _rights_case(root: Path, home: Path) -> Row:
+def _rights_case(
+    root: Path, home: Path, council: Path, facts: dict[str, str], commands: int | None
+) -> Row:
+    """The database file read-only (0444) in a folder that can be written, for a program that
+    has lost root's right to ignore permissions: each database write refused by the file."""
     row = Row("fichier en lecture seule (sans les droits de root)")
     if not shutil.which("setpriv"):
         return row
     db = root / "droits" / "conseil.sqlite"
     db.parent.mkdir()
-    cli(home, "--db", db, "demo", "--size", "small", "--seed", "7")
-    facts = _facts(home, db)
+    shutil.copy(council, db)
     db.chmod(0o444)
     before = db.read_bytes()
     try:
-        for args in _write_commands(db.parent, facts)[:3]:
+        for args in _write_commands(db.parent, facts)[: min(commands or 3, 3)]:
             done = subprocess.run(
                 ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
                 + [sys.executable, "-m", "ess_desk", "--db", str(db), *args],
                 capture_output=True,
                 text=True,
-                env=_env(home),
+                env=env(home),
                 cwd=str(ROOT),
                 timeout=120,
             )
-            ok = (
-                done.returncode == 1
-                and "Traceback" not in done.stderr
-                and "lecture seule" in done.stderr
-                and db.read_bytes() == before
+            row.add(
+                _refused(done, ("lecture seule",)) and db.read_bytes() == before,
+                f"{' '.join(args[:2])} : {done.stderr.strip()[:200]}",
             )
-            row.add(ok, f"{' '.join(args[:2])} : {done.stderr.strip()[:200]}")
     finally:
         db.chmod(0o600)
     return row
@@ -624,17 +328,23 @@ def run(
     writer_rounds: int = 100,
     seed: int = 2026,
     paths: tuple[str, ...] | None = None,
+    storage: bool = True,
     progress: Callable[[str], None] = print,
 ) -> list[Row]:
     rows: list[Row] = []
+    home = _fresh(root / "home")
+    template = make_template(root, home)
     progress(f"1/4 kill -9 ({kill_trials} essais par chemin d'écriture)…")
-    rows += kill_campaign(_fresh(root / "kill"), kill_trials, seed, names=paths)
-    progress(f"2/4 {import_files} fichiers d'import altérés…")
-    rows += import_campaign(_fresh(root / "import"), import_files, seed)
-    progress("3/4 disque plein, lecture seule, droits…")
-    rows += storage_campaign(_fresh(root / "disques"))
-    progress(f"4/4 {writer_rounds} tours d'ouvertures simultanées…")
-    rows += writers_campaign(_fresh(root / "verrou"), writer_rounds)
+    rows += kill_campaign(_fresh(root / "kill"), kill_trials, seed, paths, template)
+    if import_files:
+        progress(f"2/4 {import_files} fichiers d'import altérés…")
+        rows += import_campaign(_fresh(root / "import"), import_files, seed)
+    if storage:
+        progress("3/4 disque plein, lecture seule, droits…")
+        rows += storage_campaign(_fresh(root / "disques"), template)
+    if writer_rounds:
+        progress(f"4/4 {writer_rounds} tours d'ouvertures simultanées…")
+        rows += writers_campaign(_fresh(root / "verrou"), writer_rounds)
     return rows
 
 

@@ -9,6 +9,7 @@ from ess_desk import APP_NAME, __version__, i18n
 from ess_desk.errors import StoreError
 from ess_desk.resources import resource
 from ess_desk.store import Store, default_db_path, open_store
+from ui.dialogs.common import database_files_filter
 from ui.qt import (
     QCoreApplication,
     QEvent,
@@ -162,12 +163,6 @@ def restore_offered(parent: QtWidgets.QWidget | None, error: StoreError) -> bool
     return True
 
 
-def _db_filter() -> str:
-    return QCoreApplication.translate(
-        "Application", "Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)"
-    )
-
-
 def open_initial_store(path: Path, quit_after_start: bool = False) -> Store | None:
     """Open `path`; a refused file is explained in one sentence and another can be chosen."""
     while True:
@@ -191,14 +186,14 @@ def open_initial_store(path: Path, quit_after_start: bool = False) -> Store | No
                 None,
                 QCoreApplication.translate("Application", "Ouvrir une base"),
                 str(path.parent),
-                _db_filter(),
+                database_files_filter(),
             )
         elif choice == "new":
             name, _filter = QtWidgets.QFileDialog.getSaveFileName(
                 None,
                 QCoreApplication.translate("Application", "Nouvelle base"),
                 str(path.with_name("nouvelle-base.sqlite")),
-                _db_filter(),
+                database_files_filter(),
                 options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
             )
         else:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from ui.qt import QCoreApplication, QObject, QSettings, Qt, QtCore, QtGui, QtWidgets
 
@@ -190,3 +191,18 @@ class ColumnChooser(QObject):
         if event.type() in (QtCore.QEvent.Type.Resize, QtCore.QEvent.Type.Show):
             self.arrange()
         return False
+
+
+def choose_columns(
+    view: QtWidgets.QTableView,
+    key: str,
+    columns: Mapping[int, tuple[int, int | None]],
+    **options: int,
+) -> ColumnChooser:
+    """The `ColumnChooser` of a table whose columns are given once each as `column: (priority,
+    width at first)` (None: Qt's width); the widths the user drags then replace them."""
+    for column, (_priority, width) in columns.items():
+        if width is not None:
+            view.setColumnWidth(column, width)
+    priorities = {column: priority for column, (priority, _width) in columns.items()}
+    return ColumnChooser(view, key, priorities, **options)

@@ -8,6 +8,8 @@
 - `ActionBar`: a row of buttons whose last ones go into a « … » menu when the row is too narrow
   (each button keeps its place, its state and its shortcut in the menu).
 - `available_size(widget)`: the screen's available size, in logical pixels.
+- `restore_window(window, geometry, state)`, `fit_to_screen(window)`: the main window where it
+  was last time, but never beyond the screen it opens on.
 """
 
 from __future__ import annotations
@@ -99,6 +101,50 @@ class _Fitter(QtCore.QObject):
         size = self._dialog.size()
         if wanted.height() > size.height() or wanted.width() > size.width():
             self._dialog.resize(wanted.expandedTo(size).boundedTo(cap))
+
+
+def restore_window(
+    window: QtWidgets.QMainWindow,
+    geometry: QtCore.QByteArray | None,
+    state: QtCore.QByteArray | None,
+) -> None:
+    """The size and place of last time, never more than the screen has (a window saved
+    on a larger screen, or at another scale, comes back within this one)."""
+    screen = QtGui.QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else None
+    restored = geometry is not None and window.restoreGeometry(geometry)
+    if not restored:
+        if available is not None and available.width() >= 1500:
+            window.resize(int(available.width() * 0.85), int(available.height() * 0.85))
+        elif available is not None:  # an office laptop: all of the screen
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+            window.resize(available.size() - QtCore.QSize(16, 40))
+        else:
+            window.resize(1280, 720)
+    if available is not None:
+        fit_to_screen(window, available)
+    if state is not None:
+        window.restoreState(state)
+
+
+def fit_to_screen(window: QtWidgets.QWidget, available: QtCore.QRect | None = None) -> None:
+    """`window` within the screen: smaller if wider or taller, moved back if off its edges."""
+    if available is None:
+        screen = window.screen() or QtGui.QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra = frame.size() - window.geometry().size()
+    most = available.size() - extra
+    size = window.size().boundedTo(most)
+    if size != window.size():
+        window.resize(size)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
+    y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
 
 
 def fit_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QScrollArea:

@@ -6,36 +6,25 @@ built the first time they are shown. Switching database closes the old store and
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ess_desk import __version__, records
+from ess_desk import __version__
 from ess_desk.dates import display_datetime
-from ess_desk.errors import StoreError, UserError
-from ess_desk.store import Store, open_store
-from ui import palette
+from ess_desk.store import Store
+from ui import fitting, palette
 from ui.dialogs.common import (
-    confirm,
-    finish_dialog,
     inform,
-    show_unexpected_error,
-    show_user_error,
 )
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
+from ui.window_files import CouncilFiles
+from ui.window_pages import page_specs
 
 if TYPE_CHECKING:
-    from ui.workers import Operation
-
-
-def _db_filter() -> str:
-    return QCoreApplication.translate(
-        "MainWindow", "Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)"
-    )
+    pass
 
 
 def _members_filter() -> str:
@@ -44,132 +33,7 @@ def _members_filter() -> str:
     )
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    """A page of the navigation: its key (for QSettings), title, and where its class lives."""
-
-    key: str
-    title: str
-    module: str
-    class_name: str
-
-
-def page_specs() -> list[PageSpec]:
-    """Every page of the window, in navigation order."""
-    return [
-        PageSpec(
-            "dashboard",
-            QCoreApplication.translate("MainWindow", "Tableau de bord"),
-            "ui.pages.dashboard",
-            "DashboardPage",
-        ),
-        PageSpec(
-            "members",
-            QCoreApplication.translate("MainWindow", "Membres"),
-            "ui.pages.members",
-            "MembersPage",
-        ),
-        PageSpec(
-            "bodies",
-            QCoreApplication.translate("MainWindow", "Instances"),
-            "ui.pages.bodies",
-            "BodiesPage",
-        ),
-        PageSpec(
-            "meetings",
-            QCoreApplication.translate("MainWindow", "Séances"),
-            "ui.pages.meetings",
-            "MeetingsPage",
-        ),
-        PageSpec(
-            "decisions",
-            QCoreApplication.translate("MainWindow", "Décisions"),
-            "ui.pages.decisions",
-            "DecisionsPage",
-        ),
-        PageSpec(
-            "actions",
-            QCoreApplication.translate("MainWindow", "Actions"),
-            "ui.pages.actions",
-            "ActionsPage",
-        ),
-    ]
-
-
-class RestoreDialog(QtWidgets.QDialog):
-    """Choose a backup of this database (newest first) or any other ESS Desk file."""
-
-    def __init__(self, db_path: Path, parent: QtWidgets.QWidget | None = None):
-        from ess_desk.store.backup import backup_date, list_backups
-
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Restaurer une sauvegarde"))
-        self.setMinimumSize(520, 360)
-        self.chosen: Path | None = None
-        intro = QtWidgets.QLabel(
-            self.tr(
-                "Choisissez la sauvegarde à remettre en place. Le contenu actuel de la base "
-                "sera d'abord gardé dans une copie."
-            )
-        )
-        intro.setWordWrap(True)
-        self.list = QtWidgets.QListWidget()
-        self.list.setObjectName("backups")
-        self.list.setAccessibleName(self.tr("Sauvegardes"))
-        for path in list_backups(db_path):
-            when = backup_date(path)
-            text = display_datetime(when) if when else path.name
-            if "avant-" in path.stem:
-                reason = path.stem.split("avant-", 1)[1].replace("-", " ")
-                text += "  " + self.tr("(copie avant {reason})").format(reason=reason)
-            item = QtWidgets.QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
-            self.list.addItem(item)
-        if self.list.count() == 0:
-            self.list.addItem(self.tr("Aucune sauvegarde automatique pour cette base."))
-            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
-        else:
-            self.list.setCurrentRow(0)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-
-        other = QtWidgets.QPushButton(self.tr("Autre fichier…"))
-        other.clicked.connect(self._choose_other)
-        buttons = QtWidgets.QDialogButtonBox()
-        self.restore_button = buttons.addButton(
-            self.tr("Restaurer…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("Annuler"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        row = QtWidgets.QHBoxLayout()
-        row.addWidget(other)
-        row.addStretch(1)
-        row.addWidget(buttons)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(row)
-        finish_dialog(self)
-
-    def _choose_other(self) -> None:
-        name, _filter = QtWidgets.QFileDialog.getOpenFileName(
-            self, self.tr("Restaurer depuis un fichier"), "", _db_filter()
-        )
-        if name:
-            self.chosen = Path(name)
-            super().accept()
-
-    def accept(self) -> None:
-        item = self.list.currentItem()
-        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if not value:
-            return
-        self.chosen = Path(value)
-        super().accept()
-
-
-class MainWindow(QtWidgets.QMainWindow):
+class MainWindow(CouncilFiles):
     def __init__(self, store: Store, settings: AppSettings | None = None):
         super().__init__()
         self.store = store
@@ -187,40 +51,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # through Qt's style-sheet engine, a noticeable part of the window's start.
         self.banner.setMargin(8)
         palette.set_panel_palette(self.banner, palette.NOTICE)
-        self.navigation = QtWidgets.QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(self.tr("Pages"))
-        self.navigation.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        navigation_font = self.navigation.font()
-        navigation_font.setPointSizeF(11)
-        self.navigation.setFont(navigation_font)
-        navigation_palette = self.navigation.palette()
-        navigation_palette.setColor(
-            QtGui.QPalette.ColorRole.Base,
-            navigation_palette.color(QtGui.QPalette.ColorRole.Window),
-        )
-        self.navigation.setPalette(navigation_palette)
-        self.navigation.setSpacing(4)
-        self.navigation.setContentsMargins(6, 4, 6, 4)
-        self.stack = QtWidgets.QStackedWidget()
-        self.stack.setObjectName("pages")
-        row_height = self.navigation.fontMetrics().height() + 14
-        for spec in self.specs:
-            item = QtWidgets.QListWidgetItem(spec.title)
-            item.setSizeHint(QtCore.QSize(0, row_height))
-            self.navigation.addItem(item)
-            self.stack.addWidget(QtWidgets.QWidget())  # placeholder until first shown
-        # Measured in the navigation's own (larger, style-sheet) font: « Tableau de bord » must
-        # fit without a scroll bar.
-        self.navigation.ensurePolished()
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        metrics = self.navigation.fontMetrics()
-        self.navigation.setFixedWidth(
-            max(
-                130,
-                max((metrics.horizontalAdvance(s.title) for s in self.specs), default=0) + 48,
-            )
-        )
+        self._build_navigation()
 
         body = QtWidgets.QWidget()
         body_layout = QtWidgets.QHBoxLayout(body)
@@ -277,7 +108,7 @@ class MainWindow(QtWidgets.QMainWindow):
         menu: QtWidgets.QMenu,
         text: str,
         slot: Callable[[], object],
-        shortcut: QtGui.QKeySequence | str | None = None,
+        shortcut: QtGui.QKeySequence | QtGui.QKeySequence.StandardKey | str | None = None,
     ) -> QtGui.QAction:
         action = QtGui.QAction(text, self)
         if shortcut is not None:
@@ -369,7 +200,7 @@ class MainWindow(QtWidgets.QMainWindow):
         group = QtGui.QActionGroup(self)
         for i, spec in enumerate(self.specs):
             action = self._action(
-                view_menu, spec.title, lambda i=i: self.navigation.setCurrentRow(i), f"Ctrl+{i + 1}"
+                view_menu, spec.title, partial(self.navigation.setCurrentRow, i), f"Ctrl+{i + 1}"
             )
             action.setCheckable(True)
             group.addAction(action)
@@ -380,178 +211,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action_about.setMenuRole(QtGui.QAction.MenuRole.AboutRole)
 
     # -- pages -------------------------------------------------------------------------------
-    def _initial_page(self) -> str:
-        remembered = self.settings.last_page()
-        keys = [spec.key for spec in self.specs]
-        return remembered if remembered in keys else (keys[0] if keys else "")
-
-    def page_keys(self) -> list[str]:
-        return [spec.key for spec in self.specs]
-
-    def current_page_key(self) -> str:
-        row = self.navigation.currentRow()
-        return self.specs[row].key if 0 <= row < len(self.specs) else ""
-
-    def page(self, key: str) -> QtWidgets.QWidget | None:
-        """The page already built for `key` (None until it was first shown)."""
-        return self._pages.get(key)
-
-    def show_page(self, key: str) -> QtWidgets.QWidget | None:
-        keys = self.page_keys()
-        if key not in keys:
-            return None
-        row = keys.index(key)
-        if self.navigation.currentRow() != row:
-            self.navigation.setCurrentRow(row)  # calls _show_row
-        else:
-            self._show_row(row)
-        return self._pages.get(key)
-
-    def open_record(self, kind: str, record_id: int) -> bool:
-        """Show one record where it lives: "person", "organisation", "body", "mandate", "meeting",
-        "agenda_item", "minutes" (a meeting's id), "decision" or "action". False when it is gone."""
-        target = records.locate(self.store.db, kind, record_id)
-        if target is None:
-            return False
-        if target.page == "members":
-            page = self.show_page("members")
-            if target.text:  # an organisation: its people, by the organisation's name
-                page.search.setText(target.text)
-                page.select_first()
-                return True
-            if not page.select_person(record_id):
-                page.search.clear()
-                return page.select_person(record_id)
-            return True
-        if target.page == "bodies":
-            page = self.show_page("bodies")
-            page.select_body(target.body_id)
-            if kind == "mandate":
-                page.select_mandate(record_id)
-            return True
-        if target.page == "meetings":
-            page = self.show_page("meetings")
-            page.select_meeting(target.meeting_id)
-            view = page.open_meeting(target.meeting_id)
-            if kind == "agenda_item":
-                view.show_tab("agenda").select_item(record_id)
-            elif kind == "minutes":
-                view.show_tab("ui.pages.meeting_minutes")
-            return True
-        if target.page == "decisions":
-            page = self.show_page("decisions")
-            page.set_year(None)
-            page.set_kind(None)
-            page.set_body(None)
-            page.apply_filters()
-            page.select_decision(record_id)
-            return True
-        if target.page == "actions":
-            page = self.show_page("actions")
-            if not page.select_action(record_id):
-                page.clear_filters()
-                page.flush_filter()
-                return page.select_action(record_id)
-            return True
-        return False
-
-    def _show_row(self, row: int) -> None:
-        if not 0 <= row < len(self.specs):
-            return
-        spec = self.specs[row]
-        page = self._pages.get(spec.key)
-        if page is None:
-            page = self._build_page(spec)
-            placeholder = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-        elif spec.key in self._stale and hasattr(page, "reload"):
-            page.reload()
-        self._stale.discard(spec.key)
-        self.stack.setCurrentIndex(row)
-        self.page_actions[row].setChecked(True)
-        self._update_edit_actions()
-
-    def _build_page(self, spec: PageSpec) -> QtWidgets.QWidget:
-        page = getattr(importlib.import_module(spec.module), spec.class_name)(self.store)
-        from ui import a11y
-
-        a11y.finish(page, mnemonics=False)
-        self._pages[spec.key] = page
-        for splitter in page.findChildren(QtWidgets.QSplitter):
-            name = splitter.objectName()
-            state = self.settings.splitter_state(f"{spec.key}/{name}") if name else None
-            if state is not None:
-                splitter.restoreState(state)
-        if hasattr(page, "selection_changed"):
-            page.selection_changed.connect(self._update_edit_actions)
-        for signal in ("people_changed", "actions_changed"):
-            if hasattr(page, signal):
-                getattr(page, signal).connect(lambda key=spec.key: self._data_changed(key))
-        if hasattr(page, "open_requested"):
-            page.open_requested.connect(self.open_record)
-        if hasattr(page, "actions_requested"):
-            page.actions_requested.connect(self.show_actions)
-        if hasattr(page, "command_requested"):
-            page.command_requested.connect(self.run_command)
-        return page
-
-    def show_actions(self, which: str) -> None:
-        """The Actions page filtered as a dashboard section asks: "overdue" or "due_soon" (the
-        dashboard's horizon, in days)."""
-        from ess_desk.dashboard.overview import DUE_SOON_DAYS
-
-        page = self.show_page("actions")
-        if page is None:
-            return
-        page.clear_filters()
-        if which == "overdue":
-            page.overdue_filter.setChecked(True)
-        elif which == "due_soon":
-            page.due_days.setValue(DUE_SOON_DAYS)
-            page.due_filter.setChecked(True)
-        page.flush_filter()
-
-    def _data_changed(self, source_key: str) -> None:
-        self._stale.update(k for k in self._pages if k != source_key)
-
-    def _focus_page_filter(self) -> None:
-        """The filter field of the page shown (the Membres page's when it has none)."""
-        page = self._pages.get(self.current_page_key())
-        field = getattr(page, "search", None)
-        if isinstance(field, QtWidgets.QLineEdit) and field.isVisible():
-            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            field.selectAll()
-        else:
-            self._members_do("focus_search")
-
-    def _members_do(self, method: str) -> None:
-        page = self.show_page("members")
-        if page is not None and hasattr(page, method):
-            getattr(page, method)()
-
-    def reload_pages(self) -> None:
-        current = self.current_page_key()
-        for key, page in self._pages.items():
-            if key == current and hasattr(page, "reload"):
-                page.reload()
-            else:
-                self._stale.add(key)
-
-    def _rebuild_pages(self) -> None:
-        """After switching database: every page is built again over the new store."""
-        self._save_splitters()
-        for row, spec in enumerate(self.specs):
-            old = self._pages.pop(spec.key, None)
-            if old is not None:
-                placeholder = QtWidgets.QWidget()
-                self.stack.insertWidget(row, placeholder)
-                self.stack.removeWidget(old)
-                old.deleteLater()
-        self._stale.clear()
-        self._show_row(self.navigation.currentRow())
-
     # -- state shown to the user -------------------------------------------------------------
     def _apply_store_state(self) -> None:
         from ess_desk.store.backup import backup_date
@@ -615,66 +274,6 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         self.action_find.setEnabled("members" in self.page_keys())
 
-    # -- databases ---------------------------------------------------------------------------
-    def switch_database(self, path: Path) -> bool:
-        """Open `path` (creating it when it does not exist) in place of the current database."""
-        path = Path(path)
-        if path.exists() and path.resolve() == self.store.path.resolve():
-            return True
-        try:
-            new_store = open_store(path)
-        except StoreError as exc:
-            if getattr(exc, "offer", None) is not None:
-                # An empty, truncated or damaged file: its newest good backup can be put back.
-                from ui.app import ask_restore, restore_offered
-
-                if ask_restore(self, exc.message) and restore_offered(self, exc):
-                    return self.switch_database(path)
-                return False
-            show_user_error(self, exc, self.tr("Ouvrir une base"))
-            return False
-        old = self.store
-        self.store = new_store
-        old.close()  # releases its lock
-        self.settings.set_last_database(new_store.path)
-        self._apply_store_state()
-        self._rebuild_pages()
-        if getattr(self, "mail_session", None) is not None:
-            self.mail_session.send_at_start()
-        return True
-
-    def new_database(self) -> None:
-        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self,
-            self.tr("Nouvelle base"),
-            str(self.store.path.with_name("nouvelle-base.sqlite")),
-            _db_filter(),
-            options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if not name:
-            return
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(".sqlite")
-        if path.exists() and path.stat().st_size > 0:
-            inform(
-                self,
-                self.tr("Nouvelle base"),
-                self.tr(
-                    "Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le "
-                    "avec Fichier › Ouvrir…"
-                ).format(path=path),
-            )
-            return
-        self.switch_database(path)
-
-    def open_database(self) -> None:
-        name, _filter = QtWidgets.QFileDialog.getOpenFileName(
-            self, self.tr("Ouvrir une base"), str(self.store.path.parent), _db_filter()
-        )
-        if name:
-            self.switch_database(Path(name))
-
     def run_command(self, name: str) -> None:
         """What a page asks the window to do (the dashboard's first steps and backup)."""
         commands: dict[str, Callable[[], object]] = {
@@ -690,146 +289,6 @@ class MainWindow(QtWidgets.QMainWindow):
         page = self.show_page(key)
         if page is not None and hasattr(page, method):
             getattr(page, method)()
-
-    def backup_now(self) -> Operation | None:
-        """« Sauvegarder maintenant »: a copy into the backups folder, at once."""
-        from ess_desk.store.backup import backup_now
-        from ui.workers import Operation
-
-        if self.store.read_only:
-            return None
-        store = self.store
-
-        def done(path: Path) -> None:
-            self._apply_store_state()
-            self.reload_pages()
-            self.statusBar().showMessage(
-                self.tr("Sauvegarde faite : {path}").format(path=path), 8000
-            )
-
-        self._operation = (
-            Operation(self, lambda _progress: backup_now(store))
-            .success(done)
-            .failure(lambda exc: self._operation_failed(exc, self.tr("Sauvegarder maintenant")))
-            .run_with_progress(self.tr("Sauvegarde en cours…"))
-        )
-        return self._operation
-
-    def open_demo(self, path: Path | None = None) -> Operation | None:
-        """A demonstration council in a file of its own (never in the council's file), then
-        opened: to try the program without a command line."""
-        from ui import exporting
-        from ui.workers import Operation
-
-        if path is None:
-            path = exporting.ask_save_path(
-                self,
-                "demo",
-                self.tr("Ouvrir une démonstration"),
-                self.tr("demonstration-conseil-ess.sqlite"),
-                _db_filter(),
-            )
-        if path is None:
-            return None
-        if path.exists() and path.stat().st_size > 0:
-            inform(
-                self,
-                self.tr("Ouvrir une démonstration"),
-                self.tr(
-                    "Le fichier {path} existe déjà : choisissez un autre nom pour la démonstration."
-                ).format(path=path),
-            )
-            return None
-
-        def work(_progress: object) -> Path:
-            from ess_desk.demo import fill_demo
-
-            demo = open_store(path)
-            try:
-                fill_demo(demo, "small")
-            finally:
-                demo.close()
-            return path
-
-        self._operation = (
-            Operation(self, work)
-            .success(lambda made: self.switch_database(made))
-            .failure(lambda exc: self._operation_failed(exc, self.tr("Ouvrir une démonstration")))
-            .run_with_progress(self.tr("Création du conseil de démonstration…"))
-        )
-        return self._operation
-
-    def backup_copy(self) -> None:
-        from ess_desk.store.backup import backup_to
-        from ui.workers import Operation
-
-        suggested = self.store.path.with_name(
-            f"{self.store.path.stem}-copie-{dt.date.today():%Y-%m-%d}.sqlite"
-        )
-        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self, self.tr("Sauvegarder une copie"), str(suggested), _db_filter()
-        )
-        if not name:
-            return
-        store = self.store
-        self._operation = (
-            Operation(self, lambda _progress: backup_to(store, Path(name)))
-            .success(
-                lambda dest: self.statusBar().showMessage(
-                    self.tr("Copie enregistrée : {path}").format(path=dest), 8000
-                )
-            )
-            .failure(lambda exc: self._operation_failed(exc, self.tr("Sauvegarder une copie")))
-            .run_with_progress(self.tr("Copie de la base en cours…"))
-        )
-
-    def restore_backup(self) -> None:
-        if self.store.read_only:
-            return
-        from ess_desk.store.backup import backup_date, restore
-        from ui.workers import Operation
-
-        dialog = RestoreDialog(self.store.path, self)
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.chosen is None:
-            return
-        source = dialog.chosen
-        when = backup_date(source)
-        label = display_datetime(when) if when else source.name
-        if not confirm(
-            self,
-            self.tr("Restaurer une sauvegarde"),
-            self.tr(
-                "Remplacer tout le contenu de la base par la sauvegarde du {date} ? "
-                "Le contenu actuel sera d'abord gardé dans une copie."
-            ).format(date=label),
-            self.tr("Restaurer"),
-        ):
-            return
-        store = self.store
-
-        def done(kept: Path) -> None:
-            self.reload_pages()
-            self._apply_store_state()
-            inform(
-                self,
-                self.tr("Restaurer une sauvegarde"),
-                self.tr(
-                    "La base a été restaurée. L'ancienne version est gardée dans {path}."
-                ).format(path=kept),
-            )
-
-        self._operation = (
-            Operation(self, lambda _progress: restore(store, source))
-            .success(done)
-            .failure(lambda exc: self._operation_failed(exc, self.tr("Restaurer une sauvegarde")))
-            .run_with_progress(self.tr("Restauration en cours…"))
-        )
-
-    def _operation_failed(self, exc: Exception, what: str) -> None:
-        if isinstance(exc, UserError):
-            show_user_error(self, exc, what)
-        else:
-            show_unexpected_error(self, exc, what)
 
     # -- exchanges ---------------------------------------------------------------------------
     def import_members(self) -> None:
@@ -920,52 +379,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- window state ------------------------------------------------------------------------
     def _restore_window(self) -> None:
-        """The size and place of last time, never more than the screen has (a window saved
-        on a larger screen, or at another scale, comes back within this one)."""
-        geometry = self.settings.window_geometry()
-        screen = QtGui.QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen is not None else None
-        restored = geometry is not None and self.restoreGeometry(geometry)
-        if not restored:
-            if available is not None and available.width() >= 1500:
-                self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
-            elif available is not None:  # an office laptop: all of the screen
-                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-                self.resize(available.size() - QtCore.QSize(16, 40))
-            else:
-                self.resize(1280, 720)
-        if available is not None:
-            self.fit_to_screen(available)
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
+        fitting.restore_window(self, self.settings.window_geometry(), self.settings.window_state())
 
     def fit_to_screen(self, available: QtCore.QRect | None = None) -> None:
         """Within the screen: smaller if wider or taller, moved back if off its edges."""
-        if available is None:
-            screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
-            if screen is None:
-                return
-            available = screen.availableGeometry()
-        frame = self.frameGeometry()
-        extra = frame.size() - self.geometry().size()
-        most = available.size() - extra
-        size = self.size().boundedTo(most)
-        if size != self.size():
-            self.resize(size)
-        frame = self.frameGeometry()
-        x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
-        y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
-        if (x, y) != (frame.x(), frame.y()):
-            self.move(x, y)
-
-    def _save_splitters(self) -> None:
-        for key, page in self._pages.items():
-            for splitter in page.findChildren(QtWidgets.QSplitter):
-                if splitter.objectName():
-                    self.settings.set_splitter_state(
-                        f"{key}/{splitter.objectName()}", splitter.saveState()
-                    )
+        fitting.fit_to_screen(self, available)
 
     def save_state(self) -> None:
         self.settings.set_window_geometry(self.saveGeometry())

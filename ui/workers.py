@@ -49,7 +49,7 @@ class Operation(QObject):
     def __init__(self, parent: QObject | None, fn: Callable[..., Any]):
         super().__init__(parent)
         self._fn = fn
-        self._on_success: Callable[[Any], None] | None = None
+        self._on_success: Callable[[Any], object] | None = None
         self._on_failure: Callable[[Exception], None] | None = None
         self._signals = _Signals()
         self._dialog: QtWidgets.QProgressDialog | None = None
@@ -57,7 +57,7 @@ class Operation(QObject):
         self._signals.failed.connect(self._failed)
         self._signals.progressed.connect(self._progressed)
 
-    def success(self, callback: Callable[[Any], None]) -> Operation:
+    def success(self, callback: Callable[[Any], object]) -> Operation:
         self._on_success = callback
         return self
 

@@ -138,6 +138,7 @@ def _decisions(section: Section) -> list:
             ],
             colWidths=[WIDTH - 6 * mm],
             hAlign="RIGHT",
+            splitInRow=1,  # a decision longer than a page goes on over the next one
         )
         box.setStyle(
             TableStyle(

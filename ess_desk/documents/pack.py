@@ -73,6 +73,7 @@ from ess_desk.documents.style import (
     document,
     escape,
     footer_line,
+    printed,
     register_fonts,
     styles,
 )
@@ -85,7 +86,7 @@ from ess_desk.membership import bodies, people, roster
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import record as rec
-from ess_desk.typography import typeset, with_article
+from ess_desk.typography import with_article
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -437,7 +438,7 @@ def _canvas_class(layout: _Layout, footer: str):
             self.setStrokeColor(LIGHT)
             self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
             room = width - 2 * MARGIN - stringWidth(number, FONT, 8) - 8 * mm
-            self.drawString(MARGIN, 8 * mm, _fit(typeset(footer), FONT, 8, round(room)))
+            self.drawString(MARGIN, 8 * mm, _fit(printed(footer), FONT, 8, round(room)))
             self.drawRightString(width - MARGIN, 8 * mm, number)
             self.restoreState()
 
@@ -449,7 +450,7 @@ def _canvas_class(layout: _Layout, footer: str):
             self.setFillColor(GREY)
             margin = min(MARGIN, width / 10)
             room = width - 2 * margin - stringWidth(number, FONT, 8) - 8 * mm
-            self.drawString(margin, 3.5 * mm, _fit(typeset(layout.annex_titles[n]), FONT, 8, room))
+            self.drawString(margin, 3.5 * mm, _fit(printed(layout.annex_titles[n]), FONT, 8, room))
             self.drawRightString(width - margin, 3.5 * mm, number)
             self.restoreState()
 
@@ -945,6 +946,7 @@ class _Pack:
                     ]
                 ],
                 colWidths=[140 * mm],
+                splitInRow=1,
             )
             box.setStyle(
                 TableStyle(

@@ -278,7 +278,7 @@ def _table(columns: list[Column], rows: list[dict[str, Any]]) -> GridTable:
 def _pairs(rows: list[tuple[str, str]]) -> Table:
     st = styles()
     data = [[Paragraph(escape(k), st.cell_bold), _cell(v or "—")] for k, v in rows]
-    table = Table(data, colWidths=[50 * mm, WIDTH - 50 * mm])
+    table = Table(data, colWidths=[50 * mm, WIDTH - 50 * mm], splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -114,7 +114,7 @@ def build(db: Database, meeting_id: int, path: Path | str) -> Path:
                 Paragraph(_documents(r), st.cell),
             ]
         )
-    table = Table(rows, colWidths=[55 * mm, 55 * mm, 80 * mm, 71 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[55 * mm, 55 * mm, 80 * mm, 71 * mm], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

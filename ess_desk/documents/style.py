@@ -22,10 +22,11 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from ess_desk import __version__
+from ess_desk.documents import scripts
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _, language
 from ess_desk.resources import resource
-from ess_desk.typography import breakable_words, cut_word, typeset
+from ess_desk.typography import Cut, breakable_words, cut_word, force_cut, typeset
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -51,6 +52,48 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
     _keep_no_break_spaces()
     _no_unembedded_defaults()
+    _list_items_split_when_taller_than_a_page()
+    scripts.install()
+
+
+def _list_items_split_when_taller_than_a_page() -> None:
+    """A bullet item is never split so as to leave a single line on the next page: reportlab's
+    list then refuses to split it at all, and an item a little taller than a page could go on
+    no page (LayoutError). Such an item is split one line higher instead: two lines go over."""
+    from reportlab.platypus.flowables import LIIndenter
+
+    split = LIIndenter.split
+    if getattr(split, "_ess_desk", False):
+        return
+
+    def _split(self, available_width, available_height):
+        parts = split(self, available_width, available_height)
+        inner = self._flowable
+        leading = getattr(getattr(inner, "style", None), "leading", 0)
+        if parts or not hasattr(inner, "blPara") or available_height <= 2 * leading:
+            return parts
+        width = available_width - self._leftIndent - self._rightIndent
+        pieces = inner.split(width, available_height - leading)
+        if len(pieces) < 2:
+            return []
+        return [
+            LIIndenter(
+                piece,
+                leftIndent=self._leftIndent,
+                rightIndent=self._rightIndent,
+                bullet=self._bullet if piece is pieces[0] else None,
+            )
+            for piece in pieces
+        ]
+
+    _split._ess_desk = True  # type: ignore[attr-defined]
+    LIIndenter.split = _split
+
+
+def printed(text: str | None, font: str = FONT) -> str:
+    """`text` as it is printed in `font`: French typography, then what the font can draw
+    (Arabic joined, a visible mark for a character it lacks: `documents.scripts`)."""
+    return scripts.drawable(typeset(text), font)
 
 
 def _no_unembedded_defaults() -> None:
@@ -95,12 +138,41 @@ def _keep_no_break_spaces() -> None:
     paragraph._splitWord = _split_long_word
 
 
+# A word with no hyphenation point that fits is kept whole when it is less than twice as wide
+# as its line (narrowed in a table cell, over the margin in a paragraph: « Rhône-Alpes » in a
+# narrow column); a longer one (a reference, an address, « xxxx… ») is cut between two
+# characters: narrowed, it would be too small to read, and over the margin, lost.
+FORCED_CUT = 2
+
+
+def _cut(
+    word: str, font: str, size: float, room: float, alone: bool, forcing: bool = False
+) -> tuple[Cut | None, bool]:
+    """Where `word`, too wide for `room` points, is cut, and whether that cut is forced: at its
+    last break point that fits (a hyphenation point or its own hyphen); when it is alone on its
+    line and none fits, at its last break point within `FORCED_CUT` times the room (that piece
+    is narrowed or runs over); else, wider than that, or the rest of a word already cut so
+    (`forcing`), between two characters."""
+
+    def fits(head: str, room: float = room) -> bool:
+        return stringWidth(head, font, size) <= room
+
+    cut = cut_word(word, fits)
+    if cut is not None or not alone:
+        return cut, False
+    cut = cut_word(word, lambda head: fits(head, FORCED_CUT * room))
+    if cut is None and (forcing or stringWidth(word, font, size) > FORCED_CUT * room):
+        return force_cut(word, fits), True
+    return cut, False
+
+
 def _split_long_word(
     word, line_width, max_widths, lineno, font_name, font_size, encoding="utf8"
 ) -> list[str]:
     """reportlab's cutting of a word wider than a line (splitLongWords), which cuts anywhere,
-    replaced by cuts at the word's hyphenation points or after its own hyphens; what has no
-    such point left stays whole (it runs over the margin rather than be cut mid-syllable)."""
+    replaced by cuts at the word's hyphenation points or after its own hyphens; a word with no
+    such point that fits goes to a line of its own, and is cut there between two characters
+    (`force_cut`) when it is more than `FORCED_CUT` times as wide as the line."""
     from reportlab.platypus.paragraph import _SplitWord, _SplitWordEnd, _SplitWordH, _SplitWordHY
 
     if isinstance(word, bytes):
@@ -109,10 +181,10 @@ def _split_long_word(
     room = max_widths[min(last, lineno)] - line_width
     pieces: list[str] = []
     rest = word
+    forcing = False
     while stringWidth(rest, font_name, font_size) > room:
-        cut = cut_word(
-            rest, lambda head, room=room: stringWidth(head, font_name, font_size) <= room
-        )
+        alone = bool(pieces) or line_width <= 0
+        cut, forcing = _cut(rest, font_name, font_size, room, alone, forcing)
         if cut is not None:
             rest = cut.rest
             pieces.append((_SplitWordHY if cut.hyphen_added else _SplitWordH)(cut.head))
@@ -204,13 +276,16 @@ def _word_width(word: str, font: str) -> float:
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Lines of at most `width` points, broken at ordinary spaces (never at no-break ones). A
     word that does not fit an empty line is cut at its last hyphenation point that fits (a
-    hyphen added) or after a hyphen it has; a word without one that fits stays whole, and
-    `draw` narrows that line to the width rather than cut the word anywhere."""
+    hyphen added) or after a hyphen it has; a word without one that fits is cut between two
+    characters (`force_cut`) when it is more than `FORCED_CUT` times as wide as the column.
+    What stays whole and too wide (a shorter word, a single character), `TextCell` narrows to
+    the width."""
     lines: list[str] = []
     space = _word_width(" ", font) * size
     line: list[str] = []
     used = 0.0
     words = breakable_words(text)
+    forcing = False  # the word is the rest of one cut between two characters
     while words:
         word = words.pop(0)
         w = _word_width(word, font) * size
@@ -221,13 +296,13 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
         if line:
             lines.append(" ".join(line))
             line, used = [], 0.0
-        if w > width:  # wider than a whole line: cut it at a hyphenation point
-            cut = cut_word(word, lambda head: stringWidth(head, font, size) <= width)
+        if w > width:  # wider than a whole line: cut it at a hyphenation point, or forced
+            cut, forcing = _cut(word, font, size, width, True, forcing)
             if cut is not None:
                 lines.append(cut[0])
                 words.insert(0, cut[1])
                 continue
-        line, used = [word], w
+        line, used, forcing = [word], w, False
     if line:
         lines.append(" ".join(line))
     return lines
@@ -244,9 +319,10 @@ class TextCell(Flowable):
     ):
         super().__init__()
         base = style or styles().cell
-        self.parts = [
-            (typeset(p), base) if isinstance(p, str) else (typeset(p[0]), p[1]) for p in parts
-        ]
+        pairs = [(p, base) if isinstance(p, str) else p for p in parts]
+        # Right to left when its text begins so (Arabic, Hebrew): set against the right edge.
+        self.rtl = scripts.right_to_left(" ".join(text or "" for text, _st in pairs))
+        self.parts = [(printed(text, st.fontName), st) for text, st in pairs]
         self._lines: list[tuple[str, ParagraphStyle]] | None = None
         self._for_width: float | None = None
         self._height = 0.0
@@ -276,7 +352,10 @@ class TextCell(Flowable):
             n += 1
         if n == 0 or n == len(lines):
             return []
-        return [TextCell(*lines[:n]), TextCell(*lines[n:])]
+        parts = [TextCell(*lines[:n]), TextCell(*lines[n:])]
+        for part in parts:
+            part.rtl = self.rtl
+        return parts
 
     def draw(self) -> None:
         text = self.canv.beginText()
@@ -295,20 +374,31 @@ class TextCell(Flowable):
             text.setTextOrigin(x, y)
         else:  # a relative move: two numbers to write instead of six
             text.moveCursor(x - previous[0], previous[1] - y)
-        for line, st in lines:
-            if getattr(text, "_cell_style", None) is not st:
-                text.setFont(st.fontName, st.fontSize, st.leading)
-                text.setFillColor(st.textColor)
-                text._cell_style = st
-            natural = _word_width(line, st.fontName) * st.fontSize if " " not in line else 0
-            if natural > width:  # a word without any hyphenation point: narrowed, never cut
-                text.setHorizScale(100 * width / natural)
-                text.textLine(line)
-                text.setHorizScale(100)
-            else:
-                text.textLine(line)
-            y -= st.leading
+        with scripts.paragraph_direction(self.rtl):
+            for line, st in lines:
+                if getattr(text, "_cell_style", None) is not st:
+                    text.setFont(st.fontName, st.fontSize, st.leading)
+                    text.setFillColor(st.textColor)
+                    text._cell_style = st
+                self._draw_line(text, line, st, width)
+                y -= st.leading
         text._cell_line = (x, y)
+
+    def _draw_line(self, text, line: str, st: ParagraphStyle, width: float) -> None:
+        if " " in line and not self.rtl:
+            text.textLine(line)  # (measured only when it may matter: most lines)
+            return
+        natural = stringWidth(line, st.fontName, st.fontSize)
+        if natural > width and " " not in line:  # one character wider than the column
+            text.setHorizScale(100 * width / natural)
+            text.textLine(line)
+            text.setHorizScale(100)
+        elif self.rtl and natural < width:  # against the right edge
+            text.moveCursor(width - natural, 0)
+            text.textLine(line)
+            text.moveCursor(natural - width, 0)
+        else:
+            text.textLine(line)
 
 
 class TextParagraph(TextCell):
@@ -331,6 +421,7 @@ class TextParagraph(TextCell):
             return []
         first, rest = (TextParagraph("", self.style) for _part in parts)
         first.parts, rest.parts = parts[0].parts, parts[1].parts
+        first.rtl = rest.rtl = self.rtl
         first.spaceAfter = 0
         rest.spaceBefore = 0
         return [first, rest]
@@ -565,7 +656,7 @@ def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[fl
             rise = 3.5 * mm * (len(lines) - 1)
             self.line(MARGIN, 12 * mm + rise, width - MARGIN, 12 * mm + rise)
             for n, text in enumerate(lines):
-                self.drawString(MARGIN, 8 * mm + rise - 3.5 * mm * n, typeset(text))
+                self.drawString(MARGIN, 8 * mm + rise - 3.5 * mm * n, printed(text))
             self.drawRightString(
                 width - MARGIN,
                 8 * mm,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -441,6 +442,70 @@ def _make_private(path: Path) -> None:
             os.chmod(path, 0o600)
 
 
+def _sync_folder(folder: Path) -> None:
+    """Make a new name in `folder` durable (POSIX): a power cut cannot take the link back."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _publish_new(tmp: Path, path: Path) -> None:
+    """Give the complete new database in `tmp` its name `path`, never over an existing file."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return  # made meanwhile by another program: opened and inspected like any file
+    except OSError as exc:
+        # File systems without hard links (FAT, some network shares): a rename, which Windows
+        # refuses over an existing name, and which we make only when the name is still free.
+        if exc.errno in (errno.EACCES, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EPERM):
+            raise
+        if path.exists():
+            return
+        os.rename(tmp, path)
+    _sync_folder(path.parent)
+
+
+def _create_whole(path: Path) -> None:
+    """Make a new database complete (every migration applied) in a private temporary file beside
+    `path`, then link it in. A program killed at any moment leaves no database at all or a
+    complete empty council: never an empty or half-migrated file, which the next opening would
+    refuse as damaged or as not an ESS Desk file (issue 18, `make faults`)."""
+    from ess_desk.fileio import private_temp
+    from ess_desk.store.schema import migrations
+
+    try:
+        tmp = private_temp(path.parent, "nouvelle-base-", suffix=".sqlite")
+    except OSError as exc:
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, path) from exc
+    try:
+        conn = _connect(tmp, read_only=False)
+        try:
+            migrations.apply(LazyDatabase(conn).database)
+        finally:
+            conn.close()
+        _publish_new(tmp, path)
+    except sqlite3.Error as exc:
+        from ess_desk.failures import from_sqlite_error
+
+        raise (from_sqlite_error(exc, path) or exc) from exc
+    except OSError as exc:
+        from ess_desk.failures import from_os_error
+
+        raise from_os_error(exc, path) from exc
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
 def _sweep(path: Path) -> None:
     """Remove what programs killed mid-way left beside the database and in its backups folder."""
     from ess_desk.fileio import sweep_temporary_files
@@ -479,6 +544,8 @@ def open_store(
             read_only = True
     conn = None
     try:
+        if not exists:
+            _create_whole(path)
         try:
             conn = _connect(path, read_only)
             if not exists:
@@ -494,7 +561,7 @@ def open_store(
         store = Store(path=path, db=db, read_only=read_only, holder=holder, _lock=mine)
         if mine is not None:
             _sweep(path)
-        _bring_up_to_date(store, lazy, is_new, bool(pending), auto_backup=auto_backup)
+        _bring_up_to_date(store, lazy, is_new, bool(pending), auto_backup=auto_backup and exists)
         return store
     except BaseException:
         if conn is not None:

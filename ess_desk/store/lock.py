@@ -137,7 +137,10 @@ def _write_private(path: Path, text: str) -> None:
 
 def _publish(path: Path, info: LockInfo) -> None:
     """Put a complete lock file at `path`; FileExistsError when a lock is already there."""
-    tmp = path.with_name(f".{path.name}.{info.pid}.{info.token[:8]}.tmp")
+    from ess_desk.fileio import temp_prefix
+
+    # A temporary name the sweep recognises: a program killed here leaves nothing for good.
+    tmp = path.with_name(f"{temp_prefix('verrou-')}{info.token[:8]}.tmp")
     _write_private(tmp, json.dumps(asdict(info)))
     try:
         try:

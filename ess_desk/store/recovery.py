@@ -304,8 +304,12 @@ def pending_recovery(path: Path, journal: Path, holder: object | None) -> Pendin
 
 
 def set_aside(path: Path) -> Path:
-    """Move an unusable database (and a journal beside it) into its backups folder, under a
-    name that says what it is; returns where it went."""
+    """Keep a copy of an unusable database (and move a journal beside it) in its backups folder,
+    under a name that says what it is; returns where it went. The file itself stays in place
+    until `restore_over` replaces it in one rename: a program killed in between leaves the
+    unusable file where it was, never no file at all."""
+    import shutil
+
     from ess_desk.fileio import ensure_private_folder
     from ess_desk.store.backup import backup_dir
 
@@ -313,9 +317,13 @@ def set_aside(path: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     # Not a `.sqlite`: the backups list must never offer this file back.
     kept = folder / f"{path.stem}-{stamp}-endommage{path.suffix or '.sqlite'}.garde"
-    os.replace(path, kept)
+    try:
+        os.link(path, kept)
+    except OSError:
+        shutil.copy2(path, kept)
     journal = journal_path(path)
     if journal.exists():
+        # Moved, not copied: left beside the restored file, SQLite would play it back into it.
         os.replace(journal, kept.with_name(kept.name + "-journal"))
     return kept
 

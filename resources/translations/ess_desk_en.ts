@@ -912,10 +912,6 @@
         <translation>The backup {backup} is put back in {path}. The unusable file is kept aside: {kept}.</translation>
     </message>
     <message>
-        <source>Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</source>
-        <translation>ESS Desk database (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
-    </message>
-    <message>
         <source>Erreur : {message}</source>
         <translation>Error: {message}</translation>
     </message>
@@ -1601,6 +1597,81 @@
     </message>
 </context>
 <context>
+    <name>CouncilFiles</name>
+    <message>
+        <source>Ouvrir une base</source>
+        <translation>Open a database</translation>
+    </message>
+    <message>
+        <source>Nouvelle base</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le avec Fichier › Ouvrir…</source>
+        <translation>The file {path} already exists. Choose another name, or open it with File › Open…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde faite : {path}</source>
+        <translation>Backup made: {path}</translation>
+    </message>
+    <message>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Sauvegarde en cours…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Ouvrir une démonstration</source>
+        <translation>Open a demonstration</translation>
+    </message>
+    <message>
+        <source>demonstration-conseil-ess.sqlite</source>
+        <translation>demonstration-ess-council.sqlite</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} existe déjà : choisissez un autre nom pour la démonstration.</source>
+        <translation>The file {path} already exists: choose another name for the demonstration.</translation>
+    </message>
+    <message>
+        <source>Création du conseil de démonstration…</source>
+        <translation>Creating the demonstration council…</translation>
+    </message>
+    <message>
+        <source>Sauvegarder une copie</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <source>Copie enregistrée : {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <source>Copie de la base en cours…</source>
+        <translation>Copying the database…</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Remplacer tout le contenu de la base par la sauvegarde du {date} ? Le contenu actuel sera d&apos;abord gardé dans une copie.</source>
+        <translation>Replace the entire contents of the database with the backup of {date}? The current contents will first be kept in a copy.</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>La base a été restaurée. L&apos;ancienne version est gardée dans {path}.</source>
+        <translation>The database has been restored. The previous version is kept in {path}.</translation>
+    </message>
+    <message>
+        <source>Restauration en cours…</source>
+        <translation>Restoring…</translation>
+    </message>
+</context>
+<context>
     <name>CountsTableModel</name>
     <message>
         <source>Actions</source>
@@ -1945,43 +2016,7 @@
     </message>
 </context>
 <context>
-    <name>DecisionsPage</name>
-    <message>
-        <source>Rechercher : numéro, mots du texte, point, instance…</source>
-        <translation>Search: number, words in the text, item, body…</translation>
-    </message>
-    <message>
-        <source>Année</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>Type de décision</source>
-        <translation>Kind of decision</translation>
-    </message>
-    <message>
-        <source>Tous les types</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <source>Tous les statuts</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>Exporter</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Classeur Excel (.xlsx)…</source>
-        <translation>Excel workbook (.xlsx)…</translation>
-    </message>
-    <message>
-        <source>CSV pour Excel (.csv)…</source>
-        <translation>CSV for Excel (.csv)…</translation>
-    </message>
-    <message>
-        <source>Registre en PDF…</source>
-        <translation>Register as PDF…</translation>
-    </message>
+    <name>DecisionPanel</name>
     <message>
         <source>Texte de la décision</source>
         <translation>Text of the decision</translation>
@@ -2013,26 +2048,6 @@
     <message>
         <source>Texte adopté</source>
         <translation>Adopted text</translation>
-    </message>
-    <message>
-        <source>Toutes les instances</source>
-        <translation>All bodies</translation>
-    </message>
-    <message>
-        <source>Toutes les années</source>
-        <translation>All years</translation>
-    </message>
-    <message>
-        <source>Aucune décision ne correspond à la recherche.</source>
-        <translation>No decisions match the search.</translation>
-    </message>
-    <message>
-        <source>1 décision</source>
-        <translation>1 decision</translation>
-    </message>
-    <message>
-        <source>{count} décisions</source>
-        <translation>{count} decisions</translation>
     </message>
     <message>
         <source>Choisissez d&apos;abord une décision.</source>
@@ -2077,6 +2092,73 @@
     <message>
         <source>Procès-verbal</source>
         <translation>Minutes</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>Rechercher : numéro, mots du texte, point, instance…</source>
+        <translation>Search: number, words in the text, item, body…</translation>
+    </message>
+    <message>
+        <source>Année</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Type de décision</source>
+        <translation>Kind of decision</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Classeur Excel (.xlsx)…</source>
+        <translation>Excel workbook (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel (.csv)…</source>
+        <translation>CSV for Excel (.csv)…</translation>
+    </message>
+    <message>
+        <source>Registre en PDF…</source>
+        <translation>Register as PDF…</translation>
+    </message>
+    <message>
+        <source>Toutes les instances</source>
+        <translation>All bodies</translation>
+    </message>
+    <message>
+        <source>Toutes les années</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Aucune décision ne correspond à la recherche.</source>
+        <translation>No decisions match the search.</translation>
+    </message>
+    <message>
+        <source>1 décision</source>
+        <translation>1 decision</translation>
+    </message>
+    <message>
+        <source>{count} décisions</source>
+        <translation>{count} decisions</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Statut de la décision</source>
@@ -2768,10 +2850,6 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <source>Pages</source>
-        <translation>Pages</translation>
-    </message>
-    <message>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
@@ -2894,74 +2972,6 @@
     <message>
         <source>Réactiver</source>
         <translation>Reactivate</translation>
-    </message>
-    <message>
-        <source>Ouvrir une base</source>
-        <translation>Open a database</translation>
-    </message>
-    <message>
-        <source>Nouvelle base</source>
-        <translation>New database</translation>
-    </message>
-    <message>
-        <source>Le fichier {path} existe déjà. Choisissez un autre nom, ou ouvrez-le avec Fichier › Ouvrir…</source>
-        <translation>The file {path} already exists. Choose another name, or open it with File › Open…</translation>
-    </message>
-    <message>
-        <source>Sauvegarde faite : {path}</source>
-        <translation>Backup made: {path}</translation>
-    </message>
-    <message>
-        <source>Sauvegarde en cours…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
-        <source>Ouvrir une démonstration</source>
-        <translation>Open a demonstration</translation>
-    </message>
-    <message>
-        <source>demonstration-conseil-ess.sqlite</source>
-        <translation>demonstration-ess-council.sqlite</translation>
-    </message>
-    <message>
-        <source>Le fichier {path} existe déjà : choisissez un autre nom pour la démonstration.</source>
-        <translation>The file {path} already exists: choose another name for the demonstration.</translation>
-    </message>
-    <message>
-        <source>Création du conseil de démonstration…</source>
-        <translation>Creating the demonstration council…</translation>
-    </message>
-    <message>
-        <source>Sauvegarder une copie</source>
-        <translation>Save a copy</translation>
-    </message>
-    <message>
-        <source>Copie enregistrée : {path}</source>
-        <translation>Copy saved: {path}</translation>
-    </message>
-    <message>
-        <source>Copie de la base en cours…</source>
-        <translation>Copying the database…</translation>
-    </message>
-    <message>
-        <source>Restaurer une sauvegarde</source>
-        <translation>Restore a backup</translation>
-    </message>
-    <message>
-        <source>Remplacer tout le contenu de la base par la sauvegarde du {date} ? Le contenu actuel sera d&apos;abord gardé dans une copie.</source>
-        <translation>Replace the entire contents of the database with the backup of {date}? The current contents will first be kept in a copy.</translation>
-    </message>
-    <message>
-        <source>Restaurer</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <source>La base a été restaurée. L&apos;ancienne version est gardée dans {path}.</source>
-        <translation>The database has been restored. The previous version is kept in {path}.</translation>
-    </message>
-    <message>
-        <source>Restauration en cours…</source>
-        <translation>Restoring…</translation>
     </message>
     <message>
         <source>Importer des membres</source>
@@ -5787,6 +5797,13 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Sans quorum</source>
         <translation>No quorum</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPages</name>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from email import policy
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from ess_desk import i18n
@@ -179,9 +180,16 @@ def test_paragraphs_cut_words_only_where_they_may():
         _check_cuts(lines, text)
 
 
-def test_a_word_without_any_break_point_is_never_cut():
-    lines = wrap_text("sha f691701fa759bcec6ba8de088a539e3d fin", "DejaVuSans", 8.5, 40)
+def test_a_word_without_any_break_point_is_cut_only_when_far_too_wide():
+    # Up to twice the column's width it stays whole (the cell narrows it)…
+    lines = wrap_text("sha f691701fa759bcec6ba8de088a539e3d fin", "DejaVuSans", 8.5, 100)
     assert "f691701fa759bcec6ba8de088a539e3d" in lines
+    # …wider, narrowed it could no longer be read: cut between two characters, no hyphen added,
+    # nothing lost (issue 18, item 15).
+    lines = wrap_text("sha f691701fa759bcec6ba8de088a539e3d fin", "DejaVuSans", 8.5, 40)
+    assert "".join(lines).replace(" ", "") == "shaf691701fa759bcec6ba8de088a539e3dfin"
+    assert len(lines) > 3 and not any(line.endswith("-") for line in lines)
+    assert all(stringWidth(line, "DejaVuSans", 8.5) <= 40 for line in lines)
 
 
 def test_no_break_spaces_hold_in_paragraphs_and_cells():

@@ -47,8 +47,9 @@ HEAVY_STDLIB = ("asyncio", "concurrent", "decimal", "email", "http", "multiproce
 HEAVY_STDLIB += ("xml", "zoneinfo", "csv", "sqlite3.dump", "tkinter", "unittest", "uuid")
 
 # ESS Desk's own modules on the start path: 38 when this test was written. Room is left for a few
-# small ones; past it, move what the first page does not need off the start path.
-OWN_MODULES_CEILING = 48
+# small ones; past it, move what the first page does not need off the start path. 50 since the
+# main window was split into three modules (ui.window_pages, ui.window_files): the same code.
+OWN_MODULES_CEILING = 50
 
 SCRIPT = textwrap.dedent(
     """

@@ -216,6 +216,13 @@ def show_failure(
         exporting.write_failed(dialog, error, title)
 
 
+def database_files_filter() -> str:
+    """The file dialogs' filter for a council's file (and any file, to pick an old one)."""
+    return QCoreApplication.translate(
+        "MainWindow", "Base ESS Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)"
+    )
+
+
 def documents_folder(current: str = "") -> Path:
     """Where a file to write is suggested: beside the one already typed, else the user's
     Documents folder, else their home."""

@@ -54,7 +54,7 @@ class OrganisationDialog(QtWidgets.QDialog):
         layout.addWidget(_buttons(self, self.tr("Créer la structure")))
         finish_dialog(self)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> organisations.OrganisationFields:
         return {
             "name": self.name_edit.text(),
             "kind": self.kind_combo.currentData(),
@@ -246,7 +246,7 @@ class PersonDialog(QtWidgets.QDialog):
             self._load_organisations(select_id=dialog.organisation_id)
 
     # -- saving ------------------------------------------------------------------------------
-    def values(self) -> dict[str, object]:
+    def values(self) -> people.PersonFields:
         return {
             "civility": self.civility_combo.currentData() or "",
             "first_name": self.first_name_edit.text(),

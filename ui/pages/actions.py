@@ -13,11 +13,12 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.store import Store
 from ui import a11y, fitting, palette
-from ui.columns import ColumnChooser
+from ui.columns import choose_columns
 from ui.models_actions import ActionsTableModel, CountsTableModel
 from ui.pages.action_filters import ActionFilterBar
 from ui.pages.action_outputs import ActionOutputs
 from ui.qt import QCoreApplication, QModelIndex, Qt, QtWidgets, Signal
+from ui.widgets import make_table
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -193,55 +194,33 @@ class ActionsPage(ActionOutputs):
         self.view = QtWidgets.QTableView()
         a11y.name(self.view, self.tr("Actions"))
         self.view.setObjectName("actions_table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(24)
+        make_table(self.model, row_height=24, view=self.view)
         # Fixed row heights: the view never measures 30,000 rows.
         self.view.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(ActionsTableModel.DUE, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setStretchLastSection(True)
         m = ActionsTableModel
-        for column, width in (
-            (m.ID, 60),
-            (m.TITLE, 330),
-            (m.OWNER, 210),
-            (m.BODY, 170),
-            (m.THEME, 190),
-            (m.DUE, 170),
-            (m.STATUS, 90),
-            (m.PROGRESS, 90),
-            (m.PRIORITY, 80),
-            (m.ORIGIN, 260),
-        ):
-            self.view.setColumnWidth(column, width)
-        # The columns a secretary needs first stay; the others go as the width shrinks (all of
-        # them are in the detail pane), or by hand from the header's menu.
-        self.columns = ColumnChooser(
+        # The columns a secretary needs first stay (priority 1); the others go as the width
+        # shrinks (all of them are in the detail pane), or by hand from the header's menu.
+        self.columns = choose_columns(
             self.view,
             "actions",
             {
-                m.TITLE: 1,
-                m.DUE: 1,
-                m.STATUS: 1,
-                m.OWNER: 2,
-                m.PROGRESS: 2,
-                m.ID: 3,
-                m.BODY: 3,
-                m.PRIORITY: 4,
-                m.THEME: 4,
-                m.ORIGIN: 5,
-                m.LAST_UPDATE: 5,
+                m.TITLE: (1, 330),
+                m.DUE: (1, 170),
+                m.STATUS: (1, 90),
+                m.OWNER: (2, 210),
+                m.PROGRESS: (2, 90),
+                m.ID: (3, 60),
+                m.BODY: (3, 170),
+                m.PRIORITY: (4, 80),
+                m.THEME: (4, 190),
+                m.ORIGIN: (5, 260),
+                m.LAST_UPDATE: (5, None),
             },
             stretch=m.TITLE,
         )

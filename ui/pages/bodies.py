@@ -13,26 +13,8 @@ from ui.dialogs.body import BodyDialog
 from ui.dialogs.college import CollegeDialog
 from ui.dialogs.mandate import EndMandateDialog, MandateDialog
 from ui.models_bodies import BODY_ID_ROLE, CollegesTableModel, RosterTableModel, bodies_tree
-from ui.qt import Qt, QtWidgets
-
-
-def _table(model, stretch: int | None = None) -> QtWidgets.QTableView:
-    view = QtWidgets.QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    if stretch is not None:
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
-    return view
+from ui.qt import Qt, QtGui, QtWidgets
+from ui.widgets import make_table
 
 
 class BodiesPage(QtWidgets.QWidget):
@@ -98,7 +80,9 @@ class BodiesPage(QtWidgets.QWidget):
         rules_layout.addLayout(rules_buttons)
 
         self.colleges_model = CollegesTableModel(store.db, self)
-        self.colleges_view = _table(self.colleges_model, stretch=CollegesTableModel.NAME)
+        self.colleges_view = make_table(
+            self.colleges_model, row_height=24, stretch=CollegesTableModel.NAME
+        )
         a11y.name(self.colleges_view, self.tr("Collèges"))
         for column, width in [(1, 90), (2, 110), (3, 80), (4, 80)]:
             self.colleges_view.setColumnWidth(column, width)
@@ -131,7 +115,9 @@ class BodiesPage(QtWidgets.QWidget):
 
         # Not sortable: each paired substitute stays right under the member they replace.
         self.roster_model = RosterTableModel(store.db, self)
-        self.roster_view = _table(self.roster_model, stretch=RosterTableModel.PAIRING)
+        self.roster_view = make_table(
+            self.roster_model, row_height=24, stretch=RosterTableModel.PAIRING
+        )
         a11y.name(self.roster_view, self.tr("Composition"))
         self.roster_view.doubleClicked.connect(lambda _i: self.edit_mandate())
         self.roster_view.selectionModel().selectionChanged.connect(
@@ -193,7 +179,7 @@ class BodiesPage(QtWidgets.QWidget):
             if not writable:
                 button.setToolTip(store.read_only_message())
 
-        self.tree_model = None
+        self.tree_model: QtGui.QStandardItemModel | None = None
         self.reload()
 
     # -- state -------------------------------------------------------------------------------

@@ -4,19 +4,17 @@ the full text of the selected one, its follow-up status, and exports (Excel, CSV
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 from typing import Any
 
-from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
-from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
+from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
 from ess_desk.store import Store
-from ui import a11y, fitting, palette
-from ui.columns import ColumnChooser
+from ui import a11y, fitting
+from ui.columns import choose_columns
 from ui.dialogs.common import (
     confirm,
     documents_folder,
@@ -24,7 +22,9 @@ from ui.dialogs.common import (
     show_user_error,
 )
 from ui.models_minutes import DecisionsTableModel
+from ui.pages.decision_panel import DecisionPanel
 from ui.qt import QLocale, QSortFilterProxyModel, Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.widgets import make_table
 from ui.workers import Operation
 
 D = DecisionsTableModel
@@ -106,44 +106,24 @@ class DecisionsPage(QtWidgets.QWidget):
         self.table = QtWidgets.QTableView()
         a11y.name(self.table, self.tr("Registre des décisions"))
         self.table.setObjectName("decisions_table")
-        self.table.setModel(self.proxy)
+        make_table(self.proxy, row_height=None, view=self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(D.REFERENCE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, width in (
-            (D.REFERENCE, 72),
-            (D.DATE, 84),
-            (D.BODY, 160),
-            (D.MEETING, 170),
-            (D.ITEM, 180),
-            (D.KIND, 110),
-            (D.TEXT, 260),
-            (D.OUTCOME, 130),
-            (D.STATUS, 120),
-        ):
-            self.table.setColumnWidth(column, width)
         # The text takes what is left; the columns of least use go first when the width shrinks
         # (all are in the detail panel), or by hand from the header's menu.
-        self.columns = ColumnChooser(
+        self.columns = choose_columns(
             self.table,
             "decisions",
             {
-                D.REFERENCE: 1,
-                D.TEXT: 1,
-                D.DATE: 2,
-                D.KIND: 2,
-                D.OUTCOME: 3,
-                D.BODY: 3,
-                D.STATUS: 4,
-                D.ITEM: 4,
-                D.MEETING: 6,
+                D.REFERENCE: (1, 72),
+                D.TEXT: (1, 260),
+                D.DATE: (2, 84),
+                D.KIND: (2, 110),
+                D.OUTCOME: (3, 130),
+                D.BODY: (3, 160),
+                D.STATUS: (4, 120),
+                D.ITEM: (4, 180),
+                D.MEETING: (6, 170),
             },
             stretch=D.TEXT,
             stretch_minimum=260,
@@ -151,67 +131,17 @@ class DecisionsPage(QtWidgets.QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
         # The detail panel.
-        self.detail_title = QtWidgets.QLabel()
-        self.detail_title.setObjectName("decision_title")
-        font = self.detail_title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.detail_title.setFont(font)
-        self.detail_title.setWordWrap(True)
-        self.details = QtWidgets.QLabel()
-        self.details.setObjectName("decision_details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.full_text = QtWidgets.QPlainTextEdit()
-        a11y.name(self.full_text, self.tr("Texte de la décision"))
-        self.full_text.setObjectName("decision_text")
-        self.full_text.setReadOnly(True)
-        self.status_choice = QtWidgets.QComboBox()
-        a11y.name(self.status_choice, self.tr("Nouveau statut de la décision"))
-        self.status_choice.setObjectName("decision_status_choice")
-        for code in DECISION_STATUSES:
-            self.status_choice.addItem(label(DECISION_STATUSES, code), code)
-        self.status_button = QtWidgets.QPushButton(self.tr("Changer le statut"))
-        self.status_button.setObjectName("decision_status_button")
-        self.status_button.clicked.connect(self.change_status)
-        status_row = QtWidgets.QHBoxLayout()
-        status_row.addWidget(a11y.labelled(self.tr("Suivi :"), self.status_choice))
-        status_row.addWidget(self.status_choice, 1)
-        status_row.addWidget(self.status_button)
-        self.action_button = QtWidgets.QPushButton(self.tr("Nouvelle action…"))
-        self.action_button.setObjectName("decision_action_button")
-        self.action_button.setToolTip(
-            self.tr("Une action de suivi de cette décision (son point et sa séance d'origine).")
-        )
-        self.action_button.clicked.connect(self.new_action)
-        action_row = QtWidgets.QHBoxLayout()
-        action_row.addWidget(self.action_button)
-        action_row.addStretch(1)
-        self.status_note = QtWidgets.QLabel(
-            self.tr(
-                "Le texte d'une décision ne se modifie que dans le procès-verbal de sa séance, "
-                "tant qu'il est en brouillon ; son statut de suivi évolue à tout moment."
-            )
-        )
-        self.status_note.setWordWrap(True)
-        self.status_note.setStyleSheet(palette.text_css(palette.MUTED))
-
-        panel = QtWidgets.QWidget()
-        panel.setMinimumWidth(300)
-        side = QtWidgets.QVBoxLayout(panel)
-        side.setContentsMargins(8, 0, 0, 0)
-        side.addWidget(self.detail_title)
-        side.addWidget(self.details)
-        side.addWidget(a11y.labelled(self.tr("Texte adopté"), self.full_text))
-        side.addWidget(self.full_text, 1)
-        side.addLayout(status_row)
-        side.addWidget(self.status_note)
-        side.addLayout(action_row)
+        self.panel = DecisionPanel(store)
+        self.panel.status_button.clicked.connect(self.change_status)
+        self.panel.action_button.clicked.connect(self.new_action)
+        self.status_choice, self.status_button = self.panel.status_choice, self.panel.status_button
+        self.action_button = self.panel.action_button
+        self.detail_title, self.details = self.panel.detail_title, self.panel.details
+        self.full_text = self.panel.full_text
 
         splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
-        splitter.addWidget(panel)
+        splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -267,7 +197,7 @@ class DecisionsPage(QtWidgets.QWidget):
         if selected is not None:
             self.select_decision(selected)
         if self.selected_id() is None:
-            self._show(None)
+            self.panel.show_decision(None)
 
     def _update_count(self) -> None:
         count = self.model.rowCount()
@@ -301,60 +231,10 @@ class DecisionsPage(QtWidgets.QWidget):
     def _selected(self, current: Any, _previous: Any = None) -> None:
         if current.isValid():
             source = self.proxy.mapToSource(current)
-            self._show(self.model.decision(source.row()))
+            self.panel.show_decision(self.model.decision(source.row()))
         else:
-            self._show(None)
+            self.panel.show_decision(None)
         self.selection_changed.emit()
-
-    def _show(self, row: decisions.DecisionRow | None) -> None:
-        writable = not self.store.read_only
-        self.status_choice.setEnabled(row is not None and writable)
-        self.status_button.setEnabled(row is not None and writable)
-        self.action_button.setEnabled(row is not None and writable)
-        self.action_button.setToolTip(
-            self.store.read_only_message()
-            if not writable
-            else self.tr("Choisissez d'abord une décision.")
-            if row is None
-            else self.tr(
-                "Une action de suivi de cette décision (son point et sa séance d'origine)."
-            )
-        )
-        if row is None:
-            self.detail_title.setText(self.tr("Aucune décision sélectionnée"))
-            self.details.setText(
-                html.escape(self.tr("Choisissez une décision pour lire son texte entier."))
-            )
-            self.full_text.setPlainText("")
-            return
-        self.detail_title.setText(
-            self.tr("{kind} {reference}").format(kind=row.kind_label, reference=row.reference)
-        )
-
-        def line(name: str, value: str) -> str:
-            return (
-                f"<tr><td style='{palette.text_css(palette.MUTED)} padding-right:8px'>"
-                f"{html.escape(name)}</td>"
-                f"<td>{html.escape(value)}</td></tr>"
-            )
-
-        minutes_state = (
-            label(MINUTES_STATUSES, row.minutes_status)
-            if row.minutes_status
-            else self.tr("non commencé")
-        )
-        self.details.setText(
-            "<table>"
-            + line(self.tr("Instance"), row.body)
-            + line(self.tr("Séance"), f"{row.meeting_title} ({display(row.meeting_date)})")
-            + line(self.tr("Point"), row.item_title)
-            + line(self.tr("Vote"), row.outcome_label)
-            + line(self.tr("Statut"), row.status_label)
-            + line(self.tr("Procès-verbal"), minutes_state)
-            + "</table>"
-        )
-        self.full_text.setPlainText(row.text)
-        self.status_choice.setCurrentIndex(max(self.status_choice.findData(row.status), 0))
 
     def new_action(self) -> int | None:
         """An action that follows the selected decision (its item, meeting and body filled in);

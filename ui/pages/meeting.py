@@ -35,6 +35,7 @@ from ui.models_meetings import (
     VotesTableModel,
 )
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.widgets import make_table
 from ui.workers import Operation
 
 # Tabs that other modules add to a meeting: (module, class, title). Each class is built as
@@ -54,27 +55,6 @@ EXTRA_TABS = [
 ]
 
 CLOSED_STATUSES = ("closed", "cancelled", "postponed")
-
-
-def make_table(
-    model: QtCore.QAbstractItemModel, stretch: int | None = None
-) -> QtWidgets.QTableView:
-    view = QtWidgets.QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    if stretch is not None:
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 def selected_row(view: QtWidgets.QAbstractItemView) -> int | None:

@@ -16,8 +16,9 @@ from ui.models_meetings import (
     ORDER_UPCOMING_FIRST,
     MeetingsTableModel,
 )
-from ui.pages.meeting import KeyActions, MeetingView, make_table, selected_row
+from ui.pages.meeting import KeyActions, MeetingView, selected_row
 from ui.qt import QSortFilterProxyModel, Qt, QtWidgets, Signal
+from ui.widgets import make_table
 
 M = MeetingsTableModel
 
