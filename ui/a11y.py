@@ -109,6 +109,52 @@ class Announcer(QObject):
 _announcer: Announcer | None = None
 
 
+def tab_leaves(view: QtWidgets.QAbstractItemView) -> QtWidgets.QAbstractItemView:
+    """Tab leaves a table for the next control (WCAG 2.1.2, no keyboard trap): a table moves
+    from cell to cell with Tab by default and wraps round, so Tab never left it; the arrows
+    move between its cells."""
+    view.setTabKeyNavigation(False)
+    return view
+
+
+def _takes_tab(widget: QtWidgets.QWidget, top: QtWidgets.QWidget) -> bool:
+    return bool(
+        widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and widget.focusProxy() is None
+        and widget.isVisibleTo(top)
+        and widget.isEnabled()
+    )
+
+
+def focus_first(top: QtWidgets.QWidget, fallback: QtWidgets.QWidget | None = None) -> bool:
+    """Give the focus to the first control of `top` that Tab would reach (else `fallback`);
+    False when neither could take it."""
+    widget = top.nextInFocusChain()
+    while widget is not None and widget is not top and top.isAncestorOf(widget):
+        if _takes_tab(widget, top):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        widget = widget.nextInFocusChain()
+    if fallback is not None:
+        fallback.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+    return False
+
+
+def focus_after(container: QtWidgets.QWidget) -> None:
+    """Give the focus to the control Tab reaches after `container` (whose controls are going
+    away): a keyboard user goes on from there instead of from nowhere."""
+    top = container.window()
+    widget = container.nextInFocusChain()
+    for _ in range(5000):
+        if widget is None or widget is container:
+            return
+        if not container.isAncestorOf(widget) and _takes_tab(widget, top):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
 def announcer() -> Announcer:
     global _announcer
     if _announcer is None:
@@ -224,7 +270,7 @@ def finish(top: QtWidgets.QWidget, *, mnemonics: bool = True) -> None:
     """What every dialog (and page) needs once built: each label's buddy is the field itself
     (not the box holding it and its error), the field is named after its label, multi-line
     fields are left with Tab, and (`mnemonics`) each label of a field gets a letter of its
-    own for Alt+letter. Explicit choices (a name, an « & ») are kept."""
+    own for Alt+letter, and Tab leaves tables. Explicit choices (a name, an « & ») are kept."""
     labels = [label for label in top.findChildren(QtWidgets.QLabel) if label.buddy() is not None]
     for label in labels:
         buddy = label.buddy()
@@ -244,6 +290,8 @@ def finish(top: QtWidgets.QWidget, *, mnemonics: bool = True) -> None:
     for edit in top.findChildren(QtWidgets.QPlainTextEdit) + top.findChildren(QtWidgets.QTextEdit):
         if not isinstance(edit, QtWidgets.QTextBrowser):
             multiline(edit)
+    for view in top.findChildren(QtWidgets.QAbstractItemView):
+        tab_leaves(view)
     if not mnemonics:
         return
     used = _texts_with_mnemonics(top)

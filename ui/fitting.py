@@ -54,29 +54,34 @@ class _Fitter(QtCore.QObject):
 
     def __init__(self, dialog: QtWidgets.QDialog, scroll: _FittedScroll):
         super().__init__(dialog)
-        self._dialog = dialog
-        self._scroll = scroll
-        self._grow_timer = QtCore.QTimer(self)
-        self._grow_timer.setSingleShot(True)
-        self._grow_timer.setInterval(0)
-        self._grow_timer.timeout.connect(self.grow)
+        # No Python reference to the dialog: a dialog without parent collected with this filter
+        # in one garbage cycle would call the filter with its attributes already cleared.
+        timer = QtCore.QTimer(self)
+        timer.setObjectName("grow")
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(self.grow)
         dialog.installEventFilter(self)
         content = scroll.widget()
         if content is not None:
             content.installEventFilter(self)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
-        # A dialog whose Python side was collected is destroyed by Qt afterwards: its last events
-        # (hide, child removed) reach a bare wrapper of this filter, without its attributes.
-        dialog = getattr(self, "_dialog", None)
-        if dialog is None:
-            return False
         kind = event.type()
+        dialog = self.parent()
         if watched is dialog and kind == QtCore.QEvent.Type.Show:
             self.fit()
         elif watched is not dialog and kind == QtCore.QEvent.Type.LayoutRequest:
-            self._grow_timer.start()
+            timer = self.findChild(QtCore.QTimer, "grow")
+            if timer is not None:
+                timer.start()
         return False
+
+    @property
+    def _dialog(self) -> QtWidgets.QWidget:
+        dialog = self.parent()
+        assert isinstance(dialog, QtWidgets.QWidget)
+        return dialog
 
     def cap(self) -> QtCore.QSize:
         size = available_size(self._dialog) - FRAME_ALLOWANCE
@@ -191,12 +196,38 @@ def fit_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QScrollArea:
     layout.setContentsMargins(0, 0, 0, margins.bottom())
     layout.addWidget(scroll, 1)
     for item in footer:
+        for widget in _widgets_of(item):
+            # Made before the content moved, the buttons came first for Tab and took the focus
+            # when the dialog opened: joining the dialog again puts them at the end of its chain.
+            widget.setParent(None)
+            widget.setParent(dialog)
         holder = QtWidgets.QHBoxLayout()
         holder.setContentsMargins(margins.left(), 0, margins.right(), 0)
         _move(item, holder, 0)
         layout.addLayout(holder)
     _Fitter(dialog, scroll)
     return scroll
+
+
+def _widgets_of(item: QtWidgets.QLayoutItem | None) -> list[QtWidgets.QWidget]:
+    widget = item.widget() if item is not None else None
+    if widget is not None:
+        return [widget]
+    child = item.layout() if item is not None else None
+    if child is None:
+        return []
+    return [w for i in range(child.count()) for w in _widgets_of(child.itemAt(i))]
+
+
+def tab_chain(top: QtWidgets.QWidget) -> list[QtWidgets.QWidget]:
+    """The widgets of `top` that Tab stops on, in Tab's order (hidden ones included)."""
+    chain: list[QtWidgets.QWidget] = []
+    widget = top.nextInFocusChain()
+    while widget is not None and widget is not top and len(chain) < 5000:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
 
 
 def _holds_button_box(layout: QtWidgets.QLayout) -> bool:

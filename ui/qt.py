@@ -76,3 +76,30 @@ def _uses_no_feature(module: object) -> bool:
 
 
 _skip_feature_scan()
+
+
+def _keep_executed_dialogs_with_their_parent() -> None:
+    """PySide 6 hands a dialog over to Python while `exec()` runs and leaves it so: a dialog
+    with a parent was then deleted by Python's cycle collector at any later moment (inside
+    another dialog's constructor, during a search), its Python filters and overrides already
+    cleared — the window crashed (seen after « Nouvelle instance », then « Importer »). After
+    `exec()` its parent owns it again, as for a dialog only shown."""
+    import shiboken6
+
+    run = QtWidgets.QDialog.exec
+    if getattr(run, "keeps_parent", False):
+        return
+
+    def exec_kept(dialog: QtWidgets.QDialog) -> int:
+        result = run(dialog)
+        if shiboken6.Shiboken.isValid(dialog) and shiboken6.Shiboken.ownedByPython(dialog):
+            parent = dialog.parentWidget()
+            if parent is not None:
+                dialog.setParent(parent, dialog.windowFlags())
+        return result
+
+    exec_kept.keeps_parent = True  # type: ignore[attr-defined]
+    QtWidgets.QDialog.exec = exec_kept  # type: ignore[method-assign]
+
+
+_keep_executed_dialogs_with_their_parent()

@@ -1,7 +1,8 @@
 """Every page, tab and dialog walked (tests/ui/walk.py finds them in the code: pages from
 page_specs(), the meeting's tabs from MeetingView, dialogs from every QDialog subclass under ui/):
 no focusable widget without an accessible name, no label whose buddy is not a field, Tab leaves
-multi-line fields, each field label of a dialog has its mnemonic."""
+multi-line fields and tables, each field label of a dialog has its mnemonic, a dialog opens on
+its fields (its buttons last for Tab)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,7 @@ def test_tab_leaves_every_multiline_field(report):
 
 def test_every_field_label_of_a_dialog_has_a_mnemonic_and_its_field(report):
     assert report.mnemonics == []
+
+
+def test_tab_leaves_tables_and_dialogs_open_on_their_fields(report):
+    assert report.keyboard == []

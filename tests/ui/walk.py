@@ -45,6 +45,7 @@ class Report:
     buddies: list[str] = field(default_factory=list)
     multiline: list[str] = field(default_factory=list)
     mnemonics: list[str] = field(default_factory=list)
+    keyboard: list[str] = field(default_factory=list)
     views: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
@@ -179,6 +180,25 @@ def check_mnemonics(top: QtWidgets.QDialog, where: str) -> list[str]:
     return problems
 
 
+def check_keyboard(top: QtWidgets.QWidget, where: str, *, dialog: bool) -> list[str]:
+    """Tab leaves every table (no keyboard trap), and a dialog opens on its content, its
+    buttons last in the Tab order."""
+    problems = [
+        f"{where}: Tab moves inside {describe(view)} and never leaves it (a11y.tab_leaves)"
+        for view in top.findChildren(QtWidgets.QAbstractItemView)
+        if shown(view, top) and focusable(view) and view.tabKeyNavigation()
+    ]
+    if dialog:
+        from ui.fitting import tab_chain
+
+        stops = [w for w in tab_chain(top) if shown(w, top) and w.isEnabled()]
+        boxes = top.findChildren(QtWidgets.QDialogButtonBox)
+        in_box = [any(b.isAncestorOf(w) for b in boxes) for w in stops]
+        if stops and in_box[0] and not all(in_box):
+            problems.append(f"{where}: Tab reaches {describe(stops[0])} before the fields")
+    return problems
+
+
 def _inside_scroll_area(widget: QtWidgets.QWidget, top: QtWidgets.QWidget) -> bool:
     owner = widget.parentWidget()
     while owner is not None and owner is not top:
@@ -223,6 +243,7 @@ def check_all(top: QtWidgets.QWidget, where: str, report: Report, *, dialog: boo
     report.names += check_names(top, where)
     report.buddies += check_buddies(top, where)
     report.multiline += check_multiline(top, where)
+    report.keyboard += check_keyboard(top, where, dialog=dialog)
     if dialog:
         report.mnemonics += check_mnemonics(top, where)
 

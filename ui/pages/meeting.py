@@ -1250,9 +1250,15 @@ class MeetingView(QtWidgets.QWidget):
             return
         key = self._factories[index][0]
         fresh = key not in self._built
+        focus = QtWidgets.QApplication.focusWidget()
+        focus_in_tabs = focus is not None and self.tabs.isAncestorOf(focus)
         widget = self.tab(key)
         if not fresh and hasattr(widget, "reload"):
             widget.reload()  # another tab may have changed what this one shows
+        if fresh and focus_in_tabs:
+            # Ctrl+Tab gave the focus to the empty page this tab replaced: it goes to the tab's
+            # first control, as for a tab already built, instead of falling out of the view.
+            a11y.focus_first(widget, fallback=self.tabs.tabBar())
 
     def _tab_changed(self) -> None:
         self.refresh_header()

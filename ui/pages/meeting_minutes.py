@@ -710,11 +710,21 @@ class MinutesTab(QtWidgets.QWidget):
     def _refresh_approvals(self) -> None:
         """The approval of earlier minutes on this meeting's agenda."""
         db = self.store.db
+        focus = self.window().focusWidget()
+        had_focus = focus is not None and self.approval_box.isAncestorOf(focus)
         while self.approval_layout.count():
             child = self.approval_layout.takeAt(0)
             if child.widget() is not None:
+                child.widget().hide()  # the focus moves on instead of vanishing with the button
                 child.widget().deleteLater()
         self.approve_buttons = {}
+        try:
+            self._fill_approvals(db)
+        finally:
+            if had_focus and not a11y.focus_first(self.approval_box):
+                a11y.focus_after(self.approval_box)
+
+    def _fill_approvals(self, db: Any) -> None:
         has_item = any(i.kind == mn.APPROVAL_KIND for i in agenda.items(db, self.meeting_id))
         pending = mn.to_approve_at(db, self.meeting_id)
         self.approval_box.setVisible(has_item or bool(pending))

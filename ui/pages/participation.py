@@ -238,7 +238,7 @@ class ParticipationView(QtWidgets.QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(P.SORT_ROLE)
-        self.table = QtWidgets.QTableView()
+        self.table = a11y.tab_leaves(QtWidgets.QTableView())
         a11y.name(self.table, self.tr("Participation"))
         self.table.setObjectName("participation_table")
         self.table.setModel(self.proxy)
