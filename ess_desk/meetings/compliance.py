@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display
-from ess_desk.i18n import N_, _
-from ess_desk.meetings import meetings, notice, presence, votes
+from ess_desk.i18n import N_, _, ngettext, pgettext
+from ess_desk.meetings import convening, meetings, notice, presence, votes
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 
@@ -66,19 +66,42 @@ class NoticeReceipt:
 
     mandate_id: int
     name: str
-    accepted_on: dt.date | None  # None: not sent
-    documents: tuple[str, ...] = ()  # names of the documents sent with it
-    traced: bool = False  # True when it comes from a per-recipient proof of sending
+    accepted_on: dt.date | None  # None: not sent (or not accepted by the server yet)
+    # Each document it carried: {name, size, sha256}.
+    documents: tuple[dict[str, Any], ...] = ()
+    traced: bool = False  # True when it comes from the proof of sending of this person
+    status: str = ""  # with a proof: sent, waiting, failed or none (ess_desk.mail.proof)
+    channel: str = ""  # with a proof: email or post
 
 
 def notice_receipts(db: Database, meeting_id: int) -> list[NoticeReceipt]:
-    """Each expected person's notice. Until the outbox records a proof of sending per recipient,
-    the day recorded for the meeting's notice stands for everyone, documents not traced."""
+    """Each expected person's notice: from the proof of sending (the outbox's acceptance by the
+    server, the day a letter was posted, the documents each carried) once the meeting's
+    convocations went through it; else the day recorded for the meeting's notice stands for
+    everyone, documents not traced. A person the proof does not know (convened by hand while the
+    others were sent) keeps the recorded day, untraced."""
+    # mail and meetings are sibling domains; mail.proof reads meetings, hence imported here.
+    from ess_desk.mail import proof
+
     meeting = meetings.get(db, meeting_id)
     sent = dt.date.fromisoformat(meeting.notice_sent_on) if meeting.notice_sent_on else None
+    # Everyone convened, once each (permanent guests are invited, not convened).
+    records = [r for r in proof.notice_records(db, meeting_id) if r.required]
+    if not any(r.status != proof.NONE for r in records):
+        return [NoticeReceipt(r.mandate_id or 0, r.name, sent) for r in records]
     return [
-        NoticeReceipt(a.mandate_id, a.name, sent)
-        for a in presence.expected_attendees(db, meeting_id)
+        NoticeReceipt(r.mandate_id or 0, r.name, sent)
+        if r.status == proof.NONE
+        else NoticeReceipt(
+            r.mandate_id or 0,
+            r.name,
+            r.accepted_on,
+            r.documents,
+            traced=True,
+            status=r.status,
+            channel=r.channel,
+        )
+        for r in records
     ]
 
 
@@ -118,7 +141,7 @@ def _notice_on_time(c: _Context) -> Check:
     receipts = notice_receipts(c.db, c.meeting.id)
     if not receipts:
         return Check("notice_on_time", NA, _("Personne n'est attendu à cette séance."), source)
-    unsent = [r.name for r in receipts if r.accepted_on is None]
+    unsent = [_unsent_name(r) for r in receipts if r.accepted_on is None]
     late = [r for r in receipts if r.accepted_on is not None and r.accepted_on > deadline]
     if unsent and not c.held and c.today <= deadline:
         return Check(
@@ -147,21 +170,45 @@ def _notice_on_time(c: _Context) -> Check:
             source,
         )
     days = sorted({r.accepted_on for r in receipts if r.accepted_on})
-    return Check(
-        "notice_on_time",
-        OK,
-        _(
-            "Envoyée le {sent} aux {n} personnes attendues ; date limite légale : {day} "
-            "({clear} jours francs)."
-        ).format(sent=display(days[-1]), n=len(receipts), day=display(deadline), clear=required),
-        source,
-    )
+    detail = _(
+        "Envoyée le {sent} aux {n} personnes attendues ; date limite légale : {day} "
+        "({clear} jours francs)."
+    ).format(sent=display(days[-1]), n=len(receipts), day=display(deadline), clear=required)
+    traced = [r for r in receipts if r.traced]
+    if traced:
+        detail += " " + _("Preuve d'envoi : {email} et {post}.").format(
+            email=ngettext(
+                "{n} courriel accepté par le serveur",
+                "{n} courriels acceptés par le serveur",
+                sum(r.channel == convening.EMAIL for r in traced),
+            ).format(n=sum(r.channel == convening.EMAIL for r in traced)),
+            post=ngettext(
+                "{n} lettre postée",
+                "{n} lettres postées",
+                sum(r.channel == convening.POST for r in traced),
+            ).format(n=sum(r.channel == convening.POST for r in traced)),
+        )
+        if days[0] != days[-1]:
+            detail += " " + _("Premier envoi le {day}.").format(day=display(days[0]))
+    return Check("notice_on_time", OK, detail, source)
+
+
+def _unsent_name(receipt: NoticeReceipt) -> str:
+    """The name, with why when the proof of sending says it (an e-mail refused, still waiting)."""
+    why = {
+        "failed": _("envoi en échec"),
+        "waiting": _("en attente d'envoi"),
+    }.get(receipt.status)
+    return f"{receipt.name} ({why})" if why else receipt.name
 
 
 def _notice_documents(c: _Context) -> Check:
+    # Décret n° 2006-672, art. 9 / CGCT L. 2121-10 and L. 2121-12: the convocation carries the
+    # agenda and the documents the members need to examine its items.
     source = c.source("notice_clear_days")
-    receipts = [r for r in notice_receipts(c.db, c.meeting.id) if r.traced]
-    if not receipts:
+    receipts = notice_receipts(c.db, c.meeting.id)
+    traced = [r for r in receipts if r.traced and r.accepted_on]
+    if not traced:
         return Check(
             "notice_documents",
             NA,
@@ -171,7 +218,7 @@ def _notice_documents(c: _Context) -> Check:
             ),
             source,
         )
-    missing = [r.name for r in receipts if not r.documents]
+    missing = [r.name for r in traced if not r.documents]
     if missing:
         return Check(
             "notice_documents",
@@ -179,14 +226,44 @@ def _notice_documents(c: _Context) -> Check:
             _("Convocation envoyée sans document à : {names}.").format(names=", ".join(missing)),
             source,
         )
-    return Check(
-        "notice_documents",
-        OK,
-        _("Chaque convocation est partie avec ses documents ({documents}).").format(
-            documents=", ".join(sorted({d for r in receipts for d in r.documents}))
-        ),
-        source,
+    detail = _("Chaque convocation est partie avec ses documents : {documents}.").format(
+        documents=_documents_text(traced)
     )
+    untraced = [r.name for r in receipts if not r.traced]
+    if untraced:
+        detail += " " + _("Sans preuve d'envoi par destinataire : {names}.").format(
+            names=", ".join(untraced)
+        )
+    return Check("notice_documents", OK, detail, source)
+
+
+def _documents_text(receipts: list[NoticeReceipt]) -> str:
+    """The documents every convocation carried (name, size, start of the SHA-256 digest), then
+    how many were each person's own (their letter)."""
+    from ess_desk.store.recovery import human_size
+
+    digests = [{d["sha256"] for d in r.documents} for r in receipts]
+    common = set.intersection(*digests)
+    shared: dict[str, dict[str, Any]] = {}
+    for d in receipts[0].documents:
+        if d["sha256"] in common:
+            shared.setdefault(d["sha256"], d)
+    parts = [
+        _("{name} ({size}, SHA-256 {digest}…)").format(
+            name=d["name"], size=human_size(int(d["size"])), digest=d["sha256"][:12]
+        )
+        for d in shared.values()
+    ]
+    own = sum(len(r.documents) for r in receipts) - len(common) * len(receipts)
+    if own:
+        parts.append(
+            ngettext(
+                "{n} document nominatif (lettre, invitation d'agenda)",
+                "{n} documents nominatifs (lettres, invitations d'agenda)",
+                own,
+            ).format(n=own)
+        )
+    return pgettext("list separator", " ; ").join(parts) or _("aucun document commun")
 
 
 def count_text(data: dict[str, Any]) -> str:

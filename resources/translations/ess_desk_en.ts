@@ -1458,8 +1458,13 @@
         <translation>Each check follows the text named as its source: the body&apos;s rule set (decree no. 2006-672 for a consultative commission, CGCT L. 2121-10 ff. for a deliberative assembly) or its statutes.</translation>
     </message>
     <message>
-        <source>Vérifications en échec : {n} sur {total}.</source>
-        <translation>Failing checks: {n} of {total}.</translation>
+        <source> ; </source>
+        <comment>list separator</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Vérifications en échec : {n} sur {total} — {titles}.</source>
+        <translation>Failing checks: {n} of {total} — {titles}.</translation>
     </message>
     <message>
         <source>Aucune vérification en échec : la séance est régulière à ce jour.</source>
@@ -1883,6 +1888,10 @@
     <message>
         <source>Aucune vérification en échec sur les séances récentes</source>
         <translation>No failing check on recent meetings</translation>
+    </message>
+    <message>
+        <source>Contrôle de régularité en cours…</source>
+        <translation>Compliance check in progress…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bienvenue dans ESS Desk.&lt;/b&gt; Ce fichier est vide ; pour commencer :&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;Fichier › En-tête du conseil… : le nom, l&apos;adresse et le logo du conseil ;&lt;/li&gt;&lt;li&gt;Instances › Nouvelle instance : le conseil plénier, ses collèges et ses règles (quorum, pouvoirs, délai de convocation) ;&lt;/li&gt;&lt;li&gt;Fichier › Importer des membres… : la liste des membres depuis Excel ou CSV, avec un aperçu avant tout enregistrement.&lt;/li&gt;&lt;/ol&gt;Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de démonstration, fictif, dans un fichier à part.</source>

@@ -158,6 +158,8 @@ def test_the_compliance_panel_turns_green(qtbot, view, store, council):
     tab.reload()
     assert not tab.passing  # no notice recorded, its deadline is past
     assert "en échec" in tab.summary.text()
+    assert "Convocation envoyée dans le délai à chaque membre" in tab.summary.text()
+    assert tab.view.selectionModel().isRowSelected(0)  # the first failing check, in view
     notice.record_sent(store, council["meeting"], "04/12/2030")
     for name in NAMES[:4]:
         presence.record(store, council["meeting"], m[name], "present")
@@ -170,6 +172,27 @@ def test_the_compliance_panel_turns_green(qtbot, view, store, council):
     statuses = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
     assert statuses[0] == "✓ Conforme" and "✗ En échec" not in statuses
     assert tab.model.index(2, 3).data() == "décret n° 2006-672, art. 11"
+
+
+def whole_rows(table) -> bool:
+    """Each row at least as tall as its wrapped text asks."""
+    rows = range(table.model().rowCount())
+    return all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in rows)
+
+
+def test_compliance_rows_show_their_whole_reason_at_any_width(qtbot, view):
+    tab = view.show_tab("ui.pages.meeting_compliance")
+    view.show()
+    qtbot.waitExposed(view)
+    table = tab.view
+    for width in (1200, 760):
+        view.resize(width, 760)
+        qtbot.waitUntil(lambda w=width: view.width() == w)
+        viewport = table.viewport().width()
+        # The check's title and the source wrap within their share; the reason takes the rest.
+        assert table.columnWidth(1) <= viewport // 4 and table.columnWidth(3) <= viewport // 5
+        assert table.columnWidth(2) > viewport // 3
+        qtbot.waitUntil(lambda: whole_rows(table))
 
 
 def test_body_dialog_applies_a_ready_made_rule_set(qtbot, store):
@@ -189,3 +212,19 @@ def test_body_dialog_applies_a_ready_made_rule_set(qtbot, store):
         3,
     )
     assert (body.reconvene_notice_days, body.minutes_publish_days) == (3, 7)
+
+
+def test_the_dashboard_says_the_check_is_running_then_lists_the_failing_meeting(
+    qtbot, store, council
+):
+    from ui.pages.dashboard import DashboardPage
+
+    page = DashboardPage(store, today=dt.date(2030, 12, 31))
+    qtbot.addWidget(page)
+    card = page.cards["compliance"]
+    # Not yet read: it says so, never the all-clear.
+    assert card.empty.text() == "Contrôle de régularité en cours…" and card.count.text() == "…"
+    page.resize(1200, 900)
+    page.show()
+    qtbot.waitUntil(lambda: card.count.text() == "1")
+    assert card.line(0).record_id == council["meeting"] and card.empty.isHidden()

@@ -334,6 +334,15 @@ class SectionCard(QtWidgets.QFrame):
         painter.drawRoundedRect(QtCore.QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
         painter.end()
 
+    def set_pending(self, text: str) -> None:
+        """Still being read: says so, rather than the all-clear of an empty card."""
+        self.count.setText("…")
+        self.count.set_tone("zero")
+        self.model.set_lines([])
+        self.view.setVisible(False)
+        self.empty.setText(text)
+        self.empty.setVisible(True)
+
     def set_content(
         self,
         lines: Sequence[Line],
@@ -346,6 +355,7 @@ class SectionCard(QtWidgets.QFrame):
         link: str = "",
     ) -> None:
         """`total` lines in all, `lines` shown; `count` (default: total) goes in the header."""
+        self.empty.setText(self._empty_text)
         count = total if count is None else count
         self.count.setText(number(count))
         self.count.set_tone("count" if count else "zero")
@@ -724,6 +734,7 @@ class DashboardPage(QtWidgets.QWidget):
             card.open_requested.connect(self.open_requested)
             grid.addWidget(card, n // 2, n % 2)
         self.cards["compliance"].open_requested.connect(self.open_requested)
+        self.cards["compliance"].set_pending(self.tr("Contrôle de régularité en cours…"))
         grid.addWidget(self.cards["compliance"], 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)

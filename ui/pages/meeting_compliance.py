@@ -103,6 +103,9 @@ class ComplianceTab(QtWidgets.QWidget):
         header.setSectionResizeMode(
             ComplianceTableModel.DETAIL, QtWidgets.QHeaderView.ResizeMode.Stretch
         )
+        # Each row as tall as its wrapped reason, whatever the width (the window, the scale).
+        header.sectionResized.connect(lambda *_args: self.view.resizeRowsToContents())
+        self.view.viewport().installEventFilter(self)
         explain = QtWidgets.QLabel(
             self.tr(
                 "Chaque vérification suit le texte cité dans sa source : le jeu de règles de "
@@ -127,17 +130,36 @@ class ComplianceTab(QtWidgets.QWidget):
         checks = compliance.check_meeting(self._store.db, self.meeting_id, self.today())
         self.model.set_checks(checks)
         failed = compliance.failing(checks)
+        self.passing = not failed
         if failed:
-            text = self.tr("Vérifications en échec : {n} sur {total}.").format(
-                n=len(failed), total=len(checks)
+            titles = self.tr(" ; ", "list separator").join(c.title for c in failed)
+            text = self.tr("Vérifications en échec : {n} sur {total} — {titles}.").format(
+                n=len(failed), total=len(checks), titles=titles
             )
             self.summary.setStyleSheet(palette.panel_css(palette.BAD))
         else:
             text = self.tr("Aucune vérification en échec : la séance est régulière à ce jour.")
             self.summary.setStyleSheet(palette.panel_css(palette.GOOD))
         self.summary.setText(text)
-        self.passing = not failed
-        for column in (ComplianceTableModel.STATUS, ComplianceTableModel.CHECK):
-            self.view.resizeColumnToContents(column)
-        self.view.setColumnWidth(ComplianceTableModel.SOURCE, 220)
-        self.view.resizeRowsToContents()
+        self.fit_columns()
+        if failed:
+            # The first failing check selected and in view, its reason read out with the row.
+            row = checks.index(failed[0])
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, ComplianceTableModel.DETAIL))
+
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.Resize:
+            self.fit_columns()
+        return False
+
+    def fit_columns(self) -> None:
+        """The result as wide as its words; the check's title and the source at most a quarter
+        and a fifth of the table (they wrap), the reason takes the rest."""
+        view = self.view
+        width = view.viewport().width()
+        view.resizeColumnToContents(ComplianceTableModel.STATUS)
+        for column, share in ((ComplianceTableModel.CHECK, 4), (ComplianceTableModel.SOURCE, 5)):
+            wanted = view.sizeHintForColumn(column) + 12
+            view.setColumnWidth(column, max(min(wanted, width // share), 80))
+        view.resizeRowsToContents()
