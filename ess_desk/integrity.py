@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display, display_datetime
-from ess_desk.i18n import _
+from ess_desk.i18n import _, ngettext
 from ess_desk.minutes.minutes import check_digests
 from ess_desk.search.index import check_index
 from ess_desk.store import Store, chain
 from ess_desk.store.check import Check, check_store
+from ess_desk.store.database import read_only_connection
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -134,7 +135,7 @@ def _compare(conn: sqlite3.Connection, copy: Path, *, with_minutes: bool) -> lis
     taken = backupmod.backup_date(copy)
     when = display_datetime(taken) if taken else copy.name
     try:
-        other = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        other = read_only_connection(copy)
     except sqlite3.Error:
         return []
     try:
@@ -234,8 +235,47 @@ def _minutes_differences(
     return problems
 
 
+def check_derived(db: Database) -> list[str]:
+    """The folded keys and the actions' counts kept for the lists (ess_desk.store.derived) still
+    say what the rows hold."""
+    from ess_desk.store import derived
+
+    out: list[str] = []
+    keys = derived.wrong_keys(db)
+    if keys:
+        out.append(
+            ngettext(
+                "Clés de tri des noms : {n} clé ne correspond plus à sa personne ou à sa "
+                "structure (modifiée hors d'ESS Desk) ; « ess-desk search --rebuild » les "
+                "recalcule.",
+                "Clés de tri des noms : {n} clés ne correspondent plus à leur personne ou à leur "
+                "structure (modifiées hors d'ESS Desk) ; « ess-desk search --rebuild » les "
+                "recalcule.",
+                keys,
+            ).format(n=keys)
+        )
+    counts = len(derived.problems(db))
+    if counts:
+        out.append(
+            ngettext(
+                "Compteurs des actions : {n} compteur ne correspond plus aux actions (modifiées "
+                "hors d'ESS Desk) ; « ess-desk search --rebuild » les recalcule.",
+                "Compteurs des actions : {n} compteurs ne correspondent plus aux actions "
+                "(modifiées hors d'ESS Desk) ; « ess-desk search --rebuild » les recalcule.",
+                counts,
+            ).format(n=counts)
+        )
+    return out
+
+
 # The domains' checks, run after the store's own, in this order.
-CHECKS: tuple[Check, ...] = (check_digests, check_index, check_audit_chain, check_against_backup)
+CHECKS: tuple[Check, ...] = (
+    check_digests,
+    check_index,
+    check_derived,
+    check_audit_chain,
+    check_against_backup,
+)
 
 
 def check_council(store: Store) -> list[str]:

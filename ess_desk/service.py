@@ -53,8 +53,22 @@ def insert(db: Database, table: str, entity: str, values: dict[str, Any]) -> int
         [values[c] for c in cols],
     )
     row_id = inserted_id(cursor)
+    _refresh_keys(db, table, row_id)
     audit.record(db, entity, row_id, "create", None, fetch(db, table, row_id))
     return row_id
+
+
+def _refresh_keys(db: Database, table: str, row_id: int) -> None:
+    """The folded keys of a person or an organisation just written (ess_desk.store.derived)."""
+    if table in ("people", "organisations"):
+        from ess_desk.store import derived
+
+        ids = [row_id]
+        derived.refresh_keys(
+            db,
+            people=ids if table == "people" else (),
+            organisations=ids if table != "people" else (),
+        )
 
 
 def update(db: Database, table: str, entity: str, row_id: int, values: dict[str, Any]) -> bool:
@@ -69,6 +83,7 @@ def update(db: Database, table: str, entity: str, row_id: int, values: dict[str,
         f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in changed)} WHERE id = ?",
         [*changed.values(), row_id],
     )
+    _refresh_keys(db, table, row_id)
     audit.record(db, entity, row_id, "update", before, fetch(db, table, row_id))
     return True
 

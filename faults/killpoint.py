@@ -5,9 +5,12 @@ instead of after a delay that a loaded machine stretches.
 A step is one SQL statement on any connection the program opens (trigger statements included)
 or one rename, replace or link of a file. STEP 0 runs the command to its end and writes the
 number of steps it took to the file named by `$ESS_DESK_KILLPOINT_COUNT` (when set), as JSON:
-`{"steps": N, "writing": [[first, last], …]}` — the runs of steps before which the write that
-`$ESS_DESK_KILLPOINT_WATCH` names (`[marker, database, output]`, see `faults.kill.MARKERS`) was
-in flight, so that a campaign can kill inside that write and nowhere else.
+`{"steps": N, "writing": [[first, last], …], "commits": [step, …]}` — the runs of steps before
+which the write that `$ESS_DESK_KILLPOINT_WATCH` names (`[marker, database, output]`, see
+`faults.kill.MARKERS`) was in flight, so that a campaign can kill inside that write and nowhere
+else, and the steps that committed a transaction. The count of a long write varies by a step or
+two from one run to the next (SQLite's full-text indexes merge their segments as the data, with
+its timestamps, falls): aim a kill well inside a write, never at an exact step near its end.
 """
 
 from __future__ import annotations
@@ -30,9 +33,12 @@ class _Steps:
         self.done = 0
         self.writing = writing
         self.runs: list[list[int]] = []  # [first, last] steps seen inside the watched write
+        self.commits: list[int] = []  # the steps that were a COMMIT
 
-    def step(self, _what: object = None) -> None:
+    def step(self, what: object = None) -> None:
         self.done += 1
+        if isinstance(what, str) and what.startswith("COMMIT"):
+            self.commits.append(self.done)
         if self.done == self.kill_at:
             os.kill(os.getpid(), signal.SIGKILL)
         if self.writing is not None and self.writing():
@@ -90,7 +96,7 @@ def main(argv: list[str]) -> int:
         count = os.environ.get(COUNT_FILE)
         if count:
             with open(count, "w", encoding="utf-8") as f:
-                json.dump({"steps": steps.done, "writing": steps.runs}, f)
+                json.dump({"steps": steps.done, "writing": steps.runs, "commits": steps.commits}, f)
     return code
 
 

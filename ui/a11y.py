@@ -15,7 +15,11 @@ tied to their field, multi-line fields that Tab leaves, and status changes annou
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from ui.qt import QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+
+View = TypeVar("View", bound=QtWidgets.QAbstractItemView)
 
 
 def strip_mnemonic(text: str) -> str:
@@ -109,7 +113,7 @@ class Announcer(QObject):
 _announcer: Announcer | None = None
 
 
-def tab_leaves(view: QtWidgets.QAbstractItemView) -> QtWidgets.QAbstractItemView:
+def tab_leaves(view: View) -> View:
     """Tab leaves a table for the next control (WCAG 2.1.2, no keyboard trap): a table moves
     from cell to cell with Tab by default and wraps round, so Tab never left it; the arrows
     move between its cells."""

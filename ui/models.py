@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ess_desk.dates import display
-from ess_desk.membership.roster import MemberRow, member_rows
+from ess_desk.membership.listing import NO_END
+from ess_desk.membership.roster import MemberRow
 from ess_desk.text import fold
 from ui import palette
 from ui.qt import (
@@ -15,8 +14,8 @@ from ui.qt import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    QtCore,
     QtGui,
 )
 
@@ -24,16 +23,19 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 ENDING_SOON_DAYS = 90
-_HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class MembersTableModel(QAbstractTableModel):
-    """Every person with their mandates in force at a date, one row each (archived included)."""
+    """The people who pass the filter, with their mandates in force at a date, one row each: the
+    model holds their ids only, found and sorted in SQL (`ess_desk.membership.listing`), and
+    reads the rows on screen by blocks, as Anki's browser does. Standing alone it lists everyone,
+    archived people included; `MembersFilterProxy` gives it the page's filter."""
 
     NAME, FIRST_NAME, ORGANISATION, BODIES, COLLEGES, ROLES, MANDATE_END, EMAIL = range(8)
     COLUMN_COUNT = 8
+    BLOCK = 100  # rows read at once around the one asked for
 
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
     PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -44,64 +46,40 @@ class MembersTableModel(QAbstractTableModel):
     ENDING_FOREGROUND = palette.WARNING
     ARCHIVED_FOREGROUND = palette.MUTED
 
-    def __init__(self, db: Database, at: dt.date | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        db: Database,
+        at: dt.date | None = None,
+        parent: QObject | None = None,
+        *,
+        show_archived: bool = True,
+    ):
         super().__init__(parent)
         self._db = db
         self._at = at or dt.date.today()
-        self._rows: list[MemberRow] = []
-        self._archived: list[bool] = []
-        self._active_count = 0
-        self._cells: list[tuple[str, ...]] = []
-        self._sort_keys: list[tuple[str, ...]] = []
-        self._search: list[str] = []
-        self._days_left: list[int | None] = []
+        self._words: tuple[str, ...] = ()
+        self._show_archived = show_archived
+        self._sort, self._descending = "last_name", False
         self._italic = QtGui.QFont()
         self._italic.setItalic(True)
         self._load()
 
     # -- loading -----------------------------------------------------------------------------
     def _load(self) -> None:
-        rows = member_rows(self._db, self._at, include_archived=True)
-        limit = self._at + dt.timedelta(days=ENDING_SOON_DAYS)
-        cells: list[tuple[str, ...]] = []
-        keys: list[tuple[str, ...]] = []
-        search: list[str] = []
-        days_left: list[int | None] = []
-        folded_cache: dict[str, str] = {}  # structures, instances, roles repeat from row to row
+        from ess_desk.membership.listing import MemberListing
 
-        def fold_cached(text: str) -> str:
-            found = folded_cache.get(text)
-            if found is None:
-                found = folded_cache[text] = fold(text)
-            return found
+        self._listing = MemberListing(self._db, self._at)
+        self._total, self._active_count = self._listing.counts()
+        self._cache: dict[int, _Member] = {}
+        self._query()
 
-        for r in rows:
-            end = display(r.next_end) if r.next_end else ""
-            row_cells = (
-                r.last_name,
-                r.first_name,
-                r.organisation,
-                r.bodies,
-                r.colleges,
-                r.roles,
-                end,
-                r.email,
-            )
-            cells.append(row_cells)
-            folded = tuple(fold_cached(c) for c in row_cells)
-            # Dates sort by their ISO value; people without a mandate in force come last.
-            keys.append((*folded[: self.MANDATE_END], r.next_end or "9999-12-31", folded[-1]))
-            search.append("\n".join(folded))
-            left: int | None = None
-            if r.next_end and not r.archived:
-                end_date = dt.date.fromisoformat(r.next_end)
-                if end_date <= limit:
-                    left = (end_date - self._at).days
-            days_left.append(left)
-        self._rows, self._cells, self._sort_keys = rows, cells, keys
-        self._archived = [r.archived for r in rows]
-        self._active_count = self._archived.count(False)
-        self._search, self._days_left = search, days_left
+    def _query(self) -> None:
+        # The rows read stay cached (by id) until the next reload: a filter or a sort only
+        # changes which ids are listed.
+        self._ids = self._listing.ids(
+            self._words, self._show_archived, self._sort, self._descending
+        )
+        self._rows_of: dict[int, int] | None = None
 
     def reload(self) -> None:
         """Read the table again from the database (after an edit, an import, a restore)."""
@@ -113,35 +91,52 @@ class MembersTableModel(QAbstractTableModel):
         self._db = db
         self.reload()
 
+    def set_filter(self, words: tuple[str, ...], show_archived: bool) -> None:
+        """The people to list: those whose row holds every word (folded), archived ones too
+        when asked."""
+        if (tuple(words), bool(show_archived)) == (self._words, self._show_archived):
+            return
+        self.beginResetModel()
+        self._words, self._show_archived = tuple(words), bool(show_archived)
+        self._query()
+        self.endResetModel()
+
     # -- lookups for views and the filter ---------------------------------------------------
     @property
     def at(self) -> dt.date:
         return self._at
 
+    def _entry(self, row: int) -> _Member:
+        person_id = self._ids[row]
+        found = self._cache.get(person_id)
+        if found is None:
+            start = max(0, row - self.BLOCK // 4)
+            block = [i for i in self._ids[start : start + self.BLOCK] if i not in self._cache]
+            for member in self._listing.rows(block):
+                self._cache[member.person_id] = _Member(member, self._at)
+            found = self._cache.get(person_id)
+            if found is None:  # gone since the ids were read: shown empty until the reload
+                found = self._cache[person_id] = _Member(_gone(person_id), self._at)
+        return found
+
     def member(self, row: int) -> MemberRow:
-        return self._rows[row]
+        return self._entry(row).row
 
     def person_id(self, row: int) -> int:
-        return self._rows[row].person_id
+        return self._ids[row]
 
     def row_of(self, person_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.person_id == person_id:
-                return i
-        return None
-
-    def search_text(self, row: int) -> str:
-        return self._search[row]
-
-    def search_texts(self) -> list[str]:
-        return self._search
-
-    def archived_flags(self) -> list[bool]:
-        return self._archived
+        if self._rows_of is None:
+            self._rows_of = {pid: n for n, pid in enumerate(self._ids)}
+        return self._rows_of.get(person_id)
 
     def active_count(self) -> int:
         """People not archived (the table's total when archived people are hidden)."""
         return self._active_count
+
+    def total_count(self) -> int:
+        """Everyone, archived people included."""
+        return self._total
 
     def headers(self) -> list[str]:
         return [
@@ -157,7 +152,7 @@ class MembersTableModel(QAbstractTableModel):
 
     # -- QAbstractTableModel -----------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMN_COUNT
@@ -181,12 +176,15 @@ class MembersTableModel(QAbstractTableModel):
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= column < self.COLUMN_COUNT):
+        if not (0 <= row < len(self._ids) and 0 <= column < self.COLUMN_COUNT):
             return None
+        if role == _PERSON_ID:
+            return self._ids[row]
+        entry = self._entry(row)
         if role == _DISPLAY:
-            return self._cells[row][column]
-        archived = self._archived[row]
-        ending = self._days_left[row] is not None
+            return entry.cells[column]
+        archived = entry.row.archived
+        ending = entry.days_left is not None
         if role == _BACKGROUND:
             return palette.color(self.ENDING_BACKGROUND) if ending else None
         if role == _FOREGROUND:
@@ -196,24 +194,24 @@ class MembersTableModel(QAbstractTableModel):
         if role == _FONT:
             return self._italic if archived else None
         if role == _SORT:
-            return self._sort_keys[row][column]
-        if role == _PERSON_ID:
-            return self._rows[row].person_id
+            if column == self.MANDATE_END:
+                return entry.row.next_end or NO_END
+            return fold(entry.cells[column])
         if role == _ARCHIVED:
             return archived
         if role == _ENDING_SOON:
             return ending
         # Tooltip: the full text (long cells are elided), then what the colours mean.
-        lines = [self._cells[row][column]] if len(self._cells[row][column]) > 18 else []
+        lines = [entry.cells[column]] if len(entry.cells[column]) > 18 else []
         if archived:
             lines.append(self.tr("Personne archivée"))
         elif ending:
-            lines.append(self._ending_tooltip(row))
+            lines.append(self._ending_tooltip(entry))
         return "\n".join(lines) or None
 
-    def _ending_tooltip(self, row: int) -> str:
-        left = self._days_left[row] or 0
-        end = self._cells[row][self.MANDATE_END]
+    def _ending_tooltip(self, entry: _Member) -> str:
+        left = entry.days_left or 0
+        end = entry.cells[self.MANDATE_END]
         if left == 0:
             return self.tr("Mandat se terminant aujourd'hui ({date})").format(date=end)
         if left == 1:
@@ -223,30 +221,48 @@ class MembersTableModel(QAbstractTableModel):
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort on the precomputed keys (pure Python, no call back into data() per comparison)."""
+        """Sort in SQL; the rows selected stay selected (persistent indexes follow them)."""
         if not 0 <= column < self.COLUMN_COUNT:
             return
+        from ess_desk.membership.listing import SORTS
+
+        key, descending = SORTS[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return
         self.layoutAboutToBeChanged.emit()
-        keys = self._sort_keys
-        order_ = sorted(
-            range(len(self._rows)),
-            key=lambda i: (keys[i][column], keys[i][self.NAME], keys[i][self.FIRST_NAME]),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
-        new_row_of = {old: new for new, old in enumerate(order_)}
-        self._rows = [self._rows[i] for i in order_]
-        self._cells = [self._cells[i] for i in order_]
-        self._sort_keys = [keys[i] for i in order_]
-        self._search = [self._search[i] for i in order_]
-        self._days_left = [self._days_left[i] for i in order_]
-        self._archived = [self._archived[i] for i in order_]
+        old_ids = self._ids
+        self._sort, self._descending = key, descending
+        self._query()
+        row_of = self.row_of
         old_indexes = self.persistentIndexList()
-        new_indexes = [
-            self.index(new_row_of[i.row()], i.column()) if i.isValid() else QModelIndex()
-            for i in old_indexes
-        ]
+        new_indexes = []
+        for i in old_indexes:
+            new_row = row_of(old_ids[i.row()]) if i.isValid() else None
+            new_indexes.append(
+                self.index(new_row, i.column()) if new_row is not None else QModelIndex()
+            )
         self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
+
+
+class _Member:
+    """A row of the table as shown: its cells, and the days left before its mandate ends when
+    that is within ENDING_SOON_DAYS (None otherwise)."""
+
+    __slots__ = ("row", "cells", "days_left")
+
+    def __init__(self, r: MemberRow, at: dt.date):
+        self.row = r
+        self.cells = r.cells()
+        self.days_left: int | None = None
+        if r.next_end and not r.archived:
+            left = (dt.date.fromisoformat(r.next_end) - at).days
+            if left <= ENDING_SOON_DAYS:
+                self.days_left = left
+
+
+def _gone(person_id: int) -> MemberRow:
+    return MemberRow(person_id, "", "", "", "", "", "", "", None, True)
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -273,80 +289,49 @@ _ANSWERED_ROLES = frozenset(
 )
 
 
-class MembersFilterProxy(QSortFilterProxyModel):
+class MembersFilterProxy(QtCore.QIdentityProxyModel):
     """Filter as you type over every column, ignoring case and accents; archived people hidden
-    unless asked for. Every word typed must appear somewhere in the row."""
+    unless asked for. Every word typed must appear somewhere in the row. The source model does
+    the filtering and the sorting in SQL: this proxy only holds what the page asks for and hands
+    it over (an identity proxy: no mapping of its own to build or to call back in Python)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._words: list[str] = []
+        self._words: tuple[str, ...] = ()
         self._show_archived = False
-        self._accepted: list[bool] = []
-        self.setSortRole(MembersTableModel.SORT_ROLE)
 
     def setSourceModel(self, model: MembersTableModel) -> None:  # type: ignore[override]
-        old = self.sourceModel()
-        if old is not None:
-            old.modelReset.disconnect(self._recompute)
-            old.layoutChanged.disconnect(self._recompute)
-        # Connected before the base class connects its own slots, so the flags are fresh when
-        # the proxy rebuilds its mapping.
-        model.modelReset.connect(self._recompute)
-        model.layoutChanged.connect(self._recompute)
-        self._recompute_for(model)
+        # The filter first, so that the proxy maps the rows of the filtered model once.
+        model.set_filter(self._words, self._show_archived)
+        self._source = model  # kept alive as long as the proxy shows it
         super().setSourceModel(model)
 
     def filter_text(self) -> str:
         return " ".join(self._words)
 
     def set_filter_text(self, text: str) -> None:
-        words = fold(text).split()
+        words = tuple(fold(text).split())
         if words == self._words:
             return
-        self._change_filter(lambda: setattr(self, "_words", words))
+        self._words = words
+        self._hand_over()
 
     def show_archived(self) -> bool:
         return self._show_archived
 
     def set_show_archived(self, show: bool) -> None:
-        if show == self._show_archived:
+        if bool(show) == self._show_archived:
             return
-        self._change_filter(lambda: setattr(self, "_show_archived", bool(show)))
+        self._show_archived = bool(show)
+        self._hand_over()
 
-    def _change_filter(self, change: Callable[[], None]) -> None:
-        if _HAS_FILTER_CHANGE:
-            self.beginFilterChange()
-            change()
-            self._recompute()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # Qt before 6.9
-            change()
-            self._recompute()
-            self.invalidateRowsFilter()
-
-    def _recompute(self) -> None:
+    def _hand_over(self) -> None:
         model = self.sourceModel()
         if isinstance(model, MembersTableModel):
-            self._recompute_for(model)
-
-    def _recompute_for(self, model: MembersTableModel) -> None:
-        # One pass in Python per keystroke; filterAcceptsRow is then a list look-up.
-        words, show_archived = self._words, self._show_archived
-        texts, archived = model.search_texts(), model.archived_flags()
-        self._accepted = [
-            (show_archived or not archived[i]) and all(w in text for w in words)
-            for i, text in enumerate(texts)
-        ]
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if source_parent.isValid():
-            return False
-        accepted = self._accepted
-        return accepted[source_row] if source_row < len(accepted) else True
+            model.set_filter(self._words, self._show_archived)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is done by the source model on its precomputed keys; the proxy keeps its
-        order, so that filtering never re-sorts through Python comparisons."""
+        """Sorting is done by the source model in SQL; the proxy keeps its order."""
         model = self.sourceModel()
         if isinstance(model, MembersTableModel) and column >= 0:
             model.sort(column, order)

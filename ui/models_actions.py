@@ -79,6 +79,7 @@ class ActionsTableModel(HeaderedTableModel):
     GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # True on an owner's group row
 
     BLOCK = 100  # rows read at once around the one asked for
+    WINDOW = 500  # ids read before the table is scrolled (when the counts are kept)
     _ROW_ROLES = frozenset(
         {DISPLAY, TOOLTIP, FOREGROUND, ALIGNMENT, int(Qt.ItemDataRole.UserRole.value) + 2}
     )
@@ -91,7 +92,8 @@ class ActionsTableModel(HeaderedTableModel):
         self._sort = "due_date"
         self._descending = False
         self._grouped = False
-        self._ids: list[int] = []  # the actions in order
+        self._ids: list[int] = []  # the actions in order (the first WINDOW until fetchMore)
+        self._complete = True  # every id read
         self.counts = Counts(0, 0, {}, [])  # by status and theme, from the same query as the ids
         # What each visible row shows: an index into _ids (>= 0), or -(group number + 1).
         self._rows: list[int] = []
@@ -153,9 +155,28 @@ class ActionsTableModel(HeaderedTableModel):
         self.beginResetModel()
         sort = "owner" if self._grouped else self._sort
         descending = False if self._grouped else self._descending
-        self._ids, self.counts = queries.query_ids_and_counts(
-            self._db, self._filter, sort=sort, descending=descending, today=self.today
+        # A filter on body, status and theme only (the page as it opens) has its counts kept
+        # beside the actions: then only the first rows' ids are read, the rest when the table
+        # is scrolled to them (fetchMore). By owner the order is made in Python on every row.
+        counts = (
+            None if sort == "owner" else queries.kept_counts(self._db, self._filter, self.today)
         )
+        if counts is not None:
+            self.counts = counts
+            self._ids = queries.query_ids(
+                self._db,
+                self._filter,
+                sort=sort,
+                descending=descending,
+                today=self.today,
+                limit=self.WINDOW,
+            )
+            self._complete = len(self._ids) < self.WINDOW
+        else:
+            self._ids, self.counts = queries.query_ids_and_counts(
+                self._db, self._filter, sort=sort, descending=descending, today=self.today
+            )
+            self._complete = True
         self._groups = []
         if self._grouped:
             self._rows = self._grouped_rows()
@@ -188,11 +209,35 @@ class ActionsTableModel(HeaderedTableModel):
             rows.append(position)
         return rows
 
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
+        """The ids of every action that passes the filter, after the first window's."""
+        if parent.isValid() or self._complete:
+            return
+        every = queries.query_ids(
+            self._db, self._filter, sort=self._sort, descending=self._descending, today=self.today
+        )
+        self._complete = True
+        shown = len(self._ids)
+        if every[:shown] != self._ids:  # the actions changed meanwhile: listed afresh
+            self.beginResetModel()
+            self._ids, self._rows = every, list(range(len(every)))
+            self.endResetModel()
+        elif len(every) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(every) - 1)
+            self._ids = every
+            self._rows.extend(range(shown, len(every)))
+            self.endInsertRows()
+
     # -- lookups -----------------------------------------------------------------------------
     def action_count(self) -> int:
-        return len(self._ids)
+        """How many actions pass the filter (those not read yet included)."""
+        return len(self._ids) if self._complete else self.counts.total
 
     def ids(self) -> list[int]:
+        self.fetchMore()
         return list(self._ids)
 
     def is_group(self, row: int) -> bool:
@@ -207,6 +252,8 @@ class ActionsTableModel(HeaderedTableModel):
         return self._ids[self._rows[row]]
 
     def row_of(self, action_id: int) -> int | None:
+        if action_id not in self._ids:
+            self.fetchMore()  # perhaps further down, not read yet
         try:
             position = self._ids.index(action_id)
         except ValueError:

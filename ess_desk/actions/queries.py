@@ -342,13 +342,23 @@ def query_ids(
     sort: str = "due_date",
     descending: bool = False,
     today: dt.date | None = None,
+    limit: int | None = None,
 ) -> list[int]:
     """The ids of the actions that pass the filter, sorted: what the Actions page's model holds
-    (rows are then read for the lines on screen with `fetch_rows`)."""
-    today = today or dt.date.today()
-    where, params = _where(db, filt or ActionFilter(), today)
+    (rows are then read for the lines on screen with `fetch_rows`); the first `limit` only when
+    given (what the table shows before it is scrolled)."""
+    sql, params = _ids_query(db, filt, sort, descending, today)
+    if limit is not None:
+        sql, params = f"{sql} LIMIT :limit", {**params, "limit": int(limit)}
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def _ids_query(
+    db: Database, filt: ActionFilter | None, sort: str, descending: bool, today: dt.date | None
+) -> tuple[str, dict[str, Any]]:
+    where, params = _where(db, filt or ActionFilter(), today or dt.date.today())
     order, joins = _order(sort, descending)
-    return [r[0] for r in db.execute(f"SELECT a.id {_from(set(joins))}{where}{order}", params)]
+    return f"SELECT a.id {_from(set(joins))}{where}{order}", params
 
 
 def fetch_rows(db: Database, ids: list[int], today: dt.date | None = None) -> list[ActionRow]:
@@ -530,6 +540,11 @@ def query_ids_and_counts(
     by_status = dict.fromkeys(rules.STATUSES, 0) | Counter(statuses)
     per_theme = Counter(theme_ids)
     overdue = sum(1 for is_late in late if is_late)
+    return ids, Counts(len(rows), overdue, by_status, _by_theme(db, per_theme))
+
+
+def _by_theme(db: Database, per_theme: dict[int | None, int]) -> list[tuple[int | None, str, int]]:
+    """(theme id, name, count) in the themes' order, no theme last."""
     themes = {
         theme_id: (name, position)
         for theme_id, name, position in db.execute("SELECT id, name, position FROM action_themes")
@@ -539,11 +554,73 @@ def query_ids_and_counts(
         known = themes.get(theme_id) if theme_id is not None else None
         return (known is None, known[1] if known else 0)
 
-    by_theme = [
+    return [
         (theme_id, themes[theme_id][0] if theme_id in themes else _("Sans thème"), n)
         for theme_id, n in sorted(per_theme.items(), key=lambda item: theme_order(item[0]))
     ]
-    return ids, Counts(len(rows), overdue, by_status, by_theme)
+
+
+def kept_counts(
+    db: Database, filt: ActionFilter | None = None, today: dt.date | None = None
+) -> Counts | None:
+    """`counts`, read from the counts kept by body, status, theme and due date
+    (ess_desk.store.derived) instead of the actions themselves, when the filter asks for nothing
+    but a body, statuses and a theme (the Actions page as it opens); None for any other filter."""
+    filt = filt or ActionFilter()
+    if filt != ActionFilter(body_id=filt.body_id, statuses=filt.statuses, theme_id=filt.theme_id):
+        return None
+    today = today or dt.date.today()
+    _where(db, filt, today)  # an unknown status is refused as the query would
+    where, params = _kept_where(filt)
+    by_status: dict[str, int] = dict.fromkeys(rules.STATUSES, 0)
+    per_theme: dict[int | None, int] = {}
+    for status, theme_key, n in db.execute(
+        f"SELECT status, theme_key, SUM(n) FROM action_counts{where} GROUP BY 1, 2 "
+        "HAVING SUM(n) > 0",
+        params,
+    ):
+        by_status[status] = by_status.get(status, 0) + n
+        theme = theme_key or None
+        per_theme[theme] = per_theme.get(theme, 0) + n
+    return Counts(
+        sum(by_status.values()), _kept_overdue(db, filt, today), by_status, _by_theme(db, per_theme)
+    )
+
+
+def _kept_where(filt: ActionFilter, theme: str = "theme_key") -> tuple[str, dict[str, Any]]:
+    """The filter's body, theme and statuses as a WHERE on the counts (or on the actions, whose
+    theme column is `theme_id`)."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    for column, key, value in (
+        ("body_id", "body_id", filt.body_id),
+        (theme, "theme_id", filt.theme_id),
+    ):
+        if value is not None:
+            where.append(f"{column} = :{key}")
+            params[key] = value
+    if filt.statuses:
+        where.append("status IN (" + ", ".join(f"'{s}'" for s in sorted(filt.statuses)) + ")")
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _kept_overdue(db: Database, filt: ActionFilter, today: dt.date) -> int:
+    open_ = sorted(rules.OPEN_STATUSES & filt.statuses if filt.statuses else rules.OPEN_STATUSES)
+    if not open_:
+        return 0
+    statuses = "(" + ", ".join(f"'{s}'" for s in open_) + ")"
+    if filt.body_id is None and filt.theme_id is None:
+        sql = (
+            "SELECT COALESCE(SUM(n), 0) FROM action_due_counts "
+            f"WHERE status IN {statuses} AND due_key != '' AND due_key < :today"
+        )
+    else:  # by the actions' own indexes (body, status, due date; theme)
+        where, _params = _kept_where(
+            ActionFilter(body_id=filt.body_id, theme_id=filt.theme_id), theme="theme_id"
+        )
+        sql = f"SELECT COUNT(*) FROM actions{where} AND status IN {statuses} AND due_date < :today"
+    params = {"today": today.isoformat(), "body_id": filt.body_id, "theme_id": filt.theme_id}
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def actions_of_item(db: Database, item_id: int, today: dt.date | None = None) -> list[ActionRow]:

@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
+    KeepInFrame,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -117,6 +119,20 @@ class WindowAddress(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return (0, 0)
 
+    def fitted(self, font: str, size: float, leading: float) -> list[str]:
+        """The lines wrapped to the window's width, as many as its height holds: a longer
+        address ends with « … » inside the window rather than run off the sheet."""
+        from ess_desk.documents.style import wrap_text
+
+        lines = [part for line in self.lines for part in wrap_text(line, font, size, self.WIDTH)]
+        room = int(self.HEIGHT // leading)
+        if len(lines) <= room:
+            return lines
+        last = lines[room - 1]
+        while last and stringWidth(last + " …", font, size) > self.WIDTH:
+            last = last[:-1]
+        return [*lines[: room - 1], last.rstrip() + " …"]
+
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         from ess_desk.documents.style import FONT
 
@@ -124,7 +140,7 @@ class WindowAddress(Flowable):
         canvas.saveState()
         text = canvas.beginText(self.LEFT, page_height - self.TOP - 11)
         text.setFont(FONT, 10, 12)
-        for line in self.lines:
+        for line in self.fitted(FONT, 10, 12):
             text.textLine(line)
         canvas.drawText(text)
         canvas.restoreState()
@@ -248,8 +264,9 @@ def letter_story(
         if line
     ]
     # The letterhead fills the top of the page, down to below the envelope's window.
+    # (a letterhead longer than its place is made smaller to fit it, never over the letter)
     head = Table(
-        [[_letterhead_block(conv.letterhead)]],
+        [[KeepInFrame(90 * mm, 78 * mm, _letterhead_block(conv.letterhead), mode="shrink")]],
         colWidths=[90 * mm],
         rowHeights=[78 * mm],
         hAlign="LEFT",

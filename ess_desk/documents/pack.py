@@ -11,7 +11,7 @@ import logging
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +72,7 @@ from ess_desk.documents.style import (
     centered,
     document,
     escape,
+    fit_line,
     footer_line,
     printed,
     register_fonts,
@@ -375,18 +376,6 @@ class _ContentsRow(Flowable):
         canv.linkRect("", self.key, (self.indent, 0, right, self.height), relative=1, thickness=0)
 
 
-@lru_cache(maxsize=256)
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """The text, shortened with « … » to fit the width (footers hold one line)."""
-    full = stringWidth(text, font, size)
-    if full <= width:
-        return text
-    text = text[: int(len(text) * width / full) + 1]  # close to the end already
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _canvas_class(layout: _Layout, footer: str):
     base = _numbered_canvas(footer, None)
 
@@ -438,7 +427,7 @@ def _canvas_class(layout: _Layout, footer: str):
             self.setStrokeColor(LIGHT)
             self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
             room = width - 2 * MARGIN - stringWidth(number, FONT, 8) - 8 * mm
-            self.drawString(MARGIN, 8 * mm, _fit(printed(footer), FONT, 8, round(room)))
+            self.drawString(MARGIN, 8 * mm, fit_line(printed(footer), FONT, 8, round(room)))
             self.drawRightString(width - MARGIN, 8 * mm, number)
             self.restoreState()
 
@@ -450,7 +439,9 @@ def _canvas_class(layout: _Layout, footer: str):
             self.setFillColor(GREY)
             margin = min(MARGIN, width / 10)
             room = width - 2 * margin - stringWidth(number, FONT, 8) - 8 * mm
-            self.drawString(margin, 3.5 * mm, _fit(printed(layout.annex_titles[n]), FONT, 8, room))
+            self.drawString(
+                margin, 3.5 * mm, fit_line(printed(layout.annex_titles[n]), FONT, 8, room)
+            )
             self.drawRightString(width - margin, 3.5 * mm, number)
             self.restoreState()
 

@@ -613,6 +613,18 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
+@lru_cache(maxsize=256)  # the same footer on every page
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """The text, shortened with « … » to fit the width (footers hold one line)."""
+    full = stringWidth(text, font, size)
+    if full <= width:
+        return text
+    text = text[: int(len(text) * width / full) + 1]  # close to the end already
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[float, float] = A4):
     class NumberedCanvas(pdfcanvas.Canvas):
         """Holds the pages back until the end so that each footer can say "Page n / N"."""
@@ -655,13 +667,13 @@ def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[fl
             lines = footer_left.split("\n")
             rise = 3.5 * mm * (len(lines) - 1)
             self.line(MARGIN, 12 * mm + rise, width - MARGIN, 12 * mm + rise)
+            number = _("Page {page} / {total}").format(page=self._pageNumber, total=total)
             for n, text in enumerate(lines):
-                self.drawString(MARGIN, 8 * mm + rise - 3.5 * mm * n, printed(text))
-            self.drawRightString(
-                width - MARGIN,
-                8 * mm,
-                _("Page {page} / {total}").format(page=self._pageNumber, total=total),
-            )
+                # A footer never runs into the page number nor off the page.
+                room = width - 2 * MARGIN - (stringWidth(number, FONT, 8) + 8 * mm if n == 0 else 0)
+                y = 8 * mm + rise - 3.5 * mm * n
+                self.drawString(MARGIN, y, fit_line(printed(text), FONT, 8, room))
+            self.drawRightString(width - MARGIN, 8 * mm, number)
             self.restoreState()
 
     return NumberedCanvas

@@ -23,6 +23,7 @@ from ess_desk.mail import outbox
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from ess_desk.actions.queries import ActionRow
     from ess_desk.store import Store
 
 
@@ -52,7 +53,7 @@ class ReminderFiles:
         return text
 
 
-def _line(row) -> str:
+def _line(row: ActionRow) -> str:
     due = display(row.due_date) if row.due_date else _("sans échéance")
     line = _("- n°{id} {title} — échéance : {due} — {status}, {progress} %").format(
         id=row.id, title=row.title, due=due, status=row.status_label.lower(), progress=row.progress

@@ -420,6 +420,16 @@ def list_meetings(
     return [MeetingRow(*r) for r in rows]
 
 
+def years(db: Database) -> list[int]:
+    """The years that have meetings, in order (for the year filter), without reading them."""
+    return [
+        int(r[0])
+        for r in db.execute(
+            "SELECT DISTINCT substr(starts_at, 1, 4) FROM meetings ORDER BY 1"
+        ).fetchall()
+    ]
+
+
 def next_meeting_of_body(db: Database, meeting_id: int) -> Meeting | None:
     """The next meeting of the same body that is not cancelled or postponed."""
     current = get(db, meeting_id)

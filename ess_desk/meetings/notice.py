@@ -16,6 +16,8 @@ from ess_desk.membership import bodies
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from ess_desk.store import Store
+
 
 def required_clear_days(body: bodies.Body, meeting: meetings.Meeting) -> int:
     """The notice the meeting needs: the body's, or the reconvening rule's for a meeting called
@@ -58,7 +60,7 @@ def late_message(sent: dt.date, limit: dt.date, meeting_day: dt.date, required: 
     )
 
 
-def record_sent(store, meeting_id: int, sent_on: object) -> str:
+def record_sent(store: Store, meeting_id: int, sent_on: str | dt.date | None) -> str:
     """Record the day the notice went out; a late notice is accepted with a warning kept with the
     meeting (the secretariat may have good reasons, the minutes will mention it). Returns the
     warning, empty when the notice was on time."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit
+from ess_desk.dates import display
 from ess_desk.membership.vocabulary import SEAT_ROLES
 from ess_desk.store import Row, records, rows
 
@@ -201,6 +202,21 @@ class MemberRow:
     roles: str
     next_end: str | None
     archived: bool
+
+    def cells(self) -> tuple[str, ...]:
+        """The texts of the Membres table's columns, in its order (the end of mandate as
+        shown: 05/03/2027)."""
+        end = display(self.next_end) if self.next_end else ""
+        return (
+            self.last_name,
+            self.first_name,
+            self.organisation,
+            self.bodies,
+            self.colleges,
+            self.roles,
+            end,
+            self.email,
+        )
 
 
 def member_rows(db: Database, at: dt.date, include_archived: bool = False) -> list[MemberRow]:

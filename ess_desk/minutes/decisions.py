@@ -241,32 +241,26 @@ def search(
     year: int | None = None,
     kind: str | None = None,
     status: str | None = None,
+    limit: int | None = None,
 ) -> list[DecisionRow]:
     """The register, newest first, filtered by words (text, item, body; accents ignored),
-    body, year, kind and status."""
-    where: list[str] = ["1 = 1"]
-    params: list[object] = []
-    for column, value in (("m.body_id", body_id), ("d.year", year), ("d.kind", kind)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if status is not None:
-        where.append("d.status = ?")
-        params.append(status)
+    body, year, kind and status; the first `limit` only when given (what a table shows before
+    it is scrolled: `count` says how many there are in all)."""
+    where, params = _register_where(body_id, year, kind, status)
+    words = fold(text or "").split()
+    window = f" LIMIT {int(limit)}" if limit is not None and not words else ""
     found = rows(
         db,
         "SELECT d.id, d.year, d.number, m.body_id, b.name AS body, m.id AS meeting_id, "
         "m.title AS meeting_title, substr(m.starts_at, 1, 10) AS meeting_date, d.item_id, "
         "i.title AS item_title, d.kind, d.text, d.status, v.outcome, v.votes_for, "
         "v.votes_against, v.abstentions, mi.status AS minutes_status "
-        "FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
-        "JOIN agenda_items i ON i.id = d.item_id LEFT JOIN votes v ON v.item_id = d.item_id "
+        f"{_REGISTER} LEFT JOIN votes v ON v.item_id = d.item_id "
         "LEFT JOIN minutes mi ON mi.meeting_id = d.meeting_id "
-        f"WHERE {' AND '.join(where)} ORDER BY d.year DESC, d.number DESC",
+        f"WHERE {where} ORDER BY d.year DESC, d.number DESC{window}",
         params,
     )
     out = [DecisionRow(reference=reference(r["year"], r["number"]), **dict(r)) for r in found]
-    words = fold(text or "").split()
     if words:
         out = [
             row
@@ -276,6 +270,42 @@ def search(
             )
         ]
     return out
+
+
+# The register's rows: a decision, its meeting, body and item.
+_REGISTER = (
+    "FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
+    "JOIN agenda_items i ON i.id = d.item_id"
+)
+
+
+def _register_where(
+    body_id: int | None, year: int | None, kind: str | None, status: str | None
+) -> tuple[str, list[object]]:
+    where: list[str] = ["1 = 1"]
+    params: list[object] = []
+    for column, value in (
+        ("m.body_id", body_id),
+        ("d.year", year),
+        ("d.kind", kind),
+        ("d.status", status),
+    ):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    return " AND ".join(where), params
+
+
+def count(
+    db: Database,
+    body_id: int | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+) -> int:
+    """How many decisions `search` finds with these filters (and no words)."""
+    where, params = _register_where(body_id, year, kind, status)
+    return int(db.execute(f"SELECT COUNT(*) {_REGISTER} WHERE {where}", params).fetchone()[0])
 
 
 def years(db: Database) -> list[int]:

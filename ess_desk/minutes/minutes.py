@@ -466,7 +466,7 @@ def add_erratum(
     """A correction after approval: dated, with its reason, printed with the minutes."""
     words = validation.required(text, "text", _("Texte de l'erratum"))
     why = validation.required(reason, "reason", _("Motif"))
-    day = parse_date(recorded_on, field="recorded_on") if recorded_on else dt.date.today()
+    day = (parse_date(recorded_on, field="recorded_on") if recorded_on else None) or dt.date.today()
     with store.write() as db:
         minutes = get(db, minutes_id)
         if minutes.status != "approved":

@@ -22,7 +22,7 @@ from ess_desk.mail import outbox
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.person_file import annexes_naming, is_anonymised
 from ess_desk.privacy.texts import free_texts
-from ess_desk.store import Store
+from ess_desk.store import Store, derived
 from ess_desk.store.schema import search_tables
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> A
         else:
             result.texts[text.field] += 1
         if text.table == "actions":
-            actions_changed.add(int(text.row_key))  # type: ignore[arg-type]
+            actions_changed.add(int(str(text.row_key)))
     for action_id in sorted(actions_changed):
         title, description = db.execute(
             "SELECT title, description FROM actions WHERE id = ?", [action_id]
@@ -283,6 +283,7 @@ def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> A
         "WHERE id = ?",
         [label, person_id],
     )
+    derived.refresh_keys(db, people=[person_id])  # the old name's folded key went with it
     # Their messages keep their subject and proof, not their name, address or letters.
     outbox.forget_person(db, person_id, label)
     mandate_ids = {

@@ -419,7 +419,9 @@ class _Names:
         return self._publication.text(value)
 
 
-def _ref(person_id: int, name: str, consent: int, college: str, role: str, organisation: str = ""):
+def _ref(
+    person_id: int, name: str, consent: int, college: str, role: str, organisation: str = ""
+) -> rec.PersonRef:
     return rec.PersonRef(
         name=name,
         person_id=person_id,

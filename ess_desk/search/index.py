@@ -668,11 +668,13 @@ def check_index(db: Database) -> list[str]:
 def rebuild(store: Store) -> int:
     """Empty the search index and fill it again from the records, in one transaction; returns
     how many entries it holds."""
+    from ess_desk.store import derived
     from ess_desk.store.bulk import rebuild_indexes
     from ess_desk.store.schema import search_tables
 
     with store.write() as db:
         rebuild_indexes(db)
+        derived.rebuild(db)  # the lists' folded keys and counts, likewise
         return sum(
             db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in search_tables()
         )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ess_desk.errors import StoreError
 from ess_desk.i18n import _
+from ess_desk.store.database import read_only_connection
 
 if TYPE_CHECKING:
     from ess_desk.store.database import Store
@@ -105,7 +106,7 @@ def _recorded_info(path: Path) -> tuple[bool, BackupInfo | None]:
         return info is not None, info
     info = None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only_connection(path)
         try:
             row = conn.execute(f"SELECT kind, taken_at FROM {INFO_TABLE} LIMIT 1").fetchone()
         finally:
@@ -198,7 +199,7 @@ def _has_audit_log(conn: sqlite3.Connection) -> bool:
 def recorded_head(path: Path) -> tuple[int, str] | None:
     """The head of the audit chain a copy recorded when it was taken (None for older copies)."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only_connection(path)
         try:
             row = conn.execute(f"SELECT audit_id, audit_hash FROM {INFO_TABLE} LIMIT 1").fetchone()
         finally:
@@ -368,7 +369,7 @@ def restore(store: Store, source: Path | str) -> Path:
         )
     verify_backup_file(source)
     kept = backup_before(store, BEFORE_RESTORE)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    src = read_only_connection(source)
     try:
         src.backup(store.conn)
     finally:

@@ -46,6 +46,10 @@ def indexed_in_bulk(db: Database, *sources: str) -> Iterator[None]:
             for statement in search_fill_statements(source, since_id=first):
                 db.execute(statement)
             db.execute(trigger_sql)
+        if {"people", "organisations"} & set(sources):
+            from ess_desk.store import derived
+
+            derived.refresh_keys(db)  # the folded keys of the new rows
 
 
 @contextmanager
@@ -56,15 +60,19 @@ def indexes_rebuilt_after(db: Database) -> Iterator[None]:
     triggers are put back word for word. Updates and deletes may happen in the block: the index
     is built from what the rows hold at the end. Thousands of small statements then no longer
     each write their words out as a new index segment to be merged."""
+    from ess_desk.store import derived
+
+    # The folded keys and the actions' counts (ess_desk.store.derived) likewise.
     triggers = db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search\\_%' "
-        "ESCAPE '\\' ORDER BY name"
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'search\\_%' "
+        "ESCAPE '\\' OR name LIKE 'derived\\_%' ESCAPE '\\') ORDER BY name"
     ).fetchall()
     for name, _sql in triggers:
         db.execute(f"DROP TRIGGER [{name}]")
     # On a failure the caller's transaction rolls back, the triggers with it.
     yield
     rebuild_indexes(db)
+    derived.rebuild(db)
     for _name, sql in triggers:
         db.execute(sql)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from ess_desk.errors import StoreError
 from ess_desk.failures import DAMAGED, StorageFailure
 from ess_desk.i18n import _, ngettext
+from ess_desk.store.database import read_only_connection
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -113,7 +114,7 @@ def _last_change(conn: sqlite3.Connection) -> dt.datetime | None:
 
 
 def describe_backup(path: Path, taken_at: dt.datetime | None) -> BackupOffer:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = read_only_connection(path)
     try:
         return BackupOffer(
             path=path,
@@ -351,7 +352,7 @@ def restore_over(path: Path, source: Path) -> Path:
     try:
         tmp = private_temp(path.parent, "restauration-", suffix=".tmp")
         try:
-            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            src = read_only_connection(source)
             target = sqlite3.connect(tmp)
             try:
                 src.backup(target)

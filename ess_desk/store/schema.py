@@ -847,3 +847,17 @@ def m0012_personal_data_index(db: Database) -> None:
         for statement in _external_index(fts, source, cols):
             db.execute(statement)
         db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+# --------------------------------------------------------------------------- 0013: folded keys
+# The Membres table sorts and filters 20,000 people in SQL by their folded names, and the Actions
+# page and the dashboard read the actions' counts from small summaries instead of counting
+# 300,000 rows: see ess_desk/store/derived.py (keys refreshed by their writers, counts kept by
+# triggers).
+@migrations(name="0013_folded_keys")
+def m0013_folded_keys(db: Database) -> None:
+    from ess_desk.store import derived
+
+    for statement in derived.statements():
+        db.execute(statement)
+    derived.rebuild(db)

@@ -19,4 +19,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0009_mail",
     "0010_documents",
     "0012_personal_data_index",
+    "0013_folded_keys",
 )

@@ -278,3 +278,12 @@ def test_item_with_a_registered_decision_cannot_be_removed(store, meeting):
     with pytest.raises(UserError, match="registre"):
         agenda.delete_item(store, item)
     assert [i.id for i in agenda.items(store.db, meeting)] == [item]
+
+
+def test_the_years_that_have_meetings_for_the_year_filter(store, body):
+    assert meetings.years(store.db) == []
+    for starts_at in ("2027-01-12 18:00", "2025-12-31 23:30", "2025-03-01 09:00"):
+        meetings.create(store, body_id=body["id"], starts_at=starts_at)
+    assert meetings.years(store.db) == [2025, 2027]
+    listed = sorted({int(r.starts_at[:4]) for r in meetings.list_meetings(store.db)})
+    assert meetings.years(store.db) == listed

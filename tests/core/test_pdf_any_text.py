@@ -312,3 +312,24 @@ def test_unusual_text_is_printed_readably_in_the_register(tmp_path):
     assert "中" not in printed and printed.count("\ufffd") >= 2  # the sign and the family
     for word in ("שלום", "עולם"):
         assert word in printed or word[::-1] in printed
+
+
+def test_an_address_or_a_footer_too_long_for_its_place_ends_with_an_ellipsis_inside_it():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ess_desk.documents.convocation import WindowAddress
+    from ess_desk.documents.style import FONT, fit_line, register_fonts
+
+    register_fonts()
+    window = WindowAddress(["Mme Camille Durand", "Association " + "très longue " * 60, "69001"])
+    lines = window.fitted(FONT, 10, 12)
+    assert lines[0] == "Mme Camille Durand" and lines[-1].endswith(" …")
+    assert len(lines) * 12 <= WindowAddress.HEIGHT  # within the envelope's window
+    assert all(stringWidth(line, FONT, 10) <= WindowAddress.WIDTH for line in lines)
+    assert WindowAddress(["M. Paul Martin", "3 rue Neuve"]).fitted(FONT, 10, 12) == [
+        "M. Paul Martin",
+        "3 rue Neuve",
+    ]
+    footer = fit_line("Conseil de l'ESS " * 40, FONT, 8, 300)
+    assert footer.endswith("…") and stringWidth(footer, FONT, 8) <= 300
+    assert fit_line("Conseil", FONT, 8, 300) == "Conseil"

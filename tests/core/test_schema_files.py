@@ -24,6 +24,7 @@ UNRELEASED = {
     "0010_documents",
     "0011_publication",
     "0012_personal_data_index",
+    "0013_folded_keys",
 }
 
 

@@ -124,6 +124,46 @@ def test_models_pass_qtmodeltester(qtmodeltester, store, follow_up):
     qtmodeltester.check(ThemesTableModel(store.db))
 
 
+def test_the_first_window_then_the_rest_when_scrolled(
+    qtmodeltester, qtbot, monkeypatch, store, follow_up
+):
+    """As the page opens (no filter but body, status, theme) the counts come from those kept
+    beside the actions and only the first ids are read; the rest when the table is scrolled
+    to them, when an action further down is looked for, or when every id is asked for."""
+    monkeypatch.setattr(ActionsTableModel, "WINDOW", 2)
+    model = ActionsTableModel(store.db)
+    model.set_filter(queries.ActionFilter())
+    every = queries.query_ids(store.db, queries.ActionFilter())
+    assert model.rowCount() == 2 and model.canFetchMore()
+    assert model.action_count() == 5 and model.counts == queries.counts(store.db)
+    model.fetchMore()
+    assert model.rowCount() == 5 and not model.canFetchMore()
+    assert [model.action_id(r) for r in range(5)] == every
+    model.set_sort("title", descending=True)
+    assert model.rowCount() == 2
+    assert model.row_of(every[-1]) is not None and model.rowCount() == 5  # looked for: read
+    model.set_filter(queries.ActionFilter(body_id=follow_up["plenary"]))
+    assert model.ids() == queries.query_ids(
+        store.db, queries.ActionFilter(body_id=follow_up["plenary"]), sort="title", descending=True
+    )
+    model.set_filter(queries.ActionFilter(text="charte"))  # counted on the actions: all at once
+    assert model.rowCount() == 1 and not model.canFetchMore()
+    # In a view: scrolled to the bottom, the rest comes.
+    model.set_filter(queries.ActionFilter())
+    view = ActionsPage(store)
+    qtbot.addWidget(view)
+    view.resize(1400, 120)
+    view.show()
+    assert view.model.rowCount() == 2
+    view.view.verticalScrollBar().setValue(view.view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5)
+    assert view.summary.text().startswith("5 ")
+    tested = ActionsTableModel(store.db)
+    tested.set_filter(queries.ActionFilter())
+    qtmodeltester.check(tested)  # fetches the rest as a view does
+    assert tested.rowCount() == 5
+
+
 def test_table_model_holds_ids_and_reads_rows_lazily(store, follow_up, today):
     model = ActionsTableModel(store.db)
     model.set_filter(queries.ActionFilter())

@@ -198,6 +198,20 @@ def test_choosing_another_body_shows_its_roster(assembly, qtbot):
     assert page.seats_summary.text() == "Cette instance n'a pas de collège."
 
 
+def test_a_reload_reads_the_chosen_body_s_roster_once(assembly, qtbot, monkeypatch):
+    page = BodiesPage(assembly["store"])
+    qtbot.addWidget(page)
+    page.select_body(assembly["commission"])
+    loads = []
+    original = page.roster_model.load
+    monkeypatch.setattr(page.roster_model, "load", lambda *a: (loads.append(a), original(*a)))
+    page.reload()
+    assert [body for body, _at in loads] == [assembly["commission"]]
+    assert page.body_title.text() == "Commission Emploi"
+    page.select_body(assembly["plenary"])  # and a body chosen afterwards is read
+    assert [body for body, _at in loads] == [assembly["commission"], assembly["plenary"]]
+
+
 def test_mandate_buttons_follow_the_selection(assembly, qtbot):
     page = BodiesPage(assembly["store"])
     qtbot.addWidget(page)

@@ -194,3 +194,61 @@ def test_an_action_from_an_item_proposes_its_only_decision(qtbot, store, registe
     only = decisions.decisions_of_item(store.db, first_item)
     assert len(only) == 1 and dialog.decision.currentData() == only[0].id
     assert budget is None or budget.item_id == first_item
+
+
+def test_the_page_sorts_as_a_sorting_proxy_did_and_keeps_the_selection(qtbot, store, register):
+    """The model sorts itself on one key per row: every column, both ways, gives the order a
+    stable sorting proxy gave; the selected decision stays selected; a new search keeps the
+    order; the export takes the rows in the order shown."""
+    page = make_page(qtbot, store)
+    rows = decisions.search(store.db)
+    reference_model = DecisionsTableModel()
+    reference_model.set_rows(rows)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(reference_model)
+    proxy.setSortRole(D.SORT_ROLE)
+    page.select_decision(register["guide"])
+    for column in range(D.COLUMN_COUNT):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            page.table.sortByColumn(column, order)
+            proxy.sort(column, order)
+            expected = [proxy.index(r, 0).data(D.DECISION_ID_ROLE) for r in range(len(rows))]
+            shown = [page.proxy.index(r, 0).data(D.DECISION_ID_ROLE) for r in range(len(rows))]
+            assert shown == expected, (column, order)
+            assert page.selected_id() == register["guide"]
+    page.table.sortByColumn(D.TEXT, Qt.SortOrder.AscendingOrder)
+    page.search.setText("bureau")
+    texts = [page.proxy.index(r, D.TEXT).data() for r in range(page.proxy.rowCount())]
+    assert len(texts) == 3 and texts == sorted(texts, key=str.casefold)
+    assert [r.text for r in page.model.rows()] == texts
+
+
+def test_the_newest_decisions_first_then_the_rest_when_needed(qtbot, store, register, monkeypatch):
+    """Without words, the page reads the newest decisions (WINDOW) and says how many there are
+    in all; the rest comes when the table shows its last row, when sorted on another column,
+    when a decision further down is looked for, or when the rows are exported."""
+    monkeypatch.setattr("ui.pages.decisions.WINDOW", 2)
+    every = [r.id for r in decisions.search(store.db)]
+    page = DecisionsPage(store)  # not shown yet: the view asks for nothing
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 2 and page.model.canFetchMore()
+    assert page.count_label.text() == "3 décisions"
+    assert [page.model.decision(r).id for r in range(2)] == every[:2]
+    assert page.model.row_of(every[2]) == 2 and not page.model.canFetchMore()  # looked for
+    page.apply_filters()
+    page.table.sortByColumn(D.TEXT, Qt.SortOrder.AscendingOrder)  # another order: every row
+    assert page.model.rowCount() == 3
+    page.table.sortByColumn(D.REFERENCE, Qt.SortOrder.DescendingOrder)
+    page.apply_filters()
+    assert page.model.rowCount() == 2
+    assert [r.id for r in page.model.rows()] == every  # what an export takes
+    page.apply_filters()
+    page.search.setText("bureau")  # words: looked for in every decision at once
+    assert page.model.rowCount() == 3 and not page.model.canFetchMore()
+    page.search.setText("")
+    assert page.model.rowCount() == 2
+    page.resize(1300, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)  # its last row in sight: the rest
+    assert decisions.count(store.db) == 3 and decisions.count(store.db, year=2027) == 2
+    assert [r.id for r in decisions.search(store.db, limit=1)] == every[:1]

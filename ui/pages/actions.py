@@ -106,8 +106,9 @@ class ActionsPage(ActionOutputs):
     """`ActionsPage(store, parent=None)`; `reload()` after anything changed the database.
 
     The table model holds only the ids that pass the filter; each filter change re-queries them
-    (`queries.query_ids`) and the counts (`queries.counts`); text fields wait 150 ms after the
-    last keystroke.
+    (`queries.query_ids`) and the counts (`queries.counts`) — on body, status and theme alone, the
+    counts kept beside the actions and the first ids, the rest when scrolled to; text fields wait
+    150 ms after the last keystroke.
     """
 
     selection_changed = Signal()

@@ -227,12 +227,13 @@ class BodiesPage(QtWidgets.QWidget):
         self.tree.setModel(self.tree_model)
         if old is not None:
             old.deleteLater()
-        self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._load_body())
         self.tree.expandAll()
         if keep is not None:
             self.select_body(keep)
         if not self.tree.currentIndex().isValid() and self.tree_model.rowCount() > 0:
             self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        # Connected once the body is chosen: its roster is read once, here.
+        self.tree.selectionModel().currentChanged.connect(lambda _c, _p: self._load_body())
         self._load_body()
 
     def _load_body(self) -> None:

@@ -13,6 +13,7 @@ from ess_desk.membership.vocabulary import label
 from ess_desk.minutes import decisions
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
 from ess_desk.store import Store
+from ess_desk.text import fold
 from ui import a11y, fitting
 from ui.columns import choose_columns
 from ui.dialogs.common import (
@@ -23,11 +24,12 @@ from ui.dialogs.common import (
 )
 from ui.models_minutes import DecisionsTableModel
 from ui.pages.decision_panel import DecisionPanel
-from ui.qt import QLocale, QSortFilterProxyModel, Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.qt import QLocale, Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.widgets import make_table
 from ui.workers import Operation
 
 D = DecisionsTableModel
+WINDOW = 300  # decisions read before the table is scrolled
 
 
 class DecisionsPage(QtWidgets.QWidget):
@@ -100,9 +102,10 @@ class DecisionsPage(QtWidgets.QWidget):
         )
 
         self.model = DecisionsTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        # The model sorts itself (a header click reaches it through the proxy): the proxy only
+        # passes the rows on.
+        self.proxy = QtCore.QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(D.SORT_ROLE)
         self.table = QtWidgets.QTableView()
         a11y.name(self.table, self.tr("Registre des décisions"))
         self.table.setObjectName("decisions_table")
@@ -184,15 +187,20 @@ class DecisionsPage(QtWidgets.QWidget):
     def apply_filters(self) -> None:
         """Run the register's search again with the words and filters shown (as you type)."""
         selected = self.selected_id()
-        rows = decisions.search(
-            self.store.db,
-            text=self.search.text(),
-            body_id=self.body.currentData(),
-            year=self.year.currentData(),
-            kind=self.kind.currentData(),
-            status=self.status.currentData(),
-        )
-        self.model.set_rows(rows)
+        db = self.store.db
+        filters = {
+            "body_id": self.body.currentData(),
+            "year": self.year.currentData(),
+            "kind": self.kind.currentData(),
+            "status": self.status.currentData(),
+        }
+        text = self.search.text()
+        if fold(text).split():  # words: looked for in every decision of the other filters
+            self.model.set_rows(decisions.search(db, text=text, **filters))
+        else:  # the newest first, the rest when the table is scrolled to them
+            rows = decisions.search(db, limit=WINDOW, **filters)
+            total = decisions.count(db, **filters) if len(rows) >= WINDOW else len(rows)
+            self.model.set_rows(rows, total, lambda: decisions.search(db, **filters))
         self._update_count()
         if selected is not None:
             self.select_decision(selected)
@@ -200,7 +208,7 @@ class DecisionsPage(QtWidgets.QWidget):
             self.panel.show_decision(None)
 
     def _update_count(self) -> None:
-        count = self.model.rowCount()
+        count = self.model.count()
         if count == 0:
             text = self.tr("Aucune décision ne correspond à la recherche.")
         elif count == 1:
@@ -322,7 +330,7 @@ class DecisionsPage(QtWidgets.QWidget):
             self,
             self.tr("Export terminé"),
             self.tr("{count} décision(s) enregistrée(s) dans {path}.").format(
-                count=self.model.rowCount(), path=path
+                count=self.model.count(), path=path
             ),
             self.tr("Ouvrir le fichier"),
         ):

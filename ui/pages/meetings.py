@@ -126,7 +126,7 @@ class MeetingsPage(QtWidgets.QWidget):
             self.body_filter.addItem(b.name, b.id)
         self.year_filter.clear()
         self.year_filter.addItem(self.tr("Toutes les années"), None)
-        years = sorted({int(r.starts_at[:4]) for r in meetings.list_meetings(self._store.db)})
+        years = meetings.years(self._store.db)
         for y in reversed(years):
             self.year_filter.addItem(str(y), y)
         for combo, value in ((self.body_filter, body_id), (self.year_filter, year)):

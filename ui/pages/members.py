@@ -254,9 +254,15 @@ class MembersPage(QtWidgets.QWidget):
     def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.model = MembersTableModel(store.db, parent=self)
+        # Archived people hidden from the first query on, as the proxy asks.
+        self.model = MembersTableModel(store.db, parent=self, show_archived=False)
         self.proxy = MembersFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        # A filter or a reload reads the list again: the person selected stays selected when
+        # they are still in it (as a filter over the rows kept them).
+        self._kept_selection: int | None = None
+        self.proxy.modelAboutToBeReset.connect(self._before_reset)
+        self.proxy.modelReset.connect(self._after_reset)
 
         self.search = QtWidgets.QLineEdit()
         a11y.name(self.search, self.tr("Filtrer les membres"))
@@ -428,8 +434,22 @@ class MembersPage(QtWidgets.QWidget):
 
     def _visible_total(self) -> int:
         if self.proxy.show_archived():
-            return self.model.rowCount()
+            return self.model.total_count()
         return self.model.active_count()
+
+    def _before_reset(self) -> None:
+        self._kept_selection = self.selected_person_id()
+
+    def _after_reset(self) -> None:
+        kept, self._kept_selection = self._kept_selection, None
+        if kept is None:
+            return
+        row = self.model.row_of(kept)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if index is not None and index.isValid():
+            self.table.selectRow(index.row())
+        else:  # filtered out: nothing is selected any more
+            self._selection_changed()
 
     def _update_buttons(self) -> None:
         writable = not self.store.read_only

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.dashboard import participation as pa
 from ess_desk.errors import UserError
@@ -16,6 +16,9 @@ from ui.datefields import DateField
 from ui.dialogs.common import error_label
 from ui.models_dashboard import ParticipationModel, format_rate
 from ui.qt import QSortFilterProxyModel, Qt, QtCore, QtGui, QTimer, QtWidgets, Signal
+
+if TYPE_CHECKING:
+    from ui.workers import Operation
 
 P = ParticipationModel
 DEBOUNCE_MS = 150
@@ -168,11 +171,11 @@ class ParticipationView(QtWidgets.QWidget):
         super().__init__(parent)
         self._store = store
         self._today = today or dt.date.today()
-        self._operation = None
+        self._operation: Operation | None = None
         self.figures: pa.Participation | None = None
         self.last_result = ""
 
-        start, end = preset_period("last_12_months", self._today)
+        start, end = preset_period("last_12_months", self._today) or (self._today, self._today)
         self.period = QtWidgets.QComboBox()
         self.period.setObjectName("participation_period")
         for key, text in zip(
@@ -455,7 +458,7 @@ class ParticipationView(QtWidgets.QWidget):
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
         if (
             watched is self.table
-            and event.type() == QtCore.QEvent.Type.KeyPress
+            and isinstance(event, QtGui.QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
             self.open_row(self.table.currentIndex().row())

@@ -1,0 +1,320 @@
+"""The Membres table of a council of any size: the people who pass a filter, in the order asked
+for, found in SQL (a list of ids), and the rows on screen read by blocks (`rows`).
+
+The filter keeps the table's own rule: every word typed (case and accents ignored) must appear in
+one of the row's cells — last name, first name, structure, the instances, colleges and roles of
+the mandates in force at the date, the end of the first of them (as shown: 05/03/2027), e-mail.
+People, organisations and their e-mails are matched through their folded keys
+(ess_desk.store.derived); instances, colleges and roles are few, folded here once per listing.
+Sorting by a column gives what sorting the table's folded cells gave: the column's value, then
+the name, then the order of the names as written (and the id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ess_desk.membership.roster import MemberRow
+from ess_desk.membership.vocabulary import ROLES, label
+from ess_desk.store.derived import (
+    ORGANISATION_NAME_KEY,
+    PERSON_EMAIL_KEY,
+    PERSON_NAME_KEY,
+    register,
+)
+from ess_desk.text import fold
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# The columns a listing sorts by (the window's column order).
+SORTS = (
+    "last_name",
+    "first_name",
+    "organisation",
+    "bodies",
+    "colleges",
+    "roles",
+    "mandate_end",
+    "email",
+)
+NO_END = "9999-12-31"  # people without a mandate in force come last by end of mandate
+
+_NAME = f"COALESCE(k.name_key, {PERSON_NAME_KEY.format(p='p')})"
+_EMAIL = f"COALESCE(k.email_key, {PERSON_EMAIL_KEY.format(p='p')})"
+_ORGANISATION = f"COALESCE(ok.name_key, {ORGANISATION_NAME_KEY.format(o='o')}, '')"
+_IN_FORCE = "m.start_date <= :day AND (m.end_date IS NULL OR m.end_date >= :day)"
+# How rows whose sort values are equal keep the order the names are written in.
+_WRITTEN = "p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id"
+
+
+def like_escaped(text: str) -> str:
+    """`text` for a LIKE pattern written with ESCAPE '\\': its own % and _ match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class _Mandates:
+    """The mandates in force at the listing's date, read once: what the instance, college and
+    role cells are made of, for the filter and for sorting by those cells."""
+
+    by_person: dict[int, list[tuple[int, int | None, str]]]  # (body, college, role), body order
+    bodies: dict[int, str]  # id → name
+    colleges: dict[int, str]
+    roles: dict[str, str]  # code → label (in the current language)
+    folded: dict[int, dict] = field(default_factory=dict)  # the three above, folded once
+
+    def matching(self, names: dict, word: str) -> set:
+        folded = self.folded.get(id(names))
+        if folded is None:
+            folded = self.folded[id(names)] = {key: fold(name) for key, name in names.items()}
+        return {key for key, name in folded.items() if word in name}
+
+
+class MemberListing:
+    """`MemberListing(db, at)`: `ids(words, include_archived, sort, descending)` and
+    `rows(ids)`; `counts()` → (everyone, not archived). Reads only."""
+
+    def __init__(self, db: Database, at: dt.date):
+        register(db.conn)  # ess_fold() for the rows whose key is missing
+        self._db = db
+        self.at = at
+        self._day = at.isoformat()
+        self._mandates: _Mandates | None = None
+        self._orders: dict[tuple[str, bool, bool], list[int]] = {}
+        self._matches: dict[str, frozenset[int]] = {}
+        self._unkeyed: tuple[dict[int, str], dict[int, str]] | None = None
+
+    # -- what the table holds ----------------------------------------------------------------
+    def counts(self) -> tuple[int, int]:
+        total, active = self._db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(archived = 0), 0) FROM people"
+        ).fetchone()
+        return int(total), int(active)
+
+    def ids(
+        self,
+        words: Sequence[str] = (),
+        include_archived: bool = False,
+        sort: str = "last_name",
+        descending: bool = False,
+    ) -> list[int]:
+        """The people who pass the filter (`words` already folded), sorted. The order is read
+        once per sort; each word's people are found in SQL through the folded keys (and kept
+        for the listing's life: typing back over a word asks nothing again)."""
+        if sort not in SORTS:
+            raise ValueError(sort)
+        key = (sort, descending, include_archived)
+        ordered = self._orders.get(key)
+        if ordered is None:
+            ordered = self._orders[key] = self._ordered(sort, descending, include_archived)
+        if not words:
+            return list(ordered)
+        matched = self._matching(words[0])
+        for word in words[1:]:
+            matched = matched & self._matching(word)
+        return [i for i in ordered if i in matched]
+
+    def rows(self, ids: Sequence[int]) -> list[MemberRow]:
+        """The table's rows of these people, in the order given (those gone are left out)."""
+        found: dict[int, MemberRow] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ", ".join(str(int(i)) for i in ids[start : start + 500])
+            people = self._db.execute(
+                "SELECT p.id, p.last_name, p.first_name, p.email, COALESCE(o.name, ''), "
+                "p.archived FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id "
+                f"WHERE p.id IN ({chunk})"
+            ).fetchall()
+            mandates: dict[int, list[tuple[str, str, str, str | None]]] = {}
+            for person, body, college, role, end in self._db.execute(
+                "SELECT m.person_id, b.name, COALESCE(c.name, ''), m.role, m.end_date "
+                "FROM mandates m JOIN bodies b ON b.id = m.body_id "
+                "LEFT JOIN colleges c ON c.id = m.college_id "
+                f"WHERE m.person_id IN ({chunk}) AND {_IN_FORCE} ORDER BY m.person_id, b.id, m.id",
+                {"day": self._day},
+            ):
+                mandates.setdefault(person, []).append((body, college, role, end))
+            for pid, last, first, email, organisation, archived in people:
+                held = mandates.get(pid, [])
+                ends = [end for _b, _c, _r, end in held if end]
+                found[pid] = MemberRow(
+                    pid,
+                    last,
+                    first,
+                    email,
+                    organisation,
+                    " ; ".join(b for b, _c, _r, _e in held),
+                    " ; ".join(dict.fromkeys(c for _b, c, _r, _e in held if c)),
+                    " ; ".join(dict.fromkeys(label(ROLES, r) for _b, _c, r, _e in held)),
+                    min(ends) if ends else None,
+                    bool(archived),
+                )
+        return [found[i] for i in ids if i in found]
+
+    # -- the filter ----------------------------------------------------------------------------
+    def _matching(self, word: str) -> frozenset[int]:
+        """Everyone (archived or not) whose row shows `word` in one of its cells."""
+        found = self._matches.get(word)
+        if found is not None:
+            return found
+        like = {"w": f"%{like_escaped(word)}%"}
+        escape = "ESCAPE '\\'"
+        people = {
+            r[0]
+            for r in self._db.execute(
+                f"SELECT person_id FROM people_keys WHERE name_key LIKE :w {escape} "
+                f"OR email_key LIKE :w {escape} "
+                "UNION SELECT p.id FROM people p WHERE p.organisation_id IN "
+                f"(SELECT organisation_id FROM organisation_keys WHERE name_key LIKE :w {escape})",
+                like,
+            )
+        }
+        unkeyed_people, unkeyed_organisations = self._without_keys()
+        people |= {i for i, text in unkeyed_people.items() if word in text}
+        organisations = [i for i, name in unkeyed_organisations.items() if word in name]
+        if organisations:
+            people |= {
+                r[0]
+                for r in self._db.execute(
+                    "SELECT id FROM people WHERE organisation_id IN "
+                    f"({', '.join(str(i) for i in organisations)})"
+                )
+            }
+        people |= self._people_by_mandates(word)
+        if len(self._matches) > 200:
+            self._matches.clear()
+        found = self._matches[word] = frozenset(people)
+        return found
+
+    def _without_keys(self) -> tuple[dict[int, str], dict[int, str]]:
+        """People and organisations whose folded key is missing (written by another program,
+        or by a writer that left it to the next refresh): their cells folded here."""
+        if self._unkeyed is None:
+            people: dict[int, str] = {}
+            organisations: dict[int, str] = {}
+            counts = self._db.execute(
+                "SELECT (SELECT COUNT(*) FROM people) - (SELECT COUNT(*) FROM people_keys), "
+                "(SELECT COUNT(*) FROM organisations) - (SELECT COUNT(*) FROM organisation_keys)"
+            ).fetchone()
+            if counts[0]:
+                people = {
+                    pid: f"{fold(last)}\n{fold(first)}\n{fold(email)}"
+                    for pid, last, first, email in self._db.execute(
+                        "SELECT id, last_name, first_name, email FROM people p WHERE NOT EXISTS "
+                        "(SELECT 1 FROM people_keys k WHERE k.person_id = p.id)"
+                    )
+                }
+            if counts[1]:
+                organisations = {
+                    oid: fold(name)
+                    for oid, name in self._db.execute(
+                        "SELECT id, name FROM organisations o WHERE NOT EXISTS "
+                        "(SELECT 1 FROM organisation_keys k WHERE k.organisation_id = o.id)"
+                    )
+                }
+            self._unkeyed = (people, organisations)
+        return self._unkeyed
+
+    def _people_by_mandates(self, word: str) -> set[int]:
+        """People whose mandates in force show `word` in their instance, college, role or end
+        date cell."""
+        mandates = self._mandates_in_force()
+        bodies = mandates.matching(mandates.bodies, word)
+        colleges = mandates.matching(mandates.colleges, word)
+        roles = mandates.matching(mandates.roles, word)
+        found = {
+            person
+            for person, held in mandates.by_person.items()
+            if any(b in bodies or c in colleges or r in roles for b, c, r in held)
+        }
+        if word.strip("0123456789/") == "":  # a piece of a date as shown: 05/03/2027
+            found |= {
+                r[0]
+                for r in self._db.execute(
+                    f"SELECT m.person_id FROM mandates m WHERE {_IN_FORCE} "
+                    "GROUP BY m.person_id HAVING strftime('%d/%m/%Y', MIN(m.end_date)) LIKE :w "
+                    "ESCAPE '\\'",
+                    {"day": self._day, "w": f"%{word}%"},
+                )
+            }
+        return found
+
+    def _mandates_in_force(self) -> _Mandates:
+        if self._mandates is None:
+            by_person: dict[int, list[tuple[int, int | None, str]]] = {}
+            for person, body, college, role in self._db.execute(
+                "SELECT m.person_id, m.body_id, m.college_id, m.role FROM mandates m "
+                f"WHERE {_IN_FORCE} ORDER BY m.person_id, m.body_id, m.id",
+                {"day": self._day},
+            ):
+                by_person.setdefault(person, []).append((body, college, role))
+            codes = {r for held in by_person.values() for _b, _c, r in held}
+            self._mandates = _Mandates(
+                by_person,
+                dict(self._db.execute("SELECT id, name FROM bodies").fetchall()),
+                dict(self._db.execute("SELECT id, name FROM colleges").fetchall()),
+                {code: label(ROLES, code) for code in codes},
+            )
+        return self._mandates
+
+    # -- the order -----------------------------------------------------------------------------
+    def _ordered(self, sort: str, descending: bool, include_archived: bool) -> list[int]:
+        where = "" if include_archived else " WHERE p.archived = 0"
+        if sort in ("bodies", "colleges", "roles"):
+            return self._sorted_by_mandates(where, sort, descending)
+        first_name = f"substr({_NAME}, instr({_NAME}, char(10)) + 1)"
+        key = {
+            "last_name": [_NAME],
+            "first_name": [first_name, _NAME],
+            "organisation": [_ORGANISATION, _NAME],
+            "email": [_EMAIL, _NAME],
+            "mandate_end": [f"COALESCE(e.end_date, '{NO_END}')", _NAME],
+        }[sort]
+        direction = " DESC" if descending else ""
+        joins = ["LEFT JOIN people_keys k ON k.person_id = p.id"]
+        if sort == "organisation":
+            joins.append(
+                "LEFT JOIN organisations o ON o.id = p.organisation_id "
+                "LEFT JOIN organisation_keys ok ON ok.organisation_id = o.id"
+            )
+        if sort == "mandate_end":
+            joins.append(
+                "LEFT JOIN (SELECT m.person_id, MIN(m.end_date) AS end_date FROM mandates m "
+                f"WHERE {_IN_FORCE} GROUP BY m.person_id) e ON e.person_id = p.id"
+            )
+        sql = (
+            f"SELECT p.id FROM people p {' '.join(joins)}{where}"
+            f" ORDER BY {', '.join(k + direction for k in key)}, {_WRITTEN}"
+        )
+        return [r[0] for r in self._db.execute(sql, {"day": self._day})]
+
+    def _sorted_by_mandates(self, where: str, sort: str, descending: bool) -> list[int]:
+        """By the instances, colleges or roles cell (folded, as the table shows it), then the
+        name, in Python: the rows come in the order the names are written, which Python's sort
+        keeps among equals (both ways)."""
+        rows = self._db.execute(
+            f"SELECT p.id, {_NAME} FROM people p LEFT JOIN people_keys k ON k.person_id = p.id"
+            f"{where} ORDER BY {_WRITTEN}"
+        ).fetchall()
+        mandates = self._mandates_in_force()
+        cache: dict[tuple, str] = {}
+
+        def cell(person: int) -> str:
+            held = tuple(mandates.by_person.get(person, ()))
+            text = cache.get(held)
+            if text is None:
+                if sort == "bodies":
+                    parts = [mandates.bodies.get(b, "") for b, _c, _r in held]
+                elif sort == "colleges":
+                    names = (mandates.colleges.get(c, "") for _b, c, _r in held if c is not None)
+                    parts = list(dict.fromkeys(n for n in names if n))
+                else:
+                    parts = list(dict.fromkeys(mandates.roles[r] for _b, _c, r in held))
+                text = cache[held] = fold(" ; ".join(parts))
+            return text
+
+        rows.sort(key=lambda r: (cell(r[0]), r[1]), reverse=descending)
+        return [r[0] for r in rows]

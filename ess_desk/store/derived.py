@@ -1,0 +1,210 @@
+"""Data derived from the rows and kept beside them, so that the window's long lists answer at once
+on a council of any size (migration 0013):
+
+- the folded keys of people and organisations (`fold`: case and accents ignored), which the
+  Membres table sorts and filters by in SQL: `people_keys(person_id, name_key, email_key)` with
+  name_key = « fold(last name) \\n fold(first name) » (ordered as the pair is: « \\n » comes
+  before every letter), `organisation_keys(organisation_id, name_key)`;
+- the actions' counts by body, status and theme (`action_counts`) and by status and due date
+  (`action_due_counts`), which the dashboard and the Actions page read instead of counting
+  300,000 rows (`actions.queries.kept_counts`).
+
+A key is a cache: triggers delete it whenever what it folds changes, whoever writes (a service,
+an import, plain SQL), `refresh_keys` writes the missing ones (the services after each write,
+bulk writers at their end), and a reader falls back on the `ess_fold` SQL function (registered
+on its connection by `register`, which every reader calls first) for a row whose key is
+missing. The counts are kept by triggers in the same transaction as every write to `actions`;
+bulk writers may set those triggers aside and `rebuild` at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ess_desk.text import fold
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+FOLD_FUNCTION = "ess_fold"
+
+# The SQL that computes a key from its row when the key is missing (`p`, `o`: the row's alias).
+PERSON_NAME_KEY = (
+    f"{FOLD_FUNCTION}({{p}}.last_name) || char(10) || {FOLD_FUNCTION}({{p}}.first_name)"
+)
+PERSON_EMAIL_KEY = f"{FOLD_FUNCTION}({{p}}.email)"
+ORGANISATION_NAME_KEY = f"{FOLD_FUNCTION}({{o}}.name)"
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """`ess_fold(text)` in this connection's SQL (what a missing key is computed with). Only
+    readers call it: no trigger or index does, so other programs can still write the file."""
+    try:
+        conn.execute(f"SELECT {FOLD_FUNCTION}('')").fetchone()
+        return  # already there (SQLite refuses to redefine it while a statement runs)
+    except sqlite3.OperationalError:
+        pass
+    conn.create_function(FOLD_FUNCTION, 1, fold, deterministic=True)
+
+
+def person_name_key(last_name: str, first_name: str) -> str:
+    return f"{fold(last_name)}\n{fold(first_name)}"
+
+
+def statements() -> list[str]:
+    """The tables and triggers of migration 0013 (filled by `rebuild` right after)."""
+    return [
+        "CREATE TABLE people_keys (person_id INTEGER PRIMARY KEY, name_key TEXT NOT NULL, "
+        "email_key TEXT NOT NULL)",
+        "CREATE TABLE organisation_keys (organisation_id INTEGER PRIMARY KEY, "
+        "name_key TEXT NOT NULL)",
+        # A new row (INSERT OR REPLACE included: it deletes without a delete trigger) never
+        # inherits the key of a row that had its id.
+        "CREATE TRIGGER derived_people_insert AFTER INSERT ON people BEGIN "
+        "DELETE FROM people_keys WHERE person_id = NEW.id; END",
+        "CREATE TRIGGER derived_people_update AFTER UPDATE OF id, first_name, last_name, email "
+        "ON people WHEN OLD.id IS NOT NEW.id OR OLD.first_name IS NOT NEW.first_name "
+        "OR OLD.last_name IS NOT NEW.last_name OR OLD.email IS NOT NEW.email BEGIN "
+        "DELETE FROM people_keys WHERE person_id IN (OLD.id, NEW.id); END",
+        "CREATE TRIGGER derived_people_delete AFTER DELETE ON people BEGIN "
+        "DELETE FROM people_keys WHERE person_id = OLD.id; END",
+        "CREATE TRIGGER derived_organisations_insert AFTER INSERT ON organisations BEGIN "
+        "DELETE FROM organisation_keys WHERE organisation_id = NEW.id; END",
+        "CREATE TRIGGER derived_organisations_update AFTER UPDATE OF id, name ON organisations "
+        "WHEN OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name BEGIN "
+        "DELETE FROM organisation_keys WHERE organisation_id IN (OLD.id, NEW.id); END",
+        "CREATE TRIGGER derived_organisations_delete AFTER DELETE ON organisations BEGIN "
+        "DELETE FROM organisation_keys WHERE organisation_id = OLD.id; END",
+        # theme_key 0 and due_key '' stand for « none » (a NULL would make every row distinct).
+        "CREATE TABLE action_counts (body_id INTEGER NOT NULL, status TEXT NOT NULL, "
+        "theme_key INTEGER NOT NULL, n INTEGER NOT NULL, "
+        "PRIMARY KEY (body_id, status, theme_key))",
+        "CREATE TABLE action_due_counts (status TEXT NOT NULL, due_key TEXT NOT NULL, "
+        "n INTEGER NOT NULL, PRIMARY KEY (status, due_key))",
+        *_count_triggers(),
+    ]
+
+
+def _count_triggers() -> list[str]:
+    def add(r: str, step: int) -> str:
+        return (
+            "INSERT INTO action_counts (body_id, status, theme_key, n) VALUES "
+            f"({r}.body_id, {r}.status, COALESCE({r}.theme_id, 0), {step}) "
+            f"ON CONFLICT DO UPDATE SET n = n + {step}; "
+            "INSERT INTO action_due_counts (status, due_key, n) VALUES "
+            f"({r}.status, COALESCE({r}.due_date, ''), {step}) "
+            f"ON CONFLICT DO UPDATE SET n = n + {step};"
+        )
+
+    watched = ("body_id", "status", "theme_id", "due_date")
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in watched)
+    return [
+        f"CREATE TRIGGER derived_actions_insert AFTER INSERT ON actions BEGIN {add('NEW', 1)} END",
+        f"CREATE TRIGGER derived_actions_update AFTER UPDATE OF {', '.join(watched)} ON actions "
+        f"WHEN {changed} BEGIN {add('OLD', -1)} {add('NEW', 1)} END",
+        f"CREATE TRIGGER derived_actions_delete AFTER DELETE ON actions BEGIN {add('OLD', -1)} END",
+    ]
+
+
+def refresh_keys(
+    db: Database,
+    people: Iterable[int] | None = None,
+    organisations: Iterable[int] | None = None,
+) -> None:
+    """Write the keys that are missing: of these people and organisations, or of every row when
+    neither is given. In the caller's transaction."""
+    register(db.conn)
+    missing_person = "NOT EXISTS (SELECT 1 FROM people_keys k WHERE k.person_id = p.id)"
+    missing_org = "NOT EXISTS (SELECT 1 FROM organisation_keys k WHERE k.organisation_id = o.id)"
+    if people is None and organisations is None:
+        person_where, org_where = missing_person, missing_org
+    else:
+        person_where = f"p.id IN ({_ids(people or ())}) AND {missing_person}"
+        org_where = f"o.id IN ({_ids(organisations or ())}) AND {missing_org}"
+    db.execute(
+        "INSERT INTO people_keys (person_id, name_key, email_key) SELECT p.id, "
+        f"{PERSON_NAME_KEY.format(p='p')}, {PERSON_EMAIL_KEY.format(p='p')} "
+        f"FROM people p WHERE {person_where}"
+    )
+    db.execute(
+        "INSERT INTO organisation_keys (organisation_id, name_key) SELECT o.id, "
+        f"{ORGANISATION_NAME_KEY.format(o='o')} FROM organisations o WHERE {org_where}"
+    )
+
+
+def _ids(ids: Iterable[int]) -> str:
+    return ", ".join(str(int(i)) for i in ids) or "NULL"
+
+
+def rebuild(db: Database) -> None:
+    """Every key and count computed again from the rows, in the caller's transaction (the
+    migration, `ess-desk search --rebuild`, bulk writers that set the triggers aside)."""
+    db.execute("DELETE FROM people_keys")
+    db.execute("DELETE FROM organisation_keys")
+    refresh_keys(db)
+    db.execute("DELETE FROM action_counts")
+    db.execute(
+        "INSERT INTO action_counts (body_id, status, theme_key, n) "
+        "SELECT body_id, status, COALESCE(theme_id, 0), COUNT(*) FROM actions GROUP BY 1, 2, 3"
+    )
+    db.execute("DELETE FROM action_due_counts")
+    db.execute(
+        "INSERT INTO action_due_counts (status, due_key, n) "
+        "SELECT status, COALESCE(due_date, ''), COUNT(*) FROM actions GROUP BY 1, 2"
+    )
+
+
+def wrong_keys(db: Database) -> int:
+    """Keys that no longer say what their row holds, or whose row is gone (written behind the
+    program's back: the triggers delete a key whenever its row changes). Missing keys are not
+    wrong: readers compute them."""
+    register(db.conn)
+    person = PERSON_NAME_KEY.format(p="p")
+    email = PERSON_EMAIL_KEY.format(p="p")
+    organisation = ORGANISATION_NAME_KEY.format(o="o")
+    return int(
+        db.execute(
+            "SELECT (SELECT COUNT(*) FROM people_keys k LEFT JOIN people p ON p.id = k.person_id "
+            f"WHERE p.id IS NULL OR k.name_key IS NOT {person} OR k.email_key IS NOT {email}) + "
+            "(SELECT COUNT(*) FROM organisation_keys k "
+            "LEFT JOIN organisations o ON o.id = k.organisation_id "
+            f"WHERE o.id IS NULL OR k.name_key IS NOT {organisation})"
+        ).fetchone()[0]
+    )
+
+
+def problems(db: Database) -> list[tuple[str, int, int]]:
+    """(what, kept, counted) for each count that differs from the rows (`ess-desk check`)."""
+    kept = {
+        (r[0], r[1], r[2]): r[3]
+        for r in db.execute("SELECT body_id, status, theme_key, n FROM action_counts WHERE n != 0")
+    }
+    counted = {
+        (r[0], r[1], r[2]): r[3]
+        for r in db.execute(
+            "SELECT body_id, status, COALESCE(theme_id, 0), COUNT(*) FROM actions GROUP BY 1, 2, 3"
+        )
+    }
+    out = [
+        (f"actions {key}", kept.get(key, 0), counted.get(key, 0))
+        for key in sorted(set(kept) | set(counted), key=str)
+        if kept.get(key, 0) != counted.get(key, 0)
+    ]
+    kept_due = {
+        (r[0], r[1]): r[2]
+        for r in db.execute("SELECT status, due_key, n FROM action_due_counts WHERE n != 0")
+    }
+    counted_due = {
+        (r[0], r[1]): r[2]
+        for r in db.execute(
+            "SELECT status, COALESCE(due_date, ''), COUNT(*) FROM actions GROUP BY 1, 2"
+        )
+    }
+    out += [
+        (f"actions {key}", kept_due.get(key, 0), counted_due.get(key, 0))
+        for key in sorted(set(kept_due) | set(counted_due))
+        if kept_due.get(key, 0) != counted_due.get(key, 0)
+    ]
+    return out
