@@ -17,7 +17,15 @@ if TYPE_CHECKING:
 
     from ess_desk.store import Store
 
-_KEYS = ("council_name", "council_address", "signatory", "signatory_title", "council_email")
+_KEYS = (
+    "council_name",
+    "council_address",
+    "signatory",
+    "signatory_title",
+    "council_email",
+    "council_siret",
+    "publication_base_url",
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,10 @@ class Letterhead:
     signatory: str = ""
     signatory_title: str = ""
     council_email: str = ""
+    # The SIRET of the authority the council belongs to (COLL_SIRET of the open data) and the
+    # address where the publication folder is put online (DELIB_URL is made from it).
+    council_siret: str = ""
+    publication_base_url: str = ""
     logo: bytes | None = None
 
     @property
@@ -83,6 +95,19 @@ def check_logo(data: bytes) -> None:
         raise UserError(_("Le logo doit être une image PNG ou JPEG lisible."), field="logo")
 
 
+def _base_url(text: str) -> str:
+    """An http(s) address, kept with its final slash so that file names append to it."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+        raise UserError(
+            _("« {value} » n'est pas une adresse web (https://…).").format(value=text),
+            field="publication_base_url",
+        )
+    return text if text.endswith("/") else text + "/"
+
+
 def set_letterhead(store, **values: object) -> None:
     """Update the letterhead; `logo` is image bytes, or b"" to remove it."""
     with store.write() as db:
@@ -91,6 +116,10 @@ def set_letterhead(store, **values: object) -> None:
                 text = str(values[key] or "").strip()
                 if key == "council_email":
                     text = validation.email(text, field=key)
+                elif key == "council_siret" and text:
+                    text = validation.siret(text, field=key) or ""
+                elif key == "publication_base_url" and text:
+                    text = _base_url(text)
                 set_setting(db, key, text)
         if "logo" in values:
             logo = values["logo"] or b""

@@ -15,6 +15,7 @@ from ess_desk.dates import display, display_datetime
 from ess_desk.i18n import _, ngettext
 from ess_desk.minutes.minutes import check_digests
 from ess_desk.search.index import check_index
+from ess_desk.signing.signed import check as check_signed_files
 from ess_desk.store import Store, chain
 from ess_desk.store.check import Check, check_store
 from ess_desk.store.database import read_only_connection
@@ -272,6 +273,7 @@ def check_derived(db: Database) -> list[str]:
 CHECKS: tuple[Check, ...] = (
     check_digests,
     check_index,
+    check_signed_files,
     check_derived,
     check_audit_chain,
     check_against_backup,

@@ -147,6 +147,7 @@ class MainWindow(CouncilFiles):
         self.action_activity_report = self._action(
             file_menu, self.tr("Rapport d'activité…"), self.activity_report
         )
+        self.action_publication = self._action(file_menu, self.tr("Publication…"), self.publication)
         file_menu.addSeparator()
         self.action_letterhead = self._action(
             file_menu, self.tr("En-tête du conseil…"), self.edit_letterhead
@@ -321,6 +322,12 @@ class MainWindow(CouncilFiles):
         from ui.dialogs.activity_report import ActivityReportDialog
 
         ActivityReportDialog(self.store, self).exec()
+
+    def publication(self) -> None:
+        from ui.dialogs.publication import PublicationDialog
+
+        PublicationDialog(self.store, self).exec()
+        self.reload_pages()  # the dashboard's deadlines
 
     # -- mail --------------------------------------------------------------------------------
     def _start_mail(self) -> None:

@@ -31,6 +31,8 @@ COMMAND_MODULES: tuple[str, ...] = tuple(
         "meetings",
         "actions",
         "minutes",
+        "signing",
+        "publication",
         "documents",
         "privacy",
         "search",

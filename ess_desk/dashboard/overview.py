@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from ess_desk.actions import queries, rules
 from ess_desk.actions.queries import ActionRow
 from ess_desk.membership.vocabulary import SEAT_ROLES
+from ess_desk.publication.deadlines import Deadline, pending
 from ess_desk.store.backup import backup_date, latest_backup
 
 if TYPE_CHECKING:
@@ -355,6 +356,8 @@ class Overview:
     vacancies: VacancyListing
     backup: BackupState
     empty: bool = False  # no body and nobody yet: a new council file
+    # Lists of decisions to post, minutes to sign or publish (CGCT L. 2121-25, L. 2121-15).
+    publications: Listing[Deadline] = Listing(0, ())
 
     @property
     def with_deadlines(self) -> bool:
@@ -414,4 +417,12 @@ def overview(
         vacancies=vacancies(db, today),
         backup=last_backup(db_path, now),
         empty=is_empty(db),
+        publications=publications(db, today, limit),
     )
+
+
+def publications(db: Database, today: dt.date, limit: int = LINES) -> Listing[Deadline]:
+    """The lists of decisions, signatures and publications of minutes due or late, the ones due
+    first first."""
+    found = pending(db, today)
+    return Listing(len(found), tuple(found[:limit]))

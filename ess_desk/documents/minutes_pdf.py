@@ -3,12 +3,15 @@ the approval line and the digest, the errata at the end; a public variant withou
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -30,6 +33,7 @@ from ess_desk.documents.style import (
     escape,
     footer_line,
     heading,
+    render_pdf,
     styles,
 )
 from ess_desk.errors import UserError
@@ -43,6 +47,59 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 GRID = colors.HexColor("#9aa5a8")
+SIGNATURE_HEIGHT = 32 * mm
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where a signature box landed: its page (0-based) and its rectangle in PDF points."""
+
+    page: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+class SignatureBox(Flowable):
+    """The empty box a signatory signs in, by hand on paper or with an electronic signature's
+    visible stamp: it records where it lands so that the signature field can be put over it.
+    `stamp`: what the public version says in place of the signature (who signed, when)."""
+
+    def __init__(
+        self,
+        role: str,
+        width: float,
+        height: float,
+        boxes: dict[str, Box] | None,
+        stamp: str = "",
+    ):
+        super().__init__()
+        self.role = role
+        self.width = width
+        self.height = height
+        self.boxes = boxes
+        self.stamp = stamp
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(GRID)
+        canv.setDash(2, 2)
+        canv.rect(0, 0, self.width, self.height)
+        canv.restoreState()
+        if self.stamp:
+            text = Paragraph(f"<i>{escape(self.stamp)}</i>", styles().small)
+            _w, h = text.wrap(self.width - 6 * mm, self.height)
+            text.drawOn(canv, 3 * mm, max((self.height - h) / 2, 0))
+        if self.boxes is not None:
+            x, y = canv.absolutePosition(0, 0)
+            self.boxes[self.role] = Box(
+                canv.getPageNumber() - 1, x, y, x + self.width, y + self.height
+            )
 
 
 def _table(rows: list[list[str]], widths: list[float], header: bool = True) -> Table:
@@ -199,6 +256,37 @@ def _withdrawals(section: Section) -> list:
     return [Paragraph(escape(wording.withdrawal_line(w)), st.body) for w in section.withdrawn]
 
 
+def signature_block(
+    view: mn.MinutesView,
+    boxes: dict[str, Box] | None = None,
+    stamps: dict[str, str] | None = None,
+) -> list:
+    """The chair's and the secretary's signatures (CGCT L. 2121-15): role, name, place and date,
+    and the box to sign in by hand or with a visible electronic signature (`stamps`: the public
+    version's words in the boxes)."""
+    st = styles()
+    column = (WIDTH - 6 * mm) / 2
+    cells = []
+    for role, title, name in wording.signature_roles(view.record):
+        cells.append(
+            [
+                Paragraph(f"<b>{escape(title)}</b>", st.body),
+                Paragraph(escape(name or "…"), st.body),
+                Paragraph(escape(wording.signature_place_line()), st.small),
+                Paragraph(f"<i>{escape(wording.signature_hint())}</i>", st.small),
+                SignatureBox(
+                    role, column - 4 * mm, SIGNATURE_HEIGHT, boxes, (stamps or {}).get(role, "")
+                ),
+            ]
+        )
+    # A name typed longer than a page (the secretary's is free text) splits the row.
+    table = Table(
+        [cells], colWidths=[column + 3 * mm, column + 3 * mm], hAlign="LEFT", splitInRow=1
+    )
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [KeepTogether([*heading(_("Signatures")), table])]
+
+
 def _section(section: Section, form: str, record=None) -> list:
     st = styles()
     out: list = heading(wording.section_title(section), level=1)
@@ -210,14 +298,26 @@ def _section(section: Section, form: str, record=None) -> list:
     out += _withdrawals(section)
     if form == "pv":
         out += summary_flowables(section.summary)
+        missing = wording.no_vote(section)
+        if missing:
+            out.append(Paragraph(f"<i>{escape(missing)}</i>", st.body))
     out += _vote(section, record)
     out += _decisions(section)
     out += _actions(section)
     return out
 
 
-def story(view: mn.MinutesView, form: str = "pv") -> list:
-    """The flowables of the minutes (also used by the meeting pack for the draft to approve)."""
+def story(
+    view: mn.MinutesView,
+    form: str = "pv",
+    boxes: dict[str, Box] | None = None,
+    *,
+    signatures: bool = False,
+    note: str = "",
+    stamps: dict[str, str] | None = None,
+) -> list:
+    """The flowables of the minutes (also used by the meeting pack for the draft to approve);
+    `signatures`: the signature block after the closing (the minutes as they are signed)."""
     if form not in FORMS:
         raise UserError(_("Forme inconnue : « {value} » (pv ou releve).").format(value=form))
     st = styles()
@@ -231,7 +331,12 @@ def story(view: mn.MinutesView, form: str = "pv") -> list:
     ]
     if r.place:
         out.append(Paragraph(escape(_("Lieu : {place}").format(place=r.place)), st.body))
+    notice = wording.notice_line(r)
+    if notice:
+        out.append(Paragraph(escape(notice), st.body))
     out.append(Paragraph(escape(_("Présidence : {name}").format(name=wording.chair(r))), st.body))
+    for change in wording.chair_changes(r):
+        out.append(Paragraph(escape(change), st.body))
     out.append(
         Paragraph(
             escape(_("Secrétaire de séance : {name}").format(name=r.secretary or "…")), st.body
@@ -243,6 +348,8 @@ def story(view: mn.MinutesView, form: str = "pv") -> list:
         out.append(Paragraph(f"<b>{escape(wording.draft_line())}</b>", st.body))
     if view.public:
         out.append(Paragraph(f"<i>{escape(wording.public_note())}</i>", st.small))
+    if note:
+        out.append(Paragraph(f"<i>{escape(note)}</i>", st.small))
     out.append(Spacer(1, 3 * mm))
     if form == "pv":
         out += _attendance(view)
@@ -262,6 +369,8 @@ def story(view: mn.MinutesView, form: str = "pv") -> list:
         out += _section(section, form, r)
     if form == "pv":
         out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
+        if signatures:
+            out += signature_block(view, boxes, stamps)
     if view.approved and view.digest:
         out += [
             Spacer(1, 2 * mm),
@@ -299,22 +408,88 @@ def footer(view: mn.MinutesView) -> str:
     return footer_line(r.body, display(r.starts_at), _("projet"))
 
 
+def metadata(view: mn.MinutesView, form: str = "pv") -> Metadata:
+    r = view.record
+    return Metadata(
+        title=f"{wording.title(form)} — {r.body} — {display(r.starts_at)}",
+        author=r.council,
+        subject=_("Procès-verbal de la séance du {day}").format(day=display(r.starts_at)),
+        footer=footer(view),
+        watermark=None if view.approved else _("PROJET"),
+    )
+
+
 def build(
-    db: Database, meeting_id: int, path: Path | str, *, public: bool = False, form: str = "pv"
+    db: Database,
+    meeting_id: int,
+    path: Path | str,
+    *,
+    public: bool = False,
+    form: str = "pv",
+    invariant: bool = False,
 ) -> Path:
-    """Write the minutes of a meeting as an A4 PDF."""
+    """Write the minutes of a meeting as an A4 PDF (`invariant`: the same bytes each time)."""
     mn.ensure_exportable(db, meeting_id)
     view = mn.view(db, meeting_id, public=public)
-    r = view.record
-    title = f"{wording.title(form)} — {r.body} — {display(r.starts_at)}"
     return build_pdf(
-        path,
-        story(view, form),
-        Metadata(
-            title=title,
-            author=r.council,
-            subject=_("Procès-verbal de la séance du {day}").format(day=display(r.starts_at)),
-            footer=footer(view),
-            watermark=None if view.approved else _("PROJET"),
+        path, story(view, form, signatures=True), metadata(view, form), invariant=invariant
+    )
+
+
+def public_bytes(view: mn.MinutesView, note: str, stamps: dict[str, str] | None = None) -> bytes:
+    """The public version of signed minutes for the publication folder, with `note` saying which
+    signed file it comes from and `stamps` what each signature box says; the same bytes each
+    time."""
+    buffer = io.BytesIO()
+    render_pdf(
+        buffer,
+        story(view, "pv", signatures=True, note=note, stamps=stamps),
+        metadata(view),
+        invariant=True,
+    )
+    return buffer.getvalue()
+
+
+def render(view: mn.MinutesView) -> tuple[bytes, dict[str, Box]]:
+    """The full minutes as PDF bytes (the same each time) with where their signature boxes
+    landed: what the signatories sign."""
+    boxes: dict[str, Box] = {}
+    buffer = io.BytesIO()
+    render_pdf(buffer, story(view, "pv", boxes, signatures=True), metadata(view), invariant=True)
+    return buffer.getvalue(), boxes
+
+
+def render_erratum(view: mn.MinutesView, erratum_id: int) -> tuple[bytes, dict[str, Box]]:
+    """The sheet of an erratum recorded after the minutes were signed, to be signed in its turn
+    by the chair and the secretary: the signed minutes are never signed again."""
+    erratum = next((e for e in view.errata if e.id == erratum_id), None)
+    if erratum is None:
+        raise UserError(_("L'erratum n°{id} n'existe pas.").format(id=erratum_id))
+    st = styles()
+    r = view.record
+    title = _("Erratum au procès-verbal de la séance du {day}").format(day=display(r.starts_at))
+    flowables: list = [
+        Bookmark(title),
+        Paragraph(escape(r.council), st.small),
+        Paragraph(escape(title), st.title),
+        Paragraph(f"<b>{escape(r.body)}</b> — {escape(r.meeting_title)}", st.body),
+        Paragraph(escape(view.approval_line()), st.body),
+        Paragraph(escape(wording.digest_line(view.digest or "")), st.small),
+        Spacer(1, 3 * mm),
+        Paragraph(f"<b>{escape(wording.erratum_heading(erratum.recorded_on))}</b>", st.body),
+        Paragraph(escape(wording.erratum_reason(erratum.reason)), st.small),
+        *summary_flowables(erratum.text),
+        Spacer(1, 4 * mm),
+        *signature_block(view, boxes := {}),
+    ]
+    meta = Metadata(
+        title=title,
+        author=r.council,
+        subject=title,
+        footer=_("Erratum du {day} — SHA-256 du texte approuvé {digest}").format(
+            day=display(erratum.recorded_on), digest=view.digest
         ),
     )
+    buffer = io.BytesIO()
+    render_pdf(buffer, flowables, meta, invariant=True)
+    return buffer.getvalue(), boxes

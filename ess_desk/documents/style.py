@@ -703,15 +703,32 @@ def build_pdf(
     story: Sequence[Flowable],
     meta: Metadata,
     pagesize: tuple[float, float] = A4,
+    *,
+    invariant: bool = False,
 ) -> Path:
     """Lay out `story` on A4 pages (or `pagesize`, e.g. landscape(A4)) and write it atomically
-    to `path`."""
-    register_fonts()
+    to `path`. `invariant`: no creation date nor random identifier in the file, so that the same
+    content gives the same bytes (a publication folder made twice)."""
     path = Path(path)
     with atomic_path(path) as tmp:
-        doc = document(str(tmp), meta, pagesize)
-        doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
+        render_pdf(str(tmp), story, meta, pagesize, invariant=invariant)
     return path
+
+
+def render_pdf(
+    target: str | BinaryIO,
+    story: Sequence[Flowable],
+    meta: Metadata,
+    pagesize: tuple[float, float] = A4,
+    *,
+    invariant: bool = False,
+) -> None:
+    """Lay out `story` into `target` (a file name or a binary stream)."""
+    register_fonts()
+    doc = document(target, meta, pagesize)
+    if invariant:
+        doc.invariant = 1
+    doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
 
 
 def document(

@@ -89,6 +89,9 @@ def _section(doc: DocxDocument, section: Section, form: str, record=None) -> Non
         doc.add_paragraph(wording.withdrawal_line(withdrawal))
     if form == "pv":
         _summary(doc, section.summary)
+        missing = wording.no_vote(section)
+        if missing:
+            doc.add_paragraph().add_run(missing).italic = True
     if section.vote is not None:
         _vote(doc, section.vote, record)
     for d in section.decisions:
@@ -99,6 +102,20 @@ def _section(doc: DocxDocument, section: Section, form: str, record=None) -> Non
         for a in section.actions:
             owner = wording.person(a.owner, False) or a.owner_text
             doc.add_paragraph(wording.action_line(a.title, owner, a.due_date), style="List Bullet")
+
+
+def _signatures(doc: DocxDocument, record) -> None:
+    """The chair's and the secretary's signature block (CGCT L. 2121-15), side by side."""
+    doc.add_heading(_("Signatures"), level=1)
+    roles = wording.signature_roles(record)
+    table = doc.add_table(rows=1, cols=len(roles))
+    for cell, (_role, title, name) in zip(table.rows[0].cells, roles, strict=True):
+        cell.paragraphs[0].add_run(title).bold = True
+        cell.add_paragraph(name or "…")
+        cell.add_paragraph(wording.signature_place_line())
+        cell.add_paragraph().add_run(wording.signature_hint()).italic = True
+        for _n in range(4):  # room to sign
+            cell.add_paragraph("")
 
 
 def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
@@ -134,7 +151,12 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     doc.add_paragraph(wording.when(r))
     if r.place:
         doc.add_paragraph(_("Lieu : {place}").format(place=r.place))
+    notice = wording.notice_line(r)
+    if notice:
+        doc.add_paragraph(notice)
     doc.add_paragraph(_("Présidence : {name}").format(name=wording.chair(r)))
+    for change in wording.chair_changes(r):
+        doc.add_paragraph(change)
     doc.add_paragraph(_("Secrétaire de séance : {name}").format(name=r.secretary or "…"))
     _bold_line(doc, view.approval_line() if view.approved else wording.draft_line())
     if view.public:
@@ -165,6 +187,7 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
         _section(doc, s, form, r)
     if form == "pv":
         doc.add_paragraph(wording.closing_line(r))
+        _signatures(doc, r)
     if view.approved and view.digest:
         _bold_line(doc, view.approval_line())
         doc.add_paragraph(wording.digest_line(view.digest))

@@ -19,8 +19,9 @@ from ess_desk.membership import bodies, roster
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# 2: remote attendance, withdrawals, roll-call and secret votes, reconvening (version 1
-# snapshots read back with those empty).
+# 2: the notice date, who presided when, remote members, arrival and departure times, withdrawals,
+# roll-call and secret votes, reconvening (CGCT L. 2121-15). Version 1 snapshots read with
+# defaults.
 SNAPSHOT_VERSION = 2
 
 
@@ -41,6 +42,17 @@ class PersonRef:
 class AttendanceLine:
     person: PersonRef
     other: PersonRef | None = None  # proxy holder (représenté) or member replaced (suppléant)
+    arrival: str | None = None  # "18:33" when recorded
+    departure: str | None = None
+
+
+@dataclass(frozen=True)
+class ChairTurn:
+    """Who presided from when (`from_time` None: from the opening) and why the chair changed."""
+
+    person: PersonRef
+    from_time: str | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,6 +192,8 @@ class MinutesRecord:
     sections: tuple[Section, ...] = field(default=())
     version: int = SNAPSHOT_VERSION
     law: LawNotes = field(default_factory=LawNotes)
+    notice_sent_on: str | None = None
+    presiding: tuple[ChairTurn, ...] = ()
 
     @property
     def start(self) -> dt.datetime:
@@ -206,21 +220,26 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
     by_mandate = {a.mandate_id: a for a in attendees}
     recorded = {p.mandate_id: p for p in presence.presences(db, meeting.id)}
     lists: dict[str, list[AttendanceLine]] = {k: [] for k in ATTENDANCE_GROUPS}
+
+    def timed(ref: PersonRef, mandate_id: int, other: PersonRef | None = None) -> AttendanceLine:
+        p = recorded.get(mandate_id)
+        return AttendanceLine(ref, other, *_times(p))
+
     sitting_substitutes: set[int] = set()
     for a in attendees:
         p = recorded.get(a.mandate_id)
         status = p.status if p else "absent"
         ref = _ref(a)
         if a.role == "permanent_guest":
-            if status == "present":
-                lists["guests"].append(AttendanceLine(ref))
+            if status in ("present", "remote"):
+                lists["guests"].append(timed(ref, a.mandate_id))
             continue
         if a.role == "substitute":
             continue  # listed below when they sit or attend
         if status == "present":
-            lists["present"].append(AttendanceLine(ref))
+            lists["present"].append(timed(ref, a.mandate_id))
         elif status == "remote":
-            lists["remote"].append(AttendanceLine(ref))
+            lists["remote"].append(timed(ref, a.mandate_id))
         elif status == "represented":
             holder = by_mandate.get(p.proxy_to) if p and p.proxy_to else None
             lists["represented"].append(AttendanceLine(ref, _ref(holder) if holder else None))
@@ -229,7 +248,7 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
             lists["excused"].append(AttendanceLine(ref, _ref(sub) if sub else None))
             if sub is not None:
                 sitting_substitutes.add(sub.mandate_id)
-                lists["substitutes"].append(AttendanceLine(_ref(sub), ref))
+                lists["substitutes"].append(timed(_ref(sub), sub.mandate_id, ref))
         elif status == "excused":
             lists["excused"].append(AttendanceLine(ref))
         else:
@@ -238,9 +257,11 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
         p = recorded.get(a.mandate_id)
         # A substitute who attends without replacing anyone.
         attends_alone = a.role == "substitute" and a.mandate_id not in sitting_substitutes
-        if attends_alone and p and p.status == "present":
+        if attends_alone and p and p.status in ("present", "remote"):
             member = by_mandate.get(a.expected.substitute_for or -1)
-            lists["substitutes"].append(AttendanceLine(_ref(a), _ref(member) if member else None))
+            lists["substitutes"].append(
+                timed(_ref(a), a.mandate_id, _ref(member) if member else None)
+            )
     for _id, name, organisation in presence.guests(db, meeting.id):
         lists["guests"].append(
             AttendanceLine(PersonRef(name, organisation=organisation, guest=True))
@@ -261,6 +282,76 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
         remote_count=data.get("remote", 0),
         waived=bool(data.get("waived", False)),
     )
+
+
+def _times(p: Any) -> tuple[str | None, str | None]:
+    """The arrival and departure recorded for someone (the wording says them only where they
+    differ from the meeting's opening and closing)."""
+    if p is None:
+        return None, None
+    return (
+        p.arrival.isoformat(timespec="minutes") if p.arrival else None,
+        p.departure.isoformat(timespec="minutes") if p.departure else None,
+    )
+
+
+def notice_sent_on(db: Database, meeting: meetings.Meeting) -> str | None:
+    """The day the notice of the meeting went out: the last convocation the mail server accepted
+    or the last letter posted (the outbox, where it exists), else the day recorded by hand."""
+    tables = set(db.table_names())
+    days = [meeting.notice_sent_on[:10]] if meeting.notice_sent_on else []
+    found = []
+    if "outbox" in tables:
+        found.append(
+            db.execute(
+                "SELECT MAX(sent_at) FROM outbox WHERE meeting_id = ? AND purpose = 'convocation' "
+                "AND status = 'sent'",
+                [meeting.id],
+            ).fetchone()[0]
+        )
+    if "posted_letters" in tables:
+        found.append(
+            db.execute(
+                "SELECT MAX(posted_on) FROM posted_letters WHERE meeting_id = ? "
+                "AND purpose = 'convocation'",
+                [meeting.id],
+            ).fetchone()[0]
+        )
+    found = [f[:10] for f in found if f]
+    if found:
+        return max(found)
+    return days[0] if days else None
+
+
+def _presiding(
+    db: Database,
+    meeting: meetings.Meeting,
+    chair: tuple[PersonRef, ...],
+    lines: list,
+    known: dict[int, PersonRef],
+) -> tuple[ChairTurn, ...]:
+    """Who presided: the turns recorded for the meeting (`meeting_chairs`), else the body's
+    president(s) who were there at the opening — a co-chair who arrived later did not open it."""
+    rows = db.execute(
+        "SELECT person_id, from_time, reason FROM meeting_chairs WHERE meeting_id = ? "
+        "ORDER BY from_time IS NOT NULL, from_time, id",
+        [meeting.id],
+    ).fetchall()
+    known = {**known, **{c.person_id: c for c in chair if c.person_id is not None}}
+    turns = []
+    for person_id, from_time, reason in rows:
+        person = _person(db, person_id, known)
+        if person is not None:
+            turns.append(ChairTurn(person, from_time, reason))
+    if any(t.from_time is None for t in turns):
+        return tuple(turns)
+    opening = meeting.opening_time or meeting.start.time().isoformat(timespec="minutes")
+    there = {
+        line.person.person_id: line
+        for line in lines
+        if line.person.person_id is not None and (line.arrival is None or line.arrival <= opening)
+    }
+    return tuple([ChairTurn(c) for c in chair if c.person_id in there] + turns)
 
 
 def _chair(db: Database, meeting: meetings.Meeting) -> tuple[PersonRef, ...]:
@@ -446,7 +537,11 @@ def compose(
                 actions=tuple(actions.get(item.id, ())),
             )
         )
+    chair = _chair(db, meeting)
+    sitting = [*attendance.present, *attendance.remote]
     return MinutesRecord(
+        notice_sent_on=notice_sent_on(db, meeting),
+        presiding=_presiding(db, meeting, chair, sitting, by_person),
         council=get_letterhead(db).name,
         body=body.name,
         body_id=body.id,
@@ -455,7 +550,7 @@ def compose(
         meeting_kind=meeting.kind,
         starts_at=meeting.starts_at,
         place=meeting.place,
-        chair=_chair(db, meeting),
+        chair=chair,
         secretary=secretary,
         opening_time=meeting.opening_time,
         closing_time=closing,
@@ -525,7 +620,12 @@ def _person_from(data: dict[str, Any] | None) -> PersonRef | None:
 
 
 def _line_from(data: dict[str, Any]) -> AttendanceLine:
-    return AttendanceLine(_person_from(data["person"]), _person_from(data.get("other")))  # type: ignore[arg-type]
+    return AttendanceLine(
+        _person_from(data["person"]),  # type: ignore[arg-type]
+        _person_from(data.get("other")),
+        data.get("arrival"),
+        data.get("departure"),
+    )
 
 
 def from_json(text: str) -> MinutesRecord:
@@ -599,6 +699,11 @@ def from_json(text: str) -> MinutesRecord:
     }
     return MinutesRecord(
         **scalars,
+        notice_sent_on=data.get("notice_sent_on"),
+        presiding=tuple(
+            ChairTurn(PersonRef(**t["person"]), t["from_time"], t["reason"])
+            for t in data.get("presiding", ())
+        ),
         chair=tuple(PersonRef(**c) for c in data["chair"]),
         attendance=attendance,
         sections=tuple(sections),
@@ -678,7 +783,11 @@ class Publication:
         return dataclasses.replace(person, name=public_label(person), organisation="")
 
     def line(self, line: AttendanceLine) -> AttendanceLine:
-        return AttendanceLine(self.person(line.person), self.person(line.other))  # type: ignore[arg-type]
+        return dataclasses.replace(
+            line,
+            person=self.person(line.person),
+            other=self.person(line.other),
+        )
 
     def vote(self, vote: VoteRecord | None) -> VoteRecord | None:
         if vote is None or not vote.ballots:
@@ -721,6 +830,10 @@ class Publication:
         return dataclasses.replace(
             record,
             chair=tuple(self.person(c) for c in record.chair),  # type: ignore[misc]
+            presiding=tuple(
+                dataclasses.replace(t, person=self.person(t.person), reason=self.text(t.reason))
+                for t in record.presiding
+            ),
             secretary=self.text(record.secretary),
             attendance=attendance,
             sections=sections,
@@ -728,7 +841,7 @@ class Publication:
 
 
 def _people_of(record: MinutesRecord) -> list[PersonRef]:
-    out = list(record.chair)
+    out = list(record.chair) + [t.person for t in record.presiding]
     att = record.attendance
     for group in (getattr(att, g) for g in ATTENDANCE_GROUPS):
         for line in group:

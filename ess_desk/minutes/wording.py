@@ -10,6 +10,7 @@ from ess_desk.meetings.vocabulary import OUTCOMES
 from ess_desk.membership.vocabulary import label
 from ess_desk.minutes.record import (
     AttendanceLine,
+    ChairTurn,
     MinutesRecord,
     PersonRef,
     Section,
@@ -43,8 +44,61 @@ def when(record: MinutesRecord) -> str:
     return long_datetime(record.start)
 
 
+def opening_chairs(record: MinutesRecord) -> list[PersonRef]:
+    """Who presided at the opening: the turns recorded (or found from the arrivals), else, for
+    minutes approved before they were recorded, the body's president(s)."""
+    if record.version >= 2:
+        return [t.person for t in record.presiding if t.from_time is None]
+    return list(record.chair)
+
+
 def chair(record: MinutesRecord) -> str:
-    return ", ".join(person(c, False) for c in record.chair) or _("non désignée")
+    return ", ".join(person(c, False) for c in opening_chairs(record)) or _("non désignée")
+
+
+def chair_change(turn: ChairTurn) -> str:
+    """« À 19 h 40, Jeanne Martin prend la présidence de la séance (départ du président). »"""
+    if turn.reason:
+        return _("À {time}, {name} prend la présidence de la séance ({reason}).").format(
+            time=hour(turn.from_time), name=person(turn.person, False), reason=turn.reason
+        )
+    return _("À {time}, {name} prend la présidence de la séance.").format(
+        time=hour(turn.from_time), name=person(turn.person, False)
+    )
+
+
+def chair_changes(record: MinutesRecord) -> list[str]:
+    return [chair_change(t) for t in record.presiding if t.from_time is not None]
+
+
+def notice_line(record: MinutesRecord) -> str | None:
+    """The day the notice went out (version 1 snapshots did not record it)."""
+    if record.version < 2:
+        return None
+    if not record.notice_sent_on:
+        return _("Date d'envoi de la convocation : non enregistrée.")
+    return _("Convocation adressée le {day}.").format(day=display(record.notice_sent_on))
+
+
+def _opening(record: MinutesRecord) -> str:
+    return record.opening_time or record.start.time().isoformat(timespec="minutes")
+
+
+def times(record: MinutesRecord, line: AttendanceLine) -> str:
+    """« arrivée à 18 h 33, départ à 20 h 10 »: only where they differ from the meeting's
+    opening and closing."""
+    parts = []
+    if line.arrival and line.arrival > _opening(record):
+        parts.append(_("arrivée à {time}").format(time=hour(line.arrival)))
+    if line.departure and (not record.closing_time or line.departure < record.closing_time):
+        parts.append(_("départ à {time}").format(time=hour(line.departure)))
+    return ", ".join(parts)
+
+
+def attendee(record: MinutesRecord, line: AttendanceLine, text: str | None = None) -> str:
+    words = text if text is not None else person(line.person)
+    when = times(record, line)
+    return f"{words} ({when})" if when else words
 
 
 def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
@@ -52,7 +106,7 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
     a = record.attendance
 
     def plain(lines: tuple[AttendanceLine, ...]) -> list[str]:
-        return [person(x.person) for x in lines]
+        return [attendee(record, x) for x in lines]
 
     represented = [
         _("{name}, pouvoir à {holder}").format(
@@ -69,22 +123,30 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
         for x in a.excused
     ]
     substitutes = [
-        _("{name}, suppléant(e) de {member}").format(
-            name=person(x.person), member=person(x.other, False)
+        attendee(
+            record,
+            x,
+            _("{name}, suppléant(e) de {member}").format(
+                name=person(x.person), member=person(x.other, False)
+            )
+            if x.other
+            else None,
         )
-        if x.other
-        else person(x.person)
         for x in a.substitutes
     ]
+    remote = _("À distance (visio ou audio)")
     rows = [
         (_("Présents"), plain(a.present)),
-        (_("À distance (visio ou audio)"), plain(a.remote)),
+        (remote, plain(a.remote)),
         (_("Représentés"), represented),
         (_("Excusés"), excused),
         (_("Absents"), plain(a.absent)),
         (_("Suppléants présents"), substitutes),
         (_("Invités"), plain(a.guests)),
     ]
+    # Version 1 snapshots knew nobody remote: no empty row for them.
+    if record.version < 2:
+        rows = [r for r in rows if r[0] != remote]
     return [(f"{name} ({len(people)})", people) for name, people in rows]
 
 
@@ -140,6 +202,8 @@ def reconvening_line(record: MinutesRecord) -> str | None:
 def opening_line(record: MinutesRecord) -> str | None:
     if not record.opening_time:
         return None
+    if not opening_chairs(record):
+        return _("La séance est ouverte à {time}.").format(time=hour(record.opening_time))
     return _("La séance est ouverte à {time} sous la présidence de {chair}.").format(
         time=hour(record.opening_time), chair=chair(record)
     )
@@ -288,6 +352,33 @@ def vote_note(vote: VoteRecord) -> str | None:
     if vote.quorum_reached or vote.quorum_waived:
         return None
     return _("Le quorum n'était pas atteint au moment du vote.")
+
+
+def no_vote(section: Section) -> str | None:
+    """An item without a vote says so (approvals and opinions are voted; information is not)."""
+    if section.vote is not None:
+        return None
+    if section.kind in ("vote", "minutes_approval"):
+        return _("Aucun vote n'a été enregistré sur ce point.")
+    return _("Ce point n'a pas donné lieu à un vote.")
+
+
+def signature_roles(record: MinutesRecord) -> list[tuple[str, str, str]]:
+    """(role key, role as printed, name) of the two signatories of the minutes: the chair of the
+    meeting and its secretary (CGCT L. 2121-15)."""
+    chairs = opening_chairs(record)
+    return [
+        ("president", _("Président de séance"), ", ".join(person(c, False) for c in chairs)),
+        ("secretaire", _("Secrétaire de séance"), record.secretary),
+    ]
+
+
+def signature_place_line() -> str:
+    return _("Fait à ………………………, le ……………………")
+
+
+def signature_hint() -> str:
+    return _("Signature manuscrite ou électronique")
 
 
 def decision_heading(reference: str, kind: str) -> str:

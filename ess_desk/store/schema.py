@@ -822,6 +822,78 @@ def m0010_documents(db: Database) -> None:
     db.execute("ALTER TABLE annexes ADD COLUMN public INTEGER NOT NULL DEFAULT 0")
 
 
+# --------------------------------------------------------------------------- 0011: publication
+@migrations(name="0011_publication")
+def m0011_publication(db: Database) -> None:
+    # Who actually presided (and who took the chair when, if it changed during the meeting):
+    # one row per turn, `from_time` NULL for the opening. Bodies: the ACTES subject code their
+    # decisions carry by default and the days within which the list of decisions is posted
+    # (CGCT L. 2121-25: a week); a decision may carry its own code. The signed files of the
+    # minutes and of their errata (PAdES), kept whole in the file with their SHA-256 beside the
+    # approved text's; what was published when (list of decisions, minutes).
+    _run_script(
+        db,
+        """
+        CREATE TABLE meeting_chairs (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            from_time TEXT,
+            reason TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX meeting_chairs_meeting ON meeting_chairs(meeting_id, from_time);
+        CREATE INDEX meeting_chairs_person ON meeting_chairs(person_id);
+        ALTER TABLE bodies ADD COLUMN actes_code TEXT NOT NULL DEFAULT '5.2';
+        ALTER TABLE bodies ADD COLUMN decisions_list_days INTEGER NOT NULL DEFAULT 7;
+        ALTER TABLE decisions ADD COLUMN actes_code TEXT;
+        CREATE TABLE signed_documents (
+            id INTEGER PRIMARY KEY,
+            minutes_id INTEGER NOT NULL REFERENCES minutes(id),
+            erratum_id INTEGER REFERENCES minutes_errata(id),
+            approved_sha256 TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL,
+            signatures TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX signed_documents_minutes
+            ON signed_documents(minutes_id, COALESCE(erratum_id, 0));
+        CREATE INDEX signed_documents_erratum ON signed_documents(erratum_id);
+        CREATE TABLE publications (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            what TEXT NOT NULL,
+            published_on TEXT NOT NULL,
+            sha256 TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX publications_meeting ON publications(meeting_id, what)
+        """,
+    )
+    # Who presided is part of what approved minutes record: frozen like the attendance.
+    message = FROZEN_MINUTES_MESSAGE.replace("'", "''")
+    approved = "(SELECT status FROM minutes WHERE meeting_id = {ref}) = 'approved'"
+    abort = f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    for event, ref in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
+        db.execute(
+            f"CREATE TRIGGER meeting_chairs_frozen_{event.lower()} BEFORE {event} ON "
+            f"meeting_chairs WHEN {approved.format(ref=ref + '.meeting_id')} {abort}"
+        )
+    # A signed file is never rewritten: a second signature is a new version of the same file
+    # (an incremental update of the PDF), so only content, digest and signatures may move, and
+    # never back to fewer signatures.
+    db.execute(
+        "CREATE TRIGGER signed_documents_fixed BEFORE UPDATE OF minutes_id, erratum_id, "
+        "approved_sha256, created_at ON signed_documents "
+        "BEGIN SELECT RAISE(ABORT, 'Un fichier signé ne change pas de document.'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER signed_documents_kept BEFORE DELETE ON signed_documents "
+        "BEGIN SELECT RAISE(ABORT, 'Un fichier signé ne peut pas être supprimé.'); END"
+    )
+
+
 # --------------------------------------------------------------------------- 0012: personal data
 # A person's file and their anonymisation walk what refers to them through indexes: their
 # mandates' attendance, proxies and replacements, the items they present, and two FTS5 indexes

@@ -18,6 +18,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0008_meeting_law",
     "0009_mail",
     "0010_documents",
+    "0011_publication",
     "0012_personal_data_index",
     "0013_folded_keys",
 )

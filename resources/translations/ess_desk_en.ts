@@ -1319,6 +1319,57 @@
     </message>
 </context>
 <context>
+    <name>ChairsDialog</name>
+    <message>
+        <source>Présidence de la séance</source>
+        <translation>Chair of the meeting</translation>
+    </message>
+    <message>
+        <source>Sans indication, le procès-verbal nomme le président ou les co-présidents présents à l&apos;ouverture. Indiquez qui a présidé s&apos;il en va autrement, et qui a pris la présidence en cours de séance (heure laissée vide : dès l&apos;ouverture).</source>
+        <translation>Unless told otherwise, the minutes name the chair or co-chairs present at the opening. Say who chaired if it was otherwise, and who took the chair during the meeting (time left empty: from the opening).</translation>
+    </message>
+    <message>
+        <source>Présidences enregistrées</source>
+        <translation>Chairs recorded</translation>
+    </message>
+    <message>
+        <source>par exemple : départ du président</source>
+        <translation>for example: the chair left</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>À partir de</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Enregistrer la présidence</source>
+        <translation>Record the chair</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>dès l&apos;ouverture</source>
+        <translation>from the opening</translation>
+    </message>
+    <message>
+        <source>à partir de {time}</source>
+        <translation>from {time}</translation>
+    </message>
+</context>
+<context>
     <name>CollegeDialog</name>
     <message>
         <source>Nouveau collège — {body}</source>
@@ -1778,6 +1829,10 @@
         <translation>Submitted on {date}</translation>
     </message>
     <message>
+        <source>en retard de {n} j</source>
+        <translation>{n} d late</translation>
+    </message>
+    <message>
         <source>{n} j de retard</source>
         <translation>{n} d overdue</translation>
     </message>
@@ -1890,6 +1945,14 @@
         <translation>No failing check on recent meetings</translation>
     </message>
     <message>
+        <source>Signatures et publications</source>
+        <translation>Signatures and publications</translation>
+    </message>
+    <message>
+        <source>Listes des délibérations et procès-verbaux à jour</source>
+        <translation>Lists of decisions and minutes up to date</translation>
+    </message>
+    <message>
         <source>Contrôle de régularité en cours…</source>
         <translation>Compliance check in progress…</translation>
     </message>
@@ -1928,6 +1991,10 @@
     <message>
         <source>{n} convocation(s) en retard</source>
         <translation>{n} notice(s) of meeting overdue</translation>
+    </message>
+    <message>
+        <source>Liste des délibérations après chaque séance, procès-verbal signé et publié après son approbation, dans le délai de chaque instance</source>
+        <translation>List of decisions after each meeting, minutes signed and published after their approval, within each body&apos;s delay</translation>
     </message>
     <message>
         <source>{submit} à rédiger ou soumettre · {approve} à approuver</source>
@@ -2634,6 +2701,22 @@
         <translation>SSE council of …</translation>
     </message>
     <message>
+        <source>14 chiffres</source>
+        <translation>14 digits</translation>
+    </message>
+    <message>
+        <source>SIRET de la collectivité dont relève le conseil : les données ouvertes des délibérations (SCDL) le demandent.</source>
+        <translation>SIRET of the authority the council belongs to: the open data of decisions (SCDL) asks for it.</translation>
+    </message>
+    <message>
+        <source>https://www.exemple.fr/conseil-ess/</source>
+        <translation>https://www.example.org/council/</translation>
+    </message>
+    <message>
+        <source>Adresse où le dossier de publication sera mis en ligne : les liens vers chaque délibération (DELIB_URL) en partent.</source>
+        <translation>Address where the publication folder will be put online: the links to each decision (DELIB_URL) start from it.</translation>
+    </message>
+    <message>
         <source>Choisir une image…</source>
         <translation>Choose an image…</translation>
     </message>
@@ -2661,6 +2744,14 @@
         <source>Qualité</source>
         <comment>signatory&apos;s position</comment>
         <translation>Title</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>Adresse de publication</source>
+        <translation>Publication address</translation>
     </message>
     <message>
         <source>Logo</source>
@@ -2897,6 +2988,10 @@
     <message>
         <source>Rapport d&apos;activité…</source>
         <translation>Activity report…</translation>
+    </message>
+    <message>
+        <source>Publication…</source>
+        <translation>Publication…</translation>
     </message>
     <message>
         <source>En-tête du conseil…</source>
@@ -3845,6 +3940,22 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Approuver…</source>
         <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Présidence…</source>
+        <translation>Chair…</translation>
+    </message>
+    <message>
+        <source>Qui a présidé la séance, et qui a pris la présidence en cours de séance</source>
+        <translation>Who chaired the meeting, and who took the chair during the meeting</translation>
+    </message>
+    <message>
+        <source>Signatures…</source>
+        <translation>Signatures…</translation>
+    </message>
+    <message>
+        <source>Signer électroniquement le procès-verbal approuvé (président puis secrétaire de séance) et vérifier ses signatures</source>
+        <translation>Sign the approved minutes electronically (chair then secretary of the meeting) and verify their signatures</translation>
     </message>
     <message>
         <source>Points de l&apos;ordre du jour</source>
@@ -4919,6 +5030,61 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
 </context>
 <context>
+    <name>PublicationDialog</name>
+    <message>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Premier jour de la période</source>
+        <translation>First day of the period</translation>
+    </message>
+    <message>
+        <source>Dernier jour de la période</source>
+        <translation>Last day of the period</translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Période du</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Le dossier se met en ligne tel quel : pour chaque séance, la liste des délibérations (CGCT, art. L. 2121-25) et le procès-verbal signé (art. L. 2121-15), le registre de la période, les données ouvertes au format SCDL « Délibérations » et une page index.html. Seules les personnes qui y ont consenti sont nommées ; aucune coordonnée n&apos;y figure. Le SIRET et l&apos;adresse de publication se règlent dans Fichier › En-tête.</source>
+        <translation>The folder goes online as it is: for each meeting, the list of decisions (CGCT, art. L. 2121-25) and the signed minutes (art. L. 2121-15), the register of the period, the open data in the SCDL “Délibérations” format and an index.html page. Only people who consented are named; no contact detail appears. The SIRET and the publication address are set in File › Letterhead.</translation>
+    </message>
+    <message>
+        <source>Publications à faire</source>
+        <translation>Publications to do</translation>
+    </message>
+    <message>
+        <source>Choisir le dossier et publier…</source>
+        <translation>Choose the folder and publish…</translation>
+    </message>
+    <message>
+        <source>À afficher, signer ou publier :</source>
+        <translation>To post, sign or publish:</translation>
+    </message>
+    <message>
+        <source>Rien en attente pour cette instance.</source>
+        <translation>Nothing waiting for this body.</translation>
+    </message>
+    <message>
+        <source>Dossier de publication</source>
+        <translation>Publication folder</translation>
+    </message>
+    <message>
+        <source>Dossier de publication en cours…</source>
+        <translation>Making the publication folder…</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsModel</name>
     <message>
         <source>Nom</source>
@@ -5453,6 +5619,240 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <source>Signatures du procès-verbal</source>
+        <translation>Signatures of the minutes</translation>
+    </message>
+    <message>
+        <source>Vérification des signatures</source>
+        <translation>Verification of the signatures</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal approuvé est signé par le président de séance, puis par le secrétaire de séance (CGCT, art. L. 2121-15). Le texte approuvé ne change pas : le fichier signé est un nouveau fichier, gardé dans la base avec son empreinte.</source>
+        <translation>The approved minutes are signed by the chair of the meeting, then by the secretary of the meeting (CGCT, art. L. 2121-15). The approved text does not change: the signed file is a new file, kept in the database with its digest.</translation>
+    </message>
+    <message>
+        <source>Président de séance</source>
+        <translation>Chair of the meeting</translation>
+    </message>
+    <message>
+        <source>Secrétaire de séance</source>
+        <translation>Meeting secretary</translation>
+    </message>
+    <message>
+        <source>Fichier de certificat (.p12, .pfx)</source>
+        <translation>Certificate file (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <source>Carte à puce ou jeton USB (PKCS#11)</source>
+        <translation>Smart card or USB token (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Signataire</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <source>Certificat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Nom de la carte</source>
+        <translation>Card name</translation>
+    </message>
+    <message>
+        <source>Nom de la clé</source>
+        <translation>Key label</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF signé…</source>
+        <translation>Save the signed PDF…</translation>
+    </message>
+    <message>
+        <source>Vérifier un PDF…</source>
+        <translation>Verify a PDF…</translation>
+    </message>
+    <message>
+        <source>Réglages de la signature…</source>
+        <translation>Signing settings…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Procès-verbal approuvé</source>
+        <translation>Approved minutes</translation>
+    </message>
+    <message>
+        <source>Feuille d&apos;erratum du {day}</source>
+        <translation>Erratum sheet of {day}</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal de cette séance n&apos;est pas encore approuvé : il se signe une fois approuvé.</source>
+        <translation>The minutes of this meeting are not approved yet: they are signed once approved.</translation>
+    </message>
+    <message>
+        <source>Pas encore signé : le président de séance signe d&apos;abord.</source>
+        <translation>Not signed yet: the chair of the meeting signs first.</translation>
+    </message>
+    <message>
+        <source>Reste à signer : {role}.</source>
+        <translation>Still to sign: {role}.</translation>
+    </message>
+    <message>
+        <source>Signé par le président et le secrétaire de séance.</source>
+        <translation>Signed by the chair and the secretary of the meeting.</translation>
+    </message>
+    <message>
+        <source>Signature {n}</source>
+        <translation>Signature {n}</translation>
+    </message>
+    <message>
+        <source>SHA-256 du fichier signé : {digest}</source>
+        <translation>SHA-256 of the signed file: {digest}</translation>
+    </message>
+    <message>
+        <source>Module PKCS#11</source>
+        <translation>PKCS#11 module</translation>
+    </message>
+    <message>
+        <source>Code PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Bibliothèques (*.so *.dll *.dylib)</source>
+        <translation>Libraries (*.so *.dll *.dylib)</translation>
+    </message>
+    <message>
+        <source>Certificats PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 certificates (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Choisissez le certificat ou le module de la carte.</source>
+        <translation>Choose the certificate or the card&apos;s module.</translation>
+    </message>
+    <message>
+        <source>Signer le procès-verbal</source>
+        <translation>Sign the minutes</translation>
+    </message>
+    <message>
+        <source>Procès-verbal signé - {day}.pdf</source>
+        <translation>Signed minutes - {day}.pdf</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF signé</source>
+        <translation>Save the signed PDF</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Enregistrement du PDF signé…</source>
+        <translation>Saving the signed PDF…</translation>
+    </message>
+    <message>
+        <source>Vérifier un PDF signé</source>
+        <translation>Verify a signed PDF</translation>
+    </message>
+    <message>
+        <source>Fichier vérifié : {path}</source>
+        <translation>File verified: {path}</translation>
+    </message>
+    <message>
+        <source>Ce PDF ne porte aucune signature électronique.</source>
+        <translation>This PDF carries no electronic signature.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningSettingsDialog</name>
+    <message>
+        <source>Réglages de la signature</source>
+        <translation>Signing settings</translation>
+    </message>
+    <message>
+        <source>Essayer le serveur</source>
+        <translation>Try the server</translation>
+    </message>
+    <message>
+        <source>Avec un serveur d&apos;horodatage (RFC 3161, fourni par votre prestataire de certificats), chaque signature porte l&apos;heure certifiée par ce serveur. Sans serveur, ou s&apos;il ne répond pas, la signature porte l&apos;heure de l&apos;ordinateur, indiquée comme telle.</source>
+        <translation>With a timestamp server (RFC 3161, provided by your certificate provider), each signature carries the time certified by that server. Without a server, or when it does not answer, the signature carries the computer&apos;s time, stated as such.</translation>
+    </message>
+    <message>
+        <source>Autorités de confiance</source>
+        <translation>Trusted authorities</translation>
+    </message>
+    <message>
+        <source>Ajouter un certificat…</source>
+        <translation>Add a certificate…</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Les signatures sont vérifiées avec ces autorités : ajoutez le certificat de l&apos;autorité qui a délivré les certificats du président et du secrétaire (fichier .pem, .crt, .cer ou .der, fourni par le prestataire). Sans autorité, la vérification dit que l&apos;identité du signataire n&apos;a pas été rapprochée.</source>
+        <translation>Signatures are verified against these authorities: add the certificate of the authority that issued the chair&apos;s and the secretary&apos;s certificates (a .pem, .crt, .cer or .der file, from the provider). Without an authority, the verification says that the signatory&apos;s identity was not checked.</translation>
+    </message>
+    <message>
+        <source>Serveur d&apos;horodatage</source>
+        <translation>Timestamp server</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{who} — valable jusqu&apos;au {day} — SHA-256 {digest}…</source>
+        <translation>{who} — valid until {day} — SHA-256 {digest}…</translation>
+    </message>
+    <message>
+        <source>Aucune autorité enregistrée.</source>
+        <translation>No authority recorded.</translation>
+    </message>
+    <message>
+        <source>Certificat d&apos;une autorité de confiance</source>
+        <translation>Certificate of a trusted authority</translation>
+    </message>
+    <message>
+        <source>Certificats (*.pem *.crt *.cer *.der);;Tous les fichiers (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ces certificats sont déjà dans la liste.</source>
+        <translation>These certificates are already in the list.</translation>
+    </message>
+    <message>
+        <source>Demande d&apos;un horodatage d&apos;essai…</source>
+        <translation>Asking for a test timestamp…</translation>
     </message>
 </context>
 <context>

@@ -107,11 +107,15 @@ def test_docx_has_real_headings_and_tables(store, council, tmp_path):
     ]
     bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
     assert "commande publique" in bold
-    attendance, vote = doc.tables
+    attendance, vote, signatures = doc.tables
     assert (
         attendance.cell(0, 0).text == "Catégorie" and attendance.cell(1, 0).text == "Présents (2)"
     )
     assert [c.text for c in vote.rows[1].cells] == ["Total", "3", "1", "0", "0", "Adopté"]
+    assert [c.paragraphs[0].text for c in signatures.rows[0].cells] == [
+        "Président de séance",
+        "Secrétaire de séance",
+    ]
     text = docx_text(path)
     assert "PROJET" in text and "la séance est levée à 20 h 15" in text
 

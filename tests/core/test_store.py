@@ -18,6 +18,7 @@ from ess_desk.integrity import CHECKS, check_council
 from ess_desk.membership import people
 from ess_desk.minutes.minutes import check_digests
 from ess_desk.search.index import check_index
+from ess_desk.signing.signed import check as check_signed_files
 from ess_desk.store import backup, open_store
 from ess_desk.store import lock as lockmod
 from ess_desk.store.check import check_store
@@ -276,6 +277,7 @@ def test_the_store_check_runs_the_checks_its_caller_hands_in(store):
         "Le fichier est endommagé : database disk image is malformed",
     ]
     assert (check_digests, check_index) == CHECKS[:2]  # then the audit chain and the backup
+    assert check_signed_files in CHECKS
 
 
 def test_audit_log_records_every_change(store):

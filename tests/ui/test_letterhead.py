@@ -51,3 +51,21 @@ def test_wrong_email_and_non_image_logo_write_nothing(qtbot, store, tmp_path):
     dialog.accept()
     assert "PNG ou JPEG" in dialog.errors.message("logo")
     assert council.get_letterhead(store.db).council_name == ""
+
+
+def test_siret_and_publication_address_are_checked_and_saved(qtbot, store):
+    dialog = LetterheadDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.siret.setText("123")
+    dialog.base_url.setText("www.exemple.fr")
+    dialog.accept()
+    assert "14 chiffres" in dialog.errors.message("council_siret")
+    assert council.get_letterhead(store.db).council_siret == ""
+    dialog.siret.setText("732 829 320 00074")
+    dialog.accept()
+    assert "adresse web" in dialog.errors.message("publication_base_url")
+    dialog.base_url.setText("https://www.exemple.fr/conseil-ess")
+    dialog.accept()
+    saved = council.get_letterhead(store.db)
+    assert saved.council_siret == "73282932000074"
+    assert saved.publication_base_url == "https://www.exemple.fr/conseil-ess/"

@@ -48,8 +48,10 @@ HEAVY_STDLIB += ("xml", "zoneinfo", "csv", "sqlite3.dump", "tkinter", "unittest"
 
 # ESS Desk's own modules on the start path: 38 when this test was written. Room is left for a few
 # small ones; past it, move what the first page does not need off the start path. 50 since the
-# main window was split into three modules (ui.window_pages, ui.window_files): the same code.
-OWN_MODULES_CEILING = 50
+# main window was split into three modules (ui.window_pages, ui.window_files): the same code; 52
+# since the dashboard shows what is due to post, sign or publish (ess_desk.publication and its
+# deadlines: two small modules, plain SELECTs, no library).
+OWN_MODULES_CEILING = 52
 
 SCRIPT = textwrap.dedent(
     """

@@ -233,6 +233,17 @@ def documents_folder(current: str = "") -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
+def field_with_button(field: QtWidgets.QWidget, button: QtWidgets.QPushButton) -> QtWidgets.QWidget:
+    """A field that takes the width, its button beside it (« Parcourir… », « Essayer »): one
+    form row (its label's buddy is set to the field by ui.a11y.finish)."""
+    row = QtWidgets.QWidget()
+    layout = QtWidgets.QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    layout.addWidget(button)
+    return row
+
+
 def finish_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QDialog:
     """The last line of every dialog's constructor: labels tied to their fields with a
     mnemonic each, fields named, Tab leaving multi-line fields (ui.a11y.finish), and the

@@ -32,6 +32,24 @@ class LetterheadDialog(QtWidgets.QDialog):
         self.email = QtWidgets.QLineEdit(current.council_email)
         self.signatory = QtWidgets.QLineEdit(current.signatory)
         self.signatory_title = QtWidgets.QLineEdit(current.signatory_title)
+        self.siret = QtWidgets.QLineEdit(current.council_siret)
+        self.siret.setObjectName("council_siret")
+        self.siret.setPlaceholderText(self.tr("14 chiffres"))
+        self.siret.setToolTip(
+            self.tr(
+                "SIRET de la collectivité dont relève le conseil : les données ouvertes des "
+                "délibérations (SCDL) le demandent."
+            )
+        )
+        self.base_url = QtWidgets.QLineEdit(current.publication_base_url)
+        self.base_url.setObjectName("publication_base_url")
+        self.base_url.setPlaceholderText(self.tr("https://www.exemple.fr/conseil-ess/"))
+        self.base_url.setToolTip(
+            self.tr(
+                "Adresse où le dossier de publication sera mis en ligne : les liens vers chaque "
+                "délibération (DELIB_URL) en partent."
+            )
+        )
         self.logo_preview = QtWidgets.QLabel()
         self.logo_preview.setMinimumHeight(LOGO_HEIGHT)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -55,6 +73,11 @@ class LetterheadDialog(QtWidgets.QDialog):
         form.addRow(
             self.tr("Qualité", "signatory's position"),
             self.errors.wrap("signatory_title", self.signatory_title),
+        )
+        form.addRow(self.tr("SIRET"), self.errors.wrap("council_siret", self.siret))
+        form.addRow(
+            self.tr("Adresse de publication"),
+            self.errors.wrap("publication_base_url", self.base_url),
         )
         form.addRow(self.tr("Logo"), self.errors.wrap("logo", logo_box))
 
@@ -109,6 +132,8 @@ class LetterheadDialog(QtWidgets.QDialog):
                 council_email=self.email.text(),
                 signatory=self.signatory.text(),
                 signatory_title=self.signatory_title.text(),
+                council_siret=self.siret.text(),
+                publication_base_url=self.base_url.text(),
                 logo=self._logo or b"",
             )
         except UserError as error:

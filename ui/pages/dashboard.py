@@ -503,6 +503,31 @@ def minutes_lines(items: Sequence[ov.PendingMinutes], today: dt.date) -> list[Li
     return out
 
 
+def publication_lines(items: Sequence, today: dt.date) -> list[Line]:
+    """Due date | what (list of decisions, signature, publication of minutes) and its state |
+    days late or left; a line opens its meeting."""
+    out = []
+    for d in items:
+        days = (_day(d.due_on) - today).days
+        late = days < 0
+        when = (
+            QCoreApplication.translate("DashboardPage", "en retard de {n} j").format(n=-days)
+            if late
+            else _days(days)
+        )
+        out.append(
+            Line(
+                "meeting",
+                d.meeting_id,
+                (display(d.due_on), f"{d.short()}\n{d.meeting_text()}", when),
+                LATE_LINE if late else NORMAL,
+                f"{d.describe()} — {d.status_text()} ({d.source})",
+                toned=2,
+            )
+        )
+    return out
+
+
 def action_lines(items: Sequence[ActionRow], today: dt.date, overdue: bool) -> list[Line]:
     """Due date | title, then owner and body | days late or left."""
     out = []
@@ -723,19 +748,27 @@ class DashboardPage(QtWidgets.QWidget):
                 1,
                 self.tr("Aucune vérification en échec sur les séances récentes"),
             ),
+            "publications": SectionCard(
+                "publications",
+                self.tr("Signatures et publications"),
+                3,
+                1,
+                self.tr("Listes des délibérations et procès-verbaux à jour"),
+            ),
         }
         grid = QtWidgets.QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
         for n, key in enumerate(
-            ("meetings", "overdue", "minutes", "due_soon", "ending", "vacancies")
+            ("meetings", "overdue", "minutes", "due_soon", "ending", "vacancies", "publications")
         ):
             card = self.cards[key]
             card.open_requested.connect(self.open_requested)
             grid.addWidget(card, n // 2, n % 2)
         self.cards["compliance"].open_requested.connect(self.open_requested)
         self.cards["compliance"].set_pending(self.tr("Contrôle de régularité en cours…"))
-        grid.addWidget(self.cards["compliance"], 3, 0, 1, 2)
+        # Below the others, across the page: its lines are long (meeting and failing checks).
+        grid.addWidget(self.cards["compliance"], 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.cards["overdue"].link_activated.connect(lambda: self.actions_requested.emit("overdue"))
@@ -852,6 +885,18 @@ class DashboardPage(QtWidgets.QWidget):
             ).format(days=ov.UPCOMING_DAYS),
             alert=self.tr("{n} convocation(s) en retard").format(n=late) if late else "",
             more=self._more(data.meetings.more),
+        )
+        published = data.publications
+        c["publications"].set_content(
+            publication_lines(published.items, today),
+            published.total,
+            subtitle=self.tr(
+                "Liste des délibérations après chaque séance, procès-verbal signé et publié après "
+                "son approbation, dans le délai de chaque instance"
+            )
+            if published.total
+            else "",
+            more=self._more(published.more),
         )
         minutes = data.minutes
         c["minutes"].set_content(

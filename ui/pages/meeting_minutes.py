@@ -316,6 +316,21 @@ class MinutesTab(QtWidgets.QWidget):
         self.erratum_button = QtWidgets.QPushButton(self.tr("Ajouter un erratum…"))
         self.erratum_button.setObjectName("add_erratum")
         self.erratum_button.clicked.connect(self.add_erratum)
+        self.chairs_button = QtWidgets.QPushButton(self.tr("Présidence…"))
+        self.chairs_button.setObjectName("minutes_chairs")
+        self.chairs_button.setToolTip(
+            self.tr("Qui a présidé la séance, et qui a pris la présidence en cours de séance")
+        )
+        self.chairs_button.clicked.connect(self.open_chairs)
+        self.signing_button = QtWidgets.QPushButton(self.tr("Signatures…"))
+        self.signing_button.setObjectName("minutes_signatures")
+        self.signing_button.setToolTip(
+            self.tr(
+                "Signer électroniquement le procès-verbal approuvé (président puis secrétaire de "
+                "séance) et vérifier ses signatures"
+            )
+        )
+        self.signing_button.clicked.connect(self.open_signatures)
         self.export_button = QtWidgets.QToolButton()
         self.export_button.setObjectName("export_minutes")
         self.export_button.setText(self.tr("Exporter"))
@@ -344,6 +359,8 @@ class MinutesTab(QtWidgets.QWidget):
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.erratum_button)
+        buttons.addWidget(self.chairs_button)
+        buttons.addWidget(self.signing_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
 
@@ -880,6 +897,9 @@ class MinutesTab(QtWidgets.QWidget):
         self.draft_button.setVisible(status != "approved")
         self.erratum_button.setEnabled(writable and status == "approved")
         self.erratum_button.setVisible(status == "approved")
+        self.signing_button.setVisible(status == "approved")
+        self.chairs_button.setVisible(status != "approved")
+        self.chairs_button.setEnabled(writable and status == "draft")
         self.submit_button.setVisible(status != "approved")
         item = self.current_item()
         can_decide = editable and item is not None and item.kind != mn.APPROVAL_KIND
@@ -1164,6 +1184,24 @@ class MinutesTab(QtWidgets.QWidget):
             return
         self.refresh()
         self.changed.emit()
+
+    def open_chairs(self) -> QtWidgets.QDialog:
+        """Who presided (the minutes' header and their signature block follow it)."""
+        from ui.dialogs.chairs import ChairsDialog
+
+        dialog = ChairsDialog(self.store, self.meeting_id, self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.open()
+        return dialog
+
+    def open_signatures(self) -> QtWidgets.QDialog:
+        """The signatures of the approved minutes: sign, save the signed PDF, verify a PDF."""
+        from ui.dialogs.signing import SigningDialog
+
+        dialog = SigningDialog(self.store, self.meeting_id, self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.open()
+        return dialog
 
     def add_erratum(self) -> None:
         if self.minutes is None or not self.minutes.frozen or self.store.read_only:

@@ -1,0 +1,250 @@
+"""When the list of decisions and the signed minutes are due, and whether they are done:
+
+- the list of decisions of a meeting is posted and put online within a week of it (CGCT
+  L. 2121-25; the body's `decisions_list_days`);
+- the minutes, approved at the next meeting, are signed by the chair and the secretary and
+  published within the week after that meeting (L. 2121-15; the body's `minutes_publish_days`
+  where the meeting law's rules give it, else 7 days).
+
+The dashboard lists what is due or late; `compliance(db, meeting_id)` gives the same as checks of
+one meeting, each with its source, for the meeting's compliance check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ess_desk.dates import display
+from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ess_desk.store import Store
+
+DEFAULT_DAYS = 7
+DECISIONS_LIST, MINUTES, SIGNATURE = "decisions_list", "minutes", "signature"
+DUE, LATE, DONE = "due", "late", "done"
+# How far back the dashboard looks for what is still to do.
+LOOK_BACK = dt.timedelta(days=180)
+SOURCES = {
+    DECISIONS_LIST: "CGCT, art. L. 2121-25",
+    SIGNATURE: "CGCT, art. L. 2121-15",
+    MINUTES: "CGCT, art. L. 2121-15",
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    what: str  # DECISIONS_LIST, SIGNATURE, MINUTES
+    meeting_id: int
+    body: str
+    meeting_day: str  # ISO
+    due_on: str  # ISO
+    done_on: str | None
+    state: str  # DUE, LATE, DONE
+
+    @property
+    def source(self) -> str:
+        return SOURCES[self.what]
+
+    def describe(self) -> str:
+        day = display(self.meeting_day)
+        texts = {
+            DECISIONS_LIST: _("Liste des délibérations de la séance du {day} ({body})"),
+            SIGNATURE: _("Signature du procès-verbal de la séance du {day} ({body})"),
+            MINUTES: _("Publication du procès-verbal de la séance du {day} ({body})"),
+        }
+        return texts[self.what].format(day=day, body=self.body)
+
+    def short(self) -> str:
+        """What is to do, in a few words (the dashboard's line)."""
+        return {
+            DECISIONS_LIST: _("Liste des délibérations"),
+            SIGNATURE: _("Procès-verbal à signer"),
+            MINUTES: _("Procès-verbal à publier"),
+        }[self.what]
+
+    def meeting_text(self) -> str:
+        return _("séance du {day} · {body}").format(day=display(self.meeting_day), body=self.body)
+
+    def status_text(self) -> str:
+        if self.state == DONE:
+            return _("fait le {day}").format(day=display(self.done_on))
+        if self.state == LATE:
+            return _("en retard : à faire au plus tard le {day}").format(day=display(self.due_on))
+        return _("à faire au plus tard le {day}").format(day=display(self.due_on))
+
+
+def body_days(db: Database, body_id: int) -> tuple[int, int]:
+    """(days for the list of decisions, days for the minutes) of a body: the latter is the
+    body's `minutes_publish_days` where the meeting law's migration added it, else a week. Read
+    with plain SELECTs: the dashboard asks at start-up."""
+    columns = {r[0] for r in db.execute("SELECT name FROM pragma_table_info('bodies')")}
+    minutes = "minutes_publish_days" if "minutes_publish_days" in columns else str(DEFAULT_DAYS)
+    row = db.execute(
+        f"SELECT decisions_list_days, {minutes} FROM bodies WHERE id = ?", [body_id]
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (DEFAULT_DAYS, DEFAULT_DAYS)
+
+
+def _state(due: dt.date, done: str | None, today: dt.date) -> str:
+    if done:
+        return DONE
+    return LATE if today > due else DUE
+
+
+def published_on(db: Database, meeting_id: int, what: str) -> str | None:
+    row = db.execute(
+        "SELECT published_on FROM publications WHERE meeting_id = ? AND what = ?",
+        [meeting_id, what],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def record_published(store: Store, items: list[tuple[int, str, str]], day: dt.date) -> None:
+    """Record the day each (meeting, what, sha256) went into a publication folder; a later
+    publication of the same document keeps the first day."""
+    from ess_desk import service
+
+    with store.write() as db:
+        for meeting_id, what, digest in items:
+            if published_on(db, meeting_id, what) is None:
+                service.insert(
+                    db,
+                    "publications",
+                    "publication",
+                    {
+                        "meeting_id": meeting_id,
+                        "what": what,
+                        "published_on": day.isoformat(),
+                        "sha256": digest,
+                    },
+                )
+            if what == MINUTES:
+                _mark_minutes_published(db, meeting_id, day)
+
+
+def _mark_minutes_published(db: Database, meeting_id: int, day: dt.date) -> None:
+    """The day in the minutes' own column where the meeting law's migration added it."""
+    columns = {r[1] for r in db.execute("PRAGMA table_info(minutes)")}
+    if "published_on" not in columns:
+        return
+    row = db.execute(
+        "SELECT id, published_on FROM minutes WHERE meeting_id = ?", [meeting_id]
+    ).fetchone()
+    if row and not row[1]:
+        from ess_desk import service
+
+        service.update(db, "minutes", "minutes", row[0], {"published_on": day.isoformat()})
+
+
+def _signed_on(db: Database, minutes_id: int) -> str | None:
+    row = db.execute(
+        "SELECT signatures, updated_at FROM signed_documents WHERE minutes_id = ? "
+        "AND erratum_id IS NULL",
+        [minutes_id],
+    ).fetchone()
+    if row is None:
+        return None
+    import json
+
+    roles = {s["role"]: s["signed_at"] for s in json.loads(row[0] or "[]")}
+    if {"president", "secretaire"} <= set(roles):
+        return max(roles.values())[:10]
+    return None
+
+
+def of_meeting(db: Database, meeting_id: int, today: dt.date | None = None) -> list[Deadline]:
+    """The deadlines of one meeting held: its list of decisions, and once its minutes are
+    approved, their signature and publication."""
+    today = today or dt.date.today()
+    row = db.execute(
+        "SELECT m.id, m.body_id, b.name, date(m.starts_at), m.status FROM meetings m "
+        "JOIN bodies b ON b.id = m.body_id WHERE m.id = ?",
+        [meeting_id],
+    ).fetchone()
+    if row is None or row[4] not in ("held", "closed"):
+        return []
+    _id, body_id, body, day, _status = row
+    list_days, minutes_days = body_days(db, body_id)
+    out = []
+    due = dt.date.fromisoformat(day) + dt.timedelta(days=list_days)
+    done = published_on(db, meeting_id, DECISIONS_LIST)
+    out.append(
+        Deadline(
+            DECISIONS_LIST, meeting_id, body, day, due.isoformat(), done, _state(due, done, today)
+        )
+    )
+    minutes = db.execute(
+        "SELECT id, approved_on FROM minutes WHERE meeting_id = ? AND status = 'approved'",
+        [meeting_id],
+    ).fetchone()
+    if minutes is not None and minutes[1]:
+        due = dt.date.fromisoformat(minutes[1]) + dt.timedelta(days=minutes_days)
+        signed_on = _signed_on(db, minutes[0])
+        out.append(
+            Deadline(
+                SIGNATURE,
+                meeting_id,
+                body,
+                day,
+                due.isoformat(),
+                signed_on,
+                _state(due, signed_on, today),
+            )
+        )
+        done = published_on(db, meeting_id, MINUTES)
+        out.append(
+            Deadline(
+                MINUTES, meeting_id, body, day, due.isoformat(), done, _state(due, done, today)
+            )
+        )
+    return out
+
+
+def pending(db: Database, today: dt.date | None = None) -> list[Deadline]:
+    """What is due or late, the latest first due first, for the dashboard: meetings held in the
+    last six months (older ones are the archive's business)."""
+    today = today or dt.date.today()
+    # Read on the connection itself (not sqlite-utils): the dashboard calls this at start-up.
+    known = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'publications'"
+    ).fetchone()
+    if known is None:
+        return []
+    since = (today - LOOK_BACK).isoformat()
+    rows = db.execute(
+        "SELECT m.id FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id "
+        "WHERE m.status IN ('held', 'closed') AND (date(m.starts_at) >= ? OR mi.approved_on >= ?) "
+        "ORDER BY m.starts_at",
+        [since, since],
+    ).fetchall()
+    out = [
+        d for (meeting_id,) in rows for d in of_meeting(db, meeting_id, today) if d.state != DONE
+    ]
+    rank = {DECISIONS_LIST: 0, SIGNATURE: 1, MINUTES: 2}
+    return sorted(out, key=lambda d: (d.due_on, d.meeting_id, rank[d.what]))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check of a meeting's compliance: passed or not, what it says, its source."""
+
+    ok: bool
+    text: str
+    source: str
+
+
+def compliance(db: Database, meeting_id: int, today: dt.date | None = None) -> list[Finding]:
+    """The publication checks of a meeting, for its compliance check (the meeting law's check
+    adds these to its own)."""
+    return [
+        Finding(
+            d.state != LATE,
+            _("{what} : {state}").format(what=d.describe(), state=d.status_text()),
+            d.source,
+        )
+        for d in of_meeting(db, meeting_id, today)
+    ]
