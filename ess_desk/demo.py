@@ -344,6 +344,9 @@ class _Demo:
     rng: random.Random
     profile: Profile
     city: data.City
+    # Personal postal addresses are drawn from a generator of their own, so that adding them
+    # left every other choice of the demo (names, meetings, actions) as it was.
+    address_rng: random.Random
     ledger: _Ledger = field(default_factory=_Ledger)
     orgs: dict[int, _Org] = field(default_factory=dict)
     orgs_by_kind: dict[str, list[int]] = field(default_factory=dict)
@@ -399,6 +402,7 @@ def fill_profile(
         rng=rng,
         profile=profile,
         city=rng.choice(data.CITIES),
+        address_rng=random.Random(f"{seed}:adresses"),
     )
     parts: list[Callable[[_Demo], None]] = [
         _add_organisations,
@@ -768,12 +772,30 @@ def _new_person(
             "consent_publish": rng.random() < 0.8,
             "consent_contact": rng.random() < 0.9,
             "notes": "",
+            **_personal_address(demo, org),
         }
     )
     demo.people[person_id] = _Person(person_id, female, org)
     if org is not None:
         demo.orgs[org].members += 1
     return person_id
+
+
+def _personal_address(demo: _Demo, org: int | None) -> dict[str, str]:
+    """A postal address of one's own for nearly everyone without an organisation and a quarter
+    of the others (a letter by post goes there, else to the organisation's address): the
+    convocations by post show both. Some start with a building or flat line (NF Z 10-011)."""
+    rng, city = demo.address_rng, demo.city
+    if rng.random() >= (0.9 if org is None else 0.25):
+        return {}
+    town, postcode = (city.name, city.postcode) if rng.random() < 0.5 else rng.choice(city.towns)
+    street = (
+        f"{rng.randint(1, 140)} {rng.choice(data.STREET_TYPES)} {rng.choice(data.STREET_NAMES)}"
+    )
+    if rng.random() < 0.15:
+        flat = f"Appartement {rng.randint(1, 40)}" if rng.random() < 0.5 else "Bâtiment B"
+        street = f"{flat}\n{street}"
+    return {"address": street, "postcode": postcode, "city": town}
 
 
 def _mandate(

@@ -63,6 +63,8 @@ class ColumnChooser(QObject):
         self._load()
         header.sectionResized.connect(self._resized)
         view.installEventFilter(self)
+        # The viewport's own resize: when the view's arrives, its viewport has the old width.
+        view.viewport().installEventFilter(self)
         model = view.model()
         if model is not None:
             model.modelReset.connect(self.arrange)

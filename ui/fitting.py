@@ -146,10 +146,32 @@ def fit_to_screen(window: QtWidgets.QWidget, available: QtCore.QRect | None = No
     if size != window.size():
         window.resize(size)
     frame = window.frameGeometry()
-    x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
-    y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+    # Off an edge: moved back; larger than the screen all the same (a minimum size): its top
+    # left stays on the screen, with the menus, the navigation and the title bar.
+    x = max(min(frame.x(), available.right() - frame.width() + 1), available.x())
+    y = max(min(frame.y(), available.bottom() - frame.height() + 1), available.y())
     if (x, y) != (frame.x(), frame.y()):
         window.move(x, y)
+
+
+class PageLayout(QtWidgets.QVBoxLayout):
+    """The window's pages' layout, sized by the pages' minimum only: in `page_scroll` every
+    word-wrapped label would otherwise count at its narrowest (tallest) and the page scroll."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+
+def page_scroll(page_area: QtWidgets.QWidget) -> QtWidgets.QScrollArea:
+    """The window's pages in a scroll area that scrolls only when the screen is smaller than a
+    page needs: the window itself never asks more than the screen."""
+    scroll = QtWidgets.QScrollArea()
+    scroll.setObjectName("page_scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(page_area)
+    return scroll
 
 
 def fit_dialog(dialog: QtWidgets.QDialog) -> QtWidgets.QScrollArea:

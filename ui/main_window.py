@@ -63,10 +63,14 @@ class MainWindow(CouncilFiles):
         line.setFrameShadow(QtWidgets.QFrame.Shadow.Sunken)
         body_layout.addWidget(line)
         page_area = QtWidgets.QWidget()
-        page_layout = QtWidgets.QVBoxLayout(page_area)
+        page_layout = fitting.PageLayout(page_area)
         page_layout.setContentsMargins(10, 10, 10, 4)
         page_layout.addWidget(self.stack)
-        body_layout.addWidget(page_area, 1)
+        # On a screen smaller than a page needs (1366×768 at 150 %: 910×512 points), the page
+        # scrolls instead of the window growing past the screen's edges; from 1280×720 on,
+        # nothing scrolls (tests/ui/test_fit.py).
+        self.page_scroll = fitting.page_scroll(page_area)
+        body_layout.addWidget(self.page_scroll, 1)
 
         central = QtWidgets.QWidget()
         central.setObjectName("central")
@@ -201,7 +205,7 @@ class MainWindow(CouncilFiles):
         group = QtGui.QActionGroup(self)
         for i, spec in enumerate(self.specs):
             action = self._action(
-                view_menu, spec.title, partial(self.navigation.setCurrentRow, i), f"Ctrl+{i + 1}"
+                view_menu, spec.title, partial(self.go_to_page, i), f"Ctrl+{i + 1}"
             )
             action.setCheckable(True)
             group.addAction(action)

@@ -139,6 +139,16 @@ class WindowPages(QtWidgets.QMainWindow):
         """The page already built for `key` (None until it was first shown)."""
         return self._pages.get(key)
 
+    def go_to_page(self, row: int) -> None:
+        """Ctrl+1…: the page, with the keyboard in it (its first control) rather than left in
+        the search field or on the page now hidden."""
+        from ui import a11y
+
+        self.navigation.setCurrentRow(row)
+        page = self.stack.widget(row)
+        if page is not None:
+            a11y.focus_first(page)
+
     def show_page(self, key: str) -> QtWidgets.QWidget | None:
         keys = self.page_keys()
         if key not in keys:

@@ -11,22 +11,36 @@ from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.i18n import _, ngettext
 
 
+def _print_list(title: str, items: list) -> None:
+    """A counted title, then one line an item, on the error output."""
+    print(title.format(count=len(items)), file=sys.stderr)
+    for item in items:
+        print(f"- {item}", file=sys.stderr)
+
+
 def cmd_import_members(args: argparse.Namespace) -> int:
     from ess_desk.exchange import members_import
 
     with open_for_command(args, write=not args.dry_run) as store:
         plan = members_import.plan_import(store.db, Path(args.file), body_name=args.body)
+        if plan.warnings:
+            _print_list(
+                ngettext(
+                    "{count} point à vérifier (il n'empêche pas l'import) :",
+                    "{count} points à vérifier (ils n'empêchent pas l'import) :",
+                    len(plan.warnings),
+                ),
+                plan.warnings,
+            )
         if plan.problems:
-            print(
+            _print_list(
                 ngettext(
                     "{count} problème : rien n'a été importé.",
                     "{count} problèmes : rien n'a été importé.",
                     len(plan.problems),
-                ).format(count=len(plan.problems)),
-                file=sys.stderr,
+                ),
+                plan.problems,
             )
-            for problem in plan.problems:
-                print(f"- {problem}", file=sys.stderr)
             return 1
         print(plan.summary())
         if args.dry_run:

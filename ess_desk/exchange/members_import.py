@@ -52,10 +52,17 @@ FIELDS: dict[str, str] = {
     "substitute_for": N_("Suppléant de"),
     "start_date": N_("Début de mandat"),
     "end_date": N_("Fin de mandat"),
+    # The person's own postal address (letters by post: convening.postal_lines), else the
+    # organisation's is used. The street may hold several lines (one cell, line breaks kept).
+    # Last, so that the columns of files written before them keep their places.
+    "address": N_("Adresse"),
+    "postcode": N_("Code postal"),
+    "city": N_("Ville"),
 }
 
 # Without these columns no row can be read.
 REQUIRED = ("last_name", "first_name", "start_date")
+ADDRESS_FIELDS = ("address", "postcode", "city")
 
 # What an end-of-mandate cell says when the mandate has no end (the export writes the first one).
 NO_END = "sans fin"
@@ -124,6 +131,28 @@ _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "mobile",
         "telephoneportable",
     ),
+    "address": (
+        "adresse",
+        "adresse1",
+        "adressepostale",
+        "adressepersonnelle",
+        "adresseperso",
+        "adressedomicile",
+        "domicile",
+        "rue",
+        "voie",
+        "numerovoie",
+        "address",
+        "address1",
+        "addressline1",
+        "postaladdress",
+        "streetaddress",
+        "street",
+        "homeaddress",
+        "mailingaddress",
+    ),
+    "postcode": ("codepostal", "cp", "cpostal", "postcode", "postalcode", "zip", "zipcode"),
+    "city": ("ville", "commune", "localite", "villecommune", "city", "town", "locality"),
     "organisation": (
         "structure",
         "organisme",
@@ -295,6 +324,9 @@ class PlannedPerson:
     phone: str
     organisation: int | PlannedOrganisation | None
     position: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
     id: int | None = None
 
     @property
@@ -329,11 +361,15 @@ class ImportPlan:
     source: SourceTable
     mapping: dict[int, str | None]
     problems: list[Problem]
+    # What is imported anyway but deserves a look (an address left incomplete, a postcode whose
+    # leading zero the spreadsheet dropped, a known person's address left unchanged).
+    warnings: list[Problem] = field(default_factory=list)
     new_people: int = 0
     new_organisations: int = 0
     new_colleges: int = 0
     new_mandates: int = 0
     known_people: int = 0
+    new_addresses: int = 0  # new people with a postal address of their own
     # Organisation names of the file written otherwise than the one they designate (same name
     # but for case, accents or spaces: ess_desk.text.name_key): typed -> kept, in file order.
     merged_organisations: dict[str, str] = field(default_factory=dict)
@@ -361,6 +397,12 @@ class ImportPlan:
             text += " " + _("{count} personnes déjà enregistrées reçoivent un mandat.").format(
                 count=self.known_people
             )
+        if self.new_addresses:
+            text += " " + ngettext(
+                "{count} nouvelle personne a une adresse postale (lettres par la poste).",
+                "{count} nouvelles personnes ont une adresse postale (lettres par la poste).",
+                self.new_addresses,
+            ).format(count=self.new_addresses)
         if self.merged_organisations:
             text += "\n" + _(
                 "Structures regroupées (noms qui ne diffèrent que par les majuscules, les "
@@ -456,6 +498,23 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
+def _lines(text: str) -> str:
+    """A street address cell: its lines kept (each cleaned), empty lines dropped."""
+    if text.startswith("'"):
+        text = restore_neutralised(text)
+    return validation.address_lines(text)
+
+
+def read_postcode(text: str) -> tuple[str, bool]:
+    """(postcode, restored): a French postcode of five digits; four digits are taken as a code
+    whose leading zero the spreadsheet dropped (01000 Bourg-en-Bresse read as the number 1000),
+    restored and flagged to be checked; anything else raises the validator's UserError."""
+    digits = "".join(text.split())
+    if len(digits) == 4 and digits.isascii() and digits.isdigit() and digits[0] != "0":
+        return "0" + digits, True
+    return validation.postcode(text), False
+
+
 @functools.lru_cache(maxsize=256)
 def read_civility(text: str) -> str:
     return people.normalise_civility(_MISS_ALIASES.get(value_key(text), text))
@@ -487,6 +546,7 @@ class _Existing:
     person_by_email: dict[str, int]
     person_by_name: dict[tuple[str, str], int]
     person_name: dict[int, tuple[str, str]]
+    person_address: dict[int, tuple[str, str, str]]
     mandates_by_body: dict[int, list[tuple[Any, ...]]] = field(default_factory=dict)
 
     @classmethod
@@ -499,13 +559,17 @@ class _Existing:
         person_by_email: dict[str, int] = {}
         person_by_name: dict[tuple[str, str], int] = {}
         person_name: dict[int, tuple[str, str]] = {}
-        for pid, first, last, email in db.execute(
-            "SELECT id, first_name, last_name, email FROM people ORDER BY id"
+        person_address: dict[int, tuple[str, str, str]] = {}
+        for pid, first, last, email, *address in db.execute(
+            "SELECT id, first_name, last_name, email, address, postcode, city FROM people "
+            "ORDER BY id"
         ):
             if email:
                 person_by_email.setdefault(email.lower(), pid)
             person_by_name.setdefault((name_key(first), name_key(last)), pid)
             person_name[pid] = (first, last)
+            if any(address):
+                person_address[pid] = tuple(address)
         org_by_key: dict[str, int] = {}
         org_name: dict[int, str] = {}
         for oid, name in db.execute("SELECT id, name FROM organisations ORDER BY id"):
@@ -523,6 +587,7 @@ class _Existing:
             person_by_email=person_by_email,
             person_by_name=person_by_name,
             person_name=person_name,
+            person_address=person_address,
         )
 
     def mandates_of(self, body_id: int) -> list[tuple[Any, ...]]:
@@ -561,6 +626,7 @@ class _Planner:
         self.table = table
         self.mapping = mapping
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.existing = _Existing.load(db)
         self.columns: dict[str, int] = {}
         self.organisations: list[PlannedOrganisation] = []
@@ -611,6 +677,7 @@ class _Planner:
                 )
                 continue
             self.columns[key] = index
+        self.check_address_columns()
         for key in REQUIRED:
             if key not in self.columns:
                 self.problems.append(
@@ -627,6 +694,24 @@ class _Planner:
                     )
                 )
         return not self.problems
+
+    def check_address_columns(self) -> None:
+        """Part of an address without the rest: said once, for the whole file."""
+        present = [key for key in ADDRESS_FIELDS if key in self.columns]
+        missing = [key for key in ADDRESS_FIELDS if key not in self.columns]
+        if present and missing:
+            labels = [_(FIELDS[key]) for key in missing]
+            self.warnings.append(
+                Problem(
+                    None,
+                    None,
+                    _(
+                        "Le fichier n'a pas de colonne {missing} : les adresses postales "
+                        "resteront incomplètes, et les lettres par la poste prendront l'adresse "
+                        "de la structure."
+                    ).format(missing=", ".join(f"« {label} »" for label in labels)),
+                )
+            )
 
     def choose_default_body(self, body_name: str | None) -> bool:
         if body_name:
@@ -689,6 +774,8 @@ class _Planner:
             if self.refuse_control_characters(line, cells):
                 continue
             values = {key: _cell(cells[index]) for key, index in cols.items()}
+            if "address" in cols:
+                values["address"] = _lines(cells[cols["address"]])
             self.read_row(line, values)
 
     def refuse_control_characters(self, line: int, cells: list[str]) -> bool:
@@ -733,6 +820,7 @@ class _Planner:
                 email = read_email(v["email"])
             except UserError as exc:
                 problem("email", exc.message)
+        address = self.read_address(line, v, problem)
 
         body_id = self.default_body
         body_text = v.get("body", "")
@@ -825,6 +913,7 @@ class _Planner:
             v.get("organisation", ""),
             v.get("position", ""),
         )
+        self.take_address(line, person, address)
         self.mandates.append(
             PlannedMandate(
                 line=line,
@@ -884,6 +973,70 @@ class _Planner:
             self.person_by_email[email_key] = person
         self.person_by_name.setdefault(name, person)
         return person
+
+    def warn(self, line: int | None, key: str | None, message: str) -> None:
+        column = self.header(key) if key and key in self.columns else None
+        self.warnings.append(Problem(line, column, message))
+
+    def read_address(
+        self, line: int, v: dict[str, str], problem: Callable[[str | None, str], None]
+    ) -> tuple[str, str, str]:
+        """(street lines, postcode, city) of a row; a postcode that is not French is a problem
+        (the letter could not be addressed), an incomplete address a warning (imported as is:
+        the letter takes the organisation's address, or is listed without one)."""
+        street, postcode_text, city = v.get("address", ""), v.get("postcode", ""), v.get("city", "")
+        postcode = ""
+        if postcode_text:
+            try:
+                postcode, restored = read_postcode(postcode_text)
+            except UserError as exc:
+                problem("postcode", exc.message)
+            else:
+                if restored:
+                    self.warn(
+                        line,
+                        "postcode",
+                        _(
+                            "Code postal « {value} » lu « {postcode} » : le tableur a sans doute "
+                            "retiré le zéro du début. Vérifiez-le."
+                        ).format(value=postcode_text, postcode=postcode),
+                    )
+        parts = {"address": street, "postcode": postcode_text, "city": city}
+        missing = [key for key in ADDRESS_FIELDS if not parts[key] and key in self.columns]
+        if any(parts.values()) and missing:
+            self.warn(
+                line,
+                missing[0],
+                _(
+                    "Adresse postale incomplète (il manque : {missing}) : elle est enregistrée "
+                    "telle quelle, mais les lettres par la poste prendront l'adresse de la "
+                    "structure, ou seront listées sans adresse."
+                ).format(missing=", ".join(_(FIELDS[key]).lower() for key in missing)),
+            )
+        return (street, postcode, city)
+
+    def take_address(
+        self, line: int, person: int | PlannedPerson, address: tuple[str, str, str]
+    ) -> None:
+        """A new person gets the row's address; a known one keeps theirs (said when it differs)."""
+        if not any(address):
+            return
+        if isinstance(person, PlannedPerson):
+            if person.line == line:
+                person.address, person.postcode, person.city = address
+                return
+            known = (person.address, person.postcode, person.city)
+        else:
+            known = self.existing.person_address.get(person, ("", "", ""))
+        if known != address:
+            self.warn(
+                line,
+                "address",
+                _(
+                    "{name} a déjà une autre adresse postale (dans la base ou plus haut dans "
+                    "le fichier) : l'import ne la change pas (modifiez-la dans sa fiche)."
+                ).format(name=self.person_name(person)),
+            )
 
     def note_merged(self, typed: str, org: int | PlannedOrganisation) -> None:
         """Remember a name written otherwise than the organisation it designates, to show it."""
@@ -1058,6 +1211,7 @@ def plan_import(
         source=table,
         mapping=mapping,
         problems=planner.problems,
+        warnings=planner.warnings,
         body_name=body_name,
         fingerprint=fingerprint(db),
     )
@@ -1067,6 +1221,7 @@ def plan_import(
     planner.read_rows()
     planner.check_rules()
     planner.problems.sort(key=lambda p: p.line or 0)
+    planner.warnings.sort(key=lambda p: p.line or 0)
     plan.organisations = planner.organisations
     plan.colleges = planner.colleges
     plan.people = planner.people
@@ -1076,6 +1231,7 @@ def plan_import(
     plan.new_colleges = len(planner.colleges)
     plan.new_mandates = len(planner.mandates)
     plan.known_people = len(planner.known_people)
+    plan.new_addresses = sum(1 for p in planner.people if p.address or p.postcode or p.city)
     plan.merged_organisations = planner.merged_organisations
     return plan
 
@@ -1273,9 +1429,9 @@ def _insert_all(
                 0,
                 "",
                 0,
-                "",
-                "",
-                "",
+                p.address,
+                p.postcode,
+                p.city,
             )
             for p in plan.people
         ],

@@ -300,6 +300,21 @@ def compose(
     draft: bool = False,
     cache: msg.PartCache | None = None,
 ) -> bytes:
+    """The message of an outbox row, as a file holds it."""
+    return b"".join(chunks(db, row, settings, draft=draft, cache=cache))
+
+
+def chunks(
+    db: Database,
+    row: OutboxRow,
+    settings: MailSettings,
+    *,
+    draft: bool = False,
+    cache: msg.PartCache | None = None,
+    wired: bool = False,
+) -> list[bytes]:
+    """The message of an outbox row in pieces (`message.compose_chunks`); `wired` for the
+    server."""
     body = db.execute("SELECT body FROM outbox WHERE id = ?", [row.id]).fetchone()[0]
     envelope = msg.Envelope(
         to_name=row.to_name,
@@ -310,7 +325,9 @@ def compose(
         reply_to=settings.reply_to,
         message_id=row.message_id,
     )
-    return msg.compose(envelope, body, attachments_of(db, row), draft=draft, cache=cache)
+    return msg.compose_chunks(
+        envelope, body, attachments_of(db, row), draft=draft, cache=cache, wired=wired
+    )
 
 
 # -- state changes, each committed at once -----------------------------------------------------

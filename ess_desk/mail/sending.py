@@ -125,7 +125,7 @@ def _send_one(
 ) -> bool:
     """One message; False when the connection is lost for good (the rest then waits)."""
     try:
-        data = outbox.compose(store.db, row, settings, cache=cache)
+        data = outbox.chunks(store.db, row, settings, cache=cache, wired=True)
     except UserError as exc:
         outbox.mark_failed(store, row.id, exc.message)
         report.failed.append(row.id)

@@ -10,16 +10,18 @@ after it leaves the message for the secretariat to check, never sending it twice
 from __future__ import annotations
 
 import contextlib
-import re
 import smtplib
+import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+from ess_desk.mail.message import wire
 from ess_desk.mail.settings import MailSettings
 
 TIMEOUT = 60  # seconds without an answer before the server is taken as unreachable
+SMALL = 64 * 1024  # pieces of a message under this size are written together
 
 
 class MailError(UserError):
@@ -49,15 +51,30 @@ def _refused(code: int, text: bytes | str, what: str) -> MailError:
     )
 
 
-def _wire(data: bytes) -> bytes:
-    """The message as DATA carries it: CRLF line ends, a dot doubled at the start of a line."""
-    if data.count(b"\n") != data.count(b"\r\n"):  # a bare line feed (composed messages have none)
-        data = re.sub(rb"\r?\n", b"\r\n", data)
-    if not data.endswith(b"\r\n"):
-        data += b"\r\n"
-    if data.startswith(b"."):
-        data = b"." + data
-    return data.replace(b"\r\n.", b"\r\n..")
+def _no_delay(smtp: smtplib.SMTP) -> None:
+    """Small writes go at once (TCP_NODELAY). An SMTP client writes a command, then waits for
+    the answer; and the end of a message (« . ») follows megabytes of data: held back until the
+    server acknowledges what came before (Nagle), which servers delay, each message waited
+    for tens of milliseconds (measured: 30 ms a message on the local bench)."""
+    if smtp.sock is not None:
+        with contextlib.suppress(OSError):
+            smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+def _batched(chunks: Sequence[bytes]) -> Iterator[bytes]:
+    """The pieces of a message with the small ones joined (headers, boundaries, a letter), the
+    large ones (the annexes shared by every message) given as they are, never copied."""
+    pending: list[bytes] = []
+    for chunk in chunks:
+        if len(chunk) < SMALL:
+            pending.append(chunk)
+            continue
+        if pending:
+            yield b"".join(pending)
+            pending = []
+        yield chunk
+    if pending:
+        yield b"".join(pending)
 
 
 class Transport:
@@ -100,6 +117,7 @@ class Transport:
             else:
                 smtp = smtplib.SMTP(s.host, s.port, timeout=self.timeout)
             self.smtp = smtp
+            _no_delay(smtp)
             smtp.ehlo()
             if s.security == "starttls":
                 if not smtp.has_extn("starttls"):
@@ -142,10 +160,13 @@ class Transport:
         self,
         sender: str,
         recipient: str,
-        data: bytes,
+        data: bytes | Sequence[bytes],
         before_end: Callable[[], None] = lambda: None,
     ) -> str:
-        """Send one message; returns the server's reply line once it has accepted it."""
+        """Send one message; returns the server's reply line once it has accepted it. `data`:
+        the message's bytes, or its pieces already in the DATA phase's form
+        (`message.compose_chunks(wired=True)`), sent one after the other without being joined."""
+        chunks = [wire(data)] if isinstance(data, bytes) else data
         if self.smtp is None:
             self.connect()
         smtp = self.smtp
@@ -161,7 +182,8 @@ class Transport:
             code, text = smtp.getreply()
             if code != 354:
                 raise _refused(code, text, _("le message"))
-            smtp.send(_wire(data))
+            for chunk in _batched(chunks):
+                smtp.send(chunk)
         except MailError:
             self._reset()
             raise

@@ -31,6 +31,9 @@ class RosterEntry:
     phone: str
     organisation: str
     position: str
+    address: str  # the person's own postal address (street lines), postcode and city
+    postcode: str
+    city: str
     college_id: int | None
     college: str
     voting: bool
@@ -55,6 +58,7 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
         f"""
         SELECT m.id AS mandate_id, p.id AS person_id, p.civility, p.first_name, p.last_name,
                p.email, p.phone, COALESCE(o.name, '') AS organisation, p.position,
+               p.address, p.postcode, p.city,
                c.id AS college_id, COALESCE(c.name, '') AS college,
                COALESCE(c.voting, 1) AS college_votes, m.role, m.start_date, m.end_date,
                m.substitute_for_id,

@@ -16,6 +16,23 @@ def address_lines(value: object) -> str:
     return "\n".join(line for line in (clean_text(x) for x in text.splitlines()) if line)
 
 
+def postcode(value: object, field: str = "postcode") -> str:
+    """A French postcode: five digits (spaces typed inside are dropped); empty is allowed. The
+    letters by post are laid out for French addresses (NF Z 10-011: « CODE VILLE » last)."""
+    text = "".join(clean_text(value).split())
+    if not text:
+        return ""
+    if len(text) != 5 or not text.isascii() or not text.isdigit() or text.startswith("00"):
+        raise UserError(
+            _(
+                "Le code postal « {value} » n'est pas valide : un code postal français compte "
+                "cinq chiffres (par exemple 75011)."
+            ).format(value=clean_text(value)),
+            field=field,
+        )
+    return text
+
+
 def required(value: object, field: str, label: str) -> str:
     text = clean_text(value)
     if not text:

@@ -2666,6 +2666,14 @@
         <translation>If these problems were fixed: </translation>
     </message>
     <message>
+        <source>Aucun problème : le fichier peut être importé. Un point à vérifier ci-dessous (il n&apos;empêche pas l&apos;import).</source>
+        <translation>No problems: the file can be imported. One point to check below (it does not prevent the import).</translation>
+    </message>
+    <message>
+        <source>Aucun problème : le fichier peut être importé. {count} points à vérifier ci-dessous (ils n&apos;empêchent pas l&apos;import).</source>
+        <translation>No problems: the file can be imported. {count} points to check below (they do not prevent the import).</translation>
+    </message>
+    <message>
         <source>Aucun problème : le fichier peut être importé.</source>
         <translation>No problems: the file can be imported.</translation>
     </message>
@@ -5027,6 +5035,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Problème</source>
         <translation>Problem</translation>
+    </message>
+    <message>
+        <source>À vérifier : {message}</source>
+        <translation>To check: {message}</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,29 @@ def test_every_siret_is_valid(store):
     assert len(set(given)) == len(given)
 
 
+def test_part_of_the_demo_has_a_postal_address_of_its_own(store):
+    """Letters by post go to the person's own address, else to their organisation's: a
+    convened meeting of the demo has letters of both kinds."""
+    from ess_desk.meetings import convening
+    from ess_desk.membership.validation import postcode
+
+    demo.fill_demo(store, "small")
+    db = store.db
+    rows = db.execute("SELECT address, postcode, city, organisation_id FROM people").fetchall()
+    own = [r for r in rows if r[0]]
+    assert len(rows) * 0.2 <= len(own) <= len(rows) * 0.6
+    assert all(r[1] == postcode(r[1]) and r[2] for r in own)  # complete, French postcodes
+    assert any("\n" in r[0] for r in own)  # a building or flat line before the street
+    without_org = [r for r in rows if r[3] is None]
+    assert sum(1 for r in without_org if r[0]) >= len(without_org) * 0.6
+    sources: set[str] = set()
+    for (meeting_id,) in db.execute("SELECT id FROM meetings WHERE status = 'convened'"):
+        for a in convening.addressees(db, meeting_id):
+            if a.channel != "email" and a.postal:
+                sources.add("organisation" if a.organisation in a.postal else "own")
+    assert sources == {"organisation", "own"}
+
+
 def test_make_siret_always_valid():
     import random
 

@@ -193,6 +193,17 @@ MANDATE = st.tuples(
     st.none() | st.integers(min_value=0, max_value=3000),
     st.sampled_from(["", "Mme", "M."]),
     st.sampled_from(["", "+33 6 12", "=1+2", "Chargée de mission", "-"]),
+    # Postal addresses: none, several lines, a leading zero a spreadsheet would drop, a street
+    # that looks like a formula, an incomplete one (a warning, imported as it is).
+    st.sampled_from(
+        [
+            ("", "", ""),
+            ("Résidence Les Pins\n12 rue des Lilas", "69003", "Lyon"),
+            ("3 place Carnot", "01000", "Bourg-en-Bresse"),
+            ("=1+2 chemin Vert", "97400", "Saint-Denis"),
+            ("", "", "Annecy"),
+        ]
+    ),
 )
 
 
@@ -206,6 +217,9 @@ def roster_key(db, body_id: int) -> list[tuple]:
             e.phone,
             e.organisation,
             e.position,
+            e.address,
+            e.postcode,
+            e.city,
             e.college,
             e.role,
             e.start_date,
@@ -238,7 +252,7 @@ def test_export_then_import_gives_back_the_same_roster(
     try:
         body = bodies.create_body(source, name="Conseil de l'ESS", kind="plenary", mandate_years=4)
         colleges: dict[str, int] = {}
-        for i, (college, role, start, days, civility, position) in enumerate(entries):
+        for i, (college, role, start, days, civility, position, address) in enumerate(entries):
             if college not in colleges:
                 colleges[college] = bodies.create_college(source, body, name=college)
             end = start + dt.timedelta(days=days) if days is not None else None
@@ -254,6 +268,9 @@ def test_export_then_import_gives_back_the_same_roster(
                 phone=position if position.startswith("+") else "",
                 position=position,
                 organisation_id=org,
+                address=address[0],
+                postcode=address[1],
+                city=address[2],
             )
             mandate = mandates.create(
                 source,

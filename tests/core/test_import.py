@@ -120,6 +120,19 @@ def mandates_of(db, person_id: int) -> list[mandates.Mandate]:
         ("Fin de mandat", "end_date"),
         ("Fin du mandat", "end_date"),
         ("Mandate end", "end_date"),
+        ("Adresse", "address"),
+        ("Adresse postale", "address"),
+        ("Adresse 1", "address"),
+        ("Street address", "address"),
+        ("Code postal", "postcode"),
+        ("CP", "postcode"),
+        ("C.P.", "postcode"),
+        ("Postcode", "postcode"),
+        ("ZIP code", "postcode"),
+        ("Ville", "city"),
+        ("Commune", "city"),
+        ("City", "city"),
+        ("Town", "city"),
         ("Remarques", None),
         ("", None),
     ],
@@ -143,6 +156,9 @@ def test_fields_are_in_display_order_and_a_field_is_mapped_once():
         "substitute_for",
         "start_date",
         "end_date",
+        "address",
+        "postcode",
+        "city",
     ]
     assert mi.guess_mapping(["Nom", "Courriel", "E-mail"]) == {
         0: "last_name",
@@ -1059,3 +1075,128 @@ def test_a_cell_corrected_or_a_row_left_out_before_importing(council, tmp_path):
     mi.apply_import(store, plan)
     assert people.find(store.db, "Marc", "Lefèvre") is None
     assert people.find(store.db, "Zoé", "Martin") is not None
+
+
+# Postal addresses ------------------------------------------------------------------------
+
+
+def _plan(council, tmp_path: Path, text: str) -> mi.ImportPlan:
+    return mi.plan_import(council["store"].db, write(tmp_path, text), body_name="Commission Emploi")
+
+
+def test_english_headers_with_postal_addresses_are_stored_on_new_people(council, tmp_path):
+    text = (
+        "Last name,First name,E-mail,Street address,Postcode,City,Mandate start\n"
+        '"Martin","Anne","anne@exemple.fr","Résidence Les Pins\n12  rue des Lilas",'
+        '"69 003","Lyon",2025-01-01\n'
+        "Durand,Paul,,3 place Carnot,1000,Bourg-en-Bresse,2025-01-01\n"
+        "Petit,Léa,,5 chemin Vert,,Annecy,2025-01-01\n"
+        "Roux,Max,,,,,2025-01-01\n"
+    )
+    plan = _plan(council, tmp_path, text)
+    assert plan.problems == []
+    assert [str(w) for w in plan.warnings] == [
+        "Ligne 4, colonne « Postcode » : Code postal « 1000 » lu « 01000 » : le tableur a sans "
+        "doute retiré le zéro du début. Vérifiez-le.",
+        "Ligne 5, colonne « Postcode » : Adresse postale incomplète (il manque : code postal) : "
+        "elle est enregistrée telle quelle, mais les lettres par la poste prendront l'adresse "
+        "de la structure, ou seront listées sans adresse.",
+    ]
+    assert "3 nouvelles personnes ont une adresse postale" in plan.summary()
+    mi.apply_import(council["store"], plan)
+    db = council["store"].db
+    anne = person_named(db, "Anne", "Martin")
+    assert (anne.address, anne.postcode, anne.city) == (
+        "Résidence Les Pins\n12 rue des Lilas",
+        "69003",
+        "Lyon",
+    )
+    paul = person_named(db, "Paul", "Durand")
+    assert (paul.address, paul.postcode, paul.city) == (
+        "3 place Carnot",
+        "01000",
+        "Bourg-en-Bresse",
+    )
+    lea = person_named(db, "Léa", "Petit")
+    assert (lea.address, lea.postcode, lea.city) == ("5 chemin Vert", "", "Annecy")
+    max_ = person_named(db, "Max", "Roux")
+    assert (max_.address, max_.postcode, max_.city) == ("", "", "")
+
+
+def test_bad_postcodes_are_problems_with_line_and_column_and_nothing_is_written(
+    council, tmp_path, db_path
+):
+    text = (
+        "Nom;Prénom;Adresse;CP;Ville;Début de mandat\n"
+        "Martin;Anne;1 rue A;7500A;Paris;01/01/2025\n"
+        "Durand;Paul;2 rue B;750011;Paris;01/01/2025\n"
+        "Petit;Léa;3 rue C;2A004;Ajaccio;01/01/2025\n"
+        "Roux;Max;4 rue D;00123;Nulle-part;01/01/2025\n"
+        "Blanc;Eva;5 rue E;0750;Paris;01/01/2025\n"
+        "Noir;Luc;6 rue F;69 007;Lyon;01/01/2025\n"
+    )
+    before = dump(db_path)
+    plan = _plan(council, tmp_path, text)
+    assert [(p.line, p.column) for p in plan.problems] == [
+        (2, "CP"),
+        (3, "CP"),
+        (4, "CP"),
+        (5, "CP"),
+        (6, "CP"),
+    ]
+    assert str(plan.problems[0]) == (
+        "Ligne 2, colonne « CP » : Le code postal « 7500A » n'est pas valide : un code postal "
+        "français compte cinq chiffres (par exemple 75011)."
+    )
+    with pytest.raises(UserError, match="5 problèmes"):
+        mi.apply_import(council["store"], plan)
+    assert dump(db_path) == before
+
+
+def test_a_known_person_keeps_their_address_and_the_difference_is_said(council, tmp_path):
+    store = council["store"]
+    known = people.create(
+        store,
+        first_name="Anne",
+        last_name="Martin",
+        address="8 quai Nord",
+        postcode="69002",
+        city="Lyon",
+    )
+    text = (
+        "Nom;Prénom;Adresse;Code postal;Ville;Début de mandat\n"
+        "Martin;Anne;1 rue Sud;69001;Lyon;01/01/2025\n"
+        "Martin;Anne;8 quai Nord;69002;Lyon;01/01/2029\n"
+    )
+    plan = _plan(council, tmp_path, text)
+    assert plan.problems == []
+    (warning,) = plan.warnings
+    assert (warning.line, warning.column) == (2, "Adresse")
+    assert "Anne Martin a déjà une autre adresse postale" in warning.message
+    mi.apply_import(store, plan)
+    assert people.get(store.db, known).address == "8 quai Nord"
+
+
+def test_address_columns_in_part_are_said_once_for_the_file(council, tmp_path):
+    plan = _plan(
+        council,
+        tmp_path,
+        "Nom;Prénom;Adresse;Début de mandat\nMartin;Anne;1 rue Sud;01/01/2025\n",
+    )
+    assert plan.problems == []
+    assert [str(w) for w in plan.warnings] == [
+        "Le fichier n'a pas de colonne « Code postal », « Ville » : les adresses postales "
+        "resteront incomplètes, et les lettres par la poste prendront l'adresse de la structure."
+    ]
+
+
+def test_the_cli_prints_the_points_to_check_and_imports(council, tmp_path, db_path, capsys):
+    council["store"].close()
+    path = write(
+        tmp_path, "Nom;Prénom;CP;Ville;Adresse;Début\nMartin;Anne;1000;Bourg;1 rue A;01/01/2025\n"
+    )
+    code = main(["--db", str(db_path), "import-members", str(path), "--body", "Commission Emploi"])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "1 point à vérifier (il n'empêche pas l'import) :" in err
+    assert "- Ligne 2, colonne « CP » : Code postal « 1000 » lu « 01000 »" in err

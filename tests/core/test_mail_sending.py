@@ -267,3 +267,38 @@ def test_an_address_no_server_takes_is_reported_and_holds_nobody_back(store, tmp
     store.conn.commit()
     queued = queue_convocations(store, meeting)
     assert len(queued.added) == 4 and "élodie@exemple.fr" in queued.invalid[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "mime", "name", "params"),
+    [
+        (bytes(range(256)) * 20_000 + b"fin", "application/pdf", "annexe-1.pdf", {}),
+        (b"", "application/pdf", "vide.pdf", {}),
+        (b"x" * 57, "text/calendar", "invitation.ics", {"method": "REQUEST", "charset": "utf-8"}),
+        (
+            b"\x00\r\n.\r\n" * 300,
+            "application/pdf",
+            "Convocation — Hélène Dupré d'Été, un nom qui dépasse une ligne d'en-tête.pdf",
+            {},
+        ),
+    ],
+)
+def test_attachment_parts_are_the_bytes_email_writes(content, mime, name, params):
+    """The base64 part encoded in one call is byte for byte what `email`'s generator writes."""
+    from email.message import MIMEPart
+
+    from ess_desk.mail.message import WIRE, base64_part
+
+    part = MIMEPart(policy=WIRE)
+    maintype, subtype = mime.split("/", 1)
+    part.set_content(content, maintype=maintype, subtype=subtype, filename=name, params=params)
+    expected = part.as_bytes(policy=WIRE)
+    assert base64_part(content, mime, name, params) == expected
+    assert expected.endswith(b"\r\n")
+
+
+def test_the_wire_form_doubles_leading_dots_and_ends_lines_in_crlf():
+    from ess_desk.mail.message import wire
+
+    assert wire(b".a\r\nb\n.c") == b"..a\r\nb\r\n..c\r\n"
+    assert wire(b"a\r\n..b\r\n") == b"a\r\n...b\r\n"

@@ -277,3 +277,47 @@ def test_default_file_name_is_plain():
     assert default_file_name("Conseil de l'ESS", dt.date(2026, 3, 5), ".csv") == (
         "composition-conseil-de-l-ess-2026-03-05.csv"
     )
+
+
+def test_postal_addresses_are_shown_checked_and_imported(store, plenary, tmp_path, qtbot):
+    """Address columns are read (English headers too): a postcode that is not French is a
+    problem beside its cell, a postcode whose leading zero the spreadsheet dropped is restored
+    and shown « À vérifier », and the new people keep their address."""
+    header = "Nom;Prénom;Collège;Street address;ZIP;Town;Début de mandat\n"
+    rows = [
+        'Dupré;Hélène;Élus;"Résidence Les Pins\n12 rue des Lilas";69003;Lyon;01/01/2025',
+        "Martin;Zoé;Élus;3 place Carnot;1000;Bourg-en-Bresse;01/01/2025",
+        "Benali;Karim;Élus;5 chemin Vert;F-74000;Annecy;01/01/2025",
+    ]
+    dialog = _open(store, _write(tmp_path / "members.csv", rows, header), qtbot)
+    assert [c.currentData() for c in dialog.header.combos[3:6]] == ["address", "postcode", "city"]
+    problems = _problems(dialog)
+    # Lines as in the file: the first row's street spans lines 2 and 3.
+    assert problems[0][:2] == ("5", "ZIP") and "« F-74000 » n'est pas valide" in problems[0][2]
+    assert problems[1][:2] == ("4", "ZIP")
+    assert problems[1][2].startswith("À vérifier : Code postal « 1000 » lu « 01000 »")
+    assert not dialog.import_button.isEnabled()
+    preview = dialog.preview_model
+    zip_column = 4
+    assert preview.index(1, zip_column).data(Qt.ItemDataRole.BackgroundRole) == palette.color(
+        PreviewTableModel.WARNING_BACKGROUND
+    )
+    assert preview.index(2, zip_column).data(Qt.ItemDataRole.BackgroundRole) == palette.color(
+        PreviewTableModel.PROBLEM_BACKGROUND
+    )
+    dialog.correct(5, zip_column, "74000")
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
+    assert [p[:2] for p in _problems(dialog)] == [("4", "ZIP")]
+    assert dialog.import_button.isEnabled() and dialog.problems.isVisibleTo(dialog)
+    assert "Un point à vérifier ci-dessous" in dialog.status.text()
+    assert "3 nouvelles personnes ont une adresse postale" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.import_button.click()
+    found = store.db.execute(
+        "SELECT last_name, address, postcode, city FROM people ORDER BY last_name"
+    ).fetchall()
+    assert found == [
+        ("Benali", "5 chemin Vert", "74000", "Annecy"),
+        ("Dupré", "Résidence Les Pins\n12 rue des Lilas", "69003", "Lyon"),
+        ("Martin", "3 place Carnot", "01000", "Bourg-en-Bresse"),
+    ]

@@ -254,6 +254,7 @@ def step_meeting(qtbot, y: Year) -> None:
     press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.page("meetings")
     assert window.current_page_key() == "meetings"
+    assert page.isAncestorOf(focused())  # the keyboard goes with the page
 
     def new_meeting(dialog):
         tab_to(qtbot, dialog.starts_at)

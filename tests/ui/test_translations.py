@@ -156,3 +156,23 @@ def test_every_window_string_is_where_lupdate_finds_it():
             ):
                 hidden.append(f"{path.name}:{node.lineno} {node.args[0].value}")
     assert not hidden, "Chaînes invisibles pour lupdate :\n" + "\n".join(hidden)
+
+
+def test_the_import_preview_speaks_english(qtbot, store, english, tmp_path):
+    """The fields under each column, the points to check and the problems, in English."""
+    from ess_desk.membership import bodies
+    from ui.dialogs.import_preview import ImportPreviewDialog
+
+    bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
+    path = tmp_path / "members.csv"
+    path.write_text(
+        "Last name;First name;Address;ZIP;Town;Start\nDupré;Hélène;3 rue A;1000;Bourg;2025-01-01\n",
+        encoding="utf-8",
+    )
+    dialog = ImportPreviewDialog(store, path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
+    assert [c.currentText() for c in dialog.header.combos[2:5]] == ["Address", "Postcode", "City"]
+    message = dialog.problems_model.index(0, 2).data()
+    assert message.startswith("To check: Postcode “1000” read as “01000”")
+    assert dialog.status.text().startswith("No problems: the file can be imported. One point")

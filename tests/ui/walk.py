@@ -202,7 +202,8 @@ def check_keyboard(top: QtWidgets.QWidget, where: str, *, dialog: bool) -> list[
 def _inside_scroll_area(widget: QtWidgets.QWidget, top: QtWidgets.QWidget) -> bool:
     owner = widget.parentWidget()
     while owner is not None and owner is not top:
-        if isinstance(owner, QtWidgets.QAbstractScrollArea):
+        # The window's pages scroll only on screens smaller than the ones tested (check_fit).
+        if isinstance(owner, QtWidgets.QAbstractScrollArea) and owner.objectName() != "page_scroll":
             return True
         owner = owner.parentWidget()
     return False
@@ -223,6 +224,14 @@ def check_fit(top: QtWidgets.QWidget, where: str) -> list[str]:
             f"{where}: needs at least {minimum.width()}×{minimum.height()} on a "
             f"{screen.width()}×{screen.height()} screen"
         )
+    pages = top.findChild(QtWidgets.QScrollArea, "page_scroll")
+    if pages is not None and shown(pages, top):
+        for bar, how in (
+            (pages.horizontalScrollBar(), "wide"),
+            (pages.verticalScrollBar(), "tall"),
+        ):
+            if bar.maximum() > 0:
+                problems.append(f"{where}: the page is {bar.maximum()} px too {how}: it scrolls")
     inner = top.rect()
     for button in top.findChildren(QtWidgets.QAbstractButton):
         if not shown(button, top) or _inside_scroll_area(button, top):

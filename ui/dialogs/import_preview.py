@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ess_desk.errors import UserError
 from ess_desk.exchange import members_import
 from ess_desk.exchange.tabular import amended
+from ess_desk.i18n import _
 from ess_desk.membership import bodies
 from ess_desk.store import Store
 from ui import a11y, palette
@@ -44,6 +46,8 @@ class PreviewTableModel(QAbstractTableModel):
 
     PROBLEM_BACKGROUND = palette.FILL_ERROR
     PROBLEM_FOREGROUND = palette.ERROR
+    WARNING_BACKGROUND = palette.FILL_WARNING
+    WARNING_FOREGROUND = palette.WARNING
     CORRECTED_BACKGROUND = palette.FILL_DONE
     amended = Signal()
 
@@ -53,6 +57,7 @@ class PreviewTableModel(QAbstractTableModel):
         self._rows: list[tuple[int, list[str]]] = list(source.rows[:FIRST_ROWS])
         self._marks: dict[tuple[int, int], list[str]] = {}
         self._row_marks: dict[int, list[str]] = {}
+        self._warnings: dict[tuple[int, int], list[str]] = {}  # to check, imported anyway
         self.corrections: dict[tuple[int, int], str] = {}
         self.left_out: set[int] = set()
 
@@ -81,9 +86,13 @@ class PreviewTableModel(QAbstractTableModel):
             self.amended.emit()
 
     def set_problems(
-        self, problems: list[members_import.Problem], mapping: dict[int, str | None]
+        self,
+        problems: list[members_import.Problem],
+        mapping: dict[int, str | None],
+        warnings: Sequence[members_import.Problem] = (),
     ) -> None:
-        """Mark the cells a problem names (by the file's header or the field's label)."""
+        """Mark the cells a problem or a warning names (by the file's header or the field's
+        label)."""
         self.beginResetModel()
         headers = self._source.headers
         names: dict[str, list[int]] = {}
@@ -93,7 +102,7 @@ class PreviewTableModel(QAbstractTableModel):
             if key:
                 names.setdefault(_fold(key), []).append(index)
                 names.setdefault(_fold(members_import.FIELDS.get(key, key)), []).append(index)
-        self._marks, self._row_marks = {}, {}
+        self._marks, self._row_marks, self._warnings = {}, {}, {}
         # Lines worked on stay in view (a row left out can be taken back).
         wanted: set[int] = set(self.left_out) | {line for line, _c in self.corrections}
         for problem in problems:
@@ -106,6 +115,12 @@ class PreviewTableModel(QAbstractTableModel):
                     self._marks.setdefault((problem.line, column), []).append(problem.message)
             else:
                 self._row_marks.setdefault(problem.line, []).append(problem.message)
+        for warning in warnings:
+            columns = names.get(_fold(warning.column), []) if warning.column else []
+            if warning.line is not None and columns:
+                wanted.add(warning.line)
+                for column in dict.fromkeys(columns):
+                    self._warnings.setdefault((warning.line, column), []).append(warning.message)
         rows = list(self._source.rows[:FIRST_ROWS])
         shown = {line for line, _v in rows}
         for line, values in self._source.rows[FIRST_ROWS:]:
@@ -117,7 +132,11 @@ class PreviewTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def is_marked(self, line: int, column: int) -> bool:
-        return (line, column) in self._marks or line in self._row_marks
+        return (
+            (line, column) in self._marks
+            or line in self._row_marks
+            or (line, column) in self._warnings
+        )
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -162,6 +181,13 @@ class PreviewTableModel(QAbstractTableModel):
             return palette.color(self.PROBLEM_FOREGROUND)
         if corrected is not None and role == Qt.ItemDataRole.BackgroundRole:
             return palette.color(self.CORRECTED_BACKGROUND)
+        warnings = self._warnings.get((line, column))
+        if warnings and role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(warnings)
+        if warnings and role == Qt.ItemDataRole.BackgroundRole:
+            return palette.color(self.WARNING_BACKGROUND)
+        if warnings and role == Qt.ItemDataRole.ForegroundRole:
+            return palette.color(self.WARNING_FOREGROUND)
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -199,7 +225,8 @@ class PreviewTableModel(QAbstractTableModel):
 
 
 class ProblemsTableModel(HeaderedTableModel):
-    """The problems of a planned import: line, column, reason."""
+    """The problems of a planned import (line, column, reason), then its warnings: points to
+    check that do not stop the import (« À vérifier : … »)."""
 
     LINE, COLUMN, MESSAGE = range(3)
     COLUMN_COUNT = 3
@@ -207,11 +234,20 @@ class ProblemsTableModel(HeaderedTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._problems: list[members_import.Problem] = []
+        self._first_warning = 0
 
-    def set_problems(self, problems: list[members_import.Problem]) -> None:
+    def set_problems(
+        self,
+        problems: list[members_import.Problem],
+        warnings: Sequence[members_import.Problem] = (),
+    ) -> None:
         self.beginResetModel()
-        self._problems = list(problems)
+        self._problems = [*problems, *warnings]
+        self._first_warning = len(problems)
         self.endResetModel()
+
+    def is_warning(self, row: int) -> bool:
+        return row >= self._first_warning
 
     def problem(self, row: int) -> members_import.Problem:
         return self._problems[row]
@@ -232,7 +268,11 @@ class ProblemsTableModel(HeaderedTableModel):
             if index.column() == self.COLUMN:
                 return problem.column or ""
             if index.column() == self.MESSAGE:
+                if self.is_warning(index.row()):
+                    return self.tr("À vérifier : {message}").format(message=problem.message)
                 return problem.message
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_warning(index.row()):
+            return palette.color(palette.WARNING)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.LINE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -390,7 +430,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             combo = QtWidgets.QComboBox()
             combo.addItem(self.tr("— ignorer —"), None)
             for key, text in members_import.FIELDS.items():
-                combo.addItem(text, key)
+                combo.addItem(_(text), key)  # the field's name in the window's language
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(index))))
             combo.setToolTip(
                 self.tr("Champ d'ESS Desk pour la colonne « {header} »").format(
@@ -625,8 +665,8 @@ class ImportPreviewDialog(QtWidgets.QDialog):
     def _show_plan(self, plan: members_import.ImportPlan) -> None:
         current = self.preview.currentIndex()
         keep = (self.current_line(), current.column()) if current.isValid() else None
-        self.problems_model.set_problems(plan.problems)
-        self.preview_model.set_problems(plan.problems, self.mapping())
+        self.problems_model.set_problems(plan.problems, plan.warnings)
+        self.preview_model.set_problems(plan.problems, self.mapping(), plan.warnings)
         if keep is not None and keep[0] in self.preview_model.shown_lines:
             row = self.preview_model.shown_lines.index(keep[0])
             self.preview.setCurrentIndex(self.preview_model.index(row, keep[1]))
@@ -641,6 +681,20 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             )
             self.status.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
             self.summary.setText(self.tr("Si ces problèmes étaient corrigés : ") + plan.summary())
+        elif plan.warnings:
+            if len(plan.warnings) == 1:
+                text = self.tr(
+                    "Aucun problème : le fichier peut être importé. Un point à vérifier "
+                    "ci-dessous (il n'empêche pas l'import)."
+                )
+            else:
+                text = self.tr(
+                    "Aucun problème : le fichier peut être importé. {count} points à vérifier "
+                    "ci-dessous (ils n'empêchent pas l'import)."
+                ).format(count=len(plan.warnings))
+            self.status.setText(text)
+            self.status.setStyleSheet(palette.text_css(palette.WARNING, bold=True))
+            self.summary.setText(plan.summary())
         else:
             self.status.setText(self.tr("Aucun problème : le fichier peut être importé."))
             self.status.setStyleSheet(palette.text_css(palette.SUCCESS, bold=True))
@@ -648,7 +702,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         worked = self._amendments()
         if worked:
             self.summary.setText(self.summary.text() + "\n" + worked)
-        self.problems.setVisible(bool(plan.problems))
+        self.problems.setVisible(bool(plan.problems or plan.warnings))
         a11y.announce(self.status, self.status.text())
 
     def _amendments(self) -> str:

@@ -1137,7 +1137,7 @@ class MinutesTab(QtWidgets.QWidget):
             return None
         dialog = SubmitMinutesDialog(self.store, self.minutes.id, self)
         dialog.changed.connect(self._changed_elsewhere)
-        dialog.submitted.connect(lambda _item: self._changed_elsewhere())
+        dialog.submitted.connect(lambda _item: self._submitted())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.submit_dialog = dialog
         dialog.open()
@@ -1147,9 +1147,14 @@ class MinutesTab(QtWidgets.QWidget):
         self.field_errors.clear()
         self.refresh()
         self.changed.emit()
+
+    def _submitted(self) -> None:
+        """Once submitted (not at each fix made in the dialog): the draft offered by e-mail."""
+        self._changed_elsewhere()
         from ui.mail.offers import offer_draft_minutes
 
-        offer_draft_minutes(self, self.store, self.minutes.id)
+        if self.minutes is not None:
+            offer_draft_minutes(self, self.store, self.minutes.id)
 
     def return_to_draft(self) -> None:
         if self.minutes is None or self.store.read_only:

@@ -8,6 +8,7 @@ from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import Store
 from ui import a11y
+from ui.columns import choose_columns
 from ui.dialogs.meeting import MeetingDialog
 from ui.dialogs.schedule import ScheduleDialog
 from ui.models_meetings import (
@@ -68,6 +69,26 @@ class MeetingsPage(QtWidgets.QWidget):
         self.table = make_table(self.proxy, M.TITLE)
         a11y.name(self.table, self.tr("Séances"))
         self.table.setObjectName("meetings")
+        # Widths at first from the font, not from the contents (measuring every row would
+        # compute the notice deadline of hundreds of meetings before the page shows); the place
+        # goes first when narrow, then the hour, the body and the deadline; widths dragged are
+        # kept (ui.columns).
+        metrics = self.table.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        self.columns = choose_columns(
+            self.table,
+            "meetings",
+            {
+                M.DATE: (1, metrics.horizontalAdvance("00/00/0000") + em * 2),
+                M.TIME: (2, metrics.horizontalAdvance("00:00 – 00:00") + em * 2),
+                M.BODY: (2, 16 * em),
+                M.TITLE: (1, None),
+                M.PLACE: (3, 16 * em),
+                M.STATUS: (1, 8 * em),
+                M.DEADLINE: (2, None),
+            },
+            stretch=M.TITLE,
+        )
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
@@ -162,14 +183,6 @@ class MeetingsPage(QtWidgets.QWidget):
         self.count_label.setText(
             self.tr("{n} séance").format(n=n) if n <= 1 else self.tr("{n} séances").format(n=n)
         )
-        # Fixed widths from the font, not from the contents: measuring every row would compute
-        # the notice deadline of hundreds of meetings before the page can show.
-        metrics = self.table.fontMetrics()
-        em = metrics.horizontalAdvance("M")
-        for column, sample in ((M.DATE, "00/00/0000"), (M.TIME, "00:00 – 00:00")):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + em * 2)
-        for column, ems in ((M.BODY, 16), (M.STATUS, 8), (M.PLACE, 16)):
-            self.table.setColumnWidth(column, ems * em)
         self._selection()
 
     def _selection(self) -> None:
