@@ -14,7 +14,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import each_row
+from ess_desk.store import each_row, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -368,10 +368,16 @@ def body_counts(
     the sections of the tableau de suivi."""
     today = today or dt.date.today()
     where, params = _where(db, filt or ActionFilter(), today)
-    rows = db.execute(
-        f"SELECT a.body_id, b.name, COUNT(*) {_from({'b'})}{where} GROUP BY a.body_id", params
-    ).fetchall()
-    return sorted(((r[0], r[1], r[2]) for r in rows), key=lambda r: (fold(r[1]), r[0]))
+    counted = [
+        (r["body_id"], r["name"], r["actions"])
+        for r in rows(
+            db,
+            f"SELECT a.body_id AS body_id, b.name AS name, COUNT(*) AS actions "
+            f"{_from({'b'})}{where} GROUP BY a.body_id",
+            params,
+        )
+    ]
+    return sorted(counted, key=lambda body: (fold(body[1]), body[0]))
 
 
 def fetch_rows(db: Database, ids: list[int], today: dt.date | None = None) -> list[ActionRow]:
