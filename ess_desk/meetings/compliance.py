@@ -19,6 +19,7 @@ from ess_desk.i18n import N_, _, ngettext, pgettext
 from ess_desk.meetings import convening, meetings, notice, presence, votes
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
+from ess_desk.publication import deadlines
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -37,6 +38,7 @@ CHECKS: dict[str, str] = {
     "minutes_approved": N_("Procès-verbal approuvé"),
     "minutes_published": N_("Procès-verbal signé et publié dans le délai"),
     "decisions_numbered": N_("Décisions numérotées"),
+    "decisions_list": N_("Liste des délibérations affichée et mise en ligne dans le délai"),
 }
 
 
@@ -579,6 +581,31 @@ def _decisions_numbered(c: _Context) -> Check:
     )
 
 
+def _decisions_list(c: _Context) -> Check:
+    """The list of the meeting's decisions, posted and put online within the body's days
+    (CGCT, art. L. 2121-25): the deadline the publication folder keeps (issue 14)."""
+    source = deadlines.SOURCES[deadlines.DECISIONS_LIST]
+    if not c.held:
+        return Check("decisions_list", NA, _("La séance n'est pas encore tenue."), source)
+    found = [
+        d
+        for d in deadlines.of_meeting(c.db, c.meeting.id, c.today)
+        if d.what == deadlines.DECISIONS_LIST
+    ]
+    if not found:
+        return Check("decisions_list", NA, _("La séance n'est pas encore tenue."), source)
+    deadline = found[0]
+    status = {deadlines.DONE: OK, deadlines.LATE: FAIL}.get(deadline.state, NA)
+    if deadline.state == deadlines.DONE and deadline.done_on and deadline.done_on > deadline.due_on:
+        status = FAIL
+        detail = _("Publiée le {done}, après le {due}.").format(
+            done=display(deadline.done_on), due=display(deadline.due_on)
+        )
+    else:
+        detail = deadline.status_text()
+    return Check("decisions_list", status, detail[:1].upper() + detail[1:] + ".", source)
+
+
 _ALL = (
     _notice_on_time,
     _notice_documents,
@@ -590,6 +617,7 @@ _ALL = (
     _minutes_approved,
     _minutes_published,
     _decisions_numbered,
+    _decisions_list,
 )
 
 

@@ -484,6 +484,7 @@ def test_compliance_turns_green_then_catches_what_goes_wrong(store, council, db_
     from ess_desk.cli import main
     from ess_desk.meetings import compliance
     from ess_desk.minutes import decisions
+    from ess_desk.publication import deadlines
 
     m, meeting = council["m"], council["meeting"]
     # Before the deadline, nothing sent: not yet applicable; after it: failing.
@@ -498,6 +499,12 @@ def test_compliance_turns_green_then_catches_what_goes_wrong(store, council, db_
     votes.record_vote(store, council["item"], votes_for=4, votes_against=1, abstentions=1)
     votes.record_vote(store, council["other"], votes_for=3, votes_against=3, chair_vote="for")
     decisions.add_decision(store, council["item"], "opinion", "Avis favorable à la subvention.")
+    # The list of decisions, due within the week (10/12 + 7 = 17/12: CGCT L. 2121-25).
+    assert statuses(store, meeting, D(2026, 12, 17))["decisions_list"] == "na"  # still due
+    assert statuses(store, meeting, D(2026, 12, 18))["decisions_list"] == "fail"  # a day late
+    deadlines.record_published(
+        store, [(meeting, deadlines.DECISIONS_LIST, "0" * 64)], D(2026, 12, 17)
+    )
     checks = {c.code: c for c in compliance.check_meeting(store.db, meeting, D(2026, 12, 31))}
     assert {k: c.status for k, c in checks.items()} == {
         "notice_on_time": "ok",
@@ -510,7 +517,10 @@ def test_compliance_turns_green_then_catches_what_goes_wrong(store, council, db_
         "minutes_approved": "na",  # the next meeting has not met
         "minutes_published": "na",
         "decisions_numbered": "ok",
+        "decisions_list": "ok",
     }
+    assert checks["decisions_list"].source == "CGCT, art. L. 2121-25"
+    assert checks["decisions_list"].detail == "Fait le 17/12/2026."
     assert checks["quorum_opening"].source == "CGCT, art. L. 2121-17"
     assert "plus de la moitié des 8 membres en exercice" in checks["quorum_opening"].detail
     assert checks["casting_vote"].source == "CGCT, art. L. 2121-20"

@@ -304,6 +304,13 @@ def step_attendance(qtbot, y: Year) -> None:
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Présences
     attendance_tab = view.tab("attendance")
     assert view.tabs.currentWidget() is attendance_tab
+    type_everyone_present(qtbot, attendance_tab)
+    assert presence.quorum(db, meeting.id).reached
+    assert attendance_tab.reached
+
+
+def type_everyone_present(qtbot, attendance_tab) -> None:
+    """Each member typed `p` (present) in the attendance grid, row by row."""
     tab_to(qtbot, attendance_tab.view)
     grid = attendance_tab.model
     status_column = type(grid).STATUS
@@ -314,8 +321,6 @@ def step_attendance(qtbot, y: Year) -> None:
         type_text(qtbot, "p")
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda row=row: grid.status_of(grid.attendee(row).mandate_id) == "present")
-    assert presence.quorum(db, meeting.id).reached
-    assert attendance_tab.reached
 
 
 def step_held(qtbot, y: Year) -> None:
@@ -433,6 +438,11 @@ def step_approval(qtbot, y: Year) -> None:
     press(qtbot, Qt.Key.Key_Return)
     view = page.view_widget
     assert view.meeting_id == following.id
+    view.tabs.setFocus()
+    while view.tabs.currentWidget() is not view.tab("attendance"):
+        press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    type_everyone_present(qtbot, view.tab("attendance"))  # it approves only with its quorum
+    assert presence.quorum(db, following.id).reached
     view.clock = lambda: dt.datetime(2027, 2, 19, 9, 0)  # the day after the next meeting
     tab_to(qtbot, view.held_button)
     press(qtbot, Qt.Key.Key_Space)
