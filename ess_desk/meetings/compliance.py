@@ -603,7 +603,19 @@ def _decisions_list(c: _Context) -> Check:
         )
     else:
         detail = deadline.status_text()
-    return Check("decisions_list", status, detail[:1].upper() + detail[1:] + ".", source)
+        detail = detail[:1].upper() + detail[1:] + "."
+    if c.body.rule_set != "deliberative":
+        # L. 2121-25 binds the deliberative assemblies (municipal council and the like); for a
+        # consultative commission or an association the list is good practice, not a condition.
+        return Check(
+            "decisions_list",
+            NA,
+            _("{state} (usage : la règle s'impose aux organes délibérants)").format(
+                state=detail.rstrip(".")
+            ),
+            source,
+        )
+    return Check("decisions_list", status, detail, source)
 
 
 _ALL = (

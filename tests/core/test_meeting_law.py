@@ -613,3 +613,19 @@ def test_dashboard_list_and_pack_checklist(store, council, tmp_path):
     with open(result.path, "rb") as handle:
         text = "\n".join(page.extract_text() for page in PdfReader(handle).pages)
     assert "Contrôle de régularité" in text and "CGCT, art. L. 2121-11" in text
+
+
+def test_list_of_decisions_binds_the_deliberative_assembly_only(store, council):
+    from ess_desk.meetings import compliance
+
+    meeting = council["meeting"]
+    seat(store, council, ["Hélène", "François", "Zoé", "Luc", "Inès"])
+    meetings.set_status(store, meeting, "held", now=LATER)
+    late = D(2026, 12, 18)  # 10/12 + 7 days = 17/12 (CGCT L. 2121-25)
+    assert statuses(store, meeting, late)["decisions_list"] == "fail"
+    bodies.update_body(store, council["body"], rule_set="consultative")
+    check = next(
+        c for c in compliance.check_meeting(store.db, meeting, late) if c.code == "decisions_list"
+    )
+    assert check.status == "na"
+    assert check.detail.startswith("En retard : à faire au plus tard le 17/12/2026 (usage")
