@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import tempfile
 import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from ess_desk import host_name
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 
@@ -87,7 +87,7 @@ def check_output(target: Path | str) -> Path:
 
 
 def _host_tag() -> str:
-    return f"{zlib.crc32(socket.gethostname().encode()):08x}"
+    return f"{zlib.crc32(host_name().encode()):08x}"
 
 
 def temp_prefix(name: str = "") -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -47,21 +46,29 @@ def log_file() -> Path:
     return log_folder() / LOG_NAME
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating file handler whose files are created 0600 and whose failures stay silent."""
+def _private_handler(path: Path) -> logging.FileHandler:
+    """A rotating file handler whose files are created 0600 and whose failures stay silent
+    (logging.handlers is brought in here: socket, pickle and queue are not the window's start's
+    business)."""
+    from logging.handlers import RotatingFileHandler
 
-    def _open(self) -> io.TextIOWrapper:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with contextlib.suppress(OSError):
-            os.chmod(self.baseFilename, 0o600)
-        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        def _open(self) -> io.TextIOWrapper:
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            with contextlib.suppress(OSError):
+                os.chmod(self.baseFilename, 0o600)
+            return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
 
-    def handleError(self, record: logging.LogRecord) -> None:
-        # A full disk, a removed folder: the log is lost, the program goes on without a word.
-        return
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+            # A full disk, a removed folder: the log is lost, the program goes on without a word.
+            return
+
+    return PrivateRotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+    )
 
 
-_handler: PrivateRotatingFileHandler | None = None
+_handler: logging.FileHandler | None = None
 _setup_lock = threading.Lock()
 
 
@@ -87,9 +94,7 @@ def setup(level: int = logging.INFO) -> Path | None:
             return path
         try:
             _private_folder(path.parent)
-            handler = PrivateRotatingFileHandler(
-                path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-            )
+            handler = _private_handler(path)
         except OSError:
             return None
         handler.setFormatter(logging.Formatter(FORMAT))

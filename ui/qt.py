@@ -69,6 +69,11 @@ def _skip_feature_scan() -> None:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]  # private hook
+        # The lines it read before this point (enum, PySide6's own modules: a quarter of a MiB)
+        # are of no further use; a traceback reads them again if it needs them.
+        import linecache
+
+        linecache.clearcache()
 
 
 def _uses_no_feature(module: object) -> bool:

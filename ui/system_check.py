@@ -9,10 +9,7 @@ prints the same and exits 1 when something is missing.
 
 from __future__ import annotations
 
-import ctypes
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 
@@ -34,6 +31,8 @@ XCB_LIBRARIES: dict[str, str] = {
 
 
 def _loads(name: str) -> bool:
+    import ctypes
+
     try:
         ctypes.CDLL(name)
     except OSError:
@@ -69,8 +68,12 @@ def message(packages: list[str]) -> str:
     )
 
 
-def show_native(text: str, run: Callable[..., object] = subprocess.run) -> bool:
+def show_native(text: str, run: Callable[..., object] | None = None) -> bool:
     """A message box from the desktop's own tools (no Qt): True when one could be shown."""
+    import shutil
+    import subprocess
+
+    run = run or subprocess.run
     title = "ESS Desk"
     for tool, args in (
         ("zenity", ["--error", "--no-wrap", f"--title={title}", f"--text={text}"]),
@@ -102,7 +105,7 @@ def refuse_start_if_missing(
     text = message(packages)
     print(text, file=sys.stderr)
     if not (sys.stderr and sys.stderr.isatty()):
-        show_native(text, run or subprocess.run)  # started from a menu: no terminal to read
+        show_native(text, run)  # started from a menu: no terminal to read
     return True
 
 

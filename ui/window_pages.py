@@ -10,7 +10,6 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-from ess_desk import records
 from ess_desk.store import Store
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
@@ -163,6 +162,8 @@ class WindowPages(QtWidgets.QMainWindow):
     def open_record(self, kind: str, record_id: int) -> bool:
         """Show one record where it lives: "person", "organisation", "body", "mandate", "meeting",
         "agenda_item", "minutes" (a meeting's id), "decision" or "action". False when it is gone."""
+        from ess_desk import records  # opening a search hit: not the window's start's business
+
         target = records.locate(self.store.db, kind, record_id)
         if target is None:
             return False

@@ -190,13 +190,22 @@ def _actions(
     limit: int,
     today: dt.date,
     due: str,
+    outside: bool = False,
 ) -> Listing[ActionRow]:
     # The total from the counts kept by status and due date (ess_desk.store.derived): a few
-    # hundred rows instead of every open action of a large council. `due` is `where` on them.
+    # hundred rows instead of every open action of a large council. `due` is `where` on them;
+    # `outside`: the total is the open actions that do not pass `due` (the past's days are
+    # many more than the weeks ahead's: the open actions in all, from the counts kept by body,
+    # status and theme, less those due later).
     total = db.execute(
         f"SELECT COALESCE(SUM(n), 0) FROM action_due_counts WHERE status IN {_OPEN} AND {due}",
         params,
     ).fetchone()[0]
+    if outside:
+        every = db.execute(
+            f"SELECT COALESCE(SUM(n), 0) FROM action_counts WHERE status IN {_OPEN}"
+        ).fetchone()[0]
+        total = every - total
     ids = [
         r[0]
         for r in db.execute(
@@ -217,7 +226,8 @@ def overdue_actions(db: Database, today: dt.date, limit: int = LINES) -> Listing
         "a.due_date DESC, a.id DESC",
         limit,
         today,
-        due="due_key != '' AND due_key < ?",
+        due="(due_key = '' OR due_key >= ?)",
+        outside=True,
     )
 
 

@@ -15,11 +15,12 @@ import errno
 import getpass
 import json
 import os
-import socket
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from ess_desk import host_name
 
 # A lock younger than this that cannot be read is being written by an older version (which wrote
 # it in place): it is waited for, not taken over.
@@ -99,7 +100,7 @@ def read_lock(db_path: Path) -> LockInfo | None:
 
 def is_stale(info: LockInfo) -> bool:
     """A lock is stale when it names a process of this machine that no longer runs."""
-    return info.host == socket.gethostname() and not _pid_alive(info.pid)
+    return info.host == host_name() and not _pid_alive(info.pid)
 
 
 def _age(path: Path) -> float:
@@ -112,7 +113,7 @@ def _age(path: Path) -> float:
 def _new_info() -> LockInfo:
     return LockInfo(
         user=current_user(),
-        host=socket.gethostname(),
+        host=host_name(),
         pid=os.getpid(),
         since=dt.datetime.now().isoformat(timespec="seconds"),
         token=os.urandom(16).hex(),

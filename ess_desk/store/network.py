@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
@@ -107,6 +106,8 @@ def _mount_table() -> list[tuple[str, str]]:
         except OSError:
             return []
     else:
+        import subprocess  # off Linux only: kept off the window's start path
+
         try:
             done = subprocess.run(["mount"], capture_output=True, text=True, timeout=5)
         except (OSError, subprocess.SubprocessError):

@@ -206,6 +206,13 @@ def test_overdue_actions_and_those_due_within_fourteen_days(store, council):
     assert [a.id for a in soon.items] == [council["a4"], council["a5"]]
     assert soon.total == 2 and not any(a.overdue for a in soon.items)
     assert ov.overdue_actions(store.db, TODAY, limit=1).total == 2
+    # The total is the open actions less those due later or never (the counts kept): as counted.
+    counted = store.db.execute(
+        "SELECT COUNT(*) FROM actions WHERE status IN ('todo', 'in_progress', 'postponed') "
+        "AND due_date < ?",
+        [TODAY.isoformat()],
+    ).fetchone()[0]
+    assert overdue.total == counted
     assert ov.actions_due_soon(store.db, TODAY, days=20).total == 3  # a6 too
 
 

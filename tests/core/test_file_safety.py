@@ -12,6 +12,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import socket
 import sqlite3
 import stat
 import sys
@@ -242,7 +243,7 @@ def _rounds(db: Path, *, rounds: int, contenders: int, stale: bool) -> list[int]
     winners = []
     for _round in range(rounds):
         if stale:
-            dead = {"user": "x", "host": lockmod.socket.gethostname(), "pid": 2**22 + 7}
+            dead = {"user": "x", "host": socket.gethostname(), "pid": 2**22 + 7}
             dead |= {"since": "2020-01-01T00:00:00", "token": "old"}
             lockmod.lock_path(db).write_text(json.dumps(dead), encoding="utf-8")
         barrier, results, release = ctx.Barrier(contenders), ctx.Queue(), ctx.Event()
@@ -283,7 +284,7 @@ def test_a_young_unreadable_lock_is_waited_for_and_an_old_one_taken_over(tmp_pat
 
 def test_a_takeover_left_by_a_killed_program_does_not_block_for_ever(tmp_path):
     db = tmp_path / "c.sqlite"
-    dead = {"user": "x", "host": lockmod.socket.gethostname(), "pid": 2**22 + 7}
+    dead = {"user": "x", "host": socket.gethostname(), "pid": 2**22 + 7}
     dead |= {"since": "2020-01-01T00:00:00", "token": "old"}
     lockmod.lock_path(db).write_text(json.dumps(dead), encoding="utf-8")
     takeover = lockmod.takeover_path(db)

@@ -4,6 +4,8 @@ the package; it never reaches Qt's abort."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from ui import launcher, system_check
@@ -34,7 +36,7 @@ def test_the_missing_package_is_named_on_the_terminal(x11, capsys, monkeypatch):
 
 def test_without_a_terminal_a_native_message_box_says_it(x11, monkeypatch):
     shown = []
-    monkeypatch.setattr(system_check.shutil, "which", lambda tool: f"/usr/bin/{tool}")
+    monkeypatch.setattr(shutil, "which", lambda tool: f"/usr/bin/{tool}")
     monkeypatch.setattr(system_check.sys, "stderr", open(system_check.os.devnull, "w"))  # noqa: SIM115
     try:
         refused = system_check.refuse_start_if_missing(
