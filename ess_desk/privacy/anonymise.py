@@ -225,7 +225,8 @@ def _approved_minutes_naming(db: Database, person_id: int, matcher: Matcher) -> 
             f"AND approved_text != '' AND {snapshots.condition}",
             [*snapshots.named_params, *snapshots.params],
         )
-        if person_ref.search(text) or (matcher.search if named else matcher.search_phone)(text)
+        if person_ref.search(text)
+        or (matcher.search_named if named else matcher.search_phone)(text)
     )
 
 

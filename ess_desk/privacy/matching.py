@@ -3,6 +3,7 @@ their e-mail address and their phone number, wherever a secretary typed them."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -314,15 +315,30 @@ class Matcher:
                 return Candidates()
             terms.append(_fts_string(email))
         phones: tuple[str, ...] = ()
+        pairs: tuple[tuple[str, str], ...] = ()
         if _phone_pattern(identity.phone):
             digits = re.sub(r"\D", "", identity.phone)
             phones = ("%" + "%".join(digits) + "%",)
             if len(digits) == 10 and digits.startswith("0"):
                 phones += ("%+33%" + "%".join(digits[1:]) + "%",)
-        return Candidates(" OR ".join(terms) if terms else None, phones, nothing=not terms)
+            # Both ways of writing it put at most one separator between two of the digits
+            # after the first (`_phone_core`): each such pair side by side or one apart.
+            tail = digits[1:]
+            pairs = tuple((f"%{a}{b}%", f"%{a}_{b}%") for a, b in itertools.pairwise(tail))
+        return Candidates(
+            " OR ".join(terms) if terms else None, phones, nothing=not terms, phone_pairs=pairs
+        )
 
     def search(self, text: str | None) -> bool:
         if not text or self._pattern is None or not self._maybe(text):
+            return False
+        return self.search_named(text)
+
+    def search_named(self, text: str | None) -> bool:
+        """`search` for a text whose words, by the index, may hold the name or the e-mail (see
+        Candidates.named): the quick look at its letters, a reduction of the whole text that
+        only ever rules texts out, is left to the index; the pattern decides."""
+        if not text or self._pattern is None:
             return False
         # As `self._pattern.search(text)`: a piece matching where its look-behind holds.
         return any(_found(core, before, text) for core, before in self._pieces)
@@ -389,6 +405,22 @@ class Candidates:
     query: str | None = None
     phones: tuple[str, ...] = ()
     nothing: bool = False
+    # The phone's digits after the first, two by two, as LIKE patterns (side by side, one
+    # apart): a text that lacks one of them cannot hold the number as `search` reads it. Most
+    # long texts have the ten digits somewhere in order; few have them in pairs.
+    phone_pairs: tuple[tuple[str, str], ...] = ()
+
+    def phone_condition(self, column: str) -> tuple[str, list[object]]:
+        """An SQL condition on `column` for the texts that may hold the phone number (digits
+        in order, in pairs); ("", []) when there is no number to look for."""
+        if not self.phones:
+            return "", []
+        params: list[object] = list(self.phones)
+        parts = ["(" + " OR ".join(f"{column} LIKE ?" for _p in self.phones) + ")"]
+        for together, apart in self.phone_pairs:
+            parts.append(f"({column} LIKE ? OR {column} LIKE ?)")
+            params += [together, apart]
+        return "(" + " AND ".join(parts) + ")", params
 
     def named(self, index: str, row_id: str) -> tuple[str, list[object]]:
         """An SQL value, 1 for the rows whose words in `index` may hold the name or the e-mail:
@@ -414,9 +446,10 @@ class Candidates:
             parts.append(f"{row_id} IN (SELECT {ids} FROM {index} WHERE {index} MATCH ?)")
             params.append(self.query)
         for column in columns:
-            for like in self.phones:
-                parts.append(f"{column} LIKE ?")
-                params.append(like)
+            condition, values = self.phone_condition(column)
+            if condition:
+                parts.append(condition)
+                params += values
         if not parts:
             return "0", []
         return "(" + " OR ".join(parts) + ")", params
@@ -441,7 +474,7 @@ def audit_entries(
         [*named_params, person_id, *mandates, *params],
     )
     for *values, before, after, may_name in rows:
-        look = matcher.search if may_name else matcher.search_phone
+        look = matcher.search_named if may_name else matcher.search_phone
         yield (*values, before, after), look(before) or look(after)
 
 
@@ -465,8 +498,8 @@ def snapshot_filter(person_id: int, matcher: Matcher, row_id: str) -> SnapshotFi
         return SnapshotFilter("1", [], named, named_params)
     reference = _fts_string(f"person_id {person_id}")
     query = reference if candidates.query is None else f"{reference} OR {candidates.query}"
-    phones = " OR ".join("approved_text LIKE ?" for _p in candidates.phones)
+    phones, phone_params = candidates.phone_condition("approved_text")
     condition = f"{row_id} IN (SELECT rowid FROM privacy_minutes WHERE privacy_minutes MATCH ?)"
     if phones:
         condition += f" OR {phones}"
-    return SnapshotFilter(f"({condition})", [query, *candidates.phones], named, named_params)
+    return SnapshotFilter(f"({condition})", [query, *phone_params], named, named_params)

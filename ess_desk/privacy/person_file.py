@@ -322,7 +322,7 @@ def _minutes(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, A
     for minutes_id, meeting_id, day, body, title, status, secretary, approved_text, named in rows:
         roles: list[str] = []
         if status == "approved" and approved_text:
-            look = matcher.search if named else matcher.search_phone
+            look = matcher.search_named if named else matcher.search_phone
             if person_ref.search(approved_text) or look(approved_text):
                 roles = _snapshot_roles(approved_text, person_id, matcher)
         else:

@@ -711,3 +711,38 @@ def test_spaces_dropped_for_phone_numbers_are_every_space():
     from ess_desk.privacy.matching import SPACES
 
     assert sorted(SPACES) == [c for c in range(0x110000) if chr(c).isspace()]
+
+
+def test_the_phone_condition_keeps_every_writing_the_matcher_finds():
+    """SQLite keeps the texts with the number's digits in order and, after the first, two by two
+    side by side or one apart: every way `search` can find the number passes; long texts where
+    the ten digits merely follow one another somewhere are left out."""
+    import itertools
+    import random
+
+    matcher = Matcher(Identity(1, "Mme", "Zoé", "Secrète", "", "07 98 76 54 32"))
+    candidates = matcher.candidates()
+    condition, params = candidates.phone_condition("x")
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x TEXT)")
+
+    def kept(text: str) -> bool:
+        conn.execute("DELETE FROM t")
+        conn.execute("INSERT INTO t VALUES (?)", [text])
+        return bool(conn.execute(f"SELECT count(*) FROM t WHERE {condition}", params).fetchone()[0])
+
+    rng = random.Random(17)
+    separators = ["", " ", ".", "-", "\u00a0", "\u202f", "\t", "\u2009"]
+    texts = []
+    for prefix, digits in (("", "0798765432"), ("+33 ", "798765432"), ("+33 (0)", "798765432")):
+        for _n in range(60):
+            pieces = [d + rng.choice(separators) for d in digits[:-1]] + [digits[-1]]
+            around = rng.choice(["", "tél. ", "Appeler le ", "x", "7"]), rng.choice(["", ".", "9"])
+            texts.append(around[0] + prefix + "".join(pieces) + around[1])
+    texts += [f"{a}0{b}7{b}9{b}8{b}7{b}6{b}5{b}4{b}3{b}2" for a, b in itertools.product("x ", "  ")]
+    found = [t for t in texts if matcher.search_phone(t)]
+    assert len(found) > 80  # the writings the matcher finds…
+    assert all(kept(t) for t in found)  # …are all kept
+    soup = "Séance du 07/09/2026 n° 18, 7 voix ; 6 contre, 5 abstentions ; 4 et 3 puis 2."
+    assert not matcher.search_phone(soup) and not kept(soup)
+    conn.close()
