@@ -11,6 +11,7 @@ from ess_desk.errors import UserError
 from ess_desk.meetings import agenda, meetings
 from ess_desk.store import Store
 from ui import a11y, fitting, palette
+from ui.columns import choose_columns
 from ui.dialogs.action import progress_spin, status_combo
 from ui.dialogs.common import error_label, inform
 from ui.models_actions import ReviewTableModel
@@ -84,18 +85,15 @@ class ActionsReviewTab(QtWidgets.QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
+        # When narrow the last update goes first, then the number and the owner (ui.columns).
         m = ReviewTableModel
-        for column, width in (
-            (m.DONE, 50),
-            (m.ID, 50),
-            (m.TITLE, 320),
-            (m.OWNER, 200),
-            (m.DUE, 190),
-            (m.STATUS, 85),
-            (m.PROGRESS, 90),
-        ):
-            self.view.setColumnWidth(column, width)
+        self.columns = choose_columns(
+            self.view,
+            "review",
+            {m.DONE: (1, 50), m.ID: (3, 50), m.TITLE: (1, None), m.OWNER: (2, 200)}
+            | {m.DUE: (1, 190), m.STATUS: (1, 85), m.PROGRESS: (2, 90), m.LAST_UPDATE: (4, 220)},
+            stretch=m.TITLE,
+        )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
         # The inline editor of the current row.
