@@ -15,6 +15,8 @@ what was there, cover at least a one-pixel outline of the control.
 
 from __future__ import annotations
 
+import shiboken6
+
 from ui import palette
 from ui.qt import QObject, Qt, QtCore, QtGui, QtWidgets
 
@@ -48,7 +50,7 @@ class FocusRing(QtWidgets.QWidget):
 
     def follow(self, target: QtWidgets.QWidget | None, *, by_mouse: bool = False) -> None:
         self.by_mouse = by_mouse
-        if self.target is not None and self.target is not target:
+        if self.target is not None and self.target is not target and shiboken6.isValid(self.target):
             self.target.removeEventFilter(self)
         self.target = target
         if target is None:
@@ -67,7 +69,7 @@ class FocusRing(QtWidgets.QWidget):
         if watched is self.target and event.type() == QtCore.QEvent.Type.Resize:
             self.setGeometry(self.target.rect())
         elif watched is self.target and event.type() == QtCore.QEvent.Type.ChildAdded:
-            QtCore.QTimer.singleShot(0, self.raise_)
+            QtCore.QTimer.singleShot(0, self, self.raise_)  # dropped if the ring is gone
         return False
 
     def painted(self) -> bool:
