@@ -1138,6 +1138,7 @@ class MeetingView(QtWidgets.QWidget):
         self.status_label = QtWidgets.QLabel()
         self.status_label.setObjectName("meeting_status")
         self.when_label = QtWidgets.QLabel()
+        self.when_label.setWordWrap(True)  # a long body name and date on two lines when narrow
         self.place_label = QtWidgets.QLabel()
         self.place_label.setOpenExternalLinks(True)
         self.place_label.setWordWrap(True)
@@ -1209,6 +1210,7 @@ class MeetingView(QtWidgets.QWidget):
         self.actions_bar = actions
 
         self.tabs = QtWidgets.QTabWidget()
+        fitting.size_by_current_page(self.tabs)
         self.tabs.setObjectName("meeting_tabs")
         a11y.name(self.tabs, self.tr("Onglets de la séance"))
         self._factories: list[tuple[str, Callable[[], QtWidgets.QWidget]]] = [

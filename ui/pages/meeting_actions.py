@@ -46,11 +46,10 @@ class ActionsReviewTab(QtWidgets.QWidget):
         self._meeting = meetings.get(store.db, meeting_id)
         writable = not store.read_only
 
-        title = QtWidgets.QLabel(
+        title = fitting.WrappingLabel(
             self.tr("Suivi des actions — {meeting}").format(meeting=self._meeting.title)
         )
         title.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        title.setWordWrap(True)
         self.progress_label = QtWidgets.QLabel()
         self.progress_label.setObjectName("review_progress")
         self.progress_bar = QtWidgets.QProgressBar()
@@ -60,7 +59,7 @@ class ActionsReviewTab(QtWidgets.QWidget):
         heading.addWidget(title, 1)
         heading.addWidget(self.progress_label)
         heading.addWidget(self.progress_bar)
-        hint = QtWidgets.QLabel(
+        hint = fitting.WrappingLabel(
             self.tr(
                 "Les actions ouvertes de l'instance, les plus en retard d'abord. ↑ ↓ pour "
                 "choisir, Tab pour aller au statut, à l'avancement et au commentaire ; "
@@ -99,11 +98,9 @@ class ActionsReviewTab(QtWidgets.QWidget):
         # The inline editor of the current row.
         self.editor = QtWidgets.QGroupBox()
         self.editor.setObjectName("review_editor")
-        self.current_title = QtWidgets.QLabel()
-        self.current_title.setWordWrap(True)
+        self.current_title = fitting.WrappingLabel()
         self.current_title.setStyleSheet("font-weight: bold;")
-        self.last_update = QtWidgets.QLabel()
-        self.last_update.setWordWrap(True)
+        self.last_update = fitting.WrappingLabel()
         self.last_update.setStyleSheet(palette.text_css(palette.MUTED))
         self.status = status_combo()
         a11y.name(self.status, self.tr("Statut"))

@@ -13,7 +13,7 @@ from ess_desk.errors import UserError
 from ess_desk.membership.roster import person_mandates
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
-from ui import a11y, palette
+from ui import a11y, fitting, palette
 from ui.columns import choose_columns
 from ui.dialogs.common import confirm, show_user_error
 from ui.models import MembersFilterProxy, MembersTableModel
@@ -122,7 +122,7 @@ class PersonPanel(QtWidgets.QWidget):
     def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(200)
         self.title = QtWidgets.QLabel()
         self.title.setObjectName("person_title")
         font = self.title.font()
@@ -318,7 +318,9 @@ class MembersPage(QtWidgets.QWidget):
 
         self.count_label = QtWidgets.QLabel()
         self.count_label.setObjectName("members_count")
-        self.legend = QtWidgets.QLabel(self.tr("Surligné : mandat se terminant dans les 90 jours"))
+        self.legend = fitting.WrappingLabel(
+            self.tr("Surligné : mandat se terminant dans les 90 jours")
+        )
         self.legend.setStyleSheet(
             palette.panel_css(
                 palette.Panel(
@@ -337,14 +339,19 @@ class MembersPage(QtWidgets.QWidget):
 
         self.panel = PersonPanel(store)
 
+        # The buttons that the width cannot hold go into the « … » menu (fitting.ActionBar).
+        self.buttons = fitting.ActionBar()
+        self.buttons.setObjectName("members_buttons")
+        self.buttons.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed
+        )
+        for button in (self.new_button, self.edit_button, self.archive_button, self.privacy_button):
+            self.buttons.add(button)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.show_archived)
         top.addSpacing(12)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.archive_button)
-        top.addWidget(self.privacy_button)
+        top.addWidget(self.buttons)
 
         left = QtWidgets.QWidget()
         left_layout = QtWidgets.QVBoxLayout(left)
