@@ -95,9 +95,30 @@
             <numerusform>%n ans</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>nouvelle convocation %n jours francs avant au moins</source>
+        <translation>
+            <numerusform>nouvelle convocation %n jour franc avant au moins</numerusform>
+            <numerusform>nouvelle convocation %n jours francs avant au moins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>signé et publié sous %n jours</source>
+        <translation>
+            <numerusform>signé et publié sous %n jour</numerusform>
+            <numerusform>signé et publié sous %n jours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BodyDialog</name>
+    <message numerus="yes">
+        <source> jours francs</source>
+        <translation>
+            <numerusform> jour franc</numerusform>
+            <numerusform> jours francs</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source> ans</source>
         <translation>
