@@ -503,6 +503,40 @@ class SideBySide(QtWidgets.QWidget):
             self.updateGeometry()
 
 
+class _Turner(QtCore.QObject):
+    def __init__(self, splitter: QtWidgets.QSplitter, below: int, first_height: int):
+        super().__init__(splitter)
+        self.splitter = splitter
+        self.below = below
+        self.first_height = first_height
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if watched is self.splitter and event.type() == QtCore.QEvent.Type.Resize:
+            QtCore.QTimer.singleShot(0, self, self.turn)
+        return False
+
+    def turn(self) -> None:
+        splitter = self.splitter
+        wanted = (
+            Qt.Orientation.Vertical if splitter.width() < self.below else Qt.Orientation.Horizontal
+        )
+        if splitter.orientation() != wanted:
+            splitter.setOrientation(wanted)
+            vertical = wanted == Qt.Orientation.Vertical
+            splitter.widget(0).setMinimumHeight(self.first_height if vertical else 0)
+            length = splitter.height() if wanted == Qt.Orientation.Vertical else splitter.width()
+            splitter.setSizes([length * 3 // 5, length - length * 3 // 5])
+
+
+def turn_when_narrow(splitter: QtWidgets.QSplitter, below: int, first_height: int = 0) -> None:
+    """A side-by-side splitter whose panes go one above the other when it is narrower than
+    `below` (a list and its detail pane on a narrow screen at 150 %: the list keeps the whole
+    width for the columns that matter, and at least `first_height` pixels: the page may then
+    scroll down)."""
+    _Turner(splitter, below, first_height)
+
+
 def pair(label: QtWidgets.QWidget, field: QtWidgets.QWidget) -> QtWidgets.QWidget:
     """A label and its field side by side, wrapped as one."""
     box = QtWidgets.QWidget()
