@@ -168,13 +168,23 @@ def _holds_field(widget: QtWidgets.QWidget) -> bool:
     )
 
 
+def _in_rows_of_records(widget: QtWidgets.QWidget) -> bool:
+    """In a list of records shown as form rows (one per voter): no mnemonic is asked there."""
+    owner = widget.parentWidget()
+    while owner is not None:
+        if owner.property("rows_of_records"):
+            return True
+        owner = owner.parentWidget()
+    return False
+
+
 def check_mnemonics(top: QtWidgets.QDialog, where: str) -> list[str]:
     """In a dialog, each field's label has a mnemonic (Alt+letter) and the field for buddy."""
     from ui.a11y import strip_mnemonic
 
     problems = []
     for label in field_labels(top):
-        if not shown(label, top):
+        if not shown(label, top) or _in_rows_of_records(label):
             continue
         text = label.text()
         if strip_mnemonic(text) == text:
@@ -541,6 +551,23 @@ OVERRIDES: dict[str, dict[str, Callable[[Council], Any]]] = {
 }
 
 
+def _choose(combo: str, code: str) -> Callable[[Any], None]:
+    def enter(dialog: Any) -> None:
+        box = getattr(dialog, combo)
+        box.setCurrentIndex(box.findData(code))
+
+    return enter
+
+
+# The states of a dialog that show other controls than it opens with: class → name → how.
+STATES: dict[str, dict[str, Callable[[Any], None]]] = {
+    "VoteDialog": {  # issue 11's ways of voting: the roll call shows one row per voter
+        "roll call": _choose("kind", "roll_call"),
+        "secret ballot": _choose("kind", "secret"),
+    },
+}
+
+
 def dialog_classes() -> list[type[QtWidgets.QDialog]]:
     """Every QDialog subclass defined in a module under ui/ (message boxes excepted: Qt's)."""
     import ui
@@ -610,6 +637,10 @@ def walk_dialogs(
             QtWidgets.QApplication.processEvents()
             report.views.append(where)
             check_all(dialog, where, report, dialog=True, focus=focus)
+            for state, enter in STATES.get(cls.__name__, {}).items():
+                enter(dialog)
+                report.views.append(f"{where} [{state}]")
+                check_all(dialog, f"{where} [{state}]", report, dialog=True, focus=focus)
             dialog.reject()
             dialog.close()
             QtWidgets.QApplication.processEvents()
