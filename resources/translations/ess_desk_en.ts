@@ -5366,6 +5366,16 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message numerus="yes">
+        <source>Personne à revoir : aucune trace de plus de %n ans.</source>
+        <translation>
+            <numerusform>Nobody to review: no trace older than %n year.</numerusform>
+            <numerusform>Nobody to review: no trace older than %n years.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewTableModel</name>
     <message>
         <source>Revue</source>

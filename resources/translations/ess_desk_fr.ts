@@ -254,6 +254,16 @@
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message numerus="yes">
+        <source>Personne à revoir : aucune trace de plus de %n ans.</source>
+        <translation>
+            <numerusform>Personne à revoir : aucune trace de plus de %n an.</numerusform>
+            <numerusform>Personne à revoir : aucune trace de plus de %n ans.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewTableModel</name>
     <message numerus="yes">
         <source>En retard de %n jours</source>
