@@ -728,6 +728,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pages-scroll-down", action="store_true", help="a page may scroll down (small screen)"
     )
+    parser.add_argument("--language", default="fr", choices=("fr", "en"))
     args = parser.parse_args(argv)
     global PAGES_SCROLL_DOWN
     PAGES_SCROLL_DOWN = args.pages_scroll_down
@@ -743,6 +744,9 @@ def main(argv: list[str] | None = None) -> int:
         from ui import palette
 
         palette.apply(app)
+        from ui.app import install_translators
+
+        translators = install_translators(app, args.language)  # noqa: F841 (kept alive)
         from ui import focus
 
         focus.install(app)
