@@ -351,9 +351,9 @@ def step_minutes(qtbot, y: Year) -> None:
     editor = minutes_tab.editor_for(items[0].id)
     tab_to(qtbot, editor)
     type_text(qtbot, "Le budget 2027 est présenté et adopté.")
-    tab_to(qtbot, minutes_tab.secretary)
+    tab_to(qtbot, minutes_tab.header.secretary)
     type_text(qtbot, "Camille Roux")
-    tab_to(qtbot, minutes_tab.closing_time)
+    tab_to(qtbot, minutes_tab.header.closing_time)
     type_text(qtbot, "20 h 10")
     press(qtbot, Qt.Key.Key_Tab)
 
@@ -363,7 +363,7 @@ def step_minutes(qtbot, y: Year) -> None:
         tab_to(qtbot, dialog.save_button)
         press(qtbot, Qt.Key.Key_Space)
 
-    tab_to(qtbot, minutes_tab.add_decision_button)
+    tab_to(qtbot, minutes_tab.item_panel.add_decision_button)
     answer(qtbot, QtWidgets.QDialog, decision)
     press(qtbot, Qt.Key.Key_Space)
     adopted = decisions.decisions_of_item(db, items[0].id)
@@ -375,7 +375,7 @@ def step_submit(qtbot, y: Year) -> None:
     # -- submitted, with the next meeting created from the list of what is missing ----------
     db = y.db
     minutes_tab, meeting = y.minutes_tab, y.meeting
-    tab_to(qtbot, minutes_tab.submit_button)
+    tab_to(qtbot, minutes_tab.buttons.submit_button)
     press(qtbot, Qt.Key.Key_Space)
     submit = minutes_tab.submit_dialog
     qtbot.waitUntil(submit.isVisible)
@@ -429,7 +429,7 @@ def step_approval(qtbot, y: Year) -> None:
         press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
 
     def approve():
-        return view.tab("ui.pages.meeting_minutes").approve_buttons[record.id]
+        return view.tab("ui.pages.meeting_minutes").approvals.buttons[record.id]
 
     assert approve().isEnabled()
 
