@@ -941,6 +941,57 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsBox</name>
+    <message>
+        <source>Procès-verbaux à approuver lors de cette séance</source>
+        <translation>Minutes to approve at this meeting</translation>
+    </message>
+    <message>
+        <source>Aucun procès-verbal n&apos;est soumis à l&apos;approbation de cette séance.</source>
+        <translation>No minutes are submitted for approval at this meeting.</translation>
+    </message>
+    <message>
+        <source>Procès-verbal de la séance « {title} » — {state}</source>
+        <translation>Minutes of the meeting “{title}” — {state}</translation>
+    </message>
+    <message>
+        <source>approuvé le {day}</source>
+        <translation>approved on {day}</translation>
+    </message>
+    <message>
+        <source>soumis aux membres le {day}</source>
+        <translation>submitted to members on {day}</translation>
+    </message>
+    <message>
+        <source>revenu au brouillon</source>
+        <translation>returned to draft</translation>
+    </message>
+    <message>
+        <source>Approuver…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>L&apos;approbation se fait une fois la séance marquée comme tenue.</source>
+        <translation>Approval is possible once the meeting is marked as held.</translation>
+    </message>
+    <message>
+        <source>Ce procès-verbal est revenu au brouillon.</source>
+        <translation>These minutes have been returned to draft.</translation>
+    </message>
+    <message>
+        <source>Approuver le procès-verbal</source>
+        <translation>Approve the minutes</translation>
+    </message>
+    <message>
+        <source>Approuver le procès-verbal de la séance du {day} ? Son texte sera figé et ne pourra plus être corrigé que par un erratum.</source>
+        <translation>Approve the minutes of the meeting of {day}? Their text will be frozen and can then only be corrected by an erratum.</translation>
+    </message>
+    <message>
+        <source>Approuver</source>
+        <translation>Approve</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceTab</name>
     <message>
         <source>Double-cliquez (ou F2) sur la présence, le pouvoir ou les heures.</source>
@@ -2769,6 +2820,108 @@
     </message>
 </context>
 <context>
+    <name>ItemPanel</name>
+    <message>
+        <source>Cette séance n&apos;a pas encore d&apos;ordre du jour : le procès-verbal se rédige point par point, ajoutez d&apos;abord les points de l&apos;ordre du jour.</source>
+        <translation>This meeting has no agenda yet: the minutes are written item by item, so add the agenda items first.</translation>
+    </message>
+    <message>
+        <source>Gras</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Mettre la sélection en gras (Ctrl+B)</source>
+        <translation>Make the selection bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Faire des lignes sélectionnées une liste à puces</source>
+        <translation>Turn the selected lines into a bulleted list</translation>
+    </message>
+    <message>
+        <source>Annuler la frappe</source>
+        <translation>Undo typing</translation>
+    </message>
+    <message>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Rétablir (Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>**gras** · « - » en début de ligne : liste · ligne vide : paragraphe</source>
+        <translation>**bold** · “-” at the start of a line: list · blank line: paragraph</translation>
+    </message>
+    <message>
+        <source>Décisions et avis adoptés sur ce point</source>
+        <translation>Decisions and opinions adopted on this item</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Nouvelle action…</source>
+        <translation>New action…</translation>
+    </message>
+    <message>
+        <source>présenté par {name}</source>
+        <translation>presented by {name}</translation>
+    </message>
+    <message>
+        <source>Pas de vote enregistré sur ce point.</source>
+        <translation>No vote recorded on this item.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
+        <translation>
+            <numerusform>{votes_for} for, {votes_against} against, %n abstention</numerusform>
+            <numerusform>{votes_for} for, {votes_against} against, %n abstentions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} ne prenant pas part au vote</source>
+        <translation>{count} not voting</translation>
+    </message>
+    <message>
+        <source>voix prépondérante de la présidence</source>
+        <translation>chair&apos;s casting vote</translation>
+    </message>
+    <message>
+        <source>quorum non atteint</source>
+        <translation>quorum not reached</translation>
+    </message>
+    <message>
+        <source>saisi dans l&apos;onglet des votes</source>
+        <translation>entered in the Votes tab</translation>
+    </message>
+    <message>
+        <source>Base ouverte en lecture seule.</source>
+        <translation>Database open read-only.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une décision dans la liste.</source>
+        <translation>Choose a decision in the list first.</translation>
+    </message>
+    <message>
+        <source>Une action de suivi de la décision choisie.</source>
+        <translation>An action following up the chosen decision.</translation>
+    </message>
+</context>
+<context>
     <name>LetterheadDialog</name>
     <message>
         <source>En-tête du conseil</source>
@@ -3322,55 +3475,7 @@
     </message>
 </context>
 <context>
-    <name>MeetingView</name>
-    <message>
-        <source>Procès-verbal</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source>Suivi des actions</source>
-        <translation>Action follow-up</translation>
-    </message>
-    <message>
-        <source>{n} présent</source>
-        <translation>{n} present</translation>
-    </message>
-    <message>
-        <source>{n} présents</source>
-        <translation>{n} present</translation>
-    </message>
-    <message>
-        <source>{n} représenté</source>
-        <translation>{n} represented</translation>
-    </message>
-    <message>
-        <source>{n} représentés</source>
-        <translation>{n} represented</translation>
-    </message>
-    <message>
-        <source>Quorum atteint</source>
-        <translation>Quorum reached</translation>
-    </message>
-    <message>
-        <source>Quorum non atteint</source>
-        <translation>Quorum not reached</translation>
-    </message>
-    <message>
-        <source>{head} : {present} + {represented} = {counted} / {required} requis</source>
-        <translation>{head}: {present} + {represented} = {counted} / {required} required</translation>
-    </message>
-    <message>
-        <source>{head} : {present} = {counted} / {required} requis (les pouvoirs ne comptent pas)</source>
-        <translation>{head}: {present} = {counted} / {required} required (proxies do not count)</translation>
-    </message>
-    <message>
-        <source>← Séances</source>
-        <translation>← Meetings</translation>
-    </message>
-    <message>
-        <source>Retour à la liste des séances (Alt+Gauche)</source>
-        <translation>Back to the list of meetings (Alt+Left)</translation>
-    </message>
+    <name>MeetingSteps</name>
     <message>
         <source>Modifier…</source>
         <translation>Edit…</translation>
@@ -3388,28 +3493,12 @@
         <translation>Close the meeting</translation>
     </message>
     <message>
-        <source>Annuler la séance</source>
-        <translation>Cancel the meeting</translation>
+        <source>Annuler la séance…</source>
+        <translation>Cancel the meeting…</translation>
     </message>
     <message>
         <source>Reporter…</source>
         <translation>Postpone…</translation>
-    </message>
-    <message>
-        <source>Régularité</source>
-        <translation>Compliance</translation>
-    </message>
-    <message>
-        <source>{present} + {n} à distance</source>
-        <translation>{present} + {n} remote</translation>
-    </message>
-    <message>
-        <source>Séance reconvoquée, sans condition de quorum</source>
-        <translation>Reconvened meeting, without quorum</translation>
-    </message>
-    <message>
-        <source>Annuler la séance…</source>
-        <translation>Cancel the meeting…</translation>
     </message>
     <message>
         <source>Reconvoquer…</source>
@@ -3430,50 +3519,6 @@
     <message>
         <source>Un seul PDF : couverture, sommaire, convocation, ordre du jour, PV à approuver, suivi des actions, composition, émargement et annexes.</source>
         <translation>A single PDF: cover, contents, notice of meeting, agenda, minutes to approve, action follow-up, membership, sign-in sheet and annexes.</translation>
-    </message>
-    <message>
-        <source>Onglets de la séance</source>
-        <translation>Tabs of the meeting</translation>
-    </message>
-    <message>
-        <source>Ordre du jour</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <source>Convocation</source>
-        <translation>Notice of meeting</translation>
-    </message>
-    <message>
-        <source>Présences</source>
-        <translation>Attendance</translation>
-    </message>
-    <message>
-        <source>Votes</source>
-        <translation>Votes</translation>
-    </message>
-    <message>
-        <source>Cet onglet n&apos;a pas pu être chargé : {reason}</source>
-        <translation>This tab could not be loaded: {reason}</translation>
-    </message>
-    <message>
-        <source>{body} · {kind} · {when}{end}</source>
-        <translation>{body} · {kind} · {when}{end}</translation>
-    </message>
-    <message>
-        <source>Lieu : {place}</source>
-        <translation>Venue: {place}</translation>
-    </message>
-    <message>
-        <source>Visioconférence : {link}</source>
-        <translation>Video conference: {link}</translation>
-    </message>
-    <message>
-        <source>Lieu à préciser</source>
-        <translation>Venue to be confirmed</translation>
-    </message>
-    <message>
-        <source>Reportée : &lt;a href=&apos;meeting:{id}&apos;&gt;voir la nouvelle séance&lt;/a&gt;</source>
-        <translation>Postponed: &lt;a href=&apos;meeting:{id}&apos;&gt;see the new meeting&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Base ouverte en lecture seule : {message}</source>
@@ -3540,6 +3585,10 @@
         <translation>Do not close</translation>
     </message>
     <message>
+        <source>Annuler la séance</source>
+        <translation>Cancel the meeting</translation>
+    </message>
+    <message>
         <source>Annuler cette séance ? Elle restera dans la liste, marquée annulée.</source>
         <translation>Cancel this meeting? It will stay in the list, marked as cancelled.</translation>
     </message>
@@ -3564,16 +3613,16 @@
         <translation>The meeting is postponed; the new meeting takes over its agenda.</translation>
     </message>
     <message>
+        <source>Dossier de séance</source>
+        <translation>Meeting pack</translation>
+    </message>
+    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Préparation du dossier de séance…</source>
         <translation>Preparing the meeting pack…</translation>
-    </message>
-    <message>
-        <source>Dossier de séance</source>
-        <translation>Meeting pack</translation>
     </message>
     <message>
         <source>Annexes non jointes : {names}.</source>
@@ -3590,6 +3639,113 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Faire le dossier sans elles</source>
         <translation>Make it without them</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Suivi des actions</source>
+        <translation>Action follow-up</translation>
+    </message>
+    <message>
+        <source>{n} présent</source>
+        <translation>{n} present</translation>
+    </message>
+    <message>
+        <source>{n} présents</source>
+        <translation>{n} present</translation>
+    </message>
+    <message>
+        <source>{n} représenté</source>
+        <translation>{n} represented</translation>
+    </message>
+    <message>
+        <source>{n} représentés</source>
+        <translation>{n} represented</translation>
+    </message>
+    <message>
+        <source>Quorum atteint</source>
+        <translation>Quorum reached</translation>
+    </message>
+    <message>
+        <source>Quorum non atteint</source>
+        <translation>Quorum not reached</translation>
+    </message>
+    <message>
+        <source>{head} : {present} + {represented} = {counted} / {required} requis</source>
+        <translation>{head}: {present} + {represented} = {counted} / {required} required</translation>
+    </message>
+    <message>
+        <source>{head} : {present} = {counted} / {required} requis (les pouvoirs ne comptent pas)</source>
+        <translation>{head}: {present} = {counted} / {required} required (proxies do not count)</translation>
+    </message>
+    <message>
+        <source>← Séances</source>
+        <translation>← Meetings</translation>
+    </message>
+    <message>
+        <source>Retour à la liste des séances (Alt+Gauche)</source>
+        <translation>Back to the list of meetings (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Régularité</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>{present} + {n} à distance</source>
+        <translation>{present} + {n} remote</translation>
+    </message>
+    <message>
+        <source>Séance reconvoquée, sans condition de quorum</source>
+        <translation>Reconvened meeting, without quorum</translation>
+    </message>
+    <message>
+        <source>Onglets de la séance</source>
+        <translation>Tabs of the meeting</translation>
+    </message>
+    <message>
+        <source>Ordre du jour</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Convocation</source>
+        <translation>Notice of meeting</translation>
+    </message>
+    <message>
+        <source>Présences</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Cet onglet n&apos;a pas pu être chargé : {reason}</source>
+        <translation>This tab could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>{body} · {kind} · {when}{end}</source>
+        <translation>{body} · {kind} · {when}{end}</translation>
+    </message>
+    <message>
+        <source>Lieu : {place}</source>
+        <translation>Venue: {place}</translation>
+    </message>
+    <message>
+        <source>Visioconférence : {link}</source>
+        <translation>Video conference: {link}</translation>
+    </message>
+    <message>
+        <source>Lieu à préciser</source>
+        <translation>Venue to be confirmed</translation>
+    </message>
+    <message>
+        <source>Reportée : &lt;a href=&apos;meeting:{id}&apos;&gt;voir la nouvelle séance&lt;/a&gt;</source>
+        <translation>Postponed: &lt;a href=&apos;meeting:{id}&apos;&gt;see the new meeting&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -3809,31 +3965,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
 </context>
 <context>
-    <name>MinutesTab</name>
-    <message>
-        <source>Procès-verbaux à approuver lors de cette séance</source>
-        <translation>Minutes to approve at this meeting</translation>
-    </message>
-    <message>
-        <source>Commencer le procès-verbal</source>
-        <translation>Start the minutes</translation>
-    </message>
-    <message>
-        <source>Prénom Nom</source>
-        <translation>First name Last name</translation>
-    </message>
-    <message>
-        <source>hh:mm</source>
-        <translation>hh:mm</translation>
-    </message>
-    <message>
-        <source>Secrétaire de séance</source>
-        <translation>Meeting secretary</translation>
-    </message>
-    <message>
-        <source>Séance levée à</source>
-        <translation>Meeting closed at</translation>
-    </message>
+    <name>MinutesButtons</name>
     <message>
         <source>Soumettre aux membres…</source>
         <translation>Submit to members…</translation>
@@ -3849,6 +3981,22 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Ajouter un erratum…</source>
         <translation>Add an erratum…</translation>
+    </message>
+    <message>
+        <source>Présidence…</source>
+        <translation>Chair…</translation>
+    </message>
+    <message>
+        <source>Qui a présidé la séance, et qui a pris la présidence en cours de séance</source>
+        <translation>Who chaired the meeting, and who took the chair during the meeting</translation>
+    </message>
+    <message>
+        <source>Signatures…</source>
+        <translation>Signatures…</translation>
+    </message>
+    <message>
+        <source>Signer électroniquement le procès-verbal approuvé (président puis secrétaire de séance) et vérifier ses signatures</source>
+        <translation>Sign the approved minutes electronically (chair then secretary of the meeting) and verify their signatures</translation>
     </message>
     <message>
         <source>Exporter</source>
@@ -3883,91 +4031,55 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Decision summary (Word)…</translation>
     </message>
     <message>
-        <source>Gras</source>
-        <translation>Bold</translation>
+        <source>Base ouverte en lecture seule.</source>
+        <translation>Database open read-only.</translation>
     </message>
     <message>
-        <source>Mettre la sélection en gras (Ctrl+B)</source>
-        <translation>Make the selection bold (Ctrl+B)</translation>
+        <source>Seul un brouillon se soumet.</source>
+        <translation>Only a draft can be submitted.</translation>
     </message>
     <message>
-        <source>Liste</source>
-        <translation>List</translation>
+        <source>Avant de soumettre : {list}</source>
+        <translation>Before submitting: {list}</translation>
     </message>
     <message>
-        <source>Faire des lignes sélectionnées une liste à puces</source>
-        <translation>Turn the selected lines into a bulleted list</translation>
+        <source>(public)</source>
+        <translation>(public)</translation>
     </message>
     <message>
-        <source>Annuler la frappe</source>
-        <translation>Undo typing</translation>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <source>Annuler (Ctrl+Z)</source>
-        <translation>Undo (Ctrl+Z)</translation>
+        <source>Document Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <source>Rétablir</source>
-        <translation>Redo</translation>
+        <source>Exporter le procès-verbal</source>
+        <translation>Export the minutes</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesHeader</name>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
     </message>
     <message>
-        <source>Rétablir (Ctrl+Y)</source>
-        <translation>Redo (Ctrl+Y)</translation>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
     </message>
     <message>
-        <source>**gras** · « - » en début de ligne : liste · ligne vide : paragraphe</source>
-        <translation>**bold** · “-” at the start of a line: list · blank line: paragraph</translation>
+        <source>Secrétaire de séance</source>
+        <translation>Meeting secretary</translation>
     </message>
     <message>
-        <source>Cette séance n&apos;a pas encore d&apos;ordre du jour : le procès-verbal se rédige point par point, ajoutez d&apos;abord les points de l&apos;ordre du jour.</source>
-        <translation>This meeting has no agenda yet: the minutes are written item by item, so add the agenda items first.</translation>
+        <source>Séance levée à</source>
+        <translation>Meeting closed at</translation>
     </message>
     <message>
-        <source>Décisions et avis adoptés sur ce point</source>
-        <translation>Decisions and opinions adopted on this item</translation>
-    </message>
-    <message>
-        <source>Ajouter…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <source>Modifier…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <source>Nouvelle action…</source>
-        <translation>New action…</translation>
-    </message>
-    <message>
-        <source>Historique</source>
-        <translation>History</translation>
-    </message>
-    <message numerus="yes">
-        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
-        <translation>
-            <numerusform>{votes_for} for, {votes_against} against, %n abstention</numerusform>
-            <numerusform>{votes_for} for, {votes_against} against, %n abstentions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Errata</source>
-        <translation>Errata</translation>
-    </message>
-    <message>
-        <source>Procès-verbal</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source>Procès-verbal — {title}</source>
-        <translation>Minutes — {title}</translation>
-    </message>
-    <message>
-        <source>Cette séance n&apos;a pas eu lieu : elle n&apos;a pas de procès-verbal.</source>
-        <translation>This meeting did not take place: it has no minutes.</translation>
-    </message>
-    <message>
-        <source>Le procès-verbal de cette séance n&apos;est pas encore commencé. Il se rédige d&apos;ordinaire pendant ou après la séance.</source>
-        <translation>The minutes of this meeting have not been started yet. They are usually written during or after the meeting.</translation>
+        <source>L&apos;en-tête et la liste des présents viennent de la séance : ils ne se retapent pas ici.</source>
+        <translation>The header and the list of those present come from the meeting: no need to retype them here.</translation>
     </message>
     <message>
         <source>Présidence : {names}</source>
@@ -3993,77 +4105,43 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>quorum ({required}) non atteint</source>
         <translation>quorum ({required}) not reached</translation>
     </message>
+</context>
+<context>
+    <name>MinutesPlaceholder</name>
     <message>
-        <source>L&apos;en-tête et la liste des présents viennent de la séance : ils ne se retapent pas ici.</source>
-        <translation>The header and the list of those present come from the meeting: no need to retype them here.</translation>
+        <source>Commencer le procès-verbal</source>
+        <translation>Start the minutes</translation>
     </message>
     <message>
-        <source>Aucun procès-verbal n&apos;est soumis à l&apos;approbation de cette séance.</source>
-        <translation>No minutes are submitted for approval at this meeting.</translation>
-    </message>
-    <message>
-        <source>approuvé le {day}</source>
-        <translation>approved on {day}</translation>
-    </message>
-    <message>
-        <source>soumis aux membres le {day}</source>
-        <translation>submitted to members on {day}</translation>
-    </message>
-    <message>
-        <source>revenu au brouillon</source>
-        <translation>returned to draft</translation>
-    </message>
-    <message>
-        <source>Procès-verbal de la séance « {title} » — {state}</source>
-        <translation>Minutes of the meeting “{title}” — {state}</translation>
-    </message>
-    <message>
-        <source>Procès-verbal approuvé lors de la séance du {day}. Il est figé : une correction s&apos;ajoute comme erratum, daté et motivé, imprimé à la suite du procès-verbal.</source>
-        <translation>Minutes approved at the meeting of {day}. They are now frozen: a correction is added as an erratum, dated and with a reason, and printed after the minutes.</translation>
-    </message>
-    <message>
-        <source>Approuver…</source>
-        <translation>Approve…</translation>
-    </message>
-    <message>
-        <source>Présidence…</source>
-        <translation>Chair…</translation>
-    </message>
-    <message>
-        <source>Qui a présidé la séance, et qui a pris la présidence en cours de séance</source>
-        <translation>Who chaired the meeting, and who took the chair during the meeting</translation>
-    </message>
-    <message>
-        <source>Signatures…</source>
-        <translation>Signatures…</translation>
-    </message>
-    <message>
-        <source>Signer électroniquement le procès-verbal approuvé (président puis secrétaire de séance) et vérifier ses signatures</source>
-        <translation>Sign the approved minutes electronically (chair then secretary of the meeting) and verify their signatures</translation>
-    </message>
-    <message>
-        <source>Points de l&apos;ordre du jour</source>
-        <translation>Agenda items</translation>
-    </message>
-    <message>
-        <source>Historique du procès-verbal</source>
-        <translation>History of the minutes</translation>
+        <source>Cette séance n&apos;a pas eu lieu : elle n&apos;a pas de procès-verbal.</source>
+        <translation>This meeting did not take place: it has no minutes.</translation>
     </message>
     <message>
         <source>Le procès-verbal s&apos;ouvre une fois la séance marquée tenue (bouton « Marquer tenue » en haut de la page, à partir de son heure de début).</source>
         <translation>The minutes open once the meeting is marked held (the “Mark held” button at the top of the page, from its start time).</translation>
     </message>
     <message>
-        <source>Texte du point {number}. {title}</source>
-        <translation>Text of item {number}. {title}</translation>
+        <source>Le procès-verbal de cette séance n&apos;est pas encore commencé. Il se rédige d&apos;ordinaire pendant ou après la séance.</source>
+        <translation>The minutes of this meeting have not been started yet. They are usually written during or after the meeting.</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesSidePanel</name>
+    <message>
+        <source>Historique du procès-verbal</source>
+        <translation>History of the minutes</translation>
     </message>
     <message>
-        <source>L&apos;approbation se fait une fois la séance marquée comme tenue.</source>
-        <translation>Approval is possible once the meeting is marked as held.</translation>
+        <source>Errata</source>
+        <translation>Errata</translation>
     </message>
     <message>
-        <source>Ce procès-verbal est revenu au brouillon.</source>
-        <translation>These minutes have been returned to draft.</translation>
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Choisissez une ligne pour voir le détail du changement.</source>
+        <translation>Choose a row to see the details of the change.</translation>
     </message>
     <message>
         <source>Erratum du {day} — {reason}
@@ -4079,97 +4157,20 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>Errata ({count})</source>
         <translation>Errata ({count})</translation>
     </message>
+</context>
+<context>
+    <name>MinutesTab</name>
     <message>
-        <source>Choisissez une ligne pour voir le détail du changement.</source>
-        <translation>Choose a row to see the details of the change.</translation>
+        <source>Revenir au brouillon</source>
+        <translation>Return to draft</translation>
     </message>
     <message>
-        <source>Soumis aux membres le {day} ; il sera approuvé lors de la séance du {next}. Pour le modifier encore, revenez au brouillon.</source>
-        <translation>Submitted to members on {day}; the minutes will be approved at the meeting of {next}. To change them again, return them to draft.</translation>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
     </message>
     <message>
-        <source>Base ouverte en lecture seule : {message}</source>
-        <translation>Database opened read-only: {message}</translation>
-    </message>
-    <message>
-        <source>Base ouverte en lecture seule.</source>
-        <translation>Database open read-only.</translation>
-    </message>
-    <message>
-        <source>Choisissez d&apos;abord une décision dans la liste.</source>
-        <translation>Choose a decision in the list first.</translation>
-    </message>
-    <message>
-        <source>Une action de suivi de la décision choisie.</source>
-        <translation>An action following up the chosen decision.</translation>
-    </message>
-    <message>
-        <source>Seul un brouillon se soumet.</source>
-        <translation>Only a draft can be submitted.</translation>
-    </message>
-    <message>
-        <source>Avant de soumettre : {list}</source>
-        <translation>Before submitting: {list}</translation>
-    </message>
-    <message>
-        <source>présenté par {name}</source>
-        <translation>presented by {name}</translation>
-    </message>
-    <message>
-        <source>Pas de vote enregistré sur ce point.</source>
-        <translation>No vote recorded on this item.</translation>
-    </message>
-    <message>
-        <source>{count} ne prenant pas part au vote</source>
-        <translation>{count} not voting</translation>
-    </message>
-    <message>
-        <source>voix prépondérante de la présidence</source>
-        <translation>chair&apos;s casting vote</translation>
-    </message>
-    <message>
-        <source>quorum non atteint</source>
-        <translation>quorum not reached</translation>
-    </message>
-    <message>
-        <source>saisi dans l&apos;onglet des votes</source>
-        <translation>entered in the Votes tab</translation>
-    </message>
-    <message>
-        <source>Modifications en cours…</source>
-        <translation>Unsaved changes…</translation>
-    </message>
-    <message>
-        <source>Non enregistré : {message}</source>
-        <translation>Not saved: {message}</translation>
-    </message>
-    <message>
-        <source>Enregistré à {time}</source>
-        <translation>Saved at {time}</translation>
-    </message>
-    <message>
-        <source>Approuver le procès-verbal</source>
-        <translation>Approve the minutes</translation>
-    </message>
-    <message>
-        <source>Approuver le procès-verbal de la séance du {day} ? Son texte sera figé et ne pourra plus être corrigé que par un erratum.</source>
-        <translation>Approve the minutes of the meeting of {day}? Their text will be frozen and can then only be corrected by an erratum.</translation>
-    </message>
-    <message>
-        <source>Approuver</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <source>(public)</source>
-        <translation>(public)</translation>
-    </message>
-    <message>
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Document Word (*.docx)</source>
-        <translation>Word document (*.docx)</translation>
+        <source>Points de l&apos;ordre du jour</source>
+        <translation>Agenda items</translation>
     </message>
     <message>
         <source>Exporter le procès-verbal</source>
@@ -4190,6 +4191,37 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Ouvrir le fichier</source>
         <translation>Open the file</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesTop</name>
+    <message>
+        <source>Procès-verbal — {title}</source>
+        <translation>Minutes — {title}</translation>
+    </message>
+    <message>
+        <source>Procès-verbal approuvé lors de la séance du {day}. Il est figé : une correction s&apos;ajoute comme erratum, daté et motivé, imprimé à la suite du procès-verbal.</source>
+        <translation>Minutes approved at the meeting of {day}. They are now frozen: a correction is added as an erratum, dated and with a reason, and printed after the minutes.</translation>
+    </message>
+    <message>
+        <source>Soumis aux membres le {day} ; il sera approuvé lors de la séance du {next}. Pour le modifier encore, revenez au brouillon.</source>
+        <translation>Submitted to members on {day}; the minutes will be approved at the meeting of {next}. To change them again, return them to draft.</translation>
+    </message>
+    <message>
+        <source>Base ouverte en lecture seule : {message}</source>
+        <translation>Database open read-only: {message}</translation>
+    </message>
+    <message>
+        <source>Modifications en cours…</source>
+        <translation>Unsaved changes…</translation>
+    </message>
+    <message>
+        <source>Enregistré à {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+    <message>
+        <source>Non enregistré : {message}</source>
+        <translation>Not saved: {message}</translation>
     </message>
 </context>
 <context>
@@ -5718,6 +5750,13 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Aucun résultat pour « {text} »</source>
         <translation>No results for “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>SectionTexts</name>
+    <message>
+        <source>Texte du point {number}. {title}</source>
+        <translation>Text of item {number}. {title}</translation>
     </message>
 </context>
 <context>

@@ -172,22 +172,22 @@
     </message>
 </context>
 <context>
+    <name>ItemPanel</name>
+    <message numerus="yes">
+        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
+        <translation>
+            <numerusform>{votes_for} pour, {votes_against} contre, %n abstention</numerusform>
+            <numerusform>{votes_for} pour, {votes_against} contre, %n abstentions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message numerus="yes">
         <source>%Ln séances</source>
         <translation>
             <numerusform>%Ln séance</numerusform>
             <numerusform>%Ln séances</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MinutesTab</name>
-    <message numerus="yes">
-        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
-        <translation>
-            <numerusform>{votes_for} pour, {votes_against} contre, %n abstention</numerusform>
-            <numerusform>{votes_for} pour, {votes_against} contre, %n abstentions</numerusform>
         </translation>
     </message>
 </context>

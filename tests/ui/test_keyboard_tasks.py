@@ -327,8 +327,8 @@ def step_held(qtbot, y: Year) -> None:
     # -- the meeting marked held (votes and minutes come after it: CGCT L. 2121-20) -------------
     db = y.db
     view, meeting = y.view, y.meeting
-    view.clock = lambda: dt.datetime(2027, 1, 22, 9, 0)  # the day after the meeting
-    tab_to(qtbot, view.held_button)
+    view.steps.clock = lambda: dt.datetime(2027, 1, 22, 9, 0)  # the day after the meeting
+    tab_to(qtbot, view.steps.held_button)
     press(qtbot, Qt.Key.Key_Space)
     assert meetings.get(db, meeting.id).status == "held"
     view.tabs.setFocus()
@@ -419,7 +419,7 @@ def step_pack(qtbot, y: Year) -> None:
     # -- the pack of the meeting ---------------------------------------------------------------
     window = y.window
     view = y.view
-    tab_to(qtbot, view.pack_button)
+    tab_to(qtbot, view.steps.pack_button)
     answer(qtbot, QtWidgets.QDialog, lambda dialog: press(qtbot, Qt.Key.Key_Return))
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: export_message(view) is not None, timeout=30_000)
@@ -443,8 +443,8 @@ def step_approval(qtbot, y: Year) -> None:
         press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     type_everyone_present(qtbot, view.tab("attendance"))  # it approves only with its quorum
     assert presence.quorum(db, following.id).reached
-    view.clock = lambda: dt.datetime(2027, 2, 19, 9, 0)  # the day after the next meeting
-    tab_to(qtbot, view.held_button)
+    view.steps.clock = lambda: dt.datetime(2027, 2, 19, 9, 0)  # the day after the next meeting
+    tab_to(qtbot, view.steps.held_button)
     press(qtbot, Qt.Key.Key_Space)
     view.tabs.setFocus()
     while view.tabs.currentWidget() is not view.tab("ui.pages.meeting_minutes"):

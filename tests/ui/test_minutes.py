@@ -90,11 +90,14 @@ def test_a_future_meeting_waits_for_the_start_button(qtbot, store, bureau):
     tab = make_tab(qtbot, store, later)
     assert mn.get_minutes(store.db, later) is None
     assert tab.pages.currentWidget() is tab.placeholder
-    assert not tab.start_button.isEnabled() and "marquée tenue" in tab.placeholder_label.text()
+    assert (
+        not tab.placeholder.start_button.isEnabled()
+        and "marquée tenue" in tab.placeholder.placeholder_label.text()
+    )
     meetings.set_status(store, later, "held", now=dt.datetime(2100, 1, 1))
     tab.refresh()
-    assert tab.start_button.isEnabled()
-    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.placeholder.start_button.isEnabled()
+    qtbot.mouseClick(tab.placeholder.start_button, Qt.MouseButton.LeftButton)
     assert mn.get_minutes(store.db, later) is not None
     assert tab.pages.currentWidget() is tab.content
 
@@ -458,8 +461,8 @@ def test_approve_is_offered_as_soon_as_the_meeting_is_marked_held(qtbot, store, 
     tab = view.show_tab("ui.pages.meeting_minutes")
     button = tab.approvals.buttons[minutes_id]
     assert not button.isEnabled() and "marquée comme tenue" in button.toolTip()
-    view.clock = lambda: LATER  # the meeting has begun
-    view.held_button.click()  # « Marquer tenue », in the meeting's header
+    view.steps.clock = lambda: LATER  # the meeting has begun
+    view.steps.held_button.click()  # « Marquer tenue », in the meeting's header
     button = tab.approvals.buttons[minutes_id]
     assert button.isEnabled()  # no need to close and reopen the meeting
 

@@ -27,7 +27,7 @@ from ui.pages.minutes_header import MinutesHeader
 from ui.pages.minutes_item import ItemPanel
 from ui.pages.minutes_side import ERRATA_TAB, MinutesSidePanel
 from ui.pages.minutes_texts import SectionTexts
-from ui.pages.minutes_top import MinutesTop
+from ui.pages.minutes_top import MinutesPlaceholder, MinutesTop
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.workers import Operation
 
@@ -63,19 +63,9 @@ class MinutesTab(QtWidgets.QWidget):
         self.approvals = ApprovalsBox()
         self.approvals.approved.connect(self._changed_elsewhere)
 
-        # The placeholder shown while the minutes of a future meeting are not started.
-        self.placeholder = QtWidgets.QWidget()
-        self.placeholder_label = QtWidgets.QLabel()
-        self.placeholder_label.setWordWrap(True)
-        self.placeholder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_button = QtWidgets.QPushButton(self.tr("Commencer le procès-verbal"))
-        self.start_button.setObjectName("start_minutes")
-        self.start_button.clicked.connect(self.start_minutes)
-        holder = QtWidgets.QVBoxLayout(self.placeholder)
-        holder.addStretch(1)
-        holder.addWidget(self.placeholder_label)
-        holder.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
-        holder.addStretch(2)
+        # What shows while the meeting has no minutes yet.
+        self.placeholder = MinutesPlaceholder()
+        self.placeholder.start_button.clicked.connect(self.start_minutes)
 
         self.content = QtWidgets.QWidget()
         self._build_content(self.content)
@@ -169,7 +159,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.texts.minutes_id = self.minutes.id if self.minutes else None
         if self.minutes is None:
             self.pages.setCurrentWidget(self.placeholder)
-            self._show_placeholder()
+            self.placeholder.show_meeting(self.meeting, self.store.read_only)
             return
         self.pages.setCurrentWidget(self.content)
         self.header.show_minutes(self.minutes)
@@ -177,26 +167,6 @@ class MinutesTab(QtWidgets.QWidget):
         self.side.show_errata(mn.errata(self.store.db, self.minutes.id))
         self.refresh_history()
         self._apply_state()
-
-    def _show_placeholder(self) -> None:
-        if self.meeting.status in ("cancelled", "postponed"):
-            text = self.tr("Cette séance n'a pas eu lieu : elle n'a pas de procès-verbal.")
-            self.start_button.setVisible(False)
-        elif self.meeting.status not in ("held", "closed"):
-            text = self.tr(
-                "Le procès-verbal s'ouvre une fois la séance marquée tenue (bouton « Marquer "
-                "tenue » en haut de la page, à partir de son heure de début)."
-            )
-            self.start_button.setVisible(True)
-            self.start_button.setEnabled(False)
-        else:
-            text = self.tr(
-                "Le procès-verbal de cette séance n'est pas encore commencé. Il se rédige "
-                "d'ordinaire pendant ou après la séance."
-            )
-            self.start_button.setVisible(True)
-            self.start_button.setEnabled(not self.store.read_only)
-        self.placeholder_label.setText(text)
 
     def _refresh_items(self) -> None:
         assert self.minutes is not None

@@ -1,6 +1,7 @@
 """The top of the « Procès-verbal » tab: the title, when the typing was last saved (or why it
 could not be), the state of the minutes, and the banner that says what that state means
-(approved and frozen, submitted and when it will be approved, read-only file)."""
+(approved and frozen, submitted and when it will be approved, read-only file); and what the tab
+shows while the meeting has no minutes yet."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ess_desk.store import Store
 from ess_desk.store.database import row
 from ui import palette
 from ui.pages.minutes_editor import bold_font
-from ui.qt import QtWidgets
+from ui.qt import Qt, QtWidgets
 
 _STATE_PANELS = {
     "draft": palette.Panel(palette.DRAFT.fg, palette.DRAFT.bg),
@@ -130,3 +131,40 @@ class MinutesTop(QtWidgets.QWidget):
 
     def clear_saved(self) -> None:
         self.saved_label.setText("")
+
+
+class MinutesPlaceholder(QtWidgets.QWidget):
+    """Why there are no minutes yet, and « Commencer le procès-verbal » once they can start."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.placeholder_label = QtWidgets.QLabel()
+        self.placeholder_label.setWordWrap(True)
+        self.placeholder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start_button = QtWidgets.QPushButton(self.tr("Commencer le procès-verbal"))
+        self.start_button.setObjectName("start_minutes")
+        holder = QtWidgets.QVBoxLayout(self)
+        holder.addStretch(1)
+        holder.addWidget(self.placeholder_label)
+        holder.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignCenter)
+        holder.addStretch(2)
+
+    def show_meeting(self, meeting: meetings.Meeting, read_only: bool) -> None:
+        if meeting.status in ("cancelled", "postponed"):
+            text = self.tr("Cette séance n'a pas eu lieu : elle n'a pas de procès-verbal.")
+            self.start_button.setVisible(False)
+        elif meeting.status not in ("held", "closed"):
+            text = self.tr(
+                "Le procès-verbal s'ouvre une fois la séance marquée tenue (bouton « Marquer "
+                "tenue » en haut de la page, à partir de son heure de début)."
+            )
+            self.start_button.setVisible(True)
+            self.start_button.setEnabled(False)
+        else:
+            text = self.tr(
+                "Le procès-verbal de cette séance n'est pas encore commencé. Il se rédige "
+                "d'ordinaire pendant ou après la séance."
+            )
+            self.start_button.setVisible(True)
+            self.start_button.setEnabled(not read_only)
+        self.placeholder_label.setText(text)
