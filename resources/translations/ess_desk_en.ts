@@ -2635,6 +2635,41 @@
     </message>
 </context>
 <context>
+    <name>FilePreview</name>
+    <message>
+        <source>Aperçu du fichier</source>
+        <translation>Preview of the file</translation>
+    </message>
+    <message>
+        <source>Laisser la ligne de côté</source>
+        <translation>Leave the row out</translation>
+    </message>
+    <message>
+        <source>La ligne choisie ne sera pas importée (Suppr) ; un second clic la reprend.</source>
+        <translation>The chosen row will not be imported (Del); a second click takes it back.</translation>
+    </message>
+    <message>
+        <source>— ignorer —</source>
+        <translation>— ignore —</translation>
+    </message>
+    <message>
+        <source>Champ d&apos;ESS Desk pour la colonne « {header} »</source>
+        <translation>ESS Desk field for the column “{header}”</translation>
+    </message>
+    <message>
+        <source>Reprendre la ligne</source>
+        <translation>Take the row back</translation>
+    </message>
+    <message>
+        <source>Cellules corrigées ici : {n}</source>
+        <translation>Cells corrected here: {n}</translation>
+    </message>
+    <message>
+        <source>Lignes laissées de côté : {lines}</source>
+        <translation>Rows left out: {lines}</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearch</name>
     <message>
         <source>Rechercher partout (Ctrl+F)</source>
@@ -2716,28 +2751,8 @@
         <translation>&amp;Body of the rows without a Body column:</translation>
     </message>
     <message>
-        <source>Aperçu du fichier</source>
-        <translation>Preview of the file</translation>
-    </message>
-    <message>
-        <source>— ignorer —</source>
-        <translation>— ignore —</translation>
-    </message>
-    <message>
-        <source>Champ d&apos;ESS Desk pour la colonne « {header} »</source>
-        <translation>ESS Desk field for the column “{header}”</translation>
-    </message>
-    <message>
         <source>Problèmes trouvés</source>
         <translation>Problems found</translation>
-    </message>
-    <message>
-        <source>Laisser la ligne de côté</source>
-        <translation>Leave the row out</translation>
-    </message>
-    <message>
-        <source>La ligne choisie ne sera pas importée (Suppr) ; un second clic la reprend.</source>
-        <translation>The chosen row will not be imported (Del); a second click takes it back.</translation>
     </message>
     <message>
         <source>Importer</source>
@@ -2758,10 +2773,6 @@
         <translation>The file {name} cannot be read.
 
 {reason}</translation>
-    </message>
-    <message>
-        <source>Reprendre la ligne</source>
-        <translation>Take the row back</translation>
     </message>
     <message>
         <source>Vérification du fichier en cours…</source>
@@ -2797,14 +2808,6 @@
     <message>
         <source>Aucun problème : le fichier peut être importé.</source>
         <translation>No problems: the file can be imported.</translation>
-    </message>
-    <message>
-        <source>Cellules corrigées ici : {n}</source>
-        <translation>Cells corrected here: {n}</translation>
-    </message>
-    <message>
-        <source>Lignes laissées de côté : {lines}</source>
-        <translation>Rows left out: {lines}</translation>
     </message>
     <message>
         <source>Import en cours…</source>
