@@ -40,7 +40,7 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import richtext, wording
-from ess_desk.minutes.record import Section
+from ess_desk.minutes.record import MinutesRecord, Section
 from ess_desk.minutes.vocabulary import FORMS
 
 if TYPE_CHECKING:
@@ -322,6 +322,30 @@ def story(
         raise UserError(_("Forme inconnue : « {value} » (pv ou releve).").format(value=form))
     st = styles()
     r = view.record
+    out = _head(view, form, note)
+    out.append(Spacer(1, 3 * mm))
+    if form == "pv":
+        out += _attendance(view)
+        opening = wording.opening_line(r)
+        if opening:
+            out.append(Paragraph(escape(opening), st.body))
+    else:
+        out.append(Paragraph(escape(wording.quorum_line(r)), st.body))
+        out += _law_lines(r)
+    out += _items(r, form)
+    if form == "pv":
+        out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
+        if signatures:
+            out += signature_block(view, boxes, stamps)
+    out += _seal(view)
+    out += _errata(view)
+    return out
+
+
+def _head(view: mn.MinutesView, form: str, note: str) -> list:
+    """Title, meeting, place, notice, chair and its changes, secretary, state of the minutes."""
+    st = styles()
+    r = view.record
     out: list = [
         Bookmark(wording.title(form)),
         Paragraph(escape(r.council), st.small),
@@ -350,50 +374,52 @@ def story(
         out.append(Paragraph(f"<i>{escape(wording.public_note())}</i>", st.small))
     if note:
         out.append(Paragraph(f"<i>{escape(note)}</i>", st.small))
-    out.append(Spacer(1, 3 * mm))
-    if form == "pv":
-        out += _attendance(view)
-        opening = wording.opening_line(r)
-        if opening:
-            out.append(Paragraph(escape(opening), st.body))
-    else:
-        out.append(Paragraph(escape(wording.quorum_line(r)), st.body))
-        out += _law_lines(r)
+    return out
+
+
+def _items(r: MinutesRecord, form: str) -> list:
+    """The agenda's items (the list of decisions keeps those that decided something)."""
+    st = styles()
     sections = [
         s for s in r.sections if form == "pv" or s.decisions or s.actions or s.vote is not None
     ]
-    out += heading(_("Ordre du jour") if form == "pv" else _("Décisions"))
+    out = heading(_("Ordre du jour") if form == "pv" else _("Décisions"))
     if not sections:
         out.append(Paragraph(escape(_("Aucune décision.")), st.body))
     for section in sections:
         out += _section(section, form, r)
-    if form == "pv":
-        out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
-        if signatures:
-            out += signature_block(view, boxes, stamps)
-    if view.approved and view.digest:
-        out += [
-            Spacer(1, 2 * mm),
-            KeepTogether(
-                [
-                    Paragraph(f"<b>{escape(view.approval_line())}</b>", st.body),
-                    Paragraph(escape(wording.digest_line(view.digest)), st.small),
-                    *(
-                        [Paragraph(escape(wording.seal_line(*view.seal)), st.small)]
-                        if view.seal
-                        else []
-                    ),
-                ]
-            ),
-        ]
-    if view.errata:
-        out += heading(_("Errata"))
-        for e in view.errata:
-            out += [
-                Paragraph(f"<b>{escape(wording.erratum_heading(e.recorded_on))}</b>", st.body),
-                Paragraph(escape(wording.erratum_reason(e.reason)), st.small),
-                *summary_flowables(e.text),
+    return out
+
+
+def _seal(view: mn.MinutesView) -> list:
+    """Approved minutes: the approval again, the digest of their text and the audit seal."""
+    if not (view.approved and view.digest):
+        return []
+    st = styles()
+    seal = [Paragraph(escape(wording.seal_line(*view.seal)), st.small)] if view.seal else []
+    return [
+        Spacer(1, 2 * mm),
+        KeepTogether(
+            [
+                Paragraph(f"<b>{escape(view.approval_line())}</b>", st.body),
+                Paragraph(escape(wording.digest_line(view.digest)), st.small),
+                *seal,
             ]
+        ),
+    ]
+
+
+def _errata(view: mn.MinutesView) -> list:
+    if not view.errata:
+        return []
+    st = styles()
+    out = heading(_("Errata"))
+    for e in view.errata:
+        out += [
+            Paragraph(f"<b>{escape(wording.erratum_heading(e.recorded_on))}</b>", st.body),
+            Paragraph(escape(wording.erratum_reason(e.reason)), st.small),
+            *summary_flowables(e.text),
+        ]
     return out
 
 

@@ -186,6 +186,38 @@ def chair_mandates(db: Database, meeting: meetings.Meeting) -> list[int]:
     ]
 
 
+def _check_by_college(by_college: dict[str, dict[str, int]] | None, counts: dict[str, int]) -> None:
+    """The counts given college by college add up to the totals."""
+    if not by_college:
+        return
+    sums = {key: 0 for key in ("votes_for", "votes_against", "abstentions", "not_voting")}
+    for college_counts in by_college.values():
+        for key in sums:
+            sums[key] += _count(college_counts.get(key, 0), key)
+    if sums != counts:
+        raise UserError(
+            _("Les voix par collège ne correspondent pas aux totaux."), field="by_college"
+        )
+
+
+def _chair_vote(body: bodies.Body, chair_vote: str | None, casting_vote: str | None) -> str | None:
+    """What the chair voted (`casting_vote` is the older name, for or against only, and only
+    where the body's rules give the chair a casting vote)."""
+    if casting_vote not in (None, "for", "against"):
+        raise UserError(_("Voix prépondérante inconnue."), field="casting_vote")
+    if casting_vote and not body.chair_casting_vote:
+        raise UserError(
+            _(
+                "Le règlement de « {body} » ne donne pas de voix prépondérante à la présidence."
+            ).format(body=body.name),
+            field="casting_vote",
+        )
+    chair = chair_vote if chair_vote is not None else casting_vote
+    if chair not in (None, "for", "against", "abstention", "not_voting"):
+        raise UserError(_("Vote de la présidence inconnu."), field="chair_vote")
+    return chair
+
+
 def record_vote(
     store,
     item_id: int,
@@ -257,27 +289,8 @@ def record_vote(
                 ).format(total=total, available=count.votes_available),
                 field="votes_for",
             )
-        if by_college:
-            sums = {key: 0 for key in ("votes_for", "votes_against", "abstentions", "not_voting")}
-            for college_counts in by_college.values():
-                for key in sums:
-                    sums[key] += _count(college_counts.get(key, 0), key)
-            if sums != counts:
-                raise UserError(
-                    _("Les voix par collège ne correspondent pas aux totaux."), field="by_college"
-                )
-        if casting_vote not in (None, "for", "against"):
-            raise UserError(_("Voix prépondérante inconnue."), field="casting_vote")
-        if casting_vote and not body.chair_casting_vote:
-            raise UserError(
-                _(
-                    "Le règlement de « {body} » ne donne pas de voix prépondérante à la présidence."
-                ).format(body=body.name),
-                field="casting_vote",
-            )
-        chair = chair_vote if chair_vote is not None else casting_vote
-        if chair not in (None, "for", "against", "abstention", "not_voting"):
-            raise UserError(_("Vote de la présidence inconnu."), field="chair_vote")
+        _check_by_college(by_college, counts)
+        chair = _chair_vote(body, chair_vote, casting_vote)
         result = decide(
             counts["votes_for"],
             counts["votes_against"],

@@ -267,11 +267,7 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
             AttendanceLine(PersonRef(name, organisation=organisation, guest=True))
         )
 
-    if meeting.opening_quorum:
-        # The count recorded at the opening is the one the minutes state.
-        data = json.loads(meeting.opening_quorum)
-    else:
-        data = json.loads(presence.count_as_json(presence.quorum(db, meeting.id)))
+    data = _stated_count(db, meeting)
     return Attendance(
         **{k: tuple(v) for k, v in lists.items()},
         in_office=data["in_office"],
@@ -282,6 +278,15 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
         remote_count=data.get("remote", 0),
         waived=bool(data.get("waived", False)),
     )
+
+
+def _stated_count(db: Database, meeting: meetings.Meeting) -> dict[str, Any]:
+    """The count the minutes state: the one recorded at the opening, else today's."""
+    if meeting.opening_quorum:
+        stated: dict[str, Any] = json.loads(meeting.opening_quorum)
+        return stated
+    counted: dict[str, Any] = json.loads(presence.count_as_json(presence.quorum(db, meeting.id)))
+    return counted
 
 
 def _times(p: Any) -> tuple[str | None, str | None]:
