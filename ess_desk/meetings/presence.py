@@ -19,6 +19,8 @@ from ess_desk.membership import bodies, roster, validation
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from ess_desk.store import Store
+
 EXPECTED_ROLES = (
     "president",
     "co_president",
@@ -108,7 +110,7 @@ def presences(db: Database, meeting_id: int) -> list[att.Presence]:
 
 
 def record(
-    store,
+    store: Store,
     meeting_id: int,
     mandate_id: int,
     status: str,
@@ -286,7 +288,9 @@ def withdrawals_of_meeting(db: Database, meeting_id: int) -> dict[int, set[int]]
     return out
 
 
-def withdraw(store, item_id: int, mandate_id: int, reason: str = "", withdrawn_: bool = True):
+def withdraw(
+    store: Store, item_id: int, mandate_id: int, reason: str = "", withdrawn_: bool = True
+) -> None:
     """Record that a member withdraws from an item for a personal interest (déport, CGCT
     L. 2131-11, décret n° 2006-672 art. 13): for that item they are neither present nor voting
     and no proxy goes through them. `withdrawn_=False` takes the withdrawal back."""
@@ -324,7 +328,7 @@ def withdraw(store, item_id: int, mandate_id: int, reason: str = "", withdrawn_:
             )
 
 
-def record_opening(store, meeting_id: int, opening: object) -> att.Count:
+def record_opening(store: Store, meeting_id: int, opening: object) -> att.Count:
     """The quorum at the opening of the meeting, recorded with the meeting."""
     at = parse_time(opening, "opening_time")
     if at is None:
@@ -345,7 +349,7 @@ def record_opening(store, meeting_id: int, opening: object) -> att.Count:
         return result
 
 
-def add_guest(store, meeting_id: int, name: str, organisation: str = "") -> int:
+def add_guest(store: Store, meeting_id: int, name: str, organisation: str = "") -> int:
     """An external guest: recorded apart, never counted."""
     with store.write() as db:
         meetings.ensure_open(meetings.get(db, meeting_id))
@@ -361,7 +365,7 @@ def add_guest(store, meeting_id: int, name: str, organisation: str = "") -> int:
         )
 
 
-def remove_guest(store, guest_id: int) -> None:
+def remove_guest(store: Store, guest_id: int) -> None:
     with store.write() as db:
         row = service.require(db, "guests", guest_id, _("L'invité(e)"))
         meetings.ensure_open(meetings.get(db, row["meeting_id"]))

@@ -16,6 +16,8 @@ from ess_desk.membership import bodies
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from ess_desk.store import Store
+
 VOTED_KINDS = ("vote", "minutes_approval")
 
 # How a vote is taken: an open count (à main levée), a roll call (scrutin public: each voter and
@@ -219,7 +221,7 @@ def _chair_vote(body: bodies.Body, chair_vote: str | None, casting_vote: str | N
 
 
 def record_vote(
-    store,
+    store: Store,
     item_id: int,
     *,
     votes_for: Any = 0,
