@@ -111,7 +111,7 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = True) -> T
     table = Table(
         data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1
     )
-    commands = [
+    commands: list = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
@@ -127,12 +127,14 @@ def summary_flowables(text: str) -> list:
     out: list = []
     for block in richtext.parse(text):
         if block.kind == "bullets":
+            # ListFlowable takes ListItems too, which reportlab's stubs do not say.
+            items: list = [
+                ListItem(Paragraph(richtext.to_reportlab(line), st.body), leftIndent=12)
+                for line in block.lines
+            ]
             out.append(
                 ListFlowable(
-                    [
-                        ListItem(Paragraph(richtext.to_reportlab(line), st.body), leftIndent=12)
-                        for line in block.lines
-                    ],
+                    items,
                     bulletType="bullet",
                     start="•",
                     leftIndent=12,
@@ -170,7 +172,7 @@ def _attendance(view: mn.MinutesView) -> list:
     ]
 
 
-def _law_lines(record) -> list:
+def _law_lines(record: MinutesRecord) -> list:
     """The quorum rule with its source, and the reconvening of a failed quorum."""
     st = styles()
     out = []
@@ -217,10 +219,11 @@ def _actions(section: Section) -> list:
         wording.action_line(a.title, wording.person(a.owner, False) or a.owner_text, a.due_date)
         for a in section.actions
     ]
+    items: list = [ListItem(Paragraph(escape(line), st.body), leftIndent=12) for line in lines]
     return [
         Paragraph("<b>" + escape(_("Actions décidées")) + "</b>", st.body),
         ListFlowable(
-            [ListItem(Paragraph(escape(line), st.body), leftIndent=12) for line in lines],
+            items,
             bulletType="bullet",
             start="•",
             leftIndent=12,
@@ -228,7 +231,7 @@ def _actions(section: Section) -> list:
     ]
 
 
-def _vote(section: Section, record) -> list:
+def _vote(section: Section, record: MinutesRecord) -> list:
     st = styles()
     vote = section.vote
     if vote is None:
@@ -287,7 +290,7 @@ def signature_block(
     return [KeepTogether([*heading(_("Signatures")), table])]
 
 
-def _section(section: Section, form: str, record=None) -> list:
+def _section(section: Section, form: str, record: MinutesRecord) -> list:
     st = styles()
     out: list = heading(wording.section_title(section), level=1)
     if form == "pv":
@@ -494,6 +497,7 @@ def render_erratum(view: mn.MinutesView, erratum_id: int) -> tuple[bytes, dict[s
     st = styles()
     r = view.record
     title = _("Erratum au procès-verbal de la séance du {day}").format(day=display(r.starts_at))
+    boxes: dict[str, Box] = {}
     flowables: list = [
         Bookmark(title),
         Paragraph(escape(r.council), st.small),
@@ -506,7 +510,7 @@ def render_erratum(view: mn.MinutesView, erratum_id: int) -> tuple[bytes, dict[s
         Paragraph(escape(wording.erratum_reason(erratum.reason)), st.small),
         *summary_flowables(erratum.text),
         Spacer(1, 4 * mm),
-        *signature_block(view, boxes := {}),
+        *signature_block(view, boxes),
     ]
     meta = Metadata(
         title=title,
