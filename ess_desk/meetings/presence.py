@@ -15,6 +15,7 @@ from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import attendance as att
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies, roster, validation
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -91,21 +92,21 @@ def parse_time(value: object, field: str) -> dt.time | None:
 
 
 def presences(db: Database, meeting_id: int) -> list[att.Presence]:
-    rows = db.execute(
-        "SELECT mandate_id, status, proxy_to_mandate_id, replaced_by_mandate_id, arrival, "
-        "departure FROM attendance WHERE meeting_id = ?",
-        [meeting_id],
-    ).fetchall()
     return [
         att.Presence(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            dt.time.fromisoformat(r[4]) if r[4] else None,
-            dt.time.fromisoformat(r[5]) if r[5] else None,
+            r["mandate_id"],
+            r["status"],
+            r["proxy_to_mandate_id"],
+            r["replaced_by_mandate_id"],
+            dt.time.fromisoformat(r["arrival"]) if r["arrival"] else None,
+            dt.time.fromisoformat(r["departure"]) if r["departure"] else None,
         )
-        for r in rows
+        for r in database.each_row(
+            db,
+            "SELECT mandate_id, status, proxy_to_mandate_id, replaced_by_mandate_id, arrival, "
+            "departure FROM attendance WHERE meeting_id = ?",
+            [meeting_id],
+        )
     ]
 
 
