@@ -15,10 +15,11 @@ from ui.models_meetings import (
     ORDER_CHRONOLOGICAL,
     ORDER_NEWEST_FIRST,
     ORDER_UPCOMING_FIRST,
+    MeetingsProxy,
     MeetingsTableModel,
 )
 from ui.pages.meeting import KeyActions, MeetingView, selected_row
-from ui.qt import QSortFilterProxyModel, Qt, QtWidgets, Signal
+from ui.qt import Qt, QtWidgets, Signal
 from ui.widgets import make_table
 
 M = MeetingsTableModel
@@ -63,7 +64,7 @@ class MeetingsPage(QtWidgets.QWidget):
         filters.addStretch(1)
 
         self.model = MeetingsTableModel(store.db, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = MeetingsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(M.SORT_ROLE)
         self.table = make_table(self.proxy, M.TITLE)
@@ -179,7 +180,7 @@ class MeetingsPage(QtWidgets.QWidget):
         self._filters_changed()
 
     def _update(self) -> None:
-        n = self.proxy.rowCount()
+        n = self.model.count()
         self.count_label.setText(self.tr("%Ln séances", "", n))
         self._selection()
 
