@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ess_desk.cli.common import (
     AddCommand,
-    body_id_by_name,
     body_id_named,
     open_for_command,
     progress_line,
