@@ -96,7 +96,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.item_list.setObjectName("minutes_items")
         a11y.name(self.item_list, self.tr("Points de l'ordre du jour"))
         self.item_list.setWordWrap(True)
-        self.item_list.setMinimumWidth(150)
+        self.item_list.setMinimumWidth(110)
         self.item_list.currentRowChanged.connect(self._item_selected)
 
         # Middle: the editor of the selected item, its vote and decisions; right: history, errata.

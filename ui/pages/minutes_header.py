@@ -43,7 +43,7 @@ class MinutesHeader(QtWidgets.QWidget):
         self.secretary = QtWidgets.QLineEdit()
         self.secretary.setObjectName("minutes_secretary")
         self.secretary.setPlaceholderText(self.tr("Prénom Nom"))
-        self.secretary.setMinimumWidth(220)
+        self.secretary.setMinimumWidth(150)
         self.closing_time = QtWidgets.QLineEdit()
         self.closing_time.setObjectName("minutes_closing_time")
         self.closing_time.setPlaceholderText(self.tr("hh:mm"))

@@ -14,7 +14,7 @@ from ess_desk.minutes import decisions
 from ess_desk.minutes import minutes as mn
 from ess_desk.minutes.vocabulary import DECISION_KINDS
 from ess_desk.store import Store
-from ui import a11y, palette
+from ui import a11y, fitting, palette
 from ui.dialogs.decision import DecisionDialog
 from ui.pages.minutes_editor import SummaryEditor, bold_font
 from ui.qt import Qt, QtWidgets, Signal
@@ -59,7 +59,7 @@ class ItemPanel(QtWidgets.QWidget):
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addWidget(self.item_title)
         layout.addWidget(self.item_info)
-        layout.addLayout(self._tools())
+        layout.addWidget(self._tools())
         layout.addWidget(self.editor_stack, 1)
         layout.addWidget(self.vote_label)
         layout.addWidget(self._decision_box())
@@ -72,7 +72,7 @@ class ItemPanel(QtWidgets.QWidget):
         button.clicked.connect(lambda: self._with_editor(action))
         return button
 
-    def _tools(self) -> QtWidgets.QHBoxLayout:
+    def _tools(self) -> QtWidgets.QWidget:
         self.bold_button = self._tool(
             "bold_button",
             self.tr("Gras"),
@@ -95,16 +95,15 @@ class ItemPanel(QtWidgets.QWidget):
         self.redo_button = self._tool(
             "redo_button", self.tr("Rétablir"), self.tr("Rétablir (Ctrl+Y)"), SummaryEditor.redo
         )
-        self.format_hint = QtWidgets.QLabel(
+        self.format_hint = fitting.WrappingLabel(
             self.tr("**gras** · « - » en début de ligne : liste · ligne vide : paragraphe")
         )
         self.format_hint.setStyleSheet(palette.text_css(palette.MUTED))
         self.format_hint.setWordWrap(True)
-        tools = QtWidgets.QHBoxLayout()
-        for button in (self.bold_button, self.list_button, self.undo_button, self.redo_button):
-            tools.addWidget(button)
-        tools.addWidget(self.format_hint, 1)
-        return tools
+        # Wrapped on a narrow screen rather than squeezed (ui.fitting.flow_row).
+        return fitting.flow_row(
+            self.bold_button, self.list_button, self.undo_button, self.redo_button, self.format_hint
+        )
 
     def _decision_box(self) -> QtWidgets.QGroupBox:
         self.decision_box = QtWidgets.QGroupBox(self.tr("Décisions et avis adoptés sur ce point"))

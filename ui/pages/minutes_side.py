@@ -63,7 +63,7 @@ class MinutesSidePanel(QtWidgets.QTabWidget):
         self.errata_list.setAlternatingRowColors(True)
         self.addTab(history_panel, self.tr("Historique"))
         self.addTab(self.errata_list, self.tr("Errata"))
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(170)
 
     def show_history(self, db: Any, meeting_id: int) -> None:
         """The meeting's audited changes, newest first; no line chosen yet."""
