@@ -1131,50 +1131,6 @@
         <translation>Bodies</translation>
     </message>
     <message>
-        <source>Règles de fonctionnement</source>
-        <translation>Rules of procedure</translation>
-    </message>
-    <message>
-        <source>Quorum</source>
-        <translation>Quorum</translation>
-    </message>
-    <message>
-        <source>À distance</source>
-        <translation>Remote</translation>
-    </message>
-    <message>
-        <source>Pouvoirs</source>
-        <translation>Proxies</translation>
-    </message>
-    <message>
-        <source>Convocation</source>
-        <translation>Notice of meeting</translation>
-    </message>
-    <message>
-        <source>Quorum manqué</source>
-        <translation>Quorum not reached</translation>
-    </message>
-    <message>
-        <source>Durée des mandats</source>
-        <translation>Mandate length</translation>
-    </message>
-    <message>
-        <source>Jours fériés</source>
-        <translation>Public holidays</translation>
-    </message>
-    <message>
-        <source>Majorité</source>
-        <translation>Majority</translation>
-    </message>
-    <message>
-        <source>Procès-verbal</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source>Modifier les règles…</source>
-        <translation>Edit the rules…</translation>
-    </message>
-    <message>
         <source>Ajouter un collège</source>
         <translation>Add a college</translation>
     </message>
@@ -1195,73 +1151,6 @@
             <numerusform>%n vacant seat on this date</numerusform>
             <numerusform>%n vacant seats on this date</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>plus de {num}/{den} des membres votants en exercice, {represented}</source>
-        <translation>more than {num}/{den} of the voting members in office, {represented}</translation>
-    </message>
-    <message>
-        <source>au moins {num}/{den} des membres votants en exercice, {represented}</source>
-        <translation>at least {num}/{den} of the voting members in office, {represented}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pouvoirs au plus par mandataire</source>
-        <translation>
-            <numerusform>at most %n proxy per holder</numerusform>
-            <numerusform>at most %n proxies per holder</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n jours francs avant la séance</source>
-        <translation>
-            <numerusform>%n clear day before the meeting</numerusform>
-            <numerusform>%n clear days before the meeting</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n ans</source>
-        <translation>
-            <numerusform>%n year</numerusform>
-            <numerusform>%n years</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> ; voix prépondérante de la présidence en cas d&apos;égalité</source>
-        <translation>; the chair has a casting vote in the event of a tie</translation>
-    </message>
-    <message>
-        <source>non prévue : seuls les présents votent</source>
-        <translation>not provided for: only those present vote</translation>
-    </message>
-    <message>
-        <source>les membres à distance votent et comptent pour le quorum</source>
-        <translation>remote members vote and count towards the quorum</translation>
-    </message>
-    <message>
-        <source>les membres à distance votent, sans compter pour le quorum</source>
-        <translation>remote members vote, without counting towards the quorum</translation>
-    </message>
-    <message numerus="yes">
-        <source>nouvelle convocation %n jours francs avant au moins</source>
-        <translation>
-            <numerusform>new notice at least %n clear day before</numerusform>
-            <numerusform>new notice at least %n clear days before</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>, séance sans condition de quorum</source>
-        <translation>, meeting without a quorum requirement</translation>
-    </message>
-    <message numerus="yes">
-        <source>signé et publié sous %n jours</source>
-        <translation>
-            <numerusform>signed and published within %n day</numerusform>
-            <numerusform>signed and published within %n days</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>pas de délai fixé</source>
-        <translation>no time limit set</translation>
     </message>
     <message>
         <source>Collèges</source>
@@ -1306,14 +1195,6 @@
     <message>
         <source>Tous les sièges sont pourvus à cette date</source>
         <translation>All seats are filled on this date</translation>
-    </message>
-    <message>
-        <source>présents ou représentés</source>
-        <translation>present or represented</translation>
-    </message>
-    <message>
-        <source>présents (les pouvoirs ne comptent pas)</source>
-        <translation>present (proxies do not count)</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1339,128 @@
     <message>
         <source>Sources : délai de convocation, {notice} ; quorum et nouvelle convocation, {quorum} ; voix prépondérante, {casting} ; procès-verbal, {minutes}. Chaque valeur reste modifiable.</source>
         <translation>Sources: notice, {notice}; quorum and new notice, {quorum}; casting vote, {casting}; minutes, {minutes}. Every value stays editable.</translation>
+    </message>
+</context>
+<context>
+    <name>BodyRulesBox</name>
+    <message>
+        <source>Règles de fonctionnement</source>
+        <translation>Rules of procedure</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>À distance</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <source>Pouvoirs</source>
+        <translation>Proxies</translation>
+    </message>
+    <message>
+        <source>Convocation</source>
+        <translation>Notice of meeting</translation>
+    </message>
+    <message>
+        <source>Quorum manqué</source>
+        <translation>Quorum not reached</translation>
+    </message>
+    <message>
+        <source>Durée des mandats</source>
+        <translation>Mandate length</translation>
+    </message>
+    <message>
+        <source>Jours fériés</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>Majorité</source>
+        <translation>Majority</translation>
+    </message>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Modifier les règles…</source>
+        <translation>Edit the rules…</translation>
+    </message>
+    <message>
+        <source>présents ou représentés</source>
+        <translation>present or represented</translation>
+    </message>
+    <message>
+        <source>présents (les pouvoirs ne comptent pas)</source>
+        <translation>present (proxies do not count)</translation>
+    </message>
+    <message>
+        <source>plus de {num}/{den} des membres votants en exercice, {represented}</source>
+        <translation>more than {num}/{den} of the voting members in office, {represented}</translation>
+    </message>
+    <message>
+        <source>au moins {num}/{den} des membres votants en exercice, {represented}</source>
+        <translation>at least {num}/{den} of the voting members in office, {represented}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pouvoirs au plus par mandataire</source>
+        <translation>
+            <numerusform>at most %n proxy per holder</numerusform>
+            <numerusform>at most %n proxies per holder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jours francs avant la séance</source>
+        <translation>
+            <numerusform>%n clear day before the meeting</numerusform>
+            <numerusform>%n clear days before the meeting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ans</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> ; voix prépondérante de la présidence en cas d&apos;égalité</source>
+        <translation>; the chair has a casting vote in the event of a tie</translation>
+    </message>
+    <message>
+        <source>non prévue : seuls les présents votent</source>
+        <translation>not provided for: only those present vote</translation>
+    </message>
+    <message>
+        <source>les membres à distance votent et comptent pour le quorum</source>
+        <translation>remote members vote and count towards the quorum</translation>
+    </message>
+    <message>
+        <source>les membres à distance votent, sans compter pour le quorum</source>
+        <translation>remote members vote, without counting towards the quorum</translation>
+    </message>
+    <message numerus="yes">
+        <source>nouvelle convocation %n jours francs avant au moins</source>
+        <translation>
+            <numerusform>new notice at least %n clear day before</numerusform>
+            <numerusform>new notice at least %n clear days before</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, séance sans condition de quorum</source>
+        <translation>, meeting without a quorum requirement</translation>
+    </message>
+    <message numerus="yes">
+        <source>signé et publié sous %n jours</source>
+        <translation>
+            <numerusform>signed and published within %n day</numerusform>
+            <numerusform>signed and published within %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pas de délai fixé</source>
+        <translation>no time limit set</translation>
     </message>
 </context>
 <context>
