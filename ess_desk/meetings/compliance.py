@@ -122,8 +122,8 @@ class _Context:
         self.held = self.meeting.status in ("held", "closed")
         self.votes = votes.votes_of_meeting(db, meeting_id)
         self.items = {
-            r[0]: r[1]
-            for r in db.execute(
+            item_id: title
+            for item_id, title in db.execute(
                 "SELECT id, title FROM agenda_items WHERE meeting_id = ?", [meeting_id]
             )
         }

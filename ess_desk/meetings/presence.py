@@ -377,8 +377,8 @@ def remove_guest(store: Store, guest_id: int) -> None:
 
 def guests(db: Database, meeting_id: int) -> list[tuple[int, str, str]]:
     return [
-        (r[0], r[1], r[2])
-        for r in db.execute(
+        (guest_id, name, organisation)
+        for guest_id, name, organisation in db.execute(
             "SELECT id, name, organisation FROM guests WHERE meeting_id = ? ORDER BY id",
             [meeting_id],
         )

@@ -132,7 +132,7 @@ def record_published(store: Store, items: list[tuple[int, str, str]], day: dt.da
 
 def _mark_minutes_published(db: Database, meeting_id: int, day: dt.date) -> None:
     """The day in the minutes' own column where the meeting law's migration added it."""
-    columns = {r[1] for r in db.execute("PRAGMA table_info(minutes)")}
+    columns = {name for _cid, name, *_rest in db.execute("PRAGMA table_info(minutes)")}
     if "published_on" not in columns:
         return
     row = database.row(

@@ -228,7 +228,7 @@ def _record(
 def _mark_signed(db: Database, minutes_id: int) -> None:
     """The day the minutes were signed, in the column the meeting law's migration gives the
     minutes (its compliance check reads it), where it exists."""
-    columns = {r[1] for r in db.execute("PRAGMA table_info(minutes)")}
+    columns = {name for _cid, name, *_rest in db.execute("PRAGMA table_info(minutes)")}
     if "signed_on" in columns:
         service.update(
             db, "minutes", mn.ENTITY, minutes_id, {"signed_on": dt.date.today().isoformat()}
