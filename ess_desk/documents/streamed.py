@@ -24,6 +24,7 @@ from ess_desk.documents.style import (
     MARGIN,
     GridTable,
     Metadata,
+    forget_shared_cells,
     register_fonts,
 )
 from ess_desk.fileio import atomic_path
@@ -85,6 +86,7 @@ class StreamedDocument:
         self.y = self.top
         self.page = 1
         self._fresh = True  # nothing drawn on the current page yet
+        self._footer_code: list[str] | None = None
 
     # -- pages -------------------------------------------------------------------------------
     @property
@@ -93,13 +95,20 @@ class StreamedDocument:
 
     def _footer(self) -> None:
         canv = self.canvas
-        canv.saveState()
-        canv.setFont(FONT, 8)
-        canv.setFillColor(GREY)
-        canv.setStrokeColor(LIGHT)
-        canv.line(MARGIN, 12 * mm, self.width - MARGIN, 12 * mm)
-        canv.drawString(MARGIN, 8 * mm, typeset(self.meta.footer))
-        canv.restoreState()
+        code: list[str] = cast(Any, canv)._code  # reportlab's page operators, untyped
+        if self._footer_code is None:
+            start = len(code)
+            canv.saveState()
+            canv.setFont(FONT, 8)
+            canv.setFillColor(GREY)
+            canv.setStrokeColor(LIGHT)
+            canv.line(MARGIN, 12 * mm, self.width - MARGIN, 12 * mm)
+            canv.drawString(MARGIN, 8 * mm, typeset(self.meta.footer))
+            canv.restoreState()
+            # The same on every page (its state saved and restored): written once, copied.
+            self._footer_code = code[start:]
+        else:
+            code.extend(self._footer_code)
         # « Page n / N »: N is known at the end only, so the words are a form drawn then.
         canv.doForm(f"page{self.page}")
 
@@ -125,6 +134,10 @@ class StreamedDocument:
                 typeset(_("Page {page} / {total}").format(page=n, total=total)),
             )
             canv.endForm()
+        # What was remembered to write the pages faster is no longer needed: let it go before
+        # the file is put together.
+        forget_shared_cells()
+        cast(Any, canv).__dict__.pop("_ess_lines", None)
         canv.save()
 
     # -- content -----------------------------------------------------------------------------

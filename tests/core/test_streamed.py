@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime as dt
 
 from pypdf import PdfReader
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
 from ess_desk.actions import actions
 from ess_desk.documents import actions_pdf, streamed
-from ess_desk.documents.style import Metadata, escape, styles
+from ess_desk.documents.style import Bookmark, Metadata, TextCell, escape, styles, text_cell
 from ess_desk.membership import bodies, organisations
 from tests.documents import plain, unembedded_fonts
 
@@ -82,3 +84,55 @@ def test_the_tableau_has_a_section_per_body_and_every_action(store, tmp_path):
     assert all(f"Action n° {n}" in text for n in range(120))
     assert "120 actions, dont 24 en retard" in text
     assert f"Page {len(reader.pages)} / {len(reader.pages)}" in text
+
+
+def _table_pdf(path, cell) -> list[bytes]:
+    """A long table whose cells repeat (as owners, statuses and dates do), made by `cell`; the
+    content of each page."""
+    st = styles()
+    late = ParagraphStyle("late_test", parent=st.cell, textColor=colors.HexColor("#b3261e"))
+    texts = [
+        "Coopérative Alpha",
+        "En cours",
+        "Réunion du bureau du 07/02/2017 — 3. Financements européens : mobiliser le FSE+",
+        "שלום עולם (חבר)",
+        "—",
+    ]
+
+    def rows():
+        for n in range(400):
+            yield (
+                [
+                    str(10000 + n),  # wider than its column: narrowed
+                    cell((texts[n % 5], st.cell_bold), (texts[(n + 1) % 5], late)),
+                    cell((texts[(n * 7) % 5], late if n % 2 else st.cell)),
+                    cell(f"{n % 11 * 10} %"),
+                ],
+                n % 3 == 0,
+            )
+
+    meta = Metadata(title="Essai", author="Conseil", subject="Essai", footer="Conseil — essai")
+    doc = streamed.StreamedDocument(str(path), meta, A4)
+    doc.table(streamed.TableRows(["N°", "Action", "Origine", "Avancement"], WIDTHS, rows()))
+    doc.close()
+    return [page.get_contents().get_data() for page in PdfReader(path).pages]
+
+
+WIDTHS = [9 * mm, 70 * mm, 60 * mm, 25 * mm]
+
+
+def test_cells_drawn_again_write_what_they_wrote_the_first_time(tmp_path):
+    # A cell shared by the rows that print the same is set and measured once, and its
+    # operators are written again as they were: the pages are those of cells made anew.
+    fresh = _table_pdf(tmp_path / "fresh.pdf", lambda *parts: TextCell(*parts))
+    shared = _table_pdf(tmp_path / "shared.pdf", lambda *parts: text_cell(*parts))
+    assert len(fresh) > 5
+    assert shared == fresh
+    text = plain(" ".join(page.extract_text() for page in PdfReader(tmp_path / "shared.pdf").pages))
+    assert "10399" in text and "Coopérative Alpha" in text and "90 %" in text
+
+
+def test_each_bookmark_has_a_key_of_its_own():
+    # The bookmarks of a streamed document are let go once drawn: a key made from id() would
+    # be given again to the next one, and two entries of the outline would lead to one page.
+    assert len({Bookmark(f"Section {n}").key for n in range(500)}) == 500
