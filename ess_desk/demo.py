@@ -844,6 +844,10 @@ def _add_bodies(demo: _Demo) -> None:
         {
             "name": plenary,
             "kind": "plenary",
+            # A consultative council (décret n° 2006-672): members may take part by video; its
+            # internal rules add a simple majority and minutes published within 15 days.
+            "rule_set": "consultative",
+            "minutes_publish_days": 15,
             "quorum_numerator": 1,
             "quorum_denominator": 2,
             "quorum_counts_represented": 1,
@@ -863,6 +867,7 @@ def _add_bodies(demo: _Demo) -> None:
         {
             "name": f"Bureau du {plenary[0].lower()}{plenary[1:]}",
             "kind": "bureau",
+            "rule_set": "association",
             "parent_id": demo.plenary_id,
             "quorum_numerator": 1,
             "quorum_denominator": 2,
@@ -880,6 +885,7 @@ def _add_bodies(demo: _Demo) -> None:
             {
                 "name": name,
                 "kind": "commission",
+                "rule_set": "association",
                 "parent_id": demo.plenary_id,
                 "quorum_numerator": 1,
                 "quorum_denominator": 3,
@@ -1271,6 +1277,8 @@ def _add_meetings(demo: _Demo) -> None:
         _record_notice(demo, plan, plan.id in late)
         if plan.day < p.anchor:
             _hold(demo, plan)
+    _showcase_plenary(demo)
+    _showcase_reconvening(demo)
     demo.meetings.sort(key=lambda m: (m.start, m.body_id))
 
 
@@ -1546,6 +1554,9 @@ def _hold(demo: _Demo, plan: _MeetingPlan) -> None:
             moment = times[item.id]
             counted = att.count(expected, presences, rules_, moment)
             ballots.append((item, moment, counted, _vote_counts(demo, counted.votes_available)))
+    # Held as it opened (the demo's clock is its anchor): then its votes can be recorded.
+    meetings.set_status(demo.store, plan.id, "held", now=_demo_now(demo))
+    plan.status = "held"
     if demo.profile.bulk:
         _write_attendance_bulk(demo, plan, presences, opening, ballots)
     else:
@@ -1568,8 +1579,169 @@ def _hold(demo: _Demo, plan: _MeetingPlan) -> None:
             f"{first} {rng.choice(data.LAST_NAMES)}",
             f"{position}, {organisation.format(region=demo.city.region, city=demo.city.name)}",
         )
-    meetings.set_status(demo.store, plan.id, "held")
-    plan.status = "held"
+
+
+# --------------------------------------------------------------------------- the law, shown
+
+
+def _last_held(demo: _Demo, kind: str, before: dt.date) -> _MeetingPlan | None:
+    held = [m for m in demo.meetings if m.body_kind == kind and m.status == "held"]
+    held = [m for m in held if m.day < before and any(i.kind == "vote" for i in m.items)]
+    return max(held, key=lambda m: m.start) if held else None
+
+
+def _voters_at(demo: _Demo, plan: _MeetingPlan, moment: dt.time, item_id: int) -> att.Count:
+    return presence.quorum(demo.store.db, plan.id, moment, item_id=item_id)
+
+
+def _showcase_plenary(demo: _Demo) -> None:
+    """The last plenary held before the anchor shows the law of meetings: a member taking part
+    by video, a member withdrawn from an item (déport) voted by roll call, a secret ballot, and
+    a tie settled by the chair's casting vote. Its own random stream: the rest of the demo is
+    the same with or without it."""
+    plan = _last_held(demo, "plenary", demo.profile.anchor)
+    if plan is None:
+        return
+    db, store = demo.store.db, demo.store
+    rng = random.Random(plan.id)
+    rows = {p.mandate_id: p for p in presence.presences(db, plan.id)}
+    carriers = {p.proxy_to for p in rows.values() if p.status == "represented"}
+    chairs = {a.mandate_id for a in plan.expected if a.role in ("president", "co_president")}
+    plain = [
+        a
+        for a in plan.expected
+        if a.expected.voting
+        and a.role == "member"
+        and rows.get(a.mandate_id)
+        and rows[a.mandate_id].status == "present"
+        and rows[a.mandate_id].arrival is None
+        and rows[a.mandate_id].departure is None
+        and a.mandate_id not in carriers | chairs
+    ]
+    if len(plain) < 2:
+        return
+    remote, interested = rng.sample(plain, 2)
+    presence.record(store, plan.id, remote.mandate_id, "remote")
+    presence.record_opening(store, plan.id, plan.start.time())
+    other = [i.id for i in plan.items if i.kind == "other_business"]
+    topics = (data.SHOWCASE_ROLL_CALL, data.SHOWCASE_SECRET, data.SHOWCASE_TIE)
+    added = []
+    for topic in topics:
+        item_id = agenda.create_item(
+            store,
+            plan.id,
+            title=topic.title,
+            kind="vote",
+            presenter_text=rng.choice(list(data.PRESENTER_TEXTS)).format(region=demo.city.region),
+            duration_minutes=topic.minutes,
+            description=topic.description,
+        )
+        added.append(item_id)
+        plan.items.insert(
+            len(plan.items) - len(other),
+            _ItemPlan(item_id, "vote", topic, topic.title, topic.minutes),
+        )
+    order = [i.id for i in agenda.items(db, plan.id) if i.id not in other] + other
+    agenda.reorder(store, plan.id, order)
+    moment = (plan.end - dt.timedelta(minutes=25)).time()
+    roll_call, secret, tie = added
+    presence.withdraw(store, roll_call, interested.mandate_id, "administrateur de la SCIC")
+    count = _voters_at(demo, plan, moment, roll_call)
+    members = sorted(count.cast_by)
+    choices = {m: "for" for m in members}
+    for m in rng.sample(members, min(3, len(members))):
+        choices[m] = rng.choice(["against", "abstention"])
+    votes.record_vote(store, roll_call, kind="roll_call", ballots=choices, taken_at=moment)
+    available = _voters_at(demo, plan, moment, secret).votes_available
+    votes.record_vote(
+        store, secret, kind="secret", taken_at=moment, votes_for=max(0, available - 4),
+        votes_against=min(2, available), blank=1 if available > 2 else 0,
+        spoilt=1 if available > 3 else 0,
+    )  # fmt: skip
+    available = _voters_at(demo, plan, moment, tie).votes_available
+    half = (available - 1) // 2
+    votes.record_vote(
+        store, tie, taken_at=moment, votes_for=half, votes_against=half,
+        abstentions=available - 2 * half, chair_vote="for",
+    )  # fmt: skip
+
+
+def _showcase_reconvening(demo: _Demo) -> None:
+    """A commission whose quorum fails at the opening is called again a week later on the same
+    agenda, with the reconvening rule's notice; few come, and it deliberates without quorum."""
+    db, store, anchor = demo.store.db, demo.store, demo.profile.anchor
+    plan = _last_held(demo, "commission", anchor - dt.timedelta(days=30))
+    if plan is None:
+        return
+    rng = random.Random(plan.id)
+    start = dt.datetime.combine(plan.day + dt.timedelta(days=14), plan.start.time())
+    while not is_working_day(start.date(), demo.city.holiday_calendar):
+        start += dt.timedelta(days=1)
+    first = _MeetingPlan(0, plan.body_id, "commission", start, start + (plan.end - plan.start))
+    first.id = meetings.create(
+        store,
+        body_id=plan.body_id,
+        title=data.MEETING_TITLES["commission"].format(day=display(start.date())),
+        starts_at=start,
+        ends_at=first.end,
+        place=data.MEETING_PLACES["commission"].format(city=demo.city.name, place=_place(demo)),
+        notes=data.MEETING_NOTES_FAILED_QUORUM,
+    )
+    topic = data.SHOWCASE_RECONVENED
+    item_id = agenda.create_item(
+        store, first.id, title=topic.title, kind="vote", duration_minutes=topic.minutes,
+        description=topic.description,
+        presenter_text=rng.choice(list(data.PRESENTER_TEXTS)).format(region=demo.city.region),
+    )  # fmt: skip
+    first.items = [_ItemPlan(item_id, "vote", topic, topic.title, topic.minutes)]
+    notice.record_sent(store, first.id, notice.deadline(db, first.id) - dt.timedelta(days=2))
+    first.expected = presence.expected_attendees(db, first.id)
+    members = [a for a in first.expected if a.expected.voting and a.role != "substitute"]
+    # The chair comes both times (the minutes open « sous la présidence de … »).
+    members.sort(key=lambda a: a.role not in ("president", "co_president"))
+    came = members[:1]
+    for a in first.expected:
+        status = "present" if a in came else ("excused" if rng.random() < 0.8 else "absent")
+        presence.record(store, first.id, a.mandate_id, status)
+    presence.record_opening(store, first.id, start.time())
+    meetings.set_status(store, first.id, "held", now=_demo_now(demo))
+    first.status = "held"
+    sent = start.date() + dt.timedelta(days=1)
+    body = bodies.get_body(db, plan.body_id)
+    again_start = dt.datetime.combine(
+        sent + dt.timedelta(days=body.reconvene_notice_days + 2), start.time()
+    )
+    second = _MeetingPlan(
+        meetings.reconvene(store, first.id, again_start),
+        plan.body_id,
+        "commission",
+        again_start,
+        again_start + (first.end - first.start),
+    )
+    notice.record_sent(store, second.id, sent)
+    second.expected = presence.expected_attendees(db, second.id)
+    copies = agenda.items(db, second.id)
+    second.items = [
+        _ItemPlan(c.id, i.kind, i.topic, i.title, i.minutes)
+        for c, i in zip(copies, first.items, strict=True)
+    ]
+    came = members[:1] + rng.sample(members[1:], min(1, len(members) - 1))
+    for a in second.expected:
+        status = "present" if a.mandate_id in {c.mandate_id for c in came} else "excused"
+        presence.record(store, second.id, a.mandate_id, status)
+    presence.record_opening(store, second.id, again_start.time())
+    meetings.set_status(store, second.id, "held", now=_demo_now(demo))
+    second.status = "held"
+    moment = (again_start + dt.timedelta(minutes=topic.minutes)).time()
+    votes.record_vote(
+        store, second.items[0].id, taken_at=moment, votes_for=len(came), votes_against=0
+    )
+    demo.meetings += [first, second]
+
+
+def _demo_now(demo: _Demo) -> dt.datetime:
+    """The demo's clock: the start of its anchor day (history is never tied to today)."""
+    return dt.datetime.combine(demo.profile.anchor, dt.time(0, 0))
 
 
 def _write_attendance_bulk(
@@ -1742,7 +1914,22 @@ def _approve_minutes(demo: _Demo) -> None:
         "WHERE mi.status = 'submitted' AND m.status = 'held' ORDER BY m.starts_at, mi.id"
     ).fetchall()
     for item_id, meeting_id in rows:
-        minutes.approve(demo.store, item_id)
+        approving = meetings.get(
+            db,
+            db.execute("SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]).fetchone()[0],
+        )
+        moment = presence.parse_time(approving.opening_time, "opening_time")
+        if not presence.quorum(db, approving.id, moment, item_id=item_id).reached:
+            continue  # a meeting without quorum approves nothing: the minutes wait
+        approved = minutes.approve(demo.store, item_id)
+        # Signed and published within the rule's days (CGCT L. 2121-15: the week after).
+        day = dt.date.fromisoformat(approved.approved_on or approving.day.isoformat())
+        minutes.record_publication(
+            demo.store,
+            approved.id,
+            signed_on=day + dt.timedelta(days=1),
+            published_on=day + dt.timedelta(days=3),
+        )
         meetings.set_status(demo.store, meeting_id, "closed")
         demo.approved += 1
 

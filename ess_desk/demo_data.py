@@ -1119,3 +1119,61 @@ MEETING_PLACES = {
     "commission": "Maison de l'ESS, salle Marie-Curie",
     "working_group": "Tiers-lieu {place}",
 }
+
+# What the demonstration shows of the law of meetings (issue 11): a roll-call vote with a member
+# withdrawn for a personal interest, a secret ballot, a tie settled by the casting vote.
+SHOWCASE_ROLL_CALL = AgendaTopic(
+    "Avis sur la subvention au tiers-lieu coopératif « La Fabrique »",
+    "vote",
+    20,
+    "Demande de subvention de fonctionnement de 25 000 € pour 2027.",
+    (
+        "{presenter} présente la demande du tiers-lieu : 40 structures hébergées, un atelier "
+        "partagé et une cantine d'insertion. À la demande de plusieurs membres, le vote a lieu "
+        "par appel nominal.",
+    ),
+    "Soutien aux PTCE et aux coopérations",
+    ("Notifier l'avis du conseil au tiers-lieu et au service instructeur",),
+    "Avis favorable à la subvention de fonctionnement de 25 000 € au tiers-lieu coopératif "
+    "« La Fabrique » pour 2027.",
+)
+SHOWCASE_SECRET = AgendaTopic(
+    "Désignation du représentant du conseil au comité de pilotage du PTCE",
+    "vote",
+    15,
+    "Une candidature a été reçue ; s'agissant d'une désignation, le vote a lieu à bulletin secret.",
+    (
+        "{presenter} rappelle le rôle du comité de pilotage. Une seule candidature est "
+        "présentée ; le vote a lieu à bulletin secret.",
+    ),
+    "Gouvernance entre niveaux territoriaux",
+    ("Informer le comité de pilotage du PTCE de la désignation",),
+    "Le conseil désigne son représentant au comité de pilotage du PTCE.",
+)
+SHOWCASE_TIE = AgendaTopic(
+    "Avis sur le calendrier de la charte des achats responsables",
+    "vote",
+    15,
+    "Deux calendriers sont possibles : adoption de la charte en mars ou en juin.",
+    (
+        "{presenter} présente le calendrier proposé (adoption en mars). Le débat fait apparaître "
+        "deux positions d'égale force.",
+    ),
+    "Commande publique responsable",
+    ("Préparer le projet de charte des achats responsables pour mars",),
+    "Avis favorable au calendrier proposé : adoption de la charte des achats responsables en mars.",
+)
+SHOWCASE_RECONVENED = AgendaTopic(
+    "Avis sur le plan d'action emploi des jeunes",
+    "vote",
+    20,
+    "Le plan d'action départemental soumis à l'avis de la commission.",
+    ("{presenter} présente le plan d'action ; la commission en débat.",),
+    "Formation et sensibilisation des élus et des services",
+    ("Transmettre l'avis de la commission au département",),
+    "Avis favorable au plan d'action emploi des jeunes.",
+)
+MEETING_NOTES_FAILED_QUORUM = (
+    "Quorum non atteint à l'ouverture : la commission est convoquée à nouveau sur le même ordre "
+    "du jour."
+)

@@ -182,11 +182,16 @@ def storage_campaign(
     home.mkdir(exist_ok=True)
     council, facts = template or make_template(root, home)
     rows = []
+    # Room for the council and its copy to restore (then filled up): 6 MB, more if the council
+    # has grown (the demo's meetings carry more of their record).
+    size_kb = max(6 * 1024, 2 * council.stat().st_size // 1024 + 2048)
     for case, setup, words in STORAGE_CASES:
         row = Row(case)
         mount = root / f"disque-{setup}"
         mount.mkdir()
-        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], check=True)
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(mount)], check=True
+        )
         try:
             db = mount / "conseil.sqlite"
             shutil.copy(council, db)

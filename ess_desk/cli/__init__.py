@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = tuple(
     for area in (
         "store",
         "members",
+        "bodies",
         "meetings",
         "actions",
         "minutes",

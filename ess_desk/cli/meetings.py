@@ -1,5 +1,5 @@
 """The meetings' commands: `meetings`, `quorum`, `attendance-sheet`, `schedule`,
-`convocations`."""
+`convocations`, `compliance`."""
 
 from __future__ import annotations
 
@@ -49,32 +49,94 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     return 0
 
 
+def quorum_as_dict(count, meeting_id: int, item_id: int | None, moment: str | None) -> dict:
+    return {
+        "meeting": meeting_id,
+        "item": item_id,
+        "at": moment,
+        "in_office": count.in_office,
+        "present": count.present,
+        "remote": count.remote,
+        "represented": count.represented,
+        "withdrawn": count.withdrawn,
+        "counted": count.counted,
+        "required": count.required,
+        "waived": count.waived,
+        "reached": count.reached,
+        "votes_available": count.votes_available,
+        "problems": list(count.problems),
+    }
+
+
 def cmd_quorum(args: argparse.Namespace) -> int:
     from ess_desk.meetings import meetings, presence
 
     with open_for_command(args, write=False) as store:
         meeting = meetings.get(store.db, args.meeting)
+        if args.item is not None:
+            from ess_desk import service
+
+            item = service.require(store.db, "agenda_items", args.item, _("Le point"))
+            if item["meeting_id"] != meeting.id:
+                raise UserError(_("Ce point n'est pas à l'ordre du jour de cette séance."))
         moment = presence.parse_time(args.at, "--at") if args.at else None
-        count = presence.quorum(store.db, meeting.id, moment)
+        count = presence.quorum(store.db, meeting.id, moment, item_id=args.item)
+    if args.json:
+        data = quorum_as_dict(count, meeting.id, args.item, args.at)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0 if count.reached else 1
     print(
         _(
-            "{title} : {in_office}, {present}, {represented} ; quorum requis {required} — {state}."
+            "{title} : {in_office}, {present}, {remote}, {represented}, {withdrawn} ; "
+            "quorum requis {required} — {state}."
         ).format(
             title=meeting.title,
             in_office=ngettext(
                 "{n} membre en exercice", "{n} membres en exercice", count.in_office
             ).format(n=count.in_office),
             present=ngettext("{n} présent", "{n} présents", count.present).format(n=count.present),
+            remote=ngettext("{n} à distance", "{n} à distance", count.remote).format(
+                n=count.remote
+            ),
             represented=ngettext("{n} représenté", "{n} représentés", count.represented).format(
                 n=count.represented
             ),
+            withdrawn=ngettext("{n} déporté", "{n} déportés", count.withdrawn).format(
+                n=count.withdrawn
+            ),
             required=count.required,
-            state=_("atteint") if count.reached else _("non atteint"),
+            state=(_("sans condition de quorum") if count.waived else _("atteint"))
+            if count.reached
+            else _("non atteint"),
         )
     )
     for problem in count.problems:
         print(f"- {problem}")
     return 0 if count.reached else 1
+
+
+def cmd_compliance(args: argparse.Namespace) -> int:
+    from ess_desk.meetings import compliance, meetings
+
+    with open_for_command(args, write=False) as store:
+        meeting = meetings.get(store.db, args.meeting)
+        checks = compliance.check_meeting(store.db, meeting.id)
+    failed = compliance.failing(checks)
+    if args.json:
+        print(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    marks = {compliance.OK: "✓", compliance.FAIL: "✗", compliance.NA: "–"}
+    print(_("Contrôle de régularité — {title}").format(title=meeting.title))
+    for c in checks:
+        print(f"{marks[c.status]} {c.title} : {c.detail}")
+        if c.source:
+            print("    " + _("Source : {source}").format(source=c.source))
+    print(
+        _("Vérifications en échec : {n}.").format(n=len(failed))
+        if failed
+        else _("Aucune vérification en échec.")
+    )
+    return 1 if failed else 0
 
 
 def cmd_attendance_sheet(args: argparse.Namespace) -> int:
@@ -113,18 +175,25 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             calendar=body.holiday_calendar,
             closed_days=meetings.closed_days(store.db),
         )
-        for d in dates:
-            flag = ""
-            if d.holiday:
-                flag = _("  ← jour férié : {name}").format(name=d.holiday)
-            elif d.closed:
-                flag = _("  ← secrétariat fermé")
-            print(d.starts_at.strftime("%d/%m/%Y %H:%M") + flag)
+        if args.json:
+            print(json.dumps(schedule_as_json(dates, body), ensure_ascii=False, indent=2))
+        else:
+            for d in dates:
+                flag = ""
+                if d.holiday:
+                    flag = _("  ← jour férié : {name}").format(name=d.holiday)
+                elif d.closed:
+                    flag = _("  ← secrétariat fermé")
+                print(d.starts_at.strftime("%d/%m/%Y %H:%M") + flag)
         if not dates:
-            print(_("La règle ne donne aucune date sur cette période."))
+            print(
+                _("La règle ne donne aucune date sur cette période."),
+                file=sys.stderr if args.json else sys.stdout,
+            )
             return 1
         if args.dry_run:
-            print(_("Simulation : aucune séance créée."))
+            if not args.json:
+                print(_("Simulation : aucune séance créée."))
             return 0
         kept = [d.starts_at for d in dates if not d.flagged or args.keep_flagged]
         ids = (
@@ -145,6 +214,28 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             ics.write_schedule(store.db, ids, Path(args.ics))
             print(_("Calendrier écrit : {path}").format(path=args.ics))
     return 0
+
+
+def schedule_as_json(dates, body) -> list[dict]:
+    """Each planned date with its legal notice deadline (ISO), the advice when that deadline is
+    not a working day, and its holiday or closed-office flag."""
+    from ess_desk.meetings.calendar import last_working_day, notice_deadline
+
+    out = []
+    for d in dates:
+        deadline = notice_deadline(d.starts_at.date(), body.notice_clear_days)
+        advised = last_working_day(deadline, body.holiday_calendar)
+        out.append(
+            {
+                "starts_at": d.starts_at.isoformat(timespec="minutes"),
+                "notice_deadline": deadline.isoformat(),
+                "notice_advised": advised.isoformat() if advised != deadline else None,
+                "holiday": d.holiday,
+                "closed": d.closed,
+                "flagged": d.flagged,
+            }
+        )
+    return out
 
 
 def _mb(size: int) -> str:
@@ -231,9 +322,21 @@ def register(add: AddCommand) -> None:
     p.add_argument("--year", type=int, metavar="YYYY", help=_("seulement cette année"))
     p.add_argument("--json", action="store_true", help=_("sortie JSON"))
 
-    p = add("quorum", cmd_quorum, _("présents, représentés et quorum d'une séance"))
+    p = add("quorum", cmd_quorum, _("présents, à distance, représentés, déportés et quorum"))
     p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
     p.add_argument("--at", metavar="HH:MM", help=_("à cette heure (départs et arrivées compris)"))
+    p.add_argument(
+        "--item", type=int, metavar="ITEM", help=_("pour ce point (les déportés sont déduits)")
+    )
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
+
+    p = add(
+        "compliance",
+        cmd_compliance,
+        _("contrôle de régularité d'une séance (code 1 si une vérification échoue)"),
+    )
+    p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
 
     p = add("attendance-sheet", cmd_attendance_sheet, _("feuille d'émargement d'une séance (PDF)"))
     p.add_argument("meeting", type=int, metavar="MEETING", help=_("numéro de la séance"))
@@ -259,6 +362,11 @@ def register(add: AddCommand) -> None:
     )
     p.add_argument("--ics", metavar="FILE", help=_("écrit aussi le calendrier .ics"))
     p.add_argument("--dry-run", action="store_true", help=_("montre les dates sans rien créer"))
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=_("sortie JSON : date, date limite de convocation (ISO), jour férié"),
+    )
 
     p = add(
         "convocations",

@@ -89,7 +89,10 @@ def upcoming_meetings(
     rows = db.execute(
         """
         SELECT m.id, m.body_id, b.name, m.title, m.starts_at, m.status, m.notice_sent_on,
-               m.notice_warning, b.notice_clear_days, b.holiday_calendar
+               m.notice_warning,
+               CASE WHEN m.reconvenes_meeting_id IS NULL THEN b.notice_clear_days
+                    ELSE b.reconvene_notice_days END,
+               b.holiday_calendar
         FROM meetings m JOIN bodies b ON b.id = m.body_id
         WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status IN ('planned', 'convened')
         ORDER BY m.starts_at, m.id

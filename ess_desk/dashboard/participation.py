@@ -9,7 +9,7 @@ The rate, as the window and the export explain it:
 - a person is **expected** at such a meeting when they hold a seat of the body that day (titular
   member, president, co-president, vice-president); substitutes and permanent guests are not
   expected, they come in someone's place or as guests;
-- they **took part** when recorded present, represented by a proxy (« représenté(e) ») or
+- they **took part** when recorded present (in the room or remote), represented by a proxy (« représenté(e) ») or
   replaced by their substitute (« remplacé(e) par son suppléant »): their seat was held;
 - rate = took part ÷ expected.
 """
@@ -148,7 +148,7 @@ def participation(
             WHERE {where} AND {recorded}
         )
         SELECT md.person_id, md.college_id, COUNT(*),
-               COALESCE(SUM(a.status = 'present'), 0),
+               COALESCE(SUM(a.status IN ('present', 'remote')), 0),
                COALESCE(SUM(a.status = 'represented'), 0),
                COALESCE(SUM(a.status = 'replaced'), 0),
                COALESCE(SUM(a.status = 'excused'), 0),

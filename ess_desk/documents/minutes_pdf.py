@@ -166,7 +166,18 @@ def _attendance(view: mn.MinutesView) -> list:
         _table(rows, [42 * mm, WIDTH - 42 * mm]),
         Spacer(1, 2 * mm),
         Paragraph(escape(wording.quorum_line(view.record)), st.body),
+        *_law_lines(view.record),
     ]
+
+
+def _law_lines(record) -> list:
+    """The quorum rule with its source, and the reconvening of a failed quorum."""
+    st = styles()
+    out = []
+    for line in (wording.quorum_rule_line(record), wording.reconvening_line(record)):
+        if line:
+            out.append(Paragraph(escape(line), st.body))
+    return out
 
 
 def _decisions(section: Section) -> list:
@@ -217,20 +228,32 @@ def _actions(section: Section) -> list:
     ]
 
 
-def _vote(section: Section) -> list:
+def _vote(section: Section, record) -> list:
     st = styles()
-    if section.vote is None:
+    vote = section.vote
+    if vote is None:
         return []
-    rows = [wording.vote_header(), *wording.vote_rows(section.vote)]
+    rows = [wording.vote_header(), *wording.vote_rows(vote)]
     widths = [46 * mm, 16 * mm, 18 * mm, 26 * mm, 30 * mm, 38 * mm]
-    out: list = [
-        KeepTogether([Paragraph("<b>" + escape(_("Vote")) + "</b>", st.body), _table(rows, widths)])
-    ]
-    for note in (wording.vote_kind(section.vote), wording.vote_note(section.vote)):
-        if note:
-            out.append(Paragraph(f"<i>{escape(note)}</i>", st.body))
+    head: list = [Paragraph("<b>" + escape(_("Vote")) + "</b>", st.body)]
+    kind = wording.vote_kind_line(vote)
+    if kind:
+        head.append(Paragraph(escape(kind), st.body))
+    out: list = [KeepTogether([*head, _table(rows, widths)])]
+    if vote.ballots:
+        roll = [[_("Vote"), _("Votants")]]
+        roll += [[choice, "; ".join(names)] for choice, names in wording.roll_call_rows(vote)]
+        out += [Spacer(1, 1 * mm), _table(roll, [42 * mm, WIDTH - 42 * mm])]
+    for line in (wording.casting_line(vote, record), wording.vote_note(vote)):
+        if line:
+            out.append(Paragraph(f"<i>{escape(line)}</i>", st.body))
     out.append(Spacer(1, 2 * mm))
     return out
+
+
+def _withdrawals(section: Section) -> list:
+    st = styles()
+    return [Paragraph(escape(wording.withdrawal_line(w)), st.body) for w in section.withdrawn]
 
 
 def signature_block(
@@ -264,21 +287,21 @@ def signature_block(
     return [KeepTogether([*heading(_("Signatures")), table])]
 
 
-def _section(section: Section, form: str) -> list:
+def _section(section: Section, form: str, record=None) -> list:
     st = styles()
     out: list = heading(wording.section_title(section), level=1)
     if form == "pv":
         who = wording.presenter(section)
         if who:
             out.append(Paragraph(f"<i>{escape(who)}</i>", st.small))
-        withdrawn = wording.withdrawals(section)
-        if withdrawn:
-            out.append(Paragraph(f"<i>{escape(withdrawn)}</i>", st.body))
+    # The interested member leaves before the debate: the minutes say so first.
+    out += _withdrawals(section)
+    if form == "pv":
         out += summary_flowables(section.summary)
         missing = wording.no_vote(section)
         if missing:
             out.append(Paragraph(f"<i>{escape(missing)}</i>", st.body))
-    out += _vote(section)
+    out += _vote(section, record)
     out += _decisions(section)
     out += _actions(section)
     return out
@@ -335,6 +358,7 @@ def story(
             out.append(Paragraph(escape(opening), st.body))
     else:
         out.append(Paragraph(escape(wording.quorum_line(r)), st.body))
+        out += _law_lines(r)
     sections = [
         s for s in r.sections if form == "pv" or s.decisions or s.actions or s.vote is not None
     ]
@@ -342,7 +366,7 @@ def story(
     if not sections:
         out.append(Paragraph(escape(_("Aucune décision.")), st.body))
     for section in sections:
-        out += _section(section, form)
+        out += _section(section, form, r)
     if form == "pv":
         out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
         if signatures:
@@ -405,6 +429,7 @@ def build(
     invariant: bool = False,
 ) -> Path:
     """Write the minutes of a meeting as an A4 PDF (`invariant`: the same bytes each time)."""
+    mn.ensure_exportable(db, meeting_id)
     view = mn.view(db, meeting_id, public=public)
     return build_pdf(
         path, story(view, form, signatures=True), metadata(view, form), invariant=invariant

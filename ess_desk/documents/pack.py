@@ -816,7 +816,7 @@ class _Pack:
         out.append(self.follow_up())
         out.append(self.members())
         if self.variant == "animation":
-            out += [self.quorum_checklist(), self.speakers()]
+            out += [self.quorum_checklist(), self.compliance_checklist(), self.speakers()]
         if not self.public:
             out += [self.sign_in(), self.proxy()]
         out.append(self.annexes_divider())
@@ -1311,6 +1311,28 @@ class _Pack:
                 heading += f" <font size='8.5' color='#5f6b6d'>— {escape(', '.join(note))}</font>"
             out.append(KeepTogether([Paragraph(heading, st.h2), _grid(rows, widths)]))
         return _Section("members", title, out)
+
+    def compliance_checklist(self) -> _Section:
+        """The compliance check as a checklist for whoever runs the meeting: what already
+        holds, what fails, what is still to do (ess_desk.meetings.compliance)."""
+        from ess_desk.meetings import compliance
+
+        st = styles()
+        title = _("Contrôle de régularité")
+        marks = {compliance.OK: "✓", compliance.FAIL: "✗", compliance.NA: "☐"}
+        rows: list[list] = [[_("État"), _("Vérification"), _("À ce jour"), _("Source")]]
+        for check in compliance.check_meeting(self.db, self.meeting.id):
+            rows.append([marks[check.status], check.title, check.detail, check.source])
+        out: list = [
+            Paragraph(escape(title), st.h1),
+            Paragraph(
+                escape(_("✓ conforme ; ✗ en échec ; ☐ à vérifier pendant ou après la séance.")),
+                st.small,
+            ),
+            Spacer(1, 2 * mm),
+            _grid(rows, [12 * mm, 48 * mm, 74 * mm, 40 * mm], padding=3),
+        ]
+        return _Section("compliance", title, out)
 
     def quorum_checklist(self) -> _Section:
         st = styles()

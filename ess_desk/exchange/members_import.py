@@ -72,6 +72,16 @@ _GENDER_MARKS = re.compile(r"\((?:e|ne|le|s|es)\)|[·.](?:e|ne)\b")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+def how_to_create_a_body() -> str:
+    """How to create a body and its colleges without the window (an IT department preparing
+    several councils)."""
+    return _(
+        'Sans la fenêtre : ess-desk body add "Conseil de l\'ESS" --kind plenary --rules '
+        'consultative, puis ess-desk college add "Conseil de l\'ESS" "Structures de l\'ESS" '
+        "--seats 20."
+    )
+
+
 def header_key(text: str) -> str:
     """A header as compared: no case, accents, punctuation, gender marks or small words."""
     words = _NOT_ALNUM.split(_GENDER_MARKS.sub("", fold(text)))
@@ -714,7 +724,9 @@ class _Planner:
                         _(
                             "Aucune instance ne s'appelle « {name} » : un import ne crée pas "
                             "d'instance, créez-la d'abord."
-                        ).format(name=body_name),
+                        ).format(name=body_name)
+                        + " "
+                        + how_to_create_a_body(),
                     )
                 )
                 return False
@@ -730,7 +742,9 @@ class _Planner:
                         "Aucune instance où importer ces membres : la base n'a pas de conseil "
                         "plénier et le fichier n'a pas de colonne « Instance ». Créez "
                         "l'instance d'abord, ou précisez-la (option --body)."
-                    ),
+                    )
+                    + " "
+                    + how_to_create_a_body(),
                 )
             )
             return False

@@ -85,27 +85,42 @@ def _italic_line(doc: DocxDocument, text: str) -> None:
     doc.add_paragraph().add_run(_set(text)).italic = True
 
 
-def _section(doc: DocxDocument, section: Section, form: str) -> None:
+def _law_lines(doc: DocxDocument, record: Any) -> None:
+    for line in (wording.quorum_rule_line(record), wording.reconvening_line(record)):
+        if line:
+            _paragraph(doc, line)
+
+
+def _vote(doc: DocxDocument, vote: Any, record: Any) -> None:
+    _bold_line(doc, _("Vote"))
+    kind = wording.vote_kind_line(vote)
+    if kind:
+        _paragraph(doc, kind)
+    _table(doc, [wording.vote_header(), *wording.vote_rows(vote)], [46, 16, 18, 26, 30, 38])
+    if vote.ballots:
+        rows = [[_("Vote"), _("Votants")]]
+        rows += [[choice, "; ".join(names)] for choice, names in wording.roll_call_rows(vote)]
+        _table(doc, rows, [40, 130])
+    for line in (wording.casting_line(vote, record), wording.vote_note(vote)):
+        if line:
+            _italic_line(doc, line)
+
+
+def _section(doc: DocxDocument, section: Section, form: str, record: Any = None) -> None:
     _heading(doc, wording.section_title(section), 2)
     if form == "pv":
         who = wording.presenter(section)
         if who:
             _italic_line(doc, who)
-        withdrawn = wording.withdrawals(section)
-        if withdrawn:
-            _italic_line(doc, withdrawn)
+    for withdrawal in section.withdrawn:
+        _paragraph(doc, wording.withdrawal_line(withdrawal))
+    if form == "pv":
         _summary(doc, section.summary)
         missing = wording.no_vote(section)
         if missing:
             _italic_line(doc, missing)
     if section.vote is not None:
-        _bold_line(doc, _("Vote"))
-        _table(
-            doc, [wording.vote_header(), *wording.vote_rows(section.vote)], [46, 16, 18, 26, 30, 38]
-        )
-        for note in (wording.vote_kind(section.vote), wording.vote_note(section.vote)):
-            if note:
-                _italic_line(doc, note)
+        _vote(doc, section.vote, record)
     for d in section.decisions:
         _bold_line(doc, wording.decision_heading(d.reference, d.kind))
         _paragraph(doc, d.text)
@@ -172,11 +187,13 @@ def _opening(doc: DocxDocument, view: mn.MinutesView, form: str) -> None:
         ]
         _table(doc, rows, [40, 130])
         _paragraph(doc, wording.quorum_line(r))
+        _law_lines(doc, r)
         opening = wording.opening_line(r)
         if opening:
             _paragraph(doc, opening)
     else:
         _paragraph(doc, wording.quorum_line(r))
+        _law_lines(doc, r)
 
 
 def _signatures(doc: DocxDocument, record: Any) -> None:
@@ -208,7 +225,7 @@ def document(view: mn.MinutesView, form: str = "pv") -> DocxDocument:
     if not sections:
         _paragraph(doc, _("Aucune décision."))
     for s in sections:
-        _section(doc, s, form)
+        _section(doc, s, form, r)
     if form == "pv":
         _paragraph(doc, wording.closing_line(r))
         _signatures(doc, r)
@@ -230,6 +247,7 @@ def write(
     db: Database, meeting_id: int, path: Path | str, *, public: bool = False, form: str = "pv"
 ) -> Path:
     """Write the minutes of a meeting as a .docx file (atomically)."""
+    mn.ensure_exportable(db, meeting_id)
     # A control character pasted into a text would make Word's XML unreadable: none is written.
     doc = document(printable_copy(mn.view(db, meeting_id, public=public)), form)
     path = Path(path)

@@ -47,6 +47,7 @@ class NoticeRecord:
     server_reply: str = ""
     bounce: str = ""
     outbox_id: int | None = None
+    mandate_id: int | None = None  # the mandate they are convened in (the first of two)
 
     @property
     def accepted_on(self) -> dt.date | None:
@@ -107,7 +108,14 @@ def _docs(text: str) -> tuple[dict[str, Any], ...]:
 
 def _record(who: convening.Addressee, emails: list[Row], posted: Row | None) -> NoticeRecord:
     record = NoticeRecord(
-        who.person_id, who.name, who.capacity, who.channel, NONE, accepted_at=None, documents=()
+        who.person_id,
+        who.name,
+        who.capacity,
+        who.channel,
+        NONE,
+        accepted_at=None,
+        documents=(),
+        mandate_id=who.mandate_id,
     )
     accepted = sorted((r for r in emails if r["status"] == "sent"), key=lambda r: r["sent_at"])
     if accepted:
@@ -148,17 +156,14 @@ def _by_email(record: NoticeRecord, r: Row, status: str, accepted_at: str | None
 
 
 def notice_records(db: Database, meeting_id: int) -> list[NoticeRecord]:
-    """For each person expected at the meeting: how and when their current convocation went."""
+    """For each person expected at the meeting: how and when their current convocation went
+    (also once the meeting is held or closed: that is when the proof is asked for)."""
     meeting = meetings.get(db, meeting_id)
-    try:
-        conv = convening.load(db, meeting_id)
-    except UserError:
-        return []
     emails = _email_rows(db, meeting_id, meeting.ics_sequence)
     posted = _posted_rows(db, meeting_id, meeting.ics_sequence)
     return [
         _record(who, emails.get(who.person_id, []), posted.get(who.person_id))
-        for who in conv.addressees
+        for who in convening.addressees(db, meeting_id)
     ]
 
 

@@ -31,15 +31,21 @@ def is_working_day(day: dt.date, calendar: str = "FR") -> bool:
 
 def notice_deadline(meeting_day: dt.date, clear_days: int, calendar: str = "FR") -> dt.date:
     """The last day the notice may be sent so that `clear_days` whole days separate it from the
-    meeting: neither the day it is sent nor the meeting day counts. When that day is a weekend or
-    a public holiday, the office cannot send on it: the deadline moves back to the working day
-    before."""
+    meeting: neither the day it is sent nor the meeting day counts (jours francs, CGCT
+    L. 2121-11 and L. 2121-12). For a meeting on day M with n clear days it is M − n − 1, whatever
+    day that is: no rule moves it when it falls on a Sunday or a public holiday. `calendar` is
+    not used here (see `last_working_day`, advice only) and is kept for the callers' symmetry."""
     if clear_days < 0:
         raise UserError(_("Le délai de convocation ne peut pas être négatif."))
-    deadline = meeting_day - dt.timedelta(days=clear_days + 1)
-    while not is_working_day(deadline, calendar):
-        deadline -= dt.timedelta(days=1)
-    return deadline
+    return meeting_day - dt.timedelta(days=clear_days + 1)
+
+
+def last_working_day(day: dt.date, calendar: str = "FR") -> dt.date:
+    """The last working day on or before `day` (advice for an office closed at weekends and on
+    public holidays: « dernier jour ouvré avant cette date »), never a legal deadline."""
+    while not is_working_day(day, calendar):
+        day -= dt.timedelta(days=1)
+    return day
 
 
 def clear_days_between(sent: dt.date, meeting_day: dt.date) -> int:

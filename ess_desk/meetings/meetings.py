@@ -41,13 +41,14 @@ class Meeting:
     notice_warning: str = ""
     opening_time: str | None = None
     opening_quorum: str | None = None
+    reconvenes_meeting_id: int | None = None  # the meeting whose quorum failed
     # Raised each time the meeting moves or is cancelled: calendars then take the new invitation
     # as an update of the one they hold (RFC 5545 SEQUENCE).
     ics_sequence: int = 0
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Meeting:
-        return cls(**{f.name: row[f.name] for f in fields(cls)})
+        return cls(**{f.name: row[f.name] for f in fields(cls) if f.name in row})
 
     @property
     def start(self) -> dt.datetime:
@@ -163,8 +164,40 @@ def update(store: Store, meeting_id: int, **values: Any) -> None:
         service.update(db, "meetings", "meeting", meeting_id, data)
 
 
-def set_status(store: Store, meeting_id: int, status: str) -> None:
-    """Move a meeting to its next status; a move the lifecycle does not allow is refused."""
+class ConfirmationNeeded(UserError):
+    """A move that is allowed but deserves a second look: ask, then call again confirmed."""
+
+
+def _check_can_hold(meeting: Meeting, now: dt.datetime, confirmed: bool) -> None:
+    """A meeting is marked held once it has begun; the same day, after a confirmation."""
+    if meeting.start > now:
+        raise UserError(
+            _(
+                "La séance commence le {when} : elle ne peut pas être marquée tenue avant son "
+                "heure de début."
+            ).format(when=meeting.start.strftime("%d/%m/%Y %H:%M")),
+            field="status",
+        )
+    if meeting.day == now.date() and not confirmed:
+        raise ConfirmationNeeded(
+            _(
+                "La séance a commencé aujourd'hui à {time}. La marquer tenue ? Les votes et le "
+                "procès-verbal pourront alors être saisis."
+            ).format(time=meeting.start.strftime("%H:%M")),
+            field="status",
+        )
+
+
+def set_status(
+    store: Store,
+    meeting_id: int,
+    status: str,
+    *,
+    now: dt.datetime | None = None,
+    confirmed: bool = False,
+) -> None:
+    """Move a meeting to its next status; a move the lifecycle does not allow is refused, and a
+    meeting is marked held only once it has begun (`now`: the clock, for tests and the demo)."""
     with store.write() as db:
         current = get(db, meeting_id)
         if status not in MEETING_STATUSES:
@@ -179,10 +212,107 @@ def set_status(store: Store, meeting_id: int, status: str) -> None:
                 ),
                 field="status",
             )
+        if status == "held":
+            _check_can_hold(current, now or dt.datetime.now(), confirmed)
         values: dict[str, Any] = {"status": status}
         if status == "cancelled":
             values["ics_sequence"] = current.ics_sequence + 1
         service.update(db, "meetings", "meeting", meeting_id, values)
+
+
+def _copy_agenda(db: Database, from_id: int, to_id: int, taken_up: bool) -> None:
+    """The agenda of one meeting copied to another (`taken_up`: each item names its original)."""
+    db.execute(
+        "INSERT INTO agenda_items (meeting_id, position, title, kind, presenter_person_id, "
+        "presenter_text, duration_minutes, description, taken_up_item_id) "
+        "SELECT ?, position, title, kind, presenter_person_id, presenter_text, "
+        f"duration_minutes, description, {'id' if taken_up else 'NULL'} FROM agenda_items "
+        "WHERE meeting_id = ? ORDER BY position",
+        [to_id, from_id],
+    )
+    if not taken_up:
+        return
+    # Minutes awaiting approval on the first meeting's agenda are approved at the new one.
+    for minutes_id, item_id in db.execute(
+        "SELECT mi.id, i.id FROM minutes mi JOIN agenda_items o ON o.id = mi.approval_item_id "
+        "JOIN agenda_items i ON i.taken_up_item_id = o.id WHERE o.meeting_id = ? "
+        "AND i.meeting_id = ? AND mi.status != 'approved'",
+        [from_id, to_id],
+    ).fetchall():
+        service.update(db, "minutes", "minutes", minutes_id, {"approval_item_id": item_id})
+
+
+def reconvened_by(db: Database, meeting_id: int) -> Meeting | None:
+    """The meeting called again after this one's quorum failed, if any."""
+    row = db.execute(
+        "SELECT id FROM meetings WHERE reconvenes_meeting_id = ? ORDER BY id LIMIT 1", [meeting_id]
+    ).fetchone()
+    return get(db, row[0]) if row else None
+
+
+def earliest_reconvening(db: Database, meeting_id: int, today: dt.date) -> dt.datetime:
+    """The first legal start of the reconvened meeting if its notice goes out `today`: the
+    reconvening rule's clear days after today, at the first meeting's hour."""
+    current = get(db, meeting_id)
+    body = bodies.get_body(db, current.body_id)
+    day = today + dt.timedelta(days=body.reconvene_notice_days + 1)
+    return dt.datetime.combine(day, current.start.time())
+
+
+def reconvene(store: Store, meeting_id: int, new_start: Any, new_end: Any = None) -> int:
+    """After a failed quorum, call the meeting again: a new meeting with the same agenda (its
+    items name those they take up), linked to the first, which deliberates without quorum where
+    the body's rule says so (CGCT L. 2121-17, décret n° 2006-672 art. 11). The first meeting is
+    marked held: it took place and recorded that it could not deliberate."""
+    from ess_desk.meetings import presence
+
+    with store.write() as db:
+        current = get(db, meeting_id)
+        ensure_open(current)
+        if current.reconvenes_meeting_id:
+            raise UserError(
+                _(
+                    "Cette séance a déjà été reconvoquée après un quorum non atteint : elle "
+                    "délibère sans condition de quorum."
+                )
+            )
+        if reconvened_by(db, meeting_id) is not None:
+            raise UserError(_("Une nouvelle séance a déjà été convoquée après celle-ci."))
+        count = presence.quorum(db, meeting_id, presence.parse_time(current.opening_time, "t"))
+        if count.reached:
+            raise UserError(
+                _(
+                    "Le quorum est atteint ({counted} / {required}) : il n'y a pas lieu de "
+                    "reconvoquer la séance."
+                ).format(counted=count.counted, required=count.required)
+            )
+        start = parse_datetime(new_start, "starts_at")
+        if start is None:
+            raise UserError(_("Indiquez la date de la nouvelle séance."), field="starts_at")
+        if start <= current.start:
+            raise UserError(
+                _("La nouvelle séance doit suivre celle du {day}.").format(
+                    day=display(current.day)
+                ),
+                field="starts_at",
+            )
+        end = parse_datetime(new_end, "ends_at")
+        if end is None and current.end is not None:
+            end = start + (current.end - current.start)
+        title = _("{title} — nouvelle convocation du {day}").format(
+            title=current.title, day=display(start.date())
+        )
+        values = {k: getattr(current, k) for k in EDITABLE} | {
+            "starts_at": start,
+            "ends_at": end,
+            "title": title,
+        }
+        new_id = add(db, values)
+        service.update(db, "meetings", "meeting", new_id, {"reconvenes_meeting_id": meeting_id})
+        _copy_agenda(db, meeting_id, new_id, taken_up=True)
+        if current.status != "held":
+            service.update(db, "meetings", "meeting", meeting_id, {"status": "held"})
+        return new_id
 
 
 def postpone(store: Store, meeting_id: int, new_start: Any, new_end: Any = None) -> int:
@@ -218,6 +348,21 @@ def postpone(store: Store, meeting_id: int, new_start: Any, new_end: Any = None)
             db, "meetings", "meeting", meeting_id, {"status": "postponed", "replaced_by_id": new_id}
         )
         return new_id
+
+
+def ensure_held(meeting: Meeting, what: str) -> None:
+    """Votes, minutes and approvals belong to a meeting that took place: refused before."""
+    if meeting.status not in ("held", "closed"):
+        raise UserError(
+            _(
+                "{what} ne s'enregistre que pour une séance tenue : la séance du {day} est "
+                "« {status} ». Marquez-la tenue une fois ouverte."
+            ).format(
+                what=what,
+                day=display(meeting.day),
+                status=label(MEETING_STATUSES, meeting.status).lower(),
+            )
+        )
 
 
 def ensure_open(meeting: Meeting) -> None:

@@ -10,7 +10,7 @@ from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
-from ess_desk.meetings.calendar import clear_days_between, notice_deadline
+from ess_desk.meetings.calendar import clear_days_between, last_working_day, notice_deadline
 from ess_desk.membership import bodies
 
 if TYPE_CHECKING:
@@ -19,11 +19,45 @@ if TYPE_CHECKING:
     from ess_desk.store import Store
 
 
+def required_clear_days(body: bodies.Body, meeting: meetings.Meeting) -> int:
+    """The notice the meeting needs: the body's, or the reconvening rule's for a meeting called
+    again after a failed quorum (CGCT L. 2121-17: « à trois jours au moins d'intervalle »)."""
+    return body.reconvene_notice_days if meeting.reconvenes_meeting_id else body.notice_clear_days
+
+
 def deadline(db: Database, meeting_id: int) -> dt.date:
-    """« À envoyer au plus tard le … », from the body's notice rule and holiday calendar."""
+    """« À envoyer au plus tard le … »: the legal date M − n − 1, weekends and holidays
+    included (lateness is judged by this date alone)."""
     meeting = meetings.get(db, meeting_id)
     body = bodies.get_body(db, meeting.body_id)
-    return notice_deadline(meeting.day, body.notice_clear_days, body.holiday_calendar)
+    return notice_deadline(meeting.day, required_clear_days(body, meeting))
+
+
+def advised_day(db: Database, meeting_id: int) -> dt.date | None:
+    """Advice only: the last working day before the legal deadline when the deadline falls on
+    a weekend or a public holiday of the body's calendar (None when it is a working day)."""
+    meeting = meetings.get(db, meeting_id)
+    body = bodies.get_body(db, meeting.body_id)
+    legal = notice_deadline(meeting.day, required_clear_days(body, meeting))
+    working = last_working_day(legal, body.holiday_calendar)
+    return working if working != legal else None
+
+
+def late_message(sent: dt.date, limit: dt.date, meeting_day: dt.date, required: int) -> str:
+    """What a late notice is told: the legal deadline and the clear days it actually gave."""
+    given = clear_days_between(sent, meeting_day)
+    return ngettext(
+        "Convocation envoyée le {sent}, après la date limite légale du {limit} : elle laisse "
+        "{given} jour franc avant la séance, le règlement en demande {required}.",
+        "Convocation envoyée le {sent}, après la date limite légale du {limit} : elle laisse "
+        "{given} jours francs avant la séance, le règlement en demande {required}.",
+        given,
+    ).format(
+        sent=display(sent),
+        limit=display(limit),
+        given=given,
+        required=required,
+    )
 
 
 def record_sent(store: Store, meeting_id: int, sent_on: str | dt.date | None) -> str:
@@ -43,22 +77,10 @@ def record_sent(store: Store, meeting_id: int, sent_on: str | dt.date | None) ->
                 field="notice_sent_on",
             )
         body = bodies.get_body(db, meeting.body_id)
-        limit = notice_deadline(meeting.day, body.notice_clear_days, body.holiday_calendar)
-        warning = ""
-        if day > limit:
-            given = clear_days_between(day, meeting.day)
-            warning = ngettext(
-                "Convocation envoyée le {sent}, après la date limite du {limit} : "
-                "{given} jour franc au lieu de {required}.",
-                "Convocation envoyée le {sent}, après la date limite du {limit} : "
-                "{given} jours francs au lieu de {required}.",
-                given,
-            ).format(
-                sent=display(day),
-                limit=display(limit),
-                given=given,
-                required=body.notice_clear_days,
-            )
+        required = required_clear_days(body, meeting)
+        limit = notice_deadline(meeting.day, required)
+        # Lateness by the legal rule alone: sent on the deadline itself is on time.
+        warning = late_message(day, limit, meeting.day, required) if day > limit else ""
         service.update(
             db,
             "meetings",

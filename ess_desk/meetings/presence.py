@@ -216,22 +216,112 @@ def rules_for(db: Database, body_id: int) -> att.Rules:
         quorum=Fraction(body.quorum_numerator, body.quorum_denominator),
         counts_represented=bool(body.quorum_counts_represented),
         proxies_per_holder=body.proxies_per_holder,
+        formula=body.quorum_formula,
+        remote_allowed=bool(body.remote_allowed),
+        counts_remote=bool(body.quorum_counts_remote),
     )
 
 
-def quorum(db: Database, meeting_id: int, moment: dt.time | None = None) -> att.Count:
-    """The count at `moment` (None: everyone recorded present, as at the opening)."""
+def quorum_waived(db: Database, meeting: meetings.Meeting, item_id: int | None = None) -> bool:
+    """A meeting reconvened after a failed quorum deliberates without one where the body's rule
+    says so (CGCT L. 2121-17, décret n° 2006-672 art. 11), on the items it takes up from the
+    first meeting's agenda only: an item added since needs the quorum."""
+    if not meeting.reconvenes_meeting_id:
+        return False
+    if not bodies.get_body(db, meeting.body_id).reconvene_without_quorum:
+        return False
+    if item_id is None:
+        return True
+    row = db.execute("SELECT taken_up_item_id FROM agenda_items WHERE id = ?", [item_id]).fetchone()
+    return bool(row and row[0])
+
+
+def quorum(
+    db: Database,
+    meeting_id: int,
+    moment: dt.time | None = None,
+    item_id: int | None = None,
+) -> att.Count:
+    """The count at `moment` (None: everyone recorded present, as at the opening); for an item,
+    the members who withdrew from it are left out."""
     meeting = meetings.get(db, meeting_id)
     expected = [a.expected for a in expected_attendees(db, meeting_id)]
-    return att.count(expected, presences(db, meeting_id), rules_for(db, meeting.body_id), moment)
+    return att.count(
+        expected,
+        presences(db, meeting_id),
+        rules_for(db, meeting.body_id),
+        moment,
+        withdrawn=withdrawn(db, item_id) if item_id is not None else (),
+        waived=quorum_waived(db, meeting, item_id),
+    )
 
 
 def count_as_json(count: att.Count) -> str:
     data = dataclasses.asdict(count)
     data["voters"] = {str(k): v for k, v in count.voters.items()}
+    data["cast_by"] = {str(k): v for k, v in count.cast_by.items()}
     data["counted"] = count.counted
     data["reached"] = count.reached
     return json.dumps(data, ensure_ascii=False)
+
+
+# -- withdrawals (déport) ------------------------------------------------------------------------
+
+
+def withdrawn(db: Database, item_id: int) -> set[int]:
+    """The mandates withdrawn from an agenda item."""
+    return {
+        r[0] for r in db.execute("SELECT mandate_id FROM withdrawals WHERE item_id = ?", [item_id])
+    }
+
+
+def withdrawals_of_meeting(db: Database, meeting_id: int) -> dict[int, set[int]]:
+    """Agenda item -> the mandates withdrawn from it."""
+    out: dict[int, set[int]] = {}
+    for item_id, mandate_id in db.execute(
+        "SELECT item_id, mandate_id FROM withdrawals WHERE meeting_id = ? ORDER BY id",
+        [meeting_id],
+    ):
+        out.setdefault(item_id, set()).add(mandate_id)
+    return out
+
+
+def withdraw(store, item_id: int, mandate_id: int, reason: str = "", withdrawn_: bool = True):
+    """Record that a member withdraws from an item for a personal interest (déport, CGCT
+    L. 2131-11, décret n° 2006-672 art. 13): for that item they are neither present nor voting
+    and no proxy goes through them. `withdrawn_=False` takes the withdrawal back."""
+    with store.write() as db:
+        item = service.require(db, "agenda_items", item_id, _("Le point"))
+        meeting = meetings.get(db, item["meeting_id"])
+        meetings.ensure_open(meeting)
+        expected = {a.mandate_id: a for a in expected_attendees(db, meeting.id)}
+        person = expected.get(mandate_id)
+        if person is None:
+            raise UserError(_("Cette personne n'est pas attendue à cette séance."))
+        row = db.execute(
+            "SELECT id FROM withdrawals WHERE item_id = ? AND mandate_id = ?", [item_id, mandate_id]
+        ).fetchone()
+        if not withdrawn_:
+            if row:
+                service.delete(db, "withdrawals", "withdrawal", row[0])
+            return
+        if db.execute("SELECT 1 FROM votes WHERE item_id = ?", [item_id]).fetchone():
+            raise UserError(
+                _(
+                    "Le vote sur ce point est déjà enregistré : le déport de {name} se note "
+                    "avant le vote."
+                ).format(name=person.name)
+            )
+        values = {"reason": validation.clean_text(reason)}
+        if row:
+            service.update(db, "withdrawals", "withdrawal", row[0], values)
+        else:
+            service.insert(
+                db,
+                "withdrawals",
+                "withdrawal",
+                values | {"meeting_id": meeting.id, "item_id": item_id, "mandate_id": mandate_id},
+            )
 
 
 def record_opening(store, meeting_id: int, opening: object) -> att.Count:

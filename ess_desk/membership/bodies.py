@@ -11,11 +11,12 @@ from ess_desk import service
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
-from ess_desk.membership import rules, validation
+from ess_desk.membership import rules, rulesets, validation
 from ess_desk.membership.vocabulary import (
     BODY_KINDS,
     HOLIDAY_CALENDARS,
     MAJORITY_RULES,
+    QUORUM_FORMULAS,
     SEAT_ROLES,
 )
 from ess_desk.store import Store
@@ -40,14 +41,37 @@ class Body:
     archived: int = 0
     majority_rule: str = "simple"
     chair_casting_vote: int = 0
+    quorum_formula: str = "at_least"
+    quorum_counts_remote: int = 1
+    remote_allowed: int = 0
+    reconvene_notice_days: int = 3
+    reconvene_without_quorum: int = 1
+    minutes_publish_days: int = 7
+    rule_set: str = ""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Body:
-        return cls(**{f.name: row[f.name] for f in fields(cls)})
+        return cls(**{f.name: row[f.name] for f in fields(cls) if f.name in row})
 
     @property
     def quorum_fraction(self) -> Fraction:
         return Fraction(self.quorum_numerator, self.quorum_denominator)
+
+    def quorum_rule(self, in_office: int | None = None) -> str:
+        """The quorum rule in words: « plus de la moitié des 8 membres en exercice »."""
+        half = (self.quorum_numerator, self.quorum_denominator) == (1, 2)
+        fraction = f"{self.quorum_numerator}/{self.quorum_denominator}"
+        if self.quorum_formula == "more_than":
+            rule = _("plus de la moitié") if half else _("plus de {f}").format(f=fraction)
+        else:
+            rule = _("la moitié au moins") if half else _("au moins {f}").format(f=fraction)
+        if in_office is None:
+            return _("{rule} des membres en exercice").format(rule=rule)
+        return _("{rule} des {n} membres en exercice").format(rule=rule, n=in_office)
+
+    def source(self, rule: str) -> str:
+        """The text this body's `rule` follows (« CGCT, art. L. 2121-17 »…)."""
+        return rulesets.source(self.rule_set, rule)
 
 
 @dataclass(frozen=True)
@@ -76,7 +100,32 @@ BODY_EDITABLE = (
     "holiday_calendar",
     "majority_rule",
     "chair_casting_vote",
+    "quorum_formula",
+    "quorum_counts_remote",
+    "remote_allowed",
+    "reconvene_notice_days",
+    "reconvene_without_quorum",
+    "minutes_publish_days",
+    "rule_set",
 )
+
+
+def with_rule_set(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with the ready-made set named by `rule_set` filled in under the values given:
+    the set is a starting point, every value given beside it wins."""
+    code = validation.clean_text(values.get("rule_set"))
+    if not code:
+        return values
+    found = rulesets.RULE_SETS.get(code)
+    if found is None:
+        raise UserError(
+            _("Jeu de règles inconnu : « {value} » ({known}).").format(
+                value=code, known=", ".join(rulesets.RULE_SETS)
+            ),
+            field="rule_set",
+        )
+    given = {k: v for k, v in values.items() if v is not None}
+    return {**found.values, **given}
 
 
 def _int(values: dict[str, Any], key: str, label: str, minimum: int, default: int) -> int:
@@ -145,6 +194,7 @@ def clean_body(db: Database, values: dict[str, Any], own_id: int | None) -> dict
         )
     out["majority_rule"] = majority
     out["chair_casting_vote"] = 1 if values.get("chair_casting_vote") else 0
+    out.update(_clean_law_rules(values, out))
     row = db.execute(
         "SELECT id FROM bodies WHERE name = ? COLLATE NOCASE AND id IS NOT ?", [out["name"], own_id]
     ).fetchone()
@@ -155,15 +205,63 @@ def clean_body(db: Database, values: dict[str, Any], own_id: int | None) -> dict
     return out
 
 
+def _clean_law_rules(values: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
+    """The rules of the second round: quorum formula and who counts, remote participation,
+    reconvening after a failed quorum, minutes' signature and publication, the rule set."""
+    rules: dict[str, Any] = {}
+    formula = validation.clean_text(values.get("quorum_formula")) or "at_least"
+    if formula not in QUORUM_FORMULAS:
+        raise UserError(
+            _("Formule de quorum inconnue : « {value} » (at_least ou more_than).").format(
+                value=formula
+            ),
+            field="quorum_formula",
+        )
+    if formula == "more_than" and out["quorum_numerator"] >= out["quorum_denominator"]:
+        raise UserError(
+            _(
+                "« Plus de » la totalité des membres n'est jamais atteint : choisissez « au moins »."
+            ),
+            field="quorum_formula",
+        )
+    rules["quorum_formula"] = formula
+    for flag, default in (
+        ("quorum_counts_remote", 1),
+        ("remote_allowed", 0),
+        ("reconvene_without_quorum", 1),
+    ):
+        rules[flag] = 1 if values.get(flag, default) else 0
+    rules["reconvene_notice_days"] = _int(
+        values, "reconvene_notice_days", _("Délai de la nouvelle convocation"), 0, 3
+    )
+    rules["minutes_publish_days"] = _int(
+        values, "minutes_publish_days", _("Délai de signature et de publication du PV"), 0, 7
+    )
+    code = validation.clean_text(values.get("rule_set"))
+    if code and code not in rulesets.RULE_SETS:
+        raise UserError(
+            _("Jeu de règles inconnu : « {value} » ({known}).").format(
+                value=code, known=", ".join(rulesets.RULE_SETS)
+            ),
+            field="rule_set",
+        )
+    rules["rule_set"] = code
+    return rules
+
+
 def create_body(store: Store, **values: Any) -> int:
     with store.write() as db:
-        return service.insert(db, "bodies", "body", clean_body(db, values, None))
+        return service.insert(db, "bodies", "body", clean_body(db, with_rule_set(values), None))
 
 
 def update_body(store: Store, body_id: int, **values: Any) -> None:
+    """Change a body; `rule_set` given with no other rule resets the rules to that set."""
     with store.write() as db:
         current = service.require(db, "bodies", body_id, _("L'instance"))
-        data = clean_body(db, {**{k: current[k] for k in BODY_EDITABLE}, **values}, body_id)
+        merged = {**{k: current[k] for k in BODY_EDITABLE if k in current}}
+        if values.get("rule_set") and values.get("rule_set") != current.get("rule_set"):
+            merged = {k: v for k, v in merged.items() if k not in rulesets.RULE_FIELDS}
+        data = clean_body(db, with_rule_set({**merged, **values}), body_id)
         service.update(db, "bodies", "body", body_id, data)
 
 

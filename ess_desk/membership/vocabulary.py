@@ -48,6 +48,15 @@ MAJORITY_RULES: dict[str, str] = {
     "two_thirds": N_("Majorité des deux tiers des suffrages exprimés"),
 }
 
+# How the quorum is reckoned from the fraction of the members in office: "at_least" (« la moitié
+# au moins », décret n° 2006-672 art. 11) or "more_than" (« plus de la moitié » : the majority of
+# the members in office of a municipal council, CGCT L. 2121-17, read by the courts as more than
+# half, not half plus one: 8 members → 5, 7 → 4).
+QUORUM_FORMULAS: dict[str, str] = {
+    "at_least": N_("Au moins la fraction (« la moitié au moins »)"),
+    "more_than": N_("Plus que la fraction (« plus de la moitié »)"),
+}
+
 CIVILITIES = ("", "Mme", "M.", "Mx")
 
 

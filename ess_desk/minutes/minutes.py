@@ -381,6 +381,7 @@ def approve(store: Store, item_id: int) -> Minutes:
             raise UserError(
                 _("Le vote sur ce point a rejeté le procès-verbal : il ne peut pas être approuvé.")
             )
+        _ensure_approving_quorum(db, approving, item_id, vote)
         snapshot = rec.to_json(
             rec.compose(db, minutes.meeting_id, minutes.secretary, minutes.closing_time)
         )
@@ -399,6 +400,64 @@ def approve(store: Store, item_id: int) -> Minutes:
             },
         )
         return get(db, minutes.id)
+
+
+def _ensure_approving_quorum(
+    db: Database, approving: meetings.Meeting, item_id: int, vote: votes.Vote | None
+) -> None:
+    """Minutes are approved by a meeting that can deliberate: its quorum at the vote on the
+    approval item, or at the opening when no vote was counted (a reconvened meeting, on the items
+    it takes up, needs none)."""
+    if vote is not None:
+        reached = vote.quorum_reached
+        count_text = f"{vote.quorum.get('counted', 0)} / {vote.quorum.get('required', 0)}"
+    else:
+        moment = presence.parse_time(approving.opening_time, "opening_time")
+        count = presence.quorum(db, approving.id, moment, item_id=item_id)
+        reached = count.reached
+        count_text = f"{count.counted} / {count.required}"
+    if not reached:
+        raise UserError(
+            _(
+                "Le quorum n'est pas atteint à la séance du {day} ({count}) : elle ne peut pas "
+                "approuver le procès-verbal."
+            ).format(day=display(approving.day), count=count_text)
+        )
+
+
+def ensure_exportable(db: Database, meeting_id: int) -> None:
+    """No minutes for a meeting that has not taken place."""
+    meetings.ensure_held(meetings.get(db, meeting_id), _("Un procès-verbal"))
+
+
+def record_publication(
+    store: Store, minutes_id: int, signed_on: Any = None, published_on: Any = None
+) -> None:
+    """The days approved minutes were signed and published (the compliance check holds them
+    against the body's rule: CGCT L. 2121-15, within the week)."""
+    signed = parse_date(signed_on, field="signed_on") if signed_on else None
+    published = parse_date(published_on, field="published_on") if published_on else None
+    with store.write() as db:
+        minutes = get(db, minutes_id)
+        if minutes.status != "approved":
+            raise UserError(
+                _("Un procès-verbal se signe et se publie une fois approuvé."), field="signed_on"
+            )
+        for day, field in ((signed, "signed_on"), (published, "published_on")):
+            if day is not None and minutes.approved_on and day.isoformat() < minutes.approved_on:
+                raise UserError(
+                    _("Cette date précède l'approbation du procès-verbal ({day}).").format(
+                        day=display(minutes.approved_on)
+                    ),
+                    field=field,
+                )
+        values = {}
+        if signed is not None:
+            values["signed_on"] = signed.isoformat()
+        if published is not None:
+            values["published_on"] = published.isoformat()
+        if values:
+            service.update(db, "minutes", ENTITY, minutes_id, values)
 
 
 def add_erratum(

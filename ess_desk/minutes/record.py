@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 # 2: the notice date, who presided when, remote members, arrival and departure times, withdrawals,
-# ballots of roll-call and secret votes (CGCT L. 2121-15). Version 1 snapshots read with defaults.
+# roll-call and secret votes, reconvening (CGCT L. 2121-15). Version 1 snapshots read with
+# defaults.
 SNAPSHOT_VERSION = 2
 
 
@@ -55,22 +56,6 @@ class ChairTurn:
 
 
 @dataclass(frozen=True)
-class Withdrawal:
-    """A member out of one item (déport): neither in the debate nor in the vote."""
-
-    person: PersonRef
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Ballot:
-    """One voter's choice in a roll-call vote (scrutin public: names and votes are recorded)."""
-
-    person: PersonRef
-    choice: str
-
-
-@dataclass(frozen=True)
 class Attendance:
     present: tuple[AttendanceLine, ...] = ()
     represented: tuple[AttendanceLine, ...] = ()
@@ -78,12 +63,25 @@ class Attendance:
     absent: tuple[AttendanceLine, ...] = ()
     substitutes: tuple[AttendanceLine, ...] = ()
     guests: tuple[AttendanceLine, ...] = ()
-    remote: tuple[AttendanceLine, ...] = ()
     in_office: int = 0
     present_count: int = 0
     represented_count: int = 0
     required: int = 0
     reached: bool = False
+    remote: tuple[AttendanceLine, ...] = ()  # taking part by video or audio
+    remote_count: int = 0
+    waived: bool = False  # a reconvened meeting deliberating without quorum
+
+
+ATTENDANCE_GROUPS = (
+    "present",
+    "remote",
+    "represented",
+    "excused",
+    "absent",
+    "substitutes",
+    "guests",
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +91,16 @@ class CollegeVote:
     votes_against: int
     abstentions: int
     not_voting: int
+
+
+@dataclass(frozen=True)
+class BallotLine:
+    """One member's vote in a roll call, cast by themselves, their substitute or their proxy."""
+
+    member: PersonRef
+    choice: str
+    cast_by: PersonRef | None = None  # None: the member voted in person
+    by_proxy: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,10 +114,21 @@ class VoteRecord:
     casting_vote: str | None = None
     taken_at: str | None = None
     by_college: tuple[CollegeVote, ...] = ()
-    kind: str = "open"  # open, roll_call, secret
+    kind: str = "open"
     blank: int = 0
     spoilt: int = 0
-    ballots: tuple[Ballot, ...] = ()
+    chair_vote: str | None = None
+    ballots: tuple[BallotLine, ...] = ()
+    quorum_waived: bool = False
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """A member who left the meeting for one item (déport), with their civility for the sentence."""
+
+    person: PersonRef
+    civility: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,7 +158,20 @@ class Section:
     vote: VoteRecord | None = None
     decisions: tuple[DecisionRecord, ...] = ()
     actions: tuple[ActionRecord, ...] = ()
-    withdrawals: tuple[Withdrawal, ...] = ()
+    withdrawn: tuple[Withdrawal, ...] = ()
+
+
+@dataclass(frozen=True)
+class LawNotes:
+    """What the minutes cite of the body's rules, and the reconvening of a failed quorum."""
+
+    quorum_rule: str = ""  # « plus de la moitié des 8 membres en exercice »
+    quorum_source: str = ""
+    casting_source: str = ""
+    withdrawal_source: str = ""
+    reconvene_source: str = ""
+    reconvenes_day: str | None = None  # this meeting was called again after that one's quorum
+    reconvened_at: str | None = None  # this meeting's quorum failed; called again at that time
 
 
 @dataclass(frozen=True)
@@ -159,6 +191,7 @@ class MinutesRecord:
     attendance: Attendance
     sections: tuple[Section, ...] = field(default=())
     version: int = SNAPSHOT_VERSION
+    law: LawNotes = field(default_factory=LawNotes)
     notice_sent_on: str | None = None
     presiding: tuple[ChairTurn, ...] = ()
 
@@ -186,7 +219,7 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
     attendees = presence.expected_attendees(db, meeting.id)
     by_mandate = {a.mandate_id: a for a in attendees}
     recorded = {p.mandate_id: p for p in presence.presences(db, meeting.id)}
-    lists: dict[str, list[AttendanceLine]] = {k: [] for k in GROUPS}
+    lists: dict[str, list[AttendanceLine]] = {k: [] for k in ATTENDANCE_GROUPS}
 
     def timed(ref: PersonRef, mandate_id: int, other: PersonRef | None = None) -> AttendanceLine:
         p = recorded.get(mandate_id)
@@ -237,23 +270,18 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
     if meeting.opening_quorum:
         # The count recorded at the opening is the one the minutes state.
         data = json.loads(meeting.opening_quorum)
-        counts = (data["in_office"], data["present"], data["represented"], data["required"])
-        reached = bool(data.get("reached", data["present"] >= data["required"]))
     else:
-        count = presence.quorum(db, meeting.id)
-        counts = (count.in_office, count.present, count.represented, count.required)
-        reached = count.reached
+        data = json.loads(presence.count_as_json(presence.quorum(db, meeting.id)))
     return Attendance(
         **{k: tuple(v) for k, v in lists.items()},
-        in_office=counts[0],
-        present_count=counts[1],
-        represented_count=counts[2],
-        required=counts[3],
-        reached=reached,
+        in_office=data["in_office"],
+        present_count=data["present"],
+        represented_count=data["represented"],
+        required=data["required"],
+        reached=bool(data.get("reached", data["present"] >= data["required"])),
+        remote_count=data.get("remote", 0),
+        waived=bool(data.get("waived", False)),
     )
-
-
-GROUPS = ("present", "remote", "represented", "excused", "absent", "substitutes", "guests")
 
 
 def _times(p: Any) -> tuple[str | None, str | None]:
@@ -354,52 +382,32 @@ def _person(db: Database, person_id: int, attendees: dict[int, PersonRef]) -> Pe
     return PersonRef(name=row[0], person_id=person_id, consent=bool(row[1])) if row else None
 
 
-def _ballots(db: Database, vote_id: int, known: dict[int, PersonRef]) -> tuple[Ballot, ...]:
-    """The names and choices of a roll-call vote (the ballots table comes with the meeting law's
-    migration; without it there are none)."""
-    if "vote_ballots" not in db.table_names():
-        return ()
-    rows = db.execute(
-        "SELECT p.id, b.choice FROM vote_ballots b JOIN mandates m ON m.id = b.mandate_id "
-        "JOIN people p ON p.id = m.person_id WHERE b.vote_id = ? "
-        "ORDER BY p.last_name, p.first_name, p.id",
-        [vote_id],
-    ).fetchall()
+def _ballots(db: Database, vote: votes.Vote, refs: dict[int, PersonRef]) -> tuple[BallotLine, ...]:
+    """The roll call: each member and their vote, by whom it was cast when not in person."""
+    represented = {
+        r[0]
+        for r in db.execute(
+            "SELECT mandate_id FROM attendance WHERE meeting_id = ? AND status = 'represented'",
+            [vote.meeting_id],
+        )
+    }
     out = []
-    for person_id, choice in rows:
-        person = _person(db, person_id, known)
-        if person is not None:
-            out.append(Ballot(person, choice))
+    for b in votes.ballots_of(db, vote.id):
+        member = refs.get(b.mandate_id) or PersonRef(name=b.name, member=True)
+        by = None
+        if b.cast_by_mandate_id != b.mandate_id:
+            by = refs.get(b.cast_by_mandate_id) or PersonRef(name=b.cast_by_name, member=True)
+        out.append(BallotLine(member, b.choice, by, by_proxy=b.mandate_id in represented))
     return tuple(out)
 
 
-def _withdrawals(db: Database, item_id: int, known: dict[int, PersonRef]) -> tuple[Withdrawal, ...]:
-    """Members who withdrew from an item (déport, from the meeting law's table where it exists)."""
-    if "withdrawals" not in db.table_names():
-        return ()
-    rows = db.execute(
-        "SELECT m.person_id, w.reason FROM withdrawals w JOIN mandates m ON m.id = w.mandate_id "
-        "WHERE w.item_id = ? ORDER BY w.id",
-        [item_id],
-    ).fetchall()
-    out = []
-    for person_id, reason in rows:
-        person = _person(db, person_id, known)
-        if person is not None:
-            out.append(Withdrawal(person, reason or ""))
-    return tuple(out)
-
-
-def _vote(db: Database, item_id: int, known: dict[int, PersonRef]) -> VoteRecord | None:
+def _vote(
+    db: Database, item_id: int, refs: dict[int, PersonRef] | None = None
+) -> VoteRecord | None:
     vote = votes.vote_for_item(db, item_id)
     if vote is None:
         return None
-    kind = getattr(vote, "kind", "open") or "open"
     return VoteRecord(
-        kind=kind,
-        blank=getattr(vote, "blank", 0) or 0,
-        spoilt=getattr(vote, "spoilt", 0) or 0,
-        ballots=_ballots(db, vote.id, known) if kind == "roll_call" else (),
         votes_for=vote.votes_for,
         votes_against=vote.votes_against,
         abstentions=vote.abstentions,
@@ -418,6 +426,12 @@ def _vote(db: Database, item_id: int, known: dict[int, PersonRef]) -> VoteRecord
             )
             for college, c in (vote.by_college or {}).items()
         ),
+        kind=vote.kind,
+        blank=vote.blank,
+        spoilt=vote.spoilt,
+        chair_vote=vote.chair_vote,
+        ballots=_ballots(db, vote, refs or {}) if vote.kind == "roll_call" else (),
+        quorum_waived=bool(vote.quorum.get("waived", False)),
     )
 
 
@@ -440,6 +454,34 @@ def _actions(
     return out
 
 
+def _withdrawal(
+    db: Database, refs: dict[int, PersonRef], mandate_id: int, reason: str
+) -> Withdrawal:
+    row = db.execute(
+        "SELECT p.civility, p.first_name || ' ' || p.last_name FROM mandates m "
+        "JOIN people p ON p.id = m.person_id WHERE m.id = ?",
+        [mandate_id],
+    ).fetchone()
+    person = refs.get(mandate_id) or PersonRef(name=row[1] if row else "?", member=True)
+    return Withdrawal(person, row[0] if row else "", reason)
+
+
+def _law(db: Database, meeting: meetings.Meeting, body: bodies.Body, in_office: int) -> LawNotes:
+    first = (
+        meetings.get(db, meeting.reconvenes_meeting_id) if meeting.reconvenes_meeting_id else None
+    )
+    again = meetings.reconvened_by(db, meeting.id)
+    return LawNotes(
+        quorum_rule=body.quorum_rule(in_office),
+        quorum_source=body.source("quorum"),
+        casting_source=body.source("chair_casting_vote"),
+        withdrawal_source=body.source("withdrawal"),
+        reconvene_source=body.source("reconvene"),
+        reconvenes_day=first.day.isoformat() if first else None,
+        reconvened_at=again.starts_at if again else None,
+    )
+
+
 def compose(
     db: Database, meeting_id: int, secretary: str = "", closing: str | None = None
 ) -> MinutesRecord:
@@ -450,8 +492,8 @@ def compose(
     body = bodies.get_body(db, meeting.body_id)
     attendance = _attendance(db, meeting)
     by_person = {}
-    for group in GROUPS:
-        for line in getattr(attendance, group):
+    for group in (getattr(attendance, g) for g in ATTENDANCE_GROUPS):
+        for line in group:
             if line.person.person_id is not None:
                 by_person[line.person.person_id] = line.person
     summaries = dict(
@@ -465,6 +507,13 @@ def compose(
     for d in decisions_mod.decisions_of_meeting(db, meeting_id):
         decided.setdefault(d.item_id, []).append(DecisionRecord(d.reference, d.kind, d.text))
     actions = _actions(db, meeting_id, by_person)
+    by_mandate = {a.mandate_id: _ref(a) for a in presence.expected_attendees(db, meeting_id)}
+    withdrawals: dict[int, list[tuple[int, str]]] = {}
+    for item_id, mandate_id, reason in db.execute(
+        "SELECT item_id, mandate_id, reason FROM withdrawals WHERE meeting_id = ? ORDER BY id",
+        [meeting_id],
+    ):
+        withdrawals.setdefault(item_id, []).append((mandate_id, reason))
     sections = []
     for position, item in enumerate(agenda.items(db, meeting_id), start=1):
         presenter = (
@@ -479,10 +528,13 @@ def compose(
                 presenter=presenter,
                 presenter_text=item.presenter_text,
                 summary=summaries.get(item.id, ""),
-                vote=_vote(db, item.id, by_person),
+                vote=_vote(db, item.id, by_mandate),
+                withdrawn=tuple(
+                    _withdrawal(db, by_mandate, mandate_id, reason)
+                    for mandate_id, reason in withdrawals.get(item.id, [])
+                ),
                 decisions=tuple(decided.get(item.id, ())),
                 actions=tuple(actions.get(item.id, ())),
-                withdrawals=_withdrawals(db, item.id, by_person),
             )
         )
     chair = _chair(db, meeting)
@@ -504,6 +556,7 @@ def compose(
         closing_time=closing,
         attendance=attendance,
         sections=tuple(sections),
+        law=_law(db, meeting, body, attendance.in_office),
     )
 
 
@@ -575,30 +628,33 @@ def _line_from(data: dict[str, Any]) -> AttendanceLine:
     )
 
 
-def _vote_from(data: dict[str, Any] | None) -> VoteRecord | None:
-    if not data:
-        return None
-    v = dict(data)
-    v["by_college"] = tuple(CollegeVote(**c) for c in v["by_college"])
-    v["ballots"] = tuple(
-        Ballot(_person_from(b["person"]), b["choice"])  # type: ignore[arg-type]
-        for b in v.get("ballots", ())
-    )
-    return VoteRecord(**v)
-
-
 def from_json(text: str) -> MinutesRecord:
     """Read an approved snapshot back (raises ValueError/KeyError/TypeError when damaged)."""
     data = json.loads(text)
     att = data["attendance"]
     attendance = Attendance(
-        **{g: tuple(_line_from(x) for x in att.get(g, ())) for g in GROUPS},
+        **{g: tuple(_line_from(x) for x in att.get(g, ())) for g in ATTENDANCE_GROUPS},
         **{k: att[k] for k in ("in_office", "present_count", "represented_count", "required")},
         reached=bool(att["reached"]),
+        remote_count=att.get("remote_count", 0),
+        waived=bool(att.get("waived", False)),
     )
     sections = []
     for s in data["sections"]:
-        vote = _vote_from(s["vote"])
+        vote = None
+        if s["vote"]:
+            v = dict(s["vote"])
+            v["by_college"] = tuple(CollegeVote(**c) for c in v["by_college"])
+            v["ballots"] = tuple(
+                BallotLine(
+                    _person_from(b["member"]),  # type: ignore[arg-type]
+                    b["choice"],
+                    _person_from(b.get("cast_by")),
+                    bool(b.get("by_proxy")),
+                )
+                for b in v.get("ballots", ())
+            )
+            vote = VoteRecord(**v)
         sections.append(
             Section(
                 item_id=s["item_id"],
@@ -616,9 +672,11 @@ def from_json(text: str) -> MinutesRecord:
                     )
                     for a in s["actions"]
                 ),
-                withdrawals=tuple(
-                    Withdrawal(_person_from(w["person"]), w["reason"])  # type: ignore[arg-type]
-                    for w in s.get("withdrawals", ())
+                withdrawn=tuple(
+                    Withdrawal(
+                        _person_from(w["person"]), w.get("civility", ""), w.get("reason", "")
+                    )  # type: ignore[arg-type]
+                    for w in s.get("withdrawn", ())
                 ),
             )
         )
@@ -649,6 +707,7 @@ def from_json(text: str) -> MinutesRecord:
         chair=tuple(PersonRef(**c) for c in data["chair"]),
         attendance=attendance,
         sections=tuple(sections),
+        law=LawNotes(**data.get("law", {})),
     )
 
 
@@ -736,14 +795,15 @@ class Publication:
         return dataclasses.replace(
             vote,
             ballots=tuple(
-                dataclasses.replace(b, person=self.person(b.person)) for b in vote.ballots
+                dataclasses.replace(b, member=self.person(b.member), cast_by=self.person(b.cast_by))
+                for b in vote.ballots
             ),
         )
 
     def record(self, record: MinutesRecord) -> MinutesRecord:
         att = record.attendance
         attendance = dataclasses.replace(
-            att, **{g: tuple(self.line(x) for x in getattr(att, g)) for g in GROUPS}
+            att, **{g: tuple(self.line(x) for x in getattr(att, g)) for g in ATTENDANCE_GROUPS}
         )
         sections = tuple(
             dataclasses.replace(
@@ -760,9 +820,9 @@ class Publication:
                     for a in s.actions
                 ),
                 vote=self.vote(s.vote),
-                withdrawals=tuple(
-                    Withdrawal(self.person(w.person), self.text(w.reason))  # type: ignore[arg-type]
-                    for w in s.withdrawals
+                withdrawn=tuple(
+                    dataclasses.replace(w, person=self.person(w.person), reason="")
+                    for w in s.withdrawn
                 ),
             )
             for s in record.sections
@@ -783,8 +843,8 @@ class Publication:
 def _people_of(record: MinutesRecord) -> list[PersonRef]:
     out = list(record.chair) + [t.person for t in record.presiding]
     att = record.attendance
-    for group in GROUPS:
-        for line in getattr(att, group):
+    for group in (getattr(att, g) for g in ATTENDANCE_GROUPS):
+        for line in group:
             out.append(line.person)
             if line.other is not None:
                 out.append(line.other)
@@ -792,7 +852,7 @@ def _people_of(record: MinutesRecord) -> list[PersonRef]:
         if s.presenter is not None:
             out.append(s.presenter)
         out += [a.owner for a in s.actions if a.owner is not None]
-        out += [w.person for w in s.withdrawals]
+        out += [w.person for w in s.withdrawn]
         if s.vote is not None:
-            out += [b.person for b in s.vote.ballots]
+            out += [b.member for b in s.vote.ballots]
     return out

@@ -15,6 +15,7 @@ from ess_desk.minutes.record import (
     PersonRef,
     Section,
     VoteRecord,
+    Withdrawal,
 )
 from ess_desk.minutes.vocabulary import DECISION_KINDS, FORMS
 from ess_desk.typography import with_article
@@ -133,9 +134,10 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
         )
         for x in a.substitutes
     ]
+    remote = _("À distance (visio ou audio)")
     rows = [
         (_("Présents"), plain(a.present)),
-        (_("À distance"), plain(a.remote)),
+        (remote, plain(a.remote)),
         (_("Représentés"), represented),
         (_("Excusés"), excused),
         (_("Absents"), plain(a.absent)),
@@ -144,22 +146,57 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
     ]
     # Version 1 snapshots knew nobody remote: no empty row for them.
     if record.version < 2:
-        rows = [r for r in rows if r[0] != _("À distance")]
+        rows = [r for r in rows if r[0] != remote]
     return [(f"{name} ({len(people)})", people) for name, people in rows]
 
 
 def quorum_line(record: MinutesRecord) -> str:
     a = record.attendance
+    if a.waived:
+        state = _("séance reconvoquée : sans condition de quorum")
+    else:
+        state = _("quorum atteint") if a.reached else _("quorum non atteint")
     return _(
         "Membres votants en exercice : {in_office} — présents ou suppléés : {present} — "
-        "représentés : {represented} — quorum requis : {required} — {state}."
+        "à distance : {remote} — représentés : {represented} — quorum requis : {required} — "
+        "{state}."
     ).format(
         in_office=a.in_office,
         present=a.present_count,
+        remote=a.remote_count,
         represented=a.represented_count,
         required=a.required,
-        state=_("quorum atteint") if a.reached else _("quorum non atteint"),
+        state=state,
     )
+
+
+def quorum_rule_line(record: MinutesRecord) -> str | None:
+    """« Règle : plus de la moitié des 8 membres en exercice (CGCT, art. L. 2121-17). »"""
+    law = record.law
+    if not law.quorum_rule:
+        return None
+    return _("Règle du quorum : {rule} ({source}).").format(
+        rule=law.quorum_rule, source=law.quorum_source
+    )
+
+
+def reconvening_line(record: MinutesRecord) -> str | None:
+    """The reconvened meeting cites the first; the failed one says it could not deliberate."""
+    law = record.law
+    if law.reconvenes_day:
+        return _(
+            "Le quorum n'ayant pas été atteint lors de la séance du {day}, l'instance a été "
+            "convoquée à nouveau sur le même ordre du jour ; elle délibère valablement sans "
+            "condition de quorum ({source})."
+        ).format(day=display(law.reconvenes_day), source=law.reconvene_source)
+    if law.reconvened_at:
+        start = dt.datetime.fromisoformat(law.reconvened_at)
+        return _(
+            "Le quorum n'étant pas atteint, la séance n'a pu délibérer. L'instance est convoquée "
+            "à nouveau le {when} sur le même ordre du jour ; elle délibérera alors sans "
+            "condition de quorum ({source})."
+        ).format(when=long_datetime(start), source=law.reconvene_source)
+    return None
 
 
 def opening_line(record: MinutesRecord) -> str | None:
@@ -173,8 +210,88 @@ def opening_line(record: MinutesRecord) -> str | None:
 
 
 def closing_line(record: MinutesRecord) -> str:
+    if record.law.reconvened_at and not any(s.vote for s in record.sections):
+        return _("La séance est levée à {time}, sans délibération.").format(
+            time=hour(record.closing_time)
+        )
     return _("L'ordre du jour étant épuisé, la séance est levée à {time}.").format(
         time=hour(record.closing_time)
+    )
+
+
+def interested(civility: str) -> str:
+    if civility == "Mme":
+        return _("intéressée")
+    if civility == "M.":
+        return _("intéressé")
+    return _("intéressé(e)")
+
+
+def withdrawal_line(withdrawal: Withdrawal) -> str:
+    """« Mme Zoé Test, intéressée, a quitté la séance et n'a pas pris part au vote. »"""
+    name = person(withdrawal.person, False)
+    if withdrawal.civility in ("Mme", "M."):
+        name = f"{withdrawal.civility} {name}"
+    return _("{name}, {interested}, a quitté la séance et n'a pas pris part au vote.").format(
+        name=name, interested=interested(withdrawal.civility)
+    )
+
+
+def vote_kind_line(vote: VoteRecord) -> str | None:
+    if vote.kind == "roll_call":
+        return _("Scrutin public, par appel nominal.")
+    if vote.kind == "secret":
+        voting = vote.votes_for + vote.votes_against + vote.blank + vote.spoilt
+        return _(
+            "Scrutin secret — votants : {voting} ; bulletins blancs : {blank} ; bulletins nuls : "
+            "{spoilt} ; suffrages exprimés : {cast}."
+        ).format(
+            voting=voting,
+            blank=vote.blank,
+            spoilt=vote.spoilt,
+            cast=vote.votes_for + vote.votes_against,
+        )
+    return None
+
+
+def ballot_name(ballot) -> str:
+    """« Rose Test (par pouvoir, vote de François Test) »: whose vote, and who cast it."""
+    name = person(ballot.member, False)
+    if ballot.cast_by is None:
+        return name
+    if ballot.by_proxy:
+        return _("{holder}, par pouvoir de {member}").format(
+            holder=person(ballot.cast_by, False), member=name
+        )
+    return _("{substitute}, suppléant(e) de {member}").format(
+        substitute=person(ballot.cast_by, False), member=name
+    )
+
+
+def roll_call_rows(vote: VoteRecord) -> list[tuple[str, list[str]]]:
+    """(choice with its count, names) for each choice of a roll call."""
+    from ess_desk.meetings.votes import CHOICES
+
+    rows = []
+    for choice in CHOICES:
+        names = [ballot_name(b) for b in vote.ballots if b.choice == choice]
+        if names:
+            rows.append((f"{label(CHOICES, choice)} ({len(names)})", names))
+    return rows
+
+
+def casting_line(vote: VoteRecord, record: MinutesRecord) -> str | None:
+    """The tie settled by the chair's casting vote, said in the minutes with its source."""
+    if not vote.casting_vote:
+        return None
+    side = _("pour") if vote.casting_vote == "for" else _("contre")
+    return _(
+        "Les voix étant également partagées, la voix de la présidence, qui a voté {side}, est "
+        "prépondérante ({source}) : le point est {outcome}."
+    ).format(
+        side=side,
+        source=record.law.casting_source or _("règlement de l'instance"),
+        outcome=label(OUTCOMES, vote.outcome).lower(),
     )
 
 
@@ -232,33 +349,9 @@ def vote_rows(vote: VoteRecord) -> list[list[str]]:
 
 
 def vote_note(vote: VoteRecord) -> str | None:
-    if vote.quorum_reached:
+    if vote.quorum_reached or vote.quorum_waived:
         return None
     return _("Le quorum n'était pas atteint au moment du vote.")
-
-
-def vote_kind(vote: VoteRecord) -> str | None:
-    """How the vote was taken, when not by a show of hands, with what the law asks to record:
-    the voters' names in a roll call (CGCT L. 2121-15), blank and spoilt papers in a secret one."""
-    if vote.kind == "secret":
-        return _("Scrutin secret — bulletins blancs : {blank} — bulletins nuls : {spoilt}.").format(
-            blank=vote.blank, spoilt=vote.spoilt
-        )
-    if vote.kind != "roll_call":
-        return None
-    choices = {
-        "for": _("Pour"),
-        "against": _("Contre"),
-        "abstention": _("Abstentions"),
-        "not_voting": _("Ne prennent pas part au vote"),
-    }
-    parts = []
-    for choice, words in choices.items():
-        names = [person(b.person, False) for b in vote.ballots if b.choice == choice]
-        if names:
-            parts.append(f"{words} : {', '.join(names)}")
-    listed = " ; ".join(parts) or "—"
-    return _("Scrutin public (appel nominal) — {votes}.").format(votes=listed)
 
 
 def no_vote(section: Section) -> str | None:
@@ -268,18 +361,6 @@ def no_vote(section: Section) -> str | None:
     if section.kind in ("vote", "minutes_approval"):
         return _("Aucun vote n'a été enregistré sur ce point.")
     return _("Ce point n'a pas donné lieu à un vote.")
-
-
-def withdrawals(section: Section) -> str | None:
-    if not section.withdrawals:
-        return None
-    names = [
-        f"{person(w.person, False)} ({w.reason})" if w.reason else person(w.person, False)
-        for w in section.withdrawals
-    ]
-    return _("Ne prennent part ni au débat ni au vote sur ce point (déport) : {names}.").format(
-        names=", ".join(names)
-    )
 
 
 def signature_roles(record: MinutesRecord) -> list[tuple[str, str, str]]:

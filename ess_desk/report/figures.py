@@ -508,9 +508,10 @@ def report_figures(
             LEFT JOIN attendance a ON a.meeting_id = held.id AND a.mandate_id = md.id
         )
     """
-    counts = """COUNT(*), SUM(s.status = 'present'), SUM(s.status = 'replaced'),
+    # A member taking part by video or audio attended: counted with those present.
+    counts = """COUNT(*), SUM(s.status IN ('present', 'remote')), SUM(s.status = 'replaced'),
         SUM(s.status = 'represented'), SUM(s.status = 'excused'),
-        SUM(s.status NOT IN ('present', 'replaced', 'represented', 'excused'))"""
+        SUM(s.status NOT IN ('present', 'remote', 'replaced', 'represented', 'excused'))"""
     by_meeting = {
         r[0]: _presences(r[1:])
         for r in db.execute(

@@ -359,9 +359,10 @@ FROZEN_MINUTES_MESSAGE = (
 FROZEN_ERRATUM_MESSAGE = "Un erratum enregistré ne peut être ni modifié ni supprimé."
 
 
-def _frozen_triggers() -> list[str]:
+def _frozen_triggers(tables: tuple[str, ...] | None = None) -> list[str]:
     """Triggers that refuse any change to approved minutes and to what they record, so that a
-    direct SQL statement is refused as surely as a service function."""
+    direct SQL statement is refused as surely as a service function. `tables`: only the triggers
+    of these tables of the meeting's record (a later migration's new tables)."""
     minutes_msg = FROZEN_MINUTES_MESSAGE.replace("'", "''")
     erratum_msg = FROZEN_ERRATUM_MESSAGE.replace("'", "''")
     abort = f"BEGIN SELECT RAISE(ABORT, '{minutes_msg}'); END"
@@ -372,35 +373,39 @@ def _frozen_triggers() -> list[str]:
     def approved_minutes(ref: str) -> str:
         return f"(SELECT status FROM minutes WHERE id = {ref}) = 'approved'"
 
-    statements = [
-        f"CREATE TRIGGER minutes_frozen_update BEFORE UPDATE ON minutes "
-        f"WHEN OLD.status = 'approved' {abort}",
-        f"CREATE TRIGGER minutes_frozen_delete BEFORE DELETE ON minutes "
-        f"WHEN OLD.status = 'approved' {abort}",
-        f"CREATE TRIGGER minutes_sections_frozen_insert BEFORE INSERT ON minutes_sections "
-        f"WHEN {approved_minutes('NEW.minutes_id')} {abort}",
-        f"CREATE TRIGGER minutes_sections_frozen_update BEFORE UPDATE ON minutes_sections "
-        f"WHEN {approved_minutes('OLD.minutes_id')} OR {approved_minutes('NEW.minutes_id')} "
-        f"{abort}",
-        f"CREATE TRIGGER minutes_sections_frozen_delete BEFORE DELETE ON minutes_sections "
-        f"WHEN {approved_minutes('OLD.minutes_id')} {abort}",
-        f"CREATE TRIGGER minutes_errata_frozen_update BEFORE UPDATE ON minutes_errata "
-        f"BEGIN SELECT RAISE(ABORT, '{erratum_msg}'); END",
-        f"CREATE TRIGGER minutes_errata_frozen_delete BEFORE DELETE ON minutes_errata "
-        f"BEGIN SELECT RAISE(ABORT, '{erratum_msg}'); END",
-        f"CREATE TRIGGER decisions_frozen_insert BEFORE INSERT ON decisions "
-        f"WHEN {approved_meeting('NEW.meeting_id')} {abort}",
-        # The follow-up status of a decision may still move; its words and number may not.
-        f"CREATE TRIGGER decisions_frozen_update BEFORE UPDATE OF year, number, meeting_id, "
-        f"item_id, kind, text ON decisions WHEN {approved_meeting('OLD.meeting_id')} "
-        f"OR {approved_meeting('NEW.meeting_id')} {abort}",
-        f"CREATE TRIGGER decisions_frozen_delete BEFORE DELETE ON decisions "
-        f"WHEN {approved_meeting('OLD.meeting_id')} {abort}",
-        f"CREATE TRIGGER meetings_frozen_update BEFORE UPDATE OF body_id, title, starts_at, "
-        f"place ON meetings WHEN {approved_meeting('OLD.id')} {abort}",
-    ]
+    statements = (
+        []
+        if tables is not None
+        else [
+            f"CREATE TRIGGER minutes_frozen_update BEFORE UPDATE ON minutes "
+            f"WHEN OLD.status = 'approved' {abort}",
+            f"CREATE TRIGGER minutes_frozen_delete BEFORE DELETE ON minutes "
+            f"WHEN OLD.status = 'approved' {abort}",
+            f"CREATE TRIGGER minutes_sections_frozen_insert BEFORE INSERT ON minutes_sections "
+            f"WHEN {approved_minutes('NEW.minutes_id')} {abort}",
+            f"CREATE TRIGGER minutes_sections_frozen_update BEFORE UPDATE ON minutes_sections "
+            f"WHEN {approved_minutes('OLD.minutes_id')} OR {approved_minutes('NEW.minutes_id')} "
+            f"{abort}",
+            f"CREATE TRIGGER minutes_sections_frozen_delete BEFORE DELETE ON minutes_sections "
+            f"WHEN {approved_minutes('OLD.minutes_id')} {abort}",
+            f"CREATE TRIGGER minutes_errata_frozen_update BEFORE UPDATE ON minutes_errata "
+            f"BEGIN SELECT RAISE(ABORT, '{erratum_msg}'); END",
+            f"CREATE TRIGGER minutes_errata_frozen_delete BEFORE DELETE ON minutes_errata "
+            f"BEGIN SELECT RAISE(ABORT, '{erratum_msg}'); END",
+            f"CREATE TRIGGER decisions_frozen_insert BEFORE INSERT ON decisions "
+            f"WHEN {approved_meeting('NEW.meeting_id')} {abort}",
+            # The follow-up status of a decision may still move; its words and number may not.
+            f"CREATE TRIGGER decisions_frozen_update BEFORE UPDATE OF year, number, meeting_id, "
+            f"item_id, kind, text ON decisions WHEN {approved_meeting('OLD.meeting_id')} "
+            f"OR {approved_meeting('NEW.meeting_id')} {abort}",
+            f"CREATE TRIGGER decisions_frozen_delete BEFORE DELETE ON decisions "
+            f"WHEN {approved_meeting('OLD.meeting_id')} {abort}",
+            f"CREATE TRIGGER meetings_frozen_update BEFORE UPDATE OF body_id, title, starts_at, "
+            f"place ON meetings WHEN {approved_meeting('OLD.id')} {abort}",
+        ]
+    )
     # What the approved minutes record of the meeting: its agenda, votes, attendance, guests.
-    for table in ("agenda_items", "votes", "attendance", "guests"):
+    for table in tables or ("agenda_items", "votes", "attendance", "guests"):
         statements += [
             f"CREATE TRIGGER {table}_frozen_insert BEFORE INSERT ON {table} "
             f"WHEN {approved_meeting('NEW.meeting_id')} {abort}",
@@ -663,6 +668,73 @@ def m0007_audit_chain(db: Database) -> None:
     db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
     db.execute("ALTER TABLE audit_log ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0")
     chain.rechain(db.conn)
+
+
+# --------------------------------------------------------------------------- 0008: meeting law
+@migrations(name="0008_meeting_law")
+def m0008_meeting_law(db: Database) -> None:
+    # Bodies: the quorum formula and who counts, remote participation, the reconvening rule after
+    # a failed quorum, the days within which approved minutes are signed and published, and the
+    # ready-made rule set the body started from. Existing bodies keep what they meant: « au moins
+    # la fraction », represented members counted, no remote participation.
+    # Meetings and items: the reconvened meeting names the one whose quorum failed, its items the
+    # items they take up. Votes: open count, roll call (one ballot per member) or secret ballot
+    # (blank and spoilt papers), with the chair's own vote that a tie may make decisive.
+    # Withdrawals (déport): a member out of one item. Minutes: signed and published days.
+    _run_script(
+        db,
+        """
+        ALTER TABLE bodies ADD COLUMN quorum_formula TEXT NOT NULL DEFAULT 'at_least';
+        ALTER TABLE bodies ADD COLUMN quorum_counts_remote INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE bodies ADD COLUMN remote_allowed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE bodies ADD COLUMN reconvene_notice_days INTEGER NOT NULL DEFAULT 3;
+        ALTER TABLE bodies ADD COLUMN reconvene_without_quorum INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE bodies ADD COLUMN minutes_publish_days INTEGER NOT NULL DEFAULT 7;
+        ALTER TABLE bodies ADD COLUMN rule_set TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meetings ADD COLUMN reconvenes_meeting_id INTEGER REFERENCES meetings(id);
+        CREATE INDEX meetings_reconvenes ON meetings(reconvenes_meeting_id);
+        ALTER TABLE agenda_items ADD COLUMN taken_up_item_id INTEGER
+            REFERENCES agenda_items(id) ON DELETE SET NULL;
+        ALTER TABLE votes ADD COLUMN kind TEXT NOT NULL DEFAULT 'open';
+        ALTER TABLE votes ADD COLUMN blank INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE votes ADD COLUMN spoilt INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE votes ADD COLUMN chair_vote TEXT;
+        CREATE TABLE vote_ballots (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            vote_id INTEGER NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+            mandate_id INTEGER NOT NULL REFERENCES mandates(id),
+            cast_by_mandate_id INTEGER NOT NULL REFERENCES mandates(id),
+            choice TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX vote_ballots_member ON vote_ballots(vote_id, mandate_id);
+        CREATE INDEX vote_ballots_meeting ON vote_ballots(meeting_id);
+        CREATE TABLE withdrawals (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            mandate_id INTEGER NOT NULL REFERENCES mandates(id),
+            reason TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX withdrawals_item_mandate ON withdrawals(item_id, mandate_id);
+        CREATE INDEX withdrawals_meeting ON withdrawals(meeting_id);
+        ALTER TABLE minutes ADD COLUMN signed_on TEXT;
+        ALTER TABLE minutes ADD COLUMN published_on TEXT
+        """,
+    )
+    # Ballots and withdrawals are part of what approved minutes record: frozen like attendance.
+    for statement in _frozen_triggers(("vote_ballots", "withdrawals")):
+        db.execute(statement)
+    # Approved minutes stay frozen, except the days they are signed and published (recorded after
+    # the approval, by definition).
+    message = FROZEN_MINUTES_MESSAGE.replace("'", "''")
+    db.execute("DROP TRIGGER minutes_frozen_update")
+    db.execute(
+        "CREATE TRIGGER minutes_frozen_update BEFORE UPDATE OF id, meeting_id, status, secretary, "
+        "closing_time, created_at, updated_at, submitted_on, approval_item_id, "
+        "approved_by_meeting_id, approved_on, approved_text, approved_sha256 ON minutes "
+        f"WHEN OLD.status = 'approved' BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    )
 
 
 # --------------------------------------------------------------------------- 0009: mail

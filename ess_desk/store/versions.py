@@ -15,6 +15,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0005_actions_listing",
     "0006_search",
     "0007_audit_chain",
+    "0008_meeting_law",
     "0009_mail",
     "0010_documents",
     "0011_publication",

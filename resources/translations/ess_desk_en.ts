@@ -1248,12 +1248,29 @@
         <source>Les membres représentés (pouvoir) comptent pour le quorum</source>
         <translation>Represented members (by proxy) count towards the quorum</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source> jours francs</source>
-        <translation>
-            <numerusform> clear day</numerusform>
-            <numerusform> clear days</numerusform>
-        </translation>
+        <translation> clear days</translation>
+    </message>
+    <message>
+        <source>— règles propres à l&apos;instance —</source>
+        <translation>— the body&apos;s own rules —</translation>
+    </message>
+    <message>
+        <source>Participation à distance (visio ou audio) permise : les membres à distance votent</source>
+        <translation>Remote participation (video or audio) allowed: remote members vote</translation>
+    </message>
+    <message>
+        <source>Les membres à distance comptent pour le quorum</source>
+        <translation>Remote members count towards the quorum</translation>
+    </message>
+    <message>
+        <source>La séance reconvoquée délibère sans condition de quorum</source>
+        <translation>The reconvened meeting deliberates without quorum</translation>
+    </message>
+    <message>
+        <source> jours (0 : pas de délai)</source>
+        <translation> days (0: no time limit)</translation>
     </message>
     <message numerus="yes">
         <source> ans</source>
@@ -1277,6 +1294,14 @@
     <message>
         <source>Instance parente</source>
         <translation>Parent body</translation>
+    </message>
+    <message>
+        <source>Jeu de règles</source>
+        <translation>Rule set</translation>
+    </message>
+    <message>
+        <source>Formule du quorum</source>
+        <translation>Quorum formula</translation>
     </message>
     <message>
         <source>Quorum</source>
@@ -1303,12 +1328,28 @@
         <translation>Majority</translation>
     </message>
     <message>
+        <source>Nouvelle convocation après quorum manqué</source>
+        <translation>New notice after a failed quorum</translation>
+    </message>
+    <message>
+        <source>PV signé et publié sous</source>
+        <translation>Minutes signed and published within</translation>
+    </message>
+    <message>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Règles fixées par les statuts et le règlement intérieur.</source>
+        <translation>Rules set by the statutes and internal rules.</translation>
+    </message>
+    <message>
+        <source>Sources : délai de convocation, {notice} ; quorum et nouvelle convocation, {quorum} ; voix prépondérante, {casting} ; procès-verbal, {minutes}. Chaque valeur reste modifiable.</source>
+        <translation>Sources: notice, {notice}; quorum and new notice, {quorum}; casting vote, {casting}; minutes, {minutes}. Every value stays editable.</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1530,61 @@
     <message>
         <source>{title} (masquée faute de place)</source>
         <translation>{title} (hidden for lack of room)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceTab</name>
+    <message>
+        <source>Contrôle de régularité</source>
+        <translation>Compliance check</translation>
+    </message>
+    <message>
+        <source>Chaque vérification suit le texte cité dans sa source : le jeu de règles de l&apos;instance (décret n° 2006-672 pour une commission consultative, CGCT L. 2121-10 et suivants pour un organe délibérant) ou ses statuts.</source>
+        <translation>Each check follows the text named as its source: the body&apos;s rule set (decree no. 2006-672 for a consultative commission, CGCT L. 2121-10 ff. for a deliberative assembly) or its statutes.</translation>
+    </message>
+    <message>
+        <source> ; </source>
+        <comment>list separator</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Vérifications en échec : {n} sur {total} — {titles}.</source>
+        <translation>Failing checks: {n} of {total} — {titles}.</translation>
+    </message>
+    <message>
+        <source>Aucune vérification en échec : la séance est régulière à ce jour.</source>
+        <translation>No failing check: the meeting is regular to date.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceTableModel</name>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>✓ Conforme</source>
+        <translation>✓ Passes</translation>
+    </message>
+    <message>
+        <source>✗ En échec</source>
+        <translation>✗ Fails</translation>
+    </message>
+    <message>
+        <source>– Sans objet</source>
+        <translation>– Not applicable</translation>
     </message>
 </context>
 <context>
@@ -1867,12 +1963,24 @@
         <translation>All seats are filled</translation>
     </message>
     <message>
+        <source>Séances à vérifier (contrôle de régularité)</source>
+        <translation>Meetings to check (compliance check)</translation>
+    </message>
+    <message>
+        <source>Aucune vérification en échec sur les séances récentes</source>
+        <translation>No failing check on recent meetings</translation>
+    </message>
+    <message>
         <source>Signatures et publications</source>
         <translation>Signatures and publications</translation>
     </message>
     <message>
         <source>Listes des délibérations et procès-verbaux à jour</source>
         <translation>Lists of decisions and minutes up to date</translation>
+    </message>
+    <message>
+        <source>Contrôle de régularité en cours…</source>
+        <translation>Compliance check in progress…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bienvenue dans ESS Desk.&lt;/b&gt; Ce fichier est vide ; pour commencer :&lt;ol style=&apos;margin-left: 12px&apos;&gt;&lt;li&gt;Fichier › En-tête du conseil… : le nom, l&apos;adresse et le logo du conseil ;&lt;/li&gt;&lt;li&gt;Instances › Nouvelle instance : le conseil plénier, ses collèges et ses règles (quorum, pouvoirs, délai de convocation) ;&lt;/li&gt;&lt;li&gt;Fichier › Importer des membres… : la liste des membres depuis Excel ou CSV, avec un aperçu avant tout enregistrement.&lt;/li&gt;&lt;/ol&gt;Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de démonstration, fictif, dans un fichier à part.</source>
@@ -1930,6 +2038,10 @@
             <numerusform>%n college</numerusform>
             <numerusform>%n colleges</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Convocation, quorum, déports, pouvoirs, voix prépondérante, procès-verbal, décisions : le détail est dans l&apos;onglet « Régularité » de la séance</source>
+        <translation>Notice, quorum, withdrawals, proxies, casting vote, minutes, decisions: the details are in the meeting&apos;s “Compliance” tab</translation>
     </message>
     <message numerus="yes">
         <source>… et %Ln autres</source>
@@ -3284,8 +3396,28 @@
         <translation>Postpone…</translation>
     </message>
     <message>
+        <source>Régularité</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>{present} + {n} à distance</source>
+        <translation>{present} + {n} remote</translation>
+    </message>
+    <message>
+        <source>Séance reconvoquée, sans condition de quorum</source>
+        <translation>Reconvened meeting, without quorum</translation>
+    </message>
+    <message>
         <source>Annuler la séance…</source>
         <translation>Cancel the meeting…</translation>
+    </message>
+    <message>
+        <source>Reconvoquer…</source>
+        <translation>Reconvene…</translation>
+    </message>
+    <message>
+        <source>Quorum non atteint : convoquer à nouveau l&apos;instance sur le même ordre du jour ; elle délibérera sans condition de quorum si son règlement le prévoit.</source>
+        <translation>Quorum not reached: call the body again on the same agenda; it will deliberate without quorum if its rules provide for it.</translation>
     </message>
     <message>
         <source>Marque la séance convoquée (l&apos;onglet Convocation enregistre la date d&apos;envoi).</source>
@@ -3414,6 +3546,10 @@
     <message>
         <source>Garder la séance</source>
         <translation>Keep the meeting</translation>
+    </message>
+    <message>
+        <source>Tenue</source>
+        <translation>Held</translation>
     </message>
     <message>
         <source>Statut de la séance</source>
@@ -3912,6 +4048,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Historique du procès-verbal</source>
         <translation>History of the minutes</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal s&apos;ouvre une fois la séance marquée tenue (bouton « Marquer tenue » en haut de la page, à partir de son heure de début).</source>
+        <translation>The minutes open once the meeting is marked held (the “Mark held” button at the top of the page, from its start time).</translation>
     </message>
     <message>
         <source>Texte du point {number}. {title}</source>
@@ -5103,6 +5243,33 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
 </context>
 <context>
+    <name>ReconveneDialog</name>
+    <message>
+        <source>elle délibérera sans condition de quorum sur les points repris</source>
+        <translation>it will deliberate without quorum on the items taken up</translation>
+    </message>
+    <message>
+        <source>le quorum restera exigé (règlement de l&apos;instance)</source>
+        <translation>the quorum will still be required (the body&apos;s rules)</translation>
+    </message>
+    <message>
+        <source>Reconvoquer l&apos;instance</source>
+        <translation>Reconvene the body</translation>
+    </message>
+    <message>
+        <source>Le quorum n&apos;est pas atteint à la séance « {title} ». Une nouvelle séance est convoquée sur le même ordre du jour ; {without} ({source}). Convocation à envoyer au moins {days} jours francs avant : au plus tôt le {day} si elle part aujourd&apos;hui.</source>
+        <translation>The quorum is not reached at the meeting “{title}”. A new meeting is called on the same agenda; {without} ({source}). The notice goes out at least {days} clear days before: {day} at the earliest if it is sent today.</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvelle séance le</source>
+        <translation>&amp;New meeting on</translation>
+    </message>
+    <message>
+        <source>Reconvoquer</source>
+        <translation>Reconvene</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restaurer une sauvegarde</source>
@@ -5189,6 +5356,21 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>{day} (retard : {days} j)</source>
         <translation>{day} ({days} d overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallPanel</name>
+    <message>
+        <source>Appel nominal</source>
+        <translation>Roll call</translation>
+    </message>
+    <message>
+        <source>Tous « pour »</source>
+        <translation>All “for”</translation>
+    </message>
+    <message>
+        <source>{member} (vote exprimé par {holder})</source>
+        <translation>{member} (vote cast by {holder})</translation>
     </message>
 </context>
 <context>
@@ -5869,6 +6051,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>Créer la prochaine séance…</source>
         <translation>Create the next meeting…</translation>
     </message>
+    <message>
+        <source>Marquer tenue</source>
+        <translation>Mark as held</translation>
+    </message>
+    <message>
+        <source>Tenue</source>
+        <translation>Held</translation>
+    </message>
 </context>
 <context>
     <name>SummaryEditor</name>
@@ -5970,10 +6160,6 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Vote on the item “{title}”</translation>
     </message>
     <message>
-        <source>Aucune</source>
-        <translation>None</translation>
-    </message>
-    <message>
         <source>Pour</source>
         <translation>For</translation>
     </message>
@@ -5986,6 +6172,10 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>This body&apos;s rules do not provide for a casting vote.</translation>
     </message>
     <message>
+        <source>Mode de scrutin</source>
+        <translation>Way of voting</translation>
+    </message>
+    <message>
         <source>Heure du vote</source>
         <translation>Time of the vote</translation>
     </message>
@@ -5994,12 +6184,24 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Abstentions</translation>
     </message>
     <message>
+        <source>Non indiqué</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Bulletins blancs</source>
+        <translation>Blank papers</translation>
+    </message>
+    <message>
+        <source>Bulletins nuls</source>
+        <translation>Spoilt papers</translation>
+    </message>
+    <message>
         <source>Ne prend pas part au vote</source>
         <translation>Not voting</translation>
     </message>
     <message>
-        <source>Voix prépondérante</source>
-        <translation>Casting vote</translation>
+        <source>Vote de la présidence</source>
+        <translation>The chair&apos;s vote</translation>
     </message>
     <message>
         <source>Résultat</source>
@@ -6038,8 +6240,8 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>no quorum ({counted} / {required} required)</translation>
     </message>
     <message>
-        <source>À {time} : {n} voix présentes ou représentées, {quorum}.</source>
-        <translation>At {time}: {n} votes present or represented, {quorum}.</translation>
+        <source>À {time} : {n} voix présentes ou représentées (déports déduits), {quorum}.</source>
+        <translation>At {time}: {n} votes present or represented (withdrawals deducted), {quorum}.</translation>
     </message>
 </context>
 <context>
@@ -6051,6 +6253,14 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Enregistrer le vote…</source>
         <translation>Record the vote…</translation>
+    </message>
+    <message>
+        <source>Déports…</source>
+        <translation>Withdrawals…</translation>
+    </message>
+    <message>
+        <source>Noter les membres intéressés qui quittent la séance pour ce point.</source>
+        <translation>Record the members with an interest who leave the meeting for this item.</translation>
     </message>
     <message>
         <source>Aucun point de type « Avis / vote » ou « Approbation du procès-verbal » à l&apos;ordre du jour.</source>
@@ -6140,6 +6350,33 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Pages</source>
         <translation>Pages</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawalsDialog</name>
+    <message>
+        <source>Déports sur le point « {title} »</source>
+        <translation>Withdrawals from the item “{title}”</translation>
+    </message>
+    <message>
+        <source>Un membre intéressé à l&apos;affaire quitte la séance pour ce point et ne prend pas part au vote ({source}). Le procès-verbal le dira.</source>
+        <translation>A member with an interest in the matter leaves the meeting for this item and takes no part in the vote ({source}). The minutes will say so.</translation>
+    </message>
+    <message>
+        <source>Membres déportés</source>
+        <translation>Withdrawn members</translation>
+    </message>
+    <message>
+        <source>ex. administratrice de la structure concernée</source>
+        <translation>e.g. board member of the organisation concerned</translation>
+    </message>
+    <message>
+        <source>&amp;Motif (facultatif)</source>
+        <translation>&amp;Reason (optional)</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>

@@ -99,13 +99,6 @@
 <context>
     <name>BodyDialog</name>
     <message numerus="yes">
-        <source> jours francs</source>
-        <translation>
-            <numerusform> jour franc</numerusform>
-            <numerusform> jours francs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source> ans</source>
         <translation>
             <numerusform> an</numerusform>

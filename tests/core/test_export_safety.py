@@ -61,6 +61,7 @@ def council(store):
     meeting = meetings.create(
         store, body_id=plenary, starts_at="2026-03-10 18:00", title=f"Séance{ESCAPE} de mars"
     )
+    meetings.set_status(store, meeting, "held", now=dt.datetime(2026, 3, 11))  # it took place
     item = agenda.create_item(store, meeting, title=f"  @Budget{BELL}")
     decisions.add_decision(store, item, "decision", f" \n+Adopté{BELL} à l'unanimité")
     actions.create_from_item(

@@ -172,8 +172,9 @@ def label_tables() -> dict[str, dict[str, str]]:
     from ess_desk.actions import rules
     from ess_desk.documents import pack
     from ess_desk.exchange import members_import
-    from ess_desk.meetings import attendance
+    from ess_desk.meetings import attendance, compliance, votes
     from ess_desk.meetings import vocabulary as meetings
+    from ess_desk.membership import rulesets
     from ess_desk.membership import vocabulary as membership
     from ess_desk.minutes import history
     from ess_desk.minutes import vocabulary as minutes
@@ -195,6 +196,11 @@ def label_tables() -> dict[str, dict[str, str]]:
         "membership.vocabulary.ROLES": membership.ROLES,
         "membership.vocabulary.HOLIDAY_CALENDARS": membership.HOLIDAY_CALENDARS,
         "membership.vocabulary.MAJORITY_RULES": membership.MAJORITY_RULES,
+        "membership.vocabulary.QUORUM_FORMULAS": membership.QUORUM_FORMULAS,
+        "membership.rulesets.RULE_SET_LABELS": rulesets.RULE_SET_LABELS,
+        "meetings.votes.VOTE_KINDS": votes.VOTE_KINDS,
+        "meetings.votes.CHOICES": votes.CHOICES,
+        "meetings.compliance.CHECKS": compliance.CHECKS,
         "minutes.vocabulary.MINUTES_STATUSES": minutes.MINUTES_STATUSES,
         "minutes.vocabulary.DECISION_KINDS": minutes.DECISION_KINDS,
         "minutes.vocabulary.DECISION_STATUSES": minutes.DECISION_STATUSES,

@@ -559,10 +559,13 @@ def test_no_body_at_all_is_said_clearly(store, tmp_path):
     plan = mi.plan_import(store.db, path)
     assert len(plan.problems) == 1
     assert "pas de conseil plénier" in plan.problems[0].message
+    # …and says how to create one without the window.
+    assert "ess-desk body add" in plan.problems[0].message
+    assert "ess-desk college add" in plan.problems[0].message
     plan = mi.plan_import(store.db, path, body_name="Bureau")
     assert [str(p) for p in plan.problems] == [
         "Aucune instance ne s'appelle « Bureau » : un import ne crée pas d'instance, "
-        "créez-la d'abord."
+        "créez-la d'abord. " + mi.how_to_create_a_body()
     ]
 
 

@@ -30,15 +30,6 @@ def test_five_clear_days_exclude_sending_and_meeting_days():
     assert clear_days_between(D(2026, 12, 4), D(2026, 12, 10)) == 5
 
 
-def test_deadline_moves_back_off_weekends_and_holidays():
-    # Meeting Tuesday 12 May 2026: the 6th is a Wednesday, fine.
-    assert notice_deadline(D(2026, 5, 12), 5) == D(2026, 5, 6)
-    # Meeting Thursday 7 May 2026: the 1st (Labour Day) is off, so Thursday 30 April.
-    assert notice_deadline(D(2026, 5, 7), 5) == D(2026, 4, 30)
-    # Meeting Wednesday 31 December 2026 in Alsace-Moselle: the 25th and 26th are off.
-    assert notice_deadline(D(2026, 12, 31), 4, "FR-57") == D(2026, 12, 24)
-
-
 def test_alsace_moselle_has_two_more_holidays():
     assert holiday_name(D(2026, 4, 3), "FR-57") is not None  # Good Friday
     assert holiday_name(D(2026, 4, 3), "FR") is None

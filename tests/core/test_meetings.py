@@ -12,6 +12,9 @@ from ess_desk.errors import UserError
 from ess_desk.meetings import agenda, annexes, meetings, notice, presence, votes
 from ess_desk.membership import bodies, mandates, people
 
+# The clock for marking meetings held (they may lie ahead of today's date).
+LATER = dt.datetime(2099, 1, 1)
+
 
 @pytest.fixture
 def body(store):
@@ -90,7 +93,7 @@ def test_lifecycle(store, body, meeting):
     with pytest.raises(UserError, match="ne peut pas passer"):
         meetings.set_status(store, meeting, "closed")
     meetings.set_status(store, meeting, "convened")
-    meetings.set_status(store, meeting, "held")
+    meetings.set_status(store, meeting, "held", now=LATER)
     meetings.set_status(store, meeting, "closed")
     with pytest.raises(UserError, match="close"):
         presence.record(store, meeting, body["mandates"]["Zoé"], "present")
@@ -168,9 +171,8 @@ def test_notice_deadline_and_late_warning(store, body, meeting):
     assert notice.record_sent(store, meeting, "03/12/2026") == ""
     assert meetings.get(store.db, meeting).status == "convened"
     warning = notice.record_sent(store, meeting, "07/12/2026")
-    assert (
-        "après la date limite du 04/12/2026" in warning and "2 jours francs au lieu de" in warning
-    )
+    assert "après la date limite légale du 04/12/2026" in warning
+    assert "2 jours francs" in warning and "en demande 5" in warning
     assert meetings.get(store.db, meeting).notice_warning == warning
 
 
@@ -217,6 +219,9 @@ def test_votes_outcome_limits_and_quorum_flag(store, body, meeting):
     presence.record(store, meeting, m["Hélène"], "present", departure="19:00")
     presence.record(store, meeting, m["François"], "present")
     presence.record(store, meeting, m["Zoé"], "represented", proxy_to=m["François"])
+    with pytest.raises(UserError, match="séance tenue"):
+        votes.record_vote(store, item, votes_for=1, votes_against=0, taken_at="18:30")
+    meetings.set_status(store, meeting, "held", now=LATER)
     with pytest.raises(UserError, match="seules 3 personnes"):
         votes.record_vote(store, item, votes_for=3, votes_against=1, taken_at="18:30")
     vote = votes.record_vote(store, item, votes_for=2, votes_against=1, taken_at="18:30")

@@ -17,6 +17,9 @@ from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import record as rec
 from ess_desk.service import update as service_update
 
+# The clock for marking meetings held (they may lie ahead of today's date).
+LATER = dt.datetime(2099, 1, 1)
+
 
 def build_council(store) -> dict:
     """A bureau: a president who consents to publication, four members (two without consent),
@@ -73,7 +76,7 @@ def build_council(store) -> dict:
     )
     debate = agenda.create_item(store, first, title="Commande publique responsable", kind="debate")
     meetings.set_status(store, first, "convened")
-    meetings.set_status(store, first, "held")
+    meetings.set_status(store, first, "held", now=LATER)
     presence.record(store, first, m["Hélène"], "present")
     presence.record(store, first, m["François"], "present")
     presence.record(store, first, m["Zoé"], "represented", proxy_to=m["Hélène"])
@@ -109,6 +112,13 @@ SUMMARY = (
 )
 
 
+def hold_second(store, council) -> None:
+    """The next meeting takes place with its quorum (three of the five members present)."""
+    meetings.set_status(store, council["second"], "held", now=LATER)
+    for name in ("Hélène", "François", "Luc"):
+        presence.record(store, council["second"], council["mandates"][name], "present")
+
+
 @pytest.fixture
 def council(store):
     return build_council(store)
@@ -126,7 +136,7 @@ def approved(store, council) -> int:
     minutes_id = draft(store, council)
     item = mn.submit(store, minutes_id)
     meetings.set_status(store, council["second"], "convened")
-    meetings.set_status(store, council["second"], "held")
+    hold_second(store, council)
     mn.approve(store, item)
     return minutes_id
 
@@ -192,7 +202,7 @@ def test_workflow_submit_puts_approval_on_next_meeting_then_approve(store, counc
     with pytest.raises(UserError, match="tenue"):
         mn.approve(store, item_id)
     meetings.set_status(store, council["second"], "convened")
-    meetings.set_status(store, council["second"], "held")
+    hold_second(store, council)
     result = mn.approve(store, item_id)
     assert result.status == "approved"
     assert result.approved_by_meeting_id == council["second"] and result.approved_on == "2027-01-14"
@@ -252,7 +262,7 @@ def test_a_meeting_not_held_is_listed_first(store, council):
 def test_rejected_approval_vote_blocks_approval(store, council):
     minutes_id = draft(store, council)
     item = mn.submit(store, minutes_id)
-    meetings.set_status(store, council["second"], "held")
+    hold_second(store, council)
     m = council["mandates"]
     for name in ("Hélène", "François", "Luc"):
         presence.record(store, council["second"], m[name], "present")
@@ -323,7 +333,7 @@ def test_erratum_is_dated_printed_and_itself_immutable(store, council):
     with pytest.raises(UserError, match="approuvé"):
         mn.add_erratum(store, draft_id, "Coquille", "Lire « tiers-lieux »")
     item = mn.submit(store, draft_id)
-    meetings.set_status(store, council["second"], "held")
+    hold_second(store, council)
     mn.approve(store, item)
     with pytest.raises(UserError) as info:
         mn.add_erratum(store, draft_id, "Coquille", "x", recorded_on="01/01/2027")

@@ -9,9 +9,10 @@ from pypdf import PdfReader
 
 from ess_desk.cli import main
 from ess_desk.documents import minutes_pdf
+from ess_desk.errors import UserError
 from ess_desk.exchange import minutes_docx
 from ess_desk.minutes import minutes as mn
-from tests.core.test_minutes import approved, build_council, draft
+from tests.core.test_minutes import approved, build_council, draft, hold_second
 from tests.documents import plain
 
 # Every name of a person without consent in the test council, and their contact details.
@@ -171,5 +172,12 @@ def test_cli_export_minutes(store, council, db_path, tmp_path, capsys):
 
 
 def test_meeting_without_minutes_exports_as_a_draft(store, council, tmp_path):
+    # Not held yet: no minutes at all (no « 40 absents, l'ordre du jour étant épuisé… »).
+    with pytest.raises(UserError, match="séance tenue"):
+        minutes_pdf.build(store.db, council["second"], tmp_path / "vide.pdf")
+    with pytest.raises(UserError, match="séance tenue"):
+        minutes_docx.write(store.db, council["second"], tmp_path / "vide.docx")
+    assert not (tmp_path / "vide.pdf").exists()
+    hold_second(store, council)
     text = pdf_text(minutes_pdf.build(store.db, council["second"], tmp_path / "vide.pdf"))
     assert "PROJET" in text and "Secrétaire de séance : …" in text

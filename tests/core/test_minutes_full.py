@@ -95,7 +95,7 @@ def test_remote_members_and_withdrawals_are_listed(store, council, tmp_path):
     record = mn.view(store.db, council["first"]).record
     assert [line.person.name for line in record.attendance.remote] == ["François Durand"]
     text = docx_text(minutes_docx.write(store.db, council["first"], tmp_path / "pv.docx"))
-    assert "À distance (1)" in text
+    assert "À distance (visio ou audio) (1)" in text
     assert "Convocation adressée le 01/12/2026." in text
 
 
@@ -123,9 +123,9 @@ def test_snapshot_keeps_the_new_fields_and_reads_version_1(store, council):
         del data[key]
     del data["attendance"]["remote"]
     for section in data["sections"]:
-        del section["withdrawals"]
+        del section["withdrawn"]
         if section["vote"]:
-            for key in ("kind", "blank", "spoilt", "ballots"):
+            for key in ("kind", "blank", "spoilt", "ballots", "chair_vote", "quorum_waived"):
                 del section["vote"][key]
     for group in ("present", "represented", "excused", "absent", "substitutes", "guests"):
         for line in data["attendance"][group]:

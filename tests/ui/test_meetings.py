@@ -30,6 +30,9 @@ from ui.pages.meeting import EXTRA_TABS, MeetingView
 from ui.pages.meetings import MeetingsPage
 from ui.qt import QModelIndex, Qt, QtCore
 
+# The clock for marking meetings held (they may lie ahead of today's date).
+LATER = dt.datetime(2099, 1, 1)
+
 A = AttendanceTableModel
 
 
@@ -156,7 +159,7 @@ def test_page_lists_upcoming_first_and_filters(qtbot, store, bureau):
     past = meetings.create(store, body_id=bureau["id"], starts_at="2020-03-02T18:00")
     later = meetings.create(store, body_id=bureau["id"], starts_at="2031-05-02T18:00")
     soon = meetings.create(store, body_id=plenary, starts_at="2030-02-02T18:00")
-    meetings.set_status(store, past, "held")
+    meetings.set_status(store, past, "held", now=LATER)
     page = MeetingsPage(store)
     qtbot.addWidget(page)
     assert page.count_label.text() == "3 séances"
@@ -165,7 +168,7 @@ def test_page_lists_upcoming_first_and_filters(qtbot, store, bureau):
     assert page.model.headers()[MeetingsTableModel.DEADLINE] == "Convoquer avant le"
     row = page.model.row_of(soon)
     # 5 clear days before Saturday 2 February 2030: Sunday 27 January, so Friday the 25th
-    assert page.model.index(row, MeetingsTableModel.DEADLINE).data() == "25/01/2030"
+    assert page.model.index(row, MeetingsTableModel.DEADLINE).data() == "27/01/2030"
     assert page.model.index(row, MeetingsTableModel.STATUS).data() == "Prévue"
 
     page.set_filters(body_id=bureau["id"])
@@ -210,8 +213,21 @@ def test_extra_tabs_are_registered_and_built_lazily(view):
     assert "votes" in view._built
 
 
-def test_header_status_moves(view, store, meeting, errors):
+def test_header_status_moves(view, store, meeting, errors, monkeypatch):
     assert view.status_label.text() == "Prévue"
+    # Before its start the meeting cannot be marked held; the same day, after a confirmation.
+    view.clock = lambda: dt.datetime(2030, 12, 10, 17, 0)
+    assert not view.move_to("held")
+    assert "avant son heure de début" in errors[-1]
+    asked = []
+    monkeypatch.setattr(
+        "ui.pages.meeting.confirm", lambda _parent, _title, text, *_a: asked.append(text) or False
+    )
+    view.clock = lambda: dt.datetime(2030, 12, 10, 19, 0)
+    assert not view.move_to("held") and "commencé aujourd'hui à 18:00" in asked[-1]
+    assert meetings.get(store.db, meeting).status == "planned"
+    monkeypatch.setattr("ui.pages.meeting.confirm", lambda *_a: True)
+    view.clock = lambda: LATER
     assert view.convene_button.isEnabled()
     # The next step to come shows, disabled, saying why.
     assert view.close_button in view.actions_bar.wanted() and not view.close_button.isEnabled()
@@ -315,7 +331,8 @@ def test_notice_deadline_and_late_warning_kept(view, store, meeting, errors):
     tab.record_sent()
     assert errors == []
     assert tab.sent_label.text() == "Convocation envoyée le 06/12/2030."
-    assert "après la date limite du 04/12/2030" in tab.warning_label.text()
+    assert "après la date limite légale du 04/12/2030" in tab.warning_label.text()
+    assert "3 jours francs" in tab.warning_label.text()
     assert not tab.warning_label.isHidden()
     assert view.status_label.text() == "Convoquée"
     tab.reload()
@@ -408,6 +425,7 @@ def test_record_a_vote_and_see_the_outcome(qtbot, view, store, bureau, meeting, 
     presence.record(store, meeting, m["Hélène"], "present", departure="19:00")
     presence.record(store, meeting, m["François"], "present")
     presence.record(store, meeting, m["Zoé"], "represented", proxy_to=m["François"])
+    meetings.set_status(store, meeting, "held", now=LATER)
     tab = view.show_tab("votes")
     assert tab.model.rowCount() == 1  # only the item that calls for a vote
     assert tab.model.index(0, VotesTableModel.OUTCOME).data() == "Non voté"
@@ -415,7 +433,9 @@ def test_record_a_vote_and_see_the_outcome(qtbot, view, store, bureau, meeting, 
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0], tab)
     qtbot.addWidget(dialog)
     dialog.taken_at.enter(dt.time(18, 30))
-    assert "3 voix présentes ou représentées, quorum atteint" in dialog.available.text()
+    assert "3 voix présentes ou représentées (déports déduits), quorum atteint" in (
+        dialog.available.text()
+    )
     dialog.votes_for.setValue(2)
     dialog.votes_against.setValue(1)
     assert dialog.preview.text() == "Adopté"
@@ -564,6 +584,7 @@ def test_record_a_vote_by_college_through_the_dialog(qtbot, store, bureau, meeti
     item = agenda.create_item(store, meeting, title="Avis sur le budget", kind="vote")
     for first in ("Hélène", "François", "Zoé", "Inès"):
         presence.record(store, meeting, m[first], "present")
+    meetings.set_status(store, meeting, "held", now=LATER)
     dialog = VoteDialog(store, agenda.items(store.db, meeting)[0])
     qtbot.addWidget(dialog)
     dialog.taken_at.enter(dt.time(18, 30))

@@ -3,18 +3,23 @@ submission, approval at the next meeting, the frozen read-only state, errata, ex
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from ess_desk.meetings import meetings
 from ess_desk.minutes import decisions, history
 from ess_desk.minutes import minutes as mn
 from ess_desk.store import open_store
-from tests.core.test_minutes import build_council
+from tests.core.test_minutes import build_council, hold_second
 from ui.dialogs.decision import DecisionDialog
 from ui.dialogs.erratum import ErratumDialog
 from ui.models_minutes import HistoryTableModel
 from ui.pages.meeting_minutes import AUTOSAVE_MS, MinutesTab
 from ui.qt import QEvent, Qt, QtGui, QtWidgets
+
+# The clock for marking meetings held (they may lie ahead of today's date).
+LATER = dt.datetime(2099, 1, 1)
 
 PAGE = "ui.pages.meeting_minutes"
 
@@ -56,7 +61,7 @@ def fill_header(tab: MinutesTab) -> None:
 
 def held(store, meeting_id) -> None:
     meetings.set_status(store, meeting_id, "convened")
-    meetings.set_status(store, meeting_id, "held")
+    meetings.set_status(store, meeting_id, "held", now=LATER)
 
 
 def test_opening_the_tab_starts_the_minutes_of_a_held_meeting(qtbot, store, bureau):
@@ -78,6 +83,10 @@ def test_a_future_meeting_waits_for_the_start_button(qtbot, store, bureau):
     tab = make_tab(qtbot, store, later)
     assert mn.get_minutes(store.db, later) is None
     assert tab.pages.currentWidget() is tab.placeholder
+    assert not tab.start_button.isEnabled() and "marquée tenue" in tab.placeholder_label.text()
+    meetings.set_status(store, later, "held", now=dt.datetime(2100, 1, 1))
+    tab.refresh()
+    assert tab.start_button.isEnabled()
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     assert mn.get_minutes(store.db, later) is not None
     assert tab.pages.currentWidget() is tab.content
@@ -254,7 +263,7 @@ def test_submitting_lists_everything_missing_at_once_with_a_fix_for_each(qtbot, 
     assert tab.state_label.text() == "Soumis"
 
 
-def test_a_meeting_not_held_is_marked_held_from_the_submission(qtbot, store, bureau):
+def test_a_meeting_not_held_is_marked_held_from_the_submission(qtbot, store, bureau, monkeypatch):
     later = meetings.create(store, body_id=bureau["body"], starts_at="10/06/2029 18:00")
     meetings.create(store, body_id=bureau["body"], starts_at="10/07/2029 18:00")
     tab = make_tab(qtbot, store, later)
@@ -262,7 +271,20 @@ def test_a_meeting_not_held_is_marked_held_from_the_submission(qtbot, store, bur
     fill_header(tab)
     dialog = tab.submit()
     assert list(dialog.fix_buttons) == ["held"]
+    # Before its start time the meeting cannot be held: the dialog says why, nothing changes.
+    dialog.clock = lambda: dt.datetime(2029, 6, 10, 17, 0)
     dialog.fix_buttons["held"].click()
+    assert meetings.get(store.db, later).status == "planned"
+    assert "avant son heure de début" in dialog.error.text() and dialog.error.isVisibleTo(dialog)
+    # Once begun, the same day: a confirmation, then held.
+    questions: list[str] = []
+    monkeypatch.setattr(
+        "ui.dialogs.submit_minutes.confirm",
+        lambda parent, title, text, yes: questions.append(text) or True,
+    )
+    dialog.clock = lambda: dt.datetime(2029, 6, 10, 18, 30)
+    dialog.fix_buttons["held"].click()
+    assert len(questions) == 1 and "aujourd'hui à 18:00" in questions[0]
     assert meetings.get(store.db, later).status == "held"
     submit_button = dialog.submit_button
     assert submit_button.isEnabled()
@@ -297,7 +319,8 @@ def test_submit_approve_at_next_meeting_then_frozen_with_erratum(
     assert following.approval_box.isVisibleTo(following)
     button = following.approve_buttons[minutes.id]
     assert not button.isEnabled()
-    held(store, bureau["second"])
+    meetings.set_status(store, bureau["second"], "convened")
+    hold_second(store, bureau)
     following.refresh()
     button = following.approve_buttons[minutes.id]
     assert button.isEnabled()
@@ -348,7 +371,8 @@ def test_erratum_dialog_requires_a_reason(qtbot, store, bureau, answers):
     minutes_id = mn.start(store, bureau["first"])
     mn.update(store, minutes_id, secretary="Marie", closing_time="20:00")
     item = mn.submit(store, minutes_id)
-    held(store, bureau["second"])
+    meetings.set_status(store, bureau["second"], "convened")
+    hold_second(store, bureau)
     mn.approve(store, item)
     dialog = ErratumDialog(store, minutes_id)
     qtbot.addWidget(dialog)
@@ -422,6 +446,7 @@ def test_approve_is_offered_as_soon_as_the_meeting_is_marked_held(qtbot, store, 
     tab = view.show_tab("ui.pages.meeting_minutes")
     button = tab.approve_buttons[minutes_id]
     assert not button.isEnabled() and "marquée comme tenue" in button.toolTip()
+    view.clock = lambda: LATER  # the meeting has begun
     view.held_button.click()  # « Marquer tenue », in the meeting's header
     button = tab.approve_buttons[minutes_id]
     assert button.isEnabled()  # no need to close and reopen the meeting

@@ -15,6 +15,9 @@ from tests.ui.test_app import make_window
 from ui.dialogs.activity_report import ActivityReportDialog, default_file_name
 from ui.qt import QtWidgets
 
+# The clock for marking meetings held (they may lie ahead of today's date).
+LATER = dt.datetime(2099, 1, 1)
+
 
 def pdf_text(path) -> str:
     return plain(" ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split()))
@@ -25,7 +28,7 @@ def hold_a_meeting(store, council, day: dt.date) -> int:
         store, body_id=council["plenary"], starts_at=f"{day.strftime('%d/%m/%Y')} 18:00"
     )
     meetings.set_status(store, meeting, "convened")
-    meetings.set_status(store, meeting, "held")
+    meetings.set_status(store, meeting, "held", now=LATER)
     for entry in roster.roster(store.db, council["plenary"], day):
         presence.record(store, meeting, entry.mandate_id, "present")
     presence.record_opening(store, meeting, "18:05")

@@ -357,6 +357,9 @@ def dialog_classes() -> list[type[QtWidgets.QDialog]]:
             continue
         module = importlib.import_module(module_info.name)
         for name, cls in inspect.getmembers(module, inspect.isclass):
+            # A private base (`_NewMeetingDialog`) is never shown itself: its subclasses are.
+            if name.startswith("_"):
+                continue
             if issubclass(cls, QtWidgets.QDialog) and cls.__module__ == module.__name__:
                 found[f"{cls.__module__}.{name}"] = cls
     return [found[key] for key in sorted(found)]

@@ -153,34 +153,35 @@ class MeetingDialog(QtWidgets.QDialog):
         super().accept()
 
 
-class PostponeDialog(QtWidgets.QDialog):
-    """Postpone a meeting: a new meeting takes its place with the same agenda (`new_meeting_id`)."""
+class _NewMeetingDialog(QtWidgets.QDialog):
+    """A new meeting in place of this one, at a date the secretary confirms: `create(start)`
+    makes it, `new_meeting_id` holds it once accepted."""
 
-    def __init__(self, store: Store, meeting_id: int, parent: QtWidgets.QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int,
+        texts: tuple[str, str, str, str],
+        start: dt.datetime,
+        parent: QtWidgets.QWidget | None = None,
+    ):
         super().__init__(parent)
         self._store = store
         self.meeting_id = meeting_id
         self.new_meeting_id: int | None = None
-        meeting = meetings.get(store.db, meeting_id)
-        self.setWindowTitle(self.tr("Reporter la séance"))
-        self.setMinimumWidth(460)
-        intro = QtWidgets.QLabel(
-            self.tr(
-                "La séance « {title} » sera marquée reportée. Une nouvelle séance est créée à la "
-                "date choisie, avec le même ordre du jour."
-            ).format(title=meeting.title)
-        )
+        title, explanation, field_label, action = texts
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        intro = QtWidgets.QLabel(explanation)
         intro.setWordWrap(True)
-        self.starts_at = DateTimeField(meeting.start + dt.timedelta(days=7))
+        self.starts_at = DateTimeField(start)
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
         form = QtWidgets.QFormLayout()
-        a11y.add_row(
-            form, self.tr("&Nouvelle date"), self.starts_at, beside=self.starts_at.error_label
-        )
+        a11y.add_row(form, field_label, self.starts_at, beside=self.starts_at.error_label)
         self.errors.attach("starts_at", self.starts_at, self.starts_at.error_label)
-        self.buttons, self.postpone_button = save_cancel_buttons(
-            self, self.tr("Reporter"), self.accept, writable=not store.read_only
+        self.buttons, self.action_button = save_cancel_buttons(
+            self, action, self.accept, writable=not store.read_only
         )
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)
@@ -189,14 +190,82 @@ class PostponeDialog(QtWidgets.QDialog):
         layout.addWidget(self.buttons)
         finish_dialog(self)
 
+    def create(self, start: dt.datetime) -> int:
+        raise NotImplementedError
+
     def accept(self) -> None:
         if self._store.read_only or not check_fields(self.starts_at):
             return
         try:
-            self.new_meeting_id = meetings.postpone(
-                self._store, self.meeting_id, self.starts_at.value()
-            )
+            self.new_meeting_id = self.create(self.starts_at.value())
         except UserError as error:
             self.errors.show(error)
             return
         super().accept()
+
+
+class PostponeDialog(_NewMeetingDialog):
+    """Postpone a meeting: a new meeting takes its place with the same agenda (`new_meeting_id`)."""
+
+    def __init__(self, store: Store, meeting_id: int, parent: QtWidgets.QWidget | None = None):
+        meeting = meetings.get(store.db, meeting_id)
+        texts = (
+            self.tr("Reporter la séance"),
+            self.tr(
+                "La séance « {title} » sera marquée reportée. Une nouvelle séance est créée à la "
+                "date choisie, avec le même ordre du jour."
+            ).format(title=meeting.title),
+            self.tr("&Nouvelle date"),
+            self.tr("Reporter"),
+        )
+        super().__init__(store, meeting_id, texts, meeting.start + dt.timedelta(days=7), parent)
+        self.postpone_button = self.action_button
+
+    def create(self, start: dt.datetime) -> int:
+        return meetings.postpone(self._store, self.meeting_id, start)
+
+
+class ReconveneDialog(_NewMeetingDialog):
+    """After a failed quorum: a new meeting on the same agenda, at the earliest legal date by
+    default (the reconvening rule's clear days after today); `new_meeting_id` once created."""
+
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int,
+        today: dt.date | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ):
+        from ess_desk.membership import bodies
+
+        today = today or dt.date.today()
+        meeting = meetings.get(store.db, meeting_id)
+        body = bodies.get_body(store.db, meeting.body_id)
+        earliest = meetings.earliest_reconvening(store.db, meeting_id, today)
+        without = (
+            self.tr("elle délibérera sans condition de quorum sur les points repris")
+            if body.reconvene_without_quorum
+            else self.tr("le quorum restera exigé (règlement de l'instance)")
+        )
+        texts = (
+            self.tr("Reconvoquer l'instance"),
+            self.tr(
+                "Le quorum n'est pas atteint à la séance « {title} ». Une nouvelle séance est "
+                "convoquée sur le même ordre du jour ; {without} ({source}). Convocation à "
+                "envoyer au moins {days} jours francs avant : au plus tôt le {day} si elle part "
+                "aujourd'hui."
+            ).format(
+                title=meeting.title,
+                without=without,
+                source=body.source("reconvene"),
+                days=body.reconvene_notice_days,
+                day=earliest.strftime("%d/%m/%Y"),
+            ),
+            self.tr("&Nouvelle séance le"),
+            self.tr("Reconvoquer"),
+        )
+        super().__init__(store, meeting_id, texts, earliest, parent)
+        self.reconvene_button = self.action_button
+
+    def create(self, start: dt.datetime) -> int:
+        return meetings.reconvene(self._store, self.meeting_id, start)

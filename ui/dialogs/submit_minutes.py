@@ -4,13 +4,15 @@ type the secretary or the closing time, create the next meeting. « Soumettre »
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ess_desk.errors import UserError
 from ess_desk.meetings import meetings
 from ess_desk.minutes import minutes as mn
 from ess_desk.store import Store
 from ui import a11y, palette
 from ui.datefields import TimeField, check_fields
-from ui.dialogs.common import error_label, finish_dialog
+from ui.dialogs.common import confirm, error_label, finish_dialog
 from ui.qt import QtCore, QtWidgets, Signal
 
 
@@ -155,9 +157,23 @@ class SubmitMinutesDialog(QtWidgets.QDialog):
         buttons = list(self.fix_buttons.values())
         (buttons[0] if buttons else self.submit_button).setFocus()
 
+    @staticmethod
+    def clock() -> dt.datetime:
+        """Now, for the guard on marking a meeting held (tests give their own)."""
+        return dt.datetime.now()
+
     def mark_held(self) -> None:
+        """Marked held once the meeting has begun; the same day, after a confirmation."""
+        meeting_id = self._minutes().meeting_id
         try:
-            meetings.set_status(self._store, self._minutes().meeting_id, "held")
+            try:
+                meetings.set_status(self._store, meeting_id, "held", now=self.clock())
+            except meetings.ConfirmationNeeded as question:
+                if not confirm(self, self.tr("Marquer tenue"), question.message, self.tr("Tenue")):
+                    return
+                meetings.set_status(
+                    self._store, meeting_id, "held", now=self.clock(), confirmed=True
+                )
         except UserError as error:
             self._failed(error)
             return

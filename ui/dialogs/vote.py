@@ -1,4 +1,5 @@
-"""Record (or correct) the vote on an agenda item: counts, time, the chair's casting vote."""
+"""Record (or correct) the vote on an agenda item: open count, roll call or secret ballot, time,
+and the chair's own vote, which settles a tie by itself where the body's rules say so."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ess_desk.store import Store
 from ui import palette
 from ui.datefields import TimeField, check_fields
 from ui.dialogs.common import FieldErrors, error_label, finish_dialog, save_cancel_buttons
+from ui.dialogs.roll_call import RollCallPanel
 from ui.qt import QtWidgets
 
 COUNT_FIELDS = ("votes_for", "votes_against", "abstentions", "not_voting")
@@ -52,18 +54,35 @@ class VoteDialog(QtWidgets.QDialog):
             hour, minute = meeting.start.hour, meeting.start.minute
         self.taken_at = TimeField(dt.time(hour, minute))
         self.taken_at.value_changed.connect(lambda _t: self._update_available())
+        # What the chair voted: on a tie it decides by itself where the rules give a casting vote.
         self.casting_vote = QtWidgets.QComboBox()
-        self.casting_vote.addItem(self.tr("Aucune"), None)
+        self.casting_vote.addItem(self.tr("Non indiqué"), None)
         self.casting_vote.addItem(self.tr("Pour"), "for")
         self.casting_vote.addItem(self.tr("Contre"), "against")
-        if current and current.casting_vote:
-            self.casting_vote.setCurrentIndex(self.casting_vote.findData(current.casting_vote))
+        self.casting_vote.addItem(self.tr("Abstention"), "abstention")
+        chair = (current.chair_vote or current.casting_vote) if current else None
+        if chair:
+            self.casting_vote.setCurrentIndex(max(0, self.casting_vote.findData(chair)))
         self.casting_vote.currentIndexChanged.connect(self._update_preview)
-        self.casting_vote.setEnabled(bool(self._body.chair_casting_vote))
         if not self._body.chair_casting_vote:
             self.casting_vote.setToolTip(
                 self.tr("Le règlement de cette instance ne prévoit pas de voix prépondérante.")
             )
+        self.kind = QtWidgets.QComboBox()
+        self.kind.setObjectName("vote_kind")
+        for code in votes.VOTE_KINDS:
+            self.kind.addItem(label(votes.VOTE_KINDS, code), code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current.kind if current else "open")))
+        self.blank = spin(current.blank if current else 0)
+        self.spoilt = spin(current.spoilt if current else 0)
+        self.roll_call = RollCallPanel(store, meeting.id, item.id)
+        self._chairs = votes.chair_mandates(store.db, meeting)
+        self.roll_call.changed.connect(self._roll_call_changed)
+        self._recorded_ballots = (
+            {b.mandate_id: b.choice for b in votes.ballots_of(store.db, current.id)}
+            if current
+            else {}
+        )
         self._build_college_section(current)
         self.available = QtWidgets.QLabel()
         self.available.setWordWrap(True)
@@ -74,18 +93,26 @@ class VoteDialog(QtWidgets.QDialog):
         self.errors = FieldErrors(self.general_error)
         form = QtWidgets.QFormLayout()
 
-        def add(text: str, field: str, widget: QtWidgets.QWidget) -> None:
-            form.addRow(text, self.errors.wrap(field, widget))
+        self._rows: dict[str, QtWidgets.QWidget] = {}
 
+        def add(text: str, field: str, widget: QtWidgets.QWidget) -> None:
+            self._rows[field] = self.errors.wrap(field, widget)
+            form.addRow(text, self._rows[field])
+
+        add(self.tr("Mode de scrutin"), "kind", self.kind)
         add(self.tr("Heure du vote"), "taken_at", self.taken_at)
         form.addRow("", self.available)
+        form.addRow(self.errors.wrap("ballots", self.roll_call))
         add(self.tr("Pour"), "votes_for", self.votes_for)
         add(self.tr("Contre"), "votes_against", self.votes_against)
         add(self.tr("Abstention"), "abstentions", self.abstentions)
+        add(self.tr("Bulletins blancs"), "blank", self.blank)
+        add(self.tr("Bulletins nuls"), "spoilt", self.spoilt)
         add(self.tr("Ne prend pas part au vote"), "not_voting", self.not_voting)
         form.addRow(self.errors.wrap("by_college", self.college_section))
-        add(self.tr("Voix prépondérante"), "casting_vote", self.casting_vote)
+        add(self.tr("Vote de la présidence"), "casting_vote", self.casting_vote)
         form.addRow(self.tr("Résultat"), self.preview)
+        self._form = form
 
         self.buttons, self.save_button = save_cancel_buttons(
             self, self.tr("Enregistrer le vote"), self.accept, writable=not store.read_only
@@ -98,7 +125,41 @@ class VoteDialog(QtWidgets.QDialog):
         self.by_college.setChecked(bool(current and current.by_college))
         self._set_detailed(self.by_college.isChecked())
         self.by_college.toggled.connect(self._set_detailed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
         finish_dialog(self)
+
+    def _kind_changed(self) -> None:
+        """Roll call: the totals follow the names; secret ballot: blank and spoilt papers, no
+        abstention, no casting vote (CGCT L. 2121-20: « sauf cas de scrutin secret »)."""
+        kind = self.kind.currentData()
+        roll_call, secret = kind == "roll_call", kind == "secret"
+        self.roll_call.setVisible(roll_call)
+        for field in ("blank", "spoilt"):
+            self._form.setRowVisible(self._rows[field], secret)
+        self._form.setRowVisible(self._rows["abstentions"], not secret)
+        self.casting_vote.setEnabled(not secret and not roll_call)
+        for total in self._totals().values():
+            total.setReadOnly(roll_call or self.by_college.isChecked())
+        if roll_call:
+            self.by_college.setChecked(False)
+            self.roll_call.load(self._time(), self._recorded_ballots)
+        self.college_section.setVisible(not roll_call and not secret)
+        self._update_preview()
+
+    def _roll_call_changed(self) -> None:
+        if self.kind.currentData() != "roll_call":
+            return
+        for field, total in self._totals().items():
+            total.setValue(self.roll_call.totals()[field])
+        # The chair's own ballot is their vote: a tie goes to it by itself.
+        ballots = self.roll_call.ballots()
+        for chair in self._chairs:
+            if chair in ballots:
+                found = self.casting_vote.findData(ballots[chair])
+                self.casting_vote.setCurrentIndex(max(0, found))
+                break
+        self._update_preview()
 
     def _build_college_section(self, current: votes.Vote | None) -> None:
         """« Voix par collège »: one row of four counts per voting college of the body (plus any
@@ -185,7 +246,11 @@ class VoteDialog(QtWidgets.QDialog):
         return self._time().strftime("%H:%M")
 
     def _update_available(self) -> None:
-        count = presence.quorum(self._store.db, self._meeting_id, self._time())
+        count = presence.quorum(
+            self._store.db, self._meeting_id, self._time(), item_id=self.item.id
+        )
+        if hasattr(self, "kind") and self.kind.currentData() == "roll_call":
+            self.roll_call.load(self._time(), self._recorded_ballots)
         quorum = (
             self.tr("quorum atteint")
             if count.reached
@@ -194,9 +259,9 @@ class VoteDialog(QtWidgets.QDialog):
             )
         )
         self.available.setText(
-            self.tr("À {time} : {n} voix présentes ou représentées, {quorum}.").format(
-                time=self.moment(), n=count.votes_available, quorum=quorum
-            )
+            self.tr(
+                "À {time} : {n} voix présentes ou représentées (déports déduits), {quorum}."
+            ).format(time=self.moment(), n=count.votes_available, quorum=quorum)
         )
         self.available.setStyleSheet("" if count.reached else palette.text_css(palette.ERROR))
         self._update_preview()
@@ -206,13 +271,20 @@ class VoteDialog(QtWidgets.QDialog):
         return self.taken_at.value() or self.taken_at.last_read() or dt.time(0, 0)
 
     def _update_preview(self) -> None:
-        result = votes.outcome(
+        if not hasattr(self, "kind"):
+            return  # still building the dialog
+        secret = self.kind.currentData() == "secret"
+        result = votes.decide(
             self.votes_for.value(),
             self.votes_against.value(),
-            self.abstentions.value(),
+            0 if secret else self.abstentions.value(),
             self._body.majority_rule,
-            self.casting_vote.currentData(),
-        )
+            chair_vote=self.casting_vote.currentData(),
+            casting_allowed=bool(self._body.chair_casting_vote),
+            secret=secret,
+            blank=self.blank.value() if secret else 0,
+            spoilt=self.spoilt.value() if secret else 0,
+        ).outcome
         ink = palette.SUCCESS if result == "adopted" else palette.ERROR
         self.preview.setText(label(OUTCOMES, result))
         self.preview.setStyleSheet(palette.text_css(ink, bold=True))
@@ -220,17 +292,22 @@ class VoteDialog(QtWidgets.QDialog):
     def accept(self) -> None:
         if self._store.read_only or not check_fields(self.taken_at):
             return
+        kind = self.kind.currentData()
         try:
             self.vote = votes.record_vote(
                 self._store,
                 self.item.id,
                 votes_for=self.votes_for.value(),
                 votes_against=self.votes_against.value(),
-                abstentions=self.abstentions.value(),
+                abstentions=0 if kind == "secret" else self.abstentions.value(),
                 not_voting=self.not_voting.value(),
                 taken_at=self.moment(),
                 by_college=self.college_counts(),
-                casting_vote=self.casting_vote.currentData(),
+                chair_vote=self.casting_vote.currentData(),
+                kind=kind,
+                ballots=self.roll_call.ballots() if kind == "roll_call" else None,
+                blank=self.blank.value() if kind == "secret" else 0,
+                spoilt=self.spoilt.value() if kind == "secret" else 0,
             )
         except UserError as error:
             self.errors.show(error)

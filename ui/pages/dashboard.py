@@ -334,6 +334,15 @@ class SectionCard(QtWidgets.QFrame):
         painter.drawRoundedRect(QtCore.QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
         painter.end()
 
+    def set_pending(self, text: str) -> None:
+        """Still being read: says so, rather than the all-clear of an empty card."""
+        self.count.setText("…")
+        self.count.set_tone("zero")
+        self.model.set_lines([])
+        self.view.setVisible(False)
+        self.empty.setText(text)
+        self.empty.setVisible(True)
+
     def set_content(
         self,
         lines: Sequence[Line],
@@ -346,6 +355,7 @@ class SectionCard(QtWidgets.QFrame):
         link: str = "",
     ) -> None:
         """`total` lines in all, `lines` shown; `count` (default: total) goes in the header."""
+        self.empty.setText(self._empty_text)
         count = total if count is None else count
         self.count.setText(number(count))
         self.count.set_tone("count" if count else "zero")
@@ -542,6 +552,24 @@ def action_lines(items: Sequence[ActionRow], today: dt.date, overdue: bool) -> l
     return out
 
 
+def compliance_lines(items) -> list[Line]:
+    """Meeting date | body and title, then its failing checks."""
+    out = []
+    for m in items:
+        failed = "; ".join(c.title for c in m.failures)
+        out.append(
+            Line(
+                "meeting",
+                m.meeting_id,
+                (display(m.starts_at), f"{m.body}\n{failed}"),
+                WARNING,
+                "\n".join(f"✗ {c.title} : {c.detail}" for c in m.failures),
+                toned=1,
+            )
+        )
+    return out
+
+
 def mandate_lines(items: Sequence[ov.EndingMandate], today: dt.date) -> list[Line]:
     """End date | person, then body, college and role | how soon."""
     out = []
@@ -637,6 +665,7 @@ class DashboardPage(QtWidgets.QWidget):
         self._store = store
         self._today = today
         self._shown_once = False
+        self._painted = False
         self.participation = None  # built the first time its tab is shown
 
         title = QtWidgets.QLabel(self.tr("Tableau de bord"))
@@ -718,6 +747,13 @@ class DashboardPage(QtWidgets.QWidget):
                 0,
                 self.tr("Tous les sièges sont pourvus"),
             ),
+            "compliance": SectionCard(
+                "compliance",
+                self.tr("Séances à vérifier (contrôle de régularité)"),
+                2,
+                1,
+                self.tr("Aucune vérification en échec sur les séances récentes"),
+            ),
             "publications": SectionCard(
                 "publications",
                 self.tr("Signatures et publications"),
@@ -735,6 +771,10 @@ class DashboardPage(QtWidgets.QWidget):
             card = self.cards[key]
             card.open_requested.connect(self.open_requested)
             grid.addWidget(card, n // 2, n % 2)
+        self.cards["compliance"].open_requested.connect(self.open_requested)
+        self.cards["compliance"].set_pending(self.tr("Contrôle de régularité en cours…"))
+        # Below the others, across the page: its lines are long (meeting and failing checks).
+        grid.addWidget(self.cards["compliance"], 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.cards["overdue"].link_activated.connect(lambda: self.actions_requested.emit("overdue"))
@@ -922,8 +962,38 @@ class DashboardPage(QtWidgets.QWidget):
                 else ""
             ),
         )
+        if self._painted:
+            self._show_compliance()
         if self.participation is not None:
             self.participation.reload()
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            # The compliance check reads much of the meeting record: the first paint does not
+            # wait for it (nor load its modules), the card follows a moment later.
+            self._painted = True
+            QtCore.QTimer.singleShot(300, self, self._show_compliance)
+
+    def _show_compliance(self) -> None:
+        """Recent meetings (the last four months and the next month) with a failing check."""
+        if self._store.closed:
+            return  # the window closed its file meanwhile
+        from ess_desk.meetings import compliance
+
+        found = compliance.meetings_with_failures(self._store.db, self.today, limit=ov.LINES + 1)
+        shown = found[: ov.LINES]
+        self.cards["compliance"].set_content(
+            compliance_lines(shown),
+            len(found),
+            subtitle=self.tr(
+                "Convocation, quorum, déports, pouvoirs, voix prépondérante, procès-verbal, "
+                "décisions : le détail est dans l'onglet « Régularité » de la séance"
+            )
+            if found
+            else "",
+            more=self._more(len(found) - len(shown)),
+        )
 
     def _more(self, count: int) -> str:
         return self.tr("… et %Ln autres", "", count) if count > 0 else ""

@@ -47,6 +47,11 @@ EXTRA_TABS = [
         "ActionsReviewTab",
         QT_TRANSLATE_NOOP("MeetingView", "Suivi des actions"),
     ),
+    (
+        "ui.pages.meeting_compliance",
+        "ComplianceTab",
+        QT_TRANSLATE_NOOP("MeetingView", "Régularité"),
+    ),
 ]
 
 CLOSED_STATUSES = ("closed", "cancelled", "postponed")
@@ -100,11 +105,19 @@ def quorum_text(count: Count) -> str:
             n=count.represented
         )
     )
+    if count.remote:
+        present = QCoreApplication.translate("MeetingView", "{present} + {n} à distance").format(
+            present=present, n=count.remote
+        )
     head = (
         QCoreApplication.translate("MeetingView", "Quorum atteint")
         if count.reached
         else QCoreApplication.translate("MeetingView", "Quorum non atteint")
     )
+    if count.waived and count.reached:
+        head = QCoreApplication.translate(
+            "MeetingView", "Séance reconvoquée, sans condition de quorum"
+        )
     if count.counts_represented:
         return QCoreApplication.translate(
             "MeetingView", "{head} : {present} + {represented} = {counted} / {required} requis"
@@ -896,6 +909,7 @@ class AttendanceTab(_Tab):
         self.opening_label.setText(
             self.opening_label.text() + " " + quorum_text(count).replace(" : ", " à l'ouverture : ")
         )
+        self.changed.emit()  # the header offers to reconvene when the quorum failed
 
     def add_guest(self) -> None:
         if not self.editable():
@@ -946,6 +960,12 @@ class VotesTab(_Tab):
         self._keys = KeyActions(self.view, {"Return": self.record_vote, "Enter": self.record_vote})
         self.record_button = QtWidgets.QPushButton(self.tr("Enregistrer le vote…"))
         self.record_button.clicked.connect(self.record_vote)
+        self.withdraw_button = QtWidgets.QPushButton(self.tr("Déports…"))
+        self.withdraw_button.setObjectName("withdraw_button")
+        self.withdraw_button.setToolTip(
+            self.tr("Noter les membres intéressés qui quittent la séance pour ce point.")
+        )
+        self.withdraw_button.clicked.connect(self.withdraw)
         self.detail = QtWidgets.QLabel()
         self.detail.setObjectName("vote_detail")
         self.detail.setWordWrap(True)
@@ -958,6 +978,7 @@ class VotesTab(_Tab):
         self.empty.setStyleSheet(palette.text_css(palette.MUTED))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.record_button)
+        row.addWidget(self.withdraw_button)
         row.addStretch(1)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.rule_label)
@@ -996,6 +1017,7 @@ class VotesTab(_Tab):
     def _update(self) -> None:
         row = selected_row(self.view)
         self.record_button.setEnabled(self.editable() and row is not None)
+        self.withdraw_button.setEnabled(self.editable() and row is not None)
         vote = self.model.vote(row) if row is not None else None
         if vote is None:
             self.detail.setText("")
@@ -1024,6 +1046,17 @@ class VotesTab(_Tab):
                 flag=flag,
             )
         )
+
+    def withdraw(self) -> None:
+        from ui.dialogs.withdrawals import WithdrawalsDialog
+
+        row = selected_row(self.view)
+        if row is None or not self.editable():
+            return
+        dialog = WithdrawalsDialog(self._store, self.model.item(row), self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.reload()
+            self.changed.emit()
 
     def record_vote(self) -> None:
         row = selected_row(self.view)
@@ -1082,6 +1115,15 @@ class MeetingView(QtWidgets.QWidget):
         self.close_button = QtWidgets.QPushButton(self.tr("Clore la séance"))
         self.cancel_button = QtWidgets.QPushButton(self.tr("Annuler la séance…"))
         self.postpone_button = QtWidgets.QPushButton(self.tr("Reporter…"))
+        self.reconvene_button = QtWidgets.QPushButton(self.tr("Reconvoquer…"))
+        self.reconvene_button.setObjectName("reconvene_button")
+        self.reconvene_button.setToolTip(
+            self.tr(
+                "Quorum non atteint : convoquer à nouveau l'instance sur le même ordre du jour ; "
+                "elle délibérera sans condition de quorum si son règlement le prévoit."
+            )
+        )
+        self.reconvene_button.clicked.connect(self.reconvene)
         self.convene_button.setToolTip(
             self.tr("Marque la séance convoquée (l'onglet Convocation enregistre la date d'envoi).")
         )
@@ -1123,6 +1165,7 @@ class MeetingView(QtWidgets.QWidget):
             self.close_button,
             self.pack_button,
             self.postpone_button,
+            self.reconvene_button,
             self.cancel_button,
         ):
             actions.add(b)
@@ -1286,6 +1329,9 @@ class MeetingView(QtWidgets.QWidget):
             # « Clore » shows, disabled, until the meeting is held: the next step to come.
             waiting = target == "closed" and meeting.status in ("planned", "convened")
             self.actions_bar.set_shown(button, target in moves or waiting)
+        self.actions_bar.set_shown(
+            self.reconvene_button, not read_only and self._may_reconvene(meeting)
+        )
         editable = not read_only and meeting.status not in CLOSED_STATUSES
         self.edit_button.setEnabled(editable)
         self.edit_button.setToolTip(
@@ -1335,12 +1381,26 @@ class MeetingView(QtWidgets.QWidget):
             return self.tr("La séance a eu lieu : elle ne peut plus être annulée ni reportée.")
         return ""
 
+    def _may_reconvene(self, meeting: meetings.Meeting) -> bool:
+        """Offered once the opening was recorded without its quorum, and not yet done."""
+        if meeting.status not in ("planned", "convened", "held") or not meeting.opening_time:
+            return False
+        if meeting.reconvenes_meeting_id or meetings.reconvened_by(self._store.db, meeting.id):
+            return False
+        moment = presence.parse_time(meeting.opening_time, "opening_time")
+        return not presence.quorum(self._store.db, meeting.id, moment).reached
+
     def _reload_tabs(self) -> None:
         for widget in self._built.values():
             if hasattr(widget, "reload"):
                 widget.reload()
 
     # -- actions -------------------------------------------------------------------------------
+    @staticmethod
+    def clock() -> dt.datetime:
+        """Now, for the guard on marking a meeting held (tests give their own)."""
+        return dt.datetime.now()
+
     def edit(self) -> None:
         dialog = MeetingDialog(self._store, self.meeting_id, parent=self)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
@@ -1366,7 +1426,14 @@ class MeetingView(QtWidgets.QWidget):
         if ask and status in questions and not confirm(self, *questions[status]):
             return False
         try:
-            meetings.set_status(self._store, self.meeting_id, status)
+            try:
+                meetings.set_status(self._store, self.meeting_id, status, now=self.clock())
+            except meetings.ConfirmationNeeded as question:
+                if not confirm(self, self.tr("Marquer tenue"), question.message, self.tr("Tenue")):
+                    return False
+                meetings.set_status(
+                    self._store, self.meeting_id, status, now=self.clock(), confirmed=True
+                )
         except UserError as error:
             show_user_error(self, error, self.tr("Statut de la séance"))
             return False
@@ -1387,6 +1454,17 @@ class MeetingView(QtWidgets.QWidget):
             self.tr("Reporter la séance"),
             self.tr("La séance est reportée ; la nouvelle séance reprend son ordre du jour."),
         )
+        self.open_requested.emit(dialog.new_meeting_id)
+
+    def reconvene(self) -> None:
+        from ui.dialogs.meeting import ReconveneDialog
+
+        dialog = ReconveneDialog(self._store, self.meeting_id, self.clock().date(), self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.new_meeting_id:
+            return
+        self.refresh_header()
+        self._reload_tabs()
+        self.meeting_changed.emit(self.meeting_id)
         self.open_requested.emit(dialog.new_meeting_id)
 
     # -- meeting pack --------------------------------------------------------------------------

@@ -531,15 +531,15 @@ class MinutesTab(QtWidgets.QWidget):
 
     # -- loading -------------------------------------------------------------------------------
     def _start_if_due(self) -> None:
-        """Minutes are started on their own once the meeting has taken place; a future meeting
-        waits for « Commencer le procès-verbal »."""
+        """Minutes are started on their own once the meeting is marked held; before, there are
+        no minutes (the placeholder says why)."""
         db = self.store.db
         if mn.get_minutes(db, self.meeting_id) is not None or self.store.read_only:
             return
         meeting = meetings.get(db, self.meeting_id)
         if meeting.status in ("cancelled", "postponed"):
             return
-        if meeting.status in ("held", "closed") or meeting.start <= dt.datetime.now():
+        if meeting.status in ("held", "closed"):
             mn.start(self.store, self.meeting_id)
 
     def start_minutes(self) -> None:
@@ -578,6 +578,13 @@ class MinutesTab(QtWidgets.QWidget):
         if self.meeting.status in ("cancelled", "postponed"):
             text = self.tr("Cette séance n'a pas eu lieu : elle n'a pas de procès-verbal.")
             self.start_button.setVisible(False)
+        elif self.meeting.status not in ("held", "closed"):
+            text = self.tr(
+                "Le procès-verbal s'ouvre une fois la séance marquée tenue (bouton « Marquer "
+                "tenue » en haut de la page, à partir de son heure de début)."
+            )
+            self.start_button.setVisible(True)
+            self.start_button.setEnabled(False)
         else:
             text = self.tr(
                 "Le procès-verbal de cette séance n'est pas encore commencé. Il se rédige "
