@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -48,15 +48,64 @@ def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
 
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
+        font = TTFont(name, str(resource("fonts", f"{name}.ttf")))
+        _remember_subsets(font)
+        pdfmetrics.registerFont(font)
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
     _keep_no_break_spaces()
     _no_unembedded_defaults()
+    _compress_once()
     _list_items_split_when_taller_than_a_page()
     scripts.install()
+
+
+def _remember_subsets(font: TTFont) -> None:
+    """The font's subsets embedded lately, kept: a subset is the same glyphs in the same order
+    whenever the same characters came in the same order (the reminders to a thousand owners
+    embed the same few again and again), and making one costs a millisecond or two."""
+    face: Any = font.face  # reportlab's, untyped
+    make = face.makeSubset
+    made: dict[tuple[int, ...], bytes] = {}
+
+    def make_subset(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        found = made.get(key)
+        if found is None:
+            if len(made) >= 64:  # bounded: a few megabytes at most
+                made.clear()
+            found = made[key] = make(subset)
+        return found
+
+    face.makeSubset = make_subset
+
+
+def _compress_once() -> None:
+    """reportlab compresses the embedded font of each document: the same subset (see
+    `_remember_subsets`) in many documents is compressed once, its bytes kept."""
+    from reportlab.pdfbase import pdfdoc
+
+    flate: Any = pdfdoc.PDFZCompress  # reportlab's, untyped
+    if getattr(flate.encode, "_ess_desk", False):
+        return
+    encode = flate.encode
+    done: dict[bytes, bytes] = {}
+
+    def _encode(text: str | bytes) -> bytes:
+        if len(text) < 16384:  # pages and small streams: seldom the same twice
+            return encode(text)
+        data = text.encode("utf8") if isinstance(text, str) else text
+        found = done.get(data)
+        if found is None:
+            if len(done) >= 32:  # bounded: a megabyte or two
+                done.clear()
+            found = done[data] = encode(data)
+        return found
+
+    _encode._ess_desk = True  # type: ignore[attr-defined]
+    flate.encode = _encode
 
 
 def _list_items_split_when_taller_than_a_page() -> None:
@@ -592,19 +641,50 @@ def _write_lines(text, lines: tuple[_Line, ...], width: float, slow, all_slow: b
 
 def _line_chunks(text, line: str, cache: dict) -> list[tuple[int, str]] | None:
     """The line in the codes of the font's embedded subsets, each shown with `Tj`, remembered
-    for the document (bounded: a long table's memory stays flat)."""
+    for the document (bounded: a long table's memory stays flat), and for every document
+    whose codes were seeded when its characters all were (`seed_codes`)."""
     canv = text._canvas
     font = pdfmetrics.getFont(text._fontname)
     if not getattr(font, "_dynamicFont", False):
         return None
-    chunks = [
-        (subset, f"({canv._escape(data)}) Tj")
-        for subset, data in _subset_chunks(font, canv._doc, line)
-    ]
+    key = (text._fontname, line)
+    seeded = getattr(canv, "_ess_seeded", False) and _SEEDABLE.issuperset(line)
+    chunks = _SEEDED_LINES.get(key) if seeded else None
+    if chunks is None:
+        chunks = [
+            (subset, f"({canv._escape(data)}) Tj")
+            for subset, data in _subset_chunks(font, canv._doc, line)
+        ]
+        if seeded:
+            if len(_SEEDED_LINES) > _LINE_CACHE_SIZE:
+                _SEEDED_LINES.clear()
+            _SEEDED_LINES[key] = chunks
     if len(cache) > _LINE_CACHE_SIZE:
         cache.clear()
-    cache[(text._fontname, line)] = chunks
+    cache[key] = chunks
     return chunks
+
+
+# The letters of French and its neighbours, and French typography's signs, in a fixed order.
+SEEDED = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ\u2019«»—–…°€\u202f"
+# What has the same code in every seeded document: printable ASCII (reportlab gives it its own
+# codes), the no-break space (drawn as a space) and the seeded characters.
+_SEEDABLE = frozenset(map(chr, range(32, 127))) | frozenset(SEEDED + "\xa0")
+_SEEDED_LINES: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+
+def seed_codes(canvas: pdfcanvas.Canvas) -> None:
+    """Give the usual letters and signs their codes in each font before anything is written:
+    the fonts embedded are then the same glyphs in the same order whatever the text (the
+    reminders to a thousand owners embed one subset, made and compressed once, not one per
+    owner's name; a line of those characters is coded once for all of them), at the cost of
+    a few letters a document may not use."""
+    doc: Any = cast(Any, canvas)._doc  # reportlab's document, untyped
+    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
+        font: Any = pdfmetrics.getFont(name)
+        if getattr(font, "_dynamicFont", False):
+            font.splitString(SEEDED, doc)
+    cast(Any, canvas)._ess_seeded = True
 
 
 def _write_chunks(text, chunks: list[tuple[int, str]]) -> None:
