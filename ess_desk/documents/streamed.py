@@ -5,6 +5,7 @@ known), the same look as every other document (style.py: fonts, grid tables, foo
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import Any, cast
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -47,9 +49,43 @@ class TableRows:
     rows: Iterable[tuple[list, bool]]  # (cells, marked)
 
 
+_saving = threading.local()  # the file a streamed document is being saved to, in this thread
+
+
+class _WritingPDFFile(pdfdoc.PDFFile):
+    """reportlab's collector of the file's pieces; while a streamed document is saved in this
+    thread, each piece goes to the file as soon as it is made (thousands of pages are never held
+    whole in memory, twice, before being written)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        target = getattr(_saving, "file", None)
+        if target is not None:
+            for piece in self.strings:  # the header
+                target.write(piece)
+            self.strings = []
+            self.write = target.write
+
+
 class _CompressingCanvas(Canvas):
     """A canvas that compresses each page's content as soon as the page is done (reportlab
-    keeps it as text until the end): thousands of pages in a few megabytes."""
+    keeps it as text until the end): thousands of pages in a few megabytes; and writes its file
+    as it is put together."""
+
+    def save(self) -> None:
+        this: Any = self
+        if not isinstance(this._filename, str):  # a file object: reportlab's own way
+            super().save()
+            return
+        # (the same as reportlab's collector outside a streamed save)
+        cast(Any, pdfdoc).PDFFile = _WritingPDFFile
+        with open(this._filename, "wb") as out:
+            _saving.file = out
+            try:
+                this._filename = out  # reportlab writes to a file it is given
+                super().save()
+            finally:
+                _saving.file = None
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         super().showPage()

@@ -753,6 +753,9 @@ def forget_shared_cells() -> None:
     """Let the shared cells of a finished document go (`streamed` documents do, before they
     write their file: that is when their memory is at its highest)."""
     _shared_cell.cache_clear()
+    _printed.cache_clear()
+    _short_lines.cache_clear()
+    _SEEDED_LINES.clear()
 
 
 @lru_cache(maxsize=8192)

@@ -5,12 +5,14 @@ embedded; the actions' tableau de suivi and the reminders are written so."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from pypdf import PdfReader
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ess_desk.actions import actions
@@ -136,3 +138,16 @@ def test_each_bookmark_has_a_key_of_its_own():
     # The bookmarks of a streamed document are let go once drawn: a key made from id() would
     # be given again to the next one, and two entries of the outline would lead to one page.
     assert len({Bookmark(f"Section {n}").key for n in range(500)}) == 500
+
+
+def test_a_streamed_file_is_written_as_it_is_made_and_other_pdfs_as_before(tmp_path):
+    # A streamed document hands each piece of its file to the disk as it comes; any other PDF
+    # of the same process (the pack, a canvas asked for its bytes) is put together as before.
+    pages = _table_pdf(tmp_path / "streamed.pdf", lambda *parts: text_cell(*parts))
+    data = (tmp_path / "streamed.pdf").read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF") and len(pages) > 5
+    canvas = Canvas(str(tmp_path / "other.pdf"))
+    canvas.drawString(72, 720, "Un autre document")
+    other = canvas.getpdfdata()
+    assert other.startswith(b"%PDF-") and other.rstrip().endswith(b"%%EOF")
+    assert "Un autre document" in PdfReader(io.BytesIO(other)).pages[0].extract_text()
