@@ -37,6 +37,7 @@ from ess_desk.typography import typeset
 
 BOTTOM = 18 * mm
 CHUNK = 60  # rows laid out at a time: a page or so
+LONG = 100  # pages: a long document (see close)
 
 
 @dataclass
@@ -174,10 +175,13 @@ class StreamedDocument:
                 typeset(_("Page {page} / {total}").format(page=n, total=total)),
             )
             canv.endForm()
-        # What was remembered to write the pages faster is no longer needed: let it go before
-        # the file is put together.
-        forget_shared_cells()
+        # This document's own codes of its lines are no longer needed; a long one also lets go
+        # what serves every document (its memory is at its highest when its file is put
+        # together), a short one keeps it for the next (the reminders to a thousand owners
+        # share their cells and lines).
         cast(Any, canv).__dict__.pop("_ess_lines", None)
+        if total > LONG:
+            forget_shared_cells()
         canv.save()
 
     # -- content -----------------------------------------------------------------------------

@@ -409,16 +409,17 @@ def _plain_line(line: str, st: ParagraphStyle, width: float) -> int:
 
 def _cell_lines(
     parts: tuple[tuple[str, ParagraphStyle], ...], width: float
-) -> tuple[tuple[_Line, ...], float, bool]:
-    """The lines of a cell's parts wrapped to `width`, their height, and whether all of them
-    are plain (`_plain_line`)."""
+) -> tuple[tuple[_Line, ...], float, bool, bool]:
+    """The lines of a cell's parts wrapped to `width`, their height, whether all of them are
+    plain (`_plain_line`), and whether they are also all of seeded characters (`seed_codes`)."""
     lines: list[_Line] = []
     for text, st in parts:
         for block in (text or "").split("\n"):
             for line in lines_of(block, st.fontName, st.fontSize, width):
                 lines.append((line, st, _plain_line(line, st, width)))
     height = sum(st.leading for _text, st, _plain in lines)
-    return tuple(lines), height, all(plain for _text, _st, plain in lines)
+    plain = all(kind for _text, _st, kind in lines)
+    return tuple(lines), height, plain, plain and all(_SEEDABLE.issuperset(t) for t, *_ in lines)
 
 
 class TextCell(Flowable):
@@ -440,12 +441,12 @@ class TextCell(Flowable):
         self._for_width: float | None = None
         self._height = 0.0
         self._plain = True  # every line may go through the fast writer
-        self._fragments: dict = {}  # see _write_plain
-        self._fragments_of: int | None = None
+        self._seeded = False  # and has the same codes in every seeded document
+        self._fragments: dict = {}  # see write_into
 
     def _layout(self, width: float) -> tuple[_Line, ...]:
         if self._for_width != width:
-            self._lines, self._height, self._plain = _cell_lines(self.parts, width)
+            self._lines, self._height, self._plain, self._seeded = _cell_lines(self.parts, width)
             self._for_width = width
         return self._lines
 
@@ -478,7 +479,7 @@ class TextCell(Flowable):
     def write_into(self, text, x: float, top: float, width: float) -> None:
         """Add the lines, from `top` down, to a text object that may hold other cells too (one
         text object per table is much cheaper than one per cell). A plain cell (see
-        `_write_plain`) written again writes the operators it wrote the first time."""
+        `_plain`) written again writes the operators it wrote the first time."""
         if self._for_width != width:
             self._layout(width)
         lines = self._lines
@@ -502,20 +503,23 @@ class TextCell(Flowable):
                 y -= _write_lines(text, lines, width, self._draw_line, self.rtl)
             text._cell_line = (x, y)
             return
-        canv = text._canvas
-        token = getattr(canv, "_ess_token", None)
-        if token is None:
-            token = canv._ess_token = next(_DOCUMENTS)
-        if self._fragments_of != token:
-            self._fragments, self._fragments_of = {}, token
+        token = _fragments_token(text, self._seeded)
         same = getattr(text, "_cell_style", None) is lines[0][1]
-        key = (width, text._curSubset) if same else width
+        # Each fragment under its document, or under the fonts' names of seeded documents (two
+        # documents made at once in two threads never take each other's).
+        key = (token, width, text._curSubset) if same else (token, width)
         found = self._fragments.get(key)
         if found is None:
-            start = len(code)
+            fonts, start = len(text._canvas._doc.fontMapping), len(code)
             _write_lines(text, lines, width, self._draw_line, False)
-            self._fragments[key] = (" ".join(code[start:]), _state(text))
+            if len(self._fragments) >= 8:  # those of documents done with
+                self._fragments.clear()
+            if len(text._canvas._doc.fontMapping) == fonts:  # (no font named on the way)
+                self._fragments[key] = (" ".join(code[start:]), _state(text))
         else:
+            if not getattr(text, "_alpha_version", False):  # as _set_style does
+                text._canvas._doc.ensureMinPdfVersion("transparency")
+                text._alpha_version = True
             code.append(found[0])
             (
                 text._cell_style,
@@ -551,7 +555,24 @@ class TextCell(Flowable):
             text.textLine(line)
 
 
-_DOCUMENTS = itertools.count(1)  # a number for each canvas a cell writes on (see _write_plain)
+_DOCUMENTS = itertools.count(1)  # a number for each canvas a cell writes on (see write_into)
+
+
+def _fragments_token(text, seeded: bool) -> object:
+    """What a cell's written operators are valid for: its document; or, for a cell of seeded
+    characters in a seeded document (`seed_codes`), every seeded document whose fonts bear the
+    same names (the reminders to a thousand owners: each cell written once for all)."""
+    canv = text._canvas
+    if seeded and getattr(canv, "_ess_seeded", False):
+        names = canv._doc.fontMapping
+        known = getattr(text, "_ess_fonts", None)
+        if known is None or known[0] != len(names):
+            known = text._ess_fonts = (len(names), ("seeded", *sorted(names.items())))
+        return known[1]
+    token = getattr(canv, "_ess_token", None)
+    if token is None:
+        token = canv._ess_token = next(_DOCUMENTS)
+    return token
 
 
 def _state(text) -> tuple:
@@ -750,8 +771,8 @@ def text_cell(
 
 
 def forget_shared_cells() -> None:
-    """Let the shared cells of a finished document go (`streamed` documents do, before they
-    write their file: that is when their memory is at its highest)."""
+    """Let go of what was remembered to write documents faster (the shared cells, the texts set
+    and wrapped, the seeded lines): a long streamed document does before it writes its file."""
     _shared_cell.cache_clear()
     _printed.cache_clear()
     _short_lines.cache_clear()

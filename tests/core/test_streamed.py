@@ -17,7 +17,15 @@ from reportlab.platypus import Paragraph
 
 from ess_desk.actions import actions
 from ess_desk.documents import actions_pdf, streamed
-from ess_desk.documents.style import Bookmark, Metadata, TextCell, escape, styles, text_cell
+from ess_desk.documents.style import (
+    Bookmark,
+    Metadata,
+    TextCell,
+    escape,
+    forget_shared_cells,
+    styles,
+    text_cell,
+)
 from ess_desk.membership import bodies, organisations
 from tests.documents import plain, unembedded_fonts
 
@@ -151,3 +159,13 @@ def test_a_streamed_file_is_written_as_it_is_made_and_other_pdfs_as_before(tmp_p
     other = canvas.getpdfdata()
     assert other.startswith(b"%PDF-") and other.rstrip().endswith(b"%%EOF")
     assert "Un autre document" in PdfReader(io.BytesIO(other)).pages[0].extract_text()
+
+
+def test_a_document_after_another_is_written_as_if_alone(tmp_path):
+    # The cells and lines one streamed document wrote serve the next (the reminders to each
+    # owner): written after another, a document has the pages it has written alone.
+    forget_shared_cells()
+    alone = _table_pdf(tmp_path / "alone.pdf", lambda *parts: text_cell(*parts))
+    _table_pdf(tmp_path / "first.pdf", lambda *parts: text_cell(*parts))
+    after = _table_pdf(tmp_path / "after.pdf", lambda *parts: text_cell(*parts))
+    assert after == alone
