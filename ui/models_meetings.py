@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.dates import display, long_date
 from ess_desk.errors import UserError
-from ess_desk.meetings import agenda, annexes, meetings, presence, votes
+from ess_desk.meetings import agenda, annexes, listing, meetings, presence, votes
 from ess_desk.meetings.attendance import STATUSES as ATTENDANCE_STATUSES
 from ess_desk.meetings.attendance import Presence
 from ess_desk.meetings.calendar import holiday_name, notice_deadline
@@ -23,12 +24,13 @@ from ui.qt import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
     QtCore,
     QtGui,
     Signal,
 )
-from ui.widgets import HeaderedTableModel
+from ui.widgets import HeaderedTableModel, WindowedTableModel
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -58,8 +60,18 @@ ORDER_UPCOMING_FIRST, ORDER_CHRONOLOGICAL, ORDER_NEWEST_FIRST = range(3)
 STATUS_COLOURS = {status: palette.Ink(pill.bg) for status, pill in palette.PILLS.items()}
 
 
-class MeetingsTableModel(_TableModel):
-    """Meetings with filters by body, status and year; upcoming first by default."""
+_ORDERS = {
+    ORDER_UPCOMING_FIRST: listing.UPCOMING_FIRST,
+    ORDER_CHRONOLOGICAL: listing.CHRONOLOGICAL,
+    ORDER_NEWEST_FIRST: listing.NEWEST_FIRST,
+}
+
+
+class MeetingsTableModel(_TableModel, WindowedTableModel):
+    """Meetings with filters by body, status and year; upcoming first by default. A council's
+    ten years of meetings are not all read when the page opens: the first WINDOW, and `count()`."""
+
+    WINDOW = 300
 
     DATE, TIME, BODY, TITLE, PLACE, STATUS, DEADLINE = range(7)
     COLUMN_COUNT = 7
@@ -73,7 +85,6 @@ class MeetingsTableModel(_TableModel):
         super().__init__(parent)
         self._db = db
         self._now = now
-        self._rows: list[meetings.MeetingRow] = []
         self._bodies: dict[int, bodies.Body] = {}
         self._deadlines: dict[int, dt.date | None] = {}
         self.body_id: int | None = None
@@ -91,19 +102,23 @@ class MeetingsTableModel(_TableModel):
         year: int | None = None,
         order: int = ORDER_UPCOMING_FIRST,
     ) -> None:
+        """The meetings that pass the filters, in that order: the first WINDOW of them, the rest
+        when the table is scrolled to them (fetchMore), sorted on a column or looked for."""
         self.beginResetModel()
         self.body_id, self.status, self.year, self.order = body_id, status, year, order
         self._bodies = {b.id: b for b in bodies.list_bodies(self._db, include_archived=True)}
         self._deadlines = {}
-        rows = meetings.list_meetings(self._db, body_id=body_id, status=status, year=year)
-        if order == ORDER_UPCOMING_FIRST:
-            now = self.now().isoformat(timespec="minutes")
-            upcoming = [r for r in rows if r.starts_at >= now]
-            past = [r for r in rows if r.starts_at < now]
-            rows = upcoming + past[::-1]
-        elif order == ORDER_NEWEST_FIRST:
-            rows = rows[::-1]
-        self._rows = rows
+        filters = listing.MeetingFilter(body_id, status, year)
+        read = partial(
+            listing.listed,
+            self._db,
+            filters,
+            order=_ORDERS[order],
+            now=self.now().isoformat(timespec="minutes"),
+        )
+        first = read(limit=self.WINDOW)
+        total = listing.count(self._db, filters) if len(first) >= self.WINDOW else len(first)
+        self._show(first, total, read)
         self.endResetModel()
 
     def reload(self) -> None:
@@ -113,10 +128,7 @@ class MeetingsTableModel(_TableModel):
         return self._rows[row]
 
     def row_of(self, meeting_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == meeting_id:
-                return i
-        return None
+        return self._row_of_id(meeting_id)
 
     def headers(self) -> list[str]:
         return [
@@ -195,6 +207,17 @@ class MeetingsTableModel(_TableModel):
             if deadline is not None and deadline < self.now().date():
                 return palette.color(self.LATE_BACKGROUND)
         return None
+
+
+class MeetingsProxy(QSortFilterProxyModel):
+    """The meetings sorted by a column's SORT_ROLE, or in the list's own order (column -1). A
+    sort by a column reads every meeting first: those not read yet belong among the first rows."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if column >= 0 and source is not None and source.canFetchMore(QModelIndex()):
+            source.fetchMore(QModelIndex())
+        super().sort(column, order)
 
 
 # -- agenda -----------------------------------------------------------------------------------

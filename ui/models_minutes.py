@@ -10,7 +10,7 @@ from ess_desk.dates import display
 from ess_desk.minutes.decisions import DecisionRow
 from ess_desk.minutes.history import HistoryEntry
 from ui.qt import QModelIndex, QObject, QPersistentModelIndex, Qt
-from ui.widgets import HeaderedTableModel
+from ui.widgets import HeaderedTableModel, WindowedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -22,7 +22,7 @@ def _one_line(text: str, limit: int = 120) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-class DecisionsTableModel(HeaderedTableModel):
+class DecisionsTableModel(WindowedTableModel):
     """The rows of the decision register as `decisions.search` returns them (newest first),
     in the order asked for with `sort`: the model sorts itself on one key per row (a sorting
     proxy asks `data()` for both sides of every comparison: 70,000 calls for 5,000 decisions),
@@ -37,10 +37,7 @@ class DecisionsTableModel(HeaderedTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[DecisionRow] = []
         self._order: tuple[int, bool] | None = None  # (column, descending) once sorted
-        self._rest: Callable[[], list[DecisionRow]] | None = None  # every row, when not all read
-        self._total = 0
 
     def set_rows(
         self,
@@ -52,35 +49,15 @@ class DecisionsTableModel(HeaderedTableModel):
         first), `rest()` giving them all when the table is scrolled to them (fetchMore), sorted
         on another column, looked for or exported."""
         self.beginResetModel()
-        complete = rest is None or total is None or len(rows) >= total
-        self._rest = None if complete else rest
-        if self._rest is not None and self._order not in (None, self.REGISTER_ORDER):
-            rows, self._rest = self._rest(), None  # another order needs every row
-        self._rows = self._sorted(list(rows))
-        self._total = len(self._rows) if self._rest is None else int(total or 0)
+        if total is None or rest is None or len(rows) >= total:
+            total, rest = len(rows), None
+        elif self._order not in (None, self.REGISTER_ORDER):
+            rows, total, rest = rest(), None, None  # another order needs every row
+        self._show(self._sorted(list(rows)), len(rows) if total is None else total, rest)
         self.endResetModel()
 
-    def count(self) -> int:
-        """How many decisions the table lists (those not read yet included)."""
-        return self._total
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._rest is not None
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self._rest is None:
-            return
-        every, self._rest = self._sorted(self._rest()), None
-        shown = len(self._rows)
-        if [r.id for r in every[:shown]] != [r.id for r in self._rows]:
-            self.beginResetModel()  # the register changed meanwhile: listed afresh
-            self._rows = every
-            self.endResetModel()
-        elif len(every) > shown:
-            self.beginInsertRows(QModelIndex(), shown, len(every) - 1)
-            self._rows = every
-            self.endInsertRows()
-        self._total = len(self._rows)
+    def _ordered(self, rows: list[DecisionRow]) -> list[DecisionRow]:
+        return self._sorted(rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column's SORT_ROLE value; equal rows keep the register's order (as a
@@ -114,14 +91,7 @@ class DecisionsTableModel(HeaderedTableModel):
         return self._rows[row]
 
     def row_of(self, decision_id: int) -> int | None:
-        for _attempt in range(2):
-            for i, r in enumerate(self._rows):
-                if r.id == decision_id:
-                    return i
-            if self._rest is None:
-                break
-            self.fetchMore()  # perhaps further down, not read yet
-        return None
+        return self._row_of_id(decision_id)
 
     def headers(self) -> list[str]:
         return [

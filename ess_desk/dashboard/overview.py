@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from ess_desk.actions import queries, rules
 from ess_desk.actions.queries import ActionRow
 from ess_desk.membership.vocabulary import SEAT_ROLES
-from ess_desk.publication.deadlines import Deadline, pending
+from ess_desk.publication.deadlines import Deadline, pending_page
 from ess_desk.store.backup import backup_date, latest_backup
 
 if TYPE_CHECKING:
@@ -424,5 +424,5 @@ def overview(
 def publications(db: Database, today: dt.date, limit: int = LINES) -> Listing[Deadline]:
     """The lists of decisions, signatures and publications of minutes due or late, the ones due
     first first."""
-    found = pending(db, today)
-    return Listing(len(found), tuple(found[:limit]))
+    total, first = pending_page(db, today, limit)
+    return Listing(total, tuple(first))

@@ -41,6 +41,7 @@ class Attendee:
     role: str
     substitute_for_name: str
     consent_publish: bool
+    civility: str = ""  # « M. », « Mme » or empty: the minutes agree their words with it
 
     @property
     def mandate_id(self) -> int:
@@ -71,6 +72,7 @@ def expected_attendees(db: Database, meeting_id: int) -> list[Attendee]:
                 role=entry.role,
                 substitute_for_name=entry.substitute_for_name,
                 consent_publish=entry.consent_publish,
+                civility=entry.civility,
             )
         )
     return out

@@ -108,7 +108,7 @@ def clean(db: Database, values: Mapping[str, Any]) -> dict[str, Any]:
         "notes": str(values.get("notes") or "").strip(),
         # The postal address, for letters sent by post (street lines, then postcode and city).
         "address": validation.address_lines(values.get("address")),
-        "postcode": validation.clean_text(values.get("postcode")),
+        "postcode": validation.postcode(values.get("postcode")),
         "city": validation.clean_text(values.get("city")),
     }
     org_id = values.get("organisation_id")

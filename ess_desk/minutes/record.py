@@ -36,6 +36,7 @@ class PersonRef:
     guest: bool = False  # permanent guest or external guest
     member: bool = False  # holds a mandate on the body
     consent: bool = False  # consented to publication (read again at export time)
+    civility: str = ""  # « M. », « Mme » or empty: « suppléant », « suppléante », « suppléant(e) »
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def _ref(attendee: presence.Attendee) -> PersonRef:
         guest=attendee.role == "permanent_guest",
         member=attendee.role != "permanent_guest",
         consent=attendee.consent_publish,
+        civility=attendee.civility,
     )
 
 

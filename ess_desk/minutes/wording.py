@@ -115,9 +115,7 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
         for x in a.represented
     ]
     excused = [
-        _("{name}, remplacé(e) par {substitute}").format(
-            name=person(x.person), substitute=person(x.other, False)
-        )
+        replaced(x.person).format(name=person(x.person), substitute=person(x.other, False))
         if x.other
         else person(x.person)
         for x in a.excused
@@ -126,9 +124,7 @@ def attendance_rows(record: MinutesRecord) -> list[tuple[str, list[str]]]:
         attendee(
             record,
             x,
-            _("{name}, suppléant(e) de {member}").format(
-                name=person(x.person), member=person(x.other, False)
-            )
+            substitute_of(x.person).format(name=person(x.person), member=person(x.other, False))
             if x.other
             else None,
         )
@@ -219,6 +215,26 @@ def closing_line(record: MinutesRecord) -> str:
     )
 
 
+def substitute_of(ref: PersonRef | None) -> str:
+    """« {name}, suppléante de {member} »: the word agrees with the substitute's civility."""
+    civility = ref.civility if ref else ""
+    if civility == "Mme":
+        return _("{name}, suppléante de {member}")
+    if civility == "M.":
+        return _("{name}, suppléant de {member}")
+    return _("{name}, suppléant(e) de {member}")
+
+
+def replaced(ref: PersonRef | None) -> str:
+    """« {name}, remplacée par {substitute} »: the word agrees with the member's civility."""
+    civility = ref.civility if ref else ""
+    if civility == "Mme":
+        return _("{name}, remplacée par {substitute}")
+    if civility == "M.":
+        return _("{name}, remplacé par {substitute}")
+    return _("{name}, remplacé(e) par {substitute}")
+
+
 def interested(civility: str) -> str:
     if civility == "Mme":
         return _("intéressée")
@@ -263,9 +279,7 @@ def ballot_name(ballot) -> str:
         return _("{holder}, par pouvoir de {member}").format(
             holder=person(ballot.cast_by, False), member=name
         )
-    return _("{substitute}, suppléant(e) de {member}").format(
-        substitute=person(ballot.cast_by, False), member=name
-    )
+    return substitute_of(ballot.cast_by).format(name=person(ballot.cast_by, False), member=name)
 
 
 def roll_call_rows(vote: VoteRecord) -> list[tuple[str, list[str]]]:

@@ -933,3 +933,21 @@ def m0013_folded_keys(db: Database) -> None:
     for statement in derived.statements():
         db.execute(statement)
     derived.rebuild(db)
+
+
+# --------------------------------------------------------------------------- 0014: dashboard
+# The dashboard reads what is due in a few index ranges whatever the years of records behind
+# it: minutes approved in the last six months (the publications due), mandates ending within
+# ninety days, the seats filled in each college (read from the index alone), and the meetings
+# held (whose minutes may still be waiting) without reading every meeting.
+@migrations(name="0014_dashboard_indexes")
+def m0014_dashboard_indexes(db: Database) -> None:
+    for statement in (
+        "CREATE INDEX minutes_approved ON minutes(approved_on)",
+        "CREATE INDEX mandates_end ON mandates(end_date)",
+        # Takes over mandates_college (its first column) and answers the count of seats alone.
+        "CREATE INDEX mandates_college_seats ON mandates(college_id, role, start_date, end_date)",
+        "DROP INDEX mandates_college",
+        "CREATE INDEX meetings_held ON meetings(starts_at) WHERE status IN ('held', 'closed')",
+    ):
+        db.execute(statement)

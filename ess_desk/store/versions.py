@@ -21,4 +21,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0011_publication",
     "0012_personal_data_index",
     "0013_folded_keys",
+    "0014_dashboard_indexes",
 )

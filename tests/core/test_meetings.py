@@ -287,3 +287,54 @@ def test_the_years_that_have_meetings_for_the_year_filter(store, body):
     assert meetings.years(store.db) == [2025, 2027]
     listed = sorted({int(r.starts_at[:4]) for r in meetings.list_meetings(store.db)})
     assert meetings.years(store.db) == listed
+
+
+def test_the_listing_reads_a_window_in_the_order_shown(store, body):
+    """The Séances page's list: each order and filter gives, window by window, the rows that the
+    former read-all-then-order gave (upcoming soonest first then the past latest first), and
+    `count` how many there are."""
+    from ess_desk.meetings import listing
+
+    other = bodies.create_body(store, name="Assemblée plénière", kind="plenary")
+    starts = [
+        "2020-03-02T18:00",
+        "2021-06-01T09:00",
+        "2021-06-01T09:00",
+        "2026-12-01T18:00",
+        "2026-12-01T18:00",
+        "2026-12-01T18:30",
+        "2029-01-15T18:00",
+        "2031-05-02T18:00",
+        "2031-05-02T18:00",
+    ]
+    for n, starts_at in enumerate(starts):
+        meetings.create(store, body_id=(body["id"], other)[n % 2], starts_at=starts_at)
+    meetings.set_status(store, meetings.list_meetings(store.db)[0].id, "cancelled")
+    now = "2026-12-01T18:00"
+    for filters in (
+        listing.MeetingFilter(),
+        listing.MeetingFilter(body_id=other),
+        listing.MeetingFilter(status="planned"),
+        listing.MeetingFilter(year=2021),
+        listing.MeetingFilter(body_id=body["id"], year=2031),
+    ):
+        rows = meetings.list_meetings(store.db, filters.body_id, filters.status, filters.year)
+        ids = [r.id for r in sorted(rows, key=lambda r: (r.starts_at, r.body, r.id))]
+        by_id = {r.id: r for r in rows}
+        upcoming = [i for i in ids if by_id[i].starts_at >= now]
+        past = [i for i in ids if by_id[i].starts_at < now]
+        expected = {
+            listing.UPCOMING_FIRST: upcoming + past[::-1],
+            listing.CHRONOLOGICAL: ids,
+            listing.NEWEST_FIRST: ids[::-1],
+        }
+        assert listing.count(store.db, filters) == len(ids)
+        for order, wanted in expected.items():
+            every = listing.listed(store.db, filters, order, now=now)
+            assert [r.id for r in every] == wanted, (filters, order)
+            assert every == [by_id[i] for i in wanted]
+            for limit in range(len(wanted) + 2):
+                window = listing.listed(store.db, filters, order, now=now, limit=limit)
+                assert [r.id for r in window] == wanted[:limit], (filters, order, limit)
+    with pytest.raises(ValueError):
+        listing.listed(store.db, order="alphabetical")

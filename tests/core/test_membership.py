@@ -134,6 +134,19 @@ def test_body_rules(store):
     assert info.value.field == "holiday_calendar"
 
 
+@pytest.mark.parametrize("typed", ["6900", "690011", "00100", "A9001", "６９００１"])
+def test_person_postcode_is_a_french_postcode_or_nothing(council, typed):
+    store, person = council["store"], council["people"][0]
+    with pytest.raises(UserError) as info:
+        people.update(store, person, postcode=typed)
+    assert info.value.field == "postcode"
+    assert people.get(store.db, person).postcode == ""
+    people.update(store, person, postcode=" 69 001 ")
+    assert people.get(store.db, person).postcode == "69001"
+    people.update(store, person, postcode="")
+    assert people.get(store.db, person).postcode == ""
+
+
 # Mandates ----------------------------------------------------------------------------------
 
 

@@ -181,3 +181,25 @@ def test_meeting_without_minutes_exports_as_a_draft(store, council, tmp_path):
     hold_second(store, council)
     text = pdf_text(minutes_pdf.build(store.db, council["second"], tmp_path / "vide.pdf"))
     assert "PROJET" in text and "Secrétaire de séance : …" in text
+
+
+def test_the_minutes_agree_substitute_and_replaced_member_with_their_civility(
+    store, council, tmp_path
+):
+    from ess_desk.membership import people
+
+    draft(store, council)
+    path = tmp_path / "pv.pdf"
+    assert "suppléant(e) de Luc Lefèvre" in pdf_text(
+        minutes_pdf.build(store.db, council["first"], path)
+    )
+    people.update(store, council["people"]["Sacha"], civility="Mme")
+    assert "suppléante de Luc Lefèvre" in pdf_text(
+        minutes_pdf.build(store.db, council["first"], path)
+    )
+    people.update(store, council["people"]["Sacha"], civility="M.")
+    text = pdf_text(minutes_pdf.build(store.db, council["first"], path))
+    assert "suppléant de Luc Lefèvre" in text and "suppléant(e)" not in text
+    people.update(store, council["people"]["Luc"], civility="M.")
+    text = pdf_text(minutes_pdf.build(store.db, council["first"], path))
+    assert "remplacé par Sacha Remplaçant" in text and "remplacé(e)" not in text

@@ -17,7 +17,9 @@ from ess_desk.actions import actions
 from ess_desk.cli import documents as pack_command
 from ess_desk.cli import main
 from ess_desk.documents import pack
+from ess_desk.documents.pack import merging
 from ess_desk.documents.style import FONT, FONT_BOLD, Metadata, build_pdf, heading
+from ess_desk.errors import UserError
 from ess_desk.meetings import agenda, annexes, meetings
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.minutes import minutes as mn
@@ -466,7 +468,7 @@ def test_bookmarks_of_every_document_point_to_their_pages(tmp_path):
 
 
 def test_unknown_variant_is_refused(store, council, tmp_path):
-    with pytest.raises(pack.UserError, match="Variante inconnue"):
+    with pytest.raises(UserError, match="Variante inconnue"):
         pack.build(store.db, council["second"], tmp_path / "x.pdf", variant="presse")
     assert tuple(pack.VARIANTS) == pack_command.VARIANTS
 
@@ -524,7 +526,7 @@ def test_annex_with_several_streams_and_a_rotation_is_merged(store, council, tmp
 def test_annex_found_broken_only_while_merging_is_left_out_too(
     store, council, tmp_path, monkeypatch
 ):
-    real = pack._annex_form
+    real = merging._annex_form
     calls: list[int] = []
 
     def failing(update, source):
@@ -533,7 +535,7 @@ def test_annex_found_broken_only_while_merging_is_left_out_too(
             raise ValueError("référence perdue")
         return real(update, source)
 
-    monkeypatch.setattr(pack, "_annex_form", failing)
+    monkeypatch.setattr(merging, "_annex_form", failing)
     with pytest.raises(pack.BrokenAnnexesError) as caught:
         pack.build(store.db, council["second"], tmp_path / "d.pdf", today=TODAY)
     assert caught.value.names == ["Carte paysage.pdf"]

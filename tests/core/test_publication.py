@@ -301,6 +301,47 @@ def test_deadlines_due_late_and_on_the_compliance_list(store, council):
     ]
 
 
+def _pending_meeting_by_meeting(db, today):
+    """The dashboard's list as it was first made: `of_meeting` for every meeting held in the
+    last six months or whose minutes were approved then."""
+    since = (today - deadlines.LOOK_BACK).isoformat()
+    ids = db.execute(
+        "SELECT m.id FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id "
+        "WHERE m.status IN ('held', 'closed') AND (date(m.starts_at) >= ? OR mi.approved_on >= ?)",
+        [since, since],
+    ).fetchall()
+    found = [d for (i,) in ids for d in deadlines.of_meeting(db, i, today) if d.state != "done"]
+    rank = {"decisions_list": 0, "signature": 1, "minutes": 2}
+    return sorted(found, key=lambda d: (d.due_on, d.meeting_id, rank[d.what]))
+
+
+def test_pending_deadlines_in_one_statement_as_meeting_by_meeting(store, council):
+    """The dashboard's list (one statement) gives what `of_meeting` gives for each meeting:
+    signed or not (one signature is not enough), published or not, within six months or not."""
+    db = store.db
+    days = [dt.date(2026, 12, 12), dt.date(2027, 1, 20), dt.date(2027, 2, 1), dt.date(2027, 7, 20)]
+    days.append(dt.date(2028, 1, 1))
+
+    def same() -> None:
+        for day in days:
+            expected = _pending_meeting_by_meeting(db, day)
+            assert deadlines.pending(db, day) == expected, day
+            total, first = deadlines.pending_page(db, day, limit=1)
+            assert (total, first) == (len(expected), expected[:1]), day
+
+    same()
+    assert deadlines.pending(db, dt.date(2027, 2, 1))  # something to compare
+    with store.write() as w:  # only the chair's signature left: the signature is due again
+        (signatures,) = w.execute("SELECT signatures FROM signed_documents").fetchone()
+        kept = [s for s in json.loads(signatures) if s["role"] == "president"]
+        w.execute("UPDATE signed_documents SET signatures = ?", [json.dumps(kept)])
+    assert "signature" in {d.what for d in deadlines.pending(db, dt.date(2027, 2, 1))}
+    same()
+    deadlines.record_published(store, [(council["first"], "decisions_list", "0" * 64)], days[0])
+    deadlines.record_published(store, [(council["first"], "minutes", "1" * 64)], days[0])
+    same()
+
+
 def test_subject_codes(store, council):
     assert actes.clean_code(" 7,5 ") == "7.5" and actes.subject_name("7.5") == "Subventions"
     assert actes.subject_name("8.6.2") == "Emploi-formation professionnelle"

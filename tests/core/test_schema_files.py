@@ -25,6 +25,7 @@ UNRELEASED = {
     "0011_publication",
     "0012_personal_data_index",
     "0013_folded_keys",
+    "0014_dashboard_indexes",
 }
 
 

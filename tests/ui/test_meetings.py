@@ -195,6 +195,59 @@ def test_page_lists_upcoming_first_and_filters(qtbot, store, bureau):
     assert page.current_meeting_id() == later
 
 
+def test_page_reads_a_window_of_meetings_then_the_rest(qtbot, store, bureau, monkeypatch):
+    """Ten years of meetings are not all read when the page opens: the first WINDOW, the count of
+    all; the rest when the table is scrolled to them, sorted by a column or looked for, in the
+    very order of a page that read them all."""
+    plenary = bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
+    starts = ["2020-03-02T18:00", "2021-06-01T09:00", "2021-06-01T09:00", "2030-02-02T18:00"]
+    starts += ["2031-05-02T18:00", "2031-05-02T18:00", "2032-01-10T09:00"]
+    for n, starts_at in enumerate(starts):
+        meetings.create(store, body_id=(bureau["id"], plenary)[n % 2], starts_at=starts_at)
+    role = MeetingsTableModel.MEETING_ID_ROLE
+
+    def shown(page: MeetingsPage) -> list[int]:
+        return [page.proxy.index(r, 0).data(role) for r in range(page.proxy.rowCount())]
+
+    whole = MeetingsPage(store)
+    qtbot.addWidget(whole)
+    expected = {}
+    for order in range(whole.order.count()):
+        whole.order.setCurrentIndex(order)
+        assert not whole.model.canFetchMore()
+        expected[order] = shown(whole)
+    whole.table.sortByColumn(MeetingsTableModel.TITLE, Qt.SortOrder.DescendingOrder)
+    by_title = shown(whole)
+
+    monkeypatch.setattr(MeetingsTableModel, "WINDOW", 3)
+    page = MeetingsPage(store)
+    qtbot.addWidget(page)
+    for order in range(page.order.count()):
+        page.order.setCurrentIndex(order)
+        assert shown(page) == expected[order][:3]
+        assert page.count_label.text() == "7 séances"
+        assert page.model.canFetchMore()
+        page.model.fetchMore()
+        assert shown(page) == expected[order]
+        assert page.count_label.text() == "7 séances"
+    page.set_filters(body_id=plenary)
+    assert page.count_label.text() == "3 séances" and not page.model.canFetchMore()
+
+    page.set_filters()  # a window again: a sort by a column reads every meeting first
+    page.table.sortByColumn(MeetingsTableModel.TITLE, Qt.SortOrder.DescendingOrder)
+    assert shown(page) == by_title
+    page.set_filters()  # a meeting further down is found, and selected
+    last = expected[page.order.currentIndex()][-1]
+    assert page.select_meeting(last) and page.current_meeting_id() == last
+    page.set_filters()  # the table scrolled to its end reads the rest
+    page.resize(900, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 7)
+    assert shown(page) == expected[page.order.currentIndex()]
+
+
 # -- the meeting view ------------------------------------------------------------------------
 
 
@@ -646,3 +699,26 @@ def test_the_quorum_banner_is_announced_as_it_changes(qtbot, view, store, bureau
         a11y.announcer().announced.disconnect(listen)
     assert heard == ["Quorum non atteint : 1 présent + 0 représenté = 1 / 3 requis"]
     assert a11y.accessible_name(tab.banner) == heard[-1]
+
+
+def test_the_meeting_tables_choose_their_columns_for_the_width(qtbot, view, bureau):
+    from ui.models_meetings import AttendanceTableModel as T
+    from ui.models_meetings import VotesTableModel as V
+
+    view.show()
+    view.show_tab("attendance")
+    attendance = view.tab("attendance").view
+    qtbot.waitUntil(lambda: not attendance.isColumnHidden(T.ARRIVAL))
+    view.resize(640, 700)
+    qtbot.waitUntil(lambda: attendance.isColumnHidden(T.ARRIVAL))
+    assert attendance.isColumnHidden(T.DEPARTURE)
+    for column in (T.NAME, T.STATUS, T.TARGET):
+        assert not attendance.isColumnHidden(column)
+    assert attendance.horizontalScrollBar().maximum() == 0
+    view.show_tab("votes")
+    votes = view.tab("votes").view
+    qtbot.waitUntil(lambda: votes.isColumnHidden(V.TIME))
+    for column in (V.ITEM, V.FOR, V.AGAINST, V.ABSTENTIONS, V.OUTCOME):
+        assert not votes.isColumnHidden(column)
+    view.resize(1400, 700)
+    qtbot.waitUntil(lambda: not votes.isColumnHidden(V.TIME))

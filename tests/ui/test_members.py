@@ -247,6 +247,24 @@ def test_unknown_organisation_is_refused_beside_its_field(qtbot, store, council)
     assert audit_count(store) == audits
 
 
+def test_bad_postcode_is_refused_beside_its_field(qtbot, store, council):
+    dialog = PersonDialog(store, council["Marc"])
+    qtbot.addWidget(dialog)
+    audits = audit_count(store)
+    dialog.postcode_edit.setText("6900")  # a digit short
+    dialog.city_edit.setText("Lyon")
+    dialog.accept()
+    label = dialog.errors.label("postcode")
+    assert label.isVisibleTo(dialog)
+    assert "« 6900 »" in label.text() and "cinq chiffres" in label.text()
+    assert people.get(store.db, council["Marc"]).city == ""
+    assert audit_count(store) == audits
+    dialog.postcode_edit.setText("69 001")  # spaces typed inside are dropped
+    dialog.accept()
+    person = people.get(store.db, council["Marc"])
+    assert (person.postcode, person.city) == ("69001", "Lyon")
+
+
 def test_organisation_dialog_checks_the_siret_then_creates(qtbot, store):
     dialog = OrganisationDialog(store, "Régie de quartier")
     qtbot.addWidget(dialog)

@@ -11,14 +11,16 @@ from ui import a11y
 from ui.columns import choose_columns
 from ui.dialogs.meeting import MeetingDialog
 from ui.dialogs.schedule import ScheduleDialog
+from ui.fitting import flow_row, pair, size_by_current_page
 from ui.models_meetings import (
     ORDER_CHRONOLOGICAL,
     ORDER_NEWEST_FIRST,
     ORDER_UPCOMING_FIRST,
+    MeetingsProxy,
     MeetingsTableModel,
 )
 from ui.pages.meeting import KeyActions, MeetingView, selected_row
-from ui.qt import QSortFilterProxyModel, Qt, QtWidgets, Signal
+from ui.qt import Qt, QtWidgets, Signal
 from ui.widgets import make_table
 
 M = MeetingsTableModel
@@ -48,7 +50,9 @@ class MeetingsPage(QtWidgets.QWidget):
         self.order.addItem(self.tr("À venir d'abord"), ORDER_UPCOMING_FIRST)
         self.order.addItem(self.tr("Du plus ancien au plus récent"), ORDER_CHRONOLOGICAL)
         self.order.addItem(self.tr("Du plus récent au plus ancien"), ORDER_NEWEST_FIRST)
-        filters = QtWidgets.QHBoxLayout()
+        # One row of filters when there is room, wrapped when narrow (each caption stays with
+        # its list).
+        captions = []
         for text, combo in (
             (self.tr("Instance"), self.body_filter),
             (self.tr("Statut"), self.status_filter),
@@ -57,13 +61,11 @@ class MeetingsPage(QtWidgets.QWidget):
         ):
             caption = QtWidgets.QLabel(text)
             caption.setBuddy(combo)
-            filters.addWidget(caption)
-            filters.addWidget(combo)
-            filters.addSpacing(8)
-        filters.addStretch(1)
+            captions.append(pair(caption, combo))
+        filters = flow_row(*captions, spacing=14)
 
         self.model = MeetingsTableModel(store.db, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = MeetingsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(M.SORT_ROLE)
         self.table = make_table(self.proxy, M.TITLE)
@@ -118,12 +120,13 @@ class MeetingsPage(QtWidgets.QWidget):
         list_layout = QtWidgets.QVBoxLayout(self.list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(title)
-        list_layout.addLayout(filters)
+        list_layout.addWidget(filters)
         list_layout.addWidget(self.table, 1)
         list_layout.addLayout(buttons)
 
         self.stack = QtWidgets.QStackedWidget()
         self.stack.addWidget(self.list_page)
+        size_by_current_page(self.stack)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -179,7 +182,7 @@ class MeetingsPage(QtWidgets.QWidget):
         self._filters_changed()
 
     def _update(self) -> None:
-        n = self.proxy.rowCount()
+        n = self.model.count()
         self.count_label.setText(self.tr("%Ln séances", "", n))
         self._selection()
 
