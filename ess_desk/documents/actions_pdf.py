@@ -41,6 +41,8 @@ from ess_desk.typography import of
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from ess_desk.documents import streamed
+
 LATE = colors.HexColor("#b3261e")
 GRID = colors.HexColor("#9aa5a8")
 
@@ -226,7 +228,7 @@ def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.da
     ]
 
 
-def _reminder_rows(group: queries.OwnerGroup):
+def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     """The table of an owner's reminder list, for the streamed document."""
     from ess_desk.documents import streamed
 
