@@ -248,9 +248,10 @@ def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = Fal
     # Every error nobody caught, in a slot or a thread, is logged then shown: never lost.
     install_window_hooks()
     settings = AppSettings()
-    from ui import palette
+    from ui import focus, palette
 
     palette.apply(app)  # a readable selection, unless the system's high contrast rules
+    focus.install(app)  # a visible ring on the control that has the keyboard
     translators = install_translators(app, settings.language())
     try:
         store = open_initial_store(choose_database(db, db_given, settings), quit_after_start)

@@ -154,6 +154,23 @@ class ColumnChooser(QObject):
         finally:
             self._arranging = False
 
+    def fit_to_contents(self, caps: Mapping[int, int], *, pad: int = 12, floor: int = 0) -> None:
+        """Widths from what the rows hold (each capped), for the columns whose width the user
+        has not chosen; then hide what the room cannot hold. For tables of a few dozen rows
+        (a meeting's), reloaded as they change."""
+        for column, cap in caps.items():
+            if column in self._widths or column == self.stretch:
+                continue
+            content = max(
+                self.view.sizeHintForColumn(column), self.header().sectionSizeHint(column)
+            )
+            width = min(max(content + pad, floor, self.minimum), cap)
+            if self.view.isColumnHidden(column):
+                self._known[column] = width
+            else:
+                self.view.setColumnWidth(column, width)
+        self.arrange()
+
     def priority(self, column: int) -> int:
         return self.priorities.get(column, 9)
 

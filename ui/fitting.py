@@ -162,6 +162,35 @@ class PageLayout(QtWidgets.QVBoxLayout):
         return False
 
 
+def size_by_current_page(stack: QtWidgets.QStackedWidget | QtWidgets.QTabWidget) -> None:
+    """The stack (or tab widget) asks the minimum of its current page only, not of its largest
+    page: one page tall on a narrow screen (an instance's rules) no longer makes every other
+    page scroll. The pages not shown count as nothing (Ignored size policy)."""
+    shown = QtWidgets.QSizePolicy(
+        QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Preferred
+    )
+    hidden = QtWidgets.QSizePolicy(
+        QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Ignored
+    )
+
+    def follow(_index: int = 0) -> None:
+        current = stack.currentWidget()
+        for index in range(stack.count()):
+            page = stack.widget(index)
+            page.setSizePolicy(shown if page is current else hidden)
+
+    stack.currentChanged.connect(follow)
+    inner = (
+        stack.findChild(QtWidgets.QStackedWidget, "qt_tabwidget_stackedwidget")
+        if isinstance(stack, QtWidgets.QTabWidget)
+        else stack
+    )
+    if inner is not None:  # a page built later in place of its placeholder
+        inner.widgetAdded.connect(lambda _i: follow())
+        inner.widgetRemoved.connect(lambda _i: follow())
+    follow()
+
+
 def page_scroll(page_area: QtWidgets.QWidget) -> QtWidgets.QScrollArea:
     """The window's pages in a scroll area that scrolls only when the screen is smaller than a
     page needs: the window itself never asks more than the screen."""
@@ -277,10 +306,17 @@ def _move(item: QtWidgets.QLayoutItem, into: QtWidgets.QBoxLayout, stretch: int)
 class FlowLayout(QtWidgets.QLayout):
     """Widgets left to right, wrapping onto the next line when the width runs out."""
 
-    def __init__(self, parent: QtWidgets.QWidget | None = None, spacing: int = 6):
+    def __init__(
+        self,
+        parent: QtWidgets.QWidget | None = None,
+        spacing: int = 6,
+        *,
+        height_for_width: bool = True,
+    ):
         super().__init__(parent)
         self._items: list[QtWidgets.QLayoutItem] = []
         self._spacing = spacing
+        self._height_for_width = height_for_width
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QtWidgets.QLayoutItem) -> None:  # noqa: N802
@@ -299,7 +335,7 @@ class FlowLayout(QtWidgets.QLayout):
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
+        return self._height_for_width
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         return self._arrange(QtCore.QRect(0, 0, width, 0), move=False)
@@ -350,17 +386,155 @@ class FlowLayout(QtWidgets.QLayout):
         return y + line_height - rect.y() + m.bottom()
 
 
+class _FlowRow(QtWidgets.QWidget):
+    """The holder of a flow: at each width it asks the height of all its lines as its minimum
+    (rather than height-for-width, which splitters, scroll areas and some boxes drop)."""
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return hint.expandedTo(QtCore.QSize(0, self.minimumHeight()))
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        layout = self.layout()
+        if isinstance(layout, FlowLayout):
+            needed = layout.heightForWidth(event.size().width())
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
+
+
 def flow_row(*widgets: QtWidgets.QWidget, spacing: int = 6) -> QtWidgets.QWidget:
     """A widget holding `widgets` in a FlowLayout (a label and its field stay together when
-    given as one small widget, see `pair`)."""
-    holder = QtWidgets.QWidget()
-    flow = FlowLayout(holder, spacing)
+    given as one small widget, see `pair`); it grows a line when they wrap."""
+    holder = _FlowRow()
+    flow = FlowLayout(holder, spacing, height_for_width=False)
     for widget in widgets:
         flow.addWidget(widget)
-    policy = holder.sizePolicy()
-    policy.setHeightForWidth(True)
-    holder.setSizePolicy(policy)
     return holder
+
+
+class WrappingLabel(QtWidgets.QLabel):
+    """A word-wrapped label that always gets the height of all its lines. Layouts give a wrapped
+    label only its one-line minimum when room is short (a form, a splitter, a group box in a
+    row): its text was then cut. This one asks, at each width, the height its lines need."""
+
+    def __init__(self, text: str = "", parent: QtWidgets.QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._no_height_for_width()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._no_height_for_width()
+        self._fit()
+
+    def _no_height_for_width(self) -> None:
+        # The layouts above read its minimum height; their height-for-width path (which a
+        # splitter or a scroll area drops halfway, and which squeezes its neighbours below
+        # their minimum) is left out. QLabel sets it back at each text.
+        policy = self.sizePolicy()
+        if policy.hasHeightForWidth():
+            policy.setHeightForWidth(False)
+            self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802
+        # A box in height-for-width mode reads the size hint, not the minimum.
+        return super().sizeHint().expandedTo(QtCore.QSize(0, self.minimumHeight()))
+
+    def _fit(self) -> None:
+        if not self.isVisible():
+            return  # not laid out yet: its width means nothing
+        # QLabel's heightForWidth counts the minimum height set before: ask without it.
+        before = self.minimumHeight()
+        self.setMinimumHeight(0)
+        needed = self.heightForWidth(max(self.width(), 1)) if self.text() else 0
+        self.setMinimumHeight(max(needed, 0) if needed != before else before)
+
+
+class _MinimumBox(QtWidgets.QBoxLayout):
+    """A box sized by its panes' minimum, not by height-for-width (which the layouts above
+    would take below that minimum: the panes' texts were drawn over each other)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+
+class SideBySide(QtWidgets.QWidget):
+    """Panes side by side, one above the other when the width falls below `below` pixels (a
+    narrow screen at 150 %): each pane then keeps the whole width instead of a squeezed third."""
+
+    def __init__(self, below: int, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.below = below
+        self.box = _MinimumBox(QtWidgets.QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def add(self, pane: QtWidgets.QWidget, stretch: int = 0) -> None:
+        self.box.addWidget(pane, stretch)
+
+    def stacked(self) -> bool:
+        return self.box.direction() == QtWidgets.QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if (event.size().width() < self.below) != self.stacked():
+            # After the layout pass that resized it: its new minimum then goes up the layouts.
+            QtCore.QTimer.singleShot(0, self._reflow)
+
+    def _reflow(self) -> None:
+        narrow = self.width() < self.below
+        if narrow != self.stacked():
+            self.box.setDirection(
+                QtWidgets.QBoxLayout.Direction.TopToBottom
+                if narrow
+                else QtWidgets.QBoxLayout.Direction.LeftToRight
+            )
+            self.updateGeometry()
+
+
+class _Turner(QtCore.QObject):
+    def __init__(self, splitter: QtWidgets.QSplitter, below: int, first_height: int):
+        super().__init__(splitter)
+        self.splitter = splitter
+        self.below = below
+        self.first_height = first_height
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if watched is self.splitter and event.type() == QtCore.QEvent.Type.Resize:
+            QtCore.QTimer.singleShot(0, self, self.turn)
+        return False
+
+    def turn(self) -> None:
+        splitter = self.splitter
+        wanted = (
+            Qt.Orientation.Vertical if splitter.width() < self.below else Qt.Orientation.Horizontal
+        )
+        if splitter.orientation() != wanted:
+            splitter.setOrientation(wanted)
+            vertical = wanted == Qt.Orientation.Vertical
+            splitter.widget(0).setMinimumHeight(self.first_height if vertical else 0)
+            length = splitter.height() if wanted == Qt.Orientation.Vertical else splitter.width()
+            splitter.setSizes([length * 3 // 5, length - length * 3 // 5])
+
+
+def turn_when_narrow(splitter: QtWidgets.QSplitter, below: int, first_height: int = 0) -> None:
+    """A side-by-side splitter whose panes go one above the other when it is narrower than
+    `below` (a list and its detail pane on a narrow screen at 150 %: the list keeps the whole
+    width for the columns that matter, and at least `first_height` pixels: the page may then
+    scroll down)."""
+    _Turner(splitter, below, first_height)
 
 
 def pair(label: QtWidgets.QWidget, field: QtWidgets.QWidget) -> QtWidgets.QWidget:
@@ -476,7 +650,10 @@ class ActionBar(QtWidgets.QWidget):
         try:
             wanted = self.wanted()
             spacing = max(self._layout.spacing(), 0)
-            room = self.width()
+            # What is not a button (a check box, a label) stays in the row: the rest is room.
+            room = self.width() - sum(
+                widget.sizeHint().width() + spacing for widget in self._others()
+            )
             keep = list(wanted)
             if sum(b.sizeHint().width() + spacing for b in wanted) > room:
                 room -= self.more.sizeHint().width() + spacing
@@ -491,6 +668,18 @@ class ActionBar(QtWidgets.QWidget):
             self.more.setVisible(len(keep) < len(wanted))
         finally:
             self._arranging = False
+
+    def _others(self) -> list[QtWidgets.QWidget]:
+        """The widgets of the row that are not its buttons (never moved to the menu)."""
+        found = []
+        for index in range(self._layout.count()):
+            item = self._layout.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is None or widget is self.more or widget in self._buttons:
+                continue
+            if not widget.isHidden():
+                found.append(widget)
+        return found
 
     def _fill_menu(self) -> None:
         menu = self.more.menu()

@@ -22,6 +22,10 @@ ALTERNATE_BASE = "#f7f7f7"
 # The selection: Fusion's default blue (#308cc6) keeps only 3.6:1 under white text.
 HIGHLIGHT = "#1f5fa8"
 HIGHLIGHTED_TEXT = "#ffffff"
+# The focus ring (ui.focus): dark enough for 3:1 against every background and border of the
+# window, with a white line within for a selected (HIGHLIGHT) row.
+FOCUS = "#0b3d91"
+FOCUS_INNER = "#ffffff"
 MINIMUM_TEXT_CONTRAST = 4.5
 MINIMUM_GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11: chart bars, focus outlines
 

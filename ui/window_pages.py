@@ -12,6 +12,7 @@ from typing import Any
 
 from ess_desk import records
 from ess_desk.store import Store
+from ui import fitting
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
 
@@ -105,6 +106,7 @@ class WindowPages(QtWidgets.QMainWindow):
         self.navigation.setContentsMargins(6, 4, 6, 4)
         self.stack = QtWidgets.QStackedWidget()
         self.stack.setObjectName("pages")
+        fitting.size_by_current_page(self.stack)
         row_height = self.navigation.fontMetrics().height() + 14
         for spec in self.specs:
             item = QtWidgets.QListWidgetItem(spec.title)

@@ -1088,12 +1088,20 @@
         <translation>Quorum</translation>
     </message>
     <message>
+        <source>À distance</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
         <source>Pouvoirs</source>
         <translation>Proxies</translation>
     </message>
     <message>
         <source>Convocation</source>
         <translation>Notice of meeting</translation>
+    </message>
+    <message>
+        <source>Quorum manqué</source>
+        <translation>Quorum not reached</translation>
     </message>
     <message>
         <source>Durée des mandats</source>
@@ -1106,6 +1114,10 @@
     <message>
         <source>Majorité</source>
         <translation>Majority</translation>
+    </message>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
     </message>
     <message>
         <source>Modifier les règles…</source>
@@ -1133,6 +1145,14 @@
             <numerusform>%n vacant seats on this date</numerusform>
         </translation>
     </message>
+    <message>
+        <source>plus de {num}/{den} des membres votants en exercice, {represented}</source>
+        <translation>more than {num}/{den} of the voting members in office, {represented}</translation>
+    </message>
+    <message>
+        <source>au moins {num}/{den} des membres votants en exercice, {represented}</source>
+        <translation>at least {num}/{den} of the voting members in office, {represented}</translation>
+    </message>
     <message numerus="yes">
         <source>%n pouvoirs au plus par mandataire</source>
         <translation>
@@ -1153,6 +1173,44 @@
             <numerusform>%n year</numerusform>
             <numerusform>%n years</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> ; voix prépondérante de la présidence en cas d&apos;égalité</source>
+        <translation>; the chair has a casting vote in the event of a tie</translation>
+    </message>
+    <message>
+        <source>non prévue : seuls les présents votent</source>
+        <translation>not provided for: only those present vote</translation>
+    </message>
+    <message>
+        <source>les membres à distance votent et comptent pour le quorum</source>
+        <translation>remote members vote and count towards the quorum</translation>
+    </message>
+    <message>
+        <source>les membres à distance votent, sans compter pour le quorum</source>
+        <translation>remote members vote, without counting towards the quorum</translation>
+    </message>
+    <message numerus="yes">
+        <source>nouvelle convocation %n jours francs avant au moins</source>
+        <translation>
+            <numerusform>new notice at least %n clear day before</numerusform>
+            <numerusform>new notice at least %n clear days before</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, séance sans condition de quorum</source>
+        <translation>, meeting without a quorum requirement</translation>
+    </message>
+    <message numerus="yes">
+        <source>signé et publié sous %n jours</source>
+        <translation>
+            <numerusform>signed and published within %n day</numerusform>
+            <numerusform>signed and published within %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pas de délai fixé</source>
+        <translation>no time limit set</translation>
     </message>
     <message>
         <source>Collèges</source>
@@ -1206,10 +1264,6 @@
         <source>présents (les pouvoirs ne comptent pas)</source>
         <translation>present (proxies do not count)</translation>
     </message>
-    <message>
-        <source>{num}/{den} des membres votants en exercice, {represented}</source>
-        <translation>{num}/{den} of the voting members in office, {represented}</translation>
-    </message>
 </context>
 <context>
     <name>BodiesTree</name>
@@ -1248,9 +1302,12 @@
         <source>Les membres représentés (pouvoir) comptent pour le quorum</source>
         <translation>Represented members (by proxy) count towards the quorum</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source> jours francs</source>
-        <translation> clear days</translation>
+        <translation>
+            <numerusform> clear day</numerusform>
+            <numerusform> clear days</numerusform>
+        </translation>
     </message>
     <message>
         <source>— règles propres à l&apos;instance —</source>
@@ -5306,6 +5363,16 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Restaurer depuis un fichier</source>
         <translation>Restore from a file</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message numerus="yes">
+        <source>Personne à revoir : aucune trace de plus de %n ans.</source>
+        <translation>
+            <numerusform>Nobody to review: no trace older than %n year.</numerusform>
+            <numerusform>Nobody to review: no trace older than %n years.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -95,9 +95,30 @@
             <numerusform>%n ans</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>nouvelle convocation %n jours francs avant au moins</source>
+        <translation>
+            <numerusform>nouvelle convocation %n jour franc avant au moins</numerusform>
+            <numerusform>nouvelle convocation %n jours francs avant au moins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>signé et publié sous %n jours</source>
+        <translation>
+            <numerusform>signé et publié sous %n jour</numerusform>
+            <numerusform>signé et publié sous %n jours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BodyDialog</name>
+    <message numerus="yes">
+        <source> jours francs</source>
+        <translation>
+            <numerusform> jour franc</numerusform>
+            <numerusform> jours francs</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source> ans</source>
         <translation>
@@ -229,6 +250,16 @@
         <translation>
             <numerusform>&lt;span style=&apos;color:{colour}&apos;&gt;(%n séance tenue sans présences saisies, non comptée)&lt;/span&gt;</numerusform>
             <numerusform>&lt;span style=&apos;color:{colour}&apos;&gt;(%n séances tenues sans présences saisies, non comptées)&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message numerus="yes">
+        <source>Personne à revoir : aucune trace de plus de %n ans.</source>
+        <translation>
+            <numerusform>Personne à revoir : aucune trace de plus de %n an.</numerusform>
+            <numerusform>Personne à revoir : aucune trace de plus de %n ans.</numerusform>
         </translation>
     </message>
 </context>

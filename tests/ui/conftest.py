@@ -53,6 +53,16 @@ def _french_plural_forms(qapp, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _no_focus_ring_left(qapp):
+    """A test that starts the window (ui.app installs the focus ring) leaves no ring behind
+    for the tests after it: those that want it install it (tests/ui/test_focus.py)."""
+    yield
+    from ui import focus
+
+    focus.uninstall()
+
+
+@pytest.fixture(autouse=True)
 def _temporary_qsettings(qapp, tmp_path_factory):
     """QSettings written to a fresh temporary folder for every test, never the user's."""
     folder = tmp_path_factory.mktemp("qsettings")

@@ -13,7 +13,7 @@ from ui.dialogs.college import CollegeDialog
 from ui.dialogs.mandate import EndMandateDialog, MandateDialog
 from ui.models_bodies import CollegesTableModel, RosterTableModel, paired_order
 from ui.pages.bodies import BodiesPage
-from ui.qt import Qt
+from ui.qt import Qt, QtWidgets
 
 TODAY = dt.date.today()
 
@@ -164,7 +164,7 @@ def test_page_shows_roster_at_a_date_with_pairs_and_vacant_seats(assembly, qtbot
     top = page.tree_model.item(0)
     assert top.text() == "Conseil de l'ESS"
     assert top.child(0).text() == "Commission Emploi"
-    assert page.rule_labels["quorum"].text().startswith("1/2 des membres votants")
+    assert page.rule_labels["quorum"].text().startswith("au moins 1/2 des membres votants")
     assert page.rule_labels["mandate"].text() == "3 ans"
 
     names = [r[RosterTableModel.NAME] for r in _rows(page.roster_model)]
@@ -397,3 +397,44 @@ def test_edit_buttons_open_dialogs_and_reload(assembly, qtbot, monkeypatch):
     names = [r[RosterTableModel.NAME] for r in _rows(page.roster_model)]
     assert "FAURE Émilie" in names
     assert "Acteurs de l'ESS : sans limite de sièges, 1 occupé" in page.seats_summary.text()
+
+
+def test_the_rules_show_the_rule_set_and_no_line_is_cut_on_a_narrow_screen(assembly, qtbot):
+    """Issue 15: at 1366×768 at 150 % the rules' wrapped lines were cut (a label gets its
+    one-line height in a squeezed form); the rule set's rules (issue 11) are shown too."""
+    store = assembly["store"]
+    bodies.update_body(
+        store,
+        assembly["plenary"],
+        remote_allowed=1,
+        quorum_counts_remote=0,
+        reconvene_notice_days=3,
+        reconvene_without_quorum=1,
+        minutes_publish_days=8,
+        quorum_formula="more_than",
+    )
+    page = BodiesPage(store)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    rules = page.rule_labels
+    assert rules["quorum"].text().startswith("plus de 1/2 des membres votants")
+    assert rules["remote"].text() == "les membres à distance votent, sans compter pour le quorum"
+    assert rules["reconvene"].text() == (
+        "nouvelle convocation 3 jours francs avant au moins, séance sans condition de quorum"
+    )
+    assert rules["minutes"].text() == "signé et publié sous 8 jours"
+    top = page.findChild(QtWidgets.QWidget, "rules_and_colleges")
+    assert not top.stacked()
+    page.resize(640, 800)  # the right pane is narrow: rules above colleges, lines wrapped
+    qtbot.waitUntil(top.stacked)
+
+    def cut() -> list[str]:
+        return [
+            label.text()
+            for label in rules.values()
+            if label.height() < label.heightForWidth(label.width())
+        ]
+
+    qtbot.waitUntil(lambda: cut() == [] and rules["reconvene"].height() > rules["mandate"].height())

@@ -72,3 +72,24 @@ def test_a_dragged_width_and_an_unticked_column_are_kept_for_next_time(qtbot):
     again, _ = table(qtbot, 1000)
     qtbot.waitUntil(lambda: hidden(again) == {2})
     assert again.columnWidth(1) == view.columnWidth(1)
+
+
+def test_the_members_table_keeps_the_names_and_the_end_of_mandate_when_narrow(
+    qtbot, store, council
+):
+    from ui.models import MembersTableModel as M
+    from ui.pages.members import MembersPage
+
+    page = MembersPage(store)
+    qtbot.addWidget(page)
+    page.resize(1500, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    shown = lambda: {c for c in range(M.COLUMN_COUNT) if not page.table.isColumnHidden(c)}  # noqa: E731
+    qtbot.waitUntil(lambda: shown() == set(range(M.COLUMN_COUNT)))
+    page.resize(760, 600)
+    qtbot.waitUntil(lambda: M.EMAIL not in shown())
+    assert {M.NAME, M.FIRST_NAME, M.ORGANISATION, M.MANDATE_END} <= shown()
+    assert page.table.horizontalScrollBar().maximum() == 0  # what is shown fits
+    page.resize(1500, 600)
+    qtbot.waitUntil(lambda: shown() == set(range(M.COLUMN_COUNT)))

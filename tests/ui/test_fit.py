@@ -1,7 +1,10 @@
-"""The window and every page, tab and dialog fit an office screen with every button inside:
-1366×768 at 100 % and 1920×1080 at 150 % (1280×720 logical pixels), each less a taskbar of
-48 pixels. Each screen is a real offscreen screen of that size and scale, in a process of its
-own (the walk of tests/ui/walk.py, which finds the pages and dialogs in the code)."""
+"""The window and every page, tab and dialog fit an office screen with every button inside and
+no text cut: 1366×768 at 100 % and 1920×1080 at 150 % (1280×720 logical pixels), each less a
+taskbar of 48 pixels; and on the smallest, 1366×768 at 150 % (911×480 points), every dialog
+fits, no text is cut and no page is wider than the screen (a page may scroll down there), in
+French and in English. Each screen is a real offscreen screen of that size and scale, in a
+process of its own (the walk of tests/ui/walk.py, which finds the pages and dialogs in the
+code). At 150 % the walk also gives every control the focus and measures its ring."""
 
 from __future__ import annotations
 
@@ -18,7 +21,12 @@ SCREENS = {
     # name: (device width, device height less the taskbar, scale)
     "1366x768": (1366, 768 - 48, "1"),
     "1920x1080@150%": (1920, 1080 - 72, "1.5"),
+    "1366x768@150%": (1366, 768 - 48, "1.5"),
+    "1366x768@150% in English": (1366, 768 - 48, "1.5"),  # English words are often longer
 }
+FOCUS_WALKED = {"1366x768@150%"}  # the smallest: each control given the focus and measured
+PAGES_SCROLL_DOWN = {"1366x768@150%", "1366x768@150% in English"}
+ENGLISH = {"1366x768@150% in English"}
 
 
 @pytest.fixture(scope="module", params=sorted(SCREENS))
@@ -55,7 +63,10 @@ def walked(request, tmp_path_factory):
         XDG_CONFIG_HOME=str(folder / "config"),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.walk", "--out", str(out)],
+        [sys.executable, "-m", "tests.ui.walk", "--out", str(out)]
+        + (["--focus"] if request.param in FOCUS_WALKED else [])
+        + (["--pages-scroll-down"] if request.param in PAGES_SCROLL_DOWN else [])
+        + (["--language", "en"] if request.param in ENGLISH else []),
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -78,3 +89,15 @@ def test_every_page_and_dialog_fits_with_every_button_inside(walked):
     name, report = walked
     assert len(report["views"]) > 40
     assert report["fit"] == [], name
+
+
+def test_no_text_is_cut(walked):
+    name, report = walked
+    assert report["clipped"] == [], name
+
+
+def test_every_control_shows_its_keyboard_focus(walked):
+    name, report = walked
+    if name not in FOCUS_WALKED:
+        pytest.skip("the focus is walked at 150 %")
+    assert report["focus"] == [], name

@@ -249,3 +249,62 @@ def test_flow_layout_wraps_instead_of_widening(qtbot):
     narrow = row.layout().heightForWidth(200)
     assert narrow > 2 * wide
     assert row.minimumSizeHint().width() < 200
+
+
+def test_a_wrapping_label_keeps_all_its_lines_in_a_squeezed_box(qtbot):
+    """A word-wrapped QLabel in a form inside a splitter got its one-line height (its text was
+    cut at 1366×768 at 150 %); fitting.WrappingLabel asks the height of all its lines."""
+    holder = QtWidgets.QSplitter()
+    box = QtWidgets.QWidget()
+    form = QtWidgets.QFormLayout(box)
+    label = fitting.WrappingLabel("mot " * 40)
+    form.addRow("Règle", label)
+    holder.addWidget(box)
+    qtbot.addWidget(holder)
+    holder.resize(260, 60)
+    holder.show()
+    qtbot.waitExposed(holder)
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()) > 40)
+    lines = label.height()
+    holder.resize(700, 60)
+    qtbot.waitUntil(lambda: label.height() < lines)  # wider: fewer lines, less height
+
+
+def test_panes_go_one_above_the_other_when_narrow(qtbot):
+    row = fitting.SideBySide(below=500)
+    first, second = QtWidgets.QLabel("un"), QtWidgets.QLabel("deux")
+    row.add(first)
+    row.add(second)
+    splitter = QtWidgets.QSplitter()
+    splitter.addWidget(QtWidgets.QTableView())
+    splitter.addWidget(QtWidgets.QTextBrowser())
+    fitting.turn_when_narrow(splitter, 500, first_height=120)
+    for widget in (row, splitter):
+        qtbot.addWidget(widget)
+        widget.resize(800, 400)
+        widget.show()
+    qtbot.waitUntil(lambda: not row.stacked() and first.y() == second.y())
+    assert splitter.orientation() == Qt.Orientation.Horizontal
+    row.resize(400, 400)
+    splitter.resize(400, 400)
+    qtbot.waitUntil(lambda: row.stacked() and second.y() > first.y())
+    qtbot.waitUntil(lambda: splitter.orientation() == Qt.Orientation.Vertical)
+    assert splitter.widget(0).height() >= 120
+    splitter.resize(800, 400)
+    qtbot.waitUntil(lambda: splitter.orientation() == Qt.Orientation.Horizontal)
+
+
+def test_a_stack_asks_the_minimum_of_its_current_page_only(qtbot):
+    stack = QtWidgets.QStackedWidget()
+    small, tall = QtWidgets.QWidget(), QtWidgets.QWidget()
+    content = QtWidgets.QWidget()
+    content.setMinimumHeight(900)  # a page whose content needs 900 pixels
+    QtWidgets.QVBoxLayout(tall).addWidget(content)
+    QtWidgets.QVBoxLayout(small).addWidget(QtWidgets.QLabel("petite page"))
+    stack.addWidget(small)
+    stack.addWidget(tall)
+    fitting.size_by_current_page(stack)
+    qtbot.addWidget(stack)
+    assert stack.minimumSizeHint().height() < 900  # the tall page is not shown
+    stack.setCurrentWidget(tall)
+    assert stack.minimumSizeHint().height() >= 900

@@ -315,9 +315,13 @@ def type_everyone_present(qtbot, attendance_tab) -> None:
     grid = attendance_tab.model
     status_column = type(grid).STATUS
     for row in range(grid.rowCount()):
-        attendance_tab.view.setCurrentIndex(grid.index(row, 0))  # where the arrows led
-        for _ in range(status_column):
+        view = attendance_tab.view
+        view.setCurrentIndex(grid.index(row, 0))  # where the arrows led
+        for _ in range(status_column):  # the columns the width hides are stepped over
+            if view.currentIndex().column() == status_column:
+                break
             press(qtbot, Qt.Key.Key_Right)
+        assert view.currentIndex().column() == status_column
         type_text(qtbot, "p")
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda row=row: grid.status_of(grid.attendee(row).mandate_id) == "present")

@@ -699,3 +699,26 @@ def test_the_quorum_banner_is_announced_as_it_changes(qtbot, view, store, bureau
         a11y.announcer().announced.disconnect(listen)
     assert heard == ["Quorum non atteint : 1 présent + 0 représenté = 1 / 3 requis"]
     assert a11y.accessible_name(tab.banner) == heard[-1]
+
+
+def test_the_meeting_tables_choose_their_columns_for_the_width(qtbot, view, bureau):
+    from ui.models_meetings import AttendanceTableModel as T
+    from ui.models_meetings import VotesTableModel as V
+
+    view.show()
+    view.show_tab("attendance")
+    attendance = view.tab("attendance").view
+    qtbot.waitUntil(lambda: not attendance.isColumnHidden(T.ARRIVAL))
+    view.resize(640, 700)
+    qtbot.waitUntil(lambda: attendance.isColumnHidden(T.ARRIVAL))
+    assert attendance.isColumnHidden(T.DEPARTURE)
+    for column in (T.NAME, T.STATUS, T.TARGET):
+        assert not attendance.isColumnHidden(column)
+    assert attendance.horizontalScrollBar().maximum() == 0
+    view.show_tab("votes")
+    votes = view.tab("votes").view
+    qtbot.waitUntil(lambda: votes.isColumnHidden(V.TIME))
+    for column in (V.ITEM, V.FOR, V.AGAINST, V.ABSTENTIONS, V.OUTCOME):
+        assert not votes.isColumnHidden(column)
+    view.resize(1400, 700)
+    qtbot.waitUntil(lambda: not votes.isColumnHidden(V.TIME))

@@ -78,7 +78,7 @@ class BodyDialog(QtWidgets.QDialog):
         self.counts_remote = QtWidgets.QCheckBox(
             self.tr("Les membres à distance comptent pour le quorum")
         )
-        self.reconvene_days = _spin(0, 90, self.tr(" jours francs"))
+        self.reconvene_days = _spin(0, 90)
         self.reconvene_without_quorum = QtWidgets.QCheckBox(
             self.tr("La séance reconvoquée délibère sans condition de quorum")
         )
@@ -109,6 +109,11 @@ class BodyDialog(QtWidgets.QDialog):
             lambda n: self.mandate_years.setSuffix(self.tr(" ans", "", n))
         )
         self.notice.setSuffix(self.tr(" jours francs", "", 0))
+        # One message for both (a plain one beside the counted one left the English in French).
+        self.reconvene_days.valueChanged.connect(
+            lambda n: self.reconvene_days.setSuffix(self.tr(" jours francs", "", n))
+        )
+        self.reconvene_days.setSuffix(self.tr(" jours francs", "", 0))
         self.mandate_years.setSuffix(self.tr(" ans", "", 1))
         self.calendar = QtWidgets.QComboBox()
         for code in HOLIDAY_CALENDARS:

@@ -455,12 +455,10 @@ class RetentionDialog(QtWidgets.QDialog):
                 else QCoreApplication.translate("Privacy", "1 personne à revoir")
             )
         else:
+            # self.tr: lupdate did not see this counted message (the window said it in French).
             self.count_label.setText(
-                QCoreApplication.translate(
-                    "Privacy",
-                    "Personne à revoir : aucune trace de plus de %n ans.",
-                    "",
-                    self.years.value(),
+                self.tr(
+                    "Personne à revoir : aucune trace de plus de %n ans.", "", self.years.value()
                 )
             )
         self._update_buttons()

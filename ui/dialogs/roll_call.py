@@ -24,6 +24,9 @@ class RollCallPanel(QtWidgets.QGroupBox):
         self._item_id = item_id
         self.choices: dict[int, QtWidgets.QComboBox] = {}
         self._grid_host = QtWidgets.QWidget()
+        # One row per voter: their names are the combo boxes' names, not Alt+letter labels
+        # (a bureau has more voters than the alphabet has letters).
+        self._grid_host.setProperty("rows_of_records", True)
         self._grid = QtWidgets.QFormLayout(self._grid_host)
         scroll = QtWidgets.QScrollArea()
         scroll.setWidgetResizable(True)

@@ -272,6 +272,8 @@ class ActionsPage(ActionOutputs):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([1000, 400])
+        # On a narrow screen the detail pane goes under the list, which keeps its columns.
+        fitting.turn_when_narrow(self.splitter, 760, first_height=240)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.filter_bar)

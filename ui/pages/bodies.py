@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from ess_desk.membership import bodies
-from ess_desk.membership.vocabulary import BODY_KINDS, HOLIDAY_CALENDARS, MAJORITY_RULES, label
+from ess_desk.membership.vocabulary import (
+    BODY_KINDS,
+    HOLIDAY_CALENDARS,
+    MAJORITY_RULES,
+    label,
+)
 from ess_desk.store import Store
 from ui import a11y, palette
 from ui.datefields import DateField
 from ui.dialogs.body import BodyDialog
 from ui.dialogs.college import CollegeDialog
 from ui.dialogs.mandate import EndMandateDialog, MandateDialog
+from ui.fitting import SideBySide, WrappingLabel, flow_row, pair
 from ui.models_bodies import BODY_ID_ROLE, CollegesTableModel, RosterTableModel, bodies_tree
 from ui.qt import Qt, QtGui, QtWidgets
 from ui.widgets import make_table
@@ -30,7 +36,7 @@ class BodiesPage(QtWidgets.QWidget):
         a11y.name(self.tree, self.tr("Instances"))
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setMinimumWidth(240)
+        self.tree.setMinimumWidth(160)
         self.new_body_button = QtWidgets.QPushButton(self.tr("Nouvelle instance"))
         self.edit_body_button = QtWidgets.QPushButton(self.tr("Modifier"))
         self.new_body_button.clicked.connect(self.new_body)
@@ -56,17 +62,21 @@ class BodiesPage(QtWidgets.QWidget):
         self.rules_group = QtWidgets.QGroupBox(self.tr("Règles de fonctionnement"))
         self.rules_form = QtWidgets.QFormLayout()
         self.rules_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.rules_form.setVerticalSpacing(4)
         self.rule_labels: dict[str, QtWidgets.QLabel] = {}
         for key, text in [
             ("quorum", self.tr("Quorum")),
+            ("remote", self.tr("À distance")),
             ("proxies", self.tr("Pouvoirs")),
             ("notice", self.tr("Convocation")),
+            ("reconvene", self.tr("Quorum manqué")),
             ("mandate", self.tr("Durée des mandats")),
             ("calendar", self.tr("Jours fériés")),
             ("majority", self.tr("Majorité")),
+            ("minutes", self.tr("Procès-verbal")),
         ]:
-            value = QtWidgets.QLabel()
-            value.setWordWrap(True)
+            # Every line of a rule shown, however narrow the group (fitting.WrappingLabel).
+            value = WrappingLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.rule_labels[key] = value
             self.rules_form.addRow(text, value)
@@ -94,23 +104,20 @@ class BodiesPage(QtWidgets.QWidget):
         self.colleges_group = QtWidgets.QGroupBox(self.tr("Collèges"))
         colleges_layout = QtWidgets.QVBoxLayout(self.colleges_group)
         colleges_layout.addWidget(self.colleges_view)
-        colleges_buttons = QtWidgets.QHBoxLayout()
-        colleges_buttons.addStretch(1)
-        colleges_buttons.addWidget(self.add_college_button)
-        colleges_buttons.addWidget(self.edit_college_button)
-        colleges_layout.addLayout(colleges_buttons)
+        colleges_layout.addWidget(flow_row(self.add_college_button, self.edit_college_button))
 
-        top = QtWidgets.QHBoxLayout()
-        top.addWidget(self.rules_group, 2)
-        top.addWidget(self.colleges_group, 3)
+        # Rules and colleges side by side; one above the other on a narrow screen.
+        top = SideBySide(below=620)
+        top.setObjectName("rules_and_colleges")
+        top.add(self.rules_group, 3)
+        top.add(self.colleges_group, 2)
 
         self.date = DateField(dt.date.today())
         self.date.value_changed.connect(lambda _d: self._load_body())
         self.today_button = QtWidgets.QPushButton(self.tr("Aujourd'hui"))
         self.today_button.clicked.connect(lambda: self.date.enter(dt.date.today()))
-        self.seats_summary = QtWidgets.QLabel()
+        self.seats_summary = WrappingLabel()
         self.seats_summary.setObjectName("seats_summary")
-        self.seats_summary.setWordWrap(True)
         self.seats_summary.setTextFormat(Qt.TextFormat.RichText)
 
         # Not sortable: each paired substitute stays right under the member they replace.
@@ -132,16 +139,17 @@ class BodiesPage(QtWidgets.QWidget):
 
         self.roster_group = QtWidgets.QGroupBox(self.tr("Composition"))
         roster_layout = QtWidgets.QVBoxLayout(self.roster_group)
-        date_row = QtWidgets.QHBoxLayout()
-        date_row.addWidget(a11y.labelled(self.tr("Composition au"), self.date))
-        date_row.addWidget(self.date)
-        date_row.addWidget(self.today_button)
-        date_row.addWidget(self.date.error_label)
-        date_row.addStretch(1)
-        date_row.addWidget(self.new_mandate_button)
-        date_row.addWidget(self.edit_mandate_button)
-        date_row.addWidget(self.end_mandate_button)
-        roster_layout.addLayout(date_row)
+        # One row when there is room, wrapped onto two on a narrow screen.
+        roster_layout.addWidget(
+            flow_row(
+                pair(a11y.labelled(self.tr("Composition au"), self.date), self.date),
+                self.today_button,
+                self.date.error_label,
+                self.new_mandate_button,
+                self.edit_mandate_button,
+                self.end_mandate_button,
+            )
+        )
         roster_layout.addWidget(self.seats_summary)
         roster_layout.addWidget(self.roster_view, 1)
 
@@ -153,7 +161,7 @@ class BodiesPage(QtWidgets.QWidget):
         heading.addWidget(self.body_kind)
         heading.addStretch(1)
         right_layout.addLayout(heading)
-        right_layout.addLayout(top)
+        right_layout.addWidget(top)
         right_layout.addWidget(self.roster_group, 1)
 
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
@@ -161,7 +169,7 @@ class BodiesPage(QtWidgets.QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([290, 1000])
+        self.splitter.setSizes([220, 1000])
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -299,8 +307,14 @@ class BodiesPage(QtWidgets.QWidget):
             if body.quorum_counts_represented
             else self.tr("présents (les pouvoirs ne comptent pas)")
         )
+        # The formula of the rule set (issue 11): « at least half » or « more than half ».
+        quorum = (
+            self.tr("plus de {num}/{den} des membres votants en exercice, {represented}")
+            if body.quorum_formula == "more_than"
+            else self.tr("au moins {num}/{den} des membres votants en exercice, {represented}")
+        )
         self.rule_labels["quorum"].setText(
-            self.tr("{num}/{den} des membres votants en exercice, {represented}").format(
+            quorum.format(
                 num=body.quorum_numerator, den=body.quorum_denominator, represented=represented
             )
         )
@@ -312,7 +326,37 @@ class BodiesPage(QtWidgets.QWidget):
         )
         self.rule_labels["mandate"].setText(self.tr("%n ans", "", body.mandate_years))
         self.rule_labels["calendar"].setText(label(HOLIDAY_CALENDARS, body.holiday_calendar))
-        self.rule_labels["majority"].setText(label(MAJORITY_RULES, body.majority_rule))
+        self.rule_labels["majority"].setText(
+            label(MAJORITY_RULES, body.majority_rule)
+            + (
+                self.tr(" ; voix prépondérante de la présidence en cas d'égalité")
+                if body.chair_casting_vote
+                else ""
+            )
+        )
+        self._show_law_rules(body)
+
+    def _show_law_rules(self, body: bodies.Body) -> None:
+        """The rules of the body's rule set (issue 11): remote members, the meeting called
+        again after a missed quorum, the minutes' time limit."""
+        if not body.remote_allowed:
+            remote = self.tr("non prévue : seuls les présents votent")
+        elif body.quorum_counts_remote:
+            remote = self.tr("les membres à distance votent et comptent pour le quorum")
+        else:
+            remote = self.tr("les membres à distance votent, sans compter pour le quorum")
+        self.rule_labels["remote"].setText(remote)
+        reconvene = self.tr(
+            "nouvelle convocation %n jours francs avant au moins", "", body.reconvene_notice_days
+        )
+        if body.reconvene_without_quorum:
+            reconvene += self.tr(", séance sans condition de quorum")
+        self.rule_labels["reconvene"].setText(reconvene)
+        self.rule_labels["minutes"].setText(
+            self.tr("signé et publié sous %n jours", "", body.minutes_publish_days)
+            if body.minutes_publish_days
+            else self.tr("pas de délai fixé")
+        )
 
     def _update_buttons(self) -> None:
         writable = not self._store.read_only

@@ -672,10 +672,11 @@ class DashboardPage(QtWidgets.QWidget):
         title.setObjectName("dashboard_title")
         sized(title, 16, bold=True)
         tinted(title, ACCENT)
-        self.council_label = QtWidgets.QLabel()
+        # Both wrap on a narrow screen rather than widen the page.
+        self.council_label = fitting.WrappingLabel()
         self.council_label.setObjectName("dashboard_council")
         tinted(self.council_label, GREY_TEXT)
-        self.backup_label = QtWidgets.QLabel()
+        self.backup_label = fitting.WrappingLabel()
         self.backup_label.setObjectName("dashboard_backup")
         self.backup_button = QtWidgets.QPushButton(self.tr("Sauvegarder maintenant"))
         self.backup_button.setObjectName("backup_now")
@@ -842,6 +843,7 @@ class DashboardPage(QtWidgets.QWidget):
         content.setAutoFillBackground(False)
 
         self.tabs = QtWidgets.QTabWidget()
+        fitting.size_by_current_page(self.tabs)
         self.tabs.setObjectName("dashboard_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.scroll, self.tr("Vue d'ensemble"))

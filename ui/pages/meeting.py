@@ -22,6 +22,7 @@ from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import MAJORITY_RULES, label
 from ess_desk.store import Store
 from ui import a11y, exporting, fitting, palette
+from ui.columns import choose_columns
 from ui.datefields import DateField, TimeField, check_fields
 from ui.dialogs.agenda_item import AgendaItemDialog
 from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
@@ -172,6 +173,15 @@ class AgendaTab(_Tab):
         self.model.reordered.connect(self._after_change)
         self.view = make_table(self.model, AgendaTableModel.TITLE)
         self.view.setObjectName("agenda")
+        # When narrow the annexes and durations go first, then the presenter (ui.columns).
+        a = AgendaTableModel
+        self.columns = choose_columns(
+            self.view,
+            "agenda",
+            {a.NUMBER: (1, None), a.TIME: (3, None), a.TITLE: (1, None), a.KIND: (2, None)}
+            | {a.PRESENTER: (3, None), a.DURATION: (4, None), a.ANNEXES: (4, None)},
+            stretch=a.TITLE,
+        )
         a11y.name(self.view, self.tr("Ordre du jour"))
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
@@ -228,6 +238,14 @@ class AgendaTab(_Tab):
         )
         self.annexes_view = make_table(self.annexes_model, AnnexesTableModel.ATTACHED_TO)
         self.annexes_view.setObjectName("annexes")
+        n = AnnexesTableModel
+        self.annex_columns = choose_columns(
+            self.annexes_view,
+            "annexes",
+            {n.NAME: (1, None), n.ATTACHED_TO: (2, None), n.PAGES: (3, None), n.SIZE: (4, None)}
+            | {n.PUBLIC: (1, None), n.FOR_MEMBERS: (1, None)},
+            stretch=n.ATTACHED_TO,
+        )
         a11y.name(self.annexes_view, self.tr("Annexes"))
         self.annexes_view.doubleClicked.connect(lambda _index: self.open_annex())
         self.annexes_view.setMinimumHeight(90)
@@ -276,22 +294,24 @@ class AgendaTab(_Tab):
         self.reload()
 
     def _fit(self) -> None:
-        for column, cap in (
-            (AgendaTableModel.NUMBER, 40),
-            (AgendaTableModel.TIME, 120),
-            (AgendaTableModel.KIND, 220),
-            (AgendaTableModel.PRESENTER, 220),
-            (AgendaTableModel.DURATION, 80),
-            (AgendaTableModel.ANNEXES, 80),
-        ):
-            self.view.resizeColumnToContents(column)
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column) + 12, cap))
+        a = AgendaTableModel
+        self.columns.fit_to_contents(
+            {
+                a.NUMBER: 40,
+                a.TIME: 120,
+                a.KIND: 220,
+                a.PRESENTER: 220,
+                a.DURATION: 80,
+                a.ANNEXES: 80,
+            }
+        )
 
     def reload(self) -> None:
         selected = self.selected_item_id()
         self.model.reload()
         self.annexes_model.reload()
-        self.annexes_view.resizeColumnToContents(AnnexesTableModel.NAME)
+        n = AnnexesTableModel
+        self.annex_columns.fit_to_contents({n.NAME: 420, n.PAGES: 80, n.SIZE: 90})
         if selected is not None:
             self.select_item(selected)
         self._update_timing()
@@ -720,6 +740,17 @@ class AttendanceTab(_Tab):
         self.model.target_needed.connect(self._choose_target)
         self.view = make_table(self.model, AttendanceTableModel.ORGANISATION)
         self.view.setObjectName("attendance")
+        # When narrow the times go first, then the structure and the college (ui.columns).
+        t = AttendanceTableModel
+        self.columns = choose_columns(
+            self.view,
+            "attendance",
+            {t.NAME: (1, None), t.ORGANISATION: (3, None), t.COLLEGE: (3, None)}
+            | {t.QUALITY: (2, None), t.STATUS: (1, None), t.TARGET: (1, None)}
+            | {t.ARRIVAL: (4, None), t.DEPARTURE: (4, None)},
+            stretch=t.ORGANISATION,
+            stretch_minimum=120,
+        )
         a11y.name(self.view, self.tr("Présences"))
         self.view.setEditTriggers(
             QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
@@ -795,17 +826,13 @@ class AttendanceTab(_Tab):
         self.reload()
 
     def _fit(self) -> None:
-        for column, cap in (
-            (AttendanceTableModel.NAME, 230),
-            (AttendanceTableModel.COLLEGE, 190),
-            (AttendanceTableModel.QUALITY, 210),
-            (AttendanceTableModel.STATUS, 230),
-            (AttendanceTableModel.TARGET, 200),
-            (AttendanceTableModel.ARRIVAL, 70),
-            (AttendanceTableModel.DEPARTURE, 70),
-        ):
-            self.view.resizeColumnToContents(column)
-            self.view.setColumnWidth(column, min(max(self.view.columnWidth(column) + 14, 70), cap))
+        t = AttendanceTableModel
+        self.columns.fit_to_contents(
+            {t.NAME: 230, t.COLLEGE: 190, t.QUALITY: 210, t.STATUS: 230, t.TARGET: 200}
+            | {t.ARRIVAL: 70, t.DEPARTURE: 70},
+            pad=14,
+            floor=70,
+        )
 
     def reload(self) -> None:
         self.model.reload()
@@ -955,6 +982,16 @@ class VotesTab(_Tab):
         self.model = VotesTableModel(store.db, meeting_id, self)
         self.view = make_table(self.model, VotesTableModel.ITEM)
         self.view.setObjectName("votes")
+        # When narrow the time and the casting vote go first, then the quorum (ui.columns).
+        v = VotesTableModel
+        self.columns = choose_columns(
+            self.view,
+            "votes",
+            {v.ITEM: (1, None), v.FOR: (1, None), v.AGAINST: (1, None), v.ABSTENTIONS: (1, None)}
+            | {v.NOT_VOTING: (2, None), v.TIME: (3, None), v.CASTING: (3, None)}
+            | {v.OUTCOME: (1, None), v.QUORUM: (2, None)},
+            stretch=v.ITEM,
+        )
         a11y.name(self.view, self.tr("Points soumis au vote"))
         self.view.doubleClicked.connect(lambda _index: self.record_vote())
         self._keys = KeyActions(self.view, {"Return": self.record_vote, "Enter": self.record_vote})
@@ -993,9 +1030,9 @@ class VotesTab(_Tab):
         selected = selected_row(self.view)
         item_id = self.model.item(selected).id if selected is not None else None
         self.model.reload()
-        for column in range(1, VotesTableModel.COLUMN_COUNT):
-            self.view.resizeColumnToContents(column)
-            self.view.setColumnWidth(column, self.view.columnWidth(column) + 12)
+        self.columns.fit_to_contents(
+            {column: 400 for column in range(1, VotesTableModel.COLUMN_COUNT)}
+        )
         if item_id is not None and self.model.row_of(item_id) is not None:
             self.view.selectRow(self.model.row_of(item_id))
         elif self.model.rowCount():
@@ -1101,6 +1138,7 @@ class MeetingView(QtWidgets.QWidget):
         self.status_label = QtWidgets.QLabel()
         self.status_label.setObjectName("meeting_status")
         self.when_label = QtWidgets.QLabel()
+        self.when_label.setWordWrap(True)  # a long body name and date on two lines when narrow
         self.place_label = QtWidgets.QLabel()
         self.place_label.setOpenExternalLinks(True)
         self.place_label.setWordWrap(True)
@@ -1172,6 +1210,7 @@ class MeetingView(QtWidgets.QWidget):
         self.actions_bar = actions
 
         self.tabs = QtWidgets.QTabWidget()
+        fitting.size_by_current_page(self.tabs)
         self.tabs.setObjectName("meeting_tabs")
         a11y.name(self.tabs, self.tr("Onglets de la séance"))
         self._factories: list[tuple[str, Callable[[], QtWidgets.QWidget]]] = [

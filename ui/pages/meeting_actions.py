@@ -11,6 +11,7 @@ from ess_desk.errors import UserError
 from ess_desk.meetings import agenda, meetings
 from ess_desk.store import Store
 from ui import a11y, fitting, palette
+from ui.columns import choose_columns
 from ui.dialogs.action import progress_spin, status_combo
 from ui.dialogs.common import error_label, inform
 from ui.models_actions import ReviewTableModel
@@ -45,11 +46,10 @@ class ActionsReviewTab(QtWidgets.QWidget):
         self._meeting = meetings.get(store.db, meeting_id)
         writable = not store.read_only
 
-        title = QtWidgets.QLabel(
+        title = fitting.WrappingLabel(
             self.tr("Suivi des actions — {meeting}").format(meeting=self._meeting.title)
         )
         title.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        title.setWordWrap(True)
         self.progress_label = QtWidgets.QLabel()
         self.progress_label.setObjectName("review_progress")
         self.progress_bar = QtWidgets.QProgressBar()
@@ -59,7 +59,7 @@ class ActionsReviewTab(QtWidgets.QWidget):
         heading.addWidget(title, 1)
         heading.addWidget(self.progress_label)
         heading.addWidget(self.progress_bar)
-        hint = QtWidgets.QLabel(
+        hint = fitting.WrappingLabel(
             self.tr(
                 "Les actions ouvertes de l'instance, les plus en retard d'abord. ↑ ↓ pour "
                 "choisir, Tab pour aller au statut, à l'avancement et au commentaire ; "
@@ -84,28 +84,23 @@ class ActionsReviewTab(QtWidgets.QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
+        # When narrow the last update goes first, then the number and the owner (ui.columns).
         m = ReviewTableModel
-        for column, width in (
-            (m.DONE, 50),
-            (m.ID, 50),
-            (m.TITLE, 320),
-            (m.OWNER, 200),
-            (m.DUE, 190),
-            (m.STATUS, 85),
-            (m.PROGRESS, 90),
-        ):
-            self.view.setColumnWidth(column, width)
+        self.columns = choose_columns(
+            self.view,
+            "review",
+            {m.DONE: (1, 50), m.ID: (3, 50), m.TITLE: (1, None), m.OWNER: (2, 200)}
+            | {m.DUE: (1, 190), m.STATUS: (1, 85), m.PROGRESS: (2, 90), m.LAST_UPDATE: (4, 220)},
+            stretch=m.TITLE,
+        )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
         # The inline editor of the current row.
         self.editor = QtWidgets.QGroupBox()
         self.editor.setObjectName("review_editor")
-        self.current_title = QtWidgets.QLabel()
-        self.current_title.setWordWrap(True)
+        self.current_title = fitting.WrappingLabel()
         self.current_title.setStyleSheet("font-weight: bold;")
-        self.last_update = QtWidgets.QLabel()
-        self.last_update.setWordWrap(True)
+        self.last_update = fitting.WrappingLabel()
         self.last_update.setStyleSheet(palette.text_css(palette.MUTED))
         self.status = status_combo()
         a11y.name(self.status, self.tr("Statut"))

@@ -19,7 +19,7 @@ from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import record as rec
 from ess_desk.minutes.vocabulary import DECISION_KINDS, FORMS, MINUTES_STATUSES
 from ess_desk.store import Store
-from ui import a11y, palette
+from ui import a11y, fitting, palette
 from ui.dialogs.common import (
     FieldErrors,
     confirm,
@@ -281,7 +281,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.secretary = QtWidgets.QLineEdit()
         self.secretary.setObjectName("minutes_secretary")
         self.secretary.setPlaceholderText(self.tr("Prénom Nom"))
-        self.secretary.setMinimumWidth(220)
+        self.secretary.setMinimumWidth(150)
         self.closing_time = QtWidgets.QLineEdit()
         self.closing_time.setObjectName("minutes_closing_time")
         self.closing_time.setPlaceholderText(self.tr("hh:mm"))
@@ -369,7 +369,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.item_list.setObjectName("minutes_items")
         a11y.name(self.item_list, self.tr("Points de l'ordre du jour"))
         self.item_list.setWordWrap(True)
-        self.item_list.setMinimumWidth(150)
+        self.item_list.setMinimumWidth(110)
         self.item_list.currentRowChanged.connect(self._item_selected)
 
         # Middle: the editor of the selected item, its vote and decisions.
@@ -401,15 +401,15 @@ class MinutesTab(QtWidgets.QWidget):
         self.redo_button.setText(self.tr("Rétablir"))
         self.redo_button.setToolTip(self.tr("Rétablir (Ctrl+Y)"))
         self.redo_button.clicked.connect(lambda: self._with_editor(SummaryEditor.redo))
-        self.format_hint = QtWidgets.QLabel(
+        self.format_hint = fitting.WrappingLabel(
             self.tr("**gras** · « - » en début de ligne : liste · ligne vide : paragraphe")
         )
         self.format_hint.setStyleSheet(palette.text_css(palette.MUTED))
         self.format_hint.setWordWrap(True)
-        tools = QtWidgets.QHBoxLayout()
-        for button in (self.bold_button, self.list_button, self.undo_button, self.redo_button):
-            tools.addWidget(button)
-        tools.addWidget(self.format_hint, 1)
+        # Wrapped on a narrow screen rather than squeezed (ui.fitting.flow_row).
+        tools = fitting.flow_row(
+            self.bold_button, self.list_button, self.undo_button, self.redo_button, self.format_hint
+        )
 
         self.editor_stack = QtWidgets.QStackedWidget()
         self.no_items = QtWidgets.QLabel(
@@ -459,7 +459,7 @@ class MinutesTab(QtWidgets.QWidget):
         middle_layout.setContentsMargins(6, 0, 6, 0)
         middle_layout.addWidget(self.item_title)
         middle_layout.addWidget(self.item_info)
-        middle_layout.addLayout(tools)
+        middle_layout.addWidget(tools)
         middle_layout.addWidget(self.editor_stack, 1)
         middle_layout.addWidget(self.vote_label)
         middle_layout.addWidget(self.decision_box)
@@ -508,7 +508,7 @@ class MinutesTab(QtWidgets.QWidget):
         self.side.setObjectName("minutes_side")
         self.side.addTab(history_panel, self.tr("Historique"))
         self.side.addTab(self.errata_list, self.tr("Errata"))
-        self.side.setMinimumWidth(240)
+        self.side.setMinimumWidth(170)
 
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.item_list)

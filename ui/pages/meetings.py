@@ -11,6 +11,7 @@ from ui import a11y
 from ui.columns import choose_columns
 from ui.dialogs.meeting import MeetingDialog
 from ui.dialogs.schedule import ScheduleDialog
+from ui.fitting import flow_row, pair, size_by_current_page
 from ui.models_meetings import (
     ORDER_CHRONOLOGICAL,
     ORDER_NEWEST_FIRST,
@@ -49,7 +50,9 @@ class MeetingsPage(QtWidgets.QWidget):
         self.order.addItem(self.tr("À venir d'abord"), ORDER_UPCOMING_FIRST)
         self.order.addItem(self.tr("Du plus ancien au plus récent"), ORDER_CHRONOLOGICAL)
         self.order.addItem(self.tr("Du plus récent au plus ancien"), ORDER_NEWEST_FIRST)
-        filters = QtWidgets.QHBoxLayout()
+        # One row of filters when there is room, wrapped when narrow (each caption stays with
+        # its list).
+        captions = []
         for text, combo in (
             (self.tr("Instance"), self.body_filter),
             (self.tr("Statut"), self.status_filter),
@@ -58,10 +61,8 @@ class MeetingsPage(QtWidgets.QWidget):
         ):
             caption = QtWidgets.QLabel(text)
             caption.setBuddy(combo)
-            filters.addWidget(caption)
-            filters.addWidget(combo)
-            filters.addSpacing(8)
-        filters.addStretch(1)
+            captions.append(pair(caption, combo))
+        filters = flow_row(*captions, spacing=14)
 
         self.model = MeetingsTableModel(store.db, self)
         self.proxy = MeetingsProxy(self)
@@ -119,12 +120,13 @@ class MeetingsPage(QtWidgets.QWidget):
         list_layout = QtWidgets.QVBoxLayout(self.list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(title)
-        list_layout.addLayout(filters)
+        list_layout.addWidget(filters)
         list_layout.addWidget(self.table, 1)
         list_layout.addLayout(buttons)
 
         self.stack = QtWidgets.QStackedWidget()
         self.stack.addWidget(self.list_page)
+        size_by_current_page(self.stack)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)

@@ -13,7 +13,8 @@ from ess_desk.errors import UserError
 from ess_desk.membership.roster import person_mandates
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
-from ui import a11y, palette
+from ui import a11y, fitting, palette
+from ui.columns import choose_columns
 from ui.dialogs.common import confirm, show_user_error
 from ui.models import MembersFilterProxy, MembersTableModel
 from ui.qt import QCoreApplication, QLocale, QModelIndex, Qt, QtWidgets, Signal
@@ -121,7 +122,7 @@ class PersonPanel(QtWidgets.QWidget):
     def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(200)
         self.title = QtWidgets.QLabel()
         self.title.setObjectName("person_title")
         font = self.title.font()
@@ -317,7 +318,9 @@ class MembersPage(QtWidgets.QWidget):
 
         self.count_label = QtWidgets.QLabel()
         self.count_label.setObjectName("members_count")
-        self.legend = QtWidgets.QLabel(self.tr("Surligné : mandat se terminant dans les 90 jours"))
+        self.legend = fitting.WrappingLabel(
+            self.tr("Surligné : mandat se terminant dans les 90 jours")
+        )
         self.legend.setStyleSheet(
             palette.panel_css(
                 palette.Panel(
@@ -336,14 +339,19 @@ class MembersPage(QtWidgets.QWidget):
 
         self.panel = PersonPanel(store)
 
+        # The buttons that the width cannot hold go into the « … » menu (fitting.ActionBar).
+        self.buttons = fitting.ActionBar()
+        self.buttons.setObjectName("members_buttons")
+        self.buttons.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed
+        )
+        for button in (self.new_button, self.edit_button, self.archive_button, self.privacy_button):
+            self.buttons.add(button)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.show_archived)
         top.addSpacing(12)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.archive_button)
-        top.addWidget(self.privacy_button)
+        top.addWidget(self.buttons)
 
         left = QtWidgets.QWidget()
         left_layout = QtWidgets.QVBoxLayout(left)
@@ -376,29 +384,41 @@ class MembersPage(QtWidgets.QWidget):
         self._update_buttons()
 
     def _set_column_widths(self) -> None:
-        """Short columns get a width from the font (measuring 2,000 rows would slow the start);
-        the long ones (structure, instances, e-mail) share the rest, so the table always fits
-        without a horizontal scroll bar. Full texts are in the tooltips."""
+        """Widths at first from the font (measuring 2,000 rows would slow the start), the
+        structure taking what is left. When the table is narrow the e-mail goes first, then the
+        colleges, the instances and the roles (the person's pane at the right shows them all);
+        the name, first name and end of mandate stay. Widths dragged and columns unticked in
+        the header's menu are kept (ui.columns). Full texts are in the tooltips."""
         metrics = self.fontMetrics()
         char = metrics.horizontalAdvance("n")
-        fixed = {
-            MembersTableModel.NAME: 11,
-            MembersTableModel.FIRST_NAME: 9,
-            MembersTableModel.COLLEGES: 13,
-            MembersTableModel.ROLES: 16,
-            MembersTableModel.MANDATE_END: 9,
+        m = MembersTableModel
+        # column: (priority, width in characters); 1 = always shown
+        chars = {
+            m.NAME: (1, 11),
+            m.FIRST_NAME: (1, 9),
+            m.ORGANISATION: (1, 0),
+            m.BODIES: (3, 18),
+            m.COLLEGES: (4, 13),
+            m.ROLES: (2, 16),
+            m.MANDATE_END: (1, 9),
+            m.EMAIL: (5, 22),
         }
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(6 * char)
-        for column, text in enumerate(self.model.headers()):
-            if column in fixed:
-                # Room for the header text and the sort arrow.
-                width = max(fixed[column] * char, metrics.horizontalAdvance(text) + 4 * char)
-                header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Interactive)
-                self.table.setColumnWidth(column, width)
-            else:
-                header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        headers = self.model.headers()
+        columns: dict[int, tuple[int, int | None]] = {
+            # Room for the header text and the sort arrow.
+            column: (priority, max(n * char, metrics.horizontalAdvance(headers[column]) + 4 * char))
+            for column, (priority, n) in chars.items()
+        }
+        columns[m.ORGANISATION] = (1, None)
+        self.table.horizontalHeader().setMinimumSectionSize(6 * char)
+        self.columns = choose_columns(
+            self.table,
+            "members",
+            columns,
+            stretch=m.ORGANISATION,
+            minimum=6 * char,
+            stretch_minimum=14 * char,
+        )
 
     # -- state -------------------------------------------------------------------------------
     def selected_person_id(self) -> int | None:

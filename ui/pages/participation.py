@@ -11,7 +11,7 @@ from ess_desk.dashboard import participation as pa
 from ess_desk.errors import UserError
 from ess_desk.membership import bodies
 from ess_desk.store import Store
-from ui import a11y, exporting, palette
+from ui import a11y, exporting, fitting, palette
 from ui.datefields import DateField
 from ui.dialogs.common import error_label
 from ui.models_dashboard import ParticipationModel, format_rate
@@ -207,21 +207,24 @@ class ParticipationView(QtWidgets.QWidget):
         self.export_button.setObjectName("participation_export")
         self.export_button.clicked.connect(self.export)
 
-        filters = QtWidgets.QHBoxLayout()
-        for caption, widget, stretch in (
-            (self.tr("Période"), self.period, 0),
-            (self.tr("du"), self.start_edit, 0),
-            (self.tr("au"), self.end_edit, 0),
-            (self.tr("Instance"), self.body_filter, 1),
-            (self.tr("Regrouper"), self.grouping, 0),
-        ):
-            filters.addWidget(a11y.labelled(caption, widget))
-            filters.addWidget(widget, stretch)
-            filters.addSpacing(8)
+        # One row when there is room, wrapped on a narrow screen (each caption with its field).
+        filters = fitting.flow_row(
+            *(
+                fitting.pair(a11y.labelled(caption, widget), widget)
+                for caption, widget in (
+                    (self.tr("Période"), self.period),
+                    (self.tr("du"), self.start_edit),
+                    (self.tr("au"), self.end_edit),
+                    (self.tr("Instance"), self.body_filter),
+                    (self.tr("Regrouper"), self.grouping),
+                )
+            ),
+            spacing=14,
+        )
 
         self.error = error_label()
         self.error.setObjectName("participation_error")
-        self.summary = QtWidgets.QLabel()
+        self.summary = fitting.WrappingLabel()
         self.summary.setObjectName("participation_summary")
         self.summary.setStyleSheet("font-size: 11pt;")
         self.note = QtWidgets.QLabel(
@@ -284,7 +287,7 @@ class ParticipationView(QtWidgets.QWidget):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.error)
         layout.addLayout(summary_row)
         layout.addWidget(self.note)
