@@ -509,10 +509,11 @@ def _slug(text: str, limit: int = 40) -> str:
     return "-".join(parts)[:limit].strip("-") or "structure"
 
 
-def make_siret(rng: random.Random) -> str:
-    """A SIRET with valid keys: a SIREN (8 digits + Luhn key), a NIC, then the SIRET's key."""
+def make_siret(rng: random.Random, public: bool = False) -> str:
+    """A SIRET with valid keys: a SIREN (8 digits + Luhn key), a NIC, then the SIRET's key. A
+    public body's SIREN starts with 2 (collectivités territoriales and their établissements)."""
     while True:
-        body = f"{rng.randint(10_000_000, 99_999_999)}"
+        body = f"{rng.randint(20_000_000, 29_999_999) if public else rng.randint(10_000_000, 99_999_999)}"
         siren = body + luhn.calc_check_digit(body)
         thirteen = siren + f"00{rng.randint(10, 99)}"
         number = thirteen + luhn.calc_check_digit(thirteen)
@@ -839,6 +840,9 @@ def _add_bodies(demo: _Demo) -> None:
         signatory="La présidence du conseil",
         signatory_title=plenary,
         council_email="conseil.ess@exemple.fr",
+        # The authority's SIRET, which the SCDL open-data file of the publication folder requires
+        # (drawn apart from the demo's stream, so that nothing else of the demo changes).
+        council_siret=make_siret(random.Random(f"siret:{plenary}"), public=True),
     )
     demo.plenary_id = sink.body(
         {
