@@ -108,21 +108,45 @@ def _base_url(text: str) -> str:
     return text if text.endswith("/") else text + "/"
 
 
-def set_letterhead(store, **values: object) -> None:
-    """Update the letterhead; `logo` is image bytes, or b"" to remove it."""
+def set_letterhead(
+    store: Store,
+    *,
+    council_name: str | None = None,
+    council_address: str | None = None,
+    signatory: str | None = None,
+    signatory_title: str | None = None,
+    council_email: str | None = None,
+    council_siret: str | None = None,
+    publication_base_url: str | None = None,
+    logo: bytes | None = None,
+) -> None:
+    """Update the letterhead: the fields given (None: left as they are); `logo` is image bytes,
+    or b"" to remove it."""
+    texts = {
+        "council_name": council_name,
+        "council_address": council_address,
+        "signatory": signatory,
+        "signatory_title": signatory_title,
+        "council_email": council_email,
+        "council_siret": council_siret,
+        "publication_base_url": publication_base_url,
+    }
     with store.write() as db:
-        for key in _KEYS:
-            if key in values:
-                text = str(values[key] or "").strip()
-                if key == "council_email":
-                    text = validation.email(text, field=key)
-                elif key == "council_siret" and text:
-                    text = validation.siret(text, field=key) or ""
-                elif key == "publication_base_url" and text:
-                    text = _base_url(text)
-                set_setting(db, key, text)
-        if "logo" in values:
-            logo = values["logo"] or b""
+        for key, value in texts.items():
+            if value is not None:
+                set_setting(db, key, _letterhead_text(key, value.strip()))
+        if logo is not None:
             if logo:
-                check_logo(bytes(logo))  # type: ignore[arg-type]
-            set_setting(db, "letterhead_logo", base64.b64encode(bytes(logo)).decode("ascii"))  # type: ignore[arg-type]
+                check_logo(logo)
+            set_setting(db, "letterhead_logo", base64.b64encode(logo).decode("ascii"))
+
+
+def _letterhead_text(key: str, text: str) -> str:
+    """A letterhead field as it is kept: the e-mail, SIRET and web address checked."""
+    if key == "council_email":
+        return validation.email(text, field=key)
+    if key == "council_siret" and text:
+        return validation.siret(text, field=key) or ""
+    if key == "publication_base_url" and text:
+        return _base_url(text)
+    return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
@@ -46,8 +47,13 @@ def display(value: str | dt.date | None) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        value = dt.date.fromisoformat(value[:10])
+        return _display_day(value[:10])
     return value.strftime("%d/%m/%Y")
+
+
+@lru_cache(maxsize=4096)
+def _display_day(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
 
 
 def display_datetime(value: str | dt.datetime | None) -> str:

@@ -509,10 +509,11 @@ def _slug(text: str, limit: int = 40) -> str:
     return "-".join(parts)[:limit].strip("-") or "structure"
 
 
-def make_siret(rng: random.Random) -> str:
-    """A SIRET with valid keys: a SIREN (8 digits + Luhn key), a NIC, then the SIRET's key."""
+def make_siret(rng: random.Random, public: bool = False) -> str:
+    """A SIRET with valid keys: a SIREN (8 digits + Luhn key), a NIC, then the SIRET's key. A
+    public body's SIREN starts with 2 (collectivités territoriales and their établissements)."""
     while True:
-        body = f"{rng.randint(10_000_000, 99_999_999)}"
+        body = f"{rng.randint(20_000_000, 29_999_999) if public else rng.randint(10_000_000, 99_999_999)}"
         siren = body + luhn.calc_check_digit(body)
         thirteen = siren + f"00{rng.randint(10, 99)}"
         number = thirteen + luhn.calc_check_digit(thirteen)
@@ -839,6 +840,9 @@ def _add_bodies(demo: _Demo) -> None:
         signatory="La présidence du conseil",
         signatory_title=plenary,
         council_email="conseil.ess@exemple.fr",
+        # The authority's SIRET, which the SCDL open-data file of the publication folder requires
+        # (drawn apart from the demo's stream, so that nothing else of the demo changes).
+        council_siret=make_siret(random.Random(f"siret:{plenary}"), public=True),
     )
     demo.plenary_id = sink.body(
         {
@@ -1141,20 +1145,17 @@ def _add_contacts(demo: _Demo) -> None:
 def _archive_leavers(demo: _Demo) -> None:
     """People whose every mandate ended before the anchor: some are archived, at least one."""
     rng, anchor = demo.rng, demo.profile.anchor
-    gone = [
-        pid
+    gone = sorted(
+        (end, pid)
         for pid, end in demo.ledger.last_end.items()
         if end is not None and end < anchor and pid in demo.people
-    ]
-    gone.sort(key=lambda pid: (demo.ledger.last_end[pid], pid))
+    )
     long_gone = anchor - dt.timedelta(days=365)
     chosen = [
-        pid
-        for pid in gone
-        if demo.ledger.last_end[pid] < long_gone and rng.random() < demo.profile.archive_ratio
+        pid for end, pid in gone if end < long_gone and rng.random() < demo.profile.archive_ratio
     ]
     if gone and not chosen:
-        chosen = [gone[0]]
+        chosen = [gone[0][1]]
     for pid in chosen:
         demo.sink.archive_person(pid)
 
@@ -1328,9 +1329,9 @@ def _add_agenda(demo: _Demo, plan: _MeetingPlan) -> None:
         kind = topic.kind if topic.kind != "vote" or votes_here or rng.random() < 0.3 else "debate"
         entries.append((kind, topic.title, topic, topic.minutes, topic.description))
     entries.append(("other_business", data.OTHER_BUSINESS_TITLE, None, 10, ""))
-    for kind, title, topic, length, description in entries:
+    for kind, title, subject, length, description in entries:
         presenter_id, presenter_text = None, ""
-        if topic is not None:
+        if subject is not None:
             if members and rng.random() < 0.6:
                 presenter_id = rng.choice(members).person_id
             else:
@@ -1347,7 +1348,7 @@ def _add_agenda(demo: _Demo, plan: _MeetingPlan) -> None:
             duration_minutes=length,
             description=description,
         )
-        plan.items.append(_ItemPlan(item_id, kind, topic, title, length))
+        plan.items.append(_ItemPlan(item_id, kind, subject, title, length))
 
 
 def _cancel_and_postpone(demo: _Demo, past: list[_MeetingPlan]) -> None:
@@ -1568,7 +1569,15 @@ def _hold(demo: _Demo, plan: _MeetingPlan) -> None:
             )  # fmt: skip
         presence.record_opening(demo.store, plan.id, plan.start.time())
         for item, moment, _counted, counts in ballots:
-            votes.record_vote(demo.store, item.id, taken_at=moment, **counts)
+            votes.record_vote(
+                demo.store,
+                item.id,
+                taken_at=moment,
+                votes_for=counts["votes_for"],
+                votes_against=counts["votes_against"],
+                abstentions=counts["abstentions"],
+                not_voting=counts["not_voting"],
+            )
     if plan.body_kind == "plenary" and rng.random() < 0.5:
         position, organisation = rng.choice(data.GUEST_VISITORS)
         female = rng.random() < 0.5

@@ -300,7 +300,7 @@ class MembersFilterProxy(QtCore.QIdentityProxyModel):
         self._words: tuple[str, ...] = ()
         self._show_archived = False
 
-    def setSourceModel(self, model: MembersTableModel) -> None:  # type: ignore[override]
+    def setSourceModel(self, model: MembersTableModel) -> None:  # the members' model only
         # The filter first, so that the proxy maps the rows of the filtered model once.
         model.set_filter(self._words, self._show_archived)
         self._source = model  # kept alive as long as the proxy shows it

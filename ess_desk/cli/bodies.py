@@ -7,11 +7,16 @@ import argparse
 import json
 from dataclasses import asdict
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command
+from ess_desk.cli.common import AddCommand, body_id_named, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ess_desk.membership.bodies import Body
 
 BODY_ACTIONS = ("list", "show", "add", "set")
 
@@ -61,7 +66,7 @@ def body_values(args: argparse.Namespace) -> dict[str, Any]:
     return values
 
 
-def body_as_dict(db, body) -> dict[str, Any]:
+def body_as_dict(db: Database, body: Body) -> dict[str, Any]:
     from ess_desk.membership import bodies, rulesets
 
     data = asdict(body)
@@ -77,7 +82,7 @@ def body_as_dict(db, body) -> dict[str, Any]:
     return data
 
 
-def _show(db, body) -> None:
+def _show(db: Database, body: Body) -> None:
     from ess_desk.membership.vocabulary import BODY_KINDS, MAJORITY_RULES, QUORUM_FORMULAS, label
 
     data = body_as_dict(db, body)
@@ -129,15 +134,15 @@ def cmd_body(args: argparse.Namespace) -> int:
         if action == "add":
             values = {"kind": "commission"} | body_values(args) | {"name": args.name}
             if args.parent:
-                values["parent_id"] = body_id_by_name(db, args.parent)
+                values["parent_id"] = body_id_named(db, args.parent)
             body_id = bodies.create_body(store, **values)
         elif action == "set":
-            body_id = body_id_by_name(db, args.name)
+            body_id = body_id_named(db, args.name)
             values = body_values(args)
             if args.rename:
                 values["name"] = args.rename
             if args.parent:
-                values["parent_id"] = body_id_by_name(db, args.parent)
+                values["parent_id"] = body_id_named(db, args.parent)
             if not values:
                 raise UserError(_("Rien à changer : indiquez au moins une option."))
             bodies.update_body(store, body_id, **values)
@@ -153,7 +158,7 @@ def cmd_body(args: argparse.Namespace) -> int:
                 print(f"{b.id:>4}  {b.name}")
             return 0
         body = bodies.get_body(
-            db, body_id if action in ("add", "set") else body_id_by_name(db, args.name)
+            db, body_id if action in ("add", "set") else body_id_named(db, args.name)
         )
         if args.json:
             print(json.dumps(body_as_dict(db, body), ensure_ascii=False, indent=2))
@@ -171,7 +176,7 @@ def cmd_college(args: argparse.Namespace) -> int:
     if args.voting is not None:
         values["voting"] = args.voting
     with open_for_command(args, write=True) as store:
-        body_id = body_id_by_name(store.db, args.body)
+        body_id = body_id_named(store.db, args.body)
         if args.action == "add":
             bodies.create_college(store, body_id, name=args.name, **values)
             print(

@@ -76,10 +76,14 @@ def report_error(error: UserError) -> None:
 def body_id_by_name(db: Database, name: str | None) -> int | None:
     """The body named `--body NAME`, None when no name is given; a name that matches no body is
     a UserError."""
+    return None if name is None else body_id_named(db, name)
+
+
+def body_id_named(db: Database, name: str) -> int:
+    """The body of a required `--body NAME` (or a body's own name); a name that matches no body
+    is a UserError."""
     from ess_desk.membership import bodies
 
-    if name is None:
-        return None
     body_id = bodies.find_body(db, name)
     if body_id is None:
         raise UserError(_("Aucune instance ne s'appelle « {name} ».").format(name=name))

@@ -8,10 +8,26 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command, progress_line
+from ess_desk.cli.common import (
+    AddCommand,
+    body_id_by_name,
+    body_id_named,
+    open_for_command,
+    progress_line,
+)
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ess_desk.exchange.convocations import Plan
+    from ess_desk.meetings.attendance import Count
+    from ess_desk.meetings.calendar import ScheduledDate
+    from ess_desk.membership.bodies import Body
+    from ess_desk.store import Store
 
 ANNEX_CHOICES = ("attach", "merge", "link")
 
@@ -49,7 +65,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     return 0
 
 
-def quorum_as_dict(count, meeting_id: int, item_id: int | None, moment: str | None) -> dict:
+def quorum_as_dict(count: Count, meeting_id: int, item_id: int | None, moment: str | None) -> dict:
     return {
         "meeting": meeting_id,
         "item": item_id,
@@ -166,7 +182,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             _("« {value} » n'est pas une heure (attendu : hh:mm).").format(value=args.time)
         ) from exc
     with open_for_command(args, write=not args.dry_run) as store:
-        body_id = body_id_by_name(store.db, args.body)
+        body_id = body_id_named(store.db, args.body)
         body = bodies.get_body(store.db, body_id)
         dates = schedule(
             args.rule,
@@ -216,7 +232,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
-def schedule_as_json(dates, body) -> list[dict]:
+def schedule_as_json(dates: Sequence[ScheduledDate], body: Body) -> list[dict]:
     """Each planned date with its legal notice deadline (ISO), the advice when that deadline is
     not a working day, and its holiday or closed-office flag."""
     from ess_desk.meetings.calendar import last_working_day, notice_deadline
@@ -242,7 +258,7 @@ def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".replace(".", ",")
 
 
-def _plan(store, args: argparse.Namespace):
+def _plan(store: Store, args: argparse.Namespace) -> Plan:
     from ess_desk.exchange import convocations
 
     plan = convocations.prepare(
@@ -267,7 +283,7 @@ def _plan(store, args: argparse.Namespace):
     return plan
 
 
-def _print_post(plan, folder: Path | None) -> None:
+def _print_post(plan: Plan, folder: Path | None) -> None:
     from ess_desk.meetings import convening
 
     for who in plan.post:

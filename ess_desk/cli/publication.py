@@ -6,7 +6,12 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ess_desk.cli.common import AddCommand, body_id_by_name, open_for_command, progress_line
+from ess_desk.cli.common import (
+    AddCommand,
+    body_id_named,
+    open_for_command,
+    progress_line,
+)
 from ess_desk.dates import parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
@@ -38,7 +43,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     start, end = _period(args)
     with open_for_command(args, write=True) as store:
-        body_id = body_id_by_name(store.db, args.body)
+        body_id = body_id_named(store.db, args.body)
         built = publication_folder.publish(
             store, body_id, start, end, Path(args.output), progress=progress_line
         )

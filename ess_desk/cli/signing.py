@@ -6,10 +6,16 @@ import argparse
 import contextlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.cli.common import AddCommand, open_for_command
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
+
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import Signer
+
+    from ess_desk.documents.minutes_pdf import Box
 
 
 def _secret(variable: str | None, what: str) -> str | None:
@@ -27,7 +33,7 @@ def _secret(variable: str | None, what: str) -> str | None:
     return value
 
 
-def _signer(args: argparse.Namespace):
+def _signer(args: argparse.Namespace) -> contextlib.AbstractContextManager[Signer]:
     from ess_desk.signing import certificates
 
     if args.cert and args.pkcs11:
@@ -56,7 +62,7 @@ def cmd_sign_minutes(args: argparse.Namespace) -> int:
     with open_for_command(args, write=True) as store, _signer(args) as signer:
         view = mn.view(store.db, args.meeting)
 
-        def render():
+        def render() -> tuple[bytes, dict[str, Box]]:
             if args.erratum is not None:
                 return minutes_pdf.render_erratum(view, args.erratum)
             return minutes_pdf.render(view)

@@ -18,6 +18,7 @@ from ess_desk.actions import queries, rules
 from ess_desk.actions.queries import ActionRow
 from ess_desk.membership.vocabulary import SEAT_ROLES
 from ess_desk.publication.deadlines import Deadline, pending_page
+from ess_desk.store import database
 from ess_desk.store.backup import backup_date, latest_backup
 
 if TYPE_CHECKING:
@@ -86,35 +87,51 @@ def upcoming_meetings(
 
     Without deadlines, an unsent notice is NOTICE_UNSENT: the holiday calendars take a tenth of
     a second to load the first time, which the window's first paint need not wait for."""
-    rows = db.execute(
+    rows = database.rows(
+        db,
         """
-        SELECT m.id, m.body_id, b.name, m.title, m.starts_at, m.status, m.notice_sent_on,
+        SELECT m.id, m.body_id, b.name AS body, m.title, m.starts_at, m.status, m.notice_sent_on,
                m.notice_warning,
                CASE WHEN m.reconvenes_meeting_id IS NULL THEN b.notice_clear_days
-                    ELSE b.reconvene_notice_days END,
+                    ELSE b.reconvene_notice_days END AS clear_days,
                b.holiday_calendar
         FROM meetings m JOIN bodies b ON b.id = m.body_id
         WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status IN ('planned', 'convened')
         ORDER BY m.starts_at, m.id
         """,
         [today.isoformat(), (today + dt.timedelta(days=days + 1)).isoformat()],
-    ).fetchall()
+    )
     if with_deadlines:
         from ess_desk.meetings.calendar import notice_deadline
     items = []
     for r in rows[:limit]:
         deadline = (
-            notice_deadline(dt.date.fromisoformat(r[4][:10]), r[8], r[9])
+            notice_deadline(
+                dt.date.fromisoformat(r["starts_at"][:10]), r["clear_days"], r["holiday_calendar"]
+            )
             if with_deadlines
             else None
         )
-        if r[6]:
-            state = NOTICE_SENT_LATE if r[7] else NOTICE_SENT
+        if r["notice_sent_on"]:
+            state = NOTICE_SENT_LATE if r["notice_warning"] else NOTICE_SENT
         elif deadline is None:
             state = NOTICE_UNSENT
         else:
             state = NOTICE_LATE if deadline < today else NOTICE_TO_SEND
-        items.append(UpcomingMeeting(*r[:6], deadline, r[6], r[7] or "", state))
+        items.append(
+            UpcomingMeeting(
+                meeting_id=r["id"],
+                body_id=r["body_id"],
+                body=r["body"],
+                title=r["title"],
+                starts_at=r["starts_at"],
+                status=r["status"],
+                notice_deadline=deadline,
+                notice_sent_on=r["notice_sent_on"],
+                notice_warning=r["notice_warning"] or "",
+                notice=state,
+            )
+        )
     return Listing(len(rows), tuple(items))
 
 

@@ -31,6 +31,7 @@ from ess_desk.documents.style import (
     footer_line,
     heading,
     styles,
+    text_cell,
 )
 from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
@@ -39,6 +40,8 @@ from ess_desk.typography import of
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ess_desk.documents import streamed
 
 LATE = colors.HexColor("#b3261e")
 GRID = colors.HexColor("#9aa5a8")
@@ -61,7 +64,7 @@ def _theme_style() -> ParagraphStyle:
 
 def _due_cell(row: ActionRow) -> TextCell | str:
     if row.overdue:
-        return TextCell(
+        return text_cell(
             (display(row.due_date), _late_bold_style()),
             (_("retard : {days} j").format(days=row.days_late), _late_style()),
         )
@@ -72,7 +75,7 @@ def _action_cell(row: ActionRow) -> TextCell:
     parts: list[tuple[str, ParagraphStyle]] = [(row.title, styles().cell_bold)]
     if row.theme:
         parts.append((row.theme, _theme_style()))
-    return TextCell(*parts)
+    return text_cell(*parts)
 
 
 def _tables(
@@ -132,12 +135,12 @@ def _tableau_columns(width: float) -> tuple[list[str], list[float], Callable[[Ac
         return [
             str(r.id),
             _action_cell(r),
-            TextCell(r.origin or "—"),
-            TextCell(r.owner),
+            text_cell(r.origin or "—"),
+            text_cell(r.owner),
             _due_cell(r),
-            TextCell(r.status_label),
-            f"{r.progress} %",
-            TextCell(r.last_update_text),
+            text_cell(r.status_label),
+            text_cell(f"{r.progress} %"),
+            text_cell(r.last_update_text),
         ]
 
     return header, widths, cells
@@ -225,7 +228,7 @@ def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.da
     ]
 
 
-def _reminder_rows(group: queries.OwnerGroup):
+def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     """The table of an owner's reminder list, for the streamed document."""
     from ess_desk.documents import streamed
 
@@ -237,9 +240,9 @@ def _reminder_rows(group: queries.OwnerGroup):
         return [
             str(r.id),
             _action_cell(r),
-            TextCell(where),
+            text_cell(where),
             _due_cell(r),
-            TextCell(r.status_label, f"{r.progress} %"),
+            text_cell(r.status_label, f"{r.progress} %"),
         ]
 
     return streamed.TableRows(header, widths, ((cells(r), r.overdue) for r in group.rows))
@@ -396,10 +399,10 @@ def _follow_up_table(rows: list[ActionRow]) -> list[Flowable]:
         return [
             str(r.id),
             _action_cell(r),
-            TextCell(r.owner),
+            text_cell(r.owner),
             _due_cell(r),
-            TextCell(r.status_label, f"{r.progress} %"),
-            TextCell(r.last_update_text),
+            text_cell(r.status_label, f"{r.progress} %"),
+            text_cell(r.last_update_text),
         ]
 
     return _tables(header, rows, cells, widths)

@@ -40,7 +40,7 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.minutes import minutes as mn
 from ess_desk.minutes import richtext, wording
-from ess_desk.minutes.record import Section
+from ess_desk.minutes.record import MinutesRecord, Section
 from ess_desk.minutes.vocabulary import FORMS
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = True) -> T
     table = Table(
         data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1
     )
-    commands = [
+    commands: list = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
@@ -127,12 +127,14 @@ def summary_flowables(text: str) -> list:
     out: list = []
     for block in richtext.parse(text):
         if block.kind == "bullets":
+            # ListFlowable takes ListItems too, which reportlab's stubs do not say.
+            items: list = [
+                ListItem(Paragraph(richtext.to_reportlab(line), st.body), leftIndent=12)
+                for line in block.lines
+            ]
             out.append(
                 ListFlowable(
-                    [
-                        ListItem(Paragraph(richtext.to_reportlab(line), st.body), leftIndent=12)
-                        for line in block.lines
-                    ],
+                    items,
                     bulletType="bullet",
                     start="•",
                     leftIndent=12,
@@ -170,7 +172,7 @@ def _attendance(view: mn.MinutesView) -> list:
     ]
 
 
-def _law_lines(record) -> list:
+def _law_lines(record: MinutesRecord) -> list:
     """The quorum rule with its source, and the reconvening of a failed quorum."""
     st = styles()
     out = []
@@ -217,10 +219,11 @@ def _actions(section: Section) -> list:
         wording.action_line(a.title, wording.person(a.owner, False) or a.owner_text, a.due_date)
         for a in section.actions
     ]
+    items: list = [ListItem(Paragraph(escape(line), st.body), leftIndent=12) for line in lines]
     return [
         Paragraph("<b>" + escape(_("Actions décidées")) + "</b>", st.body),
         ListFlowable(
-            [ListItem(Paragraph(escape(line), st.body), leftIndent=12) for line in lines],
+            items,
             bulletType="bullet",
             start="•",
             leftIndent=12,
@@ -228,7 +231,7 @@ def _actions(section: Section) -> list:
     ]
 
 
-def _vote(section: Section, record) -> list:
+def _vote(section: Section, record: MinutesRecord) -> list:
     st = styles()
     vote = section.vote
     if vote is None:
@@ -287,7 +290,7 @@ def signature_block(
     return [KeepTogether([*heading(_("Signatures")), table])]
 
 
-def _section(section: Section, form: str, record=None) -> list:
+def _section(section: Section, form: str, record: MinutesRecord) -> list:
     st = styles()
     out: list = heading(wording.section_title(section), level=1)
     if form == "pv":
@@ -322,6 +325,30 @@ def story(
         raise UserError(_("Forme inconnue : « {value} » (pv ou releve).").format(value=form))
     st = styles()
     r = view.record
+    out = _head(view, form, note)
+    out.append(Spacer(1, 3 * mm))
+    if form == "pv":
+        out += _attendance(view)
+        opening = wording.opening_line(r)
+        if opening:
+            out.append(Paragraph(escape(opening), st.body))
+    else:
+        out.append(Paragraph(escape(wording.quorum_line(r)), st.body))
+        out += _law_lines(r)
+    out += _items(r, form)
+    if form == "pv":
+        out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
+        if signatures:
+            out += signature_block(view, boxes, stamps)
+    out += _seal(view)
+    out += _errata(view)
+    return out
+
+
+def _head(view: mn.MinutesView, form: str, note: str) -> list:
+    """Title, meeting, place, notice, chair and its changes, secretary, state of the minutes."""
+    st = styles()
+    r = view.record
     out: list = [
         Bookmark(wording.title(form)),
         Paragraph(escape(r.council), st.small),
@@ -350,50 +377,52 @@ def story(
         out.append(Paragraph(f"<i>{escape(wording.public_note())}</i>", st.small))
     if note:
         out.append(Paragraph(f"<i>{escape(note)}</i>", st.small))
-    out.append(Spacer(1, 3 * mm))
-    if form == "pv":
-        out += _attendance(view)
-        opening = wording.opening_line(r)
-        if opening:
-            out.append(Paragraph(escape(opening), st.body))
-    else:
-        out.append(Paragraph(escape(wording.quorum_line(r)), st.body))
-        out += _law_lines(r)
+    return out
+
+
+def _items(r: MinutesRecord, form: str) -> list:
+    """The agenda's items (the list of decisions keeps those that decided something)."""
+    st = styles()
     sections = [
         s for s in r.sections if form == "pv" or s.decisions or s.actions or s.vote is not None
     ]
-    out += heading(_("Ordre du jour") if form == "pv" else _("Décisions"))
+    out = heading(_("Ordre du jour") if form == "pv" else _("Décisions"))
     if not sections:
         out.append(Paragraph(escape(_("Aucune décision.")), st.body))
     for section in sections:
         out += _section(section, form, r)
-    if form == "pv":
-        out += [Spacer(1, 3 * mm), Paragraph(escape(wording.closing_line(r)), st.body)]
-        if signatures:
-            out += signature_block(view, boxes, stamps)
-    if view.approved and view.digest:
-        out += [
-            Spacer(1, 2 * mm),
-            KeepTogether(
-                [
-                    Paragraph(f"<b>{escape(view.approval_line())}</b>", st.body),
-                    Paragraph(escape(wording.digest_line(view.digest)), st.small),
-                    *(
-                        [Paragraph(escape(wording.seal_line(*view.seal)), st.small)]
-                        if view.seal
-                        else []
-                    ),
-                ]
-            ),
-        ]
-    if view.errata:
-        out += heading(_("Errata"))
-        for e in view.errata:
-            out += [
-                Paragraph(f"<b>{escape(wording.erratum_heading(e.recorded_on))}</b>", st.body),
-                Paragraph(escape(wording.erratum_reason(e.reason)), st.small),
-                *summary_flowables(e.text),
+    return out
+
+
+def _seal(view: mn.MinutesView) -> list:
+    """Approved minutes: the approval again, the digest of their text and the audit seal."""
+    if not (view.approved and view.digest):
+        return []
+    st = styles()
+    seal = [Paragraph(escape(wording.seal_line(*view.seal)), st.small)] if view.seal else []
+    return [
+        Spacer(1, 2 * mm),
+        KeepTogether(
+            [
+                Paragraph(f"<b>{escape(view.approval_line())}</b>", st.body),
+                Paragraph(escape(wording.digest_line(view.digest)), st.small),
+                *seal,
             ]
+        ),
+    ]
+
+
+def _errata(view: mn.MinutesView) -> list:
+    if not view.errata:
+        return []
+    st = styles()
+    out = heading(_("Errata"))
+    for e in view.errata:
+        out += [
+            Paragraph(f"<b>{escape(wording.erratum_heading(e.recorded_on))}</b>", st.body),
+            Paragraph(escape(wording.erratum_reason(e.reason)), st.small),
+            *summary_flowables(e.text),
+        ]
     return out
 
 
@@ -468,6 +497,7 @@ def render_erratum(view: mn.MinutesView, erratum_id: int) -> tuple[bytes, dict[s
     st = styles()
     r = view.record
     title = _("Erratum au procès-verbal de la séance du {day}").format(day=display(r.starts_at))
+    boxes: dict[str, Box] = {}
     flowables: list = [
         Bookmark(title),
         Paragraph(escape(r.council), st.small),
@@ -480,7 +510,7 @@ def render_erratum(view: mn.MinutesView, erratum_id: int) -> tuple[bytes, dict[s
         Paragraph(escape(wording.erratum_reason(erratum.reason)), st.small),
         *summary_flowables(erratum.text),
         Spacer(1, 4 * mm),
-        *signature_block(view, boxes := {}),
+        *signature_block(view, boxes),
     ]
     meta = Metadata(
         title=title,

@@ -145,6 +145,11 @@ def paragraph_direction(rtl: bool) -> Iterator[None]:
         _direction.reset(token)
 
 
+def left_to_right_only(line: str) -> bool:
+    """A line `visual` leaves as it is: no right-to-left character, no direction control."""
+    return not _RTL.search(line) and not _CONTROL_RUN.search(line)
+
+
 def visual(line: str) -> str:
     """One line in the order it is drawn, from left to right (UAX #9, rules L1-L4): right-to-left
     runs reversed and their brackets mirrored (« (חבר) » keeps its parentheses the right way

@@ -5,6 +5,8 @@ known), the same look as every other document (style.py: fonts, grid tables, foo
 
 from __future__ import annotations
 
+import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -13,6 +15,7 @@ from typing import Any, cast
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -24,7 +27,9 @@ from ess_desk.documents.style import (
     MARGIN,
     GridTable,
     Metadata,
+    forget_shared_cells,
     register_fonts,
+    seed_codes,
 )
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _, language
@@ -32,6 +37,7 @@ from ess_desk.typography import typeset
 
 BOTTOM = 18 * mm
 CHUNK = 60  # rows laid out at a time: a page or so
+LONG = 100  # pages: a long document (see close)
 
 
 @dataclass
@@ -44,9 +50,43 @@ class TableRows:
     rows: Iterable[tuple[list, bool]]  # (cells, marked)
 
 
+_saving = threading.local()  # the file a streamed document is being saved to, in this thread
+
+
+class _WritingPDFFile(pdfdoc.PDFFile):
+    """reportlab's collector of the file's pieces; while a streamed document is saved in this
+    thread, each piece goes to the file as soon as it is made (thousands of pages are never held
+    whole in memory, twice, before being written)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        target = getattr(_saving, "file", None)
+        if target is not None:
+            for piece in self.strings:  # the header
+                target.write(piece)
+            self.strings = []
+            self.write = target.write
+
+
 class _CompressingCanvas(Canvas):
     """A canvas that compresses each page's content as soon as the page is done (reportlab
-    keeps it as text until the end): thousands of pages in a few megabytes."""
+    keeps it as text until the end): thousands of pages in a few megabytes; and writes its file
+    as it is put together."""
+
+    def save(self) -> None:
+        this: Any = self
+        if not isinstance(this._filename, str):  # a file object: reportlab's own way
+            super().save()
+            return
+        # (the same as reportlab's collector outside a streamed save)
+        cast(Any, pdfdoc).PDFFile = _WritingPDFFile
+        with open(this._filename, "wb") as out:
+            _saving.file = out
+            try:
+                this._filename = out  # reportlab writes to a file it is given
+                super().save()
+            finally:
+                _saving.file = None
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         super().showPage()
@@ -55,7 +95,8 @@ class _CompressingCanvas(Canvas):
         doc: Any = self._doc  # type: ignore[attr-defined]  # reportlab's document, untyped
         page = doc.Pages.pages[-1]
         if page.stream and not page.Contents:
-            stream = PDFStream(content=PDFZCompress.encode(page.stream))
+            # Level 3: a third faster than zlib's default, a few per cent larger.
+            stream = PDFStream(content=zlib.compress(page.stream.encode("utf8"), 3))
             stream.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
             page.Contents, page.stream = stream, None
 
@@ -76,6 +117,7 @@ class StreamedDocument:
             pageCompression=1,
             lang="fr-FR" if language() == "fr" else "en-GB",
         )
+        seed_codes(self.canvas)
         self.canvas.setTitle(typeset(meta.title))
         self.canvas.setAuthor(typeset(meta.author))
         self.canvas.setSubject(typeset(meta.subject))
@@ -85,6 +127,7 @@ class StreamedDocument:
         self.y = self.top
         self.page = 1
         self._fresh = True  # nothing drawn on the current page yet
+        self._footer_code: list[str] | None = None
 
     # -- pages -------------------------------------------------------------------------------
     @property
@@ -93,13 +136,20 @@ class StreamedDocument:
 
     def _footer(self) -> None:
         canv = self.canvas
-        canv.saveState()
-        canv.setFont(FONT, 8)
-        canv.setFillColor(GREY)
-        canv.setStrokeColor(LIGHT)
-        canv.line(MARGIN, 12 * mm, self.width - MARGIN, 12 * mm)
-        canv.drawString(MARGIN, 8 * mm, typeset(self.meta.footer))
-        canv.restoreState()
+        code: list[str] = cast(Any, canv)._code  # reportlab's page operators, untyped
+        if self._footer_code is None:
+            start = len(code)
+            canv.saveState()
+            canv.setFont(FONT, 8)
+            canv.setFillColor(GREY)
+            canv.setStrokeColor(LIGHT)
+            canv.line(MARGIN, 12 * mm, self.width - MARGIN, 12 * mm)
+            canv.drawString(MARGIN, 8 * mm, typeset(self.meta.footer))
+            canv.restoreState()
+            # The same on every page (its state saved and restored): written once, copied.
+            self._footer_code = code[start:]
+        else:
+            code.extend(self._footer_code)
         # « Page n / N »: N is known at the end only, so the words are a form drawn then.
         canv.doForm(f"page{self.page}")
 
@@ -125,6 +175,13 @@ class StreamedDocument:
                 typeset(_("Page {page} / {total}").format(page=n, total=total)),
             )
             canv.endForm()
+        # This document's own codes of its lines are no longer needed; a long one also lets go
+        # what serves every document (its memory is at its highest when its file is put
+        # together), a short one keeps it for the next (the reminders to a thousand owners
+        # share their cells and lines).
+        cast(Any, canv).__dict__.pop("_ess_lines", None)
+        if total > LONG:
+            forget_shared_cells()
         canv.save()
 
     # -- content -----------------------------------------------------------------------------

@@ -3,13 +3,14 @@ and the French typography of everything printed (`ess_desk.typography`)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -47,15 +48,64 @@ def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
 
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
+        font = TTFont(name, str(resource("fonts", f"{name}.ttf")))
+        _remember_subsets(font)
+        pdfmetrics.registerFont(font)
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
     _keep_no_break_spaces()
     _no_unembedded_defaults()
+    _compress_once()
     _list_items_split_when_taller_than_a_page()
     scripts.install()
+
+
+def _remember_subsets(font: TTFont) -> None:
+    """The font's subsets embedded lately, kept: a subset is the same glyphs in the same order
+    whenever the same characters came in the same order (the reminders to a thousand owners
+    embed the same few again and again), and making one costs a millisecond or two."""
+    face: Any = font.face  # reportlab's, untyped
+    make = face.makeSubset
+    made: dict[tuple[int, ...], bytes] = {}
+
+    def make_subset(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        found = made.get(key)
+        if found is None:
+            if len(made) >= 64:  # bounded: a few megabytes at most
+                made.clear()
+            found = made[key] = make(subset)
+        return found
+
+    face.makeSubset = make_subset
+
+
+def _compress_once() -> None:
+    """reportlab compresses the embedded font of each document: the same subset (see
+    `_remember_subsets`) in many documents is compressed once, its bytes kept."""
+    from reportlab.pdfbase import pdfdoc
+
+    flate: Any = pdfdoc.PDFZCompress  # reportlab's, untyped
+    if getattr(flate.encode, "_ess_desk", False):
+        return
+    encode = flate.encode
+    done: dict[bytes, bytes] = {}
+
+    def _encode(text: str | bytes) -> bytes:
+        if len(text) < 16384:  # pages and small streams: seldom the same twice
+            return encode(text)
+        data = text.encode("utf8") if isinstance(text, str) else text
+        found = done.get(data)
+        if found is None:
+            if len(done) >= 32:  # bounded: a megabyte or two
+                done.clear()
+            found = done[data] = encode(data)
+        return found
+
+    _encode._ess_desk = True  # type: ignore[attr-defined]
+    flate.encode = _encode
 
 
 def _list_items_split_when_taller_than_a_page() -> None:
@@ -95,7 +145,23 @@ def _list_items_split_when_taller_than_a_page() -> None:
 def printed(text: str | None, font: str = FONT) -> str:
     """`text` as it is printed in `font`: French typography, then what the font can draw
     (Arabic joined, a visible mark for a character it lacks: `documents.scripts`)."""
-    return scripts.drawable(typeset(text), font)
+    if not text:
+        return ""
+    if text.isdigit():  # a number: nothing to set, and too many different ones to remember
+        return text
+    if len(text) > _REMEMBERED:
+        return scripts.drawable(typeset(text), font)
+    return _printed(text, font, language())
+
+
+# Texts up to this length are remembered once set and wrapped (names, dates, statuses, titles,
+# origins: in a long table the same ones come back by thousands).
+_REMEMBERED = 240
+
+
+@lru_cache(maxsize=8192)
+def _printed(text: str, font: str, lang: str) -> str:
+    return scripts.drawable(typeset(text, lang), font)
 
 
 def _no_unembedded_defaults() -> None:
@@ -316,11 +382,44 @@ def _short_lines(text: str, font: str, size: float, width: float) -> tuple[str, 
 
 
 def lines_of(text: str, font: str, size: float, width: float) -> list[str] | tuple[str, ...]:
-    """`wrap_text`, remembered for short texts (names, dates, statuses come back by thousands
-    in a long table)."""
-    if len(text) <= 40:
+    """`wrap_text`, remembered for texts that are not too long (names, dates, statuses,
+    titles come back by thousands in a long table)."""
+    if len(text) <= _REMEMBERED:
         return _short_lines(text, font, size, width)
     return wrap_text(text, font, size, width)
+
+
+# A laid out line: its text, its style, and whether the fast writer may draw it as it is (no
+# right-to-left run, no direction control, and it fits its width or has spaces to wrap at).
+_Line = tuple[str, ParagraphStyle, int]
+
+
+# How the fast writer draws a line: as it is, narrowed to the width (a word or a number wider
+# than its column, with no space to wrap at), or not at all (`TextCell._draw_line` does).
+AS_IT_IS, NARROWED, SLOW = 1, 2, 0
+
+
+def _plain_line(line: str, st: ParagraphStyle, width: float) -> int:
+    if not scripts.left_to_right_only(line):
+        return SLOW
+    if " " in line or _word_width(line, st.fontName) * st.fontSize <= width:
+        return AS_IT_IS
+    return NARROWED
+
+
+def _cell_lines(
+    parts: tuple[tuple[str, ParagraphStyle], ...], width: float
+) -> tuple[tuple[_Line, ...], float, bool, bool]:
+    """The lines of a cell's parts wrapped to `width`, their height, whether all of them are
+    plain (`_plain_line`), and whether they are also all of seeded characters (`seed_codes`)."""
+    lines: list[_Line] = []
+    for text, st in parts:
+        for block in (text or "").split("\n"):
+            for line in lines_of(block, st.fontName, st.fontSize, width):
+                lines.append((line, st, _plain_line(line, st, width)))
+    height = sum(st.leading for _text, st, _plain in lines)
+    plain = all(kind for _text, _st, kind in lines)
+    return tuple(lines), height, plain, plain and all(_SEEDABLE.issuperset(t) for t, *_ in lines)
 
 
 class TextCell(Flowable):
@@ -337,21 +436,18 @@ class TextCell(Flowable):
         pairs = [(p, base) if isinstance(p, str) else p for p in parts]
         # Right to left when its text begins so (Arabic, Hebrew): set against the right edge.
         self.rtl = scripts.right_to_left(" ".join(text or "" for text, _st in pairs))
-        self.parts = [(printed(text, st.fontName), st) for text, st in pairs]
-        self._lines: list[tuple[str, ParagraphStyle]] | None = None
+        self.parts = tuple((printed(text, st.fontName), st) for text, st in pairs)
+        self._lines: tuple[_Line, ...] = ()
         self._for_width: float | None = None
         self._height = 0.0
+        self._plain = True  # every line may go through the fast writer
+        self._seeded = False  # and has the same codes in every seeded document
+        self._fragments: dict = {}  # see write_into
 
-    def _layout(self, width: float) -> list[tuple[str, ParagraphStyle]]:
-        if self._lines is None or self._for_width != width:
-            lines = []
-            for text, st in self.parts:
-                for block in (text or "").split("\n"):
-                    lines += [
-                        (line, st) for line in lines_of(block, st.fontName, st.fontSize, width)
-                    ]
-            self._lines, self._for_width = lines, width
-            self._height = sum(st.leading for _text, st in lines)
+    def _layout(self, width: float) -> tuple[_Line, ...]:
+        if self._for_width != width:
+            self._lines, self._height, self._plain, self._seeded = _cell_lines(self.parts, width)
+            self._for_width = width
         return self._lines
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -367,7 +463,10 @@ class TextCell(Flowable):
             n += 1
         if n == 0 or n == len(lines):
             return []
-        parts = [TextCell(*lines[:n]), TextCell(*lines[n:])]
+        parts = [
+            TextCell(*[(line, st) for line, st, _plain in lines[:n]]),
+            TextCell(*[(line, st) for line, st, _plain in lines[n:]]),
+        ]
         for part in parts:
             part.rtl = self.rtl
         return parts
@@ -379,25 +478,60 @@ class TextCell(Flowable):
 
     def write_into(self, text, x: float, top: float, width: float) -> None:
         """Add the lines, from `top` down, to a text object that may hold other cells too (one
-        text object per table is much cheaper than one per cell)."""
-        lines = self._layout(width)
+        text object per table is much cheaper than one per cell). A plain cell (see
+        `_plain`) written again writes the operators it wrote the first time."""
+        if self._for_width != width:
+            self._layout(width)
+        lines = self._lines
         if not lines:
             return
         y = top - lines[0][1].fontSize
         previous = getattr(text, "_cell_line", None)  # where the last line drawn would go on
+        code = text._code
         if previous is None:
             text.setTextOrigin(x, y)
-        else:  # a relative move: two numbers to write instead of six
+        elif code[-1].endswith(" Td"):
             text.moveCursor(x - previous[0], previous[1] - y)
-        with scripts.paragraph_direction(self.rtl):
-            for line, st in lines:
-                if getattr(text, "_cell_style", None) is not st:
-                    text.setFont(st.fontName, st.fontSize, st.leading)
-                    text.setFillColor(st.textColor)
-                    text._cell_style = st
-                self._draw_line(text, line, st, width)
-                y -= st.leading
-        text._cell_line = (x, y)
+        else:  # a relative move: two numbers to write instead of six (as moveCursor writes it)
+            dx, dy = x - previous[0], previous[1] - y
+            code.append(f"{fp_str(dx, -dy)} Td")
+            text._x0 += dx
+            text._y0 += dy
+        text._x, text._y = text._x0, text._y0
+        if self.rtl or not self._plain:
+            with scripts.paragraph_direction(self.rtl):
+                y -= _write_lines(text, lines, width, self._draw_line, self.rtl)
+            text._cell_line = (x, y)
+            return
+        token = _fragments_token(text, self._seeded)
+        same = getattr(text, "_cell_style", None) is lines[0][1]
+        # Each fragment under its document, or under the fonts' names of seeded documents (two
+        # documents made at once in two threads never take each other's).
+        key = (token, width, text._curSubset) if same else (token, width)
+        found = self._fragments.get(key)
+        if found is None:
+            fonts, start = len(text._canvas._doc.fontMapping), len(code)
+            _write_lines(text, lines, width, self._draw_line, False)
+            if len(self._fragments) >= 8:  # those of documents done with
+                self._fragments.clear()
+            if len(text._canvas._doc.fontMapping) == fonts:  # (no font named on the way)
+                self._fragments[key] = (" ".join(code[start:]), _state(text))
+        else:
+            if not getattr(text, "_alpha_version", False):  # as _set_style does
+                text._canvas._doc.ensureMinPdfVersion("transparency")
+                text._alpha_version = True
+            code.append(found[0])
+            (
+                text._cell_style,
+                text._curSubset,
+                text._fontname,
+                text._fontsize,
+                text._leading,
+                text._fillColorObj,
+            ) = found[1]
+            text._x = text._x0
+            text._y = text._y0 = text._y0 - self._height
+        text._cell_line = (x, y - self._height)
 
     def _draw_line(self, text, line: str, st: ParagraphStyle, width: float) -> None:
         # A line drawn as it reads (no right-to-left run, no direction control: most lines) goes
@@ -421,6 +555,174 @@ class TextCell(Flowable):
             text.textLine(line)
 
 
+_DOCUMENTS = itertools.count(1)  # a number for each canvas a cell writes on (see write_into)
+
+
+def _fragments_token(text, seeded: bool) -> object:
+    """What a cell's written operators are valid for: its document; or, for a cell of seeded
+    characters in a seeded document (`seed_codes`), every seeded document whose fonts bear the
+    same names (the reminders to a thousand owners: each cell written once for all)."""
+    canv = text._canvas
+    if seeded and getattr(canv, "_ess_seeded", False):
+        names = canv._doc.fontMapping
+        known = getattr(text, "_ess_fonts", None)
+        if known is None or known[0] != len(names):
+            known = text._ess_fonts = (len(names), ("seeded", *sorted(names.items())))
+        return known[1]
+    token = getattr(canv, "_ess_token", None)
+    if token is None:
+        token = canv._ess_token = next(_DOCUMENTS)
+    return token
+
+
+def _state(text) -> tuple:
+    """What the lines of a cell leave in the text object, restored when they are written again."""
+    return (
+        getattr(text, "_cell_style", None),
+        text._curSubset,
+        text._fontname,
+        text._fontsize,
+        text._leading,
+        getattr(text, "_fillColorObj", None),
+    )
+
+
+def _set_style(text, st: ParagraphStyle) -> None:
+    """The style of the next lines (font, size, leading, colour), written only when it changes
+    from the last line's: what `setFont` and `setFillColor` write, without their checks for
+    an opaque RGB colour of an embedded font (the others go through them)."""
+    if getattr(text, "_cell_style", None) is st:
+        return
+    color = st.textColor
+    font = pdfmetrics.getFont(st.fontName)
+    if (
+        type(color) is colors.Color
+        and color.alpha == 1
+        and getattr(font, "_dynamicFont", False)
+        and text._canvas._extgstate.getValue("ca") == 1
+        and not text._enforceColorSpace
+    ):
+        text._fontname, text._fontsize, text._leading = st.fontName, st.fontSize, st.leading
+        text._curSubset = -1
+        text._code.append(_fill_operator(color))
+        text._fillColorObj = color
+        if not getattr(text, "_alpha_version", False):  # what setFillAlpha(1) does: the version
+            text._canvas._doc.ensureMinPdfVersion("transparency")
+            text._alpha_version = True
+    else:
+        text.setFont(st.fontName, st.fontSize, st.leading)
+        text.setFillColor(st.textColor)
+    text._cell_style = st
+
+
+@lru_cache(maxsize=256)
+def _fill_operator(color: colors.Color) -> str:
+    return f"{fp_str((color.red, color.green, color.blue))} rg"
+
+
+def _write_lines(text, lines: tuple[_Line, ...], width: float, slow, all_slow: bool) -> float:
+    """Write the lines of a cell; returns the height they took. Plain lines are written as
+    `textLine` would write them (their codes remembered for the document), the others (all of
+    them when `all_slow`: a right-to-left cell) by `slow(text, line, style, width)`."""
+    canv = text._canvas
+    cache = getattr(canv, "_ess_lines", None)
+    if cache is None:
+        cache = canv._ess_lines = {}
+    code = text._code
+    drop = fast = 0.0
+    for line, st, plain in lines:
+        if getattr(text, "_cell_style", None) is not st:
+            _set_style(text, st)
+        drop += st.leading
+        if all_slow or not plain:
+            slow(text, line, st, width)  # (moves the cursor itself)
+            continue
+        fast += st.leading
+        if plain == NARROWED:  # what _draw_line does, through the fast writer
+            text.setHorizScale(100 * width / (_word_width(line, st.fontName) * st.fontSize))
+            _text_line(text, line)
+            text.setHorizScale(100)
+            fast -= st.leading  # (_text_line moved the cursor)
+            continue
+        chunks = cache.get((st.fontName, line))
+        if chunks is None:
+            chunks = _line_chunks(text, line, cache)
+            if chunks is None:  # not an embedded font: reportlab's own writer
+                text.textLine(line)
+                fast -= st.leading
+                continue
+        if len(chunks) == 1 and chunks[0][0] == text._curSubset:
+            code.append(chunks[0][1] + " T*")
+        else:
+            _write_chunks(text, chunks)
+    text._x = text._x0
+    text._y = text._y0 = text._y0 - fast
+    return drop
+
+
+def _line_chunks(text, line: str, cache: dict) -> list[tuple[int, str]] | None:
+    """The line in the codes of the font's embedded subsets, each shown with `Tj`, remembered
+    for the document (bounded: a long table's memory stays flat), and for every document
+    whose codes were seeded when its characters all were (`seed_codes`)."""
+    canv = text._canvas
+    font = pdfmetrics.getFont(text._fontname)
+    if not getattr(font, "_dynamicFont", False):
+        return None
+    key = (text._fontname, line)
+    seeded = getattr(canv, "_ess_seeded", False) and _SEEDABLE.issuperset(line)
+    chunks = _SEEDED_LINES.get(key) if seeded else None
+    if chunks is None:
+        chunks = [
+            (subset, f"({canv._escape(data)}) Tj")
+            for subset, data in _subset_chunks(font, canv._doc, line)
+        ]
+        if seeded:
+            if len(_SEEDED_LINES) > _LINE_CACHE_SIZE:
+                _SEEDED_LINES.clear()
+            _SEEDED_LINES[key] = chunks
+    if len(cache) > _LINE_CACHE_SIZE:
+        cache.clear()
+    cache[key] = chunks
+    return chunks
+
+
+# The letters of French and its neighbours, and French typography's signs, in a fixed order.
+SEEDED = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ\u2019«»—–…°€\u202f"
+# What has the same code in every seeded document: printable ASCII (reportlab gives it its own
+# codes), the no-break space (drawn as a space) and the seeded characters.
+_SEEDABLE = frozenset(map(chr, range(32, 127))) | frozenset(SEEDED + "\xa0")
+_SEEDED_LINES: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+
+def seed_codes(canvas: pdfcanvas.Canvas) -> None:
+    """Give the usual letters and signs their codes in each font before anything is written:
+    the fonts embedded are then the same glyphs in the same order whatever the text (the
+    reminders to a thousand owners embed one subset, made and compressed once, not one per
+    owner's name; a line of those characters is coded once for all of them), at the cost of
+    a few letters a document may not use."""
+    doc: Any = cast(Any, canvas)._doc  # reportlab's document, untyped
+    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
+        font: Any = pdfmetrics.getFont(name)
+        if getattr(font, "_dynamicFont", False):
+            font.splitString(SEEDED, doc)
+    cast(Any, canvas)._ess_seeded = True
+
+
+def _write_chunks(text, chunks: list[tuple[int, str]]) -> None:
+    parts = []
+    for subset, shown in chunks:
+        if subset != text._curSubset:
+            font = pdfmetrics.getFont(text._fontname)
+            name = font.getSubsetInternalName(subset, text._canvas._doc)
+            parts.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+            text._curSubset = subset
+        parts.append(shown)
+    text._code.append(" ".join(parts) + " T*")
+
+
+_LINE_CACHE_SIZE = 8192  # lines remembered per document with their codes
+
+
 def _subset_chunks(font, doc, line: str) -> list[tuple[int, bytes]]:
     """`font.splitString(line, doc)` (the line in the codes of the embedded subsets), without
     its per-character loop when every character already has its code in this document."""
@@ -440,44 +742,48 @@ def _subset_chunks(font, doc, line: str) -> list[tuple[int, bytes]]:
     ]
 
 
-_LINE_CACHE_LENGTH = 24  # dates, statuses, numbers, names: short lines come back again and again
-
-
 def _text_line(text, line: str) -> None:
     """`text.textLine(line)` for an embedded TrueType font, several times faster: the line's
-    codes are looked up at once (short lines cached per document), and the PDF operators are
-    the ones reportlab writes."""
+    codes are looked up at once (remembered per document), and the PDF operators are the ones
+    reportlab writes."""
     canv = text._canvas
-    font = pdfmetrics.getFont(text._fontname)
-    if not getattr(font, "_dynamicFont", False):
-        text.textLine(line)
-        return
-    doc = canv._doc
     cache = getattr(canv, "_ess_lines", None)
     if cache is None:
         cache = canv._ess_lines = {}
-    key = (text._fontname, line)
-    chunks = cache.get(key) if len(line) <= _LINE_CACHE_LENGTH else None
+    chunks = cache.get((text._fontname, line)) or _line_chunks(text, line, cache)
     if chunks is None:
-        chunks = [
-            (subset, f"({canv._escape(data)}) Tj")
-            for subset, data in _subset_chunks(font, doc, line)
-        ]
-        if len(line) <= _LINE_CACHE_LENGTH:
-            if len(cache) > 4096:  # bounded: a long table's memory stays flat
-                cache.clear()
-            cache[key] = chunks
-    parts = []
-    for subset, shown in chunks:
-        if subset != text._curSubset:
-            name = font.getSubsetInternalName(subset, doc)
-            parts.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
-            text._curSubset = subset
-        parts.append(shown)
+        text.textLine(line)
+        return
+    _write_chunks(text, chunks)
     text._x = text._x0
     text._y = text._y - text._leading
     text._y0 = text._y
-    text._code.append(" ".join(parts) + " T*")
+
+
+def text_cell(
+    *parts: str | tuple[str, ParagraphStyle], style: ParagraphStyle | None = None
+) -> TextCell:
+    """A `TextCell` of these parts, the same one for every cell of a table that prints the same
+    (an owner, a status, a date, an origin come back by thousands in the tableau de suivi): it
+    is set, wrapped and measured once. Only for cells drawn by a `GridTable`, which never
+    changes them."""
+    return _shared_cell(parts, style, language())
+
+
+def forget_shared_cells() -> None:
+    """Let go of what was remembered to write documents faster (the shared cells, the texts set
+    and wrapped, the seeded lines): a long streamed document does before it writes its file."""
+    _shared_cell.cache_clear()
+    _printed.cache_clear()
+    _short_lines.cache_clear()
+    _SEEDED_LINES.clear()
+
+
+@lru_cache(maxsize=8192)
+def _shared_cell(
+    parts: tuple[str | tuple[str, ParagraphStyle], ...], style: ParagraphStyle | None, _lang: str
+) -> TextCell:
+    return TextCell(*parts, style=style)
 
 
 class TextParagraph(TextCell):
@@ -558,7 +864,11 @@ class GridTable(Flowable):
         self.widths = list(widths)
         self.header = [self._cell(c, _header_style()) for c in header]
         self.rows = [
-            _GridRow([self._cell(c) for c in cells], bool((n + first_index) % 2), n in marked)
+            _GridRow(
+                [TextCell(c) if isinstance(c, str) else c for c in cells],
+                bool((n + first_index) % 2),
+                n in marked,
+            )
             for n, cells in enumerate(rows)
         ]
         self.valign = valign
@@ -572,6 +882,9 @@ class GridTable(Flowable):
         return TextCell(value, style=style) if isinstance(value, str) else value
 
     def _cell_height(self, cell: Flowable, width: float) -> float:
+        if type(cell) is TextCell:  # (its height is that of its lines)
+            cell._layout(width - 2 * GRID_SIDE_PADDING)
+            return cell._height
         return cell.wrap(width - 2 * GRID_SIDE_PADDING, 1e6)[1]
 
     def _row_height(self, cells: list[Flowable]) -> float:
@@ -582,8 +895,21 @@ class GridTable(Flowable):
         if self._header_height is not None:
             return
         self._header_height = self._row_height(self.header)
+        # `_row_height` of each row, written out: the rows of a long table are thousands.
+        inner = [w - 2 * GRID_SIDE_PADDING for w in self.widths]
+        padding = 2 * self.padding
         for row in self.rows:
-            row.height = self._row_height(row.cells)
+            tallest = 0.0
+            for cell, width in zip(row.cells, inner, strict=False):
+                if type(cell) is TextCell:
+                    if cell._for_width != width:
+                        cell._layout(width)
+                    height = cell._height
+                else:
+                    height = cell.wrap(width, 1e6)[1]
+                if height > tallest:
+                    tallest = height
+            row.height = tallest + padding
 
     def _cut(self, row: _GridRow, room: float) -> tuple[_GridRow, _GridRow] | None:
         """A row split so that its first part fits `room`; None when its cells cannot be."""
@@ -684,8 +1010,22 @@ class GridTable(Flowable):
             canv.lines([(0, tops[n], 0, tops[n + 1]) for n in marked])
         canv.restoreState()
         text = canv.beginText()
+        middle = self.valign == "middle"
+        columns = [
+            (x + GRID_SIDE_PADDING, w - 2 * GRID_SIDE_PADDING)
+            for x, w in zip(edges, self.widths, strict=False)
+        ]
         for n, cells in enumerate([self.header] + [r.cells for r in self.rows]):
-            top, height = tops[n], tops[n] - tops[n + 1]
+            top = tops[n]
+            if not middle:  # (most tables: the cells' text at the top of the row)
+                for cell, (left, inner) in zip(cells, columns, strict=False):
+                    if isinstance(cell, TextCell):
+                        cell.write_into(text, left, top - pad, inner)
+                    else:
+                        cell_height = self._cell_height(cell, inner + 2 * GRID_SIDE_PADDING)
+                        cell.drawOn(canv, left, top - pad - cell_height)
+                continue
+            height = tops[n] - tops[n + 1]
             for cell, x, w in zip(cells, edges, self.widths, strict=False):
                 inner = w - 2 * GRID_SIDE_PADDING
                 y = top - pad
@@ -700,6 +1040,9 @@ class GridTable(Flowable):
         canv.drawText(text)
 
 
+_BOOKMARK_KEYS = itertools.count(1)
+
+
 class Bookmark(Flowable):
     """An invisible mark that adds an outline entry (a PDF bookmark) where it lands."""
 
@@ -707,7 +1050,9 @@ class Bookmark(Flowable):
         super().__init__()
         self.title = typeset(title)
         self.level = level
-        self.key = f"bm{id(self)}"
+        # A number of its own: an id() is reused once its object is freed (the bookmarks of a
+        # streamed document are), and two entries would then lead to the same page.
+        self.key = f"bm{next(_BOOKMARK_KEYS)}"
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return (0, 0)

@@ -9,16 +9,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ess_desk.dates import add_years, display, read_full_date
 from ess_desk.errors import UserError
-from ess_desk.exchange.tabular import SourceTable, fold, read_table, restore_neutralised
+from ess_desk.exchange.tabular import SourceTable, read_table, restore_neutralised
 from ess_desk.i18n import N_, _, ngettext
 from ess_desk.membership import bodies, checker, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
 from ess_desk.store import Store
-from ess_desk.text import control_characters, name_key
+from ess_desk.text import control_characters, fold, name_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -620,7 +620,247 @@ def _default_end(start: dt.date, years: int) -> dt.date:
     return add_years(start, years)
 
 
-class _Planner:
+# How a reading step reports a problem: the field's key (None: the whole line) and the sentence.
+_Report = Callable[[str | None, str], None]
+
+
+def _column_header(table: SourceTable, index: int) -> str:
+    """The title of a file's column, or its number when it has none."""
+    text = table.headers[index] if index < len(table.headers) else ""
+    return text or _("n° {n}").format(n=index + 1)
+
+
+def _read_columns(
+    table: SourceTable,
+    mapping: dict[int, str | None],
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> dict[str, int]:
+    """Each field's column in the file: an unknown field, a field given two columns or a
+    required one missing is a problem; part of an address without the rest, a warning."""
+    columns: dict[str, int] = {}
+    width = len(table.headers)
+    for index, key in sorted(mapping.items()):
+        if key is None:
+            continue
+        if key not in FIELDS:
+            problems.append(Problem(None, None, _("Champ inconnu : « {key} ».").format(key=key)))
+            continue
+        if index >= width:
+            continue
+        if key in columns:
+            problems.append(
+                Problem(
+                    None,
+                    table.headers[index] or None,
+                    _(
+                        "Deux colonnes sont associées au champ « {field} » : « {first} » "
+                        "et celle-ci."
+                    ).format(field=_(FIELDS[key]), first=_column_header(table, columns[key])),
+                )
+            )
+            continue
+        columns[key] = index
+    _check_address_columns(columns, warnings)
+    for key in REQUIRED:
+        if key not in columns:
+            problems.append(
+                Problem(
+                    None,
+                    None,
+                    _(
+                        "Colonne obligatoire absente : « {label} ». Les en-têtes lus sont : "
+                        "{headers}."
+                    ).format(
+                        label=_(FIELDS[key]),
+                        headers=", ".join(f"« {h} »" for h in table.headers if h),
+                    ),
+                )
+            )
+    return columns
+
+
+def _check_address_columns(columns: dict[str, int], warnings: list[Problem]) -> None:
+    """Part of an address without the rest: said once, for the whole file."""
+    present = [key for key in ADDRESS_FIELDS if key in columns]
+    missing = [key for key in ADDRESS_FIELDS if key not in columns]
+    if present and missing:
+        labels = [_(FIELDS[key]) for key in missing]
+        warnings.append(
+            Problem(
+                None,
+                None,
+                _(
+                    "Le fichier n'a pas de colonne {missing} : les adresses postales "
+                    "resteront incomplètes, et les lettres par la poste prendront l'adresse "
+                    "de la structure."
+                ).format(missing=", ".join(f"« {label} »" for label in labels)),
+            )
+        )
+
+
+class _MandateRules:
+    """The file's planned mandates checked against the mandates held and against each other,
+    through the one mandate checker (`membership.checker`): a part of `_Planner`."""
+
+    existing: _Existing
+    table: SourceTable
+    columns: dict[str, int]
+    problems: list[Problem]
+    colleges: list[PlannedCollege]
+    mandates: list[PlannedMandate]
+
+    def header(self, key: str) -> str:
+        return _column_header(self.table, self.columns[key])
+
+    def person_names(self, person: int | PlannedPerson) -> tuple[str, str]:
+        if isinstance(person, PlannedPerson):
+            return (person.first_name, person.last_name)
+        return self.existing.person_name.get(person, ("", ""))
+
+    def person_name(self, person: int | PlannedPerson) -> str:
+        return " ".join(self.person_names(person)).strip()
+
+    def college_name(self, college: int | PlannedCollege | None) -> str:
+        if college is None:
+            return ""
+        if isinstance(college, PlannedCollege):
+            return college.name
+        return self.existing.college_info[college][0]
+
+    def check_rules(self) -> None:
+        """Each mandate of the file against the database's and the file's lines accepted before
+        it, by the one mandate checker (`membership.checker`) the service uses too."""
+        existing = self.existing
+        ledger = checker.Ledger()
+        # Per body and name: who holds a seat (a substitute names its holder in the file).
+        holders: dict[tuple[int, str], list[int | PlannedMandate]] = {}
+        bodies_with_colleges = {b for b, n in existing.colleges_of_body.items() if n}
+        bodies_with_colleges |= {c.body_id for c in self.colleges}
+        pairing = any(m.substitute_for_text for m in self.mandates)
+
+        def add_holder(body_id: int, first: str, last: str, ref: int | PlannedMandate) -> None:
+            if not pairing:
+                return
+            first, last = name_key(first), name_key(last)
+            for key in {f"{first} {last}".strip(), f"{last} {first}".strip()}:
+                holders.setdefault((body_id, key), []).append(ref)
+
+        for body_id in {m.body_id for m in self.mandates}:
+            for mid, pid, cid, role, start, end, sub_for in existing.mandates_of(body_id):
+                ledger.book(body_id, pid, role, (start, end), college=cid, holder=sub_for)
+                if role in SEAT_ROLES:
+                    ledger.holders[mid] = checker.Holder(
+                        pid, cid, self.college_name(cid), (start, end)
+                    )
+                    add_holder(body_id, *existing.person_name.get(pid, ("", "")), mid)
+        for m in self.mandates:
+            if m.role in SEAT_ROLES:
+                ledger.holders[m] = checker.Holder(
+                    m.person, m.college, self.college_name(m.college), m.period
+                )
+                add_holder(m.body_id, *self.person_names(m.person), m)
+        for m in self.mandates:
+            self._check_mandate(m, ledger, holders, m.body_id in bodies_with_colleges)
+
+    def _check_mandate(
+        self,
+        m: PlannedMandate,
+        ledger: checker.Ledger,
+        holders: dict[tuple[int, str], list[int | PlannedMandate]],
+        body_has_colleges: bool,
+    ) -> None:
+        problems: list[Problem] = []
+
+        def problem(key: str | None, message: str) -> None:
+            column = self.header(key) if key and key in self.columns else None
+            problems.append(Problem(m.line, column, message))
+
+        body_name = self.existing.bodies[m.body_id][0]
+        chosen = (
+            self._holder(m, ledger, holders, body_name, problem) if m.substitute_for_text else None
+        )
+        college = m.college
+        verdict = ledger.problems(
+            checker.Candidate(
+                person=m.person,
+                person_name=self.person_name(m.person),
+                body=m.body_id,
+                body_name=body_name,
+                role=m.role,
+                period=m.period,
+                college=college,
+                college_name=self.college_name(college),
+                seats=self.existing.college_info[college][1] if isinstance(college, int) else None,
+                # A substitute whose holder was not found has no college to take: not asked.
+                body_has_colleges=body_has_colleges and not problems,
+                holder=chosen,
+                holder_name=m.substitute_for_text,
+            )
+        )
+        m.college = cast("int | PlannedCollege | None", verdict.college)
+        if chosen is not None:
+            m.substitute_for = chosen
+        for found in verdict.problems:
+            problem(_IMPORT_COLUMN.get(found.field, found.field), found.message)
+        if problems:
+            self.problems.extend(problems)
+            return
+        ledger.book(
+            m.body_id,
+            m.person,
+            m.role,
+            m.period,
+            college=m.college if isinstance(m.college, int) else None,
+            holder=m.substitute_for,
+            line=m.line,
+        )
+
+    def _holder(
+        self,
+        m: PlannedMandate,
+        ledger: checker.Ledger,
+        holders: dict[tuple[int, str], list[int | PlannedMandate]],
+        body_name: str,
+        problem: Callable[[str | None, str], None],
+    ) -> int | PlannedMandate | None:
+        """The seat a substitute stands in for, found by the name typed in the file: the one in
+        force when the substitute starts, else one that overlaps; None (and why) when none is."""
+        refs = holders.get((m.body_id, name_key(m.substitute_for_text)), [])
+        # Planned people compare by identity (eq=False), database people by id.
+        persons = {ledger.holders[r].person for r in refs}
+        if not refs:
+            problem(
+                "substitute_for",
+                _(
+                    "« {name} » ne siège pas comme titulaire dans « {body} » (ni dans "
+                    "le fichier, ni dans la base)."
+                ).format(name=m.substitute_for_text, body=body_name),
+            )
+            return None
+        if len(persons) > 1:
+            problem(
+                "substitute_for",
+                _(
+                    "Plusieurs titulaires de « {body} » s'appellent « {name} » : "
+                    "rattachez ce suppléant à la main après l'import."
+                ).format(name=m.substitute_for_text, body=body_name),
+            )
+            return None
+        overlapping = [r for r in refs if rules.overlaps(ledger.holders[r].period, m.period)]
+        current = [r for r in overlapping if rules.in_force(ledger.holders[r].period, m.start)]
+        if not (current or overlapping):
+            problem(
+                "substitute_for",
+                _("« {name} » n'est pas titulaire dans « {body} » pendant ce mandat.").format(
+                    name=m.substitute_for_text, body=body_name
+                ),
+            )
+            return None
+        return (current or overlapping)[0]
+
+
+class _Planner(_MandateRules):
     def __init__(self, db: Database, table: SourceTable, mapping: dict[int, str | None]):
         self.db = db
         self.table = table
@@ -647,71 +887,9 @@ class _Planner:
 
     # Columns and bodies -------------------------------------------------------------------
 
-    def header(self, key: str) -> str:
-        index = self.columns[key]
-        text = self.table.headers[index] if index < len(self.table.headers) else ""
-        return text or _("n° {n}").format(n=index + 1)
-
     def check_columns(self) -> bool:
-        width = len(self.table.headers)
-        for index, key in sorted(self.mapping.items()):
-            if key is None:
-                continue
-            if key not in FIELDS:
-                self.problems.append(
-                    Problem(None, None, _("Champ inconnu : « {key} ».").format(key=key))
-                )
-                continue
-            if index >= width:
-                continue
-            if key in self.columns:
-                self.problems.append(
-                    Problem(
-                        None,
-                        self.table.headers[index] or None,
-                        _(
-                            "Deux colonnes sont associées au champ « {field} » : « {first} » "
-                            "et celle-ci."
-                        ).format(field=_(FIELDS[key]), first=self.header(key)),
-                    )
-                )
-                continue
-            self.columns[key] = index
-        self.check_address_columns()
-        for key in REQUIRED:
-            if key not in self.columns:
-                self.problems.append(
-                    Problem(
-                        None,
-                        None,
-                        _(
-                            "Colonne obligatoire absente : « {label} ». Les en-têtes lus sont : "
-                            "{headers}."
-                        ).format(
-                            label=_(FIELDS[key]),
-                            headers=", ".join(f"« {h} »" for h in self.table.headers if h),
-                        ),
-                    )
-                )
+        self.columns = _read_columns(self.table, self.mapping, self.problems, self.warnings)
         return not self.problems
-
-    def check_address_columns(self) -> None:
-        """Part of an address without the rest: said once, for the whole file."""
-        present = [key for key in ADDRESS_FIELDS if key in self.columns]
-        missing = [key for key in ADDRESS_FIELDS if key not in self.columns]
-        if present and missing:
-            labels = [_(FIELDS[key]) for key in missing]
-            self.warnings.append(
-                Problem(
-                    None,
-                    None,
-                    _(
-                        "Le fichier n'a pas de colonne {missing} : les adresses postales "
-                        "resteront incomplètes, et les lettres par la poste prendront l'adresse "
-                        "de la structure."
-                    ).format(missing=", ".join(f"« {label} »" for label in labels)),
-                )
-            )
 
     def choose_default_body(self, body_name: str | None) -> bool:
         if body_name:
@@ -803,6 +981,8 @@ class _Planner:
         return found
 
     def read_row(self, line: int, v: dict[str, str]) -> None:
+        """One line of the file: the person, then the mandate it gives them (nothing planned
+        for a line with problems; they are all listed)."""
         problems: list[Problem] = []
 
         def problem(key: str | None, message: str) -> None:
@@ -813,6 +993,45 @@ class _Planner:
             problem("last_name", _("Le nom est obligatoire."))
         if not first_name:
             problem("first_name", _("Le prénom est obligatoire."))
+        civility, email = self._read_contact(v, problem)
+        address = self.read_address(line, v, problem)
+        body_id = self._read_body(v, problem)
+        substitute_for_text = v.get("substitute_for", "")
+        role = self._read_role(v, substitute_for_text, problem)
+        start, end, open_ended = self._read_period(v, problem)
+        if problems or start is None or body_id is None or role is None:
+            self.problems.extend(problems)
+            return
+        if end is None and not open_ended:
+            end = _default_end(start, self.existing.bodies[body_id][1])
+
+        person = self.person_for(
+            line,
+            civility,
+            first_name,
+            last_name,
+            email,
+            v.get("phone", ""),
+            v.get("organisation", ""),
+            v.get("position", ""),
+        )
+        self.take_address(line, person, address)
+        self.mandates.append(
+            PlannedMandate(
+                line=line,
+                person=person,
+                body_id=body_id,
+                college=self._college_for(body_id, v.get("college", "")),
+                role=role,
+                start=start,
+                end=end,
+                substitute_for_text=substitute_for_text,
+            )
+        )
+
+    @staticmethod
+    def _read_contact(v: dict[str, str], problem: _Report) -> tuple[str, str]:
+        """The civility and e-mail of a line, as the service would store them."""
         civility = email = ""
         try:
             civility = read_civility(v.get("civility", ""))
@@ -823,9 +1042,10 @@ class _Planner:
                 email = read_email(v["email"])
             except UserError as exc:
                 problem("email", exc.message)
-        address = self.read_address(line, v, problem)
+        return civility, email
 
-        body_id = self.default_body
+    def _read_body(self, v: dict[str, str], problem: _Report) -> int | None:
+        """The line's body: its « Instance » cell, else the one chosen for the whole file."""
         body_text = v.get("body", "")
         if body_text:
             body_id = self.find_body(body_text)
@@ -837,36 +1057,45 @@ class _Planner:
                         "d'instance)."
                     ).format(name=body_text),
                 )
-        elif body_id is None:
+            return body_id
+        if self.default_body is None:
             problem(
                 "body",
                 _("Instance non indiquée, et la base n'a pas de conseil plénier où la mettre."),
             )
+        return self.default_body
 
+    @staticmethod
+    def _read_role(v: dict[str, str], substitute_for_text: str, problem: _Report) -> str | None:
+        """The mandate's role: as typed, else a substitute when a holder is named."""
         role_text = v.get("role", "")
-        substitute_for_text = v.get("substitute_for", "")
-        if role_text:
-            role = ROLE_ALIASES.get(value_key(role_text))
-            if role is None:
-                problem(
-                    "role",
-                    _(
-                        "Rôle inconnu : « {value} » (attendu : Titulaire, Suppléant(e), "
-                        "Président(e), Co-président(e), Vice-président(e), Invité(e) "
-                        "permanent(e) ou Secrétariat)."
-                    ).format(value=role_text),
-                )
-            elif substitute_for_text and role != "substitute":
-                problem(
-                    "substitute_for",
-                    _(
-                        "Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire : le rôle "
-                        "de cette ligne est « {role} »."
-                    ).format(role=_(ROLES[role])),
-                )
-        else:
-            role = "substitute" if substitute_for_text else "member"
+        if not role_text:
+            return "substitute" if substitute_for_text else "member"
+        role = ROLE_ALIASES.get(value_key(role_text))
+        if role is None:
+            problem(
+                "role",
+                _(
+                    "Rôle inconnu : « {value} » (attendu : Titulaire, Suppléant(e), "
+                    "Président(e), Co-président(e), Vice-président(e), Invité(e) "
+                    "permanent(e) ou Secrétariat)."
+                ).format(value=role_text),
+            )
+        elif substitute_for_text and role != "substitute":
+            problem(
+                "substitute_for",
+                _(
+                    "Seul un(e) suppléant(e) peut être rattaché(e) à un titulaire : le rôle "
+                    "de cette ligne est « {role} »."
+                ).format(role=_(ROLES[role])),
+            )
+        return role
 
+    @staticmethod
+    def _read_period(
+        v: dict[str, str], problem: _Report
+    ) -> tuple[dt.date | None, dt.date | None, bool]:
+        """The mandate's start and end as typed; True when the end is said to be open."""
         start = end = None
         start_text = v.get("start_date", "")
         if not start_text:
@@ -890,45 +1119,19 @@ class _Planner:
                     end=display(end), start=display(start)
                 ),
             )
-        if problems or start is None or body_id is None or role is None:
-            self.problems.extend(problems)
-            return
-        if end is None and not open_ended:
-            end = _default_end(start, self.existing.bodies[body_id][1])
+        return start, end, open_ended
 
-        college: int | PlannedCollege | None = None
-        college_text = v.get("college", "")
-        if college_text:
-            key = (body_id, name_key(college_text))
-            college = self.college_by_key.get(key)
-            if college is None:
-                college = PlannedCollege(body_id=body_id, name=college_text)
-                self.colleges.append(college)
-                self.college_by_key[key] = college
-
-        person = self.person_for(
-            line,
-            civility,
-            first_name,
-            last_name,
-            email,
-            v.get("phone", ""),
-            v.get("organisation", ""),
-            v.get("position", ""),
-        )
-        self.take_address(line, person, address)
-        self.mandates.append(
-            PlannedMandate(
-                line=line,
-                person=person,
-                body_id=body_id,
-                college=college,
-                role=role,
-                start=start,
-                end=end,
-                substitute_for_text=substitute_for_text,
-            )
-        )
+    def _college_for(self, body_id: int, college_text: str) -> int | PlannedCollege | None:
+        """The college named on the line (planned when the body has none by that name)."""
+        if not college_text:
+            return None
+        key = (body_id, name_key(college_text))
+        college = self.college_by_key.get(key)
+        if college is None:
+            college = PlannedCollege(body_id=body_id, name=college_text)
+            self.colleges.append(college)
+            self.college_by_key[key] = college
+        return college
 
     def person_for(
         self,
@@ -1048,152 +1251,6 @@ class _Planner:
             self.merged_organisations.setdefault(typed, kept)
 
     # Mandate rules, in memory -------------------------------------------------------------
-
-    def person_names(self, person: int | PlannedPerson) -> tuple[str, str]:
-        if isinstance(person, PlannedPerson):
-            return (person.first_name, person.last_name)
-        return self.existing.person_name.get(person, ("", ""))
-
-    def person_name(self, person: int | PlannedPerson) -> str:
-        return " ".join(self.person_names(person)).strip()
-
-    def college_name(self, college: int | PlannedCollege | None) -> str:
-        if college is None:
-            return ""
-        if isinstance(college, PlannedCollege):
-            return college.name
-        return self.existing.college_info[college][0]
-
-    def check_rules(self) -> None:
-        """Each mandate of the file against the database's and the file's lines accepted before
-        it, by the one mandate checker (`membership.checker`) the service uses too."""
-        existing = self.existing
-        ledger = checker.Ledger()
-        # Per body and name: who holds a seat (a substitute names its holder in the file).
-        holders: dict[tuple[int, str], list[int | PlannedMandate]] = {}
-        bodies_with_colleges = {b for b, n in existing.colleges_of_body.items() if n}
-        bodies_with_colleges |= {c.body_id for c in self.colleges}
-        pairing = any(m.substitute_for_text for m in self.mandates)
-
-        def add_holder(body_id: int, first: str, last: str, ref: int | PlannedMandate) -> None:
-            if not pairing:
-                return
-            first, last = name_key(first), name_key(last)
-            for key in {f"{first} {last}".strip(), f"{last} {first}".strip()}:
-                holders.setdefault((body_id, key), []).append(ref)
-
-        for body_id in {m.body_id for m in self.mandates}:
-            for mid, pid, cid, role, start, end, sub_for in existing.mandates_of(body_id):
-                ledger.book(body_id, pid, role, (start, end), college=cid, holder=sub_for)
-                if role in SEAT_ROLES:
-                    ledger.holders[mid] = checker.Holder(
-                        pid, cid, self.college_name(cid), (start, end)
-                    )
-                    add_holder(body_id, *existing.person_name.get(pid, ("", "")), mid)
-        for m in self.mandates:
-            if m.role in SEAT_ROLES:
-                ledger.holders[m] = checker.Holder(
-                    m.person, m.college, self.college_name(m.college), m.period
-                )
-                add_holder(m.body_id, *self.person_names(m.person), m)
-        for m in self.mandates:
-            self._check_mandate(m, ledger, holders, m.body_id in bodies_with_colleges)
-
-    def _check_mandate(
-        self,
-        m: PlannedMandate,
-        ledger: checker.Ledger,
-        holders: dict[tuple[int, str], list[int | PlannedMandate]],
-        body_has_colleges: bool,
-    ) -> None:
-        problems: list[Problem] = []
-
-        def problem(key: str | None, message: str) -> None:
-            column = self.header(key) if key and key in self.columns else None
-            problems.append(Problem(m.line, column, message))
-
-        body_name = self.existing.bodies[m.body_id][0]
-        chosen = (
-            self._holder(m, ledger, holders, body_name, problem) if m.substitute_for_text else None
-        )
-        college = m.college
-        verdict = ledger.problems(
-            checker.Candidate(
-                person=m.person,
-                person_name=self.person_name(m.person),
-                body=m.body_id,
-                body_name=body_name,
-                role=m.role,
-                period=m.period,
-                college=college,
-                college_name=self.college_name(college),
-                seats=self.existing.college_info[college][1] if isinstance(college, int) else None,
-                # A substitute whose holder was not found has no college to take: not asked.
-                body_has_colleges=body_has_colleges and not problems,
-                holder=chosen,
-                holder_name=m.substitute_for_text,
-            )
-        )
-        m.college = verdict.college
-        if chosen is not None:
-            m.substitute_for = chosen
-        for found in verdict.problems:
-            problem(_IMPORT_COLUMN.get(found.field, found.field), found.message)
-        if problems:
-            self.problems.extend(problems)
-            return
-        ledger.book(
-            m.body_id,
-            m.person,
-            m.role,
-            m.period,
-            college=m.college if isinstance(m.college, int) else None,
-            holder=m.substitute_for,
-            line=m.line,
-        )
-
-    def _holder(
-        self,
-        m: PlannedMandate,
-        ledger: checker.Ledger,
-        holders: dict[tuple[int, str], list[int | PlannedMandate]],
-        body_name: str,
-        problem: Callable[[str | None, str], None],
-    ) -> int | PlannedMandate | None:
-        """The seat a substitute stands in for, found by the name typed in the file: the one in
-        force when the substitute starts, else one that overlaps; None (and why) when none is."""
-        refs = holders.get((m.body_id, name_key(m.substitute_for_text)), [])
-        # Planned people compare by identity (eq=False), database people by id.
-        persons = {ledger.holders[r].person for r in refs}
-        if not refs:
-            problem(
-                "substitute_for",
-                _(
-                    "« {name} » ne siège pas comme titulaire dans « {body} » (ni dans "
-                    "le fichier, ni dans la base)."
-                ).format(name=m.substitute_for_text, body=body_name),
-            )
-            return None
-        if len(persons) > 1:
-            problem(
-                "substitute_for",
-                _(
-                    "Plusieurs titulaires de « {body} » s'appellent « {name} » : "
-                    "rattachez ce suppléant à la main après l'import."
-                ).format(name=m.substitute_for_text, body=body_name),
-            )
-            return None
-        overlapping = [r for r in refs if rules.overlaps(ledger.holders[r].period, m.period)]
-        current = [r for r in overlapping if rules.in_force(ledger.holders[r].period, m.start)]
-        chosen = (current or overlapping or [None])[0]
-        if chosen is None:
-            problem(
-                "substitute_for",
-                _("« {name} » n'est pas titulaire dans « {body} » pendant ce mandat.").format(
-                    name=m.substitute_for_text, body=body_name
-                ),
-            )
-        return chosen
 
 
 # The checker names the service's fields; the import's columns are named after what they hold.

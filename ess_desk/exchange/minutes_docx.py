@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from docx.document import Document as DocxDocument
 from docx.shared import Mm, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ess_desk.dates import display
 from ess_desk.errors import UserError
@@ -31,7 +32,7 @@ def _set(text: str) -> str:
     return printable(typeset(text))
 
 
-def _paragraph(doc: DocxDocument, text: str = "", style: str | None = None):
+def _paragraph(doc: DocxDocument, text: str = "", style: str | None = None) -> Paragraph:
     return doc.add_paragraph(_set(text), style=style)
 
 
@@ -39,7 +40,7 @@ def _heading(doc: DocxDocument, text: str, level: int) -> None:
     doc.add_heading(_set(text), level=level)
 
 
-def _runs(paragraph, line: tuple[richtext.Run, ...]) -> None:
+def _runs(paragraph: Paragraph, line: tuple[richtext.Run, ...]) -> None:
     for run in line:
         paragraph.add_run(_set(run.text)).bold = run.bold
 

@@ -16,7 +16,10 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from ess_desk import __version__
 from ess_desk.i18n import _, language
@@ -95,7 +98,7 @@ def _one_font(doc: DocxDocument, name: str) -> None:
             fonts.set(qn(kind), name)
 
 
-def _lang_element(tag: str) -> OxmlElement:
+def _lang_element(tag: str) -> BaseOxmlElement:
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag)
@@ -103,7 +106,7 @@ def _lang_element(tag: str) -> OxmlElement:
     return lang
 
 
-def _set_lang(rpr, tag: str) -> None:
+def _set_lang(rpr: BaseOxmlElement, tag: str) -> None:
     for old in rpr.findall(qn("w:lang")):
         rpr.remove(old)
     rpr.append(_lang_element(tag))
@@ -168,7 +171,7 @@ def _application_properties(doc: DocxDocument, company: str) -> None:
             ).encode()
 
 
-def _field(paragraph, instruction: str, shown: str) -> None:
+def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A field Word and LibreOffice compute when they lay the page out (PAGE, NUMPAGES)."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", shown), ("end", None)):  # fmt: skip
         run = paragraph.add_run()
@@ -178,7 +181,7 @@ def _field(paragraph, instruction: str, shown: str) -> None:
             instr.text = f" {text} "
             run._r.append(instr)
         elif kind == "text":
-            run.text = text
+            run.text = shown
         else:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
@@ -209,7 +212,7 @@ def page_footer(doc: DocxDocument, left: str, second: str | None = None) -> None
         run.font.size = Pt(8)
 
 
-def repeat_header_row(table) -> None:
+def repeat_header_row(table: Table) -> None:
     """The table's first row repeated at the top of each page it runs onto."""
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")

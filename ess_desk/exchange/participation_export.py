@@ -90,6 +90,7 @@ def write_xlsx(figures: Participation, path: Path | str, body_name: str = "") ->
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -100,6 +101,7 @@ def write_xlsx(figures: Participation, path: Path | str, body_name: str = "") ->
     fill = PatternFill("solid", fgColor="E8EFEC")
     workbook = Workbook()
     about = workbook.active
+    assert isinstance(about, Worksheet)  # a new workbook opens on one worksheet
     about.title = _("Méthode")
     period = _("du {start} au {end}").format(start=display(figures.start), end=display(figures.end))
     about.append([_("Participation aux séances")])

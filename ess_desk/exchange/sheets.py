@@ -9,11 +9,19 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from itertools import chain, islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ess_desk.exchange.tabular import is_formula_like
 from ess_desk.fileio import atomic_path
 from ess_desk.text import printable
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+# What a cell of ours holds: text, a number (a Percent is one), a day, a time, or nothing.
+CellValue = str | int | float | dt.date | dt.datetime | dt.time | None
 
 DATE_FORMAT = "DD/MM/YYYY"  # shown « 05/03/2026 » (jj/mm/aaaa in a French Excel)
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -31,7 +39,7 @@ class Percent(float):
 class Row(NamedTuple):
     """A row whose cells at `alert` indexes stand out (red, bold: an overdue date)."""
 
-    values: Sequence[object]
+    values: Sequence[CellValue]
     alert: frozenset[int] = frozenset()
 
 
@@ -58,13 +66,14 @@ class SheetWriter:
         from openpyxl import Workbook
 
         self.workbook = Workbook(write_only=True)
-        self._styles: dict[str, object] = {}
+        self._wrap: Alignment | None = None
+        self._alert: Font | None = None
 
     def add_sheet(
         self,
         title: str,
         headers: Sequence[str],
-        rows: Iterable[Sequence[object]],
+        rows: Iterable[Sequence[CellValue] | Row],
         *,
         widths: Sequence[int] | None = None,
         frozen_columns: int = 0,
@@ -88,10 +97,8 @@ class SheetWriter:
         sheet.freeze_panes = sheet_cell(frozen_columns + 1, 2)
         header_font = Font(bold=True, color=HEADER_COLOUR)
         header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-        self._styles = {
-            "wrap": Alignment(wrap_text=True, vertical="top") if wrap else None,
-            "alert": Font(bold=True, color="B3261E"),
-        }
+        self._wrap = Alignment(wrap_text=True, vertical="top") if wrap else None
+        self._alert = Font(bold=True, color="B3261E")
         cells = []
         for text in headers:
             cell = self._text_cell(sheet, text)
@@ -103,7 +110,7 @@ class SheetWriter:
             if isinstance(row, Row):
                 cells = [self._cell(sheet, v) for v in row.values]
                 for n in row.alert:
-                    cells[n].font = self._styles["alert"]
+                    cells[n].font = self._alert
             else:
                 cells = [self._cell(sheet, v) for v in row]
             sheet.append(cells)
@@ -112,7 +119,7 @@ class SheetWriter:
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
         return count
 
-    def _text_cell(self, sheet, text: str):
+    def _text_cell(self, sheet: WriteOnlyWorksheet, text: str) -> Cell:
         from openpyxl.cell import WriteOnlyCell
 
         text = printable(text)
@@ -122,17 +129,17 @@ class SheetWriter:
         cell.data_type = "s"
         if is_formula_like(text):
             cell.quotePrefix = True
-        wrap = self._styles.get("wrap")
-        if wrap is not None:
-            cell.alignment = wrap
+        if self._wrap is not None:
+            cell.alignment = self._wrap
         return cell
 
-    def _cell(self, sheet, value: object):
+    def _cell(self, sheet: WriteOnlyWorksheet, value: CellValue) -> Cell:
         from openpyxl.cell import WriteOnlyCell
 
         if isinstance(value, str):
             return self._text_cell(sheet, value)
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = WriteOnlyCell(sheet)
+        cell.value = value
         if isinstance(value, dt.datetime):
             cell.number_format = DATETIME_FORMAT
         elif isinstance(value, dt.date):
@@ -168,17 +175,22 @@ def write_xlsx(
     path: Path | str,
     title: str,
     headers: Sequence[str],
-    rows: Iterable[Sequence[object]],
-    **options,
+    rows: Iterable[Sequence[CellValue] | Row],
+    *,
+    widths: Sequence[int] | None = None,
+    frozen_columns: int = 0,
+    wrap: bool = False,
 ) -> int:
     """One sheet to `path` (written then renamed); returns how many rows were written."""
     writer = SheetWriter()
-    count = writer.add_sheet(title, headers, rows, **options)
+    count = writer.add_sheet(
+        title, headers, rows, widths=widths, frozen_columns=frozen_columns, wrap=wrap
+    )
     writer.save(path)
     return count
 
 
-def keep_text(cells) -> None:
+def keep_text(cells: Iterable[Cell | MergedCell]) -> None:
     """Cells of an ordinary (not write-only) sheet: a text that looks like a formula stays text,
     without a visible apostrophe (openpyxl would otherwise store « =… » as a formula)."""
     for cell in cells:

@@ -24,8 +24,9 @@ def header_text(value: object) -> str:
     """One line of text for a header or a parameter: line breaks, tabs and other control
     characters become spaces, runs of spaces one space."""
     text = "" if value is None else str(value)
-    text = _BREAKS.sub(" ", text)
-    text = "".join(" " if _is_control(c) else c for c in text)
+    if not text.isprintable():  # (a control, a format character or a separator: seldom)
+        text = _BREAKS.sub(" ", text)
+        text = "".join(" " if _is_control(c) else c for c in text)
     return " ".join(text.split())
 
 
@@ -33,6 +34,8 @@ def body_text(value: object) -> str:
     """Text for the body of a message: line breaks kept (as \\n), other controls dropped."""
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # (no control, format character or separator: most texts)
     text = _BREAKS.sub("\n", text)
     return "".join(c for c in text if c in "\n\t" or not _is_control(c))
 

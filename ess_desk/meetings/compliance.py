@@ -20,6 +20,7 @@ from ess_desk.meetings import convening, meetings, notice, presence, votes
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import label
 from ess_desk.publication import deadlines
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -121,8 +122,8 @@ class _Context:
         self.held = self.meeting.status in ("held", "closed")
         self.votes = votes.votes_of_meeting(db, meeting_id)
         self.items = {
-            r[0]: r[1]
-            for r in db.execute(
+            item_id: title
+            for item_id, title in db.execute(
                 "SELECT id, title FROM agenda_items WHERE meeting_id = ?", [meeting_id]
             )
         }
@@ -447,12 +448,13 @@ def _casting_vote(c: _Context) -> Check:
     )
 
 
-def _minutes_row(c: _Context) -> tuple | None:
-    return c.db.execute(
+def _minutes_row(c: _Context) -> database.Row | None:
+    return database.row(
+        c.db,
         "SELECT status, approved_on, approved_by_meeting_id, signed_on, published_on "
         "FROM minutes WHERE meeting_id = ?",
         [c.meeting.id],
-    ).fetchone()
+    )
 
 
 def _minutes_approved(c: _Context) -> Check:
@@ -460,14 +462,15 @@ def _minutes_approved(c: _Context) -> Check:
     if not c.held:
         return Check("minutes_approved", NA, _("La séance n'est pas encore tenue."), source)
     row = _minutes_row(c)
-    if row and row[0] == "approved":
-        approving = meetings.get(c.db, row[2]) if row[2] else None
+    if row and row["status"] == "approved":
+        by = row["approved_by_meeting_id"]
+        approving = meetings.get(c.db, by) if by else None
         detail = (
             _("Approuvé le {day} lors de la séance du {meeting}.").format(
-                day=display(row[1]), meeting=display(approving.day)
+                day=display(row["approved_on"]), meeting=display(approving.day)
             )
             if approving
-            else _("Approuvé le {day}.").format(day=display(row[1]))
+            else _("Approuvé le {day}.").format(day=display(row["approved_on"]))
         )
         return Check("minutes_approved", OK, detail, source)
     able = _next_deliberating_meeting(c)
@@ -512,13 +515,13 @@ def _minutes_published(c: _Context) -> Check:
             source,
         )
     row = _minutes_row(c)
-    if not row or row[0] != "approved":
+    if not row or row["status"] != "approved":
         return Check(
             "minutes_published", NA, _("Le procès-verbal n'est pas encore approuvé."), source
         )
-    due = dt.date.fromisoformat(row[1]) + dt.timedelta(days=days)
-    signed = dt.date.fromisoformat(row[3]) if row[3] else None
-    published = dt.date.fromisoformat(row[4]) if row[4] else None
+    due = dt.date.fromisoformat(row["approved_on"]) + dt.timedelta(days=days)
+    signed = dt.date.fromisoformat(row["signed_on"]) if row["signed_on"] else None
+    published = dt.date.fromisoformat(row["published_on"]) if row["published_on"] else None
     if signed and published and max(signed, published) <= due:
         return Check(
             "minutes_published",

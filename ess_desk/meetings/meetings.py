@@ -401,7 +401,8 @@ def list_meetings(
     year: int | None = None,
 ) -> list[MeetingRow]:
     """Meetings by start, with optional filters by body, status and year."""
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[int | str] = []
     if body_id is not None:
         where.append("m.body_id = ?")
         params.append(body_id)

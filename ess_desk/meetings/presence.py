@@ -15,9 +15,12 @@ from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import attendance as att
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies, roster, validation
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ess_desk.store import Store
 
 EXPECTED_ROLES = (
     "president",
@@ -91,26 +94,26 @@ def parse_time(value: object, field: str) -> dt.time | None:
 
 
 def presences(db: Database, meeting_id: int) -> list[att.Presence]:
-    rows = db.execute(
-        "SELECT mandate_id, status, proxy_to_mandate_id, replaced_by_mandate_id, arrival, "
-        "departure FROM attendance WHERE meeting_id = ?",
-        [meeting_id],
-    ).fetchall()
     return [
         att.Presence(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            dt.time.fromisoformat(r[4]) if r[4] else None,
-            dt.time.fromisoformat(r[5]) if r[5] else None,
+            r["mandate_id"],
+            r["status"],
+            r["proxy_to_mandate_id"],
+            r["replaced_by_mandate_id"],
+            dt.time.fromisoformat(r["arrival"]) if r["arrival"] else None,
+            dt.time.fromisoformat(r["departure"]) if r["departure"] else None,
         )
-        for r in rows
+        for r in database.each_row(
+            db,
+            "SELECT mandate_id, status, proxy_to_mandate_id, replaced_by_mandate_id, arrival, "
+            "departure FROM attendance WHERE meeting_id = ?",
+            [meeting_id],
+        )
     ]
 
 
 def record(
-    store,
+    store: Store,
     meeting_id: int,
     mandate_id: int,
     status: str,
@@ -288,7 +291,9 @@ def withdrawals_of_meeting(db: Database, meeting_id: int) -> dict[int, set[int]]
     return out
 
 
-def withdraw(store, item_id: int, mandate_id: int, reason: str = "", withdrawn_: bool = True):
+def withdraw(
+    store: Store, item_id: int, mandate_id: int, reason: str = "", withdrawn_: bool = True
+) -> None:
     """Record that a member withdraws from an item for a personal interest (déport, CGCT
     L. 2131-11, décret n° 2006-672 art. 13): for that item they are neither present nor voting
     and no proxy goes through them. `withdrawn_=False` takes the withdrawal back."""
@@ -326,7 +331,7 @@ def withdraw(store, item_id: int, mandate_id: int, reason: str = "", withdrawn_:
             )
 
 
-def record_opening(store, meeting_id: int, opening: object) -> att.Count:
+def record_opening(store: Store, meeting_id: int, opening: object) -> att.Count:
     """The quorum at the opening of the meeting, recorded with the meeting."""
     at = parse_time(opening, "opening_time")
     if at is None:
@@ -347,7 +352,7 @@ def record_opening(store, meeting_id: int, opening: object) -> att.Count:
         return result
 
 
-def add_guest(store, meeting_id: int, name: str, organisation: str = "") -> int:
+def add_guest(store: Store, meeting_id: int, name: str, organisation: str = "") -> int:
     """An external guest: recorded apart, never counted."""
     with store.write() as db:
         meetings.ensure_open(meetings.get(db, meeting_id))
@@ -363,7 +368,7 @@ def add_guest(store, meeting_id: int, name: str, organisation: str = "") -> int:
         )
 
 
-def remove_guest(store, guest_id: int) -> None:
+def remove_guest(store: Store, guest_id: int) -> None:
     with store.write() as db:
         row = service.require(db, "guests", guest_id, _("L'invité(e)"))
         meetings.ensure_open(meetings.get(db, row["meeting_id"]))
@@ -372,8 +377,8 @@ def remove_guest(store, guest_id: int) -> None:
 
 def guests(db: Database, meeting_id: int) -> list[tuple[int, str, str]]:
     return [
-        (r[0], r[1], r[2])
-        for r in db.execute(
+        (guest_id, name, organisation)
+        for guest_id, name, organisation in db.execute(
             "SELECT id, name, organisation FROM guests WHERE meeting_id = ? ORDER BY id",
             [meeting_id],
         )

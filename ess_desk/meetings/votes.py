@@ -12,9 +12,12 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import N_, _, ngettext
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import bodies
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ess_desk.store import Store
 
 VOTED_KINDS = ("vote", "minutes_approval")
 
@@ -186,8 +189,40 @@ def chair_mandates(db: Database, meeting: meetings.Meeting) -> list[int]:
     ]
 
 
+def _check_by_college(by_college: dict[str, dict[str, int]] | None, counts: dict[str, int]) -> None:
+    """The counts given college by college add up to the totals."""
+    if not by_college:
+        return
+    sums = {key: 0 for key in ("votes_for", "votes_against", "abstentions", "not_voting")}
+    for college_counts in by_college.values():
+        for key in sums:
+            sums[key] += _count(college_counts.get(key, 0), key)
+    if sums != counts:
+        raise UserError(
+            _("Les voix par collège ne correspondent pas aux totaux."), field="by_college"
+        )
+
+
+def _chair_vote(body: bodies.Body, chair_vote: str | None, casting_vote: str | None) -> str | None:
+    """What the chair voted (`casting_vote` is the older name, for or against only, and only
+    where the body's rules give the chair a casting vote)."""
+    if casting_vote not in (None, "for", "against"):
+        raise UserError(_("Voix prépondérante inconnue."), field="casting_vote")
+    if casting_vote and not body.chair_casting_vote:
+        raise UserError(
+            _(
+                "Le règlement de « {body} » ne donne pas de voix prépondérante à la présidence."
+            ).format(body=body.name),
+            field="casting_vote",
+        )
+    chair = chair_vote if chair_vote is not None else casting_vote
+    if chair not in (None, "for", "against", "abstention", "not_voting"):
+        raise UserError(_("Vote de la présidence inconnu."), field="chair_vote")
+    return chair
+
+
 def record_vote(
-    store,
+    store: Store,
     item_id: int,
     *,
     votes_for: Any = 0,
@@ -257,27 +292,8 @@ def record_vote(
                 ).format(total=total, available=count.votes_available),
                 field="votes_for",
             )
-        if by_college:
-            sums = {key: 0 for key in ("votes_for", "votes_against", "abstentions", "not_voting")}
-            for college_counts in by_college.values():
-                for key in sums:
-                    sums[key] += _count(college_counts.get(key, 0), key)
-            if sums != counts:
-                raise UserError(
-                    _("Les voix par collège ne correspondent pas aux totaux."), field="by_college"
-                )
-        if casting_vote not in (None, "for", "against"):
-            raise UserError(_("Voix prépondérante inconnue."), field="casting_vote")
-        if casting_vote and not body.chair_casting_vote:
-            raise UserError(
-                _(
-                    "Le règlement de « {body} » ne donne pas de voix prépondérante à la présidence."
-                ).format(body=body.name),
-                field="casting_vote",
-            )
-        chair = chair_vote if chair_vote is not None else casting_vote
-        if chair not in (None, "for", "against", "abstention", "not_voting"):
-            raise UserError(_("Vote de la présidence inconnu."), field="chair_vote")
+        _check_by_college(by_college, counts)
+        chair = _chair_vote(body, chair_vote, casting_vote)
         result = decide(
             counts["votes_for"],
             counts["votes_against"],
@@ -341,36 +357,38 @@ def _write_ballots(
 
 def ballots_of(db: Database, vote_id: int) -> list[Ballot]:
     """The roll call of a vote, in the order of names."""
-    rows = db.execute(
-        "SELECT b.mandate_id, p.first_name || ' ' || p.last_name, b.cast_by_mandate_id, "
-        "q.first_name || ' ' || q.last_name, b.choice FROM vote_ballots b "
+    return database.records(
+        db,
+        Ballot,
+        "SELECT b.mandate_id, p.first_name || ' ' || p.last_name AS name, "
+        "b.cast_by_mandate_id, q.first_name || ' ' || q.last_name AS cast_by_name, b.choice "
+        "FROM vote_ballots b "
         "JOIN mandates m ON m.id = b.mandate_id JOIN people p ON p.id = m.person_id "
         "JOIN mandates c ON c.id = b.cast_by_mandate_id JOIN people q ON q.id = c.person_id "
         "WHERE b.vote_id = ? ORDER BY p.last_name, p.first_name",
         [vote_id],
-    ).fetchall()
-    return [Ballot(*r) for r in rows]
+    )
 
 
-def _from_row(r: tuple) -> Vote:
+def _from_row(r: database.Row) -> Vote:
     return Vote(
-        id=r[0],
-        meeting_id=r[1],
-        item_id=r[2],
-        taken_at=r[3],
-        votes_for=r[4],
-        votes_against=r[5],
-        abstentions=r[6],
-        not_voting=r[7],
-        by_college=json.loads(r[8]) if r[8] else None,
-        casting_vote=r[9],
-        outcome=r[10],
-        quorum_reached=bool(r[11]),
-        quorum=json.loads(r[12]),
-        kind=r[13],
-        blank=r[14],
-        spoilt=r[15],
-        chair_vote=r[16],
+        id=r["id"],
+        meeting_id=r["meeting_id"],
+        item_id=r["item_id"],
+        taken_at=r["taken_at"],
+        votes_for=r["votes_for"],
+        votes_against=r["votes_against"],
+        abstentions=r["abstentions"],
+        not_voting=r["not_voting"],
+        by_college=json.loads(r["by_college"]) if r["by_college"] else None,
+        casting_vote=r["casting_vote"],
+        outcome=r["outcome"],
+        quorum_reached=bool(r["quorum_reached"]),
+        quorum=json.loads(r["quorum"]),
+        kind=r["kind"],
+        blank=r["blank"],
+        spoilt=r["spoilt"],
+        chair_vote=r["chair_vote"],
     )
 
 
@@ -381,19 +399,19 @@ _COLUMNS = (
 
 
 def get_vote(db: Database, vote_id: int) -> Vote:
-    row = db.execute(f"SELECT {_COLUMNS} FROM votes WHERE id = ?", [vote_id]).fetchone()
-    if row is None:
+    found = database.row(db, f"SELECT {_COLUMNS} FROM votes WHERE id = ?", [vote_id])
+    if found is None:
         raise UserError(_("Le vote n°{id} n'existe pas.").format(id=vote_id))
-    return _from_row(row)
+    return _from_row(found)
 
 
 def votes_of_meeting(db: Database, meeting_id: int) -> list[Vote]:
-    rows = db.execute(
-        f"SELECT {_COLUMNS} FROM votes WHERE meeting_id = ? ORDER BY id", [meeting_id]
-    ).fetchall()
-    return [_from_row(r) for r in rows]
+    found = database.rows(
+        db, f"SELECT {_COLUMNS} FROM votes WHERE meeting_id = ? ORDER BY id", [meeting_id]
+    )
+    return [_from_row(r) for r in found]
 
 
 def vote_for_item(db: Database, item_id: int) -> Vote | None:
-    row = db.execute(f"SELECT {_COLUMNS} FROM votes WHERE item_id = ?", [item_id]).fetchone()
-    return _from_row(row) if row else None
+    found = database.row(db, f"SELECT {_COLUMNS} FROM votes WHERE item_id = ?", [item_id])
+    return _from_row(found) if found else None

@@ -8,8 +8,9 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ess_desk.council import get_letterhead
 from ess_desk.i18n import _
@@ -269,11 +270,7 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
             AttendanceLine(PersonRef(name, organisation=organisation, guest=True))
         )
 
-    if meeting.opening_quorum:
-        # The count recorded at the opening is the one the minutes state.
-        data = json.loads(meeting.opening_quorum)
-    else:
-        data = json.loads(presence.count_as_json(presence.quorum(db, meeting.id)))
+    data = _stated_count(db, meeting)
     return Attendance(
         **{k: tuple(v) for k, v in lists.items()},
         in_office=data["in_office"],
@@ -284,6 +281,15 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
         remote_count=data.get("remote", 0),
         waived=bool(data.get("waived", False)),
     )
+
+
+def _stated_count(db: Database, meeting: meetings.Meeting) -> dict[str, Any]:
+    """The count the minutes state: the one recorded at the opening, else today's."""
+    if meeting.opening_quorum:
+        stated: dict[str, Any] = json.loads(meeting.opening_quorum)
+        return stated
+    counted: dict[str, Any] = json.loads(presence.count_as_json(presence.quorum(db, meeting.id)))
+    return counted
 
 
 def _times(p: Any) -> tuple[str | None, str | None]:
@@ -621,9 +627,30 @@ def _person_from(data: dict[str, Any] | None) -> PersonRef | None:
     return PersonRef(**data) if data else None
 
 
+def _someone(data: dict[str, Any] | None) -> PersonRef:
+    """A person the snapshot must name (a damaged one raises ValueError)."""
+    if not data:
+        raise ValueError("a person is missing from the snapshot")
+    return PersonRef(**data)
+
+
+def _grouped(base: Attendance, group: Callable[[str], tuple[AttendanceLine, ...]]) -> Attendance:
+    """`base` with each of its groups of people (ATTENDANCE_GROUPS) made by `group(name)`."""
+    return dataclasses.replace(
+        base,
+        present=group("present"),
+        remote=group("remote"),
+        represented=group("represented"),
+        excused=group("excused"),
+        absent=group("absent"),
+        substitutes=group("substitutes"),
+        guests=group("guests"),
+    )
+
+
 def _line_from(data: dict[str, Any]) -> AttendanceLine:
     return AttendanceLine(
-        _person_from(data["person"]),  # type: ignore[arg-type]
+        _someone(data["person"]),
         _person_from(data.get("other")),
         data.get("arrival"),
         data.get("departure"),
@@ -634,12 +661,17 @@ def from_json(text: str) -> MinutesRecord:
     """Read an approved snapshot back (raises ValueError/KeyError/TypeError when damaged)."""
     data = json.loads(text)
     att = data["attendance"]
-    attendance = Attendance(
-        **{g: tuple(_line_from(x) for x in att.get(g, ())) for g in ATTENDANCE_GROUPS},
-        **{k: att[k] for k in ("in_office", "present_count", "represented_count", "required")},
-        reached=bool(att["reached"]),
-        remote_count=att.get("remote_count", 0),
-        waived=bool(att.get("waived", False)),
+    attendance = _grouped(
+        Attendance(
+            in_office=att["in_office"],
+            present_count=att["present_count"],
+            represented_count=att["represented_count"],
+            required=att["required"],
+            reached=bool(att["reached"]),
+            remote_count=att.get("remote_count", 0),
+            waived=bool(att.get("waived", False)),
+        ),
+        lambda group: tuple(_line_from(x) for x in att.get(group, ())),
     )
     sections = []
     for s in data["sections"]:
@@ -649,7 +681,7 @@ def from_json(text: str) -> MinutesRecord:
             v["by_college"] = tuple(CollegeVote(**c) for c in v["by_college"])
             v["ballots"] = tuple(
                 BallotLine(
-                    _person_from(b["member"]),  # type: ignore[arg-type]
+                    _someone(b["member"]),
                     b["choice"],
                     _person_from(b.get("cast_by")),
                     bool(b.get("by_proxy")),
@@ -675,9 +707,7 @@ def from_json(text: str) -> MinutesRecord:
                     for a in s["actions"]
                 ),
                 withdrawn=tuple(
-                    Withdrawal(
-                        _person_from(w["person"]), w.get("civility", ""), w.get("reason", "")
-                    )  # type: ignore[arg-type]
+                    Withdrawal(_someone(w["person"]), w.get("civility", ""), w.get("reason", ""))
                     for w in s.get("withdrawn", ())
                 ),
             )
@@ -779,6 +809,12 @@ class Publication:
 
         return self._pattern.sub(replace, value)
 
+    @overload
+    def person(self, person: PersonRef) -> PersonRef: ...
+
+    @overload
+    def person(self, person: None) -> None: ...
+
     def person(self, person: PersonRef | None) -> PersonRef | None:
         if person is None or self.allowed(person):
             return person
@@ -804,9 +840,7 @@ class Publication:
 
     def record(self, record: MinutesRecord) -> MinutesRecord:
         att = record.attendance
-        attendance = dataclasses.replace(
-            att, **{g: tuple(self.line(x) for x in getattr(att, g)) for g in ATTENDANCE_GROUPS}
-        )
+        attendance = _grouped(att, lambda group: tuple(self.line(x) for x in getattr(att, group)))
         sections = tuple(
             dataclasses.replace(
                 s,
@@ -831,7 +865,7 @@ class Publication:
         )
         return dataclasses.replace(
             record,
-            chair=tuple(self.person(c) for c in record.chair),  # type: ignore[misc]
+            chair=tuple(self.person(c) for c in record.chair),
             presiding=tuple(
                 dataclasses.replace(t, person=self.person(t.person), reason=self.text(t.reason))
                 for t in record.presiding

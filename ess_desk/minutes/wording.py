@@ -10,6 +10,7 @@ from ess_desk.meetings.vocabulary import OUTCOMES
 from ess_desk.membership.vocabulary import label
 from ess_desk.minutes.record import (
     AttendanceLine,
+    BallotLine,
     ChairTurn,
     MinutesRecord,
     PersonRef,
@@ -270,7 +271,7 @@ def vote_kind_line(vote: VoteRecord) -> str | None:
     return None
 
 
-def ballot_name(ballot) -> str:
+def ballot_name(ballot: BallotLine) -> str:
     """« Rose Test (par pouvoir, vote de François Test) »: whose vote, and who cast it."""
     name = person(ballot.member, False)
     if ballot.cast_by is None:

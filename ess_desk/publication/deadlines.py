@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ess_desk.dates import display
 from ess_desk.i18n import _
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -81,11 +82,15 @@ def body_days(db: Database, body_id: int) -> tuple[int, int]:
     """(days for the list of decisions, days for the minutes) of a body: the latter is the
     body's `minutes_publish_days` where the meeting law's migration added it, else a week. Read
     with plain SELECTs: the dashboard asks at start-up."""
-    row = db.execute(
-        f"SELECT decisions_list_days, {_minutes_days_column(db)} FROM bodies b WHERE id = ?",
+    row = database.row(
+        db,
+        f"SELECT decisions_list_days, {_minutes_days_column(db)} AS minutes_days "
+        "FROM bodies b WHERE id = ?",
         [body_id],
-    ).fetchone()
-    return (int(row[0]), int(row[1])) if row else (DEFAULT_DAYS, DEFAULT_DAYS)
+    )
+    if row is None:
+        return (DEFAULT_DAYS, DEFAULT_DAYS)
+    return (int(row["decisions_list_days"]), int(row["minutes_days"]))
 
 
 def _state(due: dt.date, done: str | None, today: dt.date) -> str:
@@ -127,16 +132,16 @@ def record_published(store: Store, items: list[tuple[int, str, str]], day: dt.da
 
 def _mark_minutes_published(db: Database, meeting_id: int, day: dt.date) -> None:
     """The day in the minutes' own column where the meeting law's migration added it."""
-    columns = {r[1] for r in db.execute("PRAGMA table_info(minutes)")}
+    columns = {name for _cid, name, *_rest in db.execute("PRAGMA table_info(minutes)")}
     if "published_on" not in columns:
         return
-    row = db.execute(
-        "SELECT id, published_on FROM minutes WHERE meeting_id = ?", [meeting_id]
-    ).fetchone()
-    if row and not row[1]:
+    row = database.row(
+        db, "SELECT id, published_on FROM minutes WHERE meeting_id = ?", [meeting_id]
+    )
+    if row and not row["published_on"]:
         from ess_desk import service
 
-        service.update(db, "minutes", "minutes", row[0], {"published_on": day.isoformat()})
+        service.update(db, "minutes", "minutes", row["id"], {"published_on": day.isoformat()})
 
 
 def _signed_on(db: Database, minutes_id: int) -> str | None:
@@ -159,14 +164,15 @@ def of_meeting(db: Database, meeting_id: int, today: dt.date | None = None) -> l
     """The deadlines of one meeting held: its list of decisions, and once its minutes are
     approved, their signature and publication."""
     today = today or dt.date.today()
-    row = db.execute(
-        "SELECT m.id, m.body_id, b.name, date(m.starts_at), m.status FROM meetings m "
+    row = database.row(
+        db,
+        "SELECT m.body_id, b.name AS body, date(m.starts_at) AS day, m.status FROM meetings m "
         "JOIN bodies b ON b.id = m.body_id WHERE m.id = ?",
         [meeting_id],
-    ).fetchone()
-    if row is None or row[4] not in ("held", "closed"):
+    )
+    if row is None or row["status"] not in ("held", "closed"):
         return []
-    _id, body_id, body, day, _status = row
+    body_id, body, day = row["body_id"], row["body"], row["day"]
     list_days, minutes_days = body_days(db, body_id)
     out = []
     due = dt.date.fromisoformat(day) + dt.timedelta(days=list_days)

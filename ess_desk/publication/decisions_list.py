@@ -6,6 +6,7 @@ by their description, as in the public minutes."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -68,6 +69,19 @@ def due_on(db: Database, meeting: meetings.Meeting) -> dt.date:
     return meeting.day + dt.timedelta(days=days)
 
 
+def _counted(entry: Entry, vote: votes.Vote | None) -> Entry:
+    """The line with the counts of the item's vote, when it was voted."""
+    if vote is None:
+        return entry
+    return dataclasses.replace(
+        entry,
+        votes_for=vote.votes_for,
+        votes_against=vote.votes_against,
+        abstentions=vote.abstentions,
+        voters=_voters(vote),
+    )
+
+
 def _voters(vote: votes.Vote) -> int:
     return vote.votes_for + vote.votes_against + vote.abstentions
 
@@ -94,41 +108,35 @@ def build(db: Database, meeting_id: int, *, public: bool = True) -> DecisionsLis
         vote = votes.vote_for_item(db, item.id)
         if vote is not None and in_office is None:
             in_office = (vote.quorum or {}).get("in_office")
-        counts = (
-            {
-                "votes_for": vote.votes_for,
-                "votes_against": vote.votes_against,
-                "abstentions": vote.abstentions,
-                "voters": _voters(vote),
-            }
-            if vote is not None
-            else {}
-        )
         outcome = label(OUTCOMES, vote.outcome) if vote is not None else label(OUTCOMES, "adopted")
         for d in by_item.get(item.id, ()):
             entries.append(
-                Entry(
-                    reference=d.reference,
-                    item_position=position,
-                    subject=words(item.title),
-                    kind=label(DECISION_KINDS, d.kind),
-                    text=words(d.text),
-                    outcome=outcome,
-                    actes_code=codes[d.id],
-                    decision_id=d.id,
-                    **counts,
+                _counted(
+                    Entry(
+                        reference=d.reference,
+                        item_position=position,
+                        subject=words(item.title),
+                        kind=label(DECISION_KINDS, d.kind),
+                        text=words(d.text),
+                        outcome=outcome,
+                        actes_code=codes[d.id],
+                        decision_id=d.id,
+                    ),
+                    vote,
                 )
             )
         if vote is not None and not by_item.get(item.id) and item.kind != mn.APPROVAL_KIND:
             entries.append(
-                Entry(
-                    reference="",
-                    item_position=position,
-                    subject=words(item.title),
-                    kind=_("Vote"),
-                    text="",
-                    outcome=outcome,
-                    **counts,
+                _counted(
+                    Entry(
+                        reference="",
+                        item_position=position,
+                        subject=words(item.title),
+                        kind=_("Vote"),
+                        text="",
+                        outcome=outcome,
+                    ),
+                    vote,
                 )
             )
     return DecisionsList(

@@ -14,6 +14,7 @@ from ess_desk.failures import from_os_error
 from ess_desk.i18n import _
 
 if TYPE_CHECKING:
+    from asn1crypto import x509
     from pyhanko.sign.signers import Signer
 
 
@@ -28,7 +29,7 @@ class Holder:
     not_after: str
 
 
-def holder_of(cert) -> Holder:
+def holder_of(cert: x509.Certificate) -> Holder:
     """`cert`: an asn1crypto certificate (what pyHanko hands around)."""
     subject = cert.subject.native
     issuer = cert.issuer.native

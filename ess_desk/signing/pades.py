@@ -18,8 +18,12 @@ from ess_desk.resources import resource
 from ess_desk.typography import typeset
 
 if TYPE_CHECKING:
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.writer import BasePdfFileWriter
+    from pyhanko.pdf_utils.xref import ObjectStream
     from pyhanko.sign.signers import Signer
     from pyhanko.sign.timestamps import TimeStamper
+    from pyhanko.stamp import TextStampStyle
 
 FIELD_PREFIX = "Signature_"
 STAMP_FONT_SIZE = 8  # the font engine and the text box must agree, or glyphs spread out
@@ -49,7 +53,7 @@ def field_name(role: str) -> str:
     return FIELD_PREFIX + role
 
 
-def _font():
+def _font() -> GlyphAccumulatorFactory:
     """The documents' embedded font for the visible signature (pyHanko's own opens the font
     file and never closes it: this one reads it from memory)."""
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
@@ -58,8 +62,14 @@ def _font():
         """pyHanko writes a TrueType glyph's width in font units into the PDF's /W array, which
         counts in thousandths of an em: DejaVu's 2048 units per em spread the letters apart."""
 
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
+        def __init__(
+            self,
+            writer: BasePdfFileWriter,
+            font_handle: io.BytesIO,
+            font_size: float,
+            obj_stream: ObjectStream | None,
+        ):
+            super().__init__(writer, font_handle, font_size, obj_stream=obj_stream)
             # Everything in thousandths of an em: the widths, HarfBuzz's advances, the layout.
             self._to_thousandths = 1000 / self.units_per_em
             self.units_per_em = 1000
@@ -75,7 +85,9 @@ def _font():
             return result
 
     class InMemory(GlyphAccumulatorFactory):
-        def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+        def create_font_engine(
+            self, writer: BasePdfFileWriter, obj_stream: ObjectStream | None = None
+        ) -> GlyphAccumulator:
             if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
                 obj_stream = writer.prepare_object_stream()
             return Scaled(
@@ -90,7 +102,7 @@ def _font():
     return InMemory(str(resource("fonts", "DejaVuSans.ttf")), font_size=STAMP_FONT_SIZE)
 
 
-def _stamp_style(role_text: str, clock_note: str):
+def _stamp_style(role_text: str, clock_note: str) -> TextStampStyle:
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
 
@@ -109,6 +121,13 @@ def _stamp_style(role_text: str, clock_note: str):
         timestamp_format=typeset(_("%d/%m/%Y à %H h %M (UTC%z)")),
         border_width=1,
     )
+
+
+def _whole_points(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    """A field's rectangle in whole points, as pyHanko takes it (the box drawn round it on the
+    page stays where it is: the field covers it to the nearest point)."""
+    left, bottom, right, top = box
+    return (round(left), round(bottom), round(right), round(top))
 
 
 def _timestamper(url: str) -> TimeStamper | None:
@@ -136,7 +155,7 @@ def _sign_once(
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     for f in new_fields:
         fields.append_signature_field(
-            writer, fields.SigFieldSpec(f.name, on_page=f.page, box=f.box)
+            writer, fields.SigFieldSpec(f.name, on_page=f.page, box=_whole_points(f.box))
         )
     meta = signers.PdfSignatureMetadata(
         field_name=field,

@@ -99,7 +99,7 @@ def _stored(db: Database) -> list[bytes]:
 
 def _certificates_in(data: bytes, name: str) -> list[bytes]:
     """The DER certificates of a PEM bundle or of one DER certificate; anything else refused."""
-    from asn1crypto import pem, x509  # type: ignore[import-untyped]
+    from asn1crypto import pem, x509
 
     try:
         if pem.detect(data):

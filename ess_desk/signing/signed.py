@@ -20,6 +20,7 @@ from ess_desk.meetings import meetings
 from ess_desk.minutes import minutes as mn
 from ess_desk.signing import pades
 from ess_desk.signing.settings import timestamp_url
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import Signer
@@ -71,35 +72,46 @@ _COLUMNS = (
 )
 
 
-def _from_row(row: Any) -> SignedDocument:
-    entries = tuple(SignatureEntry(**e) for e in json.loads(row[6] or "[]"))
-    return SignedDocument(*row[:6], signatures=entries, created_at=row[7], updated_at=row[8])
+def _from_row(r: database.Row) -> SignedDocument:
+    return SignedDocument(
+        id=r["id"],
+        minutes_id=r["minutes_id"],
+        erratum_id=r["erratum_id"],
+        approved_sha256=r["approved_sha256"],
+        sha256=r["sha256"],
+        size=r["size"],
+        signatures=tuple(SignatureEntry(**e) for e in json.loads(r["signatures"] or "[]")),
+        created_at=r["created_at"],
+        updated_at=r["updated_at"],
+    )
 
 
 def signed_document(
     db: Database, minutes_id: int, erratum_id: int | None = None
 ) -> SignedDocument | None:
-    row = db.execute(
+    found = database.row(
+        db,
         f"SELECT {_COLUMNS} FROM signed_documents WHERE minutes_id = ? AND erratum_id IS ?",
         [minutes_id, erratum_id],
-    ).fetchone()
-    return _from_row(row) if row else None
+    )
+    return _from_row(found) if found else None
 
 
 def documents_of(db: Database, minutes_id: int) -> list[SignedDocument]:
-    rows = db.execute(
+    found = database.rows(
+        db,
         f"SELECT {_COLUMNS} FROM signed_documents WHERE minutes_id = ? "
         "ORDER BY erratum_id IS NOT NULL, erratum_id",
         [minutes_id],
-    ).fetchall()
-    return [_from_row(r) for r in rows]
+    )
+    return [_from_row(r) for r in found]
 
 
 def content(db: Database, document_id: int) -> bytes:
-    row = db.execute("SELECT content FROM signed_documents WHERE id = ?", [document_id]).fetchone()
+    row = database.row(db, "SELECT content FROM signed_documents WHERE id = ?", [document_id])
     if row is None:
         raise UserError(_("Le fichier signé n°{id} n'existe pas.").format(id=document_id))
-    return bytes(row[0])
+    return bytes(row["content"])
 
 
 def role_text(role: str) -> str:
@@ -216,7 +228,7 @@ def _record(
 def _mark_signed(db: Database, minutes_id: int) -> None:
     """The day the minutes were signed, in the column the meeting law's migration gives the
     minutes (its compliance check reads it), where it exists."""
-    columns = {r[1] for r in db.execute("PRAGMA table_info(minutes)")}
+    columns = {name for _cid, name, *_rest in db.execute("PRAGMA table_info(minutes)")}
     if "signed_on" in columns:
         service.update(
             db, "minutes", mn.ENTITY, minutes_id, {"signed_on": dt.date.today().isoformat()}

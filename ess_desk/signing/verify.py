@@ -10,11 +10,16 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ess_desk.errors import UserError
 from ess_desk.failures import from_os_error
 from ess_desk.i18n import _
 from ess_desk.signing.certificates import holder_of
+
+if TYPE_CHECKING:
+    from asn1crypto import x509
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class SignatureReport:
         return self.intact and self.valid and not self.modified_after
 
 
-def _roots(paths: tuple[Path, ...]) -> list:
+def _roots(paths: tuple[Path, ...]) -> list[x509.Certificate]:
     from asn1crypto import pem, x509
 
     roots = []
@@ -55,7 +60,7 @@ def _roots(paths: tuple[Path, ...]) -> list:
 
 
 def verify_bytes(
-    data: bytes, trust: tuple[Path, ...] = (), roots: tuple = ()
+    data: bytes, trust: tuple[Path, ...] = (), roots: tuple[x509.Certificate, ...] = ()
 ) -> list[SignatureReport]:
     """The signatures of a PDF, in the order they were applied; a file that is not a PDF is
     refused with a sentence. Trusted: the certificates of the files `trust` and `roots`
@@ -68,11 +73,11 @@ def verify_bytes(
         embedded = list(reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise UserError(_("Ce fichier n'est pas un PDF lisible.")) from exc
-    roots = [*_roots(trust), *roots]
+    trusted = [*_roots(trust), *roots]
     # Without trust roots no path to a root is ever found: pyHanko logs it with a traceback for
     # each signature, while the report says it in one sentence.
-    with contextlib.nullcontext() if roots else _quiet_validation():
-        return [_report(sig, roots) for sig in embedded]
+    with contextlib.nullcontext() if trusted else _quiet_validation():
+        return [_report(sig, trusted) for sig in embedded]
 
 
 @contextlib.contextmanager
@@ -86,7 +91,7 @@ def _quiet_validation() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _report(sig, roots: list) -> SignatureReport:
+def _report(sig: EmbeddedPdfSignature, roots: list[x509.Certificate]) -> SignatureReport:
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel

@@ -941,6 +941,57 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsBox</name>
+    <message>
+        <source>Procès-verbaux à approuver lors de cette séance</source>
+        <translation>Minutes to approve at this meeting</translation>
+    </message>
+    <message>
+        <source>Aucun procès-verbal n&apos;est soumis à l&apos;approbation de cette séance.</source>
+        <translation>No minutes are submitted for approval at this meeting.</translation>
+    </message>
+    <message>
+        <source>Procès-verbal de la séance « {title} » — {state}</source>
+        <translation>Minutes of the meeting “{title}” — {state}</translation>
+    </message>
+    <message>
+        <source>approuvé le {day}</source>
+        <translation>approved on {day}</translation>
+    </message>
+    <message>
+        <source>soumis aux membres le {day}</source>
+        <translation>submitted to members on {day}</translation>
+    </message>
+    <message>
+        <source>revenu au brouillon</source>
+        <translation>returned to draft</translation>
+    </message>
+    <message>
+        <source>Approuver…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>L&apos;approbation se fait une fois la séance marquée comme tenue.</source>
+        <translation>Approval is possible once the meeting is marked as held.</translation>
+    </message>
+    <message>
+        <source>Ce procès-verbal est revenu au brouillon.</source>
+        <translation>These minutes have been returned to draft.</translation>
+    </message>
+    <message>
+        <source>Approuver le procès-verbal</source>
+        <translation>Approve the minutes</translation>
+    </message>
+    <message>
+        <source>Approuver le procès-verbal de la séance du {day} ? Son texte sera figé et ne pourra plus être corrigé que par un erratum.</source>
+        <translation>Approve the minutes of the meeting of {day}? Their text will be frozen and can then only be corrected by an erratum.</translation>
+    </message>
+    <message>
+        <source>Approuver</source>
+        <translation>Approve</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceTab</name>
     <message>
         <source>Double-cliquez (ou F2) sur la présence, le pouvoir ou les heures.</source>
@@ -1080,50 +1131,6 @@
         <translation>Bodies</translation>
     </message>
     <message>
-        <source>Règles de fonctionnement</source>
-        <translation>Rules of procedure</translation>
-    </message>
-    <message>
-        <source>Quorum</source>
-        <translation>Quorum</translation>
-    </message>
-    <message>
-        <source>À distance</source>
-        <translation>Remote</translation>
-    </message>
-    <message>
-        <source>Pouvoirs</source>
-        <translation>Proxies</translation>
-    </message>
-    <message>
-        <source>Convocation</source>
-        <translation>Notice of meeting</translation>
-    </message>
-    <message>
-        <source>Quorum manqué</source>
-        <translation>Quorum not reached</translation>
-    </message>
-    <message>
-        <source>Durée des mandats</source>
-        <translation>Mandate length</translation>
-    </message>
-    <message>
-        <source>Jours fériés</source>
-        <translation>Public holidays</translation>
-    </message>
-    <message>
-        <source>Majorité</source>
-        <translation>Majority</translation>
-    </message>
-    <message>
-        <source>Procès-verbal</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source>Modifier les règles…</source>
-        <translation>Edit the rules…</translation>
-    </message>
-    <message>
         <source>Ajouter un collège</source>
         <translation>Add a college</translation>
     </message>
@@ -1144,73 +1151,6 @@
             <numerusform>%n vacant seat on this date</numerusform>
             <numerusform>%n vacant seats on this date</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>plus de {num}/{den} des membres votants en exercice, {represented}</source>
-        <translation>more than {num}/{den} of the voting members in office, {represented}</translation>
-    </message>
-    <message>
-        <source>au moins {num}/{den} des membres votants en exercice, {represented}</source>
-        <translation>at least {num}/{den} of the voting members in office, {represented}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pouvoirs au plus par mandataire</source>
-        <translation>
-            <numerusform>at most %n proxy per holder</numerusform>
-            <numerusform>at most %n proxies per holder</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n jours francs avant la séance</source>
-        <translation>
-            <numerusform>%n clear day before the meeting</numerusform>
-            <numerusform>%n clear days before the meeting</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n ans</source>
-        <translation>
-            <numerusform>%n year</numerusform>
-            <numerusform>%n years</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> ; voix prépondérante de la présidence en cas d&apos;égalité</source>
-        <translation>; the chair has a casting vote in the event of a tie</translation>
-    </message>
-    <message>
-        <source>non prévue : seuls les présents votent</source>
-        <translation>not provided for: only those present vote</translation>
-    </message>
-    <message>
-        <source>les membres à distance votent et comptent pour le quorum</source>
-        <translation>remote members vote and count towards the quorum</translation>
-    </message>
-    <message>
-        <source>les membres à distance votent, sans compter pour le quorum</source>
-        <translation>remote members vote, without counting towards the quorum</translation>
-    </message>
-    <message numerus="yes">
-        <source>nouvelle convocation %n jours francs avant au moins</source>
-        <translation>
-            <numerusform>new notice at least %n clear day before</numerusform>
-            <numerusform>new notice at least %n clear days before</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>, séance sans condition de quorum</source>
-        <translation>, meeting without a quorum requirement</translation>
-    </message>
-    <message numerus="yes">
-        <source>signé et publié sous %n jours</source>
-        <translation>
-            <numerusform>signed and published within %n day</numerusform>
-            <numerusform>signed and published within %n days</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>pas de délai fixé</source>
-        <translation>no time limit set</translation>
     </message>
     <message>
         <source>Collèges</source>
@@ -1255,14 +1195,6 @@
     <message>
         <source>Tous les sièges sont pourvus à cette date</source>
         <translation>All seats are filled on this date</translation>
-    </message>
-    <message>
-        <source>présents ou représentés</source>
-        <translation>present or represented</translation>
-    </message>
-    <message>
-        <source>présents (les pouvoirs ne comptent pas)</source>
-        <translation>present (proxies do not count)</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1339,128 @@
     <message>
         <source>Sources : délai de convocation, {notice} ; quorum et nouvelle convocation, {quorum} ; voix prépondérante, {casting} ; procès-verbal, {minutes}. Chaque valeur reste modifiable.</source>
         <translation>Sources: notice, {notice}; quorum and new notice, {quorum}; casting vote, {casting}; minutes, {minutes}. Every value stays editable.</translation>
+    </message>
+</context>
+<context>
+    <name>BodyRulesBox</name>
+    <message>
+        <source>Règles de fonctionnement</source>
+        <translation>Rules of procedure</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>À distance</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <source>Pouvoirs</source>
+        <translation>Proxies</translation>
+    </message>
+    <message>
+        <source>Convocation</source>
+        <translation>Notice of meeting</translation>
+    </message>
+    <message>
+        <source>Quorum manqué</source>
+        <translation>Quorum not reached</translation>
+    </message>
+    <message>
+        <source>Durée des mandats</source>
+        <translation>Mandate length</translation>
+    </message>
+    <message>
+        <source>Jours fériés</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>Majorité</source>
+        <translation>Majority</translation>
+    </message>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Modifier les règles…</source>
+        <translation>Edit the rules…</translation>
+    </message>
+    <message>
+        <source>présents ou représentés</source>
+        <translation>present or represented</translation>
+    </message>
+    <message>
+        <source>présents (les pouvoirs ne comptent pas)</source>
+        <translation>present (proxies do not count)</translation>
+    </message>
+    <message>
+        <source>plus de {num}/{den} des membres votants en exercice, {represented}</source>
+        <translation>more than {num}/{den} of the voting members in office, {represented}</translation>
+    </message>
+    <message>
+        <source>au moins {num}/{den} des membres votants en exercice, {represented}</source>
+        <translation>at least {num}/{den} of the voting members in office, {represented}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pouvoirs au plus par mandataire</source>
+        <translation>
+            <numerusform>at most %n proxy per holder</numerusform>
+            <numerusform>at most %n proxies per holder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jours francs avant la séance</source>
+        <translation>
+            <numerusform>%n clear day before the meeting</numerusform>
+            <numerusform>%n clear days before the meeting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ans</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> ; voix prépondérante de la présidence en cas d&apos;égalité</source>
+        <translation>; the chair has a casting vote in the event of a tie</translation>
+    </message>
+    <message>
+        <source>non prévue : seuls les présents votent</source>
+        <translation>not provided for: only those present vote</translation>
+    </message>
+    <message>
+        <source>les membres à distance votent et comptent pour le quorum</source>
+        <translation>remote members vote and count towards the quorum</translation>
+    </message>
+    <message>
+        <source>les membres à distance votent, sans compter pour le quorum</source>
+        <translation>remote members vote, without counting towards the quorum</translation>
+    </message>
+    <message numerus="yes">
+        <source>nouvelle convocation %n jours francs avant au moins</source>
+        <translation>
+            <numerusform>new notice at least %n clear day before</numerusform>
+            <numerusform>new notice at least %n clear days before</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, séance sans condition de quorum</source>
+        <translation>, meeting without a quorum requirement</translation>
+    </message>
+    <message numerus="yes">
+        <source>signé et publié sous %n jours</source>
+        <translation>
+            <numerusform>signed and published within %n day</numerusform>
+            <numerusform>signed and published within %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pas de délai fixé</source>
+        <translation>no time limit set</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2695,41 @@
     </message>
 </context>
 <context>
+    <name>FilePreview</name>
+    <message>
+        <source>Aperçu du fichier</source>
+        <translation>Preview of the file</translation>
+    </message>
+    <message>
+        <source>Laisser la ligne de côté</source>
+        <translation>Leave the row out</translation>
+    </message>
+    <message>
+        <source>La ligne choisie ne sera pas importée (Suppr) ; un second clic la reprend.</source>
+        <translation>The chosen row will not be imported (Del); a second click takes it back.</translation>
+    </message>
+    <message>
+        <source>— ignorer —</source>
+        <translation>— ignore —</translation>
+    </message>
+    <message>
+        <source>Champ d&apos;ESS Desk pour la colonne « {header} »</source>
+        <translation>ESS Desk field for the column “{header}”</translation>
+    </message>
+    <message>
+        <source>Reprendre la ligne</source>
+        <translation>Take the row back</translation>
+    </message>
+    <message>
+        <source>Cellules corrigées ici : {n}</source>
+        <translation>Cells corrected here: {n}</translation>
+    </message>
+    <message>
+        <source>Lignes laissées de côté : {lines}</source>
+        <translation>Rows left out: {lines}</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearch</name>
     <message>
         <source>Rechercher partout (Ctrl+F)</source>
@@ -2722,28 +2811,8 @@
         <translation>&amp;Body of the rows without a Body column:</translation>
     </message>
     <message>
-        <source>Aperçu du fichier</source>
-        <translation>Preview of the file</translation>
-    </message>
-    <message>
-        <source>— ignorer —</source>
-        <translation>— ignore —</translation>
-    </message>
-    <message>
-        <source>Champ d&apos;ESS Desk pour la colonne « {header} »</source>
-        <translation>ESS Desk field for the column “{header}”</translation>
-    </message>
-    <message>
         <source>Problèmes trouvés</source>
         <translation>Problems found</translation>
-    </message>
-    <message>
-        <source>Laisser la ligne de côté</source>
-        <translation>Leave the row out</translation>
-    </message>
-    <message>
-        <source>La ligne choisie ne sera pas importée (Suppr) ; un second clic la reprend.</source>
-        <translation>The chosen row will not be imported (Del); a second click takes it back.</translation>
     </message>
     <message>
         <source>Importer</source>
@@ -2764,10 +2833,6 @@
         <translation>The file {name} cannot be read.
 
 {reason}</translation>
-    </message>
-    <message>
-        <source>Reprendre la ligne</source>
-        <translation>Take the row back</translation>
     </message>
     <message>
         <source>Vérification du fichier en cours…</source>
@@ -2805,14 +2870,6 @@
         <translation>No problems: the file can be imported.</translation>
     </message>
     <message>
-        <source>Cellules corrigées ici : {n}</source>
-        <translation>Cells corrected here: {n}</translation>
-    </message>
-    <message>
-        <source>Lignes laissées de côté : {lines}</source>
-        <translation>Rows left out: {lines}</translation>
-    </message>
-    <message>
         <source>Import en cours…</source>
         <translation>Importing…</translation>
     </message>
@@ -2823,6 +2880,108 @@
     <message>
         <source>L&apos;import a échoué, rien n&apos;a été écrit : {reason}</source>
         <translation>The import failed; nothing was written: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <source>Cette séance n&apos;a pas encore d&apos;ordre du jour : le procès-verbal se rédige point par point, ajoutez d&apos;abord les points de l&apos;ordre du jour.</source>
+        <translation>This meeting has no agenda yet: the minutes are written item by item, so add the agenda items first.</translation>
+    </message>
+    <message>
+        <source>Gras</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Mettre la sélection en gras (Ctrl+B)</source>
+        <translation>Make the selection bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Faire des lignes sélectionnées une liste à puces</source>
+        <translation>Turn the selected lines into a bulleted list</translation>
+    </message>
+    <message>
+        <source>Annuler la frappe</source>
+        <translation>Undo typing</translation>
+    </message>
+    <message>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Rétablir (Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>**gras** · « - » en début de ligne : liste · ligne vide : paragraphe</source>
+        <translation>**bold** · “-” at the start of a line: list · blank line: paragraph</translation>
+    </message>
+    <message>
+        <source>Décisions et avis adoptés sur ce point</source>
+        <translation>Decisions and opinions adopted on this item</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Nouvelle action…</source>
+        <translation>New action…</translation>
+    </message>
+    <message>
+        <source>présenté par {name}</source>
+        <translation>presented by {name}</translation>
+    </message>
+    <message>
+        <source>Pas de vote enregistré sur ce point.</source>
+        <translation>No vote recorded on this item.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
+        <translation>
+            <numerusform>{votes_for} for, {votes_against} against, %n abstention</numerusform>
+            <numerusform>{votes_for} for, {votes_against} against, %n abstentions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} ne prenant pas part au vote</source>
+        <translation>{count} not voting</translation>
+    </message>
+    <message>
+        <source>voix prépondérante de la présidence</source>
+        <translation>chair&apos;s casting vote</translation>
+    </message>
+    <message>
+        <source>quorum non atteint</source>
+        <translation>quorum not reached</translation>
+    </message>
+    <message>
+        <source>saisi dans l&apos;onglet des votes</source>
+        <translation>entered in the Votes tab</translation>
+    </message>
+    <message>
+        <source>Base ouverte en lecture seule.</source>
+        <translation>Database open read-only.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une décision dans la liste.</source>
+        <translation>Choose a decision in the list first.</translation>
+    </message>
+    <message>
+        <source>Une action de suivi de la décision choisie.</source>
+        <translation>An action following up the chosen decision.</translation>
     </message>
 </context>
 <context>
@@ -3379,55 +3538,7 @@
     </message>
 </context>
 <context>
-    <name>MeetingView</name>
-    <message>
-        <source>Procès-verbal</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source>Suivi des actions</source>
-        <translation>Action follow-up</translation>
-    </message>
-    <message>
-        <source>{n} présent</source>
-        <translation>{n} present</translation>
-    </message>
-    <message>
-        <source>{n} présents</source>
-        <translation>{n} present</translation>
-    </message>
-    <message>
-        <source>{n} représenté</source>
-        <translation>{n} represented</translation>
-    </message>
-    <message>
-        <source>{n} représentés</source>
-        <translation>{n} represented</translation>
-    </message>
-    <message>
-        <source>Quorum atteint</source>
-        <translation>Quorum reached</translation>
-    </message>
-    <message>
-        <source>Quorum non atteint</source>
-        <translation>Quorum not reached</translation>
-    </message>
-    <message>
-        <source>{head} : {present} + {represented} = {counted} / {required} requis</source>
-        <translation>{head}: {present} + {represented} = {counted} / {required} required</translation>
-    </message>
-    <message>
-        <source>{head} : {present} = {counted} / {required} requis (les pouvoirs ne comptent pas)</source>
-        <translation>{head}: {present} = {counted} / {required} required (proxies do not count)</translation>
-    </message>
-    <message>
-        <source>← Séances</source>
-        <translation>← Meetings</translation>
-    </message>
-    <message>
-        <source>Retour à la liste des séances (Alt+Gauche)</source>
-        <translation>Back to the list of meetings (Alt+Left)</translation>
-    </message>
+    <name>MeetingSteps</name>
     <message>
         <source>Modifier…</source>
         <translation>Edit…</translation>
@@ -3445,28 +3556,12 @@
         <translation>Close the meeting</translation>
     </message>
     <message>
-        <source>Annuler la séance</source>
-        <translation>Cancel the meeting</translation>
+        <source>Annuler la séance…</source>
+        <translation>Cancel the meeting…</translation>
     </message>
     <message>
         <source>Reporter…</source>
         <translation>Postpone…</translation>
-    </message>
-    <message>
-        <source>Régularité</source>
-        <translation>Compliance</translation>
-    </message>
-    <message>
-        <source>{present} + {n} à distance</source>
-        <translation>{present} + {n} remote</translation>
-    </message>
-    <message>
-        <source>Séance reconvoquée, sans condition de quorum</source>
-        <translation>Reconvened meeting, without quorum</translation>
-    </message>
-    <message>
-        <source>Annuler la séance…</source>
-        <translation>Cancel the meeting…</translation>
     </message>
     <message>
         <source>Reconvoquer…</source>
@@ -3487,50 +3582,6 @@
     <message>
         <source>Un seul PDF : couverture, sommaire, convocation, ordre du jour, PV à approuver, suivi des actions, composition, émargement et annexes.</source>
         <translation>A single PDF: cover, contents, notice of meeting, agenda, minutes to approve, action follow-up, membership, sign-in sheet and annexes.</translation>
-    </message>
-    <message>
-        <source>Onglets de la séance</source>
-        <translation>Tabs of the meeting</translation>
-    </message>
-    <message>
-        <source>Ordre du jour</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <source>Convocation</source>
-        <translation>Notice of meeting</translation>
-    </message>
-    <message>
-        <source>Présences</source>
-        <translation>Attendance</translation>
-    </message>
-    <message>
-        <source>Votes</source>
-        <translation>Votes</translation>
-    </message>
-    <message>
-        <source>Cet onglet n&apos;a pas pu être chargé : {reason}</source>
-        <translation>This tab could not be loaded: {reason}</translation>
-    </message>
-    <message>
-        <source>{body} · {kind} · {when}{end}</source>
-        <translation>{body} · {kind} · {when}{end}</translation>
-    </message>
-    <message>
-        <source>Lieu : {place}</source>
-        <translation>Venue: {place}</translation>
-    </message>
-    <message>
-        <source>Visioconférence : {link}</source>
-        <translation>Video conference: {link}</translation>
-    </message>
-    <message>
-        <source>Lieu à préciser</source>
-        <translation>Venue to be confirmed</translation>
-    </message>
-    <message>
-        <source>Reportée : &lt;a href=&apos;meeting:{id}&apos;&gt;voir la nouvelle séance&lt;/a&gt;</source>
-        <translation>Postponed: &lt;a href=&apos;meeting:{id}&apos;&gt;see the new meeting&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Base ouverte en lecture seule : {message}</source>
@@ -3597,6 +3648,10 @@
         <translation>Do not close</translation>
     </message>
     <message>
+        <source>Annuler la séance</source>
+        <translation>Cancel the meeting</translation>
+    </message>
+    <message>
         <source>Annuler cette séance ? Elle restera dans la liste, marquée annulée.</source>
         <translation>Cancel this meeting? It will stay in the list, marked as cancelled.</translation>
     </message>
@@ -3621,16 +3676,16 @@
         <translation>The meeting is postponed; the new meeting takes over its agenda.</translation>
     </message>
     <message>
+        <source>Dossier de séance</source>
+        <translation>Meeting pack</translation>
+    </message>
+    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Préparation du dossier de séance…</source>
         <translation>Preparing the meeting pack…</translation>
-    </message>
-    <message>
-        <source>Dossier de séance</source>
-        <translation>Meeting pack</translation>
     </message>
     <message>
         <source>Annexes non jointes : {names}.</source>
@@ -3647,6 +3702,113 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Faire le dossier sans elles</source>
         <translation>Make it without them</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Suivi des actions</source>
+        <translation>Action follow-up</translation>
+    </message>
+    <message>
+        <source>{n} présent</source>
+        <translation>{n} present</translation>
+    </message>
+    <message>
+        <source>{n} présents</source>
+        <translation>{n} present</translation>
+    </message>
+    <message>
+        <source>{n} représenté</source>
+        <translation>{n} represented</translation>
+    </message>
+    <message>
+        <source>{n} représentés</source>
+        <translation>{n} represented</translation>
+    </message>
+    <message>
+        <source>Quorum atteint</source>
+        <translation>Quorum reached</translation>
+    </message>
+    <message>
+        <source>Quorum non atteint</source>
+        <translation>Quorum not reached</translation>
+    </message>
+    <message>
+        <source>{head} : {present} + {represented} = {counted} / {required} requis</source>
+        <translation>{head}: {present} + {represented} = {counted} / {required} required</translation>
+    </message>
+    <message>
+        <source>{head} : {present} = {counted} / {required} requis (les pouvoirs ne comptent pas)</source>
+        <translation>{head}: {present} = {counted} / {required} required (proxies do not count)</translation>
+    </message>
+    <message>
+        <source>← Séances</source>
+        <translation>← Meetings</translation>
+    </message>
+    <message>
+        <source>Retour à la liste des séances (Alt+Gauche)</source>
+        <translation>Back to the list of meetings (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Régularité</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>{present} + {n} à distance</source>
+        <translation>{present} + {n} remote</translation>
+    </message>
+    <message>
+        <source>Séance reconvoquée, sans condition de quorum</source>
+        <translation>Reconvened meeting, without quorum</translation>
+    </message>
+    <message>
+        <source>Onglets de la séance</source>
+        <translation>Tabs of the meeting</translation>
+    </message>
+    <message>
+        <source>Ordre du jour</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Convocation</source>
+        <translation>Notice of meeting</translation>
+    </message>
+    <message>
+        <source>Présences</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Cet onglet n&apos;a pas pu être chargé : {reason}</source>
+        <translation>This tab could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>{body} · {kind} · {when}{end}</source>
+        <translation>{body} · {kind} · {when}{end}</translation>
+    </message>
+    <message>
+        <source>Lieu : {place}</source>
+        <translation>Venue: {place}</translation>
+    </message>
+    <message>
+        <source>Visioconférence : {link}</source>
+        <translation>Video conference: {link}</translation>
+    </message>
+    <message>
+        <source>Lieu à préciser</source>
+        <translation>Venue to be confirmed</translation>
+    </message>
+    <message>
+        <source>Reportée : &lt;a href=&apos;meeting:{id}&apos;&gt;voir la nouvelle séance&lt;/a&gt;</source>
+        <translation>Postponed: &lt;a href=&apos;meeting:{id}&apos;&gt;see the new meeting&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -3866,31 +4028,7 @@ Make the pack without these annexes? Its cover will state which ones are missing
     </message>
 </context>
 <context>
-    <name>MinutesTab</name>
-    <message>
-        <source>Procès-verbaux à approuver lors de cette séance</source>
-        <translation>Minutes to approve at this meeting</translation>
-    </message>
-    <message>
-        <source>Commencer le procès-verbal</source>
-        <translation>Start the minutes</translation>
-    </message>
-    <message>
-        <source>Prénom Nom</source>
-        <translation>First name Last name</translation>
-    </message>
-    <message>
-        <source>hh:mm</source>
-        <translation>hh:mm</translation>
-    </message>
-    <message>
-        <source>Secrétaire de séance</source>
-        <translation>Meeting secretary</translation>
-    </message>
-    <message>
-        <source>Séance levée à</source>
-        <translation>Meeting closed at</translation>
-    </message>
+    <name>MinutesButtons</name>
     <message>
         <source>Soumettre aux membres…</source>
         <translation>Submit to members…</translation>
@@ -3906,6 +4044,22 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Ajouter un erratum…</source>
         <translation>Add an erratum…</translation>
+    </message>
+    <message>
+        <source>Présidence…</source>
+        <translation>Chair…</translation>
+    </message>
+    <message>
+        <source>Qui a présidé la séance, et qui a pris la présidence en cours de séance</source>
+        <translation>Who chaired the meeting, and who took the chair during the meeting</translation>
+    </message>
+    <message>
+        <source>Signatures…</source>
+        <translation>Signatures…</translation>
+    </message>
+    <message>
+        <source>Signer électroniquement le procès-verbal approuvé (président puis secrétaire de séance) et vérifier ses signatures</source>
+        <translation>Sign the approved minutes electronically (chair then secretary of the meeting) and verify their signatures</translation>
     </message>
     <message>
         <source>Exporter</source>
@@ -3940,91 +4094,55 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <translation>Decision summary (Word)…</translation>
     </message>
     <message>
-        <source>Gras</source>
-        <translation>Bold</translation>
+        <source>Base ouverte en lecture seule.</source>
+        <translation>Database open read-only.</translation>
     </message>
     <message>
-        <source>Mettre la sélection en gras (Ctrl+B)</source>
-        <translation>Make the selection bold (Ctrl+B)</translation>
+        <source>Seul un brouillon se soumet.</source>
+        <translation>Only a draft can be submitted.</translation>
     </message>
     <message>
-        <source>Liste</source>
-        <translation>List</translation>
+        <source>Avant de soumettre : {list}</source>
+        <translation>Before submitting: {list}</translation>
     </message>
     <message>
-        <source>Faire des lignes sélectionnées une liste à puces</source>
-        <translation>Turn the selected lines into a bulleted list</translation>
+        <source>(public)</source>
+        <translation>(public)</translation>
     </message>
     <message>
-        <source>Annuler la frappe</source>
-        <translation>Undo typing</translation>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <source>Annuler (Ctrl+Z)</source>
-        <translation>Undo (Ctrl+Z)</translation>
+        <source>Document Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <source>Rétablir</source>
-        <translation>Redo</translation>
+        <source>Exporter le procès-verbal</source>
+        <translation>Export the minutes</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesHeader</name>
+    <message>
+        <source>Prénom Nom</source>
+        <translation>First name Last name</translation>
     </message>
     <message>
-        <source>Rétablir (Ctrl+Y)</source>
-        <translation>Redo (Ctrl+Y)</translation>
+        <source>hh:mm</source>
+        <translation>hh:mm</translation>
     </message>
     <message>
-        <source>**gras** · « - » en début de ligne : liste · ligne vide : paragraphe</source>
-        <translation>**bold** · “-” at the start of a line: list · blank line: paragraph</translation>
+        <source>Secrétaire de séance</source>
+        <translation>Meeting secretary</translation>
     </message>
     <message>
-        <source>Cette séance n&apos;a pas encore d&apos;ordre du jour : le procès-verbal se rédige point par point, ajoutez d&apos;abord les points de l&apos;ordre du jour.</source>
-        <translation>This meeting has no agenda yet: the minutes are written item by item, so add the agenda items first.</translation>
+        <source>Séance levée à</source>
+        <translation>Meeting closed at</translation>
     </message>
     <message>
-        <source>Décisions et avis adoptés sur ce point</source>
-        <translation>Decisions and opinions adopted on this item</translation>
-    </message>
-    <message>
-        <source>Ajouter…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <source>Modifier…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <source>Nouvelle action…</source>
-        <translation>New action…</translation>
-    </message>
-    <message>
-        <source>Historique</source>
-        <translation>History</translation>
-    </message>
-    <message numerus="yes">
-        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
-        <translation>
-            <numerusform>{votes_for} for, {votes_against} against, %n abstention</numerusform>
-            <numerusform>{votes_for} for, {votes_against} against, %n abstentions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Errata</source>
-        <translation>Errata</translation>
-    </message>
-    <message>
-        <source>Procès-verbal</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source>Procès-verbal — {title}</source>
-        <translation>Minutes — {title}</translation>
-    </message>
-    <message>
-        <source>Cette séance n&apos;a pas eu lieu : elle n&apos;a pas de procès-verbal.</source>
-        <translation>This meeting did not take place: it has no minutes.</translation>
-    </message>
-    <message>
-        <source>Le procès-verbal de cette séance n&apos;est pas encore commencé. Il se rédige d&apos;ordinaire pendant ou après la séance.</source>
-        <translation>The minutes of this meeting have not been started yet. They are usually written during or after the meeting.</translation>
+        <source>L&apos;en-tête et la liste des présents viennent de la séance : ils ne se retapent pas ici.</source>
+        <translation>The header and the list of those present come from the meeting: no need to retype them here.</translation>
     </message>
     <message>
         <source>Présidence : {names}</source>
@@ -4050,77 +4168,43 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>quorum ({required}) non atteint</source>
         <translation>quorum ({required}) not reached</translation>
     </message>
+</context>
+<context>
+    <name>MinutesPlaceholder</name>
     <message>
-        <source>L&apos;en-tête et la liste des présents viennent de la séance : ils ne se retapent pas ici.</source>
-        <translation>The header and the list of those present come from the meeting: no need to retype them here.</translation>
+        <source>Commencer le procès-verbal</source>
+        <translation>Start the minutes</translation>
     </message>
     <message>
-        <source>Aucun procès-verbal n&apos;est soumis à l&apos;approbation de cette séance.</source>
-        <translation>No minutes are submitted for approval at this meeting.</translation>
-    </message>
-    <message>
-        <source>approuvé le {day}</source>
-        <translation>approved on {day}</translation>
-    </message>
-    <message>
-        <source>soumis aux membres le {day}</source>
-        <translation>submitted to members on {day}</translation>
-    </message>
-    <message>
-        <source>revenu au brouillon</source>
-        <translation>returned to draft</translation>
-    </message>
-    <message>
-        <source>Procès-verbal de la séance « {title} » — {state}</source>
-        <translation>Minutes of the meeting “{title}” — {state}</translation>
-    </message>
-    <message>
-        <source>Procès-verbal approuvé lors de la séance du {day}. Il est figé : une correction s&apos;ajoute comme erratum, daté et motivé, imprimé à la suite du procès-verbal.</source>
-        <translation>Minutes approved at the meeting of {day}. They are now frozen: a correction is added as an erratum, dated and with a reason, and printed after the minutes.</translation>
-    </message>
-    <message>
-        <source>Approuver…</source>
-        <translation>Approve…</translation>
-    </message>
-    <message>
-        <source>Présidence…</source>
-        <translation>Chair…</translation>
-    </message>
-    <message>
-        <source>Qui a présidé la séance, et qui a pris la présidence en cours de séance</source>
-        <translation>Who chaired the meeting, and who took the chair during the meeting</translation>
-    </message>
-    <message>
-        <source>Signatures…</source>
-        <translation>Signatures…</translation>
-    </message>
-    <message>
-        <source>Signer électroniquement le procès-verbal approuvé (président puis secrétaire de séance) et vérifier ses signatures</source>
-        <translation>Sign the approved minutes electronically (chair then secretary of the meeting) and verify their signatures</translation>
-    </message>
-    <message>
-        <source>Points de l&apos;ordre du jour</source>
-        <translation>Agenda items</translation>
-    </message>
-    <message>
-        <source>Historique du procès-verbal</source>
-        <translation>History of the minutes</translation>
+        <source>Cette séance n&apos;a pas eu lieu : elle n&apos;a pas de procès-verbal.</source>
+        <translation>This meeting did not take place: it has no minutes.</translation>
     </message>
     <message>
         <source>Le procès-verbal s&apos;ouvre une fois la séance marquée tenue (bouton « Marquer tenue » en haut de la page, à partir de son heure de début).</source>
         <translation>The minutes open once the meeting is marked held (the “Mark held” button at the top of the page, from its start time).</translation>
     </message>
     <message>
-        <source>Texte du point {number}. {title}</source>
-        <translation>Text of item {number}. {title}</translation>
+        <source>Le procès-verbal de cette séance n&apos;est pas encore commencé. Il se rédige d&apos;ordinaire pendant ou après la séance.</source>
+        <translation>The minutes of this meeting have not been started yet. They are usually written during or after the meeting.</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesSidePanel</name>
+    <message>
+        <source>Historique du procès-verbal</source>
+        <translation>History of the minutes</translation>
     </message>
     <message>
-        <source>L&apos;approbation se fait une fois la séance marquée comme tenue.</source>
-        <translation>Approval is possible once the meeting is marked as held.</translation>
+        <source>Errata</source>
+        <translation>Errata</translation>
     </message>
     <message>
-        <source>Ce procès-verbal est revenu au brouillon.</source>
-        <translation>These minutes have been returned to draft.</translation>
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Choisissez une ligne pour voir le détail du changement.</source>
+        <translation>Choose a row to see the details of the change.</translation>
     </message>
     <message>
         <source>Erratum du {day} — {reason}
@@ -4136,97 +4220,20 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>Errata ({count})</source>
         <translation>Errata ({count})</translation>
     </message>
+</context>
+<context>
+    <name>MinutesTab</name>
     <message>
-        <source>Choisissez une ligne pour voir le détail du changement.</source>
-        <translation>Choose a row to see the details of the change.</translation>
+        <source>Revenir au brouillon</source>
+        <translation>Return to draft</translation>
     </message>
     <message>
-        <source>Soumis aux membres le {day} ; il sera approuvé lors de la séance du {next}. Pour le modifier encore, revenez au brouillon.</source>
-        <translation>Submitted to members on {day}; the minutes will be approved at the meeting of {next}. To change them again, return them to draft.</translation>
+        <source>Procès-verbal</source>
+        <translation>Minutes</translation>
     </message>
     <message>
-        <source>Base ouverte en lecture seule : {message}</source>
-        <translation>Database opened read-only: {message}</translation>
-    </message>
-    <message>
-        <source>Base ouverte en lecture seule.</source>
-        <translation>Database open read-only.</translation>
-    </message>
-    <message>
-        <source>Choisissez d&apos;abord une décision dans la liste.</source>
-        <translation>Choose a decision in the list first.</translation>
-    </message>
-    <message>
-        <source>Une action de suivi de la décision choisie.</source>
-        <translation>An action following up the chosen decision.</translation>
-    </message>
-    <message>
-        <source>Seul un brouillon se soumet.</source>
-        <translation>Only a draft can be submitted.</translation>
-    </message>
-    <message>
-        <source>Avant de soumettre : {list}</source>
-        <translation>Before submitting: {list}</translation>
-    </message>
-    <message>
-        <source>présenté par {name}</source>
-        <translation>presented by {name}</translation>
-    </message>
-    <message>
-        <source>Pas de vote enregistré sur ce point.</source>
-        <translation>No vote recorded on this item.</translation>
-    </message>
-    <message>
-        <source>{count} ne prenant pas part au vote</source>
-        <translation>{count} not voting</translation>
-    </message>
-    <message>
-        <source>voix prépondérante de la présidence</source>
-        <translation>chair&apos;s casting vote</translation>
-    </message>
-    <message>
-        <source>quorum non atteint</source>
-        <translation>quorum not reached</translation>
-    </message>
-    <message>
-        <source>saisi dans l&apos;onglet des votes</source>
-        <translation>entered in the Votes tab</translation>
-    </message>
-    <message>
-        <source>Modifications en cours…</source>
-        <translation>Unsaved changes…</translation>
-    </message>
-    <message>
-        <source>Non enregistré : {message}</source>
-        <translation>Not saved: {message}</translation>
-    </message>
-    <message>
-        <source>Enregistré à {time}</source>
-        <translation>Saved at {time}</translation>
-    </message>
-    <message>
-        <source>Approuver le procès-verbal</source>
-        <translation>Approve the minutes</translation>
-    </message>
-    <message>
-        <source>Approuver le procès-verbal de la séance du {day} ? Son texte sera figé et ne pourra plus être corrigé que par un erratum.</source>
-        <translation>Approve the minutes of the meeting of {day}? Their text will be frozen and can then only be corrected by an erratum.</translation>
-    </message>
-    <message>
-        <source>Approuver</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <source>(public)</source>
-        <translation>(public)</translation>
-    </message>
-    <message>
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Document Word (*.docx)</source>
-        <translation>Word document (*.docx)</translation>
+        <source>Points de l&apos;ordre du jour</source>
+        <translation>Agenda items</translation>
     </message>
     <message>
         <source>Exporter le procès-verbal</source>
@@ -4247,6 +4254,37 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Ouvrir le fichier</source>
         <translation>Open the file</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesTop</name>
+    <message>
+        <source>Procès-verbal — {title}</source>
+        <translation>Minutes — {title}</translation>
+    </message>
+    <message>
+        <source>Procès-verbal approuvé lors de la séance du {day}. Il est figé : une correction s&apos;ajoute comme erratum, daté et motivé, imprimé à la suite du procès-verbal.</source>
+        <translation>Minutes approved at the meeting of {day}. They are now frozen: a correction is added as an erratum, dated and with a reason, and printed after the minutes.</translation>
+    </message>
+    <message>
+        <source>Soumis aux membres le {day} ; il sera approuvé lors de la séance du {next}. Pour le modifier encore, revenez au brouillon.</source>
+        <translation>Submitted to members on {day}; the minutes will be approved at the meeting of {next}. To change them again, return them to draft.</translation>
+    </message>
+    <message>
+        <source>Base ouverte en lecture seule : {message}</source>
+        <translation>Database open read-only: {message}</translation>
+    </message>
+    <message>
+        <source>Modifications en cours…</source>
+        <translation>Unsaved changes…</translation>
+    </message>
+    <message>
+        <source>Enregistré à {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+    <message>
+        <source>Non enregistré : {message}</source>
+        <translation>Not saved: {message}</translation>
     </message>
 </context>
 <context>
@@ -5785,6 +5823,13 @@ Make the pack without these annexes? Its cover will state which ones are missing
     <message>
         <source>Aucun résultat pour « {text} »</source>
         <translation>No results for “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>SectionTexts</name>
+    <message>
+        <source>Texte du point {number}. {title}</source>
+        <translation>Text of item {number}. {title}</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,26 @@
             <numerusform>%n sièges vacants à cette date</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>BodyDialog</name>
+    <message numerus="yes">
+        <source> jours francs</source>
+        <translation>
+            <numerusform> jour franc</numerusform>
+            <numerusform> jours francs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> ans</source>
+        <translation>
+            <numerusform> an</numerusform>
+            <numerusform> ans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BodyRulesBox</name>
     <message numerus="yes">
         <source>%n pouvoirs au plus par mandataire</source>
         <translation>
@@ -107,23 +127,6 @@
         <translation>
             <numerusform>signé et publié sous %n jour</numerusform>
             <numerusform>signé et publié sous %n jours</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>BodyDialog</name>
-    <message numerus="yes">
-        <source> jours francs</source>
-        <translation>
-            <numerusform> jour franc</numerusform>
-            <numerusform> jours francs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> ans</source>
-        <translation>
-            <numerusform> an</numerusform>
-            <numerusform> ans</numerusform>
         </translation>
     </message>
 </context>
@@ -193,22 +196,22 @@
     </message>
 </context>
 <context>
+    <name>ItemPanel</name>
+    <message numerus="yes">
+        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
+        <translation>
+            <numerusform>{votes_for} pour, {votes_against} contre, %n abstention</numerusform>
+            <numerusform>{votes_for} pour, {votes_against} contre, %n abstentions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message numerus="yes">
         <source>%Ln séances</source>
         <translation>
             <numerusform>%Ln séance</numerusform>
             <numerusform>%Ln séances</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MinutesTab</name>
-    <message numerus="yes">
-        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
-        <translation>
-            <numerusform>{votes_for} pour, {votes_against} contre, %n abstention</numerusform>
-            <numerusform>{votes_for} pour, {votes_against} contre, %n abstentions</numerusform>
         </translation>
     </message>
 </context>

@@ -177,6 +177,12 @@ def test_every_siret_is_valid(store):
     assert len(given) >= len(numbers) * 0.7
     assert all(siret.is_valid(n) for n in given)
     assert len(set(given)) == len(given)
+    # The council's own SIRET (a public body's SIREN starts with 2), which the publication
+    # folder's SCDL file needs: the demo can be published as it is.
+    from ess_desk.council import get_letterhead
+
+    own = get_letterhead(store.db).council_siret
+    assert siret.is_valid(own) and own.startswith("2") and own not in given
 
 
 def test_part_of_the_demo_has_a_postal_address_of_its_own(store):

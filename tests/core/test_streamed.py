@@ -5,15 +5,27 @@ embedded; the actions' tableau de suivi and the reminders are written so."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from pypdf import PdfReader
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ess_desk.actions import actions
 from ess_desk.documents import actions_pdf, streamed
-from ess_desk.documents.style import Metadata, escape, styles
+from ess_desk.documents.style import (
+    Bookmark,
+    Metadata,
+    TextCell,
+    escape,
+    forget_shared_cells,
+    styles,
+    text_cell,
+)
 from ess_desk.membership import bodies, organisations
 from tests.documents import plain, unembedded_fonts
 
@@ -82,3 +94,78 @@ def test_the_tableau_has_a_section_per_body_and_every_action(store, tmp_path):
     assert all(f"Action n° {n}" in text for n in range(120))
     assert "120 actions, dont 24 en retard" in text
     assert f"Page {len(reader.pages)} / {len(reader.pages)}" in text
+
+
+def _table_pdf(path, cell) -> list[bytes]:
+    """A long table whose cells repeat (as owners, statuses and dates do), made by `cell`; the
+    content of each page."""
+    st = styles()
+    late = ParagraphStyle("late_test", parent=st.cell, textColor=colors.HexColor("#b3261e"))
+    texts = [
+        "Coopérative Alpha",
+        "En cours",
+        "Réunion du bureau du 07/02/2017 — 3. Financements européens : mobiliser le FSE+",
+        "שלום עולם (חבר)",
+        "—",
+    ]
+
+    def rows():
+        for n in range(400):
+            yield (
+                [
+                    str(10000 + n),  # wider than its column: narrowed
+                    cell((texts[n % 5], st.cell_bold), (texts[(n + 1) % 5], late)),
+                    cell((texts[(n * 7) % 5], late if n % 2 else st.cell)),
+                    cell(f"{n % 11 * 10} %"),
+                ],
+                n % 3 == 0,
+            )
+
+    meta = Metadata(title="Essai", author="Conseil", subject="Essai", footer="Conseil — essai")
+    doc = streamed.StreamedDocument(str(path), meta, A4)
+    doc.table(streamed.TableRows(["N°", "Action", "Origine", "Avancement"], WIDTHS, rows()))
+    doc.close()
+    return [page.get_contents().get_data() for page in PdfReader(path).pages]
+
+
+WIDTHS = [9 * mm, 70 * mm, 60 * mm, 25 * mm]
+
+
+def test_cells_drawn_again_write_what_they_wrote_the_first_time(tmp_path):
+    # A cell shared by the rows that print the same is set and measured once, and its
+    # operators are written again as they were: the pages are those of cells made anew.
+    fresh = _table_pdf(tmp_path / "fresh.pdf", lambda *parts: TextCell(*parts))
+    shared = _table_pdf(tmp_path / "shared.pdf", lambda *parts: text_cell(*parts))
+    assert len(fresh) > 5
+    assert shared == fresh
+    text = plain(" ".join(page.extract_text() for page in PdfReader(tmp_path / "shared.pdf").pages))
+    assert "10399" in text and "Coopérative Alpha" in text and "90 %" in text
+
+
+def test_each_bookmark_has_a_key_of_its_own():
+    # The bookmarks of a streamed document are let go once drawn: a key made from id() would
+    # be given again to the next one, and two entries of the outline would lead to one page.
+    assert len({Bookmark(f"Section {n}").key for n in range(500)}) == 500
+
+
+def test_a_streamed_file_is_written_as_it_is_made_and_other_pdfs_as_before(tmp_path):
+    # A streamed document hands each piece of its file to the disk as it comes; any other PDF
+    # of the same process (the pack, a canvas asked for its bytes) is put together as before.
+    pages = _table_pdf(tmp_path / "streamed.pdf", lambda *parts: text_cell(*parts))
+    data = (tmp_path / "streamed.pdf").read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF") and len(pages) > 5
+    canvas = Canvas(str(tmp_path / "other.pdf"))
+    canvas.drawString(72, 720, "Un autre document")
+    other = canvas.getpdfdata()
+    assert other.startswith(b"%PDF-") and other.rstrip().endswith(b"%%EOF")
+    assert "Un autre document" in PdfReader(io.BytesIO(other)).pages[0].extract_text()
+
+
+def test_a_document_after_another_is_written_as_if_alone(tmp_path):
+    # The cells and lines one streamed document wrote serve the next (the reminders to each
+    # owner): written after another, a document has the pages it has written alone.
+    forget_shared_cells()
+    alone = _table_pdf(tmp_path / "alone.pdf", lambda *parts: text_cell(*parts))
+    _table_pdf(tmp_path / "first.pdf", lambda *parts: text_cell(*parts))
+    after = _table_pdf(tmp_path / "after.pdf", lambda *parts: text_cell(*parts))
+    assert after == alone

@@ -164,8 +164,8 @@ def test_page_shows_roster_at_a_date_with_pairs_and_vacant_seats(assembly, qtbot
     top = page.tree_model.item(0)
     assert top.text() == "Conseil de l'ESS"
     assert top.child(0).text() == "Commission Emploi"
-    assert page.rule_labels["quorum"].text().startswith("au moins 1/2 des membres votants")
-    assert page.rule_labels["mandate"].text() == "3 ans"
+    assert page.rules.rule_labels["quorum"].text().startswith("au moins 1/2 des membres votants")
+    assert page.rules.rule_labels["mandate"].text() == "3 ans"
 
     names = [r[RosterTableModel.NAME] for r in _rows(page.roster_model)]
     assert names == ["MOREAU Bernard", "LAMBERT Anne", "    ↳ NGUYEN Claire"]
@@ -232,7 +232,7 @@ def test_read_only_store_disables_every_edit_button(assembly, qtbot, db_path):
         buttons = [
             page.new_body_button,
             page.edit_body_button,
-            page.edit_rules_button,
+            page.rules.edit_rules_button,
             page.add_college_button,
             page.edit_college_button,
             page.new_mandate_button,
@@ -418,7 +418,7 @@ def test_the_rules_show_the_rule_set_and_no_line_is_cut_on_a_narrow_screen(assem
     page.resize(1280, 800)
     page.show()
     qtbot.waitExposed(page)
-    rules = page.rule_labels
+    rules = page.rules.rule_labels
     assert rules["quorum"].text().startswith("plus de 1/2 des membres votants")
     assert rules["remote"].text() == "les membres à distance votent, sans compter pour le quorum"
     assert rules["reconvene"].text() == (

@@ -15,11 +15,8 @@ from ess_desk.store import open_store
 from tests.ui.helpers import export_message
 from ui import palette
 from ui.dialogs.export_roster import ExportRosterDialog, default_file_name
-from ui.dialogs.import_preview import (
-    ImportPreviewDialog,
-    PreviewTableModel,
-    ProblemsTableModel,
-)
+from ui.dialogs.import_preview import ImportPreviewDialog, ProblemsTableModel
+from ui.dialogs.import_table import PreviewTableModel
 from ui.qt import Qt, QtWidgets
 
 HEADER = "Civilité;Nom;Prénom;Courriel;Structure;Collège;Rôle;Début de mandat;Fin de mandat\n"
@@ -87,7 +84,7 @@ def test_bad_file_lists_every_problem_with_line_and_column(store, plenary, bad_f
     assert not dialog.import_button.isEnabled()
     assert "2 problèmes" in dialog.status.text()
     # The same cells are highlighted in the preview (rows are file lines 2, 3, 4, 5).
-    preview = dialog.preview_model
+    preview = dialog.table.preview_model
     assert preview.shown_lines == [2, 3, 4, 5]
     email, start = 3, 7
     background = preview.index(1, email).data(Qt.ItemDataRole.BackgroundRole)
@@ -114,27 +111,29 @@ def test_a_cell_is_corrected_and_a_row_left_out_in_the_preview(store, plenary, b
     qtbot.waitUntil(dialog.problems.hasFocus)
     dialog.problems.setCurrentIndex(dialog.problems_model.index(0, 0))
     qtbot.keyClick(dialog.problems, Qt.Key.Key_Return)
-    assert dialog.preview.hasFocus() and dialog.isVisible()
-    assert dialog.preview.currentIndex().column() == email
-    qtbot.keyClick(dialog.preview, Qt.Key.Key_F2)
+    assert dialog.table.preview.hasFocus() and dialog.isVisible()
+    assert dialog.table.preview.currentIndex().column() == email
+    qtbot.keyClick(dialog.table.preview, Qt.Key.Key_F2)
     editor = QtWidgets.QApplication.focusWidget()
     assert isinstance(editor, QtWidgets.QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, "marc.lefevre@solidarites.org")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.preview_model.corrections))  # committed (queued by Qt)
+    qtbot.waitUntil(
+        lambda: bool(dialog.table.preview_model.corrections)
+    )  # committed (queued by Qt)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
     assert [(line, column) for line, column, _m in _problems(dialog)] == [("5", "Début de mandat")]
-    corrected = dialog.preview_model.index(1, email)
+    corrected = dialog.table.preview_model.index(1, email)
     assert corrected.data() == "marc.lefevre@solidarites.org"
     assert "marc.lefevre@@solidarites" in corrected.data(Qt.ItemDataRole.ToolTipRole)
     # The row whose date cannot be read is left out: nothing is left to fix.
-    dialog.preview.setCurrentIndex(dialog.preview_model.index(3, 0))
-    qtbot.keyClick(dialog.preview, Qt.Key.Key_Delete)
+    dialog.table.preview.setCurrentIndex(dialog.table.preview_model.index(3, 0))
+    qtbot.keyClick(dialog.table.preview, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
     assert _problems(dialog) == [] and dialog.import_button.isEnabled()
-    assert dialog.preview_model.headerData(3, Qt.Orientation.Vertical) == "Ligne 5 (de côté)"
-    assert dialog.leave_out_button.text() == "Reprendre la ligne"
+    assert dialog.table.preview_model.headerData(3, Qt.Orientation.Vertical) == "Ligne 5 (de côté)"
+    assert dialog.table.leave_out_button.text() == "Reprendre la ligne"
     assert "Lignes laissées de côté : 5" in dialog.summary.text()
     assert bad_file.read_text(encoding="utf-8-sig").count("@@") == 1  # the file is unchanged
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
@@ -178,7 +177,7 @@ def test_mapping_an_unknown_column_by_hand_replans(store, plenary, tmp_path, qtb
     header = HEADER.replace("Courriel", "Adresse de contact perso")
     rows = [GOOD_ROWS[0].replace("helene.dupre@tisserands.fr", "pas-une-adresse")]
     dialog = _open(store, _write(tmp_path / "contacts.csv", rows, header), qtbot)
-    combo = dialog.header.combos[3]
+    combo = dialog.table.header.combos[3]
     assert combo.currentData() is None and combo.currentText() == "— ignorer —"
     assert dialog.import_button.isEnabled()  # the column is ignored, so nothing is wrong
     dialog.set_mapping(3, "email")
@@ -222,7 +221,7 @@ def test_read_only_store_never_enables_importer(store, plenary, good_file, qtbot
 
 def test_preview_and_problem_models(store, plenary, bad_file, qtbot, qtmodeltester):
     dialog = _open(store, bad_file, qtbot)
-    qtmodeltester.check(dialog.preview_model)
+    qtmodeltester.check(dialog.table.preview_model)
     qtmodeltester.check(dialog.problems_model)
     standalone = PreviewTableModel(read_table(bad_file))
     qtmodeltester.check(standalone)
@@ -290,14 +289,18 @@ def test_postal_addresses_are_shown_checked_and_imported(store, plenary, tmp_pat
         "Benali;Karim;Élus;5 chemin Vert;F-74000;Annecy;01/01/2025",
     ]
     dialog = _open(store, _write(tmp_path / "members.csv", rows, header), qtbot)
-    assert [c.currentData() for c in dialog.header.combos[3:6]] == ["address", "postcode", "city"]
+    assert [c.currentData() for c in dialog.table.header.combos[3:6]] == [
+        "address",
+        "postcode",
+        "city",
+    ]
     problems = _problems(dialog)
     # Lines as in the file: the first row's street spans lines 2 and 3.
     assert problems[0][:2] == ("5", "ZIP") and "« F-74000 » n'est pas valide" in problems[0][2]
     assert problems[1][:2] == ("4", "ZIP")
     assert problems[1][2].startswith("À vérifier : Code postal « 1000 » lu « 01000 »")
     assert not dialog.import_button.isEnabled()
-    preview = dialog.preview_model
+    preview = dialog.table.preview_model
     zip_column = 4
     assert preview.index(1, zip_column).data(Qt.ItemDataRole.BackgroundRole) == palette.color(
         PreviewTableModel.WARNING_BACKGROUND
@@ -305,7 +308,7 @@ def test_postal_addresses_are_shown_checked_and_imported(store, plenary, tmp_pat
     assert preview.index(2, zip_column).data(Qt.ItemDataRole.BackgroundRole) == palette.color(
         PreviewTableModel.PROBLEM_BACKGROUND
     )
-    dialog.correct(5, zip_column, "74000")
+    dialog.table.correct(5, zip_column, "74000")
     qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
     assert [p[:2] for p in _problems(dialog)] == [("4", "ZIP")]
     assert dialog.import_button.isEnabled() and dialog.problems.isVisibleTo(dialog)

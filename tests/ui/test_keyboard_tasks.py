@@ -229,12 +229,12 @@ def step_members(qtbot, y: Year) -> None:
         tab_to(qtbot, dialog.problems)
         press(qtbot, Qt.Key.Key_Down)
         press(qtbot, Qt.Key.Key_Return)  # to the problem's cell
-        assert dialog.preview.hasFocus()
+        assert dialog.table.preview.hasFocus()
         press(qtbot, Qt.Key.Key_F2)
         press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         type_text(qtbot, "marc.lefevre@solidarites.org")
         press(qtbot, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: bool(dialog.preview_model.corrections))
+        qtbot.waitUntil(lambda: bool(dialog.table.preview_model.corrections))
         wait_idle(qtbot, dialog)
         qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=15_000)
         tab_to(qtbot, dialog.import_button)
@@ -331,8 +331,8 @@ def step_held(qtbot, y: Year) -> None:
     # -- the meeting marked held (votes and minutes come after it: CGCT L. 2121-20) -------------
     db = y.db
     view, meeting = y.view, y.meeting
-    view.clock = lambda: dt.datetime(2027, 1, 22, 9, 0)  # the day after the meeting
-    tab_to(qtbot, view.held_button)
+    view.steps.clock = lambda: dt.datetime(2027, 1, 22, 9, 0)  # the day after the meeting
+    tab_to(qtbot, view.steps.held_button)
     press(qtbot, Qt.Key.Key_Space)
     assert meetings.get(db, meeting.id).status == "held"
     view.tabs.setFocus()
@@ -371,9 +371,9 @@ def step_minutes(qtbot, y: Year) -> None:
     editor = minutes_tab.editor_for(items[0].id)
     tab_to(qtbot, editor)
     type_text(qtbot, "Le budget 2027 est présenté et adopté.")
-    tab_to(qtbot, minutes_tab.secretary)
+    tab_to(qtbot, minutes_tab.header.secretary)
     type_text(qtbot, "Camille Roux")
-    tab_to(qtbot, minutes_tab.closing_time)
+    tab_to(qtbot, minutes_tab.header.closing_time)
     type_text(qtbot, "20 h 10")
     press(qtbot, Qt.Key.Key_Tab)
 
@@ -383,7 +383,7 @@ def step_minutes(qtbot, y: Year) -> None:
         tab_to(qtbot, dialog.save_button)
         press(qtbot, Qt.Key.Key_Space)
 
-    tab_to(qtbot, minutes_tab.add_decision_button)
+    tab_to(qtbot, minutes_tab.item_panel.add_decision_button)
     answer(qtbot, QtWidgets.QDialog, decision)
     press(qtbot, Qt.Key.Key_Space)
     adopted = decisions.decisions_of_item(db, items[0].id)
@@ -395,7 +395,7 @@ def step_submit(qtbot, y: Year) -> None:
     # -- submitted, with the next meeting created from the list of what is missing ----------
     db = y.db
     minutes_tab, meeting = y.minutes_tab, y.meeting
-    tab_to(qtbot, minutes_tab.submit_button)
+    tab_to(qtbot, minutes_tab.buttons.submit_button)
     press(qtbot, Qt.Key.Key_Space)
     submit = minutes_tab.submit_dialog
     qtbot.waitUntil(submit.isVisible)
@@ -423,7 +423,7 @@ def step_pack(qtbot, y: Year) -> None:
     # -- the pack of the meeting ---------------------------------------------------------------
     window = y.window
     view = y.view
-    tab_to(qtbot, view.pack_button)
+    tab_to(qtbot, view.steps.pack_button)
     answer(qtbot, QtWidgets.QDialog, lambda dialog: press(qtbot, Qt.Key.Key_Return))
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: export_message(view) is not None, timeout=30_000)
@@ -447,15 +447,15 @@ def step_approval(qtbot, y: Year) -> None:
         press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     type_everyone_present(qtbot, view.tab("attendance"))  # it approves only with its quorum
     assert presence.quorum(db, following.id).reached
-    view.clock = lambda: dt.datetime(2027, 2, 19, 9, 0)  # the day after the next meeting
-    tab_to(qtbot, view.held_button)
+    view.steps.clock = lambda: dt.datetime(2027, 2, 19, 9, 0)  # the day after the next meeting
+    tab_to(qtbot, view.steps.held_button)
     press(qtbot, Qt.Key.Key_Space)
     view.tabs.setFocus()
     while view.tabs.currentWidget() is not view.tab("ui.pages.meeting_minutes"):
         press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
 
     def approve():
-        return view.tab("ui.pages.meeting_minutes").approve_buttons[record.id]
+        return view.tab("ui.pages.meeting_minutes").approvals.buttons[record.id]
 
     assert approve().isEnabled()
 

@@ -41,10 +41,11 @@ def council(store):
 
 @pytest.fixture
 def view(qtbot, store, council, monkeypatch):
-    monkeypatch.setattr("ui.pages.meeting.show_user_error", lambda *_a: None)
-    monkeypatch.setattr("ui.pages.meeting.confirm", lambda *_a: True)
+    for module in ("ui.pages.meeting", "ui.pages.meeting_steps"):
+        monkeypatch.setattr(f"{module}.show_user_error", lambda *_a: None)
+        monkeypatch.setattr(f"{module}.confirm", lambda *_a: True)
     widget = MeetingView(store, council["meeting"])
-    widget.clock = lambda: LATER
+    widget.steps.clock = lambda: LATER
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
     return widget
@@ -125,10 +126,10 @@ def test_reconvene_after_a_failed_quorum(qtbot, view, store, council, monkeypatc
     m = council["m"]
     presence.record(store, council["meeting"], m["Hélène"], "present")
     tab = view.show_tab("attendance")
-    assert view.reconvene_button not in view.actions_bar.wanted()
+    assert view.steps.reconvene_button not in view.steps.wanted()
     tab.opening_time.enter(dt.time(18, 15))
     tab.record_opening()  # 1 of 6: no quorum
-    assert view.reconvene_button in view.actions_bar.wanted()
+    assert view.steps.reconvene_button in view.steps.wanted()
     opened = []
     view.open_requested.connect(opened.append)
 
@@ -138,11 +139,11 @@ def test_reconvene_after_a_failed_quorum(qtbot, view, store, council, monkeypatc
         return dialog.result()
 
     monkeypatch.setattr(ReconveneDialog, "exec", answer)
-    view.reconvene()
+    view.steps.reconvene()
     again = meetings.reconvened_by(store.db, council["meeting"])
     assert again is not None and opened == [again.id]
     assert again.day == dt.date(2030, 12, 17)
-    assert view.reconvene_button not in view.actions_bar.wanted()
+    assert view.steps.reconvene_button not in view.steps.wanted()
     assert meetings.get(store.db, council["meeting"]).status == "held"
     # The reconvened meeting deliberates without quorum on the items it takes up.
     presence.record(store, again.id, m["Luc"], "present")

@@ -99,11 +99,13 @@ def view(qtbot, store, meeting):
 def errors(monkeypatch):
     """Message boxes replaced by a list of the messages they would show."""
     shown: list[str] = []
-    monkeypatch.setattr(
-        "ui.pages.meeting.show_user_error",
-        lambda _parent, error, _title="": shown.append(str(error)),
-    )
-    monkeypatch.setattr("ui.pages.meeting.confirm", lambda *_args: True)
+    # The meeting's tabs, and the steps of its header (ui/pages/meeting_steps.py).
+    for module in ("ui.pages.meeting", "ui.pages.meeting_steps"):
+        monkeypatch.setattr(
+            f"{module}.show_user_error",
+            lambda _parent, error, _title="": shown.append(str(error)),
+        )
+        monkeypatch.setattr(f"{module}.confirm", lambda *_args: True)
     return shown
 
 
@@ -269,31 +271,36 @@ def test_extra_tabs_are_registered_and_built_lazily(view):
 def test_header_status_moves(view, store, meeting, errors, monkeypatch):
     assert view.status_label.text() == "Prévue"
     # Before its start the meeting cannot be marked held; the same day, after a confirmation.
-    view.clock = lambda: dt.datetime(2030, 12, 10, 17, 0)
-    assert not view.move_to("held")
+    view.steps.clock = lambda: dt.datetime(2030, 12, 10, 17, 0)
+    assert not view.steps.move_to("held")
     assert "avant son heure de début" in errors[-1]
     asked = []
     monkeypatch.setattr(
-        "ui.pages.meeting.confirm", lambda _parent, _title, text, *_a: asked.append(text) or False
+        "ui.pages.meeting_steps.confirm",
+        lambda _parent, _title, text, *_a: asked.append(text) or False,
     )
-    view.clock = lambda: dt.datetime(2030, 12, 10, 19, 0)
-    assert not view.move_to("held") and "commencé aujourd'hui à 18:00" in asked[-1]
+    view.steps.clock = lambda: dt.datetime(2030, 12, 10, 19, 0)
+    assert not view.steps.move_to("held") and "commencé aujourd'hui à 18:00" in asked[-1]
     assert meetings.get(store.db, meeting).status == "planned"
-    monkeypatch.setattr("ui.pages.meeting.confirm", lambda *_a: True)
-    view.clock = lambda: LATER
-    assert view.convene_button.isEnabled()
+    monkeypatch.setattr("ui.pages.meeting_steps.confirm", lambda *_a: True)
+    view.steps.clock = lambda: LATER
+    assert view.steps.convene_button.isEnabled()
     # The next step to come shows, disabled, saying why.
-    assert view.close_button in view.actions_bar.wanted() and not view.close_button.isEnabled()
-    assert view.close_button.toolTip() == "Marquez d'abord la séance tenue."
-    assert view.move_to("convened")
+    assert (
+        view.steps.close_button in view.steps.wanted() and not view.steps.close_button.isEnabled()
+    )
+    assert view.steps.close_button.toolTip() == "Marquez d'abord la séance tenue."
+    assert view.steps.move_to("convened")
     assert view.status_label.text() == "Convoquée"
-    assert view.convene_button not in view.actions_bar.wanted()
-    assert view.move_to("held")
-    assert view.close_button.isEnabled() and view.cancel_button not in view.actions_bar.wanted()
-    assert view.move_to("closed")
+    assert view.steps.convene_button not in view.steps.wanted()
+    assert view.steps.move_to("held")
+    assert (
+        view.steps.close_button.isEnabled() and view.steps.cancel_button not in view.steps.wanted()
+    )
+    assert view.steps.move_to("closed")
     assert meetings.get(store.db, meeting).status == "closed"
-    assert not view.edit_button.isEnabled()
-    assert view.edit_button.toolTip() == "La séance est close : plus rien ne change."
+    assert not view.steps.edit_button.isEnabled()
+    assert view.steps.edit_button.toolTip() == "La séance est close : plus rien ne change."
     agenda_tab = view.tab("agenda")
     assert not agenda_tab.add_button.isEnabled()
 
@@ -607,8 +614,8 @@ def test_read_only_store_disables_edits(qtbot, store, bureau, meeting, db_path):
         page.select_meeting(meeting)
         assert page.open_button.isEnabled()
         view = page.open_meeting(meeting)
-        assert not view.edit_button.isEnabled()
-        for button in (view.convene_button, view.held_button, view.cancel_button):
+        assert not view.steps.edit_button.isEnabled()
+        for button in (view.steps.convene_button, view.steps.held_button, view.steps.cancel_button):
             assert not button.isEnabled() and "lecture seule" in button.toolTip()
         agenda_tab = view.tab("agenda")
         agenda_tab.view.selectRow(0)

@@ -15,7 +15,8 @@ from tests.core.test_minutes import build_council, hold_second
 from ui.dialogs.decision import DecisionDialog
 from ui.dialogs.erratum import ErratumDialog
 from ui.models_minutes import HistoryTableModel
-from ui.pages.meeting_minutes import AUTOSAVE_MS, MinutesTab
+from ui.pages.meeting_minutes import MinutesTab
+from ui.pages.minutes_texts import AUTOSAVE_MS
 from ui.qt import QEvent, Qt, QtGui, QtWidgets
 
 # The clock for marking meetings held (they may lie ahead of today's date).
@@ -34,12 +35,15 @@ def bureau(store):
 def answers(monkeypatch):
     """Confirmations accepted, message boxes recorded instead of shown."""
     shown: list[str] = []
-    monkeypatch.setattr(
-        f"{PAGE}.confirm", lambda parent, title, text, yes: yes != "Ouvrir le fichier"
-    )
-    monkeypatch.setattr(
-        f"{PAGE}.show_user_error", lambda parent, error, title="": shown.append(error.message)
-    )
+    # The tab, and its box of the minutes to approve at this meeting, ask and tell.
+    for module in (PAGE, "ui.pages.minutes_approvals"):
+        monkeypatch.setattr(
+            f"{module}.confirm", lambda parent, title, text, yes: yes != "Ouvrir le fichier"
+        )
+        monkeypatch.setattr(
+            f"{module}.show_user_error",
+            lambda parent, error, title="": shown.append(error.message),
+        )
     return shown
 
 
@@ -53,10 +57,10 @@ def make_tab(qtbot, store, meeting_id) -> MinutesTab:
 
 
 def fill_header(tab: MinutesTab) -> None:
-    tab.secretary.setText("Marie Dubois")
-    tab.secretary.editingFinished.emit()
-    tab.closing_time.setText("20h15")
-    tab.closing_time.editingFinished.emit()
+    tab.header.secretary.setText("Marie Dubois")
+    tab.header.secretary.editingFinished.emit()
+    tab.header.closing_time.setText("20h15")
+    tab.header.closing_time.editingFinished.emit()
 
 
 def held(store, meeting_id) -> None:
@@ -69,13 +73,16 @@ def test_opening_the_tab_starts_the_minutes_of_a_held_meeting(qtbot, store, bure
     tab = make_tab(qtbot, store, bureau["first"])
     minutes = mn.get_minutes(store.db, bureau["first"])
     assert minutes is not None and minutes.status == "draft"
-    assert tab.state_label.text() == "Brouillon"
+    assert tab.top.state_label.text() == "Brouillon"
     assert tab.item_list.count() == 2
     assert tab.item_list.item(0).text() == "1. Budget 2027"
-    assert "Adopté" in tab.vote_label.text() and "3 pour, 1 contre" in tab.vote_label.text()
-    assert tab.decision_list.count() == 1
-    assert tab.decision_list.item(0).text().startswith("2026-001 — Avis")
-    assert "quorum (3) atteint" in tab.record_line.text()
+    assert (
+        "Adopté" in tab.item_panel.vote_label.text()
+        and "3 pour, 1 contre" in tab.item_panel.vote_label.text()
+    )
+    assert tab.item_panel.decision_list.count() == 1
+    assert tab.item_panel.decision_list.item(0).text().startswith("2026-001 — Avis")
+    assert "quorum (3) atteint" in tab.header.record_line.text()
 
 
 def test_a_future_meeting_waits_for_the_start_button(qtbot, store, bureau):
@@ -83,11 +90,14 @@ def test_a_future_meeting_waits_for_the_start_button(qtbot, store, bureau):
     tab = make_tab(qtbot, store, later)
     assert mn.get_minutes(store.db, later) is None
     assert tab.pages.currentWidget() is tab.placeholder
-    assert not tab.start_button.isEnabled() and "marquée tenue" in tab.placeholder_label.text()
+    assert (
+        not tab.placeholder.start_button.isEnabled()
+        and "marquée tenue" in tab.placeholder.placeholder_label.text()
+    )
     meetings.set_status(store, later, "held", now=dt.datetime(2100, 1, 1))
     tab.refresh()
-    assert tab.start_button.isEnabled()
-    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.placeholder.start_button.isEnabled()
+    qtbot.mouseClick(tab.placeholder.start_button, Qt.MouseButton.LeftButton)
     assert mn.get_minutes(store.db, later) is not None
     assert tab.pages.currentWidget() is tab.content
 
@@ -101,7 +111,7 @@ def test_typing_is_saved_automatically_and_undo_redo_work(qtbot, store, bureau):
     editor.setFocus()
     qtbot.keyClicks(editor, "Echange nourri sur la commande publique.")
     assert tab.has_unsaved_changes()
-    assert tab.saved_label.text() == "Modifications en cours…"
+    assert tab.top.saved_label.text() == "Modifications en cours…"
     # The timer writes the section within a few seconds of the last keystroke.
     qtbot.waitUntil(
         lambda: (
@@ -110,29 +120,29 @@ def test_typing_is_saved_automatically_and_undo_redo_work(qtbot, store, bureau):
         ),
         timeout=AUTOSAVE_MS + 3000,
     )
-    assert tab.saved_label.text().startswith("Enregistré à ")
+    assert tab.top.saved_label.text().startswith("Enregistré à ")
     assert not tab.has_unsaved_changes()
     entries = history.meeting_history(store.db, bureau["first"])
     assert any(e.entity == "minutes_section" for e in entries)
-    assert tab.history_model.rowCount() == len(entries)
+    assert tab.side.history_model.rowCount() == len(entries)
 
     # Undo and redo with the keyboard (Ctrl+Z, Ctrl+Y) and with the buttons.
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == ""
     qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == "Echange nourri sur la commande publique."
-    assert tab.undo_button.isEnabled()
-    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    assert tab.item_panel.undo_button.isEnabled()
+    qtbot.mouseClick(tab.item_panel.undo_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == ""
-    assert tab.redo_button.isEnabled()
-    qtbot.mouseClick(tab.redo_button, Qt.MouseButton.LeftButton)
+    assert tab.item_panel.redo_button.isEnabled()
+    qtbot.mouseClick(tab.item_panel.redo_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == "Echange nourri sur la commande publique."
 
     # A focus change saves at once, without waiting for the timer.
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == "**Echange nourri sur la commande publique.**"
-    tab.secretary.setFocus()
+    tab.header.secretary.setFocus()
     editor.focus_lost.emit()  # offscreen focus changes are not always delivered
     assert mn.section_texts(store.db, minutes_id)[bureau["debate"]].startswith("**Echange")
 
@@ -146,15 +156,15 @@ def test_bold_and_list_buttons(qtbot, store, bureau):
     cursor.setPosition(len("Points soulevés :\n"))
     cursor.setPosition(len(editor.toPlainText()), cursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
-    qtbot.mouseClick(tab.list_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.item_panel.list_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == "Points soulevés :\n- les tiers-lieux\n- la commande publique"
-    qtbot.mouseClick(tab.list_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.item_panel.list_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == "Points soulevés :\nles tiers-lieux\nla commande publique"
     cursor = editor.textCursor()
     cursor.setPosition(0)
     cursor.setPosition(6, cursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
-    qtbot.mouseClick(tab.bold_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.item_panel.bold_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText().startswith("**Points** soulevés")
     assert tab.save_pending()
     saved = mn.section_texts(store.db, tab.minutes.id)[bureau["debate"]]
@@ -166,10 +176,10 @@ def test_header_fields_are_saved_and_checked(qtbot, store, bureau):
     fill_header(tab)
     minutes = mn.get(store.db, tab.minutes.id)
     assert (minutes.secretary, minutes.closing_time) == ("Marie Dubois", "20:15")
-    assert tab.closing_time.text() == "20:15"
-    tab.closing_time.setText("tard")
-    tab.closing_time.editingFinished.emit()
-    error = tab.field_errors.label("closing_time")
+    assert tab.header.closing_time.text() == "20:15"
+    tab.header.closing_time.setText("tard")
+    tab.header.closing_time.editingFinished.emit()
+    error = tab.header.field_errors.label("closing_time")
     assert error.isVisibleTo(tab) and "n'est pas une heure" in error.text()
     assert mn.get(store.db, tab.minutes.id).closing_time == "20:15"
 
@@ -177,7 +187,7 @@ def test_header_fields_are_saved_and_checked(qtbot, store, bureau):
 def test_decisions_are_added_and_corrected_from_the_item(qtbot, store, bureau, monkeypatch):
     tab = make_tab(qtbot, store, bureau["first"])
     tab.select_item(bureau["debate"])
-    assert tab.add_decision_button.isEnabled()
+    assert tab.item_panel.add_decision_button.isEnabled()
 
     def fill_and_save(dialog: DecisionDialog) -> int:
         dialog.kind.setCurrentIndex(dialog.kind.findData("recommendation"))
@@ -186,10 +196,10 @@ def test_decisions_are_added_and_corrected_from_the_item(qtbot, store, bureau, m
         return dialog.result()
 
     monkeypatch.setattr(DecisionDialog, "exec", fill_and_save)
-    qtbot.mouseClick(tab.add_decision_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.item_panel.add_decision_button, Qt.MouseButton.LeftButton)
     found = decisions.decisions_of_item(store.db, bureau["debate"])
     assert [(d.reference, d.kind) for d in found] == [("2026-002", "recommendation")]
-    assert tab.decision_list.count() == 1
+    assert tab.item_panel.decision_list.count() == 1
 
     def correct(dialog: DecisionDialog) -> int:
         assert dialog.text.toPlainText().startswith("Le bureau recommande")
@@ -198,8 +208,8 @@ def test_decisions_are_added_and_corrected_from_the_item(qtbot, store, bureau, m
         return dialog.result()
 
     monkeypatch.setattr(DecisionDialog, "exec", correct)
-    tab.decision_list.setCurrentRow(0)
-    qtbot.mouseClick(tab.edit_decision_button, Qt.MouseButton.LeftButton)
+    tab.item_panel.decision_list.setCurrentRow(0)
+    qtbot.mouseClick(tab.item_panel.edit_decision_button, Qt.MouseButton.LeftButton)
     assert "public responsable" in decisions.get(store.db, found[0].id).text
 
 
@@ -215,7 +225,7 @@ def test_decision_dialog_shows_the_error_beside_the_text(qtbot, store, bureau):
 
 def submit(qtbot, tab: MinutesTab):
     """Click « Soumettre aux membres… », then the dialog's « Soumettre »."""
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.buttons.submit_button, Qt.MouseButton.LeftButton)
     dialog = tab.submit_dialog
     assert dialog.isVisible() and dialog.submit_button.isEnabled(), dialog.summary.text()
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
@@ -225,8 +235,10 @@ def submit(qtbot, tab: MinutesTab):
 def test_submitting_lists_everything_missing_at_once_with_a_fix_for_each(qtbot, store, bureau):
     tab = make_tab(qtbot, store, bureau["first"])
     meetings.set_status(store, bureau["second"], "cancelled")
-    assert "secrétaire de séance" in tab.submit_button.toolTip()  # why, before even clicking
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    assert (
+        "secrétaire de séance" in tab.buttons.submit_button.toolTip()
+    )  # why, before even clicking
+    qtbot.mouseClick(tab.buttons.submit_button, Qt.MouseButton.LeftButton)
     dialog = tab.submit_dialog
     assert set(dialog.fix_buttons) == {"secretary", "closing_time", "next_meeting"}
     assert not dialog.submit_button.isEnabled()
@@ -239,7 +251,7 @@ def test_submitting_lists_everything_missing_at_once_with_a_fix_for_each(qtbot, 
     qtbot.keyClicks(dialog.closing_time, "20 h 15")
     qtbot.keyClick(dialog.closing_time, Qt.Key.Key_Return)
     assert mn.get(store.db, tab.minutes.id).closing_time == "20:15"
-    assert tab.secretary.text() == "Marie Dubois"  # the tab follows
+    assert tab.header.secretary.text() == "Marie Dubois"  # the tab follows
 
     def create_meeting(meeting_dialog):
         meeting_dialog.starts_at.enter(
@@ -260,7 +272,7 @@ def test_submitting_lists_everything_missing_at_once_with_a_fix_for_each(qtbot, 
     assert "Tout est prêt" in dialog.summary.text()
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     assert mn.get(store.db, tab.minutes.id).status == "submitted"
-    assert tab.state_label.text() == "Soumis"
+    assert tab.top.state_label.text() == "Soumis"
 
 
 def test_a_meeting_not_held_is_marked_held_from_the_submission(qtbot, store, bureau, monkeypatch):
@@ -304,45 +316,45 @@ def test_submit_approve_at_next_meeting_then_frozen_with_erratum(
     minutes = mn.get(store.db, tab.minutes.id)
     assert minutes.status == "submitted" and answers == []
     assert mn.section_texts(store.db, minutes.id)[bureau["budget"]] == "Le budget est presente."
-    assert tab.state_label.text() == "Soumis"
-    assert editor.isReadOnly() and not tab.submit_button.isEnabled()
-    assert tab.draft_button.isEnabled() and "Soumis aux membres" in tab.banner.text()
+    assert tab.top.state_label.text() == "Soumis"
+    assert editor.isReadOnly() and not tab.buttons.submit_button.isEnabled()
+    assert tab.buttons.draft_button.isEnabled() and "Soumis aux membres" in tab.top.banner.text()
 
     # Back to draft and submitted again: the same approval item.
-    qtbot.mouseClick(tab.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.buttons.draft_button, Qt.MouseButton.LeftButton)
     assert mn.get(store.db, minutes.id).status == "draft" and not editor.isReadOnly()
     submit(qtbot, tab)
     assert mn.get(store.db, minutes.id).status == "submitted"
 
     # The next meeting's tab lists the minutes to approve; approval waits for it to be held.
     following = make_tab(qtbot, store, bureau["second"])
-    assert following.approval_box.isVisibleTo(following)
-    button = following.approve_buttons[minutes.id]
+    assert following.approvals.isVisibleTo(following)
+    button = following.approvals.buttons[minutes.id]
     assert not button.isEnabled()
     meetings.set_status(store, bureau["second"], "convened")
     hold_second(store, bureau)
     following.refresh()
-    button = following.approve_buttons[minutes.id]
+    button = following.approvals.buttons[minutes.id]
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     approved = mn.get(store.db, minutes.id)
     assert approved.status == "approved" and approved.approved_by_meeting_id == bureau["second"]
-    assert minutes.id not in following.approve_buttons
+    assert minutes.id not in following.approvals.buttons
 
     # The approved minutes are read-only everywhere in their tab.
     tab.refresh()
-    assert tab.state_label.text() == "Approuvé"
-    assert "approuvé lors de la séance" in tab.banner.text()
+    assert tab.top.state_label.text() == "Approuvé"
+    assert "approuvé lors de la séance" in tab.top.banner.text()
     assert all(e.isReadOnly() for e in tab.editors.values())
-    assert tab.secretary.isReadOnly() and tab.closing_time.isReadOnly()
+    assert tab.header.secretary.isReadOnly() and tab.header.closing_time.isReadOnly()
     for button in (
-        tab.submit_button,
-        tab.draft_button,
-        tab.bold_button,
-        tab.list_button,
-        tab.undo_button,
-        tab.add_decision_button,
-        tab.edit_decision_button,
+        tab.buttons.submit_button,
+        tab.buttons.draft_button,
+        tab.item_panel.bold_button,
+        tab.item_panel.list_button,
+        tab.item_panel.undo_button,
+        tab.item_panel.add_decision_button,
+        tab.item_panel.edit_decision_button,
     ):
         assert not button.isEnabled(), button.objectName()
     qtbot.keyClicks(editor, "x")
@@ -350,7 +362,7 @@ def test_submit_approve_at_next_meeting_then_frozen_with_erratum(
     assert not tab.has_unsaved_changes()
 
     # A correction is an erratum.
-    assert tab.erratum_button.isEnabled()
+    assert tab.buttons.erratum_button.isEnabled()
 
     def fill_erratum(dialog: ErratumDialog) -> int:
         dialog.reason.setText("Erreur sur le montant")
@@ -359,11 +371,11 @@ def test_submit_approve_at_next_meeting_then_frozen_with_erratum(
         return dialog.result()
 
     monkeypatch.setattr(ErratumDialog, "exec", fill_erratum)
-    qtbot.mouseClick(tab.erratum_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.buttons.erratum_button, Qt.MouseButton.LeftButton)
     corrections = mn.errata(store.db, minutes.id)
     assert [e.reason for e in corrections] == ["Erreur sur le montant"]
-    assert tab.errata_list.count() == 1
-    assert tab.errata_list.item(0).text().startswith("Erratum du ")
+    assert tab.side.errata_list.count() == 1
+    assert tab.side.errata_list.item(0).text().startswith("Erratum du ")
     assert tab.side.tabText(1) == "Errata (1)"
 
 
@@ -405,8 +417,11 @@ def test_read_only_store_disables_every_edit(qtbot, store, bureau, db_path):
     try:
         tab = make_tab(qtbot, reader, bureau["first"])
         assert all(e.isReadOnly() for e in tab.editors.values())
-        assert not tab.submit_button.isEnabled() and not tab.add_decision_button.isEnabled()
-        assert "lecture seule" in tab.banner.text()
+        assert (
+            not tab.buttons.submit_button.isEnabled()
+            and not tab.item_panel.add_decision_button.isEnabled()
+        )
+        assert "lecture seule" in tab.top.banner.text()
     finally:
         tab.close()
         reader.close()
@@ -444,11 +459,11 @@ def test_approve_is_offered_as_soon_as_the_meeting_is_marked_held(qtbot, store, 
     qtbot.addWidget(view)
     view.resize(1200, 700)
     tab = view.show_tab("ui.pages.meeting_minutes")
-    button = tab.approve_buttons[minutes_id]
+    button = tab.approvals.buttons[minutes_id]
     assert not button.isEnabled() and "marquée comme tenue" in button.toolTip()
-    view.clock = lambda: LATER  # the meeting has begun
-    view.held_button.click()  # « Marquer tenue », in the meeting's header
-    button = tab.approve_buttons[minutes_id]
+    view.steps.clock = lambda: LATER  # the meeting has begun
+    view.steps.held_button.click()  # « Marquer tenue », in the meeting's header
+    button = tab.approvals.buttons[minutes_id]
     assert button.isEnabled()  # no need to close and reopen the meeting
 
 
@@ -458,9 +473,9 @@ def test_an_action_is_created_from_the_minutes_decision(qtbot, store, bureau, mo
 
     tab = make_tab(qtbot, store, bureau["first"])
     tab.select_item(bureau["budget"])
-    assert not tab.decision_action_button.isEnabled()
-    tab.decision_list.setCurrentRow(0)
-    assert tab.decision_action_button.isEnabled()
+    assert not tab.item_panel.decision_action_button.isEnabled()
+    tab.item_panel.decision_list.setCurrentRow(0)
+    assert tab.item_panel.decision_action_button.isEnabled()
 
     def fill_and_save(dialog):
         dialog.title.setText("Présenter le budget aux partenaires")
@@ -469,7 +484,7 @@ def test_an_action_is_created_from_the_minutes_decision(qtbot, store, bureau, mo
         return dialog.result()
 
     monkeypatch.setattr(ActionDialog, "exec", fill_and_save)
-    action_id = tab.new_action_from_decision()
-    decision_id = tab.decision_list.item(0).data(Qt.ItemDataRole.UserRole)
+    action_id = tab.item_panel.new_action_from_decision()
+    decision_id = tab.item_panel.decision_list.item(0).data(Qt.ItemDataRole.UserRole)
     action = actions.get(store.db, action_id)
     assert action.decision_id == decision_id and action.item_id == bureau["budget"]

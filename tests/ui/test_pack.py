@@ -34,8 +34,8 @@ def said(view) -> list[str]:
 
 
 def test_the_header_offers_the_pack(view):
-    assert view.pack_button.text() == "Dossier de séance…"
-    assert view.pack_button.isEnabled()
+    assert view.steps.pack_button.text() == "Dossier de séance…"
+    assert view.steps.pack_button.isEnabled()
 
 
 def test_dialog_chooses_the_variant_and_its_file_name(qtbot, store, bureau):
@@ -52,13 +52,16 @@ def test_dialog_chooses_the_variant_and_its_file_name(qtbot, store, bureau):
 
 def test_pack_is_built_with_progress_and_opened(qtbot, view, tmp_path):
     target = tmp_path / "dossier.pdf"
-    operation = view.write_pack(target, "animation")
-    assert not view.pack_button.isEnabled()  # one pack at a time
+    operation = view.steps.write_pack(target, "animation")
+    assert not view.steps.pack_button.isEnabled()  # one pack at a time
     with qtbot.waitSignal(operation.finished, timeout=30000):
         pass
     assert said(view) == [str(target)]
-    assert view.pack_button.isEnabled()
-    assert isinstance(view.last_pack, pack.PackResult) and view.last_pack.variant == "animation"
+    assert view.steps.pack_button.isEnabled()
+    assert (
+        isinstance(view.steps.last_pack, pack.PackResult)
+        and view.steps.last_pack.variant == "animation"
+    )
     text = " ".join(page_texts(PdfReader(target)))
     assert "Conducteur de séance" in text and "Contrôle du quorum" in text
 
@@ -74,9 +77,9 @@ def test_button_opens_the_dialog_then_asks_where(
         return QtWidgets.QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PackDialog, "exec", fake_exec)
-    view.pack_button.click()
+    view.steps.pack_button.click()
     qtbot.waitUntil(lambda: said(view) == [str(target)], timeout=30000)
-    assert view.last_pack.variant == "public"
+    assert view.steps.last_pack.variant == "public"
     export_message(view).open_button.click()
     assert opened == [str(target)]
 
@@ -89,13 +92,13 @@ def test_broken_annex_offers_to_leave_it_out(qtbot, view, store, bureau, tmp_pat
         asked.append(text)
         return True
 
-    monkeypatch.setattr("ui.pages.meeting.confirm", answer)
+    monkeypatch.setattr("ui.pages.meeting_steps.confirm", answer)
     target = tmp_path / "dossier.pdf"
-    view.write_pack(target, "membre")
+    view.steps.write_pack(target, "membre")
     qtbot.waitUntil(lambda: said(view) == [str(target)], timeout=30000)
     assert "Note abîmée.pdf" in export_message(view).informativeText()
     assert len(asked) == 1 and "« Note abîmée.pdf »" in asked[0]
-    assert view.last_pack.left_out == ("Note abîmée.pdf",)
+    assert view.steps.last_pack.left_out == ("Note abîmée.pdf",)
     cover = page_texts(PdfReader(target))[0]
     assert "Annexes non jointes à ce dossier" in cover and "Note abîmée.pdf" in cover
 
@@ -104,11 +107,11 @@ def test_broken_annex_refused_writes_nothing(qtbot, view, store, bureau, tmp_pat
     put_annex(store, bureau["second"], "Note abîmée.pdf", b"ce n'est pas un PDF")
     asked: list[str] = []
     monkeypatch.setattr(
-        "ui.pages.meeting.confirm", lambda _p, _t, text, _y: asked.append(text) or False
+        "ui.pages.meeting_steps.confirm", lambda _p, _t, text, _y: asked.append(text) or False
     )
     target = tmp_path / "dossier.pdf"
-    operation = view.write_pack(target, "membre")
+    operation = view.steps.write_pack(target, "membre")
     with qtbot.waitSignal(operation.finished, timeout=30000):
         pass
     assert asked and not target.exists() and said(view) == []
-    assert view.pack_button.isEnabled()
+    assert view.steps.pack_button.isEnabled()

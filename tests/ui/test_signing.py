@@ -32,7 +32,7 @@ def test_sign_twice_from_the_minutes_tab_and_save(
     qtbot, store, council, authority, tmp_path, export_to
 ):
     tab = make_tab(qtbot, store, council["first"])
-    assert tab.signing_button.isVisible()
+    assert tab.buttons.signing_button.isVisible()
     dialog = tab.open_signatures()
     qtbot.addWidget(dialog)
     assert isinstance(dialog, SigningDialog)
@@ -150,7 +150,7 @@ def test_chair_turns_from_the_minutes_tab(qtbot, store):
     data = build_council(store)
     mn.start(store, data["first"])
     tab = make_tab(qtbot, store, data["first"])
-    assert tab.chairs_button.isVisible() and tab.chairs_button.isEnabled()
+    assert tab.buttons.chairs_button.isVisible() and tab.buttons.chairs_button.isEnabled()
     dialog = tab.open_chairs()
     qtbot.addWidget(dialog)
     assert isinstance(dialog, ChairsDialog) and dialog.turns.count() == 0

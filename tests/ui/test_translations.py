@@ -164,7 +164,11 @@ def test_the_import_preview_speaks_english(qtbot, store, english, tmp_path):
     dialog = ImportPreviewDialog(store, path)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.plan is not None)
-    assert [c.currentText() for c in dialog.header.combos[2:5]] == ["Address", "Postcode", "City"]
+    assert [c.currentText() for c in dialog.table.header.combos[2:5]] == [
+        "Address",
+        "Postcode",
+        "City",
+    ]
     message = dialog.problems_model.index(0, 2).data()
     assert message.startswith("To check: Postcode “1000” read as “01000”")
     assert dialog.status.text().startswith("No problems: the file can be imported. One point")

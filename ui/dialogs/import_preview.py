@@ -8,14 +8,12 @@ from typing import Any
 
 from ess_desk.errors import UserError
 from ess_desk.exchange import members_import
-from ess_desk.exchange.tabular import amended
-from ess_desk.i18n import _
 from ess_desk.membership import bodies
 from ess_desk.store import Store
 from ui import a11y, palette
 from ui.dialogs.common import finish_dialog
+from ui.dialogs.import_table import FilePreview
 from ui.qt import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,205 +21,11 @@ from ui.qt import (
     QtCore,
     QtGui,
     QtWidgets,
-    Signal,
 )
 from ui.widgets import HeaderedTableModel
 from ui.workers import Operation
 
 _Index = QModelIndex | QPersistentModelIndex
-
-FIRST_ROWS = 100  # the preview shows the first rows, then every row that has a problem
-MAX_PREVIEW_ROWS = 600
-
-
-def _fold(text: str | None) -> str:
-    return (text or "").strip().casefold()
-
-
-class PreviewTableModel(QAbstractTableModel):
-    """Some rows of the source file with the cells that have a problem highlighted. A cell can
-    be corrected here (typed over) and a whole row left out: `amended` follows each change and
-    `table()` gives the file as corrected (ess_desk.exchange.tabular.amended); the file itself
-    never changes."""
-
-    PROBLEM_BACKGROUND = palette.FILL_ERROR
-    PROBLEM_FOREGROUND = palette.ERROR
-    WARNING_BACKGROUND = palette.FILL_WARNING
-    WARNING_FOREGROUND = palette.WARNING
-    CORRECTED_BACKGROUND = palette.FILL_DONE
-    amended = Signal()
-
-    def __init__(self, source: members_import.SourceTable, parent: QObject | None = None):
-        super().__init__(parent)
-        self._source = source
-        self._rows: list[tuple[int, list[str]]] = list(source.rows[:FIRST_ROWS])
-        self._marks: dict[tuple[int, int], list[str]] = {}
-        self._row_marks: dict[int, list[str]] = {}
-        self._warnings: dict[tuple[int, int], list[str]] = {}  # to check, imported anyway
-        self.corrections: dict[tuple[int, int], str] = {}
-        self.left_out: set[int] = set()
-
-    @property
-    def shown_lines(self) -> list[int]:
-        return [line for line, _values in self._rows]
-
-    def table(self) -> members_import.SourceTable:
-        """The file as the secretary corrected it: what is checked and imported."""
-        return amended(self._source, self.corrections, self.left_out)
-
-    def line(self, row: int) -> int:
-        return self._rows[row][0]
-
-    def set_left_out(self, lines: set[int], left_out: bool) -> None:
-        for line in lines:
-            if left_out:
-                self.left_out.add(line)
-            else:
-                self.left_out.discard(line)
-        if lines:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
-            )
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
-            self.amended.emit()
-
-    def set_problems(
-        self,
-        problems: list[members_import.Problem],
-        mapping: dict[int, str | None],
-        warnings: Sequence[members_import.Problem] = (),
-    ) -> None:
-        """Mark the cells a problem or a warning names (by the file's header or the field's
-        label)."""
-        self.beginResetModel()
-        headers = self._source.headers
-        names: dict[str, list[int]] = {}
-        for index, header in enumerate(headers):
-            names.setdefault(_fold(header), []).append(index)
-            key = mapping.get(index)
-            if key:
-                names.setdefault(_fold(key), []).append(index)
-                names.setdefault(_fold(members_import.FIELDS.get(key, key)), []).append(index)
-        self._marks, self._row_marks, self._warnings = {}, {}, {}
-        # Lines worked on stay in view (a row left out can be taken back).
-        wanted: set[int] = set(self.left_out) | {line for line, _c in self.corrections}
-        for problem in problems:
-            if problem.line is None:
-                continue
-            wanted.add(problem.line)
-            columns = names.get(_fold(problem.column), []) if problem.column else []
-            if columns:
-                for column in dict.fromkeys(columns):
-                    self._marks.setdefault((problem.line, column), []).append(problem.message)
-            else:
-                self._row_marks.setdefault(problem.line, []).append(problem.message)
-        for warning in warnings:
-            columns = names.get(_fold(warning.column), []) if warning.column else []
-            if warning.line is not None and columns:
-                wanted.add(warning.line)
-                for column in dict.fromkeys(columns):
-                    self._warnings.setdefault((warning.line, column), []).append(warning.message)
-        rows = list(self._source.rows[:FIRST_ROWS])
-        shown = {line for line, _v in rows}
-        for line, values in self._source.rows[FIRST_ROWS:]:
-            if len(rows) >= MAX_PREVIEW_ROWS:
-                break
-            if line in wanted and line not in shown:
-                rows.append((line, values))
-        self._rows = rows
-        self.endResetModel()
-
-    def is_marked(self, line: int, column: int) -> bool:
-        return (
-            (line, column) in self._marks
-            or line in self._row_marks
-            or (line, column) in self._warnings
-        )
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._source.headers)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and self.line(index.row()) not in self.left_out:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line, values = self._rows[index.row()]
-        column = index.column()
-        original = values[column] if column < len(values) else ""
-        corrected = self.corrections.get((line, column))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return original if corrected is None else corrected
-        if line in self.left_out:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return palette.color(palette.MUTED)
-            if role == Qt.ItemDataRole.FontRole:
-                font = QtGui.QFont()
-                font.setStrikeOut(True)
-                return font
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Ligne laissée de côté : elle ne sera pas importée.")
-            return None
-        messages = self._marks.get((line, column)) or self._row_marks.get(line)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if corrected is not None:
-                text = self.tr("Corrigé ici (dans le fichier : « {value} »)").format(value=original)
-                return "\n".join([text, *(messages or [])])
-            return "\n".join(messages) if messages else None
-        if messages and role == Qt.ItemDataRole.BackgroundRole:
-            return palette.color(self.PROBLEM_BACKGROUND)
-        if messages and role == Qt.ItemDataRole.ForegroundRole:
-            return palette.color(self.PROBLEM_FOREGROUND)
-        if corrected is not None and role == Qt.ItemDataRole.BackgroundRole:
-            return palette.color(self.CORRECTED_BACKGROUND)
-        warnings = self._warnings.get((line, column))
-        if warnings and role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(warnings)
-        if warnings and role == Qt.ItemDataRole.BackgroundRole:
-            return palette.color(self.WARNING_BACKGROUND)
-        if warnings and role == Qt.ItemDataRole.ForegroundRole:
-            return palette.color(self.WARNING_FOREGROUND)
-        return None
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.flags() & Qt.ItemFlag.ItemIsEditable:
-            return False
-        line, values = self._rows[index.row()]
-        column = index.column()
-        text = str(value or "").strip()
-        original = values[column] if column < len(values) else ""
-        if text == original:
-            self.corrections.pop((line, column), None)
-        else:
-            self.corrections[(line, column)] = text
-        self.dataChanged.emit(index, index)
-        self.amended.emit()
-        return True
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._source.headers):
-                return self._source.headers[section] or self.tr("(colonne {n})").format(
-                    n=section + 1
-                )
-            return None
-        if 0 <= section < len(self._rows):
-            line = self._rows[section][0]
-            if line in self.left_out:
-                return self.tr("Ligne {n} (de côté)").format(n=line)
-            return self.tr("Ligne {n}").format(n=line)
-        return None
 
 
 class ProblemsTableModel(HeaderedTableModel):
@@ -278,57 +82,6 @@ class ProblemsTableModel(HeaderedTableModel):
         return None
 
 
-class MappingHeader(QtWidgets.QHeaderView):
-    """A horizontal header with, under each column's title, a combo box choosing its field."""
-
-    COMBO_MARGIN = 3
-
-    def __init__(self, parent: QtWidgets.QWidget | None = None):
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.combos: list[QtWidgets.QComboBox] = []
-        self.setDefaultAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.setSectionsClickable(False)
-        self.setHighlightSections(False)
-        self.sectionResized.connect(lambda *_a: self.place_combos())
-
-    def set_combos(self, combos: list[QtWidgets.QComboBox]) -> None:
-        for combo in self.combos:
-            combo.deleteLater()
-        self.combos = combos
-        for combo in combos:
-            combo.setParent(self)
-            combo.show()
-        self.updateGeometry()
-        self.place_combos()
-
-    def _combo_height(self) -> int:
-        return max((c.sizeHint().height() for c in self.combos), default=0)
-
-    def sizeHint(self):  # noqa: ANN201 - QSize
-        hint = super().sizeHint()
-        text_height = self.fontMetrics().height() + 8
-        hint.setHeight(text_height + self._combo_height() + 2 * self.COMBO_MARGIN)
-        return hint
-
-    def sectionSizeFromContents(self, logical_index: int):  # noqa: ANN201 - QSize
-        size = super().sectionSizeFromContents(logical_index)
-        if 0 <= logical_index < len(self.combos):
-            size.setWidth(max(size.width(), self.combos[logical_index].sizeHint().width() + 8))
-        return size
-
-    def updateGeometries(self) -> None:
-        super().updateGeometries()
-        self.place_combos()
-
-    def place_combos(self) -> None:
-        height = self._combo_height()
-        top = self.height() - height - self.COMBO_MARGIN
-        for index, combo in enumerate(self.combos):
-            x = self.sectionViewportPosition(index)
-            width = self.sectionSize(index)
-            combo.setGeometry(x + 2, top, max(0, width - 4), height)
-
-
 class ImportPreviewDialog(QtWidgets.QDialog):
     """`ImportPreviewDialog(store, path, parent=None)`: `exec()` returns Accepted once imported.
 
@@ -349,11 +102,11 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self._importing = False
         self.setWindowTitle(self.tr("Importer des membres — {name}").format(name=self.path.name))
         self.resize(1100, 720)
+        self.source: members_import.SourceTable | None = None
         try:
             self.source = members_import.read_table(self.path)
         except UserError as error:
             self.load_error = error
-            self.source = None
             return
         self._build()
         self.replan()
@@ -407,46 +160,8 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         body_row.addWidget(self.body)
         body_row.addStretch(1)
 
-        self.preview_model = PreviewTableModel(self.source, self)
-        self.preview = QtWidgets.QTableView()
-        a11y.name(self.preview, self.tr("Aperçu du fichier"))
-        self.header = MappingHeader(self.preview)
-        self.preview.setHorizontalHeader(self.header)
-        self.preview.setModel(self.preview_model)
-        self.preview.setEditTriggers(
-            QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
-            | QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed
-            | QtWidgets.QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.preview_model.amended.connect(self.replan)
-        self.preview.installEventFilter(self)
-        self.preview.setAlternatingRowColors(True)
-        self.preview.setWordWrap(False)
-        self.preview.verticalHeader().setDefaultSectionSize(24)
-        self.preview.horizontalScrollBar().valueChanged.connect(
-            lambda _v: self.header.place_combos()
-        )
-        guessed = members_import.guess_mapping(self.source.headers)
-        combos = []
-        for index in range(len(self.source.headers)):
-            combo = QtWidgets.QComboBox()
-            combo.addItem(self.tr("— ignorer —"), None)
-            for key, text in members_import.FIELDS.items():
-                combo.addItem(_(text), key)  # the field's name in the window's language
-            combo.setCurrentIndex(max(0, combo.findData(guessed.get(index))))
-            combo.setToolTip(
-                self.tr("Champ d'ESS Desk pour la colonne « {header} »").format(
-                    header=self.source.headers[index]
-                )
-            )
-            a11y.name(combo, combo.toolTip())
-            combo.currentIndexChanged.connect(lambda _i: self.replan())
-            combos.append(combo)
-        self.header.set_combos(combos)
-        self.preview.resizeColumnsToContents()
-        for index in range(len(combos)):
-            width = self.preview.columnWidth(index)
-            self.preview.setColumnWidth(index, min(max(width, 150), 320))
+        self.table = FilePreview(self.source)
+        self.table.changed.connect(self.replan)
 
         self.problems_model = ProblemsTableModel(self)
         self.problems = QtWidgets.QTableView()
@@ -464,17 +179,6 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         )
         self.problems.clicked.connect(self._show_problem)
         self.problems.installEventFilter(self)  # Entrée: to the problem's cell
-
-        self.leave_out_button = QtWidgets.QPushButton(self.tr("Laisser la ligne de côté"))
-        self.leave_out_button.setObjectName("leave_out")
-        self.leave_out_button.setToolTip(
-            self.tr("La ligne choisie ne sera pas importée (Suppr) ; un second clic la reprend.")
-        )
-        self.leave_out_button.clicked.connect(self.toggle_left_out)
-        self.preview.selectionModel().currentChanged.connect(lambda *_a: self._update_row_button())
-        row_buttons = QtWidgets.QHBoxLayout()
-        row_buttons.addWidget(self.leave_out_button)
-        row_buttons.addStretch(1)
 
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("import_status")
@@ -501,13 +205,8 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         lower_layout.addWidget(self.status)
         lower_layout.addWidget(self.problems, 1)
         lower_layout.addWidget(self.summary)
-        upper = QtWidgets.QWidget()
-        upper_layout = QtWidgets.QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(self.preview, 1)
-        upper_layout.addLayout(row_buttons)
         splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(upper)
+        splitter.addWidget(self.table)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -527,12 +226,11 @@ class ImportPreviewDialog(QtWidgets.QDialog):
 
     # -- state -------------------------------------------------------------------------------
     def mapping(self) -> dict[int, str | None]:
-        return {i: combo.currentData() for i, combo in enumerate(self.header.combos)}
+        return self.table.mapping()
 
     def set_mapping(self, column: int, field: str | None) -> None:
         """Map a file column to a field by hand (what choosing in its combo box does)."""
-        combo = self.header.combos[column]
-        combo.setCurrentIndex(max(0, combo.findData(field)))
+        self.table.set_mapping(column, field)
 
     def body_name(self) -> str | None:
         return self.body.currentData()
@@ -559,8 +257,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
 
     def _set_busy_controls(self) -> None:
         busy = self.busy
-        for combo in self.header.combos:
-            combo.setEnabled(not busy)
+        self.table.set_busy(busy)
         self.body.setEnabled(not busy)
         can_import = (
             not busy
@@ -575,6 +272,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
     def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
         if (
             watched is getattr(self, "problems", None)
+            and isinstance(event, QtGui.QKeyEvent)
             and event.type() == QtCore.QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
@@ -582,41 +280,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             if self.problems.currentIndex().isValid():
                 self._show_problem(self.problems.currentIndex())
             return True
-        if (
-            watched is getattr(self, "preview", None)
-            and event.type() == QtCore.QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Delete
-            and self.preview.state() != QtWidgets.QAbstractItemView.State.EditingState
-        ):
-            self.toggle_left_out()
-            return True
         return super().eventFilter(watched, event)
-
-    def current_line(self) -> int | None:
-        index = self.preview.currentIndex()
-        return self.preview_model.line(index.row()) if index.isValid() else None
-
-    def toggle_left_out(self) -> None:
-        """Leave the current row out of the import, or take it back."""
-        line = self.current_line()
-        if line is None or self.busy:
-            return
-        self.preview_model.set_left_out({line}, line not in self.preview_model.left_out)
-        self._update_row_button()
-
-    def correct(self, line: int, column: int, value: str) -> None:
-        """Type `value` over a cell (what editing it in the table does)."""
-        row = self.preview_model.shown_lines.index(line)
-        self.preview_model.setData(self.preview_model.index(row, column), value)
-
-    def _update_row_button(self) -> None:
-        line = self.current_line()
-        self.leave_out_button.setEnabled(line is not None and not self.busy)
-        self.leave_out_button.setText(
-            self.tr("Reprendre la ligne")
-            if line is not None and line in self.preview_model.left_out
-            else self.tr("Laisser la ligne de côté")
-        )
 
     # -- planning (off the GUI thread) -------------------------------------------------------
     def replan(self) -> None:
@@ -629,7 +293,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self.plan = None
         self.status.setText(self.tr("Vérification du fichier en cours…"))
         self._set_busy_controls()
-        db, source = self._store.db, self.preview_model.table()
+        db, source = self._store.db, self.table.preview_model.table()
         mapping, body_name = self.mapping(), self.body_name()
 
         def work(_progress: Any) -> members_import.ImportPlan:
@@ -665,14 +329,8 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self._set_busy_controls()
 
     def _show_plan(self, plan: members_import.ImportPlan) -> None:
-        current = self.preview.currentIndex()
-        keep = (self.current_line(), current.column()) if current.isValid() else None
         self.problems_model.set_problems(plan.problems, plan.warnings)
-        self.preview_model.set_problems(plan.problems, self.mapping(), plan.warnings)
-        if keep is not None and keep[0] in self.preview_model.shown_lines:
-            row = self.preview_model.shown_lines.index(keep[0])
-            self.preview.setCurrentIndex(self.preview_model.index(row, keep[1]))
-        self._update_row_button()
+        self.table.show_problems(plan.problems, plan.warnings)
         self.problems.resizeColumnToContents(ProblemsTableModel.COLUMN)
         if plan.problems:
             self.status.setText(
@@ -703,40 +361,14 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             self.status.setText(self.tr("Aucun problème : le fichier peut être importé."))
             self.status.setStyleSheet(palette.text_css(palette.SUCCESS, bold=True))
             self.summary.setText(plan.summary())
-        worked = self._amendments()
+        worked = self.table.amendments()
         if worked:
             self.summary.setText(self.summary.text() + "\n" + worked)
         self.problems.setVisible(bool(plan.problems or plan.warnings))
         a11y.announce(self.status, self.status.text())
 
-    def _amendments(self) -> str:
-        """« Corrigé ici : 1 cellule · laissé de côté : ligne 3 » (the file is unchanged)."""
-        parts = []
-        if self.preview_model.corrections:
-            parts.append(
-                self.tr("Cellules corrigées ici : {n}").format(
-                    n=len(self.preview_model.corrections)
-                )
-            )
-        if self.preview_model.left_out:
-            lines = ", ".join(str(n) for n in sorted(self.preview_model.left_out))
-            parts.append(self.tr("Lignes laissées de côté : {lines}").format(lines=lines))
-        return " · ".join(parts)
-
     def _show_problem(self, index: QModelIndex) -> None:
-        problem = self.problems_model.problem(index.row())
-        if problem.line is None or problem.line not in self.preview_model.shown_lines:
-            return
-        row = self.preview_model.shown_lines.index(problem.line)
-        column = 0
-        for c in range(self.preview_model.columnCount()):
-            if self.preview_model.is_marked(problem.line, c):
-                column = c
-                break
-        target = self.preview_model.index(row, column)
-        self.preview.scrollTo(target)
-        self.preview.setCurrentIndex(target)
-        self.preview.setFocus()  # F2 or typing corrects it, Suppr leaves the row out
+        self.table.go_to(self.problems_model.problem(index.row()))
 
     # -- importing (off the GUI thread) ------------------------------------------------------
     def start_import(self) -> None:
@@ -771,7 +403,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self.status.setStyleSheet(palette.text_css(palette.ERROR, bold=True))
         if problems:
             self.problems_model.set_problems(problems)
-            self.preview_model.set_problems(problems, self.mapping())
+            self.table.show_problems(problems)
             self.problems.setVisible(True)
         self.plan = None
         self._set_busy_controls()

@@ -142,7 +142,7 @@ class SubmitMinutesDialog(QtWidgets.QDialog):
         self.changed.emit()
         self.refresh()
         # The new rows show at the next turn of the event loop: the focus goes there then.
-        QtCore.QTimer.singleShot(0, self._focus_next)
+        QtCore.QTimer.singleShot(0, self, self._focus_next)  # not after the dialog is gone
 
     def _failed(self, error: UserError) -> None:
         self.error.setText(error.message)

@@ -7,8 +7,6 @@ import datetime as dt
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import (
     BODY_KINDS,
-    HOLIDAY_CALENDARS,
-    MAJORITY_RULES,
     label,
 )
 from ess_desk.store import Store
@@ -19,6 +17,7 @@ from ui.dialogs.college import CollegeDialog
 from ui.dialogs.mandate import EndMandateDialog, MandateDialog
 from ui.fitting import SideBySide, WrappingLabel, flow_row, pair
 from ui.models_bodies import BODY_ID_ROLE, CollegesTableModel, RosterTableModel, bodies_tree
+from ui.pages.body_rules import BodyRulesBox
 from ui.qt import Qt, QtGui, QtWidgets
 from ui.widgets import make_table
 
@@ -59,35 +58,8 @@ class BodiesPage(QtWidgets.QWidget):
         self.body_kind = QtWidgets.QLabel()
         self.body_kind.setStyleSheet(palette.text_css(palette.MUTED))
 
-        self.rules_group = QtWidgets.QGroupBox(self.tr("Règles de fonctionnement"))
-        self.rules_form = QtWidgets.QFormLayout()
-        self.rules_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.rules_form.setVerticalSpacing(4)
-        self.rule_labels: dict[str, QtWidgets.QLabel] = {}
-        for key, text in [
-            ("quorum", self.tr("Quorum")),
-            ("remote", self.tr("À distance")),
-            ("proxies", self.tr("Pouvoirs")),
-            ("notice", self.tr("Convocation")),
-            ("reconvene", self.tr("Quorum manqué")),
-            ("mandate", self.tr("Durée des mandats")),
-            ("calendar", self.tr("Jours fériés")),
-            ("majority", self.tr("Majorité")),
-            ("minutes", self.tr("Procès-verbal")),
-        ]:
-            # Every line of a rule shown, however narrow the group (fitting.WrappingLabel).
-            value = WrappingLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.rule_labels[key] = value
-            self.rules_form.addRow(text, value)
-        self.edit_rules_button = QtWidgets.QPushButton(self.tr("Modifier les règles…"))
-        self.edit_rules_button.clicked.connect(self.edit_body)
-        rules_layout = QtWidgets.QVBoxLayout(self.rules_group)
-        rules_layout.addLayout(self.rules_form)
-        rules_buttons = QtWidgets.QHBoxLayout()
-        rules_buttons.addStretch(1)
-        rules_buttons.addWidget(self.edit_rules_button)
-        rules_layout.addLayout(rules_buttons)
+        self.rules = BodyRulesBox()
+        self.rules.edit_rules_button.clicked.connect(self.edit_body)
 
         self.colleges_model = CollegesTableModel(store.db, self)
         self.colleges_view = make_table(
@@ -109,7 +81,7 @@ class BodiesPage(QtWidgets.QWidget):
         # Rules and colleges side by side; one above the other on a narrow screen.
         top = SideBySide(below=620)
         top.setObjectName("rules_and_colleges")
-        top.add(self.rules_group, 3)
+        top.add(self.rules, 3)
         top.add(self.colleges_group, 2)
 
         self.date = DateField(dt.date.today())
@@ -176,7 +148,7 @@ class BodiesPage(QtWidgets.QWidget):
         for button in (
             self.new_body_button,
             self.edit_body_button,
-            self.edit_rules_button,
+            self.rules.edit_rules_button,
             self.add_college_button,
             self.edit_college_button,
             self.new_mandate_button,
@@ -252,15 +224,14 @@ class BodiesPage(QtWidgets.QWidget):
         if body_id is None:
             self.body_title.setText(self.tr("Aucune instance"))
             self.body_kind.setText(self.tr("Créez le conseil plénier avec « Nouvelle instance »."))
-            for value in self.rule_labels.values():
-                value.clear()
+            self.rules.clear()
             self.seats_summary.clear()
             self._update_buttons()
             return
         body = bodies.get_body(self._store.db, body_id)
         self.body_title.setText(body.name)
         self.body_kind.setText(label(BODY_KINDS, body.kind))
-        self._show_rules(body)
+        self.rules.show_body(body)
         self._fit_roster_columns()
         self.roster_group.setTitle(
             self.tr("Composition : %n mandats en cours", "", self.roster_model.rowCount())
@@ -301,70 +272,13 @@ class BodiesPage(QtWidgets.QWidget):
             width = self.roster_view.columnWidth(column)
             self.roster_view.setColumnWidth(column, min(max(width + 8, 70), cap))
 
-    def _show_rules(self, body: bodies.Body) -> None:
-        represented = (
-            self.tr("présents ou représentés")
-            if body.quorum_counts_represented
-            else self.tr("présents (les pouvoirs ne comptent pas)")
-        )
-        # The formula of the rule set (issue 11): « at least half » or « more than half ».
-        quorum = (
-            self.tr("plus de {num}/{den} des membres votants en exercice, {represented}")
-            if body.quorum_formula == "more_than"
-            else self.tr("au moins {num}/{den} des membres votants en exercice, {represented}")
-        )
-        self.rule_labels["quorum"].setText(
-            quorum.format(
-                num=body.quorum_numerator, den=body.quorum_denominator, represented=represented
-            )
-        )
-        self.rule_labels["proxies"].setText(
-            self.tr("%n pouvoirs au plus par mandataire", "", body.proxies_per_holder)
-        )
-        self.rule_labels["notice"].setText(
-            self.tr("%n jours francs avant la séance", "", body.notice_clear_days)
-        )
-        self.rule_labels["mandate"].setText(self.tr("%n ans", "", body.mandate_years))
-        self.rule_labels["calendar"].setText(label(HOLIDAY_CALENDARS, body.holiday_calendar))
-        self.rule_labels["majority"].setText(
-            label(MAJORITY_RULES, body.majority_rule)
-            + (
-                self.tr(" ; voix prépondérante de la présidence en cas d'égalité")
-                if body.chair_casting_vote
-                else ""
-            )
-        )
-        self._show_law_rules(body)
-
-    def _show_law_rules(self, body: bodies.Body) -> None:
-        """The rules of the body's rule set (issue 11): remote members, the meeting called
-        again after a missed quorum, the minutes' time limit."""
-        if not body.remote_allowed:
-            remote = self.tr("non prévue : seuls les présents votent")
-        elif body.quorum_counts_remote:
-            remote = self.tr("les membres à distance votent et comptent pour le quorum")
-        else:
-            remote = self.tr("les membres à distance votent, sans compter pour le quorum")
-        self.rule_labels["remote"].setText(remote)
-        reconvene = self.tr(
-            "nouvelle convocation %n jours francs avant au moins", "", body.reconvene_notice_days
-        )
-        if body.reconvene_without_quorum:
-            reconvene += self.tr(", séance sans condition de quorum")
-        self.rule_labels["reconvene"].setText(reconvene)
-        self.rule_labels["minutes"].setText(
-            self.tr("signé et publié sous %n jours", "", body.minutes_publish_days)
-            if body.minutes_publish_days
-            else self.tr("pas de délai fixé")
-        )
-
     def _update_buttons(self) -> None:
         writable = not self._store.read_only
         has_body = self.current_body_id() is not None
         has_mandate = self.current_mandate_id() is not None
         self.new_body_button.setEnabled(writable)
         self.edit_body_button.setEnabled(writable and has_body)
-        self.edit_rules_button.setEnabled(writable and has_body)
+        self.rules.edit_rules_button.setEnabled(writable and has_body)
         self.add_college_button.setEnabled(writable and has_body)
         self.edit_college_button.setEnabled(writable and has_body)
         self.new_mandate_button.setEnabled(writable and has_body)

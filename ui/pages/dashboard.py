@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ess_desk.actions.queries import ActionRow
 from ess_desk.dashboard import overview as ov
@@ -25,6 +26,9 @@ from ui.models_dashboard import (
     LinesModel,
 )
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
+
+if TYPE_CHECKING:
+    from ui.pages.participation import ParticipationView
 
 ACCENT = palette.HEADING
 # The look is set with fonts, palettes and a little painting rather than a style sheet: a style
@@ -186,6 +190,7 @@ class LinesView(QtWidgets.QTreeView):
     def __init__(self, model: LinesModel, stretch_column: int):
         super().__init__()
         self.setObjectName("card_lines")
+        self.lines = model
         self.setModel(model)
         self.setItemDelegate(TwoLineDelegate(self))
         self.setRootIsDecorated(False)
@@ -212,7 +217,7 @@ class LinesView(QtWidgets.QTreeView):
         model.modelReset.connect(self._fit_height)
 
     def open_row(self, row: int) -> None:
-        model = self.model()
+        model = self.lines
         if 0 <= row < model.rowCount():
             line = model.line(row)
             self.open_requested.emit(line.kind, line.record_id)
@@ -666,7 +671,7 @@ class DashboardPage(QtWidgets.QWidget):
         self._today = today
         self._shown_once = False
         self._painted = False
-        self.participation = None  # built the first time its tab is shown
+        self.participation: ParticipationView | None = None  # built when its tab is shown
 
         title = QtWidgets.QLabel(self.tr("Tableau de bord"))
         title.setObjectName("dashboard_title")
@@ -833,20 +838,20 @@ class DashboardPage(QtWidgets.QWidget):
         content_layout.addWidget(self.welcome_box)
         content_layout.addLayout(grid)
         content_layout.addStretch(1)
-        self.scroll = QtWidgets.QScrollArea()
-        self.scroll.setObjectName("dashboard_scroll")
-        a11y.name(self.scroll, self.tr("Vue d'ensemble"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
-        self.scroll.viewport().setAutoFillBackground(False)
+        self.overview_scroll = QtWidgets.QScrollArea()
+        self.overview_scroll.setObjectName("dashboard_scroll")
+        a11y.name(self.overview_scroll, self.tr("Vue d'ensemble"))
+        self.overview_scroll.setWidgetResizable(True)
+        self.overview_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.overview_scroll.setWidget(content)
+        self.overview_scroll.viewport().setAutoFillBackground(False)
         content.setAutoFillBackground(False)
 
         self.tabs = QtWidgets.QTabWidget()
         fitting.size_by_current_page(self.tabs)
         self.tabs.setObjectName("dashboard_tabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.scroll, self.tr("Vue d'ensemble"))
+        self.tabs.addTab(self.overview_scroll, self.tr("Vue d'ensemble"))
         self._participation_holder = QtWidgets.QWidget()
         QtWidgets.QVBoxLayout(self._participation_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._participation_holder, self.tr("Participation"))
@@ -1005,7 +1010,7 @@ class DashboardPage(QtWidgets.QWidget):
         if index == 1:
             self._ensure_participation()
 
-    def _ensure_participation(self):
+    def _ensure_participation(self) -> ParticipationView:
         if self.participation is None:
             from ui.pages.participation import ParticipationView
 

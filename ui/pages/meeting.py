@@ -25,8 +25,7 @@ from ui import a11y, exporting, fitting, palette
 from ui.columns import choose_columns
 from ui.datefields import DateField, TimeField, check_fields
 from ui.dialogs.agenda_item import AgendaItemDialog
-from ui.dialogs.common import confirm, inform, show_unexpected_error, show_user_error
-from ui.dialogs.meeting import MeetingDialog, PostponeDialog
+from ui.dialogs.common import confirm, show_unexpected_error, show_user_error
 from ui.dialogs.vote import VoteDialog
 from ui.models_meetings import (
     AgendaTableModel,
@@ -35,6 +34,7 @@ from ui.models_meetings import (
     GuestsTableModel,
     VotesTableModel,
 )
+from ui.pages.meeting_steps import CLOSED_STATUSES, MeetingSteps
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
 from ui.widgets import make_table
 from ui.workers import Operation
@@ -55,8 +55,6 @@ EXTRA_TABS = [
     ),
 ]
 
-CLOSED_STATUSES = ("closed", "cancelled", "postponed")
-
 
 def selected_row(view: QtWidgets.QAbstractItemView) -> int | None:
     rows = view.selectionModel().selectedRows() if view.selectionModel() else []
@@ -76,16 +74,17 @@ class KeyActions(QtCore.QObject):
 
     def __init__(self, view: QtWidgets.QWidget, actions: dict[str, Callable[[], object]]):
         super().__init__(view)
+        # Keyed by the portable text of the keys (« Ctrl+Up »), as Qt writes it.
         self._actions = {
-            QtGui.QKeySequence(keys)[0].toCombined(): slot for keys, slot in actions.items()
+            QtGui.QKeySequence(keys).toString(): slot for keys, slot in actions.items()
         }
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
-        if event.type() == QtCore.QEvent.Type.KeyPress:
+        if isinstance(event, QtGui.QKeyEvent) and event.type() == QtCore.QEvent.Type.KeyPress:
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            combined = QtCore.QKeyCombination(modifiers, Qt.Key(event.key())).toCombined()
-            slot = self._actions.get(combined)
+            typed = QtGui.QKeySequence(QtCore.QKeyCombination(modifiers, Qt.Key(event.key())))
+            slot = self._actions.get(typed.toString())
             if slot is not None:
                 slot()
                 return True
@@ -635,9 +634,14 @@ class NoticeTab(_Tab):
         except UserError as error:
             show_user_error(self, error, self.tr("Envoyer les convocations"))
             return None
-        dialog.finished.connect(lambda _code: (self.reload(), self.changed.emit()))
+        # A bound method, not a lambda: a lambda would keep this tab alive from its own dialog.
+        dialog.finished.connect(self._convocations_closed)
         dialog.open()
         return dialog
+
+    def _convocations_closed(self, _code: int) -> None:
+        self.reload()
+        self.changed.emit()
 
     def _written(self, text: str) -> None:
         self.result_label.setText(text)
@@ -1033,8 +1037,9 @@ class VotesTab(_Tab):
         self.columns.fit_to_contents(
             {column: 400 for column in range(1, VotesTableModel.COLUMN_COUNT)}
         )
-        if item_id is not None and self.model.row_of(item_id) is not None:
-            self.view.selectRow(self.model.row_of(item_id))
+        row = self.model.row_of(item_id) if item_id is not None else None
+        if row is not None:
+            self.view.selectRow(row)
         elif self.model.rowCount():
             self.view.selectRow(0)
         body = bodies.get_body(self._store.db, self.meeting().body_id)
@@ -1147,41 +1152,9 @@ class MeetingView(QtWidgets.QWidget):
             lambda link: self.open_requested.emit(int(link.split(":", 1)[1]))
         )
 
-        self.edit_button = QtWidgets.QPushButton(self.tr("Modifier…"))
-        self.convene_button = QtWidgets.QPushButton(self.tr("Convoquer"))
-        self.held_button = QtWidgets.QPushButton(self.tr("Marquer tenue"))
-        self.close_button = QtWidgets.QPushButton(self.tr("Clore la séance"))
-        self.cancel_button = QtWidgets.QPushButton(self.tr("Annuler la séance…"))
-        self.postpone_button = QtWidgets.QPushButton(self.tr("Reporter…"))
-        self.reconvene_button = QtWidgets.QPushButton(self.tr("Reconvoquer…"))
-        self.reconvene_button.setObjectName("reconvene_button")
-        self.reconvene_button.setToolTip(
-            self.tr(
-                "Quorum non atteint : convoquer à nouveau l'instance sur le même ordre du jour ; "
-                "elle délibérera sans condition de quorum si son règlement le prévoit."
-            )
-        )
-        self.reconvene_button.clicked.connect(self.reconvene)
-        self.convene_button.setToolTip(
-            self.tr("Marque la séance convoquée (l'onglet Convocation enregistre la date d'envoi).")
-        )
-        self.edit_button.clicked.connect(self.edit)
-        self.convene_button.clicked.connect(lambda: self.move_to("convened"))
-        self.held_button.clicked.connect(lambda: self.move_to("held"))
-        self.close_button.clicked.connect(lambda: self.move_to("closed"))
-        self.cancel_button.clicked.connect(lambda: self.move_to("cancelled"))
-        self.postpone_button.clicked.connect(self.postpone)
-        self.pack_button = QtWidgets.QPushButton(self.tr("Dossier de séance…"))
-        self.pack_button.setObjectName("pack_button")
-        self.pack_button.setToolTip(
-            self.tr(
-                "Un seul PDF : couverture, sommaire, convocation, ordre du jour, PV à approuver, "
-                "suivi des actions, composition, émargement et annexes."
-            )
-        )
-        self.pack_button.clicked.connect(self.make_pack)
-        self.last_pack = None  # the PackResult of the last pack written from this view
-        self._pack_operation: Operation | None = None
+        self.steps = MeetingSteps(store, meeting_id)
+        self.steps.changed.connect(self._step_taken)
+        self.steps.open_requested.connect(self.open_requested)
 
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.back_button)
@@ -1193,22 +1166,6 @@ class MeetingView(QtWidgets.QWidget):
         info.addWidget(self.when_label)
         info.addWidget(self.place_label)
         info.addWidget(self.replaced_label)
-        # The buttons of the meeting's steps; at a narrow width the last ones go into « … ».
-        actions = fitting.ActionBar()
-        actions.setObjectName("meeting_actions_bar")
-        for b in (
-            self.edit_button,
-            self.convene_button,
-            self.held_button,
-            self.close_button,
-            self.pack_button,
-            self.postpone_button,
-            self.reconvene_button,
-            self.cancel_button,
-        ):
-            actions.add(b)
-        self.actions_bar = actions
-
         self.tabs = QtWidgets.QTabWidget()
         fitting.size_by_current_page(self.tabs)
         self.tabs.setObjectName("meeting_tabs")
@@ -1227,7 +1184,7 @@ class MeetingView(QtWidgets.QWidget):
         ]
         for module, class_name, title in EXTRA_TABS:
             self._factories.append((module, self._extra_factory(module, class_name)))
-            titles.append(QCoreApplication.translate("MeetingView", title))
+            titles.append(QCoreApplication.translate("MeetingView", str(title)))
         self._built: dict[str, QtWidgets.QWidget] = {}
         for title in titles:
             self.tabs.addTab(QtWidgets.QWidget(), title)
@@ -1237,7 +1194,7 @@ class MeetingView(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(info)
-        layout.addWidget(actions)
+        layout.addWidget(self.steps)
         layout.addWidget(self.tabs, 1)
         self.refresh_header()
         self._show_tab(0)
@@ -1344,245 +1301,14 @@ class MeetingView(QtWidgets.QWidget):
                 )
             )
         self.replaced_label.setVisible(bool(meeting.replaced_by_id))
-        self._update_buttons(meeting)
-
-    def _update_buttons(self, meeting: meetings.Meeting) -> None:
-        """Each step's button is enabled when the meeting's state allows it, and says why not
-        in its tooltip when it does not."""
-        from ess_desk.meetings.vocabulary import TRANSITIONS
-
-        read_only = self._store.read_only
-        moves = TRANSITIONS[meeting.status]
-        for button, target in (
-            (self.convene_button, "convened"),
-            (self.held_button, "held"),
-            (self.close_button, "closed"),
-            (self.cancel_button, "cancelled"),
-            (self.postpone_button, "postponed"),
-        ):
-            allowed = target in moves and not read_only
-            button.setEnabled(allowed)
-            why = self._read_only_reason() if read_only else self._why_not(target, meeting.status)
-            button.setToolTip(self._step_help(target) if allowed else why)
-            # What can never happen again (a closed meeting convened) is not offered at all;
-            # « Clore » shows, disabled, until the meeting is held: the next step to come.
-            waiting = target == "closed" and meeting.status in ("planned", "convened")
-            self.actions_bar.set_shown(button, target in moves or waiting)
-        self.actions_bar.set_shown(
-            self.reconvene_button, not read_only and self._may_reconvene(meeting)
-        )
-        editable = not read_only and meeting.status not in CLOSED_STATUSES
-        self.edit_button.setEnabled(editable)
-        self.edit_button.setToolTip(
-            ""
-            if editable
-            else (self._read_only_reason() if read_only else self._why_not("edit", meeting.status))
-        )
-
-    def _read_only_reason(self) -> str:
-        return self.tr("Base ouverte en lecture seule : {message}").format(
-            message=self._store.read_only_message()
-        )
-
-    def _step_help(self, target: str) -> str:
-        return {
-            "convened": self.tr(
-                "Marque la séance convoquée (l'onglet Convocation enregistre la date d'envoi)."
-            ),
-            "held": self.tr(
-                "La séance a eu lieu : le procès-verbal peut être soumis, et les "
-                "procès-verbaux inscrits à son ordre du jour approuvés."
-            ),
-            "closed": self.tr("Une fois la séance close, présences et votes ne changent plus."),
-            "cancelled": self.tr("La séance reste dans la liste, marquée annulée."),
-            "postponed": self.tr("Une nouvelle séance est créée avec le même ordre du jour."),
-        }[target]
-
-    def _why_not(self, target: str, status: str) -> str:
-        """Why a step cannot be taken from `status`."""
-        if status == "closed":
-            return self.tr("La séance est close : plus rien ne change.")
-        if status == "cancelled":
-            return self.tr("La séance est annulée.")
-        if status == "postponed":
-            return self.tr("La séance est reportée : voyez la nouvelle séance.")
-        if target == "closed":
-            return self.tr("Marquez d'abord la séance tenue.")
-        if target == "convened":
-            return (
-                self.tr("La séance est déjà convoquée.")
-                if status == "convened"
-                else self.tr("La séance a déjà eu lieu.")
-            )
-        if target == "held":
-            return self.tr("La séance est déjà marquée tenue.")
-        if target in ("cancelled", "postponed"):
-            return self.tr("La séance a eu lieu : elle ne peut plus être annulée ni reportée.")
-        return ""
-
-    def _may_reconvene(self, meeting: meetings.Meeting) -> bool:
-        """Offered once the opening was recorded without its quorum, and not yet done."""
-        if meeting.status not in ("planned", "convened", "held") or not meeting.opening_time:
-            return False
-        if meeting.reconvenes_meeting_id or meetings.reconvened_by(self._store.db, meeting.id):
-            return False
-        moment = presence.parse_time(meeting.opening_time, "opening_time")
-        return not presence.quorum(self._store.db, meeting.id, moment).reached
+        self.steps.show_meeting(meeting)
 
     def _reload_tabs(self) -> None:
         for widget in self._built.values():
             if hasattr(widget, "reload"):
                 widget.reload()
 
-    # -- actions -------------------------------------------------------------------------------
-    @staticmethod
-    def clock() -> dt.datetime:
-        """Now, for the guard on marking a meeting held (tests give their own)."""
-        return dt.datetime.now()
-
-    def edit(self) -> None:
-        dialog = MeetingDialog(self._store, self.meeting_id, parent=self)
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
-            self.refresh_header()
-            self._reload_tabs()
-            self.meeting_changed.emit(self.meeting_id)
-
-    def move_to(self, status: str, ask: bool = True) -> bool:
-        questions = {
-            "closed": (
-                self.tr("Clore la séance"),
-                self.tr("Une fois la séance close, présences et votes ne peuvent plus changer."),
-                self.tr("Clore"),
-                self.tr("Ne pas clore"),
-            ),
-            "cancelled": (
-                self.tr("Annuler la séance"),
-                self.tr("Annuler cette séance ? Elle restera dans la liste, marquée annulée."),
-                self.tr("Annuler la séance"),
-                self.tr("Garder la séance"),
-            ),
-        }
-        if ask and status in questions and not confirm(self, *questions[status]):
-            return False
-        try:
-            try:
-                meetings.set_status(self._store, self.meeting_id, status, now=self.clock())
-            except meetings.ConfirmationNeeded as question:
-                if not confirm(self, self.tr("Marquer tenue"), question.message, self.tr("Tenue")):
-                    return False
-                meetings.set_status(
-                    self._store, self.meeting_id, status, now=self.clock(), confirmed=True
-                )
-        except UserError as error:
-            show_user_error(self, error, self.tr("Statut de la séance"))
-            return False
+    def _step_taken(self) -> None:
         self.refresh_header()
         self._reload_tabs()
         self.meeting_changed.emit(self.meeting_id)
-        return True
-
-    def postpone(self) -> None:
-        dialog = PostponeDialog(self._store, self.meeting_id, self)
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.new_meeting_id:
-            return
-        self.refresh_header()
-        self._reload_tabs()
-        self.meeting_changed.emit(self.meeting_id)
-        inform(
-            self,
-            self.tr("Reporter la séance"),
-            self.tr("La séance est reportée ; la nouvelle séance reprend son ordre du jour."),
-        )
-        self.open_requested.emit(dialog.new_meeting_id)
-
-    def reconvene(self) -> None:
-        from ui.dialogs.meeting import ReconveneDialog
-
-        dialog = ReconveneDialog(self._store, self.meeting_id, self.clock().date(), self)
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or not dialog.new_meeting_id:
-            return
-        self.refresh_header()
-        self._reload_tabs()
-        self.meeting_changed.emit(self.meeting_id)
-        self.open_requested.emit(dialog.new_meeting_id)
-
-    # -- meeting pack --------------------------------------------------------------------------
-    def make_pack(self) -> None:
-        from ui.dialogs.pack import PackDialog
-
-        dialog = PackDialog(self.meeting(), parent=self)
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
-            return
-        path = exporting.ask_save_path(
-            self,
-            "pack",
-            self.tr("Dossier de séance"),
-            dialog.file_name(),
-            self.tr("PDF (*.pdf)"),
-        )
-        if path is not None:
-            self.write_pack(path, dialog.variant())
-
-    def write_pack(self, path: Path, variant: str, skip_broken_annexes: bool = False) -> Operation:
-        """Build the meeting pack off the GUI thread (through a connection of its own), then
-        say where it is; a broken annex makes the window offer to build it without."""
-        from ess_desk.documents import pack
-        from ess_desk.store import reading
-
-        db_path, meeting_id = self._store.path, self.meeting_id
-
-        def work(target: Path, progress: Callable[[int, int], None]) -> pack.PackResult:
-            with reading(db_path) as db:
-                return pack.build(
-                    db,
-                    meeting_id,
-                    target,
-                    variant=variant,
-                    skip_broken_annexes=skip_broken_annexes,
-                    progress=progress,
-                )
-
-        self.pack_button.setEnabled(False)
-        operation = exporting.run_export(
-            self,
-            "pack",
-            self.tr("Dossier de séance"),
-            path.name,
-            "",
-            work,
-            progress=self.tr("Préparation du dossier de séance…"),
-            path=path,
-            detail=self._pack_detail,
-            on_done=lambda _path, result: self._pack_written(result),
-            on_failed=lambda exc: self._pack_failed(exc, path, variant),
-        )
-        assert operation is not None  # a path was given: nothing to cancel
-        self._pack_operation = operation
-        return operation
-
-    def _pack_detail(self, result) -> str:
-        if result.left_out:
-            return self.tr("Annexes non jointes : {names}.").format(
-                names=", ".join(result.left_out)
-            )
-        return ""
-
-    def _pack_written(self, result) -> None:
-        self.pack_button.setEnabled(True)
-        self.last_pack = result
-
-    def _pack_failed(self, exc: Exception, path: Path, variant: str) -> None:
-        from ess_desk.documents.pack import BrokenAnnexesError
-
-        self.pack_button.setEnabled(True)
-        title = self.tr("Dossier de séance")
-        if isinstance(exc, BrokenAnnexesError):
-            details = "".join(f"\n• {problem}" for problem in exc.problems)
-            question = self.tr(
-                "{message}{details}\n\nFaire le dossier sans ces annexes ? Sa couverture "
-                "indiquera lesquelles n'y sont pas."
-            ).format(message=exc.message, details=details)
-            if confirm(self, title, question, self.tr("Faire le dossier sans elles")):
-                self.write_pack(path, variant, skip_broken_annexes=True)
-        else:
-            exporting.write_failed(self, exc, title)

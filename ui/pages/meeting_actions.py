@@ -151,11 +151,11 @@ class ActionsReviewTab(QtWidgets.QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.record_no_change)
 
-        for widget in (self.record_button, self.no_change_button, self.from_item_button):
-            widget.setProperty("edits", True)
-            widget.setEnabled(writable)
+        for button in (self.record_button, self.no_change_button, self.from_item_button):
+            button.setProperty("edits", True)
+            button.setEnabled(writable)
             if not writable:
-                widget.setToolTip(store.read_only_message())
+                button.setToolTip(store.read_only_message())
         for widget in (self.status, self.progress, self.comment):
             widget.setEnabled(writable)
 

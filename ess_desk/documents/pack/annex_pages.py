@@ -8,10 +8,12 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pypdf import PageObject
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
     IndirectObject,
+    PdfObject,
     StreamObject,
 )
 from reportlab.lib.units import mm
@@ -38,7 +40,7 @@ class AnnexPage:
     stream: StreamObject | None  # its content stream, when it has just one (copied as it is)
     box: tuple[float, float, float, float]  # its visible area (crop box)
     rotation: int  # 0, 90, 180 or 270 (clockwise, as the viewer shows it)
-    resources: object  # the page's /Resources, still in its own file
+    resources: PdfObject | None  # the page's /Resources, still in its own file
     links: tuple[annex_marks.AnnexLink, ...] = ()  # kept as links of the pack's page
 
     @property
@@ -131,7 +133,7 @@ def _reach_everything(obj: object, seen: set[int]) -> None:
             stack.extend(list.__iter__(item))
 
 
-def _page_content(page) -> tuple[bytes, StreamObject | None]:
+def _page_content(page: PageObject) -> tuple[bytes, StreamObject | None]:
     """A page's content decoded (a damaged stream is found now), and its stream when it has
     just one (copied as it is, still compressed)."""
     contents = page.get("/Contents")  # get() gives the reference: resolve it
@@ -143,7 +145,7 @@ def _page_content(page) -> tuple[bytes, StreamObject | None]:
     return b"", None
 
 
-def _prepare_page(page, page_index: dict[int, int], reached: set[int]) -> AnnexPage:
+def _prepare_page(page: PageObject, page_index: dict[int, int], reached: set[int]) -> AnnexPage:
     _reach_everything(page.get("/Resources"), reached)
     box = page.cropbox
     decoded, single = _page_content(page)

@@ -25,6 +25,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     Paragraph,
@@ -63,7 +64,14 @@ class _Layout:
     slots: dict[int, list[tuple[str, float, float]]] = field(default_factory=dict)
     annex_pages: list[tuple[int, int, int]] = field(default_factory=list)  # page, annex, index
     annex_at: dict[int, int] = field(default_factory=dict)  # page → annex index
+    # page → the watermark from that page on (a section's start sets it, an annex clears it)
+    watermark_from: dict[int, str | None] = field(default_factory=dict)
     total: int = 0
+
+    def watermark(self, page: int) -> str | None:
+        """The watermark of `page`: the last one set on it or on a page before it."""
+        before = [n for n in self.watermark_from if n <= page]
+        return self.watermark_from[max(before)] if before else None
 
 
 def _annex_key(n: int) -> str:
@@ -88,7 +96,7 @@ class _SectionStart(Flowable):
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
         self.layout.page_of[self.key] = self.canv.getPageNumber()
-        self.canv._pack_watermark = self.watermark  # kept with the page's state
+        self.layout.watermark_from[self.canv.getPageNumber()] = self.watermark
 
 
 class _ContentsRow(Flowable):
@@ -114,10 +122,8 @@ class _ContentsRow(Flowable):
     def draw(self) -> None:
         canv = self.canv
         self.para.drawOn(canv, self.indent, 2.5)
-        lines = self.para.blPara.lines
-        last = lines[-1] if lines else None
-        extra = (last[0] if isinstance(last, tuple) else last.extraSpace) if last else 0
-        text_end = self.indent + (self.width - self.indent - NUMBER_WIDTH) - extra
+        widths = self.para.getActualLineWidths0()  # each line's text, the last one's end
+        text_end = self.indent + (widths[-1] if widths else self.width - self.indent - NUMBER_WIDTH)
         baseline = 2.5 + self.para.style.leading - self.para.style.fontSize
         right = self.width
         if text_end + 3 < right - NUMBER_WIDTH + 2:
@@ -132,7 +138,7 @@ class _ContentsRow(Flowable):
         canv.linkRect("", self.key, (self.indent, 0, right, self.height), relative=1, thickness=0)
 
 
-def _canvas_class(layout: _Layout, footer: str):
+def _canvas_class(layout: _Layout, footer: str) -> type[Canvas]:
     base = _numbered_canvas(footer, None)
 
     class PackCanvas(base):  # type: ignore[misc, valid-type]
@@ -143,7 +149,7 @@ def _canvas_class(layout: _Layout, footer: str):
             for n, prepared in enumerate(layout.annexes):
                 for index, page in enumerate(prepared.pages):
                     self.setPageSize(page.size)
-                    self._pack_watermark = None
+                    layout.watermark_from[self._pageNumber] = None
                     if index == 0:
                         key = _annex_key(n)
                         self.bookmarkPage(key)
@@ -158,7 +164,7 @@ def _canvas_class(layout: _Layout, footer: str):
         def _decorate(self, total: int) -> None:
             width, height = self._pagesize
             page = self._pageNumber
-            watermark = getattr(self, "_pack_watermark", None)
+            watermark = layout.watermark(page)
             if watermark:
                 self.saveState()
                 self.setFont(FONT_BOLD, 96)
@@ -219,21 +225,27 @@ class _Update:
     def __init__(self, data: bytes):
         self.data = data
         self.reader = PdfReader(io.BytesIO(data))
-        self.size = int(self.reader.trailer["/Size"])
+        size = self.reader.trailer["/Size"]
+        if not isinstance(size, int):
+            raise ValueError(f"the pack's PDF has no size: {size!r}")
+        self.size = int(size)
         self.objects: dict[int, PdfObject] = {}
         self._moved: dict[tuple[int, int, int], int] = {}
 
     def page_refs(self) -> list[IndirectObject]:
         """References to the pages in order. reportlab lists every page in the root's /Kids:
         then no page needs reading (pypdf's `pages` would read them all)."""
-        root = self.reader.trailer["/Root"]["/Pages"]
-        kids = list(list.__iter__(root["/Kids"]))
-        if root.get("/Count") == len(kids):
-            return kids
+        root = _dictionary(_dictionary(self.reader.trailer["/Root"])["/Pages"])
+        listed = root["/Kids"]
+        if isinstance(listed, ArrayObject):
+            kids = [k for k in list.__iter__(listed) if isinstance(k, IndirectObject)]
+            if root.get("/Count") == len(kids) == len(listed):
+                return kids
         return self.all_page_refs()
 
     def all_page_refs(self) -> list[IndirectObject]:
-        return [page.indirect_reference for page in self.reader.pages]
+        refs = [page.indirect_reference for page in self.reader.pages]
+        return [r for r in refs if r is not None]
 
     def add(self, obj: PdfObject) -> IndirectObject:
         self.objects[self.size] = obj
@@ -343,6 +355,14 @@ def _keep_links(
         page[NameObject("/Annots")] = ArrayObject([*kept, *annots])
 
 
+def _dictionary(value: PdfObject | None) -> DictionaryObject:
+    """The dictionary `value` is or points to (in the pack's own PDF, always one)."""
+    found = value.get_object() if value is not None else None
+    if not isinstance(found, DictionaryObject):
+        raise ValueError(f"not a dictionary in the pack's PDF: {value!r}")
+    return found
+
+
 def _merge_annexes(data: bytes, layout: _Layout) -> bytes:
     """Each annex page drawn into its numbered page of the pack, under the page number."""
     update = _Update(data)
@@ -354,15 +374,15 @@ def _merge_annexes(data: bytes, layout: _Layout) -> bytes:
         except Exception as exc:  # something the reading did not reach, found only now
             name = layout.annexes[n].annex.name
             raise _LateBroken(n, BrokenAnnex(name, annexes.damaged(exc))) from exc
-        page = pages[page_number - 1].get_object()
+        page = _dictionary(pages[page_number - 1])
         if page.get("/Type") != "/Page":  # a nested page tree after all: read it whole
             pages = update.all_page_refs()
-            page = pages[page_number - 1].get_object()
+            page = _dictionary(pages[page_number - 1])
         replaced = DictionaryObject(dict.items(page))
         # A page of its own resources: reportlab shares one dictionary between pages.
-        resources = DictionaryObject(dict.items(page["/Resources"]))
+        resources = DictionaryObject(dict.items(_dictionary(page["/Resources"])))
         xobjects = DictionaryObject(
-            dict.items(resources["/XObject"]) if "/XObject" in resources else ()
+            dict.items(_dictionary(resources["/XObject"])) if "/XObject" in resources else ()
         )
         xobjects[NameObject("/EssAnnex")] = form
         resources[NameObject("/XObject")] = xobjects
@@ -375,8 +395,12 @@ def _merge_annexes(data: bytes, layout: _Layout) -> bytes:
         replaced[NameObject("/Contents")] = ArrayObject([update.add(under), *kept])
         source = layout.annexes[n].pages[index]
         if source.links:
-            _keep_links(
-                update, replaced, source, lambda i, n=n, pages=pages: pages[where[(n, i)] - 1]
-            )
+
+            def pack_page(
+                i: int, n: int = n, pages: list[IndirectObject] = pages
+            ) -> IndirectObject:
+                return pages[where[(n, i)] - 1]
+
+            _keep_links(update, replaced, source, pack_page)
         update.objects[pages[page_number - 1].idnum] = replaced
     return update.bytes()

@@ -110,7 +110,12 @@ class _Band(Flowable):
         first: list[TextCell] = []
         rest: list[TextCell] = []
         for cell, width, height in zip(self.cells, self.widths, self._heights(), strict=True):
-            parts = cell.split(width - 2 * self.PAD, room) if height > room else []
+            # A cell split gives two cells (the lines that fit, the rest).
+            parts = (
+                [p for p in cell.split(width - 2 * self.PAD, room) if isinstance(p, TextCell)]
+                if height > room
+                else []
+            )
             if height > room and len(parts) != 2:
                 return []
             first.append(parts[0] if parts else cell)

@@ -87,7 +87,7 @@ class _RoomSheets(_MeetingPapers):
             groups.setdefault(entry.college_id, []).append(entry)
         for college_id, entries in groups.items():
             name = entries[0].college or _("Hors collège")
-            info = seats.get(college_id)
+            info = seats.get(college_id) if college_id is not None else None
             header = [_("Nom"), _("Qualité"), _("Structure")]
             widths = [48 * mm, 46 * mm, 80 * mm]
             if not self.public:
@@ -104,11 +104,11 @@ class _RoomSheets(_MeetingPapers):
                 if not self.public:
                     row.append(self._contact(e))
                 rows.append(row)
-            note = []
+            details = []
             if info is not None:
-                note.append(_("voix délibérative") if info.voting else _("voix consultative"))
+                details.append(_("voix délibérative") if info.voting else _("voix consultative"))
                 if info.seats is not None:
-                    note.append(
+                    details.append(
                         ngettext(
                             "{filled} siège pourvu sur {seats}",
                             "{filled} sièges pourvus sur {seats}",
@@ -116,8 +116,10 @@ class _RoomSheets(_MeetingPapers):
                         ).format(filled=info.filled, seats=info.seats)
                     )
             heading = f"{escape(name)}"
-            if note:
-                heading += f" <font size='8.5' color='#5f6b6d'>— {escape(', '.join(note))}</font>"
+            if details:
+                heading += (
+                    f" <font size='8.5' color='#5f6b6d'>— {escape(', '.join(details))}</font>"
+                )
             out.append(KeepTogether([Paragraph(heading, st.h2), _grid(rows, widths)]))
         return _Section("members", title, out)
 
