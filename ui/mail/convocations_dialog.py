@@ -20,7 +20,7 @@ from ui import exporting, palette
 from ui.datefields import DateField, check_fields
 from ui.dialogs.common import confirm, finish_dialog, show_user_error
 from ui.mail.session import MailSession
-from ui.qt import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QtWidgets, Signal
+from ui.qt import QLocale, QModelIndex, QObject, QRunnable, Qt, QThreadPool, QtWidgets, Signal
 from ui.widgets import HeaderedTableModel
 
 
@@ -243,7 +243,9 @@ class ConvocationsDialog(QtWidgets.QDialog):
         mb = self.plan.message_size / 1024 / 1024
         limit = self.plan.size_limit / 1024 / 1024
         text = self.tr("Chaque courriel : {size} Mo (limite : {limit} Mo).").format(
-            size=f"{mb:.1f}".replace(".", ","), limit=f"{limit:.0f}"
+            # The window's locale writes the decimal mark: « 0,1 Mo », « 0.1 MB ».
+            size=QLocale().toString(mb, "f", 1),
+            limit=QLocale().toString(limit, "f", 0),
         )
         missing = [a.name for a in conv.without_address()]
         if missing:

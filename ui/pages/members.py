@@ -272,6 +272,8 @@ class MembersPage(QtWidgets.QWidget):
             self.tr("Rechercher un nom, une structure, une instance, un courriel…")
         )
         self.search.setClearButtonEnabled(True)
+        # The search keeps room to type; the buttons give way (into « … ») first.
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 24)
         self.search.textChanged.connect(self.proxy.set_filter_text)
         self.show_archived = QtWidgets.QCheckBox(self.tr("Afficher les personnes archivées"))
         self.show_archived.toggled.connect(self.proxy.set_show_archived)
