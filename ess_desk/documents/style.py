@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import groupby
@@ -30,6 +30,11 @@ from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _, language
 from ess_desk.resources import resource
 from ess_desk.typography import Cut, breakable_words, cut_word, force_cut, typeset
+
+# reportlab's PDFTextObject as the fast writers below use it: its private state (`_canvas`,
+# `_code`, `_curSubset`, `_fontname`…) and the marks they leave on it (`_cell_style`…) are not
+# in reportlab's type stubs, so it is typed by what it is, not checked attribute by attribute.
+TextObject = Any
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -118,7 +123,7 @@ def _list_items_split_when_taller_than_a_page() -> None:
     if getattr(split, "_ess_desk", False):
         return
 
-    def _split(self, available_width, available_height):
+    def _split(self: Any, available_width: float, available_height: float) -> list[Flowable]:
         parts = split(self, available_width, available_height)
         inner = self._flowable
         leading = getattr(getattr(inner, "style", None), "leading", 0)
@@ -139,7 +144,7 @@ def _list_items_split_when_taller_than_a_page() -> None:
         ]
 
     _split._ess_desk = True  # type: ignore[attr-defined]
-    LIIndenter.split = _split
+    setattr(LIIndenter, "split", _split)  # noqa: B010 - a method replaced on reportlab's class
 
 
 def printed(text: str | None, font: str = FONT) -> str:
@@ -202,8 +207,8 @@ def _keep_no_break_spaces() -> None:
     the function up in its module at each call)."""
     from reportlab.platypus import paragraph
 
-    paragraph.split = _split_words
-    paragraph._splitWord = _split_long_word
+    setattr(paragraph, "split", _split_words)  # noqa: B010 - private names of reportlab
+    setattr(paragraph, "_splitWord", _split_long_word)  # noqa: B010
 
 
 # A word with no hyphenation point that fits is kept whole when it is less than twice as wide
@@ -235,13 +240,24 @@ def _cut(
 
 
 def _split_long_word(
-    word, line_width, max_widths, lineno, font_name, font_size, encoding="utf8"
+    word: str | bytes,
+    line_width: float,
+    max_widths: Sequence[float],
+    lineno: int,
+    font_name: str,
+    font_size: float,
+    encoding: str = "utf8",
 ) -> list[str]:
     """reportlab's cutting of a word wider than a line (splitLongWords), which cuts anywhere,
     replaced by cuts at the word's hyphenation points or after its own hyphens; a word with no
     such point that fits goes to a line of its own, and is cut there between two characters
     (`force_cut`) when it is more than `FORCED_CUT` times as wide as the line."""
-    from reportlab.platypus.paragraph import _SplitWord, _SplitWordEnd, _SplitWordH, _SplitWordHY
+    from reportlab.platypus import paragraph
+
+    # reportlab's private word classes (str subclasses marking how a piece ends): not in stubs.
+    rl: Any = paragraph
+    _SplitWord, _SplitWordEnd = rl._SplitWord, rl._SplitWordEnd
+    _SplitWordH, _SplitWordHY = rl._SplitWordH, rl._SplitWordHY
 
     if isinstance(word, bytes):
         word = word.decode(encoding)
@@ -463,12 +479,12 @@ class TextCell(Flowable):
             n += 1
         if n == 0 or n == len(lines):
             return []
-        parts = [
+        parts: list[Flowable] = [
             TextCell(*[(line, st) for line, st, _plain in lines[:n]]),
             TextCell(*[(line, st) for line, st, _plain in lines[n:]]),
         ]
         for part in parts:
-            part.rtl = self.rtl
+            cast(TextCell, part).rtl = self.rtl
         return parts
 
     def draw(self) -> None:
@@ -476,7 +492,7 @@ class TextCell(Flowable):
         self.write_into(text, 0, self.height, self.width)
         self.canv.drawText(text)
 
-    def write_into(self, text, x: float, top: float, width: float) -> None:
+    def write_into(self, text: TextObject, x: float, top: float, width: float) -> None:
         """Add the lines, from `top` down, to a text object that may hold other cells too (one
         text object per table is much cheaper than one per cell). A plain cell (see
         `_plain`) written again writes the operators it wrote the first time."""
@@ -533,7 +549,7 @@ class TextCell(Flowable):
             text._y = text._y0 = text._y0 - self._height
         text._cell_line = (x, y - self._height)
 
-    def _draw_line(self, text, line: str, st: ParagraphStyle, width: float) -> None:
+    def _draw_line(self, text: TextObject, line: str, st: ParagraphStyle, width: float) -> None:
         # A line drawn as it reads (no right-to-left run, no direction control: most lines) goes
         # through the fast writer; the others through reportlab's textLine, which reorders them.
         as_read = not self.rtl and scripts.visual(line) == line
@@ -558,7 +574,7 @@ class TextCell(Flowable):
 _DOCUMENTS = itertools.count(1)  # a number for each canvas a cell writes on (see write_into)
 
 
-def _fragments_token(text, seeded: bool) -> object:
+def _fragments_token(text: TextObject, seeded: bool) -> object:
     """What a cell's written operators are valid for: its document; or, for a cell of seeded
     characters in a seeded document (`seed_codes`), every seeded document whose fonts bear the
     same names (the reminders to a thousand owners: each cell written once for all)."""
@@ -575,7 +591,7 @@ def _fragments_token(text, seeded: bool) -> object:
     return token
 
 
-def _state(text) -> tuple:
+def _state(text: TextObject) -> tuple:
     """What the lines of a cell leave in the text object, restored when they are written again."""
     return (
         getattr(text, "_cell_style", None),
@@ -587,7 +603,7 @@ def _state(text) -> tuple:
     )
 
 
-def _set_style(text, st: ParagraphStyle) -> None:
+def _set_style(text: TextObject, st: ParagraphStyle) -> None:
     """The style of the next lines (font, size, leading, colour), written only when it changes
     from the last line's: what `setFont` and `setFillColor` write, without their checks for
     an opaque RGB colour of an embedded font (the others go through them)."""
@@ -620,7 +636,13 @@ def _fill_operator(color: colors.Color) -> str:
     return f"{fp_str((color.red, color.green, color.blue))} rg"
 
 
-def _write_lines(text, lines: tuple[_Line, ...], width: float, slow, all_slow: bool) -> float:
+def _write_lines(
+    text: TextObject,
+    lines: tuple[_Line, ...],
+    width: float,
+    slow: Callable[[TextObject, str, ParagraphStyle, float], None],
+    all_slow: bool,
+) -> float:
     """Write the lines of a cell; returns the height they took. Plain lines are written as
     `textLine` would write them (their codes remembered for the document), the others (all of
     them when `all_slow`: a right-to-left cell) by `slow(text, line, style, width)`."""
@@ -660,7 +682,7 @@ def _write_lines(text, lines: tuple[_Line, ...], width: float, slow, all_slow: b
     return drop
 
 
-def _line_chunks(text, line: str, cache: dict) -> list[tuple[int, str]] | None:
+def _line_chunks(text: TextObject, line: str, cache: dict) -> list[tuple[int, str]] | None:
     """The line in the codes of the font's embedded subsets, each shown with `Tj`, remembered
     for the document (bounded: a long table's memory stays flat), and for every document
     whose codes were seeded when its characters all were (`seed_codes`)."""
@@ -674,7 +696,7 @@ def _line_chunks(text, line: str, cache: dict) -> list[tuple[int, str]] | None:
     if chunks is None:
         chunks = [
             (subset, f"({canv._escape(data)}) Tj")
-            for subset, data in _subset_chunks(font, canv._doc, line)
+            for subset, data in _subset_chunks(cast(TTFont, font), canv._doc, line)
         ]
         if seeded:
             if len(_SEEDED_LINES) > _LINE_CACHE_SIZE:
@@ -708,11 +730,11 @@ def seed_codes(canvas: pdfcanvas.Canvas) -> None:
     cast(Any, canvas)._ess_seeded = True
 
 
-def _write_chunks(text, chunks: list[tuple[int, str]]) -> None:
+def _write_chunks(text: TextObject, chunks: list[tuple[int, str]]) -> None:
     parts = []
     for subset, shown in chunks:
         if subset != text._curSubset:
-            font = pdfmetrics.getFont(text._fontname)
+            font = cast(TTFont, pdfmetrics.getFont(text._fontname))
             name = font.getSubsetInternalName(subset, text._canvas._doc)
             parts.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
             text._curSubset = subset
@@ -723,13 +745,13 @@ def _write_chunks(text, chunks: list[tuple[int, str]]) -> None:
 _LINE_CACHE_SIZE = 8192  # lines remembered per document with their codes
 
 
-def _subset_chunks(font, doc, line: str) -> list[tuple[int, bytes]]:
+def _subset_chunks(font: TTFont, doc: object, line: str) -> list[tuple[int, bytes]]:
     """`font.splitString(line, doc)` (the line in the codes of the embedded subsets), without
     its per-character loop when every character already has its code in this document."""
     state = font.state.get(doc)
     if state is None:
         return font.splitString(line, doc)
-    assignments = state.assignments
+    assignments: dict[int, int] = getattr(state, "assignments")  # noqa: B009 - not in stubs
     try:
         codes = [assignments[c] for c in map(ord, line.replace("\xa0", " "))]
     except KeyError:  # a character seen for the first time: reportlab gives it its code
@@ -742,7 +764,7 @@ def _subset_chunks(font, doc, line: str) -> list[tuple[int, bytes]]:
     ]
 
 
-def _text_line(text, line: str) -> None:
+def _text_line(text: TextObject, line: str) -> None:
     """`text.textLine(line)` for an embedded TrueType font, several times faster: the line's
     codes are looked up at once (remembered per document), and the PDF operators are the ones
     reportlab writes."""
@@ -805,7 +827,8 @@ class TextParagraph(TextCell):
         if not parts:
             return []
         first, rest = (TextParagraph("", self.style) for _part in parts)
-        first.parts, rest.parts = parts[0].parts, parts[1].parts
+        first.parts = cast(TextCell, parts[0]).parts
+        rest.parts = cast(TextCell, parts[1]).parts
         first.rtl = rest.rtl = self.rtl
         first.spaceAfter = 0
         rest.spaceBefore = 0
@@ -878,7 +901,7 @@ class GridTable(Flowable):
         self._header_height: float | None = None
 
     @staticmethod
-    def _cell(value, style: ParagraphStyle | None = None) -> Flowable:
+    def _cell(value: str | Flowable, style: ParagraphStyle | None = None) -> Flowable:
         return TextCell(value, style=style) if isinstance(value, str) else value
 
     def _cell_height(self, cell: Flowable, width: float) -> float:
@@ -1074,11 +1097,19 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _numbered_canvas(footer_left: str, watermark: str | None, pagesize: tuple[float, float] = A4):
+def _numbered_canvas(
+    footer_left: str, watermark: str | None, pagesize: tuple[float, float] = A4
+) -> type[pdfcanvas.Canvas]:
     class NumberedCanvas(pdfcanvas.Canvas):
         """Holds the pages back until the end so that each footer can say "Page n / N"."""
 
-        def __init__(self, *args, **kwargs):
+        # reportlab's own canvas state, which its stubs leave out.
+        _doc: Any
+        _pagesize: tuple[float, float] | None
+        _pageNumber: int  # noqa: N815 - reportlab's name
+        _startPage: Callable[[], None]  # noqa: N815
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict] = []
 
