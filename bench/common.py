@@ -128,7 +128,7 @@ def demo_db(size: str) -> Path:
         start = time.perf_counter()
         partial = folder / f"{size}.partial.sqlite"
         subprocess.run(
-            [PYTHON, "-m", "ess_desk", "--db", str(partial), "demo", "--size", size],
+            [PYTHON, "-m", "ess_desk.cli", "--db", str(partial), "demo", "--size", size],
             cwd=ROOT,
             env=env(),
             check=True,

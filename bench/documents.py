@@ -55,7 +55,7 @@ def measure_documents() -> list[Figure]:
         db = folder / "large.sqlite"
         shutil.copy2(large_demo_db(), db)
         total, owners = _counts(db)
-        base = [PYTHON, "-m", "ess_desk", "--db", str(db)]
+        base = [PYTHON, "-m", "ess_desk.cli", "--db", str(db)]
         plain = [PYTHON, "-m", "bench.plain_reportlab"]
         tableau, tableau_plain = _pair(
             [*base, "export-actions", "-o", str(folder / "out.pdf")],

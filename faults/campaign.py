@@ -269,7 +269,7 @@ def _rights_case(
         for args in _write_commands(db.parent, facts)[: min(commands or 3, 3)]:
             done = subprocess.run(
                 ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
-                + [sys.executable, "-m", "ess_desk", "--db", str(db), *args],
+                + [sys.executable, "-m", "ess_desk.cli", "--db", str(db), *args],
                 capture_output=True,
                 text=True,
                 env=env(home),

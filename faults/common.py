@@ -75,7 +75,7 @@ def env(home: Path) -> dict[str, str]:
 
 def cli(home: Path, *args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ess_desk", *map(str, args)],
+        [sys.executable, "-m", "ess_desk.cli", *map(str, args)],
         capture_output=True,
         text=True,
         env=env(home),

@@ -83,7 +83,7 @@ def run_cli(
     *args: str, home: Path, without_root_rights: bool = False, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
     """`ess-desk ARGS` in its own process, as the user runs it (stdout, stderr, exit code)."""
-    command = [sys.executable, "-m", "ess_desk", *args]
+    command = [sys.executable, "-m", "ess_desk.cli", *args]
     if without_root_rights:
         if not can_drop_root_rights():
             pytest.skip("retirer à root le droit d'ignorer les permissions demande setpriv")

@@ -26,8 +26,12 @@ class Block(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, Block())
 import ess_desk
-# __main__ runs the program when imported: it is a script, not a module of the core.
-names = [m.name for m in pkgutil.walk_packages(ess_desk.__path__, "ess_desk.") if m.name != "ess_desk.__main__"]
+# cli/__main__ runs the program when imported: it is a script, not a module of the core.
+names = [
+    m.name
+    for m in pkgutil.walk_packages(ess_desk.__path__, "ess_desk.")
+    if m.name != "ess_desk.cli.__main__"
+]
 for name in names:
     importlib.import_module(name)
 assert not any(n.startswith("PySide6") for n in sys.modules)

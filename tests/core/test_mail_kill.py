@@ -21,7 +21,7 @@ ROOT = Path(__file__).parents[2]
 def start_sending(db_path: Path, output: int = subprocess.PIPE) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.Popen(
-        [sys.executable, "-m", "ess_desk", "--db", str(db_path), "outbox", "--send"],
+        [sys.executable, "-m", "ess_desk.cli", "--db", str(db_path), "outbox", "--send"],
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=output,

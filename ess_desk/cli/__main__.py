@@ -1,0 +1,8 @@
+"""`python -m ess_desk.cli`: the subcommands without a screen (`ess-desk` or `python -m ui` also
+open the window). The command line is the top of the core: nothing below it imports it."""
+
+import sys
+
+from ess_desk.cli import main
+
+sys.exit(main())
