@@ -1097,6 +1097,17 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+def draw_watermark(canv: pdfcanvas.Canvas, text: str, width: float, height: float) -> None:
+    """« PROJET » across the page: large, pale red, at 45 degrees (drafts and their packs)."""
+    canv.saveState()
+    canv.setFont(FONT_BOLD, 96)
+    canv.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.12))
+    canv.translate(width / 2, height / 2)
+    canv.rotate(45)
+    canv.drawCentredString(0, -30, text)
+    canv.restoreState()
+
+
 def _numbered_canvas(
     footer_left: str, watermark: str | None, pagesize: tuple[float, float] = A4
 ) -> type[pdfcanvas.Canvas]:
@@ -1132,13 +1143,7 @@ def _numbered_canvas(
         def _decorate(self, total: int) -> None:
             width, height = self._pagesize or pagesize
             if watermark:
-                self.saveState()
-                self.setFont(FONT_BOLD, 96)
-                self.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.12))
-                self.translate(width / 2, height / 2)
-                self.rotate(45)
-                self.drawCentredString(0, -30, watermark)
-                self.restoreState()
+                draw_watermark(self, watermark, width, height)
             self.saveState()
             self.setFont(FONT, 8)
             self.setFillColor(GREY)

@@ -42,6 +42,7 @@ from ess_desk.documents.style import (
     LIGHT,
     MARGIN,
     _numbered_canvas,
+    draw_watermark,
     escape,
     fit_line,
     printed,
@@ -166,13 +167,7 @@ def _canvas_class(layout: _Layout, footer: str) -> type[Canvas]:
             page = self._pageNumber
             watermark = layout.watermark(page)
             if watermark:
-                self.saveState()
-                self.setFont(FONT_BOLD, 96)
-                self.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.12))
-                self.translate(width / 2, height / 2)
-                self.rotate(45)
-                self.drawCentredString(0, -30, watermark)
-                self.restoreState()
+                draw_watermark(self, watermark, width, height)
             self.saveState()
             self.setFont(FONT, styles().body.fontSize)
             self.setFillColor(colors.black)
