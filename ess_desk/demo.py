@@ -35,7 +35,7 @@ from ess_desk.meetings import attendance as att
 from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_working_day
 from ess_desk.membership import bodies, mandates, organisations, people, rules
 from ess_desk.minutes import decisions, minutes
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ess_desk.text import name_key
 
 Progress = Callable[[int, int], None]
@@ -236,7 +236,7 @@ class _BulkSink(_ServiceSink):
         db = store.db
         self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t, _e in self.TABLES}
         self.first_id = {
-            t: (db.execute(f"SELECT COALESCE(MAX(id), 0) FROM [{t}]").fetchone()[0] + 1)
+            t: (database.scalar(db, f"SELECT COALESCE(MAX(id), 0) FROM [{t}]") + 1)
             for t, _e in self.TABLES
         }
 
@@ -472,7 +472,7 @@ def _fill(
 
 def _refuse_non_empty(store: Store) -> None:
     db = store.db
-    people_count = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+    people_count = database.scalar(db, "SELECT COUNT(*) FROM people")
     if people_count:
         raise UserError(
             ngettext(
@@ -483,9 +483,9 @@ def _refuse_non_empty(store: Store) -> None:
                 people_count,
             ).format(path=store.path, count=people_count)
         )
-    others = db.execute(
-        "SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM bodies)"
-    ).fetchone()[0]
+    others = database.scalar(
+        db, "SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM bodies)"
+    )
     if others:
         raise UserError(
             _(
@@ -1823,7 +1823,7 @@ def _bulk_rows(db: Any, table: str, entity: str, rows: list[dict[str, Any]]) -> 
     """Insert rows with executemany and audit each one as stored, as service.insert does."""
     if not rows:
         return []
-    first = db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{table}]").fetchone()[0]
+    first = database.scalar(db, f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{table}]")
     cols = list(rows[0])
     db.conn.executemany(
         f"INSERT INTO [{table}] (id, {', '.join(f'[{c}]' for c in cols)}) "
@@ -1860,10 +1860,11 @@ def _section_text(demo: _Demo, item: agenda.AgendaItem, topic: data.AgendaTopic 
     if topic is None:
         return data.ACTIONS_REVIEW_SUMMARY
     if item.presenter_person_id:
-        presenter = db.execute(
+        presenter = database.scalar(
+            db,
             "SELECT first_name || ' ' || last_name FROM people WHERE id = ?",
             [item.presenter_person_id],
-        ).fetchone()[0]
+        )
     else:
         region = demo.city.region
         subjects = {
@@ -1925,7 +1926,7 @@ def _approve_minutes(demo: _Demo) -> None:
     for item_id, meeting_id in rows:
         approving = meetings.get(
             db,
-            db.execute("SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]).fetchone()[0],
+            database.scalar(db, "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]),
         )
         moment = presence.parse_time(approving.opening_time, "opening_time")
         if not presence.quorum(db, approving.id, moment, item_id=item_id).reached:

@@ -16,7 +16,7 @@ from ess_desk.i18n import _, ngettext
 from ess_desk.minutes.minutes import check_digests
 from ess_desk.search.index import check_index
 from ess_desk.signing.signed import check as check_signed_files
-from ess_desk.store import Store, chain
+from ess_desk.store import Store, chain, database
 from ess_desk.store.check import Check, check_store
 from ess_desk.store.database import read_only_connection
 
@@ -176,9 +176,7 @@ def _first_difference(
     mine_extra = ", hash, redacted" if chain.has_chain(conn) else ", NULL, 0"
     mine = conn.execute(f"SELECT {columns}{mine_extra} FROM audit_log ORDER BY id")
     limit = head if head is not None else 2**62
-    last_id = (
-        backup.execute("SELECT max(id) FROM audit_log WHERE id <= ?", [limit]).fetchone()[0] or 0
-    )
+    last_id = database.scalar(backup, "SELECT max(id) FROM audit_log WHERE id <= ?", [limit]) or 0
     theirs = backup.execute(
         f"SELECT {columns}{', hash' if both else ', NULL'} FROM audit_log WHERE id <= ? "
         "ORDER BY id",

@@ -14,7 +14,7 @@ from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership import validation
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -342,7 +342,7 @@ def _insert_actions(
     """The actions and their updates written in batches; (actions, updates) written."""
     n_actions = n_updates = 0
     # Ids given here: the updates of a batch refer to its actions.
-    next_id = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM actions").fetchone()[0]
+    next_id = database.scalar(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM actions")
     pending_actions: list[tuple] = []
     pending_updates: list[tuple] = []
     for n, values in enumerate(actions, start=1):

@@ -14,7 +14,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import rows
+from ess_desk.store import database, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -651,7 +651,7 @@ def _kept_overdue(db: Database, filt: ActionFilter, today: dt.date) -> int:
         )
         sql = f"SELECT COUNT(*) FROM actions{where} AND status IN {statuses} AND due_date < :today"
     params = {"today": today.isoformat(), "body_id": filt.body_id, "theme_id": filt.theme_id}
-    return int(db.execute(sql, params).fetchone()[0])
+    return int(database.scalar(db, sql, params))
 
 
 def actions_of_item(db: Database, item_id: int, today: dt.date | None = None) -> list[ActionRow]:

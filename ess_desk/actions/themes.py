@@ -9,7 +9,7 @@ from ess_desk import service
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.membership import validation
-from ess_desk.store import Store, records
+from ess_desk.store import Store, database, records
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -55,9 +55,7 @@ def _clean_name(db: Database, name: object, own_id: int | None) -> str:
 
 def create(store: Store, name: str) -> int:
     with store.write() as db:
-        position = db.execute(
-            "SELECT COALESCE(MAX(position), 0) + 1 FROM action_themes"
-        ).fetchone()[0]
+        position = database.scalar(db, "SELECT COALESCE(MAX(position), 0) + 1 FROM action_themes")
         return service.insert(
             db,
             "action_themes",

@@ -214,14 +214,15 @@ def _actions(
     # `outside`: the total is the open actions that do not pass `due` (the past's days are
     # many more than the weeks ahead's: the open actions in all, from the counts kept by body,
     # status and theme, less those due later).
-    total = db.execute(
+    total = database.scalar(
+        db,
         f"SELECT COALESCE(SUM(n), 0) FROM action_due_counts WHERE status IN {_OPEN} AND {due}",
         params,
-    ).fetchone()[0]
+    )
     if outside:
-        every = db.execute(
-            f"SELECT COALESCE(SUM(n), 0) FROM action_counts WHERE status IN {_OPEN}"
-        ).fetchone()[0]
+        every = database.scalar(
+            db, f"SELECT COALESCE(SUM(n), 0) FROM action_counts WHERE status IN {_OPEN}"
+        )
         total = every - total
     ids = [
         r[0]
@@ -293,7 +294,7 @@ def mandates_ending(
         "until": (today + dt.timedelta(days=days)).isoformat(),
         "limit": limit,
     }
-    total = db.execute(f"SELECT COUNT(*) FROM mandates m WHERE {ending}", params).fetchone()[0]
+    total = database.scalar(db, f"SELECT COUNT(*) FROM mandates m WHERE {ending}", params)
     rows = db.execute(
         f"""
         SELECT m.id, p.id, p.first_name || ' ' || p.last_name, b.id, b.name,

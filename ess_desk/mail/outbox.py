@@ -24,6 +24,7 @@ from ess_desk.i18n import _
 from ess_desk.mail import message as msg
 from ess_desk.mail.headers import check_address, header_text
 from ess_desk.mail.settings import MailSettings
+from ess_desk.store import database
 from ess_desk.store.database import Row, inserted_id
 from ess_desk.store.database import rows as named_rows
 
@@ -315,7 +316,7 @@ def chunks(
 ) -> list[bytes]:
     """The message of an outbox row in pieces (`message.compose_chunks`); `wired` for the
     server."""
-    body = db.execute("SELECT body FROM outbox WHERE id = ?", [row.id]).fetchone()[0]
+    body = database.scalar(db, "SELECT body FROM outbox WHERE id = ?", [row.id])
     envelope = msg.Envelope(
         to_name=row.to_name,
         to_addr=row.to_addr,
@@ -418,9 +419,9 @@ def resend(store: Store, outbox_id: int, sender: str = "") -> int:
             raise UserError(
                 _("Ce message attend déjà son envoi : utilisez « Envoyer maintenant ».")
             )
-        n = db.execute(
-            "SELECT COUNT(*) FROM outbox WHERE idempotency_key LIKE ?", [f"{row.key}#%"]
-        ).fetchone()[0]
+        n = database.scalar(
+            db, "SELECT COUNT(*) FROM outbox WHERE idempotency_key LIKE ?", [f"{row.key}#%"]
+        )
         body = db.execute("SELECT body, attachments FROM outbox WHERE id = ?", [row.id]).fetchone()
         cursor = db.execute(
             "INSERT INTO outbox (idempotency_key, purpose, meeting_id, person_id, to_name, "

@@ -13,7 +13,7 @@ from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership import validation
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -126,10 +126,11 @@ def items(db: Database, meeting_id: int) -> list[AgendaItem]:
 def add_item(db: Database, meeting_id: int, values: Mapping[str, Any]) -> int:
     """Append an item inside the caller's transaction."""
     _editable_meeting(db, meeting_id)
-    position = db.execute(
+    position = database.scalar(
+        db,
         "SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?",
         [meeting_id],
-    ).fetchone()[0]
+    )
     data = clean(db, values) | {"meeting_id": meeting_id, "position": position}
     return service.insert(db, "agenda_items", "agenda_item", data)
 

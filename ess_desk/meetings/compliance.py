@@ -387,10 +387,11 @@ def _withdrawals(c: _Context) -> Check:
 
 def _proxies(c: _Context) -> Check:
     source = c.source("proxies_per_holder")
-    given = c.db.execute(
+    given = database.scalar(
+        c.db,
         "SELECT COUNT(*) FROM attendance WHERE meeting_id = ? AND status = 'represented'",
         [c.meeting.id],
-    ).fetchone()[0]
+    )
     if not given:
         return Check("proxies", NA, _("Aucun pouvoir donné pour cette séance."), source)
     problems = [p for p in _opening(c).get("problems", []) if "pouvoir" in p.lower()]
@@ -560,10 +561,11 @@ def _decisions_numbered(c: _Context) -> Check:
         return Check("decisions_numbered", NA, _("Aucune décision à cette séance."), source)
     gaps = []
     for year, number in rows:
-        below = c.db.execute(
+        below = database.scalar(
+            c.db,
             "SELECT COUNT(DISTINCT number) FROM decisions WHERE year = ? AND number < ?",
             [year, number],
-        ).fetchone()[0]
+        )
         if below != number - 1:
             gaps.append(f"{year}-{number:03d}")
     if gaps:

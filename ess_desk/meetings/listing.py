@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ess_desk.meetings.meetings import MeetingRow
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -92,9 +93,10 @@ def count(db: Database, filters: MeetingFilter = MeetingFilter()) -> int:  # noq
     """How many meetings `listed` gives with these filters."""
     where, params = filters.where()
     return int(
-        db.execute(
+        database.scalar(
+            db,
             "SELECT COUNT(*) FROM meetings m JOIN bodies b ON b.id = m.body_id "
             f"WHERE {' AND '.join(where) or '1 = 1'}",
             params,
-        ).fetchone()[0]
+        )
     )

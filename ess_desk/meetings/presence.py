@@ -164,11 +164,12 @@ def record(
                     field="status",
                 )
             limit = bodies.get_body(db, meeting.body_id).proxies_per_holder
-            carried = db.execute(
+            carried = database.scalar(
+                db,
                 "SELECT COUNT(*) FROM attendance WHERE meeting_id = ? AND status = 'represented' "
                 "AND proxy_to_mandate_id = ? AND mandate_id != ?",
                 [meeting_id, holder.mandate_id, mandate_id],
-            ).fetchone()[0]
+            )
             if carried >= limit:
                 raise UserError(
                     ngettext(

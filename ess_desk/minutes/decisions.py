@@ -11,7 +11,7 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
-from ess_desk.store import Store, first_record, records, rows
+from ess_desk.store import Store, database, first_record, records, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -124,9 +124,9 @@ def add(db: Database, item_id: int, kind: str, text: str) -> int:
         )
     meeting = _ensure_editable(db, item["meeting_id"])
     year = meeting.day.year
-    number = db.execute(
-        "SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE year = ?", [year]
-    ).fetchone()[0]
+    number = database.scalar(
+        db, "SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE year = ?", [year]
+    )
     values = {
         "year": year,
         "number": number,
@@ -168,9 +168,9 @@ def delete_decision(store: Store, decision_id: int) -> None:
     with store.write() as db:
         current = get(db, decision_id)
         _ensure_editable(db, current.meeting_id)
-        last = db.execute(
-            "SELECT MAX(number) FROM decisions WHERE year = ?", [current.year]
-        ).fetchone()[0]
+        last = database.scalar(
+            db, "SELECT MAX(number) FROM decisions WHERE year = ?", [current.year]
+        )
         if current.number != last:
             raise UserError(
                 _(
@@ -305,7 +305,7 @@ def count(
 ) -> int:
     """How many decisions `search` finds with these filters (and no words)."""
     where, params = _register_where(body_id, year, kind, status)
-    return int(db.execute(f"SELECT COUNT(*) {_REGISTER} WHERE {where}", params).fetchone()[0])
+    return int(database.scalar(db, f"SELECT COUNT(*) {_REGISTER} WHERE {where}", params))
 
 
 def years(db: Database) -> list[int]:

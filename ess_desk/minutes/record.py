@@ -16,6 +16,7 @@ from ess_desk.council import get_letterhead
 from ess_desk.i18n import _
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, roster
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -311,19 +312,21 @@ def notice_sent_on(db: Database, meeting: meetings.Meeting) -> str | None:
     found = []
     if "outbox" in tables:
         found.append(
-            db.execute(
+            database.scalar(
+                db,
                 "SELECT MAX(sent_at) FROM outbox WHERE meeting_id = ? AND purpose = 'convocation' "
                 "AND status = 'sent'",
                 [meeting.id],
-            ).fetchone()[0]
+            )
         )
     if "posted_letters" in tables:
         found.append(
-            db.execute(
+            database.scalar(
+                db,
                 "SELECT MAX(posted_on) FROM posted_letters WHERE meeting_id = ? "
                 "AND purpose = 'convocation'",
                 [meeting.id],
-            ).fetchone()[0]
+            )
         )
     found = [f[:10] for f in found if f]
     if found:

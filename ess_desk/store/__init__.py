@@ -5,6 +5,7 @@ from __future__ import annotations
 from ess_desk.store.database import (
     Row,
     Store,
+    count,
     default_db_path,
     each_row,
     first_record,
@@ -15,6 +16,7 @@ from ess_desk.store.database import (
     records,
     row,
     rows,
+    scalar,
 )
 
 __all__ = [
@@ -30,4 +32,6 @@ __all__ = [
     "first_record",
     "records",
     "each_row",
+    "scalar",
+    "count",
 ]

@@ -324,6 +324,32 @@ def row(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = 
     return found
 
 
+def scalar(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> Any:
+    """The one value a one-column query reads (`SELECT COUNT(*) …`, `SELECT name … WHERE id = ?`),
+    or None when it reads no row: the query names its single column, so there is no position to
+    get wrong. A query of more columns is a caller's bug, refused at once."""
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    cursor = conn.execute(sql, parameters)
+    if len(cursor.description) != 1:
+        raise ValueError(f"scalar() needs a query of one column, not {len(cursor.description)}")
+    found = cursor.fetchone()
+    return None if found is None else found[0]
+
+
+def count(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> int:
+    """The whole number a counting query reads (`SELECT COUNT(*) …`, `SELECT MAX(id) …`): 0 when
+    it reads no row or NULL."""
+    return int(scalar(db, sql, parameters) or 0)
+
+
 def records(
     db: Database,
     make: Callable[..., T],
