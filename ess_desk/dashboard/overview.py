@@ -173,27 +173,32 @@ def pending_minutes(db: Database, today: dt.date, limit: int = LINES) -> Minutes
         "WHERE x.meeting_id = m.id) OR m.id IN (SELECT x.meeting_id FROM minutes x "
         "WHERE x.status < 'approved' OR x.status > 'approved'))"
     )
-    to_approve, total = db.execute(
-        "SELECT COALESCE(SUM(mi.status = 'submitted'), 0), COUNT(*) "
-        f"FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id WHERE {waiting}"
-    ).fetchone()
-    rows = db.execute(
+    counts = database.row(
+        db,
+        "SELECT COALESCE(SUM(mi.status = 'submitted'), 0) AS to_approve, COUNT(*) AS total "
+        f"FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id WHERE {waiting}",
+    )
+    assert counts is not None  # an aggregate always reads one row
+    to_approve, total = counts["to_approve"], counts["total"]
+    rows = database.records(
+        db,
+        PendingMinutes,
         f"""
-        SELECT m.id, m.body_id, b.name, m.title, m.starts_at, COALESCE(mi.status, ?),
-               mi.submitted_on,
+        SELECT m.id AS meeting_id, m.body_id, b.name AS body, m.title, m.starts_at,
+               COALESCE(mi.status, ?) AS state, mi.submitted_on,
                (SELECT n.starts_at FROM meetings n WHERE n.body_id = m.body_id
                   AND n.starts_at >= ? AND n.status IN ('planned', 'convened')
-                ORDER BY n.starts_at LIMIT 1)
+                ORDER BY n.starts_at LIMIT 1) AS next_meeting_at
         FROM meetings m JOIN bodies b ON b.id = m.body_id
         LEFT JOIN minutes mi ON mi.meeting_id = m.id
         WHERE {waiting}
         ORDER BY m.starts_at, m.id LIMIT ?
         """,
         [MINUTES_NOT_STARTED, today.isoformat(), limit],
-    ).fetchall()
+    )
     return MinutesListing(
         total,
-        tuple(PendingMinutes(*r) for r in rows),
+        tuple(rows),
         to_submit=total - to_approve,
         to_approve=to_approve,
     )
@@ -224,12 +229,9 @@ def _actions(
             db, f"SELECT COALESCE(SUM(n), 0) FROM action_counts WHERE status IN {_OPEN}"
         )
         total = every - total
-    ids = [
-        r[0]
-        for r in db.execute(
-            f"SELECT a.id FROM actions a WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
-        )
-    ]
+    ids = database.column(
+        db, f"SELECT a.id FROM actions a WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
+    )
     # The rows as the Actions page shows them (owner, body, days late) for these few ids.
     return Listing(total, tuple(queries.fetch_rows(db, ids, today)))
 
@@ -295,10 +297,13 @@ def mandates_ending(
         "limit": limit,
     }
     total = database.scalar(db, f"SELECT COUNT(*) FROM mandates m WHERE {ending}", params)
-    rows = db.execute(
+    rows = database.records(
+        db,
+        EndingMandate,
         f"""
-        SELECT m.id, p.id, p.first_name || ' ' || p.last_name, b.id, b.name,
-               COALESCE(c.name, ''), m.role, m.end_date
+        SELECT m.id AS mandate_id, p.id AS person_id,
+               p.first_name || ' ' || p.last_name AS person_name, b.id AS body_id, b.name AS body,
+               COALESCE(c.name, '') AS college, m.role, m.end_date
         FROM mandates m JOIN people p ON p.id = m.person_id JOIN bodies b ON b.id = m.body_id
         LEFT JOIN colleges c ON c.id = m.college_id
         WHERE {ending}
@@ -306,8 +311,8 @@ def mandates_ending(
         LIMIT :limit
         """,
         params,
-    ).fetchall()
-    return Listing(total, tuple(EndingMandate(*r) for r in rows))
+    )
+    return Listing(total, tuple(rows))
 
 
 @dataclass(frozen=True)
@@ -332,21 +337,23 @@ class VacancyListing(Listing[VacantSeats]):
 def vacancies(db: Database, today: dt.date) -> VacancyListing:
     """Colleges of the bodies in activity with fewer members in office than seats, by body."""
     day = today.isoformat()
-    rows = db.execute(
+    rows = database.records(
+        db,
+        VacantSeats,
         f"""
         SELECT * FROM (
-            SELECT b.id, b.name, c.id, c.name, c.seats,
+            SELECT b.id AS body_id, b.name AS body, c.id AS college_id, c.name AS college, c.seats,
                    (SELECT COUNT(*) FROM mandates m WHERE m.college_id = c.id
                       AND m.role IN {_SEATS} AND m.start_date <= :day
                       AND (m.end_date IS NULL OR m.end_date >= :day)) AS filled
             FROM colleges c JOIN bodies b ON b.id = c.body_id
             WHERE b.archived = 0 AND c.seats IS NOT NULL
         ) WHERE filled < seats
-        ORDER BY 1, 3
+        ORDER BY body_id, college_id
         """,
         {"day": day},
-    ).fetchall()
-    items = tuple(VacantSeats(*r) for r in rows)
+    )
+    items = tuple(rows)
     return VacancyListing(len(items), items, seats=sum(v.vacant for v in items))
 
 
@@ -404,13 +411,13 @@ def council_name(db: Database) -> str:
     """The council's name as its letterhead gives it, else its plenary body's name."""
     # Read here rather than through ess_desk.council, whose import (e-mail validation) would
     # weigh on the window's start-up for one setting.
-    found = db.execute("SELECT value FROM settings WHERE key = 'council_name'").fetchone()
-    if found and found[0]:
-        return found[0]
-    row = db.execute(
-        "SELECT name FROM bodies WHERE kind = 'plenary' AND archived = 0 ORDER BY id LIMIT 1"
-    ).fetchone()
-    return row[0] if row else ""
+    found = database.scalar(db, "SELECT value FROM settings WHERE key = 'council_name'")
+    if found:
+        return str(found)
+    plenary = database.scalar(
+        db, "SELECT name FROM bodies WHERE kind = 'plenary' AND archived = 0 ORDER BY id LIMIT 1"
+    )
+    return plenary or ""
 
 
 def overview(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ess_desk.store.database import (
     Row,
     Store,
+    column,
     count,
     default_db_path,
     each_row,
@@ -34,4 +35,5 @@ __all__ = [
     "each_row",
     "scalar",
     "count",
+    "column",
 ]

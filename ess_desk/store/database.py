@@ -301,24 +301,38 @@ def own_connection(store: Store) -> Store:
     return Store(path=store.path, db=as_database(LazyDatabase(_connect(store.path, False))))
 
 
-def rows(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
+def _conn(db: Database | sqlite3.Connection) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
+def rows(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> list[Row]:
     """The rows a query reads, each read by column name (`r["due_date"]`), never by position:
     a column added to the SELECT leaves every reader right."""
     return list(each_row(db, sql, parameters))
 
 
 def each_row(
-    db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
 ) -> Iterator[Row]:
     """`rows` one at a time, read from SQLite as they are used (a list of any size)."""
-    cursor = db.conn.cursor()
+    cursor = _conn(db).cursor()
     cursor.row_factory = sqlite3.Row
     yield from cursor.execute(sql, parameters)
 
 
-def row(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> Row | None:
+def row(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> Row | None:
     """The first row a query reads (by column name, like `rows`), or None."""
-    cursor = db.conn.cursor()
+    cursor = _conn(db).cursor()
     cursor.row_factory = sqlite3.Row
     found: Row | None = cursor.execute(sql, parameters).fetchone()
     return found
@@ -332,12 +346,23 @@ def scalar(
     """The one value a one-column query reads (`SELECT COUNT(*) …`, `SELECT name … WHERE id = ?`),
     or None when it reads no row: the query names its single column, so there is no position to
     get wrong. A query of more columns is a caller's bug, refused at once."""
-    conn = db if isinstance(db, sqlite3.Connection) else db.conn
-    cursor = conn.execute(sql, parameters)
+    cursor = _conn(db).execute(sql, parameters)
     if len(cursor.description) != 1:
         raise ValueError(f"scalar() needs a query of one column, not {len(cursor.description)}")
     found = cursor.fetchone()
     return None if found is None else found[0]
+
+
+def column(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> list[Any]:
+    """The values of a one-column query, in its order (`SELECT id FROM … ORDER BY …`)."""
+    cursor = _conn(db).execute(sql, parameters)
+    if len(cursor.description) != 1:
+        raise ValueError(f"column() needs a query of one column, not {len(cursor.description)}")
+    return [value for (value,) in cursor]
 
 
 def count(
