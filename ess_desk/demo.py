@@ -446,10 +446,10 @@ def _fill(
             part(demo)
             if progress is not None:
                 progress(done + 1, total)
-        counts = db.execute(
-            "SELECT (SELECT COUNT(*) FROM meetings), (SELECT COUNT(*) FROM decisions), "
-            "(SELECT COUNT(*) FROM actions), (SELECT COUNT(*) FROM action_updates)"
-        ).fetchone()
+        counts = {
+            table: database.count(db, f"SELECT COUNT(*) FROM {table}")
+            for table in ("meetings", "decisions", "actions", "action_updates")
+        }
     return _(
         "Démonstration créée : {council}, {people} personnes, {orgs} structures, "
         "{bodies} instances, {mandates} mandats, {meetings} séances, {approved} procès-verbaux "
@@ -461,11 +461,11 @@ def _fill(
         orgs=len(demo.orgs),
         bodies=demo.body_count,
         mandates=demo.mandate_count,
-        meetings=counts[0],
+        meetings=counts["meetings"],
         approved=demo.approved,
-        decisions=counts[1],
-        actions=counts[2],
-        updates=counts[3],
+        decisions=counts["decisions"],
+        actions=counts["actions"],
+        updates=counts["action_updates"],
         seed=seed,
     )
 
@@ -1841,14 +1841,15 @@ def _bulk_rows(db: Any, table: str, entity: str, rows: list[dict[str, Any]]) -> 
 
 def _secretary(db: Any, body_id: int, day: dt.date, plenary_id: int) -> str:
     """The staff member serving the body that day (the plenary's staff serve the commissions)."""
-    row = db.execute(
+    found = database.scalar(
+        db,
         "SELECT p.first_name || ' ' || p.last_name FROM mandates m JOIN people p "
         "ON p.id = m.person_id WHERE m.role = 'secretariat' AND m.body_id IN (?, ?) "
         "AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?) "
         "ORDER BY m.body_id != ?, m.id LIMIT 1",
         [body_id, plenary_id, day.isoformat(), day.isoformat(), body_id],
-    ).fetchone()
-    return row[0] if row else ""
+    )
+    return found or ""
 
 
 def _section_text(demo: _Demo, item: agenda.AgendaItem, topic: data.AgendaTopic | None) -> str:
@@ -1956,7 +1957,9 @@ def _add_actions(demo: _Demo) -> None:
     held = [m for m in demo.meetings if m.status == "held"]
     if not held:
         return
-    theme_ids = dict(db.execute("SELECT name, id FROM action_themes").fetchall())
+    theme_ids = {
+        r["name"]: r["id"] for r in database.each_row(db, "SELECT name, id FROM action_themes")
+    }
     later: dict[int, list[_MeetingPlan]] = {}
     for plan in held:
         later.setdefault(plan.body_id, []).append(plan)

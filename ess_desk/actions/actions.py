@@ -191,8 +191,8 @@ def _created_on(db: Database, value: Any, meeting_id: int | None, today: dt.date
     """When the action was decided: as given, else its meeting's day if past, else today."""
     day = parse_date(value, field="created_on")
     if day is None and meeting_id is not None:
-        starts = db.execute("SELECT starts_at FROM meetings WHERE id = ?", [meeting_id]).fetchone()
-        day = min(dt.date.fromisoformat(starts[0][:10]), today)
+        starts = database.scalar(db, "SELECT starts_at FROM meetings WHERE id = ?", [meeting_id])
+        day = min(dt.date.fromisoformat(starts[:10]), today)
     day = day or today
     if day > today:
         raise UserError(

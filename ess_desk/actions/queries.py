@@ -350,7 +350,7 @@ def query_ids(
     sql, params = _ids_query(db, filt, sort, descending, today)
     if limit is not None:
         sql, params = f"{sql} LIMIT :limit", {**params, "limit": int(limit)}
-    return [r[0] for r in db.execute(sql, params)]
+    return database.column(db, sql, params)
 
 
 def _ids_query(
@@ -526,7 +526,7 @@ def _owner_sort_key(db: Database) -> Callable[[tuple], tuple[str, int]]:
         person_id: f"{first} {last}"
         for person_id, first, last in db.execute("SELECT id, first_name, last_name FROM people")
     }
-    orgs = dict(db.execute("SELECT id, name FROM organisations").fetchall())
+    orgs = {r["id"]: r["name"] for r in database.each_row(db, "SELECT id, name FROM organisations")}
     cache: dict[tuple[int | None, int | None], str] = {}
 
     def key(row: tuple) -> tuple[str, int]:

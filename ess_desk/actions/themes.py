@@ -38,11 +38,12 @@ def get(db: Database, theme_id: int) -> Theme:
 
 
 def find(db: Database, name: str) -> int | None:
-    row = db.execute(
+    found = database.scalar(
+        db,
         "SELECT id FROM action_themes WHERE name = ? COLLATE NOCASE",
         [validation.clean_text(name)],
-    ).fetchone()
-    return row[0] if row else None
+    )
+    return None if found is None else int(found)
 
 
 def _clean_name(db: Database, name: object, own_id: int | None) -> str:
@@ -84,16 +85,16 @@ def archive(store: Store, theme_id: int, archived: bool = True) -> None:
 def delete(store: Store, theme_id: int) -> None:
     with store.write() as db:
         theme = get(db, theme_id)
-        used = db.execute("SELECT COUNT(*) FROM actions WHERE theme_id = ?", [theme_id]).fetchone()
-        if used[0]:
+        used = database.count(db, "SELECT COUNT(*) FROM actions WHERE theme_id = ?", [theme_id])
+        if used:
             raise UserError(
                 ngettext(
                     "Le thème « {name} » classe {count} action : archivez-le plutôt que de "
                     "le supprimer.",
                     "Le thème « {name} » classe {count} actions : archivez-le plutôt que de "
                     "le supprimer.",
-                    used[0],
-                ).format(name=theme.name, count=used[0])
+                    used,
+                ).format(name=theme.name, count=used)
             )
         service.delete(db, "action_themes", "action_theme", theme_id)
 

@@ -173,32 +173,27 @@ def pending_minutes(db: Database, today: dt.date, limit: int = LINES) -> Minutes
         "WHERE x.meeting_id = m.id) OR m.id IN (SELECT x.meeting_id FROM minutes x "
         "WHERE x.status < 'approved' OR x.status > 'approved'))"
     )
-    counts = database.row(
-        db,
-        "SELECT COALESCE(SUM(mi.status = 'submitted'), 0) AS to_approve, COUNT(*) AS total "
-        f"FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id WHERE {waiting}",
-    )
-    assert counts is not None  # an aggregate always reads one row
-    to_approve, total = counts["to_approve"], counts["total"]
-    rows = database.records(
-        db,
-        PendingMinutes,
+    to_approve, total = db.execute(
+        "SELECT COALESCE(SUM(mi.status = 'submitted'), 0), COUNT(*) "
+        f"FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id WHERE {waiting}"
+    ).fetchone()
+    rows = db.execute(
         f"""
-        SELECT m.id AS meeting_id, m.body_id, b.name AS body, m.title, m.starts_at,
-               COALESCE(mi.status, ?) AS state, mi.submitted_on,
+        SELECT m.id, m.body_id, b.name, m.title, m.starts_at, COALESCE(mi.status, ?),
+               mi.submitted_on,
                (SELECT n.starts_at FROM meetings n WHERE n.body_id = m.body_id
                   AND n.starts_at >= ? AND n.status IN ('planned', 'convened')
-                ORDER BY n.starts_at LIMIT 1) AS next_meeting_at
+                ORDER BY n.starts_at LIMIT 1)
         FROM meetings m JOIN bodies b ON b.id = m.body_id
         LEFT JOIN minutes mi ON mi.meeting_id = m.id
         WHERE {waiting}
         ORDER BY m.starts_at, m.id LIMIT ?
         """,
         [MINUTES_NOT_STARTED, today.isoformat(), limit],
-    )
+    ).fetchall()
     return MinutesListing(
         total,
-        tuple(rows),
+        tuple(PendingMinutes(*r) for r in rows),
         to_submit=total - to_approve,
         to_approve=to_approve,
     )
@@ -219,19 +214,21 @@ def _actions(
     # `outside`: the total is the open actions that do not pass `due` (the past's days are
     # many more than the weeks ahead's: the open actions in all, from the counts kept by body,
     # status and theme, less those due later).
-    total = database.scalar(
-        db,
+    total = db.execute(
         f"SELECT COALESCE(SUM(n), 0) FROM action_due_counts WHERE status IN {_OPEN} AND {due}",
         params,
-    )
+    ).fetchone()[0]
     if outside:
-        every = database.scalar(
-            db, f"SELECT COALESCE(SUM(n), 0) FROM action_counts WHERE status IN {_OPEN}"
-        )
+        every = db.execute(
+            f"SELECT COALESCE(SUM(n), 0) FROM action_counts WHERE status IN {_OPEN}"
+        ).fetchone()[0]
         total = every - total
-    ids = database.column(
-        db, f"SELECT a.id FROM actions a WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
-    )
+    ids = [
+        r[0]
+        for r in db.execute(
+            f"SELECT a.id FROM actions a WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
+        )
+    ]
     # The rows as the Actions page shows them (owner, body, days late) for these few ids.
     return Listing(total, tuple(queries.fetch_rows(db, ids, today)))
 
@@ -296,14 +293,11 @@ def mandates_ending(
         "until": (today + dt.timedelta(days=days)).isoformat(),
         "limit": limit,
     }
-    total = database.scalar(db, f"SELECT COUNT(*) FROM mandates m WHERE {ending}", params)
-    rows = database.records(
-        db,
-        EndingMandate,
+    total = db.execute(f"SELECT COUNT(*) FROM mandates m WHERE {ending}", params).fetchone()[0]
+    rows = db.execute(
         f"""
-        SELECT m.id AS mandate_id, p.id AS person_id,
-               p.first_name || ' ' || p.last_name AS person_name, b.id AS body_id, b.name AS body,
-               COALESCE(c.name, '') AS college, m.role, m.end_date
+        SELECT m.id, p.id, p.first_name || ' ' || p.last_name, b.id, b.name,
+               COALESCE(c.name, ''), m.role, m.end_date
         FROM mandates m JOIN people p ON p.id = m.person_id JOIN bodies b ON b.id = m.body_id
         LEFT JOIN colleges c ON c.id = m.college_id
         WHERE {ending}
@@ -311,8 +305,8 @@ def mandates_ending(
         LIMIT :limit
         """,
         params,
-    )
-    return Listing(total, tuple(rows))
+    ).fetchall()
+    return Listing(total, tuple(EndingMandate(*r) for r in rows))
 
 
 @dataclass(frozen=True)
@@ -337,23 +331,21 @@ class VacancyListing(Listing[VacantSeats]):
 def vacancies(db: Database, today: dt.date) -> VacancyListing:
     """Colleges of the bodies in activity with fewer members in office than seats, by body."""
     day = today.isoformat()
-    rows = database.records(
-        db,
-        VacantSeats,
+    rows = db.execute(
         f"""
         SELECT * FROM (
-            SELECT b.id AS body_id, b.name AS body, c.id AS college_id, c.name AS college, c.seats,
+            SELECT b.id, b.name, c.id, c.name, c.seats,
                    (SELECT COUNT(*) FROM mandates m WHERE m.college_id = c.id
                       AND m.role IN {_SEATS} AND m.start_date <= :day
                       AND (m.end_date IS NULL OR m.end_date >= :day)) AS filled
             FROM colleges c JOIN bodies b ON b.id = c.body_id
             WHERE b.archived = 0 AND c.seats IS NOT NULL
         ) WHERE filled < seats
-        ORDER BY body_id, college_id
+        ORDER BY 1, 3
         """,
         {"day": day},
-    )
-    items = tuple(rows)
+    ).fetchall()
+    items = tuple(VacantSeats(*r) for r in rows)
     return VacancyListing(len(items), items, seats=sum(v.vacant for v in items))
 
 
@@ -411,13 +403,13 @@ def council_name(db: Database) -> str:
     """The council's name as its letterhead gives it, else its plenary body's name."""
     # Read here rather than through ess_desk.council, whose import (e-mail validation) would
     # weigh on the window's start-up for one setting.
-    found = database.scalar(db, "SELECT value FROM settings WHERE key = 'council_name'")
-    if found:
-        return str(found)
-    plenary = database.scalar(
-        db, "SELECT name FROM bodies WHERE kind = 'plenary' AND archived = 0 ORDER BY id LIMIT 1"
-    )
-    return plenary or ""
+    found = db.execute("SELECT value FROM settings WHERE key = 'council_name'").fetchone()
+    if found and found[0]:
+        return found[0]
+    row = db.execute(
+        "SELECT name FROM bodies WHERE kind = 'plenary' AND archived = 0 ORDER BY id LIMIT 1"
+    ).fetchone()
+    return row[0] if row else ""
 
 
 def overview(

@@ -175,11 +175,11 @@ def queue(
             except UserError as error:  # one wrong address never holds the others back
                 result.invalid.append(error.message)
                 continue
-            found = db.execute(
-                "SELECT id FROM outbox WHERE idempotency_key = ?", [item.key]
-            ).fetchone()
+            found = database.scalar(
+                db, "SELECT id FROM outbox WHERE idempotency_key = ?", [item.key]
+            )
             if found is not None:
-                result.already.append(found[0])
+                result.already.append(found)
                 continue
             described = _store_parts(db, item)
             cursor = db.execute(
@@ -268,9 +268,9 @@ def attachments_of(db: Database, row: OutboxRow) -> list[msg.Attachment]:
         name = entry["name"]
 
         def load(table: str = table, digest: str = entry["sha256"], name: str = name) -> bytes:
-            found = db.execute(
-                f"SELECT content FROM {table} WHERE sha256 = ? LIMIT 1", [digest]
-            ).fetchone()
+            found = database.scalar(
+                db, f"SELECT content FROM {table} WHERE sha256 = ? LIMIT 1", [digest]
+            )
             if found is None:
                 raise UserError(
                     _(
@@ -278,7 +278,7 @@ def attachments_of(db: Database, row: OutboxRow) -> list[msg.Attachment]:
                         "depuis la mise en file ?) : renvoyez le message."
                     ).format(name=name)
                 )
-            return bytes(found[0])
+            return bytes(found)
 
         out.append(
             msg.Attachment(
@@ -422,7 +422,8 @@ def resend(store: Store, outbox_id: int, sender: str = "") -> int:
         n = database.scalar(
             db, "SELECT COUNT(*) FROM outbox WHERE idempotency_key LIKE ?", [f"{row.key}#%"]
         )
-        body = db.execute("SELECT body, attachments FROM outbox WHERE id = ?", [row.id]).fetchone()
+        body = database.row(db, "SELECT body, attachments FROM outbox WHERE id = ?", [row.id])
+        assert body is not None  # `get` found the message
         cursor = db.execute(
             "INSERT INTO outbox (idempotency_key, purpose, meeting_id, person_id, to_name, "
             "to_addr, subject, body, attachments, size, message_id, queued_at, resend_of) "
@@ -435,8 +436,8 @@ def resend(store: Store, outbox_id: int, sender: str = "") -> int:
                 row.to_name,
                 row.to_addr,
                 row.subject,
-                body[0],
-                body[1],
+                body["body"],
+                body["attachments"],
                 row.size,
                 msg.new_message_id(sender),
                 _now(),

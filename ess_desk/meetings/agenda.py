@@ -188,16 +188,16 @@ def reorder(store: Store, meeting_id: int, ordered_ids: list[int]) -> None:
 
 def move_item(store: Store, item_id: int, offset: int) -> None:
     """Move an item up (negative offset) or down the agenda."""
-    row = store.conn.execute(
-        "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
-    ).fetchone()
-    if row is None:
+    meeting_id = database.scalar(
+        store.conn, "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
+    )
+    if meeting_id is None:
         raise UserError(_("Le point n°{id} n'existe pas.").format(id=item_id))
-    order = [i.id for i in items(store.db, row[0])]
+    order = [i.id for i in items(store.db, meeting_id)]
     index = order.index(item_id)
     target = max(0, min(len(order) - 1, index + offset))
     order.insert(target, order.pop(index))
-    reorder(store, row[0], order)
+    reorder(store, meeting_id, order)
 
 
 def meeting_timetable(db: Database, meeting_id: int) -> Timetable:

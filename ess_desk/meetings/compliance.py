@@ -666,8 +666,9 @@ def meetings_with_failures(
 ) -> list[FailingMeeting]:
     """Meetings of the last `days` days (held, or whose notice deadline is past) with a failing
     check, the most recent first: a bounded window, so the dashboard reads it quickly."""
-    rows = db.execute(
-        "SELECT m.id, b.name, m.title, m.starts_at FROM meetings m JOIN bodies b "
+    rows = database.rows(
+        db,
+        "SELECT m.id, b.name AS body, m.title, m.starts_at FROM meetings m JOIN bodies b "
         "ON b.id = m.body_id WHERE m.starts_at >= ? AND m.starts_at < ? "
         "AND m.status NOT IN ('cancelled', 'postponed') ORDER BY m.starts_at DESC LIMIT ?",
         [
@@ -675,12 +676,14 @@ def meetings_with_failures(
             (today + dt.timedelta(days=31)).isoformat(),
             limit * 4,
         ],
-    ).fetchall()
+    )
     out = []
-    for meeting_id, body, title, starts_at in rows:
-        failures = failing(check_meeting(db, meeting_id, today))
+    for r in rows:
+        failures = failing(check_meeting(db, r["id"], today))
         if failures:
-            out.append(FailingMeeting(meeting_id, body, title, starts_at, tuple(failures)))
+            out.append(
+                FailingMeeting(r["id"], r["body"], r["title"], r["starts_at"], tuple(failures))
+            )
         if len(out) >= limit:
             break
     return out

@@ -19,7 +19,7 @@ from ess_desk.membership.vocabulary import (
     QUORUM_FORMULAS,
     SEAT_ROLES,
 )
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -164,8 +164,7 @@ def clean_body(db: Database, values: dict[str, Any], own_id: int | None) -> dict
                 raise UserError(
                     _("Une instance ne peut pas dépendre d'elle-même."), field="parent_id"
                 )
-            row = db.execute("SELECT parent_id FROM bodies WHERE id = ?", [ancestor]).fetchone()
-            ancestor = row[0] if row else None
+            ancestor = database.scalar(db, "SELECT parent_id FROM bodies WHERE id = ?", [ancestor])
     out["parent_id"] = parent
     out["quorum_numerator"] = _int(values, "quorum_numerator", _("Quorum (numérateur)"), 0, 1)
     out["quorum_denominator"] = _int(values, "quorum_denominator", _("Quorum (dénominateur)"), 1, 2)
@@ -288,15 +287,15 @@ def list_bodies(db: Database, include_archived: bool = False) -> list[Body]:
 
 
 def find_body(db: Database, name: str) -> int | None:
-    row = db.execute(
-        "SELECT id FROM bodies WHERE name = ? COLLATE NOCASE", [validation.clean_text(name)]
-    ).fetchone()
-    return row[0] if row else None
+    found = database.scalar(
+        db, "SELECT id FROM bodies WHERE name = ? COLLATE NOCASE", [validation.clean_text(name)]
+    )
+    return None if found is None else int(found)
 
 
 def plenary_body(db: Database) -> int | None:
-    row = db.execute("SELECT id FROM bodies WHERE kind = 'plenary' ORDER BY id LIMIT 1").fetchone()
-    return row[0] if row else None
+    found = database.scalar(db, "SELECT id FROM bodies WHERE kind = 'plenary' ORDER BY id LIMIT 1")
+    return None if found is None else int(found)
 
 
 # Colleges -----------------------------------------------------------------------------------
@@ -385,11 +384,12 @@ def get_college(db: Database, college_id: int) -> College:
 
 
 def find_college(db: Database, body_id: int, name: str) -> int | None:
-    row = db.execute(
+    found = database.scalar(
+        db,
         "SELECT id FROM colleges WHERE body_id = ? AND name = ? COLLATE NOCASE",
         [body_id, validation.clean_text(name)],
-    ).fetchone()
-    return row[0] if row else None
+    )
+    return None if found is None else int(found)
 
 
 def overflow_message(college_name: str, seats: int, overflow: rules.Overflow) -> str:

@@ -71,8 +71,8 @@ def decisions_of_item(db: Database, item_id: int) -> list[Decision]:
 
 
 def _minutes_status(db: Database, meeting_id: int) -> str | None:
-    row = db.execute("SELECT status FROM minutes WHERE meeting_id = ?", [meeting_id]).fetchone()
-    return row[0] if row else None
+    found = database.scalar(db, "SELECT status FROM minutes WHERE meeting_id = ?", [meeting_id])
+    return None if found is None else str(found)
 
 
 def _ensure_editable(db: Database, meeting_id: int) -> meetings.Meeting:
@@ -310,4 +310,4 @@ def count(
 
 def years(db: Database) -> list[int]:
     """The years that have decisions, newest first (for the year filter)."""
-    return [r[0] for r in db.execute("SELECT DISTINCT year FROM decisions ORDER BY year DESC")]
+    return database.column(db, "SELECT DISTINCT year FROM decisions ORDER BY year DESC")

@@ -194,8 +194,8 @@ class Store:
         return from_sqlite_error(exc, self.path) or exc
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        found = row(self.conn, "SELECT value FROM settings WHERE key = ?", [key])
+        return found["value"] if found else default
 
     def close(self) -> None:
         self.closed = True
@@ -349,8 +349,9 @@ def scalar(
     cursor = _conn(db).execute(sql, parameters)
     if len(cursor.description) != 1:
         raise ValueError(f"scalar() needs a query of one column, not {len(cursor.description)}")
-    found = cursor.fetchone()
-    return None if found is None else found[0]
+    for (value,) in cursor:
+        return value
+    return None
 
 
 def column(
@@ -410,13 +411,11 @@ def schema_state(db: Database) -> tuple[list[str], list[str]]:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
     ).fetchone()
     applied = (
-        [
-            row[0]
-            for row in db.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-                [MIGRATION_SET],
-            )
-        ]
+        column(
+            db,
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [MIGRATION_SET],
+        )
         if found
         else []
     )
@@ -428,8 +427,8 @@ def schema_state(db: Database) -> tuple[list[str], list[str]]:
 
 def _verify_identity(db: Database, path: Path) -> bool:
     """True for an empty file (a new database); raise for a file that is not ours."""
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    app_id = scalar(db, "PRAGMA application_id")
+    tables = column(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
     if not tables and app_id == 0:
         return True
     if app_id != APPLICATION_ID or "_sqlite_migrations" not in tables:
