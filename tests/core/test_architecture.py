@@ -265,13 +265,13 @@ def f(db):
     assert positional_reads(good) == []
 
 
-def test_rows_are_read_by_name_in_the_whole_core():
-    """No module of the core reads a query's row by position (issue 16): a column added to a
-    SELECT, or two swapped, leaves every reader right. One-value queries go through
+def test_rows_are_read_by_name_in_the_core_and_the_window():
+    """No module of the core or the window reads a query's row by position (issue 16): a column
+    added to a SELECT, or two swapped, leaves every reader right. One-value queries go through
     `database.scalar`/`count`, one-column lists through `database.column`, the rest through
     `database.row`/`rows`/`each_row`/`records` and column names (`SELECT b.name AS body`)."""
     found = []
-    for path in sorted((ROOT / "ess_desk").rglob("*.py")):
+    for path in sorted([*(ROOT / "ess_desk").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]):
         name = path.relative_to(ROOT).as_posix()
         if name in POSITIONAL_ALLOWED:
             continue

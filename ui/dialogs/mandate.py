@@ -261,7 +261,11 @@ class EndMandateDialog(QtWidgets.QDialog):
         self._store = store
         self.mandate_id = mandate_id
         mandate = mandates.get(store.db, mandate_id)
-        person = database.scalar(store.db, "SELECT first_name || ' ' || last_name FROM people WHERE id = ?", [mandate.person_id])
+        person = database.scalar(
+            store.db,
+            "SELECT first_name || ' ' || last_name FROM people WHERE id = ?",
+            [mandate.person_id],
+        )
         self.setWindowTitle(self.tr("Terminer le mandat"))
         self.errors = FieldErrors()
         intro = QtWidgets.QLabel(
