@@ -33,7 +33,8 @@ from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import agenda, meetings, notice, presence, votes
 from ess_desk.meetings import attendance as att
 from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_working_day
-from ess_desk.membership import bodies, mandates, organisations, people, rules
+from ess_desk.membership import bodies, checker, mandates, organisations, people, rules
+from ess_desk.membership.vocabulary import SEAT_ROLES
 from ess_desk.minutes import decisions, minutes
 from ess_desk.store import Store, database
 from ess_desk.text import name_key
@@ -283,21 +284,46 @@ class _BulkSink(_ServiceSink):
 
 
 class _Ledger:
-    """The mandate rules kept while planning: one mandate per person and body at a time."""
+    """The mandates planned so far, kept in the one mandate checker (`membership.checker`) the
+    service and the import use: each new one is put to it as a typed mandate would be (one
+    mandate per person and body at a time, a substitute's pairing with its holder), so that the
+    bulk sink, which writes without the service, keeps the service's rules. The colleges' seats
+    are the planner's own arithmetic (and the service's, in the small demo)."""
 
     def __init__(self) -> None:
-        self._periods: dict[tuple[int, int], list[rules.Period]] = {}
+        self.rules = checker.Ledger()
         self.last_end: dict[int, dt.date | None] = {}
 
     def free(self, person_id: int, body_id: int, start: dt.date, end: dt.date | None) -> bool:
-        return not any(
-            rules.overlaps(p, (start, end)) for p in self._periods.get((person_id, body_id), ())
-        )
+        held = self.rules.periods.get((body_id, person_id), ())
+        return not any(rules.overlaps(period, (start, end)) for period, _line in held)
 
-    def book(self, person_id: int, body_id: int, start: dt.date, end: dt.date | None) -> None:
-        if not self.free(person_id, body_id, start, end):
-            raise RuntimeError(f"demo planning error: overlapping mandates of person {person_id}")
-        self._periods.setdefault((person_id, body_id), []).append((start, end))
+    def check(self, m: dict[str, Any], period: rules.Period) -> None:
+        """Raise when the planned mandate `m` (the service's fields) breaks a rule."""
+        verdict = self.rules.problems(
+            checker.Candidate(
+                person=m["person_id"],
+                person_name=f"n° {m['person_id']}",
+                body=m["body_id"],
+                body_name=f"n° {m['body_id']}",
+                role=m["role"],
+                period=period,
+                college=m["college_id"],
+                holder=m["substitute_for_id"],
+            )
+        )
+        if not verdict.accepted:
+            raise RuntimeError(f"demo planning error: {verdict.problems[0].message}")
+
+    def book(self, mandate_id: int, m: dict[str, Any], period: rules.Period) -> None:
+        person_id, college_id = m["person_id"], m["college_id"]
+        self.rules.book(
+            m["body_id"], person_id, m["role"], period, college=college_id,
+            holder=m["substitute_for_id"],
+        )  # fmt: skip
+        if m["role"] in SEAT_ROLES:
+            self.rules.holders[mandate_id] = checker.Holder(person_id, college_id, "", period)
+        end = period[1]
         known = self.last_end.get(person_id, dt.date.min)
         self.last_end[person_id] = None if end is None or known is None else max(known, end)
 
@@ -810,20 +836,21 @@ def _mandate(
     substitute_for: int | None = None,
     notes: str = "",
 ) -> int:
-    demo.ledger.book(person_id, body_id, start, end)
+    values = {
+        "person_id": person_id,
+        "body_id": body_id,
+        "college_id": college_id,
+        "role": role,
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat() if end is not None else None,
+        "substitute_for_id": substitute_for,
+        "notes": notes,
+    }
+    demo.ledger.check(values, (start, end))
     demo.mandate_count += 1
-    return demo.sink.mandate(
-        {
-            "person_id": person_id,
-            "body_id": body_id,
-            "college_id": college_id,
-            "role": role,
-            "start_date": start.isoformat(),
-            "end_date": end.isoformat() if end is not None else None,
-            "substitute_for_id": substitute_for,
-            "notes": notes,
-        }
-    )
+    mandate_id = demo.sink.mandate(values)
+    demo.ledger.book(mandate_id, values, (start, end))
+    return mandate_id
 
 
 # --------------------------------------------------------------------------- bodies
