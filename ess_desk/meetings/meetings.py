@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import audit, service
 from ess_desk.dates import display
@@ -66,7 +66,21 @@ class Meeting:
 # What a calendar shows of a meeting: a change of one of them is an update of the invitation.
 CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "video_link")
 
-EDITABLE = ("body_id", "title", "kind", "starts_at", "ends_at", "place", "video_link", "notes")
+
+class MeetingFields(TypedDict, total=False):
+    """What `create` and `update` take (as typed in a form; `clean` checks and converts them)."""
+
+    body_id: int | str | None
+    title: str
+    kind: str | None
+    starts_at: dt.datetime | str | None
+    ends_at: dt.datetime | str | None
+    place: str
+    video_link: str
+    notes: str
+
+
+EDITABLE = service.field_names(MeetingFields)
 
 
 def default_title(kind: str, day: dt.date) -> str:
@@ -143,12 +157,14 @@ def add(db: Database, values: dict[str, Any]) -> int:
     return service.insert(db, "meetings", "meeting", clean(db, values))
 
 
-def create(store: Store, **values: Any) -> int:
+def create(store: Store, **values: Unpack[MeetingFields]) -> int:
+    service.check_fields(values, MeetingFields, "create")
     with store.write() as db:
-        return add(db, values)
+        return add(db, dict(values))
 
 
-def update(store: Store, meeting_id: int, **values: Any) -> None:
+def update(store: Store, meeting_id: int, **values: Unpack[MeetingFields]) -> None:
+    service.check_fields(values, MeetingFields, "update")
     with store.write() as db:
         current = get(db, meeting_id)
         if current.status in ("closed", "cancelled", "postponed"):

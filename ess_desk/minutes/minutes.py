@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import audit, service
 from ess_desk.dates import display, parse_date
@@ -122,7 +122,14 @@ def _clean_time(value: Any) -> str | None:
     return moment.isoformat(timespec="minutes") if moment else None
 
 
-def update(store: Store, minutes_id: int, **values: Any) -> None:
+class MinutesFields(TypedDict, total=False):
+    """What `update` takes: the minutes' own fields a secretary types."""
+
+    secretary: str
+    closing_time: dt.time | str | None
+
+
+def update(store: Store, minutes_id: int, **values: Unpack[MinutesFields]) -> None:
     """Change the secretary of the meeting or the closing time of a draft."""
     unknown = set(values) - {"secretary", "closing_time"}
     if unknown:
