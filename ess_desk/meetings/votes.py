@@ -80,6 +80,16 @@ def decide(
     return Result("rejected")
 
 
+def counts_sentence(votes_for: int, votes_against: int, abstentions: int) -> str:
+    """The one sentence of a vote's counts, « 3 pour, 1 contre, 0 abstention », wherever a vote
+    is shown: the register of decisions, the meeting's votes tab, the minutes tab."""
+    return ngettext(
+        "{votes_for} pour, {votes_against} contre, {abstentions} abstention",
+        "{votes_for} pour, {votes_against} contre, {abstentions} abstentions",
+        abstentions,
+    ).format(votes_for=votes_for, votes_against=votes_against, abstentions=abstentions)
+
+
 def outcome(
     votes_for: int,
     votes_against: int,

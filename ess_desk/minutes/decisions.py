@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk import service
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.i18n import _, ngettext
+from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
 from ess_desk.store import Store, database, first_record, records, rows
@@ -220,16 +220,13 @@ class DecisionRow:
     @property
     def outcome_label(self) -> str:
         from ess_desk.meetings.vocabulary import OUTCOMES
+        from ess_desk.meetings.votes import counts_sentence
         from ess_desk.membership.vocabulary import label
 
         if self.outcome is None:
             return _("Sans vote")
-        counts = ngettext(
-            "{votes_for} pour, {votes_against} contre, {abstentions} abstention",
-            "{votes_for} pour, {votes_against} contre, {abstentions} abstentions",
-            self.abstentions or 0,
-        ).format(
-            votes_for=self.votes_for, votes_against=self.votes_against, abstentions=self.abstentions
+        counts = counts_sentence(
+            self.votes_for or 0, self.votes_against or 0, self.abstentions or 0
         )
         return f"{label(OUTCOMES, self.outcome)} ({counts})"
 
