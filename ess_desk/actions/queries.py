@@ -530,7 +530,7 @@ def _owner_sort_key(db: Database) -> Callable[[tuple], tuple[str, int]]:
     cache: dict[tuple[int | None, int | None], str] = {}
 
     def key(row: tuple) -> tuple[str, int]:
-        action_id, *_columns, person_id, organisation_id = row
+        action_id, *_columns, person_id, organisation_id = row  # by position: the rows above
         owner = (person_id, organisation_id)
         name = cache.get(owner)
         if name is None:
@@ -565,8 +565,9 @@ def query_ids_and_counts(
     ).fetchall()
     if by_owner:
         rows.sort(key=_owner_sort_key(db), reverse=descending)
-    # Counted column by column: several times faster in Python than one loop over the rows.
-    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[]] * 6
+    # Counted column by column: several times faster in Python than one loop over the rows
+    # (30,000 actions on a filter change), so the SELECT's six columns are taken in its order.
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[]] * 6  # by position: speed
     ids, statuses, theme_ids, late, _people, _organisations = columns
     by_status = dict.fromkeys(rules.STATUSES, 0) | Counter(statuses)
     per_theme = Counter(theme_ids)
