@@ -214,12 +214,11 @@ def label_tables() -> dict[str, dict[str, str]]:
 def test_every_label_table_has_an_english_translation(catalogue):
     """Each label is marked with N_() (so `make po` keeps it) and translated."""
     known = {m.id: m.string for m in catalogue if m.id and not m.context}
-    marked = source_strings()  # the core read once, not once per label
     missing = sorted(
         f"{name}: {french}"
         for name, table in label_tables().items()
         for french in table.values()
-        if not known.get(french) or (None, french) not in marked
+        if not known.get(french) or (None, french) not in source_strings()
     )
     assert not missing, "Libellés sans traduction anglaise :\n" + "\n".join(missing)
 
