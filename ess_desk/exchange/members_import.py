@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+import ess_desk.store.database as database
 from ess_desk.dates import add_years, display, read_full_date
 from ess_desk.errors import UserError
 from ess_desk.exchange.tabular import SourceTable, read_table, restore_neutralised
 from ess_desk.i18n import N_, _, ngettext
 from ess_desk.membership import bodies, checker, people, rules, validation
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES
-from ess_desk.store import Store, database
+from ess_desk.store import Store
 from ess_desk.text import control_characters, fold, name_key
 
 if TYPE_CHECKING:
