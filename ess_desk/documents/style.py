@@ -18,7 +18,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
@@ -55,6 +56,7 @@ def register_fonts() -> None:
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
         font = TTFont(name, str(resource("fonts", f"{name}.ttf")))
         _remember_subsets(font)
+        _widths_formatted_once(font)
         pdfmetrics.registerFont(font)
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
@@ -85,6 +87,44 @@ def _remember_subsets(font: TTFont) -> None:
         return found
 
     face.makeSubset = make_subset
+
+
+class _KnownWidths(pdfdoc.PDFArray):
+    """A subset's glyph widths, formatted once for every document that embeds the same subset
+    (numbers only: the same bytes whatever the document)."""
+
+    _formatted: dict[tuple, bytes] = {}
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803 - reportlab's
+        key = (tuple(self.sequence), self.multiline, rl_config.pdfMultiLine, IND)
+        found = self._formatted.get(key)
+        if found is None:
+            if len(self._formatted) >= 64:  # bounded
+                self._formatted.clear()
+            found = self._formatted[key] = super().format(document, IND)
+        return found
+
+
+def _widths_formatted_once(font: TTFont) -> None:
+    """The /Widths of the font's subsets written once per subset, not once per document (a
+    third of what saving each reminder cost was writing these numbers again)."""
+    add_objects = font.addObjects
+
+    def addObjects(doc: Any) -> None:  # noqa: N802 - reportlab's name
+        state = font.state.get(doc)
+        names = []
+        if state is not None and state.internalName is not None:  # (as addObjects names them)
+            names = [f"{state.internalName}+{n}" for n in range(len(state.subsets))]
+        add_objects(doc)
+        for name in names:
+            pdf_font = doc.idToObject.get(name)
+            widths = getattr(pdf_font, "Widths", None)
+            if type(widths) is pdfdoc.PDFArray:
+                known = _KnownWidths(widths.sequence)
+                known.multiline = widths.multiline
+                pdf_font.Widths = known
+
+    font.addObjects = addObjects  # type: ignore[method-assign]
 
 
 def _compress_once() -> None:
