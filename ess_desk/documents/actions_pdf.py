@@ -146,7 +146,8 @@ def _tableau_columns(width: float) -> tuple[list[str], list[float], Callable[[Ac
         _("Statut"),
         _("Dernier point"),
     ]
-    fixed = [11 * mm, 0, 47 * mm, 42 * mm, 25 * mm, 21 * mm, 26 * mm]
+    # (N°: wide enough for five digits, which are then neither narrowed nor cut)
+    fixed = [13 * mm, 0, 47 * mm, 42 * mm, 25 * mm, 21 * mm, 26 * mm]
     widths = [w or width - sum(fixed) for w in fixed]
 
     def cells(r: ActionRow) -> list:
