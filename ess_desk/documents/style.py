@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -139,7 +140,9 @@ def _compress_once() -> None:
     done: dict[bytes, bytes] = {}
 
     def _encode(text: str | bytes) -> bytes:
-        if len(text) < 16384:  # pages and small streams: seldom the same twice
+        # Pages and small streams are seldom the same twice; a font's ToUnicode map is, in every
+        # document that embeds the same subset (`_remember_subsets`).
+        if len(text) < 16384 and not text.startswith(_CMAP_START[type(text)]):
             return encode(text)
         data = text.encode("utf8") if isinstance(text, str) else text
         found = done.get(data)
@@ -151,6 +154,22 @@ def _compress_once() -> None:
 
     _encode._ess_desk = True  # type: ignore[attr-defined]
     flate.encode = _encode
+    # The map itself, made once per subset too (reportlab writes it out again for each document).
+    ttfonts.makeToUnicodeCMap = _cmap_of(ttfonts.makeToUnicodeCMap)
+
+
+_CMAP_START = {str: "/CIDInit ", bytes: b"/CIDInit "}  # how reportlab's ToUnicode maps begin
+
+
+def _cmap_of(make: Callable[[str, list[int]], str]) -> Callable[[str, tuple[int, ...]], str]:
+    def cmap(fontname: str, subset: tuple[int, ...]) -> str:
+        return make(fontname, list(subset))
+
+    def by_value(fontname: str, subset: Sequence[int]) -> str:
+        return cached(fontname, tuple(subset))
+
+    cached = lru_cache(maxsize=64)(cmap)
+    return by_value
 
 
 def _list_items_split_when_taller_than_a_page() -> None:
