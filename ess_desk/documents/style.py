@@ -12,16 +12,15 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -142,7 +141,7 @@ def _compress_once() -> None:
     def _encode(text: str | bytes) -> bytes:
         # Pages and small streams are seldom the same twice; a font's ToUnicode map is, in every
         # document that embeds the same subset (`_remember_subsets`).
-        if len(text) < 16384 and not text.startswith(_CMAP_START[type(text)]):
+        if len(text) < 16384 and not _is_cmap(text):
             return encode(text)
         data = text.encode("utf8") if isinstance(text, str) else text
         found = done.get(data)
@@ -155,17 +154,21 @@ def _compress_once() -> None:
     _encode._ess_desk = True  # type: ignore[attr-defined]
     flate.encode = _encode
     # The map itself, made once per subset too (reportlab writes it out again for each document).
-    ttfonts.makeToUnicodeCMap = _cmap_of(ttfonts.makeToUnicodeCMap)
+    cast(Any, ttfonts).makeToUnicodeCMap = _cmap_of(ttfonts.makeToUnicodeCMap)
 
 
-_CMAP_START = {str: "/CIDInit ", bytes: b"/CIDInit "}  # how reportlab's ToUnicode maps begin
+def _is_cmap(text: str | bytes) -> bool:
+    """Whether a stream is a ToUnicode map (as reportlab's begin)."""
+    if isinstance(text, bytes):
+        return text.startswith(b"/CIDInit ")
+    return text.startswith("/CIDInit ")
 
 
-def _cmap_of(make: Callable[[str, list[int]], str]) -> Callable[[str, tuple[int, ...]], str]:
+def _cmap_of(make: Callable[[str, list[int]], str]) -> Callable[[str, Any], str]:
     def cmap(fontname: str, subset: tuple[int, ...]) -> str:
         return make(fontname, list(subset))
 
-    def by_value(fontname: str, subset: Sequence[int]) -> str:
+    def by_value(fontname: str, subset: Any) -> str:
         return cached(fontname, tuple(subset))
 
     cached = lru_cache(maxsize=64)(cmap)

@@ -27,7 +27,8 @@ from ess_desk.mail.headers import body_text, check_address, file_name, header_te
 from ess_desk.typography import typeset
 
 # Lines end in CRLF on the wire and in .eml files alike (every mail client reads those).
-WIRE = policy.SMTP.clone(max_line_length=78)
+LINE = 78  # characters at most on a header line
+WIRE = policy.SMTP.clone(max_line_length=LINE)
 
 
 @dataclass(frozen=True)
@@ -158,9 +159,7 @@ def _text_part(text: str) -> bytes:
     are always the same: made once; its body encoded as `email` encodes it, without building a
     message for it: a thousand reminders in a row)."""
     lines = typeset(body_text(text)).encode("utf-8").splitlines()
-    encoded = quoprimime.body_encode(
-        (b"\n".join(lines) + b"\n").decode("latin-1"), WIRE.max_line_length
-    )
+    encoded = quoprimime.body_encode((b"\n".join(lines) + b"\n").decode("latin-1"), LINE)
     return _ending(_text_headers() + b"\r\n" + encoded.replace("\n", "\r\n").encode("ascii"))
 
 
@@ -243,7 +242,7 @@ def _folded(name: str, value: str | tuple[str, str]) -> bytes:
     if not isinstance(value, str) and value[0]:
         line = f"{name}: {value[0]} <{value[1]}>"
         if (
-            len(line) <= WIRE.max_line_length
+            len(line) <= LINE
             and _PLAIN_NAME.fullmatch(value[0])
             and _PLAIN_ADDRESS.fullmatch(value[1])
         ):
