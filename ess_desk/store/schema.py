@@ -951,3 +951,26 @@ def m0014_dashboard_indexes(db: Database) -> None:
         "CREATE INDEX meetings_held ON meetings(starts_at) WHERE status IN ('held', 'closed')",
     ):
         db.execute(statement)
+
+
+# --------------------------------------------------------------------------- 0015: kept pending
+# The dashboard's minutes waiting and publications due, kept by triggers for each meeting a
+# write touches (ess_desk/store/pending.py): it reads a few rows from their indexes instead of
+# looking at every meeting held (6,000 in ten years of a large council); and the actions counted
+# by status alone (ess_desk/store/derived.py), its overdue total's start; the seats filled
+# today read from the mandates not ended.
+@migrations(name="0015_dashboard_pending")
+def m0015_dashboard_pending(db: Database) -> None:
+    from ess_desk.store import derived, pending
+
+    for statement in pending.statements() + derived.status_statements():
+        db.execute(statement)
+    derived.rebuild(db)
+    # The seats filled today in each college (the dashboard's vacancies): the seat mandates not
+    # ended yet, in one range, rather than the college's whole history (ess_desk.dashboard.overview
+    # writes the same terms: `m.role IN (…)` and SEAT_END).
+    db.execute(
+        "CREATE INDEX mandates_seats_current ON mandates(college_id, "
+        "COALESCE(end_date, '9999-12-31'), start_date) "
+        "WHERE role IN ('co_president', 'member', 'president', 'vice_president')"
+    )

@@ -22,4 +22,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0012_personal_data_index",
     "0013_folded_keys",
     "0014_dashboard_indexes",
+    "0015_dashboard_pending",
 )
