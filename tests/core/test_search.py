@@ -136,6 +136,46 @@ def test_limit_and_more(store, council):
     assert len(groups[0].hits) == 7 and not groups[0].more
 
 
+def test_titles_first_then_the_most_recent(store, council, monkeypatch):
+    """What a secretary expects of a word typed: the records that it names in their title
+    first, then those that only mention it, the most recent first in each — among the
+    RANK_WINDOW most recent matches (the order of older ones is not worked out)."""
+    body = council["body"]
+
+    def action(title: str, description: str = "") -> int:
+        return actions.create(
+            store,
+            body_id=body,
+            title=title,
+            description=description,
+            owner_person_id=council["people"]["Hélène"],
+        )
+
+    old_title = action("Grainothèque du quartier")
+    mentions = [action("Atelier", "avec la grainothèque") for _n in range(2)]
+    new_title = action("Inventaire de la grainothèque")
+    assert found(store, "grainothèque", "action") == [
+        ("action", i) for i in (new_title, old_title, *reversed(mentions))
+    ]
+    # While the word is being typed (a prefix), likewise; one word of the title is enough.
+    assert found(store, "graino", "action")[:2] == [("action", new_title), ("action", old_title)]
+    assert found(store, "grainothèque quartier", "action") == [("action", old_title)]
+    # A limit of 2: the two titles, and more to come.
+    groups = index.search(store.db, "grainothèque", kinds=["action"], limit=2)
+    assert [h.id for h in groups[0].hits] == [new_title, old_title] and groups[0].more
+    # Beyond the window of recent matches, a title no longer comes first.
+    monkeypatch.setattr(index, "RANK_WINDOW", 2)
+    assert found(store, "grainothèque", "action")[:2] == [
+        ("action", new_title),
+        ("action", mentions[1]),
+    ]
+    # People: by name first, then those whose notes name them.
+    named = people.create(store, first_name="Ninon", last_name="Vasseur")
+    noted = people.create(store, first_name="Jean", last_name="Roux", notes="voir Vasseur")
+    monkeypatch.setattr(index, "RANK_WINDOW", 2000)
+    assert found(store, "vasseur", "person") == [("person", named), ("person", noted)]
+
+
 def test_changed_records_are_found_under_their_new_words_only(store, council):
     hélène = council["people"]["Hélène"]
     people.update(store, hélène, last_name="Rousseau-Tissier", email="hr@exemple.fr")
