@@ -23,4 +23,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0013_folded_keys",
     "0014_dashboard_indexes",
     "0015_dashboard_pending",
+    "0016_search_prefixes",
 )

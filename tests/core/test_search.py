@@ -169,6 +169,13 @@ def test_titles_first_then_the_most_recent(store, council, monkeypatch):
         ("action", new_title),
         ("action", mentions[1]),
     ]
+    # A word typed whole (four letters or more) first, then the longer words it begins, though
+    # more recent; with a space after it, the word alone.
+    budget = action("Vote du budget")
+    budgets = action("Budgets annexes")
+    assert found(store, "budget", "action") == [("action", budget), ("action", budgets)]
+    assert found(store, "budget ", "action") == [("action", budget)]
+    assert found(store, "budg", "action") == [("action", budgets), ("action", budget)]
     # People: by name first, then those whose notes name them.
     named = people.create(store, first_name="Ninon", last_name="Vasseur")
     noted = people.create(store, first_name="Jean", last_name="Roux", notes="voir Vasseur")
@@ -452,8 +459,48 @@ def test_migration_builds_the_index_of_an_existing_file(tmp_path):
         sections = store.conn.execute("SELECT count(*) FROM minutes_sections").fetchone()[0]
         assert store.conn.execute("SELECT count(*) FROM search_minutes").fetchone()[0] >= sections
         assert_index_sound(store.db)
+        # Made again with their prefix lists (migration 0016), for two and three letters.
+        for table in FTS_TABLES:
+            (sql,) = store.conn.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", [table]
+            ).fetchone()
+            assert sql.endswith(", prefix = '2 3')"), table
+        assert ("action", action[0]) in found(store, action[1][:2], "action", limit=1000)
     finally:
         store.close()
+
+
+def test_a_migrated_file_finds_what_it_found(tmp_path):
+    """The prefix lists (migration 0016) change how fast, not what: every query of a file
+    migrated from 0014 finds what the same file found before the migration."""
+    path = tmp_path / "c.sqlite"
+    shutil.copy(FIXTURES / "0014_dashboard_indexes.sqlite", path)
+    queries = ("co", "ma", "de la", "l'E", "conseil", "Martin", '"comité de"', "zz")
+    with sqlite3.connect(path) as conn:
+        before = {
+            (table, q): {
+                r
+                for (r,) in conn.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [index.parse(q).match]
+                )
+            }
+            for table in FTS_TABLES
+            for q in queries
+            if index.parse(q) is not None
+        }
+    with open_store(path) as store:
+        after = {
+            key: {
+                r
+                for (r,) in store.conn.execute(
+                    f"SELECT rowid FROM {key[0]} WHERE {key[0]} MATCH ?",
+                    [index.parse(key[1]).match],
+                )
+            }
+            for key in before
+        }
+    assert after == before
+    assert any(before.values())
 
 
 def test_cli_text_and_json(db_path, capsys):
