@@ -974,6 +974,10 @@ def m0015_dashboard_pending(db: Database) -> None:
         "COALESCE(end_date, '9999-12-31'), start_date) "
         "WHERE role IN ('co_president', 'member', 'president', 'vice_president')"
     )
+    # The mandates ending soon that no later one of the same person in the same body takes
+    # over: that later one is looked for among the person's mandates in that body, not among
+    # every mandate of the body started since.
+    db.execute("CREATE INDEX mandates_person_body ON mandates(person_id, body_id, start_date)")
 
 
 # --------------------------------------------------------------------------- 0016: search prefixes
