@@ -25,40 +25,25 @@ def write(value: Any, out: IO[str], indent: int = 2) -> None:
     """`dumps(value, indent)` written to `out`, the items of the top container one by one (a
     file of many megabytes is never one string in memory)."""
     pieces: list[str] = []
-    add = pieces.append
-    step = " " * indent
-    inner = "\n" + step
 
     def flush() -> None:
         out.write("".join(pieces))
         pieces.clear()
 
-    if type(value) is dict and value and all(type(k) is str for k in value):
-        separator = "{" + inner
-        for key, item in value.items():
-            add(separator)
-            add(_STRING(key))
-            add(": ")
-            _pieces(item, inner, step, add)
-            flush()
-            separator = "," + inner
-        add("\n}")
-    elif type(value) in (list, tuple) and value:
-        separator = "[" + inner
-        for item in value:
-            add(separator)
-            _pieces(item, inner, step, add)
-            flush()
-            separator = "," + inner
-        add("\n]")
-    else:
-        _pieces(value, "\n", step, add)
+    _pieces(value, "\n", " " * indent, pieces.append, flush)
     flush()
 
 
-def _pieces(value: Any, newline: str, step: str, add: Callable[[str], None]) -> None:
+def _pieces(
+    value: Any,
+    newline: str,
+    step: str,
+    add: Callable[[str], None],
+    each: Callable[[], None] | None = None,
+) -> None:
     """`value` as json.dumps writes it at the depth whose line break (with its indent) is
-    `newline`, in pieces given to `add` (a long string is never copied into a bigger one)."""
+    `newline`, in pieces given to `add` (a long string is never copied into a bigger one);
+    `each` is called after each of its own items (not those of the containers inside)."""
     kind = type(value)
     if kind is str:
         add(_STRING(value))
@@ -77,6 +62,8 @@ def _pieces(value: Any, newline: str, step: str, add: Callable[[str], None]) -> 
             add(_STRING(key))
             add(": ")
             _pieces(item, inner, step, add)
+            if each is not None:
+                each()
             separator = "," + inner
         add(newline + "}")
     elif kind is list or kind is tuple:
@@ -88,6 +75,8 @@ def _pieces(value: Any, newline: str, step: str, add: Callable[[str], None]) -> 
         for item in value:
             add(separator)
             _pieces(item, inner, step, add)
+            if each is not None:
+                each()
             separator = "," + inner
         add(newline + "]")
     else:
