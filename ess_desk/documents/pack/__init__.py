@@ -19,6 +19,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from ess_desk.documents import collector
 from ess_desk.documents.pack.annex_pages import (
     BrokenAnnex,
     BrokenAnnexesError,
@@ -121,6 +122,7 @@ def _lay_out(
     return pack, sections, layout, buffer.getvalue()
 
 
+@collector.paused()
 def build(
     db: Database,
     meeting_id: int,
