@@ -115,9 +115,28 @@ def _filter_words(db: Database, filt: ActionFilter) -> str:
     return " — ".join(words)
 
 
+def _tableau_origin(row: ActionRow) -> str:
+    """Where an action comes from, short enough for two lines of the tableau: « Séance du
+    07/02/2026, point 4, décision n°2026-001 » (the body is the section's heading; the item's
+    and the meeting's titles are in the minutes, the spreadsheet export and the application)."""
+    parts = []
+    if row.meeting_id is not None and row.meeting_starts_at:
+        parts.append(_("Séance du {day}").format(day=display(row.meeting_starts_at)))
+        if row.item_position is not None:
+            # (the number never alone at the start of a line)
+            parts.append(
+                _("point {number}").format(number=row.item_position).replace(" ", "\u00a0")
+            )
+    if row.decision_id is not None:
+        parts.append(_("décision n°{id}").format(id=row.decision_ref or row.decision_id))
+    return ", ".join(parts) or "—"
+
+
 def _tableau_columns(width: float) -> tuple[list[str], list[float], Callable[[ActionRow], list]]:
     """The tableau de suivi's header, column widths (the action's column takes what is left of
-    `width`) and cells of a row."""
+    `width`) and cells of a row: two lines for most actions (the title on one or two, the
+    origin written short, the status above the progress, the last update's day), some twenty
+    rows a page."""
     header = [
         _("N°"),
         _("Action"),
@@ -125,22 +144,20 @@ def _tableau_columns(width: float) -> tuple[list[str], list[float], Callable[[Ac
         _("Porteur"),
         _("Échéance"),
         _("Statut"),
-        _("Avancement"),
         _("Dernier point"),
     ]
-    fixed = [12 * mm, 0, 40 * mm, 36 * mm, 25 * mm, 19 * mm, 27 * mm, 43 * mm]
+    fixed = [11 * mm, 0, 47 * mm, 42 * mm, 25 * mm, 21 * mm, 26 * mm]
     widths = [w or width - sum(fixed) for w in fixed]
 
     def cells(r: ActionRow) -> list:
         return [
             str(r.id),
-            _action_cell(r),
-            text_cell(r.origin or "—"),
+            text_cell((r.title, styles().cell_bold)),
+            text_cell(_tableau_origin(r)),
             text_cell(r.owner),
             _due_cell(r),
-            text_cell(r.status_label),
-            text_cell(f"{r.progress} %"),
-            text_cell(r.last_update_text),
+            text_cell(r.status_label, f"{r.progress} %"),
+            text_cell(display(r.last_update_on) if r.last_update_on else "—"),
         ]
 
     return header, widths, cells
