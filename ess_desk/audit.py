@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ess_desk.store import chain
+from ess_desk.store import chain, database
 from ess_desk.store.database import rows
 from ess_desk.store.lock import current_user
 
@@ -72,13 +72,15 @@ def amend_last(db: Database, entry_id: int, at: str, after: dict[str, Any] | Non
     """Carry on the last entry (a typing session of the minutes continues its entry): its moment
     and state after change, its digest and hash computed again. Only the last entry may change
     this way, so that nothing after it depends on the old hash."""
-    row = db.execute(
+    row = database.row(
+        db,
         "SELECT id, os_user, entity, entity_id, action, before, prev_hash FROM audit_log "
-        "ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None or row[0] != entry_id:
+        "ORDER BY id DESC LIMIT 1",
+    )
+    if row is None or row["id"] != entry_id:
         raise ValueError("only the last entry of the audit log can be carried on")
-    _id, user, entity, entity_id, action, before, prev = row
+    user, entity, entity_id = row["os_user"], row["entity"], row["entity_id"]
+    action, before, prev = row["action"], row["before"], row["prev_hash"]
     text = as_json(after)
     digest = chain.content_digest(before, text)
     value = chain.entry_hash(

@@ -11,6 +11,7 @@ from ess_desk import audit
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership import validation
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -47,14 +48,14 @@ class Letterhead:
 
 
 def get_setting(db: Database, key: str, default: str = "") -> str:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return row[0] if row else default
+    row = database.row(db, "SELECT value FROM settings WHERE key = ?", [key])
+    return row["value"] if row else default
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
     """Inside the caller's transaction, with its audit entry."""
-    before = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    if before is not None and before[0] == value:
+    before = database.row(db, "SELECT value FROM settings WHERE key = ?", [key])
+    if before is not None and before["value"] == value:
         return
     db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
     audit.record(
@@ -62,7 +63,7 @@ def set_setting(db: Database, key: str, value: str) -> None:
         "setting",
         None,
         "update",
-        {key: before[0]} if before else None,
+        {key: before["value"]} if before else None,
         {key: value if key != "letterhead_logo" else f"<{len(value)} caractères>"},
     )
 

@@ -33,9 +33,10 @@ from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import agenda, meetings, notice, presence, votes
 from ess_desk.meetings import attendance as att
 from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_working_day
-from ess_desk.membership import bodies, mandates, organisations, people, rules
+from ess_desk.membership import bodies, checker, mandates, organisations, people, rules
+from ess_desk.membership.vocabulary import SEAT_ROLES
 from ess_desk.minutes import decisions, minutes
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ess_desk.text import name_key
 
 Progress = Callable[[int, int], None]
@@ -236,7 +237,7 @@ class _BulkSink(_ServiceSink):
         db = store.db
         self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t, _e in self.TABLES}
         self.first_id = {
-            t: (db.execute(f"SELECT COALESCE(MAX(id), 0) FROM [{t}]").fetchone()[0] + 1)
+            t: (database.scalar(db, f"SELECT COALESCE(MAX(id), 0) FROM [{t}]") + 1)
             for t, _e in self.TABLES
         }
 
@@ -283,21 +284,46 @@ class _BulkSink(_ServiceSink):
 
 
 class _Ledger:
-    """The mandate rules kept while planning: one mandate per person and body at a time."""
+    """The mandates planned so far, kept in the one mandate checker (`membership.checker`) the
+    service and the import use: each new one is put to it as a typed mandate would be (one
+    mandate per person and body at a time, a substitute's pairing with its holder), so that the
+    bulk sink, which writes without the service, keeps the service's rules. The colleges' seats
+    are the planner's own arithmetic (and the service's, in the small demo)."""
 
     def __init__(self) -> None:
-        self._periods: dict[tuple[int, int], list[rules.Period]] = {}
+        self.rules = checker.Ledger()
         self.last_end: dict[int, dt.date | None] = {}
 
     def free(self, person_id: int, body_id: int, start: dt.date, end: dt.date | None) -> bool:
-        return not any(
-            rules.overlaps(p, (start, end)) for p in self._periods.get((person_id, body_id), ())
-        )
+        held = self.rules.periods.get((body_id, person_id), ())
+        return not any(rules.overlaps(period, (start, end)) for period, _line in held)
 
-    def book(self, person_id: int, body_id: int, start: dt.date, end: dt.date | None) -> None:
-        if not self.free(person_id, body_id, start, end):
-            raise RuntimeError(f"demo planning error: overlapping mandates of person {person_id}")
-        self._periods.setdefault((person_id, body_id), []).append((start, end))
+    def check(self, m: dict[str, Any], period: rules.Period) -> None:
+        """Raise when the planned mandate `m` (the service's fields) breaks a rule."""
+        verdict = self.rules.problems(
+            checker.Candidate(
+                person=m["person_id"],
+                person_name=f"n° {m['person_id']}",
+                body=m["body_id"],
+                body_name=f"n° {m['body_id']}",
+                role=m["role"],
+                period=period,
+                college=m["college_id"],
+                holder=m["substitute_for_id"],
+            )
+        )
+        if not verdict.accepted:
+            raise RuntimeError(f"demo planning error: {verdict.problems[0].message}")
+
+    def book(self, mandate_id: int, m: dict[str, Any], period: rules.Period) -> None:
+        person_id, college_id = m["person_id"], m["college_id"]
+        self.rules.book(
+            m["body_id"], person_id, m["role"], period, college=college_id,
+            holder=m["substitute_for_id"],
+        )  # fmt: skip
+        if m["role"] in SEAT_ROLES:
+            self.rules.holders[mandate_id] = checker.Holder(person_id, college_id, "", period)
+        end = period[1]
         known = self.last_end.get(person_id, dt.date.min)
         self.last_end[person_id] = None if end is None or known is None else max(known, end)
 
@@ -446,10 +472,10 @@ def _fill(
             part(demo)
             if progress is not None:
                 progress(done + 1, total)
-        counts = db.execute(
-            "SELECT (SELECT COUNT(*) FROM meetings), (SELECT COUNT(*) FROM decisions), "
-            "(SELECT COUNT(*) FROM actions), (SELECT COUNT(*) FROM action_updates)"
-        ).fetchone()
+        counts = {
+            table: database.count(db, f"SELECT COUNT(*) FROM {table}")
+            for table in ("meetings", "decisions", "actions", "action_updates")
+        }
     return _(
         "Démonstration créée : {council}, {people} personnes, {orgs} structures, "
         "{bodies} instances, {mandates} mandats, {meetings} séances, {approved} procès-verbaux "
@@ -461,18 +487,18 @@ def _fill(
         orgs=len(demo.orgs),
         bodies=demo.body_count,
         mandates=demo.mandate_count,
-        meetings=counts[0],
+        meetings=counts["meetings"],
         approved=demo.approved,
-        decisions=counts[1],
-        actions=counts[2],
-        updates=counts[3],
+        decisions=counts["decisions"],
+        actions=counts["actions"],
+        updates=counts["action_updates"],
         seed=seed,
     )
 
 
 def _refuse_non_empty(store: Store) -> None:
     db = store.db
-    people_count = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+    people_count = database.scalar(db, "SELECT COUNT(*) FROM people")
     if people_count:
         raise UserError(
             ngettext(
@@ -483,9 +509,9 @@ def _refuse_non_empty(store: Store) -> None:
                 people_count,
             ).format(path=store.path, count=people_count)
         )
-    others = db.execute(
-        "SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM bodies)"
-    ).fetchone()[0]
+    others = database.scalar(
+        db, "SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM bodies)"
+    )
     if others:
         raise UserError(
             _(
@@ -810,20 +836,21 @@ def _mandate(
     substitute_for: int | None = None,
     notes: str = "",
 ) -> int:
-    demo.ledger.book(person_id, body_id, start, end)
+    values = {
+        "person_id": person_id,
+        "body_id": body_id,
+        "college_id": college_id,
+        "role": role,
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat() if end is not None else None,
+        "substitute_for_id": substitute_for,
+        "notes": notes,
+    }
+    demo.ledger.check(values, (start, end))
     demo.mandate_count += 1
-    return demo.sink.mandate(
-        {
-            "person_id": person_id,
-            "body_id": body_id,
-            "college_id": college_id,
-            "role": role,
-            "start_date": start.isoformat(),
-            "end_date": end.isoformat() if end is not None else None,
-            "substitute_for_id": substitute_for,
-            "notes": notes,
-        }
-    )
+    mandate_id = demo.sink.mandate(values)
+    demo.ledger.book(mandate_id, values, (start, end))
+    return mandate_id
 
 
 # --------------------------------------------------------------------------- bodies
@@ -1823,7 +1850,7 @@ def _bulk_rows(db: Any, table: str, entity: str, rows: list[dict[str, Any]]) -> 
     """Insert rows with executemany and audit each one as stored, as service.insert does."""
     if not rows:
         return []
-    first = db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{table}]").fetchone()[0]
+    first = database.scalar(db, f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{table}]")
     cols = list(rows[0])
     db.conn.executemany(
         f"INSERT INTO [{table}] (id, {', '.join(f'[{c}]' for c in cols)}) "
@@ -1841,14 +1868,15 @@ def _bulk_rows(db: Any, table: str, entity: str, rows: list[dict[str, Any]]) -> 
 
 def _secretary(db: Any, body_id: int, day: dt.date, plenary_id: int) -> str:
     """The staff member serving the body that day (the plenary's staff serve the commissions)."""
-    row = db.execute(
+    found = database.scalar(
+        db,
         "SELECT p.first_name || ' ' || p.last_name FROM mandates m JOIN people p "
         "ON p.id = m.person_id WHERE m.role = 'secretariat' AND m.body_id IN (?, ?) "
         "AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?) "
         "ORDER BY m.body_id != ?, m.id LIMIT 1",
         [body_id, plenary_id, day.isoformat(), day.isoformat(), body_id],
-    ).fetchone()
-    return row[0] if row else ""
+    )
+    return found or ""
 
 
 def _section_text(demo: _Demo, item: agenda.AgendaItem, topic: data.AgendaTopic | None) -> str:
@@ -1860,10 +1888,11 @@ def _section_text(demo: _Demo, item: agenda.AgendaItem, topic: data.AgendaTopic 
     if topic is None:
         return data.ACTIONS_REVIEW_SUMMARY
     if item.presenter_person_id:
-        presenter = db.execute(
+        presenter = database.scalar(
+            db,
             "SELECT first_name || ' ' || last_name FROM people WHERE id = ?",
             [item.presenter_person_id],
-        ).fetchone()[0]
+        )
     else:
         region = demo.city.region
         subjects = {
@@ -1925,7 +1954,7 @@ def _approve_minutes(demo: _Demo) -> None:
     for item_id, meeting_id in rows:
         approving = meetings.get(
             db,
-            db.execute("SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]).fetchone()[0],
+            database.scalar(db, "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]),
         )
         moment = presence.parse_time(approving.opening_time, "opening_time")
         if not presence.quorum(db, approving.id, moment, item_id=item_id).reached:
@@ -1955,7 +1984,9 @@ def _add_actions(demo: _Demo) -> None:
     held = [m for m in demo.meetings if m.status == "held"]
     if not held:
         return
-    theme_ids = dict(db.execute("SELECT name, id FROM action_themes").fetchall())
+    theme_ids = {
+        r["name"]: r["id"] for r in database.each_row(db, "SELECT name, id FROM action_themes")
+    }
     later: dict[int, list[_MeetingPlan]] = {}
     for plan in held:
         later.setdefault(plan.body_id, []).append(plan)

@@ -9,16 +9,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ess_desk.dates import display, display_datetime
 from ess_desk.i18n import _, ngettext
 from ess_desk.minutes.minutes import check_digests
 from ess_desk.search.index import check_index
 from ess_desk.signing.signed import check as check_signed_files
-from ess_desk.store import Store, chain
+from ess_desk.store import Store, chain, database
 from ess_desk.store.check import Check, check_store
-from ess_desk.store.database import read_only_connection
+from ess_desk.store.database import Row, read_only_connection
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,20 +26,24 @@ if TYPE_CHECKING:
 _ENTRY = "SELECT id, at, os_user, entity, entity_id, action, before, after FROM audit_log"
 
 
-def _describe(row: tuple[Any, ...]) -> str:
+def _describe(row: Row) -> str:
     """An audit entry as a secretary can find it: number, moment, user, what was done to what."""
-    entry_id, at, user, entity, entity_id, action = row[:6]
     try:
-        when = display_datetime(at)
+        when = display_datetime(row["at"])
     except (TypeError, ValueError):
-        when = str(at)
+        when = str(row["at"])
     return _("n° {id} du {when} ({user} : {action} {entity} n° {entity_id})").format(
-        id=entry_id, when=when, user=user, action=action, entity=entity, entity_id=entity_id
+        id=row["id"],
+        when=when,
+        user=row["os_user"],
+        action=row["action"],
+        entity=row["entity"],
+        entity_id=row["entity_id"],
     )
 
 
-def _entry(db: Any, entry_id: int) -> tuple[Any, ...] | None:
-    return db.execute(f"{_ENTRY} WHERE id = ?", [entry_id]).fetchone()
+def _entry(db: Database | sqlite3.Connection, entry_id: int) -> Row | None:
+    return database.row(db, f"{_ENTRY} WHERE id = ?", [entry_id])
 
 
 def check_audit_chain(db: Database) -> list[str]:
@@ -71,15 +75,15 @@ def check_audit_chain(db: Database) -> list[str]:
             )
         problems.append(message.format(entry=entry))
     listed: set[int] = set()
-    for (after,) in conn.execute(
-        "SELECT after FROM audit_log WHERE action = 'anonymise' AND after IS NOT NULL"
+    for after in database.column(
+        conn, "SELECT after FROM audit_log WHERE action = 'anonymise' AND after IS NOT NULL"
     ):
         try:
             listed.update(int(i) for i in json.loads(after).get("redacted_entries", []))
         except (ValueError, TypeError, AttributeError):
             continue
-    for row in conn.execute(f"{_ENTRY} WHERE redacted = 1 ORDER BY id"):
-        if row[0] not in listed:
+    for row in database.each_row(conn, f"{_ENTRY} WHERE redacted = 1 ORDER BY id"):
+        if row["id"] not in listed:
             problems.append(
                 _(
                     "Journal des modifications : l'entrée {entry} est marquée anonymisée sans "
@@ -91,9 +95,9 @@ def check_audit_chain(db: Database) -> list[str]:
 
 
 def _database_path(db: Database) -> Path | None:
-    for _seq, name, file in db.conn.execute("PRAGMA database_list"):
-        if name == "main" and file:
-            return Path(file)
+    for r in database.each_row(db, "PRAGMA database_list"):
+        if r["name"] == "main" and r["file"]:
+            return Path(r["file"])
     return None
 
 
@@ -126,8 +130,8 @@ def check_against_backup(db: Database) -> list[str]:
 def _hash_of(conn: sqlite3.Connection, entry_id: int) -> str | None:
     if not chain.has_chain(conn):
         return None
-    row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", [entry_id]).fetchone()
-    return row[0] if row else None
+    found = database.scalar(conn, "SELECT hash FROM audit_log WHERE id = ?", [entry_id])
+    return None if found is None else str(found)
 
 
 def _compare(conn: sqlite3.Connection, copy: Path, *, with_minutes: bool) -> list[str]:
@@ -173,40 +177,45 @@ def _first_difference(
     it was: (removed from the file, the entry described)."""
     both = chain.has_chain(conn) and chain.has_chain(backup)
     columns = "id, at, os_user, entity, entity_id, action, before, after"
-    mine_extra = ", hash, redacted" if chain.has_chain(conn) else ", NULL, 0"
-    mine = conn.execute(f"SELECT {columns}{mine_extra} FROM audit_log ORDER BY id")
+    mine_extra = ", hash, redacted" if chain.has_chain(conn) else ", NULL AS hash, 0 AS redacted"
+    mine = database.each_row(conn, f"SELECT {columns}{mine_extra} FROM audit_log ORDER BY id")
     limit = head if head is not None else 2**62
-    last_id = (
-        backup.execute("SELECT max(id) FROM audit_log WHERE id <= ?", [limit]).fetchone()[0] or 0
-    )
-    theirs = backup.execute(
-        f"SELECT {columns}{', hash' if both else ', NULL'} FROM audit_log WHERE id <= ? "
+    last_id = database.scalar(backup, "SELECT max(id) FROM audit_log WHERE id <= ?", [limit]) or 0
+    theirs = database.each_row(
+        backup,
+        f"SELECT {columns}{', hash' if both else ', NULL AS hash'} FROM audit_log WHERE id <= ? "
         "ORDER BY id",
         [limit],
     )
     current = next(mine, None)
     for kept in theirs:
-        while current is not None and current[0] < kept[0]:
+        while current is not None and current["id"] < kept["id"]:
             current = next(mine, None)  # an entry the backup never had: slipped in (see chain)
-        if current is None or current[0] != kept[0]:
+        if current is None or current["id"] != kept["id"]:
             return True, _describe(kept)
-        if not _same_entry(current, kept, both, kept[0] == last_id):
+        if not _same_entry(current, kept, both, kept["id"] == last_id):
             return False, _describe(current)
         current = next(mine, None)
     return None
 
 
-def _same_entry(mine: tuple[Any, ...], kept: tuple[Any, ...], both: bool, last: bool) -> bool:
-    if both and mine[8] == kept[8]:
+def _same(mine: Row, kept: Row, *columns: str) -> bool:
+    return all(mine[c] == kept[c] for c in columns)
+
+
+def _same_entry(mine: Row, kept: Row, both: bool, last: bool) -> bool:
+    if both and mine["hash"] == kept["hash"]:
         return True  # the same hash: the same entry (the chain covers its content's digest)
-    if mine[:6] == kept[:6] and (mine[6:8] == kept[6:8] or mine[9]):
+    if _same(mine, kept, "id", "at", "os_user", "entity", "entity_id", "action") and (
+        _same(mine, kept, "before", "after") or mine["redacted"]
+    ):
         return True  # the same content, or blanked since by an anonymisation (listed)
     # The minutes' typing session carries on its last entry: only its moment and text change.
     return (
         last
-        and mine[2:7] == kept[2:7]
-        and mine[3] == "minutes_section"
-        and str(mine[1]) >= str(kept[1])
+        and _same(mine, kept, "os_user", "entity", "entity_id", "action", "before")
+        and mine["entity"] == "minutes_section"
+        and str(mine["at"]) >= str(kept["at"])
     )
 
 
@@ -219,19 +228,19 @@ def _minutes_differences(
         "JOIN meetings mt ON mt.id = m.meeting_id WHERE m.status = 'approved'"
     )
     try:
-        now = {r[0]: r for r in conn.execute(query)}
-        then = list(backup.execute(query))
+        now = {r["id"]: r for r in database.each_row(conn, query)}
+        then = database.rows(backup, query)
     except sqlite3.Error:
         return []
     problems = []
     for row in then:
-        current = now.get(row[0])
-        if current is None or current[2:] != row[2:]:
+        current = now.get(row["id"])
+        if current is None or not _same(current, row, "approved_text", "approved_sha256"):
             problems.append(
                 _(
                     "Le procès-verbal approuvé de la séance du {day} diffère de la sauvegarde du "
                     "{when} ({backup}) : il a été réécrit depuis, hors d'ESS Desk."
-                ).format(day=display(str(row[1])[:10]), when=when, backup=path)
+                ).format(day=display(str(row["starts_at"])[:10]), when=when, backup=path)
             )
     return problems
 

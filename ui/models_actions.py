@@ -12,6 +12,7 @@ from ess_desk.actions.queries import ActionFilter, ActionRow, Counts
 from ess_desk.actions.themes import Theme
 from ess_desk.dates import display
 from ess_desk.membership.vocabulary import label
+from ess_desk.store import database
 from ui import palette
 from ui.qt import (
     QModelIndex,
@@ -189,10 +190,10 @@ class ActionsTableModel(HeaderedTableModel):
         # group's name comes from its first row when it is shown.
         if self._owners is None:
             self._owners = {
-                r[0]: (r[1], r[2])
-                for r in self._db.execute(
-                    "SELECT id, owner_person_id, owner_organisation_id FROM actions"
-                ).fetchall()
+                r["id"]: (r["owner_person_id"], r["owner_organisation_id"])
+                for r in database.each_row(
+                    self._db, "SELECT id, owner_person_id, owner_organisation_id FROM actions"
+                )
             }
         owners = self._owners
         rows: list[int] = []

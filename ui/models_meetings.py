@@ -17,7 +17,7 @@ from ess_desk.meetings.calendar import holiday_name, notice_deadline
 from ess_desk.meetings.vocabulary import ITEM_KINDS, MEETING_STATUSES, OUTCOMES
 from ess_desk.membership import bodies
 from ess_desk.membership.vocabulary import ROLES, label
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ui import palette
 from ui.qt import (
     QCoreApplication,
@@ -257,11 +257,11 @@ class AgendaTableModel(_TableModel):
         ids = {t.item.presenter_person_id for t in self._rows if t.item.presenter_person_id}
         self._presenters = {}
         for person_id in ids:
-            row = db.execute(
-                "SELECT first_name, last_name FROM people WHERE id = ?", [person_id]
-            ).fetchone()
+            row = database.row(
+                db, "SELECT first_name, last_name FROM people WHERE id = ?", [person_id]
+            )
             if row:
-                self._presenters[person_id] = f"{row[0]} {row[1]}".strip()
+                self._presenters[person_id] = f"{row['first_name']} {row['last_name']}".strip()
         self._annex_counts = {}
         for annex in annexes.list_annexes(db, self.meeting_id):
             if annex.item_id is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import audit, service
 from ess_desk.actions import rules
@@ -14,7 +14,7 @@ from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership import validation
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -54,19 +54,39 @@ class Action:
         return rules.is_overdue(self.status, self.due_date, today or dt.date.today())
 
 
-EDITABLE = (
-    "body_id",
-    "title",
-    "description",
-    "owner_person_id",
-    "owner_organisation_id",
-    "due_date",
-    "priority",
-    "theme_id",
-    "meeting_id",
-    "item_id",
-    "decision_id",
-)
+class ActionFields(TypedDict, total=False):
+    """An action's fields as a form gives them (`clean` checks and converts them)."""
+
+    body_id: int | str | None
+    title: str
+    description: str
+    owner_person_id: int | str | None
+    owner_organisation_id: int | str | None
+    due_date: dt.date | str | None
+    priority: int | str | None
+    theme_id: int | str | None
+    meeting_id: int | str | None
+    item_id: int | str | None
+    decision_id: int | str | None
+
+
+class NewActionFields(ActionFields, total=False):
+    """What `create` takes: the fields, and the state the action starts in."""
+
+    status: str | None
+    progress: int | str | None
+    created_on: dt.date | str | None
+
+
+class ActionChange(ActionFields, total=False):
+    """What `update` takes: the fields, and a new state recorded as a dated follow-up entry."""
+
+    status: str | None
+    progress: int | str | None
+    comment: str
+
+
+EDITABLE = service.field_names(ActionFields)
 
 
 def search_text(title: str, description: str) -> str:
@@ -191,8 +211,8 @@ def _created_on(db: Database, value: Any, meeting_id: int | None, today: dt.date
     """When the action was decided: as given, else its meeting's day if past, else today."""
     day = parse_date(value, field="created_on")
     if day is None and meeting_id is not None:
-        starts = db.execute("SELECT starts_at FROM meetings WHERE id = ?", [meeting_id]).fetchone()
-        day = min(dt.date.fromisoformat(starts[0][:10]), today)
+        starts = database.scalar(db, "SELECT starts_at FROM meetings WHERE id = ?", [meeting_id])
+        day = min(dt.date.fromisoformat(starts[:10]), today)
     day = day or today
     if day > today:
         raise UserError(
@@ -220,35 +240,48 @@ def add(db: Database, values: dict[str, Any], today: dt.date | None = None) -> i
     return service.insert(db, "actions", "action", data)
 
 
-def create(store: Store, today: dt.date | None = None, **values: Any) -> int:
+def create(store: Store, today: dt.date | None = None, **values: Unpack[NewActionFields]) -> int:
+    service.check_fields(values, NewActionFields, "create")
     with store.write() as db:
-        return add(db, values, today)
+        return add(db, dict(values), today)
 
 
 def create_from_item(
-    store: Store, item_id: int, today: dt.date | None = None, **values: Any
+    store: Store, item_id: int, /, today: dt.date | None = None, **values: Unpack[NewActionFields]
 ) -> int:
     """An action decided on an agenda item: its meeting, body and item are its origin."""
-    return create(store, today, **(values | {"item_id": item_id}))
+    service.check_fields(values, NewActionFields, "create_from_item")
+    with store.write() as db:
+        return add(db, {**values, "item_id": item_id}, today)
 
 
 def create_from_decision(
-    store: Store, decision_id: int, today: dt.date | None = None, **values: Any
+    store: Store,
+    decision_id: int,
+    /,
+    today: dt.date | None = None,
+    **values: Unpack[NewActionFields],
 ) -> int:
     """An action that follows a decision (and the decision's meeting and item when known)."""
-    return create(store, today, **(values | {"decision_id": decision_id}))
+    service.check_fields(values, NewActionFields, "create_from_decision")
+    with store.write() as db:
+        return add(db, {**values, "decision_id": decision_id}, today)
 
 
-def update(store: Store, action_id: int, today: dt.date | None = None, **values: Any) -> None:
+def update(
+    store: Store, action_id: int, today: dt.date | None = None, **values: Unpack[ActionChange]
+) -> None:
     """Edit an action. A change of status or progress is recorded as a dated follow-up entry,
     so that the timeline tells the whole story."""
     from ess_desk.actions import updates
 
+    service.check_fields(values, ActionChange, "update")
     state_keys = {"status", "progress", "comment"}
-    state = {k: values.pop(k) for k in list(values) if k in state_keys}
+    fields: dict[str, Any] = dict(values)
+    state = {k: fields.pop(k) for k in list(fields) if k in state_keys}
     with store.write() as db:
         current = get(db, action_id)
-        merged = {k: getattr(current, k) for k in EDITABLE} | values
+        merged = {k: getattr(current, k) for k in EDITABLE} | fields
         service.update(db, "actions", "action", action_id, clean(db, merged))
         status = state.get("status")
         progress = state.get("progress")
@@ -342,7 +375,7 @@ def _insert_actions(
     """The actions and their updates written in batches; (actions, updates) written."""
     n_actions = n_updates = 0
     # Ids given here: the updates of a batch refer to its actions.
-    next_id = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM actions").fetchone()[0]
+    next_id = database.scalar(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM actions")
     pending_actions: list[tuple] = []
     pending_updates: list[tuple] = []
     for n, values in enumerate(actions, start=1):

@@ -14,7 +14,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import rows
+from ess_desk.store import database, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -350,7 +350,7 @@ def query_ids(
     sql, params = _ids_query(db, filt, sort, descending, today)
     if limit is not None:
         sql, params = f"{sql} LIMIT :limit", {**params, "limit": int(limit)}
-    return [r[0] for r in db.execute(sql, params)]
+    return database.column(db, sql, params)
 
 
 def _ids_query(
@@ -526,11 +526,11 @@ def _owner_sort_key(db: Database) -> Callable[[tuple], tuple[str, int]]:
         person_id: f"{first} {last}"
         for person_id, first, last in db.execute("SELECT id, first_name, last_name FROM people")
     }
-    orgs = dict(db.execute("SELECT id, name FROM organisations").fetchall())
+    orgs = {r["id"]: r["name"] for r in database.each_row(db, "SELECT id, name FROM organisations")}
     cache: dict[tuple[int | None, int | None], str] = {}
 
     def key(row: tuple) -> tuple[str, int]:
-        action_id, *_columns, person_id, organisation_id = row
+        action_id, *_columns, person_id, organisation_id = row  # by position: the rows above
         owner = (person_id, organisation_id)
         name = cache.get(owner)
         if name is None:
@@ -565,8 +565,9 @@ def query_ids_and_counts(
     ).fetchall()
     if by_owner:
         rows.sort(key=_owner_sort_key(db), reverse=descending)
-    # Counted column by column: several times faster in Python than one loop over the rows.
-    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[]] * 6
+    # Counted column by column: several times faster in Python than one loop over the rows
+    # (30,000 actions on a filter change), so the SELECT's six columns are taken in its order.
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[]] * 6  # by position: speed
     ids, statuses, theme_ids, late, _people, _organisations = columns
     by_status = dict.fromkeys(rules.STATUSES, 0) | Counter(statuses)
     per_theme = Counter(theme_ids)
@@ -651,7 +652,7 @@ def _kept_overdue(db: Database, filt: ActionFilter, today: dt.date) -> int:
         )
         sql = f"SELECT COUNT(*) FROM actions{where} AND status IN {statuses} AND due_date < :today"
     params = {"today": today.isoformat(), "body_id": filt.body_id, "theme_id": filt.theme_id}
-    return int(db.execute(sql, params).fetchone()[0])
+    return int(database.scalar(db, sql, params))
 
 
 def actions_of_item(db: Database, item_id: int, today: dt.date | None = None) -> list[ActionRow]:

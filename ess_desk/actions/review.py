@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk.actions import queries, rules, updates
 from ess_desk.actions.queries import ActionFilter, ActionRow
 from ess_desk.meetings import meetings
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -127,13 +127,14 @@ PACK_HORIZON = dt.timedelta(days=90)
 def for_the_pack(db: Database, meeting_id: int, rows: list[ActionRow]) -> PackFollowUp:
     """Of `rows` (the open actions of the meeting's body), those the pack lists."""
     meeting = meetings.get(db, meeting_id)
-    following = db.execute(
+    following = database.scalar(
+        db,
         "SELECT starts_at FROM meetings WHERE body_id = ? AND starts_at > ? "
         "AND status NOT IN ('cancelled', 'postponed') ORDER BY starts_at LIMIT 1",
         [meeting.body_id, meeting.starts_at],
-    ).fetchone()
+    )
     if following is not None:
-        until, next_meeting = dt.date.fromisoformat(following[0][:10]), True
+        until, next_meeting = dt.date.fromisoformat(following[:10]), True
     else:
         until, next_meeting = meeting.day + PACK_HORIZON, False
     limit = until.isoformat()

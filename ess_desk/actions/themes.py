@@ -9,7 +9,7 @@ from ess_desk import service
 from ess_desk.errors import UserError
 from ess_desk.i18n import _, ngettext
 from ess_desk.membership import validation
-from ess_desk.store import Store, records
+from ess_desk.store import Store, database, records
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -38,11 +38,12 @@ def get(db: Database, theme_id: int) -> Theme:
 
 
 def find(db: Database, name: str) -> int | None:
-    row = db.execute(
+    found = database.scalar(
+        db,
         "SELECT id FROM action_themes WHERE name = ? COLLATE NOCASE",
         [validation.clean_text(name)],
-    ).fetchone()
-    return row[0] if row else None
+    )
+    return None if found is None else int(found)
 
 
 def _clean_name(db: Database, name: object, own_id: int | None) -> str:
@@ -55,9 +56,7 @@ def _clean_name(db: Database, name: object, own_id: int | None) -> str:
 
 def create(store: Store, name: str) -> int:
     with store.write() as db:
-        position = db.execute(
-            "SELECT COALESCE(MAX(position), 0) + 1 FROM action_themes"
-        ).fetchone()[0]
+        position = database.scalar(db, "SELECT COALESCE(MAX(position), 0) + 1 FROM action_themes")
         return service.insert(
             db,
             "action_themes",
@@ -86,16 +85,16 @@ def archive(store: Store, theme_id: int, archived: bool = True) -> None:
 def delete(store: Store, theme_id: int) -> None:
     with store.write() as db:
         theme = get(db, theme_id)
-        used = db.execute("SELECT COUNT(*) FROM actions WHERE theme_id = ?", [theme_id]).fetchone()
-        if used[0]:
+        used = database.count(db, "SELECT COUNT(*) FROM actions WHERE theme_id = ?", [theme_id])
+        if used:
             raise UserError(
                 ngettext(
                     "Le thème « {name} » classe {count} action : archivez-le plutôt que de "
                     "le supprimer.",
                     "Le thème « {name} » classe {count} actions : archivez-le plutôt que de "
                     "le supprimer.",
-                    used[0],
-                ).format(name=theme.name, count=used[0])
+                    used,
+                ).format(name=theme.name, count=used)
             )
         service.delete(db, "action_themes", "action_theme", theme_id)
 

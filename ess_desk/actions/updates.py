@@ -14,7 +14,7 @@ from ess_desk.dates import display, parse_date
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import Store, first_record, records
+from ess_desk.store import Store, database, first_record, records
 from ess_desk.store.lock import current_user
 
 if TYPE_CHECKING:
@@ -243,8 +243,8 @@ def timeline(db: Database, action_id: int) -> list[TimelineEntry]:
     action = actions.get(db, action_id)
     origin = ""
     if action.meeting_id is not None:
-        row = db.execute("SELECT title FROM meetings WHERE id = ?", [action.meeting_id]).fetchone()
-        origin = row[0] if row else ""
+        found = database.row(db, "SELECT title FROM meetings WHERE id = ?", [action.meeting_id])
+        origin = found["title"] if found else ""
     entries_so_far = history(db, action_id)
     initial = _initial_state(db, action, bool(entries_so_far))
     entries = [
@@ -287,13 +287,14 @@ def _initial_state(db: Database, action: actions.Action, has_updates: bool) -> t
     """The state the action was created in: its audit entry knows it (a bulk insert does not)."""
     if not has_updates:
         return action.status, action.progress
-    row = db.execute(
-        "SELECT json_extract(after, '$.status'), json_extract(after, '$.progress') "
+    row = database.row(
+        db,
+        "SELECT json_extract(after, '$.status') AS status, "
+        "json_extract(after, '$.progress') AS progress "
         "FROM audit_log WHERE entity = 'action' AND entity_id = ? AND action = 'create' "
         "ORDER BY id LIMIT 1",
         [action.id],
-    ).fetchone()
-    if row is None or row[0] is None:
+    )
+    if row is None or row["status"] is None:
         return "todo", 0
-    status, progress = row
-    return str(status), int(progress or 0)
+    return str(row["status"]), int(row["progress"] or 0)

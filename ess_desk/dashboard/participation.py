@@ -16,6 +16,7 @@ The rate, as the window and the export explain it:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import SEAT_ROLES
+from ess_desk.store import database
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -76,6 +78,9 @@ def total(tallies: Iterable[Tally]) -> Tally:
     for tally in tallies:
         out += tally
     return out
+
+
+_TALLIED = tuple(f.name for f in dataclasses.fields(Tally))  # the tally's columns, by name
 
 
 @dataclass(frozen=True)
@@ -136,23 +141,29 @@ def participation(
     }
     recorded = "EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id)"
     where = _held_where(body_id)
-    meetings, with_attendance = db.execute(
-        f"SELECT COUNT(*), COALESCE(SUM({recorded}), 0) FROM meetings m WHERE {where}", params
-    ).fetchone()
+    counts = database.row(
+        db,
+        f"SELECT COUNT(*) AS meetings, COALESCE(SUM({recorded}), 0) AS with_attendance "
+        f"FROM meetings m WHERE {where}",
+        params,
+    )
+    assert counts is not None  # an aggregate always reads one row
+    meetings, with_attendance = counts["meetings"], counts["with_attendance"]
     # One row per (person, college): each expected seat-holder at each meeting held, with what
     # was recorded for them (nothing recorded counts as absent, as the sign-in sheet has it).
-    rows = db.execute(
+    rows = database.rows(
+        db,
         f"""
         WITH held AS (
             SELECT m.id, m.body_id, substr(m.starts_at, 1, 10) AS day FROM meetings m
             WHERE {where} AND {recorded}
         )
-        SELECT md.person_id, md.college_id, COUNT(*),
-               COALESCE(SUM(a.status IN ('present', 'remote')), 0),
-               COALESCE(SUM(a.status = 'represented'), 0),
-               COALESCE(SUM(a.status = 'replaced'), 0),
-               COALESCE(SUM(a.status = 'excused'), 0),
-               COALESCE(SUM(a.status IS NULL OR a.status = 'absent'), 0)
+        SELECT md.person_id, md.college_id, COUNT(*) AS expected,
+               COALESCE(SUM(a.status IN ('present', 'remote')), 0) AS present,
+               COALESCE(SUM(a.status = 'represented'), 0) AS represented,
+               COALESCE(SUM(a.status = 'replaced'), 0) AS replaced,
+               COALESCE(SUM(a.status = 'excused'), 0) AS excused,
+               COALESCE(SUM(a.status IS NULL OR a.status = 'absent'), 0) AS absent
         FROM held h
         JOIN mandates md ON md.body_id = h.body_id AND md.start_date <= h.day
              AND (md.end_date IS NULL OR md.end_date >= h.day) AND md.role IN {_SEATS}
@@ -160,8 +171,8 @@ def participation(
         GROUP BY md.person_id, md.college_id
         """,
         params,
-    ).fetchall()
-    seats = [(r[0], r[1], Tally(*r[2:])) for r in rows]
+    )
+    seats = [(r["person_id"], r["college_id"], Tally(**{c: r[c] for c in _TALLIED})) for r in rows]
     return Participation(
         start=start,
         end=end,
@@ -185,12 +196,19 @@ def _by_member(db: Database, seats: list[tuple[int, int | None, Tally]]) -> list
         tallies[person] += tally
     if not tallies:
         return []
-    people = db.execute(
-        f"SELECT p.id, p.first_name, p.last_name, COALESCE(o.name, '') FROM people p "
-        f"LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.id IN {_ids(tallies)}"
-    ).fetchall()
-    people.sort(key=lambda r: (fold(r[2]), fold(r[1]), r[0]))
-    return [ParticipationRow(r[0], f"{r[1]} {r[2]}", r[3], tallies[r[0]]) for r in people]
+    people = database.rows(
+        db,
+        "SELECT p.id, p.first_name, p.last_name, COALESCE(o.name, '') AS organisation "
+        "FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id "
+        f"WHERE p.id IN {_ids(tallies)}",
+    )
+    people.sort(key=lambda r: (fold(r["last_name"]), fold(r["first_name"]), r["id"]))
+    return [
+        ParticipationRow(
+            r["id"], f"{r['first_name']} {r['last_name']}", r["organisation"], tallies[r["id"]]
+        )
+        for r in people
+    ]
 
 
 def _by_organisation(
@@ -200,17 +218,22 @@ def _by_organisation(
     make a last line of their own."""
     if not seats:
         return []
-    organisation_of = dict(
-        db.execute(
-            f"SELECT id, organisation_id FROM people WHERE id IN {_ids(p for p, _c, _t in seats)}"
-        ).fetchall()
-    )
+    organisation_of = {
+        r["id"]: r["organisation_id"]
+        for r in database.each_row(
+            db,
+            f"SELECT id, organisation_id FROM people WHERE id IN {_ids(p for p, _c, _t in seats)}",
+        )
+    }
     tallies: dict[int | None, Tally] = defaultdict(Tally)
     for person, _college, tally in seats:
         tallies[organisation_of.get(person)] += tally
-    names = dict(
-        db.execute(f"SELECT id, name FROM organisations WHERE id IN {_ids(tallies)}").fetchall()
-    )
+    names = {
+        r["id"]: r["name"]
+        for r in database.each_row(
+            db, f"SELECT id, name FROM organisations WHERE id IN {_ids(tallies)}"
+        )
+    }
     out = [
         ParticipationRow(org, names[org], "", tallies[org])
         for org in sorted((o for o in tallies if o is not None), key=lambda o: fold(names[o]))
@@ -229,15 +252,16 @@ def _by_college(
     if not tallies:
         return []
     known = {
-        r[0]: (r[1], r[2], r[3])
-        for r in db.execute(
-            f"SELECT c.id, c.name, b.name, b.id FROM colleges c JOIN bodies b ON b.id = c.body_id "
-            f"WHERE c.id IN {_ids(tallies)}"
-        ).fetchall()
+        r["id"]: r
+        for r in database.each_row(
+            db,
+            "SELECT c.id, c.name, b.name AS body, b.id AS body_id FROM colleges c "
+            f"JOIN bodies b ON b.id = c.body_id WHERE c.id IN {_ids(tallies)}",
+        )
     }
-    ordered = sorted((c for c in tallies if c is not None), key=lambda c: (known[c][2], c))
+    ordered = sorted((c for c in tallies if c is not None), key=lambda c: (known[c]["body_id"], c))
     out = [
-        ParticipationRow(c, known[c][0], "" if one_body else known[c][1], tallies[c])
+        ParticipationRow(c, known[c]["name"], "" if one_body else known[c]["body"], tallies[c])
         for c in ordered
     ]
     if None in tallies:

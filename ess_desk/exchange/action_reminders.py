@@ -19,6 +19,7 @@ from ess_desk.fileio import atomic_path, ensure_folder
 from ess_desk.i18n import _, ngettext
 from ess_desk.mail import message as msg
 from ess_desk.mail import outbox
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -133,11 +134,12 @@ def refused_contact(db: Database, groups: list[OwnerGroup]) -> set[tuple[str, in
     ids = [key for kind, key in (g.key for g in groups) if kind == "person"]
     if not ids:
         return set()
-    found = db.execute(
+    found = database.column(
+        db,
         f"SELECT id FROM people WHERE consent_contact = 0 AND id IN ({','.join('?' * len(ids))})",
         ids,
-    ).fetchall()
-    return {("person", r[0]) for r in found}
+    )
+    return {("person", person_id) for person_id in found}
 
 
 def reminder_pdf(db: Database, group: OwnerGroup, today: dt.date) -> bytes:
@@ -174,13 +176,13 @@ def queue_all(
     refused = refused_contact(db, groups)
     subject = _("Relance : vos actions en cours au {day}").format(day=display(today))
     items, result = [], QueuedReminders(outbox.Queued())
-    known = {
-        r[0]
-        for r in db.execute(
+    known = set(
+        database.column(
+            db,
             "SELECT idempotency_key FROM outbox WHERE idempotency_key LIKE ?",
             [f"reminder:{today.isoformat()}:%"],
         )
-    }
+    )
     for n, group in enumerate(groups, start=1):
         kind, key = group.key
         if group.key in refused:

@@ -30,6 +30,7 @@ from ess_desk.mail import outbox, proof
 from ess_desk.mail.headers import file_name
 from ess_desk.mail.settings import MailSettings
 from ess_desk.meetings import annexes, convening
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -283,15 +284,15 @@ def _recipients(plan: Plan, db: Database, channel: str) -> list[convening.Addres
     people = plan.conv.by_channel(channel)
     if not plan.cancelled:
         return people
-    convened = {
-        r[0]
-        for r in db.execute(
+    convened = set(
+        database.column(
+            db,
             "SELECT person_id FROM outbox WHERE purpose = 'convocation' AND meeting_id = ? "
             "UNION SELECT person_id FROM posted_letters WHERE purpose = 'convocation' "
             "AND meeting_id = ?",
             [plan.conv.meeting.id, plan.conv.meeting.id],
         )
-    }
+    )
     return [p for p in people if p.person_id in convened]
 
 
@@ -302,11 +303,14 @@ def queue(store: Store, plan: Plan, progress: Progress | None = None) -> outbox.
 
     db = store.db
     people = _recipients(plan, db, convening.EMAIL)
-    known = dict(
-        db.execute(
-            "SELECT idempotency_key, id FROM outbox WHERE meeting_id = ?", [plan.conv.meeting.id]
-        ).fetchall()
-    )
+    known = {
+        r["idempotency_key"]: r["id"]
+        for r in database.each_row(
+            db,
+            "SELECT idempotency_key, id FROM outbox WHERE meeting_id = ?",
+            [plan.conv.meeting.id],
+        )
+    }
     items, already = [], []
     for n, who in enumerate(people, start=1):
         key = plan.key(who)

@@ -9,8 +9,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+import ess_desk.store.database as database
 from ess_desk.dates import add_years, display, read_full_date
 from ess_desk.errors import UserError
 from ess_desk.exchange.tabular import SourceTable, read_table, restore_neutralised
@@ -527,8 +528,35 @@ def fingerprint(db: Database) -> tuple[Any, ...]:
     """Changes whenever the rows an import depends on change (every service write is audited)."""
     parts: list[Any] = []
     for table in ("audit_log", "bodies", "colleges", "organisations", "people", "mandates"):
-        parts.extend(db.execute(f"SELECT COALESCE(MAX(id), 0), COUNT(*) FROM [{table}]").fetchone())
+        found = database.row(
+            db, f"SELECT COALESCE(MAX(id), 0) AS last, COUNT(*) AS rows FROM [{table}]"
+        )
+        assert found is not None  # an aggregate always reads one row
+        parts.extend((found["last"], found["rows"]))
     return tuple(parts)
+
+
+class _Body(NamedTuple):
+    name: str
+    mandate_years: int
+
+
+class _College(NamedTuple):
+    body_id: int
+    name: str
+    seats: int | None
+
+
+class _Mandate(NamedTuple):
+    """A body's mandate already in the database, as the mandate checks read it."""
+
+    id: int
+    person_id: int
+    college_id: int | None
+    role: str
+    start: dt.date
+    end: dt.date | None
+    substitute_for_id: int | None
 
 
 @dataclass
@@ -536,51 +564,62 @@ class _Existing:
     """What the database already holds, in dicts: one query per table for the whole file."""
 
     db: Database
-    bodies: dict[int, tuple[str, int]]  # id -> (name, mandate_years)
+    bodies: dict[int, _Body]
     body_by_key: dict[str, int]
     college_by_key: dict[tuple[int, str], int]
-    college_info: dict[int, tuple[str, int | None]]  # id -> (name, seats)
+    college_info: dict[int, _College]
     colleges_of_body: dict[int, int]  # body id -> count
     org_by_key: dict[str, int]
     org_name: dict[int, str]
     person_by_email: dict[str, int]
     person_by_name: dict[tuple[str, str], int]
     person_name: dict[int, tuple[str, str]]
-    person_address: dict[int, tuple[str, str, str]]
-    mandates_by_body: dict[int, list[tuple[Any, ...]]] = field(default_factory=dict)
+    person_address: dict[int, tuple[str, str, str]]  # (address, postcode, city)
+    mandates_by_body: dict[int, list[_Mandate]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, db: Database) -> _Existing:
-        body_rows = db.execute("SELECT id, name, mandate_years FROM bodies").fetchall()
-        college_rows = db.execute("SELECT id, body_id, name, seats FROM colleges").fetchall()
+        bodies = {
+            r["id"]: _Body(r["name"], r["mandate_years"])
+            for r in database.each_row(db, "SELECT id, name, mandate_years FROM bodies")
+        }
+        colleges = {
+            r["id"]: _College(r["body_id"], r["name"], r["seats"])
+            for r in database.each_row(db, "SELECT id, body_id, name, seats FROM colleges")
+        }
         colleges_of_body: dict[int, int] = {}
-        for _id, body_id, _name, _seats in college_rows:
-            colleges_of_body[body_id] = colleges_of_body.get(body_id, 0) + 1
+        for college in colleges.values():
+            colleges_of_body[college.body_id] = colleges_of_body.get(college.body_id, 0) + 1
         person_by_email: dict[str, int] = {}
         person_by_name: dict[tuple[str, str], int] = {}
         person_name: dict[int, tuple[str, str]] = {}
         person_address: dict[int, tuple[str, str, str]] = {}
-        for pid, first, last, email, *address in db.execute(
+        for r in database.each_row(
+            db,
             "SELECT id, first_name, last_name, email, address, postcode, city FROM people "
-            "ORDER BY id"
+            "ORDER BY id",
         ):
+            pid, first, last, email = r["id"], r["first_name"], r["last_name"], r["email"]
             if email:
                 person_by_email.setdefault(email.lower(), pid)
             person_by_name.setdefault((name_key(first), name_key(last)), pid)
             person_name[pid] = (first, last)
+            address = (r["address"], r["postcode"], r["city"])
             if any(address):
-                person_address[pid] = tuple(address)
+                person_address[pid] = address
         org_by_key: dict[str, int] = {}
         org_name: dict[int, str] = {}
-        for oid, name in db.execute("SELECT id, name FROM organisations ORDER BY id"):
-            org_by_key.setdefault(name_key(name), oid)
-            org_name[oid] = name
+        for r in database.each_row(db, "SELECT id, name FROM organisations ORDER BY id"):
+            org_by_key.setdefault(name_key(r["name"]), r["id"])
+            org_name[r["id"]] = r["name"]
         return cls(
             db=db,
-            bodies={r[0]: (r[1], r[2]) for r in body_rows},
-            body_by_key={name_key(r[1]): r[0] for r in body_rows},
-            college_by_key={(r[1], name_key(r[2])): r[0] for r in college_rows},
-            college_info={r[0]: (r[2], r[3]) for r in college_rows},
+            bodies=bodies,
+            body_by_key={name_key(b.name): body_id for body_id, b in bodies.items()},
+            college_by_key={
+                (c.body_id, name_key(c.name)): college_id for college_id, c in colleges.items()
+            },
+            college_info=colleges,
             colleges_of_body=colleges_of_body,
             org_by_key=org_by_key,
             org_name=org_name,
@@ -590,21 +629,22 @@ class _Existing:
             person_address=person_address,
         )
 
-    def mandates_of(self, body_id: int) -> list[tuple[Any, ...]]:
-        """(id, person_id, college_id, role, start, end, substitute_for_id) of a body's mandates."""
+    def mandates_of(self, body_id: int) -> list[_Mandate]:
+        """A body's mandates in the database."""
         found = self.mandates_by_body.get(body_id)
         if found is None:
             found = [
-                (
-                    r[0],
-                    r[1],
-                    r[2],
-                    r[3],
-                    dt.date.fromisoformat(r[4]),
-                    dt.date.fromisoformat(r[5]) if r[5] else None,
-                    r[6],
+                _Mandate(
+                    r["id"],
+                    r["person_id"],
+                    r["college_id"],
+                    r["role"],
+                    dt.date.fromisoformat(r["start_date"]),
+                    dt.date.fromisoformat(r["end_date"]) if r["end_date"] else None,
+                    r["substitute_for_id"],
                 )
-                for r in self.db.execute(
+                for r in database.each_row(
+                    self.db,
                     "SELECT id, person_id, college_id, role, start_date, end_date, "
                     "substitute_for_id FROM mandates WHERE body_id = ?",
                     [body_id],
@@ -726,7 +766,7 @@ class _MandateRules:
             return ""
         if isinstance(college, PlannedCollege):
             return college.name
-        return self.existing.college_info[college][0]
+        return self.existing.college_info[college].name
 
     def check_rules(self) -> None:
         """Each mandate of the file against the database's and the file's lines accepted before
@@ -747,13 +787,22 @@ class _MandateRules:
                 holders.setdefault((body_id, key), []).append(ref)
 
         for body_id in {m.body_id for m in self.mandates}:
-            for mid, pid, cid, role, start, end, sub_for in existing.mandates_of(body_id):
-                ledger.book(body_id, pid, role, (start, end), college=cid, holder=sub_for)
-                if role in SEAT_ROLES:
-                    ledger.holders[mid] = checker.Holder(
-                        pid, cid, self.college_name(cid), (start, end)
+            for held in existing.mandates_of(body_id):
+                period = (held.start, held.end)
+                ledger.book(
+                    body_id,
+                    held.person_id,
+                    held.role,
+                    period,
+                    college=held.college_id,
+                    holder=held.substitute_for_id,
+                )
+                if held.role in SEAT_ROLES:
+                    ledger.holders[held.id] = checker.Holder(
+                        held.person_id, held.college_id, self.college_name(held.college_id), period
                     )
-                    add_holder(body_id, *existing.person_name.get(pid, ("", "")), mid)
+                    name = existing.person_name.get(held.person_id, ("", ""))
+                    add_holder(body_id, *name, held.id)
         for m in self.mandates:
             if m.role in SEAT_ROLES:
                 ledger.holders[m] = checker.Holder(
@@ -776,7 +825,7 @@ class _MandateRules:
             column = self.header(key) if key and key in self.columns else None
             problems.append(Problem(m.line, column, message))
 
-        body_name = self.existing.bodies[m.body_id][0]
+        body_name = self.existing.bodies[m.body_id].name
         chosen = (
             self._holder(m, ledger, holders, body_name, problem) if m.substitute_for_text else None
         )
@@ -791,7 +840,9 @@ class _MandateRules:
                 period=m.period,
                 college=college,
                 college_name=self.college_name(college),
-                seats=self.existing.college_info[college][1] if isinstance(college, int) else None,
+                seats=self.existing.college_info[college].seats
+                if isinstance(college, int)
+                else None,
                 # A substitute whose holder was not found has no college to take: not asked.
                 body_has_colleges=body_has_colleges and not problems,
                 holder=chosen,
@@ -1005,7 +1056,7 @@ class _Planner(_MandateRules):
             self.problems.extend(problems)
             return
         if end is None and not open_ended:
-            end = _default_end(start, self.existing.bodies[body_id][1])
+            end = _default_end(start, self.existing.bodies[body_id].mandate_years)
 
         person = self.person_for(
             line,
@@ -1400,7 +1451,7 @@ def _write(
         progress(0, total)
 
     def next_id(table: str) -> int:
-        return int(db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{table}]").fetchone()[0])
+        return int(database.scalar(db, f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{table}]"))
 
     def insert(table: str, entity: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         nonlocal done

@@ -19,6 +19,7 @@ from ess_desk.errors import UserError
 from ess_desk.exchange.sheets import keep_text
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -159,6 +160,5 @@ def export_file(db: Database, figures: Participation, path: Path | str) -> Path:
     """`write_xlsx` with the body's name read from the database."""
     name = ""
     if figures.body_id is not None:
-        row = db.execute("SELECT name FROM bodies WHERE id = ?", [figures.body_id]).fetchone()
-        name = row[0] if row else ""
+        name = database.scalar(db, "SELECT name FROM bodies WHERE id = ?", [figures.body_id]) or ""
     return write_xlsx(figures, path, name)

@@ -32,6 +32,7 @@ from ess_desk.minutes import record as rec
 from ess_desk.publication import deadlines as dl
 from ess_desk.publication import decisions_list, index_html, public, scdl
 from ess_desk.signing import signed
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -59,12 +60,13 @@ class Built:
 
 def meetings_of(db: Database, body_id: int, start: dt.date, end: dt.date) -> list[meetings.Meeting]:
     """The meetings of the body held in the period (those that took place), in order."""
-    rows = db.execute(
+    found = database.column(
+        db,
         "SELECT id FROM meetings WHERE body_id = ? AND status IN ('held', 'closed') "
         "AND date(starts_at) BETWEEN ? AND ? ORDER BY starts_at, id",
         [body_id, start.isoformat(), end.isoformat()],
-    ).fetchall()
-    return [meetings.get(db, r[0]) for r in rows]
+    )
+    return [meetings.get(db, meeting_id) for meeting_id in found]
 
 
 def _meeting_heading(meeting: meetings.Meeting) -> str:

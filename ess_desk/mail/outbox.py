@@ -24,6 +24,7 @@ from ess_desk.i18n import _
 from ess_desk.mail import message as msg
 from ess_desk.mail.headers import check_address, header_text
 from ess_desk.mail.settings import MailSettings
+from ess_desk.store import database
 from ess_desk.store.database import Row, inserted_id
 from ess_desk.store.database import rows as named_rows
 
@@ -174,11 +175,11 @@ def queue(
             except UserError as error:  # one wrong address never holds the others back
                 result.invalid.append(error.message)
                 continue
-            found = db.execute(
-                "SELECT id FROM outbox WHERE idempotency_key = ?", [item.key]
-            ).fetchone()
+            found = database.scalar(
+                db, "SELECT id FROM outbox WHERE idempotency_key = ?", [item.key]
+            )
             if found is not None:
-                result.already.append(found[0])
+                result.already.append(found)
                 continue
             described = _store_parts(db, item)
             cursor = db.execute(
@@ -267,9 +268,9 @@ def attachments_of(db: Database, row: OutboxRow) -> list[msg.Attachment]:
         name = entry["name"]
 
         def load(table: str = table, digest: str = entry["sha256"], name: str = name) -> bytes:
-            found = db.execute(
-                f"SELECT content FROM {table} WHERE sha256 = ? LIMIT 1", [digest]
-            ).fetchone()
+            found = database.scalar(
+                db, f"SELECT content FROM {table} WHERE sha256 = ? LIMIT 1", [digest]
+            )
             if found is None:
                 raise UserError(
                     _(
@@ -277,7 +278,7 @@ def attachments_of(db: Database, row: OutboxRow) -> list[msg.Attachment]:
                         "depuis la mise en file ?) : renvoyez le message."
                     ).format(name=name)
                 )
-            return bytes(found[0])
+            return bytes(found)
 
         out.append(
             msg.Attachment(
@@ -315,7 +316,7 @@ def chunks(
 ) -> list[bytes]:
     """The message of an outbox row in pieces (`message.compose_chunks`); `wired` for the
     server."""
-    body = db.execute("SELECT body FROM outbox WHERE id = ?", [row.id]).fetchone()[0]
+    body = database.scalar(db, "SELECT body FROM outbox WHERE id = ?", [row.id])
     envelope = msg.Envelope(
         to_name=row.to_name,
         to_addr=row.to_addr,
@@ -418,10 +419,11 @@ def resend(store: Store, outbox_id: int, sender: str = "") -> int:
             raise UserError(
                 _("Ce message attend déjà son envoi : utilisez « Envoyer maintenant ».")
             )
-        n = db.execute(
-            "SELECT COUNT(*) FROM outbox WHERE idempotency_key LIKE ?", [f"{row.key}#%"]
-        ).fetchone()[0]
-        body = db.execute("SELECT body, attachments FROM outbox WHERE id = ?", [row.id]).fetchone()
+        n = database.scalar(
+            db, "SELECT COUNT(*) FROM outbox WHERE idempotency_key LIKE ?", [f"{row.key}#%"]
+        )
+        body = database.row(db, "SELECT body, attachments FROM outbox WHERE id = ?", [row.id])
+        assert body is not None  # `get` found the message
         cursor = db.execute(
             "INSERT INTO outbox (idempotency_key, purpose, meeting_id, person_id, to_name, "
             "to_addr, subject, body, attachments, size, message_id, queued_at, resend_of) "
@@ -434,8 +436,8 @@ def resend(store: Store, outbox_id: int, sender: str = "") -> int:
                 row.to_name,
                 row.to_addr,
                 row.subject,
-                body[0],
-                body[1],
+                body["body"],
+                body["attachments"],
                 row.size,
                 msg.new_message_id(sender),
                 _now(),

@@ -13,7 +13,7 @@ from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.meetings.vocabulary import ITEM_KINDS
 from ess_desk.membership import validation
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -126,10 +126,11 @@ def items(db: Database, meeting_id: int) -> list[AgendaItem]:
 def add_item(db: Database, meeting_id: int, values: Mapping[str, Any]) -> int:
     """Append an item inside the caller's transaction."""
     _editable_meeting(db, meeting_id)
-    position = db.execute(
+    position = database.scalar(
+        db,
         "SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?",
         [meeting_id],
-    ).fetchone()[0]
+    )
     data = clean(db, values) | {"meeting_id": meeting_id, "position": position}
     return service.insert(db, "agenda_items", "agenda_item", data)
 
@@ -187,16 +188,16 @@ def reorder(store: Store, meeting_id: int, ordered_ids: list[int]) -> None:
 
 def move_item(store: Store, item_id: int, offset: int) -> None:
     """Move an item up (negative offset) or down the agenda."""
-    row = store.conn.execute(
-        "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
-    ).fetchone()
-    if row is None:
+    meeting_id = database.scalar(
+        store.conn, "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
+    )
+    if meeting_id is None:
         raise UserError(_("Le point n°{id} n'existe pas.").format(id=item_id))
-    order = [i.id for i in items(store.db, row[0])]
+    order = [i.id for i in items(store.db, meeting_id)]
     index = order.index(item_id)
     target = max(0, min(len(order) - 1, index + offset))
     order.insert(target, order.pop(index))
-    reorder(store, row[0], order)
+    reorder(store, meeting_id, order)
 
 
 def meeting_timetable(db: Database, meeting_id: int) -> Timetable:

@@ -230,10 +230,10 @@ def set_for_members(store: Store, annex_id: int, for_members: bool) -> None:
 
 
 def content(db: Database, annex_id: int) -> bytes:
-    found = db.execute("SELECT content FROM annexes WHERE id = ?", [annex_id]).fetchone()
+    found = row(db, "SELECT content FROM annexes WHERE id = ?", [annex_id])
     if found is None:
         raise UserError(_("L'annexe n°{id} n'existe pas.").format(id=annex_id))
-    return bytes(found[0])
+    return bytes(found["content"])
 
 
 def detach(store: Store, annex_id: int) -> None:

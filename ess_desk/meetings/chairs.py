@@ -12,6 +12,7 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.meetings import meetings, presence
 from ess_desk.membership import validation
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -33,13 +34,14 @@ class ChairTurn:
 
 def turns(db: Database, meeting_id: int) -> list[ChairTurn]:
     """The turns recorded for a meeting, the opening's first, then by time."""
-    rows = db.execute(
-        "SELECT c.id, c.meeting_id, c.person_id, p.first_name || ' ' || p.last_name, c.from_time, "
-        "c.reason FROM meeting_chairs c JOIN people p ON p.id = c.person_id "
+    return database.records(
+        db,
+        ChairTurn,
+        "SELECT c.id, c.meeting_id, c.person_id, p.first_name || ' ' || p.last_name AS name, "
+        "c.from_time, c.reason FROM meeting_chairs c JOIN people p ON p.id = c.person_id "
         "WHERE c.meeting_id = ? ORDER BY c.from_time IS NOT NULL, c.from_time, c.id",
         [meeting_id],
-    ).fetchall()
-    return [ChairTurn(*r) for r in rows]
+    )
 
 
 def _check_time(meeting: meetings.Meeting, value: Any) -> str | None:
@@ -84,13 +86,14 @@ def set_chair(
             "from_time": when,
             "reason": validation.clean_text(reason),
         }
-        same = db.execute(
+        same = database.scalar(
+            db,
             "SELECT id FROM meeting_chairs WHERE meeting_id = ? AND from_time IS ?",
             [meeting_id, when],
-        ).fetchone()
-        if same:
-            service.update(db, "meeting_chairs", ENTITY, same[0], values)
-            return same[0]
+        )
+        if same is not None:
+            service.update(db, "meeting_chairs", ENTITY, same, values)
+            return int(same)
         return service.insert(db, "meeting_chairs", ENTITY, values)
 
 

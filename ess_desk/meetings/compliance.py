@@ -387,10 +387,11 @@ def _withdrawals(c: _Context) -> Check:
 
 def _proxies(c: _Context) -> Check:
     source = c.source("proxies_per_holder")
-    given = c.db.execute(
+    given = database.scalar(
+        c.db,
         "SELECT COUNT(*) FROM attendance WHERE meeting_id = ? AND status = 'represented'",
         [c.meeting.id],
-    ).fetchone()[0]
+    )
     if not given:
         return Check("proxies", NA, _("Aucun pouvoir donné pour cette séance."), source)
     problems = [p for p in _opening(c).get("problems", []) if "pouvoir" in p.lower()]
@@ -560,10 +561,11 @@ def _decisions_numbered(c: _Context) -> Check:
         return Check("decisions_numbered", NA, _("Aucune décision à cette séance."), source)
     gaps = []
     for year, number in rows:
-        below = c.db.execute(
+        below = database.scalar(
+            c.db,
             "SELECT COUNT(DISTINCT number) FROM decisions WHERE year = ? AND number < ?",
             [year, number],
-        ).fetchone()[0]
+        )
         if below != number - 1:
             gaps.append(f"{year}-{number:03d}")
     if gaps:
@@ -664,8 +666,9 @@ def meetings_with_failures(
 ) -> list[FailingMeeting]:
     """Meetings of the last `days` days (held, or whose notice deadline is past) with a failing
     check, the most recent first: a bounded window, so the dashboard reads it quickly."""
-    rows = db.execute(
-        "SELECT m.id, b.name, m.title, m.starts_at FROM meetings m JOIN bodies b "
+    rows = database.rows(
+        db,
+        "SELECT m.id, b.name AS body, m.title, m.starts_at FROM meetings m JOIN bodies b "
         "ON b.id = m.body_id WHERE m.starts_at >= ? AND m.starts_at < ? "
         "AND m.status NOT IN ('cancelled', 'postponed') ORDER BY m.starts_at DESC LIMIT ?",
         [
@@ -673,12 +676,14 @@ def meetings_with_failures(
             (today + dt.timedelta(days=31)).isoformat(),
             limit * 4,
         ],
-    ).fetchall()
+    )
     out = []
-    for meeting_id, body, title, starts_at in rows:
-        failures = failing(check_meeting(db, meeting_id, today))
+    for r in rows:
+        failures = failing(check_meeting(db, r["id"], today))
         if failures:
-            out.append(FailingMeeting(meeting_id, body, title, starts_at, tuple(failures)))
+            out.append(
+                FailingMeeting(r["id"], r["body"], r["title"], r["starts_at"], tuple(failures))
+            )
         if len(out) >= limit:
             break
     return out

@@ -21,6 +21,7 @@ from ess_desk.i18n import _
 from ess_desk.meetings import agenda, annexes, meetings, presence
 from ess_desk.meetings.calendar import clear_days_between, notice_deadline
 from ess_desk.membership import bodies
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -169,11 +170,13 @@ def addressees(db: Database, meeting_id: int) -> list[Addressee]:
     ids = sorted({a.person_id for a in attendees})
     marks = ",".join("?" * len(ids))
     rows = {
-        r[0]: r[1:]
-        for r in db.execute(
+        r["id"]: r
+        for r in database.each_row(
+            db,
             "SELECT p.id, p.civility, p.email, p.consent_contact, p.address, p.postcode, p.city, "
-            "COALESCE(o.name, ''), COALESCE(o.address, ''), COALESCE(o.postcode, ''), "
-            f"COALESCE(o.city, '') FROM people p LEFT JOIN organisations o "
+            "COALESCE(o.name, '') AS org, COALESCE(o.address, '') AS org_address, "
+            "COALESCE(o.postcode, '') AS org_postcode, "
+            f"COALESCE(o.city, '') AS org_city FROM people p LEFT JOIN organisations o "
             f"ON o.id = p.organisation_id WHERE p.id IN ({marks})",
             ids,
         )
@@ -184,9 +187,10 @@ def addressees(db: Database, meeting_id: int) -> list[Addressee]:
         if attendee.person_id in seen:  # two mandates in one body: one letter
             continue
         seen.add(attendee.person_id)
-        civility, email, consent, street, postcode, city, org, o_street, o_code, o_city = rows[
-            attendee.person_id
-        ]
+        r = rows[attendee.person_id]
+        civility, email, consent = r["civility"], r["email"], r["consent_contact"]
+        street, postcode, city = r["address"], r["postcode"], r["city"]
+        org, o_street, o_code, o_city = r["org"], r["org_address"], r["org_postcode"], r["org_city"]
         name = " ".join(x for x in (civility, attendee.name) if x)
         postal = postal_lines(name, "", street, postcode, city) or postal_lines(
             name, org, o_street, o_code, o_city
@@ -231,10 +235,10 @@ def load(db: Database, meeting_id: int, today: dt.date | None = None) -> Conveni
     for timed in items.items:
         pid = timed.item.presenter_person_id
         if pid and pid not in presenters:
-            row = db.execute(
-                "SELECT first_name || ' ' || last_name FROM people WHERE id = ?", [pid]
-            ).fetchone()
-            presenters[pid] = " ".join((row[0] if row else "").split())
+            name = database.scalar(
+                db, "SELECT first_name || ' ' || last_name FROM people WHERE id = ?", [pid]
+            )
+            presenters[pid] = " ".join((name or "").split())
     problems = [p for a in people for p in address_problems(a)]
     return Convening(
         meeting=meeting,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ess_desk.meetings.meetings import MeetingRow
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -21,7 +22,8 @@ UPCOMING_FIRST, CHRONOLOGICAL, NEWEST_FIRST = "upcoming_first", "chronological",
 _FORWARD = "m.starts_at, b.name, m.id"
 _BACKWARD = "m.starts_at DESC, b.name DESC, m.id DESC"
 _FROM = (
-    "SELECT m.id, m.body_id, b.name, m.title, m.kind, m.starts_at, m.ends_at, m.place, m.status "
+    "SELECT m.id, m.body_id, b.name AS body, m.title, m.kind, m.starts_at, m.ends_at, m.place, "
+    "m.status "
     "FROM meetings m JOIN bodies b ON b.id = m.body_id"
 )
 
@@ -65,7 +67,7 @@ def _select(
     sql = f"{_FROM} WHERE {' AND '.join(where) or '1 = 1'} ORDER BY {order}"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return [MeetingRow(*r) for r in db.execute(sql, params).fetchall()]
+    return database.records(db, MeetingRow, sql, params)
 
 
 def listed(
@@ -92,9 +94,10 @@ def count(db: Database, filters: MeetingFilter = MeetingFilter()) -> int:  # noq
     """How many meetings `listed` gives with these filters."""
     where, params = filters.where()
     return int(
-        db.execute(
+        database.scalar(
+            db,
             "SELECT COUNT(*) FROM meetings m JOIN bodies b ON b.id = m.body_id "
             f"WHERE {' AND '.join(where) or '1 = 1'}",
             params,
-        ).fetchone()[0]
+        )
     )

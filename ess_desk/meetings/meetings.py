@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import audit, service
 from ess_desk.dates import display
@@ -18,7 +18,7 @@ from ess_desk.meetings.vocabulary import (
 )
 from ess_desk.membership import bodies, validation
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -66,7 +66,21 @@ class Meeting:
 # What a calendar shows of a meeting: a change of one of them is an update of the invitation.
 CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "video_link")
 
-EDITABLE = ("body_id", "title", "kind", "starts_at", "ends_at", "place", "video_link", "notes")
+
+class MeetingFields(TypedDict, total=False):
+    """What `create` and `update` take (as typed in a form; `clean` checks and converts them)."""
+
+    body_id: int | str | None
+    title: str
+    kind: str | None
+    starts_at: dt.datetime | str | None
+    ends_at: dt.datetime | str | None
+    place: str
+    video_link: str
+    notes: str
+
+
+EDITABLE = service.field_names(MeetingFields)
 
 
 def default_title(kind: str, day: dt.date) -> str:
@@ -143,12 +157,14 @@ def add(db: Database, values: dict[str, Any]) -> int:
     return service.insert(db, "meetings", "meeting", clean(db, values))
 
 
-def create(store: Store, **values: Any) -> int:
+def create(store: Store, **values: Unpack[MeetingFields]) -> int:
+    service.check_fields(values, MeetingFields, "create")
     with store.write() as db:
-        return add(db, values)
+        return add(db, dict(values))
 
 
-def update(store: Store, meeting_id: int, **values: Any) -> None:
+def update(store: Store, meeting_id: int, **values: Unpack[MeetingFields]) -> None:
+    service.check_fields(values, MeetingFields, "update")
     with store.write() as db:
         current = get(db, meeting_id)
         if current.status in ("closed", "cancelled", "postponed"):
@@ -244,10 +260,12 @@ def _copy_agenda(db: Database, from_id: int, to_id: int, taken_up: bool) -> None
 
 def reconvened_by(db: Database, meeting_id: int) -> Meeting | None:
     """The meeting called again after this one's quorum failed, if any."""
-    row = db.execute(
-        "SELECT id FROM meetings WHERE reconvenes_meeting_id = ? ORDER BY id LIMIT 1", [meeting_id]
-    ).fetchone()
-    return get(db, row[0]) if row else None
+    found = database.scalar(
+        db,
+        "SELECT id FROM meetings WHERE reconvenes_meeting_id = ? ORDER BY id LIMIT 1",
+        [meeting_id],
+    )
+    return None if found is None else get(db, found)
 
 
 def earliest_reconvening(db: Database, meeting_id: int, today: dt.date) -> dt.datetime:
@@ -412,34 +430,36 @@ def list_meetings(
     if year is not None:
         where.append("m.starts_at >= ? AND m.starts_at < ?")
         params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
-    rows = db.execute(
-        "SELECT m.id, m.body_id, b.name, m.title, m.kind, m.starts_at, m.ends_at, m.place, "
+    return database.records(
+        db,
+        MeetingRow,
+        "SELECT m.id, m.body_id, b.name AS body, m.title, m.kind, m.starts_at, m.ends_at, m.place, "
         f"m.status FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE {' AND '.join(where)} "
         "ORDER BY m.starts_at, b.name",
         params,
-    ).fetchall()
-    return [MeetingRow(*r) for r in rows]
+    )
 
 
 def years(db: Database) -> list[int]:
     """The years that have meetings, in order (for the year filter), without reading them."""
     return [
-        int(r[0])
-        for r in db.execute(
-            "SELECT DISTINCT substr(starts_at, 1, 4) FROM meetings ORDER BY 1"
-        ).fetchall()
+        int(year)
+        for year in database.column(
+            db, "SELECT DISTINCT substr(starts_at, 1, 4) AS year FROM meetings ORDER BY year"
+        )
     ]
 
 
 def next_meeting_of_body(db: Database, meeting_id: int) -> Meeting | None:
     """The next meeting of the same body that is not cancelled or postponed."""
     current = get(db, meeting_id)
-    row = db.execute(
+    found = database.scalar(
+        db,
         "SELECT id FROM meetings WHERE body_id = ? AND starts_at > ? "
         "AND status NOT IN ('cancelled', 'postponed') ORDER BY starts_at LIMIT 1",
         [current.body_id, current.starts_at],
-    ).fetchone()
-    return get(db, row[0]) if row else None
+    )
+    return None if found is None else get(db, found)
 
 
 def create_schedule(
@@ -473,7 +493,7 @@ def create_schedule(
 
 def closed_days(db: Database) -> frozenset[dt.date]:
     return frozenset(
-        dt.date.fromisoformat(r[0]) for r in db.execute("SELECT day FROM closed_days").fetchall()
+        dt.date.fromisoformat(day) for day in database.column(db, "SELECT day FROM closed_days")
     )
 
 

@@ -164,11 +164,12 @@ def record(
                     field="status",
                 )
             limit = bodies.get_body(db, meeting.body_id).proxies_per_holder
-            carried = db.execute(
+            carried = database.scalar(
+                db,
                 "SELECT COUNT(*) FROM attendance WHERE meeting_id = ? AND status = 'represented' "
                 "AND proxy_to_mandate_id = ? AND mandate_id != ?",
                 [meeting_id, holder.mandate_id, mandate_id],
-            ).fetchone()[0]
+            )
             if carried >= limit:
                 raise UserError(
                     ngettext(
@@ -205,12 +206,13 @@ def record(
             "arrival": arrival_t.isoformat(timespec="minutes") if arrival_t else None,
             "departure": departure_t.isoformat(timespec="minutes") if departure_t else None,
         }
-        row = db.execute(
+        recorded = database.scalar(
+            db,
             "SELECT id FROM attendance WHERE meeting_id = ? AND mandate_id = ?",
             [meeting_id, mandate_id],
-        ).fetchone()
-        if row:
-            service.update(db, "attendance", "attendance", row[0], values)
+        )
+        if recorded is not None:
+            service.update(db, "attendance", "attendance", recorded, values)
         else:
             service.insert(db, "attendance", "attendance", values)
 
@@ -237,8 +239,9 @@ def quorum_waived(db: Database, meeting: meetings.Meeting, item_id: int | None =
         return False
     if item_id is None:
         return True
-    row = db.execute("SELECT taken_up_item_id FROM agenda_items WHERE id = ?", [item_id]).fetchone()
-    return bool(row and row[0])
+    return bool(
+        database.scalar(db, "SELECT taken_up_item_id FROM agenda_items WHERE id = ?", [item_id])
+    )
 
 
 def quorum(
@@ -275,9 +278,9 @@ def count_as_json(count: att.Count) -> str:
 
 def withdrawn(db: Database, item_id: int) -> set[int]:
     """The mandates withdrawn from an agenda item."""
-    return {
-        r[0] for r in db.execute("SELECT mandate_id FROM withdrawals WHERE item_id = ?", [item_id])
-    }
+    return set(
+        database.column(db, "SELECT mandate_id FROM withdrawals WHERE item_id = ?", [item_id])
+    )
 
 
 def withdrawals_of_meeting(db: Database, meeting_id: int) -> dict[int, set[int]]:
@@ -305,12 +308,14 @@ def withdraw(
         person = expected.get(mandate_id)
         if person is None:
             raise UserError(_("Cette personne n'est pas attendue à cette séance."))
-        row = db.execute(
-            "SELECT id FROM withdrawals WHERE item_id = ? AND mandate_id = ?", [item_id, mandate_id]
-        ).fetchone()
+        recorded = database.scalar(
+            db,
+            "SELECT id FROM withdrawals WHERE item_id = ? AND mandate_id = ?",
+            [item_id, mandate_id],
+        )
         if not withdrawn_:
-            if row:
-                service.delete(db, "withdrawals", "withdrawal", row[0])
+            if recorded is not None:
+                service.delete(db, "withdrawals", "withdrawal", recorded)
             return
         if db.execute("SELECT 1 FROM votes WHERE item_id = ?", [item_id]).fetchone():
             raise UserError(
@@ -320,8 +325,8 @@ def withdraw(
                 ).format(name=person.name)
             )
         values = {"reason": validation.clean_text(reason)}
-        if row:
-            service.update(db, "withdrawals", "withdrawal", row[0], values)
+        if recorded is not None:
+            service.update(db, "withdrawals", "withdrawal", recorded, values)
         else:
             service.insert(
                 db,

@@ -80,6 +80,16 @@ def decide(
     return Result("rejected")
 
 
+def counts_sentence(votes_for: int, votes_against: int, abstentions: int) -> str:
+    """The one sentence of a vote's counts, « 3 pour, 1 contre, 0 abstention », wherever a vote
+    is shown: the register of decisions, the meeting's votes tab, the minutes tab."""
+    return ngettext(
+        "{votes_for} pour, {votes_against} contre, {abstentions} abstention",
+        "{votes_for} pour, {votes_against} contre, {abstentions} abstentions",
+        abstentions,
+    ).format(votes_for=votes_for, votes_against=votes_against, abstentions=abstentions)
+
+
 def outcome(
     votes_for: int,
     votes_against: int,
@@ -179,14 +189,12 @@ def _roll_call_counts(
 
 def chair_mandates(db: Database, meeting: meetings.Meeting) -> list[int]:
     """The mandates of the body's president or co-presidents in office on the meeting's day."""
-    return [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM mandates WHERE body_id = ? AND role IN ('president', 'co_president') "
-            "AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY role, id",
-            [meeting.body_id, meeting.day.isoformat(), meeting.day.isoformat()],
-        )
-    ]
+    return database.column(
+        db,
+        "SELECT id FROM mandates WHERE body_id = ? AND role IN ('president', 'co_president') "
+        "AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY role, id",
+        [meeting.body_id, meeting.day.isoformat(), meeting.day.isoformat()],
+    )
 
 
 def _check_by_college(by_college: dict[str, dict[str, int]] | None, counts: dict[str, int]) -> None:
@@ -320,10 +328,10 @@ def record_vote(
                 "chair_vote": None if kind == "secret" else chair,
             }
         )
-        row = db.execute("SELECT id FROM votes WHERE item_id = ?", [item_id]).fetchone()
-        if row:
-            service.update(db, "votes", "vote", row[0], values)
-            vote_id = row[0]
+        recorded = database.scalar(db, "SELECT id FROM votes WHERE item_id = ?", [item_id])
+        if recorded is not None:
+            service.update(db, "votes", "vote", recorded, values)
+            vote_id = int(recorded)
         else:
             vote_id = service.insert(db, "votes", "vote", values)
         _write_ballots(db, meeting.id, vote_id, count, ballots if kind == "roll_call" else None)

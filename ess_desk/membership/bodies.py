@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.dates import display
@@ -19,7 +19,7 @@ from ess_desk.membership.vocabulary import (
     QUORUM_FORMULAS,
     SEAT_ROLES,
 )
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -87,27 +87,40 @@ class College:
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
-BODY_EDITABLE = (
-    "name",
-    "kind",
-    "parent_id",
-    "quorum_numerator",
-    "quorum_denominator",
-    "quorum_counts_represented",
-    "proxies_per_holder",
-    "notice_clear_days",
-    "mandate_years",
-    "holiday_calendar",
-    "majority_rule",
-    "chair_casting_vote",
-    "quorum_formula",
-    "quorum_counts_remote",
-    "remote_allowed",
-    "reconvene_notice_days",
-    "reconvene_without_quorum",
-    "minutes_publish_days",
-    "rule_set",
-)
+class BodyFields(TypedDict, total=False):
+    """What `create_body` and `update_body` take (as typed in a form; `clean_body` checks and
+    converts them)."""
+
+    name: str
+    kind: str
+    parent_id: int | str | None
+    quorum_numerator: int | str | None
+    quorum_denominator: int | str | None
+    quorum_counts_represented: bool | int
+    proxies_per_holder: int | str | None
+    notice_clear_days: int | str | None
+    mandate_years: int | str | None
+    holiday_calendar: str
+    majority_rule: str
+    chair_casting_vote: bool | int
+    quorum_formula: str
+    quorum_counts_remote: bool | int
+    remote_allowed: bool | int
+    reconvene_notice_days: int | str | None
+    reconvene_without_quorum: bool | int
+    minutes_publish_days: int | str | None
+    rule_set: str | None
+
+
+class CollegeFields(TypedDict, total=False):
+    """What `create_college` and `update_college` take."""
+
+    name: str
+    seats: int | str | None
+    voting: bool | int
+
+
+BODY_EDITABLE = service.field_names(BodyFields)
 
 
 def with_rule_set(values: dict[str, Any]) -> dict[str, Any]:
@@ -164,8 +177,7 @@ def clean_body(db: Database, values: dict[str, Any], own_id: int | None) -> dict
                 raise UserError(
                     _("Une instance ne peut pas dépendre d'elle-même."), field="parent_id"
                 )
-            row = db.execute("SELECT parent_id FROM bodies WHERE id = ?", [ancestor]).fetchone()
-            ancestor = row[0] if row else None
+            ancestor = database.scalar(db, "SELECT parent_id FROM bodies WHERE id = ?", [ancestor])
     out["parent_id"] = parent
     out["quorum_numerator"] = _int(values, "quorum_numerator", _("Quorum (numérateur)"), 0, 1)
     out["quorum_denominator"] = _int(values, "quorum_denominator", _("Quorum (dénominateur)"), 1, 2)
@@ -249,13 +261,16 @@ def _clean_law_rules(values: dict[str, Any], out: dict[str, Any]) -> dict[str, A
     return rules
 
 
-def create_body(store: Store, **values: Any) -> int:
+def create_body(store: Store, **values: Unpack[BodyFields]) -> int:
+    service.check_fields(values, BodyFields, "create_body")
     with store.write() as db:
-        return service.insert(db, "bodies", "body", clean_body(db, with_rule_set(values), None))
+        data = clean_body(db, with_rule_set(dict(values)), None)
+        return service.insert(db, "bodies", "body", data)
 
 
-def update_body(store: Store, body_id: int, **values: Any) -> None:
+def update_body(store: Store, body_id: int, **values: Unpack[BodyFields]) -> None:
     """Change a body; `rule_set` given with no other rule resets the rules to that set."""
+    service.check_fields(values, BodyFields, "update_body")
     with store.write() as db:
         current = service.require(db, "bodies", body_id, _("L'instance"))
         merged = {**{k: current[k] for k in BODY_EDITABLE if k in current}}
@@ -288,15 +303,15 @@ def list_bodies(db: Database, include_archived: bool = False) -> list[Body]:
 
 
 def find_body(db: Database, name: str) -> int | None:
-    row = db.execute(
-        "SELECT id FROM bodies WHERE name = ? COLLATE NOCASE", [validation.clean_text(name)]
-    ).fetchone()
-    return row[0] if row else None
+    found = database.scalar(
+        db, "SELECT id FROM bodies WHERE name = ? COLLATE NOCASE", [validation.clean_text(name)]
+    )
+    return None if found is None else int(found)
 
 
 def plenary_body(db: Database) -> int | None:
-    row = db.execute("SELECT id FROM bodies WHERE kind = 'plenary' ORDER BY id LIMIT 1").fetchone()
-    return row[0] if row else None
+    found = database.scalar(db, "SELECT id FROM bodies WHERE kind = 'plenary' ORDER BY id LIMIT 1")
+    return None if found is None else int(found)
 
 
 # Colleges -----------------------------------------------------------------------------------
@@ -349,12 +364,15 @@ def clean_college(
     }
 
 
-def create_college(store: Store, body_id: int, **values: Any) -> int:
+def create_college(store: Store, body_id: int, **values: Unpack[CollegeFields]) -> int:
+    service.check_fields(values, CollegeFields, "create_college")
     with store.write() as db:
-        return service.insert(db, "colleges", "college", clean_college(db, body_id, values, None))
+        data = clean_college(db, body_id, dict(values), None)
+        return service.insert(db, "colleges", "college", data)
 
 
-def update_college(store: Store, college_id: int, **values: Any) -> None:
+def update_college(store: Store, college_id: int, **values: Unpack[CollegeFields]) -> None:
+    service.check_fields(values, CollegeFields, "update_college")
     with store.write() as db:
         current = service.require(db, "colleges", college_id, _("Le collège"))
         merged = {k: current[k] for k in ("name", "seats", "voting")} | values
@@ -385,11 +403,12 @@ def get_college(db: Database, college_id: int) -> College:
 
 
 def find_college(db: Database, body_id: int, name: str) -> int | None:
-    row = db.execute(
+    found = database.scalar(
+        db,
         "SELECT id FROM colleges WHERE body_id = ? AND name = ? COLLATE NOCASE",
         [body_id, validation.clean_text(name)],
-    ).fetchone()
-    return row[0] if row else None
+    )
+    return None if found is None else int(found)
 
 
 def overflow_message(college_name: str, seats: int, overflow: rules.Overflow) -> str:

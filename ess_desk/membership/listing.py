@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ess_desk.membership.roster import MemberRow
 from ess_desk.membership.vocabulary import ROLES, label
+from ess_desk.store import database
 from ess_desk.store.derived import (
     ORGANISATION_NAME_KEY,
     PERSON_EMAIL_KEY,
@@ -90,10 +91,12 @@ class MemberListing:
 
     # -- what the table holds ----------------------------------------------------------------
     def counts(self) -> tuple[int, int]:
-        total, active = self._db.execute(
-            "SELECT COUNT(*), COALESCE(SUM(archived = 0), 0) FROM people"
-        ).fetchone()
-        return int(total), int(active)
+        found = database.row(
+            self._db,
+            "SELECT COUNT(*) AS total, COALESCE(SUM(archived = 0), 0) AS active FROM people",
+        )
+        assert found is not None  # an aggregate always reads one row
+        return int(found["total"]), int(found["active"])
 
     def ids(
         self,
@@ -123,34 +126,37 @@ class MemberListing:
         found: dict[int, MemberRow] = {}
         for start in range(0, len(ids), 500):
             chunk = ", ".join(str(int(i)) for i in ids[start : start + 500])
-            people = self._db.execute(
-                "SELECT p.id, p.last_name, p.first_name, p.email, COALESCE(o.name, ''), "
-                "p.archived FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id "
-                f"WHERE p.id IN ({chunk})"
-            ).fetchall()
-            mandates: dict[int, list[tuple[str, str, str, str | None]]] = {}
-            for person, body, college, role, end in self._db.execute(
-                "SELECT m.person_id, b.name, COALESCE(c.name, ''), m.role, m.end_date "
-                "FROM mandates m JOIN bodies b ON b.id = m.body_id "
+            people = database.rows(
+                self._db,
+                "SELECT p.id, p.last_name, p.first_name, p.email, "
+                "COALESCE(o.name, '') AS organisation, p.archived "
+                "FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id "
+                f"WHERE p.id IN ({chunk})",
+            )
+            mandates: dict[int, list[database.Row]] = {}
+            for m in database.each_row(
+                self._db,
+                "SELECT m.person_id, b.name AS body, COALESCE(c.name, '') AS college, m.role, "
+                "m.end_date FROM mandates m JOIN bodies b ON b.id = m.body_id "
                 "LEFT JOIN colleges c ON c.id = m.college_id "
                 f"WHERE m.person_id IN ({chunk}) AND {_IN_FORCE} ORDER BY m.person_id, b.id, m.id",
                 {"day": self._day},
             ):
-                mandates.setdefault(person, []).append((body, college, role, end))
-            for pid, last, first, email, organisation, archived in people:
-                held = mandates.get(pid, [])
-                ends = [end for _b, _c, _r, end in held if end]
-                found[pid] = MemberRow(
-                    pid,
-                    last,
-                    first,
-                    email,
-                    organisation,
-                    " ; ".join(b for b, _c, _r, _e in held),
-                    " ; ".join(dict.fromkeys(c for _b, c, _r, _e in held if c)),
-                    " ; ".join(dict.fromkeys(label(ROLES, r) for _b, _c, r, _e in held)),
+                mandates.setdefault(m["person_id"], []).append(m)
+            for r in people:
+                held = mandates.get(r["id"], [])
+                ends = [m["end_date"] for m in held if m["end_date"]]
+                found[r["id"]] = MemberRow(
+                    r["id"],
+                    r["last_name"],
+                    r["first_name"],
+                    r["email"],
+                    r["organisation"],
+                    " ; ".join(m["body"] for m in held),
+                    " ; ".join(dict.fromkeys(m["college"] for m in held if m["college"])),
+                    " ; ".join(dict.fromkeys(label(ROLES, m["role"]) for m in held)),
                     min(ends) if ends else None,
-                    bool(archived),
+                    bool(r["archived"]),
                 )
         return [found[i] for i in ids if i in found]
 
@@ -162,27 +168,27 @@ class MemberListing:
             return found
         like = {"w": f"%{like_escaped(word)}%"}
         escape = "ESCAPE '\\'"
-        people = {
-            r[0]
-            for r in self._db.execute(
+        people = set(
+            database.column(
+                self._db,
                 f"SELECT person_id FROM people_keys WHERE name_key LIKE :w {escape} "
                 f"OR email_key LIKE :w {escape} "
                 "UNION SELECT p.id FROM people p WHERE p.organisation_id IN "
                 f"(SELECT organisation_id FROM organisation_keys WHERE name_key LIKE :w {escape})",
                 like,
             )
-        }
+        )
         unkeyed_people, unkeyed_organisations = self._without_keys()
         people |= {i for i, text in unkeyed_people.items() if word in text}
         organisations = [i for i, name in unkeyed_organisations.items() if word in name]
         if organisations:
-            people |= {
-                r[0]
-                for r in self._db.execute(
+            people |= set(
+                database.column(
+                    self._db,
                     "SELECT id FROM people WHERE organisation_id IN "
-                    f"({', '.join(str(i) for i in organisations)})"
+                    f"({', '.join(str(i) for i in organisations)})",
                 )
-            }
+            )
         people |= self._people_by_mandates(word)
         if len(self._matches) > 200:
             self._matches.clear()
@@ -195,24 +201,29 @@ class MemberListing:
         if self._unkeyed is None:
             people: dict[int, str] = {}
             organisations: dict[int, str] = {}
-            counts = self._db.execute(
-                "SELECT (SELECT COUNT(*) FROM people) - (SELECT COUNT(*) FROM people_keys), "
-                "(SELECT COUNT(*) FROM organisations) - (SELECT COUNT(*) FROM organisation_keys)"
-            ).fetchone()
-            if counts[0]:
+            counts = database.row(
+                self._db,
+                "SELECT (SELECT COUNT(*) FROM people) - (SELECT COUNT(*) FROM people_keys) "
+                "AS people, (SELECT COUNT(*) FROM organisations) - "
+                "(SELECT COUNT(*) FROM organisation_keys) AS organisations",
+            )
+            assert counts is not None  # a SELECT without FROM reads one row
+            if counts["people"]:
                 people = {
-                    pid: f"{fold(last)}\n{fold(first)}\n{fold(email)}"
-                    for pid, last, first, email in self._db.execute(
+                    r["id"]: f"{fold(r['last_name'])}\n{fold(r['first_name'])}\n{fold(r['email'])}"
+                    for r in database.each_row(
+                        self._db,
                         "SELECT id, last_name, first_name, email FROM people p WHERE NOT EXISTS "
-                        "(SELECT 1 FROM people_keys k WHERE k.person_id = p.id)"
+                        "(SELECT 1 FROM people_keys k WHERE k.person_id = p.id)",
                     )
                 }
-            if counts[1]:
+            if counts["organisations"]:
                 organisations = {
-                    oid: fold(name)
-                    for oid, name in self._db.execute(
+                    r["id"]: fold(r["name"])
+                    for r in database.each_row(
+                        self._db,
                         "SELECT id, name FROM organisations o WHERE NOT EXISTS "
-                        "(SELECT 1 FROM organisation_keys k WHERE k.organisation_id = o.id)"
+                        "(SELECT 1 FROM organisation_keys k WHERE k.organisation_id = o.id)",
                     )
                 }
             self._unkeyed = (people, organisations)
@@ -231,31 +242,34 @@ class MemberListing:
             if any(b in bodies or c in colleges or r in roles for b, c, r in held)
         }
         if word.strip("0123456789/") == "":  # a piece of a date as shown: 05/03/2027
-            found |= {
-                r[0]
-                for r in self._db.execute(
+            found |= set(
+                database.column(
+                    self._db,
                     f"SELECT m.person_id FROM mandates m WHERE {_IN_FORCE} "
                     "GROUP BY m.person_id HAVING strftime('%d/%m/%Y', MIN(m.end_date)) LIKE :w "
                     "ESCAPE '\\'",
                     {"day": self._day, "w": f"%{word}%"},
                 )
-            }
+            )
         return found
 
     def _mandates_in_force(self) -> _Mandates:
         if self._mandates is None:
             by_person: dict[int, list[tuple[int, int | None, str]]] = {}
-            for person, body, college, role in self._db.execute(
+            for m in database.each_row(
+                self._db,
                 "SELECT m.person_id, m.body_id, m.college_id, m.role FROM mandates m "
                 f"WHERE {_IN_FORCE} ORDER BY m.person_id, m.body_id, m.id",
                 {"day": self._day},
             ):
-                by_person.setdefault(person, []).append((body, college, role))
+                by_person.setdefault(m["person_id"], []).append(
+                    (m["body_id"], m["college_id"], m["role"])
+                )
             codes = {r for held in by_person.values() for _b, _c, r in held}
             self._mandates = _Mandates(
                 by_person,
-                dict(self._db.execute("SELECT id, name FROM bodies").fetchall()),
-                dict(self._db.execute("SELECT id, name FROM colleges").fetchall()),
+                _names(self._db, "bodies"),
+                _names(self._db, "colleges"),
                 {code: label(ROLES, code) for code in codes},
             )
         return self._mandates
@@ -289,16 +303,17 @@ class MemberListing:
             f"SELECT p.id FROM people p {' '.join(joins)}{where}"
             f" ORDER BY {', '.join(k + direction for k in key)}, {_WRITTEN}"
         )
-        return [r[0] for r in self._db.execute(sql, {"day": self._day})]
+        return database.column(self._db, sql, {"day": self._day})
 
     def _sorted_by_mandates(self, where: str, sort: str, descending: bool) -> list[int]:
         """By the instances, colleges or roles cell (folded, as the table shows it), then the
         name, in Python: the rows come in the order the names are written, which Python's sort
         keeps among equals (both ways)."""
-        rows = self._db.execute(
-            f"SELECT p.id, {_NAME} FROM people p LEFT JOIN people_keys k ON k.person_id = p.id"
-            f"{where} ORDER BY {_WRITTEN}"
-        ).fetchall()
+        rows = database.rows(
+            self._db,
+            f"SELECT p.id, {_NAME} AS name FROM people p "
+            f"LEFT JOIN people_keys k ON k.person_id = p.id{where} ORDER BY {_WRITTEN}",
+        )
         mandates = self._mandates_in_force()
         cache: dict[tuple, str] = {}
 
@@ -316,5 +331,10 @@ class MemberListing:
                 text = cache[held] = fold(" ; ".join(parts))
             return text
 
-        rows.sort(key=lambda r: (cell(r[0]), r[1]), reverse=descending)
-        return [r[0] for r in rows]
+        rows.sort(key=lambda r: (cell(r["id"]), r["name"]), reverse=descending)
+        return [r["id"] for r in rows]
+
+
+def _names(db: Database, table: str) -> dict[int, str]:
+    """Id → name of every row of a table of named things (bodies, colleges)."""
+    return {r["id"]: r["name"] for r in database.each_row(db, f"SELECT id, name FROM {table}")}

@@ -11,7 +11,7 @@ from ess_desk.errors import UserError
 from ess_desk.i18n import _, pgettext
 from ess_desk.membership import validation
 from ess_desk.membership.vocabulary import CIVILITIES
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -166,16 +166,17 @@ def get(db: Database, person_id: int) -> Person:
 def find(db: Database, first_name: str, last_name: str, email: str = "") -> int | None:
     """The person an import row names: same e-mail, else same first and last name."""
     if email:
-        row = db.execute(
-            "SELECT id FROM people WHERE email = ? COLLATE NOCASE AND email != ''", [email]
-        ).fetchone()
-        if row:
-            return row[0]
-    row = db.execute(
+        found = database.scalar(
+            db, "SELECT id FROM people WHERE email = ? COLLATE NOCASE AND email != ''", [email]
+        )
+        if found is not None:
+            return int(found)
+    found = database.scalar(
+        db,
         "SELECT id FROM people WHERE first_name = ? COLLATE NOCASE AND last_name = ? COLLATE NOCASE",
         [validation.clean_text(first_name), validation.clean_text(last_name)],
-    ).fetchone()
-    return row[0] if row else None
+    )
+    return None if found is None else int(found)
 
 
 def choices(
@@ -183,19 +184,21 @@ def choices(
 ) -> list[tuple[int, str]]:
     """People to pick from in a form, « NOM Prénom — Structure », by name: those not archived,
     plus `keep` (the one a record already names, even if archived since)."""
-    rows = db.execute(
+    rows = database.rows(
+        db,
         """
-        SELECT p.id, p.last_name, p.first_name, COALESCE(o.name, '')
+        SELECT p.id, p.last_name, p.first_name, COALESCE(o.name, '') AS organisation
         FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
         WHERE p.archived = 0 OR p.id IS ?
         """,
         [keep],
-    ).fetchall()
+    )
     # In the order French readers expect: accents and case ignored (GÉRARD before GUÉRIN),
     # which SQLite's NOCASE does not do.
-    rows.sort(key=lambda r: (fold(r[1]), fold(r[2]), r[0]))
+    rows.sort(key=lambda r: (fold(r["last_name"]), fold(r["first_name"]), r["id"]))
     out = []
-    for person_id, last, first, org in rows:
-        text = f"{last.upper()} {first}".strip()
-        out.append((person_id, f"{text} — {org}" if org and with_organisation else text))
+    for r in rows:
+        text = f"{r['last_name'].upper()} {r['first_name']}".strip()
+        org = r["organisation"]
+        out.append((r["id"], f"{text} — {org}" if org and with_organisation else text))
     return out

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from ess_desk import service
 from ess_desk.dates import display
 from ess_desk.errors import UserError
-from ess_desk.i18n import _, ngettext
+from ess_desk.i18n import _
 from ess_desk.meetings import meetings
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
-from ess_desk.store import Store, first_record, records, rows
+from ess_desk.store import Store, database, first_record, records, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def decisions_of_item(db: Database, item_id: int) -> list[Decision]:
 
 
 def _minutes_status(db: Database, meeting_id: int) -> str | None:
-    row = db.execute("SELECT status FROM minutes WHERE meeting_id = ?", [meeting_id]).fetchone()
-    return row[0] if row else None
+    found = database.scalar(db, "SELECT status FROM minutes WHERE meeting_id = ?", [meeting_id])
+    return None if found is None else str(found)
 
 
 def _ensure_editable(db: Database, meeting_id: int) -> meetings.Meeting:
@@ -124,9 +124,9 @@ def add(db: Database, item_id: int, kind: str, text: str) -> int:
         )
     meeting = _ensure_editable(db, item["meeting_id"])
     year = meeting.day.year
-    number = db.execute(
-        "SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE year = ?", [year]
-    ).fetchone()[0]
+    number = database.scalar(
+        db, "SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE year = ?", [year]
+    )
     values = {
         "year": year,
         "number": number,
@@ -168,9 +168,9 @@ def delete_decision(store: Store, decision_id: int) -> None:
     with store.write() as db:
         current = get(db, decision_id)
         _ensure_editable(db, current.meeting_id)
-        last = db.execute(
-            "SELECT MAX(number) FROM decisions WHERE year = ?", [current.year]
-        ).fetchone()[0]
+        last = database.scalar(
+            db, "SELECT MAX(number) FROM decisions WHERE year = ?", [current.year]
+        )
         if current.number != last:
             raise UserError(
                 _(
@@ -220,16 +220,13 @@ class DecisionRow:
     @property
     def outcome_label(self) -> str:
         from ess_desk.meetings.vocabulary import OUTCOMES
+        from ess_desk.meetings.votes import counts_sentence
         from ess_desk.membership.vocabulary import label
 
         if self.outcome is None:
             return _("Sans vote")
-        counts = ngettext(
-            "{votes_for} pour, {votes_against} contre, {abstentions} abstention",
-            "{votes_for} pour, {votes_against} contre, {abstentions} abstentions",
-            self.abstentions or 0,
-        ).format(
-            votes_for=self.votes_for, votes_against=self.votes_against, abstentions=self.abstentions
+        counts = counts_sentence(
+            self.votes_for or 0, self.votes_against or 0, self.abstentions or 0
         )
         return f"{label(OUTCOMES, self.outcome)} ({counts})"
 
@@ -305,9 +302,9 @@ def count(
 ) -> int:
     """How many decisions `search` finds with these filters (and no words)."""
     where, params = _register_where(body_id, year, kind, status)
-    return int(db.execute(f"SELECT COUNT(*) {_REGISTER} WHERE {where}", params).fetchone()[0])
+    return int(database.scalar(db, f"SELECT COUNT(*) {_REGISTER} WHERE {where}", params))
 
 
 def years(db: Database) -> list[int]:
     """The years that have decisions, newest first (for the year filter)."""
-    return [r[0] for r in db.execute("SELECT DISTINCT year FROM decisions ORDER BY year DESC")]
+    return database.column(db, "SELECT DISTINCT year FROM decisions ORDER BY year DESC")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.i18n import N_, _
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -162,9 +163,7 @@ def _changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> tup
 
 def meeting_history(db: Database, meeting_id: int) -> list[HistoryEntry]:
     """Every audited change concerning a meeting and its minutes, oldest first."""
-    minutes_ids = [
-        r[0] for r in db.execute("SELECT id FROM minutes WHERE meeting_id = ?", [meeting_id])
-    ]
+    minutes_ids = database.column(db, "SELECT id FROM minutes WHERE meeting_id = ?", [meeting_id])
     placeholders = ", ".join("?" for _e in _BY_MEETING_ID)
     conditions = [
         "(entity = 'meeting' AND entity_id = ?)",
@@ -181,21 +180,23 @@ def meeting_history(db: Database, meeting_id: int) -> list[HistoryEntry]:
             f"json_extract(COALESCE(after, before), '$.minutes_id') IN ({marks}))"
         )
         params += minutes_ids + minutes_ids
-    rows = db.execute(
+    rows = database.rows(
+        db,
         "SELECT at, os_user, entity, entity_id, action, before, after FROM audit_log "
         f"WHERE {' OR '.join(conditions)} ORDER BY id",
         params,
-    ).fetchall()
+    )
     out = []
-    for at, user, entity, entity_id, action, before, after in rows:
+    for r in rows:
+        before, after = r["before"], r["after"]
         out.append(
             HistoryEntry(
-                at=at,
-                user=user,
-                entity=entity,
-                entity_id=entity_id,
-                action=action,
-                what=f"{_entity_label(entity)} — {_action_label(action)}",
+                at=r["at"],
+                user=r["os_user"],
+                entity=r["entity"],
+                entity_id=r["entity_id"],
+                action=r["action"],
+                what=f"{_entity_label(r['entity'])} — {_action_label(r['action'])}",
                 changes=_changes(
                     json.loads(before) if before else None, json.loads(after) if after else None
                 ),

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ess_desk import audit, service
 from ess_desk.dates import display, parse_date
@@ -17,7 +17,7 @@ from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, validation
 from ess_desk.minutes import decisions as decisions_mod
 from ess_desk.minutes import record as rec
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ess_desk.store.lock import current_user
 
 if TYPE_CHECKING:
@@ -76,8 +76,8 @@ def get(db: Database, minutes_id: int) -> Minutes:
 
 def get_minutes(db: Database, meeting_id: int) -> Minutes | None:
     """The minutes of a meeting, or None when nobody has started them."""
-    row = db.execute("SELECT id FROM minutes WHERE meeting_id = ?", [meeting_id]).fetchone()
-    return get(db, row[0]) if row else None
+    found = database.scalar(db, "SELECT id FROM minutes WHERE meeting_id = ?", [meeting_id])
+    return None if found is None else get(db, found)
 
 
 def _ensure_draft(minutes: Minutes, db: Database) -> None:
@@ -122,7 +122,14 @@ def _clean_time(value: Any) -> str | None:
     return moment.isoformat(timespec="minutes") if moment else None
 
 
-def update(store: Store, minutes_id: int, **values: Any) -> None:
+class MinutesFields(TypedDict, total=False):
+    """What `update` takes: the minutes' own fields a secretary types."""
+
+    secretary: str
+    closing_time: dt.time | str | None
+
+
+def update(store: Store, minutes_id: int, **values: Unpack[MinutesFields]) -> None:
     """Change the secretary of the meeting or the closing time of a draft."""
     unknown = set(values) - {"secretary", "closing_time"}
     if unknown:
@@ -146,11 +153,12 @@ def update(store: Store, minutes_id: int, **values: Any) -> None:
 
 def section_texts(db: Database, minutes_id: int) -> dict[int, str]:
     """The summary typed for each agenda item (items without one are absent)."""
-    return dict(
-        db.execute(
-            "SELECT item_id, summary FROM minutes_sections WHERE minutes_id = ?", [minutes_id]
-        ).fetchall()
-    )
+    return {
+        r["item_id"]: r["summary"]
+        for r in database.each_row(
+            db, "SELECT item_id, summary FROM minutes_sections WHERE minutes_id = ?", [minutes_id]
+        )
+    }
 
 
 def save_section(store: Store, minutes_id: int, item_id: int, summary: str) -> bool:
@@ -163,10 +171,11 @@ def save_section(store: Store, minutes_id: int, item_id: int, summary: str) -> b
         item = service.require(db, "agenda_items", item_id, _("Le point"))
         if item["meeting_id"] != minutes.meeting_id:
             raise UserError(_("Ce point n'est pas à l'ordre du jour de cette séance."))
-        row = db.execute(
+        row = database.row(
+            db,
             "SELECT id, summary FROM minutes_sections WHERE minutes_id = ? AND item_id = ?",
             [minutes_id, item_id],
-        ).fetchone()
+        )
         now = _now()
         if row is None:
             service.insert(
@@ -176,18 +185,19 @@ def save_section(store: Store, minutes_id: int, item_id: int, summary: str) -> b
                 {"minutes_id": minutes_id, "item_id": item_id, "summary": text, "updated_at": now},
             )
             return True
-        section_id, before = row
-        if before == text:
+        section_id = row["id"]
+        if row["summary"] == text:
             return False
-        last = db.execute(
+        last = database.row(
+            db,
             "SELECT id, at, os_user, entity, entity_id, action FROM audit_log "
-            "ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+            "ORDER BY id DESC LIMIT 1",
+        )
         same_session = (
             last is not None
-            and (last[3], last[4], last[5], last[2])
+            and (last["entity"], last["entity_id"], last["action"], last["os_user"])
             == (SECTION_ENTITY, section_id, "update", current_user())
-            and dt.datetime.now() - dt.datetime.fromisoformat(last[1]) < TYPING_SESSION
+            and dt.datetime.now() - dt.datetime.fromisoformat(last["at"]) < TYPING_SESSION
         )
         if not same_session:
             service.update(
@@ -203,7 +213,8 @@ def save_section(store: Store, minutes_id: int, item_id: int, summary: str) -> b
             "UPDATE minutes_sections SET summary = ?, updated_at = ? WHERE id = ?",
             [text, now, section_id],
         )
-        audit.amend_last(db, last[0], now, service.fetch(db, "minutes_sections", section_id))
+        assert last is not None  # same_session
+        audit.amend_last(db, last["id"], now, service.fetch(db, "minutes_sections", section_id))
         return True
 
 
@@ -334,18 +345,19 @@ def return_to_draft(store: Store, minutes_id: int) -> None:
 
 def minutes_for_item(db: Database, item_id: int) -> Minutes | None:
     """The minutes an approval item is about."""
-    row = db.execute("SELECT id FROM minutes WHERE approval_item_id = ?", [item_id]).fetchone()
-    return get(db, row[0]) if row else None
+    found = database.scalar(db, "SELECT id FROM minutes WHERE approval_item_id = ?", [item_id])
+    return None if found is None else get(db, found)
 
 
 def to_approve_at(db: Database, meeting_id: int) -> list[Minutes]:
     """Minutes put on this meeting's agenda for approval (submitted or already approved)."""
-    rows = db.execute(
+    found = database.column(
+        db,
         "SELECT m.id FROM minutes m JOIN agenda_items i ON i.id = m.approval_item_id "
         "WHERE i.meeting_id = ? ORDER BY i.position",
         [meeting_id],
-    ).fetchall()
-    return [get(db, r[0]) for r in rows]
+    )
+    return [get(db, minutes_id) for minutes_id in found]
 
 
 def approve(store: Store, item_id: int) -> Minutes:
@@ -497,12 +509,13 @@ def add_erratum(
 
 
 def errata(db: Database, minutes_id: int) -> list[Erratum]:
-    rows = db.execute(
+    return database.records(
+        db,
+        Erratum,
         "SELECT id, minutes_id, recorded_on, reason, text FROM minutes_errata "
         "WHERE minutes_id = ? ORDER BY recorded_on, id",
         [minutes_id],
-    ).fetchall()
-    return [Erratum(*r) for r in rows]
+    )
 
 
 @dataclass(frozen=True)
@@ -587,15 +600,16 @@ def view(db: Database, meeting_id: int, public: bool = False) -> MinutesView:
 def approval_seal(db: Database, minutes_id: int) -> tuple[int, str] | None:
     """(id, hash) of the audit entry that recorded the approval of these minutes."""
     try:
-        row = db.execute(
+        row = database.row(
+            db,
             "SELECT id, hash FROM audit_log WHERE entity = ? AND entity_id = ? "
             "AND action = 'update' AND json_extract(after, '$.status') = 'approved' "
             "ORDER BY id LIMIT 1",
             [ENTITY, minutes_id],
-        ).fetchone()
+        )
     except sqlite3.Error:  # a log written before the chain, read without its migration
         return None
-    return (int(row[0]), str(row[1])) if row and row[1] else None
+    return (int(row["id"]), str(row["hash"])) if row and row["hash"] else None
 
 
 def check_digests(db: Database) -> list[str]:
@@ -604,14 +618,17 @@ def check_digests(db: Database) -> list[str]:
     if "minutes" not in db.table_names():
         return []
     problems: list[str] = []
-    rows = db.execute(
-        "SELECT mi.id, mi.meeting_id, mi.approved_text, mi.approved_sha256, m.starts_at, b.name "
-        "FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id "
-        "WHERE mi.status = 'approved' ORDER BY m.starts_at"
-    ).fetchall()
-    for minutes_id, meeting_id, text, stored, starts_at, body in rows:
+    rows = database.rows(
+        db,
+        "SELECT mi.id, mi.meeting_id, mi.approved_text, mi.approved_sha256, m.starts_at, "
+        "b.name AS body FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id "
+        "JOIN bodies b ON b.id = m.body_id WHERE mi.status = 'approved' ORDER BY m.starts_at",
+    )
+    for r in rows:
+        minutes_id, meeting_id = r["id"], r["meeting_id"]
+        text, stored = r["approved_text"], r["approved_sha256"]
         where = _("Procès-verbal de la séance du {day} ({body})").format(
-            day=display(starts_at), body=body
+            day=display(r["starts_at"]), body=r["body"]
         )
         if not text or not stored:
             problems.append(_("{where} : approuvé sans texte ni empreinte.").format(where=where))

@@ -16,6 +16,7 @@ from ess_desk.council import get_letterhead
 from ess_desk.i18n import _
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, roster
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -311,19 +312,21 @@ def notice_sent_on(db: Database, meeting: meetings.Meeting) -> str | None:
     found = []
     if "outbox" in tables:
         found.append(
-            db.execute(
+            database.scalar(
+                db,
                 "SELECT MAX(sent_at) FROM outbox WHERE meeting_id = ? AND purpose = 'convocation' "
                 "AND status = 'sent'",
                 [meeting.id],
-            ).fetchone()[0]
+            )
         )
     if "posted_letters" in tables:
         found.append(
-            db.execute(
+            database.scalar(
+                db,
                 "SELECT MAX(posted_on) FROM posted_letters WHERE meeting_id = ? "
                 "AND purpose = 'convocation'",
                 [meeting.id],
-            ).fetchone()[0]
+            )
         )
     found = [f[:10] for f in found if f]
     if found:
@@ -340,17 +343,18 @@ def _presiding(
 ) -> tuple[ChairTurn, ...]:
     """Who presided: the turns recorded for the meeting (`meeting_chairs`), else the body's
     president(s) who were there at the opening — a co-chair who arrived later did not open it."""
-    rows = db.execute(
+    rows = database.rows(
+        db,
         "SELECT person_id, from_time, reason FROM meeting_chairs WHERE meeting_id = ? "
         "ORDER BY from_time IS NOT NULL, from_time, id",
         [meeting.id],
-    ).fetchall()
+    )
     known = {**known, **{c.person_id: c for c in chair if c.person_id is not None}}
     turns = []
-    for person_id, from_time, reason in rows:
-        person = _person(db, person_id, known)
+    for r in rows:
+        person = _person(db, r["person_id"], known)
         if person is not None:
-            turns.append(ChairTurn(person, from_time, reason))
+            turns.append(ChairTurn(person, r["from_time"], r["reason"]))
     if any(t.from_time is None for t in turns):
         return tuple(turns)
     opening = meeting.opening_time or meeting.start.time().isoformat(timespec="minutes")
@@ -383,22 +387,25 @@ def _chair(db: Database, meeting: meetings.Meeting) -> tuple[PersonRef, ...]:
 def _person(db: Database, person_id: int, attendees: dict[int, PersonRef]) -> PersonRef | None:
     if person_id in attendees:
         return attendees[person_id]
-    row = db.execute(
-        "SELECT first_name || ' ' || last_name, consent_publish FROM people WHERE id = ?",
+    row = database.row(
+        db,
+        "SELECT first_name || ' ' || last_name AS name, consent_publish FROM people WHERE id = ?",
         [person_id],
-    ).fetchone()
-    return PersonRef(name=row[0], person_id=person_id, consent=bool(row[1])) if row else None
+    )
+    if row is None:
+        return None
+    return PersonRef(name=row["name"], person_id=person_id, consent=bool(row["consent_publish"]))
 
 
 def _ballots(db: Database, vote: votes.Vote, refs: dict[int, PersonRef]) -> tuple[BallotLine, ...]:
     """The roll call: each member and their vote, by whom it was cast when not in person."""
-    represented = {
-        r[0]
-        for r in db.execute(
+    represented = set(
+        database.column(
+            db,
             "SELECT mandate_id FROM attendance WHERE meeting_id = ? AND status = 'represented'",
             [vote.meeting_id],
         )
-    }
+    )
     out = []
     for b in votes.ballots_of(db, vote.id):
         member = refs.get(b.mandate_id) or PersonRef(name=b.name, member=True)
@@ -449,29 +456,34 @@ def _actions(
     """Actions decided at the meeting, by agenda item (the follow-up table may be absent)."""
     if "actions" not in db.table_names():
         return {}
-    rows = db.execute(
-        "SELECT a.item_id, a.title, a.owner_person_id, COALESCE(o.name, ''), a.due_date "
-        "FROM actions a LEFT JOIN organisations o ON o.id = a.owner_organisation_id "
+    rows = database.rows(
+        db,
+        "SELECT a.item_id, a.title, a.owner_person_id, COALESCE(o.name, '') AS organisation, "
+        "a.due_date FROM actions a LEFT JOIN organisations o ON o.id = a.owner_organisation_id "
         "WHERE a.meeting_id = ? AND a.item_id IS NOT NULL ORDER BY a.id",
         [meeting_id],
-    ).fetchall()
+    )
     out: dict[int, list[ActionRecord]] = {}
-    for item_id, title, owner_id, organisation, due in rows:
+    for r in rows:
+        owner_id = r["owner_person_id"]
         owner = _person(db, owner_id, attendees) if owner_id else None
-        out.setdefault(item_id, []).append(ActionRecord(title, owner, organisation, due))
+        out.setdefault(r["item_id"], []).append(
+            ActionRecord(r["title"], owner, r["organisation"], r["due_date"])
+        )
     return out
 
 
 def _withdrawal(
     db: Database, refs: dict[int, PersonRef], mandate_id: int, reason: str
 ) -> Withdrawal:
-    row = db.execute(
-        "SELECT p.civility, p.first_name || ' ' || p.last_name FROM mandates m "
+    row = database.row(
+        db,
+        "SELECT p.civility, p.first_name || ' ' || p.last_name AS name FROM mandates m "
         "JOIN people p ON p.id = m.person_id WHERE m.id = ?",
         [mandate_id],
-    ).fetchone()
-    person = refs.get(mandate_id) or PersonRef(name=row[1] if row else "?", member=True)
-    return Withdrawal(person, row[0] if row else "", reason)
+    )
+    person = refs.get(mandate_id) or PersonRef(name=row["name"] if row else "?", member=True)
+    return Withdrawal(person, row["civility"] if row else "", reason)
 
 
 def _law(db: Database, meeting: meetings.Meeting, body: bodies.Body, in_office: int) -> LawNotes:
@@ -504,24 +516,27 @@ def compose(
         for line in group:
             if line.person.person_id is not None:
                 by_person[line.person.person_id] = line.person
-    summaries = dict(
-        db.execute(
+    summaries = {
+        r["item_id"]: r["summary"]
+        for r in database.each_row(
+            db,
             "SELECT s.item_id, s.summary FROM minutes_sections s JOIN minutes m "
             "ON m.id = s.minutes_id WHERE m.meeting_id = ?",
             [meeting_id],
-        ).fetchall()
-    )
+        )
+    }
     decided: dict[int, list[DecisionRecord]] = {}
     for d in decisions_mod.decisions_of_meeting(db, meeting_id):
         decided.setdefault(d.item_id, []).append(DecisionRecord(d.reference, d.kind, d.text))
     actions = _actions(db, meeting_id, by_person)
     by_mandate = {a.mandate_id: _ref(a) for a in presence.expected_attendees(db, meeting_id)}
     withdrawals: dict[int, list[tuple[int, str]]] = {}
-    for item_id, mandate_id, reason in db.execute(
+    for r in database.each_row(
+        db,
         "SELECT item_id, mandate_id, reason FROM withdrawals WHERE meeting_id = ? ORDER BY id",
         [meeting_id],
     ):
-        withdrawals.setdefault(item_id, []).append((mandate_id, reason))
+        withdrawals.setdefault(r["item_id"], []).append((r["mandate_id"], r["reason"]))
     sections = []
     for position, item in enumerate(agenda.items(db, meeting_id), start=1):
         presenter = (
@@ -766,14 +781,12 @@ class Publication:
 
     def __init__(self, db: Database, record: MinutesRecord):
         # Consent is read today: a person may have withdrawn it since the minutes were approved.
-        self.consent = {
-            r[0]: bool(r[1]) for r in db.execute("SELECT id, consent_publish FROM people")
-        }
+        people = database.rows(db, "SELECT id, first_name, last_name, consent_publish FROM people")
+        self.consent = {r["id"]: bool(r["consent_publish"]) for r in people}
         replacements: dict[str, str] = {}
-        for first, last, consent in db.execute(
-            "SELECT first_name, last_name, consent_publish FROM people"
-        ):
-            if not consent and f"{first}{last}".strip():
+        for r in people:
+            first, last = r["first_name"], r["last_name"]
+            if not r["consent_publish"] and f"{first}{last}".strip():
                 for name in (f"{first} {last}", f"{last} {first}"):
                     replacements.setdefault(name.strip().casefold(), _("une personne"))
         # People named in the record get their more precise description.

@@ -22,7 +22,7 @@ from ess_desk.mail import outbox
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.person_file import annexes_naming, is_anonymised
 from ess_desk.privacy.texts import free_texts
-from ess_desk.store import Store, derived
+from ess_desk.store import Store, database, derived
 from ess_desk.store.schema import search_tables
 
 if TYPE_CHECKING:
@@ -140,9 +140,10 @@ class Anonymisation:
 def running_mandates(db: Database, person_id: int, today: dt.date) -> list[tuple[str, str, str]]:
     """(body, start, end or '') of the mandates in force or to come."""
     return [
-        (r[0], r[1], r[2] or "")
-        for r in db.execute(
-            "SELECT b.name, m.start_date, m.end_date FROM mandates m "
+        (r["body"], r["start_date"], r["end_date"] or "")
+        for r in database.each_row(
+            db,
+            "SELECT b.name AS body, m.start_date, m.end_date FROM mandates m "
             "JOIN bodies b ON b.id = m.body_id WHERE m.person_id = ? "
             "AND (m.end_date IS NULL OR m.end_date >= ?) ORDER BY m.start_date",
             [person_id, today.isoformat()],
@@ -199,7 +200,8 @@ def _scrub_audit(
     changed: list[int] = []
     columns = "id, entity, entity_id"
     for row, found in list(audit_entries(db, person_id, mandate_ids, matcher, columns)):
-        entry_id, entity, entity_id, before, after = row
+        entry_id, entity, entity_id = row["id"], row["entity"], row["entity_id"]
+        before, after = row["before"], row["after"]
         fields = None
         if entity == "person" and entity_id == person_id:
             fields = card
@@ -287,9 +289,9 @@ def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> A
     derived.refresh_keys(db, people=[person_id])  # the old name's folded key went with it
     # Their messages keep their subject and proof, not their name, address or letters.
     outbox.forget_person(db, person_id, label)
-    mandate_ids = {
-        r[0] for r in db.execute("SELECT id FROM mandates WHERE person_id = ?", [person_id])
-    }
+    mandate_ids = set(
+        database.column(db, "SELECT id FROM mandates WHERE person_id = ?", [person_id])
+    )
     db.execute("UPDATE mandates SET notes = '' WHERE person_id = ?", [person_id])
     redacted = _scrub_audit(db, person_id, mandate_ids, matcher, label)
     result.audit_entries = len(redacted)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ess_desk.store import database
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -85,13 +86,15 @@ class Identity:
         """The person's identity as texts may show it. An e-mail or phone number that another
         card holds too (a structure's switchboard, a shared mailbox) is left out: it does not
         tell this person apart, and rewriting it would touch the other person's records."""
-        row = db.execute(
+        row = database.row(
+            db,
             "SELECT civility, first_name, last_name, email, phone FROM people WHERE id = ?",
             [person_id],
-        ).fetchone()
+        )
         if row is None:
             return None
-        civility, first, last, email, phone = row
+        civility, first, last = row["civility"], row["first_name"], row["last_name"]
+        email, phone = row["email"], row["phone"]
         if (
             email
             and db.execute(
@@ -457,7 +460,7 @@ class Candidates:
 
 def audit_entries(
     db: Database, person_id: int, mandate_ids: Iterable[int], matcher: Matcher, columns: str
-) -> Iterator[tuple[tuple, bool]]:
+) -> Iterator[tuple[database.Row, bool]]:
     """The audit entries that may concern the person, with `columns`: those of their card and
     mandates (through the log's entity index) and those whose copies may name them (through
     its own words index, 0012); each with True when its copies are `found` (see `search`)."""
@@ -468,14 +471,15 @@ def audit_entries(
     own = "(entity = 'person' AND entity_id = ?)"
     if mandates:
         own += f" OR (entity = 'mandate' AND entity_id IN ({', '.join('?' for _m in mandates)}))"
-    rows = db.execute(
-        f"SELECT {columns}, before, after, {named} FROM audit_log WHERE {own} OR {where} "
-        "ORDER BY id",
+    rows = database.each_row(
+        db,
+        f"SELECT {columns}, before, after, {named} AS may_name FROM audit_log "
+        f"WHERE {own} OR {where} ORDER BY id",
         [*named_params, person_id, *mandates, *params],
     )
-    for *values, before, after, may_name in rows:
-        look = matcher.search_named if may_name else matcher.search_phone
-        yield (*values, before, after), look(before) or look(after)
+    for r in rows:
+        look = matcher.search_named if r["may_name"] else matcher.search_phone
+        yield r, look(r["before"]) or look(r["after"])
 
 
 @dataclass(frozen=True)

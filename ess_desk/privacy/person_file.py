@@ -27,6 +27,7 @@ from ess_desk.minutes.vocabulary import MINUTES_STATUSES
 from ess_desk.privacy.information import article_15
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.texts import free_texts
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -131,12 +132,13 @@ def _day(value: str | None) -> str | None:
 
 
 def _anonymised_on(db: Database, person_id: int) -> str | None:
-    row = db.execute(
+    first = database.scalar(
+        db,
         "SELECT MIN(at) FROM audit_log WHERE entity = 'person' AND entity_id = ? "
         "AND action = 'anonymise'",
         [person_id],
-    ).fetchone()
-    return _day(row[0]) if row and row[0] else None
+    )
+    return _day(first) if first else None
 
 
 def is_anonymised(db: Database, person_id: int) -> bool:
@@ -144,9 +146,7 @@ def is_anonymised(db: Database, person_id: int) -> bool:
 
 
 def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    return [dict(r) for r in database.each_row(db, sql, params)]
 
 
 def _mandates(db: Database, person_id: int) -> list[dict[str, Any]]:
@@ -166,15 +166,13 @@ def _mandates(db: Database, person_id: int) -> list[dict[str, Any]]:
     )
     for row in rows:
         row["role_label"] = label(ROLES, row["role"])
-        row["substitutes"] = [
-            r[0]
-            for r in db.execute(
-                "SELECT p.first_name || ' ' || p.last_name FROM mandates s "
-                "JOIN people p ON p.id = s.person_id WHERE s.substitute_for_id = ? "
-                "ORDER BY s.start_date",
-                [row["id"]],
-            )
-        ]
+        row["substitutes"] = database.column(
+            db,
+            "SELECT p.first_name || ' ' || p.last_name FROM mandates s "
+            "JOIN people p ON p.id = s.person_id WHERE s.substitute_for_id = ? "
+            "ORDER BY s.start_date",
+            [row["id"]],
+        )
     return rows
 
 
@@ -311,35 +309,37 @@ def _minutes(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, A
     # Through the snapshots' index, SQLite leaves out the approved minutes whose snapshot
     # neither refers to the person nor may name them.
     snapshots = snapshot_filter(person_id, matcher, "mi.id")
-    rows = db.execute(
-        "SELECT mi.id, mi.meeting_id, substr(m.starts_at, 1, 10), b.name, m.title, mi.status, "
-        f"mi.secretary, mi.approved_text, {snapshots.named} FROM minutes mi "
+    rows = database.rows(
+        db,
+        "SELECT mi.id, mi.meeting_id, substr(m.starts_at, 1, 10) AS day, b.name AS body, m.title, "
+        f"mi.status, mi.secretary, mi.approved_text, {snapshots.named} AS named FROM minutes mi "
         "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id "
         "WHERE NOT (mi.status = 'approved' AND mi.approved_text != '') "
         f"OR {snapshots.condition} ORDER BY m.starts_at",
         [*snapshots.named_params, *snapshots.params],
-    ).fetchall()
-    for minutes_id, meeting_id, day, body, title, status, secretary, approved_text, named in rows:
+    )
+    for r in rows:
+        minutes_id, status, approved_text = r["id"], r["status"], r["approved_text"]
         roles: list[str] = []
         if status == "approved" and approved_text:
-            look = matcher.search_named if named else matcher.search_phone
+            look = matcher.search_named if r["named"] else matcher.search_phone
             if person_ref.search(approved_text) or look(approved_text):
                 roles = _snapshot_roles(approved_text, person_id, matcher)
         else:
-            if matcher.search(secretary):
+            if matcher.search(r["secretary"]):
                 roles.append(_("secrétaire de séance"))
-            summaries = db.execute(
-                "SELECT summary FROM minutes_sections WHERE minutes_id = ?", [minutes_id]
-            ).fetchall()
-            if any(matcher.search(s[0]) for s in summaries):
+            summaries = database.column(
+                db, "SELECT summary FROM minutes_sections WHERE minutes_id = ?", [minutes_id]
+            )
+            if any(matcher.search(summary) for summary in summaries):
                 roles.append(_("nommé(e) dans le texte"))
         if roles:
             out.append(
                 {
-                    "meeting_id": meeting_id,
-                    "date": day,
-                    "body": body,
-                    "meeting": title,
+                    "meeting_id": r["meeting_id"],
+                    "date": r["day"],
+                    "body": r["body"],
+                    "meeting": r["title"],
                     "status": status,
                     "status_label": label(MINUTES_STATUSES, status),
                     "roles": roles,
@@ -401,16 +401,18 @@ def annexes_naming(db: Database, matcher: Matcher) -> list[dict[str, Any]]:
     from pypdf import PdfReader
 
     out = []
-    rows = db.execute(
-        "SELECT x.id, x.name, substr(m.starts_at, 1, 10), b.name FROM annexes x "
+    rows = database.rows(
+        db,
+        "SELECT x.id, x.name, substr(m.starts_at, 1, 10) AS day, b.name AS body FROM annexes x "
         "JOIN meetings m ON m.id = x.meeting_id JOIN bodies b ON b.id = m.body_id "
-        "ORDER BY m.starts_at, x.id"
-    ).fetchall()
-    for annex_id, name, day, body in rows:
+        "ORDER BY m.starts_at, x.id",
+    )
+    for r in rows:
+        annex_id, name, day, body = r["id"], r["name"], r["day"], r["body"]
         found = []
         if matcher.search(name):
             found.append(_("nom du fichier"))
-        (content,) = db.execute("SELECT content FROM annexes WHERE id = ?", [annex_id]).fetchone()
+        content = database.scalar(db, "SELECT content FROM annexes WHERE id = ?", [annex_id])
         try:
             reader = PdfReader(io.BytesIO(content))
             if any(matcher.search(page.extract_text() or "") for page in reader.pages):
@@ -432,16 +434,16 @@ def _audit_log(
     out = []
     columns = "id, at, os_user, entity, entity_id, action"
     for row, found in audit_entries(db, person_id, mandate_ids, matcher, columns):
-        entry_id, at, os_user, entity, entity_id, action, before, after = row
-        if (entity, entity_id) in own or found:
+        before, after = row["before"], row["after"]
+        if (row["entity"], row["entity_id"]) in own or found:
             out.append(
                 {
-                    "id": entry_id,
-                    "at": at,
-                    "os_user": os_user,
-                    "entity": entity,
-                    "entity_id": entity_id,
-                    "action": action,
+                    "id": row["id"],
+                    "at": row["at"],
+                    "os_user": row["os_user"],
+                    "entity": row["entity"],
+                    "entity_id": row["entity_id"],
+                    "action": row["action"],
                     "before": json.loads(before) if before else None,
                     "after": json.loads(after) if after else None,
                 }

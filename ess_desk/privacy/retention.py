@@ -14,7 +14,7 @@ from ess_desk.actions.rules import OPEN_STATUSES
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -120,8 +120,8 @@ created AS (
     SELECT entity_id AS pid, MIN(substr(at, 1, 10)) AS day FROM audit_log
     WHERE entity = 'person' AND action = 'create' GROUP BY entity_id
 )
-SELECT p.id, p.first_name, p.last_name, COALESCE(o.name, ''), p.archived,
-       mand.last_end, act.day, created.day
+SELECT p.id, p.first_name, p.last_name, COALESCE(o.name, '') AS organisation, p.archived,
+       mand.last_end, act.day AS last_activity, created.day AS recorded_on
 FROM people p
 LEFT JOIN organisations o ON o.id = p.organisation_id
 LEFT JOIN mand ON mand.person_id = p.id
@@ -144,17 +144,15 @@ def due_for_review(
     years = retention_years(db) if years is None else check_years(years)
     limit = cutoff(today, years).isoformat()
     out = []
-    for person_id, first, last, organisation, archived, last_end, activity, created in db.execute(
-        _REVIEW_SQL, {"today": today.isoformat()}
-    ):
+    for r in database.each_row(db, _REVIEW_SQL, {"today": today.isoformat()}):
         row = ReviewRow(
-            person_id=person_id,
-            name=f"{first} {last}".strip(),
-            organisation=organisation,
-            last_mandate_end=last_end,
-            last_activity=activity,
-            recorded_on=created,
-            archived=bool(archived),
+            person_id=r["id"],
+            name=f"{r['first_name']} {r['last_name']}".strip(),
+            organisation=r["organisation"],
+            last_mandate_end=r["last_end"],
+            last_activity=r["last_activity"],
+            recorded_on=r["recorded_on"],
+            archived=bool(r["archived"]),
         )
         if row.last_seen is None or row.last_seen < limit:
             out.append(row)

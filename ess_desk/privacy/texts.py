@@ -12,6 +12,7 @@ from ess_desk.dates import display
 from ess_desk.i18n import _
 from ess_desk.minutes.decisions import reference
 from ess_desk.privacy.matching import Candidates
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -96,18 +97,22 @@ _WHERE: dict[str, Callable[..., str]] = {
 
 def _minutes(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(match, None, "mi.id", "mi.secretary")
-    for minutes_id, secretary, status, day, body in db.execute(
-        "SELECT mi.id, mi.secretary, mi.status, m.starts_at, b.name FROM minutes mi "
+    for r in database.each_row(
+        db,
+        "SELECT mi.id, mi.secretary, mi.status, m.starts_at AS day, b.name AS body FROM minutes mi "
         "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id" + where,
         params,
     ):
-        yield ("minutes", "secretary", minutes_id, secretary, status != "approved", (day, body))
+        frozen = r["status"] == "approved"
+        yield ("minutes", "secretary", r["id"], r["secretary"], not frozen, (r["day"], r["body"]))
 
 
 def _sections(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(match, "search_minutes", "s.id * 2", "s.summary")
-    for section_id, summary, status, day, body, title in db.execute(
-        "SELECT s.id, s.summary, mi.status, m.starts_at, b.name, i.title FROM minutes_sections s "
+    for r in database.each_row(
+        db,
+        "SELECT s.id, s.summary, mi.status, m.starts_at AS day, b.name AS body, i.title "
+        "FROM minutes_sections s "
         "JOIN minutes mi ON mi.id = s.minutes_id JOIN meetings m ON m.id = mi.meeting_id "
         "JOIN bodies b ON b.id = m.body_id JOIN agenda_items i ON i.id = s.item_id" + where,
         params,
@@ -115,74 +120,82 @@ def _sections(db: Database, match: Filter) -> Iterator[tuple]:
         yield (
             "minutes_sections",
             "summary",
-            section_id,
-            summary,
-            status != "approved",
-            (day, body, title),
+            r["id"],
+            r["summary"],
+            r["status"] != "approved",
+            (r["day"], r["body"], r["title"]),
         )
 
 
 def _errata(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(match, "search_minutes", "e.id * 2 + 1", "e.reason", "e.text")
-    for erratum_id, reason, text, day, body in db.execute(
-        "SELECT e.id, e.reason, e.text, m.starts_at, b.name FROM minutes_errata e "
+    for r in database.each_row(
+        db,
+        "SELECT e.id, e.reason, e.text, m.starts_at AS day, b.name AS body FROM minutes_errata e "
         "JOIN minutes mi ON mi.id = e.minutes_id JOIN meetings m ON m.id = mi.meeting_id "
         "JOIN bodies b ON b.id = m.body_id" + where,
         params,
     ):
-        yield ("minutes_errata", "reason", erratum_id, reason, False, (day, body))
-        yield ("minutes_errata", "text", erratum_id, text, False, (day, body))
+        place = (r["day"], r["body"])
+        yield ("minutes_errata", "reason", r["id"], r["reason"], False, place)
+        yield ("minutes_errata", "text", r["id"], r["text"], False, place)
 
 
 def _decisions(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(match, "search_decisions", "d.id", "d.text")
-    for decision_id, year, number, text, day, body, frozen in db.execute(
-        f"SELECT d.id, d.year, d.number, d.text, m.starts_at, b.name, d.meeting_id IN ({_APPROVED}) "
+    for r in database.each_row(
+        db,
+        "SELECT d.id, d.year, d.number, d.text, m.starts_at AS day, b.name AS body, "
+        f"d.meeting_id IN ({_APPROVED}) AS frozen "
         "FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id"
         + where,
         params,
     ):
-        yield ("decisions", "text", decision_id, text, not frozen, (year, number, day, body))
+        place = (r["year"], r["number"], r["day"], r["body"])
+        yield ("decisions", "text", r["id"], r["text"], not r["frozen"], place)
 
 
 def _agenda_items(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(
         match, "search_agenda_items", "i.id", "i.title", "i.description", "i.presenter_text"
     )
-    for item_id, title, description, presenter, day, body, frozen in db.execute(
-        "SELECT i.id, i.title, i.description, i.presenter_text, m.starts_at, b.name, "
-        f"i.meeting_id IN ({_APPROVED}) FROM agenda_items i "
+    for r in database.each_row(
+        db,
+        "SELECT i.id, i.title, i.description, i.presenter_text, m.starts_at AS day, "
+        f"b.name AS body, i.meeting_id IN ({_APPROVED}) AS frozen FROM agenda_items i "
         "JOIN meetings m ON m.id = i.meeting_id JOIN bodies b ON b.id = m.body_id" + where,
         params,
     ):
-        for column, text in (
-            ("title", title),
-            ("description", description),
-            ("presenter_text", presenter),
-        ):
-            yield ("agenda_items", column, item_id, text, not frozen, (day, body, title))
+        place = (r["day"], r["body"], r["title"])
+        for column in ("title", "description", "presenter_text"):
+            yield ("agenda_items", column, r["id"], r[column], not r["frozen"], place)
 
 
 def _guests(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(match, None, "g.id", "g.name")
-    for guest_id, name, day, body, frozen in db.execute(
-        f"SELECT g.id, g.name, m.starts_at, b.name, g.meeting_id IN ({_APPROVED}) FROM guests g "
+    for r in database.each_row(
+        db,
+        "SELECT g.id, g.name, m.starts_at AS day, b.name AS body, "
+        f"g.meeting_id IN ({_APPROVED}) AS frozen FROM guests g "
         "JOIN meetings m ON m.id = g.meeting_id JOIN bodies b ON b.id = m.body_id" + where,
         params,
     ):
-        yield ("guests", "name", guest_id, name, not frozen, (day, body))
+        yield ("guests", "name", r["id"], r["name"], not r["frozen"], (r["day"], r["body"]))
 
 
 def _meetings(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(match, "search_meetings", "m.id", "m.title", "m.notes")
-    for meeting_id, title, notes, day, body, frozen in db.execute(
-        f"SELECT m.id, m.title, m.notes, m.starts_at, b.name, m.id IN ({_APPROVED}) "
-        "FROM meetings m JOIN bodies b ON b.id = m.body_id" + where,
+    for r in database.each_row(
+        db,
+        "SELECT m.id, m.title, m.notes, m.starts_at AS day, b.name AS body, "
+        f"m.id IN ({_APPROVED}) AS frozen FROM meetings m JOIN bodies b ON b.id = m.body_id"
+        + where,
         params,
     ):
         # The schema freezes an approved meeting's title, not its internal notes.
-        yield ("meetings", "title", meeting_id, title, not frozen, (day, body))
-        yield ("meetings", "notes", meeting_id, notes, True, (day, body))
+        place = (r["day"], r["body"])
+        yield ("meetings", "title", r["id"], r["title"], not r["frozen"], place)
+        yield ("meetings", "notes", r["id"], r["notes"], True, place)
 
 
 def _actions(db: Database, match: Filter) -> Iterator[tuple]:
@@ -196,11 +209,13 @@ def _actions(db: Database, match: Filter) -> Iterator[tuple]:
 
 def _action_updates(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(match, "search_action_updates", "id", "comment", joiner="AND")
-    for update_id, action_id, day, comment in db.execute(
+    for r in database.each_row(
+        db,
         "SELECT id, action_id, on_date, comment FROM action_updates WHERE comment != ''" + where,
         params,
     ):
-        yield ("action_updates", "comment", update_id, comment, True, (day, action_id))
+        place = (r["on_date"], r["action_id"])
+        yield ("action_updates", "comment", r["id"], r["comment"], True, place)
 
 
 def _mandates(db: Database, match: Filter) -> Iterator[tuple]:
@@ -223,12 +238,12 @@ def _people(db: Database, match: Filter) -> Iterator[tuple]:
 
 def _organisations(db: Database, match: Filter) -> Iterator[tuple]:
     where, params = _where(match, None, "id", "email", "phone")
-    for org_id, name, email, phone in db.execute(
-        "SELECT id, name, email, phone FROM organisations" + where, params
+    for r in database.each_row(
+        db, "SELECT id, name, email, phone FROM organisations" + where, params
     ):
         # A personal address or number given as the structure's own contact: emptied.
-        yield ("organisations", "email", org_id, email, True, (name,), True)
-        yield ("organisations", "phone", org_id, phone, True, (name,), True)
+        yield ("organisations", "email", r["id"], r["email"], True, (r["name"],), True)
+        yield ("organisations", "phone", r["id"], r["phone"], True, (r["name"],), True)
 
 
 def _settings(db: Database, match: Filter) -> Iterator[tuple]:

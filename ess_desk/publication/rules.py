@@ -12,6 +12,7 @@ from ess_desk import service
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.publication import actes, deadlines
+from ess_desk.store import database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -31,11 +32,11 @@ class PublicationRules:
 def rules_of(db: Database, body_id: int) -> PublicationRules:
     """The body's rules; the minutes' delay is the body's `minutes_publish_days` where the meeting
     law's migration added it, else a week."""
-    row = db.execute("SELECT actes_code FROM bodies WHERE id = ?", [body_id]).fetchone()
+    row = database.row(db, "SELECT actes_code FROM bodies WHERE id = ?", [body_id])
     if row is None:
         raise UserError(_("L'instance n°{id} n'existe pas.").format(id=body_id))
     list_days, minutes_days = deadlines.body_days(db, body_id)
-    return PublicationRules(row[0] or actes.DEFAULT_CODE, list_days, minutes_days)
+    return PublicationRules(row["actes_code"] or actes.DEFAULT_CODE, list_days, minutes_days)
 
 
 def _days(value: Any, field: str) -> int:
@@ -64,13 +65,14 @@ def set_rules(
 
 def decision_codes(db: Database, meeting_id: int) -> dict[int, str]:
     """The ACTES subject code of each decision of a meeting: its own, else its body's."""
-    rows = db.execute(
-        "SELECT d.id, COALESCE(NULLIF(d.actes_code, ''), b.actes_code) FROM decisions d "
+    rows = database.each_row(
+        db,
+        "SELECT d.id, COALESCE(NULLIF(d.actes_code, ''), b.actes_code) AS code FROM decisions d "
         "JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
         "WHERE d.meeting_id = ?",
         [meeting_id],
-    ).fetchall()
-    return {r[0]: r[1] or actes.DEFAULT_CODE for r in rows}
+    )
+    return {r["id"]: r["code"] or actes.DEFAULT_CODE for r in rows}
 
 
 def set_decision_code(store: Store, decision_id: int, code: Any) -> None:

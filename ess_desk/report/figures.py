@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from ess_desk.i18n import _
 from ess_desk.membership import bodies, roster
 from ess_desk.membership.vocabulary import SEAT_ROLES
 from ess_desk.minutes import record as rec
+from ess_desk.store.database import Row, rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -381,8 +381,12 @@ class ReportFigures:
         return sum(c.vacant or 0 for c in self.composition)
 
 
-def _presences(row: Iterable[int]) -> Presences:
-    return Presences(*(int(v or 0) for v in row))
+_PRESENCE_COUNTS = tuple(f.name for f in dataclasses.fields(Presences))
+
+
+def _presences(row: Row) -> Presences:
+    """A row's attendance counts, read by their names (`COUNTS` below names its columns so)."""
+    return Presences(**{name: int(row[name] or 0) for name in _PRESENCE_COUNTS})
 
 
 class _Names:
@@ -433,6 +437,14 @@ def _ref(
     )
 
 
+def _member_ref(r: Row) -> rec.PersonRef:
+    return _ref(r["person_id"], r["name"], r["consent_publish"], r["college"], "member")
+
+
+def _change_ref(r: Row) -> rec.PersonRef:
+    return _ref(r["person_id"], r["name"], r["consent_publish"], r["college"], r["role"])
+
+
 def _quorum(db: Database, meeting_id: int, recorded: str | None, attendance: bool) -> Quorum | None:
     if recorded:
         try:
@@ -480,17 +492,18 @@ def report_figures(
     seat_roles = ", ".join(f"'{r}'" for r in sorted(SEAT_ROLES))
 
     # -- meetings, with the attendance of seat holders at those held -------------------------
-    meeting_rows = db.execute(
+    meeting_rows = rows(
+        db,
         """
-        SELECT m.id, m.starts_at, m.title, m.status, r.starts_at, m.opening_quorum,
-               EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id),
-               (SELECT COUNT(*) FROM decisions d WHERE d.meeting_id = m.id)
+        SELECT m.id, m.starts_at, m.title, m.status, r.starts_at AS replaced_by, m.opening_quorum,
+               EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id) AS attendance,
+               (SELECT COUNT(*) FROM decisions d WHERE d.meeting_id = m.id) AS decisions
         FROM meetings m LEFT JOIN meetings r ON r.id = m.replaced_by_id
         WHERE m.body_id = :body AND m.starts_at >= :start AND m.starts_at < :after
         ORDER BY m.starts_at, m.id
         """,
         p,
-    ).fetchall()
+    )
     seats_cte = f"""
         WITH held AS (
             SELECT m.id, substr(m.starts_at, 1, 10) AS day FROM meetings m
@@ -509,51 +522,49 @@ def report_figures(
         )
     """
     # A member taking part by video or audio attended: counted with those present.
-    counts = """COUNT(*), SUM(s.status IN ('present', 'remote')), SUM(s.status = 'replaced'),
-        SUM(s.status = 'represented'), SUM(s.status = 'excused'),
-        SUM(s.status NOT IN ('present', 'remote', 'replaced', 'represented', 'excused'))"""
+    # The columns are named as `Presences`' fields, which `_presences` reads.
+    counts = """COUNT(*) AS expected, SUM(s.status IN ('present', 'remote')) AS present,
+        SUM(s.status = 'replaced') AS replaced, SUM(s.status = 'represented') AS represented,
+        SUM(s.status = 'excused') AS excused,
+        SUM(s.status NOT IN ('present', 'remote', 'replaced', 'represented', 'excused')) AS absent"""
     by_meeting = {
-        r[0]: _presences(r[1:])
-        for r in db.execute(
-            f"{seats_cte} SELECT s.meeting_id, {counts} FROM seat s GROUP BY s.meeting_id", p
+        r["meeting_id"]: _presences(r)
+        for r in rows(
+            db, f"{seats_cte} SELECT s.meeting_id, {counts} FROM seat s GROUP BY s.meeting_id", p
         )
     }
     meetings_out = []
-    for (
-        mid,
-        starts_at,
-        title,
-        status,
-        replaced_by,
-        opening,
-        attendance,
-        n_decisions,
-    ) in meeting_rows:
-        held = status in HELD
+    for r in meeting_rows:
+        held = r["status"] in HELD
+        mid = r["id"]
         meetings_out.append(
             MeetingLine(
                 meeting_id=mid,
-                starts_at=starts_at,
-                title=title,
-                status=status,
-                replaced_by=replaced_by,
+                starts_at=r["starts_at"],
+                title=r["title"],
+                status=r["status"],
+                replaced_by=r["replaced_by"],
                 presences=by_meeting.get(mid) if held else None,
-                quorum=_quorum(db, mid, opening, bool(attendance)) if held else None,
-                decisions=n_decisions,
+                quorum=_quorum(db, mid, r["opening_quorum"], bool(r["attendance"]))
+                if held
+                else None,
+                decisions=r["decisions"],
             )
         )
-    college_rows = db.execute(
+    college_rows = rows(
+        db,
         f"""{seats_cte}
-        SELECT COALESCE(c.name, ''), COALESCE(c.voting, 1), {counts}
+        SELECT COALESCE(c.name, '') AS college, COALESCE(c.voting, 1) AS voting, {counts}
         FROM seat s LEFT JOIN colleges c ON c.id = s.college_id
         GROUP BY s.college_id ORDER BY s.college_id IS NULL, s.college_id
         """,
         p,
-    ).fetchall()
-    member_rows = db.execute(
+    )
+    member_rows = rows(
+        db,
         f"""{seats_cte}
-        SELECT s.person_id, pe.first_name || ' ' || pe.last_name, pe.consent_publish,
-               COALESCE(c.name, ''), {counts}
+        SELECT s.person_id, pe.first_name || ' ' || pe.last_name AS name, pe.consent_publish,
+               COALESCE(c.name, '') AS college, {counts}
         FROM seat s JOIN people pe ON pe.id = s.person_id
         LEFT JOIN colleges c ON c.id = s.college_id
         GROUP BY s.person_id, s.college_id
@@ -561,10 +572,11 @@ def report_figures(
                  pe.first_name COLLATE NOCASE, s.person_id
         """,
         p,
-    ).fetchall()
+    )
 
     # -- decisions and votes ----------------------------------------------------------------
-    decision_rows = db.execute(
+    decision_rows = rows(
+        db,
         """
         SELECT d.id, d.year, d.number, m.starts_at, d.kind, d.text, d.status
         FROM decisions d JOIN meetings m ON m.id = d.meeting_id
@@ -572,54 +584,65 @@ def report_figures(
         ORDER BY d.year, d.number
         """,
         p,
-    ).fetchall()
-    votes = dict(
-        db.execute(
+    )
+    votes = {
+        r["outcome"]: r["votes"]
+        for r in rows(
+            db,
             """
-            SELECT v.outcome, COUNT(*) FROM votes v
+            SELECT v.outcome, COUNT(*) AS votes FROM votes v
             JOIN agenda_items i ON i.id = v.item_id JOIN meetings m ON m.id = v.meeting_id
             WHERE m.body_id = :body AND m.starts_at >= :start AND m.starts_at < :after
               AND i.kind != 'minutes_approval'
             GROUP BY v.outcome
             """,
             p,
-        ).fetchall()
-    )
+        )
+    }
 
     # -- actions by theme: opened and closed in the period, open and overdue at its end -----
     open_at_end = "(a.closed_on IS NULL OR a.closed_on > :as_of)"
-    theme_rows = db.execute(
+    theme_rows = rows(
+        db,
         f"""
-        SELECT a.theme_id, COALESCE(t.name, ''),
-               SUM(a.created_on >= :start),
-               SUM(a.status = 'done' AND a.closed_on BETWEEN :start AND :as_of),
-               SUM(a.status = 'abandoned' AND a.closed_on BETWEEN :start AND :as_of),
-               SUM({open_at_end}),
+        SELECT a.theme_id, COALESCE(t.name, '') AS theme,
+               SUM(a.created_on >= :start) AS opened,
+               SUM(a.status = 'done' AND a.closed_on BETWEEN :start AND :as_of) AS done,
+               SUM(a.status = 'abandoned' AND a.closed_on BETWEEN :start AND :as_of) AS abandoned,
+               SUM({open_at_end}) AS open_at_end,
                SUM({open_at_end} AND a.due_date IS NOT NULL AND a.due_date < :as_of)
+                   AS overdue_at_end
         FROM actions a LEFT JOIN action_themes t ON t.id = a.theme_id
         WHERE a.body_id = :body AND a.created_on <= :as_of
         GROUP BY a.theme_id
         ORDER BY a.theme_id IS NULL, t.position, t.id
         """,
         p,
-    ).fetchall()
+    )
+    counted = ("opened", "done", "abandoned", "open_at_end", "overdue_at_end")
     themes = tuple(
-        ThemeActions(r[0], r[1], *(int(v or 0) for v in r[2:]))
+        ThemeActions(r["theme_id"], r["theme"], **{c: int(r[c] or 0) for c in counted})
         for r in theme_rows
-        if any(r[2:5]) or r[5]  # a theme with nothing done and nothing open says nothing
+        # a theme with nothing done and nothing open says nothing
+        if r["opened"] or r["done"] or r["abandoned"] or r["open_at_end"]
     )
 
     # -- composition: seats by college, changes, the roster at the end ----------------------
     # A comparison with a NULL end date is NULL: SUM over such rows only would be NULL too.
     seat_counts = {
-        r[0]: tuple(int(v or 0) for v in r[1:])
-        for r in db.execute(
+        r["college_id"]: tuple(
+            int(r[c] or 0) for c in ("at_start", "arrivals", "departures", "at_end")
+        )
+        for r in rows(
+            db,
             f"""
             SELECT college_id,
-                   SUM(start_date <= :before AND (end_date IS NULL OR end_date >= :before)),
-                   SUM(start_date BETWEEN :start AND :as_of),
-                   SUM(end_date BETWEEN :before AND :last_gone),
+                   SUM(start_date <= :before AND (end_date IS NULL OR end_date >= :before))
+                       AS at_start,
+                   SUM(start_date BETWEEN :start AND :as_of) AS arrivals,
+                   SUM(end_date BETWEEN :before AND :last_gone) AS departures,
                    SUM(start_date <= :as_of AND (end_date IS NULL OR end_date >= :as_of))
+                       AS at_end
             FROM mandates WHERE body_id = :body AND role IN ({seat_roles})
             GROUP BY college_id
             """,
@@ -635,23 +658,25 @@ def report_figures(
             CollegeComposition(None, _("Sans collège"), True, None, *seat_counts[None])
         )
     roles = ", ".join(f"'{r}'" for r in COMPOSITION_ROLES)
-    change_rows = db.execute(
+    change_rows = rows(
+        db,
         f"""
-        SELECT m.start_date, m.end_date, m.person_id, pe.first_name || ' ' || pe.last_name,
-               pe.consent_publish, COALESCE(c.name, ''), m.role,
-               m.start_date BETWEEN :start AND :as_of, m.end_date BETWEEN :before AND :last_gone
+        SELECT m.start_date, m.end_date, m.person_id, pe.first_name || ' ' || pe.last_name AS name,
+               pe.consent_publish, COALESCE(c.name, '') AS college, m.role,
+               m.start_date BETWEEN :start AND :as_of AS arrived,
+               m.end_date BETWEEN :before AND :last_gone AS departed
         FROM mandates m JOIN people pe ON pe.id = m.person_id
         LEFT JOIN colleges c ON c.id = m.college_id
         WHERE m.body_id = :body AND m.role IN ({roles})
           AND (m.start_date BETWEEN :start AND :as_of OR m.end_date BETWEEN :before AND :last_gone)
         """,
         p,
-    ).fetchall()
+    )
     in_office = [e for e in roster.roster(db, body_id, as_of) if e.role in COMPOSITION_ROLES]
 
     # -- names: only of people who consented to publication ---------------------------------
-    refs = [_ref(r[0], r[1], r[2], r[3], "member") for r in member_rows]
-    refs += [_ref(r[2], r[3], r[4], r[5], r[6]) for r in change_rows]
+    refs = [_member_ref(r) for r in member_rows]
+    refs += [_change_ref(r) for r in change_rows]
     refs += [
         _ref(e.person_id, e.full_name, e.consent_publish, e.college, e.role, e.organisation)
         for e in in_office
@@ -660,19 +685,24 @@ def report_figures(
 
     members = []
     for r in member_rows:
-        name, named = names.person(_ref(r[0], r[1], r[2], r[3], "member"))
-        members.append(MemberAttendance(r[0], name, named, r[3], _presences(r[4:])))
+        name, named = names.person(_member_ref(r))
+        members.append(MemberAttendance(r["person_id"], name, named, r["college"], _presences(r)))
     changes = []
     for r in change_rows:
-        name, named = names.person(_ref(r[2], r[3], r[4], r[5], r[6]))
-        if r[7]:
-            changes.append(
-                MandateChange(dt.date.fromisoformat(r[0]), True, r[2], name, named, r[5], r[6])
-            )
-        if r[8]:
-            changes.append(
-                MandateChange(dt.date.fromisoformat(r[1]), False, r[2], name, named, r[5], r[6])
-            )
+        name, named = names.person(_change_ref(r))
+        for day, arrival in ((r["start_date"], True), (r["end_date"], False)):
+            if r["arrived" if arrival else "departed"]:
+                changes.append(
+                    MandateChange(
+                        dt.date.fromisoformat(day),
+                        arrival,
+                        r["person_id"],
+                        name,
+                        named,
+                        r["college"],
+                        r["role"],
+                    )
+                )
     changes.sort(key=lambda c: (c.day, not c.arrival, c.college, c.name))
     # Lists sorted by surname keep the people left unnamed at the end of their group: their place
     # among the others would hint at their name.
@@ -698,12 +728,12 @@ def report_figures(
     members_in_office.sort(key=lambda m: (groups.index((m.college, m.role)), not m.named))
     decisions_out = tuple(
         DecisionLine(
-            decision_id=r[0],
-            reference=f"{r[1]}-{r[2]:03d}",
-            day=dt.date.fromisoformat(r[3][:10]),
-            kind=r[4],
-            text=names.text(r[5]),
-            status=r[6],
+            decision_id=r["id"],
+            reference=f"{r['year']}-{r['number']:03d}",
+            day=dt.date.fromisoformat(r["starts_at"][:10]),
+            kind=r["kind"],
+            text=names.text(r["text"]),
+            status=r["status"],
         )
         for r in decision_rows
     )
@@ -718,7 +748,7 @@ def report_figures(
         as_of=as_of,
         meetings=tuple(meetings_out),
         colleges=tuple(
-            CollegeAttendance(r[0] or _("Sans collège"), bool(r[1]), _presences(r[2:]))
+            CollegeAttendance(r["college"] or _("Sans collège"), bool(r["voting"]), _presences(r))
             for r in college_rows
         ),
         members=tuple(members),

@@ -228,7 +228,7 @@ def _record(
 def _mark_signed(db: Database, minutes_id: int) -> None:
     """The day the minutes were signed, in the column the meeting law's migration gives the
     minutes (its compliance check reads it), where it exists."""
-    columns = {name for _cid, name, *_rest in db.execute("PRAGMA table_info(minutes)")}
+    columns = set(database.column(db, "SELECT name FROM pragma_table_info('minutes')"))
     if "signed_on" in columns:
         service.update(
             db, "minutes", mn.ENTITY, minutes_id, {"signed_on": dt.date.today().isoformat()}
@@ -313,27 +313,28 @@ def check(db: Database) -> list[str]:
     if "signed_documents" not in db.table_names():
         return []
     problems = []
-    rows = db.execute(
-        "SELECT s.id, s.sha256, s.content, s.approved_sha256, mi.approved_sha256, m.starts_at, "
-        "b.name, s.erratum_id FROM signed_documents s JOIN minutes mi ON mi.id = s.minutes_id "
-        "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id ORDER BY s.id"
-    ).fetchall()
-    for _id, sha, data, approved, current, starts_at, body, erratum_id in rows:
-        where = _("Procès-verbal signé de la séance du {day} ({body})").format(
-            day=display(starts_at), body=body
-        )
-        if erratum_id is not None:
+    rows = database.each_row(
+        db,
+        "SELECT s.sha256, s.content, s.approved_sha256 AS signed_digest, "
+        "mi.approved_sha256 AS approved_digest, m.starts_at, b.name AS body, s.erratum_id "
+        "FROM signed_documents s JOIN minutes mi ON mi.id = s.minutes_id "
+        "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id ORDER BY s.id",
+    )
+    for r in rows:
+        day, body = display(r["starts_at"]), r["body"]
+        where = _("Procès-verbal signé de la séance du {day} ({body})").format(day=day, body=body)
+        if r["erratum_id"] is not None:
             where = _("Feuille d'erratum signée de la séance du {day} ({body})").format(
-                day=display(starts_at), body=body
+                day=day, body=body
             )
-        if hashlib.sha256(bytes(data)).hexdigest() != sha:
+        if hashlib.sha256(bytes(r["content"])).hexdigest() != r["sha256"]:
             problems.append(
                 _(
                     "{where} : le fichier ne correspond plus à son empreinte SHA-256 ; il a été "
                     "modifié en dehors de l'application."
                 ).format(where=where)
             )
-        elif approved != current:
+        elif r["signed_digest"] != r["approved_digest"]:
             problems.append(
                 _(
                     "{where} : il a été signé sur un autre texte approuvé que celui du "

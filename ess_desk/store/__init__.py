@@ -5,6 +5,8 @@ from __future__ import annotations
 from ess_desk.store.database import (
     Row,
     Store,
+    column,
+    count,
     default_db_path,
     each_row,
     first_record,
@@ -15,6 +17,7 @@ from ess_desk.store.database import (
     records,
     row,
     rows,
+    scalar,
 )
 
 __all__ = [
@@ -30,4 +33,7 @@ __all__ = [
     "first_record",
     "records",
     "each_row",
+    "scalar",
+    "count",
+    "column",
 ]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ess_desk.errors import StoreError
 from ess_desk.i18n import _
+from ess_desk.store import database
 from ess_desk.store.database import read_only_connection
 
 if TYPE_CHECKING:
@@ -108,12 +109,13 @@ def _recorded_info(path: Path) -> tuple[bool, BackupInfo | None]:
     try:
         conn = read_only_connection(path)
         try:
-            row = conn.execute(f"SELECT kind, taken_at FROM {INFO_TABLE} LIMIT 1").fetchone()
+            row = database.row(conn, f"SELECT kind, taken_at FROM {INFO_TABLE} LIMIT 1")
         finally:
             conn.close()
         if row is not None:
             with contextlib.suppress(TypeError, ValueError):
-                info = BackupInfo(path, str(row[0]), dt.datetime.fromisoformat(row[1]))
+                taken_at = dt.datetime.fromisoformat(row["taken_at"])
+                info = BackupInfo(path, str(row["kind"]), taken_at)
     except sqlite3.Error:
         info = None
     _info_cache[key] = info
@@ -201,12 +203,14 @@ def recorded_head(path: Path) -> tuple[int, str] | None:
     try:
         conn = read_only_connection(path)
         try:
-            row = conn.execute(f"SELECT audit_id, audit_hash FROM {INFO_TABLE} LIMIT 1").fetchone()
+            row = database.row(conn, f"SELECT audit_id, audit_hash FROM {INFO_TABLE} LIMIT 1")
         finally:
             conn.close()
     except sqlite3.Error:
         return None
-    return (int(row[0]), str(row[1])) if row and row[0] is not None else None
+    if row is None or row["audit_id"] is None:
+        return None
+    return int(row["audit_id"]), str(row["audit_hash"])
 
 
 def copy_database(

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ess_desk.store import database
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -29,14 +31,14 @@ def indexed_in_bulk(db: Database, *sources: str) -> Iterator[None]:
     kept: list[tuple[str, int, str]] = []
     for source in sources:
         name = f"search_{source}_insert"
-        row = db.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
-        ).fetchone()
-        if row is None:  # a table the index does not cover
+        sql = database.scalar(
+            db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
+        )
+        if sql is None:  # a table the index does not cover
             continue
-        first = db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{source}]").fetchone()[0]
+        first = database.count(db, f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{source}]")
         db.execute(f"DROP TRIGGER [{name}]")
-        kept.append((source, int(first), row[0]))
+        kept.append((source, first, sql))
     try:
         yield
     finally:

@@ -14,6 +14,8 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ess_desk.store import database
+
 GENESIS = ""  # the "previous hash" of the first entry
 COLUMNS = ("content_digest", "prev_hash", "hash", "redacted")
 
@@ -51,16 +53,15 @@ def entry_hash(
 
 def has_chain(conn: Any) -> bool:
     """True when the audit log of this connection's file carries the chain (migration 0007)."""
-    names = {r[1] for r in conn.execute("PRAGMA table_info(audit_log)")}
-    return "hash" in names
+    return "hash" in database.column(conn, "SELECT name FROM pragma_table_info('audit_log')")
 
 
 def head(conn: Any) -> tuple[int, str] | None:
     """The last entry of the chain: (id, hash), or None for an empty log (or one without chain)."""
     if not has_chain(conn):
         return None
-    row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    return (int(row[0]), str(row[1] or "")) if row else None
+    row = database.row(conn, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+    return (int(row["id"]), str(row["hash"] or "")) if row else None
 
 
 # One entry as written: (at, os_user, entity, entity_id, action, before, after).
@@ -87,8 +88,8 @@ INSERT = (
 def append(conn: Any, entries: Iterable[Entry]) -> int:
     """Append entries at the end of the chain (inside the caller's transaction); returns how
     many were written."""
-    last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    last_id, prev = (int(last[0]), str(last[1] or GENESIS)) if last else (0, GENESIS)
+    last = database.row(conn, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+    last_id, prev = (int(last["id"]), str(last["hash"] or GENESIS)) if last else (0, GENESIS)
     cursor = conn.executemany(INSERT, chained(entries, last_id, prev))
     return max(cursor.rowcount, 0)
 
@@ -98,14 +99,16 @@ def rechain(conn: Any) -> int:
     on the entries written before it). Returns the number of entries."""
     prev = GENESIS
     count = 0
-    rows = conn.execute(
+    rows = database.rows(
+        conn,
         "SELECT id, at, os_user, entity, entity_id, action, before, after FROM audit_log "
-        "ORDER BY id"
-    ).fetchall()
+        "ORDER BY id",
+    )
     updates = []
-    for entry_id, at, user, entity, entity_id, action, before, after in rows:
-        digest = content_digest(before, after)
-        value = entry_hash(prev, entry_id, at, user, entity, entity_id, action, digest)
+    for r in rows:
+        entry_id = r["id"]
+        digest = content_digest(r["before"], r["after"])
+        value = _hash_of(r, prev, digest)
         updates.append((digest, prev, value, entry_id))
         prev = value
         count += 1
@@ -119,18 +122,32 @@ def first_break(conn: Any) -> tuple[int, str] | None:
     """The first entry where the chain does not hold, with why ("content", "link", "hash"), or
     None when every entry is in place. Redacted entries are not checked against their content."""
     prev = GENESIS
-    cursor = conn.execute(
+    cursor = database.each_row(
+        conn,
         "SELECT id, at, os_user, entity, entity_id, action, before, after, content_digest, "
-        "prev_hash, hash, redacted FROM audit_log ORDER BY id"
+        "prev_hash, hash, redacted FROM audit_log ORDER BY id",
     )
     for row in cursor:
-        entry_id, at, user, entity, entity_id, action, before, after = row[:8]
-        digest, stored_prev, stored, redacted = row[8:]
-        if stored_prev != prev:
+        entry_id, digest, stored = row["id"], row["content_digest"], row["hash"]
+        if row["prev_hash"] != prev:
             return entry_id, "link"
-        if not redacted and digest != content_digest(before, after):
+        if not row["redacted"] and digest != content_digest(row["before"], row["after"]):
             return entry_id, "content"
-        if stored != entry_hash(prev, entry_id, at, user, entity, entity_id, action, digest or ""):
+        if stored != _hash_of(row, prev, digest or ""):
             return entry_id, "hash"
         prev = stored
     return None
+
+
+def _hash_of(row: database.Row, prev: str, digest: str) -> str:
+    """The hash of an entry read from the log (by its columns' names), after `prev`."""
+    return entry_hash(
+        prev,
+        row["id"],
+        row["at"],
+        row["os_user"],
+        row["entity"],
+        row["entity_id"],
+        row["action"],
+        digest,
+    )

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ess_desk.i18n import _
+from ess_desk.store import database
 from ess_desk.store.database import Store, schema_state
 
 if TYPE_CHECKING:
@@ -26,13 +27,13 @@ def check_store(store: Store, extra_checks: Iterable[Check] = ()) -> list[str]:
     problems: list[str] = []
     conn = store.conn
     try:
-        for (line,) in conn.execute("PRAGMA integrity_check"):
+        for line in database.column(conn, "PRAGMA integrity_check"):
             if line != "ok":
                 problems.append(_("Intégrité : {detail}").format(detail=line))
-        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+        for broken in database.each_row(conn, "PRAGMA foreign_key_check"):
             problems.append(
                 _("Référence brisée : {table} ligne {rowid} renvoie à {parent} inexistant.").format(
-                    table=table, rowid=rowid, parent=parent
+                    table=broken["table"], rowid=broken["rowid"], parent=broken["parent"]
                 )
             )
         pending, unknown = schema_state(store.db)

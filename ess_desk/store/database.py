@@ -194,8 +194,8 @@ class Store:
         return from_sqlite_error(exc, self.path) or exc
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        found = row(self.conn, "SELECT value FROM settings WHERE key = ?", [key])
+        return found["value"] if found else default
 
     def close(self) -> None:
         self.closed = True
@@ -301,27 +301,79 @@ def own_connection(store: Store) -> Store:
     return Store(path=store.path, db=as_database(LazyDatabase(_connect(store.path, False))))
 
 
-def rows(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
+def _conn(db: Database | sqlite3.Connection) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
+def rows(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> list[Row]:
     """The rows a query reads, each read by column name (`r["due_date"]`), never by position:
     a column added to the SELECT leaves every reader right."""
     return list(each_row(db, sql, parameters))
 
 
 def each_row(
-    db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
 ) -> Iterator[Row]:
     """`rows` one at a time, read from SQLite as they are used (a list of any size)."""
-    cursor = db.conn.cursor()
+    cursor = _conn(db).cursor()
     cursor.row_factory = sqlite3.Row
     yield from cursor.execute(sql, parameters)
 
 
-def row(db: Database, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> Row | None:
+def row(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> Row | None:
     """The first row a query reads (by column name, like `rows`), or None."""
-    cursor = db.conn.cursor()
+    cursor = _conn(db).cursor()
     cursor.row_factory = sqlite3.Row
     found: Row | None = cursor.execute(sql, parameters).fetchone()
     return found
+
+
+def scalar(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> Any:
+    """The one value a one-column query reads (`SELECT COUNT(*) …`, `SELECT name … WHERE id = ?`),
+    or None when it reads no row: the query names its single column, so there is no position to
+    get wrong. A query of more columns is a caller's bug, refused at once."""
+    cursor = _conn(db).execute(sql, parameters)
+    if len(cursor.description) != 1:
+        raise ValueError(f"scalar() needs a query of one column, not {len(cursor.description)}")
+    for (value,) in cursor:
+        return value
+    return None
+
+
+def column(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> list[Any]:
+    """The values of a one-column query, in its order (`SELECT id FROM … ORDER BY …`)."""
+    cursor = _conn(db).execute(sql, parameters)
+    if len(cursor.description) != 1:
+        raise ValueError(f"column() needs a query of one column, not {len(cursor.description)}")
+    return [value for (value,) in cursor]
+
+
+def count(
+    db: Database | sqlite3.Connection,
+    sql: str,
+    parameters: Sequence[Any] | Mapping[str, Any] = (),
+) -> int:
+    """The whole number a counting query reads (`SELECT COUNT(*) …`, `SELECT MAX(id) …`): 0 when
+    it reads no row or NULL."""
+    return int(scalar(db, sql, parameters) or 0)
 
 
 def records(
@@ -359,13 +411,11 @@ def schema_state(db: Database) -> tuple[list[str], list[str]]:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
     ).fetchone()
     applied = (
-        [
-            row[0]
-            for row in db.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-                [MIGRATION_SET],
-            )
-        ]
+        column(
+            db,
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [MIGRATION_SET],
+        )
         if found
         else []
     )
@@ -377,8 +427,8 @@ def schema_state(db: Database) -> tuple[list[str], list[str]]:
 
 def _verify_identity(db: Database, path: Path) -> bool:
     """True for an empty file (a new database); raise for a file that is not ours."""
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    app_id = scalar(db, "PRAGMA application_id")
+    tables = column(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
     if not tables and app_id == 0:
         return True
     if app_id != APPLICATION_ID or "_sqlite_migrations" not in tables:

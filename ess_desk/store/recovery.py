@@ -21,6 +21,7 @@ from pathlib import Path
 from ess_desk.errors import StoreError
 from ess_desk.failures import DAMAGED, StorageFailure
 from ess_desk.i18n import _, ngettext
+from ess_desk.store import database
 from ess_desk.store.database import read_only_connection
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -100,15 +101,15 @@ class BackupOffer:
 
 def _count(conn: sqlite3.Connection, table: str) -> int:
     try:
-        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return database.count(conn, f"SELECT count(*) FROM {table}")
     except sqlite3.Error:
         return 0
 
 
 def _last_change(conn: sqlite3.Connection) -> dt.datetime | None:
     try:
-        row = conn.execute("SELECT max(at) FROM audit_log").fetchone()
-        return dt.datetime.fromisoformat(row[0]) if row and row[0] else None
+        last = database.scalar(conn, "SELECT max(at) FROM audit_log")
+        return dt.datetime.fromisoformat(last) if last else None
     except (sqlite3.Error, ValueError):
         return None
 

@@ -2948,13 +2948,6 @@
         <source>Pas de vote enregistré sur ce point.</source>
         <translation>No vote recorded on this item.</translation>
     </message>
-    <message numerus="yes">
-        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
-        <translation>
-            <numerusform>{votes_for} for, {votes_against} against, %n abstention</numerusform>
-            <numerusform>{votes_for} for, {votes_against} against, %n abstentions</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{count} ne prenant pas part au vote</source>
         <translation>{count} not voting</translation>
@@ -6398,12 +6391,9 @@ Make the pack without these annexes? Its cover will state which ones are missing
         <source>vote sans quorum ({counted} / {required} requis)</source>
         <translation>vote without quorum ({counted} / {required} required)</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, %n abstentions, {nppp} ne prennent pas part ; {flag}.</source>
-        <translation>
-            <numerusform>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} for, {contre} against, %n abstention, {nppp} not voting; {flag}.</numerusform>
-            <numerusform>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} for, {contre} against, %n abstentions, {nppp} not voting; {flag}.</numerusform>
-        </translation>
+    <message>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {counts}, {nppp} ne prennent pas part ; {flag}.</source>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {counts}, {nppp} not voting; {flag}.</translation>
     </message>
 </context>
 <context>

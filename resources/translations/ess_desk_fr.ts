@@ -196,16 +196,6 @@
     </message>
 </context>
 <context>
-    <name>ItemPanel</name>
-    <message numerus="yes">
-        <source>{votes_for} pour, {votes_against} contre, %n abstentions</source>
-        <translation>
-            <numerusform>{votes_for} pour, {votes_against} contre, %n abstention</numerusform>
-            <numerusform>{votes_for} pour, {votes_against} contre, %n abstentions</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MeetingsPage</name>
     <message numerus="yes">
         <source>%Ln séances</source>
@@ -304,16 +294,6 @@
         <translation>
             <numerusform>%n séance créée pour « {body} ».</numerusform>
             <numerusform>%n séances créées pour « {body} ».</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>VotesTab</name>
-    <message numerus="yes">
-        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, %n abstentions, {nppp} ne prennent pas part ; {flag}.</source>
-        <translation>
-            <numerusform>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, %n abstention, {nppp} ne prennent pas part ; {flag}.</numerusform>
-            <numerusform>&lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; — {pour} pour, {contre} contre, %n abstentions, {nppp} ne prennent pas part ; {flag}.</numerusform>
         </translation>
     </message>
 </context>

@@ -16,7 +16,7 @@ from ess_desk.dashboard import overview as ov
 from ess_desk.dashboard import participation as pa
 from ess_desk.errors import UserError
 from ess_desk.exchange import participation_export
-from ess_desk.meetings import meetings, notice, presence
+from ess_desk.meetings import calendar, meetings, notice, presence
 from ess_desk.membership import bodies, mandates, organisations, people, roster
 from ess_desk.membership.vocabulary import SEAT_ROLES
 from ess_desk.minutes import minutes
@@ -156,9 +156,16 @@ def test_upcoming_meetings_with_their_notice_deadlines(store, council):
     for m in listing.items:
         deadline = notice.deadline(store.db, m.meeting_id)
         assert m.notice_deadline == deadline
-        # five clear days: neither the day sent nor the meeting day counts, whatever the day
-        # of the week (the legal date M − n − 1 is never shifted)
+        # five clear days: neither the day sent nor the meeting day counts (CGCT L. 2121-11), the
+        # deadline is M - 6 whatever day that is; a weekend or holiday gets the advice of the last
+        # working day before it (whatever day the test runs on)
         assert (dt.date.fromisoformat(m.starts_at[:10]) - deadline).days == 6
+        advised = notice.advised_day(store.db, m.meeting_id)
+        if calendar.is_working_day(deadline):
+            assert advised is None
+        else:
+            assert advised is not None and advised < deadline
+            assert calendar.is_working_day(advised)
     late = next(m for m in listing.items if m.meeting_id == council["U6"])
     assert late.notice_warning  # the meeting keeps why
     assert [m.late for m in listing.items] == [True, False, False, False]

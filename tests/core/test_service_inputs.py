@@ -36,7 +36,10 @@ def council(store):
     action = actions.create(
         store, body_id=body, title="Relancer", owner_person_id=person, today=dt.date(2026, 11, 2)
     )
+    commission = bodies.create_body(store, name="Commission", kind="commission")
+    college = bodies.create_college(store, commission, name="Élus", seats=4)
     return {
+        "college": college,
         "store": store,
         "body": body,
         "person": person,
@@ -67,6 +70,30 @@ def _calls(c):
         ("update_item", lambda: agenda.update_item(store, c["item"], duration=30)),
         ("record", lambda: updates.record(store, c["action"], comments="relancé")),
         ("save", lambda: mail_settings.save(store, host="smtp.x.fr", sendr="a@x.fr")),
+        ("create_body", lambda: bodies.create_body(store, name="Bureau", knd="bureau")),
+        ("update_body", lambda: bodies.update_body(store, c["body"], quorum_numrator=1)),
+        ("create_college", lambda: bodies.create_college(store, c["body"], name="A", seat=3)),
+        ("update_college", lambda: bodies.update_college(store, c["college"], voteing=False)),
+        (
+            "create",
+            lambda: meetings.create(
+                store, body_id=c["body"], starts_at="2026-12-20 18:00", plase="Mairie"
+            ),
+        ),
+        ("update", lambda: meetings.update(store, c["meeting"], titel="Séance plénière")),
+        (
+            "create",
+            lambda: actions.create(
+                store, body_id=c["body"], title="A", owner_person_id=c["person"], due="2027-01-01"
+            ),
+        ),
+        ("update", lambda: actions.update(store, c["action"], titel="Relancer vite")),
+        (
+            "create_from_item",
+            lambda: actions.create_from_item(
+                store, c["item"], title="A", owner_person_id=c["person"], theme="x"
+            ),
+        ),
     ]
 
 
@@ -104,6 +131,7 @@ def test_the_right_fields_still_go_through(council):
         (people.PersonFields, lambda db, v: people.clean(db, v)),
         (organisations.OrganisationFields, lambda db, v: organisations.clean(v)),
         (agenda.ItemFields, lambda db, v: agenda.clean(db, v)),
+        (bodies.BodyFields, lambda db, v: bodies.clean_body(db, v, None)),
     ],
 )
 def test_each_fields_declaration_names_what_the_service_saves(council, fields, clean):
@@ -112,6 +140,18 @@ def test_each_fields_declaration_names_what_the_service_saves(council, fields, c
     values = {"first_name": "A", "last_name": "B", "name": "Le Nid", "title": "Point"}
     saved = clean(council["store"].db, values)
     assert set(fields.__annotations__) == set(saved)
+
+
+def test_meeting_college_and_action_fields_are_the_columns_their_services_write(council):
+    db = council["store"].db
+    meeting = meetings.clean(db, {"body_id": council["body"], "starts_at": "2026-12-20 18:00"})
+    assert set(meetings.MeetingFields.__annotations__) == set(meeting)
+    college = bodies.clean_college(db, council["body"], {"name": "Associés"}, None)
+    assert set(bodies.CollegeFields.__annotations__) == set(college) - {"body_id"}
+    action = actions.clean(
+        db, {"body_id": council["body"], "title": "A", "owner_person_id": council["person"]}
+    )
+    assert set(actions.ActionFields.__annotations__) <= set(action)
 
 
 def test_mandate_fields_are_the_mandate_columns_a_person_edits(council):

@@ -12,7 +12,7 @@ from ess_desk.errors import UserError
 from ess_desk.meetings import agenda, meetings
 from ess_desk.membership import bodies, people
 from ess_desk.membership.vocabulary import label
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ess_desk.text import fold
 from ui import a11y
 from ui.datefields import DateField, check_fields
@@ -262,10 +262,12 @@ class ActionDialog(QtWidgets.QDialog):
 
     # -- lists -------------------------------------------------------------------------------
     def _organisations(self, keep: int | None) -> list[tuple[int, str]]:
-        rows = self._store.db.execute(
-            "SELECT id, name FROM organisations WHERE archived = 0 OR id IS ?", [keep]
-        ).fetchall()
-        return sorted(((r[0], r[1]) for r in rows), key=lambda r: (fold(r[1]), r[0]))
+        rows = database.each_row(
+            self._store.db,
+            "SELECT id, name FROM organisations WHERE archived = 0 OR id IS ?",
+            [keep],
+        )
+        return sorted(((r["id"], r["name"]) for r in rows), key=lambda r: (fold(r[1]), r[0]))
 
     @staticmethod
     def _select(combo: QtWidgets.QComboBox, value: Any) -> None:
@@ -334,10 +336,8 @@ class ActionDialog(QtWidgets.QDialog):
         if decision is not None and item_id is None:
             item_id = decision.item_id  # an action that follows a decision: its item, its meeting
         if item_id is not None:
-            item = db.execute(
-                "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
-            ).fetchone()
-            meeting_id = item[0] if item else meeting_id
+            item = database.row(db, "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id])
+            meeting_id = item["meeting_id"] if item else meeting_id
         if meeting_id is not None and body_id is None:
             body_id = meetings.get(db, meeting_id).body_id
         return body_id, meeting_id, item_id

@@ -10,7 +10,7 @@ from ess_desk.errors import UserError
 from ess_desk.membership import bodies, mandates, people
 from ess_desk.membership import roster as roster_core
 from ess_desk.membership.vocabulary import ROLES, SEAT_ROLES, label
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ui.datefields import DateField, check_fields
 from ui.dialogs.common import FieldErrors, finish_dialog
 from ui.qt import QCoreApplication, Qt, QtWidgets
@@ -261,9 +261,11 @@ class EndMandateDialog(QtWidgets.QDialog):
         self._store = store
         self.mandate_id = mandate_id
         mandate = mandates.get(store.db, mandate_id)
-        person = store.db.execute(
-            "SELECT first_name || ' ' || last_name FROM people WHERE id = ?", [mandate.person_id]
-        ).fetchone()[0]
+        person = database.scalar(
+            store.db,
+            "SELECT first_name || ' ' || last_name FROM people WHERE id = ?",
+            [mandate.person_id],
+        )
         self.setWindowTitle(self.tr("Terminer le mandat"))
         self.errors = FieldErrors()
         intro = QtWidgets.QLabel(

@@ -127,7 +127,7 @@ class MeetingDialog(QtWidgets.QDialog):
         if start is not None:
             self.ends_at.set_value(start + self._duration)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> meetings.MeetingFields:
         return {
             "body_id": self.body.currentData(),
             "kind": self.kind.currentData(),

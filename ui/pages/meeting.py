@@ -15,7 +15,7 @@ from ess_desk.dates import clock, display, long_date, long_datetime
 from ess_desk.documents import attendance_sheet
 from ess_desk.errors import UserError
 from ess_desk.exchange import ics
-from ess_desk.meetings import agenda, annexes, meetings, notice, presence
+from ess_desk.meetings import agenda, annexes, meetings, notice, presence, votes
 from ess_desk.meetings.attendance import Count
 from ess_desk.meetings.vocabulary import MEETING_KINDS, MEETING_STATUSES
 from ess_desk.membership import bodies
@@ -1073,17 +1073,15 @@ class VotesTab(_Tab):
         colour = palette.html_colour(
             palette.SUCCESS if vote.outcome == "adopted" else palette.ERROR
         )
+        counts = votes.counts_sentence(vote.votes_for, vote.votes_against, vote.abstentions)
         self.detail.setText(
             self.tr(
-                "<b style='color:{colour}'>{outcome}</b> — {pour} pour, {contre} contre, "
-                "%n abstentions, {nppp} ne prennent pas part ; {flag}.",
-                "",
-                vote.abstentions,
+                "<b style='color:{colour}'>{outcome}</b> — {counts}, {nppp} ne prennent pas part "
+                "; {flag}."
             ).format(
                 colour=colour,
                 outcome=self.model.outcome_text(vote),
-                pour=vote.votes_for,
-                contre=vote.votes_against,
+                counts=counts,
                 nppp=vote.not_voting,
                 flag=flag,
             )

@@ -12,7 +12,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.membership.roster import person_mandates
 from ess_desk.membership.vocabulary import ROLES, label
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ui import a11y, fitting, palette
 from ui.columns import choose_columns
 from ui.dialogs.common import confirm, show_user_error
@@ -236,10 +236,8 @@ class PersonPanel(QtWidgets.QWidget):
 
         def organisation_name(org_id: int) -> str:
             if org_id not in names:
-                found = db.execute(
-                    "SELECT name FROM organisations WHERE id = ?", [org_id]
-                ).fetchone()
-                names[org_id] = found[0] if found else self.tr("n°{n}").format(n=org_id)
+                found = database.row(db, "SELECT name FROM organisations WHERE id = ?", [org_id])
+                names[org_id] = found["name"] if found else self.tr("n°{n}").format(n=org_id)
             return names[org_id]
 
         for entry in reversed(audit.history(db, "person", person_id)):

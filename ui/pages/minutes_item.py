@@ -174,9 +174,7 @@ class ItemPanel(QtWidgets.QWidget):
                 + "</span>"
             )
             return
-        counts = self.tr(
-            "{votes_for} pour, {votes_against} contre, %n abstentions", "", vote.abstentions
-        ).format(votes_for=vote.votes_for, votes_against=vote.votes_against)
+        counts = votes.counts_sentence(vote.votes_for, vote.votes_against, vote.abstentions)
         extra = []
         if vote.not_voting:
             extra.append(

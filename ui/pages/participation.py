@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ess_desk.dashboard import participation as pa
 from ess_desk.errors import UserError
 from ess_desk.membership import bodies
-from ess_desk.store import Store
+from ess_desk.store import Store, database
 from ui import a11y, exporting, fitting, palette
 from ui.datefields import DateField
 from ui.dialogs.common import error_label
@@ -453,11 +453,11 @@ class ParticipationView(QtWidgets.QWidget):
         elif grouping == pa.BY_ORGANISATION:
             self.open_requested.emit("organisation", line.key)
         else:
-            found = self._store.db.execute(
-                "SELECT body_id FROM colleges WHERE id = ?", [line.key]
-            ).fetchone()
-            if found:
-                self.open_requested.emit("body", found[0])
+            body_id = database.scalar(
+                self._store.db, "SELECT body_id FROM colleges WHERE id = ?", [line.key]
+            )
+            if body_id is not None:
+                self.open_requested.emit("body", body_id)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
         if (
