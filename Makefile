@@ -54,8 +54,9 @@ run: $(STAMP) translations
 	@$(PY) -m ui.system_check
 	$(VENV)/bin/ess-desk
 
+# One worker per core; a test file stays on one worker (its module fixtures are made once).
 test: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check ess_desk ui tests bench faults

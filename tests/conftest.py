@@ -26,7 +26,11 @@ settings.load_profile("ci" if running_under_ci() else "dev")
 
 def pytest_sessionstart(session):
     """The core's compiled catalogue as `make translations` builds it, rebuilt here when its .po is
-    newer (a test run straight through pytest after editing the .po, or after a merge)."""
+    newer (a test run straight through pytest after editing the .po, or after a merge). Under
+    pytest-xdist the controller does it before its workers start; written aside then renamed, so
+    that no reader ever sees half a catalogue."""
+    if hasattr(session.config, "workerinput"):
+        return
     from pathlib import Path
 
     import ess_desk
@@ -39,8 +43,10 @@ def pytest_sessionstart(session):
 
             with po.open("rb") as source:
                 catalog = read_po(source)
-            with mo.open("wb") as target:
+            partial = mo.with_suffix(".mo.partial")
+            with partial.open("wb") as target:
                 write_mo(target, catalog)
+            partial.replace(mo)
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ gettext catalogue that the code, the window's catalogue and Babel's checkers all
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import string
 import xml.etree.ElementTree as ET
@@ -40,8 +41,10 @@ def _literal(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def marked_calls() -> list[tuple[Path, str, ast.Call, bool]]:
-    """Every call of a marking function in the core: (file, function, call, inside an f-string)."""
+@functools.cache
+def marked_calls() -> tuple[tuple[Path, str, ast.Call, bool], ...]:
+    """Every call of a marking function in the core: (file, function, call, inside an f-string).
+    Parsed once per run: the core does not change while the tests read it."""
     found = []
     for path in CORE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -58,7 +61,7 @@ def marked_calls() -> list[tuple[Path, str, ast.Call, bool]]:
                 and node.func.id in KEYWORDS
             ):
                 found.append((path, node.func.id, node, id(node) in in_fstring))
-    return found
+    return tuple(found)
 
 
 def literals(function: str, call: ast.Call) -> list[str | None] | None:
@@ -71,7 +74,8 @@ def literals(function: str, call: ast.Call) -> list[str | None] | None:
     return texts if complete else None
 
 
-def source_strings() -> set[Key]:
+@functools.cache
+def source_strings() -> frozenset[Key]:
     """Every literal message marked in the core, as the catalogue keys it."""
     found: set[Key] = set()
     for _path, function, call, _fstring in marked_calls():
@@ -81,7 +85,7 @@ def source_strings() -> set[Key]:
         context, singular, plural = texts
         assert singular is not None
         found.add((context, (singular, plural) if plural is not None else singular))
-    return found
+    return frozenset(found)
 
 
 @pytest.fixture(scope="module")
