@@ -275,6 +275,21 @@ def check_derived(db: Database) -> list[str]:
                 counts,
             ).format(n=counts)
         )
+    from ess_desk.store import pending
+
+    lists = len(pending.problems(db)) if pending.present(db) else 0
+    if lists:
+        out.append(
+            ngettext(
+                "Tableau de bord : {n} liste tenue à jour (procès-verbaux en attente, "
+                "publications dues) ne correspond plus aux séances (modifiées hors d'ESS Desk) ; "
+                "« ess-desk search --rebuild » la recalcule.",
+                "Tableau de bord : {n} listes tenues à jour (procès-verbaux en attente, "
+                "publications dues) ne correspondent plus aux séances (modifiées hors "
+                "d'ESS Desk) ; « ess-desk search --rebuild » les recalcule.",
+                lists,
+            ).format(n=lists)
+        )
     return out
 
 

@@ -34,6 +34,10 @@ LINES = 6  # lines shown per section; the header gives the full count
 
 _OPEN = "(" + ", ".join(f"'{s}'" for s in sorted(rules.OPEN_STATUSES)) + ")"
 _SEATS = "(" + ", ".join(f"'{r}'" for r in sorted(SEAT_ROLES)) + ")"
+# A seat's last day, open-ended ones last: with `m.role IN _SEATS`, the terms of the index
+# mandates_seats_current (migration 0015), which reads only the mandates not ended yet of each
+# college, not its whole history. Keep the three in step with it.
+SEAT_END = "COALESCE(m.end_date, '9999-12-31')"
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,22 @@ class UpcomingMeeting:
         return self.notice == NOTICE_LATE
 
 
+_UPCOMING = """
+    FROM meetings m JOIN bodies b ON b.id = m.body_id
+    WHERE m.starts_at >= :start AND m.starts_at < :end AND m.status IN ('planned', 'convened')
+"""
+_CLEAR_DAYS = """CASE WHEN m.reconvenes_meeting_id IS NULL THEN b.notice_clear_days
+                 ELSE b.reconvene_notice_days END"""
+
+
+def _upcoming_range(today: dt.date, days: int) -> dict[str, str]:
+    return {
+        "start": today.isoformat(),
+        "end": (today + dt.timedelta(days=days + 1)).isoformat(),
+        "today": today.isoformat(),
+    }
+
+
 def upcoming_meetings(
     db: Database,
     today: dt.date,
@@ -87,24 +107,22 @@ def upcoming_meetings(
 
     Without deadlines, an unsent notice is NOTICE_UNSENT: the holiday calendars take a tenth of
     a second to load the first time, which the window's first paint need not wait for."""
+    params = {**_upcoming_range(today, days), "limit": limit}
+    (total,) = db.execute(f"SELECT COUNT(*) {_UPCOMING}", params).fetchone()
     rows = database.rows(
         db,
-        """
+        f"""
         SELECT m.id, m.body_id, b.name AS body, m.title, m.starts_at, m.status, m.notice_sent_on,
-               m.notice_warning,
-               CASE WHEN m.reconvenes_meeting_id IS NULL THEN b.notice_clear_days
-                    ELSE b.reconvene_notice_days END AS clear_days,
-               b.holiday_calendar
-        FROM meetings m JOIN bodies b ON b.id = m.body_id
-        WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status IN ('planned', 'convened')
-        ORDER BY m.starts_at, m.id
+               m.notice_warning, {_CLEAR_DAYS} AS clear_days, b.holiday_calendar
+        {_UPCOMING}
+        ORDER BY m.starts_at, m.id LIMIT :limit
         """,
-        [today.isoformat(), (today + dt.timedelta(days=days + 1)).isoformat()],
+        params,
     )
     if with_deadlines:
         from ess_desk.meetings.calendar import notice_deadline
     items = []
-    for r in rows[:limit]:
+    for r in rows:
         deadline = (
             notice_deadline(
                 dt.date.fromisoformat(r["starts_at"][:10]), r["clear_days"], r["holiday_calendar"]
@@ -132,7 +150,19 @@ def upcoming_meetings(
                 notice=state,
             )
         )
-    return Listing(len(rows), tuple(items))
+    return Listing(total, tuple(items))
+
+
+def late_notices(db: Database, today: dt.date, days: int = UPCOMING_DAYS) -> int:
+    """How many of the upcoming meetings (`upcoming_meetings`) have their notice unsent and its
+    deadline passed: the deadline is the meeting's day less the clear days and one
+    (`meetings.calendar.notice_deadline`), which SQL works out for every one of them."""
+    (late,) = db.execute(
+        f"SELECT COUNT(*) {_UPCOMING} AND COALESCE(m.notice_sent_on, '') = '' "
+        f"AND date(m.starts_at, printf('-%d days', {_CLEAR_DAYS} + 1)) < :today",
+        _upcoming_range(today, days),
+    ).fetchone()
+    return int(late)
 
 
 # Minutes states of a held meeting.
@@ -164,30 +194,23 @@ class MinutesListing(Listing[PendingMinutes]):
 
 
 def pending_minutes(db: Database, today: dt.date, limit: int = LINES) -> MinutesListing:
-    """Meetings held whose minutes are not approved yet, the longest waiting first."""
-    # Held meetings without minutes (the minutes' meeting index alone answers) or whose minutes
-    # are not approved (the few found through the status index, as two ranges: « != » would read
-    # every minutes row, each on a page of its own with its approved text).
-    waiting = (
-        "m.status IN ('held', 'closed') AND (NOT EXISTS (SELECT 1 FROM minutes x "
-        "WHERE x.meeting_id = m.id) OR m.id IN (SELECT x.meeting_id FROM minutes x "
-        "WHERE x.status < 'approved' OR x.status > 'approved'))"
-    )
+    """Meetings held whose minutes are not approved yet, the longest waiting first: read from
+    the meetings kept waiting (`minutes_waiting`, migration 0015, ess_desk.store.pending) rather
+    than by looking at every meeting held."""
     to_approve, total = db.execute(
-        "SELECT COALESCE(SUM(mi.status = 'submitted'), 0), COUNT(*) "
-        f"FROM meetings m LEFT JOIN minutes mi ON mi.meeting_id = m.id WHERE {waiting}"
+        "SELECT COALESCE(SUM(status = 'submitted'), 0), COUNT(*) FROM minutes_waiting"
     ).fetchone()
     rows = db.execute(
-        f"""
-        SELECT m.id, m.body_id, b.name, m.title, m.starts_at, COALESCE(mi.status, ?),
+        """
+        SELECT m.id, m.body_id, b.name, m.title, m.starts_at, COALESCE(w.status, ?),
                mi.submitted_on,
                (SELECT n.starts_at FROM meetings n WHERE n.body_id = m.body_id
                   AND n.starts_at >= ? AND n.status IN ('planned', 'convened')
                 ORDER BY n.starts_at LIMIT 1)
-        FROM meetings m JOIN bodies b ON b.id = m.body_id
+        FROM minutes_waiting w JOIN meetings m ON m.id = w.meeting_id
+        JOIN bodies b ON b.id = m.body_id
         LEFT JOIN minutes mi ON mi.meeting_id = m.id
-        WHERE {waiting}
-        ORDER BY m.starts_at, m.id LIMIT ?
+        ORDER BY w.starts_at, w.meeting_id LIMIT ?
         """,
         [MINUTES_NOT_STARTED, today.isoformat(), limit],
     ).fetchall()
@@ -212,15 +235,15 @@ def _actions(
     # The total from the counts kept by status and due date (ess_desk.store.derived): a few
     # hundred rows instead of every open action of a large council. `due` is `where` on them;
     # `outside`: the total is the open actions that do not pass `due` (the past's days are
-    # many more than the weeks ahead's: the open actions in all, from the counts kept by body,
-    # status and theme, less those due later).
+    # many more than the weeks ahead's: the open actions in all, from the counts kept by
+    # status, less those due later).
     total = db.execute(
         f"SELECT COALESCE(SUM(n), 0) FROM action_due_counts WHERE status IN {_OPEN} AND {due}",
         params,
     ).fetchone()[0]
     if outside:
         every = db.execute(
-            f"SELECT COALESCE(SUM(n), 0) FROM action_counts WHERE status IN {_OPEN}"
+            f"SELECT COALESCE(SUM(n), 0) FROM action_status_counts WHERE status IN {_OPEN}"
         ).fetchone()[0]
         total = every - total
     ids = [
@@ -336,8 +359,8 @@ def vacancies(db: Database, today: dt.date) -> VacancyListing:
         SELECT * FROM (
             SELECT b.id, b.name, c.id, c.name, c.seats,
                    (SELECT COUNT(*) FROM mandates m WHERE m.college_id = c.id
-                      AND m.role IN {_SEATS} AND m.start_date <= :day
-                      AND (m.end_date IS NULL OR m.end_date >= :day)) AS filled
+                      AND m.role IN {_SEATS} AND {SEAT_END} >= :day
+                      AND m.start_date <= :day) AS filled
             FROM colleges c JOIN bodies b ON b.id = c.body_id
             WHERE b.archived = 0 AND c.seats IS NOT NULL
         ) WHERE filled < seats
@@ -425,13 +448,8 @@ def overview(
     now = now or dt.datetime.now()
     today = today or now.date()
     meetings = upcoming_meetings(db, today, limit=limit, with_deadlines=with_deadlines)
-    late: int | None = None
-    if with_deadlines:
-        # Late notices are counted over every upcoming meeting, not only the lines shown.
-        every = meetings
-        if meetings.more:
-            every = upcoming_meetings(db, today, limit=meetings.total)
-        late = sum(1 for m in every.items if m.late)
+    # Late notices are counted over every upcoming meeting, not only the lines shown.
+    late = late_notices(db, today) if with_deadlines else None
     return Overview(
         today=today,
         council=council_name(db),

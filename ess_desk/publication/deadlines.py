@@ -214,75 +214,43 @@ def _minutes_days_column(db: Database) -> str:
     return "b.minutes_publish_days" if "minutes_publish_days" in columns else str(DEFAULT_DAYS)
 
 
-def _pending_sql(db: Database) -> str:
-    """What is not done yet of the meetings held since :since or whose minutes were approved
-    since then, as `of_meeting` gives it for each (its due day, :today deciding the state), in
-    the dashboard's order: one statement over the meetings' start index and the minutes'
-    approval index, rather than a few statements for each meeting of the last six months."""
-    minutes_days = _minutes_days_column(db)
-    return f"""
-        WITH held AS (
-            SELECT m.id FROM meetings m
-            WHERE m.starts_at >= :since AND m.status IN ('held', 'closed')
-            UNION
-            SELECT mi.meeting_id FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id
-            WHERE mi.approved_on >= :since AND m.status IN ('held', 'closed')
-        ),
-        meeting AS (
-            SELECT m.id, b.name AS body, date(m.starts_at) AS day,
-                   b.decisions_list_days AS list_days, {minutes_days} AS minutes_days
-            FROM held JOIN meetings m ON m.id = held.id JOIN bodies b ON b.id = m.body_id
-        ),
-        approved AS (
-            SELECT meeting.*, mi.id AS minutes_id,
-                   date(mi.approved_on, printf('%+d days', meeting.minutes_days)) AS due
-            FROM meeting JOIN minutes mi ON mi.meeting_id = meeting.id
-            WHERE mi.status = 'approved' AND coalesce(mi.approved_on, '') <> ''
-        ),
-        due AS (
-            SELECT '{DECISIONS_LIST}' AS what, 0 AS rank, id, body, day,
-                   date(day, printf('%+d days', list_days)) AS due
-            FROM meeting
-            WHERE NOT EXISTS (SELECT 1 FROM publications p WHERE p.meeting_id = meeting.id
-                                AND p.what = '{DECISIONS_LIST}' AND p.published_on <> '')
-            UNION ALL
-            SELECT '{SIGNATURE}', 1, id, body, day, due FROM approved
-            WHERE (SELECT COUNT(DISTINCT json_extract(j.value, '$.role'))
-                   FROM signed_documents s, json_each(s.signatures) j
-                   WHERE s.minutes_id = approved.minutes_id AND s.erratum_id IS NULL
-                     AND json_extract(j.value, '$.role') IN ('president', 'secretaire')) < 2
-            UNION ALL
-            SELECT '{MINUTES}', 2, id, body, day, due FROM approved
-            WHERE NOT EXISTS (SELECT 1 FROM publications p WHERE p.meeting_id = approved.id
-                                AND p.what = '{MINUTES}' AND p.published_on <> '')
-        )
-        SELECT what, id, body, day, due, COUNT(*) OVER () FROM due
-        ORDER BY due, id, rank
-        """
-
-
 def pending_page(
     db: Database, today: dt.date | None = None, limit: int | None = None
 ) -> tuple[int, list[Deadline]]:
     """What is due or late, the ones due first first, for the dashboard: meetings held in the
-    last six months (older ones are the archive's business). Returns how many in all and the
-    first `limit` of them (all when None)."""
+    last six months, or whose minutes were approved in them (older ones are the archive's
+    business). Returns how many in all and the first `limit` of them (all when None).
+
+    Read from what is kept undone for each meeting held (`publication_due`, migration 0015,
+    ess_desk.store.pending: what `of_meeting` gives, kept by triggers), through its index: the
+    count and the first lines whatever the years of meetings behind them."""
     today = today or dt.date.today()
     # Read on the connection itself (not sqlite-utils): the dashboard calls this at start-up.
     known = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'publications'"
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'publication_due'"
     ).fetchone()
     if known is None:
         return 0, []
-    sql = _pending_sql(db) + ("" if limit is None else f" LIMIT {int(limit)}")
-    # A statement that begins with WITH is not taken for a read by the store's lazy database
-    # (it would bring in sqlite-utils at start-up): the connection itself runs it.
-    found = db.conn.execute(sql, {"since": (today - LOOK_BACK).isoformat()}).fetchall()
-    deadlines = [
-        Deadline(what, meeting_id, body, day, due, None, LATE if today.isoformat() > due else DUE)
-        for what, meeting_id, body, day, due, _total in found
+    since = (today - LOOK_BACK).isoformat()
+    (total,) = db.execute(
+        "SELECT COUNT(*) FROM publication_due WHERE window_key >= ?", [since]
+    ).fetchone()
+    # The first lines from the index alone, then their meeting and body.
+    found = db.execute(
+        "SELECT d.rank, d.meeting_id, b.name, date(m.starts_at), d.due FROM ("
+        "  SELECT rank, meeting_id, due FROM publication_due WHERE window_key >= ? "
+        "  ORDER BY due, meeting_id, rank LIMIT ?"
+        ") d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
+        "ORDER BY d.due, d.meeting_id, d.rank",
+        [since, -1 if limit is None else int(limit)],
+    ).fetchall()
+    whats = (DECISIONS_LIST, SIGNATURE, MINUTES)
+    return total, [
+        Deadline(
+            whats[rank], meeting_id, body, day, due, None, LATE if today.isoformat() > due else DUE
+        )
+        for rank, meeting_id, body, day, due in found
     ]
-    return (found[0][5] if found else 0), deadlines
 
 
 def pending(db: Database, today: dt.date | None = None) -> list[Deadline]:

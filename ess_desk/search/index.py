@@ -57,10 +57,11 @@ KIND_LABELS: dict[str, str] = {
     "action": N_("Actions"),
 }
 
-# Only the most recent matches of a very common word are ranked: a word found in 20,000 actions
-# would otherwise cost ~10 ms of bm25 at every key typed, for an order nobody reads that far.
+# Only the most recent matches of a very common word are ranked (`_ranked`): the order of
+# 20,000 matches of a common word is one nobody reads that far.
 RANK_WINDOW = 2000
 DEFAULT_LIMIT = 5  # hits of each kind in the window's search box
+WHOLE_FIRST = 4  # letters from which the word being typed is looked for whole first
 MAX_LIMIT = 1000
 _MAX_UNITS = 16
 _MAX_TOKEN = 64
@@ -82,6 +83,9 @@ class Query:
     match: str
     terms: frozenset[str]  # whole words (folded)
     prefixes: tuple[str, ...]  # words being typed (folded)
+    # `match` with the word being typed taken as a whole word, when it is long enough to be one
+    # (WHOLE_FIRST letters): its matches come before those of the longer words it begins.
+    whole: str | None = None
 
     def matches(self, word: str) -> bool:
         folded = fold(word)
@@ -215,16 +219,15 @@ def parse(text: str) -> Query | None:
     if sum(len(t) for tokens, _phrase in units for t in tokens) < 2:
         return None
     parts: list[str] = []
+    whole: list[str] = []
     terms: set[str] = set()
     prefixes: list[str] = []
     for n, (tokens, _phrase) in enumerate(units):
         last = n == len(units) - 1
         # A single letter as a prefix would match most of the index: it waits for a second one.
         prefix = last and typing and len(tokens[-1]) >= 2
-        alternatives = [_fts_string(v) + (" *" if prefix else "") for v in _variants(tokens)]
-        parts.append(
-            alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
-        )
+        parts.append(_alternatives(tokens, prefix))
+        whole.append(_alternatives(tokens, False))
         folded = [fold(t) for t in tokens]
         if prefix:
             terms.update(folded[:-1])
@@ -232,9 +235,19 @@ def parse(text: str) -> Query | None:
         else:
             terms.update(folded)
     # An explicit AND: FTS5 does not read two terms side by side as AND after a parenthesis.
+    long_prefix = bool(prefixes) and len(prefixes[-1]) >= WHOLE_FIRST
     return Query(
-        text=text, match=" AND ".join(parts), terms=frozenset(terms), prefixes=tuple(prefixes)
+        text=text,
+        match=" AND ".join(parts),
+        terms=frozenset(terms),
+        prefixes=tuple(prefixes),
+        whole=" AND ".join(whole) if long_prefix else None,
     )
+
+
+def _alternatives(tokens: list[str], prefix: bool) -> str:
+    alternatives = [_fts_string(v) + (" *" if prefix else "") for v in _variants(tokens)]
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
 
 # --------------------------------------------------------------------------- marking the words
@@ -280,18 +293,49 @@ def snippet(text: str, query: Query, words: int = _SNIPPET_WORDS, always: bool =
 
 
 def _ranked(
+    db: Database, table: str, weights: Sequence[float], query: Query, count: int
+) -> list[int]:
+    """Rowids of the best `count` matches of `query` (see `_ranked_match`): when the word being
+    typed is long enough to be a word of its own, the records holding that very word come
+    first, then those holding a longer word it begins (« budget » before « budgétaire »).
+    While there are enough of the first, the second are not looked for: a prefix query gathers
+    every row of every word it begins before it returns one (FTS5), a whole word stops when it
+    has enough."""
+    found = _ranked_match(db, table, weights, query.whole, count) if query.whole else []
+    if len(found) < count:
+        taken = set(found)
+        more = _ranked_match(db, table, weights, query.match, count + len(found))
+        found += [rowid for rowid in more if rowid not in taken][: count - len(found)]
+    return found
+
+
+def _ranked_match(
     db: Database, table: str, weights: Sequence[float], match: str, count: int
 ) -> list[int]:
-    """Rowids of the best matches (bm25, then the most recent), among the RANK_WINDOW most
-    recent ones."""
-    w = ", ".join(str(x) for x in weights)
-    ranked = db.execute(
-        f"SELECT rowid FROM (SELECT rowid, bm25({table}, {w}) AS score FROM {table} "
-        f"WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW}) "
-        "ORDER BY score, rowid DESC LIMIT ?",
-        [match, count],
-    ).fetchall()
-    return [r[0] for r in ranked]
+    """Rowids of the best matches of `match` among the RANK_WINDOW most recent ones: those whose
+    title (the first column, where `weights` gives it more weight than the text) holds the
+    words first, then the others, the most recent first in each.
+
+    No corpus-wide weight (FTS5's bm25 counts, at every query, every row of the whole index that
+    holds each word: a common word cost in proportion to the years of records, for an order
+    nobody could tell from this one); each statement reads the index in rowid order and stops
+    when it has enough."""
+    recent = f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
+    if not (len(weights) > 1 and weights[0] > weights[1]):  # no title: the most recent first
+        rows = db.execute(f"{recent} ORDER BY rowid DESC LIMIT ?", [match, min(count, RANK_WINDOW)])
+        return [rowid for (rowid,) in rows]
+    bound = db.execute(
+        f"{recent} ORDER BY rowid DESC LIMIT 1 OFFSET ?", [match, RANK_WINDOW - 1]
+    ).fetchone()
+    (oldest,) = bound if bound is not None else (-1,)
+    recent += "AND rowid >= ? ORDER BY rowid DESC LIMIT ?"
+    titled = db.execute(recent, [f"{{title}} : ({match})", oldest, count])
+    first = [rowid for (rowid,) in titled]
+    if len(first) >= count:
+        return first
+    taken = set(first)
+    rest = db.execute(recent, [match, oldest, count + len(first)])
+    return [*first, *(rowid for (rowid,) in rest if rowid not in taken)][:count]
 
 
 def _best(
@@ -299,7 +343,7 @@ def _best(
 ) -> tuple[list[Row], bool]:
     """The rows `sql` reads (over the rowids put in its {ids}) of the best `limit` matches of
     `table`, in rank order, and whether there are more matches."""
-    ids = _ranked(db, table, weights, query.match, limit + 1)
+    ids = _ranked(db, table, weights, query, limit + 1)
     by_id = _rows_by_id(db, sql, ids)
     return [by_id[i] for i in ids[:limit] if i in by_id], len(ids) > limit
 
@@ -470,7 +514,7 @@ def _agenda_items(db: Database, query: Query, limit: int) -> tuple[list[Hit], bo
 def _minutes(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
     # Sections and errata are indexed one by one; a meeting's minutes are shown once, with the
     # extract of their best match. Several matches may fall in the same minutes: take more.
-    rowids = _ranked(db, "search_minutes", (1.0,), query.match, (limit + 1) * 4)
+    rowids = _ranked(db, "search_minutes", (1.0,), query, (limit + 1) * 4)
     found = _rows_by_id(
         db,
         "SELECT rowid AS id, body, meeting_id FROM search_minutes WHERE rowid IN ({ids})",
@@ -544,17 +588,10 @@ def _decisions(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]
 def _actions(db: Database, query: Query, limit: int) -> tuple[list[Hit], bool]:
     # First the actions whose title or description match (best first), then those found by
     # the comments of their follow-up (the most recent first).
-    direct = _ranked(db, "search_actions", (_TITLE_WEIGHT, 1.0), query.match, limit + 1)
+    direct = _ranked(db, "search_actions", (_TITLE_WEIGHT, 1.0), query, limit + 1)
     by_comment: dict[int, tuple[str, str]] = {}  # action id → (date, comment)
     if len(direct) <= limit:
-        update_ids = [
-            r[0]
-            for r in db.execute(
-                "SELECT rowid FROM search_action_updates WHERE search_action_updates MATCH ? "
-                "ORDER BY rowid DESC LIMIT ?",
-                [query.match, (limit + 1) * 8],
-            ).fetchall()
-        ]
+        update_ids = _ranked(db, "search_action_updates", (1.0,), query, (limit + 1) * 8)
         updates = _rows_by_id(
             db,
             "SELECT id, action_id, on_date, comment FROM action_updates WHERE id IN ({ids})",

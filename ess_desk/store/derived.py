@@ -108,6 +108,37 @@ def _count_triggers() -> list[str]:
     ]
 
 
+def status_statements() -> list[str]:
+    """The open actions' total of migration 0015: the actions counted by status alone (a row per
+    status), which the dashboard's overdue total starts from instead of adding up the counts by
+    body, status and theme (thousands of rows on a large council)."""
+
+    def add(r: str, step: int) -> str:
+        return (
+            f"INSERT INTO action_status_counts (status, n) VALUES ({r}.status, {step}) "
+            f"ON CONFLICT DO UPDATE SET n = n + {step};"
+        )
+
+    return [
+        "CREATE TABLE action_status_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+        f"CREATE TRIGGER derived_action_status_insert AFTER INSERT ON actions BEGIN "
+        f"{add('NEW', 1)} END",
+        "CREATE TRIGGER derived_action_status_update AFTER UPDATE OF status ON actions "
+        f"WHEN OLD.status IS NOT NEW.status BEGIN {add('OLD', -1)} {add('NEW', 1)} END",
+        f"CREATE TRIGGER derived_action_status_delete AFTER DELETE ON actions BEGIN "
+        f"{add('OLD', -1)} END",
+    ]
+
+
+def _has_table(db: Database, name: str) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]
+        ).fetchone()
+        is not None
+    )
+
+
 def refresh_keys(
     db: Database,
     people: Iterable[int] | None = None,
@@ -154,6 +185,15 @@ def rebuild(db: Database) -> None:
         "INSERT INTO action_due_counts (status, due_key, n) "
         "SELECT status, COALESCE(due_date, ''), COUNT(*) FROM actions GROUP BY 1, 2"
     )
+    if _has_table(db, "action_status_counts"):  # migration 0015's, likewise
+        db.execute("DELETE FROM action_status_counts")
+        db.execute(
+            "INSERT INTO action_status_counts (status, n) "
+            "SELECT status, COUNT(*) FROM actions GROUP BY 1"
+        )
+        from ess_desk.store import pending
+
+        pending.rebuild(db)  # the dashboard's pending rows
 
 
 def wrong_keys(db: Database) -> int:
@@ -207,4 +247,17 @@ def problems(db: Database) -> list[tuple[str, int, int]]:
         for key in sorted(set(kept_due) | set(counted_due))
         if kept_due.get(key, 0) != counted_due.get(key, 0)
     ]
+    if _has_table(db, "action_status_counts"):
+        kept_status = {
+            status: n
+            for status, n in db.execute("SELECT status, n FROM action_status_counts WHERE n != 0")
+        }
+        counted_status = {
+            status: n for status, n in db.execute("SELECT status, COUNT(*) FROM actions GROUP BY 1")
+        }
+        out += [
+            (f"actions {key!r}", kept_status.get(key, 0), counted_status.get(key, 0))
+            for key in sorted(set(kept_status) | set(counted_status))
+            if kept_status.get(key, 0) != counted_status.get(key, 0)
+        ]
     return out

@@ -951,3 +951,50 @@ def m0014_dashboard_indexes(db: Database) -> None:
         "CREATE INDEX meetings_held ON meetings(starts_at) WHERE status IN ('held', 'closed')",
     ):
         db.execute(statement)
+
+
+# --------------------------------------------------------------------------- 0015: kept pending
+# The dashboard's minutes waiting and publications due, kept by triggers for each meeting a
+# write touches (ess_desk/store/pending.py): it reads a few rows from their indexes instead of
+# looking at every meeting held (6,000 in ten years of a large council); and the actions counted
+# by status alone (ess_desk/store/derived.py), its overdue total's start; the seats filled
+# today read from the mandates not ended.
+@migrations(name="0015_dashboard_pending")
+def m0015_dashboard_pending(db: Database) -> None:
+    from ess_desk.store import derived, pending
+
+    for statement in pending.statements() + derived.status_statements():
+        db.execute(statement)
+    derived.rebuild(db)
+    # The seats filled today in each college (the dashboard's vacancies): the seat mandates not
+    # ended yet, in one range, rather than the college's whole history (ess_desk.dashboard.overview
+    # writes the same terms: `m.role IN (…)` and SEAT_END).
+    db.execute(
+        "CREATE INDEX mandates_seats_current ON mandates(college_id, "
+        "COALESCE(end_date, '9999-12-31'), start_date) "
+        "WHERE role IN ('co_president', 'member', 'president', 'vice_president')"
+    )
+    # The mandates ending soon that no later one of the same person in the same body takes
+    # over: that later one is looked for among the person's mandates in that body, not among
+    # every mandate of the body started since.
+    db.execute("CREATE INDEX mandates_person_body ON mandates(person_id, body_id, start_date)")
+
+
+# --------------------------------------------------------------------------- 0016: search prefixes
+# The word being typed is a prefix (« co », « ma », the « ES » of « l'ES »): without an index of
+# prefixes FTS5 gathers, before it returns a single row, every row of every word it begins
+# (hundreds of thousands in a large council, at every key typed). Prefixes of two and three
+# letters get their own lists (longer ones begin few words; ess_desk.search.index looks for a
+# word of four letters or more whole first); the search tables are made again with them and
+# filled from the rows. About 5 % more file.
+SEARCH_PREFIXES = "prefix = '2 3'"
+
+
+@migrations(name="0016_search_prefixes")
+def m0016_search_prefixes(db: Database) -> None:
+    for statement in _search_statements():
+        if statement.startswith("CREATE VIRTUAL TABLE"):
+            db.execute(f"DROP TABLE {statement.split()[3]}")
+            db.execute(f"{statement[:-1]}, {SEARCH_PREFIXES})")
+    for statement in _fill_statements(_SEARCH_EXTERNAL):
+        db.execute(statement)

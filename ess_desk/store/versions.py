@@ -22,4 +22,6 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0012_personal_data_index",
     "0013_folded_keys",
     "0014_dashboard_indexes",
+    "0015_dashboard_pending",
+    "0016_search_prefixes",
 )

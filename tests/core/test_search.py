@@ -136,6 +136,53 @@ def test_limit_and_more(store, council):
     assert len(groups[0].hits) == 7 and not groups[0].more
 
 
+def test_titles_first_then_the_most_recent(store, council, monkeypatch):
+    """What a secretary expects of a word typed: the records that it names in their title
+    first, then those that only mention it, the most recent first in each — among the
+    RANK_WINDOW most recent matches (the order of older ones is not worked out)."""
+    body = council["body"]
+
+    def action(title: str, description: str = "") -> int:
+        return actions.create(
+            store,
+            body_id=body,
+            title=title,
+            description=description,
+            owner_person_id=council["people"]["Hélène"],
+        )
+
+    old_title = action("Grainothèque du quartier")
+    mentions = [action("Atelier", "avec la grainothèque") for _n in range(2)]
+    new_title = action("Inventaire de la grainothèque")
+    assert found(store, "grainothèque", "action") == [
+        ("action", i) for i in (new_title, old_title, *reversed(mentions))
+    ]
+    # While the word is being typed (a prefix), likewise; one word of the title is enough.
+    assert found(store, "graino", "action")[:2] == [("action", new_title), ("action", old_title)]
+    assert found(store, "grainothèque quartier", "action") == [("action", old_title)]
+    # A limit of 2: the two titles, and more to come.
+    groups = index.search(store.db, "grainothèque", kinds=["action"], limit=2)
+    assert [h.id for h in groups[0].hits] == [new_title, old_title] and groups[0].more
+    # Beyond the window of recent matches, a title no longer comes first.
+    monkeypatch.setattr(index, "RANK_WINDOW", 2)
+    assert found(store, "grainothèque", "action")[:2] == [
+        ("action", new_title),
+        ("action", mentions[1]),
+    ]
+    # A word typed whole (four letters or more) first, then the longer words it begins, though
+    # more recent; with a space after it, the word alone.
+    budget = action("Vote du budget")
+    budgets = action("Budgets annexes")
+    assert found(store, "budget", "action") == [("action", budget), ("action", budgets)]
+    assert found(store, "budget ", "action") == [("action", budget)]
+    assert found(store, "budg", "action") == [("action", budgets), ("action", budget)]
+    # People: by name first, then those whose notes name them.
+    named = people.create(store, first_name="Ninon", last_name="Vasseur")
+    noted = people.create(store, first_name="Jean", last_name="Roux", notes="voir Vasseur")
+    monkeypatch.setattr(index, "RANK_WINDOW", 2000)
+    assert found(store, "vasseur", "person") == [("person", named), ("person", noted)]
+
+
 def test_changed_records_are_found_under_their_new_words_only(store, council):
     hélène = council["people"]["Hélène"]
     people.update(store, hélène, last_name="Rousseau-Tissier", email="hr@exemple.fr")
@@ -412,8 +459,48 @@ def test_migration_builds_the_index_of_an_existing_file(tmp_path):
         sections = store.conn.execute("SELECT count(*) FROM minutes_sections").fetchone()[0]
         assert store.conn.execute("SELECT count(*) FROM search_minutes").fetchone()[0] >= sections
         assert_index_sound(store.db)
+        # Made again with their prefix lists (migration 0016), for two and three letters.
+        for table in FTS_TABLES:
+            (sql,) = store.conn.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", [table]
+            ).fetchone()
+            assert sql.endswith(", prefix = '2 3')"), table
+        assert ("action", action[0]) in found(store, action[1][:2], "action", limit=1000)
     finally:
         store.close()
+
+
+def test_a_migrated_file_finds_what_it_found(tmp_path):
+    """The prefix lists (migration 0016) change how fast, not what: every query of a file
+    migrated from 0014 finds what the same file found before the migration."""
+    path = tmp_path / "c.sqlite"
+    shutil.copy(FIXTURES / "0014_dashboard_indexes.sqlite", path)
+    queries = ("co", "ma", "de la", "l'E", "conseil", "Martin", '"comité de"', "zz")
+    with sqlite3.connect(path) as conn:
+        before = {
+            (table, q): {
+                r
+                for (r,) in conn.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [index.parse(q).match]
+                )
+            }
+            for table in FTS_TABLES
+            for q in queries
+            if index.parse(q) is not None
+        }
+    with open_store(path) as store:
+        after = {
+            key: {
+                r
+                for (r,) in store.conn.execute(
+                    f"SELECT rowid FROM {key[0]} WHERE {key[0]} MATCH ?",
+                    [index.parse(key[1]).match],
+                )
+            }
+            for key in before
+        }
+    assert after == before
+    assert any(before.values())
 
 
 def test_cli_text_and_json(db_path, capsys):
