@@ -44,9 +44,6 @@ def protected_databases() -> frozenset[Path]:
 
 def _protected_reason(target: Path) -> str | None:
     """Why writing `target` would destroy part of an opened database, or None."""
-    from ess_desk.store.backup import backup_dir
-    from ess_desk.store.lock import lock_path, takeover_path
-
     real = _real(target)
     for db in _protected:
         if real == db or (target.exists() and db.exists() and _same_file(target, db)):
@@ -54,20 +51,53 @@ def _protected_reason(target: Path) -> str | None:
                 "{path} est le fichier de la base du conseil : ESS Desk n'écrit jamais par-dessus. "
                 "Choisissez un autre nom de fichier."
             ).format(path=target)
-        companions = [Path(str(db) + suffix) for suffix in _SQLITE_COMPANIONS]
-        companions += [lock_path(db), takeover_path(db)]
-        if real in {_real(c) for c in companions}:
+        companions, backups, backups_real = _database_files(db)
+        if real in companions:
             return _(
                 "{path} est un fichier de travail de la base du conseil (journal ou verrou) : "
                 "ESS Desk n'écrit jamais par-dessus. Choisissez un autre nom de fichier."
             ).format(path=target)
-        backups = _real(backup_dir(db))
-        if real == backups or backups in real.parents:
+        if real == backups_real or backups_real in real.parents:
             return _(
                 "{path} est dans le dossier des sauvegardes de la base ({folder}) : ESS Desk n'y "
                 "écrit que ses propres sauvegardes. Choisissez un autre dossier."
-            ).format(path=target, folder=backup_dir(db))
+            ).format(path=target, folder=backups)
     return None
+
+
+# What `_database_files` found for each database, with the state of the folders it depends on.
+_DATABASE_FILES: dict[Path, tuple[tuple, tuple[frozenset[Path], Path, Path]]] = {}
+
+
+def _folder_state(folder: Path) -> tuple:
+    """What changes when an entry of `folder` is added, removed, renamed or made a link, or when
+    the folder itself is replaced (a mount, a link)."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return ()
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _database_files(db: Path) -> tuple[frozenset[Path], Path, Path]:
+    """The real paths of a database's journal, lock and takeover files, its backups folder and
+    that folder's real path: looked up again only when the folders holding them changed (a
+    thousand files written in a row check them once, not once per file)."""
+    from ess_desk.store.backup import backup_dir
+    from ess_desk.store.lock import lock_path, takeover_path
+
+    known = _DATABASE_FILES.get(db)
+    if known is not None:
+        state, found = known
+        if state == (_folder_state(db.parent), _folder_state(found[1].parent)):
+            return found
+    backups = backup_dir(db)
+    state = (_folder_state(db.parent), _folder_state(backups.parent))  # (before looking)
+    companions = [Path(str(db) + suffix) for suffix in _SQLITE_COMPANIONS]
+    companions += [lock_path(db), takeover_path(db)]
+    found = (frozenset(_real(c) for c in companions), backups, _real(backups))
+    _DATABASE_FILES[db] = (state, found)
+    return found
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -52,18 +52,23 @@ _UNITS = r"%|‰|€|\$|£|°C|°|h|min|s|j|p\.|pp\.|mm|cm|m|km|g|kg|t|l|ml|Ko|M
 _LETTER = r"[^\W\d_]"
 _SPACE = f"[ \t{NBSP}{NNBSP}]"
 
-_APOSTROPHE = re.compile(rf"(?<={_LETTER})'(?=[\w«])")
+# (Patterns begin with what they look for, never with a look-behind, which the regular expression
+# engine would try at every character: the character before is checked on each match.)
+_APOSTROPHE = re.compile(r"'(?=[\w«])")  # after a letter
 _OPEN_QUOTE = re.compile(rf"«{_SPACE}*")
 _CLOSE_QUOTE = re.compile(rf"{_SPACE}*»")
 # A space before « ; ! ? : » (any kind) becomes a narrow no-break one; where none was typed
 # after a word (« Lieu: »), one is added, but never inside « 20:00 » or « https:// ».
 _SPACED_PUNCT = re.compile(rf"[ \t{NBSP}]+(?=[;!?:])")
-_BARE_PUNCT = re.compile(r"(?<=[\w»)\]])(?<!\d)([;!?:]+)(?=\s|$|[»)\]\"'’])")
+_BARE_PUNCT = re.compile(r"([;!?:]+)(?=\s|$|[»)\]\"'’])")  # after a word, not a number
+_BEFORE_BARE_PUNCT = re.compile(r"(?!\d)[\w»)\]]")
 _TIME = re.compile(rf"\b(\d{{1,2}}){_SPACE}h(?:{_SPACE}(\d{{2}}))?\b")
-_UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?!\w))")
-_NUMBER_AFTER = re.compile(r"(?<![\w.])(n°|N°|no\.|art\.|p\.|pp\.|§|Art\.) (?=\d)")
+_UNIT = re.compile(rf"(\d) (?=(?:{_UNITS})(?!\w))")
+_NUMBER_AFTER = re.compile(r"(n°|N°|no\.|art\.|p\.|pp\.|§|Art\.) (?=\d)")  # not after [\w.]
 _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0]\d{3})+)(?![\d,])")
-_CIVILITY = re.compile(r"(?<!\w)(M\.|MM\.|Mme|Mmes|Mlle|Mlles|Mgr|Dr) (?=[^\W\d_])")
+_CIVILITY = re.compile(r"(M\.|MM\.|Mme|Mmes|Mlle|Mlles|Mgr|Dr) (?=[^\W\d_])")  # not after \w
+# A digit, a space and « h »: where a time of day may be.
+_TIME_HINT = re.compile(rf"\d{_SPACE}h")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}|1er) ({_MONTHS})\b")
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|\S+@\S+\.\w+", re.IGNORECASE)
@@ -104,7 +109,7 @@ def _typeset(text: str, french: bool) -> str:
 
 def _typeset_words(text: str, french: bool) -> str:
     if "'" in text:
-        text = _APOSTROPHE.sub(APOSTROPHE, text)
+        text = _APOSTROPHE.sub(_after_letter, text)
     # What was typed in French keeps its spaces unbreakable in an English document too; only
     # a space missing before « : ; ! ? » is added, in French alone.
     if "«" in text:
@@ -113,18 +118,56 @@ def _typeset_words(text: str, french: bool) -> str:
         text = _CLOSE_QUOTE.sub(NNBSP + "»", text)
     text = _SPACED_PUNCT.sub(NNBSP, text)
     if french:
-        text = _BARE_PUNCT.sub(lambda m: NNBSP + m.group(1), text)
+        text = _BARE_PUNCT.sub(_bare_punct, text)
     if "..." in text:
         text = _ELLIPSIS.sub("…", text)
     if not any(c.isdigit() for c in text):
-        return _CIVILITY.sub(r"\1" + NBSP, text)
-    text = _TIME.sub(_time_match, text)
-    text = _first_day(text)
-    text = _DAY_MONTH.sub(rf"\1{NBSP}\2", text)
-    text = _UNIT.sub(NBSP, text)
-    text = _NUMBER_AFTER.sub(r"\1" + NBSP, text)
+        return _CIVILITY.sub(_civility, text)
+    if _TIME_HINT.search(text):
+        text = _TIME.sub(_time_match, text)
+    if any(month in text for month in MONTHS):
+        text = _first_day(text)
+        text = _DAY_MONTH.sub(rf"\1{NBSP}\2", text)
+    text = _UNIT.sub(rf"\1{NBSP}", text)
+    text = _NUMBER_AFTER.sub(_number_after, text)
     text = _THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"[ \u00a0]", NNBSP, m.group(2)), text)
-    return _CIVILITY.sub(r"\1" + NBSP, text)
+    return _CIVILITY.sub(_civility, text)
+
+
+def _before(match: re.Match) -> str:
+    """The character before the match, or an empty string at the start."""
+    start = match.start()
+    return match.string[start - 1] if start else ""
+
+
+def _after_letter(match: re.Match) -> str:
+    before = _before(match)
+    return APOSTROPHE if before and _IS_LETTER.match(before) else match.group(0)
+
+
+def _bare_punct(match: re.Match) -> str:
+    before = _before(match)
+    if before and _BEFORE_BARE_PUNCT.match(before):
+        return NNBSP + match.group(1)
+    return match.group(0)
+
+
+def _number_after(match: re.Match) -> str:
+    before = _before(match)
+    if before and (before == "." or _IS_WORD.match(before)):
+        return match.group(0)
+    return match.group(1) + NBSP
+
+
+def _civility(match: re.Match) -> str:
+    before = _before(match)
+    if before and _IS_WORD.match(before):
+        return match.group(0)
+    return match.group(1) + NBSP
+
+
+_IS_LETTER = re.compile(_LETTER)
+_IS_WORD = re.compile(r"\w")
 
 
 _FIRST_OF_MONTH = re.compile(rf"(?<![\d,.])1(?:er)?{_SPACE}+({_MONTHS})\b")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 
@@ -112,3 +113,16 @@ def store(db_path):
     s = open_store(db_path)
     yield s
     s.close()
+
+
+@pytest.fixture
+def on_demo_day(time_machine):
+    """The demo's history is anchored at fixed dates (its profile's `anchor`, never today's): a test
+    that reads a demo with the clock (the dashboard, the upcoming meetings, the late notices) travels
+    to the anchor's morning, the clock ticking from there, so that it gives the same verdict
+    whatever day it runs. Returns that day."""
+    from ess_desk.demo import SMALL
+
+    time_machine.move_to(dt.datetime.combine(SMALL.anchor, dt.time(9, 30)), tick=True)
+    assert dt.date.today() == SMALL.anchor
+    return SMALL.anchor

@@ -26,6 +26,7 @@ from ess_desk.documents.style import (
     GridTable,
     Metadata,
     TextCell,
+    TextParagraph,
     build_pdf,
     escape,
     footer_line,
@@ -146,7 +147,8 @@ def _tableau_columns(width: float) -> tuple[list[str], list[float], Callable[[Ac
         _("Statut"),
         _("Dernier point"),
     ]
-    fixed = [11 * mm, 0, 47 * mm, 42 * mm, 25 * mm, 21 * mm, 26 * mm]
+    # (N°: wide enough for five digits, which are then neither narrowed nor cut)
+    fixed = [13 * mm, 0, 47 * mm, 42 * mm, 25 * mm, 21 * mm, 26 * mm]
     widths = [w or width - sum(fixed) for w in fixed]
 
     def cells(r: ActionRow) -> list:
@@ -223,22 +225,27 @@ def build_tableau(
     return counts.total
 
 
+@cache
+def _owner_style() -> ParagraphStyle:
+    return ParagraphStyle("owner", parent=styles().body, fontName=styles().cell_bold.fontName)
+
+
 def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.date) -> list:
+    """The top of an owner's reminder: plain text paragraphs (no markup to parse: a thousand
+    owners' reminders are written in a row)."""
     st = styles()
     late = sum(r.overdue for r in group.rows)
     return [
         Bookmark(group.owner),
-        Paragraph(escape(letterhead_name), st.small),
-        Paragraph(escape(_("Vos actions en cours")), st.title),
-        Paragraph(f"<b>{escape(group.owner)}</b>", st.body),
-        Paragraph(
-            escape(
-                ngettext(
-                    "Au {day} : {count} action ouverte, dont {late} en retard.",
-                    "Au {day} : {count} actions ouvertes, dont {late} en retard.",
-                    len(group.rows),
-                ).format(day=long_date(today), count=len(group.rows), late=late)
-            ),
+        TextParagraph(letterhead_name, st.small),
+        TextParagraph(_("Vos actions en cours"), st.title),
+        TextParagraph(group.owner, _owner_style()),
+        TextParagraph(
+            ngettext(
+                "Au {day} : {count} action ouverte, dont {late} en retard.",
+                "Au {day} : {count} actions ouvertes, dont {late} en retard.",
+                len(group.rows),
+            ).format(day=long_date(today), count=len(group.rows), late=late),
             st.body,
         ),
         Spacer(1, 3 * mm),
@@ -250,10 +257,13 @@ def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     from ess_desk.documents import streamed
 
     header = [_("N°"), _("Action"), _("Instance et origine"), _("Échéance"), _("Statut")]
-    widths = [12 * mm, 70 * mm, 47 * mm, 25 * mm, 20 * mm]
+    widths = [13 * mm, 70 * mm, 46 * mm, 25 * mm, 20 * mm]
 
     def cells(r: ActionRow) -> list:
-        where = r.body + (f" — {r.origin}" if r.origin else "")
+        # The body, then the origin written short as in the tableau (the item's title is in
+        # the minutes; the action's own title says what it is about).
+        origin = _tableau_origin(r)
+        where = r.body + (f" — {origin}" if origin != "—" else "")
         return [
             str(r.id),
             _action_cell(r),

@@ -12,13 +12,14 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
@@ -55,6 +56,7 @@ def register_fonts() -> None:
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
         font = TTFont(name, str(resource("fonts", f"{name}.ttf")))
         _remember_subsets(font)
+        _widths_formatted_once(font)
         pdfmetrics.registerFont(font)
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
@@ -87,6 +89,44 @@ def _remember_subsets(font: TTFont) -> None:
     face.makeSubset = make_subset
 
 
+class _KnownWidths(pdfdoc.PDFArray):
+    """A subset's glyph widths, formatted once for every document that embeds the same subset
+    (numbers only: the same bytes whatever the document)."""
+
+    _formatted: dict[tuple, bytes] = {}
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803 - reportlab's
+        key = (tuple(self.sequence), self.multiline, rl_config.pdfMultiLine, IND)
+        found = self._formatted.get(key)
+        if found is None:
+            if len(self._formatted) >= 64:  # bounded
+                self._formatted.clear()
+            found = self._formatted[key] = super().format(document, IND)
+        return found
+
+
+def _widths_formatted_once(font: TTFont) -> None:
+    """The /Widths of the font's subsets written once per subset, not once per document (a
+    third of what saving each reminder cost was writing these numbers again)."""
+    add_objects = font.addObjects
+
+    def addObjects(doc: Any) -> None:  # noqa: N802 - reportlab's name
+        state = font.state.get(doc)
+        names = []
+        if state is not None and state.internalName is not None:  # (as addObjects names them)
+            names = [f"{state.internalName}+{n}" for n in range(len(state.subsets))]
+        add_objects(doc)
+        for name in names:
+            pdf_font = doc.idToObject.get(name)
+            widths = getattr(pdf_font, "Widths", None)
+            if type(widths) is pdfdoc.PDFArray:
+                known = _KnownWidths(widths.sequence)
+                known.multiline = widths.multiline
+                pdf_font.Widths = known
+
+    font.addObjects = addObjects  # type: ignore[method-assign]
+
+
 def _compress_once() -> None:
     """reportlab compresses the embedded font of each document: the same subset (see
     `_remember_subsets`) in many documents is compressed once, its bytes kept."""
@@ -99,7 +139,9 @@ def _compress_once() -> None:
     done: dict[bytes, bytes] = {}
 
     def _encode(text: str | bytes) -> bytes:
-        if len(text) < 16384:  # pages and small streams: seldom the same twice
+        # Pages and small streams are seldom the same twice; a font's ToUnicode map is, in every
+        # document that embeds the same subset (`_remember_subsets`).
+        if len(text) < 16384 and not _is_cmap(text):
             return encode(text)
         data = text.encode("utf8") if isinstance(text, str) else text
         found = done.get(data)
@@ -111,6 +153,26 @@ def _compress_once() -> None:
 
     _encode._ess_desk = True  # type: ignore[attr-defined]
     flate.encode = _encode
+    # The map itself, made once per subset too (reportlab writes it out again for each document).
+    cast(Any, ttfonts).makeToUnicodeCMap = _cmap_of(ttfonts.makeToUnicodeCMap)
+
+
+def _is_cmap(text: str | bytes) -> bool:
+    """Whether a stream is a ToUnicode map (as reportlab's begin)."""
+    if isinstance(text, bytes):
+        return text.startswith(b"/CIDInit ")
+    return text.startswith("/CIDInit ")
+
+
+def _cmap_of(make: Callable[[str, list[int]], str]) -> Callable[[str, Any], str]:
+    def cmap(fontname: str, subset: tuple[int, ...]) -> str:
+        return make(fontname, list(subset))
+
+    def by_value(fontname: str, subset: Any) -> str:
+        return cached(fontname, tuple(subset))
+
+    cached = lru_cache(maxsize=64)(cmap)
+    return by_value
 
 
 def _list_items_split_when_taller_than_a_page() -> None:

@@ -17,7 +17,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email import policy
+from email import policy, quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime
@@ -27,7 +27,8 @@ from ess_desk.mail.headers import body_text, check_address, file_name, header_te
 from ess_desk.typography import typeset
 
 # Lines end in CRLF on the wire and in .eml files alike (every mail client reads those).
-WIRE = policy.SMTP.clone(max_line_length=78)
+LINE = 78  # characters at most on a header line
+WIRE = policy.SMTP.clone(max_line_length=LINE)
 
 
 @dataclass(frozen=True)
@@ -153,11 +154,20 @@ def _ending(data: bytes) -> bytes:
 
 
 def _text_part(text: str) -> bytes:
+    """The message's text in quoted-printable: the bytes `email` writes for
+    `set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")` (its headers
+    are always the same: made once; its body encoded as `email` encodes it, without building a
+    message for it: a thousand reminders in a row)."""
+    lines = typeset(body_text(text)).encode("utf-8").splitlines()
+    encoded = quoprimime.body_encode((b"\n".join(lines) + b"\n").decode("latin-1"), LINE)
+    return _ending(_text_headers() + b"\r\n" + encoded.replace("\n", "\r\n").encode("ascii"))
+
+
+@lru_cache(maxsize=1)
+def _text_headers() -> bytes:
     part = MIMEPart(policy=WIRE)
-    part.set_content(
-        typeset(body_text(text)), subtype="plain", charset="utf-8", cte="quoted-printable"
-    )
-    return _ending(part.as_bytes(policy=WIRE))
+    part.set_content("", subtype="plain", charset="utf-8", cte="quoted-printable")
+    return b"".join(WIRE.fold_binary(key, value) for key, value in part.items())
 
 
 def compose(
@@ -214,11 +224,29 @@ def compose_chunks(
     return out
 
 
+# A name of plain words (RFC 5322 atoms) and an address of plain words: `email` writes them as
+# they are when the header fits on one line.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+/?^_`{|}~-]+(?: [A-Za-z0-9!#$%&'*+/?^_`{|}~-]+)*")
+_PLAIN_ADDRESS = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/?^_`{|}~-]+)*"
+    r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+)
+
+
 @lru_cache(maxsize=256)
 def _folded(name: str, value: str | tuple[str, str]) -> bytes:
     """One header as `email` writes it (an address given as its name and address), remembered:
     the sender and the subject are the same in every message of a sending, and folding a name
-    with accents takes `email` a millisecond and a half."""
+    with accents takes `email` a millisecond and a half. A name and an address of plain words
+    on one line are written as `email` writes them, without it (a thousand reminders)."""
+    if not isinstance(value, str) and value[0]:
+        line = f"{name}: {value[0]} <{value[1]}>"
+        if (
+            len(line) <= LINE
+            and _PLAIN_NAME.fullmatch(value[0])
+            and _PLAIN_ADDRESS.fullmatch(value[1])
+        ):
+            return line.encode("ascii") + b"\r\n"
     head = EmailMessage(policy=WIRE)
     head[name] = value if isinstance(value, str) else Address(value[0], addr_spec=value[1])
     return WIRE.fold_binary(name, head[name])

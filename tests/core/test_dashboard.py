@@ -389,7 +389,7 @@ def test_participation_export_neutralises_formulas(store, tmp_path):
 
 
 @pytest.fixture
-def demo(store):
+def demo(store, on_demo_day):
     from ess_desk.demo import fill_demo
 
     fill_demo(store, "small")

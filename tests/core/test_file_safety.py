@@ -158,6 +158,31 @@ def test_journal_lock_backups_links_and_hard_links_are_refused(council, tmp_path
     assert main(["--db", str(db), "check"]) == 0
 
 
+def test_links_made_after_a_first_check_are_still_refused(tmp_path):
+    # The database's journal, lock and backups are looked up once for many files written in a
+    # row, and again as soon as their folder changes: a link made meanwhile is seen.
+    from ess_desk.errors import UserError
+    from ess_desk.fileio import check_output, protect_database
+
+    folder = tmp_path / "base"
+    folder.mkdir()
+    db = folder / "conseil.sqlite"
+    db.write_bytes(b"")
+    protect_database(db)
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    target = elsewhere / "export.pdf"
+    assert check_output(target) == target  # an ordinary export: allowed (and looked up)
+    Path(str(db) + "-journal").symlink_to(target)
+    with pytest.raises(UserError, match="journal ou verrou"):
+        check_output(target)
+    Path(str(db) + "-journal").unlink()
+    assert check_output(target) == target
+    backup.backup_dir(db).symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(UserError, match="sauvegardes"):
+        check_output(target)
+
+
 def test_convocations_into_the_backups_folder_are_refused(council, capsys):
     db, meeting = council
     with open_store(db):

@@ -297,6 +297,61 @@ def test_attachment_parts_are_the_bytes_email_writes(content, mime, name, params
     assert expected.endswith(b"\r\n")
 
 
+TEXT_BODIES = [
+    "",
+    "Bonjour,\n\nVoici vos actions : n° 12 à rendre le 1 décembre à 18 h 30 (40 %).\n",
+    "x" * 75 + " \n" + "x" * 76 + " \n" + "x" * 77 + "\t\n" + "y" * 200,
+    "= " * 60 + "\n=\n==\nfin =",
+    "é" * 40 + "\r\n" + "« À »" * 30 + "\rDernière ligne 😀",
+    "From here\n.\n..\n ligne qui commence par une espace\n\n\n",
+    "Tabulations\tet espaces en fin   \nligne\t",
+]
+
+
+@pytest.mark.parametrize("text", TEXT_BODIES)
+def test_the_text_part_is_the_bytes_email_writes(text):
+    """The quoted-printable text part made without a message object is byte for byte what
+    `email` writes for the same text."""
+    from email.message import MIMEPart
+
+    from ess_desk.mail.headers import body_text
+    from ess_desk.mail.message import WIRE, _ending, _text_part
+    from ess_desk.typography import typeset
+
+    part = MIMEPart(policy=WIRE)
+    part.set_content(
+        typeset(body_text(text)), subtype="plain", charset="utf-8", cte="quoted-printable"
+    )
+    assert _text_part(text) == _ending(part.as_bytes(policy=WIRE))
+
+
+@pytest.mark.parametrize(
+    ("name", "address"),
+    [
+        ("Camille Roy", "camille.roy@exemple.fr"),
+        ("Zoé Martin", "zoe@exemple.fr"),
+        ("Association Tournesol", "contact@association-tournesol.org"),
+        ("Entreprise d'insertion Bouture", "contact@entreprise-d-insertion-bouture.org"),
+        ("J. Dupont", "j.dupont@exemple.fr"),
+        ("Dupont, Jean", "jean@exemple.fr"),
+        ("Colibri – petite enfance", "contact@colibri.org"),
+        ("=?utf-8?q?x?=", "x@exemple.fr"),
+        ("Marie  Curie", "marie@exemple.fr"),
+        *[("N" * n, "a@exemple.fr") for n in range(55, 75)],  # around one line's length
+        *[("Jean " + "D" * n, "jean.dupont@exemple.fr") for n in range(40, 50)],
+    ],
+)
+def test_address_headers_are_the_bytes_email_writes(name, address):
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+
+    from ess_desk.mail.message import WIRE, _folded
+
+    head = EmailMessage(policy=WIRE)
+    head["To"] = Address(name, addr_spec=address)
+    assert _folded.__wrapped__("To", (name, address)) == WIRE.fold_binary("To", head["To"])
+
+
 def test_the_wire_form_doubles_leading_dots_and_ends_lines_in_crlf():
     from ess_desk.mail.message import wire
 

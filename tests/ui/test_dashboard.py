@@ -27,7 +27,7 @@ def make_window(qtbot, store) -> MainWindow:
 
 
 @pytest.fixture
-def demo(store):
+def demo(store, on_demo_day):
     from ess_desk.demo import fill_demo
 
     fill_demo(store, "small")
