@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 _LIGATURE_CHARS = re.compile("[œŒæÆ]")
@@ -64,6 +65,11 @@ def name_key(text: str) -> str:
 # refuses. A bell (U+0007) pasted from an old system crashes an XLSX or DOCX writer, and shows
 # as nothing anywhere else.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def has_control_characters(texts: Iterable[str]) -> bool:
+    """Whether any of `texts` holds a control character (see `_CONTROL`), in one search."""
+    return _CONTROL.search("\t".join(texts)) is not None
 
 
 def control_characters(text: str) -> list[str]:

@@ -108,7 +108,7 @@ def upcoming_meetings(
     Without deadlines, an unsent notice is NOTICE_UNSENT: the holiday calendars take a tenth of
     a second to load the first time, which the window's first paint need not wait for."""
     params = {**_upcoming_range(today, days), "limit": limit}
-    (total,) = db.execute(f"SELECT COUNT(*) {_UPCOMING}", params).fetchone()
+    total = database.count(db, f"SELECT COUNT(*) {_UPCOMING}", params)
     rows = database.rows(
         db,
         f"""
@@ -157,12 +157,12 @@ def late_notices(db: Database, today: dt.date, days: int = UPCOMING_DAYS) -> int
     """How many of the upcoming meetings (`upcoming_meetings`) have their notice unsent and its
     deadline passed: the deadline is the meeting's day less the clear days and one
     (`meetings.calendar.notice_deadline`), which SQL works out for every one of them."""
-    (late,) = db.execute(
+    return database.count(
+        db,
         f"SELECT COUNT(*) {_UPCOMING} AND COALESCE(m.notice_sent_on, '') = '' "
         f"AND date(m.starts_at, printf('-%d days', {_CLEAR_DAYS} + 1)) < :today",
         _upcoming_range(today, days),
-    ).fetchone()
-    return int(late)
+    )
 
 
 # Minutes states of a held meeting.
@@ -197,26 +197,32 @@ def pending_minutes(db: Database, today: dt.date, limit: int = LINES) -> Minutes
     """Meetings held whose minutes are not approved yet, the longest waiting first: read from
     the meetings kept waiting (`minutes_waiting`, migration 0015, ess_desk.store.pending) rather
     than by looking at every meeting held."""
-    to_approve, total = db.execute(
-        "SELECT COALESCE(SUM(status = 'submitted'), 0), COUNT(*) FROM minutes_waiting"
-    ).fetchone()
-    rows = db.execute(
+    counts = database.row(
+        db,
+        "SELECT COALESCE(SUM(status = 'submitted'), 0) AS to_approve, COUNT(*) AS total "
+        "FROM minutes_waiting",
+    )
+    assert counts is not None  # an aggregate always reads one row
+    to_approve, total = counts["to_approve"], counts["total"]
+    rows = database.records(
+        db,
+        PendingMinutes,
         """
-        SELECT m.id, m.body_id, b.name, m.title, m.starts_at, COALESCE(w.status, ?),
-               mi.submitted_on,
+        SELECT m.id AS meeting_id, m.body_id, b.name AS body, m.title, m.starts_at,
+               COALESCE(w.status, ?) AS state, mi.submitted_on,
                (SELECT n.starts_at FROM meetings n WHERE n.body_id = m.body_id
                   AND n.starts_at >= ? AND n.status IN ('planned', 'convened')
-                ORDER BY n.starts_at LIMIT 1)
+                ORDER BY n.starts_at LIMIT 1) AS next_meeting_at
         FROM minutes_waiting w JOIN meetings m ON m.id = w.meeting_id
         JOIN bodies b ON b.id = m.body_id
         LEFT JOIN minutes mi ON mi.meeting_id = m.id
         ORDER BY w.starts_at, w.meeting_id LIMIT ?
         """,
         [MINUTES_NOT_STARTED, today.isoformat(), limit],
-    ).fetchall()
+    )
     return MinutesListing(
         total,
-        tuple(PendingMinutes(*r) for r in rows),
+        tuple(rows),
         to_submit=total - to_approve,
         to_approve=to_approve,
     )
@@ -237,21 +243,19 @@ def _actions(
     # `outside`: the total is the open actions that do not pass `due` (the past's days are
     # many more than the weeks ahead's: the open actions in all, from the counts kept by
     # status, less those due later).
-    total = db.execute(
+    total = database.count(
+        db,
         f"SELECT COALESCE(SUM(n), 0) FROM action_due_counts WHERE status IN {_OPEN} AND {due}",
         params,
-    ).fetchone()[0]
+    )
     if outside:
-        every = db.execute(
-            f"SELECT COALESCE(SUM(n), 0) FROM action_status_counts WHERE status IN {_OPEN}"
-        ).fetchone()[0]
-        total = every - total
-    ids = [
-        r[0]
-        for r in db.execute(
-            f"SELECT a.id FROM actions a WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
+        every = database.count(
+            db, f"SELECT COALESCE(SUM(n), 0) FROM action_status_counts WHERE status IN {_OPEN}"
         )
-    ]
+        total = every - total
+    ids = database.column(
+        db, f"SELECT a.id FROM actions a WHERE {where} ORDER BY {order} LIMIT ?", [*params, limit]
+    )
     # The rows as the Actions page shows them (owner, body, days late) for these few ids.
     return Listing(total, tuple(queries.fetch_rows(db, ids, today)))
 
@@ -316,11 +320,14 @@ def mandates_ending(
         "until": (today + dt.timedelta(days=days)).isoformat(),
         "limit": limit,
     }
-    total = db.execute(f"SELECT COUNT(*) FROM mandates m WHERE {ending}", params).fetchone()[0]
-    rows = db.execute(
+    total = database.count(db, f"SELECT COUNT(*) FROM mandates m WHERE {ending}", params)
+    rows = database.records(
+        db,
+        EndingMandate,
         f"""
-        SELECT m.id, p.id, p.first_name || ' ' || p.last_name, b.id, b.name,
-               COALESCE(c.name, ''), m.role, m.end_date
+        SELECT m.id AS mandate_id, p.id AS person_id,
+               p.first_name || ' ' || p.last_name AS person_name, b.id AS body_id, b.name AS body,
+               COALESCE(c.name, '') AS college, m.role, m.end_date
         FROM mandates m JOIN people p ON p.id = m.person_id JOIN bodies b ON b.id = m.body_id
         LEFT JOIN colleges c ON c.id = m.college_id
         WHERE {ending}
@@ -328,8 +335,8 @@ def mandates_ending(
         LIMIT :limit
         """,
         params,
-    ).fetchall()
-    return Listing(total, tuple(EndingMandate(*r) for r in rows))
+    )
+    return Listing(total, tuple(rows))
 
 
 @dataclass(frozen=True)
@@ -354,21 +361,23 @@ class VacancyListing(Listing[VacantSeats]):
 def vacancies(db: Database, today: dt.date) -> VacancyListing:
     """Colleges of the bodies in activity with fewer members in office than seats, by body."""
     day = today.isoformat()
-    rows = db.execute(
+    rows = database.records(
+        db,
+        VacantSeats,
         f"""
         SELECT * FROM (
-            SELECT b.id, b.name, c.id, c.name, c.seats,
+            SELECT b.id AS body_id, b.name AS body, c.id AS college_id, c.name AS college, c.seats,
                    (SELECT COUNT(*) FROM mandates m WHERE m.college_id = c.id
                       AND m.role IN {_SEATS} AND {SEAT_END} >= :day
                       AND m.start_date <= :day) AS filled
             FROM colleges c JOIN bodies b ON b.id = c.body_id
             WHERE b.archived = 0 AND c.seats IS NOT NULL
         ) WHERE filled < seats
-        ORDER BY 1, 3
+        ORDER BY body_id, college_id
         """,
         {"day": day},
-    ).fetchall()
-    items = tuple(VacantSeats(*r) for r in rows)
+    )
+    items = tuple(rows)
     return VacancyListing(len(items), items, seats=sum(v.vacant for v in items))
 
 
@@ -426,13 +435,13 @@ def council_name(db: Database) -> str:
     """The council's name as its letterhead gives it, else its plenary body's name."""
     # Read here rather than through ess_desk.council, whose import (e-mail validation) would
     # weigh on the window's start-up for one setting.
-    found = db.execute("SELECT value FROM settings WHERE key = 'council_name'").fetchone()
-    if found and found[0]:
-        return found[0]
-    row = db.execute(
-        "SELECT name FROM bodies WHERE kind = 'plenary' AND archived = 0 ORDER BY id LIMIT 1"
-    ).fetchone()
-    return row[0] if row else ""
+    found = database.scalar(db, "SELECT value FROM settings WHERE key = 'council_name'")
+    if found:
+        return str(found)
+    plenary = database.scalar(
+        db, "SELECT name FROM bodies WHERE kind = 'plenary' AND archived = 0 ORDER BY id LIMIT 1"
+    )
+    return plenary or ""
 
 
 def overview(

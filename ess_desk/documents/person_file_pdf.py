@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from ess_desk.dates import display, long_date
+from ess_desk.documents import collector
 from ess_desk.documents.style import (
     LIGHT,
     WIDTH,
@@ -398,6 +399,7 @@ def story(pf: PersonFile) -> list[Flowable]:
     return out
 
 
+@collector.paused()
 def build(pf: PersonFile, path: Path | str) -> Path:
     title = _("Fiche personnelle — {name}").format(name=pf.name)
     return build_pdf(

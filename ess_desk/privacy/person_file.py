@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ess_desk import service
+from ess_desk import json_text, service
 from ess_desk.actions import rules as action_rules
 from ess_desk.council import get_letterhead
 from ess_desk.errors import UserError
@@ -542,8 +542,8 @@ def collect(
 
 def write_json(pf: PersonFile, path: Path | str) -> Path:
     path = Path(path)
-    with atomic_path(path) as tmp:
-        tmp.write_text(
-            json.dumps(pf.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as out:
+        # The text of json.dumps(…, ensure_ascii=False, indent=2), written section by section.
+        json_text.write(pf.to_json(), out)
+        out.write("\n")
     return path

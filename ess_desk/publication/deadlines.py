@@ -100,11 +100,12 @@ def _state(due: dt.date, done: str | None, today: dt.date) -> str:
 
 
 def published_on(db: Database, meeting_id: int, what: str) -> str | None:
-    row = db.execute(
+    row = database.row(
+        db,
         "SELECT published_on FROM publications WHERE meeting_id = ? AND what = ?",
         [meeting_id, what],
-    ).fetchone()
-    return row[0] if row else None
+    )
+    return row["published_on"] if row else None
 
 
 def record_published(store: Store, items: list[tuple[int, str, str]], day: dt.date) -> None:
@@ -132,7 +133,7 @@ def record_published(store: Store, items: list[tuple[int, str, str]], day: dt.da
 
 def _mark_minutes_published(db: Database, meeting_id: int, day: dt.date) -> None:
     """The day in the minutes' own column where the meeting law's migration added it."""
-    columns = {name for _cid, name, *_rest in db.execute("PRAGMA table_info(minutes)")}
+    columns = set(database.column(db, "SELECT name FROM pragma_table_info('minutes')"))
     if "published_on" not in columns:
         return
     row = database.row(
@@ -145,16 +146,16 @@ def _mark_minutes_published(db: Database, meeting_id: int, day: dt.date) -> None
 
 
 def _signed_on(db: Database, minutes_id: int) -> str | None:
-    row = db.execute(
-        "SELECT signatures, updated_at FROM signed_documents WHERE minutes_id = ? "
-        "AND erratum_id IS NULL",
+    signatures = database.row(
+        db,
+        "SELECT signatures FROM signed_documents WHERE minutes_id = ? AND erratum_id IS NULL",
         [minutes_id],
-    ).fetchone()
-    if row is None:
+    )
+    if signatures is None:
         return None
     import json
 
-    roles = {s["role"]: s["signed_at"] for s in json.loads(row[0] or "[]")}
+    roles = {s["role"]: s["signed_at"] for s in json.loads(signatures["signatures"] or "[]")}
     if {"president", "secretaire"} <= set(roles):
         return max(roles.values())[:10]
     return None
@@ -182,13 +183,14 @@ def of_meeting(db: Database, meeting_id: int, today: dt.date | None = None) -> l
             DECISIONS_LIST, meeting_id, body, day, due.isoformat(), done, _state(due, done, today)
         )
     )
-    minutes = db.execute(
+    minutes = database.row(
+        db,
         "SELECT id, approved_on FROM minutes WHERE meeting_id = ? AND status = 'approved'",
         [meeting_id],
-    ).fetchone()
-    if minutes is not None and minutes[1]:
-        due = dt.date.fromisoformat(minutes[1]) + dt.timedelta(days=minutes_days)
-        signed_on = _signed_on(db, minutes[0])
+    )
+    if minutes is not None and minutes["approved_on"]:
+        due = dt.date.fromisoformat(minutes["approved_on"]) + dt.timedelta(days=minutes_days)
+        signed_on = _signed_on(db, minutes["id"])
         out.append(
             Deadline(
                 SIGNATURE,
@@ -210,7 +212,7 @@ def of_meeting(db: Database, meeting_id: int, today: dt.date | None = None) -> l
 
 
 def _minutes_days_column(db: Database) -> str:
-    columns = {r[0] for r in db.execute("SELECT name FROM pragma_table_info('bodies')")}
+    columns = set(database.column(db, "SELECT name FROM pragma_table_info('bodies')"))
     return "b.minutes_publish_days" if "minutes_publish_days" in columns else str(DEFAULT_DAYS)
 
 
@@ -232,24 +234,31 @@ def pending_page(
     if known is None:
         return 0, []
     since = (today - LOOK_BACK).isoformat()
-    (total,) = db.execute(
-        "SELECT COUNT(*) FROM publication_due WHERE window_key >= ?", [since]
-    ).fetchone()
+    total = database.count(
+        db, "SELECT COUNT(*) FROM publication_due WHERE window_key >= ?", [since]
+    )
     # The first lines from the index alone, then their meeting and body.
-    found = db.execute(
-        "SELECT d.rank, d.meeting_id, b.name, date(m.starts_at), d.due FROM ("
+    found = database.rows(
+        db,
+        "SELECT d.rank, d.meeting_id, b.name AS body, date(m.starts_at) AS day, d.due FROM ("
         "  SELECT rank, meeting_id, due FROM publication_due WHERE window_key >= ? "
         "  ORDER BY due, meeting_id, rank LIMIT ?"
         ") d JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id "
         "ORDER BY d.due, d.meeting_id, d.rank",
         [since, -1 if limit is None else int(limit)],
-    ).fetchall()
+    )
     whats = (DECISIONS_LIST, SIGNATURE, MINUTES)
     return total, [
         Deadline(
-            whats[rank], meeting_id, body, day, due, None, LATE if today.isoformat() > due else DUE
+            whats[r["rank"]],
+            r["meeting_id"],
+            r["body"],
+            r["day"],
+            r["due"],
+            None,
+            LATE if today.isoformat() > r["due"] else DUE,
         )
-        for rank, meeting_id, body, day, due in found
+        for r in found
     ]
 
 

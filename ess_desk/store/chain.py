@@ -22,14 +22,14 @@ COLUMNS = ("content_digest", "prev_hash", "hash", "redacted")
 
 def _frame(parts: Iterable[Any]) -> bytes:
     """Unambiguous bytes for a sequence of values: each string with its length, None as "-"."""
-    out = []
-    for part in parts:
-        if part is None:
-            out.append("-")
-        else:
-            text = str(part)
-            out.append(f"{len(text)}:{text}")
-    return "".join(out).encode("utf-8", "surrogatepass")
+    return "".join(map(_framed, parts)).encode("utf-8", "surrogatepass")
+
+
+def _framed(part: Any) -> str:
+    if part is None:
+        return "-"
+    text = part if type(part) is str else str(part)
+    return f"{len(text)}:{text}"
 
 
 def content_digest(before: str | None, after: str | None) -> str:

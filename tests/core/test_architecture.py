@@ -115,8 +115,6 @@ POSITIONAL_ALLOWED = {
     # council, migration 0015); read by name once that work has landed.
     "ess_desk/store/derived.py": "the kept counts: perf4's, this session",
     "ess_desk/search/index.py": "the search index: perf4's, this session",
-    "ess_desk/dashboard/overview.py": "the dashboard's lists: perf4's, this session",
-    "ess_desk/publication/deadlines.py": "the publications due: perf4's, this session",
 }
 
 

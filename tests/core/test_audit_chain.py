@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import re
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ess_desk
 from ess_desk import audit
@@ -269,3 +272,32 @@ def test_a_backup_the_person_is_not_in_is_said(store):
     assert {r.outcome for r in results} == {backups.ABSENT}
     lines = backups.purge_summary(store.path, results)
     assert any("ne contenait pas la personne" in line for line in lines)
+
+
+def _frame_as_first_written(parts) -> bytes:
+    """The framing the chains already stored were hashed with (kept here to hold it fixed)."""
+    out = []
+    for part in parts:
+        if part is None:
+            out.append("-")
+        else:
+            text = str(part)
+            out.append(f"{len(text)}:{text}")
+    return "".join(out).encode("utf-8", "surrogatepass")
+
+
+def test_the_framing_of_an_entry_never_changes():
+    values = (
+        st.none()
+        | st.text()
+        | st.integers()
+        | st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF))
+    )
+
+    @settings(max_examples=300, derandomize=True)
+    @given(st.lists(values, max_size=9))
+    def same(parts):
+        assert chain._frame(parts) == _frame_as_first_written(parts)
+
+    same()
+    assert chain.content_digest(None, '{"a": 1}') == (hashlib.sha256(b'-8:{"a": 1}').hexdigest())

@@ -566,3 +566,63 @@ def test_draft_minutes_of_the_previous_meeting_come_even_before_they_are_submitt
     titles = [t for t, _level, _p in outline(PdfReader(result.path))]
     assert not any(t.startswith("Projet de procès-verbal") for t in titles)
     assert any(t.endswith(", à approuver") for t in titles)
+
+
+def test_an_annex_found_sound_is_not_decoded_again_and_the_pack_is_the_same(
+    store, council, tmp_path, monkeypatch
+):
+    """The check of an annex (every reference followed, every content stream decoded) is
+    remembered by the SHA-256 of its bytes: a pack made again decodes no single content stream
+    of those annexes, and its pages are drawn from the same bytes."""
+    from pypdf.generic import StreamObject
+
+    from ess_desk.documents.pack import annex_pages
+
+    monkeypatch.setattr(annex_pages, "_SOUND", {})
+    decoded: list[int] = []
+    real = StreamObject.get_data
+
+    def counted(self):
+        decoded.append(1)
+        return real(self)
+
+    monkeypatch.setattr(StreamObject, "get_data", counted)
+    first = pack.build(store.db, council["second"], tmp_path / "a.pdf", today=TODAY)
+    assert len(decoded) >= sum(council["annex_pages"])  # the first time, each page is decoded
+    decoded.clear()
+    monkeypatch.setattr(annex_pages, "_reach_everything", None)  # not followed again either
+    again = pack.build(store.db, council["second"], tmp_path / "b.pdf", today=TODAY)
+    assert decoded == []
+    assert again.pages == first.pages
+    one, two = PdfReader(first.path), PdfReader(again.path)
+    for page in range(first.pages - sum(council["annex_pages"]), first.pages):
+        forms = [
+            p["/Resources"]["/XObject"]["/EssAnnex"].get_object()
+            for p in (one.pages[page], two.pages[page])
+        ]
+        assert forms[0].get_data() == forms[1].get_data()
+        assert forms[0]["/Matrix"] == forms[1]["/Matrix"]
+    assert page_texts(one)[1:] == page_texts(two)[1:]
+
+
+def test_a_damaged_content_stream_is_refused_at_every_pack(store, council, tmp_path, monkeypatch):
+    """A file whose page opens but whose content cannot be decoded is never remembered as sound:
+    every pack names it."""
+    from pypdf.generic import NameObject, StreamObject
+
+    from ess_desk.documents.pack import annex_pages
+
+    monkeypatch.setattr(annex_pages, "_SOUND", {})
+    writer = PdfWriter(clone_from=io.BytesIO(annex_pdf(tmp_path / "abime.pdf", 1, "Abîmé")))
+    stream = writer.pages[0]["/Contents"].get_object()
+    assert isinstance(stream, StreamObject)
+    stream._data = b"{|}~ pas de l'ASCII85 ~>"
+    stream[NameObject("/Filter")] = NameObject("/ASCII85Decode")
+    out = io.BytesIO()
+    writer.write(out)
+    put_annex(store, council["second"], "Flux abîmé.pdf", out.getvalue())
+    for _time in range(2):
+        with pytest.raises(pack.BrokenAnnexesError) as caught:
+            pack.build(store.db, council["second"], tmp_path / "d.pdf", today=TODAY)
+        assert caught.value.names == ["Flux abîmé.pdf"]
+        assert "endommagé" in caught.value.message

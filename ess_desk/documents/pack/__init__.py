@@ -19,11 +19,13 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from ess_desk.documents import collector
 from ess_desk.documents.pack.annex_pages import (
     BrokenAnnex,
     BrokenAnnexesError,
     PreparedAnnex,
     _LateBroken,
+    forget_sound,
     read_annexes,
 )
 from ess_desk.documents.pack.merging import (
@@ -46,7 +48,7 @@ from ess_desk.documents.style import (
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
-from ess_desk.meetings import meetings
+from ess_desk.meetings import annexes, meetings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -120,6 +122,7 @@ def _lay_out(
     return pack, sections, layout, buffer.getvalue()
 
 
+@collector.paused()
 def build(
     db: Database,
     meeting_id: int,
@@ -159,6 +162,7 @@ def build(
             report(3, steps)
             break
         except _LateBroken as late:
+            forget_sound(annexes.content(db, prepared[late.index].annex.id))
             if not skip_broken_annexes:
                 raise BrokenAnnexesError([late.broken]) from late
             broken.append(late.broken)

@@ -3,6 +3,7 @@ with the resources it reaches, an unreadable annex named (`BrokenAnnexesError`).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import warnings
 from dataclasses import dataclass
@@ -133,31 +134,40 @@ def _reach_everything(obj: object, seen: set[int]) -> None:
             stack.extend(list.__iter__(item))
 
 
-def _page_content(page: PageObject) -> tuple[bytes, StreamObject | None]:
+def _page_content(page: PageObject, checked: bool) -> tuple[bytes | None, StreamObject | None]:
     """A page's content decoded (a damaged stream is found now), and its stream when it has
-    just one (copied as it is, still compressed)."""
+    just one (copied as it is, still compressed). `checked`: the annex was found whole before,
+    a single stream is not decoded again (None)."""
     contents = page.get("/Contents")  # get() gives the reference: resolve it
     contents = contents.get_object() if contents is not None else None
     if isinstance(contents, StreamObject):
-        return contents.get_data(), contents
+        return (None if checked else contents.get_data()), contents
     if isinstance(contents, ArrayObject):
         return b"\n".join(part.get_object().get_data() for part in contents), None
     return b"", None
 
 
-def _prepare_page(page: PageObject, page_index: dict[int, int], reached: set[int]) -> AnnexPage:
-    _reach_everything(page.get("/Resources"), reached)
+def _prepare_page(
+    page: PageObject, page_index: dict[int, int], reached: set[int] | None
+) -> AnnexPage:
+    """`reached` None: the annex was found whole before (`_SOUND`), its references are not
+    followed again (the merge still reaches them, and names the annex if one fails)."""
+    if reached is not None:
+        _reach_everything(page.get("/Resources"), reached)
     box = page.cropbox
-    decoded, single = _page_content(page)
+    decoded, single = _page_content(page, checked=reached is None)
     resources = page.get("/Resources")
     # Typed form values, ticked boxes and stamps are drawn into the page (flattened).
     marks = annex_marks.marks(page)
     if marks:
-        _reach_everything(ArrayObject(m.appearance for m in marks), reached)
-        decoded, single = annex_marks.content_with_marks(decoded, marks), None
+        if reached is not None:
+            _reach_everything(ArrayObject(m.appearance for m in marks), reached)
+        if decoded is None and single is not None:
+            decoded = single.get_data()
+        decoded, single = annex_marks.content_with_marks(decoded or b"", marks), None
         resources = annex_marks.resources_with_marks(resources, marks)
     return AnnexPage(
-        content=b"" if single is not None else decoded,
+        content=b"" if single is not None else (decoded or b""),
         stream=single,
         box=(float(box.left), float(box.bottom), float(box.right), float(box.top)),
         rotation=int(page.rotation) % 360,
@@ -166,7 +176,29 @@ def _prepare_page(page: PageObject, page_index: dict[int, int], reached: set[int
     )
 
 
+# The SHA-256 of the annexes this process has read whole and found sound (every reference
+# followed, every content stream decoded): the check is a function of the bytes alone, so a pack
+# made again (after a change, or the public variant) does not decode them again. Bounded: an
+# entry is 32 bytes, the oldest go first.
+_SOUND: dict[bytes, None] = {}
+_SOUND_MAX = 4096
+
+
 def _prepare_annex(content: bytes, name: str = "") -> tuple[AnnexPage, ...]:
+    digest = hashlib.sha256(content).digest()
+    pages = _read_pages(content, name, checked=digest in _SOUND)
+    _SOUND[digest] = None
+    while len(_SOUND) > _SOUND_MAX:
+        del _SOUND[next(iter(_SOUND))]
+    return pages
+
+
+def forget_sound(content: bytes) -> None:
+    """The annex of these bytes is to be checked whole again (it failed in a merge)."""
+    _SOUND.pop(hashlib.sha256(content).digest(), None)
+
+
+def _read_pages(content: bytes, name: str, checked: bool) -> tuple[AnnexPage, ...]:
     try:
         reader = annexes.open_pdf(content, name)  # decrypted when it opens without a password
     except annexes.UnreadableAnnex as exc:
@@ -177,7 +209,7 @@ def _prepare_annex(content: bytes, name: str = "") -> tuple[AnnexPage, ...]:
             for n, p in enumerate(reader.pages)
             if p.indirect_reference is not None
         }
-        reached: set[int] = set()
+        reached: set[int] | None = None if checked else set()
         pages = [_prepare_page(page, page_index, reached) for page in reader.pages]
     except _Unusable:
         raise

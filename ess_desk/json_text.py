@@ -1,0 +1,84 @@
+"""Indented JSON written fast: exactly the text of `json.dumps(value, ensure_ascii=False,
+indent=N)`, for plain data (dicts, lists, tuples, str, int, float, bool, None). json's own
+indented writer is pure Python, one generator step per value; this one joins each container's
+items at once and leaves the strings to json's C writer. A person's file holds 20 MB of copies
+(tests/core/test_json_text.py holds the two writers together)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import IO, Any
+
+_STRING = json.encoder.encode_basestring  # json's own C writer of a string (ensure_ascii=False)
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def dumps(value: Any, indent: int = 2) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=indent)`."""
+    pieces: list[str] = []
+    _pieces(value, "\n", " " * indent, pieces.append)
+    return "".join(pieces)
+
+
+def write(value: Any, out: IO[str], indent: int = 2) -> None:
+    """`dumps(value, indent)` written to `out`, the items of the top container one by one (a
+    file of many megabytes is never one string in memory)."""
+    pieces: list[str] = []
+
+    def flush() -> None:
+        out.write("".join(pieces))
+        pieces.clear()
+
+    _pieces(value, "\n", " " * indent, pieces.append, flush)
+    flush()
+
+
+def _pieces(
+    value: Any,
+    newline: str,
+    step: str,
+    add: Callable[[str], None],
+    each: Callable[[], None] | None = None,
+) -> None:
+    """`value` as json.dumps writes it at the depth whose line break (with its indent) is
+    `newline`, in pieces given to `add` (a long string is never copied into a bigger one);
+    `each` is called after each of its own items (not those of the containers inside)."""
+    kind = type(value)
+    if kind is str:
+        add(_STRING(value))
+    elif kind is int:
+        add(int.__repr__(value))
+    elif value is None or kind is bool:
+        add(_CONSTANTS[value])
+    elif kind is dict and all(type(k) is str for k in value):
+        if not value:
+            add("{}")
+            return
+        inner = newline + step
+        separator = "{" + inner
+        for key, item in value.items():
+            add(separator)
+            add(_STRING(key))
+            add(": ")
+            _pieces(item, inner, step, add)
+            if each is not None:
+                each()
+            separator = "," + inner
+        add(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            add("[]")
+            return
+        inner = newline + step
+        separator = "[" + inner
+        for item in value:
+            add(separator)
+            _pieces(item, inner, step, add)
+            if each is not None:
+                each()
+            separator = "," + inner
+        add(newline + "]")
+    else:
+        # Anything else (a float, a key that is not a string, a subclass): json itself, here.
+        add(json.dumps(value, ensure_ascii=False, indent=len(step)).replace("\n", newline))

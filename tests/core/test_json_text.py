@@ -1,0 +1,71 @@
+"""ess_desk.json_text writes the very text of json.dumps(…, ensure_ascii=False, indent=N)."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ess_desk import json_text
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+)
+_KEYS = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        | st.dictionaries(_KEYS, inner, max_size=3)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300)
+@given(_DATA, st.sampled_from([1, 2, 4]))
+def test_the_text_is_json_dumps_indented(value, indent):
+    expected = json.dumps(value, ensure_ascii=False, indent=indent)
+    assert json_text.dumps(value, indent) == expected
+    out = io.StringIO()
+    json_text.write(value, out, indent)
+    assert out.getvalue() == expected
+
+
+def test_strings_numbers_and_nesting_as_json_writes_them():
+    value = {
+        "texte": 'Zoé « dit » "oui"\n\tpuis\u2028 \x00 \ud83d',
+        "nombres": [0, -1, 10**40, 1.5, 1e-7, math.inf, -math.inf, math.nan, True, False, None],
+        "vides": [[], {}, (), [{}]],
+        "profond": {"a": {"b": [{"c": [1, [2, {"d": "é"}]]}]}},
+        3: "clé entière",
+    }
+    for indent in (1, 2):
+        assert json_text.dumps(value, indent) == json.dumps(
+            value, ensure_ascii=False, indent=indent
+        )
+    assert json_text.dumps([]) == "[]" and json_text.dumps({}) == "{}"
+    assert json_text.dumps("é") == '"é"'
+
+
+def test_values_json_refuses_are_refused_the_same_way():
+    for value in ({"a": object()}, [{1, 2}], {"b": b"bytes"}):
+        try:
+            json.dumps(value, ensure_ascii=False, indent=2)
+        except TypeError as exc:
+            expected = str(exc)
+        try:
+            json_text.dumps(value)
+        except TypeError as exc:
+            assert str(exc) == expected
+        else:
+            raise AssertionError(f"{value!r} was written")
