@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import CACHE, ROOT, Figure
+from bench.common import CACHE, ROOT, Figure, demo_sources
 
 ACTIONS = 30_000
 YEARS = 10
@@ -73,13 +73,12 @@ def _fingerprint() -> str:
     # The data's generator, not the measure: editing the measure keeps the cached database.
     digest.update(inspect.getsource(fill_actions).encode())
     digest.update(repr((ACTIONS, YEARS, VERBS, OBJECTS, COMMENTS)).encode())
-    for part in (
-        "ess_desk/demo.py",
-        "ess_desk/demo_data.py",
-        "ess_desk/store/schema.py",
-        "ess_desk/actions/actions.py",
+    for path in (
+        *demo_sources(),
+        ROOT / "ess_desk/store/schema.py",
+        ROOT / "ess_desk/actions/actions.py",
     ):
-        digest.update((ROOT / part).read_bytes())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

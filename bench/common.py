@@ -102,16 +102,20 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def demo_sources() -> list[Path]:
+    """The demo's generator: the modules of the `ess_desk.demo` package and its data."""
+    return [*sorted((ROOT / "ess_desk" / "demo").glob("*.py")), ROOT / "ess_desk" / "demo_data.py"]
+
+
 def _demo_fingerprint() -> str:
     """A demo is made again when its generator or the schema changes."""
     digest = hashlib.sha256()
-    for part in (
-        "ess_desk/demo.py",
-        "ess_desk/demo_data.py",
-        "ess_desk/store/schema.py",
-        "ess_desk/store/versions.py",
+    for path in (
+        *demo_sources(),
+        ROOT / "ess_desk/store/schema.py",
+        ROOT / "ess_desk/store/versions.py",
     ):
-        digest.update((ROOT / part).read_bytes())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
