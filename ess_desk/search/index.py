@@ -24,7 +24,7 @@ from ess_desk.i18n import N_, _
 from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership.vocabulary import BODY_KINDS, ORGANISATION_KINDS, label
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES, MINUTES_STATUSES
-from ess_desk.store import Row, Store, rows
+from ess_desk.store import Row, Store, database, rows
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -675,7 +675,7 @@ def check_index(db: Database) -> list[str]:
     from ess_desk.store.schema import search_tables
 
     problems = []
-    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    present = set(database.column(db, "SELECT name FROM sqlite_master WHERE type = 'table'"))
     # The check is an INSERT of a command (it writes nothing): the transaction Python opens for
     # it is closed again, and a file open read-only cannot run it.
     was_in_transaction = db.conn.in_transaction
@@ -712,9 +712,7 @@ def rebuild(store: Store) -> int:
     with store.write() as db:
         rebuild_indexes(db)
         derived.rebuild(db)  # the lists' folded keys and counts, likewise
-        return sum(
-            db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in search_tables()
-        )
+        return sum(database.count(db, f"SELECT count(*) FROM {table}") for table in search_tables())
 
 
 def hits(groups: Iterable[Group]) -> list[Hit]:

@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ess_desk.store import database
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -204,27 +205,30 @@ def wrong_keys(db: Database) -> int:
     person = PERSON_NAME_KEY.format(p="p")
     email = PERSON_EMAIL_KEY.format(p="p")
     organisation = ORGANISATION_NAME_KEY.format(o="o")
-    return int(
-        db.execute(
-            "SELECT (SELECT COUNT(*) FROM people_keys k LEFT JOIN people p ON p.id = k.person_id "
-            f"WHERE p.id IS NULL OR k.name_key IS NOT {person} OR k.email_key IS NOT {email}) + "
-            "(SELECT COUNT(*) FROM organisation_keys k "
-            "LEFT JOIN organisations o ON o.id = k.organisation_id "
-            f"WHERE o.id IS NULL OR k.name_key IS NOT {organisation})"
-        ).fetchone()[0]
+    return database.count(
+        db,
+        "SELECT (SELECT COUNT(*) FROM people_keys k LEFT JOIN people p ON p.id = k.person_id "
+        f"WHERE p.id IS NULL OR k.name_key IS NOT {person} OR k.email_key IS NOT {email}) + "
+        "(SELECT COUNT(*) FROM organisation_keys k "
+        "LEFT JOIN organisations o ON o.id = k.organisation_id "
+        f"WHERE o.id IS NULL OR k.name_key IS NOT {organisation})",
     )
 
 
 def problems(db: Database) -> list[tuple[str, int, int]]:
     """(what, kept, counted) for each count that differs from the rows (`ess-desk check`)."""
     kept = {
-        (r[0], r[1], r[2]): r[3]
-        for r in db.execute("SELECT body_id, status, theme_key, n FROM action_counts WHERE n != 0")
+        (r["body_id"], r["status"], r["theme_key"]): r["n"]
+        for r in database.rows(
+            db, "SELECT body_id, status, theme_key, n FROM action_counts WHERE n != 0"
+        )
     }
     counted = {
-        (r[0], r[1], r[2]): r[3]
-        for r in db.execute(
-            "SELECT body_id, status, COALESCE(theme_id, 0), COUNT(*) FROM actions GROUP BY 1, 2, 3"
+        (r["body_id"], r["status"], r["theme_key"]): r["n"]
+        for r in database.rows(
+            db,
+            "SELECT body_id, status, COALESCE(theme_id, 0) AS theme_key, COUNT(*) AS n "
+            "FROM actions GROUP BY 1, 2, 3",
         )
     }
     out = [
@@ -233,12 +237,14 @@ def problems(db: Database) -> list[tuple[str, int, int]]:
         if kept.get(key, 0) != counted.get(key, 0)
     ]
     kept_due = {
-        (r[0], r[1]): r[2]
-        for r in db.execute("SELECT status, due_key, n FROM action_due_counts WHERE n != 0")
+        (status, due): n
+        for status, due, n in db.execute(
+            "SELECT status, due_key, n FROM action_due_counts WHERE n != 0"
+        )
     }
     counted_due = {
-        (r[0], r[1]): r[2]
-        for r in db.execute(
+        (status, due): n
+        for status, due, n in db.execute(
             "SELECT status, COALESCE(due_date, ''), COUNT(*) FROM actions GROUP BY 1, 2"
         )
     }

@@ -108,13 +108,9 @@ def test_the_window_reads_and_writes_through_the_core():
 
 
 # Modules whose positional reads are left for now, each with why (keep this list short).
-POSITIONAL_ALLOWED = {
-    # perf5 reworks the pack this session (issue 17); its two reads go with that work.
-    "ess_desk/documents/pack/sections.py": "the pack: perf5's, this session",
-    # perf4 reworks these queries this session (issue 17: the dashboard's data on the huge
-    # council, migration 0015); read by name once that work has landed.
-    "ess_desk/store/derived.py": "the kept counts: perf4's, this session",
-    "ess_desk/search/index.py": "the search index: perf4's, this session",
+POSITIONAL_ALLOWED: dict[str, str] = {
+    # module: why it must read rows by position (none today: a line that must, for speed, says
+    # `# by position: …` beside it instead)
 }
 
 

@@ -33,6 +33,7 @@ from ess_desk.documents.style import (
 from ess_desk.i18n import _
 from ess_desk.meetings import annexes
 from ess_desk.minutes import minutes as mn
+from ess_desk.store import database
 
 
 class _Pack(_RoomSheets):
@@ -58,16 +59,21 @@ class _Pack(_RoomSheets):
     def _previous_draft(self) -> int | None:
         """The meeting before this one of the same body, when its minutes are written but not
         yet put on an agenda for approval (nor approved): the pack carries them as a draft."""
-        row = self.db.execute(
+        row = database.row(
+            self.db,
             "SELECT s.id, m.status, m.approval_item_id FROM meetings s "
             "LEFT JOIN minutes m ON m.meeting_id = s.id "
             "WHERE s.body_id = ? AND s.starts_at < ? AND s.status IN ('held', 'closed') "
             "ORDER BY s.starts_at DESC LIMIT 1",
             [self.body.id, self.meeting.starts_at],
-        ).fetchone()
-        if row is None or row[1] is None or row[1] == "approved" or row[2] is not None:
+        )
+        if (
+            row is None
+            or row["status"] in (None, "approved")
+            or row["approval_item_id"] is not None
+        ):
             return None
-        return row[0]
+        return int(row["id"])
 
     def minutes(self) -> list[_Section]:
         chosen = [
