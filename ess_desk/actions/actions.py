@@ -110,12 +110,7 @@ def _optional_id(value: Any, field: str) -> int | None:
 
 
 def decisions_table_exists(db: Database) -> bool:
-    return (
-        db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'"
-        ).fetchone()
-        is not None
-    )
+    return database.has_table(db, "decisions")
 
 
 def _decision_origin(db: Database, decision_id: int) -> dict[str, Any]:

@@ -227,11 +227,7 @@ def pending_page(
     ess_desk.store.pending: what `of_meeting` gives, kept by triggers), through its index: the
     count and the first lines whatever the years of meetings behind them."""
     today = today or dt.date.today()
-    # Read on the connection itself (not sqlite-utils): the dashboard calls this at start-up.
-    known = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'publication_due'"
-    ).fetchone()
-    if known is None:
+    if not database.has_table(db, "publication_due"):  # migration 0015 applied
         return 0, []
     since = (today - LOOK_BACK).isoformat()
     total = database.count(

@@ -366,6 +366,14 @@ def column(
     return [value for (value,) in cursor]
 
 
+def has_table(db: Database | sqlite3.Connection, name: str) -> bool:
+    """Whether the file holds the table `name` (a migration that added it has run). Read on the
+    connection itself, not through sqlite-utils: start-up calls it."""
+    return (
+        row(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]) is not None
+    )
+
+
 def count(
     db: Database | sqlite3.Connection,
     sql: str,

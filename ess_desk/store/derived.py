@@ -131,15 +131,6 @@ def status_statements() -> list[str]:
     ]
 
 
-def _has_table(db: Database, name: str) -> bool:
-    return (
-        db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]
-        ).fetchone()
-        is not None
-    )
-
-
 def refresh_keys(
     db: Database,
     people: Iterable[int] | None = None,
@@ -186,7 +177,7 @@ def rebuild(db: Database) -> None:
         "INSERT INTO action_due_counts (status, due_key, n) "
         "SELECT status, COALESCE(due_date, ''), COUNT(*) FROM actions GROUP BY 1, 2"
     )
-    if _has_table(db, "action_status_counts"):  # migration 0015's, likewise
+    if database.has_table(db, "action_status_counts"):  # migration 0015's, likewise
         db.execute("DELETE FROM action_status_counts")
         db.execute(
             "INSERT INTO action_status_counts (status, n) "
@@ -253,7 +244,7 @@ def problems(db: Database) -> list[tuple[str, int, int]]:
         for key in sorted(set(kept_due) | set(counted_due))
         if kept_due.get(key, 0) != counted_due.get(key, 0)
     ]
-    if _has_table(db, "action_status_counts"):
+    if database.has_table(db, "action_status_counts"):
         kept_status = {
             status: n
             for status, n in db.execute("SELECT status, n FROM action_status_counts WHERE n != 0")

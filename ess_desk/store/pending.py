@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ess_desk.store import database
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -169,12 +171,7 @@ def statements() -> list[str]:
 
 def present(db: Database) -> bool:
     """Whether the file has these tables (migration 0015 applied)."""
-    return (
-        db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'publication_due'"
-        ).fetchone()
-        is not None
-    )
+    return database.has_table(db, "publication_due")
 
 
 def rebuild(db: Database) -> None:
