@@ -76,26 +76,20 @@ def measured_run(
 ) -> tuple[float, float]:
     """(wall-clock seconds from exec to exit, peak resident memory in MiB) of one subprocess;
     raises with its error output when it fails. The peak is the kernel's own count for that
-    process alone (wait4's ru_maxrss), so nothing has to watch it while it runs."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        args,
+    process alone (wait4's ru_maxrss), taken by `bench.peak`, a small process the command is
+    forked from: forked from this one, it would count this process's memory too."""
+    proc = subprocess.run(
+        [PYTHON, "-m", "bench.peak", *args],
         cwd=cwd,
         env=environment or env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
     )
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    error = proc.stderr.read() if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
     if proc.returncode != 0:
-        detail = error.strip().splitlines()
+        detail = proc.stderr.strip().splitlines()
         raise RuntimeError(detail[-1] if detail else f"code {proc.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    seconds, kib = proc.stdout.split()[-2:]
+    return float(seconds), int(kib) / 1024
 
 
 def median(values: list[float]) -> float:
