@@ -13,6 +13,7 @@ from ess_desk.actions.themes import Theme
 from ess_desk.dates import display
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import database
+from ess_desk.typography import number
 from ui import palette
 from ui.qt import (
     QModelIndex,
@@ -384,7 +385,7 @@ class ActionsTableModel(HeaderedTableModel):
                 return ""
             if row.overdue:
                 return self.tr("{day} (retard : {days} j)").format(
-                    day=display(row.due_date), days=row.days_late
+                    day=display(row.due_date), days=number(row.days_late)
                 )
             return display(row.due_date)
         if column == self.STATUS:
@@ -448,7 +449,7 @@ class CountsTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.LABEL:
                 return text if kind in ("heading", "total") else f"    {text}"
-            return "" if n is None else f"{n:n}".replace(",", "\u202f")
+            return "" if n is None else number(n)
         if role == self.KIND_ROLE:
             return kind
         if role == Qt.ItemDataRole.FontRole and kind in ("heading", "total"):
@@ -571,7 +572,7 @@ class ReviewTableModel(HeaderedTableModel):
         if column == self.DUE:
             if row.overdue:
                 return self.tr("{day} (retard : {days} j)").format(
-                    day=display(row.due_date), days=row.days_late
+                    day=display(row.due_date), days=number(row.days_late)
                 )
             return display(row.due_date) if row.due_date else ""
         if column == self.STATUS:

@@ -37,7 +37,7 @@ from ess_desk.documents.style import (
 from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
-from ess_desk.typography import of
+from ess_desk.typography import number, of
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -67,7 +67,7 @@ def _due_cell(row: ActionRow) -> TextCell | str:
     if row.overdue:
         return text_cell(
             (display(row.due_date), _late_bold_style()),
-            (_("retard : {days} j").format(days=row.days_late), _late_style()),
+            (_("retard : {days} j").format(days=number(row.days_late)), _late_style()),
         )
     return display(row.due_date) or "—"
 
@@ -188,7 +188,7 @@ def build_tableau(
         "Au {day} : {count} action, dont {late} en retard.",
         "Au {day} : {count} actions, dont {late} en retard.",
         counts.total,
-    ).format(day=long_date(today), count=counts.total, late=counts.overdue)
+    ).format(day=long_date(today), count=number(counts.total), late=number(counts.overdue))
     page = landscape(A4)
     header, widths, cells = _tableau_columns(page[0] - 36 * mm)
 
@@ -245,7 +245,7 @@ def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.da
                 "Au {day} : {count} action ouverte, dont {late} en retard.",
                 "Au {day} : {count} actions ouvertes, dont {late} en retard.",
                 len(group.rows),
-            ).format(day=long_date(today), count=len(group.rows), late=late),
+            ).format(day=long_date(today), count=number(len(group.rows)), late=number(late)),
             st.body,
         ),
         Spacer(1, 3 * mm),
@@ -369,7 +369,7 @@ def meeting_follow_up_story(
                     "{count} action ouverte au {day}, dont {late} en retard.",
                     "{count} actions ouvertes au {day}, dont {late} en retard.",
                     len(rows),
-                ).format(count=len(rows), day=display(today), late=late)
+                ).format(count=number(len(rows)), day=display(today), late=number(late))
             ),
             st.body,
         )
@@ -397,7 +397,10 @@ def _selection_lines(selection: review.PackFollowUp, shown: int, today: dt.date)
         )
     out: list = [
         Paragraph(
-            escape(text.format(count=shown, until=display(selection.until), late=late)), st.body
+            escape(
+                text.format(count=number(shown), until=display(selection.until), late=number(late))
+            ),
+            st.body,
         )
     ]
     if selection.others:
@@ -410,7 +413,7 @@ def _selection_lines(selection: review.PackFollowUp, shown: int, today: dt.date)
                         "{count} autres actions ouvertes de l'instance, à échéance plus "
                         "lointaine ou sans échéance, figurent au tableau de suivi des actions.",
                         selection.others,
-                    ).format(count=selection.others)
+                    ).format(count=number(selection.others))
                 ),
                 st.small,
             )

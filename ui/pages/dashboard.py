@@ -14,6 +14,7 @@ from ess_desk.dates import display, display_datetime
 from ess_desk.i18n import language
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
+from ess_desk.typography import number
 from ui import a11y, fitting, palette
 from ui.models_dashboard import (
     LATE,
@@ -388,7 +389,7 @@ def _days(n: int) -> str:
         return QCoreApplication.translate("DashboardPage", "aujourd'hui")
     if n == 1:
         return QCoreApplication.translate("DashboardPage", "demain")
-    return QCoreApplication.translate("DashboardPage", "dans {n} j").format(n=n)
+    return QCoreApplication.translate("DashboardPage", "dans {n} j").format(n=number(n))
 
 
 def _ago(n: int) -> str:
@@ -401,12 +402,6 @@ def _ago(n: int) -> str:
     if n < 730:
         return QCoreApplication.translate("DashboardPage", "il y a {n} mois").format(n=n // 30)
     return QCoreApplication.translate("DashboardPage", "il y a {n} ans").format(n=n // 365)
-
-
-def number(n: int) -> str:
-    """« 15 281 » in French (narrow no-break space), « 15,281 » in English."""
-    text = f"{n:,}"
-    return text.replace(",", "\u202f") if language() == "fr" else text
 
 
 def _day(value: str) -> dt.date:
@@ -516,7 +511,9 @@ def publication_lines(items: Sequence, today: dt.date) -> list[Line]:
         days = (_day(d.due_on) - today).days
         late = days < 0
         when = (
-            QCoreApplication.translate("DashboardPage", "en retard de {n} j").format(n=-days)
+            QCoreApplication.translate("DashboardPage", "en retard de {n} j").format(
+                n=number(-days)
+            )
             if late
             else _days(days)
         )
@@ -540,7 +537,7 @@ def action_lines(items: Sequence[ActionRow], today: dt.date, overdue: bool) -> l
         if overdue:
             state, tone = (
                 QCoreApplication.translate("DashboardPage", "{n} j de retard").format(
-                    n=a.days_late
+                    n=number(a.days_late)
                 ),
                 LATE,
             )
