@@ -157,28 +157,17 @@ class ActionsTableModel(HeaderedTableModel):
         self.beginResetModel()
         sort = "owner" if self._grouped else self._sort
         descending = False if self._grouped else self._descending
-        # A filter on body, status and theme only (the page as it opens) has its counts kept
-        # beside the actions: then only the first rows' ids are read, the rest when the table
-        # is scrolled to them (fetchMore). By owner the order is made in Python on every row.
-        counts = (
-            None if sort == "owner" else queries.kept_counts(self._db, self._filter, self.today)
+        # The counts kept beside the actions (or one aggregate) and the first rows' ids only,
+        # the rest read when the table is scrolled to them (fetchMore); by owner, or on words,
+        # every id at once.
+        self._ids, self.counts, self._complete = queries.page_ids_and_counts(
+            self._db,
+            self._filter,
+            sort=sort,
+            descending=descending,
+            today=self.today,
+            window=self.WINDOW,
         )
-        if counts is not None:
-            self.counts = counts
-            self._ids = queries.query_ids(
-                self._db,
-                self._filter,
-                sort=sort,
-                descending=descending,
-                today=self.today,
-                limit=self.WINDOW,
-            )
-            self._complete = len(self._ids) < self.WINDOW
-        else:
-            self._ids, self.counts = queries.query_ids_and_counts(
-                self._db, self._filter, sort=sort, descending=descending, today=self.today
-            )
-            self._complete = True
         self._groups = []
         if self._grouped:
             self._rows = self._grouped_rows()
@@ -246,6 +235,8 @@ class ActionsTableModel(HeaderedTableModel):
         return 0 <= row < len(self._rows) and self._rows[row] < 0
 
     def group_rows(self) -> list[int]:
+        if not self._groups:
+            return []
         return [r for r, v in enumerate(self._rows) if v < 0]
 
     def action_id(self, row: int) -> int | None:
