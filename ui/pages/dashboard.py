@@ -14,7 +14,6 @@ from ess_desk.dates import display, display_datetime
 from ess_desk.i18n import language
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
-from ess_desk.typography import number
 from ui import a11y, fitting, palette
 from ui.models_dashboard import (
     LATE,
@@ -402,6 +401,13 @@ def _ago(n: int) -> str:
     if n < 730:
         return QCoreApplication.translate("DashboardPage", "il y a {n} mois").format(n=n // 30)
     return QCoreApplication.translate("DashboardPage", "il y a {n} ans").format(n=n // 365)
+
+
+def number(n: int) -> str:
+    """« 15 281 » in French (narrow no-break space), « 15,281 » in English: what
+    `ess_desk.typography.number` writes, without loading that module on the start path."""
+    text = f"{n:,}"
+    return text.replace(",", "\u202f") if language() == "fr" else text
 
 
 def _day(value: str) -> dt.date:
