@@ -357,3 +357,17 @@ def test_the_wire_form_doubles_leading_dots_and_ends_lines_in_crlf():
 
     assert wire(b".a\r\nb\n.c") == b"..a\r\nb\r\n..c\r\n"
     assert wire(b"a\r\n..b\r\n") == b"a\r\n...b\r\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("retard de 3\u202f512\u00a0jours\n\tfin", "retard de 3\u202f512\u00a0jours\n\tfin"),
+        ("3\u202f512\u00a0j\x07 et\u200b fin\u2028suite", "3\u202f512\u00a0j et fin\nsuite"),
+        ("a\r\nb\rc\u00ad", "a\nb\nc"),
+    ],
+)
+def test_a_body_keeps_its_typographic_spaces_and_drops_controls(typed, kept):
+    from ess_desk.mail.headers import body_text
+
+    assert body_text(typed) == kept
