@@ -499,6 +499,11 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
+def _clean_column(texts: list[str]) -> list[str]:
+    """`_cell` of each text, the usual case (no apostrophe first) without a call per cell."""
+    return [_cell(t) if t[:1] == "'" else " ".join(t.split()) for t in texts]
+
+
 def _lines(text: str) -> str:
     """A street address cell: its lines kept (each cleaned), empty lines dropped."""
     if text.startswith("'"):
@@ -985,8 +990,26 @@ class _Planner(_MandateRules):
     # Rows ---------------------------------------------------------------------------------
 
     def read_rows(self) -> None:
-        cols = self.columns
+        """Every line of the file, read column by column (each column's cells cleaned in one
+        pass), then checked line by line."""
+        rows = self.readable_rows()
+        keys = list(self.columns)
+        columns = [
+            _clean_column([cells[self.columns[key]] for _line, cells in rows]) for key in keys
+        ]
+        if "address" in self.columns:  # its line breaks are kept
+            index = self.columns["address"]
+            columns[keys.index("address")] = [_lines(cells[index]) for _line, cells in rows]
+        for (line, _cells), values in zip(rows, zip(*columns, strict=True), strict=True):
+            self.read_row(line, dict(zip(keys, values, strict=True)))
+
+    def readable_rows(self) -> list[tuple[int, list[str]]]:
+        """The lines that can be read: not one cell too many, no control character (the others
+        are problems)."""
         width = len(self.table.headers)
+        # One search over the whole file: nearly every file has no control character at all.
+        suspect = has_control_characters("\t".join(cells) for _line, cells in self.table.rows)
+        readable = []
         for line, cells in self.table.rows:
             if len(cells) > width and any(cells[width:]):
                 self.problems.append(
@@ -1002,13 +1025,9 @@ class _Planner(_MandateRules):
                         ).format(cells=len(cells), columns=width),
                     )
                 )
-                continue
-            if self.refuse_control_characters(line, cells):
-                continue
-            values = {key: _cell(cells[index]) for key, index in cols.items()}
-            if "address" in cols:
-                values["address"] = _lines(cells[cols["address"]])
-            self.read_row(line, values)
+            elif not (suspect and self.refuse_control_characters(line, cells)):
+                readable.append((line, cells))
+        return readable
 
     def refuse_control_characters(self, line: int, cells: list[str]) -> bool:
         """A cell holding an invisible control character (a bell, an escape… pasted from an
