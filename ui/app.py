@@ -50,7 +50,7 @@ class _FirstPaint(QObject):
 
     RESUME_MS = 3000
 
-    def __init__(self, app: QtWidgets.QApplication, window: QtWidgets.QWidget, quit: bool):
+    def __init__(self, app: QtWidgets.QApplication, window: QtWidgets.QMainWindow, quit: bool):
         super().__init__(window)  # kept alive by the window
         self._app = app
         self._quit = quit

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ess_desk.actions.queries import ActionRow
 from ess_desk.dashboard import overview as ov
@@ -154,7 +154,7 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
         option: QtWidgets.QStyleOptionViewItem,
         index: QtCore.QModelIndex,
     ) -> None:
-        model = index.model()
+        model = cast(LinesModel, index.model())
         row, column = index.row(), index.column()
         state = option.state.value
         if state & _STYLED:
@@ -218,7 +218,7 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
         size = self._sizes.get(key)
         if size is None:
             fonts = self._fonts_of(option.font)
-            lines = index.model().text(*key).split("\n")
+            lines = cast(LinesModel, index.model()).text(*key).split("\n")
             widest = max(fonts.bold_metrics.horizontalAdvance(line) for line in lines)
             size = QtCore.QSize(
                 widest + 2 * self.PADDING + 2, fonts.line_height * max(1, len(lines)) + 10
