@@ -4,7 +4,7 @@ The meeting pack and each of its parts, the sign-in sheet and the convocation le
 from one `MeetingRecord` that `load()` reads in a dozen queries (the meeting, its body, the
 letterhead, the agenda with its timings, the annexes, the roster of the day with the expected
 attendees and their substitutes, the attendance recorded and its count, the guests, the names of
-the people the documents print, the colleges' seats): a builder is handed the record and never
+the people the documents print, the colleges' seats, the votes): a builder is handed the record and never
 fetches again what it holds.
 """
 
@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ess_desk.council import Letterhead, get_letterhead
-from ess_desk.meetings import agenda, annexes, meetings, presence
+from ess_desk.meetings import agenda, annexes, meetings, presence, votes
 from ess_desk.meetings import attendance as att
+from ess_desk.meetings.votes import Vote
 from ess_desk.membership import bodies, roster
 from ess_desk.membership.roster import CollegeSeats, RosterEntry
 from ess_desk.store import database
@@ -56,6 +57,7 @@ class MeetingRecord:
     guests: tuple[Guest, ...]
     people: Mapping[int, Named]  # everyone on the roster and every presenter of an item
     colleges: tuple[CollegeSeats, ...]  # the body's colleges and their seats that day
+    votes: tuple[Vote, ...]  # the votes taken, one an item at most
 
     @property
     def id(self) -> int:
@@ -109,4 +111,5 @@ def load(db: Database, meeting_id: int) -> MeetingRecord:
         ),
         people=named(db, presenters | {e.person_id for e in expected}),
         colleges=tuple(roster.vacant_seats(db, body.id, meeting.day)),
+        votes=tuple(votes.votes_of_meeting(db, meeting_id)),
     )

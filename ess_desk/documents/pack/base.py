@@ -65,7 +65,7 @@ class _PackBase:
         self.roster = list(record.roster)
         self.consent = {e.person_id: e.consent_publish for e in self.roster}
         self._labels = {e.person_id: rec.public_label(self._ref(e)) for e in self.roster}
-        self._publication = rec.Publication(db, rec.compose(db, record.id)) if self.public else None
+        self._publication = rec.Publication(db, rec.composed(db, record)) if self.public else None
         self._names: dict[int, Named] = dict(record.people)
 
     # -- what the public may read ------------------------------------------------------------
