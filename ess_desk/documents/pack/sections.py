@@ -138,7 +138,7 @@ class _Pack(_RoomSheets):
         title = _("Contrôle de régularité")
         marks = {compliance.OK: "✓", compliance.FAIL: "✗", compliance.NA: "☐"}
         rows: list[list] = [[_("État"), _("Vérification"), _("À ce jour"), _("Source")]]
-        for check in compliance.check_meeting(self.db, self.meeting.id):
+        for check in compliance.check_loaded(self.db, self.record):
             rows.append([marks[check.status], check.title, check.detail, check.source])
         out: list = [
             Paragraph(escape(title), st.h1),
