@@ -51,18 +51,46 @@ class Profile:
     updates_per_action: int  # follow-up entries per action, about
 
 
+# The plenary's colleges: name, voting, kind of person who sits there, then (seats, seats filled
+# at each renewal, filled seats with a paired substitute) in the small and in the large demo.
+_COLLEGES = (
+    ("Élus", True, "elected", (10, 10, 6), (20, 19, 12)),
+    ("Structures de l'ESS", True, "ess", (16, 14, 6), (45, 42, 30)),
+    ("Réseaux", True, "network", (8, 7, 0), (20, 18, 10)),
+    ("Partenaires", False, "partner", (6, 5, 0), (20, 17, 0)),
+    ("Personnes qualifiées", True, "qualified", (4, 4, 0), (12, 10, 0)),
+)
+
+
+def _colleges(size: int) -> tuple[CollegeSpec, ...]:
+    """The colleges of the small (size 0) or the large (size 1) demo."""
+    return tuple(
+        CollegeSpec(name, sizes[size][0], voting, source, sizes[size][1], sizes[size][2])
+        for name, voting, source, *sizes in _COLLEGES
+    )
+
+
+# Organisations of each kind, in the order the demo creates them: kind, small, large.
+_ORGANISATIONS = (
+    ("collectivite", 4, 30),
+    ("association", 10, 330),
+    ("scic", 3, 60),
+    ("scop", 3, 80),
+    ("mutuelle", 2, 30),
+    ("fondation", 2, 40),
+    ("esus", 3, 90),
+    ("reseau", 7, 40),
+    ("universite", 2, 20),
+    ("autre", 5, 80),
+)
+
+
 SMALL = Profile(
     first_start=dt.date(2025, 12, 1),
     mandatures=1,
     anchor=dt.date(2026, 12, 1),
     plenary_name="Conseil de l'ESS de {city}",
-    colleges=(
-        CollegeSpec("Élus", 10, True, "elected", 10, 6),
-        CollegeSpec("Structures de l'ESS", 16, True, "ess", 14, 6),
-        CollegeSpec("Réseaux", 8, True, "network", 7, 0),
-        CollegeSpec("Partenaires", 6, False, "partner", 5, 0),
-        CollegeSpec("Personnes qualifiées", 4, True, "qualified", 4, 0),
-    ),
+    colleges=_colleges(0),
     bureau_seats=7,
     vice_presidents=0,
     commissions=data.COMMISSIONS_SMALL,
@@ -74,18 +102,7 @@ SMALL = Profile(
     departure_ratio=0.08,
     ending_soon=4,
     guests=3,
-    organisations=(
-        ("collectivite", 4),
-        ("association", 10),
-        ("scic", 3),
-        ("scop", 3),
-        ("mutuelle", 2),
-        ("fondation", 2),
-        ("esus", 3),
-        ("reseau", 7),
-        ("universite", 2),
-        ("autre", 5),
-    ),
+    organisations=tuple((kind, small) for kind, small, _ in _ORGANISATIONS),
     people=0,
     archive_ratio=0.0,
     bulk=False,
@@ -101,13 +118,7 @@ LARGE = Profile(
     mandatures=4,
     anchor=dt.date(2026, 12, 1),
     plenary_name="Conseil métropolitain de l'ESS de {city}",
-    colleges=(
-        CollegeSpec("Élus", 20, True, "elected", 19, 12),
-        CollegeSpec("Structures de l'ESS", 45, True, "ess", 42, 30),
-        CollegeSpec("Réseaux", 20, True, "network", 18, 10),
-        CollegeSpec("Partenaires", 20, False, "partner", 17, 0),
-        CollegeSpec("Personnes qualifiées", 12, True, "qualified", 10, 0),
-    ),
+    colleges=_colleges(1),
     bureau_seats=12,
     vice_presidents=2,
     commissions=data.COMMISSIONS_LARGE,
@@ -119,18 +130,7 @@ LARGE = Profile(
     departure_ratio=0.25,
     ending_soon=12,
     guests=4,
-    organisations=(
-        ("collectivite", 30),
-        ("association", 330),
-        ("scic", 60),
-        ("scop", 80),
-        ("mutuelle", 30),
-        ("fondation", 40),
-        ("esus", 90),
-        ("reseau", 40),
-        ("universite", 20),
-        ("autre", 80),
-    ),
+    organisations=tuple((kind, large) for kind, _, large in _ORGANISATIONS),
     people=2000,
     archive_ratio=0.6,
     bulk=True,
