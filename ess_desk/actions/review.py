@@ -28,7 +28,16 @@ def review_list(
     A closed action leaves the list. With `include_closed_here`, the actions closed by an entry
     recorded at this very meeting stay in it (for the minutes: « fait » at this meeting).
     """
-    meeting = meetings.get(db, meeting_id)
+    return open_actions(db, meetings.get(db, meeting_id), today, include_closed_here)
+
+
+def open_actions(
+    db: Database,
+    meeting: meetings.Meeting,
+    today: dt.date | None = None,
+    include_closed_here: bool = False,
+) -> list[ActionRow]:
+    """`review_list` of a meeting already loaded (the meeting pack's record)."""
     base = ActionFilter(body_id=meeting.body_id, created_until=meeting.day.isoformat())
     rows = queries.query_actions(
         db,
@@ -45,7 +54,7 @@ def review_list(
                 sort="due_date",
                 today=today,
             )
-            if r.last_update_meeting_id == meeting_id
+            if r.last_update_meeting_id == meeting.id
         ]
         rows += closed
     return rows
@@ -126,7 +135,11 @@ PACK_HORIZON = dt.timedelta(days=90)
 
 def for_the_pack(db: Database, meeting_id: int, rows: list[ActionRow]) -> PackFollowUp:
     """Of `rows` (the open actions of the meeting's body), those the pack lists."""
-    meeting = meetings.get(db, meeting_id)
+    return pack_selection(db, meetings.get(db, meeting_id), rows)
+
+
+def pack_selection(db: Database, meeting: meetings.Meeting, rows: list[ActionRow]) -> PackFollowUp:
+    """`for_the_pack` for a meeting already loaded (the meeting pack's record)."""
     following = database.scalar(
         db,
         "SELECT starts_at FROM meetings WHERE body_id = ? AND starts_at > ? "

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
-from ess_desk.council import get_letterhead
 from ess_desk.dates import display, long_datetime
 from ess_desk.documents.style import (
     Bookmark,
@@ -20,8 +19,9 @@ from ess_desk.documents.style import (
     styles,
 )
 from ess_desk.i18n import _
-from ess_desk.meetings import meetings, presence
-from ess_desk.membership import bodies
+from ess_desk.meetings import presence
+from ess_desk.meetings import record as meeting_record
+from ess_desk.meetings.record import MeetingRecord
 from ess_desk.membership.vocabulary import ROLES, label
 
 if TYPE_CHECKING:
@@ -54,37 +54,35 @@ def _table(header: list[str], rows: list[list], widths: list[float]) -> GridTabl
 
 def build(db: Database, meeting_id: int, path: Path | str) -> Path:
     """Write the sign-in sheet of a meeting as an A4 PDF."""
-    meeting = meetings.get(db, meeting_id)
-    body = bodies.get_body(db, meeting.body_id)
-    letterhead = get_letterhead(db)
+    return write(meeting_record.load(db, meeting_id), path)
+
+
+def write(record: MeetingRecord, path: Path | str) -> Path:
+    """Write the sign-in sheet of the meeting loaded in `record` as an A4 PDF."""
+    meeting = record.meeting
     title = _("Feuille d'émargement")
     return build_pdf(
         path,
-        sheet_story(db, meeting_id),
+        sheet_story(record),
         Metadata(
             title=f"{title} — {meeting.title}",
-            author=letterhead.name,
+            author=record.letterhead.name,
             subject=_("Feuille d'émargement de la séance du {day}").format(
                 day=display(meeting.day)
             ),
-            footer=footer_line(body.name, display(meeting.day)),
+            footer=footer_line(record.body.name, display(meeting.day)),
         ),
     )
 
 
-def sheet_story(
-    db: Database, meeting_id: int, attendees: list[presence.Attendee] | None = None
-) -> list:
+def sheet_story(record: MeetingRecord) -> list:
     """The flowables of the sign-in sheet (also used by the meeting pack)."""
     st = styles()
-    meeting = meetings.get(db, meeting_id)
-    body = bodies.get_body(db, meeting.body_id)
-    letterhead = get_letterhead(db)
-    if attendees is None:
-        attendees = presence.expected_attendees(db, meeting_id)
-    recorded = {p.mandate_id: p for p in presence.presences(db, meeting_id)}
+    meeting, body, letterhead = record.meeting, record.body, record.letterhead
+    attendees = record.attendees
+    recorded = {p.mandate_id: p for p in record.presences}
     names = {a.mandate_id: a.name for a in attendees}
-    count = presence.quorum(db, meeting_id)
+    count = record.count
 
     title = _("Feuille d'émargement")
     story: list = [
@@ -136,9 +134,7 @@ def sheet_story(
     story.append(CondPageBreak(3 * ROW_HEIGHT + 15 * mm))
     story.append(Bookmark(_("Invités"), 1))
     story.append(Paragraph(escape(_("Invités")), st.h2))
-    guest_rows = [
-        [name, org, signature_box()] for _id, name, org in presence.guests(db, meeting_id)
-    ]
+    guest_rows = [[g.name, g.organisation, signature_box()] for g in record.guests]
     guest_rows += [["", "", signature_box()] for _i in range(EMPTY_GUEST_ROWS)]
     story.append(
         _table(

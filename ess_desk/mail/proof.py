@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from ess_desk.errors import UserError
 from ess_desk.meetings import convening, meetings, notice
+from ess_desk.meetings import record as meeting_record
+from ess_desk.meetings.record import MeetingRecord
 from ess_desk.store import Row, Store, rows
 
 if TYPE_CHECKING:
@@ -158,12 +160,17 @@ def _by_email(record: NoticeRecord, r: Row, status: str, accepted_at: str | None
 def notice_records(db: Database, meeting_id: int) -> list[NoticeRecord]:
     """For each person expected at the meeting: how and when their current convocation went
     (also once the meeting is held or closed: that is when the proof is asked for)."""
-    meeting = meetings.get(db, meeting_id)
-    emails = _email_rows(db, meeting_id, meeting.ics_sequence)
-    posted = _posted_rows(db, meeting_id, meeting.ics_sequence)
+    return notice_records_of(db, meeting_record.load(db, meeting_id))
+
+
+def notice_records_of(db: Database, loaded: MeetingRecord) -> list[NoticeRecord]:
+    """`notice_records` of a meeting already loaded."""
+    meeting = loaded.meeting
+    emails = _email_rows(db, meeting.id, meeting.ics_sequence)
+    posted = _posted_rows(db, meeting.id, meeting.ics_sequence)
     return [
         _record(who, emails.get(who.person_id, []), posted.get(who.person_id))
-        for who in convening.addressees(db, meeting_id)
+        for who in convening.addressees_of(db, loaded.attendees)
     ]
 
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from ess_desk.dates import display
 from ess_desk.i18n import N_, _, ngettext, pgettext
 from ess_desk.meetings import convening, meetings, notice, presence, votes
-from ess_desk.membership import bodies
+from ess_desk.meetings import record as meeting_record
+from ess_desk.meetings.record import MeetingRecord
 from ess_desk.membership.vocabulary import label
 from ess_desk.publication import deadlines
 from ess_desk.store import database
@@ -83,13 +84,18 @@ def notice_receipts(db: Database, meeting_id: int) -> list[NoticeReceipt]:
     convocations went through it; else the day recorded for the meeting's notice stands for
     everyone, documents not traced. A person the proof does not know (convened by hand while the
     others were sent) keeps the recorded day, untraced."""
+    return receipts_of(db, meeting_record.load(db, meeting_id))
+
+
+def receipts_of(db: Database, loaded: MeetingRecord) -> list[NoticeReceipt]:
+    """`notice_receipts` of a meeting already loaded."""
     # mail and meetings are sibling domains; mail.proof reads meetings, hence imported here.
     from ess_desk.mail import proof
 
-    meeting = meetings.get(db, meeting_id)
+    meeting = loaded.meeting
     sent = dt.date.fromisoformat(meeting.notice_sent_on) if meeting.notice_sent_on else None
     # Everyone convened, once each (permanent guests are invited, not convened).
-    records = [r for r in proof.notice_records(db, meeting_id) if r.required]
+    records = [r for r in proof.notice_records_of(db, loaded) if r.required]
     if not any(r.status != proof.NONE for r in records):
         return [NoticeReceipt(r.mandate_id or 0, r.name, sent) for r in records]
     return [
@@ -114,20 +120,24 @@ def notice_receipts(db: Database, meeting_id: int) -> list[NoticeReceipt]:
 class _Context:
     """What the checks of one meeting share, read once."""
 
-    def __init__(self, db: Database, meeting_id: int, today: dt.date):
+    def __init__(self, db: Database, loaded: MeetingRecord, today: dt.date):
         self.db = db
+        self.loaded = loaded
         self.today = today
-        self.meeting = meetings.get(db, meeting_id)
-        self.body = bodies.get_body(db, self.meeting.body_id)
+        self.meeting = loaded.meeting
+        self.body = loaded.body
         self.held = self.meeting.status in ("held", "closed")
-        self.votes = votes.votes_of_meeting(db, meeting_id)
-        self.items = {
-            item_id: title
-            for item_id, title in db.execute(
-                "SELECT id, title FROM agenda_items WHERE meeting_id = ?", [meeting_id]
-            )
-        }
-        self.reconvened_by = meetings.reconvened_by(db, meeting_id)
+        self.votes = list(loaded.votes)
+        self.items = {item.id: item.title for item in loaded.items}
+        self.reconvened_by = meetings.reconvened_by(db, loaded.id)
+        self._receipts: list[NoticeReceipt] | None = None
+
+    @property
+    def receipts(self) -> list[NoticeReceipt]:
+        """Each expected person's notice (`notice_receipts`), read once for every check."""
+        if self._receipts is None:
+            self._receipts = receipts_of(self.db, self.loaded)
+        return self._receipts
 
     def source(self, rule: str) -> str:
         return self.body.source(rule)
@@ -138,10 +148,10 @@ class _Context:
 
 def _notice_on_time(c: _Context) -> Check:
     required = notice.required_clear_days(c.body, c.meeting)
-    deadline = notice.deadline(c.db, c.meeting.id)
+    deadline = notice.deadline_of(c.meeting, c.body)
     rule = "reconvene" if c.meeting.reconvenes_meeting_id else "notice_clear_days"
     source = c.source(rule)
-    receipts = notice_receipts(c.db, c.meeting.id)
+    receipts = c.receipts
     if not receipts:
         return Check("notice_on_time", NA, _("Personne n'est attendu à cette séance."), source)
     unsent = [_unsent_name(r) for r in receipts if r.accepted_on is None]
@@ -209,7 +219,7 @@ def _notice_documents(c: _Context) -> Check:
     # Décret n° 2006-672, art. 9 / CGCT L. 2121-10 and L. 2121-12: the convocation carries the
     # agenda and the documents the members need to examine its items.
     source = c.source("notice_clear_days")
-    receipts = notice_receipts(c.db, c.meeting.id)
+    receipts = c.receipts
     traced = [r for r in receipts if r.traced and r.accepted_on]
     if not traced:
         return Check(
@@ -286,8 +296,7 @@ def count_text(data: dict[str, Any]) -> str:
 def _opening(c: _Context) -> dict[str, Any]:
     if c.meeting.opening_quorum:
         return json.loads(c.meeting.opening_quorum)
-    count = presence.quorum(c.db, c.meeting.id)
-    return json.loads(presence.count_as_json(count))
+    return json.loads(presence.count_as_json(c.loaded.count))
 
 
 def _quorum_opening(c: _Context) -> Check:
@@ -295,7 +304,7 @@ def _quorum_opening(c: _Context) -> Check:
     if not c.held:
         return Check("quorum_opening", NA, _("La séance n'est pas encore tenue."), source)
     data = _opening(c)
-    if c.meeting.reconvenes_meeting_id and presence.quorum_waived(c.db, c.meeting):
+    if c.meeting.reconvenes_meeting_id and c.body.reconvene_without_quorum:
         first = meetings.get(c.db, c.meeting.reconvenes_meeting_id)
         return Check(
             "quorum_opening",
@@ -360,7 +369,7 @@ def _withdrawals(c: _Context) -> Check:
     withdrawn = presence.withdrawals_of_meeting(c.db, c.meeting.id)
     if not withdrawn:
         return Check("withdrawals", NA, _("Aucun déport sur cette séance."), source)
-    names = {a.mandate_id: a.name for a in presence.expected_attendees(c.db, c.meeting.id)}
+    names = {a.mandate_id: a.name for a in c.loaded.attendees}
     counted = []
     for vote in c.votes:
         out = withdrawn.get(vote.item_id, set())
@@ -641,7 +650,12 @@ _ALL = (
 def check_meeting(db: Database, meeting_id: int, today: dt.date | None = None) -> list[Check]:
     """Every check of the meeting, in the order of CHECKS. A cancelled or postponed meeting has
     nothing to check."""
-    c = _Context(db, meeting_id, today or dt.date.today())
+    return check_loaded(db, meeting_record.load(db, meeting_id), today)
+
+
+def check_loaded(db: Database, loaded: MeetingRecord, today: dt.date | None = None) -> list[Check]:
+    """`check_meeting` of a meeting already loaded (the facilitators' pack)."""
+    c = _Context(db, loaded, today or dt.date.today())
     if c.meeting.status in ("cancelled", "postponed"):
         reason = _("La séance n'a pas eu lieu.")
         return [Check(code, NA, reason, "") for code in CHECKS]

@@ -15,15 +15,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ess_desk.council import Letterhead, get_letterhead
+from ess_desk.council import Letterhead
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.meetings import agenda, annexes, meetings, presence
+from ess_desk.meetings import record as meeting_record
 from ess_desk.meetings.calendar import clear_days_between, notice_deadline
+from ess_desk.meetings.record import MeetingRecord
 from ess_desk.membership import bodies
 from ess_desk.store import database
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlite_utils import Database
 
 MEMBER, CONSULTATIVE, SUBSTITUTE, GUEST = "member", "consultative", "substitute", "guest"
@@ -164,7 +168,11 @@ def address_problems(addressee: Addressee) -> list[str]:
 
 def addressees(db: Database, meeting_id: int) -> list[Addressee]:
     """Everyone expected at the meeting, once each, with how to reach them."""
-    attendees = presence.expected_attendees(db, meeting_id)
+    return addressees_of(db, presence.expected_attendees(db, meeting_id))
+
+
+def addressees_of(db: Database, attendees: Sequence[presence.Attendee]) -> list[Addressee]:
+    """`addressees` from the expected attendees already loaded (`MeetingRecord.attendees`)."""
     if not attendees:
         return []
     ids = sorted({a.person_id for a in attendees})
@@ -221,32 +229,34 @@ def letter_date(meeting: meetings.Meeting, today: dt.date) -> dt.date:
 
 def load(db: Database, meeting_id: int, today: dt.date | None = None) -> Convening:
     """The convocation of a meeting; a meeting that cannot be convened is refused."""
+    return of_record(db, meeting_record.load(db, meeting_id), today)
+
+
+def of_record(db: Database, loaded: MeetingRecord, today: dt.date | None = None) -> Convening:
+    """The convocation of a meeting from its loaded record (`db` for the addresses and the
+    council's identifier, which the record does not hold)."""
     from ess_desk.council import get_setting
 
-    meeting = meetings.get(db, meeting_id)
+    meeting, body = loaded.meeting, loaded.body
     if meeting.status in ("postponed", "closed", "held"):
         raise UserError(_("On ne convoque pas à une séance reportée, tenue ou close."))
-    body = bodies.get_body(db, meeting.body_id)
-    people = addressees(db, meeting_id)
+    people = addressees_of(db, loaded.attendees)
     if not people:
         raise UserError(_("Personne n'est attendu à cette séance : aucun mandat en cours."))
-    items = agenda.meeting_timetable(db, meeting_id)
     presenters: dict[int, str] = {}
-    for timed in items.items:
-        pid = timed.item.presenter_person_id
+    for item in loaded.items:
+        pid = item.presenter_person_id
         if pid and pid not in presenters:
-            name = database.scalar(
-                db, "SELECT first_name || ' ' || last_name FROM people WHERE id = ?", [pid]
-            )
-            presenters[pid] = " ".join((name or "").split())
+            known = loaded.people.get(pid)
+            presenters[pid] = " ".join(known.name.split()) if known else ""
     problems = [p for a in people for p in address_problems(a)]
     return Convening(
         meeting=meeting,
         body=body,
-        letterhead=get_letterhead(db),
-        timetable=items,
+        letterhead=loaded.letterhead,
+        timetable=loaded.timetable,
         presenters=presenters,
-        annexes=tuple(a for a in annexes.list_annexes(db, meeting_id) if a.for_members),
+        annexes=tuple(a for a in loaded.annexes if a.for_members),
         addressees=tuple(people),
         letter_date=letter_date(meeting, today or dt.date.today()),
         deadline=notice_deadline(meeting.day, body.notice_clear_days, body.holiday_calendar),

@@ -29,7 +29,11 @@ def deadline(db: Database, meeting_id: int) -> dt.date:
     """« À envoyer au plus tard le … »: the legal date M − n − 1, weekends and holidays
     included (lateness is judged by this date alone)."""
     meeting = meetings.get(db, meeting_id)
-    body = bodies.get_body(db, meeting.body_id)
+    return deadline_of(meeting, bodies.get_body(db, meeting.body_id))
+
+
+def deadline_of(meeting: meetings.Meeting, body: bodies.Body) -> dt.date:
+    """`deadline` of a meeting and its body already loaded."""
     return notice_deadline(meeting.day, required_clear_days(body, meeting))
 
 

@@ -18,6 +18,8 @@ from ess_desk.membership import bodies, roster, validation
 from ess_desk.store import database
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sqlite_utils import Database
 
     from ess_desk.store import Store
@@ -54,8 +56,14 @@ class Attendee:
 def expected_attendees(db: Database, meeting_id: int) -> list[Attendee]:
     """Members, their substitutes and permanent guests whose mandates are in force that day."""
     meeting = meetings.get(db, meeting_id)
+    return attendees_of(roster.roster(db, meeting.body_id, meeting.day))
+
+
+def attendees_of(entries: Iterable[roster.RosterEntry]) -> list[Attendee]:
+    """The expected list from a body's roster on the meeting's day (`roster.roster`): the
+    members, substitutes and permanent guests among its mandates."""
     out = []
-    for entry in roster.roster(db, meeting.body_id, meeting.day):
+    for entry in entries:
         if entry.role not in EXPECTED_ROLES:
             continue
         out.append(
@@ -218,7 +226,11 @@ def record(
 
 
 def rules_for(db: Database, body_id: int) -> att.Rules:
-    body = bodies.get_body(db, body_id)
+    return rules_of(bodies.get_body(db, body_id))
+
+
+def rules_of(body: bodies.Body) -> att.Rules:
+    """The body's quorum and proxy rules as the count applies them."""
     return att.Rules(
         quorum=Fraction(body.quorum_numerator, body.quorum_denominator),
         counts_represented=bool(body.quorum_counts_represented),
@@ -261,6 +273,22 @@ def quorum(
         moment,
         withdrawn=withdrawn(db, item_id) if item_id is not None else (),
         waived=quorum_waived(db, meeting, item_id),
+    )
+
+
+def opening_count(
+    meeting: meetings.Meeting,
+    body: bodies.Body,
+    attendees: Iterable[Attendee],
+    recorded: Iterable[att.Presence],
+) -> att.Count:
+    """`quorum(db, meeting_id)` from what is already loaded: everyone recorded present, as at
+    the opening, the meeting's own waiver (reconvened without quorum) applied."""
+    return att.count(
+        [a.expected for a in attendees],
+        recorded,
+        rules_of(body),
+        waived=bool(meeting.reconvenes_meeting_id) and bool(body.reconvene_without_quorum),
     )
 
 

@@ -559,9 +559,15 @@ def approved_record(db: Database, minutes: Minutes) -> rec.MinutesRecord:
         raise _damaged(meetings.get(db, minutes.meeting_id)) from exc
 
 
-def view(db: Database, meeting_id: int, public: bool = False) -> MinutesView:
+def view(
+    db: Database,
+    meeting_id: int,
+    public: bool = False,
+    loaded: meetings.Meeting | None = None,
+) -> MinutesView:
     """The minutes of a meeting ready to print: approved ones from their snapshot, others from
-    the record as it is; `public` leaves out the names of people without consent."""
+    the record as it is; `public` leaves out the names of people without consent. `loaded`: a
+    meeting the caller holds already (the meeting pack's, which approves these minutes)."""
     minutes = get_minutes(db, meeting_id)
     if minutes is not None and minutes.frozen:
         content = approved_record(db, minutes)
@@ -575,8 +581,8 @@ def view(db: Database, meeting_id: int, public: bool = False) -> MinutesView:
     corrections = tuple(errata(db, minutes.id)) if minutes else ()
     approving = None
     if minutes is not None and minutes.approved_by_meeting_id:
-        other = meetings.get(db, minutes.approved_by_meeting_id)
-        approving = other.title
+        by = minutes.approved_by_meeting_id
+        approving = (loaded if loaded and loaded.id == by else meetings.get(db, by)).title
     if public:
         publication = rec.Publication(db, content)
         content = publication.record(content)

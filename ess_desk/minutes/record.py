@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
-from ess_desk.council import get_letterhead
 from ess_desk.i18n import _
-from ess_desk.meetings import agenda, meetings, presence, votes
+from ess_desk.meetings import meetings, presence, votes
+from ess_desk.meetings import record as meeting_record
+from ess_desk.meetings.record import MeetingRecord
 from ess_desk.membership import bodies, roster
 from ess_desk.store import database
 
@@ -219,10 +220,10 @@ def _ref(attendee: presence.Attendee) -> PersonRef:
     )
 
 
-def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
-    attendees = presence.expected_attendees(db, meeting.id)
+def _attendance(loaded: MeetingRecord) -> Attendance:
+    attendees = loaded.attendees
     by_mandate = {a.mandate_id: a for a in attendees}
-    recorded = {p.mandate_id: p for p in presence.presences(db, meeting.id)}
+    recorded = {p.mandate_id: p for p in loaded.presences}
     lists: dict[str, list[AttendanceLine]] = {k: [] for k in ATTENDANCE_GROUPS}
 
     def timed(ref: PersonRef, mandate_id: int, other: PersonRef | None = None) -> AttendanceLine:
@@ -266,12 +267,12 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
             lists["substitutes"].append(
                 timed(_ref(a), a.mandate_id, _ref(member) if member else None)
             )
-    for _id, name, organisation in presence.guests(db, meeting.id):
+    for guest in loaded.guests:
         lists["guests"].append(
-            AttendanceLine(PersonRef(name, organisation=organisation, guest=True))
+            AttendanceLine(PersonRef(guest.name, organisation=guest.organisation, guest=True))
         )
 
-    data = _stated_count(db, meeting)
+    data = _stated_count(loaded)
     return Attendance(
         **{k: tuple(v) for k, v in lists.items()},
         in_office=data["in_office"],
@@ -284,12 +285,12 @@ def _attendance(db: Database, meeting: meetings.Meeting) -> Attendance:
     )
 
 
-def _stated_count(db: Database, meeting: meetings.Meeting) -> dict[str, Any]:
+def _stated_count(loaded: MeetingRecord) -> dict[str, Any]:
     """The count the minutes state: the one recorded at the opening, else today's."""
-    if meeting.opening_quorum:
-        stated: dict[str, Any] = json.loads(meeting.opening_quorum)
+    if loaded.meeting.opening_quorum:
+        stated: dict[str, Any] = json.loads(loaded.meeting.opening_quorum)
         return stated
-    counted: dict[str, Any] = json.loads(presence.count_as_json(presence.quorum(db, meeting.id)))
+    counted: dict[str, Any] = json.loads(presence.count_as_json(loaded.count))
     return counted
 
 
@@ -366,10 +367,11 @@ def _presiding(
     return tuple([ChairTurn(c) for c in chair if c.person_id in there] + turns)
 
 
-def _chair(db: Database, meeting: meetings.Meeting) -> tuple[PersonRef, ...]:
-    """The body's president or co-presidents in office on the day of the meeting."""
+def _chair(entries: tuple[roster.RosterEntry, ...]) -> tuple[PersonRef, ...]:
+    """The body's president or co-presidents in office on the day of the meeting (`entries`:
+    the roster of that day)."""
     out = []
-    for entry in roster.roster(db, meeting.body_id, meeting.day):
+    for entry in entries:
         if entry.role in ("president", "co_president"):
             out.append(
                 PersonRef(
@@ -417,9 +419,8 @@ def _ballots(db: Database, vote: votes.Vote, refs: dict[int, PersonRef]) -> tupl
 
 
 def _vote(
-    db: Database, item_id: int, refs: dict[int, PersonRef] | None = None
+    db: Database, vote: votes.Vote | None, refs: dict[int, PersonRef] | None = None
 ) -> VoteRecord | None:
-    vote = votes.vote_for_item(db, item_id)
     if vote is None:
         return None
     return VoteRecord(
@@ -506,11 +507,18 @@ def compose(
     db: Database, meeting_id: int, secretary: str = "", closing: str | None = None
 ) -> MinutesRecord:
     """The minutes as the record says them today (drafts, and the text frozen at approval)."""
+    return composed(db, meeting_record.load(db, meeting_id), secretary, closing)
+
+
+def composed(
+    db: Database, loaded: MeetingRecord, secretary: str = "", closing: str | None = None
+) -> MinutesRecord:
+    """`compose` from the meeting's loaded record (`db` for what it does not hold: the texts,
+    decisions, actions, withdrawals and roll calls of the minutes)."""
     from ess_desk.minutes import decisions as decisions_mod
 
-    meeting = meetings.get(db, meeting_id)
-    body = bodies.get_body(db, meeting.body_id)
-    attendance = _attendance(db, meeting)
+    meeting, body, meeting_id = loaded.meeting, loaded.body, loaded.id
+    attendance = _attendance(loaded)
     by_person = {}
     for group in (getattr(attendance, g) for g in ATTENDANCE_GROUPS):
         for line in group:
@@ -529,7 +537,8 @@ def compose(
     for d in decisions_mod.decisions_of_meeting(db, meeting_id):
         decided.setdefault(d.item_id, []).append(DecisionRecord(d.reference, d.kind, d.text))
     actions = _actions(db, meeting_id, by_person)
-    by_mandate = {a.mandate_id: _ref(a) for a in presence.expected_attendees(db, meeting_id)}
+    by_mandate = {a.mandate_id: _ref(a) for a in loaded.attendees}
+    voted = {v.item_id: v for v in loaded.votes}
     withdrawals: dict[int, list[tuple[int, str]]] = {}
     for r in database.each_row(
         db,
@@ -538,7 +547,7 @@ def compose(
     ):
         withdrawals.setdefault(r["item_id"], []).append((r["mandate_id"], r["reason"]))
     sections = []
-    for position, item in enumerate(agenda.items(db, meeting_id), start=1):
+    for position, item in enumerate(loaded.items, start=1):
         presenter = (
             _person(db, item.presenter_person_id, by_person) if item.presenter_person_id else None
         )
@@ -551,7 +560,7 @@ def compose(
                 presenter=presenter,
                 presenter_text=item.presenter_text,
                 summary=summaries.get(item.id, ""),
-                vote=_vote(db, item.id, by_mandate),
+                vote=_vote(db, voted.get(item.id), by_mandate),
                 withdrawn=tuple(
                     _withdrawal(db, by_mandate, mandate_id, reason)
                     for mandate_id, reason in withdrawals.get(item.id, [])
@@ -560,12 +569,12 @@ def compose(
                 actions=tuple(actions.get(item.id, ())),
             )
         )
-    chair = _chair(db, meeting)
+    chair = _chair(loaded.roster)
     sitting = [*attendance.present, *attendance.remote]
     return MinutesRecord(
         notice_sent_on=notice_sent_on(db, meeting),
         presiding=_presiding(db, meeting, chair, sitting, by_person),
-        council=get_letterhead(db).name,
+        council=loaded.letterhead.name,
         body=body.name,
         body_id=body.id,
         meeting_id=meeting.id,

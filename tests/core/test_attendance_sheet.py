@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from ess_desk import council
 from ess_desk.documents import attendance_sheet
 from ess_desk.meetings import meetings, presence
+from ess_desk.meetings import record as meeting_record
 from ess_desk.membership import bodies, mandates, organisations, people
 from tests.documents import plain
 
@@ -96,7 +97,9 @@ def test_room_to_sign_and_no_row_left_alone(store, big_meeting):
     from ess_desk.documents.style import GridTable
 
     tables = [
-        f for f in attendance_sheet.sheet_story(store.db, big_meeting) if isinstance(f, GridTable)
+        f
+        for f in attendance_sheet.sheet_story(meeting_record.load(store.db, big_meeting))
+        if isinstance(f, GridTable)
     ]
     assert len(tables) == 2
     for table in tables:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import types
 
 import pytest
 
@@ -49,7 +50,9 @@ def test_the_pack_and_the_person_file_are_laid_out_with_it_paused(monkeypatch, t
     gc.enable()
     monkeypatch.setattr(pack, "_lay_out", lay_out)
     monkeypatch.setattr(pack, "read_annexes", lambda *a, **k: ([], []))
-    monkeypatch.setattr(pack.meetings, "get", lambda db, meeting_id: None)
+    monkeypatch.setattr(
+        pack.meeting_record, "load", lambda db, meeting_id: types.SimpleNamespace(annexes=())
+    )
     with pytest.raises(RuntimeError):
         pack.build(None, 1, tmp_path / "dossier.pdf")
     monkeypatch.setattr(person_file_pdf, "build_pdf", lay_out)

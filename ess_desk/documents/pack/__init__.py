@@ -48,7 +48,9 @@ from ess_desk.documents.style import (
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _
-from ess_desk.meetings import annexes, meetings
+from ess_desk.meetings import annexes
+from ess_desk.meetings import record as meeting_record
+from ess_desk.meetings.record import MeetingRecord
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -85,7 +87,7 @@ def _contents(layout: _Layout, sections: list[_Section], annex_titles: list[str]
 
 def _lay_out(
     db: Database,
-    meeting_id: int,
+    record: MeetingRecord,
     variant: str,
     today: dt.date,
     prepared: list[PreparedAnnex],
@@ -93,7 +95,7 @@ def _lay_out(
 ) -> tuple[_Pack, list[_Section], _Layout, bytes]:
     """The pack laid out by reportlab, in one pass: the annex pages are blank pages numbered
     with the others, and the contents' page numbers are written once every page is known."""
-    pack = _Pack(db, meeting_id, variant, today, prepared, [b.name for b in broken])
+    pack = _Pack(db, record, variant, today, prepared, [b.name for b in broken])
     annex_titles = pack.annex_titles()
     layout = _Layout(prepared, annex_titles)
     sections = pack.sections()
@@ -145,15 +147,17 @@ def build(
     report = progress or (lambda done, total: None)
     steps = 4
     report(0, steps)
-    meetings.get(db, meeting_id)  # an unknown meeting is refused before anything else
-    prepared, broken = read_annexes(db, meeting_id, public_only=variant == "public")
+    # Everything the pack's parts read of the meeting, loaded once; an unknown meeting is
+    # refused before anything else.
+    record = meeting_record.load(db, meeting_id)
+    prepared, broken = read_annexes(db, record.annexes, public_only=variant == "public")
     if broken and not skip_broken_annexes:
         raise BrokenAnnexesError(broken)
     report(1, steps)
     register_fonts()
     while True:
         _pack, sections, layout, data = _lay_out(
-            db, meeting_id, variant, today or dt.date.today(), prepared, broken
+            db, record, variant, today or dt.date.today(), prepared, broken
         )
         report(2, steps)
         try:

@@ -27,6 +27,8 @@ from ess_desk.i18n import _
 from ess_desk.meetings import annexes
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sqlite_utils import Database
 
 
@@ -223,10 +225,11 @@ def _read_pages(content: bytes, name: str, checked: bool) -> tuple[AnnexPage, ..
 
 
 def read_annexes(
-    db: Database, meeting_id: int, *, public_only: bool = False
+    db: Database, listed: Iterable[annexes.Annex], *, public_only: bool = False
 ) -> tuple[list[PreparedAnnex], list[BrokenAnnex]]:
-    """The meeting's annexes in agenda order (`public_only`: those marked public), read and
-    checked; those that cannot be merged are set apart with the reason."""
+    """The annexes `listed` (a meeting's, in agenda order: `MeetingRecord.annexes`;
+    `public_only`: those marked public), read and checked; those that cannot be merged are set
+    apart with the reason."""
     ready: list[PreparedAnnex] = []
     broken: list[BrokenAnnex] = []
     quiet = logging.getLogger("pypdf")
@@ -235,7 +238,7 @@ def read_annexes(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            for annex in annexes.list_annexes(db, meeting_id):
+            for annex in listed:
                 if public_only and not annex.public:
                     continue
                 try:

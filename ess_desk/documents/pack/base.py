@@ -1,5 +1,6 @@
-"""What every part of the meeting pack starts from: the meeting, its body, roster and annexes read
-once, and how a person or a text is printed in the variant asked for (members, facilitators, public)."""
+"""What every part of the meeting pack starts from: the meeting's record loaded once
+(`ess_desk.meetings.record`), and how a person or a text is printed in the variant asked for
+(members, facilitators, public)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from reportlab.platypus import (
     Paragraph,
 )
 
-from ess_desk.council import get_letterhead
 from ess_desk.dates import display
 from ess_desk.documents.pack.annex_pages import PreparedAnnex
 from ess_desk.documents.pack.parts import (
@@ -26,8 +26,9 @@ from ess_desk.documents.style import (
     styles,
 )
 from ess_desk.i18n import _
-from ess_desk.meetings import agenda, annexes, meetings, presence
-from ess_desk.membership import bodies, people, roster
+from ess_desk.meetings import agenda
+from ess_desk.meetings.record import MeetingRecord, Named, named
+from ess_desk.membership import people, roster
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.minutes import record as rec
 
@@ -36,42 +37,36 @@ if TYPE_CHECKING:
 
 
 class _PackBase:
-    """The meeting and what the pack reads of it once; how people and texts are printed."""
+    """The meeting's record and what the pack makes of it; how people and texts are printed.
+    `db` serves only what the record does not hold: the minutes to approve, the actions."""
 
     def __init__(
         self,
         db: Database,
-        meeting_id: int,
+        record: MeetingRecord,
         variant: str,
         today: dt.date,
         prepared: list[PreparedAnnex],
         left_out: list[str],
     ):
         self.db = db
+        self.record = record
         self.variant = variant
         self.public = variant == "public"
         self.today = today
-        self.meeting = meetings.get(db, meeting_id)
-        self.body = bodies.get_body(db, self.meeting.body_id)
-        self.letterhead = get_letterhead(db)
-        self.timetable = agenda.meeting_timetable(db, meeting_id)
+        self.meeting = record.meeting
+        self.body = record.body
+        self.letterhead = record.letterhead
+        self.timetable = record.timetable
         self.prepared = prepared
         self.left_out = left_out
         # The public pack holds only the annexes marked public; the others are named there.
-        self.withheld = (
-            [a for a in annexes.list_annexes(db, meeting_id) if not a.public] if self.public else []
-        )
-        self.roster = [
-            e
-            for e in roster.roster(db, self.body.id, self.meeting.day)
-            if e.role in presence.EXPECTED_ROLES
-        ]
+        self.withheld = [a for a in record.annexes if not a.public] if self.public else []
+        self.roster = list(record.roster)
         self.consent = {e.person_id: e.consent_publish for e in self.roster}
         self._labels = {e.person_id: rec.public_label(self._ref(e)) for e in self.roster}
-        self._publication = (
-            rec.Publication(db, rec.compose(db, meeting_id)) if self.public else None
-        )
-        self._names: dict[int, tuple[str, bool]] = {}
+        self._publication = rec.Publication(db, rec.composed(db, record)) if self.public else None
+        self._names: dict[int, Named] = dict(record.people)
 
     # -- what the public may read ------------------------------------------------------------
     @staticmethod
@@ -90,14 +85,18 @@ class _PackBase:
         """Free text, with the names of people without consent replaced in the public pack."""
         return self._publication.text(value) if self._publication is not None else value
 
+    def learn(self, person_ids: set[int]) -> None:
+        """Read at once the names of people the record does not hold (the actions' owners)."""
+        self._names.update(named(self.db, person_ids - self._names.keys()))
+
     def person(self, person_id: int) -> str:
         """A person's name, or in the public pack their quality when they did not consent."""
         if person_id not in self._names:
-            p = people.get(self.db, person_id)
-            self._names[person_id] = (p.full_name, bool(p.consent_publish))
-        name, consent = self._names[person_id]
-        if not self.public or consent:
-            return name
+            p = people.get(self.db, person_id)  # one the record does not name: an unknown one
+            self._names[person_id] = Named(p.full_name, bool(p.consent_publish))
+        known = self._names[person_id]
+        if not self.public or known.consent_publish:
+            return known.name
         return self._public_label(person_id)
 
     def _public_label(self, person_id: int) -> str:

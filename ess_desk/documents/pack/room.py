@@ -27,7 +27,6 @@ from ess_desk.documents.style import (
     styles,
 )
 from ess_desk.i18n import _, ngettext
-from ess_desk.meetings import presence
 from ess_desk.membership import roster
 
 
@@ -47,9 +46,7 @@ class _RoomSheets(_MeetingPapers):
         title = _("Composition de l'instance")
         if not self.roster:
             return _Section("members", title, [])
-        seats = {
-            c.college_id: c for c in roster.vacant_seats(self.db, self.body.id, self.meeting.day)
-        }
+        seats = {c.college_id: c for c in self.record.colleges}
         members = sum(e.role != "substitute" and e.role != "permanent_guest" for e in self.roster)
         substitutes = sum(e.role == "substitute" for e in self.roster)
         out: list = [
@@ -126,11 +123,11 @@ class _RoomSheets(_MeetingPapers):
     def quorum_checklist(self) -> _Section:
         st = styles()
         title = _("Contrôle du quorum")
-        attendees = presence.expected_attendees(self.db, self.meeting.id)
+        attendees = self.record.attendees
         voting = [a for a in attendees if a.expected.voting]
         if not voting:
             return _Section("quorum", title, [])
-        count = presence.quorum(self.db, self.meeting.id)
+        count = self.record.count
         fraction = self.body.quorum_fraction
         rule = (
             _("présents ou représentés") if count.counts_represented else _("présents en personne")
@@ -241,10 +238,9 @@ class _RoomSheets(_MeetingPapers):
 
     def sign_in(self) -> _Section:
         title = _("Feuille d'émargement")
-        attendees = presence.expected_attendees(self.db, self.meeting.id)
-        if not attendees:
+        if not self.record.attendees:
             return _Section("sign_in", title, [])
-        story = attendance_sheet.sheet_story(self.db, self.meeting.id, attendees)
+        story = attendance_sheet.sheet_story(self.record)
         return _Section("sign_in", title, _nested(story))
 
     def proxy(self) -> _Section:

@@ -85,7 +85,7 @@ class _Pack(_RoomSheets):
             chosen.append((previous, _("Projet de procès-verbal de la séance du {day}")))
         out = []
         for n, (meeting_id, heading) in enumerate(chosen):
-            view = mn.view(self.db, meeting_id, public=self.public)
+            view = mn.view(self.db, meeting_id, public=self.public, loaded=self.meeting)
             title = heading.format(day=display(view.record.starts_at))
             out.append(
                 _Section(
@@ -101,7 +101,7 @@ class _Pack(_RoomSheets):
         owner = row.owner
         if row.owner_person_id is not None:
             shown = self.person(row.owner_person_id)
-            if not self._names[row.owner_person_id][1]:
+            if not self._names[row.owner_person_id].consent_publish:
                 owner = shown  # their quality, without their organisation either
         return dataclasses.replace(
             row,
@@ -114,12 +114,13 @@ class _Pack(_RoomSheets):
         title = _("Suivi des actions")
         # In a pack printed ahead, lateness is judged on the meeting's day.
         day = max(self.today, self.meeting.day)
-        rows = review.review_list(self.db, self.meeting.id, day)
+        rows = review.open_actions(self.db, self.meeting, day)
         if not rows:
             return _Section("actions", title, [])
         # Those overdue or due by the next meeting; a line counts the others.
-        selection = review.for_the_pack(self.db, self.meeting.id, rows)
+        selection = review.pack_selection(self.db, self.meeting, rows)
         if self.public:
+            self.learn({r.owner_person_id for r in selection.rows if r.owner_person_id})
             selection = dataclasses.replace(
                 selection, rows=[self._public_row(r) for r in selection.rows]
             )
@@ -137,7 +138,7 @@ class _Pack(_RoomSheets):
         title = _("Contrôle de régularité")
         marks = {compliance.OK: "✓", compliance.FAIL: "✗", compliance.NA: "☐"}
         rows: list[list] = [[_("État"), _("Vérification"), _("À ce jour"), _("Source")]]
-        for check in compliance.check_meeting(self.db, self.meeting.id):
+        for check in compliance.check_loaded(self.db, self.record):
             rows.append([marks[check.status], check.title, check.detail, check.source])
         out: list = [
             Paragraph(escape(title), st.h1),
