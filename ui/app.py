@@ -44,18 +44,41 @@ def install_translators(app: QtWidgets.QApplication, language: str) -> list[QTra
 
 
 class _FirstPaint(QObject):
-    """Quits the event loop with 0 once the main window has really been painted."""
+    """Once the main window has really been painted: Python's cycle collector resumes (the start
+    runs without it, see `ui.launcher.open_window`) and, with `quit`, the event loop ends with
+    0. The collector also resumes after RESUME_MS if no paint came (a window started minimised)."""
 
-    def __init__(self, app: QtWidgets.QApplication):
-        super().__init__()
+    RESUME_MS = 3000
+
+    def __init__(self, app: QtWidgets.QApplication, window: QtWidgets.QMainWindow, quit: bool):
+        super().__init__(window)  # kept alive by the window
         self._app = app
+        self._quit = quit
+        self._watched = [window, window.centralWidget()]
         self.painted = False
+        for widget in self._watched:
+            widget.installEventFilter(self)
+        QTimer.singleShot(self.RESUME_MS, self, resume_collector)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.painted and event.type() == QEvent.Type.Paint:
             self.painted = True
-            QTimer.singleShot(0, lambda: self._app.exit(0))
+            QTimer.singleShot(0, self, self._painted)
         return False
+
+    def _painted(self) -> None:
+        for widget in self._watched:
+            widget.removeEventFilter(self)
+        resume_collector()
+        if self._quit:
+            self._app.exit(0)
+
+
+def resume_collector() -> None:
+    """Python's cycle collector on again (paused while the window starts)."""
+    import gc
+
+    gc.enable()
 
 
 def _warning_box(parent: QtWidgets.QWidget | None, message: str) -> QtWidgets.QMessageBox:
@@ -261,11 +284,7 @@ def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = Fal
 
         settings.set_last_database(store.path)
         window = MainWindow(store, settings)
-        watcher: _FirstPaint | None = None
-        if quit_after_start:
-            watcher = _FirstPaint(app)
-            window.installEventFilter(watcher)
-            window.centralWidget().installEventFilter(watcher)
+        _FirstPaint(app, window, quit=quit_after_start)
         window.show()
         if not quit_after_start:
             QTimer.singleShot(500, _warm_up)
@@ -277,5 +296,6 @@ def run_app(db: str | None, quit_after_start: bool = False, db_given: bool = Fal
         window.deleteLater()
         return code
     finally:
+        resume_collector()
         for translator in translators:
             app.removeTranslator(translator)

@@ -11,16 +11,26 @@ _window_ran = False
 
 def open_window(**options: object) -> int:
     global _window_ran
-    from ui.system_check import refuse_start_if_missing
+    import gc
 
-    # A desktop without the libraries Qt's display plugin needs: a sentence, not a core dump.
-    if refuse_start_if_missing():
-        return 1
-    # Imported only when the window is wanted: subcommands never load Qt.
-    from ui.app import run_app
+    # The start makes a few hundred thousand objects (modules, Qt's wrappers and enumerations,
+    # the first page) and next to no garbage: Python's cycle collector walking them again and
+    # again was about a twentieth of it. It is paused until the window's first paint
+    # (ui.app._FirstPaint resumes it), and in any case when the window is gone.
+    gc.disable()
+    try:
+        from ui.system_check import refuse_start_if_missing
 
-    _window_ran = True
-    return run_app(**options)  # type: ignore[arg-type]
+        # A desktop without the libraries Qt's display plugin needs: a sentence, not a core dump.
+        if refuse_start_if_missing():
+            return 1
+        # Imported only when the window is wanted: subcommands never load Qt.
+        from ui.app import run_app
+
+        _window_ran = True
+        return run_app(**options)  # type: ignore[arg-type]
+    finally:
+        gc.enable()
 
 
 def window_options(argv: Sequence[str]) -> dict[str, object] | None:

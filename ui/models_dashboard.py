@@ -45,6 +45,13 @@ class Line:
     toned: int = -1  # the cell whose last line carries the tone (-1: the last cell)
 
 
+# Roles as plain ints, taken once: comparing `role` with a Python enum member in each call of
+# data() (a thousand calls at the first paint) cost about a millisecond of the start.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+
+
 class LinesModel(QAbstractTableModel):
     """The few lines of one section (at most a dozen: a plain list is enough)."""
 
@@ -71,35 +78,52 @@ class LinesModel(QAbstractTableModel):
     def two_lines(self) -> bool:
         return any("\n" in cell for line in self._lines for cell in line.cells)
 
+    def right_aligned(self, column: int) -> bool:
+        return column == self._right
+
+    def text(self, row: int, column: int) -> str:
+        """What cell (row, column) shows: one line, or two separated by "\n"."""
+        cells = self._lines[row].cells
+        return cells[column] if column < len(cells) else ""
+
+    def tone(self, row: int, column: int) -> tuple[Any, bool] | None:
+        """(colour, bold) of the cell's last line (None: the system's text colour), or None when
+        the cell is not toned."""
+        line = self._lines[row]
+        toned = line.toned % self._columns
+        if line.tone == LATE_LINE or (column == toned and line.tone in TONES):
+            colour = palette.color(TONES[line.tone])
+            return colour, column == toned and line.tone in (LATE, LATE_LINE)
+        return None
+
+    def all_toned(self, row: int) -> bool:
+        return self._lines[row].tone == LATE_LINE
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._lines)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._columns
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        line = self._lines[index.row()]
+        row = index.row()
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return line.cells[column] if column < len(line.cells) else ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return line.tooltip or None
+        if role == _DISPLAY:
+            return self.text(row, column)
+        if role == _TOOLTIP:
+            return self._lines[row].tooltip or None
         if role == self.TONE_ROLE:  # (colour, bold) of the cell's last line, or None
-            toned = line.toned % self._columns
-            if line.tone == LATE_LINE or (column == toned and line.tone in TONES):
-                colour = palette.color(TONES[line.tone])  # None: the system's text colour
-                return colour, column == toned and line.tone in (LATE, LATE_LINE)
-            return None
+            return self.tone(row, column)
         if role == self.ALL_TONED_ROLE:
-            return line.tone == LATE_LINE
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self._right:
+            return self.all_toned(row)
+        if role == _ALIGNMENT and column == self._right:
             return self.RIGHT
         if role == self.KIND_ROLE:
-            return line.kind
+            return self._lines[row].kind
         if role == self.ID_ROLE:
-            return line.record_id
+            return self._lines[row].record_id
         return None
 
 

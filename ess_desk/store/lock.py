@@ -124,11 +124,12 @@ def _write_private(path: Path, text: str) -> None:
     """Create `path` (which must not exist), readable by its owner only, with `text` in it."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
+        # Closed before it is linked, hence whole for every reader, here or over a network share
+        # (close-to-open). Not forced to the disk: a lock only lives as long as its program, and
+        # one left empty by a power cut reads as unreadable, which acquire() clears after
+        # FRESH_SECONDS. The fsync cost every start a wait on the disk (5–30 ms on a busy one).
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-            f.flush()
-            with contextlib.suppress(OSError):
-                os.fsync(f.fileno())
     except BaseException:
         # A full disk: the empty file made above must not stay (nor read as a lock).
         with contextlib.suppress(OSError):

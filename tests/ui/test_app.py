@@ -220,6 +220,29 @@ def test_the_ess_desk_program_opens_the_window(qtbot, db_path):
     assert launcher_main(["--db", str(db_path), "--quit-after-start"]) == 0
 
 
+def test_the_start_runs_without_the_cycle_collector_until_the_first_paint(
+    qtbot, db_path, monkeypatch
+):
+    import gc
+
+    from ui import app
+    from ui.launcher import main as launcher_main
+
+    seen: dict[str, bool] = {}
+    original = app._FirstPaint._painted
+
+    def painted(self) -> None:
+        seen["before"] = gc.isenabled()
+        original(self)
+        seen["after"] = gc.isenabled()
+
+    monkeypatch.setattr(app._FirstPaint, "_painted", painted)
+    assert gc.isenabled()
+    assert launcher_main(["--db", str(db_path), "--quit-after-start"]) == 0
+    assert seen == {"before": False, "after": True}
+    assert gc.isenabled()
+
+
 def test_open_record_shows_each_kind_where_it_lives(qtbot, store):
     from ess_desk.demo import fill_demo
 

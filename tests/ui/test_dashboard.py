@@ -123,6 +123,67 @@ def test_first_paint_has_the_notice_deadlines_without_the_holidays_library(qtbot
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
+def test_a_section_measures_its_cells_again_when_its_lines_or_font_change(qtbot):
+    from ui.models_dashboard import Line
+    from ui.pages.dashboard import SectionCard
+
+    card = SectionCard("test", "Essai", 3, 1, "Rien")
+    qtbot.addWidget(card)
+    view = card.view
+    card.set_content([Line("action", 1, ("01/01/2027", "Court\nqui", "demain"))], 1)
+    short = view.sizeHintForColumn(1)
+    assert view.sizeHintForColumn(1) == short  # measured once, then kept
+    card.set_content([Line("action", 1, ("01/01/2027", "Un titre bien plus long\nqui", "x"))], 1)
+    longer = view.sizeHintForColumn(1)
+    assert longer > short
+    height = view.sizeHintForRow(0)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    assert view.sizeHintForColumn(1) > longer and view.sizeHintForRow(0) > height
+
+
+def test_only_the_selected_line_of_a_section_is_highlighted(qtbot):
+    from ui.models_dashboard import Line
+    from ui.pages.dashboard import SectionCard
+    from ui.qt import QtCore, QtGui
+
+    card = SectionCard("test", "Essai", 3, 1, "Rien")
+    qtbot.addWidget(card)
+    lines = [Line("action", n, (f"0{n}/01/2027", f"Action {n}\nqui", "demain")) for n in (1, 2)]
+    card.set_content(lines, 2)
+    card.resize(600, 300)
+    card.show()
+    qtbot.waitExposed(card)
+    view = card.view
+    view.selectionModel().select(
+        view.model().index(1, 0),
+        QtCore.QItemSelectionModel.SelectionFlag.Select
+        | QtCore.QItemSelectionModel.SelectionFlag.Rows,
+    )
+    image = view.viewport().grab().toImage()
+    highlight = view.palette().color(
+        QtGui.QPalette.ColorGroup.Inactive, QtGui.QPalette.ColorRole.Highlight
+    )
+    active = view.palette().color(QtGui.QPalette.ColorRole.Highlight)
+
+    def highlighted(row: int) -> int:
+        rect = view.visualRect(view.model().index(row, 1))
+        y = rect.center().y()
+        colours = {image.pixelColor(x, y).rgb() for x in range(rect.left(), rect.right(), 2)}
+        return len(colours & {highlight.rgb(), active.rgb()})
+
+    assert highlighted(1) and not highlighted(0)
+    # and the first line's text is drawn (not only a background)
+    rect = view.visualRect(view.model().index(0, 1))
+    base = view.palette().color(QtGui.QPalette.ColorRole.Base).rgb()
+    assert any(
+        image.pixelColor(x, y).rgb() != base
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    )
+
+
 def test_an_empty_database_shows_reassuring_lines(qtbot, store):
     window = make_window(qtbot, store)
     page = window.page("dashboard")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ess_desk.actions.queries import ActionRow
 from ess_desk.dashboard import overview as ov
@@ -94,24 +94,59 @@ class Pill(QtWidgets.QLabel):
 # Qt's enumerations as plain values, taken once: a Python enum combined or compared in each cell's
 # paint (`state & State_Selected`) builds new enum members, a noticeable part of the first paint.
 _SELECTED = QtWidgets.QStyle.StateFlag.State_Selected.value
+# What the style draws behind a cell's text: the selection, the focus frame, a hover in some
+# styles. Without any of these it draws nothing, and a cell is only its text.
+_STYLED = _SELECTED | (
+    QtWidgets.QStyle.StateFlag.State_HasFocus.value
+    | QtWidgets.QStyle.StateFlag.State_MouseOver.value
+)
 _HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
 _VCENTER = Qt.AlignmentFlag.AlignVCenter.value
 _ITEM = QtWidgets.QStyle.ControlElement.CE_ItemViewItem
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _HIGHLIGHTED_TEXT = QtGui.QPalette.ColorRole.HighlightedText
 _TEXT = QtGui.QPalette.ColorRole.Text
+_RESTYLED = (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange)
+
+
+class _Fonts:
+    """A view's font, its bold form and both their metrics, made once per font."""
+
+    def __init__(self, font: QtGui.QFont):
+        self.key = font.key()
+        self.plain = QtGui.QFont(font)
+        self.bold = QtGui.QFont(font)
+        self.bold.setBold(True)
+        self.plain_metrics = QtGui.QFontMetrics(self.plain)
+        self.bold_metrics = QtGui.QFontMetrics(self.bold)
+        self.line_height = self.plain_metrics.height()
 
 
 class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
     """Paints a cell of one or two lines: the first in the text colour, the second muted; the
-    tone of the line (LinesModel.TONE_ROLE) colours the cell's last line, or every line."""
+    tone of the line (LinesModel.tone) colours the cell's last line, or every line.
+
+    The view asks a cell's size again and again (six times each before the first paint): sizes
+    are kept by cell until the model is reset (`forget`) or the font changes."""
 
     PADDING = 6
 
     def __init__(self, parent: QtCore.QObject | None = None):
         super().__init__(parent)
-        # The size of a cell's text in a font, measured once: the view asks again and again.
-        self._sizes: dict[tuple[str, str], QtCore.QSize] = {}
+        self._sizes: dict[tuple[int, int], QtCore.QSize] = {}
+        self._fonts: _Fonts | None = None
+
+    def forget(self) -> None:
+        """The cells or the view's font changed: sizes are measured again."""
+        self._sizes.clear()
+        self._fonts = None
+
+    def _fonts_of(self, font: QtGui.QFont) -> _Fonts:
+        fonts = self._fonts
+        if fonts is None or fonts.key != font.key():
+            fonts = self._fonts = _Fonts(font)
+            self._sizes.clear()
+        return fonts
 
     def paint(
         self,
@@ -119,64 +154,75 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
         option: QtWidgets.QStyleOptionViewItem,
         index: QtCore.QModelIndex,
     ) -> None:
-        opt = QtWidgets.QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        # Not opt.text: the delegate turns "\n" into a line separator there.
-        text = str(index.data() or "")
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else QtWidgets.QApplication.style()
-        style.drawControl(_ITEM, opt, painter, opt.widget)
-        lines = text.split("\n")
-        tone = index.data(LinesModel.TONE_ROLE)
-        all_toned = bool(index.data(LinesModel.ALL_TONED_ROLE))
-        selected = bool(opt.state.value & _SELECTED)
-        rect = opt.rect.adjusted(self.PADDING, 2, -self.PADDING, -2)
-        plain = opt.font
-        line_height = QtGui.QFontMetrics(plain).height()
+        model = cast(LinesModel, index.model())
+        row, column = index.row(), index.column()
+        state = option.state.value
+        if state & _STYLED:
+            opt = QtWidgets.QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.text = ""  # the text is ours to draw (the delegate turns "\n" into a separator)
+            widget = opt.widget
+            style = widget.style() if widget is not None else QtWidgets.QApplication.style()
+            style.drawControl(_ITEM, opt, painter, widget)
+        self._draw_lines(painter, option, model, row, column, bool(state & _SELECTED))
+
+    def _draw_lines(
+        self,
+        painter: QtGui.QPainter,
+        option: QtWidgets.QStyleOptionViewItem,
+        model: LinesModel,
+        row: int,
+        column: int,
+        selected: bool,
+    ) -> None:
+        lines = model.text(row, column).split("\n")
+        tone = model.tone(row, column)
+        all_toned = model.all_toned(row)
+        fonts = self._fonts_of(option.font)
+        colours = option.palette
+        rect = option.rect.adjusted(self.PADDING, 2, -self.PADDING, -2)
+        line_height = fonts.line_height
         top = rect.top() + (rect.height() - line_height * len(lines)) // 2
-        flags = (opt.displayAlignment.value & _HORIZONTAL) | _VCENTER
+        horizontal = (
+            model.RIGHT if model.right_aligned(column) else option.displayAlignment.value
+        ) & _HORIZONTAL
+        flags = horizontal | _VCENTER
         width = rect.width()
+        left = rect.left()
         painter.save()
         for n, line in enumerate(lines):
             last = n == len(lines) - 1
-            font = plain
+            font, metrics = fonts.plain, fonts.plain_metrics
             if selected:
-                colour = opt.palette.color(_HIGHLIGHTED_TEXT)
+                colour = colours.color(_HIGHLIGHTED_TEXT)
             elif tone is not None and (last or all_toned):
-                colour = tone[0] or opt.palette.color(_TEXT)
+                colour = tone[0] or colours.color(_TEXT)
                 if last and tone[1]:
-                    font = QtGui.QFont(plain)
-                    font.setBold(True)
+                    font, metrics = fonts.bold, fonts.bold_metrics
             elif n > 0:
-                colour = palette.color(SECOND_LINE) or opt.palette.color(_TEXT)
+                colour = palette.color(SECOND_LINE) or colours.color(_TEXT)
             else:
-                colour = opt.palette.color(_TEXT)
+                colour = colours.color(_TEXT)
             painter.setFont(font)
             painter.setPen(colour)
-            elided = QtGui.QFontMetrics(font).elidedText(line, _ELIDE_RIGHT, width)
+            elided = metrics.elidedText(line, _ELIDE_RIGHT, width)
             painter.drawText(
-                QtCore.QRect(rect.left(), top + n * line_height, width, line_height), flags, elided
+                QtCore.QRect(left, top + n * line_height, width, line_height), flags, elided
             )
         painter.restore()
 
     def sizeHint(
         self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex
     ) -> QtCore.QSize:
-        text = str(index.data() or "")
-        key = (text, option.font.key())
+        key = (index.row(), index.column())
         size = self._sizes.get(key)
         if size is None:
-            lines = text.split("\n")
-            metrics = QtGui.QFontMetrics(option.font)
-            bold = QtGui.QFont(option.font)
-            bold.setBold(True)
-            bold_metrics = QtGui.QFontMetrics(bold)
-            widest = max(bold_metrics.horizontalAdvance(line) for line in lines)
+            fonts = self._fonts_of(option.font)
+            lines = cast(LinesModel, index.model()).text(*key).split("\n")
+            widest = max(fonts.bold_metrics.horizontalAdvance(line) for line in lines)
             size = QtCore.QSize(
-                widest + 2 * self.PADDING + 2, metrics.height() * max(1, len(lines)) + 10
+                widest + 2 * self.PADDING + 2, fonts.line_height * max(1, len(lines)) + 10
             )
-            if len(self._sizes) > 2000:
-                self._sizes.clear()
             self._sizes[key] = size
         return QtCore.QSize(size)
 
@@ -192,7 +238,9 @@ class LinesView(QtWidgets.QTreeView):
         self.setObjectName("card_lines")
         self.lines = model
         self.setModel(model)
-        self.setItemDelegate(TwoLineDelegate(self))
+        self.delegate = TwoLineDelegate(self)
+        self.setItemDelegate(self.delegate)
+        model.modelAboutToBeReset.connect(self.delegate.forget)
         self.setRootIsDecorated(False)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
@@ -215,6 +263,11 @@ class LinesView(QtWidgets.QTreeView):
             header.setSectionResizeMode(column, mode)
         self.doubleClicked.connect(lambda index: self.open_row(index.row()))
         model.modelReset.connect(self._fit_height)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() in _RESTYLED:
+            self.delegate.forget()
+        super().changeEvent(event)
 
     def open_row(self, row: int) -> None:
         model = self.lines
@@ -843,8 +896,11 @@ class DashboardPage(QtWidgets.QWidget):
         a11y.name(self.overview_scroll, self.tr("Vue d'ensemble"))
         self.overview_scroll.setWidgetResizable(True)
         self.overview_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        # A viewport of our own, unfilled (the page's background shows through), set before the
+        # content: asking Qt for its viewport would make PySide look the widget's class up among
+        # every widget class and build their ~40 enumerations, 3–5 ms of the window's start.
+        self.overview_scroll.setViewport(QtWidgets.QWidget())
         self.overview_scroll.setWidget(content)
-        self.overview_scroll.viewport().setAutoFillBackground(False)
         content.setAutoFillBackground(False)
 
         self.tabs = QtWidgets.QTabWidget()
