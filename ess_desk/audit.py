@@ -106,8 +106,11 @@ def created_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Itera
     id): the same JSON text as `as_json(dict(zip(columns, row)))`, written from a template made
     once for the columns, about three times faster for thousands of rows."""
     template = "{" + ", ".join(f"{json.dumps(c, ensure_ascii=False)}: %s" for c in columns) + "}"
+    encode = _ENCODE_STRING
     for row in rows:
-        yield row[0], None, template % tuple(map(_json_value, row))
+        # Strings (most values) straight to json's C writer, the rest by _json_value.
+        values = tuple([encode(v) if type(v) is str else _json_value(v) for v in row])
+        yield row[0], None, template % values
 
 
 _ENCODE_STRING = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)

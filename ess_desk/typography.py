@@ -197,6 +197,14 @@ def day_of_month(day: int) -> str:
     return "1er" if day == 1 and language() == "fr" else str(day)
 
 
+def number(n: int) -> str:
+    """A count in digits as the documents print it: in French, its groups of three digits set
+    apart by a narrow no-break space (« 3 512 j », « 15 281 »), as `typeset` sets the numbers
+    typed with spaces; « 3,512 » in English."""
+    text = f"{n:,}"
+    return text.replace(",", NNBSP) if language() == "fr" else text
+
+
 def quote(text: str) -> str:
     """« text » in French (narrow no-break spaces inside), “text” in English."""
     if language() == "fr":

@@ -13,6 +13,7 @@ from ess_desk.actions.themes import Theme
 from ess_desk.dates import display
 from ess_desk.membership.vocabulary import label
 from ess_desk.store import database
+from ess_desk.typography import number
 from ui import palette
 from ui.qt import (
     QModelIndex,
@@ -156,28 +157,17 @@ class ActionsTableModel(HeaderedTableModel):
         self.beginResetModel()
         sort = "owner" if self._grouped else self._sort
         descending = False if self._grouped else self._descending
-        # A filter on body, status and theme only (the page as it opens) has its counts kept
-        # beside the actions: then only the first rows' ids are read, the rest when the table
-        # is scrolled to them (fetchMore). By owner the order is made in Python on every row.
-        counts = (
-            None if sort == "owner" else queries.kept_counts(self._db, self._filter, self.today)
+        # The counts kept beside the actions (or one aggregate) and the first rows' ids only,
+        # the rest read when the table is scrolled to them (fetchMore); by owner, or on words,
+        # every id at once.
+        self._ids, self.counts, self._complete = queries.page_ids_and_counts(
+            self._db,
+            self._filter,
+            sort=sort,
+            descending=descending,
+            today=self.today,
+            window=self.WINDOW,
         )
-        if counts is not None:
-            self.counts = counts
-            self._ids = queries.query_ids(
-                self._db,
-                self._filter,
-                sort=sort,
-                descending=descending,
-                today=self.today,
-                limit=self.WINDOW,
-            )
-            self._complete = len(self._ids) < self.WINDOW
-        else:
-            self._ids, self.counts = queries.query_ids_and_counts(
-                self._db, self._filter, sort=sort, descending=descending, today=self.today
-            )
-            self._complete = True
         self._groups = []
         if self._grouped:
             self._rows = self._grouped_rows()
@@ -245,6 +235,8 @@ class ActionsTableModel(HeaderedTableModel):
         return 0 <= row < len(self._rows) and self._rows[row] < 0
 
     def group_rows(self) -> list[int]:
+        if not self._groups:
+            return []
         return [r for r, v in enumerate(self._rows) if v < 0]
 
     def action_id(self, row: int) -> int | None:
@@ -384,7 +376,7 @@ class ActionsTableModel(HeaderedTableModel):
                 return ""
             if row.overdue:
                 return self.tr("{day} (retard : {days} j)").format(
-                    day=display(row.due_date), days=row.days_late
+                    day=display(row.due_date), days=number(row.days_late)
                 )
             return display(row.due_date)
         if column == self.STATUS:
@@ -448,7 +440,7 @@ class CountsTableModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.LABEL:
                 return text if kind in ("heading", "total") else f"    {text}"
-            return "" if n is None else f"{n:n}".replace(",", "\u202f")
+            return "" if n is None else number(n)
         if role == self.KIND_ROLE:
             return kind
         if role == Qt.ItemDataRole.FontRole and kind in ("heading", "total"):
@@ -571,7 +563,7 @@ class ReviewTableModel(HeaderedTableModel):
         if column == self.DUE:
             if row.overdue:
                 return self.tr("{day} (retard : {days} j)").format(
-                    day=display(row.due_date), days=row.days_late
+                    day=display(row.due_date), days=number(row.days_late)
                 )
             return display(row.due_date) if row.due_date else ""
         if column == self.STATUS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -515,31 +515,58 @@ class Counts:
 
 
 def counts(db: Database, filt: ActionFilter | None = None, today: dt.date | None = None) -> Counts:
-    """How many actions pass the filter, by status and by theme, and how many are overdue."""
-    return query_ids_and_counts(db, filt, sort=None, today=today)[1]
+    """How many actions pass the filter, by status and by theme, and how many are overdue: one
+    aggregate over the matching actions (their ids are not read)."""
+    today = today or dt.date.today()
+    where, params = _where(db, filt or ActionFilter(), today)
+    by_status: dict[str, int] = dict.fromkeys(rules.STATUSES, 0)
+    per_theme: dict[int | None, int] = {}
+    total = overdue = 0
+    for r in database.each_row(
+        db,
+        "SELECT a.status AS status, a.theme_id AS theme_id, COUNT(*) AS n, "
+        f"SUM(a.status IN {_OPEN_SQL} AND a.due_date < :today) AS late "
+        f"FROM actions a{where} GROUP BY a.status, a.theme_id",
+        params,
+    ):
+        n = r["n"]
+        by_status[r["status"]] = by_status.get(r["status"], 0) + n
+        per_theme[r["theme_id"]] = per_theme.get(r["theme_id"], 0) + n
+        total += n
+        overdue += r["late"] or 0
+    return Counts(total, overdue, by_status, _by_theme(db, per_theme))
 
 
-def _owner_sort_key(db: Database) -> Callable[[tuple], tuple[str, int]]:
-    """The sort key of an action row (id, …, person id, organisation id) by owner's name, with
-    the same name as `_OWNER` builds, compared ignoring case and accents."""
+def _by_owner(db: Database, rows: list[tuple], descending: bool) -> list[tuple]:
+    """Action rows (id, …, person id, organisation id) sorted by their owner's name as `_OWNER`
+    builds it, compared ignoring case and accents, then by id: the rows of each owner are taken
+    together (a few hundred names to sort, and each owner's rows, rather than every row by a
+    key)."""
     people = {
         person_id: f"{first} {last}"
         for person_id, first, last in db.execute("SELECT id, first_name, last_name FROM people")
     }
     orgs = {r["id"]: r["name"] for r in database.each_row(db, "SELECT id, name FROM organisations")}
-    cache: dict[tuple[int | None, int | None], str] = {}
-
-    def key(row: tuple) -> tuple[str, int]:
-        action_id, *_columns, person_id, organisation_id = row  # by position: the rows above
-        owner = (person_id, organisation_id)
-        name = cache.get(owner)
-        if name is None:
-            person, org = people.get(person_id), orgs.get(organisation_id)
-            text = f"{person} ({org})" if person and org else person or org or ""
-            name = cache[owner] = fold(text)
-        return (name, action_id)
-
-    return key
+    owners: dict[tuple[int | None, int | None], list[tuple]] = {}
+    for row in rows:
+        owner = (row[-2], row[-1])  # by position: the rows' last two columns, see above
+        found = owners.get(owner)
+        if found is None:
+            owners[owner] = [row]
+        else:
+            found.append(row)
+    by_name: dict[str, list[tuple]] = {}
+    for (person_id, organisation_id), runs in owners.items():
+        person, org = people.get(person_id), orgs.get(organisation_id)
+        name = fold(f"{person} ({org})" if person and org else person or org or "")
+        # (two owners written alike: their actions together)
+        by_name[name] = [*by_name[name], *runs] if name in by_name else runs
+    for runs in by_name.values():
+        runs.sort()  # by id, the rows' first column (ids are unique)
+    out = [row for name in sorted(by_name) for row in by_name[name]]
+    if descending:
+        out.reverse()
+    return out
 
 
 def query_ids_and_counts(
@@ -564,7 +591,7 @@ def query_ids_and_counts(
         params,
     ).fetchall()
     if by_owner:
-        rows.sort(key=_owner_sort_key(db), reverse=descending)
+        rows = _by_owner(db, rows, descending)
     # Counted column by column: several times faster in Python than one loop over the rows
     # (30,000 actions on a filter change), so the SELECT's six columns are taken in its order.
     columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[]] * 6  # by position: speed
@@ -573,6 +600,39 @@ def query_ids_and_counts(
     per_theme = Counter(theme_ids)
     overdue = sum(1 for is_late in late if is_late)
     return ids, Counts(len(rows), overdue, by_status, _by_theme(db, per_theme))
+
+
+def page_ids_and_counts(
+    db: Database,
+    filt: ActionFilter,
+    *,
+    sort: str,
+    descending: bool,
+    today: dt.date,
+    window: int,
+) -> tuple[list[int], Counts, bool]:
+    """What the Actions page shows after a filter change: the ids in order, the counts, and
+    whether every id was read (else the first `window`, the rest read when scrolled to). The
+    counts are those kept beside the actions when the filter allows (`kept_counts`), else one
+    aggregate, and only the first ids are read; a filter on words scans the actions' texts,
+    once for the ids and counts together; by owner, every id is read and sorted here."""
+    kept = kept_counts(db, filt, today)
+    words = fold(filt.owner).split() or fold(filt.text).split()
+    if sort == "owner" and kept is not None:
+        where, params = _where(db, filt, today)
+        found = db.execute(
+            f"SELECT a.id, a.owner_person_id, a.owner_organisation_id FROM actions a{where}",
+            params,
+        ).fetchall()
+        ids = [r[0] for r in _by_owner(db, found, descending)]  # by position: see _by_owner
+        return ids, kept, True
+    if sort == "owner" or (kept is None and words):
+        ids, found_counts = query_ids_and_counts(
+            db, filt, sort=sort, descending=descending, today=today
+        )
+        return ids, found_counts, True
+    ids = query_ids(db, filt, sort=sort, descending=descending, today=today, limit=window)
+    return ids, kept or counts(db, filt, today), len(ids) < window
 
 
 def _by_theme(db: Database, per_theme: dict[int | None, int]) -> list[tuple[int | None, str, int]]:

@@ -43,9 +43,11 @@ COMMAND_MODULES: tuple[str, ...] = tuple(
 )
 
 
-def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
+def build_parser(with_modules: bool = True, command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; without `with_modules`, only the global options: the window's
-    start-up imports no command module."""
+    start-up imports no command module. With `command`, the command modules up to the one that
+    declares it (a command does not import the others; an unknown one gets them all, and the
+    list of every subcommand in its error)."""
     parser = argparse.ArgumentParser(
         prog="ess-desk",
         description=_(
@@ -74,11 +76,13 @@ def build_parser(with_modules: bool = True) -> argparse.ArgumentParser:
 
     for module in COMMAND_MODULES if with_modules else ():
         importlib.import_module(module).register(add)
+        if command is not None and command in sub.choices:
+            break
     return parser
 
 
-def _opens_window(argv: Sequence[str]) -> bool:
-    """True when no subcommand (and no help) is asked for: the window opens."""
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first token that is a subcommand or asks for help, the value of --db passed over."""
     skip = False
     for token in argv:
         if skip:
@@ -86,8 +90,19 @@ def _opens_window(argv: Sequence[str]) -> bool:
         elif token == "--db":
             skip = True
         elif token in ("-h", "--help") or not token.startswith("-"):
-            return False
-    return True
+            return token
+    return None
+
+
+def _opens_window(argv: Sequence[str]) -> bool:
+    """True when no subcommand (and no help) is asked for: the window opens."""
+    return _first_word(argv) is None
+
+
+def _command_asked(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names, or None (none, or the help of the whole program first)."""
+    word = _first_word(argv)
+    return None if word in ("-h", "--help") else word
 
 
 # The options that name a file or folder a command writes.
@@ -113,7 +128,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     """Run a subcommand, or open the window through `open_window` when none is given."""
     argv = list(sys.argv[1:] if argv is None else argv)
     # The window's start-up does not pay for importing every command module.
-    parser = build_parser(with_modules=not _opens_window(argv))
+    parser = build_parser(with_modules=not _opens_window(argv), command=_command_asked(argv))
     args = parser.parse_args(argv)
     args.db_given = bool(args.db or os.environ.get("ESS_DESK_DB"))
     if args.db is None:

@@ -37,7 +37,7 @@ from ess_desk.documents.style import (
 from ess_desk.i18n import _, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
-from ess_desk.typography import of
+from ess_desk.typography import number, of
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -63,13 +63,13 @@ def _theme_style() -> ParagraphStyle:
     return ParagraphStyle("theme", parent=styles().cell, textColor=GREY)
 
 
-def _due_cell(row: ActionRow) -> TextCell | str:
+def _due_cell(row: ActionRow) -> TextCell:
     if row.overdue:
         return text_cell(
             (display(row.due_date), _late_bold_style()),
-            (_("retard : {days} j").format(days=row.days_late), _late_style()),
+            (_("retard : {days} j").format(days=number(row.days_late)), _late_style()),
         )
-    return display(row.due_date) or "—"
+    return text_cell(display(row.due_date) or "—", style=styles().cell)  # (see _tableau_columns)
 
 
 def _action_cell(row: ActionRow) -> TextCell:
@@ -133,6 +133,18 @@ def _tableau_origin(row: ActionRow) -> str:
     return ", ".join(parts) or "—"
 
 
+class _Memo(dict):
+    """The cells of a long table by what they show, for one document: a dict lookup rather
+    than making (or finding in `text_cell`'s cache) the same cell again for each row; bounded
+    (a long tableau's memory stays flat)."""
+
+    def put(self, key: object, cell: TextCell) -> TextCell:
+        if len(self) >= 4096:
+            self.clear()
+        self[key] = cell
+        return cell
+
+
 def _tableau_columns(width: float) -> tuple[list[str], list[float], Callable[[ActionRow], list]]:
     """The tableau de suivi's header, column widths (the action's column takes what is left of
     `width`) and cells of a row: two lines for most actions (the title on one or two, the
@@ -151,15 +163,29 @@ def _tableau_columns(width: float) -> tuple[list[str], list[float], Callable[[Ac
     fixed = [13 * mm, 0, 47 * mm, 42 * mm, 25 * mm, 21 * mm, 26 * mm]
     widths = [w or width - sum(fixed) for w in fixed]
 
+    bold = styles().cell_bold
+    titles, owners, days = _Memo(), _Memo(), _Memo()
+    origins, dues, states = _Memo(), _Memo(), _Memo()
+
     def cells(r: ActionRow) -> list:
+        # (each cell made once per distinct text: most come back thousands of times; those of
+        # the origin and the due date are not shared with the last update's « — » and days,
+        # a shared cell being laid out for one width at a time)
+        origin = (r.meeting_id, r.meeting_starts_at, r.item_position, r.decision_id, r.decision_ref)
         return [
             str(r.id),
-            text_cell((r.title, styles().cell_bold)),
-            text_cell(_tableau_origin(r)),
-            text_cell(r.owner),
-            _due_cell(r),
-            text_cell(r.status_label, f"{r.progress} %"),
-            text_cell(display(r.last_update_on) if r.last_update_on else "—"),
+            titles.get(r.title) or titles.put(r.title, text_cell((r.title, bold))),
+            origins.get(origin)
+            or origins.put(origin, text_cell(_tableau_origin(r), style=styles().cell)),
+            owners.get(r.owner) or owners.put(r.owner, text_cell(r.owner)),
+            dues.get((r.due_date, r.days_late))
+            or dues.put((r.due_date, r.days_late), _due_cell(r)),
+            states.get((r.status, r.progress))
+            or states.put((r.status, r.progress), text_cell(r.status_label, f"{r.progress} %")),
+            days.get(r.last_update_on)
+            or days.put(
+                r.last_update_on, text_cell(display(r.last_update_on) if r.last_update_on else "—")
+            ),
         ]
 
     return header, widths, cells
@@ -188,7 +214,7 @@ def build_tableau(
         "Au {day} : {count} action, dont {late} en retard.",
         "Au {day} : {count} actions, dont {late} en retard.",
         counts.total,
-    ).format(day=long_date(today), count=counts.total, late=counts.overdue)
+    ).format(day=long_date(today), count=number(counts.total), late=number(counts.overdue))
     page = landscape(A4)
     header, widths, cells = _tableau_columns(page[0] - 36 * mm)
 
@@ -245,7 +271,7 @@ def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.da
                 "Au {day} : {count} action ouverte, dont {late} en retard.",
                 "Au {day} : {count} actions ouvertes, dont {late} en retard.",
                 len(group.rows),
-            ).format(day=long_date(today), count=len(group.rows), late=late),
+            ).format(day=long_date(today), count=number(len(group.rows)), late=number(late)),
             st.body,
         ),
         Spacer(1, 3 * mm),
@@ -369,7 +395,7 @@ def meeting_follow_up_story(
                     "{count} action ouverte au {day}, dont {late} en retard.",
                     "{count} actions ouvertes au {day}, dont {late} en retard.",
                     len(rows),
-                ).format(count=len(rows), day=display(today), late=late)
+                ).format(count=number(len(rows)), day=display(today), late=number(late))
             ),
             st.body,
         )
@@ -397,7 +423,10 @@ def _selection_lines(selection: review.PackFollowUp, shown: int, today: dt.date)
         )
     out: list = [
         Paragraph(
-            escape(text.format(count=shown, until=display(selection.until), late=late)), st.body
+            escape(
+                text.format(count=number(shown), until=display(selection.until), late=number(late))
+            ),
+            st.body,
         )
     ]
     if selection.others:
@@ -410,7 +439,7 @@ def _selection_lines(selection: review.PackFollowUp, shown: int, today: dt.date)
                         "{count} autres actions ouvertes de l'instance, à échéance plus "
                         "lointaine ou sans échéance, figurent au tableau de suivi des actions.",
                         selection.others,
-                    ).format(count=selection.others)
+                    ).format(count=number(selection.others))
                 ),
                 st.small,
             )

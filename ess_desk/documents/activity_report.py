@@ -52,6 +52,7 @@ from ess_desk.meetings.vocabulary import MEETING_STATUSES
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.minutes.vocabulary import DECISION_KINDS, DECISION_STATUSES
 from ess_desk.report.figures import MeetingLine, Period, Presences, ReportFigures, report_figures
+from ess_desk.typography import number as digits
 from ess_desk.typography import of, typeset, wrap_chars
 
 if TYPE_CHECKING:
@@ -544,7 +545,7 @@ def key_figures(fig: ReportFigures) -> Table:
             f"{actions.opened} / {actions.closed}",
             _("actions ouvertes / closes"),
             _("{overdue} en retard sur {open} en cours").format(
-                overdue=actions.overdue_at_end, open=actions.open_at_end
+                overdue=digits(actions.overdue_at_end), open=digits(actions.open_at_end)
             ),
         ),
         (

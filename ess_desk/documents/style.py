@@ -490,6 +490,10 @@ def _cell_lines(
 ) -> tuple[tuple[_Line, ...], float, bool, bool]:
     """The lines of a cell's parts wrapped to `width`, their height, whether all of them are
     plain (`_plain_line`), and whether they are also all of seeded characters (`seed_codes`)."""
+    if len(parts) == 1:
+        number = _number_lines(*parts[0], width)
+        if number is not None:
+            return number
     lines: list[_Line] = []
     for text, st in parts:
         for block in (text or "").split("\n"):
@@ -498,6 +502,18 @@ def _cell_lines(
     height = sum(st.leading for _text, st, _plain in lines)
     plain = all(kind for _text, _st, kind in lines)
     return tuple(lines), height, plain, plain and all(_SEEDABLE.issuperset(t) for t, *_ in lines)
+
+
+def _number_lines(
+    text: str, st: ParagraphStyle, width: float
+) -> tuple[tuple[_Line, ...], float, bool, bool] | None:
+    """`_cell_lines` of a number in ASCII digits that fits its width (a table's N° column: as
+    many different ones as rows): its one line, worked out without wrapping it."""
+    if not (text.isdigit() and text.isascii()):
+        return None
+    if stringWidth(text, st.fontName, 1) * st.fontSize > width:
+        return None  # (narrowed or cut: as any other text)
+    return ((text, st, AS_IT_IS),), st.leading, True, True
 
 
 class TextCell(Flowable):
@@ -521,6 +537,17 @@ class TextCell(Flowable):
         self._plain = True  # every line may go through the fast writer
         self._seeded = False  # and has the same codes in every seeded document
         self._fragments: dict = {}  # see write_into
+
+    @classmethod
+    def number(cls, text: str) -> TextCell:
+        """`TextCell(text)` for a number in ASCII digits (a table's N°), made without looking
+        at its text: nothing to set, left to right."""
+        cell = cls.__new__(cls)
+        Flowable.__init__(cell)
+        cell.rtl, cell.parts = False, ((text, styles().cell),)
+        cell._lines, cell._for_width, cell._height = (), None, 0.0
+        cell._plain, cell._seeded, cell._fragments = True, False, {}
+        return cell
 
     def _layout(self, width: float) -> tuple[_Line, ...]:
         if self._for_width != width:
@@ -663,6 +690,88 @@ def _state(text: TextObject) -> tuple:
         text._leading,
         getattr(text, "_fillColorObj", None),
     )
+
+
+class _RowWriter:
+    """Writes a table's rows of cells into one text object: what `TextCell.write_into` writes,
+    with the operators of a cell already written (a shared cell, see `text_cell`) put down
+    here without a call per cell (a tableau of 30,000 actions writes 200,000 cells), and the
+    moves between cells written once per distance; any other cell through `write_into`."""
+
+    def __init__(self, text: TextObject):
+        self.text = text
+        self.code: list[str] = text._code
+        self.moves: dict[tuple[float, float], str] = {}
+        self.fonts = -1  # how many fonts the document named when `seeded` was worked out
+        self.seeded: object = None
+        self.own = _fragments_token(text, False)
+        self.seeded_canvas = getattr(text._canvas, "_ess_seeded", False)
+
+    def _found(self, cell: TextCell, width: float) -> tuple | None:
+        """The operators `cell` wrote before into a text object like this one, if any."""
+        fragments = cell._fragments
+        if not fragments or cell._for_width != width or cell.rtl or not cell._plain:
+            return None
+        text = self.text
+        token = self.own
+        if cell._seeded and self.seeded_canvas:
+            names = text._canvas._doc.fontMapping
+            if len(names) != self.fonts:
+                self.fonts, self.seeded = len(names), _fragments_token(text, True)
+            token = self.seeded
+        if getattr(text, "_cell_style", None) is cell._lines[0][1]:
+            return fragments.get((token, width, text._curSubset))
+        return fragments.get((token, width))
+
+    def _number(self, cell: TextCell, width: float) -> tuple | None:
+        """What `_write_lines` writes for a cell of one line of ASCII digits in the style of
+        the line before, in the first subset (a table's N°: never twice the same)."""
+        text = self.text
+        if cell._for_width != width or len(cell._lines) != 1 or text._curSubset != 0:
+            return None
+        line, st, kind = cell._lines[0]
+        if kind != AS_IT_IS or getattr(text, "_cell_style", None) is not st:
+            return None
+        if not (line.isdigit() and line.isascii()):
+            return None
+        return (f"({line}) Tj T*", _state(text))
+
+    def write(self, cells: list, top: float, columns: list[tuple[float, float]]) -> None:
+        """One row's cells, their text from `top` down; `columns`: (left, inner width)."""
+        text, code, moves = self.text, self.code, self.moves
+        for cell, (left, inner) in zip(cells, columns, strict=False):
+            found = None
+            if type(cell) is TextCell:
+                found = self._found(cell, inner) or self._number(cell, inner)
+            previous = getattr(text, "_cell_line", None)
+            if found is None or previous is None or code[-1].endswith(" Td"):
+                if isinstance(cell, TextCell):
+                    cell.write_into(text, left, top, inner)
+                else:
+                    cell_height = cell.wrap(inner, 1e6)[1]
+                    cell.drawOn(text._canvas, left, top - cell_height)
+                continue
+            y = top - cell._lines[0][1].fontSize
+            dx, dy = left - previous[0], previous[1] - y
+            move = moves.get((dx, dy))
+            if move is None:
+                move = moves[(dx, dy)] = f"{fp_str(dx, -dy)} Td"
+            code.append(move)
+            code.append(found[0])
+            if not getattr(text, "_alpha_version", False):  # as _set_style does
+                text._canvas._doc.ensureMinPdfVersion("transparency")
+                text._alpha_version = True
+            (
+                text._cell_style,
+                text._curSubset,
+                text._fontname,
+                text._fontsize,
+                text._leading,
+                text._fillColorObj,
+            ) = found[1]
+            text._x = text._x0 = text._x0 + dx
+            text._y = text._y0 = text._y0 + dy - cell._height
+            text._cell_line = (left, y - cell._height)
 
 
 def _set_style(text: TextObject, st: ParagraphStyle) -> None:
@@ -950,7 +1059,7 @@ class GridTable(Flowable):
         self.header = [self._cell(c, _header_style()) for c in header]
         self.rows = [
             _GridRow(
-                [TextCell(c) if isinstance(c, str) else c for c in cells],
+                [self._cell(c) if isinstance(c, str) else c for c in cells],
                 bool((n + first_index) % 2),
                 n in marked,
             )
@@ -964,7 +1073,11 @@ class GridTable(Flowable):
 
     @staticmethod
     def _cell(value: str | Flowable, style: ParagraphStyle | None = None) -> Flowable:
-        return TextCell(value, style=style) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        if style is None and value.isdigit() and value.isascii():
+            return TextCell.number(value)
+        return TextCell(value, style=style)
 
     def _cell_height(self, cell: Flowable, width: float) -> float:
         if type(cell) is TextCell:  # (its height is that of its lines)
@@ -1100,15 +1213,11 @@ class GridTable(Flowable):
             (x + GRID_SIDE_PADDING, w - 2 * GRID_SIDE_PADDING)
             for x, w in zip(edges, self.widths, strict=False)
         ]
+        rows = _RowWriter(text)
         for n, cells in enumerate([self.header] + [r.cells for r in self.rows]):
             top = tops[n]
             if not middle:  # (most tables: the cells' text at the top of the row)
-                for cell, (left, inner) in zip(cells, columns, strict=False):
-                    if isinstance(cell, TextCell):
-                        cell.write_into(text, left, top - pad, inner)
-                    else:
-                        cell_height = self._cell_height(cell, inner + 2 * GRID_SIDE_PADDING)
-                        cell.drawOn(canv, left, top - pad - cell_height)
+                rows.write(cells, top - pad, columns)
                 continue
             height = tops[n] - tops[n + 1]
             for cell, x, w in zip(cells, edges, self.widths, strict=False):

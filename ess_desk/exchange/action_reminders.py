@@ -20,6 +20,7 @@ from ess_desk.i18n import _, ngettext
 from ess_desk.mail import message as msg
 from ess_desk.mail import outbox
 from ess_desk.store import database
+from ess_desk.typography import number
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -62,7 +63,7 @@ def _line(row: ActionRow) -> str:
     if row.overdue:
         line += " " + ngettext(
             "(en retard de {days} jour)", "(en retard de {days} jours)", row.days_late
-        ).format(days=row.days_late)
+        ).format(days=number(row.days_late))
     return line
 
 

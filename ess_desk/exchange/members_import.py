@@ -499,6 +499,11 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
+def _clean_column(texts: list[str]) -> list[str]:
+    """`_cell` of each text, the usual case (no apostrophe first) without a call per cell."""
+    return [_cell(t) if t[:1] == "'" else " ".join(t.split()) for t in texts]
+
+
 def _lines(text: str) -> str:
     """A street address cell: its lines kept (each cleaned), empty lines dropped."""
     if text.startswith("'"):
@@ -737,6 +742,59 @@ def _check_address_columns(columns: dict[str, int], warnings: list[Problem]) -> 
                 ).format(missing=", ".join(f"« {label} »" for label in labels)),
             )
         )
+
+
+def _readable_rows(table: SourceTable, problems: list[Problem]) -> list[tuple[int, list[str]]]:
+    """The lines of the file that can be read: not one cell too many, no control character
+    (the others are listed in `problems`)."""
+    width = len(table.headers)
+    # One search over the whole file: nearly every file has no control character at all.
+    suspect = has_control_characters("\t".join(cells) for _line, cells in table.rows)
+    readable = []
+    for line, cells in table.rows:
+        if len(cells) > width and any(cells[width:]):
+            problems.append(
+                Problem(
+                    line,
+                    None,
+                    ngettext(
+                        "Cette ligne a {cells} cellules pour {columns} colonne : une valeur "
+                        "contient-elle le séparateur ?",
+                        "Cette ligne a {cells} cellules pour {columns} colonnes : une valeur "
+                        "contient-elle le séparateur ?",
+                        width,
+                    ).format(cells=len(cells), columns=width),
+                )
+            )
+        elif not (suspect and _refuse_control_characters(table, line, cells, problems)):
+            readable.append((line, cells))
+    return readable
+
+
+def _refuse_control_characters(
+    table: SourceTable, line: int, cells: list[str], problems: list[Problem]
+) -> bool:
+    """A cell holding an invisible control character (a bell, an escape… pasted from an old
+    system) is refused: it would be saved unseen and break the exports."""
+    if not has_control_characters(cells):
+        return False  # one search over the whole line
+    found = False
+    for index, cell in enumerate(cells):
+        codes = control_characters(cell)
+        if codes:
+            found = True
+            column = table.headers[index] if index < len(table.headers) else None
+            problems.append(
+                Problem(
+                    line,
+                    column,
+                    _(
+                        "Caractère de contrôle invisible ({codes}) dans cette cellule : "
+                        "retirez-le du fichier (il vient souvent d'un copier-coller)."
+                    ).format(codes=", ".join(codes)),
+                )
+            )
+    return found
 
 
 class _MandateRules:
@@ -985,53 +1043,18 @@ class _Planner(_MandateRules):
     # Rows ---------------------------------------------------------------------------------
 
     def read_rows(self) -> None:
-        cols = self.columns
-        width = len(self.table.headers)
-        for line, cells in self.table.rows:
-            if len(cells) > width and any(cells[width:]):
-                self.problems.append(
-                    Problem(
-                        line,
-                        None,
-                        ngettext(
-                            "Cette ligne a {cells} cellules pour {columns} colonne : une valeur "
-                            "contient-elle le séparateur ?",
-                            "Cette ligne a {cells} cellules pour {columns} colonnes : une valeur "
-                            "contient-elle le séparateur ?",
-                            width,
-                        ).format(cells=len(cells), columns=width),
-                    )
-                )
-                continue
-            if self.refuse_control_characters(line, cells):
-                continue
-            values = {key: _cell(cells[index]) for key, index in cols.items()}
-            if "address" in cols:
-                values["address"] = _lines(cells[cols["address"]])
-            self.read_row(line, values)
-
-    def refuse_control_characters(self, line: int, cells: list[str]) -> bool:
-        """A cell holding an invisible control character (a bell, an escape… pasted from an
-        old system) is refused: it would be saved unseen and break the exports."""
-        if not has_control_characters(cells):
-            return False  # nearly every line: one search over the whole line
-        found = False
-        for index, cell in enumerate(cells):
-            codes = control_characters(cell)
-            if codes:
-                found = True
-                column = self.table.headers[index] if index < len(self.table.headers) else None
-                self.problems.append(
-                    Problem(
-                        line,
-                        column,
-                        _(
-                            "Caractère de contrôle invisible ({codes}) dans cette cellule : "
-                            "retirez-le du fichier (il vient souvent d'un copier-coller)."
-                        ).format(codes=", ".join(codes)),
-                    )
-                )
-        return found
+        """Every line of the file, read column by column (each column's cells cleaned in one
+        pass), then checked line by line."""
+        rows = _readable_rows(self.table, self.problems)
+        keys = list(self.columns)
+        columns = [
+            _clean_column([cells[self.columns[key]] for _line, cells in rows]) for key in keys
+        ]
+        if "address" in self.columns:  # its line breaks are kept
+            index = self.columns["address"]
+            columns[keys.index("address")] = [_lines(cells[index]) for _line, cells in rows]
+        for (line, _cells), values in zip(rows, zip(*columns, strict=True), strict=True):
+            self.read_row(line, dict(zip(keys, values, strict=True)))
 
     def read_row(self, line: int, v: dict[str, str]) -> None:
         """One line of the file: the person, then the mandate it gives them (nothing planned

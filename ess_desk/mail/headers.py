@@ -16,6 +16,10 @@ from ess_desk.i18n import _
 _BREAKS = re.compile(r"[\u2028\u2029\u0085]")
 
 
+# Line breaks, tabs and no-break spaces, which a body keeps: left out of the quick look.
+_SPACES_AND_BREAKS = dict.fromkeys(map(ord, "\n\t\u00a0\u202f"))
+
+
 def _is_control(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf") and char not in "\u200d"
 
@@ -34,8 +38,10 @@ def body_text(value: object) -> str:
     """Text for the body of a message: line breaks kept (as \\n), other controls dropped."""
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.replace("\n", "").replace("\t", "").isprintable():
-        return text  # (no control, format character or separator: most texts)
+    if text.translate(_SPACES_AND_BREAKS).isprintable():
+        # (no control, format character or other separator: most texts, whose typographic
+        # spaces `isprintable` would count as separators)
+        return text
     text = _BREAKS.sub("\n", text)
     return "".join(c for c in text if c in "\n\t" or not _is_control(c))
 

@@ -23,7 +23,7 @@ from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot
 from ess_desk.privacy.person_file import annexes_naming, is_anonymised
 from ess_desk.privacy.texts import free_texts
 from ess_desk.store import Store, database, derived
-from ess_desk.store.schema import search_tables
+from ess_desk.store.search_schema import search_tables
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -672,7 +672,7 @@ def search(
 def check_index(db: Database) -> list[str]:
     """What FTS5's own check finds wrong in the search index, compared with the rows it was
     built from (the words of a record missing or left behind); an empty list when all is well."""
-    from ess_desk.store.schema import search_tables
+    from ess_desk.store.search_schema import search_tables
 
     problems = []
     present = set(database.column(db, "SELECT name FROM sqlite_master WHERE type = 'table'"))
@@ -707,7 +707,7 @@ def rebuild(store: Store) -> int:
     how many entries it holds."""
     from ess_desk.store import derived
     from ess_desk.store.bulk import rebuild_indexes
-    from ess_desk.store.schema import search_tables
+    from ess_desk.store.search_schema import search_tables
 
     with store.write() as db:
         rebuild_indexes(db)

@@ -42,7 +42,7 @@ def indexed_in_bulk(db: Database, *sources: str) -> Iterator[None]:
     try:
         yield
     finally:
-        from ess_desk.store.schema import search_fill_statements
+        from ess_desk.store.search_schema import search_fill_statements
 
         for source, first, trigger_sql in kept:
             for statement in search_fill_statements(source, since_id=first):
@@ -82,7 +82,7 @@ def indexes_rebuilt_after(db: Database) -> Iterator[None]:
 def rebuild_indexes(db: Database) -> None:
     """Empty every FTS5 index (search and personal data) and fill it again from the rows, in the
     caller's transaction."""
-    from ess_desk.store.schema import (
+    from ess_desk.store.search_schema import (
         search_external_tables,
         search_fill_statements,
         search_tables,

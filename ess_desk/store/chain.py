@@ -70,11 +70,29 @@ Entry = tuple[str, str, str, int | None, str, str | None, str | None]
 
 def chained(entries: Iterable[Entry], last_id: int, prev: str) -> Iterator[tuple[Any, ...]]:
     """The rows to insert for `entries` after the entry (`last_id`, `prev`): each with its id,
-    content digest, previous hash and hash."""
-    for offset, (at, user, entity, entity_id, action, before, after) in enumerate(entries, 1):
-        entry_id = last_id + offset
-        digest = content_digest(before, after)
-        value = entry_hash(prev, entry_id, at, user, entity, entity_id, action, digest)
+    content digest, previous hash and hash — `content_digest` and `entry_hash` of each entry,
+    with the framing of the parts a bulk write shares (moment, user, entity, action) made once
+    per run of entries that share them (a 10,000-member import writes 20,000 entries)."""
+    sha256 = hashlib.sha256
+    shared: tuple[str, str, str, str] | None = None
+    head = tail = ""
+    entry_id = last_id
+    for at, user, entity, entity_id, action, before, after in entries:
+        entry_id += 1
+        if shared != (at, user, entity, action):
+            shared = (at, user, entity, action)
+            head = _framed(at) + _framed(user) + _framed(entity)
+            tail = _framed(action) + "64:"  # the digest is 64 hexadecimal digits
+        # _framed written out for the usual cases: nothing before a creation, an int id.
+        content = "-" if before is None else _framed(before)
+        digest = sha256((content + _framed(after)).encode("utf-8", "surrogatepass")).hexdigest()
+        text_id = str(entry_id)
+        framed_entity = "-" if entity_id is None else _framed(entity_id)
+        value = sha256(
+            f"{len(prev)}:{prev}{len(text_id)}:{text_id}{head}{framed_entity}{tail}{digest}".encode(
+                "utf-8", "surrogatepass"
+            )
+        ).hexdigest()
         yield (entry_id, at, user, entity, entity_id, action, before, after, digest, prev, value)
         prev = value
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -28,6 +29,7 @@ ENV_DB = "ESS_DESK_DB"
 
 
 _READS = ("SELECT", "PRAGMA")
+_SAVEPOINTS = itertools.count(1)  # the names of nested transactions (LazyDatabase.atomic)
 
 
 class LazyDatabase:
@@ -51,11 +53,35 @@ class LazyDatabase:
         return self._database
 
     def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
-        if self._database is None and sql.lstrip()[:6].upper().startswith(_READS):
+        # Inside a transaction, sqlite-utils' `execute` is the connection's own: a write there
+        # (an import, a service call) needs no sqlite-utils either.
+        if self._database is None and (
+            self.conn.in_transaction or sql.lstrip()[:6].upper().startswith(_READS)
+        ):
             return (
                 self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
             )
         return self.database.execute(sql, parameters)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[LazyDatabase]:
+        """sqlite-utils' `Database.atomic` on the connection itself: one transaction, or a
+        savepoint inside the one already open, undone on any exception (a command's write then
+        does not pay for importing sqlite-utils)."""
+        conn = self.conn
+        savepoint = f"ess_desk_{next(_SAVEPOINTS)}" if conn.in_transaction else None
+        conn.execute(f"SAVEPOINT {savepoint}" if savepoint else "BEGIN")
+        try:
+            yield self
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}" if savepoint else "COMMIT")
+        except BaseException:
+            # A RAISE(ROLLBACK) trigger may have ended the whole transaction already.
+            if conn.in_transaction and savepoint:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            elif conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()

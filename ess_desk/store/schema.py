@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlite_utils.migrations import Migrations
 
+from ess_desk.store.search_schema import (
+    PRIVACY_EXTERNAL,
+    SEARCH_EXTERNAL,
+    external_index,
+    fill_statements,
+    search_statements,
+)
 from ess_desk.store.versions import APPLICATION_ID, MIGRATION_SET
 
 if TYPE_CHECKING:
@@ -432,228 +438,14 @@ def m0005_actions_listing(db: Database) -> None:
 # --------------------------------------------------------------------------- 0006: search index
 # One FTS5 table per kind of record, kept by triggers in the same transaction as every write
 # (services, the bulk demo, a plain SQL statement alike). The triggers only ever write their FTS
-# table, so the frozen-minutes triggers above keep the last word. Tokens are folded like the
-# rest of the application: case and accents ignored (« economie » finds « Économie »).
-SEARCH_TOKENIZER = "unicode61 remove_diacritics 2"
-
-
-@dataclass(frozen=True)
-class _Indexed:
-    """A source table indexed by an FTS5 table that keeps its own copy of the text it indexes:
-    `values` are SQL expressions (over `{r}` = NEW., OLD. or the table) computed from a row."""
-
-    fts: str
-    source: str
-    rowid: str
-    values: dict[str, str]
-    watched: tuple[str, ...]
-
-
-def _joined(*exprs: str) -> str:
-    """SQL joining the non-empty values with « — » (concat_ws arrives only with SQLite 3.44)."""
-    pieces = " || ".join(f"iif(coalesce({e}, '') <> '', ' — ' || {e}, '')" for e in exprs)
-    return f"substr({pieces}, 4)"
-
-
-def _search_sources() -> list[_Indexed]:
-    phone_digits = "replace(replace(replace({r}phone, ' ', ''), '.', ''), '-', '')"
-    minutes_meeting = "(SELECT meeting_id FROM minutes WHERE id = {r}minutes_id)"
-    return [
-        _Indexed(
-            "search_people",
-            "people",
-            "{r}id",
-            {
-                "title": "trim({r}first_name || ' ' || {r}last_name)",
-                "body": _joined("{r}position", "{r}email", phone_digits, "{r}notes"),
-            },
-            ("first_name", "last_name", "position", "email", "phone", "notes"),
-        ),
-        _Indexed(
-            "search_organisations",
-            "organisations",
-            "{r}id",
-            {
-                "title": "{r}name",
-                # The kind's code (scop, association, collectivite…) is a word people search by.
-                "body": _joined(
-                    "iif({r}kind <> 'autre', {r}kind, '')",
-                    "{r}city",
-                    "{r}postcode",
-                    "{r}address",
-                    "{r}email",
-                    "{r}website",
-                    "{r}siret",
-                ),
-            },
-            ("name", "kind", "city", "postcode", "address", "email", "website", "siret"),
-        ),
-        _Indexed("search_bodies", "bodies", "{r}id", {"title": "{r}name"}, ("name",)),
-        _Indexed(
-            "search_meetings",
-            "meetings",
-            "{r}id",
-            {"title": "{r}title", "body": _joined("{r}place", "{r}notes")},
-            ("title", "place", "notes"),
-        ),
-        _Indexed(
-            "search_agenda_items",
-            "agenda_items",
-            "{r}id",
-            {"title": "{r}title", "body": _joined("{r}presenter_text", "{r}description")},
-            ("title", "presenter_text", "description"),
-        ),
-        # Minutes are found by their sections' summaries and their errata, both under the
-        # meeting they record: even rowids for sections, odd ones for errata.
-        _Indexed(
-            "search_minutes",
-            "minutes_sections",
-            "{r}id * 2",
-            {"body": "{r}summary", "meeting_id": minutes_meeting},
-            ("summary", "minutes_id"),
-        ),
-        _Indexed(
-            "search_minutes",
-            "minutes_errata",
-            "{r}id * 2 + 1",
-            {"body": _joined("{r}reason", "{r}text"), "meeting_id": minutes_meeting},
-            ("reason", "text", "minutes_id"),
-        ),
-        _Indexed(
-            "search_decisions",
-            "decisions",
-            "{r}id",
-            {"title": "printf('%d-%03d', {r}year, {r}number)", "body": "{r}text"},
-            ("year", "number", "text"),
-        ),
-    ]
-
-
-# The two big tables (30,000 actions and 100,000 follow-up comments in a large council) are
-# indexed straight from their columns (FTS5 external content): no second copy of their text.
-_SEARCH_EXTERNAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("search_actions", "actions", ("title", "description")),
-    ("search_action_updates", "action_updates", ("comment",)),
-)
-_SEARCH_UNINDEXED = frozenset({"meeting_id"})
-
-
-def _search_statements() -> list[str]:
-    """The FTS5 tables, their triggers, and the statements that fill them from existing rows."""
-    tokenize = f"tokenize = '{SEARCH_TOKENIZER}'"
-    sources = _search_sources()
-    statements: list[str] = []
-    declared: set[str] = set()
-    for s in sources:
-        if s.fts in declared:
-            continue
-        declared.add(s.fts)
-        columns = ", ".join(f"{c} UNINDEXED" if c in _SEARCH_UNINDEXED else c for c in s.values)
-        statements.append(f"CREATE VIRTUAL TABLE {s.fts} USING fts5({columns}, {tokenize})")
-    for s in sources:
-        names = ", ".join(s.values)
-
-        def row(prefix: str, s: _Indexed = s) -> str:
-            return ", ".join(e.format(r=prefix) for e in [s.rowid, *s.values.values()])
-
-        new_id, old_id = s.rowid.format(r="NEW."), s.rowid.format(r="OLD.")
-        insert = f"INSERT INTO {s.fts}(rowid, {names}) VALUES ({row('NEW.')})"
-        changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in s.watched)
-        statements += [
-            # The DELETE first: an INSERT OR REPLACE deletes the old row without its trigger.
-            f"CREATE TRIGGER search_{s.source}_insert AFTER INSERT ON {s.source} BEGIN "
-            f"DELETE FROM {s.fts} WHERE rowid = {new_id}; {insert}; END",
-            f"CREATE TRIGGER search_{s.source}_update AFTER UPDATE OF {', '.join(s.watched)} "
-            f"ON {s.source} WHEN {changed} BEGIN "
-            f"DELETE FROM {s.fts} WHERE rowid = {old_id}; {insert}; END",
-            f"CREATE TRIGGER search_{s.source}_delete AFTER DELETE ON {s.source} BEGIN "
-            f"DELETE FROM {s.fts} WHERE rowid = {old_id}; END",
-        ]
-    for fts, source, cols in _SEARCH_EXTERNAL:
-        statements += _external_index(fts, source, cols)
-    return statements
-
-
-def _external_index(fts: str, source: str, cols: tuple[str, ...]) -> list[str]:
-    """An FTS5 index over columns of `source` read from the table itself (external content),
-    and the triggers that keep it."""
-    tokenize = f"tokenize = '{SEARCH_TOKENIZER}'"
-    names = ", ".join(cols)
-    new = ", ".join(f"NEW.{c}" for c in cols)
-    old = ", ".join(f"OLD.{c}" for c in cols)
-    insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (NEW.id, {new})"
-    # External content: removing a row from the index takes the very values it indexed.
-    remove = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', OLD.id, {old})"
-    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ("id", *cols))
-    return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content = '{source}', "
-        f"content_rowid = 'id', {tokenize})",
-        f"CREATE TRIGGER search_{source}_insert AFTER INSERT ON {source} BEGIN {insert}; END",
-        f"CREATE TRIGGER search_{source}_update AFTER UPDATE OF id, {names} ON {source} "
-        f"WHEN {changed} BEGIN {remove}; {insert}; END",
-        f"CREATE TRIGGER search_{source}_delete AFTER DELETE ON {source} BEGIN {remove}; END",
-    ]
-
-
-def _externals() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """Every index over another table's text: the search's and the personal data's (0012)."""
-    return _SEARCH_EXTERNAL + _PRIVACY_EXTERNAL
-
-
-def search_tables() -> list[str]:
-    """The FTS5 tables of the search index, the personal data's two included (0012): all are
-    checked, rebuilt and, after an anonymisation, merged alike."""
-    names = [s.fts for s in _search_sources()] + [fts for fts, _s, _c in _externals()]
-    return list(dict.fromkeys(names))
-
-
-def search_external_tables() -> frozenset[str]:
-    """The FTS5 tables of the index that read their text from another table."""
-    return frozenset(fts for fts, _s, _c in _externals())
-
-
-def search_fill_statements(source: str | None = None, since_id: int | None = None) -> list[str]:
-    """The statements that fill the (empty) search index from the rows of the database: run by
-    the migration, and by `ess-desk search --rebuild` after emptying it. A later migration that
-    changes what the index holds changes them too.
-
-    With `source` and `since_id`: only that table's rows from that id on (rows just written in
-    bulk, see ess_desk.store.bulk); `since_id` is a number, written into the statement."""
-    return _fill_statements(_externals(), source, since_id)
-
-
-def _fill_statements(
-    externals: tuple[tuple[str, str, tuple[str, ...]], ...],
-    source: str | None = None,
-    since_id: int | None = None,
-) -> list[str]:
-    statements = []
-    where = f" WHERE id >= {int(since_id)}" if since_id is not None else ""
-    for s in _search_sources():
-        if source is not None and s.source != source:
-            continue
-        names = ", ".join(s.values)
-        values = ", ".join(e.format(r=f"{s.source}.") for e in [s.rowid, *s.values.values()])
-        statements.append(
-            f"INSERT INTO {s.fts}(rowid, {names}) SELECT {values} FROM {s.source}{where}"
-        )
-    for fts, table, cols in externals:
-        if source is not None and table != source:
-            continue
-        if since_id is None:
-            statements.append(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
-        else:
-            names = ", ".join(cols)
-            statements.append(
-                f"INSERT INTO {fts}(rowid, {names}) SELECT id, {names} FROM {table}{where}"
-            )
-    return statements
+# table, so the frozen-minutes triggers above keep the last word. The tables and their statements
+# are in ess_desk.store.search_schema.
 
 
 @migrations(name="0006_search")
 def m0006_search(db: Database) -> None:
     # Trigger bodies hold semicolons: one execute per statement.
-    for statement in _search_statements() + _fill_statements(_SEARCH_EXTERNAL):
+    for statement in search_statements() + fill_statements(SEARCH_EXTERNAL):
         db.execute(statement)
 
 
@@ -900,12 +692,6 @@ def m0011_publication(db: Database) -> None:
 # (external content, no second copy of the text) over the texts that may name them and that the
 # search index does not hold: the audit log's copies and the approved minutes' snapshots (tens of
 # megabytes in a large council, which were read whole for every person).
-_PRIVACY_EXTERNAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("privacy_audit", "audit_log", ("before", "after")),
-    ("privacy_minutes", "minutes", ("approved_text",)),
-)
-
-
 @migrations(name="0012_personal_data_index")
 def m0012_personal_data_index(db: Database) -> None:
     for statement in (
@@ -915,8 +701,8 @@ def m0012_personal_data_index(db: Database) -> None:
         "CREATE INDEX agenda_items_presenter ON agenda_items(presenter_person_id)",
     ):
         db.execute(statement)
-    for fts, source, cols in _PRIVACY_EXTERNAL:
-        for statement in _external_index(fts, source, cols):
+    for fts, source, cols in PRIVACY_EXTERNAL:
+        for statement in external_index(fts, source, cols):
             db.execute(statement)
         db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
@@ -992,9 +778,9 @@ SEARCH_PREFIXES = "prefix = '2 3'"
 
 @migrations(name="0016_search_prefixes")
 def m0016_search_prefixes(db: Database) -> None:
-    for statement in _search_statements():
+    for statement in search_statements():
         if statement.startswith("CREATE VIRTUAL TABLE"):
             db.execute(f"DROP TABLE {statement.split()[3]}")
             db.execute(f"{statement[:-1]}, {SEARCH_PREFIXES})")
-    for statement in _fill_statements(_SEARCH_EXTERNAL):
+    for statement in fill_statements(SEARCH_EXTERNAL):
         db.execute(statement)

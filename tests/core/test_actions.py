@@ -461,3 +461,44 @@ def test_bulk_insert_for_the_demo(store, council):
     with pytest.raises(UserError, match="lot"), store.write() as db:
         actions.bulk_insert(db, bad)
     assert store.conn.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == 10
+
+
+def test_owner_order_and_the_page_s_first_ids(store, council):
+    """By owner: names compared without case or accents, two owners written alike taken
+    together by id, the person with an organisation after the person alone; the page reads the
+    first ids only (with the counts of the whole selection) unless it sorts by owner."""
+    twin = people.create(store, first_name="zoé", last_name="MARTIN")  # written like Zoé Martin
+    owners = [
+        {"owner_person_id": council["zoe"]},
+        {"owner_person_id": None, "owner_organisation_id": council["ruche"]},
+        {"owner_person_id": twin},
+        {"owner_person_id": council["luc"]},
+        {"owner_person_id": council["zoe"], "owner_organisation_id": council["ruche"]},
+        {"owner_person_id": twin, "due_date": "2025-07-01"},
+        {"owner_person_id": council["luc"], "due_date": None},
+    ]
+    made = [new_action(store, council, **owner) for owner in owners]
+    zoe, ruche, twin_a, luc, zoe_ruche, twin_b, luc_b = made
+    expected = [ruche, luc, luc_b, zoe, twin_a, twin_b, zoe_ruche]
+    for descending in (False, True):
+        ids, found = queries.query_ids_and_counts(
+            store.db, sort="owner", descending=descending, today=TODAY
+        )
+        assert ids == (expected[::-1] if descending else expected)
+        assert found == queries.counts(store.db, today=TODAY)
+        page = queries.page_ids_and_counts(
+            store.db, ActionFilter(), sort="owner", descending=descending, today=TODAY, window=3
+        )
+        assert page == (ids, found, True)
+    late = ActionFilter(overdue=True)
+    ids, counted, complete = queries.page_ids_and_counts(
+        store.db, late, sort="due_date", descending=False, today=TODAY, window=3
+    )
+    every = queries.query_ids(store.db, late, today=TODAY)
+    assert len(every) == 5 and ids == every[:3] and not complete
+    assert counted == queries.query_ids_and_counts(store.db, late, today=TODAY)[1]
+    assert counted.total == counted.overdue == 5
+    ids, counted, complete = queries.page_ids_and_counts(
+        store.db, ActionFilter(text="charte"), sort="id", descending=True, today=TODAY, window=3
+    )
+    assert ids == sorted(made, reverse=True) and complete and counted.total == 7

@@ -154,6 +154,28 @@ def test_pdf_tableau_reads_back(store, filled, tmp_path):
     }
 
 
+@pytest.mark.parametrize(
+    ("lang", "in_pdf", "in_mail"),
+    [
+        ("fr", "retard\u202f: 3\u202f512 j", "(en retard de 3\u202f512 jours)"),
+        ("en", "late: 3,512 d", "(3,512 days overdue)"),
+    ],
+)
+def test_days_late_in_thousands_are_grouped(store, filled, tmp_path, lang, in_pdf, in_mail):
+    from ess_desk import i18n
+
+    i18n.set_language(lang)
+    today = dt.date(2025, 4, 30) + dt.timedelta(days=3512)  # the overdue action's due date
+    tableau = tmp_path / "suivi.pdf"
+    actions_export.export_file(store.db, tableau, today=today)
+    text = " ".join(p.extract_text() for p in PdfReader(tableau).pages)
+    assert in_pdf in text.replace("\xa0", " ").replace("\n", " "), text
+    result = action_reminders.write_all(store.db, tmp_path / "relances", today=today)
+    message = email.message_from_bytes(result.drafts[0].read_bytes(), policy=policy.default)
+    body = message.get_body(("plain",)).get_content()
+    assert in_mail in body.replace("\xa0", " "), body
+
+
 def test_unknown_export_format_is_refused(store, filled, tmp_path):
     with pytest.raises(UserError, match=".xlsx, .csv ou .pdf"):
         actions_export.export_file(store.db, tmp_path / "a.docx")

@@ -301,3 +301,51 @@ def test_the_framing_of_an_entry_never_changes():
 
     same()
     assert chain.content_digest(None, '{"a": 1}') == (hashlib.sha256(b'-8:{"a": 1}').hexdigest())
+
+
+def test_bulk_entries_are_chained_as_one_by_one():
+    """`chain.chained` frames the parts a run of entries shares once: each row must still be
+    `content_digest` and `entry_hash` of its entry, whatever changes from one entry to the next."""
+    surrogates = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+    texts = st.none() | st.text(max_size=30) | st.text(surrogates, max_size=3)
+    entry = st.tuples(
+        st.sampled_from(["2026-12-05T02:00:00", "2026-12-05T02:00:01"]),
+        st.sampled_from(["root", "sécrétariat"]),
+        st.sampled_from(["person", "mandate"]),
+        st.none() | st.integers(min_value=0, max_value=10**12),
+        st.sampled_from(["create", "update"]),
+        texts,
+        texts,
+    )
+
+    @settings(max_examples=200, derandomize=True)
+    @given(st.lists(entry, max_size=8), st.integers(0, 10**6), st.sampled_from(["", "ab" * 32]))
+    def same(entries, last_id, prev):
+        start, expected = prev, []
+        for offset, (at, user, entity, entity_id, action, before, after) in enumerate(entries, 1):
+            digest = chain.content_digest(before, after)
+            value = chain.entry_hash(
+                prev, last_id + offset, at, user, entity, entity_id, action, digest
+            )
+            expected.append(
+                (last_id + offset, at, user, entity, entity_id, action, before, after)
+                + (digest, prev, value)
+            )
+            prev = value
+        assert list(chain.chained(entries, last_id, start)) == expected
+
+    same()
+
+
+def test_created_rows_write_the_text_of_as_json():
+    value = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+
+    @settings(max_examples=200, derandomize=True)
+    @given(st.lists(st.tuples(st.integers(), value, value, value), max_size=5))
+    def same(rows):
+        columns = ("id", "nom", "prénom", 'a"b')
+        assert list(audit.created_rows(columns, rows)) == [
+            (row[0], None, audit.as_json(dict(zip(columns, row, strict=True)))) for row in rows
+        ]
+
+    same()

@@ -357,3 +357,39 @@ def test_the_wire_form_doubles_leading_dots_and_ends_lines_in_crlf():
 
     assert wire(b".a\r\nb\n.c") == b"..a\r\nb\r\n..c\r\n"
     assert wire(b"a\r\n..b\r\n") == b"a\r\n...b\r\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("retard de 3\u202f512\u00a0jours\n\tfin", "retard de 3\u202f512\u00a0jours\n\tfin"),
+        ("3\u202f512\u00a0j\x07 et\u200b fin\u2028suite", "3\u202f512\u00a0j et fin\nsuite"),
+        ("a\r\nb\rc\u00ad", "a\nb\nc"),
+    ],
+)
+def test_a_body_keeps_its_typographic_spaces_and_drops_controls(typed, kept):
+    from ess_desk.mail.headers import body_text
+
+    assert body_text(typed) == kept
+
+
+@pytest.mark.parametrize("mime", ["application/pdf", "text/calendar", "application/vnd.ms-excel"])
+def test_plain_attachment_headers_are_the_bytes_email_writes(mime):
+    """An attachment part whose headers are written without a message object (a plain file
+    name, as the reminders' PDFs have) is byte for byte what `email` writes, at every length
+    around the folding of its file name."""
+    import base64
+    from email.message import MIMEPart
+
+    from ess_desk.mail.message import WIRE, base64_part
+
+    content = bytes(range(256)) * 3
+    names = ["a.pdf", "relance-2026-12-05-zoe-martin-p12.pdf", "x", "-.pdf", "un nom.pdf"]
+    names += ["n" * size + ".pdf" for size in range(30, 80)]
+    for name in names:
+        part = MIMEPart(policy=WIRE)
+        maintype, subtype = mime.split("/")
+        part.set_content(b"", maintype=maintype, subtype=subtype, filename=name)
+        headers = b"".join(WIRE.fold_binary(key, value) for key, value in part.items())
+        expected = headers + b"\r\n" + base64.encodebytes(content).replace(b"\n", b"\r\n")
+        assert base64_part(content, mime, name, {}) == expected, name

@@ -24,7 +24,7 @@ from ess_desk.minutes import record as rec
 from ess_desk.privacy import anonymise as anon
 from ess_desk.privacy import person_file, retention
 from ess_desk.privacy.matching import Identity, Matcher
-from ess_desk.store.schema import search_tables
+from ess_desk.store.search_schema import search_tables
 from ess_desk.text import fold
 from tests.core.test_minutes import approved, build_council
 from tests.core.test_minutes_documents import docx_text, pdf_text
@@ -685,7 +685,7 @@ def test_the_index_folds_every_letter_the_name_pattern_takes_but_the_dotless_i()
     import re
 
     from ess_desk.privacy.matching import _char_pattern, _variants
-    from ess_desk.store.schema import SEARCH_TOKENIZER
+    from ess_desk.store.search_schema import SEARCH_TOKENIZER
 
     conn = sqlite3.connect(":memory:")
     conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = '{SEARCH_TOKENIZER}')")

@@ -332,6 +332,66 @@ def test_opening_and_reading_leave_sqlite_utils_unloaded(tmp_path):
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_a_write_on_the_lazy_database_is_one_transaction_or_nothing(tmp_path):
+    """`LazyDatabase.atomic` (sqlite-utils' `atomic` on the connection itself): committed at the
+    end, undone whole on an exception, and a write inside a write is a savepoint undone alone."""
+    from ess_desk.store.database import LazyDatabase
+
+    store = open_store(tmp_path / "conseil.sqlite")
+    lazy = store.db
+    assert isinstance(lazy, LazyDatabase) and lazy._database is None
+
+    def keys() -> list[str]:
+        found = store.conn.execute("SELECT key FROM settings WHERE length(key) = 1 ORDER BY key")
+        return [r[0] for r in found]
+
+    with store.write() as db:
+        db.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+    assert keys() == ["a"] and not store.conn.in_transaction
+    with pytest.raises(ValueError), store.write() as db:
+        db.execute("INSERT INTO settings (key, value) VALUES ('b', '2')")
+        raise ValueError
+    assert keys() == ["a"] and not store.conn.in_transaction
+    with store.write() as db:
+        db.execute("INSERT INTO settings (key, value) VALUES ('c', '3')")
+        with pytest.raises(ValueError), store.write() as inner:
+            inner.execute("INSERT INTO settings (key, value) VALUES ('d', '4')")
+            raise ValueError
+        with store.write() as inner:
+            inner.execute("INSERT INTO settings (key, value) VALUES ('e', '5')")
+    assert keys() == ["a", "c", "e"] and not store.conn.in_transaction
+    assert lazy._database is None  # none of it needed sqlite-utils
+    store.close()
+
+
+def test_importing_members_leaves_sqlite_utils_unloaded(tmp_path):
+    """A command's write needs sqlite3 alone (importing sqlite-utils was 5 % of an import's time):
+    the transaction, the rows, their audit entries and the search index written in bulk."""
+    import subprocess
+    import sys
+
+    from ess_desk.membership import bodies
+
+    path = tmp_path / "conseil.sqlite"
+    with open_store(path) as store:
+        bodies.create_body(store, name="Conseil", kind="plenary")
+    members = tmp_path / "membres.csv"
+    members.write_text("Nom;Prénom;Début de mandat\nMartin;Anne;01/01/2026\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from ess_desk.cli import main\n"
+        f"assert main(['--db', {str(path)!r}, 'import-members', {str(members)!r}]) == 0\n"
+        "assert 'sqlite_utils' not in sys.modules, 'chargé pour écrire'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    with open_store(path) as store:
+        assert store.conn.execute("SELECT last_name FROM people").fetchall() == [("Martin",)]
+        found = store.conn.execute(
+            "SELECT rowid FROM search_people WHERE search_people MATCH 'anne'"
+        )
+        assert found.fetchall() == [(1,)]
+
+
 def test_backup_date_reads_the_stamp_of_every_kind_of_copy():
     when = dt.datetime(2026, 11, 28, 10, 15, 0)
     assert backup.backup_date(Path("conseil-20261128-101500.sqlite")) == when

@@ -96,9 +96,9 @@ def test_the_tableau_has_a_section_per_body_and_every_action(store, tmp_path):
     assert f"Page {len(reader.pages)} / {len(reader.pages)}" in text
 
 
-def _table_pdf(path, cell) -> list[bytes]:
-    """A long table whose cells repeat (as owners, statuses and dates do), made by `cell`; the
-    content of each page."""
+def _table_pdf(path, cell, first: int = 10000) -> list[bytes]:
+    """A long table whose cells repeat (as owners, statuses and dates do), made by `cell`, its
+    rows numbered from `first`; the content of each page."""
     st = styles()
     late = ParagraphStyle("late_test", parent=st.cell, textColor=colors.HexColor("#b3261e"))
     texts = [
@@ -113,7 +113,7 @@ def _table_pdf(path, cell) -> list[bytes]:
         for n in range(400):
             yield (
                 [
-                    str(10000 + n),  # wider than its column: narrowed
+                    str(first + n),  # from 10000, wider than its column: narrowed
                     cell((texts[n % 5], st.cell_bold), (texts[(n + 1) % 5], late)),
                     cell((texts[(n * 7) % 5], late if n % 2 else st.cell)),
                     cell(f"{n % 11 * 10} %"),
@@ -140,6 +140,22 @@ def test_cells_drawn_again_write_what_they_wrote_the_first_time(tmp_path):
     assert shared == fresh
     text = plain(" ".join(page.extract_text() for page in PdfReader(tmp_path / "shared.pdf").pages))
     assert "10399" in text and "Coopérative Alpha" in text and "90 %" in text
+
+
+def test_numbers_are_written_as_any_text_would_be(tmp_path, monkeypatch):
+    # A table's N° (as many different numbers as rows) is laid out and written without being
+    # wrapped nor looked up: the operators any other text of one line would have.
+    from ess_desk.documents import style
+
+    quick = _table_pdf(tmp_path / "quick.pdf", lambda *parts: text_cell(*parts), first=1)
+    monkeypatch.setattr(style, "_number_lines", lambda *args: None)
+    monkeypatch.setattr(style._RowWriter, "_number", lambda *args: None)
+    monkeypatch.setattr(style.TextCell, "number", lambda text: TextCell(text))
+    plain_way = _table_pdf(tmp_path / "plain.pdf", lambda *parts: TextCell(*parts), first=1)
+    assert len(quick) > 5
+    assert quick == plain_way
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "quick.pdf").pages)
+    assert "400" in text and "1\n" in text
 
 
 def test_each_bookmark_has_a_key_of_its_own():

@@ -27,6 +27,7 @@ from ess_desk.typography import (
     NBSP,
     NNBSP,
     break_points,
+    number,
     of,
     quote,
     time_of_day,
@@ -125,6 +126,19 @@ def test_dates_and_times():
     assert long_date(dt.date(2026, 12, 1)) == "Tuesday, 1 December 2026"
     assert clock(dt.time(18, 0)) == "18:00"
     assert quote("ESS") == "\u201cESS\u201d"
+
+
+def test_counts_set_their_thousands_apart():
+    assert [number(n) for n in (7, 512, 3512, 15281, 1234567)] == [
+        "7",
+        "512",
+        f"3{NNBSP}512",
+        f"15{NNBSP}281",
+        f"1{NNBSP}234{NNBSP}567",
+    ]
+    assert typeset(f"retard : {number(3512)} j") == f"retard{NNBSP}: 3{NNBSP}512{NBSP}j"
+    i18n.set_language("en")
+    assert number(3512) == "3,512"
 
 
 def test_footer_says_each_part_once():

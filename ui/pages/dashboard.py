@@ -441,7 +441,7 @@ def _days(n: int) -> str:
         return QCoreApplication.translate("DashboardPage", "aujourd'hui")
     if n == 1:
         return QCoreApplication.translate("DashboardPage", "demain")
-    return QCoreApplication.translate("DashboardPage", "dans {n} j").format(n=n)
+    return QCoreApplication.translate("DashboardPage", "dans {n} j").format(n=number(n))
 
 
 def _ago(n: int) -> str:
@@ -457,7 +457,8 @@ def _ago(n: int) -> str:
 
 
 def number(n: int) -> str:
-    """« 15 281 » in French (narrow no-break space), « 15,281 » in English."""
+    """« 15 281 » in French (narrow no-break space), « 15,281 » in English: what
+    `ess_desk.typography.number` writes, without loading that module on the start path."""
     text = f"{n:,}"
     return text.replace(",", "\u202f") if language() == "fr" else text
 
@@ -569,7 +570,9 @@ def publication_lines(items: Sequence, today: dt.date) -> list[Line]:
         days = (_day(d.due_on) - today).days
         late = days < 0
         when = (
-            QCoreApplication.translate("DashboardPage", "en retard de {n} j").format(n=-days)
+            QCoreApplication.translate("DashboardPage", "en retard de {n} j").format(
+                n=number(-days)
+            )
             if late
             else _days(days)
         )
@@ -593,7 +596,7 @@ def action_lines(items: Sequence[ActionRow], today: dt.date, overdue: bool) -> l
         if overdue:
             state, tone = (
                 QCoreApplication.translate("DashboardPage", "{n} j de retard").format(
-                    n=a.days_late
+                    n=number(a.days_late)
                 ),
                 LATE,
             )
