@@ -13,13 +13,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from ess_desk.council import get_letterhead
 from ess_desk.dates import display, long_datetime
 from ess_desk.documents.style import ACCENT, GREY, LIGHT, Metadata, build_pdf, escape, styles
 from ess_desk.i18n import _
 from ess_desk.mail import proof
-from ess_desk.meetings import convening, meetings, notice
-from ess_desk.membership import bodies
+from ess_desk.meetings import convening, notice
+from ess_desk.meetings import record as meeting_record
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -57,12 +56,11 @@ def _documents(record: proof.NoticeRecord) -> str:
 
 def build(db: Database, meeting_id: int, path: Path | str) -> Path:
     st = styles()
-    meeting = meetings.get(db, meeting_id)
-    body = bodies.get_body(db, meeting.body_id)
-    letterhead = get_letterhead(db)
-    records = proof.notice_records(db, meeting_id)
-    day = proof.notice_date(db, meeting_id)
-    deadline = notice.deadline(db, meeting_id)
+    loaded = meeting_record.load(db, meeting_id)
+    meeting, body, letterhead = loaded.meeting, loaded.body, loaded.letterhead
+    records = proof.notice_records_of(db, loaded)
+    day = proof.notice_day(records)
+    deadline = notice.deadline_of(meeting, body)
     story: list = [
         Paragraph(escape(_("Preuve d'envoi des convocations")), st.title),
         Paragraph(

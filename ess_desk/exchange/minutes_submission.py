@@ -9,14 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ess_desk.council import get_letterhead
 from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.mail import message as msg
 from ess_desk.mail import outbox
 from ess_desk.meetings import convening, meetings
-from ess_desk.membership import bodies
+from ess_desk.meetings import record as meeting_record
 from ess_desk.minutes import minutes as mn
 
 if TYPE_CHECKING:
@@ -46,11 +45,10 @@ def queue_draft(store: Store, minutes_id: int) -> QueuedDraft:
     minutes = mn.get(db, minutes_id)
     if minutes.status != "submitted":
         raise UserError(_("Seul un procès-verbal soumis pour approbation s'envoie aux membres."))
-    meeting = meetings.get(db, minutes.meeting_id)
-    body = bodies.get_body(db, meeting.body_id)
+    loaded = meeting_record.load(db, minutes.meeting_id)
+    meeting, body, letterhead = loaded.meeting, loaded.body, loaded.letterhead
     following = meetings.next_meeting_of_body(db, meeting.id)
-    letterhead = get_letterhead(db)
-    people = convening.addressees(db, meeting.id)
+    people = convening.addressees_of(db, loaded.attendees)
     result = QueuedDraft(outbox.Queued())
     pdf = msg.Attachment.of(
         _("projet-pv-{day}.pdf").format(day=meeting.day.isoformat()),

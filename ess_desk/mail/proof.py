@@ -176,7 +176,12 @@ def notice_records_of(db: Database, loaded: MeetingRecord) -> list[NoticeRecord]
 
 def notice_date(db: Database, meeting_id: int) -> dt.date | None:
     """The day the last convocation owed was accepted (or posted); None while one is not."""
-    records = [r for r in notice_records(db, meeting_id) if r.required]
+    return notice_day(notice_records(db, meeting_id))
+
+
+def notice_day(found: list[NoticeRecord]) -> dt.date | None:
+    """`notice_date` from the meeting's notice records already read (`notice_records_of`)."""
+    records = [r for r in found if r.required]
     if not records or any(r.status != SENT for r in records):
         return None
     return max(r.accepted_on for r in records if r.accepted_on)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import sqlite3
@@ -94,6 +95,72 @@ def _legacy_info(path: Path, db_stem: str | None) -> BackupInfo | None:
 
 _info_cache: dict[tuple[str, int, int], BackupInfo | None] = {}
 
+# What each copy of a folder records, kept beside them in a small file keyed like `_info_cache`
+# (name, then modification time and size): every opening of the window lists the copies, and
+# reading a copy's record means parsing the whole schema of a copy of the council (3–6 ms for the
+# large demo, for each of the ten copies kept). An entry whose file changed is read again; the
+# file is only a cache, rewritten whole when an entry was missing and ignored when unreadable.
+INDEX_NAME = ".ess-desk-copies.json"
+_indexes: dict[str, dict[str, list]] = {}  # folder → {name: [mtime_ns, size, kind, taken_at]}
+_stale_indexes: set[str] = set()
+
+
+def _index_of(folder: Path) -> dict[str, list]:
+    key = str(folder)
+    index = _indexes.get(key)
+    if index is None:
+        try:
+            found = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            found = None
+        index = _indexes[key] = found if isinstance(found, dict) else {}
+    return index
+
+
+def _indexed(path: Path, stat: os.stat_result) -> tuple[bool, BackupInfo | None]:
+    """(found in the folder's index, what it says the copy records)."""
+    entry = _index_of(path.parent).get(path.name)
+    if not (isinstance(entry, list) and len(entry) == 4):
+        return False, None
+    mtime, size, kind, taken_at = entry
+    if mtime != stat.st_mtime_ns or size != stat.st_size:
+        return False, None
+    if kind is None:
+        return True, None  # no record in that copy
+    try:
+        return True, BackupInfo(path, str(kind), dt.datetime.fromisoformat(taken_at))
+    except (TypeError, ValueError):
+        return False, None
+
+
+def _remember(path: Path, stat: os.stat_result, info: BackupInfo | None) -> None:
+    taken_at = info.taken_at.isoformat() if info is not None and info.taken_at else None
+    kind = info.kind if info is not None else None
+    _index_of(path.parent)[path.name] = [stat.st_mtime_ns, stat.st_size, kind, taken_at]
+    _stale_indexes.add(str(path.parent))
+
+
+def _save_index(folder: Path, names: set[str]) -> None:
+    """Write the folder's index again (its entries for `names`, the copies there now) if an
+    entry was added; a folder that cannot be written keeps reading the copies themselves."""
+    key = str(folder)
+    if key not in _stale_indexes:
+        return
+    _stale_indexes.discard(key)
+    from ess_desk.fileio import temp_prefix
+
+    index = {name: entry for name, entry in _index_of(folder).items() if name in names}
+    _indexes[key] = index
+    tmp = folder / f"{temp_prefix('copies-')}.json"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(index, f)
+        os.replace(tmp, folder / INDEX_NAME)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
 
 def _recorded_info(path: Path) -> tuple[bool, BackupInfo | None]:
     """(has a record, the record). A file that is not SQLite has no record."""
@@ -105,21 +172,32 @@ def _recorded_info(path: Path) -> tuple[bool, BackupInfo | None]:
     if key in _info_cache:
         info = _info_cache[key]
         return info is not None, info
-    info = None
+    indexed, info = _indexed(path, stat)
+    if not indexed:
+        info, certain = _read_record(path)
+        if certain:
+            _remember(path, stat, info)
+    _info_cache[key] = info
+    return info is not None, info
+
+
+def _read_record(path: Path) -> tuple[BackupInfo | None, bool]:
+    """(what the copy at `path` records about itself, None for no record; whether that is
+    known for good: not after a passing failure such as a busy file)."""
     try:
         conn = read_only_connection(path)
         try:
             row = database.row(conn, f"SELECT kind, taken_at FROM {INFO_TABLE} LIMIT 1")
         finally:
             conn.close()
-        if row is not None:
-            with contextlib.suppress(TypeError, ValueError):
-                taken_at = dt.datetime.fromisoformat(row["taken_at"])
-                info = BackupInfo(path, str(row["kind"]), taken_at)
-    except sqlite3.Error:
-        info = None
-    _info_cache[key] = info
-    return info is not None, info
+    except sqlite3.Error as exc:
+        return None, "no such table" in str(exc)
+    if row is None:
+        return None, True
+    try:
+        return BackupInfo(path, str(row["kind"]), dt.datetime.fromisoformat(row["taken_at"])), True
+    except (TypeError, ValueError):
+        return None, True
 
 
 def read_backup_info(path: Path, db_path: Path | None = None) -> BackupInfo | None:
@@ -136,12 +214,15 @@ def backups(db_path: Path) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     found = []
+    names = set()
     for path in folder.glob("*.sqlite"):
         if path.name.startswith("."):
             continue
+        names.add(path.name)
         info = read_backup_info(path, db_path)
         if info is not None:
             found.append(info)
+    _save_index(folder, names)
     found.sort(key=lambda b: (b.taken_at or dt.datetime.min, b.path.name), reverse=True)
     return found
 

@@ -244,6 +244,58 @@ def test_old_copies_without_record_are_read_by_the_database_name(tmp_path):
     assert "notes-20200101-080000.sqlite" in names
 
 
+def _forget_in_process(monkeypatch) -> None:
+    """As a new program would start: nothing read yet in this process."""
+    monkeypatch.setattr(backup, "_info_cache", {})
+    monkeypatch.setattr(backup, "_indexes", {})
+
+
+def test_the_copies_records_are_read_once_then_from_the_folders_index(tmp_path, monkeypatch):
+    db = tmp_path / "ess-desk.sqlite"
+    with open_store(db) as s:
+        backup.backup_before(s, backup.BEFORE_MIGRATION)
+        for day in (1, 2):
+            backup.daily_backup(s, now=dt.datetime(2020, 1, day, 8, 0, 0))
+    folder = backup.backup_dir(db)
+    (folder / "notes-20200101-080000.sqlite").write_bytes(b"")  # not ours: no record
+    _forget_in_process(monkeypatch)
+    first = backup.backups(db)
+    index = json.loads((folder / backup.INDEX_NAME).read_text(encoding="utf-8"))
+    assert set(index) == {p.name for p in folder.glob("*.sqlite")}
+    assert stat.S_IMODE((folder / backup.INDEX_NAME).stat().st_mode) == 0o600
+    # the next program reads no copy to list them
+    _forget_in_process(monkeypatch)
+
+    def no_copy_opened(path, **_kw):
+        raise AssertionError(f"{path} opened")
+
+    monkeypatch.setattr(backup, "read_only_connection", no_copy_opened)
+    assert backup.backups(db) == first
+    assert [b.kind for b in first].count(backup.AUTOMATIC) == 2
+
+
+def test_a_changed_copy_is_read_again_and_a_broken_index_ignored(tmp_path, monkeypatch):
+    db = tmp_path / "ess-desk.sqlite"
+    with open_store(db) as s:
+        backup.daily_backup(s, now=dt.datetime(2020, 1, 1, 8, 0, 0))
+    folder = backup.backup_dir(db)
+    (copy,) = folder.glob("*.sqlite")
+    _forget_in_process(monkeypatch)
+    assert backup.backups(db)[0].kind == backup.AUTOMATIC
+    # the copy is now another kind of copy (as a restore could leave it): read again
+    conn = sqlite3.connect(copy)
+    conn.execute(f"UPDATE {backup.INFO_TABLE} SET kind = ?", [backup.MANUAL])
+    conn.commit()
+    conn.close()
+    os.utime(copy, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))
+    _forget_in_process(monkeypatch)
+    assert backup.backups(db)[0].kind == backup.MANUAL
+    (folder / backup.INDEX_NAME).write_text("{not json", encoding="utf-8")
+    _forget_in_process(monkeypatch)
+    assert backup.backups(db)[0].kind == backup.MANUAL
+    assert json.loads((folder / backup.INDEX_NAME).read_text(encoding="utf-8"))
+
+
 def test_restore_leaves_no_trace_of_the_copy_record(store, tmp_path):
     copy = backup.backup_to(store, tmp_path / "copie.sqlite")
     backup.restore(store, copy)

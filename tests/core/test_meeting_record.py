@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from ess_desk.documents import attendance_sheet, pack
+from ess_desk.documents import attendance_sheet, pack, sending_proof
 from ess_desk.meetings import agenda, annexes, compliance, convening, meetings, presence
 from ess_desk.meetings import record as meeting_record
 from ess_desk.minutes import record as rec
@@ -69,12 +69,17 @@ def test_the_pack_reads_the_meeting_once_in_every_variant(store, council, tmp_pa
     assert dict(seen) == IN_THE_PACK
 
 
-def test_the_sign_in_sheet_and_the_convocation_read_the_meeting_once(store, council, tmp_path):
+def test_the_sign_in_sheet_convocation_and_sending_proof_read_the_meeting_once(
+    store, council, tmp_path
+):
     with counting(store, council["second"]) as seen:
         attendance_sheet.build(store.db, council["second"], tmp_path / "emargement.pdf")
     assert dict(seen) == ONCE | {"council": 1}
     with counting(store, council["second"]) as seen:
         convening.load(store.db, council["second"], TODAY)
+    assert dict(seen) == ONCE | {"council": 1}
+    with counting(store, council["second"]) as seen:
+        sending_proof.build(store.db, council["second"], tmp_path / "preuve.pdf")
     assert dict(seen) == ONCE | {"council": 1}
 
 
