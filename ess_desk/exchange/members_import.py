@@ -835,11 +835,10 @@ class _MandateRules:
         holders: dict[tuple[int, str], list[int | PlannedMandate]] = {}
         bodies_with_colleges = {b for b, n in existing.colleges_of_body.items() if n}
         bodies_with_colleges |= {c.body_id for c in self.colleges}
+        # The seats a substitute may stand in for are only looked up when a line names one.
         pairing = any(m.substitute_for_text for m in self.mandates)
 
         def add_holder(body_id: int, first: str, last: str, ref: int | PlannedMandate) -> None:
-            if not pairing:
-                return
             first, last = name_key(first), name_key(last)
             for key in {f"{first} {last}".strip(), f"{last} {first}".strip()}:
                 holders.setdefault((body_id, key), []).append(ref)
@@ -855,14 +854,14 @@ class _MandateRules:
                     college=held.college_id,
                     holder=held.substitute_for_id,
                 )
-                if held.role in SEAT_ROLES:
+                if pairing and held.role in SEAT_ROLES:
                     ledger.holders[held.id] = checker.Holder(
                         held.person_id, held.college_id, self.college_name(held.college_id), period
                     )
                     name = existing.person_name.get(held.person_id, ("", ""))
                     add_holder(body_id, *name, held.id)
         for m in self.mandates:
-            if m.role in SEAT_ROLES:
+            if pairing and m.role in SEAT_ROLES:
                 ledger.holders[m] = checker.Holder(
                     m.person, m.college, self.college_name(m.college), m.period
                 )

@@ -150,7 +150,10 @@ def _table(path: Path, records: list[tuple[int, list[str]]]) -> SourceTable:
     while width and not headers[width - 1]:
         width -= 1
     headers = headers[:width]
-    data = [(line, cells + [""] * (width - len(cells))) for line, cells in rows[1:]]
+    data = [
+        (line, cells if len(cells) >= width else cells + [""] * (width - len(cells)))
+        for line, cells in rows[1:]
+    ]
     return SourceTable(path=path, headers=headers, rows=data)
 
 
@@ -216,7 +219,7 @@ def _csv_records(path: Path, text: str) -> list[tuple[int, list[str]]]:
     previous = 0
     try:
         for cells in reader:
-            records.append((previous + 1 + offset, [c.strip() for c in cells]))
+            records.append((previous + 1 + offset, list(map(str.strip, cells))))
             previous = reader.line_num
     except csv.Error as exc:
         raise UserError(

@@ -28,29 +28,35 @@ def indexed_in_bulk(db: Database, *sources: str) -> Iterator[None]:
     from the database's own schema; everything happens in the caller's transaction, so a failure
     rolls the triggers, the rows and their index back together. Only new rows may be inserted
     in the block (ids above every existing one): updates and deletes keep their triggers."""
-    kept: list[tuple[str, int, str]] = []
+    from ess_desk.store import derived
+
+    # The folded keys' insert triggers (people, organisations) likewise: each new row's
+    # trigger only forgets a key its id may have had, done for all of them at the end.
+    kept: list[tuple[str, int, str, str]] = []
     for source in sources:
-        name = f"search_{source}_insert"
-        sql = database.scalar(
-            db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
-        )
-        if sql is None:  # a table the index does not cover
-            continue
-        first = database.count(db, f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{source}]")
-        db.execute(f"DROP TRIGGER [{name}]")
-        kept.append((source, first, sql))
+        keys = (f"derived_{source}_insert",) if source in derived.KEY_TABLES else ()
+        for name in (f"search_{source}_insert", *keys):
+            sql = database.scalar(
+                db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
+            )
+            if sql is None:  # a table the index (or the keys) do not cover
+                continue
+            first = database.count(db, f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{source}]")
+            db.execute(f"DROP TRIGGER [{name}]")
+            kept.append((source, first, name, sql))
     try:
         yield
     finally:
         from ess_desk.store.search_schema import search_fill_statements
 
-        for source, first, trigger_sql in kept:
-            for statement in search_fill_statements(source, since_id=first):
-                db.execute(statement)
+        for source, first, name, trigger_sql in kept:
+            if name.startswith("derived_"):
+                derived.forget_keys(db, source, since_id=first)
+            else:
+                for statement in search_fill_statements(source, since_id=first):
+                    db.execute(statement)
             db.execute(trigger_sql)
         if {"people", "organisations"} & set(sources):
-            from ess_desk.store import derived
-
             derived.refresh_keys(db)  # the folded keys of the new rows
 
 

@@ -157,6 +157,24 @@ def refresh_keys(
     )
 
 
+# The tables of folded keys, by the table whose rows they fold: (keys table, its id column).
+KEY_TABLES = {
+    "people": ("people_keys", "person_id"),
+    "organisations": ("organisation_keys", "organisation_id"),
+}
+
+
+def forget_keys(db: Database, source: str, since_id: int) -> None:
+    """What the insert trigger of `source` does for each of its rows from `since_id` on (rows
+    written in bulk with the trigger set aside, ess_desk.store.bulk): forget the key their id
+    may have had."""
+    table, column = KEY_TABLES[source]
+    db.execute(
+        f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM [{source}] WHERE id >= ?)",
+        [since_id],
+    )
+
+
 def _ids(ids: Iterable[int]) -> str:
     return ", ".join(str(int(i)) for i in ids) or "NULL"
 

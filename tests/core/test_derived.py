@@ -157,6 +157,36 @@ def test_import_and_anonymisation_leave_the_keys_right(store, council, tmp_path)
     assert_fresh(store.db)
 
 
+def test_rows_written_in_bulk_get_their_keys_and_never_an_old_one(store, council):
+    """The import's bulk path sets the keys' insert triggers aside (ess_desk.store.bulk): a key
+    left behind for an id the bulk write gives again is still forgotten, every new row gets its
+    key, and the triggers are back afterwards."""
+    from ess_desk.store.bulk import indexed_in_bulk
+
+    def triggers() -> list[tuple[str, str]]:
+        return store.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        ).fetchall()
+
+    db = store.db
+    before = triggers()
+    next_person = db.execute("SELECT MAX(id) + 1 FROM people").fetchone()[0]
+    next_org = db.execute("SELECT MAX(id) + 1 FROM organisations").fetchone()[0]
+    with store.write() as w:  # keys of rows that no longer exist, written behind our back
+        w.execute("INSERT INTO people_keys VALUES (?, 'ancienne\nclé', '')", [next_person])
+        w.execute("INSERT INTO organisation_keys VALUES (?, 'ancienne clé')", [next_org])
+    with store.write() as w, indexed_in_bulk(w, "people", "organisations"):
+        w.conn.executemany(
+            "INSERT INTO people (first_name, last_name, email) VALUES (?, ?, ?)",
+            [("Émile", "Garçon", "Emile@Ex.fr"), ("Thị", "Nguyễn", "")],
+        )
+        w.conn.execute("INSERT INTO organisations (name, kind) VALUES ('Coopérative Été', 'scop')")
+    assert triggers() == before
+    assert keys_of(db)[0][next_person] == ("garcon\nemile", "emile@ex.fr")
+    assert keys_of(db)[1][next_org] == "cooperative ete"
+    assert_fresh(db)
+
+
 def test_the_demo_and_its_bulk_path_fill_keys_and_counts(store):
     from ess_desk.demo import fill_demo
 
