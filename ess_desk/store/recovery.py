@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import shlex
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +47,8 @@ def _quote(path: Path) -> str:
     text = str(path)
     if os.name == "nt":
         return f'"{text}"' if " " in text else text
+    import shlex  # only for a refusal's message: kept off the window's start
+
     return shlex.quote(text)
 
 

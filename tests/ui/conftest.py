@@ -63,6 +63,36 @@ def _no_focus_ring_left(qapp):
 
 
 @pytest.fixture(autouse=True)
+def _no_mouse_button_left_down(qapp):
+    """A test that leaves a mouse button down (QTest's double-click sends no release) fails here,
+    and the button is let go: left down, it made every later test of the same process see its
+    clicks as drags and its keyboard focus as a click's (ui.focus draws no ring then), so a test
+    file failed or passed by which files pytest-xdist had run before it in that process."""
+    yield
+    from PySide6.QtTest import QTest
+
+    from ui.qt import Qt, QtWidgets
+
+    held = QtWidgets.QApplication.mouseButtons()
+    if held == Qt.MouseButton.NoButton:
+        return
+    spare = QtWidgets.QWidget()
+    for button in (
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.RightButton,
+        Qt.MouseButton.MiddleButton,
+    ):
+        if held & button:
+            QTest.mouseRelease(spare, button)
+    spare.deleteLater()
+    pytest.fail(
+        f"the test left a mouse button down ({held}): follow QTest/qtbot.mouseDClick with a "
+        "mouseRelease",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(autouse=True)
 def _temporary_qsettings(qapp, tmp_path_factory):
     """QSettings written to a fresh temporary folder for every test, never the user's."""
     folder = tmp_path_factory.mktemp("qsettings")
