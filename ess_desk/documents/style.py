@@ -66,6 +66,7 @@ def register_fonts() -> None:
     _no_unembedded_defaults()
     _compress_once()
     _list_items_split_when_taller_than_a_page()
+    _paragraph_split_within_the_height()
     scripts.install()
 
 
@@ -207,6 +208,39 @@ def _list_items_split_when_taller_than_a_page() -> None:
 
     _split._ess_desk = True  # type: ignore[attr-defined]
     setattr(LIIndenter, "split", _split)  # noqa: B010 - a method replaced on reportlab's class
+
+
+def _paragraph_split_within_the_height() -> None:
+    """A paragraph split at the foot of a page gives a first part that fits there. With words
+    cut by `_split_long_word`, reportlab's split counts the lines that fit before the first part
+    is broken into lines again, and that part can come out one line taller than the room (a body
+    named by 1,388 letters without a space made the pack's convocation stop with « Splitting
+    error »): the split is then made one line lower, up to three times, else left to reportlab
+    (which puts the paragraph on the next page)."""
+    split = Paragraph.split
+    if getattr(split, "_ess_desk", False):
+        return
+
+    def _split(self: Any, available_width: float, available_height: float) -> list[Flowable]:
+        def fits(parts: list[Flowable]) -> bool:
+            if len(parts) != 2:
+                return True
+            return parts[0].wrap(available_width, available_height)[1] <= available_height + 1e-6
+
+        parts = split(self, available_width, available_height)
+        leading = self.style.leading or 1
+        room = available_height
+        for _attempt in range(3):
+            if fits(parts):
+                return parts
+            room -= leading
+            if room < leading:
+                return []
+            parts = split(self, available_width, room)
+        return parts if fits(parts) else []
+
+    _split._ess_desk = True  # type: ignore[attr-defined]
+    setattr(Paragraph, "split", _split)  # noqa: B010 - a method replaced on reportlab's class
 
 
 def printed(text: str | None, font: str = FONT) -> str:

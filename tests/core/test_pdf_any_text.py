@@ -238,6 +238,7 @@ TEXTS = st.one_of(
 @example(text=HARD["un mot sans coupure"])
 @example(text=HARD["plus d'une page"])
 @example(text=HARD["tout à la fois"])
+@example(text="Noël" * 347)  # the pack's convocation once stopped on « Splitting error »
 def test_any_text_in_any_field_ends_in_a_pdf_or_a_sentence(council, tmp_path_factory, text):
     outcome = run_builders(council, tmp_path_factory.mktemp("pdf"), text)
     failures = {k: v for k, v in outcome.items() if v not in ("pdf", "refus")}
