@@ -17,6 +17,7 @@ from ess_desk.meetings import meetings, presence, votes
 from ess_desk.meetings import record as meeting_record
 from ess_desk.meetings.record import MeetingRecord
 from ess_desk.membership import bodies, roster
+from ess_desk.minutes import redaction
 from ess_desk.store import database
 
 if TYPE_CHECKING:
@@ -802,15 +803,10 @@ class Publication:
         for person in _people_of(record):
             if not self.allowed(person):
                 replacements[person.name.strip().casefold()] = public_label(person)
-        self._names = sorted((n for n in replacements if n), key=len, reverse=True)
         self._labels = replacements
-        self._pattern = (
-            re.compile(
-                r"(?<!\w)(" + "|".join(re.escape(n) for n in self._names) + r")(?!\w)",
-                re.IGNORECASE,
-            )
-            if self._names
-            else None
+        # (the longest first: « Marie Dupont Durand » before « Marie Dupont »)
+        self._redactor = redaction.Redactor(
+            sorted((n for n in replacements if n), key=len, reverse=True), self._replacement
         )
 
     def allowed(self, person: PersonRef) -> bool:
@@ -818,10 +814,7 @@ class Publication:
             return False  # an external guest never gave consent
         return self.consent.get(person.person_id, False)
 
-    def text(self, value: str) -> str:
-        if not value or self._pattern is None:
-            return value
-
+    def _replacement(self, value: str) -> Callable[[re.Match[str]], str]:
         def replace(match: re.Match[str]) -> str:
             words = self._labels[match.group(1).casefold()]
             # « Zoé Secrète présente… » → « Un membre du collège … présente… »
@@ -829,7 +822,10 @@ class Publication:
                 words = words[:1].upper() + words[1:]
             return words
 
-        return self._pattern.sub(replace, value)
+        return replace
+
+    def text(self, value: str) -> str:
+        return self._redactor.text(value)
 
     @overload
     def person(self, person: PersonRef) -> PersonRef: ...
