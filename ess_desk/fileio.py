@@ -143,7 +143,10 @@ def sweep_temporary_files(folder: Path, *, older_than: float = 0.0) -> list[Path
     that no longer run, and those of other machines older than a day. Returns what was removed."""
     removed: list[Path] = []
     try:
-        candidates = list(folder.glob(TEMP_PREFIX + "*"))
+        # A plain listing, not Path.glob: the pattern machinery (fnmatch, a regular expression
+        # compiled per call) was most of this, at every opening of the window (twice).
+        with os.scandir(folder) as entries:
+            candidates = [folder / e.name for e in entries if e.name.startswith(TEMP_PREFIX)]
     except OSError:
         return removed
     host = _host_tag()

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ess_desk.actions import queries, review
 from ess_desk.actions.queries import ActionFilter, ActionRow
-from ess_desk.council import get_letterhead
+from ess_desk.council import Letterhead, get_letterhead
 from ess_desk.dates import display, long_date
 from ess_desk.documents import collector
 from ess_desk.documents.style import (
@@ -322,13 +322,16 @@ def build_reminders(
     groups: list[queries.OwnerGroup],
     *,
     today: dt.date | None = None,
+    letterhead: Letterhead | None = None,
 ) -> Path:
     """The reminder list of each owner (a new page for each), in one PDF (written page by page:
-    a reminder to each of a thousand owners costs little)."""
+    a reminder to each of a thousand owners costs little). `letterhead`: the council's, when the
+    caller has read it already (a thousand owners' lists in a row)."""
     from ess_desk.documents import streamed
 
     today = today or dt.date.today()
-    letterhead = get_letterhead(db)
+    if letterhead is None:
+        letterhead = get_letterhead(db)
     title = _("Relance des actions en cours")
     owners = (
         groups[0].owner

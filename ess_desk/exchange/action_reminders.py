@@ -98,7 +98,9 @@ def write_all(
     for n, group in enumerate(groups, start=1):
         kind, key = group.key
         stem = f"relance-{today.isoformat()}-{slug(group.owner)}-{kind[0]}{key}"
-        pdf_path = actions_pdf.build_reminders(db, out_dir / f"{stem}.pdf", [group], today=today)
+        pdf_path = actions_pdf.build_reminders(
+            db, out_dir / f"{stem}.pdf", [group], today=today, letterhead=letterhead
+        )
         result.pdfs.append(pdf_path)
         if group.key in refused:
             result.refused.append(group.owner)

@@ -8,6 +8,8 @@ import datetime as dt
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 from pypdf import PdfWriter
 
@@ -350,6 +352,34 @@ def test_address_headers_are_the_bytes_email_writes(name, address):
     head = EmailMessage(policy=WIRE)
     head["To"] = Address(name, addr_spec=address)
     assert _folded.__wrapped__("To", (name, address)) == WIRE.fold_binary("To", head["To"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    when=st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(9999, 12, 31)),
+    offset=st.one_of(st.none(), st.integers(min_value=-23 * 60, max_value=23 * 60)),
+    domain=st.from_regex(r"[a-z0-9-]{1,20}(\.[a-z0-9-]{1,12}){0,4}", fullmatch=True),
+)
+def test_headers_new_in_each_message_are_the_bytes_email_writes(when, offset, domain):
+    """The date, the Message-ID and the boundary are written without `email` when they are in
+    the form `compose` makes them: the same bytes as `email` writes (or `email` writes them)."""
+    import secrets
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    from ess_desk.mail.message import WIRE, _header, new_message_id
+
+    if offset is not None:
+        when = when.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset)))
+    values = {
+        "Date": format_datetime(when),
+        "Message-ID": new_message_id(f"conseil@{domain}"),
+        "Content-Type": f'multipart/mixed; boundary="=_ess-desk_{secrets.token_hex(12)}"',
+    }
+    for name, value in values.items():
+        head = EmailMessage(policy=WIRE)
+        head[name] = value
+        assert _header(name, value) == WIRE.fold_binary(name, head[name]), (name, value)
 
 
 def test_the_wire_form_doubles_leading_dots_and_ends_lines_in_crlf():

@@ -5,6 +5,7 @@ last backup), each line opening its record; and the participation figures in a s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -93,16 +94,23 @@ class Pill(QtWidgets.QLabel):
 
 # Qt's enumerations as plain values, taken once: a Python enum combined or compared in each cell's
 # paint (`state & State_Selected`) builds new enum members, a noticeable part of the first paint.
-_SELECTED = QtWidgets.QStyle.StateFlag.State_Selected.value
-# What the style draws behind a cell's text: the selection, the focus frame, a hover in some
-# styles. Without any of these it draws nothing, and a cell is only its text.
-_STYLED = _SELECTED | (
-    QtWidgets.QStyle.StateFlag.State_HasFocus.value
-    | QtWidgets.QStyle.StateFlag.State_MouseOver.value
-)
+@functools.cache
+def _style_values() -> tuple[int, int, QtWidgets.QStyle.ControlElement]:
+    """(State_Selected, what the style draws behind a cell's text, CE_ItemViewItem), taken at the
+    first cell that needs them: QStyle's eleven enumerations cost ~5 ms to create, and the
+    window's first frame, where no line is selected, focused or hovered, never needs them."""
+    selected = QtWidgets.QStyle.StateFlag.State_Selected.value
+    # The selection, the focus frame, a hover in some styles. Without any of these the style
+    # draws nothing, and a cell is only its text.
+    styled = selected | (
+        QtWidgets.QStyle.StateFlag.State_HasFocus.value
+        | QtWidgets.QStyle.StateFlag.State_MouseOver.value
+    )
+    return selected, styled, QtWidgets.QStyle.ControlElement.CE_ItemViewItem
+
+
 _HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
 _VCENTER = Qt.AlignmentFlag.AlignVCenter.value
-_ITEM = QtWidgets.QStyle.ControlElement.CE_ItemViewItem
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _HIGHLIGHTED_TEXT = QtGui.QPalette.ColorRole.HighlightedText
 _TEXT = QtGui.QPalette.ColorRole.Text
@@ -133,6 +141,9 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
 
     def __init__(self, parent: QtCore.QObject | None = None):
         super().__init__(parent)
+        # The view it paints for, when it is one (LinesView): whether any of its lines can be
+        # selected, focused or hovered is asked of it.
+        self._view = parent if isinstance(parent, QtWidgets.QAbstractItemView) else None
         self._sizes: dict[tuple[int, int], QtCore.QSize] = {}
         self._fonts: _Fonts | None = None
 
@@ -156,15 +167,24 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
     ) -> None:
         model = cast(LinesModel, index.model())
         row, column = index.row(), index.column()
+        view = self._view
+        if view is not None and not (
+            view.hasFocus() or view.underMouse() or view.selectionModel().hasSelection()
+        ):
+            # No line of the view is selected, focused or hovered: the style has nothing to draw
+            # (and the cell's state, a QStyle value, need not be read).
+            self._draw_lines(painter, option, model, row, column, False)
+            return
+        selected, styled, item = _style_values()
         state = option.state.value
-        if state & _STYLED:
+        if state & styled:
             opt = QtWidgets.QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             opt.text = ""  # the text is ours to draw (the delegate turns "\n" into a separator)
             widget = opt.widget
             style = widget.style() if widget is not None else QtWidgets.QApplication.style()
-            style.drawControl(_ITEM, opt, painter, widget)
-        self._draw_lines(painter, option, model, row, column, bool(state & _SELECTED))
+            style.drawControl(item, opt, painter, widget)
+        self._draw_lines(painter, option, model, row, column, bool(state & selected))
 
     def _draw_lines(
         self,
