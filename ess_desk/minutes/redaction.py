@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
 # (the one character outside words whose folded text holds a letter: see above)
@@ -50,8 +51,35 @@ class Redactor:
     def __init__(
         self, names: list[str], replacement: Callable[[str], Callable[[re.Match[str]], str]]
     ):
-        self._names = names
+        self._names = _names(tuple(names))
         self._replacement = replacement
+        self._done: dict[str, str] = {}  # (a pack's titles, owners and comments come back)
+
+    def text(self, value: str) -> str:
+        if not value or not self._names.names:
+            return value
+        done = self._done.get(value)
+        if done is None:
+            compiled = self._names.pattern_for(value)
+            done = value if compiled is None else compiled.sub(self._replacement(value), value)
+            if len(self._done) >= 4096:
+                self._done.clear()
+            self._done[value] = done
+        return done
+
+
+@lru_cache(maxsize=4)
+def _names(names: tuple[str, ...]) -> _Names:
+    """The names filed by word, once while they are the same (the pack's public version and
+    the minutes it carries, the pack made again)."""
+    return _Names(names)
+
+
+class _Names:
+    """Names filed by their rarest word, and the expressions made of some of them."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = names
         self._rank = {n: i for i, n in enumerate(names)}
         self._folded = {n: folded(n) for n in names}
         words = {n: _WORD.findall(f) for n, f in self._folded.items()}
@@ -69,7 +97,7 @@ class Redactor:
     def _candidates(self, value: str) -> tuple[str, ...]:
         """The names that may match somewhere in `value`, in the names' order."""
         if _OUTSIDE_WORDS_FOLDED_TO_A_LETTER in value:
-            return tuple(self._names)
+            return self.names
         text = folded(value)
         found = [
             n
@@ -82,13 +110,14 @@ class Redactor:
             found.sort(key=self._rank.__getitem__)
         return tuple(found)
 
-    def text(self, value: str) -> str:
-        if not value or not self._names:
-            return value
+    def pattern_for(self, value: str) -> re.Pattern[str] | None:
+        """The expression of the names that may match in `value`; None when none may."""
         names = self._candidates(value)
         if not names:
-            return value
+            return None
         compiled = self._patterns.get(names)
         if compiled is None:
+            if len(self._patterns) >= 4096:  # (a report over years: its memory stays flat)
+                self._patterns.clear()
             compiled = self._patterns[names] = pattern(names)
-        return compiled.sub(self._replacement(value), value)
+        return compiled
