@@ -75,9 +75,10 @@ def measured_run(
     args: list[str], cwd: Path = ROOT, environment: dict[str, str] | None = None
 ) -> tuple[float, float]:
     """(wall-clock seconds from exec to exit, peak resident memory in MiB) of one subprocess;
-    raises with its error output when it fails. The peak is the kernel's own count for that
-    process alone (wait4's ru_maxrss), taken by `bench.peak`, a small process the command is
-    forked from: forked from this one, it would count this process's memory too."""
+    raises with its error output when it fails. The peak is that of the command with every
+    process it starts (worker processes: the sum of their high-water marks while they run
+    together), taken by `bench.peak`, a small process the command is forked from: forked from
+    this one, it would count this process's memory too."""
     proc = subprocess.run(
         [PYTHON, "-m", "bench.peak", *args],
         cwd=cwd,

@@ -85,12 +85,18 @@ def add_years(start: dt.date, years: int) -> dt.date:
 def long_date(value: dt.date) -> str:
     """« jeudi 10 décembre 2026 », « mardi 1er décembre 2026 » (the first of a month as an
     ordinal, a no-break space between the day and its month) in the current language."""
+    from ess_desk.i18n import language
+
+    return _long_date(value, language())
+
+
+@lru_cache(maxsize=256)  # (babel takes a third of a millisecond: a thousand reminders, one day)
+def _long_date(value: dt.date, language: str) -> str:
     from babel.dates import format_date
 
-    from ess_desk.i18n import language
     from ess_desk.typography import NBSP, day_of_month
 
-    if language() != "fr":
+    if language != "fr":
         return format_date(value, format="full", locale="en_GB")
     weekday = format_date(value, "EEEE", locale="fr_FR")
     month = format_date(value, "MMMM", locale="fr_FR")

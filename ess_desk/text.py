@@ -107,3 +107,10 @@ def printable_copy(value):  # type: ignore[no-untyped-def]
         }
         return dataclasses.replace(value, **changes)
     return value
+
+
+def slug(text: str) -> str:
+    """A file name's part made of a name: ASCII letters and digits, lower case, runs of anything
+    else one dash (« Zoé Martin (La Ruche) » gives « zoe-martin-la-ruche »)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower() or "convocation"

@@ -15,7 +15,8 @@ tied to their field, multi-line fields that Tab leaves, and status changes annou
 
 from __future__ import annotations
 
-from typing import TypeVar
+import functools
+from typing import TypeVar, cast
 
 from ui.qt import QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 
@@ -190,27 +191,32 @@ def accessible_name(widget: QtWidgets.QWidget) -> str:
 
 
 # -- a dialog or page made whole ------------------------------------------------------------
-FIELD_TYPES = (
-    QtWidgets.QLineEdit,
-    QtWidgets.QAbstractSpinBox,
-    QtWidgets.QComboBox,
-    QtWidgets.QTextEdit,
-    QtWidgets.QPlainTextEdit,
-    QtWidgets.QCheckBox,
-    QtWidgets.QRadioButton,
-    QtWidgets.QAbstractItemView,
-    QtWidgets.QAbstractSlider,
-    QtWidgets.QCalendarWidget,
-    QtWidgets.QKeySequenceEdit,
-    QtWidgets.QPushButton,
-    QtWidgets.QToolButton,
-)
+@functools.cache
+def field_types() -> tuple[type[QtWidgets.QWidget], ...]:
+    """The widgets that hold a value and take a label. Made at the first call: PySide makes a Qt
+    class (and its enumerations) the first time it is named, and a page without labelled fields
+    (the dashboard, at every start) would otherwise pay for a dozen classes it never shows."""
+    return (
+        QtWidgets.QLineEdit,
+        QtWidgets.QAbstractSpinBox,
+        QtWidgets.QComboBox,
+        QtWidgets.QTextEdit,
+        QtWidgets.QPlainTextEdit,
+        QtWidgets.QCheckBox,
+        QtWidgets.QRadioButton,
+        QtWidgets.QAbstractItemView,
+        QtWidgets.QAbstractSlider,
+        QtWidgets.QCalendarWidget,
+        QtWidgets.QKeySequenceEdit,
+        QtWidgets.QPushButton,
+        QtWidgets.QToolButton,
+    )
 
 
 def _first_field(container: QtWidgets.QWidget) -> QtWidgets.QWidget | None:
     for child in container.findChildren(QtWidgets.QWidget):
         if (
-            isinstance(child, FIELD_TYPES)
+            isinstance(child, field_types())
             and child.focusPolicy() & Qt.FocusPolicy.TabFocus
             and child.focusProxy() is None
         ):
@@ -278,7 +284,7 @@ def finish(top: QtWidgets.QWidget, *, mnemonics: bool = True) -> None:
     labels = [label for label in top.findChildren(QtWidgets.QLabel) if label.buddy() is not None]
     for label in labels:
         buddy = label.buddy()
-        if not isinstance(buddy, FIELD_TYPES):
+        if not isinstance(buddy, field_types()):
             field = _first_field(buddy)
             label.setBuddy(field)  # type: ignore[arg-type]  # None (Qt takes it): no buddy then
             if field is None:
@@ -291,9 +297,13 @@ def finish(top: QtWidgets.QWidget, *, mnemonics: bool = True) -> None:
             and label.textFormat() != Qt.TextFormat.RichText
         ):
             buddy.setAccessibleName(strip_mnemonic(text).strip().rstrip(" :"))
-    for edit in top.findChildren(QtWidgets.QPlainTextEdit) + top.findChildren(QtWidgets.QTextEdit):
-        if not isinstance(edit, QtWidgets.QTextBrowser):
-            multiline(edit)
+    # Text fields are found by their Qt class name among the scroll areas: naming QPlainTextEdit,
+    # QTextEdit and QTextBrowser to PySide would make those classes on a page that has none.
+    for area in top.findChildren(QtWidgets.QAbstractScrollArea):
+        if (area.inherits("QPlainTextEdit") or area.inherits("QTextEdit")) and not area.inherits(
+            "QTextBrowser"
+        ):
+            multiline(cast("QtWidgets.QPlainTextEdit | QtWidgets.QTextEdit", area))
     for view in top.findChildren(QtWidgets.QAbstractItemView):
         tab_leaves(view)
     if not mnemonics:

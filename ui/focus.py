@@ -15,25 +15,27 @@ what was there, cover at least a one-pixel outline of the control.
 
 from __future__ import annotations
 
+from typing import cast
+
 import shiboken6
 
 from ui import palette
 from ui.qt import QObject, Qt, QtCore, QtGui, QtWidgets
 
 RING_WIDTH = 2  # logical pixels, inside the control's edges
-TEXT_FIELDS = (
-    QtWidgets.QLineEdit,
-    QtWidgets.QAbstractSpinBox,
-    QtWidgets.QPlainTextEdit,
-    QtWidgets.QTextEdit,
-)
+# Named by their Qt class: naming them to PySide would make four classes and their enumerations
+# at start, for a check that only a click asks for.
+TEXT_FIELDS = ("QLineEdit", "QAbstractSpinBox", "QPlainTextEdit", "QTextEdit")
 
 
 def takes_text(widget: QtWidgets.QWidget) -> bool:
     """A field that takes typed text shows its focus even after a click (its caret is there)."""
-    if isinstance(widget, QtWidgets.QComboBox):
-        return widget.isEditable()
-    return isinstance(widget, TEXT_FIELDS) and not getattr(widget, "isReadOnly", bool)()
+    if widget.inherits("QComboBox"):
+        return cast(QtWidgets.QComboBox, widget).isEditable()
+    return (
+        any(widget.inherits(name) for name in TEXT_FIELDS)
+        and not getattr(widget, "isReadOnly", bool)()
+    )
 
 
 class FocusRing(QtWidgets.QWidget):

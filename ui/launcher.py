@@ -75,6 +75,13 @@ def run() -> None:
     closed and its settings written, the process ends at once instead of letting the interpreter
     take apart one by one the thousands of Qt wrappers it still holds: that teardown only costs
     time at exit, and some PySide6 versions crash in it."""
+    if getattr(sys, "frozen", False) and any("multiprocessing" in a for a in sys.argv[1:]):
+        # The installed program started again as a worker process (the reminders' files are
+        # written by two, started afresh: `ess_desk.exchange.worker_processes`), or as
+        # multiprocessing's helper: it does that work and ends there, never opening the window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     code = main()
     if _window_ran:
         sys.stdout.flush()

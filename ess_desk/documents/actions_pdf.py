@@ -327,11 +327,18 @@ def build_reminders(
     """The reminder list of each owner (a new page for each), in one PDF (written page by page:
     a reminder to each of a thousand owners costs little). `letterhead`: the council's, when the
     caller has read it already (a thousand owners' lists in a row)."""
-    from ess_desk.documents import streamed
-
     today = today or dt.date.today()
     if letterhead is None:
         letterhead = get_letterhead(db)
+    return reminder_lists(path, groups, letterhead, today)
+
+
+def reminder_lists(
+    path: Path | str, groups: list[queries.OwnerGroup], letterhead: Letterhead, today: dt.date
+) -> Path:
+    """`build_reminders` from what it reads in the database (a worker process has none open)."""
+    from ess_desk.documents import streamed
+
     title = _("Relance des actions en cours")
     owners = (
         groups[0].owner

@@ -3,6 +3,7 @@ them with their due dates, to send once online; owners without e-mail are listed
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,19 +11,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ess_desk.actions.queries import ActionFilter, OwnerGroup
-from ess_desk.council import get_letterhead
+from ess_desk.council import Letterhead, get_letterhead
 from ess_desk.dates import display
 from ess_desk.documents import actions_pdf
 from ess_desk.errors import UserError
-from ess_desk.exchange.convocations import slug
+from ess_desk.exchange import worker_processes
 from ess_desk.fileio import atomic_path, ensure_folder
 from ess_desk.i18n import _, ngettext
 from ess_desk.mail import message as msg
 from ess_desk.mail import outbox
 from ess_desk.store import database
+from ess_desk.text import slug
 from ess_desk.typography import number
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from sqlite_utils import Database
 
     from ess_desk.actions.queries import ActionRow
@@ -76,54 +80,163 @@ def message_text(group: OwnerGroup, signatory: str, council: str, today: dt.date
     ).format(day=display(today), lines=lines, sign="\n".join(x for x in (signatory, council) if x))
 
 
+# Owners written by worker processes: from this many (below, starting the workers costs more than
+# they save: about half a second), in chunks of this many given to whichever worker is free.
+IN_PROCESSES_FROM = 200
+CHUNK = 24
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What every owner's files are made from (sent to the worker processes as it is)."""
+
+    out_dir: Path
+    letterhead: Letterhead
+    subject: str
+    today: dt.date
+
+
+# One owner's work: the group, and whether they refused to be contacted by e-mail.
+_Owner = tuple[OwnerGroup, bool]
+# What was written for an owner: their PDF, and their draft (None without one).
+_Written = tuple[Path, Path | None]
+
+
 def write_all(
     db: Database,
     out_dir: Path | str,
     filt: ActionFilter | None = None,
     today: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    workers: int | None = None,
 ) -> ReminderFiles:
     """For each owner of an open action: a PDF reminder list, and an .eml draft when they have
-    an e-mail address (the PDF attached)."""
+    an e-mail address (the PDF attached). `workers`: the processes that write them (None: two
+    for many owners on a computer of two cores or more, else this process alone); the files
+    are the same either way, and so is what a failure leaves (see `_written_in_processes`)."""
     out_dir = Path(out_dir)
     today = today or dt.date.today()
     groups = actions_pdf.reminder_groups(db, filt, today)
     if not groups:
         raise UserError(_("Aucune action ouverte : personne à relancer."))
     ensure_folder(out_dir)
-    letterhead = get_letterhead(db)
-    result = ReminderFiles()
     subject = _("Relance : vos actions en cours au {day}").format(day=display(today))
+    plan = _Plan(out_dir, get_letterhead(db), subject, today)
     refused = refused_contact(db, groups)
-    for n, group in enumerate(groups, start=1):
-        kind, key = group.key
-        stem = f"relance-{today.isoformat()}-{slug(group.owner)}-{kind[0]}{key}"
-        pdf_path = actions_pdf.build_reminders(
-            db, out_dir / f"{stem}.pdf", [group], today=today, letterhead=letterhead
-        )
-        result.pdfs.append(pdf_path)
-        if group.key in refused:
+    owners = [(group, group.key in refused) for group in groups]
+    if workers is None:
+        many = len(owners) >= IN_PROCESSES_FROM and worker_processes.cores() >= 2
+        workers = worker_processes.WORKERS if many else 1
+    if workers > 1:
+        written = _written_in_processes(plan, owners, workers, progress)
+    else:
+        written = _written_here(plan, owners, progress)
+    result = ReminderFiles()
+    for (group, refuses), (pdf, draft) in zip(owners, written, strict=True):
+        result.pdfs.append(pdf)
+        if refuses:
             result.refused.append(group.owner)
-        elif group.email:
-            envelope = msg.Envelope(
-                to_name=group.owner,
-                to_addr=group.email,
-                subject=subject,
-                from_name=letterhead.name,
-                from_addr=letterhead.council_email,
-            )
-            data = msg.compose(
-                envelope,
-                message_text(group, letterhead.signatory, letterhead.name, today),
-                [msg.Attachment.of(pdf_path.name, pdf_path.read_bytes(), "application/pdf")],
-                draft=True,
-            )
-            result.drafts.append(_write(out_dir / f"{stem}.eml", data))
+        elif draft is not None:
+            result.drafts.append(draft)
         else:
             result.without_email.append(group.owner)
-        if progress:
-            progress(n, len(groups))
     return result
+
+
+def _written_here(
+    plan: _Plan, owners: list[_Owner], progress: Callable[[int, int], None] | None
+) -> list[_Written]:
+    written = []
+    for n, (group, refuses) in enumerate(owners, start=1):
+        written.append(_write_owner(plan, group, refuses))
+        if progress:
+            progress(n, len(owners))
+    return written
+
+
+def _written_in_processes(
+    plan: _Plan,
+    owners: list[_Owner],
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[_Written]:
+    """The owners cut in chunks that the worker processes write, read back in order. At the
+    first failure (in the owners' order), the chunks not begun are dropped, the files that the
+    owners after it had been given meanwhile are removed, and that failure is raised: the same
+    message, and the same files in the folder, as when one process writes them in turn."""
+    chunks = [owners[n : n + CHUNK] for n in range(0, len(owners), CHUNK)]
+    written: list[_Written] = []
+    with worker_processes.pool(workers) as pool:
+        futures = [pool.submit(_write_chunk, plan, chunk) for chunk in chunks]
+        for n, future in enumerate(futures):
+            done, failure = future.result()
+            written += done
+            if failure is not None:
+                _undo(futures[n + 1 :])
+                raise worker_processes.received(*failure)
+            if progress:
+                progress(len(written), len(owners))
+    return written
+
+
+def _write_chunk(
+    plan: _Plan, owners: list[_Owner]
+) -> tuple[list[_Written], tuple[BaseException, str] | None]:
+    """A worker process's part: the owners' files in turn, until one fails (what was written
+    before it, and its exception)."""
+    written: list[_Written] = []
+    for group, refuses in owners:
+        try:
+            written.append(_write_owner(plan, group, refuses))
+        except Exception as exc:
+            return written, worker_processes.sendable(exc)
+    return written, None
+
+
+def _undo(later: list[Future]) -> None:
+    """The chunks after a failure: those not begun dropped, the files of the others removed
+    once they are done (one process writing in turn would not have come to them)."""
+    for future in later:
+        future.cancel()
+    for future in later:
+        if future.cancelled():
+            continue
+        try:
+            done, _failure = future.result()
+        except Exception:  # (a worker gone: what it wrote is not known, the failure is raised)
+            continue
+        for pdf, draft in done:
+            for path in (pdf, draft):
+                if path is not None:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+
+
+def _write_owner(plan: _Plan, group: OwnerGroup, refuses: bool) -> _Written:
+    """One owner's PDF, and their draft when they have an address and did not refuse e-mail."""
+    kind, key = group.key
+    stem = f"relance-{plan.today.isoformat()}-{slug(group.owner)}-{kind[0]}{key}"
+    pdf_path = actions_pdf.reminder_lists(
+        plan.out_dir / f"{stem}.pdf", [group], plan.letterhead, plan.today
+    )
+    if refuses or not group.email:
+        return pdf_path, None
+    letterhead = plan.letterhead
+    envelope = msg.Envelope(
+        to_name=group.owner,
+        to_addr=group.email,
+        subject=plan.subject,
+        from_name=letterhead.name,
+        from_addr=letterhead.council_email,
+    )
+    data = msg.compose(
+        envelope,
+        message_text(group, letterhead.signatory, letterhead.name, plan.today),
+        [msg.Attachment.of(pdf_path.name, pdf_path.read_bytes(), "application/pdf")],
+        draft=True,
+    )
+    return pdf_path, _write(plan.out_dir / f"{stem}.eml", data)
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ from ess_desk.mail.headers import file_name
 from ess_desk.mail.settings import MailSettings
 from ess_desk.meetings import annexes, convening
 from ess_desk.store import database
+from ess_desk.text import slug
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -43,11 +43,6 @@ ANNEX_MODES = (ATTACH, MERGE, LINK)
 LETTER_ESTIMATE = 64 * 1024
 
 Progress = Callable[[int, int], None]
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower() or "convocation"
 
 
 def user_documents() -> Path:

@@ -427,9 +427,14 @@ def annexes_naming(db: Database, matcher: Matcher) -> list[dict[str, Any]]:
 
 
 def _audit_log(
-    db: Database, person_id: int, mandate_ids: list[int], matcher: Matcher
+    db: Database,
+    person_id: int,
+    mandate_ids: list[int],
+    matcher: Matcher,
+    copies: Callable[[str], Any] = json.loads,
 ) -> list[dict[str, Any]]:
-    """Entries about the person's record or mandates, and every entry whose copies name them."""
+    """Entries about the person's record or mandates, and every entry whose copies name them,
+    each copy read by `copies`."""
     own = {("person", person_id)} | {("mandate", m) for m in mandate_ids}
     out = []
     columns = "id, at, os_user, entity, entity_id, action"
@@ -444,17 +449,24 @@ def _audit_log(
                     "entity": row["entity"],
                     "entity_id": row["entity_id"],
                     "action": row["action"],
-                    "before": json.loads(before) if before else None,
-                    "after": json.loads(after) if after else None,
+                    "before": copies(before) if before else None,
+                    "after": copies(after) if after else None,
                 }
             )
     return out
 
 
 def collect(
-    db: Database, person_id: int, progress: Callable[[int, int], None] | None = None
+    db: Database,
+    person_id: int,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    encoded: bool = False,
 ) -> PersonFile:
-    """Everything the database holds about the person, as plain data."""
+    """Everything the database holds about the person, as plain data. `encoded`: for
+    `write_json` only, the long strings of the audit log's copies are kept as the JSON text the
+    log holds (`json_text.Encoded`), which the file takes as is instead of encoding them again
+    (the busiest person's file carries 20 MB of them)."""
     row = service.require(db, "people", person_id, _("La personne"))
     identity = Identity.of(db, person_id)
     assert identity is not None
@@ -522,7 +534,8 @@ def collect(
     step(4)
     pf.annexes = annexes_naming(db, matcher)
     step(5)
-    pf.audit_log = _audit_log(db, person_id, [m["id"] for m in mandates], matcher)
+    copies = json_text.loads_encoded if encoded else json.loads
+    pf.audit_log = _audit_log(db, person_id, [m["id"] for m in mandates], matcher, copies)
     pf.notes = [
         _(
             "Les votes sont enregistrés en nombre de voix (pour, contre, abstentions), sans le "

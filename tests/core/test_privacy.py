@@ -5,13 +5,16 @@ scrubbed, all or nothing, refused while a mandate runs) and the `privacy` comman
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from ess_desk import audit
+from ess_desk import audit, json_text
 from ess_desk.actions import actions, queries, updates
 from ess_desk.cli import main
 from ess_desk.errors import UserError
@@ -24,6 +27,7 @@ from ess_desk.minutes import record as rec
 from ess_desk.privacy import anonymise as anon
 from ess_desk.privacy import person_file, retention
 from ess_desk.privacy.matching import Identity, Matcher
+from ess_desk.store import database
 from ess_desk.store.search_schema import search_tables
 from ess_desk.text import fold
 from tests.core.test_minutes import approved, build_council
@@ -746,3 +750,130 @@ def test_the_phone_condition_keeps_every_writing_the_matcher_finds():
     soup = "Séance du 07/09/2026 n° 18, 7 voix ; 6 contre, 5 abstentions ; 4 et 3 puis 2."
     assert not matcher.search_phone(soup) and not kept(soup)
     conn.close()
+
+
+def _file_bytes(db, person_id, path, encoded):
+    pf = person_file.collect(db, person_id, encoded=encoded)
+    pf.generated_at = "2026-01-01T00:00:00"
+    return person_file.write_json(pf, path).read_bytes()
+
+
+def _same_files_either_way(db, people, tmp_path, monkeypatch):
+    """The file written from the audit log's copies kept as their text (`encoded`) is the file
+    written from the copies read by json.loads, byte for byte, with the defaults and with every
+    string of every copy looked at."""
+    original = json_text.loads_encoded
+    for everything in (False, True):
+        if everything:
+            monkeypatch.setattr(
+                json_text, "loads_encoded", functools.partial(original, longer_than=0, worth_it=0)
+            )
+        for person_id in people:
+            expected = _file_bytes(db, person_id, tmp_path / "read.json", encoded=False)
+            assert _file_bytes(db, person_id, tmp_path / "kept.json", encoded=True) == expected
+
+
+def test_json_file_with_the_logs_copies_kept_as_text_is_the_same(
+    store, council, tmp_path, monkeypatch
+):
+    people = [council["zoe"], council["people"]["Hélène"], council["people"]["Sacha"]]
+    _same_files_either_way(store.db, people, tmp_path, monkeypatch)
+
+
+def test_json_file_of_the_small_demo_with_the_copies_kept_as_text_is_the_same(
+    store, on_demo_day, tmp_path, monkeypatch
+):
+    from ess_desk.demo import fill_demo
+
+    fill_demo(store, "small")
+    people = database.column(
+        store.db,
+        "SELECT m.person_id FROM attendance a JOIN mandates m ON m.id = a.mandate_id "
+        "GROUP BY m.person_id ORDER BY COUNT(*) DESC, m.person_id LIMIT 4",
+    )
+    # The busiest people's files carry copies long enough for their strings to be kept.
+    assert database.count(store.db, "SELECT COUNT(*) FROM audit_log WHERE length(after) > 4096")
+    _same_files_either_way(store.db, people, tmp_path, monkeypatch)
+
+
+def test_the_name_classes_without_ignorecase_take_what_ignorecase_takes():
+    # Every character of all Unicode that IGNORECASE matches for a letter, a separator, an
+    # apostrophe or an ASCII sign of a name is matched by its class compiled without it.
+    import re
+    import sys
+
+    from ess_desk.privacy.matching import (
+        _APOSTROPHES,
+        _SEPARATORS,
+        _char_pattern,
+        _uncased_char,
+        _variants,
+    )
+
+    chars = [*_variants(), *_SEPARATORS, *_APOSTROPHES]
+    chars += [chr(c) for c in range(0x20, 0x7F) if not chr(c).isalpha()]
+    every = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+    # The characters IGNORECASE may take for any of them: the only ones to look at below.
+    near = re.compile("[" + re.escape("".join(chars)) + r"\s]", re.IGNORECASE)
+    candidates = [c for c in every if near.fullmatch(c)]
+    assert len(candidates) < 1000
+    for char in chars:
+        cased = re.compile(_char_pattern(char), re.IGNORECASE)
+        uncased = re.compile(_uncased_char(char))
+        assert {c for c in candidates if cased.fullmatch(c)} == {
+            c for c in candidates if uncased.fullmatch(c)
+        }, char
+
+
+_NAMES = ["Zoé Secrète", "Anne Aubert", "Jean-Pierre O'Neil", "Kévin Iksou", "Ïa Øm", "Ana"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(_NAMES),
+    st.lists(
+        st.sampled_from(
+            [
+                "zoé",
+                "ZOE",
+                "Secrète",
+                "SECRETE",
+                "anne",
+                "Aubert",
+                "jean",
+                "Pierre",
+                "o’neil",
+                "O'NEIL",
+                "\u212aévin",
+                "ıksou",
+                "IKSOU",
+                "ïa",
+                "ØM",
+                "ana",
+                "ANA",
+                " ",
+                "  ",
+                "-",
+                "\u00a0",
+                "x",
+                "é",
+                ".",
+                "1",
+            ]
+        ),
+        max_size=12,
+    ),
+)
+def test_names_found_without_ignorecase_are_found_as_with_it(name, words):
+    import re
+
+    from ess_desk.privacy.matching import _names_uncased, name_pattern
+
+    text = "".join(words)
+    first, last = name.split()[0], name.split()[-1]
+    for names in ([name], [f"{first} {last}", f"{last} {first}"] if first != last else [name]):
+        cased = re.compile("(?:" + "|".join(map(name_pattern, names)) + r")(?!\w)", re.IGNORECASE)
+        uncased = _names_uncased(names)
+        assert uncased is not None
+        expected = [(m.start(), m.end()) for m in cased.finditer(text)]
+        assert [(m.start(), m.end()) for m in uncased.finditer(text)] == expected

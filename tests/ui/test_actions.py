@@ -325,16 +325,26 @@ def test_export_runs_off_the_gui_thread(page, qtbot, tmp_path, monkeypatch):
     assert len(rows) == 3 and rows[0][0] == "N°"
 
 
-def test_reminders_are_written_per_owner(page, qtbot, tmp_path, monkeypatch):
+@pytest.mark.parametrize("in_processes", [False, True])
+def test_reminders_are_written_per_owner(page, qtbot, tmp_path, monkeypatch, in_processes):
+    """Also by the worker processes (started afresh, not copies of the window's process), as
+    for a thousand owners."""
+    from ess_desk.exchange import action_reminders
+
     shown = []
     monkeypatch.setattr(
         "ui.pages.action_outputs.inform", lambda _p, title, text: shown.append(text)
     )
+    if in_processes:
+        monkeypatch.setattr(action_reminders, "IN_PROCESSES_FROM", 1)
+        monkeypatch.setattr(action_reminders, "CHUNK", 1)
+        monkeypatch.setattr("ess_desk.exchange.worker_processes.cores", lambda: 2)
     page.write_reminders_to(tmp_path / "relances")
-    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
     pdfs = sorted((tmp_path / "relances").glob("*.pdf"))
     assert len(pdfs) == 4  # four owners of open actions
     assert len(list((tmp_path / "relances").glob("*.eml"))) == 2  # Hélène and Zoé have e-mails
+    assert "4 listes de relance et 2 brouillons de courriel" in shown[0]
 
 
 # --- review at a meeting, by keyboard ---------------------------------------------------------

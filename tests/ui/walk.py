@@ -26,14 +26,14 @@ from typing import Any
 
 import shiboken6
 
-from ui.a11y import FIELD_TYPES
+from ui.a11y import field_types
 from ui.qt import QtCore, QtGui, QtWidgets
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 IMPORT_FILE = FIXTURES / "import" / "membres_erreurs.csv"
 
 # Widgets that hold a value and take a label: a label's buddy must be one of these.
-FIELDS = FIELD_TYPES
+FIELDS = field_types()
 # Their accessible interface gives their value, not a name: they need a name of their own.
 VALUE_NAMED = (QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox)
 

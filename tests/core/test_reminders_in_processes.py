@@ -1,0 +1,89 @@
+"""The owners' reminders written by worker processes: the same files, the same result and the
+same failure as when this process writes them in turn (on the small demo, cut in small chunks)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from reportlab import rl_config
+
+from ess_desk import i18n
+from ess_desk.errors import UserError
+from ess_desk.exchange import action_reminders
+
+
+@pytest.fixture
+def demo(store, on_demo_day, monkeypatch):
+    from ess_desk.demo import fill_demo
+
+    fill_demo(store, "small")
+    monkeypatch.setattr(rl_config, "invariant", 1)  # (the workers are given it)
+    monkeypatch.setattr(action_reminders, "CHUNK", 4)  # several chunks for each worker
+    return store
+
+
+def _files(folder) -> dict[str, bytes]:
+    """Every file of the folder, a draft's date, Message-ID and part boundary set aside (new in
+    each message)."""
+    found = {}
+    for path in sorted(folder.iterdir()):
+        data = path.read_bytes()
+        if path.suffix == ".eml":
+            data = re.sub(rb"\r\n(Date|Message-ID): [^\r]*", rb"\r\n\1: -", data)
+            data = re.sub(rb"=_ess-desk_[0-9a-f]{24}", b"-", data)
+        found[path.name] = data
+    return found
+
+
+def _names(result: action_reminders.ReminderFiles) -> tuple:
+    return (
+        [p.name for p in result.pdfs],
+        [p.name for p in result.drafts],
+        result.without_email,
+        result.refused,
+        result.summary(),
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_worker_processes_write_the_same_files(demo, on_demo_day, tmp_path, lang):
+    i18n.set_language(lang)
+    steps: list[tuple[int, int]] = []
+    alone = action_reminders.write_all(demo.db, tmp_path / "one", today=on_demo_day, workers=1)
+    shared = action_reminders.write_all(
+        demo.db,
+        tmp_path / "two",
+        today=on_demo_day,
+        progress=lambda done, total: steps.append((done, total)),
+        workers=2,
+    )
+    assert len(alone.pdfs) > 2 * action_reminders.CHUNK and alone.drafts
+    assert _names(shared) == _names(alone)
+    assert [p.parent for p in shared.pdfs] == [tmp_path / "two"] * len(alone.pdfs)
+    assert _files(tmp_path / "two") == _files(tmp_path / "one")
+    total = len(alone.pdfs)
+    assert steps[-1] == (total, total) and steps == sorted(steps)
+
+
+def test_a_failure_in_a_worker_leaves_what_one_process_leaves(demo, on_demo_day, tmp_path):
+    """An owner's file that cannot be written (a folder has its name): the same sentence, and
+    the files of the owners before it only, whichever process met it."""
+    alone = action_reminders.write_all(demo.db, tmp_path / "first", today=on_demo_day, workers=1)
+    blocked = alone.pdfs[2 * action_reminders.CHUNK + 1].name  # in the third chunk
+    left, messages = {}, {}
+    for workers in (1, 2):
+        folder = tmp_path / f"with-{workers}"
+        (folder / blocked).mkdir(parents=True)
+        with pytest.raises(UserError) as failure:
+            action_reminders.write_all(demo.db, folder, today=on_demo_day, workers=workers)
+        messages[workers] = str(failure.value).replace(f"with-{workers}", "-")
+        left[workers] = _files_but(folder, blocked)
+    assert messages[2] == messages[1]
+    assert left[2] == left[1]
+    assert left[1] and len(left[1]) < len(_files(tmp_path / "first"))
+
+
+def _files_but(folder, name: str) -> dict[str, bytes]:
+    (folder / name).rmdir()
+    return _files(folder)
