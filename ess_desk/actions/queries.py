@@ -517,6 +517,17 @@ def group_by_owner(rows: list[ActionRow]) -> list[OwnerGroup]:
     return sorted(groups.values(), key=lambda g: (fold(g.owner), g.key))
 
 
+def open_by_owner(
+    db: Database, filt: ActionFilter | None = None, today: dt.date | None = None
+) -> list[OwnerGroup]:
+    """The open actions that pass the filter, by owner, overdue ones first for each (what each
+    owner is reminded of)."""
+    from dataclasses import replace
+
+    filt = replace(filt or ActionFilter(), statuses=rules.OPEN_STATUSES)
+    return group_by_owner(query_actions(db, filt, sort="overdue_first", today=today))
+
+
 @dataclass(frozen=True)
 class Counts:
     total: int

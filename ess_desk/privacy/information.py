@@ -181,8 +181,13 @@ def field_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+_CODED_FIELDS = frozenset({"role", "priority", "status", "kind"})
+
+
 def _code_labels(entity: str, field: str) -> dict[str, str] | None:
     """The vocabulary a recorded code belongs to (a status of minutes is not one of actions)."""
+    if field not in _CODED_FIELDS:
+        return None  # most fields: before the imports, which cost a microsecond each per value
     from ess_desk.actions import rules as actions
     from ess_desk.meetings.attendance import STATUSES as ATTENDANCE
     from ess_desk.meetings.vocabulary import ITEM_KINDS, MEETING_KINDS, MEETING_STATUSES
@@ -216,9 +221,9 @@ def value_label(entity: str, field: str, value: object) -> object:
     """A recorded code as a reader sees it (« approved » → « Approuvé »); other values as
     they are."""
     if isinstance(value, str):
-        from ess_desk.membership.vocabulary import label
-
         table = _code_labels(entity, field)  # one of the tables checked by test_i18n
         if table and value in table:
+            from ess_desk.membership.vocabulary import label
+
             return label(table, value)
     return value

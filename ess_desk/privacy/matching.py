@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.store import database
 from ess_desk.text import fold
@@ -331,17 +331,18 @@ class Matcher:
     def empty(self) -> bool:
         return self._pattern is None
 
-    def search_phone(self, text: str | None) -> bool:
+    def search_phone(self, text: str | bytes | None) -> bool:
         """`search` for a text whose words, by the index, cannot hold the name nor the e-mail
         (see Candidates.named): only the phone number may be there. Its digits, once every
         byte of every space, full stop and hyphen is dropped, follow one another in the text
-        wherever it is written: a check at C speed before the pattern."""
+        wherever it is written: a check at C speed before the pattern. The text may be given
+        as its UTF-8 bytes, as SQLite holds it (then decoded only when the check passes)."""
         if not text or self._phone is None:
             return False
-        packed = text.encode("utf-8").translate(None, _PHONE_DROP)
-        if self._phone_tail not in packed:
+        utf8 = text if isinstance(text, bytes) else text.encode("utf-8")
+        if self._phone_tail not in utf8.translate(None, _PHONE_DROP):
             return False
-        return _found(*self._phone, text)
+        return _found(*self._phone, text.decode("utf-8") if isinstance(text, bytes) else text)
 
     def candidates(self) -> Candidates:
         """Where SQLite should look for the texts `search` may find (see Candidates)."""
@@ -509,10 +510,13 @@ class Candidates:
 
 def audit_entries(
     db: Database, person_id: int, mandate_ids: Iterable[int], matcher: Matcher, columns: str
-) -> Iterator[tuple[database.Row, bool]]:
-    """The audit entries that may concern the person, with `columns`: those of their card and
-    mandates (through the log's entity index) and those whose copies may name them (through
-    its own words index, 0012); each with True when its copies are `found` (see `search`)."""
+) -> Iterator[tuple[database.Row | dict[str, Any], bool]]:
+    """The audit entries that may concern the person, with `columns`, `before` and `after`:
+    those of their card and mandates (through the log's entity index) and those whose copies
+    may name them (through its own words index, 0012); each with True when its copies are
+    `found` (see `search`). The copies of an entry that is neither found nor the person's own
+    are None: most entries the phone's digits bring are long texts that do not hold it, read as
+    UTF-8 bytes, where its digits are looked for, without being decoded (`search_phone`)."""
     mandates = list(mandate_ids)
     candidates = matcher.candidates()
     where, params = candidates.where("privacy_audit", "id", ("before", "after"))
@@ -520,15 +524,27 @@ def audit_entries(
     own = "(entity = 'person' AND entity_id = ?)"
     if mandates:
         own += f" OR (entity = 'mandate' AND entity_id IN ({', '.join('?' for _m in mandates)}))"
+    copies = ", ".join(
+        f"CASE WHEN {named} THEN {c} ELSE CAST({c} AS BLOB) END AS {c}" for c in ("before", "after")
+    )
     rows = database.each_row(
         db,
-        f"SELECT {columns}, before, after, {named} AS may_name FROM audit_log "
+        f"SELECT {columns}, {copies}, {named} AS may_name, ({own}) AS own FROM audit_log "
         f"WHERE {own} OR {where} ORDER BY id",
-        [*named_params, person_id, *mandates, *params],
+        [*named_params, *named_params, *named_params, person_id, *mandates]
+        + [person_id, *mandates, *params],
     )
     for r in rows:
-        look = matcher.search_named if r["may_name"] else matcher.search_phone
-        yield r, look(r["before"]) or look(r["after"])
+        if r["may_name"]:
+            yield r, matcher.search_named(r["before"]) or matcher.search_named(r["after"])
+            continue
+        before, after = r["before"], r["after"]  # their UTF-8 bytes
+        found = matcher.search_phone(before) or matcher.search_phone(after)
+        entry = dict(r)
+        keep = found or r["own"]
+        entry["before"] = before.decode("utf-8") if keep and before is not None else None
+        entry["after"] = after.decode("utf-8") if keep and after is not None else None
+        yield entry, found
 
 
 @dataclass(frozen=True)

@@ -669,11 +669,11 @@ def test_the_indexes_hand_over_every_text_the_matcher_finds(store, council):
     assert not {"Merci à M. Secrète (un autre)", "Zoé Secrétaire", "xZoé Secrète"} & found
     assert {"Appeler le +33 (0)7 98 76 54 32", "tél.07\t98\u00a076 54 32"} <= found
     assert not {"Appeler le 07 98 76 54 329", "Appeler le 07 98  76 54 32"} & found
-    entries = dict(
-        (row[0], hit)
+    entries = {
+        row["entity_id"]: hit
         for row, hit in audit_entries(store.db, zoe, [], matcher, "entity_id")
-        if row[0] >= 1000
-    )
+        if row["entity_id"] >= 1000
+    }
     everything = {
         entity_id: matcher.search(after)
         for entity_id, after in store.db.execute(
@@ -681,6 +681,11 @@ def test_the_indexes_hand_over_every_text_the_matcher_finds(store, council):
         )
     }
     assert {k: v for k, v in everything.items() if v} == {k: v for k, v in entries.items() if v}
+    # The copies of an entry found by the phone's digits alone are given as the log holds them.
+    stored = dict(store.db.execute("SELECT id, after FROM audit_log WHERE entity = 'note'"))
+    for row, hit in audit_entries(store.db, zoe, [], matcher, "id"):
+        if hit and row["id"] in stored:
+            assert row["after"] == stored[row["id"]] and row["before"] is None
 
 
 def test_the_index_folds_every_letter_the_name_pattern_takes_but_the_dotless_i():
