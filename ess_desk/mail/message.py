@@ -9,7 +9,7 @@ and over without going through them again for each recipient (`compose_chunks(wi
 
 from __future__ import annotations
 
-import base64
+import binascii
 import datetime as dt
 import hashlib
 import re
@@ -23,6 +23,7 @@ from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime
 from functools import lru_cache
 
+from ess_desk.mail import address_header
 from ess_desk.mail.headers import body_text, check_address, file_name, header_text
 from ess_desk.typography import typeset
 
@@ -148,7 +149,16 @@ def base64_part(content: bytes, mime: str, name: str, params: dict[str, str]) ->
         maintype, subtype = mime.split("/", 1)
         part.set_content(b"", maintype=maintype, subtype=subtype, filename=name, params=params)
         headers = b"".join(WIRE.fold_binary(key, value) for key, value in part.items())
-    return headers + b"\r\n" + base64.encodebytes(content).replace(b"\n", b"\r\n")
+    return headers + b"\r\n" + base64_lines(content)
+
+
+def base64_lines(content: bytes) -> bytes:
+    """`base64.encodebytes` with CRLF line ends (76 characters a line, for 57 bytes), from one
+    encoding of the whole (encodebytes encodes line by line: a fifth slower)."""
+    encoded = binascii.b2a_base64(content, newline=False)
+    if not encoded:
+        return b""
+    return b"\r\n".join([encoded[n : n + 76] for n in range(0, len(encoded), 76)]) + b"\r\n"
 
 
 _PLAIN_MIME = re.compile(r"[a-z]+/[a-z0-9.+-]+")
@@ -297,6 +307,9 @@ def _folded(name: str, value: str | tuple[str, str]) -> bytes:
             and _PLAIN_ADDRESS.fullmatch(value[1])
         ):
             return line.encode("ascii") + b"\r\n"
+        known = address_header.folded(name, value[0], value[1], LINE)  # (names with accents)
+        if known is not None:
+            return known
     head = EmailMessage(policy=WIRE)
     head[name] = value if isinstance(value, str) else Address(value[0], addr_spec=value[1])
     return WIRE.fold_binary(name, head[name])

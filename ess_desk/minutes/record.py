@@ -17,6 +17,7 @@ from ess_desk.meetings import meetings, presence, votes
 from ess_desk.meetings import record as meeting_record
 from ess_desk.meetings.record import MeetingRecord
 from ess_desk.membership import bodies, roster
+from ess_desk.minutes import redaction
 from ess_desk.store import database
 
 if TYPE_CHECKING:
@@ -790,46 +791,60 @@ class Publication:
 
     def __init__(self, db: Database, record: MinutesRecord):
         # Consent is read today: a person may have withdrawn it since the minutes were approved.
-        people = database.rows(db, "SELECT id, first_name, last_name, consent_publish FROM people")
-        self.consent = {r["id"]: bool(r["consent_publish"]) for r in people}
+        self._db = db
+        named = _people_of(record)
+        self._consent: dict[int, bool] = {}
+        self._read_consent({p.person_id for p in named if p.person_id is not None})
         replacements: dict[str, str] = {}
-        for r in people:
+        anyone = _("une personne")
+        for r in database.each_row(
+            db, "SELECT first_name, last_name FROM people WHERE NOT consent_publish ORDER BY id"
+        ):
             first, last = r["first_name"], r["last_name"]
-            if not r["consent_publish"] and f"{first}{last}".strip():
+            if f"{first}{last}".strip():
                 for name in (f"{first} {last}", f"{last} {first}"):
-                    replacements.setdefault(name.strip().casefold(), _("une personne"))
+                    replacements.setdefault(redaction.folded(name.strip()), anyone)
         # People named in the record get their more precise description.
-        for person in _people_of(record):
+        for person in named:
             if not self.allowed(person):
-                replacements[person.name.strip().casefold()] = public_label(person)
-        self._names = sorted((n for n in replacements if n), key=len, reverse=True)
+                replacements[redaction.folded(person.name.strip())] = public_label(person)
         self._labels = replacements
-        self._pattern = (
-            re.compile(
-                r"(?<!\w)(" + "|".join(re.escape(n) for n in self._names) + r")(?!\w)",
-                re.IGNORECASE,
-            )
-            if self._names
-            else None
+        # (the longest first: « Marie Dupont Durand » before « Marie Dupont »)
+        self._redactor = redaction.Redactor(
+            sorted((n for n in replacements if n), key=len, reverse=True), self._replacement
         )
+
+    def _read_consent(self, person_ids: set[int]) -> None:
+        """Whether these people consent to publication (no one unknown does)."""
+        ids = sorted(person_ids - self._consent.keys())
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            self._consent.update(dict.fromkeys(chunk, False))
+            marks = ", ".join("?" * len(chunk))
+            for r in database.each_row(
+                self._db, f"SELECT id, consent_publish FROM people WHERE id IN ({marks})", chunk
+            ):
+                self._consent[r["id"]] = bool(r["consent_publish"])
 
     def allowed(self, person: PersonRef) -> bool:
         if person.person_id is None:
             return False  # an external guest never gave consent
-        return self.consent.get(person.person_id, False)
+        if person.person_id not in self._consent:
+            self._read_consent({person.person_id})
+        return self._consent[person.person_id]
 
-    def text(self, value: str) -> str:
-        if not value or self._pattern is None:
-            return value
-
-        def replace(match: re.Match[str]) -> str:
-            words = self._labels[match.group(1).casefold()]
+    def _replacement(self, value: str) -> Callable[[str, int], str]:
+        def replace(name: str, start: int) -> str:
+            words = self._labels[name]  # (the name matched, folded: never the text's letters)
             # « Zoé Secrète présente… » → « Un membre du collège … présente… »
-            if _SENTENCE_START.search(value[: match.start()]):
+            if _SENTENCE_START.search(value[:start]):
                 words = words[:1].upper() + words[1:]
             return words
 
-        return self._pattern.sub(replace, value)
+        return replace
+
+    def text(self, value: str) -> str:
+        return self._redactor.text(value)
 
     @overload
     def person(self, person: PersonRef) -> PersonRef: ...

@@ -3,6 +3,7 @@ meeting, links to agenda items, queries and counts, themes, bulk insert."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -502,3 +503,13 @@ def test_owner_order_and_the_page_s_first_ids(store, council):
         store.db, ActionFilter(text="charte"), sort="id", descending=True, today=TODAY, window=3
     )
     assert ids == sorted(made, reverse=True) and complete and counted.total == 7
+
+
+def test_a_row_with_changes_is_the_row_replaced(store, council):
+    new_action(store, council, title="Rédiger la charte")
+    row = review.review_list(store.db, council["may"], today=TODAY)[0]
+    changed = queries.with_changes(row, title="Autre", owner="Une personne")
+    assert changed == dataclasses.replace(row, title="Autre", owner="Une personne")
+    assert row.title == "Rédiger la charte" and row.owner == "Zoé Martin"
+    with pytest.raises(TypeError):
+        queries.with_changes(row, titre="Autre")

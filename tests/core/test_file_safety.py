@@ -183,6 +183,31 @@ def test_links_made_after_a_first_check_are_still_refused(tmp_path):
         check_output(target)
 
 
+def test_an_output_folder_made_a_link_after_a_first_check_is_seen(tmp_path):
+    # The real path of a folder of outputs is resolved once for many files written in it, and
+    # again when the name leads to another folder: made a link to the backups, or a file in it
+    # made a link to the database, it is refused.
+    from ess_desk.errors import UserError
+    from ess_desk.fileio import check_output, protect_database
+
+    db = tmp_path / "conseil.sqlite"
+    db.write_bytes(b"")
+    protect_database(db)
+    out = tmp_path / "relances"
+    out.mkdir()
+    for n in range(3):
+        assert check_output(out / f"relance-{n}.pdf") == out / f"relance-{n}.pdf"
+    (out / "relance-3.pdf").symlink_to(db)
+    with pytest.raises(UserError, match="base du conseil"):
+        check_output(out / "relance-3.pdf")
+    out.rename(tmp_path / "relances-avant")
+    backups = backup.backup_dir(db)
+    backups.mkdir()
+    out.symlink_to(backups, target_is_directory=True)
+    with pytest.raises(UserError, match="sauvegardes"):
+        check_output(out / "relance-4.pdf")
+
+
 def test_convocations_into_the_backups_folder_are_refused(council, capsys):
     db, meeting = council
     with open_store(db):

@@ -12,7 +12,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from ess_desk.actions import review
+from ess_desk.actions import queries, review
 from ess_desk.actions.queries import ActionRow
 from ess_desk.dates import display
 from ess_desk.documents import (
@@ -103,7 +103,7 @@ class _Pack(_RoomSheets):
             shown = self.person(row.owner_person_id)
             if not self._names[row.owner_person_id].consent_publish:
                 owner = shown  # their quality, without their organisation either
-        return dataclasses.replace(
+        return queries.with_changes(
             row,
             title=self.text(row.title),
             owner=self.text(owner),
