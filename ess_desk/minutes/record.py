@@ -803,11 +803,11 @@ class Publication:
             first, last = r["first_name"], r["last_name"]
             if f"{first}{last}".strip():
                 for name in (f"{first} {last}", f"{last} {first}"):
-                    replacements.setdefault(name.strip().casefold(), anyone)
+                    replacements.setdefault(redaction.folded(name.strip()), anyone)
         # People named in the record get their more precise description.
         for person in named:
             if not self.allowed(person):
-                replacements[person.name.strip().casefold()] = public_label(person)
+                replacements[redaction.folded(person.name.strip())] = public_label(person)
         self._labels = replacements
         # (the longest first: « Marie Dupont Durand » before « Marie Dupont »)
         self._redactor = redaction.Redactor(
@@ -833,11 +833,11 @@ class Publication:
             self._read_consent({person.person_id})
         return self._consent[person.person_id]
 
-    def _replacement(self, value: str) -> Callable[[re.Match[str]], str]:
-        def replace(match: re.Match[str]) -> str:
-            words = self._labels[match.group(1).casefold()]
+    def _replacement(self, value: str) -> Callable[[str, int], str]:
+        def replace(name: str, start: int) -> str:
+            words = self._labels[name]  # (the name matched, folded: never the text's letters)
             # « Zoé Secrète présente… » → « Un membre du collège … présente… »
-            if _SENTENCE_START.search(value[: match.start()]):
+            if _SENTENCE_START.search(value[:start]):
                 words = words[:1].upper() + words[1:]
             return words
 

@@ -1,19 +1,18 @@
 """Names of people without consent replaced in free text: what one regular expression of every
-name would replace, found through the words of each text.
+name would replace in the folded text, found through the words of each text.
 
-The public version replaces every name written as it is in any case, as a whole run of words, the
-longest first. One expression of all the council's names (ten thousand on a large council) tried
-at every word of every text cost seconds for a single public pack. Here each text is first
-cut into its words, folded as the expression's case-insensitive matching compares letters: only
-the names whose rarest word is among them, and whose whole folded text is in it, can match. The
-expression of those few names alone, in the same order, makes the same replacements: a name that
-cannot match anywhere in the text never decides anything there.
+The public version replaces every name written as it is in any case (ß or ss, İ, ı or i, the
+Kelvin sign or k…), as a whole run of words, the longest first. The names and the text are
+compared folded (`folded`): a match in the folded text is mapped back to the characters of the
+text it covers (a character whose folding it covers in part is replaced whole), and the
+replacement is given the name that matched, never the text (RGPD: a name keyed by `casefold`
+but matched letter by letter, « Strauß » or « İlknur », was left in the public documents).
 
-Why the words of a name are whole words of a text where the name matches: every character the
-matching takes as a case variant of a name's character folds (`folded`) to the same text as it
-(tests/core/test_redaction.py checks it for every character), and a character that is not part of
-a word folds to characters that are not either, but the combining ypogegrammeni (U+0345) that
-folds to the letter iota: a text holding it is searched with the expression of every name.
+One expression of all the council's names (ten thousand on a large council) tried at every word
+of every text cost seconds for a single public pack. Here each folded text is first cut into its
+words: only the names whose rarest word is among them, and whose whole folded text is in it, can
+match. The expression of those few names alone, in the same order, makes the same replacements:
+a name that cannot match anywhere in the text never decides anything there.
 """
 
 from __future__ import annotations
@@ -24,8 +23,6 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
-# (the one character outside words whose folded text holds a letter: see above)
-_OUTSIDE_WORDS_FOLDED_TO_A_LETTER = "\u0345"
 
 
 def folded(text: str) -> str:
@@ -36,21 +33,51 @@ def folded(text: str) -> str:
 
 
 def pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """Any of `names` (folded by the caller), in this order, as a whole run of words, in any
-    case."""
-    return re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
-        re.IGNORECASE,
-    )
+    """Any of `names` (folded by the caller), in this order, as a whole run of words of a folded
+    text."""
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def folded_with_origins(text: str) -> tuple[str, list[int] | None]:
+    """The folded text, and for each of its characters the index of the text's character it
+    comes from (None when each character folds to one: the same index)."""
+    whole = folded(text)
+    if len(whole) == len(text):  # (folding never shortens a character)
+        return whole, None
+    parts: list[str] = []
+    origins: list[int] = []
+    for i, ch in enumerate(text):
+        part = folded(ch)
+        parts.append(part)
+        origins.extend([i] * len(part))
+    return "".join(parts), origins
+
+
+def replaced(value: str, compiled: re.Pattern[str], replace: Callable[[str, int], str]) -> str:
+    """`value` with each match of `compiled` in its folded text replaced by `replace(name,
+    start)`: the (folded) name that matched and where its characters start in `value`."""
+    text, origins = folded_with_origins(value)
+    out: list[str] = []
+    done = 0
+    for match in compiled.finditer(text):
+        start, end = match.span()
+        if origins is not None:
+            # (a match starting within a character the last one replaced whole: what is left)
+            start, end = max(origins[start], done), origins[end - 1] + 1
+        out += (value[done:start], replace(match.group(1), start))
+        done = end
+    if not out:
+        return value
+    out.append(value[done:])
+    return "".join(out)
 
 
 class Redactor:
-    """Replaces in a text the names (already case-folded, longest first) by what `replacement`
-    gives for the match: `pattern(names).sub(replacement(text), text)`, made fast."""
+    """Replaces in a text the names (already folded, longest first) by what `replacement` gives
+    for the name matched and where: `replaced(text, pattern(names), replacement(text))`, made
+    fast."""
 
-    def __init__(
-        self, names: list[str], replacement: Callable[[str], Callable[[re.Match[str]], str]]
-    ):
+    def __init__(self, names: list[str], replacement: Callable[[str], Callable[[str, int], str]]):
         self._names = _names(tuple(names))
         self._replacement = replacement
         self._done: dict[str, str] = {}  # (a pack's titles, owners and comments come back)
@@ -61,7 +88,9 @@ class Redactor:
         done = self._done.get(value)
         if done is None:
             compiled = self._names.pattern_for(value)
-            done = value if compiled is None else compiled.sub(self._replacement(value), value)
+            done = (
+                value if compiled is None else replaced(value, compiled, self._replacement(value))
+            )
             if len(self._done) >= 4096:
                 self._done.clear()
             self._done[value] = done
@@ -96,8 +125,6 @@ class _Names:
 
     def _candidates(self, value: str) -> tuple[str, ...]:
         """The names that may match somewhere in `value`, in the names' order."""
-        if _OUTSIDE_WORDS_FOLDED_TO_A_LETTER in value:
-            return self.names
         text = folded(value)
         found = [
             n

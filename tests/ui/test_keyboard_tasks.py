@@ -37,24 +37,32 @@ MEMBERS = (
 
 def window_manager() -> None:
     """What the system's window manager does and offscreen does not: a dialog that opens is
-    activated, and the window gets its focus back when its dialog closes."""
+    activated, and the window gets its focus back when its dialog closes or when another top
+    level (a window an earlier test of the same worker closed, a popup) took the activation
+    and left nothing focused."""
     active = QtWidgets.QApplication.activeWindow()
     modal = QtWidgets.QApplication.activeModalWidget()
     if modal is not None and modal.isVisible():
         top = modal
-    elif active is None:
+    elif active is None or QtWidgets.QApplication.focusWidget() is None:
         top = next(
             w
-            for w in QtWidgets.QApplication.topLevelWidgets()
+            for w in reversed(QtWidgets.QApplication.topLevelWidgets())
             if isinstance(w, MainWindow) and w.isVisible()
         )
     else:
         return
-    if active is top:
+    if active is top and QtWidgets.QApplication.focusWidget() is not None:
         return
     top.activateWindow()
-    for _ in range(200):
-        if QtWidgets.QApplication.activeWindow() is top:
+    # A deadline rather than a count of short waits: on a loaded machine the activation's
+    # events can take more than a few hundred milliseconds to come.
+    deadline = QtCore.QDeadlineTimer(10_000)
+    while not deadline.hasExpired():
+        if (
+            QtWidgets.QApplication.activeWindow() is top
+            and QtWidgets.QApplication.focusWidget() is not None
+        ):
             return
         QTest.qWait(10)
 
@@ -62,7 +70,9 @@ def window_manager() -> None:
 def focused() -> QtWidgets.QWidget:
     window_manager()
     widget = QtWidgets.QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
+    assert widget is not None, (
+        f"nothing has the keyboard focus (active window: {QtWidgets.QApplication.activeWindow()!r})"
+    )
     return widget
 
 
