@@ -656,18 +656,8 @@ class TextCell(Flowable):
             if len(text._canvas._doc.fontMapping) == fonts:  # (no font named on the way)
                 self._fragments[key] = (" ".join(code[start:]), _state(text))
         else:
-            if not getattr(text, "_alpha_version", False):  # as _set_style does
-                text._canvas._doc.ensureMinPdfVersion("transparency")
-                text._alpha_version = True
             code.append(found[0])
-            (
-                text._cell_style,
-                text._curSubset,
-                text._fontname,
-                text._fontsize,
-                text._leading,
-                text._fillColorObj,
-            ) = found[1]
+            _restore_state(text, found[1])
             text._x = text._x0
             text._y = text._y0 = text._y0 - self._height
         text._cell_line = (x, y - self._height)
@@ -724,6 +714,22 @@ def _state(text: TextObject) -> tuple:
         text._leading,
         getattr(text, "_fillColorObj", None),
     )
+
+
+def _restore_state(text: TextObject, state: tuple) -> None:
+    """Put back what `_state` took, when a cell's operators are written again from the memo: the
+    text object is left as the cell's own lines would have left it."""
+    if not getattr(text, "_alpha_version", False):  # as _set_style does
+        text._canvas._doc.ensureMinPdfVersion("transparency")
+        text._alpha_version = True
+    (
+        text._cell_style,
+        text._curSubset,
+        text._fontname,
+        text._fontsize,
+        text._leading,
+        text._fillColorObj,
+    ) = state
 
 
 class _RowWriter:
@@ -792,17 +798,7 @@ class _RowWriter:
                 move = moves[(dx, dy)] = f"{fp_str(dx, -dy)} Td"
             code.append(move)
             code.append(found[0])
-            if not getattr(text, "_alpha_version", False):  # as _set_style does
-                text._canvas._doc.ensureMinPdfVersion("transparency")
-                text._alpha_version = True
-            (
-                text._cell_style,
-                text._curSubset,
-                text._fontname,
-                text._fontsize,
-                text._leading,
-                text._fillColorObj,
-            ) = found[1]
+            _restore_state(text, found[1])
             text._x = text._x0 = text._x0 + dx
             text._y = text._y0 = text._y0 + dy - cell._height
             text._cell_line = (left, y - cell._height)
