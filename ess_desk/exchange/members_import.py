@@ -1466,6 +1466,7 @@ def _write(
     db: Database, plan: ImportPlan, progress: Callable[[int, int], None] | None
 ) -> ImportResult:
     from ess_desk import audit
+    from ess_desk.store.bulk import indexed_in_bulk, insert_rows
 
     total = len(plan.organisations) + len(plan.colleges) + len(plan.people) + len(plan.mandates)
     done = 0
@@ -1477,21 +1478,15 @@ def _write(
 
     def insert(table: str, entity: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         nonlocal done
-        sql = (
-            f"INSERT INTO [{table}] ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _c in columns)})"
-        )
         for i in range(0, len(rows), _CHUNK):
             chunk = rows[i : i + _CHUNK]
-            db.conn.executemany(sql, chunk)
+            insert_rows(db.conn, table, columns, chunk)
             audit.record_many(db, entity, "create", audit.created_rows(columns, chunk))
             done += len(chunk)
             if progress:
                 progress(done, total)
 
-    from ess_desk.store.bulk import indexed_in_bulk
-
-    # One pass per table through a prepared statement; the search index of the new people and
+    # A few hundred rows per statement (insert_rows); the search index of the new people and
     # organisations, and the words index of their audit entries, are written at the end in one
     # statement per table, in the same transaction.
     with indexed_in_bulk(db, "organisations", "people", "audit_log"):
