@@ -7,8 +7,7 @@ over a new store; showing one record where it lives (`open_record`).
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ess_desk.store import Store
 from ui import fitting
@@ -16,8 +15,7 @@ from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):
     """A page of the navigation: its key (for QSettings), title, and where its class lives."""
 
     key: str
