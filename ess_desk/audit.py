@@ -90,6 +90,9 @@ def amend_last(db: Database, entry_id: int, at: str, after: dict[str, Any] | Non
         "UPDATE audit_log SET at = ?, after = ?, content_digest = ?, hash = ? WHERE id = ?",
         [at, text, digest, value, entry_id],
     )
+    from ess_desk.store import audit_numbers  # not on the start path
+
+    audit_numbers.write(db.conn, [(entry_id, before, text)])  # its trigger dropped the old keys
 
 
 def redact(db: Database, entry_id: int, before: str | None, after: str | None) -> None:
@@ -99,6 +102,9 @@ def redact(db: Database, entry_id: int, before: str | None, after: str | None) -
         "UPDATE audit_log SET before = ?, after = ?, redacted = 1 WHERE id = ?",
         [before, after, entry_id],
     )
+    from ess_desk.store import audit_numbers  # not on the start path
+
+    audit_numbers.write(db.conn, [(entry_id, before, after)])  # its trigger dropped the old keys
 
 
 def created_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[Entry]:

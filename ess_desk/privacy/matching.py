@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ess_desk.store import database
+from ess_desk.store import audit_numbers, database
 from ess_desk.text import fold
 
 if TYPE_CHECKING:
@@ -379,7 +379,11 @@ class Matcher:
             tail = digits[1:]
             pairs = tuple((f"%{a}{b}%", f"%{a}_{b}%") for a, b in itertools.pairwise(tail))
         return Candidates(
-            " OR ".join(terms) if terms else None, phones, nothing=not terms, phone_pairs=pairs
+            " OR ".join(terms) if terms else None,
+            phones,
+            nothing=not terms,
+            phone_pairs=pairs,
+            phone_key=audit_numbers.key(re.sub(r"\D", "", identity.phone)) if phones else None,
         )
 
     def search(self, text: str | None) -> bool:
@@ -462,6 +466,8 @@ class Candidates:
     # apart): a text that lacks one of them cannot hold the number as `search` reads it. Most
     # long texts have the ten digits somewhere in order; few have them in pairs.
     phone_pairs: tuple[tuple[str, str], ...] = ()
+    # The key of the number in the audit log's numbers (ess_desk.store.audit_numbers, 0018).
+    phone_key: int | None = None
 
     def phone_condition(self, column: str) -> tuple[str, list[object]]:
         """An SQL condition on `column` for the texts that may hold the phone number (digits
@@ -474,6 +480,25 @@ class Candidates:
             parts.append(f"({column} LIKE ? OR {column} LIKE ?)")
             params += [together, apart]
         return "(" + " AND ".join(parts) + ")", params
+
+    def numbered(self, row_id: str, columns: Sequence[str]) -> tuple[str, list[object]]:
+        """An SQL condition for the audit entries (their id: `row_id`, their copies in
+        `columns`) that may hold the phone number: the long ones its key points at in the log's
+        numbers, and those not keyed whose text has its digits (`phone_condition`); ("", [])
+        when there is no number to look for."""
+        if self.phone_key is None:
+            return "", []
+        texts: list[str] = []
+        params: list[object] = [self.phone_key]
+        for column in columns:
+            condition, values = self.phone_condition(column)
+            texts.append(condition)
+            params += values
+        return (
+            f"({row_id} IN (SELECT entry_id FROM audit_numbers WHERE number = ?) OR ({row_id} "
+            f"NOT IN (SELECT entry_id FROM audit_numbered) AND ({' OR '.join(texts)})))",
+            params,
+        )
 
     def named(self, index: str, row_id: str) -> tuple[str, list[object]]:
         """An SQL value, 1 for the rows whose words in `index` may hold the name or the e-mail:
@@ -519,7 +544,11 @@ def audit_entries(
     UTF-8 bytes, where its digits are looked for, without being decoded (`search_phone`)."""
     mandates = list(mandate_ids)
     candidates = matcher.candidates()
-    where, params = candidates.where("privacy_audit", "id", ("before", "after"))
+    # The name and e-mail through the copies' words index, the phone through their numbers.
+    where, params = candidates.where("privacy_audit", "id", ())
+    phone, phone_params = candidates.numbered("id", ("before", "after"))
+    if phone:
+        where, params = f"({where} OR {phone})", [*params, *phone_params]
     named, named_params = candidates.named("privacy_audit", "id")
     own = "(entity = 'person' AND entity_id = ?)"
     if mandates:

@@ -68,11 +68,19 @@ def head(conn: Any) -> tuple[int, str] | None:
 Entry = tuple[str, str, str, int | None, str, str | None, str | None]
 
 
-def chained(entries: Iterable[Entry], last_id: int, prev: str) -> Iterator[tuple[Any, ...]]:
+def chained(
+    entries: Iterable[Entry],
+    last_id: int,
+    prev: str,
+    long: list[tuple[int, str | None, str | None]] | None = None,
+    longer_than: int = 0,
+) -> Iterator[tuple[Any, ...]]:
     """The rows to insert for `entries` after the entry (`last_id`, `prev`): each with its id,
     content digest, previous hash and hash — `content_digest` and `entry_hash` of each entry,
     with the framing of the parts a bulk write shares (moment, user, entity, action) made once
-    per run of entries that share them (a 10,000-member import writes 20,000 entries)."""
+    per run of entries that share them (a 10,000-member import writes 20,000 entries). The
+    entries whose two copies hold more than `longer_than` characters are added to `long`, with
+    their id (`audit_numbers.is_long`)."""
     sha256 = hashlib.sha256
     shared: tuple[str, str, str, str] | None = None
     head = tail = ""
@@ -93,6 +101,8 @@ def chained(entries: Iterable[Entry], last_id: int, prev: str) -> Iterator[tuple
                 "utf-8", "surrogatepass"
             )
         ).hexdigest()
+        if long is not None and len(before or "") + len(after or "") > longer_than:
+            long.append((entry_id, before, after))
         yield (entry_id, at, user, entity, entity_id, action, before, after, digest, prev, value)
         prev = value
 
@@ -108,9 +118,14 @@ def append(conn: Any, entries: Iterable[Entry]) -> int:
     many were written."""
     last = database.row(conn, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
     last_id, prev = (int(last["id"]), str(last["hash"] or GENESIS)) if last else (0, GENESIS)
+    from ess_desk.store import audit_numbers  # not on the start path
     from ess_desk.store.bulk import insert_rows
 
-    return insert_rows(conn, "audit_log", COLUMNS_WRITTEN, chained(entries, last_id, prev))
+    long: list[tuple[int, str | None, str | None]] = []
+    rows = chained(entries, last_id, prev, long, audit_numbers.LONG)
+    written = insert_rows(conn, "audit_log", COLUMNS_WRITTEN, rows)
+    audit_numbers.write(conn, long)  # where their copies may hold a phone number
+    return written
 
 
 def rechain(conn: Any) -> int:

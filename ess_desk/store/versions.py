@@ -25,4 +25,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0015_dashboard_pending",
     "0016_search_prefixes",
     "0017_minutes_people",
+    "0018_audit_numbers",
 )
