@@ -66,11 +66,15 @@ def test_worker_processes_write_the_same_files(demo, on_demo_day, tmp_path, lang
     assert steps[-1] == (total, total) and steps == sorted(steps)
 
 
-def test_a_failure_in_a_worker_leaves_what_one_process_leaves(demo, on_demo_day, tmp_path):
+@pytest.mark.parametrize("chunk", [0, 1, 2, -1])
+def test_a_failure_in_a_worker_leaves_what_one_process_leaves(demo, on_demo_day, tmp_path, chunk):
     """An owner's file that cannot be written (a folder has its name): the same sentence, and
-    the files of the owners before it only, whichever process met it."""
+    the files of the owners before it only, whichever process met it (the first chunks go to
+    the worker, the next ones mostly to this process, which takes every chunk the worker has
+    not begun: a failure in the first, second, third and last chunks)."""
     alone = action_reminders.write_all(demo.db, tmp_path / "first", today=on_demo_day, workers=1)
-    blocked = alone.pdfs[2 * action_reminders.CHUNK + 1].name  # in the third chunk
+    owner = chunk * action_reminders.CHUNK + 1 if chunk >= 0 else len(alone.pdfs) - 1
+    blocked = alone.pdfs[owner].name  # (the owners before it have their files)
     left, messages = {}, {}
     for workers in (1, 2):
         folder = tmp_path / f"with-{workers}"
