@@ -104,17 +104,35 @@ def redact(db: Database, entry_id: int, before: str | None, after: str | None) -
 def created_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[Entry]:
     """The "create" entries of new rows given as tuples in `columns` order (the first is the
     id): the same JSON text as `as_json(dict(zip(columns, row)))`, written from a template made
-    once for the columns, about three times faster for thousands of rows."""
-    template = "{" + ", ".join(f"{json.dumps(c, ensure_ascii=False)}: %s" for c in columns) + "}"
-    encode = _ENCODE_STRING
-    for row in rows:
-        # Strings (most values) straight to json's C writer, the rest by _json_value.
-        values = tuple([encode(v) if type(v) is str else _json_value(v) for v in row])
-        yield row[0], None, template % values
+    once for the columns and values encoded a column at a time (a column of strings, of ints or
+    of nulls in one pass of json's C writer or of `int.__repr__`), about six times faster than
+    json.dumps for thousands of rows."""
+    names = (json.dumps(c, ensure_ascii=False).replace("%", "%%") for c in columns)
+    template = "{" + ", ".join(f"{name}: %s" for name in names) + "}"
+    rows = rows if isinstance(rows, list) else list(rows)
+    if not rows:
+        return
+    # Each column's values encoded at once, then put together row by row by the template.
+    columns_text = [_json_column(values) for values in zip(*rows, strict=True)]
+    texts = map(template.__mod__, zip(*columns_text, strict=True))
+    for row, text in zip(rows, texts, strict=True):
+        yield row[0], None, text
 
 
 _ENCODE_STRING = json.encoder.encode_basestring  # the C encoder of json.dumps(ensure_ascii=False)
 _BY_TYPE = {str: _ENCODE_STRING, int: int.__repr__, type(None): lambda _v: "null"}
+
+
+def _json_column(values: tuple[Any, ...]) -> list[str]:
+    """json.dumps of each value of a column; a column of one plain type in one pass."""
+    kinds = set(map(type, values))
+    if len(kinds) == 1:
+        kind = kinds.pop()
+        if kind is type(None):
+            return ["null"] * len(values)
+        if kind is str or kind is int:
+            return list(map(_BY_TYPE[kind], values))
+    return list(map(_json_value, values))
 
 
 def _json_value(value: Any) -> str:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ess_desk.i18n import language
 from ui import palette
@@ -31,8 +30,7 @@ TONES = {
 SECOND_LINE = palette.MUTED  # the detail under a cell's first line
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of a dashboard section: the record it opens and the cells it shows. A cell may
     hold two lines ("first\\nsecond"): the second is a muted detail. `tone` colours the last line
     of cell `toned` (the state), or the whole line for LATE_LINE."""

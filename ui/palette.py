@@ -11,7 +11,7 @@ colours, so that what the user chose wins. `tests/ui/test_palette.py` computes e
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ui.qt import QtGui, QtWidgets
 
@@ -30,22 +30,19 @@ MINIMUM_TEXT_CONTRAST = 4.5
 MINIMUM_GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11: chart bars, focus outlines
 
 
-@dataclass(frozen=True)
-class Ink:
+class Ink(NamedTuple):
     """A text colour."""
 
     hex: str
 
 
-@dataclass(frozen=True)
-class Fill:
+class Fill(NamedTuple):
     """A background drawn behind the ordinary (black) text or any ink: a highlighted row."""
 
     hex: str
 
 
-@dataclass(frozen=True)
-class Panel:
+class Panel(NamedTuple):
     """A banner or a pill: its text, background and border."""
 
     fg: str

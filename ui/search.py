@@ -12,9 +12,8 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ess_desk.store import Store
 from ui.qt import QEvent, QModelIndex, QObject, Qt, QtCore, QtGui, QTimer, QtWidgets
@@ -44,14 +43,13 @@ EXPANDED_LIMIT = 50  # hits of the kind whose « more results » row was chosen
 PANEL_WIDTH = 680
 
 
-@dataclass(frozen=True)
-class ResultRow:
+class ResultRow(NamedTuple):
     """One line of the results: a kind's heading, a hit, a « more » line, or « no result »."""
 
     role: str  # "header", "hit", "more" or "empty"
     kind: str = ""
     text: str = ""
-    hit: Hit | None = None  # not « index.Hit »: dataclasses would load the module to read it
+    hit: Hit | None = None
 
     @property
     def selectable(self) -> bool:

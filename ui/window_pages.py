@@ -7,8 +7,7 @@ over a new store; showing one record where it lives (`open_record`).
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ess_desk.store import Store
 from ui import fitting
@@ -16,8 +15,7 @@ from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):
     """A page of the navigation: its key (for QSettings), title, and where its class lives."""
 
     key: str
@@ -66,6 +64,13 @@ def page_specs() -> list[PageSpec]:
             "ActionsPage",
         ),
     ]
+
+
+def _splitters(page: QtWidgets.QWidget) -> list[QtWidgets.QSplitter]:
+    """The page's splitters, whose sizes are remembered: those it lists (`splitters`), else
+    those found among its widgets."""
+    listed = getattr(page, "splitters", None)
+    return list(listed) if listed is not None else page.findChildren(QtWidgets.QSplitter)
 
 
 class WindowPages(QtWidgets.QMainWindow):
@@ -234,9 +239,10 @@ class WindowPages(QtWidgets.QMainWindow):
         page = getattr(importlib.import_module(spec.module), spec.class_name)(self.store)
         from ui import a11y
 
-        a11y.finish(page, mnemonics=False)
+        if not getattr(page, "a11y_finished", False):  # see DashboardPage.a11y_finished
+            a11y.finish(page, mnemonics=False)
         self._pages[spec.key] = page
-        for splitter in page.findChildren(QtWidgets.QSplitter):
+        for splitter in _splitters(page):
             name = splitter.objectName()
             state = self.settings.splitter_state(f"{spec.key}/{name}") if name else None
             if state is not None:
@@ -311,7 +317,7 @@ class WindowPages(QtWidgets.QMainWindow):
 
     def _save_splitters(self) -> None:
         for key, page in self._pages.items():
-            for splitter in page.findChildren(QtWidgets.QSplitter):
+            for splitter in _splitters(page):
                 if splitter.objectName():
                     self.settings.set_splitter_state(
                         f"{key}/{splitter.objectName()}", splitter.saveState()

@@ -4,7 +4,7 @@ last update; record an update (or « pas de changement ») for each, during or a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions import queries, rules, updates
@@ -41,7 +41,7 @@ def open_actions(
     base = ActionFilter(body_id=meeting.body_id, created_until=meeting.day.isoformat())
     rows = queries.query_actions(
         db,
-        replace(base, statuses=rules.OPEN_STATUSES),
+        base._replace(statuses=rules.OPEN_STATUSES),
         sort="overdue_first",
         today=today,
     )
@@ -50,7 +50,7 @@ def open_actions(
             r
             for r in queries.query_actions(
                 db,
-                replace(base, statuses=rules.CLOSED_STATUSES),
+                base._replace(statuses=rules.CLOSED_STATUSES),
                 sort="due_date",
                 today=today,
             )

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from ess_desk.actions import queries, rules
 from ess_desk.actions.queries import ActionRow
@@ -40,8 +39,7 @@ _SEATS = "(" + ", ".join(f"'{r}'" for r in sorted(SEAT_ROLES)) + ")"
 SEAT_END = "COALESCE(m.end_date, '9999-12-31')"
 
 
-@dataclass(frozen=True)
-class Listing(Generic[T]):
+class Listing(NamedTuple, Generic[T]):
     """The first lines of a section and how many there are in all."""
 
     total: int
@@ -61,8 +59,7 @@ NOTICE_LATE = "late"  # not sent and the deadline has passed
 NOTICE_UNSENT = "unsent"  # not sent, deadline not worked out (asked without deadlines)
 
 
-@dataclass(frozen=True)
-class UpcomingMeeting:
+class UpcomingMeeting(NamedTuple):
     meeting_id: int
     body_id: int
     body: str
@@ -171,8 +168,7 @@ MINUTES_DRAFT = "draft"
 MINUTES_SUBMITTED = "submitted"
 
 
-@dataclass(frozen=True)
-class PendingMinutes:
+class PendingMinutes(NamedTuple):
     meeting_id: int
     body_id: int
     body: str
@@ -187,10 +183,17 @@ class PendingMinutes:
         return self.state == MINUTES_SUBMITTED
 
 
-@dataclass(frozen=True)
-class MinutesListing(Listing[PendingMinutes]):
+class MinutesListing(NamedTuple):
+    """A `Listing` of minutes waiting, with how many wait for each step."""
+
+    total: int
+    items: tuple[PendingMinutes, ...]
     to_submit: int = 0  # not started or draft
     to_approve: int = 0  # submitted
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
 
 
 def pending_minutes(db: Database, today: dt.date, limit: int = LINES) -> MinutesListing:
@@ -290,8 +293,7 @@ def actions_due_soon(
     )
 
 
-@dataclass(frozen=True)
-class EndingMandate:
+class EndingMandate(NamedTuple):
     mandate_id: int
     person_id: int
     person_name: str
@@ -339,8 +341,7 @@ def mandates_ending(
     return Listing(total, tuple(rows))
 
 
-@dataclass(frozen=True)
-class VacantSeats:
+class VacantSeats(NamedTuple):
     body_id: int
     body: str
     college_id: int
@@ -353,9 +354,16 @@ class VacantSeats:
         return self.seats - self.filled
 
 
-@dataclass(frozen=True)
-class VacancyListing(Listing[VacantSeats]):
+class VacancyListing(NamedTuple):
+    """A `Listing` of colleges with vacant seats, with the vacant seats in all."""
+
+    total: int
+    items: tuple[VacantSeats, ...]
     seats: int = 0  # vacant seats in all, every college counted
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
 
 
 def vacancies(db: Database, today: dt.date) -> VacancyListing:
@@ -381,8 +389,7 @@ def vacancies(db: Database, today: dt.date) -> VacancyListing:
     return VacancyListing(len(items), items, seats=sum(v.vacant for v in items))
 
 
-@dataclass(frozen=True)
-class BackupState:
+class BackupState(NamedTuple):
     path: Path | None
     taken_at: dt.datetime | None
     age: dt.timedelta | None  # from the moment asked for
@@ -402,8 +409,7 @@ def last_backup(db_path: Path, now: dt.datetime) -> BackupState:
     return BackupState(path, when, max(dt.timedelta(0), now - when))
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     today: dt.date
     council: str
     meetings: Listing[UpcomingMeeting]

@@ -3,7 +3,6 @@ the follow-up section of a meeting."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from functools import cache
@@ -231,9 +230,7 @@ def build_tableau(
         if not counts.total:
             doc.add(Paragraph(escape(_("Aucune action ne correspond à cette sélection.")), st.body))
         for body_id, body, _count in queries.body_counts(db, filt, today=today):
-            rows = queries.iter_actions(
-                db, dataclasses.replace(filt, body_id=body_id), sort=sort, today=today
-            )
+            rows = queries.iter_actions(db, filt._replace(body_id=body_id), sort=sort, today=today)
             doc.add(Bookmark(body))
             doc.add(Paragraph(escape(body), st.h1), keep_with=40 * mm)
             doc.table(streamed.TableRows(header, widths, ((cells(r), r.overdue) for r in rows)))

@@ -89,6 +89,10 @@ def header_key(text: str) -> str:
     return "".join(w for w in words if w and w not in _SMALL_WORDS)
 
 
+# Names as compared, cached: a file repeats its organisations, colleges, first and last names.
+_name_key = functools.lru_cache(maxsize=16384)(name_key)
+
+
 @functools.lru_cache(maxsize=4096)  # roles, colleges, civilities: a few values, many rows
 def value_key(text: str) -> str:
     """A cell value as compared (roles, markers): no case, accents, punctuation or gender marks."""
@@ -839,7 +843,7 @@ class _MandateRules:
         pairing = any(m.substitute_for_text for m in self.mandates)
 
         def add_holder(body_id: int, first: str, last: str, ref: int | PlannedMandate) -> None:
-            first, last = name_key(first), name_key(last)
+            first, last = _name_key(first), _name_key(last)
             for key in {f"{first} {last}".strip(), f"{last} {first}".strip()}:
                 holders.setdefault((body_id, key), []).append(ref)
 
@@ -934,7 +938,7 @@ class _MandateRules:
     ) -> int | PlannedMandate | None:
         """The seat a substitute stands in for, found by the name typed in the file: the one in
         force when the substitute starts, else one that overlaps; None (and why) when none is."""
-        refs = holders.get((m.body_id, name_key(m.substitute_for_text)), [])
+        refs = holders.get((m.body_id, _name_key(m.substitute_for_text)), [])
         # Planned people compare by identity (eq=False), database people by id.
         persons = {ledger.holders[r].person for r in refs}
         if not refs:
@@ -1037,7 +1041,7 @@ class _Planner(_MandateRules):
         return True
 
     def find_body(self, name: str) -> int | None:
-        return self.existing.body_by_key.get(name_key(name))
+        return self.existing.body_by_key.get(_name_key(name))
 
     # Rows ---------------------------------------------------------------------------------
 
@@ -1200,7 +1204,7 @@ class _Planner(_MandateRules):
         """The college named on the line (planned when the body has none by that name)."""
         if not college_text:
             return None
-        key = (body_id, name_key(college_text))
+        key = (body_id, _name_key(college_text))
         college = self.college_by_key.get(key)
         if college is None:
             college = PlannedCollege(body_id=body_id, name=college_text)
@@ -1221,7 +1225,7 @@ class _Planner(_MandateRules):
     ) -> int | PlannedPerson:
         """The person a row names: same e-mail, else same first and last name (as people.find)."""
         email_key = email.lower()
-        name = (name_key(first_name), name_key(last_name))
+        name = (_name_key(first_name), _name_key(last_name))
         found = self.person_by_email.get(email_key) if email_key else None
         if found is None:
             found = self.person_by_name.get(name)
@@ -1231,7 +1235,7 @@ class _Planner(_MandateRules):
             return found
         org: int | PlannedOrganisation | None = None
         if organisation:
-            org_key = name_key(organisation)
+            org_key = _name_key(organisation)
             org = self.org_by_key.get(org_key)
             if org is None:
                 org = PlannedOrganisation(name=organisation)
@@ -1266,6 +1270,8 @@ class _Planner(_MandateRules):
         (the letter could not be addressed), an incomplete address a warning (imported as is:
         the letter takes the organisation's address, or is listed without one)."""
         street, postcode_text, city = v.get("address", ""), v.get("postcode", ""), v.get("city", "")
+        if not (street or postcode_text or city):
+            return ("", "", "")  # most lines: nothing to read or to warn about
         postcode = ""
         if postcode_text:
             try:
@@ -1466,6 +1472,7 @@ def _write(
     db: Database, plan: ImportPlan, progress: Callable[[int, int], None] | None
 ) -> ImportResult:
     from ess_desk import audit
+    from ess_desk.store.bulk import indexed_in_bulk, insert_rows
 
     total = len(plan.organisations) + len(plan.colleges) + len(plan.people) + len(plan.mandates)
     done = 0
@@ -1477,21 +1484,15 @@ def _write(
 
     def insert(table: str, entity: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         nonlocal done
-        sql = (
-            f"INSERT INTO [{table}] ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _c in columns)})"
-        )
         for i in range(0, len(rows), _CHUNK):
             chunk = rows[i : i + _CHUNK]
-            db.conn.executemany(sql, chunk)
+            insert_rows(db.conn, table, columns, chunk)
             audit.record_many(db, entity, "create", audit.created_rows(columns, chunk))
             done += len(chunk)
             if progress:
                 progress(done, total)
 
-    from ess_desk.store.bulk import indexed_in_bulk
-
-    # One pass per table through a prepared statement; the search index of the new people and
+    # A few hundred rows per statement (insert_rows); the search index of the new people and
     # organisations, and the words index of their audit entries, are written at the end in one
     # statement per table, in the same transaction.
     with indexed_in_bulk(db, "organisations", "people", "audit_log"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
@@ -53,8 +53,7 @@ def clear_days_between(sent: dt.date, meeting_day: dt.date) -> int:
     return max(0, (meeting_day - sent).days - 1)
 
 
-@dataclass(frozen=True)
-class ScheduledDate:
+class ScheduledDate(NamedTuple):
     """A date proposed by a schedule rule, with what makes it a doubtful choice."""
 
     starts_at: dt.datetime

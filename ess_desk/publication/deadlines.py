@@ -12,8 +12,7 @@ one meeting, each with its source, for the meeting's compliance check."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ess_desk.dates import display
 from ess_desk.i18n import _
@@ -36,8 +35,7 @@ SOURCES = {
 }
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     what: str  # DECISIONS_LIST, SIGNATURE, MINUTES
     meeting_id: int
     body: str
@@ -263,8 +261,7 @@ def pending(db: Database, today: dt.date | None = None) -> list[Deadline]:
     return pending_page(db, today)[1]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One check of a meeting's compliance: passed or not, what it says, its source."""
 
     ok: bool

@@ -14,9 +14,8 @@ import json
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ess_desk.errors import StoreError
 from ess_desk.i18n import _
@@ -38,8 +37,7 @@ BEFORE_RESTORE = "avant-restauration"
 MANUAL = "manuelle"
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):
     """A copy of the database: where it is, what kind of copy, and when it was taken."""
 
     path: Path

@@ -97,10 +97,10 @@ def chained(entries: Iterable[Entry], last_id: int, prev: str) -> Iterator[tuple
         prev = value
 
 
-INSERT = (
-    "INSERT INTO audit_log (id, at, os_user, entity, entity_id, action, before, after, "
-    "content_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+COLUMNS_WRITTEN = (
+    "id", "at", "os_user", "entity", "entity_id", "action", "before", "after",
+    "content_digest", "prev_hash", "hash",
+)  # fmt: skip
 
 
 def append(conn: Any, entries: Iterable[Entry]) -> int:
@@ -108,8 +108,9 @@ def append(conn: Any, entries: Iterable[Entry]) -> int:
     many were written."""
     last = database.row(conn, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
     last_id, prev = (int(last["id"]), str(last["hash"] or GENESIS)) if last else (0, GENESIS)
-    cursor = conn.executemany(INSERT, chained(entries, last_id, prev))
-    return max(cursor.rowcount, 0)
+    from ess_desk.store.bulk import insert_rows
+
+    return insert_rows(conn, "audit_log", COLUMNS_WRITTEN, chained(entries, last_id, prev))
 
 
 def rechain(conn: Any) -> int:

@@ -17,8 +17,8 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ess_desk import host_name
 
@@ -31,8 +31,9 @@ _ATTEMPTS = 50
 _WAIT = 0.02
 
 
-@dataclass(frozen=True)
-class LockInfo:
+class LockInfo(NamedTuple):
+    """Who holds a lock, as its file says."""
+
     user: str
     host: str
     pid: int
@@ -143,7 +144,7 @@ def _publish(path: Path, info: LockInfo) -> None:
 
     # A temporary name the sweep recognises: a program killed here leaves nothing for good.
     tmp = path.with_name(f"{temp_prefix('verrou-')}{info.token[:8]}.tmp")
-    _write_private(tmp, json.dumps(asdict(info)))
+    _write_private(tmp, json.dumps(info._asdict()))
     try:
         try:
             os.link(tmp, path)
@@ -158,7 +159,7 @@ def _publish(path: Path, info: LockInfo) -> None:
             if os.name == "nt":
                 os.rename(tmp, path)
                 return
-            _write_private(path, json.dumps(asdict(info)))
+            _write_private(path, json.dumps(info._asdict()))
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

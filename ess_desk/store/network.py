@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
+from typing import NamedTuple
 
 # File system types that are network shares (Linux `/proc/self/mountinfo`, macOS `mount`).
 NETWORK_TYPES = {
@@ -36,8 +36,7 @@ NETWORK_TYPES = {
 _DRIVE_REMOTE = 4  # GetDriveTypeW
 
 
-@dataclass(frozen=True)
-class NetworkDrive:
+class NetworkDrive(NamedTuple):
     """Where a network drive was recognised: its kind ("SMB", "NFS"…) and its mount point."""
 
     kind: str

@@ -14,8 +14,8 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ess_desk.errors import StoreError
 from ess_desk.failures import DAMAGED, StorageFailure
@@ -52,8 +52,7 @@ def _quote(path: Path) -> str:
     return shlex.quote(text)
 
 
-@dataclass(frozen=True)
-class BackupOffer:
+class BackupOffer(NamedTuple):
     """The newest copy of a database that passes the check, and what it holds."""
 
     path: Path

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import shutil
 import sqlite3
-from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -55,7 +54,7 @@ def _expected_due(db, today: dt.date) -> list[deadlines.Deadline]:
             continue
         # Not done: nothing to say of a day (of_meeting gives an emptied day as it is).
         found += [
-            replace(d, done_on=None)
+            d._replace(done_on=None)
             for d in deadlines.of_meeting(db, mid, today)
             if d.state != "done"
         ]
