@@ -25,7 +25,8 @@ from ess_desk.text import slug
 from ess_desk.typography import number
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from collections.abc import Iterator
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from sqlite_utils import Database
 
@@ -120,21 +121,25 @@ def write_all(
     `_written_in_processes`)."""
     out_dir = Path(out_dir)
     today = today or dt.date.today()
-    groups = queries.open_by_owner(db, filt, today)
-    if not groups:
-        raise UserError(_("Aucune action ouverte : personne à relancer."))
-    ensure_folder(out_dir)
-    subject = _("Relance : vos actions en cours au {day}").format(day=display(today))
-    plan = _Plan(out_dir, get_letterhead(db), subject, today)
-    refused = refused_contact(db, groups)
-    owners = [(group, group.key in refused) for group in groups]
     if workers is None:
-        many = len(owners) >= IN_PROCESSES_FROM and worker_processes.cores() >= 2
+        many = (
+            worker_processes.cores() >= 2
+            and queries.open_owner_count(db, filt, today) >= IN_PROCESSES_FROM
+        )
         workers = worker_processes.WRITERS if many else 1
-    if workers > 1:
-        written = _written_in_processes(plan, owners, workers, progress)
-    else:
-        written = _written_here(plan, owners, progress)
+    with _pool(workers) as pool:
+        groups = queries.open_by_owner(db, filt, today)
+        if not groups:
+            raise UserError(_("Aucune action ouverte : personne à relancer."))
+        ensure_folder(out_dir)
+        subject = _("Relance : vos actions en cours au {day}").format(day=display(today))
+        plan = _Plan(out_dir, get_letterhead(db), subject, today)
+        refused = refused_contact(db, groups)
+        owners = [(group, group.key in refused) for group in groups]
+        if pool is not None:
+            written = _written_in_processes(pool, plan, owners, progress)
+        else:
+            written = _written_here(plan, owners, progress)
     result = ReminderFiles()
     for (group, refuses), (pdf, draft) in zip(owners, written, strict=True):
         result.pdfs.append(pdf)
@@ -145,6 +150,29 @@ def write_all(
         else:
             result.without_email.append(group.owner)
     return result
+
+
+@contextlib.contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes beside this one (None: this one alone), started at once: each does
+    its imports (`_get_ready`) while this process reads the owners' rows."""
+    if workers <= 1:
+        yield None
+        return
+    with worker_processes.pool(workers - 1) as pool:
+        for _n in range(workers - 1):
+            pool.submit(_get_ready)
+        yield pool
+
+
+def _get_ready() -> None:
+    """What a worker process needs before its first owner: the documents' modules and fonts."""
+    import importlib
+
+    from ess_desk.documents import style
+
+    importlib.import_module("ess_desk.documents.actions_pdf")
+    style.register_fonts()
 
 
 def _written_here(
@@ -159,12 +187,12 @@ def _written_here(
 
 
 def _written_in_processes(
+    pool: ProcessPoolExecutor,
     plan: _Plan,
     owners: list[_Owner],
-    workers: int,
     progress: Callable[[int, int], None] | None,
 ) -> list[_Written]:
-    """The owners cut in chunks, written by this process and `workers - 1` worker processes:
+    """The owners cut in chunks, written by this process and the worker processes of `pool`:
     every chunk is handed to the workers, and this process writes in turn each one that no
     worker has begun (it has the rows and its imports already: one worker fewer to start, and
     no core left waiting). Read back in the owners' order. At the first failure (in that
@@ -174,21 +202,20 @@ def _written_in_processes(
     chunks = [owners[n : n + CHUNK] for n in range(0, len(owners), CHUNK)]
     done: list[_Done | None] = [None] * len(chunks)
     reported = 0
-    with worker_processes.pool(workers - 1) as pool:
-        futures = [pool.submit(_write_chunk, plan, chunk) for chunk in chunks]
-        for n, future in enumerate(futures):
-            if future.cancel():  # no worker has begun it
-                done[n] = _write_chunk(plan, chunks[n])
-            _collect(futures, done)
+    futures = [pool.submit(_write_chunk, plan, chunk) for chunk in chunks]
+    for n, future in enumerate(futures):
+        if future.cancel():  # no worker has begun it
+            done[n] = _write_chunk(plan, chunks[n])
+        _collect(futures, done)
+        reported = _report(done, reported, len(owners), progress)
+        if any(result is not None and result[1] is not None for result in done):
+            break
+    for future in futures:
+        future.cancel()  # (after a failure: those not begun are dropped)
+    for n, future in enumerate(futures):
+        if done[n] is None and not future.cancelled():
+            done[n] = future.result()
             reported = _report(done, reported, len(owners), progress)
-            if any(result is not None and result[1] is not None for result in done):
-                break
-        for future in futures:
-            future.cancel()  # (after a failure: those not begun are dropped)
-        for n, future in enumerate(futures):
-            if done[n] is None and not future.cancelled():
-                done[n] = future.result()
-                reported = _report(done, reported, len(owners), progress)
     return _in_order(done)
 
 

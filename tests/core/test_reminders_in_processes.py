@@ -91,3 +91,21 @@ def test_a_failure_in_a_worker_leaves_what_one_process_leaves(demo, on_demo_day,
 def _files_but(folder, name: str) -> dict[str, bytes]:
     (folder / name).rmdir()
     return _files(folder)
+
+
+def test_the_owners_are_counted_before_they_are_read(demo, on_demo_day):
+    """Whether to start a worker is decided from a count, before the rows are read: the count
+    is that of the owners reminded, whatever the filter."""
+    from ess_desk.actions import queries
+    from ess_desk.actions.queries import ActionFilter
+
+    db = demo.db
+    body = db.execute("SELECT body_id FROM actions LIMIT 1").fetchone()[0]
+    for filt in (
+        None,
+        ActionFilter(overdue=True),
+        ActionFilter(body_id=body),
+        ActionFilter(owner="a"),
+    ):
+        groups = queries.open_by_owner(db, filt, on_demo_day)
+        assert queries.open_owner_count(db, filt, on_demo_day) == len(groups)
