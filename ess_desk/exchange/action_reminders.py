@@ -162,7 +162,12 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     with worker_processes.pool(workers - 1) as pool:
         for _n in range(workers - 1):
             pool.submit(_get_ready)
-        yield pool
+        try:
+            yield pool
+        except BaseException:
+            # (interrupted, or a worker gone: the chunks not begun are not written)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _get_ready() -> None:

@@ -109,3 +109,29 @@ def test_the_owners_are_counted_before_they_are_read(demo, on_demo_day):
     ):
         groups = queries.open_by_owner(db, filt, on_demo_day)
         assert queries.open_owner_count(db, filt, on_demo_day) == len(groups)
+
+
+class _Interrupted(BaseException):
+    """As Ctrl+C: not an error of an owner's files, it stops everything."""
+
+
+def test_an_interruption_leaves_the_chunks_not_begun_unwritten(
+    demo, on_demo_day, tmp_path, monkeypatch
+):
+    """Interrupted while this process writes a chunk: the worker finishes what it has begun,
+    and the chunks not begun are dropped, not written while the interruption waits."""
+    total = len(action_reminders.write_all(demo.db, tmp_path / "all", today=on_demo_day).pdfs)
+    monkeypatch.setattr(action_reminders, "CHUNK", 2)
+    write_owner = action_reminders._write_owner
+    calls = []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise _Interrupted
+        return write_owner(*args, **kwargs)
+
+    monkeypatch.setattr(action_reminders, "_write_owner", interrupted)  # (in this process)
+    with pytest.raises(_Interrupted):
+        action_reminders.write_all(demo.db, tmp_path / "cut", today=on_demo_day, workers=2)
+    assert len(list((tmp_path / "cut").glob("*.pdf"))) < total // 2
