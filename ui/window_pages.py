@@ -66,6 +66,13 @@ def page_specs() -> list[PageSpec]:
     ]
 
 
+def _splitters(page: QtWidgets.QWidget) -> list[QtWidgets.QSplitter]:
+    """The page's splitters, whose sizes are remembered: those it lists (`splitters`), else
+    those found among its widgets."""
+    listed = getattr(page, "splitters", None)
+    return list(listed) if listed is not None else page.findChildren(QtWidgets.QSplitter)
+
+
 class WindowPages(QtWidgets.QMainWindow):
     """The page machinery of the main window (whose constructor sets what is declared here)."""
 
@@ -232,9 +239,10 @@ class WindowPages(QtWidgets.QMainWindow):
         page = getattr(importlib.import_module(spec.module), spec.class_name)(self.store)
         from ui import a11y
 
-        a11y.finish(page, mnemonics=False)
+        if not getattr(page, "a11y_finished", False):  # see DashboardPage.a11y_finished
+            a11y.finish(page, mnemonics=False)
         self._pages[spec.key] = page
-        for splitter in page.findChildren(QtWidgets.QSplitter):
+        for splitter in _splitters(page):
             name = splitter.objectName()
             state = self.settings.splitter_state(f"{spec.key}/{name}") if name else None
             if state is not None:
@@ -309,7 +317,7 @@ class WindowPages(QtWidgets.QMainWindow):
 
     def _save_splitters(self) -> None:
         for key, page in self._pages.items():
-            for splitter in page.findChildren(QtWidgets.QSplitter):
+            for splitter in _splitters(page):
                 if splitter.objectName():
                     self.settings.set_splitter_state(
                         f"{key}/{splitter.objectName()}", splitter.saveState()

@@ -17,7 +17,7 @@ from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.membership import bodies, validation
 from ess_desk.minutes import decisions as decisions_mod
 from ess_desk.minutes import record as rec
-from ess_desk.store import Store, database
+from ess_desk.store import Store, database, snapshot_people
 from ess_desk.store.lock import current_user
 
 if TYPE_CHECKING:
@@ -411,6 +411,9 @@ def approve(store: Store, item_id: int) -> Minutes:
                 "updated_at": _now(),
             },
         )
+        # Who it names, kept beside it for the people's files (the update's trigger has just
+        # forgotten what the minutes' id held).
+        snapshot_people.write(db, minutes.id, snapshot)
         return get(db, minutes.id)
 
 

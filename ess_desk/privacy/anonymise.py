@@ -22,7 +22,7 @@ from ess_desk.mail import outbox
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.person_file import annexes_naming, is_anonymised
 from ess_desk.privacy.texts import free_texts
-from ess_desk.store import Store, database, derived
+from ess_desk.store import Store, database, derived, snapshot_people
 from ess_desk.store.search_schema import search_tables
 
 if TYPE_CHECKING:
@@ -232,6 +232,23 @@ def _approved_minutes_naming(db: Database, person_id: int, matcher: Matcher) -> 
     )
 
 
+def _snapshots_naming(db: Database, person_id: int, matcher: Matcher) -> set[int]:
+    """The approved minutes whose kept people or words (ess_desk.store.snapshot_people) refer to
+    the person or may name them."""
+    found = set(
+        database.column(
+            db, "SELECT minutes_id FROM minutes_people WHERE person_id = ?", [person_id]
+        )
+    )
+    where, params = matcher.candidates().where("privacy_minutes", "minutes_id", ("text",))
+    for r in database.each_row(
+        db, f"SELECT minutes_id, text FROM minutes_names WHERE {where}", params
+    ):
+        if r["minutes_id"] not in found and matcher.search(r["text"]):
+            found.add(r["minutes_id"])
+    return found
+
+
 def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> Anonymisation:
     """The whole work inside the caller's transaction."""
     service.require(db, "people", person_id, _("La personne"))
@@ -279,6 +296,9 @@ def _anonymise(db: Database, person_id: int, today: dt.date, dry_run: bool) -> A
             [search_text(title, description), action_id],
         )
 
+    # The kept reading of the approved snapshots that name them or refer to them (the snapshots
+    # stay as approved, public archives): forgotten, those minutes are read from their snapshot.
+    snapshot_people.forget(db, _snapshots_naming(db, person_id, matcher))
     db.execute(
         "UPDATE people SET civility = '', first_name = '', last_name = ?, email = '', phone = '', "
         "position = '', notes = '', address = '', postcode = '', city = '', consent_publish = 0, "

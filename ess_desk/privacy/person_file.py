@@ -27,7 +27,7 @@ from ess_desk.minutes.vocabulary import MINUTES_STATUSES
 from ess_desk.privacy.information import article_15
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.texts import free_texts
-from ess_desk.store import database
+from ess_desk.store import database, snapshot_people
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -301,27 +301,96 @@ def _snapshot_roles(text: str, person_id: int, matcher: Matcher) -> list[str]:
     return roles
 
 
+def _role_words() -> dict[str, str]:
+    """The words of each role a snapshot gives (snapshot_people.ROLES), in the file's order."""
+    return {
+        "chair": _("présidence"),
+        "secretary": _("secrétaire de séance"),
+        "present": _("présent(e)"),
+        "represented": _("représenté(e)"),
+        "excused": _("excusé(e)"),
+        "absent": _("absent(e)"),
+        "substitutes": _("suppléant(e)"),
+        "guests": _("invité(e)"),
+        "other": _("pouvoir ou remplacement"),
+        "presenter": _("présente un point"),
+        "owner": _("porte une action"),
+        "text": _("nommé(e) dans le texte"),
+    }
+
+
+def _kept_roles(
+    db: Database, person_id: int, minutes_ids: list[int], matcher: Matcher
+) -> dict[int, list[str]]:
+    """The roles of the person in approved minutes whose snapshot is kept read
+    (ess_desk.store.snapshot_people): those it gives their number, and those whose words name
+    them, as `_snapshot_roles` finds them in the snapshot itself."""
+    if not minutes_ids:
+        return {}
+    ids = json.dumps(minutes_ids)
+    codes: dict[int, set[str]] = {m: set() for m in minutes_ids}
+    for r in database.each_row(
+        db,
+        "SELECT minutes_id, roles FROM minutes_people WHERE person_id = ? "
+        "AND minutes_id IN (SELECT value FROM json_each(?))",
+        [person_id, ids],
+    ):
+        codes[r["minutes_id"]].update(r["roles"].split())
+    for r in database.each_row(
+        db,
+        "SELECT minutes_id, role, text FROM minutes_names "
+        "WHERE minutes_id IN (SELECT value FROM json_each(?))",
+        [ids],
+    ):
+        found = codes[r["minutes_id"]]
+        if r["role"] not in found and matcher.search(r["text"]):
+            found.add(r["role"])
+    words = _role_words()
+    return {
+        m: [words[r] for r in snapshot_people.ROLES if r in found] for m, found in codes.items()
+    }
+
+
 def _minutes(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, Any]]:
-    """Minutes the person appears in: frozen ones from their approved snapshot, drafts from what
-    is typed in them (the attendance of drafts is in its own section)."""
-    out = []
+    """Minutes the person appears in: frozen ones from their approved snapshot (the people and
+    words it names, kept beside it: `_kept_roles`; or the snapshot itself when they are not
+    kept), drafts from what is typed in them (the attendance of drafts is in its own section)."""
     person_ref = re.compile(rf'"person_id": {person_id}(?!\d)')
     # Through the snapshots' index, SQLite leaves out the approved minutes whose snapshot
-    # neither refers to the person nor may name them.
+    # neither refers to the person nor may name them; for those whose people and words are
+    # kept, through their tables, without reading the snapshot.
     snapshots = snapshot_filter(person_id, matcher, "mi.id")
+    named, named_params = matcher.candidates().named("privacy_minutes", "mi.id")
+    phone, phone_params = matcher.candidates().phone_condition("text")
+    in_names = f" OR mi.id IN (SELECT minutes_id FROM minutes_names WHERE {phone})" if phone else ""
     rows = database.rows(
         db,
-        "SELECT mi.id, mi.meeting_id, substr(m.starts_at, 1, 10) AS day, b.name AS body, m.title, "
-        f"mi.status, mi.secretary, mi.approved_text, {snapshots.named} AS named FROM minutes mi "
+        "SELECT mi.id, mi.meeting_id, substr(m.starts_at, 1, 10) AS day, b.name AS body, "
+        "m.title, mi.status, mi.secretary, kept.minutes_id IS NOT NULL AS kept, "
+        "CASE WHEN kept.minutes_id IS NULL THEN mi.approved_text END AS approved_text, "
+        f"{snapshots.named} AS named FROM minutes mi "
         "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id "
-        "WHERE NOT (mi.status = 'approved' AND mi.approved_text != '') "
-        f"OR {snapshots.condition} ORDER BY m.starts_at",
-        [*snapshots.named_params, *snapshots.params],
+        "LEFT JOIN minutes_read kept ON kept.minutes_id = mi.id "
+        "WHERE (kept.minutes_id IS NOT NULL AND (mi.id IN "
+        f"(SELECT minutes_id FROM minutes_people WHERE person_id = ?) OR {named}{in_names})) "
+        "OR (kept.minutes_id IS NULL AND (NOT (mi.status = 'approved' AND mi.approved_text != '') "
+        f"OR {snapshots.condition})) ORDER BY m.starts_at",
+        [
+            *snapshots.named_params,
+            person_id,
+            *named_params,
+            *phone_params,
+            *snapshots.params,
+        ],
     )
+    kept = _kept_roles(db, person_id, [r["id"] for r in rows if r["kept"]], matcher)
+    out = []
     for r in rows:
         minutes_id, status, approved_text = r["id"], r["status"], r["approved_text"]
         roles: list[str] = []
-        if status == "approved" and approved_text:
+        if r["kept"]:
+            roles = kept[minutes_id]
+        elif status == "approved" and approved_text:
             look = matcher.search_named if r["named"] else matcher.search_phone
             if person_ref.search(approved_text) or look(approved_text):
                 roles = _snapshot_roles(approved_text, person_id, matcher)

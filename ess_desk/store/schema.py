@@ -784,3 +784,17 @@ def m0016_search_prefixes(db: Database) -> None:
             db.execute(f"{statement[:-1]}, {SEARCH_PREFIXES})")
     for statement in fill_statements(SEARCH_EXTERNAL):
         db.execute(statement)
+
+
+# --------------------------------------------------------------------------- 0017: minutes' people
+# A person's file read every approved snapshot that refers to them back (json and the minutes'
+# records: 100 ms for the busiest person of the large demo); the people each snapshot names and
+# the words it names them in are kept beside it (ess_desk/store/snapshot_people.py), written by
+# the approval, forgotten by triggers when the snapshot changes, filled here from the snapshots.
+@migrations(name="0017_minutes_people")
+def m0017_minutes_people(db: Database) -> None:
+    from ess_desk.store import snapshot_people
+
+    for statement in snapshot_people.statements():
+        db.execute(statement)
+    snapshot_people.rebuild(db)

@@ -24,4 +24,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0014_dashboard_indexes",
     "0015_dashboard_pending",
     "0016_search_prefixes",
+    "0017_minutes_people",
 )

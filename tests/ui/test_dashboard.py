@@ -396,3 +396,34 @@ def test_a_new_council_file_shows_the_first_steps(qtbot, store):
     bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
     page.reload()
     assert page.welcome_box.isHidden()
+
+
+def test_the_dashboard_is_built_finished_for_the_keyboard_and_screen_readers(qtbot, demo):
+    """The window skips `a11y.finish` and its search for splitters on the dashboard (walking its
+    widgets costs the start ~4 ms): both must find nothing to do there."""
+    from ui import a11y
+    from ui.pages.dashboard import DashboardPage
+    from ui.qt import QtWidgets
+
+    page = DashboardPage(demo)
+    qtbot.addWidget(page)
+    assert page.a11y_finished and page.splitters == ()
+    assert not page.findChildren(QtWidgets.QSplitter)
+
+    def state() -> list[tuple[object, ...]]:
+        widgets = page.findChildren(QtWidgets.QWidget)
+        return [
+            (
+                w.objectName(),
+                w.accessibleName(),
+                w.buddy() if isinstance(w, QtWidgets.QLabel) else None,
+                w.tabKeyNavigation() if isinstance(w, QtWidgets.QAbstractItemView) else None,
+            )
+            for w in widgets
+        ]
+
+    before = state()
+    views = page.findChildren(QtWidgets.QAbstractItemView)
+    assert views and not any(view.tabKeyNavigation() for view in views)
+    a11y.finish(page, mnemonics=False)
+    assert state() == before

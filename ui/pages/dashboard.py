@@ -169,10 +169,11 @@ class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
         row, column = index.row(), index.column()
         view = self._view
         if view is not None and not (
-            view.hasFocus() or view.underMouse() or view.selectionModel().hasSelection()
+            view.hasFocus() or view.underMouse() or view.selectedIndexes()
         ):
             # No line of the view is selected, focused or hovered: the style has nothing to draw
-            # (and the cell's state, a QStyle value, need not be read).
+            # (and the cell's state, a QStyle value, need not be read). The selection is asked of
+            # the view: its selection model would be a new Python object (and class) per view.
             self._draw_lines(painter, option, model, row, column, False)
             return
         selected, styled, item = _style_values()
@@ -271,6 +272,7 @@ class LinesView(QtWidgets.QTreeView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        a11y.tab_leaves(self)  # what a11y.finish does for a page's views (the page skips it)
         header = self.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(20)
@@ -738,6 +740,13 @@ class DashboardPage(QtWidgets.QWidget):
     # What the window does for the page: "letterhead", "new_body", "import", "demo",
     # "backup_now" (MainWindow.run_command).
     command_requested = Signal(str)
+    # Built finished: no label names a field, no text field, its views leave with Tab (LinesView),
+    # and no splitter. The window then neither runs `a11y.finish` over the page nor looks for
+    # its splitters: walking its ~200 widgets makes PySide wrap each one (the item views'
+    # scroll bars, headers and viewports), ~4 ms of the start. tests/ui/test_dashboard.py
+    # checks that both would find nothing to do.
+    a11y_finished = True
+    splitters: tuple[QtWidgets.QSplitter, ...] = ()
 
     def __init__(
         self, store: Store, parent: QtWidgets.QWidget | None = None, today: dt.date | None = None
