@@ -575,6 +575,22 @@ def open_by_owner(
     return group_by_owner(query_actions(db, filt, sort="overdue_first", today=today))
 
 
+def open_owner_count(
+    db: Database, filt: ActionFilter | None = None, today: dt.date | None = None
+) -> int:
+    """How many owners `open_by_owner` gives (the same filter), counted without reading their
+    actions."""
+    filt = (filt or ActionFilter())._replace(statuses=rules.OPEN_STATUSES)
+    where, params = _where(db, filt, today or dt.date.today())
+    # (an owner as `ActionRow.owner_key`: the person when there is one, else the organisation)
+    return database.count(
+        db,
+        "SELECT COUNT(*) FROM (SELECT DISTINCT a.owner_person_id, CASE WHEN a.owner_person_id "
+        f"IS NULL THEN COALESCE(a.owner_organisation_id, 0) END FROM actions a{where})",
+        params,
+    )
+
+
 class Counts(NamedTuple):
     total: int
     overdue: int

@@ -65,6 +65,7 @@ def register_fonts() -> None:
     _keep_no_break_spaces()
     _no_unembedded_defaults()
     _compress_once()
+    _plain_values_formatted_once()
     _list_items_split_when_taller_than_a_page()
     _paragraph_split_within_the_height()
     scripts.install()
@@ -156,6 +157,53 @@ def _compress_once() -> None:
     flate.encode = _encode
     # The map itself, made once per subset too (reportlab writes it out again for each document).
     cast(Any, ttfonts).makeToUnicodeCMap = _cmap_of(ttfonts.makeToUnicodeCMap)
+
+
+def _plain_values_formatted_once() -> None:
+    """reportlab formats each name, word and number of a PDF's dictionaries through its own
+    codec (`str.encode("extpdfdoc")`, a codec looked up and run in Python each time) and each
+    name through a loop over its characters: some 300 times per small document, a third of what
+    saving a reminder cost. The same few dozen values come back in every document: each is
+    formatted once by reportlab and its bytes remembered (bounded); objects are formatted as
+    before."""
+    if getattr(pdfdoc.format, "_ess_desk", False):
+        return
+    format_object: Any = pdfdoc.format  # reportlab's, untyped
+    encode = pdfdoc.pdfdocEnc
+    make_name = pdfdoc.PDFName
+    encoded: dict[str, bytes] = {}
+    names: dict[str, str] = {}
+
+    def encoded_once(text: str) -> bytes:
+        found = encoded.get(text)
+        if found is None:
+            if len(encoded) >= 4096:  # bounded
+                encoded.clear()
+            found = encoded[text] = encode(text)
+        return found
+
+    def format_value(element: Any, document: Any, toplevel: int = 0) -> bytes:
+        kind = type(element)
+        if kind is str and len(element) <= 64:
+            return encoded_once(element)
+        if kind is float or kind is int:
+            return encoded_once(fp_str(element))
+        if kind is bytes:
+            return element
+        return format_object(element, document, toplevel)
+
+    def name_once(data: str, lo: str = chr(0x21), hi: str = chr(0x7E)) -> str:
+        found = names.get(data)
+        if found is None:
+            if len(names) >= 4096:  # bounded
+                names.clear()
+            found = names[data] = make_name(data, lo, hi)
+        return found
+
+    format_value._ess_desk = True  # type: ignore[attr-defined]
+    target: Any = pdfdoc
+    target.format = format_value
+    target.PDFName = name_once
 
 
 def _is_cmap(text: str | bytes) -> bool:

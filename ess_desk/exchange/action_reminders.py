@@ -25,7 +25,8 @@ from ess_desk.text import slug
 from ess_desk.typography import number
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from collections.abc import Iterator
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from sqlite_utils import Database
 
@@ -80,8 +81,8 @@ def message_text(group: OwnerGroup, signatory: str, council: str, today: dt.date
     ).format(day=display(today), lines=lines, sign="\n".join(x for x in (signatory, council) if x))
 
 
-# Owners written by worker processes: from this many (below, starting the workers costs more than
-# they save: about half a second), in chunks of this many given to whichever worker is free.
+# Owners written with a worker process: from this many (below, starting it costs more than it
+# saves: about half a second), in chunks of this many written by whichever process is free.
 IN_PROCESSES_FROM = 200
 CHUNK = 24
 
@@ -100,6 +101,8 @@ class _Plan:
 _Owner = tuple[OwnerGroup, bool]
 # What was written for an owner: their PDF, and their draft (None without one).
 _Written = tuple[Path, Path | None]
+# What was written for a chunk of owners, and the failure that stopped it (None: none did).
+_Done = tuple[list[_Written], tuple[BaseException, str] | None]
 
 
 def write_all(
@@ -112,26 +115,31 @@ def write_all(
     workers: int | None = None,
 ) -> ReminderFiles:
     """For each owner of an open action: a PDF reminder list, and an .eml draft when they have
-    an e-mail address (the PDF attached). `workers`: the processes that write them (None: two
-    for many owners on a computer of two cores or more, else this process alone); the files
-    are the same either way, and so is what a failure leaves (see `_written_in_processes`)."""
+    an e-mail address (the PDF attached). `workers`: the processes that write them, this one
+    included (None: two for many owners on a computer of two cores or more, else this process
+    alone); the files are the same either way, and so is what a failure leaves (see
+    `_written_in_processes`)."""
     out_dir = Path(out_dir)
     today = today or dt.date.today()
-    groups = queries.open_by_owner(db, filt, today)
-    if not groups:
-        raise UserError(_("Aucune action ouverte : personne à relancer."))
-    ensure_folder(out_dir)
-    subject = _("Relance : vos actions en cours au {day}").format(day=display(today))
-    plan = _Plan(out_dir, get_letterhead(db), subject, today)
-    refused = refused_contact(db, groups)
-    owners = [(group, group.key in refused) for group in groups]
     if workers is None:
-        many = len(owners) >= IN_PROCESSES_FROM and worker_processes.cores() >= 2
-        workers = worker_processes.WORKERS if many else 1
-    if workers > 1:
-        written = _written_in_processes(plan, owners, workers, progress)
-    else:
-        written = _written_here(plan, owners, progress)
+        many = (
+            worker_processes.cores() >= 2
+            and queries.open_owner_count(db, filt, today) >= IN_PROCESSES_FROM
+        )
+        workers = worker_processes.WRITERS if many else 1
+    with _pool(workers) as pool:
+        groups = queries.open_by_owner(db, filt, today)
+        if not groups:
+            raise UserError(_("Aucune action ouverte : personne à relancer."))
+        ensure_folder(out_dir)
+        subject = _("Relance : vos actions en cours au {day}").format(day=display(today))
+        plan = _Plan(out_dir, get_letterhead(db), subject, today)
+        refused = refused_contact(db, groups)
+        owners = [(group, group.key in refused) for group in groups]
+        if pool is not None:
+            written = _written_in_processes(pool, plan, owners, progress)
+        else:
+            written = _written_here(plan, owners, progress)
     result = ReminderFiles()
     for (group, refuses), (pdf, draft) in zip(owners, written, strict=True):
         result.pdfs.append(pdf)
@@ -142,6 +150,34 @@ def write_all(
         else:
             result.without_email.append(group.owner)
     return result
+
+
+@contextlib.contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes beside this one (None: this one alone), started at once: each does
+    its imports (`_get_ready`) while this process reads the owners' rows."""
+    if workers <= 1:
+        yield None
+        return
+    with worker_processes.pool(workers - 1) as pool:
+        for _n in range(workers - 1):
+            pool.submit(_get_ready)
+        try:
+            yield pool
+        except BaseException:
+            # (interrupted, or a worker gone: the chunks not begun are not written)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _get_ready() -> None:
+    """What a worker process needs before its first owner: the documents' modules and fonts."""
+    import importlib
+
+    from ess_desk.documents import style
+
+    importlib.import_module("ess_desk.documents.actions_pdf")
+    style.register_fonts()
 
 
 def _written_here(
@@ -156,35 +192,80 @@ def _written_here(
 
 
 def _written_in_processes(
+    pool: ProcessPoolExecutor,
     plan: _Plan,
     owners: list[_Owner],
-    workers: int,
     progress: Callable[[int, int], None] | None,
 ) -> list[_Written]:
-    """The owners cut in chunks that the worker processes write, read back in order. At the
-    first failure (in the owners' order), the chunks not begun are dropped, the files that the
-    owners after it had been given meanwhile are removed, and that failure is raised: the same
-    message, and the same files in the folder, as when one process writes them in turn."""
+    """The owners cut in chunks, written by this process and the worker processes of `pool`:
+    every chunk is handed to the workers, and this process writes in turn each one that no
+    worker has begun (it has the rows and its imports already: one worker fewer to start, and
+    no core left waiting). Read back in the owners' order. At the first failure (in that
+    order), the chunks not begun are dropped, the files that the owners after it had been
+    given meanwhile are removed, and that failure is raised: the same message, and the same
+    files in the folder, as when one process writes them in turn."""
     chunks = [owners[n : n + CHUNK] for n in range(0, len(owners), CHUNK)]
+    done: list[_Done | None] = [None] * len(chunks)
+    reported = 0
+    futures = [pool.submit(_write_chunk, plan, chunk) for chunk in chunks]
+    for n, future in enumerate(futures):
+        if future.cancel():  # no worker has begun it
+            done[n] = _write_chunk(plan, chunks[n])
+        _collect(futures, done)
+        reported = _report(done, reported, len(owners), progress)
+        if any(result is not None and result[1] is not None for result in done):
+            break
+    for future in futures:
+        future.cancel()  # (after a failure: those not begun are dropped)
+    for n, future in enumerate(futures):
+        if done[n] is None and not future.cancelled():
+            done[n] = future.result()
+            reported = _report(done, reported, len(owners), progress)
+    return _in_order(done)
+
+
+def _collect(futures: list[Future], done: list[_Done | None]) -> None:
+    """What the workers have given back so far, into `done`."""
+    for n, future in enumerate(futures):
+        if done[n] is None and future.done() and not future.cancelled():
+            done[n] = future.result()
+
+
+def _report(
+    done: list[_Done | None],
+    reported: int,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+) -> int:
+    """`progress` for the owners whose files are written, from the first on without a gap; how
+    many that is."""
+    count = 0
+    for result in done:
+        if result is None or result[1] is not None:
+            break
+        count += len(result[0])
+    if progress and count > reported:
+        progress(count, total)
+    return max(count, reported)
+
+
+def _in_order(done: list[_Done | None]) -> list[_Written]:
+    """The files of every chunk in the owners' order; at the first failure, those of the chunks
+    after it removed and the failure raised."""
     written: list[_Written] = []
-    with worker_processes.pool(workers) as pool:
-        futures = [pool.submit(_write_chunk, plan, chunk) for chunk in chunks]
-        for n, future in enumerate(futures):
-            done, failure = future.result()
-            written += done
-            if failure is not None:
-                _undo(futures[n + 1 :])
-                raise worker_processes.received(*failure)
-            if progress:
-                progress(len(written), len(owners))
+    for n, result in enumerate(done):
+        assert result is not None  # (every chunk before the first failure is written)
+        files, failure = result
+        written += files
+        if failure is not None:
+            _remove(done[n + 1 :])
+            raise worker_processes.received(*failure)
     return written
 
 
-def _write_chunk(
-    plan: _Plan, owners: list[_Owner]
-) -> tuple[list[_Written], tuple[BaseException, str] | None]:
-    """A worker process's part: the owners' files in turn, until one fails (what was written
-    before it, and its exception)."""
+def _write_chunk(plan: _Plan, owners: list[_Owner]) -> _Done:
+    """A chunk of owners' files in turn (in a worker process or in this one), until one fails:
+    what was written before it, and its exception as a worker gives it back."""
     written: list[_Written] = []
     for group, refuses in owners:
         try:
@@ -194,19 +275,11 @@ def _write_chunk(
     return written, None
 
 
-def _undo(later: list[Future]) -> None:
-    """The chunks after a failure: those not begun dropped, the files of the others removed
-    once they are done (one process writing in turn would not have come to them)."""
-    for future in later:
-        future.cancel()
-    for future in later:
-        if future.cancelled():
-            continue
-        try:
-            done, _failure = future.result()
-        except Exception:  # (a worker gone: what it wrote is not known, the failure is raised)
-            continue
-        for pdf, draft in done:
+def _remove(later: list[_Done | None]) -> None:
+    """The files of the chunks after a failure, written meanwhile (one process writing in turn
+    would not have come to them)."""
+    for result in later:
+        for pdf, draft in result[0] if result is not None else ():
             for path in (pdf, draft):
                 if path is not None:
                     with contextlib.suppress(OSError):
@@ -215,7 +288,7 @@ def _undo(later: list[Future]) -> None:
 
 def _write_owner(plan: _Plan, group: OwnerGroup, refuses: bool) -> _Written:
     """One owner's PDF, and their draft when they have an address and did not refuse e-mail."""
-    from ess_desk.documents import actions_pdf  # (not in the process that only hands out work)
+    from ess_desk.documents import actions_pdf  # (imported when a first owner's is written)
 
     kind, key = group.key
     stem = f"relance-{plan.today.isoformat()}-{slug(group.owner)}-{kind[0]}{key}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -504,7 +505,20 @@ def _cell(text: str) -> str:
 
 
 def _clean_column(texts: list[str]) -> list[str]:
-    """`_cell` of each text, the usual case (no apostrophe first) without a call per cell."""
+    """`_cell` of each text. Most columns have nothing to clean: no space but single ones between
+    words, no apostrophe first; that is checked on the whole column joined by NULs (a character
+    no readable line holds) in a few passes of C, else the usual case (no apostrophe first) is
+    cleaned without a call per cell."""
+    joined = "\x00".join(texts)
+    if (
+        joined.count("\x00") == len(texts) - 1
+        and " ".join(joined.split()) == joined
+        and "\x00 " not in joined
+        and " \x00" not in joined
+        and "\x00'" not in joined
+        and joined[:1] != "'"
+    ):
+        return list(texts)
     return [_cell(t) if t[:1] == "'" else " ".join(t.split()) for t in texts]
 
 
@@ -1050,8 +1064,9 @@ class _Planner(_MandateRules):
         pass), then checked line by line."""
         rows = _readable_rows(self.table, self.problems)
         keys = list(self.columns)
+        lines = [cells for _line, cells in rows]
         columns = [
-            _clean_column([cells[self.columns[key]] for _line, cells in rows]) for key in keys
+            _clean_column(list(map(operator.itemgetter(self.columns[key]), lines))) for key in keys
         ]
         if "address" in self.columns:  # its line breaks are kept
             index = self.columns["address"]

@@ -13,9 +13,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-# Two workers: an office PC has two cores or more, and a third process would mostly wait its turn
-# (the process that starts them only waits for their results).
-WORKERS = 2
+# Two processes write: the one that starts the worker, and the worker (an office PC has two cores
+# or more, and a third process would mostly wait its turn).
+WRITERS = 2
 
 
 def cores() -> int:
@@ -61,7 +61,7 @@ def _start(settings: Settings) -> None:
     settings.apply()
 
 
-def pool(workers: int = WORKERS) -> ProcessPoolExecutor:
+def pool(workers: int = WRITERS - 1) -> ProcessPoolExecutor:
     """Worker processes started afresh, each set up as this process is (`Settings`)."""
     import multiprocessing
 

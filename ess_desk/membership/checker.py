@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ess_desk.dates import display
 from ess_desk.i18n import _
@@ -30,11 +31,11 @@ class Holder:
     period: rules.Period
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """The mandate to check. `person`, `college` and `holder` are whatever identifies them for
     the caller (database ids, or the import's planned records); `holder` is the seat mandate a
-    substitute stands in for, `holder_name` how the person typed it."""
+    substitute stands in for, `holder_name` how the person typed it. A NamedTuple: an import
+    makes one for each of its lines, in half a frozen dataclass's time."""
 
     person: Hashable
     person_name: str

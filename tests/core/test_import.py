@@ -1200,3 +1200,16 @@ def test_the_cli_prints_the_points_to_check_and_imports(council, tmp_path, db_pa
     assert code == 0
     assert "1 point à vérifier (il n'empêche pas l'import) :" in err
     assert "- Ligne 2, colonne « CP » : Code postal « 1000 » lu « 01000 »" in err
+
+
+def test_a_column_is_cleaned_as_each_of_its_cells_would_be():
+    """`_clean_column` finds most columns clean in one pass over the whole column: it must give
+    what `_cell` gives for each cell, whatever spaces, apostrophes or NULs the cells hold."""
+    alphabet = st.sampled_from(list(" a'\t\n\r\xa0\u2003\u202f\x00\x1c\x85=+-"))
+
+    @settings(max_examples=500, derandomize=True)
+    @given(st.lists(st.text(alphabet, max_size=6), max_size=6))
+    def same(texts):
+        assert mi._clean_column(texts) == [mi._cell(t) for t in texts]
+
+    same()

@@ -150,6 +150,6 @@ def test_the_ledger_is_the_whole_rule_set():
     verdict = ledger.problems(third)
     assert [p.field for p in verdict.problems] == ["college_id"]
     assert "compte 2 sièges" in verdict.problems[0].message
-    again = checker.Candidate(**{**third.__dict__, "person": "anne", "person_name": "Anne Martin"})
+    again = third._replace(person="anne", person_name="Anne Martin")
     fields = [p.field for p in ledger.problems(again).problems]
     assert fields == ["start_date", "college_id"]  # her own mandate overlaps, and the seats

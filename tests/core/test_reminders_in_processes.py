@@ -66,11 +66,15 @@ def test_worker_processes_write_the_same_files(demo, on_demo_day, tmp_path, lang
     assert steps[-1] == (total, total) and steps == sorted(steps)
 
 
-def test_a_failure_in_a_worker_leaves_what_one_process_leaves(demo, on_demo_day, tmp_path):
+@pytest.mark.parametrize("chunk", [0, 1, 2, -1])
+def test_a_failure_in_a_worker_leaves_what_one_process_leaves(demo, on_demo_day, tmp_path, chunk):
     """An owner's file that cannot be written (a folder has its name): the same sentence, and
-    the files of the owners before it only, whichever process met it."""
+    the files of the owners before it only, whichever process met it (the first chunks go to
+    the worker, the next ones mostly to this process, which takes every chunk the worker has
+    not begun: a failure in the first, second, third and last chunks)."""
     alone = action_reminders.write_all(demo.db, tmp_path / "first", today=on_demo_day, workers=1)
-    blocked = alone.pdfs[2 * action_reminders.CHUNK + 1].name  # in the third chunk
+    owner = chunk * action_reminders.CHUNK + 1 if chunk >= 0 else len(alone.pdfs) - 1
+    blocked = alone.pdfs[owner].name  # (the owners before it have their files)
     left, messages = {}, {}
     for workers in (1, 2):
         folder = tmp_path / f"with-{workers}"
@@ -87,3 +91,47 @@ def test_a_failure_in_a_worker_leaves_what_one_process_leaves(demo, on_demo_day,
 def _files_but(folder, name: str) -> dict[str, bytes]:
     (folder / name).rmdir()
     return _files(folder)
+
+
+def test_the_owners_are_counted_before_they_are_read(demo, on_demo_day):
+    """Whether to start a worker is decided from a count, before the rows are read: the count
+    is that of the owners reminded, whatever the filter."""
+    from ess_desk.actions import queries
+    from ess_desk.actions.queries import ActionFilter
+
+    db = demo.db
+    body = db.execute("SELECT body_id FROM actions LIMIT 1").fetchone()[0]
+    for filt in (
+        None,
+        ActionFilter(overdue=True),
+        ActionFilter(body_id=body),
+        ActionFilter(owner="a"),
+    ):
+        groups = queries.open_by_owner(db, filt, on_demo_day)
+        assert queries.open_owner_count(db, filt, on_demo_day) == len(groups)
+
+
+class _Interrupted(BaseException):
+    """As Ctrl+C: not an error of an owner's files, it stops everything."""
+
+
+def test_an_interruption_leaves_the_chunks_not_begun_unwritten(
+    demo, on_demo_day, tmp_path, monkeypatch
+):
+    """Interrupted while this process writes a chunk: the worker finishes what it has begun,
+    and the chunks not begun are dropped, not written while the interruption waits."""
+    total = len(action_reminders.write_all(demo.db, tmp_path / "all", today=on_demo_day).pdfs)
+    monkeypatch.setattr(action_reminders, "CHUNK", 2)
+    write_owner = action_reminders._write_owner
+    calls = []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise _Interrupted
+        return write_owner(*args, **kwargs)
+
+    monkeypatch.setattr(action_reminders, "_write_owner", interrupted)  # (in this process)
+    with pytest.raises(_Interrupted):
+        action_reminders.write_all(demo.db, tmp_path / "cut", today=on_demo_day, workers=2)
+    assert len(list((tmp_path / "cut").glob("*.pdf"))) < total // 2

@@ -346,14 +346,15 @@ class SectionCard(QtWidgets.QFrame):
         self.count = Pill("zero")
         self.count.setText("0")
         self.count.setObjectName("card_count")
-        self.alert = Pill("alert")
-        self.alert.setObjectName("card_alert")
-        self.alert.hide()
-        head = QtWidgets.QHBoxLayout()
+        # The alert and the empty card's sentence are made the first time they show: most cards
+        # of a council with records never show them, and each hidden widget still costs the
+        # window's start its making and styling.
+        self._alert: Pill | None = None
+        self._empty: QtWidgets.QLabel | None = None
+        head = self._head = QtWidgets.QHBoxLayout()
         head.setSpacing(8)
         head.addWidget(self.title)
         head.addWidget(self.count)
-        head.addWidget(self.alert)
         head.addStretch(1)
         self.subtitle = QtWidgets.QLabel()
         self.subtitle.setObjectName("card_subtitle")
@@ -364,10 +365,6 @@ class SectionCard(QtWidgets.QFrame):
         a11y.name(self.view, title)
         self.view.open_requested.connect(self.open_requested)
         self._empty_text = "✓  " + empty
-        self.empty = QtWidgets.QLabel(self._empty_text)
-        self.empty.setObjectName("card_empty")
-        self.empty.setContentsMargins(2, 6, 2, 6)
-        tinted(self.empty, EMPTY_COLOUR)
         self.more = QtWidgets.QLabel()
         self.more.setObjectName("card_more")
         tinted(self.more, GREY_TEXT)
@@ -390,15 +387,36 @@ class SectionCard(QtWidgets.QFrame):
         foot.addWidget(self.more)
         foot.addStretch(1)
         foot.addWidget(self.link)
-        layout = QtWidgets.QVBoxLayout(self)
+        layout = self._layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(6)
         layout.addLayout(head)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.view)
-        layout.addWidget(self.empty)
         layout.addLayout(foot)
         layout.addStretch(1)
+
+    @property
+    def alert(self) -> Pill:
+        """The alert beside the count (« 2 convocations en retard »), hidden when none."""
+        if self._alert is None:
+            self._alert = Pill("alert")
+            self._alert.setObjectName("card_alert")
+            self._alert.hide()
+            self._head.insertWidget(self._head.indexOf(self.count) + 1, self._alert)
+        return self._alert
+
+    @property
+    def empty(self) -> QtWidgets.QLabel:
+        """The short sentence shown instead of the lines when there are none."""
+        if self._empty is None:
+            self._empty = QtWidgets.QLabel(self._empty_text)
+            self._empty.setObjectName("card_empty")
+            self._empty.setContentsMargins(2, 6, 2, 6)
+            tinted(self._empty, EMPTY_COLOUR)
+            self._empty.hide()
+            self._layout.insertWidget(self._layout.indexOf(self.view) + 1, self._empty)
+        return self._empty
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QtGui.QPainter(self)
@@ -435,17 +453,19 @@ class SectionCard(QtWidgets.QFrame):
         link: str = "",
     ) -> None:
         """`total` lines in all, `lines` shown; `count` (default: total) goes in the header."""
-        self.empty.setText(self._empty_text)
+        if not lines or self._empty is not None:
+            self.empty.setText(self._empty_text)
+            self.empty.setVisible(not lines)
         count = total if count is None else count
         self.count.setText(number(count))
         self.count.set_tone("count" if count else "zero")
-        self.alert.setText(alert)
-        self.alert.setVisible(bool(alert))
+        if alert or self._alert is not None:
+            self.alert.setText(alert)
+            self.alert.setVisible(bool(alert))
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
         self.model.set_lines(lines)
         self.view.setVisible(bool(lines))
-        self.empty.setVisible(not lines)
         self.more.setText(more)
         self.more.setVisible(bool(more))
         self.link.setText(link)
