@@ -4,9 +4,8 @@ indented writer is pure Python, one generator step per value; this one joins eac
 items at once and leaves the strings to json's C writer. A person's file holds 20 MB of copies
 (tests/core/test_json_text.py holds the two writers together).
 
-`loads_encoded` reads an object as json.dumps(…, ensure_ascii=False) wrote it (the audit log's
-copies) keeping its long strings as the JSON text they were read from (`Encoded`), which the
-writer copies as is: a 60 KB snapshot is decoded to be checked but not encoded again."""
+A value given as `Raw` (the text of a JSON value: an audit log's copy as the log holds it) is
+written as is, on the line where it stands."""
 
 from __future__ import annotations
 
@@ -16,13 +15,11 @@ from typing import IO, Any
 
 _STRING = json.encoder.encode_basestring  # json's own C writer of a string (ensure_ascii=False)
 _CONSTANTS = {None: "null", True: "true", False: "false"}
-# json's C reader of a string and of any value, as json.loads uses them (not in typeshed).
-_SCANSTRING = json.decoder.scanstring  # type: ignore[attr-defined]
-_SCAN = json.decoder.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
-class Encoded:
-    """A string held as the text `_STRING` writes for it (quotes included): written as is."""
+class Raw:
+    """The text of a JSON value, written as is wherever it stands (on one line, as the audit log
+    holds its copies): the same data for any JSON reader, another layout than json.dumps's."""
 
     __slots__ = ("text",)
 
@@ -30,64 +27,7 @@ class Encoded:
         self.text = text
 
     def __repr__(self) -> str:
-        return f"Encoded({self.text!r})"
-
-
-def loads_encoded(text: str, longer_than: int = 256, worth_it: int = 4096) -> Any:
-    """`json.loads(text)`, but for an object written as `json.dumps(value, ensure_ascii=False)`
-    writes one, each of its member strings longer than `longer_than` that is written exactly as
-    `_STRING` writes it comes back as `Encoded`: `dumps` and `write` give the same text as for
-    `json.loads(text)`. Anything else (another layout, invalid JSON) goes to json.loads, and so
-    does a text shorter than `worth_it` (json reads it whole in C: quicker)."""
-    if len(text) < worth_it:
-        return json.loads(text)
-    value = _compact_object(text, longer_than)
-    return json.loads(text) if value is None else value
-
-
-def _compact_object(text: str, longer_than: int) -> dict[str, Any] | None:
-    """The members of `text` read as json.loads reads them, if it is `{"key": value, …}` with
-    exactly those separators; None otherwise."""
-    last = len(text) - 1
-    if last < 1 or text[0] != "{" or text[last] != "}":
-        return None
-    out: dict[str, Any] = {}
-    if last == 1:
-        return out
-    pos = 1
-    try:
-        while True:
-            if text[pos] != '"':
-                return None
-            key, pos = _SCANSTRING(text, pos + 1, True)
-            if not text.startswith(": ", pos):
-                return None
-            start = pos + 2
-            if text[start] == '"':
-                value, pos = _SCANSTRING(text, start + 1, True)
-                if pos - start > longer_than and _as_written(start, pos, value):
-                    value = Encoded(text[start:pos])
-            else:
-                value, pos = _SCAN(text, start)
-            out[key] = value  # a key given twice keeps its first place and last value, as in json
-            if pos == last:
-                return out
-            if not text.startswith(", ", pos):
-                return None
-            pos += 2
-    except (StopIteration, ValueError, IndexError, RecursionError):
-        return None  # json.loads says what is wrong, if anything
-
-
-def _as_written(start: int, end: int, value: str) -> bool:
-    """Whether the JSON string `text[start:end]`, read as `value`, is `_STRING(value)`: `_STRING`
-    writes the quote, the backslash and the line break with a backslash before them and every
-    other character but the controls as itself, the shortest writing of each; a quote, a
-    backslash or a control is never written alone in JSON. So a writing of `value` that many
-    characters long uses those three two-letter escapes and writes everything else as itself:
-    it is `_STRING(value)`. (A string with another control is encoded again: same text.)"""
-    wanted = 2 + len(value) + value.count('"') + value.count("\\") + value.count("\n")
-    return end - start == wanted
+        return f"Raw({self.text!r})"
 
 
 def dumps(value: Any, indent: int = 2) -> str:
@@ -123,7 +63,7 @@ def _pieces(
     kind = type(value)
     if kind is str:
         add(_STRING(value))
-    elif kind is Encoded:
+    elif kind is Raw:
         add(value.text)
     elif kind is int:
         add(int.__repr__(value))

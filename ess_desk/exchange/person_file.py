@@ -32,7 +32,7 @@ def export(
             ),
             field="output",
         )
-    pf = collect(db, person_id, progress, encoded=suffix == ".json")
+    pf = collect(db, person_id, progress, as_stored=suffix == ".json")
     if suffix == ".json":
         return write_json(pf, path)
     from ess_desk.documents import person_file_pdf

@@ -27,7 +27,7 @@ from ess_desk.minutes.vocabulary import MINUTES_STATUSES
 from ess_desk.privacy.information import article_15
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries, snapshot_filter
 from ess_desk.privacy.texts import free_texts
-from ess_desk.store import database, snapshot_people
+from ess_desk.store import chain, database, snapshot_people
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -500,16 +500,21 @@ def _audit_log(
     person_id: int,
     mandate_ids: list[int],
     matcher: Matcher,
-    copies: Callable[[str], Any] = json.loads,
+    *,
+    as_stored: bool = False,
 ) -> list[dict[str, Any]]:
     """Entries about the person's record or mandates, and every entry whose copies name them,
-    each copy read by `copies`."""
+    each copy read by json; `as_stored`: the copies the chain vouches for (their digest is
+    the one it recorded) kept as the text the log holds (`json_text.Raw`), the others read."""
     own = {("person", person_id)} | {("mandate", m) for m in mandate_ids}
     out = []
-    columns = "id, at, os_user, entity, entity_id, action"
+    columns = "id, at, os_user, entity, entity_id, action, content_digest"
     for row, found in audit_entries(db, person_id, mandate_ids, matcher, columns):
         before, after = row["before"], row["after"]
         if (row["entity"], row["entity_id"]) in own or found:
+            copies: Callable[[str], Any] = json.loads
+            if as_stored and chain.content_digest(before, after) == row["content_digest"]:
+                copies = json_text.Raw
             out.append(
                 {
                     "id": row["id"],
@@ -530,12 +535,13 @@ def collect(
     person_id: int,
     progress: Callable[[int, int], None] | None = None,
     *,
-    encoded: bool = False,
+    as_stored: bool = False,
 ) -> PersonFile:
-    """Everything the database holds about the person, as plain data. `encoded`: for
-    `write_json` only, the long strings of the audit log's copies are kept as the JSON text the
-    log holds (`json_text.Encoded`), which the file takes as is instead of encoding them again
-    (the busiest person's file carries 20 MB of them)."""
+    """Everything the database holds about the person, as plain data. `as_stored`: for
+    `write_json` only, the audit log's copies are kept as the JSON text the log holds
+    (`json_text.Raw`, when the chain vouches for it), which the file takes as is instead of
+    reading and writing it again (the busiest person's file carries 20 MB of them): the same
+    data for a JSON reader, each copy on one line as the log holds it."""
     row = service.require(db, "people", person_id, _("La personne"))
     identity = Identity.of(db, person_id)
     assert identity is not None
@@ -603,8 +609,8 @@ def collect(
     step(4)
     pf.annexes = annexes_naming(db, matcher)
     step(5)
-    copies = json_text.loads_encoded if encoded else json.loads
-    pf.audit_log = _audit_log(db, person_id, [m["id"] for m in mandates], matcher, copies)
+    mandate_ids = [m["id"] for m in mandates]
+    pf.audit_log = _audit_log(db, person_id, mandate_ids, matcher, as_stored=as_stored)
     pf.notes = [
         _(
             "Les votes sont enregistrés en nombre de voix (pour, contre, abstentions), sans le "
@@ -625,7 +631,8 @@ def collect(
 def write_json(pf: PersonFile, path: Path | str) -> Path:
     path = Path(path)
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as out:
-        # The text of json.dumps(…, ensure_ascii=False, indent=2), written section by section.
+        # The text of json.dumps(…, ensure_ascii=False, indent=2), written section by section;
+        # the audit log's copies collected `as_stored` are written as the log holds them.
         json_text.write(pf.to_json(), out)
         out.write("\n")
     return path
