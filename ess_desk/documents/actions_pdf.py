@@ -28,13 +28,14 @@ from ess_desk.documents.style import (
     TextCell,
     TextParagraph,
     build_pdf,
+    cell_memo,
     escape,
     footer_line,
     heading,
     styles,
     text_cell,
 )
-from ess_desk.i18n import _, ngettext
+from ess_desk.i18n import _, language, ngettext
 from ess_desk.meetings import meetings
 from ess_desk.membership import bodies
 from ess_desk.typography import number, of
@@ -138,8 +139,12 @@ class _Memo(dict):
     than making (or finding in `text_cell`'s cache) the same cell again for each row; bounded
     (a long tableau's memory stays flat)."""
 
+    def __init__(self, size: int = 4096):
+        super().__init__()
+        self.size = size
+
     def put(self, key: object, cell: TextCell) -> TextCell:
-        if len(self) >= 4096:
+        if len(self) >= self.size:
             self.clear()
         self[key] = cell
         return cell
@@ -277,6 +282,18 @@ def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.da
     ]
 
 
+# The reminders' cells by what they show, from one owner's list to the next (a thousand owners'
+# lists in a row share their statuses, titles, origins and due dates).
+_REMINDER_CELLS = cell_memo(_Memo(8192))
+
+
+def _where_cell(r: ActionRow) -> TextCell:
+    """The body, then the origin written short as in the tableau (the item's title is in the
+    minutes; the action's own title says what it is about)."""
+    origin = _tableau_origin(r)
+    return text_cell(r.body + (f" — {origin}" if origin != "—" else ""))
+
+
 def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     """The table of an owner's reminder list, for the streamed document."""
     from ess_desk.documents import streamed
@@ -284,17 +301,32 @@ def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     header = [_("N°"), _("Action"), _("Instance et origine"), _("Échéance"), _("Statut")]
     widths = [13 * mm, 70 * mm, 46 * mm, 25 * mm, 20 * mm]
 
+    memo = _REMINDER_CELLS
+    lang = language()
+
     def cells(r: ActionRow) -> list:
-        # The body, then the origin written short as in the tableau (the item's title is in
-        # the minutes; the action's own title says what it is about).
-        origin = _tableau_origin(r)
-        where = r.body + (f" — {origin}" if origin != "—" else "")
+        # (each cell found by the values it shows, in the memo kept from one owner's list to
+        # the next: the same cell `text_cell` would give, without working out its text again)
+        where_key = (
+            "where",
+            lang,
+            r.body,
+            r.meeting_id,
+            r.meeting_starts_at,
+            r.item_position,
+            r.decision_id,
+            r.decision_ref,
+        )
+        due_key = ("due", lang, r.due_date, r.days_late, r.overdue)
+        action_key = ("action", lang, r.title, r.theme)
+        state_key = ("state", lang, r.status_label, r.progress)
         return [
             str(r.id),
-            _action_cell(r),
-            text_cell(where),
-            _due_cell(r),
-            text_cell(r.status_label, f"{r.progress} %"),
+            memo.get(action_key) or memo.put(action_key, _action_cell(r)),
+            memo.get(where_key) or memo.put(where_key, _where_cell(r)),
+            memo.get(due_key) or memo.put(due_key, _due_cell(r)),
+            memo.get(state_key)
+            or memo.put(state_key, text_cell(r.status_label, f"{r.progress} %")),
         ]
 
     return streamed.TableRows(header, widths, ((cells(r), r.overdue) for r in group.rows))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -1043,11 +1043,26 @@ def text_cell(
 
 def forget_shared_cells() -> None:
     """Let go of what was remembered to write documents faster (the shared cells, the texts set
-    and wrapped, the seeded lines): a long streamed document does before it writes its file."""
+    and wrapped, the seeded lines, the memos of `cell_memo`): a long streamed document does
+    before it writes its file."""
+    for memo in _CELL_MEMOS:
+        memo.clear()
     _shared_cell.cache_clear()
     _printed.cache_clear()
     _short_lines.cache_clear()
     _SEEDED_LINES.clear()
+
+
+# A document module's own memos of cells, let go with the shared cells.
+_CELL_MEMOS: list[dict] = []
+_M = TypeVar("_M", bound=dict)
+
+
+def cell_memo(memo: _M) -> _M:
+    """`memo` (cells a document module finds by what they show), emptied whenever the shared
+    cells are forgotten (`forget_shared_cells`)."""
+    _CELL_MEMOS.append(memo)
+    return memo
 
 
 @lru_cache(maxsize=8192)

@@ -185,3 +185,41 @@ def test_a_document_after_another_is_written_as_if_alone(tmp_path):
     _table_pdf(tmp_path / "first.pdf", lambda *parts: text_cell(*parts))
     after = _table_pdf(tmp_path / "after.pdf", lambda *parts: text_cell(*parts))
     assert after == alone
+
+
+def test_reminders_written_in_a_row_are_the_ones_written_alone(store, on_demo_day, tmp_path):
+    # The cells of the reminders' tables are kept from one owner's list to the next, found by
+    # what they show and the language: written in a row, or in English after French ones, each
+    # owner's list is the one written alone (nothing remembered).
+    from reportlab import rl_config
+
+    from ess_desk import i18n
+    from ess_desk.council import get_letterhead
+    from ess_desk.demo import fill_demo
+
+    fill_demo(store, "small")
+    groups = actions_pdf.reminder_groups(store.db, today=on_demo_day)
+    letterhead = get_letterhead(store.db)
+    assert any(r.overdue for g in groups for r in g.rows)
+
+    def written(name: str, group) -> bytes:
+        path = actions_pdf.reminder_lists(tmp_path / name, [group], letterhead, on_demo_day)
+        return path.read_bytes()
+
+    invariant, rl_config.invariant = rl_config.invariant, 1
+    try:
+        alone = {}
+        for lang in ("fr", "en"):
+            i18n.set_language(lang)
+            for n, group in enumerate(groups):
+                forget_shared_cells()
+                assert not actions_pdf._REMINDER_CELLS
+                alone[lang, n] = written(f"alone-{lang}-{n}.pdf", group)
+        for lang in ("fr", "en"):
+            i18n.set_language(lang)
+            for n, group in enumerate(groups):
+                assert written(f"row-{lang}-{n}.pdf", group) == alone[lang, n], (lang, n)
+        assert len(actions_pdf._REMINDER_CELLS) > len(groups)  # (kept from one to the next)
+    finally:
+        rl_config.invariant = invariant
+        i18n.set_language("fr")
