@@ -3,6 +3,7 @@ and the French typography of everything printed (`ess_desk.typography`)."""
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -974,9 +975,32 @@ def seed_codes(canvas: pdfcanvas.Canvas) -> None:
     doc: Any = cast(Any, canvas)._doc  # reportlab's document, untyped
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
         font: Any = pdfmetrics.getFont(name)
-        if getattr(font, "_dynamicFont", False):
+        if not getattr(font, "_dynamicFont", False):
+            continue
+        if doc in font.state:  # (some codes given already: the seeded ones follow them)
             font.splitString(SEEDED, doc)
+        else:
+            font.state[doc] = _seeded_state(font)
     cast(Any, canvas)._ess_seeded = True
+
+
+class _Unnamed:
+    """A document that is none, for the state a font's `splitString` leaves in it."""
+
+
+def _seeded_state(font: Any) -> Any:
+    """A copy of the state `font.splitString(SEEDED, doc)` leaves a document in when the font
+    had none in it: made once per font (reportlab made it again for each canvas, four fonts a
+    canvas, a thousand reminders in a row), its codes and subsets copied, no name yet."""
+    known = font.__dict__.get("_ess_seeded_state")
+    if known is None or known[0] != font._asciiReadable:
+        unnamed = _Unnamed()
+        font.splitString(SEEDED, unnamed)
+        known = font._ess_seeded_state = (font._asciiReadable, font.state.pop(unnamed))
+    state = copy.copy(known[1])
+    state.assignments = dict(state.assignments)
+    state.subsets = [list(subset) for subset in state.subsets]
+    return state
 
 
 def _write_chunks(text: TextObject, chunks: list[tuple[int, str]]) -> None:

@@ -223,3 +223,36 @@ def test_reminders_written_in_a_row_are_the_ones_written_alone(store, on_demo_da
     finally:
         rl_config.invariant = invariant
         i18n.set_language("fr")
+
+
+def test_a_seeded_canvas_has_the_codes_reportlab_gives_and_its_own_copy_of_them():
+    # seed_codes gives each new canvas a copy of the state `splitString(SEEDED)` leaves a new
+    # document in, made once per font: the same codes and subsets, no name, nothing shared.
+    from reportlab.pdfbase import pdfmetrics
+
+    from ess_desk.documents import style
+
+    style.register_fonts()
+    fonts = [style.FONT, style.FONT_BOLD, style.FONT_ITALIC, style.FONT_BOLD_ITALIC]
+    first, second = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    style.seed_codes(first)
+    expected, plain_docs = {}, []
+    for name in fonts:
+        font = pdfmetrics.getFont(name)
+        plain = Canvas(io.BytesIO())
+        plain_docs.append(plain)  # (a font's state lives as long as its document)
+        font.splitString(style.SEEDED, plain._doc)
+        expected[name] = dict(vars(font.state[plain._doc]))
+        assert expected[name]["internalName"] is None
+        assert vars(font.state[first._doc]) == expected[name], name
+        font.splitString("ΩЖ", first._doc)  # new codes in the first canvas alone
+    style.seed_codes(second)
+    for name in fonts:
+        assert vars(pdfmetrics.getFont(name).state[second._doc]) == expected[name], name
+    # A canvas that has codes already gets the seeded ones after them, as reportlab gives them.
+    third, plain = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    font = pdfmetrics.getFont(style.FONT)
+    font.splitString("ΩЖ", third._doc)
+    font.splitString("ΩЖ" + style.SEEDED, plain._doc)
+    style.seed_codes(third)
+    assert vars(font.state[third._doc]) == vars(font.state[plain._doc])
