@@ -21,12 +21,12 @@ RUNS = 3
 
 def _counts(db: Path) -> tuple[int, list[int]]:
     """How many actions the tableau lists, and how many open ones each owner is reminded of."""
-    from ess_desk.documents import actions_pdf
+    from ess_desk.actions import queries
     from ess_desk.store import open_store
 
     with open_store(db, auto_backup=False) as store:
         total = store.db.execute("SELECT COUNT(*) FROM actions").fetchone()[0]
-        owners = [len(g.rows) for g in actions_pdf.reminder_groups(store.db)]
+        owners = [len(g.rows) for g in queries.open_by_owner(store.db)]
     return total, owners
 
 

@@ -332,13 +332,6 @@ def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     return streamed.TableRows(header, widths, ((cells(r), r.overdue) for r in group.rows))
 
 
-def reminder_groups(
-    db: Database, filt: ActionFilter | None = None, today: dt.date | None = None
-) -> list[queries.OwnerGroup]:
-    """The open actions that pass the filter, by owner, overdue ones first for each."""
-    return queries.open_by_owner(db, filt, today)
-
-
 def build_reminders(
     db: Database,
     path: Path | str,

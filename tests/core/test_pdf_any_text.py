@@ -139,6 +139,7 @@ def _limit(seconds: int) -> Iterator[None]:
 
 def _builders(db, c: Chosen, folder: Path) -> dict[str, Callable[[], object]]:
     """Each PDF the application makes, on the chosen meetings, body and person."""
+    from ess_desk.actions import queries
     from ess_desk.documents import (
         actions_pdf,
         activity_report,
@@ -165,7 +166,7 @@ def _builders(db, c: Chosen, folder: Path) -> dict[str, Callable[[], object]]:
         convocation.agenda_pdf(conv)
 
     def reminders() -> None:
-        groups = actions_pdf.reminder_groups(db, None, today)
+        groups = queries.open_by_owner(db, None, today)
         actions_pdf.build_reminders(db, folder / "relances.pdf", groups, today=today)
 
     return {

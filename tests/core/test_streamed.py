@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ess_desk.actions import actions
+from ess_desk.actions import actions, queries
 from ess_desk.documents import actions_pdf, streamed
 from ess_desk.documents.style import (
     Bookmark,
@@ -198,7 +198,7 @@ def test_reminders_written_in_a_row_are_the_ones_written_alone(store, on_demo_da
     from ess_desk.demo import fill_demo
 
     fill_demo(store, "small")
-    groups = actions_pdf.reminder_groups(store.db, today=on_demo_day)
+    groups = queries.open_by_owner(store.db, today=on_demo_day)
     letterhead = get_letterhead(store.db)
     assert any(r.overdue for g in groups for r in g.rows)
 
