@@ -135,17 +135,23 @@ def measure_packs(sizes: tuple[str, ...] = SIZES) -> dict[str, dict[str, float]]
     names of people without consent), each size in a fresh interpreter."""
     out: dict[str, dict[str, float]] = {}
     for size in sizes:
-        proc = subprocess.run(
-            [PYTHON, "-m", "bench.growth", "--packs", str(demo_db(size))],
-            cwd=ROOT,
-            env=env(),
-            capture_output=True,
-            text=True,
-        )
-        if proc.returncode != 0:
-            raise RuntimeError(f"dossiers sur {size} : {proc.stderr.strip()[-500:]}")
-        out[size] = json.loads(proc.stdout.strip().splitlines()[-1])
+        out[size] = _fresh("--packs", str(demo_db(size)), failed=f"dossiers sur {size}")
     return out
+
+
+def _fresh(*args: str, failed: str) -> dict[str, float]:
+    """The figures `python -m bench.growth …args` prints on its last line (a fresh interpreter);
+    `failed` starts the error's sentence when it stops."""
+    proc = subprocess.run(
+        [PYTHON, "-m", "bench.growth", *args],
+        cwd=ROOT,
+        env=env(),
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"{failed} : {proc.stderr.strip()[-500:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def _packs_here(path: Path) -> dict[str, float]:
@@ -192,16 +198,7 @@ def measure_growth(sizes: tuple[str, ...] = SIZES) -> Growth:
         path = demo_db(size)
         contents[size] = _contents(path)
         print(f"  {size} : {contents[size]}…", flush=True)
-        proc = subprocess.run(
-            [PYTHON, "-m", "bench.growth", str(path)],
-            cwd=ROOT,
-            env=env(),
-            capture_output=True,
-            text=True,
-        )
-        if proc.returncode != 0:
-            raise RuntimeError(f"mesures sur {size} : {proc.stderr.strip()[-500:]}")
-        values[size] = json.loads(proc.stdout.strip().splitlines()[-1])
+        values[size] = _fresh(str(path), failed=f"mesures sur {size}")
         start = measure_start(path, runs=5)
         values[size]["start"] = start.ours_ms
         bare[size] = start.bare_ms
