@@ -39,6 +39,10 @@ HEAVY_OWN = (
     "ui.dialogs.",  # every dialog opens on demand (ui.dialogs.common excepted, below)
     "ui.pages.",  # the other pages are built when first shown
     "ui.workers",
+    # The cards' lines (ui.lines) draw a selected or focused line through the style, and give a
+    # screen reader its list, once the window has painted: neither is needed for the first frame.
+    "ui.lines_style",
+    "ui.lines_a11y",
 )
 START_PAGE_MODULES = {"ui.pages.dashboard", "ui.dialogs.common"}
 
