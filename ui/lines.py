@@ -71,7 +71,7 @@ _TEXT = QtGui.QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QtGui.QPalette.ColorRole.HighlightedText
 _RESTYLED = (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange)
 
-_widgets: weakref.WeakSet[LinesWidget] = weakref.WeakSet()  # for the accessibility factory
+_widgets: weakref.WeakSet[PaintedLines] = weakref.WeakSet()  # for the accessibility factory
 _accessible = False  # the factory is installed
 _scheduled = False  # its installation is on its way
 
@@ -176,6 +176,14 @@ class PaintedLines(QtWidgets.QWidget):
         """The line as a screen reader says it: its cells' lines, in order, joined by commas."""
         parts = [part for cell in self._lines[row].cells for part in cell.split("\n") if part]
         return ", ".join(parts)
+
+    def current_row(self) -> int:
+        """The line the keyboard is on (-1: none)."""
+        return self._current
+
+    def selected_row(self) -> int:
+        """The selected line (-1: none); one at most."""
+        return self._selected
 
     # -- geometry --------------------------------------------------------------------------
     def _fonts_now(self) -> _Fonts:
@@ -366,14 +374,6 @@ class LinesWidget(PaintedLines):
     open_requested = Signal(str, int)
 
     # -- current line and selection --------------------------------------------------------
-    def current_row(self) -> int:
-        """The line the keyboard is on (-1: none)."""
-        return self._current
-
-    def selected_row(self) -> int:
-        """The selected line (-1: none); one at most."""
-        return self._selected
-
     def set_current_row(self, row: int) -> None:
         """The keyboard on line `row`, selected (what an arrow key does)."""
         if not 0 <= row < len(self._lines):

@@ -32,7 +32,7 @@ QAccessible = QtGui.QAccessible
 _factory_installed = False
 
 
-def install(widgets: list[LinesWidget]) -> None:
+def install(widgets: list[QtWidgets.QWidget]) -> None:
     """Install the factory (once), and replace the plain interface Qt may have given a lines
     widget before it (a screen reader asking before the window's first frame was painted)."""
     global _factory_installed

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from ui.qt import Qt, QtGui, QtWidgets
 
 if TYPE_CHECKING:
-    from ui.lines import LinesWidget
+    from ui.lines import PaintedLines
 
 _State = QtWidgets.QStyle.StateFlag
 _Position = QtWidgets.QStyleOptionViewItem.ViewItemPosition
 
 
-def _base_option(widget: LinesWidget) -> QtWidgets.QStyleOptionViewItem:
+def _base_option(widget: PaintedLines) -> QtWidgets.QStyleOptionViewItem:
     """QAbstractItemView.initViewItemOption's option for the widget."""
     option = QtWidgets.QStyleOptionViewItem()
     option.initFrom(widget)
@@ -38,7 +38,7 @@ def _base_option(widget: LinesWidget) -> QtWidgets.QStyleOptionViewItem:
 
 
 def paint_row(
-    widget: LinesWidget,
+    widget: PaintedLines,
     painter: QtGui.QPainter,
     row: int,
     top: int,
@@ -105,7 +105,7 @@ def paint_row(
 
 
 def paint_focus(
-    widget: LinesWidget,
+    widget: PaintedLines,
     painter: QtGui.QPainter,
     top: int,
     height: int,
