@@ -499,6 +499,35 @@ def read_email(text: str) -> str:
     return validation.email(text)
 
 
+# A column of addresses read_email gives back as they are, checked in one pass of the pattern
+# over the whole column (one per line): plain ASCII, lower case, no « -- », no special-use
+# domain, none longer than 64 characters (so neither is its local part).
+_PLAIN_EMAIL_LINES = re.compile(
+    rf"(?:{_LOCAL_ATOM}(?:\.{_LOCAL_ATOM})*@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}\n)*"
+    rf"{_LOCAL_ATOM}(?:\.{_LOCAL_ATOM})*@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
+)
+_SPECIAL_USE_END = re.compile(rf"\.(?:{'|'.join(_SPECIAL_USE)})$", re.MULTILINE | re.IGNORECASE)
+
+
+def plain_emails(texts: list[str]) -> frozenset[str]:
+    """The cells of an e-mail column when each is an address `read_email` gives back unchanged,
+    found in a few passes of C over the column joined by line breaks (no cell holds one); an
+    empty set when any is not (then each is read by `read_email`). Empty cells are left out."""
+    emails = [t for t in texts if t]
+    if not emails or max(map(len, emails)) > 64:
+        return frozenset()
+    joined = "\n".join(emails)
+    if (
+        joined.count("\n") != len(emails) - 1
+        or "--" in joined
+        or joined != joined.lower()
+        or _PLAIN_EMAIL_LINES.fullmatch(joined) is None
+        or _SPECIAL_USE_END.search(joined) is not None
+    ):
+        return frozenset()
+    return frozenset(emails)
+
+
 def _cell(text: str) -> str:
     if text.startswith("'"):
         text = restore_neutralised(text)
@@ -1009,6 +1038,10 @@ class _Planner(_MandateRules):
             self.existing.person_by_name
         )
         self.known_people: set[int] = set()
+        # The file's e-mails known to be read as they are (plain_emails), and the periods read
+        # without a problem by the (start, end) cells they come from: a file repeats its dates.
+        self.plain_emails: frozenset[str] = frozenset()
+        self.periods: dict[tuple[str, str], tuple[dt.date | None, dt.date | None, bool]] = {}
         self.mandates: list[PlannedMandate] = []
         self.default_body: int | None = None
 
@@ -1072,6 +1105,8 @@ class _Planner(_MandateRules):
         if "address" in self.columns:  # its line breaks are kept
             index = self.columns["address"]
             columns[keys.index("address")] = [_lines(cells[index]) for _line, cells in rows]
+        if "email" in self.columns:
+            self.plain_emails = plain_emails(columns[keys.index("email")])
         for (line, _cells), values in zip(rows, zip(*columns, strict=True), strict=True):
             self.read_row(line, dict(zip(keys, values, strict=True)))
 
@@ -1093,7 +1128,14 @@ class _Planner(_MandateRules):
         body_id = self._read_body(v, problem)
         substitute_for_text = v.get("substitute_for", "")
         role = self._read_role(v, substitute_for_text, problem)
-        start, end, open_ended = self._read_period(v, problem)
+        cells = (v.get("start_date", ""), v.get("end_date", ""))
+        period = self.periods.get(cells)
+        if period is None:
+            before = len(problems)
+            period = self._read_period(v, problem)
+            if len(problems) == before:
+                self.periods[cells] = period
+        start, end, open_ended = period
         if problems or start is None or body_id is None or role is None:
             self.problems.extend(problems)
             return
@@ -1124,17 +1166,19 @@ class _Planner(_MandateRules):
             )
         )
 
-    @staticmethod
-    def _read_contact(v: dict[str, str], problem: _Report) -> tuple[str, str]:
+    def _read_contact(self, v: dict[str, str], problem: _Report) -> tuple[str, str]:
         """The civility and e-mail of a line, as the service would store them."""
         civility = email = ""
         try:
             civility = read_civility(v.get("civility", ""))
         except UserError as exc:
             problem("civility", exc.message)
-        if v.get("email"):
+        text = v.get("email")
+        if text in self.plain_emails:
+            email = text
+        elif text:
             try:
-                email = read_email(v["email"])
+                email = read_email(text)
             except UserError as exc:
                 problem("email", exc.message)
         return civility, email
