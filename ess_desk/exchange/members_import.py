@@ -1559,8 +1559,10 @@ def _write(
     # A few hundred rows per statement (insert_rows); the search index of the new people and
     # organisations, and the words index of their audit entries, are written at the end in one
     # statement per table, in the same transaction.
-    with indexed_in_bulk(db, "organisations", "people", "audit_log"):
+    keys: dict[str, list[tuple[Any, ...]]] = {}
+    with indexed_in_bulk(db, "organisations", "people", "audit_log", keys=keys):
         _insert_all(plan, insert, next_id)
+        keys.update(_folded_keys(plan))
     audit.record(
         db,
         "import",
@@ -1582,6 +1584,20 @@ def _write(
         mandates=len(plan.mandates),
         mandate_ids=tuple(m.id for m in plan.mandates if m.id is not None),
     )
+
+
+def _folded_keys(plan: ImportPlan) -> dict[str, list[tuple[Any, ...]]]:
+    """The folded keys of the new people and organisations (ess_desk.store.derived), from the
+    values the plan holds rather than read back from the rows by SQL (the keys of
+    derived.person_name_key and refresh_keys): names repeat, each distinct one is folded once."""
+    folded = functools.lru_cache(maxsize=None)(fold)
+    return {
+        "people": [
+            (p.id, f"{folded(p.last_name)}\n{folded(p.first_name)}", fold(p.email))
+            for p in plan.people
+        ],
+        "organisations": [(o.id, folded(o.name)) for o in plan.organisations],
+    }
 
 
 def _insert_all(
