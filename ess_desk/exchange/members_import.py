@@ -924,6 +924,21 @@ class _MandateRules:
         holders: dict[tuple[int, str], list[int | PlannedMandate]],
         body_has_colleges: bool,
     ) -> None:
+        college = m.college
+        seats = self.existing.college_info[college].seats if isinstance(college, int) else None
+        if not m.substitute_for_text and ledger.clear(
+            m.body_id, m.person, m.role, college, seats, body_has_colleges
+        ):
+            # Nothing the checker could say (most lines): booked as an accepted line below is.
+            ledger.book(
+                m.body_id,
+                m.person,
+                m.role,
+                m.period,
+                college=college if isinstance(college, int) else None,
+                line=m.line,
+            )
+            return
         problems: list[Problem] = []
 
         def problem(key: str | None, message: str) -> None:
@@ -934,7 +949,6 @@ class _MandateRules:
         chosen = (
             self._holder(m, ledger, holders, body_name, problem) if m.substitute_for_text else None
         )
-        college = m.college
         verdict = ledger.problems(
             checker.Candidate(
                 person=m.person,
@@ -945,9 +959,7 @@ class _MandateRules:
                 period=m.period,
                 college=college,
                 college_name=self.college_name(college),
-                seats=self.existing.college_info[college].seats
-                if isinstance(college, int)
-                else None,
+                seats=seats,
                 # A substitute whose holder was not found has no college to take: not asked.
                 body_has_colleges=body_has_colleges and not problems,
                 holder=chosen,
