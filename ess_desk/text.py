@@ -8,7 +8,12 @@ import unicodedata
 from collections.abc import Iterable
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
-_LIGATURE_CHARS = re.compile("[œŒæÆ]")
+
+
+def _has_ligature(text: str) -> bool:
+    # Four searches for one character each, in C: as fast as a pattern's search, without the
+    # pattern's half a millisecond of compiling at every start of the window.
+    return "œ" in text or "æ" in text or "Œ" in text or "Æ" in text
 
 
 def fold(text: str | None) -> str:
@@ -18,7 +23,7 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():
         return text.lower()
-    if _LIGATURE_CHARS.search(text) is not None:  # rare: str.translate reads every character
+    if _has_ligature(text):  # rare: str.translate reads every character
         text = text.translate(_LIGATURES)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if _BEYOND_LATIN_MARKS.search(decomposed) is None:
@@ -64,25 +69,30 @@ def name_key(text: str) -> str:
 # carriage return, DEL and the C1 controls, lone surrogates and the two non-characters XML
 # refuses. A bell (U+0007) pasted from an old system crashes an XLSX or DOCX writer, and shows
 # as nothing anywhere else.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Compiled at the first use (an import or an export): the window's start folds text but
+# never looks for controls, and this pattern takes half a millisecond to compile.
+@functools.cache
+def _control() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def has_control_characters(texts: Iterable[str]) -> bool:
-    """Whether any of `texts` holds a control character (see `_CONTROL`), in one search."""
-    return _CONTROL.search("\t".join(texts)) is not None
+    """Whether any of `texts` holds a control character (see `_control`), in one search."""
+    return _control().search("\t".join(texts)) is not None
 
 
 def control_characters(text: str) -> list[str]:
     """The control characters found in `text`, each once, as « U+0007 »."""
-    found = dict.fromkeys(_CONTROL.findall(text))
+    found = dict.fromkeys(_control().findall(text))
     return [f"U+{ord(c):04X}" for c in found]
 
 
 def printable(text: str) -> str:
-    """`text` without its control characters (see `_CONTROL`): what every export writes."""
-    if text.isprintable() or not _CONTROL.search(text):
+    """`text` without its control characters (see `_control`): what every export writes."""
+    if text.isprintable():
         return text
-    return _CONTROL.sub("", text)
+    control = _control()
+    return control.sub("", text) if control.search(text) else text
 
 
 def printable_copy(value):  # type: ignore[no-untyped-def]

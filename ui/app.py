@@ -75,10 +75,24 @@ class _FirstPaint(QObject):
 
 
 def resume_collector() -> None:
-    """Python's cycle collector on again (paused while the window starts)."""
+    """Python's cycle collector on again (paused while the window starts).
+
+    What the start made (modules, classes, Qt's wrappers and enumerations, the first page) lives
+    as long as the window: it goes straight to the oldest generation (`gc.freeze` then
+    `gc.unfreeze`, two moves of a list), which full collections visit, rarely, as they would have
+    once it had survived. Otherwise the first young collection after the first paint walked every
+    object of the start, its few hundred thousand, to free a few hundred (about 7 ms)."""
+    global _start_aged
     import gc
 
+    if not _start_aged and not gc.isenabled():
+        _start_aged = True
+        gc.freeze()
+        gc.unfreeze()
     gc.enable()
+
+
+_start_aged = False  # the start's objects were handed to the oldest generation (once)
 
 
 def _warning_box(parent: QtWidgets.QWidget | None, message: str) -> QtWidgets.QMessageBox:

@@ -180,9 +180,11 @@ def size_by_current_page(stack: QtWidgets.QStackedWidget | QtWidgets.QTabWidget)
             page.setSizePolicy(shown if page is current else hidden)
 
     stack.currentChanged.connect(follow)
+    # A tab widget is told by its Qt class name: naming QTabWidget in Python would make PySide
+    # build its enumerations during the window's start, which has none.
     inner = (
         stack.findChild(QtWidgets.QStackedWidget, "qt_tabwidget_stackedwidget")
-        if isinstance(stack, QtWidgets.QTabWidget)
+        if stack.inherits("QTabWidget")
         else stack
     )
     if inner is not None:  # a page built later in place of its placeholder

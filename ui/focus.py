@@ -104,8 +104,12 @@ class FocusRing(QtWidgets.QWidget):
 
 def area(target: QtWidgets.QWidget) -> QtCore.QRect:
     """Where the ring goes within the control: a tab bar's current tab, else the whole."""
-    if isinstance(target, QtWidgets.QTabBar) and target.currentIndex() >= 0:
-        return target.tabRect(target.currentIndex())
+    # Asked by Qt's class name: naming QTabBar in Python makes PySide build its enumerations,
+    # at the window's first frame, which has no tab bar.
+    if target.inherits("QTabBar"):
+        bar = cast(QtWidgets.QTabBar, target)
+        if bar.currentIndex() >= 0:
+            return bar.tabRect(bar.currentIndex())
     return target.rect()
 
 

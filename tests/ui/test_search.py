@@ -9,7 +9,7 @@ from ess_desk.membership import people
 from ess_desk.search import index
 from ui.main_window import MainWindow
 from ui.qt import Qt
-from ui.search import SearchResultsModel, elide_marked, to_html
+from ui.search_results import SearchResultsModel, elide_marked, to_html
 from ui.settings import AppSettings
 
 

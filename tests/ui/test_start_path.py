@@ -39,6 +39,7 @@ HEAVY_OWN = (
     "ui.dialogs.",  # every dialog opens on demand (ui.dialogs.common excepted, below)
     "ui.pages.",  # the other pages are built when first shown
     "ui.workers",
+    "ui.search_results",  # the search's results: model, delegate and panel, at the first search
 )
 START_PAGE_MODULES = {"ui.pages.dashboard", "ui.dialogs.common"}
 
