@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import ess_desk.store.database as database
 from ess_desk.dates import add_years, display, read_full_date
+from ess_desk.documents import collector
 from ess_desk.errors import UserError
 from ess_desk.exchange.tabular import SourceTable, read_table, restore_neutralised
 from ess_desk.i18n import N_, _, ngettext
@@ -1353,6 +1354,9 @@ class _Planner(_MandateRules):
 _IMPORT_COLUMN = {"substitute_for_id": "substitute_for", "college_id": "college"}
 
 
+# An import makes a few hundred thousand objects (cells, planned rows, audit texts) and no garbage
+# in cycles: the collector's passes over them were about a twentieth of its time (bench/NOTES.md).
+@collector.paused()
 def plan_import(
     db: Database,
     source: Path | SourceTable,
@@ -1445,6 +1449,7 @@ def _ref_id(ref: Any) -> int | None:
     return ref.id
 
 
+@collector.paused()
 def apply_import(
     store: Store, plan: ImportPlan, progress: Callable[[int, int], None] | None = None
 ) -> ImportResult:

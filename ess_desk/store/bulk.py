@@ -39,11 +39,15 @@ def indexed_in_bulk(db: Database, *sources: str) -> Iterator[None]:
     from ess_desk.store import derived
 
     # The folded keys' insert triggers (people, organisations) likewise: each new row's
-    # trigger only forgets a key its id may have had, done for all of them at the end.
+    # trigger only forgets a key its id may have had, done for all of them at the end. So is the
+    # audit log's numbers trigger (0018): it forgets that an entry of the new row's id was keyed,
+    # done for every id from the first new one on before the block (the keys of the long
+    # entries written in it come after, as they would after each row's trigger).
     kept: list[tuple[str, int, str, str]] = []
     for source in sources:
         keys = (f"derived_{source}_insert",) if source in derived.KEY_TABLES else ()
-        for name in (f"search_{source}_insert", *keys):
+        numbers = (f"numbers_{source}_insert",) if source == "audit_log" else ()
+        for name in (f"search_{source}_insert", *keys, *numbers):
             sql = database.scalar(
                 db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
             )
@@ -51,6 +55,8 @@ def indexed_in_bulk(db: Database, *sources: str) -> Iterator[None]:
                 continue
             first = database.count(db, f"SELECT COALESCE(MAX(id), 0) + 1 FROM [{source}]")
             db.execute(f"DROP TRIGGER [{name}]")
+            if name.startswith("numbers_"):
+                db.execute("DELETE FROM audit_numbered WHERE entry_id >= ?", [first])
             kept.append((source, first, name, sql))
     try:
         yield
@@ -60,7 +66,7 @@ def indexed_in_bulk(db: Database, *sources: str) -> Iterator[None]:
         for source, first, name, trigger_sql in kept:
             if name.startswith("derived_"):
                 derived.forget_keys(db, source, since_id=first)
-            else:
+            elif name.startswith("search_"):
                 for statement in search_fill_statements(source, since_id=first):
                     db.execute(statement)
             db.execute(trigger_sql)

@@ -193,6 +193,52 @@ def test_the_keys_follow_every_write(store):
     assert not keyed(last + 1) and not marked(last + 1)
 
 
+def test_entries_written_in_bulk_are_keyed_as_one_by_one(store):
+    """In a bulk write (store.bulk.indexed_in_bulk) the numbers' insert trigger is set aside: a
+    mark left for an id the block then writes is forgotten all the same, the long entries are
+    keyed and marked, and the trigger is back as it was afterwards."""
+    from ess_desk.store.bulk import indexed_in_bulk
+
+    build_council(store)
+    db = store.db
+    triggers = database.rows(
+        db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    )
+    first = database.count(db, "SELECT MAX(id) + 1 FROM audit_log")
+    with store.write() as w:  # a mark whose entry is gone (written behind the program's back)
+        w.execute("INSERT INTO audit_numbered (entry_id) VALUES (?)", [first + 1])
+    with store.write() as w, indexed_in_bulk(w, "audit_log"):
+        audit.record_many(
+            w,
+            "note",
+            "create",
+            [
+                (1, None, audit.as_json({"text": "tél. 07 98 76 54 32", "n": LONG_TEXT})),
+                (2, None, '{"text": "court"}'),
+                (3, None, audit.as_json({"text": "06 11 22 33 44 " + LONG_TEXT})),
+            ],
+        )
+    marked = database.column(
+        db, "SELECT entry_id FROM audit_numbered WHERE entry_id >= ? ORDER BY 1", [first]
+    )
+    assert marked == [first, first + 2]
+    keyed = database.column(db, "SELECT number FROM audit_numbers WHERE entry_id = ?", [first])
+    assert 765432 in keyed
+    assert [
+        tuple(r)
+        for r in database.rows(
+            db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        )
+    ] == [tuple(r) for r in triggers]
+    # The trigger works again for what follows.
+    with store.write() as w:
+        w.execute("INSERT INTO audit_numbered (entry_id) VALUES (?)", [first + 3])
+        audit.record(w, "note", 4, "create", None, {"text": "court"})
+    assert not database.count(
+        db, "SELECT COUNT(*) FROM audit_numbered WHERE entry_id = ?", [first + 3]
+    )
+
+
 def test_released_file_migrates_with_its_long_entries_keyed(tmp_path):
     path = tmp_path / "c.sqlite"
     shutil.copy(FIXTURES / "0014_dashboard_indexes.sqlite", path)
