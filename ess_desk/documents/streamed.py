@@ -244,6 +244,7 @@ class StreamedDocument:
             parts = table.split(self.frame_width, self.room)
             if len(parts) != 2:
                 if self._fresh:  # one row taller than a page: drawn anyway, cut by the page
+                    _w, height = table.wrapOn(self.canvas, self.frame_width, float("inf"))
                     self._draw(table, height)
                     return None
                 self.new_page()

@@ -17,7 +17,7 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
@@ -509,6 +509,8 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     characters (`force_cut`) when it is more than `FORCED_CUT` times as wide as the column.
     What stays whole and too wide (a shorter word, a single character), `TextCell` narrows to
     the width."""
+    if _fits_as_it_is(text, font, size, width):
+        return [text]
     lines: list[str] = []
     space = _word_width(" ", font) * size
     line: list[str] = []
@@ -535,6 +537,22 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     if line:
         lines.append(" ".join(line))
     return lines
+
+
+# What `breakable_words` would change in a text: white space other than single spaces between
+# words.
+_UNEVEN_SPACE = re.compile(r"[\t\r\n\f\v]|  |^ | $")
+
+
+def _fits_as_it_is(text: str, font: str, size: float, width: float) -> bool:
+    """Whether `wrap_text` gives the text as it is, on one line (most cells of a table): its
+    words single-spaced, all of them well within the width (by a margin far above the
+    rounding of adding their widths one by one)."""
+    return (
+        bool(text)
+        and stringWidth(text, font, size) <= width - 1e-6
+        and not _UNEVEN_SPACE.search(text)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -578,13 +596,26 @@ def _cell_lines(
         if number is not None:
             return number
     lines: list[_Line] = []
+    seeded = True
     for text, st in parts:
         for block in (text or "").split("\n"):
-            for line in lines_of(block, st.fontName, st.fontSize, width):
-                lines.append((line, st, _plain_line(line, st, width)))
+            wrapped = lines_of(block, st.fontName, st.fontSize, width)
+            if not wrapped:
+                continue
+            # (what is true of the block is true of its lines: pieces of it, and « - »)
+            seeded = seeded and _SEEDABLE.issuperset(block)
+            if not scripts.left_to_right_only(block):
+                lines += [(line, st, _plain_line(line, st, width)) for line in wrapped]
+                continue
+            size = st.fontSize
+            for line in wrapped:
+                if " " in line or _word_width(line, st.fontName) * size <= width:
+                    lines.append((line, st, AS_IT_IS))
+                else:
+                    lines.append((line, st, NARROWED))
     height = sum(st.leading for _text, st, _plain in lines)
     plain = all(kind for _text, _st, kind in lines)
-    return tuple(lines), height, plain, plain and all(_SEEDABLE.issuperset(t) for t, *_ in lines)
+    return tuple(lines), height, plain, plain and seeded
 
 
 def _number_lines(
@@ -620,6 +651,7 @@ class TextCell(Flowable):
         self._plain = True  # every line may go through the fast writer
         self._seeded = False  # and has the same codes in every seeded document
         self._fragments: dict = {}  # see write_into
+        self._runs: tuple[_Run, ...] | None = None  # see _runs_of
 
     @classmethod
     def number(cls, text: str) -> TextCell:
@@ -629,12 +661,13 @@ class TextCell(Flowable):
         Flowable.__init__(cell)
         cell.rtl, cell.parts = False, ((text, styles().cell),)
         cell._lines, cell._for_width, cell._height = (), None, 0.0
-        cell._plain, cell._seeded, cell._fragments = True, False, {}
+        cell._plain, cell._seeded, cell._fragments, cell._runs = True, False, {}, None
         return cell
 
     def _layout(self, width: float) -> tuple[_Line, ...]:
         if self._for_width != width:
             self._lines, self._height, self._plain, self._seeded = _cell_lines(self.parts, width)
+            self._runs = None
             self._for_width = width
         return self._lines
 
@@ -795,6 +828,7 @@ class _RowWriter:
         self.seeded: object = None
         self.own = _fragments_token(text, False)
         self.seeded_canvas = getattr(text._canvas, "_ess_seeded", False)
+        self.fonts_shown: dict[tuple[str, float, float], str] = {}
 
     def _found(self, cell: TextCell, width: float) -> tuple | None:
         """The operators `cell` wrote before into a text object like this one, if any."""
@@ -802,15 +836,19 @@ class _RowWriter:
         if not fragments or cell._for_width != width or cell.rtl or not cell._plain:
             return None
         text = self.text
-        token = self.own
-        if cell._seeded and self.seeded_canvas:
-            names = text._canvas._doc.fontMapping
-            if len(names) != self.fonts:
-                self.fonts, self.seeded = len(names), _fragments_token(text, True)
-            token = self.seeded
+        token = self._token(cell)
         if getattr(text, "_cell_style", None) is cell._lines[0][1]:
             return fragments.get((token, width, text._curSubset))
         return fragments.get((token, width))
+
+    def _token(self, cell: TextCell) -> object:
+        """`_fragments_token` of the cell in this text object."""
+        if cell._seeded and self.seeded_canvas:
+            names = self.text._canvas._doc.fontMapping
+            if len(names) != self.fonts:
+                self.fonts, self.seeded = len(names), _fragments_token(self.text, True)
+            return self.seeded
+        return self.own
 
     def _number(self, cell: TextCell, width: float) -> tuple | None:
         """What `_write_lines` writes for a cell of one line of ASCII digits in the style of
@@ -827,30 +865,202 @@ class _RowWriter:
 
     def write(self, cells: list, top: float, columns: list[tuple[float, float]]) -> None:
         """One row's cells, their text from `top` down; `columns`: (left, inner width)."""
-        text, code, moves = self.text, self.code, self.moves
         for cell, (left, inner) in zip(cells, columns, strict=False):
-            found = None
-            if type(cell) is TextCell:
-                found = self._found(cell, inner) or self._number(cell, inner)
+            if isinstance(cell, TextCell):
+                self.cell(cell, left, top, inner)
+            else:
+                cell_height = cell.wrap(inner, 1e6)[1]
+                cell.drawOn(self.text._canvas, left, top - cell_height)
+
+    def cell(self, cell: TextCell, left: float, top: float, inner: float) -> None:
+        """What `cell.write_into(text, left, top, inner)` writes."""
+        text = self.text
+        if type(cell) is TextCell:
             previous = getattr(text, "_cell_line", None)
-            if found is None or previous is None or code[-1].endswith(" Td"):
-                if isinstance(cell, TextCell):
-                    cell.write_into(text, left, top, inner)
-                else:
-                    cell_height = cell.wrap(inner, 1e6)[1]
-                    cell.drawOn(text._canvas, left, top - cell_height)
-                continue
-            y = top - cell._lines[0][1].fontSize
-            dx, dy = left - previous[0], previous[1] - y
-            move = moves.get((dx, dy))
-            if move is None:
-                move = moves[(dx, dy)] = f"{fp_str(dx, -dy)} Td"
-            code.append(move)
-            code.append(found[0])
-            _restore_state(text, found[1])
-            text._x = text._x0 = text._x0 + dx
-            text._y = text._y0 = text._y0 + dy - cell._height
-            text._cell_line = (left, y - cell._height)
+            if previous is not None and not self.code[-1].endswith(" Td"):
+                found = self._found(cell, inner) or self._number(cell, inner)
+                if found is not None:
+                    self._put(cell, left, top, previous, found)
+                    return
+                if self._fresh(cell, left, top, inner, previous):
+                    return
+        cell.write_into(text, left, top, inner)
+
+    def _move(self, cell: TextCell, left: float, top: float, previous: tuple) -> float:
+        """The relative move to the cell's first line (each distance written once); the line's
+        baseline."""
+        text = self.text
+        y = top - cell._lines[0][1].fontSize
+        dx, dy = left - previous[0], previous[1] - y
+        move = self.moves.get((dx, dy))
+        if move is None:
+            move = self.moves[(dx, dy)] = f"{fp_str(dx, -dy)} Td"
+        self.code.append(move)
+        text._x0 += dx
+        text._y0 += dy
+        return y
+
+    def _put(self, cell: TextCell, left: float, top: float, previous: tuple, found: tuple) -> None:
+        """A cell's operators written before (`_found`, `_number`), after the move to it."""
+        text = self.text
+        y = self._move(cell, left, top, previous)
+        self.code.append(found[0])
+        _restore_state(text, found[1])
+        text._x = text._x0
+        text._y = text._y0 = text._y0 - cell._height
+        text._cell_line = (left, y - cell._height)
+
+    def _fresh(
+        self, cell: TextCell, left: float, top: float, inner: float, previous: tuple
+    ) -> bool:
+        """A plain cell not written yet into this document, the lines of each of its styles
+        written at once (`_Codes`): the operators `write_into` writes, and remembered as it
+        remembers them. False, and nothing written, when it cannot be (a line narrowed, right
+        to left, a character new to the document or past its first subset)."""
+        if cell._for_width != inner or cell.rtl or not cell._plain or not cell._lines:
+            return False
+        runs = cell._runs
+        if runs is None:
+            runs = cell._runs = _runs_of(cell._lines, inner)
+        shown = self._shown(runs)
+        if shown is None:
+            return False
+        text, code = self.text, self.code
+        y = self._move(cell, left, top, previous)
+        token = self._token(cell)
+        same = getattr(text, "_cell_style", None) is runs[0][0]
+        key = (token, inner, text._curSubset) if same else (token, inner)
+        mapping = text._canvas._doc.fontMapping
+        fonts, start = len(mapping), len(code)
+        for (st, _lines, scale), codes in zip(runs, shown, strict=True):
+            if getattr(text, "_cell_style", None) is not st:
+                _set_style(text, st)
+            if scale:  # a line narrowed to the width (as _write_lines narrows it)
+                code.append(scale)
+            if text._curSubset == 0:
+                code.append(f"({codes}) Tj T*")
+            else:  # (as _write_chunks names the subset)
+                code.append(f"{self._font_operator(text)} ({codes}) Tj T*")
+                text._curSubset = 0
+            if scale:
+                code.append("100 Tz")
+                text._horizScale = 100
+        text._x = text._x0
+        text._y = text._y0 = text._y0 - cell._height
+        text._cell_line = (left, y - cell._height)
+        if len(cell._fragments) >= 8:  # those of documents done with
+            cell._fragments.clear()
+        if len(mapping) == fonts:  # (no font named on the way)
+            cell._fragments[key] = (" ".join(code[start:]), _state(text))
+        return True
+
+    def _shown(self, runs: tuple[_Run, ...]) -> list[str] | None:
+        """Each run's lines in the codes of its font's first subset, escaped, or None."""
+        if not runs:
+            return None
+        canv = self.text._canvas
+        out = []
+        for st, lines, _scale in runs:
+            codes = _codes(canv, st.fontName)
+            if codes is None:
+                return None
+            try:
+                out.append(lines.translate(codes))
+            except _NoCode:
+                return None
+        return out
+
+    def _font_operator(self, text: TextObject) -> str:
+        """What `_write_chunks` writes to show the font's first subset."""
+        key = (text._fontname, text._fontsize, text._leading)
+        found = self.fonts_shown.get(key)
+        if found is None:
+            font = cast(TTFont, pdfmetrics.getFont(text._fontname))
+            name = font.getSubsetInternalName(0, text._canvas._doc)
+            found = self.fonts_shown[key] = (
+                f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL"
+            )
+        return found
+
+
+# Lines of a cell written at once: their style, their text joined by line feeds (see `_Codes`),
+# and the operator that narrows a line wider than its column ("" for lines as they are).
+_Run = tuple[ParagraphStyle, str, str]
+
+
+def _runs_of(lines: tuple[_Line, ...], width: float) -> tuple[_Run, ...]:
+    """A plain cell's lines by style, those of a style that follow each other joined by a line
+    feed (which `_Codes` writes as the end of a line and the start of the next), a line
+    narrowed to `width` alone with its `Tz`; () when a line is not plain."""
+    runs: list[tuple[ParagraphStyle, list[str], str]] = []
+    for line, st, kind in lines:
+        if kind == NARROWED:
+            scale = 100 * width / (_word_width(line, st.fontName) * st.fontSize)
+            runs.append((st, [line], f"{fp_str(scale)} Tz"))
+        elif kind != AS_IT_IS:
+            return ()
+        elif runs and runs[-1][0] is st and not runs[-1][2]:
+            runs[-1][1].append(line)
+        else:
+            runs.append((st, [line], ""))
+    return tuple((st, "\n".join(group), scale) for st, group, scale in runs)
+
+
+class _NoCode(Exception):
+    """A character with no code in the first subset of the document's font yet."""
+
+
+# Each code of a subset as a PDF string writes it (what `canvas._escape` gives for it).
+_ESCAPED = [escapePDF(bytes([n])) for n in range(256)]
+
+
+class _Codes(dict):
+    """A font's characters that have their code in the first subset of a document, each as it
+    is written in a PDF string (escaped), for `str.translate`: a run of lines encoded in one
+    call, the line feed between them written as the end of one line and the start of the
+    next. Any other character stops the translation (`_NoCode`): `write_into` writes that
+    cell, and reportlab gives the character its code."""
+
+    def __init__(self, assignments: dict[int, int]):
+        super().__init__()
+        self.assignments = assignments
+        self.seen = 0
+        self.update_codes()
+
+    def update_codes(self) -> None:
+        """Take in the codes given since last time (reportlab only ever adds codes)."""
+        assignments = self.assignments
+        escaped = _ESCAPED
+        for char, code in itertools.islice(assignments.items(), self.seen, None):
+            if code < 256:
+                self[char] = escaped[code]
+        self.seen = len(assignments)
+        if 32 in assignments and assignments[32] < 256:
+            self[0xA0] = escaped[assignments[32]]  # (reportlab draws it as a space)
+        self[10] = ") Tj T* ("
+
+    def __missing__(self, key: int) -> str:
+        raise _NoCode
+
+
+def _codes(canv: Any, font_name: str) -> _Codes | None:
+    """The `_Codes` of the font in the canvas's document; None for a font not embedded by
+    subsets (reportlab's standard fonts)."""
+    tables = getattr(canv, "_ess_codes", None)
+    if tables is None:
+        tables = canv._ess_codes = {}
+    table = tables.get(font_name)
+    if table is None:
+        font: Any = pdfmetrics.getFont(font_name)
+        if not getattr(font, "_dynamicFont", False):
+            return None
+        state = font.state.get(canv._doc)
+        if state is None:
+            return None  # (reportlab makes it at the first line written: write_into)
+        table = tables[font_name] = _Codes(state.assignments)
+    elif table.seen != len(table.assignments):
+        table.update_codes()
+    return table
 
 
 def _set_style(text: TextObject, st: ParagraphStyle) -> None:
@@ -1248,7 +1458,19 @@ class GridTable(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self._measure()
         self.width = sum(self.widths)
-        self.height = (self._header_height or 0) + sum(r.height for r in self.rows)
+        # The rows' heights added in order, as far as the room (a long table is wrapped again
+        # for each page: all its rows each time made it quadratic); a table taller than the
+        # room is only told so (it is then split, and its parts wrapped).
+        header = self._header_height or 0
+        rows = 0.0
+        for row in self.rows:
+            rows += row.height
+            if header + rows > available_height:
+                self._taller = True
+                break
+        else:
+            self._taller = False
+        self.height = header + rows
         return (self.width, self.height)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -1300,6 +1522,8 @@ class GridTable(Flowable):
         return self._part([*self.rows, *other.rows])
 
     def draw(self) -> None:
+        if getattr(self, "_taller", False):  # drawn though taller than the room: all of it
+            self.wrap(self.width, float("inf"))
         canv = self.canv
         width, pad = self.width, self.padding
         edges = [0.0]
@@ -1345,7 +1569,7 @@ class GridTable(Flowable):
                     if self.valign == "middle":
                         y = top - (height - cell_height) / 2
                 if isinstance(cell, TextCell):
-                    cell.write_into(text, x + GRID_SIDE_PADDING, y, inner)
+                    rows.cell(cell, x + GRID_SIDE_PADDING, y, inner)
                 else:
                     cell.drawOn(canv, x + GRID_SIDE_PADDING, y - cell_height)
         canv.drawText(text)

@@ -35,6 +35,7 @@ HEAVY_OWN = (
     "ess_desk.report",
     "ess_desk.dashboard.participation",  # the second tab, built when first shown
     "ess_desk.store.schema",  # migrations: sqlite-utils, only when the file needs them
+    "ess_desk.store.recovery",  # a refused file and its backup (the header is read by .header)
     "ess_desk.search.",  # the search index, at the first search (a lazy module is fine)
     "ui.dialogs.",  # every dialog opens on demand (ui.dialogs.common excepted, below)
     "ui.pages.",  # the other pages are built when first shown

@@ -1,0 +1,139 @@
+"""The grid tables' fast writers: a cell not yet written into a document has its lines of each
+style encoded at once (`style._RowWriter._fresh`), a text that fits its width is not wrapped
+word by word (`style._fits_as_it_is`), a long table's height is added only as far as the
+room: each gives what the plain way gives, to the byte."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph
+
+from ess_desk.documents import style
+from ess_desk.documents.style import (
+    FONT,
+    FONT_BOLD,
+    GridTable,
+    Metadata,
+    TextCell,
+    forget_shared_cells,
+    render_pdf,
+    styles,
+    text_cell,
+)
+
+# Letters of several scripts: more than a subset's 256 codes, so that later lines need the
+# font's second subset (which the fast writer leaves to `write_into`).
+_MANY = (
+    "".join(map(chr, range(0x391, 0x3CA)))  # Greek
+    + "".join(map(chr, range(0x410, 0x450)))  # Cyrillic
+    + "".join(map(chr, range(0x531, 0x557)))  # Armenian
+    + "".join(map(chr, range(0x100, 0x17F)))  # Latin Extended-A
+)
+
+
+def _story(valign: str) -> list:
+    st = styles()
+    late = ParagraphStyle("late_grid", parent=st.cell, textColor=colors.HexColor("#b3261e"))
+    texts = [
+        "Coopérative Alpha",
+        "En cours",
+        "Réunion du bureau du 07/02/2017 — 3. Financements européens : mobiliser le FSE+",
+        "שלום עולם (חבר)",
+        "—",
+        "(parenthèses) et \\ barre",
+        "",
+    ]
+    rows = []
+    for n in range(300):
+        strange = _MANY[(n * 13) % len(_MANY) :][:12]
+        rows.append(
+            [
+                str(10000 + n),  # wider than its column: narrowed
+                text_cell((texts[n % 7], st.cell_bold), (texts[(n + 1) % 7], late)),
+                TextCell(f"{strange} {n}", style=st.cell if n % 2 else late),
+                text_cell(texts[(n * 3) % 7]),
+                Paragraph(f"<b>{n}</b> paragraphe", st.cell) if n % 50 == 0 else f"{n % 11} %",
+            ]
+        )
+    widths = [11 * mm, 60 * mm, 40 * mm, 40 * mm, 23 * mm]
+    header = ["N°", "Action", "Texte", "Porteur", "État"]
+    return [
+        Paragraph("Essai", st.h1),
+        GridTable(header, rows, widths, marked={1, 5, 8}, valign=valign),
+        PageBreak(),
+        GridTable(header, rows[:40], widths, valign=valign),
+    ]
+
+
+def _pages(valign: str) -> list[bytes]:
+    forget_shared_cells()
+    buffer = io.BytesIO()
+    meta = Metadata(title="Essai", author="Conseil", subject="Essai", footer="Conseil")
+    invariant, rl_config.invariant = rl_config.invariant, 1
+    try:
+        render_pdf(buffer, _story(valign), meta)
+    finally:
+        rl_config.invariant = invariant
+    return [page.get_contents().get_data() for page in PdfReader(buffer).pages]
+
+
+def test_cells_written_fresh_at_once_write_what_write_into_writes(monkeypatch):
+    for valign in ("top", "middle"):
+        fast = _pages(valign)
+        with monkeypatch.context() as patch:
+            patch.setattr(style._RowWriter, "_fresh", lambda *args: False)
+            slow = _pages(valign)
+        assert len(fast) > 10
+        assert fast == slow, valign
+    assert any(b" Tz " in page for page in fast)  # (the numbers were narrowed)
+    assert any(b"+1 " in page for page in fast)  # (and lines in a second subset)
+
+
+def test_a_table_taller_than_the_room_splits_as_when_its_height_was_added_whole(monkeypatch):
+    fast = _pages("top")
+
+    def whole(self, available_width, available_height):
+        self._measure()
+        self.width = sum(self.widths)
+        self.height = (self._header_height or 0) + sum(r.height for r in self.rows)
+        return (self.width, self.height)
+
+    monkeypatch.setattr(GridTable, "wrap", whole)
+    assert _pages("top") == fast
+
+
+_WORDS = st.lists(
+    st.sampled_from(
+        ["a", "de", "l’ESS", "Coopérative", "07/02/2017", "2\u202f526", "j", "—", "x" * 30]
+        + ["anticonstitutionnellement", "Rhône-Alpes", " ", "  ", "\t", "\u00a0", "(", "»"]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300)
+@given(
+    words=_WORDS,
+    font=st.sampled_from([FONT, FONT_BOLD]),
+    size=st.sampled_from([8, 8.5, 10]),
+    width=st.floats(min_value=20, max_value=300),
+)
+def test_a_text_that_fits_is_wrapped_as_word_by_word(words, font, size, width):
+    styles()
+    text = "".join(words)
+    fast = style.wrap_text(text, font, size, width)
+    fits = style._fits_as_it_is
+    style._fits_as_it_is = lambda *args: False  # (the word by word way, for this call)
+    try:
+        slow = style.wrap_text(text, font, size, width)
+    finally:
+        style._fits_as_it_is = fits
+    assert fast == slow
