@@ -253,7 +253,7 @@ def _notice_documents(c: _Context) -> Check:
 def _documents_text(receipts: list[NoticeReceipt]) -> str:
     """The documents every convocation carried (name, size, start of the SHA-256 digest), then
     how many were each person's own (their letter)."""
-    from ess_desk.store.recovery import human_size
+    from ess_desk.store.header import human_size
 
     digests = [{d["sha256"] for d in r.documents} for r in receipts]
     common = set.intersection(*digests)

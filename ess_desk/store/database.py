@@ -517,8 +517,9 @@ def _unusable(
     write access (not damage), a disk or file system refusal, or damage (with the backup)."""
     from ess_desk.failures import DAMAGED, SQLITE_PENDING_RECOVERY, from_sqlite_error, sqlite_code
     from ess_desk.store import recovery
+    from ess_desk.store.header import hot_journal
 
-    journal = recovery.hot_journal(path)
+    journal = hot_journal(path)
     code = sqlite_code(exc) or 0
     if journal is not None and (code in SQLITE_PENDING_RECOVERY or code & 0xFF in (5, 8, 14)):
         return recovery.pending_recovery(path, journal, holder)
@@ -682,14 +683,16 @@ def _check_place(path: Path, *, create: bool, read_only: bool) -> bool:
         raise StoreError(
             _("{path} est un dossier, pas une base de données ESS Desk.").format(path=path)
         )
-    from ess_desk.store import recovery
-
     if exists:
+        from ess_desk.store.header import truncation
+
         inspect_file(path)
         # An empty or truncated file is an accident (a copy cut short, a full disk), never a
         # new council: refused, with the newest backup that passes the check.
-        cut = recovery.truncation(path)
+        cut = truncation(path)
         if cut is not None:
+            from ess_desk.store import recovery
+
             raise recovery.refuse_damaged(path, cut)
     elif not create or read_only:
         raise StoreError(_("Le fichier {path} n'existe pas.").format(path=_describe(path)))

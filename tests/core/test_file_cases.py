@@ -12,7 +12,7 @@ import pytest
 
 from ess_desk.cli import main
 from ess_desk.store import backup as backupmod
-from ess_desk.store import health, network, open_store, recovery
+from ess_desk.store import header, health, network, open_store, recovery
 from ess_desk.store.lock import lock_path
 from tests.faults import (
     assert_one_sentence,
@@ -152,8 +152,8 @@ def test_restoring_over_a_damaged_file_keeps_its_journal_aside(db_path):
     _council(db_path)
     good = _backup(db_path)
     db_path.write_bytes(b"")
-    journal = recovery.journal_path(db_path)
-    journal.write_bytes(recovery.JOURNAL_MAGIC + b"\0" * 500)
+    journal = header.journal_path(db_path)
+    journal.write_bytes(header.JOURNAL_MAGIC + b"\0" * 500)
     kept = recovery.restore_over(db_path, good)
     assert not journal.exists()  # it would otherwise be played back into the restored copy
     assert kept.with_name(kept.name + "-journal").exists()
@@ -181,7 +181,7 @@ def _crash_mid_transaction(path):
         "os._exit(0)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
-    assert recovery.hot_journal(path) is not None
+    assert header.hot_journal(path) is not None
 
 
 def test_a_pending_recovery_with_the_lock_held_elsewhere_is_not_called_damaged(db_path, capsys):
@@ -199,7 +199,7 @@ def test_a_pending_recovery_with_the_lock_held_elsewhere_is_not_called_damaged(d
     assert "endommagé " not in err and "readonly" not in err
     lock_path(db_path).unlink()
     assert main(["--db", str(db_path), "check"]) == 0  # the recovery is made at the next opening
-    assert recovery.hot_journal(db_path) is None
+    assert header.hot_journal(db_path) is None
 
 
 def test_a_pending_recovery_on_a_read_only_file_says_why(tmp_path):

@@ -35,11 +35,16 @@ HEAVY_OWN = (
     "ess_desk.report",
     "ess_desk.dashboard.participation",  # the second tab, built when first shown
     "ess_desk.store.schema",  # migrations: sqlite-utils, only when the file needs them
+    "ess_desk.store.recovery",  # a refused file and its backup (the header is read by .header)
     "ess_desk.search.",  # the search index, at the first search (a lazy module is fine)
     "ui.dialogs.",  # every dialog opens on demand (ui.dialogs.common excepted, below)
     "ui.pages.",  # the other pages are built when first shown
     "ui.workers",
     "ui.search_results",  # the search's results: model, delegate and panel, at the first search
+    # The cards' lines (ui.lines) draw a selected or focused line through the style, and give a
+    # screen reader its list, once the window has painted: neither is needed for the first frame.
+    "ui.lines_style",
+    "ui.lines_a11y",
 )
 START_PAGE_MODULES = {"ui.pages.dashboard", "ui.dialogs.common"}
 
