@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Callable
@@ -308,20 +309,20 @@ def guess_mapping(headers: list[str]) -> dict[int, str | None]:
 # What the plan holds -------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class PlannedOrganisation:
     name: str
     id: int | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class PlannedCollege:
     body_id: int
     name: str
     id: int | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # one per line of a file: no __dict__ for each
 class PlannedPerson:
     line: int
     civility: str
@@ -341,7 +342,7 @@ class PlannedPerson:
         return f"{self.first_name} {self.last_name}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class PlannedMandate:
     """One row of the file once read: who, where, as what, when."""
 
@@ -497,6 +498,35 @@ def read_email(text: str) -> str:
     ):
         return f"{match.group(1)}@{match.group(2).lower()}"
     return validation.email(text)
+
+
+# A column of addresses read_email gives back as they are, checked in one pass of the pattern
+# over the whole column (one per line): plain ASCII, lower case, no « -- », no special-use
+# domain, none longer than 64 characters (so neither is its local part).
+_PLAIN_EMAIL_LINES = re.compile(
+    rf"(?:{_LOCAL_ATOM}(?:\.{_LOCAL_ATOM})*@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}\n)*"
+    rf"{_LOCAL_ATOM}(?:\.{_LOCAL_ATOM})*@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
+)
+_SPECIAL_USE_END = re.compile(rf"\.(?:{'|'.join(_SPECIAL_USE)})$", re.MULTILINE | re.IGNORECASE)
+
+
+def plain_emails(texts: list[str]) -> frozenset[str]:
+    """The cells of an e-mail column when each is an address `read_email` gives back unchanged,
+    found in a few passes of C over the column joined by line breaks (no cell holds one); an
+    empty set when any is not (then each is read by `read_email`). Empty cells are left out."""
+    emails = [t for t in texts if t]
+    if not emails or max(map(len, emails)) > 64:
+        return frozenset()
+    joined = "\n".join(emails)
+    if (
+        joined.count("\n") != len(emails) - 1
+        or "--" in joined
+        or joined != joined.lower()
+        or _PLAIN_EMAIL_LINES.fullmatch(joined) is None
+        or _SPECIAL_USE_END.search(joined) is not None
+    ):
+        return frozenset()
+    return frozenset(emails)
 
 
 def _cell(text: str) -> str:
@@ -768,7 +798,7 @@ def _readable_rows(table: SourceTable, problems: list[Problem]) -> list[tuple[in
     (the others are listed in `problems`)."""
     width = len(table.headers)
     # One search over the whole file: nearly every file has no control character at all.
-    suspect = has_control_characters("\t".join(cells) for _line, cells in table.rows)
+    suspect = has_control_characters(itertools.chain.from_iterable(c for _l, c in table.rows))
     readable = []
     for line, cells in table.rows:
         if len(cells) > width and any(cells[width:]):
@@ -895,6 +925,21 @@ class _MandateRules:
         holders: dict[tuple[int, str], list[int | PlannedMandate]],
         body_has_colleges: bool,
     ) -> None:
+        college = m.college
+        seats = self.existing.college_info[college].seats if isinstance(college, int) else None
+        if not m.substitute_for_text and ledger.clear(
+            m.body_id, m.person, m.role, college, seats, body_has_colleges
+        ):
+            # Nothing the checker could say (most lines): booked as an accepted line below is.
+            ledger.book(
+                m.body_id,
+                m.person,
+                m.role,
+                m.period,
+                college=college if isinstance(college, int) else None,
+                line=m.line,
+            )
+            return
         problems: list[Problem] = []
 
         def problem(key: str | None, message: str) -> None:
@@ -905,7 +950,6 @@ class _MandateRules:
         chosen = (
             self._holder(m, ledger, holders, body_name, problem) if m.substitute_for_text else None
         )
-        college = m.college
         verdict = ledger.problems(
             checker.Candidate(
                 person=m.person,
@@ -916,9 +960,7 @@ class _MandateRules:
                 period=m.period,
                 college=college,
                 college_name=self.college_name(college),
-                seats=self.existing.college_info[college].seats
-                if isinstance(college, int)
-                else None,
+                seats=seats,
                 # A substitute whose holder was not found has no college to take: not asked.
                 body_has_colleges=body_has_colleges and not problems,
                 holder=chosen,
@@ -999,6 +1041,8 @@ class _Planner(_MandateRules):
         self.organisations: list[PlannedOrganisation] = []
         self.org_by_key: dict[str, int | PlannedOrganisation] = dict(self.existing.org_by_key)
         self.merged_organisations: dict[str, str] = {}
+        # Each organisation's name as written in the file -> what it designates (person_for).
+        self.org_by_text: dict[str, int | PlannedOrganisation] = {}
         self.colleges: list[PlannedCollege] = []
         self.college_by_key: dict[tuple[int, str], int | PlannedCollege] = dict(
             self.existing.college_by_key
@@ -1009,6 +1053,10 @@ class _Planner(_MandateRules):
             self.existing.person_by_name
         )
         self.known_people: set[int] = set()
+        # The file's e-mails known to be read as they are (plain_emails), and the periods read
+        # without a problem by the (start, end) cells they come from: a file repeats its dates.
+        self.plain_emails: frozenset[str] = frozenset()
+        self.periods: dict[tuple[str, str], tuple[dt.date | None, dt.date | None, bool]] = {}
         self.mandates: list[PlannedMandate] = []
         self.default_body: int | None = None
 
@@ -1072,8 +1120,14 @@ class _Planner(_MandateRules):
         if "address" in self.columns:  # its line breaks are kept
             index = self.columns["address"]
             columns[keys.index("address")] = [_lines(cells[index]) for _line, cells in rows]
+        if "email" in self.columns:
+            self.plain_emails = plain_emails(columns[keys.index("email")])
+        # A field without a column reads the empty cell put last on every line.
+        columns.append([""] * len(rows))
+        plain = _plain_reader(self, {key: keys.index(key) if key in keys else -1 for key in FIELDS})
         for (line, _cells), values in zip(rows, zip(*columns, strict=True), strict=True):
-            self.read_row(line, dict(zip(keys, values, strict=True)))
+            if not plain(line, values):
+                self.read_row(line, dict(zip(keys, values, strict=False)))
 
     def read_row(self, line: int, v: dict[str, str]) -> None:
         """One line of the file: the person, then the mandate it gives them (nothing planned
@@ -1093,7 +1147,14 @@ class _Planner(_MandateRules):
         body_id = self._read_body(v, problem)
         substitute_for_text = v.get("substitute_for", "")
         role = self._read_role(v, substitute_for_text, problem)
-        start, end, open_ended = self._read_period(v, problem)
+        cells = (v.get("start_date", ""), v.get("end_date", ""))
+        period = self.periods.get(cells)
+        if period is None:
+            before = len(problems)
+            period = self._read_period(v, problem)
+            if len(problems) == before:
+                self.periods[cells] = period
+        start, end, open_ended = period
         if problems or start is None or body_id is None or role is None:
             self.problems.extend(problems)
             return
@@ -1111,30 +1172,25 @@ class _Planner(_MandateRules):
             v.get("position", ""),
         )
         self.take_address(line, person, address)
+        college = self._college_for(body_id, v.get("college", ""))
+        # By position (line, person, body, college, role, start, end, holder's name typed).
         self.mandates.append(
-            PlannedMandate(
-                line=line,
-                person=person,
-                body_id=body_id,
-                college=self._college_for(body_id, v.get("college", "")),
-                role=role,
-                start=start,
-                end=end,
-                substitute_for_text=substitute_for_text,
-            )
+            PlannedMandate(line, person, body_id, college, role, start, end, substitute_for_text)
         )
 
-    @staticmethod
-    def _read_contact(v: dict[str, str], problem: _Report) -> tuple[str, str]:
+    def _read_contact(self, v: dict[str, str], problem: _Report) -> tuple[str, str]:
         """The civility and e-mail of a line, as the service would store them."""
         civility = email = ""
         try:
             civility = read_civility(v.get("civility", ""))
         except UserError as exc:
             problem("civility", exc.message)
-        if v.get("email"):
+        text = v.get("email")
+        if text in self.plain_emails:
+            email = text
+        elif text:
             try:
-                email = read_email(v["email"])
+                email = read_email(text)
             except UserError as exc:
                 problem("email", exc.message)
         return civility, email
@@ -1251,24 +1307,20 @@ class _Planner(_MandateRules):
             return found
         org: int | PlannedOrganisation | None = None
         if organisation:
-            org_key = _name_key(organisation)
-            org = self.org_by_key.get(org_key)
+            # A file names its organisations again and again, mostly written the same way.
+            org = self.org_by_text.get(organisation)
             if org is None:
-                org = PlannedOrganisation(name=organisation)
-                self.organisations.append(org)
-                self.org_by_key[org_key] = org
-            else:
-                self.note_merged(organisation, org)
-        person = PlannedPerson(
-            line=line,
-            civility=civility,
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            phone=phone,
-            organisation=org,
-            position=position,
-        )
+                org_key = _name_key(organisation)
+                org = self.org_by_key.get(org_key)
+                if org is None:
+                    org = PlannedOrganisation(name=organisation)
+                    self.organisations.append(org)
+                    self.org_by_key[org_key] = org
+                else:
+                    self.note_merged(organisation, org)
+                self.org_by_text[organisation] = org
+        # By position: faster than by keywords, for 10,000 lines.
+        person = PlannedPerson(line, civility, first_name, last_name, email, phone, org, position)
         self.people.append(person)
         if email_key:
             self.person_by_email[email_key] = person
@@ -1348,6 +1400,61 @@ class _Planner(_MandateRules):
             self.merged_organisations.setdefault(typed, kept)
 
     # Mandate rules, in memory -------------------------------------------------------------
+
+
+def _plain_reader(planner: _Planner, at: dict[str, int]) -> Callable[[int, tuple[str, ...]], bool]:
+    """What `_Planner.read_row` does for a usual line, done straight from its cells (`at`: each
+    field's place in them) with what the earlier lines found kept (civilities, roles,
+    periods): names given, a civility and a role as known, an e-mail `plain_emails` let
+    through, no address, body or holder named, a period read before without a problem. It
+    returns False, having done nothing, for any other line, which read_row then reads."""
+    last_at, first_at, civility_at, email_at = (
+        at[k] for k in ("last_name", "first_name", "civility", "email")
+    )
+    rest = operator.itemgetter(*(at[k] for k in ("phone", "organisation", "position")))
+    college_at, role_at, start_at, end_at = (
+        at[k] for k in ("college", "role", "start_date", "end_date")
+    )
+    # The cells that send a line to read_row when any is filled.
+    elsewhere = operator.itemgetter(*(at[k] for k in ("body", "substitute_for", *ADDRESS_FIELDS)))
+    civilities: dict[str, str] = {}
+    roles = {"": "member"}  # no holder named: an empty role is a member's
+    body_id = planner.default_body
+    years = planner.existing.bodies[body_id].mandate_years if body_id is not None else 0
+
+    def plain(line: int, v: tuple[str, ...]) -> bool:
+        last, first, email = v[last_at], v[first_at], v[email_at]
+        if not (last and first and body_id) or any(elsewhere(v)):
+            return False
+        if email and email not in planner.plain_emails:
+            return False
+        civility = civilities.get(v[civility_at])
+        if civility is None:
+            try:
+                civility = civilities[v[civility_at]] = read_civility(v[civility_at])
+            except UserError:
+                return False
+        role_text = v[role_at]
+        role = roles.get(role_text)
+        if role is None:
+            role = ROLE_ALIASES.get(value_key(role_text))
+            if role is None:
+                return False
+            roles[role_text] = role
+        period = planner.periods.get((v[start_at], v[end_at]))
+        if period is None:  # read by read_row the first time
+            return False
+        start, end, open_ended = period
+        if start is None or body_id is None:
+            return False
+        if end is None and not open_ended:
+            end = _default_end(start, years)
+        person = planner.person_for(line, civility, first, last, email, *rest(v))
+        college = planner._college_for(body_id, v[college_at])
+        planner.mandates.append(PlannedMandate(line, person, body_id, college, role, start, end))
+        return True
+
+    return plain
 
 
 # The checker names the service's fields; the import's columns are named after what they hold.
@@ -1515,8 +1622,10 @@ def _write(
     # A few hundred rows per statement (insert_rows); the search index of the new people and
     # organisations, and the words index of their audit entries, are written at the end in one
     # statement per table, in the same transaction.
-    with indexed_in_bulk(db, "organisations", "people", "audit_log"):
+    keys: dict[str, list[tuple[Any, ...]]] = {}
+    with indexed_in_bulk(db, "organisations", "people", "audit_log", keys=keys):
         _insert_all(plan, insert, next_id)
+        keys.update(_folded_keys(plan))
     audit.record(
         db,
         "import",
@@ -1538,6 +1647,20 @@ def _write(
         mandates=len(plan.mandates),
         mandate_ids=tuple(m.id for m in plan.mandates if m.id is not None),
     )
+
+
+def _folded_keys(plan: ImportPlan) -> dict[str, list[tuple[Any, ...]]]:
+    """The folded keys of the new people and organisations (ess_desk.store.derived), from the
+    values the plan holds rather than read back from the rows by SQL (the keys of
+    derived.person_name_key and refresh_keys): names repeat, each distinct one is folded once."""
+    folded = functools.lru_cache(maxsize=None)(fold)
+    return {
+        "people": [
+            (p.id, f"{folded(p.last_name)}\n{folded(p.first_name)}", fold(p.email))
+            for p in plan.people
+        ],
+        "organisations": [(o.id, folded(o.name)) for o in plan.organisations],
+    }
 
 
 def _insert_all(

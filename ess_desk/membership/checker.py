@@ -101,6 +101,29 @@ class Ledger:
         if holder is not None:
             self.substitutes.setdefault(holder, []).append(period)
 
+    def clear(
+        self,
+        body: Hashable,
+        person: Hashable,
+        role: str,
+        college: Hashable | None,
+        seats: int | None,
+        body_has_colleges: bool,
+    ) -> bool:
+        """True when `problems` has nothing to say of a candidate with these facts and no holder,
+        whatever its names: a college given (or none needed), no other mandate of the person in
+        the body, no seats to count. An import's usual line is so, and is then booked without
+        its Candidate and names being made (a test checks the two agree)."""
+        return (
+            (body, person) not in self.periods
+            and (seats is None or role not in SEAT_ROLES)
+            and (
+                college is not None
+                or not body_has_colleges
+                or (role not in SEAT_ROLES and role != "substitute")
+            )
+        )
+
     def problems(self, c: Candidate) -> Verdict:
         """Every rule `c` breaks, in the order a person fixes them: the pairing with its holder,
         the college, the overlap with the person's other mandates, the college's seats."""

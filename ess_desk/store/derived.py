@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.store import database
 from ess_desk.text import fold
@@ -162,6 +162,23 @@ KEY_TABLES = {
     "people": ("people_keys", "person_id"),
     "organisations": ("organisation_keys", "organisation_id"),
 }
+
+
+# The columns of each table of keys, as `write_keys` takes its rows.
+KEY_COLUMNS = {
+    "people": ("person_id", "name_key", "email_key"),
+    "organisations": ("organisation_id", "name_key"),
+}
+
+
+def write_keys(db: Database, source: str, rows: list[tuple[Any, ...]]) -> None:
+    """Write the keys of rows of `source` computed by the caller (a bulk writer folds the values
+    it holds: `person_name_key(last, first)` and `fold(email)`, `fold(name)`), in the order of
+    KEY_COLUMNS; the same keys `refresh_keys` would compute from the rows."""
+    from ess_desk.store.bulk import insert_rows
+
+    table, _column = KEY_TABLES[source]
+    insert_rows(db.conn, table, KEY_COLUMNS[source], rows)
 
 
 def forget_keys(db: Database, source: str, since_id: int) -> None:

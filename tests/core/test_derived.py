@@ -187,6 +187,29 @@ def test_rows_written_in_bulk_get_their_keys_and_never_an_old_one(store, council
     assert_fresh(db)
 
 
+def test_keys_a_bulk_writer_gives_are_written_as_given(store, council):
+    """A bulk writer may hand the keys of its new rows to indexed_in_bulk (the import folds the
+    values it holds): they are written as given, in place of any key left behind for those ids,
+    and the rows it gives no key for get theirs from SQL."""
+    from ess_desk.store.bulk import indexed_in_bulk
+
+    db = store.db
+    first = db.execute("SELECT MAX(id) + 1 FROM people").fetchone()[0]
+    with store.write() as w:
+        w.execute("INSERT INTO people_keys VALUES (?, 'ancienne\nclé', '')", [first])
+    given: dict = {}
+    with store.write() as w, indexed_in_bulk(w, "people", "organisations", keys=given):
+        w.conn.executemany(
+            "INSERT INTO people (id, first_name, last_name, email) VALUES (?, ?, ?, ?)",
+            [(first, "Émile", "Garçon", "Emile@Ex.fr"), (first + 1, "Thị", "Nguyễn", "")],
+        )
+        # A key SQL would not compute: the one given is the one kept.
+        given["people"] = [(first, "donnée\ntelle quelle", "emile@ex.fr")]
+    assert keys_of(db)[0][first] == ("donnée\ntelle quelle", "emile@ex.fr")
+    assert keys_of(db)[0][first + 1] == ("nguyen\nthi", "")
+    assert derived.wrong_keys(db) == 1
+
+
 def test_the_demo_and_its_bulk_path_fill_keys_and_counts(store):
     from ess_desk.demo import fill_demo
 

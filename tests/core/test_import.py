@@ -361,6 +361,33 @@ def test_fast_email_reading_property(address):
         assert mi.read_email(address) == expected
 
 
+_ADDRESS = st.from_regex(
+    r"[A-Za-z0-9._+'-]{1,12}@[A-Za-z0-9.-]{1,12}\.(?:[A-Za-z]{2,4}|test|local)", fullmatch=True
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_ADDRESS | st.sampled_from(["", "a@b.fr", "x\ny@z.fr", "a@b--c.fr"]), max_size=5))
+def test_a_column_of_plain_emails_is_read_as_each_of_its_cells(texts):
+    """`plain_emails` finds in one pass a column whose every address `read_email` gives back as
+    it is: each address it lets through must be so (the others are read one by one)."""
+    found = mi.plain_emails(texts)
+    assert found <= {t for t in texts if t}
+    for text in found:
+        assert mi.read_email(text) == text
+    plain = [t for t in texts if t]
+    usual = (_reads_as_itself(t) and t == t.lower() and "--" not in t for t in plain)
+    if plain and all(usual):
+        assert found == set(plain)  # the usual column: lower case, read as it is
+
+
+def _reads_as_itself(text: str) -> bool:
+    try:
+        return mi.read_email(text) == text
+    except UserError:
+        return False
+
+
 # Matching --------------------------------------------------------------------------------
 
 

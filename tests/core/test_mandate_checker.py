@@ -153,3 +153,48 @@ def test_the_ledger_is_the_whole_rule_set():
     again = third._replace(person="anne", person_name="Anne Martin")
     fields = [p.field for p in ledger.problems(again).problems]
     assert fields == ["start_date", "college_id"]  # her own mandate overlaps, and the seats
+
+
+_PERIOD = st.tuples(st.integers(2020, 2024), st.integers(1, 3)).map(lambda p: _dates(*p))
+_BOOKED = st.tuples(
+    st.integers(0, 2),  # person
+    st.sampled_from(["member", "president", "substitute", "permanent_guest"]),
+    _PERIOD,
+    st.none() | st.integers(0, 1),  # college
+)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.lists(_BOOKED, max_size=4),
+    _BOOKED,
+    st.none() | st.integers(1, 2),  # the college's seats
+    st.booleans(),  # the body has colleges
+)
+def test_a_clear_candidate_is_one_the_checker_has_nothing_to_say_about(
+    booked, candidate, seats, body_has_colleges
+):
+    """`Ledger.clear` lets the import book its usual lines without a Candidate: whenever it says
+    so, `problems` finds nothing and leaves the college as it was."""
+    ledger = checker.Ledger()
+    for person, role, period, college in booked:
+        ledger.book("conseil", person, role, period, college=college)
+    person, role, period, college = candidate
+    if not ledger.clear("conseil", person, role, college, seats, body_has_colleges):
+        return
+    verdict = ledger.problems(
+        checker.Candidate(
+            person=person,
+            person_name="Anne Martin",
+            body="conseil",
+            body_name="Conseil",
+            role=role,
+            period=period,
+            college=college,
+            college_name="Élus",
+            seats=seats,
+            body_has_colleges=body_has_colleges,
+        )
+    )
+    assert verdict.problems == []
+    assert verdict.college == college

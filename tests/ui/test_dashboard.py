@@ -35,7 +35,7 @@ def demo(store, on_demo_day):
 
 
 def card_texts(card) -> list[str]:
-    return [card.model.index(r, 1).data() for r in range(card.line_count())]
+    return [card.view.text(r, 1) for r in range(card.line_count())]
 
 
 def test_window_opens_on_the_dashboard_with_every_section_filled(qtbot, demo):
@@ -62,7 +62,7 @@ def test_window_opens_on_the_dashboard_with_every_section_filled(qtbot, demo):
     first = data.overdue.items[0]
     assert overdue.line(0).record_id == first.id
     assert card_texts(overdue)[0].startswith(first.title)
-    assert overdue.model.index(0, 2).data() == f"{first.days_late} j de retard"
+    assert overdue.view.text(0, 2) == f"{first.days_late} j de retard"
     assert overdue.more.text() == "… et {} autre{}".format(
         data.overdue.more, "s" if data.overdue.more > 1 else ""
     )
@@ -83,7 +83,7 @@ def test_window_opens_on_the_dashboard_with_every_section_filled(qtbot, demo):
 
 def test_a_late_notice_is_in_red_and_counted_in_the_header(qtbot, demo):
     from ess_desk.meetings import meetings
-    from ui.models_dashboard import LATE_LINE, LinesModel
+    from ui.lines import LATE_LINE
 
     body = demo.db.execute("SELECT id FROM bodies WHERE kind = 'plenary'").fetchone()[0]
     late = meetings.create(
@@ -95,9 +95,9 @@ def test_a_late_notice_is_in_red_and_counted_in_the_header(qtbot, demo):
     card = page.cards["meetings"]
     row = next(r for r in range(card.line_count()) if card.line(r).record_id == late)
     assert card.line(row).tone == LATE_LINE
-    text = card.model.index(row, 1).data()
+    text = card.view.text(row, 1)
     assert "Convocation en retard (limite : " in text
-    colour, _bold = card.model.index(row, 0).data(LinesModel.TONE_ROLE)
+    colour, _bold = card.view.tone(row, 0)
     assert colour.name() == palette.ERROR.hex  # the whole line in red
     assert card.alert.isVisible() and card.alert.text() == "1 convocation en retard"
 
@@ -124,29 +124,32 @@ def test_first_paint_has_the_notice_deadlines_without_the_holidays_library(qtbot
 
 
 def test_a_section_measures_its_cells_again_when_its_lines_or_font_change(qtbot):
-    from ui.models_dashboard import Line
+    from ui.lines import Line
     from ui.pages.dashboard import SectionCard
 
     card = SectionCard("test", "Essai", 3, 1, "Rien")
     qtbot.addWidget(card)
     view = card.view
     card.set_content([Line("action", 1, ("01/01/2027", "Court\nqui", "demain"))], 1)
-    short = view.sizeHintForColumn(1)
-    assert view.sizeHintForColumn(1) == short  # measured once, then kept
-    card.set_content([Line("action", 1, ("01/01/2027", "Un titre bien plus long\nqui", "x"))], 1)
-    longer = view.sizeHintForColumn(1)
+    short = view.column_width(1)
+    assert view.column_width(1) == short  # measured once, then kept
+    assert view.height() == view.row_height() + 4  # as tall as its lines
+    card.set_content([Line("action", 1, ("01/01/2027", "Un titre bien plus long\nqui", ""))], 1)
+    longer = view.column_width(1)
     assert longer > short
-    height = view.sizeHintForRow(0)
+    assert view.column_width(2) == 20  # the narrowest a column gets (an empty cell needs 16)
+    height = view.row_height()
     font = view.font()
     font.setPointSizeF(font.pointSizeF() * 2)
     view.setFont(font)
-    assert view.sizeHintForColumn(1) > longer and view.sizeHintForRow(0) > height
+    assert view.column_width(1) > longer and view.row_height() > height
+    assert view.height() == view.row_height() + 4
 
 
 def test_only_the_selected_line_of_a_section_is_highlighted(qtbot):
-    from ui.models_dashboard import Line
+    from ui.lines import Line
     from ui.pages.dashboard import SectionCard
-    from ui.qt import QtCore, QtGui
+    from ui.qt import QtGui
 
     card = SectionCard("test", "Essai", 3, 1, "Rien")
     qtbot.addWidget(card)
@@ -156,26 +159,22 @@ def test_only_the_selected_line_of_a_section_is_highlighted(qtbot):
     card.show()
     qtbot.waitExposed(card)
     view = card.view
-    view.selectionModel().select(
-        view.model().index(1, 0),
-        QtCore.QItemSelectionModel.SelectionFlag.Select
-        | QtCore.QItemSelectionModel.SelectionFlag.Rows,
-    )
-    image = view.viewport().grab().toImage()
+    view.select_row(1)
+    image = view.grab().toImage()
     highlight = view.palette().color(
         QtGui.QPalette.ColorGroup.Inactive, QtGui.QPalette.ColorRole.Highlight
     )
     active = view.palette().color(QtGui.QPalette.ColorRole.Highlight)
 
     def highlighted(row: int) -> int:
-        rect = view.visualRect(view.model().index(row, 1))
+        rect = view.cell_rect(row, 1)
         y = rect.center().y()
         colours = {image.pixelColor(x, y).rgb() for x in range(rect.left(), rect.right(), 2)}
         return len(colours & {highlight.rgb(), active.rgb()})
 
     assert highlighted(1) and not highlighted(0)
     # and the first line's text is drawn (not only a background)
-    rect = view.visualRect(view.model().index(0, 1))
+    rect = view.cell_rect(0, 1)
     base = view.palette().color(QtGui.QPalette.ColorRole.Base).rgb()
     assert any(
         image.pixelColor(x, y).rgb() != base
@@ -200,7 +199,7 @@ def test_enter_on_an_overdue_action_selects_it_on_the_actions_page(qtbot, demo):
     card = window.page("dashboard").cards["overdue"]
     view = card.view
     view.setFocus()
-    view.setCurrentIndex(card.model.index(1, 0))
+    view.set_current_row(1)
     wanted = card.line(1).record_id
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.current_page_key() == "actions"
@@ -212,12 +211,12 @@ def test_double_click_on_a_meeting_opens_its_meeting_view(qtbot, demo):
     card = window.page("dashboard").cards["meetings"]
     wanted = card.line(0).record_id
     view = card.view
-    rect = view.visualRect(card.model.index(0, 1))
-    # Qt 6 item views see a double-click as press, release, then the double-click event.
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    # QTest's double-click leaves the button down: let it go, as the hand does.
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = view.cell_rect(0, 1)
+    # As the hand does it: press, release, then the double-click event and its release.
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected_row() == 0 and window.current_page_key() == "dashboard"
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page_key() == "meetings"
     assert window.page("meetings").view_widget.meeting_id == wanted
 
@@ -417,13 +416,13 @@ def test_the_dashboard_is_built_finished_for_the_keyboard_and_screen_readers(qtb
                 w.objectName(),
                 w.accessibleName(),
                 w.buddy() if isinstance(w, QtWidgets.QLabel) else None,
-                w.tabKeyNavigation() if isinstance(w, QtWidgets.QAbstractItemView) else None,
+                w.focusPolicy(),
             )
             for w in widgets
         ]
 
     before = state()
-    views = page.findChildren(QtWidgets.QAbstractItemView)
-    assert views and not any(view.tabKeyNavigation() for view in views)
+    # No item view on the overview (the cards' lines are painted): nothing for Tab to be kept in.
+    assert not page.overview_scroll.findChildren(QtWidgets.QAbstractItemView)
     a11y.finish(page, mnemonics=False)
     assert state() == before

@@ -185,7 +185,7 @@ def test_dashboard_card_says_what_is_due_for_which_meeting(qtbot, store):
     for row, item in enumerate(data.items):
         line = card.line(row)
         assert line.record_id == item.meeting_id
-        what, meeting = card.model.index(row, 1).data().split("\n")
+        what, meeting = card.view.text(row, 1).split("\n")
         assert what == item.short() and len(what) <= 24
         assert meeting.startswith(f"séance du {display(item.meeting_day)}")
         assert item.describe() in line.tooltip and item.source in line.tooltip

@@ -41,6 +41,10 @@ HEAVY_OWN = (
     "ui.pages.",  # the other pages are built when first shown
     "ui.workers",
     "ui.search_results",  # the search's results: model, delegate and panel, at the first search
+    # The cards' lines (ui.lines) draw a selected or focused line through the style, and give a
+    # screen reader its list, once the window has painted: neither is needed for the first frame.
+    "ui.lines_style",
+    "ui.lines_a11y",
 )
 START_PAGE_MODULES = {"ui.pages.dashboard", "ui.dialogs.common"}
 

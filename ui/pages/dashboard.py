@@ -5,9 +5,8 @@ last backup), each line opening its record; and the participation figures in a s
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from ess_desk.actions.queries import ActionRow
 from ess_desk.dashboard import overview as ov
@@ -16,16 +15,7 @@ from ess_desk.i18n import language
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
 from ui import a11y, fitting, palette
-from ui.models_dashboard import (
-    LATE,
-    LATE_LINE,
-    MUTED,
-    NORMAL,
-    SECOND_LINE,
-    WARNING,
-    Line,
-    LinesModel,
-)
+from ui.lines import LATE, LATE_LINE, MUTED, NORMAL, WARNING, Line, LinesWidget
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
 
 if TYPE_CHECKING:
@@ -92,242 +82,6 @@ class Pill(QtWidgets.QLabel):
         super().paintEvent(event)
 
 
-# Qt's enumerations as plain values, taken once: a Python enum combined or compared in each cell's
-# paint (`state & State_Selected`) builds new enum members, a noticeable part of the first paint.
-@functools.cache
-def _style_values() -> tuple[int, int, QtWidgets.QStyle.ControlElement]:
-    """(State_Selected, what the style draws behind a cell's text, CE_ItemViewItem), taken at the
-    first cell that needs them: QStyle's eleven enumerations cost ~5 ms to create, and the
-    window's first frame, where no line is selected, focused or hovered, never needs them."""
-    selected = QtWidgets.QStyle.StateFlag.State_Selected.value
-    # The selection, the focus frame, a hover in some styles. Without any of these the style
-    # draws nothing, and a cell is only its text.
-    styled = selected | (
-        QtWidgets.QStyle.StateFlag.State_HasFocus.value
-        | QtWidgets.QStyle.StateFlag.State_MouseOver.value
-    )
-    return selected, styled, QtWidgets.QStyle.ControlElement.CE_ItemViewItem
-
-
-_HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
-_VCENTER = Qt.AlignmentFlag.AlignVCenter.value
-_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
-_HIGHLIGHTED_TEXT = QtGui.QPalette.ColorRole.HighlightedText
-_TEXT = QtGui.QPalette.ColorRole.Text
-_RESTYLED = (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange)
-
-
-class _Fonts:
-    """A view's font, its bold form and both their metrics, made once per font."""
-
-    def __init__(self, font: QtGui.QFont):
-        self.key = font.key()
-        self.plain = QtGui.QFont(font)
-        self.bold = QtGui.QFont(font)
-        self.bold.setBold(True)
-        self.plain_metrics = QtGui.QFontMetrics(self.plain)
-        self.bold_metrics = QtGui.QFontMetrics(self.bold)
-        self.line_height = self.plain_metrics.height()
-
-
-class TwoLineDelegate(QtWidgets.QStyledItemDelegate):
-    """Paints a cell of one or two lines: the first in the text colour, the second muted; the
-    tone of the line (LinesModel.tone) colours the cell's last line, or every line.
-
-    The view asks a cell's size again and again (six times each before the first paint): sizes
-    are kept by cell until the model is reset (`forget`) or the font changes."""
-
-    PADDING = 6
-
-    def __init__(self, parent: QtCore.QObject | None = None):
-        super().__init__(parent)
-        # The view it paints for, when it is one (LinesView): whether any of its lines can be
-        # selected, focused or hovered is asked of it.
-        self._view = parent if isinstance(parent, QtWidgets.QAbstractItemView) else None
-        self._sizes: dict[tuple[int, int], QtCore.QSize] = {}
-        self._fonts: _Fonts | None = None
-
-    def forget(self) -> None:
-        """The cells or the view's font changed: sizes are measured again."""
-        self._sizes.clear()
-        self._fonts = None
-
-    def _fonts_of(self, font: QtGui.QFont) -> _Fonts:
-        fonts = self._fonts
-        if fonts is None or fonts.key != font.key():
-            fonts = self._fonts = _Fonts(font)
-            self._sizes.clear()
-        return fonts
-
-    def paint(
-        self,
-        painter: QtGui.QPainter,
-        option: QtWidgets.QStyleOptionViewItem,
-        index: QtCore.QModelIndex,
-    ) -> None:
-        model = cast(LinesModel, index.model())
-        row, column = index.row(), index.column()
-        view = self._view
-        if view is not None and not (
-            view.hasFocus() or view.underMouse() or view.selectedIndexes()
-        ):
-            # No line of the view is selected, focused or hovered: the style has nothing to draw
-            # (and the cell's state, a QStyle value, need not be read). The selection is asked of
-            # the view: its selection model would be a new Python object (and class) per view.
-            self._draw_lines(painter, option, model, row, column, False)
-            return
-        selected, styled, item = _style_values()
-        state = option.state.value
-        if state & styled:
-            opt = QtWidgets.QStyleOptionViewItem(option)
-            self.initStyleOption(opt, index)
-            opt.text = ""  # the text is ours to draw (the delegate turns "\n" into a separator)
-            widget = opt.widget
-            style = widget.style() if widget is not None else QtWidgets.QApplication.style()
-            style.drawControl(item, opt, painter, widget)
-        self._draw_lines(painter, option, model, row, column, bool(state & selected))
-
-    def _draw_lines(
-        self,
-        painter: QtGui.QPainter,
-        option: QtWidgets.QStyleOptionViewItem,
-        model: LinesModel,
-        row: int,
-        column: int,
-        selected: bool,
-    ) -> None:
-        lines = model.text(row, column).split("\n")
-        tone = model.tone(row, column)
-        all_toned = model.all_toned(row)
-        fonts = self._fonts_of(option.font)
-        colours = option.palette
-        rect = option.rect.adjusted(self.PADDING, 2, -self.PADDING, -2)
-        line_height = fonts.line_height
-        top = rect.top() + (rect.height() - line_height * len(lines)) // 2
-        horizontal = (
-            model.RIGHT if model.right_aligned(column) else option.displayAlignment.value
-        ) & _HORIZONTAL
-        flags = horizontal | _VCENTER
-        width = rect.width()
-        left = rect.left()
-        painter.save()
-        for n, line in enumerate(lines):
-            last = n == len(lines) - 1
-            font, metrics = fonts.plain, fonts.plain_metrics
-            if selected:
-                colour = colours.color(_HIGHLIGHTED_TEXT)
-            elif tone is not None and (last or all_toned):
-                colour = tone[0] or colours.color(_TEXT)
-                if last and tone[1]:
-                    font, metrics = fonts.bold, fonts.bold_metrics
-            elif n > 0:
-                colour = palette.color(SECOND_LINE) or colours.color(_TEXT)
-            else:
-                colour = colours.color(_TEXT)
-            painter.setFont(font)
-            painter.setPen(colour)
-            elided = metrics.elidedText(line, _ELIDE_RIGHT, width)
-            painter.drawText(
-                QtCore.QRect(left, top + n * line_height, width, line_height), flags, elided
-            )
-        painter.restore()
-
-    def sizeHint(
-        self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex
-    ) -> QtCore.QSize:
-        key = (index.row(), index.column())
-        size = self._sizes.get(key)
-        if size is None:
-            fonts = self._fonts_of(option.font)
-            lines = cast(LinesModel, index.model()).text(*key).split("\n")
-            widest = max(fonts.bold_metrics.horizontalAdvance(line) for line in lines)
-            size = QtCore.QSize(
-                widest + 2 * self.PADDING + 2, fonts.line_height * max(1, len(lines)) + 10
-            )
-            self._sizes[key] = size
-        return QtCore.QSize(size)
-
-
-class LinesView(QtWidgets.QTreeView):
-    """A section's lines: no header, no scroll bars (the page scrolls), as tall as its rows.
-    Double-click, Enter or Return asks to open the current line's record."""
-
-    open_requested = Signal(str, int)
-
-    def __init__(self, model: LinesModel, stretch_column: int):
-        super().__init__()
-        self.setObjectName("card_lines")
-        self.lines = model
-        self.setModel(model)
-        self.delegate = TwoLineDelegate(self)
-        self.setItemDelegate(self.delegate)
-        model.modelAboutToBeReset.connect(self.delegate.forget)
-        self.setRootIsDecorated(False)
-        self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
-        self.setAllColumnsShowFocus(True)
-        self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        a11y.tab_leaves(self)  # what a11y.finish does for a page's views (the page skips it)
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(20)
-        for column in range(model.columnCount()):
-            mode = (
-                QtWidgets.QHeaderView.ResizeMode.Stretch
-                if column == stretch_column
-                else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
-            )
-            header.setSectionResizeMode(column, mode)
-        self.doubleClicked.connect(lambda index: self.open_row(index.row()))
-        model.modelReset.connect(self._fit_height)
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() in _RESTYLED:
-            self.delegate.forget()
-        super().changeEvent(event)
-
-    def open_row(self, row: int) -> None:
-        model = self.lines
-        if 0 <= row < model.rowCount():
-            line = model.line(row)
-            self.open_requested.emit(line.kind, line.record_id)
-
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_row(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QtGui.QFocusEvent) -> None:  # noqa: N802 (Qt's name)
-        # Coming in by Tab, the line the keyboard is on shows at once (a visible focus).
-        super().focusInEvent(event)
-        model = self.model()
-        if model.rowCount() and not self.selectionModel().hasSelection():
-            current = self.currentIndex()
-            row = current.row() if current.isValid() else 0
-            self.setCurrentIndex(model.index(row, 0))
-            self.selectionModel().select(
-                model.index(row, 0),
-                QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QtCore.QItemSelectionModel.SelectionFlag.Rows,
-            )
-
-    def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:  # noqa: N802 (Qt's name)
-        # Only the section being read shows a selected line.
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.clearSelection()
-        super().focusOutEvent(event)
-
-    def _fit_height(self) -> None:
-        rows = self.model().rowCount()
-        self.setFixedHeight(rows * self.sizeHintForRow(0) + 4 if rows else 0)
-
-
 class SectionCard(QtWidgets.QFrame):
     """One section of the overview: its title with a count, a muted subtitle, its lines (or a
     short reassuring sentence when there are none), and how many more there are."""
@@ -360,8 +114,7 @@ class SectionCard(QtWidgets.QFrame):
         self.subtitle.setObjectName("card_subtitle")
         self.subtitle.setWordWrap(True)
         tinted(self.subtitle, GREY_TEXT)
-        self.model = LinesModel(columns, self, right_aligned=columns - 1)
-        self.view = LinesView(self.model, stretch_column)
+        self.view = LinesWidget(columns, stretch_column)
         a11y.name(self.view, title)
         self.view.open_requested.connect(self.open_requested)
         self._empty_text = "✓  " + empty
@@ -436,7 +189,7 @@ class SectionCard(QtWidgets.QFrame):
         """Still being read: says so, rather than the all-clear of an empty card."""
         self.count.setText("…")
         self.count.set_tone("zero")
-        self.model.set_lines([])
+        self.view.set_lines([])
         self.view.setVisible(False)
         self.empty.setText(text)
         self.empty.setVisible(True)
@@ -464,7 +217,7 @@ class SectionCard(QtWidgets.QFrame):
             self.alert.setVisible(bool(alert))
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
-        self.model.set_lines(lines)
+        self.view.set_lines(lines)
         self.view.setVisible(bool(lines))
         self.more.setText(more)
         self.more.setVisible(bool(more))
@@ -472,10 +225,10 @@ class SectionCard(QtWidgets.QFrame):
         self.link.setVisible(bool(link))
 
     def line_count(self) -> int:
-        return self.model.rowCount()
+        return self.view.line_count()
 
     def line(self, row: int) -> Line:
-        return self.model.line(row)
+        return self.view.line(row)
 
 
 def _days(n: int) -> str:
@@ -760,10 +513,10 @@ class DashboardPage(QtWidgets.QWidget):
     # What the window does for the page: "letterhead", "new_body", "import", "demo",
     # "backup_now" (MainWindow.run_command).
     command_requested = Signal(str)
-    # Built finished: no label names a field, no text field, its views leave with Tab (LinesView),
-    # and no splitter. The window then neither runs `a11y.finish` over the page nor looks for
-    # its splitters: walking its ~200 widgets makes PySide wrap each one (the item views'
-    # scroll bars, headers and viewports), ~4 ms of the start. tests/ui/test_dashboard.py
+    # Built finished: no label names a field, no text field, no item view (the cards' lines are
+    # LinesWidgets, which Tab leaves), and no splitter. The window then neither runs
+    # `a11y.finish` over the page nor looks for its splitters: walking its widgets makes PySide
+    # wrap each one. tests/ui/test_dashboard.py
     # checks that both would find nothing to do.
     a11y_finished = True
     splitters: tuple[QtWidgets.QSplitter, ...] = ()
