@@ -478,15 +478,30 @@ def _selection_lines(selection: review.PackFollowUp, shown: int, today: dt.date)
 def _follow_up_table(rows: list[ActionRow]) -> list[Flowable]:
     header = [_("N°"), _("Action"), _("Porteur"), _("Échéance"), _("État"), _("Dernier point")]
     widths = [11 * mm, 51 * mm, 31 * mm, 25 * mm, 20 * mm, 36 * mm]
+    memo = _Memo(8192)
 
     def cells(r: ActionRow) -> list:
+        # (each cell found by the values it shows: the same cell `text_cell` would give,
+        # without working out its text again for each of a busy body's 900 rows)
+        action_key = ("action", r.title, r.theme)
+        owner_key = ("owner", r.owner)
+        due_key = ("due", r.due_date, r.days_late, r.overdue)
+        state_key = ("state", r.status, r.progress)
+        last_key = (
+            "last",
+            r.last_update_on,
+            r.last_update_comment,
+            r.last_update_no_change,
+            r.status,
+        )
         return [
             str(r.id),
-            _action_cell(r),
-            text_cell(r.owner),
-            _due_cell(r),
-            text_cell(r.status_label, f"{r.progress} %"),
-            text_cell(r.last_update_text),
+            memo.get(action_key) or memo.put(action_key, _action_cell(r)),
+            memo.get(owner_key) or memo.put(owner_key, text_cell(r.owner)),
+            memo.get(due_key) or memo.put(due_key, _due_cell(r)),
+            memo.get(state_key)
+            or memo.put(state_key, text_cell(r.status_label, f"{r.progress} %")),
+            memo.get(last_key) or memo.put(last_key, text_cell(r.last_update_text)),
         ]
 
     return _tables(header, rows, cells, widths)

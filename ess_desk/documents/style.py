@@ -69,6 +69,7 @@ def register_fonts() -> None:
     _plain_values_formatted_once()
     _list_items_split_when_taller_than_a_page()
     _paragraph_split_within_the_height()
+    _paragraph_wrapped_once_per_width()
     scripts.install()
 
 
@@ -290,6 +291,44 @@ def _paragraph_split_within_the_height() -> None:
 
     _split._ess_desk = True  # type: ignore[attr-defined]
     setattr(Paragraph, "split", _split)  # noqa: B010 - a method replaced on reportlab's class
+
+
+def _paragraph_wrapped_once_per_width() -> None:
+    """A Paragraph wrapped again to the width it was just wrapped to (a KeepTogether measures
+    its content, then the frame does; a section's heading is measured with what follows it)
+    keeps the lines it was broken into: reportlab broke them again each time (half the wraps
+    of a meeting pack). What `wrap` sets is put back as it set it; any other width, style or
+    text is wrapped by reportlab."""
+    wrap = Paragraph.wrap
+    if getattr(wrap, "_ess_desk", False):
+        return
+
+    def _wrap(self: Any, available_width: float, available_height: float) -> tuple[float, float]:
+        last = self.__dict__.get("_ess_wrapped")
+        if (
+            last is not None
+            and last[0] == available_width
+            and last[1] is self.style
+            and last[2] is self.frags
+            and self.__dict__.get("blPara") is last[3]
+        ):
+            self.width, self._wrapWidths, self.height = available_width, last[4], last[5][1]
+            return last[5]
+        size = wrap(self, available_width, available_height)
+        blpara = self.__dict__.get("blPara")
+        if blpara is not None and size[1] != 0x7FFFFFFF:  # (not a width too narrow for it)
+            self._ess_wrapped = (
+                available_width,
+                self.style,
+                self.frags,
+                blpara,
+                self.__dict__.get("_wrapWidths"),
+                size,
+            )
+        return size
+
+    _wrap._ess_desk = True  # type: ignore[attr-defined]
+    setattr(Paragraph, "wrap", _wrap)  # noqa: B010 - a method replaced on reportlab's class
 
 
 def printed(text: str | None, font: str = FONT) -> str:
@@ -829,6 +868,9 @@ class _RowWriter:
         self.own = _fragments_token(text, False)
         self.seeded_canvas = getattr(text._canvas, "_ess_seeded", False)
         self.fonts_shown: dict[tuple[str, float, float], str] = {}
+        self.tables: dict[str, _Codes] = {}  # the fonts' codes (`_codes`)
+        self.styles: dict[ParagraphStyle, tuple[str, Any]] = {}  # see _style
+        self.font_mapping: dict = text._canvas._doc.fontMapping
 
     def _found(self, cell: TextCell, width: float) -> tuple | None:
         """The operators `cell` wrote before into a text object like this one, if any."""
@@ -917,7 +959,7 @@ class _RowWriter:
         written at once (`_Codes`): the operators `write_into` writes, and remembered as it
         remembers them. False, and nothing written, when it cannot be (a line narrowed, right
         to left, a character new to the document or past its first subset)."""
-        if cell._for_width != inner or cell.rtl or not cell._plain or not cell._lines:
+        if cell._for_width != inner or cell.rtl or not cell._plain:
             return False
         runs = cell._runs
         if runs is None:
@@ -927,14 +969,15 @@ class _RowWriter:
             return False
         text, code = self.text, self.code
         y = self._move(cell, left, top, previous)
-        token = self._token(cell)
-        same = getattr(text, "_cell_style", None) is runs[0][0]
-        key = (token, inner, text._curSubset) if same else (token, inner)
-        mapping = text._canvas._doc.fontMapping
+        token = self.own if not cell._seeded else self._token(cell)
+        style = getattr(text, "_cell_style", None)
+        key = (token, inner, text._curSubset) if style is runs[0][0] else (token, inner)
+        mapping = self.font_mapping
         fonts, start = len(mapping), len(code)
         for (st, _lines, scale), codes in zip(runs, shown, strict=True):
-            if getattr(text, "_cell_style", None) is not st:
-                _set_style(text, st)
+            if style is not st:
+                self._style(st)
+                style = st
             if scale:  # a line narrowed to the width (as _write_lines narrows it)
                 code.append(scale)
             if text._curSubset == 0:
@@ -948,27 +991,55 @@ class _RowWriter:
         text._x = text._x0
         text._y = text._y0 = text._y0 - cell._height
         text._cell_line = (left, y - cell._height)
-        if len(cell._fragments) >= 8:  # those of documents done with
-            cell._fragments.clear()
+        fragments = cell._fragments
+        if len(fragments) >= 8:  # those of documents done with
+            fragments.clear()
         if len(mapping) == fonts:  # (no font named on the way)
-            cell._fragments[key] = (" ".join(code[start:]), _state(text))
+            fragments[key] = (" ".join(code[start:]), _state(text))
         return True
 
     def _shown(self, runs: tuple[_Run, ...]) -> list[str] | None:
         """Each run's lines in the codes of its font's first subset, escaped, or None."""
         if not runs:
             return None
-        canv = self.text._canvas
+        tables = self.tables
         out = []
         for st, lines, _scale in runs:
-            codes = _codes(canv, st.fontName)
-            if codes is None:
-                return None
+            codes = tables.get(st.fontName)
+            if codes is None or codes.seen != len(codes.assignments):
+                codes = _codes(self.text._canvas, st.fontName)
+                if codes is None:
+                    return None
+                tables[st.fontName] = codes
             try:
                 out.append(lines.translate(codes))
             except _NoCode:
                 return None
         return out
+
+    def _style(self, st: ParagraphStyle) -> None:
+        """`_set_style(text, st)`, its operator and checks of the style worked out once."""
+        known = self.styles.get(st)
+        if known is None:
+            color = st.textColor
+            font = pdfmetrics.getFont(st.fontName)
+            quick = type(color) is colors.Color and color.alpha == 1
+            quick = quick and getattr(font, "_dynamicFont", False)
+            known = self.styles[st] = (_fill_operator(color) if quick else "", color)
+        text = self.text
+        if (
+            not known[0]
+            or text._canvas._extgstate.getValue("ca") != 1
+            or text._enforceColorSpace
+            or not getattr(text, "_alpha_version", False)
+        ):
+            _set_style(text, st)
+            return
+        text._fontname, text._fontsize, text._leading = st.fontName, st.fontSize, st.leading
+        text._curSubset = -1
+        self.code.append(known[0])
+        text._fillColorObj = known[1]
+        text._cell_style = st
 
     def _font_operator(self, text: TextObject) -> str:
         """What `_write_chunks` writes to show the font's first subset."""
@@ -1541,12 +1612,12 @@ class GridTable(Flowable):
                 canv.rect(0, tops[n + 1], width, row.height, stroke=0, fill=1)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
-        canv.lines([(0, y, width, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in edges])
+        _lines(canv, [(0, y, width, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in edges])
         marked = [n for n, row in enumerate(self.rows, start=1) if row.marked]
         if marked:
             canv.setStrokeColor(MARK)
             canv.setLineWidth(3)
-            canv.lines([(0, tops[n], 0, tops[n + 1]) for n in marked])
+            _lines(canv, [(0, tops[n], 0, tops[n + 1]) for n in marked])
         canv.restoreState()
         text = canv.beginText()
         middle = self.valign == "middle"
@@ -1573,6 +1644,24 @@ class GridTable(Flowable):
                 else:
                     cell.drawOn(canv, x + GRID_SIDE_PADDING, y - cell_height)
         canv.drawText(text)
+
+
+def _lines(canv: pdfcanvas.Canvas, segments: list[tuple[float, float, float, float]]) -> None:
+    """`canv.lines(segments)`, each coordinate formatted once (a table's rules share them)."""
+    formatted: dict[float, str] = {}
+
+    def number(value: float) -> str:
+        found = formatted.get(value)
+        if found is None:
+            found = formatted[value] = fp_str(value)
+        return found
+
+    code: list[str] = cast(Any, canv)._code
+    code.append("n")
+    code += [
+        f"{number(x1)} {number(y1)} m {number(x2)} {number(y2)} l" for x1, y1, x2, y2 in segments
+    ]
+    code.append("S")
 
 
 _BOOKMARK_KEYS = itertools.count(1)

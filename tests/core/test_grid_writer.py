@@ -137,3 +137,62 @@ def test_a_text_that_fits_is_wrapped_as_word_by_word(words, font, size, width):
     finally:
         style._fits_as_it_is = fits
     assert fast == slow
+
+
+def test_rules_are_the_path_canvas_lines_writes():
+    from reportlab.pdfgen.canvas import Canvas
+
+    segments = [(0, 681.0, 493.2283, 681.0), (31.1811, 681, 31.1811, -0.0), (0.1, 2 / 3, 5, 1e-9)]
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    style._lines(ours, segments)
+    theirs.lines(segments)
+    assert ours._code == theirs._code  # type: ignore[attr-defined]
+
+
+def _paragraph_story() -> list:
+    from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Spacer
+
+    st = styles()
+    long_text = " ".join(f"mot{n} l’ESS « coopérative » : {n} %" for n in range(400))
+    story: list = []
+    for n in range(12):
+        story += [
+            Paragraph(f"<b>Titre {n}</b>", st.h2),
+            KeepTogether(
+                [Paragraph(f"Ligne {n} qui reste avec la suivante.", st.body), Spacer(1, 200)]
+            ),
+            ListFlowable(
+                [ListItem(Paragraph(f"élément {n}.{k} — texte", st.body)) for k in range(4)],
+                bulletType="bullet",
+                start="•",
+            ),
+        ]
+    story.append(Paragraph(long_text, st.body))  # split over several pages
+    return story
+
+
+def _paragraph_pages() -> list[bytes]:
+    buffer = io.BytesIO()
+    meta = Metadata(title="Essai", author="Conseil", subject="Essai", footer="Conseil")
+    invariant, rl_config.invariant = rl_config.invariant, 1
+    try:
+        render_pdf(buffer, _paragraph_story(), meta)
+    finally:
+        rl_config.invariant = invariant
+    return [page.get_contents().get_data() for page in PdfReader(buffer).pages]
+
+
+def test_a_paragraph_wrapped_again_to_its_width_lays_out_as_when_broken_again(monkeypatch):
+    styles()  # (the wrap that remembers is installed with the fonts)
+    remembered = _paragraph_pages()
+    memo = Paragraph.wrap
+    wraps = []
+
+    def always_broken(self, available_width, available_height):
+        wraps.append(self)
+        self.__dict__.pop("_ess_wrapped", None)
+        return memo(self, available_width, available_height)
+
+    monkeypatch.setattr(Paragraph, "wrap", always_broken)
+    assert _paragraph_pages() == remembered
+    assert len(remembered) > 3 and len(wraps) > len(set(map(id, wraps)))
