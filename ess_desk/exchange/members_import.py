@@ -1122,8 +1122,12 @@ class _Planner(_MandateRules):
             columns[keys.index("address")] = [_lines(cells[index]) for _line, cells in rows]
         if "email" in self.columns:
             self.plain_emails = plain_emails(columns[keys.index("email")])
+        # A field without a column reads the empty cell put last on every line.
+        columns.append([""] * len(rows))
+        plain = _plain_reader(self, {key: keys.index(key) if key in keys else -1 for key in FIELDS})
         for (line, _cells), values in zip(rows, zip(*columns, strict=True), strict=True):
-            self.read_row(line, dict(zip(keys, values, strict=True)))
+            if not plain(line, values):
+                self.read_row(line, dict(zip(keys, values, strict=False)))
 
     def read_row(self, line: int, v: dict[str, str]) -> None:
         """One line of the file: the person, then the mandate it gives them (nothing planned
@@ -1396,6 +1400,61 @@ class _Planner(_MandateRules):
             self.merged_organisations.setdefault(typed, kept)
 
     # Mandate rules, in memory -------------------------------------------------------------
+
+
+def _plain_reader(planner: _Planner, at: dict[str, int]) -> Callable[[int, tuple[str, ...]], bool]:
+    """What `_Planner.read_row` does for a usual line, done straight from its cells (`at`: each
+    field's place in them) with what the earlier lines found kept (civilities, roles,
+    periods): names given, a civility and a role as known, an e-mail `plain_emails` let
+    through, no address, body or holder named, a period read before without a problem. It
+    returns False, having done nothing, for any other line, which read_row then reads."""
+    last_at, first_at, civility_at, email_at = (
+        at[k] for k in ("last_name", "first_name", "civility", "email")
+    )
+    rest = operator.itemgetter(*(at[k] for k in ("phone", "organisation", "position")))
+    college_at, role_at, start_at, end_at = (
+        at[k] for k in ("college", "role", "start_date", "end_date")
+    )
+    # The cells that send a line to read_row when any is filled.
+    elsewhere = operator.itemgetter(*(at[k] for k in ("body", "substitute_for", *ADDRESS_FIELDS)))
+    civilities: dict[str, str] = {}
+    roles = {"": "member"}  # no holder named: an empty role is a member's
+    body_id = planner.default_body
+    years = planner.existing.bodies[body_id].mandate_years if body_id is not None else 0
+
+    def plain(line: int, v: tuple[str, ...]) -> bool:
+        last, first, email = v[last_at], v[first_at], v[email_at]
+        if not (last and first and body_id) or any(elsewhere(v)):
+            return False
+        if email and email not in planner.plain_emails:
+            return False
+        civility = civilities.get(v[civility_at])
+        if civility is None:
+            try:
+                civility = civilities[v[civility_at]] = read_civility(v[civility_at])
+            except UserError:
+                return False
+        role_text = v[role_at]
+        role = roles.get(role_text)
+        if role is None:
+            role = ROLE_ALIASES.get(value_key(role_text))
+            if role is None:
+                return False
+            roles[role_text] = role
+        period = planner.periods.get((v[start_at], v[end_at]))
+        if period is None:  # read by read_row the first time
+            return False
+        start, end, open_ended = period
+        if start is None or body_id is None:
+            return False
+        if end is None and not open_ended:
+            end = _default_end(start, years)
+        person = planner.person_for(line, civility, first, last, email, *rest(v))
+        college = planner._college_for(body_id, v[college_at])
+        planner.mandates.append(PlannedMandate(line, person, body_id, college, role, start, end))
+        return True
+
+    return plain
 
 
 # The checker names the service's fields; the import's columns are named after what they hold.
