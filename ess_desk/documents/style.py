@@ -1475,6 +1475,8 @@ class GridTable(Flowable):
             return value
         if style is None and value.isdigit() and value.isascii():
             return TextCell.number(value)
+        if len(value) <= _REMEMBERED:  # (a name, a role, a date: laid out once for all rows)
+            return text_cell(value, style=style)
         return TextCell(value, style=style)
 
     def _cell_height(self, cell: Flowable, width: float) -> float:

@@ -196,3 +196,17 @@ def test_a_paragraph_wrapped_again_to_its_width_lays_out_as_when_broken_again(mo
     monkeypatch.setattr(Paragraph, "wrap", always_broken)
     assert _paragraph_pages() == remembered
     assert len(remembered) > 3 and len(wraps) > len(set(map(id, wraps)))
+
+
+def test_a_tables_text_cells_are_shared_and_write_what_their_own_cells_write(monkeypatch):
+    shared = _pages("top")
+    monkeypatch.setattr(
+        style, "text_cell", lambda *parts, style=None: TextCell(*parts, style=style)
+    )
+    assert _pages("top") == shared
+    table = GridTable(["Nom"], [["Zoé"], ["Zoé"], ["x" * 300], ["x" * 300]], [40 * mm])
+    assert table.rows[0].cells[0] is not table.rows[1].cells[0]  # (each its own now)
+    monkeypatch.undo()
+    table = GridTable(["Nom"], [["Zoé"], ["Zoé"], ["x" * 300], ["x" * 300]], [40 * mm])
+    assert table.rows[0].cells[0] is table.rows[1].cells[0]
+    assert table.rows[2].cells[0] is not table.rows[3].cells[0]  # (a long text is not kept)
