@@ -22,6 +22,7 @@ screen reader that asked before that is given the list as soon as it is installe
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -70,6 +71,10 @@ _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _TEXT = QtGui.QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QtGui.QPalette.ColorRole.HighlightedText
 _RESTYLED = (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange)
+_TOOLTIP = QtCore.QEvent.Type.ToolTip
+_HOVER_MOVE = QtCore.QEvent.Type.HoverMove
+_HOVER_ENTER = QtCore.QEvent.Type.HoverEnter
+_HOVER_LEAVE = QtCore.QEvent.Type.HoverLeave
 
 _widgets: weakref.WeakSet[PaintedLines] = weakref.WeakSet()  # for the accessibility factory
 _accessible = False  # the factory is installed
@@ -117,13 +122,13 @@ class PaintedLines(QtWidgets.QWidget):
         self._lines: list[Line] = []
         self._fonts: _Fonts | None = None
         self._widths: list[int] | None = None  # each column's content width, until a change
-        self._row_height = 0
+        self._row_height: int | None = None
         self._current = -1
         self._selected = -1
         self._hover = -1
         self._pressed = -1
         self._search = ""
-        self._search_time = QtCore.QElapsedTimer()
+        self._search_time = 0.0  # time.monotonic() of the last key typed
         self.accessible_interface: Any = None  # ui.lines_a11y.LinesAccessible, once made
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(
@@ -141,8 +146,8 @@ class PaintedLines(QtWidgets.QWidget):
     def set_lines(self, lines: Sequence[Line]) -> None:
         self._lines = list(lines)
         self._widths = None
-        count = len(self._lines)
-        self._current = min(self._current, count - 1)
+        self._row_height = None
+        self._current = -1  # as after a model's reset
         self._selected = -1
         self._hover = -1
         self._pressed = -1
@@ -187,50 +192,57 @@ class PaintedLines(QtWidgets.QWidget):
 
     # -- geometry --------------------------------------------------------------------------
     def _fonts_now(self) -> _Fonts:
+        """The fonts and their metrics; the measures are taken again when the font changed."""
         fonts = self._fonts
-        font = self.font()
-        if fonts is None or fonts.key != font.key():
-            fonts = self._fonts = _Fonts(font)
+        if fonts is None or fonts.key != self.font().key():
+            fonts = self._fonts = _Fonts(self.font())
             self._widths = None
+            self._row_height = None
         return fonts
 
-    def _cell_size(self, row: int, column: int) -> tuple[int, int]:
-        """What the delegate asked for a cell: its widest line in bold, and its lines' height."""
-        fonts = self._fonts_now()
-        lines = self.text(row, column).split("\n")
-        widest = max(fonts.bold_metrics.horizontalAdvance(line) for line in lines)
-        return widest + 2 * PADDING + 2, fonts.line_height * max(1, len(lines)) + 10
+    def _width_of(self, column: int) -> int:
+        """The width the delegate asked for a column: its cells' widest line in bold, with the
+        padding, and at least the header's minimum section."""
+        metrics = self._fonts_now().bold_metrics
+        widest = 0
+        for row in range(len(self._lines)):
+            for line in self.text(row, column).split("\n"):
+                widest = max(widest, metrics.horizontalAdvance(line))
+        return max(MINIMUM_COLUMN, widest + 2 * PADDING + 2) if self._lines else MINIMUM_COLUMN
 
     def _content_widths(self) -> list[int]:
+        """The columns' widths but the stretched one's (0: it takes what the others leave, and
+        is not measured, as the header did not measure it)."""
+        self._fonts_now()
         widths = self._widths
-        if widths is None or self._fonts is None or self._fonts.key != self.font().key():
-            rows = range(len(self._lines))
-            widths = [
-                max([MINIMUM_COLUMN] + [self._cell_size(row, column)[0] for row in rows])
+        if widths is None:
+            widths = self._widths = [
+                0 if column == self._stretch else self._width_of(column)
                 for column in range(self._columns)
             ]
-            self._widths = widths
-            self._row_height = (
-                max(self._cell_size(0, column)[1] for column in range(self._columns))
-                if self._lines
-                else 0
-            )
         return widths
 
     def column_width(self, column: int) -> int:
         """The width a column's cells ask for (the stretched column takes what is left)."""
+        if column == self._stretch:
+            return self._width_of(column)
         return self._content_widths()[column]
 
     def row_height(self) -> int:
         """Every line's height: the first line's tallest cell (the view's uniform rows)."""
-        self._content_widths()
+        fonts = self._fonts_now()
+        if self._row_height is None:
+            lines = max(
+                (self.text(0, column).count("\n") + 1 for column in range(self._columns)),
+                default=1,
+            )
+            self._row_height = fonts.line_height * lines + 10 if self._lines else 0
         return self._row_height
 
     def columns(self) -> list[tuple[int, int]]:
         """(left, width) of each column in the widget's current width."""
         widths = list(self._content_widths())
-        others = sum(w for c, w in enumerate(widths) if c != self._stretch)
-        widths[self._stretch] = max(MINIMUM_COLUMN, self.width() - others)
+        widths[self._stretch] = max(MINIMUM_COLUMN, self.width() - sum(widths))
         out, left = [], 0
         for width in widths:
             out.append((left, width))
@@ -258,7 +270,7 @@ class PaintedLines(QtWidgets.QWidget):
         self.setFixedHeight(rows * self.row_height() + 4 if rows else 0)
 
     def sizeHint(self) -> QtCore.QSize:  # noqa: N802 (Qt's name)
-        return QtCore.QSize(SIZE_HINT[0], self.height() if self._lines else SIZE_HINT[1])
+        return QtCore.QSize(*SIZE_HINT)
 
     def minimumSizeHint(self) -> QtCore.QSize:  # noqa: N802 (Qt's name)
         # The view's was its scroll bars' (68 px in Fusion); a card's title is always wider.
@@ -267,7 +279,6 @@ class PaintedLines(QtWidgets.QWidget):
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() in _RESTYLED:
             self._fonts = None
-            self._widths = None
             if self._lines:
                 self._fit_height()
         super().changeEvent(event)
@@ -450,9 +461,10 @@ class LinesWidget(PaintedLines):
     def _keyboard_search(self, text: str) -> None:
         """The view's type-ahead: the next line whose first cell starts with what was typed."""
         interval = QtWidgets.QApplication.keyboardInputInterval()
-        if not self._search_time.isValid() or self._search_time.elapsed() > interval:
+        now = time.monotonic()
+        if now - self._search_time > interval / 1000:
             self._search = ""
-        self._search_time.start()
+        self._search_time = now
         self._search += text.casefold()
         count = len(self._lines)
         start = self._current if len(self._search) > 1 else self._current + 1
@@ -510,14 +522,16 @@ class LinesWidget(PaintedLines):
         self.open_row(row)
 
     def event(self, event: QtCore.QEvent) -> bool:
+        # Every event of the widget comes through here (130 before the first frame): compared by
+        # identity, the enumeration's members being unique.
         kind = event.type()
-        if kind == QtCore.QEvent.Type.ToolTip:
+        if kind is _TOOLTIP:
             self._tooltip(event)  # type: ignore[arg-type]
             return True
-        if kind in (QtCore.QEvent.Type.HoverMove, QtCore.QEvent.Type.HoverEnter):
+        if kind is _HOVER_MOVE or kind is _HOVER_ENTER:
             position = event.position().toPoint()  # type: ignore[attr-defined]
             self._hover_over(self.row_at(position.y()))
-        elif kind == QtCore.QEvent.Type.HoverLeave:
+        elif kind is _HOVER_LEAVE:
             self._hover_over(-1)
         return super().event(event)
 
