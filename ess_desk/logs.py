@@ -72,6 +72,74 @@ _handler: logging.FileHandler | None = None
 _setup_lock = threading.Lock()
 
 
+class _OnFirstRecord(logging.Handler):
+    """Stands on the root logger for the private file's handler until a record comes: the
+    first one sets the file up (`setup`, which puts the file's handler in this one's place) and
+    is handed to it. A command that logs nothing neither looks for the log folder nor imports
+    `logging.handlers` (with `socket`, `pickle` and `queue`) and `platformdirs`."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.wanted = level
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        setup(self.wanted)
+        handler = _handler
+        if handler is not None:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+        else:
+            # The folder cannot be made: as when `setup` found that at once, Python's last
+            # resort says the warnings on stderr.
+            last = logging.lastResort
+            if (
+                not logging.getLogger().handlers
+                and last is not None
+                and record.levelno >= last.level
+            ):
+                last.handle(record)
+        return True
+
+
+_waiting: _OnFirstRecord | None = None
+
+
+def setup_on_first_record(level: int = logging.INFO) -> None:
+    """`setup`, but the file is looked for, created and opened only when the first record comes
+    (what the command line does: most commands log nothing). Safe to call again."""
+    global _waiting
+    if _handler is not None:
+        setup(level)  # already open (a second command in the same process): as setup does
+        return
+    with _setup_lock:
+        if _handler is not None or _waiting is not None:
+            return
+        _waiting = _OnFirstRecord(level)
+        root = logging.getLogger()
+        root.addHandler(_waiting)
+        if root.level == logging.NOTSET or root.level > level:
+            root.setLevel(level)
+
+
+def _install(root: logging.Logger, handler: logging.FileHandler) -> None:
+    """Put the file's handler on the root logger: in the place of the one waiting for the first
+    record if there is one (the same place in the list, so that a record being handed round the
+    root's handlers reaches each of them once), else after the others."""
+    global _waiting
+    waiting, _waiting = _waiting, None
+    if waiting is not None and waiting in root.handlers:
+        root.handlers[root.handlers.index(waiting)] = handler
+    else:
+        root.addHandler(handler)
+
+
+def _forget_waiting(root: logging.Logger) -> None:
+    global _waiting
+    if _waiting is not None:
+        root.removeHandler(_waiting)
+        _waiting = None
+
+
 def _private_folder(folder: Path) -> None:
     """Create the folder, and those of its parents that are missing, readable by us only."""
     missing = [folder, *(p for p in folder.parents if not p.exists())]
@@ -92,18 +160,19 @@ def setup(level: int = logging.INFO) -> Path | None:
         path = log_file()
         if _handler is not None and Path(_handler.baseFilename) == path.absolute():
             return path
+        root = logging.getLogger()
         try:
             _private_folder(path.parent)
             handler = _private_handler(path)
         except OSError:
+            _forget_waiting(root)
             return None
         handler.setFormatter(logging.Formatter(FORMAT))
         handler.setLevel(level)
-        root = logging.getLogger()
         if _handler is not None:
             root.removeHandler(_handler)
             _handler.close()
-        root.addHandler(handler)
+        _install(root, handler)
         if root.level == logging.NOTSET or root.level > level:
             root.setLevel(level)
         _handler = handler

@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         )
     from ess_desk import logs
 
-    logs.setup()
+    logs.setup_on_first_record()
     logs.quiet_unraisable()
     try:
         _refuse_outputs_over_the_database(args)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import asdict
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -69,7 +68,7 @@ def body_values(args: argparse.Namespace) -> dict[str, Any]:
 def body_as_dict(db: Database, body: Body) -> dict[str, Any]:
     from ess_desk.membership import bodies, rulesets
 
-    data = asdict(body)
+    data = body._asdict()
     data["rule_set_label"] = rulesets.rule_set_label(body.rule_set)
     data["colleges"] = [
         {"name": c.name, "seats": c.seats, "voting": bool(c.voting)}

@@ -9,7 +9,6 @@ import itertools
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -270,8 +269,7 @@ _NO_END_KEYS = frozenset(
 _MISS_ALIASES = {"mlle": "Mme", "melle": "Mme", "mademoiselle": "Mme", "miss": "Mme"}
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in the file: where (line as in the file, column header) and why."""
 
     line: int | None
@@ -309,84 +307,157 @@ def guess_mapping(headers: list[str]) -> dict[int, str | None]:
 # What the plan holds -------------------------------------------------------------------------
 
 
-@dataclass(eq=False, slots=True)
+# The plan's records, the plan and the result are plain classes and NamedTuples rather than
+# dataclasses: the command's path does not import `dataclasses` (with `inspect`, `ast` and
+# `dis`) nor make its classes (bench/NOTES.md, perf21). The records are compared by identity.
+
+
 class PlannedOrganisation:
-    name: str
-    id: int | None = None
+    __slots__ = ("name", "id")
+
+    def __init__(self, name: str, id: int | None = None) -> None:  # noqa: A002 (the row's id)
+        self.name = name
+        self.id = id
 
 
-@dataclass(eq=False, slots=True)
 class PlannedCollege:
-    body_id: int
-    name: str
-    id: int | None = None
+    __slots__ = ("body_id", "name", "id")
+
+    def __init__(self, body_id: int, name: str, id: int | None = None) -> None:  # noqa: A002
+        self.body_id = body_id
+        self.name = name
+        self.id = id
 
 
-@dataclass(eq=False, slots=True)  # one per line of a file: no __dict__ for each
 class PlannedPerson:
-    line: int
-    civility: str
-    first_name: str
-    last_name: str
-    email: str
-    phone: str
-    organisation: int | PlannedOrganisation | None
-    position: str
-    address: str = ""
-    postcode: str = ""
-    city: str = ""
-    id: int | None = None
+    __slots__ = (
+        "line",
+        "civility",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "organisation",
+        "position",
+        "address",
+        "postcode",
+        "city",
+        "id",
+    )  # one per line of a file: no __dict__ for each
+
+    def __init__(
+        self,
+        line: int,
+        civility: str,
+        first_name: str,
+        last_name: str,
+        email: str,
+        phone: str,
+        organisation: int | PlannedOrganisation | None,
+        position: str,
+        address: str = "",
+        postcode: str = "",
+        city: str = "",
+        id: int | None = None,  # noqa: A002 (the row's id once written)
+    ) -> None:
+        self.line = line
+        self.civility = civility
+        self.first_name = first_name
+        self.last_name = last_name
+        self.email = email
+        self.phone = phone
+        self.organisation = organisation
+        self.position = position
+        self.address = address
+        self.postcode = postcode
+        self.city = city
+        self.id = id
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
 
-@dataclass(eq=False, slots=True)
 class PlannedMandate:
     """One row of the file once read: who, where, as what, when."""
 
-    line: int
-    person: int | PlannedPerson
-    body_id: int
-    college: int | PlannedCollege | None
-    role: str
-    start: dt.date
-    end: dt.date | None
-    substitute_for_text: str = ""
-    substitute_for: int | PlannedMandate | None = None
-    id: int | None = None
+    __slots__ = (
+        "line",
+        "person",
+        "body_id",
+        "college",
+        "role",
+        "start",
+        "end",
+        "substitute_for_text",
+        "substitute_for",
+        "id",
+    )
+
+    def __init__(
+        self,
+        line: int,
+        person: int | PlannedPerson,
+        body_id: int,
+        college: int | PlannedCollege | None,
+        role: str,
+        start: dt.date,
+        end: dt.date | None,
+        substitute_for_text: str = "",
+        substitute_for: int | PlannedMandate | None = None,
+        id: int | None = None,  # noqa: A002 (the row's id once written)
+    ) -> None:
+        self.line = line
+        self.person = person
+        self.body_id = body_id
+        self.college = college
+        self.role = role
+        self.start = start
+        self.end = end
+        self.substitute_for_text = substitute_for_text
+        self.substitute_for = substitute_for
+        self.id = id
 
     @property
     def period(self) -> rules.Period:
         return (self.start, self.end)
 
 
-@dataclass
 class ImportPlan:
     """What an import would do, found without writing anything; `problems` empty means it can."""
 
-    source: SourceTable
-    mapping: dict[int, str | None]
-    problems: list[Problem]
-    # What is imported anyway but deserves a look (an address left incomplete, a postcode whose
-    # leading zero the spreadsheet dropped, a known person's address left unchanged).
-    warnings: list[Problem] = field(default_factory=list)
-    new_people: int = 0
-    new_organisations: int = 0
-    new_colleges: int = 0
-    new_mandates: int = 0
-    known_people: int = 0
-    new_addresses: int = 0  # new people with a postal address of their own
-    # Organisation names of the file written otherwise than the one they designate (same name
-    # but for case, accents or spaces: ess_desk.text.name_key): typed -> kept, in file order.
-    merged_organisations: dict[str, str] = field(default_factory=dict)
-    body_name: str | None = None
-    organisations: list[PlannedOrganisation] = field(default_factory=list, repr=False)
-    colleges: list[PlannedCollege] = field(default_factory=list, repr=False)
-    people: list[PlannedPerson] = field(default_factory=list, repr=False)
-    mandates: list[PlannedMandate] = field(default_factory=list, repr=False)
-    fingerprint: tuple[Any, ...] = field(default=(), repr=False)
+    def __init__(
+        self,
+        source: SourceTable,
+        mapping: dict[int, str | None],
+        problems: list[Problem],
+        *,
+        warnings: list[Problem] | None = None,
+        body_name: str | None = None,
+        fingerprint: tuple[Any, ...] = (),
+    ) -> None:
+        self.source = source
+        self.mapping = mapping
+        self.problems = problems
+        # What is imported anyway but deserves a look (an address left incomplete, a postcode
+        # whose leading zero the spreadsheet dropped, a known person's address left unchanged).
+        self.warnings: list[Problem] = [] if warnings is None else warnings
+        self.new_people = 0
+        self.new_organisations = 0
+        self.new_colleges = 0
+        self.new_mandates = 0
+        self.known_people = 0
+        self.new_addresses = 0  # new people with a postal address of their own
+        # Organisation names of the file written otherwise than the one they designate (same
+        # name but for case, accents or spaces: ess_desk.text.name_key): typed -> kept, in file
+        # order.
+        self.merged_organisations: dict[str, str] = {}
+        self.body_name = body_name
+        self.organisations: list[PlannedOrganisation] = []
+        self.colleges: list[PlannedCollege] = []
+        self.people: list[PlannedPerson] = []
+        self.mandates: list[PlannedMandate] = []
+        self.fingerprint = fingerprint
 
     @property
     def ok(self) -> bool:
@@ -436,8 +507,7 @@ def _count(n: int, what: str) -> str:
     return forms[min(n, 2)].format(n=n)
 
 
-@dataclass(frozen=True)
-class ImportResult:
+class ImportResult(NamedTuple):
     people: int
     organisations: int
     colleges: int
@@ -613,23 +683,37 @@ class _Mandate(NamedTuple):
     substitute_for_id: int | None
 
 
-@dataclass
 class _Existing:
     """What the database already holds, in dicts: one query per table for the whole file."""
 
-    db: Database
-    bodies: dict[int, _Body]
-    body_by_key: dict[str, int]
-    college_by_key: dict[tuple[int, str], int]
-    college_info: dict[int, _College]
-    colleges_of_body: dict[int, int]  # body id -> count
-    org_by_key: dict[str, int]
-    org_name: dict[int, str]
-    person_by_email: dict[str, int]
-    person_by_name: dict[tuple[str, str], int]
-    person_name: dict[int, tuple[str, str]]
-    person_address: dict[int, tuple[str, str, str]]  # (address, postcode, city)
-    mandates_by_body: dict[int, list[_Mandate]] = field(default_factory=dict)
+    def __init__(
+        self,
+        db: Database,
+        bodies: dict[int, _Body],
+        body_by_key: dict[str, int],
+        college_by_key: dict[tuple[int, str], int],
+        college_info: dict[int, _College],
+        colleges_of_body: dict[int, int],  # body id -> count
+        org_by_key: dict[str, int],
+        org_name: dict[int, str],
+        person_by_email: dict[str, int],
+        person_by_name: dict[tuple[str, str], int],
+        person_name: dict[int, tuple[str, str]],
+        person_address: dict[int, tuple[str, str, str]],  # (address, postcode, city)
+    ) -> None:
+        self.db = db
+        self.bodies = bodies
+        self.body_by_key = body_by_key
+        self.college_by_key = college_by_key
+        self.college_info = college_info
+        self.colleges_of_body = colleges_of_body
+        self.org_by_key = org_by_key
+        self.org_name = org_name
+        self.person_by_email = person_by_email
+        self.person_by_name = person_by_name
+        self.person_name = person_name
+        self.person_address = person_address
+        self.mandates_by_body: dict[int, list[_Mandate]] = {}
 
     @classmethod
     def load(cls, db: Database) -> _Existing:

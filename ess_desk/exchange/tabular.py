@@ -9,8 +9,8 @@ import datetime as dt
 import io
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ess_desk.errors import UserError
 from ess_desk.fileio import atomic_path
@@ -33,14 +33,13 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls) and other old Office fil
 Cell = str | dt.date | int | float | None
 
 
-@dataclass
-class SourceTable:
+class SourceTable(NamedTuple):
     """A file's header row and its data rows, each with its line number as in the file (header = 1
     when it is the first line). Cells are stripped strings; blank rows are left out."""
 
     path: Path
     headers: list[str]
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    rows: list[tuple[int, list[str]]]
 
 
 def amended(

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
-from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.dates import display
@@ -22,11 +20,12 @@ from ess_desk.membership.vocabulary import (
 from ess_desk.store import Store, database
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from sqlite_utils import Database
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     id: int
     name: str
     kind: str
@@ -51,10 +50,12 @@ class Body:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Body:
-        return cls(**{f.name: row[f.name] for f in fields(cls) if f.name in row})
+        return cls(**{name: row[name] for name in cls._fields if name in row})
 
     @property
     def quorum_fraction(self) -> Fraction:
+        from fractions import Fraction  # not on the member import's path
+
         return Fraction(self.quorum_numerator, self.quorum_denominator)
 
     def quorum_rule(self, in_office: int | None = None) -> str:
@@ -74,8 +75,7 @@ class Body:
         return rulesets.source(self.rule_set, rule)
 
 
-@dataclass(frozen=True)
-class College:
+class College(NamedTuple):
     id: int
     body_id: int
     name: str
@@ -84,7 +84,7 @@ class College:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> College:
-        return cls(**{f.name: row[f.name] for f in fields(cls)})
+        return cls(**{name: row[name] for name in cls._fields})
 
 
 class BodyFields(TypedDict, total=False):

@@ -11,7 +11,6 @@ the import finds a substitute's holder by the name typed in the file."""
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ess_desk.dates import display
@@ -21,8 +20,7 @@ from ess_desk.membership.bodies import overflow_message
 from ess_desk.membership.vocabulary import SEAT_ROLES
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     """A seat mandate a substitute may stand in for."""
 
     person: Hashable
@@ -51,8 +49,7 @@ class Candidate(NamedTuple):
     holder_name: str = ""
 
 
-@dataclass(frozen=True)
-class MandateProblem:
+class MandateProblem(NamedTuple):
     """What is wrong, and the field at fault (the service's name: `college_id`,
     `substitute_for_id`, `start_date`)."""
 
@@ -60,8 +57,7 @@ class MandateProblem:
     message: str
 
 
-@dataclass
-class Verdict:
+class Verdict(NamedTuple):
     problems: list[MandateProblem]
     college: Hashable | None  # a substitute sits in its holder's college when none was given
 
@@ -70,18 +66,19 @@ class Verdict:
         return not self.problems
 
 
-@dataclass
 class Ledger:
-    """The mandates already held, as the rules need them."""
+    """The mandates already held, as the rules need them. A plain class (not a dataclass): the
+    member import's path does not load `dataclasses` (bench/NOTES.md, perf21)."""
 
-    # Per body and person: their mandates' periods, with the file line that brought each (None
-    # for a mandate of the database).
-    periods: dict[tuple[Hashable, Hashable], list[tuple[rules.Period, int | None]]] = field(
-        default_factory=dict
-    )
-    seats: dict[Hashable, list[rules.Period]] = field(default_factory=dict)  # per college
-    substitutes: dict[Hashable, list[rules.Period]] = field(default_factory=dict)  # per holder
-    holders: dict[Hashable, Holder] = field(default_factory=dict)  # seat mandates, by reference
+    __slots__ = ("periods", "seats", "substitutes", "holders")
+
+    def __init__(self) -> None:
+        # Per body and person: their mandates' periods, with the file line that brought each
+        # (None for a mandate of the database).
+        self.periods: dict[tuple[Hashable, Hashable], list[tuple[rules.Period, int | None]]] = {}
+        self.seats: dict[Hashable, list[rules.Period]] = {}  # per college
+        self.substitutes: dict[Hashable, list[rules.Period]] = {}  # per holder
+        self.holders: dict[Hashable, Holder] = {}  # seat mandates, by reference
 
     def book(
         self,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
 from ess_desk import service
 from ess_desk.errors import UserError
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     id: int
     first_name: str
     last_name: str
@@ -38,7 +36,7 @@ class Person:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Person:
-        return cls(**{f.name: row[f.name] for f in fields(cls)})
+        return cls(**{name: row[name] for name in cls._fields})
 
     @property
     def full_name(self) -> str:

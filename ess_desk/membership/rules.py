@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Period = tuple[dt.date, dt.date | None]
 
@@ -20,8 +20,7 @@ def in_force(period: Period, at: dt.date) -> bool:
     return start <= at and (end is None or at <= end)
 
 
-@dataclass(frozen=True)
-class Overflow:
+class Overflow(NamedTuple):
     """The first stretch of days on which a college would hold more seat holders than seats."""
 
     start: dt.date

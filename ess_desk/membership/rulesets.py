@@ -24,15 +24,13 @@ The sources (read for this module):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ess_desk.i18n import N_, _
 from ess_desk.membership.vocabulary import label
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     code: str
     label: str  # French, with its source: shown in the window and the command line
     values: dict[str, Any]

@@ -5,15 +5,14 @@ writes in bulk does not import sqlite-utils' migrations (and sqlite-utils with t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Tokens are folded like the rest of the application: case and accents ignored (« economie »
 # finds « Économie »).
 SEARCH_TOKENIZER = "unicode61 remove_diacritics 2"
 
 
-@dataclass(frozen=True)
-class _Indexed:
+class _Indexed(NamedTuple):
     """A source table indexed by an FTS5 table that keeps its own copy of the text it indexes:
     `values` are SQL expressions (over `{r}` = NEW., OLD. or the table) computed from a row."""
 

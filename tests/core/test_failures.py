@@ -312,6 +312,9 @@ def log_folder(tmp_path, monkeypatch):
         logging.getLogger().removeHandler(logs._handler)
         logs._handler.close()
         logs._handler = None
+    if logs._waiting is not None:
+        logging.getLogger().removeHandler(logs._waiting)
+        logs._waiting = None
 
 
 def test_the_log_is_private_and_rotates_private(log_folder):
@@ -340,6 +343,69 @@ def test_a_log_that_cannot_be_written_never_stops_the_program(log_folder, capsys
     assert logs.setup() is None
     logs.log.error("perdu")
     assert capsys.readouterr().err == ""
+
+
+def test_the_command_line_s_log_is_opened_by_its_first_record(log_folder):
+    """`setup_on_first_record` (what the command line does) makes no folder and no file; the
+    first record opens the file, takes the waiting handler's place among the root's handlers
+    and is written once, as is every record after it, and every other handler sees it once."""
+    root = logging.getLogger()
+    seen: list[str] = []
+
+    class Listening(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    logs.setup_on_first_record()
+    listening = Listening(logging.INFO)
+    root.addHandler(listening)
+    try:
+        waiting = logs._waiting
+        assert waiting is not None and waiting in root.handlers
+        place = root.handlers.index(waiting)
+        assert not log_folder.exists() and logs._handler is None
+        logs.log.info("première ligne")
+        assert logs._handler is not None and root.handlers[place] is logs._handler
+        assert waiting not in root.handlers and logs._waiting is None
+        logs.log.info("deuxième ligne")
+        logs.setup_on_first_record()  # again: nothing changes
+        assert root.handlers.count(logs._handler) == 1
+    finally:
+        root.removeHandler(listening)
+    text = (log_folder / "ess-desk.log").read_text(encoding="utf-8")
+    assert text.count("première ligne") == 1 and text.count("deuxième ligne") == 1
+    assert seen == ["première ligne", "deuxième ligne"]
+    assert stat.S_IMODE(log_folder.stat().st_mode) == 0o700
+
+
+def test_a_command_that_logs_nothing_loads_no_log_machinery(log_folder):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ess_desk import logs\n"
+        "logs.setup_on_first_record()\n"
+        "print(sorted({'logging.handlers', 'platformdirs'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert not log_folder.exists()
+
+
+def test_a_first_record_that_finds_no_folder_leaves_no_handler(log_folder, monkeypatch):
+    log_folder.parent.mkdir(parents=True)
+    log_folder.write_text("un fichier à la place du dossier")
+    said: list[str] = []
+    monkeypatch.setattr(logging.lastResort, "handle", lambda r: said.append(r.getMessage()))
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])  # no other handler (pytest's are set aside)
+    logs.setup_on_first_record()
+    logs.log.warning("premier avertissement")  # the one the waiting handler had
+    assert root.handlers == [] and logs._waiting is None and logs._handler is None
+    logs.log.info("perdu")
+    logs.log.warning("deuxième avertissement")  # as when `setup` had failed at once
+    assert said == ["premier avertissement", "deuxième avertissement"]
 
 
 def test_hooks_log_uncaught_errors_of_any_thread(log_folder, monkeypatch):

@@ -25,6 +25,9 @@ def log_file(tmp_path, monkeypatch):
         logging.getLogger().removeHandler(logs._handler)
         logs._handler.close()
         logs._handler = None
+    if logs._waiting is not None:
+        logging.getLogger().removeHandler(logs._waiting)
+        logs._waiting = None
 
 
 @pytest.fixture
