@@ -4,8 +4,39 @@ from __future__ import annotations
 
 import sys
 
-from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import (
+# The package first, alone: it loads shiboken6 (after setting up the DLL directories it needs
+# on Windows), which installs PySide6's import hook (below); the hook is turned off before the
+# Qt modules and what they pull in are imported, so that none of them has its source read.
+import PySide6  # noqa: F401
+import shiboken6
+
+
+def _skip_feature_scan() -> None:
+    """PySide6 replaces `__import__` and, for every module imported after it, reads the module's
+    whole source (`inspect.getsource`, kept in `linecache`) to find whether it mentions PySide6,
+    for its optional `from __feature__ import snake_case, true_property` switches. ESS Desk never
+    uses those switches, and the scan cost a fifth of the window's start-up and several MiB
+    (the source lines of ~400 modules held in memory). Every module is therefore taken as not
+    using them; if a PySide6 release moves this private hook, nothing breaks (the scan only
+    comes back, and the start-up bench shows it)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]  # private hook
+        # The lines it read before this point (shiboken6's `__init__` and `enum`, which shiboken6
+        # imports) are of no further use; a traceback reads them again if it needs them.
+        import linecache
+
+        linecache.clearcache()
+
+
+def _uses_no_feature(module: object) -> bool:
+    return False
+
+
+_skip_feature_scan()
+
+from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
@@ -58,39 +89,12 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 __all__ += ["QCoreApplication"]
 
 
-def _skip_feature_scan() -> None:
-    """PySide6 replaces `__import__` and, for every module imported after it, reads the module's
-    whole source (`inspect.getsource`, kept in `linecache`) to find whether it mentions PySide6,
-    for its optional `from __feature__ import snake_case, true_property` switches. ESS Desk never
-    uses those switches, and the scan cost a fifth of the window's start-up and several MiB
-    (the source lines of ~400 modules held in memory). Every module is therefore taken as not
-    using them; if a PySide6 release moves this private hook, nothing breaks (the scan only
-    comes back, and the start-up bench shows it)."""
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]  # private hook
-        # The lines it read before this point (enum, PySide6's own modules: a quarter of a MiB)
-        # are of no further use; a traceback reads them again if it needs them.
-        import linecache
-
-        linecache.clearcache()
-
-
-def _uses_no_feature(module: object) -> bool:
-    return False
-
-
-_skip_feature_scan()
-
-
 def _keep_executed_dialogs_with_their_parent() -> None:
     """PySide 6 hands a dialog over to Python while `exec()` runs and leaves it so: a dialog
     with a parent was then deleted by Python's cycle collector at any later moment (inside
     another dialog's constructor, during a search), its Python filters and overrides already
     cleared — the window crashed (seen after « Nouvelle instance », then « Importer »). After
     `exec()` its parent owns it again, as for a dialog only shown."""
-    import shiboken6
-
     run = QtWidgets.QDialog.exec
     if getattr(run, "keeps_parent", False):
         return
