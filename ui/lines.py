@@ -25,8 +25,9 @@ from __future__ import annotations
 import time
 import weakref
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
+from ess_desk.record import Record
 from ui import palette
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
@@ -45,17 +46,34 @@ TONES = {
 SECOND_LINE = palette.MUTED  # the detail under a cell's first line
 
 
-class Line(NamedTuple):
+class Line(Record):
     """One line of a dashboard section: the record it opens and the cells it shows. A cell may
     hold two lines ("first\\nsecond"): the second is a muted detail. `tone` colours the last line
     of cell `toned` (the state), or the whole line for LATE_LINE."""
 
+    __slots__ = _fields = ("kind", "record_id", "cells", "tone", "tooltip", "toned")
     kind: str  # a kind of `MainWindow.open_record`
     record_id: int
     cells: tuple[str, ...]
-    tone: str = NORMAL
-    tooltip: str = ""
-    toned: int = -1  # the cell whose last line carries the tone (-1: the last cell)
+    tone: str
+    tooltip: str
+    toned: int  # the cell whose last line carries the tone (-1: the last cell)
+
+    def __init__(
+        self,
+        kind: str,
+        record_id: int,
+        cells: tuple[str, ...],
+        tone: str = NORMAL,
+        tooltip: str = "",
+        toned: int = -1,
+    ) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        self.cells = cells
+        self.tone = tone
+        self.tooltip = tooltip
+        self.toned = toned
 
 
 PADDING = 6  # between a cell's edge and its text, as the delegate had it

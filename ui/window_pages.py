@@ -7,21 +7,29 @@ over a new store; showing one record where it lives (`open_record`).
 from __future__ import annotations
 
 import importlib
-from typing import Any, NamedTuple
+from typing import Any
 
+from ess_desk.record import Record
 from ess_desk.store import Store
 from ui import fitting
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from ui.settings import AppSettings
 
 
-class PageSpec(NamedTuple):
+class PageSpec(Record):
     """A page of the navigation: its key (for QSettings), title, and where its class lives."""
 
+    __slots__ = _fields = ("key", "title", "module", "class_name")
     key: str
     title: str
     module: str
     class_name: str
+
+    def __init__(self, key: str, title: str, module: str, class_name: str) -> None:
+        self.key = key
+        self.title = title
+        self.module = module
+        self.class_name = class_name
 
 
 def page_specs() -> list[PageSpec]:

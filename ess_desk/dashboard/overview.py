@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ess_desk.actions import queries, rules
 from ess_desk.actions.queries import ActionRow
 from ess_desk.membership.vocabulary import SEAT_ROLES
 from ess_desk.publication.deadlines import Deadline, pending_page
+from ess_desk.record import Record
 from ess_desk.store import database
 from ess_desk.store.backup import backup_date, latest_backup
 
@@ -39,33 +40,7 @@ _SEATS = "(" + ", ".join(f"'{r}'" for r in sorted(SEAT_ROLES)) + ")"
 SEAT_END = "COALESCE(m.end_date, '9999-12-31')"
 
 
-class _Record:
-    """A record of the overview, read by field names: equal to, hashed and shown as the
-    NamedTuple it once was. Plain classes with `__slots__`, because the window defines these
-    nine at its start and `typing.NamedTuple` compiled every field's annotation into a
-    `ForwardRef` (about 0.13 ms a class against 0.01); no caller used them as tuples."""
-
-    __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, _Record)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({fields})"
-
-
-class Listing(_Record, Generic[T]):
+class Listing(Record, Generic[T]):
     """The first lines of a section and how many there are in all."""
 
     __slots__ = _fields = ("total", "items")
@@ -90,7 +65,7 @@ NOTICE_LATE = "late"  # not sent and the deadline has passed
 NOTICE_UNSENT = "unsent"  # not sent, deadline not worked out (asked without deadlines)
 
 
-class UpcomingMeeting(_Record):
+class UpcomingMeeting(Record):
     __slots__ = _fields = (
         "meeting_id",
         "body_id",
@@ -235,7 +210,7 @@ MINUTES_DRAFT = "draft"
 MINUTES_SUBMITTED = "submitted"
 
 
-class PendingMinutes(_Record):
+class PendingMinutes(Record):
     __slots__ = _fields = (
         "meeting_id",
         "body_id",
@@ -280,7 +255,7 @@ class PendingMinutes(_Record):
         return self.state == MINUTES_SUBMITTED
 
 
-class MinutesListing(_Record):
+class MinutesListing(Record):
     """A `Listing` of minutes waiting, with how many wait for each step."""
 
     __slots__ = _fields = ("total", "items", "to_submit", "to_approve")
@@ -403,7 +378,7 @@ def actions_due_soon(
     )
 
 
-class EndingMandate(_Record):
+class EndingMandate(Record):
     __slots__ = _fields = (
         "mandate_id",
         "person_id",
@@ -481,7 +456,7 @@ def mandates_ending(
     return Listing(total, tuple(rows))
 
 
-class VacantSeats(_Record):
+class VacantSeats(Record):
     __slots__ = _fields = ("body_id", "body", "college_id", "college", "seats", "filled")
     body_id: int
     body: str
@@ -505,7 +480,7 @@ class VacantSeats(_Record):
         return self.seats - self.filled
 
 
-class VacancyListing(_Record):
+class VacancyListing(Record):
     """A `Listing` of colleges with vacant seats, with the vacant seats in all."""
 
     __slots__ = _fields = ("total", "items", "seats")
@@ -546,7 +521,7 @@ def vacancies(db: Database, today: dt.date) -> VacancyListing:
     return VacancyListing(len(items), items, seats=sum(v.vacant for v in items))
 
 
-class BackupState(_Record):
+class BackupState(Record):
     __slots__ = _fields = ("path", "taken_at", "age")
     path: Path | None
     taken_at: dt.datetime | None
@@ -577,7 +552,7 @@ def last_backup(db_path: Path, now: dt.datetime) -> BackupState:
 NO_PUBLICATIONS: Listing[Deadline] = Listing(0, ())
 
 
-class Overview(_Record):
+class Overview(Record):
     __slots__ = _fields = (
         "today",
         "council",
