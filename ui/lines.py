@@ -208,6 +208,10 @@ class PaintedLines(QtWidgets.QWidget):
         """The selected line (-1: none); one at most."""
         return self._selected
 
+    def hovered_row(self) -> int:
+        """The line under the mouse (-1: none)."""
+        return self._hover
+
     # -- geometry --------------------------------------------------------------------------
     def _fonts_now(self) -> _Fonts:
         """The fonts and their metrics; the measures are taken again when the font changed."""

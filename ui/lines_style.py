@@ -57,7 +57,7 @@ def paint_row(
     option.showDecorationSelected = True
     if selected:
         state |= _State.State_Selected
-    if row == widget._hover:
+    if row == widget.hovered_row():
         state |= _State.State_MouseOver
     group = (
         QtGui.QPalette.ColorGroup.Active
