@@ -369,8 +369,10 @@ class Matcher:
             terms.append(_fts_string(email))
         phones: tuple[str, ...] = ()
         pairs: tuple[tuple[str, str], ...] = ()
+        phone_key: int | None = None
         if _phone_pattern(identity.phone):
             digits = re.sub(r"\D", "", identity.phone)
+            phone_key = audit_numbers.key(digits)
             phones = ("%" + "%".join(digits) + "%",)
             if len(digits) == 10 and digits.startswith("0"):
                 phones += ("%+33%" + "%".join(digits[1:]) + "%",)
@@ -383,7 +385,7 @@ class Matcher:
             phones,
             nothing=not terms,
             phone_pairs=pairs,
-            phone_key=audit_numbers.key(re.sub(r"\D", "", identity.phone)) if phones else None,
+            phone_key=phone_key,
         )
 
     def search(self, text: str | None) -> bool:
