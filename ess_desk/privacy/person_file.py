@@ -360,7 +360,6 @@ def _minutes(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, A
     # neither refers to the person nor may name them; for those whose people and words are
     # kept, through their tables, without reading the snapshot.
     snapshots = snapshot_filter(person_id, matcher, "mi.id")
-    named, named_params = matcher.candidates().named("privacy_minutes", "mi.id")
     phone, phone_params = matcher.candidates().phone_condition("text")
     in_names = f" OR mi.id IN (SELECT minutes_id FROM minutes_names WHERE {phone})" if phone else ""
     rows = database.rows(
@@ -372,13 +371,14 @@ def _minutes(db: Database, person_id: int, matcher: Matcher) -> list[dict[str, A
         "JOIN meetings m ON m.id = mi.meeting_id JOIN bodies b ON b.id = m.body_id "
         "LEFT JOIN minutes_read kept ON kept.minutes_id = mi.id "
         "WHERE (kept.minutes_id IS NOT NULL AND (mi.id IN "
-        f"(SELECT minutes_id FROM minutes_people WHERE person_id = ?) OR {named}{in_names})) "
+        f"(SELECT minutes_id FROM minutes_people WHERE person_id = ?) OR {snapshots.named}"
+        f"{in_names})) "
         "OR (kept.minutes_id IS NULL AND (NOT (mi.status = 'approved' AND mi.approved_text != '') "
         f"OR {snapshots.condition})) ORDER BY m.starts_at",
         [
             *snapshots.named_params,
             person_id,
-            *named_params,
+            *snapshots.named_params,
             *phone_params,
             *snapshots.params,
         ],
