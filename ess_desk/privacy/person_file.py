@@ -260,10 +260,11 @@ def _snapshot_roles(text: str, person_id: int, matcher: Matcher) -> list[str]:
     """How approved minutes name the person, read from their frozen snapshot."""
     from ess_desk.minutes import record as rec
 
+    words = _role_words()
     try:
         snapshot = rec.from_json(text)
     except (ValueError, KeyError, TypeError):
-        return [_("nommé(e) dans le texte")] if matcher.search(text) else []
+        return [words["text"]] if matcher.search(text) else []
 
     def me(ref: rec.PersonRef | None) -> bool:
         return ref is not None and (
@@ -272,32 +273,25 @@ def _snapshot_roles(text: str, person_id: int, matcher: Matcher) -> list[str]:
 
     roles: list[str] = []
     if any(me(c) for c in snapshot.chair):
-        roles.append(_("présidence"))
+        roles.append(words["chair"])
     if matcher.search(snapshot.secretary):
-        roles.append(_("secrétaire de séance"))
+        roles.append(words["secretary"])
     att = snapshot.attendance
-    groups = (
-        (att.present, _("présent(e)")),
-        (att.represented, _("représenté(e)")),
-        (att.excused, _("excusé(e)")),
-        (att.absent, _("absent(e)")),
-        (att.substitutes, _("suppléant(e)")),
-        (att.guests, _("invité(e)")),
-    )
-    for lines, words in groups:
+    groups = [(getattr(att, group), words[group]) for group in snapshot_people.GROUPS]
+    for lines, group_words in groups:
         if any(me(line.person) for line in lines):
-            roles.append(words)
+            roles.append(group_words)
     if any(me(line.other) for lines, _w in groups for line in lines):
-        roles.append(_("pouvoir ou remplacement"))
+        roles.append(words["other"])
     if any(me(s.presenter) or matcher.search(s.presenter_text) for s in snapshot.sections):
-        roles.append(_("présente un point"))
+        roles.append(words["presenter"])
     if any(me(a.owner) for s in snapshot.sections for a in s.actions):
-        roles.append(_("porte une action"))
+        roles.append(words["owner"])
     texts = [s.summary for s in snapshot.sections]
     texts += [d.text for s in snapshot.sections for d in s.decisions]
     texts += [s.title for s in snapshot.sections]
     if any(matcher.search(t) for t in texts):
-        roles.append(_("nommé(e) dans le texte"))
+        roles.append(words["text"])
     return roles
 
 
