@@ -41,6 +41,8 @@ PERSON_KEYS = frozenset(
     {"name", "person_id", "college", "organisation", "guest", "member", "consent", "civility"}
 )
 _PERSON_ID = re.compile(r'"person_id": (\d+)(?!\d)')
+# The tables of what is kept, each keyed by `minutes_id`.
+_TABLES = ("minutes_read", "minutes_people", "minutes_names")
 
 
 def statements() -> list[str]:
@@ -64,10 +66,7 @@ def statements() -> list[str]:
 
 
 def _forget(minutes_id: str) -> str:
-    return " ".join(
-        f"DELETE FROM {table} WHERE minutes_id = {minutes_id};"
-        for table in ("minutes_read", "minutes_people", "minutes_names")
-    )
+    return " ".join(f"DELETE FROM {table} WHERE minutes_id = {minutes_id};" for table in _TABLES)
 
 
 def _person(data: Any) -> tuple[int | None, str]:
@@ -157,7 +156,7 @@ def _approved(db: Database) -> Iterator[tuple[int, str]]:
 def forget(db: Database, minutes_ids: Iterable[int]) -> None:
     """What is kept of these minutes' snapshots, dropped: their readers read the snapshots."""
     ids = json.dumps(sorted(minutes_ids))
-    for table in ("minutes_read", "minutes_people", "minutes_names"):
+    for table in _TABLES:
         db.execute(
             f"DELETE FROM {table} WHERE minutes_id IN (SELECT value FROM json_each(?))", [ids]
         )
@@ -165,7 +164,7 @@ def forget(db: Database, minutes_ids: Iterable[int]) -> None:
 
 def rebuild(db: Database) -> None:
     """Every approved snapshot's rows, written again."""
-    for table in ("minutes_read", "minutes_people", "minutes_names"):
+    for table in _TABLES:
         db.execute(f"DELETE FROM {table}")
     for minutes_id, text in list(_approved(db)):
         write(db, minutes_id, text)
