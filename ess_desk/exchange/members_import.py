@@ -1735,12 +1735,14 @@ def _write(
 
 def _folded_keys(plan: ImportPlan) -> dict[str, list[tuple[Any, ...]]]:
     """The folded keys of the new people and organisations (ess_desk.store.derived), from the
-    values the plan holds rather than read back from the rows by SQL (the keys of
-    derived.person_name_key and refresh_keys): names repeat, each distinct one is folded once."""
+    values the plan holds rather than read back from the rows by SQL (the keys refresh_keys
+    would compute): names repeat, each distinct one is folded once."""
+    from ess_desk.store import derived
+
     folded = functools.lru_cache(maxsize=None)(fold)
     return {
         "people": [
-            (p.id, f"{folded(p.last_name)}\n{folded(p.first_name)}", fold(p.email))
+            (p.id, derived.person_name_key(p.last_name, p.first_name, folded), fold(p.email))
             for p in plan.people
         ],
         "organisations": [(o.id, folded(o.name)) for o in plan.organisations],

@@ -20,7 +20,7 @@ bulk writers may set those triggers aside and `rebuild` at the end.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.store import database
@@ -50,8 +50,10 @@ def register(conn: sqlite3.Connection) -> None:
     conn.create_function(FOLD_FUNCTION, 1, fold, deterministic=True)
 
 
-def person_name_key(last_name: str, first_name: str) -> str:
-    return f"{fold(last_name)}\n{fold(first_name)}"
+def person_name_key(last_name: str, first_name: str, folded: Callable[[str], str] = fold) -> str:
+    """PERSON_NAME_KEY computed in Python (`folded`: `fold`, or a cache of it for a bulk writer
+    whose names repeat)."""
+    return f"{folded(last_name)}\n{folded(first_name)}"
 
 
 def statements() -> list[str]:
@@ -177,8 +179,7 @@ def write_keys(db: Database, source: str, rows: list[tuple[Any, ...]]) -> None:
     KEY_COLUMNS; the same keys `refresh_keys` would compute from the rows."""
     from ess_desk.store.bulk import insert_rows
 
-    table, _column = KEY_TABLES[source]
-    insert_rows(db.conn, table, KEY_COLUMNS[source], rows)
+    insert_rows(db.conn, KEY_TABLES[source][0], KEY_COLUMNS[source], rows)
 
 
 def forget_keys(db: Database, source: str, since_id: int) -> None:
