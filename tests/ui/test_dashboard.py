@@ -132,7 +132,7 @@ def test_a_section_measures_its_cells_again_when_its_lines_or_font_change(qtbot)
     view = card.view
     card.set_content([Line("action", 1, ("01/01/2027", "Court\nqui", "demain"))], 1)
     short = view.column_width(1)
-    assert view.column_width(1) == short  # measured once, then kept
+    assert view.column_width(1) == short  # the same width when asked again
     assert view.height() == view.row_height() + 4  # as tall as its lines
     card.set_content([Line("action", 1, ("01/01/2027", "Un titre bien plus long\nqui", ""))], 1)
     longer = view.column_width(1)
