@@ -294,6 +294,20 @@ def _where_cell(r: ActionRow) -> TextCell:
     return text_cell(r.body + (f" — {origin}" if origin != "—" else ""))
 
 
+def _action_due_state(memo: _Memo, r: ActionRow, lang: str) -> tuple[TextCell, ...]:
+    """The cells of a row's action, due date and state (for the reminders' and the meeting
+    pack's tables), each found in `memo` by the values it shows in `lang`: the same cell
+    `text_cell` would give, without working out its text again."""
+    action_key = ("action", lang, r.title, r.theme)
+    due_key = ("due", lang, r.due_date, r.days_late, r.overdue)
+    state_key = ("state", lang, r.status, r.progress)
+    return (
+        memo.get(action_key) or memo.put(action_key, _action_cell(r)),
+        memo.get(due_key) or memo.put(due_key, _due_cell(r)),
+        memo.get(state_key) or memo.put(state_key, text_cell(r.status_label, f"{r.progress} %")),
+    )
+
+
 def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     """The table of an owner's reminder list, for the streamed document."""
     from ess_desk.documents import streamed
@@ -317,16 +331,13 @@ def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
             r.decision_id,
             r.decision_ref,
         )
-        due_key = ("due", lang, r.due_date, r.days_late, r.overdue)
-        action_key = ("action", lang, r.title, r.theme)
-        state_key = ("state", lang, r.status_label, r.progress)
+        action, due, state = _action_due_state(memo, r, lang)
         return [
             str(r.id),
-            memo.get(action_key) or memo.put(action_key, _action_cell(r)),
+            action,
             memo.get(where_key) or memo.put(where_key, _where_cell(r)),
-            memo.get(due_key) or memo.put(due_key, _due_cell(r)),
-            memo.get(state_key)
-            or memo.put(state_key, text_cell(r.status_label, f"{r.progress} %")),
+            due,
+            state,
         ]
 
     return streamed.TableRows(header, widths, ((cells(r), r.overdue) for r in group.rows))
@@ -479,14 +490,12 @@ def _follow_up_table(rows: list[ActionRow]) -> list[Flowable]:
     header = [_("N°"), _("Action"), _("Porteur"), _("Échéance"), _("État"), _("Dernier point")]
     widths = [11 * mm, 51 * mm, 31 * mm, 25 * mm, 20 * mm, 36 * mm]
     memo = _Memo(8192)
+    lang = language()
 
     def cells(r: ActionRow) -> list:
         # (each cell found by the values it shows: the same cell `text_cell` would give,
         # without working out its text again for each of a busy body's 900 rows)
-        action_key = ("action", r.title, r.theme)
         owner_key = ("owner", r.owner)
-        due_key = ("due", r.due_date, r.days_late, r.overdue)
-        state_key = ("state", r.status, r.progress)
         last_key = (
             "last",
             r.last_update_on,
@@ -494,13 +503,13 @@ def _follow_up_table(rows: list[ActionRow]) -> list[Flowable]:
             r.last_update_no_change,
             r.status,
         )
+        action, due, state = _action_due_state(memo, r, lang)
         return [
             str(r.id),
-            memo.get(action_key) or memo.put(action_key, _action_cell(r)),
+            action,
             memo.get(owner_key) or memo.put(owner_key, text_cell(r.owner)),
-            memo.get(due_key) or memo.put(due_key, _due_cell(r)),
-            memo.get(state_key)
-            or memo.put(state_key, text_cell(r.status_label, f"{r.progress} %")),
+            due,
+            state,
             memo.get(last_key) or memo.put(last_key, text_cell(r.last_update_text)),
         ]
 
