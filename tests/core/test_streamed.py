@@ -256,3 +256,34 @@ def test_a_seeded_canvas_has_the_codes_reportlab_gives_and_its_own_copy_of_them(
     font.splitString("ΩЖ" + style.SEEDED, plain._doc)
     style.seed_codes(third)
     assert vars(font.state[third._doc]) == vars(font.state[plain._doc])
+
+
+def test_a_first_row_taller_than_a_page_is_drawn_as_when_its_table_was_measured_whole(
+    tmp_path, monkeypatch
+):
+    # A table is measured only as far as the room (`GridTable.wrap`); one whose first row
+    # cannot be cut and is taller than a fresh page is drawn whole anyway, placed by its whole
+    # height: the page is the one drawn when the table's height was added whole.
+    from reportlab.platypus import Spacer
+
+    from ess_desk.documents.style import GridTable
+
+    def pages(path):
+        rows = [(["1", Spacer(1, 900), text_cell("Zoé")], False)]
+        rows += [([str(n), text_cell(f"ligne {n}"), text_cell("Zoé")], n % 2 == 0) for n in (2, 3)]
+        meta = Metadata(title="Essai", author="Conseil", subject="Essai", footer="Conseil")
+        doc = streamed.StreamedDocument(str(path), meta, A4)
+        doc.table(streamed.TableRows(["N°", "Action", "Porteur"], WIDTHS[:3], iter(rows)))
+        doc.close()
+        return [page.get_contents().get_data() for page in PdfReader(path).pages]
+
+    measured = pages(tmp_path / "measured.pdf")
+
+    def whole(self, available_width, available_height):
+        self._measure()
+        self.width = sum(self.widths)
+        self.height = (self._header_height or 0) + sum(r.height for r in self.rows)
+        return (self.width, self.height)
+
+    monkeypatch.setattr(GridTable, "wrap", whole)
+    assert len(measured) == 1 and measured == pages(tmp_path / "whole.pdf")
