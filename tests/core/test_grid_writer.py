@@ -149,6 +149,19 @@ def test_rules_are_the_path_canvas_lines_writes():
     assert ours._code == theirs._code  # type: ignore[attr-defined]
 
 
+def test_a_grids_rules_are_the_path_canvas_lines_writes():
+    from reportlab.pdfgen.canvas import Canvas
+
+    tops = [700.5, 681.0, 2 / 3, 1e-9, -0.0, -12.25]
+    edges = [0.0, 31.1811, 175.748, 493.2283]
+    width = 493.22830000000005
+    segments = [(0, y, width, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in edges]
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    style._rules(ours, tops, edges, width)
+    theirs.lines(segments)
+    assert ours._code == theirs._code  # type: ignore[attr-defined]
+
+
 def _paragraph_story() -> list:
     from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Spacer
 
