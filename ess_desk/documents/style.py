@@ -883,16 +883,22 @@ class _RowWriter:
 
     def _number(self, cell: TextCell, width: float) -> tuple | None:
         """What `_write_lines` writes for a cell of one line of ASCII digits in the style of
-        the line before, in the first subset (a table's N°: never twice the same)."""
+        the line before, in the first subset (a table's N°: never twice the same), narrowed
+        to the width as `_fresh` narrows it when wider (an action's number of six digits)."""
         text = self.text
         if cell._for_width != width or len(cell._lines) != 1 or text._curSubset != 0:
             return None
         line, st, kind = cell._lines[0]
-        if kind != AS_IT_IS or getattr(text, "_cell_style", None) is not st:
+        if getattr(text, "_cell_style", None) is not st:
             return None
         if not (line.isdigit() and line.isascii()):
             return None
-        return (f"({line}) Tj T*", _state(text))
+        if kind == AS_IT_IS:
+            return (f"({line}) Tj T*", _state(text))
+        if kind != NARROWED:
+            return None
+        ((_st, _line, scale),) = _runs_of(cell._lines, width)
+        return (f"{scale} ({line}) Tj T* 100 Tz", _state(text))
 
     def write(self, cells: list, top: float, columns: list[tuple[float, float]]) -> None:
         """One row's cells, their text from `top` down; `columns`: (left, inner width)."""
@@ -919,7 +925,9 @@ class _RowWriter:
                 if cell._plain and not cell.rtl:
                     fragments = cell._fragments
                     if fragments:
-                        token = self._token(cell) if cell._seeded else self.own
+                        token = (
+                            self._token(cell) if cell._seeded and self.seeded_canvas else self.own
+                        )
                         if getattr(text, "_cell_style", None) is lines[0][1]:
                             found = fragments.get((token, inner, text._curSubset))
                         else:
@@ -975,7 +983,7 @@ class _RowWriter:
             return False
         text, code = self.text, self.code
         y = self._move(cell, left, top, previous)
-        token = self.own if not cell._seeded else self._token(cell)
+        token = self._token(cell) if cell._seeded and self.seeded_canvas else self.own
         style = getattr(text, "_cell_style", None)
         key = (token, inner, text._curSubset) if style is runs[0][0] else (token, inner)
         mapping = self.font_mapping
