@@ -952,20 +952,6 @@ class _RowWriter:
                     return
         cell.write_into(text, left, top, inner)
 
-    def _move(self, cell: TextCell, left: float, top: float, previous: tuple) -> float:
-        """The relative move to the cell's first line (each distance written once); the line's
-        baseline."""
-        text = self.text
-        y = top - cell._lines[0][1].fontSize
-        dx, dy = left - previous[0], previous[1] - y
-        move = self.moves.get((dx, dy))
-        if move is None:
-            move = self.moves[(dx, dy)] = f"{fp_str(dx, -dy)} Td"
-        self.code.append(move)
-        text._x0 += dx
-        text._y0 += dy
-        return y
-
     def _fresh(
         self, cell: TextCell, left: float, top: float, inner: float, previous: tuple
     ) -> bool:
@@ -982,7 +968,12 @@ class _RowWriter:
         if shown is None:
             return False
         text, code = self.text, self.code
-        y = self._move(cell, left, top, previous)
+        y = top - cell._lines[0][1].fontSize  # (the move to it, as `_move` writes it)
+        dx, dy = left - previous[0], previous[1] - y
+        move = self.moves.get((dx, dy))
+        if move is None:
+            move = self.moves[(dx, dy)] = f"{fp_str(dx, -dy)} Td"
+        code.append(move)
         token = self._token(cell) if cell._seeded and self.seeded_canvas else self.own
         style = getattr(text, "_cell_style", None)
         key = (token, inner, text._curSubset) if style is runs[0][0] else (token, inner)
@@ -1002,9 +993,10 @@ class _RowWriter:
             if scale:
                 code.append("100 Tz")
                 text._horizScale = 100
-        text._x = text._x0
-        text._y = text._y0 = text._y0 - cell._height
-        text._cell_line = (left, y - cell._height)
+        height = cell._height
+        text._x = text._x0 = text._x0 + dx
+        text._y = text._y0 = text._y0 + dy - height
+        text._cell_line = (left, y - height)
         fragments = cell._fragments
         if len(fragments) >= 8:  # those of documents done with
             fragments.clear()
