@@ -9,6 +9,7 @@ from sqlite_utils.migrations import Migrations
 from ess_desk.store.search_schema import (
     PRIVACY_EXTERNAL,
     SEARCH_EXTERNAL,
+    SEARCH_TOKENIZER,
     external_index,
     fill_statements,
     search_statements,
@@ -812,3 +813,20 @@ def m0018_audit_numbers(db: Database) -> None:
     for statement in audit_numbers.statements():
         db.execute(statement)
     audit_numbers.rebuild(db)
+
+
+# --------------------------------------------------------------------------- 0019: audit words
+# The audit log's words index (0012) only ever answers which entries hold some words
+# (ess_desk.privacy.matching: a MATCH for rowids, never ranked): the size of each copy in words,
+# which FTS5 keeps in a row per entry for bm25() (its `_docsize` table), is never read. Without
+# it (`columnsize=0`) FTS5 writes one row less per entry: 12 of the 89 ms that the words of a
+# 10,000-member import's 20,800 entries took. Same words, same queries, same answers.
+@migrations(name="0019_audit_words_sizes")
+def m0019_audit_words_sizes(db: Database) -> None:
+    # The log's triggers (0012) write the index by its name: they carry on over the new table.
+    db.execute("DROP TABLE privacy_audit")
+    db.execute(
+        "CREATE VIRTUAL TABLE privacy_audit USING fts5(before, after, content = 'audit_log', "
+        f"content_rowid = 'id', tokenize = '{SEARCH_TOKENIZER}', columnsize = 0)"
+    )
+    db.execute("INSERT INTO privacy_audit(privacy_audit) VALUES ('rebuild')")

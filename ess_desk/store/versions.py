@@ -26,4 +26,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0016_search_prefixes",
     "0017_minutes_people",
     "0018_audit_numbers",
+    "0019_audit_words_sizes",
 )

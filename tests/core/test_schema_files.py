@@ -22,6 +22,7 @@ UNRELEASED: set[str] = {
     "0016_search_prefixes",
     "0017_minutes_people",
     "0018_audit_numbers",
+    "0019_audit_words_sizes",
 }
 
 

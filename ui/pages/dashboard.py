@@ -566,6 +566,56 @@ def backup_text(state: ov.BackupState) -> tuple[str, palette.Ink]:
     return text, (palette.WARNING if state.stale else palette.SUCCESS)
 
 
+def _first_steps(page: DashboardPage) -> QtWidgets.QFrame:
+    """A new file's first steps (`DashboardPage.welcome_box`), hidden; sets the page's `welcome`
+    (the text) and `welcome_steps` (a button for each step)."""
+    page.welcome = QtWidgets.QLabel(
+        QCoreApplication.translate(
+            "DashboardPage",
+            "<b>Bienvenue dans ESS Desk.</b> Ce fichier est vide ; pour commencer :"
+            "<ol style='margin-left: 12px'>"
+            "<li>Fichier › En-tête du conseil… : le nom, l'adresse et le logo du conseil ;</li>"
+            "<li>Instances › Nouvelle instance : le conseil plénier, ses collèges et ses "
+            "règles (quorum, pouvoirs, délai de convocation) ;</li>"
+            "<li>Fichier › Importer des membres… : la liste des membres depuis Excel ou "
+            "CSV, avec un aperçu avant tout enregistrement.</li></ol>"
+            "Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de "
+            "démonstration, fictif, dans un fichier à part.",
+        )
+    )
+    page.welcome.setObjectName("dashboard_welcome")
+    page.welcome.setWordWrap(True)
+    page.welcome.setTextFormat(Qt.TextFormat.RichText)
+    page.welcome.setContentsMargins(14, 10, 14, 4)
+    # Each first step is also a button (Tab reaches them; no menu to hunt for).
+    steps = fitting.ActionBar()
+    steps.setObjectName("welcome_steps")
+    for key, text in (
+        ("letterhead", QCoreApplication.translate("DashboardPage", "En-tête du conseil…")),
+        ("new_body", QCoreApplication.translate("DashboardPage", "Nouvelle instance…")),
+        ("import", QCoreApplication.translate("DashboardPage", "Importer des membres…")),
+        ("demo", QCoreApplication.translate("DashboardPage", "Ouvrir une démonstration…")),
+    ):
+        button = QtWidgets.QPushButton(text)
+        button.setObjectName(f"welcome_{key}")
+        button.clicked.connect(lambda _c=False, k=key: page.command_requested.emit(k))
+        steps.add(button)
+    steps.add_stretch()
+    page.welcome_steps = steps
+    box = QtWidgets.QFrame()
+    box.setObjectName("dashboard_welcome_box")
+    box_layout = QtWidgets.QVBoxLayout(box)
+    box_layout.setContentsMargins(0, 0, 14, 10)
+    box_layout.addWidget(page.welcome)
+    steps_row = QtWidgets.QHBoxLayout()
+    steps_row.setContentsMargins(14, 0, 0, 0)
+    steps_row.addWidget(steps)
+    box_layout.addLayout(steps_row)
+    palette.set_panel_palette(box, palette.WELCOME)
+    box.hide()
+    return box
+
+
 class DashboardPage(QtWidgets.QWidget):
     """`DashboardPage(store, parent=None, today=None)`; `reload()` reads everything again (it is
     also done each time the page comes back into view: the queries take milliseconds)."""
@@ -582,6 +632,8 @@ class DashboardPage(QtWidgets.QWidget):
     # checks that both would find nothing to do.
     a11y_finished = True
     splitters: tuple[QtWidgets.QSplitter, ...] = ()
+    welcome: QtWidgets.QLabel  # the first steps' text and buttons, once made (welcome_box)
+    welcome_steps: fitting.ActionBar
 
     def __init__(
         self, store: Store, parent: QtWidgets.QWidget | None = None, today: dt.date | None = None
@@ -754,49 +806,7 @@ class DashboardPage(QtWidgets.QWidget):
         shows it, and its label (rich text), bar and buttons cost the window's start."""
         if self._welcome_box is not None:
             return self._welcome_box
-        self.welcome = QtWidgets.QLabel(
-            self.tr(
-                "<b>Bienvenue dans ESS Desk.</b> Ce fichier est vide ; pour commencer :"
-                "<ol style='margin-left: 12px'>"
-                "<li>Fichier › En-tête du conseil… : le nom, l'adresse et le logo du conseil ;</li>"
-                "<li>Instances › Nouvelle instance : le conseil plénier, ses collèges et ses "
-                "règles (quorum, pouvoirs, délai de convocation) ;</li>"
-                "<li>Fichier › Importer des membres… : la liste des membres depuis Excel ou "
-                "CSV, avec un aperçu avant tout enregistrement.</li></ol>"
-                "Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de "
-                "démonstration, fictif, dans un fichier à part."
-            )
-        )
-        self.welcome.setObjectName("dashboard_welcome")
-        self.welcome.setWordWrap(True)
-        self.welcome.setTextFormat(Qt.TextFormat.RichText)
-        self.welcome.setContentsMargins(14, 10, 14, 4)
-        # Each first step is also a button (Tab reaches them; no menu to hunt for).
-        steps = fitting.ActionBar()
-        steps.setObjectName("welcome_steps")
-        for key, text in (
-            ("letterhead", self.tr("En-tête du conseil…")),
-            ("new_body", self.tr("Nouvelle instance…")),
-            ("import", self.tr("Importer des membres…")),
-            ("demo", self.tr("Ouvrir une démonstration…")),
-        ):
-            button = QtWidgets.QPushButton(text)
-            button.setObjectName(f"welcome_{key}")
-            button.clicked.connect(lambda _c=False, k=key: self.command_requested.emit(k))
-            steps.add(button)
-        steps.add_stretch()
-        self.welcome_steps = steps
-        box = self._welcome_box = QtWidgets.QFrame()
-        box.setObjectName("dashboard_welcome_box")
-        box_layout = QtWidgets.QVBoxLayout(box)
-        box_layout.setContentsMargins(0, 0, 14, 10)
-        box_layout.addWidget(self.welcome)
-        steps_row = QtWidgets.QHBoxLayout()
-        steps_row.setContentsMargins(14, 0, 0, 0)
-        steps_row.addWidget(steps)
-        box_layout.addLayout(steps_row)
-        palette.set_panel_palette(box, palette.WELCOME)
-        box.hide()
+        box = self._welcome_box = _first_steps(self)
         self._content.layout().insertWidget(0, box)
         # Made now, it would come last in the window's focus chain (Tab's order): it goes back
         # where it was when the page made it, right after the content, before the cards.
