@@ -17,6 +17,7 @@ every figure with a real QLabel's (tests/ui/test_dashboard_cards.py).
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from ui import palette
@@ -66,7 +67,9 @@ class CardText(QtWidgets.QLayoutItem):
         centred: bool = False,
     ):
         super().__init__()
-        self.card = card
+        # Held weakly: the card holds its texts, and a cycle would leave the card, its layouts
+        # and its texts to Python's cycle collector.
+        self._card = weakref.ref(card)
         self.ink = ink
         self._points = points
         self._bold = bold
@@ -83,6 +86,10 @@ class CardText(QtWidgets.QLayoutItem):
         self._metrics: QtGui.QFontMetrics | None = None
         self._hints: tuple[QtCore.QSize, QtCore.QSize] | None = None  # (hint, minimum)
         self._heights: dict[int, int] = {}  # height for a width (wrapped text)
+
+    @property
+    def card(self) -> Any:
+        return self._card()
 
     # -- the label's API -------------------------------------------------------------------
     def text(self) -> str:
