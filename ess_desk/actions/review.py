@@ -4,11 +4,12 @@ last update; record an update (or « pas de changement ») for each, during or a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions import queries, rules, updates
-from ess_desk.actions.queries import ActionFilter, ActionRow
+from ess_desk.actions.queries import ActionFilter, ActionRow, FollowUpRow
 from ess_desk.meetings import meetings
 from ess_desk.store import Store, database
 
@@ -58,6 +59,20 @@ def open_actions(
         ]
         rows += closed
     return rows
+
+
+def pack_rows(
+    db: Database, meeting: meetings.Meeting, today: dt.date | None = None
+) -> list[FollowUpRow]:
+    """`open_actions` as the meeting pack prints them: the same actions in the same order, each
+    with what the pack's follow-up reads (`queries.FollowUpRow`)."""
+    base = ActionFilter(body_id=meeting.body_id, created_until=meeting.day.isoformat())
+    return queries.follow_up_rows(
+        db,
+        base._replace(statuses=rules.OPEN_STATUSES),
+        sort="overdue_first",
+        today=today or dt.date.today(),
+    )
 
 
 def reviewed_here(row: ActionRow, meeting_id: int) -> bool:
@@ -124,7 +139,7 @@ class PackFollowUp:
     """What the meeting pack lists of the body's open actions: those overdue or due by `until`
     (the body's next meeting, or 90 days on when none is planned), and how many others."""
 
-    rows: list[ActionRow]
+    rows: list[ActionRow | FollowUpRow]
     others: int
     until: dt.date
     next_meeting: bool
@@ -133,12 +148,16 @@ class PackFollowUp:
 PACK_HORIZON = dt.timedelta(days=90)
 
 
-def for_the_pack(db: Database, meeting_id: int, rows: list[ActionRow]) -> PackFollowUp:
+def for_the_pack(
+    db: Database, meeting_id: int, rows: Sequence[ActionRow | FollowUpRow]
+) -> PackFollowUp:
     """Of `rows` (the open actions of the meeting's body), those the pack lists."""
     return pack_selection(db, meetings.get(db, meeting_id), rows)
 
 
-def pack_selection(db: Database, meeting: meetings.Meeting, rows: list[ActionRow]) -> PackFollowUp:
+def pack_selection(
+    db: Database, meeting: meetings.Meeting, rows: Sequence[ActionRow | FollowUpRow]
+) -> PackFollowUp:
     """`for_the_pack` for a meeting already loaded (the meeting pack's record)."""
     following = database.scalar(
         db,

@@ -4,10 +4,10 @@ the follow-up section of a meeting."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ess_desk.actions import queries, review
-from ess_desk.actions.queries import ActionFilter, ActionRow
+from ess_desk.actions.queries import ActionFilter, ActionRow, FollowUpRow
 from ess_desk.council import Letterhead, get_letterhead
 from ess_desk.dates import display, long_date
 from ess_desk.documents import collector
@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
     from ess_desk.documents import streamed
 
+# A row of the actions' tables: an ActionRow, or a FollowUpRow in a meeting pack.
+_R = TypeVar("_R", bound=ActionRow | FollowUpRow)
+
 LATE = colors.HexColor("#b3261e")
 GRID = colors.HexColor("#9aa5a8")
 
@@ -64,7 +67,7 @@ def _theme_style() -> ParagraphStyle:
     return ParagraphStyle("theme", parent=styles().cell, textColor=GREY)
 
 
-def _due_cell(row: ActionRow) -> TextCell:
+def _due_cell(row: ActionRow | FollowUpRow) -> TextCell:
     if row.overdue:
         return text_cell(
             (display(row.due_date), _late_bold_style()),
@@ -73,7 +76,7 @@ def _due_cell(row: ActionRow) -> TextCell:
     return text_cell(display(row.due_date) or "—", style=styles().cell)  # (see _tableau_columns)
 
 
-def _action_cell(row: ActionRow) -> TextCell:
+def _action_cell(row: ActionRow | FollowUpRow) -> TextCell:
     parts: list[tuple[str, ParagraphStyle]] = [(row.title, styles().cell_bold)]
     if row.theme:
         parts.append((row.theme, _theme_style()))
@@ -82,8 +85,8 @@ def _action_cell(row: ActionRow) -> TextCell:
 
 def _tables(
     header: list[str],
-    rows: list[ActionRow],
-    cells: Callable[[ActionRow], list],
+    rows: Sequence[_R],
+    cells: Callable[[_R], list],
     widths: list[float],
 ) -> list[Flowable]:
     # Overdue rows stand out with a red rule on their left edge.
@@ -294,7 +297,7 @@ def _where_cell(r: ActionRow) -> TextCell:
     return text_cell(r.body + (f" — {origin}" if origin != "—" else ""))
 
 
-def _action_due_state(memo: _Memo, r: ActionRow, lang: str) -> tuple[TextCell, ...]:
+def _action_due_state(memo: _Memo, r: ActionRow | FollowUpRow, lang: str) -> tuple[TextCell, ...]:
     """The cells of a row's action, due date and state (for the reminders' and the meeting
     pack's tables), each found in `memo` by the values it shows in `lang`: the same cell
     `text_cell` would give, without working out its text again."""
@@ -405,7 +408,7 @@ def meeting_follow_up_story(
     db: Database,
     meeting_id: int,
     today: dt.date | None = None,
-    rows: list[ActionRow] | None = None,
+    rows: Sequence[ActionRow | FollowUpRow] | None = None,
     selection: review.PackFollowUp | None = None,
 ) -> list[Flowable]:
     """The « Suivi des actions » section of a meeting: the open actions of its body, overdue
@@ -486,13 +489,13 @@ def _selection_lines(selection: review.PackFollowUp, shown: int, today: dt.date)
     return out
 
 
-def _follow_up_table(rows: list[ActionRow]) -> list[Flowable]:
+def _follow_up_table(rows: Sequence[ActionRow | FollowUpRow]) -> list[Flowable]:
     header = [_("N°"), _("Action"), _("Porteur"), _("Échéance"), _("État"), _("Dernier point")]
     widths = [11 * mm, 51 * mm, 31 * mm, 25 * mm, 20 * mm, 36 * mm]
     memo = _Memo(8192)
     lang = language()
 
-    def cells(r: ActionRow) -> list:
+    def cells(r: ActionRow | FollowUpRow) -> list:
         # (each cell found by the values it shows: the same cell `text_cell` would give,
         # without working out its text again for each of a busy body's 900 rows)
         owner_key = ("owner", r.owner)

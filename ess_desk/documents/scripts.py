@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 MARK = "\ufffd"
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
@@ -217,6 +217,47 @@ def _reordered(line: str, levels: list[int], base: int) -> str:
     )
 
 
+@cache
+def _parser_parts() -> tuple[Any, Any, Any, Any]:
+    from reportlab.lib.fonts import ps2tt, tt2ps
+    from reportlab.platypus import paragraph
+    from reportlab.platypus.paraparser import ParaFrag
+
+    # (textTransformFrags: reportlab's, which its stubs leave out)
+    return ps2tt, tt2ps, cast(Any, paragraph).textTransformFrags, ParaFrag
+
+
+def plain_fragments(text: Any, style: Any, cleaner: Any) -> tuple[str, list] | None:
+    """The fragments reportlab's parser makes of a paragraph's text without markup (no « < »,
+    no « & »: most of a pack's paragraphs are escaped plain text), made without its parser:
+    the one fragment `ParaParser` gives (`_initial_frag` of the style, copied by
+    `handle_data`), cleaned and transformed as `Paragraph._setup` does, with the cleaned text.
+    None for any other text, left to the parser (an empty one gives no fragment)."""
+    if type(text) is not str or "<" in text or "&" in text:
+        return None
+    data = cleaner(text)
+    if not data:
+        return None
+    ps2tt, tt2ps, transform, fragment = _parser_parts()
+    frag = fragment()
+    frag.rise = 0
+    frag.greek = 0
+    frag.link = []
+    try:
+        frag.fontName, frag.bold, frag.italic = ps2tt(style.fontName)
+    except ValueError:
+        return None  # (the parser says which style)
+    frag.fontSize = style.fontSize
+    frag.textColor = style.textColor
+    frag.us_lines = []
+    frag.__tag__ = "para"
+    frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
+    frag.text = data
+    frags = [frag]
+    transform(frags, style)
+    return data, frags
+
+
 def install() -> None:
     """Measure and draw every text through `drawable` and `visual`: a Paragraph's fragments
     when it is parsed, and every string reportlab writes on a page (lines of Paragraphs and
@@ -241,9 +282,14 @@ def install() -> None:
     def _setup(  # noqa: N803 - reportlab's names
         self: Any, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any
     ) -> None:
-        setup(self, text, style, bulletText, frags, cleaner)
         if frags is not None:
+            setup(self, text, style, bulletText, frags, cleaner)
             return  # the fragments of a Paragraph already set up (a split)
+        parsed = plain_fragments(text, style, cleaner)
+        if parsed is None:
+            setup(self, text, style, bulletText, frags, cleaner)
+        else:  # (what reportlab's _setup does with the text and fragments of its parser)
+            setup(self, parsed[0], style, bulletText, parsed[1], cleaner)
         plain = "".join(getattr(f, "text", "") or "" for f in self.frags)
         self._rtl = right_to_left(plain)
         if self._rtl and self.style.alignment == TA_LEFT:

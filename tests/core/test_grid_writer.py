@@ -90,6 +90,7 @@ def test_cells_written_fresh_at_once_write_what_write_into_writes(monkeypatch):
         fast = _pages(valign)
         with monkeypatch.context() as patch:
             patch.setattr(style._RowWriter, "_fresh", lambda *args: False)
+            patch.setattr(style._RowWriter, "_number", lambda *args: None)
             slow = _pages(valign)
         assert len(fast) > 10
         assert fast == slow, valign
@@ -145,6 +146,19 @@ def test_rules_are_the_path_canvas_lines_writes():
     segments = [(0, 681.0, 493.2283, 681.0), (31.1811, 681, 31.1811, -0.0), (0.1, 2 / 3, 5, 1e-9)]
     ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
     style._lines(ours, segments)
+    theirs.lines(segments)
+    assert ours._code == theirs._code  # type: ignore[attr-defined]
+
+
+def test_a_grids_rules_are_the_path_canvas_lines_writes():
+    from reportlab.pdfgen.canvas import Canvas
+
+    tops = [700.5, 681.0, 2 / 3, 1e-9, -0.0, -12.25]
+    edges = [0.0, 31.1811, 175.748, 493.2283]
+    width = 493.22830000000005
+    segments = [(0, y, width, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in edges]
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    style._rules(ours, tops, edges, width)
     theirs.lines(segments)
     assert ours._code == theirs._code  # type: ignore[attr-defined]
 

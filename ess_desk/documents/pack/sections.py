@@ -13,7 +13,7 @@ from reportlab.platypus import (
 )
 
 from ess_desk.actions import queries, review
-from ess_desk.actions.queries import ActionRow
+from ess_desk.actions.queries import ActionRow, FollowUpRow
 from ess_desk.dates import display
 from ess_desk.documents import (
     actions_pdf,
@@ -97,7 +97,7 @@ class _Pack(_RoomSheets):
             )
         return out
 
-    def _public_row(self, row: ActionRow) -> ActionRow:
+    def _public_row(self, row: ActionRow | FollowUpRow) -> ActionRow | FollowUpRow:
         owner = row.owner
         if row.owner_person_id is not None:
             shown = self.person(row.owner_person_id)
@@ -114,7 +114,7 @@ class _Pack(_RoomSheets):
         title = _("Suivi des actions")
         # In a pack printed ahead, lateness is judged on the meeting's day.
         day = max(self.today, self.meeting.day)
-        rows = review.open_actions(self.db, self.meeting, day)
+        rows = review.pack_rows(self.db, self.meeting, day)
         if not rows:
             return _Section("actions", title, [])
         # Those overdue or due by the next meeting; a line counts the others.

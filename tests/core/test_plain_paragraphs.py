@@ -1,0 +1,98 @@
+"""A Paragraph of plain text (no « < », no « & ») has its fragment made without reportlab's parser
+(`scripts.plain_fragments`): the same text, fragments, style and bullet as the parser gives, so
+that it lays out and draws the same, to the byte."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from ess_desk.documents import scripts
+from ess_desk.documents.style import FONT_BOLD, Metadata, register_fonts, render_pdf, styles
+
+
+@contextlib.contextmanager
+def _parser_only() -> Iterator[None]:
+    """Every paragraph through reportlab's parser."""
+    fast = scripts.plain_fragments
+    scripts.plain_fragments = lambda *args: None
+    try:
+        yield
+    finally:
+        scripts.plain_fragments = fast
+
+
+def _same(text: str, style: ParagraphStyle) -> None:
+    ours = Paragraph(text, style)
+    with _parser_only():
+        theirs = Paragraph(text, style)
+    assert [vars(f) for f in ours.frags] == [vars(f) for f in theirs.frags]
+    assert [list(vars(f)) for f in ours.frags] == [list(vars(f)) for f in theirs.frags]
+    assert (ours.text, ours.bulletText) == (theirs.text, theirs.bulletText)
+    # (the same style; a right-to-left one made for each paragraph, alike)
+    assert ours.style is theirs.style or vars(ours.style) == vars(theirs.style)
+
+
+def _styles() -> list[ParagraphStyle]:
+    register_fonts()
+    st = styles()
+    return [
+        st.body,
+        st.cell_bold,
+        st.h1,
+        ParagraphStyle("upper", parent=st.small, textTransform="uppercase"),
+        ParagraphStyle("bullet", parent=st.body, bulletText="•"),
+        ParagraphStyle("bold", parent=st.body, fontName=FONT_BOLD),
+    ]
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("abcé ÉŒœß’«»—–-.,;:!?()[]{}\"'\\/\n\t\r\xa0 0123456789שלוםعربي>=%")
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, n=st.integers(0, 5))
+def test_a_plain_paragraph_has_the_fragments_the_parser_gives(text, n):
+    _same(text, _styles()[n])
+
+
+def test_markup_entities_and_empty_texts_are_left_to_the_parser():
+    body = _styles()[0]
+    for text in ["<b>gras</b> et maigre", "Toi &amp; moi", "a &lt; b", "", "  \n  "]:
+        assert scripts.plain_fragments(text, body, str.strip) is None
+        _same(text, body)
+    assert scripts.plain_fragments(" Ordre du jour ", body, str.strip) is not None
+
+
+def test_plain_paragraphs_draw_the_same_page():
+    def page() -> bytes:
+        st = styles()
+        story = [
+            Paragraph(text, style)
+            for text in ["Ordre du jour", "Le budget — « 2027 » : 12 %", "שלום עולם", "x " * 300]
+            for style in (st.h1, st.body, st.small)
+        ]
+        buffer = io.BytesIO()
+        invariant, rl_config.invariant = rl_config.invariant, 1
+        try:
+            render_pdf(buffer, story, Metadata(title="t", author="a", subject="s"))
+        finally:
+            rl_config.invariant = invariant
+        return buffer.getvalue()
+
+    register_fonts()
+    fast = page()
+    with _parser_only():
+        slow = page()
+    assert fast == slow
