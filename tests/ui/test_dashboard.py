@@ -397,6 +397,55 @@ def test_a_new_council_file_shows_the_first_steps(qtbot, store):
     assert page.welcome_box.isHidden()
 
 
+def focus_chain(top) -> list:
+    """Every widget under `top` in the order of its focus chain (Tab's order)."""
+    out, widget = [], top.nextInFocusChain()
+    while widget is not top:
+        out.append(widget)
+        widget = widget.nextInFocusChain()
+    return out
+
+
+def test_a_new_file_makes_its_first_steps_in_their_place_in_the_tab_order(qtbot, store):
+    """The first steps are made when a file shows them (after the page has made its cards):
+    they come right after the content in the focus chain, before the cards, as they did when
+    the page made them before its cards."""
+    from ui.pages.dashboard import DashboardPage, SectionCard
+    from ui.qt import QtWidgets
+
+    page = DashboardPage(store)
+    qtbot.addWidget(page)
+    box = page.welcome_box
+    content = page.overview_scroll.widget()
+    chain = focus_chain(page)
+    start = chain.index(content)
+    made = [box, *(w for w in box.findChildren(QtWidgets.QWidget) if not w.isWindow())]
+    assert chain[start + 1] is box and set(chain[start + 1 : start + 1 + len(made)]) == set(made)
+    assert isinstance(chain[start + 1 + len(made)], SectionCard)
+    buttons = [w.objectName() for w in chain if isinstance(w, QtWidgets.QAbstractButton)]
+    steps = ["welcome_letterhead", "welcome_new_body", "welcome_import", "welcome_demo"]
+    assert [name for name in buttons if name.startswith("welcome_")] == steps
+
+
+def test_a_council_file_makes_neither_first_steps_nor_unused_links(qtbot, demo):
+    """A council's file never shows the first steps, and two cards of eight a link: neither is
+    made (the window's start). A link made comes after its card's lines in the Tab order."""
+    from ui.pages.dashboard import DashboardPage
+
+    page = DashboardPage(demo)
+    qtbot.addWidget(page)
+    assert page._welcome_box is None
+    with_link = {key for key, card in page.cards.items() if card._link is not None}
+    assert with_link == {"overdue", "due_soon"}
+    chain = focus_chain(page)
+    for key in with_link:
+        card = page.cards[key]
+        assert chain.index(card.link) == chain.index(card.more) + 1
+        assert chain.index(card.more) == chain.index(card.view) + 1
+    page.reload()
+    assert page._welcome_box is None and page.cards["meetings"]._link is None
+
+
 def test_the_dashboard_is_built_finished_for_the_keyboard_and_screen_readers(qtbot, demo):
     """The window skips `a11y.finish` and its search for splitters on the dashboard (walking its
     widgets costs the start ~4 ms): both must find nothing to do there."""

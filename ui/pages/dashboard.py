@@ -51,6 +51,26 @@ def sized(widget: QtWidgets.QWidget, points: float | None = None, bold: bool = F
     widget.setFont(font)
 
 
+def _place_in_focus_chain(widget: QtWidgets.QWidget, after: QtWidgets.QWidget) -> None:
+    """Move `widget` and its descendants (which follow it in the focus chain: it was made with
+    them, then put in place) right after `after` in the focus chain. Qt moves a widget there
+    only between two that take the focus: each one takes it for the move."""
+    moved = [widget]
+    following = widget.nextInFocusChain()
+    while following is not None and widget.isAncestorOf(following):
+        moved.append(following)
+        following = following.nextInFocusChain()
+    policies = [(w, w.focusPolicy()) for w in (after, *moved)]
+    for w, _policy in policies:
+        w.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    previous = after
+    for w in moved:
+        QtWidgets.QWidget.setTabOrder(previous, w)
+        previous = w
+    for w, policy in policies:
+        w.setFocusPolicy(policy)
+
+
 class Pill(QtWidgets.QLabel):
     """A count or an alert in a rounded, tinted capsule; `tone` is a key of PILLS."""
 
@@ -121,25 +141,12 @@ class SectionCard(QtWidgets.QFrame):
         self.more = QtWidgets.QLabel()
         self.more.setObjectName("card_more")
         tinted(self.more, GREY_TEXT)
-        # A link that Tab reaches and Space or Enter follows: a flat button drawn as a link.
-        self.link = QtWidgets.QPushButton()
-        self.link.setObjectName("card_link")
-        self.link.setFlat(True)
-        self.link.setCursor(Qt.CursorShape.PointingHandCursor)
-        link_font = self.link.font()
-        link_font.setUnderline(True)
-        self.link.setFont(link_font)
-        tinted(self.link, ACCENT)
-        colours = self.link.palette()
-        if palette.color(ACCENT) is not None:
-            colours.setColor(QtGui.QPalette.ColorRole.ButtonText, palette.color(ACCENT))
-            self.link.setPalette(colours)
-        self.link.clicked.connect(self.link_activated.emit)
-        self.link.hide()
-        foot = QtWidgets.QHBoxLayout()
+        # The link (« Les voir toutes ») is made the first time a card has one: two cards of eight
+        # can show it (see `link`).
+        self._link: QtWidgets.QPushButton | None = None
+        foot = self._foot = QtWidgets.QHBoxLayout()
         foot.addWidget(self.more)
         foot.addStretch(1)
-        foot.addWidget(self.link)
         layout = self._layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(6)
@@ -158,6 +165,31 @@ class SectionCard(QtWidgets.QFrame):
             self._alert.hide()
             self._head.insertWidget(self._head.indexOf(self.count) + 1, self._alert)
         return self._alert
+
+    @property
+    def link(self) -> QtWidgets.QPushButton:
+        """A link that Tab reaches and Space or Enter follows: a flat button drawn as a link, at
+        the foot's right end, hidden when the card has none."""
+        if self._link is None:
+            link = self._link = QtWidgets.QPushButton()
+            link.setObjectName("card_link")
+            link.setFlat(True)
+            link.setCursor(Qt.CursorShape.PointingHandCursor)
+            link_font = link.font()
+            link_font.setUnderline(True)
+            link.setFont(link_font)
+            tinted(link, ACCENT)
+            colours = link.palette()
+            if palette.color(ACCENT) is not None:
+                colours.setColor(QtGui.QPalette.ColorRole.ButtonText, palette.color(ACCENT))
+                link.setPalette(colours)
+            link.clicked.connect(self.link_activated.emit)
+            link.hide()
+            self._foot.addWidget(link)
+            # Made now, it would come last in the window's Tab order: where it was, after the
+            # lines and the count of more.
+            _place_in_focus_chain(link, after=self.more)
+        return self._link
 
     @property
     def empty(self) -> QtWidgets.QLabel:
@@ -221,8 +253,9 @@ class SectionCard(QtWidgets.QFrame):
         self.view.setVisible(bool(lines))
         self.more.setText(more)
         self.more.setVisible(bool(more))
-        self.link.setText(link)
-        self.link.setVisible(bool(link))
+        if link or self._link is not None:
+            self.link.setText(link)
+            self.link.setVisible(bool(link))
 
     def line_count(self) -> int:
         return self.view.line_count()
@@ -504,6 +537,56 @@ def backup_text(state: ov.BackupState) -> tuple[str, palette.Ink]:
     return text, (palette.WARNING if state.stale else palette.SUCCESS)
 
 
+def _first_steps(page: DashboardPage) -> QtWidgets.QFrame:
+    """A new file's first steps (`DashboardPage.welcome_box`), hidden; sets the page's `welcome`
+    (the text) and `welcome_steps` (a button for each step)."""
+    page.welcome = QtWidgets.QLabel(
+        QCoreApplication.translate(
+            "DashboardPage",
+            "<b>Bienvenue dans ESS Desk.</b> Ce fichier est vide ; pour commencer :"
+            "<ol style='margin-left: 12px'>"
+            "<li>Fichier › En-tête du conseil… : le nom, l'adresse et le logo du conseil ;</li>"
+            "<li>Instances › Nouvelle instance : le conseil plénier, ses collèges et ses "
+            "règles (quorum, pouvoirs, délai de convocation) ;</li>"
+            "<li>Fichier › Importer des membres… : la liste des membres depuis Excel ou "
+            "CSV, avec un aperçu avant tout enregistrement.</li></ol>"
+            "Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de "
+            "démonstration, fictif, dans un fichier à part.",
+        )
+    )
+    page.welcome.setObjectName("dashboard_welcome")
+    page.welcome.setWordWrap(True)
+    page.welcome.setTextFormat(Qt.TextFormat.RichText)
+    page.welcome.setContentsMargins(14, 10, 14, 4)
+    # Each first step is also a button (Tab reaches them; no menu to hunt for).
+    steps = fitting.ActionBar()
+    steps.setObjectName("welcome_steps")
+    for key, text in (
+        ("letterhead", QCoreApplication.translate("DashboardPage", "En-tête du conseil…")),
+        ("new_body", QCoreApplication.translate("DashboardPage", "Nouvelle instance…")),
+        ("import", QCoreApplication.translate("DashboardPage", "Importer des membres…")),
+        ("demo", QCoreApplication.translate("DashboardPage", "Ouvrir une démonstration…")),
+    ):
+        button = QtWidgets.QPushButton(text)
+        button.setObjectName(f"welcome_{key}")
+        button.clicked.connect(lambda _c=False, k=key: page.command_requested.emit(k))
+        steps.add(button)
+    steps.add_stretch()
+    page.welcome_steps = steps
+    box = QtWidgets.QFrame()
+    box.setObjectName("dashboard_welcome_box")
+    box_layout = QtWidgets.QVBoxLayout(box)
+    box_layout.setContentsMargins(0, 0, 14, 10)
+    box_layout.addWidget(page.welcome)
+    steps_row = QtWidgets.QHBoxLayout()
+    steps_row.setContentsMargins(14, 0, 0, 0)
+    steps_row.addWidget(steps)
+    box_layout.addLayout(steps_row)
+    palette.set_panel_palette(box, palette.WELCOME)
+    box.hide()
+    return box
+
+
 class DashboardPage(QtWidgets.QWidget):
     """`DashboardPage(store, parent=None, today=None)`; `reload()` reads everything again (it is
     also done each time the page comes back into view: the queries take milliseconds)."""
@@ -520,6 +603,8 @@ class DashboardPage(QtWidgets.QWidget):
     # checks that both would find nothing to do.
     a11y_finished = True
     splitters: tuple[QtWidgets.QSplitter, ...] = ()
+    welcome: QtWidgets.QLabel  # the first steps' text and buttons, once made (welcome_box)
+    welcome_steps: fitting.ActionBar
 
     def __init__(
         self, store: Store, parent: QtWidgets.QWidget | None = None, today: dt.date | None = None
@@ -650,50 +735,9 @@ class DashboardPage(QtWidgets.QWidget):
         content.setObjectName("dashboard_content")
         content_layout = QtWidgets.QVBoxLayout(content)
         content_layout.setContentsMargins(2, 4, 6, 8)
-        self.welcome = QtWidgets.QLabel(
-            self.tr(
-                "<b>Bienvenue dans ESS Desk.</b> Ce fichier est vide ; pour commencer :"
-                "<ol style='margin-left: 12px'>"
-                "<li>Fichier › En-tête du conseil… : le nom, l'adresse et le logo du conseil ;</li>"
-                "<li>Instances › Nouvelle instance : le conseil plénier, ses collèges et ses "
-                "règles (quorum, pouvoirs, délai de convocation) ;</li>"
-                "<li>Fichier › Importer des membres… : la liste des membres depuis Excel ou "
-                "CSV, avec un aperçu avant tout enregistrement.</li></ol>"
-                "Pour découvrir le logiciel sans toucher à ce fichier, ouvrez un conseil de "
-                "démonstration, fictif, dans un fichier à part."
-            )
-        )
-        self.welcome.setObjectName("dashboard_welcome")
-        self.welcome.setWordWrap(True)
-        self.welcome.setTextFormat(Qt.TextFormat.RichText)
-        self.welcome.setContentsMargins(14, 10, 14, 4)
-        # Each first step is also a button (Tab reaches them; no menu to hunt for).
-        steps = fitting.ActionBar()
-        steps.setObjectName("welcome_steps")
-        for key, text in (
-            ("letterhead", self.tr("En-tête du conseil…")),
-            ("new_body", self.tr("Nouvelle instance…")),
-            ("import", self.tr("Importer des membres…")),
-            ("demo", self.tr("Ouvrir une démonstration…")),
-        ):
-            button = QtWidgets.QPushButton(text)
-            button.setObjectName(f"welcome_{key}")
-            button.clicked.connect(lambda _c=False, k=key: self.command_requested.emit(k))
-            steps.add(button)
-        steps.add_stretch()
-        self.welcome_steps = steps
-        self.welcome_box = QtWidgets.QFrame()
-        self.welcome_box.setObjectName("dashboard_welcome_box")
-        box_layout = QtWidgets.QVBoxLayout(self.welcome_box)
-        box_layout.setContentsMargins(0, 0, 14, 10)
-        box_layout.addWidget(self.welcome)
-        steps_row = QtWidgets.QHBoxLayout()
-        steps_row.setContentsMargins(14, 0, 0, 0)
-        steps_row.addWidget(steps)
-        box_layout.addLayout(steps_row)
-        palette.set_panel_palette(self.welcome_box, palette.WELCOME)
-        self.welcome_box.hide()
-        content_layout.addWidget(self.welcome_box)
+        # The first steps of a new file are made when a file shows them (see `welcome_box`).
+        self._content = content
+        self._welcome_box: QtWidgets.QFrame | None = None
         content_layout.addLayout(grid)
         content_layout.addStretch(1)
         self.overview_scroll = QtWidgets.QScrollArea()
@@ -727,6 +771,20 @@ class DashboardPage(QtWidgets.QWidget):
         self.reload()
 
     @property
+    def welcome_box(self) -> QtWidgets.QFrame:
+        """A new file's first steps: a short text and a button for each (hidden once the file
+        holds a body or a person). Made the first time a file is empty: a council's file never
+        shows it, and its label (rich text), bar and buttons cost the window's start."""
+        if self._welcome_box is not None:
+            return self._welcome_box
+        box = self._welcome_box = _first_steps(self)
+        self._content.layout().insertWidget(0, box)
+        # Made now, it would come last in the window's focus chain (Tab's order): it goes back
+        # where it was when the page made it, right after the content, before the cards.
+        _place_in_focus_chain(box, after=self._content)
+        return box
+
+    @property
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
@@ -740,7 +798,8 @@ class DashboardPage(QtWidgets.QWidget):
         """Read every section again and show it."""
         data = ov.overview(self._store.db, self._store.path, self.today)
         self.overview = data
-        self.welcome_box.setVisible(data.empty)
+        if data.empty or self._welcome_box is not None:
+            self.welcome_box.setVisible(data.empty)
         today = data.today
         council = data.council
         day = long_day(today)
