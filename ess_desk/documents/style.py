@@ -896,7 +896,7 @@ class _RowWriter:
         self.seeded_canvas = getattr(text._canvas, "_ess_seeded", False)
         self.fonts_shown: dict[tuple[str, float, float], str] = {}
         self.tables: dict[str, _Codes] = {}  # the fonts' codes (`_codes`)
-        self.styles: dict[ParagraphStyle, tuple[str, Any]] = {}  # see _style
+        self.styles: dict[ParagraphStyle, tuple[str, Any, str]] = {}  # see _style
         self.font_mapping: dict = text._canvas._doc.fontMapping
 
     def _token(self, cell: TextCell) -> object:
@@ -1007,15 +1007,16 @@ class _RowWriter:
         mapping = self.font_mapping
         fonts, start = len(mapping), len(code)
         for (st, _lines, scale), codes in zip(runs, shown, strict=True):
+            font = ""
             if style is not st:
-                self._style(st)
+                font = self._style(st)
                 style = st
             if scale:  # a line narrowed to the width (as _write_lines narrows it)
                 code.append(scale)
             if text._curSubset == 0:
                 code.append(f"({codes}) Tj T*")
             else:  # (as _write_chunks names the subset)
-                code.append(f"{self._font_operator(text)} ({codes}) Tj T*")
+                code.append(f"{font or self._font_operator(text)} ({codes}) Tj T*")
                 text._curSubset = 0
             if scale:
                 code.append("100 Tz")
@@ -1050,15 +1051,17 @@ class _RowWriter:
                 return None
         return out
 
-    def _style(self, st: ParagraphStyle) -> None:
-        """`_set_style(text, st)`, its operator and checks of the style worked out once."""
+    def _style(self, st: ParagraphStyle) -> str:
+        """`_set_style(text, st)`, its operator and checks of the style worked out once; what
+        `_font_operator` gives after it ("" when it took `_set_style`'s way)."""
         known = self.styles.get(st)
         if known is None:
             color = st.textColor
             font = pdfmetrics.getFont(st.fontName)
             quick = type(color) is colors.Color and color.alpha == 1
             quick = quick and getattr(font, "_dynamicFont", False)
-            known = self.styles[st] = (_fill_operator(color) if quick else "", color)
+            fill = _fill_operator(color) if quick else ""
+            known = self.styles[st] = (fill, color, "")
         text = self.text
         if (
             not known[0]
@@ -1067,12 +1070,15 @@ class _RowWriter:
             or not getattr(text, "_alpha_version", False)
         ):
             _set_style(text, st)
-            return
+            return ""
         text._fontname, text._fontsize, text._leading = st.fontName, st.fontSize, st.leading
         text._curSubset = -1
         self.code.append(known[0])
         text._fillColorObj = known[1]
         text._cell_style = st
+        if not known[2]:
+            known = self.styles[st] = (known[0], known[1], self._font_operator(text))
+        return known[2]
 
     def _font_operator(self, text: TextObject) -> str:
         """What `_write_chunks` writes to show the font's first subset."""
