@@ -99,17 +99,24 @@ def _split_by_table(font: TTFont) -> None:
     goes through the text a character at a time: 600 lines and strings of the busiest pack,
     3.5 ms. A text whose characters all have their code in the first subset already (most,
     once the first lines are written) is encoded by one `str.translate` through those codes
-    (`_SubsetBytes`, kept beside the document's state of the font); any other, and every
+    (`_SubsetBytes`, one per document, following its state's codes); any other, and every
     character new to the document, through `splitString`, which gives it its code."""
     split = font.splitString
+    # Each document's table, by the document's id: a table follows its state's dictionary of
+    # codes (which it holds), so that a document made later with the same id, or a state put
+    # in place of another (`seed_codes`), gets a table of its own codes.
+    tables: dict[int, _SubsetBytes] = {}
 
     def split_string(text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
         state: Any = font.state.get(doc)  # (reportlab's, untyped)
         if state is not None and type(text) is str and text:
-            table = getattr(state, "_ess_bytes", None)
-            if table is None:
-                table = state._ess_bytes = _SubsetBytes(state.assignments)
-            elif table.seen != len(state.assignments):
+            codes = state.assignments
+            table = tables.get(id(doc))
+            if table is None or table.assignments is not codes:
+                if len(tables) >= 64:  # (those of documents done with)
+                    tables.clear()
+                table = tables[id(doc)] = _SubsetBytes(codes)
+            elif table.seen != len(codes):
                 table.update_codes()
             try:
                 return [(0, text.translate(table).encode("latin-1"))]

@@ -255,3 +255,26 @@ def test_a_text_split_by_the_table_gives_what_split_string_gives(texts):
         plain.nextCode,
         plain.subsets,
     )
+
+
+def test_a_document_whose_state_is_replaced_is_split_by_its_new_codes():
+    import copy
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    style.register_fonts()
+    font = pdfmetrics.getFont(FONT)
+    first, other, plain = PDFDocument(), PDFDocument(), PDFDocument()
+    for _time in range(2):  # (a state, then its table)
+        font.splitString("Coopérative Ψ", first)
+    font.splitString("Coopérative Ω", other)  # (Ω has the code Ψ has in the first)
+    state = copy.copy(font.state[other])  # the other's codes put in place of the first's
+    state.assignments = dict(state.assignments)
+    state.subsets = [list(subset) for subset in state.subsets]
+    font.state[first] = state
+    TTFont.splitString(font, "Coopérative Ω", plain)
+    for text in ("Ω", "Ψ", "Coopérative ΨΩ"):
+        assert font.splitString(text, first) == TTFont.splitString(font, text, plain)
+    assert vars(font.state[first]).keys() == vars(font.state[plain]).keys()
