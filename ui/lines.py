@@ -94,7 +94,9 @@ _HOVER_MOVE = QtCore.QEvent.Type.HoverMove
 _HOVER_ENTER = QtCore.QEvent.Type.HoverEnter
 _HOVER_LEAVE = QtCore.QEvent.Type.HoverLeave
 
-_widgets: weakref.WeakSet[PaintedLines] = weakref.WeakSet()  # for the accessibility factory
+# The painted widgets (lines, and the cards that paint their texts) the accessibility factory
+# gives an interface of its own.
+_widgets: weakref.WeakSet[QtWidgets.QWidget] = weakref.WeakSet()
 _accessible = False  # the factory is installed
 _scheduled = False  # its installation is on its way
 
@@ -112,6 +114,21 @@ def ensure_accessible() -> None:
 
 def accessible_installed() -> bool:
     return _accessible
+
+
+def register_painted(widget: QtWidgets.QWidget) -> None:
+    """A widget that paints what widgets of its own would have shown (a dashboard card's texts):
+    the accessibility factory, once installed, gives it its interface (ui.lines_a11y)."""
+    _widgets.add(widget)
+
+
+def schedule_accessible() -> None:
+    """At a painted widget's first paint: the factory is installed 300 ms later, after the first
+    frame (see the module's docstring)."""
+    global _scheduled
+    if not _scheduled:
+        _scheduled = True
+        QtCore.QTimer.singleShot(300, ensure_accessible)
 
 
 class _Fonts:
@@ -307,11 +324,7 @@ class PaintedLines(QtWidgets.QWidget):
 
     # -- paint -----------------------------------------------------------------------------
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        global _scheduled
-        if not _scheduled:
-            # After the first frame: the accessibility factory (see the module's docstring).
-            _scheduled = True
-            QtCore.QTimer.singleShot(300, ensure_accessible)
+        schedule_accessible()  # after the first frame: the accessibility factory
         if not self._lines:
             return
         painter = QtGui.QPainter(self)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 
+from ui.card_a11y import CardAccessible
 from ui.qt import QtCore, QtGui, QtWidgets
 
 if TYPE_CHECKING:
@@ -43,18 +44,20 @@ def install(widgets: list[QtWidgets.QWidget]) -> None:
         if not shiboken6.isValid(widget):
             continue
         interface = QAccessible.queryAccessibleInterface(widget)
-        if interface is not None and not isinstance(interface, LinesAccessible):
+        if interface is not None and not isinstance(interface, (LinesAccessible, CardAccessible)):
             QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
             QAccessible.queryAccessibleInterface(widget)
 
 
 def _factory(key: str, obj: QtCore.QObject) -> QtGui.QAccessibleInterface | None:
-    # Asked for every object's class and its ancestors' names: only ours is looked at.
+    # Asked for every object's class and its ancestors' names: only ours are looked at.
     if key == "LinesWidget":
         from ui.lines import LinesWidget
 
         if isinstance(obj, LinesWidget):
             return LinesAccessible(obj)
+    elif key == "SectionCard" and hasattr(obj, "painted_texts"):
+        return CardAccessible(obj)  # a dashboard card, whose texts are painted
     return None
 
 

@@ -53,7 +53,10 @@ def indexed_in_bulk(
     for source in sources:
         folded = (f"derived_{source}_insert",) if source in derived.KEY_TABLES else ()
         numbers = (f"numbers_{source}_insert",) if source == "audit_log" else ()
-        for name in (f"search_{source}_insert", *folded, *numbers):
+        # The people's words are taken out of the index before a row is replaced (0020):
+        # the block only adds rows.
+        replaced = (f"search_{source}_replace",)
+        for name in (*replaced, f"search_{source}_insert", *folded, *numbers):
             sql = database.scalar(
                 db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
             )
@@ -74,7 +77,7 @@ def indexed_in_bulk(
                 derived.forget_keys(db, source, since_id=first)
                 if keys and source in keys:
                     derived.write_keys(db, source, keys[source])
-            elif name.startswith("search_"):
+            elif name.startswith("search_") and name.endswith("_insert"):
                 for statement in search_fill_statements(source, since_id=first):
                     db.execute(statement)
             db.execute(trigger_sql)

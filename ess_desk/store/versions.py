@@ -27,4 +27,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0017_minutes_people",
     "0018_audit_numbers",
     "0019_audit_words_sizes",
+    "0020_people_words",
 )

@@ -23,6 +23,7 @@ UNRELEASED: set[str] = {
     "0017_minutes_people",
     "0018_audit_numbers",
     "0019_audit_words_sizes",
+    "0020_people_words",
 }
 
 

@@ -263,9 +263,30 @@ def clipped_text(widget: QtWidgets.QWidget) -> str:
     return ""
 
 
+def clipped_painted(text: Any, owner: QtWidgets.QWidget) -> str:
+    """How a text a widget paints in a label's place (ui.card_text.CardText) is cut, or ''."""
+    if not text.isVisible() or not text.text().strip():
+        return ""
+    rect = text.rect()
+    if text.hasHeightForWidth():
+        needed = text.heightForWidth(rect.width())
+        if needed > rect.height() + 1:
+            return f"{rect.height()} px high for the {needed} its lines need"
+    else:
+        hint = text.sizeHint()
+        if hint.width() > rect.width() + 1:
+            return f"{rect.width()} px wide for the {hint.width()} its text needs"
+        if hint.height() > rect.height() + 1:
+            return f"{rect.height()} px high for the {hint.height()} its text needs"
+    if not owner.rect().contains(rect):
+        return "partly outside the widget that paints it"
+    return ""
+
+
 def check_clipped(top: QtWidgets.QWidget, where: str) -> list[str]:
     """No text cut: every label, check box and button shown has the room its text needs, and
-    lies whole within the boxes that hold it (a scroll area's content excepted)."""
+    lies whole within the boxes that hold it (a scroll area's content excepted); so does every
+    text a widget paints in a label's place (a dashboard card's title, count, subtitle)."""
     problems = []
     for widget in top.findChildren(QtWidgets.QLabel) + top.findChildren(QtWidgets.QAbstractButton):
         if not shown(widget, top):
@@ -275,6 +296,16 @@ def check_clipped(top: QtWidgets.QWidget, where: str) -> list[str]:
             how = "partly outside the box that holds it"
         if how:
             problems.append(f"{where}: the text of {describe(widget)} is cut: {how}")
+    for widget in top.findChildren(QtWidgets.QFrame):
+        painted = getattr(widget, "painted_texts", None)
+        if painted is None or not shown(widget, top):
+            continue
+        for text in painted():
+            how = clipped_painted(text, widget)
+            if how:
+                problems.append(
+                    f"{where}: the text « {text.text()} » of {describe(widget)} is cut: {how}"
+                )
     return problems
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ess_desk.actions.queries import ActionRow
 from ess_desk.dashboard import overview as ov
@@ -15,13 +15,25 @@ from ess_desk.i18n import language
 from ess_desk.membership.vocabulary import ROLES, label
 from ess_desk.store import Store
 from ui import a11y, fitting, palette
-from ui.lines import LATE, LATE_LINE, MUTED, NORMAL, WARNING, Line, LinesWidget
+from ui.card_text import CardPill, CardText
+from ui.lines import (
+    LATE,
+    LATE_LINE,
+    MUTED,
+    NORMAL,
+    WARNING,
+    Line,
+    LinesWidget,
+    register_painted,
+    schedule_accessible,
+)
 from ui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
 
 if TYPE_CHECKING:
     from ui.pages.participation import ParticipationView
 
 ACCENT = palette.HEADING
+_RESTYLED = (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange)
 # The look is set with fonts, palettes and a little painting rather than a style sheet: a style
 # sheet sends every widget of the page through Qt's style-sheet engine, a tenth of the window's
 # start on an office PC.
@@ -113,13 +125,13 @@ class SectionCard(QtWidgets.QFrame):
         super().__init__()
         self.setObjectName("card")
         self.key = key
-        self.title = QtWidgets.QLabel(title)
-        self.title.setObjectName("card_title")
-        sized(self.title, 11.5, bold=True)
-        tinted(self.title, TITLE_COLOUR)
-        self.count = Pill("zero")
+        # The title, the count, the subtitle and the count of more lines are painted by the card
+        # (ui.card_text): the same place and pixels as the labels they were, without a widget
+        # each; a screen reader reads them as it read the labels (ui.card_a11y).
+        self.title = CardText(self, points=11.5, bold=True, ink=TITLE_COLOUR)
+        self.title.setText(title)
+        self.count = CardPill(self, PILLS, "zero")
         self.count.setText("0")
-        self.count.setObjectName("card_count")
         # The alert and the empty card's sentence are made the first time they show: most cards
         # of a council with records never show them, and each hidden widget still costs the
         # window's start its making and styling.
@@ -127,34 +139,31 @@ class SectionCard(QtWidgets.QFrame):
         self._empty: QtWidgets.QLabel | None = None
         head = self._head = QtWidgets.QHBoxLayout()
         head.setSpacing(8)
-        head.addWidget(self.title)
-        head.addWidget(self.count)
+        head.addItem(self.title)
+        head.addItem(self.count)
         head.addStretch(1)
-        self.subtitle = QtWidgets.QLabel()
-        self.subtitle.setObjectName("card_subtitle")
-        self.subtitle.setWordWrap(True)
-        tinted(self.subtitle, GREY_TEXT)
+        self.subtitle = CardText(self, ink=GREY_TEXT, wrap=True)
         self.view = LinesWidget(columns, stretch_column)
         a11y.name(self.view, title)
         self.view.open_requested.connect(self.open_requested)
         self._empty_text = "✓  " + empty
-        self.more = QtWidgets.QLabel()
-        self.more.setObjectName("card_more")
-        tinted(self.more, GREY_TEXT)
+        self.more = CardText(self, ink=GREY_TEXT)
         # The link (« Les voir toutes ») is made the first time a card has one: two cards of eight
         # can show it (see `link`).
         self._link: QtWidgets.QPushButton | None = None
         foot = self._foot = QtWidgets.QHBoxLayout()
-        foot.addWidget(self.more)
+        foot.addItem(self.more)
         foot.addStretch(1)
         layout = self._layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(6)
         layout.addLayout(head)
-        layout.addWidget(self.subtitle)
+        layout.addItem(self.subtitle)
         layout.addWidget(self.view)
         layout.addLayout(foot)
         layout.addStretch(1)
+        self.accessible_interface: Any = None  # ui.card_a11y.CardAccessible, once made
+        register_painted(self)  # for the screen reader's tree (ui.card_a11y)
 
     @property
     def alert(self) -> Pill:
@@ -187,8 +196,8 @@ class SectionCard(QtWidgets.QFrame):
             link.hide()
             self._foot.addWidget(link)
             # Made now, it would come last in the window's Tab order: where it was, after the
-            # lines and the count of more.
-            _place_in_focus_chain(link, after=self.more)
+            # lines.
+            _place_in_focus_chain(link, after=self.view)
         return self._link
 
     @property
@@ -216,6 +225,26 @@ class SectionCard(QtWidgets.QFrame):
         painter.setBrush(self.palette().color(QtGui.QPalette.ColorRole.Base))
         painter.drawRoundedRect(QtCore.QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
         painter.end()
+        schedule_accessible()  # the texts' interfaces for screen readers, after the first frame
+        # Then the texts, each as its label painted itself (a painter of its own).
+        painter = QtGui.QPainter(self)
+        for text in (self.title, self.count, self.subtitle, self.more):
+            text.paint(painter)
+        painter.end()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() in _RESTYLED:
+            for text in self.painted_texts():
+                text.restyled()  # as a label measures again when its font or style changes
+        super().changeEvent(event)
+
+    def made_link(self) -> QtWidgets.QPushButton | None:
+        """The link, if a card has had one (None: never made)."""
+        return self._link
+
+    def painted_texts(self) -> list[CardText]:
+        """The texts the card paints, in the order the labels were its children."""
+        return [self.title, self.count, self.subtitle, self.more]
 
     def set_pending(self, text: str) -> None:
         """Still being read: says so, rather than the all-clear of an empty card."""

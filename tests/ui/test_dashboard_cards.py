@@ -1,0 +1,260 @@
+"""The texts a dashboard card paints (ui.card_text: its title, count, subtitle and count of more
+lines, which were QLabels): the sizes the layout gets, the pixels and the screen reader's tree
+are the labels'."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui import palette
+from ui.card_text import CardPill, CardText
+from ui.qt import QtCore, QtGui, QtWidgets
+
+QAccessible = QtGui.QAccessible
+TEXTS = [
+    "Prochaines séances",
+    "15\u202f310",
+    "Actions ouvertes dont l'échéance est passée, les plus récentes d'abord",
+    "Liste des délibérations après chaque séance, procès-verbal signé et publié après son "
+    "approbation, dans le délai de chaque instance",
+    "… et 15\u202f304 autres",
+    "W",
+    "",
+]
+
+
+def old_label(kind: str) -> QtWidgets.QLabel:
+    """The label the card made for `kind` before it painted its texts (its former code)."""
+    from ui.pages.dashboard import GREY_TEXT, TITLE_COLOUR, Pill, sized, tinted
+
+    if kind == "count":
+        return Pill("count")
+    label = QtWidgets.QLabel()
+    if kind == "title":
+        sized(label, 11.5, bold=True)
+        tinted(label, TITLE_COLOUR)
+    elif kind == "subtitle":
+        label.setWordWrap(True)
+        tinted(label, GREY_TEXT)
+    else:
+        tinted(label, GREY_TEXT)
+    return label
+
+
+def painted(kind: str, card: QtWidgets.QWidget) -> CardText:
+    from ui.pages.dashboard import GREY_TEXT, PILLS, TITLE_COLOUR
+
+    if kind == "count":
+        return CardPill(card, PILLS, "count")
+    if kind == "title":
+        return CardText(card, points=11.5, bold=True, ink=TITLE_COLOUR)
+    return CardText(card, ink=GREY_TEXT, wrap=kind == "subtitle")
+
+
+class Painting(QtWidgets.QWidget):
+    """A widget that paints its texts as a card does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[CardText] = []
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QtGui.QPainter(self)
+        for text in self.texts:
+            text.paint(painter)
+        painter.end()
+
+
+def label_figures(label: QtWidgets.QLabel, widths: range) -> list[object]:
+    """`figures` of the label's layout item, the item deleted at once: an item left to Python's
+    collector would outlive its label, which its destructor reads."""
+    item = QtWidgets.QWidgetItem(label)
+    try:
+        return figures(item, widths)
+    finally:
+        del item
+
+
+def figures(item: QtWidgets.QLayoutItem, widths: range) -> list[object]:
+    out: list[object] = [
+        item.sizeHint(),
+        item.minimumSize(),
+        item.maximumSize(),
+        item.isEmpty(),
+        item.hasHeightForWidth(),
+    ]
+    if item.hasHeightForWidth():
+        out += [item.heightForWidth(w) for w in widths]
+    return out
+
+
+@pytest.mark.parametrize("kind", ["title", "count", "subtitle", "more"])
+def test_a_painted_text_gives_the_layout_what_its_label_gave(qtbot, kind):
+    holder = QtWidgets.QWidget()
+    qtbot.addWidget(holder)
+    label = old_label(kind)
+    label.setParent(holder)
+    text = painted(kind, holder)
+    widths = range(0, 700, 7)
+    # Never given a text, then each text (the last, "", after one), then hidden and shown.
+    assert figures(text, widths) == label_figures(label, widths)
+    for value in TEXTS:
+        label.setText(value)
+        text.setText(value)
+        assert figures(text, widths) == label_figures(label, widths), value
+    label.setText(TEXTS[2])
+    text.setText(TEXTS[2])
+    label.hide()
+    text.setVisible(False)
+    assert figures(text, widths) == label_figures(label, widths)
+    assert text.isHidden() and not text.isVisible()
+
+
+def pair(qtbot, kind: str, value: str, width: int) -> tuple[QtWidgets.QWidget, Painting]:
+    """The label in a layout, and its painted text in the same layout, as wide."""
+    labels, texts = QtWidgets.QWidget(), Painting()
+    for top in (labels, texts):
+        qtbot.addWidget(top)
+        layout = QtWidgets.QVBoxLayout(top)
+        layout.setContentsMargins(14, 12, 14, 10)
+        row = QtWidgets.QHBoxLayout()
+        row.setSpacing(8)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        if top is labels:
+            label = old_label(kind)
+            label.setText(value)
+            row.addWidget(label)
+        else:
+            text = painted(kind, texts)
+            text.setText(value)
+            row.addItem(text)
+            texts.texts.append(text)
+        row.addStretch(1)
+        top.resize(width, 120)
+        top.show()
+    qtbot.waitExposed(texts)
+    return labels, texts
+
+
+@pytest.mark.parametrize("system_colours", [False, True])
+@pytest.mark.parametrize("kind", ["title", "count", "subtitle", "more"])
+def test_a_painted_text_has_its_labels_pixels(qtbot, kind, system_colours):
+    palette.set_system_colours(system_colours)
+    try:
+        for value in TEXTS[:5]:
+            for width in (180, 420, 900):
+                labels, texts = pair(qtbot, kind, value, width)
+                assert labels.grab().toImage() == texts.grab().toImage(), (value, width)
+                labels.close()
+                texts.close()
+    finally:
+        palette.set_system_colours(None)
+
+
+@pytest.fixture
+def card(qtbot):
+    """A card with a subtitle, three lines, a count of more lines and a link, shown."""
+    from ui.lines import Line
+    from ui.pages.dashboard import SectionCard
+
+    card = SectionCard("test", "Actions en retard", 3, 1, "Rien")
+    lines = [Line("action", n, ("01/01/2027", f"Action {n}", "dans 1 j")) for n in range(3)]
+    card.set_content(lines, 9, subtitle="Actions ouvertes", more="… et 6 autres", link="Voir")
+    qtbot.addWidget(card)
+    card.resize(600, 300)
+    card.show()
+    qtbot.waitExposed(card)
+    return card
+
+
+def tree(interface) -> list[tuple[object, ...]]:
+    out = []
+    for n in range(interface.childCount()):
+        child = interface.child(n)
+        assert interface.indexOfChild(child) == n
+        assert child.parent() is not None
+        state = child.state()
+        out.append((child.role(), child.text(QAccessible.Text.Name), bool(state.invisible)))
+    return out
+
+
+def test_a_screen_reader_reads_the_cards_texts_as_its_labels(qtbot, card):
+    from ui import card_a11y, lines
+
+    lines.ensure_accessible()
+    interface = QAccessible.queryAccessibleInterface(card)
+    assert isinstance(interface, card_a11y.CardAccessible)
+    assert interface.role() == QAccessible.Role.Border  # what Qt made of the frame
+    static, listed = QAccessible.Role.StaticText, QAccessible.Role.List
+    assert tree(interface) == [
+        (static, "Actions en retard", False),
+        (static, "9", False),
+        (static, "Actions ouvertes", False),
+        (listed, "Actions en retard", False),
+        (static, "… et 6 autres", False),
+        (QAccessible.Role.Button, "Voir", False),
+    ]
+    title = interface.child(0)
+    place = card.title.rect()
+    assert title.rect() == QtCore.QRect(card.mapToGlobal(place.topLeft()), place.size())
+    assert title.state().readOnly and not title.state().focusable
+    centre = title.rect().center()
+    assert (
+        interface.childAt(centre.x(), centre.y()).text(QAccessible.Text.Name) == "Actions en retard"
+    )
+    # Texts that hide are invisible (and placed nowhere), as hidden labels were; the empty
+    # card's sentence comes last.
+    card.set_content([], 0)
+    invisible = [hidden for *_rest, hidden in tree(interface)]
+    assert invisible == [False, False, True, True, True, True, False]
+    assert interface.child(2).rect() == QtCore.QRect()
+
+
+def test_a_cards_text_tells_the_screen_reader_it_changed(qtbot, card, monkeypatch):
+    from ui import card_a11y, lines
+
+    lines.ensure_accessible()
+    QAccessible.queryAccessibleInterface(card)
+    sent = []
+    monkeypatch.setattr(card_a11y, "send", lambda e: sent.append((e.type(), e.child())))
+    card.count.setText("10")
+    card.more.setVisible(False)
+    card.more.setVisible(True)
+    assert sent == [
+        (QAccessible.Event.NameChanged, 1),
+        (QAccessible.Event.ObjectHide, 4),
+        (QAccessible.Event.ObjectShow, 4),
+    ]
+
+
+def test_a_plain_interface_made_before_the_factory_is_replaced(qtbot):
+    """A screen reader asking before the first frame's factory gets the card's texts once the
+    factory is installed."""
+    from ui import card_a11y, lines_a11y
+    from ui.pages.dashboard import SectionCard
+
+    card = SectionCard("test", "Sièges vacants", 2, 0, "Rien")
+    qtbot.addWidget(card)
+    card.show()
+    QAccessible.queryAccessibleInterface(card)  # Qt's own, unless the factory was installed
+    lines_a11y.install([card])
+    interface = QAccessible.queryAccessibleInterface(card)
+    assert isinstance(interface, card_a11y.CardAccessible)
+    assert interface.child(0).text(QAccessible.Text.Name) == "Sièges vacants"
+
+
+def test_a_cards_texts_are_measured_again_when_its_font_changes(qtbot, card):
+    before = card.more.sizeHint()
+    font = card.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    card.setFont(font)
+    holder = QtWidgets.QWidget()  # a label in the card's new font
+    qtbot.addWidget(holder)
+    holder.setFont(font)
+    label = old_label("more")
+    label.setParent(holder)
+    label.setText(card.more.text())
+    hint = label_figures(label, range(0))[0]
+    assert card.more.sizeHint() == hint != before
+    qtbot.waitUntil(lambda: card.more.rect().width() == card.more.sizeHint().width())
