@@ -58,6 +58,7 @@ def register_fonts() -> None:
         font = TTFont(name, str(resource("fonts", f"{name}.ttf")))
         _remember_subsets(font)
         _widths_formatted_once(font)
+        _split_by_table(font)
         pdfmetrics.registerFont(font)
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
@@ -91,6 +92,39 @@ def _remember_subsets(font: TTFont) -> None:
         return found
 
     face.makeSubset = make_subset
+
+
+def _split_by_table(font: TTFont) -> None:
+    """reportlab's `splitString` (the codes of a text in the document's subsets of the font)
+    goes through the text a character at a time: 600 lines and strings of the busiest pack,
+    3.5 ms. A text whose characters all have their code in the first subset already (most,
+    once the first lines are written) is encoded by one `str.translate` through those codes
+    (`_SubsetBytes`, one per document, following its state's codes); any other, and every
+    character new to the document, through `splitString`, which gives it its code."""
+    split = font.splitString
+    # Each document's table, by the document's id: a table follows its state's dictionary of
+    # codes (which it holds), so that a document made later with the same id, or a state put
+    # in place of another (`seed_codes`), gets a table of its own codes.
+    tables: dict[int, _SubsetBytes] = {}
+
+    def split_string(text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        state: Any = font.state.get(doc)  # (reportlab's, untyped)
+        if state is not None and type(text) is str and text:
+            codes = state.assignments
+            table = tables.get(id(doc))
+            if table is None or table.assignments is not codes:
+                if len(tables) >= 64:  # (those of documents done with)
+                    tables.clear()
+                table = tables[id(doc)] = _SubsetBytes(codes)
+            elif table.seen != len(codes):
+                table.update_codes()
+            try:
+                return [(0, text.translate(table).encode("latin-1"))]
+            except _NoCode:
+                pass
+        return split(text, doc, encoding)
+
+    font.splitString = split_string  # type: ignore[method-assign]
 
 
 class _KnownWidths(pdfdoc.PDFArray):
@@ -869,7 +903,7 @@ class _RowWriter:
         self.seeded_canvas = getattr(text._canvas, "_ess_seeded", False)
         self.fonts_shown: dict[tuple[str, float, float], str] = {}
         self.tables: dict[str, _Codes] = {}  # the fonts' codes (`_codes`)
-        self.styles: dict[ParagraphStyle, tuple[str, Any]] = {}  # see _style
+        self.styles: dict[ParagraphStyle, tuple[str, Any, str]] = {}  # see _style
         self.font_mapping: dict = text._canvas._doc.fontMapping
 
     def _token(self, cell: TextCell) -> object:
@@ -980,15 +1014,16 @@ class _RowWriter:
         mapping = self.font_mapping
         fonts, start = len(mapping), len(code)
         for (st, _lines, scale), codes in zip(runs, shown, strict=True):
+            font = ""
             if style is not st:
-                self._style(st)
+                font = self._style(st)
                 style = st
             if scale:  # a line narrowed to the width (as _write_lines narrows it)
                 code.append(scale)
             if text._curSubset == 0:
                 code.append(f"({codes}) Tj T*")
             else:  # (as _write_chunks names the subset)
-                code.append(f"{self._font_operator(text)} ({codes}) Tj T*")
+                code.append(f"{font or self._font_operator(text)} ({codes}) Tj T*")
                 text._curSubset = 0
             if scale:
                 code.append("100 Tz")
@@ -1023,15 +1058,17 @@ class _RowWriter:
                 return None
         return out
 
-    def _style(self, st: ParagraphStyle) -> None:
-        """`_set_style(text, st)`, its operator and checks of the style worked out once."""
+    def _style(self, st: ParagraphStyle) -> str:
+        """`_set_style(text, st)`, its operator and checks of the style worked out once; what
+        `_font_operator` gives after it ("" when it took `_set_style`'s way)."""
         known = self.styles.get(st)
         if known is None:
             color = st.textColor
             font = pdfmetrics.getFont(st.fontName)
             quick = type(color) is colors.Color and color.alpha == 1
             quick = quick and getattr(font, "_dynamicFont", False)
-            known = self.styles[st] = (_fill_operator(color) if quick else "", color)
+            fill = _fill_operator(color) if quick else ""
+            known = self.styles[st] = (fill, color, "")
         text = self.text
         if (
             not known[0]
@@ -1040,12 +1077,15 @@ class _RowWriter:
             or not getattr(text, "_alpha_version", False)
         ):
             _set_style(text, st)
-            return
+            return ""
         text._fontname, text._fontsize, text._leading = st.fontName, st.fontSize, st.leading
         text._curSubset = -1
         self.code.append(known[0])
         text._fillColorObj = known[1]
         text._cell_style = st
+        if not known[2]:
+            known = self.styles[st] = (known[0], known[1], self._font_operator(text))
+        return known[2]
 
     def _font_operator(self, text: TextObject) -> str:
         """What `_write_chunks` writes to show the font's first subset."""
@@ -1115,6 +1155,31 @@ class _Codes(dict):
         if 32 in assignments and assignments[32] < 256:
             self[0xA0] = escaped[assignments[32]]  # (reportlab draws it as a space)
         self[10] = ") Tj T* ("
+
+    def __missing__(self, key: int) -> str:
+        raise _NoCode
+
+
+class _SubsetBytes(dict):
+    """`_Codes` for `splitString`: each character with its code in the first subset, as the
+    character of that code (`str.translate`, then Latin-1, gives the subset's bytes); no-break
+    spaces as spaces, as reportlab maps them; any other character stops it (`_NoCode`)."""
+
+    def __init__(self, assignments: dict[int, int]):
+        super().__init__()
+        self.assignments = assignments
+        self.seen = 0
+        self.update_codes()
+
+    def update_codes(self) -> None:
+        """Take in the codes given since last time (reportlab only ever adds codes)."""
+        assignments = self.assignments
+        for char, code in itertools.islice(assignments.items(), self.seen, None):
+            if code < 256:
+                self[char] = chr(code)
+        self.seen = len(assignments)
+        if 32 in assignments and assignments[32] < 256:
+            self[0xA0] = chr(assignments[32])
 
     def __missing__(self, key: int) -> str:
         raise _NoCode

@@ -224,3 +224,57 @@ def test_a_tables_text_cells_are_shared_and_write_what_their_own_cells_write(mon
     table = GridTable(["Nom"], [["Zoé"], ["Zoé"], ["x" * 300], ["x" * 300]], [40 * mm])
     assert table.rows[0].cells[0] is table.rows[1].cells[0]
     assert table.rows[2].cells[0] is not table.rows[3].cells[0]  # (a long text is not kept)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                list("abcdé ÉœŒ’«»—–0123456789\xa0\x01\x7f") + list(_MANY[:220])
+            ),
+            max_size=40,
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_a_text_split_by_the_table_gives_what_split_string_gives(texts):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    style.register_fonts()
+    font = pdfmetrics.getFont(FONT)
+    ours, theirs = PDFDocument(), PDFDocument()
+    for text in texts:  # (in order: the codes given by each text are those the next finds)
+        assert font.splitString(text, ours) == TTFont.splitString(font, text, theirs)
+    mine, plain = font.state[ours], font.state[theirs]
+    assert (mine.assignments, mine.nextCode, mine.subsets) == (
+        plain.assignments,
+        plain.nextCode,
+        plain.subsets,
+    )
+
+
+def test_a_document_whose_state_is_replaced_is_split_by_its_new_codes():
+    import copy
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    style.register_fonts()
+    font = pdfmetrics.getFont(FONT)
+    first, other, plain = PDFDocument(), PDFDocument(), PDFDocument()
+    for _time in range(2):  # (a state, then its table)
+        font.splitString("Coopérative Ψ", first)
+    font.splitString("Coopérative Ω", other)  # (Ω has the code Ψ has in the first)
+    state = copy.copy(font.state[other])  # the other's codes put in place of the first's
+    state.assignments = dict(state.assignments)
+    state.subsets = [list(subset) for subset in state.subsets]
+    font.state[first] = state
+    TTFont.splitString(font, "Coopérative Ω", plain)
+    for text in ("Ω", "Ψ", "Coopérative ΨΩ"):
+        assert font.splitString(text, first) == TTFont.splitString(font, text, plain)
+    assert vars(font.state[first]).keys() == vars(font.state[plain]).keys()
