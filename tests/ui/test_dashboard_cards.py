@@ -228,6 +228,34 @@ def test_a_cards_text_tells_the_screen_reader_it_changed(qtbot, card, monkeypatc
     ]
 
 
+def test_a_card_asked_for_while_it_is_built_keeps_telling_its_changes(qtbot, monkeypatch):
+    """A screen reader may ask for a card's interface while the card is being built (its lines
+    join it there): the card keeps the interface made then, and its texts' changes reach it."""
+    from ui import card_a11y, lines
+    from ui.pages import dashboard
+
+    lines.ensure_accessible()
+
+    class AskingLines(dashboard.LinesWidget):
+        """Lines that ask for their new parent's interface as they join it."""
+
+        def event(self, event: QtCore.QEvent) -> bool:
+            if event.type() == QtCore.QEvent.Type.ParentChange and self.parentWidget():
+                QAccessible.queryAccessibleInterface(self.parentWidget())
+            return super().event(event)
+
+    monkeypatch.setattr(dashboard, "LinesWidget", AskingLines)
+    card = dashboard.SectionCard("test", "Sièges vacants", 2, 0, "Rien")
+    qtbot.addWidget(card)
+    interface = QAccessible.queryAccessibleInterface(card)
+    assert isinstance(interface, card_a11y.CardAccessible)
+    assert card.accessible_interface is interface
+    sent = []
+    monkeypatch.setattr(card_a11y, "send", lambda e: sent.append((e.type(), e.child())))
+    card.count.setText("3")
+    assert sent == [(QAccessible.Event.NameChanged, 1)]
+
+
 def test_a_plain_interface_made_before_the_factory_is_replaced(qtbot):
     """A screen reader asking before the first frame's factory gets the card's texts once the
     factory is installed."""

@@ -123,6 +123,9 @@ class SectionCard(QtWidgets.QFrame):
 
     def __init__(self, key: str, title: str, columns: int, stretch_column: int, empty: str):
         super().__init__()
+        # Set first: a screen reader may ask for the card's interface while the card is built
+        # (its lines join it below), and the interface made then records itself here.
+        self.accessible_interface: Any = None  # ui.card_a11y.CardAccessible, once made
         self.setObjectName("card")
         self.key = key
         # The title, the count, the subtitle and the count of more lines are painted by the card
@@ -162,7 +165,6 @@ class SectionCard(QtWidgets.QFrame):
         layout.addWidget(self.view)
         layout.addLayout(foot)
         layout.addStretch(1)
-        self.accessible_interface: Any = None  # ui.card_a11y.CardAccessible, once made
         register_painted(self)  # for the screen reader's tree (ui.card_a11y)
 
     @property
