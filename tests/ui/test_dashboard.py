@@ -474,3 +474,21 @@ def test_the_dashboard_is_built_finished_for_the_keyboard_and_screen_readers(qtb
     assert not page.overview_scroll.findChildren(QtWidgets.QAbstractItemView)
     a11y.finish(page, mnemonics=False)
     assert state() == before
+
+
+def test_making_a_link_or_the_first_steps_leaves_the_window_to_its_owner(qtbot, store):
+    """Placing a link or the first steps in the focus chain must not hand the widget after them
+    (the window) to them: PySide makes the widget nextInFocusChain() returns a child of the one
+    asked, and the window, owned by Python, was then held and owned by its card's link."""
+    import shiboken6
+
+    from ui.pages.dashboard import DashboardPage, SectionCard
+
+    card = SectionCard("test", "Actions en retard", 3, 1, "Rien")
+    qtbot.addWidget(card)
+    assert shiboken6.Shiboken.ownedByPython(card)
+    card.set_content([], 0, link="Les voir toutes")
+    assert card.link is not None and shiboken6.Shiboken.ownedByPython(card)
+    page = DashboardPage(store)  # a new file: its first steps are made
+    qtbot.addWidget(page)
+    assert page._welcome_box is not None and shiboken6.Shiboken.ownedByPython(page)

@@ -66,12 +66,18 @@ def sized(widget: QtWidgets.QWidget, points: float | None = None, bold: bool = F
 def _place_in_focus_chain(widget: QtWidgets.QWidget, after: QtWidgets.QWidget) -> None:
     """Move `widget` and its descendants (which follow it in the focus chain: it was made with
     them, then put in place) right after `after` in the focus chain. Qt moves a widget there
-    only between two that take the focus: each one takes it for the move."""
+    only between two that take the focus: each one takes it for the move.
+
+    The chain is read no further than the last descendant: PySide makes the widget that
+    nextInFocusChain() returns a child of the one asked, and the widget after the last
+    descendant is the top-level one (the window), which the link or the last button would then
+    hold and own in Python's stead."""
     moved = [widget]
-    following = widget.nextInFocusChain()
-    while following is not None and widget.isAncestorOf(following):
+    for _descendant in range(sum(not w.isWindow() for w in widget.findChildren(QtWidgets.QWidget))):
+        following = moved[-1].nextInFocusChain()
+        if following is None or not widget.isAncestorOf(following):
+            break
         moved.append(following)
-        following = following.nextInFocusChain()
     policies = [(w, w.focusPolicy()) for w in (after, *moved)]
     for w, _policy in policies:
         w.setFocusPolicy(Qt.FocusPolicy.TabFocus)
