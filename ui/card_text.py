@@ -13,6 +13,13 @@ item took the largest of hint and minimum for its hint, the minimum for its mini
 policy: it may shrink to it and grow without end), nothing when hidden; it painted its text with
 `QStyle.drawItemText` in its contents rectangle, in the palette's WindowText. A test compares
 every figure with a real QLabel's (tests/ui/test_dashboard_cards.py).
+
+Lifetime. A text is given to one of its card's layouts (`addItem`), which owns it: Qt deletes it
+with the layout, that is with the card, and PySide keeps its Python object as long (a child of
+the layout's wrapper). Nothing a text holds leads back to its card (it holds the card weakly):
+in a cycle, the card, its layouts and its texts went to Python's cycle collector, which clears
+them in no set order, and a card made alone then dropped crashed in QBoxLayout's destructor.
+Screen readers' interfaces hold texts, not cards (`ui.card_a11y`, deleted with the card).
 """
 
 from __future__ import annotations
@@ -68,7 +75,7 @@ class CardText(QtWidgets.QLayoutItem):
     ):
         super().__init__()
         # Held weakly: the card holds its texts, and a cycle would leave the card, its layouts
-        # and its texts to Python's cycle collector.
+        # and its texts to Python's cycle collector (see the module's docstring).
         self._card = weakref.ref(card)
         self.ink = ink
         self._points = points
