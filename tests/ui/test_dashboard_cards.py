@@ -289,3 +289,60 @@ def test_a_cards_texts_are_measured_again_when_its_font_changes(qtbot, card):
     hint = label_figures(label, range(0))[0]
     assert card.more.sizeHint() == hint != before
     qtbot.waitUntil(lambda: card.more.rect().width() == card.more.sizeHint().width())
+
+
+def test_a_card_destroyed_with_its_texts_asked_for_leaves_nothing_behind(qtbot):
+    """The texts' interfaces go with their card, deleted through Qt: neither Qt nor Python
+    holds one freed."""
+    import shiboken6
+
+    from ui import card_a11y, lines
+    from ui.pages.dashboard import SectionCard
+
+    lines.ensure_accessible()
+    holder = QtWidgets.QWidget()
+    QtWidgets.QVBoxLayout(holder).addWidget(card := SectionCard("test", "Titre", 3, 1, "Rien"))
+    card.set_content([], 4, subtitle="Sous-titre", more="… et 4 autres", link="Voir")
+    interface = QAccessible.queryAccessibleInterface(card)
+    texts = [interface.child(n) for n in (0, 1, 2, 4)]
+    assert all(isinstance(text, card_a11y.TextAccessible) for text in texts)
+    ids = [QAccessible.uniqueId(text) for text in texts]
+    del interface, card
+    holder.deleteLater()
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    assert not any(shiboken6.isValid(text) for text in texts)
+    assert all(QAccessible.accessibleInterface(ident) is None for ident in ids)
+    assert [text.state().invalid for text in texts] == [True] * 4
+
+
+def test_a_card_made_alone_then_dropped_is_not_left_to_the_cycle_collector(qtbot):
+    """Nothing of a card leads back to it (its texts, its link, their interfaces): dropped, it
+    goes at once. Left in a cycle, the collector freed the card, its layouts and its texts in
+    no set order, and crashed in a layout's destructor (the collector here keeps what it finds
+    instead of freeing it)."""
+    import gc
+    import weakref
+
+    from ui import lines
+    from ui.pages.dashboard import SectionCard
+
+    lines.ensure_accessible()
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        card = SectionCard("test", "Titre", 3, 1, "Rien")
+        card.set_content([], 4, subtitle="Sous-titre", more="… et 4 autres", link="Voir")
+        card.show()
+        qtbot.waitExposed(card)
+        interface = QAccessible.queryAccessibleInterface(card)
+        assert interface.child(0).text(QAccessible.Text.Name) == "Titre"
+        card.close()
+        gone = weakref.ref(card)
+        del card, interface
+        freed_at_once = gone() is None
+        gc.collect()
+        left = [type(o).__name__ for o in gc.garbage if isinstance(o, (QtCore.QObject, CardText))]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert freed_at_once and left == []
