@@ -183,6 +183,9 @@ def test_other_tools_writing_people_keep_the_index(store):
     )
     _same_as_a_kept_copy(db)
     assert [h.id for h in index.hits(index.search(db, "remplacee", kinds=["person"]))] == [zoe]
+    other["people"].delete_where("last_name LIKE 'Nouvelle %'")
+    _same_as_a_kept_copy(db)
+    assert not index.search(db, "nouvelle", kinds=["person"])
 
 
 def test_words_put_aside_go_with_the_person(store):
