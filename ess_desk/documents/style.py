@@ -1131,12 +1131,13 @@ class _NoCode(Exception):
 _ESCAPED = [escapePDF(bytes([n])) for n in range(256)]
 
 
-class _Codes(dict):
-    """A font's characters that have their code in the first subset of a document, each as it
-    is written in a PDF string (escaped), for `str.translate`: a run of lines encoded in one
-    call, the line feed between them written as the end of one line and the start of the
-    next. Any other character stops the translation (`_NoCode`): `write_into` writes that
-    cell, and reportlab gives the character its code."""
+class _FirstSubset(dict):
+    """A `str.translate` table of the characters that have their code in the first subset of a
+    document's font, each as `_values` gives its code, following the dictionary of codes of
+    the document's state (`assignments`: reportlab only ever adds to it); no-break spaces as
+    spaces, as reportlab maps them. Any other character stops the translation (`_NoCode`)."""
+
+    _values: list[str]  # each of the subset's 256 codes as the table gives it
 
     def __init__(self, assignments: dict[int, int]):
         super().__init__()
@@ -1145,44 +1146,38 @@ class _Codes(dict):
         self.update_codes()
 
     def update_codes(self) -> None:
-        """Take in the codes given since last time (reportlab only ever adds codes)."""
+        """Take in the codes given since last time."""
         assignments = self.assignments
-        escaped = _ESCAPED
+        values = self._values
         for char, code in itertools.islice(assignments.items(), self.seen, None):
             if code < 256:
-                self[char] = escaped[code]
+                self[char] = values[code]
         self.seen = len(assignments)
         if 32 in assignments and assignments[32] < 256:
-            self[0xA0] = escaped[assignments[32]]  # (reportlab draws it as a space)
+            self[0xA0] = values[assignments[32]]  # (reportlab draws it as a space)
+
+    def __missing__(self, key: int) -> str:
+        raise _NoCode
+
+
+class _Codes(_FirstSubset):
+    """A font's first subset for the lines of a cell: each character as it is written in a PDF
+    string (escaped), a run of lines encoded in one call, the line feed between them written
+    as the end of one line and the start of the next. A character it stops at: `write_into`
+    writes that cell, and reportlab gives the character its code."""
+
+    _values = _ESCAPED
+
+    def update_codes(self) -> None:
+        super().update_codes()
         self[10] = ") Tj T* ("
 
-    def __missing__(self, key: int) -> str:
-        raise _NoCode
 
+class _SubsetBytes(_FirstSubset):
+    """A font's first subset for `splitString`: each character as the character of its code
+    (`str.translate`, then Latin-1, gives the subset's bytes)."""
 
-class _SubsetBytes(dict):
-    """`_Codes` for `splitString`: each character with its code in the first subset, as the
-    character of that code (`str.translate`, then Latin-1, gives the subset's bytes); no-break
-    spaces as spaces, as reportlab maps them; any other character stops it (`_NoCode`)."""
-
-    def __init__(self, assignments: dict[int, int]):
-        super().__init__()
-        self.assignments = assignments
-        self.seen = 0
-        self.update_codes()
-
-    def update_codes(self) -> None:
-        """Take in the codes given since last time (reportlab only ever adds codes)."""
-        assignments = self.assignments
-        for char, code in itertools.islice(assignments.items(), self.seen, None):
-            if code < 256:
-                self[char] = chr(code)
-        self.seen = len(assignments)
-        if 32 in assignments and assignments[32] < 256:
-            self[0xA0] = chr(assignments[32])
-
-    def __missing__(self, key: int) -> str:
-        raise _NoCode
+    _values = [chr(n) for n in range(256)]
 
 
 def _codes(canv: Any, font_name: str) -> _Codes | None:
