@@ -959,6 +959,7 @@ class _RowWriter:
                 if cell._plain and not cell.rtl:
                     fragments = cell._fragments
                     if fragments:
+                        # (`_token`, not called for a cell that is not of seeded characters)
                         token = (
                             self._token(cell) if cell._seeded and self.seeded_canvas else self.own
                         )
@@ -1002,7 +1003,7 @@ class _RowWriter:
         if shown is None:
             return False
         text, code = self.text, self.code
-        y = top - cell._lines[0][1].fontSize  # (the move to it, as `_move` writes it)
+        y = top - cell._lines[0][1].fontSize  # (the move to it, as `cell` writes it)
         dx, dy = left - previous[0], previous[1] - y
         move = self.moves.get((dx, dy))
         if move is None:
