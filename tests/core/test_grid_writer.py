@@ -231,7 +231,7 @@ def test_a_tables_text_cells_are_shared_and_write_what_their_own_cells_write(mon
     texts=st.lists(
         st.text(
             alphabet=st.sampled_from(
-                list("abcdé ÉœŒ’«»—–0123456789\xa0\x01\x7f") + list(_MANY[:220])
+                list("abcdé ÉœŒ’«»—–0123456789\xa0\x00\x01\x7f\t\n\xad\u200f😀") + list(_MANY[:220])
             ),
             max_size=40,
         ),
@@ -278,3 +278,32 @@ def test_a_document_whose_state_is_replaced_is_split_by_its_new_codes():
     for text in ("Ω", "Ψ", "Coopérative ΨΩ"):
         assert font.splitString(text, first) == TTFont.splitString(font, text, plain)
     assert vars(font.state[first]).keys() == vars(font.state[plain]).keys()
+
+
+def test_a_text_of_characters_known_to_the_document_is_split_by_the_table():
+    # (the test above holds the table's bytes to reportlab's; this one, that the table is
+    # used at all: the fonts' splitString answers without reportlab's loop)
+    import sys
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    style.register_fonts()
+    loop = TTFont.splitString.__code__
+    texts = []
+
+    def profile(frame, event, _arg):
+        if event == "call" and frame.f_code is loop:
+            texts.append(frame.f_locals["text"])
+
+    doc = PDFDocument()
+    for name in (FONT, FONT_BOLD):
+        font = pdfmetrics.getFont(name)
+        sys.setprofile(profile)
+        try:
+            for text in ("Coopérative", "Opéra\xa0«\u202f2027\u202f»", "Opéra", "Ω", "ΩΩ"):
+                font.splitString(text, doc)
+        finally:
+            sys.setprofile(None)
+    assert texts == ["Coopérative", "Opéra\xa0«\u202f2027\u202f»", "Ω"] * 2
