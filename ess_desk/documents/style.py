@@ -55,11 +55,7 @@ def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
 
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
-        font = TTFont(name, str(resource("fonts", f"{name}.ttf")))
-        _remember_subsets(font)
-        _widths_formatted_once(font)
-        _split_by_table(font)
-        pdfmetrics.registerFont(font)
+        pdfmetrics.registerFont(_embedded_font(name))
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
@@ -72,6 +68,18 @@ def register_fonts() -> None:
     _paragraph_split_within_the_height()
     _paragraph_wrapped_once_per_width()
     scripts.install()
+
+
+def _embedded_font(name: str) -> TTFont:
+    """One of the DejaVu fonts, ASCII given its own codes in every document whatever reportlab's
+    settings say (`ttfAsciiReadable`, 1 unless a settings file or RL_ttfAsciiReadable says 0):
+    a grid's numbers (`_RowWriter._number`) and the lines of seeded documents (`_SEEDABLE`)
+    are written in those codes."""
+    font = TTFont(name, str(resource("fonts", f"{name}.ttf")), asciiReadable=1)
+    _remember_subsets(font)
+    _widths_formatted_once(font)
+    _split_by_table(font)
+    return font
 
 
 def _remember_subsets(font: TTFont) -> None:

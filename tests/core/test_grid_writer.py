@@ -353,3 +353,18 @@ def test_documents_built_at_once_in_threads_write_what_they_write_one_at_a_time(
         rl_config.invariant = invariant
     assert len(at_once) == 72
     assert all(digest == alone[variant] for variant, digest in at_once)
+
+
+def test_the_fonts_give_ascii_its_own_codes_whatever_reportlabs_settings(monkeypatch):
+    # A grid's numbers are written as their digits (`_RowWriter._number`), and seeded lines
+    # are shared by documents (`_SEEDABLE`): with reportlab's ttfAsciiReadable at 0 (a settings
+    # file, RL_ttfAsciiReadable=0), a font would give « 1 » the code of the first character met.
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    monkeypatch.setattr(rl_config, "ttfAsciiReadable", 0)
+    font = style._embedded_font(FONT)
+    doc = PDFDocument()
+    assert font.splitString("Coopérative", doc)[0][1][:4] == b"Coop"
+    assert font.splitString("N° 123456", doc) == [
+        (0, b"N" + bytes([font.state[doc].assignments[0xB0]]) + b" 123456")
+    ]
