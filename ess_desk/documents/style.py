@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -49,9 +50,21 @@ GREY = colors.HexColor("#5f6b6d")
 LIGHT = colors.HexColor("#e8efec")
 
 
-@cache
+_REGISTERING = threading.Lock()
+
+
 def register_fonts() -> None:
-    """Embed DejaVu Sans (shipped with its licence in resources/fonts): it covers accented Latin."""
+    """Embed DejaVu Sans (shipped with its licence in resources/fonts): it covers accented Latin.
+    Once, whichever thread asks first: two documents may be begun at once (exports are built
+    off the window's thread, `ui.exporting`), and a font registered again while a document is
+    being built would give the rest of its text another font object, with codes of its own,
+    while what is kept by the font's name (`_codes`, the seeded lines) holds the first's."""
+    with _REGISTERING:
+        _register_fonts()
+
+
+@cache
+def _register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
 
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):

@@ -368,3 +368,35 @@ def test_the_fonts_give_ascii_its_own_codes_whatever_reportlabs_settings(monkeyp
     assert font.splitString("N° 123456", doc) == [
         (0, b"N" + bytes([font.state[doc].assignments[0xB0]]) + b" 123456")
     ]
+
+
+def test_the_fonts_are_registered_once_when_two_threads_ask_at_once():
+    # The first two documents of a session may be begun at once (an export off the window's
+    # thread): a font registered twice would leave the first document with two font objects
+    # for one name. (In a process of its own: this one's fonts are registered already.)
+    import subprocess
+    import sys
+
+    script = """
+import threading
+from ess_desk.documents import style
+made, embedded = [], style._embedded_font
+def counted(name):
+    made.append(name)
+    return embedded(name)
+style._embedded_font = counted
+start = threading.Barrier(2)
+def first_document():
+    start.wait()
+    style.register_fonts()
+threads = [threading.Thread(target=first_document) for _ in range(2)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(len(made))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split() == ["4"]
