@@ -39,19 +39,13 @@ def open_actions(
     include_closed_here: bool = False,
 ) -> list[ActionRow]:
     """`review_list` of a meeting already loaded (the meeting pack's record)."""
-    base = ActionFilter(body_id=meeting.body_id, created_until=meeting.day.isoformat())
-    rows = queries.query_actions(
-        db,
-        base._replace(statuses=rules.OPEN_STATUSES),
-        sort="overdue_first",
-        today=today,
-    )
+    rows = queries.query_actions(db, _open_ones(meeting), sort=_OPEN_ORDER, today=today)
     if include_closed_here:
         closed = [
             r
             for r in queries.query_actions(
                 db,
-                base._replace(statuses=rules.CLOSED_STATUSES),
+                _of_the_body(meeting)._replace(statuses=rules.CLOSED_STATUSES),
                 sort="due_date",
                 today=today,
             )
@@ -66,13 +60,24 @@ def pack_rows(
 ) -> list[FollowUpRow]:
     """`open_actions` as the meeting pack prints them: the same actions in the same order, each
     with what the pack's follow-up reads (`queries.FollowUpRow`)."""
-    base = ActionFilter(body_id=meeting.body_id, created_until=meeting.day.isoformat())
     return queries.follow_up_rows(
-        db,
-        base._replace(statuses=rules.OPEN_STATUSES),
-        sort="overdue_first",
-        today=today or dt.date.today(),
+        db, _open_ones(meeting), sort=_OPEN_ORDER, today=today or dt.date.today()
     )
+
+
+# The open actions' order, in the review and in the pack alike: overdue ones first.
+_OPEN_ORDER = "overdue_first"
+
+
+def _of_the_body(meeting: meetings.Meeting) -> ActionFilter:
+    """The actions of the meeting's body that existed by the meeting's day."""
+    return ActionFilter(body_id=meeting.body_id, created_until=meeting.day.isoformat())
+
+
+def _open_ones(meeting: meetings.Meeting) -> ActionFilter:
+    """The open ones among them: what the review lists and the pack's follow-up reads (one
+    filter for both, so that they list the same actions)."""
+    return _of_the_body(meeting)._replace(statuses=rules.OPEN_STATUSES)
 
 
 def reviewed_here(row: ActionRow, meeting_id: int) -> bool:

@@ -219,6 +219,8 @@ def _reordered(line: str, levels: list[int], base: int) -> str:
 
 @cache
 def _parser_parts() -> tuple[Any, Any, Any, Any]:
+    """What `plain_fragments` takes from reportlab's parser: its font names' mapping both ways,
+    the text transform `Paragraph._setup` applies, and its fragment class."""
     from reportlab.lib.fonts import ps2tt, tt2ps
     from reportlab.platypus import paragraph
     from reportlab.platypus.paraparser import ParaFrag

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -49,17 +50,25 @@ GREY = colors.HexColor("#5f6b6d")
 LIGHT = colors.HexColor("#e8efec")
 
 
-@cache
+_REGISTERING = threading.Lock()
+
+
 def register_fonts() -> None:
-    """Embed DejaVu Sans (shipped with its licence in resources/fonts): it covers accented Latin."""
+    """Embed DejaVu Sans (shipped with its licence in resources/fonts): it covers accented Latin.
+    Once, whichever thread asks first: two documents may be begun at once (exports are built
+    off the window's thread, `ui.exporting`), and a font registered again while a document is
+    being built would give the rest of its text another font object, with codes of its own,
+    while what is kept by the font's name (`_codes`, the seeded lines) holds the first's."""
+    with _REGISTERING:
+        _register_fonts()
+
+
+@cache
+def _register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
 
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
-        font = TTFont(name, str(resource("fonts", f"{name}.ttf")))
-        _remember_subsets(font)
-        _widths_formatted_once(font)
-        _split_by_table(font)
-        pdfmetrics.registerFont(font)
+        pdfmetrics.registerFont(_embedded_font(name))
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
@@ -72,6 +81,18 @@ def register_fonts() -> None:
     _paragraph_split_within_the_height()
     _paragraph_wrapped_once_per_width()
     scripts.install()
+
+
+def _embedded_font(name: str) -> TTFont:
+    """One of the DejaVu fonts, ASCII given its own codes in every document whatever reportlab's
+    settings say (`ttfAsciiReadable`, 1 unless a settings file or RL_ttfAsciiReadable says 0):
+    a grid's numbers (`_RowWriter._number`) and the lines of seeded documents (`_SEEDABLE`)
+    are written in those codes."""
+    font = TTFont(name, str(resource("fonts", f"{name}.ttf")), asciiReadable=1)
+    _remember_subsets(font)
+    _widths_formatted_once(font)
+    _split_by_table(font)
+    return font
 
 
 def _remember_subsets(font: TTFont) -> None:
@@ -959,6 +980,7 @@ class _RowWriter:
                 if cell._plain and not cell.rtl:
                     fragments = cell._fragments
                     if fragments:
+                        # (`_token`, not called for a cell that is not of seeded characters)
                         token = (
                             self._token(cell) if cell._seeded and self.seeded_canvas else self.own
                         )
@@ -1002,7 +1024,7 @@ class _RowWriter:
         if shown is None:
             return False
         text, code = self.text, self.code
-        y = top - cell._lines[0][1].fontSize  # (the move to it, as `_move` writes it)
+        y = top - cell._lines[0][1].fontSize  # (the move to it, as `cell` writes it)
         dx, dy = left - previous[0], previous[1] - y
         move = self.moves.get((dx, dy))
         if move is None:
@@ -1131,12 +1153,13 @@ class _NoCode(Exception):
 _ESCAPED = [escapePDF(bytes([n])) for n in range(256)]
 
 
-class _Codes(dict):
-    """A font's characters that have their code in the first subset of a document, each as it
-    is written in a PDF string (escaped), for `str.translate`: a run of lines encoded in one
-    call, the line feed between them written as the end of one line and the start of the
-    next. Any other character stops the translation (`_NoCode`): `write_into` writes that
-    cell, and reportlab gives the character its code."""
+class _FirstSubset(dict):
+    """A `str.translate` table of the characters that have their code in the first subset of a
+    document's font, each as `_values` gives its code, following the dictionary of codes of
+    the document's state (`assignments`: reportlab only ever adds to it); no-break spaces as
+    spaces, as reportlab maps them. Any other character stops the translation (`_NoCode`)."""
+
+    _values: list[str]  # each of the subset's 256 codes as the table gives it
 
     def __init__(self, assignments: dict[int, int]):
         super().__init__()
@@ -1145,44 +1168,38 @@ class _Codes(dict):
         self.update_codes()
 
     def update_codes(self) -> None:
-        """Take in the codes given since last time (reportlab only ever adds codes)."""
+        """Take in the codes given since last time."""
         assignments = self.assignments
-        escaped = _ESCAPED
+        values = self._values
         for char, code in itertools.islice(assignments.items(), self.seen, None):
             if code < 256:
-                self[char] = escaped[code]
+                self[char] = values[code]
         self.seen = len(assignments)
         if 32 in assignments and assignments[32] < 256:
-            self[0xA0] = escaped[assignments[32]]  # (reportlab draws it as a space)
+            self[0xA0] = values[assignments[32]]  # (reportlab draws it as a space)
+
+    def __missing__(self, key: int) -> str:
+        raise _NoCode
+
+
+class _Codes(_FirstSubset):
+    """A font's first subset for the lines of a cell: each character as it is written in a PDF
+    string (escaped), a run of lines encoded in one call, the line feed between them written
+    as the end of one line and the start of the next. A character it stops at: `write_into`
+    writes that cell, and reportlab gives the character its code."""
+
+    _values = _ESCAPED
+
+    def update_codes(self) -> None:
+        super().update_codes()
         self[10] = ") Tj T* ("
 
-    def __missing__(self, key: int) -> str:
-        raise _NoCode
 
+class _SubsetBytes(_FirstSubset):
+    """A font's first subset for `splitString`: each character as the character of its code
+    (`str.translate`, then Latin-1, gives the subset's bytes)."""
 
-class _SubsetBytes(dict):
-    """`_Codes` for `splitString`: each character with its code in the first subset, as the
-    character of that code (`str.translate`, then Latin-1, gives the subset's bytes); no-break
-    spaces as spaces, as reportlab maps them; any other character stops it (`_NoCode`)."""
-
-    def __init__(self, assignments: dict[int, int]):
-        super().__init__()
-        self.assignments = assignments
-        self.seen = 0
-        self.update_codes()
-
-    def update_codes(self) -> None:
-        """Take in the codes given since last time (reportlab only ever adds codes)."""
-        assignments = self.assignments
-        for char, code in itertools.islice(assignments.items(), self.seen, None):
-            if code < 256:
-                self[char] = chr(code)
-        self.seen = len(assignments)
-        if 32 in assignments and assignments[32] < 256:
-            self[0xA0] = chr(assignments[32])
-
-    def __missing__(self, key: int) -> str:
-        raise _NoCode
+    _values = [chr(n) for n in range(256)]
 
 
 def _codes(canv: Any, font_name: str) -> _Codes | None:

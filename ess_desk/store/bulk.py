@@ -53,7 +53,7 @@ def indexed_in_bulk(
     for source in sources:
         folded = (f"derived_{source}_insert",) if source in derived.KEY_TABLES else ()
         numbers = (f"numbers_{source}_insert",) if source == "audit_log" else ()
-        # The people's words are taken out of the index before a row is replaced (0020):
+        # The people's words are put aside before an INSERT, in case it replaces a row (0021):
         # the block only adds rows.
         replaced = (f"search_{source}_replace",)
         for name in (*replaced, f"search_{source}_insert", *folded, *numbers):

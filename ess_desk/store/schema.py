@@ -13,6 +13,7 @@ from ess_desk.store.search_schema import (
     external_index,
     fill_statements,
     people_words_statements,
+    people_words_triggers,
     search_statements,
 )
 from ess_desk.store.versions import APPLICATION_ID, MIGRATION_SET
@@ -836,7 +837,8 @@ def m0019_audit_words_sizes(db: Database) -> None:
 # --------------------------------------------------------------------------- 0020: people's words
 # The people's search index reads their names and texts from a view of the people (external
 # content, ess_desk.store.search_schema.PEOPLE_WORDS) instead of keeping a copy of them: the same
-# words, prefixes and ranks; a member import no longer writes 10,000 copies (58 -> 49 ms).
+# words, prefixes and ranks; a member import no longer writes 10,000 copies (58 -> 49 ms). The
+# people's triggers are made as 0021 makes them again.
 @migrations(name="0020_people_words")
 def m0020_people_words(db: Database) -> None:
     for event in ("insert", "update", "delete"):
@@ -845,3 +847,20 @@ def m0020_people_words(db: Database) -> None:
     for statement in people_words_statements():
         db.execute(statement)
     db.execute("INSERT INTO search_people(search_people) VALUES ('rebuild')")
+
+
+# --------------------------------------------------------------------------- 0021: replaced words
+# 0020's BEFORE INSERT trigger took a person's words out of their index before any INSERT of
+# their id: an INSERT OR IGNORE or an ON CONFLICT DO NOTHING (sqlite-utils' `insert --ignore`)
+# that kept the row left it out of the search, and an upsert (sqlite-utils' `upsert`) or a
+# replace on a connection with recursive triggers (sqlite-utils' default) took its words out
+# twice, through the update or the delete trigger (FTS5: « database disk image is malformed »).
+# The words are now put aside before the INSERT and taken out after it only when the row was
+# replaced without its delete trigger (ess_desk.store.search_schema.people_words_triggers).
+@migrations(name="0021_people_words_replaced")
+def m0021_people_words_replaced(db: Database) -> None:
+    for event in ("replace", "insert", "update", "delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS search_people_{event}")
+    db.execute("DROP TABLE IF EXISTS people_words_replaced")
+    for statement in people_words_triggers():
+        db.execute(statement)

@@ -185,12 +185,34 @@ def external_index(fts: str, source: str, cols: tuple[str, ...]) -> list[str]:
 # says, and the people's triggers the same from each row.
 PEOPLE_WORDS = "people_words"
 _VIEWED = {"search_people": PEOPLE_WORDS}
+# The words of a person that an INSERT of the same id may replace (0021), kept from before the
+# INSERT to after it: see `people_words_triggers`.
+PEOPLE_WORDS_REPLACED = "people_words_replaced"
+
+
+def _people_source() -> _Indexed:
+    (s,) = (s for s in _search_sources() if s.fts == "search_people")
+    return s
 
 
 def people_words_statements() -> list[str]:
     """The view of the people's words, the index over it (with the prefixes of 0016) and the
     people's triggers that keep it."""
-    (s,) = (s for s in _search_sources() if s.fts == "search_people")
+    s = _people_source()
+    names = ", ".join(s.values)
+    values = ", ".join(e.format(r="") for e in s.values.values())
+    return [
+        f"CREATE VIEW {PEOPLE_WORDS}(id, {names}) AS SELECT id, {values} FROM {s.source}",
+        f"CREATE VIRTUAL TABLE {s.fts} USING fts5({names}, content = '{PEOPLE_WORDS}', "
+        f"content_rowid = 'id', tokenize = '{SEARCH_TOKENIZER}', prefix = '2 3')",
+        *people_words_triggers(),
+    ]
+
+
+def people_words_triggers() -> list[str]:
+    """The table of the words an INSERT may replace and the people's triggers that keep their
+    index (0021 makes them again over those of 0020)."""
+    s = _people_source()
     names = ", ".join(s.values)
 
     def values(prefix: str) -> str:
@@ -203,23 +225,38 @@ def people_words_statements() -> list[str]:
     )
     watched = ("id", *s.watched)
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in watched)
-    # An INSERT OR REPLACE deletes the row it replaces without its delete trigger: its words are
-    # taken out before, while the view still has them (bulk writers, which only add rows, set
-    # this trigger aside with the insert one: ess_desk.store.bulk.indexed_in_bulk).
-    replaced = (
-        f"INSERT INTO {s.fts}({s.fts}, rowid, {names}) SELECT 'delete', id, {names} "
+    # An INSERT OR REPLACE deletes the row it replaces without its delete trigger (unless the
+    # connection has recursive triggers on, as sqlite-utils sets them), and once the row is gone
+    # its words are nowhere to take them out with. Taking them out before the INSERT is no
+    # better: a BEFORE INSERT trigger fires for an INSERT OR IGNORE, an ON CONFLICT DO NOTHING
+    # and an upsert too (sqlite-utils' `upsert`, `insert --ignore`), which keep the row or update
+    # it through the update trigger, and for a replace whose delete trigger also fires: words
+    # left out, or taken out twice. So the words the index holds for the id are put aside before
+    # every INSERT and taken out after it if they are still there (the row was replaced without
+    # its delete trigger, which otherwise forgets them); the next INSERT of the id puts aside
+    # those of its time (bulk writers, which only add rows, set both triggers aside:
+    # ess_desk.store.bulk.indexed_in_bulk).
+    cleared = f"DELETE FROM {PEOPLE_WORDS_REPLACED} WHERE id = NEW.id"
+    put_aside = (
+        f"INSERT INTO {PEOPLE_WORDS_REPLACED}(id, {names}) SELECT id, {names} "
         f"FROM {PEOPLE_WORDS} WHERE id = NEW.id"
     )
+    replaced = (
+        f"INSERT INTO {s.fts}({s.fts}, rowid, {names}) SELECT 'delete', id, {names} "
+        f"FROM {PEOPLE_WORDS_REPLACED} WHERE id = NEW.id"
+    )
+    # Nor do they stay there once the person changes or goes (their former words included).
+    forgotten = f"DELETE FROM {PEOPLE_WORDS_REPLACED} WHERE id = OLD.id"
     return [
-        f"CREATE VIEW {PEOPLE_WORDS}(id, {names}) AS SELECT id, {values('')} FROM {s.source}",
-        f"CREATE VIRTUAL TABLE {s.fts} USING fts5({names}, content = '{PEOPLE_WORDS}', "
-        f"content_rowid = 'id', tokenize = '{SEARCH_TOKENIZER}', prefix = '2 3')",
+        f"CREATE TABLE {PEOPLE_WORDS_REPLACED}(id INTEGER PRIMARY KEY, {names})",
         f"CREATE TRIGGER search_{s.source}_replace BEFORE INSERT ON {s.source} "
-        f"WHEN NEW.id IN (SELECT id FROM {s.source}) BEGIN {replaced}; END",
-        f"CREATE TRIGGER search_{s.source}_insert AFTER INSERT ON {s.source} BEGIN {insert}; END",
+        f"BEGIN {cleared}; {put_aside}; END",
+        f"CREATE TRIGGER search_{s.source}_insert AFTER INSERT ON {s.source} "
+        f"BEGIN {replaced}; {cleared}; {insert}; END",
         f"CREATE TRIGGER search_{s.source}_update AFTER UPDATE OF {', '.join(watched)} "
-        f"ON {s.source} WHEN {changed} BEGIN {remove}; {insert}; END",
-        f"CREATE TRIGGER search_{s.source}_delete AFTER DELETE ON {s.source} BEGIN {remove}; END",
+        f"ON {s.source} WHEN {changed} BEGIN {remove}; {forgotten}; {insert}; END",
+        f"CREATE TRIGGER search_{s.source}_delete AFTER DELETE ON {s.source} "
+        f"BEGIN {remove}; {forgotten}; END",
     ]
 
 

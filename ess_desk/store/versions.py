@@ -28,4 +28,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0018_audit_numbers",
     "0019_audit_words_sizes",
     "0020_people_words",
+    "0021_people_words_replaced",
 )

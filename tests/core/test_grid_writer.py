@@ -231,7 +231,7 @@ def test_a_tables_text_cells_are_shared_and_write_what_their_own_cells_write(mon
     texts=st.lists(
         st.text(
             alphabet=st.sampled_from(
-                list("abcdé ÉœŒ’«»—–0123456789\xa0\x01\x7f") + list(_MANY[:220])
+                list("abcdé ÉœŒ’«»—–0123456789\xa0\x00\x01\x7f\t\n\xad\u200f😀") + list(_MANY[:220])
             ),
             max_size=40,
         ),
@@ -278,3 +278,125 @@ def test_a_document_whose_state_is_replaced_is_split_by_its_new_codes():
     for text in ("Ω", "Ψ", "Coopérative ΨΩ"):
         assert font.splitString(text, first) == TTFont.splitString(font, text, plain)
     assert vars(font.state[first]).keys() == vars(font.state[plain]).keys()
+
+
+def test_a_text_of_characters_known_to_the_document_is_split_by_the_table():
+    # (the test above holds the table's bytes to reportlab's; this one, that the table is
+    # used at all: the fonts' splitString answers without reportlab's loop)
+    import sys
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    style.register_fonts()
+    loop = TTFont.splitString.__code__
+    texts = []
+
+    def profile(frame, event, _arg):
+        if event == "call" and frame.f_code is loop:
+            texts.append(frame.f_locals["text"])
+
+    doc = PDFDocument()
+    for name in (FONT, FONT_BOLD):
+        font = pdfmetrics.getFont(name)
+        sys.setprofile(profile)
+        try:
+            for text in ("Coopérative", "Opéra\xa0«\u202f2027\u202f»", "Opéra", "Ω", "ΩΩ"):
+                font.splitString(text, doc)
+        finally:
+            sys.setprofile(None)
+    assert texts == ["Coopérative", "Opéra\xa0«\u202f2027\u202f»", "Ω"] * 2
+
+
+def test_documents_built_at_once_in_threads_write_what_they_write_one_at_a_time():
+    # Exports are built off the window's thread (ui.exporting), maybe while another document
+    # is: the fonts' codes, the split by table (a table per document, at most 64: 76 documents
+    # here) and the shared cells' operators are per document. Each variant meets the letters
+    # in another order, so that the same characters have other codes in each. (A race shows
+    # only when the threads take turns inside it: a one-table-for-the-last-document cache in
+    # _split_by_table made this fail one run in three.)
+    import hashlib
+    import sys
+    import threading
+
+    def build(variant: int) -> str:
+        st = styles()
+        words = [_MANY[(variant * 37 + 5 * n) % len(_MANY) :][:6] for n in range(40)]
+        story = [Paragraph(f"{word} Coopérative {n}", st.body) for n, word in enumerate(words)]
+        rows = [[str(100000 + n), text_cell(f"{word} — « {n} »")] for n, word in enumerate(words)]
+        story.append(GridTable(["N°", "Texte"], rows, [11 * mm, 80 * mm]))
+        buffer = io.BytesIO()
+        render_pdf(buffer, story, Metadata(title="t", author="a", subject="s", footer="Conseil"))
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+    invariant, rl_config.invariant = rl_config.invariant, 1
+    interval = sys.getswitchinterval()
+    try:
+        alone = [build(variant) for variant in range(4)]
+        assert len(set(alone)) == 4
+        at_once: list[tuple[int, str]] = []
+
+        def builds(first: int) -> None:
+            for n in range(24):
+                variant = (first + n) % 4
+                at_once.append((variant, build(variant)))
+
+        sys.setswitchinterval(1e-6)  # (threads taking turns within a document's lines)
+        threads = [threading.Thread(target=builds, args=(first,)) for first in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+        rl_config.invariant = invariant
+    assert len(at_once) == 72
+    assert all(digest == alone[variant] for variant, digest in at_once)
+
+
+def test_the_fonts_give_ascii_its_own_codes_whatever_reportlabs_settings(monkeypatch):
+    # A grid's numbers are written as their digits (`_RowWriter._number`), and seeded lines
+    # are shared by documents (`_SEEDABLE`): with reportlab's ttfAsciiReadable at 0 (a settings
+    # file, RL_ttfAsciiReadable=0), a font would give « 1 » the code of the first character met.
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    monkeypatch.setattr(rl_config, "ttfAsciiReadable", 0)
+    font = style._embedded_font(FONT)
+    doc = PDFDocument()
+    assert font.splitString("Coopérative", doc)[0][1][:4] == b"Coop"
+    assert font.splitString("N° 123456", doc) == [
+        (0, b"N" + bytes([font.state[doc].assignments[0xB0]]) + b" 123456")
+    ]
+
+
+def test_the_fonts_are_registered_once_when_two_threads_ask_at_once():
+    # The first two documents of a session may be begun at once (an export off the window's
+    # thread): a font registered twice would leave the first document with two font objects
+    # for one name. (In a process of its own: this one's fonts are registered already.)
+    import subprocess
+    import sys
+
+    script = """
+import threading
+from ess_desk.documents import style
+made, embedded = [], style._embedded_font
+def counted(name):
+    made.append(name)
+    return embedded(name)
+style._embedded_font = counted
+start = threading.Barrier(2)
+def first_document():
+    start.wait()
+    style.register_fonts()
+threads = [threading.Thread(target=first_document) for _ in range(2)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(len(made))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split() == ["4"]

@@ -53,9 +53,12 @@ def _styles() -> list[ParagraphStyle]:
     ]
 
 
+# (with what reportlab's cleaner takes for white space, the soft hyphen, the zero width space
+# and characters outside the font: the cleaner, not the parser, is what sees them)
 _TEXT = st.text(
     alphabet=st.sampled_from(
         list("abcé ÉŒœß’«»—–-.,;:!?()[]{}\"'\\/\n\t\r\xa0 0123456789שלוםعربي>=%")
+        + list("\x0b\x0c\x1c\x85\u2028\u3000\xad\u200b\u202f中😀")
     ),
     max_size=80,
 )

@@ -24,6 +24,7 @@ UNRELEASED: set[str] = {
     "0018_audit_numbers",
     "0019_audit_words_sizes",
     "0020_people_words",
+    "0021_people_words_replaced",
 }
 
 
