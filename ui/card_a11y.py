@@ -126,22 +126,14 @@ def send(event: QtGui.QAccessibleEvent) -> None:
     QAccessible.updateAccessibility(event)
 
 
-class TextAccessible(QtGui.QAccessibleInterface):
-    """A painted text of a card, as Qt gave a label (QAccessibleDisplay)."""
+class PaintedLeaf(QtGui.QAccessibleInterface):
+    """What a painted piece of a widget (a card's text, a line of a card's list) answers a
+    screen reader alike: it has no children and no QObject of its own, its text cannot be
+    set, and its parent is `owner`, the interface of the widget that paints it."""
 
-    def __init__(self, owner: CardAccessible, text_item: CardText):
+    def __init__(self, owner: QtGui.QAccessibleInterface):
         super().__init__()
         self.owner = owner
-        self.text_item = text_item
-
-    def _card(self) -> Any:
-        if not shiboken6.isValid(self.owner):
-            return None
-        card = self.owner.card()
-        return card if card is not None and shiboken6.isValid(card) else None
-
-    def isValid(self) -> bool:  # noqa: N802 (Qt's name)
-        return self._card() is not None
 
     def object(self) -> QtCore.QObject | None:
         return None
@@ -167,6 +159,28 @@ class TextAccessible(QtGui.QAccessibleInterface):
     def focusChild(self) -> QtGui.QAccessibleInterface | None:  # noqa: N802 (Qt's name)
         return None
 
+    def setText(self, kind: QAccessible.Text, text: str) -> None:  # noqa: N802 (Qt's name)
+        pass
+
+
+class TextAccessible(PaintedLeaf):
+    """A painted text of a card, as Qt gave a label (QAccessibleDisplay)."""
+
+    owner: CardAccessible
+
+    def __init__(self, owner: CardAccessible, text_item: CardText):
+        super().__init__(owner)
+        self.text_item = text_item
+
+    def _card(self) -> Any:
+        if not shiboken6.isValid(self.owner):
+            return None
+        card = self.owner.card()
+        return card if card is not None and shiboken6.isValid(card) else None
+
+    def isValid(self) -> bool:  # noqa: N802 (Qt's name)
+        return self._card() is not None
+
     def role(self) -> QAccessible.Role:
         return QAccessible.Role.StaticText
 
@@ -174,9 +188,6 @@ class TextAccessible(QtGui.QAccessibleInterface):
         if self._card() is not None and kind == QAccessible.Text.Name:
             return self.text_item.text()
         return ""
-
-    def setText(self, kind: QAccessible.Text, text: str) -> None:  # noqa: N802 (Qt's name)
-        pass
 
     def rect(self) -> QtCore.QRect:
         card = self._card()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 
-from ui.card_a11y import CardAccessible
+from ui.card_a11y import CardAccessible, PaintedLeaf
 from ui.qt import QtCore, QtGui, QtWidgets
 
 if TYPE_CHECKING:
@@ -153,12 +153,13 @@ class LinesAccessible(QtWidgets.QAccessibleWidget):
         return []
 
 
-class LineAccessible(QtGui.QAccessibleInterface):
+class LineAccessible(PaintedLeaf):
     """One line of a card, read from its widget each time it is asked."""
 
+    owner: LinesAccessible
+
     def __init__(self, owner: LinesAccessible, row: int):
-        super().__init__()
-        self.owner = owner
+        super().__init__(owner)
         self.row = row
 
     def _widget(self) -> LinesWidget | None:
@@ -172,30 +173,6 @@ class LineAccessible(QtGui.QAccessibleInterface):
     def isValid(self) -> bool:  # noqa: N802 (Qt's name)
         return self._widget() is not None
 
-    def object(self) -> QtCore.QObject | None:
-        return None
-
-    def window(self) -> QtGui.QWindow | None:
-        return self.owner.window() if shiboken6.isValid(self.owner) else None
-
-    def parent(self) -> QtGui.QAccessibleInterface | None:
-        return self.owner if shiboken6.isValid(self.owner) else None
-
-    def child(self, index: int) -> QtGui.QAccessibleInterface | None:
-        return None
-
-    def childCount(self) -> int:  # noqa: N802 (Qt's name)
-        return 0
-
-    def indexOfChild(self, child: QtGui.QAccessibleInterface) -> int:  # noqa: N802
-        return -1
-
-    def childAt(self, x: int, y: int) -> QtGui.QAccessibleInterface | None:  # noqa: N802
-        return None
-
-    def focusChild(self) -> QtGui.QAccessibleInterface | None:  # noqa: N802 (Qt's name)
-        return None
-
     def role(self) -> QAccessible.Role:
         return QAccessible.Role.ListItem
 
@@ -208,9 +185,6 @@ class LineAccessible(QtGui.QAccessibleInterface):
         if kind == QAccessible.Text.Description:
             return widget.line(self.row).tooltip
         return ""
-
-    def setText(self, kind: QAccessible.Text, text: str) -> None:  # noqa: N802 (Qt's name)
-        pass
 
     def rect(self) -> QtCore.QRect:
         widget = self._widget()
