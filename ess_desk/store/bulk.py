@@ -55,7 +55,7 @@ def indexed_in_bulk(
         numbers = (f"numbers_{source}_insert",) if source == "audit_log" else ()
         # The people's words are put aside before an INSERT, in case it replaces a row (0021):
         # the block only adds rows.
-        replaced = (f"search_{source}_replace",)
+        replaced = ("search_people_replace",) if source == "people" else ()
         for name in (*replaced, f"search_{source}_insert", *folded, *numbers):
             sql = database.scalar(
                 db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
