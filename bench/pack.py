@@ -1,7 +1,8 @@
 """Meeting pack benchmark: the pack of a big meeting in a copy of the large demo (60 members,
 15 agenda items, 200 open actions, about 10 pages of minutes to approve, two annexes of 20 pages)
-against a plain reportlab + pypdf script that lays out as many pages of text in the same embedded
-font and merges the same annexes, in the same run.
+against a plain reportlab + pypdf script (`bench.plain_pack`, in a process of its own that never
+loads ess_desk) that lays out as many pages of text in the same embedded font and merges the same
+annexes, in the same run.
 
 Ours and the baseline alternate after one untimed warm-up of each, so that machine noise hits
 both alike; each figure is the median.
@@ -10,14 +11,15 @@ both alike; each figure is the median.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import json
 import shutil
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import Figure, alternate, large_demo_db
+from bench.common import PYTHON, ROOT, Figure, alternate, env, large_demo_db
 
 # The clock for marking meetings held (they may lie ahead of today's date).
 LATER = dt.datetime(2099, 1, 1)
@@ -178,31 +180,43 @@ def prepare_meeting(store, folder: Path) -> tuple[int, list[Path]]:
     return following, paths
 
 
-def plain_pack(path: Path, pages: int, annex_paths: list[Path]) -> int:
-    """The baseline: `pages` A4 pages of text paragraphs laid out by reportlab in the same
-    embedded font, then the annexes appended with pypdf; returns its page count."""
-    from pypdf import PdfReader, PdfWriter
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+class PlainPack:
+    """The baseline: `bench.plain_pack` in a process of its own that never loads `ess_desk`
+    (whose font registration patches reportlab in the process that calls it), kept up for the
+    whole measure; each build is timed inside that process."""
 
-    from ess_desk.documents.style import register_fonts, styles
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [PYTHON, "-m", "bench.plain_pack"],
+            cwd=ROOT,
+            env=env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
 
-    register_fonts()
-    body = styles().body
-    story: list = []
-    for n in range(pages):
-        # Five paragraphs of about 700 characters fill four fifths of a page: one page each.
-        story += [Paragraph(f"{n + 1}. {SUMMARY * 2}", body) for _line in range(5)]
-        story.append(PageBreak())
-    story.pop()
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(story)
-    writer = PdfWriter()
-    writer.append(PdfReader(buffer))
-    for annex_path in annex_paths:
-        writer.append(PdfReader(annex_path))
-    writer.write(str(path))
-    return len(writer.pages)
+    def build(self, path: Path, pages: int, annex_paths: list[Path]) -> tuple[float, int]:
+        """Milliseconds of one build of `pages` pages of paragraphs and the annexes, and the
+        file's page count."""
+        request = {
+            "out": str(path),
+            "pages": pages,
+            "text": SUMMARY * 2,
+            "annexes": [str(p) for p in annex_paths],
+        }
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline()
+        if not answer:
+            raise RuntimeError(f"le témoin s'est arrêté (code {self.proc.wait()})")
+        reply = json.loads(answer)
+        return reply["ms"], reply["pages"]
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
 
 
 def measure_pack(runs: int = RUNS, source: Path | None = None) -> list[Figure]:
@@ -225,15 +239,18 @@ def measure_pack(runs: int = RUNS, source: Path | None = None) -> list[Figure]:
                 pack.build(store.db, meeting, folder / "dossier.pdf", today=TODAY)
                 return (time.perf_counter() - start) * 1000
 
-            def baseline() -> float:
-                start = time.perf_counter()
-                plain_pack(folder / "temoin.pdf", laid_out, annex_paths)
-                return (time.perf_counter() - start) * 1000
+            plain = PlainPack()
+            try:
 
-            written = plain_pack(folder / "temoin.pdf", laid_out, annex_paths)
-            if written != result.pages:
-                raise RuntimeError(f"témoin de {written} pages au lieu de {result.pages}")
-            mine, theirs = alternate(ours, baseline, runs)
+                def baseline() -> float:
+                    return plain.build(folder / "temoin.pdf", laid_out, annex_paths)[0]
+
+                _ms, written = plain.build(folder / "temoin.pdf", laid_out, annex_paths)
+                if written != result.pages:
+                    raise RuntimeError(f"témoin de {written} pages au lieu de {result.pages}")
+                mine, theirs = alternate(ours, baseline, runs)
+            finally:
+                plain.close()
     return [
         Figure(
             name=(

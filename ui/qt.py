@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 # The package first, alone: it loads shiboken6 (after setting up the DLL directories it needs
 # on Windows), which installs PySide6's import hook (below); the hook is turned off before the
@@ -38,7 +39,6 @@ _skip_feature_scan()
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QByteArray,
     QDate,
     QEvent,
@@ -46,17 +46,44 @@ from PySide6.QtCore import (  # noqa: E402
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QRunnable,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
-    QThreadPool,
     QTimer,
     QTranslator,
     Signal,
     Slot,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import (
+        QAbstractTableModel,
+        QPersistentModelIndex,
+        QRunnable,
+        QSortFilterProxyModel,
+        QThreadPool,
+    )
+
+# Named by the tables' models, the filters and the workers, none of which the first frame uses:
+# PySide makes a class (and its enumerations) the first time Python names it, so these are
+# taken from QtCore when first imported from here (PEP 562), not when this module loads.
+_LATER = frozenset(
+    {
+        "QAbstractTableModel",
+        "QPersistentModelIndex",
+        "QRunnable",
+        "QSortFilterProxyModel",
+        "QThreadPool",
+    }
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _LATER:
+        value = getattr(QtCore, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "QtCore",

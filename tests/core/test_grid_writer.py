@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab import rl_config
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph
@@ -28,6 +29,7 @@ from ess_desk.documents.style import (
     styles,
     text_cell,
 )
+from tests.documents import row_by_row
 
 # Letters of several scripts: more than a subset's 256 codes, so that later lines need the
 # font's second subset (which the fast writer leaves to `write_into`).
@@ -89,6 +91,7 @@ def test_cells_written_fresh_at_once_write_what_write_into_writes(monkeypatch):
     for valign in ("top", "middle"):
         fast = _pages(valign)
         with monkeypatch.context() as patch:
+            patch.setattr(style._RowWriter, "rows", row_by_row)
             patch.setattr(style._RowWriter, "_fresh", lambda *args: False)
             patch.setattr(style._RowWriter, "_number", lambda *args: None)
             slow = _pages(valign)
@@ -96,6 +99,15 @@ def test_cells_written_fresh_at_once_write_what_write_into_writes(monkeypatch):
         assert fast == slow, valign
     assert any(b" Tz " in page for page in fast)  # (the numbers were narrowed)
     assert any(b"+1 " in page for page in fast)  # (and lines in a second subset)
+
+
+def test_rows_put_down_in_one_loop_write_what_each_cell_writes(monkeypatch):
+    # `_RowWriter.rows` keeps the text object's state in local names and writes numbers and
+    # fresh cells by `_quick`: the pages are those written a cell at a time through `cell`
+    # (with its own quick ways: `_number`, `_fresh`, the operators remembered).
+    fast = _pages("top")
+    monkeypatch.setattr(style._RowWriter, "rows", row_by_row)
+    assert _pages("top") == fast
 
 
 def test_a_table_taller_than_the_room_splits_as_when_its_height_was_added_whole(monkeypatch):
@@ -158,8 +170,42 @@ def test_a_grids_rules_are_the_path_canvas_lines_writes():
     width = 493.22830000000005
     segments = [(0, y, width, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in edges]
     ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
-    style._rules(ours, tops, edges, width)
+    style._rules(ours, [fp_str(y) for y in tops], edges, width)
     theirs.lines(segments)
+    assert ours._code == theirs._code  # type: ignore[attr-defined]
+
+
+def test_a_grids_stripes_and_marks_are_what_rect_and_lines_write():
+    from reportlab.pdfgen.canvas import Canvas
+
+    rows = [[f"{n} %"] for n in range(40)]
+    table = GridTable(["État"], rows, [30 * mm], marked={0, 3, 4, 39})
+    table.rows[6].shaded = True  # (any row may be striped)
+    table.rows[5].height = 2 / 3  # (heights and tops any float may be)
+    table.rows[7].height = 1e-9
+    table.wrap(30 * mm, 1e6)
+    tops = [table.height, table.height - table._header_height]
+    for row in table.rows:
+        tops.append(tops[-1] - row.height)
+    edges = [0.0, 30 * mm]
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    table._draw_grid(ours, tops, edges)
+    theirs.saveState()
+    theirs.setFillColor(style.LIGHT)
+    theirs.rect(0, tops[1], table.width, tops[0] - tops[1], stroke=0, fill=1)
+    theirs.setFillColor(style.ZEBRA)
+    for n, row in enumerate(table.rows, start=1):
+        if row.shaded:
+            theirs.rect(0, tops[n + 1], table.width, row.height, stroke=0, fill=1)
+    theirs.setStrokeColor(style.RULE)
+    theirs.setLineWidth(0.5)
+    theirs.lines(
+        [(0, y, table.width, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in edges]
+    )
+    theirs.setStrokeColor(style.MARK)
+    theirs.setLineWidth(3)
+    theirs.lines([(0, tops[n], 0, tops[n + 1]) for n in (1, 4, 5, 40)])
+    theirs.restoreState()
     assert ours._code == theirs._code  # type: ignore[attr-defined]
 
 

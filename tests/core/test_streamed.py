@@ -27,7 +27,7 @@ from ess_desk.documents.style import (
     text_cell,
 )
 from ess_desk.membership import bodies, organisations
-from tests.documents import plain, unembedded_fonts
+from tests.documents import plain, row_by_row, unembedded_fonts
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -150,6 +150,7 @@ def test_numbers_are_written_as_any_text_would_be(tmp_path, monkeypatch):
     quick = _table_pdf(tmp_path / "quick.pdf", lambda *parts: text_cell(*parts), first=1)
     monkeypatch.setattr(style, "_number_lines", lambda *args: None)
     monkeypatch.setattr(style._RowWriter, "_number", lambda *args: None)
+    monkeypatch.setattr(style._RowWriter, "rows", row_by_row)
     monkeypatch.setattr(style.TextCell, "number", lambda text: TextCell(text))
     plain_way = _table_pdf(tmp_path / "plain.pdf", lambda *parts: TextCell(*parts), first=1)
     assert len(quick) > 5

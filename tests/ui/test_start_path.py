@@ -81,13 +81,18 @@ SCRIPT = textwrap.dedent(
     code = main(["--db", sys.argv[1], "--quit-after-start"])
     # A module behind importlib's LazyLoader is listed but not loaded until first used.
     loaded = sorted(m for m, v in list(sys.modules.items()) if type(v).__name__ != "_LazyModule")
-    print(json.dumps({"code": code, "modules": loaded}))
+    # PySide makes a Qt class (and its enumerations) the first time Python names it, and only
+    # then puts it in its module's namespace.
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    made = sorted(n for m in (QtCore, QtGui, QtWidgets) for n in vars(m) if n.startswith("Q"))
+    print(json.dumps({"code": code, "modules": loaded, "qt_classes": made}))
     """
 )
 
 
 @pytest.fixture(scope="module")
-def start_modules(tmp_path_factory) -> list[str]:
+def start_run(tmp_path_factory) -> dict:
     from ess_desk.demo import fill_demo
     from ess_desk.store import open_store
 
@@ -114,7 +119,12 @@ def start_modules(tmp_path_factory) -> list[str]:
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["code"] == 0
-    return result["modules"]
+    return result
+
+
+@pytest.fixture(scope="module")
+def start_modules(start_run) -> list[str]:
+    return start_run["modules"]
 
 
 def _top(name: str) -> str:
@@ -157,6 +167,18 @@ def test_no_heavy_standard_module_on_the_start_path(start_modules):
 def test_the_start_path_does_not_grow(start_modules):
     own = [m for m in start_modules if _top(m) in {"ess_desk", "ui"}]
     assert len(own) <= OWN_MODULES_CEILING, own
+
+
+# Qt classes that only later pages and dialogs use (tables' models, filters, a worker's task):
+# named on the start path through `ui.qt`, they would be made, with their enumerations, before
+# the first frame. (QThreadPool is made when the window closes: it waits for the workers.)
+LATER_QT_CLASSES = {"QAbstractTableModel", "QSortFilterProxyModel", "QRunnable"}
+LATER_QT_CLASSES |= {"QPersistentModelIndex", "QAbstractItemModel", "QDialogButtonBox"}
+
+
+def test_no_later_qt_class_is_made_before_the_first_frame(start_run):
+    made = LATER_QT_CLASSES & set(start_run["qt_classes"])
+    assert not made, sorted(made)
 
 
 def test_the_window_alone_skips_the_command_line(monkeypatch):
