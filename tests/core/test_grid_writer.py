@@ -110,6 +110,33 @@ def test_rows_put_down_in_one_loop_write_what_each_cell_writes(monkeypatch):
     assert _pages("top") == fast
 
 
+def test_numbers_narrowed_to_their_column_are_written_as_their_runs():
+    # A number wider than its column is laid out and narrowed without being wrapped nor split
+    # into runs (`_number_lines`, `_number_operators`, its scale kept by its count of digits):
+    # the lines `_cell_lines` gives any text, the operators `_runs_of` gives.
+    st = styles()
+    for font_style in (st.cell, st.cell_bold):
+        for width in (5.0, 11 * mm - 8, 20.5, 30.0, 60.0):
+            for text in ["7", "42", "909", "10000", "55516", "123456", "9" * 12, "1" * 40]:
+                quick = style._number_lines(text, font_style, width)
+                plain = style._number_lines
+                style._number_lines = lambda *args: None
+                try:
+                    slow = style._cell_lines(((text, font_style),), width)
+                finally:
+                    style._number_lines = plain
+                if quick is None:  # (cut: more than twice as wide as its column)
+                    assert len(slow[0]) > 1, (text, width)
+                    continue
+                assert quick == slow, (text, width)
+                if quick[0][0][2] == style.NARROWED:
+                    ((_st, _lines, scale),) = style._runs_of(quick[0], width)
+                    expected = f"{scale} ({text}) Tj T* 100 Tz"
+                    assert style._number_operators(quick[0][0], width) == expected
+                    style._NARROWED_NUMBERS.clear()
+                    assert style._number_operators(quick[0][0], width) == expected
+
+
 def test_a_table_taller_than_the_room_splits_as_when_its_height_was_added_whole(monkeypatch):
     fast = _pages("top")
 
