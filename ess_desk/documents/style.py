@@ -25,7 +25,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from ess_desk import __version__
 from ess_desk.documents import scripts
@@ -969,7 +969,7 @@ class _RowWriter:
                 self.cell(cell, left, top, inner)
             else:
                 cell_height = cell.wrap(inner, 1e6)[1]
-                cell.drawOn(self.text._canvas, left, top - cell_height)
+                _draw_cell(cell, self.text._canvas, left, top - cell_height)
 
     def cell(self, cell: TextCell, left: float, top: float, inner: float) -> None:
         """What `cell.write_into(text, left, top, inner)` writes: the operators the cell wrote
@@ -1928,7 +1928,7 @@ class GridTable(Flowable):
                 if isinstance(cell, TextCell):
                     rows.cell(cell, x + GRID_SIDE_PADDING, y, inner)
                 else:
-                    cell.drawOn(canv, x + GRID_SIDE_PADDING, y - cell_height)
+                    _draw_cell(cell, canv, x + GRID_SIDE_PADDING, y - cell_height)
         canv.drawText(text)
 
     def _draw_grid(self, canv: pdfcanvas.Canvas, tops: list[float], edges: list[float]) -> None:
@@ -1963,6 +1963,16 @@ class GridTable(Flowable):
             code += [f"0 {ys[n]} m 0 {ys[n + 1]} l" for n in marked]
             code.append("S")
         canv.restoreState()
+
+
+def _draw_cell(cell: Flowable, canv: pdfcanvas.Canvas, x: float, y: float) -> None:
+    """`cell.drawOn(canv, x, y)`. A Spacer (the sign-in sheet's room to sign, one a row) draws
+    nothing: what `drawOn` writes around it (the state saved, the origin moved, the state put
+    back) is written without saving and restoring the canvas's state in Python."""
+    if type(cell) is Spacer and not getattr(cell, "_showBoundary", False):
+        cast(Any, canv)._code.extend(("q", f"1 0 0 1 {fp_str(x, y)} cm", "Q"))
+        return
+    cell.drawOn(canv, x, y)
 
 
 def _lines(canv: pdfcanvas.Canvas, segments: list[tuple[float, float, float, float]]) -> None:

@@ -202,6 +202,26 @@ def test_a_grids_rules_are_the_path_canvas_lines_writes():
     assert ours._code == theirs._code  # type: ignore[attr-defined]
 
 
+def test_a_spacer_in_a_grid_writes_what_draw_on_writes():
+    # The sign-in sheet keeps each row tall enough to sign in with a Spacer: `_draw_cell`
+    # writes what reportlab's drawOn writes of it, and leaves the canvas as drawOn leaves it.
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Spacer
+
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    for canvas in (ours, theirs):
+        canvas.translate(3, 4)  # (a move just before: never merged with the spacer's)
+    for x, y in [(0, 0), (12.5, 300.25), (-1 / 3, 2 / 3), (1e-9, 612.0000001), (51.02362, -5)]:
+        box = Spacer(1, 22.3)
+        style._draw_cell(box, ours, x, y)
+        box.drawOn(theirs, x, y)
+    assert ours._code == theirs._code  # type: ignore[attr-defined]
+    state = Canvas.STATE_ATTRIBUTES  # type: ignore[attr-defined]
+    assert [vars(ours)[n] for n in state if n != "_extgstate"] == [
+        vars(theirs)[n] for n in state if n != "_extgstate"
+    ]
+
+
 def test_a_grids_stripes_and_marks_are_what_rect_and_lines_write():
     from reportlab.pdfgen.canvas import Canvas
 
