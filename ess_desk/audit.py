@@ -63,6 +63,24 @@ def record_many(db: Database, entity: str, action: str, entries: Iterable[Entry]
     )
 
 
+def record_many_kinds(
+    db: Database, entries: Iterable[tuple[str, int | None, str, str | None, str | None]]
+) -> int:
+    """`record_many` for entries of several kinds, in their order, given as (entity, entity_id,
+    action, before, after), the states as JSON text (`as_json`): a bulk writer that stands for
+    several service calls in turn (the demo approving, publishing and closing, minutes after
+    minutes) writes their entries as those calls would, with one time and one user."""
+    at = dt.datetime.now().isoformat(timespec="seconds")
+    user = current_user()
+    return chain.append(
+        db.conn,
+        (
+            (at, user, entity, row_id, action, before, after)
+            for entity, row_id, action, before, after in entries
+        ),
+    )
+
+
 def head(db: Database) -> tuple[int, str] | None:
     """The last entry of the log: (id, hash), what a backup and approved minutes record."""
     return chain.head(db.conn)

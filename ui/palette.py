@@ -11,8 +11,8 @@ colours, so that what the user chose wins. `tests/ui/test_palette.py` computes e
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
 
+from ess_desk.record import Record
 from ui.qt import QtGui, QtWidgets
 
 # The light backgrounds text is drawn on: Fusion's window and base, and alternate table rows.
@@ -30,24 +30,38 @@ MINIMUM_TEXT_CONTRAST = 4.5
 MINIMUM_GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11: chart bars, focus outlines
 
 
-class Ink(NamedTuple):
+class Ink(Record):
     """A text colour."""
 
+    __slots__ = _fields = ("hex",)
     hex: str
 
+    def __init__(self, hex: str) -> None:
+        self.hex = hex
 
-class Fill(NamedTuple):
+
+class Fill(Record):
     """A background drawn behind the ordinary (black) text or any ink: a highlighted row."""
 
+    __slots__ = _fields = ("hex",)
     hex: str
 
+    def __init__(self, hex: str) -> None:
+        self.hex = hex
 
-class Panel(NamedTuple):
+
+class Panel(Record):
     """A banner or a pill: its text, background and border."""
 
+    __slots__ = _fields = ("fg", "bg", "border")
     fg: str
     bg: str
-    border: str = ""
+    border: str
+
+    def __init__(self, fg: str, bg: str, border: str = "") -> None:
+        self.fg = fg
+        self.bg = bg
+        self.border = border
 
 
 # -- inks: text on the light backgrounds above and on every Fill ------------------------------

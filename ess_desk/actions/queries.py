@@ -13,6 +13,7 @@ from ess_desk.dates import display
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.membership.vocabulary import label
+from ess_desk.record import Record
 from ess_desk.store import database, rows
 from ess_desk.text import fold
 
@@ -654,11 +655,24 @@ def open_owner_count(
     )
 
 
-class Counts(NamedTuple):
+class Counts(Record):
+    __slots__ = _fields = ("total", "overdue", "by_status", "by_theme")
     total: int
     overdue: int
     by_status: dict[str, int]  # every status, zeros included, in vocabulary order
     by_theme: list[tuple[int | None, str, int]]  # (theme id, name, count); no theme last
+
+    def __init__(
+        self,
+        total: int,
+        overdue: int,
+        by_status: dict[str, int],
+        by_theme: list[tuple[int | None, str, int]],
+    ) -> None:
+        self.total = total
+        self.overdue = overdue
+        self.by_status = by_status
+        self.by_theme = by_theme
 
 
 def counts(db: Database, filt: ActionFilter | None = None, today: dt.date | None = None) -> Counts:
@@ -880,7 +894,16 @@ def actions_of_decision(
     return query_actions(db, ActionFilter(decision_id=decision_id), sort="id", today=today)
 
 
-class Origin(NamedTuple):
+class Origin(Record):
+    __slots__ = _fields = (
+        "meeting_id",
+        "meeting_title",
+        "meeting_day",
+        "item_id",
+        "item_title",
+        "decision_id",
+        "text",
+    )
     meeting_id: int | None
     meeting_title: str
     meeting_day: str | None
@@ -888,6 +911,24 @@ class Origin(NamedTuple):
     item_title: str
     decision_id: int | None
     text: str
+
+    def __init__(
+        self,
+        meeting_id: int | None,
+        meeting_title: str,
+        meeting_day: str | None,
+        item_id: int | None,
+        item_title: str,
+        decision_id: int | None,
+        text: str,
+    ) -> None:
+        self.meeting_id = meeting_id
+        self.meeting_title = meeting_title
+        self.meeting_day = meeting_day
+        self.item_id = item_id
+        self.item_title = item_title
+        self.decision_id = decision_id
+        self.text = text
 
 
 def origin(db: Database, action_id: int) -> Origin:

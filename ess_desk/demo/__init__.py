@@ -12,7 +12,8 @@ dates, never to today's.
 The package, one module per part of the council: `profiles` (the sizes), `state` (the sinks
 and what is kept while planning), `fill` (the parts in order), `organisations`, `people`,
 `bodies` (bodies, mandatures, working groups, guests, contacts, archives), `meetings`,
-`sittings` (attendance, votes, the law shown), `minutes`, `follow_up` (the actions).
+`sittings` (attendance, votes, the law shown), `minutes`, `approvals` (the large demo's
+approvals of minutes, in bulk), `follow_up` (the actions).
 """
 
 from ess_desk.demo.bodies import mandature_bounds

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ess_desk import demo_data as data
+from ess_desk.demo.approvals import BulkApprovals
 from ess_desk.demo.state import _Demo
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.minutes import decisions, minutes
@@ -89,7 +90,8 @@ def _add_minutes(demo: _Demo) -> None:
 
 def _approve_minutes(demo: _Demo) -> None:
     """Submitted minutes are approved at the next meeting when it has been held; that meeting
-    then closes the earlier one."""
+    then closes the earlier one. Small: through the services; large: the same checks and rows,
+    written in bulk (`approvals.BulkApprovals`)."""
     db = demo.store.db
     rows = db.execute(
         "SELECT mi.approval_item_id, mi.meeting_id FROM minutes mi "
@@ -97,14 +99,20 @@ def _approve_minutes(demo: _Demo) -> None:
         "JOIN meetings m ON m.id = i.meeting_id "
         "WHERE mi.status = 'submitted' AND m.status = 'held' ORDER BY m.starts_at, mi.id"
     ).fetchall()
+    bulk = BulkApprovals(demo.store) if demo.profile.bulk else None
     for item_id, meeting_id in rows:
         approving = meetings.get(
             db,
             database.scalar(db, "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]),
         )
         moment = presence.parse_time(approving.opening_time, "opening_time")
-        if not presence.quorum(db, approving.id, moment, item_id=item_id).reached:
+        opening = presence.quorum(db, approving.id, moment, item_id=item_id)
+        if not opening.reached:
             continue  # a meeting without quorum approves nothing: the minutes wait
+        demo.approved += 1
+        if bulk is not None:
+            bulk.add(item_id, opening)
+            continue
         approved = minutes.approve(demo.store, item_id)
         # Signed and published within the rule's days (CGCT L. 2121-15: the week after).
         day = dt.date.fromisoformat(approved.approved_on or approving.day.isoformat())
@@ -115,4 +123,5 @@ def _approve_minutes(demo: _Demo) -> None:
             published_on=day + dt.timedelta(days=3),
         )
         meetings.set_status(demo.store, meeting_id, "closed")
-        demo.approved += 1
+    if bulk is not None:
+        bulk.finish()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
 from ess_desk.errors import UserError
 from ess_desk.i18n import _
 from ess_desk.meetings.public_holidays import holidays_of_year
+from ess_desk.record import Record
 
 # The body's holiday calendar setting -> whether it is Alsace-Moselle's (Good Friday and
 # 26 December besides the national days).
@@ -53,12 +53,20 @@ def clear_days_between(sent: dt.date, meeting_day: dt.date) -> int:
     return max(0, (meeting_day - sent).days - 1)
 
 
-class ScheduledDate(NamedTuple):
+class ScheduledDate(Record):
     """A date proposed by a schedule rule, with what makes it a doubtful choice."""
 
+    __slots__ = _fields = ("starts_at", "holiday", "closed")
     starts_at: dt.datetime
-    holiday: str | None = None
-    closed: bool = False
+    holiday: str | None
+    closed: bool
+
+    def __init__(
+        self, starts_at: dt.datetime, holiday: str | None = None, closed: bool = False
+    ) -> None:
+        self.starts_at = starts_at
+        self.holiday = holiday
+        self.closed = closed
 
     @property
     def flagged(self) -> bool:

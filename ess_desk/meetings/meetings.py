@@ -215,25 +215,34 @@ def set_status(
     """Move a meeting to its next status; a move the lifecycle does not allow is refused, and a
     meeting is marked held only once it has begun (`now`: the clock, for tests and the demo)."""
     with store.write() as db:
-        current = get(db, meeting_id)
-        if status not in MEETING_STATUSES:
-            raise UserError(_("Statut inconnu : « {value} ».").format(value=status))
-        if status == "postponed":
-            raise UserError(_("Pour reporter une séance, indiquez la date de la nouvelle séance."))
-        if status not in TRANSITIONS[current.status]:
-            raise UserError(
-                _("Une séance « {old} » ne peut pas passer à « {new} ».").format(
-                    old=label(MEETING_STATUSES, current.status),
-                    new=label(MEETING_STATUSES, status),
-                ),
-                field="status",
-            )
-        if status == "held":
-            _check_can_hold(current, now or dt.datetime.now(), confirmed)
-        values: dict[str, Any] = {"status": status}
-        if status == "cancelled":
-            values["ics_sequence"] = current.ics_sequence + 1
+        values = status_values(get(db, meeting_id), status, now=now, confirmed=confirmed)
         service.update(db, "meetings", "meeting", meeting_id, values)
+
+
+def status_values(
+    current: Meeting, status: str, *, now: dt.datetime | None = None, confirmed: bool = False
+) -> dict[str, Any]:
+    """What `set_status` writes to move `current` to `status`, once the move is checked (a
+    `UserError` when the lifecycle does not allow it): the status, and for a cancellation the
+    calendar's next sequence number."""
+    if status not in MEETING_STATUSES:
+        raise UserError(_("Statut inconnu : « {value} ».").format(value=status))
+    if status == "postponed":
+        raise UserError(_("Pour reporter une séance, indiquez la date de la nouvelle séance."))
+    if status not in TRANSITIONS[current.status]:
+        raise UserError(
+            _("Une séance « {old} » ne peut pas passer à « {new} ».").format(
+                old=label(MEETING_STATUSES, current.status),
+                new=label(MEETING_STATUSES, status),
+            ),
+            field="status",
+        )
+    if status == "held":
+        _check_can_hold(current, now or dt.datetime.now(), confirmed)
+    values: dict[str, Any] = {"status": status}
+    if status == "cancelled":
+        values["ics_sequence"] = current.ics_sequence + 1
+    return values
 
 
 def _copy_agenda(db: Database, from_id: int, to_id: int, taken_up: bool) -> None:

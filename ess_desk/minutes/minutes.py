@@ -23,6 +23,8 @@ from ess_desk.store.lock import current_user
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from ess_desk.meetings.attendance import Count
+
 ENTITY = "minutes"
 SECTION_ENTITY = "minutes_section"
 ERRATUM_ENTITY = "minutes_erratum"
@@ -364,52 +366,10 @@ def approve(store: Store, item_id: int) -> Minutes:
     """Approve minutes from their approval item, at the meeting that holds it: the text is
     frozen as a snapshot with its SHA-256 digest, and the approving meeting and date recorded."""
     with store.write() as db:
-        item = service.require(db, "agenda_items", item_id, _("Le point"))
-        if item["kind"] != APPROVAL_KIND:
-            raise UserError(_("Ce point n'est pas une approbation de procès-verbal."))
-        minutes = minutes_for_item(db, item_id)
-        if minutes is None:
-            raise UserError(_("Aucun procès-verbal n'est soumis à l'approbation sur ce point."))
-        if minutes.status == "approved":
-            raise UserError(
-                _("Ce procès-verbal a déjà été approuvé le {day}.").format(
-                    day=display(minutes.approved_on)
-                )
-            )
-        if minutes.status != "submitted":
-            raise UserError(
-                _("Le procès-verbal est redevenu un brouillon : soumettez-le avant de l'approuver.")
-            )
-        approving = meetings.get(db, item["meeting_id"])
-        if approving.status not in ("held", "closed"):
-            raise UserError(
-                _(
-                    "La séance du {day} n'est pas marquée comme tenue : le procès-verbal ne peut y "
-                    "être approuvé qu'une fois la séance tenue."
-                ).format(day=display(approving.day))
-            )
-        vote = votes.vote_for_item(db, item_id)
-        if vote is not None and vote.outcome != "adopted":
-            raise UserError(
-                _("Le vote sur ce point a rejeté le procès-verbal : il ne peut pas être approuvé.")
-            )
-        _ensure_approving_quorum(db, approving, item_id, vote)
-        snapshot = rec.to_json(
-            rec.compose(db, minutes.meeting_id, minutes.secretary, minutes.closing_time)
-        )
+        minutes, approving = approvable(db, item_id)
+        snapshot = snapshot_of(db, minutes)
         service.update(
-            db,
-            "minutes",
-            ENTITY,
-            minutes.id,
-            {
-                "status": "approved",
-                "approved_by_meeting_id": approving.id,
-                "approved_on": approving.day.isoformat(),
-                "approved_text": snapshot,
-                "approved_sha256": rec.digest(snapshot),
-                "updated_at": _now(),
-            },
+            db, "minutes", ENTITY, minutes.id, approval_values(approving, snapshot, _now())
         )
         # Who it names, kept beside it for the people's files (the update's trigger has just
         # forgotten what the minutes' id held).
@@ -417,8 +377,71 @@ def approve(store: Store, item_id: int) -> Minutes:
         return get(db, minutes.id)
 
 
+def approvable(
+    db: Database, item_id: int, opening: Count | None = None
+) -> tuple[Minutes, meetings.Meeting]:
+    """The minutes an approval item is about and the meeting that approves them, once the rules
+    of `approve` are checked (a `UserError` says the first one broken): minutes submitted, the
+    meeting held, the vote on the item, if any, adopting them, and the meeting's quorum reached.
+    `opening`: that meeting's count at its opening for the item (`presence.quorum`), when the
+    caller has it already."""
+    item = service.require(db, "agenda_items", item_id, _("Le point"))
+    if item["kind"] != APPROVAL_KIND:
+        raise UserError(_("Ce point n'est pas une approbation de procès-verbal."))
+    minutes = minutes_for_item(db, item_id)
+    if minutes is None:
+        raise UserError(_("Aucun procès-verbal n'est soumis à l'approbation sur ce point."))
+    if minutes.status == "approved":
+        raise UserError(
+            _("Ce procès-verbal a déjà été approuvé le {day}.").format(
+                day=display(minutes.approved_on)
+            )
+        )
+    if minutes.status != "submitted":
+        raise UserError(
+            _("Le procès-verbal est redevenu un brouillon : soumettez-le avant de l'approuver.")
+        )
+    approving = meetings.get(db, item["meeting_id"])
+    if approving.status not in ("held", "closed"):
+        raise UserError(
+            _(
+                "La séance du {day} n'est pas marquée comme tenue : le procès-verbal ne peut y "
+                "être approuvé qu'une fois la séance tenue."
+            ).format(day=display(approving.day))
+        )
+    vote = votes.vote_for_item(db, item_id)
+    if vote is not None and vote.outcome != "adopted":
+        raise UserError(
+            _("Le vote sur ce point a rejeté le procès-verbal : il ne peut pas être approuvé.")
+        )
+    _ensure_approving_quorum(db, approving, item_id, vote, opening)
+    return minutes, approving
+
+
+def snapshot_of(db: Database, minutes: Minutes) -> str:
+    """The text approval freezes: the minutes as the record says them now, as canonical JSON."""
+    return rec.to_json(rec.compose(db, minutes.meeting_id, minutes.secretary, minutes.closing_time))
+
+
+def approval_values(approving: meetings.Meeting, snapshot: str, now: str) -> dict[str, Any]:
+    """What approval writes on the minutes: approved by `approving` on its day, `snapshot`
+    frozen with its digest."""
+    return {
+        "status": "approved",
+        "approved_by_meeting_id": approving.id,
+        "approved_on": approving.day.isoformat(),
+        "approved_text": snapshot,
+        "approved_sha256": rec.digest(snapshot),
+        "updated_at": now,
+    }
+
+
 def _ensure_approving_quorum(
-    db: Database, approving: meetings.Meeting, item_id: int, vote: votes.Vote | None
+    db: Database,
+    approving: meetings.Meeting,
+    item_id: int,
+    vote: votes.Vote | None,
+    opening: Count | None = None,
 ) -> None:
     """Minutes are approved by a meeting that can deliberate: its quorum at the vote on the
     approval item, or at the opening when no vote was counted (a reconvened meeting, on the items
@@ -427,10 +450,11 @@ def _ensure_approving_quorum(
         reached = vote.quorum_reached
         count_text = f"{vote.quorum.get('counted', 0)} / {vote.quorum.get('required', 0)}"
     else:
-        moment = presence.parse_time(approving.opening_time, "opening_time")
-        count = presence.quorum(db, approving.id, moment, item_id=item_id)
-        reached = count.reached
-        count_text = f"{count.counted} / {count.required}"
+        if opening is None:
+            moment = presence.parse_time(approving.opening_time, "opening_time")
+            opening = presence.quorum(db, approving.id, moment, item_id=item_id)
+        reached = opening.reached
+        count_text = f"{opening.counted} / {opening.required}"
     if not reached:
         raise UserError(
             _(
@@ -453,26 +477,34 @@ def record_publication(
     signed = parse_date(signed_on, field="signed_on") if signed_on else None
     published = parse_date(published_on, field="published_on") if published_on else None
     with store.write() as db:
-        minutes = get(db, minutes_id)
-        if minutes.status != "approved":
-            raise UserError(
-                _("Un procès-verbal se signe et se publie une fois approuvé."), field="signed_on"
-            )
-        for day, field in ((signed, "signed_on"), (published, "published_on")):
-            if day is not None and minutes.approved_on and day.isoformat() < minutes.approved_on:
-                raise UserError(
-                    _("Cette date précède l'approbation du procès-verbal ({day}).").format(
-                        day=display(minutes.approved_on)
-                    ),
-                    field=field,
-                )
-        values = {}
-        if signed is not None:
-            values["signed_on"] = signed.isoformat()
-        if published is not None:
-            values["published_on"] = published.isoformat()
+        values = publication_values(get(db, minutes_id), signed, published)
         if values:
             service.update(db, "minutes", ENTITY, minutes_id, values)
+
+
+def publication_values(
+    minutes: Minutes, signed: dt.date | None, published: dt.date | None
+) -> dict[str, str]:
+    """What `record_publication` writes on approved `minutes`, once checked (a `UserError`: not
+    approved, or a day before the approval)."""
+    if minutes.status != "approved":
+        raise UserError(
+            _("Un procès-verbal se signe et se publie une fois approuvé."), field="signed_on"
+        )
+    for day, field in ((signed, "signed_on"), (published, "published_on")):
+        if day is not None and minutes.approved_on and day.isoformat() < minutes.approved_on:
+            raise UserError(
+                _("Cette date précède l'approbation du procès-verbal ({day}).").format(
+                    day=display(minutes.approved_on)
+                ),
+                field=field,
+            )
+    values = {}
+    if signed is not None:
+        values["signed_on"] = signed.isoformat()
+    if published is not None:
+        values["published_on"] = published.isoformat()
+    return values
 
 
 def add_erratum(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ess_desk.dates import display
 from ess_desk.i18n import _
+from ess_desk.record import Record
 from ess_desk.store import database
 
 if TYPE_CHECKING:
@@ -261,12 +262,18 @@ def pending(db: Database, today: dt.date | None = None) -> list[Deadline]:
     return pending_page(db, today)[1]
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     """One check of a meeting's compliance: passed or not, what it says, its source."""
 
+    __slots__ = _fields = ("ok", "text", "source")
     ok: bool
     text: str
     source: str
+
+    def __init__(self, ok: bool, text: str, source: str) -> None:
+        self.ok = ok
+        self.text = text
+        self.source = source
 
 
 def compliance(db: Database, meeting_id: int, today: dt.date | None = None) -> list[Finding]:

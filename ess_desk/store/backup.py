@@ -15,10 +15,11 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ess_desk.errors import StoreError
 from ess_desk.i18n import _
+from ess_desk.record import Record
 from ess_desk.store import database
 from ess_desk.store.database import read_only_connection
 
@@ -37,12 +38,18 @@ BEFORE_RESTORE = "avant-restauration"
 MANUAL = "manuelle"
 
 
-class BackupInfo(NamedTuple):
+class BackupInfo(Record):
     """A copy of the database: where it is, what kind of copy, and when it was taken."""
 
+    __slots__ = _fields = ("path", "kind", "taken_at")
     path: Path
     kind: str
     taken_at: dt.datetime | None
+
+    def __init__(self, path: Path, kind: str, taken_at: dt.datetime | None) -> None:
+        self.path = path
+        self.kind = kind
+        self.taken_at = taken_at
 
 
 def backup_dir(db_path: Path) -> Path:

@@ -17,9 +17,9 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 from ess_desk import host_name
+from ess_desk.record import Record
 
 # A lock younger than this that cannot be read is being written by an older version (which wrote
 # it in place): it is waited for, not taken over.
@@ -30,14 +30,26 @@ _ATTEMPTS = 50
 _WAIT = 0.02
 
 
-class LockInfo(NamedTuple):
+class LockInfo(Record):
     """Who holds a lock, as its file says."""
 
+    __slots__ = _fields = ("user", "host", "pid", "since", "token")
     user: str
     host: str
     pid: int
     since: str  # ISO timestamp, local time
     token: str
+
+    def __init__(self, user: str, host: str, pid: int, since: str, token: str) -> None:
+        self.user = user
+        self.host = host
+        self.pid = pid
+        self.since = since
+        self.token = token
+
+    def as_json(self) -> str:
+        """The lock file's text: the fields by name, in their order."""
+        return json.dumps({name: getattr(self, name) for name in self._fields})
 
     def since_display(self) -> str:
         from ess_desk.dates import display_datetime
@@ -152,7 +164,7 @@ def _publish(path: Path, info: LockInfo) -> None:
 
     # A temporary name the sweep recognises: a program killed here leaves nothing for good.
     tmp = path.with_name(f"{temp_prefix('verrou-')}{info.token[:8]}.tmp")
-    _write_private(tmp, json.dumps(info._asdict()))
+    _write_private(tmp, info.as_json())
     try:
         try:
             os.link(tmp, path)
@@ -167,7 +179,7 @@ def _publish(path: Path, info: LockInfo) -> None:
             if os.name == "nt":
                 os.rename(tmp, path)
                 return
-            _write_private(path, json.dumps(info._asdict()))
+            _write_private(path, info.as_json())
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -13,7 +13,8 @@ import functools
 import os
 import sys
 from pathlib import Path, PureWindowsPath
-from typing import NamedTuple
+
+from ess_desk.record import Record
 
 # File system types that are network shares (Linux `/proc/self/mountinfo`, macOS `mount`).
 NETWORK_TYPES = {
@@ -36,11 +37,16 @@ NETWORK_TYPES = {
 _DRIVE_REMOTE = 4  # GetDriveTypeW
 
 
-class NetworkDrive(NamedTuple):
+class NetworkDrive(Record):
     """Where a network drive was recognised: its kind ("SMB", "NFS"…) and its mount point."""
 
+    __slots__ = _fields = ("kind", "mount_point")
     kind: str
     mount_point: str
+
+    def __init__(self, kind: str, mount_point: str) -> None:
+        self.kind = kind
+        self.mount_point = mount_point
 
 
 def unc_share(path: str) -> NetworkDrive | None:

@@ -1,0 +1,151 @@
+"""The large demo's approvals of minutes, written in bulk, against the same approvals made
+through the services one by one (minutes.approve, record_publication, meetings.set_status)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from ess_desk import demo
+from ess_desk.demo import approvals, fill
+from ess_desk.integrity import check_council
+from ess_desk.meetings import meetings, presence
+from ess_desk.minutes import minutes, record
+from ess_desk.store import chain, open_store
+
+# When a row was typed, not what it says: the services stamp these with the wall clock.
+WALL_CLOCK = {"created_at", "updated_at", "recorded_at"}
+# What the approvals write: their rows, who the snapshots name, the log's keys of long entries.
+TABLES = {
+    "minutes": "id",
+    "meetings": "id",
+    "minutes_people": "minutes_id, person_id",
+    "minutes_names": "minutes_id, role, text",
+    "minutes_read": "minutes_id",
+    "audit_numbers": "entry_id, number",
+    "audit_numbered": "entry_id",
+}
+PROFILE = dataclasses.replace(
+    demo.LARGE,
+    organisations=tuple((kind, max(3, n // 8)) for kind, n in demo.LARGE.organisations),
+    people=400,
+    meetings_from=dt.date(2025, 5, 1),
+    actions=600,
+    updates_per_action=2,
+)
+
+
+def rows_of(db, table: str, order: str) -> list[tuple]:
+    cursor = db.execute(f"SELECT * FROM [{table}] ORDER BY {order}")
+    keep = [n for n, c in enumerate(cursor.description) if c[0] not in WALL_CLOCK]
+    return [tuple(r[n] for n in keep) for r in cursor.fetchall()]
+
+
+def without_clock(text: str | None):
+    if text is None:
+        return None
+    value = json.loads(text)
+    return {k: v for k, v in value.items() if k not in WALL_CLOCK}
+
+
+def written(db) -> dict[str, list]:
+    out = {table: rows_of(db, table, order) for table, order in TABLES.items()}
+    out["audit_log"] = [
+        (entry_id, entity, entity_id, action, without_clock(before), without_clock(after))
+        for entry_id, entity, entity_id, action, before, after in db.execute(
+            "SELECT id, entity, entity_id, action, before, after FROM audit_log ORDER BY id"
+        )
+    ]
+    return out
+
+
+def through_the_services(monkeypatch) -> None:
+    """The demo's approvals made as the small demo makes them, on the large profile."""
+    approve = fill._approve_minutes
+
+    def one_by_one(state) -> None:
+        bulk = state.profile
+        state.profile = dataclasses.replace(bulk, bulk=False)
+        try:
+            approve(state)
+        finally:
+            state.profile = bulk
+
+    monkeypatch.setattr(fill, "_approve_minutes", one_by_one)
+
+
+@pytest.fixture(scope="module")
+def councils(tmp_path_factory):
+    """The reduced large council filled twice with one seed: its approvals in bulk (in small
+    batches, so that several are written one after the other) and through the services."""
+    made = {}
+    for way in ("bulk", "services"):
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            monkeypatch.setattr(approvals, "BATCH", 7)
+            if way == "services":
+                through_the_services(monkeypatch)
+            path = tmp_path_factory.mktemp(way) / "conseil.sqlite"
+            store = open_store(path)
+            summary = demo.fill_profile(store, PROFILE, seed=11)
+            made[way] = (store, summary, written(store.db))
+    yield made
+    for store, _summary, _written in made.values():
+        store.close()
+
+
+def test_bulk_approvals_write_what_the_services_write(councils):
+    bulk, services = councils["bulk"], councils["services"]
+    assert bulk[1] == services[1]  # the summary: as many minutes approved
+    approved = [r for r in services[2]["minutes"] if r[2] == "approved"]
+    assert len(approved) >= 40
+    for table in (*TABLES, "audit_log"):
+        assert bulk[2][table] == services[2][table], table
+
+
+def test_bulk_approvals_keep_the_chain_the_digests_and_the_checks(councils):
+    store = councils["bulk"][0]
+    db = store.db
+    assert chain.first_break(db.conn) is None
+    assert minutes.check_digests(db) == []
+    assert check_council(store) == []
+    rows = db.execute(
+        "SELECT id, approved_text, approved_sha256, approved_on, signed_on, published_on "
+        "FROM minutes WHERE status = 'approved'"
+    ).fetchall()
+    for minutes_id, text, digest, approved_on, signed_on, published_on in rows:
+        assert record.digest(text) == digest
+        day = dt.date.fromisoformat(approved_on)
+        assert signed_on == (day + dt.timedelta(days=1)).isoformat()
+        assert published_on == (day + dt.timedelta(days=3)).isoformat()
+        meeting_status = db.execute(
+            "SELECT m.status FROM meetings m JOIN minutes mi ON mi.meeting_id = m.id "
+            "WHERE mi.id = ?",
+            [minutes_id],
+        ).fetchone()[0]
+        assert meeting_status == "closed"
+    # The snapshots' update trigger is back, as it was.
+    assert db.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' "
+        "AND name = 'snapshot_people_update'"
+    ).fetchone() == (1,)
+
+
+def test_a_meeting_without_quorum_approves_nothing_in_bulk(councils):
+    """The minutes left submitted are those whose approving meeting, held, lacked its quorum."""
+    db = councils["bulk"][0].db
+    waiting = db.execute(
+        "SELECT mi.approval_item_id FROM minutes mi JOIN agenda_items i "
+        "ON i.id = mi.approval_item_id JOIN meetings m ON m.id = i.meeting_id "
+        "WHERE mi.status = 'submitted' AND m.status IN ('held', 'closed')"
+    ).fetchall()
+    assert waiting  # the reduced council has some
+    for (item_id,) in waiting:
+        meeting_id = db.execute(
+            "SELECT meeting_id FROM agenda_items WHERE id = ?", [item_id]
+        ).fetchone()[0]
+        approving = meetings.get(db, meeting_id)
+        moment = presence.parse_time(approving.opening_time, "opening_time")
+        assert not presence.quorum(db, meeting_id, moment, item_id=item_id).reached
