@@ -4,7 +4,7 @@ decision); the demo's bulk insert."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
@@ -373,6 +373,11 @@ def _insert_actions(
     next_id = database.scalar(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM actions")
     pending_actions: list[tuple] = []
     pending_updates: list[tuple] = []
+    # What the rules made of each day, status and progress met (a few thousand values, met a
+    # million times in the huge demo).
+    days: dict[str, str] = {}
+    statuses: dict[str, str] = {}
+    progresses: dict[int, int] = {}
     for n, values in enumerate(actions, start=1):
         where = _("action n°{n} du lot").format(n=n)
         try:
@@ -381,12 +386,14 @@ def _insert_actions(
             last_status, last_progress = row["status"], row["progress"]
             update_rows = []
             for entry in entries:
-                on_date = dt.date.fromisoformat(str(entry["on_date"])[:10]).isoformat()
+                on_date = _parsed(days, _iso_day, entry["on_date"], str)
                 if on_date < row["created_on"]:
                     raise UserError(_("un point de suivi précède la création de l'action"))
                 status, progress = rules.coherent(
-                    rules.parse_status(entry.get("status") or last_status),
-                    rules.parse_progress(entry.get("progress", last_progress)),
+                    _parsed(statuses, rules.parse_status, entry.get("status") or last_status, str),
+                    _parsed(
+                        progresses, rules.parse_progress, entry.get("progress", last_progress), int
+                    ),
                 )
                 update_rows.append(
                     (
@@ -417,6 +424,21 @@ def _insert_actions(
             _write_batch(db, pending_actions, pending_updates)
     _write_batch(db, pending_actions, pending_updates)
     return n_actions, n_updates
+
+
+def _parsed(kept: dict[Any, Any], parse: Callable[[Any], Any], value: Any, kind: type) -> Any:
+    """`parse(value)`, kept in `kept` for the values of type `kind` (others, and what it
+    refuses, are parsed each time)."""
+    if type(value) is not kind:
+        return parse(value)
+    found = kept.get(value)
+    if found is None:
+        found = kept[value] = parse(value)
+    return found
+
+
+def _iso_day(value: Any) -> str:
+    return dt.date.fromisoformat(str(value)[:10]).isoformat()
 
 
 def _write_batch(db: Database, actions: list[tuple], updates: list[tuple]) -> None:

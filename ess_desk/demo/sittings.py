@@ -146,12 +146,9 @@ def _hold(demo: _Demo, plan: _MeetingPlan) -> None:
     opening = att.count(expected, presences, rules_, plan.start.time())
     if opening.problems:
         raise RuntimeError(f"demo planning error: {opening.problems}")
-    previous = [
-        m
-        for m in demo.meetings
-        if m.body_id == plan.body_id and m.start < plan.start and m.status == "held"
-    ]
-    times = _item_times(plan, bool(previous))
+    # A meeting of the body held before this one leaves minutes to approve first.
+    earliest = demo.first_held.get(plan.body_id)
+    times = _item_times(plan, earliest is not None and earliest < plan.start)
     ballots = []
     for item in plan.items:
         if item.kind == "vote":
@@ -161,6 +158,7 @@ def _hold(demo: _Demo, plan: _MeetingPlan) -> None:
     # Held as it opened (the demo's clock is its anchor): then its votes can be recorded.
     meetings.set_status(demo.store, plan.id, "held", now=_demo_now(demo))
     plan.status = "held"
+    demo.first_held[plan.body_id] = plan.start if earliest is None else min(earliest, plan.start)
     if demo.profile.bulk:
         _write_attendance_bulk(demo, plan, presences, opening, ballots)
     else:

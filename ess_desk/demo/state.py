@@ -243,4 +243,7 @@ class _Demo:
     previous_substitutes: dict[tuple[str, int], int] = field(default_factory=dict)
     previous_experts: dict[tuple[int, int], int] = field(default_factory=dict)
     meetings: list[_MeetingPlan] = field(default_factory=list)
+    # The start of the first meeting held so far, by body (only `_hold` marks meetings held
+    # while they are planned): whether a meeting has earlier minutes to approve.
+    first_held: dict[int, dt.datetime] = field(default_factory=dict)
     approved: int = 0

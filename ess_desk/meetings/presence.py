@@ -292,8 +292,14 @@ def opening_count(
     )
 
 
+_COUNT_FIELDS = tuple(f.name for f in dataclasses.fields(att.Count))
+
+
 def count_as_json(count: att.Count) -> str:
-    data = dataclasses.asdict(count)
+    """The count as the meeting's opening and its votes keep it: its fields (`dataclasses.asdict`
+    without its deep copies: a count holds numbers, texts and their dicts and lists), the voters'
+    mandates as text keys, the count and whether the quorum is reached."""
+    data = {name: getattr(count, name) for name in _COUNT_FIELDS}
     data["voters"] = {str(k): v for k, v in count.voters.items()}
     data["cast_by"] = {str(k): v for k, v in count.cast_by.items()}
     data["counted"] = count.counted

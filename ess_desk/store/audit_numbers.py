@@ -99,9 +99,20 @@ def write(conn: sqlite3.Connection, entries: Iterable[tuple[int, str | None, str
     long = [(entry_id, b, a) for entry_id, b, a in entries if is_long(b, a)]
     if not long or not database.has_table(conn, "audit_numbered"):
         return
+    # A text in two entries (an update's after, the next update's before) is keyed once.
+    keyed: dict[str, set[int]] = {}
+
+    def keys(text: str | None) -> set[int]:
+        if not text:
+            return set()
+        found = keyed.get(text)
+        if found is None:
+            found = keyed[text] = number_keys(text)
+        return found
+
     conn.executemany(
         "INSERT OR IGNORE INTO audit_numbers (number, entry_id) VALUES (?, ?)",
-        [(k, entry_id) for entry_id, b, a in long for k in number_keys(b) | number_keys(a)],
+        [(k, entry_id) for entry_id, b, a in long for k in keys(b) | keys(a)],
     )
     conn.executemany(
         "INSERT OR IGNORE INTO audit_numbered (entry_id) VALUES (?)",

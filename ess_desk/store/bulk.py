@@ -178,13 +178,17 @@ def insert_rows(
     per = max(1, min(ROWS_PER_STATEMENT, limit // width))
     head = f"INSERT INTO [{table}] ({', '.join(columns)}) VALUES "
     one = "(" + ", ".join("?" * width) + ")"
-    full = head + ", ".join([one] * per)
+    full = ""  # the statement of a full chunk, made when one comes (most calls write one row)
     written = 0
     remaining = iter(rows)
     while chunk := list(itertools.islice(remaining, per)):
         if any(len(row) != width for row in chunk):
             raise ValueError(f"a row for {table} does not have {width} values")
-        sql = full if len(chunk) == per else head + ", ".join([one] * len(chunk))
+        if len(chunk) == per:
+            full = full or head + ", ".join([one] * per)
+            sql = full
+        else:
+            sql = head + ", ".join([one] * len(chunk))
         conn.execute(sql, list(itertools.chain.from_iterable(chunk)))
         written += len(chunk)
     return written

@@ -122,6 +122,32 @@ def test_proxy_checks():
     assert "soi-même" in c.problems[0]
 
 
+def test_a_count_is_kept_as_asdict_would_write_it():
+    """presence.count_as_json reads the count's fields without dataclasses.asdict's deep copies:
+    the same text, problems, voters and proxies included."""
+    import dataclasses
+    import json
+
+    from ess_desk.meetings import presence
+
+    expected = [*members(5), att.Expected(9, "Invitée", False, role="permanent_guest")]
+    presences = [
+        att.Presence(1, "present"),
+        att.Presence(2, "represented", proxy_to=1),
+        att.Presence(3, "represented", proxy_to=1),  # over the limit: a problem
+        att.Presence(4, "excused"),
+    ]
+    for rules in (att.Rules(), att.Rules(counts_represented=False, proxies_per_holder=2)):
+        count = att.count(expected, presences, rules, withdrawn={5})
+        data = dataclasses.asdict(count)
+        data["voters"] = {str(k): v for k, v in count.voters.items()}
+        data["cast_by"] = {str(k): v for k, v in count.cast_by.items()}
+        data["counted"] = count.counted
+        data["reached"] = count.reached
+        assert presence.count_as_json(count) == json.dumps(data, ensure_ascii=False)
+    assert count.voters and count.cast_by
+
+
 def test_substitute_counts_only_when_replacing_an_absent_member():
     expected = [*members(2), att.Expected(7, "Suppléante", False, "substitute", substitute_for=1)]
     both = [att.Presence(1, "present"), att.Presence(7, "present")]

@@ -403,3 +403,19 @@ def test_backup_date_reads_the_stamp_of_every_kind_of_copy():
     assert backup.backup_date(Path("mon-conseil-2026-20261128-101500.sqlite")) == when
     assert backup.backup_date(Path("conseil-20261399-101500.sqlite")) is None
     assert backup.backup_date(Path("conseil.sqlite")) is None
+
+
+def test_the_account_name_is_getpass_s_read_once(monkeypatch):
+    """Without LOGNAME, USER, LNAME or USERNAME, current_user is getpass's name of the account,
+    which it reads once per process; a variable set is taken first, as getpass takes it."""
+    import getpass
+
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(name, raising=False)
+    assert lockmod.current_user() == getpass.getuser()
+    calls = []
+    monkeypatch.setattr(getpass, "getuser", lambda: calls.append(1) or "autre")
+    assert lockmod.current_user() == lockmod.current_user()
+    assert calls == []  # read already
+    monkeypatch.setenv("USER", "camille")
+    assert lockmod.current_user() == "camille"
