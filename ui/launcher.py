@@ -87,6 +87,30 @@ def run() -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+    _leave(code)
+
+
+def _leave(code: int) -> None:
+    """The end of a subcommand: what the interpreter's own exit would leave behind is done (the
+    exit functions: the support log's handlers closed, multiprocessing's helpers ended; the
+    standard streams flushed), then the process ends without taking apart, object by object,
+    everything the command made: a 10,000-member import holds some 50 MB of them, 13-14 ms of
+    processor time to free before the process could end. Each command has closed its database
+    and written its files whole by then. With a thread still running, or when a stream cannot
+    be flushed (a pipe closed by its reader), the interpreter ends as usual: it waits for the
+    thread, and says what became of the stream."""
+    import atexit
+    import threading
+
+    if isinstance(code, int) and threading.active_count() == 1:
+        atexit._run_exitfuncs()  # as the interpreter's exit runs them; they are run once
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        else:
+            os._exit(code)
     sys.exit(code)
 
 

@@ -69,9 +69,11 @@ class MembersTableModel(QAbstractTableModel):
         from ess_desk.membership.listing import MemberListing
 
         self._listing = MemberListing(self._db, self._at)
-        self._total, self._active_count = self._listing.counts()
         self._cache: dict[int, _Member] = {}
         self._query()
+        # After the first order: the people not archived are counted from it when it leaves
+        # them out (the page's).
+        self._total, self._active_count = self._listing.counts()
 
     def _query(self) -> None:
         # The rows read stay cached (by id) until the next reload: a filter or a sort only

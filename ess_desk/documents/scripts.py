@@ -304,8 +304,12 @@ def install() -> None:
             self.bulletText = drawable(self.bulletText, style.bulletFontName)
 
     def _draw(self: Any) -> None:
-        with paragraph_direction(getattr(self, "_rtl", False)):
+        # (`paragraph_direction`, without a generator per paragraph)
+        token = _direction.set("R" if getattr(self, "_rtl", False) else "L")
+        try:
             draw(self)
+        finally:
+            _direction.reset(token)
 
     def _split(self: Any, available_width: float, available_height: float) -> list[Any]:
         parts = split(self, available_width, available_height)

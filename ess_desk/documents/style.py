@@ -25,7 +25,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from ess_desk import __version__
 from ess_desk.documents import scripts
@@ -715,13 +715,17 @@ def _cell_lines(
 def _number_lines(
     text: str, st: ParagraphStyle, width: float
 ) -> tuple[tuple[_Line, ...], float, bool, bool] | None:
-    """`_cell_lines` of a number in ASCII digits that fits its width (a table's N° column: as
-    many different ones as rows): its one line, worked out without wrapping it."""
+    """`_cell_lines` of a number in ASCII digits (a table's N° column: as many different ones
+    as rows): its one line, as it is when it fits its width, else narrowed when wrapping leaves
+    it whole (digits are left to right and seeded: `_cell_lines` would say so of them)."""
     if not (text.isdigit() and text.isascii()):
         return None
-    if stringWidth(text, st.fontName, 1) * st.fontSize > width:
-        return None  # (narrowed or cut: as any other text)
-    return ((text, st, AS_IT_IS),), st.leading, True, True
+    if stringWidth(text, st.fontName, 1) * st.fontSize <= width:
+        return ((text, st, AS_IT_IS),), st.leading, True, True
+    wrapped = lines_of(text, st.fontName, st.fontSize, width)
+    if len(wrapped) != 1 or wrapped[0] != text:
+        return None  # (cut, being more than twice as wide: as any other text)
+    return ((text, st, NARROWED),), st.leading, True, True
 
 
 class TextCell(Flowable):
@@ -965,7 +969,7 @@ class _RowWriter:
                 self.cell(cell, left, top, inner)
             else:
                 cell_height = cell.wrap(inner, 1e6)[1]
-                cell.drawOn(self.text._canvas, left, top - cell_height)
+                _draw_cell(cell, self.text._canvas, left, top - cell_height)
 
     def cell(self, cell: TextCell, left: float, top: float, inner: float) -> None:
         """What `cell.write_into(text, left, top, inner)` writes: the operators the cell wrote
@@ -1303,8 +1307,29 @@ def _number_operators(line: _Line, width: float) -> str | None:
         return f"({text}) Tj T*"
     if kind != NARROWED:
         return None
-    ((_st, _line, scale),) = _runs_of((line,), width)
-    return f"{scale} ({text}) Tj T* 100 Tz"
+    st = line[1]  # (narrowed as `_runs_of` narrows it)
+    key = (len(text), st.fontName, st.fontSize, width)
+    scale = _NARROWED_NUMBERS.get(key)
+    if scale is None:
+        scale = fp_str(100 * width / (stringWidth(text, st.fontName, 1) * st.fontSize))
+        if _digits_alike(st.fontName):
+            if len(_NARROWED_NUMBERS) >= 256:  # (bounded)
+                _NARROWED_NUMBERS.clear()
+            _NARROWED_NUMBERS[key] = scale
+    return f"{scale} Tz ({text}) Tj T* 100 Tz"
+
+
+# The scale of a number narrowed to its column, by its count of digits, font, size and width
+# (the N° of a follow-up's 900 rows: one scale).
+_NARROWED_NUMBERS: dict[tuple[int, str, float, float], str] = {}
+
+
+@cache
+def _digits_alike(font_name: str) -> bool:
+    """Whether the ten ASCII digits are equally wide in the font (DejaVu's are): a number's
+    width is then, to the bit, that of any other of as many digits (the same widths added in
+    the same order)."""
+    return len({stringWidth(digit, font_name, 1) for digit in "0123456789"}) == 1
 
 
 # Lines of a cell written at once: their style, their text joined by line feeds (see `_Codes`),
@@ -1903,7 +1928,7 @@ class GridTable(Flowable):
                 if isinstance(cell, TextCell):
                     rows.cell(cell, x + GRID_SIDE_PADDING, y, inner)
                 else:
-                    cell.drawOn(canv, x + GRID_SIDE_PADDING, y - cell_height)
+                    _draw_cell(cell, canv, x + GRID_SIDE_PADDING, y - cell_height)
         canv.drawText(text)
 
     def _draw_grid(self, canv: pdfcanvas.Canvas, tops: list[float], edges: list[float]) -> None:
@@ -1938,6 +1963,16 @@ class GridTable(Flowable):
             code += [f"0 {ys[n]} m 0 {ys[n + 1]} l" for n in marked]
             code.append("S")
         canv.restoreState()
+
+
+def _draw_cell(cell: Flowable, canv: pdfcanvas.Canvas, x: float, y: float) -> None:
+    """`cell.drawOn(canv, x, y)`. A Spacer (the sign-in sheet's room to sign, one a row) draws
+    nothing: what `drawOn` writes around it (the state saved, the origin moved, the state put
+    back) is written without saving and restoring the canvas's state in Python."""
+    if type(cell) is Spacer and not getattr(cell, "_showBoundary", False):
+        cast(Any, canv)._code.extend(("q", f"1 0 0 1 {fp_str(x, y)} cm", "Q"))
+        return
+    cell.drawOn(canv, x, y)
 
 
 def _lines(canv: pdfcanvas.Canvas, segments: list[tuple[float, float, float, float]]) -> None:

@@ -1683,7 +1683,7 @@ def _write(
     db: Database, plan: ImportPlan, progress: Callable[[int, int], None] | None
 ) -> ImportResult:
     from ess_desk import audit
-    from ess_desk.store.bulk import indexed_in_bulk, insert_rows
+    from ess_desk.store.bulk import indexed_in_bulk, indexes_sorted_after, insert_rows
 
     total = len(plan.organisations) + len(plan.colleges) + len(plan.people) + len(plan.mandates)
     done = 0
@@ -1707,7 +1707,13 @@ def _write(
     # organisations, and the words index of their audit entries, are written at the end in one
     # statement per table, in the same transaction.
     keys: dict[str, list[tuple[Any, ...]]] = {}
-    with indexed_in_bulk(db, "organisations", "people", "audit_log", keys=keys):
+    # Into a council with few members yet, the people's and mandates' indexes are made after
+    # their rows rather than row by row.
+    adding = {"people": len(plan.people), "mandates": len(plan.mandates)}
+    with (
+        indexed_in_bulk(db, "organisations", "people", "audit_log", keys=keys),
+        indexes_sorted_after(db, adding),
+    ):
         _insert_all(plan, insert, next_id)
         keys.update(_folded_keys(plan))
     audit.record(

@@ -13,9 +13,10 @@ the name, then the order of the names as written (and the id).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from ess_desk.membership.roster import MemberRow
 from ess_desk.membership.vocabulary import ROLES, label
@@ -52,6 +53,66 @@ _IN_FORCE = "m.start_date <= :day AND (m.end_date IS NULL OR m.end_date >= :day)
 _WRITTEN = "p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id"
 
 
+# How many ids of an order are read with its length, the rest when something asks past them: a
+# first screen, and the block of rows read around one (ui.models.MembersTableModel.BLOCK), on the
+# tallest screen.
+FIRST_IDS = 256
+
+
+class Order(Sequence[int]):
+    """The ids of an order, of which the length and the first ones are read at once, and the
+    rest at the first question past them (an id further down, a slice reaching there, a walk
+    over them all): a table's first frame needs its rows' count and its first screen, not the
+    order of 20,000 people (9 of the huge demo's 13 ms). Both are read by the same query, so in
+    the same order. People who came or went in between (another program's write): the order is
+    fitted to the length given, a place left over holding id 0, which no one has (shown empty
+    until the table is read again, as a person deleted after the ids were read already is)."""
+
+    __slots__ = ("_ids", "_count", "_rest")
+
+    def __init__(self, first: list[int], count: int, rest: Callable[[], list[int]] | None):
+        self._ids = first
+        self._count = count
+        self._rest = rest  # None once every id is read
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if self._rest is not None:
+            if isinstance(index, slice):
+                start, stop, step = index.indices(self._count)
+                reach = max(start, stop) if step > 0 else start + 1
+            else:
+                reach = (index + self._count if index < 0 else index) + 1
+            if reach > len(self._ids):
+                self._read_rest()
+        return self._ids[index]
+
+    def __iter__(self) -> Iterator[int]:
+        if self._rest is not None:
+            self._read_rest()
+        return iter(self._ids)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Order | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by its ids, which are read lazily
+
+    def _read_rest(self) -> None:
+        assert self._rest is not None
+        ids, self._rest = self._rest(), None
+        self._ids = ids[: self._count] + [0] * (self._count - len(ids))
+
+
 def like_escaped(text: str) -> str:
     """`text` for a LIKE pattern written with ESCAPE '\\': its own % and _ match themselves."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -85,18 +146,21 @@ class MemberListing:
         self.at = at
         self._day = at.isoformat()
         self._mandates: _Mandates | None = None
-        self._orders: dict[tuple[str, bool, bool], list[int]] = {}
+        self._orders: dict[tuple[str, bool, bool], Sequence[int]] = {}
         self._matches: dict[str, frozenset[int]] = {}
         self._unkeyed: tuple[dict[int, str], dict[int, str]] | None = None
 
     # -- what the table holds ----------------------------------------------------------------
     def counts(self) -> tuple[int, int]:
-        found = database.row(
-            self._db,
-            "SELECT COUNT(*) AS total, COALESCE(SUM(archived = 0), 0) AS active FROM people",
-        )
-        assert found is not None  # an aggregate always reads one row
-        return int(found["total"]), int(found["active"])
+        """(everyone, not archived). Everyone is counted from the smallest index of the people;
+        those not archived are the length of an order already read without the archived (the
+        table's first query reads one), else counted, which reads every row of the people
+        (2.4 ms for 20,000)."""
+        total = database.count(self._db, "SELECT COUNT(*) FROM people")
+        for (_sort, _descending, include_archived), ordered in self._orders.items():
+            if not include_archived:
+                return total, len(ordered)
+        return total, database.count(self._db, "SELECT COUNT(*) FROM people WHERE archived = 0")
 
     def ids(
         self,
@@ -104,10 +168,11 @@ class MemberListing:
         include_archived: bool = False,
         sort: str = "last_name",
         descending: bool = False,
-    ) -> list[int]:
+    ) -> Sequence[int]:
         """The people who pass the filter (`words` already folded), sorted. The order is read
-        once per sort; each word's people are found in SQL through the folded keys (and kept
-        for the listing's life: typing back over a word asks nothing again)."""
+        once per sort, the first ones and its length first (`Order`); each word's people are
+        found in SQL through the folded keys (and kept for the listing's life: typing back over
+        a word asks nothing again)."""
         if sort not in SORTS:
             raise ValueError(sort)
         key = (sort, descending, include_archived)
@@ -115,7 +180,7 @@ class MemberListing:
         if ordered is None:
             ordered = self._orders[key] = self._ordered(sort, descending, include_archived)
         if not words:
-            return list(ordered)
+            return ordered  # never changed by its readers
         matched = self._matching(words[0])
         for word in words[1:]:
             matched = matched & self._matching(word)
@@ -275,7 +340,7 @@ class MemberListing:
         return self._mandates
 
     # -- the order -----------------------------------------------------------------------------
-    def _ordered(self, sort: str, descending: bool, include_archived: bool) -> list[int]:
+    def _ordered(self, sort: str, descending: bool, include_archived: bool) -> Sequence[int]:
         where = "" if include_archived else " WHERE p.archived = 0"
         if sort in ("bodies", "colleges", "roles"):
             return self._sorted_by_mandates(where, sort, descending)
@@ -303,7 +368,12 @@ class MemberListing:
             f"SELECT p.id FROM people p {' '.join(joins)}{where}"
             f" ORDER BY {', '.join(k + direction for k in key)}, {_WRITTEN}"
         )
-        return database.column(self._db, sql, {"day": self._day})
+        parameters = {"day": self._day}
+        first = _ids_in_order(self._db, f"{sql} LIMIT {FIRST_IDS}", parameters)
+        if len(first) < FIRST_IDS:
+            return Order(first, len(first), None)  # every one of them
+        count = database.count(self._db, f"SELECT COUNT(*) FROM people p{where}")
+        return Order(first, count, lambda: _ids_in_order(self._db, sql, parameters))
 
     def _sorted_by_mandates(self, where: str, sort: str, descending: bool) -> list[int]:
         """By the instances, colleges or roles cell (folded, as the table shows it), then the
@@ -333,6 +403,16 @@ class MemberListing:
 
         rows.sort(key=lambda r: (cell(r["id"]), r["name"]), reverse=descending)
         return [r["id"] for r in rows]
+
+
+def _ids_in_order(db: Database, sql: str, parameters: dict[str, str]) -> list[int]:
+    """The ids a sorted query of one column reads, in its order, handed over as one JSON array
+    rather than row by row: Python's reading of 17,439 rows was 4 of the 13 ms of the huge
+    demo's order. The array is built as the subquery's rows come, in their order (SQLite does
+    not flatten an ordered subquery into an aggregate); tests/core/test_listing.py holds every
+    order to the rows' own."""
+    text = database.scalar(db, f"SELECT json_group_array(id) FROM ({sql})", parameters)
+    return json.loads(text)
 
 
 def _names(db: Database, table: str) -> dict[int, str]:

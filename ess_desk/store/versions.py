@@ -29,4 +29,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0019_audit_words_sizes",
     "0020_people_words",
     "0021_people_words_replaced",
+    "0022_mandates_person_dropped",
 )

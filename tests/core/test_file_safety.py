@@ -299,6 +299,40 @@ def test_the_copies_records_are_read_once_then_from_the_folders_index(tmp_path, 
     assert [b.kind for b in first].count(backup.AUTOMATIC) == 2
 
 
+def test_a_copy_just_made_is_listed_without_being_opened_again(tmp_path, monkeypatch):
+    """The day's copy, a copy before a migration and one taken on demand are known from what
+    was written into them: the rotation that follows, and the next program through the
+    folder's index, list them without opening them, as a reading of each would have."""
+    db = tmp_path / "ess-desk.sqlite"
+    opened: list[Path] = []
+    real = backup.read_only_connection
+
+    def counted(path, **kw):
+        opened.append(Path(path))
+        return real(path, **kw)
+
+    with open_store(db) as s:
+        _forget_in_process(monkeypatch)
+        monkeypatch.setattr(backup, "read_only_connection", counted)
+        made = [
+            backup.daily_backup(s, now=dt.datetime(2020, 1, 1, 8, 0, 0, 123456)),
+            backup.backup_before(s, backup.BEFORE_MIGRATION),
+            backup.backup_now(s, now=dt.datetime(2020, 1, 2, 9, 30, 15, 999999)),
+        ]
+        listed = backup.backups(db)
+    assert opened == []
+    monkeypatch.setattr(backup, "read_only_connection", real)
+    _forget_in_process(monkeypatch)
+    (folder_index := backup.backup_dir(db) / backup.INDEX_NAME).unlink()
+    assert not folder_index.exists()
+    assert backup.backups(db) == listed  # each copy read this time
+    assert sorted(b.path for b in listed) == sorted(made)
+    assert {b.taken_at for b in listed} >= {
+        dt.datetime(2020, 1, 1, 8, 0, 0),
+        dt.datetime(2020, 1, 2, 9, 30, 15),
+    }
+
+
 def test_a_changed_copy_is_read_again_and_a_broken_index_ignored(tmp_path, monkeypatch):
     db = tmp_path / "ess-desk.sqlite"
     with open_store(db) as s:

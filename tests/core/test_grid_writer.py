@@ -110,6 +110,33 @@ def test_rows_put_down_in_one_loop_write_what_each_cell_writes(monkeypatch):
     assert _pages("top") == fast
 
 
+def test_numbers_narrowed_to_their_column_are_written_as_their_runs():
+    # A number wider than its column is laid out and narrowed without being wrapped nor split
+    # into runs (`_number_lines`, `_number_operators`, its scale kept by its count of digits):
+    # the lines `_cell_lines` gives any text, the operators `_runs_of` gives.
+    st = styles()
+    for font_style in (st.cell, st.cell_bold):
+        for width in (5.0, 11 * mm - 8, 20.5, 30.0, 60.0):
+            for text in ["7", "42", "909", "10000", "55516", "123456", "9" * 12, "1" * 40]:
+                quick = style._number_lines(text, font_style, width)
+                plain = style._number_lines
+                style._number_lines = lambda *args: None
+                try:
+                    slow = style._cell_lines(((text, font_style),), width)
+                finally:
+                    style._number_lines = plain
+                if quick is None:  # (cut: more than twice as wide as its column)
+                    assert len(slow[0]) > 1, (text, width)
+                    continue
+                assert quick == slow, (text, width)
+                if quick[0][0][2] == style.NARROWED:
+                    ((_st, _lines, scale),) = style._runs_of(quick[0], width)
+                    expected = f"{scale} ({text}) Tj T* 100 Tz"
+                    assert style._number_operators(quick[0][0], width) == expected
+                    style._NARROWED_NUMBERS.clear()
+                    assert style._number_operators(quick[0][0], width) == expected
+
+
 def test_a_table_taller_than_the_room_splits_as_when_its_height_was_added_whole(monkeypatch):
     fast = _pages("top")
 
@@ -173,6 +200,26 @@ def test_a_grids_rules_are_the_path_canvas_lines_writes():
     style._rules(ours, [fp_str(y) for y in tops], edges, width)
     theirs.lines(segments)
     assert ours._code == theirs._code  # type: ignore[attr-defined]
+
+
+def test_a_spacer_in_a_grid_writes_what_draw_on_writes():
+    # The sign-in sheet keeps each row tall enough to sign in with a Spacer: `_draw_cell`
+    # writes what reportlab's drawOn writes of it, and leaves the canvas as drawOn leaves it.
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Spacer
+
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    for canvas in (ours, theirs):
+        canvas.translate(3, 4)  # (a move just before: never merged with the spacer's)
+    for x, y in [(0, 0), (12.5, 300.25), (-1 / 3, 2 / 3), (1e-9, 612.0000001), (51.02362, -5)]:
+        box = Spacer(1, 22.3)
+        style._draw_cell(box, ours, x, y)
+        box.drawOn(theirs, x, y)
+    assert ours._code == theirs._code  # type: ignore[attr-defined]
+    state = Canvas.STATE_ATTRIBUTES  # type: ignore[attr-defined]
+    assert [vars(ours)[n] for n in state if n != "_extgstate"] == [
+        vars(theirs)[n] for n in state if n != "_extgstate"
+    ]
 
 
 def test_a_grids_stripes_and_marks_are_what_rect_and_lines_write():

@@ -821,6 +821,54 @@ def test_apply_is_audited_and_reports_progress(council, tmp_path):
     assert "Import terminé" in result.summary()
 
 
+def test_a_large_import_writes_what_a_row_by_row_one_writes(tmp_path, monkeypatch):
+    """Into a council with few members, a file of 1,000 lines or more has the people's and
+    mandates' indexes made after their rows (store.bulk.indexes_sorted_after): the same rows,
+    entries and schema as an import that keeps the indexes, and the indexes whole."""
+    from ess_desk.store import bulk
+
+    lines = [
+        f"Nom{i % 97};Prénom{i};p{i}@asso.fr;Asso {i % 40};{('Élus', 'Réseaux')[i % 3 % 2]};"
+        f"{('', 'Titulaire')[i % 7 % 2]};;{1 + i % 28:02}/{1 + i % 12:02}/20{10 + i % 15};"
+        f"{'' if i % 5 else '31/12/2040'}"
+        for i in range(1100)
+    ]
+    path = write(tmp_path, HEADER + "\n" + "\n".join(lines) + "\n")
+    dumps, schemas = [], []
+    for sorted_from in (bulk.SORTED_FROM, 10**9):
+        monkeypatch.setattr(bulk, "SORTED_FROM", sorted_from)
+        db_path = tmp_path / f"conseil-{sorted_from}.sqlite"
+        with open_store(db_path) as store:
+            body = bodies.create_body(store, name="Conseil de l'ESS", kind="plenary")
+            college = bodies.create_college(store, body, name="Élus", seats=None)
+            person = people.create(store, first_name="Anne", last_name="Déjà")
+            mandates.create(
+                store,
+                person_id=person,
+                body_id=body,
+                college_id=college,
+                role="member",
+                start_date="2020-01-01",
+            )
+            before = store.db.execute(
+                "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+            ).fetchall()
+            assert import_file(store, path).mandates == 1100
+            schemas.append(
+                store.db.execute(
+                    "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+                ).fetchall()
+            )
+            assert schemas[-1] == before
+            assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        dumped = dump(db_path)
+        del dumped["settings"], dumped["_sqlite_migrations"]  # the file's own id, its moments
+        # The entries but for their moment and hashes.
+        dumped["audit_log"] = sorted((r[0], *r[2:8], r[8]) for r in dumped["audit_log"])
+        dumps.append(dumped)
+    assert dumps[0] == dumps[1]
+
+
 def test_a_stale_plan_is_checked_again_before_writing(council, tmp_path, db_path):
     store = council["store"]
     path = write(

@@ -93,3 +93,67 @@ def test_rows_are_the_roster_s_rows_in_the_order_asked(demo):
     total, active = listing.counts()
     assert total == len(expected)
     assert active == sum(1 for r in expected.values() if not r.archived)
+
+
+@pytest.mark.parametrize("first", [1, 5, 64])
+def test_orders_read_their_first_ids_first_are_the_same_orders(demo, monkeypatch, first):
+    """An order longer than FIRST_IDS is read in two steps (listing.Order): its length and first
+    ids, then the rest; every order, both ways, is the one read at once."""
+    from ess_desk.membership import listing as listing_module
+
+    monkeypatch.setattr(listing_module, "FIRST_IDS", first)
+    for column in range(len(SORTS)):
+        for descending in (False, True):
+            listing = MemberListing(demo.db, AT)
+            for include_archived in (False, True):
+                got = listing.ids((), include_archived, SORTS[column], descending)
+                expected = reference(demo.db, (), include_archived, column, descending)
+                assert len(got) == len(expected)
+                assert list(got[:first]) == expected[:first]
+                assert list(got) == expected
+
+
+def test_an_order_reads_the_rest_only_when_asked_past_its_first_ids():
+    from ess_desk.membership.listing import Order
+
+    asked: list[int] = []
+
+    def rest() -> list[int]:
+        asked.append(1)
+        return [10, 11, 12, 13, 14, 15]
+
+    order = Order([10, 11, 12], 6, rest)
+    assert len(order) == 6 and order[0] == 10 and order[2] == 10 + 2
+    assert order[0:3] == [10, 11, 12] and order[1:2] == [11] and order[2:0:-1] == [12, 11]
+    assert asked == []
+    assert order[-1] == 15  # the last one: past the first ids
+    assert asked == [1]
+    assert list(order) == [10, 11, 12, 13, 14, 15] and order[3:] == [13, 14, 15]
+    assert asked == [1]  # read once
+    for reach in (lambda o: o[3], lambda o: o[1:4], lambda o: list(o), lambda o: 14 in o):
+        asked.clear()
+        reach(Order([10, 11, 12], 6, rest))
+        assert asked == [1]
+    with pytest.raises(IndexError):
+        Order([10], 1, None)[1]
+
+
+def test_an_order_keeps_the_length_it_was_given_when_people_came_or_went():
+    """Another program's write between the first ids and the rest: the length the table was
+    given stands; a place left over holds id 0 (no one: an empty row until the next reading)."""
+    from ess_desk.membership.listing import Order
+
+    assert list(Order([1, 2], 4, lambda: [1, 2, 3])) == [1, 2, 3, 0]
+    assert list(Order([1, 2], 3, lambda: [1, 2, 3, 4, 5])) == [1, 2, 3]
+
+
+def test_the_counts_come_from_the_order_read_first(demo, monkeypatch):
+    from ess_desk.membership import listing as listing_module
+
+    monkeypatch.setattr(listing_module, "FIRST_IDS", 3)
+    expected = {r.person_id: r for r in member_rows(demo.db, AT, include_archived=True)}
+    active = sum(1 for r in expected.values() if not r.archived)
+    for first_order in (False, True):
+        listing = MemberListing(demo.db, AT)
+        listing.ids((), first_order, "last_name", False)
+        assert listing.counts() == (len(expected), active)

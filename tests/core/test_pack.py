@@ -343,6 +343,34 @@ def test_convened_meeting_cover_has_no_draft_mark(store, council, tmp_path):
     assert "PROJET" not in texts[pages["Suivi des actions"] - 1]
 
 
+def test_footers_written_again_are_those_written_whole(store, council, tmp_path, monkeypatch):
+    # A page with only its footer writes what the last such page wrote, with its own number
+    # (`merging._Footer`): the packs are byte for byte those whose footers are all written
+    # whole (the convened meeting's draft minutes keep their watermark, the contents their
+    # page numbers, the annexes their stamps: those are written whole in both).
+    from reportlab import rl_config
+
+    meetings.set_status(store, council["second"], "convened")
+    written_again = []
+    write = merging._Footer.write
+    monkeypatch.setattr(
+        merging._Footer, "write", lambda self, *a: written_again.append(1) or write(self, *a)
+    )
+    monkeypatch.setattr(rl_config, "invariant", 1)
+
+    def packs() -> list[bytes]:
+        out = []
+        for variant in pack.VARIANTS:
+            build(store, council, tmp_path, variant)
+            out.append((tmp_path / f"dossier-{variant}.pdf").read_bytes())
+        return out
+
+    again = packs()
+    assert len(written_again) > 10
+    monkeypatch.setattr(merging._Footer, "of", staticmethod(lambda written, number: None))
+    assert packs() == again
+
+
 @pytest.mark.parametrize(
     "content, reason",
     [

@@ -25,6 +25,7 @@ UNRELEASED: set[str] = {
     "0019_audit_words_sizes",
     "0020_people_words",
     "0021_people_words_replaced",
+    "0022_mandates_person_dropped",
 }
 
 
@@ -66,5 +67,28 @@ def test_first_schema_migrates_and_keeps_its_roster(tmp_path):
             ("François", "substitute"),
         ]
         assert entries[0].substitutes == ("François Schmitt",)
+    finally:
+        store.close()
+
+
+def test_a_persons_mandates_are_found_by_the_index_that_took_over(tmp_path):
+    """0022 drops mandates_person: on the newest released file migrated, a person's mandates,
+    and those of a person in a body, are read through mandates_person_body."""
+    released = [p for p in SCHEMAS if p.stem not in UNRELEASED][-1]
+    path = tmp_path / released.name
+    shutil.copy(released, path)
+    store = open_store(path)
+    try:
+        indexes = {
+            r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        assert "mandates_person" not in indexes and "mandates_person_body" in indexes
+        for query in (
+            "SELECT id FROM mandates WHERE person_id = 1",
+            "SELECT id FROM mandates WHERE person_id = 1 AND body_id = 1",
+        ):
+            plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+            assert "USING COVERING INDEX mandates_person_body" in plan, plan
+        assert check_council(store) == []
     finally:
         store.close()

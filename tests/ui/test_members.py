@@ -11,7 +11,7 @@ from ess_desk.membership import people
 from ui import palette
 from ui.dialogs.person import OrganisationDialog, PersonDialog
 from ui.models import MembersFilterProxy, MembersTableModel, fold
-from ui.pages.members import MembersPage, describe_change
+from ui.pages.members import MembersPage, describe_change, format_count
 from ui.qt import Qt
 
 M = MembersTableModel
@@ -298,3 +298,40 @@ def test_archive_from_the_page(qtbot, store, council, monkeypatch):
     assert page.count_label.text() == "3 personnes"
     entries = audit.history(store.db, "person", council["Karim"])
     assert entries[-1]["after"]["archived"] == 1
+
+
+def test_the_table_counts_its_rows_before_reading_every_id(
+    qtmodeltester, qtbot, store, council, monkeypatch
+):
+    """The order's first ids and its length are read first (listing.Order): the row count (the
+    scroll bar's, a screen reader's) is the whole count at once, and rows, selection, sorting
+    and the filter are those of an order read whole."""
+    from ess_desk.membership import listing
+
+    whole = MembersTableModel(store.db)
+    expected = names(whole)
+    monkeypatch.setattr(listing, "FIRST_IDS", 2)
+    model = MembersTableModel(store.db)
+    model.BLOCK = 2  # rows read by blocks within the first ids
+    assert model.rowCount() == 5 and model._ids._rest is not None  # the rest not read yet
+    assert model.index(0, M.NAME).data() == whole.index(0, M.NAME).data()
+    assert model._ids._rest is not None
+    assert names(model) == expected
+    qtmodeltester.check(model)
+
+    page = MembersPage(store)
+    qtbot.addWidget(page)
+    assert page.proxy.rowCount() == 4 and page.count_label.text() == format_count(4, 4)
+    assert page.select_person(council["Zoé"]) and page.selected_person_id() == council["Zoé"]
+    page.table.sortByColumn(M.FIRST_NAME, Qt.SortOrder.DescendingOrder)
+    assert page.selected_person_id() == council["Zoé"]
+    assert names(page.proxy)[0].startswith("Zoé")
+    page.search.setText("helene")
+    assert names(page.proxy) == ["Hélène Dupré"]
+
+
+def test_the_first_ids_hold_a_first_screen_and_the_block_read_around_it():
+    from ess_desk.membership.listing import FIRST_IDS
+
+    # A row near the bottom of a tall first screen (100 rows) reads its block within them.
+    assert 100 + M.BLOCK - M.BLOCK // 4 <= FIRST_IDS

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -24,6 +25,7 @@ from pypdf.generic import (
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -163,6 +165,25 @@ def _canvas_class(layout: _Layout, footer: str) -> type[Canvas]:
             super().save()
 
         def _decorate(self, total: int) -> None:
+            """A page's footer (and its contents' numbers, watermark or annex stamp). A page
+            with only the footer writes what the last such page of the same size wrote with
+            this page's number (`_Footer`), once it has been written whole."""
+            page = self._pageNumber
+            if page in layout.slots or page in layout.annex_at or layout.watermark(page):
+                self._decorate_whole(total)
+                return
+            number = _("Page {page} / {total}").format(page=page, total=total)
+            footers = self.__dict__.setdefault("_ess_footers", {})
+            key = (self._pagesize, stringWidth(number, FONT, 8))
+            known = footers.get(key)
+            if known is not None:
+                known.write(self, number)
+                return
+            start = len(self._code)
+            self._decorate_whole(total)
+            footers[key] = _Footer.of(self._code[start:], number)
+
+        def _decorate_whole(self, total: int) -> None:
             width, height = self._pagesize
             page = self._pageNumber
             watermark = layout.watermark(page)
@@ -203,6 +224,40 @@ def _canvas_class(layout: _Layout, footer: str) -> type[Canvas]:
             self.restoreState()
 
     return PackCanvas
+
+
+@dataclass(frozen=True)
+class _Footer:
+    """What a page's footer wrote, its page number set apart: written again for another page
+    whose number is as wide (the same operators, the number's digits in their own ASCII codes;
+    `Tm` places the right-aligned number by its width)."""
+
+    before: tuple[str, ...]
+    line: tuple[str, str]  # the operators around the number, on its line
+    after: tuple[str, ...]
+
+    @staticmethod
+    def of(written: list[str], number: str) -> _Footer | None:
+        """The footer of these operators, or None (never written again) when the number is not
+        written as it reads, once, in ASCII."""
+        shown = f"({number})"
+        places = [n for n, piece in enumerate(written) if shown in piece]
+        if not number.isascii() or any(c in number for c in "()\\") or len(places) != 1:
+            return None
+        n = places[0]
+        head, _shown, tail = written[n].partition(shown)
+        if shown in tail:
+            return None
+        return _Footer(tuple(written[:n]), (head, tail), tuple(written[n + 1 :]))
+
+    def write(self, canvas: Canvas, number: str) -> None:
+        # (the number's characters given their codes in the document, as drawing it does)
+        font: Any = pdfmetrics.getFont(FONT)
+        font.splitString(number, cast(Any, canvas)._doc)
+        code: list[str] = cast(Any, canvas)._code
+        code += self.before
+        code.append(f"{self.line[0]}({number}){self.line[1]}")
+        code += self.after
 
 
 def _raw_copy(stream: StreamObject) -> StreamObject:

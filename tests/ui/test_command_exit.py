@@ -1,0 +1,66 @@
+"""How the program ends after a subcommand (ui.launcher._leave): the exit functions run and the
+output is whole, without the interpreter taking apart what the command made."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A program that runs `ess-desk` on `argv`: an exit function, an object that says when the
+# interpreter takes it apart, and (WITH_THREAD) a thread still running when the command ends.
+PROGRAM = textwrap.dedent(
+    """
+    import atexit, sys, threading
+
+    class Finalised:
+        def __del__(self):
+            print("taken apart", flush=True)
+
+    held = Finalised()
+    atexit.register(print, "exit functions ran")
+    if WITH_THREAD:
+        gate = threading.Event()
+        threading.Thread(target=lambda: (gate.wait(0.3), print("thread done"))).start()
+    sys.argv = ["ess-desk", *ARGV]
+    from ui.launcher import run
+    run()
+    """
+)
+
+
+def ending(argv: list[str], *, with_thread: bool = False) -> subprocess.CompletedProcess[str]:
+    code = f"WITH_THREAD = {with_thread}\nARGV = {argv!r}\n{PROGRAM}"
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+
+
+def test_a_command_ends_with_its_code_its_output_and_its_exit_functions(tmp_path):
+    db = str(tmp_path / "conseil.sqlite")
+    assert ending(["new", db]).returncode == 0
+    done = ending(["--db", db, "check"])
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[-2:] == [
+        f"Aucun problème : la base {db} est intègre.",
+        "exit functions ran",
+    ]
+    failed = ending(["--db", str(tmp_path / "absent.sqlite"), "check"])
+    assert failed.returncode == 1
+    assert failed.stdout.splitlines() == ["exit functions ran"]
+    assert "absent.sqlite" in failed.stderr
+    # Nothing the command made was taken apart object by object.
+    assert "taken apart" not in done.stdout + failed.stdout
+
+
+def test_a_thread_still_running_is_waited_for(tmp_path):
+    db = str(tmp_path / "conseil.sqlite")
+    done = ending(["new", db], with_thread=True)
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    # The interpreter's usual end: the thread waited for, then the exit functions (os._exit
+    # after them would have ended the thread before it said anything).
+    assert lines.index("thread done") < lines.index("exit functions ran")
