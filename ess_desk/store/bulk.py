@@ -92,9 +92,9 @@ def indexed_in_bulk(
 @contextmanager
 def indexes_sorted_after(db: Database, adding: dict[str, int]) -> Iterator[None]:
     """Inside the caller's transaction, for a writer about to add `adding[table]` new rows to
-    each table: a table given `SORTED_FROM` rows or more that holds fewer than half as many has
-    its indexes set aside for the block and made again at its end, from the SQL the schema keeps
-    for them, word for word.
+    each table: a table given `SORTED_FROM` rows or more that holds at most half as many has
+    its non-unique indexes set aside for the block and made again at its end, from the SQL the
+    schema keeps for them, word for word.
 
     SQLite makes an index from the sorted keys of every row, about twice as fast as it inserts
     the keys of rows coming in another order than the index's one by one (a 10,000-member
