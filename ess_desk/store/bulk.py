@@ -71,22 +71,23 @@ def indexed_in_bulk(
             if name.startswith("numbers_"):
                 db.execute("DELETE FROM audit_numbered WHERE entry_id >= ?", [first])
             kept.append((source, first, name, sql))
-    try:
-        yield
-    finally:
-        from ess_desk.store.search_schema import search_fill_statements
+    # On a failure nothing is put back: the caller's transaction, rolled back, puts back the
+    # triggers with the rows (when SQLite has ended it itself, on a full disk, the triggers
+    # written again here would meet their own rolled-back selves and hide the error).
+    yield
+    from ess_desk.store.search_schema import search_fill_statements
 
-        for source, first, name, trigger_sql in kept:
-            if name.startswith("derived_"):
-                derived.forget_keys(db, source, since_id=first)
-                if keys and source in keys:
-                    derived.write_keys(db, source, keys[source])
-            elif name.startswith("search_") and name.endswith("_insert"):
-                for statement in search_fill_statements(source, since_id=first):
-                    db.execute(statement)
-            db.execute(trigger_sql)
-        if {"people", "organisations"} & set(sources):
-            derived.refresh_keys(db)  # the folded keys of the new rows
+    for source, first, name, trigger_sql in kept:
+        if name.startswith("derived_"):
+            derived.forget_keys(db, source, since_id=first)
+            if keys and source in keys:
+                derived.write_keys(db, source, keys[source])
+        elif name.startswith("search_") and name.endswith("_insert"):
+            for statement in search_fill_statements(source, since_id=first):
+                db.execute(statement)
+        db.execute(trigger_sql)
+    if {"people", "organisations"} & set(sources):
+        derived.refresh_keys(db)  # the folded keys of the new rows
 
 
 @contextmanager

@@ -908,6 +908,33 @@ def test_a_large_import_failing_leaves_the_file_as_it_was(council, tmp_path, mon
     assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
+def test_an_import_whose_transaction_sqlite_ended_says_why(council, tmp_path, monkeypatch):
+    """A full disk in the write: SQLite rolls the whole transaction back itself. The import says
+    so, not what putting back the triggers set aside for the rows met
+    then (« trigger … already exists »), and the file is as it was."""
+    store = council["store"]
+    college = "Structures de l'ESS"
+    lines = [
+        f"Nom{i};Prénom{i};p{i}@asso.fr;Asso {i % 40};{college};;;01/01/2020;" for i in range(1100)
+    ]
+    path = write(tmp_path, HEADER + "\n" + "\n".join(lines) + "\n")
+    plan = mi.plan_import(store.db, path, body_name="Conseil de l'ESS")
+    assert plan.problems == []
+
+    def disk_full(*_args: object) -> None:
+        store.db.conn.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(mi, "_folded_keys", disk_full)  # in the write, after the rows
+    content = store.path.read_bytes()
+    with pytest.raises(UserError) as raised:
+        mi.apply_import(store, plan)
+    assert str(raised.value) == (
+        "L'import a échoué (database or disk is full) : rien n'a été importé."
+    )
+    assert store.path.read_bytes() == content
+
+
 def test_a_stale_plan_is_checked_again_before_writing(council, tmp_path, db_path):
     store = council["store"]
     path = write(
