@@ -174,10 +174,8 @@ def forgotten_in_bulk(db: Database, minutes_ids: Iterable[int]) -> Iterator[None
         yield
         return
     db.execute(f"DROP TRIGGER [{name}]")
-    try:
-        yield
-    finally:
-        db.execute(sql)
+    yield
+    db.execute(sql)  # on a failure, the caller's transaction rolled back puts it back
 
 
 def _approved(db: Database) -> Iterator[tuple[int, str]]:
