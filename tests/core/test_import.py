@@ -869,6 +869,19 @@ def test_a_large_import_writes_what_a_row_by_row_one_writes(tmp_path, monkeypatc
     assert dumps[0] == dumps[1]
 
 
+def large_plan(store, tmp_path: Path) -> mi.ImportPlan:
+    """The plan of 1,100 new people with a mandate each in the council's college without seats:
+    enough for their indexes to be made after their rows (store.bulk.indexes_sorted_after)."""
+    college = "Structures de l'ESS"
+    lines = [
+        f"Nom{i};Prénom{i};p{i}@asso.fr;Asso {i % 40};{college};;;01/01/2020;" for i in range(1100)
+    ]
+    path = write(tmp_path, HEADER + "\n" + "\n".join(lines) + "\n")
+    plan = mi.plan_import(store.db, path, body_name="Conseil de l'ESS")
+    assert plan.problems == []
+    return plan
+
+
 @pytest.mark.parametrize("where", ["rows written, indexes set aside", "indexes made again"])
 def test_a_large_import_failing_leaves_the_file_as_it_was(council, tmp_path, monkeypatch, where):
     """All or nothing holds when the people's and mandates' indexes were set aside for the rows
@@ -877,13 +890,7 @@ def test_a_large_import_failing_leaves_the_file_as_it_was(council, tmp_path, mon
     from ess_desk import audit
 
     store = council["store"]
-    college = "Structures de l'ESS"
-    lines = [
-        f"Nom{i};Prénom{i};p{i}@asso.fr;Asso {i % 40};{college};;;01/01/2020;" for i in range(1100)
-    ]
-    path = write(tmp_path, HEADER + "\n" + "\n".join(lines) + "\n")
-    plan = mi.plan_import(store.db, path, body_name="Conseil de l'ESS")
-    assert plan.problems == []
+    plan = large_plan(store, tmp_path)
     indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people'"
     seen: list[set[str]] = []
 
@@ -910,16 +917,10 @@ def test_a_large_import_failing_leaves_the_file_as_it_was(council, tmp_path, mon
 
 def test_an_import_whose_transaction_sqlite_ended_says_why(council, tmp_path, monkeypatch):
     """A full disk in the write: SQLite rolls the whole transaction back itself. The import says
-    so, not what putting back the triggers set aside for the rows met
-    then (« trigger … already exists »), and the file is as it was."""
+    so, not what putting back the triggers set aside for the rows met then (« trigger …
+    already exists »), and the file is as it was."""
     store = council["store"]
-    college = "Structures de l'ESS"
-    lines = [
-        f"Nom{i};Prénom{i};p{i}@asso.fr;Asso {i % 40};{college};;;01/01/2020;" for i in range(1100)
-    ]
-    path = write(tmp_path, HEADER + "\n" + "\n".join(lines) + "\n")
-    plan = mi.plan_import(store.db, path, body_name="Conseil de l'ESS")
-    assert plan.problems == []
+    plan = large_plan(store, tmp_path)
 
     def disk_full(*_args: object) -> None:
         store.db.conn.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL
