@@ -54,12 +54,9 @@ class BulkApprovals:
         before = service.fetch(db, "minutes", found.id)
         assert before is not None  # approvable found it
         approved = before | minutes.approval_values(approving, snapshot, self.now)
-        # Signed and published within the rule's days (CGCT L. 2121-15: the week after).
-        day = approving.day
+        signed, published_on = publication_days(approving.day)
         published = approved | minutes.publication_values(
-            minutes.Minutes.from_row(approved),
-            signed=day + dt.timedelta(days=1),
-            published=day + dt.timedelta(days=3),
+            minutes.Minutes.from_row(approved), signed=signed, published=published_on
         )
         meeting = service.fetch(db, "meetings", found.meeting_id)
         assert meeting is not None
@@ -102,6 +99,12 @@ class BulkApprovals:
             )
         audit.record_many_kinds(db, self.entries)
         self.entries, self.minutes_rows, self.closed, self.snapshots = [], [], [], []
+
+
+def publication_days(approved_on: dt.date) -> tuple[dt.date, dt.date]:
+    """The days the demo's minutes approved on `approved_on` are signed and published, within
+    the rule's days (CGCT L. 2121-15: the week after): the next day, and three days after."""
+    return approved_on + dt.timedelta(days=1), approved_on + dt.timedelta(days=3)
 
 
 def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:

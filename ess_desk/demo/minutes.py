@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ess_desk import demo_data as data
-from ess_desk.demo.approvals import BulkApprovals
+from ess_desk.demo.approvals import BulkApprovals, publication_days
 from ess_desk.demo.state import _Demo
 from ess_desk.meetings import agenda, meetings, presence, votes
 from ess_desk.minutes import decisions, minutes
@@ -114,13 +114,9 @@ def _approve_minutes(demo: _Demo) -> None:
             bulk.add(item_id, opening)
             continue
         approved = minutes.approve(demo.store, item_id)
-        # Signed and published within the rule's days (CGCT L. 2121-15: the week after).
-        day = dt.date.fromisoformat(approved.approved_on or approving.day.isoformat())
+        signed, published = publication_days(approving.day)  # (the day it approved them)
         minutes.record_publication(
-            demo.store,
-            approved.id,
-            signed_on=day + dt.timedelta(days=1),
-            published_on=day + dt.timedelta(days=3),
+            demo.store, approved.id, signed_on=signed, published_on=published
         )
         meetings.set_status(demo.store, meeting_id, "closed")
     if bulk is not None:

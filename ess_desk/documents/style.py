@@ -1092,16 +1092,10 @@ class _RowWriter:
         return _state(text), previous, text._x0, text._y0, quick
 
     def _give_back(self, state: tuple, previous: tuple | None, x0: float, y0: float) -> None:
-        """The text object left as the cells `rows` put down would have left it."""
+        """The text object left as the cells `rows` put down would have left it (their
+        transparency already ensured: `_restore_state` finds it so)."""
         text = self.text
-        (
-            text._cell_style,
-            text._curSubset,
-            text._fontname,
-            text._fontsize,
-            text._leading,
-            text._fillColorObj,
-        ) = state
+        _restore_state(text, state)
         text._x = text._x0 = x0
         text._y = text._y0 = y0
         text._cell_line = previous

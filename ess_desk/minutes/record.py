@@ -618,14 +618,13 @@ def _canonical(value: Any, newline: str) -> str:
     if type(value) is int:
         return int.__repr__(value)
     inner = newline + " "
-    names = _FIELDS.get(type(value))
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS[type(value)] = tuple(sorted(f.name for f in dataclasses.fields(value)))
-    if names is not None:
-        if not names:
-            return "{}"
-        items = (f"{_STRING(n)}: {_canonical(getattr(value, n), inner)}" for n in names)
-        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    keys = _FIELDS.get(type(value))
+    if keys is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        keys = _FIELDS[type(value)] = tuple(
+            (n, _STRING(n) + ": ") for n in sorted(f.name for f in dataclasses.fields(value))
+        )
+    if keys is not None:
+        return _fields(value, keys, newline) if keys else "{}"
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
@@ -640,8 +639,28 @@ def _canonical(value: Any, newline: str) -> str:
     return text.replace("\n", newline)
 
 
+def _fields(value: Any, keys: tuple[tuple[str, str], ...], newline: str) -> str:
+    """A dataclass's fields as `_canonical` writes them: the plain values (most of a snapshot:
+    texts, numbers, nulls) here, without a call of their own, the others at the next depth."""
+    inner = newline + " "
+    items = []
+    for name, key in keys:
+        field_value = getattr(value, name)
+        kind = type(field_value)
+        if kind is str:
+            items.append(key + _STRING(field_value))
+        elif field_value is None:
+            items.append(key + "null")
+        elif kind is int:
+            items.append(key + int.__repr__(field_value))
+        else:
+            items.append(key + _canonical(field_value, inner))
+    return "{" + inner + ("," + inner).join(items) + newline + "}"
+
+
 _STRING = json.encoder.encode_basestring  # json's own C writer of a string (ensure_ascii=False)
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# A dataclass's fields in the order of their names, each with its key as written ('"name": ').
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 
 def digest(text: str) -> str:

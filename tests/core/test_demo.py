@@ -36,8 +36,9 @@ MEETING_TABLES = (
 WALL_CLOCK = {"created_at", "updated_at", "recorded_at"}
 
 
-def rows_of(db, table: str) -> list[tuple]:
-    cursor = db.execute(f"SELECT * FROM [{table}] ORDER BY id")
+def rows_of(db, table: str, order: str = "id") -> list[tuple]:
+    """The table's rows in that order, without their wall-clock times."""
+    cursor = db.execute(f"SELECT * FROM [{table}] ORDER BY {order}")
     keep = [n for n, c in enumerate(cursor.description) if c[0] not in WALL_CLOCK]
     return [tuple(r[n] for n in keep) for r in cursor.fetchall()]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 
 import pytest
 
@@ -15,9 +14,8 @@ from ess_desk.integrity import check_council
 from ess_desk.meetings import meetings, presence
 from ess_desk.minutes import minutes, record
 from ess_desk.store import chain, open_store
+from tests.core.test_demo import rows_of, without_clock
 
-# When a row was typed, not what it says: the services stamp these with the wall clock.
-WALL_CLOCK = {"created_at", "updated_at", "recorded_at"}
 # What the approvals write: their rows, who the snapshots name, the log's keys of long entries.
 TABLES = {
     "minutes": "id",
@@ -36,19 +34,6 @@ PROFILE = dataclasses.replace(
     actions=600,
     updates_per_action=2,
 )
-
-
-def rows_of(db, table: str, order: str) -> list[tuple]:
-    cursor = db.execute(f"SELECT * FROM [{table}] ORDER BY {order}")
-    keep = [n for n, c in enumerate(cursor.description) if c[0] not in WALL_CLOCK]
-    return [tuple(r[n] for n in keep) for r in cursor.fetchall()]
-
-
-def without_clock(text: str | None):
-    if text is None:
-        return None
-    value = json.loads(text)
-    return {k: v for k, v in value.items() if k not in WALL_CLOCK}
 
 
 def written(db) -> dict[str, list]:

@@ -110,7 +110,7 @@ def test_rows_put_down_in_one_loop_write_what_each_cell_writes(monkeypatch):
     assert _pages("top") == fast
 
 
-def test_numbers_narrowed_to_their_column_are_written_as_their_runs():
+def test_numbers_narrowed_to_their_column_are_written_as_their_runs(monkeypatch):
     # A number wider than its column is laid out and narrowed without being wrapped nor split
     # into runs (`_number_lines`, `_number_operators`, its scale kept by its count of digits):
     # the lines `_cell_lines` gives any text, the operators `_runs_of` gives.
@@ -119,12 +119,9 @@ def test_numbers_narrowed_to_their_column_are_written_as_their_runs():
         for width in (5.0, 11 * mm - 8, 20.5, 30.0, 60.0):
             for text in ["7", "42", "909", "10000", "55516", "123456", "9" * 12, "1" * 40]:
                 quick = style._number_lines(text, font_style, width)
-                plain = style._number_lines
-                style._number_lines = lambda *args: None
-                try:
+                with monkeypatch.context() as patch:  # (wrapped as any other text)
+                    patch.setattr(style, "_number_lines", lambda *args: None)
                     slow = style._cell_lines(((text, font_style),), width)
-                finally:
-                    style._number_lines = plain
                 if quick is None:  # (cut: more than twice as wide as its column)
                     assert len(slow[0]) > 1, (text, width)
                     continue

@@ -138,6 +138,54 @@ def test_a_changed_or_gone_snapshot_is_forgotten(store, council):
     assert person_file._minutes(db, zoe, Matcher(Identity.of(db, zoe)))
 
 
+def _kept_rows(db) -> dict[str, list]:
+    """The rows of the three tables, each in the order of its columns."""
+    orders = {
+        "minutes_read": "minutes_id",
+        "minutes_people": "person_id, minutes_id",
+        "minutes_names": "minutes_id, role, text",
+    }
+    return {
+        table: [tuple(r) for r in db.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+        for table, order in orders.items()
+    }
+
+
+def test_minutes_updated_in_bulk_are_forgotten_then_written_as_one_by_one(store, council):
+    """The demo's approvals (`forgotten_in_bulk`, `write_many`): the kept rows of the minutes
+    named are forgotten at the start, the update trigger is set aside in the block (an inner
+    block leaves it to the outer one) and put back word for word, even when the block fails;
+    `write_many` writes the rows `write` wrote, and skips a snapshot it cannot read."""
+    first = mn.get_minutes(store.db, council["first"])
+    kept = _kept_rows(store.db)
+    assert all(kept.values())
+
+    def trigger(db) -> str | None:
+        return database.scalar(
+            db,
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            ["snapshot_people_update"],
+        )
+
+    created = trigger(store.db)
+    assert created is not None
+    with store.write() as db:
+        with snapshot_people.forgotten_in_bulk(db, [first.id]):
+            assert trigger(db) is None
+            assert not any(_kept_rows(db).values())
+            with snapshot_people.forgotten_in_bulk(db, [first.id]):
+                assert trigger(db) is None
+            assert trigger(db) is None
+        assert trigger(db) == created
+        snapshots = [(first.id, first.approved_text), (10_000, "{not json")]
+        assert snapshot_people.write_many(db, snapshots) == 1
+        assert _kept_rows(db) == kept
+        with pytest.raises(RuntimeError), snapshot_people.forgotten_in_bulk(db, []):
+            raise RuntimeError("stopped")
+        assert trigger(db) == created
+    assert _kept_rows(store.db) == kept
+
+
 @pytest.mark.parametrize(
     "damage",
     [
