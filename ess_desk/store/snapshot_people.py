@@ -174,8 +174,16 @@ def forgotten_in_bulk(db: Database, minutes_ids: Iterable[int]) -> Iterator[None
         yield
         return
     db.execute(f"DROP TRIGGER [{name}]")
-    yield
-    db.execute(sql)  # on a failure, the caller's transaction rolled back puts it back
+    try:
+        yield
+    except BaseException:
+        # Put back for a writer that goes on after a failure; not when SQLite has ended the
+        # transaction itself (a full disk): its rollback has put the trigger back already, and
+        # writing it again would hide the error behind « already exists ».
+        if db.conn.in_transaction:
+            db.execute(sql)
+        raise
+    db.execute(sql)
 
 
 def _approved(db: Database) -> Iterator[tuple[int, str]]:
