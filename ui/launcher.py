@@ -84,10 +84,22 @@ def run() -> None:
         multiprocessing.freeze_support()
     code = main()
     if _window_ran:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        _flushed()
         os._exit(code)
     _leave(code)
+
+
+def _flushed() -> bool:
+    """Whether the standard streams could be flushed (a pipe closed by its reader cannot). The
+    installed program on Windows has none (a windowed build: sys.stdout and sys.stderr are None),
+    hence nothing to flush."""
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _leave(code: int) -> None:
@@ -104,12 +116,7 @@ def _leave(code: int) -> None:
 
     if isinstance(code, int) and threading.active_count() == 1:
         atexit._run_exitfuncs()  # as the interpreter's exit runs them; they are run once
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
-        else:
+        if _flushed():
             os._exit(code)
     sys.exit(code)
 

@@ -64,9 +64,11 @@ class Order(Sequence[int]):
     rest at the first question past them (an id further down, a slice reaching there, a walk
     over them all): a table's first frame needs its rows' count and its first screen, not the
     order of 20,000 people (9 of the huge demo's 13 ms). Both are read by the same query, so in
-    the same order. People who came or went in between (another program's write): the order is
-    fitted to the length given, a place left over holding id 0, which no one has (shown empty
-    until the table is read again, as a person deleted after the ids were read already is)."""
+    the same order. People who came or went in between (another program's write): the ids given
+    first keep their places (a view's rows, its selection, stand on them), the rest follows
+    without them, fitted to the length given, a place left over holding id 0, which no one has
+    (shown empty until the table is read again, as a person deleted after the ids were read
+    already is)."""
 
     __slots__ = ("_ids", "_count", "_rest")
 
@@ -110,7 +112,10 @@ class Order(Sequence[int]):
     def _read_rest(self) -> None:
         assert self._rest is not None
         ids, self._rest = self._rest(), None
-        self._ids = ids[: self._count] + [0] * (self._count - len(ids))
+        given = set(self._ids)
+        room = max(0, self._count - len(self._ids))  # none: people went before the count
+        rest = [i for i in ids if i not in given][:room]
+        self._ids = self._ids[: self._count] + rest + [0] * (room - len(rest))
 
 
 def like_escaped(text: str) -> str:

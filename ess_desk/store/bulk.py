@@ -71,30 +71,31 @@ def indexed_in_bulk(
             if name.startswith("numbers_"):
                 db.execute("DELETE FROM audit_numbered WHERE entry_id >= ?", [first])
             kept.append((source, first, name, sql))
-    try:
-        yield
-    finally:
-        from ess_desk.store.search_schema import search_fill_statements
+    # On a failure nothing is put back: the caller's transaction, rolled back, puts back the
+    # triggers with the rows (when SQLite has ended it itself, on a full disk, the triggers
+    # written again here would meet their own rolled-back selves and hide the error).
+    yield
+    from ess_desk.store.search_schema import search_fill_statements
 
-        for source, first, name, trigger_sql in kept:
-            if name.startswith("derived_"):
-                derived.forget_keys(db, source, since_id=first)
-                if keys and source in keys:
-                    derived.write_keys(db, source, keys[source])
-            elif name.startswith("search_") and name.endswith("_insert"):
-                for statement in search_fill_statements(source, since_id=first):
-                    db.execute(statement)
-            db.execute(trigger_sql)
-        if {"people", "organisations"} & set(sources):
-            derived.refresh_keys(db)  # the folded keys of the new rows
+    for source, first, name, trigger_sql in kept:
+        if name.startswith("derived_"):
+            derived.forget_keys(db, source, since_id=first)
+            if keys and source in keys:
+                derived.write_keys(db, source, keys[source])
+        elif name.startswith("search_") and name.endswith("_insert"):
+            for statement in search_fill_statements(source, since_id=first):
+                db.execute(statement)
+        db.execute(trigger_sql)
+    if {"people", "organisations"} & set(sources):
+        derived.refresh_keys(db)  # the folded keys of the new rows
 
 
 @contextmanager
 def indexes_sorted_after(db: Database, adding: dict[str, int]) -> Iterator[None]:
     """Inside the caller's transaction, for a writer about to add `adding[table]` new rows to
-    each table: a table given `SORTED_FROM` rows or more that holds fewer than half as many has
-    its indexes set aside for the block and made again at its end, from the SQL the schema keeps
-    for them, word for word.
+    each table: a table given `SORTED_FROM` rows or more that holds at most half as many has
+    its non-unique indexes set aside for the block and made again at its end, from the SQL the
+    schema keeps for them, word for word.
 
     SQLite makes an index from the sorted keys of every row, about twice as fast as it inserts
     the keys of rows coming in another order than the index's one by one (a 10,000-member

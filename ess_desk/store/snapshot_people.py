@@ -177,8 +177,14 @@ def forgotten_in_bulk(db: Database, minutes_ids: Iterable[int]) -> Iterator[None
     db.execute(f"DROP TRIGGER [{name}]")
     try:
         yield
-    finally:
-        db.execute(sql)
+    except BaseException:
+        # Put back for a writer that goes on after a failure; not when SQLite has ended the
+        # transaction itself (a full disk): its rollback has put the trigger back already, and
+        # writing it again would hide the error behind « already exists ».
+        if db.conn.in_transaction:
+            db.execute(sql)
+        raise
+    db.execute(sql)
 
 
 def _approved(db: Database) -> Iterator[tuple[int, str]]:

@@ -869,6 +869,73 @@ def test_a_large_import_writes_what_a_row_by_row_one_writes(tmp_path, monkeypatc
     assert dumps[0] == dumps[1]
 
 
+def large_plan(store, tmp_path: Path) -> mi.ImportPlan:
+    """The plan of 1,100 new people with a mandate each in the council's college without seats:
+    enough for their indexes to be made after their rows (store.bulk.indexes_sorted_after)."""
+    college = "Structures de l'ESS"
+    lines = [
+        f"Nom{i};Prénom{i};p{i}@asso.fr;Asso {i % 40};{college};;;01/01/2020;" for i in range(1100)
+    ]
+    path = write(tmp_path, HEADER + "\n" + "\n".join(lines) + "\n")
+    plan = mi.plan_import(store.db, path, body_name="Conseil de l'ESS")
+    assert plan.problems == []
+    return plan
+
+
+@pytest.mark.parametrize("where", ["rows written, indexes set aside", "indexes made again"])
+def test_a_large_import_failing_leaves_the_file_as_it_was(council, tmp_path, monkeypatch, where):
+    """All or nothing holds when the people's and mandates' indexes were set aside for the rows
+    (store.bulk.indexes_sorted_after): a failure with the rows written and the indexes not made
+    again, or after they were, leaves the file byte for byte as it was, its indexes included."""
+    from ess_desk import audit
+
+    store = council["store"]
+    plan = large_plan(store, tmp_path)
+    indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people'"
+    seen: list[set[str]] = []
+
+    def failing(*_args, **_kwargs):
+        seen.append({r[0] for r in store.db.execute(indexes).fetchall()})
+        raise RuntimeError("disque plein")
+
+    before = {r[0] for r in store.db.execute(indexes).fetchall()}
+    if where == "indexes made again":
+        monkeypatch.setattr(audit, "record", failing)  # the import's own entry, at the end
+    else:
+        monkeypatch.setattr(mi, "_folded_keys", failing)  # in the block, after the rows
+    content = store.path.read_bytes()
+    with pytest.raises(RuntimeError, match="disque plein"):
+        mi.apply_import(store, plan)
+    # The failure came where it was meant to: the indexes set aside, or made again.
+    if where == "indexes made again":
+        assert seen == [before]
+    else:
+        assert len(seen) == 1 and seen[0] < before
+    assert store.path.read_bytes() == content
+    assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_an_import_whose_transaction_sqlite_ended_says_why(council, tmp_path, monkeypatch):
+    """A full disk in the write: SQLite rolls the whole transaction back itself. The import says
+    so, not what putting back the triggers set aside for the rows met then (« trigger …
+    already exists »), and the file is as it was."""
+    store = council["store"]
+    plan = large_plan(store, tmp_path)
+
+    def disk_full(*_args: object) -> None:
+        store.db.conn.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(mi, "_folded_keys", disk_full)  # in the write, after the rows
+    content = store.path.read_bytes()
+    with pytest.raises(UserError) as raised:
+        mi.apply_import(store, plan)
+    assert str(raised.value) == (
+        "L'import a échoué (database or disk is full) : rien n'a été importé."
+    )
+    assert store.path.read_bytes() == content
+
+
 def test_a_stale_plan_is_checked_again_before_writing(council, tmp_path, db_path):
     store = council["store"]
     path = write(

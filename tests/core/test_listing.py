@@ -147,6 +147,45 @@ def test_an_order_keeps_the_length_it_was_given_when_people_came_or_went():
     assert list(Order([1, 2], 3, lambda: [1, 2, 3, 4, 5])) == [1, 2, 3]
 
 
+def test_the_ids_given_first_keep_their_places_when_the_rest_is_read():
+    """Someone sorted among the first ids came, or one of them went, before the rest was read:
+    the rows the table already showed (and the selection standing on them) hold the same people,
+    and nobody is listed twice."""
+    from ess_desk.membership.listing import Order
+
+    came = Order([1, 2, 3], 5, lambda: [9, 1, 2, 3, 4, 5])
+    assert [came[0], came[1], came[2]] == [1, 2, 3]
+    assert list(came) == [1, 2, 3, 9, 4]
+    went = Order([1, 2, 3], 5, lambda: [1, 3, 4, 5])
+    assert went[:3] == [1, 2, 3]
+    assert list(went) == [1, 2, 3, 4, 5]
+    assert list(Order([1, 2, 3], 5, lambda: [2, 3])) == [1, 2, 3, 0, 0]
+    assert list(Order([1, 2, 3], 2, lambda: [1, 2])) == [1, 2]  # went before the count
+
+
+def test_a_table_s_first_rows_stay_when_someone_comes_before_the_rest_is_read(
+    tmp_path, monkeypatch
+):
+    """A person sorted first is added between the table's first ids and the rest: the rows
+    given first still hold their people, each person once."""
+    from ess_desk.membership import listing as listing_module
+    from ess_desk.store import open_store
+
+    monkeypatch.setattr(listing_module, "FIRST_IDS", 3)
+    store = open_store(tmp_path / "conseil.sqlite")
+    for name in ("Martin", "Bernard", "Durand", "Petit", "Robert"):
+        people.create(store, first_name="Anne", last_name=name)
+    order = MemberListing(store.db, AT).ids((), True, "last_name", False)
+    first = order[:3]
+    assert len(order) == 5
+    newcomer = people.create(store, first_name="Anne", last_name="Aubert")
+    ids = list(order)
+    store.close()
+    assert ids[:3] == first  # Bernard, Durand, Martin
+    assert ids[3] == newcomer  # then the rest as read again, without them
+    assert len(ids) == len(set(ids)) == 5
+
+
 def test_the_counts_come_from_the_order_read_first(demo, monkeypatch):
     from ess_desk.membership import listing as listing_module
 

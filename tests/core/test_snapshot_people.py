@@ -248,3 +248,18 @@ def test_released_file_migrates_with_its_snapshots_kept(tmp_path):
             expected |= {(p, r["id"], " ".join(roles)) for p, roles in found.items()}
         assert {(r["person_id"], r["minutes_id"], r["roles"]) for r in rows} == expected
         _same_read_either_way(store.db)
+
+
+def test_a_bulk_write_whose_transaction_sqlite_ended_raises_its_own_error(store):
+    """A full disk inside forgotten_in_bulk (the demo's approvals): SQLite has rolled the
+    transaction back, the update trigger with it; the error raised is the disk's, not what
+    writing the trigger again would meet (« already exists »), and the trigger is there."""
+    import sqlite3
+
+    trigger = "SELECT sql FROM sqlite_master WHERE name = 'snapshot_people_update'"
+    before = store.conn.execute(trigger).fetchall()
+    full = pytest.raises(sqlite3.OperationalError, match="disk is full")
+    with full, store.write() as db, snapshot_people.forgotten_in_bulk(db, []):
+        db.conn.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL
+        raise sqlite3.OperationalError("database or disk is full")
+    assert store.conn.execute(trigger).fetchall() == before != []

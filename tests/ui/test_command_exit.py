@@ -26,14 +26,18 @@ PROGRAM = textwrap.dedent(
         gate = threading.Event()
         threading.Thread(target=lambda: (gate.wait(0.3), print("thread done"))).start()
     sys.argv = ["ess-desk", *ARGV]
+    exec(PRELUDE)
     from ui.launcher import run
     run()
     """
 )
 
 
-def ending(argv: list[str], *, with_thread: bool = False) -> subprocess.CompletedProcess[str]:
-    code = f"WITH_THREAD = {with_thread}\nARGV = {argv!r}\n{PROGRAM}"
+def ending(
+    argv: list[str], *, with_thread: bool = False, prelude: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """How `ess-desk argv` ends, `prelude` run just before it."""
+    code = f"WITH_THREAD = {with_thread}\nARGV = {argv!r}\nPRELUDE = {prelude!r}\n{PROGRAM}"
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
@@ -64,3 +68,32 @@ def test_a_thread_still_running_is_waited_for(tmp_path):
     # The interpreter's usual end: the thread waited for, then the exit functions (os._exit
     # after them would have ended the thread before it said anything).
     assert lines.index("thread done") < lines.index("exit functions ran")
+
+
+def test_a_command_without_standard_streams_ends_with_its_code(tmp_path):
+    """The installed program on Windows is a windowed build: sys.stdout and sys.stderr are None.
+    A command ends there with its own code and its exit functions run (an exit through the
+    flush of a stream that is not there ended with 1)."""
+    db, ran = tmp_path / "conseil.sqlite", tmp_path / "ran"
+    prelude = (
+        f"atexit.register(lambda: open({str(ran)!r}, 'a').write('ran'))\n"
+        "sys.stdout = sys.stderr = None"
+    )
+    assert ending(["new", str(db)], prelude=prelude).returncode == 0
+    assert db.exists()
+    failed = ending(["--db", str(tmp_path / "absent.sqlite"), "check"], prelude=prelude)
+    assert failed.returncode == 1
+    assert ran.read_text() == "ranran"
+
+
+def test_an_interrupted_command_ends_with_130(tmp_path):
+    """Ctrl+C during a command: its code, 130, as the command line gives it, with the exit
+    functions run."""
+    prelude = (
+        "import ess_desk.cli.store as store\n"
+        "def interrupted(args): raise KeyboardInterrupt\n"
+        "store.cmd_new = interrupted"
+    )
+    done = ending(["new", str(tmp_path / "conseil.sqlite")], prelude=prelude)
+    assert done.returncode == 130
+    assert done.stdout.splitlines() == ["exit functions ran"]
