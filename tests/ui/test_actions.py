@@ -24,7 +24,7 @@ from ui.models_actions import (
 )
 from ui.pages.actions import ActionsPage
 from ui.pages.meeting_actions import ActionsReviewTab
-from ui.qt import Qt
+from ui.qt import QLocale, Qt
 
 A = ActionsTableModel
 
@@ -552,3 +552,38 @@ def test_read_only_store_disables_edits(qtbot, store, follow_up, db_path):
         assert not themes_dialog.add_button.isEnabled()
     finally:
         second.close()
+
+
+def test_summary_groups_the_overdue_count_as_the_shown_count(qtbot, store, council, today):
+    """« 1 000 actions affichées — 1 000 en retard »: both counts grouped by the locale (the
+    overdue one used to be written bare, « 1000 »)."""
+    late = (today - dt.timedelta(days=30)).isoformat()
+    with store.write() as db:
+        actions.bulk_insert(
+            db,
+            (
+                {
+                    "body_id": council["plenary"],
+                    "title": f"Relancer le partenaire n° {n}",
+                    "owner_person_id": council["Hélène"],
+                    "created_on": late,
+                    "due_date": late,
+                    "status": "todo",
+                    "progress": 0,
+                    "updates": [],
+                }
+                for n in range(1000)
+            ),
+        )
+    before = QLocale()
+    QLocale.setDefault(QLocale("fr_FR"))  # as ui.app sets it for French
+    try:
+        widget = ActionsPage(store)
+        qtbot.addWidget(widget)
+        grouped = QLocale().toString(1000)
+        assert grouped != "1000"  # French groups digits, or this test could not fail
+        shown, overdue = widget.summary.text().split(" — ")
+    finally:
+        QLocale.setDefault(before)
+    assert shown.startswith(grouped + " ")
+    assert overdue.startswith(grouped + " ")

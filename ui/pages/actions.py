@@ -17,7 +17,7 @@ from ui.columns import choose_columns
 from ui.models_actions import ActionsTableModel, CountsTableModel
 from ui.pages.action_filters import ActionFilterBar
 from ui.pages.action_outputs import ActionOutputs
-from ui.qt import QCoreApplication, QModelIndex, Qt, QtWidgets, Signal
+from ui.qt import QCoreApplication, QLocale, QModelIndex, Qt, QtWidgets, Signal
 from ui.widgets import make_table
 
 if TYPE_CHECKING:
@@ -310,7 +310,9 @@ class ActionsPage(ActionOutputs):
             else self.tr("Aucune action ne correspond à ces critères.")
         )
         if counts.overdue:
-            text += " — " + self.tr("{count} en retard").format(count=counts.overdue)
+            # Grouped by the locale as the count shown is (« 152 420 en retard »).
+            overdue = QLocale().toString(counts.overdue)
+            text += " — " + self.tr("{count} en retard").format(count=overdue)
         self.summary.setText(text)
         if keep is not None:
             self.select_action(keep)
