@@ -3,7 +3,7 @@
 The small demo approves each minutes through the services (`minutes.approve`, then
 `minutes.record_publication` and `meetings.set_status(…, "closed")`): thousands of them on the
 huge demo each fetched, updated and audited their rows three times, appended to the audit chain
-three times, and had the snapshots' update trigger read every row of `minutes_people`. Here the
+three times, and had the snapshots' update trigger forget each one's people apart. Here the
 same rules are checked by the same functions (`minutes.approvable`, `minutes.publication_values`,
 `meetings.status_values`) and the same snapshots composed (`minutes.snapshot_of`), then the rows,
 the snapshots' people and the audit entries are written a batch at a time with executemany, in
@@ -21,10 +21,6 @@ from ess_desk.meetings.attendance import Count
 from ess_desk.minutes import minutes
 from ess_desk.store import Store, snapshot_people
 
-# The meetings' votes, read for each minutes' snapshot (`meetings.record.load`): the schema has no
-# index of the votes by meeting, and each read went through the whole table (12,000 votes on the
-# huge demo, a millisecond a snapshot). The demo makes one for its approvals and drops it after.
-VOTES_INDEX = "demo_votes_by_meeting"
 # Approvals composed before they are written: their snapshots and audit copies (three copies of
 # a snapshot of up to 60 KB each) are held until then.
 BATCH = 250
@@ -43,7 +39,6 @@ class BulkApprovals:
         self.minutes_rows: list[dict[str, Any]] = []
         self.closed: list[dict[str, Any]] = []
         self.snapshots: list[tuple[int, str]] = []
-        self.db.execute(f"CREATE INDEX [{VOTES_INDEX}] ON votes(meeting_id)")
 
     def add(self, item_id: int, opening: Count | None = None) -> None:
         """Approve the minutes on the approval item `item_id` (`opening`: the approving meeting's
@@ -76,9 +71,8 @@ class BulkApprovals:
             self._write()
 
     def finish(self) -> None:
-        """Write the last approvals; the index made for them goes."""
+        """Write the last approvals."""
         self._write()
-        self.db.execute(f"DROP INDEX [{VOTES_INDEX}]")
 
     def _write(self) -> None:
         """Write what was approved since the last batch."""

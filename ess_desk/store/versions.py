@@ -30,4 +30,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0020_people_words",
     "0021_people_words_replaced",
     "0022_mandates_person_dropped",
+    "0023_minutes_people_and_votes_by_meeting",
 )

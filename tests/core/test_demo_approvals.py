@@ -121,15 +121,11 @@ def test_bulk_approvals_keep_the_chain_the_digests_and_the_checks(councils):
             [minutes_id],
         ).fetchone()[0]
         assert meeting_status == "closed"
-    # The snapshots' update trigger is back, as it was, and the votes' index made for the
-    # approvals is gone.
+    # The snapshots' update trigger is back, as it was.
     assert db.execute(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' "
         "AND name = 'snapshot_people_update'"
     ).fetchone() == (1,)
-    assert db.execute(
-        "SELECT COUNT(*) FROM sqlite_master WHERE name = ?", [approvals.VOTES_INDEX]
-    ).fetchone() == (0,)
 
 
 def test_a_meeting_without_quorum_approves_nothing_in_bulk(councils):

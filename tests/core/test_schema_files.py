@@ -26,6 +26,7 @@ UNRELEASED: set[str] = {
     "0020_people_words",
     "0021_people_words_replaced",
     "0022_mandates_person_dropped",
+    "0023_minutes_people_and_votes_by_meeting",
 }
 
 
@@ -89,6 +90,26 @@ def test_a_persons_mandates_are_found_by_the_index_that_took_over(tmp_path):
         ):
             plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
             assert "USING COVERING INDEX mandates_person_body" in plan, plan
+        assert check_council(store) == []
+    finally:
+        store.close()
+
+
+def test_minutes_people_and_votes_are_read_by_their_index(tmp_path):
+    """0023: on the newest released file migrated, the snapshots' triggers forget a minutes'
+    people through minutes_people_minutes, and a meeting's votes are read through votes_meeting,
+    not by reading either whole table."""
+    released = [p for p in SCHEMAS if p.stem not in UNRELEASED][-1]
+    path = tmp_path / released.name
+    shutil.copy(released, path)
+    store = open_store(path)
+    try:
+        for query, index in (
+            ("DELETE FROM minutes_people WHERE minutes_id = 1", "minutes_people_minutes"),
+            ("SELECT * FROM votes WHERE meeting_id = 1 ORDER BY id", "votes_meeting"),
+        ):
+            plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+            assert f"USING INDEX {index}" in plan, plan
         assert check_council(store) == []
     finally:
         store.close()
