@@ -258,15 +258,19 @@ def test_progress_is_reported(store):
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
 
 
-def test_reduced_large_profile_is_written_in_bulk_and_keeps_the_rules(store):
-    profile = dataclasses.replace(
+def reduced_large(**changes) -> demo.Profile:
+    """The large profile cut down for a test: an eighth of its organisations (three at least),
+    400 people, and `changes` (the history's start, the actions)."""
+    return dataclasses.replace(
         demo.LARGE,
         organisations=tuple((kind, max(3, n // 8)) for kind, n in demo.LARGE.organisations),
         people=400,
-        meetings_from=dt.date(2025, 9, 1),
-        actions=1500,
-        updates_per_action=3,
+        **changes,
     )
+
+
+def test_reduced_large_profile_is_written_in_bulk_and_keeps_the_rules(store):
+    profile = reduced_large(meetings_from=dt.date(2025, 9, 1), actions=1500, updates_per_action=3)
     demo.fill_profile(store, profile, seed=5)
     db = store.db
     assert db.execute("SELECT COUNT(*) FROM people").fetchone()[0] >= 400

@@ -14,7 +14,7 @@ from ess_desk.integrity import check_council
 from ess_desk.meetings import meetings, presence
 from ess_desk.minutes import minutes, record
 from ess_desk.store import chain, database, open_store
-from tests.core.test_demo import rows_of, without_clock
+from tests.core.test_demo import reduced_large, rows_of, without_clock
 
 # Every table is compared but those that differ between any two fills: the migrations' times,
 # the audit log (compared below without its times, its chain checked) and its full-text index
@@ -23,14 +23,7 @@ UNCOMPARED = {"_sqlite_migrations", "audit_log", "privacy_audit"}
 FTS_PARTS = ("_config", "_content", "_data", "_docsize", "_idx")
 # The council's identifier, drawn at random when its file is made.
 RANDOM_SETTING = "council_uid"
-PROFILE = dataclasses.replace(
-    demo.LARGE,
-    organisations=tuple((kind, max(3, n // 8)) for kind, n in demo.LARGE.organisations),
-    people=400,
-    meetings_from=dt.date(2025, 5, 1),
-    actions=600,
-    updates_per_action=2,
-)
+PROFILE = reduced_large(meetings_from=dt.date(2025, 5, 1), actions=600, updates_per_action=2)
 
 
 def compared_tables(db) -> list[str]:
