@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import shutil
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,10 +14,10 @@ from ess_desk import audit
 from ess_desk.membership import people
 from ess_desk.privacy.matching import Identity, Matcher, audit_entries
 from ess_desk.store import audit_numbers, database, open_store
+from tests import schemas
 from tests.core.test_minutes import build_council
 from tests.core.test_privacy import WRITINGS
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "schemas"
 PHONES = ("07 98 76 54 32", "06 11 22 33 44", "+33 6 30 19 91 57", "12 34 56", "01-02-03-04-05-06")
 SEPARATORS = [
     "",
@@ -240,9 +238,7 @@ def test_entries_written_in_bulk_are_keyed_as_one_by_one(store):
 
 
 def test_released_file_migrates_with_its_long_entries_keyed(tmp_path):
-    path = tmp_path / "c.sqlite"
-    shutil.copy(FIXTURES / "0014_dashboard_indexes.sqlite", path)
-    with open_store(path) as store:
+    with open_store(schemas.copied(tmp_path, "0014_dashboard_indexes.sqlite")) as store:
         db = store.db
         long = {
             r["id"]: r

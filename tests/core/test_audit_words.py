@@ -3,21 +3,14 @@ same words and answers as the index 0012 made, kept by the log's triggers, check
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from ess_desk import audit
 from ess_desk.search.index import check_index
 from ess_desk.store import database, open_store
 from ess_desk.store.bulk import rebuild_indexes
 from ess_desk.store.search_schema import SEARCH_TOKENIZER
+from tests import schemas
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "schemas"
 QUERIES = ['"Zoé Secrète"', '"secrete zoe"', '"Mme Secrète"', "hélène", '"first name"', "update"]
-
-
-def _tables(db) -> set[str]:
-    return set(database.column(db, "SELECT name FROM sqlite_master WHERE type = 'table'"))
 
 
 def _answers(db, index: str) -> dict[str, list[int]]:
@@ -47,7 +40,7 @@ def _as_0012_made_it(db) -> dict[str, list[int]]:
 
 def test_new_file_keeps_no_sizes_and_the_triggers_keep_the_words(store):
     db = store.db
-    assert "privacy_audit_docsize" not in _tables(db)
+    assert "privacy_audit_docsize" not in schemas.tables(db)
     assert "columnsize = 0" in database.scalar(
         db, "SELECT sql FROM sqlite_master WHERE name = 'privacy_audit'"
     )
@@ -71,11 +64,9 @@ def test_new_file_keeps_no_sizes_and_the_triggers_keep_the_words(store):
 
 
 def test_released_file_migrates_with_the_same_answers(tmp_path):
-    path = tmp_path / "c.sqlite"
-    shutil.copy(FIXTURES / "0014_dashboard_indexes.sqlite", path)
-    with open_store(path) as store:
+    with open_store(schemas.copied(tmp_path, "0014_dashboard_indexes.sqlite")) as store:
         db = store.db
-        assert "privacy_audit_docsize" not in _tables(db)
+        assert "privacy_audit_docsize" not in schemas.tables(db)
         answers = _answers(db, "privacy_audit")
         assert any(answers.values())
         assert answers == _as_0012_made_it(db)

@@ -5,10 +5,8 @@ triggers, the bulk writers, the rebuild and the anonymisation."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 from contextlib import closing
-from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -24,9 +22,9 @@ from ess_desk.store.search_schema import (
     SEARCH_TOKENIZER,
     search_fill_statements,
 )
+from tests import schemas
 from tests.core.test_minutes import build_council
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "schemas"
 QUERIES = [
     "helene",
     '"zoe secrete"',
@@ -38,10 +36,6 @@ QUERIES = [
     "tresoriere",
     "exemple",
 ]
-
-
-def _tables(db) -> set[str]:
-    return set(database.column(db, "SELECT name FROM sqlite_master WHERE type = 'table'"))
 
 
 def _ranked(db, table: str) -> dict[str, list[tuple[int, float]]]:
@@ -83,7 +77,7 @@ def _same_as_a_kept_copy(db) -> None:
 
 def test_new_file_keeps_no_copy_and_answers_as_before(store):
     db = store.db
-    assert "search_people_content" not in _tables(db)
+    assert "search_people_content" not in schemas.tables(db)
     council = build_council(store)
     _same_as_a_kept_copy(db)
     agathe = people.create(
@@ -105,11 +99,9 @@ def test_new_file_keeps_no_copy_and_answers_as_before(store):
 
 
 def test_released_file_migrates_with_the_same_answers(tmp_path):
-    path = tmp_path / "c.sqlite"
-    shutil.copy(FIXTURES / "0014_dashboard_indexes.sqlite", path)
-    with open_store(path) as store:
+    with open_store(schemas.copied(tmp_path, "0014_dashboard_indexes.sqlite")) as store:
         db = store.db
-        assert "search_people_content" not in _tables(db)
+        assert "search_people_content" not in schemas.tables(db)
         assert any(_ranked(db, "search_people").values())
         _same_as_a_kept_copy(db)
         assert database.count(db, "SELECT count(*) FROM search_people") == database.count(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +11,9 @@ from ess_desk.membership import roster
 from ess_desk.store import open_store
 from ess_desk.store.database import schema_state
 from ess_desk.store.schema import known_migration_names
+from tests import schemas
 
-SCHEMAS = sorted((Path(__file__).parents[1] / "fixtures" / "schemas").glob("*.sqlite"))
+SCHEMAS = sorted(schemas.FOLDER.glob("*.sqlite"))
 # Migrations of the version being written: the newest schema's file is added when it is
 # released (by the lead, at the end of the session), not by each branch that adds a step.
 UNRELEASED: set[str] = {
@@ -41,9 +40,7 @@ def test_schema_files_are_named_after_known_steps():
 
 @pytest.mark.parametrize("fixture", SCHEMAS, ids=lambda p: p.stem)
 def test_every_schema_file_opens_clean(fixture, tmp_path):
-    path = tmp_path / fixture.name
-    shutil.copy(fixture, path)
-    store = open_store(path)
+    store = open_store(schemas.copied(tmp_path, fixture.name))
     try:
         assert schema_state(store.db) == ([], [])
         assert check_council(store) == []
@@ -55,9 +52,7 @@ def test_every_schema_file_opens_clean(fixture, tmp_path):
 def test_first_schema_migrates_and_keeps_its_roster(tmp_path):
     fixture = SCHEMAS[0]
     assert fixture.stem == "0001_membership"
-    path = tmp_path / fixture.name
-    shutil.copy(fixture, path)
-    store = open_store(path)
+    store = open_store(schemas.copied(tmp_path, fixture.name))
     try:
         assert schema_state(store.db) == ([], [])
         assert check_council(store) == []
@@ -72,44 +67,45 @@ def test_first_schema_migrates_and_keeps_its_roster(tmp_path):
         store.close()
 
 
-def test_a_persons_mandates_are_found_by_the_index_that_took_over(tmp_path):
+@pytest.fixture
+def newest_released(tmp_path):
+    """The newest released file, copied, opened (so migrated to this version), closed after."""
+    released = [p for p in SCHEMAS if p.stem not in UNRELEASED][-1]
+    with open_store(schemas.copied(tmp_path, released.name)) as store:
+        yield store
+
+
+def _plan(store, query: str) -> str:
+    """How SQLite reads `query`, its plan's lines as one text."""
+    return " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+
+
+def test_a_persons_mandates_are_found_by_the_index_that_took_over(newest_released):
     """0022 drops mandates_person: on the newest released file migrated, a person's mandates,
     and those of a person in a body, are read through mandates_person_body."""
-    released = [p for p in SCHEMAS if p.stem not in UNRELEASED][-1]
-    path = tmp_path / released.name
-    shutil.copy(released, path)
-    store = open_store(path)
-    try:
-        indexes = {
-            r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
-        }
-        assert "mandates_person" not in indexes and "mandates_person_body" in indexes
-        for query in (
-            "SELECT id FROM mandates WHERE person_id = 1",
-            "SELECT id FROM mandates WHERE person_id = 1 AND body_id = 1",
-        ):
-            plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
-            assert "USING COVERING INDEX mandates_person_body" in plan, plan
-        assert check_council(store) == []
-    finally:
-        store.close()
+    store = newest_released
+    indexes = {
+        r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    assert "mandates_person" not in indexes and "mandates_person_body" in indexes
+    for query in (
+        "SELECT id FROM mandates WHERE person_id = 1",
+        "SELECT id FROM mandates WHERE person_id = 1 AND body_id = 1",
+    ):
+        plan = _plan(store, query)
+        assert "USING COVERING INDEX mandates_person_body" in plan, plan
+    assert check_council(store) == []
 
 
-def test_minutes_people_and_votes_are_read_by_their_index(tmp_path):
+def test_minutes_people_and_votes_are_read_by_their_index(newest_released):
     """0023: on the newest released file migrated, the snapshots' triggers forget a minutes'
     people through minutes_people_minutes, and a meeting's votes are read through votes_meeting,
     not by reading either whole table."""
-    released = [p for p in SCHEMAS if p.stem not in UNRELEASED][-1]
-    path = tmp_path / released.name
-    shutil.copy(released, path)
-    store = open_store(path)
-    try:
-        for query, index in (
-            ("DELETE FROM minutes_people WHERE minutes_id = 1", "minutes_people_minutes"),
-            ("SELECT * FROM votes WHERE meeting_id = 1 ORDER BY id", "votes_meeting"),
-        ):
-            plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
-            assert f"USING INDEX {index}" in plan, plan
-        assert check_council(store) == []
-    finally:
-        store.close()
+    store = newest_released
+    for query, index in (
+        ("DELETE FROM minutes_people WHERE minutes_id = 1", "minutes_people_minutes"),
+        ("SELECT * FROM votes WHERE meeting_id = 1 ORDER BY id", "votes_meeting"),
+    ):
+        plan = _plan(store, query)
+        assert f"USING INDEX {index}" in plan, plan
+    assert check_council(store) == []

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,9 +22,9 @@ from ess_desk.search import index
 from ess_desk.search.index import MARK_CLOSE, MARK_OPEN
 from ess_desk.store import open_store
 from ess_desk.store.database import StoreError
+from tests import schemas
 from tests.core.test_minutes import SUMMARY, approved, build_council, draft
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "schemas"
 FTS_TABLES = (
     "search_people",
     "search_organisations",
@@ -437,8 +435,7 @@ def test_any_text_is_a_valid_query(store, text):
 
 
 def test_migration_builds_the_index_of_an_existing_file(tmp_path):
-    path = tmp_path / "ancien.sqlite"
-    shutil.copy(FIXTURES / "0005_actions_listing.sqlite", path)
+    path = schemas.copied(tmp_path, "0005_actions_listing.sqlite")
     with sqlite3.connect(path) as conn:
         assert not conn.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'search_people'"
@@ -473,8 +470,7 @@ def test_migration_builds_the_index_of_an_existing_file(tmp_path):
 def test_a_migrated_file_finds_what_it_found(tmp_path):
     """The prefix lists (migration 0016) change how fast, not what: every query of a file
     migrated from 0014 finds what the same file found before the migration."""
-    path = tmp_path / "c.sqlite"
-    shutil.copy(FIXTURES / "0014_dashboard_indexes.sqlite", path)
+    path = schemas.copied(tmp_path, "0014_dashboard_indexes.sqlite")
     queries = ("co", "ma", "de la", "l'E", "conseil", "Martin", '"comité de"', "zz")
     with sqlite3.connect(path) as conn:
         before = {

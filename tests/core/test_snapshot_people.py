@@ -8,8 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -21,9 +19,8 @@ from ess_desk.privacy import anonymise as anon
 from ess_desk.privacy import person_file
 from ess_desk.privacy.matching import Identity, Matcher
 from ess_desk.store import database, open_store, snapshot_people
+from tests import schemas
 from tests.core.test_minutes import build_council, draft, hold_second
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "schemas"
 
 
 def _every_file_minutes(db) -> dict[int, list]:
@@ -235,9 +232,7 @@ def test_anonymised_person_leaves_the_kept_rows(store, council):
 
 
 def test_released_file_migrates_with_its_snapshots_kept(tmp_path):
-    path = tmp_path / "c.sqlite"
-    shutil.copy(FIXTURES / "0014_dashboard_indexes.sqlite", path)
-    with open_store(path) as store:
+    with open_store(schemas.copied(tmp_path, "0014_dashboard_indexes.sqlite")) as store:
         rows = database.rows(store.db, "SELECT person_id, minutes_id, roles FROM minutes_people")
         expected = set()
         for r in database.rows(
