@@ -80,17 +80,9 @@ class BulkApprovals:
             return
         db, conn = self.db, self.db.conn
         with snapshot_people.forgotten_in_bulk(db, [m for m, _s in self.snapshots]):
-            for columns, rows in _by_columns(self.minutes_rows).items():
-                conn.executemany(
-                    f"UPDATE minutes SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
-                    rows,
-                )
+            _update_many(conn, "minutes", self.minutes_rows)
         snapshot_people.write_many(db, self.snapshots)
-        for columns, rows in _by_columns(self.closed).items():
-            conn.executemany(
-                f"UPDATE meetings SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?",
-                rows,
-            )
+        _update_many(conn, "meetings", self.closed)
         audit.record_many_kinds(db, self.entries)
         self.entries, self.minutes_rows, self.closed, self.snapshots = [], [], [], []
 
@@ -106,10 +98,14 @@ def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in after.items() if v != before[k]} | {"id": before["id"]}
 
 
-def _by_columns(changes: list[dict[str, Any]]) -> dict[tuple[str, ...], list[list[Any]]]:
-    """The UPDATEs' parameters (the values, then the id), grouped by the columns they change."""
+def _update_many(conn: Any, table: str, changes: list[dict[str, Any]]) -> None:
+    """The rows' `changes` (`_changes`) written as `service.update` writes each, one UPDATE
+    statement per set of columns changed, run for every row that changes them."""
     grouped: dict[tuple[str, ...], list[list[Any]]] = {}
     for change in changes:
         columns = tuple(c for c in change if c != "id")
         grouped.setdefault(columns, []).append([*(change[c] for c in columns), change["id"]])
-    return grouped
+    for columns, rows in grouped.items():
+        conn.executemany(
+            f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE id = ?", rows
+        )
