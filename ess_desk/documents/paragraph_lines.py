@@ -1,0 +1,123 @@
+"""A Paragraph of one plain fragment (the convocation's, the agenda's, most of the minutes') broken
+into lines without reportlab's general loop.
+
+reportlab's `Paragraph.breakLines` goes through a paragraph's words one at a time, ready for
+soft hyphens, hyphenation, forced splits and words wider than a line at each of them (a pack's
+3,000 words, about 7 ms). With one fragment, no hyphenation (our styles ask for none), no soft
+hyphen in the text and no word wider than its line, none of that happens: `_simple_lines` then
+breaks the words where reportlab's loop does, with the same sums in the same order (the same
+widths, to the last bit), and gives the same lines. Any other paragraph, or as soon as a word
+would need more than that, goes through reportlab's loop from the start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.platypus import paragraph as _paragraph
+from reportlab.platypus.paraparser import ParaFrag
+
+# reportlab's paragraph module: its private names (`strip`, `split`) are not in its stubs.
+paragraph: Any = _paragraph
+
+# The soft hyphen, where reportlab's loop may cut a word.
+_SHY = "\xad"
+
+
+def _plain_fragment(self: Any) -> Any:
+    """The paragraph's one fragment when its lines may be broken by `_simple_lines`, else None:
+    the conditions under which reportlab's loop takes its one-fragment branch, with no
+    hyphenation, no bullet and no bidirectional wrapping asked for."""
+    style = self.style
+    frags = self.frags
+    if (
+        len(frags) != 1
+        or self.bulletText
+        or style.wordWrap
+        or style.shaping
+        or style.endDots
+        or getattr(style, "hyphenationLang", "")
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+    ):
+        return None
+    frag = frags[0]
+    if (
+        type(frag) is not ParaFrag
+        or hasattr(frag, "cbDefn")
+        or hasattr(frag, "backColor")
+        or type(getattr(frag, "text", None)) is not str
+    ):
+        return None
+    return frag
+
+
+def _simple_lines(self: Any, width: Any) -> Any:
+    """`Paragraph.breakLines(width)` for a paragraph of one plain fragment (see the module's
+    docstring), or None when reportlab's loop is needed."""
+    frag = _plain_fragment(self)
+    if frag is None:
+        return None
+    text = paragraph.strip(frag.text)
+    if not text or _SHY in text:
+        return None
+    max_widths = list(width) if isinstance(width, (tuple, list)) else [width]
+    font_name, font_size = frag.fontName, frag.fontSize
+    measure = getFont(font_name).stringWidth
+    encoding = self.encoding
+    words = paragraph.split(text)  # (reportlab's name: our splitter, `style._split_words`)
+    widths = [measure(word, font_size, encoding) for word in words]
+    space = measure(" ", font_size, encoding)
+    shrink = self.style.spaceShrinkage * space
+    last = len(max_widths) - 1
+    lineno = 0
+    max_width = max_widths[0]
+    widest: float = 0  # (an int while no line is wider, as reportlab's)
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current = -space  # (reportlab's way of leaving out the space before the first word)
+    for word, word_width in zip(words, widths, strict=True):
+        new = current + space + word_width
+        if new <= max_width + shrink * len(line):
+            line.append(word)
+            current = new
+            continue
+        if word_width > max_widths[min(lineno, last)] and self.style.splitLongWords:
+            return None  # a word wider than its line: reportlab cuts it
+        if not line:  # (alone on its line, whatever its width)
+            line.append(word)
+            current = new
+            continue
+        if current > widest:
+            widest = current
+        lines.append((max_width - current, line))
+        line = [word]
+        current = word_width
+        lineno += 1
+        max_width = max_widths[min(last, lineno)]
+    if line:
+        if current > widest:
+            widest = current
+        lines.append((max_width - current, line))
+    self._width_max = widest
+    self.height = 0
+    self._splitLongWordCount = self._hyphenations = 0
+    ascent, descent = getAscentDescent(font_name, font_size)
+    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
+
+
+def install() -> None:
+    """Break the lines of one-fragment paragraphs through `_simple_lines` (once)."""
+    paragraph_class: Any = paragraph.Paragraph
+    break_lines = paragraph_class.breakLines
+    if getattr(break_lines, "_ess_desk", False):
+        return
+
+    def _break_lines(self: Any, width: Any) -> Any:  # noqa: N802 - reportlab's name
+        lines = _simple_lines(self, width)
+        return lines if lines is not None else break_lines(self, width)
+
+    setattr(_break_lines, "_ess_desk", True)  # noqa: B010 - a mark on a function
+    setattr(_break_lines, "_reportlab", break_lines)  # noqa: B010 - the slow way, for tests
+    paragraph_class.breakLines = _break_lines
