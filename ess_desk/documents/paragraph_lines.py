@@ -1,5 +1,6 @@
 """A Paragraph of one plain fragment (the convocation's, the agenda's, most of the minutes') broken
-into lines without reportlab's general loop.
+into lines without reportlab's general loop; a Paragraph's lines written without reportlab's
+steps around each.
 
 reportlab's `Paragraph.breakLines` goes through a paragraph's words one at a time, ready for
 soft hyphens, hyphenation, forced splits and words wider than a line at each of them (a pack's
@@ -8,15 +9,25 @@ hyphen in the text and no word wider than its line, none of that happens: `_simp
 breaks the words where reportlab's loop does, with the same sums in the same order (the same
 widths, to the last bit), and gives the same lines. Any other paragraph, or as soon as a word
 would need more than that, goes through reportlab's loop from the start.
+
+Each line of a Paragraph goes through `PDFTextObject._textOut`, then our `_formatText` (which
+makes it drawable and puts it in visual order: `scripts.install`), then reportlab's, which looks
+the font up, saves and restores the text object's state and codes the line. A line of left to
+right text only in an embedded TrueType font (nearly all) is made drawable and coded directly
+(`_text_out`): the same operators, the same subset switches; any other through reportlab's way.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.paraparser import ParaFrag
+
+from ess_desk.documents import scripts
 
 # reportlab's paragraph module: its private names (`strip`, `split`) are not in its stubs.
 paragraph: Any = _paragraph
@@ -107,12 +118,47 @@ def _simple_lines(self: Any, width: Any) -> Any:
     return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
 
 
+def _text_out(tx: Any, text: Any, t_star: Any) -> bool:
+    """`tx._textOut(text, t_star)` for left to right text in an embedded TrueType font: the
+    operators reportlab's `_formatText` writes of `scripts.drawable(text)` (what `visual` leaves
+    of it as it is), then « T* » when asked. False, having written nothing, for any other."""
+    if type(text) is not str or not text or not scripts.left_to_right_only(text):
+        return False
+    font: Any = getFont(tx._fontname)  # (a TTFont once `_dynamicFont`: not in the stubs)
+    if not getattr(font, "_dynamicFont", False):
+        return False
+    canv = tx._canvas
+    doc = canv._doc
+    parts = []
+    switch = None
+    for subset, data in font.splitString(scripts.drawable(text, tx._fontname), doc):
+        if subset != tx._curSubset:
+            if switch is None:
+                switch = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+            parts.append(f"{font.getSubsetInternalName(subset, doc)} {switch}")
+            tx._curSubset = subset
+        parts.append(f"({canv._escape(data)}) Tj")
+    if t_star:
+        parts.append("T*")
+    tx._code.append(" ".join(parts))
+    return True
+
+
 def install() -> None:
-    """Break the lines of one-fragment paragraphs through `_simple_lines` (once)."""
+    """Break the lines of one-fragment paragraphs through `_simple_lines`, write lines through
+    `_text_out` (once)."""
     paragraph_class: Any = paragraph.Paragraph
     break_lines = paragraph_class.breakLines
     if getattr(break_lines, "_ess_desk", False):
         return
+    text_class: Any = PDFTextObject
+    text_out = text_class._textOut
+
+    def _textOut(self: Any, text: Any, TStar: Any = 0) -> None:  # noqa: N802, N803 - reportlab's
+        if not _text_out(self, text, TStar):
+            text_out(self, text, TStar)
+
+    text_class._textOut = _textOut
 
     def _break_lines(self: Any, width: Any) -> Any:  # noqa: N802 - reportlab's name
         lines = _simple_lines(self, width)

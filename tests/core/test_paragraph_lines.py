@@ -1,6 +1,7 @@
 """A Paragraph of one plain fragment is broken into lines by `paragraph_lines` without
 reportlab's general loop: the same lines (words and room left, to the bit), the same widest line
-and the same page as reportlab's loop gives, for any text, style and width."""
+and the same page as reportlab's loop gives, for any text, style and width. Its lines are written
+by `_text_out`: the same operators as reportlab's `_textOut`, whatever the text."""
 
 from __future__ import annotations
 
@@ -22,13 +23,14 @@ from ess_desk.documents.style import FONT_BOLD, Metadata, register_fonts, render
 
 @contextlib.contextmanager
 def _reportlab_only() -> Iterator[None]:
-    """Every paragraph's lines through reportlab's loop."""
-    fast = paragraph_lines._simple_lines
+    """Every paragraph's lines broken and written through reportlab's ways."""
+    fast, writer = paragraph_lines._simple_lines, paragraph_lines._text_out
     paragraph_lines._simple_lines = lambda *args: None
+    paragraph_lines._text_out = lambda *args: False
     try:
         yield
     finally:
-        paragraph_lines._simple_lines = fast
+        paragraph_lines._simple_lines, paragraph_lines._text_out = fast, writer
 
 
 def _lines(text: str, style: ParagraphStyle, width: float) -> tuple[Any, ...]:
@@ -122,3 +124,36 @@ def test_paragraphs_split_and_drawn_give_the_same_pages():
     with _reportlab_only():
         slow = pages()
     assert fast == slow
+
+
+# (Latin, the second subset's many letters, right to left, controls, what the font lacks)
+_LINE = st.text(
+    alphabet=st.sampled_from(
+        list("abcé ÉŒœ’«»—–-.,;:!?()\\ 0123456789\xa0\u202f")
+        + [chr(c) for c in range(0x391, 0x3C9)]
+        + [chr(c) for c in range(0x410, 0x44F)]
+        + list("שלוםعربي\u200e\u202b中😀")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_LINE, max_size=8), t_star=st.booleans(), bold=st.booleans())
+def test_lines_are_written_as_reportlab_writes_them(lines, t_star, bold):
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    font = FONT_BOLD if bold else "DejaVuSans"
+    codes = []
+    for fast in (True, False):
+        canv = Canvas(io.BytesIO())
+        tx = canv.beginText(10, 20)
+        tx.setFont(font, 9, 11)
+        with contextlib.ExitStack() as stack:
+            if not fast:
+                stack.enter_context(_reportlab_only())
+            for line in lines:
+                tx._textOut(line, t_star)
+        codes.append((list(tx._code), tx._curSubset))
+    assert codes[0] == codes[1]
