@@ -116,13 +116,24 @@ def amend_last(db: Database, entry_id: int, at: str, after: dict[str, Any] | Non
 def redact(db: Database, entry_id: int, before: str | None, after: str | None) -> None:
     """Blank identities in an old entry (anonymisation): its place and hash in the chain stay;
     the anonymisation's own entry lists it (`redacted_entries`)."""
-    db.execute(
-        "UPDATE audit_log SET before = ?, after = ?, redacted = 1 WHERE id = ?",
-        [before, after, entry_id],
-    )
+    redact_many(db, [(entry_id, before, after)])
+
+
+def redact_many(db: Database, entries: Iterable[tuple[int, str | None, str | None]]) -> None:
+    """`redact` of each entry `(id, before, after)`, in that order, one statement each as
+    `redact` writes it (the same rows in the same order): the tables of migration 0018 looked
+    up once, and a copy held by several entries keyed once."""
     from ess_desk.store import audit_numbers  # not on the start path
 
-    audit_numbers.write(db.conn, [(entry_id, before, after)])  # its trigger dropped the old keys
+    numbered = database.has_table(db.conn, "audit_numbered")
+    keyed: dict[str, set[int]] = {}
+    for entry_id, before, after in entries:
+        db.execute(
+            "UPDATE audit_log SET before = ?, after = ?, redacted = 1 WHERE id = ?",
+            [before, after, entry_id],
+        )
+        if numbered:  # its trigger dropped the old keys
+            audit_numbers.write(db.conn, [(entry_id, before, after)], keyed, checked=True)
 
 
 def created_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[Entry]:

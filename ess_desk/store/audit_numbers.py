@@ -93,21 +93,29 @@ def statements() -> list[str]:
     ]
 
 
-def write(conn: sqlite3.Connection, entries: Iterable[tuple[int, str | None, str | None]]) -> None:
+def write(
+    conn: sqlite3.Connection,
+    entries: Iterable[tuple[int, str | None, str | None]],
+    keyed: dict[str, set[int]] | None = None,
+    *,
+    checked: bool = False,
+) -> None:
     """Key the long ones of these entries `(id, before, after)` just written; nothing on a file
-    the migration has not reached yet."""
+    the migration has not reached yet. `keyed`: the keys of texts already read, kept across
+    calls by a caller writing many entries one at a time (an anonymisation's redactions copy the
+    same snapshot again and again); `checked`: the caller knows the tables are there."""
     long = [(entry_id, b, a) for entry_id, b, a in entries if is_long(b, a)]
-    if not long or not database.has_table(conn, "audit_numbered"):
+    if not long or not (checked or database.has_table(conn, "audit_numbered")):
         return
     # A text in two entries (an update's after, the next update's before) is keyed once.
-    keyed: dict[str, set[int]] = {}
+    known: dict[str, set[int]] = {} if keyed is None else keyed
 
     def keys(text: str | None) -> set[int]:
         if not text:
             return set()
-        found = keyed.get(text)
+        found = known.get(text)
         if found is None:
-            found = keyed[text] = number_keys(text)
+            found = known[text] = number_keys(text)
         return found
 
     conn.executemany(
