@@ -212,6 +212,8 @@ _TITLES = {
 _ANY_TITLE = (
     r"(?:Mmes?|Mlle|Madame|Mademoiselle|Mx|Monsieur|Messieurs)\.?[\s\u00a0]+|M\.[\s\u00a0]*"
 )
+# The most characters a title above takes before its spaces (« Mademoiselle. »: 13), with room.
+_TITLE_ROOM = 16
 
 
 # What may not stand just before a match: a letter or digit before a name, an address's own
@@ -229,6 +231,17 @@ SPACES = [*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2
     0x3000,
 ]  # what str.isspace() and `\s` take (a test checks it against the whole of Unicode)
 _PHONE_DROP = bytes(sorted({b for c in SPACES for b in chr(c).encode("utf-8")} | set(b".-")))
+
+
+def _next_found(core: re.Pattern[str], before: re.Pattern[str], text: str, pos: int) -> int | None:
+    """Where `core` next matches at or after `pos` where the character before is not `before`."""
+    found = core.search(text, pos)
+    while found is not None:
+        start = found.start()
+        if start == 0 or before.match(text, start - 1) is None:
+            return start
+        found = core.search(text, start + 1)
+    return None
 
 
 def _found(core: re.Pattern[str], before: re.Pattern[str], text: str) -> bool:
@@ -405,7 +418,41 @@ class Matcher:
     def replace(self, text: str, label: str) -> str:
         if not text or self._pattern is None or not self._maybe(text):
             return text
-        return self._pattern.sub(label, text)
+        if "\\" in label:  # a template for `sub` (never so: the label is plain text)
+            return self._pattern.sub(label, text)
+        return "".join(self._replaced(text, label))
+
+    def _replaced(self, text: str, label: str) -> Iterator[str]:
+        """The pieces of `self._pattern.sub(label, text)`, found faster: the whole pattern tries
+        every position of a long text (its look-behind hides where a match may start), while
+        each of `_pieces` skips ahead. A match of the whole pattern at or after `done` holds a
+        piece's match at its start, or its name's after a title and spaces (`_TITLE_ROOM`), and
+        no piece matches inside that title or those spaces (a letter or a full stop stands before
+        them, and no piece starts with a space); so no match starts before the first piece's,
+        less the spaces and a title before it, from where the whole pattern takes over, as `sub`
+        would from `done`, up to the next match it finds (a piece's is one)."""
+        assert self._pattern is not None
+        done = 0
+        # Each piece's next match (its look-behind checked), searched again once passed.
+        nexts: list[int | None] = [-1] * len(self._pieces)
+        while True:
+            for n, (core, before) in enumerate(self._pieces):
+                start = nexts[n]
+                if start is not None and start < done:
+                    nexts[n] = _next_found(core, before, text, done)
+            start = min((s for s in nexts if s is not None), default=None)
+            if start is None:
+                break
+            room = start
+            while room > done and text[room - 1].isspace():  # `\s`: what str.isspace() takes
+                room -= 1
+            found = self._pattern.search(text, max(done, room - _TITLE_ROOM))
+            if found is None:
+                break
+            yield text[done : found.start()]
+            yield label
+            done = found.end()
+        yield text[done:]
 
     def excerpt(self, text: str, width: int = 60) -> str:
         """The words around the first mention: « …le bureau remercie Zoé Secrète pour… »."""

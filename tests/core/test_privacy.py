@@ -919,3 +919,74 @@ def test_names_found_without_ignorecase_are_found_as_with_it(name, words):
         assert uncased is not None
         expected = [(m.start(), m.end()) for m in cased.finditer(text)]
         assert [(m.start(), m.end()) for m in uncased.finditer(text)] == expected
+
+
+_CIVILITIES = ["Mme", "M.", "Mx", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_NAMES),
+    st.sampled_from(_CIVILITIES),
+    st.lists(
+        st.sampled_from(
+            [
+                *_NAMES,
+                "Secrète Zoé",
+                "AUBERT ANNE",
+                "Mme",
+                "Mmes",
+                "madame",
+                "Mademoiselle",
+                "MLLE",
+                "M.",
+                "Monsieur",
+                "Messieurs",
+                "Mx",
+                "zoé",
+                "ZOE",
+                "Secrète",
+                "anne",
+                "Aubert",
+                "jean-pierre",
+                "O'NEIL",
+                "\u212aévin",
+                "ıksou",
+                "ïa",
+                "ØM",
+                "Ana",
+                "zoe.secrete@ex.fr",
+                "06 30 19 91 57",
+                "+33 6 30 19 91 57",
+                "0630199157",
+                " ",
+                "   ",
+                "\u00a0",
+                "\n",
+                "-",
+                ".",
+                "x",
+                "1",
+                "é",
+            ]
+        ),
+        max_size=14,
+    ),
+)
+def test_replace_writes_what_the_whole_pattern_would(name, civility, words):
+    # `replace` finds its matches through the pieces, then the whole pattern from just before
+    # them: the text it gives is `sub`'s, titles and runs of spaces before the name included.
+    first, last = name.split()[0], name.split()[-1]
+    identity = Identity(1, civility, first, last, "zoe.secrete@ex.fr", "06 30 19 91 57")
+    matcher = Matcher(identity)
+    text = "".join(words)
+    assert matcher._pattern is not None
+    if matcher._maybe(text):
+        assert matcher.replace(text, "Personne n°1") == matcher._pattern.sub("Personne n°1", text)
+
+
+def test_replace_takes_the_title_and_spaces_before_the_name():
+    matcher = Matcher(Identity(1, "Mme", "Zoé", "Secrète", "zoe.secrete@ex.fr", "06 30 19 91 57"))
+    assert matcher.replace("Mme Zoé Secrète", "X") == "X"
+    assert matcher.replace("vu Mademoiselle. \u00a0 \n ZOE SECRETE, Mme Secrète", "X") == "vu X, X"
+    assert matcher.replace("M.Secrète Zoé (06.30.19.91.57)", "X") == "X (X)"
