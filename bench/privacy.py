@@ -1,6 +1,7 @@
 """Personal data (RGPD) on the large demo: the retention review, the whole file of the busiest
-person (the most attendance to gather) as JSON and as PDF, and the anonymisation of people due
-for review, each in its own transaction. Medians of five; no baseline: the goals are times."""
+person (the most attendance to gather) as JSON and as PDF, the anonymisation of people due
+for review, each in its own transaction, and that of the busiest person (once, on a fresh copy:
+the most audit entries to redact). Medians of five; no baseline: the goals are times."""
 
 from __future__ import annotations
 
@@ -27,6 +28,20 @@ def busiest_person(db) -> int:
         "SELECT m.person_id FROM attendance a JOIN mandates m ON m.id = a.mandate_id "
         "GROUP BY m.person_id ORDER BY COUNT(*) DESC, m.person_id LIMIT 1"
     ).fetchone()[0]
+
+
+def _busiest_anonymised(source: Path | None, folder: Path, busiest: int) -> float:
+    """The anonymisation of the busiest person, once, on a fresh copy of the demo."""
+    from ess_desk.privacy import anonymise
+    from ess_desk.store import open_store
+
+    path = folder / "busiest.sqlite"
+    shutil.copy(source or large_demo_db(), path)
+    store = open_store(path, auto_backup=False)
+    try:
+        return _ms(lambda: anonymise.anonymise(store, busiest))
+    finally:
+        store.close()
 
 
 def measure_privacy(source: Path | None = None, runs: int = RUNS) -> list[Figure]:
@@ -57,6 +72,7 @@ def measure_privacy(source: Path | None = None, runs: int = RUNS) -> list[Figure
             anonymised = [_ms(lambda p=p: anonymise.anonymise(store, p)) for p in due[:runs]]
         finally:
             store.close()
+        busiest_anonymised = _busiest_anonymised(source, folder, busiest)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return [
@@ -91,5 +107,13 @@ def measure_privacy(source: Path | None = None, runs: int = RUNS) -> list[Figure
             "ms",
             "≤ 500 ms",
             max_value=500,
+        ),
+        Figure(
+            f"RGPD : anonymisation de la personne la plus présente (n°{busiest}, une fois ; "
+            "information, objectif de 500 ms non atteint)",
+            busiest_anonymised,
+            None,
+            "ms",
+            "(information)",
         ),
     ]
