@@ -14,14 +14,14 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from ess_desk.documents import paragraph_lines
-from ess_desk.documents.style import FONT_BOLD, Metadata, register_fonts, render_pdf, styles
+from ess_desk.documents.style import FONT_BOLD, register_fonts, styles
+from tests.documents import invariant_pdf
 
 
 @contextlib.contextmanager
@@ -139,16 +139,20 @@ def test_paragraphs_split_and_drawn_give_the_same_pages():
         long = "Le conseil d’administration se réunit à l’hôtel de ville ; " * 120
         story = [
             Paragraph(text, style)
-            for text in ["Ordre du jour", "Le budget — « 2027 » : 12 %", "שלום עולם", long]
+            for text in [
+                "Ordre du jour",
+                "Le budget — « 2027 » : 12\xa0%",
+                "שלום עולם",
+                "Le mot שלום dans une phrase, et (عربي) entre parenthèses",
+                "",
+                "Première ligne<br/>seconde ligne",
+                "Rhône\xadAlpes " * 30,
+                "x" * 400,
+                long,
+            ]
             for style in s
         ]
-        buffer = io.BytesIO()
-        invariant, rl_config.invariant = rl_config.invariant, 1
-        try:
-            render_pdf(buffer, story, Metadata(title="t", author="a", subject="s"))
-        finally:
-            rl_config.invariant = invariant
-        return buffer.getvalue()
+        return invariant_pdf(story)
 
     register_fonts()
     fast = pages()
