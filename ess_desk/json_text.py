@@ -5,11 +5,13 @@ items at once and leaves the strings to json's C writer. A person's file holds 2
 (tests/core/test_json_text.py holds the two writers together).
 
 A value given as `Raw` (the text of a JSON value: an audit log's copy as the log holds it) is
-written as is, on the line where it stands."""
+written as is, on the line where it stands; given as its UTF-8 bytes, `write` puts them in the
+file as they are (neither decoded nor encoded again)."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -19,11 +21,12 @@ _CONSTANTS = {None: "null", True: "true", False: "false"}
 
 class Raw:
     """The text of a JSON value, written as is wherever it stands (on one line, as the audit log
-    holds its copies): the same data for any JSON reader, another layout than json.dumps's."""
+    holds its copies): the same data for any JSON reader, another layout than json.dumps's. The
+    text may be given as its UTF-8 bytes (valid UTF-8: the caller has decoded them)."""
 
     __slots__ = ("text",)
 
-    def __init__(self, text: str):
+    def __init__(self, text: str | bytes):
         self.text = text
 
     def __repr__(self) -> str:
@@ -33,20 +36,34 @@ class Raw:
 def dumps(value: Any, indent: int = 2) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=indent)`."""
     pieces: list[str] = []
-    _pieces(value, "\n", " " * indent, pieces.append)
+
+    def raw(text: str | bytes) -> None:
+        pieces.append(text if isinstance(text, str) else text.decode("utf-8"))
+
+    _pieces(value, "\n", " " * indent, pieces.append, raw)
     return "".join(pieces)
 
 
-def write(value: Any, out: IO[str], indent: int = 2) -> None:
-    """`dumps(value, indent)` written to `out`, the items of the top container one by one (a
-    file of many megabytes is never one string in memory)."""
+def write(value: Any, out: IO[bytes], indent: int = 2, linesep: str = os.linesep) -> None:
+    """`dumps(value, indent)` written to `out` in UTF-8, each line break as `linesep` (what a file
+    opened as text writes), the items of the top container one by one (a file of many megabytes
+    is never one string in memory); a `Raw` value's bytes are written as they are."""
     pieces: list[str] = []
+    newline = linesep.encode("utf-8")
 
     def flush() -> None:
-        out.write("".join(pieces))
+        text = "".join(pieces)
         pieces.clear()
+        out.write((text if linesep == "\n" else text.replace("\n", linesep)).encode("utf-8"))
 
-    _pieces(value, "\n", " " * indent, pieces.append, flush)
+    def raw(text: str | bytes) -> None:
+        if isinstance(text, str):
+            pieces.append(text)
+            return
+        flush()
+        out.write(text if linesep == "\n" else text.replace(b"\n", newline))
+
+    _pieces(value, "\n", " " * indent, pieces.append, raw, flush)
     flush()
 
 
@@ -55,16 +72,18 @@ def _pieces(
     newline: str,
     step: str,
     add: Callable[[str], None],
+    raw: Callable[[str | bytes], None],
     each: Callable[[], None] | None = None,
 ) -> None:
     """`value` as json.dumps writes it at the depth whose line break (with its indent) is
-    `newline`, in pieces given to `add` (a long string is never copied into a bigger one);
-    `each` is called after each of its own items (not those of the containers inside)."""
+    `newline`, in pieces given to `add` (a long string is never copied into a bigger one), the
+    text of a `Raw` value to `raw`; `each` is called after each of its own items (not those of
+    the containers inside)."""
     kind = type(value)
     if kind is str:
         add(_STRING(value))
     elif kind is Raw:
-        add(value.text)
+        raw(value.text)
     elif kind is int:
         add(int.__repr__(value))
     elif value is None or kind is bool:
@@ -79,7 +98,7 @@ def _pieces(
             add(separator)
             add(_STRING(key))
             add(": ")
-            _pieces(item, inner, step, add)
+            _pieces(item, inner, step, add, raw)
             if each is not None:
                 each()
             separator = "," + inner
@@ -92,7 +111,7 @@ def _pieces(
         separator = "[" + inner
         for item in value:
             add(separator)
-            _pieces(item, inner, step, add)
+            _pieces(item, inner, step, add, raw)
             if each is not None:
                 each()
             separator = "," + inner

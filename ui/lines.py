@@ -144,6 +144,19 @@ class _Fonts:
         self.line_height = self.plain_metrics.height()
 
 
+class _Inks:
+    """One paint's text colours, taken once from the palette, and the font and pen the painter
+    holds (None: as the row began; the painter is saved before a row's cells, restored after)."""
+
+    __slots__ = ("text", "highlighted_text", "font", "pen")
+
+    def __init__(self, colours: QtGui.QPalette):
+        self.text = colours.color(_TEXT)
+        self.highlighted_text = colours.color(_HIGHLIGHTED_TEXT)
+        self.font: QtGui.QFont | None = None
+        self.pen: QtGui.QColor | None = None
+
+
 class PaintedLines(QtWidgets.QWidget):
     """What `LinesWidget` shows: `columns` cells a line, the last column right-aligned, the
     widget as tall as its lines (`set_lines`), and where each line and cell stands."""
@@ -341,6 +354,7 @@ class PaintedLines(QtWidgets.QWidget):
             group = QtGui.QPalette.ColorGroup.Disabled
         colours = QtGui.QPalette(self.palette())
         colours.setCurrentColorGroup(group)
+        inks = _Inks(colours)
         exposed = event.rect()
         for row in range(len(self._lines)):
             top = row * height
@@ -355,10 +369,14 @@ class PaintedLines(QtWidgets.QWidget):
                 selected_text = selected
             else:
                 selected_text = False
+            # The painter as it was before the row's cells (the style's row, the focus frame).
+            painter.save()
+            inks.font = inks.pen = None
             for column, (left, width) in enumerate(columns):
                 self._draw_cell(
-                    painter, fonts, colours, row, column, left, top, width, height, selected_text
+                    painter, fonts, inks, row, column, left, top, width, height, selected_text
                 )
+            painter.restore()
         if focused and 0 <= self._current < len(self._lines):
             from ui import lines_style
 
@@ -369,7 +387,7 @@ class PaintedLines(QtWidgets.QWidget):
         self,
         painter: QtGui.QPainter,
         fonts: _Fonts,
-        colours: QtGui.QPalette,
+        inks: _Inks,
         row: int,
         column: int,
         left: int,
@@ -379,37 +397,40 @@ class PaintedLines(QtWidgets.QWidget):
         selected: bool,
     ) -> None:
         """The delegate's text: the first line in the text colour, the second muted; the tone
-        on the cell's last line, or on every line of a LATE_LINE line."""
+        on the cell's last line, or on every line of a LATE_LINE line. The font and the pen are
+        set only when they change within the row (`inks` remembers what the painter holds)."""
         lines = self.text(row, column).split("\n")
         tone = self.tone(row, column)
         all_toned = self._lines[row].tone == LATE_LINE
-        inner = QtCore.QRect(left, top, width, height).adjusted(PADDING, 2, -PADDING, -2)
         line_height = fonts.line_height
-        first = inner.top() + (inner.height() - line_height * len(lines)) // 2
+        # The cell less its padding (the delegate's QRect(...).adjusted(PADDING, 2, -PADDING, -2)).
+        x = left + PADDING
+        text_width = width - 2 * PADDING
+        first = top + 2 + (height - 4 - line_height * len(lines)) // 2
         flags = (_RIGHT if column == self._right else _LEFT) | _VCENTER
-        text_width = inner.width()
-        x = inner.left()
-        painter.save()
         for n, line in enumerate(lines):
             last = n == len(lines) - 1
             font, metrics = fonts.plain, fonts.plain_metrics
             if selected:
-                colour = colours.color(_HIGHLIGHTED_TEXT)
+                colour = inks.highlighted_text
             elif tone is not None and (last or all_toned):
-                colour = tone[0] or colours.color(_TEXT)
+                colour = tone[0] or inks.text
                 if last and tone[1]:
                     font, metrics = fonts.bold, fonts.bold_metrics
             elif n > 0:
-                colour = palette.color(SECOND_LINE) or colours.color(_TEXT)
+                colour = palette.color(SECOND_LINE) or inks.text
             else:
-                colour = colours.color(_TEXT)
-            painter.setFont(font)
-            painter.setPen(colour)
+                colour = inks.text
+            if font is not inks.font:
+                painter.setFont(font)
+                inks.font = font
+            if colour is not inks.pen:
+                painter.setPen(colour)
+                inks.pen = colour
             elided = metrics.elidedText(line, _ELIDE_RIGHT, text_width)
             painter.drawText(
                 QtCore.QRect(x, first + n * line_height, text_width, line_height), flags, elided
             )
-        painter.restore()
 
 
 class LinesWidget(PaintedLines):

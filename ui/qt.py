@@ -37,6 +37,27 @@ def _uses_no_feature(module: object) -> bool:
 _skip_feature_scan()
 
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
+
+
+def _plain_import() -> None:
+    """PySide6 puts a hook of its own in front of Python's `__import__` (`__feature_import__`):
+    at every import statement it calls Python code that asks whether the statement is
+    `from __feature__ import …`, and, for each new module, records whether the module uses the
+    switches (`_uses_no_feature` above answers no). ESS Desk never uses them, and the hook cost
+    about a microsecond per import statement run: some 470 while the window starts (imports
+    inside functions pay it at every call). Python's own import, which PySide6 keeps as
+    `__orig_import__`, is put back. For Qt's classes nothing changes: PySide6 reads a module
+    absent from its record as one that ignores the switches, the same answer as the hook's for
+    every module. Guarded like the scan above: if a PySide6 release renames these, the hook stays
+    (and the start-up bench shows its cost)."""
+    import builtins
+
+    original = getattr(builtins, "__orig_import__", None)
+    hook = builtins.__import__
+    if callable(original) and getattr(hook, "__name__", "") == "__feature_import__":
+        builtins.__import__ = original
+
+
 from PySide6.QtCore import (  # noqa: E402
     QT_TRANSLATE_NOOP,
     QByteArray,
@@ -53,6 +74,8 @@ from PySide6.QtCore import (  # noqa: E402
     Signal,
     Slot,
 )
+
+_plain_import()
 
 if TYPE_CHECKING:
     from PySide6.QtCore import (

@@ -28,7 +28,8 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from ess_desk import __version__
-from ess_desk.documents import scripts
+from ess_desk.documents import paragraph_lines, scripts
+from ess_desk.documents.canvas_state import QuickState
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _, language
 from ess_desk.resources import resource
@@ -81,6 +82,7 @@ def _register_fonts() -> None:
     _paragraph_split_within_the_height()
     _paragraph_wrapped_once_per_width()
     scripts.install()
+    paragraph_lines.install(_split_words)
 
 
 def _embedded_font(name: str) -> TTFont:
@@ -2048,7 +2050,7 @@ def draw_watermark(canv: pdfcanvas.Canvas, text: str, width: float, height: floa
 def _numbered_canvas(
     footer_left: str, watermark: str | None, pagesize: tuple[float, float] = A4
 ) -> type[pdfcanvas.Canvas]:
-    class NumberedCanvas(pdfcanvas.Canvas):
+    class NumberedCanvas(QuickState, pdfcanvas.Canvas):
         """Holds the pages back until the end so that each footer can say "Page n / N"."""
 
         # reportlab's own canvas state, which its stubs leave out.

@@ -536,14 +536,23 @@ class Candidates:
 
 
 def audit_entries(
-    db: Database, person_id: int, mandate_ids: Iterable[int], matcher: Matcher, columns: str
+    db: Database,
+    person_id: int,
+    mandate_ids: Iterable[int],
+    matcher: Matcher,
+    columns: str,
+    *,
+    utf8: bool = False,
 ) -> Iterator[tuple[database.Row | dict[str, Any], bool]]:
     """The audit entries that may concern the person, with `columns`, `before` and `after`:
     those of their card and mandates (through the log's entity index) and those whose copies
     may name them (through its own words index, 0012); each with True when its copies are
     `found` (see `search`). The copies of an entry that is neither found nor the person's own
     are None: most entries the phone's digits bring are long texts that do not hold it, read as
-    UTF-8 bytes, where its digits are looked for, without being decoded (`search_phone`)."""
+    UTF-8 bytes, where its digits are looked for, without being decoded (`search_phone`).
+    `utf8`: every entry also carries its copies' UTF-8 bytes as SQLite holds them, as
+    `before_utf8` and `after_utf8` (None where its copies are None), every copy read as bytes
+    and decoded here (a person's file hashes and writes the bytes: `chain.content_digest_utf8`)."""
     mandates = list(mandate_ids)
     candidates = matcher.candidates()
     # The name and e-mail through the copies' words index, the phone through their numbers.
@@ -555,27 +564,56 @@ def audit_entries(
     own = "(entity = 'person' AND entity_id = ?)"
     if mandates:
         own += f" OR (entity = 'mandate' AND entity_id IN ({', '.join('?' for _m in mandates)}))"
-    copies = ", ".join(
-        f"CASE WHEN {named} THEN {c} ELSE CAST({c} AS BLOB) END AS {c}" for c in ("before", "after")
-    )
+    if utf8:
+        copies = "CAST(before AS BLOB) AS before, CAST(after AS BLOB) AS after"
+        copies_params: list[object] = []
+    else:
+        copies = ", ".join(
+            f"CASE WHEN {named} THEN {c} ELSE CAST({c} AS BLOB) END AS {c}"
+            for c in ("before", "after")
+        )
+        copies_params = [*named_params, *named_params]
     rows = database.each_row(
         db,
         f"SELECT {columns}, {copies}, {named} AS may_name, ({own}) AS own FROM audit_log "
         f"WHERE {own} OR {where} ORDER BY id",
-        [*named_params, *named_params, *named_params, person_id, *mandates]
-        + [person_id, *mandates, *params],
+        [*copies_params, *named_params, person_id, *mandates, person_id, *mandates, *params],
     )
     for r in rows:
-        if r["may_name"]:
+        if utf8:
+            yield _entry_utf8(r, matcher)
+        elif r["may_name"]:
             yield r, matcher.search_named(r["before"]) or matcher.search_named(r["after"])
-            continue
-        before, after = r["before"], r["after"]  # their UTF-8 bytes
-        found = matcher.search_phone(before) or matcher.search_phone(after)
-        entry = dict(r)
+        else:
+            yield _entry_by_phone(r, matcher)
+
+
+def _entry_by_phone(r: database.Row, matcher: Matcher) -> tuple[dict[str, Any], bool]:
+    """An entry whose copies (their UTF-8 bytes) may only hold the phone number: found or not,
+    its copies decoded when it is found or the person's own, None otherwise."""
+    before, after = r["before"], r["after"]  # their UTF-8 bytes
+    found = matcher.search_phone(before) or matcher.search_phone(after)
+    entry = dict(r)
+    keep = found or r["own"]
+    entry["before"] = before.decode("utf-8") if keep and before is not None else None
+    entry["after"] = after.decode("utf-8") if keep and after is not None else None
+    return entry, found
+
+
+def _entry_utf8(r: database.Row, matcher: Matcher) -> tuple[dict[str, Any], bool]:
+    """`audit_entries`'s entry, found or not, from copies read as UTF-8 bytes, which it keeps
+    beside the text (`before_utf8`, `after_utf8`)."""
+    if not r["may_name"]:
+        entry, found = _entry_by_phone(r, matcher)
         keep = found or r["own"]
-        entry["before"] = before.decode("utf-8") if keep and before is not None else None
-        entry["after"] = after.decode("utf-8") if keep and after is not None else None
-        yield entry, found
+        entry["before_utf8"] = r["before"] if keep else None
+        entry["after_utf8"] = r["after"] if keep else None
+        return entry, found
+    entry = dict(r)
+    entry["before_utf8"], entry["after_utf8"] = r["before"], r["after"]
+    before = entry["before"] = None if r["before"] is None else r["before"].decode("utf-8")
+    after = entry["after"] = None if r["after"] is None else r["after"].decode("utf-8")
+    return entry, matcher.search_named(before) or matcher.search_named(after)
 
 
 @dataclass(frozen=True)

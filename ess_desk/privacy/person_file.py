@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -499,16 +500,17 @@ def _audit_log(
 ) -> list[dict[str, Any]]:
     """Entries about the person's record or mandates, and every entry whose copies name them,
     each copy read by json; `as_stored`: the copies the chain vouches for (their digest is
-    the one it recorded) kept as the text the log holds (`json_text.Raw`), the others read."""
+    the one it recorded) kept as the UTF-8 text the log holds (`json_text.Raw`), the others
+    read."""
     own = {("person", person_id)} | {("mandate", m) for m in mandate_ids}
     out = []
     columns = "id, at, os_user, entity, entity_id, action, content_digest"
-    for row, found in audit_entries(db, person_id, mandate_ids, matcher, columns):
+    entries = audit_entries(db, person_id, mandate_ids, matcher, columns, utf8=as_stored)
+    for row, found in entries:
         before, after = row["before"], row["after"]
         if (row["entity"], row["entity_id"]) in own or found:
-            copies: Callable[[str], Any] = json.loads
-            if as_stored and chain.content_digest(before, after) == row["content_digest"]:
-                copies = json_text.Raw
+            if as_stored:
+                before, after = _as_stored(row)
             out.append(
                 {
                     "id": row["id"],
@@ -517,11 +519,31 @@ def _audit_log(
                     "entity": row["entity"],
                     "entity_id": row["entity_id"],
                     "action": row["action"],
-                    "before": copies(before) if before else None,
-                    "after": copies(after) if after else None,
+                    "before": _copy(before),
+                    "after": _copy(after),
                 }
             )
     return out
+
+
+def _copy(text: str | json_text.Raw | None) -> Any:
+    """A copy as the file holds it: None when empty, a `Raw` as it is, any other text read."""
+    if not text:
+        return None
+    return text if isinstance(text, json_text.Raw) else json.loads(text)
+
+
+def _as_stored(row: database.Row | dict[str, Any]) -> tuple[Any, Any]:
+    """The entry's copies as its UTF-8 bytes (`json_text.Raw`) when the chain vouches for them
+    (its content digest, computed again from the bytes, is the one recorded), else as text."""
+    before, after = row["before"], row["after"]
+    digest = chain.content_digest_utf8(((before, row["before_utf8"]), (after, row["after_utf8"])))
+    if digest != row["content_digest"]:
+        return before, after
+    return (
+        json_text.Raw(row["before_utf8"]) if before else before,
+        json_text.Raw(row["after_utf8"]) if after else after,
+    )
 
 
 def collect(
@@ -624,9 +646,10 @@ def collect(
 
 def write_json(pf: PersonFile, path: Path | str) -> Path:
     path = Path(path)
-    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as out:
-        # The text of json.dumps(…, ensure_ascii=False, indent=2), written section by section;
-        # the audit log's copies collected `as_stored` are written as the log holds them.
+    with atomic_path(path) as tmp, tmp.open("wb") as out:
+        # The text of json.dumps(…, ensure_ascii=False, indent=2) in UTF-8, each line break as
+        # a file opened as text writes it, section by section; the audit log's copies collected
+        # `as_stored` are written as the log holds them.
         json_text.write(pf.to_json(), out)
-        out.write("\n")
+        out.write(os.linesep.encode("utf-8"))
     return path

@@ -303,6 +303,26 @@ def test_the_framing_of_an_entry_never_changes():
     assert chain.content_digest(None, '{"a": 1}') == (hashlib.sha256(b'-8:{"a": 1}').hexdigest())
 
 
+def test_the_digest_from_utf8_bytes_is_the_digest_of_the_text():
+    """`content_digest_utf8` hashes the bytes SQLite holds with the text's length in characters:
+    the digest of the text, accented, astral, empty or None (the bytes given or left to it)."""
+
+    @settings(max_examples=300, derandomize=True)
+    @given(st.none() | st.text(), st.none() | st.text(), st.booleans())
+    def same(before, after, given_bytes):
+        def utf8(text):
+            return None if text is None or not given_bytes else text.encode("utf-8")
+
+        copies = ((before, utf8(before)), (after, utf8(after)))
+        assert chain.content_digest_utf8(copies) == chain.content_digest(before, after)
+
+    same()
+    assert chain.content_digest_utf8((("é€😀", "é€😀".encode()), (None, None))) == (
+        chain.content_digest("é€😀", None)
+    )
+    assert chain.content_digest_utf8((("é", b"e"), ("", b""))) != (chain.content_digest("é", ""))
+
+
 def test_bulk_entries_are_chained_as_one_by_one():
     """`chain.chained` frames the parts a run of entries shares once: each row must still be
     `content_digest` and `entry_hash` of its entry, whatever changes from one entry to the next."""

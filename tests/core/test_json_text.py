@@ -36,9 +36,13 @@ _DATA = st.recursive(
 def test_the_text_is_json_dumps_indented(value, indent):
     expected = json.dumps(value, ensure_ascii=False, indent=indent)
     assert json_text.dumps(value, indent) == expected
-    out = io.StringIO()
-    json_text.write(value, out, indent)
-    assert out.getvalue() == expected
+    try:
+        utf8 = expected.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no file can be written of it
+        return
+    out = io.BytesIO()
+    json_text.write(value, out, indent, linesep="\n")
+    assert out.getvalue() == utf8
 
 
 def test_strings_numbers_and_nesting_as_json_writes_them():
@@ -84,3 +88,33 @@ def test_a_raw_value_is_written_as_given_and_read_as_its_text_reads():
     read = {"a": [1, {"copie": json.loads(stored)}], "b": None}
     assert json.loads(text) == read
     assert json_text.dumps(json.loads(text)) == json.dumps(read, ensure_ascii=False, indent=2)
+
+
+def test_raw_utf8_bytes_are_written_as_they_are_with_the_line_breaks_of_a_text_file():
+    """`write` gives the bytes a file opened as text gets from `dumps`' text, with the line
+    breaks of the system (here either kind), the copies given as UTF-8 bytes written untouched."""
+    stored = json.dumps(
+        {"id": 551, "texte": 'Zoé "dit"\nà \\ €', "n": [1, None]}, ensure_ascii=False
+    )
+    value = {
+        "a": [1, {"copie": json_text.Raw(stored.encode("utf-8"))}, "œ"],
+        "b": json_text.Raw(b"null"),
+        "c": [json_text.Raw("[1,\n2]"), json_text.Raw(b"[3,\n4]")],
+    }
+    as_text = value | {
+        "a": [1, {"copie": json_text.Raw(stored)}, "œ"],
+        "b": json_text.Raw("null"),
+        "c": [json_text.Raw("[1,\n2]"), json_text.Raw("[3,\n4]")],
+    }
+    text = json_text.dumps(as_text)
+    assert json_text.dumps(value) == text
+    for linesep in ("\n", "\r\n"):
+        expected = io.BytesIO()
+        with io.TextIOWrapper(expected, encoding="utf-8", newline=linesep) as as_file:
+            as_file.write(text)
+            as_file.flush()
+            written = expected.getvalue()
+        out = io.BytesIO()
+        json_text.write(value, out, linesep=linesep)
+        assert out.getvalue() == written
+        assert stored.encode("utf-8") in out.getvalue()

@@ -685,6 +685,20 @@ def test_the_indexes_hand_over_every_text_the_matcher_finds(store, council):
     for row, hit in audit_entries(store.db, zoe, [], matcher, "id"):
         if hit and row["id"] in stored:
             assert row["after"] == stored[row["id"]] and row["before"] is None
+    # Read as UTF-8 bytes: the same entries, found alike, with the same copies and their bytes.
+    mandates = store.db.execute("SELECT id FROM mandates WHERE person_id = ?", [zoe]).fetchall()
+    mandate_ids = [m for (m,) in mandates]
+    assert mandate_ids
+    plain = list(audit_entries(store.db, zoe, mandate_ids, matcher, "id, entity_id"))
+    as_bytes = list(audit_entries(store.db, zoe, mandate_ids, matcher, "id, entity_id", utf8=True))
+    assert [(dict(r), hit) for r, hit in plain] == [
+        ({k: v for k, v in r.items() if not k.endswith("_utf8")}, hit) for r, hit in as_bytes
+    ]
+    assert sum(1 for r, hit in as_bytes if hit) > 5 and sum(1 for r, _h in as_bytes if r["own"]) > 1
+    for row, _hit in as_bytes:
+        for copy in ("before", "after"):
+            text = row[copy]
+            assert row[f"{copy}_utf8"] == (None if text is None else text.encode("utf-8"))
 
 
 def test_the_index_folds_every_letter_the_name_pattern_takes_but_the_dotless_i():

@@ -1,0 +1,207 @@
+"""A Paragraph of one plain fragment is broken into lines by `paragraph_lines` without
+reportlab's general loop: the same lines (words and room left, to the bit), the same widest line
+and the same page as reportlab's loop gives, for any text, style and width. Its lines are written
+by `_text_out`: the same operators as reportlab's `_textOut`, whatever the text. A text of words
+between single spaces is left as it is by reportlab's cleaning and split at its spaces
+(`plain_spaced`): what the cleaning and our splitter give."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab import rl_config
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from ess_desk.documents import paragraph_lines
+from ess_desk.documents.style import FONT_BOLD, Metadata, register_fonts, render_pdf, styles
+
+
+@contextlib.contextmanager
+def _reportlab_only() -> Iterator[None]:
+    """Every paragraph's lines broken and written through reportlab's ways."""
+    fast, writer, spaced = (
+        paragraph_lines._simple_lines,
+        paragraph_lines._text_out,
+        paragraph_lines.plain_spaced,
+    )
+    paragraph_lines._simple_lines = lambda *args: None
+    paragraph_lines._text_out = lambda *args: False
+    paragraph_lines.plain_spaced = lambda text: False
+    try:
+        yield
+    finally:
+        paragraph_lines._simple_lines = fast
+        paragraph_lines._text_out = writer
+        paragraph_lines.plain_spaced = spaced
+
+
+def _lines(text: str, style: ParagraphStyle, width: float) -> tuple[Any, ...]:
+    p = Paragraph(text, style)
+    size = p.wrap(width, 10_000)
+    blpara = p.blPara
+    kept = {k: v for k, v in vars(blpara).items() if k != "lines"}
+    lines = [
+        (extra, list(words)) if isinstance(words, list) else repr(line)
+        for line in blpara.lines
+        for extra, words in [line if isinstance(line, tuple) else (None, line)]
+    ]
+    return size, lines, kept, p._width_max, type(blpara)
+
+
+def _same(text: str, style: ParagraphStyle, width: float) -> None:
+    ours = _lines(text, style, width)
+    with _reportlab_only():
+        theirs = _lines(text, style, width)
+    assert ours == theirs
+
+
+def _styles() -> list[ParagraphStyle]:
+    register_fonts()
+    s = styles()
+    return [
+        s.body,
+        s.cell,
+        s.h1,
+        s.small,
+        ParagraphStyle("bold", parent=s.body, fontName=FONT_BOLD),
+        ParagraphStyle("indent", parent=s.cell, leftIndent=18, firstLineIndent=-6),
+        ParagraphStyle("centred", parent=s.body, alignment=TA_CENTER),
+        ParagraphStyle("right", parent=s.body, alignment=TA_RIGHT, rightIndent=12),
+        ParagraphStyle("upper", parent=s.small, textTransform="uppercase"),
+    ]
+
+
+# (characters, and words that may be wider than a narrow line: cut by reportlab, or kept whole)
+_TEXT = st.lists(
+    st.sampled_from(
+        list("abcdé ÉŒœß’«»—–-.,;:!?()\"' \n\t\xa0 0123456789שלוםعربي")
+        + list("\u202f\u2009\xad\u200b中")
+        + ["Rhône-Alpes", "anticonstitutionnellement", "xxxxxxxxxxxxxxxxxxxxxxxx", " "] * 3
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT, n=st.integers(0, 8), width=st.floats(8, 500))
+def test_a_plain_paragraph_breaks_as_reportlab_breaks_it(text, n, width):
+    _same(text, _styles()[n], width)
+
+
+def test_the_fast_way_is_taken_for_plain_text_and_left_for_the_rest():
+    body = _styles()[0]
+    p = Paragraph("Le conseil se réunit le jeudi 12 juin à 18 h.", body)
+    assert paragraph_lines._simple_lines(p, [200.0, 200.0]) is not None
+    # (its words measured by the C function itself)
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    assert type(getFont(body.fontName)).stringWidth is paragraph_lines._TTF_WIDTH
+    # markup in several fragments, a soft hyphen, a word wider than its line, a bullet
+    for text, style, width in [
+        ("<b>gras</b> et maigre", body, 200.0),
+        ("para\xadgraphe " * 20, body, 100.0),
+        ("anticonstitutionnellement", body, 30.0),
+        ("Un point", ParagraphStyle("bullet", parent=body, bulletText="•"), 200.0),
+    ]:
+        p = Paragraph(text, style)
+        assert paragraph_lines._simple_lines(p, [width, width]) is None
+        _same(text, style, width)
+
+
+def test_paragraphs_split_and_drawn_give_the_same_pages():
+    def pages() -> bytes:
+        s = _styles()
+        long = "Le conseil d’administration se réunit à l’hôtel de ville ; " * 120
+        story = [
+            Paragraph(text, style)
+            for text in ["Ordre du jour", "Le budget — « 2027 » : 12 %", "שלום עולם", long]
+            for style in s
+        ]
+        buffer = io.BytesIO()
+        invariant, rl_config.invariant = rl_config.invariant, 1
+        try:
+            render_pdf(buffer, story, Metadata(title="t", author="a", subject="s"))
+        finally:
+            rl_config.invariant = invariant
+        return buffer.getvalue()
+
+    register_fonts()
+    fast = pages()
+    with _reportlab_only():
+        slow = pages()
+    assert fast == slow
+
+
+# (Latin, the second subset's many letters, right to left, controls, what the font lacks)
+_LINE = st.text(
+    alphabet=st.sampled_from(
+        list("abcé ÉŒœ’«»—–-.,;:!?()\\ 0123456789\xa0\u202f")
+        + [chr(c) for c in range(0x391, 0x3C9)]
+        + [chr(c) for c in range(0x410, 0x44F)]
+        + list("שלוםعربي\u200e\u202b中😀")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_LINE, max_size=8), t_star=st.booleans(), bold=st.booleans())
+def test_lines_are_written_as_reportlab_writes_them(lines, t_star, bold):
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    font = FONT_BOLD if bold else "DejaVuSans"
+    codes = []
+    for fast in (True, False):
+        canv = Canvas(io.BytesIO())
+        tx = canv.beginText(10, 20)
+        tx.setFont(font, 9, 11)
+        with contextlib.ExitStack() as stack:
+            if not fast:
+                stack.enter_context(_reportlab_only())
+            for line in lines:
+                tx._textOut(line, t_star)
+        codes.append((list(tx._code), tx._curSubset))
+    assert codes[0] == codes[1]
+
+
+# (every kind of white space reportlab and our splitter know, and two spaces in a row)
+_SPACED = st.lists(
+    st.sampled_from(
+        ["mot", "l’ESS", "12\u202f%", "a\xa0b", "é", " ", " ", " ", "  ", "\n", "\t", "\r"]
+        + ["\xa0", "\u2007", "\u202f", "\u2009", "\u200b", "\u3000", "\x85", "\x1c", "\u2028"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_SPACED)
+def test_plain_spaced_texts_are_cleaned_and_split_as_reportlab_and_our_splitter_do(text):
+    from reportlab.platypus import paragraph
+
+    from ess_desk.documents import style
+
+    register_fonts()
+    clean = paragraph.cleanBlockQuotedText
+    assert clean(text) == clean._reportlab(text)
+    if paragraph_lines.plain_spaced(text):
+        assert clean._reportlab(text) == text
+        assert style._split_words(text) == text.split(" ")
+    assert paragraph_lines._words(text) == style._split_words(text)
+
+
+def test_the_splitters_white_space_is_the_styles():
+    from ess_desk.documents import style
+
+    for code in [*range(0x3100), 0xFEFF, 0x205F]:
+        char = chr(code)
+        breaking = char != " " and bool(style._BREAKING_SPACE.fullmatch(char))
+        assert bool(paragraph_lines._NOT_JUST_SPACES.fullmatch(char)) == breaking, hex(code)
