@@ -22,6 +22,7 @@ from ess_desk.demo.state import _Demo, _ItemPlan, _MeetingPlan
 from ess_desk.meetings import agenda, meetings, notice, presence
 from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_working_day
 from ess_desk.membership import bodies
+from ess_desk.store import database
 
 
 def _write_membership(demo: _Demo) -> None:
@@ -197,12 +198,11 @@ def _add_items(demo: _Demo, meeting_id: int, fields: list[agenda.ItemFields]) ->
             f"VALUES ({', '.join('?' for _c in columns)})",
             [[row[c] for c in columns] for row in rows],
         )
-        cursor = db.execute(
+        written = database.dict_rows(
+            db,
             "SELECT * FROM agenda_items WHERE meeting_id = ? AND position >= ? ORDER BY position",
             [meeting_id, rows[0]["position"]],
         )
-        names = [c[0] for c in cursor.description]
-        written = [dict(zip(names, r, strict=True)) for r in cursor]
         audit.record_many_kinds(
             db, [("agenda_item", w["id"], "create", None, audit.as_json(w)) for w in written]
         )
