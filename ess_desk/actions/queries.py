@@ -515,7 +515,8 @@ def _rows(
     kind: type[_R] = ActionRow,  # type: ignore[assignment]
 ) -> Iterator[_R]:
     # Overdue is worked out here, on the day asked for: it is never stored.
-    sql = sql.replace("{columns}", _columns(db))
+    if "{columns}" in sql:  # (a FollowUpRow's query names its columns: no table to look up)
+        sql = sql.replace("{columns}", _columns(db))
     today_iso = today.isoformat()
     cursor = db.conn.cursor()  # plain tuples, each paired with its column's name
     cursor.execute(sql, params)

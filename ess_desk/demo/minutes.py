@@ -7,9 +7,10 @@ from typing import Any
 
 from ess_desk import demo_data as data
 from ess_desk.demo.approvals import BulkApprovals, publication_days
+from ess_desk.demo.drafts import BulkDrafts, ServiceDrafts
 from ess_desk.demo.state import _Demo
 from ess_desk.meetings import agenda, meetings, presence, votes
-from ess_desk.minutes import decisions, minutes
+from ess_desk.minutes import minutes
 from ess_desk.store import database
 
 
@@ -61,14 +62,14 @@ def _add_minutes(demo: _Demo) -> None:
     most recent ones, still drafts at the anchor."""
     db, anchor = demo.store.db, demo.profile.anchor
     held = [m for m in demo.meetings if m.status == "held"]
+    drafts = BulkDrafts(demo.store) if demo.profile.bulk else ServiceDrafts(demo.store)
     for plan in held:
-        minutes_id = minutes.start(demo.store, plan.id)
+        minutes_id = drafts.start(plan.id)
         plan.minutes_id = minutes_id
         items = agenda.items(db, plan.id)
         closing = agenda.timetable(items, plan.start, plan.end).ends_at
         closing += dt.timedelta(minutes=demo.rng.randint(-10, 15))
-        minutes.update(
-            demo.store,
+        drafts.update(
             minutes_id,
             secretary=_secretary(db, plan.body_id, plan.day, demo.plenary_id),
             closing_time=closing.time(),
@@ -76,16 +77,18 @@ def _add_minutes(demo: _Demo) -> None:
         topics = {i.id: i.topic for i in plan.items}
         for item in items:
             topic = topics.get(item.id)
-            minutes.save_section(demo.store, minutes_id, item.id, _section_text(demo, item, topic))
+            drafts.save_section(minutes_id, item.id, _section_text(demo, item, topic))
             vote = votes.vote_for_item(db, item.id)
             if topic is not None and topic.decision and vote and vote.outcome == "adopted":
-                decisions.add_decision(demo.store, item.id, topic.decision_kind, topic.decision)
+                drafts.add_decision(item.id, topic.decision_kind, topic.decision)
         following = meetings.next_meeting_of_body(db, plan.id)
         sent = plan.day + dt.timedelta(days=demo.rng.randint(7, 14))
         # The minutes of the last three weeks before the anchor are still being drafted.
         drafting = plan.day + dt.timedelta(days=21) >= anchor
         if following is not None and not drafting and sent < following.day:
-            minutes.submit(demo.store, minutes_id, today=sent)
+            drafts.submit(minutes_id, today=sent)
+        drafts.drafted()
+    drafts.finish()
 
 
 def _approve_minutes(demo: _Demo) -> None:

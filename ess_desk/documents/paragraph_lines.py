@@ -1,5 +1,6 @@
 """A Paragraph of one plain fragment (the convocation's, the agenda's, most of the minutes') broken
-into lines without reportlab's general loop.
+into lines without reportlab's general loop; a Paragraph's lines written without reportlab's
+steps around each.
 
 reportlab's `Paragraph.breakLines` goes through a paragraph's words one at a time, ready for
 soft hyphens, hyphenation, forced splits and words wider than a line at each of them (a pack's
@@ -8,21 +9,72 @@ hyphen in the text and no word wider than its line, none of that happens: `_simp
 breaks the words where reportlab's loop does, with the same sums in the same order (the same
 widths, to the last bit), and gives the same lines. Any other paragraph, or as soon as a word
 would need more than that, goes through reportlab's loop from the start.
+
+Before all that, reportlab cleans a paragraph's text (`cleanBlockQuotedText`: its lines, each
+stripped, split at white space and joined again) and `breakLines` splits it into words again:
+a text that is already words between single spaces, with nothing to strip at either end (nearly
+every text of a pack, escaped and typeset), comes out of the cleaning as it went in and is split
+at its spaces (`plain_spaced`); any other text goes through both as before.
+
+Each line of a Paragraph goes through `PDFTextObject._textOut`, then our `_formatText` (which
+makes it drawable and puts it in visual order: `scripts.install`), then reportlab's, which looks
+the font up, saves and restores the text object's state and codes the line. A line of left to
+right text only in an embedded TrueType font (nearly all) is made drawable and coded directly
+(`_text_out`): the same operators, the same subset switches; any other through reportlab's way.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str, instanceStringWidthTTF
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.paraparser import ParaFrag
+
+from ess_desk.documents import scripts
 
 # reportlab's paragraph module: its private names (`strip`, `split`) are not in its stubs.
 paragraph: Any = _paragraph
 
+# A TrueType font's `stringWidth`, and the C function it calls.
+_TTF_WIDTH: Any = TTFont.stringWidth
+_width_of: Any = instanceStringWidthTTF
+
 # The soft hyphen, where reportlab's loop may cut a word.
 _SHY = "\xad"
+
+# What reportlab strips from the ends of a paragraph's lines (the no-break spaces among it).
+_WHITE: str = paragraph._wsc
+# Where our word splitter (`style._split_words`, given to `install`) breaks other than at a plain
+# space: the other breaking white space (`style._BREAKING_SPACE` less « »), or a second space.
+_NOT_JUST_SPACES = re.compile(
+    "[\t\n\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000]| {2}"
+)
+_SPLITTER: list[Callable[..., list[str]]] = []  # our word splitter, once installed
+
+
+def plain_spaced(text: str) -> bool:
+    """Whether `text` is words between single spaces with no white space at either end: what
+    reportlab's cleaning gives back as it is, and our splitter splits at each space."""
+    return (
+        bool(text)
+        and text[0] not in _WHITE
+        and text[-1] not in _WHITE
+        and not _NOT_JUST_SPACES.search(text)
+    )
+
+
+def _words(text: str) -> list[str]:
+    """`paragraph.split(text)` (the splitter in place), at each space when that is the same."""
+    split = paragraph.split
+    if _SPLITTER and split is _SPLITTER[0] and plain_spaced(text):
+        return text.split(" ")
+    return split(text)
 
 
 def _plain_fragment(self: Any) -> Any:
@@ -64,10 +116,15 @@ def _simple_lines(self: Any, width: Any) -> Any:
         return None
     max_widths = list(width) if isinstance(width, (tuple, list)) else [width]
     font_name, font_size = frag.fontName, frag.fontSize
-    measure = getFont(font_name).stringWidth
+    font: Any = getFont(font_name)
+    measure = font.stringWidth
     encoding = self.encoding
-    words = paragraph.split(text)  # (reportlab's name: our splitter, `style._split_words`)
-    widths = [measure(word, font_size, encoding) for word in words]
+    words = _words(text)
+    if type(font).stringWidth is _TTF_WIDTH and "stringWidth" not in vars(font):
+        # (the C function TTFont.stringWidth calls, without the call around it)
+        widths = [_width_of(font, word, font_size, encoding) for word in words]
+    else:
+        widths = [measure(word, font_size, encoding) for word in words]
     space = measure(" ", font_size, encoding)
     shrink = self.style.spaceShrinkage * space
     last = len(max_widths) - 1
@@ -107,12 +164,63 @@ def _simple_lines(self: Any, width: Any) -> Any:
     return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
 
 
-def install() -> None:
-    """Break the lines of one-fragment paragraphs through `_simple_lines` (once)."""
+def _text_out(tx: Any, text: Any, t_star: Any) -> bool:
+    """`tx._textOut(text, t_star)` for left to right text in an embedded TrueType font: the
+    operators reportlab's `_formatText` writes of `scripts.drawable(text)` (what `visual` leaves
+    of it as it is), then « T* » when asked. False, having written nothing, for any other."""
+    if type(text) is not str or not text or not scripts.left_to_right_only(text):
+        return False
+    font: Any = getFont(tx._fontname)  # (a TTFont once `_dynamicFont`: not in the stubs)
+    if not getattr(font, "_dynamicFont", False):
+        return False
+    canv = tx._canvas
+    doc = canv._doc
+    parts = []
+    switch = None
+    for subset, data in font.splitString(scripts.drawable(text, tx._fontname), doc):
+        if subset != tx._curSubset:
+            if switch is None:
+                switch = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+            parts.append(f"{font.getSubsetInternalName(subset, doc)} {switch}")
+            tx._curSubset = subset
+        parts.append(f"({canv._escape(data)}) Tj")
+    if t_star:
+        parts.append("T*")
+    tx._code.append(" ".join(parts))
+    return True
+
+
+def install(splitter: Callable[..., list[str]]) -> None:
+    """Break the lines of one-fragment paragraphs through `_simple_lines`, write lines through
+    `_text_out`, leave plain spaced texts as they are to reportlab's cleaning (once);
+    `splitter`: our word splitter, which reportlab's paragraph module calls `split`."""
     paragraph_class: Any = paragraph.Paragraph
     break_lines = paragraph_class.breakLines
     if getattr(break_lines, "_ess_desk", False):
         return
+    _SPLITTER.append(splitter)
+    clean = paragraph.cleanBlockQuotedText
+
+    def _clean(text: Any, joiner: str = " ") -> Any:
+        if (
+            joiner == " "
+            and type(text) is str
+            and paragraph.split is splitter
+            and plain_spaced(text)
+        ):
+            return text
+        return clean(text, joiner)
+
+    setattr(_clean, "_reportlab", clean)  # noqa: B010 - the slow way, for tests
+    paragraph.cleanBlockQuotedText = _clean
+    text_class: Any = PDFTextObject
+    text_out = text_class._textOut
+
+    def _textOut(self: Any, text: Any, TStar: Any = 0) -> None:  # noqa: N802, N803 - reportlab's
+        if not _text_out(self, text, TStar):
+            text_out(self, text, TStar)
+
+    text_class._textOut = _textOut
 
     def _break_lines(self: Any, width: Any) -> Any:  # noqa: N802 - reportlab's name
         lines = _simple_lines(self, width)

@@ -229,17 +229,28 @@ def _parser_parts() -> tuple[Any, Any, Any, Any]:
     return ps2tt, tt2ps, cast(Any, paragraph).textTransformFrags, ParaFrag
 
 
+# A paragraph's whole text in bold or in italic, plain inside (« <b>Actions décidées</b> »).
+_ONE_TAG = re.compile(r"<([bi])>([^<&]+)</\1>")
+
+
 def plain_fragments(text: Any, style: Any, cleaner: Any) -> tuple[str, list] | None:
     """The fragments reportlab's parser makes of a paragraph's text without markup (no « < »,
-    no « & »: most of a pack's paragraphs are escaped plain text), made without its parser:
-    the one fragment `ParaParser` gives (`_initial_frag` of the style, copied by
-    `handle_data`), cleaned and transformed as `Paragraph._setup` does, with the cleaned text.
-    None for any other text, left to the parser (an empty one gives no fragment)."""
-    if type(text) is not str or "<" in text or "&" in text:
+    no « & »: most of a pack's paragraphs are escaped plain text), or of plain text all in one
+    « <b> » or « <i> », made without its parser: the one fragment `ParaParser` gives
+    (`_initial_frag` of the style, copied by `handle_data`, in bold or italic under its tag),
+    cleaned and transformed as `Paragraph._setup` does, with the cleaned text. None for any
+    other text, left to the parser (an empty one gives no fragment)."""
+    if type(text) is not str or "&" in text:
         return None
     data = cleaner(text)
     if not data:
         return None
+    tag, shown = "para", data
+    if "<" in data:
+        one = _ONE_TAG.fullmatch(data)
+        if one is None or not one.group(2).strip():
+            return None
+        tag, shown = one.groups()
     ps2tt, tt2ps, transform, fragment = _parser_parts()
     frag = fragment()
     frag.rise = 0
@@ -247,14 +258,19 @@ def plain_fragments(text: Any, style: Any, cleaner: Any) -> tuple[str, list] | N
     frag.link = []
     try:
         frag.fontName, frag.bold, frag.italic = ps2tt(style.fontName)
+        if tag == "b":
+            frag.bold = 1
+        elif tag == "i":
+            frag.italic = 1
+        font_name = tt2ps(frag.fontName, frag.bold, frag.italic)
     except ValueError:
-        return None  # (the parser says which style)
+        return None  # (the parser says which style or font)
     frag.fontSize = style.fontSize
     frag.textColor = style.textColor
     frag.us_lines = []
-    frag.__tag__ = "para"
-    frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
-    frag.text = data
+    frag.__tag__ = tag
+    frag.fontName = font_name
+    frag.text = shown
     frags = [frag]
     transform(frags, style)
     return data, frags

@@ -82,7 +82,7 @@ def _register_fonts() -> None:
     _paragraph_split_within_the_height()
     _paragraph_wrapped_once_per_width()
     scripts.install()
-    paragraph_lines.install()
+    paragraph_lines.install(_split_words)
 
 
 def _embedded_font(name: str) -> TTFont:

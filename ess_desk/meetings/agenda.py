@@ -125,14 +125,18 @@ def items(db: Database, meeting_id: int) -> list[AgendaItem]:
 
 def add_item(db: Database, meeting_id: int, values: Mapping[str, Any]) -> int:
     """Append an item inside the caller's transaction."""
+    return service.insert(db, "agenda_items", "agenda_item", item_values(db, meeting_id, values))
+
+
+def item_values(db: Database, meeting_id: int, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The row `add_item` writes at the end of the meeting's agenda, its rules checked."""
     _editable_meeting(db, meeting_id)
     position = database.scalar(
         db,
         "SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?",
         [meeting_id],
     )
-    data = clean(db, values) | {"meeting_id": meeting_id, "position": position}
-    return service.insert(db, "agenda_items", "agenda_item", data)
+    return clean(db, values) | {"meeting_id": meeting_id, "position": position}
 
 
 def create_item(store: Store, meeting_id: int, **values: Unpack[ItemFields]) -> int:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from ess_desk import audit
 from ess_desk.dates import display
 from ess_desk.membership.vocabulary import SEAT_ROLES
-from ess_desk.store import Row, records, rows
+from ess_desk.store import Row, dict_rows, records, rows
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -54,7 +54,7 @@ class RosterEntry:
 def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
     """The mandates of a body in force on `at`, by college then role then name."""
     day = at.isoformat()
-    found = rows(
+    found = dict_rows(
         db,
         f"""
         SELECT m.id AS mandate_id, p.id AS person_id, p.civility, p.first_name, p.last_name,
@@ -83,15 +83,28 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
                 f"{r['first_name']} {r['last_name']}"
             )
     entries = []
-    for r in found:
-        values = dict(r)
+    for values in found:  # (each row's own dict)
         college_votes = values.pop("college_votes")
-        values["voting"] = bool(college_votes) and r["role"] in SEAT_ROLES
-        values["consent_publish"] = bool(r["consent_publish"])
-        values["consent_contact"] = bool(r["consent_contact"])
-        values["substitutes"] = tuple(substitutes.get(r["mandate_id"], ()))
-        entries.append(RosterEntry(**values))
+        values["voting"] = bool(college_votes) and values["role"] in SEAT_ROLES
+        values["consent_publish"] = bool(values["consent_publish"])
+        values["consent_contact"] = bool(values["consent_contact"])
+        values["substitutes"] = tuple(substitutes.get(values["mandate_id"], ()))
+        entries.append(_entry(values))
     return entries
+
+
+_FIELDS = tuple(f.name for f in fields(RosterEntry))
+
+
+def _entry(values: dict[str, Any]) -> RosterEntry:
+    """`RosterEntry(**values)` when `values` holds every field (a busy body's 160 mandates,
+    each a frozen dataclass of 22 fields set one `object.__setattr__` at a time): its fields
+    set at once, in their order."""
+    if len(values) != len(_FIELDS) or values.keys() != set(_FIELDS):
+        return RosterEntry(**values)
+    entry = object.__new__(RosterEntry)
+    entry.__dict__.update({name: values[name] for name in _FIELDS})
+    return entry
 
 
 @dataclass(frozen=True)

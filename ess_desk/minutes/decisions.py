@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -115,6 +116,18 @@ def _clean(kind: Any, text: Any) -> tuple[str, str]:
 def add(db: Database, item_id: int, kind: str, text: str) -> int:
     """Record a decision adopted on an agenda item, inside the caller's transaction; it takes
     the next number of the year of its meeting."""
+    return service.insert(db, "decisions", ENTITY, decision_values(db, item_id, kind, text))
+
+
+def decision_values(
+    db: Database,
+    item_id: int,
+    kind: str,
+    text: str,
+    next_number: Callable[[int], int] | None = None,
+) -> dict[str, Any]:
+    """The row `add` writes, its rules checked; `next_number(year)`: the number it takes, when
+    the caller keeps the register's numbers (by default, the next of the year in the file)."""
     kind, words = _clean(kind, text)
     item = service.require(db, "agenda_items", item_id, _("Le point"))
     if item["kind"] == "minutes_approval":
@@ -124,10 +137,13 @@ def add(db: Database, item_id: int, kind: str, text: str) -> int:
         )
     meeting = _ensure_editable(db, item["meeting_id"])
     year = meeting.day.year
-    number = database.scalar(
-        db, "SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE year = ?", [year]
-    )
-    values = {
+    if next_number is None:
+        number = database.scalar(
+            db, "SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE year = ?", [year]
+        )
+    else:
+        number = next_number(year)
+    return {
         "year": year,
         "number": number,
         "meeting_id": meeting.id,
@@ -136,7 +152,6 @@ def add(db: Database, item_id: int, kind: str, text: str) -> int:
         "text": words,
         "status": "adopted",
     }
-    return service.insert(db, "decisions", ENTITY, values)
 
 
 def add_decision(store: Store, item_id: int, kind: str, text: str) -> int:

@@ -143,14 +143,19 @@ def update(store: Store, minutes_id: int, **values: Unpack[MinutesFields]) -> No
     with store.write() as db:
         current = get(db, minutes_id)
         _ensure_draft(current, db)
-        data: dict[str, Any] = {}
-        if "secretary" in values:
-            data["secretary"] = validation.clean_text(values["secretary"])
-        if "closing_time" in values:
-            data["closing_time"] = _clean_time(values["closing_time"])
-        changed = {k: v for k, v in data.items() if getattr(current, k) != v}
+        changed = draft_changes(current, values)
         if changed:
             service.update(db, "minutes", ENTITY, minutes_id, changed | {"updated_at": _now()})
+
+
+def draft_changes(current: Minutes, values: MinutesFields) -> dict[str, Any]:
+    """What `update` changes in the draft `current`: the fields given, cleaned, that differ."""
+    data: dict[str, Any] = {}
+    if "secretary" in values:
+        data["secretary"] = validation.clean_text(values["secretary"])
+    if "closing_time" in values:
+        data["closing_time"] = _clean_time(values["closing_time"])
+    return {k: v for k, v in data.items() if getattr(current, k) != v}
 
 
 def section_texts(db: Database, minutes_id: int) -> dict[int, str]:
@@ -239,7 +244,11 @@ def submission_missing(db: Database, minutes_id: int) -> list[Missing]:
     """Everything missing before the draft can be submitted, all at once: the window lists them
     with a way to fix each, instead of refusing one after the other."""
     minutes = get(db, minutes_id)
-    meeting = meetings.get(db, minutes.meeting_id)
+    return missing_of(db, minutes, meetings.get(db, minutes.meeting_id))
+
+
+def missing_of(db: Database, minutes: Minutes, meeting: meetings.Meeting) -> list[Missing]:
+    """`submission_missing` for the minutes `minutes` of `meeting`, given."""
     missing = []
     if meeting.status not in ("held", "closed"):
         missing.append(
@@ -301,38 +310,46 @@ def submit(store: Store, minutes_id: int, today: dt.date | None = None) -> int:
         item_id = minutes.approval_item_id
         current_item = service.fetch(db, "agenda_items", item_id) if item_id else None
         if current_item is None or current_item["meeting_id"] != following.id:
-            item_id = agenda.add_item(
-                db,
-                following.id,
-                {"title": _approval_title(meeting), "kind": APPROVAL_KIND, "duration_minutes": 5},
-            )
+            item_id = agenda.add_item(db, following.id, approval_item_values(meeting))
             _put_first(db, following.id, item_id)
-        service.update(
-            db,
-            "minutes",
-            ENTITY,
-            minutes_id,
-            {
-                "status": "submitted",
-                "submitted_on": (today or dt.date.today()).isoformat(),
-                "approval_item_id": item_id,
-                "updated_at": _now(),
-            },
-        )
-        return item_id  # type: ignore[return-value]
+        assert item_id is not None
+        service.update(db, "minutes", ENTITY, minutes_id, submission_values(item_id, today))
+        return item_id
+
+
+def approval_item_values(meeting: meetings.Meeting) -> dict[str, Any]:
+    """The item « Approbation du procès-verbal… » of `meeting`'s minutes, as `submit` adds it."""
+    return {"title": _approval_title(meeting), "kind": APPROVAL_KIND, "duration_minutes": 5}
+
+
+def submission_values(item_id: int, today: dt.date | None = None) -> dict[str, Any]:
+    """What `submit` writes in the minutes: submitted, on `today`, to be approved at the item."""
+    return {
+        "status": "submitted",
+        "submitted_on": (today or dt.date.today()).isoformat(),
+        "approval_item_id": item_id,
+        "updated_at": _now(),
+    }
 
 
 def _put_first(db: Database, meeting_id: int, item_id: int) -> None:
     """The approval of the previous minutes opens the agenda, after other approvals."""
-    order = [i.id for i in agenda.items(db, meeting_id)]
-    approvals = [i.id for i in agenda.items(db, meeting_id) if i.kind == APPROVAL_KIND]
-    new_order = [i for i in approvals if i != item_id] + [item_id]
-    new_order += [i for i in order if i not in new_order]
+    order, new_order = approval_first(agenda.items(db, meeting_id), item_id)
     if new_order == order:
         return
     for position, iid in enumerate(new_order, start=1):
         db.execute("UPDATE agenda_items SET position = ? WHERE id = ?", [position, iid])
     audit.record(db, "agenda", meeting_id, "reorder", {"order": order}, {"order": new_order})
+
+
+def approval_first(items: list[agenda.AgendaItem], item_id: int) -> tuple[list[int], list[int]]:
+    """The agenda's order of items, and the order with the approval `item_id` first after
+    the other approvals (`_put_first`)."""
+    order = [i.id for i in items]
+    approvals = [i.id for i in items if i.kind == APPROVAL_KIND]
+    new_order = [i for i in approvals if i != item_id] + [item_id]
+    new_order += [i for i in order if i not in new_order]
+    return order, new_order
 
 
 def return_to_draft(store: Store, minutes_id: int) -> None:

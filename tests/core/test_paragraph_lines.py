@@ -1,6 +1,9 @@
 """A Paragraph of one plain fragment is broken into lines by `paragraph_lines` without
 reportlab's general loop: the same lines (words and room left, to the bit), the same widest line
-and the same page as reportlab's loop gives, for any text, style and width."""
+and the same page as reportlab's loop gives, for any text, style and width. Its lines are written
+by `_text_out`: the same operators as reportlab's `_textOut`, whatever the text. A text of words
+between single spaces is left as it is by reportlab's cleaning and split at its spaces
+(`plain_spaced`): what the cleaning and our splitter give."""
 
 from __future__ import annotations
 
@@ -22,13 +25,21 @@ from ess_desk.documents.style import FONT_BOLD, Metadata, register_fonts, render
 
 @contextlib.contextmanager
 def _reportlab_only() -> Iterator[None]:
-    """Every paragraph's lines through reportlab's loop."""
-    fast = paragraph_lines._simple_lines
+    """Every paragraph's lines broken and written through reportlab's ways."""
+    fast, writer, spaced = (
+        paragraph_lines._simple_lines,
+        paragraph_lines._text_out,
+        paragraph_lines.plain_spaced,
+    )
     paragraph_lines._simple_lines = lambda *args: None
+    paragraph_lines._text_out = lambda *args: False
+    paragraph_lines.plain_spaced = lambda text: False
     try:
         yield
     finally:
         paragraph_lines._simple_lines = fast
+        paragraph_lines._text_out = writer
+        paragraph_lines.plain_spaced = spaced
 
 
 def _lines(text: str, style: ParagraphStyle, width: float) -> tuple[Any, ...]:
@@ -88,6 +99,10 @@ def test_the_fast_way_is_taken_for_plain_text_and_left_for_the_rest():
     body = _styles()[0]
     p = Paragraph("Le conseil se réunit le jeudi 12 juin à 18 h.", body)
     assert paragraph_lines._simple_lines(p, [200.0, 200.0]) is not None
+    # (its words measured by the C function itself)
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    assert type(getFont(body.fontName)).stringWidth is paragraph_lines._TTF_WIDTH
     # markup in several fragments, a soft hyphen, a word wider than its line, a bullet
     for text, style, width in [
         ("<b>gras</b> et maigre", body, 200.0),
@@ -122,3 +137,71 @@ def test_paragraphs_split_and_drawn_give_the_same_pages():
     with _reportlab_only():
         slow = pages()
     assert fast == slow
+
+
+# (Latin, the second subset's many letters, right to left, controls, what the font lacks)
+_LINE = st.text(
+    alphabet=st.sampled_from(
+        list("abcé ÉŒœ’«»—–-.,;:!?()\\ 0123456789\xa0\u202f")
+        + [chr(c) for c in range(0x391, 0x3C9)]
+        + [chr(c) for c in range(0x410, 0x44F)]
+        + list("שלוםعربي\u200e\u202b中😀")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_LINE, max_size=8), t_star=st.booleans(), bold=st.booleans())
+def test_lines_are_written_as_reportlab_writes_them(lines, t_star, bold):
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    font = FONT_BOLD if bold else "DejaVuSans"
+    codes = []
+    for fast in (True, False):
+        canv = Canvas(io.BytesIO())
+        tx = canv.beginText(10, 20)
+        tx.setFont(font, 9, 11)
+        with contextlib.ExitStack() as stack:
+            if not fast:
+                stack.enter_context(_reportlab_only())
+            for line in lines:
+                tx._textOut(line, t_star)
+        codes.append((list(tx._code), tx._curSubset))
+    assert codes[0] == codes[1]
+
+
+# (every kind of white space reportlab and our splitter know, and two spaces in a row)
+_SPACED = st.lists(
+    st.sampled_from(
+        ["mot", "l’ESS", "12\u202f%", "a\xa0b", "é", " ", " ", " ", "  ", "\n", "\t", "\r"]
+        + ["\xa0", "\u2007", "\u202f", "\u2009", "\u200b", "\u3000", "\x85", "\x1c", "\u2028"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_SPACED)
+def test_plain_spaced_texts_are_cleaned_and_split_as_reportlab_and_our_splitter_do(text):
+    from reportlab.platypus import paragraph
+
+    from ess_desk.documents import style
+
+    register_fonts()
+    clean = paragraph.cleanBlockQuotedText
+    assert clean(text) == clean._reportlab(text)
+    if paragraph_lines.plain_spaced(text):
+        assert clean._reportlab(text) == text
+        assert style._split_words(text) == text.split(" ")
+    assert paragraph_lines._words(text) == style._split_words(text)
+
+
+def test_the_splitters_white_space_is_the_styles():
+    from ess_desk.documents import style
+
+    for code in [*range(0x3100), 0xFEFF, 0x205F]:
+        char = chr(code)
+        breaking = char != " " and bool(style._BREAKING_SPACE.fullmatch(char))
+        assert bool(paragraph_lines._NOT_JUST_SPACES.fullmatch(char)) == breaking, hex(code)

@@ -1,6 +1,7 @@
-"""A Paragraph of plain text (no « < », no « & ») has its fragment made without reportlab's parser
-(`scripts.plain_fragments`): the same text, fragments, style and bullet as the parser gives, so
-that it lays out and draws the same, to the byte."""
+"""A Paragraph of plain text (no « < », no « & »), or of plain text all in one « <b> » or « <i> »,
+has its fragment made without reportlab's parser (`scripts.plain_fragments`): the same text,
+fragments, style and bullet as the parser gives, so that it lays out and draws the same, to the
+byte."""
 
 from __future__ import annotations
 
@@ -70,6 +71,28 @@ def test_a_plain_paragraph_has_the_fragments_the_parser_gives(text, n):
     _same(text, _styles()[n])
 
 
+# (one tag around the text, the other, with white space around; text outside them, two tags)
+_WRAPPED = st.sampled_from(
+    ["<b>{}</b>", "<i>{}</i>", " <b>{}</b>\n", "<b>{}</b> fin", "<b><i>{}</i></b>"]
+    + ["<u>{}</u>", "<b>{}</b><b>x</b>", "x<i>{}</i>"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, wrap=_WRAPPED, n=st.integers(0, 5))
+def test_a_paragraph_all_in_bold_or_italic_has_the_fragments_the_parser_gives(text, wrap, n):
+    _same(wrap.format(text.replace("<", "").replace("&", "")), _styles()[n])
+
+
+def test_bold_and_italic_paragraphs_are_made_without_the_parser():
+    body = _styles()[0]
+    for text in ["<b>Actions décidées</b>", "<i>Ce point n’a pas donné lieu à un vote.</i>"]:
+        assert scripts.plain_fragments(text, body, str.strip) is not None
+        _same(text, body)
+    for text in ["<b>Objet</b> : convocation", "<b></b>", "<b> </b>", "<b>a</i>"]:
+        assert scripts.plain_fragments(text, body, str.strip) is None
+
+
 def test_markup_entities_and_empty_texts_are_left_to_the_parser():
     body = _styles()[0]
     for text in ["<b>gras</b> et maigre", "Toi &amp; moi", "a &lt; b", "", "  \n  "]:
@@ -83,7 +106,14 @@ def test_plain_paragraphs_draw_the_same_page():
         st = styles()
         story = [
             Paragraph(text, style)
-            for text in ["Ordre du jour", "Le budget — « 2027 » : 12 %", "שלום עולם", "x " * 300]
+            for text in [
+                "Ordre du jour",
+                "Le budget — « 2027 » : 12 %",
+                "שלום עולם",
+                "x " * 300,
+                "<b>Actions décidées</b>",
+                "<i>Présenté par la CRESS</i>",
+            ]
             for style in (st.h1, st.body, st.small)
         ]
         buffer = io.BytesIO()
