@@ -2064,11 +2064,21 @@ def _numbered_canvas(
             self._saved: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._saved.append(dict(self.__dict__))
+            state = dict(self.__dict__)
+            del state["_saved"]  # (which would hold itself: a cycle keeping the document)
+            self._saved.append(state)
             # Bookmarks and links name their page by the document's page counter: it must move
             # on with each held page, or every bookmark would point to page 1.
             self._doc.pageCounter += 1
             self._startPage()
+
+        def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803 - reportlab's names
+            super().drawText(aTextObject)
+            # A paragraph with a link or an underline hands its text object a method bound to
+            # the text object itself (reportlab's `_do_line`), used only while the paragraph
+            # is drawn: written, the text object lets go of it. Left in that cycle, it would
+            # keep the canvas and the whole document until the cycle collector's next pass.
+            aTextObject.__dict__.pop("_do_line", None)
 
         def save(self) -> None:
             total = len(self._saved)
@@ -2152,7 +2162,18 @@ def render_pdf(
     doc = document(target, meta, pagesize)
     if invariant:
         doc.invariant = 1
-    doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
+    built(doc, list(story), _numbered_canvas(meta.footer, meta.watermark, pagesize))
+
+
+def built(doc: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None:
+    """`doc.build(story, canvasmaker=…)`, after which the template lets go of its canvas.
+    reportlab's template is in reference cycles of its own and keeps its canvas: the canvas,
+    and the whole PDF document it wrote, would wait for the cycle collector's next pass
+    (with `NumberedCanvas`'s own cycles broken, nothing else keeps them)."""
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    finally:
+        doc.__dict__.pop("canv", None)
 
 
 def document(
@@ -2223,5 +2244,5 @@ def pdf_bytes(
     register_fonts()
     buffer = io.BytesIO()
     doc = document(buffer, meta, pagesize)
-    doc.build(list(story), canvasmaker=_numbered_canvas(meta.footer, meta.watermark, pagesize))
+    built(doc, list(story), _numbered_canvas(meta.footer, meta.watermark, pagesize))
     return buffer.getvalue()

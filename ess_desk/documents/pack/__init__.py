@@ -40,6 +40,7 @@ from ess_desk.documents.pack.parts import VARIANTS, _Section
 from ess_desk.documents.pack.sections import _Pack
 from ess_desk.documents.style import (
     Metadata,
+    built,
     document,
     escape,
     register_fonts,
@@ -118,7 +119,7 @@ def _lay_out(
     # file is a fifth smaller and written faster. rl_config is read when the file is written.
     a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        doc.build(story, canvasmaker=_canvas_class(layout, pack.footer()))
+        built(doc, story, _canvas_class(layout, pack.footer()))
     finally:
         rl_config.useA85 = a85
     return pack, sections, layout, buffer.getvalue()
