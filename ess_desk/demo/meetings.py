@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ess_desk import audit
 from ess_desk import demo_data as data
 from ess_desk.dates import display
 from ess_desk.demo.organisations import _place, _slug
@@ -156,6 +157,7 @@ def _add_agenda(demo: _Demo, plan: _MeetingPlan) -> None:
         kind = topic.kind if topic.kind != "vote" or votes_here or rng.random() < 0.3 else "debate"
         entries.append((kind, topic.title, topic, topic.minutes, topic.description))
     entries.append(("other_business", data.OTHER_BUSINESS_TITLE, None, 10, ""))
+    fields: list[agenda.ItemFields] = []
     for kind, title, subject, length, description in entries:
         presenter_id, presenter_text = None, ""
         if subject is not None:
@@ -165,17 +167,46 @@ def _add_agenda(demo: _Demo, plan: _MeetingPlan) -> None:
                 presenter_text = rng.choice(list(data.PRESENTER_TEXTS)).format(
                     region=demo.city.region
                 )
-        item_id = agenda.create_item(
-            demo.store,
-            plan.id,
-            title=title,
-            kind=kind,
-            presenter_person_id=presenter_id,
-            presenter_text=presenter_text,
-            duration_minutes=length,
-            description=description,
+        fields.append(
+            {
+                "title": title,
+                "kind": kind,
+                "presenter_person_id": presenter_id,
+                "presenter_text": presenter_text,
+                "duration_minutes": length,
+                "description": description,
+            }
         )
+    if demo.profile.bulk:
+        item_ids = _add_items(demo, plan.id, fields)
+    else:
+        item_ids = [agenda.create_item(demo.store, plan.id, **values) for values in fields]
+    for item_id, (kind, title, subject, length, _text) in zip(item_ids, entries, strict=True):
         plan.items.append(_ItemPlan(item_id, kind, subject, title, length))
+
+
+def _add_items(demo: _Demo, meeting_id: int, fields: list[agenda.ItemFields]) -> list[int]:
+    """`agenda.create_item` for each of a new meeting's items, in one go (the large demo): the
+    rows `agenda.items_values` checks and numbers, inserted with executemany, read back as the
+    service reads each, and their "create" entries appended in turn."""
+    with demo.store.write() as db:
+        rows = agenda.items_values(db, meeting_id, list(fields))
+        columns = list(rows[0])
+        db.conn.executemany(
+            f"INSERT INTO agenda_items ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _c in columns)})",
+            [[row[c] for c in columns] for row in rows],
+        )
+        cursor = db.execute(
+            "SELECT * FROM agenda_items WHERE meeting_id = ? AND position >= ? ORDER BY position",
+            [meeting_id, rows[0]["position"]],
+        )
+        names = [c[0] for c in cursor.description]
+        written = [dict(zip(names, r, strict=True)) for r in cursor]
+        audit.record_many_kinds(
+            db, [("agenda_item", w["id"], "create", None, audit.as_json(w)) for w in written]
+        )
+    return [w["id"] for w in written]
 
 
 def _cancel_and_postpone(demo: _Demo, past: list[_MeetingPlan]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
@@ -130,13 +130,25 @@ def add_item(db: Database, meeting_id: int, values: Mapping[str, Any]) -> int:
 
 def item_values(db: Database, meeting_id: int, values: Mapping[str, Any]) -> dict[str, Any]:
     """The row `add_item` writes at the end of the meeting's agenda, its rules checked."""
+    return items_values(db, meeting_id, [values])[0]
+
+
+def items_values(
+    db: Database, meeting_id: int, many: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The rows `add_item` writes for these items added one after the other at the end of the
+    meeting's agenda, their rules checked (the meeting once: adding an item leaves it as it
+    was)."""
     _editable_meeting(db, meeting_id)
     position = database.scalar(
         db,
         "SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?",
         [meeting_id],
     )
-    return clean(db, values) | {"meeting_id": meeting_id, "position": position}
+    return [
+        clean(db, values) | {"meeting_id": meeting_id, "position": position + n}
+        for n, values in enumerate(many)
+    ]
 
 
 def create_item(store: Store, meeting_id: int, **values: Unpack[ItemFields]) -> int:

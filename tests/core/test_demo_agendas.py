@@ -1,0 +1,59 @@
+"""The large demo's agenda items, written a meeting at a time in bulk, against the same items
+created through the service one call at a time (agenda.create_item)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ess_desk import demo
+from ess_desk.demo import meetings as demo_meetings
+from ess_desk.integrity import check_council
+from ess_desk.meetings import agenda
+from ess_desk.minutes import minutes
+from ess_desk.store import chain, open_store
+from tests.core.test_demo_approvals import PROFILE, written
+
+
+def through_the_service(demo_state, meeting_id, fields):
+    """The items as the small demo creates them."""
+    return [agenda.create_item(demo_state.store, meeting_id, **values) for values in fields]
+
+
+@pytest.fixture(scope="module")
+def councils(tmp_path_factory):
+    """The reduced large council filled twice with one seed: its agenda items in bulk and
+    through the service."""
+    made = {}
+    for way in ("bulk", "services"):
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            if way == "services":
+                monkeypatch.setattr(demo_meetings, "_add_items", through_the_service)
+            path = tmp_path_factory.mktemp(way) / "conseil.sqlite"
+            store = open_store(path)
+            summary = demo.fill_profile(store, PROFILE, seed=11)
+            made[way] = (store, summary, written(store.db))
+    yield made
+    for store, _summary, _written in made.values():
+        store.close()
+
+
+def test_bulk_items_write_what_the_service_writes(councils):
+    bulk, services = councils["bulk"], councils["services"]
+    assert bulk[1] == services[1]
+    assert bulk[2].keys() == services[2].keys()
+    assert {"agenda_items", "meetings", "audit_log"} <= bulk[2].keys()
+    items = services[2]["agenda_items"]
+    assert len(items) >= 300
+    assert any(row[5] is not None for row in items)  # presenters among the members
+    created = [e for e in services[2]["audit_log"] if e[1:4:2] == ("agenda_item", "create")]
+    assert len(created) >= len(items) - 50  # postponed meetings' copies are created otherwise
+    for table in bulk[2]:
+        assert bulk[2][table] == services[2][table], table
+
+
+def test_bulk_items_keep_the_chain_and_the_checks(councils):
+    store = councils["bulk"][0]
+    db = store.db
+    assert chain.first_break(db.conn) is None
+    assert minutes.check_digests(db) == []
+    assert check_council(store) == []
