@@ -44,10 +44,13 @@ def dumps(value: Any, indent: int = 2) -> str:
     return "".join(pieces)
 
 
-def write(value: Any, out: IO[bytes], indent: int = 2, linesep: str = os.linesep) -> None:
-    """`dumps(value, indent)` written to `out` in UTF-8, each line break as `linesep` (what a file
-    opened as text writes), the items of the top container one by one (a file of many megabytes
-    is never one string in memory); a `Raw` value's bytes are written as they are."""
+def write(value: Any, out: IO[bytes], indent: int = 2, linesep: str | None = None) -> None:
+    """`dumps(value, indent)` written to `out` in UTF-8, each line break as `linesep` (by default
+    the system's, `os.linesep` when called: what a file opened as text writes), the items of the
+    top container one by one (a file of many megabytes is never one string in memory); a `Raw`
+    value's bytes are written as they are."""
+    if linesep is None:
+        linesep = os.linesep
     pieces: list[str] = []
     newline = linesep.encode("utf-8")
 

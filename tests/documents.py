@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
+from reportlab import rl_config
 
 # What the typography module puts in (narrow/plain no-break spaces, the typographic apostrophe),
 # mapped back to the keyboard's characters for tests about what a document says.
@@ -96,3 +99,17 @@ def row_by_row(writer, rows, tops, pad, columns) -> None:
     the one loop of `rows` must write (tests patch it in)."""
     for n, cells in enumerate(rows):
         writer.write(cells, tops[n] - pad, columns)
+
+
+def invariant_pdf(story: list[Any]) -> bytes:
+    """The bytes of `story` rendered by the documents' `render_pdf` with reportlab's invariant
+    output (no date, no random identifier): two ways of writing the same pages compare equal."""
+    from ess_desk.documents.style import Metadata, render_pdf
+
+    buffer = io.BytesIO()
+    invariant, rl_config.invariant = rl_config.invariant, 1
+    try:
+        render_pdf(buffer, story, Metadata(title="t", author="a", subject="s"))
+    finally:
+        rl_config.invariant = invariant
+    return buffer.getvalue()

@@ -153,20 +153,9 @@ class BulkDrafts(ServiceDrafts):
         db = self.db
         current = self._draft(minutes_id)
         meeting = meetings.get(db, current.meeting_id)
-        missing = minutes.missing_of(db, current, meeting)
-        if missing:
-            raise UserError(
-                missing[0].message,
-                field=missing[0].field,
-                problems=[m.message for m in missing] if len(missing) > 1 else [],
-            )
-        following = meetings.next_meeting_of_body(db, meeting.id)
-        assert following is not None
-        item_id = current.approval_item_id
-        current_item = service.fetch(db, "agenda_items", item_id) if item_id else None
-        if current_item is None or current_item["meeting_id"] != following.id:
-            item_id = self._approval_item(following.id, minutes.approval_item_values(meeting))
-        assert item_id is not None
+        following_id, item_id = minutes.submission_item(db, current, meeting)
+        if item_id is None:
+            item_id = self._approval_item(following_id, minutes.approval_item_values(meeting))
         self._change(minutes_id, minutes.submission_values(item_id, today))
 
     def _approval_item(self, meeting_id: int, values: dict[str, Any]) -> int:

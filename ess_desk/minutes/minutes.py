@@ -298,23 +298,35 @@ def submit(store: Store, minutes_id: int, today: dt.date | None = None) -> int:
         minutes = get(db, minutes_id)
         _ensure_draft(minutes, db)
         meeting = meetings.get(db, minutes.meeting_id)
-        missing = submission_missing(db, minutes_id)
-        if missing:
-            raise UserError(
-                missing[0].message,
-                field=missing[0].field,
-                problems=[m.message for m in missing] if len(missing) > 1 else [],
-            )
-        following = meetings.next_meeting_of_body(db, meeting.id)
-        assert following is not None
-        item_id = minutes.approval_item_id
-        current_item = service.fetch(db, "agenda_items", item_id) if item_id else None
-        if current_item is None or current_item["meeting_id"] != following.id:
-            item_id = agenda.add_item(db, following.id, approval_item_values(meeting))
-            _put_first(db, following.id, item_id)
-        assert item_id is not None
+        following_id, item_id = submission_item(db, minutes, meeting)
+        if item_id is None:
+            item_id = agenda.add_item(db, following_id, approval_item_values(meeting))
+            _put_first(db, following_id, item_id)
         service.update(db, "minutes", ENTITY, minutes_id, submission_values(item_id, today))
         return item_id
+
+
+def submission_item(
+    db: Database, minutes: Minutes, meeting: meetings.Meeting
+) -> tuple[int, int | None]:
+    """Where the draft `minutes` of `meeting` goes when it is submitted: the next meeting of the
+    body, and the approval item already on it (None: one is to be added). Refused while anything
+    of `missing_of` is: the first named, all of them in `problems`. (`submit`, and the demo's
+    drafts written in bulk.)"""
+    missing = missing_of(db, minutes, meeting)
+    if missing:
+        raise UserError(
+            missing[0].message,
+            field=missing[0].field,
+            problems=[m.message for m in missing] if len(missing) > 1 else [],
+        )
+    following = meetings.next_meeting_of_body(db, meeting.id)
+    assert following is not None
+    item_id = minutes.approval_item_id
+    current_item = service.fetch(db, "agenda_items", item_id) if item_id else None
+    if current_item is None or current_item["meeting_id"] != following.id:
+        return following.id, None
+    return following.id, item_id
 
 
 def approval_item_values(meeting: meetings.Meeting) -> dict[str, Any]:

@@ -90,3 +90,25 @@ def test_the_quick_state_is_in_use_with_this_reportlab():
     assert canvas_state.KNOWN
     assert _Quick.push_state_stack is canvas_state._push
     assert _Quick.pop_state_stack is canvas_state._pop
+
+
+def test_every_attribute_of_the_state_comes_back_as_reportlabs_does():
+    """Each of the state's attributes, given a value of its own at two depths (those the
+    canvas's methods never change too: character and word spacing, scale, rise, modes), is put
+    back where reportlab puts it, not in another's place."""
+    register_fonts()
+    quick, plain = _Quick(io.BytesIO(), invariant=1), Canvas(io.BytesIO(), invariant=1)
+    names = [name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate"]
+    first = {name: getattr(plain, name) for name in names}
+    for depth in (1, 2):
+        for canv in (quick, plain):
+            canv.saveState()
+            for name in names:
+                setattr(canv, name, (name, depth))
+        assert _state(quick) == _state(plain)
+    for depth in (1, 0):
+        quick.restoreState()
+        plain.restoreState()
+        assert _state(quick) == _state(plain)
+        expected = first if depth == 0 else {name: (name, depth) for name in names}
+        assert {name: getattr(quick, name) for name in names} == expected

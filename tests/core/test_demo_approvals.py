@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -70,16 +71,19 @@ def through_the_services(monkeypatch) -> None:
     monkeypatch.setattr(fill, "_approve_minutes", one_by_one)
 
 
-@pytest.fixture(scope="module")
-def councils(tmp_path_factory):
-    """The reduced large council filled twice with one seed: its approvals in bulk (in small
-    batches, so that several are written one after the other) and through the services."""
+def filled_both_ways(
+    tmp_path_factory, bulk: object, batch: int, services: Callable[[pytest.MonkeyPatch], None]
+) -> Iterator[dict[str, tuple]]:
+    """The reduced large council filled twice with one seed, as "bulk" and "services": with the
+    `BATCH` of the module `bulk` set to `batch` (small, so that several batches are written one
+    after the other), and with the bulk way set aside by `services`; each way's store, summary
+    and `written` rows, the stores closed once the tests are done (a module fixture's body)."""
     made = {}
     for way in ("bulk", "services"):
         with pytest.MonkeyPatch.context() as monkeypatch:
-            monkeypatch.setattr(approvals, "BATCH", 7)
+            monkeypatch.setattr(bulk, "BATCH", batch)
             if way == "services":
-                through_the_services(monkeypatch)
+                services(monkeypatch)
             path = tmp_path_factory.mktemp(way) / "conseil.sqlite"
             store = open_store(path)
             summary = demo.fill_profile(store, PROFILE, seed=11)
@@ -87,6 +91,12 @@ def councils(tmp_path_factory):
     yield made
     for store, _summary, _written in made.values():
         store.close()
+
+
+@pytest.fixture(scope="module")
+def councils(tmp_path_factory):
+    """The council's approvals in bulk, in batches of seven, and through the services."""
+    yield from filled_both_ways(tmp_path_factory, approvals, 7, through_the_services)
 
 
 def test_bulk_approvals_write_what_the_services_write(councils):

@@ -6,32 +6,22 @@ from __future__ import annotations
 
 import pytest
 
-from ess_desk import demo
 from ess_desk.demo import drafts
 from ess_desk.demo import minutes as demo_minutes
 from ess_desk.integrity import check_council
 from ess_desk.minutes import minutes
-from ess_desk.store import chain, open_store
-from tests.core.test_demo_approvals import PROFILE, written
+from ess_desk.store import chain
+from tests.core.test_demo_approvals import filled_both_ways
 
 
 @pytest.fixture(scope="module")
 def councils(tmp_path_factory):
-    """The reduced large council filled twice with one seed: its drafts in bulk (in small
-    batches, so that several are written one after the other) and through the services."""
-    made = {}
-    for way in ("bulk", "services"):
-        with pytest.MonkeyPatch.context() as monkeypatch:
-            monkeypatch.setattr(drafts, "BATCH", 3)
-            if way == "services":
-                monkeypatch.setattr(demo_minutes, "BulkDrafts", drafts.ServiceDrafts)
-            path = tmp_path_factory.mktemp(way) / "conseil.sqlite"
-            store = open_store(path)
-            summary = demo.fill_profile(store, PROFILE, seed=11)
-            made[way] = (store, summary, written(store.db))
-    yield made
-    for store, _summary, _written in made.values():
-        store.close()
+    """The council's drafts in bulk, in batches of three, and through the services."""
+
+    def services(monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(demo_minutes, "BulkDrafts", drafts.ServiceDrafts)
+
+    yield from filled_both_ways(tmp_path_factory, drafts, 3, services)
 
 
 def test_bulk_drafts_write_what_the_services_write(councils):

@@ -6,17 +6,16 @@ byte."""
 from __future__ import annotations
 
 import contextlib
-import io
 from collections.abc import Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ess_desk.documents import scripts
-from ess_desk.documents.style import FONT_BOLD, Metadata, register_fonts, render_pdf, styles
+from ess_desk.documents.style import FONT_BOLD, register_fonts, styles
+from tests.documents import invariant_pdf
 
 
 @contextlib.contextmanager
@@ -116,13 +115,7 @@ def test_plain_paragraphs_draw_the_same_page():
             ]
             for style in (st.h1, st.body, st.small)
         ]
-        buffer = io.BytesIO()
-        invariant, rl_config.invariant = rl_config.invariant, 1
-        try:
-            render_pdf(buffer, story, Metadata(title="t", author="a", subject="s"))
-        finally:
-            rl_config.invariant = invariant
-        return buffer.getvalue()
+        return invariant_pdf(story)
 
     register_fonts()
     fast = page()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 
 import pytest
@@ -794,6 +795,24 @@ def _same_data_either_way(db, people, tmp_path) -> int:
                 if copy and f": {copy}" in as_stored:
                     kept += 1
     return kept
+
+
+def test_json_file_has_the_line_breaks_a_text_file_has_on_windows(
+    store, council, tmp_path, monkeypatch
+):
+    """The file is written in binary: on a system whose line break is « \r\n » it still holds
+    the bytes a file opened as text held (each line break, the last one too, as « \r\n »)."""
+    pf = person_file.collect(store.db, council["zoe"], as_stored=True)
+    pf.generated_at = "2026-01-01T00:00:00"
+    text = json_text.dumps(pf.to_json()) + "\n"
+    assert text.count("\n") > 20
+    expected = tmp_path / "text.json"
+    with expected.open("w", encoding="utf-8", newline="\r\n") as as_text:
+        as_text.write(text)
+    monkeypatch.setattr(os, "linesep", "\r\n")
+    written = person_file.write_json(pf, tmp_path / "file.json").read_bytes()
+    assert written == expected.read_bytes()
+    assert written.endswith(b"}\r\n")
 
 
 def test_json_file_with_the_logs_copies_as_stored_holds_the_same_data(store, council, tmp_path):
