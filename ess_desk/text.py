@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 
@@ -23,18 +22,39 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():
         return text.lower()
+    return _fold_beyond_ascii(text)
+
+
+def _folded(
+    normalize: Callable[..., str],
+    beyond_latin_marks: Callable[[str], object],
+    text: str,
+) -> str:
+    """`fold` for a text beyond ASCII, given unicodedata's normalize and the search for what is
+    neither ASCII nor one of the common combining diacritical marks (U+0300 to U+036F)."""
     if _has_ligature(text):  # rare: str.translate reads every character
         text = text.translate(_LIGATURES)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    if _BEYOND_LATIN_MARKS.search(decomposed) is None:
+    decomposed = normalize("NFKD", text.casefold())
+    if beyond_latin_marks(decomposed) is None:
         # ASCII letters and the common diacritics only (French text): dropping every other
         # character is the fastest way to drop the marks.
         return decomposed.encode("ascii", "ignore").decode("ascii")
     return decomposed.translate(_combining_marks())
 
 
-# What is neither ASCII nor one of the combining diacritical marks (U+0300 to U+036F).
-_BEYOND_LATIN_MARKS = re.compile("[^\x00-\x7f\u0300-\u036f]")
+def _first_beyond_ascii(text: str) -> str:
+    """The first text beyond ASCII loads what `_folded` needs, then hands every text after it
+    to `_folded` directly: the window's start folds none, and unicodedata and the pattern were
+    half a millisecond of its modules."""
+    global _fold_beyond_ascii
+    import unicodedata
+
+    beyond = re.compile("[^\x00-\x7f\u0300-\u036f]")
+    _fold_beyond_ascii = functools.partial(_folded, unicodedata.normalize, beyond.search)
+    return _fold_beyond_ascii(text)
+
+
+_fold_beyond_ascii: Callable[[str], str] = _first_beyond_ascii
 
 
 # Every combining mark lies between these two (a test checks it against the whole of Unicode).
@@ -45,6 +65,8 @@ COMBINING_FIRST, COMBINING_LAST = 0x0300, 0x1E94A
 def _combining_marks() -> dict[int, None]:
     """The combining marks, for str.translate to drop them: a C loop, five times faster over a
     text than testing each character in Python (the demo and imports fold many thousands)."""
+    import unicodedata
+
     return {
         code: None
         for code in range(COMBINING_FIRST, COMBINING_LAST + 1)
@@ -52,7 +74,9 @@ def _combining_marks() -> dict[int, None]:
     }
 
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+@functools.cache
+def _not_alnum() -> re.Pattern[str]:
+    return re.compile(r"[^0-9a-z]+")  # compiled at the first name compared (not at the start)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -62,7 +86,7 @@ def name_key(text: str) -> str:
     Two names with the same key name one thing: « Structure AÉ », « structure ae » and
     « Structure  Ae » are one organisation, as secretaries type the same name differently from
     one list to the next. The member import and the organisations service both follow it."""
-    return " ".join(w for w in _NOT_ALNUM.split(fold(text)) if w)
+    return " ".join(w for w in _not_alnum().split(fold(text)) if w)
 
 
 # Characters no document or spreadsheet may carry: the C0 controls but tab, line feed and
@@ -127,5 +151,7 @@ def printable_copy(value):  # type: ignore[no-untyped-def]
 def slug(text: str) -> str:
     """A file name's part made of a name: ASCII letters and digits, lower case, runs of anything
     else one dash (« Zoé Martin (La Ruche) » gives « zoe-martin-la-ruche »)."""
+    import unicodedata
+
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower() or "convocation"

@@ -22,6 +22,7 @@ from ess_desk.demo.state import _Demo, _ItemPlan, _MeetingPlan
 from ess_desk.meetings import agenda, meetings, notice, presence
 from ess_desk.meetings.calendar import clear_days_between, holiday_name, is_working_day
 from ess_desk.membership import bodies
+from ess_desk.store import bulk, database
 
 
 def _write_membership(demo: _Demo) -> None:
@@ -187,22 +188,17 @@ def _add_agenda(demo: _Demo, plan: _MeetingPlan) -> None:
 
 def _add_items(demo: _Demo, meeting_id: int, fields: list[agenda.ItemFields]) -> list[int]:
     """`agenda.create_item` for each of a new meeting's items, in one go (the large demo): the
-    rows `agenda.items_values` checks and numbers, inserted with executemany, read back as the
-    service reads each, and their "create" entries appended in turn."""
+    rows `agenda.items_values` checks and numbers, inserted at once (`bulk.insert_rows`), read
+    back as the service reads each, and their "create" entries appended in turn."""
     with demo.store.write() as db:
         rows = agenda.items_values(db, meeting_id, list(fields))
         columns = list(rows[0])
-        db.conn.executemany(
-            f"INSERT INTO agenda_items ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _c in columns)})",
-            [[row[c] for c in columns] for row in rows],
-        )
-        cursor = db.execute(
+        bulk.insert_rows(db.conn, "agenda_items", columns, [[r[c] for c in columns] for r in rows])
+        written = database.dict_rows(
+            db,
             "SELECT * FROM agenda_items WHERE meeting_id = ? AND position >= ? ORDER BY position",
             [meeting_id, rows[0]["position"]],
         )
-        names = [c[0] for c in cursor.description]
-        written = [dict(zip(names, r, strict=True)) for r in cursor]
         audit.record_many_kinds(
             db, [("agenda_item", w["id"], "create", None, audit.as_json(w)) for w in written]
         )

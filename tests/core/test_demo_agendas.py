@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from ess_desk import demo
 from ess_desk.demo import meetings as demo_meetings
 from ess_desk.integrity import check_council
 from ess_desk.meetings import agenda
 from ess_desk.minutes import minutes
-from ess_desk.store import chain, open_store
-from tests.core.test_demo_approvals import PROFILE, written
+from ess_desk.store import chain
+from tests.core.test_demo_approvals import filled_both_ways
 
 
 def through_the_service(demo_state, meeting_id, fields):
@@ -21,20 +20,12 @@ def through_the_service(demo_state, meeting_id, fields):
 
 @pytest.fixture(scope="module")
 def councils(tmp_path_factory):
-    """The reduced large council filled twice with one seed: its agenda items in bulk and
-    through the service."""
-    made = {}
-    for way in ("bulk", "services"):
-        with pytest.MonkeyPatch.context() as monkeypatch:
-            if way == "services":
-                monkeypatch.setattr(demo_meetings, "_add_items", through_the_service)
-            path = tmp_path_factory.mktemp(way) / "conseil.sqlite"
-            store = open_store(path)
-            summary = demo.fill_profile(store, PROFILE, seed=11)
-            made[way] = (store, summary, written(store.db))
-    yield made
-    for store, _summary, _written in made.values():
-        store.close()
+    """The council's agenda items in bulk and through the service."""
+
+    def services(monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(demo_meetings, "_add_items", through_the_service)
+
+    yield from filled_both_ways(tmp_path_factory, services)
 
 
 def test_bulk_items_write_what_the_service_writes(councils):

@@ -72,16 +72,20 @@ def through_the_services(monkeypatch) -> None:
 
 
 def filled_both_ways(
-    tmp_path_factory, bulk: object, batch: int, services: Callable[[pytest.MonkeyPatch], None]
+    tmp_path_factory,
+    services: Callable[[pytest.MonkeyPatch], None],
+    batch: tuple[object, int] | None = None,
 ) -> Iterator[dict[str, tuple]]:
-    """The reduced large council filled twice with one seed, as "bulk" and "services": with the
-    `BATCH` of the module `bulk` set to `batch` (small, so that several batches are written one
-    after the other), and with the bulk way set aside by `services`; each way's store, summary
-    and `written` rows, the stores closed once the tests are done (a module fixture's body)."""
+    """The reduced large council filled twice with one seed, as "bulk" and "services": as the
+    large demo fills it, and with its bulk way set aside by `services`; `batch`: a module whose
+    `BATCH` is set to a small size for both (so that several batches are written one after the
+    other). Each way's store, summary and `written` rows, the stores closed once the tests are
+    done (a module fixture's body)."""
     made = {}
     for way in ("bulk", "services"):
         with pytest.MonkeyPatch.context() as monkeypatch:
-            monkeypatch.setattr(bulk, "BATCH", batch)
+            if batch is not None:
+                monkeypatch.setattr(batch[0], "BATCH", batch[1])
             if way == "services":
                 services(monkeypatch)
             path = tmp_path_factory.mktemp(way) / "conseil.sqlite"
@@ -96,7 +100,7 @@ def filled_both_ways(
 @pytest.fixture(scope="module")
 def councils(tmp_path_factory):
     """The council's approvals in bulk, in batches of seven, and through the services."""
-    yield from filled_both_ways(tmp_path_factory, approvals, 7, through_the_services)
+    yield from filled_both_ways(tmp_path_factory, through_the_services, (approvals, 7))
 
 
 def test_bulk_approvals_write_what_the_services_write(councils):

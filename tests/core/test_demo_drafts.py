@@ -21,7 +21,7 @@ def councils(tmp_path_factory):
     def services(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(demo_minutes, "BulkDrafts", drafts.ServiceDrafts)
 
-    yield from filled_both_ways(tmp_path_factory, drafts, 3, services)
+    yield from filled_both_ways(tmp_path_factory, services, (drafts, 3))
 
 
 def test_bulk_drafts_write_what_the_services_write(councils):

@@ -58,6 +58,8 @@ HEAVY_STDLIB += ("xml", "zoneinfo", "csv", "sqlite3.dump", "tkinter", "unittest"
 HEAVY_STDLIB += ("ctypes", "logging.handlers", "pickle", "queue", "socket", "subprocess")
 # shlex quotes a path in a refusal's message only (ess_desk.store.recovery).
 HEAVY_STDLIB += ("shlex",)
+# unicodedata folds a text beyond ASCII (ess_desk.text.fold), which the start never does.
+HEAVY_STDLIB += ("unicodedata",)
 # A dataclass compiles its methods when its module is imported (0.3–1.5 ms each; 28 of them
 # were 16 ms of the start): the start path's records are NamedTuples or plain classes.
 HEAVY_STDLIB += ("dataclasses",)
