@@ -246,13 +246,7 @@ def _next_found(core: re.Pattern[str], before: re.Pattern[str], text: str, pos: 
 
 def _found(core: re.Pattern[str], before: re.Pattern[str], text: str) -> bool:
     """Whether `core` matches somewhere in `text` where the character before is not `before`."""
-    found = core.search(text)
-    while found is not None:
-        start = found.start()
-        if start == 0 or before.match(text, start - 1) is None:
-            return True
-        found = core.search(text, start + 1)
-    return False
+    return _next_found(core, before, text, 0) is not None
 
 
 class Matcher:

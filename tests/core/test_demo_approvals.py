@@ -97,6 +97,20 @@ def filled_both_ways(
         store.close()
 
 
+def assert_same_tables(bulk: dict[str, list], services: dict[str, list]) -> None:
+    """Every compared table (`written`) of the bulk fill equals the services' fill's."""
+    assert bulk.keys() == services.keys()
+    for table in bulk:
+        assert bulk[table] == services[table], table
+
+
+def assert_sound(store) -> None:
+    """The audit chain unbroken, the approved minutes' digests and the council's own check."""
+    assert chain.first_break(store.db.conn) is None
+    assert minutes.check_digests(store.db) == []
+    assert check_council(store) == []
+
+
 @pytest.fixture(scope="module")
 def councils(tmp_path_factory):
     """The council's approvals in bulk, in batches of seven, and through the services."""
@@ -108,18 +122,14 @@ def test_bulk_approvals_write_what_the_services_write(councils):
     assert bulk[1] == services[1]  # the summary: as many minutes approved
     approved = [r for r in services[2]["minutes"] if r[2] == "approved"]
     assert len(approved) >= 40
-    assert bulk[2].keys() == services[2].keys()
     assert {"minutes", "meetings", "minutes_people", "audit_numbers"} <= bulk[2].keys()
-    for table in bulk[2]:
-        assert bulk[2][table] == services[2][table], table
+    assert_same_tables(bulk[2], services[2])
 
 
 def test_bulk_approvals_keep_the_chain_the_digests_and_the_checks(councils):
     store = councils["bulk"][0]
+    assert_sound(store)
     db = store.db
-    assert chain.first_break(db.conn) is None
-    assert minutes.check_digests(db) == []
-    assert check_council(store) == []
     rows = db.execute(
         "SELECT id, approved_text, approved_sha256, approved_on, signed_on, published_on "
         "FROM minutes WHERE status = 'approved'"
