@@ -11,4 +11,3 @@ import warnings
 # warning at that import: about pyHanko's code, not ours, and written to the command line's
 # error output at the first signature otherwise. Only that message, only from pyHanko's modules.
 warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
-
