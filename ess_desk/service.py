@@ -44,15 +44,20 @@ def require(db: Database, table: str, row_id: int, what: str) -> dict[str, Any]:
     return row
 
 
-def insert(db: Database, table: str, entity: str, values: dict[str, Any]) -> int:
-    """Insert a row and audit it; the caller holds the transaction."""
+def insert_row(db: Database, table: str, values: dict[str, Any]) -> int:
+    """INSERT one row of `values` by column, neither audited nor keyed; its id."""
     cols = list(values)
     cursor = db.execute(
         f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
         f"VALUES ({', '.join('?' for _c in cols)})",
         [values[c] for c in cols],
     )
-    row_id = inserted_id(cursor)
+    return inserted_id(cursor)
+
+
+def insert(db: Database, table: str, entity: str, values: dict[str, Any]) -> int:
+    """Insert a row and audit it; the caller holds the transaction."""
+    row_id = insert_row(db, table, values)
     _refresh_keys(db, table, row_id)
     audit.record(db, entity, row_id, "create", None, fetch(db, table, row_id))
     return row_id

@@ -24,7 +24,6 @@ from ess_desk.i18n import _
 from ess_desk.meetings import agenda, meetings
 from ess_desk.minutes import decisions, minutes
 from ess_desk.store import Store, database
-from ess_desk.store.database import inserted_id
 
 # Minutes drafted before their sections, decisions and changes are written.
 BATCH = 100
@@ -86,11 +85,7 @@ class BulkDrafts(ServiceDrafts):
             meetings.ensure_open(meeting)
         now = minutes._now()
         values = {"meeting_id": meeting_id, "status": "draft", "created_at": now, "updated_at": now}
-        cursor = self.db.execute(
-            "INSERT INTO minutes (meeting_id, status, created_at, updated_at) VALUES (?, ?, ?, ?)",
-            list(values.values()),
-        )
-        minutes_id = inserted_id(cursor)
+        minutes_id = service.insert_row(self.db, "minutes", values)
         row = {c: values.get(c, d) for c, d in self.defaults["minutes"].items()} | {
             "id": minutes_id
         }
@@ -162,17 +157,10 @@ class BulkDrafts(ServiceDrafts):
         """`agenda.add_item` then `minutes._put_first`, written at once (read by the drafts of
         the meeting it is on), their entries in turn."""
         db = self.db
-        data = agenda.item_values(db, meeting_id, values)
-        columns = list(data)
-        cursor = db.execute(
-            f"INSERT INTO agenda_items ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _c in columns)})",
-            [data[c] for c in columns],
-        )
-        item_id = inserted_id(cursor)
-        row = database.row(db, "SELECT * FROM agenda_items WHERE id = ?", [item_id])
+        item_id = service.insert_row(db, "agenda_items", agenda.item_values(db, meeting_id, values))
+        row = service.fetch(db, "agenda_items", item_id)
         assert row is not None
-        self.entries.append(("agenda_item", item_id, "create", None, audit.as_json(dict(row))))
+        self.entries.append(("agenda_item", item_id, "create", None, audit.as_json(row)))
         order, new_order = minutes.approval_first(agenda.items(db, meeting_id), item_id)
         if new_order != order:
             db.conn.executemany(
