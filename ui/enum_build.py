@@ -29,31 +29,38 @@ import sys
 from typing import Any
 
 _ENUM_TYPE: Any = enum.EnumType  # its private steps are not in the type stubs
-STANDARD_CREATE = _ENUM_TYPE._create_  # the standard library's, kept for the comparison (tests)
-# The standard steps this module follows, and their checksum where it was written and checked
+# The standard library's, kept for the comparison (tests); None where `enum` has no such step.
+STANDARD_CREATE = getattr(_ENUM_TYPE, "_create_", None)
+# The checksum of the standard steps this module follows where it was written and checked
 # (CPython 3.11.7): another `enum` (3.12 has other steps) keeps the standard road.
-_FOLLOWED_STEPS = (
-    STANDARD_CREATE,
-    _ENUM_TYPE.__new__,
-    _ENUM_TYPE.__prepare__,
-    enum._proto_member.__set_name__,  # type: ignore[attr-defined]
-    enum._EnumDict.__setitem__,
-    enum._is_single_bit,  # type: ignore[attr-defined]
-)
-FOLLOWED = 3481617975
+FOLLOWED = 792352633
 _FLAG_PARTS = ("__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__")
 _MIXIN_CHECKED = ("__repr__", "__str__", "__format__", "__reduce_ex__")
 
 
 def standard_steps() -> int:
-    """The checksum of the standard steps' bytecode and names, in this interpreter."""
+    """The checksum of the bytecode and names of the standard steps this module follows, in
+    this interpreter; 0 where one of them is missing."""
     import zlib  # a C module PySide6's signature loader imports anyway
 
+    module: Any = enum
     checksum = 0
-    for step in _FOLLOWED_STEPS:
-        code = step.__code__
-        checksum = zlib.crc32(code.co_code, checksum)
-        checksum = zlib.crc32(" ".join(code.co_names).encode(), checksum)
+    try:
+        steps = (
+            STANDARD_CREATE,
+            _ENUM_TYPE.__new__,
+            _ENUM_TYPE.__prepare__,
+            module._proto_member.__set_name__,
+            module._EnumDict.__setitem__,
+            module._is_single_bit,
+            module._make_class_unpicklable,
+        )
+        for step in steps:
+            code = step.__code__
+            checksum = zlib.crc32(code.co_code, checksum)
+            checksum = zlib.crc32(" ".join(code.co_names).encode(), checksum)
+    except AttributeError:
+        return 0
     return checksum
 
 
