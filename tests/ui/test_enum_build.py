@@ -3,17 +3,22 @@
 Every enumeration of QtCore, QtGui and QtWidgets (as PySide6 asks for them: 635 classes, some
 6,500 members) is built both ways and compared attribute by attribute, in order: the class's
 dictionary, each member's own, the maps and lists, the flag masks, the chosen methods; and so are
-random enumerations (aliases, zero, negative and unsorted values, names a base class uses).
+random enumerations (aliases, zero, negative and unsorted values, names a base class uses, names
+and values `enum` refuses or keeps as attributes), compared also by what a user sees of them
+(repr, str, format, pickling, a flag's operations), and the other shapes of call (which go the
+standard road).
 """
 
 from __future__ import annotations
 
 import enum
 import json
+import operator
 import pickle
 import subprocess
 import sys
 import textwrap
+import types
 from typing import Any
 
 import pytest
@@ -22,8 +27,11 @@ from hypothesis import strategies as st
 
 from ui import enum_build
 
+# Skipped under another `enum`, where the shorter road is not installed; never on CPython 3.11.7,
+# whose steps it follows (a checksum that no longer matches there fails here, not skips).
 pytestmark = pytest.mark.skipif(
-    sys.version_info[:2] != (3, 11) or enum_build.standard_steps() != enum_build.FOLLOWED,
+    sys.version_info[:2] != (3, 11)
+    or (enum_build.standard_steps() != enum_build.FOLLOWED and sys.version_info[:3] != (3, 11, 7)),
     reason="another `enum`: the shorter road is not installed",
 )
 
@@ -64,6 +72,12 @@ def same(a: Any, b: Any, built_a: type, built_b: type) -> bool:
             type(b) is type(a)
             and (a.fget, a.fset, a.fdel, a.name) == (b.fget, b.fset, b.fdel, b.name)
             and same(getattr(a, "member", None), getattr(b, "member", None), built_a, built_b)
+        )
+    if isinstance(a, types.GetSetDescriptorType):  # `__dict__`, `__weakref__` (a mixed-in type)
+        return (
+            type(b) is type(a)
+            and a.__name__ == b.__name__
+            and (a.__objclass__, b.__objclass__) == (built_a, built_b)
         )
     if hasattr(a, "__func__") and hasattr(a, "__self__"):  # a bound method
         return a.__func__ is b.__func__ and same(a.__self__, b.__self__, built_a, built_b)
@@ -151,8 +165,16 @@ def test_every_enumeration_of_qt_is_built_the_same(asked_by_pyside: list[list[An
     assert shorter >= 0.95 * len(asked_by_pyside)
 
 
-names = st.sampled_from(["A", "B", "C", "D", "E", "name", "value", "mro", "_x", "F"])
-values = st.one_of(st.integers(-4, 70), st.sampled_from([0, 1, 2, 4, 6, 1 << 40, -1]))
+# Names of every kind `enum` tells apart: plain, a base class's, "mro" and "" (refused), private
+# (`_Random__x`) and dunder (attributes, not members), sunder (refused), a single underscore.
+names = st.sampled_from(
+    ["A", "B", "C", "D", "E", "F", "name", "value", "mro", "", "_x", "_x_", "__x__", "_Random__x"]
+)
+values = st.one_of(
+    st.integers(-4, 70),
+    st.sampled_from([0, 1, 2, 4, 6, 1 << 40, 1 << 70, -1]),
+    st.sampled_from([True, 1.5, "x", ("10", 16)]),  # not ints: the standard road
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -160,15 +182,22 @@ values = st.one_of(st.integers(-4, 70), st.sampled_from([0, 1, 2, 4, 6, 1 << 40,
     base=st.sampled_from(sorted(BASES)),
     members=st.lists(st.tuples(names, values), max_size=8),
     boundary=st.sampled_from([enum.KEEP, enum.STRICT, enum.CONFORM, enum.EJECT, None]),
+    qualname=st.sampled_from([None, "Outer.Random"]),
 )
 def test_random_enumerations_are_built_the_same(
-    base: str, members: list[tuple[str, int]], boundary: enum.FlagBoundary | None
+    base: str,
+    members: list[tuple[str, int]],
+    boundary: enum.FlagBoundary | None,
+    qualname: str | None,
 ) -> None:
-    standard, built = both_ways(base, "Random", members, module=__name__, boundary=boundary)
+    standard, built = both_ways(
+        base, "Random", members, module=__name__, boundary=boundary, qualname=qualname
+    )
     if not isinstance(standard, type):
         assert built == standard  # refused the same way
         return
     assert differences(standard, built) == []
+    assert behaviour(standard) == behaviour(built)
     for value in range(-3, 9):  # lookups by value, pseudo-members of flags
         found = []
         for klass in (standard, built):
@@ -177,6 +206,99 @@ def test_random_enumerations_are_built_the_same(
             except (ValueError, TypeError) as exc:  # not a member, or no members at all
                 found.append(f"{type(exc).__name__}: {exc}")
         assert found[0] == found[1]
+
+
+def behaviour(klass: Any) -> list[Any]:
+    """What a user of `klass` sees of it (a check of the comparison above by its effects): its
+    members by name, their repr, str, format, pickling recipe and truth, the flags' operations."""
+    seen: list[Any] = [len(klass), [m.name for m in klass], dir(klass), repr(klass)]
+    for name, member in klass.__members__.items():
+        seen.append(
+            (name, repr(member), str(member), format(member), bool(member), member.__reduce_ex__(4))
+        )
+    if issubclass(klass, enum.Flag):
+        members = list(klass.__members__.values())
+        for a in members:
+            seen.append(outcome(operator.invert, a))
+            for b in members:
+                for operation in (operator.or_, operator.and_, operator.xor, operator.contains):
+                    seen.append(outcome(operation, a, b))
+    return [repr(item) for item in seen]
+
+
+def outcome(operation: Any, *operands: Any) -> str:
+    """The repr of what `operation` gives, or of the error it raises (a STRICT flag's `~`)."""
+    try:
+        return repr(operation(*operands))
+    except (ValueError, TypeError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def call_both_ways(base: str, names: Any, **options: Any) -> tuple:
+    built = []
+    for create in (enum_build.STANDARD_CREATE, enum_build._create_):
+        given = names() if callable(names) else names
+        try:
+            built.append(create(BASES[base], "Shape", given, module=__name__, **options))
+        except Exception as exc:  # the same refusal both ways
+            built.append((type(exc), str(exc)))
+    return tuple(built)
+
+
+# The other shapes of call, which go the standard road (the window's own functional enums, too).
+shapes = st.sampled_from(
+    [
+        "A B C",
+        "A,B, C",
+        "",
+        ["A", "B", "C"],
+        ("A", "B"),
+        [],
+        None,
+        {"A": 1, "B": 4},
+        (("A", 1), ("B", 2)),
+        lambda: iter([("A", 1), ("B", 2)]),  # an iterator of pairs: read once
+        [("A", 1, 2)],
+        [["A", 1]],
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    base=st.sampled_from(sorted(BASES)),
+    names=shapes,
+    start=st.sampled_from([1, 0, 5]),
+    qualname=st.sampled_from([None, "Outer.Shape"]),
+    mixin=st.sampled_from([None, int]),
+)
+def test_other_shapes_of_call_are_built_the_same(
+    base: str, names: Any, start: int, qualname: str | None, mixin: type | None
+) -> None:
+    standard, built = call_both_ways(base, names, start=start, qualname=qualname, type=mixin)
+    if not isinstance(standard, type):
+        assert built == standard
+        return
+    assert differences(standard, built) == []
+    assert behaviour(standard) == behaviour(built)
+
+
+def test_a_class_made_where_no_module_is_known_cannot_be_pickled_either_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = []
+    for create in (enum_build.STANDARD_CREATE, enum_build._create_):
+        monkeypatch.setattr(enum.EnumType, "_create_", create)
+        scope = {"enum": enum}  # (no __name__: the caller's module is not known)
+        exec("made = enum.IntFlag('Made', [('A', 1), ('B', 2)])", scope)
+        made.append(scope["made"])
+    for klass in made:
+        assert klass.__module__ == "<unknown>"
+        with pytest.raises(TypeError, match="cannot be pickled"):
+            pickle.dumps(klass.A)
+    standard, shorter = made
+    assert list(standard.__dict__) == list(shorter.__dict__)
+    assert [repr(m) for m in standard] == [repr(m) for m in shorter]
 
 
 def test_the_functional_api_still_names_its_caller() -> None:
@@ -203,7 +325,27 @@ def test_not_installed_where_enum_takes_other_steps(monkeypatch: pytest.MonkeyPa
     assert enum_build.install() is False
 
 
-def test_not_installed_where_a_step_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(enum, "_is_single_bit")
+@pytest.mark.parametrize(
+    "step", ["_proto_member", "_EnumDict", "_is_single_bit", "_make_class_unpicklable"]
+)
+def test_not_installed_where_a_step_is_missing(monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    monkeypatch.delattr(enum, step)
     assert enum_build.standard_steps() == 0
     assert enum_build.install() is False
+
+
+def test_not_installed_where_a_step_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each step the shorter road copies is in the checksum: one changed, it is not installed.
+    def other(cls: Any, *args: Any, **kwds: Any) -> Any:
+        return enum_build.STANDARD_CREATE(cls, *args, **kwds)
+
+    for holder, name in [
+        (enum, "_is_single_bit"),
+        (enum, "_make_class_unpicklable"),
+        (enum._proto_member, "__set_name__"),
+        (enum._EnumDict, "__setitem__"),
+    ]:
+        with monkeypatch.context() as patched:
+            patched.setattr(holder, name, other)
+            assert enum_build.standard_steps() != enum_build.FOLLOWED, name
+            assert enum_build.install() is False
