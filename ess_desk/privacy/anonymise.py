@@ -401,6 +401,22 @@ def _written_indexes(db: Database, before: dict[str, bytes | None]) -> list[str]
     return [table for table in search_tables() if after[table] != before[table]]
 
 
+def _indexes_to_merge(db: Database, before: dict[str, bytes | None]) -> list[str]:
+    """The search indexes this anonymisation wrote (`_written_indexes`), and those it did not
+    write that hold more than one segment: a word an earlier edit or deletion took out of a
+    text (a note that named the person, corrected by hand; an action deleted) stays in the
+    older segments, marked deleted, until they are merged, and may be the person's. An index
+    of one segment holds only the words of the rows it indexes (a merge of all its segments
+    leaves the deleted ones out; a single write has nothing older to mark)."""
+    written = set(_written_indexes(db, before))
+    return [table for table in search_tables() if table in written or _segments(db, table) > 1]
+
+
+def _segments(db: Database, table: str) -> int:
+    # FTS5's `_idx` table has a row per leaf page of each segment (segid, first term, page).
+    return database.count(db, f"SELECT COUNT(DISTINCT segid) FROM [{table}_idx]")
+
+
 def anonymise_many(
     store: Store,
     person_ids: Iterable[int],
@@ -420,10 +436,10 @@ def anonymise_many(
             if dry_run:
                 raise _DryRun(results)
             # The search index keeps replaced words in its segments (behind a mark that they are
-            # deleted) until they are merged: merging every index this anonymisation wrote
-            # leaves the former identity in none of them. One it did not write holds none of
-            # the words replaced (see _written_indexes).
-            for table in _written_indexes(db, indexes):
+            # deleted) until they are merged: merging every index this anonymisation wrote, and
+            # every other that may still hold deleted words, leaves the former identity in none
+            # of them (see _indexes_to_merge).
+            for table in _indexes_to_merge(db, indexes):
                 db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     except _DryRun as done:
         return done.results
