@@ -5,11 +5,17 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from ui import enum_build
+
+# Before PySide6 loads: it makes an enumeration class per C++ enumeration as its classes are used
+# (some 200 before the first frame), each through `enum.EnumType._create_`.
+enum_build.install()
+
 # The package first, alone: it loads shiboken6 (after setting up the DLL directories it needs
 # on Windows), which installs PySide6's import hook (below); the hook is turned off before the
 # Qt modules and what they pull in are imported, so that none of them has its source read.
-import PySide6  # noqa: F401
-import shiboken6
+import PySide6  # noqa: E402, F401
+import shiboken6  # noqa: E402
 
 
 def _skip_feature_scan() -> None:

@@ -30,6 +30,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from ess_desk import __version__
 from ess_desk.documents import paragraph_lines, scripts
 from ess_desk.documents.canvas_state import QuickState
+from ess_desk.documents.page_streams import Flate, deflate_pages
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _, language
 from ess_desk.resources import resource
@@ -2058,6 +2059,8 @@ def _numbered_canvas(
         _pagesize: tuple[float, float] | None
         _pageNumber: int  # noqa: N815 - reportlab's name
         _startPage: Callable[[], None]  # noqa: N815
+        # The filter of the page streams (`page_streams.deflate_pages`), None for reportlab's.
+        page_flate: Flate | None = None
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -2087,6 +2090,8 @@ def _numbered_canvas(
                 self.__dict__.update(state)
                 self._decorate(total)
                 super().showPage()
+            if self.page_flate is not None:
+                deflate_pages(self._doc, self.page_flate)
             super().save()
 
         def _decorate(self, total: int) -> None:

@@ -1,0 +1,104 @@
+"""The meeting pack's page streams deflated by ISA-L (`page_streams`): the same pages as those
+reportlab deflates with zlib, and, through the same filter given zlib's own deflater, the very
+bytes reportlab writes."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as hs
+from pypdf import PdfReader
+from reportlab import rl_config
+from reportlab.pdfgen import canvas as pdfcanvas
+
+from ess_desk.documents import pack, page_streams
+from tests.core.test_pack import TODAY, prepare
+
+
+@pytest.fixture
+def council(store, tmp_path):
+    return prepare(store, tmp_path)
+
+
+def packs(store, council, tmp_path, flate: page_streams.Flate | None) -> list[bytes]:
+    """The three variants' bytes, their page streams deflated by `flate` (None: reportlab's)."""
+    out = []
+    page_streams_fast = page_streams.FAST
+    page_streams.FAST = flate
+    try:
+        for variant in pack.VARIANTS:
+            path = tmp_path / f"dossier-{variant}.pdf"
+            pack.build(store.db, council["second"], path, variant=variant, today=TODAY)
+            out.append(path.read_bytes())
+    finally:
+        page_streams.FAST = page_streams_fast
+    return out
+
+
+def test_the_filter_given_zlib_writes_reportlabs_bytes(store, council, tmp_path, monkeypatch):
+    # The streams `deflate_pages` makes are those reportlab makes at save time, filter aside.
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    by_zlib = page_streams.Flate(zlib.compress)
+    assert packs(store, council, tmp_path, by_zlib) == packs(store, council, tmp_path, None)
+
+
+def test_isal_deflates_the_same_pages(store, council, tmp_path, monkeypatch):
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    assert page_streams.FAST is not None  # (isal is one of the project's dependencies)
+    fast = packs(store, council, tmp_path, page_streams.FAST)
+    plain = packs(store, council, tmp_path, None)
+    assert fast != plain  # (the pages are deflated otherwise)
+    for ours, theirs in zip(fast, plain, strict=True):
+        ours_pages = PdfReader(_file(tmp_path, "ours.pdf", ours)).pages
+        their_pages = PdfReader(_file(tmp_path, "theirs.pdf", theirs)).pages
+        assert len(ours_pages) == len(their_pages) > 5
+        filters = []
+        for mine, other in zip(ours_pages, their_pages, strict=True):
+            assert mine.get_contents().get_data() == other.get_contents().get_data()
+            contents = mine["/Contents"].get_object()
+            if not isinstance(contents, list):  # (not an annex page: merged by pypdf)
+                filters.append(contents["/Filter"])
+        assert filters and filters == [["/FlateDecode"]] * len(filters)
+        assert len(ours) < 1.15 * len(theirs)
+
+
+def _file(tmp_path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@given(hs.text() | hs.binary())
+def test_the_filter_writes_what_zlib_inflates(text):
+    assert page_streams.FAST is not None
+    data = text.encode("utf8") if isinstance(text, str) else text
+    assert zlib.decompress(page_streams.FAST.encode(text)) == data
+    assert page_streams.FAST.decode(page_streams.FAST.encode(text)) == data
+
+
+def test_pages_left_to_reportlab(tmp_path, monkeypatch):
+    # Pages also ASCII85-encoded, not compressed, or with streams of their own keep theirs.
+    def document(compression: int) -> pdfcanvas.Canvas:
+        canv = pdfcanvas.Canvas(str(tmp_path / "x.pdf"), pageCompression=compression)
+        for n in range(3):
+            canv.drawString(72, 72, f"page {n}")
+            canv.showPage()
+        return canv
+
+    flate = page_streams.Flate(zlib.compress)
+    monkeypatch.setattr(rl_config, "useA85", 1)
+    canv = document(1)
+    page_streams.deflate_pages(canv._doc, flate)
+    assert [page.Contents for page in canv._doc.Pages.pages] == [None] * 3
+    monkeypatch.setattr(rl_config, "useA85", 0)
+    canv = document(0)
+    page_streams.deflate_pages(canv._doc, flate)
+    assert [page.Contents for page in canv._doc.Pages.pages] == [None] * 3
+    canv = document(1)
+    own = canv._doc.Pages.pages[1].Contents = object()
+    page_streams.deflate_pages(canv._doc, flate)
+    contents = [page.Contents for page in canv._doc.Pages.pages]
+    assert contents[1] is own
+    assert [c.filters for n, c in enumerate(contents) if n != 1] == [[flate], [flate]]
