@@ -508,7 +508,7 @@ def _follow_up_table(rows: Sequence[ActionRow | FollowUpRow]) -> list[Flowable]:
         )
         action, due, state = _action_due_state(memo, r, lang)
         return [
-            str(r.id),
+            TextCell.number(str(r.id)),  # (what the table makes of its digits, made here)
             action,
             memo.get(owner_key) or memo.put(owner_key, text_cell(r.owner)),
             due,

@@ -723,12 +723,35 @@ def _number_lines(
     it whole (digits are left to right and seeded: `_cell_lines` would say so of them)."""
     if not (text.isdigit() and text.isascii()):
         return None
+    key = (len(text), st.fontName, st.fontSize, width)
+    kind = _NUMBER_KINDS.get(key)
+    if kind is None:
+        kind = _number_kind(text, st, width)
+        if _digits_alike(st.fontName):
+            if len(_NUMBER_KINDS) >= 256:  # (bounded)
+                _NUMBER_KINDS.clear()
+            _NUMBER_KINDS[key] = kind
+    if not kind:
+        return None  # (cut, being more than twice as wide: as any other text)
+    return ((text, st, kind),), st.leading, True, True
+
+
+def _number_kind(text: str, st: ParagraphStyle, width: float) -> int:
+    """How a number in ASCII digits is drawn in its column: as it is when it fits, else
+    narrowed when wrapping leaves it whole (`NARROWED`), else 0 (cut)."""
     if stringWidth(text, st.fontName, 1) * st.fontSize <= width:
-        return ((text, st, AS_IT_IS),), st.leading, True, True
+        return AS_IT_IS
     wrapped = lines_of(text, st.fontName, st.fontSize, width)
     if len(wrapped) != 1 or wrapped[0] != text:
-        return None  # (cut, being more than twice as wide: as any other text)
-    return ((text, st, NARROWED),), st.leading, True, True
+        return 0
+    return NARROWED
+
+
+# How a number is drawn (`_number_kind`) by its count of digits, font, size and width, in a font
+# whose digits are equally wide (`_digits_alike`): the same for any number of as many digits —
+# as wide to the bit, and wrapped alike (digits have no break point: nothing to hyphenate, no
+# hyphen; a forced cut falls after as many of them). The N° of a follow-up's 900 rows: one.
+_NUMBER_KINDS: dict[tuple[int, str, float, float], int] = {}
 
 
 class TextCell(Flowable):
@@ -1937,7 +1960,7 @@ class GridTable(Flowable):
         canv.setFillColor(LIGHT)
         canv.rect(0, tops[1], width, tops[0] - tops[1], stroke=0, fill=1)
         canv.setFillColor(ZEBRA)
-        ys = [fp_str(y) for y in tops]
+        ys = fp_str(tops).split(" ")  # (each top as `fp_str` writes it: one call for all)
         code: list[str] = cast(Any, canv)._code
         shaded = [(n, row.height) for n, row in enumerate(self.rows, start=1) if row.shaded]
         if shaded:

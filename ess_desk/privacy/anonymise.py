@@ -377,6 +377,30 @@ def _secure_delete(store: Store) -> Iterator[None]:
         store.conn.execute(f"PRAGMA secure_delete = {int(previous)}")
 
 
+def _index_structures(db: Database) -> dict[str, bytes | None]:
+    """Each search index's structure record (FTS5 keeps the list of its segments in the row 10 of
+    its `_data` table), read at the start of the transaction, before any write."""
+    return {
+        table: database.scalar(db, f"SELECT block FROM [{table}_data] WHERE id = 10")
+        for table in search_tables()
+    }
+
+
+def _written_indexes(db: Database, before: dict[str, bytes | None]) -> list[str]:
+    """The search indexes written since `before` was read in this transaction: FTS5 keeps what a
+    transaction writes in memory until a savepoint or the commit, where it becomes a new
+    segment; so a savepoint first, then each index whose structure record changed. An index
+    not written keeps the segments it had, which hold no word this anonymisation replaced: a
+    text it indexes that named the person was rewritten, and that write is the index's (the
+    approved minutes' texts, public archives, stay as they are). Merging it would cost its
+    whole size (the search of 100,000 follow-up comments: 70 ms) for nothing this erasure
+    changed."""
+    db.execute("SAVEPOINT anonymise_indexes")
+    db.execute("RELEASE SAVEPOINT anonymise_indexes")
+    after = _index_structures(db)
+    return [table for table in search_tables() if after[table] != before[table]]
+
+
 def anonymise_many(
     store: Store,
     person_ids: Iterable[int],
@@ -391,12 +415,15 @@ def anonymise_many(
         return []
     try:
         with _secure_delete(store), store.write() as db:
+            indexes = _index_structures(db)
             results = [_anonymise(db, pid, today, dry_run) for pid in ids]
             if dry_run:
                 raise _DryRun(results)
-            # The search index keeps replaced words in its segments until they are merged:
-            # merging them now leaves the former identity nowhere in the file.
-            for table in search_tables():
+            # The search index keeps replaced words in its segments (behind a mark that they are
+            # deleted) until they are merged: merging every index this anonymisation wrote
+            # leaves the former identity in none of them. One it did not write holds none of
+            # the words replaced (see _written_indexes).
+            for table in _written_indexes(db, indexes):
                 db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     except _DryRun as done:
         return done.results

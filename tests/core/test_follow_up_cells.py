@@ -83,3 +83,4 @@ def test_follow_up_cells_are_those_of_the_rows_texts():
         ]
         assert [c.parts for c in cells[1:]] == [c.parts for c in expected]
         assert cells[0].parts[0][0] == str(row.id)
+        assert vars(cells[0]) == vars(GridTable._cell(str(row.id)))  # (the N° as a grid's)

@@ -134,6 +134,31 @@ def test_numbers_narrowed_to_their_column_are_written_as_their_runs(monkeypatch)
                     assert style._number_operators(quick[0][0], width) == expected
 
 
+@settings(deadline=None)
+@given(st.integers(1, 30), st.data())
+def test_numbers_of_as_many_digits_are_laid_out_alike(length, data):
+    # How a number is drawn is remembered by its count of digits, font, size and width
+    # (`_NUMBER_KINDS`): any other number of as many digits gets the lines `_cell_lines` gives
+    # it as any other text, in every width after another's.
+    digits = st.text(alphabet="0123456789", min_size=length, max_size=length)
+    first, second = data.draw(digits), data.draw(digits)
+    style._NUMBER_KINDS.clear()
+    for font_style in (styles().cell, styles().cell_bold):
+        for width in (2.0, 5.0, 11 * mm - 8, 20.5, 30.0, 60.0, 200.0):
+            style._number_lines(first, font_style, width)
+            quick = style._number_lines(second, font_style, width)
+            number_lines = style._number_lines
+            style._number_lines = lambda *args: None  # (wrapped as any other text)
+            try:
+                slow = style._cell_lines(((second, font_style),), width)
+            finally:
+                style._number_lines = number_lines
+            if quick is None:  # (cut: more than twice as wide as its column)
+                assert len(slow[0]) > 1, (second, width)
+            else:
+                assert quick == slow, (second, width)
+
+
 def test_a_table_taller_than_the_room_splits_as_when_its_height_was_added_whole(monkeypatch):
     fast = _pages("top")
 

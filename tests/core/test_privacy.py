@@ -463,6 +463,42 @@ def test_search_index_forgets_the_name(store, council):
     assert b"secrete" not in blocks
 
 
+def _index_bytes(db, table: str) -> bytes:
+    return b"".join(r[0] for r in db.execute(f"SELECT block FROM [{table}_data]") if r[0])
+
+
+def test_anonymise_merges_the_indexes_it_writes_and_leaves_the_others(store, council):
+    db = store.db
+    # An index the anonymisation does not write, of several segments (one per transaction).
+    for name in ("Bureau élargi", "Bureau"):
+        with store.write() as w:
+            w.execute("UPDATE bodies SET name = ? WHERE id = ?", [name, council["body"]])
+    bodies_before = _index_bytes(db, "search_bodies")
+    assert b"secrete" in _index_bytes(db, "privacy_audit")
+
+    anon.anonymise(store, council["zoe"], today=TODAY)
+
+    # The indexes it wrote are merged: the replaced words are in none of their segments (FTS5
+    # keeps them, marked deleted, until a merge); the others keep their segments as they were.
+    for table in ("privacy_audit", "search_people", "search_actions", "search_action_updates"):
+        assert b"secrete" not in _index_bytes(db, table), table
+    assert _index_bytes(db, "search_bodies") == bodies_before
+    count = "SELECT COUNT(*) FROM search_bodies WHERE search_bodies MATCH 'bureau'"
+    assert database.scalar(db, count) == 1
+
+
+def test_written_indexes_include_words_not_yet_in_a_segment(store, council):
+    # FTS5 holds a transaction's words in memory until a savepoint or the commit (a trigger's
+    # write, inside its statement's savepoint, is flushed at once; a write to the index itself
+    # is not): a write still in memory is seen all the same.
+    with store.write() as db:
+        before = anon._index_structures(db)
+        db.execute("INSERT INTO search_bodies(rowid, title) VALUES (999, 'Bureau élargi')")
+        assert anon._written_indexes(db, before) == ["search_bodies"]
+        db.execute("UPDATE people SET notes = 'Relue' WHERE id = ?", [council["zoe"]])
+        assert anon._written_indexes(db, before) == ["search_people", "search_bodies"]
+
+
 def test_anonymise_refused_while_a_mandate_runs_or_is_to_come(store, council):
     zoe = council["zoe"]
     with pytest.raises(UserError, match="mandat en cours ou à venir"):
