@@ -12,7 +12,9 @@ and set again, a search of the bases for a descriptor, the flag masks rewritten 
 `(str, int)` pairs, a plain name, one of the four base classes, no mixed-in type) and reaches the
 same class: the same attributes in the same order, the same members with the same attributes,
 the same maps and masks, and `EnumType.__new__`'s own code for everything after the members
-(the methods chosen, the flag structures, the iteration order). Any other call, and any member
+(the methods chosen, the flag structures, the iteration order). What `__prepare__`,
+`_get_mixins_`, `_find_new_` and `_find_data_repr_` answer depends on the base class alone here:
+they are asked once per base. Any other call, and any member
 name a base class already uses (`name`, `value`…), goes the standard way. `tests/ui/
 test_enum_build.py` builds every enumeration of QtCore, QtGui and QtWidgets both ways and compares
 them attribute by attribute.
@@ -29,31 +31,38 @@ import sys
 from typing import Any
 
 _ENUM_TYPE: Any = enum.EnumType  # its private steps are not in the type stubs
-STANDARD_CREATE = _ENUM_TYPE._create_  # the standard library's, kept for the comparison (tests)
-# The standard steps this module follows, and their checksum where it was written and checked
+# The standard library's, kept for the comparison (tests); None where `enum` has no such step.
+STANDARD_CREATE = getattr(_ENUM_TYPE, "_create_", None)
+# The checksum of the standard steps this module follows where it was written and checked
 # (CPython 3.11.7): another `enum` (3.12 has other steps) keeps the standard road.
-_FOLLOWED_STEPS = (
-    STANDARD_CREATE,
-    _ENUM_TYPE.__new__,
-    _ENUM_TYPE.__prepare__,
-    enum._proto_member.__set_name__,  # type: ignore[attr-defined]
-    enum._EnumDict.__setitem__,
-    enum._is_single_bit,  # type: ignore[attr-defined]
-)
-FOLLOWED = 3481617975
+FOLLOWED = 792352633
 _FLAG_PARTS = ("__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__")
 _MIXIN_CHECKED = ("__repr__", "__str__", "__format__", "__reduce_ex__")
 
 
 def standard_steps() -> int:
-    """The checksum of the standard steps' bytecode and names, in this interpreter."""
+    """The checksum of the bytecode and names of the standard steps this module follows, in
+    this interpreter; 0 where one of them is missing."""
     import zlib  # a C module PySide6's signature loader imports anyway
 
+    module: Any = enum
     checksum = 0
-    for step in _FOLLOWED_STEPS:
-        code = step.__code__
-        checksum = zlib.crc32(code.co_code, checksum)
-        checksum = zlib.crc32(" ".join(code.co_names).encode(), checksum)
+    try:
+        steps = (
+            STANDARD_CREATE,
+            _ENUM_TYPE.__new__,
+            _ENUM_TYPE.__prepare__,
+            module._proto_member.__set_name__,
+            module._EnumDict.__setitem__,
+            module._is_single_bit,
+            module._make_class_unpicklable,
+        )
+        for step in steps:
+            code = step.__code__
+            checksum = zlib.crc32(code.co_code, checksum)
+            checksum = zlib.crc32(" ".join(code.co_names).encode(), checksum)
+    except AttributeError:
+        return 0
     return checksum
 
 
@@ -172,18 +181,16 @@ def _build(
 ) -> enum.EnumType:
     metacls: Any = base.__class__
     bases = (base,)
-    # EnumType.__prepare__: the namespace checks and the inherited _generate_next_value_.
-    prepared = metacls.__prepare__(class_name, bases)
+    steps = _BASE_STEPS.get(base) or _base_steps(base)
     # EnumType._create_ then writes the members, `__module__` and `__qualname__`; __new__ drops
     # `_ignore_` and `_order_`, then adds its own keys. The members are left out of the class
     # body: the standard road puts a placeholder at each name, which `__set_name__` deletes and
     # sets again, so that every member ends up after every other attribute, in order — as here.
-    classdict: dict[str, Any] = dict(prepared.items())
+    next_value, member_type, first_enum, new_member, save_new, use_args, value_repr = steps
+    classdict: dict[str, Any] = {"_generate_next_value_": next_value}
     classdict["__module__"] = module
     if qualname is not None:
         classdict["__qualname__"] = qualname
-    member_type, first_enum = metacls._get_mixins_(class_name, bases)
-    new_member, save_new, use_args = metacls._find_new_(classdict, member_type, first_enum)
     classdict["_new_member_"] = new_member
     classdict["_use_args_"] = use_args
     member_names: list[str] = []
@@ -194,7 +201,7 @@ def _build(
     classdict["_value2member_map_"] = value2member
     classdict["_unhashable_values_"] = []
     classdict["_member_type_"] = member_type
-    classdict["_value_repr_"] = metacls._find_data_repr_(class_name, bases)
+    classdict["_value_repr_"] = value_repr
     classdict["_boundary_"] = boundary or getattr(first_enum, "_boundary_", None)
     classdict["_flag_mask_"] = 0
     classdict["_singles_mask_"] = 0
@@ -232,53 +239,79 @@ def _build(
         set_attribute(enum_class, "_flag_mask_", flag_mask)
         set_attribute(enum_class, "_singles_mask_", singles_mask)
         set_attribute(enum_class, "_all_bits_", 2 ** (flag_mask.bit_length()) - 1)
-    _finish(enum_class, classdict, member_type, first_enum, save_new, new_member, is_flag)
+    _finish(enum_class, member_type, first_enum, save_new, new_member, is_flag)
     return enum_class
 
 
 def _finish(
     enum_class: Any,
-    classdict: dict[str, Any],
     member_type: Any,
     first_enum: Any,
     save_new: bool,
     new_member: Any,
     is_flag: bool,
 ) -> None:
-    """The end of EnumType.__new__ (3.11), as it runs for these classes (no `_order_`)."""
-    classdict.update(enum_class.__dict__)
+    """The end of EnumType.__new__ (3.11), as it runs for these classes (no `_order_`). Its
+    `classdict`, updated with the class's own attributes, is read here only for whether the class
+    has an attribute of its own: `own` answers (every key of the body is one). None of the names
+    set or deleted is a member's, so EnumType's own __setattr__ and __delattr__, which refuse a
+    member's, are type's."""
+    own = enum_class.__dict__
+    set_attribute = type.__setattr__
     if enum.ReprEnum in enum_class.__bases__:
-        if "__format__" not in classdict:
-            enum_class.__format__ = member_type.__format__
-            classdict["__format__"] = enum_class.__format__
-        if "__str__" not in classdict:
+        if "__format__" not in own:
+            set_attribute(enum_class, "__format__", member_type.__format__)
+        if "__str__" not in own:
             method = member_type.__str__
             if method is object.__str__:
                 method = member_type.__repr__
-            enum_class.__str__ = method
-            classdict["__str__"] = enum_class.__str__
+            set_attribute(enum_class, "__str__", method)
     for name in _MIXIN_CHECKED:
-        if name not in classdict:
+        if name not in own:
             enum_method = getattr(first_enum, name)
             found_method = getattr(enum_class, name)
             if found_method in (getattr(member_type, name), getattr(object, name)):
-                setattr(enum_class, name, enum_method)
+                set_attribute(enum_class, name, enum_method)
     if is_flag:
         for name in _FLAG_PARTS:
-            if name not in classdict:
-                enum_method = getattr(enum.Flag, name)
-                setattr(enum_class, name, enum_method)
-                classdict[name] = enum_method
+            if name not in own:
+                set_attribute(enum_class, name, getattr(enum.Flag, name))
     if save_new:
-        enum_class.__new_member__ = new_member
-    enum_class.__new__ = enum.Enum.__new__
+        set_attribute(enum_class, "__new_member__", new_member)
+    set_attribute(enum_class, "__new__", enum.Enum.__new__)
     if not is_flag:
         for name in ("_boundary_", "_flag_mask_", "_singles_mask_", "_all_bits_", "_inverted_"):
-            delattr(enum_class, name)
+            type.__delattr__(enum_class, name)
     else:
         values = [m._value_ for m in enum_class]
         if values != sorted(values):
-            enum_class._iter_member_ = enum_class._iter_member_by_def_
+            set_attribute(enum_class, "_iter_member_", enum_class._iter_member_by_def_)
+
+
+def _base_steps(base: enum.EnumType) -> tuple[Any, ...]:
+    """What EnumType.__prepare__, _get_mixins_, _find_new_ and _find_data_repr_ answer for a
+    class of one of the four bases and a body without `__new__` (they read nothing else): asked
+    once per base. In order: `_generate_next_value_`, the member type, the first enum, the
+    member's `__new__`, whether to save it, whether it takes the value, the value's repr."""
+    metacls: Any = base.__class__
+    bases = (base,)
+    prepared = metacls.__prepare__(base.__name__, bases)
+    member_type, first_enum = metacls._get_mixins_(base.__name__, bases)
+    new_member, save_new, use_args = metacls._find_new_({}, member_type, first_enum)
+    steps = (
+        prepared["_generate_next_value_"],
+        member_type,
+        first_enum,
+        new_member,
+        save_new,
+        use_args,
+        metacls._find_data_repr_(base.__name__, bases),
+    )
+    _BASE_STEPS[base] = steps
+    return steps
+
+
+_BASE_STEPS: dict[Any, tuple[Any, ...]] = {}
 
 
 def _single_bit(value: int) -> bool:

@@ -201,3 +201,9 @@ def test_a_member_pickles_and_combines() -> None:
 def test_not_installed_where_enum_takes_other_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(enum_build, "FOLLOWED", enum_build.FOLLOWED + 1)
     assert enum_build.install() is False
+
+
+def test_not_installed_where_a_step_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(enum, "_is_single_bit")
+    assert enum_build.standard_steps() == 0
+    assert enum_build.install() is False
