@@ -78,21 +78,23 @@ def resume_collector() -> None:
     """Python's cycle collector on again (paused while the window starts).
 
     What the start made (modules, classes, Qt's wrappers and enumerations, the first page) lives
-    as long as the window: it goes straight to the oldest generation (`gc.freeze` then
-    `gc.unfreeze`, two moves of a list), which full collections visit, rarely, as they would have
-    once it had survived. Otherwise the first young collection after the first paint walked every
-    object of the start, its few hundred thousand, to free a few hundred (about 7 ms)."""
+    as long as the window: it is frozen (`ui.collector.frozen_at_start`, a move of a list), so
+    that no later pass walks it, young or full. Otherwise the first young collection after the
+    first paint walked every object of the start, its few hundred thousand, to free a few hundred
+    (about 7 ms), and every full pass after it walked them again (30–50 ms, inside whatever the
+    user was doing: a keystroke in a filter)."""
     global _start_aged
     import gc
 
     if not _start_aged and not gc.isenabled():
+        from ui import collector
+
         _start_aged = True
-        gc.freeze()
-        gc.unfreeze()
+        collector.frozen_at_start()
     gc.enable()
 
 
-_start_aged = False  # the start's objects were handed to the oldest generation (once)
+_start_aged = False  # the start's objects were frozen (once)
 
 
 def _warning_box(parent: QtWidgets.QWidget | None, message: str) -> QtWidgets.QMessageBox:

@@ -81,6 +81,19 @@ def _splitters(page: QtWidgets.QWidget) -> list[QtWidgets.QSplitter]:
     return list(listed) if listed is not None else page.findChildren(QtWidgets.QSplitter)
 
 
+def built_page(spec: PageSpec, store: Store) -> QtWidgets.QWidget:
+    """The page of `spec` over `store` as the window makes it: its accessibility finished, and
+    Python's cycle collector settled once it is first painted (`ui.collector`: what the page and
+    its first showing loaded is then left out of the collector's later full passes)."""
+    from ui import a11y, collector
+
+    page = getattr(importlib.import_module(spec.module), spec.class_name)(store)
+    if not getattr(page, "a11y_finished", False):  # see DashboardPage.a11y_finished
+        a11y.finish(page, mnemonics=False)
+    collector.settle_after_paint(page)
+    return page
+
+
 class WindowPages(QtWidgets.QMainWindow):
     """The page machinery of the main window (whose constructor sets what is declared here)."""
 
@@ -244,11 +257,7 @@ class WindowPages(QtWidgets.QMainWindow):
         self._update_edit_actions()
 
     def _build_page(self, spec: PageSpec) -> QtWidgets.QWidget:
-        page = getattr(importlib.import_module(spec.module), spec.class_name)(self.store)
-        from ui import a11y
-
-        if not getattr(page, "a11y_finished", False):  # see DashboardPage.a11y_finished
-            a11y.finish(page, mnemonics=False)
+        page = built_page(spec, self.store)
         self._pages[spec.key] = page
         for splitter in _splitters(page):
             name = splitter.objectName()

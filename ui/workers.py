@@ -6,6 +6,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from ui import collector
 from ui.qt import QObject, QRunnable, Qt, QThreadPool, QtWidgets, Signal
 
 
@@ -94,12 +95,14 @@ class Operation(QObject):
 
     def _succeeded(self, result: Any) -> None:
         self._close_dialog()
+        collector.settle_soon()  # a quiet moment: what the work made is garbage now, or kept
         if self._on_success is not None:
             self._on_success(result)
         self.finished.emit()
 
     def _failed(self, exc: Exception) -> None:
         self._close_dialog()
+        collector.settle_soon()
         try:
             if self._on_failure is not None:
                 self._on_failure(exc)

@@ -523,18 +523,24 @@ def _rows(
     names = [column[0] for column in cursor.description]
     if {*names, "overdue", "days_late"} != set(kind._fields):
         raise ValueError(f"columns {sorted(names)} are not those of {kind.__name__}")
+    # Every field is there (checked above, by name): each row is filled at once, its columns
+    # straight into its attributes, rather than through __init__'s check (tens of thousands of
+    # rows); the days late counted by the days' ordinals, as `rules.days_late` counts them.
+    open_statuses, today_ordinal, day_of = rules.OPEN_STATUSES, today.toordinal(), _DAY_OF
+    new = object.__new__
     for r in cursor:
-        values = dict(zip(names, r, strict=True))
+        row = new(kind)
+        values = row.__dict__
+        values.update(zip(names, r, strict=True))
         due = values["due_date"]
-        late = bool(due) and values["status"] in rules.OPEN_STATUSES and due < today_iso
+        late = bool(due) and values["status"] in open_statuses and due < today_iso
         values["last_update_no_change"] = bool(values["last_update_no_change"])
         values["overdue"] = late
-        values["days_late"] = (today - dt.date.fromisoformat(due)).days if late else 0
-        # Every field is there (checked above, by name): the row is filled at once rather
-        # than through __init__'s check (tens of thousands of rows).
-        row = object.__new__(kind)
-        row.__dict__.update(values)
+        values["days_late"] = today_ordinal - day_of(due).toordinal() if late else 0
         yield row
+
+
+_DAY_OF = dt.date.fromisoformat
 
 
 def with_changes(row: _R, **changes: Any) -> _R:

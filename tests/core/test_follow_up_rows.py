@@ -56,3 +56,21 @@ def test_a_follow_up_row_is_a_value_and_its_copies_change_only_what_is_asked(dem
         row.title = "Autre"  # type: ignore[misc]
     assert FollowUpRow._fields != ActionRow._fields
     assert set(FollowUpRow._fields) < set(ActionRow._fields)
+
+
+def test_the_rows_lateness_is_that_of_the_rules(demo):
+    # `_rows` fills each row straight from its columns and counts the days late by their
+    # ordinals: the same as `rules.is_overdue` and `rules.days_late`, on days before, inside
+    # and after the demo's due dates (a year's end, a leap day).
+    from ess_desk.actions import rules
+
+    days = [dt.date(2024, 2, 29), dt.date(2025, 12, 31), dt.date(2026, 1, 1), dt.date(2031, 3, 1)]
+    seen_late = set()
+    for day in days:
+        for row in queries.query_actions(demo.db, queries.ActionFilter(), today=day):
+            assert row.overdue == rules.is_overdue(row.status, row.due_date, day)
+            assert row.days_late == rules.days_late(row.status, row.due_date, day)
+            assert type(row.last_update_no_change) is bool
+            assert ActionRow(**vars(row)) == row  # (every field, none more)
+            seen_late.add(row.days_late > 0)
+    assert seen_late == {False, True}

@@ -243,11 +243,9 @@ def test_the_start_runs_without_the_cycle_collector_until_the_first_paint(
     assert gc.isenabled()
 
 
-def test_the_start_s_objects_go_to_the_oldest_generation_at_the_first_paint(
-    qtbot, db_path, monkeypatch
-):
-    """No young collection walks the start's objects after the first paint: they are handed to
-    the oldest generation as it resumes the collector (once)."""
+def test_the_start_s_objects_are_frozen_at_the_first_paint(qtbot, db_path, monkeypatch):
+    """No collection walks the start's objects after the first paint, young or full: they are
+    frozen as the collector resumes (once; ui.collector)."""
     import gc
 
     from ui import app
@@ -260,6 +258,7 @@ def test_the_start_s_objects_go_to_the_oldest_generation_at_the_first_paint(
         seen["young before"] = len(gc.get_objects(generation=0))
         original(self)
         seen["young after"] = len(gc.get_objects(generation=0)) + len(gc.get_objects(1))
+        seen["frozen after"] = gc.get_freeze_count()
 
     monkeypatch.setattr(app._FirstPaint, "_painted", painted)
     monkeypatch.setattr(app, "_start_aged", False)
@@ -268,6 +267,7 @@ def test_the_start_s_objects_go_to_the_oldest_generation_at_the_first_paint(
     # in a new process, fewer here where the modules are loaded already), none after.
     assert seen["young before"] > 500
     assert seen["young after"] < seen["young before"] / 10
+    assert seen["frozen after"] >= seen["young before"]
     assert app._start_aged and gc.isenabled()
 
 

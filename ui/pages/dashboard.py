@@ -534,60 +534,15 @@ def vacancy_lines(items: Sequence[ov.VacantSeats]) -> list[Line]:
 
 def long_day(day: dt.date) -> str:
     """« samedi 28 novembre 2026 » from Qt's own locale data (babel, which the documents use,
-    would add a noticeable delay to the window's start-up for this one date): the locale's long
-    date format filled with its names of the day and the month (`_filled`). QLocale.toString of
-    a QDate gives the same text but makes PySide build its QDateTime and QTime classes on the
-    way, with their enumerations (~0.7 ms of the first frame); it still writes a format that
-    holds anything else. tests/ui/test_dashboard.py compares the two over every day of years."""
+    would add a noticeable delay to the window's start-up for this one date)."""
     locale = (
         QtCore.QLocale(QtCore.QLocale.Language.French, QtCore.QLocale.Country.France)
         if language() == "fr"
         else QtCore.QLocale(QtCore.QLocale.Language.English, QtCore.QLocale.Country.UnitedKingdom)
     )
-    filled = _filled(locale, day)
-    if filled is not None:
-        return filled
-    return locale.toString(QtCore.QDate(day.year, day.month, day.day), _LONG_FORMAT)
-
-
-_LONG_FORMAT = QtCore.QLocale.FormatType.LongFormat
-_SHORT_FORMAT = QtCore.QLocale.FormatType.ShortFormat
-
-
-def _filled(locale: QtCore.QLocale, day: dt.date) -> str | None:
-    """`locale`'s long date format written for `day` as QLocale.toString writes it: d and dd the
-    day, ddd and dddd its name, M to MMMM the month likewise, yy and yyyy the year, any other
-    character but a letter or a quote as it is. None for a format with anything else (a quote,
-    another field), which is left to Qt."""
-    pattern = locale.dateFormat(_LONG_FORMAT)
-    out: list[str] = []
-    start, end = 0, len(pattern)
-    while start < end:
-        char = pattern[start]
-        stop = start + 1
-        while stop < end and pattern[stop] == char:
-            stop += 1
-        count = stop - start
-        if char == "d" and count <= 4:
-            if count <= 2:
-                out.append(f"{day.day:0{count}d}")
-            else:
-                form = _LONG_FORMAT if count == 4 else _SHORT_FORMAT
-                out.append(locale.dayName(day.isoweekday(), form))
-        elif char == "M" and count <= 4:
-            if count <= 2:
-                out.append(f"{day.month:0{count}d}")
-            else:
-                form = _LONG_FORMAT if count == 4 else _SHORT_FORMAT
-                out.append(locale.monthName(day.month, form))
-        elif char == "y" and count in (2, 4):
-            out.append(f"{day.year % 100:02d}" if count == 2 else f"{day.year:04d}")
-        elif char.isalpha() or char == "'":
-            return None
-        else:
-            out.append(pattern[start:stop])
-        start = stop
-    return "".join(out)
+    return locale.toString(
+        QtCore.QDate(day.year, day.month, day.day), QtCore.QLocale.FormatType.LongFormat
+    )
 
 
 class _Counts(QtCore.QObject):
