@@ -4,6 +4,8 @@ bytes reportlab writes."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -102,3 +104,48 @@ def test_pages_left_to_reportlab(tmp_path, monkeypatch):
     contents = [page.Contents for page in canv._doc.Pages.pages]
     assert contents[1] is own
     assert [c.filters for n, c in enumerate(contents) if n != 1] == [[flate], [flate]]
+
+
+def test_the_stream_given_is_reportlabs_filter_aside(tmp_path, monkeypatch):
+    # What reportlab's PDFPage.check_format makes of each page's stream (comment included, which
+    # it writes with rl_config.pdfComments), and what deflate_pages gives, compared attribute by
+    # attribute; and the pages it must leave alone: an empty one (reportlab gives it its test
+    # stream), one whose compilation is overridden (it sets its own).
+    def document() -> pdfcanvas.Canvas:
+        canv = pdfcanvas.Canvas(str(tmp_path / "x.pdf"), pageCompression=1)
+        for n in range(4):
+            canv.drawString(72, 72, f"page {n}")
+            canv.showPage()
+        return canv
+
+    monkeypatch.setattr(rl_config, "useA85", 0)  # (as the pack sets it)
+    flate = page_streams.Flate(zlib.compress)
+    ours, theirs = document(), document()
+    for canv in (ours, theirs):
+        canv._doc.Pages.pages[1].stream = None
+        canv._doc.Pages.pages[2].Override_default_compilation = 1
+    page_streams.deflate_pages(ours._doc, flate)
+    assert [page.Contents is None for page in ours._doc.Pages.pages] == [False, True, True, False]
+    for page in theirs._doc.Pages.pages:
+        page.check_format(theirs._doc)
+    for mine, other in zip(ours._doc.Pages.pages, theirs._doc.Pages.pages, strict=True):
+        if mine.Contents is not None:
+            given, made = vars(mine.Contents), vars(other.Contents)
+            assert given.pop("filters") == [flate]
+            assert made.pop("filters") == [pdfcanvas.pdfdoc.PDFZCompress]
+            assert given.pop("dictionary").dict == made.pop("dictionary").dict == {}
+            assert given == made
+
+
+def test_without_isal_the_pack_keeps_reportlabs_filter():
+    # A machine without the isal package (no wheel for it): the module still loads, and the
+    # pack's canvas keeps reportlab's own filter (FAST None: deflate_pages is not called).
+    script = (
+        "import sys; sys.modules['isal'] = None\n"  # (an import of it fails)
+        "from ess_desk.documents import page_streams\n"
+        "from ess_desk.documents.pack import merging\n"
+        "assert page_streams.isal_zlib is None and page_streams.FAST is None\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout == "ok\n", done.stderr
