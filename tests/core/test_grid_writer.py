@@ -515,3 +515,17 @@ print(len(made))
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.split() == ["4"]
+
+
+def test_numbers_are_not_remembered_in_a_font_whose_digits_differ(monkeypatch):
+    # `_NUMBER_KINDS` holds a kind for every number of as many digits only where the ten digits
+    # are equally wide (DejaVu's, the documents' font): in another font two numbers of as many
+    # digits may not be as wide, and each is measured.
+    assert style._digits_alike(styles().cell.fontName)
+    style._NUMBER_KINDS.clear()
+    monkeypatch.setattr(style, "_digits_alike", lambda font_name: False)
+    assert style._number_lines("123", styles().cell, 60.0) is not None
+    assert style._NUMBER_KINDS == {}
+    monkeypatch.undo()
+    assert style._number_lines("123", styles().cell, 60.0) is not None
+    assert len(style._NUMBER_KINDS) == 1
