@@ -298,9 +298,9 @@ def _where_cell(r: ActionRow) -> TextCell:
 
 
 def _action_due_state(memo: _Memo, r: ActionRow | FollowUpRow, lang: str) -> tuple[TextCell, ...]:
-    """The cells of a row's action, due date and state (for the reminders' tables; the meeting
-    pack's follow-up finds its own in one loop), each found in `memo` by the values it shows in
-    `lang`: the same cell `text_cell` would give, without working out its text again."""
+    """The cells of a row's action, due date and state (for the reminders' and the meeting
+    pack's tables), each found in `memo` by the values it shows in `lang`: the same cell
+    `text_cell` would give, without working out its text again."""
     action_key = ("action", lang, r.title, r.theme)
     due_key = ("due", lang, r.due_date, r.days_late, r.overdue)
     state_key = ("state", lang, r.status, r.progress)
@@ -492,19 +492,12 @@ def _selection_lines(selection: review.PackFollowUp, shown: int, today: dt.date)
 def _follow_up_table(rows: Sequence[ActionRow | FollowUpRow]) -> list[Flowable]:
     header = [_("N°"), _("Action"), _("Porteur"), _("Échéance"), _("État"), _("Dernier point")]
     widths = [11 * mm, 51 * mm, 31 * mm, 25 * mm, 20 * mm, 36 * mm]
-    # Each cell found by the values it shows (the memo is the table's alone, so the language
-    # is the same for all): the same cell `text_cell` would give, without working out its text
-    # again for each of a busy body's 900 rows. A late row's due cell is `_due_cell`'s, its
-    # styles and wording looked up once for the table (~800 distinct due dates a pack).
     memo = _Memo(8192)
-    get, put = memo.get, memo.put
-    late_styles, late_words = (_late_bold_style(), _late_style()), _("retard : {days} j")
-    number_cell = TextCell.number
-    table = []
-    for r in rows:
-        action_key = ("action", r.title, r.theme)
-        due_key = ("due", r.due_date, r.days_late, r.overdue)
-        state_key = ("state", r.status, r.progress)
+    lang = language()
+
+    def cells(r: ActionRow | FollowUpRow) -> list:
+        # (each cell found by the values it shows: the same cell `text_cell` would give,
+        # without working out its text again for each of a busy body's 900 rows)
         owner_key = ("owner", r.owner)
         last_key = (
             "last",
@@ -513,29 +506,17 @@ def _follow_up_table(rows: Sequence[ActionRow | FollowUpRow]) -> list[Flowable]:
             r.last_update_no_change,
             r.status,
         )
-        due = get(due_key)
-        if due is None:
-            due = put(
-                due_key,
-                text_cell(
-                    (display(r.due_date), late_styles[0]),
-                    (late_words.format(days=number(r.days_late)), late_styles[1]),
-                )
-                if r.overdue
-                else _due_cell(r),
-            )
-        table.append(
-            [
-                number_cell(str(r.id)),  # (what the table makes of its digits, made here)
-                get(action_key) or put(action_key, _action_cell(r)),
-                get(owner_key) or put(owner_key, text_cell(r.owner)),
-                due,
-                get(state_key) or put(state_key, text_cell(r.status_label, f"{r.progress} %")),
-                get(last_key) or put(last_key, text_cell(r.last_update_text)),
-            ]
-        )
-    late = {n for n, r in enumerate(rows) if r.overdue}
-    return [GridTable(header, table, widths, marked=late)]
+        action, due, state = _action_due_state(memo, r, lang)
+        return [
+            TextCell.number(str(r.id)),  # (what the table makes of its digits, made here)
+            action,
+            memo.get(owner_key) or memo.put(owner_key, text_cell(r.owner)),
+            due,
+            state,
+            memo.get(last_key) or memo.put(last_key, text_cell(r.last_update_text)),
+        ]
+
+    return _tables(header, rows, cells, widths)
 
 
 def build_meeting_follow_up(
