@@ -174,6 +174,7 @@ class MemberListing:
         self._places: dict[tuple[str, bool, bool], dict[int, int]] = {}  # id → place, by order
         self._matches: dict[str, frozenset[int]] = {}
         self._held: dict[str, list[tuple[str, int]]] = {}  # by word: `_holding`
+        self._held_at: tuple[int, int] | None = None  # the file's state they were read at
         self._unkeyed: tuple[dict[int, str], dict[int, str]] | None = None
 
     # -- what the table holds ----------------------------------------------------------------
@@ -276,8 +277,15 @@ class MemberListing:
         whose organisation's name holds `word`. Their texts are kept by word (`_held`): a word
         that holds one already asked (« dur » holds « du », the word being typed its start) is
         looked for in that one's texts, a few hundred of 20,000 on the huge demo, rather than in
-        every person's again. A single letter is looked for without reading the texts (nearly
-        everyone holds it: reading them all costs more than reading the next word afresh)."""
+        every person's again; only among texts read at the file's present state (`_state`:
+        after a write, by another program or this connection, each word is read afresh, as
+        before the texts were kept). A single letter is looked for without reading the texts
+        (nearly everyone holds it: reading them all costs more than reading the next word
+        afresh)."""
+        state = self._state()
+        if state != self._held_at:  # written since (by this connection or another): read again
+            self._held.clear()
+            self._held_at = state
         held = self._held.get(word)
         if held is None:
             among: list[tuple[str, int]] | None = None
@@ -294,6 +302,13 @@ class MemberListing:
                 self._held.clear()
             self._held[word] = held
         return {person for _text, person in held}
+
+    def _state(self) -> tuple[int, int]:
+        """What changes when the file is written: SQLite's data version (another connection's
+        commits) and this connection's count of rows changed (its own writes, triggers'
+        included)."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return version, self._db.conn.total_changes
 
     def _holding_ids(self, word: str) -> set[int]:
         """`_holding` from the database, without the texts."""

@@ -259,3 +259,44 @@ def test_the_counts_come_from_the_order_read_first(demo, monkeypatch):
         listing = MemberListing(demo.db, AT)
         listing.ids((), first_order, "last_name", False)
         assert listing.counts() == (len(expected), active)
+
+
+def test_a_word_typed_after_a_write_is_looked_up_as_before(tmp_path):
+    """People renamed, added and deleted between two keys, by another program (its own
+    connection) or by the listing's: the next word is looked up in the database as it was
+    before the words' texts were kept (listing.MemberListing._holding narrows only among texts
+    read at the same state of the file). The former way: the same listing, its kept texts
+    forgotten before each key. A person renamed is not found by the old name he no longer has."""
+    import sqlite3
+
+    from ess_desk.store import open_store
+
+    store = open_store(tmp_path / "conseil.sqlite")
+    try:
+        renamed = people.create(store, first_name="Anne", last_name="Dupont")
+        gone = people.create(store, first_name="Luc", last_name="Dupuis")
+        people.create(store, first_name="Paul", last_name="Durandal")
+        listing, former = MemberListing(store.db, AT), MemberListing(store.db, AT)
+
+        def same(*words: str) -> list[int]:
+            former._held.clear()
+            got = listing.ids(words, True)
+            assert got == former.ids(words, True), words
+            return list(got)
+
+        assert same("du") == same("dup")[:1] + [gone] + same("dur")
+        outside = sqlite3.connect(store.path)
+        with outside:
+            outside.execute("UPDATE people SET last_name = 'Durand' WHERE id = ?", [renamed])
+            outside.execute("DELETE FROM people WHERE id = ?", [gone])
+        outside.close()
+        assert same("dupo") == []
+        same("dupu")
+        same("dura")
+        people.update(store, renamed, first_name="Anne", last_name="Dupontel")
+        people.create(store, first_name="Rémi", last_name="Durandeau")
+        assert same("duran") == same("durand")
+        same("dupon")
+        same("dupont", "anne")
+    finally:
+        store.close()
