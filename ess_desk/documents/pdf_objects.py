@@ -68,8 +68,12 @@ def _joined(entries: list[bytes], every: int) -> bytes:
 
 
 def _array(value: Any, item: Callable[[Any], bytes | None]) -> bytes | None:
-    """`PDFArray.format` when each item is written by `item` (None: not an array of those)."""
+    """`PDFArray.format` when each item is written by `item` (None: not an array of those, or
+    one reportlab writes an item a line whatever the settings)."""
     if type(value) is not PDFArray:
+        return None
+    layout: Any = value.multiline  # (True, False or "forced": its stubs say bool)
+    if layout == "forced":
         return None
     items = [item(e) for e in value.sequence]
     if None in items:

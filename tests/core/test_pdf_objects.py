@@ -6,6 +6,7 @@ the byte, and the usual pages and streams do go the quick way."""
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from typing import Any
 
@@ -194,3 +195,134 @@ def test_the_pack_is_reportlabs(store, tmp_path, monkeypatch):
             pack.build(store.db, council["second"], path, variant=variant, today=TODAY)
         assert ours == path.read_bytes()
     assert found["page"].count(None) < len(found["page"]) / 2
+
+
+def _unusual(canv: Any, shape: str) -> None:
+    """A page or a stream of a shape our documents never make, drawn on `canv`."""
+    if shape in ("bleed", "trim", "art"):
+        getattr(canv, f"set{shape.capitalize()}Box")((5, 5, 400, 600))
+    elif shape == "rotate 270":
+        canv.setPageRotation(270)
+    elif shape == "image":
+        from reportlab.lib.utils import ImageReader
+
+        try:
+            from PIL import Image
+        except ImportError:  # (reportlab's own images need it)
+            return
+        canv.drawImage(ImageReader(Image.new("RGB", (4, 3), "red")), 10, 10, 40, 30)
+    elif shape == "outline":
+        canv.bookmarkPage("here")
+        canv.addOutlineEntry("Séance « été »", "here")
+    elif shape == "url":
+        canv.linkURL("https://exemple.fr/é?a=(b)", (10, 10, 60, 30), relative=0)
+
+
+_SHAPES = ["bleed", "trim", "art", "rotate 270", "image", "outline", "url"]
+
+
+def _unusual_document(shapes: list[str], **options: Any) -> bytes:
+    out = io.BytesIO()
+    canv = Canvas(out, pagesize=A4, pageCompression=1, **options)
+    for n, shape in enumerate(shapes):
+        canv.setFont(FONT, 10)
+        canv.drawString(72, 700, f"Page {n} : séance")
+        _unusual(canv, shape)
+        canv.showPage()
+    canv.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("shape", _SHAPES)
+def test_unusual_pages_are_reportlabs(shape):
+    ours = _unusual_document([shape, "url"], invariant=1)
+    with _ReportLab():
+        theirs = _unusual_document([shape, "url"], invariant=1)
+    assert ours == theirs
+
+
+def test_encrypted_documents_are_reportlabs():
+    from reportlab.lib import pdfencrypt
+
+    def encrypted() -> bytes:
+        # (the same key each time: reportlab draws it from the document's ID, invariant)
+        encrypt = pdfencrypt.StandardEncryption("lecture", "propriétaire", strength=128)
+        return _unusual_document(["url", "bleed"], invariant=1, encrypt=encrypt)
+
+    ours = encrypted()
+    with _ReportLab():
+        theirs = encrypted()
+    assert ours == theirs
+
+
+def test_documents_not_invariant_keep_reportlabs_pages(monkeypatch):
+    """Without `invariant` (its dates and ID change from one save to the next), the pages and
+    their streams are still written as reportlab writes them: the same bytes, all but the
+    document's dates and ID."""
+    monkeypatch.setattr(rl_config, "invariant", 0)
+    found = _counted(monkeypatch)
+    ours = _unusual_document(["url", "rotate 270"])
+    assert found["page"] and None not in found["page"]
+    with _ReportLab():
+        theirs = _unusual_document(["url", "rotate 270"])
+    strip = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)|/ID\s*\[[^]]*\]")
+    assert strip.sub(b"", ours) == strip.sub(b"", theirs)
+
+
+def _stream(dictionary: dict, filters: Any, content: Any = b"BT /F1 12 Tf (x) Tj ET\n") -> Any:
+    return lambda: pdfdoc.PDFStream(pdfdoc.PDFDictionary(dictionary), content, filters)
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        _stream({}, [pdfdoc.PDFZCompress]),
+        _stream({}, (pdfdoc.PDFZCompress,), "BT (é) Tj ET\n"),
+        _stream({}, None),
+        _stream({"DecodeParms": pdfdoc.PDFDictionary({"Predictor": 12})}, [pdfdoc.PDFZCompress]),
+        _stream({"Type": pdfdoc.PDFName("XObject")}, [pdfdoc.PDFZCompress]),
+        _stream({}, [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress]),
+        _stream({}, [pdfdoc.PDFBase85Encode]),
+        _stream({}, []),
+        _stream({"Filter": pdfdoc.PDFName("FlateDecode")}, [pdfdoc.PDFZCompress], b"x\x9c\x03\x00"),
+    ],
+)
+@pytest.mark.parametrize("default_filters", [None, [pdfdoc.PDFZCompress]])
+def test_streams_of_any_shape_are_reportlabs(made, default_filters):
+    def written() -> bytes:
+        stream = made()
+        document = pdfdoc.PDFDocument(invariant=1)
+        document.defaultStreamFilters = default_filters
+        name = document.Reference(stream).name
+        return pdfdoc.PDFIndirectObject(name, stream).format(document)
+
+    ours = written()
+    with _ReportLab():
+        theirs = written()
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("entry", ["MediaBox", "Annots"])
+def test_arrays_written_on_several_lines_are_reportlabs(entry):
+    """An array reportlab writes one item a line whatever the settings (`multiline` 'forced'):
+    a page holding one is written as reportlab writes it."""
+
+    def written() -> bytes:
+        out = io.BytesIO()
+        canv = Canvas(out, pagesize=A4, invariant=1, pageCompression=1)
+        canv.linkURL("https://exemple.fr/", (10, 10, 60, 30), relative=0)
+        canv.linkURL("https://exemple.fr/2", (10, 40, 60, 60), relative=0)
+        canv.showPage()
+        page = canv._doc.Pages.pages[-1]
+        if entry == "MediaBox":
+            page.MediaBox = pdfdoc.PDFArray([0, 0, 595.27, 841.89])
+        else:
+            page.Annots = pdfdoc.PDFArray(page.Annots)
+        getattr(page, entry).multiline = "forced"
+        canv.save()
+        return out.getvalue()
+
+    ours = written()
+    with _ReportLab():
+        theirs = written()
+    assert ours == theirs
