@@ -28,7 +28,7 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from ess_desk import __version__
-from ess_desk.documents import paragraph_lines, scripts
+from ess_desk.documents import paragraph_lines, pdf_objects, scripts
 from ess_desk.documents.canvas_state import QuickState
 from ess_desk.documents.page_streams import Flate, deflate_pages
 from ess_desk.fileio import atomic_path
@@ -79,6 +79,7 @@ def _register_fonts() -> None:
     _no_unembedded_defaults()
     _compress_once()
     _plain_values_formatted_once()
+    pdf_objects.install()
     _list_items_split_when_taller_than_a_page()
     _paragraph_split_within_the_height()
     _paragraph_wrapped_once_per_width()

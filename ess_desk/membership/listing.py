@@ -134,11 +134,30 @@ class _Mandates:
     roles: dict[str, str]  # code → label (in the current language)
     folded: dict[int, dict] = field(default_factory=dict)  # the three above, folded once
 
+    holders: dict[tuple[str, object], set[int]] = field(default_factory=dict)
+
     def matching(self, names: dict, word: str) -> set:
         folded = self.folded.get(id(names))
         if folded is None:
             folded = self.folded[id(names)] = {key: fold(name) for key, name in names.items()}
         return {key for key, name in folded.items() if word in name}
+
+    def holding(self, bodies: set, colleges: set, roles: set) -> set[int]:
+        """The people with a mandate in force in one of these bodies, colleges or roles: from
+        who holds each (made at the first question), not from every person's mandates."""
+        if not (bodies or colleges or roles):
+            return set()
+        if not self.holders:
+            for person, held in self.by_person.items():
+                for b, c, r in held:
+                    self.holders.setdefault(("b", b), set()).add(person)
+                    self.holders.setdefault(("c", c), set()).add(person)
+                    self.holders.setdefault(("r", r), set()).add(person)
+        found: set[int] = set()
+        for kind, keys in (("b", bodies), ("c", colleges), ("r", roles)):
+            for key in keys:
+                found |= self.holders.get((kind, key), set())
+        return found
 
 
 class MemberListing:
@@ -152,7 +171,9 @@ class MemberListing:
         self._day = at.isoformat()
         self._mandates: _Mandates | None = None
         self._orders: dict[tuple[str, bool, bool], Sequence[int]] = {}
+        self._places: dict[tuple[str, bool, bool], dict[int, int]] = {}  # id → place, by order
         self._matches: dict[str, frozenset[int]] = {}
+        self._held: dict[str, list[tuple[str, int]]] = {}  # by word: `_holding`
         self._unkeyed: tuple[dict[int, str], dict[int, str]] | None = None
 
     # -- what the table holds ----------------------------------------------------------------
@@ -189,6 +210,13 @@ class MemberListing:
         matched = self._matching(words[0])
         for word in words[1:]:
             matched = matched & self._matching(word)
+        if len(matched) * 8 < len(ordered):
+            # A few people of many: put in the order by their places in it rather than by a
+            # walk over the whole order (20,000 ids on the huge demo) at each key typed.
+            places = self._places.get(key)
+            if places is None:
+                places = self._places[key] = {i: n for n, i in enumerate(ordered)}
+            return sorted((i for i in matched if i in places), key=places.__getitem__)
         return [i for i in ordered if i in matched]
 
     def rows(self, ids: Sequence[int]) -> list[MemberRow]:
@@ -236,6 +264,39 @@ class MemberListing:
         found = self._matches.get(word)
         if found is not None:
             return found
+        people = self._holding(word)
+        people |= self._people_by_mandates(word)
+        if len(self._matches) > 200:
+            self._matches.clear()
+        found = self._matches[word] = frozenset(people)
+        return found
+
+    def _holding(self, word: str) -> set[int]:
+        """The people whose name or e-mail (one text: the folded keys, « \n » between them) or
+        whose organisation's name holds `word`. Their texts are kept by word (`_held`): a word
+        that holds one already asked (« dur » holds « du », the word being typed its start) is
+        looked for in that one's texts, a few hundred of 20,000 on the huge demo, rather than in
+        every person's again. A single letter is looked for without reading the texts (nearly
+        everyone holds it: reading them all costs more than reading the next word afresh)."""
+        held = self._held.get(word)
+        if held is None:
+            among: list[tuple[str, int]] | None = None
+            for known, texts in self._held.items():
+                if known in word and (among is None or len(texts) < len(among)):
+                    among = texts
+            if among is not None:
+                held = [pair for pair in among if word in pair[0]]
+            elif len(word) < 2:
+                return self._holding_ids(word)
+            else:
+                held = self._texts_holding(word)
+            if len(self._held) > 200:
+                self._held.clear()
+            self._held[word] = held
+        return {person for _text, person in held}
+
+    def _holding_ids(self, word: str) -> set[int]:
+        """`_holding` from the database, without the texts."""
         like = {"w": f"%{like_escaped(word)}%"}
         escape = "ESCAPE '\\'"
         people = set(
@@ -248,21 +309,41 @@ class MemberListing:
                 like,
             )
         )
+        return people.union(person for _text, person in self._unkeyed_holding(word))
+
+    def _texts_holding(self, word: str) -> list[tuple[str, int]]:
+        """(text, person) for `_holding` from the database: the folded keys
+        (ess_desk.store.derived) that hold the word, each organisation's for each of its people,
+        and the rows without a key folded here."""
+        like = {"w": f"%{like_escaped(word)}%"}
+        escape = "ESCAPE '\\'"
+        found: list[tuple[str, int]] = self._db.execute(
+            "SELECT name_key || char(10) || email_key, person_id FROM people_keys "
+            f"WHERE name_key LIKE :w {escape} OR email_key LIKE :w {escape} "
+            # The organisations first (CROSS JOIN keeps the order): a look at each one's name,
+            # not at each of its people's.
+            "UNION ALL SELECT k.name_key, p.id FROM organisation_keys k "
+            "CROSS JOIN people p ON p.organisation_id = k.organisation_id "
+            f"WHERE k.name_key LIKE :w {escape}",
+            like,
+        ).fetchall()
+        return found + self._unkeyed_holding(word)
+
+    def _unkeyed_holding(self, word: str) -> list[tuple[str, int]]:
+        """(text, person) for the people, or their organisations, whose key is missing and whose
+        text holds `word`."""
         unkeyed_people, unkeyed_organisations = self._without_keys()
-        people |= {i for i, text in unkeyed_people.items() if word in text}
-        organisations = [i for i, name in unkeyed_organisations.items() if word in name]
+        found = [(text, i) for i, text in unkeyed_people.items() if word in text]
+        organisations = {i: name for i, name in unkeyed_organisations.items() if word in name}
         if organisations:
-            people |= set(
-                database.column(
+            found += [
+                (organisations[r["organisation_id"]], r["id"])
+                for r in database.each_row(
                     self._db,
-                    "SELECT id FROM people WHERE organisation_id IN "
+                    "SELECT organisation_id, id FROM people WHERE organisation_id IN "
                     f"({', '.join(str(i) for i in organisations)})",
                 )
-            )
-        people |= self._people_by_mandates(word)
-        if len(self._matches) > 200:
-            self._matches.clear()
-        found = self._matches[word] = frozenset(people)
+            ]
         return found
 
     def _without_keys(self) -> tuple[dict[int, str], dict[int, str]]:
@@ -306,11 +387,7 @@ class MemberListing:
         bodies = mandates.matching(mandates.bodies, word)
         colleges = mandates.matching(mandates.colleges, word)
         roles = mandates.matching(mandates.roles, word)
-        found = {
-            person
-            for person, held in mandates.by_person.items()
-            if any(b in bodies or c in colleges or r in roles for b, c, r in held)
-        }
+        found = mandates.holding(bodies, colleges, roles)
         if word.strip("0123456789/") == "":  # a piece of a date as shown: 05/03/2027
             found |= set(
                 database.column(

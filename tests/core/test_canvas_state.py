@@ -35,6 +35,9 @@ def _apply(canv: Any, step: tuple[str, float]) -> None:
         canv.setFillAlpha(value)  # (the extended graphics state)
     elif kind == "move":
         canv.translate(value * 10, -value)
+    elif kind == "turn":  # (a matrix with all its terms, some of them -0.0)
+        canv.rotate(value * 360 - 90)
+        canv.scale(value - 0.5, -1)
     elif kind == "line":
         canv.setLineWidth(value)
         canv.line(0, 0, value * 100, 10)
@@ -57,7 +60,7 @@ def _state(canv: Any) -> dict:
 _STEPS = st.lists(
     st.tuples(
         st.sampled_from(
-            ["save", "restore", "font", "fill", "alpha", "move", "line", "text", "page"]
+            ["save", "restore", "font", "fill", "alpha", "move", "turn", "line", "text", "page"]
         ),
         st.floats(0, 1),
     ),
@@ -90,6 +93,21 @@ def test_the_quick_state_is_in_use_with_this_reportlab():
     assert canvas_state.KNOWN
     assert _Quick.push_state_stack is canvas_state._push
     assert _Quick.pop_state_stack is canvas_state._pop
+    assert _Quick.translate is canvas_state.QuickState.translate
+
+
+def test_a_move_without_the_matrix_followed_is_reportlabs(monkeypatch):
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    monkeypatch.setattr(rl_canvas, "ENABLE_TRACKING", 0)
+    quick, plain = _Quick(io.BytesIO(), invariant=1), Canvas(io.BytesIO(), invariant=1)
+    for canv in (quick, plain):
+        canv.saveState()
+        canv.translate(3.5, -2)
+        canv.line(0, 0, 1, 1)
+        canv.translate(1e-7, 10**6)
+    assert quick._code == plain._code
+    assert quick._currentMatrix == plain._currentMatrix
 
 
 def test_every_attribute_of_the_state_comes_back_as_reportlabs_does():

@@ -84,6 +84,69 @@ def test_the_filter_keeps_the_rows_the_table_kept(demo, words):
         assert got == reference(demo.db, words, include_archived, 2, False)
 
 
+def _typed(text: str) -> list[tuple[str, ...]]:
+    """The filter's words after each key as `text` is typed, then erased letter by letter."""
+    ends = [*range(1, len(text) + 1), *range(len(text) - 1, 0, -1)]
+    return [tuple(fold(text[:end]).split()) for end in ends]
+
+
+@pytest.mark.parametrize(
+    "text", ["Écho", "ébènes", "Œuvre d'été", "e_cho%@", "conseil", "Président", "martin cons"]
+)
+def test_a_word_typed_key_by_key_keeps_the_rows_the_table_kept(demo, text):
+    """Each key asks the same listing again: a longer word is looked for among the texts the
+    shorter one found (listing.MemberListing._holding), a single letter in the database; at
+    every key, typing or erasing, the rows are the table's former rule's."""
+    listing = MemberListing(demo.db, AT)
+    for words in _typed(text):
+        for include_archived in (False, True):
+            got = listing.ids(words, include_archived, "last_name", False)
+            assert got == reference(demo.db, words, include_archived, 0, False), words
+
+
+def test_words_typed_one_after_another_keep_the_rows_the_table_kept(demo):
+    """Random pieces of the rows' own cells typed key by key into one listing, as a secretary
+    types and erases: each answer is the table's former rule's (the texts kept by word are
+    looked in for every word that holds a word asked before, whichever)."""
+    import random
+
+    rows = member_rows(demo.db, AT, include_archived=True)
+    cells = [fold(c) for r in rows for c in r.cells() if c]
+    chance = random.Random(17)
+    listing = MemberListing(demo.db, AT)
+    for _i in range(25):
+        cell = chance.choice(cells)
+        start = chance.randrange(len(cell))
+        text = cell[start : start + chance.randint(1, 6)]
+        for words in _typed(text):
+            got = listing.ids(words, False, "first_name", True)
+            assert got == reference(demo.db, words, False, 1, True), words
+
+
+def test_rows_without_keys_are_found_key_by_key(tmp_path):
+    """A person and an organisation whose folded keys another program's write removed: found
+    by their cells folded in the listing, typed key by key."""
+    from ess_desk.store import open_store
+
+    store = open_store(tmp_path / "conseil.sqlite")
+    org = organisations.create(store, name="Scop Durand")
+    for first, last in (("Anne", "Martin"), ("Paul", "Petit")):
+        people.create(store, first_name=first, last_name=last, organisation_id=org)
+    other = people.create(store, first_name="Zoé", last_name="Aubert")
+    people.create(store, first_name="Luc", last_name="Dupuis")
+    with store.write() as db:
+        db.execute("UPDATE organisations SET name = 'Scop Dupont-Été' WHERE id = ?", [org])
+        db.execute("UPDATE people SET last_name = 'Dupondt' WHERE id = ?", [other])
+    try:
+        for text in ("dupont", "été", "dupond", "scop", "dup"):
+            listing = MemberListing(store.db, AT)
+            for words in _typed(text):
+                got = listing.ids(words, True, "last_name", False)
+                assert got == reference(store.db, words, True, 0, False), words
+    finally:
+        store.close()
+
+
 def test_rows_are_the_roster_s_rows_in_the_order_asked(demo):
     listing = MemberListing(demo.db, AT)
     expected = {r.person_id: r for r in member_rows(demo.db, AT, include_archived=True)}

@@ -1,0 +1,241 @@
+"""A page's dictionary and a deflated stream written out as reportlab writes them, without its
+general formatting machinery, when they have the usual shape.
+
+reportlab formats each object of a PDF at save time through the same general steps: a page's
+dictionary is rebuilt from its attributes, its resources become a dictionary of their own, each
+array, name, number and reference goes through `pdfdoc.format` (and each reference through a
+codec written in Python): about 30 µs a page, 3.3 ms for the busiest meeting's pack (104 pages),
+as much again for its page streams and the other objects. Every page of our documents has the
+same shape (its stream, the page size, the shared font resources, maybe links), and every
+stream given to a single FlateDecode filter too: `page_bytes` and `stream_bytes` write them
+directly, the same bytes to the last space, and leave any other shape (ExtGState, colour
+spaces, XObjects, crop boxes, durations, encryption, comments asked for…) to reportlab.
+
+`install` puts them in front of `pdfdoc.format` (every document's objects go through it) and
+writes the indirect objects' headers and the references without the codec (ASCII digits,
+which the codec leaves as they are).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import (
+    NoEncryption,
+    PDFArray,
+    PDFDictionary,
+    PDFObjectReference,
+    PDFPage,
+    PDFResourceDictionary,
+    PDFStream,
+)
+
+# What a page's dictionary may hold for `page_bytes` to write it; any other entry (a crop box, a
+# duration, a thumbnail…) leaves the page to reportlab.
+_PAGE_KEYS = frozenset(
+    {"Annots", "Contents", "MediaBox", "Parent", "Resources", "Rotate", "Trans", "Type"}
+)
+# The resources' dictionaries that must be empty (only fonts and the procedure sets are written).
+_EMPTY_RESOURCES = ("ColorSpace", "XObject", "ExtGState", "Pattern", "Properties", "Shading")
+
+
+def _plain() -> bool:
+    """Whether reportlab writes objects on one line each, without comments (its settings)."""
+    return not rl_config.pdfMultiLine and bool(rl_config.invariant or not rl_config.pdfComments)
+
+
+def _reference(ref: Any, document: Any) -> bytes:
+    return _reference_format(ref, document)
+
+
+def _number(value: Any) -> bytes | None:
+    kind = type(value)
+    if kind is int or kind is float:
+        return fp_str(value).encode("ascii")
+    return None
+
+
+def _joined(entries: list[bytes], every: int) -> bytes:
+    """reportlab's one-line layout of a dictionary's entries (`every` 6) or an array's items
+    (`every` 10): joined by spaces, a line break after each `every`."""
+    for i in reversed(range(every, len(entries), every)):
+        entries.insert(i, b"\n ")
+    return b" ".join(entries)
+
+
+def _array(value: Any, item: Callable[[Any], bytes | None]) -> bytes | None:
+    """`PDFArray.format` when each item is written by `item` (None: not an array of those)."""
+    if type(value) is not PDFArray:
+        return None
+    items = [item(e) for e in value.sequence]
+    if None in items:
+        return None
+    return b"[ " + _joined(items, 10) + b" ]"  # type: ignore[arg-type]
+
+
+def _resources(resources: Any, document: Any) -> bytes | None:
+    """`PDFResourceDictionary.format` for a page's usual resources: the fonts' reference and the
+    procedure sets (names), nothing else."""
+    if type(resources) is not PDFResourceDictionary:
+        return None
+    if any(getattr(resources, name) != {} for name in _EMPTY_RESOURCES):
+        return None
+    font, procs = resources.Font, resources.ProcSet
+    if type(font) is not PDFObjectReference or type(procs) is not list or not procs:
+        return None
+    if not all(type(p) is str and p.isascii() and p[:1] == "/" and p[1:].isalnum() for p in procs):
+        return None
+    names = _joined([p.encode("ascii") for p in procs], 10)
+    return b"<<\n/Font " + _reference(font, document) + b" /ProcSet [ " + names + b" ]\n>>"
+
+
+def _page_values(page: Any, document: Any) -> dict[str, bytes] | None:
+    """Each entry of the page's dictionary as reportlab writes it, or None when one is not of
+    the usual shape. Nothing is registered in the document (the caller does that)."""
+    values: dict[str, bytes] = {}
+    entries = _page_entries(page)
+    if entries.keys() - _PAGE_KEYS:
+        return None
+    if entries.get("Type") != "/Page" or type(entries.get("Rotate")) is not int:
+        return None
+    values["Type"] = b"/Page"
+    values["Rotate"] = _number(entries["Rotate"])  # type: ignore[assignment]
+    trans = entries.get("Trans")
+    if trans is not None:
+        if type(trans) is not PDFDictionary or trans.dict:
+            return None
+        values["Trans"] = b"<<\n\n>>"
+    parent = entries.get("Parent")
+    if type(parent) is not PDFObjectReference:
+        return None
+    values["Parent"] = _reference(parent, document)
+    box = _array(entries.get("MediaBox"), _number)
+    resources = _resources(entries.get("Resources"), document)
+    if box is None or resources is None or not isinstance(entries.get("Contents"), PDFStream):
+        return None
+    values["MediaBox"], values["Resources"] = box, resources
+    if "Annots" in entries:
+        annots = _array(
+            entries["Annots"],
+            lambda e: _reference(e, document) if type(e) is PDFObjectReference else None,
+        )
+        if annots is None:
+            return None
+        values["Annots"] = annots
+    return values
+
+
+def _page_entries(page: Any) -> dict[str, Any]:
+    """The entries `PDFCatalog.format` gives a page's dictionary (its defaults, then the
+    attributes set), before the references are made."""
+    entries: dict[str, Any] = {}
+    for key, default in page.__Defaults__.items():
+        value = getattr(page, key, default)
+        if value is not None:
+            entries[key] = value
+    for key in page.__NoDefault__:
+        value = getattr(page, key, None)
+        if value is not None:
+            entries[key] = value
+    return entries
+
+
+def page_bytes(page: Any, document: Any) -> bytes | None:
+    """What reportlab's `format(page, document, toplevel=1)` gives for a page of the usual
+    shape, with the same effects on the document (the page's stream registered); None, having
+    changed nothing but what `check_format` sets (as reportlab would), for any other."""
+    if type(page) is not PDFPage or page.Override_default_compilation or not _plain():
+        return None
+    page.check_format(document)  # (what reportlab's format does first; it does it once)
+    values = _page_values(page, document)
+    if values is None:
+        return None
+    values["Contents"] = _reference(document.Reference(page.Contents), document)
+    entries = [b"/" + key.encode("ascii") + b" " + values[key] for key in sorted(values)]
+    return b"<<\n" + _joined(entries, 6) + b"\n>>"
+
+
+def stream_bytes(stream: Any, document: Any) -> bytes | None:
+    """What reportlab's `PDFStream.format` gives for a stream with no entries of its own and one
+    FlateDecode filter (a page's operators, a font's subset), not encrypted; None, having done
+    nothing, for any other."""
+    if type(stream) is not PDFStream or stream.content is None or not _plain():
+        return None
+    if type(stream.dictionary) is not PDFDictionary or stream.dictionary.dict:
+        return None
+    filters = stream.filters if stream.filters is not None else document.defaultStreamFilters
+    if type(filters) not in (list, tuple) or len(filters) != 1:
+        return None
+    if filters[0].pdfname != "FlateDecode" or type(document.encrypt) is not NoEncryption:
+        return None
+    content = filters[0].encode(stream.content)
+    written = content if type(content) is bytes else pdfdoc.format(content, document)
+    length = fp_str(len(content)).encode("ascii")
+    return (
+        b"<<\n/Filter [ /FlateDecode ] /Length "
+        + length
+        + b"\n>>\nstream\n"
+        + written
+        + b"endstream\n"
+    )
+
+
+def _indirect_format(self: Any, document: Any) -> bytes:
+    """`PDFIndirectObject.format`: « n v obj », the object, « endobj », the header written
+    without reportlab's codec (which leaves ASCII digits as they are)."""
+    n, v = document.idToObjectNumberAndVersion[self.name]
+    document.encrypt.register(n, v)
+    content = pdfdoc.format(self.content, document, toplevel=1)
+    head = b"%d %d obj\n" % (n, v) if type(n) is int and type(v) is int else _encoded(n, v, "obj\n")
+    return head + content + (b"" if content.endswith(b"\n") else b"\n") + b"endobj\n"
+
+
+def _reference_format(self: Any, document: Any) -> bytes:
+    """`PDFObjectReference.format`: « n v R », without reportlab's codec."""
+    try:
+        n, v = document.idToObjectNumberAndVersion[self.name]
+    except Exception:
+        raise KeyError(
+            f"forward reference to {self.name!r} not resolved upon final formatting"
+        ) from None
+    return b"%d %d R" % (n, v) if type(n) is int and type(v) is int else _encoded(n, v, "R")
+
+
+def _encoded(n: Any, v: Any, tail: str) -> bytes:
+    return pdfdoc.pdfdocEnc(f"{n} {v} {tail}")
+
+
+# What `install` replaced (reportlab's ways, for the tests).
+REPORTLAB: dict[str, Any] = {}
+
+
+def install() -> None:
+    """Pages and streams of the usual shape written by `page_bytes` and `stream_bytes`, the
+    indirect objects' headers and the references without the codec (once)."""
+    previous: Any = pdfdoc.format  # (style.py's, untyped)
+    if getattr(previous, "_ess_desk_objects", False):
+        return
+    REPORTLAB.update(
+        format=previous,
+        indirect=pdfdoc.PDFIndirectObject.format,
+        reference=pdfdoc.PDFObjectReference.format,
+    )
+
+    def format_value(element: Any, document: Any, toplevel: int = 0) -> bytes:
+        kind = type(element)
+        if toplevel and (kind is PDFPage or kind is PDFStream):
+            found = (page_bytes if kind is PDFPage else stream_bytes)(element, document)
+            if found is not None:
+                return found
+        return previous(element, document, toplevel)
+
+    format_value._ess_desk_objects = True  # type: ignore[attr-defined]
+    format_value._ess_desk = True  # type: ignore[attr-defined]
+    target: Any = pdfdoc
+    target.format = format_value
+    target.PDFIndirectObject.format = _indirect_format
+    target.PDFObjectReference.format = _reference_format

@@ -1,0 +1,196 @@
+"""Pages, streams, object headers and references written by `pdf_objects` are reportlab's bytes:
+documents of pages of every shape (links, other sizes, rotation, transparency, transitions,
+durations, crop boxes, forms, uncompressed pages) saved with and without them are the same to
+the byte, and the usual pages and streams do go the quick way."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+
+from ess_desk.documents import pack, page_streams, pdf_objects
+from ess_desk.documents.style import FONT, register_fonts
+from tests.core.test_pack import TODAY, prepare
+
+
+@pytest.fixture(autouse=True)
+def _installed():
+    register_fonts()  # (installs them)
+    assert pdf_objects.REPORTLAB
+
+
+class _ReportLab:
+    """reportlab's own formatting put back while inside."""
+
+    def __enter__(self) -> None:
+        self.ours = (
+            pdfdoc.format,
+            pdfdoc.PDFIndirectObject.format,
+            pdfdoc.PDFObjectReference.format,
+        )
+        pdfdoc.format = pdf_objects.REPORTLAB["format"]
+        pdfdoc.PDFIndirectObject.format = pdf_objects.REPORTLAB["indirect"]
+        pdfdoc.PDFObjectReference.format = pdf_objects.REPORTLAB["reference"]
+
+    def __exit__(self, *exc: object) -> None:
+        (
+            pdfdoc.format,
+            pdfdoc.PDFIndirectObject.format,
+            pdfdoc.PDFObjectReference.format,
+        ) = self.ours
+
+
+def _page(canv: Any, features: list[str], n: int) -> None:
+    canv.setFont(FONT, 10)
+    canv.drawString(72, 700, f"Page {n} : séance du conseil")
+    for feature in features:
+        if feature == "link":
+            canv.bookmarkPage(f"p{n}")
+            canv.linkRect("", f"p{n}", (70, 690, 300, 710), relative=0, thickness=0)
+        elif feature == "size":
+            canv.setPageSize(landscape(A5) if n % 2 else (400.5, 600.25))
+        elif feature == "rotate":
+            canv.setPageRotation(90)
+        elif feature == "alpha":
+            canv.setFillAlpha(0.3)
+            canv.setFillColor(colors.red)
+            canv.rect(10, 10, 50, 50, fill=1)
+        elif feature == "transition":
+            canv.setPageTransition("Dissolve", 1)
+        elif feature == "duration":
+            canv.setPageDuration(3)
+        elif feature == "crop":
+            canv.setCropBox((10, 10, 500, 700))
+        elif feature == "form":
+            canv.beginForm(f"f{n}")
+            canv.drawString(0, 0, "forme")
+            canv.endForm()
+            canv.doForm(f"f{n}")
+        elif feature == "many links":
+            for k in range(12):
+                canv.linkURL(f"https://exemple.fr/{k}", (10, 10 * k, 20, 10 * k + 5))
+    canv.showPage()
+
+
+def _document(pages: list[list[str]], compression: int) -> bytes:
+    out = io.BytesIO()
+    canv = Canvas(out, pagesize=A4, invariant=1, pageCompression=compression)
+    for n, features in enumerate(pages):
+        _page(canv, features, n)
+    canv.save()
+    return out.getvalue()
+
+
+_FEATURES = st.lists(
+    st.sampled_from(
+        [
+            "link",
+            "size",
+            "rotate",
+            "alpha",
+            "transition",
+            "duration",
+            "crop",
+            "form",
+            "many links",
+        ]
+    ),
+    max_size=3,
+    unique=True,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pages=st.lists(_FEATURES, min_size=1, max_size=6), compression=st.sampled_from([0, 1]))
+def test_documents_of_any_pages_are_reportlabs(pages, compression):
+    ours = _document(pages, compression)
+    with _ReportLab():
+        theirs = _document(pages, compression)
+    assert ours == theirs
+
+
+def _counted(monkeypatch) -> dict[str, list]:
+    found: dict[str, list] = {"page": [], "stream": []}
+    page_bytes, stream_bytes = pdf_objects.page_bytes, pdf_objects.stream_bytes
+
+    def page(p: Any, document: Any) -> bytes | None:
+        found["page"].append(page_bytes(p, document))
+        return found["page"][-1]
+
+    def stream(s: Any, document: Any) -> bytes | None:
+        found["stream"].append(stream_bytes(s, document))
+        return found["stream"][-1]
+
+    monkeypatch.setattr(pdf_objects, "page_bytes", page)
+    monkeypatch.setattr(pdf_objects, "stream_bytes", stream)
+    return found
+
+
+def test_plain_pages_and_their_streams_go_the_quick_way(monkeypatch):
+    found = _counted(monkeypatch)
+    _document([[], ["link"], ["many links"], ["size"], ["rotate"]], 1)
+    assert len(found["page"]) == 5 and None not in found["page"]
+    assert len(found["stream"]) >= 4 and found["stream"].count(None) < len(found["stream"])
+
+
+@pytest.mark.parametrize("feature", ["alpha", "transition", "duration", "crop", "form"])
+def test_other_pages_are_left_to_reportlab(monkeypatch, feature):
+    found = _counted(monkeypatch)
+    _document([[feature]], 1)
+    assert found["page"] == [None]
+
+
+def test_uncompressed_pages_are_left_to_reportlab(monkeypatch):
+    found = _counted(monkeypatch)
+    _document([[]], 0)
+    assert found["stream"] and set(found["stream"]) == {None}
+    assert found["page"] != [None]
+
+
+@pytest.mark.parametrize("settings", [{"pdfMultiLine": 1}, {"invariant": 0, "pdfComments": 1}])
+def test_other_layouts_are_left_to_reportlab(monkeypatch, settings):
+    found = _counted(monkeypatch)
+    for setting, value in settings.items():
+        monkeypatch.setattr(rl_config, setting, value)
+    _document([[]], 1)
+    assert found["page"] == [None] and set(found["stream"]) == {None}
+
+
+def test_multiline_documents_are_reportlabs(monkeypatch):
+    monkeypatch.setattr(rl_config, "pdfMultiLine", 1)
+    ours = _document([["link"], []], 1)
+    with _ReportLab():
+        theirs = _document([["link"], []], 1)
+    assert ours == theirs
+
+
+def test_a_reference_not_registered_is_refused_as_reportlab_refuses_it():
+    document = pdfdoc.PDFDocument(invariant=1)
+    with pytest.raises(KeyError, match="forward reference to 'nowhere'"):
+        pdfdoc.PDFObjectReference("nowhere").format(document)
+
+
+def test_the_pack_is_reportlabs(store, tmp_path, monkeypatch):
+    # Its page streams given zlib (`page_streams`): reportlab's bytes, every variant.
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    monkeypatch.setattr(page_streams, "FAST", page_streams.Flate(zlib.compress))
+    council = prepare(store, tmp_path)
+    found = _counted(monkeypatch)
+    for variant in pack.VARIANTS:
+        path = tmp_path / f"{variant}.pdf"
+        pack.build(store.db, council["second"], path, variant=variant, today=TODAY)
+        ours = path.read_bytes()
+        with _ReportLab():
+            pack.build(store.db, council["second"], path, variant=variant, today=TODAY)
+        assert ours == path.read_bytes()
+    assert found["page"].count(None) < len(found["page"]) / 2
