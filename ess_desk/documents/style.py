@@ -1511,6 +1511,8 @@ def _put_down(
     in them (`_entering`), put down after the move to it; the others through `write`."""
     text, code, moves = writer.text, writer.code, writer.moves
     memos = _document_entries(text._canvas, columns)
+    previous: Any
+    entry: Any
     state, previous, x0, y0, quick = writer._taken()
     styled = writer.alpha and writer.plain_fill
     written = scaled = False  # (the state to give back; a line narrowed)
@@ -2193,8 +2195,8 @@ class GridTable(Flowable):
             canv.drawText(text)
             return
         if not rows.seeded_canvas:  # (each cell's top where the loop below puts it)
-            cells = [self.header] + [r.cells for r in self.rows]
-            rows.rows(cells, tops, pad, columns, self._middles(cells, tops))
+            table = [self.header] + [r.cells for r in self.rows]
+            rows.rows(table, tops, pad, columns, self._middles(table, tops))
             canv.drawText(text)
             return
         for n, cells in enumerate([self.header] + [r.cells for r in self.rows]):
