@@ -700,9 +700,13 @@ def _cell_lines(
             wrapped = lines_of(block, st.fontName, st.fontSize, width)
             if not wrapped:
                 continue
-            # (what is true of the block is true of its lines: pieces of it, and « - »)
-            seeded = seeded and _SEEDABLE.issuperset(block)
-            if not scripts.left_to_right_only(block):
+            # (what is true of the block is true of its lines: pieces of it, and « - »; printable
+            # ASCII is seeded, and neither right to left nor a direction control)
+            ascii_only = block.isascii()
+            seeded = seeded and (
+                (ascii_only and block.isprintable()) or _SEEDABLE.issuperset(block)
+            )
+            if not ascii_only and not scripts.left_to_right_only(block):
                 lines += [(line, st, _plain_line(line, st, width)) for line in wrapped]
                 continue
             size = st.fontSize
@@ -711,6 +715,8 @@ def _cell_lines(
                     lines.append((line, st, AS_IT_IS))
                 else:
                     lines.append((line, st, NARROWED))
+    if len(lines) == 1:  # (as the sum and `all` below give it)
+        return (lines[0],), 0 + lines[0][1].leading, bool(lines[0][2]), bool(lines[0][2]) and seeded
     height = sum(st.leading for _text, st, _plain in lines)
     plain = all(kind for _text, _st, kind in lines)
     return tuple(lines), height, plain, plain and seeded
@@ -1203,37 +1209,6 @@ class _RowWriter:
             fragments[key] = found
         return found
 
-    def _entered(self, st: ParagraphStyle, state: tuple, styled: bool) -> tuple[str, str] | None:
-        """What `_quick` writes before a cell's first run, in a text object that is not in
-        that run's style and first subset (`state`): the fill operator ("" when the style is
-        already set) and the font's; None when it would not write it (`_quick_style`)."""
-        if state[0] is st:
-            return ("", self._font_operator_of(state[2], state[3], state[4]))
-        if not styled:
-            return None
-        found = self.entered.get(st)
-        if found is None:
-            known = self._quick_style(st)
-            if known is None:
-                return None
-            found = self.entered[st] = (known[0], known[2])
-        return found
-
-    def _set_state(self, st: ParagraphStyle) -> tuple:
-        """The state (`_state`) `_quick` leaves after it set `st` and wrote in its first
-        subset."""
-        found = self.set_states.get(st)
-        if found is None:
-            found = self.set_states[st] = (
-                st,
-                0,
-                st.fontName,
-                st.fontSize,
-                st.leading,
-                st.textColor,
-            )
-        return found
-
     def _quick_style(self, st: ParagraphStyle) -> tuple[str, Any, str] | None:
         """The fill operator, colour and font operator `_style` writes for `st` its quick way;
         None when it would take `_set_style`'s."""
@@ -1312,10 +1287,9 @@ class _RowWriter:
         for st, lines, _scale in runs:
             codes = tables.get(st.fontName)
             if codes is None or codes.seen != len(codes.assignments):
-                codes = _codes(self.text._canvas, st.fontName)
+                codes = _table(self, st.fontName)
                 if codes is None:
                     return None
-                tables[st.fontName] = codes
             try:
                 out.append(lines.translate(codes))
             except _NoCode:
@@ -1366,6 +1340,41 @@ class _RowWriter:
         return found
 
 
+def _entered(
+    writer: _RowWriter, st: ParagraphStyle, state: tuple, styled: bool
+) -> tuple[str, str] | None:
+    """What `_quick` writes before a cell's first run, in a text object that is not in that
+    run's style and first subset (`state`): the fill operator ("" when the style is already
+    set) and the font's; None when it would not write it (`_quick_style`)."""
+    if state[0] is st:
+        return ("", writer._font_operator_of(state[2], state[3], state[4]))
+    if not styled:
+        return None
+    found = writer.entered.get(st)
+    if found is None:
+        known = writer._quick_style(st)
+        if known is None:
+            return None
+        found = writer.entered[st] = (known[0], known[2])
+    return found
+
+
+def _set_state(writer: _RowWriter, st: ParagraphStyle) -> tuple:
+    """The state (`_state`) `_quick` leaves after it set `st` and wrote in its first subset."""
+    found = writer.set_states.get(st)
+    if found is None:
+        found = writer.set_states[st] = (st, 0, st.fontName, st.fontSize, st.leading, st.textColor)
+    return found
+
+
+def _table(writer: _RowWriter, font_name: str) -> _Codes | None:
+    """The font's `_Codes` in the writer's document, up to date (`_codes`), kept for `_shown`."""
+    codes = _codes(writer.text._canvas, font_name)
+    if codes is not None:
+        writer.tables[font_name] = codes
+    return codes
+
+
 # A plain cell as `_put_down` puts it down in a document at a width (see `_entry`), a list:
 # its first style; its operators in a text object already in that style and the font's first
 # subset; the same without what narrows its first line; the state they leave when they set
@@ -1405,24 +1414,46 @@ def _entry(
     lines = cell._lines
     first = lines[0][1]
     entered = state[0] is first and state[1] == 0
-    if entered and len(lines) == 1:
+    if entered and len(lines) == 1 and lines[0][0].isdigit():
         number = _number_operators(lines[0], inner)
         if number is not None:
             return [first, number, number, None, state, None, first.fontSize, cell._height, 0, ""]
     runs = cell._runs
     if runs is None:
         runs = cell._runs = _runs_of(lines, inner)
-    shown = writer._shown(runs)
+    if len(runs) == 1:  # (most cells: `_shown` of its one run, written out)
+        codes = writer.tables.get(first.fontName)
+        if codes is None or codes.seen != len(codes.assignments):
+            codes = _table(writer, first.fontName)
+        try:
+            shown = [runs[0][1].translate(codes)] if codes is not None else None
+        except _NoCode:
+            shown = None
+    else:
+        shown = writer._shown(runs)
     if shown is None:
         return None
     # (its font named before the next runs', as `_quick` names them)
-    if not entered and writer._entered(first, state, styled) is None:
+    if not entered and _entered(writer, first, state, styled) is None:
         return None
     head = runs[0][2]
     after: tuple | None = None
     scaled = bool(head)
     if len(runs) == 1:
         ops = f"({shown[0]}) Tj T* 100 Tz" if head else f"({shown[0]}) Tj T*"
+    elif (
+        len(runs) == 2
+        and not head
+        and not runs[1][2]
+        and runs[1][0] is not first
+        and styled
+        and runs[1][0] in writer.entered
+    ):  # (a title and its theme, a late date and its delay: `_later_runs` of those, its
+        # second style's operators known already)
+        second = runs[1][0]
+        fill, font = writer.entered[second]
+        ops = f"({shown[0]}) Tj T* {fill} {font} ({shown[1]}) Tj T*"
+        after = writer.set_states.get(second) or _set_state(writer, second)
     else:
         found = _later_runs(writer, runs, shown)
         if found is None:
@@ -1434,7 +1465,7 @@ def _entry(
         f"{head} {ops}" if head else ops,
         ops,
         after,
-        after or writer._set_state(first),
+        after or writer.set_states.get(first) or _set_state(writer, first),
         None,
         first.fontSize,
         cell._height,
@@ -1489,7 +1520,7 @@ def _entering(
     if not styled:
         return None, state
     if entry[5] is None:
-        entered = writer._entered(first, state, styled)
+        entered = _entered(writer, first, state, styled)
         if entered is None:
             return None, state
         fill, font = entered
@@ -1536,6 +1567,10 @@ def _put_down(
                     ops, after = entry[5], entry[4]
                 else:
                     ops, after = _entering(writer, entry, state, styled)
+            if ops is None and not isinstance(cell, TextCell):  # (a Spacer, a Paragraph: drawn
+                # on the canvas as `write` draws it, the text object left as it is)
+                _draw_cell(cell, text._canvas, left, top - cell.wrap(inner, 1e6)[1])
+                continue
             if ops is None:  # (`write` writes it, the text object given its state back)
                 if written:
                     writer.scaled = writer.scaled or scaled
@@ -1557,10 +1592,9 @@ def _put_down(
             code.append(ops)
             state = after
             scaled = scaled or entry[8]
-            height = entry[7]
             x0 += dx
-            y0 = y0 + dy - height
-            previous = (left, y - height)
+            y0 = y0 + dy - entry[7]
+            previous = (left, y - entry[7])
     if written:
         writer.scaled = writer.scaled or scaled
         writer._give_back(state, previous, x0, y0)
@@ -1620,6 +1654,8 @@ def _runs_of(lines: tuple[_Line, ...], width: float) -> tuple[_Run, ...]:
     """A plain cell's lines by style, those of a style that follow each other joined by a line
     feed (which `_Codes` writes as the end of a line and the start of the next), a line
     narrowed to `width` alone with its `Tz`; () when a line is not plain."""
+    if len(lines) == 1 and lines[0][2] == AS_IT_IS:  # (most cells: one line as it is)
+        return ((lines[0][1], lines[0][0], ""),)
     runs: list[tuple[ParagraphStyle, list[str], str]] = []
     for line, st, kind in lines:
         if kind == NARROWED:
@@ -2236,9 +2272,9 @@ class GridTable(Flowable):
         of a follow-up: half of them striped, each marked)."""
         width = self.width
         canv.saveState()
-        canv.setFillColor(LIGHT)
+        _set_color(canv, LIGHT, True)
         canv.rect(0, tops[1], width, tops[0] - tops[1], stroke=0, fill=1)
-        canv.setFillColor(ZEBRA)
+        _set_color(canv, ZEBRA, True)
         ys = fp_str(tops).split(" ")  # (each top as `fp_str` writes it: one call for all)
         code: list[str] = cast(Any, canv)._code
         shaded = [(n, row.height) for n, row in enumerate(self.rows, start=1) if row.shaded]
@@ -2251,17 +2287,37 @@ class GridTable(Flowable):
                 if shown is None:
                     shown = heights[height] = fp_str(height)
                 code.append(f"n 0 {ys[n + 1]} {across} {shown} re {fill}")
-        canv.setStrokeColor(RULE)
+        _set_color(canv, RULE, False)
         canv.setLineWidth(0.5)
         _rules(canv, ys, edges, width)
         marked = [n for n, row in enumerate(self.rows, start=1) if row.marked]
         if marked:  # (what `_lines` writes of segments down the left edge)
-            canv.setStrokeColor(MARK)
+            _set_color(canv, MARK, False)
             canv.setLineWidth(3)
             code.append("n")
             code += [f"0 {ys[n]} m 0 {ys[n + 1]} l" for n in marked]
             code.append("S")
         canv.restoreState()
+
+
+def _set_color(canv: Any, color: colors.Color, fill: bool) -> None:
+    """`canv.setFillColor(color)` (`setStrokeColor` when not `fill`) of an opaque RGB colour,
+    as reportlab writes it: the operator, the colour kept, its alpha set."""
+    if canv._enforceColorSpace or type(color) is not colors.Color or color.alpha != 1:
+        (canv.setFillColor if fill else canv.setStrokeColor)(color)
+    elif fill:
+        canv._code.append(_fill_operator(color))
+        canv._fillColorObj = color
+        canv._setFillAlpha(1)
+    else:
+        canv._code.append(_stroke_operator(color))
+        canv._strokeColorObj = color
+        canv._setStrokeAlpha(1)
+
+
+@lru_cache(maxsize=256)
+def _stroke_operator(color: colors.Color) -> str:
+    return f"{fp_str((color.red, color.green, color.blue))} RG"
 
 
 def _draw_cell(cell: Flowable, canv: pdfcanvas.Canvas, x: float, y: float) -> None:

@@ -620,3 +620,45 @@ def test_cells_put_down_by_their_entries_write_what_each_cell_writes(seed):
         slow = _random_pages(seed)
     assert fast == by_cell
     assert fast == slow
+
+
+def test_ascii_lines_are_left_to_right_and_seeded_when_printable():
+    # `_cell_lines` takes a block of ASCII for left to right only, and for seeded when it is
+    # printable, without looking at its characters one by one: every ASCII character is
+    # neither right to left nor a direction control, and is seeded exactly when printable.
+    from ess_desk.documents import scripts
+
+    for code in range(128):
+        char = chr(code)
+        assert scripts.left_to_right_only(char), code
+        assert char.isprintable() == (char in style._SEEDABLE), code
+    st_ = styles()
+    for text in ["Zoé Durand", "Jean Dupont", "A\tB", "x" * 300, "12/03/2024", "(a) \\ b", ""]:
+        for width in (20.0, 80.0, 200.0):
+            lines, height, plain, seeded = style._cell_lines(((text, st_.cell),), width)
+            assert seeded == (plain and style._SEEDABLE.issuperset(text.replace("\n", "")))
+            assert plain == all(scripts.left_to_right_only(line) for line, _st, _k in lines)
+            assert height == sum(st.leading for _line, st, _kind in lines)
+
+
+def test_a_colour_set_the_quick_way_is_what_reportlab_sets():
+    # `style._set_color` writes an opaque RGB colour's operator itself and sets its alpha as
+    # reportlab's setFillColor and setStrokeColor do: the same operators (the ExtGState when
+    # the alpha was another), the same colour, alpha and PDF version left on the canvas.
+    from reportlab.pdfgen.canvas import Canvas
+
+    for fill in (True, False):
+        for alpha in (None, 0.5):
+            for color in (style.LIGHT, style.MARK, colors.Color(0.2, 0.3, 0.4, alpha=0.7)):
+                ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+                for canv in (ours, theirs):
+                    if alpha is not None:
+                        (canv.setFillAlpha if fill else canv.setStrokeAlpha)(alpha)
+                style._set_color(ours, color, fill)
+                (theirs.setFillColor if fill else theirs.setStrokeColor)(color)
+                assert ours._code == theirs._code  # type: ignore[attr-defined]
+                for name in ("_fillColorObj", "_strokeColorObj"):
+                    assert getattr(ours, name) == getattr(theirs, name)
+                assert ours._extgstate._d == theirs._extgstate._d  # type: ignore[attr-defined]
+                assert ours._extgstate._c == theirs._extgstate._c  # type: ignore[attr-defined]
+                assert ours._doc._pdfVersion == theirs._doc._pdfVersion  # type: ignore[attr-defined]
