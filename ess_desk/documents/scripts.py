@@ -43,6 +43,9 @@ _BIDI_CONTROLS = frozenset(
 )
 _ZWJ = "\u200d"
 _CONTROL_RUN = re.compile(f"[{''.join(sorted(_BIDI_CONTROLS))}]+")
+# Either of them (`_RTL`'s characters and the controls in one class): one search of a line
+# instead of two (each line of a Paragraph is checked before it is written).
+_RTL_OR_CONTROL = re.compile(f"[{_RTL.pattern[1:-1]}{''.join(sorted(_BIDI_CONTROLS))}]")
 
 
 @cache
@@ -110,7 +113,10 @@ def drawable(text: str, font_name: str) -> str:
         return text
     if _ARABIC.search(text):
         text = _ARABIC_RUN.sub(_reshaped, text)
-    missing = set(text).difference(covered(font_name))
+    glyphs = covered(font_name)
+    if glyphs.issuperset(text):  # (nearly always: looked at without a set of the text made)
+        return text
+    missing = set(text).difference(glyphs)
     return _replace(text, missing) if missing else text
 
 
@@ -147,7 +153,7 @@ def paragraph_direction(rtl: bool) -> Iterator[None]:
 
 def left_to_right_only(line: str) -> bool:
     """A line `visual` leaves as it is: no right-to-left character, no direction control."""
-    return not _RTL.search(line) and not _CONTROL_RUN.search(line)
+    return not _RTL_OR_CONTROL.search(line)
 
 
 def visual(line: str) -> str:

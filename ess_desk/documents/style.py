@@ -2539,6 +2539,17 @@ def built(doc: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None
         doc.__dict__.pop("canv", None)
 
 
+class _BodyFrame(Frame):
+    """reportlab's Frame, with two answers given by its class that a Frame gives by raising
+    AttributeError from its `__getattr__` (1-3 µs each time, 500 times a pack): no content
+    generated for it yet (`_generated_content`, asked before each flowable; what platypus
+    generates is still put on the frame itself and taken off it), and that it is the last frame
+    of its page (`lastFrame`, asked at each page's end: it is its page template's only one)."""
+
+    _generated_content = None
+    lastFrame = True
+
+
 def document(
     target: str | BinaryIO, meta: Metadata, pagesize: tuple[float, float] = A4
 ) -> BaseDocTemplate:
@@ -2561,7 +2572,7 @@ def document(
         initialFontName=FONT,
     )
     # No inner padding: the builders' tables are as wide as A4 less the margins (174 mm).
-    frame = Frame(
+    frame = _BodyFrame(
         doc.leftMargin,
         doc.bottomMargin,
         doc.width,
