@@ -34,25 +34,35 @@ def _real(path: Path | str) -> Path:
     real path of its folder is remembered (a thousand files written in a folder resolve it once;
     one `stat` checks that the name still leads to the same folder); the file's own name is
     resolved when it is a link."""
+    return _real_and_there(path)[0]
+
+
+def _real_and_there(path: Path | str) -> tuple[Path, bool | None]:
+    """`_real`, and whether something is there under that name (links followed) when the look
+    at the name told it (None: not known, the name being a link)."""
     text = os.fspath(path)
     folder, name = os.path.split(text)
     if not folder or name in ("", ".", ".."):
-        return _resolved(text)
+        return _resolved(text), None
+    there: bool | None
     try:
-        if stat.S_ISLNK(os.lstat(text).st_mode):
-            return _resolved(text)
+        there = not stat.S_ISLNK(os.lstat(text).st_mode)
+        if not there:
+            return _resolved(text), None
+    except (FileNotFoundError, NotADirectoryError):
+        there = False  # (not there yet: its name is its own)
     except OSError:
-        pass  # (not there yet: its name is its own)
+        there = None  # (its name is its own; whether it is there, `Path.exists` says)
     try:
         st = os.stat(folder)
     except OSError:
-        return _resolved(text)
+        return _resolved(text), None
     known = _FOLDERS.get(folder)
     if known is None or known[:2] != (st.st_dev, st.st_ino):
         if len(_FOLDERS) >= 64:  # bounded
             _FOLDERS.clear()
         known = _FOLDERS[folder] = (st.st_dev, st.st_ino, str(_resolved(folder)))
-    return Path(os.path.join(known[2], os.path.normcase(name)))
+    return Path(os.path.join(known[2], os.path.normcase(name))), there
 
 
 def _resolved(path: str) -> Path:
@@ -74,9 +84,11 @@ def protected_databases() -> frozenset[Path]:
 
 def _protected_reason(target: Path) -> str | None:
     """Why writing `target` would destroy part of an opened database, or None."""
-    real = _real(target)
+    real, there = _real_and_there(target)
     for db in _protected:
-        if real == db or (target.exists() and db.exists() and _same_file(target, db)):
+        if there is None:
+            there = target.exists()
+        if real == db or (there and db.exists() and _same_file(target, db)):
             return _(
                 "{path} est le fichier de la base du conseil : ESS Desk n'écrit jamais par-dessus. "
                 "Choisissez un autre nom de fichier."
@@ -119,15 +131,22 @@ def _database_files(db: Path) -> tuple[frozenset[Path], Path, Path]:
     known = _DATABASE_FILES.get(db)
     if known is not None:
         state, found = known
-        if state == (_folder_state(db.parent), _folder_state(found[1].parent)):
+        if state == _folders_state(db, found[1]):
             return found
     backups = backup_dir(db)
-    state = (_folder_state(db.parent), _folder_state(backups.parent))  # (before looking)
+    state = _folders_state(db, backups)  # (before looking)
     companions = [Path(str(db) + suffix) for suffix in _SQLITE_COMPANIONS]
     companions += [lock_path(db), takeover_path(db)]
     found = (frozenset(_real(c) for c in companions), backups, _real(backups))
     _DATABASE_FILES[db] = (state, found)
     return found
+
+
+def _folders_state(db: Path, backups: Path) -> tuple:
+    """The state of the database's folder and of its backups' folder (looked at once when they
+    are the same folder: the backups beside the database)."""
+    here = _folder_state(db.parent)
+    return (here, None) if backups.parent == db.parent else (here, _folder_state(backups.parent))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -232,6 +251,8 @@ def atomic_path(final: Path | str) -> Iterator[Path]:
 def ensure_folder(folder: Path | str) -> Path:
     """Create a folder (and its parents) for files to be written, or say why it cannot be."""
     folder = check_output(folder)
+    if os.path.isdir(folder):
+        return folder  # (what mkdir would find: a thousand files written in one folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:

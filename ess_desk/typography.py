@@ -65,7 +65,10 @@ _BEFORE_BARE_PUNCT = re.compile(r"(?!\d)[\w»)\]]")
 _TIME = re.compile(rf"\b(\d{{1,2}}){_SPACE}h(?:{_SPACE}(\d{{2}}))?\b")
 _UNIT = re.compile(rf"(\d) (?=(?:{_UNITS})(?!\w))")
 _NUMBER_AFTER = re.compile(r"(n°|N°|no\.|art\.|p\.|pp\.|§|Art\.) (?=\d)")  # not after [\w.]
-_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0]\d{3})+)(?![\d,])")
+# (The character before a number, neither a digit nor « , . », is looked at once its first digit
+# is found, as `(?<![\d,.])` before it would be: a pattern that begins with a look-behind is
+# tried at every character of the text, one that begins with a digit only where there is one.)
+_THOUSANDS = re.compile(r"(\d(?<![\d,.]\d)\d{0,2})((?:[ \u00a0]\d{3})+)(?![\d,])")
 _CIVILITY = re.compile(r"(M\.|MM\.|Mme|Mmes|Mlle|Mlles|Mgr|Dr) (?=[^\W\d_])")  # not after \w
 # A digit, a space and « h »: where a time of day may be.
 _TIME_HINT = re.compile(rf"\d{_SPACE}h")
@@ -130,8 +133,12 @@ def _typeset_words(text: str, french: bool) -> str:
         text = _DAY_MONTH.sub(rf"\1{NBSP}\2", text)
     text = _UNIT.sub(rf"\1{NBSP}", text)
     text = _NUMBER_AFTER.sub(_number_after, text)
-    text = _THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"[ \u00a0]", NNBSP, m.group(2)), text)
+    text = _THOUSANDS.sub(_thousands, text)
     return _CIVILITY.sub(_civility, text)
+
+
+def _thousands(match: re.Match) -> str:
+    return match.group(1) + match.group(2).replace(" ", NNBSP).replace(NBSP, NNBSP)
 
 
 def _before(match: re.Match) -> str:
@@ -170,7 +177,7 @@ _IS_LETTER = re.compile(_LETTER)
 _IS_WORD = re.compile(r"\w")
 
 
-_FIRST_OF_MONTH = re.compile(rf"(?<![\d,.])1(?:er)?{_SPACE}+({_MONTHS})\b")
+_FIRST_OF_MONTH = re.compile(rf"1(?<![\d,.]1)(?:er)?{_SPACE}+({_MONTHS})\b")  # (as _THOUSANDS)
 
 
 def _first_day(text: str) -> str:

@@ -90,35 +90,18 @@ def run() -> None:
 
 
 def _flushed() -> bool:
-    """Whether the standard streams could be flushed (a pipe closed by its reader cannot). The
-    installed program on Windows has none (a windowed build: sys.stdout and sys.stderr are None),
-    hence nothing to flush."""
-    try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-    except (OSError, ValueError):
-        return False
-    return True
+    """Whether the standard streams could be flushed (`ess_desk.cli.ending.flushed`)."""
+    from ess_desk.cli.ending import flushed
+
+    return flushed()
 
 
 def _leave(code: int) -> None:
-    """The end of a subcommand: what the interpreter's own exit would leave behind is done (the
-    exit functions: the support log's handlers closed, multiprocessing's helpers ended; the
-    standard streams flushed), then the process ends without taking apart, object by object,
-    everything the command made: a 10,000-member import holds some 50 MB of them, 13-14 ms of
-    processor time to free before the process could end. Each command has closed its database
-    and written its files whole by then. With a thread still running, or when a stream cannot
-    be flushed (a pipe closed by its reader), the interpreter ends as usual: it waits for the
-    thread, and says what became of the stream."""
-    import atexit
-    import threading
+    """The end of a subcommand, as `python -m ess_desk.cli` ends (`ess_desk.cli.ending.leave`):
+    the exit functions run and the streams flushed, nothing the command made taken apart."""
+    from ess_desk.cli.ending import leave
 
-    if isinstance(code, int) and threading.active_count() == 1:
-        atexit._run_exitfuncs()  # as the interpreter's exit runs them; they are run once
-        if _flushed():
-            os._exit(code)
-    sys.exit(code)
+    leave(code)
 
 
 if __name__ == "__main__":

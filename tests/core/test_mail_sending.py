@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from pypdf import PdfWriter
@@ -365,6 +366,50 @@ def test_attachments_are_encoded_as_base64_encodes_them(size):
     assert base64_lines(content) == base64.encodebytes(content).replace(b"\n", b"\r\n")
 
 
+def test_attachments_of_every_count_of_lines_are_encoded_as_base64_encodes_them():
+    """base64_lines cuts the whole lines by a `struct` made for their count: every count from 0
+    to 60 lines, with and without a last line cut short."""
+    import base64
+    import os
+
+    from ess_desk.mail.message import base64_lines
+
+    for size in range(0, 57 * 60 + 57):
+        content = os.urandom(size)
+        assert base64_lines(content) == base64.encodebytes(content).replace(b"\n", b"\r\n")
+
+
+def test_an_attachment_made_of_bytes_is_not_hashed_again_and_a_changed_one_is_refused():
+    """Bytes cannot change once the attachment is made of them: composing does not hash them
+    again, and writes the same part as for an attachment read back and checked. Contents that
+    can change (a bytearray), or read back by `load`, are checked against their digest."""
+    import hashlib
+
+    from ess_desk.errors import UserError
+    from ess_desk.mail.message import Attachment, _attachment_part
+
+    content = bytes(range(256)) * 300
+    held = Attachment.of("relance.pdf", content, "application/pdf")
+    read_back = Attachment(
+        "relance.pdf",
+        "application/pdf",
+        hashlib.sha256(content).hexdigest(),
+        len(content),
+        lambda: content,
+    )
+    assert _attachment_part(held) == _attachment_part(read_back)
+    changing = bytearray(content)
+    changed = Attachment.of("relance.pdf", changing, "application/pdf")  # type: ignore[arg-type]
+    changing[0] ^= 1
+    with pytest.raises(UserError, match="changé"):
+        _attachment_part(changed)
+    swapped = Attachment(
+        "relance.pdf", "application/pdf", held.sha256, len(content), lambda: bytes(changing)
+    )
+    with pytest.raises(UserError, match="changé"):
+        _attachment_part(swapped)
+
+
 _NAME_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éèàçïôœÉß'-–&!#漢😀"
 
 
@@ -463,3 +508,54 @@ def test_plain_attachment_headers_are_the_bytes_email_writes(mime):
         headers = b"".join(WIRE.fold_binary(key, value) for key, value in part.items())
         expected = headers + b"\r\n" + base64.encodebytes(content).replace(b"\n", b"\r\n")
         assert base64_part(content, mime, name, {}) == expected, name
+
+
+_ATEXT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-"
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet=_ATEXT + '.@ "()<>[]:;,\\é', min_size=0, max_size=24)
+    | st.builds(
+        "{}@{}".format,
+        st.from_regex(
+            r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*", fullmatch=True
+        ),
+        st.from_regex(r"[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*", fullmatch=True),
+    )
+    | st.builds(
+        "{}@{}".format,
+        st.text(alphabet='ab9=.-:" é', min_size=0, max_size=6),
+        st.text(alphabet="ab9-.:_[] ", min_size=0, max_size=6),
+    )
+)
+@example("jean.dupont@example.org")
+@example("a@b.")
+@example("a@b:")
+@example(".a@b")
+@example("a..b@c")
+def test_a_plain_address_is_checked_as_email_reads_it(text):
+    """An address of plain words is taken as it is, without `email`'s parser: only where the
+    parser reads it whole as a user and a domain; any other gives what it gave before (the
+    address, or the same exception)."""
+    from email.headerregistry import Address
+
+    from ess_desk.mail import headers
+
+    if headers._PLAIN_ADDRESS.fullmatch(text):
+        parsed = Address(addr_spec=text)
+        assert parsed.username and parsed.domain and parsed.addr_spec == text
+
+    def outcome() -> object:
+        try:
+            return headers.check_address(text, "X")
+        except Exception as exc:
+            return type(exc), str(exc)
+
+    now = outcome()
+    plain = headers._PLAIN_ADDRESS
+    headers._PLAIN_ADDRESS = re.compile(r"(?!)")  # (every address through the parser)
+    try:
+        assert outcome() == now
+    finally:
+        headers._PLAIN_ADDRESS = plain

@@ -3,7 +3,9 @@ same failure as when this process writes them in turn (on the small demo, cut in
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from reportlab import rl_config
@@ -135,3 +137,60 @@ def test_an_interruption_leaves_the_chunks_not_begun_unwritten(
     with pytest.raises(_Interrupted):
         action_reminders.write_all(demo.db, tmp_path / "cut", today=on_demo_day, workers=2)
     assert len(list((tmp_path / "cut").glob("*.pdf"))) < total // 2
+
+
+@pytest.mark.parametrize("chunk", [24, 4, 1])
+def test_the_owners_are_cut_in_order_and_smaller_at_the_end(monkeypatch, chunk):
+    """Every owner once, in order; chunks of CHUNK, then smaller ones for the last owners (an
+    eighth of those left, two at least), never growing again."""
+    monkeypatch.setattr(action_reminders, "CHUNK", chunk)
+    for count in [*range(0, 60), 199, 200, 1193]:
+        owners = list(range(count))
+        chunks = action_reminders._chunks(owners)  # type: ignore[arg-type]
+        assert [o for c in chunks for o in c] == owners
+        sizes = [len(c) for c in chunks]
+        assert all(0 < s <= chunk for s in sizes)
+        assert sizes == sorted(sizes, reverse=True)
+        left = count
+        for size in sizes:
+            assert size == min(chunk, max(2, -(-left // 8)), left)
+            left -= size
+    big = [len(c) for c in action_reminders._chunks(list(range(1193)))]  # type: ignore[arg-type]
+    assert big[:40] == [chunk] * 40 and big[-1] <= 2
+
+
+# A worker that leaves an object in a cycle, which says (in a file) whether it was collected.
+_CYCLE_FILE = "ess-desk-worker-cycle"
+
+
+class _Cycle:
+    def __init__(self, path: str) -> None:
+        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+        self.me = self
+
+    def __del__(self, write=os.write) -> None:  # (the module may be taken apart already)
+        write(self.fd, b"collected")
+
+
+def _leave_a_cycle(path: str) -> int:
+    import atexit
+    import gc
+
+    gc.collect()
+    _Cycle(path)  # (garbage at once: only a collection frees it)
+    gc.disable()  # (as a worker's end finds it: not collected yet)
+    atexit.register(Path(path + "-exit").write_text, "ran")
+    return 1
+
+
+def test_a_worker_ends_without_collecting_what_it_made(tmp_path):
+    """A worker's end is waited for by the process that shuts the pool down: its exit functions
+    run, but the interpreter's last collections do not go through what it made (they took the
+    reminders' worker 0.2 s)."""
+    from ess_desk.exchange import worker_processes
+
+    path = str(tmp_path / _CYCLE_FILE)
+    with worker_processes.pool(1) as pool:
+        assert pool.submit(_leave_a_cycle, path).result() == 1
+    assert (tmp_path / f"{_CYCLE_FILE}-exit").read_text() == "ran"
+    assert (tmp_path / _CYCLE_FILE).read_bytes() == b""

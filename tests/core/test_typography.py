@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import re
 from email import policy
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from ess_desk import i18n
+from ess_desk import i18n, typography
 from ess_desk.dates import clock, long_date, long_datetime
 from ess_desk.documents.style import (
     TextCell,
@@ -260,3 +261,36 @@ def test_e_mail_drafts_are_typeset():
     assert parsed["Subject"] == f"Relance{NNBSP}: vos actions"
     text = parsed.get_body(("plain",)).get_content()
     assert f"Bonjour{NNBSP}; à 18{NBSP}h." in text and "conseil@exemple.fr" in text
+
+
+# The patterns of numbers as they were written first, with the look-behind before the number
+# (tried at every character of a text): the ones in use must find the same.
+_THOUSANDS_BEFORE = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0]\d{3})+)(?![\d,])")
+_FIRST_OF_MONTH_BEFORE = re.compile(
+    rf"(?<![\d,.])1(?:er)?{typography._SPACE}+({typography._MONTHS})\b"
+)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["0", "1", "12", "123", "1234", " ", NBSP, NNBSP, "\t", ",", ".", "a", "-", "er"]
+            + ["\n", "janvier", " décembre", "1er mars", "1 mai"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+@example("1 234 567")
+@example("1,234 567 890")
+@example("x1 000.5 000")
+@example("le 1 décembre, 21 décembre, 1er mars et 1\u00a0mai")
+def test_numbers_are_found_where_the_patterns_first_written_find_them(text):
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+        return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+    assert found(typography._THOUSANDS) == found(_THOUSANDS_BEFORE)
+    assert found(typography._FIRST_OF_MONTH) == found(_FIRST_OF_MONTH_BEFORE)
+    assert typography._THOUSANDS.sub(typography._thousands, text) == _THOUSANDS_BEFORE.sub(
+        lambda m: m.group(1) + re.sub(r"[ \u00a0]", NNBSP, m.group(2)), text
+    )

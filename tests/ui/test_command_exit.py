@@ -1,5 +1,6 @@
-"""How the program ends after a subcommand (ui.launcher._leave): the exit functions run and the
-output is whole, without the interpreter taking apart what the command made."""
+"""How the program ends after a subcommand (ui.launcher._leave, and `python -m ess_desk.cli` alike:
+ess_desk.cli.ending.leave): the exit functions run and the output is whole, without the
+interpreter taking apart what the command made."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,32 +30,41 @@ PROGRAM = textwrap.dedent(
         threading.Thread(target=lambda: (gate.wait(0.3), print("thread done"))).start()
     sys.argv = ["ess-desk", *ARGV]
     exec(PRELUDE)
-    from ui.launcher import run
-    run()
+    if AS_MODULE:
+        import runpy
+        runpy.run_module("ess_desk.cli", run_name="__main__")
+    else:
+        from ui.launcher import run
+        run()
     """
 )
 
 
 def ending(
-    argv: list[str], *, with_thread: bool = False, prelude: str = ""
+    argv: list[str], *, with_thread: bool = False, prelude: str = "", as_module: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """How `ess-desk argv` ends, `prelude` run just before it."""
-    code = f"WITH_THREAD = {with_thread}\nARGV = {argv!r}\nPRELUDE = {prelude!r}\n{PROGRAM}"
+    """How `ess-desk argv` (`as_module`: `python -m ess_desk.cli argv`) ends, `prelude` run just
+    before it."""
+    code = (
+        f"WITH_THREAD = {with_thread}\nARGV = {argv!r}\nPRELUDE = {prelude!r}\n"
+        f"AS_MODULE = {as_module}\n{PROGRAM}"
+    )
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
 
 
-def test_a_command_ends_with_its_code_its_output_and_its_exit_functions(tmp_path):
+@pytest.mark.parametrize("as_module", [False, True])
+def test_a_command_ends_with_its_code_its_output_and_its_exit_functions(tmp_path, as_module):
     db = str(tmp_path / "conseil.sqlite")
-    assert ending(["new", db]).returncode == 0
-    done = ending(["--db", db, "check"])
+    assert ending(["new", db], as_module=as_module).returncode == 0
+    done = ending(["--db", db, "check"], as_module=as_module)
     assert done.returncode == 0
     assert done.stdout.splitlines()[-2:] == [
         f"Aucun problème : la base {db} est intègre.",
         "exit functions ran",
     ]
-    failed = ending(["--db", str(tmp_path / "absent.sqlite"), "check"])
+    failed = ending(["--db", str(tmp_path / "absent.sqlite"), "check"], as_module=as_module)
     assert failed.returncode == 1
     assert failed.stdout.splitlines() == ["exit functions ran"]
     assert "absent.sqlite" in failed.stderr
@@ -60,9 +72,10 @@ def test_a_command_ends_with_its_code_its_output_and_its_exit_functions(tmp_path
     assert "taken apart" not in done.stdout + failed.stdout
 
 
-def test_a_thread_still_running_is_waited_for(tmp_path):
+@pytest.mark.parametrize("as_module", [False, True])
+def test_a_thread_still_running_is_waited_for(tmp_path, as_module):
     db = str(tmp_path / "conseil.sqlite")
-    done = ending(["new", db], with_thread=True)
+    done = ending(["new", db], with_thread=True, as_module=as_module)
     assert done.returncode == 0
     lines = done.stdout.splitlines()
     # The interpreter's usual end: the thread waited for, then the exit functions (os._exit
