@@ -307,8 +307,7 @@ class MemberListing:
         """What changes when the file is written: SQLite's data version (another connection's
         commits) and this connection's count of rows changed (its own writes, triggers'
         included)."""
-        version = self._db.execute("PRAGMA data_version").fetchone()[0]
-        return version, self._db.conn.total_changes
+        return database.scalar(self._db, "PRAGMA data_version"), self._db.conn.total_changes
 
     def _holding_ids(self, word: str) -> set[int]:
         """`_holding` from the database, without the texts."""
