@@ -110,3 +110,24 @@ def test_an_interrupted_command_ends_with_130(tmp_path):
     done = ending(["new", str(tmp_path / "conseil.sqlite")], prelude=prelude)
     assert done.returncode == 130
     assert done.stdout.splitlines() == ["exit functions ran"]
+
+
+@pytest.mark.parametrize("as_module", [False, True])
+def test_a_command_s_unexpected_error_is_in_the_log_whole(tmp_path, as_module):
+    """A bug met by a command: its sentence on the error stream, code 1, and its traceback in
+    the support log, written whole (the log's file is flushed and closed by the exit functions
+    before the process ends without the interpreter's teardown)."""
+    logs = tmp_path / "logs"
+    prelude = (
+        f"import os; os.environ['ESS_DESK_LOG_DIR'] = {str(logs)!r}\n"
+        "import ess_desk.cli.store as store\n"
+        "def broken(args): raise RuntimeError('panne ' + 'x' * 20000)\n"
+        "store.cmd_new = broken"
+    )
+    done = ending(["new", str(tmp_path / "conseil.sqlite")], prelude=prelude, as_module=as_module)
+    assert done.returncode == 1
+    assert done.stderr.strip() and "Traceback" not in done.stderr
+    assert done.stdout.splitlines() == ["exit functions ran"]
+    written = (logs / "ess-desk.log").read_text(encoding="utf-8")
+    assert "Traceback" in written and "RuntimeError: panne " + "x" * 20000 in written
+    assert written.rstrip().endswith("x" * 20000)
