@@ -379,6 +379,48 @@ def test_attachments_of_every_count_of_lines_are_encoded_as_base64_encodes_them(
         assert base64_lines(content) == base64.encodebytes(content).replace(b"\n", b"\r\n")
 
 
+@pytest.mark.parametrize("block", [1, 3, 1024])
+def test_attachments_cut_block_by_block_are_encoded_as_base64_encodes_them(monkeypatch, block):
+    """Lines cut `_BLOCK` at a time by one struct, the rest by another: every count of blocks
+    and of lines left over, a last line cut short or not, the same lines as encodebytes'."""
+    import base64
+    import os
+
+    from ess_desk.mail import message
+
+    monkeypatch.setattr(message, "_BLOCK", block)
+    for size in [*range(0, 57 * 3 * block + 58, 19 if block > 3 else 1), 57 * 2 * 1024 + 5]:
+        content = os.urandom(size)
+        assert message.base64_lines(content) == base64.encodebytes(content).replace(
+            b"\n", b"\r\n"
+        ), size
+
+
+def test_a_large_attachment_keeps_no_struct_of_its_size(monkeypatch):
+    """The structs made (and kept) to cut lines are of `_BLOCK` lines at most, whatever the
+    attachment's size (one for a 6 MB annex's 105,000 lines would keep 3.4 MB), and give the
+    same lines."""
+    import base64
+    import os
+    import struct
+
+    from ess_desk.mail import message
+
+    made: list[int] = []
+    real = struct.Struct
+
+    def recorded(layout: str) -> struct.Struct:
+        made.append(layout.count("s"))
+        return real(layout)
+
+    monkeypatch.setattr(message.struct, "Struct", recorded)
+    message._lines.cache_clear()
+    content = os.urandom(6_000_000 + 1234)
+    assert message.base64_lines(content) == base64.encodebytes(content).replace(b"\n", b"\r\n")
+    assert made and max(made) <= message._BLOCK
+    message._lines.cache_clear()
+
+
 def test_an_attachment_made_of_bytes_is_not_hashed_again_and_a_changed_one_is_refused():
     """Bytes cannot change once the attachment is made of them: composing does not hash them
     again, and writes the same part as for an attachment read back and checked. Contents that
