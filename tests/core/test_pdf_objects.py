@@ -326,3 +326,40 @@ def test_arrays_written_on_several_lines_are_reportlabs(entry):
     with _ReportLab():
         theirs = written()
     assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "procs",
+    [
+        ["/PDF", "/Text", "/ImageB", "/ImageC", "/ImageI"],
+        ["/PDF", "/Tëxt"],
+        ["/PDF", "/A#20B", "/C-D"],
+        ["PDF", "/Text"],
+        ("/PDF", "/Text"),
+        [],
+    ],
+)
+@pytest.mark.parametrize("font", ["reference", "dictionary"])
+def test_pages_own_resources_are_reportlabs(procs, font):
+    """A page given resources of its own (procedure sets of other names, fonts in a dictionary
+    of their own): reportlab's bytes."""
+
+    def written() -> bytes:
+        out = io.BytesIO()
+        canv = Canvas(out, pagesize=A4, invariant=1, pageCompression=1)
+        canv.setFont(FONT, 10)
+        canv.drawString(72, 700, "Séance")
+        canv.showPage()
+        resources = pdfdoc.PDFResourceDictionary()
+        resources.basicFonts()
+        if font == "dictionary":
+            resources.Font = pdfdoc.PDFDictionary({"F1": resources.Font})
+        resources.ProcSet = procs
+        canv._doc.Pages.pages[-1].Resources = resources
+        canv.save()
+        return out.getvalue()
+
+    ours = written()
+    with _ReportLab():
+        theirs = written()
+    assert ours == theirs
