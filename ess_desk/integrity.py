@@ -275,9 +275,10 @@ def check_derived(db: Database) -> list[str]:
                 counts,
             ).format(n=counts)
         )
-    from ess_desk.store import pending
+    from ess_desk.store import pending, seats
 
     lists = len(pending.problems(db)) if pending.present(db) else 0
+    lists += len(seats.problems(db)) if seats.present(db) else 0
     if lists:
         out.append(
             ngettext(

@@ -94,11 +94,16 @@ def unembedded_fonts(path: Path | str) -> list[str]:
     return missing
 
 
-def row_by_row(writer, rows, tops, pad, columns) -> None:
+def row_by_row(writer, rows, tops, pad, columns, middles=None) -> None:
     """`style._RowWriter.rows` as one call of `write` per row, each cell through `cell`: what
-    the one loop of `rows` must write (tests patch it in)."""
+    the one loop of `rows` must write (tests patch it in); in a table set in the middle of its
+    rows (`middles`: each cell's top), one call per cell."""
     for n, cells in enumerate(rows):
-        writer.write(cells, tops[n] - pad, columns)
+        if middles is None:
+            writer.write(cells, tops[n] - pad, columns)
+            continue
+        for cell, column, top in zip(cells, columns, middles[n], strict=False):
+            writer.write([cell], top, [column])
 
 
 def invariant_pdf(story: list[Any]) -> bytes:

@@ -9,6 +9,7 @@ it first at start-up.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -196,11 +197,22 @@ def late_notices(db: Database, today: dt.date, days: int = UPCOMING_DAYS) -> int
     """How many of the upcoming meetings (`upcoming_meetings`) have their notice unsent and its
     deadline passed: the deadline is the meeting's day less the clear days and one
     (`meetings.calendar.notice_deadline`), which SQL works out for every one of them."""
+    params = _upcoming_range(today, days)
+    # Only a meeting within the longest notice of a body (and its day) may be late: the range
+    # read stops there (the bodies' indexes of migration 0024 give it at once).
+    longest = database.scalar(
+        db,
+        "SELECT max((SELECT MAX(notice_clear_days) FROM bodies), "
+        "(SELECT MAX(reconvene_notice_days) FROM bodies))",
+    )
+    if isinstance(longest, int) and longest < days:
+        within = (today + dt.timedelta(days=max(longest, -1) + 1)).isoformat()
+        params["end"] = min(params["end"], within)
     return database.count(
         db,
         f"SELECT COUNT(*) {_UPCOMING} AND COALESCE(m.notice_sent_on, '') = '' "
         f"AND date(m.starts_at, printf('-%d days', {_CLEAR_DAYS} + 1)) < :today",
-        _upcoming_range(today, days),
+        params,
     )
 
 
@@ -499,26 +511,44 @@ class VacancyListing(Record):
 
 
 def vacancies(db: Database, today: dt.date) -> VacancyListing:
-    """Colleges of the bodies in activity with fewer members in office than seats, by body."""
+    """Colleges of the bodies in activity with fewer members in office than seats, by body.
+
+    Only the colleges that may have a vacant seat are counted: those full until before the day
+    or with a term starting after it, as kept beside the mandates (ess_desk.store.seats,
+    migration 0024); a file without that table (read-only, of before it) counts them all."""
     day = today.isoformat()
-    rows = database.records(
-        db,
-        VacantSeats,
-        f"""
-        SELECT * FROM (
-            SELECT b.id AS body_id, b.name AS body, c.id AS college_id, c.name AS college, c.seats,
-                   (SELECT COUNT(*) FROM mandates m WHERE m.college_id = c.id
-                      AND m.role IN {_SEATS} AND {SEAT_END} >= :day
-                      AND m.start_date <= :day) AS filled
-            FROM colleges c JOIN bodies b ON b.id = c.body_id
-            WHERE b.archived = 0 AND c.seats IS NOT NULL
-        ) WHERE filled < seats
-        ORDER BY body_id, college_id
-        """,
-        {"day": day},
-    )
+    try:
+        rows = database.records(
+            db, VacantSeats, _VACANCIES.format(colleges=_MAY_BE_VACANT), {"day": day}
+        )
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        rows = database.records(
+            db, VacantSeats, _VACANCIES.format(colleges=_EVERY_COLLEGE), {"day": day}
+        )
     items = tuple(rows)
     return VacancyListing(len(items), items, seats=sum(v.vacant for v in items))
+
+
+# The colleges looked at: those ess_desk.store.seats says may have a vacant seat on the day
+# (its two index ranges; CROSS JOIN keeps them first), or every one.
+_MAY_BE_VACANT = (
+    "(SELECT college_id FROM college_seats WHERE full_until < :day OR last_start > :day) s "
+    "CROSS JOIN colleges c ON c.id = s.college_id"
+)
+_EVERY_COLLEGE = "colleges c"
+_VACANCIES = f"""
+    SELECT * FROM (
+        SELECT b.id AS body_id, b.name AS body, c.id AS college_id, c.name AS college, c.seats,
+               (SELECT COUNT(*) FROM mandates m WHERE m.college_id = c.id
+                  AND m.role IN {_SEATS} AND {SEAT_END} >= :day
+                  AND m.start_date <= :day) AS filled
+        FROM {{colleges}} JOIN bodies b ON b.id = c.body_id
+        WHERE b.archived = 0 AND c.seats IS NOT NULL
+    ) WHERE filled < seats
+    ORDER BY body_id, college_id
+"""
 
 
 class BackupState(Record):

@@ -700,9 +700,13 @@ def _cell_lines(
             wrapped = lines_of(block, st.fontName, st.fontSize, width)
             if not wrapped:
                 continue
-            # (what is true of the block is true of its lines: pieces of it, and « - »)
-            seeded = seeded and _SEEDABLE.issuperset(block)
-            if not scripts.left_to_right_only(block):
+            # (what is true of the block is true of its lines: pieces of it, and « - »; printable
+            # ASCII is seeded, and neither right to left nor a direction control)
+            ascii_only = block.isascii()
+            seeded = seeded and (
+                (ascii_only and block.isprintable()) or _SEEDABLE.issuperset(block)
+            )
+            if not ascii_only and not scripts.left_to_right_only(block):
                 lines += [(line, st, _plain_line(line, st, width)) for line in wrapped]
                 continue
             size = st.fontSize
@@ -711,6 +715,8 @@ def _cell_lines(
                     lines.append((line, st, AS_IT_IS))
                 else:
                     lines.append((line, st, NARROWED))
+    if len(lines) == 1:  # (as the sum and `all` below give it)
+        return (lines[0],), 0 + lines[0][1].leading, bool(lines[0][2]), bool(lines[0][2]) and seeded
     height = sum(st.leading for _text, st, _plain in lines)
     plain = all(kind for _text, _st, kind in lines)
     return tuple(lines), height, plain, plain and seeded
@@ -948,7 +954,11 @@ class _RowWriter:
     def __init__(self, text: TextObject):
         self.text = text
         self.code: list[str] = text._code
-        self.moves: dict[tuple[float, float], str] = {}
+        # (the moves of the whole document: a table's cells move by the same distances on every
+        # page, a long follow-up's ~130 of them; its ~1,700 parts' moves each formatted once)
+        self.moves: dict[tuple[float, float], str] = _document_memo(text._canvas, "_ess_moves")
+        if len(self.moves) > 8192:  # (bounded: a tableau of 30,000 actions)
+            self.moves.clear()
         self.fonts = -1  # how many fonts the document named when `seeded` was worked out
         self.seeded: object = None
         self.own = _fragments_token(text, False)
@@ -956,6 +966,8 @@ class _RowWriter:
         self.fonts_shown: dict[tuple[str, float, float], str] = {}
         self.tables: dict[str, _Codes] = {}  # the fonts' codes (`_codes`)
         self.styles: dict[ParagraphStyle, tuple[str, Any, str]] = {}  # see _style
+        self.entered: dict[ParagraphStyle, tuple[str, str]] = {}  # see _entered
+        self.set_states: dict[ParagraphStyle, tuple] = {}  # see _set_state
         self.font_mapping: dict = text._canvas._doc.fontMapping
         self.alpha = False  # (`rows`: the text object's `_alpha_version`)
         self.plain_fill = False  # (`rows`: an opaque fill and no colour space enforced)
@@ -1043,13 +1055,24 @@ class _RowWriter:
         cell.write_into(text, left, top, inner)
 
     def rows(
-        self, rows: list[list], tops: list[float], pad: float, columns: list[tuple[float, float]]
+        self,
+        rows: list[list],
+        tops: list[float],
+        pad: float,
+        columns: list[tuple[float, float]],
+        middles: list[list[float]] | None = None,
     ) -> None:
         """`write` of each of `rows`, its text from `tops[n] - pad` down, in one loop: a plain
         cell's operators (those it wrote before into the document, else those of `_quick`) put
         down after the move to it, the text object's state kept in local names meanwhile and
         given back to it before any other cell (`write`) and at the end. (A follow-up of 900
-        rows writes 5,400 cells: through `cell`, 5 µs each.)"""
+        rows writes 5,400 cells: through `cell`, 5 µs each.) In a document whose codes are its
+        own (not seeded), `_put_down` does it by each cell's `_entry`, each cell at its own top
+        (`middles`) in a table set in the middle of its rows."""
+        if not self.seeded_canvas:
+            _put_down(self, rows, tops, pad, columns, middles)
+            return
+        assert middles is None  # (`GridTable.draw` sets those cells itself)
         text, code, moves, own = self.text, self.code, self.moves, self.own
         seeded_canvas = self.seeded_canvas
         previous: Any
@@ -1264,10 +1287,9 @@ class _RowWriter:
         for st, lines, _scale in runs:
             codes = tables.get(st.fontName)
             if codes is None or codes.seen != len(codes.assignments):
-                codes = _codes(self.text._canvas, st.fontName)
+                codes = _table(self, st.fontName)
                 if codes is None:
                     return None
-                tables[st.fontName] = codes
             try:
                 out.append(lines.translate(codes))
             except _NoCode:
@@ -1318,6 +1340,276 @@ class _RowWriter:
         return found
 
 
+def _entered(
+    writer: _RowWriter, st: ParagraphStyle, state: tuple, styled: bool
+) -> tuple[str, str] | None:
+    """What `_quick` writes before a cell's first run, in a text object that is not in that
+    run's style and first subset (`state`): the fill operator ("" when the style is already
+    set) and the font's; None when it would not write it (`_quick_style`)."""
+    if state[0] is st:
+        return ("", writer._font_operator_of(state[2], state[3], state[4]))
+    if not styled:
+        return None
+    found = writer.entered.get(st)
+    if found is None:
+        known = writer._quick_style(st)
+        if known is None:
+            return None
+        found = writer.entered[st] = (known[0], known[2])
+    return found
+
+
+def _set_state(writer: _RowWriter, st: ParagraphStyle) -> tuple:
+    """The state (`_state`) `_quick` leaves after it set `st` and wrote in its first subset."""
+    found = writer.set_states.get(st)
+    if found is None:
+        found = writer.set_states[st] = (st, 0, st.fontName, st.fontSize, st.leading, st.textColor)
+    return found
+
+
+def _table(writer: _RowWriter, font_name: str) -> _Codes | None:
+    """The font's `_Codes` in the writer's document, up to date (`_codes`), kept for `_shown`."""
+    codes = _codes(writer.text._canvas, font_name)
+    if codes is not None:
+        writer.tables[font_name] = codes
+    return codes
+
+
+# A plain cell as `_put_down` puts it down in a document at a width (see `_entry`), a list:
+# its first style; its operators in a text object already in that style and the font's first
+# subset; the same without what narrows its first line; the state they leave when they set
+# another style on the way (None: the state they found); the state they leave once they set
+# its first style; its operators then (worked out the first time they are needed, or None);
+# its first line's size (the move to it); its height; whether a line is narrowed; what narrows
+# its first line ("" when nothing does).
+_Entry = list
+
+
+def _document_memo(canv: Any, name: str) -> dict:
+    """A memo kept by the canvas under `name`: for its document only (gone with it)."""
+    memo = canv.__dict__.get(name)
+    if memo is None:
+        memo = canv.__dict__[name] = {}
+    return memo
+
+
+def _document_entries(canv: Any, columns: list[tuple[float, float]]) -> list[dict]:
+    """The entries (`_Entry`, or False for a cell `_put_down` leaves to `write`) of the cells
+    of each column's width, kept by the canvas: for the document only, as its codes are."""
+    entries = _document_memo(canv, "_ess_entries")
+    return [entries.setdefault(inner, {}) for _left, inner in columns]
+
+
+def _entry(
+    writer: _RowWriter, cell: TextCell, inner: float, state: tuple, styled: bool, memo: dict
+) -> _Entry | None:
+    """The `_Entry` of a plain cell (one laid out to `inner`, of lines) in the writer's
+    document, remembered in `memo`; that of a number written in the style of the line before
+    (`_number_operators`, as `_quick` writes it), not remembered; None when `_quick` could
+    not write the cell now (a character past the first subset, a style `_style` would set
+    its slow way), False in `memo` when it never could (right to left, a line not plain)."""
+    if not cell._plain or cell.rtl:
+        memo[cell] = False
+        return None
+    lines = cell._lines
+    first = lines[0][1]
+    entered = state[0] is first and state[1] == 0
+    if entered and len(lines) == 1 and lines[0][0].isdigit():
+        number = _number_operators(lines[0], inner)
+        if number is not None:
+            return [first, number, number, None, state, None, first.fontSize, cell._height, 0, ""]
+    runs = cell._runs
+    if runs is None:
+        runs = cell._runs = _runs_of(lines, inner)
+    if len(runs) == 1:  # (most cells: `_shown` of its one run, written out)
+        codes = writer.tables.get(first.fontName)
+        if codes is None or codes.seen != len(codes.assignments):
+            codes = _table(writer, first.fontName)
+        try:
+            shown = [runs[0][1].translate(codes)] if codes is not None else None
+        except _NoCode:
+            shown = None
+    else:
+        shown = writer._shown(runs)
+    if shown is None:
+        return None
+    # (its font named before the next runs', as `_quick` names them)
+    if not entered and _entered(writer, first, state, styled) is None:
+        return None
+    head = runs[0][2]
+    after: tuple | None = None
+    scaled = bool(head)
+    if len(runs) == 1:
+        ops = f"({shown[0]}) Tj T* 100 Tz" if head else f"({shown[0]}) Tj T*"
+    elif (
+        len(runs) == 2
+        and not head
+        and not runs[1][2]
+        and runs[1][0] is not first
+        and styled
+        and runs[1][0] in writer.entered
+    ):  # (a title and its theme, a late date and its delay: `_later_runs` of those, its
+        # second style's operators known already)
+        second = runs[1][0]
+        fill, font = writer.entered[second]
+        ops = f"({shown[0]}) Tj T* {fill} {font} ({shown[1]}) Tj T*"
+        after = writer.set_states.get(second) or _set_state(writer, second)
+    else:
+        found = _later_runs(writer, runs, shown)
+        if found is None:
+            return None
+        ops, after, later_scaled = found
+        scaled = scaled or later_scaled
+    entry = memo[cell] = [
+        first,
+        f"{head} {ops}" if head else ops,
+        ops,
+        after,
+        after or writer.set_states.get(first) or _set_state(writer, first),
+        None,
+        first.fontSize,
+        cell._height,
+        scaled,
+        head,
+    ]
+    return entry
+
+
+def _later_runs(
+    writer: _RowWriter, runs: tuple[_Run, ...], shown: list[str]
+) -> tuple[str, tuple | None, bool] | None:
+    """A cell's operators after what narrows its first line, in a text object in its first
+    run's style and the font's first subset (see `_Entry`), with the state they leave when
+    they set another style (None: the state they found) and whether a later line is
+    narrowed; None when `_quick` would not write them."""
+    head = runs[0][2]
+    parts = [f"({shown[0]}) Tj T*", "100 Tz"] if head else [f"({shown[0]}) Tj T*"]
+    style, after, scaled = runs[0][0], None, False
+    for (st, _lines, scale), codes in zip(runs[1:], shown[1:], strict=True):
+        if st is not style:
+            known = writer._quick_style(st)
+            if known is None:
+                return None
+            parts.append(known[0])
+            if scale:
+                parts.append(scale)
+            parts.append(f"{known[2]} ({codes}) Tj T*")
+            style, after = st, (st, 0, st.fontName, st.fontSize, st.leading, known[1])
+        else:
+            if scale:
+                parts.append(scale)
+            parts.append(f"({codes}) Tj T*")
+        if scale:
+            parts.append("100 Tz")
+            scaled = True
+    return " ".join(parts), after, scaled
+
+
+def _entering(
+    writer: _RowWriter, entry: _Entry, state: tuple, styled: bool
+) -> tuple[str | None, tuple]:
+    """A cell's operators (`_Entry`) in a text object that is not in its first style and the
+    font's first subset (`state`), what `_quick` writes: its first style's fill and font
+    operators, or the font's alone when the style is set; and the state they leave. (None,
+    `state`) when `_quick` would not write it (`_entered`)."""
+    first, head, ops = entry[0], entry[9], entry[2]
+    if state[0] is first:  # (in a subset other than the first: the font's named again)
+        font = writer._font_operator_of(state[2], state[3], state[4])
+        shown = f"{head} {font} {ops}" if head else f"{font} {ops}"
+        return shown, entry[3] or (first, 0, *state[2:])
+    if not styled:
+        return None, state
+    if entry[5] is None:
+        entered = _entered(writer, first, state, styled)
+        if entered is None:
+            return None, state
+        fill, font = entered
+        entry[5] = f"{fill} {head} {font} {ops}" if head else f"{fill} {font} {ops}"
+    return entry[5], entry[4]
+
+
+def _put_down(
+    writer: _RowWriter,
+    rows: list[list],
+    tops: list[float],
+    pad: float,
+    columns: list[tuple[float, float]],
+    middles: list[list[float]] | None = None,
+) -> None:
+    """`_RowWriter.rows` in a document whose codes are its own: each plain cell's operators
+    worked out once for the document at its column's width (`_entry`, found by the cell),
+    with its first style's fill and font operators before them when the text object is not
+    in them (`_entering`), put down after the move to it; the others through `write`."""
+    text, code, moves = writer.text, writer.code, writer.moves
+    memos = _document_entries(text._canvas, columns)
+    previous: Any
+    entry: Any
+    state, previous, x0, y0, quick = writer._taken()
+    styled = writer.alpha and writer.plain_fill
+    written = scaled = False  # (the state to give back; a line narrowed)
+    for n, cells in enumerate(rows):
+        # (each cell's top: the row's, or the cell's own in a table set in the middle)
+        cell_tops = itertools.repeat(tops[n] - pad) if middles is None else middles[n]
+        for cell, (left, inner), memo, top in zip(cells, columns, memos, cell_tops, strict=False):
+            entry = None
+            if quick and type(cell) is TextCell and cell._for_width == inner:
+                entry = memo.get(cell)
+                if entry is None:
+                    if not cell._lines:
+                        continue  # (nothing written, as `write_into` writes nothing)
+                    entry = _entry(writer, cell, inner, state, styled, memo)
+            ops = None
+            if entry:
+                first = entry[0]
+                if state[0] is first and state[1] == 0:
+                    ops, after = entry[1], entry[3] or state
+                elif entry[5] is not None and styled and state[0] is not first:
+                    ops, after = entry[5], entry[4]
+                else:
+                    ops, after = _entering(writer, entry, state, styled)
+            if ops is None and not isinstance(cell, TextCell):  # (a Spacer, a Paragraph: drawn
+                # on the canvas as `write` draws it, the text object left as it is)
+                _draw_cell(cell, text._canvas, left, top - cell.wrap(inner, 1e6)[1])
+                continue
+            if ops is None:  # (`write` writes it, the text object given its state back)
+                if written:
+                    writer.scaled = writer.scaled or scaled
+                    writer._give_back(state, previous, x0, y0)
+                    written = scaled = False
+                writer.write([cell], top, [(left, inner)])
+                state, previous, x0, y0, quick = writer._taken()
+                styled = writer.alpha and writer.plain_fill
+                continue
+            if not written:
+                written = True
+                styled = _written(writer)
+            y = top - entry[6]
+            dx, dy = left - previous[0], previous[1] - y
+            move = moves.get((dx, dy))
+            if move is None:
+                move = moves[(dx, dy)] = f"{fp_str(dx, -dy)} Td"
+            code.append(move)
+            code.append(ops)
+            state = after
+            scaled = scaled or entry[8]
+            x0 += dx
+            y0 = y0 + dy - entry[7]
+            previous = (left, y - entry[7])
+    if written:
+        writer.scaled = writer.scaled or scaled
+        writer._give_back(state, previous, x0, y0)
+
+
+def _written(writer: _RowWriter) -> bool:
+    """What `_RowWriter.rows` does before it puts down its first cell in a text object (the
+    transparency its operators need, as `_restore_state` ensures it); whether a style may now
+    be set the quick way (`_quick_style`)."""
+    if not writer.alpha:
+        writer.text._canvas._doc.ensureMinPdfVersion("transparency")
+        writer.text._alpha_version = writer.alpha = True
+    return writer.plain_fill
+
+
 def _number_operators(line: _Line, width: float) -> str | None:
     """What `_RowWriter._number` writes for a cell of that one line: None but for ASCII
     digits, written as they are or narrowed to the width."""
@@ -1362,6 +1654,8 @@ def _runs_of(lines: tuple[_Line, ...], width: float) -> tuple[_Run, ...]:
     """A plain cell's lines by style, those of a style that follow each other joined by a line
     feed (which `_Codes` writes as the end of a line and the start of the next), a line
     narrowed to `width` alone with its `Tz`; () when a line is not plain."""
+    if len(lines) == 1 and lines[0][2] == AS_IT_IS:  # (most cells: one line as it is)
+        return ((lines[0][1], lines[0][0], ""),)
     runs: list[tuple[ParagraphStyle, list[str], str]] = []
     for line, st, kind in lines:
         if kind == NARROWED:
@@ -1936,6 +2230,11 @@ class GridTable(Flowable):
             rows.rows([self.header] + [r.cells for r in self.rows], tops, pad, columns)
             canv.drawText(text)
             return
+        if not rows.seeded_canvas:  # (each cell's top where the loop below puts it)
+            table = [self.header] + [r.cells for r in self.rows]
+            rows.rows(table, tops, pad, columns, self._middles(table, tops))
+            canv.drawText(text)
+            return
         for n, cells in enumerate([self.header] + [r.cells for r in self.rows]):
             top = tops[n]
             height = tops[n] - tops[n + 1]
@@ -1952,15 +2251,30 @@ class GridTable(Flowable):
                     _draw_cell(cell, canv, x + GRID_SIDE_PADDING, y - cell_height)
         canv.drawText(text)
 
+    def _middles(self, rows: list[list], tops: list[float]) -> list[list[float]]:
+        """The top of each cell of `rows` (the header's, then the table's), each in the middle
+        of its row as `draw` sets it."""
+        out = []
+        for n, cells in enumerate(rows):
+            top = tops[n]
+            height = tops[n] - tops[n + 1]
+            out.append(
+                [
+                    top - (height - self._cell_height(cell, w)) / 2
+                    for cell, w in zip(cells, self.widths, strict=False)
+                ]
+            )
+        return out
+
     def _draw_grid(self, canv: pdfcanvas.Canvas, tops: list[float], edges: list[float]) -> None:
         """The header's band, the stripes, the rules and the red marks before the `marked`
         rows: what `canv.rect` and `canv.lines` write, each row's top formatted once (900 rows
         of a follow-up: half of them striped, each marked)."""
         width = self.width
         canv.saveState()
-        canv.setFillColor(LIGHT)
+        _set_color(canv, LIGHT, True)
         canv.rect(0, tops[1], width, tops[0] - tops[1], stroke=0, fill=1)
-        canv.setFillColor(ZEBRA)
+        _set_color(canv, ZEBRA, True)
         ys = fp_str(tops).split(" ")  # (each top as `fp_str` writes it: one call for all)
         code: list[str] = cast(Any, canv)._code
         shaded = [(n, row.height) for n, row in enumerate(self.rows, start=1) if row.shaded]
@@ -1973,17 +2287,37 @@ class GridTable(Flowable):
                 if shown is None:
                     shown = heights[height] = fp_str(height)
                 code.append(f"n 0 {ys[n + 1]} {across} {shown} re {fill}")
-        canv.setStrokeColor(RULE)
+        _set_color(canv, RULE, False)
         canv.setLineWidth(0.5)
         _rules(canv, ys, edges, width)
         marked = [n for n, row in enumerate(self.rows, start=1) if row.marked]
         if marked:  # (what `_lines` writes of segments down the left edge)
-            canv.setStrokeColor(MARK)
+            _set_color(canv, MARK, False)
             canv.setLineWidth(3)
             code.append("n")
             code += [f"0 {ys[n]} m 0 {ys[n + 1]} l" for n in marked]
             code.append("S")
         canv.restoreState()
+
+
+def _set_color(canv: Any, color: colors.Color, fill: bool) -> None:
+    """`canv.setFillColor(color)` (`setStrokeColor` when not `fill`) of an opaque RGB colour,
+    as reportlab writes it: the operator, the colour kept, its alpha set."""
+    if canv._enforceColorSpace or type(color) is not colors.Color or color.alpha != 1:
+        (canv.setFillColor if fill else canv.setStrokeColor)(color)
+    elif fill:
+        canv._code.append(_fill_operator(color))
+        canv._fillColorObj = color
+        canv._setFillAlpha(1)
+    else:
+        canv._code.append(_stroke_operator(color))
+        canv._strokeColorObj = color
+        canv._setStrokeAlpha(1)
+
+
+@lru_cache(maxsize=256)
+def _stroke_operator(color: colors.Color) -> str:
+    return f"{fp_str((color.red, color.green, color.blue))} RG"
 
 
 def _draw_cell(cell: Flowable, canv: pdfcanvas.Canvas, x: float, y: float) -> None:

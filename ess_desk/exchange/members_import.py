@@ -1683,6 +1683,7 @@ def _write(
     db: Database, plan: ImportPlan, progress: Callable[[int, int], None] | None
 ) -> ImportResult:
     from ess_desk import audit
+    from ess_desk.store import seats
     from ess_desk.store.bulk import indexed_in_bulk, indexes_sorted_after, insert_rows
 
     total = len(plan.organisations) + len(plan.colleges) + len(plan.people) + len(plan.mandates)
@@ -1710,7 +1711,10 @@ def _write(
     # Into a council with few members yet, the people's and mandates' indexes are made after
     # their rows rather than row by row.
     adding = {"people": len(plan.people), "mandates": len(plan.mandates)}
+    # The colleges' seats kept for the dashboard (ess_desk.store.seats) are written again once,
+    # after the mandates and their indexes, rather than for each new mandate.
     with (
+        seats.mandates_added(db),
         indexed_in_bulk(db, "organisations", "people", "audit_log", keys=keys),
         indexes_sorted_after(db, adding),
     ):

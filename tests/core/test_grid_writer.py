@@ -6,7 +6,9 @@ room: each gives what the plain way gives, to the byte."""
 from __future__ import annotations
 
 import io
+import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -15,12 +17,13 @@ from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph
+from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from ess_desk.documents import style
 from ess_desk.documents.style import (
     FONT,
     FONT_BOLD,
+    FONT_ITALIC,
     GridTable,
     Metadata,
     TextCell,
@@ -529,3 +532,133 @@ def test_numbers_are_not_remembered_in_a_font_whose_digits_differ(monkeypatch):
     monkeypatch.undo()
     assert style._number_lines("123", styles().cell, 60.0) is not None
     assert len(style._NUMBER_KINDS) == 1
+
+
+def _random_story(seed: int) -> list:
+    """Tables of random cells: shared and own text cells of one to three parts in five styles
+    (two fonts, three colours, one of them CMYK, an italic one), numbers, Spacers, Paragraphs; texts in ASCII, in
+    French, with the characters a PDF string escapes, right to left, past the first subset,
+    long enough to wrap, empty; set at the top or in the middle of their rows."""
+    pick = random.Random(seed)
+    st_ = styles()
+    late = ParagraphStyle("late_random", parent=st_.cell, textColor=colors.HexColor("#b3261e"))
+    theme = ParagraphStyle("theme_random", parent=st_.cell, fontName=FONT_ITALIC, fontSize=7.5)
+    cmyk = ParagraphStyle("cmyk_random", parent=st_.cell, textColor=colors.CMYKColor(0, 1, 1, 0))
+    kinds = [st_.cell, st_.cell_bold, late, theme, cmyk]
+    pool = [
+        "En cours",
+        "Coopérative Alpha — Économie sociale et solidaire",
+        "(parenthèses) et \\ barre",
+        "retard\u202f: 1\u202f413\xa0j",
+        "שלום עולם (חבר)",
+        "Formation et sensibilisation des élus et des services de la collectivité",
+        "",
+        "12/03/2024",
+        "Suppléant(e) de\nDelphine Leclerc",
+    ]
+
+    def text() -> str:
+        if pick.random() < 0.2:  # (soon past the font's first subset; ending there, or not)
+            strange = _MANY[pick.randrange(len(_MANY)) :][:12]
+            return pick.choice(["ok ", ""]) + strange + pick.choice(["", " ok"])
+        return pick.choice(pool)
+
+    def cell():
+        parts = [(text(), pick.choice(kinds)) for _n in range(pick.choice([1, 1, 2, 3]))]
+        kind = pick.choice([0, 0, 0, 1, 1, 2, 3, 4, 5])
+        if kind == 0:
+            return text_cell(*parts)
+        if kind == 1:
+            return TextCell(*parts)
+        if kind == 2:
+            return str(pick.randrange(10**7))
+        if kind == 3:
+            return Spacer(1, pick.choice([4.0, 12.0, 30.0]))
+        if kind == 4:
+            return Paragraph(f"<b>{len(parts)}</b> paragraphe", st_.cell)
+        return parts[0][0]
+
+    columns = pick.randint(2, 5)
+    widths = [pick.choice([11 * mm, 20 * mm, 31 * mm, 51 * mm]) for _c in range(columns)]
+    rows = [[cell() for _c in range(columns)] for _r in range(pick.randint(1, 60))]
+    valign = pick.choice(["top", "middle"])
+    header = [f"C{n}" for n in range(columns)]
+    return [
+        Paragraph("Essai", st_.h1),
+        GridTable(header, rows, widths, valign=valign),
+        GridTable(header, rows[::-1], widths, valign=valign),
+    ]
+
+
+def _random_pages(seed: int) -> list[bytes]:
+    """The pages of `_random_story(seed)`, made afresh (a story's flowables are drawn once)."""
+    forget_shared_cells()
+    story = _random_story(seed)
+    buffer = io.BytesIO()
+    meta = Metadata(title="Essai", author="Conseil", subject="Essai", footer="Conseil")
+    invariant, rl_config.invariant = rl_config.invariant, 1
+    try:
+        render_pdf(buffer, story, meta)
+    finally:
+        rl_config.invariant = invariant
+    return [page.get_contents().get_data() for page in PdfReader(buffer).pages]
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 2**32))
+def test_cells_put_down_by_their_entries_write_what_each_cell_writes(seed):
+    # `_put_down` writes each plain cell from its `_entry` (its operators worked out once for
+    # the document, preceded by its first style's or its font's operators when the text object
+    # is not in them, `_entering`), the moves kept for the document: the pages are those each
+    # cell writes through `cell` (and those `write_into` writes, the quick ways turned off).
+    fast = _random_pages(seed)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(style._RowWriter, "rows", row_by_row)
+        by_cell = _random_pages(seed)
+        patch.setattr(style._RowWriter, "_fresh", lambda *args: False)
+        patch.setattr(style._RowWriter, "_number", lambda *args: None)
+        slow = _random_pages(seed)
+    assert fast == by_cell
+    assert fast == slow
+
+
+def test_ascii_lines_are_left_to_right_and_seeded_when_printable():
+    # `_cell_lines` takes a block of ASCII for left to right only, and for seeded when it is
+    # printable, without looking at its characters one by one: every ASCII character is
+    # neither right to left nor a direction control, and is seeded exactly when printable.
+    from ess_desk.documents import scripts
+
+    for code in range(128):
+        char = chr(code)
+        assert scripts.left_to_right_only(char), code
+        assert char.isprintable() == (char in style._SEEDABLE), code
+    st_ = styles()
+    for text in ["Zoé Durand", "Jean Dupont", "A\tB", "x" * 300, "12/03/2024", "(a) \\ b", ""]:
+        for width in (20.0, 80.0, 200.0):
+            lines, height, plain, seeded = style._cell_lines(((text, st_.cell),), width)
+            assert seeded == (plain and style._SEEDABLE.issuperset(text.replace("\n", "")))
+            assert plain == all(scripts.left_to_right_only(line) for line, _st, _k in lines)
+            assert height == sum(st.leading for _line, st, _kind in lines)
+
+
+def test_a_colour_set_the_quick_way_is_what_reportlab_sets():
+    # `style._set_color` writes an opaque RGB colour's operator itself and sets its alpha as
+    # reportlab's setFillColor and setStrokeColor do: the same operators (the ExtGState when
+    # the alpha was another), the same colour, alpha and PDF version left on the canvas.
+    from reportlab.pdfgen.canvas import Canvas
+
+    for fill in (True, False):
+        for alpha in (None, 0.5):
+            for color in (style.LIGHT, style.MARK, colors.Color(0.2, 0.3, 0.4, alpha=0.7)):
+                ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+                for canv in (ours, theirs):
+                    if alpha is not None:
+                        (canv.setFillAlpha if fill else canv.setStrokeAlpha)(alpha)
+                style._set_color(ours, color, fill)
+                (theirs.setFillColor if fill else theirs.setStrokeColor)(color)
+                assert ours._code == theirs._code  # type: ignore[attr-defined]
+                for name in ("_fillColorObj", "_strokeColorObj"):
+                    assert getattr(ours, name) == getattr(theirs, name)
+                assert ours._extgstate._d == theirs._extgstate._d  # type: ignore[attr-defined]
+                assert ours._extgstate._c == theirs._extgstate._c  # type: ignore[attr-defined]
+                assert ours._doc._pdfVersion == theirs._doc._pdfVersion  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ UNRELEASED: set[str] = {
     "0021_people_words_replaced",
     "0022_mandates_person_dropped",
     "0023_minutes_people_and_votes_by_meeting",
+    "0024_college_seats",
 }
 
 
