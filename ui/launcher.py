@@ -83,24 +83,13 @@ def run() -> None:
 
         multiprocessing.freeze_support()
     code = main()
+    # (how a command ends, shared with `python -m ess_desk.cli`: read once the window or the
+    # command is done, off the start path)
+    from ess_desk.cli.ending import flushed, leave
+
     if _window_ran:
-        _flushed()
+        flushed()
         os._exit(code)
-    _leave(code)
-
-
-def _flushed() -> bool:
-    """Whether the standard streams could be flushed (`ess_desk.cli.ending.flushed`)."""
-    from ess_desk.cli.ending import flushed
-
-    return flushed()
-
-
-def _leave(code: int) -> None:
-    """The end of a subcommand, as `python -m ess_desk.cli` ends (`ess_desk.cli.ending.leave`):
-    the exit functions run and the streams flushed, nothing the command made taken apart."""
-    from ess_desk.cli.ending import leave
-
     leave(code)
 
 

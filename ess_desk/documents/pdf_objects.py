@@ -48,10 +48,6 @@ def _plain() -> bool:
     return not rl_config.pdfMultiLine and bool(rl_config.invariant or not rl_config.pdfComments)
 
 
-def _reference(ref: Any, document: Any) -> bytes:
-    return _reference_format(ref, document)
-
-
 def _number(value: Any) -> bytes | None:
     kind = type(value)
     if kind is int or kind is float:
@@ -94,7 +90,7 @@ def _resources(resources: Any, document: Any) -> bytes | None:
     if not all(type(p) is str and p.isascii() and p[:1] == "/" and p[1:].isalnum() for p in procs):
         return None
     names = _joined([p.encode("ascii") for p in procs], 10)
-    return b"<<\n/Font " + _reference(font, document) + b" /ProcSet [ " + names + b" ]\n>>"
+    return b"<<\n/Font " + _reference_format(font, document) + b" /ProcSet [ " + names + b" ]\n>>"
 
 
 def _page_values(page: Any, document: Any) -> dict[str, bytes] | None:
@@ -116,7 +112,7 @@ def _page_values(page: Any, document: Any) -> dict[str, bytes] | None:
     parent = entries.get("Parent")
     if type(parent) is not PDFObjectReference:
         return None
-    values["Parent"] = _reference(parent, document)
+    values["Parent"] = _reference_format(parent, document)
     box = _array(entries.get("MediaBox"), _number)
     resources = _resources(entries.get("Resources"), document)
     if box is None or resources is None or not isinstance(entries.get("Contents"), PDFStream):
@@ -125,7 +121,7 @@ def _page_values(page: Any, document: Any) -> dict[str, bytes] | None:
     if "Annots" in entries:
         annots = _array(
             entries["Annots"],
-            lambda e: _reference(e, document) if type(e) is PDFObjectReference else None,
+            lambda e: _reference_format(e, document) if type(e) is PDFObjectReference else None,
         )
         if annots is None:
             return None
@@ -158,7 +154,7 @@ def page_bytes(page: Any, document: Any) -> bytes | None:
     values = _page_values(page, document)
     if values is None:
         return None
-    values["Contents"] = _reference(document.Reference(page.Contents), document)
+    values["Contents"] = _reference_format(document.Reference(page.Contents), document)
     entries = [b"/" + key.encode("ascii") + b" " + values[key] for key in sorted(values)]
     return b"<<\n" + _joined(entries, 6) + b"\n>>"
 

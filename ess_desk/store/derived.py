@@ -219,9 +219,11 @@ def rebuild(db: Database) -> None:
             "INSERT INTO action_status_counts (status, n) "
             "SELECT status, COUNT(*) FROM actions GROUP BY 1"
         )
-        from ess_desk.store import pending
+        from ess_desk.store import pending, seats
 
         pending.rebuild(db)  # the dashboard's pending rows
+        if seats.present(db):  # migration 0024's colleges' seats, likewise
+            seats.rebuild(db)
 
 
 def wrong_keys(db: Database) -> int:

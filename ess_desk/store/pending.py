@@ -175,12 +175,7 @@ def present(db: Database) -> bool:
 
 
 def rebuild(db: Database) -> None:
-    """Both tables written again from the rows, in the caller's transaction, and the colleges'
-    seats (ess_desk.store.seats, migration 0024) when the file has them."""
-    from ess_desk.store import seats
-
-    if seats.present(db):
-        seats.rebuild(db)
+    """Both tables written again from the rows, in the caller's transaction."""
     db.execute("DELETE FROM minutes_waiting")
     db.execute(
         f"INSERT INTO minutes_waiting (meeting_id, starts_at, status) {_waiting_select('1')}"

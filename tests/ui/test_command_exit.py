@@ -1,5 +1,5 @@
-"""How the program ends after a subcommand (ui.launcher._leave, and `python -m ess_desk.cli` alike:
-ess_desk.cli.ending.leave): the exit functions run and the output is whole, without the
+"""How the program ends after a subcommand (ui.launcher.run and `python -m ess_desk.cli`
+alike: ess_desk.cli.ending.leave): the exit functions run and the output is whole, without the
 interpreter taking apart what the command made."""
 
 from __future__ import annotations
