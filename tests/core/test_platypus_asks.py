@@ -199,3 +199,68 @@ def test_a_frames_attributes_and_geometry_are_those_of_reportlabs_frame():
     assert quick.width == plain.width == 250 and quick._aW == plain._aW
     with pytest.raises(AttributeError):
         quick.missing  # noqa: B018 - the attribute asked
+
+
+def test_the_items_are_added_the_quick_way_unless_the_frame_has_a_background(monkeypatch):
+    from reportlab.lib import colors
+    from reportlab.platypus.flowables import FrameBG
+
+    added = []
+    add_item = platypus_asks._add_item
+
+    def counted(frame, item, canv, try_split):
+        added.append(item)
+        return add_item(frame, item, canv, try_split)
+
+    monkeypatch.setattr(platypus_asks, "_add_item", counted)
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    assert _pdf(3, False)
+    assert added
+    st = styles()
+
+    def story() -> list[Flowable]:
+        return [
+            FrameBG(color=colors.lightgrey, start="frame"),
+            ListFlowable([ListItem(Paragraph(f"Élément {n}", st.body)) for n in range(40)]),
+            FrameBG(start=False),
+            ListFlowable([ListItem(Paragraph(f"Point {n}", st.body)) for n in range(3)]),
+        ]
+
+    def pdf() -> bytes:
+        out = io.BytesIO()
+        render_pdf(out, story(), Metadata("Essai", "Conseil", "Fond"), invariant=True)
+        return out.getvalue()
+
+    added.clear()
+    ours = pdf()
+    # (the items of the second list only: the first one's are on a background)
+    assert {item._flowable.getPlainText() for item in added} == {f"Point {n}" for n in range(3)}
+    with pytest.MonkeyPatch.context() as mp:
+        _reportlabs_ways(mp)
+        assert pdf() == ours
+
+
+def test_a_frames_deep_copy_is_what_deepcopy_makes_of_reportlabs_frame():
+    import copy
+
+    from reportlab.lib import colors
+    from reportlab.platypus.flowables import FrameBG
+
+    quick = platypus_asks.QuickFrame(10, 20, 300, 400, id="a")
+    plain = Frame(10, 20, 300, 400, id="a")
+    for frame in (quick, plain):
+        frame._frameBGs = [FrameBG(color=colors.red)]
+        frame._leftExtraIndent = 1.5
+        frame.label = "x"  # type: ignore[attr-defined]
+    ours, theirs = copy.deepcopy(quick), copy.deepcopy(plain)
+    assert type(ours) is platypus_asks.QuickFrame
+    assert vars(ours).keys() == vars(theirs).keys()
+    for key, value in vars(ours).items():
+        if key == "_frameBGs":
+            assert value is not quick._frameBGs and value[0] is not quick._frameBGs[0]
+            assert vars(value[0]) == vars(theirs._frameBGs[0])
+        else:
+            assert value == vars(theirs)[key] and value is vars(quick)[key]
+    shared = [quick, quick]
+    twice = copy.deepcopy(shared)
+    assert twice[0] is twice[1]
