@@ -105,6 +105,37 @@ def _plain_fragment(self: Any) -> Any:
     return frag
 
 
+# The widths of the words measured in the document being built, by font, size and encoding:
+# a pack's paragraphs say « de », « la », « conseil » thousands of times (three words in four
+# were measured already). Forgotten when a document starts and when it ends (`forget_widths`,
+# called by `style.built`), so that no document finds the words another measured.
+_WIDTHS: dict[tuple[Any, float, str], dict[str, float]] = {}
+_KEPT = 50_000  # words a font and size keep at most (a paragraph wrapped outside a build)
+
+
+def forget_widths() -> None:
+    """Forget the words' widths measured so far."""
+    _WIDTHS.clear()
+
+
+def _ttf_widths(font: Any, words: list[str], font_size: float, encoding: str) -> list[float]:
+    """`font.stringWidth(word, font_size, encoding)` of each word, for a TrueType font whose
+    `stringWidth` is the class's: the C function it calls, each word measured once (`_WIDTHS`)."""
+    key = (font, font_size, encoding)
+    known = _WIDTHS.get(key)
+    if known is None or len(known) > _KEPT:
+        known = _WIDTHS[key] = {}
+    widths = list(map(known.get, words))
+    if None in widths:
+        for n, word in enumerate(words):
+            if widths[n] is None:
+                width = known.get(word)
+                if width is None:
+                    width = known[word] = _width_of(font, word, font_size, encoding)
+                widths[n] = width
+    return widths  # type: ignore[return-value]
+
+
 def _simple_lines(self: Any, width: Any) -> Any:
     """`Paragraph.breakLines(width)` for a paragraph of one plain fragment (see the module's
     docstring), or None when reportlab's loop is needed."""
@@ -121,8 +152,7 @@ def _simple_lines(self: Any, width: Any) -> Any:
     encoding = self.encoding
     words = _words(text)
     if type(font).stringWidth is _TTF_WIDTH and "stringWidth" not in vars(font):
-        # (the C function TTFont.stringWidth calls, without the call around it)
-        widths = [_width_of(font, word, font_size, encoding) for word in words]
+        widths = _ttf_widths(font, words, font_size, encoding)
     else:
         widths = [measure(word, font_size, encoding) for word in words]
     space = measure(" ", font_size, encoding)

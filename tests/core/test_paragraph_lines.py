@@ -227,3 +227,28 @@ def test_the_splitters_white_space_is_the_styles():
         char = chr(code)
         breaking = char != " " and bool(style._BREAKING_SPACE.fullmatch(char))
         assert bool(paragraph_lines._NOT_JUST_SPACES.fullmatch(char)) == breaking, hex(code)
+
+
+def test_the_words_widths_are_kept_for_one_document_only(monkeypatch):
+    """A word is measured once in a document (`_WIDTHS`), with the width the font gives it; a
+    document measures its words afresh (nothing kept from before it) and forgets them at its
+    end."""
+    body = _styles()[0]
+    paragraph_lines.forget_widths()
+    measured: list[str] = []
+    measure = paragraph_lines._width_of
+
+    def counted(font: Any, word: str, size: float, encoding: str) -> float:
+        measured.append(word)
+        return measure(font, word, size, encoding)
+
+    monkeypatch.setattr(paragraph_lines, "_width_of", counted)
+    Paragraph("le conseil et le bureau", body).wrap(300, 1000)
+    Paragraph("le conseil", body).wrap(300, 1000)
+    assert sorted(measured) == ["bureau", "conseil", "et", "le"]
+    (kept,) = paragraph_lines._WIDTHS.values()
+    assert kept == {w: stringWidth(w, body.fontName, body.fontSize) for w in measured}
+    measured.clear()
+    invariant_pdf([Paragraph("le conseil", body)])
+    assert sorted(measured) == ["conseil", "le"]
+    assert not paragraph_lines._WIDTHS
