@@ -963,11 +963,16 @@ class _RowWriter:
         self.seeded: object = None
         self.own = _fragments_token(text, False)
         self.seeded_canvas = getattr(text._canvas, "_ess_seeded", False)
-        self.fonts_shown: dict[tuple[str, float, float], str] = {}
-        self.tables: dict[str, _Codes] = {}  # the fonts' codes (`_codes`)
-        self.styles: dict[ParagraphStyle, tuple[str, Any, str]] = {}  # see _style
-        self.entered: dict[ParagraphStyle, tuple[str, str]] = {}  # see _entered
-        self.set_states: dict[ParagraphStyle, tuple] = {}  # see _set_state
+        # (what depends on the document alone, kept for it: a long table's ~100 parts each
+        # had its own writer work the same styles' operators out again)
+        kept = _document_memo(text._canvas, "_ess_writer")
+        if not kept:
+            kept.update(fonts_shown={}, tables={}, styles={}, entered={}, set_states={})
+        self.fonts_shown: dict[tuple[str, float, float], str] = kept["fonts_shown"]
+        self.tables: dict[str, _Codes] = kept["tables"]  # the fonts' codes (`_codes`)
+        self.styles: dict[ParagraphStyle, tuple[str, Any, str]] = kept["styles"]  # see _style
+        self.entered: dict[ParagraphStyle, tuple[str, str]] = kept["entered"]  # see _entered
+        self.set_states: dict[ParagraphStyle, tuple] = kept["set_states"]  # see _set_state
         self.font_mapping: dict = text._canvas._doc.fontMapping
         self.alpha = False  # (`rows`: the text object's `_alpha_version`)
         self.plain_fill = False  # (`rows`: an opaque fill and no colour space enforced)
@@ -2295,13 +2300,17 @@ class GridTable(Flowable):
         """The top of each cell of `rows` (the header's, then the table's), each in the middle
         of its row as `draw` sets it."""
         out = []
+        columns = [(w, w - 2 * GRID_SIDE_PADDING) for w in self.widths]
         for n, cells in enumerate(rows):
             top = tops[n]
             height = tops[n] - tops[n + 1]
             out.append(
                 [
-                    top - (height - self._cell_height(cell, w)) / 2
-                    for cell, w in zip(cells, self.widths, strict=False)
+                    # (`_cell_height`, a text cell laid out to its column already read at once)
+                    top - (height - cell._height) / 2
+                    if type(cell) is TextCell and cell._for_width == inner
+                    else top - (height - self._cell_height(cell, w)) / 2
+                    for cell, (w, inner) in zip(cells, columns, strict=False)
                 ]
             )
         return out
@@ -2314,15 +2323,15 @@ class GridTable(Flowable):
         (`_plain_grid`: the state restored as it was, the transparency's version ensured)."""
         width = self.width
         code: list[str] = cast(Any, canv)._code
-        plain = _plain_grid(canv)
-        if plain:
+        ops = _grid_operators() if _plain_grid(canv) else None
+        if ops:
             code.append("q")
-            code.append(_fill_operator(LIGHT))
+            code.append(ops[0])
         else:
             canv.saveState()
             _set_color(canv, LIGHT, True)
         canv.rect(0, tops[1], width, tops[0] - tops[1], stroke=0, fill=1)
-        _grid_pen(canv, plain, ZEBRA, True, None)
+        _grid_pen(canv, ops and ops[1], ZEBRA, True, None)
         ys = fp_str(tops).split(" ")  # (each top as `fp_str` writes it: one call for all)
         shaded = [(n, row.height) for n, row in enumerate(self.rows, start=1) if row.shaded]
         if shaded:
@@ -2334,15 +2343,15 @@ class GridTable(Flowable):
                 if shown is None:
                     shown = heights[height] = fp_str(height)
                 code.append(f"n 0 {ys[n + 1]} {across} {shown} re {fill}")
-        _grid_pen(canv, plain, RULE, False, 0.5)
+        _grid_pen(canv, ops and ops[2], RULE, False, 0.5)
         _rules(canv, ys, edges, width)
         marked = [n for n, row in enumerate(self.rows, start=1) if row.marked]
         if marked:  # (what `_lines` writes of segments down the left edge)
-            _grid_pen(canv, plain, MARK, False, 3)
+            _grid_pen(canv, ops and ops[3], MARK, False, 3)
             code.append("n")
             code += [f"0 {ys[n]} m 0 {ys[n + 1]} l" for n in marked]
             code.append("S")
-        if plain:
+        if ops:
             code.append("Q")
         else:
             canv.restoreState()
@@ -2370,18 +2379,30 @@ _SAVE_STATE = pdfcanvas.Canvas.saveState
 _RESTORE_STATE = pdfcanvas.Canvas.restoreState
 
 
-def _grid_pen(canv: Any, plain: bool, color: colors.Color, fill: bool, width: float | None) -> None:
-    """`_set_color(canv, color, fill)`, then `canv.setLineWidth(width)` unless None: their
-    operators alone in a `_plain_grid` (the state is restored after)."""
-    if not plain:
+def _grid_pen(
+    canv: Any, shown: tuple[str, ...] | None, color: colors.Color, fill: bool, width: float | None
+) -> None:
+    """`_set_color(canv, color, fill)`, then `canv.setLineWidth(width)` unless None; in a
+    `_plain_grid`, their operators alone (`shown`: `_grid_operators`; the state is restored
+    after)."""
+    if shown is None:
         _set_color(canv, color, fill)
         if width is not None:
             canv.setLineWidth(width)
         return
-    code = canv._code
-    code.append(_fill_operator(color) if fill else _stroke_operator(color))
-    if width is not None:
-        code.append(_line_width(width))
+    canv._code += shown
+
+
+@cache
+def _grid_operators() -> tuple[str, tuple[str], tuple[str, str], tuple[str, str]]:
+    """What `_draw_grid` writes of its colours and widths in a `_plain_grid`: the header's
+    fill, the stripes' (`_grid_pen`'s), the rules' stroke and width, the marks'."""
+    return (
+        _fill_operator(LIGHT),
+        (_fill_operator(ZEBRA),),
+        (_stroke_operator(RULE), _line_width(0.5)),
+        (_stroke_operator(MARK), _line_width(3)),
+    )
 
 
 @cache
