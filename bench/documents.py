@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import statistics
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.common import PYTHON, Figure, alternate, large_demo_db, measured_run
@@ -30,18 +31,21 @@ def _counts(db: Path) -> tuple[int, list[int]]:
     return total, owners
 
 
-def _pair(ours: list[str], plain: list[str], folder: Path) -> tuple[list, list]:
-    """(seconds, MiB) of each run of our command and of the baseline, alternated."""
+def _pair(
+    ours: Callable[[Path], list[str]], plain: Callable[[Path], list[str]], folder: Path
+) -> tuple[list, list]:
+    """(seconds, MiB) of each run of our command and of the baseline, alternated; each run
+    writes into a new empty folder of its own (`ours(out)`, `plain(out)`: the command's
+    arguments), and none of them is deleted before the measure ends. Deleting the last run's
+    ~2,300 files just before the next one made its file creations slower than any user's: on a
+    file system such as this machine's ext4 without a journal, creating a file walks the inodes
+    deleted in the last ~30 s (bench/NOTES.md, Session 19: 17–28 % of a profiled run)."""
     mine: list[tuple[float, float]] = []
     theirs: list[tuple[float, float]] = []
 
-    def run(args: list[str], into: list) -> float:
-        for stale in folder.glob("out*"):
-            if stale.is_dir():
-                shutil.rmtree(stale)
-            else:
-                stale.unlink()
-        seconds, peak = measured_run(args)
+    def run(args: Callable[[Path], list[str]], into: list) -> float:
+        out = Path(tempfile.mkdtemp(prefix="run-", dir=folder))
+        seconds, peak = measured_run(args(out))
         into.append((seconds, peak))
         return seconds
 
@@ -58,13 +62,13 @@ def measure_documents() -> list[Figure]:
         base = [PYTHON, "-m", "ess_desk.cli", "--db", str(db)]
         plain = [PYTHON, "-m", "bench.plain_reportlab"]
         tableau, tableau_plain = _pair(
-            [*base, "export-actions", "-o", str(folder / "out.pdf")],
-            [*plain, "rows", str(total), str(folder / "out-plain.pdf")],
+            lambda out: [*base, "export-actions", "-o", str(out / "actions.pdf")],
+            lambda out: [*plain, "rows", str(total), str(out / "actions.pdf")],
             folder,
         )
         reminders, reminders_plain = _pair(
-            [*base, "action-reminders", "-o", str(folder / "out-relances")],
-            [*plain, "files", ",".join(map(str, owners)), str(folder / "out-plain")],
+            lambda out: [*base, "action-reminders", "-o", str(out / "relances")],
+            lambda out: [*plain, "files", ",".join(map(str, owners)), str(out / "relances")],
             folder,
         )
 

@@ -528,10 +528,10 @@ def _rows(
     # rows); the days late counted by the days' ordinals, as `rules.days_late` counts them.
     open_statuses, today_ordinal, day_of = rules.OPEN_STATUSES, today.toordinal(), _DAY_OF
     new = object.__new__
-    for r in cursor:
+    for r in cursor:  # (each as wide as the cursor's description: zip need not check)
         row = new(kind)
         values = row.__dict__
-        values.update(zip(names, r, strict=True))
+        values.update(zip(names, r, strict=False))
         due = values["due_date"]
         late = bool(due) and values["status"] in open_statuses and due < today_iso
         values["last_update_no_change"] = bool(values["last_update_no_change"])

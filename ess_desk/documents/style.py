@@ -2644,10 +2644,12 @@ def built(doc: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None
     reportlab's template is in reference cycles of its own and keeps its canvas: the canvas,
     and the whole PDF document it wrote, would wait for the cycle collector's next pass
     (with `NumberedCanvas`'s own cycles broken, nothing else keeps them)."""
+    paragraph_lines.forget_widths()
     try:
         doc.build(story, canvasmaker=canvasmaker)
     finally:
         doc.__dict__.pop("canv", None)
+        paragraph_lines.forget_widths()
 
 
 class _BodyFrame(Frame):

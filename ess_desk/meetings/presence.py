@@ -62,30 +62,37 @@ def expected_attendees(db: Database, meeting_id: int) -> list[Attendee]:
 def attendees_of(entries: Iterable[roster.RosterEntry]) -> list[Attendee]:
     """The expected list from a body's roster on the meeting's day (`roster.roster`): the
     members, substitutes and permanent guests among its mandates."""
+    # (each Attendee and its Expected made with every field at once, in their order, rather
+    # than through the frozen classes' __init__, one object.__setattr__ a field: a busy body's
+    # 160 mandates a pack)
+    new = object.__new__
     out = []
     for entry in entries:
         if entry.role not in EXPECTED_ROLES:
             continue
-        out.append(
-            Attendee(
-                expected=att.Expected(
-                    mandate_id=entry.mandate_id,
-                    name=entry.full_name,
-                    voting=entry.voting,
-                    role=entry.role,
-                    substitute_for=entry.substitute_for_id,
-                    college_id=entry.college_id,
-                ),
-                person_id=entry.person_id,
-                name=entry.full_name,
-                organisation=entry.organisation,
-                college=entry.college,
-                role=entry.role,
-                substitute_for_name=entry.substitute_for_name,
-                consent_publish=entry.consent_publish,
-                civility=entry.civility,
-            )
+        name = entry.full_name
+        expected = new(att.Expected)
+        expected.__dict__.update(
+            mandate_id=entry.mandate_id,
+            name=name,
+            voting=entry.voting,
+            role=entry.role,
+            substitute_for=entry.substitute_for_id,
+            college_id=entry.college_id,
         )
+        attendee = new(Attendee)
+        attendee.__dict__.update(
+            expected=expected,
+            person_id=entry.person_id,
+            name=name,
+            organisation=entry.organisation,
+            college=entry.college,
+            role=entry.role,
+            substitute_for_name=entry.substitute_for_name,
+            consent_publish=entry.consent_publish,
+            civility=entry.civility,
+        )
+        out.append(attendee)
     return out
 
 

@@ -84,6 +84,20 @@ def named(db: Database, person_ids: set[int] | list[int]) -> dict[int, Named]:
     }
 
 
+def _people(
+    db: Database, expected: tuple[RosterEntry, ...], presenters: set[int]
+) -> dict[int, Named]:
+    """`named(db, presenters | the expected people)`, the expected ones' names taken from their
+    roster entries (read from the same rows a moment ago): only the presenters who are not on
+    the roster are read again; by id, as `named` gives them."""
+    found = {
+        e.person_id: Named(f"{e.first_name} {e.last_name}".strip(), e.consent_publish)
+        for e in expected
+    }
+    found.update(named(db, presenters - found.keys()))
+    return {person_id: found[person_id] for person_id in sorted(found)}
+
+
 def load(db: Database, meeting_id: int) -> MeetingRecord:
     """The meeting `meeting_id` and what its documents read of it; an unknown meeting is a
     `UserError` (from `meetings.get`)."""
@@ -109,7 +123,7 @@ def load(db: Database, meeting_id: int) -> MeetingRecord:
             Guest(guest_id, name, organisation)
             for guest_id, name, organisation in presence.guests(db, meeting_id)
         ),
-        people=named(db, presenters | {e.person_id for e in expected}),
+        people=_people(db, expected, presenters),
         colleges=tuple(roster.vacant_seats(db, body.id, meeting.day)),
         votes=tuple(votes.votes_of_meeting(db, meeting_id)),
     )

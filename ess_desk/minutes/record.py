@@ -667,15 +667,31 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _person_ref(data: dict[str, Any]) -> PersonRef:
+    """`PersonRef(**data)`: when `data` holds every field (as a snapshot written since the last
+    field came does), its fields set at once, in their order, rather than one
+    `object.__setattr__` a field (a busy meeting's minutes name some 170 people); otherwise
+    through the class, its defaults and its TypeError."""
+    if type(data) is not dict or data.keys() != _PERSON_FIELDS.keys():
+        return PersonRef(**data)
+    person = object.__new__(PersonRef)
+    person.__dict__.update({name: data[name] for name in _PERSON_FIELDS})
+    return person
+
+
+# PersonRef's fields, in their order.
+_PERSON_FIELDS = dict.fromkeys(f.name for f in dataclasses.fields(PersonRef))
+
+
 def _person_from(data: dict[str, Any] | None) -> PersonRef | None:
-    return PersonRef(**data) if data else None
+    return _person_ref(data) if data else None
 
 
 def _someone(data: dict[str, Any] | None) -> PersonRef:
     """A person the snapshot must name (a damaged one raises ValueError)."""
     if not data:
         raise ValueError("a person is missing from the snapshot")
-    return PersonRef(**data)
+    return _person_ref(data)
 
 
 def _grouped(base: Attendance, group: Callable[[str], tuple[AttendanceLine, ...]]) -> Attendance:
@@ -693,12 +709,16 @@ def _grouped(base: Attendance, group: Callable[[str], tuple[AttendanceLine, ...]
 
 
 def _line_from(data: dict[str, Any]) -> AttendanceLine:
-    return AttendanceLine(
-        _someone(data["person"]),
-        _person_from(data.get("other")),
-        data.get("arrival"),
-        data.get("departure"),
+    # (its four fields set at once, in their order: `AttendanceLine(...)` sets them one
+    # `object.__setattr__` at a time, for each of a busy meeting's 160 lines)
+    line = object.__new__(AttendanceLine)
+    line.__dict__.update(
+        person=_someone(data["person"]),
+        other=_person_from(data.get("other")),
+        arrival=data.get("arrival"),
+        departure=data.get("departure"),
     )
+    return line
 
 
 def from_json(text: str) -> MinutesRecord:
@@ -777,10 +797,10 @@ def from_json(text: str) -> MinutesRecord:
         **scalars,
         notice_sent_on=data.get("notice_sent_on"),
         presiding=tuple(
-            ChairTurn(PersonRef(**t["person"]), t["from_time"], t["reason"])
+            ChairTurn(_person_ref(t["person"]), t["from_time"], t["reason"])
             for t in data.get("presiding", ())
         ),
-        chair=tuple(PersonRef(**c) for c in data["chair"]),
+        chair=tuple(_person_ref(c) for c in data["chair"]),
         attendance=attendance,
         sections=tuple(sections),
         law=LawNotes(**data.get("law", {})),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import re
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from ess_desk.documents import attendance_sheet, pack, sending_proof
 from ess_desk.meetings import agenda, annexes, compliance, convening, meetings, presence
 from ess_desk.meetings import record as meeting_record
+from ess_desk.membership import people
 from ess_desk.minutes import record as rec
 from tests.core.test_pack import TODAY, prepare
 
@@ -81,6 +83,24 @@ def test_the_sign_in_sheet_convocation_and_sending_proof_read_the_meeting_once(
     with counting(store, council["second"]) as seen:
         sending_proof.build(store.db, council["second"], tmp_path / "preuve.pdf")
     assert dict(seen) == ONCE | {"council": 1}
+
+
+def test_the_records_people_and_attendees_are_those_read_and_made_one_by_one(store, council):
+    # load takes the roster's people's names from its entries and reads only the presenters
+    # off the roster; attendees_of sets each Attendee's and Expected's fields at once.
+    guest = people.create(store, first_name="Inès", last_name="Invitée", consent_publish=False)
+    agenda.create_item(store, council["second"], title="Un point", presenter_person_id=guest)
+    for meeting_id in (council["first"], council["second"]):
+        loaded = meeting_record.load(store.db, meeting_id)
+        presenters = {i.presenter_person_id for i in loaded.items if i.presenter_person_id}
+        names = meeting_record.named(store.db, presenters | {e.person_id for e in loaded.roster})
+        assert list(loaded.people.items()) == list(names.items())
+        assert len(loaded.attendees) > 5
+        for attendee in loaded.attendees:
+            made = dataclasses.replace(attendee, expected=dataclasses.replace(attendee.expected))
+            assert list(vars(attendee).items()) == list(vars(made).items())
+            assert list(vars(attendee.expected).items()) == list(vars(made.expected).items())
+    assert loaded.people[guest] == meeting_record.Named("Inès Invitée", False)
 
 
 def test_what_the_record_holds_is_what_each_query_gives(store, council):

@@ -4,6 +4,7 @@ time and the signature block; version 1 snapshots still print as approved."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -136,6 +137,54 @@ def test_snapshot_keeps_the_new_fields_and_reads_version_1(store, council):
 
     assert wording.notice_line(old) is None
     assert wording.chair(old) == "Hélène Martin"
+
+
+def _people_of(snapshot: rec.MinutesRecord) -> list[rec.PersonRef]:
+    lines = [
+        line for group in rec.ATTENDANCE_GROUPS for line in getattr(snapshot.attendance, group)
+    ]
+    people = [line.person for line in lines] + [line.other for line in lines if line.other]
+    people += list(snapshot.chair) + [turn.person for turn in snapshot.presiding]
+    for section in snapshot.sections:
+        people += [section.presenter] if section.presenter else []
+        people += [a.owner for a in section.actions if a.owner]
+        people += [w.person for w in section.withdrawn]
+        if section.vote:
+            people += [b.member for b in section.vote.ballots]
+    return people
+
+
+def test_a_snapshots_people_read_back_as_their_classes_make_them(store, council):
+    # from_json sets a person's and an attendance line's fields at once: every field, in the
+    # classes' order, as their __init__ sets them; an earlier snapshot's person lacking a field
+    # takes its default, and a damaged one is refused as before.
+    chairs.set_chair(store, council["first"], council["people"]["François"], "19:40")
+    snapshot = mn.approved_record(store.db, mn.get(store.db, approved(store, council)))
+    text = rec.to_json(snapshot)
+    back = rec.from_json(text)
+    assert back == snapshot
+    people = _people_of(back)
+    assert len(people) > 10
+    for person in people:
+        assert list(vars(person).items()) == list(vars(dataclasses.replace(person)).items())
+    for group in rec.ATTENDANCE_GROUPS:
+        for line in getattr(back.attendance, group):
+            assert list(vars(line).items()) == list(vars(dataclasses.replace(line)).items())
+    data = json.loads(text)
+    del data["chair"][0]["civility"]
+    assert rec.from_json(json.dumps(data)).chair[0] == dataclasses.replace(
+        snapshot.chair[0], civility=""
+    )
+    data["chair"][0]["nickname"] = "Lena"
+    with pytest.raises(TypeError):
+        rec.from_json(json.dumps(data))
+    data["chair"] = [None]
+    with pytest.raises(TypeError):
+        rec.from_json(json.dumps(data))
+    data = json.loads(text)
+    data["attendance"]["present"][0]["person"] = ["Hélène Martin"]
+    with pytest.raises(TypeError):
+        rec.from_json(json.dumps(data))
 
 
 def test_signature_boxes_land_on_the_page(store, council):

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reportlab.lib.styles import ParagraphStyle
@@ -64,7 +65,6 @@ class _PackBase:
         self.withheld = [a for a in record.annexes if not a.public] if self.public else []
         self.roster = list(record.roster)
         self.consent = {e.person_id: e.consent_publish for e in self.roster}
-        self._labels = {e.person_id: rec.public_label(self._ref(e)) for e in self.roster}
         self._publication = rec.Publication(db, rec.composed(db, record)) if self.public else None
         self._names: dict[int, Named] = dict(record.people)
 
@@ -98,6 +98,12 @@ class _PackBase:
         if not self.public or known.consent_publish:
             return known.name
         return self._public_label(person_id)
+
+    @cached_property
+    def _labels(self) -> dict[int, str]:
+        """The quality of each person on the roster, as the public pack names those who did not
+        consent (worked out when first asked: the other variants never ask)."""
+        return {e.person_id: rec.public_label(self._ref(e)) for e in self.roster}
 
     def _public_label(self, person_id: int) -> str:
         words = self._labels.get(person_id) or rec.public_label(rec.PersonRef(name=""))
@@ -157,9 +163,17 @@ class _PackBase:
             widths,
         )
 
+    @cached_property
+    def _by_mandate(self) -> dict[int, roster.RosterEntry]:
+        """The roster's entries by their mandate (the first one, as a search in order finds)."""
+        out: dict[int, roster.RosterEntry] = {}
+        for e in self.roster:
+            out.setdefault(e.mandate_id, e)
+        return out
+
     def _quality(self, entry: roster.RosterEntry) -> str:
         if entry.role == "substitute" and entry.substitute_for_id:
-            member = next((e for e in self.roster if e.mandate_id == entry.substitute_for_id), None)
+            member = self._by_mandate.get(entry.substitute_for_id)
             name = (
                 self.person(member.person_id) if member is not None else entry.substitute_for_name
             )
