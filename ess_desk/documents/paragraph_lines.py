@@ -1,6 +1,6 @@
 """A Paragraph of one plain fragment (the convocation's, the agenda's, most of the minutes') broken
-into lines without reportlab's general loop; a Paragraph's lines written without reportlab's
-steps around each.
+into lines without reportlab's general loop, and drawn without its text object when set left; a
+Paragraph's lines written without reportlab's steps around each.
 
 reportlab's `Paragraph.breakLines` goes through a paragraph's words one at a time, ready for
 soft hyphens, hyphenation, forced splits and words wider than a line at each of them (a pack's
@@ -21,6 +21,8 @@ makes it drawable and puts it in visual order: `scripts.install`), then reportla
 the font up, saves and restores the text object's state and codes the line. A line of left to
 right text only in an embedded TrueType font (nearly all) is made drawable and coded directly
 (`_text_out`): the same operators, the same subset switches; any other through reportlab's way.
+A paragraph of one plain fragment set left whose lines are all such lines is drawn whole in the
+same way (`_plain_draw`): the operators reportlab's `drawPara` writes, without its text object.
 """
 
 from __future__ import annotations
@@ -107,9 +109,11 @@ def _plain_fragment(self: Any) -> Any:
 
 
 # The widths of the words measured in the document being built, by font, size and encoding:
-# a pack's paragraphs say « de », « la », « conseil » thousands of times (three words in four
-# were measured already). Forgotten when a document starts and when it ends (`forget_widths`,
-# called by `style.built`), so that no document finds the words another measured.
+# a pack's paragraphs say « de », « la », « conseil » thousands of times (about half of their
+# words were measured already). Forgotten when a document starts and when it ends
+# (`forget_widths`, called by `style.built`), so that no document finds the words another
+# measured. (A document built meanwhile on another thread may find or forget some of them: a
+# word's width is its font's, the same in any document.)
 _WIDTHS: dict[tuple[Any, float, str], dict[str, float]] = {}
 _KEPT = 50_000  # words a font and size keep at most (a paragraph wrapped outside a build)
 
@@ -235,8 +239,10 @@ def _plain_draw(self: Any) -> bool:
     """`Paragraph.drawPara()` for a paragraph of one plain fragment set left (most of a pack's):
     the same operators, written without a text object and without reportlab's steps around each
     line (`_text_out`'s way for each). False, having written nothing, for any other: a bullet,
-    a background or border, an indented first line, lines whose spaces shrink or stretch, a link,
-    an underline, text that is not left to right only, a font that is not an embedded TrueType."""
+    a background or border, an indented first line, lines moved by offsets (text around an
+    image), a line whose spaces shrink (reportlab sets a word space), a link, an underline, a
+    preformatted paragraph, text that is not left to right only, a font that is not an embedded
+    TrueType, a canvas drawn top down."""
     style = self.style
     para = self.blPara
     lines = para.lines
@@ -298,9 +304,10 @@ def _plain_draw(self: Any) -> bool:
 
 
 def install(splitter: Callable[..., list[str]]) -> None:
-    """Break the lines of one-fragment paragraphs through `_simple_lines`, write lines through
-    `_text_out`, leave plain spaced texts as they are to reportlab's cleaning (once);
-    `splitter`: our word splitter, which reportlab's paragraph module calls `split`."""
+    """Break the lines of one-fragment paragraphs through `_simple_lines`, draw them through
+    `_plain_draw` (reportlab's `drawPara` for a debug frame), write lines through `_text_out`,
+    leave plain spaced texts as they are to reportlab's cleaning (once); `splitter`: our word
+    splitter, which reportlab's paragraph module calls `split`."""
     paragraph_class: Any = paragraph.Paragraph
     break_lines = paragraph_class.breakLines
     if getattr(break_lines, "_ess_desk", False):

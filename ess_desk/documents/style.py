@@ -2645,7 +2645,9 @@ def built(doc: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None
     """`doc.build(story, canvasmaker=…)`, after which the template lets go of its canvas.
     reportlab's template is in reference cycles of its own and keeps its canvas: the canvas,
     and the whole PDF document it wrote, would wait for the cycle collector's next pass
-    (with `NumberedCanvas`'s own cycles broken, nothing else keeps them)."""
+    (with `NumberedCanvas`'s own cycles broken, nothing else keeps them). The words' widths
+    measured for the document (`paragraph_lines._WIDTHS`) are forgotten when it starts and when
+    it ends, failed or not."""
     paragraph_lines.forget_widths()
     try:
         doc.build(story, canvasmaker=canvasmaker)

@@ -1,7 +1,9 @@
 """A Paragraph of one plain fragment is broken into lines by `paragraph_lines` without
 reportlab's general loop: the same lines (words and room left, to the bit), the same widest line
 and the same page as reportlab's loop gives, for any text, style and width. Its lines are written
-by `_text_out`: the same operators as reportlab's `_textOut`, whatever the text. A text of words
+by `_text_out`: the same operators as reportlab's `_textOut`, whatever the text; a plain
+paragraph set left is drawn by `_plain_draw`: reportlab's operators, canvas state and font codes,
+whatever else reportlab reads of the paragraph and its canvas. A text of words
 between single spaces is left as it is by reportlab's cleaning and split at its spaces
 (`plain_spaced`): what the cleaning and our splitter give."""
 
@@ -9,15 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from ess_desk.documents import paragraph_lines
 from ess_desk.documents.style import FONT_BOLD, register_fonts, styles
@@ -27,20 +30,23 @@ from tests.documents import invariant_pdf
 @contextlib.contextmanager
 def _reportlab_only() -> Iterator[None]:
     """Every paragraph's lines broken and written through reportlab's ways."""
-    fast, writer, spaced = (
+    fast, writer, spaced, drawer = (
         paragraph_lines._simple_lines,
         paragraph_lines._text_out,
         paragraph_lines.plain_spaced,
+        paragraph_lines._plain_draw,
     )
     paragraph_lines._simple_lines = lambda *args: None
     paragraph_lines._text_out = lambda *args: False
     paragraph_lines.plain_spaced = lambda text: False
+    paragraph_lines._plain_draw = lambda para: False
     try:
         yield
     finally:
         paragraph_lines._simple_lines = fast
         paragraph_lines._text_out = writer
         paragraph_lines.plain_spaced = spaced
+        paragraph_lines._plain_draw = drawer
 
 
 def _lines(text: str, style: ParagraphStyle, width: float) -> tuple[Any, ...]:
@@ -254,13 +260,33 @@ def test_the_words_widths_are_kept_for_one_document_only(monkeypatch):
     assert not paragraph_lines._WIDTHS
 
 
-def _drawn(story_texts: list[tuple[str, ParagraphStyle, float]], fast: bool) -> tuple[Any, ...]:
-    """Each paragraph wrapped and drawn on one canvas: the canvas's operators, its state after,
-    and the codes its document gave the font's characters."""
+def test_a_document_that_fails_forgets_its_words_widths():
+    class Broken(Flowable):
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return (10, 10)
+
+        def draw(self) -> None:
+            raise RuntimeError("en panne")
+
+    body = _styles()[0]
+    with pytest.raises(RuntimeError):
+        invariant_pdf([Paragraph("le conseil et le bureau", body), Broken()])
+    assert not paragraph_lines._WIDTHS
+
+
+def _drawn(
+    story_texts: list[tuple[str, ParagraphStyle, float]],
+    fast: bool,
+    bottomup: int = 1,
+    prepare: Callable[[Paragraph], None] | None = None,
+) -> tuple[Any, ...]:
+    """Each paragraph wrapped and drawn on one canvas (drawn top down unless `bottomup`; each
+    wrapped paragraph given to `prepare` first): the canvas's operators, its state after, and
+    the codes its document gave the font's characters."""
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfgen.canvas import Canvas
 
-    canv = Canvas(io.BytesIO())
+    canv = Canvas(io.BytesIO(), bottomup=bottomup)
     plain = paragraph_lines._plain_draw
     if not fast:
         paragraph_lines._plain_draw = lambda para: False
@@ -268,6 +294,8 @@ def _drawn(story_texts: list[tuple[str, ParagraphStyle, float]], fast: bool) -> 
         for n, (text, style, width) in enumerate(story_texts):
             p = Paragraph(text, style)
             p.wrap(width, 10_000)
+            if prepare is not None:
+                prepare(p)
             p.drawOn(canv, 10 + n, 700 - 20 * n)
     finally:
         paragraph_lines._plain_draw = plain
@@ -371,3 +399,110 @@ def test_lines_whose_spaces_shrink_are_drawn_as_reportlab_draws_them():
     drawn = _drawn(story, fast=True)
     assert any(" Tw " in code for code in drawn[0])
     assert drawn == _drawn(story, fast=False)
+
+
+def _taken_and_drawn(
+    texts: list[tuple[str, ParagraphStyle, float]], **drawing: Any
+) -> tuple[list[bool], tuple[Any, ...], tuple[Any, ...]]:
+    """Whether `_plain_draw` drew each paragraph, and what the canvas holds after drawing them
+    its way and reportlab's (`_drawn`'s `drawing`)."""
+    taken: list[bool] = []
+    plain = paragraph_lines._plain_draw
+
+    def counted(para: Any) -> bool:
+        taken.append(plain(para))
+        return taken[-1]
+
+    paragraph_lines._plain_draw = counted
+    try:
+        fast = _drawn(texts, fast=True, **drawing)
+    finally:
+        paragraph_lines._plain_draw = plain
+    return taken, fast, _drawn(texts, fast=False, **drawing)
+
+
+def test_what_else_reportlab_reads_of_a_paragraph_is_drawn_as_it_draws_it(monkeypatch):
+    """What reportlab's drawPara reads besides the style's alignment and the lines: the left
+    indent, a paragraph's own autoLeading, the module's choice of the first line's height, the
+    font (an embedded one or not), the canvas's direction, the paragraph's debug frame, its
+    lines' offsets (text around an image), a line that is one word held by no-break spaces
+    and wider than its line (reportlab sets a word space: « Tw »), a line of no words."""
+    from reportlab.platypus import paragraph
+
+    register_fonts()
+    body = _styles()[0]
+    sentence = "Le conseil se réunit le jeudi 12 juin à 18 h pour la séance. " * 3
+    indented = ParagraphStyle("indented", parent=body, leftIndent=14, rightIndent=7)
+    helvetica = ParagraphStyle("helvetica", parent=body, fontName="Helvetica")
+    whole = ParagraphStyle("whole", parent=body, splitLongWords=0)
+    texts = [(sentence, indented, 150.0), (sentence, body, 150.0)]
+
+    def leading(p: Paragraph) -> None:
+        p.autoLeading = "max"
+
+    def framed(p: Paragraph) -> None:
+        p.debug = 1
+
+    def offset(p: Paragraph) -> None:
+        p._offsets = [20, 20]
+
+    def empty(p: Paragraph) -> None:
+        p.blPara.lines.append((150.0, []))
+
+    tall = ParagraphStyle("tall", parent=body, leading=4)
+    for drawn_texts, drawing, expected in [
+        (texts, {}, [True, True]),
+        ([(sentence, tall, 200.0)], {"prepare": leading}, [True]),
+        ([(sentence, helvetica, 200.0)], {}, [False]),
+        (texts, {"bottomup": 0}, [False, False]),
+        (texts, {"prepare": framed}, []),
+        (texts, {"prepare": offset}, [False, False]),
+        ([("1\xa0234\xa0567\xa0890 et la suite", whole, 30.0)], {}, [False]),
+        ([(sentence, body, 150.0)], {"prepare": empty}, [False]),
+    ]:
+        taken, fast, slow = _taken_and_drawn(drawn_texts, **drawing)
+        assert taken == expected, drawing
+        assert fast == slow, drawing
+        if drawn_texts[0][1] is whole:
+            assert any(" Tw " in code for code in slow[0])
+    monkeypatch.setattr(paragraph, "paraFontSizeHeightOffset", 0)
+    taken, fast, slow = _taken_and_drawn(texts)
+    assert taken == [True, True]
+    assert fast == slow
+    # (reportlab's Paragraph classes all draw through it: a preformatted one's lines are not
+    # those of a Paragraph)
+    preformatted = [_preformatted_drawn(body, fast) for fast in (True, False)]
+    assert preformatted[0] == preformatted[1]
+
+
+def _preformatted_drawn(style: ParagraphStyle, fast: bool) -> list[str]:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus.xpreformatted import XPreformatted
+
+    canv = Canvas(io.BytesIO())
+    plain = paragraph_lines._plain_draw
+    if not fast:
+        paragraph_lines._plain_draw = lambda para: False
+    try:
+        for width in (100, 200):
+            p = XPreformatted("Le conseil   se réunit\n  le jeudi 12 juin à 18 h. " * 3, style)
+            p.wrap(width, 10_000)
+            p.drawOn(canv, 10, 500)
+    finally:
+        paragraph_lines._plain_draw = plain
+    return list(canv._code)
+
+
+def test_a_fonts_words_widths_are_forgotten_past_their_bound(monkeypatch):
+    """`_WIDTHS` keeps at most `_KEPT` words a font and size (and one paragraph's more): a
+    paragraph wrapped outside a document keeps no more than that."""
+    body = _styles()[0]
+    paragraph_lines.forget_widths()
+    monkeypatch.setattr(paragraph_lines, "_KEPT", 3)
+    Paragraph("un deux trois quatre", body).wrap(300, 1000)
+    (kept,) = paragraph_lines._WIDTHS.values()
+    assert sorted(kept) == ["deux", "quatre", "trois", "un"]
+    Paragraph("cinq", body).wrap(300, 1000)
+    (kept,) = paragraph_lines._WIDTHS.values()
+    assert kept == {"cinq": stringWidth("cinq", body.fontName, body.fontSize)}
+    paragraph_lines.forget_widths()
