@@ -103,6 +103,17 @@ def test_the_records_people_and_attendees_are_those_read_and_made_one_by_one(sto
     assert loaded.people[guest] == meeting_record.Named("Inès Invitée", False)
 
 
+def test_an_anonymised_member_is_named_in_the_record_as_named_gives_them(store, council):
+    # (anonymisation empties the first name: the name is the last alone, no space before it)
+    meeting_id = council["second"]
+    member = meeting_record.load(store.db, meeting_id).roster[0].person_id
+    with store.write() as db:
+        db.execute("UPDATE people SET first_name = '' WHERE id = ?", [member])
+    loaded = meeting_record.load(store.db, meeting_id)
+    assert loaded.people[member] == meeting_record.named(store.db, [member])[member]
+    assert not loaded.people[member].name.startswith(" ")
+
+
 def test_what_the_record_holds_is_what_each_query_gives(store, council):
     for meeting_id in (council["first"], council["second"]):
         db = store.db

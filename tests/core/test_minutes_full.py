@@ -185,6 +185,9 @@ def test_a_snapshots_people_read_back_as_their_classes_make_them(store, council)
     data["attendance"]["present"][0]["person"] = ["Hélène Martin"]
     with pytest.raises(TypeError):
         rec.from_json(json.dumps(data))
+    data["attendance"]["present"][0]["person"] = None  # (a line must name its person)
+    with pytest.raises(ValueError, match="missing"):
+        rec.from_json(json.dumps(data))
 
 
 def test_signature_boxes_land_on_the_page(store, council):
