@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.rl_accel import fp_str, instanceStringWidthTTF
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.pdfbase.ttfonts import TTFont
@@ -105,6 +106,37 @@ def _plain_fragment(self: Any) -> Any:
     return frag
 
 
+# The widths of the words measured in the document being built, by font, size and encoding:
+# a pack's paragraphs say « de », « la », « conseil » thousands of times (three words in four
+# were measured already). Forgotten when a document starts and when it ends (`forget_widths`,
+# called by `style.built`), so that no document finds the words another measured.
+_WIDTHS: dict[tuple[Any, float, str], dict[str, float]] = {}
+_KEPT = 50_000  # words a font and size keep at most (a paragraph wrapped outside a build)
+
+
+def forget_widths() -> None:
+    """Forget the words' widths measured so far."""
+    _WIDTHS.clear()
+
+
+def _ttf_widths(font: Any, words: list[str], font_size: float, encoding: str) -> list[float]:
+    """`font.stringWidth(word, font_size, encoding)` of each word, for a TrueType font whose
+    `stringWidth` is the class's: the C function it calls, each word measured once (`_WIDTHS`)."""
+    key = (font, font_size, encoding)
+    known = _WIDTHS.get(key)
+    if known is None or len(known) > _KEPT:
+        known = _WIDTHS[key] = {}
+    widths = list(map(known.get, words))
+    if None in widths:
+        for n, word in enumerate(words):
+            if widths[n] is None:
+                width = known.get(word)
+                if width is None:
+                    width = known[word] = _width_of(font, word, font_size, encoding)
+                widths[n] = width
+    return widths  # type: ignore[return-value]
+
+
 def _simple_lines(self: Any, width: Any) -> Any:
     """`Paragraph.breakLines(width)` for a paragraph of one plain fragment (see the module's
     docstring), or None when reportlab's loop is needed."""
@@ -121,8 +153,7 @@ def _simple_lines(self: Any, width: Any) -> Any:
     encoding = self.encoding
     words = _words(text)
     if type(font).stringWidth is _TTF_WIDTH and "stringWidth" not in vars(font):
-        # (the C function TTFont.stringWidth calls, without the call around it)
-        widths = [_width_of(font, word, font_size, encoding) for word in words]
+        widths = _ttf_widths(font, words, font_size, encoding)
     else:
         widths = [measure(word, font_size, encoding) for word in words]
     space = measure(" ", font_size, encoding)
@@ -190,6 +221,82 @@ def _text_out(tx: Any, text: Any, t_star: Any) -> bool:
     return True
 
 
+class _Written:
+    """A text object already written: what `Canvas.drawText` asks of one."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def getCode(self) -> str:  # noqa: N802 - reportlab's name
+        return self.code
+
+
+def _plain_draw(self: Any) -> bool:
+    """`Paragraph.drawPara()` for a paragraph of one plain fragment set left (most of a pack's):
+    the same operators, written without a text object and without reportlab's steps around each
+    line (`_text_out`'s way for each). False, having written nothing, for any other: a bullet,
+    a background or border, an indented first line, lines whose spaces shrink or stretch, a link,
+    an underline, text that is not left to right only, a font that is not an embedded TrueType."""
+    style = self.style
+    para = self.blPara
+    lines = para.lines
+    if (
+        para.kind != 0
+        or not lines
+        or style.alignment != TA_LEFT
+        or self.bulletText
+        or style.wordWrap
+        or style.firstLineIndent
+        or style.backColor
+        or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
+        or getattr(self, "_offsets", None) is not None
+        or para.us_lines
+        or para.link
+        or "preformatted" in type(self).__name__.lower()
+    ):
+        return False
+    canv = self.canv
+    font: Any = getFont(para.fontName)
+    if not getattr(font, "_dynamicFont", False) or not canv.bottomup:
+        return False
+    texts = []
+    for extra, words in lines:
+        text = " ".join(words)
+        if extra <= -1e-8 and len(words) + text.count("\xa0") > 1:
+            return False  # (its spaces shrink: reportlab sets a word space)
+        if not text or not scripts.left_to_right_only(text):
+            return False
+        texts.append(text)
+    leading = style.leading
+    auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+    if auto == "max":
+        leading = max(leading, para.ascent - para.descent)
+    elif auto == "min":
+        leading = para.ascent - para.descent
+    size = para.fontSize
+    top = size if paragraph.paraFontSizeHeightOffset else getattr(para, "ascent", size)
+    doc = canv._doc
+    code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, self.height - top)} Tm"]
+    switch = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+    name = para.fontName
+    current = -1
+    for text in texts:
+        parts = []
+        for subset, data in font.splitString(scripts.drawable(text, name), doc):
+            if subset != current:
+                parts.append(f"{font.getSubsetInternalName(subset, doc)} {switch}")
+                current = subset
+            parts.append(f"({canv._escape(data)}) Tj")
+        parts.append("T*")
+        code.append(" ".join(parts))
+    code.append("ET")
+    canv.saveState()
+    canv.setFillColor(para.textColor)
+    canv.drawText(_Written(" ".join(code)))
+    canv.restoreState()
+    return True
+
+
 def install(splitter: Callable[..., list[str]]) -> None:
     """Break the lines of one-fragment paragraphs through `_simple_lines`, write lines through
     `_text_out`, leave plain spaced texts as they are to reportlab's cleaning (once);
@@ -226,6 +333,13 @@ def install(splitter: Callable[..., list[str]]) -> None:
         lines = _simple_lines(self, width)
         return lines if lines is not None else break_lines(self, width)
 
+    draw_para = paragraph_class.drawPara
+
+    def _draw_para(self: Any, debug: Any = 0) -> None:  # noqa: N802 - reportlab's name
+        if debug or not _plain_draw(self):
+            draw_para(self, debug)
+
+    paragraph_class.drawPara = _draw_para
     setattr(_break_lines, "_ess_desk", True)  # noqa: B010 - a mark on a function
     setattr(_break_lines, "_reportlab", break_lines)  # noqa: B010 - the slow way, for tests
     paragraph_class.breakLines = _break_lines

@@ -227,3 +227,147 @@ def test_the_splitters_white_space_is_the_styles():
         char = chr(code)
         breaking = char != " " and bool(style._BREAKING_SPACE.fullmatch(char))
         assert bool(paragraph_lines._NOT_JUST_SPACES.fullmatch(char)) == breaking, hex(code)
+
+
+def test_the_words_widths_are_kept_for_one_document_only(monkeypatch):
+    """A word is measured once in a document (`_WIDTHS`), with the width the font gives it; a
+    document measures its words afresh (nothing kept from before it) and forgets them at its
+    end."""
+    body = _styles()[0]
+    paragraph_lines.forget_widths()
+    measured: list[str] = []
+    measure = paragraph_lines._width_of
+
+    def counted(font: Any, word: str, size: float, encoding: str) -> float:
+        measured.append(word)
+        return measure(font, word, size, encoding)
+
+    monkeypatch.setattr(paragraph_lines, "_width_of", counted)
+    Paragraph("le conseil et le bureau", body).wrap(300, 1000)
+    Paragraph("le conseil", body).wrap(300, 1000)
+    assert sorted(measured) == ["bureau", "conseil", "et", "le"]
+    (kept,) = paragraph_lines._WIDTHS.values()
+    assert kept == {w: stringWidth(w, body.fontName, body.fontSize) for w in measured}
+    measured.clear()
+    invariant_pdf([Paragraph("le conseil", body)])
+    assert sorted(measured) == ["conseil", "le"]
+    assert not paragraph_lines._WIDTHS
+
+
+def _drawn(story_texts: list[tuple[str, ParagraphStyle, float]], fast: bool) -> tuple[Any, ...]:
+    """Each paragraph wrapped and drawn on one canvas: the canvas's operators, its state after,
+    and the codes its document gave the font's characters."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    canv = Canvas(io.BytesIO())
+    plain = paragraph_lines._plain_draw
+    if not fast:
+        paragraph_lines._plain_draw = lambda para: False
+    try:
+        for n, (text, style, width) in enumerate(story_texts):
+            p = Paragraph(text, style)
+            p.wrap(width, 10_000)
+            p.drawOn(canv, 10 + n, 700 - 20 * n)
+    finally:
+        paragraph_lines._plain_draw = plain
+    codes = {
+        name: dict(getFont(name).state[canv._doc].assignments)
+        for name in ("DejaVuSans", FONT_BOLD)
+        if canv._doc in getFont(name).state
+    }
+    left_out = ("_doc", "_code", "state_stack", "_filename")
+    state = {k: v for k, v in vars(canv).items() if k not in left_out}
+    state["_extgstate"] = vars(state["_extgstate"])
+    state["_annotationrefs"] = [ref.name for ref in state["_annotationrefs"]]
+    return list(canv._code), repr(state), codes
+
+
+def _draw_styles() -> list[ParagraphStyle]:
+    from reportlab.lib import colors
+
+    body = _styles()[0]
+    return [
+        *_styles(),
+        ParagraphStyle("grey", parent=body, textColor=colors.Color(0.4, 0.4, 0.4)),
+        ParagraphStyle("cmyk", parent=body, textColor=colors.CMYKColor(0.1, 0.2, 0.3, 0.4)),
+        ParagraphStyle("faint", parent=body, textColor=colors.Color(0, 0, 1, alpha=0.5)),
+        ParagraphStyle("back", parent=body, backColor=colors.yellow),
+        ParagraphStyle("border", parent=body, borderColor=colors.red, borderWidth=1),
+        ParagraphStyle("bullet", parent=body, bulletText="•", leftIndent=12),
+        ParagraphStyle("max", parent=body, autoLeading="max", leading=4),
+        ParagraphStyle("min", parent=body, autoLeading="min"),
+        ParagraphStyle("justify", parent=body, alignment=4),
+        ParagraphStyle("ltr", parent=body, wordWrap="LTR"),
+        ParagraphStyle("first", parent=body, firstLineIndent=9),
+    ]
+
+
+_MARKUP = st.sampled_from(
+    ["", "<b>gras</b> ", '<a href="https://example.org">lien</a> ', "<u>souligné</u> "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    paragraphs=st.lists(
+        st.tuples(_MARKUP, _TEXT, st.integers(0, 20), st.floats(8, 500)), min_size=1, max_size=6
+    )
+)
+def test_paragraphs_are_drawn_as_reportlab_draws_them(paragraphs):
+    """`_plain_draw`'s paragraphs (and those it leaves to reportlab) give reportlab's operators,
+    the same canvas state and the same codes for the font's characters."""
+    from xml.sax.saxutils import escape
+
+    register_fonts()
+    all_styles = _draw_styles()
+    story = [
+        (markup + escape(text), all_styles[n % len(all_styles)], width)
+        for markup, text, n, width in paragraphs
+    ]
+    assert _drawn(story, fast=True) == _drawn(story, fast=False)
+
+
+def test_a_plain_left_paragraph_is_drawn_the_quick_way():
+    register_fonts()
+    taken: list[bool] = []
+    plain = paragraph_lines._plain_draw
+
+    def counted(para: Any) -> bool:
+        taken.append(plain(para))
+        return taken[-1]
+
+    s = _draw_styles()
+    texts = [
+        ("Le conseil se réunit le jeudi 12 juin à 18 h. " * 4, s[0], 200.0),
+        ("Ordre du jour", s[2], 400.0),
+        ("Le conseil se réunit", s[6], 400.0),  # centred
+        ("<b>gras</b> et maigre", s[0], 400.0),
+        ("שלום עולם", s[0], 400.0),
+        ("Un point", s[14], 400.0),  # a bullet
+        ("Sur fond", s[12], 400.0),  # a background
+        ("Première ligne décalée, puis les suivantes " * 3, s[-1], 200.0),
+    ]
+    paragraph_lines._plain_draw = counted
+    try:
+        _drawn(texts, fast=True)
+    finally:
+        paragraph_lines._plain_draw = plain
+    assert taken == [True, True, False, False, False, False, False, False]
+    assert _drawn(texts, fast=True) == _drawn(texts, fast=False)
+
+
+def test_lines_whose_spaces_shrink_are_drawn_as_reportlab_draws_them():
+    """A line kept by shrinking its spaces has less than no room left: reportlab sets a word
+    space for it (« Tw »), which `_plain_draw` leaves to it."""
+    sentence = "Le conseil se réunit le jeudi 12 juin à 18 h pour la séance"
+    words = sentence.split(" ")
+    body = _styles()[0]
+    shrink = body.spaceShrinkage * stringWidth(" ", body.fontName, body.fontSize)
+    story = []
+    for k in range(2, len(words)):
+        natural = stringWidth(" ".join(words[:k]), body.fontName, body.fontSize)
+        story += [(sentence, body, natural - step * shrink / 2) for step in range(1, 2 * k)]
+    drawn = _drawn(story, fast=True)
+    assert any(" Tw " in code for code in drawn[0])
+    assert drawn == _drawn(story, fast=False)
