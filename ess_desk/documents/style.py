@@ -25,12 +25,13 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Paragraph, Spacer
 
 from ess_desk import __version__
-from ess_desk.documents import paragraph_lines, pdf_objects, scripts
+from ess_desk.documents import paragraph_lines, pdf_objects, platypus_asks, scripts
 from ess_desk.documents.canvas_state import QuickState
 from ess_desk.documents.page_streams import Flate, deflate_pages
+from ess_desk.documents.platypus_asks import QuickDocTemplate, QuickFrame
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _, language
 from ess_desk.resources import resource
@@ -83,6 +84,7 @@ def _register_fonts() -> None:
     _list_items_split_when_taller_than_a_page()
     _paragraph_split_within_the_height()
     _paragraph_wrapped_once_per_width()
+    platypus_asks.install()
     scripts.install()
     paragraph_lines.install(_split_words)
 
@@ -2652,9 +2654,10 @@ def built(doc: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None
         paragraph_lines.forget_widths()
 
 
-class _BodyFrame(Frame):
-    """reportlab's Frame, with two answers given by its class that a Frame gives by raising
-    AttributeError from its `__getattr__` (1-3 µs each time, 500 times a pack): no content
+class _BodyFrame(QuickFrame):
+    """reportlab's Frame (its attributes set without its Python `__setattr__`: `platypus_asks`),
+    with two answers given by its class that a Frame gives by raising AttributeError from its
+    `__getattr__` (1-3 µs each time, 500 times a pack): no content
     generated for it yet (`_generated_content`, asked before each flowable; what platypus
     generates is still put on the frame itself and taken off it), and that it is the last frame
     of its page (`lastFrame`, asked at each page's end: it is its page template's only one)."""
@@ -2684,7 +2687,7 @@ def document(
 ) -> BaseDocTemplate:
     """The page layout every document shares: margins, one body frame, the PDF's metadata."""
     register_fonts()
-    doc = BaseDocTemplate(
+    doc = QuickDocTemplate(
         target,
         pagesize=pagesize,
         leftMargin=MARGIN,
