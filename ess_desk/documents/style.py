@@ -84,7 +84,7 @@ def _register_fonts() -> None:
     _paragraph_split_within_the_height()
     _paragraph_wrapped_once_per_width()
     scripts.install()
-    paragraph_lines.install(_split_words)
+    paragraph_lines.install(_split_words, codes=_codes, no_code=_NoCode, set_color=_set_color)
 
 
 def _embedded_font(name: str) -> TTFont:
