@@ -25,12 +25,13 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Paragraph, Spacer
 
 from ess_desk import __version__
-from ess_desk.documents import paragraph_lines, pdf_objects, scripts
+from ess_desk.documents import paragraph_lines, pdf_objects, platypus_asks, scripts
 from ess_desk.documents.canvas_state import QuickState
 from ess_desk.documents.page_streams import Flate, deflate_pages
+from ess_desk.documents.platypus_asks import QuickDocTemplate, QuickFrame
 from ess_desk.fileio import atomic_path
 from ess_desk.i18n import _, language
 from ess_desk.resources import resource
@@ -83,6 +84,7 @@ def _register_fonts() -> None:
     _list_items_split_when_taller_than_a_page()
     _paragraph_split_within_the_height()
     _paragraph_wrapped_once_per_width()
+    platypus_asks.install()
     scripts.install()
     paragraph_lines.install(_split_words, codes=_codes, no_code=_NoCode, set_color=_set_color)
 
@@ -963,11 +965,16 @@ class _RowWriter:
         self.seeded: object = None
         self.own = _fragments_token(text, False)
         self.seeded_canvas = getattr(text._canvas, "_ess_seeded", False)
-        self.fonts_shown: dict[tuple[str, float, float], str] = {}
-        self.tables: dict[str, _Codes] = {}  # the fonts' codes (`_codes`)
-        self.styles: dict[ParagraphStyle, tuple[str, Any, str]] = {}  # see _style
-        self.entered: dict[ParagraphStyle, tuple[str, str]] = {}  # see _entered
-        self.set_states: dict[ParagraphStyle, tuple] = {}  # see _set_state
+        # (what depends on the document alone, kept for it: a long table's ~100 parts each
+        # had its own writer work the same styles' operators out again)
+        kept = _document_memo(text._canvas, "_ess_writer")
+        if not kept:
+            kept.update(fonts_shown={}, tables={}, styles={}, entered={}, set_states={})
+        self.fonts_shown: dict[tuple[str, float, float], str] = kept["fonts_shown"]
+        self.tables: dict[str, _Codes] = kept["tables"]  # the fonts' codes (`_codes`)
+        self.styles: dict[ParagraphStyle, tuple[str, Any, str]] = kept["styles"]  # see _style
+        self.entered: dict[ParagraphStyle, tuple[str, str]] = kept["entered"]  # see _entered
+        self.set_states: dict[ParagraphStyle, tuple] = kept["set_states"]  # see _set_state
         self.font_mapping: dict = text._canvas._doc.fontMapping
         self.alpha = False  # (`rows`: the text object's `_alpha_version`)
         self.plain_fill = False  # (`rows`: an opaque fill and no colour space enforced)
@@ -1407,7 +1414,9 @@ def _entry(
     document, remembered in `memo`; that of a number written in the style of the line before
     (`_number_operators`, as `_quick` writes it), not remembered; None when `_quick` could
     not write the cell now (a character past the first subset, a style `_style` would set
-    its slow way), False in `memo` when it never could (right to left, a line not plain)."""
+    its slow way), False in `memo` when it never could (right to left, a line not plain).
+    Its operators in a text object in another style (`_entering`) are worked out at once when
+    the text object is in another style now (the cell is put down there next)."""
     if not cell._plain or cell.rtl:
         memo[cell] = False
         return None
@@ -1430,36 +1439,31 @@ def _entry(
         except _NoCode:
             shown = None
     else:
-        shown = writer._shown(runs)
+        shown = _shown_runs(writer, runs)
     if shown is None:
         return None
     # (its font named before the next runs', as `_quick` names them)
-    if not entered and _entered(writer, first, state, styled) is None:
-        return None
+    opening = None
+    if not entered:
+        opening = _entered(writer, first, state, styled)
+        if opening is None:
+            return None
     head = runs[0][2]
     after: tuple | None = None
     scaled = bool(head)
     if len(runs) == 1:
         ops = f"({shown[0]}) Tj T* 100 Tz" if head else f"({shown[0]}) Tj T*"
-    elif (
-        len(runs) == 2
-        and not head
-        and not runs[1][2]
-        and runs[1][0] is not first
-        and styled
-        and runs[1][0] in writer.entered
-    ):  # (a title and its theme, a late date and its delay: `_later_runs` of those, its
-        # second style's operators known already)
-        second = runs[1][0]
-        fill, font = writer.entered[second]
-        ops = f"({shown[0]}) Tj T* {fill} {font} ({shown[1]}) Tj T*"
-        after = writer.set_states.get(second) or _set_state(writer, second)
     else:
-        found = _later_runs(writer, runs, shown)
-        if found is None:
-            return None
-        ops, after, later_scaled = found
-        scaled = scaled or later_scaled
+        second = _second_style(writer, runs, styled)
+        if second is not None:  # (a title and its theme, a late date and its delay)
+            ops = f"({shown[0]}) Tj T* {second[0]} {second[1]} ({shown[1]}) Tj T*"
+            after = second[2]
+        else:
+            found = _later_runs(writer, runs, shown)
+            if found is None:
+                return None
+            ops, after, later_scaled = found
+            scaled = scaled or later_scaled
     entry = memo[cell] = [
         first,
         f"{head} {ops}" if head else ops,
@@ -1472,7 +1476,48 @@ def _entry(
         scaled,
         head,
     ]
+    if opening is not None and state[0] is not first:  # (what `_entering` gives it)
+        fill, font = opening
+        entry[5] = f"{fill} {head} {font} {ops}" if head else f"{fill} {font} {ops}"
     return entry
+
+
+def _shown_runs(writer: _RowWriter, runs: tuple[_Run, ...]) -> list[str] | None:
+    """`_RowWriter._shown` of a cell's runs, those of two runs written out (a title and its
+    theme, a late date and its delay)."""
+    if len(runs) != 2:
+        return writer._shown(runs)
+    tables = writer.tables
+    (st, text, _scale), (later, more, _later_scale) = runs
+    codes = tables.get(st.fontName)
+    if codes is None or codes.seen != len(codes.assignments):
+        codes = _table(writer, st.fontName)
+    others = tables.get(later.fontName)
+    if others is None or others.seen != len(others.assignments):
+        others = _table(writer, later.fontName)
+    if codes is None or others is None:
+        return None
+    try:
+        return [text.translate(codes), more.translate(others)]
+    except _NoCode:
+        return None
+
+
+def _second_style(
+    writer: _RowWriter, runs: tuple[_Run, ...], styled: bool
+) -> tuple[str, str, tuple] | None:
+    """For a cell of two runs in two styles, neither narrowed: the fill and font operators
+    `_later_runs` writes before the second, and the state they leave; None otherwise."""
+    if len(runs) != 2 or runs[0][2] or runs[1][2] or not styled:
+        return None
+    second = runs[1][0]  # (another style than the first's: `_runs_of` joins a style's lines)
+    known = writer.entered.get(second)
+    if known is None:
+        quick = writer._quick_style(second)
+        if quick is None:
+            return None
+        known = writer.entered[second] = (quick[0], quick[2])
+    return known[0], known[1], writer.set_states.get(second) or _set_state(writer, second)
 
 
 def _later_runs(
@@ -1542,49 +1587,50 @@ def _put_down(
     in them (`_entering`), put down after the move to it; the others through `write`."""
     text, code, moves = writer.text, writer.code, writer.moves
     memos = _document_entries(text._canvas, columns)
-    previous: Any
     entry: Any
     state, previous, x0, y0, quick = writer._taken()
+    px, py = previous or (0.0, 0.0)  # (where the last line would go on: read once `quick`)
     styled = writer.alpha and writer.plain_fill
     written = scaled = False  # (the state to give back; a line narrowed)
     for n, cells in enumerate(rows):
         # (each cell's top: the row's, or the cell's own in a table set in the middle)
         cell_tops = itertools.repeat(tops[n] - pad) if middles is None else middles[n]
         for cell, (left, inner), memo, top in zip(cells, columns, memos, cell_tops, strict=False):
-            entry = None
+            ops = None
             if quick and type(cell) is TextCell and cell._for_width == inner:
                 entry = memo.get(cell)
                 if entry is None:
                     if not cell._lines:
                         continue  # (nothing written, as `write_into` writes nothing)
                     entry = _entry(writer, cell, inner, state, styled, memo)
-            ops = None
-            if entry:
-                first = entry[0]
-                if state[0] is first and state[1] == 0:
-                    ops, after = entry[1], entry[3] or state
-                elif entry[5] is not None and styled and state[0] is not first:
-                    ops, after = entry[5], entry[4]
-                else:
-                    ops, after = _entering(writer, entry, state, styled)
-            if ops is None and not isinstance(cell, TextCell):  # (a Spacer, a Paragraph: drawn
-                # on the canvas as `write` draws it, the text object left as it is)
-                _draw_cell(cell, text._canvas, left, top - cell.wrap(inner, 1e6)[1])
-                continue
-            if ops is None:  # (`write` writes it, the text object given its state back)
+                if entry:
+                    first = entry[0]
+                    if state[0] is first and state[1] == 0:
+                        ops, after = entry[1], entry[3] or state
+                    elif entry[5] is not None and styled and state[0] is not first:
+                        ops, after = entry[5], entry[4]
+                    else:
+                        ops, after = _entering(writer, entry, state, styled)
+            if ops is None:
+                if not isinstance(cell, TextCell):  # (a Spacer, a Paragraph: drawn on the
+                    # canvas as `write` draws it, the text object left as it is)
+                    _draw_cell(cell, text._canvas, left, top - cell.wrap(inner, 1e6)[1])
+                    continue
+                # (`write` writes it, the text object given its state back)
                 if written:
                     writer.scaled = writer.scaled or scaled
-                    writer._give_back(state, previous, x0, y0)
+                    writer._give_back(state, (px, py), x0, y0)
                     written = scaled = False
                 writer.write([cell], top, [(left, inner)])
                 state, previous, x0, y0, quick = writer._taken()
+                px, py = previous or (0.0, 0.0)
                 styled = writer.alpha and writer.plain_fill
                 continue
             if not written:
                 written = True
                 styled = _written(writer)
             y = top - entry[6]
-            dx, dy = left - previous[0], previous[1] - y
+            dx, dy = left - px, py - y
             move = moves.get((dx, dy))
             if move is None:
                 move = moves[(dx, dy)] = f"{fp_str(dx, -dy)} Td"
@@ -1593,11 +1639,12 @@ def _put_down(
             state = after
             scaled = scaled or entry[8]
             x0 += dx
-            y0 = y0 + dy - entry[7]
-            previous = (left, y - entry[7])
+            height = entry[7]
+            y0 = y0 + dy - height
+            px, py = left, y - height
     if written:
         writer.scaled = writer.scaled or scaled
-        writer._give_back(state, previous, x0, y0)
+        writer._give_back(state, (px, py), x0, y0)
 
 
 def _written(writer: _RowWriter) -> bool:
@@ -2255,13 +2302,17 @@ class GridTable(Flowable):
         """The top of each cell of `rows` (the header's, then the table's), each in the middle
         of its row as `draw` sets it."""
         out = []
+        columns = [(w, w - 2 * GRID_SIDE_PADDING) for w in self.widths]
         for n, cells in enumerate(rows):
             top = tops[n]
             height = tops[n] - tops[n + 1]
             out.append(
                 [
-                    top - (height - self._cell_height(cell, w)) / 2
-                    for cell, w in zip(cells, self.widths, strict=False)
+                    # (`_cell_height`, a text cell laid out to its column already read at once)
+                    top - (height - cell._height) / 2
+                    if type(cell) is TextCell and cell._for_width == inner
+                    else top - (height - self._cell_height(cell, w)) / 2
+                    for cell, (w, inner) in zip(cells, columns, strict=False)
                 ]
             )
         return out
@@ -2269,14 +2320,21 @@ class GridTable(Flowable):
     def _draw_grid(self, canv: pdfcanvas.Canvas, tops: list[float], edges: list[float]) -> None:
         """The header's band, the stripes, the rules and the red marks before the `marked`
         rows: what `canv.rect` and `canv.lines` write, each row's top formatted once (900 rows
-        of a follow-up: half of them striped, each marked)."""
+        of a follow-up: half of them striped, each marked). The state saved and restored, the
+        colours and widths set, as their operators alone when that is all they would leave
+        (`_plain_grid`: the state restored as it was, the transparency's version ensured)."""
         width = self.width
-        canv.saveState()
-        _set_color(canv, LIGHT, True)
-        canv.rect(0, tops[1], width, tops[0] - tops[1], stroke=0, fill=1)
-        _set_color(canv, ZEBRA, True)
-        ys = fp_str(tops).split(" ")  # (each top as `fp_str` writes it: one call for all)
         code: list[str] = cast(Any, canv)._code
+        ops = _grid_operators() if _plain_grid(canv) else None
+        if ops:
+            code.append("q")
+            code.append(ops[0])
+        else:
+            canv.saveState()
+            _set_color(canv, LIGHT, True)
+        canv.rect(0, tops[1], width, tops[0] - tops[1], stroke=0, fill=1)
+        _grid_pen(canv, ops and ops[1], ZEBRA, True, None)
+        ys = fp_str(tops).split(" ")  # (each top as `fp_str` writes it: one call for all)
         shaded = [(n, row.height) for n, row in enumerate(self.rows, start=1) if row.shaded]
         if shaded:
             across = fp_str(width)
@@ -2287,17 +2345,72 @@ class GridTable(Flowable):
                 if shown is None:
                     shown = heights[height] = fp_str(height)
                 code.append(f"n 0 {ys[n + 1]} {across} {shown} re {fill}")
-        _set_color(canv, RULE, False)
-        canv.setLineWidth(0.5)
+        _grid_pen(canv, ops and ops[2], RULE, False, 0.5)
         _rules(canv, ys, edges, width)
         marked = [n for n, row in enumerate(self.rows, start=1) if row.marked]
         if marked:  # (what `_lines` writes of segments down the left edge)
-            _set_color(canv, MARK, False)
-            canv.setLineWidth(3)
+            _grid_pen(canv, ops and ops[3], MARK, False, 3)
             code.append("n")
             code += [f"0 {ys[n]} m 0 {ys[n + 1]} l" for n in marked]
             code.append("S")
-        canv.restoreState()
+        if ops:
+            code.append("Q")
+        else:
+            canv.restoreState()
+
+
+def _plain_grid(canv: Any) -> bool:
+    """Whether a grid's state saved, colours and widths set and state restored would leave
+    the canvas as it was and write their operators alone: its own `saveState` and
+    `restoreState`, opaque fills and strokes, no colour space enforced. The transparency's
+    version that setting an opaque colour ensures is ensured then."""
+    cls = type(canv)
+    if (
+        cls.saveState is not _SAVE_STATE
+        or cls.restoreState is not _RESTORE_STATE
+        or canv._enforceColorSpace
+        or canv._extgstate.getValue("ca") != 1
+        or canv._extgstate.getValue("CA") != 1
+    ):
+        return False
+    canv._doc.ensureMinPdfVersion("transparency")
+    return True
+
+
+_SAVE_STATE = pdfcanvas.Canvas.saveState
+_RESTORE_STATE = pdfcanvas.Canvas.restoreState
+
+
+def _grid_pen(
+    canv: Any, shown: tuple[str, ...] | None, color: colors.Color, fill: bool, width: float | None
+) -> None:
+    """`_set_color(canv, color, fill)`, then `canv.setLineWidth(width)` unless None; in a
+    `_plain_grid`, their operators alone (`shown`: `_grid_operators`; the state is restored
+    after)."""
+    if shown is None:
+        _set_color(canv, color, fill)
+        if width is not None:
+            canv.setLineWidth(width)
+        return
+    canv._code += shown
+
+
+@cache
+def _grid_operators() -> tuple[str, tuple[str], tuple[str, str], tuple[str, str]]:
+    """What `_draw_grid` writes of its colours and widths in a `_plain_grid`: the header's
+    fill, the stripes' (`_grid_pen`'s), the rules' stroke and width, the marks'."""
+    return (
+        _fill_operator(LIGHT),
+        (_fill_operator(ZEBRA),),
+        (_stroke_operator(RULE), _line_width(0.5)),
+        (_stroke_operator(MARK), _line_width(3)),
+    )
+
+
+@cache
+def _line_width(width: float) -> str:
+    """The operator `setLineWidth(width)` writes."""
+    return f"{fp_str(width)} w"
 
 
 def _set_color(canv: Any, color: colors.Color, fill: bool) -> None:
@@ -2541,9 +2654,10 @@ def built(doc: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None
         paragraph_lines.forget_widths()
 
 
-class _BodyFrame(Frame):
-    """reportlab's Frame, with two answers given by its class that a Frame gives by raising
-    AttributeError from its `__getattr__` (1-3 µs each time, 500 times a pack): no content
+class _BodyFrame(QuickFrame):
+    """reportlab's Frame (its attributes set without its Python `__setattr__`: `platypus_asks`),
+    with two answers given by its class that a Frame gives by raising AttributeError from its
+    `__getattr__` (1-3 µs each time, 500 times a pack): no content
     generated for it yet (`_generated_content`, asked before each flowable; what platypus
     generates is still put on the frame itself and taken off it), and that it is the last frame
     of its page (`lastFrame`, asked at each page's end: it is its page template's only one)."""
@@ -2557,7 +2671,7 @@ def document(
 ) -> BaseDocTemplate:
     """The page layout every document shares: margins, one body frame, the PDF's metadata."""
     register_fonts()
-    doc = BaseDocTemplate(
+    doc = QuickDocTemplate(
         target,
         pagesize=pagesize,
         leftMargin=MARGIN,
