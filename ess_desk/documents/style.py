@@ -86,7 +86,7 @@ def _register_fonts() -> None:
     _paragraph_wrapped_once_per_width()
     platypus_asks.install()
     scripts.install()
-    paragraph_lines.install(_split_words)
+    paragraph_lines.install(_split_words, codes=_codes, no_code=_NoCode, set_color=_set_color)
 
 
 def _embedded_font(name: str) -> TTFont:
