@@ -493,28 +493,24 @@ def _follow_up_table(rows: Sequence[ActionRow | FollowUpRow]) -> list[Flowable]:
     header = [_("N°"), _("Action"), _("Porteur"), _("Échéance"), _("État"), _("Dernier point")]
     widths = [11 * mm, 51 * mm, 31 * mm, 25 * mm, 20 * mm, 36 * mm]
     memo = _Memo(8192)
+    owners: dict[str, TextCell] = {}  # (by the owner's text itself: no key to make)
+    lasts: dict[tuple, TextCell] = {}
     lang = language()
+    number = TextCell.number
 
     def cells(r: ActionRow | FollowUpRow) -> list:
         # (each cell found by the values it shows: the same cell `text_cell` would give,
         # without working out its text again for each of a busy body's 900 rows)
-        owner_key = ("owner", r.owner)
-        last_key = (
-            "last",
-            r.last_update_on,
-            r.last_update_comment,
-            r.last_update_no_change,
-            r.status,
-        )
+        last_key = (r.last_update_on, r.last_update_comment, r.last_update_no_change, r.status)
         action, due, state = _action_due_state(memo, r, lang)
-        return [
-            TextCell.number(str(r.id)),  # (what the table makes of its digits, made here)
-            action,
-            memo.get(owner_key) or memo.put(owner_key, text_cell(r.owner)),
-            due,
-            state,
-            memo.get(last_key) or memo.put(last_key, text_cell(r.last_update_text)),
-        ]
+        owner = owners.get(r.owner)
+        if owner is None:
+            owner = owners[r.owner] = text_cell(r.owner)
+        last = lasts.get(last_key)
+        if last is None:
+            last = lasts[last_key] = text_cell(r.last_update_text)
+        # (the N°: what the table makes of its digits, made here)
+        return [number(str(r.id)), action, owner, due, state, last]
 
     return _tables(header, rows, cells, widths)
 

@@ -1,6 +1,6 @@
 """A Paragraph of one plain fragment (the convocation's, the agenda's, most of the minutes') broken
-into lines without reportlab's general loop, and drawn without its text object when set left; a
-Paragraph's lines written without reportlab's steps around each.
+into lines without reportlab's general loop; a Paragraph's lines written without reportlab's
+steps around each.
 
 reportlab's `Paragraph.breakLines` goes through a paragraph's words one at a time, ready for
 soft hyphens, hyphenation, forced splits and words wider than a line at each of them (a pack's
@@ -21,8 +21,6 @@ makes it drawable and puts it in visual order: `scripts.install`), then reportla
 the font up, saves and restores the text object's state and codes the line. A line of left to
 right text only in an embedded TrueType font (nearly all) is made drawable and coded directly
 (`_text_out`): the same operators, the same subset switches; any other through reportlab's way.
-A paragraph of one plain fragment set left whose lines are all such lines is drawn whole in the
-same way (`_plain_draw`): the operators reportlab's `drawPara` writes, without its text object.
 """
 
 from __future__ import annotations
@@ -31,7 +29,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str, instanceStringWidthTTF
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.pdfbase.ttfonts import TTFont
@@ -109,11 +107,9 @@ def _plain_fragment(self: Any) -> Any:
 
 
 # The widths of the words measured in the document being built, by font, size and encoding:
-# a pack's paragraphs say « de », « la », « conseil » thousands of times (about half of their
-# words were measured already). Forgotten when a document starts and when it ends
-# (`forget_widths`, called by `style.built`), so that no document finds the words another
-# measured. (A document built meanwhile on another thread may find or forget some of them: a
-# word's width is its font's, the same in any document.)
+# a pack's paragraphs say « de », « la », « conseil » thousands of times (three words in four
+# were measured already). Forgotten when a document starts and when it ends (`forget_widths`,
+# called by `style.built`), so that no document finds the words another measured.
 _WIDTHS: dict[tuple[Any, float, str], dict[str, float]] = {}
 _KEPT = 50_000  # words a font and size keep at most (a paragraph wrapped outside a build)
 
@@ -235,21 +231,105 @@ class _Written:
         return self.code
 
 
+def _line_texts(lines: list[tuple[float, list[str]]]) -> list[tuple[str, Any, Any]] | None:
+    """Each line's text, its room left and the word space reportlab's `_…DrawParaLine` set for
+    it (a line kept by shrinking its spaces: its room left, less than none, shared among them;
+    else None), or None when a line is empty or not left to right only (`_text_out` leaves
+    those)."""
+    texts = []
+    for extra, words in lines:
+        text = " ".join(words)
+        if not text or not scripts.left_to_right_only(text):
+            return None
+        spaces = len(words) + text.count("\xa0") - 1
+        space = extra / float(spaces) if extra <= -1e-8 and spaces > 0 else None
+        texts.append((text, extra, space))
+    return texts
+
+
+class _Cursor:
+    """Where a text object's lines start, moved as reportlab's text object moves them (its
+    own `moveCursor`, which merges a move with the one just before it)."""
+
+    setXPos = PDFTextObject.setXPos  # noqa: N815 - reportlab's name
+    moveCursor = PDFTextObject.moveCursor  # noqa: N815
+
+    def __init__(self, code: list[str]) -> None:
+        self._code = code
+        self._x0 = self._x = self._y0 = self._y = 0
+
+
+def _line_start(extra: float, word_space: Any, alignment: Any) -> float:
+    """How far reportlab's `_leftDrawParaLine`, `_centerDrawParaLine` or `_rightDrawParaLine`
+    moves a line's start (the paragraph's first line not indented)."""
+    if alignment == TA_LEFT or word_space is not None:
+        return 0
+    return 0.5 * extra if alignment == TA_CENTER else extra
+
+
+def _write_lines(
+    canv: Any,
+    font: Any,
+    name: str,
+    switch: str,
+    alignment: Any,
+    texts: list[tuple[str, Any, Any]],
+    code: list[str],
+) -> None:
+    """Each of `texts` (`_line_texts`) as reportlab's `_…DrawParaLine` writes it with
+    `_text_out` in the paragraph's font (`name`, its size and leading in `switch`) and
+    `alignment`, appended to `code`: its word space if it has one, the move to its start, the line
+    and « T* », the word space set back to 0, the move back. A line whose characters all have
+    their code in the first subset of the document's font already (most, once the first lines
+    are written) is translated at once into its escaped codes (the document's table,
+    `style._codes`), any other goes through the font's `splitString`, which gives new
+    characters their codes."""
+    doc = canv._doc
+    codes, no_code = _FROM_STYLE["codes"], _FROM_STYLE["no_code"]
+    table = codes(canv, name)
+    current = -1
+    cursor = _Cursor(code)
+    for line, extra, word_space in texts:
+        if word_space is not None:
+            code.append(f"{fp_str(word_space)} Tw")
+        start = _line_start(extra, word_space, alignment)
+        paragraph.setXPos(cursor, start)
+        text = scripts.drawable(line, name)
+        try:
+            if table is None or "\n" in text:
+                raise no_code
+            shown = text.translate(table)
+        except no_code:
+            parts = []
+            for subset, data in font.splitString(text, doc):
+                if subset != current:
+                    parts.append(f"{font.getSubsetInternalName(subset, doc)} {switch}")
+                    current = subset
+                parts.append(f"({canv._escape(data)}) Tj")
+            parts.append("T*")
+            code.append(" ".join(parts))
+            table = codes(canv, name)  # (with the codes just given)
+        else:
+            head = f"{font.getSubsetInternalName(0, doc)} {switch} " if current else ""
+            code.append(f"{head}({shown}) Tj T*")
+            current = 0
+        if word_space is not None:
+            code.append("0 Tw")
+        paragraph.setXPos(cursor, -start)
+
+
 def _plain_draw(self: Any) -> bool:
-    """`Paragraph.drawPara()` for a paragraph of one plain fragment set left (most of a pack's):
-    the same operators, written without a text object and without reportlab's steps around each
-    line (`_text_out`'s way for each). False, having written nothing, for any other: a bullet,
-    a background or border, an indented first line, lines moved by offsets (text around an
-    image), a line whose spaces shrink (reportlab sets a word space), a link, an underline, a
-    preformatted paragraph, text that is not left to right only, a font that is not an embedded
-    TrueType, a canvas drawn top down."""
+    """`Paragraph.drawPara()` for a paragraph of one plain fragment set left, centred or right
+    (most of a pack's): the same operators, written without a text object and without
+    reportlab's steps around each line (`_write_lines`). False, having written nothing, for any
+    other: justified, a bullet, a background or border, an indented first line, a link, an
+    underline, text that is not left to right only, a font that is not an embedded TrueType."""
     style = self.style
     para = self.blPara
-    lines = para.lines
     if (
         para.kind != 0
-        or not lines
-        or style.alignment != TA_LEFT
+        or not para.lines
+        or style.alignment not in _ALIGNED
         or self.bulletText
         or style.wordWrap
         or style.firstLineIndent
@@ -265,14 +345,9 @@ def _plain_draw(self: Any) -> bool:
     font: Any = getFont(para.fontName)
     if not getattr(font, "_dynamicFont", False) or not canv.bottomup:
         return False
-    texts = []
-    for extra, words in lines:
-        text = " ".join(words)
-        if extra <= -1e-8 and len(words) + text.count("\xa0") > 1:
-            return False  # (its spaces shrink: reportlab sets a word space)
-        if not text or not scripts.left_to_right_only(text):
-            return False
-        texts.append(text)
+    texts = _line_texts(para.lines)
+    if not texts:
+        return False
     leading = style.leading
     auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
     if auto == "max":
@@ -281,38 +356,38 @@ def _plain_draw(self: Any) -> bool:
         leading = para.ascent - para.descent
     size = para.fontSize
     top = size if paragraph.paraFontSizeHeightOffset else getattr(para, "ascent", size)
-    doc = canv._doc
     code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, self.height - top)} Tm"]
     switch = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-    name = para.fontName
-    current = -1
-    for text in texts:
-        parts = []
-        for subset, data in font.splitString(scripts.drawable(text, name), doc):
-            if subset != current:
-                parts.append(f"{font.getSubsetInternalName(subset, doc)} {switch}")
-                current = subset
-            parts.append(f"({canv._escape(data)}) Tj")
-        parts.append("T*")
-        code.append(" ".join(parts))
+    _write_lines(canv, font, para.fontName, switch, style.alignment, texts, code)
     code.append("ET")
     canv.saveState()
-    canv.setFillColor(para.textColor)
+    _FROM_STYLE["set_color"](canv, para.textColor, True)
     canv.drawText(_Written(" ".join(code)))
     canv.restoreState()
     return True
 
 
-def install(splitter: Callable[..., list[str]]) -> None:
-    """Break the lines of one-fragment paragraphs through `_simple_lines`, draw them through
-    `_plain_draw` (reportlab's `drawPara` for a debug frame), write lines through `_text_out`,
-    leave plain spaced texts as they are to reportlab's cleaning (once); `splitter`: our word
-    splitter, which reportlab's paragraph module calls `split`."""
+_ALIGNED = (TA_LEFT, TA_CENTER, TA_RIGHT)
+
+
+# What `_plain_draw` takes from style.py (which installs this module), once installed:
+# `codes(canvas, font name)`, the document's table of the escaped codes of the font's first
+# subset (None when there is none yet), and `no_code`, the exception it raises for a character
+# without one; `set_color(canvas, colour, True)`, `canvas.setFillColor(colour)`.
+_FROM_STYLE: dict[str, Any] = {}
+
+
+def install(splitter: Callable[..., list[str]], **from_style: Any) -> None:
+    """Break the lines of one-fragment paragraphs through `_simple_lines`, write lines through
+    `_text_out`, draw plain paragraphs through `_plain_draw`, leave plain spaced texts as they
+    are to reportlab's cleaning (once); `splitter`: our word splitter, which reportlab's
+    paragraph module calls `split`; `from_style`: `_FROM_STYLE`."""
     paragraph_class: Any = paragraph.Paragraph
     break_lines = paragraph_class.breakLines
     if getattr(break_lines, "_ess_desk", False):
         return
     _SPLITTER.append(splitter)
+    _FROM_STYLE.update(from_style)
     clean = paragraph.cleanBlockQuotedText
 
     def _clean(text: Any, joiner: str = " ") -> Any:

@@ -94,13 +94,14 @@ def roster(db: Database, body_id: int, at: dt.date) -> list[RosterEntry]:
 
 
 _FIELDS = tuple(f.name for f in fields(RosterEntry))
+_FIELD_NAMES = frozenset(_FIELDS)
 
 
 def _entry(values: dict[str, Any]) -> RosterEntry:
     """`RosterEntry(**values)` when `values` holds every field (a busy body's 160 mandates,
     each a frozen dataclass of 22 fields set one `object.__setattr__` at a time): its fields
     set at once, in their order."""
-    if len(values) != len(_FIELDS) or values.keys() != set(_FIELDS):
+    if values.keys() != _FIELD_NAMES:
         return RosterEntry(**values)
     entry = object.__new__(RosterEntry)
     entry.__dict__.update({name: values[name] for name in _FIELDS})

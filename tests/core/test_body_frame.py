@@ -4,6 +4,7 @@ out in it are those laid out in reportlab's Frame, content generated for it incl
 
 from __future__ import annotations
 
+import copy
 import io
 import zlib
 
@@ -91,3 +92,25 @@ def test_the_pack_is_that_of_reportlabs_frame(store, tmp_path, monkeypatch):
             pack.build(store.db, council["second"], path, variant=variant, today=TODAY)
             out.append(path.read_bytes())
     assert out[:3] == out[3:]
+
+
+def test_a_deep_copy_of_the_frame_is_what_deepcopy_makes_of_a_frame():
+    # platypus deep-copies the frame before it measures a KeepTogether's content: the quick
+    # copy is the one copy.deepcopy makes through reportlab's Frame (plain values shared, the
+    # others copied deep), of the same class, once for a frame met twice.
+    doc = style.document(io.BytesIO(), Metadata("Essai", "Conseil", "Cadre"))
+    (frame,) = doc.pageTemplates[0].frames
+    frame._reset()
+    frame._frameBGs = [("fond", [1, 2])]
+    frame._debug = {"marques": [3]}
+    twin = copy.deepcopy(frame)
+    plain = object.__new__(Frame)
+    plain.__dict__.update(vars(frame))
+    made = copy.deepcopy(plain)
+    assert type(twin) is style._BodyFrame
+    assert list(vars(twin).items()) == list(vars(made).items())
+    assert twin._frameBGs is not frame._frameBGs
+    assert twin._frameBGs[0][1] is not frame._frameBGs[0][1]
+    assert twin._debug["marques"] is not frame._debug["marques"]
+    first, second = copy.deepcopy([frame, frame])
+    assert first is second is not frame

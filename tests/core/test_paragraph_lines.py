@@ -305,10 +305,12 @@ def _drawn(
         if canv._doc in getFont(name).state
     }
     left_out = ("_doc", "_code", "state_stack", "_filename")
-    state = {k: v for k, v in vars(canv).items() if k not in left_out}
+    state = {  # (our documents' memos, `_ess_…`, left out)
+        k: v for k, v in vars(canv).items() if k not in left_out and not k.startswith("_ess_")
+    }
     state["_extgstate"] = vars(state["_extgstate"])
     state["_annotationrefs"] = [ref.name for ref in state["_annotationrefs"]]
-    return list(canv._code), repr(state), codes
+    return list(canv._code), repr(state), codes, canv._doc._pdfVersion
 
 
 def _draw_styles() -> list[ParagraphStyle]:
@@ -356,7 +358,7 @@ def test_paragraphs_are_drawn_as_reportlab_draws_them(paragraphs):
     assert _drawn(story, fast=True) == _drawn(story, fast=False)
 
 
-def test_a_plain_left_paragraph_is_drawn_the_quick_way():
+def test_a_plain_paragraph_is_drawn_the_quick_way():
     register_fonts()
     taken: list[bool] = []
     plain = paragraph_lines._plain_draw
@@ -370,6 +372,8 @@ def test_a_plain_left_paragraph_is_drawn_the_quick_way():
         ("Le conseil se réunit le jeudi 12 juin à 18 h. " * 4, s[0], 200.0),
         ("Ordre du jour", s[2], 400.0),
         ("Le conseil se réunit", s[6], 400.0),  # centred
+        ("Le conseil se réunit", s[7], 400.0),  # right, indented
+        ("Le conseil se réunit", s[17], 400.0),  # justified
         ("<b>gras</b> et maigre", s[0], 400.0),
         ("שלום עולם", s[0], 400.0),
         ("Un point", s[14], 400.0),  # a bullet
@@ -381,21 +385,25 @@ def test_a_plain_left_paragraph_is_drawn_the_quick_way():
         _drawn(texts, fast=True)
     finally:
         paragraph_lines._plain_draw = plain
-    assert taken == [True, True, False, False, False, False, False, False]
+    assert taken == [True, True, True, True, False, False, False, False, False, False]
     assert _drawn(texts, fast=True) == _drawn(texts, fast=False)
 
 
 def test_lines_whose_spaces_shrink_are_drawn_as_reportlab_draws_them():
     """A line kept by shrinking its spaces has less than no room left: reportlab sets a word
-    space for it (« Tw »), which `_plain_draw` leaves to it."""
+    space for it (« Tw »), and `_plain_draw` too."""
     sentence = "Le conseil se réunit le jeudi 12 juin à 18 h pour la séance"
     words = sentence.split(" ")
     body = _styles()[0]
     shrink = body.spaceShrinkage * stringWidth(" ", body.fontName, body.fontSize)
     story = []
-    for k in range(2, len(words)):
-        natural = stringWidth(" ".join(words[:k]), body.fontName, body.fontSize)
-        story += [(sentence, body, natural - step * shrink / 2) for step in range(1, 2 * k)]
+    for style in (body, _styles()[6], _styles()[7]):  # left, centred, right
+        for k in range(2, len(words)):
+            natural = stringWidth(" ".join(words[:k]), body.fontName, body.fontSize)
+            indents = style.leftIndent + style.rightIndent
+            story += [
+                (sentence, style, natural - step * shrink / 2 + indents) for step in range(1, 2 * k)
+            ]
     drawn = _drawn(story, fast=True)
     assert any(" Tw " in code for code in drawn[0])
     assert drawn == _drawn(story, fast=False)
@@ -457,7 +465,7 @@ def test_what_else_reportlab_reads_of_a_paragraph_is_drawn_as_it_draws_it(monkey
         (texts, {"bottomup": 0}, [False, False]),
         (texts, {"prepare": framed}, []),
         (texts, {"prepare": offset}, [False, False]),
-        ([("1\xa0234\xa0567\xa0890 et la suite", whole, 30.0)], {}, [False]),
+        ([("1\xa0234\xa0567\xa0890 et la suite", whole, 30.0)], {}, [True]),
         ([(sentence, body, 150.0)], {"prepare": empty}, [False]),
     ]:
         taken, fast, slow = _taken_and_drawn(drawn_texts, **drawing)
