@@ -21,6 +21,9 @@ makes it drawable and puts it in visual order: `scripts.install`), then reportla
 the font up, saves and restores the text object's state and codes the line. A line of left to
 right text only in an embedded TrueType font (nearly all) is made drawable and coded directly
 (`_text_out`): the same operators, the same subset switches; any other through reportlab's way.
+A paragraph of one plain fragment set left, centred or right whose lines are all such lines is
+drawn whole in the same way (`_plain_draw`): the operators reportlab's `drawPara` writes, without
+its text object.
 """
 
 from __future__ import annotations
@@ -107,9 +110,11 @@ def _plain_fragment(self: Any) -> Any:
 
 
 # The widths of the words measured in the document being built, by font, size and encoding:
-# a pack's paragraphs say « de », « la », « conseil » thousands of times (three words in four
-# were measured already). Forgotten when a document starts and when it ends (`forget_widths`,
-# called by `style.built`), so that no document finds the words another measured.
+# a pack's paragraphs say « de », « la », « conseil » thousands of times (about half of their
+# words were measured already). Forgotten when a document starts and when it ends
+# (`forget_widths`, called by `style.built`), so that no document finds the words another
+# measured. (A document built meanwhile on another thread may find or forget some of them: a
+# word's width is its font's, the same in any document.)
 _WIDTHS: dict[tuple[Any, float, str], dict[str, float]] = {}
 _KEPT = 50_000  # words a font and size keep at most (a paragraph wrapped outside a build)
 
@@ -322,8 +327,9 @@ def _plain_draw(self: Any) -> bool:
     """`Paragraph.drawPara()` for a paragraph of one plain fragment set left, centred or right
     (most of a pack's): the same operators, written without a text object and without
     reportlab's steps around each line (`_write_lines`). False, having written nothing, for any
-    other: justified, a bullet, a background or border, an indented first line, a link, an
-    underline, text that is not left to right only, a font that is not an embedded TrueType."""
+    other: justified, a bullet, a background or border, an indented first line, lines moved by
+    offsets (text around an image), a link, an underline, a preformatted paragraph, text that is
+    not left to right only, a font that is not an embedded TrueType, a canvas drawn top down."""
     style = self.style
     para = self.blPara
     if (

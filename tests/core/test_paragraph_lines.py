@@ -457,6 +457,9 @@ def test_what_else_reportlab_reads_of_a_paragraph_is_drawn_as_it_draws_it(monkey
     def empty(p: Paragraph) -> None:
         p.blPara.lines.append((150.0, []))
 
+    def just_full(p: Paragraph) -> None:  # (less than no room, within reportlab's 1e-8)
+        p.blPara.lines[0] = (-5e-9, p.blPara.lines[0][1])
+
     tall = ParagraphStyle("tall", parent=body, leading=4)
     for drawn_texts, drawing, expected in [
         (texts, {}, [True, True]),
@@ -467,6 +470,7 @@ def test_what_else_reportlab_reads_of_a_paragraph_is_drawn_as_it_draws_it(monkey
         (texts, {"prepare": offset}, [False, False]),
         ([("1\xa0234\xa0567\xa0890 et la suite", whole, 30.0)], {}, [True]),
         ([(sentence, body, 150.0)], {"prepare": empty}, [False]),
+        ([(sentence, body, 150.0)], {"prepare": just_full}, [True]),
     ]:
         taken, fast, slow = _taken_and_drawn(drawn_texts, **drawing)
         assert taken == expected, drawing
