@@ -2657,31 +2657,15 @@ def built(doc: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None
 
 
 class _BodyFrame(QuickFrame):
-    """reportlab's Frame (its attributes set without its Python `__setattr__`: `platypus_asks`),
-    with two answers given by its class that a Frame gives by raising AttributeError from its
-    `__getattr__` (1-3 µs each time, 500 times a pack): no content
-    generated for it yet (`_generated_content`, asked before each flowable; what platypus
+    """reportlab's Frame (its attributes set without its Python `__setattr__`, and copied
+    without `__reduce_ex__`: `platypus_asks.QuickFrame`), with two answers given by its class
+    that a Frame gives by raising AttributeError from its `__getattr__` (1-3 µs each time, 500
+    times a pack): no content generated for it yet (`_generated_content`, asked before each flowable; what platypus
     generates is still put on the frame itself and taken off it), and that it is the last frame
     of its page (`lastFrame`, asked at each page's end: it is its page template's only one)."""
 
     _generated_content = None
     lastFrame = True
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _BodyFrame:
-        """What `copy.deepcopy` makes of the frame, made directly (platypus copies the frame
-        before it measures what a KeepTogether holds, some twenty times a pack, ~14 µs each
-        through `__reduce_ex__`): its plain values shared as deepcopy shares them, any other
-        (the list of its backgrounds) deep-copied."""
-        twin = object.__new__(type(self))
-        memo[id(self)] = twin
-        state = twin.__dict__
-        for name, value in self.__dict__.items():
-            state[name] = value if type(value) in _PLAIN else copy.deepcopy(value, memo)
-        return twin
-
-
-# The values deepcopy keeps as they are (its atomic types among those a frame holds).
-_PLAIN = frozenset({int, float, str, bool, type(None)})
 
 
 def document(
