@@ -1357,6 +1357,12 @@ def _entered(
         return ("", writer._font_operator_of(state[2], state[3], state[4]))
     if not styled:
         return None
+    return _entering_style(writer, st)
+
+
+def _entering_style(writer: _RowWriter, st: ParagraphStyle) -> tuple[str, str] | None:
+    """The fill and font operators `_quick` writes to set `st` in a text object in another
+    style (`_quick_style`), kept by the writer; None when it would not set it the quick way."""
     found = writer.entered.get(st)
     if found is None:
         known = writer._quick_style(st)
@@ -1511,12 +1517,9 @@ def _second_style(
     if len(runs) != 2 or runs[0][2] or runs[1][2] or not styled:
         return None
     second = runs[1][0]  # (another style than the first's: `_runs_of` joins a style's lines)
-    known = writer.entered.get(second)
+    known = _entering_style(writer, second)
     if known is None:
-        quick = writer._quick_style(second)
-        if quick is None:
-            return None
-        known = writer.entered[second] = (quick[0], quick[2])
+        return None
     return known[0], known[1], writer.set_states.get(second) or _set_state(writer, second)
 
 
