@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -49,6 +50,14 @@ class _ReportLab:
             pdfdoc.PDFIndirectObject.format,
             pdfdoc.PDFObjectReference.format,
         ) = self.ours
+
+
+def _same_as_reportlabs(written: Callable[[], bytes]) -> None:
+    """What `written` writes with our formatting is what it writes with reportlab's."""
+    ours = written()
+    with _ReportLab():
+        theirs = written()
+    assert ours == theirs
 
 
 def _page(canv: Any, features: list[str], n: int) -> None:
@@ -296,10 +305,7 @@ def test_streams_of_any_shape_are_reportlabs(made, default_filters):
         name = document.Reference(stream).name
         return pdfdoc.PDFIndirectObject(name, stream).format(document)
 
-    ours = written()
-    with _ReportLab():
-        theirs = written()
-    assert ours == theirs
+    _same_as_reportlabs(written)
 
 
 @pytest.mark.parametrize("entry", ["MediaBox", "Annots"])
@@ -322,10 +328,7 @@ def test_arrays_written_on_several_lines_are_reportlabs(entry):
         canv.save()
         return out.getvalue()
 
-    ours = written()
-    with _ReportLab():
-        theirs = written()
-    assert ours == theirs
+    _same_as_reportlabs(written)
 
 
 @pytest.mark.parametrize(
@@ -359,7 +362,4 @@ def test_pages_own_resources_are_reportlabs(procs, font):
         canv.save()
         return out.getvalue()
 
-    ours = written()
-    with _ReportLab():
-        theirs = written()
-    assert ours == theirs
+    _same_as_reportlabs(written)
