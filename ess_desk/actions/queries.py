@@ -525,18 +525,24 @@ def _rows(
         raise ValueError(f"columns {sorted(names)} are not those of {kind.__name__}")
     # Every field is there (checked above, by name): each row is filled at once, its columns
     # straight into its attributes, rather than through __init__'s check (tens of thousands of
-    # rows); the days late counted by the days' ordinals, as `rules.days_late` counts them.
+    # rows); the days late counted by the days' ordinals, as `rules.days_late` counts them. The
+    # three columns it reads are taken from the row's tuple by their places.
     open_statuses, today_ordinal, day_of = rules.OPEN_STATUSES, today.toordinal(), _DAY_OF
+    due_at, status_at = names.index("due_date"), names.index("status")
+    no_change_at = names.index("last_update_no_change")
     new = object.__new__
     for r in cursor:  # (each as wide as the cursor's description: zip need not check)
         row = new(kind)
         values = row.__dict__
         values.update(zip(names, r, strict=False))
-        due = values["due_date"]
-        late = bool(due) and values["status"] in open_statuses and due < today_iso
-        values["last_update_no_change"] = bool(values["last_update_no_change"])
-        values["overdue"] = late
-        values["days_late"] = today_ordinal - day_of(due).toordinal() if late else 0
+        due = r[due_at]
+        if due and due < today_iso and r[status_at] in open_statuses:
+            values["overdue"] = True
+            values["days_late"] = today_ordinal - day_of(due).toordinal()
+        else:
+            values["overdue"] = False
+            values["days_late"] = 0
+        values["last_update_no_change"] = bool(r[no_change_at])
         yield row
 
 
