@@ -574,10 +574,21 @@ def follow_up_rows(
 ) -> list[FollowUpRow]:
     """`query_actions` for a meeting pack's follow-up: the same actions in the same order, each
     with the fields of a `FollowUpRow` only."""
+    sql, params = follow_up_query(db, filt, sort=sort, today=today)
+    return list(_rows(db, sql, params, today, FollowUpRow))
+
+
+def follow_up_query(
+    db: Database, filt: ActionFilter, *, sort: str, today: dt.date
+) -> tuple[str, dict[str, Any]]:
+    """The statement `follow_up_rows` runs and its parameters (a meeting pack's follow-up reads
+    the open actions through the index of migration 0025)."""
     where, params = _where(db, filt, today)
     order, joins = _order(sort, False)
-    sql = f"SELECT {_FOLLOW_UP_COLUMNS} {_from({'p', 'o', 't', 'u', *joins})}{where}{order}"
-    return list(_rows(db, sql, params, today, FollowUpRow))
+    return (
+        f"SELECT {_FOLLOW_UP_COLUMNS} {_from({'p', 'o', 't', 'u', *joins})}{where}{order}",
+        params,
+    )
 
 
 def iter_actions(
