@@ -756,10 +756,12 @@ def _block_lines(
         return (), 0, True, True
     if text.isascii():
         seeded = text.isprintable() or _SEEDABLE.issuperset(text)
+    elif _UNSEEDABLE.search(text) is None:  # (seeded: then left to right, see _UNSEEDABLE)
+        seeded = True
+    elif not scripts.left_to_right_only(text):
+        return _summed([(line, st, _plain_line(line, st, width)) for line in wrapped], False)
     else:
-        seeded = _SEEDABLE.issuperset(text)
-        if not scripts.left_to_right_only(text):
-            return _summed([(line, st, _plain_line(line, st, width)) for line in wrapped], seeded)
+        seeded = False
     if len(wrapped) == 1:
         line = wrapped[0]
         kind = AS_IT_IS if " " in line or _word_width(line, font) * size <= width else NARROWED
@@ -881,6 +883,13 @@ class TextCell(Flowable):
                         self._runs = None
                         self._for_width = width
                         return self._lines
+                elif text and "\n" not in text:  # (`_cell_lines`' way, without its call)
+                    self._lines, self._height, self._plain, self._seeded = _block_lines(
+                        text, st, width
+                    )
+                    self._runs = None
+                    self._for_width = width
+                    return self._lines
             self._lines, self._height, self._plain, self._seeded = _cell_lines(parts, width)
             self._runs = None
             self._for_width = width
@@ -1990,6 +1999,9 @@ SEEDED = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒ
 # codes), the no-break space (drawn as a space) and the seeded characters.
 _SEEDABLE = frozenset(map(chr, range(32, 127))) | frozenset(SEEDED + "\xa0")
 _SEEDED_LINES: dict[tuple[str, str], list[tuple[int, str]]] = {}
+# A character not in `_SEEDABLE`: a text where it finds none is seeded, and left to right only
+# (no seedable character is right to left or a direction control), in one search.
+_UNSEEDABLE = re.compile(f"[^{re.escape(''.join(sorted(_SEEDABLE)))}]")
 
 
 def seed_codes(canvas: pdfcanvas.Canvas) -> None:
@@ -2169,6 +2181,18 @@ RULE = colors.HexColor("#9aa5a8")
 MARK = colors.HexColor("#b3261e")
 
 
+def _string_cell(value: str, lang: str) -> TextCell:
+    """`GridTable._cell(value)` of a string of a row in the language `lang` (`text_cell`'s)."""
+    if value.isdigit() and value.isascii():
+        return TextCell.number(value)
+    if len(value) <= _REMEMBERED:
+        return _shared_cell((value,), None, lang)
+    return TextCell(value)
+
+
+_STRINGS = itertools.repeat(str)  # (`isinstance`'s second argument for each cell of a row)
+
+
 @cache
 def _header_style() -> ParagraphStyle:
     return ParagraphStyle("grid_header", parent=styles().cell_bold, textColor=ACCENT)
@@ -2200,9 +2224,14 @@ class GridTable(Flowable):
         super().__init__()
         self.widths = list(widths)
         self.header = [self._cell(c, _header_style()) for c in header]
+        lang = language()
         self.rows = [
             _GridRow(
-                [self._cell(c) if isinstance(c, str) else c for c in cells],
+                # (`_cell` of each string, its call and `text_cell`'s written out; a row of
+                # none, the follow-up's 900, copied as it is)
+                [_string_cell(c, lang) if isinstance(c, str) else c for c in cells]
+                if any(map(isinstance, cells, _STRINGS))
+                else list(cells),
                 bool((n + first_index) % 2),
                 n in marked,
             )

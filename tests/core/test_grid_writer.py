@@ -5,6 +5,7 @@ room: each gives what the plain way gives, to the byte."""
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import re
@@ -379,9 +380,10 @@ def test_a_paragraph_wrapped_again_to_its_width_lays_out_as_when_broken_again(mo
 
 def test_a_tables_text_cells_are_shared_and_write_what_their_own_cells_write(monkeypatch):
     shared = _pages("top")
-    monkeypatch.setattr(
-        style, "text_cell", lambda *parts, style=None: TextCell(*parts, style=style)
-    )
+    # (`text_cell` and the table's strings, `_string_cell`, find their cells there; a cache of
+    # none: each cell made afresh)
+    own = functools.lru_cache(maxsize=0)(lambda parts, style, _lang: TextCell(*parts, style=style))
+    monkeypatch.setattr(style, "_shared_cell", own)
     assert _pages("top") == shared
     table = GridTable(["Nom"], [["Zoé"], ["Zoé"], ["x" * 300], ["x" * 300]], [40 * mm])
     assert table.rows[0].cells[0] is not table.rows[1].cells[0]  # (each its own now)
@@ -717,6 +719,22 @@ def test_a_cell_of_one_block_is_laid_out_as_any_parts(text, bold, width):
         assert style._cell_lines(((text, font_style),), width) == style._parts_lines(
             ((text, font_style),), width
         )
+
+
+def test_a_text_in_which_unseedable_finds_nothing_is_seeded_and_left_to_right():
+    # `_block_lines` takes a text in which `_UNSEEDABLE` finds no character for seeded and left
+    # to right only, in one search: it finds exactly the characters not in `_SEEDABLE`, and
+    # none of those is right to left or a direction control.
+    from ess_desk.documents import scripts
+
+    for code in range(0x30000):
+        if 0xD800 <= code < 0xE000:  # (surrogates: no text holds them alone)
+            continue
+        char = chr(code)
+        assert (style._UNSEEDABLE.search(char) is None) == (char in style._SEEDABLE), code
+    assert scripts.left_to_right_only("".join(sorted(style._SEEDABLE)))
+    assert style._UNSEEDABLE.search("Zoé Durand — « 12 € »\u202f!") is None
+    assert style._UNSEEDABLE.search("Zoé\u200fDurand") is not None
 
 
 def test_a_number_cell_is_laid_out_as_any_text_cell():
