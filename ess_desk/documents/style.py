@@ -2522,6 +2522,55 @@ def draw_watermark(canv: pdfcanvas.Canvas, text: str, width: float, height: floa
     canv.restoreState()
 
 
+# Whether the numbered canvas shows its held pages through `_show_page` (False: reportlab's
+# `showPage`, which the tests compare it with).
+SHOW_QUICKLY = True
+
+# A new page's entries, all unset, as `PDFPage.__init__` sets them one by one.
+_UNSET_PAGE = dict.fromkeys(pdfdoc.PDFPage.__NoDefault__)
+# The canvas's boxes a page is given, and the page's entries for them (reportlab's order).
+_BOXES = tuple((f"_{box}Box", f"{box.capitalize()}Box") for box in ("crop", "art", "bleed", "trim"))
+
+
+def _show_page(canv: Any) -> None:
+    """reportlab's `Canvas.showPage` for a canvas without crop marks (a held page shown by the
+    numbered canvas: 104 a pack), its page's attributes set at once rather than through the
+    page's setters and the canvas's `_set…` methods one by one; the same page, the same
+    document, the canvas started on its next page."""
+    code = canv._code
+    code.append(" ")
+    page: Any = object.__new__(pdfdoc.PDFPage)  # (its `__init__` sets `_UNSET_PAGE`)
+    attributes = page.__dict__
+    attributes.update(_UNSET_PAGE)
+    attributes["pagewidth"], attributes["pageheight"] = canv._pagesize
+    attributes["Rotate"] = canv._pageRotation
+    attributes["hasImages"] = canv._currentPageHasImages
+    attributes["Trans"] = pdfdoc.PDFDictionary(canv._pageTransition)
+    attributes["compression"] = canv._pageCompression
+    for name, entry in _BOXES:
+        size = getattr(canv, name, None)
+        if size:
+            attributes[entry] = pdfdoc.PDFArray(size)
+    if canv._pageDuration is not None:
+        attributes["Dur"] = canv._pageDuration
+    before, after = canv._psCommandsBeforePage, canv._psCommandsAfterPage
+    if before or after:
+        code = [*before, canv._preamble, *code, *after]
+    else:
+        code.insert(0, canv._preamble)
+    attributes["stream"] = "\n".join(code) + "\n"
+    attributes["_colorsUsed"] = canv._colorsUsed
+    attributes["ExtGState"] = canv._extgstate.getState()
+    forms = canv._formsinuse
+    attributes["XObjects"] = canv._doc.xobjDict(forms) if forms else None
+    attributes["_shadingUsed"] = canv._shadingUsed
+    attributes["Annots"] = canv._annotationrefs
+    canv._doc.addPage(page)
+    if canv._onPage:
+        canv._onPage(canv._pageNumber)
+    canv._startPage()
+
+
 def _numbered_canvas(
     footer_left: str, watermark: str | None, pagesize: tuple[float, float] = A4
 ) -> type[pdfcanvas.Canvas]:
@@ -2532,6 +2581,7 @@ def _numbered_canvas(
         _doc: Any
         _pagesize: tuple[float, float] | None
         _pageNumber: int  # noqa: N815 - reportlab's name
+        _cropMarks: Any  # noqa: N815
         _startPage: Callable[[], None]  # noqa: N815
         # The filter of the page streams (`page_streams.deflate_pages`), None for reportlab's.
         page_flate: Flate | None = None
@@ -2563,7 +2613,10 @@ def _numbered_canvas(
             for state in self._saved:
                 self.__dict__.update(state)
                 self._decorate(total)
-                super().showPage()
+                if SHOW_QUICKLY and not self._cropMarks:
+                    _show_page(self)
+                else:
+                    super().showPage()
             if self.page_flate is not None:
                 deflate_pages(self._doc, self.page_flate)
             super().save()
