@@ -4,6 +4,7 @@ the follow-up section of a meeting."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -286,8 +287,16 @@ def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.da
 
 
 # The reminders' cells by what they show, from one owner's list to the next (a thousand owners'
-# lists in a row share their statuses, titles, origins and due dates).
-_REMINDER_CELLS = cell_memo(_Memo(8192))
+# lists in a row share their statuses, titles, origins and due dates); a memo per thread, as
+# `text_cell` shares its cells.
+_REMINDER_CELLS: dict[int, _Memo] = cell_memo({})
+
+
+def _reminder_cells() -> _Memo:
+    memo = _REMINDER_CELLS.get(threading.get_ident())
+    if memo is None:
+        memo = _REMINDER_CELLS[threading.get_ident()] = _Memo(8192)
+    return memo
 
 
 def _where_cell(r: ActionRow) -> TextCell:
@@ -318,7 +327,7 @@ def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     header = [_("N°"), _("Action"), _("Instance et origine"), _("Échéance"), _("Statut")]
     widths = [13 * mm, 70 * mm, 46 * mm, 25 * mm, 20 * mm]
 
-    memo = _REMINDER_CELLS
+    memo = _reminder_cells()
     lang = language()
 
     def cells(r: ActionRow) -> list:

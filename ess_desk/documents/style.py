@@ -2005,8 +2005,10 @@ def text_cell(
     """A `TextCell` of these parts, the same one for every cell of a table that prints the same
     (an owner, a status, a date, an origin come back by thousands in the tableau de suivi): it
     is set, wrapped and measured once. Only for cells drawn by a `GridTable`, which never
-    changes them."""
-    return _shared_cell(parts, style, language())
+    changes them. Shared by the documents one thread builds, never by two threads: a cell
+    keeps its lines for the last width it was wrapped to, which a document laid out at the
+    same time on another thread would change under it."""
+    return _shared_cell(parts, style, language(), threading.get_ident())
 
 
 def forget_shared_cells() -> None:
@@ -2035,7 +2037,10 @@ def cell_memo(memo: _M) -> _M:
 
 @lru_cache(maxsize=8192)
 def _shared_cell(
-    parts: tuple[str | tuple[str, ParagraphStyle], ...], style: ParagraphStyle | None, _lang: str
+    parts: tuple[str | tuple[str, ParagraphStyle], ...],
+    style: ParagraphStyle | None,
+    _lang: str,
+    _thread: int,
 ) -> TextCell:
     return TextCell(*parts, style=style)
 
