@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import CACHE, ROOT, Figure, demo_sources
+from bench.common import CACHE, ROOT, Figure, demo_sources, settled_copy
 
 ACTIONS = 30_000
 YEARS = 10
@@ -285,7 +285,7 @@ def measure_actions_page() -> list[Figure]:
         source = actions_db()
         with tempfile.TemporaryDirectory(prefix="ess-bench-actions-") as tmp:
             db = Path(tmp) / "actions.sqlite"
-            shutil.copy2(source, db)
+            settled_copy(source, db)
             first, times, _shown = measure_page(db)
     except Exception as exc:  # report in the table rather than crash the whole run
         error = f"page Actions : {type(exc).__name__}: {exc}"

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import tempfile
@@ -25,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import PYTHON, ROOT, Figure, env, large_demo_db, open_page
+from bench.common import PYTHON, ROOT, Figure, env, large_demo_db, open_page, settled_copy
 
 RUNS = 7
 START_RUNS = 5
@@ -102,7 +101,7 @@ def measure_start(path: Path, runs: int = START_RUNS) -> tuple[float, float, flo
     medians, the three alternated so that machine noise hits them alike."""
     with tempfile.TemporaryDirectory(prefix="ess-bench-dashboard-") as tmp:
         db = Path(tmp) / "large.sqlite"
-        shutil.copy2(path, db)
+        settled_copy(path, db)
         environments: dict[str, dict[str, str]] = {}
         for page in ("dashboard", "members"):
             environment = env()
@@ -185,7 +184,7 @@ def measure_dashboard(source: Path | None = None) -> list[Figure]:
         ]
     with tempfile.TemporaryDirectory(prefix="ess-bench-dash-") as tmp:
         db = Path(tmp) / "large.sqlite"
-        shutil.copy2(source, db)
+        settled_copy(source, db)
         try:
             first, warm, participation = measure_data(db)
             figures += [

@@ -9,13 +9,12 @@ rows (bench.plain_reportlab) in the same run, alternating, after one untimed run
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import PYTHON, Figure, alternate, large_demo_db, measured_run
+from bench.common import PYTHON, Figure, alternate, large_demo_db, measured_run, settled_copy
 
 RUNS = 3
 
@@ -57,7 +56,7 @@ def measure_documents() -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="ess-bench-documents-") as tmp:
         folder = Path(tmp)
         db = folder / "large.sqlite"
-        shutil.copy2(large_demo_db(), db)
+        settled_copy(large_demo_db(), db)
         total, owners = _counts(db)
         base = [PYTHON, "-m", "ess_desk.cli", "--db", str(db)]
         plain = [PYTHON, "-m", "bench.plain_reportlab"]

@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from bench.common import Figure, large_demo_db
+from bench.common import Figure, large_demo_db, settled_copy
 
 TYPED = ("durand", "hélène", "scop")
 
@@ -147,7 +147,6 @@ def plain_proxy_target(store) -> Callable[[], object]:
 
 
 def measure_filtering() -> list[Figure]:
-    import shutil
     import tempfile
     from pathlib import Path
 
@@ -158,7 +157,7 @@ def measure_filtering() -> list[Figure]:
     error = ""
     with tempfile.TemporaryDirectory(prefix="ess-bench-filter-") as tmp:
         db = Path(tmp) / "large.sqlite"
-        shutil.copy2(large_demo_db(), db)
+        settled_copy(large_demo_db(), db)
         with open_store(db, auto_backup=False) as store:
             plain = measure_filter(plain_proxy_target(store))
             try:

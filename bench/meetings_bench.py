@@ -8,13 +8,12 @@ machine noise hits both alike, after one untimed warm-up of each; the figure is 
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import Figure, alternate, large_demo_db, open_page
+from bench.common import Figure, alternate, large_demo_db, open_page, settled_copy
 
 RUNS = 5
 SHEET_PEOPLE = 200
@@ -31,7 +30,7 @@ def measure_meetings_page(runs: int = RUNS) -> Figure:
     app = _app()
     with tempfile.TemporaryDirectory(prefix="ess-bench-meetings-") as tmp:
         db = Path(tmp) / "large.sqlite"
-        shutil.copy2(large_demo_db(), db)
+        settled_copy(large_demo_db(), db)
         with open_store(db, auto_backup=False) as store:
             count = store.db.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]
             name = (

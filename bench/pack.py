@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import PYTHON, ROOT, Figure, alternate, env, large_demo_db
+from bench.common import PYTHON, ROOT, Figure, alternate, env, large_demo_db, settled_copy
 
 # The clock for marking meetings held (they may lie ahead of today's date).
 LATER = dt.datetime(2099, 1, 1)
@@ -227,7 +226,7 @@ def measure_pack(runs: int = RUNS, source: Path | None = None) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="ess-bench-pack-") as tmp:
         folder = Path(tmp)
         db = folder / "large.sqlite"
-        shutil.copy2(source or large_demo_db(), db)
+        settled_copy(source or large_demo_db(), db)
         with open_store(db, auto_backup=False) as store:
             meeting, annex_paths = prepare_meeting(store, folder)
             result = pack.build(store.db, meeting, folder / "dossier.pdf", today=TODAY)

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import Figure, large_demo_db, median
+from bench.common import Figure, large_demo_db, median, settled_copy
 
 RUNS = 5
 
@@ -36,7 +36,7 @@ def _busiest_anonymised(source: Path | None, folder: Path, busiest: int) -> floa
     from ess_desk.store import open_store
 
     path = folder / "busiest.sqlite"
-    shutil.copy(source or large_demo_db(), path)
+    settled_copy(source or large_demo_db(), path)
     store = open_store(path, auto_backup=False)
     try:
         return _ms(lambda: anonymise.anonymise(store, busiest))
@@ -52,7 +52,7 @@ def measure_privacy(source: Path | None = None, runs: int = RUNS) -> list[Figure
     folder = Path(tempfile.mkdtemp(prefix="ess-desk-bench-privacy-"))
     try:
         path = folder / "large.sqlite"
-        shutil.copy(source or large_demo_db(), path)
+        settled_copy(source or large_demo_db(), path)
         store = open_store(path, auto_backup=False)
         try:
             db = store.db

@@ -15,14 +15,13 @@ machine noise hits both alike, after one untimed warm-up of each; the figure is 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import Figure, alternate, large_demo_db
+from bench.common import Figure, alternate, large_demo_db, settled_copy
 
 RUNS = 5
 YEAR = 2025  # the last full year of the demo, whose history stops at the end of 2026
@@ -111,7 +110,7 @@ def measure_report(runs: int = RUNS, db_path: Path | None = None) -> list[Figure
     with tempfile.TemporaryDirectory(prefix="ess-bench-report-") as tmp:
         folder = Path(tmp)
         db_file = folder / "large.sqlite"
-        shutil.copy2(db_path or large_demo_db(), db_file)
+        settled_copy(db_path or large_demo_db(), db_file)
         with open_store(db_file, auto_backup=False) as store:
             db = store.db
             body = bodies.plenary_body(db)

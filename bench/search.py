@@ -12,14 +12,13 @@ before migrating included).
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import Figure, large_demo_db
+from bench.common import Figure, large_demo_db, settled_copy
 
 # Names, organisation words, theme words, prefixes, phrases, accent-free words, rare, common
 # and absent words: a fixed mix, in a fixed order.
@@ -201,7 +200,7 @@ def like_times(path: Path) -> list[float]:
 
 def as_schema_0005(source: Path, dest: Path) -> None:
     """A copy of `source` as a file of schema 0005: no search tables, triggers or record."""
-    shutil.copy(source, dest)
+    settled_copy(source, dest)
     conn = sqlite3.connect(dest)
     try:
         triggers = conn.execute(

@@ -8,13 +8,12 @@ each process alone (wait4's ru_maxrss): nothing watches the process while it run
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.common import PYTHON, ROOT, Figure, env, large_demo_db, measured_run
+from bench.common import PYTHON, ROOT, Figure, env, large_demo_db, measured_run, settled_copy
 
 RUNS = 11  # alternated with the baseline: the median of eleven is steady on a busy machine
 
@@ -35,7 +34,7 @@ def measure_start(source: Path, runs: int = RUNS) -> Start:
         # A copy, so that the window's lock, backups and settings never touch the cache; the
         # copy is made where the cache is (same disk) only for the huge demo's sake.
         db = Path(tmp) / source.name
-        shutil.copy2(source, db)
+        settled_copy(source, db)
         ours_cmd = [str(Path(PYTHON).parent / "ess-desk"), "--db", str(db), "--quit-after-start"]
         # Settings of their own, empty: the window opens as for a new user, on its first page
         # (the dashboard), whatever page another measure left remembered.

@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfdoc import (
     NoEncryption,
     PDFArray,
     PDFDictionary,
+    PDFObject,
     PDFObjectReference,
     PDFPage,
     PDFResourceDictionary,
@@ -150,6 +151,9 @@ def page_bytes(page: Any, document: Any) -> bytes | None:
     changed nothing but what `check_format` sets (as reportlab would), for any other."""
     if type(page) is not PDFPage or page.Override_default_compilation or not _plain():
         return None
+    found = _fresh_page_bytes(page, document)
+    if found is not None:
+        return found
     page.check_format(document)  # (what reportlab's format does first; it does it once)
     values = _page_values(page, document)
     if values is None:
@@ -157,6 +161,108 @@ def page_bytes(page: Any, document: Any) -> bytes | None:
     values["Contents"] = _reference_format(document.Reference(page.Contents), document)
     entries = [b"/" + key.encode("ascii") + b" " + values[key] for key in sorted(values)]
     return b"<<\n" + _joined(entries, 6) + b"\n>>"
+
+
+# The entries of a page that `showPage` leaves unset and `_fresh_page_bytes` needs unset: any of
+# them set (a crop box, a duration, a thumbnail, resources or a media box of its own…) leaves the
+# page to `check_format` and `_page_values`.
+_UNSET = tuple(sorted(set(PDFPage.__NoDefault__) - {"Annots", "Contents", "Rotate", "Trans"}))
+
+
+def _fresh_page_bytes(page: Any, document: Any) -> bytes | None:
+    """`page_bytes` of a page as reportlab's `showPage` leaves it (nothing set that
+    `check_format` would not set, nothing used but the fonts), without `check_format`'s new
+    media box, resources and parent for each page: those of its document's pages of the same
+    size, rotation and procedure sets, written once for the document (`_shared_entries`). The
+    page is left as `check_format` leaves it (those objects given to it, its stream made)."""
+    attributes = page.__dict__
+    rotate = attributes.get("Rotate")
+    if type(rotate) is not int or "Type" in attributes:
+        return None
+    if any(attributes.get(name) is not None for name in _UNSET):
+        return None
+    if page.XObjects or page.ExtGState or page._colorsUsed or page._shadingUsed:
+        return None
+    contents = attributes.get("Contents")
+    if contents is None and page.stream:
+        contents = _page_stream(page)
+    elif not isinstance(contents, PDFStream):
+        return None
+    trans = attributes.get("Trans")
+    if trans is not None and (type(trans) is not PDFDictionary or trans.dict):
+        return None
+    annots = attributes.get("Annots")
+    if annots and not isinstance(annots, PDFObject):
+        annots = PDFArray(annots)  # (as check_format makes it)
+    written_annots = None
+    if annots:
+        written_annots = _array(
+            annots,
+            lambda e: _reference_format(e, document) if type(e) is PDFObjectReference else None,
+        )
+        if written_annots is None:
+            return None
+    shared = _shared_entries(page, document, rotate, trans is not None)
+    if shared is None:
+        return None
+    box, resources, parent, entries = shared
+    page.MediaBox, page.Resources, page.Parent = box, resources, parent
+    page.Annots, page.Contents = annots or None, contents
+    reference = b"/Contents " + _reference_format(document.Reference(contents), document)
+    head = [reference] if written_annots is None else [b"/Annots " + written_annots, reference]
+    return b"<<\n" + _joined(head + entries, 6) + b"\n>>"
+
+
+def _page_stream(page: Any) -> PDFStream:
+    """The stream `check_format` makes of a page's operators."""
+    stream: Any = PDFStream()
+    if page.compression:
+        stream.filters = (
+            rl_config.useA85
+            and [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress]
+            or [pdfdoc.PDFZCompress]
+        )
+    stream.content = page.stream
+    stream.__Comment__ = "page stream"
+    return stream
+
+
+def _shared_entries(
+    page: Any, document: Any, rotate: int, trans: bool
+) -> tuple[PDFArray, PDFResourceDictionary, PDFObjectReference, list[bytes]] | None:
+    """The media box, resources and parent `check_format` would give the page, and the page's
+    entries after its stream, as `_page_values` writes them: made once per document for the
+    pages of the same size, rotation, procedure sets and transition (kept on the document)."""
+    key = (page.pagewidth, page.pageheight, rotate, bool(page.hasImages), trans)
+    known: dict | None = document.__dict__.get("_ess_page_entries")
+    if known is None:
+        known = document.__dict__["_ess_page_entries"] = {}
+    found = known.get(key)
+    if found is not None:
+        return found
+    width, height = page.pagewidth, page.pageheight
+    box = PDFArray(rotate in (90, 270) and [0, 0, height, width] or [0, 0, width, height])
+    resources = PDFResourceDictionary()
+    resources.basicFonts()
+    if page.hasImages:
+        resources.allProcs()
+    else:
+        resources.basicProcs()
+    parent = document.Reference(document.Pages)
+    values = {
+        "MediaBox": _array(box, _number),
+        "Parent": _reference_format(parent, document),
+        "Resources": _resources(resources, document),
+        "Rotate": _number(rotate),
+        "Type": b"/Page",
+    }
+    if trans:
+        values["Trans"] = b"<<\n\n>>"
+    if None in values.values():
+        return None
+    entries = [b"/" + name.encode("ascii") + b" " + values[name] for name in sorted(values)]  # type: ignore[operator]
+    found = known[key] = (box, resources, parent, entries)
+    return found
 
 
 def stream_bytes(stream: Any, document: Any) -> bytes | None:

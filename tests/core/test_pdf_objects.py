@@ -363,3 +363,106 @@ def test_pages_own_resources_are_reportlabs(procs, font):
         return out.getvalue()
 
     _same_as_reportlabs(written)
+
+
+def _fresh_taken(monkeypatch) -> list:
+    found: list = []
+    fresh = pdf_objects._fresh_page_bytes
+
+    def counted(page: Any, document: Any) -> bytes | None:
+        found.append(fresh(page, document))
+        return found[-1]
+
+    monkeypatch.setattr(pdf_objects, "_fresh_page_bytes", counted)
+    return found
+
+
+def test_plain_pages_are_written_without_check_format(monkeypatch):
+    """Pages as `showPage` leaves them (links, other sizes, rotation) go the way that shares
+    their media box, resources and parent; the others are left to `check_format`."""
+    found = _fresh_taken(monkeypatch)
+    _document([[], ["link"], ["many links"], ["size"], ["rotate"], []], 1)
+    assert len(found) == 6 and None not in found
+    for feature in ("alpha", "transition", "duration", "crop", "form"):
+        found.clear()
+        _document([[feature]], 1)
+        assert found == [None], feature
+
+
+def _tweaked(tweak: str) -> bytes:
+    """Pages of one size whose dictionaries differ in what `_shared_entries` keys them by (or
+    in what leaves them to `check_format`), each made the way `tweak` says."""
+    out = io.BytesIO()
+    canv = Canvas(out, pagesize=A4, invariant=1, pageCompression=1)
+    for n in range(4):
+        canv.setFont(FONT, 10)
+        canv.drawString(72, 700, f"Page {n}")
+        if n % 2 and tweak == "no images":
+            canv._currentPageHasImages = 0
+        if n == 2 and tweak == "rotate":
+            canv.setPageRotation(90)
+        if n == 1 and tweak == "size":
+            canv.setPageSize((A4[0], A4[1] + 0.5))
+        canv.showPage()
+        page = canv._doc.Pages.pages[-1]
+        if n == 3 and tweak == "media box":
+            page.MediaBox = pdfdoc.PDFArray([0, 0, 300, 400])
+        if n == 3 and tweak == "parent":
+            page.Parent = canv._doc.Reference(canv._doc.Pages)
+        if n == 1 and tweak == "contents":
+            page.Contents = pdfdoc.PDFStream(content="BT ET\n", filters=[pdfdoc.PDFZCompress])
+        if n == 2 and tweak == "annotations array":
+            canv._doc.Pages.pages[-1].Annots = pdfdoc.PDFArray([])
+        if n == 0 and tweak == "colours":
+            page._colorsUsed = {"CS0": "CS0"}
+        if n == 1 and tweak == "type":
+            page.Type = pdfdoc.PDFName("Template")
+    if tweak == "colours":
+        canv._doc.Reference(pdfdoc.PDFArray([pdfdoc.PDFName("DeviceRGB")]), "CS0")
+    canv.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "tweak",
+    [
+        "none",
+        "no images",
+        "rotate",
+        "size",
+        "media box",
+        "parent",
+        "contents",
+        "annotations array",
+        "colours",
+        "type",
+    ],
+)
+def test_pages_keyed_apart_are_reportlabs(tweak):
+    _same_as_reportlabs(lambda: _tweaked(tweak))
+
+
+def test_a_page_written_without_check_format_holds_what_it_would_have_set(monkeypatch):
+    """The page's media box, resources, parent, links and stream are those `check_format`
+    sets (written by reportlab's own formatting: the same bytes)."""
+
+    def pages(fresh: bool) -> list[list[bytes]]:
+        if not fresh:
+            monkeypatch.setattr(pdf_objects, "_fresh_page_bytes", lambda page, document: None)
+        out = io.BytesIO()
+        canv = Canvas(out, pagesize=A4, invariant=1, pageCompression=1)
+        for n in range(3):
+            _page(canv, ["link"] if n == 1 else [], n)
+        document = canv._doc
+        canv.save()
+        fmt = pdf_objects.REPORTLAB["format"]
+        return [
+            [
+                fmt(getattr(page, name), document)
+                for name in ("MediaBox", "Resources", "Parent", "Annots")
+            ]
+            + [page.Contents.content.encode()]
+            for page in document.Pages.pages
+        ]
+
+    assert pages(fresh=True) == pages(fresh=False)
