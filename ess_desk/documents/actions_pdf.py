@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -33,6 +32,7 @@ from ess_desk.documents.style import (
     escape,
     footer_line,
     heading,
+    made_once,
     styles,
     text_cell,
 )
@@ -53,17 +53,17 @@ LATE = colors.HexColor("#b3261e")
 GRID = colors.HexColor("#9aa5a8")
 
 
-@cache
+@made_once
 def _late_style() -> ParagraphStyle:
     return ParagraphStyle("late", parent=styles().cell, textColor=LATE)
 
 
-@cache
+@made_once
 def _late_bold_style() -> ParagraphStyle:
     return ParagraphStyle("late_bold", parent=_late_style(), fontName=styles().cell_bold.fontName)
 
 
-@cache
+@made_once
 def _theme_style() -> ParagraphStyle:
     return ParagraphStyle("theme", parent=styles().cell, textColor=GREY)
 
@@ -259,7 +259,7 @@ def build_tableau(
     return counts.total
 
 
-@cache
+@made_once
 def _owner_style() -> ParagraphStyle:
     return ParagraphStyle("owner", parent=styles().body, fontName=styles().cell_bold.fontName)
 

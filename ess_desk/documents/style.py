@@ -54,6 +54,23 @@ LIGHT = colors.HexColor("#e8efec")
 
 
 _REGISTERING = threading.Lock()
+_T = TypeVar("_T")
+
+
+def made_once(make: Callable[[], _T]) -> Callable[[], _T]:
+    """`functools.cache` of a function of no arguments (a style), its value made once whichever
+    threads ask at the same time: `cache` makes it in each and gives each its own, and a
+    document begun at once with others would hold two equal styles, the first asked and the
+    one kept (the writers go by a style's identity: `_set_style` writes its font again). The
+    value, once made, is found without the lock."""
+    made = cache(make)
+    lock = threading.Lock()
+
+    def locked() -> _T:
+        with lock:
+            return made()
+
+    return cache(locked)
 
 
 def register_fonts() -> None:
@@ -108,14 +125,21 @@ def _remember_subsets(font: TTFont) -> None:
     face: Any = font.face  # reportlab's, untyped
     make = face.makeSubset
     made: dict[tuple[int, ...], bytes] = {}
+    # reportlab's face reads the font file at a position of its own (`TTFontParser._pos`),
+    # which two subsets made at once on two threads would move under each other (wrong glyphs,
+    # an IndexError): one is made at a time. A lock, as reportlab's state leaves no other way.
+    making = threading.Lock()
 
     def make_subset(subset: list[int]) -> bytes:
         key = tuple(subset)
         found = made.get(key)
         if found is None:
-            if len(made) >= 64:  # bounded: a few megabytes at most
-                made.clear()
-            found = made[key] = make(subset)
+            with making:
+                found = made.get(key)
+                if found is None:
+                    if len(made) >= 64:  # bounded: a few megabytes at most
+                        made.clear()
+                    found = made[key] = make(subset)
         return found
 
     face.makeSubset = make_subset
@@ -540,7 +564,7 @@ class Styles:
     right: ParagraphStyle
 
 
-@cache
+@made_once
 def styles() -> Styles:
     register_fonts()
     body = ParagraphStyle(
@@ -2092,7 +2116,7 @@ RULE = colors.HexColor("#9aa5a8")
 MARK = colors.HexColor("#b3261e")
 
 
-@cache
+@made_once
 def _header_style() -> ParagraphStyle:
     return ParagraphStyle("grid_header", parent=styles().cell_bold, textColor=ACCENT)
 

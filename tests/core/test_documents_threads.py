@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
@@ -18,6 +20,8 @@ import pytest
 from PIL import Image
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 from ess_desk.actions import queries
 from ess_desk.council import set_letterhead
@@ -30,7 +34,14 @@ from ess_desk.documents import (
     pack,
     person_file_pdf,
 )
-from ess_desk.documents.style import GridTable, Metadata, pdf_bytes, text_cell
+from ess_desk.documents.style import (
+    FONT,
+    GridTable,
+    Metadata,
+    pdf_bytes,
+    register_fonts,
+    text_cell,
+)
 from ess_desk.meetings import convening
 from ess_desk.privacy.person_file import collect
 from ess_desk.report.figures import Period
@@ -100,6 +111,37 @@ def _table(width: float) -> bytes:
 
 
 @pytest.fixture
+def quick_switches():
+    """The interpreter hands over from a thread to another every microsecond (every 5 ms
+    otherwise): the threads' steps interleave finely."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _at_once(functions: list[Callable[[], object]]) -> None:
+    """Each function run on a thread of its own, all at once; the first error raised again."""
+    failed: list[BaseException] = []
+
+    def run(function: Callable[[], object]) -> None:
+        try:
+            function()
+        except BaseException as error:  # (raised again below)
+            failed.append(error)
+
+    threads = [threading.Thread(target=run, args=(function,)) for function in functions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failed:
+        raise failed[0]
+
+
+@pytest.fixture
 def council(store, tmp_path):
     """The pack's test bureau (annexes, an agenda with presenters, actions), with a logo on the
     letterhead: an image, which reportlab encodes as its global settings say."""
@@ -111,7 +153,7 @@ def council(store, tmp_path):
 
 
 def test_documents_built_at_once_on_threads_are_those_built_alone(
-    store, council, db_path, tmp_path, monkeypatch
+    store, council, db_path, tmp_path, monkeypatch, quick_switches
 ):
     monkeypatch.setattr(rl_config, "invariant", 1)
     alone = {
@@ -120,32 +162,17 @@ def test_documents_built_at_once_on_threads_are_those_built_alone(
     }
     assert len(set(alone.values())) == len(alone)
     differing: list[str] = []
-    failed: list[BaseException] = []
 
     def builder(k: int) -> None:
-        try:
-            with open_store(db_path, auto_backup=False, read_only=True) as own:
-                documents = list(_documents(own.db, council).items())
-                for r in range(ROUNDS):
-                    start = (k * 5 + r) % len(documents)  # (each thread in its own order)
-                    for name, build in documents[start:] + documents[:start]:
-                        if build(tmp_path / f"{k}-{r}-{name}.pdf") != alone[name]:
-                            differing.append(name)
-        except BaseException as error:  # (re-raised by the test)
-            failed.append(error)
+        with open_store(db_path, auto_backup=False, read_only=True) as own:
+            documents = list(_documents(own.db, council).items())
+            for r in range(ROUNDS):
+                start = (k * 5 + r) % len(documents)  # (each thread in its own order)
+                for name, build in documents[start:] + documents[:start]:
+                    if build(tmp_path / f"{k}-{r}-{name}.pdf") != alone[name]:
+                        differing.append(name)
 
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        threads = [threading.Thread(target=builder, args=(k,)) for k in range(THREADS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(interval)
-    if failed:
-        raise failed[0]
+    _at_once([lambda k=k: builder(k) for k in range(THREADS)])
     assert not differing, sorted(set(differing))
     assert rl_config.useA85 == 1  # (reportlab's default, as it was)
 
@@ -163,3 +190,47 @@ def test_a_cell_is_shared_by_the_documents_of_one_thread_only():
     thread.start()
     thread.join()
     assert all(a is not b for a, b in zip(there[0], here, strict=True))
+
+
+def test_the_styles_are_made_once_whichever_threads_ask_first():
+    # In a fresh process, four threads ask at once for the styles: all get the same ones (with
+    # functools.cache each got its own, and a document begun then held two equal styles).
+    script = (
+        "import sys, threading\n"
+        "from ess_desk.documents import actions_pdf, style\n"
+        "from ess_desk.documents.pack import parts\n"
+        "sys.setswitchinterval(1e-6)\n"
+        "asks = (style.styles, style._header_style, actions_pdf._late_style,\n"
+        "        actions_pdf._late_bold_style, actions_pdf._theme_style,\n"
+        "        actions_pdf._owner_style, parts._band_title_style)\n"
+        "start, got = threading.Barrier(4), []\n"
+        "def ask():\n"
+        "    start.wait()\n"
+        "    got.append([made() for made in asks])\n"
+        "threads = [threading.Thread(target=ask) for _ in range(4)]\n"
+        "for thread in threads: thread.start()\n"
+        "for thread in threads: thread.join()\n"
+        "kept = [made() for made in asks]\n"
+        "print(all(a is b for each in got for a, b in zip(each, kept, strict=True)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout == "True\n", done.stderr
+
+
+def test_subsets_of_a_font_made_at_once_are_those_made_alone(quick_switches):
+    # reportlab's face reads the font file at a position of its own: two subsets made at once
+    # would read each other's glyphs (an IndexError, or other glyphs). Every subset here is new
+    # (no subset made earlier is found again).
+    register_fonts()
+    face = pdfmetrics.getFont(FONT).face
+    chars = sorted(face.charToGlyph)[:800]
+    wanted = [[32, *random.Random(n).sample(chars, 100)] for n in range(4 * 60)]
+    alone = [TTFontFile.makeSubset(face, subset) for subset in wanted]
+    made: dict[int, bytes] = {}
+
+    def make(k: int) -> None:
+        for n in range(k, len(wanted), 4):
+            made[n] = face.makeSubset(wanted[n])
+
+    _at_once([lambda k=k: make(k) for k in range(4)])
+    assert [made[n] for n in range(len(wanted))] == alone
