@@ -525,18 +525,24 @@ def _rows(
         raise ValueError(f"columns {sorted(names)} are not those of {kind.__name__}")
     # Every field is there (checked above, by name): each row is filled at once, its columns
     # straight into its attributes, rather than through __init__'s check (tens of thousands of
-    # rows); the days late counted by the days' ordinals, as `rules.days_late` counts them.
+    # rows); the days late counted by the days' ordinals, as `rules.days_late` counts them. The
+    # three columns it reads are taken from the row's tuple by their places.
     open_statuses, today_ordinal, day_of = rules.OPEN_STATUSES, today.toordinal(), _DAY_OF
+    due_at, status_at = names.index("due_date"), names.index("status")
+    no_change_at = names.index("last_update_no_change")
     new = object.__new__
     for r in cursor:  # (each as wide as the cursor's description: zip need not check)
         row = new(kind)
         values = row.__dict__
         values.update(zip(names, r, strict=False))
-        due = values["due_date"]
-        late = bool(due) and values["status"] in open_statuses and due < today_iso
-        values["last_update_no_change"] = bool(values["last_update_no_change"])
-        values["overdue"] = late
-        values["days_late"] = today_ordinal - day_of(due).toordinal() if late else 0
+        due = r[due_at]
+        if due and due < today_iso and r[status_at] in open_statuses:
+            values["overdue"] = True
+            values["days_late"] = today_ordinal - day_of(due).toordinal()
+        else:
+            values["overdue"] = False
+            values["days_late"] = 0
+        values["last_update_no_change"] = bool(r[no_change_at])
         yield row
 
 
@@ -568,10 +574,21 @@ def follow_up_rows(
 ) -> list[FollowUpRow]:
     """`query_actions` for a meeting pack's follow-up: the same actions in the same order, each
     with the fields of a `FollowUpRow` only."""
+    sql, params = follow_up_query(db, filt, sort=sort, today=today)
+    return list(_rows(db, sql, params, today, FollowUpRow))
+
+
+def follow_up_query(
+    db: Database, filt: ActionFilter, *, sort: str, today: dt.date
+) -> tuple[str, dict[str, Any]]:
+    """The statement `follow_up_rows` runs and its parameters (a meeting pack's follow-up reads
+    the open actions through the index of migration 0025)."""
     where, params = _where(db, filt, today)
     order, joins = _order(sort, False)
-    sql = f"SELECT {_FOLLOW_UP_COLUMNS} {_from({'p', 'o', 't', 'u', *joins})}{where}{order}"
-    return list(_rows(db, sql, params, today, FollowUpRow))
+    return (
+        f"SELECT {_FOLLOW_UP_COLUMNS} {_from({'p', 'o', 't', 'u', *joins})}{where}{order}",
+        params,
+    )
 
 
 def iter_actions(

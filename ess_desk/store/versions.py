@@ -32,4 +32,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "0022_mandates_person_dropped",
     "0023_minutes_people_and_votes_by_meeting",
     "0024_college_seats",
+    "0025_open_actions_follow_up",
 )

@@ -27,6 +27,7 @@ UNRELEASED: set[str] = {
     "0022_mandates_person_dropped",
     "0023_minutes_people_and_votes_by_meeting",
     "0024_college_seats",
+    "0025_open_actions_follow_up",
 }
 
 
@@ -109,4 +110,22 @@ def test_minutes_people_and_votes_are_read_by_their_index(newest_released):
     ):
         plan = _plan(store, query)
         assert f"USING INDEX {index}" in plan, plan
+    assert check_council(store) == []
+
+
+def test_a_packs_follow_up_reads_the_open_actions_from_their_index(newest_released):
+    """0025: on the newest released file migrated, the meeting pack's follow-up query (its body's
+    open actions created by the meeting's day, overdue first) reads the actions from
+    actions_open_follow_up alone, whose WHERE its own implies, never from the table."""
+    from ess_desk.actions import queries, review
+    from ess_desk.meetings import meetings
+
+    store = newest_released
+    meeting_id = store.conn.execute("SELECT MAX(id) FROM meetings").fetchone()[0]
+    meeting = meetings.get(store.db, meeting_id)
+    sql, params = queries.follow_up_query(
+        store.db, review._open_ones(meeting), sort=review._OPEN_ORDER, today=meeting.day
+    )
+    plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "SEARCH a USING COVERING INDEX actions_open_follow_up" in plan, plan
     assert check_council(store) == []
