@@ -315,6 +315,65 @@ def _encoded(n: Any, v: Any, tail: str) -> bytes:
     return pdfdoc.pdfdocEnc(f"{n} {v} {tail}")
 
 
+def _document_format(self: Any) -> bytes:
+    """`PDFDocument.format`: each object registered written in turn, then the cross-reference
+    table and the trailer, without an indirect object made around each object nor
+    `PDFFile.add`'s checks, the cross-reference table's lines written at once (its one section
+    of contiguous numbers, as this loop makes them). An encrypted or signed document, or one
+    with comments, is left to reportlab."""
+    if type(self.encrypt) is not NoEncryption or getattr(self, "_digiSigs", None):
+        return REPORTLAB["document"](self)
+    if not rl_config.invariant and rl_config.pdfComments:
+        return REPORTLAB["document"](self)
+    catalog, info = self.Catalog, self.info
+    self.Reference(catalog)
+    self.Reference(info)
+    number_to_id, by_id = self.numberToId, self.idToObject
+    numbers, offsets = self.idToObjectNumberAndVersion, self.idToOffset
+    written = pdfdoc.PDFFile(self._pdfVersion)
+    self._PDFDocument__accum__ = written
+    write, offset = written.write, written.offset  # (a streamed document's goes to its file)
+    indirect = pdfdoc.PDFIndirectObject.format
+    lines = []
+    counter = 1
+    while counter in number_to_id:
+        name = number_to_id[counter]
+        if indirect is _indirect_format:
+            data = _object_bytes(name, by_id[name], self)
+        else:
+            data = pdfdoc.PDFIndirectObject(name, by_id[name]).format(self)
+        offsets[name] = offset
+        write(data)
+        lines.append(b"%010d %05d n " % (offset, numbers[name][1]))
+        offset += len(data)
+        written.offset = offset
+        counter += 1
+    del self._PDFDocument__accum__
+    count = len(number_to_id)
+    if counter - 1 != count:
+        raise ValueError(f"counter {counter} doesn't match number to id dictionary {count}")
+    lines[0:0] = [b"xref\n0 %d" % (count + 1), b"0000000000 65535 f "]
+    lines.append(b"")
+    start = written.add(b"\n".join(lines))
+    trailer = pdfdoc.PDFTrailer(
+        startxref=start,
+        Size=count + 1,
+        Root=self.Reference(catalog),
+        Info=self.Reference(info),
+        ID=self.ID(),
+    )
+    written.add(trailer.format(self))
+    return written.format(self)
+
+
+def _object_bytes(name: str, content: Any, document: Any) -> bytes:
+    """`_indirect_format` of an object, without its indirect object."""
+    n, v = document.idToObjectNumberAndVersion[name]
+    written = pdfdoc.format(content, document, toplevel=1)
+    head = b"%d %d obj\n" % (n, v) if type(n) is int and type(v) is int else _encoded(n, v, "obj\n")
+    return head + written + (b"" if written.endswith(b"\n") else b"\n") + b"endobj\n"
+
+
 # What `install` replaced (reportlab's ways, for the tests).
 REPORTLAB: dict[str, Any] = {}
 
@@ -329,6 +388,7 @@ def install() -> None:
         format=previous,
         indirect=pdfdoc.PDFIndirectObject.format,
         reference=pdfdoc.PDFObjectReference.format,
+        document=pdfdoc.PDFDocument.format,
     )
 
     def format_value(element: Any, document: Any, toplevel: int = 0) -> bytes:
@@ -345,3 +405,4 @@ def install() -> None:
     target.format = format_value
     target.PDFIndirectObject.format = _indirect_format
     target.PDFObjectReference.format = _reference_format
+    target.PDFDocument.format = _document_format

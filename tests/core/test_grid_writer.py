@@ -19,7 +19,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ess_desk.documents import style
 from ess_desk.documents.style import (
@@ -692,6 +692,50 @@ def test_ascii_lines_are_left_to_right_and_seeded_when_printable():
             assert seeded == (plain and style._SEEDABLE.issuperset(text.replace("\n", "")))
             assert plain == all(scripts.left_to_right_only(line) for line, _st, _k in lines)
             assert height == sum(st.leading for _line, st, _kind in lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            list("ab Zé-–—’()\\0123456789\xa0\xad\x00\x7f\t\u200f\u202eשלוםعربي😀中")
+            + ["Coopérative", "Région", "Auvergne-Rhône-Alpes", "x" * 40, "  ", "1" * 12]
+        ),
+        max_size=30,
+    ).map("".join),
+    bold=st.booleans(),
+    width=st.sampled_from([3.0, 20.5, 23.18, 48.69, 71.37, 79.87, 105.39, 300.0]),
+)
+def test_a_cell_of_one_block_is_laid_out_as_any_parts(text, bold, width):
+    # `_cell_lines` of one part without a line feed (most cells) goes through `_block_lines`,
+    # written out: the lines, height, plainness and seeding `_parts_lines` gives any parts.
+    font_style = styles().cell_bold if bold else styles().cell
+    assert style._block_lines(text, font_style, width) == style._parts_lines(
+        ((text, font_style),), width
+    )
+    if text:
+        assert style._cell_lines(((text, font_style),), width) == style._parts_lines(
+            ((text, font_style),), width
+        )
+
+
+def test_a_number_cell_is_laid_out_as_any_text_cell():
+    # A number cell (`TextCell.number`, what `Flowable.__init__` sets left to the class) laid
+    # out by `_layout`'s own way (its kind known by its count of digits) has the lines, height
+    # and flags `_cell_lines` gives, and the attributes a `TextCell` of its text has.
+    st_ = styles()
+    for width in (5.0, 11 * mm - 8, 20.5, 60.0):
+        for text in ["7", "42", "909", "55516", "123456", "9" * 12, "1" * 40]:
+            for _twice in range(2):  # (the second through `_NUMBER_KINDS`)
+                cell, plain = TextCell.number(text), TextCell(text)
+                assert cell._layout(width) == plain._layout(width)
+                expected = style._cell_lines(((text, st_.cell),), width)
+                assert (cell._lines, cell._height, cell._plain, cell._seeded) == expected
+                for name in (*vars(plain), *vars(Flowable())):
+                    if name not in ("_fragments", "parts"):
+                        assert getattr(cell, name) == getattr(plain, name), name
+                assert cell.parts == plain.parts and cell._fragments == {}
+                assert cell._fragments is not TextCell.number(text)._fragments  # (its own)
 
 
 def test_a_colour_set_the_quick_way_is_what_reportlab_sets():

@@ -39,16 +39,19 @@ class _ReportLab:
             pdfdoc.format,
             pdfdoc.PDFIndirectObject.format,
             pdfdoc.PDFObjectReference.format,
+            pdfdoc.PDFDocument.format,
         )
         pdfdoc.format = pdf_objects.REPORTLAB["format"]
         pdfdoc.PDFIndirectObject.format = pdf_objects.REPORTLAB["indirect"]
         pdfdoc.PDFObjectReference.format = pdf_objects.REPORTLAB["reference"]
+        pdfdoc.PDFDocument.format = pdf_objects.REPORTLAB["document"]
 
     def __exit__(self, *exc: object) -> None:
         (
             pdfdoc.format,
             pdfdoc.PDFIndirectObject.format,
             pdfdoc.PDFObjectReference.format,
+            pdfdoc.PDFDocument.format,
         ) = self.ours
 
 
@@ -466,3 +469,47 @@ def test_a_page_written_without_check_format_holds_what_it_would_have_set(monkey
         ]
 
     assert pages(fresh=True) == pages(fresh=False)
+
+
+def test_a_streamed_document_is_reportlabs(tmp_path, monkeypatch):
+    """A streamed document (the tableau, the reminders) hands each piece of its file to the
+    disk as it is made: its objects, cross-reference table and trailer are reportlab's."""
+    from reportlab.lib.units import mm
+
+    from ess_desk.documents import streamed
+    from ess_desk.documents.style import Metadata
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    meta = Metadata(title="Essai", author="Conseil", subject="Essai", footer="Conseil — essai")
+
+    def rows():
+        for n in range(150):
+            yield ([str(n), f"Ligne n° {n} : une action à suivre", "Échéance"], n % 7 == 0)
+
+    def fill(doc: Any) -> None:
+        doc.table(
+            streamed.TableRows(["N°", "Action", "Échéance"], [20 * mm, 110 * mm, 40 * mm], rows())
+        )
+
+    def written() -> bytes:
+        path = tmp_path / "long.pdf"
+        streamed.write(path, meta, A4, fill)
+        return path.read_bytes()
+
+    _same_as_reportlabs(written)
+
+
+def test_documents_signed_or_commented_are_left_to_reportlab(monkeypatch):
+    """A document with comments, or to be signed, is put together by reportlab's own
+    `PDFDocument.format`."""
+    calls: list = []
+    theirs = pdf_objects.REPORTLAB["document"]
+    monkeypatch.setitem(
+        pdf_objects.REPORTLAB, "document", lambda document: calls.append(1) or theirs(document)
+    )
+    _document([[]], 1)
+    assert calls == []
+    monkeypatch.setattr(rl_config, "invariant", 0)
+    monkeypatch.setattr(rl_config, "pdfComments", 1)
+    _document([[]], 1)
+    assert calls == [1]
