@@ -54,6 +54,23 @@ LIGHT = colors.HexColor("#e8efec")
 
 
 _REGISTERING = threading.Lock()
+_T = TypeVar("_T")
+
+
+def made_once(make: Callable[[], _T]) -> Callable[[], _T]:
+    """`functools.cache` of a function of no arguments (a style), its value made once whichever
+    threads ask at the same time: `cache` makes it in each and gives each its own, and a
+    document begun at once with others would hold two equal styles, the first asked and the
+    one kept (the writers go by a style's identity: `_set_style` writes its font again). The
+    value, once made, is found without the lock."""
+    made = cache(make)
+    lock = threading.Lock()
+
+    def locked() -> _T:
+        with lock:
+            return made()
+
+    return cache(locked)
 
 
 def register_fonts() -> None:
@@ -108,14 +125,21 @@ def _remember_subsets(font: TTFont) -> None:
     face: Any = font.face  # reportlab's, untyped
     make = face.makeSubset
     made: dict[tuple[int, ...], bytes] = {}
+    # reportlab's face reads the font file at a position of its own (`TTFontParser._pos`),
+    # which two subsets made at once on two threads would move under each other (wrong glyphs,
+    # an IndexError): one is made at a time. A lock, as reportlab's state leaves no other way.
+    making = threading.Lock()
 
     def make_subset(subset: list[int]) -> bytes:
         key = tuple(subset)
         found = made.get(key)
         if found is None:
-            if len(made) >= 64:  # bounded: a few megabytes at most
-                made.clear()
-            found = made[key] = make(subset)
+            with making:
+                found = made.get(key)
+                if found is None:
+                    if len(made) >= 64:  # bounded: a few megabytes at most
+                        made.clear()
+                    found = made[key] = make(subset)
         return found
 
     face.makeSubset = make_subset
@@ -540,7 +564,7 @@ class Styles:
     right: ParagraphStyle
 
 
-@cache
+@made_once
 def styles() -> Styles:
     register_fonts()
     body = ParagraphStyle(
@@ -2099,8 +2123,10 @@ def text_cell(
     """A `TextCell` of these parts, the same one for every cell of a table that prints the same
     (an owner, a status, a date, an origin come back by thousands in the tableau de suivi): it
     is set, wrapped and measured once. Only for cells drawn by a `GridTable`, which never
-    changes them."""
-    return _shared_cell(parts, style, language())
+    changes them. Shared by the documents one thread builds, never by two threads: a cell
+    keeps its lines for the last width it was wrapped to, which a document laid out at the
+    same time on another thread would change under it."""
+    return _shared_cell(parts, style, language(), threading.get_ident())
 
 
 def forget_shared_cells() -> None:
@@ -2129,7 +2155,10 @@ def cell_memo(memo: _M) -> _M:
 
 @lru_cache(maxsize=8192)
 def _shared_cell(
-    parts: tuple[str | tuple[str, ParagraphStyle], ...], style: ParagraphStyle | None, _lang: str
+    parts: tuple[str | tuple[str, ParagraphStyle], ...],
+    style: ParagraphStyle | None,
+    _lang: str,
+    _thread: int,
 ) -> TextCell:
     return TextCell(*parts, style=style)
 
@@ -2181,19 +2210,20 @@ RULE = colors.HexColor("#9aa5a8")
 MARK = colors.HexColor("#b3261e")
 
 
-def _string_cell(value: str, lang: str) -> TextCell:
-    """`GridTable._cell(value)` of a string of a row in the language `lang` (`text_cell`'s)."""
+def _string_cell(value: str, lang: str, thread: int) -> TextCell:
+    """`GridTable._cell(value)` of a string of a row in the language `lang`, on the thread
+    `thread` (`text_cell`'s)."""
     if value.isdigit() and value.isascii():
         return TextCell.number(value)
     if len(value) <= _REMEMBERED:
-        return _shared_cell((value,), None, lang)
+        return _shared_cell((value,), None, lang, thread)
     return TextCell(value)
 
 
 _STRINGS = itertools.repeat(str)  # (`isinstance`'s second argument for each cell of a row)
 
 
-@cache
+@made_once
 def _header_style() -> ParagraphStyle:
     return ParagraphStyle("grid_header", parent=styles().cell_bold, textColor=ACCENT)
 
@@ -2224,12 +2254,12 @@ class GridTable(Flowable):
         super().__init__()
         self.widths = list(widths)
         self.header = [self._cell(c, _header_style()) for c in header]
-        lang = language()
+        lang, thread = language(), threading.get_ident()
         self.rows = [
             _GridRow(
                 # (`_cell` of each string, its call and `text_cell`'s written out; a row of
                 # none, the follow-up's 900, copied as it is)
-                [_string_cell(c, lang) if isinstance(c, str) else c for c in cells]
+                [_string_cell(c, lang, thread) if isinstance(c, str) else c for c in cells]
                 if any(map(isinstance, cells, _STRINGS))
                 else list(cells),
                 bool((n + first_index) % 2),

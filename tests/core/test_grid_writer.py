@@ -382,7 +382,9 @@ def test_a_tables_text_cells_are_shared_and_write_what_their_own_cells_write(mon
     shared = _pages("top")
     # (`text_cell` and the table's strings, `_string_cell`, find their cells there; a cache of
     # none: each cell made afresh)
-    own = functools.lru_cache(maxsize=0)(lambda parts, style, _lang: TextCell(*parts, style=style))
+    own = functools.lru_cache(maxsize=0)(
+        lambda parts, style, *_lang_thread: TextCell(*parts, style=style)
+    )
     monkeypatch.setattr(style, "_shared_cell", own)
     assert _pages("top") == shared
     table = GridTable(["Nom"], [["Zoé"], ["Zoé"], ["x" * 300], ["x" * 300]], [40 * mm])
@@ -777,3 +779,48 @@ def test_a_colour_set_the_quick_way_is_what_reportlab_sets():
                 assert ours._extgstate._d == theirs._extgstate._d  # type: ignore[attr-defined]
                 assert ours._extgstate._c == theirs._extgstate._c  # type: ignore[attr-defined]
                 assert ours._doc._pdfVersion == theirs._doc._pdfVersion  # type: ignore[attr-defined]
+
+
+def test_a_cell_of_one_part_with_line_feeds_is_laid_out_as_any_parts():
+    # `_cell_lines` leaves a part with a line feed to `_parts_lines` (each block wrapped on its
+    # own): `_block_lines` would wrap the whole text as one block.
+    st_ = styles().cell
+    for text in ["a\nb", "Coopérative\n\nRégion", "x\n", "\nx", "שלום\nabc", "12\n34"]:
+        for width in (3.0, 48.69, 300.0):
+            expected = style._parts_lines(((text, st_),), width)
+            assert style._cell_lines(((text, st_),), width) == expected, (text, width)
+            cell = TextCell(text)
+            cell._layout(width)
+            assert (cell._lines, cell._height, cell._plain, cell._seeded) == expected
+
+
+def test_a_cell_of_other_digits_is_not_laid_out_as_a_number():
+    # `_layout`'s own way for numbers takes ASCII digits only: Arabic-Indic, Devanagari or
+    # superscript digits (digits to `str.isdigit`) of as many characters as a number laid out
+    # before at the same width are laid out as any text (not seeded; the Arabic right to left).
+    st_ = styles().cell
+    for width in (20.5, 60.0):
+        TextCell.number("123")._layout(width)  # (its kind kept for three digits)
+        for text in ["١٢٣", "१२३", "²³⁴"]:
+            cell = TextCell(text)
+            cell._layout(width)
+            expected = style._cell_lines(((text, st_),), width)
+            assert (cell._lines, cell._height, cell._plain, cell._seeded) == expected, text
+            assert not cell._seeded
+
+
+def test_a_number_cell_laid_out_again_forgets_the_runs_of_its_last_width():
+    # A cell's runs (`_runs_of`: its lines as drawn, a narrowed one scaled to its width) are
+    # made when it is drawn and kept for its width: laid out at another width, by `_layout`'s
+    # own way for numbers too, it makes them again.
+    for first, then in ((60.0, 20.5), (20.5, 60.0), (20.5, 23.18)):
+        cell = TextCell.number("123456")
+        for width in (first, then):
+            TextCell.number("123456")._layout(width)  # (its kind kept for six digits)
+        cell._layout(first)
+        cell._runs = style._runs_of(cell._lines, first)
+        cell._layout(then)
+        assert cell._runs is None
+        assert style._runs_of(cell._lines, then) == style._runs_of(
+            TextCell("123456")._layout(then), then
+        )
