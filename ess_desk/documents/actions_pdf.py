@@ -4,8 +4,8 @@ the follow-up section of a meeting."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -32,6 +32,7 @@ from ess_desk.documents.style import (
     escape,
     footer_line,
     heading,
+    made_once,
     styles,
     text_cell,
 )
@@ -52,17 +53,17 @@ LATE = colors.HexColor("#b3261e")
 GRID = colors.HexColor("#9aa5a8")
 
 
-@cache
+@made_once
 def _late_style() -> ParagraphStyle:
     return ParagraphStyle("late", parent=styles().cell, textColor=LATE)
 
 
-@cache
+@made_once
 def _late_bold_style() -> ParagraphStyle:
     return ParagraphStyle("late_bold", parent=_late_style(), fontName=styles().cell_bold.fontName)
 
 
-@cache
+@made_once
 def _theme_style() -> ParagraphStyle:
     return ParagraphStyle("theme", parent=styles().cell, textColor=GREY)
 
@@ -258,7 +259,7 @@ def build_tableau(
     return counts.total
 
 
-@cache
+@made_once
 def _owner_style() -> ParagraphStyle:
     return ParagraphStyle("owner", parent=styles().body, fontName=styles().cell_bold.fontName)
 
@@ -286,8 +287,16 @@ def _reminder_head(group: queries.OwnerGroup, letterhead_name: str, today: dt.da
 
 
 # The reminders' cells by what they show, from one owner's list to the next (a thousand owners'
-# lists in a row share their statuses, titles, origins and due dates).
-_REMINDER_CELLS = cell_memo(_Memo(8192))
+# lists in a row share their statuses, titles, origins and due dates); a memo per thread, as
+# `text_cell` shares its cells.
+_REMINDER_CELLS: dict[int, _Memo] = cell_memo({})
+
+
+def _reminder_cells() -> _Memo:
+    memo = _REMINDER_CELLS.get(threading.get_ident())
+    if memo is None:
+        memo = _REMINDER_CELLS[threading.get_ident()] = _Memo(8192)
+    return memo
 
 
 def _where_cell(r: ActionRow) -> TextCell:
@@ -318,7 +327,7 @@ def _reminder_rows(group: queries.OwnerGroup) -> streamed.TableRows:
     header = [_("N°"), _("Action"), _("Instance et origine"), _("Échéance"), _("Statut")]
     widths = [13 * mm, 70 * mm, 46 * mm, 25 * mm, 20 * mm]
 
-    memo = _REMINDER_CELLS
+    memo = _reminder_cells()
     lang = language()
 
     def cells(r: ActionRow) -> list:

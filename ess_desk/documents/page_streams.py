@@ -10,6 +10,11 @@ keeps reportlab's zlib (the very bytes it always wrote).
 Only the page streams of the documents that ask for it (the pack's canvas): fonts and other
 streams, and the other documents (the signed minutes among them: the same bytes each time),
 keep reportlab's compression.
+
+The documents that ask for it are written without ASCII85 (a 7-bit transport of another age,
+which makes a file a fifth larger), whatever reportlab's global `rl_config.useA85` says: the
+choice is the document's, handed here at save time, never made by turning the global off for
+the build, which a document built at the same time on another thread would read.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
-from reportlab import rl_config
+from reportlab.lib.rl_accel import asciiBase85Decode
+from reportlab.pdfbase import pdfdoc
 
 isal_zlib: Any
 try:
@@ -51,23 +57,37 @@ def _isal(data: bytes) -> bytes:
 # The pack's: ISA-L's deflate where it is installed, else None (reportlab's own filter).
 FAST: Flate | None = Flate(_isal) if isal_zlib is not None else None
 
+# reportlab's own filter (zlib): the pack's where ISA-L is not installed.
+ZLIB: Any = pdfdoc.PDFZCompress
+
 
 def deflate_pages(doc: Any, flate: Flate) -> None:
     """Give each page of reportlab's PDF document `doc` whose stream it would compress the
-    stream it makes of it at save time (`PDFPage.check_format`), compressed by `flate` instead
-    of reportlab's filter. Pages with streams of their own, or not compressed, or whose streams
-    are also ASCII85-encoded, are left to reportlab."""
-    if rl_config.useA85:
-        return
-    from reportlab.pdfbase.pdfdoc import PDFStream
-
+    stream it makes of it at save time (`PDFPage.check_format`), compressed by `flate` alone
+    (reportlab's filter also ASCII85-encodes it when `rl_config.useA85` is on), and its images
+    the streams they have with `useA85` off (`_images_not_ascii85`). Pages with streams of
+    their own, or not compressed, are left to reportlab."""
     for page in doc.Pages.pages:
         if page.Contents or not page.stream or not page.compression:
             continue
         if getattr(page, "Override_default_compilation", 0):
             continue
-        stream: Any = PDFStream()
+        stream: Any = pdfdoc.PDFStream()
         stream.filters = [flate]
         stream.content = page.stream
         stream.__Comment__ = "page stream"
         page.Contents = stream
+    _images_not_ascii85(doc)
+
+
+def _images_not_ascii85(doc: Any) -> None:
+    """reportlab ASCII85-encodes an image's stream when it reads the image (a logo), if
+    `rl_config.useA85` is on then: decoded, the stream is the one it makes with it off, byte
+    for byte (the same deflated or JPEG data), and its filters the same less ASCII85Decode."""
+    for obj in doc.idToObject.values():
+        if type(obj) is not pdfdoc.PDFImageXObject:
+            continue
+        image: Any = obj  # (its filters are not in reportlab's stubs)
+        if image._filters[:1] == ("ASCII85Decode",):
+            image.streamContent = asciiBase85Decode(image.streamContent)
+            image._filters = tuple(image._filters[1:])

@@ -173,8 +173,9 @@ def _fresh_page_bytes(page: Any, document: Any) -> bytes | None:
     """`page_bytes` of a page as reportlab's `showPage` leaves it (nothing set that
     `check_format` would not set, nothing used but the fonts), without `check_format`'s new
     media box, resources and parent for each page: those of its document's pages of the same
-    size, rotation and procedure sets, written once for the document (`_shared_entries`). The
-    page is left as `check_format` leaves it (those objects given to it, its stream made)."""
+    size, rotation, procedure sets and transition (set or not), written once for the document
+    (`_shared_entries`). The page is left as `check_format` leaves it (those objects given to
+    it, its stream made)."""
     attributes = page.__dict__
     rotate = attributes.get("Rotate")
     if type(rotate) is not int or "Type" in attributes:

@@ -54,6 +54,23 @@ LIGHT = colors.HexColor("#e8efec")
 
 
 _REGISTERING = threading.Lock()
+_T = TypeVar("_T")
+
+
+def made_once(make: Callable[[], _T]) -> Callable[[], _T]:
+    """`functools.cache` of a function of no arguments (a style), its value made once whichever
+    threads ask at the same time: `cache` makes it in each and gives each its own, and a
+    document begun at once with others would hold two equal styles, the first asked and the
+    one kept (the writers go by a style's identity: `_set_style` writes its font again). The
+    value, once made, is found without the lock."""
+    made = cache(make)
+    lock = threading.Lock()
+
+    def locked() -> _T:
+        with lock:
+            return made()
+
+    return cache(locked)
 
 
 def register_fonts() -> None:
@@ -108,14 +125,21 @@ def _remember_subsets(font: TTFont) -> None:
     face: Any = font.face  # reportlab's, untyped
     make = face.makeSubset
     made: dict[tuple[int, ...], bytes] = {}
+    # reportlab's face reads the font file at a position of its own (`TTFontParser._pos`),
+    # which two subsets made at once on two threads would move under each other (wrong glyphs,
+    # an IndexError): one is made at a time. A lock, as reportlab's state leaves no other way.
+    making = threading.Lock()
 
     def make_subset(subset: list[int]) -> bytes:
         key = tuple(subset)
         found = made.get(key)
         if found is None:
-            if len(made) >= 64:  # bounded: a few megabytes at most
-                made.clear()
-            found = made[key] = make(subset)
+            with making:
+                found = made.get(key)
+                if found is None:
+                    if len(made) >= 64:  # bounded: a few megabytes at most
+                        made.clear()
+                    found = made[key] = make(subset)
         return found
 
     face.makeSubset = make_subset
@@ -540,7 +564,7 @@ class Styles:
     right: ParagraphStyle
 
 
-@cache
+@made_once
 def styles() -> Styles:
     register_fonts()
     body = ParagraphStyle(
@@ -692,9 +716,20 @@ def _cell_lines(
     """The lines of a cell's parts wrapped to `width`, their height, whether all of them are
     plain (`_plain_line`), and whether they are also all of seeded characters (`seed_codes`)."""
     if len(parts) == 1:
-        number = _number_lines(*parts[0], width)
-        if number is not None:
-            return number
+        text, st = parts[0]
+        if text.isdigit():
+            number = _number_lines(text, st, width)
+            if number is not None:
+                return number
+        if text and "\n" not in text:  # (most cells: one part of one block)
+            return _block_lines(text, st, width)
+    return _parts_lines(parts, width)
+
+
+def _parts_lines(
+    parts: tuple[tuple[str, ParagraphStyle], ...], width: float
+) -> tuple[tuple[_Line, ...], float, bool, bool]:
+    """`_cell_lines` of any parts: each block (a part's text between line feeds) wrapped."""
     lines: list[_Line] = []
     seeded = True
     for text, st in parts:
@@ -717,11 +752,53 @@ def _cell_lines(
                     lines.append((line, st, AS_IT_IS))
                 else:
                     lines.append((line, st, NARROWED))
+    return _summed(lines, seeded)
+
+
+def _summed(
+    lines: list[_Line] | tuple[_Line, ...], seeded: bool
+) -> tuple[tuple[_Line, ...], float, bool, bool]:
+    """A cell's lines, their height, whether all are plain and whether also all seeded."""
     if len(lines) == 1:  # (as the sum and `all` below give it)
         return (lines[0],), 0 + lines[0][1].leading, bool(lines[0][2]), bool(lines[0][2]) and seeded
     height = sum(st.leading for _text, st, _plain in lines)
     plain = all(kind for _text, _st, kind in lines)
     return tuple(lines), height, plain, plain and seeded
+
+
+def _block_lines(
+    text: str, st: ParagraphStyle, width: float
+) -> tuple[tuple[_Line, ...], float, bool, bool]:
+    """`_parts_lines` of one part of one block (no line feed), written out: most cells."""
+    font, size = st.fontName, st.fontSize
+    wrapped: Sequence[str]  # (`lines_of`, without the call)
+    if len(text) <= _REMEMBERED:
+        wrapped = _short_lines(text, font, size, width)
+    else:
+        wrapped = wrap_text(text, font, size, width)
+    if not wrapped:
+        return (), 0, True, True
+    if text.isascii():
+        seeded = text.isprintable() or _SEEDABLE.issuperset(text)
+    else:
+        seeded = _SEEDABLE.issuperset(text)
+        if not scripts.left_to_right_only(text):
+            return _summed([(line, st, _plain_line(line, st, width)) for line in wrapped], seeded)
+    if len(wrapped) == 1:
+        line = wrapped[0]
+        kind = AS_IT_IS if " " in line or _word_width(line, font) * size <= width else NARROWED
+        return ((line, st, kind),), 0 + st.leading, True, seeded
+    lines = tuple(
+        [
+            (
+                line,
+                st,
+                AS_IT_IS if " " in line or _word_width(line, font) * size <= width else NARROWED,
+            )
+            for line in wrapped
+        ]
+    )
+    return lines, sum(itertools.repeat(st.leading, len(lines))), True, seeded
 
 
 def _number_lines(
@@ -769,6 +846,25 @@ class TextCell(Flowable):
     measured once per width: long tables lay out several times faster than with Paragraphs,
     which a table wraps again when it splits and when it draws."""
 
+    # What `Flowable.__init__` sets, as class attributes: a number cell (`number`, a table's N°:
+    # as many as rows, made for each document) is made without setting them one by one.
+    width: float = 0
+    height: float = 0
+    wrapped = 0
+    hAlign = "LEFT"  # noqa: N815 - reportlab's name
+    vAlign = "BOTTOM"  # noqa: N815 - reportlab's name
+    _traceInfo = None  # noqa: N815 - reportlab's name
+    _showBoundary = None  # noqa: N815 - reportlab's name
+    encoding = None
+    # And a cell not laid out yet, as `__init__` sets it (`number` leaves them to these).
+    rtl = False
+    _lines: tuple[_Line, ...] = ()
+    _for_width: float | None = None
+    _height = 0.0
+    _plain = True
+    _seeded = False
+    _runs: tuple[_Run, ...] | None = None
+
     def __init__(
         self, *parts: str | tuple[str, ParagraphStyle], style: ParagraphStyle | None = None
     ):
@@ -789,17 +885,27 @@ class TextCell(Flowable):
     @classmethod
     def number(cls, text: str) -> TextCell:
         """`TextCell(text)` for a number in ASCII digits (a table's N°), made without looking
-        at its text: nothing to set, left to right."""
+        at its text: nothing to set, left to right; what `Flowable.__init__` and `__init__` set
+        but its parts and fragments left to the class's attributes."""
         cell = cls.__new__(cls)
-        Flowable.__init__(cell)
-        cell.rtl, cell.parts = False, ((text, styles().cell),)
-        cell._lines, cell._for_width, cell._height = (), None, 0.0
-        cell._plain, cell._seeded, cell._fragments, cell._runs = True, False, {}, None
+        cell.parts = ((text, styles().cell),)
+        cell._fragments = {}
         return cell
 
     def _layout(self, width: float) -> tuple[_Line, ...]:
         if self._for_width != width:
-            self._lines, self._height, self._plain, self._seeded = _cell_lines(self.parts, width)
+            parts = self.parts
+            if len(parts) == 1:  # (a number's, as `_number_lines` gives it, without the calls)
+                text, st = parts[0]
+                if text.isdigit() and text.isascii():
+                    kind = _NUMBER_KINDS.get((len(text), st.fontName, st.fontSize, width))
+                    if kind:
+                        self._lines = ((text, st, kind),)
+                        self._height, self._plain, self._seeded = st.leading, True, True
+                        self._runs = None
+                        self._for_width = width
+                        return self._lines
+            self._lines, self._height, self._plain, self._seeded = _cell_lines(parts, width)
             self._runs = None
             self._for_width = width
         return self._lines
@@ -2005,8 +2111,10 @@ def text_cell(
     """A `TextCell` of these parts, the same one for every cell of a table that prints the same
     (an owner, a status, a date, an origin come back by thousands in the tableau de suivi): it
     is set, wrapped and measured once. Only for cells drawn by a `GridTable`, which never
-    changes them."""
-    return _shared_cell(parts, style, language())
+    changes them. Shared by the documents one thread builds, never by two threads: a cell
+    keeps its lines for the last width it was wrapped to, which a document laid out at the
+    same time on another thread would change under it."""
+    return _shared_cell(parts, style, language(), threading.get_ident())
 
 
 def forget_shared_cells() -> None:
@@ -2035,7 +2143,10 @@ def cell_memo(memo: _M) -> _M:
 
 @lru_cache(maxsize=8192)
 def _shared_cell(
-    parts: tuple[str | tuple[str, ParagraphStyle], ...], style: ParagraphStyle | None, _lang: str
+    parts: tuple[str | tuple[str, ParagraphStyle], ...],
+    style: ParagraphStyle | None,
+    _lang: str,
+    _thread: int,
 ) -> TextCell:
     return TextCell(*parts, style=style)
 
@@ -2073,7 +2184,7 @@ class TextParagraph(TextCell):
         self.canv.drawText(text)
 
 
-@dataclass
+@dataclass(slots=True)
 class _GridRow:
     cells: list[Flowable]
     shaded: bool
@@ -2087,7 +2198,7 @@ RULE = colors.HexColor("#9aa5a8")
 MARK = colors.HexColor("#b3261e")
 
 
-@cache
+@made_once
 def _header_style() -> ParagraphStyle:
     return ParagraphStyle("grid_header", parent=styles().cell_bold, textColor=ACCENT)
 

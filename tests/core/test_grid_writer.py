@@ -19,7 +19,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ess_desk.documents import style
 from ess_desk.documents.style import (
@@ -694,6 +694,50 @@ def test_ascii_lines_are_left_to_right_and_seeded_when_printable():
             assert height == sum(st.leading for _line, st, _kind in lines)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            list("ab Zé-–—’()\\0123456789\xa0\xad\x00\x7f\t\u200f\u202eשלוםعربي😀中")
+            + ["Coopérative", "Région", "Auvergne-Rhône-Alpes", "x" * 40, "  ", "1" * 12]
+        ),
+        max_size=30,
+    ).map("".join),
+    bold=st.booleans(),
+    width=st.sampled_from([3.0, 20.5, 23.18, 48.69, 71.37, 79.87, 105.39, 300.0]),
+)
+def test_a_cell_of_one_block_is_laid_out_as_any_parts(text, bold, width):
+    # `_cell_lines` of one part without a line feed (most cells) goes through `_block_lines`,
+    # written out: the lines, height, plainness and seeding `_parts_lines` gives any parts.
+    font_style = styles().cell_bold if bold else styles().cell
+    assert style._block_lines(text, font_style, width) == style._parts_lines(
+        ((text, font_style),), width
+    )
+    if text:
+        assert style._cell_lines(((text, font_style),), width) == style._parts_lines(
+            ((text, font_style),), width
+        )
+
+
+def test_a_number_cell_is_laid_out_as_any_text_cell():
+    # A number cell (`TextCell.number`, what `Flowable.__init__` sets left to the class) laid
+    # out by `_layout`'s own way (its kind known by its count of digits) has the lines, height
+    # and flags `_cell_lines` gives, and the attributes a `TextCell` of its text has.
+    st_ = styles()
+    for width in (5.0, 11 * mm - 8, 20.5, 60.0):
+        for text in ["7", "42", "909", "55516", "123456", "9" * 12, "1" * 40]:
+            for _twice in range(2):  # (the second through `_NUMBER_KINDS`)
+                cell, plain = TextCell.number(text), TextCell(text)
+                assert cell._layout(width) == plain._layout(width)
+                expected = style._cell_lines(((text, st_.cell),), width)
+                assert (cell._lines, cell._height, cell._plain, cell._seeded) == expected
+                for name in (*vars(plain), *vars(Flowable())):
+                    if name not in ("_fragments", "parts"):
+                        assert getattr(cell, name) == getattr(plain, name), name
+                assert cell.parts == plain.parts and cell._fragments == {}
+                assert cell._fragments is not TextCell.number(text)._fragments  # (its own)
+
+
 def test_a_colour_set_the_quick_way_is_what_reportlab_sets():
     # `style._set_color` writes an opaque RGB colour's operator itself and sets its alpha as
     # reportlab's setFillColor and setStrokeColor do: the same operators (the ExtGState when
@@ -715,3 +759,48 @@ def test_a_colour_set_the_quick_way_is_what_reportlab_sets():
                 assert ours._extgstate._d == theirs._extgstate._d  # type: ignore[attr-defined]
                 assert ours._extgstate._c == theirs._extgstate._c  # type: ignore[attr-defined]
                 assert ours._doc._pdfVersion == theirs._doc._pdfVersion  # type: ignore[attr-defined]
+
+
+def test_a_cell_of_one_part_with_line_feeds_is_laid_out_as_any_parts():
+    # `_cell_lines` leaves a part with a line feed to `_parts_lines` (each block wrapped on its
+    # own): `_block_lines` would wrap the whole text as one block.
+    st_ = styles().cell
+    for text in ["a\nb", "Coopérative\n\nRégion", "x\n", "\nx", "שלום\nabc", "12\n34"]:
+        for width in (3.0, 48.69, 300.0):
+            expected = style._parts_lines(((text, st_),), width)
+            assert style._cell_lines(((text, st_),), width) == expected, (text, width)
+            cell = TextCell(text)
+            cell._layout(width)
+            assert (cell._lines, cell._height, cell._plain, cell._seeded) == expected
+
+
+def test_a_cell_of_other_digits_is_not_laid_out_as_a_number():
+    # `_layout`'s own way for numbers takes ASCII digits only: Arabic-Indic, Devanagari or
+    # superscript digits (digits to `str.isdigit`) of as many characters as a number laid out
+    # before at the same width are laid out as any text (not seeded; the Arabic right to left).
+    st_ = styles().cell
+    for width in (20.5, 60.0):
+        TextCell.number("123")._layout(width)  # (its kind kept for three digits)
+        for text in ["١٢٣", "१२३", "²³⁴"]:
+            cell = TextCell(text)
+            cell._layout(width)
+            expected = style._cell_lines(((text, st_),), width)
+            assert (cell._lines, cell._height, cell._plain, cell._seeded) == expected, text
+            assert not cell._seeded
+
+
+def test_a_number_cell_laid_out_again_forgets_the_runs_of_its_last_width():
+    # A cell's runs (`_runs_of`: its lines as drawn, a narrowed one scaled to its width) are
+    # made when it is drawn and kept for its width: laid out at another width, by `_layout`'s
+    # own way for numbers too, it makes them again.
+    for first, then in ((60.0, 20.5), (20.5, 60.0), (20.5, 23.18)):
+        cell = TextCell.number("123456")
+        for width in (first, then):
+            TextCell.number("123456")._layout(width)  # (its kind kept for six digits)
+        cell._layout(first)
+        cell._runs = style._runs_of(cell._lines, first)
+        cell._layout(then)
+        assert cell._runs is None
+        assert style._runs_of(cell._lines, then) == style._runs_of(
+            TextCell("123456")._layout(then), then
+        )

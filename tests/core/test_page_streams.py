@@ -4,6 +4,7 @@ bytes reportlab writes."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 import zlib
@@ -11,8 +12,10 @@ import zlib
 import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
+from PIL import Image
 from pypdf import PdfReader
 from reportlab import rl_config
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdfcanvas
 
 from ess_desk.documents import pack, page_streams
@@ -80,8 +83,8 @@ def test_the_filter_writes_what_zlib_inflates(text):
     assert page_streams.FAST.decode(page_streams.FAST.encode(text)) == data
 
 
-def test_pages_left_to_reportlab(tmp_path, monkeypatch):
-    # Pages also ASCII85-encoded, not compressed, or with streams of their own keep theirs.
+def test_pages_left_to_reportlab(tmp_path):
+    # Pages not compressed, or with streams of their own keep theirs.
     def document(compression: int) -> pdfcanvas.Canvas:
         canv = pdfcanvas.Canvas(str(tmp_path / "x.pdf"), pageCompression=compression)
         for n in range(3):
@@ -90,11 +93,6 @@ def test_pages_left_to_reportlab(tmp_path, monkeypatch):
         return canv
 
     flate = page_streams.Flate(zlib.compress)
-    monkeypatch.setattr(rl_config, "useA85", 1)
-    canv = document(1)
-    page_streams.deflate_pages(canv._doc, flate)
-    assert [page.Contents for page in canv._doc.Pages.pages] == [None] * 3
-    monkeypatch.setattr(rl_config, "useA85", 0)
     canv = document(0)
     page_streams.deflate_pages(canv._doc, flate)
     assert [page.Contents for page in canv._doc.Pages.pages] == [None] * 3
@@ -118,7 +116,7 @@ def test_the_stream_given_is_reportlabs_filter_aside(tmp_path, monkeypatch):
             canv.showPage()
         return canv
 
-    monkeypatch.setattr(rl_config, "useA85", 0)  # (as the pack sets it)
+    monkeypatch.setattr(rl_config, "useA85", 0)  # (reportlab's streams, not ASCII85-encoded)
     flate = page_streams.Flate(zlib.compress)
     ours, theirs = document(), document()
     for canv in (ours, theirs):
@@ -139,13 +137,44 @@ def test_the_stream_given_is_reportlabs_filter_aside(tmp_path, monkeypatch):
 
 def test_without_isal_the_pack_keeps_reportlabs_filter():
     # A machine without the isal package (no wheel for it): the module still loads, and the
-    # pack's canvas keeps reportlab's own filter (FAST None: deflate_pages is not called).
+    # pack's canvas keeps reportlab's own filter (FAST None: deflate_pages is given it).
     script = (
         "import sys; sys.modules['isal'] = None\n"  # (an import of it fails)
+        "from reportlab.pdfbase import pdfdoc\n"
         "from ess_desk.documents import page_streams\n"
         "from ess_desk.documents.pack import merging\n"
         "assert page_streams.isal_zlib is None and page_streams.FAST is None\n"
+        "canvas = merging._canvas_class(merging._Layout([], []), 'pied')\n"
+        "assert canvas.page_flate is pdfdoc.PDFZCompress\n"
         "print('ok')\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout == "ok\n", done.stderr
+
+
+def test_the_pages_and_images_are_not_ascii85_encoded_whatever_reportlab_is_set_to(
+    tmp_path, monkeypatch
+):
+    # The pack's choice, made at save time: reportlab's global setting is another thread's
+    # document's too, and is never turned off for a pack's build. Its images (a logo) get the
+    # very stream and filters reportlab gives them with the setting off.
+    logo = io.BytesIO()
+    Image.new("RGB", (60, 20), (31, 92, 74)).save(logo, format="PNG")
+
+    def written(a85: int, flate: page_streams.Flate | None) -> bytes:
+        monkeypatch.setattr(rl_config, "useA85", a85)
+        target = io.BytesIO()
+        canv = pdfcanvas.Canvas(target, pageCompression=1, invariant=1)
+        for n in range(2):
+            canv.drawImage(ImageReader(io.BytesIO(logo.getvalue())), 72, 600, 60, 20)
+            canv.drawString(72, 72, f"page {n}")
+            canv.showPage()
+        if flate is not None:
+            page_streams.deflate_pages(canv._doc, flate)
+        canv.save()
+        return target.getvalue()
+
+    plain = written(0, None)
+    assert b"ASCII85Decode" not in plain and b"/Subtype /Image" in plain
+    assert b"ASCII85Decode" in written(1, None)
+    assert written(1, page_streams.ZLIB) == written(0, page_streams.ZLIB) == plain

@@ -406,6 +406,8 @@ def _tweaked(tweak: str) -> bytes:
             canv.setPageRotation(90)
         if n == 1 and tweak == "size":
             canv.setPageSize((A4[0], A4[1] + 0.5))
+        if n == 1 and tweak == "width":  # (as tall as the others)
+            canv.setPageSize((A4[0] - 0.5, A4[1]))
         canv.showPage()
         page = canv._doc.Pages.pages[-1]
         if n == 3 and tweak == "media box":
@@ -420,6 +422,8 @@ def _tweaked(tweak: str) -> bytes:
             page._colorsUsed = {"CS0": "CS0"}
         if n == 1 and tweak == "type":
             page.Type = pdfdoc.PDFName("Template")
+        if n == 2 and tweak == "no transition":  # (`showPage` gives each page an empty one)
+            page.Trans = None
     if tweak == "colours":
         canv._doc.Reference(pdfdoc.PDFArray([pdfdoc.PDFName("DeviceRGB")]), "CS0")
     canv.save()
@@ -433,12 +437,14 @@ def _tweaked(tweak: str) -> bytes:
         "no images",
         "rotate",
         "size",
+        "width",
         "media box",
         "parent",
         "contents",
         "annotations array",
         "colours",
         "type",
+        "no transition",
     ],
 )
 def test_pages_keyed_apart_are_reportlabs(tweak):

@@ -522,6 +522,39 @@ def test_anonymise_leaves_no_word_deleted_before_in_any_index(store, council):
             assert b"wyszynska" not in path.read_bytes().lower(), path
 
 
+def test_anonymise_leaves_no_copy_of_an_open_actions_title_in_its_index(store, council):
+    # Migration 0025's index of the open actions holds a copy of each one's title and owner: the
+    # rewritten title replaces the copy, and the old entry's bytes are zeroed in the file, as
+    # the table's are (secure_delete), not left in a free part of a page.
+    db = store.db
+    ysolde = people.create(store, first_name="Ysolde", last_name="Wyszynska")
+    action = actions.create(
+        store,
+        today=dt.date(2026, 12, 10),
+        body_id=council["body"],
+        title="Relancer Ysolde Wyszynska",
+        owner_person_id=ysolde,
+        due_date="2027-03-01",
+    )
+    index = "actions_open_follow_up"
+    indexed = (
+        f"SELECT title, owner_person_id FROM actions INDEXED BY {index} "
+        f"WHERE status IN ('in_progress', 'postponed', 'todo') AND id = ?"
+    )
+    assert db.execute(indexed, [action]).fetchone() == ("Relancer Ysolde Wyszynska", ysolde)
+
+    anon.anonymise(store, ysolde, today=TODAY)
+
+    label = f"Personne anonymisée n°{ysolde}"
+    assert db.execute(indexed, [action]).fetchone() == (f"Relancer {label}", ysolde)
+    assert db.execute("PRAGMA integrity_check(actions)").fetchone()[0] == "ok"
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for suffix in ("", "-wal", "-journal"):
+        path = store.path.with_name(store.path.name + suffix)
+        if path.exists():
+            assert b"wyszynska" not in path.read_bytes().lower(), path
+
+
 def test_anonymise_with_a_merge_failing_half_way_changes_nothing(store, council, monkeypatch):
     db = store.db
     tables = search_tables()

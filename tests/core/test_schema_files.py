@@ -129,3 +129,21 @@ def test_a_packs_follow_up_reads_the_open_actions_from_their_index(newest_releas
     plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
     assert "SEARCH a USING COVERING INDEX actions_open_follow_up" in plan, plan
     assert check_council(store) == []
+
+
+def test_a_bodys_open_actions_are_read_by_their_due_dates(newest_released):
+    """0025's index is taken for any query of a body's open actions (it is the smaller): the
+    Actions page's filters of a body's actions due within N days, or overdue, read their range of
+    due dates from it, as they did from actions_body_status_due before it, not every open action
+    of the body."""
+    from ess_desk.actions import queries
+
+    store = newest_released
+    today = dt.date(2025, 6, 1)
+    for filt, bounds in (
+        (queries.ActionFilter(body_id=1, due_within_days=30), "due_date>? AND due_date<?"),
+        (queries.ActionFilter(body_id=1, overdue=True), "due_date<?"),
+    ):
+        sql, params = queries._ids_query(store.db, filt, "title", False, today)
+        plan = " ".join(r[-1] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert f"(body_id=? AND status=? AND {bounds})" in plan, plan

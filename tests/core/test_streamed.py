@@ -220,7 +220,7 @@ def test_reminders_written_in_a_row_are_the_ones_written_alone(store, on_demo_da
             i18n.set_language(lang)
             for n, group in enumerate(groups):
                 assert written(f"row-{lang}-{n}.pdf", group) == alone[lang, n], (lang, n)
-        assert len(actions_pdf._REMINDER_CELLS) > len(groups)  # (kept from one to the next)
+        assert len(actions_pdf._reminder_cells()) > len(groups)  # (kept from one to the next)
     finally:
         rl_config.invariant = invariant
         i18n.set_language("fr")

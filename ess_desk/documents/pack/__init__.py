@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     PageBreak,
@@ -115,13 +114,7 @@ def _lay_out(
         buffer,
         Metadata(title=pack.title(), author=pack.letterhead.name, subject=pack.meeting.title),
     )
-    # Streams compressed but not also ASCII85-encoded (a 7-bit transport of another age): the
-    # file is a fifth smaller and written faster. rl_config is read when the file is written.
-    a85, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        built(doc, story, _canvas_class(layout, pack.footer()))
-    finally:
-        rl_config.useA85 = a85
+    built(doc, story, _canvas_class(layout, pack.footer()))
     return pack, sections, layout, buffer.getvalue()
 
 

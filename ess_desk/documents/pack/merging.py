@@ -148,9 +148,12 @@ def _canvas_class(layout: _Layout, footer: str) -> type[Canvas]:
     class PackCanvas(base):  # type: ignore[misc, valid-type]
         """The numbered canvas of style.py, plus the annex pages (drawn into by pypdf later),
         the contents' page numbers and a watermark per page; its page streams deflated by
-        ISA-L where it is installed (`page_streams`: a quarter of zlib's time)."""
+        ISA-L where it is installed (`page_streams`: a quarter of zlib's time), and its
+        streams not also ASCII85-encoded (the file a fifth smaller, written faster), whatever
+        reportlab's global `rl_config.useA85` says, which the pack never changes: a document
+        built at the same time on another thread reads it."""
 
-        page_flate = page_streams.FAST
+        page_flate = page_streams.FAST or page_streams.ZLIB
 
         def save(self) -> None:
             for n, prepared in enumerate(layout.annexes):

@@ -4,7 +4,6 @@ paragraphs its pages are made of."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -19,6 +18,7 @@ from ess_desk.documents.style import (
     GridTable,
     TextCell,
     TextParagraph,
+    made_once,
     styles,
 )
 from ess_desk.i18n import N_, _
@@ -79,7 +79,7 @@ def _duration(minutes: int) -> str:
     return _("{hours} h {minutes:02d}").format(hours=minutes // 60, minutes=minutes % 60)
 
 
-@cache
+@made_once
 def _band_title_style() -> ParagraphStyle:
     return ParagraphStyle("band", parent=styles().cell_bold, fontSize=9.5, leading=12)
 
