@@ -14,7 +14,7 @@ BABEL_KEYWORDS := --no-default-keywords -k _ -k N_ -k ngettext:1,2 -k pgettext:1
 	-k npgettext:1c,2,3
 PO_HEADER := \# The core's messages: French source strings (ess_desk/), \`make po\` refreshes this file.
 
-.PHONY: run test lint bench faults installer translations ts po clean
+.PHONY: run test stress lint bench faults installer translations ts po clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ run: $(STAMP) translations
 # One worker per core; a test file stays on one worker (its module fixtures are made once).
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --dist loadfile
+
+# Documents built on many threads at once against the same built alone (tests marked "stress"):
+# a rare interleaving still makes a pack differ (bench/NOTES.md, Session 21), so its verdict is
+# not yet the same on every run and it stays out of `make test` until that race is found.
+stress: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m stress
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check ess_desk ui tests bench faults
