@@ -294,11 +294,8 @@ def stream_bytes(stream: Any, document: Any) -> bytes | None:
 def _indirect_format(self: Any, document: Any) -> bytes:
     """`PDFIndirectObject.format`: « n v obj », the object, « endobj », the header written
     without reportlab's codec (which leaves ASCII digits as they are)."""
-    n, v = document.idToObjectNumberAndVersion[self.name]
-    document.encrypt.register(n, v)
-    content = pdfdoc.format(self.content, document, toplevel=1)
-    head = b"%d %d obj\n" % (n, v) if type(n) is int and type(v) is int else _encoded(n, v, "obj\n")
-    return head + content + (b"" if content.endswith(b"\n") else b"\n") + b"endobj\n"
+    document.encrypt.register(*document.idToObjectNumberAndVersion[self.name])
+    return _object_bytes(self.name, self.content, document)
 
 
 def _reference_format(self: Any, document: Any) -> bytes:
@@ -368,7 +365,8 @@ def _document_format(self: Any) -> bytes:
 
 
 def _object_bytes(name: str, content: Any, document: Any) -> bytes:
-    """`_indirect_format` of an object, without its indirect object."""
+    """« n v obj », the object, « endobj » (`_indirect_format`'s bytes), for an object given by
+    its name and content, without an indirect object made around it."""
     n, v = document.idToObjectNumberAndVersion[name]
     written = pdfdoc.format(content, document, toplevel=1)
     head = b"%d %d obj\n" % (n, v) if type(n) is int and type(v) is int else _encoded(n, v, "obj\n")
